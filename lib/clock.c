@@ -1,0 +1,45 @@
+/*
+ * clock: real or frozen time.  Process-wide because there is one router per
+ * process and the choice is made once, at start-up, from the command line.
+ */
+#include <time.h>
+
+#include "lib/clock.h"
+
+static int	clock_frozen;		/* non-zero: use clock_epoch_ms */
+static int64_t	clock_epoch_ms;		/* the frozen wall time */
+
+void
+clock_use_real(void)
+{
+	clock_frozen = 0;
+}
+
+void
+clock_use_frozen(int64_t epoch_ms)
+{
+	clock_frozen = 1;
+	clock_epoch_ms = epoch_ms;
+}
+
+uint64_t
+clock_mono_ms(void)
+{
+	struct timespec	ts;
+
+	if (clock_frozen)
+		return 0;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000 + (uint64_t)ts.tv_nsec / 1000000;
+}
+
+int64_t
+clock_wall_ms(void)
+{
+	struct timespec	ts;
+
+	if (clock_frozen)
+		return clock_epoch_ms;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}

@@ -1,0 +1,22 @@
+/*
+ * clock: the one place iosh asks what time it is.
+ *
+ * Tests need deterministic output (uptime in `show version`, log timestamps),
+ * so the source is injectable: the real clocks, or a frozen instant given on
+ * the command line (`iosh --clock EPOCH`).
+ */
+#ifndef IOSH_LIB_CLOCK_H
+#define IOSH_LIB_CLOCK_H
+
+#include <stdint.h>
+
+/* Use the system clocks (the default). */
+void		clock_use_real(void);
+/* Freeze both clocks: wall time stays at EPOCH_MS, monotonic time at 0. */
+void		clock_use_frozen(int64_t epoch_ms);
+/* Milliseconds since an arbitrary origin; never goes backwards. */
+uint64_t	clock_mono_ms(void);
+/* Milliseconds since the Unix epoch. */
+int64_t		clock_wall_ms(void);
+
+#endif

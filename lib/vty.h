@@ -1,0 +1,62 @@
+/*
+ * vty: what a command handler sees of the session that typed the command.
+ *
+ * Handlers live in their own subsystem (shell, crypto, dataplane) and must
+ * not depend on the console code, so this header holds only the contract:
+ * where output goes, which mode the session is in, and which configuration
+ * object a sub-mode is editing.  shell/ embeds a struct vty in each session.
+ */
+#ifndef IOSH_LIB_VTY_H
+#define IOSH_LIB_VTY_H
+
+#include <stdbool.h>
+
+#include "lib/strbuf.h"
+
+/*
+ * Every CLI mode.  The table that gives each one its parent, prompt and
+ * commands is grammar/modes.c; adding a sub-mode is one enum value here and
+ * one row there.  Nothing depends on the numeric order.
+ */
+enum mode_id {
+	MODE_USER_EXEC,		/* Router>			*/
+	MODE_PRIV_EXEC,		/* Router#			*/
+	MODE_CONFIG,		/* Router(config)#		*/
+	MODE_CONFIG_IF,		/* Router(config-if)#		*/
+	MODE_CONFIG_ISAKMP,	/* Router(config-isakmp)#	*/
+	MODE_CONFIG_CRYPTO_MAP,	/* Router(config-crypto-map)#	*/
+	MODE_CFG_CRYPTO_TRANS,	/* Router(cfg-crypto-trans)#	*/
+	MODE_CONFIG_KEYRING,	/* Router(config-keyring)#	*/
+	MODE_CONF_ISA_PROF,	/* Router(conf-isa-prof)#	*/
+	MODE_CONFIG_ISAKMP_GROUP, /* Router(config-isakmp-group)# */
+	MODE_CONFIG_EXT_NACL,	/* Router(config-ext-nacl)#	*/
+	MODE_CONFIG_STD_NACL,	/* Router(config-std-nacl)#	*/
+	MODE_CONFIG_LINE,	/* Router(config-line)#		*/
+	MODE_IPSEC_PROFILE,	/* Router(ipsec-profile)#	*/
+	MODE_COUNT
+};
+
+struct router;
+
+struct vty {
+	enum mode_id	 v_mode;	/* mode the session is in */
+	void		*v_ctx;		/* object the sub-mode edits */
+	struct router	*v_router;	/* the router this session drives */
+	struct strbuf	 v_out;		/* output of the running command */
+	unsigned	 v_term_length;	/* lines per page, 0: no pager */
+	unsigned	 v_term_width;	/* columns, for help wrapping */
+};
+
+/* Handler return values. */
+enum cmd_ret {
+	CMD_SUCCESS = 0,
+	CMD_WARNING = 1,	/* handler printed an error; mode unchanged */
+	CMD_CLOSE = 2,		/* the session ends (exec `exit`) */
+};
+
+void	vty_out(struct vty *, const char *, ...)
+	    __attribute__((format(printf, 2, 3)));
+/* Enter MODE editing CTX; takes effect when the handler returns. */
+void	vty_enter(struct vty *, enum mode_id, void *ctx);
+
+#endif

@@ -1,0 +1,180 @@
+/*
+ * cmd: the IOS-style command engine.
+ *
+ * A command is declared as a syntax string with one line of help per token
+ * and a handler.  The engine compiles a mode's commands into a graph once,
+ * then one pure walk of that graph serves execution, `?` help and TAB
+ * completion, so help can never drift from what is accepted.  The engine
+ * knows nothing about any particular command or subsystem.
+ *
+ * Syntax (tokens are separated by spaces):
+ *   keyword           lowercase letters, digits and . _ - / ; matched
+ *                     case-insensitively, any unambiguous prefix accepted.
+ *                     `\|` is the keyword "|".
+ *   <LO-HI>           decimal number in LO..HI (unsigned, up to 2^64-1)
+ *   A.B.C.D           IPv4 address (dotted quad)
+ *   A.B.C.D/M         IPv4 prefix
+ *   X:X:X:X::X        IPv6 address
+ *   X:X:X:X::X/<0-128> IPv6 prefix
+ *   H.H.H             MAC address (e.g. 0011.2233.4455)
+ *   WORD              any single word
+ *   LINE              the rest of the line, verbatim (at least one word)
+ *   (a|b c|d)         one of the alternatives (each a sequence)
+ *   [a|b]             optionally one of the alternatives
+ *   tok$name          binds the matched value to NAME (default name: the
+ *                     keyword itself, or the type's spelling, e.g. "WORD")
+ *
+ * Help: one '\n'-separated line per token, in the order the tokens appear
+ * in the syntax string (alternatives and optional parts included).  A
+ * count mismatch is an error when the set is built; tests build every mode.
+ *
+ * Matching, word by word, as IOS does it: at each word the candidates are
+ * ranked  exact keyword > typed token (number, address) > keyword prefix >
+ * WORD/LINE;  only the best rank survives; more than one distinct keyword
+ * in the keyword-prefix rank is ambiguous.
+ */
+#ifndef IOSH_PARSER_CMD_H
+#define IOSH_PARSER_CMD_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "lib/strbuf.h"
+
+struct vty;
+struct cmd_match;
+
+typedef int	(*cmd_fn)(struct vty *, const struct cmd_match *);
+
+/* Flags on a command definition. */
+#define CMD_NO		0x01	/* accepts a leading "no" */
+#define CMD_DEFAULT	0x02	/* accepts a leading "default" */
+#define CMD_FILTER	0x04	/* output may be filtered: gets the set's tail */
+#define CMD_HIDDEN	0x08	/* executable, but never listed by `?` or TAB */
+
+struct cmd_def {
+	const char	*cd_syntax;	/* e.g. "terminal length <0-512>" */
+	const char	*cd_help;	/* one line per token */
+	cmd_fn		 cd_fn;		/* handler */
+	unsigned	 cd_flags;	/* CMD_* */
+};
+
+struct cmd_set;
+
+struct cmd_set	*cmd_set_new(const char *name);
+void		 cmd_set_free(struct cmd_set *);
+const char	*cmd_set_name(const struct cmd_set *);
+/*
+ * Compile N definitions into SET.  On a syntax error or a help-line count
+ * mismatch returns -1 and writes a message naming the command into ERR.
+ */
+int		 cmd_set_add(struct cmd_set *, const struct cmd_def *, size_t n,
+		    char *err, size_t errlen);
+/*
+ * A prefix keyword: a line starting with KEYWORD is matched against TARGET
+ * (restricted to commands carrying all of NEED_FLAGS) and the match records
+ * BIT in cm_prefixes.  Used for "no", "default" (TARGET = SET itself) and
+ * "do" (TARGET = privileged exec).  Prefixes do not nest.
+ */
+int		 cmd_set_add_prefix(struct cmd_set *, const char *keyword,
+		    const char *help, const struct cmd_set *target,
+		    unsigned need_flags, unsigned bit);
+/*
+ * A tail: appended, as an optional part, to every command of SET that
+ * carries FLAG (the output modifiers "| include LINE" of show commands).
+ * TAIL->cd_fn is unused; its tokens' values appear in the match.
+ */
+int		 cmd_set_add_tail(struct cmd_set *, unsigned flag,
+		    const struct cmd_def *tail, char *err, size_t errlen);
+
+enum cmd_status {
+	CMD_MATCH_OK,		/* cm_def is the command to run */
+	CMD_MATCH_EMPTY,	/* blank line */
+	CMD_MATCH_INCOMPLETE,	/* valid so far, more words needed */
+	CMD_MATCH_AMBIGUOUS,	/* a word is a prefix of several keywords */
+	CMD_MATCH_INVALID,	/* see cm_err_off */
+};
+
+#define CMD_MAX_ARGS	64
+
+struct cmd_arg {
+	const char	*ca_name;	/* $name, keyword, or type spelling */
+	const char	*ca_value;	/* full keyword, or the text typed */
+	size_t		 ca_off;	/* offset of the word in the line */
+	bool		 ca_keyword;	/* a keyword rather than a typed value */
+	bool		 ca_tail;	/* matched by the set's tail */
+};
+
+struct cmd_match {
+	enum cmd_status		 cm_status;
+	size_t			 cm_err_off;	/* INVALID: caret offset in line */
+	size_t			 cm_err_word;	/* index of the offending word */
+	size_t			 cm_nwords;	/* words in the line */
+	const struct cmd_def	*cm_def;	/* OK: the command */
+	const struct cmd_set	*cm_set;	/* OK: the set cm_def is in */
+	unsigned		 cm_prefixes;	/* bits of prefixes used */
+	size_t			 cm_nargs;
+	struct cmd_arg		 cm_args[CMD_MAX_ARGS];	/* every token matched */
+	char			*cm_store;	/* owns the strings above */
+};
+
+/* Match LINE against SET.  Pure: no handler runs.  Free with cmd_match_free. */
+void		 cmd_match(const struct cmd_set *, const char *line,
+		    struct cmd_match *);
+void		 cmd_match_free(struct cmd_match *);
+
+/* Argument access by name; NULL / false / DFLT when absent. */
+const char	*cmd_arg(const struct cmd_match *, const char *name);
+/* The N-th (0-based) value bound to NAME. */
+const char	*cmd_arg_nth(const struct cmd_match *, const char *name,
+		    unsigned n);
+bool		 cmd_has(const struct cmd_match *, const char *name);
+unsigned long long cmd_arg_num(const struct cmd_match *, const char *name,
+		    unsigned long long dflt);
+
+/* `?` help. */
+enum cmd_help_kind {
+	CMD_HELP_NEXT,		/* "show ?": the tokens that may follow */
+	CMD_HELP_WORD,		/* "sh?": the keywords completing a word */
+	CMD_HELP_ERROR,		/* earlier words do not match: see status */
+};
+
+struct cmd_help_item {
+	const char	*hi_word;	/* "version", "<1-10000>", "WORD" */
+	const char	*hi_help;
+};
+
+struct cmd_help {
+	enum cmd_help_kind	 ch_kind;
+	enum cmd_status		 ch_status;	/* ERROR: why */
+	size_t			 ch_err_off;	/* ERROR+INVALID: caret offset */
+	size_t			 ch_nitems;
+	struct cmd_help_item	*ch_items;	/* sorted as IOS lists them */
+	bool			 ch_cr;		/* <cr>: the command may end here */
+};
+
+/*
+ * Describe what may follow LINE (the text before the `?`).  A LINE ending
+ * in whitespace (or empty) asks for the next tokens; otherwise for the
+ * completions of its last, partial word.
+ */
+void		 cmd_describe(const struct cmd_set *, const char *line,
+		    struct cmd_help *);
+void		 cmd_help_free(struct cmd_help *);
+/*
+ * Render as IOS does: NEXT is one "  word  help" line per item, words padded
+ * to the widest, help wrapped at WIDTH columns (0: no wrap), "  <cr>" last;
+ * WORD is the completions separated by two spaces and wrapped at WIDTH.
+ * Errors are not rendered here (they need the prompt for the caret).
+ */
+void		 cmd_help_render(const struct cmd_help *, unsigned width,
+		    struct strbuf *);
+
+/*
+ * TAB: if the last word of LINE (no trailing space) is an unambiguous
+ * prefix of exactly one keyword that may come next, return a newly
+ * allocated line with that word completed and a space appended; else NULL.
+ */
+char		*cmd_complete(const struct cmd_set *, const char *line);
+
+#endif

@@ -1,0 +1,64 @@
+#!/bin/sh
+# setup.sh — make this checkout ready, then optionally run something.
+#
+#   ./setup.sh          install missing Debian build dependencies (as root),
+#                       generate the build system, configure and build
+#   ./setup.sh run      the above, then start the main job (an iosh console)
+#   ./setup.sh test     the above, then the whole test suite: `make check`
+#                       and `make distcheck` with ASan+UBSan
+#
+# Idempotent and quiet when there is nothing to do.  Extra configure options
+# can be given in IOSH_CONFIGURE_FLAGS (e.g. --enable-sanitizers).
+set -eu
+
+cd "$(dirname "$0")"
+
+# Debian packages the build and the tests need.
+PKGS="build-essential autoconf automake pkg-config libreadline-dev libssl-dev
+libpcap-dev check expect"
+
+missing=""
+for p in $PKGS; do
+	if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null |
+	    grep -q 'install ok installed'; then
+		missing="$missing $p"
+	fi
+done
+if [ -n "$missing" ]; then
+	if [ "$(id -u)" -ne 0 ]; then
+		echo "setup.sh: missing Debian packages:$missing" >&2
+		echo "setup.sh: run as root, or: sudo apt-get install$missing" >&2
+		exit 1
+	fi
+	echo "setup.sh: installing$missing"
+	export DEBIAN_FRONTEND=noninteractive
+	apt-get update -qq
+	# shellcheck disable=SC2086
+	apt-get install -y -qq --no-install-recommends $missing >/dev/null
+fi
+
+if [ ! -x configure ]; then
+	autoreconf -fi >/dev/null 2>&1 || autoreconf -fi
+fi
+if [ ! -f Makefile ]; then
+	# shellcheck disable=SC2086
+	./configure --quiet ${IOSH_CONFIGURE_FLAGS:-}
+fi
+make -s -j"$(nproc)" >/dev/null
+
+case "${1:-}" in
+"")
+	;;
+run)
+	exec ./iosh
+	;;
+test)
+	make -s -j"$(nproc)" check
+	make -s distcheck \
+	    DISTCHECK_CONFIGURE_FLAGS="--enable-sanitizers --quiet"
+	;;
+*)
+	echo "usage: $0 [run|test]" >&2
+	exit 2
+	;;
+esac

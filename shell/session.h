@@ -1,0 +1,58 @@
+/*
+ * session: one CLI session (the console today, telnet vtys later).
+ *
+ * The session owns the mode, the history and the command dispatch; a
+ * console (line mode, readline tty, telnet) owns the terminal and calls in
+ * here with complete lines, `?` requests and TAB requests.  The contract
+ * between the two is this header.
+ */
+#ifndef IOSH_SHELL_SESSION_H
+#define IOSH_SHELL_SESSION_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "lib/strbuf.h"
+#include "lib/vty.h"
+
+struct router;
+
+/* How a session hands text to its terminal. */
+struct console_ops {
+	/* Output of a command, in order (already filtered).  The console
+	 * pages it when it is a tty and terminal length is not 0. */
+	void	(*co_output)(void *arg, const char *text, size_t len);
+	/* A log or debug message that may arrive while a line is being
+	 * typed: the console prints it above the line and redraws it. */
+	void	(*co_async)(void *arg, const char *text, size_t len);
+};
+
+struct session {
+	struct vty		 s_vty;		/* mode, output, terminal */
+	struct router		*s_router;
+	const struct console_ops *s_ops;
+	void			*s_ops_arg;
+	char			**s_hist;	/* exec history, oldest first */
+	size_t			 s_nhist;
+	struct session		*s_next;	/* router's session list */
+};
+
+struct session	*session_new(struct router *, const struct console_ops *,
+		    void *ops_arg);
+void		 session_free(struct session *);
+/* The prompt for the current mode: "R1>", "R1#", "R1(config-if)#". */
+void		 session_prompt(const struct session *, struct strbuf *);
+/* Execute LINE; returns false when the session has ended (exec `exit`). */
+bool		 session_execute(struct session *, const char *line);
+/* Ctrl-Z: leave any configuration mode for privileged exec. */
+void		 session_ctrl_z(struct session *);
+/*
+ * `?` typed after LINE: append to OUT what IOS prints (the listing, or the
+ * caret and error).  The console then redraws the prompt and LINE.
+ */
+void		 session_help(struct session *, const char *line,
+		    struct strbuf *out);
+/* TAB after LINE: the completed line (malloc'd) or NULL. */
+char		*session_complete(struct session *, const char *line);
+
+#endif

@@ -1,0 +1,191 @@
+/*
+ * Unit tests for lib/: strbuf, the injectable clock and the event loop.
+ */
+#include <check.h>
+#include <poll.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "lib/clock.h"
+#include "lib/evloop.h"
+#include "lib/strbuf.h"
+#include "lib/vty.h"
+
+START_TEST(test_strbuf_basic)
+{
+	struct strbuf	 sb;
+	char		*s;
+
+	strbuf_init(&sb);
+	ck_assert_str_eq(sb.sb_buf, "");
+	strbuf_puts(&sb, "ab");
+	strbuf_putc(&sb, 'c');
+	strbuf_pad(&sb, '.', 3);
+	strbuf_printf(&sb, "%d-%s", 42, "x");
+	ck_assert_str_eq(sb.sb_buf, "abc...42-x");
+	ck_assert_uint_eq(sb.sb_len, 10);
+	strbuf_reset(&sb);
+	ck_assert_str_eq(sb.sb_buf, "");
+	strbuf_puts(&sb, "keep");
+	s = strbuf_steal(&sb);
+	ck_assert_str_eq(s, "keep");
+	ck_assert_str_eq(sb.sb_buf, "");
+	free(s);
+	strbuf_free(&sb);
+}
+END_TEST
+
+START_TEST(test_strbuf_large)
+{
+	struct strbuf	sb;
+	int		i;
+
+	strbuf_init(&sb);
+	for (i = 0; i < 10000; i++)
+		strbuf_printf(&sb, "%04d", i % 10000);
+	ck_assert_uint_eq(sb.sb_len, 40000);
+	ck_assert_int_eq(strncmp(sb.sb_buf + 39996, "9999", 4), 0);
+	strbuf_free(&sb);
+}
+END_TEST
+
+START_TEST(test_vty_out)
+{
+	struct vty	vty;
+
+	memset(&vty, 0, sizeof(vty));
+	strbuf_init(&vty.v_out);
+	vty_out(&vty, "%s uptime is %u minutes\n", "R1", 5u);
+	ck_assert_str_eq(vty.v_out.sb_buf, "R1 uptime is 5 minutes\n");
+	vty_enter(&vty, MODE_CONFIG_LINE, &vty);
+	ck_assert_int_eq(vty.v_mode, MODE_CONFIG_LINE);
+	ck_assert_ptr_eq(vty.v_ctx, &vty);
+	strbuf_free(&vty.v_out);
+}
+END_TEST
+
+START_TEST(test_clock_frozen)
+{
+	clock_use_frozen(1700000000123LL);
+	ck_assert_int_eq(clock_wall_ms(), 1700000000123LL);
+	ck_assert_uint_eq(clock_mono_ms(), 0);
+	clock_use_real();
+	ck_assert_int_gt(clock_wall_ms(), 1700000000000LL);
+}
+END_TEST
+
+static char	fired[16];
+static size_t	nfired;
+
+static void
+record(void *arg)
+{
+	fired[nfired++] = *(const char *)arg;
+}
+
+START_TEST(test_timer_order_and_cancel)
+{
+	struct evloop	*el = evloop_new();
+	struct ev_timer	*tb;
+	static const char a = 'a', b = 'b', c = 'c', d = 'd';
+
+	nfired = 0;
+	clock_use_real();
+	evloop_timer_add(el, 20, record, (void *)&c);
+	tb = evloop_timer_add(el, 10, record, (void *)&b);
+	evloop_timer_add(el, 0, record, (void *)&a);
+	evloop_timer_add(el, 20, record, (void *)&d);	/* ties: insertion order */
+	ck_assert_uint_eq(evloop_timer_count(el), 4);
+	evloop_timer_cancel(el, tb);
+	ck_assert_uint_eq(evloop_timer_count(el), 3);
+	ck_assert_int_eq(evloop_run(el), 0);
+	ck_assert_uint_eq(nfired, 3);
+	ck_assert_int_eq(memcmp(fired, "acd", 3), 0);
+	evloop_free(el);
+}
+END_TEST
+
+START_TEST(test_timer_heap_many)
+{
+	struct evloop	*el = evloop_new();
+	struct ev_timer	*t[200];
+	int		 i;
+
+	clock_use_frozen(0);	/* nothing is due: only heap bookkeeping */
+	for (i = 0; i < 200; i++)
+		t[i] = evloop_timer_add(el, (uint64_t)((i * 7919) % 200) + 1,
+		    record, NULL);
+	for (i = 0; i < 200; i += 2)
+		evloop_timer_cancel(el, t[i]);
+	ck_assert_uint_eq(evloop_timer_count(el), 100);
+	for (i = 1; i < 200; i += 2)
+		evloop_timer_cancel(el, t[i]);
+	ck_assert_uint_eq(evloop_timer_count(el), 0);
+	evloop_free(el);
+	clock_use_real();
+}
+END_TEST
+
+static int	readable_calls;
+
+static void
+on_readable(int fd, short revents, void *arg)
+{
+	char	buf[8];
+
+	(void)revents;
+	readable_calls++;
+	ck_assert_int_eq(read(fd, buf, sizeof(buf)), 3);
+	evloop_del_fd(arg, fd);
+}
+
+START_TEST(test_fd_watch)
+{
+	struct evloop	*el = evloop_new();
+	int		 p[2];
+
+	readable_calls = 0;
+	ck_assert_int_eq(pipe(p), 0);
+	ck_assert_int_eq(evloop_add_fd(el, p[0], POLLIN, on_readable, el), 0);
+	ck_assert_int_eq(evloop_add_fd(el, p[0], POLLIN, on_readable, el), -1);
+	ck_assert_int_eq(write(p[1], "abc", 3), 3);
+	ck_assert_int_eq(evloop_run(el), 0);	/* returns: nothing left */
+	ck_assert_int_eq(readable_calls, 1);
+	close(p[0]);
+	close(p[1]);
+	evloop_free(el);
+}
+END_TEST
+
+static Suite *
+lib_suite(void)
+{
+	Suite	*s = suite_create("lib");
+	TCase	*tc;
+
+	tc = tcase_create("Core");
+	tcase_add_test(tc, test_strbuf_basic);
+	tcase_add_test(tc, test_vty_out);
+	tcase_add_test(tc, test_clock_frozen);
+	tcase_add_test(tc, test_timer_order_and_cancel);
+	tcase_add_test(tc, test_fd_watch);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("Limits");
+	tcase_add_test(tc, test_strbuf_large);
+	tcase_add_test(tc, test_timer_heap_many);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int
+main(void)
+{
+	SRunner	*sr = srunner_create(lib_suite());
+	int	 failed;
+
+	srunner_run_all(sr, CK_ENV);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}

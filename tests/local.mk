@@ -1,0 +1,11 @@
+# Unit tests (Check) link libiosh.a; transcript and expect tests run ./iosh.
+TEST_LIBS = libiosh.a $(CHECK_LIBS) $(READLINE_LIBS) $(CRYPTO_LIBS) $(PCAP_LIBS)
+AM_TESTS_ENVIRONMENT = \
+	top_srcdir='$(top_srcdir)'; top_builddir='$(top_builddir)'; \
+	EXPECT='$(EXPECT)'; export top_srcdir top_builddir EXPECT;
+
+check_PROGRAMS += tests/check_lib
+TESTS += tests/check_lib
+tests_check_lib_SOURCES = tests/check_lib.c
+tests_check_lib_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+tests_check_lib_LDADD = $(TEST_LIBS)
