@@ -156,7 +156,8 @@ struct cmd_help {
 /*
  * Describe what may follow LINE (the text before the `?`).  A LINE ending
  * in whitespace (or empty) asks for the next tokens; otherwise for the
- * completions of its last, partial word.
+ * completions of its last, partial word (none: CMD_HELP_WORD with no
+ * items, which IOS answers with "% Unrecognized command").
  */
 void		 cmd_describe(const struct cmd_set *, const char *line,
 		    struct cmd_help *);

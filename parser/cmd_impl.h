@@ -1,0 +1,150 @@
+/*
+ * cmd_impl.h: the engine's private types, shared by the syntax compiler
+ * (cmd_syntax.c), the walk (cmd_walk.c) and help/TAB (cmd_help.c).
+ *
+ * Each command is compiled into its own small NFA: token nodes that consume
+ * one word (LINE: the rest of the line), epsilon nodes for the forks and
+ * joins of `(a|b)` and `[a]`, and one end node.  A mode's commands are not
+ * merged into one graph; the walk runs them side by side, which gives the
+ * same answers with much simpler construction.
+ */
+#ifndef IOSH_PARSER_CMD_IMPL_H
+#define IOSH_PARSER_CMD_IMPL_H
+
+#include "parser/cmd.h"
+
+#define CMD_MAX_WORDS	256
+
+enum tok_type {
+	TOK_KEYWORD,
+	TOK_RANGE,
+	TOK_IPV4,
+	TOK_IPV4_PREFIX,
+	TOK_IPV6,
+	TOK_IPV6_PREFIX,
+	TOK_MAC,
+	TOK_WORD,
+	TOK_LINE,
+};
+
+/* How well a word matches a token; higher wins (IOS's precedence). */
+enum tok_rank {
+	RANK_NONE = 0,
+	RANK_ANY,		/* WORD, LINE */
+	RANK_PREFIX,		/* keyword prefix */
+	RANK_TYPED,		/* number, address */
+	RANK_EXACT,		/* keyword, whole */
+};
+
+struct tok {
+	enum tok_type		 t_type;
+	char			*t_text;	/* keyword, or the type's spelling */
+	char			*t_name;	/* $name, else t_text */
+	char			*t_help;
+	unsigned long long	 t_lo, t_hi;	/* TOK_RANGE bounds */
+	int			 t_tail;	/* comes from the set's tail */
+};
+
+enum node_kind {
+	NODE_TOK,
+	NODE_EPS,
+	NODE_END,
+};
+
+struct node {
+	enum node_kind	 n_kind;
+	int		 n_tok;		/* NODE_TOK: index in c_toks */
+	int		*n_next;
+	int		 n_nnext;
+};
+
+struct ccmd {
+	const struct cmd_def	*c_def;
+	struct tok		*c_toks;
+	int			 c_ntoks;
+	struct node		*c_nodes;
+	int			 c_nnodes;
+	int			 c_start;
+	int			 c_end;
+};
+
+struct cmd_prefix {
+	char			*p_kw;
+	char			*p_help;
+	const struct cmd_set	*p_target;
+	unsigned		 p_need;
+	unsigned		 p_bit;
+};
+
+struct cmd_set {
+	char			*s_name;
+	struct ccmd		*s_cmds;
+	size_t			 s_ncmds;
+	struct cmd_prefix	*s_pfx;
+	size_t			 s_npfx;
+	unsigned		 s_tail_flag;
+	char			*s_tail_syntax;
+	char			*s_tail_help;
+};
+
+/* cmd_syntax.c */
+int		 ccmd_compile(struct ccmd *, const struct cmd_def *,
+		    const char *tail_syntax, const char *tail_help,
+		    char *err, size_t errlen);
+void		 ccmd_free(struct ccmd *);
+/* Calls FN for every token node reachable from NODE's successors through
+ * epsilon nodes (END is reported with tok -1). */
+void		 ccmd_next(const struct ccmd *, int node,
+		    void (*fn)(void *, int node), void *arg);
+
+/* cmd_walk.c */
+struct word {
+	size_t	w_off;
+	size_t	w_len;
+};
+size_t		 cmd_lex(const char *line, struct word *, size_t max);
+enum tok_rank	 tok_rank(const struct tok *, const char *word, size_t len,
+		    size_t *progress);
+
+/* One live path: a token node of a command (or a prefix keyword). */
+struct path {
+	const struct ccmd	*pa_cmd;	/* NULL: a prefix keyword */
+	const struct cmd_set	*pa_set;	/* set pa_cmd belongs to */
+	int			 pa_node;	/* candidate node, -1: at end */
+	const struct cmd_prefix	*pa_pfx;	/* candidate or used prefix */
+	int			 pa_line;	/* LINE already consumed words */
+	struct trace		*pa_trace;	/* tokens matched so far */
+};
+
+struct trace {
+	const struct tok	*tr_tok;	/* NULL for a prefix keyword */
+	const struct cmd_prefix	*tr_pfx;
+	size_t			 tr_word;
+	struct trace		*tr_prev;
+};
+
+struct walk {
+	const char	*wk_line;
+	struct word	 wk_words[CMD_MAX_WORDS];
+	size_t		 wk_nwords;
+	struct path	*wk_paths;	/* candidates for the next word */
+	size_t		 wk_npaths;
+	size_t		 wk_cap;
+	struct trace	**wk_traces;	/* every trace allocated, to free */
+	size_t		 wk_ntraces;
+	size_t		 wk_captr;
+	enum cmd_status	 wk_status;
+	size_t		 wk_err_off;
+	size_t		 wk_err_word;
+};
+
+/* Walk the first NWORDS words of LINE; wk_paths are then the candidates
+ * for the word after them.  Returns 0, or -1 with wk_status set. */
+int		 walk_run(struct walk *, const struct cmd_set *,
+		    const char *line, size_t nwords);
+void		 walk_free(struct walk *);
+const struct tok *path_tok(const struct path *);
+/* Can this candidate path end the command here? */
+int		 path_can_end(const struct path *);
+
+#endif

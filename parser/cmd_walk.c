@@ -1,0 +1,547 @@
+/*
+ * cmd_walk.c: matching a line word by word against a command set.
+ *
+ * All commands of the set are walked side by side.  At each word every live
+ * candidate token is ranked; only the best rank survives (IOS precedence:
+ * exact keyword, typed value, keyword prefix, WORD).  Nothing here has side
+ * effects, so `?`, TAB and execution share this one walk.
+ */
+#include <arpa/inet.h>
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "parser/cmd_impl.h"
+
+size_t
+cmd_lex(const char *line, struct word *w, size_t max)
+{
+	size_t	i = 0, n = 0;
+
+	for (;;) {
+		while (line[i] == ' ' || line[i] == '\t')
+			i++;
+		if (line[i] == '\0')
+			return n;
+		if (n == max)
+			return max + 1;		/* too many words */
+		w[n].w_off = i;
+		while (line[i] != '\0' && line[i] != ' ' && line[i] != '\t')
+			i++;
+		w[n].w_len = i - w[n].w_off;
+		n++;
+	}
+}
+
+/* Length of the longest prefix of S made of characters in SET. */
+static size_t
+span_of(const char *s, size_t len, const char *set)
+{
+	size_t	i;
+
+	for (i = 0; i < len && s[i] != '\0' && strchr(set, s[i]) != NULL; i++)
+		;
+	return i;
+}
+
+static int
+parse_num(const char *s, size_t len, unsigned long long *v)
+{
+	unsigned long long	n = 0;
+	size_t			i;
+
+	if (len == 0 || len > 20)
+		return -1;
+	for (i = 0; i < len; i++) {
+		if (!isdigit((unsigned char)s[i]))
+			return -1;
+		if (n > (~0ULL - (unsigned)(s[i] - '0')) / 10)
+			return -1;
+		n = n * 10 + (unsigned)(s[i] - '0');
+	}
+	*v = n;
+	return 0;
+}
+
+static int
+valid_addr(int af, const char *s, size_t len)
+{
+	char		buf[64];
+	unsigned char	out[16];
+
+	if (len == 0 || len >= sizeof(buf))
+		return 0;
+	memcpy(buf, s, len);
+	buf[len] = '\0';
+	return inet_pton(af, buf, out) == 1;
+}
+
+static int
+valid_prefix(int af, const char *s, size_t len, unsigned max)
+{
+	const char		*slash = memchr(s, '/', len);
+	unsigned long long	 plen;
+
+	if (slash == NULL)
+		return 0;
+	if (!valid_addr(af, s, (size_t)(slash - s)))
+		return 0;
+	if (parse_num(slash + 1, len - (size_t)(slash - s) - 1, &plen) < 0)
+		return 0;
+	return plen <= max;
+}
+
+static int
+valid_mac(const char *s, size_t len)
+{
+	size_t	i, group = 0, digits = 0;
+
+	for (i = 0; i < len; i++) {
+		if (s[i] == '.') {
+			if (digits == 0 || ++group > 2)
+				return 0;
+			digits = 0;
+		} else if (!isxdigit((unsigned char)s[i]) || ++digits > 4)
+			return 0;
+	}
+	return group == 2 && digits > 0;
+}
+
+enum tok_rank
+tok_rank(const struct tok *t, const char *w, size_t len, size_t *progress)
+{
+	unsigned long long	v;
+	size_t			i, tl;
+
+	*progress = 0;
+	switch (t->t_type) {
+	case TOK_KEYWORD:
+		tl = strlen(t->t_text);
+		for (i = 0; i < len && i < tl &&
+		    tolower((unsigned char)w[i]) == t->t_text[i]; i++)
+			;
+		*progress = i;
+		if (i < len)
+			return RANK_NONE;
+		return len == tl ? RANK_EXACT : RANK_PREFIX;
+	case TOK_RANGE:
+		*progress = span_of(w, len, "0123456789");
+		if (*progress < len || parse_num(w, len, &v) < 0 ||
+		    v < t->t_lo || v > t->t_hi) {
+			if (*progress == len)
+				*progress = 0;
+			return RANK_NONE;
+		}
+		return RANK_TYPED;
+	case TOK_IPV4:
+		*progress = span_of(w, len, "0123456789.");
+		return valid_addr(AF_INET, w, len) ? RANK_TYPED : RANK_NONE;
+	case TOK_IPV4_PREFIX:
+		*progress = span_of(w, len, "0123456789./");
+		return valid_prefix(AF_INET, w, len, 32) ? RANK_TYPED :
+		    RANK_NONE;
+	case TOK_IPV6:
+		*progress = span_of(w, len, "0123456789abcdefABCDEF:.");
+		return valid_addr(AF_INET6, w, len) ? RANK_TYPED : RANK_NONE;
+	case TOK_IPV6_PREFIX:
+		*progress = span_of(w, len, "0123456789abcdefABCDEF:./");
+		return valid_prefix(AF_INET6, w, len, 128) ? RANK_TYPED :
+		    RANK_NONE;
+	case TOK_MAC:
+		*progress = span_of(w, len, "0123456789abcdefABCDEF.");
+		return valid_mac(w, len) ? RANK_TYPED : RANK_NONE;
+	case TOK_WORD:
+	case TOK_LINE:
+		*progress = len;
+		return RANK_ANY;
+	}
+	return RANK_NONE;
+}
+
+/* --- paths ----------------------------------------------------------- */
+
+static void
+walk_push(struct walk *wk, const struct path *p)
+{
+	if (wk->wk_npaths == wk->wk_cap) {
+		wk->wk_cap = wk->wk_cap ? wk->wk_cap * 2 : 32;
+		wk->wk_paths = realloc(wk->wk_paths, wk->wk_cap *
+		    sizeof(*wk->wk_paths));
+		if (wk->wk_paths == NULL)
+			abort();
+	}
+	wk->wk_paths[wk->wk_npaths++] = *p;
+}
+
+static struct trace *
+walk_trace(struct walk *wk, const struct tok *t, const struct cmd_prefix *pfx,
+    size_t word, struct trace *prev)
+{
+	struct trace	*tr;
+
+	if ((tr = calloc(1, sizeof(*tr))) == NULL)
+		abort();
+	tr->tr_tok = t;
+	tr->tr_pfx = pfx;
+	tr->tr_word = word;
+	tr->tr_prev = prev;
+	if (wk->wk_ntraces == wk->wk_captr) {
+		wk->wk_captr = wk->wk_captr ? wk->wk_captr * 2 : 32;
+		wk->wk_traces = realloc(wk->wk_traces, wk->wk_captr *
+		    sizeof(*wk->wk_traces));
+		if (wk->wk_traces == NULL)
+			abort();
+	}
+	wk->wk_traces[wk->wk_ntraces++] = tr;
+	return tr;
+}
+
+struct expand {
+	struct walk	*ex_wk;
+	struct path	 ex_base;
+};
+
+static void
+expand_fn(void *arg, int node)
+{
+	struct expand	*ex = arg;
+	struct path	 p = ex->ex_base;
+
+	p.pa_node = node;
+	walk_push(ex->ex_wk, &p);
+}
+
+/* Push the candidates that follow NODE of P's command. */
+static void
+push_next(struct walk *wk, const struct path *p, int node, struct trace *tr)
+{
+	struct expand	ex;
+
+	ex.ex_wk = wk;
+	ex.ex_base = *p;
+	ex.ex_base.pa_trace = tr;
+	ex.ex_base.pa_line = 0;
+	ccmd_next(p->pa_cmd, node, expand_fn, &ex);
+}
+
+/* Push the first tokens of SET's commands that carry NEED. */
+static void
+push_set(struct walk *wk, const struct cmd_set *set, unsigned need,
+    const struct cmd_prefix *pfx, struct trace *tr)
+{
+	struct path	p;
+	size_t		i;
+
+	for (i = 0; i < set->s_ncmds; i++) {
+		if ((set->s_cmds[i].c_def->cd_flags & need) != need)
+			continue;
+		memset(&p, 0, sizeof(p));
+		p.pa_cmd = &set->s_cmds[i];
+		p.pa_set = set;
+		p.pa_pfx = pfx;
+		push_next(wk, &p, p.pa_cmd->c_start, tr);
+	}
+}
+
+const struct tok *
+path_tok(const struct path *p)
+{
+	const struct node	*n;
+
+	if (p->pa_cmd == NULL)
+		return NULL;
+	n = &p->pa_cmd->c_nodes[p->pa_node];
+	return n->n_kind == NODE_TOK ? &p->pa_cmd->c_toks[n->n_tok] : NULL;
+}
+
+int
+path_can_end(const struct path *p)
+{
+	return p->pa_cmd != NULL &&
+	    (p->pa_cmd->c_nodes[p->pa_node].n_kind == NODE_END || p->pa_line);
+}
+
+/* Rank of word W for candidate P; prefixes rank as keywords. */
+static enum tok_rank
+path_rank(const struct path *p, const char *w, size_t len, size_t *progress)
+{
+	const struct tok	*t;
+	struct tok		 kw;
+
+	if (p->pa_cmd == NULL) {
+		memset(&kw, 0, sizeof(kw));
+		kw.t_type = TOK_KEYWORD;
+		kw.t_text = p->pa_pfx->p_kw;
+		return tok_rank(&kw, w, len, progress);
+	}
+	if (p->pa_line)
+		return RANK_ANY;
+	if ((t = path_tok(p)) == NULL) {
+		*progress = 0;
+		return RANK_NONE;
+	}
+	return tok_rank(t, w, len, progress);
+}
+
+static const char *
+path_keyword(const struct path *p)
+{
+	const struct tok	*t;
+
+	if (p->pa_cmd == NULL)
+		return p->pa_pfx->p_kw;
+	t = path_tok(p);
+	return t != NULL && t->t_type == TOK_KEYWORD ? t->t_text : NULL;
+}
+
+int
+walk_run(struct walk *wk, const struct cmd_set *set, const char *line,
+    size_t nwords)
+{
+	struct path	*cur, p;
+	size_t		 ncur, i, wi, progress, best_prog;
+	enum tok_rank	 r, best;
+	const char	*w, *kw1;
+
+	wk->wk_status = CMD_MATCH_OK;
+	for (i = 0; i < set->s_npfx; i++) {
+		memset(&p, 0, sizeof(p));
+		p.pa_pfx = &set->s_pfx[i];
+		walk_push(wk, &p);
+	}
+	push_set(wk, set, 0, NULL, NULL);
+
+	for (wi = 0; wi < nwords; wi++) {
+		w = line + wk->wk_words[wi].w_off;
+		best = RANK_NONE;
+		best_prog = 0;
+		for (i = 0; i < wk->wk_npaths; i++) {
+			r = path_rank(&wk->wk_paths[i], w,
+			    wk->wk_words[wi].w_len, &progress);
+			if (r > best)
+				best = r;
+			if (progress > best_prog)
+				best_prog = progress;
+		}
+		if (best == RANK_NONE) {
+			wk->wk_status = CMD_MATCH_INVALID;
+			wk->wk_err_word = wi;
+			wk->wk_err_off = wk->wk_words[wi].w_off +
+			    (best_prog < wk->wk_words[wi].w_len ? best_prog : 0);
+			return -1;
+		}
+		if (best == RANK_PREFIX) {
+			kw1 = NULL;
+			for (i = 0; i < wk->wk_npaths; i++) {
+				const char *kw = path_keyword(&wk->wk_paths[i]);
+
+				if (kw == NULL || path_rank(&wk->wk_paths[i], w,
+				    wk->wk_words[wi].w_len, &progress) !=
+				    RANK_PREFIX)
+					continue;
+				if (kw1 != NULL && strcmp(kw1, kw) != 0) {
+					wk->wk_status = CMD_MATCH_AMBIGUOUS;
+					wk->wk_err_word = wi;
+					wk->wk_err_off = wk->wk_words[wi].w_off;
+					return -1;
+				}
+				kw1 = kw;
+			}
+		}
+		/* Survivors advance; their successors become candidates. */
+		cur = wk->wk_paths;
+		ncur = wk->wk_npaths;
+		wk->wk_paths = NULL;
+		wk->wk_npaths = wk->wk_cap = 0;
+		for (i = 0; i < ncur; i++) {
+			struct trace	*tr;
+
+			if (path_rank(&cur[i], w, wk->wk_words[wi].w_len,
+			    &progress) != best)
+				continue;
+			if (cur[i].pa_cmd == NULL) {
+				tr = walk_trace(wk, NULL, cur[i].pa_pfx, wi,
+				    NULL);
+				push_set(wk, cur[i].pa_pfx->p_target,
+				    cur[i].pa_pfx->p_need, cur[i].pa_pfx, tr);
+				continue;
+			}
+			if (cur[i].pa_line) {
+				walk_push(wk, &cur[i]);
+				continue;
+			}
+			tr = walk_trace(wk, path_tok(&cur[i]), NULL, wi,
+			    cur[i].pa_trace);
+			if (path_tok(&cur[i])->t_type == TOK_LINE) {
+				p = cur[i];
+				p.pa_line = 1;
+				p.pa_trace = tr;
+				walk_push(wk, &p);
+			}
+			push_next(wk, &cur[i], cur[i].pa_node, tr);
+		}
+		free(cur);
+	}
+	return 0;
+}
+
+void
+walk_free(struct walk *wk)
+{
+	size_t	i;
+
+	for (i = 0; i < wk->wk_ntraces; i++)
+		free(wk->wk_traces[i]);
+	free(wk->wk_traces);
+	free(wk->wk_paths);
+	memset(wk, 0, sizeof(*wk));
+}
+
+/* --- cmd_match -------------------------------------------------------- */
+
+static void
+match_args(struct cmd_match *m, const struct walk *wk, const struct path *p,
+    const char *line)
+{
+	const struct trace	*tr, *rev[CMD_MAX_ARGS];
+	size_t			 n = 0, i, len, total;
+	char			*s;
+
+	for (tr = p->pa_trace; tr != NULL && n < CMD_MAX_ARGS; tr = tr->tr_prev)
+		rev[n++] = tr;
+	total = strlen(line) * 2 + CMD_MAX_ARGS + 2;
+	if ((m->cm_store = malloc(total)) == NULL)
+		abort();
+	s = m->cm_store;
+	for (i = 0; i < n; i++) {
+		const struct trace	*t = rev[n - 1 - i];
+		struct cmd_arg		*a = &m->cm_args[m->cm_nargs++];
+		const struct word	*w = &wk->wk_words[t->tr_word];
+
+		a->ca_off = w->w_off;
+		if (t->tr_tok == NULL) {
+			a->ca_name = a->ca_value = t->tr_pfx->p_kw;
+			a->ca_keyword = true;
+			continue;
+		}
+		a->ca_name = t->tr_tok->t_name;
+		a->ca_tail = t->tr_tok->t_tail;
+		if (t->tr_tok->t_type == TOK_KEYWORD) {
+			a->ca_value = t->tr_tok->t_text;
+			a->ca_keyword = true;
+			continue;
+		}
+		if (t->tr_tok->t_type == TOK_LINE) {
+			len = strlen(line + w->w_off);
+			while (len > 0 && (line[w->w_off + len - 1] == ' ' ||
+			    line[w->w_off + len - 1] == '\t'))
+				len--;
+		} else
+			len = w->w_len;
+		memcpy(s, line + w->w_off, len);
+		s[len] = '\0';
+		a->ca_value = s;
+		s += len + 1;
+	}
+}
+
+void
+cmd_match(const struct cmd_set *set, const char *line, struct cmd_match *m)
+{
+	struct walk	*wk;
+	size_t		 i;
+
+	memset(m, 0, sizeof(*m));
+	if ((wk = calloc(1, sizeof(*wk))) == NULL)
+		abort();
+	wk->wk_nwords = cmd_lex(line, wk->wk_words, CMD_MAX_WORDS);
+	if (wk->wk_nwords > CMD_MAX_WORDS) {
+		m->cm_status = CMD_MATCH_INVALID;
+		m->cm_err_word = CMD_MAX_WORDS;
+		m->cm_err_off = wk->wk_words[CMD_MAX_WORDS - 1].w_off +
+		    wk->wk_words[CMD_MAX_WORDS - 1].w_len;
+		m->cm_nwords = CMD_MAX_WORDS + 1;
+		free(wk);
+		return;
+	}
+	m->cm_nwords = wk->wk_nwords;
+	if (wk->wk_nwords == 0) {
+		m->cm_status = CMD_MATCH_EMPTY;
+		free(wk);
+		return;
+	}
+	if (walk_run(wk, set, line, wk->wk_nwords) < 0) {
+		m->cm_status = wk->wk_status;
+		m->cm_err_off = wk->wk_err_off;
+		m->cm_err_word = wk->wk_err_word;
+		walk_free(wk);
+		free(wk);
+		return;
+	}
+	m->cm_status = CMD_MATCH_INCOMPLETE;
+	for (i = 0; i < wk->wk_npaths; i++) {
+		const struct path	*p = &wk->wk_paths[i];
+		const struct trace	*tr;
+		size_t			 ntr = 0;
+
+		if (!path_can_end(p))
+			continue;
+		for (tr = p->pa_trace; tr != NULL; tr = tr->tr_prev)
+			ntr++;
+		if (ntr > CMD_MAX_ARGS) {
+			m->cm_status = CMD_MATCH_INVALID;
+			m->cm_err_word = CMD_MAX_ARGS;
+			m->cm_err_off = wk->wk_words[CMD_MAX_ARGS].w_off;
+			break;
+		}
+		m->cm_status = CMD_MATCH_OK;
+		m->cm_def = p->pa_cmd->c_def;
+		m->cm_set = p->pa_set;
+		m->cm_prefixes = p->pa_pfx ? p->pa_pfx->p_bit : 0;
+		match_args(m, wk, p, line);
+		break;
+	}
+	walk_free(wk);
+	free(wk);
+}
+
+void
+cmd_match_free(struct cmd_match *m)
+{
+	free(m->cm_store);
+	m->cm_store = NULL;
+	m->cm_nargs = 0;
+}
+
+const char *
+cmd_arg_nth(const struct cmd_match *m, const char *name, unsigned n)
+{
+	size_t	i;
+
+	for (i = 0; i < m->cm_nargs; i++)
+		if (strcmp(m->cm_args[i].ca_name, name) == 0 && n-- == 0)
+			return m->cm_args[i].ca_value;
+	return NULL;
+}
+
+const char *
+cmd_arg(const struct cmd_match *m, const char *name)
+{
+	return cmd_arg_nth(m, name, 0);
+}
+
+bool
+cmd_has(const struct cmd_match *m, const char *name)
+{
+	return cmd_arg(m, name) != NULL;
+}
+
+unsigned long long
+cmd_arg_num(const struct cmd_match *m, const char *name,
+    unsigned long long dflt)
+{
+	const char	*v = cmd_arg(m, name);
+
+	return v != NULL ? strtoull(v, NULL, 10) : dflt;
+}
