@@ -7,7 +7,11 @@
 #define IOSH_SHELL_ROUTER_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
+
+#include "shell/lines.h"
+#include "shell/log.h"
 
 #define ROUTER_HOSTNAME_MAX	64
 
@@ -22,6 +26,22 @@ struct router {
 	bool		 r_domain_lookup;	/* `ip domain-lookup` (default on) */
 	struct session	*r_sessions;		/* console (and later vty) sessions */
 	struct cmd_set	*r_sets[32];		/* compiled command set per mode_id */
+	struct cmd_set	*r_neg_sets[32];	/* what "no"/"default" match */
+	struct log_ts	 r_ts_log;		/* service timestamps log */
+	struct log_ts	 r_ts_debug;		/* service timestamps debug */
+	struct line_cfg	 r_lines[LINE_COUNT];	/* line con/aux/vty settings */
+	char		*r_image;		/* the executable, for show version */
 };
+
+/*
+ * Start-up: hostname "Router", domain lookup on, default timestamps and
+ * lines, an event loop, and one command set per mode from grammar/modes.c.
+ * IMAGE is argv[0].  On a grammar error returns -1 with a message in ERR.
+ */
+int	router_init(struct router *, const char *image, char *err,
+	    size_t errlen);
+void	router_free(struct router *);
+/* IOS hostname rules: a letter first, then letters, digits, hyphens; <= 63. */
+bool	router_hostname_valid(const char *);
 
 #endif

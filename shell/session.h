@@ -14,6 +14,7 @@
 
 #include "lib/strbuf.h"
 #include "lib/vty.h"
+#include "shell/lines.h"
 
 struct router;
 
@@ -34,6 +35,9 @@ struct session {
 	void			*s_ops_arg;
 	char			**s_hist;	/* exec history, oldest first */
 	size_t			 s_nhist;
+	char			**s_chist;	/* configuration history */
+	size_t			 s_nchist;
+	struct line_sel		 s_line_sel;	/* lines config-line edits */
 	struct session		*s_next;	/* router's session list */
 };
 
@@ -54,5 +58,7 @@ void		 session_help(struct session *, const char *line,
 		    struct strbuf *out);
 /* TAB after LINE: the completed line (malloc'd) or NULL. */
 char		*session_complete(struct session *, const char *line);
+/* The session a handler's vty belongs to. */
+struct session	*session_of(struct vty *);
 
 #endif

@@ -1,0 +1,60 @@
+/*
+ * config: global configuration commands, and the forms of them IOS
+ * accepts only after "no" or "default" (without their argument).
+ */
+#include "grammar/modes.h"
+#include "shell/cmds.h"
+
+static const struct cmd_def config_defs[] = {
+	{ "hostname WORD$name",
+	  "Set system's network name\n"
+	  "This system's network name",
+	  cmd_hostname, CMD_NO | CMD_DEFAULT },
+	{ "ip domain-lookup",
+	  "Global IP configuration subcommands\n"
+	  "Enable IP Domain Name System hostname translation",
+	  cmd_ip_domain_lookup, CMD_NO | CMD_DEFAULT },
+	{ "ip domain lookup",
+	  "Global IP configuration subcommands\n"
+	  "IP DNS Resolver\n"
+	  "Enable IP Domain Name System hostname translation",
+	  cmd_ip_domain_lookup, CMD_NO | CMD_DEFAULT },
+	{ "service timestamps [(debug|log) [(uptime|datetime [msec] "
+	  "[localtime] [show-timezone] [year])]]",
+	  "Modify use of network based services\n"
+	  "Timestamp debug/log messages\n"
+	  "Timestamp debug messages\n"
+	  "Timestamp log messages\n"
+	  "Timestamp with system uptime\n"
+	  "Timestamp with date and time\n"
+	  "Include milliseconds in timestamp\n"
+	  "Use local time zone for timestamps\n"
+	  "Add time zone information to timestamp\n"
+	  "Include year in timestamp",
+	  cmd_service_timestamps, CMD_NO | CMD_DEFAULT },
+	{ "line console <0-0>$first",
+	  "Configure a terminal line\n"
+	  "Primary terminal line\n"
+	  "First Line number",
+	  cmd_line, 0 },
+	{ "line aux <0-0>$first",
+	  "Configure a terminal line\n"
+	  "Auxiliary line\n"
+	  "First Line number",
+	  cmd_line, 0 },
+	{ "line vty <0-15>$first [<0-15>$last]",
+	  "Configure a terminal line\n"
+	  "Virtual terminal\n"
+	  "First Line number\n"
+	  "Last Line number",
+	  cmd_line, 0 },
+};
+
+static const struct cmd_def config_neg_defs[] = {
+	{ "hostname",
+	  "Set system's network name",
+	  cmd_hostname, CMD_NO | CMD_DEFAULT },
+};
+
+const struct cmd_table config_table = CMD_TABLE(config_defs);
+const struct cmd_table config_neg_table = CMD_TABLE(config_neg_defs);

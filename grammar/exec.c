@@ -1,0 +1,49 @@
+/*
+ * exec: the commands of user exec, and those privileged exec adds.  The
+ * privileged exec set is built from both tables (grammar/modes.c).
+ */
+#include "grammar/modes.h"
+#include "shell/cmds.h"
+
+static const struct cmd_def exec_user_defs[] = {
+	{ "enable",
+	  "Turn on privileged commands",
+	  cmd_enable, 0 },
+	{ "exit",
+	  "Exit from the EXEC",
+	  cmd_exit_exec, 0 },
+	{ "logout",
+	  "Exit from the EXEC",
+	  cmd_exit_exec, 0 },
+	{ "show version",
+	  "Show running system information\n"
+	  "System hardware and software status",
+	  cmd_show_version, CMD_FILTER },
+	{ "show history",
+	  "Show running system information\n"
+	  "Display the session command history",
+	  cmd_show_history, CMD_FILTER },
+	{ "terminal length <0-512>$lines",
+	  "Set terminal line parameters\n"
+	  "Set number of lines on a screen\n"
+	  "Number of lines on screen (0 for no pausing)",
+	  cmd_terminal_length, 0 },
+	{ "terminal width <0-512>$columns",
+	  "Set terminal line parameters\n"
+	  "Set width of the display terminal\n"
+	  "Number of characters on a screen line",
+	  cmd_terminal_width, 0 },
+};
+
+static const struct cmd_def exec_priv_defs[] = {
+	{ "disable",
+	  "Turn off privileged commands",
+	  cmd_disable, 0 },
+	{ "configure terminal",
+	  "Enter configuration mode\n"
+	  "Configure from the terminal",
+	  cmd_configure_terminal, 0 },
+};
+
+const struct cmd_table exec_user_table = CMD_TABLE(exec_user_defs);
+const struct cmd_table exec_priv_table = CMD_TABLE(exec_priv_defs);

@@ -1,0 +1,8 @@
+# grammar/: declarative command tables and the mode table.
+libiosh_a_SOURCES += \
+	grammar/modes.c grammar/modes.h \
+	grammar/exec.c \
+	grammar/config.c \
+	grammar/line.c \
+	grammar/submode.c \
+	grammar/filter.c

@@ -1,0 +1,70 @@
+/*
+ * modes: the mode table.  For every enum mode_id (lib/vty.h) its name, its
+ * parent, its prompt suffix, the title IOS prints above a `?` listing, and
+ * the command tables it is built from.  The shell compiles one command set
+ * per row at start-up; adding a sub-mode is one enum value, one row in
+ * grammar/modes.c and its table.
+ */
+#ifndef IOSH_GRAMMAR_MODES_H
+#define IOSH_GRAMMAR_MODES_H
+
+#include <stddef.h>
+
+#include "lib/vty.h"
+#include "parser/cmd.h"
+
+/* Bits a prefix records in cm_prefixes. */
+#define PFX_NO		0x01	/* "no ..." */
+#define PFX_DEFAULT	0x02	/* "default ..." */
+#define PFX_DO		0x04	/* "do ..." from a configuration mode */
+
+/* Mode kinds. */
+#define MODE_F_EXEC	0x01	/* an exec mode: output modifiers, telnet */
+#define MODE_F_CONFIG	0x02	/* a configuration mode: no, default, do */
+
+struct cmd_table {
+	const struct cmd_def	*ct_defs;
+	size_t			 ct_n;
+};
+
+#define CMD_TABLE(defs)	{ (defs), sizeof(defs) / sizeof((defs)[0]) }
+
+#define MODE_MAX_TABLES	5
+
+struct mode_info {
+	enum mode_id		 mi_id;
+	const char		*mi_name;	/* "config-line" */
+	enum mode_id		 mi_parent;	/* MODE_COUNT: none */
+	const char		*mi_suffix;	/* prompt after the hostname */
+	const char		*mi_title;	/* heading of the `?` listing */
+	unsigned		 mi_flags;	/* MODE_F_* */
+	struct cmd_def		 mi_exit;	/* its `exit`, worded per mode */
+	/* Positive commands, then the forms that exist only after "no" or
+	 * "default" (IOS accepts "no hostname" without its argument). */
+	const struct cmd_table	*mi_tables[MODE_MAX_TABLES];	/* NULL-ended */
+	const struct cmd_table	*mi_neg_tables[MODE_MAX_TABLES];
+};
+
+/* Prefix keywords of every configuration mode. */
+struct mode_prefix {
+	const char	*mp_keyword;
+	const char	*mp_help;
+	unsigned	 mp_bit;	/* PFX_* */
+};
+
+extern const struct mode_info	 mode_table[MODE_COUNT];
+extern const struct mode_prefix	 config_prefixes[];
+extern const size_t		 config_nprefixes;
+/* The output-modifier tail of exec commands flagged CMD_FILTER. */
+extern const struct cmd_def	 filter_tail;
+
+/* The row of a mode (shell/modes.c). */
+const struct mode_info	*mode_info(enum mode_id);
+
+/* The tables, one per file. */
+extern const struct cmd_table	 exec_user_table, exec_priv_table;
+extern const struct cmd_table	 config_table, config_neg_table;
+extern const struct cmd_table	 line_table, line_neg_table;
+extern const struct cmd_table	 submode_table;
+
+#endif

@@ -1,0 +1,127 @@
+/*
+ * cmd_config: global configuration commands and the way out of
+ * configuration modes: exit, end, hostname, ip domain-lookup,
+ * service timestamps, and line, which enters config-line.
+ */
+#include <ctype.h>
+#include <string.h>
+
+#include "grammar/modes.h"
+#include "parser/cmd.h"
+#include "shell/cmds.h"
+#include "shell/router.h"
+#include "shell/session.h"
+
+int
+cmd_exit_config(struct vty *vty, const struct cmd_match *m)
+{
+	(void)m;
+	vty_enter(vty, mode_info(vty->v_mode)->mi_parent, NULL);
+	return CMD_SUCCESS;
+}
+
+int
+cmd_end(struct vty *vty, const struct cmd_match *m)
+{
+	(void)m;
+	vty_enter(vty, MODE_PRIV_EXEC, NULL);
+	return CMD_SUCCESS;
+}
+
+bool
+router_hostname_valid(const char *name)
+{
+	size_t	i, len = strlen(name);
+
+	if (len == 0 || len >= ROUTER_HOSTNAME_MAX ||
+	    !isalpha((unsigned char)name[0]))
+		return false;
+	for (i = 1; i < len; i++)
+		if (!isalnum((unsigned char)name[i]) && name[i] != '-')
+			return false;
+	return true;
+}
+
+int
+cmd_hostname(struct vty *vty, const struct cmd_match *m)
+{
+	struct router	*r = vty->v_router;
+	const char	*name = cmd_arg(m, "name");
+
+	if (m->cm_prefixes & (PFX_NO | PFX_DEFAULT))
+		name = "Router";
+	if (!router_hostname_valid(name)) {
+		vty_out(vty, "%% Hostname contains one or more illegal "
+		    "characters.\n");
+		return CMD_WARNING;
+	}
+	strcpy(r->r_hostname, name);
+	return CMD_SUCCESS;
+}
+
+int
+cmd_ip_domain_lookup(struct vty *vty, const struct cmd_match *m)
+{
+	vty->v_router->r_domain_lookup = !(m->cm_prefixes & PFX_NO);
+	return CMD_SUCCESS;
+}
+
+static void
+timestamps_set(struct log_ts *ts, const struct cmd_match *m)
+{
+	if (m->cm_prefixes & PFX_NO) {
+		ts->lt_on = false;
+		return;
+	}
+	log_ts_default(ts);
+	if (m->cm_prefixes & PFX_DEFAULT)
+		return;
+	ts->lt_datetime = cmd_has(m, "datetime");
+	ts->lt_msec = cmd_has(m, "msec");
+	ts->lt_localtime = cmd_has(m, "localtime");
+	ts->lt_show_tz = cmd_has(m, "show-timezone");
+	ts->lt_year = cmd_has(m, "year");
+}
+
+int
+cmd_service_timestamps(struct vty *vty, const struct cmd_match *m)
+{
+	struct router	*r = vty->v_router;
+	bool		 dbg = cmd_has(m, "debug"), log = cmd_has(m, "log");
+
+	/* Bare `service timestamps` means debug; its negation means both. */
+	if (!dbg && !log) {
+		dbg = true;
+		log = (m->cm_prefixes & (PFX_NO | PFX_DEFAULT)) != 0;
+	}
+	if (dbg)
+		timestamps_set(&r->r_ts_debug, m);
+	if (log)
+		timestamps_set(&r->r_ts_log, m);
+	return CMD_SUCCESS;
+}
+
+int
+cmd_line(struct vty *vty, const struct cmd_match *m)
+{
+	struct session	*s = session_of(vty);
+	unsigned	 first, last, base = LINE_VTY0;
+
+	first = (unsigned)cmd_arg_num(m, "first", 0);
+	last = (unsigned)cmd_arg_num(m, "last", first);
+	if (cmd_has(m, "console"))
+		base = LINE_CON;
+	else if (cmd_has(m, "aux"))
+		base = LINE_AUX;
+	/* A range given high to low means the same lines. */
+	if (last < first) {
+		unsigned	t = first;
+
+		first = last;
+		last = t;
+	}
+	s->s_line_sel.ls_first = base + first;
+	s->s_line_sel.ls_last = base + last;
+	vty_enter(vty, MODE_CONFIG_LINE, &s->s_line_sel);
+	return CMD_SUCCESS;
+}

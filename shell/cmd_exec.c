@@ -1,0 +1,127 @@
+/*
+ * cmd_exec: user and privileged exec commands: moving between the exec
+ * levels and into configuration, the terminal settings, show version and
+ * show history.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <sys/utsname.h>
+#include <unistd.h>
+
+#include "config.h"
+
+#include "grammar/modes.h"
+#include "lib/clock.h"
+#include "parser/cmd.h"
+#include "shell/cmds.h"
+#include "shell/router.h"
+#include "shell/session.h"
+#include "shell/uptime.h"
+
+int
+cmd_enable(struct vty *vty, const struct cmd_match *m)
+{
+	(void)m;
+	vty_enter(vty, MODE_PRIV_EXEC, NULL);
+	return CMD_SUCCESS;
+}
+
+int
+cmd_disable(struct vty *vty, const struct cmd_match *m)
+{
+	(void)m;
+	vty_enter(vty, MODE_USER_EXEC, NULL);
+	return CMD_SUCCESS;
+}
+
+int
+cmd_exit_exec(struct vty *vty, const struct cmd_match *m)
+{
+	(void)vty;
+	(void)m;
+	return CMD_CLOSE;
+}
+
+int
+cmd_configure_terminal(struct vty *vty, const struct cmd_match *m)
+{
+	(void)m;
+	vty_out(vty, "Enter configuration commands, one per line.  "
+	    "End with CNTL/Z.\n");
+	vty_enter(vty, MODE_CONFIG, NULL);
+	return CMD_SUCCESS;
+}
+
+/* Physical memory in kilobytes, as IOS reports processor memory. */
+static unsigned long long
+memory_kb(void)
+{
+	long	pages = sysconf(_SC_PHYS_PAGES), size = sysconf(_SC_PAGESIZE);
+
+	if (pages < 0 || size < 0)
+		return 0;
+	return (unsigned long long)pages * (unsigned long long)size / 1024;
+}
+
+int
+cmd_show_version(struct vty *vty, const struct cmd_match *m)
+{
+	struct router	*r = vty->v_router;
+	struct strbuf	 up;
+	struct utsname	 un;
+
+	(void)m;
+	strbuf_init(&up);
+	uptime_words(clock_mono_ms() - r->r_boot_ms, &up);
+	if (uname(&un) != 0)
+		strcpy(un.machine, "unknown");
+	vty_out(vty, "iosh Software (IOSH-LINUX), Version %s, "
+	    "RELEASE SOFTWARE\n", PACKAGE_VERSION);
+	vty_out(vty, "Technical Support: see the README of the %s "
+	    "distribution\n", PACKAGE_NAME);
+	vty_out(vty, "iosh is free software; it is not Cisco IOS and is not "
+	    "affiliated with Cisco Systems.\n");
+	vty_out(vty, "\n");
+	vty_out(vty, "%s uptime is %s\n", r->r_hostname, up.sb_buf);
+	vty_out(vty, "System image file is \"unix:%s\"\n", r->r_image);
+	vty_out(vty, "\n");
+	vty_out(vty, "Linux Unix (%s) processor with %lluK/0K bytes of "
+	    "memory.\n", un.machine, memory_kb());
+	vty_out(vty, "\n");
+	vty_out(vty, "Configuration register is 0x2102\n");
+	vty_out(vty, "\n");
+	strbuf_free(&up);
+	return CMD_SUCCESS;
+}
+
+int
+cmd_show_history(struct vty *vty, const struct cmd_match *m)
+{
+	struct session	*s = session_of(vty);
+	char		**hist = s->s_hist;
+	size_t		  i, n = s->s_nhist;
+
+	(void)m;
+	/* IOS keeps configuration-mode history apart (seen with `do`). */
+	if (mode_info(vty->v_mode)->mi_flags & MODE_F_CONFIG) {
+		hist = s->s_chist;
+		n = s->s_nchist;
+	}
+	for (i = 0; i < n; i++)
+		vty_out(vty, "  %s\n", hist[i]);
+	return CMD_SUCCESS;
+}
+
+int
+cmd_terminal_length(struct vty *vty, const struct cmd_match *m)
+{
+	vty->v_term_length = (unsigned)cmd_arg_num(m, "lines", 24);
+	return CMD_SUCCESS;
+}
+
+int
+cmd_terminal_width(struct vty *vty, const struct cmd_match *m)
+{
+	vty->v_term_width = (unsigned)cmd_arg_num(m, "columns", 80);
+	return CMD_SUCCESS;
+}

@@ -1,0 +1,167 @@
+/*
+ * console_line: the console on a pipe or a file.  Each prompt is followed
+ * by the line read, echoed, so the output reads like a capture of a real
+ * console.  A line ending in `?` is answered as a terminal would answer
+ * the key at once: the help, then the prompt and the text before the `?`,
+ * which the next line read continues.
+ */
+#include <errno.h>
+#include <poll.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "lib/evloop.h"
+#include "shell/console.h"
+#include "shell/router.h"
+#include "shell/session.h"
+
+/* Ctrl-Z, as it arrives in a pasted configuration. */
+#define CTRL_Z	'\032'
+
+struct line_console {
+	struct router	*lc_router;
+	struct session	*lc_sess;
+	struct strbuf	 lc_in;		/* bytes read, not yet a whole line */
+	struct strbuf	 lc_pending;	/* text typed before a `?` */
+	bool		 lc_ended;	/* the session has exited */
+};
+
+static void
+lc_write(void *arg, const char *text, size_t len)
+{
+	(void)arg;
+	fwrite(text, 1, len, stdout);
+}
+
+static const struct console_ops lc_ops = {
+	.co_output = lc_write,
+	.co_async = lc_write,
+};
+
+static void
+lc_prompt(struct line_console *lc)
+{
+	struct strbuf	prompt;
+
+	strbuf_init(&prompt);
+	session_prompt(lc->lc_sess, &prompt);
+	strbuf_puts(&prompt, lc->lc_pending.sb_buf);
+	fputs(prompt.sb_buf, stdout);
+	fflush(stdout);
+	strbuf_free(&prompt);
+}
+
+/* One line read (without its newline), after the prompt was printed. */
+static void
+lc_line(struct line_console *lc, const char *text, size_t len)
+{
+	struct strbuf	 line, help;
+
+	if (len > 0 && text[len - 1] == '\r')
+		len--;
+	if (len == 1 && text[0] == CTRL_Z) {
+		fputs("^Z\n", stdout);
+		strbuf_reset(&lc->lc_pending);
+		session_ctrl_z(lc->lc_sess);
+		lc_prompt(lc);
+		return;
+	}
+	fwrite(text, 1, len, stdout);
+	fputc('\n', stdout);
+	strbuf_init(&line);
+	strbuf_puts(&line, lc->lc_pending.sb_buf);
+	strbuf_add(&line, text, len);
+	strbuf_reset(&lc->lc_pending);
+	if (line.sb_len > 0 && line.sb_buf[line.sb_len - 1] == '?') {
+		line.sb_buf[--line.sb_len] = '\0';
+		strbuf_init(&help);
+		session_help(lc->lc_sess, line.sb_buf, &help);
+		fputs(help.sb_buf, stdout);
+		strbuf_free(&help);
+		strbuf_puts(&lc->lc_pending, line.sb_buf);
+	} else if (!session_execute(lc->lc_sess, line.sb_buf)) {
+		lc->lc_ended = true;
+		strbuf_free(&line);
+		fflush(stdout);
+		return;
+	}
+	strbuf_free(&line);
+	lc_prompt(lc);
+}
+
+static void
+lc_stop(struct line_console *lc)
+{
+	evloop_del_fd(lc->lc_router->r_loop, STDIN_FILENO);
+	evloop_stop(lc->lc_router->r_loop);
+}
+
+static void
+lc_readable(int fd, short revents, void *arg)
+{
+	struct line_console	*lc = arg;
+	char			 buf[4096], *nl;
+	size_t			 off;
+	ssize_t			 n;
+
+	(void)revents;
+	if ((n = read(fd, buf, sizeof(buf))) < 0 && (errno == EINTR ||
+	    errno == EAGAIN))
+		return;
+	if (n > 0)
+		strbuf_add(&lc->lc_in, buf, (size_t)n);
+	off = 0;
+	while (!lc->lc_ended && (nl = memchr(lc->lc_in.sb_buf + off, '\n',
+	    lc->lc_in.sb_len - off)) != NULL) {
+		lc_line(lc, lc->lc_in.sb_buf + off,
+		    (size_t)(nl - (lc->lc_in.sb_buf + off)));
+		off = (size_t)(nl - lc->lc_in.sb_buf) + 1;
+	}
+	if (off > 0) {
+		memmove(lc->lc_in.sb_buf, lc->lc_in.sb_buf + off,
+		    lc->lc_in.sb_len - off + 1);
+		lc->lc_in.sb_len -= off;
+	}
+	if (lc->lc_ended) {
+		lc_stop(lc);
+		return;
+	}
+	if (n <= 0) {
+		/* End of input: a last line without its newline still runs. */
+		if (lc->lc_in.sb_len > 0) {
+			lc_line(lc, lc->lc_in.sb_buf, lc->lc_in.sb_len);
+			strbuf_reset(&lc->lc_in);
+		}
+		if (!lc->lc_ended)
+			fputc('\n', stdout);
+		fflush(stdout);
+		lc_stop(lc);
+	}
+}
+
+int
+console_line_run(struct router *r)
+{
+	struct line_console	lc;
+
+	memset(&lc, 0, sizeof(lc));
+	lc.lc_router = r;
+	strbuf_init(&lc.lc_in);
+	strbuf_init(&lc.lc_pending);
+	lc.lc_sess = session_new(r, &lc_ops, &lc);
+	lc_prompt(&lc);
+	if (evloop_add_fd(r->r_loop, STDIN_FILENO, POLLIN, lc_readable,
+	    &lc) < 0) {
+		session_free(lc.lc_sess);
+		strbuf_free(&lc.lc_in);
+		strbuf_free(&lc.lc_pending);
+		return 1;
+	}
+	evloop_run(r->r_loop);
+	session_free(lc.lc_sess);
+	strbuf_free(&lc.lc_in);
+	strbuf_free(&lc.lc_pending);
+	return 0;
+}

@@ -1,0 +1,17 @@
+/*
+ * dispatch: one typed line through the current mode's command set, the
+ * parent modes when it fails there, and the handler; or the error.
+ */
+#ifndef IOSH_SHELL_DISPATCH_H
+#define IOSH_SHELL_DISPATCH_H
+
+#include <stdbool.h>
+
+struct session;
+
+/* Run LINE in S; false when the session has ended. */
+bool	dispatch_line(struct session *, const char *line);
+/* Leaving configuration mode: IOS logs %SYS-5-CONFIG_I. */
+void	dispatch_config_left(struct session *);
+
+#endif

@@ -1,0 +1,18 @@
+# shell/: router, sessions, dispatch, errors, filters, logging, the line
+# console and the shell's own command handlers.  main.c is iosh_SOURCES.
+libiosh_a_SOURCES += \
+	shell/cmds.h \
+	shell/cmd_config.c \
+	shell/cmd_exec.c \
+	shell/cmd_line.c \
+	shell/console.h \
+	shell/console_line.c \
+	shell/dispatch.c shell/dispatch.h \
+	shell/errors.c shell/errors.h \
+	shell/filter.c shell/filter.h \
+	shell/lines.c shell/lines.h \
+	shell/log.c shell/log.h \
+	shell/modes.c \
+	shell/router.c shell/router.h \
+	shell/session.c shell/session.h \
+	shell/uptime.c shell/uptime.h

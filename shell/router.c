@@ -1,0 +1,156 @@
+/*
+ * router: start-up and tear-down of the router object.  Every mode's
+ * command set is compiled here, once, from the mode table; a grammar
+ * mistake (a help line missing) is found at start-up, not when typed.
+ */
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "grammar/modes.h"
+#include "lib/clock.h"
+#include "lib/evloop.h"
+#include "parser/cmd.h"
+#include "shell/router.h"
+#include "shell/session.h"
+
+static int
+add_tables(struct cmd_set *set, const struct cmd_table *const *tables,
+    char *err, size_t errlen)
+{
+	for (; *tables != NULL; tables++)
+		if (cmd_set_add(set, (*tables)->ct_defs, (*tables)->ct_n, err,
+		    errlen) < 0)
+			return -1;
+	return 0;
+}
+
+static int
+build_mode(struct router *r, const struct mode_info *mi, char *err,
+    size_t errlen)
+{
+	char	name[64];
+
+	r->r_sets[mi->mi_id] = cmd_set_new(mi->mi_name);
+	if (add_tables(r->r_sets[mi->mi_id], mi->mi_tables, err, errlen) < 0)
+		return -1;
+	if (mi->mi_exit.cd_syntax != NULL &&
+	    cmd_set_add(r->r_sets[mi->mi_id], &mi->mi_exit, 1, err, errlen) < 0)
+		return -1;
+	if ((mi->mi_flags & MODE_F_EXEC) &&
+	    cmd_set_add_tail(r->r_sets[mi->mi_id], CMD_FILTER, &filter_tail,
+	    err, errlen) < 0)
+		return -1;
+	if (!(mi->mi_flags & MODE_F_CONFIG))
+		return 0;
+	/* What may follow "no" or "default": the mode's own commands (the
+	 * parser keeps those flagged CMD_NO/CMD_DEFAULT) and the negated
+	 * forms that exist only there. */
+	snprintf(name, sizeof(name), "%s-no", mi->mi_name);
+	r->r_neg_sets[mi->mi_id] = cmd_set_new(name);
+	if (add_tables(r->r_neg_sets[mi->mi_id], mi->mi_tables, err,
+	    errlen) < 0 ||
+	    add_tables(r->r_neg_sets[mi->mi_id], mi->mi_neg_tables, err,
+	    errlen) < 0)
+		return -1;
+	return 0;
+}
+
+static int
+add_prefixes(struct router *r, enum mode_id id)
+{
+	const struct mode_prefix	*mp;
+	const struct cmd_set		*target;
+	unsigned			 need;
+	size_t				 i;
+
+	for (i = 0; i < config_nprefixes; i++) {
+		mp = &config_prefixes[i];
+		switch (mp->mp_bit) {
+		case PFX_NO:
+			target = r->r_neg_sets[id];
+			need = CMD_NO;
+			break;
+		case PFX_DEFAULT:
+			target = r->r_neg_sets[id];
+			need = CMD_DEFAULT;
+			break;
+		default:
+			target = r->r_sets[MODE_PRIV_EXEC];
+			need = 0;
+			break;
+		}
+		if (cmd_set_add_prefix(r->r_sets[id], mp->mp_keyword,
+		    mp->mp_help, target, need, mp->mp_bit) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+static void
+image_path(struct router *r, const char *argv0)
+{
+	char	buf[PATH_MAX];
+
+	if (strchr(argv0, '/') == NULL || realpath(argv0, buf) == NULL) {
+		ssize_t	n = readlink("/proc/self/exe", buf, sizeof(buf) - 1);
+
+		if (n < 0)
+			n = 0;
+		buf[n] = '\0';
+	}
+	if ((r->r_image = strdup(buf)) == NULL)
+		abort();
+}
+
+int
+router_init(struct router *r, const char *argv0, char *err, size_t errlen)
+{
+	unsigned	i;
+
+	memset(r, 0, sizeof(*r));
+	strcpy(r->r_hostname, "Router");
+	r->r_loop = evloop_new();
+	r->r_boot_ms = clock_mono_ms();
+	r->r_domain_lookup = true;
+	log_ts_default(&r->r_ts_log);
+	log_ts_default(&r->r_ts_debug);
+	for (i = 0; i < LINE_COUNT; i++)
+		line_cfg_default(&r->r_lines[i], i);
+	image_path(r, argv0);
+	for (i = 0; i < MODE_COUNT; i++)
+		if (build_mode(r, mode_info(i), err, errlen) < 0)
+			return -1;
+	/* "do" needs privileged exec built, so prefixes come last. */
+	for (i = 0; i < MODE_COUNT; i++)
+		if ((mode_info(i)->mi_flags & MODE_F_CONFIG) &&
+		    add_prefixes(r, i) < 0) {
+			snprintf(err, errlen, "%s: cannot add prefixes",
+			    mode_info(i)->mi_name);
+			return -1;
+		}
+	return 0;
+}
+
+void
+router_free(struct router *r)
+{
+	unsigned	i;
+
+	while (r->r_sessions != NULL)
+		session_free(r->r_sessions);
+	for (i = 0; i < MODE_COUNT; i++) {
+		if (r->r_sets[i] != NULL)
+			cmd_set_free(r->r_sets[i]);
+		if (r->r_neg_sets[i] != NULL)
+			cmd_set_free(r->r_neg_sets[i]);
+	}
+	for (i = 0; i < LINE_COUNT; i++)
+		line_cfg_clear(&r->r_lines[i]);
+	if (r->r_loop != NULL)
+		evloop_free(r->r_loop);
+	free(r->r_image);
+	memset(r, 0, sizeof(*r));
+}

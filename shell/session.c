@@ -1,0 +1,190 @@
+/*
+ * session: a CLI session's state (mode, history, terminal) and the entry
+ * points a console calls: a typed line, Ctrl-Z, `?` and TAB.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "grammar/modes.h"
+#include "parser/cmd.h"
+#include "shell/dispatch.h"
+#include "shell/errors.h"
+#include "shell/router.h"
+#include "shell/session.h"
+
+/* IOS's default `terminal history size`. */
+#define HIST_MAX	10
+
+struct session *
+session_new(struct router *r, const struct console_ops *ops, void *arg)
+{
+	struct session	*s;
+
+	if ((s = calloc(1, sizeof(*s))) == NULL)
+		abort();
+	s->s_router = r;
+	s->s_ops = ops;
+	s->s_ops_arg = arg;
+	s->s_vty.v_mode = MODE_USER_EXEC;
+	s->s_vty.v_router = r;
+	strbuf_init(&s->s_vty.v_out);
+	s->s_vty.v_term_length = 24;
+	s->s_vty.v_term_width = 80;
+	s->s_next = r->r_sessions;
+	r->r_sessions = s;
+	return s;
+}
+
+static void
+hist_free(char **hist, size_t n)
+{
+	while (n > 0)
+		free(hist[--n]);
+	free(hist);
+}
+
+void
+session_free(struct session *s)
+{
+	struct session	**sp;
+
+	if (s == NULL)
+		return;
+	for (sp = &s->s_router->r_sessions; *sp != NULL; sp = &(*sp)->s_next)
+		if (*sp == s) {
+			*sp = s->s_next;
+			break;
+		}
+	hist_free(s->s_hist, s->s_nhist);
+	hist_free(s->s_chist, s->s_nchist);
+	strbuf_free(&s->s_vty.v_out);
+	free(s);
+}
+
+struct session *
+session_of(struct vty *vty)
+{
+	return (struct session *)(void *)((char *)vty -
+	    offsetof(struct session, s_vty));
+}
+
+void
+session_prompt(const struct session *s, struct strbuf *out)
+{
+	strbuf_puts(out, s->s_router->r_hostname);
+	strbuf_puts(out, mode_info(s->s_vty.v_mode)->mi_suffix);
+}
+
+/* Remember LINE (trailing blanks dropped) in the history of its mode. */
+static void
+hist_add(struct session *s, const char *line)
+{
+	char	***hist;
+	size_t	  *n, len;
+	char	  *copy;
+
+	if (mode_info(s->s_vty.v_mode)->mi_flags & MODE_F_EXEC) {
+		hist = &s->s_hist;
+		n = &s->s_nhist;
+	} else {
+		hist = &s->s_chist;
+		n = &s->s_nchist;
+	}
+	len = strlen(line);
+	while (len > 0 && (line[len - 1] == ' ' || line[len - 1] == '\t'))
+		len--;
+	if ((copy = strndup(line, len)) == NULL)
+		abort();
+	if (*n == HIST_MAX) {
+		free((*hist)[0]);
+		memmove(*hist, *hist + 1, (HIST_MAX - 1) * sizeof(**hist));
+		(*n)--;
+	} else if ((*hist = realloc(*hist, (*n + 1) * sizeof(**hist))) ==
+	    NULL)
+		abort();
+	(*hist)[(*n)++] = copy;
+}
+
+bool
+session_execute(struct session *s, const char *line)
+{
+	const char	*p = line;
+
+	while (*p == ' ' || *p == '\t')
+		p++;
+	if (*p == '\0')
+		return true;
+	hist_add(s, line);
+	/* A comment, as in a pasted configuration: echoed, never run. */
+	if (*p == '!')
+		return true;
+	return dispatch_line(s, line);
+}
+
+void
+session_ctrl_z(struct session *s)
+{
+	if (!(mode_info(s->s_vty.v_mode)->mi_flags & MODE_F_CONFIG))
+		return;
+	vty_enter(&s->s_vty, MODE_PRIV_EXEC, NULL);
+	dispatch_config_left(s);
+}
+
+static bool
+line_blank(const char *line)
+{
+	line += strspn(line, " \t");
+	return *line == '\0';
+}
+
+void
+session_help(struct session *s, const char *line, struct strbuf *out)
+{
+	const struct mode_info	*mi = mode_info(s->s_vty.v_mode);
+	struct cmd_help		 h;
+	struct strbuf		 prompt;
+
+	cmd_describe(s->s_router->r_sets[mi->mi_id], line, &h);
+	switch (h.ch_kind) {
+	case CMD_HELP_NEXT:
+		if (line_blank(line))
+			strbuf_printf(out, "%s\n", mi->mi_title);
+		cmd_help_render(&h, s->s_vty.v_term_width, out);
+		strbuf_putc(out, '\n');
+		break;
+	case CMD_HELP_WORD:
+		if (h.ch_nitems == 0 && !h.ch_cr) {
+			error_unrecognized(out);
+			break;
+		}
+		cmd_help_render(&h, s->s_vty.v_term_width, out);
+		strbuf_putc(out, '\n');
+		break;
+	case CMD_HELP_ERROR:
+		switch (h.ch_status) {
+		case CMD_MATCH_INVALID:
+			strbuf_init(&prompt);
+			session_prompt(s, &prompt);
+			error_invalid(out, prompt.sb_len + h.ch_err_off);
+			strbuf_free(&prompt);
+			break;
+		case CMD_MATCH_AMBIGUOUS:
+			error_ambiguous(out, line);
+			break;
+		case CMD_MATCH_INCOMPLETE:
+			error_incomplete(out);
+			break;
+		default:
+			error_unrecognized(out);
+			break;
+		}
+		break;
+	}
+	cmd_help_free(&h);
+}
+
+char *
+session_complete(struct session *s, const char *line)
+{
+	return cmd_complete(s->s_router->r_sets[s->s_vty.v_mode], line);
+}

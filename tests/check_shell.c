@@ -1,0 +1,552 @@
+/*
+ * Unit tests for shell/ and grammar/: prompts, error carets, output
+ * filters and IOS regular expressions, uptime wording, log stamps,
+ * hostname rules, dispatch through modes, and that every mode's grammar
+ * compiles.
+ */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "grammar/modes.h"
+#include "lib/clock.h"
+#include "parser/cmd.h"
+#include "shell/errors.h"
+#include "shell/filter.h"
+#include "shell/log.h"
+#include "shell/router.h"
+#include "shell/session.h"
+#include "shell/uptime.h"
+
+/* 2023-11-14 22:13:20.123 UTC */
+#define EPOCH_MS	1700000000123LL
+
+static struct router	 rt;
+static struct session	*sess;
+static struct strbuf	 captured;	/* co_output and co_async, in order */
+
+static void
+capture(void *arg, const char *text, size_t len)
+{
+	(void)arg;
+	strbuf_add(&captured, text, len);
+}
+
+static const struct console_ops capture_ops = { capture, capture };
+
+static void
+setup(void)
+{
+	char	err[256];
+
+	clock_use_frozen(EPOCH_MS);
+	ck_assert_int_eq(router_init(&rt, "/usr/bin/iosh", err, sizeof(err)),
+	    0);
+	strbuf_init(&captured);
+	sess = session_new(&rt, &capture_ops, NULL);
+}
+
+static void
+teardown(void)
+{
+	router_free(&rt);
+	strbuf_free(&captured);
+	clock_use_real();
+}
+
+/* Run LINE in the test session and return what it printed. */
+static const char *
+run(const char *line)
+{
+	strbuf_reset(&captured);
+	ck_assert(session_execute(sess, line));
+	return captured.sb_buf;
+}
+
+static const char *
+prompt(void)
+{
+	static struct strbuf	sb;
+
+	strbuf_free(&sb);
+	session_prompt(sess, &sb);
+	return sb.sb_buf;
+}
+
+START_TEST(test_prompts)
+{
+	static const struct {
+		enum mode_id	 mode;
+		const char	*prompt;
+	} want[] = {
+		{ MODE_USER_EXEC,		"Router>" },
+		{ MODE_PRIV_EXEC,		"Router#" },
+		{ MODE_CONFIG,			"Router(config)#" },
+		{ MODE_CONFIG_IF,		"Router(config-if)#" },
+		{ MODE_CONFIG_ISAKMP,		"Router(config-isakmp)#" },
+		{ MODE_CONFIG_CRYPTO_MAP,	"Router(config-crypto-map)#" },
+		{ MODE_CFG_CRYPTO_TRANS,	"Router(cfg-crypto-trans)#" },
+		{ MODE_CONFIG_KEYRING,		"Router(config-keyring)#" },
+		{ MODE_CONF_ISA_PROF,		"Router(conf-isa-prof)#" },
+		{ MODE_CONFIG_ISAKMP_GROUP,	"Router(config-isakmp-group)#" },
+		{ MODE_CONFIG_EXT_NACL,		"Router(config-ext-nacl)#" },
+		{ MODE_CONFIG_STD_NACL,		"Router(config-std-nacl)#" },
+		{ MODE_CONFIG_LINE,		"Router(config-line)#" },
+		{ MODE_IPSEC_PROFILE,		"Router(ipsec-profile)#" },
+	};
+	size_t	i;
+
+	ck_assert_uint_eq(sizeof(want) / sizeof(want[0]), MODE_COUNT);
+	for (i = 0; i < MODE_COUNT; i++) {
+		vty_enter(&sess->s_vty, want[i].mode, NULL);
+		ck_assert_str_eq(prompt(), want[i].prompt);
+		ck_assert_int_eq(mode_info(want[i].mode)->mi_id, want[i].mode);
+	}
+	strcpy(rt.r_hostname, "R1");
+	vty_enter(&sess->s_vty, MODE_CONFIG_LINE, NULL);
+	ck_assert_str_eq(prompt(), "R1(config-line)#");
+}
+END_TEST
+
+START_TEST(test_every_mode_builds)
+{
+	const struct mode_info	*mi;
+	struct cmd_set		*set;
+	char			 err[256];
+	size_t			 i, t;
+
+	for (i = 0; i < MODE_COUNT; i++) {
+		mi = mode_info(i);
+		ck_assert_ptr_nonnull(mi->mi_name);
+		ck_assert_ptr_nonnull(mi->mi_title);
+		ck_assert_ptr_nonnull(rt.r_sets[i]);
+		if (mi->mi_flags & MODE_F_CONFIG) {
+			ck_assert_ptr_nonnull(mi->mi_exit.cd_syntax);
+			ck_assert_ptr_nonnull(rt.r_neg_sets[i]);
+		}
+		set = cmd_set_new(mi->mi_name);
+		for (t = 0; mi->mi_tables[t] != NULL; t++)
+			ck_assert_msg(cmd_set_add(set, mi->mi_tables[t]->ct_defs,
+			    mi->mi_tables[t]->ct_n, err, sizeof(err)) == 0,
+			    "%s: %s", mi->mi_name, err);
+		for (t = 0; mi->mi_neg_tables[t] != NULL; t++)
+			ck_assert_msg(cmd_set_add(set,
+			    mi->mi_neg_tables[t]->ct_defs,
+			    mi->mi_neg_tables[t]->ct_n, err, sizeof(err)) == 0,
+			    "%s: %s", mi->mi_name, err);
+		cmd_set_free(set);
+	}
+	set = cmd_set_new("tail");
+	ck_assert_int_eq(cmd_set_add_tail(set, CMD_FILTER, &filter_tail, err,
+	    sizeof(err)), 0);
+	cmd_set_free(set);
+}
+END_TEST
+
+START_TEST(test_caret)
+{
+	struct strbuf	sb;
+
+	strbuf_init(&sb);
+	error_invalid(&sb, 3);
+	ck_assert_str_eq(sb.sb_buf,
+	    "   ^\n% Invalid input detected at '^' marker.\n\n");
+	strbuf_free(&sb);
+
+	/* "Router>" is 7 columns; "ver" still matches, the 'z' does not. */
+	ck_assert_str_eq(run("show verzion"), "               ^\n"
+	    "% Invalid input detected at '^' marker.\n\n");
+	run("enable");
+	run("configure terminal");
+	/* "Router(config)#" is 15 columns, "extra" is at 12. */
+	ck_assert_str_eq(run("hostname R1 extra"),
+	    "                           ^\n"
+	    "% Invalid input detected at '^' marker.\n\n");
+	run("line vty 0 4");
+	/* "Router(config-line)#" is 20; the parent got further (12). */
+	ck_assert_str_eq(run("hostname R1 extra"),
+	    "                                ^\n"
+	    "% Invalid input detected at '^' marker.\n\n");
+	ck_assert_int_eq(sess->s_vty.v_mode, MODE_CONFIG_LINE);
+}
+END_TEST
+
+START_TEST(test_messages)
+{
+	struct strbuf	sb;
+
+	strbuf_init(&sb);
+	error_ambiguous(&sb, "  t  ");
+	ck_assert_str_eq(sb.sb_buf, "% Ambiguous command:  \"t\"\n");
+	strbuf_reset(&sb);
+	error_unknown_host(&sb, "foo", false);
+	ck_assert_str_eq(sb.sb_buf, "Translating \"foo\"\n% Unknown command "
+	    "or computer name, or unable to find computer address\n");
+	strbuf_free(&sb);
+
+	ck_assert_str_eq(run("show"),
+	    "% Type \"show ?\" for a list of subcommands\n");
+	ck_assert_str_eq(run("terminal length"), "% Incomplete command.\n\n");
+	ck_assert_str_eq(run("e"), "% Ambiguous command:  \"e\"\n");
+	ck_assert_str_eq(run("foo"), "Translating \"foo\"...domain server "
+	    "(255.255.255.255)\n% Unknown command or computer name, or "
+	    "unable to find computer address\n");
+}
+END_TEST
+
+START_TEST(test_modes_and_prefixes)
+{
+	run("enable");
+	ck_assert_int_eq(sess->s_vty.v_mode, MODE_PRIV_EXEC);
+	ck_assert_str_eq(run("conf t"), "Enter configuration commands, one "
+	    "per line.  End with CNTL/Z.\n");
+	ck_assert_int_eq(sess->s_vty.v_mode, MODE_CONFIG);
+	run("hostname R7");
+	ck_assert_str_eq(rt.r_hostname, "R7");
+	run("no hostname");
+	ck_assert_str_eq(rt.r_hostname, "Router");
+	run("no ip domain-lookup");
+	ck_assert(!rt.r_domain_lookup);
+	run("default ip domain-lookup");
+	ck_assert(rt.r_domain_lookup);
+	/* do runs exec commands and stays put, even `do disable`. */
+	run("do disable");
+	ck_assert_int_eq(sess->s_vty.v_mode, MODE_CONFIG);
+	run("line vty 0 4");
+	ck_assert_int_eq(sess->s_vty.v_mode, MODE_CONFIG_LINE);
+	run("exec-timeout 5 30");
+	ck_assert_uint_eq(rt.r_lines[LINE_VTY0 + 4].lc_exec_min, 5);
+	ck_assert_uint_eq(rt.r_lines[LINE_VTY0 + 4].lc_exec_sec, 30);
+	ck_assert_uint_eq(rt.r_lines[LINE_VTY0 + 5].lc_exec_min, 10);
+	run("password secret words");
+	ck_assert_str_eq(rt.r_lines[LINE_VTY0].lc_password, "secret words");
+	run("transport input ssh");
+	ck_assert_int_eq(rt.r_lines[LINE_VTY0 + 2].lc_transport,
+	    TRANSPORT_SSH);
+	run("no transport input");
+	ck_assert_int_eq(rt.r_lines[LINE_VTY0 + 2].lc_transport,
+	    TRANSPORT_ALL);
+	run("privilege level 15");
+	ck_assert_uint_eq(rt.r_lines[LINE_VTY0].lc_privilege, 15);
+	run("no exec-timeout");
+	ck_assert_uint_eq(rt.r_lines[LINE_VTY0].lc_exec_min, 10);
+	/* Parent fallback: a global command from config-line runs there. */
+	run("hostname X");
+	ck_assert_str_eq(rt.r_hostname, "X");
+	ck_assert_int_eq(sess->s_vty.v_mode, MODE_CONFIG);
+	run("line con 0");
+	ck_assert_str_eq(run("exit"), "");
+	ck_assert_int_eq(sess->s_vty.v_mode, MODE_CONFIG);
+	ck_assert_str_eq(run("end"), "00:00:00: %SYS-5-CONFIG_I: "
+	    "Configured from console by console\n");
+	ck_assert_int_eq(sess->s_vty.v_mode, MODE_PRIV_EXEC);
+	run("configure terminal");
+	strbuf_reset(&captured);
+	session_ctrl_z(sess);
+	ck_assert_int_eq(sess->s_vty.v_mode, MODE_PRIV_EXEC);
+	ck_assert_str_eq(captured.sb_buf, "00:00:00: %SYS-5-CONFIG_I: "
+	    "Configured from console by console\n");
+	run("terminal length 0");
+	ck_assert_uint_eq(sess->s_vty.v_term_length, 0);
+	run("terminal width 132");
+	ck_assert_uint_eq(sess->s_vty.v_term_width, 132);
+	ck_assert(!session_execute(sess, "exit"));
+}
+END_TEST
+
+START_TEST(test_help)
+{
+	struct strbuf	sb;
+
+	strbuf_init(&sb);
+	session_help(sess, "", &sb);
+	ck_assert_str_eq(sb.sb_buf, "Exec commands:\n"
+	    "  enable    Turn on privileged commands\n"
+	    "  exit      Exit from the EXEC\n"
+	    "  logout    Exit from the EXEC\n"
+	    "  show      Show running system information\n"
+	    "  terminal  Set terminal line parameters\n"
+	    "\n");
+	strbuf_reset(&sb);
+	session_help(sess, "xyz", &sb);
+	ck_assert_str_eq(sb.sb_buf, "% Unrecognized command\n");
+	strbuf_reset(&sb);
+	session_help(sess, "show verzion ", &sb);
+	ck_assert_str_eq(sb.sb_buf, "               ^\n"
+	    "% Invalid input detected at '^' marker.\n\n");
+	strbuf_free(&sb);
+}
+END_TEST
+
+static const char *
+filtered(enum filter_kind kind, const char *re, const char *text)
+{
+	static struct strbuf	sb;
+
+	strbuf_free(&sb);
+	filter_apply(kind, re, text, strlen(text), &sb);
+	return sb.sb_buf;
+}
+
+static const char config_text[] =
+    "hostname R1\n"
+    "interface Ethernet0\n"
+    " ip address 10.0.0.1 255.255.255.0\n"
+    " crypto map CM\n"
+    "interface Ethernet1\n"
+    " shutdown\n"
+    "crypto map CM 10 ipsec-isakmp\n"
+    " set peer 10.0.0.2\n"
+    " match address 100\n"
+    "end\n";
+
+START_TEST(test_filters)
+{
+	enum filter_kind	k;
+
+	ck_assert_int_eq(filter_kind_parse("section", &k), 0);
+	ck_assert_int_eq(k, FILTER_SECTION);
+	ck_assert_int_eq(filter_kind_parse("tee", &k), -1);
+
+	ck_assert_str_eq(filtered(FILTER_INCLUDE, "crypto", config_text),
+	    " crypto map CM\ncrypto map CM 10 ipsec-isakmp\n");
+	ck_assert_str_eq(filtered(FILTER_INCLUDE, "Crypto", config_text), "");
+	ck_assert_str_eq(filtered(FILTER_INCLUDE, "^interface|^end",
+	    config_text),
+	    "interface Ethernet0\ninterface Ethernet1\nend\n");
+	ck_assert_str_eq(filtered(FILTER_EXCLUDE, "^ ", config_text),
+	    "hostname R1\ninterface Ethernet0\ninterface Ethernet1\n"
+	    "crypto map CM 10 ipsec-isakmp\nend\n");
+	ck_assert_str_eq(filtered(FILTER_BEGIN, "Ethernet1", config_text),
+	    "interface Ethernet1\n shutdown\ncrypto map CM 10 ipsec-isakmp\n"
+	    " set peer 10.0.0.2\n match address 100\nend\n");
+	ck_assert_str_eq(filtered(FILTER_SECTION, "crypto map", config_text),
+	    " crypto map CM\ncrypto map CM 10 ipsec-isakmp\n"
+	    " set peer 10.0.0.2\n match address 100\n");
+	ck_assert_str_eq(filtered(FILTER_SECTION, "Ethernet0", config_text),
+	    "interface Ethernet0\n ip address 10.0.0.1 255.255.255.0\n"
+	    " crypto map CM\n");
+	ck_assert_str_eq(filtered(FILTER_COUNT, "10\\.", config_text),
+	    "Number of lines which match regexp = 2\n");
+	ck_assert_str_eq(filtered(FILTER_COUNT, "nomatch", config_text),
+	    "Number of lines which match regexp = 0\n");
+	/* A last line without its newline is shown with one. */
+	ck_assert_str_eq(filtered(FILTER_INCLUDE, "b", "a\nb"), "b\n");
+	ck_assert_str_eq(filtered(FILTER_INCLUDE, "(", config_text),
+	    "% Invalid regular expression\n");
+}
+END_TEST
+
+static const char *
+translated(const char *re)
+{
+	static struct strbuf	sb;
+
+	strbuf_free(&sb);
+	filter_regex_translate(re, &sb);
+	return sb.sb_buf;
+}
+
+START_TEST(test_regex)
+{
+	ck_assert_str_eq(translated("abc"), "abc");
+	ck_assert_str_eq(translated("_100_"),
+	    "(^|$|[ ,{}()])100(^|$|[ ,{}()])");
+	ck_assert_str_eq(translated("a\\_b"), "a_b");
+	ck_assert_str_eq(translated("a\\.b"), "a\\.b");
+	ck_assert_str_eq(translated("[_x]_"), "[_x](^|$|[ ,{}()])");
+	ck_assert_str_eq(translated("[]_]"), "[]_]");
+	ck_assert_str_eq(translated("[[:alpha:]_]"), "[[:alpha:]_]");
+
+	ck_assert_str_eq(filtered(FILTER_INCLUDE, "_100_",
+	    "as 100 200\n(100)\n1000\n100\n{100,200}\nx100\n"),
+	    "as 100 200\n(100)\n100\n{100,200}\n");
+	ck_assert_str_eq(filtered(FILTER_INCLUDE, "\\_", "a_b\na b\n"),
+	    "a_b\n");
+	ck_assert_str_eq(filtered(FILTER_INCLUDE, "caps|ident",
+	    "capsule\nidentity\nother\n"), "capsule\nidentity\n");
+}
+END_TEST
+
+static const char *
+words(uint64_t ms)
+{
+	static struct strbuf	sb;
+
+	strbuf_free(&sb);
+	uptime_words(ms, &sb);
+	return sb.sb_buf;
+}
+
+static const char *
+compact(uint64_t ms)
+{
+	static struct strbuf	sb;
+
+	strbuf_free(&sb);
+	uptime_compact(ms, &sb);
+	return sb.sb_buf;
+}
+
+#define MIN	60000ULL
+#define HOUR	(60 * MIN)
+#define DAY	(24 * HOUR)
+#define WEEK	(7 * DAY)
+#define YEAR	(365 * DAY)
+
+START_TEST(test_uptime)
+{
+	ck_assert_str_eq(words(0), "0 minutes");
+	ck_assert_str_eq(words(59999), "0 minutes");
+	ck_assert_str_eq(words(MIN), "1 minute");
+	ck_assert_str_eq(words(2 * HOUR + 5 * MIN), "2 hours, 5 minutes");
+	ck_assert_str_eq(words(HOUR), "1 hour, 0 minutes");
+	ck_assert_str_eq(words(3 * DAY + 2 * HOUR + MIN),
+	    "3 days, 2 hours, 1 minute");
+	ck_assert_str_eq(words(WEEK + DAY), "1 week, 1 day, 0 minutes");
+	ck_assert_str_eq(words(2 * YEAR + 3 * WEEK + 4 * DAY + 5 * HOUR +
+	    6 * MIN), "2 years, 3 weeks, 4 days, 5 hours, 6 minutes");
+
+	ck_assert_str_eq(compact(0), "00:00:00");
+	ck_assert_str_eq(compact(42000), "00:00:42");
+	ck_assert_str_eq(compact(23 * HOUR + 59 * MIN + 59000), "23:59:59");
+	ck_assert_str_eq(compact(DAY + 2 * HOUR), "1d02h");
+	ck_assert_str_eq(compact(6 * DAY + 23 * HOUR), "6d23h");
+	ck_assert_str_eq(compact(WEEK + 2 * DAY + 5 * HOUR), "1w2d");
+}
+END_TEST
+
+static const char *
+stamp(const struct log_ts *ts, uint64_t up)
+{
+	static struct strbuf	sb;
+
+	strbuf_free(&sb);
+	log_stamp(ts, up, EPOCH_MS, &sb);
+	return sb.sb_buf;
+}
+
+START_TEST(test_log_stamps)
+{
+	struct log_ts	ts;
+
+	log_ts_default(&ts);
+	ck_assert_str_eq(stamp(&ts, 42000), "00:00:42: ");
+	ck_assert_str_eq(stamp(&ts, DAY + 2 * HOUR), "1d02h: ");
+	ck_assert_str_eq(stamp(&ts, WEEK + 2 * DAY), "1w2d: ");
+	ts.lt_datetime = true;
+	ck_assert_str_eq(stamp(&ts, 0), "*Nov 14 22:13:20: ");
+	ts.lt_msec = true;
+	ck_assert_str_eq(stamp(&ts, 0), "*Nov 14 22:13:20.123: ");
+	ts.lt_show_tz = true;
+	ck_assert_str_eq(stamp(&ts, 0), "*Nov 14 22:13:20.123 UTC: ");
+	ts.lt_year = true;
+	ck_assert_str_eq(stamp(&ts, 0), "*Nov 14 2023 22:13:20.123 UTC: ");
+	ts.lt_on = false;
+	ck_assert_str_eq(stamp(&ts, 0), "");
+
+	/* Through the configuration and a session's console. */
+	run("enable");
+	run("configure terminal");
+	run("service timestamps log datetime msec");
+	ck_assert_str_eq(run("end"), "*Nov 14 22:13:20.123: %SYS-5-CONFIG_I: "
+	    "Configured from console by console\n");
+	strbuf_reset(&captured);
+	log_debug(&rt, "ISAKMP: %s", "ok");
+	ck_assert_str_eq(captured.sb_buf, "00:00:00: ISAKMP: ok\n");
+	run("configure terminal");
+	run("service timestamps debug datetime year");
+	run("no service timestamps log");
+	ck_assert_str_eq(run("end"),
+	    "%SYS-5-CONFIG_I: Configured from console by console\n");
+	strbuf_reset(&captured);
+	log_debug(&rt, "x");
+	ck_assert_str_eq(captured.sb_buf, "*Nov 14 2023 22:13:20: x\n");
+}
+END_TEST
+
+START_TEST(test_hostname)
+{
+	char	name[80];
+
+	ck_assert(router_hostname_valid("R1"));
+	ck_assert(router_hostname_valid("core-rtr-01"));
+	ck_assert(!router_hostname_valid(""));
+	ck_assert(!router_hostname_valid("1R"));
+	ck_assert(!router_hostname_valid("-R"));
+	ck_assert(!router_hostname_valid("a_b"));
+	ck_assert(!router_hostname_valid("a.b"));
+	memset(name, 'a', 63);
+	name[63] = '\0';
+	ck_assert(router_hostname_valid(name));
+	name[63] = 'a';
+	name[64] = '\0';
+	ck_assert(!router_hostname_valid(name));
+
+	run("enable");
+	run("configure terminal");
+	ck_assert_str_eq(run("hostname a_b"),
+	    "% Hostname contains one or more illegal characters.\n");
+	ck_assert_str_eq(rt.r_hostname, "Router");
+}
+END_TEST
+
+START_TEST(test_history)
+{
+	int	i;
+	char	line[32];
+
+	run("show history");
+	ck_assert_str_eq(run("show  history  "),
+	    "  show history\n  show  history\n");
+	run("! a comment");
+	for (i = 0; i < 12; i++) {
+		snprintf(line, sizeof(line), "terminal width %d", 80 + i);
+		run(line);
+	}
+	/* IOS keeps the last 10 lines. */
+	ck_assert_uint_eq(sess->s_nhist, 10);
+	ck_assert_str_eq(sess->s_hist[9], "terminal width 91");
+	run("enable");
+	run("configure terminal");
+	run("no ip domain-lookup");
+	ck_assert_str_eq(run("do show history"),
+	    "  no ip domain-lookup\n  do show history\n");
+}
+END_TEST
+
+static Suite *
+shell_suite(void)
+{
+	Suite	*s = suite_create("shell");
+	TCase	*tc = tcase_create("shell");
+
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, test_prompts);
+	tcase_add_test(tc, test_every_mode_builds);
+	tcase_add_test(tc, test_caret);
+	tcase_add_test(tc, test_messages);
+	tcase_add_test(tc, test_modes_and_prefixes);
+	tcase_add_test(tc, test_help);
+	tcase_add_test(tc, test_filters);
+	tcase_add_test(tc, test_regex);
+	tcase_add_test(tc, test_uptime);
+	tcase_add_test(tc, test_log_stamps);
+	tcase_add_test(tc, test_hostname);
+	tcase_add_test(tc, test_history);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int
+main(void)
+{
+	SRunner	*sr = srunner_create(shell_suite());
+	int	 failed;
+
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}

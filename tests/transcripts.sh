@@ -1,0 +1,43 @@
+#!/bin/sh
+# Golden transcripts: each golden/shell/NAME.in is piped into iosh (line
+# mode, clock frozen) and the output must equal golden/shell/NAME.out
+# byte for byte.  The only parts of the output that depend on the host
+# are replaced first: the image path, the version, the processor and its
+# memory in `show version`.
+set -u
+
+srcdir=${top_srcdir:-.}
+builddir=${top_builddir:-.}
+iosh=$(cd "$builddir" && pwd -P)/iosh
+version=$("$iosh" --version | sed 's/^iosh //')
+arch=$(uname -m)
+tmp=$(mktemp -d) || exit 99
+trap 'rm -rf "$tmp"' EXIT
+
+# Localtime stamps must not depend on the machine's zone.
+TZ=UTC
+export TZ
+
+n=0
+failed=0
+for in in "$srcdir"/golden/shell/*.in; do
+	name=$(basename "$in" .in)
+	n=$((n + 1))
+	"$iosh" --clock 1700000000 <"$in" >"$tmp/raw" 2>&1
+	rc=$?
+	sed -e "s|\"unix:$iosh\"|\"unix:@IOSH@\"|" \
+	    -e "s|, Version $version, |, Version @VERSION@, |" \
+	    -e "s|^Linux Unix ($arch) processor with [0-9]*K/|Linux Unix (@ARCH@) processor with @MEM@K/|" \
+	    "$tmp/raw" >"$tmp/out"
+	if [ "$rc" -ne 0 ]; then
+		echo "FAIL: $name: iosh exited $rc"
+		failed=$((failed + 1))
+	elif ! diff -u "${in%.in}.out" "$tmp/out"; then
+		echo "FAIL: $name: output differs"
+		failed=$((failed + 1))
+	else
+		echo "ok: $name"
+	fi
+done
+echo "$((n - failed))/$n transcripts passed"
+[ "$n" -gt 0 ] && [ "$failed" -eq 0 ]

@@ -1,0 +1,7 @@
+# The --More-- pager (Check) and the readline console driven on a pty (expect).
+check_PROGRAMS += tests/check_pager
+TESTS += tests/check_pager tests/expect_console.sh
+tests_check_pager_SOURCES = tests/check_pager.c
+tests_check_pager_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+tests_check_pager_LDADD = $(TEST_LIBS)
+EXTRA_DIST += tests/expect_console.sh tests/expect/console.exp
