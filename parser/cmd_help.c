@@ -28,12 +28,8 @@ path_item(const struct path *p, const char **word, const char **help,
 		*keyword = 1;
 		return;
 	}
-	if (p->pa_line) {
-		/* still inside LINE: find the LINE token itself */
-		t = path_tok(p);
-	} else
-		t = path_tok(p);
-	if (t == NULL) {
+	/* A path still inside LINE sits on the LINE token itself. */
+	if ((t = path_tok(p)) == NULL) {
 		*word = NULL;
 		return;
 	}
@@ -99,7 +95,7 @@ cmd_describe(const struct cmd_set *set, const char *line, struct cmd_help *h)
 {
 	struct walk	*wk;
 	const char	*word, *help, *w = NULL;
-	size_t		 i, ntyped, wlen = 0, progress;
+	size_t		 i, ntyped = 0, wlen = 0, progress;
 	int		 partial, keyword;
 
 	memset(h, 0, sizeof(*h));
@@ -143,8 +139,9 @@ cmd_describe(const struct cmd_set *set, const char *line, struct cmd_help *h)
 		if (keyword == 0)
 			ntyped = h->ch_nitems;
 	}
-	qsort(h->ch_items + ntyped, h->ch_nitems - ntyped,
-	    sizeof(*h->ch_items), item_cmp);
+	if (h->ch_nitems > ntyped)
+		qsort(h->ch_items + ntyped, h->ch_nitems - ntyped,
+		    sizeof(*h->ch_items), item_cmp);
 	/* Help strings point into the set, which outlives the listing. */
 done:
 	walk_free(wk);

@@ -1,0 +1,89 @@
+/*
+ * libFuzzer target: the command engine on untrusted lines.
+ *
+ * Configuration files and pasted configs are untrusted input, and every
+ * line of them goes through cmd_match(); `?` and TAB run cmd_describe() and
+ * cmd_complete() on whatever is on the line.  The grammar below exercises
+ * every token type, optional parts, alternatives, prefixes and tails.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "parser/cmd.h"
+
+static const struct cmd_def fuzz_cmds[] = {
+	{ "show version", "Show\nVersion", NULL, CMD_FILTER },
+	{ "show interfaces [WORD]", "Show\nInterfaces\nName", NULL, CMD_FILTER },
+	{ "hostname WORD", "Hostname\nName", NULL, CMD_NO },
+	{ "crypto isakmp policy <1-10000>", "Crypto\nISAKMP\nPolicy\nPriority",
+	  NULL, CMD_NO },
+	{ "crypto isakmp key WORD address (A.B.C.D [A.B.C.D]|ipv6 "
+	  "X:X:X:X::X/<0-128>) [no-xauth]",
+	  "Crypto\nISAKMP\nKey\nKey\nAddress\nPeer\nMask\nIPv6\nPrefix\nNo xauth",
+	  NULL, CMD_NO },
+	{ "ip route A.B.C.D A.B.C.D (A.B.C.D|WORD) [<1-255>$distance]",
+	  "IP\nRoute\nPrefix\nMask\nNext hop\nInterface\nDistance", NULL,
+	  CMD_NO | CMD_DEFAULT },
+	{ "ipv6 route X:X:X:X::X/<0-128> X:X:X:X::X", "IPv6\nRoute\nPrefix\nHop",
+	  NULL, CMD_NO },
+	{ "mac-address H.H.H", "MAC\nAddress", NULL, 0 },
+	{ "description LINE", "Description\nText", NULL, CMD_NO },
+	{ "secret WORD", "Secret\nText", NULL, CMD_HIDDEN },
+};
+
+static const struct cmd_def fuzz_tail = {
+	"\\| (begin|count|exclude|include|section) LINE",
+	"Modifiers\nBegin\nCount\nExclude\nInclude\nSection\nRegex", NULL, 0
+};
+
+static struct cmd_set *fuzz_set;
+
+static void
+fuzz_init(void)
+{
+	char	err[256];
+
+	fuzz_set = cmd_set_new("fuzz");
+	if (cmd_set_add(fuzz_set, fuzz_cmds,
+	    sizeof(fuzz_cmds) / sizeof(fuzz_cmds[0]), err, sizeof(err)) < 0 ||
+	    cmd_set_add_tail(fuzz_set, CMD_FILTER, &fuzz_tail, err,
+	    sizeof(err)) < 0 ||
+	    cmd_set_add_prefix(fuzz_set, "no", "Negate", fuzz_set, CMD_NO,
+	    0x1) < 0 ||
+	    cmd_set_add_prefix(fuzz_set, "default", "Default", fuzz_set,
+	    CMD_DEFAULT, 0x2) < 0)
+		abort();
+}
+
+int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct cmd_match	 m;
+	struct cmd_help		 h;
+	struct strbuf		 sb;
+	char			*line, *c;
+
+	if (fuzz_set == NULL)
+		fuzz_init();
+	if ((line = malloc(size + 1)) == NULL)
+		return 0;
+	memcpy(line, data, size);
+	line[size] = '\0';	/* an embedded NUL just ends the line early */
+
+	cmd_match(fuzz_set, line, &m);
+	cmd_match_free(&m);
+
+	cmd_describe(fuzz_set, line, &h);
+	strbuf_init(&sb);
+	cmd_help_render(&h, 80, &sb);
+	strbuf_free(&sb);
+	cmd_help_free(&h);
+
+	if ((c = cmd_complete(fuzz_set, line)) != NULL)
+		free(c);
+	free(line);
+	return 0;
+}

@@ -1,0 +1,16 @@
+#!/bin/sh
+# A short libFuzzer run of each fuzz target under ASan+UBSan: proves the
+# targets build and survive their corpus plus some mutations.  The long
+# campaign is `fuzz/run.sh TARGET SECONDS` (see README).
+set -eu
+top_srcdir=${top_srcdir:-.}
+top_builddir=${top_builddir:-.}
+if ! command -v clang >/dev/null 2>&1; then
+	echo "clang not installed: skipped"
+	exit 77
+fi
+FUZZ_OUT=$(cd "$top_builddir" && pwd)/fuzz-out
+export FUZZ_OUT
+"$top_srcdir/fuzz/run.sh" cmdline "${FUZZ_SMOKE_SECONDS:-20}" >"$FUZZ_OUT.log" 2>&1 ||
+    { tail -40 "$FUZZ_OUT.log"; exit 1; }
+tail -1 "$FUZZ_OUT.log"
