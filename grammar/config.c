@@ -6,6 +6,10 @@
 #include "shell/cmds.h"
 
 static const struct cmd_def config_defs[] = {
+	{ "version WORD$release",
+	  "Version\n"
+	  "Version number",
+	  cmd_version, CMD_NO | CMD_DEFAULT },
 	{ "hostname WORD$name",
 	  "Set system's network name\n"
 	  "This system's network name",
@@ -51,6 +55,9 @@ static const struct cmd_def config_defs[] = {
 };
 
 static const struct cmd_def config_neg_defs[] = {
+	{ "version",
+	  "Version",
+	  cmd_version, CMD_NO | CMD_DEFAULT },
 	{ "hostname",
 	  "Set system's network name",
 	  cmd_hostname, CMD_NO | CMD_DEFAULT },

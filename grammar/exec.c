@@ -39,6 +39,10 @@ static const struct cmd_def exec_priv_defs[] = {
 	{ "disable",
 	  "Turn off privileged commands",
 	  cmd_disable, 0 },
+	{ "show running-config",
+	  "Show running system information\n"
+	  "Current operating configuration",
+	  cmd_show_running_config, CMD_FILTER },
 	{ "configure terminal",
 	  "Enter configuration mode\n"
 	  "Configure from the terminal",

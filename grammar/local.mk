@@ -5,4 +5,7 @@ libiosh_a_SOURCES += \
 	grammar/config.c \
 	grammar/line.c \
 	grammar/submode.c \
-	grammar/filter.c
+	grammar/filter.c \
+	grammar/crypto.c \
+	grammar/interface.c \
+	grammar/passive.c

@@ -1,62 +1,89 @@
 /*
  * modes: one row per CLI mode.  Exec modes have no parent (their `exit`
  * ends the session); every configuration sub-mode's parent is (config),
- * which is where a line that fails in a sub-mode is tried next.
+ * which is where a line that fails in a sub-mode is tried next.  A mode's
+ * commands come from several tables, one per subsystem that owns them.
  */
 #include "grammar/modes.h"
 #include "shell/cmds.h"
 
-/* The row of a configuration sub-mode that has no commands of its own yet. */
-#define SUBMODE(id, name, suffix, title, exithelp)			\
+/* A configuration sub-mode built from TABLES (NULL-ended). */
+#define SUBMODE(id, name, suffix, title, exithelp, ...)			\
 	[id] = { id, name, MODE_CONFIG, suffix, title, MODE_F_CONFIG,	\
-	    { "exit", exithelp, cmd_exit_config, 0 },			\
-	    { &submode_table, NULL }, { NULL } }
+	    { "exit", exithelp, cmd_exit_config, 0, NULL },		\
+	    { __VA_ARGS__, &submode_table, NULL }, { NULL } }
+/* The same with the forms that exist only after "no" (NEG). */
+#define SUBMODE_NEG(id, name, suffix, title, exithelp, neg, ...)	\
+	[id] = { id, name, MODE_CONFIG, suffix, title, MODE_F_CONFIG,	\
+	    { "exit", exithelp, cmd_exit_config, 0, NULL },		\
+	    { __VA_ARGS__, &submode_table, NULL }, { neg, NULL } }
 
 const struct mode_info mode_table[MODE_COUNT] = {
 	[MODE_USER_EXEC] = { MODE_USER_EXEC, "exec", MODE_COUNT, ">",
-	    "Exec commands:", MODE_F_EXEC, { NULL, NULL, NULL, 0 },
-	    { &exec_user_table, NULL }, { NULL } },
+	    "Exec commands:", MODE_F_EXEC, { NULL, NULL, NULL, 0, NULL },
+	    { &exec_user_table, &dp_exec_table, NULL }, { NULL } },
 	[MODE_PRIV_EXEC] = { MODE_PRIV_EXEC, "exec", MODE_COUNT, "#",
-	    "Exec commands:", MODE_F_EXEC, { NULL, NULL, NULL, 0 },
-	    { &exec_user_table, &exec_priv_table, NULL }, { NULL } },
+	    "Exec commands:", MODE_F_EXEC, { NULL, NULL, NULL, 0, NULL },
+	    { &exec_user_table, &exec_priv_table, &nvram_exec_table,
+	      &crypto_exec_table, &dp_exec_table, NULL }, { NULL } },
 	[MODE_CONFIG] = { MODE_CONFIG, "config", MODE_PRIV_EXEC, "(config)#",
 	    "Configure commands:", MODE_F_CONFIG,
-	    { "exit", "Exit from configure mode", cmd_exit_config, 0 },
-	    { &config_table, &submode_table, NULL },
-	    { &config_neg_table, NULL } },
+	    { "exit", "Exit from configure mode", cmd_exit_config, 0, NULL },
+	    { &config_table, &aaa_table, &passive_table, &crypto_config_table,
+	      &dp_config_table, &submode_table, NULL },
+	    { &config_neg_table, &aaa_neg_table, &crypto_config_neg_table,
+	      &dp_config_neg_table, NULL } },
 	[MODE_CONFIG_LINE] = { MODE_CONFIG_LINE, "config-line", MODE_CONFIG,
 	    "(config-line)#", "Line configuration commands:", MODE_F_CONFIG,
-	    { "exit", "Exit from line configuration mode", cmd_exit_config, 0 },
+	    { "exit", "Exit from line configuration mode", cmd_exit_config, 0,
+	      NULL },
 	    { &line_table, &submode_table, NULL },
 	    { &line_neg_table, NULL } },
-	SUBMODE(MODE_CONFIG_IF, "config-if", "(config-if)#",
+	SUBMODE_NEG(MODE_CONFIG_IF, "config-if", "(config-if)#",
 	    "Interface configuration commands:",
-	    "Exit from interface configuration mode"),
+	    "Exit from interface configuration mode",
+	    &interface_neg_table, &interface_table, &crypto_if_table),
 	SUBMODE(MODE_CONFIG_ISAKMP, "config-isakmp", "(config-isakmp)#",
 	    "ISAKMP commands:",
-	    "Exit from ISAKMP protection suite configuration mode"),
+	    "Exit from ISAKMP protection suite configuration mode",
+	    &isakmp_policy_table),
 	SUBMODE(MODE_CONFIG_CRYPTO_MAP, "config-crypto-map",
 	    "(config-crypto-map)#", "Crypto Map configuration commands:",
-	    "Exit from crypto map configuration mode"),
+	    "Exit from crypto map configuration mode", &crypto_map_table),
 	SUBMODE(MODE_CFG_CRYPTO_TRANS, "cfg-crypto-trans",
 	    "(cfg-crypto-trans)#", "Crypto Transform Configuration Commands:",
-	    "Exit from crypto transform configuration mode"),
+	    "Exit from crypto transform configuration mode", &transform_table),
 	SUBMODE(MODE_CONFIG_KEYRING, "config-keyring", "(config-keyring)#",
 	    "Keyring configuration commands:",
-	    "Exit from crypto keyring configuration mode"),
+	    "Exit from crypto keyring configuration mode", &keyring_table),
 	SUBMODE(MODE_CONF_ISA_PROF, "conf-isa-prof", "(conf-isa-prof)#",
 	    "Crypto ISAKMP Profile Commands:",
-	    "Exit from crypto isakmp profile sub mode"),
+	    "Exit from crypto isakmp profile sub mode",
+	    &isakmp_profile_table),
 	SUBMODE(MODE_CONFIG_ISAKMP_GROUP, "config-isakmp-group",
 	    "(config-isakmp-group)#", "ISAKMP group policy config commands:",
-	    "Exit from ISAKMP client configuration mode"),
+	    "Exit from ISAKMP client configuration mode",
+	    &isakmp_group_table),
 	SUBMODE(MODE_CONFIG_EXT_NACL, "config-ext-nacl", "(config-ext-nacl)#",
 	    "Ext Access List configuration commands:",
-	    "Exit from access-list configuration mode"),
+	    "Exit from access-list configuration mode", &ext_nacl_table),
 	SUBMODE(MODE_CONFIG_STD_NACL, "config-std-nacl", "(config-std-nacl)#",
 	    "Standard Access List configuration commands:",
-	    "Exit from access-list configuration mode"),
+	    "Exit from access-list configuration mode", &std_nacl_table),
 	SUBMODE(MODE_IPSEC_PROFILE, "ipsec-profile", "(ipsec-profile)#",
 	    "Crypto Map configuration commands:",
-	    "Exit from crypto map configuration mode"),
+	    "Exit from crypto map configuration mode", &ipsec_profile_table),
+	/* Modes of lines the product stores but does not act on. */
+	SUBMODE(MODE_CONFIG_CONTROLLER, "config-controller",
+	    "(config-controller)#", "Controller configuration commands:",
+	    "Exit from controller configuration mode", &empty_table),
+	SUBMODE(MODE_CONFIG_CP, "config-cp", "(config-cp)#",
+	    "Control-plane configuration commands:",
+	    "Exit from control-plane configuration mode", &empty_table),
+	SUBMODE(MODE_CONFIG_DP_CORLIST, "config-dp-corlist",
+	    "(config-dp-corlist)#", "Dial-peer class of restriction commands:",
+	    "Exit from dial-peer class of restriction mode", &empty_table),
+	SUBMODE(MODE_CONFIG_MGCP_PROFILE, "config-mgcp-profile",
+	    "(config-mgcp-profile)#", "MGCP profile configuration commands:",
+	    "Exit from MGCP profile configuration mode", &empty_table),
 };

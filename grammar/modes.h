@@ -29,7 +29,7 @@ struct cmd_table {
 
 #define CMD_TABLE(defs)	{ (defs), sizeof(defs) / sizeof((defs)[0]) }
 
-#define MODE_MAX_TABLES	5
+#define MODE_MAX_TABLES	8
 
 struct mode_info {
 	enum mode_id		 mi_id;
@@ -61,10 +61,28 @@ extern const struct cmd_def	 filter_tail;
 /* The row of a mode (shell/modes.c). */
 const struct mode_info	*mode_info(enum mode_id);
 
-/* The tables, one per file. */
+/* The tables, one family per file; a mode is built from several. */
+/* shell: grammar/exec.c, config.c, line.c, submode.c, passive.c, aaa.c */
 extern const struct cmd_table	 exec_user_table, exec_priv_table;
 extern const struct cmd_table	 config_table, config_neg_table;
 extern const struct cmd_table	 line_table, line_neg_table;
 extern const struct cmd_table	 submode_table;
+extern const struct cmd_table	 empty_table;	/* a mode with no commands */
+extern const struct cmd_table	 passive_table;
+extern const struct cmd_table	 aaa_table, aaa_neg_table;
+extern const struct cmd_table	 nvram_exec_table;
+/* crypto: grammar/crypto.c, grammar/crypto_submodes.c */
+extern const struct cmd_table	 crypto_exec_table;
+extern const struct cmd_table	 crypto_config_table, crypto_config_neg_table;
+extern const struct cmd_table	 crypto_if_table;
+extern const struct cmd_table	 isakmp_policy_table, crypto_map_table;
+extern const struct cmd_table	 transform_table, keyring_table;
+extern const struct cmd_table	 isakmp_profile_table, isakmp_group_table;
+extern const struct cmd_table	 ipsec_profile_table;
+/* dataplane: grammar/interface.c, grammar/acl.c, grammar/ip.c */
+extern const struct cmd_table	 dp_exec_table;
+extern const struct cmd_table	 dp_config_table, dp_config_neg_table;
+extern const struct cmd_table	 interface_table, interface_neg_table;
+extern const struct cmd_table	 ext_nacl_table, std_nacl_table;
 
 #endif

@@ -13,6 +13,7 @@ static const struct cmd_def submode_defs[] = {
 };
 
 const struct cmd_table submode_table = CMD_TABLE(submode_defs);
+const struct cmd_table empty_table = { NULL, 0 };
 
 const struct mode_prefix config_prefixes[] = {
 	{ "no",		"Negate a command or set its defaults",	PFX_NO },

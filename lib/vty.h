@@ -33,15 +33,21 @@ enum mode_id {
 	MODE_CONFIG_STD_NACL,	/* Router(config-std-nacl)#	*/
 	MODE_CONFIG_LINE,	/* Router(config-line)#		*/
 	MODE_IPSEC_PROFILE,	/* Router(ipsec-profile)#	*/
+	MODE_CONFIG_CONTROLLER,	/* Router(config-controller)#	*/
+	MODE_CONFIG_CP,		/* Router(config-cp)#		*/
+	MODE_CONFIG_DP_CORLIST,	/* Router(config-dp-corlist)#	*/
+	MODE_CONFIG_MGCP_PROFILE, /* Router(config-mgcp-profile)# */
 	MODE_COUNT
 };
 
 struct router;
+struct system;
 
 struct vty {
 	enum mode_id	 v_mode;	/* mode the session is in */
 	void		*v_ctx;		/* object the sub-mode edits */
 	struct router	*v_router;	/* the router this session drives */
+	struct system	*v_sys;		/* its subsystems (lib/system.h) */
 	struct strbuf	 v_out;		/* output of the running command */
 	unsigned	 v_term_length;	/* lines per page, 0: no pager */
 	unsigned	 v_term_width;	/* columns, for help wrapping */

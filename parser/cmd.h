@@ -57,6 +57,7 @@ struct cmd_def {
 	const char	*cd_help;	/* one line per token */
 	cmd_fn		 cd_fn;		/* handler */
 	unsigned	 cd_flags;	/* CMD_* */
+	const void	*cd_data;	/* the handler's own argument, if any */
 };
 
 struct cmd_set;
@@ -129,6 +130,12 @@ const char	*cmd_arg(const struct cmd_match *, const char *name);
 const char	*cmd_arg_nth(const struct cmd_match *, const char *name,
 		    unsigned n);
 bool		 cmd_has(const struct cmd_match *, const char *name);
+/*
+ * The line as IOS would store it: every matched token (prefixes such as
+ * "no" included, the output-modifier tail excluded), keywords spelled out
+ * in full, typed values as typed, separated by single spaces.
+ */
+void		 cmd_match_canon(const struct cmd_match *, struct strbuf *);
 unsigned long long cmd_arg_num(const struct cmd_match *, const char *name,
 		    unsigned long long dflt);
 

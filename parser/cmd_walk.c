@@ -537,6 +537,22 @@ cmd_has(const struct cmd_match *m, const char *name)
 	return cmd_arg(m, name) != NULL;
 }
 
+void
+cmd_match_canon(const struct cmd_match *m, struct strbuf *sb)
+{
+	size_t	i;
+	bool	first = true;
+
+	for (i = 0; i < m->cm_nargs; i++) {
+		if (m->cm_args[i].ca_tail)
+			continue;
+		if (!first)
+			strbuf_putc(sb, ' ');
+		strbuf_puts(sb, m->cm_args[i].ca_value);
+		first = false;
+	}
+}
+
 unsigned long long
 cmd_arg_num(const struct cmd_match *m, const char *name,
     unsigned long long dflt)

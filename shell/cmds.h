@@ -27,6 +27,10 @@ int	cmd_ip_domain_lookup(struct vty *, const struct cmd_match *);
 int	cmd_service_timestamps(struct vty *, const struct cmd_match *);
 int	cmd_line(struct vty *, const struct cmd_match *);
 
+/* The running configuration (shell/runcfg.c). */
+int	cmd_show_running_config(struct vty *, const struct cmd_match *);
+int	cmd_version(struct vty *, const struct cmd_match *);
+
 /* Line configuration (shell/cmd_line.c). */
 int	cmd_line_exec_timeout(struct vty *, const struct cmd_match *);
 int	cmd_line_logging_sync(struct vty *, const struct cmd_match *);

@@ -13,6 +13,8 @@ libiosh_a_SOURCES += \
 	shell/lines.c shell/lines.h \
 	shell/log.c shell/log.h \
 	shell/modes.c \
+	shell/passive.c \
 	shell/router.c shell/router.h \
+	shell/runcfg.c shell/runcfg.h \
 	shell/session.c shell/session.h \
 	shell/uptime.c shell/uptime.h

@@ -9,6 +9,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "crypto/crypto.h"
+#include "dataplane/dp.h"
 #include "grammar/modes.h"
 #include "lib/clock.h"
 #include "lib/evloop.h"
@@ -105,20 +107,68 @@ image_path(struct router *r, const char *argv0)
 		abort();
 }
 
+/* Subsystems report events through these; see lib/system.h. */
+static void
+sys_log_hook(void *arg, const char *facility, int severity,
+    const char *mnemonic, const char *text)
+{
+	log_msg(arg, facility, severity, mnemonic, "%s", text);
+}
+
+static void
+sys_debug_hook(void *arg, const char *text)
+{
+	log_debug(arg, "%s", text);
+}
+
+/* The configuration a router has before any command: IOS defaults. */
+void
+router_config_new(struct router *r)
+{
+	unsigned	i;
+
+	strcpy(r->r_hostname, "Router");
+	r->r_domain_lookup = true;
+	log_ts_default(&r->r_ts_log);
+	log_ts_default(&r->r_ts_debug);
+	for (i = 0; i < LINE_COUNT; i++)
+		line_cfg_default(&r->r_lines[i], i);
+	r->r_sys.sy_version.iv_major = IOS_VERSION_DEFAULT_MAJOR;
+	r->r_sys.sy_version.iv_minor = IOS_VERSION_DEFAULT_MINOR;
+	r->r_sys.sy_password_encryption = false;
+	/* The dataplane first: crypto refers to its ACLs and interfaces. */
+	r->r_sys.sy_dp = dp_new(&r->r_sys);
+	r->r_sys.sy_crypto = crypto_new(&r->r_sys);
+}
+
+void
+router_config_free(struct router *r)
+{
+	unsigned	i;
+
+	if (r->r_sys.sy_crypto != NULL)
+		crypto_free(r->r_sys.sy_crypto);
+	if (r->r_sys.sy_dp != NULL)
+		dp_free(r->r_sys.sy_dp);
+	r->r_sys.sy_crypto = NULL;
+	r->r_sys.sy_dp = NULL;
+	for (i = 0; i < LINE_COUNT; i++)
+		line_cfg_clear(&r->r_lines[i]);
+}
+
 int
 router_init(struct router *r, const char *argv0, char *err, size_t errlen)
 {
 	unsigned	i;
 
 	memset(r, 0, sizeof(*r));
-	strcpy(r->r_hostname, "Router");
 	r->r_loop = evloop_new();
 	r->r_boot_ms = clock_mono_ms();
-	r->r_domain_lookup = true;
-	log_ts_default(&r->r_ts_log);
-	log_ts_default(&r->r_ts_debug);
-	for (i = 0; i < LINE_COUNT; i++)
-		line_cfg_default(&r->r_lines[i], i);
+	r->r_sys.sy_loop = r->r_loop;
+	r->r_sys.sy_log = sys_log_hook;
+	r->r_sys.sy_debug = sys_debug_hook;
+	r->r_sys.sy_hook_arg = r;
+	router_config_new(r);
 	image_path(r, argv0);
 	for (i = 0; i < MODE_COUNT; i++)
 		if (build_mode(r, mode_info(i), err, errlen) < 0)
@@ -147,8 +197,7 @@ router_free(struct router *r)
 		if (r->r_neg_sets[i] != NULL)
 			cmd_set_free(r->r_neg_sets[i]);
 	}
-	for (i = 0; i < LINE_COUNT; i++)
-		line_cfg_clear(&r->r_lines[i]);
+	router_config_free(r);
 	if (r->r_loop != NULL)
 		evloop_free(r->r_loop);
 	free(r->r_image);

@@ -10,6 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "lib/system.h"
 #include "shell/lines.h"
 #include "shell/log.h"
 
@@ -31,16 +32,21 @@ struct router {
 	struct log_ts	 r_ts_debug;		/* service timestamps debug */
 	struct line_cfg	 r_lines[LINE_COUNT];	/* line con/aux/vty settings */
 	char		*r_image;		/* the executable, for show version */
+	struct system	 r_sys;			/* version, crypto, dataplane */
 };
 
 /*
  * Start-up: hostname "Router", domain lookup on, default timestamps and
- * lines, an event loop, and one command set per mode from grammar/modes.c.
+ * lines, an event loop, the subsystems with their empty configuration,
+ * and one command set per mode from grammar/modes.c.
  * IMAGE is argv[0].  On a grammar error returns -1 with a message in ERR.
  */
 int	router_init(struct router *, const char *image, char *err,
 	    size_t errlen);
 void	router_free(struct router *);
+/* The configuration alone: IOS defaults, and its release (`reload`). */
+void	router_config_new(struct router *);
+void	router_config_free(struct router *);
 /* IOS hostname rules: a letter first, then letters, digits, hyphens; <= 63. */
 bool	router_hostname_valid(const char *);
 

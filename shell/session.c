@@ -27,6 +27,7 @@ session_new(struct router *r, const struct console_ops *ops, void *arg)
 	s->s_ops_arg = arg;
 	s->s_vty.v_mode = MODE_USER_EXEC;
 	s->s_vty.v_router = r;
+	s->s_vty.v_sys = &r->r_sys;
 	strbuf_init(&s->s_vty.v_out);
 	s->s_vty.v_term_length = 24;
 	s->s_vty.v_term_width = 80;

@@ -94,6 +94,10 @@ START_TEST(test_prompts)
 		{ MODE_CONFIG_STD_NACL,		"Router(config-std-nacl)#" },
 		{ MODE_CONFIG_LINE,		"Router(config-line)#" },
 		{ MODE_IPSEC_PROFILE,		"Router(ipsec-profile)#" },
+		{ MODE_CONFIG_CONTROLLER,	"Router(config-controller)#" },
+		{ MODE_CONFIG_CP,		"Router(config-cp)#" },
+		{ MODE_CONFIG_DP_CORLIST,	"Router(config-dp-corlist)#" },
+		{ MODE_CONFIG_MGCP_PROFILE,	"Router(config-mgcp-profile)#" },
 	};
 	size_t	i;
 

@@ -1,0 +1,28 @@
+/*
+ * crypto: the crypto subsystem of one router — its configuration objects
+ * (ISAKMP policies and keys, keyrings, profiles, client groups, transform
+ * sets, IPsec profiles, dynamic and static crypto maps, local pools), its
+ * debug switches, and later the IKE engine and the SA database.
+ *
+ * The shell creates it at start-up and reaches it as vty->v_sys->sy_crypto;
+ * it reaches the dataplane (ACLs, interfaces) through vty->v_sys->sy_dp.
+ */
+#ifndef IOSH_CRYPTO_CRYPTO_H
+#define IOSH_CRYPTO_CRYPTO_H
+
+#include "lib/nvgen.h"
+#include "lib/strbuf.h"
+
+struct crypto;
+struct system;
+
+struct crypto	*crypto_new(struct system *);
+void		 crypto_free(struct crypto *);
+/* Render the crypto objects that belong to SECTION of the running config. */
+void		 crypto_nvgen(const struct crypto *, enum nv_section,
+		    struct strbuf *);
+/* The "Cryptographic Subsystem:" block of `show debugging` (nothing when
+ * no crypto debug is on). */
+void		 crypto_show_debugging(const struct crypto *, struct strbuf *);
+
+#endif

@@ -1,0 +1,3 @@
+# dataplane/: interfaces, routes, ACLs, NAT; later the packet forwarder.
+libiosh_a_SOURCES += \
+	dataplane/dp.c dataplane/dp.h

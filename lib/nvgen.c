@@ -1,0 +1,16 @@
+/* nvgen: the one helper every renderer uses. */
+#include <stdarg.h>
+
+#include "lib/nvgen.h"
+
+void
+nv_line(struct strbuf *sb, unsigned indent, const char *fmt, ...)
+{
+	va_list	ap;
+
+	strbuf_pad(sb, ' ', indent);
+	va_start(ap, fmt);
+	strbuf_vprintf(sb, fmt, ap);
+	va_end(ap);
+	strbuf_putc(sb, '\n');
+}

@@ -1,0 +1,40 @@
+/*
+ * nvgen: how a subsystem writes its part of the running configuration.
+ *
+ * `show running-config` is assembled by the shell (shell/runcfg.c) in
+ * IOS's order of sections; each subsystem renders its own objects into
+ * the section it owns, defaults omitted as IOS omits them.  A section that
+ * wrote anything is closed with a "!" line by the shell, so renderers only
+ * add the "!" lines that separate objects inside their section.
+ * Rendering must be a pure function of the configuration: loading the
+ * output into a fresh router renders the same text (the round trip).
+ */
+#ifndef IOSH_LIB_NVGEN_H
+#define IOSH_LIB_NVGEN_H
+
+#include "lib/strbuf.h"
+
+/* Sections of the running configuration, in the order IOS prints them. */
+enum nv_section {
+	NV_VERSION,	/* version, service ...				*/
+	NV_HOSTNAME,	/* hostname					*/
+	NV_BOOT,	/* boot-start-marker, boot-end-marker		*/
+	NV_LOGGING,	/* logging ...					*/
+	NV_AAA,		/* aaa new-model, aaa authentication ...	*/
+	NV_GLOBAL,	/* clock timezone, ip subnet-zero, ip cef ...	*/
+	NV_USERNAME,	/* username ...					*/
+	NV_CRYPTO,	/* crypto keyring/isakmp/ipsec/dynamic-map/map	*/
+	NV_CONTROLLER,	/* controller ...				*/
+	NV_INTERFACE,	/* interface ...				*/
+	NV_IP,		/* ip local pool, ip classless, ip route, ip nat */
+	NV_ACL,		/* ip access-list ..., access-list ...		*/
+	NV_TRAILER,	/* call rsvp-sync, mgcp, dial-peer, control-plane */
+	NV_LINE,	/* line con/aux/vty				*/
+	NV_COUNT
+};
+
+/* Append one line: INDENT spaces, the text, "\n". */
+void	nv_line(struct strbuf *, unsigned indent, const char *fmt, ...)
+	    __attribute__((format(printf, 3, 4)));
+
+#endif

@@ -1,0 +1,51 @@
+/*
+ * system: one router's subsystems as a command handler reaches them
+ * (vty->v_sys).  The shell owns the struct and fills it at start-up; crypto
+ * and dataplane find each other's state here without including shell/.
+ * Logging and debug output go through hooks the shell installs, so a
+ * subsystem can report an event without knowing about consoles.
+ */
+#ifndef IOSH_LIB_SYSTEM_H
+#define IOSH_LIB_SYSTEM_H
+
+#include <stdbool.h>
+
+struct crypto;
+struct dataplane;
+struct evloop;
+
+/*
+ * The `version` line: picks the output formats that differ between IOS
+ * releases (the 12.x `slot` columns against 15.x's IPv4/IPv6 sections...).
+ */
+struct ios_version {
+	unsigned	iv_major;	/* 15 */
+	unsigned	iv_minor;	/* 1 */
+};
+
+#define IOS_VERSION_DEFAULT_MAJOR	15
+#define IOS_VERSION_DEFAULT_MINOR	1
+
+struct system {
+	struct ios_version	 sy_version;
+	bool			 sy_password_encryption; /* service p-e */
+	struct evloop		*sy_loop;
+	struct crypto		*sy_crypto;	/* crypto/crypto.h */
+	struct dataplane	*sy_dp;		/* dataplane/dp.h */
+	/* Installed by the shell: a syslog message ("%FAC-SEV-MNEM: text")
+	 * and a debug line, each stamped and sent to every console. */
+	void	(*sy_log)(void *arg, const char *facility, int severity,
+		    const char *mnemonic, const char *text);
+	void	(*sy_debug)(void *arg, const char *text);
+	void	 *sy_hook_arg;
+};
+
+/* True when the configured version is 15.0 or later. */
+bool	sys_version_15(const struct system *);
+void	sys_log(struct system *, const char *facility, int severity,
+	    const char *mnemonic, const char *fmt, ...)
+	    __attribute__((format(printf, 5, 6)));
+void	sys_debug(struct system *, const char *fmt, ...)
+	    __attribute__((format(printf, 2, 3)));
+
+#endif
