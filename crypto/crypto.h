@@ -24,5 +24,7 @@ void		 crypto_nvgen(const struct crypto *, enum nv_section,
 /* The "Cryptographic Subsystem:" block of `show debugging` (nothing when
  * no crypto debug is on). */
 void		 crypto_show_debugging(const struct crypto *, struct strbuf *);
+/* `undebug all` / `no debug all`: every crypto debug switch off. */
+void		 crypto_debug_all_off(struct crypto *);
 
 #endif

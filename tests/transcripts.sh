@@ -23,6 +23,10 @@ n=0
 failed=0
 for in in "$srcdir"/golden/*/*.in; do
 	name=$(basename "$(dirname "$in")")/$(basename "$in" .in)
+	if [ -z "${REGEN:-}" ] && ! [ -f "${in%.in}.out" ]; then
+		echo "skip: $name: no .out yet"
+		continue
+	fi
 	n=$((n + 1))
 	"$iosh" --clock 1700000000 <"$in" >"$tmp/raw" 2>&1
 	rc=$?

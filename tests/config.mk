@@ -1,0 +1,1 @@
+# config tests (filled by its owner).

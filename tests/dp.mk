@@ -1,0 +1,1 @@
+# dp tests (filled by its owner).

@@ -1,0 +1,1 @@
+# nvram tests (filled by its owner).
