@@ -14,3 +14,9 @@ nv_line(struct strbuf *sb, unsigned indent, const char *fmt, ...)
 	va_end(ap);
 	strbuf_putc(sb, '\n');
 }
+
+bool
+nv_section_closed(enum nv_section sec)
+{
+	return sec != NV_IP_POOL;
+}

@@ -12,6 +12,8 @@
 #ifndef IOSH_LIB_NVGEN_H
 #define IOSH_LIB_NVGEN_H
 
+#include <stdbool.h>
+
 #include "lib/strbuf.h"
 
 /* Sections of the running configuration, in the order IOS prints them. */
@@ -26,12 +28,17 @@ enum nv_section {
 	NV_CRYPTO,	/* crypto keyring/isakmp/ipsec/dynamic-map/map	*/
 	NV_CONTROLLER,	/* controller ...				*/
 	NV_INTERFACE,	/* interface ...				*/
-	NV_IP,		/* ip local pool, ip classless, ip route, ip nat */
+	NV_IP_POOL,	/* ip local pool (no "!" follows: NV_IP continues) */
+	NV_IP,		/* ip http, ip classless, ip nat, ip route	*/
 	NV_ACL,		/* ip access-list ..., access-list ...		*/
 	NV_TRAILER,	/* call rsvp-sync, mgcp, dial-peer, control-plane */
 	NV_LINE,	/* line con/aux/vty				*/
 	NV_COUNT
 };
+
+/* Whether the shell closes SECTION with "!" when it rendered anything
+ * (false for a section that IOS prints run together with the next). */
+bool	nv_section_closed(enum nv_section);
 
 /* Append one line: INDENT spaces, the text, "\n". */
 void	nv_line(struct strbuf *, unsigned indent, const char *fmt, ...)

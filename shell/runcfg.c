@@ -75,8 +75,8 @@ runcfg_render(const struct router *r, struct strbuf *sb)
 	size_t		before;
 
 	nv_line(sb, 0, "!");
+	before = sb->sb_len;
 	for (sec = 0; sec < NV_COUNT; sec++) {
-		before = sb->sb_len;
 		/* Stored lines of a section lead it, except in the global
 		 * section where IOS prints them around its own. */
 		shell_nvgen(r, sec, sb);
@@ -84,8 +84,10 @@ runcfg_render(const struct router *r, struct strbuf *sb)
 		passive_nvgen(r, sec, sb);
 		dp_nvgen(r->r_sys.sy_dp, sec, sb);
 		crypto_nvgen(r->r_sys.sy_crypto, sec, sb);
-		if (sb->sb_len != before)
+		if (sb->sb_len != before && nv_section_closed(sec)) {
 			nv_line(sb, 0, "!");
+			before = sb->sb_len;
+		}
 	}
 	nv_line(sb, 0, "end");
 }
