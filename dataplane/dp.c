@@ -38,6 +38,8 @@ struct dp_iface *dp_iface_find(const struct dataplane *dp, const char *n) { (voi
 const char *dp_iface_name(const struct dp_iface *i) { (void)i; return ""; }
 const char *dp_iface_crypto_map(const struct dp_iface *i) { (void)i; return NULL; }
 void dp_iface_set_crypto_map(struct dp_iface *i, const char *n) { (void)i; (void)n; }
+const char *dp_iface_tunnel_protection(const struct dp_iface *i) { (void)i; return NULL; }
+void dp_iface_set_tunnel_protection(struct dp_iface *i, const char *n) { (void)i; (void)n; }
 bool dp_iface_ipv4(const struct dp_iface *i, uint32_t *a, uint32_t *m) { (void)i; (void)a; (void)m; return false; }
 struct dp_acl *dp_acl_find(const struct dataplane *dp, const char *n) { (void)dp; (void)n; return NULL; }
 const char *dp_acl_name(const struct dp_acl *a) { (void)a; return ""; }

@@ -37,6 +37,10 @@ const char	*dp_iface_name(const struct dp_iface *);	/* "Serial1/2" */
  * interface renders it as its last line; crypto owns the command. */
 const char	*dp_iface_crypto_map(const struct dp_iface *);
 void		 dp_iface_set_crypto_map(struct dp_iface *, const char *);
+/* The IPsec profile of `tunnel protection ipsec profile NAME` on a Tunnel
+ * (NULL: none).  Crypto owns the command; the tunnel renders it. */
+const char	*dp_iface_tunnel_protection(const struct dp_iface *);
+void		 dp_iface_set_tunnel_protection(struct dp_iface *, const char *);
 /* Its primary IPv4 address and mask (host order); false if none. */
 bool		 dp_iface_ipv4(const struct dp_iface *, uint32_t *addr,
 		    uint32_t *mask);
