@@ -11,6 +11,9 @@ if ! command -v clang >/dev/null 2>&1; then
 fi
 FUZZ_OUT=$(cd "$top_builddir" && pwd)/fuzz-out
 export FUZZ_OUT
-"$top_srcdir/fuzz/run.sh" cmdline "${FUZZ_SMOKE_SECONDS:-20}" >"$FUZZ_OUT.log" 2>&1 ||
-    { tail -40 "$FUZZ_OUT.log"; exit 1; }
-tail -1 "$FUZZ_OUT.log"
+for target in cmdline config; do
+	log="$FUZZ_OUT.$target.log"
+	"$top_srcdir/fuzz/run.sh" "$target" "${FUZZ_SMOKE_SECONDS:-20}" \
+	    >"$log" 2>&1 || { tail -40 "$log"; exit 1; }
+	echo "$target: $(tail -1 "$log")"
+done

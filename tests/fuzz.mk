@@ -1,0 +1,15 @@
+# libFuzzer smoke runs of the fuzz targets (fuzz/run.sh builds them).
+TESTS += tests/fuzz_smoke.sh
+EXTRA_DIST += tests/fuzz_smoke.sh fuzz/run.sh \
+	fuzz/fuzz_cmdline.c fuzz/fuzz_config.c \
+	fuzz/corpus/cmdline/s1 fuzz/corpus/cmdline/s2 fuzz/corpus/cmdline/s3 \
+	fuzz/corpus/cmdline/s4 fuzz/corpus/cmdline/s5 fuzz/corpus/cmdline/s6 \
+	fuzz/corpus/cmdline/s7 \
+	fuzz/corpus/config/000-siteb fuzz/corpus/config/001-r1 \
+	fuzz/corpus/config/001-r2 fuzz/corpus/config/002-hub \
+	fuzz/corpus/config/002-spoke fuzz/corpus/config/003-r2 \
+	fuzz/corpus/config/003-r3 fuzz/corpus/config/004-r1 \
+	fuzz/corpus/config/004-r2
+clean-local: clean-fuzz
+clean-fuzz:
+	rm -rf fuzz-out fuzz-out.*.log
