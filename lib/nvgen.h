@@ -22,7 +22,7 @@ enum nv_section {
 	NV_HOSTNAME,	/* hostname					*/
 	NV_BOOT,	/* boot-start-marker, boot-end-marker		*/
 	NV_LOGGING,	/* logging ...					*/
-	NV_AAA,		/* aaa new-model, aaa authentication ...	*/
+	NV_AAA,		/* aaa new-model ... (no "!": NV_GLOBAL goes on) */
 	NV_GLOBAL,	/* clock timezone, ip subnet-zero, ip cef ...	*/
 	NV_USERNAME,	/* username ...					*/
 	NV_CRYPTO,	/* crypto keyring/isakmp/ipsec/dynamic-map/map	*/
