@@ -36,6 +36,10 @@ static const struct cmd_def config_defs[] = {
 	  "Add time zone information to timestamp\n"
 	  "Include year in timestamp",
 	  cmd_service_timestamps, CMD_NO | CMD_DEFAULT },
+	{ "service password-encryption",
+	  "Modify use of network based services\n"
+	  "Encrypt system passwords",
+	  cmd_service_password_encryption, CMD_NO | CMD_DEFAULT },
 	{ "line console <0-0>$first",
 	  "Configure a terminal line\n"
 	  "Primary terminal line\n"

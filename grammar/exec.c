@@ -43,6 +43,19 @@ static const struct cmd_def exec_priv_defs[] = {
 	  "Show running system information\n"
 	  "Current operating configuration",
 	  cmd_show_running_config, CMD_FILTER },
+	{ "show debugging",
+	  "Show running system information\n"
+	  "State of each debugging option",
+	  cmd_show_debugging, CMD_FILTER },
+	{ "undebug all",
+	  "Disable debugging functions (see also 'debug')\n"
+	  "Enable all debugging",
+	  cmd_undebug_all, 0 },
+	{ "no debug all",
+	  "Disable debugging functions\n"
+	  "Debugging functions (see also 'undebug')\n"
+	  "Enable all debugging",
+	  cmd_undebug_all, 0 },
 	{ "configure terminal",
 	  "Enter configuration mode\n"
 	  "Configure from the terminal",

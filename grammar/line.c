@@ -17,13 +17,23 @@ static const struct cmd_def line_defs[] = {
 	  "Modify message logging facilities\n"
 	  "Synchronized message output",
 	  cmd_line_logging_sync, NEG },
-	{ "password LINE$pw",
+	{ "password [0|7] LINE$pw",
 	  "Set a password\n"
+	  "Specifies an UNENCRYPTED password will follow\n"
+	  "Specifies a HIDDEN password will follow\n"
 	  "The UNENCRYPTED (cleartext) line password",
 	  cmd_line_password, NEG },
-	{ "login",
-	  "Enable password checking",
+	{ "login [local]",
+	  "Enable password checking\n"
+	  "Local password checking",
 	  cmd_line_login, NEG },
+	{ "escape-character (<0-255>$char|break|default|none)",
+	  "Change the current line's escape character\n"
+	  "Escape character\n"
+	  "Cause escape on BREAK\n"
+	  "Use default escape character\n"
+	  "Disable escape entirely",
+	  cmd_line_escape, NEG },
 	{ "length <0-512>$lines",
 	  "Set number of lines on a screen\n"
 	  "Number of lines on screen (0 for no pausing)",
@@ -65,6 +75,9 @@ static const struct cmd_def line_neg_defs[] = {
 	  "Change privilege level for line\n"
 	  "Assign default privilege level for line",
 	  cmd_line_privilege, NEG },
+	{ "escape-character",
+	  "Change the current line's escape character",
+	  cmd_line_escape, NEG },
 	{ "transport input",
 	  "Define transport protocols for line\n"
 	  "Define which protocols to use when connecting to the terminal "

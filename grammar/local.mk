@@ -8,4 +8,5 @@ libiosh_a_SOURCES += \
 	grammar/filter.c \
 	grammar/crypto.c \
 	grammar/interface.c \
-	grammar/passive.c
+	grammar/passive.c \
+	grammar/aaa.c

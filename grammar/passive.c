@@ -1,7 +1,139 @@
-/* shell: placeholder tables, filled by the shell configuration work. */
+/*
+ * passive: the global lines iosh stores and renders back but does not act
+ * on, each named here in full (never a catch-all), and the nvram commands
+ * of privileged exec.
+ */
 #include "grammar/modes.h"
+#include "shell/cmds.h"
 
-const struct cmd_table passive_table = { NULL, 0 };
-const struct cmd_table aaa_table = { NULL, 0 };
-const struct cmd_table aaa_neg_table = { NULL, 0 };
-const struct cmd_table nvram_exec_table = { NULL, 0 };
+#define NEG	(CMD_NO | CMD_DEFAULT)
+
+#define LEVELS								\
+	"(<0-7>$level|alerts|critical|debugging|emergencies|errors|"	\
+	"informational|notifications|warnings)"
+#define LEVELS_HELP							\
+	"Logging severity level\n"					\
+	"Immediate action needed           (severity=1)\n"		\
+	"Critical conditions               (severity=2)\n"		\
+	"Debugging messages                (severity=7)\n"		\
+	"System is unusable                (severity=0)\n"		\
+	"Error conditions                  (severity=3)\n"		\
+	"Informational messages            (severity=6)\n"		\
+	"Normal but significant conditions (severity=5)\n"		\
+	"Warning conditions                (severity=4)"
+
+static const struct cmd_def passive_defs[] = {
+	{ "boot-start-marker",
+	  "Boot Start Marker",
+	  cmd_boot_marker, NEG },
+	{ "boot-end-marker",
+	  "Boot End Marker",
+	  cmd_boot_marker, NEG },
+	{ "logging on",
+	  "Modify message logging facilities\n"
+	  "Enable logging to all enabled destinations",
+	  cmd_logging, NEG },
+	{ "logging buffered [<4096-2147483647>$size] [" LEVELS "]",
+	  "Modify message logging facilities\n"
+	  "Set buffered logging parameters\n"
+	  "Logging buffer size\n"
+	  LEVELS_HELP,
+	  cmd_logging, NEG },
+	{ "logging console [" LEVELS "]",
+	  "Modify message logging facilities\n"
+	  "Set console logging parameters\n"
+	  LEVELS_HELP,
+	  cmd_logging, NEG },
+	{ "clock timezone WORD$zone WORD$hours [<0-59>$minutes]",
+	  "Configure time-of-day clock\n"
+	  "Configure time zone\n"
+	  "name of time zone\n"
+	  "Hours offset from UTC (-23 to 23)\n"
+	  "Minutes offset from UTC",
+	  cmd_clock_timezone, NEG },
+	{ "ip subnet-zero",
+	  "Global IP configuration subcommands\n"
+	  "Allow 'subnet zero' subnets",
+	  cmd_ip_subnet_zero, NEG },
+	{ "ip cef",
+	  "Global IP configuration subcommands\n"
+	  "Cisco Express Forwarding",
+	  cmd_ip_cef, NEG },
+	{ "ip audit po max-events <1-65535>$events",
+	  "Global IP configuration subcommands\n"
+	  "Intrusion Detection System\n"
+	  "Post Office configuration\n"
+	  "Maximum number of events in event queue\n"
+	  "Maximum number of events",
+	  cmd_ip_audit_max_events, NEG },
+	{ "ftp-server write-enable",
+	  "Enable FTP server\n"
+	  "Enable write operations",
+	  cmd_ftp_write_enable, NEG },
+	{ "ip http server",
+	  "Global IP configuration subcommands\n"
+	  "HTTP server configuration\n"
+	  "Enable HTTP server",
+	  cmd_ip_http, NEG },
+	{ "ip http secure-server",
+	  "Global IP configuration subcommands\n"
+	  "HTTP server configuration\n"
+	  "Enable HTTP secure server",
+	  cmd_ip_http, NEG },
+	{ "ip classless",
+	  "Global IP configuration subcommands\n"
+	  "Follow classless routing forwarding rules",
+	  cmd_ip_classless, NEG },
+	{ "call rsvp-sync",
+	  "Configure Call parameters\n"
+	  "Enable synchronization with RSVP",
+	  cmd_call_rsvp_sync, NEG },
+	{ "dial-peer cor custom",
+	  "Dial Map (Peer) configuration commands\n"
+	  "Class of Restriction\n"
+	  "Custom COR names",
+	  cmd_dial_peer_cor, NEG },
+	{ "mgcp profile default",
+	  "Enable Media Gateway Control Protocol\n"
+	  "Configure an MGCP profile\n"
+	  "The default MGCP profile",
+	  cmd_mgcp_profile, NEG },
+	{ "controller isa WORD$unit",
+	  "Configure a specific controller\n"
+	  "ISA controller\n"
+	  "ISA controller slot/port (<0-9>/<0-9>)",
+	  cmd_controller_isa, NEG },
+	{ "control-plane",
+	  "Configure control plane services",
+	  cmd_control_plane, NEG },
+};
+
+static const struct cmd_def nvram_exec_defs[] = {
+	{ "copy running-config startup-config",
+	  "Copy from one file to another\n"
+	  "Copy from current system configuration\n"
+	  "Copy to startup configuration",
+	  cmd_copy_run_start, 0 },
+	{ "write [memory]",
+	  "Write running configuration to memory, network, or terminal\n"
+	  "Write to NV memory",
+	  cmd_write_memory, 0 },
+	{ "write erase",
+	  "Write running configuration to memory, network, or terminal\n"
+	  "Erase NV memory",
+	  cmd_erase_startup, 0 },
+	{ "erase startup-config",
+	  "Erase a filesystem\n"
+	  "Erase contents of configuration memory",
+	  cmd_erase_startup, 0 },
+	{ "show startup-config",
+	  "Show running system information\n"
+	  "Contents of startup configuration",
+	  cmd_show_startup_config, CMD_FILTER },
+	{ "reload",
+	  "Halt and perform a cold restart",
+	  cmd_reload, 0 },
+};
+
+const struct cmd_table passive_table = CMD_TABLE(passive_defs);
+const struct cmd_table nvram_exec_table = CMD_TABLE(nvram_exec_defs);

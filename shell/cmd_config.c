@@ -1,7 +1,8 @@
 /*
  * cmd_config: global configuration commands and the way out of
  * configuration modes: exit, end, hostname, ip domain-lookup,
- * service timestamps, and line, which enters config-line.
+ * service timestamps, service password-encryption, and line, which
+ * enters config-line.
  */
 #include <ctype.h>
 #include <string.h>
@@ -98,6 +99,23 @@ cmd_service_timestamps(struct vty *vty, const struct cmd_match *m)
 		timestamps_set(&r->r_ts_debug, m);
 	if (log)
 		timestamps_set(&r->r_ts_log, m);
+	return CMD_SUCCESS;
+}
+
+int
+cmd_service_password_encryption(struct vty *vty, const struct cmd_match *m)
+{
+	struct router	*r = vty->v_router;
+	unsigned	 i;
+
+	/* IOS encrypts what is stored now; turning it off decrypts nothing. */
+	vty->v_sys->sy_password_encryption = !(m->cm_prefixes &
+	    (PFX_NO | PFX_DEFAULT));
+	if (!vty->v_sys->sy_password_encryption)
+		return CMD_SUCCESS;
+	for (i = 0; i < LINE_COUNT; i++)
+		password_encrypt(&r->r_lines[i].lc_password);
+	aaa_encrypt_passwords(&r->r_aaa);
 	return CMD_SUCCESS;
 }
 

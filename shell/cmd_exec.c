@@ -1,7 +1,7 @@
 /*
  * cmd_exec: user and privileged exec commands: moving between the exec
- * levels and into configuration, the terminal settings, show version and
- * show history.
+ * levels and into configuration, the terminal settings, show version,
+ * show history, show debugging and undebug all.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +10,7 @@
 
 #include "config.h"
 
+#include "crypto/crypto.h"
 #include "grammar/modes.h"
 #include "lib/clock.h"
 #include "parser/cmd.h"
@@ -109,6 +110,28 @@ cmd_show_history(struct vty *vty, const struct cmd_match *m)
 	}
 	for (i = 0; i < n; i++)
 		vty_out(vty, "  %s\n", hist[i]);
+	return CMD_SUCCESS;
+}
+
+int
+cmd_show_debugging(struct vty *vty, const struct cmd_match *m)
+{
+	struct strbuf	sb;
+
+	(void)m;
+	strbuf_init(&sb);
+	crypto_show_debugging(vty->v_sys->sy_crypto, &sb);
+	strbuf_add(&vty->v_out, sb.sb_buf, sb.sb_len);
+	strbuf_free(&sb);
+	return CMD_SUCCESS;
+}
+
+int
+cmd_undebug_all(struct vty *vty, const struct cmd_match *m)
+{
+	(void)m;
+	crypto_debug_all_off(vty->v_sys->sy_crypto);
+	vty_out(vty, "All possible debugging has been turned off\n");
 	return CMD_SUCCESS;
 }
 

@@ -8,6 +8,7 @@
 #include "grammar/modes.h"
 #include "parser/cmd.h"
 #include "shell/cmds.h"
+#include "shell/password.h"
 #include "shell/router.h"
 
 typedef void	(*line_fn)(struct line_cfg *, const struct line_cfg *dflt,
@@ -60,20 +61,30 @@ cmd_line_logging_sync(struct vty *vty, const struct cmd_match *m)
 	return each_line(vty, m, set_logging_sync);
 }
 
-static void
-set_password(struct line_cfg *lc, const struct line_cfg *dflt,
-    const struct cmd_match *m, bool neg)
-{
-	(void)dflt;
-	line_cfg_clear(lc);
-	if (!neg && (lc->lc_password = strdup(cmd_arg(m, "pw"))) == NULL)
-		abort();
-}
-
 int
 cmd_line_password(struct vty *vty, const struct cmd_match *m)
 {
-	return each_line(vty, m, set_password);
+	const struct line_sel	*sel = vty->v_ctx;
+	struct password		 pw = { PW_CLEAR, NULL };
+	enum pw_type		 type = cmd_has(m, "7") ? PW_TYPE7 : PW_CLEAR;
+	bool			 encrypt = vty->v_sys->sy_password_encryption;
+	unsigned		 i;
+
+	/* Checked once, so that a bad type 7 string changes no line. */
+	if (!(m->cm_prefixes & (PFX_NO | PFX_DEFAULT)) &&
+	    password_set(&pw, type, cmd_arg(m, "pw"), encrypt) < 0) {
+		vty_out(vty, "%% Invalid encrypted password: %s\n",
+		    cmd_arg(m, "pw"));
+		return CMD_WARNING;
+	}
+	for (i = sel->ls_first; i <= sel->ls_last; i++) {
+		password_clear(&vty->v_router->r_lines[i].lc_password);
+		if (pw.pw_text != NULL)
+			password_set(&vty->v_router->r_lines[i].lc_password,
+			    pw.pw_type, pw.pw_text, false);
+	}
+	password_clear(&pw);
+	return CMD_SUCCESS;
 }
 
 static void
@@ -81,8 +92,10 @@ set_login(struct line_cfg *lc, const struct line_cfg *dflt,
     const struct cmd_match *m, bool neg)
 {
 	(void)dflt;
-	(void)m;
-	lc->lc_login = !neg;
+	if (neg)
+		lc->lc_login = LOGIN_NONE;
+	else
+		lc->lc_login = cmd_has(m, "local") ? LOGIN_LOCAL : LOGIN_LINE;
 }
 
 int
@@ -147,6 +160,26 @@ set_transport(struct line_cfg *lc, const struct line_cfg *dflt,
 		lc->lc_transport = TRANSPORT_SSH;
 	else
 		lc->lc_transport = TRANSPORT_ALL;
+}
+
+static void
+set_escape(struct line_cfg *lc, const struct line_cfg *dflt,
+    const struct cmd_match *m, bool neg)
+{
+	if (neg || cmd_has(m, "default"))
+		lc->lc_escape = dflt->lc_escape;
+	else if (cmd_has(m, "break"))
+		lc->lc_escape = ESCAPE_BREAK;
+	else if (cmd_has(m, "none"))
+		lc->lc_escape = ESCAPE_NONE;
+	else
+		lc->lc_escape = (unsigned)cmd_arg_num(m, "char", ESCAPE_DEFAULT);
+}
+
+int
+cmd_line_escape(struct vty *vty, const struct cmd_match *m)
+{
+	return each_line(vty, m, set_escape);
 }
 
 int

@@ -27,6 +27,43 @@ int	cmd_ip_domain_lookup(struct vty *, const struct cmd_match *);
 int	cmd_service_timestamps(struct vty *, const struct cmd_match *);
 int	cmd_line(struct vty *, const struct cmd_match *);
 
+int	cmd_service_password_encryption(struct vty *,
+	    const struct cmd_match *);
+
+/* Exec: debugging (shell/cmd_exec.c). */
+int	cmd_show_debugging(struct vty *, const struct cmd_match *);
+int	cmd_undebug_all(struct vty *, const struct cmd_match *);
+
+/* Stored global lines (shell/cmd_passive.c). */
+int	cmd_boot_marker(struct vty *, const struct cmd_match *);
+int	cmd_logging(struct vty *, const struct cmd_match *);
+int	cmd_clock_timezone(struct vty *, const struct cmd_match *);
+int	cmd_ip_subnet_zero(struct vty *, const struct cmd_match *);
+int	cmd_ip_cef(struct vty *, const struct cmd_match *);
+int	cmd_ip_audit_max_events(struct vty *, const struct cmd_match *);
+int	cmd_ftp_write_enable(struct vty *, const struct cmd_match *);
+int	cmd_ip_http(struct vty *, const struct cmd_match *);
+int	cmd_ip_classless(struct vty *, const struct cmd_match *);
+int	cmd_call_rsvp_sync(struct vty *, const struct cmd_match *);
+int	cmd_dial_peer_cor(struct vty *, const struct cmd_match *);
+int	cmd_mgcp_profile(struct vty *, const struct cmd_match *);
+int	cmd_control_plane(struct vty *, const struct cmd_match *);
+int	cmd_controller_isa(struct vty *, const struct cmd_match *);
+
+/* AAA and usernames (shell/aaa.c). */
+int	cmd_aaa_new_model(struct vty *, const struct cmd_match *);
+int	cmd_aaa_authentication_login(struct vty *, const struct cmd_match *);
+int	cmd_aaa_authorization_network(struct vty *, const struct cmd_match *);
+int	cmd_aaa_session_id(struct vty *, const struct cmd_match *);
+int	cmd_username(struct vty *, const struct cmd_match *);
+
+/* nvram (shell/cmd_nvram.c). */
+int	cmd_copy_run_start(struct vty *, const struct cmd_match *);
+int	cmd_write_memory(struct vty *, const struct cmd_match *);
+int	cmd_erase_startup(struct vty *, const struct cmd_match *);
+int	cmd_show_startup_config(struct vty *, const struct cmd_match *);
+int	cmd_reload(struct vty *, const struct cmd_match *);
+
 /* The running configuration (shell/runcfg.c). */
 int	cmd_show_running_config(struct vty *, const struct cmd_match *);
 int	cmd_version(struct vty *, const struct cmd_match *);
@@ -40,5 +77,6 @@ int	cmd_line_length(struct vty *, const struct cmd_match *);
 int	cmd_line_width(struct vty *, const struct cmd_match *);
 int	cmd_line_privilege(struct vty *, const struct cmd_match *);
 int	cmd_line_transport(struct vty *, const struct cmd_match *);
+int	cmd_line_escape(struct vty *, const struct cmd_match *);
 
 #endif

@@ -24,6 +24,13 @@ emit(struct session *s, const struct strbuf *sb)
 }
 
 void
+dispatch_flush(struct session *s)
+{
+	emit(s, &s->s_vty.v_out);
+	strbuf_reset(&s->s_vty.v_out);
+}
+
+void
 dispatch_config_left(struct session *s)
 {
 	log_msg(s->s_router, "SYS", 5, "CONFIG_I", "Configured from %s by %s",

@@ -11,6 +11,8 @@ struct session;
 
 /* Run LINE in S; false when the session has ended. */
 bool	dispatch_line(struct session *, const char *line);
+/* Send what the session's vty holds to its console, and empty it. */
+void	dispatch_flush(struct session *);
 /* Leaving configuration mode: IOS logs %SYS-5-CONFIG_I. */
 void	dispatch_config_left(struct session *);
 

@@ -5,6 +5,9 @@ libiosh_a_SOURCES += \
 	shell/cmd_config.c \
 	shell/cmd_exec.c \
 	shell/cmd_line.c \
+	shell/cmd_nvram.c \
+	shell/cmd_passive.c \
+	shell/aaa.c shell/aaa.h \
 	shell/console.h \
 	shell/console_line.c \
 	shell/dispatch.c shell/dispatch.h \
@@ -13,8 +16,12 @@ libiosh_a_SOURCES += \
 	shell/lines.c shell/lines.h \
 	shell/log.c shell/log.h \
 	shell/modes.c \
-	shell/passive.c \
+	shell/nvram.c shell/nvram.h \
+	shell/passive.c shell/passive.h \
+	shell/password.c shell/password.h \
 	shell/router.c shell/router.h \
 	shell/runcfg.c shell/runcfg.h \
 	shell/session.c shell/session.h \
+	shell/startup.c shell/startup.h \
+	shell/type7.c shell/type7.h \
 	shell/uptime.c shell/uptime.h

@@ -1,28 +1,39 @@
 /*
- * main: options, the router, and the console: readline when both ends are
- * a terminal, line mode otherwise (pipes, files, test transcripts).
+ * main: options, the router and its startup-config, and the console:
+ * readline when both ends are a terminal, line mode otherwise (pipes,
+ * files, test transcripts).
  */
 #include <errno.h>
 #include <getopt.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "config.h"
 
 #include "lib/clock.h"
 #include "shell/console.h"
+#include "shell/nvram.h"
 #include "shell/router.h"
+#include "shell/startup.h"
 
 static void
 usage(FILE *fp)
 {
 	fprintf(fp,
-	    "usage: iosh [--clock EPOCH_SECONDS] [--help] [--version]\n"
+	    "usage: iosh [--clock EPOCH_SECONDS] [--nvram DIR] [--help] "
+	    "[--version]\n"
 	    "\n"
 	    "  --clock EPOCH_SECONDS  freeze the clock at that instant "
 	    "(deterministic tests)\n"
+	    "  --nvram DIR            the router's nvram: DIR/startup-config "
+	    "is loaded at\n"
+	    "                         start and written by `write memory` "
+	    "(default\n"
+	    "                         $HOME/.iosh/nvram, created when first "
+	    "written)\n"
 	    "  --help                 show this help\n"
 	    "  --version              show the version\n");
 }
@@ -33,11 +44,13 @@ main(int argc, char **argv)
 	static const struct option	 opts[] = {
 		{ "clock",	required_argument,	NULL,	'c' },
 		{ "help",	no_argument,		NULL,	'h' },
+		{ "nvram",	required_argument,	NULL,	'n' },
 		{ "version",	no_argument,		NULL,	'V' },
 		{ NULL,		0,			NULL,	0 },
 	};
 	struct router	 r;
-	char		 err[256], *end;
+	struct strbuf	 report;
+	char		 err[256], *end, *nvram = NULL;
 	long long	 epoch;
 	int		 ch, rc;
 
@@ -57,6 +70,11 @@ main(int argc, char **argv)
 		case 'h':
 			usage(stdout);
 			return 0;
+		case 'n':
+			free(nvram);
+			if ((nvram = strdup(optarg)) == NULL)
+				abort();
+			break;
 		case 'V':
 			printf("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
 			return 0;
@@ -72,8 +90,16 @@ main(int argc, char **argv)
 	if (router_init(&r, argv[0], err, sizeof(err)) < 0) {
 		fprintf(stderr, "iosh: grammar: %s\n", err);
 		router_free(&r);
+		free(nvram);
 		return 1;
 	}
+	r.r_nvram_dir = nvram != NULL ? nvram : nvram_default_dir();
+	/* As IOS at boot: the startup-config loads quietly; only what goes
+	 * wrong is shown, before the first prompt. */
+	strbuf_init(&report);
+	startup_load(&r, &report);
+	fputs(report.sb_buf, stdout);
+	strbuf_free(&report);
 	if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO))
 		rc = console_tty_run(&r);
 	else

@@ -1,25 +1,156 @@
-/* passive: placeholder, replaced by the shell configuration work. */
+/*
+ * passive: how the stored global lines render, each in IOS's section and
+ * order.  Some defaults show only in the releases that print them: 12.x
+ * prints `ip subnet-zero` and `ip classless`, which 15.x leaves out; 15.x
+ * prints the minutes of `clock timezone` and puts it after the AAA lines,
+ * where 12.3 puts it before them.
+ */
+#include "lib/system.h"
+#include "shell/passive.h"
+#include "shell/router.h"
 #include "shell/runcfg.h"
+
+static void
+logging_nvgen(const struct passive *pa, struct strbuf *sb)
+{
+	if (pa->pa_log_buffered) {
+		strbuf_puts(sb, "logging buffered");
+		if (pa->pa_log_buf_size != 0)
+			strbuf_printf(sb, " %u", pa->pa_log_buf_size);
+		if (pa->pa_log_buf_level != LOG_LEVEL_NONE)
+			strbuf_printf(sb, " %s",
+			    passive_level_name(pa->pa_log_buf_level));
+		strbuf_putc(sb, '\n');
+	}
+	if (pa->pa_log_console == TRI_OFF)
+		nv_line(sb, 0, "no logging console");
+	else if (pa->pa_log_console == TRI_ON) {
+		if (pa->pa_log_con_level != LOG_LEVEL_NONE)
+			nv_line(sb, 0, "logging console %s",
+			    passive_level_name(pa->pa_log_con_level));
+		else
+			nv_line(sb, 0, "logging console");
+	}
+	if (!pa->pa_logging_on)
+		nv_line(sb, 0, "no logging on");
+}
+
+static void
+timezone_nvgen(const struct passive *pa, bool v15, struct strbuf *sb)
+{
+	if (!pa->pa_clock_tz)
+		return;
+	strbuf_printf(sb, "clock timezone %s %d", pa->pa_tz_name,
+	    pa->pa_tz_hours);
+	if (v15 || pa->pa_tz_minutes != 0)
+		strbuf_printf(sb, " %u", pa->pa_tz_minutes);
+	strbuf_putc(sb, '\n');
+}
+
+static void
+global_nvgen(const struct router *r, bool v15, struct strbuf *sb)
+{
+	const struct passive	*pa = &r->r_passive;
+
+	if (v15)
+		timezone_nvgen(pa, v15, sb);
+	if (!pa->pa_subnet_zero)
+		nv_line(sb, 0, "no ip subnet-zero");
+	else if (!v15)
+		nv_line(sb, 0, "ip subnet-zero");
+	if (!r->r_domain_lookup)
+		nv_line(sb, 0, "no ip domain lookup");
+	if (pa->pa_cef)
+		nv_line(sb, 0, "ip cef");
+	if (pa->pa_audit_max_events != 0)
+		nv_line(sb, 0, "ip audit po max-events %u",
+		    pa->pa_audit_max_events);
+	if (pa->pa_ftp_write == TRI_ON)
+		nv_line(sb, 0, "ftp-server write-enable");
+	else if (pa->pa_ftp_write == TRI_OFF)
+		nv_line(sb, 0, "no ftp-server write-enable");
+}
+
+static void
+controller_nvgen(const struct passive *pa, struct strbuf *sb)
+{
+	unsigned	i;
+	bool		first = true;
+
+	for (i = 0; i < CONTROLLER_MAX; i++) {
+		if (!pa->pa_controller[i])
+			continue;
+		if (!first)
+			nv_line(sb, 0, "!");
+		nv_line(sb, 0, "controller ISA %u/%u", i / 10, i % 10);
+		first = false;
+	}
+}
+
+static void
+trailer_nvgen(const struct passive *pa, struct strbuf *sb)
+{
+	const struct {
+		bool		 on;
+		const char	*line;
+	} items[] = {
+		{ pa->pa_control_plane, "control-plane" },
+		{ pa->pa_rsvp_sync, "call rsvp-sync" },
+		{ pa->pa_mgcp_default, "mgcp profile default" },
+		{ pa->pa_cor_custom, "dial-peer cor custom" },
+	};
+	size_t	i;
+	bool	first = true;
+
+	for (i = 0; i < sizeof(items) / sizeof(items[0]); i++) {
+		if (!items[i].on)
+			continue;
+		if (!first)
+			nv_line(sb, 0, "!");
+		nv_line(sb, 0, "%s", items[i].line);
+		first = false;
+	}
+}
 
 void
 passive_nvgen(const struct router *r, enum nv_section sec, struct strbuf *sb)
 {
-	(void)r;
-	(void)sec;
-	(void)sb;
-}
+	const struct passive	*pa = &r->r_passive;
+	bool			 v15 = sys_version_15(&r->r_sys);
 
-void
-aaa_nvgen(const struct router *r, enum nv_section sec, struct strbuf *sb)
-{
-	(void)r;
-	(void)sec;
-	(void)sb;
-}
-
-void
-lines_nvgen(const struct router *r, struct strbuf *sb)
-{
-	(void)r;
-	(void)sb;
+	switch (sec) {
+	case NV_BOOT:
+		if (pa->pa_boot_start)
+			nv_line(sb, 0, "boot-start-marker");
+		if (pa->pa_boot_end)
+			nv_line(sb, 0, "boot-end-marker");
+		break;
+	case NV_LOGGING:
+		logging_nvgen(pa, sb);
+		break;
+	case NV_AAA:
+		if (!v15)
+			timezone_nvgen(pa, v15, sb);
+		break;
+	case NV_GLOBAL:
+		global_nvgen(r, v15, sb);
+		break;
+	case NV_CONTROLLER:
+		controller_nvgen(pa, sb);
+		break;
+	case NV_IP:
+		nv_line(sb, 0, "%sip http server", pa->pa_http ? "" : "no ");
+		nv_line(sb, 0, "%sip http secure-server",
+		    pa->pa_http_secure ? "" : "no ");
+		if (!pa->pa_classless)
+			nv_line(sb, 0, "no ip classless");
+		else if (!v15)
+			nv_line(sb, 0, "ip classless");
+		break;
+	case NV_TRAILER:
+		trailer_nvgen(pa, sb);
+		break;
+	default:
+		break;
+	}
 }

@@ -136,6 +136,8 @@ router_config_new(struct router *r)
 	r->r_sys.sy_version.iv_major = IOS_VERSION_DEFAULT_MAJOR;
 	r->r_sys.sy_version.iv_minor = IOS_VERSION_DEFAULT_MINOR;
 	r->r_sys.sy_password_encryption = false;
+	passive_default(&r->r_passive);
+	aaa_init(&r->r_aaa);
 	/* The dataplane first: crypto refers to its ACLs and interfaces. */
 	r->r_sys.sy_dp = dp_new(&r->r_sys);
 	r->r_sys.sy_crypto = crypto_new(&r->r_sys);
@@ -154,6 +156,7 @@ router_config_free(struct router *r)
 	r->r_sys.sy_dp = NULL;
 	for (i = 0; i < LINE_COUNT; i++)
 		line_cfg_clear(&r->r_lines[i]);
+	aaa_clear(&r->r_aaa);
 }
 
 int
@@ -201,5 +204,6 @@ router_free(struct router *r)
 	if (r->r_loop != NULL)
 		evloop_free(r->r_loop);
 	free(r->r_image);
+	free(r->r_nvram_dir);
 	memset(r, 0, sizeof(*r));
 }

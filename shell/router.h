@@ -11,8 +11,10 @@
 #include <stdint.h>
 
 #include "lib/system.h"
+#include "shell/aaa.h"
 #include "shell/lines.h"
 #include "shell/log.h"
+#include "shell/passive.h"
 
 #define ROUTER_HOSTNAME_MAX	64
 
@@ -33,6 +35,9 @@ struct router {
 	struct line_cfg	 r_lines[LINE_COUNT];	/* line con/aux/vty settings */
 	char		*r_image;		/* the executable, for show version */
 	struct system	 r_sys;			/* version, crypto, dataplane */
+	struct passive	 r_passive;		/* lines stored, not acted on */
+	struct aaa	 r_aaa;			/* aaa ..., username ... */
+	char		*r_nvram_dir;		/* --nvram; NULL: none */
 };
 
 /*

@@ -3,12 +3,12 @@
  * Sections come in IOS's order; a section that rendered anything is
  * closed with "!".  Everything is rendered from live state.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "crypto/crypto.h"
 #include "dataplane/dp.h"
 #include "grammar/modes.h"
-#include <stdio.h>
 #include "lib/vty.h"
 #include "parser/cmd.h"
 #include "shell/cmds.h"
@@ -56,12 +56,8 @@ shell_nvgen(const struct router *r, enum nv_section sec, struct strbuf *sb)
 	case NV_HOSTNAME:
 		nv_line(sb, 0, "hostname %s", r->r_hostname);
 		break;
-	case NV_GLOBAL:
-		if (!r->r_domain_lookup)
-			nv_line(sb, 0, "no ip domain lookup");
-		break;
 	case NV_LINE:
-		lines_nvgen(r, sb);
+		lines_render(r->r_lines, sb);
 		break;
 	default:
 		break;
@@ -77,11 +73,11 @@ runcfg_render(const struct router *r, struct strbuf *sb)
 	nv_line(sb, 0, "!");
 	before = sb->sb_len;
 	for (sec = 0; sec < NV_COUNT; sec++) {
-		/* Stored lines of a section lead it, except in the global
-		 * section where IOS prints them around its own. */
+		/* The stored lines come before AAA: 12.3 prints clock
+		 * timezone just above aaa new-model. */
 		shell_nvgen(r, sec, sb);
-		aaa_nvgen(r, sec, sb);
 		passive_nvgen(r, sec, sb);
+		aaa_nvgen(r, sec, sb);
 		dp_nvgen(r->r_sys.sy_dp, sec, sb);
 		crypto_nvgen(r->r_sys.sy_crypto, sec, sb);
 		if (sb->sb_len != before && nv_section_closed(sec)) {

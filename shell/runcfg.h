@@ -18,6 +18,5 @@ void	runcfg_render(const struct router *, struct strbuf *);
 /* The parts owned by the shell's other files. */
 void	passive_nvgen(const struct router *, enum nv_section, struct strbuf *);
 void	aaa_nvgen(const struct router *, enum nv_section, struct strbuf *);
-void	lines_nvgen(const struct router *, struct strbuf *);
 
 #endif

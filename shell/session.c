@@ -72,8 +72,49 @@ session_of(struct vty *vty)
 void
 session_prompt(const struct session *s, struct strbuf *out)
 {
+	if (s->s_question != NULL) {
+		strbuf_puts(out, s->s_question);
+		return;
+	}
 	strbuf_puts(out, s->s_router->r_hostname);
 	strbuf_puts(out, mode_info(s->s_vty.v_mode)->mi_suffix);
+}
+
+void
+session_ask(struct session *s, const char *question, session_answer_fn fn)
+{
+	s->s_question = question;
+	s->s_answer = fn;
+}
+
+void
+session_reset(struct session *s)
+{
+	s->s_question = NULL;
+	s->s_answer = NULL;
+	vty_enter(&s->s_vty, MODE_USER_EXEC, NULL);
+}
+
+/* Hand LINE to the pending question; its output goes out at once. */
+static void
+answer(struct session *s, const char *line)
+{
+	session_answer_fn	 fn = s->s_answer;
+	size_t			 len;
+	char			*word;
+
+	line += strspn(line, " \t");
+	len = strlen(line);
+	while (len > 0 && (line[len - 1] == ' ' || line[len - 1] == '\t'))
+		len--;
+	if ((word = strndup(line, len)) == NULL)
+		abort();
+	s->s_question = NULL;
+	s->s_answer = NULL;
+	strbuf_reset(&s->s_vty.v_out);
+	fn(s, word);
+	free(word);
+	dispatch_flush(s);
 }
 
 /* Remember LINE (trailing blanks dropped) in the history of its mode. */
@@ -111,6 +152,10 @@ session_execute(struct session *s, const char *line)
 {
 	const char	*p = line;
 
+	if (s->s_answer != NULL) {
+		answer(s, line);
+		return true;
+	}
 	while (*p == ' ' || *p == '\t')
 		p++;
 	if (*p == '\0')

@@ -17,6 +17,10 @@
 #include "shell/lines.h"
 
 struct router;
+struct session;
+
+/* What a question's answer is handed to (the line typed, newline gone). */
+typedef void	(*session_answer_fn)(struct session *, const char *answer);
 
 /* How a session hands text to its terminal. */
 struct console_ops {
@@ -38,6 +42,8 @@ struct session {
 	char			**s_chist;	/* configuration history */
 	size_t			 s_nchist;
 	struct line_sel		 s_line_sel;	/* lines config-line edits */
+	const char		*s_question;	/* asked instead of a prompt */
+	session_answer_fn	 s_answer;	/* takes the next line typed */
 	struct session		*s_next;	/* router's session list */
 };
 
@@ -48,6 +54,16 @@ void		 session_free(struct session *);
 void		 session_prompt(const struct session *, struct strbuf *);
 /* Execute LINE; returns false when the session has ended (exec `exit`). */
 bool		 session_execute(struct session *, const char *line);
+/*
+ * Ask QUESTION ("Proceed with reload? [confirm]"): it replaces the prompt,
+ * and the next line typed goes to FN instead of the command parser (in
+ * line mode, the next input line, as an expect script answers IOS).  FN's
+ * output goes through the session's vty as a command's does.
+ */
+void		 session_ask(struct session *, const char *question,
+		    session_answer_fn);
+/* Back to user exec with no question pending (after a reload). */
+void		 session_reset(struct session *);
 /* Ctrl-Z: leave any configuration mode for privileged exec. */
 void		 session_ctrl_z(struct session *);
 /*

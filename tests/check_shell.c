@@ -224,7 +224,8 @@ START_TEST(test_modes_and_prefixes)
 	ck_assert_uint_eq(rt.r_lines[LINE_VTY0 + 4].lc_exec_sec, 30);
 	ck_assert_uint_eq(rt.r_lines[LINE_VTY0 + 5].lc_exec_min, 10);
 	run("password secret words");
-	ck_assert_str_eq(rt.r_lines[LINE_VTY0].lc_password, "secret words");
+	ck_assert_str_eq(rt.r_lines[LINE_VTY0].lc_password.pw_text,
+	    "secret words");
 	run("transport input ssh");
 	ck_assert_int_eq(rt.r_lines[LINE_VTY0 + 2].lc_transport,
 	    TRANSPORT_SSH);

@@ -29,7 +29,8 @@ for in in "$srcdir"/golden/${GOLDEN:-*}/*.in; do
 		continue
 	fi
 	n=$((n + 1))
-	"$iosh" --clock 1700000000 <"$in" >"$tmp/raw" 2>&1
+	rm -rf "$tmp/nvram"
+	"$iosh" --clock 1700000000 --nvram "$tmp/nvram" <"$in" >"$tmp/raw" 2>&1
 	rc=$?
 	sed -e "s|\"unix:$iosh\"|\"unix:@IOSH@\"|" \
 	    -e "s|, Version $version, |, Version @VERSION@, |" \

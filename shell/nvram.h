@@ -1,0 +1,31 @@
+/*
+ * nvram: the router's non-volatile storage, a directory (iosh --nvram DIR)
+ * holding startup-config as a plain text file.  Writes are atomic: a
+ * reader (or a crash) sees either the old file or the new one, whole.
+ */
+#ifndef IOSH_SHELL_NVRAM_H
+#define IOSH_SHELL_NVRAM_H
+
+#include <stddef.h>
+
+#include "lib/strbuf.h"
+
+#define NVRAM_STARTUP	"startup-config"
+/* What `show startup-config` reports as the size of nvram. */
+#define NVRAM_SIZE	262144
+
+/*
+ * Write TEXT as DIR/NAME: DIR (and its parents) created when missing, a
+ * temporary file in DIR written and fsync'ed, renamed over NAME, DIR
+ * fsync'ed.  Returns 0, or -1 with errno set and nothing left behind.
+ */
+int	nvram_write(const char *dir, const char *name, const char *text,
+	    size_t len);
+/* Read DIR/NAME into OUT: 1, 0 when it does not exist, -1 (errno). */
+int	nvram_read(const char *dir, const char *name, struct strbuf *out);
+/* Remove DIR/NAME: 0 (also when it did not exist) or -1 (errno). */
+int	nvram_remove(const char *dir, const char *name);
+/* $HOME/.iosh/nvram (malloc'd), the directory when --nvram is not given. */
+char	*nvram_default_dir(void);
+
+#endif

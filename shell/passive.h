@@ -1,0 +1,55 @@
+/*
+ * passive: the global lines iosh stores and renders but does not act on
+ * (boot markers, clock timezone, ip subnet-zero, ip cef, logging, ip http,
+ * call rsvp-sync, controllers, control-plane ...).  Each is named by the
+ * grammar (grammar/passive.c); none is accepted by a catch-all.
+ */
+#ifndef IOSH_SHELL_PASSIVE_H
+#define IOSH_SHELL_PASSIVE_H
+
+#include <stdbool.h>
+
+/* A setting IOS renders only once it was configured, either way. */
+enum tristate {
+	TRI_UNSET,
+	TRI_ON,
+	TRI_OFF,
+};
+
+#define TZ_NAME_MAX	32
+#define LOG_LEVEL_NONE	8		/* no level typed */
+#define CONTROLLER_MAX	100		/* ISA <0-9>/<0-9> */
+
+struct passive {
+	bool		 pa_boot_start;		/* boot-start-marker */
+	bool		 pa_boot_end;		/* boot-end-marker */
+	bool		 pa_logging_on;		/* default on */
+	bool		 pa_log_buffered;	/* logging buffered ... */
+	unsigned	 pa_log_buf_size;	/* 0: not typed */
+	unsigned	 pa_log_buf_level;	/* LOG_LEVEL_NONE: not typed */
+	enum tristate	 pa_log_console;	/* logging console [level] */
+	unsigned	 pa_log_con_level;
+	bool		 pa_clock_tz;		/* clock timezone set */
+	char		 pa_tz_name[TZ_NAME_MAX];
+	int		 pa_tz_hours;
+	unsigned	 pa_tz_minutes;
+	bool		 pa_subnet_zero;	/* default on */
+	bool		 pa_cef;
+	unsigned	 pa_audit_max_events;	/* 0: not configured */
+	enum tristate	 pa_ftp_write;		/* ftp-server write-enable */
+	bool		 pa_http;		/* ip http server */
+	bool		 pa_http_secure;	/* ip http secure-server */
+	bool		 pa_classless;		/* default on */
+	bool		 pa_rsvp_sync;		/* call rsvp-sync */
+	bool		 pa_mgcp_default;	/* mgcp profile default */
+	bool		 pa_cor_custom;		/* dial-peer cor custom */
+	bool		 pa_control_plane;	/* control-plane */
+	bool		 pa_controller[CONTROLLER_MAX]; /* controller ISA s/p */
+};
+
+/* IOS defaults. */
+void	passive_default(struct passive *);
+/* "warnings" for 4; NULL for LOG_LEVEL_NONE. */
+const char *passive_level_name(unsigned level);
+
+#endif
