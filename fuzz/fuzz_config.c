@@ -6,18 +6,23 @@
  * (crypto, dataplane, shell), then back out through `show running-config`
  * and the show commands.  Each input is one configuration: the router's
  * configuration is torn down and rebuilt between inputs, as `reload` does,
- * so a finding reproduces from its input alone.
+ * so a finding reproduces from its input alone.  The nvram is a private
+ * temporary directory, emptied after each input, so `write memory` and
+ * `reload` in an input touch nothing else and carry nothing over.
  */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "lib/clock.h"
+#include "shell/nvram.h"
 #include "shell/router.h"
 #include "shell/session.h"
 
 static struct router	 rt;
+static char		 nvram[] = "/tmp/iosh-fuzz-nvram.XXXXXX";
 
 static void
 discard(void *arg, const char *text, size_t len)
@@ -43,15 +48,26 @@ static const char *const probes[] = {
 };
 
 static void
+fuzz_cleanup(void)
+{
+	nvram_remove(nvram, NVRAM_STARTUP);
+	rmdir(nvram);
+}
+
+static void
 fuzz_init(void)
 {
 	char	err[256];
 
 	clock_use_frozen(1700000000000LL);
-	if (router_init(&rt, "iosh", err, sizeof(err)) < 0) {
+	if (mkdtemp(nvram) == NULL || router_init(&rt, "iosh", err,
+	    sizeof(err)) < 0) {
 		fprintf(stderr, "fuzz_config: %s\n", err);
 		abort();
 	}
+	if ((rt.r_nvram_dir = strdup(nvram)) == NULL)
+		abort();
+	atexit(fuzz_cleanup);
 }
 
 /* Feed one line; an `exit` from exec ends the session: start another. */
@@ -98,5 +114,6 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	router_config_free(&rt);
 	router_config_new(&rt);
+	nvram_remove(nvram, NVRAM_STARTUP);
 	return 0;
 }
