@@ -65,6 +65,17 @@ static const struct cmd_def config_neg_defs[] = {
 	{ "hostname",
 	  "Set system's network name",
 	  cmd_hostname, CMD_NO | CMD_DEFAULT },
+	/* Stored lines of grammar/passive.c whose "no" drops the value. */
+	{ "clock timezone",
+	  "Configure time-of-day clock\n"
+	  "Configure time zone",
+	  cmd_clock_timezone, CMD_NO | CMD_DEFAULT },
+	{ "ip audit po max-events",
+	  "Global IP configuration subcommands\n"
+	  "Intrusion Detection System\n"
+	  "Post Office configuration\n"
+	  "Maximum number of events in event queue",
+	  cmd_ip_audit_max_events, CMD_NO | CMD_DEFAULT },
 };
 
 const struct cmd_table config_table = CMD_TABLE(config_defs);

@@ -1,1 +1,15 @@
-# nvram tests (filled by its owner).
+# nvram and the shell's stored configuration: Check unit tests, the
+# write/kill -9/restart test, and the golden transcripts of passive/ and
+# nvram/ (run by tests/transcripts.sh).
+check_PROGRAMS += tests/check_nvram
+TESTS += tests/check_nvram tests/nvram.sh
+tests_check_nvram_SOURCES = tests/check_nvram.c
+tests_check_nvram_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+tests_check_nvram_LDADD = $(TEST_LIBS)
+EXTRA_DIST += tests/nvram.sh \
+	golden/nvram/reload.in golden/nvram/reload.out \
+	golden/nvram/save.in golden/nvram/save.out \
+	golden/passive/aaa.in golden/passive/aaa.out \
+	golden/passive/globals.in golden/passive/globals.out \
+	golden/passive/lines.in golden/passive/lines.out \
+	golden/passive/version15.in golden/passive/version15.out

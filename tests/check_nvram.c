@@ -1,0 +1,494 @@
+/*
+ * Unit tests for the configuration the shell keeps and its persistence:
+ * IOS type 7 passwords against published pairs, service
+ * password-encryption, the atomic save of startup-config, loading it at
+ * start, erase, copy with its question, and reload.
+ */
+#include <check.h>
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "lib/clock.h"
+#include "shell/nvram.h"
+#include "shell/router.h"
+#include "shell/runcfg.h"
+#include "shell/session.h"
+#include "shell/startup.h"
+#include "shell/type7.h"
+
+static struct router	 rt;
+static struct session	*sess;
+static struct strbuf	 captured;
+static char		 tmpdir[] = "/tmp/check_nvram.XXXXXX";
+static char		 nvdir[sizeof(tmpdir) + 16];
+
+static void
+capture(void *arg, const char *text, size_t len)
+{
+	(void)arg;
+	strbuf_add(&captured, text, len);
+}
+
+static const struct console_ops capture_ops = { capture, capture };
+
+static void
+router_up(void)
+{
+	char	err[256];
+
+	ck_assert_int_eq(router_init(&rt, "/usr/bin/iosh", err, sizeof(err)),
+	    0);
+	if ((rt.r_nvram_dir = strdup(nvdir)) == NULL)
+		abort();
+	sess = session_new(&rt, &capture_ops, NULL);
+}
+
+static void
+setup(void)
+{
+	clock_use_frozen(1700000000000LL);
+	strcpy(tmpdir, "/tmp/check_nvram.XXXXXX");
+	ck_assert_ptr_nonnull(mkdtemp(tmpdir));
+	/* Two levels that do not exist yet: created on the first save. */
+	snprintf(nvdir, sizeof(nvdir), "%s/a/nvram", tmpdir);
+	strbuf_init(&captured);
+	router_up();
+}
+
+static void
+teardown(void)
+{
+	char	cmd[128];
+
+	router_free(&rt);
+	strbuf_free(&captured);
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", tmpdir);
+	ck_assert_int_eq(system(cmd), 0);
+	clock_use_real();
+}
+
+static const char *
+run(const char *line)
+{
+	strbuf_reset(&captured);
+	ck_assert(session_execute(sess, line));
+	return captured.sb_buf;
+}
+
+static const char *
+prompt(void)
+{
+	static struct strbuf	sb;
+
+	strbuf_free(&sb);
+	session_prompt(sess, &sb);
+	return sb.sb_buf;
+}
+
+static char *
+running(void)
+{
+	struct strbuf	sb;
+
+	strbuf_init(&sb);
+	runcfg_render(&rt, &sb);
+	return strbuf_steal(&sb);
+}
+
+static char *
+startup(void)
+{
+	struct strbuf	sb;
+
+	strbuf_init(&sb);
+	ck_assert_int_eq(nvram_read(nvdir, NVRAM_STARTUP, &sb), 1);
+	return strbuf_steal(&sb);
+}
+
+static void
+configure(const char *const *lines)
+{
+	run("enable");
+	run("configure terminal");
+	for (; *lines != NULL; lines++)
+		ck_assert_str_eq(run(*lines), "");
+	run("end");
+}
+
+START_TEST(test_type7_pairs)
+{
+	/* Published IOS pairs (the first two are seed 002's hub). */
+	static const struct {
+		const char	*hex, *clear;
+	} pairs[] = {
+		{ "121A0C041104", "cisco" },
+		{ "0201024E070A0E2649", "gfullage" },
+		{ "070C285F4D06", "cisco" },
+		{ "094F471A1A0A", "cisco" },
+		{ "02050D480809", "cisco" },
+		{ "1511021F0725", "cisco" },
+	};
+	struct strbuf	sb;
+	size_t		i;
+
+	for (i = 0; i < sizeof(pairs) / sizeof(pairs[0]); i++) {
+		strbuf_init(&sb);
+		ck_assert_int_eq(type7_decode(pairs[i].hex, &sb), 0);
+		ck_assert_str_eq(sb.sb_buf, pairs[i].clear);
+		strbuf_reset(&sb);
+		type7_encode(pairs[i].clear, (unsigned)((pairs[i].hex[0] -
+		    '0') * 10 + pairs[i].hex[1] - '0'), &sb);
+		ck_assert_str_eq(sb.sb_buf, pairs[i].hex);
+		strbuf_free(&sb);
+	}
+}
+END_TEST
+
+START_TEST(test_type7_round_trip)
+{
+	static const char *const words[] = {
+		"a", "cisco", "Secret Words 1!", "~`|{}[]:;\"'<>,.?/",
+		"a-much-longer-password-than-the-fifty-three-byte-key-is-long",
+	};
+	struct strbuf	enc, dec;
+	unsigned	salt;
+	size_t		i;
+
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		for (salt = 0; salt <= 15; salt++) {
+			strbuf_init(&enc);
+			strbuf_init(&dec);
+			type7_encode(words[i], salt, &enc);
+			ck_assert_int_eq(type7_decode(enc.sb_buf, &dec), 0);
+			ck_assert_str_eq(dec.sb_buf, words[i]);
+			strbuf_free(&enc);
+			strbuf_free(&dec);
+		}
+	/* The salt is a function of the text: one rendering per password. */
+	ck_assert_uint_eq(type7_salt("cisco"), type7_salt("cisco"));
+	ck_assert_uint_le(type7_salt("anything"), 15);
+}
+END_TEST
+
+START_TEST(test_type7_invalid)
+{
+	static const char *const bad[] = {
+		"", "1", "12", "121", "16AB", "99AB", "1Z1A", "12ZZ0C",
+		"121A0C04110",
+	};
+	struct strbuf	sb;
+	size_t		i;
+
+	strbuf_init(&sb);
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		ck_assert_msg(type7_decode(bad[i], &sb) < 0, "%s", bad[i]);
+	ck_assert_uint_eq(sb.sb_len, 0);
+	strbuf_free(&sb);
+}
+END_TEST
+
+START_TEST(test_password_encryption)
+{
+	static const char *const lines[] = {
+		"username bob password cisco",
+		"line vty 0 4",
+		"password cisco",
+		"line con 0",
+		"password 7 121A0C041104",
+		NULL,
+	};
+	struct strbuf	 want;
+	char		*cfg;
+
+	configure(lines);
+	cfg = running();
+	ck_assert_ptr_nonnull(strstr(cfg, "\nusername bob password 0 cisco\n"));
+	ck_assert_ptr_nonnull(strstr(cfg, "\nline vty 0 4\n password cisco\n"));
+	ck_assert_ptr_nonnull(strstr(cfg,
+	    "\nline con 0\n password 7 121A0C041104\n"));
+	free(cfg);
+	run("configure terminal");
+	ck_assert_str_eq(run("service password-encryption"), "");
+	strbuf_init(&want);
+	strbuf_puts(&want, "\nline vty 0 4\n password 7 ");
+	type7_encode("cisco", type7_salt("cisco"), &want);
+	strbuf_putc(&want, '\n');
+	cfg = running();
+	ck_assert_ptr_nonnull(strstr(cfg, "\nservice password-encryption\n"));
+	ck_assert_ptr_nonnull(strstr(cfg, want.sb_buf));
+	ck_assert_ptr_nonnull(strstr(cfg, "\nusername bob password 7 "));
+	free(cfg);
+	/* Turning it off decrypts nothing. */
+	ck_assert_str_eq(run("no service password-encryption"), "");
+	cfg = running();
+	ck_assert_ptr_nonnull(strstr(cfg, want.sb_buf));
+	free(cfg);
+	strbuf_free(&want);
+	/* A type 7 string that does not decode changes nothing. */
+	run("line vty 0 4");
+	ck_assert_str_eq(run("password 7 99XY"),
+	    "% Invalid encrypted password: 99XY\n");
+	ck_assert_str_eq(rt.r_lines[LINE_VTY0].lc_password.pw_text,
+	    rt.r_lines[LINE_VTY0 + 4].lc_password.pw_text);
+	ck_assert_int_eq(rt.r_lines[LINE_VTY0].lc_password.pw_type, PW_TYPE7);
+}
+END_TEST
+
+static int
+not_dots(const struct dirent *de)
+{
+	return strcmp(de->d_name, ".") != 0 && strcmp(de->d_name, "..") != 0;
+}
+
+/* The files in the nvram directory, sorted, one per line. */
+static char *
+listing(void)
+{
+	struct strbuf	  sb;
+	struct dirent	**names;
+	int		  i, n;
+
+	strbuf_init(&sb);
+	n = scandir(nvdir, &names, not_dots, alphasort);
+	ck_assert_int_ge(n, 0);
+	for (i = 0; i < n; i++) {
+		strbuf_printf(&sb, "%s\n", names[i]->d_name);
+		free(names[i]);
+	}
+	free(names);
+	return strbuf_steal(&sb);
+}
+
+START_TEST(test_write_memory)
+{
+	static const char *const lines[] = {
+		"hostname Saved", "ip cef", "no ip http server", NULL,
+	};
+	char	*cfg, *saved, *files;
+	struct stat st;
+
+	configure(lines);
+	ck_assert_int_eq(stat(nvdir, &st), -1);
+	ck_assert_str_eq(run("write memory"),
+	    "Building configuration...\n[OK]\n");
+	cfg = running();
+	saved = startup();
+	ck_assert_str_eq(saved, cfg);
+	/* No temporary file is left beside it. */
+	files = listing();
+	ck_assert_str_eq(files, "startup-config\n");
+	free(files);
+	/* `write` alone is `write memory`; saving again replaces it. */
+	run("configure terminal");
+	run("hostname Again");
+	run("end");
+	ck_assert_str_eq(run("write"), "Building configuration...\n[OK]\n");
+	free(saved);
+	saved = startup();
+	ck_assert_ptr_nonnull(strstr(saved, "\nhostname Again\n"));
+	files = listing();
+	ck_assert_str_eq(files, "startup-config\n");
+	free(files);
+	free(cfg);
+	free(saved);
+}
+END_TEST
+
+START_TEST(test_copy_question)
+{
+	char	*cfg, *saved;
+
+	run("enable");
+	ck_assert_str_eq(run("copy running-config startup-config"), "");
+	ck_assert_str_eq(prompt(), "Destination filename [startup-config]? ");
+	ck_assert_str_eq(run(""), "Building configuration...\n[OK]\n");
+	ck_assert_str_eq(prompt(), "Router#");
+	cfg = running();
+	saved = startup();
+	ck_assert_str_eq(saved, cfg);
+	free(cfg);
+	free(saved);
+	/* The answer names the file. */
+	run("copy running-config startup-config");
+	ck_assert_str_eq(run("backup-config"),
+	    "Building configuration...\n[OK]\n");
+	cfg = listing();
+	ck_assert_str_eq(cfg, "backup-config\nstartup-config\n");
+	free(cfg);
+}
+END_TEST
+
+START_TEST(test_load_on_start)
+{
+	static const char *const lines[] = {
+		"hostname Booted",
+		"username alice privilege 15 password 0 wonder",
+		"aaa new-model",
+		"aaa authentication login default local",
+		"line con 0",
+		"exec-timeout 0 0",
+		NULL,
+	};
+	struct strbuf	 report;
+	char		*before, *after;
+
+	configure(lines);
+	run("write memory");
+	before = running();
+	router_free(&rt);
+	router_up();
+	strbuf_init(&report);
+	ck_assert_int_eq(startup_load(&rt, &report), 0);
+	ck_assert_str_eq(report.sb_buf, "");
+	strbuf_free(&report);
+	after = running();
+	ck_assert_str_eq(after, before);
+	ck_assert_str_eq(prompt(), "Booted>");
+	free(before);
+	free(after);
+}
+END_TEST
+
+START_TEST(test_load_reports_errors)
+{
+	struct strbuf	report;
+
+	ck_assert_int_eq(nvram_write(nvdir, NVRAM_STARTUP,
+	    "!\nhostname Half\nbogus line\nend\nhostname Never\n", 50), 0);
+	strbuf_init(&report);
+	ck_assert_int_eq(startup_load(&rt, &report), 0);
+	ck_assert_str_eq(report.sb_buf,
+	    "Half(config)#bogus line\n"
+	    "               ^\n"
+	    "% Invalid input detected at '^' marker.\n\n");
+	strbuf_free(&report);
+	ck_assert_str_eq(rt.r_hostname, "Half");
+}
+END_TEST
+
+START_TEST(test_erase)
+{
+	run("enable");
+	ck_assert_str_eq(run("show startup-config"),
+	    "startup-config is not present\n");
+	run("write memory");
+	ck_assert_str_eq(run("erase startup-config"), "");
+	ck_assert_str_eq(prompt(), "Erasing the nvram filesystem will remove "
+	    "all configuration files! Continue? [confirm]");
+	ck_assert_str_eq(run("n"), "");
+	ck_assert_str_eq(prompt(), "Router#");
+	ck_assert_ptr_nonnull(strstr(run("show startup-config"),
+	    "Using "));
+	run("write erase");
+	ck_assert_str_eq(run(""), "[OK]\nErase of nvram: complete\n");
+	ck_assert_str_eq(run("show startup-config"),
+	    "startup-config is not present\n");
+}
+END_TEST
+
+START_TEST(test_show_startup)
+{
+	char		*cfg;
+	struct strbuf	 want;
+
+	run("enable");
+	run("write memory");
+	cfg = running();
+	strbuf_init(&want);
+	strbuf_printf(&want, "Using %zu out of 262144 bytes\n%s\n",
+	    strlen(cfg), cfg);
+	ck_assert_str_eq(run("show startup-config"), want.sb_buf);
+	strbuf_free(&want);
+	free(cfg);
+}
+END_TEST
+
+START_TEST(test_reload)
+{
+	run("enable");
+	run("configure terminal");
+	run("hostname Saved");
+	run("end");
+	run("write memory");
+	/* Unchanged: only the confirmation. */
+	ck_assert_str_eq(run("reload"), "");
+	ck_assert_str_eq(prompt(), "Proceed with reload? [confirm]");
+	ck_assert_str_eq(run("no"), "");
+	ck_assert_str_eq(prompt(), "Saved#");
+	/* Changed: IOS offers to save first; a wrong answer asks again. */
+	run("configure terminal");
+	run("hostname Lost");
+	run("end");
+	run("reload");
+	ck_assert_str_eq(prompt(),
+	    "System configuration has been modified. Save? [yes/no]: ");
+	ck_assert_str_eq(run("maybe"), "% Please answer 'yes' or 'no'.\n");
+	ck_assert_str_eq(prompt(),
+	    "System configuration has been modified. Save? [yes/no]: ");
+	ck_assert_str_eq(run("no"), "");
+	ck_assert_str_eq(prompt(), "Proceed with reload? [confirm]");
+	ck_assert_str_eq(run(""), "");
+	/* Back from the startup-config, in user exec. */
+	ck_assert_str_eq(prompt(), "Saved>");
+	ck_assert_str_eq(rt.r_hostname, "Saved");
+	/* yes saves before the reload. */
+	run("enable");
+	run("configure terminal");
+	run("hostname Kept");
+	run("end");
+	run("reload");
+	ck_assert_str_eq(run("yes"), "Building configuration...\n[OK]\n");
+	run("");
+	ck_assert_str_eq(prompt(), "Kept>");
+}
+END_TEST
+
+START_TEST(test_reload_without_startup)
+{
+	run("enable");
+	/* A fresh router is what a reload without startup-config gives. */
+	run("reload");
+	ck_assert_str_eq(prompt(), "Proceed with reload? [confirm]");
+	run("");
+	ck_assert_str_eq(prompt(), "Router>");
+}
+END_TEST
+
+static Suite *
+nvram_suite(void)
+{
+	Suite	*s = suite_create("nvram");
+	TCase	*tc = tcase_create("nvram");
+
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, test_type7_pairs);
+	tcase_add_test(tc, test_type7_round_trip);
+	tcase_add_test(tc, test_type7_invalid);
+	tcase_add_test(tc, test_password_encryption);
+	tcase_add_test(tc, test_write_memory);
+	tcase_add_test(tc, test_copy_question);
+	tcase_add_test(tc, test_load_on_start);
+	tcase_add_test(tc, test_load_reports_errors);
+	tcase_add_test(tc, test_erase);
+	tcase_add_test(tc, test_show_startup);
+	tcase_add_test(tc, test_reload);
+	tcase_add_test(tc, test_reload_without_startup);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int
+main(void)
+{
+	SRunner	*sr = srunner_create(nvram_suite());
+	int	 failed;
+
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
