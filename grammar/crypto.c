@@ -1,14 +1,220 @@
-/* crypto: placeholder tables, filled by the crypto configuration work. */
+/*
+ * crypto: the crypto commands of global configuration, interface
+ * configuration and exec.  Handlers are in crypto/ (crypto/cmds.h); the
+ * sub-modes' tables are in grammar/crypto_submodes.c.
+ */
+#include "crypto/cmds.h"
+#include "grammar/crypto_transform.h"
 #include "grammar/modes.h"
 
-const struct cmd_table crypto_exec_table = { NULL, 0 };
-const struct cmd_table crypto_config_table = { NULL, 0 };
-const struct cmd_table crypto_config_neg_table = { NULL, 0 };
-const struct cmd_table crypto_if_table = { NULL, 0 };
-const struct cmd_table isakmp_policy_table = { NULL, 0 };
-const struct cmd_table crypto_map_table = { NULL, 0 };
-const struct cmd_table transform_table = { NULL, 0 };
-const struct cmd_table keyring_table = { NULL, 0 };
-const struct cmd_table isakmp_profile_table = { NULL, 0 };
-const struct cmd_table isakmp_group_table = { NULL, 0 };
-const struct cmd_table ipsec_profile_table = { NULL, 0 };
+#define KEY_HELP							\
+	"Encryption module\n"						\
+	"Configure ISAKMP policy\n"					\
+	"Set pre-shared key for remote peer\n"				\
+	"Specifies an UNENCRYPTED password will follow\n"		\
+	"Specifies an ENCRYPTED password will follow\n"		\
+	"The UNENCRYPTED (cleartext) user password\n"
+
+static const struct cmd_def crypto_config_defs[] = {
+	{ "crypto isakmp policy <1-10000>$priority",
+	  "Encryption module\n"
+	  "Configure ISAKMP policy\n"
+	  "Set policy for an ISAKMP protection suite\n"
+	  "Priority of protection suite",
+	  crypto_isakmp_policy_cmd, CMD_NO | CMD_DEFAULT, NULL },
+	{ "crypto isakmp key [0|6] WORD$secret address A.B.C.D$addr "
+	  "[A.B.C.D$mask] [no-xauth]",
+	  KEY_HELP
+	  "define shared key with IP address\n"
+	  "Peer IP address\n"
+	  "Peer IP subnet mask\n"
+	  "Bypasses XAuth for this peer",
+	  crypto_isakmp_key_cmd, CMD_NO | CMD_DEFAULT, NULL },
+	{ "crypto isakmp key [0|6] WORD$secret address ipv6 "
+	  "X:X:X:X::X/<0-128>$prefix",
+	  KEY_HELP
+	  "define shared key with IP address\n"
+	  "define shared key with IPv6 address\n"
+	  "IPv6 prefix of remote peer",
+	  crypto_isakmp_key_cmd, CMD_NO | CMD_DEFAULT, NULL },
+	{ "crypto isakmp key [0|6] WORD$secret hostname WORD$host",
+	  KEY_HELP
+	  "define shared key with hostname\n"
+	  "hostname",
+	  crypto_isakmp_key_cmd, CMD_NO | CMD_DEFAULT, NULL },
+	{ "crypto isakmp keepalive <10-3600>$seconds [<2-60>$retry] "
+	  "[periodic|on-demand]",
+	  "Encryption module\n"
+	  "Configure ISAKMP policy\n"
+	  "Set a keepalive interval for use with IOS peers\n"
+	  "Number of seconds between keep alives\n"
+	  "Number of seconds between retries if keepalive fails\n"
+	  "Send keepalives periodically\n"
+	  "Send keepalives on demand (default)",
+	  crypto_isakmp_keepalive_cmd, CMD_NO | CMD_DEFAULT, NULL },
+	{ "crypto isakmp nat keepalive <5-3600>$seconds",
+	  "Encryption module\n"
+	  "Configure ISAKMP policy\n"
+	  "Set NAT related settings\n"
+	  "Set NAT keepalive interval\n"
+	  "Number of seconds between keep alives",
+	  crypto_isakmp_nat_keepalive_cmd, CMD_NO | CMD_DEFAULT, NULL },
+	{ "crypto isakmp profile WORD$name",
+	  "Encryption module\n"
+	  "Configure ISAKMP policy\n"
+	  "Define ISAKMP Profiles\n"
+	  "Name of profile",
+	  crypto_isakmp_profile_cmd, CMD_NO | CMD_DEFAULT, NULL },
+	{ "crypto isakmp client configuration group WORD$name",
+	  "Encryption module\n"
+	  "Configure ISAKMP policy\n"
+	  "Set client configuration policy\n"
+	  "Set client configuration policy\n"
+	  "Set group information for client configuration\n"
+	  "Name of the group",
+	  crypto_client_group_cmd, CMD_NO | CMD_DEFAULT, NULL },
+	{ "crypto keyring WORD$name",
+	  "Encryption module\n"
+	  "Key ring commands\n"
+	  "Name of a key ring",
+	  crypto_keyring_cmd, CMD_NO | CMD_DEFAULT, NULL },
+	TRANSFORM_SET_ROWS,
+	{ "crypto ipsec profile WORD$name",
+	  "Encryption module\n"
+	  "Configure IPSEC policy\n"
+	  "Configure an ipsec policy profile\n"
+	  "Profile name",
+	  crypto_ipsec_profile_cmd, CMD_NO | CMD_DEFAULT, NULL },
+	{ "crypto dynamic-map WORD$name <1-65535>$seq",
+	  "Encryption module\n"
+	  "Specify a dynamic crypto map template\n"
+	  "Dynamic crypto map template tag\n"
+	  "Sequence to insert into dynamic crypto map entry",
+	  crypto_dynamic_map_cmd, CMD_NO | CMD_DEFAULT, NULL },
+	{ "crypto map WORD$name <1-65535>$seq ipsec-isakmp "
+	  "[dynamic WORD$dynmap]",
+	  "Encryption module\n"
+	  "Enter a crypto map\n"
+	  "Crypto map tag\n"
+	  "Sequence to insert into crypto map entry\n"
+	  "IPSEC w/ISAKMP\n"
+	  "Enable dynamic crypto map support\n"
+	  "Name of dynamic crypto map template",
+	  crypto_map_cmd, CMD_NO | CMD_DEFAULT, NULL },
+	{ "ip local pool WORD$name A.B.C.D$first [A.B.C.D$last]",
+	  "Global IP configuration subcommands\n"
+	  "Specify local options\n"
+	  "IP Local address pool lists\n"
+	  "Create named local address pool\n"
+	  "First IP address of range\n"
+	  "Last IP address of range",
+	  ip_local_pool_cmd, CMD_NO | CMD_DEFAULT, NULL },
+};
+
+/* The forms IOS accepts after "no" without their arguments. */
+static const struct cmd_def crypto_config_neg_defs[] = {
+	{ "crypto isakmp keepalive",
+	  "Encryption module\n"
+	  "Configure ISAKMP policy\n"
+	  "Set a keepalive interval for use with IOS peers",
+	  crypto_isakmp_keepalive_cmd, CMD_NO | CMD_DEFAULT, NULL },
+	{ "crypto isakmp nat keepalive",
+	  "Encryption module\n"
+	  "Configure ISAKMP policy\n"
+	  "Set NAT related settings\n"
+	  "Set NAT keepalive interval",
+	  crypto_isakmp_nat_keepalive_cmd, CMD_NO | CMD_DEFAULT, NULL },
+	{ "crypto ipsec transform-set WORD$name",
+	  "Encryption module\n"
+	  "Configure IPSEC policy\n"
+	  "Define transform and settings\n"
+	  "Transform set tag",
+	  crypto_transform_set_cmd, CMD_NO | CMD_DEFAULT, NULL },
+	{ "crypto dynamic-map WORD$name",
+	  "Encryption module\n"
+	  "Specify a dynamic crypto map template\n"
+	  "Dynamic crypto map template tag",
+	  crypto_dynamic_map_cmd, CMD_NO | CMD_DEFAULT, NULL },
+	{ "crypto map WORD$name [<1-65535>$seq]",
+	  "Encryption module\n"
+	  "Enter a crypto map\n"
+	  "Crypto map tag\n"
+	  "Sequence to insert into crypto map entry",
+	  crypto_map_cmd, CMD_NO | CMD_DEFAULT, NULL },
+	{ "ip local pool WORD$name",
+	  "Global IP configuration subcommands\n"
+	  "Specify local options\n"
+	  "IP Local address pool lists\n"
+	  "Create named local address pool",
+	  ip_local_pool_cmd, CMD_NO | CMD_DEFAULT, NULL },
+};
+
+static const struct cmd_def crypto_if_defs[] = {
+	{ "crypto map WORD$name",
+	  "Encryption/Decryption commands\n"
+	  "Assign a Crypto Map\n"
+	  "Crypto Map tag",
+	  if_crypto_map_cmd, CMD_NO | CMD_DEFAULT, NULL },
+	{ "tunnel protection ipsec profile WORD$name",
+	  "protocol-over-protocol tunneling\n"
+	  "Enable tunnel protection\n"
+	  "use ipsec to protect this tunnel\n"
+	  "Determine the ipsec policy profile to use.\n"
+	  "Name of the ipsec policy profile",
+	  if_tunnel_protection_cmd, CMD_NO | CMD_DEFAULT, NULL },
+};
+
+#define DEBUG_KINDS_HELP						\
+	"Cryptographic subsystem\n"					\
+	"Crypto ISAKMP debug messages\n"				\
+	"IPSEC processing\n"						\
+	"Crypto Engine Debug Messages"
+
+static const struct cmd_def crypto_exec_defs[] = {
+	{ "show crypto isakmp policy",
+	  "Show running system information\n"
+	  "Encryption module\n"
+	  "Show ISAKMP\n"
+	  "Show ISAKMP protection suite policy",
+	  show_isakmp_policy_cmd, CMD_FILTER, NULL },
+	{ "show crypto isakmp key",
+	  "Show running system information\n"
+	  "Encryption module\n"
+	  "Show ISAKMP\n"
+	  "Show ISAKMP preshared keys",
+	  show_isakmp_key_cmd, CMD_FILTER, NULL },
+	{ "show crypto map [tag WORD$tagname]",
+	  "Show running system information\n"
+	  "Encryption module\n"
+	  "Crypto maps\n"
+	  "Crypto maps with a given tag\n"
+	  "Crypto map tag",
+	  show_crypto_map_cmd, CMD_FILTER, NULL },
+	{ "show crypto ipsec transform-set [tag WORD$tagname]",
+	  "Show running system information\n"
+	  "Encryption module\n"
+	  "Show IPSEC policy\n"
+	  "Crypto transform sets\n"
+	  "Show transform sets with the specified tag\n"
+	  "Transform set tag",
+	  show_transform_set_cmd, CMD_FILTER, NULL },
+	{ "debug crypto (isakmp|ipsec|engine)",
+	  "Debugging functions (see also 'undebug')\n"
+	  DEBUG_KINDS_HELP,
+	  crypto_debug_cmd, 0, NULL },
+	{ "undebug crypto (isakmp|ipsec|engine)",
+	  "Disable debugging functions (see also 'debug')\n"
+	  DEBUG_KINDS_HELP,
+	  crypto_debug_cmd, 0, "off" },
+	{ "no debug crypto (isakmp|ipsec|engine)",
+	  "Disable debugging functions\n"
+	  "Debugging functions (see also 'undebug')\n"
+	  DEBUG_KINDS_HELP,
+	  crypto_debug_cmd, 0, "off" },
+};
+
+const struct cmd_table crypto_config_table = CMD_TABLE(crypto_config_defs);
+const struct cmd_table crypto_config_neg_table =
+    CMD_TABLE(crypto_config_neg_defs);
+const struct cmd_table crypto_if_table = CMD_TABLE(crypto_if_defs);
+const struct cmd_table crypto_exec_table = CMD_TABLE(crypto_exec_defs);

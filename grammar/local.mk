@@ -6,7 +6,7 @@ libiosh_a_SOURCES += \
 	grammar/line.c \
 	grammar/submode.c \
 	grammar/filter.c \
-	grammar/crypto.c \
+	grammar/crypto.c grammar/crypto_submodes.c grammar/crypto_transform.h \
 	grammar/interface.c \
 	grammar/passive.c \
 	grammar/aaa.c

@@ -79,6 +79,11 @@ extern const struct cmd_table	 isakmp_policy_table, crypto_map_table;
 extern const struct cmd_table	 transform_table, keyring_table;
 extern const struct cmd_table	 isakmp_profile_table, isakmp_group_table;
 extern const struct cmd_table	 ipsec_profile_table;
+extern const struct cmd_table	 isakmp_policy_neg_table, crypto_map_neg_table;
+extern const struct cmd_table	 transform_neg_table, keyring_neg_table;
+extern const struct cmd_table	 isakmp_profile_neg_table;
+extern const struct cmd_table	 isakmp_group_neg_table;
+extern const struct cmd_table	 ipsec_profile_neg_table;
 /* dataplane: grammar/interface.c, grammar/acl.c, grammar/ip.c */
 extern const struct cmd_table	 dp_exec_table;
 extern const struct cmd_table	 dp_config_table, dp_config_neg_table;

@@ -1,0 +1,345 @@
+/*
+ * crypto_int: the crypto subsystem's configuration objects, shared by the
+ * files of crypto/ and read by the IKE engine (a later issue).
+ *
+ * Every named object is found through a sorted index (struct ntab, binary
+ * search) and kept on a TAILQ in creation order, the order IOS renders it
+ * in; numbered objects (ISAKMP policies, crypto map entries) live in arrays
+ * sorted by their number.  Configurations with thousands of keys and maps
+ * therefore load in O(n log n).
+ */
+#ifndef IOSH_CRYPTO_CRYPTO_INT_H
+#define IOSH_CRYPTO_CRYPTO_INT_H
+
+#include <sys/queue.h>
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "crypto/crypto.h"
+#include "lib/strbuf.h"
+
+/* A sorted index of named objects; the key function gives an object's name. */
+struct ntab {
+	void		**nt_v;
+	size_t		  nt_n;
+	size_t		  nt_cap;
+	const char	*(*nt_key)(const void *);
+};
+
+/* The object named NAME, or NULL; *POS gets where it is or would go. */
+void	*ntab_find(const struct ntab *, const char *name, size_t *pos);
+void	 ntab_insert(struct ntab *, size_t pos, void *);
+void	 ntab_remove(struct ntab *, size_t pos);
+void	 ntab_free(struct ntab *);
+
+/* strdup that aborts on failure, as every allocation here does. */
+char	*xstrdup(const char *);
+/* Replace *DST with a copy of SRC (NULL clears it). */
+void	 xstrset(char **dst, const char *src);
+
+/* ---- ISAKMP policies (crypto/isakmp_policy.c) ---- */
+
+enum ike_enc { IKE_ENC_DES, IKE_ENC_3DES, IKE_ENC_AES };
+enum ike_hash {
+	IKE_HASH_SHA, IKE_HASH_MD5, IKE_HASH_SHA256, IKE_HASH_SHA384,
+	IKE_HASH_SHA512
+};
+enum ike_auth { IKE_AUTH_RSA_SIG, IKE_AUTH_PRE_SHARE, IKE_AUTH_RSA_ENCR };
+
+/* IOS defaults of a new policy: des, sha, rsa-sig, group 1, 86400 s. */
+#define IKE_DEFAULT_GROUP	1
+#define IKE_DEFAULT_LIFETIME	86400
+
+struct isakmp_policy {
+	unsigned	ip_priority;	/* 1..10000, lower is tried first */
+	enum ike_enc	ip_enc;
+	unsigned	ip_keylen;	/* AES key bits: 128, 192, 256 */
+	enum ike_hash	ip_hash;
+	enum ike_auth	ip_auth;
+	unsigned	ip_group;	/* DH group number */
+	unsigned	ip_lifetime;	/* seconds */
+};
+
+/* Policies in priority order, for the IKE responder's first match. */
+size_t	crypto_policy_count(const struct crypto *);
+const struct isakmp_policy *crypto_policy_at(const struct crypto *, size_t);
+
+/* ---- Pre-shared keys (crypto/isakmp_key.c) ---- */
+
+enum psk_kind { PSK_IPV4, PSK_IPV6, PSK_HOST };
+
+struct psk {
+	enum psk_kind	 pk_kind;
+	uint32_t	 pk_addr;	/* IPV4: network, host order */
+	uint32_t	 pk_mask;	/* IPV4 */
+	uint8_t		 pk_addr6[16];	/* IPV6: prefix (host bits zero) */
+	unsigned	 pk_plen6;	/* IPV6 */
+	char		*pk_host;	/* HOST */
+	char		*pk_key;
+	bool		 pk_encrypted;	/* entered as type 6 */
+	bool		 pk_no_xauth;
+	TAILQ_ENTRY(psk) pk_entry;
+};
+
+/*
+ * The keys of one keyring (the global `crypto isakmp key` ones form the
+ * keyring "default").  Sorted by (kind, address, mask) for exact lookups
+ * and longest-prefix matches; the list keeps creation order for display.
+ */
+struct psk_store {
+	TAILQ_HEAD(, psk)	 ps_list;
+	struct psk		**ps_sorted;
+	size_t			 ps_n;
+	size_t			 ps_cap;
+	size_t			 ps_noncontig;	/* IPv4 keys with odd masks */
+};
+
+void	psk_store_init(struct psk_store *);
+void	psk_store_free(struct psk_store *);
+/* Add or replace the key for the peer described by TEMPLATE (pk_key etc.
+ * copied). */
+void	psk_store_set(struct psk_store *, const struct psk *tmpl);
+/* Remove the key for that peer; false if there was none. */
+bool	psk_store_del(struct psk_store *, const struct psk *tmpl);
+/* The key whose address/mask covers ADDR with the longest mask. */
+const struct psk *psk_lookup_v4(const struct psk_store *, uint32_t addr);
+const struct psk *psk_lookup_v6(const struct psk_store *,
+	    const uint8_t addr[16]);
+const struct psk *psk_lookup_host(const struct psk_store *, const char *);
+/* A key template from the peer part of a match ($addr [$mask], $prefix
+ * or $host) and $secret; its strings point into the match. */
+struct cmd_match;
+void	psk_from_match(const struct cmd_match *, struct psk *tmpl);
+/* "12.1.1.2", "0.0.0.0 0.0.0.0", "::/0", "peer.example.com". */
+void	psk_peer_text(const struct psk *, struct strbuf *);
+
+/* ---- Keyrings (crypto/keyring.c) ---- */
+
+struct keyring {
+	char			*kr_name;
+	char			*kr_desc;
+	struct psk_store	 kr_keys;
+	TAILQ_ENTRY(keyring)	 kr_entry;
+};
+
+const struct keyring *crypto_keyring_find(const struct crypto *,
+	    const char *);
+/* The global keys (`crypto isakmp key`). */
+const struct psk_store *crypto_default_keys(const struct crypto *);
+
+/* ---- ISAKMP profiles and client groups (crypto/isakmp_profile.c) ---- */
+
+struct id_addr {
+	uint32_t	ia_addr;
+	uint32_t	ia_mask;
+	bool		ia_has_mask;	/* typed with a mask */
+};
+
+struct isakmp_profile {
+	char			*pr_name;
+	char			*pr_desc;
+	char			*pr_keyring;
+	struct id_addr		*pr_ids;	/* match identity address */
+	size_t			 pr_nids;
+	char			**pr_groups;	/* match identity group */
+	size_t			 pr_ngroups;
+	char			*pr_client_auth;
+	char			*pr_isakmp_authz;
+	bool			 pr_cfg_initiate;
+	bool			 pr_cfg_respond;
+	TAILQ_ENTRY(isakmp_profile) pr_entry;
+};
+
+struct client_group {
+	char			*cg_name;
+	char			*cg_key;
+	char			*cg_dns[2];
+	char			*cg_wins[2];
+	char			*cg_domain;
+	char			*cg_pool;
+	TAILQ_ENTRY(client_group) cg_entry;
+};
+
+const struct isakmp_profile *crypto_isakmp_profile_find(
+	    const struct crypto *, const char *);
+const struct client_group *crypto_client_group_find(const struct crypto *,
+	    const char *);
+
+/* ---- Transform sets (crypto/transform.c) ---- */
+
+enum ts_ah { TS_AH_NONE, TS_AH_MD5, TS_AH_SHA };
+enum ts_enc {
+	TS_ENC_NONE, TS_ENC_DES, TS_ENC_3DES, TS_ENC_AES, TS_ENC_SEAL,
+	TS_ENC_NULL
+};
+enum ts_auth { TS_AUTH_NONE, TS_AUTH_MD5, TS_AUTH_SHA, TS_AUTH_SHA256 };
+
+struct transform_set {
+	char			*ts_name;
+	enum ts_ah		 ts_ah;
+	enum ts_enc		 ts_enc;
+	unsigned		 ts_keylen;	/* AES: 128, 192, 256 */
+	enum ts_auth		 ts_auth;
+	bool			 ts_comp;	/* comp-lzs */
+	bool			 ts_transport;	/* mode transport */
+	TAILQ_ENTRY(transform_set) ts_entry;
+};
+
+const struct transform_set *crypto_transform_find(const struct crypto *,
+	    const char *);
+/* The transforms as configured: "esp-aes 256 esp-sha-hmac". */
+void	transform_config_text(const struct transform_set *, struct strbuf *);
+/* The `show` spelling, one brace group per protocol ("{ ah-sha-hmac  }",
+ * "{ esp-256-aes esp-sha-hmac  }"), each passed to FN; returns how many. */
+size_t	transform_show_groups(const struct transform_set *,
+	    void (*fn)(void *, const char *), void *arg);
+
+/* ---- Crypto maps and IPsec profiles (crypto/cmap.c, ipsec_profile.c) ---- */
+
+#define IPSEC_MAX_TSETS		6
+#define IPSEC_DEFAULT_SECONDS	3600
+#define IPSEC_DEFAULT_KB	4608000
+
+/* What a crypto map entry and an IPsec profile both set. */
+struct ipsec_params {
+	char		*pp_tsets[IPSEC_MAX_TSETS];	/* in priority order */
+	size_t		 pp_ntsets;
+	unsigned	 pp_pfs;		/* DH group, 0: no PFS */
+	unsigned	 pp_seconds;		/* 0: global default */
+	unsigned long	 pp_kilobytes;		/* 0: global default */
+	char		*pp_isakmp_profile;
+};
+
+struct cmap_entry {
+	unsigned		 ce_seq;
+	char			*ce_dynamic;	/* `ipsec-isakmp dynamic NAME` */
+	char			*ce_desc;
+	char			*ce_acl;	/* match address */
+	uint32_t		*ce_peers;	/* set peer, in order */
+	size_t			 ce_npeers;
+	bool			 ce_rri;	/* reverse-route */
+	struct ipsec_params	 ce_params;
+	struct cmap		*ce_map;
+};
+
+struct cmap {
+	char			*cm_name;
+	bool			 cm_is_dynamic;	/* crypto dynamic-map */
+	struct cmap_entry	**cm_entries;	/* by sequence number */
+	size_t			 cm_n;
+	size_t			 cm_cap;
+	TAILQ_ENTRY(cmap)	 cm_entry;
+};
+
+struct ipsec_profile {
+	char			*ip_name;
+	struct ipsec_params	 ip_params;
+	TAILQ_ENTRY(ipsec_profile) ip_entry;
+};
+
+const struct cmap *crypto_map_find(const struct crypto *, const char *);
+const struct cmap *crypto_dynmap_find(const struct crypto *, const char *);
+const struct ipsec_profile *crypto_ipsec_profile_find(const struct crypto *,
+	    const char *);
+
+/* ---- Local pools (crypto/pool.c) ---- */
+
+struct pool_range {
+	uint32_t	pr_lo;
+	uint32_t	pr_hi;
+};
+
+struct ip_pool {
+	char			*pl_name;
+	struct pool_range	*pl_ranges;
+	size_t			 pl_n;
+	TAILQ_ENTRY(ip_pool)	 pl_entry;
+};
+
+const struct ip_pool *crypto_pool_find(const struct crypto *, const char *);
+
+/* ---- Debug switches (crypto/debug.c) ---- */
+
+#define CRYPTO_DEBUG_ISAKMP	0x01
+#define CRYPTO_DEBUG_IPSEC	0x02
+#define CRYPTO_DEBUG_ENGINE	0x04
+
+bool	crypto_debug_on(const struct crypto *, unsigned flag);
+
+/* ---- The subsystem ---- */
+
+enum ike_keepalive_mode { KA_DEFAULT, KA_PERIODIC, KA_ON_DEMAND };
+
+struct crypto {
+	struct system			*c_sys;
+
+	struct isakmp_policy		**c_policies;	/* by priority */
+	size_t				  c_npolicies;
+	size_t				  c_policies_cap;
+
+	struct psk_store		  c_keys;	/* keyring "default" */
+	unsigned			  c_ka_interval; /* 0: off */
+	unsigned			  c_ka_retry;	/* 0: default (2) */
+	enum ike_keepalive_mode		  c_ka_mode;
+	unsigned			  c_nat_ka;	/* 0: off */
+
+	struct ntab			  c_keyring_idx;
+	TAILQ_HEAD(, keyring)		  c_keyrings;
+	struct ntab			  c_profile_idx;
+	TAILQ_HEAD(, isakmp_profile)	  c_profiles;
+	struct ntab			  c_group_idx;
+	TAILQ_HEAD(, client_group)	  c_groups;
+	struct ntab			  c_tset_idx;
+	TAILQ_HEAD(, transform_set)	  c_tsets;
+	struct ntab			  c_ipsec_profile_idx;
+	TAILQ_HEAD(, ipsec_profile)	  c_ipsec_profiles;
+	struct ntab			  c_map_idx;
+	TAILQ_HEAD(, cmap)		  c_maps;
+	struct ntab			  c_dynmap_idx;
+	TAILQ_HEAD(, cmap)		  c_dynmaps;
+	struct ntab			  c_pool_idx;
+	TAILQ_HEAD(, ip_pool)		  c_pools;
+
+	unsigned			  c_debug;	/* CRYPTO_DEBUG_* */
+};
+
+/* Per-file set-up, teardown and renderers, called by crypto/crypto.c. */
+void	isakmp_policy_free_all(struct crypto *);
+void	isakmp_policy_nvgen(const struct crypto *, struct strbuf *);
+void	isakmp_key_nvgen(const struct crypto *, struct strbuf *);
+void	keyring_init(struct crypto *);
+void	keyring_free_all(struct crypto *);
+void	keyring_nvgen(const struct crypto *, struct strbuf *);
+void	isakmp_profile_init(struct crypto *);
+void	isakmp_profile_free_all(struct crypto *);
+void	client_group_nvgen(const struct crypto *, struct strbuf *);
+void	isakmp_profile_nvgen(const struct crypto *, struct strbuf *);
+void	transform_init(struct crypto *);
+void	transform_free_all(struct crypto *);
+void	transform_nvgen(const struct crypto *, struct strbuf *);
+void	cmap_init(struct crypto *);
+void	cmap_free_all(struct crypto *);
+void	dynmap_nvgen(const struct crypto *, struct strbuf *);
+void	cmap_nvgen(const struct crypto *, struct strbuf *);
+void	ipsec_profile_init(struct crypto *);
+void	ipsec_profile_free_all(struct crypto *);
+void	ipsec_profile_nvgen(const struct crypto *, struct strbuf *);
+void	ipsec_params_free(struct ipsec_params *);
+/* The " set ..." lines of PARAMS, at INDENT. */
+void	ipsec_params_nvgen(const struct ipsec_params *, unsigned indent,
+	    struct strbuf *);
+/* Whether a crypto map entry or IPsec profile names transform set NAME
+ * (which then may not be deleted). */
+bool	ipsec_tset_in_use(const struct crypto *, const char *name);
+void	pool_init(struct crypto *);
+void	pool_free_all(struct crypto *);
+void	pool_nvgen(const struct crypto *, struct strbuf *);
+
+/* Dotted quad of a host-order address, into a caller buffer of 16. */
+const char *ipv4_text(uint32_t, char buf[16]);
+/* Parse a dotted quad (the grammar has checked it) into host order. */
+uint32_t ipv4_parse(const char *);
+
+#endif

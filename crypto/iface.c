@@ -1,0 +1,56 @@
+/*
+ * iface: the crypto commands of interface configuration.  The dataplane
+ * owns the interface and renders these lines; crypto owns the commands.
+ * IOS announces ISAKMP starting when the first interface gets a crypto
+ * map, and stopping when the last one loses it.
+ */
+#include <stdbool.h>
+
+#include "crypto/cmds.h"
+#include "crypto/crypto_int.h"
+#include "dataplane/dp.h"
+#include "grammar/modes.h"
+#include "lib/system.h"
+#include "lib/vty.h"
+#include "parser/cmd.h"
+
+static bool
+any_crypto_map(const struct dataplane *dp)
+{
+	const struct dp_iface	*ifp;
+
+	for (ifp = dp_iface_first(dp); ifp != NULL; ifp = dp_iface_next(ifp))
+		if (dp_iface_crypto_map(ifp) != NULL)
+			return true;
+	return false;
+}
+
+int
+if_crypto_map_cmd(struct vty *vty, const struct cmd_match *m)
+{
+	struct dp_iface		*ifp = vty->v_ctx;
+	const struct dataplane	*dp = vty->v_sys->sy_dp;
+	bool			 before = any_crypto_map(dp), after;
+
+	if (m->cm_prefixes & (PFX_NO | PFX_DEFAULT))
+		dp_iface_set_crypto_map(ifp, NULL);
+	else
+		dp_iface_set_crypto_map(ifp, cmd_arg(m, "name"));
+	after = any_crypto_map(dp);
+	if (before != after)
+		sys_log(vty->v_sys, "CRYPTO", 6, "ISAKMP_ON_OFF", "ISAKMP is %s",
+		    after ? "ON" : "OFF");
+	return CMD_SUCCESS;
+}
+
+int
+if_tunnel_protection_cmd(struct vty *vty, const struct cmd_match *m)
+{
+	struct dp_iface	*ifp = vty->v_ctx;
+
+	if (m->cm_prefixes & (PFX_NO | PFX_DEFAULT))
+		dp_iface_set_tunnel_protection(ifp, NULL);
+	else
+		dp_iface_set_tunnel_protection(ifp, cmd_arg(m, "name"));
+	return CMD_SUCCESS;
+}

@@ -1,0 +1,237 @@
+/*
+ * transform: `crypto ipsec transform-set NAME t1 [t2 [t3]]` and its
+ * sub-mode (`mode tunnel|transport`).
+ *
+ * A set holds at most one transform of each kind: AH, ESP encryption, ESP
+ * authentication, compression.  The grammar (grammar/crypto_transform.c)
+ * only offers the kinds not yet used, as IOS's parser does, so a second
+ * encryption transform gets IOS's caret; the one rule the grammar cannot
+ * express, esp-seal's need of an authentication transform, is checked
+ * here.  Transforms are kept by kind and rendered in IOS's order.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "crypto/cmds.h"
+#include "crypto/crypto_int.h"
+#include "grammar/modes.h"
+#include "lib/nvgen.h"
+#include "lib/system.h"
+#include "lib/vty.h"
+#include "parser/cmd.h"
+
+static const char *
+tset_key(const void *o)
+{
+	return ((const struct transform_set *)o)->ts_name;
+}
+
+void
+transform_init(struct crypto *c)
+{
+	c->c_tset_idx.nt_key = tset_key;
+	TAILQ_INIT(&c->c_tsets);
+}
+
+static void
+tset_free(struct transform_set *ts)
+{
+	free(ts->ts_name);
+	free(ts);
+}
+
+void
+transform_free_all(struct crypto *c)
+{
+	struct transform_set	*ts;
+
+	while ((ts = TAILQ_FIRST(&c->c_tsets)) != NULL) {
+		TAILQ_REMOVE(&c->c_tsets, ts, ts_entry);
+		tset_free(ts);
+	}
+	ntab_free(&c->c_tset_idx);
+}
+
+const struct transform_set *
+crypto_transform_find(const struct crypto *c, const char *name)
+{
+	return ntab_find(&c->c_tset_idx, name, NULL);
+}
+
+static const char *const ah_kw[] = {
+	[TS_AH_MD5] = "ah-md5-hmac", [TS_AH_SHA] = "ah-sha-hmac",
+};
+static const char *const enc_kw[] = {
+	[TS_ENC_DES] = "esp-des", [TS_ENC_3DES] = "esp-3des",
+	[TS_ENC_AES] = "esp-aes", [TS_ENC_SEAL] = "esp-seal",
+	[TS_ENC_NULL] = "esp-null",
+};
+static const char *const auth_kw[] = {
+	[TS_AUTH_MD5] = "esp-md5-hmac", [TS_AUTH_SHA] = "esp-sha-hmac",
+	[TS_AUTH_SHA256] = "esp-sha256-hmac",
+};
+
+/* Read the transforms of a match (every keyword after the set's name). */
+static void
+tset_from_match(const struct cmd_match *m, struct transform_set *ts)
+{
+	const struct cmd_arg	*a;
+	size_t			 i, k;
+
+	for (i = 0; i < m->cm_nargs; i++) {
+		a = &m->cm_args[i];
+		if (!a->ca_keyword)
+			continue;
+		for (k = TS_AH_MD5; k <= TS_AH_SHA; k++)
+			if (strcmp(a->ca_value, ah_kw[k]) == 0)
+				ts->ts_ah = k;
+		for (k = TS_ENC_DES; k <= TS_ENC_NULL; k++)
+			if (strcmp(a->ca_value, enc_kw[k]) == 0)
+				ts->ts_enc = k;
+		for (k = TS_AUTH_MD5; k <= TS_AUTH_SHA256; k++)
+			if (strcmp(a->ca_value, auth_kw[k]) == 0)
+				ts->ts_auth = k;
+		if (strcmp(a->ca_value, "comp-lzs") == 0)
+			ts->ts_comp = true;
+		if (ts->ts_enc == TS_ENC_AES && (strcmp(a->ca_value, "192") ==
+		    0 || strcmp(a->ca_value, "256") == 0))
+			ts->ts_keylen = (unsigned)strtoul(a->ca_value, NULL, 10);
+	}
+	if (ts->ts_enc == TS_ENC_AES && ts->ts_keylen == 0)
+		ts->ts_keylen = 128;
+}
+
+int
+crypto_transform_set_cmd(struct vty *vty, const struct cmd_match *m)
+{
+	struct crypto		*c = vty->v_sys->sy_crypto;
+	const char		*name = cmd_arg(m, "name");
+	struct transform_set	*ts, tmp;
+	size_t			 pos;
+
+	ts = ntab_find(&c->c_tset_idx, name, &pos);
+	if (m->cm_prefixes & (PFX_NO | PFX_DEFAULT)) {
+		if (ts == NULL)
+			return CMD_SUCCESS;
+		if (ipsec_tset_in_use(c, name)) {
+			vty_out(vty, "%% Transform set %s is in use.\n", name);
+			return CMD_WARNING;
+		}
+		ntab_remove(&c->c_tset_idx, pos);
+		TAILQ_REMOVE(&c->c_tsets, ts, ts_entry);
+		tset_free(ts);
+		return CMD_SUCCESS;
+	}
+	memset(&tmp, 0, sizeof(tmp));
+	tset_from_match(m, &tmp);
+	if (tmp.ts_enc == TS_ENC_SEAL && tmp.ts_auth == TS_AUTH_NONE &&
+	    tmp.ts_ah == TS_AH_NONE) {
+		vty_out(vty, "%% Transform set %s: esp-seal requires an "
+		    "authentication transform\n", name);
+		return CMD_WARNING;
+	}
+	if (ts == NULL) {
+		if ((ts = calloc(1, sizeof(*ts))) == NULL)
+			abort();
+		ts->ts_name = xstrdup(name);
+		ntab_insert(&c->c_tset_idx, pos, ts);
+		TAILQ_INSERT_TAIL(&c->c_tsets, ts, ts_entry);
+	}
+	ts->ts_ah = tmp.ts_ah;
+	ts->ts_enc = tmp.ts_enc;
+	ts->ts_keylen = tmp.ts_keylen;
+	ts->ts_auth = tmp.ts_auth;
+	ts->ts_comp = tmp.ts_comp;
+	vty_enter(vty, MODE_CFG_CRYPTO_TRANS, ts);
+	return CMD_SUCCESS;
+}
+
+int
+transform_mode_cmd(struct vty *vty, const struct cmd_match *m)
+{
+	struct transform_set	*ts = vty->v_ctx;
+
+	ts->ts_transport = !(m->cm_prefixes & (PFX_NO | PFX_DEFAULT)) &&
+	    cmd_has(m, "transport");
+	return CMD_SUCCESS;
+}
+
+void
+transform_config_text(const struct transform_set *ts, struct strbuf *sb)
+{
+	const char	*sep = "";
+
+	if (ts->ts_ah != TS_AH_NONE) {
+		strbuf_puts(sb, ah_kw[ts->ts_ah]);
+		sep = " ";
+	}
+	if (ts->ts_enc != TS_ENC_NONE) {
+		strbuf_printf(sb, "%s%s", sep, enc_kw[ts->ts_enc]);
+		if (ts->ts_enc == TS_ENC_AES && ts->ts_keylen != 128)
+			strbuf_printf(sb, " %u", ts->ts_keylen);
+		sep = " ";
+	}
+	if (ts->ts_auth != TS_AUTH_NONE) {
+		strbuf_printf(sb, "%s%s", sep, auth_kw[ts->ts_auth]);
+		sep = " ";
+	}
+	if (ts->ts_comp)
+		strbuf_printf(sb, "%scomp-lzs", sep);
+}
+
+/*
+ * The `show` spelling, one brace group per protocol as IOS prints them:
+ * "{ ah-sha-hmac  }", "{ esp-256-aes esp-sha-hmac  }", "{ comp-lzs  }".
+ * Returns the number of groups written, each through FN.
+ */
+size_t
+transform_show_groups(const struct transform_set *ts,
+    void (*fn)(void *, const char *), void *arg)
+{
+	struct strbuf	sb;
+	size_t		n = 0;
+
+	strbuf_init(&sb);
+	if (ts->ts_ah != TS_AH_NONE) {
+		strbuf_printf(&sb, "{ %s  }", ah_kw[ts->ts_ah]);
+		fn(arg, sb.sb_buf);
+		n++;
+	}
+	if (ts->ts_enc != TS_ENC_NONE || ts->ts_auth != TS_AUTH_NONE) {
+		strbuf_reset(&sb);
+		strbuf_puts(&sb, "{ ");
+		if (ts->ts_enc == TS_ENC_AES && ts->ts_keylen != 128)
+			strbuf_printf(&sb, "esp-%u-aes ", ts->ts_keylen);
+		else if (ts->ts_enc != TS_ENC_NONE)
+			strbuf_printf(&sb, "%s ", enc_kw[ts->ts_enc]);
+		if (ts->ts_auth != TS_AUTH_NONE)
+			strbuf_printf(&sb, "%s ", auth_kw[ts->ts_auth]);
+		strbuf_puts(&sb, " }");
+		fn(arg, sb.sb_buf);
+		n++;
+	}
+	if (ts->ts_comp) {
+		strbuf_reset(&sb);
+		strbuf_puts(&sb, "{ comp-lzs  }");
+		fn(arg, sb.sb_buf);
+		n++;
+	}
+	strbuf_free(&sb);
+	return n;
+}
+
+/* IOS prints a transform set's mode only when it is not the default. */
+void
+transform_nvgen(const struct crypto *c, struct strbuf *sb)
+{
+	const struct transform_set	*ts;
+
+	TAILQ_FOREACH(ts, &c->c_tsets, ts_entry) {
+		strbuf_printf(sb, "crypto ipsec transform-set %s ",
+		    ts->ts_name);
+		transform_config_text(ts, sb);
+		strbuf_putc(sb, '\n');
+		if (ts->ts_transport)
+			nv_line(sb, 1, "mode transport");
+	}
+}

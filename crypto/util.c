@@ -1,0 +1,104 @@
+/*
+ * util: the sorted name index every named crypto object is found through,
+ * and the small string and address helpers the object files share.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "crypto/crypto_int.h"
+
+void *
+ntab_find(const struct ntab *t, const char *name, size_t *pos)
+{
+	size_t	lo = 0, hi = t->nt_n, mid;
+	int	c;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		c = strcmp(name, t->nt_key(t->nt_v[mid]));
+		if (c == 0) {
+			if (pos != NULL)
+				*pos = mid;
+			return t->nt_v[mid];
+		}
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	if (pos != NULL)
+		*pos = lo;
+	return NULL;
+}
+
+void
+ntab_insert(struct ntab *t, size_t pos, void *obj)
+{
+	void	**nv;
+	size_t	  cap;
+
+	if (t->nt_n == t->nt_cap) {
+		cap = t->nt_cap ? t->nt_cap * 2 : 16;
+		if ((nv = reallocarray(t->nt_v, cap, sizeof(*nv))) == NULL)
+			abort();
+		t->nt_v = nv;
+		t->nt_cap = cap;
+	}
+	memmove(&t->nt_v[pos + 1], &t->nt_v[pos],
+	    (t->nt_n - pos) * sizeof(*t->nt_v));
+	t->nt_v[pos] = obj;
+	t->nt_n++;
+}
+
+void
+ntab_remove(struct ntab *t, size_t pos)
+{
+	memmove(&t->nt_v[pos], &t->nt_v[pos + 1],
+	    (t->nt_n - pos - 1) * sizeof(*t->nt_v));
+	t->nt_n--;
+}
+
+void
+ntab_free(struct ntab *t)
+{
+	free(t->nt_v);
+	t->nt_v = NULL;
+	t->nt_n = t->nt_cap = 0;
+}
+
+char *
+xstrdup(const char *s)
+{
+	char	*d;
+
+	if ((d = strdup(s)) == NULL)
+		abort();
+	return d;
+}
+
+void
+xstrset(char **dst, const char *src)
+{
+	free(*dst);
+	*dst = src != NULL ? xstrdup(src) : NULL;
+}
+
+const char *
+ipv4_text(uint32_t a, char buf[16])
+{
+	snprintf(buf, 16, "%u.%u.%u.%u", a >> 24, (a >> 16) & 0xff,
+	    (a >> 8) & 0xff, a & 0xff);
+	return buf;
+}
+
+uint32_t
+ipv4_parse(const char *s)
+{
+	unsigned	a, b, c, d;
+
+	if (sscanf(s, "%u.%u.%u.%u", &a, &b, &c, &d) != 4)
+		return 0;
+	return (uint32_t)(a & 0xff) << 24 | (b & 0xff) << 16 |
+	    (c & 0xff) << 8 | (d & 0xff);
+}
