@@ -83,7 +83,7 @@ crypto_nvgen(const struct crypto *c, enum nv_section sec, struct strbuf *sb)
 			isakmp_key_nvgen(c, sb);
 		}
 		/* Nothing rendered: take back the separator. */
-		if (sb->sb_len == before + (before != start ? 2 : 0)) {
+		if (before != start && sb->sb_len == before + 2) {
 			sb->sb_len = before;
 			sb->sb_buf[before] = '\0';
 		}

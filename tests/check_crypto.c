@@ -1,0 +1,626 @@
+/*
+ * Unit tests for crypto/: the configuration objects as the CLI builds
+ * them, IOS's validation (every rejected line leaves the configuration as
+ * it was), the show commands' exact text, the running-config rendering
+ * and its round trip, and the lookups the IKE engine will use.
+ */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "crypto/crypto.h"
+#include "crypto/crypto_int.h"
+#include "lib/clock.h"
+#include "lib/nvgen.h"
+#include "shell/router.h"
+#include "shell/session.h"
+
+#define EPOCH_MS	1700000000123LL
+
+static struct router	 rt;
+static struct session	*sess;
+static struct strbuf	 captured;
+
+static void
+capture(void *arg, const char *text, size_t len)
+{
+	(void)arg;
+	strbuf_add(&captured, text, len);
+}
+
+static const struct console_ops capture_ops = { capture, capture };
+
+static void
+setup(void)
+{
+	char	err[256];
+
+	clock_use_frozen(EPOCH_MS);
+	ck_assert_int_eq(router_init(&rt, "/usr/bin/iosh", err, sizeof(err)),
+	    0);
+	strbuf_init(&captured);
+	sess = session_new(&rt, &capture_ops, NULL);
+}
+
+static void
+teardown(void)
+{
+	router_free(&rt);
+	strbuf_free(&captured);
+	clock_use_real();
+}
+
+/* Run LINE and return what it printed (prompts are not echoed). */
+static const char *
+run(const char *line)
+{
+	strbuf_reset(&captured);
+	ck_assert(session_execute(sess, line));
+	return captured.sb_buf;
+}
+
+/* Run every line of TEXT; each must print nothing but EXPECT_OUT (""). */
+static void
+run_quiet(const char *text)
+{
+	char	*copy = strdup(text), *line, *save = NULL;
+
+	for (line = strtok_r(copy, "\n", &save); line != NULL;
+	    line = strtok_r(NULL, "\n", &save))
+		ck_assert_msg(run(line)[0] == '\0', "%s: %s", line,
+		    captured.sb_buf);
+	free(copy);
+}
+
+static void
+config(void)
+{
+	run("enable");
+	run("configure terminal");
+}
+
+/* The crypto part of the running configuration. */
+static char *
+crypto_text(void)
+{
+	struct strbuf	sb;
+
+	strbuf_init(&sb);
+	crypto_nvgen(rt.r_sys.sy_crypto, NV_CRYPTO, &sb);
+	crypto_nvgen(rt.r_sys.sy_crypto, NV_IP_POOL, &sb);
+	return strbuf_steal(&sb);
+}
+
+static const char r1_lines[] =
+    "crypto isakmp policy 10\n"
+    "hash md5\n"
+    "authentication pre-share\n"
+    "group 2\n"
+    "encryption 3des\n"
+    "exit\n"
+    "crypto isakmp key cisco address 12.1.1.2\n"
+    "crypto ipsec transform-set TSET esp-3des esp-md5-hmac\n"
+    "exit\n";
+
+START_TEST(test_show_isakmp_seed001)
+{
+	config();
+	run_quiet(r1_lines);
+	run("end");
+	ck_assert_str_eq(run("show crypto isakmp policy"),
+	    "\n"
+	    "Global IKE policy\n"
+	    "\n"
+	    "Protection suite of priority 10\n"
+	    "        encryption algorithm:   Three key triple DES\n"
+	    "        hash algorithm:         Message Digest 5\n"
+	    "        authentication method:  Pre-Shared Key\n"
+	    "        Diffie-Hellman group:   # 2 (1024 bit)\n"
+	    "        lifetime:               86400 seconds, no volume limit\n");
+	ck_assert_str_eq(run("show crypto isakmp key"),
+	    "\n"
+	    "Keyring      Hostname/Address                            "
+	    "Preshared Key\n"
+	    "default      12.1.1.2                                    cisco\n");
+}
+END_TEST
+
+START_TEST(test_show_isakmp_policy_12x)
+{
+	config();
+	run("version 12.3");
+	run_quiet("crypto isakmp policy 1\nencr aes 256\nhash sha256\n"
+	    "group 14\nlifetime 3600\n");
+	ck_assert_str_eq(run("do show crypto isakmp policy"),
+	    "\n"
+	    "Global IKE policy\n"
+	    "\n"
+	    "Protection suite of priority 1\n"
+	    "        encryption algorithm:   AES - Advanced Encryption "
+	    "Standard (256 bit keys).\n"
+	    "        hash algorithm:         Secure Hash Standard 2 (256 bit)\n"
+	    "        authentication method:  Rivest-Shamir-Adleman Signature\n"
+	    "        Diffie-Hellman group:   #14 (2048 bit)\n"
+	    "        lifetime:               3600 seconds, no volume limit\n"
+	    "\n"
+	    "Default protection suite\n"
+	    "        encryption algorithm:   DES - Data Encryption Standard "
+	    "(56 bit keys).\n"
+	    "        hash algorithm:         Secure Hash Standard\n"
+	    "        authentication method:  Rivest-Shamir-Adleman Signature\n"
+	    "        Diffie-Hellman group:   # 1 (768 bit)\n"
+	    "        lifetime:               86400 seconds, no volume limit\n");
+}
+END_TEST
+
+static const char seal_cmap[] =
+    "crypto isakmp policy 1\n"
+    "encr aes 256\n"
+    "hash md5\n"
+    "authentication pre-share\n"
+    "group 2\n"
+    "crypto isakmp key cisco123 address 10.10.10.2\n"
+    "crypto ipsec transform-set cisco esp-seal esp-sha-hmac\n";
+
+START_TEST(test_show_crypto_map_12x)
+{
+	config();
+	run("version 12.3");
+	run_quiet(seal_cmap);
+	ck_assert_str_eq(run("crypto map cisco 10 ipsec-isakmp"),
+	    "% NOTE: This new crypto map will remain disabled until a peer\n"
+	    "        and a valid access list have been configured.\n");
+	run_quiet("set peer 10.10.10.2\nset transform-set cisco\n"
+	    "match address 100\n");
+	run("end");
+	ck_assert_str_eq(run("show crypto map"),
+	    "Crypto Map \"cisco\" 10 ipsec-isakmp\n"
+	    "        Peer = 10.10.10.2\n"
+	    "        Extended IP access list 100\n"
+	    "        Current peer: 10.10.10.2\n"
+	    "        Security association lifetime: 4608000 kilobytes/3600 "
+	    "seconds\n"
+	    "        PFS (Y/N): N\n"
+	    "        Transform sets={\n"
+	    "                cisco,\n"
+	    "        }\n"
+	    "        Interfaces using crypto map cisco:\n"
+	    "\n");
+	ck_assert_str_eq(run("show crypto map tag nothere"), "");
+}
+END_TEST
+
+START_TEST(test_show_crypto_map_15x)
+{
+	config();
+	run_quiet(r1_lines);
+	run_quiet("crypto map TST 10 ipsec-isakmp dynamic DYN\n");
+	run("crypto map TST 20 ipsec-isakmp");
+	run_quiet("set peer 12.1.1.2\nset peer 12.1.1.3\nmatch address 100\n"
+	    "set transform-set TSET\nset pfs group14\n"
+	    "set security-association lifetime seconds 1800\n"
+	    "reverse-route\n");
+	run("end");
+	ck_assert_str_eq(run("show crypto map tag TST"),
+	    "Crypto Map IPv4 \"TST\" 10 ipsec-isakmp\n"
+	    "        Dynamic map template tag: DYN\n"
+	    "        Interfaces using crypto map TST:\n"
+	    "\n"
+	    "Crypto Map IPv4 \"TST\" 20 ipsec-isakmp\n"
+	    "        Peer = 12.1.1.2\n"
+	    "        Peer = 12.1.1.3\n"
+	    "        Extended IP access list 100\n"
+	    "        Current peer: 12.1.1.2\n"
+	    "        Security association lifetime: 4608000 kilobytes/1800 "
+	    "seconds\n"
+	    "        Responder-Only (Y/N): N\n"
+	    "        PFS (Y/N): Y\n"
+	    "        DH group:  group14\n"
+	    "        Mixed-mode : Disabled\n"
+	    "        Transform sets={\n"
+	    "                TSET:  { esp-3des esp-md5-hmac  } ,\n"
+	    "        }\n"
+	    "        Reverse Route Injection Enabled\n"
+	    "        Interfaces using crypto map TST:\n"
+	    "\n");
+}
+END_TEST
+
+START_TEST(test_show_transform_set)
+{
+	config();
+	run_quiet("crypto ipsec transform-set A esp-aes 256 esp-sha-hmac\n"
+	    "mode transport\n"
+	    "crypto ipsec transform-set B ah-sha-hmac esp-des\n"
+	    "crypto ipsec transform-set C esp-sha-hmac esp-aes\n");
+	run("end");
+	ck_assert_str_eq(run("show crypto ipsec transform-set"),
+	    "Transform set A: { esp-256-aes esp-sha-hmac  }\n"
+	    "   will negotiate = { Transport,  },\n"
+	    "\n"
+	    "Transform set B: { ah-sha-hmac  }\n"
+	    "   will negotiate = { Tunnel,  },\n"
+	    "   { esp-des  }\n"
+	    "   will negotiate = { Tunnel,  },\n"
+	    "\n"
+	    "Transform set C: { esp-aes esp-sha-hmac  }\n"
+	    "   will negotiate = { Tunnel,  },\n"
+	    "\n");
+	ck_assert_str_eq(run("show crypto ipsec transform-set tag C"),
+	    "Transform set C: { esp-aes esp-sha-hmac  }\n"
+	    "   will negotiate = { Tunnel,  },\n"
+	    "\n");
+}
+END_TEST
+
+static const char hub_lines[] =
+    "crypto keyring spokes\n"
+    "  pre-shared-key address 0.0.0.0 0.0.0.0 key cisco123\n"
+    "crypto isakmp policy 10\n"
+    " encr 3des\n"
+    " authentication pre-share\n"
+    " group 2\n"
+    "crypto isakmp keepalive 10 5 periodic\n"
+    "crypto isakmp nat keepalive 20\n"
+    "crypto isakmp client configuration group testgroup\n"
+    " key cisco321\n"
+    " dns 1.1.1.1 2.2.2.2\n"
+    " wins 3.3.3.3 4.4.4.4\n"
+    " domain cisco.com\n"
+    " pool ippool\n"
+    "crypto isakmp profile L2L\n"
+    "   description LAN-to-LAN for spoke router(s) connection\n"
+    "   keyring spokes\n"
+    "   match identity address 0.0.0.0\n"
+    "crypto isakmp profile VPNclient\n"
+    "   description VPN clients profile\n"
+    "   match identity group testgroup\n"
+    "   client authentication list clientauth\n"
+    "   isakmp authorization list groupauthor\n"
+    "   client configuration address respond\n"
+    "crypto ipsec transform-set myset esp-3des esp-sha-hmac\n"
+    "crypto ipsec transform-set TRA esp-aes esp-sha-hmac\n"
+    " mode transport\n"
+    "crypto ipsec profile PRO\n"
+    " set transform-set TRA\n"
+    " set pfs group5\n"
+    "crypto dynamic-map dynmap 5\n"
+    " set transform-set myset\n"
+    " set isakmp-profile VPNclient\n"
+    "crypto dynamic-map dynmap 10\n"
+    " set transform-set myset\n"
+    " set isakmp-profile L2L\n"
+    "crypto map mymap 10 ipsec-isakmp dynamic dynmap\n"
+    "crypto isakmp key 6 secret hostname peer.example.com\n"
+    "crypto isakmp key cisco address ipv6 2001:DB8::1/64\n"
+    "crypto isakmp key any address 10.0.0.0 255.0.0.0 no-xauth\n"
+    "ip local pool ippool 10.5.5.1 10.5.5.254\n"
+    "ip local pool ippool 10.6.6.1\n";
+
+static const char hub_rendered[] =
+    "crypto keyring spokes\n"
+    "  pre-shared-key address 0.0.0.0 0.0.0.0 key cisco123\n"
+    "!\n"
+    "crypto isakmp policy 10\n"
+    " encr 3des\n"
+    " authentication pre-share\n"
+    " group 2\n"
+    "crypto isakmp key 6 secret hostname peer.example.com\n"
+    "crypto isakmp key cisco address ipv6 2001:db8::/64\n"
+    "crypto isakmp key any address 10.0.0.0 255.0.0.0 no-xauth\n"
+    "crypto isakmp keepalive 10 5 periodic\n"
+    "crypto isakmp nat keepalive 20\n"
+    "!\n"
+    "crypto isakmp client configuration group testgroup\n"
+    " key cisco321\n"
+    " dns 1.1.1.1 2.2.2.2\n"
+    " wins 3.3.3.3 4.4.4.4\n"
+    " domain cisco.com\n"
+    " pool ippool\n"
+    "!\n"
+    "crypto isakmp profile L2L\n"
+    "   description LAN-to-LAN for spoke router(s) connection\n"
+    "   keyring spokes\n"
+    "   match identity address 0.0.0.0\n"
+    "crypto isakmp profile VPNclient\n"
+    "   description VPN clients profile\n"
+    "   match identity group testgroup\n"
+    "   client authentication list clientauth\n"
+    "   isakmp authorization list groupauthor\n"
+    "   client configuration address respond\n"
+    "!\n"
+    "crypto ipsec transform-set myset esp-3des esp-sha-hmac\n"
+    "crypto ipsec transform-set TRA esp-aes esp-sha-hmac\n"
+    " mode transport\n"
+    "!\n"
+    "crypto ipsec profile PRO\n"
+    " set transform-set TRA\n"
+    " set pfs group5\n"
+    "!\n"
+    "crypto dynamic-map dynmap 5\n"
+    " set transform-set myset\n"
+    " set isakmp-profile VPNclient\n"
+    "crypto dynamic-map dynmap 10\n"
+    " set transform-set myset\n"
+    " set isakmp-profile L2L\n"
+    "!\n"
+    "crypto map mymap 10 ipsec-isakmp dynamic dynmap\n"
+    "ip local pool ippool 10.5.5.1 10.5.5.254\n"
+    "ip local pool ippool 10.6.6.1\n";
+
+START_TEST(test_render_and_round_trip)
+{
+	char	*first, *second;
+
+	config();
+	run_quiet(hub_lines);
+	first = crypto_text();
+	ck_assert_str_eq(first, hub_rendered);
+	/* Load the rendering into a fresh router: the same text. */
+	teardown();
+	setup();
+	config();
+	run_quiet(first);
+	second = crypto_text();
+	ck_assert_str_eq(second, first);
+	free(first);
+	free(second);
+}
+END_TEST
+
+/* Each rejected line prints IOS's answer and changes nothing. */
+START_TEST(test_errors_change_nothing)
+{
+	static const struct {
+		const char	*line;
+		const char	*out;
+	} bad[] = {
+		{ "crypto isakmp policy 0",
+		  "                                    ^\n"
+		  "% Invalid input detected at '^' marker.\n\n" },
+		{ "crypto ipsec transform-set X esp-3des esp-aes",
+		  "                                                         ^\n"
+		  "% Invalid input detected at '^' marker.\n\n" },
+		{ "crypto ipsec transform-set X esp-md5-hmac esp-sha-hmac",
+		  "                                                              ^\n"
+		  "% Invalid input detected at '^' marker.\n\n" },
+		{ "crypto ipsec transform-set X ah-md5-hmac ah-sha-hmac",
+		  "                                                        ^\n"
+		  "% Invalid input detected at '^' marker.\n\n" },
+		{ "crypto ipsec transform-set X esp-seal",
+		  "% Transform set X: esp-seal requires an authentication "
+		  "transform\n" },
+		{ "crypto ipsec transform-set TSET esp-seal",
+		  "% Transform set TSET: esp-seal requires an authentication "
+		  "transform\n" },
+		{ "no crypto ipsec transform-set TSET",
+		  "% Transform set TSET is in use.\n" },
+		{ "ip local pool P 10.0.0.9 10.0.0.1",
+		  "%Invalid address range\n" },
+		{ "ip local pool P 10.0.0.5 10.0.0.6",
+		  "%overlapping address range\n" },
+	};
+	char	*before;
+	size_t	 i;
+
+	config();
+	run_quiet(r1_lines);
+	run("crypto map TST 10 ipsec-isakmp");
+	run_quiet("set transform-set TSET\nexit\n"
+	    "ip local pool P 10.0.0.1 10.0.0.10\n");
+	before = crypto_text();
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		ck_assert_str_eq(run(bad[i].line), bad[i].out);
+		ck_assert_int_eq(sess->s_vty.v_mode, MODE_CONFIG);
+		ck_assert_str_eq(crypto_text(), before);
+	}
+	/* In a sub-mode: group 3, unknown transform set. */
+	run("crypto isakmp policy 10");
+	ck_assert_str_eq(run("group 3"),
+	    "                            ^\n"
+	    "% Invalid input detected at '^' marker.\n\n");
+	run("crypto map TST 10 ipsec-isakmp");
+	ck_assert_str_eq(run("set transform-set TSET NOSUCH"),
+	    "ERROR: transform set with tag \"NOSUCH\" does not exist.\n");
+	ck_assert_str_eq(crypto_text(), before);
+	free(before);
+}
+END_TEST
+
+START_TEST(test_no_forms)
+{
+	char	*text;
+
+	config();
+	run_quiet(hub_lines);
+	run_quiet("crypto isakmp policy 10\nno encryption\nno group\n"
+	    "no authentication\nexit\n"
+	    "no crypto isakmp key cisco address ipv6 2001:db8::/64\n"
+	    "no crypto isakmp key 6 secret hostname peer.example.com\n"
+	    "no crypto isakmp key any address 10.0.0.0 255.0.0.0\n"
+	    "no crypto isakmp keepalive\n"
+	    "no crypto isakmp nat keepalive\n"
+	    "crypto keyring spokes\n"
+	    "no pre-shared-key address 0.0.0.0 0.0.0.0\n"
+	    "exit\n"
+	    "no crypto isakmp client configuration group testgroup\n"
+	    "no crypto isakmp profile L2L\n"
+	    "crypto isakmp profile VPNclient\n"
+	    "no description\nno match identity group testgroup\n"
+	    "no client configuration address respond\nexit\n"
+	    "no crypto map mymap\n"
+	    "no crypto dynamic-map dynmap 5\n"
+	    "crypto dynamic-map dynmap 10\nno set transform-set\n"
+	    "no set isakmp-profile\nexit\n"
+	    "no crypto ipsec profile PRO\n"
+	    "crypto ipsec transform-set TRA esp-aes esp-sha-hmac\n"
+	    "no mode\nexit\n"
+	    "no crypto ipsec transform-set myset\n"
+	    "no ip local pool ippool 10.6.6.1 10.6.6.1\n");
+	text = crypto_text();
+	ck_assert_str_eq(text,
+	    "crypto keyring spokes\n"
+	    "!\n"
+	    "crypto isakmp policy 10\n"
+	    "!\n"
+	    "crypto isakmp profile VPNclient\n"
+	    "   client authentication list clientauth\n"
+	    "   isakmp authorization list groupauthor\n"
+	    "!\n"
+	    "crypto ipsec transform-set TRA esp-aes esp-sha-hmac\n"
+	    "!\n"
+	    "crypto dynamic-map dynmap 10\n"
+	    "ip local pool ippool 10.5.5.1 10.5.5.254\n");
+	free(text);
+	run_quiet("no crypto keyring spokes\nno crypto isakmp policy 10\n"
+	    "no crypto isakmp profile VPNclient\n"
+	    "no crypto ipsec transform-set TRA\n"
+	    "no crypto dynamic-map dynmap\nno ip local pool ippool\n");
+	text = crypto_text();
+	ck_assert_str_eq(text, "");
+	free(text);
+}
+END_TEST
+
+START_TEST(test_debug)
+{
+	struct strbuf	sb;
+
+	run("enable");
+	ck_assert_str_eq(run("debug crypto isakmp"),
+	    "Crypto ISAKMP debugging is on\n");
+	ck_assert_str_eq(run("debug crypto ipsec"),
+	    "Crypto IPSEC debugging is on\n");
+	strbuf_init(&sb);
+	crypto_show_debugging(rt.r_sys.sy_crypto, &sb);
+	ck_assert_str_eq(sb.sb_buf, "Cryptographic Subsystem:\n"
+	    "  Crypto ISAKMP debugging is on\n"
+	    "  Crypto IPSEC debugging is on\n\n");
+	ck_assert_str_eq(run("undebug crypto isakmp"),
+	    "Crypto ISAKMP debugging is off\n");
+	ck_assert_str_eq(run("no debug crypto ipsec"),
+	    "Crypto IPSEC debugging is off\n");
+	strbuf_reset(&sb);
+	crypto_show_debugging(rt.r_sys.sy_crypto, &sb);
+	ck_assert_str_eq(sb.sb_buf, "");
+	run("debug crypto engine");
+	ck_assert(crypto_debug_on(rt.r_sys.sy_crypto, CRYPTO_DEBUG_ENGINE));
+	crypto_debug_all_off(rt.r_sys.sy_crypto);
+	ck_assert(!crypto_debug_on(rt.r_sys.sy_crypto, CRYPTO_DEBUG_ENGINE));
+	strbuf_free(&sb);
+}
+END_TEST
+
+/* What the IKE engine will read. */
+START_TEST(test_accessors)
+{
+	const struct crypto		*c;
+	const struct psk		*k;
+	const struct cmap		*cm;
+	const struct transform_set	*ts;
+	uint8_t				 v6[16] = { 0x20, 0x01, 0x0d, 0xb8 };
+
+	config();
+	run_quiet("crypto isakmp policy 30\ncrypto isakmp policy 5\n"
+	    "crypto isakmp policy 20\nexit\n"
+	    "crypto isakmp key wild address 0.0.0.0\n"
+	    "crypto isakmp key net address 10.0.0.0 255.0.0.0\n"
+	    "crypto isakmp key host address 10.1.1.1\n"
+	    "crypto isakmp key odd address 10.0.0.1 255.0.255.255\n"
+	    "crypto isakmp key six address ipv6 2001:db8::/32\n"
+	    "crypto ipsec transform-set T esp-aes 192 esp-sha256-hmac\n"
+	    "exit\n");
+	run("crypto map M 20 ipsec-isakmp");
+	run_quiet("set peer 1.2.3.4\nmatch address ACL\nset transform-set T\n"
+	    "exit\n");
+	run("crypto map M 10 ipsec-isakmp");
+	c = rt.r_sys.sy_crypto;
+	ck_assert_uint_eq(crypto_policy_count(c), 3);
+	ck_assert_uint_eq(crypto_policy_at(c, 0)->ip_priority, 5);
+	ck_assert_uint_eq(crypto_policy_at(c, 2)->ip_priority, 30);
+	ck_assert_ptr_null(crypto_policy_at(c, 3));
+	k = psk_lookup_v4(crypto_default_keys(c), 0x0a010101);
+	ck_assert_str_eq(k->pk_key, "host");
+	k = psk_lookup_v4(crypto_default_keys(c), 0x0a020202);
+	ck_assert_str_eq(k->pk_key, "net");
+	k = psk_lookup_v4(crypto_default_keys(c), 0x0a050001);
+	ck_assert_str_eq(k->pk_key, "odd");
+	k = psk_lookup_v4(crypto_default_keys(c), 0xc0a80001);
+	ck_assert_str_eq(k->pk_key, "wild");
+	k = psk_lookup_v6(crypto_default_keys(c), v6);
+	ck_assert_str_eq(k->pk_key, "six");
+	cm = crypto_map_find(c, "M");
+	ck_assert_uint_eq(cm->cm_n, 2);
+	ck_assert_uint_eq(cm->cm_entries[0]->ce_seq, 10);
+	ck_assert_str_eq(cm->cm_entries[1]->ce_acl, "ACL");
+	ck_assert_uint_eq(cm->cm_entries[1]->ce_peers[0], 0x01020304);
+	ts = crypto_transform_find(c, cm->cm_entries[1]->ce_params.pp_tsets[0]);
+	ck_assert_int_eq(ts->ts_enc, TS_ENC_AES);
+	ck_assert_uint_eq(ts->ts_keylen, 192);
+	ck_assert_int_eq(ts->ts_auth, TS_AUTH_SHA256);
+}
+END_TEST
+
+/* Thousands of keys and map entries load without quadratic cost. */
+START_TEST(test_scale)
+{
+	char	line[128];
+	size_t	i;
+
+	config();
+	run_quiet("crypto ipsec transform-set T esp-aes esp-sha-hmac\nexit\n");
+	for (i = 0; i < 5000; i++) {
+		snprintf(line, sizeof(line),
+		    "crypto isakmp key k%zu address 10.%zu.%zu.1", i,
+		    i / 256, i % 256);
+		run(line);
+		snprintf(line, sizeof(line), "crypto map BIG %zu ipsec-isakmp",
+		    5000 - i);
+		run(line);
+		run("set transform-set T");
+		run("exit");
+	}
+	ck_assert_str_eq(psk_lookup_v4(crypto_default_keys(rt.r_sys.sy_crypto),
+	    0x0a0a0a01)->pk_key, "k2570");
+	ck_assert_uint_eq(crypto_map_find(rt.r_sys.sy_crypto, "BIG")->cm_n,
+	    5000);
+	ck_assert_uint_eq(crypto_map_find(rt.r_sys.sy_crypto,
+	    "BIG")->cm_entries[0]->ce_seq, 1);
+}
+END_TEST
+
+static Suite *
+crypto_suite(void)
+{
+	Suite	*s = suite_create("crypto");
+	TCase	*tc = tcase_create("config");
+
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_set_timeout(tc, 60);
+	tcase_add_test(tc, test_show_isakmp_seed001);
+	tcase_add_test(tc, test_show_isakmp_policy_12x);
+	tcase_add_test(tc, test_show_crypto_map_12x);
+	tcase_add_test(tc, test_show_crypto_map_15x);
+	tcase_add_test(tc, test_show_transform_set);
+	tcase_add_test(tc, test_render_and_round_trip);
+	tcase_add_test(tc, test_errors_change_nothing);
+	tcase_add_test(tc, test_no_forms);
+	tcase_add_test(tc, test_debug);
+	tcase_add_test(tc, test_accessors);
+	tcase_add_test(tc, test_scale);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int
+main(void)
+{
+	SRunner	*sr = srunner_create(crypto_suite());
+	int	 failed;
+
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
