@@ -35,7 +35,7 @@ config)
 	# shellcheck disable=SC2086
 	clang -g -O1 -I"$out" -I"$top" -fsanitize=fuzzer $san \
 	    -o "$out/fuzz_$target" "$top/fuzz/fuzz_config.c" $srcs \
-	    -lreadline -lcrypto -lpcap
+	    -lreadline -lcrypto -lpcap -ltelnet -lcrypt
 	;;
 *)
 	echo "unknown target: $target" >&2

@@ -9,4 +9,5 @@ libiosh_a_SOURCES += \
 	grammar/crypto.c grammar/crypto_submodes.c grammar/crypto_transform.h \
 	grammar/interface.c \
 	grammar/passive.c \
-	grammar/aaa.c
+	grammar/aaa.c \
+	grammar/vty.c

@@ -71,6 +71,9 @@ extern const struct cmd_table	 empty_table;	/* a mode with no commands */
 extern const struct cmd_table	 passive_table;
 extern const struct cmd_table	 aaa_table, aaa_neg_table;
 extern const struct cmd_table	 nvram_exec_table;
+/* the vty lines: grammar/vty.c */
+extern const struct cmd_table	 vty_exec_table;
+extern const struct cmd_table	 enable_table, enable_neg_table;
 /* crypto: grammar/crypto.c, grammar/crypto_submodes.c */
 extern const struct cmd_table	 crypto_exec_table;
 extern const struct cmd_table	 crypto_config_table, crypto_config_neg_table;

@@ -116,6 +116,7 @@ cmd_service_password_encryption(struct vty *vty, const struct cmd_match *m)
 	for (i = 0; i < LINE_COUNT; i++)
 		password_encrypt(&r->r_lines[i].lc_password);
 	aaa_encrypt_passwords(&r->r_aaa);
+	enable_encrypt(&r->r_enable);
 	return CMD_SUCCESS;
 }
 

@@ -20,14 +20,6 @@
 #include "shell/uptime.h"
 
 int
-cmd_enable(struct vty *vty, const struct cmd_match *m)
-{
-	(void)m;
-	vty_enter(vty, MODE_PRIV_EXEC, NULL);
-	return CMD_SUCCESS;
-}
-
-int
 cmd_disable(struct vty *vty, const struct cmd_match *m)
 {
 	(void)m;

@@ -9,7 +9,7 @@
 struct vty;
 struct cmd_match;
 
-/* Exec (shell/cmd_exec.c). */
+/* Exec (shell/cmd_exec.c; enable: shell/enable.c). */
 int	cmd_enable(struct vty *, const struct cmd_match *);
 int	cmd_disable(struct vty *, const struct cmd_match *);
 int	cmd_exit_exec(struct vty *, const struct cmd_match *);
@@ -56,6 +56,11 @@ int	cmd_aaa_authentication_login(struct vty *, const struct cmd_match *);
 int	cmd_aaa_authorization_network(struct vty *, const struct cmd_match *);
 int	cmd_aaa_session_id(struct vty *, const struct cmd_match *);
 int	cmd_username(struct vty *, const struct cmd_match *);
+
+/* enable and its passwords (shell/enable.c); the vty (console_telnet.c). */
+int	cmd_enable_secret(struct vty *, const struct cmd_match *);
+int	cmd_enable_password(struct vty *, const struct cmd_match *);
+int	cmd_terminal_monitor(struct vty *, const struct cmd_match *);
 
 /* nvram (shell/cmd_nvram.c). */
 int	cmd_copy_run_start(struct vty *, const struct cmd_match *);

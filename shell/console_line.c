@@ -68,7 +68,9 @@ lc_line(struct line_console *lc, const char *text, size_t len)
 		lc_prompt(lc);
 		return;
 	}
-	fwrite(text, 1, len, stdout);
+	/* A password answered is not shown, as a terminal would not. */
+	if (!lc->lc_sess->s_secret)
+		fwrite(text, 1, len, stdout);
 	fputc('\n', stdout);
 	strbuf_init(&line);
 	strbuf_puts(&line, lc->lc_pending.sb_buf);

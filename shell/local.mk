@@ -10,11 +10,14 @@ libiosh_a_SOURCES += \
 	shell/aaa.c shell/aaa.h \
 	shell/console.h \
 	shell/console_line.c \
+	shell/console_telnet.c shell/console_telnet.h \
 	shell/dispatch.c shell/dispatch.h \
+	shell/enable.c shell/enable.h \
 	shell/errors.c shell/errors.h \
 	shell/filter.c shell/filter.h \
 	shell/lines.c shell/lines.h \
 	shell/log.c shell/log.h \
+	shell/login.c shell/login.h \
 	shell/modes.c \
 	shell/nvram.c shell/nvram.h \
 	shell/passive.c shell/passive.h \

@@ -1,7 +1,9 @@
 /*
  * main: options, the router and its startup-config, and the console:
  * readline when both ends are a terminal, line mode otherwise (pipes,
- * files, test transcripts).
+ * files, test transcripts).  With --telnet the vty lines are served too,
+ * and the router outlives its console: the end of stdin (or the console's
+ * `exit`) leaves it serving telnet until SIGTERM, SIGINT or SIGHUP.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -15,6 +17,7 @@
 
 #include "lib/clock.h"
 #include "shell/console.h"
+#include "shell/console_telnet.h"
 #include "shell/nvram.h"
 #include "shell/router.h"
 #include "shell/startup.h"
@@ -23,8 +26,9 @@ static void
 usage(FILE *fp)
 {
 	fprintf(fp,
-	    "usage: iosh [--clock EPOCH_SECONDS] [--nvram DIR] [--help] "
-	    "[--version]\n"
+	    "usage: iosh [--clock EPOCH_SECONDS] [--nvram DIR] "
+	    "[--telnet [ADDR:]PORT]\n"
+	    "            [--help] [--version]\n"
 	    "\n"
 	    "  --clock EPOCH_SECONDS  freeze the clock at that instant "
 	    "(deterministic tests)\n"
@@ -34,6 +38,12 @@ usage(FILE *fp)
 	    "(default\n"
 	    "                         $HOME/.iosh/nvram, created when first "
 	    "written)\n"
+	    "  --telnet [ADDR:]PORT   serve the vty lines over telnet "
+	    "(ADDR 127.0.0.1 by\n"
+	    "                         default, PORT 0: any); iosh then runs "
+	    "until SIGTERM,\n"
+	    "                         SIGINT or SIGHUP, after its console "
+	    "input ends\n"
 	    "  --help                 show this help\n"
 	    "  --version              show the version\n");
 }
@@ -45,12 +55,15 @@ main(int argc, char **argv)
 		{ "clock",	required_argument,	NULL,	'c' },
 		{ "help",	no_argument,		NULL,	'h' },
 		{ "nvram",	required_argument,	NULL,	'n' },
+		{ "telnet",	required_argument,	NULL,	't' },
 		{ "version",	no_argument,		NULL,	'V' },
 		{ NULL,		0,			NULL,	0 },
 	};
 	struct router	 r;
 	struct strbuf	 report;
+	struct telnet_server *ts = NULL;
 	char		 err[256], *end, *nvram = NULL;
+	const char	*telnet = NULL;
 	long long	 epoch;
 	int		 ch, rc;
 
@@ -74,6 +87,9 @@ main(int argc, char **argv)
 			free(nvram);
 			if ((nvram = strdup(optarg)) == NULL)
 				abort();
+			break;
+		case 't':
+			telnet = optarg;
 			break;
 		case 'V':
 			printf("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
@@ -99,11 +115,30 @@ main(int argc, char **argv)
 	strbuf_init(&report);
 	startup_load(&r, &report);
 	fputs(report.sb_buf, stdout);
+	strbuf_reset(&report);
+	if (telnet != NULL) {
+		if ((ts = telnet_server_new(&r, telnet, &report)) == NULL) {
+			fprintf(stderr, "iosh: --telnet: %s\n", report.sb_buf);
+			strbuf_free(&report);
+			router_free(&r);
+			return 1;
+		}
+		strbuf_reset(&report);
+		telnet_server_addr(ts, &report);
+		fprintf(stderr, "iosh: telnet vty on %s\n", report.sb_buf);
+	}
 	strbuf_free(&report);
+	fflush(stdout);
 	if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO))
 		rc = console_tty_run(&r);
 	else
 		rc = console_line_run(&r);
+	if (ts != NULL) {
+		fflush(stdout);
+		if (telnet_server_run(ts) < 0)
+			rc = 1;
+		telnet_server_free(ts);
+	}
 	router_free(&r);
 	return rc;
 }

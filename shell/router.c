@@ -138,6 +138,7 @@ router_config_new(struct router *r)
 	r->r_sys.sy_password_encryption = false;
 	passive_default(&r->r_passive);
 	aaa_init(&r->r_aaa);
+	enable_init(&r->r_enable);
 	/* The dataplane first: crypto refers to its ACLs and interfaces. */
 	r->r_sys.sy_dp = dp_new(&r->r_sys);
 	r->r_sys.sy_crypto = crypto_new(&r->r_sys);
@@ -157,6 +158,7 @@ router_config_free(struct router *r)
 	for (i = 0; i < LINE_COUNT; i++)
 		line_cfg_clear(&r->r_lines[i]);
 	aaa_clear(&r->r_aaa);
+	enable_clear(&r->r_enable);
 }
 
 int

@@ -12,6 +12,7 @@
 
 #include "lib/system.h"
 #include "shell/aaa.h"
+#include "shell/enable.h"
 #include "shell/lines.h"
 #include "shell/log.h"
 #include "shell/passive.h"
@@ -37,6 +38,7 @@ struct router {
 	struct system	 r_sys;			/* version, crypto, dataplane */
 	struct passive	 r_passive;		/* lines stored, not acted on */
 	struct aaa	 r_aaa;			/* aaa ..., username ... */
+	struct enable_pw r_enable;		/* enable secret/password */
 	char		*r_nvram_dir;		/* --nvram; NULL: none */
 };
 

@@ -85,6 +85,15 @@ session_ask(struct session *s, const char *question, session_answer_fn fn)
 {
 	s->s_question = question;
 	s->s_answer = fn;
+	s->s_secret = false;
+}
+
+void
+session_ask_secret(struct session *s, const char *question,
+    session_answer_fn fn)
+{
+	session_ask(s, question, fn);
+	s->s_secret = true;
 }
 
 void
@@ -92,6 +101,7 @@ session_reset(struct session *s)
 {
 	s->s_question = NULL;
 	s->s_answer = NULL;
+	s->s_secret = false;
 	vty_enter(&s->s_vty, MODE_USER_EXEC, NULL);
 }
 
@@ -111,6 +121,7 @@ answer(struct session *s, const char *line)
 		abort();
 	s->s_question = NULL;
 	s->s_answer = NULL;
+	s->s_secret = false;
 	strbuf_reset(&s->s_vty.v_out);
 	fn(s, word);
 	free(word);

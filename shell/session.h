@@ -44,6 +44,9 @@ struct session {
 	struct line_sel		 s_line_sel;	/* lines config-line edits */
 	const char		*s_question;	/* asked instead of a prompt */
 	session_answer_fn	 s_answer;	/* takes the next line typed */
+	bool			 s_secret;	/* the answer is not echoed */
+	unsigned		 s_line;	/* LINE_CON, or LINE_VTY0 + n */
+	bool			 s_monitor;	/* terminal monitor (vty logs) */
 	struct session		*s_next;	/* router's session list */
 };
 
@@ -61,6 +64,9 @@ bool		 session_execute(struct session *, const char *line);
  * output goes through the session's vty as a command's does.
  */
 void		 session_ask(struct session *, const char *question,
+		    session_answer_fn);
+/* The same for a password: the console does not echo the answer. */
+void		 session_ask_secret(struct session *, const char *question,
 		    session_answer_fn);
 /* Back to user exec with no question pending (after a reload). */
 void		 session_reset(struct session *);

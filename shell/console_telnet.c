@@ -1,0 +1,946 @@
+/*
+ * console_telnet: vty sessions over telnet.  libtelnet does the protocol
+ * (option negotiation, IAC escaping, NAWS); the line editing is done here,
+ * server-side, as IOS's vty does it: the server echoes (WILL ECHO), the
+ * client sends each key (WILL SUPPRESS-GO-AHEAD), and `?`, TAB, Ctrl-Z,
+ * Ctrl-C, Ctrl-U, Ctrl-W and the history keys act at once.
+ *
+ * A connection never frees itself from inside a callback of another
+ * object (a log message being delivered to every session, libtelnet's
+ * event handler): it is marked and freed from its own socket callback or
+ * a zero-delay timer, so no list being walked loses an element.
+ */
+#include <sys/queue.h>
+#include <sys/signalfd.h>
+#include <sys/socket.h>
+
+#include <arpa/inet.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <netdb.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <libtelnet.h>
+
+#include "grammar/modes.h"
+#include "lib/evloop.h"
+#include "parser/cmd.h"
+#include "shell/cmds.h"
+#include "shell/console_telnet.h"
+#include "shell/login.h"
+#include "shell/pager.h"
+#include "shell/router.h"
+#include "shell/session.h"
+
+#define CTRL(c)		((c) & 0x1f)
+#define KEY_DEL		0x7f
+#define KEY_ESC		0x1b
+
+enum vc_state {
+	VC_LOGIN,	/* the login dialog has the input */
+	VC_EDIT,	/* a command line is being typed */
+	VC_MORE,	/* the pager waits at --More-- */
+	VC_CLOSING,	/* output drains, then the connection closes */
+};
+
+/* Where an escape sequence (arrow keys) has got to. */
+enum vc_esc {
+	ESC_NONE,
+	ESC_START,	/* ESC read */
+	ESC_CSI,	/* ESC [ or ESC O read */
+};
+
+struct vty_conn {
+	TAILQ_ENTRY(vty_conn)	 vc_entry;
+	struct telnet_server	*vc_srv;
+	int			 vc_fd;
+	unsigned		 vc_vty;	/* vty N */
+	telnet_t		*vc_tn;
+	struct session		*vc_sess;
+	struct login		 vc_login;
+	enum vc_state		 vc_state;
+	enum vc_esc		 vc_esc;
+	bool			 vc_busy;	/* a command is running */
+	bool			 vc_cr;		/* CR read: drop its LF/NUL */
+	bool			 vc_dead;	/* the socket failed */
+	struct ev_timer		*vc_reap;	/* frees a dead connection */
+	struct strbuf		 vc_line;	/* the line being typed */
+	size_t			 vc_hist;	/* history entry shown */
+	struct strbuf		 vc_tx;		/* bytes not yet written */
+	struct pager		 vc_pager;
+	struct strbuf		 vc_held;	/* logs held at --More-- */
+	bool			 vc_help_more;	/* --More-- over a help list */
+};
+
+struct telnet_server {
+	struct router		*ts_router;
+	int			 ts_fd;
+	struct strbuf		 ts_addr;	/* "ADDR:PORT" */
+	TAILQ_HEAD(, vty_conn)	 ts_conns;
+	struct vty_conn		*ts_vty[LINE_VTY_SHOWN];
+};
+
+/* What iosh negotiates; libtelnet answers the peer from this table. */
+static const telnet_telopt_t vc_telopts[] = {
+	{ TELNET_TELOPT_ECHO,	TELNET_WILL,	TELNET_DONT },
+	{ TELNET_TELOPT_SGA,	TELNET_WILL,	TELNET_DO },
+	{ TELNET_TELOPT_NAWS,	TELNET_WONT,	TELNET_DO },
+	{ -1, 0, 0 }
+};
+
+static void	vc_free(struct vty_conn *);
+
+static void
+vc_reaped(void *arg)
+{
+	struct vty_conn	*vc = arg;
+
+	vc->vc_reap = NULL;
+	vc_free(vc);
+}
+
+/* Whether what is typed is shown: not a password. */
+static bool
+vc_echoing(const struct vty_conn *vc)
+{
+	if (vc->vc_state == VC_LOGIN)
+		return vc->vc_login.lg_step != LOGIN_ASK_PASS;
+	return !vc->vc_sess->s_secret;
+}
+
+/* Write what can be written now; the rest waits for POLLOUT. */
+static void
+vc_flush(struct vty_conn *vc)
+{
+	struct evloop	*loop = vc->vc_srv->ts_router->r_loop;
+	ssize_t		 n;
+
+	while (!vc->vc_dead && vc->vc_tx.sb_len > 0) {
+		n = send(vc->vc_fd, vc->vc_tx.sb_buf, vc->vc_tx.sb_len,
+		    MSG_NOSIGNAL);
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			if (errno != EAGAIN && errno != EWOULDBLOCK)
+				vc->vc_dead = true;
+			break;
+		}
+		memmove(vc->vc_tx.sb_buf, vc->vc_tx.sb_buf + n,
+		    vc->vc_tx.sb_len - (size_t)n + 1);
+		vc->vc_tx.sb_len -= (size_t)n;
+	}
+	if (vc->vc_dead || (vc->vc_state == VC_CLOSING &&
+	    vc->vc_tx.sb_len == 0)) {
+		if (vc->vc_reap == NULL)
+			vc->vc_reap = evloop_timer_add(loop, 0, vc_reaped, vc);
+		return;
+	}
+	evloop_set_events(loop, vc->vc_fd,
+	    (vc->vc_state != VC_CLOSING ? POLLIN : 0) |
+	    (vc->vc_tx.sb_len > 0 ? POLLOUT : 0));
+}
+
+/* Send TEXT in the network virtual terminal's form: \n as CR LF, a lone
+ * \r as CR NUL; libtelnet escapes IAC. */
+static void
+vc_send(struct vty_conn *vc, const char *text, size_t len)
+{
+	struct strbuf	nvt;
+	size_t		i;
+
+	if (vc->vc_dead || len == 0)
+		return;
+	strbuf_init(&nvt);
+	for (i = 0; i < len; i++) {
+		if (text[i] == '\n')
+			strbuf_add(&nvt, "\r\n", 2);
+		else if (text[i] == '\r')
+			strbuf_add(&nvt, "\r\0", 2);
+		else
+			strbuf_putc(&nvt, text[i]);
+	}
+	telnet_send(vc->vc_tn, nvt.sb_buf, nvt.sb_len);
+	strbuf_free(&nvt);
+	vc_flush(vc);
+}
+
+static void
+vc_puts(struct vty_conn *vc, const char *s)
+{
+	vc_send(vc, s, strlen(s));
+}
+
+static void
+vc_sendbuf(struct vty_conn *vc, const struct strbuf *sb)
+{
+	vc_send(vc, sb->sb_buf, sb->sb_len);
+}
+
+/* The prompt (or the question asked) and the line typed so far. */
+static void
+vc_prompt(struct vty_conn *vc)
+{
+	struct strbuf	p;
+
+	strbuf_init(&p);
+	session_prompt(vc->vc_sess, &p);
+	if (!vc->vc_sess->s_secret)
+		strbuf_puts(&p, vc->vc_line.sb_buf);
+	vc_sendbuf(vc, &p);
+	strbuf_free(&p);
+}
+
+/* The number of columns the prompt and line take, to blank them. */
+static size_t
+vc_shown(struct vty_conn *vc)
+{
+	struct strbuf	p;
+	size_t		n;
+
+	strbuf_init(&p);
+	session_prompt(vc->vc_sess, &p);
+	n = p.sb_len + (vc->vc_sess->s_secret ? 0 : vc->vc_line.sb_len);
+	strbuf_free(&p);
+	return n;
+}
+
+static void
+vc_co_output(void *arg, const char *text, size_t len)
+{
+	struct vty_conn	*vc = arg;
+
+	if (vc->vc_sess->s_vty.v_term_length == 0 &&
+	    !pager_pending(&vc->vc_pager))
+		vc_send(vc, text, len);
+	else
+		pager_add(&vc->vc_pager, text, len);
+}
+
+/*
+ * A log or debug message: only after `terminal monitor`, as on IOS.  Over
+ * a line being typed it is printed in the line's place and the line drawn
+ * again below it; at --More-- it waits for the pager.
+ */
+static void
+vc_co_async(void *arg, const char *text, size_t len)
+{
+	struct vty_conn	*vc = arg;
+	struct strbuf	 blank;
+
+	if (!vc->vc_sess->s_monitor)
+		return;
+	switch (vc->vc_state) {
+	case VC_EDIT:
+		if (vc->vc_busy) {
+			if (pager_pending(&vc->vc_pager))
+				pager_add(&vc->vc_pager, text, len);
+			else
+				vc_send(vc, text, len);
+			break;
+		}
+		strbuf_init(&blank);
+		strbuf_putc(&blank, '\r');
+		strbuf_pad(&blank, ' ', vc_shown(vc));
+		strbuf_putc(&blank, '\r');
+		vc_sendbuf(vc, &blank);
+		strbuf_free(&blank);
+		vc_send(vc, text, len);
+		vc_prompt(vc);
+		break;
+	case VC_MORE:
+		strbuf_add(&vc->vc_held, text, len);
+		break;
+	case VC_LOGIN:
+	case VC_CLOSING:
+		break;
+	}
+}
+
+static const struct console_ops vc_ops = {
+	.co_output = vc_co_output,
+	.co_async = vc_co_async,
+};
+
+/* Show queued output; true when it stopped at --More--. */
+static bool
+vc_page(struct vty_conn *vc)
+{
+	struct strbuf	out;
+	bool		more;
+
+	if (!pager_pending(&vc->vc_pager))
+		return false;
+	strbuf_init(&out);
+	more = pager_start(&vc->vc_pager, vc->vc_sess->s_vty.v_term_length,
+	    &out);
+	vc_sendbuf(vc, &out);
+	strbuf_free(&out);
+	if (more)
+		vc->vc_state = VC_MORE;
+	return more;
+}
+
+static void
+vc_close(struct vty_conn *vc)
+{
+	vc->vc_state = VC_CLOSING;
+	vc_flush(vc);
+}
+
+/* Done with a command or a help listing: page its output, then prompt. */
+static void
+vc_after(struct vty_conn *vc)
+{
+	vc->vc_busy = false;
+	if (!vc_page(vc))
+		vc_prompt(vc);
+}
+
+/* Erase N characters before the cursor. */
+static void
+vc_rubout(struct vty_conn *vc, size_t n)
+{
+	struct strbuf	sb;
+	size_t		i;
+
+	if (!vc_echoing(vc))
+		return;
+	strbuf_init(&sb);
+	for (i = 0; i < n; i++)
+		strbuf_add(&sb, "\b \b", 3);
+	vc_sendbuf(vc, &sb);
+	strbuf_free(&sb);
+}
+
+static void
+vc_truncate(struct vty_conn *vc, size_t len)
+{
+	/* An empty strbuf's text is a constant: nothing to cut there. */
+	if (len >= vc->vc_line.sb_len)
+		return;
+	vc_rubout(vc, vc->vc_line.sb_len - len);
+	vc->vc_line.sb_len = len;
+	vc->vc_line.sb_buf[len] = '\0';
+}
+
+/* Replace the line typed by TEXT on the screen too. */
+static void
+vc_replace(struct vty_conn *vc, const char *text)
+{
+	vc_truncate(vc, 0);
+	strbuf_puts(&vc->vc_line, text);
+	vc_puts(vc, text);
+}
+
+/* The history of the session's mode, as the session keeps it. */
+static char **
+vc_history(struct vty_conn *vc, size_t *n)
+{
+	struct session	*s = vc->vc_sess;
+
+	if (mode_info(s->s_vty.v_mode)->mi_flags & MODE_F_EXEC) {
+		*n = s->s_nhist;
+		return s->s_hist;
+	}
+	*n = s->s_nchist;
+	return s->s_chist;
+}
+
+/* Ctrl-P (UP) or Ctrl-N: the previous or next line of the history. */
+static void
+vc_recall(struct vty_conn *vc, bool up)
+{
+	char	**hist;
+	size_t	  n;
+
+	if (vc->vc_sess->s_question != NULL)
+		return;
+	hist = vc_history(vc, &n);
+	if (vc->vc_hist > n)
+		vc->vc_hist = n;
+	if (up && vc->vc_hist > 0)
+		vc_replace(vc, hist[--vc->vc_hist]);
+	else if (!up && vc->vc_hist < n)
+		vc_replace(vc, ++vc->vc_hist < n ? hist[vc->vc_hist] : "");
+}
+
+/* Take the line typed out of the editor. */
+static char *
+vc_take_line(struct vty_conn *vc)
+{
+	char	*line;
+
+	line = strbuf_steal(&vc->vc_line);
+	strbuf_init(&vc->vc_line);
+	vc->vc_hist = SIZE_MAX;
+	return line;
+}
+
+static void
+vc_start_exec(struct vty_conn *vc)
+{
+	vc->vc_state = VC_EDIT;
+	if (vc->vc_login.lg_privilege >= 15)
+		vty_enter(&vc->vc_sess->s_vty, MODE_PRIV_EXEC, NULL);
+	vc_prompt(vc);
+}
+
+static void
+vc_login_enter(struct vty_conn *vc)
+{
+	struct strbuf	 out;
+	char		*line = vc_take_line(vc);
+
+	strbuf_init(&out);
+	strbuf_putc(&out, '\n');
+	login_input(&vc->vc_login, line, &out);
+	vc_sendbuf(vc, &out);
+	strbuf_free(&out);
+	free(line);
+	if (vc->vc_login.lg_step == LOGIN_DONE)
+		vc_start_exec(vc);
+	else if (vc->vc_login.lg_step == LOGIN_FAILED)
+		vc_close(vc);
+}
+
+/* Enter: run the line; Ctrl-Z (SUSP) then leaves configuration mode. */
+static void
+vc_enter(struct vty_conn *vc, bool susp)
+{
+	char	*line = vc_take_line(vc);
+	bool	 alive;
+
+	vc_puts(vc, susp ? "^Z\n" : "\n");
+	vc->vc_busy = true;
+	alive = session_execute(vc->vc_sess, line);
+	if (alive && susp)
+		session_ctrl_z(vc->vc_sess);
+	free(line);
+	if (!alive) {
+		vc_close(vc);
+		return;
+	}
+	vc_after(vc);
+}
+
+/* `?`: the line with its `?`, what may come next, the line again. */
+static void
+vc_help(struct vty_conn *vc)
+{
+	struct strbuf	help;
+
+	vc_puts(vc, "?\n");
+	strbuf_init(&help);
+	vc->vc_busy = true;
+	session_help(vc->vc_sess, vc->vc_line.sb_buf, &help);
+	vc_co_output(vc, help.sb_buf, help.sb_len);
+	strbuf_free(&help);
+	vc_after(vc);
+}
+
+static void
+vc_complete(struct vty_conn *vc)
+{
+	char	*done;
+	size_t	 len = vc->vc_line.sb_len;
+
+	if ((done = session_complete(vc->vc_sess, vc->vc_line.sb_buf)) ==
+	    NULL)
+		return;
+	if (strncmp(done, vc->vc_line.sb_buf, len) == 0) {
+		strbuf_puts(&vc->vc_line, done + len);
+		vc_puts(vc, done + len);
+	} else
+		vc_replace(vc, done);
+	free(done);
+}
+
+/* Ctrl-W: the word before the cursor and the blanks after it. */
+static void
+vc_kill_word(struct vty_conn *vc)
+{
+	size_t	len = vc->vc_line.sb_len;
+
+	while (len > 0 && vc->vc_line.sb_buf[len - 1] == ' ')
+		len--;
+	while (len > 0 && vc->vc_line.sb_buf[len - 1] != ' ')
+		len--;
+	vc_truncate(vc, len);
+}
+
+static void
+vc_insert(struct vty_conn *vc, char c)
+{
+	strbuf_putc(&vc->vc_line, c);
+	if (vc_echoing(vc))
+		vc_send(vc, &c, 1);
+}
+
+/* A key typed at --More--. */
+static void
+vc_more_key(struct vty_conn *vc, int key)
+{
+	struct strbuf	out;
+	bool		more;
+
+	strbuf_init(&out);
+	more = pager_key(&vc->vc_pager, key, &out);
+	vc_sendbuf(vc, &out);
+	strbuf_free(&out);
+	if (more)
+		return;
+	vc->vc_state = VC_EDIT;
+	vc_sendbuf(vc, &vc->vc_held);
+	strbuf_reset(&vc->vc_held);
+	vc_prompt(vc);
+}
+
+/* The second byte of ESC [ A: the arrow keys recall history. */
+static bool
+vc_escape(struct vty_conn *vc, unsigned char c)
+{
+	switch (vc->vc_esc) {
+	case ESC_NONE:
+		if (c != KEY_ESC)
+			return false;
+		vc->vc_esc = ESC_START;
+		return true;
+	case ESC_START:
+		vc->vc_esc = (c == '[' || c == 'O') ? ESC_CSI : ESC_NONE;
+		return true;
+	case ESC_CSI:
+		vc->vc_esc = ESC_NONE;
+		if (c == 'A' && vc->vc_state == VC_EDIT)
+			vc_recall(vc, true);
+		else if (c == 'B' && vc->vc_state == VC_EDIT)
+			vc_recall(vc, false);
+		return true;
+	}
+	return false;
+}
+
+/* One byte of user data. */
+static void
+vc_key(struct vty_conn *vc, unsigned char c)
+{
+	bool	edit = vc->vc_state == VC_EDIT;
+	bool	asked = vc->vc_sess->s_question != NULL;
+
+	/* Enter arrives as CR LF or CR NUL; the second byte is no key. */
+	if (vc->vc_cr && (c == '\n' || c == '\0')) {
+		vc->vc_cr = false;
+		return;
+	}
+	vc->vc_cr = c == '\r';
+	if (vc->vc_state == VC_MORE) {
+		vc_more_key(vc, c == '\r' ? '\n' : c);
+		return;
+	}
+	if (vc_escape(vc, c))
+		return;
+	switch (c) {
+	case '\r':
+	case '\n':
+		if (edit)
+			vc_enter(vc, false);
+		else
+			vc_login_enter(vc);
+		break;
+	case '\b':
+	case KEY_DEL:
+		if (vc->vc_line.sb_len > 0)
+			vc_truncate(vc, vc->vc_line.sb_len - 1);
+		break;
+	case CTRL('U'):
+	case CTRL('X'):
+		vc_truncate(vc, 0);
+		break;
+	case CTRL('W'):
+		vc_kill_word(vc);
+		break;
+	case CTRL('C'):
+		if (!edit)
+			break;
+		/* IOS drops the line and, in configuration, leaves it. */
+		free(vc_take_line(vc));
+		vc_puts(vc, "^C\n");
+		vc->vc_busy = true;
+		if (!asked)
+			session_ctrl_z(vc->vc_sess);
+		vc_after(vc);
+		break;
+	case CTRL('Z'):
+		if (edit && !asked)
+			vc_enter(vc, true);
+		break;
+	case CTRL('P'):
+	case CTRL('N'):
+		if (edit)
+			vc_recall(vc, c == CTRL('P'));
+		break;
+	case '\t':
+		if (edit && !asked)
+			vc_complete(vc);
+		break;
+	case '?':
+		if (edit && !asked) {
+			vc_help(vc);
+			break;
+		}
+		vc_insert(vc, (char)c);
+		break;
+	default:
+		if (c >= ' ' && c < KEY_DEL)
+			vc_insert(vc, (char)c);
+		break;
+	}
+}
+
+/* NAWS: the client's window, the vty's terminal width and length. */
+static void
+vc_naws(struct vty_conn *vc, const unsigned char *b, size_t size)
+{
+	struct vty	*vty = &vc->vc_sess->s_vty;
+	unsigned	 cols, rows;
+
+	if (size != 4)
+		return;
+	cols = (unsigned)b[0] << 8 | b[1];
+	rows = (unsigned)b[2] << 8 | b[3];
+	if (cols > 0)
+		vty->v_term_width = cols;
+	if (rows > 0)
+		vty->v_term_length = rows;
+}
+
+static void
+vc_event(telnet_t *tn, telnet_event_t *ev, void *arg)
+{
+	struct vty_conn	*vc = arg;
+	size_t		 i;
+
+	(void)tn;
+	switch (ev->type) {
+	case TELNET_EV_DATA:
+		for (i = 0; i < ev->data.size && vc->vc_state != VC_CLOSING;
+		    i++)
+			vc_key(vc, (unsigned char)ev->data.buffer[i]);
+		break;
+	case TELNET_EV_SEND:
+		strbuf_add(&vc->vc_tx, ev->data.buffer, ev->data.size);
+		break;
+	case TELNET_EV_SUBNEGOTIATION:
+		if (ev->sub.telopt == TELNET_TELOPT_NAWS)
+			vc_naws(vc, (const unsigned char *)ev->sub.buffer,
+			    ev->sub.size);
+		break;
+	case TELNET_EV_ERROR:
+		vc->vc_dead = true;
+		break;
+	default:
+		break;
+	}
+}
+
+static void
+vc_io(int fd, short revents, void *arg)
+{
+	struct vty_conn	*vc = arg;
+	char		 buf[4096];
+	ssize_t		 n;
+
+	if (revents & POLLOUT)
+		vc_flush(vc);
+	if ((revents & (POLLIN | POLLHUP | POLLERR)) &&
+	    vc->vc_state != VC_CLOSING && !vc->vc_dead) {
+		n = read(fd, buf, sizeof(buf));
+		if (n > 0)
+			telnet_recv(vc->vc_tn, buf, (size_t)n);
+		else if (n == 0 || (errno != EINTR && errno != EAGAIN))
+			vc->vc_dead = true;
+		vc_flush(vc);
+	}
+	if (vc->vc_dead || (vc->vc_state == VC_CLOSING &&
+	    vc->vc_tx.sb_len == 0))
+		vc_free(vc);
+}
+
+static void
+vc_free(struct vty_conn *vc)
+{
+	struct telnet_server	*ts = vc->vc_srv;
+	struct evloop		*loop = ts->ts_router->r_loop;
+
+	if (vc->vc_reap != NULL)
+		evloop_timer_cancel(loop, vc->vc_reap);
+	evloop_del_fd(loop, vc->vc_fd);
+	close(vc->vc_fd);
+	TAILQ_REMOVE(&ts->ts_conns, vc, vc_entry);
+	ts->ts_vty[vc->vc_vty] = NULL;
+	telnet_free(vc->vc_tn);
+	session_free(vc->vc_sess);
+	login_free(&vc->vc_login);
+	strbuf_free(&vc->vc_line);
+	strbuf_free(&vc->vc_tx);
+	strbuf_free(&vc->vc_held);
+	pager_free(&vc->vc_pager);
+	free(vc);
+}
+
+/* The first vty line that is free and takes telnet, or -1. */
+static int
+vty_pick(const struct telnet_server *ts)
+{
+	const struct line_cfg	*lc;
+	unsigned		 i;
+
+	for (i = 0; i < LINE_VTY_SHOWN; i++) {
+		lc = &ts->ts_router->r_lines[LINE_VTY0 + i];
+		if (ts->ts_vty[i] == NULL && (lc->lc_transport ==
+		    TRANSPORT_ALL || lc->lc_transport == TRANSPORT_TELNET))
+			return (int)i;
+	}
+	return -1;
+}
+
+static void
+vc_new(struct telnet_server *ts, int fd, unsigned n)
+{
+	struct router		*r = ts->ts_router;
+	const struct line_cfg	*lc = &r->r_lines[LINE_VTY0 + n];
+	struct vty_conn		*vc;
+	struct strbuf		 out;
+
+	if ((vc = calloc(1, sizeof(*vc))) == NULL)
+		abort();
+	vc->vc_srv = ts;
+	vc->vc_fd = fd;
+	vc->vc_vty = n;
+	vc->vc_hist = SIZE_MAX;
+	strbuf_init(&vc->vc_line);
+	strbuf_init(&vc->vc_tx);
+	strbuf_init(&vc->vc_held);
+	pager_init(&vc->vc_pager);
+	if ((vc->vc_tn = telnet_init(vc_telopts, vc_event, 0, vc)) == NULL)
+		abort();
+	vc->vc_sess = session_new(r, &vc_ops, vc);
+	vc->vc_sess->s_line = LINE_VTY0 + n;
+	vc->vc_sess->s_vty.v_term_length = lc->lc_length;
+	vc->vc_sess->s_vty.v_term_width = lc->lc_width;
+	TAILQ_INSERT_TAIL(&ts->ts_conns, vc, vc_entry);
+	ts->ts_vty[n] = vc;
+	if (evloop_add_fd(r->r_loop, fd, POLLIN, vc_io, vc) < 0)
+		abort();
+
+	telnet_negotiate(vc->vc_tn, TELNET_WILL, TELNET_TELOPT_ECHO);
+	telnet_negotiate(vc->vc_tn, TELNET_WILL, TELNET_TELOPT_SGA);
+	telnet_negotiate(vc->vc_tn, TELNET_DO, TELNET_TELOPT_NAWS);
+	vc->vc_state = VC_LOGIN;
+	strbuf_init(&out);
+	switch (login_start(&vc->vc_login, r, LINE_VTY0 + n, &out)) {
+	case LOGIN_DONE:
+		strbuf_putc(&out, '\n');
+		vc_sendbuf(vc, &out);
+		vc_start_exec(vc);
+		break;
+	case LOGIN_FAILED:
+		vc_sendbuf(vc, &out);
+		vc_close(vc);
+		break;
+	default:
+		vc_sendbuf(vc, &out);
+		break;
+	}
+	strbuf_free(&out);
+}
+
+static void
+ts_accept(int lfd, short revents, void *arg)
+{
+	struct telnet_server	*ts = arg;
+	int			 fd, n;
+
+	(void)revents;
+	if ((fd = accept(lfd, NULL, NULL)) < 0)
+		return;
+	if (fcntl(fd, F_SETFL, O_NONBLOCK) < 0 ||
+	    fcntl(fd, F_SETFD, FD_CLOEXEC) < 0) {
+		close(fd);
+		return;
+	}
+	/* Every line busy: IOS refuses the connection. */
+	if ((n = vty_pick(ts)) < 0) {
+		close(fd);
+		return;
+	}
+	vc_new(ts, fd, (unsigned)n);
+}
+
+/* Split "[ADDR:]PORT" ("[V6]:PORT" too) into HOST and PORT. */
+static int
+spec_split(const char *spec, char *host, size_t hostlen, const char **port)
+{
+	const char	*colon, *end;
+	size_t		 len;
+
+	if (spec[0] == '[') {
+		if ((end = strchr(spec, ']')) == NULL || end[1] != ':')
+			return -1;
+		len = (size_t)(end - spec - 1);
+		spec++;
+		colon = end + 1;
+	} else if ((colon = strrchr(spec, ':')) != NULL) {
+		len = (size_t)(colon - spec);
+	} else {
+		snprintf(host, hostlen, "127.0.0.1");
+		*port = spec;
+		return 0;
+	}
+	if (len == 0 || len >= hostlen)
+		return -1;
+	memcpy(host, spec, len);
+	host[len] = '\0';
+	*port = colon + 1;
+	return 0;
+}
+
+static int
+ts_listen(struct telnet_server *ts, const char *spec, struct strbuf *err)
+{
+	struct addrinfo		 hints, *ai;
+	struct sockaddr_storage	 ss;
+	socklen_t		 sslen = sizeof(ss);
+	char			 host[INET6_ADDRSTRLEN + 1], name[NI_MAXHOST];
+	char			 serv[NI_MAXSERV];
+	const char		*port;
+	int			 rc, on = 1;
+
+	if (spec_split(spec, host, sizeof(host), &port) < 0 || *port == '\0') {
+		strbuf_printf(err, "%s: expected [ADDR:]PORT", spec);
+		return -1;
+	}
+	memset(&hints, 0, sizeof(hints));
+	hints.ai_socktype = SOCK_STREAM;
+	hints.ai_flags = AI_PASSIVE | AI_NUMERICHOST | AI_NUMERICSERV;
+	if ((rc = getaddrinfo(host, port, &hints, &ai)) != 0) {
+		strbuf_printf(err, "%s: %s", spec, gai_strerror(rc));
+		return -1;
+	}
+	ts->ts_fd = socket(ai->ai_family, ai->ai_socktype | SOCK_NONBLOCK |
+	    SOCK_CLOEXEC, ai->ai_protocol);
+	if (ts->ts_fd < 0 ||
+	    setsockopt(ts->ts_fd, SOL_SOCKET, SO_REUSEADDR, &on,
+	    sizeof(on)) < 0 ||
+	    bind(ts->ts_fd, ai->ai_addr, ai->ai_addrlen) < 0 ||
+	    listen(ts->ts_fd, LINE_VTY_SHOWN) < 0 ||
+	    getsockname(ts->ts_fd, (struct sockaddr *)&ss, &sslen) < 0 ||
+	    getnameinfo((struct sockaddr *)&ss, sslen, name, sizeof(name),
+	    serv, sizeof(serv), NI_NUMERICHOST | NI_NUMERICSERV) != 0) {
+		strbuf_printf(err, "%s: %s", spec, strerror(errno));
+		freeaddrinfo(ai);
+		return -1;
+	}
+	freeaddrinfo(ai);
+	strbuf_printf(&ts->ts_addr, ss.ss_family == AF_INET6 ? "[%s]:%s" :
+	    "%s:%s", name, serv);
+	return 0;
+}
+
+struct telnet_server *
+telnet_server_new(struct router *r, const char *spec, struct strbuf *err)
+{
+	struct telnet_server	*ts;
+
+	if ((ts = calloc(1, sizeof(*ts))) == NULL)
+		abort();
+	ts->ts_router = r;
+	ts->ts_fd = -1;
+	strbuf_init(&ts->ts_addr);
+	TAILQ_INIT(&ts->ts_conns);
+	if (ts_listen(ts, spec, err) < 0 ||
+	    evloop_add_fd(r->r_loop, ts->ts_fd, POLLIN, ts_accept, ts) < 0) {
+		if (err->sb_len == 0)
+			strbuf_printf(err, "%s: %s", spec, strerror(errno));
+		telnet_server_free(ts);
+		return NULL;
+	}
+	return ts;
+}
+
+void
+telnet_server_addr(const struct telnet_server *ts, struct strbuf *out)
+{
+	strbuf_puts(out, ts->ts_addr.sb_buf);
+}
+
+void
+telnet_server_free(struct telnet_server *ts)
+{
+	struct vty_conn	*vc;
+
+	if (ts == NULL)
+		return;
+	while ((vc = TAILQ_FIRST(&ts->ts_conns)) != NULL)
+		vc_free(vc);
+	if (ts->ts_fd >= 0) {
+		evloop_del_fd(ts->ts_router->r_loop, ts->ts_fd);
+		close(ts->ts_fd);
+	}
+	strbuf_free(&ts->ts_addr);
+	free(ts);
+}
+
+static void
+ts_signal(int fd, short revents, void *arg)
+{
+	struct telnet_server	*ts = arg;
+	struct signalfd_siginfo	 si;
+
+	(void)revents;
+	if (read(fd, &si, sizeof(si)) == (ssize_t)sizeof(si))
+		evloop_stop(ts->ts_router->r_loop);
+}
+
+int
+telnet_server_run(struct telnet_server *ts)
+{
+	struct evloop	*loop = ts->ts_router->r_loop;
+	sigset_t	 set, old;
+	int		 fd, rv;
+
+	/* The signals arrive as reads, so the sessions are freed in order
+	 * (and a leak checker sees a clean exit). */
+	sigemptyset(&set);
+	sigaddset(&set, SIGTERM);
+	sigaddset(&set, SIGINT);
+	sigaddset(&set, SIGHUP);
+	if (sigprocmask(SIG_BLOCK, &set, &old) < 0)
+		return -1;
+	if ((fd = signalfd(-1, &set, SFD_NONBLOCK | SFD_CLOEXEC)) < 0) {
+		sigprocmask(SIG_SETMASK, &old, NULL);
+		return -1;
+	}
+	if (evloop_add_fd(loop, fd, POLLIN, ts_signal, ts) < 0)
+		rv = -1;
+	else
+		rv = evloop_run(loop);
+	evloop_del_fd(loop, fd);
+	close(fd);
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	return rv;
+}
+
+/* `terminal [no] monitor`: this session's share of log and debug output. */
+int
+cmd_terminal_monitor(struct vty *vty, const struct cmd_match *m)
+{
+	session_of(vty)->s_monitor = !cmd_has(m, "no");
+	return CMD_SUCCESS;
+}

@@ -1,0 +1,33 @@
+/*
+ * console_telnet: the router's vty lines served over telnet (libtelnet),
+ * on the router's event loop next to the local console.  Each connection
+ * takes the first free `line vty` (0 to 4), logs in as that line says and
+ * runs a session of its own: its own mode, history and terminal.
+ */
+#ifndef IOSH_SHELL_CONSOLE_TELNET_H
+#define IOSH_SHELL_CONSOLE_TELNET_H
+
+#include "lib/strbuf.h"
+
+struct router;
+struct telnet_server;
+
+/*
+ * Listen on SPEC, "[ADDR:]PORT" (ADDR defaults to 127.0.0.1; an IPv6
+ * address in brackets; PORT 0 lets the kernel choose).  Returns NULL with
+ * the reason in ERR when it cannot.
+ */
+struct telnet_server	*telnet_server_new(struct router *, const char *spec,
+			    struct strbuf *err);
+/* "ADDR:PORT" the server listens on, the chosen port filled in. */
+void			 telnet_server_addr(const struct telnet_server *,
+			    struct strbuf *);
+/*
+ * Serve the vty lines alone, once the console has ended, until SIGTERM,
+ * SIGINT or SIGHUP; returns -1 when the loop fails.
+ */
+int			 telnet_server_run(struct telnet_server *);
+/* Close every connection (their sessions freed) and the listener. */
+void			 telnet_server_free(struct telnet_server *);
+
+#endif

@@ -1,0 +1,271 @@
+/*
+ * Unit tests for what the vty lines add: the login dialog (`login`,
+ * `login local`, no password set, three tries), password comparison for
+ * clear, type 7 and type 5 passwords, `enable` with and without enable
+ * passwords on the console and on a vty, their rendering, and `terminal
+ * monitor`.  The telnet protocol itself is driven by tests/expect/telnet.exp.
+ */
+#include <check.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "grammar/modes.h"
+#include "lib/clock.h"
+#include "shell/login.h"
+#include "shell/router.h"
+#include "shell/runcfg.h"
+#include "shell/session.h"
+
+static struct router	 rt;
+static struct session	*sess;
+static struct strbuf	 captured;
+
+static void
+capture(void *arg, const char *text, size_t len)
+{
+	(void)arg;
+	strbuf_add(&captured, text, len);
+}
+
+static const struct console_ops capture_ops = { capture, capture };
+
+static void
+setup(void)
+{
+	char	err[256];
+
+	clock_use_frozen(1700000000000LL);
+	ck_assert_int_eq(router_init(&rt, "/usr/bin/iosh", err, sizeof(err)),
+	    0);
+	strbuf_init(&captured);
+	sess = session_new(&rt, &capture_ops, NULL);
+}
+
+static void
+teardown(void)
+{
+	router_free(&rt);
+	strbuf_free(&captured);
+	clock_use_real();
+}
+
+static const char *
+run(const char *line)
+{
+	strbuf_reset(&captured);
+	ck_assert(session_execute(sess, line));
+	return captured.sb_buf;
+}
+
+/* Configure vty 0 4 with LINES (each a config-line command). */
+static void
+vty_config(const char *const *lines)
+{
+	run("enable");
+	run("configure terminal");
+	run("line vty 0 4");
+	for (; *lines != NULL; lines++)
+		ck_assert_str_eq(run(*lines), "");
+	run("end");
+	run("disable");
+}
+
+START_TEST(test_password_matches)
+{
+	struct password	pw = { PW_CLEAR, NULL };
+
+	ck_assert(!password_matches(&pw, ""));
+	ck_assert_int_eq(password_set(&pw, PW_CLEAR, "cisco", false), 0);
+	ck_assert(password_matches(&pw, "cisco"));
+	ck_assert(!password_matches(&pw, "Cisco"));
+	/* "cisco" as IOS type 7. */
+	ck_assert_int_eq(password_set(&pw, PW_TYPE7, "0822455D0A16", false),
+	    0);
+	ck_assert(password_matches(&pw, "cisco"));
+	ck_assert(!password_matches(&pw, "cisc"));
+	/* "cisco" as type 5 (salt "mERr"), as IOS prints it. */
+	ck_assert_int_eq(password_set(&pw, PW_MD5,
+	    "$1$mERr$hx5rVt7rPNoS4wqbXKX7m0", false), 0);
+	ck_assert(password_matches(&pw, "cisco"));
+	ck_assert(!password_matches(&pw, "class"));
+	password_clear(&pw);
+}
+END_TEST
+
+START_TEST(test_login_line)
+{
+	static const char *const cfg[] = { "password cisco", "login", NULL };
+	struct login	lg;
+	struct strbuf	out;
+
+	vty_config(cfg);
+	strbuf_init(&out);
+	ck_assert_int_eq(login_start(&lg, &rt, LINE_VTY0, &out),
+	    LOGIN_ASK_PASS);
+	ck_assert_str_eq(out.sb_buf,
+	    "\nUser Access Verification\n\nPassword: ");
+	strbuf_reset(&out);
+	ck_assert_int_eq(login_input(&lg, "wrong", &out), LOGIN_ASK_PASS);
+	ck_assert_str_eq(out.sb_buf, "Password: ");
+	strbuf_reset(&out);
+	ck_assert_int_eq(login_input(&lg, "cisco", &out), LOGIN_DONE);
+	ck_assert_str_eq(out.sb_buf, "");
+	ck_assert_uint_eq(lg.lg_privilege, 1);
+	login_free(&lg);
+
+	strbuf_reset(&out);
+	login_start(&lg, &rt, LINE_VTY0 + 4, &out);
+	login_input(&lg, "a", &out);
+	login_input(&lg, "b", &out);
+	strbuf_reset(&out);
+	ck_assert_int_eq(login_input(&lg, "c", &out), LOGIN_FAILED);
+	ck_assert_str_eq(out.sb_buf, "% Bad passwords\n");
+	login_free(&lg);
+	strbuf_free(&out);
+}
+END_TEST
+
+START_TEST(test_login_no_password)
+{
+	static const char *const cfg[] = { "login", NULL };
+	struct login	lg;
+	struct strbuf	out;
+
+	strbuf_init(&out);
+	/* No `login`: straight to the exec. */
+	ck_assert_int_eq(login_start(&lg, &rt, LINE_VTY0, &out), LOGIN_DONE);
+	ck_assert_str_eq(out.sb_buf, "");
+	login_free(&lg);
+	vty_config(cfg);
+	ck_assert_int_eq(login_start(&lg, &rt, LINE_VTY0, &out),
+	    LOGIN_FAILED);
+	ck_assert_str_eq(out.sb_buf, "\nPassword required, but none set\n");
+	login_free(&lg);
+	strbuf_free(&out);
+}
+END_TEST
+
+START_TEST(test_login_local)
+{
+	static const char *const cfg[] = { "login local", NULL };
+	struct login	lg;
+	struct strbuf	out;
+
+	run("enable");
+	run("configure terminal");
+	ck_assert_str_eq(run("username admin privilege 15 password 0 s3cret"),
+	    "");
+	run("end");
+	vty_config(cfg);
+	strbuf_init(&out);
+	ck_assert_int_eq(login_start(&lg, &rt, LINE_VTY0, &out),
+	    LOGIN_ASK_USER);
+	ck_assert_str_eq(out.sb_buf,
+	    "\nUser Access Verification\n\nUsername: ");
+	strbuf_reset(&out);
+	ck_assert_int_eq(login_input(&lg, "nobody", &out), LOGIN_ASK_PASS);
+	ck_assert_str_eq(out.sb_buf, "Password: ");
+	strbuf_reset(&out);
+	ck_assert_int_eq(login_input(&lg, "s3cret", &out), LOGIN_ASK_USER);
+	ck_assert_str_eq(out.sb_buf, "% Login invalid\n\nUsername: ");
+	login_input(&lg, "admin", &out);
+	strbuf_reset(&out);
+	ck_assert_int_eq(login_input(&lg, "s3cret", &out), LOGIN_DONE);
+	ck_assert_uint_eq(lg.lg_privilege, 15);
+	login_free(&lg);
+	strbuf_free(&out);
+}
+END_TEST
+
+START_TEST(test_enable)
+{
+	struct strbuf	cfg;
+
+	/* The console needs no password when none is set; a vty does. */
+	run("enable");
+	ck_assert_int_eq(sess->s_vty.v_mode, MODE_PRIV_EXEC);
+	run("disable");
+	sess->s_line = LINE_VTY0;
+	ck_assert_str_eq(run("enable"), "% No password set\n");
+	ck_assert_int_eq(sess->s_vty.v_mode, MODE_USER_EXEC);
+
+	sess->s_line = LINE_CON;
+	run("enable");
+	run("configure terminal");
+	ck_assert_str_eq(run("enable password 0 class"), "");
+	run("end");
+	run("disable");
+	sess->s_line = LINE_VTY0;
+	ck_assert_str_eq(run("enable"), "");
+	ck_assert(sess->s_secret);
+	run("x");
+	run("y");
+	ck_assert_str_eq(run("z"), "% Bad passwords\n");
+	ck_assert_int_eq(sess->s_vty.v_mode, MODE_USER_EXEC);
+	run("enable");
+	run("class");
+	ck_assert_int_eq(sess->s_vty.v_mode, MODE_PRIV_EXEC);
+
+	run("configure terminal");
+	ck_assert_str_eq(run("enable secret 5 $1$mERr$hx5rVt7rPNoS4wqbXKX7m0"),
+	    "");
+	ck_assert_str_eq(run("service password-encryption"), "");
+	run("end");
+	strbuf_init(&cfg);
+	runcfg_render(&rt, &cfg);
+	ck_assert_ptr_nonnull(strstr(cfg.sb_buf, "\n!\n"
+	    "enable secret 5 $1$mERr$hx5rVt7rPNoS4wqbXKX7m0\n"
+	    "enable password 7 0822404F1A0A\n!\n"));
+	strbuf_free(&cfg);
+	run("disable");
+	run("enable");
+	run("class");
+	ck_assert_str_eq(run("cisco"), "");
+	ck_assert_int_eq(sess->s_vty.v_mode, MODE_PRIV_EXEC);
+	run("disable");
+	run("enable");
+	run("a");
+	run("b");
+	ck_assert_str_eq(run("c"), "% Bad secrets\n");
+}
+END_TEST
+
+START_TEST(test_terminal_monitor)
+{
+	run("enable");
+	ck_assert(!sess->s_monitor);
+	run("terminal monitor");
+	ck_assert(sess->s_monitor);
+	run("terminal no monitor");
+	ck_assert(!sess->s_monitor);
+}
+END_TEST
+
+static Suite *
+telnet_suite(void)
+{
+	Suite	*s = suite_create("telnet");
+	TCase	*tc = tcase_create("vty");
+
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, test_password_matches);
+	tcase_add_test(tc, test_login_line);
+	tcase_add_test(tc, test_login_no_password);
+	tcase_add_test(tc, test_login_local);
+	tcase_add_test(tc, test_enable);
+	tcase_add_test(tc, test_terminal_monitor);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int
+main(void)
+{
+	SRunner	*sr = srunner_create(telnet_suite());
+	int	 failed;
+
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
