@@ -1,19 +1,100 @@
-/* dp: placeholder, replaced by the dataplane configuration work. */
+/*
+ * dp: the dataplane object of one router, its running-configuration
+ * sections, and the small helpers (memory, addresses) its files share.
+ */
+#include <arpa/inet.h>
+#include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
-#include "dataplane/dp.h"
+#include "dataplane/dp_int.h"
+#include "lib/nvgen.h"
 
-struct dataplane {
-	struct system	*d_sys;
-};
+void *
+dp_calloc(size_t n, size_t size)
+{
+	void	*p;
+
+	if ((p = calloc(n, size)) == NULL)
+		abort();
+	return p;
+}
+
+char *
+dp_strdup(const char *s)
+{
+	char	*p;
+
+	if ((p = strdup(s)) == NULL)
+		abort();
+	return p;
+}
+
+/* Replace *DST by a copy of SRC (NULL clears it). */
+void
+dp_strset(char **dst, const char *src)
+{
+	char	*n = src != NULL ? dp_strdup(src) : NULL;
+
+	free(*dst);
+	*dst = n;
+}
+
+void
+ip4_fmt(uint32_t a, char *buf)
+{
+	snprintf(buf, 16, "%u.%u.%u.%u", a >> 24, (a >> 16) & 0xff,
+	    (a >> 8) & 0xff, a & 0xff);
+}
+
+bool
+ip4_parse(const char *s, uint32_t *out)
+{
+	struct in_addr	in;
+
+	if (inet_pton(AF_INET, s, &in) != 1)
+		return false;
+	*out = ntohl(in.s_addr);
+	return true;
+}
+
+/* Contiguous ones from the top. */
+bool
+ip4_mask_ok(uint32_t m)
+{
+	return (~m & (~m + 1)) == 0;
+}
+
+unsigned
+ip4_masklen(uint32_t m)
+{
+	unsigned	n = 0;
+
+	while (m & 0x80000000U) {
+		n++;
+		m <<= 1;
+	}
+	return n;
+}
+
+/* IOS prints IPv6 addresses in upper case, zeros compressed. */
+void
+ip6_fmt(const uint8_t *a, char *buf)
+{
+	char	*p;
+
+	inet_ntop(AF_INET6, a, buf, 46);
+	for (p = buf; *p; p++)
+		*p = (char)toupper((unsigned char)*p);
+}
 
 struct dataplane *
 dp_new(struct system *sys)
 {
 	struct dataplane	*dp;
 
-	if ((dp = calloc(1, sizeof(*dp))) == NULL)
-		abort();
+	dp = dp_calloc(1, sizeof(*dp));
 	dp->d_sys = sys;
 	return dp;
 }
@@ -21,28 +102,32 @@ dp_new(struct system *sys)
 void
 dp_free(struct dataplane *dp)
 {
+	if (dp == NULL)
+		return;
+	iface_free_all(dp);
+	acl_free_all(dp);
+	route_free_all(dp);
 	free(dp);
 }
 
 void
 dp_nvgen(const struct dataplane *dp, enum nv_section sec, struct strbuf *sb)
 {
-	(void)dp;
-	(void)sec;
-	(void)sb;
+	switch (sec) {
+	case NV_GLOBAL:
+		if (dp->d_ipv6_unicast_routing)
+			nv_line(sb, 0, "ipv6 unicast-routing");
+		break;
+	case NV_INTERFACE:
+		iface_nvgen(dp, sb);
+		break;
+	case NV_IP:
+		route_nvgen(dp, sec, sb);
+		break;
+	case NV_ACL:
+		acl_nvgen(dp, sb);
+		break;
+	default:
+		break;
+	}
 }
-
-struct dp_iface *dp_iface_first(const struct dataplane *dp) { (void)dp; return NULL; }
-struct dp_iface *dp_iface_next(const struct dp_iface *i) { (void)i; return NULL; }
-struct dp_iface *dp_iface_find(const struct dataplane *dp, const char *n) { (void)dp; (void)n; return NULL; }
-const char *dp_iface_name(const struct dp_iface *i) { (void)i; return ""; }
-const char *dp_iface_crypto_map(const struct dp_iface *i) { (void)i; return NULL; }
-void dp_iface_set_crypto_map(struct dp_iface *i, const char *n) { (void)i; (void)n; }
-const char *dp_iface_tunnel_protection(const struct dp_iface *i) { (void)i; return NULL; }
-void dp_iface_set_tunnel_protection(struct dp_iface *i, const char *n) { (void)i; (void)n; }
-bool dp_iface_ipv4(const struct dp_iface *i, uint32_t *a, uint32_t *m) { (void)i; (void)a; (void)m; return false; }
-struct dp_acl *dp_acl_find(const struct dataplane *dp, const char *n) { (void)dp; (void)n; return NULL; }
-const char *dp_acl_name(const struct dp_acl *a) { (void)a; return ""; }
-bool dp_acl_extended(const struct dp_acl *a) { (void)a; return false; }
-size_t dp_acl_count(const struct dp_acl *a) { (void)a; return 0; }
-void dp_acl_entry_text(const struct dp_acl *a, size_t i, struct strbuf *sb) { (void)a; (void)i; (void)sb; }

@@ -1,10 +1,199 @@
-/* dataplane: placeholder tables, filled by the dataplane configuration work. */
+/*
+ * interface: `interface TYPE NUMBER`, the config-if commands the
+ * dataplane owns, and the forms that exist only after "no".  The types
+ * are keywords for `?`; a hidden one-word form takes the name glued
+ * ("Serial1/2", "s1/2"), which the parser cannot split since it matches
+ * whole words.
+ */
+#include "dataplane/cmds.h"
+#include "grammar/dp_grammar.h"
 #include "grammar/modes.h"
 
-const struct cmd_table dp_exec_table = { NULL, 0 };
-const struct cmd_table dp_config_table = { NULL, 0 };
-const struct cmd_table dp_config_neg_table = { NULL, 0 };
-const struct cmd_table interface_table = { NULL, 0 };
-const struct cmd_table interface_neg_table = { NULL, 0 };
-const struct cmd_table ext_nacl_table = { NULL, 0 };
-const struct cmd_table std_nacl_table = { NULL, 0 };
+#define NEG	(CMD_NO | CMD_DEFAULT)
+
+static const struct cmd_def interface_defs[] = {
+	{ "description LINE",
+	  "Interface specific description\n"
+	  "Up to 240 characters describing this interface",
+	  if_description_cmd, NEG, NULL },
+	{ "ip address A.B.C.D$addr A.B.C.D$mask [secondary]",
+	  "Interface Internet Protocol config commands\n"
+	  "Set the IP address of an interface\n"
+	  "IP address\n"
+	  "IP subnet mask\n"
+	  "Make this IP address a secondary address",
+	  if_ip_address_cmd, NEG, NULL },
+	{ "ip address dhcp",
+	  "Interface Internet Protocol config commands\n"
+	  "Set the IP address of an interface\n"
+	  "IP Address negotiated via DHCP",
+	  if_ip_address_dhcp_cmd, NEG, NULL },
+	{ "ip access-group (<1-199>$acl|<1300-2699>$acl|WORD$acl) (in|out)",
+	  "Interface Internet Protocol config commands\n"
+	  "Specify access control for packets\n"
+	  "IP access list (standard or extended)\n"
+	  "IP expanded access list (standard or extended)\n"
+	  "Access-list name\n"
+	  "inbound packets\n"
+	  "outbound packets",
+	  if_access_group_cmd, NEG, NULL },
+	{ "ip redirects",
+	  "Interface Internet Protocol config commands\n"
+	  "Enable sending ICMP Redirect messages",
+	  if_redirects_cmd, NEG, NULL },
+	{ "ip nat (inside|outside)",
+	  "Interface Internet Protocol config commands\n"
+	  "NAT interface commands\n"
+	  "Inside interface for address translation\n"
+	  "Outside interface for address translation",
+	  if_nat_cmd, NEG, NULL },
+	{ "ip mroute-cache",
+	  "Interface Internet Protocol config commands\n"
+	  "Enable switching cache for incoming multicast packets",
+	  if_mroute_cache_cmd, NEG, NULL },
+	{ "shutdown",
+	  "Shutdown the selected interface",
+	  if_shutdown_cmd, NEG, NULL },
+	{ "duplex (auto|full|half)",
+	  "Configure duplex operation.\n"
+	  "Enable AUTO duplex configuration\n"
+	  "Force full duplex operation\n"
+	  "Force half-duplex operation",
+	  if_duplex_cmd, NEG, NULL },
+	{ "full-duplex",
+	  "Configure full-duplex operational mode",
+	  if_duplex_word_cmd, NEG, NULL },
+	{ "half-duplex",
+	  "Configure half-duplex and related parameters",
+	  if_duplex_word_cmd, NEG, NULL },
+	{ "speed (10$mbps|100$mbps|1000$mbps|auto)",
+	  "Configure speed operation.\n"
+	  "Force 10 Mbps operation\n"
+	  "Force 100 Mbps operation\n"
+	  "Force 1000 Mbps operation\n"
+	  "Enable AUTO speed configuration",
+	  if_speed_cmd, NEG, NULL },
+	{ "cdp enable",
+	  "CDP interface subcommands\n"
+	  "Enable CDP on interface",
+	  if_cdp_cmd, NEG, NULL },
+	{ "keepalive [<0-32767>$period]",
+	  "Enable keepalive\n"
+	  "Keepalive period (default 10 seconds)",
+	  if_keepalive_cmd, NEG, NULL },
+	{ "atm ilmi-keepalive",
+	  "Modify ATM parameters\n"
+	  "ILMI Keepalive",
+	  if_ilmi_keepalive_cmd, NEG, NULL },
+	{ "ipv6 address X:X:X:X::X/<0-128>$prefix",
+	  "IPv6 interface subcommands\n"
+	  "Configure IPv6 address on interface\n"
+	  "IPv6 prefix",
+	  if_ipv6_address_cmd, NEG, NULL },
+	{ "ipv6 address X:X:X:X::X$ll link-local",
+	  "IPv6 interface subcommands\n"
+	  "Configure IPv6 address on interface\n"
+	  "IPv6 link-local address\n"
+	  "Use link-local address",
+	  if_ipv6_address_cmd, NEG, NULL },
+	{ "ipv6 enable",
+	  "IPv6 interface subcommands\n"
+	  "Enable IPv6 on interface",
+	  if_ipv6_enable_cmd, NEG, NULL },
+	{ "tunnel source (A.B.C.D$addr|" IF_TYPES " WORD$num)",
+	  "protocol-over-protocol tunneling\n"
+	  "source of tunnel packets\n"
+	  "ip address\n"
+	  IF_TYPES_HELP
+	  "Interface number",
+	  if_tunnel_source_cmd, NEG, NULL },
+	{ "tunnel source WORD$name",
+	  "protocol-over-protocol tunneling\n"
+	  "source of tunnel packets\n"
+	  "Interface name",
+	  if_tunnel_source_cmd, NEG | CMD_HIDDEN, NULL },
+	{ "tunnel destination (A.B.C.D$addr|X:X:X:X::X$addr6)",
+	  "protocol-over-protocol tunneling\n"
+	  "destination of tunnel\n"
+	  "ip address\n"
+	  "IPv6 address",
+	  if_tunnel_destination_cmd, NEG, NULL },
+	{ "tunnel mode (gre ip|ipsec (ipv4|ipv6))",
+	  "protocol-over-protocol tunneling\n"
+	  "tunnel encapsulation method\n"
+	  "generic route encapsulation protocol\n"
+	  "over IP\n"
+	  "IPSec tunnel encapsulation\n"
+	  "over IPv4\n"
+	  "over IPv6",
+	  if_tunnel_mode_cmd, NEG, NULL },
+	{ "bandwidth <1-10000000>$kbps",
+	  "Set bandwidth informational parameter\n"
+	  "Bandwidth in kilobits",
+	  if_bandwidth_cmd, NEG, NULL },
+	{ "mtu <64-18000>$bytes",
+	  "Set the interface Maximum Transmission Unit (MTU)\n"
+	  "MTU (bytes)",
+	  if_mtu_cmd, NEG, NULL },
+	{ "clock rate <300-8000000>$bps",
+	  "Configure serial interface clock\n"
+	  "Configure serial interface clock speed\n"
+	  "Choose clockrate from list above",
+	  if_clock_rate_cmd, NEG, NULL },
+	{ "encapsulation (frame-relay|hdlc|ppp)",
+	  "Set encapsulation type for an interface\n"
+	  "Frame Relay networks\n"
+	  "Serial HDLC synchronous\n"
+	  "Point-to-Point protocol",
+	  if_encapsulation_cmd, NEG, NULL },
+};
+
+static const struct cmd_def interface_neg_defs[] = {
+	{ "ip address",
+	  "Interface Internet Protocol config commands\n"
+	  "Set the IP address of an interface",
+	  if_no_ip_address_cmd, NEG, NULL },
+	{ "ip access-group (in|out)",
+	  "Interface Internet Protocol config commands\n"
+	  "Specify access control for packets\n"
+	  "inbound packets\n"
+	  "outbound packets",
+	  if_access_group_cmd, NEG, NULL },
+	{ "description",
+	  "Interface specific description",
+	  if_description_cmd, NEG, NULL },
+	{ "tunnel source",
+	  "protocol-over-protocol tunneling\n"
+	  "source of tunnel packets",
+	  if_tunnel_source_cmd, NEG, NULL },
+	{ "tunnel destination",
+	  "protocol-over-protocol tunneling\n"
+	  "destination of tunnel",
+	  if_tunnel_destination_cmd, NEG, NULL },
+	{ "tunnel mode",
+	  "protocol-over-protocol tunneling\n"
+	  "tunnel encapsulation method",
+	  if_tunnel_mode_cmd, NEG, NULL },
+	{ "bandwidth",
+	  "Set bandwidth informational parameter",
+	  if_bandwidth_cmd, NEG, NULL },
+	{ "mtu",
+	  "Set the interface Maximum Transmission Unit (MTU)",
+	  if_mtu_cmd, NEG, NULL },
+	{ "clock rate",
+	  "Configure serial interface clock\n"
+	  "Configure serial interface clock speed",
+	  if_clock_rate_cmd, NEG, NULL },
+	{ "encapsulation",
+	  "Set encapsulation type for an interface",
+	  if_encapsulation_cmd, NEG, NULL },
+	{ "duplex",
+	  "Configure duplex operation.",
+	  if_duplex_cmd, NEG, NULL },
+	{ "speed",
+	  "Configure speed operation.",
+	  if_speed_cmd, NEG, NULL },
+};
+
+const struct cmd_table interface_table = CMD_TABLE(interface_defs);
+const struct cmd_table interface_neg_table = CMD_TABLE(interface_neg_defs);

@@ -7,7 +7,7 @@ libiosh_a_SOURCES += \
 	grammar/submode.c \
 	grammar/filter.c \
 	grammar/crypto.c grammar/crypto_submodes.c grammar/crypto_transform.h \
-	grammar/interface.c \
+	grammar/interface.c grammar/acl.c grammar/ip.c grammar/dp_grammar.h \
 	grammar/passive.c \
 	grammar/aaa.c \
 	grammar/vty.c

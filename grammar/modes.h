@@ -91,6 +91,7 @@ extern const struct cmd_table	 ipsec_profile_neg_table;
 extern const struct cmd_table	 dp_exec_table;
 extern const struct cmd_table	 dp_config_table, dp_config_neg_table;
 extern const struct cmd_table	 interface_table, interface_neg_table;
-extern const struct cmd_table	 ext_nacl_table, std_nacl_table;
+extern const struct cmd_table	 ext_nacl_table, std_nacl_table, nacl_neg_table;
+extern const struct cmd_table	 acl_config_table, acl_config_neg_table;
 
 #endif

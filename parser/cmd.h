@@ -8,7 +8,7 @@
  * knows nothing about any particular command or subsystem.
  *
  * Syntax (tokens are separated by spaces):
- *   keyword           lowercase letters, digits and . _ - / ; matched
+ *   keyword           letters, digits and . _ - / ; matched
  *                     case-insensitively, any unambiguous prefix accepted.
  *                     `\|` is the keyword "|".
  *   <LO-HI>           decimal number in LO..HI (unsigned, up to 2^64-1)

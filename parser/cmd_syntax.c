@@ -123,7 +123,7 @@ bad_range:
 		return -1;
 	}
 	for (; *s; s++)
-		if (!islower((unsigned char)*s) && !isdigit((unsigned char)*s) &&
+		if (!isalpha((unsigned char)*s) && !isdigit((unsigned char)*s) &&
 		    strchr("._-/|:", *s) == NULL) {
 			cp_error(cp, "unknown token \"%s\"", t->t_text);
 			return -1;

@@ -119,7 +119,8 @@ tok_rank(const struct tok *t, const char *w, size_t len, size_t *progress)
 	case TOK_KEYWORD:
 		tl = strlen(t->t_text);
 		for (i = 0; i < len && i < tl &&
-		    tolower((unsigned char)w[i]) == t->t_text[i]; i++)
+		    tolower((unsigned char)w[i]) ==
+		    tolower((unsigned char)t->t_text[i]); i++)
 			;
 		*progress = i;
 		if (i < len)

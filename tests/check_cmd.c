@@ -432,7 +432,7 @@ START_TEST(test_build_errors)
 	ck_assert(build_error("show (a|b", "x\ny\nz", "expected ')'"));
 	ck_assert(build_error("show a|b)", "x\ny\nz", "unbalanced"));
 	ck_assert(build_error("show (a||b)", "x\ny\nz", "empty alternative"));
-	ck_assert(build_error("show FOO", "x\ny", "unknown token"));
+	ck_assert(build_error("show f#o", "x\ny", "unknown token"));
 	ck_assert(build_error("show <5-1>", "x\ny", "bad range"));
 	ck_assert(build_error("show <a-5>", "x\ny", "bad range"));
 	ck_assert(build_error("show version", "only one", "2 tokens but 1"));

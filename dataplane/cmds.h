@@ -1,0 +1,62 @@
+/*
+ * cmds: the dataplane command handlers the grammar tables
+ * (grammar/interface.c, grammar/acl.c, grammar/ip.c) name.  Each reads
+ * its arguments from the match and changes vty->v_sys->sy_dp, or the
+ * interface or ACL its sub-mode edits (vty->v_ctx).
+ */
+#ifndef IOSH_DATAPLANE_CMDS_H
+#define IOSH_DATAPLANE_CMDS_H
+
+struct vty;
+struct cmd_match;
+
+/* Global configuration. */
+int	dp_interface_cmd(struct vty *, const struct cmd_match *);
+int	dp_ip_route_cmd(struct vty *, const struct cmd_match *);
+int	dp_ipv6_route_cmd(struct vty *, const struct cmd_match *);
+int	dp_ipv6_unicast_routing_cmd(struct vty *, const struct cmd_match *);
+int	dp_ip_nat_list_cmd(struct vty *, const struct cmd_match *);
+int	dp_ip_nat_static_cmd(struct vty *, const struct cmd_match *);
+int	dp_access_list_cmd(struct vty *, const struct cmd_match *);
+int	dp_no_access_list_cmd(struct vty *, const struct cmd_match *);
+int	dp_ip_access_list_cmd(struct vty *, const struct cmd_match *);
+
+/* config-std-nacl, config-ext-nacl. */
+int	nacl_entry_cmd(struct vty *, const struct cmd_match *);
+int	nacl_remark_cmd(struct vty *, const struct cmd_match *);
+int	nacl_no_seq_cmd(struct vty *, const struct cmd_match *);
+
+/* config-if. */
+int	if_description_cmd(struct vty *, const struct cmd_match *);
+int	if_ip_address_cmd(struct vty *, const struct cmd_match *);
+int	if_ip_address_dhcp_cmd(struct vty *, const struct cmd_match *);
+int	if_no_ip_address_cmd(struct vty *, const struct cmd_match *);
+int	if_shutdown_cmd(struct vty *, const struct cmd_match *);
+int	if_access_group_cmd(struct vty *, const struct cmd_match *);
+int	if_redirects_cmd(struct vty *, const struct cmd_match *);
+int	if_nat_cmd(struct vty *, const struct cmd_match *);
+int	if_mroute_cache_cmd(struct vty *, const struct cmd_match *);
+int	if_duplex_cmd(struct vty *, const struct cmd_match *);
+int	if_duplex_word_cmd(struct vty *, const struct cmd_match *);
+int	if_speed_cmd(struct vty *, const struct cmd_match *);
+int	if_cdp_cmd(struct vty *, const struct cmd_match *);
+int	if_keepalive_cmd(struct vty *, const struct cmd_match *);
+int	if_ilmi_keepalive_cmd(struct vty *, const struct cmd_match *);
+int	if_ipv6_address_cmd(struct vty *, const struct cmd_match *);
+int	if_ipv6_enable_cmd(struct vty *, const struct cmd_match *);
+int	if_tunnel_source_cmd(struct vty *, const struct cmd_match *);
+int	if_tunnel_destination_cmd(struct vty *, const struct cmd_match *);
+int	if_tunnel_mode_cmd(struct vty *, const struct cmd_match *);
+int	if_bandwidth_cmd(struct vty *, const struct cmd_match *);
+int	if_mtu_cmd(struct vty *, const struct cmd_match *);
+int	if_clock_rate_cmd(struct vty *, const struct cmd_match *);
+int	if_encapsulation_cmd(struct vty *, const struct cmd_match *);
+
+/* Exec. */
+int	dp_show_ip_interface_brief_cmd(struct vty *, const struct cmd_match *);
+int	dp_show_ip_interface_cmd(struct vty *, const struct cmd_match *);
+int	dp_show_interfaces_cmd(struct vty *, const struct cmd_match *);
+int	dp_show_ip_route_cmd(struct vty *, const struct cmd_match *);
+int	dp_show_access_lists_cmd(struct vty *, const struct cmd_match *);
+
+#endif

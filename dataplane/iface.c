@@ -1,0 +1,967 @@
+/*
+ * iface: interfaces — created when first configured (there is no hardware
+ * inventory yet), their config-if commands, and their lines of the running
+ * configuration in IOS's order.
+ *
+ * A physical interface comes up "no shutdown", as when IOS loads a
+ * startup-config; without an attachment (a port the forwarder will hang
+ * in if_attach) its line protocol is down.  IPv4 subnets of all
+ * interfaces are indexed (d_subnets) so IOS's overlap check stays
+ * O(log n) with tens of thousands of tunnels.
+ */
+#include <arpa/inet.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dataplane/cmds.h"
+#include "dataplane/dp_int.h"
+#include "grammar/modes.h"
+#include "lib/nvgen.h"
+#include "lib/system.h"
+#include "lib/vty.h"
+#include "parser/cmd.h"
+
+#define NEGATED(m)	(((m)->cm_prefixes & (PFX_NO | PFX_DEFAULT)) != 0)
+#define KEEPALIVE_DEFAULT	10
+
+/* Interfaces: the sorted array. */
+
+static size_t
+iface_pos(const struct dataplane *dp, const struct if_id *id, bool *found)
+{
+	size_t	lo = 0, hi = dp->d_nifs, mid;
+	int	c;
+
+	*found = false;
+	/* Configurations come in IOS order: try the end first. */
+	if (hi > 0 && ifid_cmp(&dp->d_ifs[hi - 1]->if_id, id) < 0)
+		return hi;
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		c = ifid_cmp(&dp->d_ifs[mid]->if_id, id);
+		if (c == 0) {
+			*found = true;
+			return mid;
+		}
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+struct dp_iface *
+iface_get(struct dataplane *dp, const struct if_id *id, bool make)
+{
+	struct dp_iface	*ifp;
+	size_t		 pos, i;
+	bool		 found;
+
+	pos = iface_pos(dp, id, &found);
+	if (found)
+		return dp->d_ifs[pos];
+	if (!make)
+		return NULL;
+	ifp = dp_calloc(1, sizeof(*ifp));
+	ifp->if_dp = dp;
+	ifp->if_id = *id;
+	ifname_format(id, ifp->if_name, sizeof(ifp->if_name));
+	ifp->if_keepalive = KEEPALIVE_DEFAULT;
+	if (dp->d_nifs == dp->d_capifs) {
+		dp->d_capifs = dp->d_capifs ? dp->d_capifs * 2 : 16;
+		dp->d_ifs = realloc(dp->d_ifs, dp->d_capifs *
+		    sizeof(*dp->d_ifs));
+		if (dp->d_ifs == NULL)
+			abort();
+	}
+	memmove(&dp->d_ifs[pos + 1], &dp->d_ifs[pos],
+	    (dp->d_nifs - pos) * sizeof(*dp->d_ifs));
+	dp->d_ifs[pos] = ifp;
+	dp->d_nifs++;
+	for (i = pos; i < dp->d_nifs; i++)
+		dp->d_ifs[i]->if_idx = i;
+	return ifp;
+}
+
+/* Subnet index. */
+
+static size_t
+subnet_pos(const struct dataplane *dp, uint32_t lo)
+{
+	size_t	a = 0, b = dp->d_nsubnets, mid;
+
+	while (a < b) {
+		mid = a + (b - a) / 2;
+		if (dp->d_subnets[mid].sn_lo < lo)
+			a = mid + 1;
+		else
+			b = mid;
+	}
+	return a;
+}
+
+/* The interface whose subnet overlaps ADDR/MASK, EXCEPT's primary
+ * excepted (an interface may renumber within its own subnet). */
+static struct dp_iface *
+subnet_overlap(const struct dataplane *dp, uint32_t addr, uint32_t mask,
+    const struct dp_iface *except)
+{
+	uint32_t	lo = addr & mask, hi = lo | ~mask;
+	size_t		pos = subnet_pos(dp, lo), i;
+	const struct if_subnet *sn;
+
+	/* Disjoint ranges sorted by start: only the neighbours can meet. */
+	for (i = pos > 0 ? pos - 1 : 0; i < dp->d_nsubnets; i++) {
+		sn = &dp->d_subnets[i];
+		if (sn->sn_lo > hi)
+			break;
+		if (sn->sn_hi < lo)
+			continue;
+		if (sn->sn_if == except &&
+		    sn->sn_lo == (except->if_addr.a_addr &
+		    except->if_addr.a_mask) &&
+		    except->if_addr_kind == IFA_STATIC)
+			continue;
+		return sn->sn_if;
+	}
+	return NULL;
+}
+
+static void
+subnet_add(struct dataplane *dp, struct dp_iface *ifp, uint32_t addr,
+    uint32_t mask)
+{
+	uint32_t	lo = addr & mask;
+	size_t		pos = subnet_pos(dp, lo);
+
+	if (dp->d_nsubnets == dp->d_capsubnets) {
+		dp->d_capsubnets = dp->d_capsubnets ? dp->d_capsubnets * 2 : 16;
+		dp->d_subnets = realloc(dp->d_subnets, dp->d_capsubnets *
+		    sizeof(*dp->d_subnets));
+		if (dp->d_subnets == NULL)
+			abort();
+	}
+	memmove(&dp->d_subnets[pos + 1], &dp->d_subnets[pos],
+	    (dp->d_nsubnets - pos) * sizeof(*dp->d_subnets));
+	dp->d_subnets[pos].sn_lo = lo;
+	dp->d_subnets[pos].sn_hi = lo | ~mask;
+	dp->d_subnets[pos].sn_if = ifp;
+	dp->d_nsubnets++;
+}
+
+static void
+subnet_del(struct dataplane *dp, const struct dp_iface *ifp, uint32_t addr,
+    uint32_t mask)
+{
+	size_t	pos = subnet_pos(dp, addr & mask);
+
+	for (; pos < dp->d_nsubnets &&
+	    dp->d_subnets[pos].sn_lo == (addr & mask); pos++)
+		if (dp->d_subnets[pos].sn_if == ifp) {
+			memmove(&dp->d_subnets[pos], &dp->d_subnets[pos + 1],
+			    (dp->d_nsubnets - pos - 1) *
+			    sizeof(*dp->d_subnets));
+			dp->d_nsubnets--;
+			return;
+		}
+}
+
+static void
+iface_clear_v4(struct dp_iface *ifp)
+{
+	size_t	i;
+
+	if (ifp->if_addr_kind == IFA_STATIC)
+		subnet_del(ifp->if_dp, ifp, ifp->if_addr.a_addr,
+		    ifp->if_addr.a_mask);
+	for (i = 0; i < ifp->if_nsec; i++)
+		subnet_del(ifp->if_dp, ifp, ifp->if_sec[i].a_addr,
+		    ifp->if_sec[i].a_mask);
+	free(ifp->if_sec);
+	ifp->if_sec = NULL;
+	ifp->if_nsec = 0;
+	ifp->if_addr_kind = IFA_NONE;
+	memset(&ifp->if_addr, 0, sizeof(ifp->if_addr));
+}
+
+static void
+iface_free(struct dp_iface *ifp)
+{
+	free(ifp->if_descr);
+	free(ifp->if_sec);
+	free(ifp->if_acl_in);
+	free(ifp->if_acl_out);
+	free(ifp->if_v6);
+	free(ifp->if_tun_src);
+	free(ifp->if_tun_dst);
+	free(ifp->if_tun_protection);
+	free(ifp->if_crypto_map);
+	free(ifp);
+}
+
+static void
+iface_delete(struct dataplane *dp, struct dp_iface *ifp)
+{
+	size_t	i;
+
+	iface_clear_v4(ifp);
+	memmove(&dp->d_ifs[ifp->if_idx], &dp->d_ifs[ifp->if_idx + 1],
+	    (dp->d_nifs - ifp->if_idx - 1) * sizeof(*dp->d_ifs));
+	dp->d_nifs--;
+	for (i = ifp->if_idx; i < dp->d_nifs; i++)
+		dp->d_ifs[i]->if_idx = i;
+	iface_free(ifp);
+}
+
+void
+iface_free_all(struct dataplane *dp)
+{
+	size_t	i;
+
+	for (i = 0; i < dp->d_nifs; i++)
+		iface_free(dp->d_ifs[i]);
+	free(dp->d_ifs);
+	free(dp->d_subnets);
+}
+
+/* State and defaults. */
+
+bool
+iface_up(const struct dp_iface *ifp)
+{
+	return !ifp->if_shutdown;
+}
+
+/*
+ * A loopback is up as soon as it is; a physical interface needs its
+ * attachment (no cable, no protocol); a tunnel's protocol comes up with
+ * the forwarder, when its destination is reachable.
+ */
+bool
+iface_proto_up(const struct dp_iface *ifp)
+{
+	if (ifp->if_shutdown)
+		return false;
+	switch (ifp->if_id.id_type) {
+	case IFT_LOOPBACK:
+		return true;
+	case IFT_TUNNEL:
+		return false;
+	default:
+		return ifp->if_attach.at_port != NULL;
+	}
+}
+
+uint32_t
+iface_mtu(const struct dp_iface *ifp)
+{
+	if (ifp->if_mtu != 0)
+		return ifp->if_mtu;
+	switch (ifp->if_id.id_type) {
+	case IFT_LOOPBACK:
+		return 1514;
+	case IFT_TUNNEL:
+		return sys_version_15(ifp->if_dp->d_sys) ? 17916 : 1514;
+	case IFT_ATM:
+		return 4470;
+	default:
+		return 1500;
+	}
+}
+
+uint32_t
+iface_bandwidth(const struct dp_iface *ifp)
+{
+	static const uint32_t	bw[IFT_COUNT] = {
+		[IFT_LOOPBACK] = 8000000, [IFT_TUNNEL] = 9,
+		[IFT_ETHERNET] = 10000, [IFT_FASTETHERNET] = 100000,
+		[IFT_GIGABITETHERNET] = 1000000, [IFT_SERIAL] = 1544,
+		[IFT_ATM] = 149760,
+	};
+
+	if (ifp->if_bandwidth != 0)
+		return ifp->if_bandwidth;
+	if (ifp->if_id.id_type == IFT_TUNNEL &&
+	    sys_version_15(ifp->if_dp->d_sys))
+		return 100;
+	return bw[ifp->if_id.id_type];
+}
+
+/* The contract of dp.h. */
+
+struct dp_iface *
+dp_iface_first(const struct dataplane *dp)
+{
+	return dp->d_nifs > 0 ? dp->d_ifs[0] : NULL;
+}
+
+struct dp_iface *
+dp_iface_next(const struct dp_iface *ifp)
+{
+	const struct dataplane	*dp = ifp->if_dp;
+
+	return ifp->if_idx + 1 < dp->d_nifs ? dp->d_ifs[ifp->if_idx + 1] :
+	    NULL;
+}
+
+struct dp_iface *
+dp_iface_find(const struct dataplane *dp, const char *name)
+{
+	char		canon[IF_NAMELEN];
+	struct if_id	id;
+
+	if (!ifname_resolve(NULL, name, canon, sizeof(canon)) ||
+	    !ifname_parse(canon, NULL, &id))
+		return NULL;
+	return iface_get((struct dataplane *)dp, &id, false);
+}
+
+const char *
+dp_iface_name(const struct dp_iface *ifp)
+{
+	return ifp->if_name;
+}
+
+const char *
+dp_iface_crypto_map(const struct dp_iface *ifp)
+{
+	return ifp->if_crypto_map;
+}
+
+void
+dp_iface_set_crypto_map(struct dp_iface *ifp, const char *name)
+{
+	dp_strset(&ifp->if_crypto_map, name);
+}
+
+const char *
+dp_iface_tunnel_protection(const struct dp_iface *ifp)
+{
+	return ifp->if_tun_protection;
+}
+
+void
+dp_iface_set_tunnel_protection(struct dp_iface *ifp, const char *name)
+{
+	dp_strset(&ifp->if_tun_protection, name);
+}
+
+bool
+dp_iface_ipv4(const struct dp_iface *ifp, uint32_t *addr, uint32_t *mask)
+{
+	if (ifp->if_addr_kind != IFA_STATIC)
+		return false;
+	*addr = ifp->if_addr.a_addr;
+	*mask = ifp->if_addr.a_mask;
+	return true;
+}
+
+/* Commands. */
+
+int
+dp_interface_cmd(struct vty *vty, const struct cmd_match *m)
+{
+	struct dataplane	*dp = vty->v_sys->sy_dp;
+	struct dp_iface		*ifp;
+	struct if_id		 id;
+	const char		*type = cmd_arg(m, "type");
+	bool			 ok;
+
+	if (type != NULL)
+		ok = ifname_parse(type, cmd_arg(m, "num"), &id);
+	else
+		ok = ifname_parse(cmd_arg(m, "name"), NULL, &id);
+	if (!ok) {
+		vty_out(vty, "%% Invalid interface type and number\n");
+		return CMD_WARNING;
+	}
+	if (NEGATED(m)) {
+		if (!ifname_virtual(id.id_type)) {
+			vty_out(vty, "%% Removal of physical interfaces is "
+			    "not permitted\n");
+			return CMD_WARNING;
+		}
+		if ((ifp = iface_get(dp, &id, false)) != NULL)
+			iface_delete(dp, ifp);
+		return CMD_SUCCESS;
+	}
+	ifp = iface_get(dp, &id, true);
+	vty_enter(vty, MODE_CONFIG_IF, ifp);
+	return CMD_SUCCESS;
+}
+
+int
+if_description_cmd(struct vty *vty, const struct cmd_match *m)
+{
+	struct dp_iface	*ifp = vty->v_ctx;
+
+	dp_strset(&ifp->if_descr, NEGATED(m) ? NULL : cmd_arg(m, "LINE"));
+	return CMD_SUCCESS;
+}
+
+static bool
+addr_check(struct vty *vty, struct dp_iface *ifp, uint32_t a, uint32_t mk,
+    bool secondary)
+{
+	struct dp_iface	*other;
+	char		 s[16];
+	unsigned	 len = ip4_masklen(mk);
+
+	ip4_fmt(a, s);
+	if (!ip4_mask_ok(mk)) {
+		vty_out(vty, "Bad mask 0x%X for address %s\n", mk, s);
+		return false;
+	}
+	if (len <= 30 && ((a & ~mk) == 0 || (a & ~mk) == ~mk)) {
+		vty_out(vty, "Bad mask /%u for address %s\n", len, s);
+		return false;
+	}
+	other = subnet_overlap(ifp->if_dp, a, mk, secondary ? NULL : ifp);
+	if (other != NULL) {
+		ip4_fmt(a & mk, s);
+		vty_out(vty, "%% %s overlaps with %s\n", s, other->if_name);
+		return false;
+	}
+	return true;
+}
+
+static int
+no_ip_address(struct vty *vty, struct dp_iface *ifp, uint32_t a, uint32_t mk,
+    bool secondary)
+{
+	size_t	i;
+
+	if (secondary) {
+		for (i = 0; i < ifp->if_nsec; i++)
+			if (ifp->if_sec[i].a_addr == a &&
+			    ifp->if_sec[i].a_mask == mk)
+				break;
+		if (i == ifp->if_nsec)
+			return CMD_SUCCESS;
+		subnet_del(ifp->if_dp, ifp, a, mk);
+		memmove(&ifp->if_sec[i], &ifp->if_sec[i + 1],
+		    (ifp->if_nsec - i - 1) * sizeof(*ifp->if_sec));
+		ifp->if_nsec--;
+		return CMD_SUCCESS;
+	}
+	if (ifp->if_addr_kind != IFA_STATIC || ifp->if_addr.a_addr != a ||
+	    ifp->if_addr.a_mask != mk)
+		return CMD_SUCCESS;
+	if (ifp->if_nsec > 0) {
+		vty_out(vty, "Must delete secondary before deleting primary\n");
+		return CMD_WARNING;
+	}
+	iface_clear_v4(ifp);
+	return CMD_SUCCESS;
+}
+
+int
+if_ip_address_cmd(struct vty *vty, const struct cmd_match *m)
+{
+	struct dp_iface	*ifp = vty->v_ctx;
+	uint32_t	 a, mk;
+	bool		 secondary = cmd_has(m, "secondary");
+
+	if (!ip4_parse(cmd_arg(m, "addr"), &a) ||
+	    !ip4_parse(cmd_arg(m, "mask"), &mk))
+		return CMD_WARNING;
+	if (NEGATED(m))
+		return no_ip_address(vty, ifp, a, mk, secondary);
+	if (secondary) {
+		if (ifp->if_addr_kind != IFA_STATIC) {
+			vty_out(vty, "%% Primary address must be configured "
+			    "before secondary\n");
+			return CMD_WARNING;
+		}
+		if (!addr_check(vty, ifp, a, mk, true))
+			return CMD_WARNING;
+		ifp->if_sec = realloc(ifp->if_sec, (ifp->if_nsec + 1) *
+		    sizeof(*ifp->if_sec));
+		if (ifp->if_sec == NULL)
+			abort();
+		ifp->if_sec[ifp->if_nsec].a_addr = a;
+		ifp->if_sec[ifp->if_nsec].a_mask = mk;
+		ifp->if_nsec++;
+		subnet_add(ifp->if_dp, ifp, a, mk);
+		return CMD_SUCCESS;
+	}
+	if (!addr_check(vty, ifp, a, mk, false))
+		return CMD_WARNING;
+	if (ifp->if_addr_kind == IFA_STATIC)
+		subnet_del(ifp->if_dp, ifp, ifp->if_addr.a_addr,
+		    ifp->if_addr.a_mask);
+	ifp->if_addr_kind = IFA_STATIC;
+	ifp->if_addr.a_addr = a;
+	ifp->if_addr.a_mask = mk;
+	subnet_add(ifp->if_dp, ifp, a, mk);
+	return CMD_SUCCESS;
+}
+
+int
+if_ip_address_dhcp_cmd(struct vty *vty, const struct cmd_match *m)
+{
+	struct dp_iface	*ifp = vty->v_ctx;
+
+	if (NEGATED(m)) {
+		if (ifp->if_addr_kind == IFA_DHCP)
+			ifp->if_addr_kind = IFA_NONE;
+		return CMD_SUCCESS;
+	}
+	iface_clear_v4(ifp);
+	ifp->if_addr_kind = IFA_DHCP;
+	return CMD_SUCCESS;
+}
+
+int
+if_no_ip_address_cmd(struct vty *vty, const struct cmd_match *m)
+{
+	(void)m;
+	iface_clear_v4(vty->v_ctx);
+	return CMD_SUCCESS;
+}
+
+int
+if_shutdown_cmd(struct vty *vty, const struct cmd_match *m)
+{
+	struct dp_iface	*ifp = vty->v_ctx;
+	bool		 was_up = iface_up(ifp);
+
+	ifp->if_shutdown = !NEGATED(m);
+	if (was_up == iface_up(ifp))
+		return CMD_SUCCESS;
+	sys_log(vty->v_sys, "LINK", ifp->if_shutdown ? 5 : 3, "CHANGED",
+	    "Interface %s, changed state to %s", ifp->if_name,
+	    ifp->if_shutdown ? "administratively down" : "up");
+	if (ifp->if_id.id_type == IFT_LOOPBACK)
+		sys_log(vty->v_sys, "LINEPROTO", 5, "UPDOWN",
+		    "Line protocol on Interface %s, changed state to %s",
+		    ifp->if_name, ifp->if_shutdown ? "down" : "up");
+	return CMD_SUCCESS;
+}
+
+int
+if_access_group_cmd(struct vty *vty, const struct cmd_match *m)
+{
+	struct dp_iface	*ifp = vty->v_ctx;
+	char		**slot = cmd_has(m, "in") ? &ifp->if_acl_in :
+			    &ifp->if_acl_out;
+
+	dp_strset(slot, NEGATED(m) ? NULL : cmd_arg(m, "acl"));
+	return CMD_SUCCESS;
+}
+
+int
+if_redirects_cmd(struct vty *vty, const struct cmd_match *m)
+{
+	((struct dp_iface *)vty->v_ctx)->if_no_redirects =
+	    (m->cm_prefixes & PFX_NO) != 0;
+	return CMD_SUCCESS;
+}
+
+int
+if_nat_cmd(struct vty *vty, const struct cmd_match *m)
+{
+	struct dp_iface	*ifp = vty->v_ctx;
+	enum if_nat	 which = cmd_has(m, "inside") ? NAT_INSIDE :
+			    NAT_OUTSIDE;
+
+	if (!NEGATED(m))
+		ifp->if_nat = which;
+	else if (ifp->if_nat == which)
+		ifp->if_nat = NAT_NONE;
+	return CMD_SUCCESS;
+}
+
+int
+if_mroute_cache_cmd(struct vty *vty, const struct cmd_match *m)
+{
+	((struct dp_iface *)vty->v_ctx)->if_no_mroute_cache =
+	    (m->cm_prefixes & PFX_NO) != 0;
+	return CMD_SUCCESS;
+}
+
+int
+if_duplex_cmd(struct vty *vty, const struct cmd_match *m)
+{
+	struct dp_iface	*ifp = vty->v_ctx;
+
+	ifp->if_duplex_word = false;
+	if (NEGATED(m))
+		ifp->if_duplex = DUPLEX_DEFAULT;
+	else if (cmd_has(m, "auto"))
+		ifp->if_duplex = DUPLEX_AUTO;
+	else
+		ifp->if_duplex = cmd_has(m, "full") ? DUPLEX_FULL :
+		    DUPLEX_HALF;
+	return CMD_SUCCESS;
+}
+
+/* `full-duplex` / `half-duplex`: the older form, rendered as typed. */
+int
+if_duplex_word_cmd(struct vty *vty, const struct cmd_match *m)
+{
+	struct dp_iface	*ifp = vty->v_ctx;
+
+	if (NEGATED(m)) {
+		ifp->if_duplex = DUPLEX_DEFAULT;
+		ifp->if_duplex_word = false;
+		return CMD_SUCCESS;
+	}
+	ifp->if_duplex = cmd_has(m, "full-duplex") ? DUPLEX_FULL :
+	    DUPLEX_HALF;
+	ifp->if_duplex_word = true;
+	return CMD_SUCCESS;
+}
+
+int
+if_speed_cmd(struct vty *vty, const struct cmd_match *m)
+{
+	struct dp_iface	*ifp = vty->v_ctx;
+
+	if (NEGATED(m))
+		ifp->if_speed = 0;
+	else if (cmd_has(m, "auto"))
+		ifp->if_speed = 1;
+	else
+		ifp->if_speed = (unsigned)strtoul(cmd_arg(m, "mbps"), NULL,
+		    10);
+	return CMD_SUCCESS;
+}
+
+int
+if_cdp_cmd(struct vty *vty, const struct cmd_match *m)
+{
+	((struct dp_iface *)vty->v_ctx)->if_no_cdp =
+	    (m->cm_prefixes & PFX_NO) != 0;
+	return CMD_SUCCESS;
+}
+
+int
+if_keepalive_cmd(struct vty *vty, const struct cmd_match *m)
+{
+	struct dp_iface	*ifp = vty->v_ctx;
+	unsigned	 secs;
+
+	if (m->cm_prefixes & PFX_NO) {
+		ifp->if_no_keepalive = true;
+		return CMD_SUCCESS;
+	}
+	secs = (unsigned)cmd_arg_num(m, "period", KEEPALIVE_DEFAULT);
+	if (m->cm_prefixes & PFX_DEFAULT)
+		secs = KEEPALIVE_DEFAULT;
+	/* IOS reads a period of 0 as `no keepalive`. */
+	ifp->if_no_keepalive = secs == 0;
+	ifp->if_keepalive = secs == 0 ? KEEPALIVE_DEFAULT : secs;
+	return CMD_SUCCESS;
+}
+
+int
+if_ilmi_keepalive_cmd(struct vty *vty, const struct cmd_match *m)
+{
+	((struct dp_iface *)vty->v_ctx)->if_ilmi_keepalive = !NEGATED(m);
+	return CMD_SUCCESS;
+}
+
+int
+if_ipv6_address_cmd(struct vty *vty, const struct cmd_match *m)
+{
+	struct dp_iface	*ifp = vty->v_ctx;
+	struct if_v6	 a;
+	const char	*pfx = cmd_arg(m, "prefix"), *slash;
+	char		 buf[64];
+	size_t		 i;
+
+	memset(&a, 0, sizeof(a));
+	if (pfx != NULL) {
+		slash = strchr(pfx, '/');
+		if (slash == NULL || (size_t)(slash - pfx) >= sizeof(buf))
+			return CMD_WARNING;
+		memcpy(buf, pfx, (size_t)(slash - pfx));
+		buf[slash - pfx] = '\0';
+		a.a6_len = (unsigned)strtoul(slash + 1, NULL, 10);
+	} else {
+		strncpy(buf, cmd_arg(m, "ll"), sizeof(buf) - 1);
+		buf[sizeof(buf) - 1] = '\0';
+		a.a6_link_local = true;
+	}
+	if (inet_pton(AF_INET6, buf, a.a6_addr) != 1)
+		return CMD_WARNING;
+	if (a.a6_link_local && (a.a6_addr[0] != 0xfe ||
+	    (a.a6_addr[1] & 0xc0) != 0x80)) {
+		vty_out(vty, "%% Invalid link-local address\n");
+		return CMD_WARNING;
+	}
+	for (i = 0; i < ifp->if_nv6; i++)
+		if (ifp->if_v6[i].a6_link_local == a.a6_link_local &&
+		    (a.a6_link_local ||
+		    memcmp(ifp->if_v6[i].a6_addr, a.a6_addr, 16) == 0))
+			break;
+	if (NEGATED(m)) {
+		if (i < ifp->if_nv6 && memcmp(ifp->if_v6[i].a6_addr,
+		    a.a6_addr, 16) == 0) {
+			memmove(&ifp->if_v6[i], &ifp->if_v6[i + 1],
+			    (ifp->if_nv6 - i - 1) * sizeof(*ifp->if_v6));
+			ifp->if_nv6--;
+		}
+		return CMD_SUCCESS;
+	}
+	if (i == ifp->if_nv6) {
+		ifp->if_v6 = realloc(ifp->if_v6, (ifp->if_nv6 + 1) *
+		    sizeof(*ifp->if_v6));
+		if (ifp->if_v6 == NULL)
+			abort();
+		ifp->if_nv6++;
+	}
+	ifp->if_v6[i] = a;
+	return CMD_SUCCESS;
+}
+
+int
+if_ipv6_enable_cmd(struct vty *vty, const struct cmd_match *m)
+{
+	((struct dp_iface *)vty->v_ctx)->if_ipv6_enable = !NEGATED(m);
+	return CMD_SUCCESS;
+}
+
+int
+if_tunnel_source_cmd(struct vty *vty, const struct cmd_match *m)
+{
+	struct dp_iface	*ifp = vty->v_ctx;
+	char		 canon[IF_NAMELEN];
+	const char	*type = cmd_arg(m, "type");
+	struct if_id	 id;
+
+	if (NEGATED(m)) {
+		dp_strset(&ifp->if_tun_src, NULL);
+		return CMD_SUCCESS;
+	}
+	if (cmd_arg(m, "addr") != NULL) {
+		dp_strset(&ifp->if_tun_src, cmd_arg(m, "addr"));
+		return CMD_SUCCESS;
+	}
+	if (type != NULL) {
+		if (!ifname_parse(type, cmd_arg(m, "num"), &id)) {
+			vty_out(vty, "%% Invalid interface type and number\n");
+			return CMD_WARNING;
+		}
+		ifname_format(&id, canon, sizeof(canon));
+	} else if (!ifname_resolve(vty, cmd_arg(m, "name"), canon,
+	    sizeof(canon)))
+		return CMD_WARNING;
+	dp_strset(&ifp->if_tun_src, canon);
+	return CMD_SUCCESS;
+}
+
+int
+if_tunnel_destination_cmd(struct vty *vty, const struct cmd_match *m)
+{
+	struct dp_iface	*ifp = vty->v_ctx;
+	uint8_t		 a6[16];
+	char		 buf[46];
+
+	if (NEGATED(m)) {
+		dp_strset(&ifp->if_tun_dst, NULL);
+		return CMD_SUCCESS;
+	}
+	if (cmd_arg(m, "addr") != NULL) {
+		dp_strset(&ifp->if_tun_dst, cmd_arg(m, "addr"));
+		return CMD_SUCCESS;
+	}
+	if (inet_pton(AF_INET6, cmd_arg(m, "addr6"), a6) != 1)
+		return CMD_WARNING;
+	ip6_fmt(a6, buf);
+	dp_strset(&ifp->if_tun_dst, buf);
+	return CMD_SUCCESS;
+}
+
+int
+if_tunnel_mode_cmd(struct vty *vty, const struct cmd_match *m)
+{
+	struct dp_iface	*ifp = vty->v_ctx;
+
+	if (NEGATED(m) || cmd_has(m, "gre"))
+		ifp->if_tun_mode = TUN_GRE_IP;
+	else
+		ifp->if_tun_mode = cmd_has(m, "ipv6") ? TUN_IPSEC_IPV6 :
+		    TUN_IPSEC_IPV4;
+	return CMD_SUCCESS;
+}
+
+int
+if_bandwidth_cmd(struct vty *vty, const struct cmd_match *m)
+{
+	((struct dp_iface *)vty->v_ctx)->if_bandwidth = NEGATED(m) ? 0 :
+	    (uint32_t)cmd_arg_num(m, "kbps", 0);
+	return CMD_SUCCESS;
+}
+
+int
+if_mtu_cmd(struct vty *vty, const struct cmd_match *m)
+{
+	((struct dp_iface *)vty->v_ctx)->if_mtu = NEGATED(m) ? 0 :
+	    (uint32_t)cmd_arg_num(m, "bytes", 0);
+	return CMD_SUCCESS;
+}
+
+int
+if_clock_rate_cmd(struct vty *vty, const struct cmd_match *m)
+{
+	((struct dp_iface *)vty->v_ctx)->if_clock_rate = NEGATED(m) ? 0 :
+	    (uint32_t)cmd_arg_num(m, "bps", 0);
+	return CMD_SUCCESS;
+}
+
+int
+if_encapsulation_cmd(struct vty *vty, const struct cmd_match *m)
+{
+	struct dp_iface	*ifp = vty->v_ctx;
+
+	if (NEGATED(m) || cmd_has(m, "hdlc"))
+		ifp->if_encap = ENCAP_DEFAULT;
+	else
+		ifp->if_encap = cmd_has(m, "ppp") ? ENCAP_PPP :
+		    ENCAP_FRAME_RELAY;
+	return CMD_SUCCESS;
+}
+
+/* Rendering, in the order IOS writes an interface's lines. */
+
+static void
+v4_line(struct strbuf *sb, const struct if_v4 *a, bool secondary)
+{
+	char	s[16], k[16];
+
+	ip4_fmt(a->a_addr, s);
+	ip4_fmt(a->a_mask, k);
+	nv_line(sb, 1, "ip address %s %s%s", s, k,
+	    secondary ? " secondary" : "");
+}
+
+static void
+v6_lines(const struct dp_iface *ifp, struct strbuf *sb)
+{
+	char	s[46];
+	size_t	i;
+
+	/* The link-local address first, as IOS prints it. */
+	for (i = 0; i < ifp->if_nv6; i++)
+		if (ifp->if_v6[i].a6_link_local) {
+			ip6_fmt(ifp->if_v6[i].a6_addr, s);
+			nv_line(sb, 1, "ipv6 address %s link-local", s);
+		}
+	for (i = 0; i < ifp->if_nv6; i++)
+		if (!ifp->if_v6[i].a6_link_local) {
+			ip6_fmt(ifp->if_v6[i].a6_addr, s);
+			nv_line(sb, 1, "ipv6 address %s/%u", s,
+			    ifp->if_v6[i].a6_len);
+		}
+	if (ifp->if_ipv6_enable)
+		nv_line(sb, 1, "ipv6 enable");
+}
+
+static void
+tunnel_lines(const struct dp_iface *ifp, struct strbuf *sb)
+{
+	if (ifp->if_tun_src != NULL)
+		nv_line(sb, 1, "tunnel source %s", ifp->if_tun_src);
+	if (ifp->if_tun_mode != TUN_GRE_IP)
+		nv_line(sb, 1, "tunnel mode ipsec %s",
+		    ifp->if_tun_mode == TUN_IPSEC_IPV6 ? "ipv6" : "ipv4");
+	if (ifp->if_tun_dst != NULL)
+		nv_line(sb, 1, "tunnel destination %s", ifp->if_tun_dst);
+	if (ifp->if_tun_protection != NULL)
+		nv_line(sb, 1, "tunnel protection ipsec profile %s",
+		    ifp->if_tun_protection);
+}
+
+static void
+link_lines(const struct dp_iface *ifp, struct strbuf *sb)
+{
+	static const char *const duplex[] = {
+		[DUPLEX_AUTO] = "auto", [DUPLEX_FULL] = "full",
+		[DUPLEX_HALF] = "half",
+	};
+
+	if (ifp->if_duplex != DUPLEX_DEFAULT && !ifp->if_duplex_word)
+		nv_line(sb, 1, "duplex %s", duplex[ifp->if_duplex]);
+	if (ifp->if_speed == 1)
+		nv_line(sb, 1, "speed auto");
+	else if (ifp->if_speed != 0)
+		nv_line(sb, 1, "speed %u", ifp->if_speed);
+	if (ifp->if_duplex_word)
+		nv_line(sb, 1, "%s-duplex",
+		    ifp->if_duplex == DUPLEX_FULL ? "full" : "half");
+	if (ifp->if_clock_rate != 0)
+		nv_line(sb, 1, "clock rate %u", ifp->if_clock_rate);
+	if (ifp->if_no_keepalive)
+		nv_line(sb, 1, "no keepalive");
+	else if (ifp->if_keepalive != KEEPALIVE_DEFAULT)
+		nv_line(sb, 1, "keepalive %u", ifp->if_keepalive);
+	if (ifp->if_no_cdp)
+		nv_line(sb, 1, "no cdp enable");
+}
+
+static void
+iface_render(const struct dp_iface *ifp, struct strbuf *sb)
+{
+	size_t	i;
+
+	nv_line(sb, 0, "interface %s", ifp->if_name);
+	if (ifp->if_descr != NULL)
+		nv_line(sb, 1, "description %s", ifp->if_descr);
+	if (ifp->if_mtu != 0)
+		nv_line(sb, 1, "mtu %u", ifp->if_mtu);
+	if (ifp->if_bandwidth != 0)
+		nv_line(sb, 1, "bandwidth %u", ifp->if_bandwidth);
+	switch (ifp->if_addr_kind) {
+	case IFA_STATIC:
+		v4_line(sb, &ifp->if_addr, false);
+		for (i = 0; i < ifp->if_nsec; i++)
+			v4_line(sb, &ifp->if_sec[i], true);
+		break;
+	case IFA_DHCP:
+		nv_line(sb, 1, "ip address dhcp");
+		break;
+	case IFA_NONE:
+		nv_line(sb, 1, "no ip address");
+		break;
+	}
+	if (ifp->if_acl_in != NULL)
+		nv_line(sb, 1, "ip access-group %s in", ifp->if_acl_in);
+	if (ifp->if_acl_out != NULL)
+		nv_line(sb, 1, "ip access-group %s out", ifp->if_acl_out);
+	if (ifp->if_no_redirects)
+		nv_line(sb, 1, "no ip redirects");
+	if (ifp->if_nat != NAT_NONE)
+		nv_line(sb, 1, "ip nat %s",
+		    ifp->if_nat == NAT_INSIDE ? "inside" : "outside");
+	if (ifp->if_no_mroute_cache)
+		nv_line(sb, 1, "no ip mroute-cache");
+	v6_lines(ifp, sb);
+	if (ifp->if_encap != ENCAP_DEFAULT)
+		nv_line(sb, 1, "encapsulation %s",
+		    ifp->if_encap == ENCAP_PPP ? "ppp" : "frame-relay");
+	if (ifp->if_shutdown)
+		nv_line(sb, 1, "shutdown");
+	/* IOS leaves ILMI keepalives off on an ATM port and says so. */
+	if (ifp->if_id.id_type == IFT_ATM)
+		nv_line(sb, 1, "%satm ilmi-keepalive",
+		    ifp->if_ilmi_keepalive ? "" : "no ");
+	link_lines(ifp, sb);
+	tunnel_lines(ifp, sb);
+	if (ifp->if_crypto_map != NULL)
+		nv_line(sb, 1, "crypto map %s", ifp->if_crypto_map);
+}
+
+void
+iface_nvgen(const struct dataplane *dp, struct strbuf *sb)
+{
+	size_t	i;
+
+	for (i = 0; i < dp->d_nifs; i++) {
+		if (i > 0)
+			nv_line(sb, 0, "!");
+		iface_render(dp->d_ifs[i], sb);
+	}
+}

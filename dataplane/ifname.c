@@ -1,0 +1,159 @@
+/*
+ * ifname: interface names as IOS reads and prints them.
+ *
+ * IOS accepts the type as any unique prefix, glued to the number or not
+ * ("Serial1/2", "serial 1/2", "s1/2", "fa0/0", "lo0"), and prints the
+ * canonical spelling.  The grammar offers the types as keywords for `?`
+ * and a hidden one-word form; both end here, so every command that names
+ * an interface (interface, ip route, tunnel source, ip nat, show) reads
+ * it the same way.  The order of types is the order IOS lists them in.
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "dataplane/dp_int.h"
+#include "lib/vty.h"
+
+static const struct {
+	const char	*it_name;
+	bool		 it_virtual;	/* one number, no slot */
+} if_types[IFT_COUNT] = {
+	[IFT_LOOPBACK] =	{ "Loopback", true },
+	[IFT_TUNNEL] =		{ "Tunnel", true },
+	[IFT_ETHERNET] =	{ "Ethernet", false },
+	[IFT_FASTETHERNET] =	{ "FastEthernet", false },
+	[IFT_GIGABITETHERNET] =	{ "GigabitEthernet", false },
+	[IFT_SERIAL] =		{ "Serial", false },
+	[IFT_ATM] =		{ "ATM", false },
+};
+
+#define IF_VIRTUAL_MAX	2147483647UL
+#define IF_SLOT_MAX	9999UL
+
+const char *
+ifname_type_name(enum if_type t)
+{
+	return if_types[t].it_name;
+}
+
+bool
+ifname_virtual(enum if_type t)
+{
+	return if_types[t].it_virtual;
+}
+
+/* The type TEXT is a unique prefix of (LEN characters). */
+static bool
+type_lookup(const char *text, size_t len, enum if_type *out)
+{
+	unsigned	i, found = 0;
+
+	if (len == 0)
+		return false;
+	for (i = 0; i < IFT_COUNT; i++)
+		if (strlen(if_types[i].it_name) >= len &&
+		    strncasecmp(if_types[i].it_name, text, len) == 0) {
+			if (strlen(if_types[i].it_name) == len) {
+				*out = i;
+				return true;
+			}
+			*out = i;
+			found++;
+		}
+	return found == 1;
+}
+
+/* "1/2", "0", "1/0/3" within the limits of the type. */
+static bool
+num_parse(const char *s, struct if_id *id)
+{
+	unsigned long	 v;
+	char		*end;
+
+	id->id_nnum = 0;
+	for (;;) {
+		if (!isdigit((unsigned char)*s) || id->id_nnum == IF_MAXNUM)
+			return false;
+		v = strtoul(s, &end, 10);
+		if (v > (ifname_virtual(id->id_type) ? IF_VIRTUAL_MAX :
+		    IF_SLOT_MAX))
+			return false;
+		id->id_num[id->id_nnum++] = (uint32_t)v;
+		if (*end == '\0')
+			break;
+		if (*end != '/')
+			return false;
+		s = end + 1;
+	}
+	return !ifname_virtual(id->id_type) || id->id_nnum == 1;
+}
+
+/*
+ * TYPE and NUM as two words, or TYPE alone with the number glued to it
+ * (NUM NULL).
+ */
+bool
+ifname_parse(const char *type, const char *num, struct if_id *id)
+{
+	size_t	len;
+
+	memset(id, 0, sizeof(*id));
+	len = num != NULL ? strlen(type) : strcspn(type, "0123456789");
+	if (!type_lookup(type, len, &id->id_type))
+		return false;
+	return num_parse(num != NULL ? num : type + len, id);
+}
+
+void
+ifname_format(const struct if_id *id, char *buf, size_t len)
+{
+	size_t		off;
+	unsigned	i;
+
+	off = (size_t)snprintf(buf, len, "%s", if_types[id->id_type].it_name);
+	for (i = 0; i < id->id_nnum && off < len; i++)
+		off += (size_t)snprintf(buf + off, len - off, "%s%u",
+		    i > 0 ? "/" : "", id->id_num[i]);
+}
+
+int
+ifid_cmp(const struct if_id *a, const struct if_id *b)
+{
+	unsigned	i;
+
+	if (a->id_type != b->id_type)
+		return a->id_type < b->id_type ? -1 : 1;
+	for (i = 0; i < a->id_nnum && i < b->id_nnum; i++)
+		if (a->id_num[i] != b->id_num[i])
+			return a->id_num[i] < b->id_num[i] ? -1 : 1;
+	if (a->id_nnum != b->id_nnum)
+		return a->id_nnum < b->id_nnum ? -1 : 1;
+	return 0;
+}
+
+bool
+ifname_resolve(struct vty *vty, const char *name, char *out, size_t outlen)
+{
+	struct if_id	id;
+	char		buf[IF_NAMELEN];
+	const char	*sp;
+
+	if ((sp = strchr(name, ' ')) != NULL) {
+		if ((size_t)(sp - name) >= sizeof(buf))
+			goto bad;
+		memcpy(buf, name, (size_t)(sp - name));
+		buf[sp - name] = '\0';
+		if (!ifname_parse(buf, sp + 1, &id))
+			goto bad;
+	} else if (!ifname_parse(name, NULL, &id))
+		goto bad;
+	ifname_format(&id, out, outlen);
+	return true;
+bad:
+	if (vty != NULL)
+		vty_out(vty, "%% Invalid interface type and number\n");
+	return false;
+}

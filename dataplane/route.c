@@ -1,0 +1,732 @@
+/*
+ * route: static IPv4 and IPv6 routes, NAT rules, and `show ip route`.
+ *
+ * IPv4 routes are kept per prefix length, each length's nodes sorted by
+ * network: a longest-prefix match is one binary search per length from
+ * /32 down, and the running configuration walks them in address order.
+ * `show ip route` builds the table IOS would install: connected (and, in
+ * 15.x, local) routes of interfaces whose protocol is up, and the static
+ * routes whose next hop or interface resolves.
+ */
+#include <arpa/inet.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dataplane/cmds.h"
+#include "dataplane/dp_int.h"
+#include "grammar/modes.h"
+#include "lib/nvgen.h"
+#include "lib/system.h"
+#include "lib/vty.h"
+#include "parser/cmd.h"
+
+#define NEGATED(m)	(((m)->cm_prefixes & (PFX_NO | PFX_DEFAULT)) != 0)
+
+static uint32_t
+len_mask(unsigned len)
+{
+	return len == 0 ? 0 : 0xffffffffU << (32 - len);
+}
+
+static size_t
+rt_pos(const struct rt_table *t, unsigned len, uint32_t net, bool *found)
+{
+	size_t	lo = 0, hi = t->rt_n[len], mid;
+
+	*found = false;
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (t->rt_nodes[len][mid].rn_net == net) {
+			*found = true;
+			return mid;
+		}
+		if (t->rt_nodes[len][mid].rn_net < net)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+static struct rt_node *
+rt_node(struct rt_table *t, uint32_t net, unsigned len, bool make)
+{
+	struct rt_node	*v;
+	size_t		 pos;
+	bool		 found;
+
+	pos = rt_pos(t, len, net, &found);
+	if (found)
+		return &t->rt_nodes[len][pos];
+	if (!make)
+		return NULL;
+	if (t->rt_n[len] == t->rt_cap[len]) {
+		t->rt_cap[len] = t->rt_cap[len] ? t->rt_cap[len] * 2 : 8;
+		v = realloc(t->rt_nodes[len], t->rt_cap[len] * sizeof(*v));
+		if (v == NULL)
+			abort();
+		t->rt_nodes[len] = v;
+	}
+	v = t->rt_nodes[len];
+	memmove(&v[pos + 1], &v[pos], (t->rt_n[len] - pos) * sizeof(*v));
+	memset(&v[pos], 0, sizeof(*v));
+	v[pos].rn_net = net;
+	v[pos].rn_len = len;
+	t->rt_n[len]++;
+	return &v[pos];
+}
+
+static void
+path_free(struct rt_path *p)
+{
+	free(p->rp_ifname);
+	free(p->rp_name);
+}
+
+static void
+rt_node_remove(struct rt_table *t, const struct rt_node *n)
+{
+	unsigned	len = n->rn_len;
+	size_t		pos = (size_t)(n - t->rt_nodes[len]);
+
+	free(n->rn_paths);
+	memmove(&t->rt_nodes[len][pos], &t->rt_nodes[len][pos + 1],
+	    (t->rt_n[len] - pos - 1) * sizeof(*n));
+	t->rt_n[len]--;
+}
+
+/* Longest-prefix match among the static routes. */
+static const struct rt_node *
+rt_lookup(const struct rt_table *t, uint32_t addr)
+{
+	int	len;
+	size_t	pos;
+	bool	found;
+
+	for (len = 32; len >= 0; len--) {
+		if (t->rt_n[len] == 0)
+			continue;
+		pos = rt_pos(t, (unsigned)len, addr & len_mask((unsigned)len),
+		    &found);
+		if (found)
+			return &t->rt_nodes[len][pos];
+	}
+	return NULL;
+}
+
+void
+route_free_all(struct dataplane *dp)
+{
+	struct rt_table	*t = &dp->d_rt;
+	size_t		 i, j;
+	unsigned	 len;
+
+	for (len = 0; len <= 32; len++) {
+		for (i = 0; i < t->rt_n[len]; i++) {
+			for (j = 0; j < t->rt_nodes[len][i].rn_npaths; j++)
+				path_free(&t->rt_nodes[len][i].rn_paths[j]);
+			free(t->rt_nodes[len][i].rn_paths);
+		}
+		free(t->rt_nodes[len]);
+	}
+	for (i = 0; i < dp->d_nrt6; i++)
+		free(dp->d_rt6[i].r6_ifname);
+	free(dp->d_rt6);
+	for (i = 0; i < dp->d_nnat; i++) {
+		free(dp->d_nat[i].nr_list);
+		free(dp->d_nat[i].nr_ifname);
+	}
+	free(dp->d_nat);
+}
+
+static bool
+path_same(const struct rt_path *a, uint32_t nh, const char *ifname)
+{
+	if (a->rp_nexthop != nh)
+		return false;
+	if (a->rp_ifname == NULL || ifname == NULL)
+		return a->rp_ifname == ifname;
+	return strcmp(a->rp_ifname, ifname) == 0;
+}
+
+int
+dp_ip_route_cmd(struct vty *vty, const struct cmd_match *m)
+{
+	struct dataplane	*dp = vty->v_sys->sy_dp;
+	struct rt_node		*n;
+	struct rt_path		*p;
+	uint32_t		 net, mask, nh = 0;
+	char			 ifname[IF_NAMELEN], *ifp = NULL;
+	const char		*v;
+	size_t			 i;
+
+	ip4_parse(cmd_arg(m, "prefix"), &net);
+	ip4_parse(cmd_arg(m, "mask"), &mask);
+	if (!ip4_mask_ok(mask)) {
+		vty_out(vty, "%%Inconsistent address and mask\n");
+		return CMD_WARNING;
+	}
+	if ((net & ~mask) != 0) {
+		vty_out(vty, "%%Inconsistent address and mask\n");
+		return CMD_WARNING;
+	}
+	if ((v = cmd_arg(m, "ifname")) != NULL) {
+		if (!ifname_resolve(vty, v, ifname, sizeof(ifname)))
+			return CMD_WARNING;
+		ifp = ifname;
+		v = cmd_arg(m, "ifnh");
+	} else
+		v = cmd_arg(m, "nh");
+	if (v != NULL)
+		ip4_parse(v, &nh);
+	n = rt_node(&dp->d_rt, net, ip4_masklen(mask), !NEGATED(m));
+	if (n == NULL)
+		return CMD_SUCCESS;
+	for (i = 0; i < n->rn_npaths; i++)
+		if (path_same(&n->rn_paths[i], nh, ifp))
+			break;
+	if (NEGATED(m)) {
+		if (i < n->rn_npaths) {
+			path_free(&n->rn_paths[i]);
+			memmove(&n->rn_paths[i], &n->rn_paths[i + 1],
+			    (n->rn_npaths - i - 1) * sizeof(*n->rn_paths));
+			n->rn_npaths--;
+		}
+		if (n->rn_npaths == 0)
+			rt_node_remove(&dp->d_rt, n);
+		return CMD_SUCCESS;
+	}
+	if (i == n->rn_npaths) {
+		n->rn_paths = realloc(n->rn_paths, (n->rn_npaths + 1) *
+		    sizeof(*n->rn_paths));
+		if (n->rn_paths == NULL)
+			abort();
+		memset(&n->rn_paths[i], 0, sizeof(n->rn_paths[i]));
+		n->rn_npaths++;
+	}
+	p = &n->rn_paths[i];
+	p->rp_nexthop = nh;
+	dp_strset(&p->rp_ifname, ifp);
+	p->rp_distance = (unsigned)cmd_arg_num(m, "distance", 1);
+	dp_strset(&p->rp_name, cmd_arg(m, "name"));
+	p->rp_permanent = cmd_has(m, "permanent");
+	return CMD_SUCCESS;
+}
+
+int
+dp_ipv6_unicast_routing_cmd(struct vty *vty, const struct cmd_match *m)
+{
+	vty->v_sys->sy_dp->d_ipv6_unicast_routing = !NEGATED(m);
+	return CMD_SUCCESS;
+}
+
+static int
+rt6_cmp(const struct rt6_route *a, const struct rt6_route *b)
+{
+	int	c = memcmp(a->r6_net, b->r6_net, 16);
+
+	if (c != 0)
+		return c;
+	return a->r6_len < b->r6_len ? -1 : a->r6_len > b->r6_len;
+}
+
+int
+dp_ipv6_route_cmd(struct vty *vty, const struct cmd_match *m)
+{
+	struct dataplane	*dp = vty->v_sys->sy_dp;
+	struct rt6_route	 r;
+	const char		*pfx = cmd_arg(m, "prefix"), *slash;
+	char			 buf[64], ifname[IF_NAMELEN];
+	size_t			 i;
+	unsigned		 b;
+
+	memset(&r, 0, sizeof(r));
+	slash = strchr(pfx, '/');
+	if (slash == NULL || (size_t)(slash - pfx) >= sizeof(buf))
+		return CMD_WARNING;
+	memcpy(buf, pfx, (size_t)(slash - pfx));
+	buf[slash - pfx] = '\0';
+	r.r6_len = (unsigned)strtoul(slash + 1, NULL, 10);
+	if (inet_pton(AF_INET6, buf, r.r6_net) != 1)
+		return CMD_WARNING;
+	/* The prefix's host bits are dropped, as IOS does. */
+	for (b = r.r6_len; b < 128; b++)
+		r.r6_net[b / 8] &= (uint8_t)~(0x80 >> (b % 8));
+	if (cmd_arg(m, "nh") != NULL) {
+		r.r6_has_nh = true;
+		inet_pton(AF_INET6, cmd_arg(m, "nh"), r.r6_nh);
+	} else {
+		if (!ifname_resolve(vty, cmd_arg(m, "ifname"), ifname,
+		    sizeof(ifname)))
+			return CMD_WARNING;
+		r.r6_ifname = ifname;
+	}
+	for (i = 0; i < dp->d_nrt6 && rt6_cmp(&dp->d_rt6[i], &r) < 0; i++)
+		;
+	for (; i < dp->d_nrt6 && rt6_cmp(&dp->d_rt6[i], &r) == 0; i++)
+		if (dp->d_rt6[i].r6_has_nh == r.r6_has_nh &&
+		    (r.r6_has_nh ? memcmp(dp->d_rt6[i].r6_nh, r.r6_nh, 16) == 0 :
+		    strcmp(dp->d_rt6[i].r6_ifname, r.r6_ifname) == 0))
+			break;
+	if (NEGATED(m)) {
+		if (i < dp->d_nrt6 && rt6_cmp(&dp->d_rt6[i], &r) == 0) {
+			free(dp->d_rt6[i].r6_ifname);
+			memmove(&dp->d_rt6[i], &dp->d_rt6[i + 1],
+			    (dp->d_nrt6 - i - 1) * sizeof(r));
+			dp->d_nrt6--;
+		}
+		return CMD_SUCCESS;
+	}
+	if (i < dp->d_nrt6 && rt6_cmp(&dp->d_rt6[i], &r) == 0)
+		return CMD_SUCCESS;
+	dp->d_rt6 = realloc(dp->d_rt6, (dp->d_nrt6 + 1) * sizeof(r));
+	if (dp->d_rt6 == NULL)
+		abort();
+	memmove(&dp->d_rt6[i + 1], &dp->d_rt6[i], (dp->d_nrt6 - i) *
+	    sizeof(r));
+	if (r.r6_ifname != NULL)
+		r.r6_ifname = dp_strdup(r.r6_ifname);
+	dp->d_rt6[i] = r;
+	dp->d_nrt6++;
+	return CMD_SUCCESS;
+}
+
+/* NAT rules: one per list (list rules), one per inside address
+ * (static ones). */
+
+static struct nat_rule *
+nat_find(struct dataplane *dp, const struct nat_rule *key)
+{
+	size_t	i;
+
+	for (i = 0; i < dp->d_nnat; i++)
+		if (dp->d_nat[i].nr_static == key->nr_static &&
+		    (key->nr_static ? dp->d_nat[i].nr_local == key->nr_local :
+		    strcmp(dp->d_nat[i].nr_list, key->nr_list) == 0))
+			return &dp->d_nat[i];
+	return NULL;
+}
+
+static int
+nat_set(struct vty *vty, const struct cmd_match *m, struct nat_rule *key)
+{
+	struct dataplane	*dp = vty->v_sys->sy_dp;
+	struct nat_rule		*r = nat_find(dp, key);
+
+	if (NEGATED(m)) {
+		if (r != NULL) {
+			free(r->nr_list);
+			free(r->nr_ifname);
+			memmove(r, r + 1, (size_t)(&dp->d_nat[dp->d_nnat] -
+			    (r + 1)) * sizeof(*r));
+			dp->d_nnat--;
+		}
+		free(key->nr_list);
+		free(key->nr_ifname);
+		return CMD_SUCCESS;
+	}
+	if (r == NULL) {
+		dp->d_nat = realloc(dp->d_nat, (dp->d_nnat + 1) *
+		    sizeof(*dp->d_nat));
+		if (dp->d_nat == NULL)
+			abort();
+		r = &dp->d_nat[dp->d_nnat++];
+	} else {
+		free(r->nr_list);
+		free(r->nr_ifname);
+	}
+	*r = *key;
+	return CMD_SUCCESS;
+}
+
+int
+dp_ip_nat_list_cmd(struct vty *vty, const struct cmd_match *m)
+{
+	struct nat_rule	key;
+	char		ifname[IF_NAMELEN];
+
+	if (!ifname_resolve(vty, cmd_arg(m, "ifname"), ifname,
+	    sizeof(ifname)))
+		return CMD_WARNING;
+	memset(&key, 0, sizeof(key));
+	key.nr_list = dp_strdup(cmd_arg(m, "acl"));
+	key.nr_ifname = dp_strdup(ifname);
+	key.nr_overload = cmd_has(m, "overload");
+	return nat_set(vty, m, &key);
+}
+
+int
+dp_ip_nat_static_cmd(struct vty *vty, const struct cmd_match *m)
+{
+	struct nat_rule	key;
+
+	memset(&key, 0, sizeof(key));
+	key.nr_static = true;
+	ip4_parse(cmd_arg(m, "local"), &key.nr_local);
+	ip4_parse(cmd_arg(m, "global"), &key.nr_global);
+	return nat_set(vty, m, &key);
+}
+
+/* Rendering. */
+
+static void
+nat_nvgen(const struct dataplane *dp, struct strbuf *sb)
+{
+	const struct nat_rule	*r;
+	char			 l[16], g[16];
+	size_t			 i;
+
+	for (i = 0; i < dp->d_nnat; i++) {
+		r = &dp->d_nat[i];
+		if (r->nr_static)
+			continue;
+		nv_line(sb, 0, "ip nat inside source list %s interface %s%s",
+		    r->nr_list, r->nr_ifname,
+		    r->nr_overload ? " overload" : "");
+	}
+	for (i = 0; i < dp->d_nnat; i++) {
+		r = &dp->d_nat[i];
+		if (!r->nr_static)
+			continue;
+		ip4_fmt(r->nr_local, l);
+		ip4_fmt(r->nr_global, g);
+		nv_line(sb, 0, "ip nat inside source static %s %s", l, g);
+	}
+}
+
+/* Every static route in address order (then by prefix length). */
+static void
+rt_walk(const struct rt_table *t,
+    void (*fn)(const struct rt_node *, void *), void *arg)
+{
+	size_t		 pos[33] = { 0 };
+	unsigned	 len, best;
+	const struct rt_node *n;
+
+	for (;;) {
+		best = 33;
+		for (len = 0; len <= 32; len++) {
+			if (pos[len] >= t->rt_n[len])
+				continue;
+			n = &t->rt_nodes[len][pos[len]];
+			if (best == 33 || n->rn_net <
+			    t->rt_nodes[best][pos[best]].rn_net)
+				best = len;
+		}
+		if (best == 33)
+			return;
+		fn(&t->rt_nodes[best][pos[best]++], arg);
+	}
+}
+
+static void
+route_line(const struct rt_node *n, void *arg)
+{
+	struct strbuf		*sb = arg;
+	const struct rt_path	*p;
+	char			 a[16], k[16], h[16];
+	size_t			 i;
+
+	ip4_fmt(n->rn_net, a);
+	ip4_fmt(len_mask(n->rn_len), k);
+	for (i = 0; i < n->rn_npaths; i++) {
+		p = &n->rn_paths[i];
+		strbuf_printf(sb, "ip route %s %s", a, k);
+		if (p->rp_ifname != NULL)
+			strbuf_printf(sb, " %s", p->rp_ifname);
+		if (p->rp_nexthop != 0 || p->rp_ifname == NULL) {
+			ip4_fmt(p->rp_nexthop, h);
+			strbuf_printf(sb, " %s", h);
+		}
+		if (p->rp_distance != 1)
+			strbuf_printf(sb, " %u", p->rp_distance);
+		if (p->rp_name != NULL)
+			strbuf_printf(sb, " name %s", p->rp_name);
+		if (p->rp_permanent)
+			strbuf_puts(sb, " permanent");
+		strbuf_putc(sb, '\n');
+	}
+}
+
+void
+route_nvgen(const struct dataplane *dp, enum nv_section sec,
+    struct strbuf *sb)
+{
+	const struct rt6_route	*r;
+	char			 a[46];
+	size_t			 i;
+
+	(void)sec;
+	nat_nvgen(dp, sb);
+	rt_walk(&dp->d_rt, route_line, sb);
+	for (i = 0; i < dp->d_nrt6; i++) {
+		r = &dp->d_rt6[i];
+		ip6_fmt(r->r6_net, a);
+		strbuf_printf(sb, "ipv6 route %s/%u ", a, r->r6_len);
+		if (r->r6_has_nh) {
+			ip6_fmt(r->r6_nh, a);
+			strbuf_printf(sb, "%s\n", a);
+		} else
+			strbuf_printf(sb, "%s\n", r->r6_ifname);
+	}
+}
+
+/* `show ip route`. */
+
+struct rib_entry {
+	uint32_t	 re_net;
+	unsigned	 re_len;
+	char		 re_code[3];
+	char		 re_text[96];	/* after the prefix */
+};
+
+struct rib {
+	struct rib_entry	*r_v;
+	size_t			 r_n, r_cap;
+	const struct dataplane	*r_dp;
+	bool			 r_default;
+	uint32_t		 r_gateway;
+};
+
+static void
+rib_add(struct rib *r, uint32_t net, unsigned len, const char *code,
+    const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
+static void
+rib_add(struct rib *r, uint32_t net, unsigned len, const char *code,
+    const char *fmt, ...)
+{
+	struct rib_entry	*e;
+	va_list			 ap;
+
+	if (r->r_n == r->r_cap) {
+		r->r_cap = r->r_cap ? r->r_cap * 2 : 16;
+		r->r_v = realloc(r->r_v, r->r_cap * sizeof(*r->r_v));
+		if (r->r_v == NULL)
+			abort();
+	}
+	e = &r->r_v[r->r_n++];
+	e->re_net = net;
+	e->re_len = len;
+	snprintf(e->re_code, sizeof(e->re_code), "%s", code);
+	va_start(ap, fmt);
+	vsnprintf(e->re_text, sizeof(e->re_text), fmt, ap);
+	va_end(ap);
+}
+
+/* The up interface whose connected subnet holds ADDR. */
+static const struct dp_iface *
+connected_to(const struct dataplane *dp, uint32_t addr)
+{
+	const struct if_subnet	*sn;
+	size_t			 lo = 0, hi = dp->d_nsubnets, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (dp->d_subnets[mid].sn_lo <= addr)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo == 0)
+		return NULL;
+	sn = &dp->d_subnets[lo - 1];
+	if (addr > sn->sn_hi || !iface_proto_up(sn->sn_if))
+		return NULL;
+	return sn->sn_if;
+}
+
+static void
+rib_connected(struct rib *r, const struct dp_iface *ifp,
+    const struct if_v4 *a, bool v15)
+{
+	unsigned	len = ip4_masklen(a->a_mask);
+
+	rib_add(r, a->a_addr & a->a_mask, len, "C",
+	    "is directly connected, %s", ifp->if_name);
+	if (v15 && len < 32)
+		rib_add(r, a->a_addr, 32, "L", "is directly connected, %s",
+		    ifp->if_name);
+}
+
+static void
+rib_static(const struct rt_node *n, void *arg)
+{
+	struct rib		*r = arg;
+	const struct rt_path	*p;
+	const struct dp_iface	*ifp;
+	const struct rt_node	*via;
+	char			 h[16];
+	const char		*code;
+	size_t			 i;
+
+	code = n->rn_len == 0 ? "S*" : "S";
+	for (i = 0; i < n->rn_npaths; i++) {
+		p = &n->rn_paths[i];
+		ip4_fmt(p->rp_nexthop, h);
+		if (p->rp_ifname != NULL) {
+			ifp = dp_iface_find(r->r_dp, p->rp_ifname);
+			if (ifp == NULL || !iface_proto_up(ifp))
+				continue;
+			if (p->rp_nexthop == 0)
+				rib_add(r, n->rn_net, n->rn_len, code,
+				    "is directly connected, %s", p->rp_ifname);
+			else
+				rib_add(r, n->rn_net, n->rn_len, code,
+				    "[%u/0] via %s, %s", p->rp_distance, h,
+				    p->rp_ifname);
+		} else {
+			/* Recursive: the next hop must resolve to a connected
+			 * subnet, directly or through another static. */
+			if (connected_to(r->r_dp, p->rp_nexthop) == NULL &&
+			    ((via = rt_lookup(&r->r_dp->d_rt,
+			    p->rp_nexthop)) == NULL || via == n ||
+			    via->rn_npaths == 0 ||
+			    connected_to(r->r_dp,
+			    via->rn_paths[0].rp_nexthop) == NULL))
+				continue;
+			rib_add(r, n->rn_net, n->rn_len, code,
+			    "[%u/0] via %s", p->rp_distance, h);
+		}
+		if (n->rn_len == 0 && !r->r_default) {
+			r->r_default = true;
+			r->r_gateway = p->rp_nexthop;
+		}
+	}
+}
+
+static int
+rib_cmp(const void *a, const void *b)
+{
+	const struct rib_entry	*x = a, *y = b;
+
+	if (x->re_net != y->re_net)
+		return x->re_net < y->re_net ? -1 : 1;
+	if (x->re_len != y->re_len)
+		return x->re_len < y->re_len ? -1 : 1;
+	return strcmp(x->re_code, y->re_code);
+}
+
+static unsigned
+classful_len(uint32_t a)
+{
+	if (a < 0x80000000U)
+		return 8;
+	if (a < 0xc0000000U)
+		return 16;
+	return 24;
+}
+
+static const char codes15[] =
+    "Codes: L - local, C - connected, S - static, R - RIP, M - mobile, "
+    "B - BGP\n"
+    "       D - EIGRP, EX - EIGRP external, O - OSPF, IA - OSPF inter area \n"
+    "       N1 - OSPF NSSA external type 1, N2 - OSPF NSSA external "
+    "type 2\n"
+    "       E1 - OSPF external type 1, E2 - OSPF external type 2\n"
+    "       i - IS-IS, su - IS-IS summary, L1 - IS-IS level-1, "
+    "L2 - IS-IS level-2\n"
+    "       ia - IS-IS inter area, * - candidate default, "
+    "U - per-user static route\n"
+    "       o - ODR, P - periodic downloaded static route, H - NHRP, "
+    "l - LISP\n"
+    "       + - replicated route, % - next hop override\n";
+static const char codes12[] =
+    "Codes: C - connected, S - static, R - RIP, M - mobile, B - BGP\n"
+    "       D - EIGRP, EX - EIGRP external, O - OSPF, IA - OSPF inter area \n"
+    "       N1 - OSPF NSSA external type 1, N2 - OSPF NSSA external "
+    "type 2\n"
+    "       E1 - OSPF external type 1, E2 - OSPF external type 2\n"
+    "       i - IS-IS, su - IS-IS summary, L1 - IS-IS level-1, "
+    "L2 - IS-IS level-2\n"
+    "       ia - IS-IS inter area, * - candidate default, "
+    "U - per-user static route\n"
+    "       o - ODR, P - periodic downloaded static route\n";
+
+/* One major network's subnets under their "is subnetted" line. */
+static size_t
+rib_group(const struct rib *r, size_t i, bool v15, struct strbuf *sb)
+{
+	uint32_t	major = r->r_v[i].re_net &
+			    len_mask(classful_len(r->r_v[i].re_net));
+	unsigned	clen = classful_len(major), masks = 0, seen[33] = { 0 };
+	size_t		j, n;
+	bool		variable;
+	char		a[16];
+
+	for (j = i; j < r->r_n && r->r_v[j].re_len > clen &&
+	    (r->r_v[j].re_net & len_mask(clen)) == major; j++)
+		if (seen[r->r_v[j].re_len]++ == 0)
+			masks++;
+	n = j - i;
+	variable = masks > 1;
+	ip4_fmt(major, a);
+	if (variable)
+		strbuf_printf(sb, "%s%s/%u is variably subnetted, %zu subnets, "
+		    "%u masks\n", v15 ? "      " : "     ", a, clen, n, masks);
+	else
+		strbuf_printf(sb, "%s%s/%u is subnetted, %zu subnet%s\n",
+		    v15 ? "      " : "     ", a, r->r_v[i].re_len, n,
+		    n == 1 ? "" : "s");
+	for (j = i; j < i + n; j++) {
+		ip4_fmt(r->r_v[j].re_net, a);
+		strbuf_printf(sb, "%-*s%s", v15 ? 9 : 8, r->r_v[j].re_code, a);
+		if (variable)
+			strbuf_printf(sb, "/%u", r->r_v[j].re_len);
+		strbuf_printf(sb, " %s\n", r->r_v[j].re_text);
+	}
+	return n;
+}
+
+void
+route_show(const struct dataplane *dp, struct strbuf *sb)
+{
+	struct rib		 r;
+	const struct dp_iface	*ifp;
+	bool			 v15 = sys_version_15(dp->d_sys);
+	char			 a[16];
+	size_t			 i, k;
+
+	memset(&r, 0, sizeof(r));
+	r.r_dp = dp;
+	for (i = 0; i < dp->d_nifs; i++) {
+		ifp = dp->d_ifs[i];
+		if (ifp->if_addr_kind != IFA_STATIC || !iface_proto_up(ifp))
+			continue;
+		rib_connected(&r, ifp, &ifp->if_addr, v15);
+		for (k = 0; k < ifp->if_nsec; k++)
+			rib_connected(&r, ifp, &ifp->if_sec[k], v15);
+	}
+	rt_walk(&dp->d_rt, rib_static, &r);
+	if (r.r_n > 0)
+		qsort(r.r_v, r.r_n, sizeof(*r.r_v), rib_cmp);
+	strbuf_puts(sb, v15 ? codes15 : codes12);
+	strbuf_putc(sb, '\n');
+	if (r.r_default) {
+		ip4_fmt(r.r_gateway, a);
+		strbuf_printf(sb, "Gateway of last resort is %s to network "
+		    "0.0.0.0\n\n", a);
+	} else
+		strbuf_puts(sb, "Gateway of last resort is not set\n\n");
+	for (i = 0; i < r.r_n; ) {
+		if (r.r_v[i].re_len > classful_len(r.r_v[i].re_net)) {
+			i += rib_group(&r, i, v15, sb);
+			continue;
+		}
+		ip4_fmt(r.r_v[i].re_net, a);
+		strbuf_printf(sb, "%-*s%s/%u %s\n", v15 ? 6 : 5,
+		    r.r_v[i].re_code, a, r.r_v[i].re_len, r.r_v[i].re_text);
+		i++;
+	}
+	free(r.r_v);
+}
+
+int
+dp_show_ip_route_cmd(struct vty *vty, const struct cmd_match *m)
+{
+	(void)m;
+	route_show(vty->v_sys->sy_dp, &vty->v_out);
+	return CMD_SUCCESS;
+}

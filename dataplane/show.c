@@ -1,0 +1,266 @@
+/*
+ * show: `show ip interface brief`, `show ip interface [NAME]` and
+ * `show interfaces [NAME]` in IOS's formats.  The counters are the
+ * attachment's, zero until the forwarder fills them.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "dataplane/cmds.h"
+#include "dataplane/dp_int.h"
+#include "lib/system.h"
+#include "lib/vty.h"
+#include "parser/cmd.h"
+
+static const char *
+status_text(const struct dp_iface *ifp)
+{
+	return iface_up(ifp) ? "up" : "administratively down";
+}
+
+static const char *
+proto_text(const struct dp_iface *ifp)
+{
+	return iface_proto_up(ifp) ? "up" : "down";
+}
+
+int
+dp_show_ip_interface_brief_cmd(struct vty *vty, const struct cmd_match *m)
+{
+	const struct dataplane	*dp = vty->v_sys->sy_dp;
+	const struct dp_iface	*ifp;
+	char			 a[16];
+	const char		*method;
+	size_t			 i;
+
+	(void)m;
+	vty_out(vty, "%-26s %-15s %-3s %-6s %-21s %s\n", "Interface",
+	    "IP-Address", "OK?", "Method", "Status", "Protocol");
+	for (i = 0; i < dp->d_nifs; i++) {
+		ifp = dp->d_ifs[i];
+		switch (ifp->if_addr_kind) {
+		case IFA_STATIC:
+			ip4_fmt(ifp->if_addr.a_addr, a);
+			method = "manual";
+			break;
+		case IFA_DHCP:
+			strcpy(a, "unassigned");
+			method = "DHCP";
+			break;
+		default:
+			strcpy(a, "unassigned");
+			method = "unset";
+			break;
+		}
+		vty_out(vty, "%-26s %-15s %-3s %-6s %-21s %s\n", ifp->if_name, a,
+		    "YES", method, status_text(ifp), proto_text(ifp));
+	}
+	return CMD_SUCCESS;
+}
+
+/* The interface NAME names, or IOS's error. */
+static const struct dp_iface *
+named(struct vty *vty, const struct cmd_match *m)
+{
+	const struct dataplane	*dp = vty->v_sys->sy_dp;
+	const struct dp_iface	*ifp;
+	char			 canon[IF_NAMELEN];
+	struct if_id		 id;
+	const char		*type = cmd_arg(m, "type");
+
+	if (type != NULL) {
+		if (!ifname_parse(type, cmd_arg(m, "num"), &id)) {
+			vty_out(vty, "%% Invalid interface type and number\n");
+			return NULL;
+		}
+	} else if (!ifname_resolve(vty, cmd_arg(m, "name"), canon,
+	    sizeof(canon)) || !ifname_parse(canon, NULL, &id))
+		return NULL;
+	if ((ifp = iface_get((struct dataplane *)dp, &id, false)) == NULL)
+		vty_out(vty, "%% Invalid interface type and number\n");
+	return ifp;
+}
+
+static bool
+one_named(const struct cmd_match *m)
+{
+	return cmd_arg(m, "type") != NULL || cmd_arg(m, "name") != NULL;
+}
+
+static void
+ip_interface(const struct dp_iface *ifp, struct strbuf *sb)
+{
+	char	a[16], b[16];
+	size_t	i;
+
+	strbuf_printf(sb, "%s is %s, line protocol is %s\n", ifp->if_name,
+	    status_text(ifp), proto_text(ifp));
+	if (ifp->if_addr_kind != IFA_STATIC) {
+		strbuf_puts(sb, "  Internet protocol processing disabled\n");
+		return;
+	}
+	ip4_fmt(ifp->if_addr.a_addr, a);
+	strbuf_printf(sb, "  Internet address is %s/%u\n", a,
+	    ip4_masklen(ifp->if_addr.a_mask));
+	strbuf_puts(sb, "  Broadcast address is 255.255.255.255\n");
+	strbuf_puts(sb, "  Address determined by setup command\n");
+	strbuf_printf(sb, "  MTU is %u bytes\n", iface_mtu(ifp));
+	strbuf_puts(sb, "  Helper address is not set\n");
+	strbuf_puts(sb, "  Directed broadcast forwarding is disabled\n");
+	for (i = 0; i < ifp->if_nsec; i++) {
+		ip4_fmt(ifp->if_sec[i].a_addr, b);
+		strbuf_printf(sb, "  Secondary address %s/%u\n", b,
+		    ip4_masklen(ifp->if_sec[i].a_mask));
+	}
+	strbuf_printf(sb, "  Outgoing access list is %s\n",
+	    ifp->if_acl_out != NULL ? ifp->if_acl_out : "not set");
+	strbuf_printf(sb, "  Inbound  access list is %s\n",
+	    ifp->if_acl_in != NULL ? ifp->if_acl_in : "not set");
+	strbuf_puts(sb, "  Proxy ARP is enabled\n");
+	strbuf_puts(sb, "  Local Proxy ARP is disabled\n");
+	strbuf_puts(sb, "  Security level is default\n");
+	strbuf_puts(sb, "  Split horizon is enabled\n");
+	strbuf_printf(sb, "  ICMP redirects are %s sent\n",
+	    ifp->if_no_redirects ? "never" : "always");
+	strbuf_puts(sb, "  ICMP unreachables are always sent\n");
+	strbuf_puts(sb, "  ICMP mask replies are never sent\n");
+	strbuf_printf(sb, "  IP fast switching is enabled\n");
+	strbuf_printf(sb, "  IP multicast fast switching is %s\n",
+	    ifp->if_no_mroute_cache ? "disabled" : "enabled");
+	strbuf_printf(sb, "  Network address translation is %s%s\n",
+	    ifp->if_nat == NAT_NONE ? "disabled" : "enabled, interface in "
+	    "domain ", ifp->if_nat == NAT_INSIDE ? "inside" :
+	    ifp->if_nat == NAT_OUTSIDE ? "outside" : "");
+}
+
+int
+dp_show_ip_interface_cmd(struct vty *vty, const struct cmd_match *m)
+{
+	const struct dataplane	*dp = vty->v_sys->sy_dp;
+	const struct dp_iface	*ifp;
+	size_t			 i;
+
+	if (one_named(m)) {
+		if ((ifp = named(vty, m)) == NULL)
+			return CMD_WARNING;
+		ip_interface(ifp, &vty->v_out);
+		return CMD_SUCCESS;
+	}
+	for (i = 0; i < dp->d_nifs; i++)
+		ip_interface(dp->d_ifs[i], &vty->v_out);
+	return CMD_SUCCESS;
+}
+
+static const char *
+hardware(const struct dp_iface *ifp)
+{
+	switch (ifp->if_id.id_type) {
+	case IFT_LOOPBACK:
+		return "Loopback";
+	case IFT_TUNNEL:
+		return "Tunnel";
+	case IFT_ETHERNET:
+		return "AmdP2";
+	case IFT_FASTETHERNET:
+		return "Gt96k FE";
+	case IFT_GIGABITETHERNET:
+		return "iGbE";
+	case IFT_SERIAL:
+		return "M4T";
+	default:
+		return "ATM";
+	}
+}
+
+static const char *
+encapsulation(const struct dp_iface *ifp)
+{
+	switch (ifp->if_id.id_type) {
+	case IFT_LOOPBACK:
+		return "LOOPBACK";
+	case IFT_TUNNEL:
+		return "TUNNEL";
+	case IFT_SERIAL:
+		return ifp->if_encap == ENCAP_PPP ? "PPP" :
+		    ifp->if_encap == ENCAP_FRAME_RELAY ? "FRAME-RELAY" :
+		    "HDLC";
+	case IFT_ATM:
+		return "ATM";
+	default:
+		return "ARPA";
+	}
+}
+
+static void
+interface_long(const struct dp_iface *ifp, struct strbuf *sb)
+{
+	const struct if_attach	*at = &ifp->if_attach;
+	char			 a[16];
+
+	strbuf_printf(sb, "%s is %s, line protocol is %s \n", ifp->if_name,
+	    status_text(ifp), proto_text(ifp));
+	strbuf_printf(sb, "  Hardware is %s\n", hardware(ifp));
+	if (ifp->if_descr != NULL)
+		strbuf_printf(sb, "  Description: %s\n", ifp->if_descr);
+	if (ifp->if_addr_kind == IFA_STATIC) {
+		ip4_fmt(ifp->if_addr.a_addr, a);
+		strbuf_printf(sb, "  Internet address is %s/%u\n", a,
+		    ip4_masklen(ifp->if_addr.a_mask));
+	}
+	strbuf_printf(sb, "  MTU %u bytes, BW %u Kbit/sec, DLY %u usec, \n",
+	    iface_mtu(ifp), iface_bandwidth(ifp),
+	    ifp->if_id.id_type == IFT_LOOPBACK ? 5000 :
+	    ifp->if_id.id_type == IFT_SERIAL ? 20000 :
+	    ifp->if_id.id_type == IFT_TUNNEL ? 50000 : 100);
+	strbuf_puts(sb, "     reliability 255/255, txload 1/255, "
+	    "rxload 1/255\n");
+	strbuf_printf(sb, "  Encapsulation %s, loopback not set\n",
+	    encapsulation(ifp));
+	if (ifp->if_no_keepalive)
+		strbuf_puts(sb, "  Keepalive not set\n");
+	else
+		strbuf_printf(sb, "  Keepalive set (%u sec)\n",
+		    ifp->if_keepalive);
+	strbuf_puts(sb, "  Last input never, output never, output hang "
+	    "never\n");
+	strbuf_puts(sb, "  Last clearing of \"show interface\" counters "
+	    "never\n");
+	strbuf_puts(sb, "  Input queue: 0/75/0/0 (size/max/drops/flushes); "
+	    "Total output drops: 0\n");
+	strbuf_puts(sb, "  Queueing strategy: fifo\n");
+	strbuf_puts(sb, "  Output queue: 0/40 (size/max)\n");
+	strbuf_puts(sb, "  5 minute input rate 0 bits/sec, 0 packets/sec\n");
+	strbuf_puts(sb, "  5 minute output rate 0 bits/sec, 0 packets/sec\n");
+	strbuf_printf(sb, "     %llu packets input, %llu bytes, 0 no buffer\n",
+	    (unsigned long long)at->at_ipkts,
+	    (unsigned long long)at->at_ibytes);
+	strbuf_puts(sb, "     Received 0 broadcasts, 0 runts, 0 giants, "
+	    "0 throttles\n");
+	strbuf_puts(sb, "     0 input errors, 0 CRC, 0 frame, 0 overrun, "
+	    "0 ignored, 0 abort\n");
+	strbuf_printf(sb, "     %llu packets output, %llu bytes, "
+	    "0 underruns\n", (unsigned long long)at->at_opkts,
+	    (unsigned long long)at->at_obytes);
+	strbuf_puts(sb, "     0 output errors, 0 collisions, 0 interface "
+	    "resets\n");
+	strbuf_puts(sb, "     0 output buffer failures, 0 output buffers "
+	    "swapped out\n");
+}
+
+int
+dp_show_interfaces_cmd(struct vty *vty, const struct cmd_match *m)
+{
+	const struct dataplane	*dp = vty->v_sys->sy_dp;
+	const struct dp_iface	*ifp;
+	size_t			 i;
+
+	if (one_named(m)) {
+		if ((ifp = named(vty, m)) == NULL)
+			return CMD_WARNING;
+		interface_long(ifp, &vty->v_out);
+		return CMD_SUCCESS;
+	}
+	for (i = 0; i < dp->d_nifs; i++)
+		interface_long(dp->d_ifs[i], &vty->v_out);
+	return CMD_SUCCESS;
+}

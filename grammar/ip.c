@@ -1,0 +1,125 @@
+/*
+ * ip: the dataplane's (config) commands — interface, ip route, ipv6
+ * routing, ip nat — and its exec show commands.  An interface name is
+ * a type keyword and a number (for `?`) or, hidden, one word that the
+ * dataplane splits ("Serial1/2", "fa0/1").
+ */
+#include "dataplane/cmds.h"
+#include "grammar/dp_grammar.h"
+#include "grammar/modes.h"
+
+#define NEG	(CMD_NO | CMD_DEFAULT)
+#define IP_HELP	"Global IP configuration subcommands\n"
+#define IFACE_HELP "Select an interface to configure\n"
+
+static const struct cmd_def dp_config_defs[] = {
+	{ "interface " IF_TYPES " WORD$num",
+	  IFACE_HELP
+	  IF_TYPES_HELP
+	  "Interface number",
+	  dp_interface_cmd, CMD_NO, NULL },
+	{ "interface WORD$name",
+	  IFACE_HELP
+	  "Interface name and number",
+	  dp_interface_cmd, CMD_NO | CMD_HIDDEN, NULL },
+	{ "ip route A.B.C.D$prefix A.B.C.D$mask (A.B.C.D$nh|WORD$ifname "
+	  "[A.B.C.D$ifnh]) [<1-255>$distance] [name WORD$name] [permanent]",
+	  IP_HELP
+	  "Establish static routes\n"
+	  "Destination prefix\n"
+	  "Destination prefix mask\n"
+	  "Forwarding router's address\n"
+	  "Interface name and number\n"
+	  "Forwarding router's address\n"
+	  "Distance metric for this route\n"
+	  "Specify name of the next hop\n"
+	  "Name of the next hop\n"
+	  "permanent route",
+	  dp_ip_route_cmd, NEG, NULL },
+	{ "ip nat inside source list (<1-2699>$acl|WORD$acl) interface "
+	  "WORD$ifname [overload]",
+	  IP_HELP
+	  "NAT configuration commands\n"
+	  "Inside address translation\n"
+	  "Source address translation\n"
+	  "Specify access list describing local addresses\n"
+	  "Access list number for local addresses\n"
+	  "Access list name for local addresses\n"
+	  "Specify interface for global address\n"
+	  "Interface name and number\n"
+	  "Overload an address translation",
+	  dp_ip_nat_list_cmd, NEG, NULL },
+	{ "ip nat inside source static A.B.C.D$local A.B.C.D$global",
+	  IP_HELP
+	  "NAT configuration commands\n"
+	  "Inside address translation\n"
+	  "Source address translation\n"
+	  "Specify static local->global mapping\n"
+	  "Inside local IP address\n"
+	  "Inside global IP address",
+	  dp_ip_nat_static_cmd, NEG, NULL },
+	{ "ipv6 unicast-routing",
+	  "Global IPv6 configuration commands\n"
+	  "Enable unicast routing",
+	  dp_ipv6_unicast_routing_cmd, NEG, NULL },
+	{ "ipv6 route X:X:X:X::X/<0-128>$prefix (X:X:X:X::X$nh|WORD$ifname)",
+	  "Global IPv6 configuration commands\n"
+	  "Configure static routes\n"
+	  "IPv6 destination prefix\n"
+	  "IPv6 address of next-hop\n"
+	  "Interface name and number",
+	  dp_ipv6_route_cmd, NEG, NULL },
+};
+
+#define SHOW_IP	"Show running system information\nIP information\n"
+#define ACL_ARG	"[(<1-2699>$name|WORD$name)]"
+#define ACL_ARG_HELP "ACL number\nACL name"
+
+static const struct cmd_def dp_exec_defs[] = {
+	{ "show ip interface brief",
+	  SHOW_IP
+	  "IP interface status and configuration\n"
+	  "Brief summary of IP status and configuration",
+	  dp_show_ip_interface_brief_cmd, CMD_FILTER, NULL },
+	{ "show ip interface [" IF_TYPES " WORD$num]",
+	  SHOW_IP
+	  "IP interface status and configuration\n"
+	  IF_TYPES_HELP
+	  "Interface number",
+	  dp_show_ip_interface_cmd, CMD_FILTER, NULL },
+	{ "show ip interface WORD$name",
+	  SHOW_IP
+	  "IP interface status and configuration\n"
+	  "Interface name and number",
+	  dp_show_ip_interface_cmd, CMD_FILTER | CMD_HIDDEN, NULL },
+	{ "show interfaces [" IF_TYPES " WORD$num]",
+	  "Show running system information\n"
+	  "Interface status and configuration\n"
+	  IF_TYPES_HELP
+	  "Interface number",
+	  dp_show_interfaces_cmd, CMD_FILTER, NULL },
+	{ "show interfaces WORD$name",
+	  "Show running system information\n"
+	  "Interface status and configuration\n"
+	  "Interface name and number",
+	  dp_show_interfaces_cmd, CMD_FILTER | CMD_HIDDEN, NULL },
+	{ "show ip route",
+	  SHOW_IP
+	  "IP routing table",
+	  dp_show_ip_route_cmd, CMD_FILTER, NULL },
+	{ "show access-lists " ACL_ARG,
+	  "Show running system information\n"
+	  "List access lists\n"
+	  ACL_ARG_HELP,
+	  dp_show_access_lists_cmd, CMD_FILTER, NULL },
+	{ "show ip access-lists " ACL_ARG,
+	  SHOW_IP
+	  "List IP access lists\n"
+	  ACL_ARG_HELP,
+	  dp_show_access_lists_cmd, CMD_FILTER, NULL },
+};
+
+const struct cmd_table dp_config_table = CMD_TABLE(dp_config_defs);
+/* `no interface` is the positive form's; nothing exists only after no. */
+const struct cmd_table dp_config_neg_table = { NULL, 0 };
+const struct cmd_table dp_exec_table = CMD_TABLE(dp_exec_defs);
