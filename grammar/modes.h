@@ -29,7 +29,7 @@ struct cmd_table {
 
 #define CMD_TABLE(defs)	{ (defs), sizeof(defs) / sizeof((defs)[0]) }
 
-#define MODE_MAX_TABLES	8
+#define MODE_MAX_TABLES	10
 
 struct mode_info {
 	enum mode_id		 mi_id;
