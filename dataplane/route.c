@@ -210,7 +210,7 @@ dp_ip_route_cmd(struct vty *vty, const struct cmd_match *m)
 	p->rp_nexthop = nh;
 	dp_strset(&p->rp_ifname, ifp);
 	p->rp_distance = (unsigned)cmd_arg_num(m, "distance", 1);
-	dp_strset(&p->rp_name, cmd_arg(m, "name"));
+	dp_strset(&p->rp_name, cmd_arg(m, "rtname"));
 	p->rp_permanent = cmd_has(m, "permanent");
 	return CMD_SUCCESS;
 }
@@ -667,9 +667,8 @@ rib_group(const struct rib *r, size_t i, bool v15, struct strbuf *sb)
 		strbuf_printf(sb, "%s%s/%u is variably subnetted, %zu subnets, "
 		    "%u masks\n", v15 ? "      " : "     ", a, clen, n, masks);
 	else
-		strbuf_printf(sb, "%s%s/%u is subnetted, %zu subnet%s\n",
-		    v15 ? "      " : "     ", a, r->r_v[i].re_len, n,
-		    n == 1 ? "" : "s");
+		strbuf_printf(sb, "%s%s/%u is subnetted, %zu subnets\n",
+		    v15 ? "      " : "     ", a, r->r_v[i].re_len, n);
 	for (j = i; j < i + n; j++) {
 		ip4_fmt(r->r_v[j].re_net, a);
 		strbuf_printf(sb, "%-*s%s", v15 ? 9 : 8, r->r_v[j].re_code, a);

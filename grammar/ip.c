@@ -23,7 +23,7 @@ static const struct cmd_def dp_config_defs[] = {
 	  "Interface name and number",
 	  dp_interface_cmd, CMD_NO | CMD_HIDDEN, NULL },
 	{ "ip route A.B.C.D$prefix A.B.C.D$mask (A.B.C.D$nh|WORD$ifname "
-	  "[A.B.C.D$ifnh]) [<1-255>$distance] [name WORD$name] [permanent]",
+	  "[A.B.C.D$ifnh]) [<1-255>$distance] [name WORD$rtname] [permanent]",
 	  IP_HELP
 	  "Establish static routes\n"
 	  "Destination prefix\n"

@@ -1,1 +1,10 @@
-# dp tests (filled by its owner).
+# dataplane: Check unit tests (names, rendering and round trip, show
+# text, validation, ACL matching, scale) and the golden/dp transcripts.
+check_PROGRAMS += tests/check_dp
+TESTS += tests/check_dp
+tests_check_dp_SOURCES = tests/check_dp.c
+tests_check_dp_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+tests_check_dp_LDADD = $(TEST_LIBS)
+EXTRA_DIST += \
+	golden/dp/basic.in golden/dp/basic.out \
+	golden/dp/errors.in golden/dp/errors.out

@@ -1,0 +1,601 @@
+/*
+ * Unit tests for dataplane/: interface names and abbreviations, the
+ * running-config rendering and its round trip, the exact text of the
+ * show commands, IOS's validation (a rejected line changes nothing, the
+ * bad wildcard included), the ACL matcher and its hit counters, and the
+ * accessors crypto uses.
+ */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dataplane/dp.h"
+#include "dataplane/dp_int.h"
+#include "lib/clock.h"
+#include "lib/nvgen.h"
+#include "shell/router.h"
+#include "shell/runcfg.h"
+#include "shell/session.h"
+
+#define EPOCH_MS	1700000000123LL
+
+static struct router	 rt;
+static struct session	*sess;
+static struct strbuf	 captured;
+
+static void
+capture(void *arg, const char *text, size_t len)
+{
+	(void)arg;
+	strbuf_add(&captured, text, len);
+}
+
+static const struct console_ops capture_ops = { capture, capture };
+
+static void
+setup(void)
+{
+	char	err[256];
+
+	clock_use_frozen(EPOCH_MS);
+	ck_assert_int_eq(router_init(&rt, "/usr/bin/iosh", err, sizeof(err)),
+	    0);
+	strbuf_init(&captured);
+	sess = session_new(&rt, &capture_ops, NULL);
+	ck_assert(session_execute(sess, "enable"));
+	ck_assert(session_execute(sess, "configure terminal"));
+}
+
+static void
+teardown(void)
+{
+	router_free(&rt);
+	strbuf_free(&captured);
+	clock_use_real();
+}
+
+static const char *
+run(const char *line)
+{
+	strbuf_reset(&captured);
+	ck_assert(session_execute(sess, line));
+	return captured.sb_buf;
+}
+
+/* Every line of TEXT runs without an error (console log messages,
+ * stamped, are not errors). */
+static void
+run_quiet(const char *text)
+{
+	char		*copy = strdup(text), *line, *save = NULL;
+	const char	*out;
+
+	for (line = strtok_r(copy, "\n", &save); line != NULL;
+	    line = strtok_r(NULL, "\n", &save)) {
+		out = run(line);
+		ck_assert_msg(out[0] == '\0' || strncmp(out, "00:00:00: %", 11)
+		    == 0, "%s: %s", line, out);
+	}
+	free(copy);
+}
+
+/* The dataplane's sections of the running configuration. */
+static char *
+rendered(void)
+{
+	struct strbuf	sb;
+	enum nv_section	sec;
+
+	strbuf_init(&sb);
+	for (sec = 0; sec < NV_COUNT; sec++)
+		dp_nvgen(rt.r_sys.sy_dp, sec, &sb);
+	return strbuf_steal(&sb);
+}
+
+static const char cfg[] =
+    "interface Serial1/2\n"
+    " ip address 12.1.1.1 255.255.255.0\n"
+    " ip access-group Firewall in\n"
+    " no ip redirects\n"
+    " ip nat outside\n"
+    " encapsulation ppp\n"
+    " clock rate 64000\n"
+    "interface Loopback0\n"
+    " description mgmt\n"
+    " ip address 1.1.1.1 255.255.255.255\n"
+    "interface Tunnel23\n"
+    " ip address 192.168.23.2 255.255.255.0\n"
+    " ipv6 address FE80::23:2 link-local\n"
+    " tunnel source Ethernet0/0\n"
+    " tunnel mode ipsec ipv6\n"
+    " tunnel destination 2001:DB8::3\n"
+    "interface ATM1/0\n"
+    " no ip address\n"
+    " shutdown\n"
+    "interface FastEthernet0/0\n"
+    " ip address dhcp\n"
+    " duplex auto\n"
+    " speed auto\n"
+    " no keepalive\n"
+    " no cdp enable\n"
+    "ipv6 unicast-routing\n"
+    "ip nat inside source list inside_net interface Serial1/2 overload\n"
+    "ip route 0.0.0.0 0.0.0.0 12.1.1.2\n"
+    "ip route 10.0.0.0 255.0.0.0 Loopback0 250 name lo permanent\n"
+    "ipv6 route 2001:DB8::/32 Tunnel23\n"
+    "ip access-list extended Firewall\n"
+    " remark\n"
+    " permit tcp any any established\n"
+    " permit udp host 200.100.1.1 host 200.56.4.1 eq isakmp\n"
+    " permit icmp any any echo-reply\n"
+    " deny   ip any any log\n"
+    "access-list 100 remark crypto\n"
+    "access-list 100 permit ip host 1.1.1.1 host 2.2.2.2\n"
+    "access-list 1 permit 10.1.1.0 0.0.0.255\n";
+
+static const char cfg_rendered[] =
+    "ipv6 unicast-routing\n"
+    "interface Loopback0\n"
+    " description mgmt\n"
+    " ip address 1.1.1.1 255.255.255.255\n"
+    "!\n"
+    "interface Tunnel23\n"
+    " ip address 192.168.23.2 255.255.255.0\n"
+    " ipv6 address FE80::23:2 link-local\n"
+    " tunnel source Ethernet0/0\n"
+    " tunnel mode ipsec ipv6\n"
+    " tunnel destination 2001:DB8::3\n"
+    "!\n"
+    "interface FastEthernet0/0\n"
+    " ip address dhcp\n"
+    " duplex auto\n"
+    " speed auto\n"
+    " no keepalive\n"
+    " no cdp enable\n"
+    "!\n"
+    "interface Serial1/2\n"
+    " ip address 12.1.1.1 255.255.255.0\n"
+    " ip access-group Firewall in\n"
+    " no ip redirects\n"
+    " ip nat outside\n"
+    " encapsulation ppp\n"
+    " clock rate 64000\n"
+    "!\n"
+    "interface ATM1/0\n"
+    " no ip address\n"
+    " shutdown\n"
+    " no atm ilmi-keepalive\n"
+    "ip nat inside source list inside_net interface Serial1/2 overload\n"
+    "ip route 0.0.0.0 0.0.0.0 12.1.1.2\n"
+    "ip route 10.0.0.0 255.0.0.0 Loopback0 250 name lo permanent\n"
+    "ipv6 route 2001:DB8::/32 Tunnel23\n"
+    "ip access-list extended Firewall\n"
+    " remark\n"
+    " permit tcp any any established\n"
+    " permit udp host 200.100.1.1 host 200.56.4.1 eq isakmp\n"
+    " permit icmp any any echo-reply\n"
+    " deny   ip any any log\n"
+    "!\n"
+    "access-list 1 permit 10.1.1.0 0.0.0.255\n"
+    "access-list 100 remark crypto\n"
+    "access-list 100 permit ip host 1.1.1.1 host 2.2.2.2\n";
+
+START_TEST(test_render_and_round_trip)
+{
+	char	*first, *second;
+
+	run_quiet(cfg);
+	first = rendered();
+	ck_assert_str_eq(first, cfg_rendered);
+	/* The rendered text loads into a fresh router unchanged. */
+	teardown();
+	setup();
+	run_quiet(first);
+	second = rendered();
+	ck_assert_str_eq(second, first);
+	free(first);
+	free(second);
+}
+END_TEST
+
+START_TEST(test_interface_names)
+{
+	static const struct {
+		const char	*typed, *canon;
+	} names[] = {
+		{ "interface Serial1/2", "Serial1/2" },
+		{ "interface Serial 1/2", "Serial1/2" },
+		{ "int s1/2", "Serial1/2" },
+		{ "int fa0/0", "FastEthernet0/0" },
+		{ "int f0/1", "FastEthernet0/1" },
+		{ "int lo0", "Loopback0" },
+		{ "interface Tunnel23", "Tunnel23" },
+		{ "int e0/0", "Ethernet0/0" },
+		{ "int gi0/1", "GigabitEthernet0/1" },
+		{ "int atm1/0", "ATM1/0" },
+		{ "int LOOPBACK 7", "Loopback7" },
+	};
+	struct dataplane	*dp = rt.r_sys.sy_dp;
+	const struct dp_iface	*ifp;
+	size_t			 i;
+
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		ck_assert_str_eq(run(names[i].typed), "");
+		ck_assert_int_eq(sess->s_vty.v_mode, MODE_CONFIG_IF);
+		ifp = sess->s_vty.v_ctx;
+		ck_assert_str_eq(dp_iface_name(ifp), names[i].canon);
+		ck_assert_ptr_eq(dp_iface_find(dp, names[i].canon), ifp);
+		run("exit");
+	}
+	ck_assert_ptr_eq(dp_iface_find(dp, "s1/2"),
+	    dp_iface_find(dp, "Serial1/2"));
+	ck_assert_ptr_null(dp_iface_find(dp, "Serial9/9"));
+	/* IOS order: virtual interfaces, then by type and numbers. */
+	ifp = dp_iface_first(dp);
+	ck_assert_str_eq(dp_iface_name(ifp), "Loopback0");
+	ifp = dp_iface_next(ifp);
+	ck_assert_str_eq(dp_iface_name(ifp), "Loopback7");
+	ifp = dp_iface_next(ifp);
+	ck_assert_str_eq(dp_iface_name(ifp), "Tunnel23");
+	ifp = dp_iface_next(ifp);
+	ck_assert_str_eq(dp_iface_name(ifp), "Ethernet0/0");
+	/* Bad names, and a physical interface cannot be removed. */
+	ck_assert_str_eq(run("interface Serial1/a"),
+	    "% Invalid interface type and number\n");
+	ck_assert_str_eq(run("interface Loopback1/0"),
+	    "% Invalid interface type and number\n");
+	ck_assert_str_eq(run("no interface Serial1/2"),
+	    "% Removal of physical interfaces is not permitted\n");
+	ck_assert_str_eq(run("no interface lo7"), "");
+	ck_assert_ptr_null(dp_iface_find(dp, "Loopback7"));
+}
+END_TEST
+
+static const char brief[] =
+    "Interface                  IP-Address      OK? Method Status"
+    "                Protocol\n"
+    "Loopback0                  1.1.1.1         YES manual up"
+    "                    up\n"
+    "Tunnel23                   192.168.23.2    YES manual up"
+    "                    down\n"
+    "FastEthernet0/0            unassigned      YES DHCP   up"
+    "                    down\n"
+    "Serial1/2                  12.1.1.1        YES manual up"
+    "                    down\n"
+    "ATM1/0                     unassigned      YES unset  "
+    "administratively down down\n";
+
+START_TEST(test_show_interfaces)
+{
+	run_quiet(cfg);
+	run("end");
+	ck_assert_str_eq(run("show ip interface brief"), brief);
+	ck_assert_str_eq(run("show ip interface s1/2"),
+	    "Serial1/2 is up, line protocol is down\n"
+	    "  Internet address is 12.1.1.1/24\n"
+	    "  Broadcast address is 255.255.255.255\n"
+	    "  Address determined by setup command\n"
+	    "  MTU is 1500 bytes\n"
+	    "  Helper address is not set\n"
+	    "  Directed broadcast forwarding is disabled\n"
+	    "  Outgoing access list is not set\n"
+	    "  Inbound  access list is Firewall\n"
+	    "  Proxy ARP is enabled\n"
+	    "  Local Proxy ARP is disabled\n"
+	    "  Security level is default\n"
+	    "  Split horizon is enabled\n"
+	    "  ICMP redirects are never sent\n"
+	    "  ICMP unreachables are always sent\n"
+	    "  ICMP mask replies are never sent\n"
+	    "  IP fast switching is enabled\n"
+	    "  IP multicast fast switching is enabled\n"
+	    "  Network address translation is enabled, interface in "
+	    "domain outside\n");
+	ck_assert_str_eq(run("show ip interface ATM 1/0"),
+	    "ATM1/0 is administratively down, line protocol is down\n"
+	    "  Internet protocol processing disabled\n");
+	ck_assert_str_eq(run("show ip interface Serial3/3"),
+	    "% Invalid interface type and number\n");
+	ck_assert_ptr_nonnull(strstr(run("show interfaces Loopback0"),
+	    "Loopback0 is up, line protocol is up \n"
+	    "  Hardware is Loopback\n"
+	    "  Description: mgmt\n"
+	    "  Internet address is 1.1.1.1/32\n"
+	    "  MTU 1514 bytes, BW 8000000 Kbit/sec, DLY 5000 usec, \n"));
+}
+END_TEST
+
+START_TEST(test_show_ip_route)
+{
+	static const char codes12[] =
+	    "Codes: C - connected, S - static, R - RIP, M - mobile, B - BGP\n"
+	    "       D - EIGRP, EX - EIGRP external, O - OSPF, "
+	    "IA - OSPF inter area \n"
+	    "       N1 - OSPF NSSA external type 1, N2 - OSPF NSSA external "
+	    "type 2\n"
+	    "       E1 - OSPF external type 1, E2 - OSPF external type 2\n"
+	    "       i - IS-IS, su - IS-IS summary, L1 - IS-IS level-1, "
+	    "L2 - IS-IS level-2\n"
+	    "       ia - IS-IS inter area, * - candidate default, "
+	    "U - per-user static route\n"
+	    "       o - ODR, P - periodic downloaded static route\n\n";
+	char	want[2048];
+
+	run_quiet("interface Loopback0\n"
+	    " ip address 1.1.1.1 255.255.255.0\n"
+	    "interface Loopback1\n"
+	    " ip address 1.1.2.1 255.255.255.255\n"
+	    "ip route 0.0.0.0 0.0.0.0 1.1.1.2\n"
+	    "ip route 9.9.9.0 255.255.255.0 12.1.1.2\n"
+	    "ip route 172.16.0.0 255.255.0.0 Loopback1\n");
+	run("end");
+	ck_assert_ptr_nonnull(strstr(run("show ip route"),
+	    "Gateway of last resort is 1.1.1.2 to network 0.0.0.0\n\n"
+	    "S*    0.0.0.0/0 [1/0] via 1.1.1.2\n"
+	    "      1.0.0.0/8 is variably subnetted, 3 subnets, 2 masks\n"
+	    "C        1.1.1.0/24 is directly connected, Loopback0\n"
+	    "L        1.1.1.1/32 is directly connected, Loopback0\n"
+	    "C        1.1.2.1/32 is directly connected, Loopback1\n"
+	    "      9.0.0.0/24 is subnetted, 1 subnets\n"
+	    "S        9.9.9.0 [1/0] via 12.1.1.2\n"
+	    "S     172.16.0.0/16 is directly connected, Loopback1\n"));
+	run("configure terminal");
+	run("version 12.3");
+	run("end");
+	snprintf(want, sizeof(want), "%s%s", codes12,
+	    "Gateway of last resort is 1.1.1.2 to network 0.0.0.0\n\n"
+	    "S*   0.0.0.0/0 [1/0] via 1.1.1.2\n"
+	    "     1.0.0.0/8 is variably subnetted, 2 subnets, 2 masks\n"
+	    "C       1.1.1.0/24 is directly connected, Loopback0\n"
+	    "C       1.1.2.1/32 is directly connected, Loopback1\n"
+	    "     9.0.0.0/24 is subnetted, 1 subnets\n"
+	    "S       9.9.9.0 [1/0] via 12.1.1.2\n"
+	    "S    172.16.0.0/16 is directly connected, Loopback1\n");
+	ck_assert_str_eq(run("show ip route"), want);
+}
+END_TEST
+
+START_TEST(test_show_access_lists)
+{
+	struct dataplane	*dp = rt.r_sys.sy_dp;
+	struct dp_acl		*acl;
+	struct acl_pkt		 pk;
+	struct strbuf		 sb;
+
+	run_quiet(cfg);
+	run_quiet("access-list 101 permit tcp any host 1.1.1.1 eq 80\n"
+	    "access-list 101 permit tcp any range 20 21 host 1.1.1.1\n"
+	    "access-list 101 permit icmp any any 8\n"
+	    "access-list 101 deny 50 any any log-input\n"
+	    "access-list 101 permit ip 10.1.1.7 0.0.0.255 any\n");
+	acl = dp_acl_find(dp, "Firewall");
+	ck_assert_ptr_nonnull(acl);
+	memset(&pk, 0, sizeof(pk));
+	pk.pk_src = 0xc8640101;		/* 200.100.1.1 */
+	pk.pk_dst = 0xc8380401;		/* 200.56.4.1 */
+	pk.pk_proto = 17;
+	pk.pk_sport = pk.pk_dport = 500;
+	ck_assert(acl_permits(acl, &pk));
+	ck_assert(acl_permits(acl, &pk));
+	pk.pk_proto = 6;
+	ck_assert(!acl_permits(acl, &pk));	/* not established */
+	pk.pk_established = true;
+	ck_assert(acl_permits(acl, &pk));
+	run("end");
+	ck_assert_str_eq(run("show access-lists"),
+	    "Standard IP access list 1\n"
+	    "    10 permit 10.1.1.0, wildcard bits 0.0.0.255\n"
+	    "Extended IP access list 100\n"
+	    "    10 permit ip host 1.1.1.1 host 2.2.2.2\n"
+	    "Extended IP access list 101\n"
+	    "    10 permit tcp any host 1.1.1.1 eq www\n"
+	    "    20 permit tcp any range ftp-data ftp host 1.1.1.1\n"
+	    "    30 permit icmp any any echo\n"
+	    "    40 deny esp any any log-input\n"
+	    "    50 permit ip 10.1.1.0 0.0.0.255 any\n"
+	    "Extended IP access list Firewall\n"
+	    "    10 permit tcp any any established (1 match)\n"
+	    "    20 permit udp host 200.100.1.1 host 200.56.4.1 eq isakmp "
+	    "(2 matches)\n"
+	    "    30 permit icmp any any echo-reply\n"
+	    "    40 deny ip any any log (1 match)\n");
+	ck_assert_str_eq(run("show ip access-lists 100"),
+	    "Extended IP access list 100\n"
+	    "    10 permit ip host 1.1.1.1 host 2.2.2.2\n");
+	/* What crypto reads: rules only, remarks left out. */
+	acl = dp_acl_find(dp, "100");
+	ck_assert(dp_acl_extended(acl));
+	ck_assert_uint_eq(dp_acl_count(acl), 1);
+	strbuf_init(&sb);
+	dp_acl_entry_text(acl, 0, &sb);
+	ck_assert_str_eq(sb.sb_buf, "permit ip host 1.1.1.1 host 2.2.2.2");
+	strbuf_free(&sb);
+	ck_assert(!dp_acl_extended(dp_acl_find(dp, "1")));
+}
+END_TEST
+
+START_TEST(test_named_sequences)
+{
+	run_quiet("ip access-list extended FOO\n"
+	    " permit ip any any\n"
+	    " 5 deny tcp any any eq telnet\n"
+	    " remark last\n");
+	ck_assert_str_eq(run("5 permit ip any any"),
+	    "% Duplicate sequence number\n");
+	run_quiet("no 10\n"
+	    "no deny tcp any any eq telnet\n"
+	    " 7 permit udp any any eq 4500\n");
+	run("end");
+	ck_assert_str_eq(run("show access-lists FOO"),
+	    "Extended IP access list FOO\n"
+	    "    7 permit udp any any eq non500-isakmp\n");
+	run("configure terminal");
+	ck_assert_str_eq(run("ip access-list standard FOO"),
+	    "% A named extended IP access list with this name already "
+	    "exists\n");
+	run_quiet("no ip access-list extended FOO");
+	ck_assert_ptr_null(dp_acl_find(rt.r_sys.sy_dp, "FOO"));
+}
+END_TEST
+
+/* Every rejected line leaves the configuration as it was. */
+START_TEST(test_errors_change_nothing)
+{
+	char	*before, *after;
+
+	run_quiet(cfg);
+	before = rendered();
+	/* A bad wildcard or address: IOS's caret, nothing stored. */
+	ck_assert_ptr_nonnull(strstr(run("access-list 1 permit 10.0.0.0 "
+	    "0.0.0.256"), "% Invalid input detected at '^' marker.\n"));
+	ck_assert_ptr_nonnull(strstr(run("access-list 2 permit 10.0.0.0 "
+	    "0.0.0"), "% Invalid input detected at '^' marker.\n"));
+	ck_assert_ptr_nonnull(strstr(run("access-list 100 permit tcp any "
+	    "any eq 65536"), "% Invalid input detected at '^' marker.\n"));
+	ck_assert_str_eq(run("ip route 10.1.1.1 255.255.255.0 1.1.1.2"),
+	    "%Inconsistent address and mask\n");
+	ck_assert_str_eq(run("ip route 10.0.0.0 255.0.255.0 1.1.1.2"),
+	    "%Inconsistent address and mask\n");
+	ck_assert_str_eq(run("ip route 10.0.0.0 255.0.0.0 Bogus0"),
+	    "% Invalid interface type and number\n");
+	ck_assert_str_eq(run("access-list 100 permit tcp any range 30 20 any"),
+	    "% Invalid port range\n");
+	run("interface Loopback5");
+	ck_assert_str_eq(run("ip address 12.1.1.5 255.255.255.0"),
+	    "% 12.1.1.0 overlaps with Serial1/2\n");
+	ck_assert_str_eq(run("ip address 10.0.0.0 255.255.255.0"),
+	    "Bad mask /24 for address 10.0.0.0\n");
+	ck_assert_str_eq(run("ip address 10.0.0.1 255.0.255.0"),
+	    "Bad mask 0xFF00FF00 for address 10.0.0.1\n");
+	ck_assert_str_eq(run("ip address 10.0.0.1 255.0.0.0 secondary"),
+	    "% Primary address must be configured before secondary\n");
+	run("exit");
+	run("no interface Loopback5");
+	after = rendered();
+	ck_assert_str_eq(after, before);
+	free(before);
+	free(after);
+}
+END_TEST
+
+START_TEST(test_no_forms)
+{
+	char	*text;
+
+	run_quiet(cfg);
+	run_quiet("no access-list 100\n"
+	    "no ip route 10.0.0.0 255.0.0.0 Loopback0\n"
+	    "no ip nat inside source list inside_net interface Serial1/2 "
+	    "overload\n"
+	    "no ipv6 unicast-routing\n"
+	    "no interface Tunnel23\n"
+	    "interface s1/2\n"
+	    " no ip access-group in\n"
+	    " ip redirects\n"
+	    " no ip nat outside\n"
+	    " no encapsulation\n"
+	    " no clock rate\n"
+	    " no ip address\n"
+	    " shutdown\n"
+	    "no ipv6 route 2001:DB8::/32 Tunnel23\n");
+	ck_assert_ptr_null(dp_acl_find(rt.r_sys.sy_dp, "100"));
+	ck_assert_ptr_null(dp_iface_find(rt.r_sys.sy_dp, "Tunnel23"));
+	text = rendered();
+	ck_assert_ptr_nonnull(strstr(text,
+	    "interface Serial1/2\n"
+	    " no ip address\n"
+	    " shutdown\n"
+	    "!\n"));
+	free(text);
+}
+END_TEST
+
+START_TEST(test_crypto_setters)
+{
+	struct dp_iface	*ifp;
+	uint32_t	 a, m;
+	char		*text;
+
+	run_quiet(cfg);
+	ifp = dp_iface_find(rt.r_sys.sy_dp, "Tunnel23");
+	dp_iface_set_tunnel_protection(ifp, "PRO");
+	ck_assert_str_eq(dp_iface_tunnel_protection(ifp), "PRO");
+	ifp = dp_iface_find(rt.r_sys.sy_dp, "Serial1/2");
+	dp_iface_set_crypto_map(ifp, "TST");
+	ck_assert_str_eq(dp_iface_crypto_map(ifp), "TST");
+	ck_assert(dp_iface_ipv4(ifp, &a, &m));
+	ck_assert_uint_eq(a, 0x0c010101);
+	ck_assert_uint_eq(m, 0xffffff00);
+	text = rendered();
+	ck_assert_ptr_nonnull(strstr(text,
+	    " tunnel protection ipsec profile PRO\n!\n"));
+	ck_assert_ptr_nonnull(strstr(text,
+	    " clock rate 64000\n crypto map TST\n!\n"));
+	free(text);
+	ck_assert(!dp_iface_ipv4(dp_iface_find(rt.r_sys.sy_dp, "ATM1/0"),
+	    &a, &m));
+}
+END_TEST
+
+/* Thousands of interfaces, ACLs and routes load without a quadratic
+ * path (the test would time out). */
+START_TEST(test_scale)
+{
+	char	line[128];
+	int	i, j;
+
+	for (i = 0; i < 2000; i++) {
+		snprintf(line, sizeof(line), "interface Loopback%d", i);
+		run(line);
+		snprintf(line, sizeof(line), " ip address 10.%d.%d.1 "
+		    "255.255.255.255", i / 256, i % 256);
+		ck_assert_str_eq(run(line), "");
+		snprintf(line, sizeof(line), "ip route 20.%d.%d.0 "
+		    "255.255.255.0 10.%d.%d.1", i / 256, i % 256, i / 256,
+		    i % 256);
+		ck_assert_str_eq(run(line), "");
+		for (j = 0; j < 20; j++) {
+			snprintf(line, sizeof(line), "access-list %d permit "
+			    "ip host 1.1.%d.%d any", 100 + i % 100, i % 256, j);
+			run(line);
+		}
+	}
+	ck_assert_str_eq(dp_iface_name(dp_iface_find(rt.r_sys.sy_dp,
+	    "lo1999")), "Loopback1999");
+}
+END_TEST
+
+static Suite *
+dp_suite(void)
+{
+	Suite	*s = suite_create("dataplane");
+	TCase	*tc = tcase_create("config");
+
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_set_timeout(tc, 60);
+	tcase_add_test(tc, test_render_and_round_trip);
+	tcase_add_test(tc, test_interface_names);
+	tcase_add_test(tc, test_show_interfaces);
+	tcase_add_test(tc, test_show_ip_route);
+	tcase_add_test(tc, test_show_access_lists);
+	tcase_add_test(tc, test_named_sequences);
+	tcase_add_test(tc, test_errors_change_nothing);
+	tcase_add_test(tc, test_no_forms);
+	tcase_add_test(tc, test_crypto_setters);
+	tcase_add_test(tc, test_scale);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int
+main(void)
+{
+	SRunner	*sr = srunner_create(dp_suite());
+	int	 failed;
+
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
