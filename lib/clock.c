@@ -8,6 +8,7 @@
 
 static int	clock_frozen;		/* non-zero: use clock_epoch_ms */
 static int64_t	clock_epoch_ms;		/* the frozen wall time */
+static uint64_t	clock_mono_frozen;	/* the frozen monotonic time */
 
 void
 clock_use_real(void)
@@ -20,6 +21,16 @@ clock_use_frozen(int64_t epoch_ms)
 {
 	clock_frozen = 1;
 	clock_epoch_ms = epoch_ms;
+	clock_mono_frozen = 0;
+}
+
+void
+clock_advance(uint64_t ms)
+{
+	if (!clock_frozen)
+		return;
+	clock_epoch_ms += (int64_t)ms;
+	clock_mono_frozen += ms;
 }
 
 uint64_t
@@ -28,7 +39,7 @@ clock_mono_ms(void)
 	struct timespec	ts;
 
 	if (clock_frozen)
-		return 0;
+		return clock_mono_frozen;
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (uint64_t)ts.tv_sec * 1000 + (uint64_t)ts.tv_nsec / 1000000;
 }

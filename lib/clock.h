@@ -14,6 +14,9 @@
 void		clock_use_real(void);
 /* Freeze both clocks: wall time stays at EPOCH_MS, monotonic time at 0. */
 void		clock_use_frozen(int64_t epoch_ms);
+/* Move frozen time forward by MS (both clocks), so tests can make timers
+ * come due without sleeping.  No effect on the real clocks. */
+void		clock_advance(uint64_t ms);
 /* Milliseconds since an arbitrary origin; never goes backwards. */
 uint64_t	clock_mono_ms(void);
 /* Milliseconds since the Unix epoch. */
