@@ -15,7 +15,7 @@ cd "$(dirname "$0")"
 
 # Debian packages the build and the tests need.
 PKGS="build-essential autoconf automake pkg-config libreadline-dev libssl-dev
-libpcap-dev libtelnet-dev check expect telnet clang libclang-rt-14-dev"
+libpcap-dev libtelnet-dev check expect telnet clang libclang-rt-14-dev tshark"
 
 missing=""
 for p in $PKGS; do

@@ -6,3 +6,10 @@ libiosh_a_SOURCES += \
 	dataplane/acl.c dataplane/acl_names.h \
 	dataplane/route.c \
 	dataplane/show.c
+# The layer under the interfaces: attachments to real media (wire*),
+# fault injection on them, and pcap capture files.
+libiosh_a_SOURCES += \
+	dataplane/capture.c dataplane/capture.h \
+	dataplane/fault.c dataplane/fault.h \
+	dataplane/wire.c dataplane/wire.h dataplane/wire_impl.h \
+	dataplane/wire_pcap.c dataplane/wire_tap.c dataplane/wire_udp.c

@@ -1,0 +1,101 @@
+/*
+ * wire: how an interface's frames get on and off a real medium.
+ *
+ * A wire is the attachment of one interface, opened from a spec string:
+ *
+ *	udp:LOCAL_PORT:REMOTE_HOST:REMOTE_PORT
+ *		one frame per UDP datagram, payload = the frame, no header:
+ *		the dynamips/GNS3 UDP NIO, so iosh routers meet each other and
+ *		GNS3 nodes.  REMOTE_HOST is a name, an IPv4 address or an IPv6
+ *		address in brackets ("udp:5000:[::1]:5001").
+ *	tap:NAME
+ *		a Linux TAP device (created if it does not exist), to reach
+ *		the host stack or a network namespace.
+ *	pcap:IFNAME
+ *		capture and inject on an existing Ethernet interface with
+ *		libpcap (promiscuous; frames it injected are not read back).
+ *
+ * What a frame is depends on the interface, not the wire: Ethernet
+ * interfaces carry Ethernet II frames without FCS; serial interfaces
+ * carry Cisco HDLC frames without FCS (address, control, 16-bit
+ * protocol), which is what dynamips puts in a UDP NIO for a serial link.
+ *
+ * Received frames go to the rx callback as soon as they are read, from
+ * a buffer the wire owns (valid only during the call): no allocation per
+ * frame.  wire_send() writes at once or drops (counted); nothing queues
+ * inside the wire except what fault injection delays.
+ */
+#ifndef IOSH_DATAPLANE_WIRE_H
+#define IOSH_DATAPLANE_WIRE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct capture;
+struct evloop;
+struct fault_stats;
+struct wire;
+
+/* The largest frame a wire carries (a UDP datagram's payload limit). */
+#define WIRE_FRAME_MAX	65535
+
+typedef void	(*wire_rx_fn)(void *arg, const uint8_t *frame, size_t len);
+
+enum wire_dir {
+	WIRE_IN,		/* from the medium to the router */
+	WIRE_OUT		/* from the router to the medium */
+};
+
+/* Counters of the medium side: what was really read and written. */
+struct wire_stats {
+	uint64_t	ws_in_frames;
+	uint64_t	ws_in_bytes;
+	uint64_t	ws_out_frames;
+	uint64_t	ws_out_bytes;
+	uint64_t	ws_in_drops;	/* read but not deliverable (truncated) */
+	uint64_t	ws_out_drops;	/* medium full (EAGAIN, ENOBUFS) */
+	uint64_t	ws_in_errors;	/* read failed (e.g. peer port closed) */
+	uint64_t	ws_out_errors;	/* write failed otherwise */
+};
+
+/*
+ * Open the attachment SPEC and watch it on EL; each received frame is
+ * passed to RX(ARG, frame, len).  On error returns NULL with a one-line
+ * message in ERR (no "% " prefix, no newline), e.g.
+ * "udp: invalid local port 'x' (1-65535)".
+ */
+struct wire	*wire_open(struct evloop *el, const char *spec, wire_rx_fn rx,
+		    void *arg, char *err, size_t errlen);
+/* Stop watching, close the medium, drop what fault injection holds. */
+void		 wire_close(struct wire *);
+
+/* Put one frame on the medium (through capture and output faults).
+ * Returns 0 if sent or deliberately delayed/lost, -1 if dropped. */
+int		 wire_send(struct wire *, const uint8_t *frame, size_t len);
+
+/* The spec as given ("udp:5000:127.0.0.1:5001"). */
+const char	*wire_spec(const struct wire *);
+const struct wire_stats *wire_stats(const struct wire *);
+void		 wire_stats_clear(struct wire *);
+
+/*
+ * Fault injection on one direction (see fault.h for SPEC: "loss=30,
+ * delay=10,jitter=2,dup=1,reorder=5,seed=7"; "none" or "" removes it).
+ * Returns -1 with a message in ERR, changing nothing, if SPEC is bad.
+ */
+int		 wire_set_fault(struct wire *, enum wire_dir, const char *spec,
+		    char *err, size_t errlen);
+/* Its counters, or NULL when that direction has no fault injection. */
+const struct fault_stats *wire_fault_stats(const struct wire *,
+		    enum wire_dir);
+
+/*
+ * Copy both directions into CAP (NULL stops): outbound frames as the
+ * router sends them (before output faults, as a capture point on the
+ * interface sees them), inbound frames as the router receives them
+ * (after input faults).  The caller owns CAP and closes it after
+ * detaching it.
+ */
+void		 wire_set_capture(struct wire *, struct capture *);
+
+#endif

@@ -1,0 +1,52 @@
+/*
+ * wire_impl: what wire.c shares with the attachment kinds (wire_udp.c,
+ * wire_tap.c, wire_pcap.c).  Each kind fills a small ops table; wire.c
+ * owns parsing of the kind prefix, the event loop watch, counters,
+ * capture and fault injection, so a kind only moves bytes.
+ */
+#ifndef IOSH_DATAPLANE_WIRE_IMPL_H
+#define IOSH_DATAPLANE_WIRE_IMPL_H
+
+#include "dataplane/wire.h"
+
+/* Frames read per readiness event, so one busy wire cannot starve the
+ * others sharing the loop. */
+#define WIRE_RX_BUDGET	64
+
+struct wire_ops {
+	const char	*wo_kind;	/* "udp": the spec prefix */
+	/* Open the medium from ARGS (the spec after "kind:"); set w_fd. */
+	int		(*wo_open)(struct wire *, const char *args, char *err,
+			    size_t errlen);
+	/* Read up to WIRE_RX_BUDGET frames, calling wire_input for each. */
+	void		(*wo_read)(struct wire *);
+	/* Write one frame: 0, or -1 with errno set. */
+	int		(*wo_send)(struct wire *, const uint8_t *, size_t);
+	void		(*wo_close)(struct wire *);
+};
+
+struct wire {
+	const struct wire_ops	*w_ops;
+	struct evloop		*w_el;
+	char			*w_spec;
+	int			 w_fd;		/* watched on w_el; -1: none */
+	void			*w_priv;	/* the kind's own state */
+	wire_rx_fn		 w_rx;
+	void			*w_arg;
+	struct wire_stats	 w_stats;
+	struct fault		*w_fault[2];	/* by enum wire_dir */
+	struct capture		*w_capture;
+	uint8_t			*w_buf;		/* WIRE_FRAME_MAX bytes */
+};
+
+extern const struct wire_ops	wire_udp_ops;
+extern const struct wire_ops	wire_tap_ops;
+extern const struct wire_ops	wire_pcap_ops;
+
+/* A kind hands each frame it read to wire_input (counts, faults,
+ * capture, then the rx callback).  CAPLEN < LEN: truncated, dropped. */
+void	wire_input(struct wire *, const uint8_t *, size_t caplen, size_t len);
+/* Count the outcome of a read or write that failed with ERRNO_. */
+void	wire_count_error(struct wire *, enum wire_dir, int errno_);
+
+#endif
