@@ -222,10 +222,12 @@ void		 ifname_format(const struct if_id *, char *, size_t);
 int		 ifid_cmp(const struct if_id *, const struct if_id *);
 bool		 ifname_virtual(enum if_type);
 const char	*ifname_type_name(enum if_type);
-/* Resolve NAME (one or two words) to its canonical spelling, or print
- * IOS's error and return false. */
-bool		 ifname_resolve(struct vty *, const char *name, char *out,
-		    size_t outlen);
+/* Resolve NAME (one or two words) to its canonical spelling. */
+bool		 ifname_resolve(const char *name, char *out, size_t outlen);
+/* The same for the command's argument ARG; on failure IOS's caret under
+ * it (vty_invalid) and false. */
+bool		 ifname_arg(struct vty *, const struct cmd_match *,
+		    const char *arg, char *out, size_t outlen);
 
 /* iface.c */
 struct dp_iface	*iface_get(struct dataplane *, const struct if_id *, bool make);

@@ -311,7 +311,7 @@ dp_iface_find(const struct dataplane *dp, const char *name)
 	char		canon[IF_NAMELEN];
 	struct if_id	id;
 
-	if (!ifname_resolve(NULL, name, canon, sizeof(canon)) ||
+	if (!ifname_resolve(name, canon, sizeof(canon)) ||
 	    !ifname_parse(canon, NULL, &id))
 		return NULL;
 	return iface_get((struct dataplane *)dp, &id, false);
@@ -373,7 +373,7 @@ dp_interface_cmd(struct vty *vty, const struct cmd_match *m)
 	else
 		ok = ifname_parse(cmd_arg(m, "name"), NULL, &id);
 	if (!ok) {
-		vty_out(vty, "%% Invalid interface type and number\n");
+		vty_invalid(vty, cmd_arg_off(m, type != NULL ? "num" : "name"));
 		return CMD_WARNING;
 	}
 	if (NEGATED(m)) {
@@ -742,12 +742,11 @@ if_tunnel_source_cmd(struct vty *vty, const struct cmd_match *m)
 	}
 	if (type != NULL) {
 		if (!ifname_parse(type, cmd_arg(m, "num"), &id)) {
-			vty_out(vty, "%% Invalid interface type and number\n");
+			vty_invalid(vty, cmd_arg_off(m, "num"));
 			return CMD_WARNING;
 		}
 		ifname_format(&id, canon, sizeof(canon));
-	} else if (!ifname_resolve(vty, cmd_arg(m, "name"), canon,
-	    sizeof(canon)))
+	} else if (!ifname_arg(vty, m, "name", canon, sizeof(canon)))
 		return CMD_WARNING;
 	dp_strset(&ifp->if_tun_src, canon);
 	return CMD_SUCCESS;

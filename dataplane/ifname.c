@@ -16,6 +16,7 @@
 
 #include "dataplane/dp_int.h"
 #include "lib/vty.h"
+#include "parser/cmd.h"
 
 static const struct {
 	const char	*it_name;
@@ -135,7 +136,7 @@ ifid_cmp(const struct if_id *a, const struct if_id *b)
 }
 
 bool
-ifname_resolve(struct vty *vty, const char *name, char *out, size_t outlen)
+ifname_resolve(const char *name, char *out, size_t outlen)
 {
 	struct if_id	id;
 	char		buf[IF_NAMELEN];
@@ -153,7 +154,15 @@ ifname_resolve(struct vty *vty, const char *name, char *out, size_t outlen)
 	ifname_format(&id, out, outlen);
 	return true;
 bad:
-	if (vty != NULL)
-		vty_out(vty, "%% Invalid interface type and number\n");
+	return false;
+}
+
+bool
+ifname_arg(struct vty *vty, const struct cmd_match *m, const char *arg,
+    char *out, size_t outlen)
+{
+	if (ifname_resolve(cmd_arg(m, arg), out, outlen))
+		return true;
+	vty_invalid(vty, cmd_arg_off(m, arg));
 	return false;
 }

@@ -173,7 +173,7 @@ dp_ip_route_cmd(struct vty *vty, const struct cmd_match *m)
 		return CMD_WARNING;
 	}
 	if ((v = cmd_arg(m, "ifname")) != NULL) {
-		if (!ifname_resolve(vty, v, ifname, sizeof(ifname)))
+		if (!ifname_arg(vty, m, "ifname", ifname, sizeof(ifname)))
 			return CMD_WARNING;
 		ifp = ifname;
 		v = cmd_arg(m, "ifnh");
@@ -258,8 +258,7 @@ dp_ipv6_route_cmd(struct vty *vty, const struct cmd_match *m)
 		r.r6_has_nh = true;
 		inet_pton(AF_INET6, cmd_arg(m, "nh"), r.r6_nh);
 	} else {
-		if (!ifname_resolve(vty, cmd_arg(m, "ifname"), ifname,
-		    sizeof(ifname)))
+		if (!ifname_arg(vty, m, "ifname", ifname, sizeof(ifname)))
 			return CMD_WARNING;
 		r.r6_ifname = ifname;
 	}
@@ -347,8 +346,7 @@ dp_ip_nat_list_cmd(struct vty *vty, const struct cmd_match *m)
 	struct nat_rule	key;
 	char		ifname[IF_NAMELEN];
 
-	if (!ifname_resolve(vty, cmd_arg(m, "ifname"), ifname,
-	    sizeof(ifname)))
+	if (!ifname_arg(vty, m, "ifname", ifname, sizeof(ifname)))
 		return CMD_WARNING;
 	memset(&key, 0, sizeof(key));
 	key.nr_list = dp_strdup(cmd_arg(m, "acl"));

@@ -70,14 +70,16 @@ named(struct vty *vty, const struct cmd_match *m)
 
 	if (type != NULL) {
 		if (!ifname_parse(type, cmd_arg(m, "num"), &id)) {
-			vty_out(vty, "%% Invalid interface type and number\n");
+			vty_invalid(vty, cmd_arg_off(m, "num"));
 			return NULL;
 		}
-	} else if (!ifname_resolve(vty, cmd_arg(m, "name"), canon,
-	    sizeof(canon)) || !ifname_parse(canon, NULL, &id))
+	} else if (!ifname_arg(vty, m, "name", canon, sizeof(canon)) ||
+	    !ifname_parse(canon, NULL, &id))
 		return NULL;
+	/* IOS's parser knows the interfaces: one that does not exist is
+	 * invalid input, like a misspelt word. */
 	if ((ifp = iface_get((struct dataplane *)dp, &id, false)) == NULL)
-		vty_out(vty, "%% Invalid interface type and number\n");
+		vty_invalid(vty, cmd_arg_off(m, type != NULL ? "num" : "name"));
 	return ifp;
 }
 

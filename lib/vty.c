@@ -17,6 +17,13 @@ vty_out(struct vty *vty, const char *fmt, ...)
 }
 
 void
+vty_invalid(struct vty *vty, size_t off)
+{
+	vty->v_invalid = true;
+	vty->v_invalid_off = off;
+}
+
+void
 vty_enter(struct vty *vty, enum mode_id mode, void *ctx)
 {
 	vty->v_mode = mode;

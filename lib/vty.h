@@ -51,6 +51,10 @@ struct vty {
 	struct strbuf	 v_out;		/* output of the running command */
 	unsigned	 v_term_length;	/* lines per page, 0: no pager */
 	unsigned	 v_term_width;	/* columns, for help wrapping */
+	/* Set by vty_invalid(): the handler rejected the word at this
+	 * offset of the line; the shell answers with IOS's caret. */
+	bool		 v_invalid;
+	size_t		 v_invalid_off;
 };
 
 /* Handler return values. */
@@ -62,6 +66,12 @@ enum cmd_ret {
 
 void	vty_out(struct vty *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
+/*
+ * A value the grammar accepts but the handler does not ("interface x"):
+ * IOS answers with the caret under the word, as for a syntax error.  OFF
+ * is the word's offset in the line (cmd_arg_off()).  Return CMD_WARNING.
+ */
+void	vty_invalid(struct vty *, size_t off);
 /* Enter MODE editing CTX; takes effect when the handler returns. */
 void	vty_enter(struct vty *, enum mode_id, void *ctx);
 

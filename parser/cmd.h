@@ -136,6 +136,8 @@ bool		 cmd_has(const struct cmd_match *, const char *name);
  * in full, typed values as typed, separated by single spaces.
  */
 void		 cmd_match_canon(const struct cmd_match *, struct strbuf *);
+/* Offset in the line of the word bound to NAME (0 when absent). */
+size_t		 cmd_arg_off(const struct cmd_match *, const char *name);
 unsigned long long cmd_arg_num(const struct cmd_match *, const char *name,
 		    unsigned long long dflt);
 

@@ -532,6 +532,17 @@ cmd_arg(const struct cmd_match *m, const char *name)
 	return cmd_arg_nth(m, name, 0);
 }
 
+size_t
+cmd_arg_off(const struct cmd_match *m, const char *name)
+{
+	size_t	i;
+
+	for (i = 0; i < m->cm_nargs; i++)
+		if (strcmp(m->cm_args[i].ca_name, name) == 0)
+			return m->cm_args[i].ca_off;
+	return 0;
+}
+
 bool
 cmd_has(const struct cmd_match *m, const char *name)
 {

@@ -105,7 +105,16 @@ run(struct session *s, const struct cmd_match *m, enum mode_id typed_in)
 	int		 ret;
 
 	strbuf_reset(&vty->v_out);
+	vty->v_invalid = false;
 	ret = m->cm_def->cd_fn(vty, m);
+	/* A value the handler rejected gets the caret under its word, placed
+	 * after the prompt the line was typed at (vty_invalid). */
+	if (vty->v_invalid) {
+		strbuf_reset(&vty->v_out);
+		error_invalid(&vty->v_out, strlen(s->s_router->r_hostname) +
+		    strlen(mode_info(typed_in)->mi_suffix) + vty->v_invalid_off);
+		vty->v_invalid = false;
+	}
 	/* "do" runs an exec command without leaving configuration mode. */
 	if (m->cm_prefixes & PFX_DO) {
 		vty_enter(vty, mode, ctx);

@@ -63,6 +63,18 @@ run(const char *line)
 	return captured.sb_buf;
 }
 
+/* IOS's answer to a rejected word: the caret under column COL (prompt
+ * "Router(config)#" or "Router#" plus the word's offset). */
+static const char *
+invalid_at(size_t col)
+{
+	static char	buf[256];
+
+	snprintf(buf, sizeof(buf), "%*s^\n%% Invalid input detected at "
+	    "'^' marker.\n\n", (int)col, "");
+	return buf;
+}
+
 /* Every line of TEXT runs without an error (console log messages,
  * stamped, are not errors). */
 static void
@@ -241,10 +253,8 @@ START_TEST(test_interface_names)
 	ifp = dp_iface_next(ifp);
 	ck_assert_str_eq(dp_iface_name(ifp), "Ethernet0/0");
 	/* Bad names, and a physical interface cannot be removed. */
-	ck_assert_str_eq(run("interface Serial1/a"),
-	    "% Invalid interface type and number\n");
-	ck_assert_str_eq(run("interface Loopback1/0"),
-	    "% Invalid interface type and number\n");
+	ck_assert_str_eq(run("interface Serial1/a"), invalid_at(15 + 10));
+	ck_assert_str_eq(run("interface Loopback1/0"), invalid_at(15 + 10));
 	ck_assert_str_eq(run("no interface Serial1/2"),
 	    "% Removal of physical interfaces is not permitted\n");
 	ck_assert_str_eq(run("no interface lo7"), "");
@@ -296,7 +306,7 @@ START_TEST(test_show_interfaces)
 	    "ATM1/0 is administratively down, line protocol is down\n"
 	    "  Internet protocol processing disabled\n");
 	ck_assert_str_eq(run("show ip interface Serial3/3"),
-	    "% Invalid interface type and number\n");
+	    invalid_at(7 + 18));
 	ck_assert_ptr_nonnull(strstr(run("show interfaces Loopback0"),
 	    "Loopback0 is up, line protocol is up \n"
 	    "  Hardware is Loopback\n"
@@ -458,7 +468,7 @@ START_TEST(test_errors_change_nothing)
 	ck_assert_str_eq(run("ip route 10.0.0.0 255.0.255.0 1.1.1.2"),
 	    "%Inconsistent address and mask\n");
 	ck_assert_str_eq(run("ip route 10.0.0.0 255.0.0.0 Bogus0"),
-	    "% Invalid interface type and number\n");
+	    invalid_at(15 + 28));
 	ck_assert_str_eq(run("access-list 100 permit tcp any range 30 20 any"),
 	    "% Invalid port range\n");
 	run("interface Loopback5");
