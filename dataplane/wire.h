@@ -23,7 +23,8 @@
  * Received frames go to the rx callback as soon as they are read, from
  * a buffer the wire owns (valid only during the call): no allocation per
  * frame.  wire_send() writes at once or drops (counted); nothing queues
- * inside the wire except what fault injection delays.
+ * inside the wire except what fault injection delays.  The rx callback
+ * may send on any wire but must not close the wire it was called for.
  */
 #ifndef IOSH_DATAPLANE_WIRE_H
 #define IOSH_DATAPLANE_WIRE_H
@@ -85,7 +86,8 @@ void		 wire_stats_clear(struct wire *);
  */
 int		 wire_set_fault(struct wire *, enum wire_dir, const char *spec,
 		    char *err, size_t errlen);
-/* Its counters, or NULL when that direction has no fault injection. */
+/* Its counters, or NULL if fault injection was never set on that
+ * direction (after "none" the counters stay, to be read). */
 const struct fault_stats *wire_fault_stats(const struct wire *,
 		    enum wire_dir);
 

@@ -162,8 +162,6 @@ START_TEST(test_udp_pair)
 	    st->ws_out_drops + st->ws_out_errors, 0);
 	wire_stats_clear(b);
 	ck_assert_uint_eq(wire_stats(b)->ws_in_frames, 0);
-	ck_assert_str_eq(wire_spec(a) + 0, wire_spec(a));
-	ck_assert_int_eq(strncmp(wire_spec(a), "udp:", 4), 0);
 
 	/* Too big for any wire: refused and counted. */
 	ck_assert_int_eq(wire_send(a, big, WIRE_FRAME_MAX + 1), -1);
@@ -189,6 +187,7 @@ START_TEST(test_udp_peer_down)
 	snprintf(spec, sizeof(spec), "udp:%d:127.0.0.1:%d", free_udp_port(),
 	    free_udp_port());
 	a = open_ok(el, spec, sa);
+	ck_assert_str_eq(wire_spec(a), spec);
 	for (i = 0; i < 3; i++) {
 		wire_send(a, (const uint8_t *)"ping", 4);
 		evloop_once(el, 20);
@@ -715,6 +714,9 @@ START_TEST(test_wire_fault)
 	ck_assert_uint_gt(wire_fault_stats(b, WIRE_IN)->fs_duplicated, 0);
 	ck_assert_int_eq(wire_set_fault(b, WIRE_IN, "none", err,
 	    sizeof(err)), 0);
+	ck_assert_ptr_nonnull(wire_fault_stats(b, WIRE_IN));
+	wire_stats_clear(b);
+	ck_assert_uint_eq(wire_fault_stats(b, WIRE_IN)->fs_in, 0);
 	wire_close(a);
 	wire_close(b);
 	sink_free(sa);
