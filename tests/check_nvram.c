@@ -355,10 +355,12 @@ END_TEST
 
 START_TEST(test_load_reports_errors)
 {
-	struct strbuf	report;
+	static const char	text[] =
+	    "!\nhostname Half\nbogus line\nend\nhostname Never\n";
+	struct strbuf		report;
 
-	ck_assert_int_eq(nvram_write(nvdir, NVRAM_STARTUP,
-	    "!\nhostname Half\nbogus line\nend\nhostname Never\n", 50), 0);
+	ck_assert_int_eq(nvram_write(nvdir, NVRAM_STARTUP, text,
+	    sizeof(text) - 1), 0);
 	strbuf_init(&report);
 	ck_assert_int_eq(startup_load(&rt, &report), 0);
 	ck_assert_str_eq(report.sb_buf,
