@@ -55,4 +55,76 @@ size_t		 dp_acl_count(const struct dp_acl *);
 void		 dp_acl_entry_text(const struct dp_acl *, size_t i,
 		    struct strbuf *);
 
+/*
+ * The forwarder's contract (issue 4).  Everything below is what the
+ * shell, ping and crypto may ask of the packet path; how frames move is
+ * the dataplane's own business (dp_int.h).
+ */
+struct wire;
+
+/*
+ * Attach interface NAME (as IOS accepts it) to the medium SPEC (wire.h:
+ * udp:, tap:, pcap:), creating the hardware interface if the
+ * configuration has not named it.  Returns -1 with a one-line message in
+ * ERR if the name or the spec is bad.  The shell keeps the list of
+ * attachments (`iosh --attach NAME=SPEC`) and re-applies it to the
+ * dataplane a reload builds.
+ */
+int		 dp_attach(struct dataplane *, const char *name,
+		    const char *spec, char *err, size_t errlen);
+/* The wire an interface is attached to, NULL if none (for capture and
+ * fault injection commands). */
+struct wire	*dp_iface_wire(const struct dp_iface *);
+
+/*
+ * ICMP echo, for `ping`.  dp_echo_send() builds one echo request as the
+ * router's own packet and routes it (ACLs, crypto maps and all); the
+ * replies and the ICMP errors quoting a request with identifier ID go to
+ * the listener registered for ID, whatever their order.
+ */
+enum dp_echo_kind {
+	DP_ECHO_REPLY,		/* '!' */
+	DP_ECHO_UNREACH,	/* 'U' */
+	DP_ECHO_TTL_EXCEEDED,	/* '&' */
+	DP_ECHO_FRAG_NEEDED,	/* 'M' */
+	DP_ECHO_QUENCH,		/* 'Q' */
+	DP_ECHO_OTHER		/* '?' */
+};
+
+struct dp_echo_ev {
+	enum dp_echo_kind	ev_kind;
+	uint8_t			ev_code;	/* ICMP code of an error */
+	uint32_t		ev_from;	/* who answered (host order) */
+	uint16_t		ev_id, ev_seq;
+	size_t			ev_size;	/* IP datagram size received */
+	bool			ev_data_ok;	/* reply data equals the request's */
+};
+
+typedef void	(*dp_echo_fn)(void *arg, const struct dp_echo_ev *);
+
+struct dp_echo_req {
+	uint32_t	er_dst;		/* host order */
+	uint32_t	er_src;		/* 0: the outgoing interface's address */
+	uint16_t	er_id, er_seq;
+	size_t		er_size;	/* IP datagram size, as IOS's "size" */
+	uint8_t		er_ttl;		/* 0: 255, as IOS sends */
+	uint8_t		er_tos;
+	bool		er_df;
+	uint16_t	er_pattern;	/* data pattern, IOS's 0xABCD */
+};
+
+/* Results of sending the router's own packets. */
+enum dp_send_result {
+	DP_SEND_OK = 0,		/* sent, or held while ARP resolves */
+	DP_SEND_NO_ROUTE = -1,
+	DP_SEND_NO_SOURCE = -2,	/* er_src is not one of ours */
+	DP_SEND_DROPPED = -3	/* refused on the way: ACL, crypto, wire */
+};
+
+int		 dp_echo_send(struct dataplane *, const struct dp_echo_req *);
+/* -1 if ID already has a listener. */
+int		 dp_echo_listen(struct dataplane *, uint16_t id, dp_echo_fn,
+		    void *arg);
+void		 dp_echo_unlisten(struct dataplane *, uint16_t id);
+
 #endif
