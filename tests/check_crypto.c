@@ -15,69 +15,29 @@
 #include "lib/nvgen.h"
 #include "shell/router.h"
 #include "shell/session.h"
+#include "tests/fixture.h"
 
-#define EPOCH_MS	1700000000123LL
-
-static struct router	 rt;
-static struct session	*sess;
-static struct strbuf	 captured;
-
-static void
-capture(void *arg, const char *text, size_t len)
-{
-	(void)arg;
-	strbuf_add(&captured, text, len);
-}
-
-static const struct console_ops capture_ops = { capture, capture };
+static struct fixture	 fx;
 
 static void
 setup(void)
 {
-	char	err[256];
-
-	clock_use_frozen(EPOCH_MS);
-	ck_assert_int_eq(router_init(&rt, "/usr/bin/iosh", err, sizeof(err)),
-	    0);
-	strbuf_init(&captured);
-	sess = session_new(&rt, &capture_ops, NULL);
+	clock_use_frozen(FX_EPOCH_MS);
+	fx_open(&fx, NULL);
 }
 
 static void
 teardown(void)
 {
-	router_free(&rt);
-	strbuf_free(&captured);
+	fx_close(&fx);
 	clock_use_real();
-}
-
-/* Run LINE and return what it printed (prompts are not echoed). */
-static const char *
-run(const char *line)
-{
-	strbuf_reset(&captured);
-	ck_assert(session_execute(sess, line));
-	return captured.sb_buf;
-}
-
-/* Run every line of TEXT; each must print nothing but EXPECT_OUT (""). */
-static void
-run_quiet(const char *text)
-{
-	char	*copy = strdup(text), *line, *save = NULL;
-
-	for (line = strtok_r(copy, "\n", &save); line != NULL;
-	    line = strtok_r(NULL, "\n", &save))
-		ck_assert_msg(run(line)[0] == '\0', "%s: %s", line,
-		    captured.sb_buf);
-	free(copy);
 }
 
 static void
 config(void)
 {
-	run("enable");
-	run("configure terminal");
+	fx_run(&fx, "enable");
+	fx_run(&fx, "configure terminal");
 }
 
 /* The crypto part of the running configuration. */
@@ -87,8 +47,8 @@ crypto_text(void)
 	struct strbuf	sb;
 
 	strbuf_init(&sb);
-	crypto_nvgen(rt.r_sys.sy_crypto, NV_CRYPTO, &sb);
-	crypto_nvgen(rt.r_sys.sy_crypto, NV_IP_POOL, &sb);
+	crypto_nvgen(fx.fx_rt.r_sys.sy_crypto, NV_CRYPTO, &sb);
+	crypto_nvgen(fx.fx_rt.r_sys.sy_crypto, NV_IP_POOL, &sb);
 	return strbuf_steal(&sb);
 }
 
@@ -116,9 +76,9 @@ static const char r1_lines[] =
 START_TEST(test_show_isakmp_seed001)
 {
 	config();
-	run_quiet(r1_lines);
-	run("end");
-	ck_assert_str_eq(run("show crypto isakmp policy"),
+	fx_run_quiet(&fx, r1_lines);
+	fx_run(&fx, "end");
+	ck_assert_str_eq(fx_run(&fx, "show crypto isakmp policy"),
 	    "\n"
 	    "Global IKE policy\n"
 	    "\n"
@@ -128,7 +88,7 @@ START_TEST(test_show_isakmp_seed001)
 	    "        authentication method:  Pre-Shared Key\n"
 	    "        Diffie-Hellman group:   # 2 (1024 bit)\n"
 	    "        lifetime:               86400 seconds, no volume limit\n");
-	ck_assert_str_eq(run("show crypto isakmp key"),
+	ck_assert_str_eq(fx_run(&fx, "show crypto isakmp key"),
 	    "\n"
 	    "Keyring      Hostname/Address                            "
 	    "Preshared Key\n"
@@ -139,10 +99,10 @@ END_TEST
 START_TEST(test_show_isakmp_policy_12x)
 {
 	config();
-	run("version 12.3");
-	run_quiet("crypto isakmp policy 1\nencr aes 256\nhash sha256\n"
+	fx_run(&fx, "version 12.3");
+	fx_run_quiet(&fx, "crypto isakmp policy 1\nencr aes 256\nhash sha256\n"
 	    "group 14\nlifetime 3600\n");
-	ck_assert_str_eq(run("do show crypto isakmp policy"),
+	ck_assert_str_eq(fx_run(&fx, "do show crypto isakmp policy"),
 	    "\n"
 	    "Global IKE policy\n"
 	    "\n"
@@ -176,15 +136,15 @@ static const char seal_cmap[] =
 START_TEST(test_show_crypto_map_12x)
 {
 	config();
-	run("version 12.3");
-	run_quiet(seal_cmap);
-	ck_assert_str_eq(run("crypto map cisco 10 ipsec-isakmp"),
+	fx_run(&fx, "version 12.3");
+	fx_run_quiet(&fx, seal_cmap);
+	ck_assert_str_eq(fx_run(&fx, "crypto map cisco 10 ipsec-isakmp"),
 	    "% NOTE: This new crypto map will remain disabled until a peer\n"
 	    "        and a valid access list have been configured.\n");
-	run_quiet("set peer 10.10.10.2\nset transform-set cisco\n"
+	fx_run_quiet(&fx, "set peer 10.10.10.2\nset transform-set cisco\n"
 	    "match address 100\n");
-	run("end");
-	ck_assert_str_eq(run("show crypto map"),
+	fx_run(&fx, "end");
+	ck_assert_str_eq(fx_run(&fx, "show crypto map"),
 	    "Crypto Map \"cisco\" 10 ipsec-isakmp\n"
 	    "        Peer = 10.10.10.2\n"
 	    "        Extended IP access list 100\n"
@@ -197,22 +157,23 @@ START_TEST(test_show_crypto_map_12x)
 	    "        }\n"
 	    "        Interfaces using crypto map cisco:\n"
 	    "\n");
-	ck_assert_str_eq(run("show crypto map tag nothere"), "");
+	ck_assert_str_eq(fx_run(&fx, "show crypto map tag nothere"), "");
 }
 END_TEST
 
 START_TEST(test_show_crypto_map_15x)
 {
 	config();
-	run_quiet(r1_lines);
-	run_quiet("crypto map TST 10 ipsec-isakmp dynamic DYN\n");
-	run("crypto map TST 20 ipsec-isakmp");
-	run_quiet("set peer 12.1.1.2\nset peer 12.1.1.3\nmatch address 100\n"
+	fx_run_quiet(&fx, r1_lines);
+	fx_run_quiet(&fx, "crypto map TST 10 ipsec-isakmp dynamic DYN\n");
+	fx_run(&fx, "crypto map TST 20 ipsec-isakmp");
+	fx_run_quiet(&fx,
+	    "set peer 12.1.1.2\nset peer 12.1.1.3\nmatch address 100\n"
 	    "set transform-set TSET\nset pfs group14\n"
 	    "set security-association lifetime seconds 1800\n"
 	    "reverse-route\n");
-	run("end");
-	ck_assert_str_eq(run("show crypto map tag TST"),
+	fx_run(&fx, "end");
+	ck_assert_str_eq(fx_run(&fx, "show crypto map tag TST"),
 	    "Crypto Map IPv4 \"TST\" 10 ipsec-isakmp\n"
 	    "        Dynamic map template tag: DYN\n"
 	    "        Interfaces using crypto map TST:\n"
@@ -240,12 +201,13 @@ END_TEST
 START_TEST(test_show_transform_set)
 {
 	config();
-	run_quiet("crypto ipsec transform-set A esp-aes 256 esp-sha-hmac\n"
+	fx_run_quiet(&fx,
+	    "crypto ipsec transform-set A esp-aes 256 esp-sha-hmac\n"
 	    "mode transport\n"
 	    "crypto ipsec transform-set B ah-sha-hmac esp-des\n"
 	    "crypto ipsec transform-set C esp-sha-hmac esp-aes\n");
-	run("end");
-	ck_assert_str_eq(run("show crypto ipsec transform-set"),
+	fx_run(&fx, "end");
+	ck_assert_str_eq(fx_run(&fx, "show crypto ipsec transform-set"),
 	    "Transform set A: { esp-256-aes esp-sha-hmac  }\n"
 	    "   will negotiate = { Transport,  },\n"
 	    "\n"
@@ -257,7 +219,7 @@ START_TEST(test_show_transform_set)
 	    "Transform set C: { esp-aes esp-sha-hmac  }\n"
 	    "   will negotiate = { Tunnel,  },\n"
 	    "\n");
-	ck_assert_str_eq(run("show crypto ipsec transform-set tag C"),
+	ck_assert_str_eq(fx_run(&fx, "show crypto ipsec transform-set tag C"),
 	    "Transform set C: { esp-aes esp-sha-hmac  }\n"
 	    "   will negotiate = { Tunnel,  },\n"
 	    "\n");
@@ -364,14 +326,14 @@ START_TEST(test_render_and_round_trip)
 	char	*first, *second;
 
 	config();
-	run_quiet(hub_lines);
+	fx_run_quiet(&fx, hub_lines);
 	first = crypto_text();
 	ck_assert_str_eq(first, hub_rendered);
 	/* Load the rendering into a fresh router: the same text. */
 	teardown();
 	setup();
 	config();
-	run_quiet(first);
+	fx_run_quiet(&fx, first);
 	second = crypto_text();
 	ck_assert_str_eq(second, first);
 	free(first);
@@ -415,23 +377,23 @@ START_TEST(test_errors_change_nothing)
 	size_t	 i;
 
 	config();
-	run_quiet(r1_lines);
-	run("crypto map TST 10 ipsec-isakmp");
-	run_quiet("set transform-set TSET\nexit\n"
+	fx_run_quiet(&fx, r1_lines);
+	fx_run(&fx, "crypto map TST 10 ipsec-isakmp");
+	fx_run_quiet(&fx, "set transform-set TSET\nexit\n"
 	    "ip local pool P 10.0.0.1 10.0.0.10\n");
 	before = crypto_text();
 	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
-		ck_assert_str_eq(run(bad[i].line), bad[i].out);
-		ck_assert_int_eq(sess->s_vty.v_mode, MODE_CONFIG);
+		ck_assert_str_eq(fx_run(&fx, bad[i].line), bad[i].out);
+		ck_assert_int_eq(fx.fx_sess->s_vty.v_mode, MODE_CONFIG);
 		assert_crypto_text(before);
 	}
 	/* In a sub-mode: group 3, unknown transform set. */
-	run("crypto isakmp policy 10");
-	ck_assert_str_eq(run("group 3"),
+	fx_run(&fx, "crypto isakmp policy 10");
+	ck_assert_str_eq(fx_run(&fx, "group 3"),
 	    "                            ^\n"
 	    "% Invalid input detected at '^' marker.\n\n");
-	run("crypto map TST 10 ipsec-isakmp");
-	ck_assert_str_eq(run("set transform-set TSET NOSUCH"),
+	fx_run(&fx, "crypto map TST 10 ipsec-isakmp");
+	ck_assert_str_eq(fx_run(&fx, "set transform-set TSET NOSUCH"),
 	    "ERROR: transform set with tag \"NOSUCH\" does not exist.\n");
 	assert_crypto_text(before);
 	free(before);
@@ -443,8 +405,8 @@ START_TEST(test_no_forms)
 	char	*text;
 
 	config();
-	run_quiet(hub_lines);
-	run_quiet("crypto isakmp policy 10\nno encryption\nno group\n"
+	fx_run_quiet(&fx, hub_lines);
+	fx_run_quiet(&fx, "crypto isakmp policy 10\nno encryption\nno group\n"
 	    "no authentication\nexit\n"
 	    "no crypto isakmp key cisco address ipv6 2001:db8::/64\n"
 	    "no crypto isakmp key 6 secret hostname peer.example.com\n"
@@ -483,7 +445,8 @@ START_TEST(test_no_forms)
 	    "crypto dynamic-map dynmap 10\n"
 	    "ip local pool ippool 10.5.5.1 10.5.5.254\n");
 	free(text);
-	run_quiet("no crypto keyring spokes\nno crypto isakmp policy 10\n"
+	fx_run_quiet(&fx,
+	    "no crypto keyring spokes\nno crypto isakmp policy 10\n"
 	    "no crypto isakmp profile VPNclient\n"
 	    "no crypto ipsec transform-set TRA\n"
 	    "no crypto dynamic-map dynmap\nno ip local pool ippool\n");
@@ -497,27 +460,29 @@ START_TEST(test_debug)
 {
 	struct strbuf	sb;
 
-	run("enable");
-	ck_assert_str_eq(run("debug crypto isakmp"),
+	fx_run(&fx, "enable");
+	ck_assert_str_eq(fx_run(&fx, "debug crypto isakmp"),
 	    "Crypto ISAKMP debugging is on\n");
-	ck_assert_str_eq(run("debug crypto ipsec"),
+	ck_assert_str_eq(fx_run(&fx, "debug crypto ipsec"),
 	    "Crypto IPSEC debugging is on\n");
 	strbuf_init(&sb);
-	crypto_show_debugging(rt.r_sys.sy_crypto, &sb);
+	crypto_show_debugging(fx.fx_rt.r_sys.sy_crypto, &sb);
 	ck_assert_str_eq(sb.sb_buf, "Cryptographic Subsystem:\n"
 	    "  Crypto ISAKMP debugging is on\n"
 	    "  Crypto IPSEC debugging is on\n\n");
-	ck_assert_str_eq(run("undebug crypto isakmp"),
+	ck_assert_str_eq(fx_run(&fx, "undebug crypto isakmp"),
 	    "Crypto ISAKMP debugging is off\n");
-	ck_assert_str_eq(run("no debug crypto ipsec"),
+	ck_assert_str_eq(fx_run(&fx, "no debug crypto ipsec"),
 	    "Crypto IPSEC debugging is off\n");
 	strbuf_reset(&sb);
-	crypto_show_debugging(rt.r_sys.sy_crypto, &sb);
+	crypto_show_debugging(fx.fx_rt.r_sys.sy_crypto, &sb);
 	ck_assert_str_eq(sb.sb_buf, "");
-	run("debug crypto engine");
-	ck_assert(crypto_debug_on(rt.r_sys.sy_crypto, CRYPTO_DEBUG_ENGINE));
-	crypto_debug_all_off(rt.r_sys.sy_crypto);
-	ck_assert(!crypto_debug_on(rt.r_sys.sy_crypto, CRYPTO_DEBUG_ENGINE));
+	fx_run(&fx, "debug crypto engine");
+	ck_assert(crypto_debug_on(fx.fx_rt.r_sys.sy_crypto,
+	    CRYPTO_DEBUG_ENGINE));
+	crypto_debug_all_off(fx.fx_rt.r_sys.sy_crypto);
+	ck_assert(!crypto_debug_on(fx.fx_rt.r_sys.sy_crypto,
+	    CRYPTO_DEBUG_ENGINE));
 	strbuf_free(&sb);
 }
 END_TEST
@@ -532,7 +497,7 @@ START_TEST(test_accessors)
 	uint8_t				 v6[16] = { 0x20, 0x01, 0x0d, 0xb8 };
 
 	config();
-	run_quiet("crypto isakmp policy 30\ncrypto isakmp policy 5\n"
+	fx_run_quiet(&fx, "crypto isakmp policy 30\ncrypto isakmp policy 5\n"
 	    "crypto isakmp policy 20\nexit\n"
 	    "crypto isakmp key wild address 0.0.0.0\n"
 	    "crypto isakmp key net address 10.0.0.0 255.0.0.0\n"
@@ -541,11 +506,12 @@ START_TEST(test_accessors)
 	    "crypto isakmp key six address ipv6 2001:db8::/32\n"
 	    "crypto ipsec transform-set T esp-aes 192 esp-sha256-hmac\n"
 	    "exit\n");
-	run("crypto map M 20 ipsec-isakmp");
-	run_quiet("set peer 1.2.3.4\nmatch address ACL\nset transform-set T\n"
+	fx_run(&fx, "crypto map M 20 ipsec-isakmp");
+	fx_run_quiet(&fx,
+	    "set peer 1.2.3.4\nmatch address ACL\nset transform-set T\n"
 	    "exit\n");
-	run("crypto map M 10 ipsec-isakmp");
-	c = rt.r_sys.sy_crypto;
+	fx_run(&fx, "crypto map M 10 ipsec-isakmp");
+	c = fx.fx_rt.r_sys.sy_crypto;
 	ck_assert_uint_eq(crypto_policy_count(c), 3);
 	ck_assert_uint_eq(crypto_policy_at(c, 0)->ip_priority, 5);
 	ck_assert_uint_eq(crypto_policy_at(c, 2)->ip_priority, 30);
@@ -579,23 +545,24 @@ START_TEST(test_scale)
 	size_t	i;
 
 	config();
-	run_quiet("crypto ipsec transform-set T esp-aes esp-sha-hmac\nexit\n");
+	fx_run_quiet(&fx,
+	    "crypto ipsec transform-set T esp-aes esp-sha-hmac\nexit\n");
 	for (i = 0; i < 5000; i++) {
 		snprintf(line, sizeof(line),
 		    "crypto isakmp key k%zu address 10.%zu.%zu.1", i,
 		    i / 256, i % 256);
-		run(line);
+		fx_run(&fx, line);
 		snprintf(line, sizeof(line), "crypto map BIG %zu ipsec-isakmp",
 		    5000 - i);
-		run(line);
-		run("set transform-set T");
-		run("exit");
+		fx_run(&fx, line);
+		fx_run(&fx, "set transform-set T");
+		fx_run(&fx, "exit");
 	}
-	ck_assert_str_eq(psk_lookup_v4(crypto_default_keys(rt.r_sys.sy_crypto),
-	    0x0a0a0a01)->pk_key, "k2570");
-	ck_assert_uint_eq(crypto_map_find(rt.r_sys.sy_crypto, "BIG")->cm_n,
-	    5000);
-	ck_assert_uint_eq(crypto_map_find(rt.r_sys.sy_crypto,
+	ck_assert_str_eq(psk_lookup_v4(crypto_default_keys(
+	    fx.fx_rt.r_sys.sy_crypto), 0x0a0a0a01)->pk_key, "k2570");
+	ck_assert_uint_eq(crypto_map_find(fx.fx_rt.r_sys.sy_crypto,
+	    "BIG")->cm_n, 5000);
+	ck_assert_uint_eq(crypto_map_find(fx.fx_rt.r_sys.sy_crypto,
 	    "BIG")->cm_entries[0]->ce_seq, 1);
 }
 END_TEST

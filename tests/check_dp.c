@@ -17,79 +17,24 @@
 #include "shell/router.h"
 #include "shell/runcfg.h"
 #include "shell/session.h"
+#include "tests/fixture.h"
 
-#define EPOCH_MS	1700000000123LL
-
-static struct router	 rt;
-static struct session	*sess;
-static struct strbuf	 captured;
-
-static void
-capture(void *arg, const char *text, size_t len)
-{
-	(void)arg;
-	strbuf_add(&captured, text, len);
-}
-
-static const struct console_ops capture_ops = { capture, capture };
+static struct fixture	 fx;
 
 static void
 setup(void)
 {
-	char	err[256];
-
-	clock_use_frozen(EPOCH_MS);
-	ck_assert_int_eq(router_init(&rt, "/usr/bin/iosh", err, sizeof(err)),
-	    0);
-	strbuf_init(&captured);
-	sess = session_new(&rt, &capture_ops, NULL);
-	ck_assert(session_execute(sess, "enable"));
-	ck_assert(session_execute(sess, "configure terminal"));
+	clock_use_frozen(FX_EPOCH_MS);
+	fx_open(&fx, NULL);
+	fx_run(&fx, "enable");
+	fx_run(&fx, "configure terminal");
 }
 
 static void
 teardown(void)
 {
-	router_free(&rt);
-	strbuf_free(&captured);
+	fx_close(&fx);
 	clock_use_real();
-}
-
-static const char *
-run(const char *line)
-{
-	strbuf_reset(&captured);
-	ck_assert(session_execute(sess, line));
-	return captured.sb_buf;
-}
-
-/* IOS's answer to a rejected word: the caret under column COL (prompt
- * "Router(config)#" or "Router#" plus the word's offset). */
-static const char *
-invalid_at(size_t col)
-{
-	static char	buf[256];
-
-	snprintf(buf, sizeof(buf), "%*s^\n%% Invalid input detected at "
-	    "'^' marker.\n\n", (int)col, "");
-	return buf;
-}
-
-/* Every line of TEXT runs without an error (console log messages,
- * stamped, are not errors). */
-static void
-run_quiet(const char *text)
-{
-	char		*copy = strdup(text), *line, *save = NULL;
-	const char	*out;
-
-	for (line = strtok_r(copy, "\n", &save); line != NULL;
-	    line = strtok_r(NULL, "\n", &save)) {
-		out = run(line);
-		ck_assert_msg(out[0] == '\0' || strncmp(out, "00:00:00: %", 11)
-		    == 0, "%s: %s", line, out);
-	}
-	free(copy);
 }
 
 /* The dataplane's sections of the running configuration. */
@@ -101,7 +46,7 @@ rendered(void)
 
 	strbuf_init(&sb);
 	for (sec = 0; sec < NV_COUNT; sec++)
-		dp_nvgen(rt.r_sys.sy_dp, sec, &sb);
+		dp_nvgen(fx.fx_rt.r_sys.sy_dp, sec, &sb);
 	return strbuf_steal(&sb);
 }
 
@@ -197,13 +142,13 @@ START_TEST(test_render_and_round_trip)
 {
 	char	*first, *second;
 
-	run_quiet(cfg);
+	fx_run_quiet(&fx, cfg);
 	first = rendered();
 	ck_assert_str_eq(first, cfg_rendered);
 	/* The rendered text loads into a fresh router unchanged. */
 	teardown();
 	setup();
-	run_quiet(first);
+	fx_run_quiet(&fx, first);
 	second = rendered();
 	ck_assert_str_eq(second, first);
 	free(first);
@@ -228,17 +173,17 @@ START_TEST(test_interface_names)
 		{ "int atm1/0", "ATM1/0" },
 		{ "int LOOPBACK 7", "Loopback7" },
 	};
-	struct dataplane	*dp = rt.r_sys.sy_dp;
+	struct dataplane	*dp = fx.fx_rt.r_sys.sy_dp;
 	const struct dp_iface	*ifp;
 	size_t			 i;
 
 	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
-		ck_assert_str_eq(run(names[i].typed), "");
-		ck_assert_int_eq(sess->s_vty.v_mode, MODE_CONFIG_IF);
-		ifp = sess->s_vty.v_ctx;
+		ck_assert_str_eq(fx_run(&fx, names[i].typed), "");
+		ck_assert_int_eq(fx.fx_sess->s_vty.v_mode, MODE_CONFIG_IF);
+		ifp = fx.fx_sess->s_vty.v_ctx;
 		ck_assert_str_eq(dp_iface_name(ifp), names[i].canon);
 		ck_assert_ptr_eq(dp_iface_find(dp, names[i].canon), ifp);
-		run("exit");
+		fx_run(&fx, "exit");
 	}
 	ck_assert_ptr_eq(dp_iface_find(dp, "s1/2"),
 	    dp_iface_find(dp, "Serial1/2"));
@@ -253,11 +198,13 @@ START_TEST(test_interface_names)
 	ifp = dp_iface_next(ifp);
 	ck_assert_str_eq(dp_iface_name(ifp), "Ethernet0/0");
 	/* Bad names, and a physical interface cannot be removed. */
-	ck_assert_str_eq(run("interface Serial1/a"), invalid_at(15 + 10));
-	ck_assert_str_eq(run("interface Loopback1/0"), invalid_at(15 + 10));
-	ck_assert_str_eq(run("no interface Serial1/2"),
+	ck_assert_str_eq(fx_run(&fx, "interface Serial1/a"),
+	    fx_invalid_at(15 + 10));
+	ck_assert_str_eq(fx_run(&fx, "interface Loopback1/0"),
+	    fx_invalid_at(15 + 10));
+	ck_assert_str_eq(fx_run(&fx, "no interface Serial1/2"),
 	    "% Removal of physical interfaces is not permitted\n");
-	ck_assert_str_eq(run("no interface lo7"), "");
+	ck_assert_str_eq(fx_run(&fx, "no interface lo7"), "");
 	ck_assert_ptr_null(dp_iface_find(dp, "Loopback7"));
 }
 END_TEST
@@ -278,10 +225,10 @@ static const char brief[] =
 
 START_TEST(test_show_interfaces)
 {
-	run_quiet(cfg);
-	run("end");
-	ck_assert_str_eq(run("show ip interface brief"), brief);
-	ck_assert_str_eq(run("show ip interface s1/2"),
+	fx_run_quiet(&fx, cfg);
+	fx_run(&fx, "end");
+	ck_assert_str_eq(fx_run(&fx, "show ip interface brief"), brief);
+	ck_assert_str_eq(fx_run(&fx, "show ip interface s1/2"),
 	    "Serial1/2 is up, line protocol is down\n"
 	    "  Internet address is 12.1.1.1/24\n"
 	    "  Broadcast address is 255.255.255.255\n"
@@ -302,12 +249,12 @@ START_TEST(test_show_interfaces)
 	    "  IP multicast fast switching is enabled\n"
 	    "  Network address translation is enabled, interface in "
 	    "domain outside\n");
-	ck_assert_str_eq(run("show ip interface ATM 1/0"),
+	ck_assert_str_eq(fx_run(&fx, "show ip interface ATM 1/0"),
 	    "ATM1/0 is administratively down, line protocol is down\n"
 	    "  Internet protocol processing disabled\n");
-	ck_assert_str_eq(run("show ip interface Serial3/3"),
-	    invalid_at(7 + 18));
-	ck_assert_ptr_nonnull(strstr(run("show interfaces Loopback0"),
+	ck_assert_str_eq(fx_run(&fx, "show ip interface Serial3/3"),
+	    fx_invalid_at(7 + 18));
+	ck_assert_ptr_nonnull(strstr(fx_run(&fx, "show interfaces Loopback0"),
 	    "Loopback0 is up, line protocol is up \n"
 	    "  Hardware is Loopback\n"
 	    "  Description: mgmt\n"
@@ -332,15 +279,15 @@ START_TEST(test_show_ip_route)
 	    "       o - ODR, P - periodic downloaded static route\n\n";
 	char	want[2048];
 
-	run_quiet("interface Loopback0\n"
+	fx_run_quiet(&fx, "interface Loopback0\n"
 	    " ip address 1.1.1.1 255.255.255.0\n"
 	    "interface Loopback1\n"
 	    " ip address 1.1.2.1 255.255.255.255\n"
 	    "ip route 0.0.0.0 0.0.0.0 1.1.1.2\n"
 	    "ip route 9.9.9.0 255.255.255.0 12.1.1.2\n"
 	    "ip route 172.16.0.0 255.255.0.0 Loopback1\n");
-	run("end");
-	ck_assert_ptr_nonnull(strstr(run("show ip route"),
+	fx_run(&fx, "end");
+	ck_assert_ptr_nonnull(strstr(fx_run(&fx, "show ip route"),
 	    "Gateway of last resort is 1.1.1.2 to network 0.0.0.0\n\n"
 	    "S*    0.0.0.0/0 [1/0] via 1.1.1.2\n"
 	    "      1.0.0.0/8 is variably subnetted, 3 subnets, 2 masks\n"
@@ -350,9 +297,9 @@ START_TEST(test_show_ip_route)
 	    "      9.0.0.0/24 is subnetted, 1 subnets\n"
 	    "S        9.9.9.0 [1/0] via 12.1.1.2\n"
 	    "S     172.16.0.0/16 is directly connected, Loopback1\n"));
-	run("configure terminal");
-	run("version 12.3");
-	run("end");
+	fx_run(&fx, "configure terminal");
+	fx_run(&fx, "version 12.3");
+	fx_run(&fx, "end");
 	snprintf(want, sizeof(want), "%s%s", codes12,
 	    "Gateway of last resort is 1.1.1.2 to network 0.0.0.0\n\n"
 	    "S*   0.0.0.0/0 [1/0] via 1.1.1.2\n"
@@ -362,19 +309,19 @@ START_TEST(test_show_ip_route)
 	    "     9.0.0.0/24 is subnetted, 1 subnets\n"
 	    "S       9.9.9.0 [1/0] via 12.1.1.2\n"
 	    "S    172.16.0.0/16 is directly connected, Loopback1\n");
-	ck_assert_str_eq(run("show ip route"), want);
+	ck_assert_str_eq(fx_run(&fx, "show ip route"), want);
 }
 END_TEST
 
 START_TEST(test_show_access_lists)
 {
-	struct dataplane	*dp = rt.r_sys.sy_dp;
+	struct dataplane	*dp = fx.fx_rt.r_sys.sy_dp;
 	struct dp_acl		*acl;
 	struct acl_pkt		 pk;
 	struct strbuf		 sb;
 
-	run_quiet(cfg);
-	run_quiet("access-list 101 permit tcp any host 1.1.1.1 eq 80\n"
+	fx_run_quiet(&fx, cfg);
+	fx_run_quiet(&fx, "access-list 101 permit tcp any host 1.1.1.1 eq 80\n"
 	    "access-list 101 permit tcp any range 20 21 host 1.1.1.1\n"
 	    "access-list 101 permit icmp any any 8\n"
 	    "access-list 101 deny 50 any any log-input\n"
@@ -392,8 +339,8 @@ START_TEST(test_show_access_lists)
 	ck_assert(!acl_permits(acl, &pk));	/* not established */
 	pk.pk_established = true;
 	ck_assert(acl_permits(acl, &pk));
-	run("end");
-	ck_assert_str_eq(run("show access-lists"),
+	fx_run(&fx, "end");
+	ck_assert_str_eq(fx_run(&fx, "show access-lists"),
 	    "Standard IP access list 1\n"
 	    "    10 permit 10.1.1.0, wildcard bits 0.0.0.255\n"
 	    "Extended IP access list 100\n"
@@ -410,7 +357,7 @@ START_TEST(test_show_access_lists)
 	    "(2 matches)\n"
 	    "    30 permit icmp any any echo-reply\n"
 	    "    40 deny ip any any log (1 match)\n");
-	ck_assert_str_eq(run("show ip access-lists 100"),
+	ck_assert_str_eq(fx_run(&fx, "show ip access-lists 100"),
 	    "Extended IP access list 100\n"
 	    "    10 permit ip host 1.1.1.1 host 2.2.2.2\n");
 	/* What crypto reads: rules only, remarks left out. */
@@ -427,25 +374,25 @@ END_TEST
 
 START_TEST(test_named_sequences)
 {
-	run_quiet("ip access-list extended FOO\n"
+	fx_run_quiet(&fx, "ip access-list extended FOO\n"
 	    " permit ip any any\n"
 	    " 5 deny tcp any any eq telnet\n"
 	    " remark last\n");
-	ck_assert_str_eq(run("5 permit ip any any"),
+	ck_assert_str_eq(fx_run(&fx, "5 permit ip any any"),
 	    "% Duplicate sequence number\n");
-	run_quiet("no 10\n"
+	fx_run_quiet(&fx, "no 10\n"
 	    "no deny tcp any any eq telnet\n"
 	    " 7 permit udp any any eq 4500\n");
-	run("end");
-	ck_assert_str_eq(run("show access-lists FOO"),
+	fx_run(&fx, "end");
+	ck_assert_str_eq(fx_run(&fx, "show access-lists FOO"),
 	    "Extended IP access list FOO\n"
 	    "    7 permit udp any any eq non500-isakmp\n");
-	run("configure terminal");
-	ck_assert_str_eq(run("ip access-list standard FOO"),
+	fx_run(&fx, "configure terminal");
+	ck_assert_str_eq(fx_run(&fx, "ip access-list standard FOO"),
 	    "% A named extended IP access list with this name already "
 	    "exists\n");
-	run_quiet("no ip access-list extended FOO");
-	ck_assert_ptr_null(dp_acl_find(rt.r_sys.sy_dp, "FOO"));
+	fx_run_quiet(&fx, "no ip access-list extended FOO");
+	ck_assert_ptr_null(dp_acl_find(fx.fx_rt.r_sys.sy_dp, "FOO"));
 }
 END_TEST
 
@@ -454,34 +401,38 @@ START_TEST(test_errors_change_nothing)
 {
 	char	*before, *after;
 
-	run_quiet(cfg);
+	fx_run_quiet(&fx, cfg);
 	before = rendered();
 	/* A bad wildcard or address: IOS's caret, nothing stored. */
-	ck_assert_ptr_nonnull(strstr(run("access-list 1 permit 10.0.0.0 "
+	ck_assert_ptr_nonnull(strstr(fx_run(&fx,
+	    "access-list 1 permit 10.0.0.0 "
 	    "0.0.0.256"), "% Invalid input detected at '^' marker.\n"));
-	ck_assert_ptr_nonnull(strstr(run("access-list 2 permit 10.0.0.0 "
+	ck_assert_ptr_nonnull(strstr(fx_run(&fx,
+	    "access-list 2 permit 10.0.0.0 "
 	    "0.0.0"), "% Invalid input detected at '^' marker.\n"));
-	ck_assert_ptr_nonnull(strstr(run("access-list 100 permit tcp any "
+	ck_assert_ptr_nonnull(strstr(fx_run(&fx,
+	    "access-list 100 permit tcp any "
 	    "any eq 65536"), "% Invalid input detected at '^' marker.\n"));
-	ck_assert_str_eq(run("ip route 10.1.1.1 255.255.255.0 1.1.1.2"),
+	ck_assert_str_eq(fx_run(&fx, "ip route 10.1.1.1 255.255.255.0 1.1.1.2"),
 	    "%Inconsistent address and mask\n");
-	ck_assert_str_eq(run("ip route 10.0.0.0 255.0.255.0 1.1.1.2"),
+	ck_assert_str_eq(fx_run(&fx, "ip route 10.0.0.0 255.0.255.0 1.1.1.2"),
 	    "%Inconsistent address and mask\n");
-	ck_assert_str_eq(run("ip route 10.0.0.0 255.0.0.0 Bogus0"),
-	    invalid_at(15 + 28));
-	ck_assert_str_eq(run("access-list 100 permit tcp any range 30 20 any"),
+	ck_assert_str_eq(fx_run(&fx, "ip route 10.0.0.0 255.0.0.0 Bogus0"),
+	    fx_invalid_at(15 + 28));
+	ck_assert_str_eq(fx_run(&fx,
+	    "access-list 100 permit tcp any range 30 20 any"),
 	    "% Invalid port range\n");
-	run("interface Loopback5");
-	ck_assert_str_eq(run("ip address 12.1.1.5 255.255.255.0"),
+	fx_run(&fx, "interface Loopback5");
+	ck_assert_str_eq(fx_run(&fx, "ip address 12.1.1.5 255.255.255.0"),
 	    "% 12.1.1.0 overlaps with Serial1/2\n");
-	ck_assert_str_eq(run("ip address 10.0.0.0 255.255.255.0"),
+	ck_assert_str_eq(fx_run(&fx, "ip address 10.0.0.0 255.255.255.0"),
 	    "Bad mask /24 for address 10.0.0.0\n");
-	ck_assert_str_eq(run("ip address 10.0.0.1 255.0.255.0"),
+	ck_assert_str_eq(fx_run(&fx, "ip address 10.0.0.1 255.0.255.0"),
 	    "Bad mask 0xFF00FF00 for address 10.0.0.1\n");
-	ck_assert_str_eq(run("ip address 10.0.0.1 255.0.0.0 secondary"),
+	ck_assert_str_eq(fx_run(&fx, "ip address 10.0.0.1 255.0.0.0 secondary"),
 	    "% Primary address must be configured before secondary\n");
-	run("exit");
-	run("no interface Loopback5");
+	fx_run(&fx, "exit");
+	fx_run(&fx, "no interface Loopback5");
 	after = rendered();
 	ck_assert_str_eq(after, before);
 	free(before);
@@ -493,8 +444,8 @@ START_TEST(test_no_forms)
 {
 	char	*text;
 
-	run_quiet(cfg);
-	run_quiet("no access-list 100\n"
+	fx_run_quiet(&fx, cfg);
+	fx_run_quiet(&fx, "no access-list 100\n"
 	    "no ip route 10.0.0.0 255.0.0.0 Loopback0\n"
 	    "no ip nat inside source list inside_net interface Serial1/2 "
 	    "overload\n"
@@ -509,8 +460,8 @@ START_TEST(test_no_forms)
 	    " no ip address\n"
 	    " shutdown\n"
 	    "no ipv6 route 2001:DB8::/32 Tunnel23\n");
-	ck_assert_ptr_null(dp_acl_find(rt.r_sys.sy_dp, "100"));
-	ck_assert_ptr_null(dp_iface_find(rt.r_sys.sy_dp, "Tunnel23"));
+	ck_assert_ptr_null(dp_acl_find(fx.fx_rt.r_sys.sy_dp, "100"));
+	ck_assert_ptr_null(dp_iface_find(fx.fx_rt.r_sys.sy_dp, "Tunnel23"));
 	text = rendered();
 	ck_assert_ptr_nonnull(strstr(text,
 	    "interface Serial1/2\n"
@@ -527,11 +478,11 @@ START_TEST(test_crypto_setters)
 	uint32_t	 a, m;
 	char		*text;
 
-	run_quiet(cfg);
-	ifp = dp_iface_find(rt.r_sys.sy_dp, "Tunnel23");
+	fx_run_quiet(&fx, cfg);
+	ifp = dp_iface_find(fx.fx_rt.r_sys.sy_dp, "Tunnel23");
 	dp_iface_set_tunnel_protection(ifp, "PRO");
 	ck_assert_str_eq(dp_iface_tunnel_protection(ifp), "PRO");
-	ifp = dp_iface_find(rt.r_sys.sy_dp, "Serial1/2");
+	ifp = dp_iface_find(fx.fx_rt.r_sys.sy_dp, "Serial1/2");
 	dp_iface_set_crypto_map(ifp, "TST");
 	ck_assert_str_eq(dp_iface_crypto_map(ifp), "TST");
 	ck_assert(dp_iface_ipv4(ifp, &a, &m));
@@ -543,7 +494,7 @@ START_TEST(test_crypto_setters)
 	ck_assert_ptr_nonnull(strstr(text,
 	    " clock rate 64000\n crypto map TST\n!\n"));
 	free(text);
-	ck_assert(!dp_iface_ipv4(dp_iface_find(rt.r_sys.sy_dp, "ATM1/0"),
+	ck_assert(!dp_iface_ipv4(dp_iface_find(fx.fx_rt.r_sys.sy_dp, "ATM1/0"),
 	    &a, &m));
 }
 END_TEST
@@ -557,21 +508,21 @@ START_TEST(test_scale)
 
 	for (i = 0; i < 2000; i++) {
 		snprintf(line, sizeof(line), "interface Loopback%d", i);
-		run(line);
+		fx_run(&fx, line);
 		snprintf(line, sizeof(line), " ip address 10.%d.%d.1 "
 		    "255.255.255.255", i / 256, i % 256);
-		ck_assert_str_eq(run(line), "");
+		ck_assert_str_eq(fx_run(&fx, line), "");
 		snprintf(line, sizeof(line), "ip route 20.%d.%d.0 "
 		    "255.255.255.0 10.%d.%d.1", i / 256, i % 256, i / 256,
 		    i % 256);
-		ck_assert_str_eq(run(line), "");
+		ck_assert_str_eq(fx_run(&fx, line), "");
 		for (j = 0; j < 20; j++) {
 			snprintf(line, sizeof(line), "access-list %d permit "
 			    "ip host 1.1.%d.%d any", 100 + i % 100, i % 256, j);
-			run(line);
+			fx_run(&fx, line);
 		}
 	}
-	ck_assert_str_eq(dp_iface_name(dp_iface_find(rt.r_sys.sy_dp,
+	ck_assert_str_eq(dp_iface_name(dp_iface_find(fx.fx_rt.r_sys.sy_dp,
 	    "lo1999")), "Loopback1999");
 }
 END_TEST

@@ -19,44 +19,21 @@
 #include "shell/session.h"
 #include "shell/startup.h"
 #include "shell/type7.h"
+#include "tests/fixture.h"
 
-static struct router	 rt;
-static struct session	*sess;
-static struct strbuf	 captured;
+static struct fixture	 fx;
 static char		 tmpdir[] = "/tmp/check_nvram.XXXXXX";
 static char		 nvdir[sizeof(tmpdir) + 16];
 
 static void
-capture(void *arg, const char *text, size_t len)
-{
-	(void)arg;
-	strbuf_add(&captured, text, len);
-}
-
-static const struct console_ops capture_ops = { capture, capture };
-
-static void
-router_up(void)
-{
-	char	err[256];
-
-	ck_assert_int_eq(router_init(&rt, "/usr/bin/iosh", err, sizeof(err)),
-	    0);
-	if ((rt.r_nvram_dir = strdup(nvdir)) == NULL)
-		abort();
-	sess = session_new(&rt, &capture_ops, NULL);
-}
-
-static void
 setup(void)
 {
-	clock_use_frozen(1700000000000LL);
+	clock_use_frozen(FX_EPOCH_MS);
 	strcpy(tmpdir, "/tmp/check_nvram.XXXXXX");
 	ck_assert_ptr_nonnull(mkdtemp(tmpdir));
 	/* Two levels that do not exist yet: created on the first save. */
 	snprintf(nvdir, sizeof(nvdir), "%s/a/nvram", tmpdir);
-	strbuf_init(&captured);
-	router_up();
+	fx_open(&fx, nvdir);
 }
 
 static void
@@ -64,30 +41,12 @@ teardown(void)
 {
 	char	cmd[128];
 
-	router_free(&rt);
-	strbuf_free(&captured);
+	fx_close(&fx);
 	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", tmpdir);
 	ck_assert_int_eq(system(cmd), 0);
 	clock_use_real();
 }
 
-static const char *
-run(const char *line)
-{
-	strbuf_reset(&captured);
-	ck_assert(session_execute(sess, line));
-	return captured.sb_buf;
-}
-
-static const char *
-prompt(void)
-{
-	static struct strbuf	sb;
-
-	strbuf_free(&sb);
-	session_prompt(sess, &sb);
-	return sb.sb_buf;
-}
 
 static char *
 running(void)
@@ -95,7 +54,7 @@ running(void)
 	struct strbuf	sb;
 
 	strbuf_init(&sb);
-	runcfg_render(&rt, &sb);
+	runcfg_render(&fx.fx_rt, &sb);
 	return strbuf_steal(&sb);
 }
 
@@ -112,11 +71,11 @@ startup(void)
 static void
 configure(const char *const *lines)
 {
-	run("enable");
-	run("configure terminal");
+	fx_run(&fx, "enable");
+	fx_run(&fx, "configure terminal");
 	for (; *lines != NULL; lines++)
-		ck_assert_str_eq(run(*lines), "");
-	run("end");
+		ck_assert_str_eq(fx_run(&fx, *lines), "");
+	fx_run(&fx, "end");
 }
 
 START_TEST(test_type7_pairs)
@@ -211,8 +170,8 @@ START_TEST(test_password_encryption)
 	ck_assert_ptr_nonnull(strstr(cfg,
 	    "\nline con 0\n password 7 121A0C041104\n"));
 	free(cfg);
-	run("configure terminal");
-	ck_assert_str_eq(run("service password-encryption"), "");
+	fx_run(&fx, "configure terminal");
+	ck_assert_str_eq(fx_run(&fx, "service password-encryption"), "");
 	strbuf_init(&want);
 	strbuf_puts(&want, "\nline vty 0 4\n password 7 ");
 	type7_encode("cisco", type7_salt("cisco"), &want);
@@ -223,18 +182,19 @@ START_TEST(test_password_encryption)
 	ck_assert_ptr_nonnull(strstr(cfg, "\nusername bob password 7 "));
 	free(cfg);
 	/* Turning it off decrypts nothing. */
-	ck_assert_str_eq(run("no service password-encryption"), "");
+	ck_assert_str_eq(fx_run(&fx, "no service password-encryption"), "");
 	cfg = running();
 	ck_assert_ptr_nonnull(strstr(cfg, want.sb_buf));
 	free(cfg);
 	strbuf_free(&want);
 	/* A type 7 string that does not decode changes nothing. */
-	run("line vty 0 4");
-	ck_assert_str_eq(run("password 7 99XY"),
+	fx_run(&fx, "line vty 0 4");
+	ck_assert_str_eq(fx_run(&fx, "password 7 99XY"),
 	    "% Invalid encrypted password: 99XY\n");
-	ck_assert_str_eq(rt.r_lines[LINE_VTY0].lc_password.pw_text,
-	    rt.r_lines[LINE_VTY0 + 4].lc_password.pw_text);
-	ck_assert_int_eq(rt.r_lines[LINE_VTY0].lc_password.pw_type, PW_TYPE7);
+	ck_assert_str_eq(fx.fx_rt.r_lines[LINE_VTY0].lc_password.pw_text,
+	    fx.fx_rt.r_lines[LINE_VTY0 + 4].lc_password.pw_text);
+	ck_assert_int_eq(fx.fx_rt.r_lines[LINE_VTY0].lc_password.pw_type,
+	    PW_TYPE7);
 }
 END_TEST
 
@@ -273,7 +233,7 @@ START_TEST(test_write_memory)
 
 	configure(lines);
 	ck_assert_int_eq(stat(nvdir, &st), -1);
-	ck_assert_str_eq(run("write memory"),
+	ck_assert_str_eq(fx_run(&fx, "write memory"),
 	    "Building configuration...\n[OK]\n");
 	cfg = running();
 	saved = startup();
@@ -283,10 +243,11 @@ START_TEST(test_write_memory)
 	ck_assert_str_eq(files, "startup-config\n");
 	free(files);
 	/* `write` alone is `write memory`; saving again replaces it. */
-	run("configure terminal");
-	run("hostname Again");
-	run("end");
-	ck_assert_str_eq(run("write"), "Building configuration...\n[OK]\n");
+	fx_run(&fx, "configure terminal");
+	fx_run(&fx, "hostname Again");
+	fx_run(&fx, "end");
+	ck_assert_str_eq(fx_run(&fx, "write"),
+	    "Building configuration...\n[OK]\n");
 	free(saved);
 	saved = startup();
 	ck_assert_ptr_nonnull(strstr(saved, "\nhostname Again\n"));
@@ -302,19 +263,20 @@ START_TEST(test_copy_question)
 {
 	char	*cfg, *saved;
 
-	run("enable");
-	ck_assert_str_eq(run("copy running-config startup-config"), "");
-	ck_assert_str_eq(prompt(), "Destination filename [startup-config]? ");
-	ck_assert_str_eq(run(""), "Building configuration...\n[OK]\n");
-	ck_assert_str_eq(prompt(), "Router#");
+	fx_run(&fx, "enable");
+	ck_assert_str_eq(fx_run(&fx, "copy running-config startup-config"), "");
+	ck_assert_str_eq(fx_prompt(&fx),
+	    "Destination filename [startup-config]? ");
+	ck_assert_str_eq(fx_run(&fx, ""), "Building configuration...\n[OK]\n");
+	ck_assert_str_eq(fx_prompt(&fx), "Router#");
 	cfg = running();
 	saved = startup();
 	ck_assert_str_eq(saved, cfg);
 	free(cfg);
 	free(saved);
 	/* The answer names the file. */
-	run("copy running-config startup-config");
-	ck_assert_str_eq(run("backup-config"),
+	fx_run(&fx, "copy running-config startup-config");
+	ck_assert_str_eq(fx_run(&fx, "backup-config"),
 	    "Building configuration...\n[OK]\n");
 	cfg = listing();
 	ck_assert_str_eq(cfg, "backup-config\nstartup-config\n");
@@ -337,17 +299,17 @@ START_TEST(test_load_on_start)
 	char		*before, *after;
 
 	configure(lines);
-	run("write memory");
+	fx_run(&fx, "write memory");
 	before = running();
-	router_free(&rt);
-	router_up();
+	fx_close(&fx);
+	fx_open(&fx, nvdir);
 	strbuf_init(&report);
-	ck_assert_int_eq(startup_load(&rt, &report), 0);
+	ck_assert_int_eq(startup_load(&fx.fx_rt, &report), 0);
 	ck_assert_str_eq(report.sb_buf, "");
 	strbuf_free(&report);
 	after = running();
 	ck_assert_str_eq(after, before);
-	ck_assert_str_eq(prompt(), "Booted>");
+	ck_assert_str_eq(fx_prompt(&fx), "Booted>");
 	free(before);
 	free(after);
 }
@@ -362,32 +324,33 @@ START_TEST(test_load_reports_errors)
 	ck_assert_int_eq(nvram_write(nvdir, NVRAM_STARTUP, text,
 	    sizeof(text) - 1), 0);
 	strbuf_init(&report);
-	ck_assert_int_eq(startup_load(&rt, &report), 0);
+	ck_assert_int_eq(startup_load(&fx.fx_rt, &report), 0);
 	ck_assert_str_eq(report.sb_buf,
 	    "Half(config)#bogus line\n"
 	    "               ^\n"
 	    "% Invalid input detected at '^' marker.\n\n");
 	strbuf_free(&report);
-	ck_assert_str_eq(rt.r_hostname, "Half");
+	ck_assert_str_eq(fx.fx_rt.r_hostname, "Half");
 }
 END_TEST
 
 START_TEST(test_erase)
 {
-	run("enable");
-	ck_assert_str_eq(run("show startup-config"),
+	fx_run(&fx, "enable");
+	ck_assert_str_eq(fx_run(&fx, "show startup-config"),
 	    "startup-config is not present\n");
-	run("write memory");
-	ck_assert_str_eq(run("erase startup-config"), "");
-	ck_assert_str_eq(prompt(), "Erasing the nvram filesystem will remove "
+	fx_run(&fx, "write memory");
+	ck_assert_str_eq(fx_run(&fx, "erase startup-config"), "");
+	ck_assert_str_eq(fx_prompt(&fx),
+	    "Erasing the nvram filesystem will remove "
 	    "all configuration files! Continue? [confirm]");
-	ck_assert_str_eq(run("n"), "");
-	ck_assert_str_eq(prompt(), "Router#");
-	ck_assert_ptr_nonnull(strstr(run("show startup-config"),
+	ck_assert_str_eq(fx_run(&fx, "n"), "");
+	ck_assert_str_eq(fx_prompt(&fx), "Router#");
+	ck_assert_ptr_nonnull(strstr(fx_run(&fx, "show startup-config"),
 	    "Using "));
-	run("write erase");
-	ck_assert_str_eq(run(""), "[OK]\nErase of nvram: complete\n");
-	ck_assert_str_eq(run("show startup-config"),
+	fx_run(&fx, "write erase");
+	ck_assert_str_eq(fx_run(&fx, ""), "[OK]\nErase of nvram: complete\n");
+	ck_assert_str_eq(fx_run(&fx, "show startup-config"),
 	    "startup-config is not present\n");
 }
 END_TEST
@@ -397,13 +360,13 @@ START_TEST(test_show_startup)
 	char		*cfg;
 	struct strbuf	 want;
 
-	run("enable");
-	run("write memory");
+	fx_run(&fx, "enable");
+	fx_run(&fx, "write memory");
 	cfg = running();
 	strbuf_init(&want);
 	strbuf_printf(&want, "Using %zu out of 262144 bytes\n%s\n",
 	    strlen(cfg), cfg);
-	ck_assert_str_eq(run("show startup-config"), want.sb_buf);
+	ck_assert_str_eq(fx_run(&fx, "show startup-config"), want.sb_buf);
 	strbuf_free(&want);
 	free(cfg);
 }
@@ -411,52 +374,54 @@ END_TEST
 
 START_TEST(test_reload)
 {
-	run("enable");
-	run("configure terminal");
-	run("hostname Saved");
-	run("end");
-	run("write memory");
+	fx_run(&fx, "enable");
+	fx_run(&fx, "configure terminal");
+	fx_run(&fx, "hostname Saved");
+	fx_run(&fx, "end");
+	fx_run(&fx, "write memory");
 	/* Unchanged: only the confirmation. */
-	ck_assert_str_eq(run("reload"), "");
-	ck_assert_str_eq(prompt(), "Proceed with reload? [confirm]");
-	ck_assert_str_eq(run("no"), "");
-	ck_assert_str_eq(prompt(), "Saved#");
+	ck_assert_str_eq(fx_run(&fx, "reload"), "");
+	ck_assert_str_eq(fx_prompt(&fx), "Proceed with reload? [confirm]");
+	ck_assert_str_eq(fx_run(&fx, "no"), "");
+	ck_assert_str_eq(fx_prompt(&fx), "Saved#");
 	/* Changed: IOS offers to save first; a wrong answer asks again. */
-	run("configure terminal");
-	run("hostname Lost");
-	run("end");
-	run("reload");
-	ck_assert_str_eq(prompt(),
+	fx_run(&fx, "configure terminal");
+	fx_run(&fx, "hostname Lost");
+	fx_run(&fx, "end");
+	fx_run(&fx, "reload");
+	ck_assert_str_eq(fx_prompt(&fx),
 	    "System configuration has been modified. Save? [yes/no]: ");
-	ck_assert_str_eq(run("maybe"), "% Please answer 'yes' or 'no'.\n");
-	ck_assert_str_eq(prompt(),
+	ck_assert_str_eq(fx_run(&fx, "maybe"),
+	    "% Please answer 'yes' or 'no'.\n");
+	ck_assert_str_eq(fx_prompt(&fx),
 	    "System configuration has been modified. Save? [yes/no]: ");
-	ck_assert_str_eq(run("no"), "");
-	ck_assert_str_eq(prompt(), "Proceed with reload? [confirm]");
-	ck_assert_str_eq(run(""), "");
+	ck_assert_str_eq(fx_run(&fx, "no"), "");
+	ck_assert_str_eq(fx_prompt(&fx), "Proceed with reload? [confirm]");
+	ck_assert_str_eq(fx_run(&fx, ""), "");
 	/* Back from the startup-config, in user exec. */
-	ck_assert_str_eq(prompt(), "Saved>");
-	ck_assert_str_eq(rt.r_hostname, "Saved");
+	ck_assert_str_eq(fx_prompt(&fx), "Saved>");
+	ck_assert_str_eq(fx.fx_rt.r_hostname, "Saved");
 	/* yes saves before the reload. */
-	run("enable");
-	run("configure terminal");
-	run("hostname Kept");
-	run("end");
-	run("reload");
-	ck_assert_str_eq(run("yes"), "Building configuration...\n[OK]\n");
-	run("");
-	ck_assert_str_eq(prompt(), "Kept>");
+	fx_run(&fx, "enable");
+	fx_run(&fx, "configure terminal");
+	fx_run(&fx, "hostname Kept");
+	fx_run(&fx, "end");
+	fx_run(&fx, "reload");
+	ck_assert_str_eq(fx_run(&fx, "yes"),
+	    "Building configuration...\n[OK]\n");
+	fx_run(&fx, "");
+	ck_assert_str_eq(fx_prompt(&fx), "Kept>");
 }
 END_TEST
 
 START_TEST(test_reload_without_startup)
 {
-	run("enable");
+	fx_run(&fx, "enable");
 	/* A fresh router is what a reload without startup-config gives. */
-	run("reload");
-	ck_assert_str_eq(prompt(), "Proceed with reload? [confirm]");
-	run("");
-	ck_assert_str_eq(prompt(), "Router>");
+	fx_run(&fx, "reload");
+	ck_assert_str_eq(fx_prompt(&fx), "Proceed with reload? [confirm]");
+	fx_run(&fx, "");
+	ck_assert_str_eq(fx_prompt(&fx), "Router>");
 }
 END_TEST
 

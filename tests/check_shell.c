@@ -18,60 +18,22 @@
 #include "shell/router.h"
 #include "shell/session.h"
 #include "shell/uptime.h"
+#include "tests/fixture.h"
 
-/* 2023-11-14 22:13:20.123 UTC */
-#define EPOCH_MS	1700000000123LL
-
-static struct router	 rt;
-static struct session	*sess;
-static struct strbuf	 captured;	/* co_output and co_async, in order */
-
-static void
-capture(void *arg, const char *text, size_t len)
-{
-	(void)arg;
-	strbuf_add(&captured, text, len);
-}
-
-static const struct console_ops capture_ops = { capture, capture };
+static struct fixture	 fx;
 
 static void
 setup(void)
 {
-	char	err[256];
-
-	clock_use_frozen(EPOCH_MS);
-	ck_assert_int_eq(router_init(&rt, "/usr/bin/iosh", err, sizeof(err)),
-	    0);
-	strbuf_init(&captured);
-	sess = session_new(&rt, &capture_ops, NULL);
+	clock_use_frozen(FX_EPOCH_MS);
+	fx_open(&fx, NULL);
 }
 
 static void
 teardown(void)
 {
-	router_free(&rt);
-	strbuf_free(&captured);
+	fx_close(&fx);
 	clock_use_real();
-}
-
-/* Run LINE in the test session and return what it printed. */
-static const char *
-run(const char *line)
-{
-	strbuf_reset(&captured);
-	ck_assert(session_execute(sess, line));
-	return captured.sb_buf;
-}
-
-static const char *
-prompt(void)
-{
-	static struct strbuf	sb;
-
-	strbuf_free(&sb);
-	session_prompt(sess, &sb);
-	return sb.sb_buf;
 }
 
 START_TEST(test_prompts)
@@ -103,13 +65,13 @@ START_TEST(test_prompts)
 
 	ck_assert_uint_eq(sizeof(want) / sizeof(want[0]), MODE_COUNT);
 	for (i = 0; i < MODE_COUNT; i++) {
-		vty_enter(&sess->s_vty, want[i].mode, NULL);
-		ck_assert_str_eq(prompt(), want[i].prompt);
+		vty_enter(&fx.fx_sess->s_vty, want[i].mode, NULL);
+		ck_assert_str_eq(fx_prompt(&fx), want[i].prompt);
 		ck_assert_int_eq(mode_info(want[i].mode)->mi_id, want[i].mode);
 	}
-	strcpy(rt.r_hostname, "R1");
-	vty_enter(&sess->s_vty, MODE_CONFIG_LINE, NULL);
-	ck_assert_str_eq(prompt(), "R1(config-line)#");
+	strcpy(fx.fx_rt.r_hostname, "R1");
+	vty_enter(&fx.fx_sess->s_vty, MODE_CONFIG_LINE, NULL);
+	ck_assert_str_eq(fx_prompt(&fx), "R1(config-line)#");
 }
 END_TEST
 
@@ -124,14 +86,15 @@ START_TEST(test_every_mode_builds)
 		mi = mode_info(i);
 		ck_assert_ptr_nonnull(mi->mi_name);
 		ck_assert_ptr_nonnull(mi->mi_title);
-		ck_assert_ptr_nonnull(rt.r_sets[i]);
+		ck_assert_ptr_nonnull(fx.fx_rt.r_sets[i]);
 		if (mi->mi_flags & MODE_F_CONFIG) {
 			ck_assert_ptr_nonnull(mi->mi_exit.cd_syntax);
-			ck_assert_ptr_nonnull(rt.r_neg_sets[i]);
+			ck_assert_ptr_nonnull(fx.fx_rt.r_neg_sets[i]);
 		}
 		set = cmd_set_new(mi->mi_name);
 		for (t = 0; mi->mi_tables[t] != NULL; t++)
-			ck_assert_msg(cmd_set_add(set, mi->mi_tables[t]->ct_defs,
+			ck_assert_msg(cmd_set_add(set,
+			    mi->mi_tables[t]->ct_defs,
 			    mi->mi_tables[t]->ct_n, err, sizeof(err)) == 0,
 			    "%s: %s", mi->mi_name, err);
 		for (t = 0; mi->mi_neg_tables[t] != NULL; t++)
@@ -159,20 +122,20 @@ START_TEST(test_caret)
 	strbuf_free(&sb);
 
 	/* "Router>" is 7 columns; "ver" still matches, the 'z' does not. */
-	ck_assert_str_eq(run("show verzion"), "               ^\n"
+	ck_assert_str_eq(fx_run(&fx, "show verzion"), "               ^\n"
 	    "% Invalid input detected at '^' marker.\n\n");
-	run("enable");
-	run("configure terminal");
+	fx_run(&fx, "enable");
+	fx_run(&fx, "configure terminal");
 	/* "Router(config)#" is 15 columns, "extra" is at 12. */
-	ck_assert_str_eq(run("hostname R1 extra"),
+	ck_assert_str_eq(fx_run(&fx, "hostname R1 extra"),
 	    "                           ^\n"
 	    "% Invalid input detected at '^' marker.\n\n");
-	run("line vty 0 4");
+	fx_run(&fx, "line vty 0 4");
 	/* "Router(config-line)#" is 20; the parent got further (12). */
-	ck_assert_str_eq(run("hostname R1 extra"),
+	ck_assert_str_eq(fx_run(&fx, "hostname R1 extra"),
 	    "                                ^\n"
 	    "% Invalid input detected at '^' marker.\n\n");
-	ck_assert_int_eq(sess->s_vty.v_mode, MODE_CONFIG_LINE);
+	ck_assert_int_eq(fx.fx_sess->s_vty.v_mode, MODE_CONFIG_LINE);
 }
 END_TEST
 
@@ -189,11 +152,13 @@ START_TEST(test_messages)
 	    "or computer name, or unable to find computer address\n");
 	strbuf_free(&sb);
 
-	ck_assert_str_eq(run("show"),
+	ck_assert_str_eq(fx_run(&fx, "show"),
 	    "% Type \"show ?\" for a list of subcommands\n");
-	ck_assert_str_eq(run("terminal length"), "% Incomplete command.\n\n");
-	ck_assert_str_eq(run("e"), "% Ambiguous command:  \"e\"\n");
-	ck_assert_str_eq(run("foo"), "Translating \"foo\"...domain server "
+	ck_assert_str_eq(fx_run(&fx, "terminal length"),
+	    "% Incomplete command.\n\n");
+	ck_assert_str_eq(fx_run(&fx, "e"), "% Ambiguous command:  \"e\"\n");
+	ck_assert_str_eq(fx_run(&fx, "foo"),
+	    "Translating \"foo\"...domain server "
 	    "(255.255.255.255)\n% Unknown command or computer name, or "
 	    "unable to find computer address\n");
 }
@@ -201,62 +166,63 @@ END_TEST
 
 START_TEST(test_modes_and_prefixes)
 {
-	run("enable");
-	ck_assert_int_eq(sess->s_vty.v_mode, MODE_PRIV_EXEC);
-	ck_assert_str_eq(run("conf t"), "Enter configuration commands, one "
+	fx_run(&fx, "enable");
+	ck_assert_int_eq(fx.fx_sess->s_vty.v_mode, MODE_PRIV_EXEC);
+	ck_assert_str_eq(fx_run(&fx, "conf t"),
+	    "Enter configuration commands, one "
 	    "per line.  End with CNTL/Z.\n");
-	ck_assert_int_eq(sess->s_vty.v_mode, MODE_CONFIG);
-	run("hostname R7");
-	ck_assert_str_eq(rt.r_hostname, "R7");
-	run("no hostname");
-	ck_assert_str_eq(rt.r_hostname, "Router");
-	run("no ip domain-lookup");
-	ck_assert(!rt.r_domain_lookup);
-	run("default ip domain-lookup");
-	ck_assert(rt.r_domain_lookup);
+	ck_assert_int_eq(fx.fx_sess->s_vty.v_mode, MODE_CONFIG);
+	fx_run(&fx, "hostname R7");
+	ck_assert_str_eq(fx.fx_rt.r_hostname, "R7");
+	fx_run(&fx, "no hostname");
+	ck_assert_str_eq(fx.fx_rt.r_hostname, "Router");
+	fx_run(&fx, "no ip domain-lookup");
+	ck_assert(!fx.fx_rt.r_domain_lookup);
+	fx_run(&fx, "default ip domain-lookup");
+	ck_assert(fx.fx_rt.r_domain_lookup);
 	/* do runs exec commands and stays put, even `do disable`. */
-	run("do disable");
-	ck_assert_int_eq(sess->s_vty.v_mode, MODE_CONFIG);
-	run("line vty 0 4");
-	ck_assert_int_eq(sess->s_vty.v_mode, MODE_CONFIG_LINE);
-	run("exec-timeout 5 30");
-	ck_assert_uint_eq(rt.r_lines[LINE_VTY0 + 4].lc_exec_min, 5);
-	ck_assert_uint_eq(rt.r_lines[LINE_VTY0 + 4].lc_exec_sec, 30);
-	ck_assert_uint_eq(rt.r_lines[LINE_VTY0 + 5].lc_exec_min, 10);
-	run("password secret words");
-	ck_assert_str_eq(rt.r_lines[LINE_VTY0].lc_password.pw_text,
+	fx_run(&fx, "do disable");
+	ck_assert_int_eq(fx.fx_sess->s_vty.v_mode, MODE_CONFIG);
+	fx_run(&fx, "line vty 0 4");
+	ck_assert_int_eq(fx.fx_sess->s_vty.v_mode, MODE_CONFIG_LINE);
+	fx_run(&fx, "exec-timeout 5 30");
+	ck_assert_uint_eq(fx.fx_rt.r_lines[LINE_VTY0 + 4].lc_exec_min, 5);
+	ck_assert_uint_eq(fx.fx_rt.r_lines[LINE_VTY0 + 4].lc_exec_sec, 30);
+	ck_assert_uint_eq(fx.fx_rt.r_lines[LINE_VTY0 + 5].lc_exec_min, 10);
+	fx_run(&fx, "password secret words");
+	ck_assert_str_eq(fx.fx_rt.r_lines[LINE_VTY0].lc_password.pw_text,
 	    "secret words");
-	run("transport input ssh");
-	ck_assert_int_eq(rt.r_lines[LINE_VTY0 + 2].lc_transport,
+	fx_run(&fx, "transport input ssh");
+	ck_assert_int_eq(fx.fx_rt.r_lines[LINE_VTY0 + 2].lc_transport,
 	    TRANSPORT_SSH);
-	run("no transport input");
-	ck_assert_int_eq(rt.r_lines[LINE_VTY0 + 2].lc_transport,
+	fx_run(&fx, "no transport input");
+	ck_assert_int_eq(fx.fx_rt.r_lines[LINE_VTY0 + 2].lc_transport,
 	    TRANSPORT_ALL);
-	run("privilege level 15");
-	ck_assert_uint_eq(rt.r_lines[LINE_VTY0].lc_privilege, 15);
-	run("no exec-timeout");
-	ck_assert_uint_eq(rt.r_lines[LINE_VTY0].lc_exec_min, 10);
+	fx_run(&fx, "privilege level 15");
+	ck_assert_uint_eq(fx.fx_rt.r_lines[LINE_VTY0].lc_privilege, 15);
+	fx_run(&fx, "no exec-timeout");
+	ck_assert_uint_eq(fx.fx_rt.r_lines[LINE_VTY0].lc_exec_min, 10);
 	/* Parent fallback: a global command from config-line runs there. */
-	run("hostname X");
-	ck_assert_str_eq(rt.r_hostname, "X");
-	ck_assert_int_eq(sess->s_vty.v_mode, MODE_CONFIG);
-	run("line con 0");
-	ck_assert_str_eq(run("exit"), "");
-	ck_assert_int_eq(sess->s_vty.v_mode, MODE_CONFIG);
-	ck_assert_str_eq(run("end"), "00:00:00: %SYS-5-CONFIG_I: "
+	fx_run(&fx, "hostname X");
+	ck_assert_str_eq(fx.fx_rt.r_hostname, "X");
+	ck_assert_int_eq(fx.fx_sess->s_vty.v_mode, MODE_CONFIG);
+	fx_run(&fx, "line con 0");
+	ck_assert_str_eq(fx_run(&fx, "exit"), "");
+	ck_assert_int_eq(fx.fx_sess->s_vty.v_mode, MODE_CONFIG);
+	ck_assert_str_eq(fx_run(&fx, "end"), "00:00:00: %SYS-5-CONFIG_I: "
 	    "Configured from console by console\n");
-	ck_assert_int_eq(sess->s_vty.v_mode, MODE_PRIV_EXEC);
-	run("configure terminal");
-	strbuf_reset(&captured);
-	session_ctrl_z(sess);
-	ck_assert_int_eq(sess->s_vty.v_mode, MODE_PRIV_EXEC);
-	ck_assert_str_eq(captured.sb_buf, "00:00:00: %SYS-5-CONFIG_I: "
+	ck_assert_int_eq(fx.fx_sess->s_vty.v_mode, MODE_PRIV_EXEC);
+	fx_run(&fx, "configure terminal");
+	strbuf_reset(&fx.fx_out);
+	session_ctrl_z(fx.fx_sess);
+	ck_assert_int_eq(fx.fx_sess->s_vty.v_mode, MODE_PRIV_EXEC);
+	ck_assert_str_eq(fx.fx_out.sb_buf, "00:00:00: %SYS-5-CONFIG_I: "
 	    "Configured from console by console\n");
-	run("terminal length 0");
-	ck_assert_uint_eq(sess->s_vty.v_term_length, 0);
-	run("terminal width 132");
-	ck_assert_uint_eq(sess->s_vty.v_term_width, 132);
-	ck_assert(!session_execute(sess, "exit"));
+	fx_run(&fx, "terminal length 0");
+	ck_assert_uint_eq(fx.fx_sess->s_vty.v_term_length, 0);
+	fx_run(&fx, "terminal width 132");
+	ck_assert_uint_eq(fx.fx_sess->s_vty.v_term_width, 132);
+	ck_assert(!session_execute(fx.fx_sess, "exit"));
 }
 END_TEST
 
@@ -265,7 +231,7 @@ START_TEST(test_help)
 	struct strbuf	sb;
 
 	strbuf_init(&sb);
-	session_help(sess, "", &sb);
+	session_help(fx.fx_sess, "", &sb);
 	ck_assert_str_eq(sb.sb_buf, "Exec commands:\n"
 	    "  enable    Turn on privileged commands\n"
 	    "  exit      Exit from the EXEC\n"
@@ -274,10 +240,10 @@ START_TEST(test_help)
 	    "  terminal  Set terminal line parameters\n"
 	    "\n");
 	strbuf_reset(&sb);
-	session_help(sess, "xyz", &sb);
+	session_help(fx.fx_sess, "xyz", &sb);
 	ck_assert_str_eq(sb.sb_buf, "% Unrecognized command\n");
 	strbuf_reset(&sb);
-	session_help(sess, "show verzion ", &sb);
+	session_help(fx.fx_sess, "show verzion ", &sb);
 	ck_assert_str_eq(sb.sb_buf, "               ^\n"
 	    "% Invalid input detected at '^' marker.\n\n");
 	strbuf_free(&sb);
@@ -428,7 +394,7 @@ stamp(const struct log_ts *ts, uint64_t up)
 	static struct strbuf	sb;
 
 	strbuf_free(&sb);
-	log_stamp(ts, up, EPOCH_MS, &sb);
+	log_stamp(ts, up, FX_EPOCH_MS, &sb);
 	return sb.sb_buf;
 }
 
@@ -452,22 +418,23 @@ START_TEST(test_log_stamps)
 	ck_assert_str_eq(stamp(&ts, 0), "");
 
 	/* Through the configuration and a session's console. */
-	run("enable");
-	run("configure terminal");
-	run("service timestamps log datetime msec");
-	ck_assert_str_eq(run("end"), "*Nov 14 22:13:20.123: %SYS-5-CONFIG_I: "
+	fx_run(&fx, "enable");
+	fx_run(&fx, "configure terminal");
+	fx_run(&fx, "service timestamps log datetime msec");
+	ck_assert_str_eq(fx_run(&fx, "end"),
+	    "*Nov 14 22:13:20.123: %SYS-5-CONFIG_I: "
 	    "Configured from console by console\n");
-	strbuf_reset(&captured);
-	log_debug(&rt, "ISAKMP: %s", "ok");
-	ck_assert_str_eq(captured.sb_buf, "00:00:00: ISAKMP: ok\n");
-	run("configure terminal");
-	run("service timestamps debug datetime year");
-	run("no service timestamps log");
-	ck_assert_str_eq(run("end"),
+	strbuf_reset(&fx.fx_out);
+	log_debug(&fx.fx_rt, "ISAKMP: %s", "ok");
+	ck_assert_str_eq(fx.fx_out.sb_buf, "00:00:00: ISAKMP: ok\n");
+	fx_run(&fx, "configure terminal");
+	fx_run(&fx, "service timestamps debug datetime year");
+	fx_run(&fx, "no service timestamps log");
+	ck_assert_str_eq(fx_run(&fx, "end"),
 	    "%SYS-5-CONFIG_I: Configured from console by console\n");
-	strbuf_reset(&captured);
-	log_debug(&rt, "x");
-	ck_assert_str_eq(captured.sb_buf, "*Nov 14 2023 22:13:20: x\n");
+	strbuf_reset(&fx.fx_out);
+	log_debug(&fx.fx_rt, "x");
+	ck_assert_str_eq(fx.fx_out.sb_buf, "*Nov 14 2023 22:13:20: x\n");
 }
 END_TEST
 
@@ -489,11 +456,11 @@ START_TEST(test_hostname)
 	name[64] = '\0';
 	ck_assert(!router_hostname_valid(name));
 
-	run("enable");
-	run("configure terminal");
-	ck_assert_str_eq(run("hostname a_b"),
+	fx_run(&fx, "enable");
+	fx_run(&fx, "configure terminal");
+	ck_assert_str_eq(fx_run(&fx, "hostname a_b"),
 	    "% Hostname contains one or more illegal characters.\n");
-	ck_assert_str_eq(rt.r_hostname, "Router");
+	ck_assert_str_eq(fx.fx_rt.r_hostname, "Router");
 }
 END_TEST
 
@@ -502,21 +469,21 @@ START_TEST(test_history)
 	int	i;
 	char	line[32];
 
-	run("show history");
-	ck_assert_str_eq(run("show  history  "),
+	fx_run(&fx, "show history");
+	ck_assert_str_eq(fx_run(&fx, "show  history  "),
 	    "  show history\n  show  history\n");
-	run("! a comment");
+	fx_run(&fx, "! a comment");
 	for (i = 0; i < 12; i++) {
 		snprintf(line, sizeof(line), "terminal width %d", 80 + i);
-		run(line);
+		fx_run(&fx, line);
 	}
 	/* IOS keeps the last 10 lines. */
-	ck_assert_uint_eq(sess->s_nhist, 10);
-	ck_assert_str_eq(sess->s_hist[9], "terminal width 91");
-	run("enable");
-	run("configure terminal");
-	run("no ip domain-lookup");
-	ck_assert_str_eq(run("do show history"),
+	ck_assert_uint_eq(fx.fx_sess->s_nhist, 10);
+	ck_assert_str_eq(fx.fx_sess->s_hist[9], "terminal width 91");
+	fx_run(&fx, "enable");
+	fx_run(&fx, "configure terminal");
+	fx_run(&fx, "no ip domain-lookup");
+	ck_assert_str_eq(fx_run(&fx, "do show history"),
 	    "  no ip domain-lookup\n  do show history\n");
 }
 END_TEST

@@ -2,7 +2,7 @@
 # text, round trip, lookups) and the golden/crypto transcripts.
 check_PROGRAMS += tests/check_crypto
 TESTS += tests/check_crypto
-tests_check_crypto_SOURCES = tests/check_crypto.c
+tests_check_crypto_SOURCES = tests/check_crypto.c tests/fixture.c tests/fixture.h
 tests_check_crypto_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_check_crypto_LDADD = $(TEST_LIBS)
 EXTRA_DIST += \

@@ -2,7 +2,7 @@
 # text, validation, ACL matching, scale) and the golden/dp transcripts.
 check_PROGRAMS += tests/check_dp
 TESTS += tests/check_dp
-tests_check_dp_SOURCES = tests/check_dp.c
+tests_check_dp_SOURCES = tests/check_dp.c tests/fixture.c tests/fixture.h
 tests_check_dp_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_check_dp_LDADD = $(TEST_LIBS)
 EXTRA_DIST += \

@@ -3,7 +3,7 @@
 # nvram/ (run by tests/transcripts.sh).
 check_PROGRAMS += tests/check_nvram
 TESTS += tests/check_nvram tests/nvram.sh
-tests_check_nvram_SOURCES = tests/check_nvram.c
+tests_check_nvram_SOURCES = tests/check_nvram.c tests/fixture.c tests/fixture.h
 tests_check_nvram_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_check_nvram_LDADD = $(TEST_LIBS)
 EXTRA_DIST += tests/nvram.sh \

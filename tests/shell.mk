@@ -1,7 +1,7 @@
 # The shell: Check unit tests and the golden transcripts run through ./iosh.
 check_PROGRAMS += tests/check_shell
 TESTS += tests/check_shell tests/transcripts.sh
-tests_check_shell_SOURCES = tests/check_shell.c
+tests_check_shell_SOURCES = tests/check_shell.c tests/fixture.c tests/fixture.h
 tests_check_shell_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_check_shell_LDADD = $(TEST_LIBS)
 EXTRA_DIST += tests/transcripts.sh \

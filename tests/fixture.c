@@ -1,0 +1,89 @@
+/*
+ * fixture: the router + captured session the Check tests share (see
+ * fixture.h).
+ */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tests/fixture.h"
+
+static void
+fx_capture(void *arg, const char *text, size_t len)
+{
+	struct fixture	*fx = arg;
+
+	strbuf_add(&fx->fx_out, text, len);
+}
+
+static const struct console_ops fx_ops = { fx_capture, fx_capture };
+
+void
+fx_open(struct fixture *fx, const char *nvram_dir)
+{
+	char	err[256];
+
+	memset(fx, 0, sizeof(*fx));
+	ck_assert_msg(router_init(&fx->fx_rt, "/usr/bin/iosh", err,
+	    sizeof(err)) == 0, "router_init: %s", err);
+	if (nvram_dir != NULL &&
+	    (fx->fx_rt.r_nvram_dir = strdup(nvram_dir)) == NULL)
+		abort();
+	strbuf_init(&fx->fx_out);
+	fx->fx_sess = session_new(&fx->fx_rt, &fx_ops, fx);
+}
+
+void
+fx_close(struct fixture *fx)
+{
+	router_free(&fx->fx_rt);
+	strbuf_free(&fx->fx_out);
+	fx->fx_sess = NULL;
+}
+
+const char *
+fx_run(struct fixture *fx, const char *line)
+{
+	strbuf_reset(&fx->fx_out);
+	ck_assert_msg(session_execute(fx->fx_sess, line), "%s: session ended",
+	    line);
+	return fx->fx_out.sb_buf;
+}
+
+void
+fx_run_quiet(struct fixture *fx, const char *text)
+{
+	char		*copy, *line, *save = NULL;
+	const char	*out;
+
+	if ((copy = strdup(text)) == NULL)
+		abort();
+	for (line = strtok_r(copy, "\n", &save); line != NULL;
+	    line = strtok_r(NULL, "\n", &save)) {
+		out = fx_run(fx, line);
+		ck_assert_msg(out[0] == '\0' ||
+		    strncmp(out, "00:00:00: %", 11) == 0, "%s: %s", line, out);
+	}
+	free(copy);
+}
+
+const char *
+fx_prompt(struct fixture *fx)
+{
+	static struct strbuf	sb;
+
+	strbuf_free(&sb);
+	session_prompt(fx->fx_sess, &sb);
+	return sb.sb_buf;
+}
+
+const char *
+fx_invalid_at(size_t col)
+{
+	static char	buf[256];
+
+	snprintf(buf, sizeof(buf), "%*s^\n%% Invalid input detected at "
+	    "'^' marker.\n\n", (int)col, "");
+	return buf;
+}

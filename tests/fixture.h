@@ -1,0 +1,38 @@
+/*
+ * fixture: one router with one console session whose output is
+ * captured, the shape every command-level Check test drives.  A struct,
+ * not globals, so a test can run two routers side by side.
+ */
+#ifndef IOSH_TESTS_FIXTURE_H
+#define IOSH_TESTS_FIXTURE_H
+
+#include <stddef.h>
+
+#include "lib/strbuf.h"
+#include "shell/router.h"
+#include "shell/session.h"
+
+/* 2023-11-14 22:13:20.123 UTC: the instant the tests freeze the clock at. */
+#define FX_EPOCH_MS	1700000000123LL
+
+struct fixture {
+	struct router	 fx_rt;
+	struct session	*fx_sess;
+	struct strbuf	 fx_out;	/* command output and async messages */
+};
+
+/* A router (its nvram in NVRAM_DIR, or none if NULL) and a session in
+ * user exec.  The caller sets the clock first. */
+void		 fx_open(struct fixture *, const char *nvram_dir);
+void		 fx_close(struct fixture *);
+/* Run LINE (the session must go on) and return what it printed. */
+const char	*fx_run(struct fixture *, const char *line);
+/* Run every line of TEXT; each may print nothing but console messages
+ * stamped at boot ("00:00:00: %LINK-3-UPDOWN: ..."). */
+void		 fx_run_quiet(struct fixture *, const char *text);
+/* The current prompt ("Router(config)#"), valid until the next call. */
+const char	*fx_prompt(struct fixture *);
+/* IOS's answer to a rejected word: the caret at column COL. */
+const char	*fx_invalid_at(size_t col);
+
+#endif
