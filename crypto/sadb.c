@@ -1,0 +1,265 @@
+/*
+ * sadb: the tables of ISAKMP SAs, IPsec flows and IPsec SAs (sadb.h).
+ *
+ * Two hash tables do the lookups the packet path and the engine make:
+ * ISAKMP SAs by initiator cookie, inbound IPsec SAs by SPI.  Both keys
+ * are random (cookies, SPIs the router chose itself or its peer chose),
+ * so folding their bits is a sufficient hash.
+ */
+#include <arpa/inet.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "crypto/sadb.h"
+
+static const char *const state_names[ISK_COUNT] = {
+	[ISK_MM_NO_STATE] =	"MM_NO_STATE",
+	[ISK_MM_SA_SETUP] =	"MM_SA_SETUP",
+	[ISK_MM_KEY_EXCH] =	"MM_KEY_EXCH",
+	[ISK_MM_KEY_AUTH] =	"MM_KEY_AUTH",
+	[ISK_AG_NO_STATE] =	"AG_NO_STATE",
+	[ISK_AG_INIT_EXCH] =	"AG_INIT_EXCH",
+	[ISK_AG_AUTH] =		"AG_AUTH",
+	[ISK_QM_IDLE] =		"QM_IDLE",
+};
+
+static void *
+xcalloc(size_t n, size_t size)
+{
+	void	*p;
+
+	if ((p = calloc(n, size)) == NULL)
+		abort();
+	return p;
+}
+
+const char *
+isakmp_state_name(enum isakmp_state st)
+{
+	return st < ISK_COUNT ? state_names[st] : "UNKNOWN";
+}
+
+void
+sa_addr_v4(struct sa_addr *a, uint32_t host_order)
+{
+	uint32_t	n = htonl(host_order);
+
+	memset(a, 0, sizeof(*a));
+	a->sa_family = 4;
+	memcpy(a->sa_addr, &n, 4);
+}
+
+/* As IOS prints addresses: dotted quad, or IPv6 in upper case. */
+void
+sa_addr_fmt(const struct sa_addr *a, char *buf, size_t len)
+{
+	char	tmp[INET6_ADDRSTRLEN], *p;
+
+	if (a->sa_family == 6) {
+		inet_ntop(AF_INET6, a->sa_addr, tmp, sizeof(tmp));
+		for (p = tmp; *p != '\0'; p++)
+			if (*p >= 'a' && *p <= 'f')
+				*p -= 'a' - 'A';
+	} else
+		inet_ntop(AF_INET, a->sa_addr, tmp, sizeof(tmp));
+	snprintf(buf, len, "%s", tmp);
+}
+
+bool
+sa_addr_eq(const struct sa_addr *a, const struct sa_addr *b)
+{
+	return a->sa_family == b->sa_family &&
+	    memcmp(a->sa_addr, b->sa_addr, a->sa_family == 6 ? 16 : 4) == 0;
+}
+
+static size_t
+cookie_hash(const uint8_t c[8])
+{
+	uint64_t	v;
+
+	memcpy(&v, c, 8);
+	v ^= v >> 29;
+	v ^= v >> 17;
+	return (size_t)(v % SADB_HASH);
+}
+
+static size_t
+spi_hash(uint32_t spi)
+{
+	return (size_t)((spi ^ (spi >> 16)) % SADB_HASH);
+}
+
+void
+sadb_init(struct sadb *db, const struct ios_version *v)
+{
+	memset(db, 0, sizeof(*db));
+	TAILQ_INIT(&db->db_isakmp);
+	TAILQ_INIT(&db->db_flows);
+	db->db_isakmp_hash = xcalloc(SADB_HASH, sizeof(*db->db_isakmp_hash));
+	db->db_spi_hash = xcalloc(SADB_HASH, sizeof(*db->db_spi_hash));
+	db->db_version = v;
+}
+
+/* Start numbering as the configured release does, once. */
+static void
+numbering(struct sadb *db)
+{
+	bool	ios15 = db->db_version->iv_major >= 15;
+
+	if (db->db_next_flow_id != 0)
+		return;
+	db->db_next_isakmp_id = ios15 ? 1001 : 1;
+	db->db_next_ipsec_id = ios15 ? 2001 : 2000;
+	db->db_next_flow_id = 1;
+}
+
+void
+sadb_free(struct sadb *db)
+{
+	struct isakmp_sa	*is;
+	struct ipsec_flow	*fl;
+
+	while ((fl = TAILQ_FIRST(&db->db_flows)) != NULL)
+		sadb_flow_free(db, fl);
+	while ((is = TAILQ_FIRST(&db->db_isakmp)) != NULL)
+		sadb_isakmp_free(db, is);
+	free(db->db_isakmp_hash);
+	free(db->db_spi_hash);
+	db->db_isakmp_hash = NULL;
+	db->db_spi_hash = NULL;
+}
+
+struct isakmp_sa *
+sadb_isakmp_new(struct sadb *db, const uint8_t icookie[8])
+{
+	struct isakmp_sa	*is = xcalloc(1, sizeof(*is));
+	size_t			 h = cookie_hash(icookie);
+
+	numbering(db);
+	memcpy(is->is_icookie, icookie, 8);
+	is->is_connid = db->db_next_isakmp_id++;
+	is->is_state = ISK_MM_NO_STATE;
+	is->is_hnext = db->db_isakmp_hash[h];
+	db->db_isakmp_hash[h] = is;
+	TAILQ_INSERT_TAIL(&db->db_isakmp, is, is_entry);
+	db->db_nisakmp++;
+	return is;
+}
+
+struct isakmp_sa *
+sadb_isakmp_find(const struct sadb *db, const uint8_t icookie[8],
+    const uint8_t rcookie[8])
+{
+	static const uint8_t	 zero[8];
+	struct isakmp_sa	*is;
+
+	for (is = db->db_isakmp_hash[cookie_hash(icookie)]; is != NULL;
+	    is = is->is_hnext) {
+		if (memcmp(is->is_icookie, icookie, 8) != 0)
+			continue;
+		if (memcmp(is->is_rcookie, rcookie, 8) == 0 ||
+		    memcmp(is->is_rcookie, zero, 8) == 0)
+			return is;
+	}
+	return NULL;
+}
+
+void
+sadb_isakmp_free(struct sadb *db, struct isakmp_sa *is)
+{
+	struct isakmp_sa	**pp;
+
+	for (pp = &db->db_isakmp_hash[cookie_hash(is->is_icookie)];
+	    *pp != NULL; pp = &(*pp)->is_hnext)
+		if (*pp == is) {
+			*pp = is->is_hnext;
+			break;
+		}
+	TAILQ_REMOVE(&db->db_isakmp, is, is_entry);
+	db->db_nisakmp--;
+	free(is);
+}
+
+struct ipsec_flow *
+sadb_flow_new(struct sadb *db)
+{
+	struct ipsec_flow	*fl = xcalloc(1, sizeof(*fl));
+
+	TAILQ_INIT(&fl->fl_in);
+	TAILQ_INIT(&fl->fl_out);
+	fl->fl_mtu = 1500;
+	fl->fl_seq = db->db_flow_seq++;
+	TAILQ_INSERT_TAIL(&db->db_flows, fl, fl_entry);
+	db->db_nflows++;
+	return fl;
+}
+
+void
+sadb_flow_free(struct sadb *db, struct ipsec_flow *fl)
+{
+	struct ipsec_sa	*ps;
+
+	while ((ps = TAILQ_FIRST(&fl->fl_in)) != NULL)
+		sadb_sa_free(db, ps);
+	while ((ps = TAILQ_FIRST(&fl->fl_out)) != NULL)
+		sadb_sa_free(db, ps);
+	TAILQ_REMOVE(&db->db_flows, fl, fl_entry);
+	db->db_nflows--;
+	free(fl);
+}
+
+struct ipsec_sa *
+sadb_sa_new(struct sadb *db, struct ipsec_flow *fl, enum ipsec_dir dir,
+    uint32_t spi)
+{
+	struct ipsec_sa	*ps = xcalloc(1, sizeof(*ps));
+	size_t		 h;
+
+	numbering(db);
+	ps->ps_flow = fl;
+	ps->ps_dir = dir;
+	ps->ps_spi = spi;
+	ps->ps_connid = db->db_next_ipsec_id++;
+	ps->ps_flowid = db->db_next_flow_id++;
+	if (dir == IPSEC_IN) {
+		h = spi_hash(spi);
+		ps->ps_hnext = db->db_spi_hash[h];
+		db->db_spi_hash[h] = ps;
+		TAILQ_INSERT_TAIL(&fl->fl_in, ps, ps_entry);
+	} else
+		TAILQ_INSERT_TAIL(&fl->fl_out, ps, ps_entry);
+	db->db_nsa++;
+	return ps;
+}
+
+struct ipsec_sa *
+sadb_sa_find_in(const struct sadb *db, uint32_t spi)
+{
+	struct ipsec_sa	*ps;
+
+	for (ps = db->db_spi_hash[spi_hash(spi)]; ps != NULL;
+	    ps = ps->ps_hnext)
+		if (ps->ps_spi == spi)
+			return ps;
+	return NULL;
+}
+
+void
+sadb_sa_free(struct sadb *db, struct ipsec_sa *ps)
+{
+	struct ipsec_sa	**pp;
+
+	if (ps->ps_dir == IPSEC_IN) {
+		for (pp = &db->db_spi_hash[spi_hash(ps->ps_spi)]; *pp != NULL;
+		    pp = &(*pp)->ps_hnext)
+			if (*pp == ps) {
+				*pp = ps->ps_hnext;
+				break;
+			}
+		TAILQ_REMOVE(&ps->ps_flow->fl_in, ps, ps_entry);
+	} else
+		TAILQ_REMOVE(&ps->ps_flow->fl_out, ps, ps_entry);
+	db->db_nsa--;
+	free(ps);
+}

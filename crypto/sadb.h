@@ -1,0 +1,204 @@
+/*
+ * sadb: the security associations of one router — ISAKMP (phase 1) SAs,
+ * and IPsec flows with their SAs — as the IKE engine creates them and the
+ * show commands read them.
+ *
+ * The engine owns the negotiation; this file owns only what outlives a
+ * message: identity, state, negotiated algorithms, lifetimes, counters.
+ * A hub carries tens of thousands of tunnels, so every lookup the packet
+ * path or the engine makes is hashed: ISAKMP SAs by initiator cookie
+ * (the responder cookie is not known for the first message), inbound
+ * IPsec SAs by SPI.  The lists keep creation order, the order IOS shows.
+ */
+#ifndef IOSH_CRYPTO_SADB_H
+#define IOSH_CRYPTO_SADB_H
+
+#include <sys/queue.h>
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "lib/strbuf.h"
+#include "lib/system.h"
+
+/* An IPv4 or IPv6 address as ISAKMP and ESP carry it; the bytes an
+ * IPv4 address does not use are zero, so two compare with memcmp. */
+struct sa_addr {
+	uint8_t		sa_family;	/* 4 or 6 */
+	uint8_t		sa_addr[16];	/* network order; IPv4: 4 bytes */
+};
+
+void	sa_addr_v4(struct sa_addr *, uint32_t host_order);
+void	sa_addr_fmt(const struct sa_addr *, char *buf, size_t len);
+bool	sa_addr_eq(const struct sa_addr *, const struct sa_addr *);
+
+/* ISAKMP SA states, with the names IOS shows and debugs. */
+enum isakmp_state {
+	ISK_MM_NO_STATE,
+	ISK_MM_SA_SETUP,
+	ISK_MM_KEY_EXCH,
+	ISK_MM_KEY_AUTH,
+	ISK_AG_NO_STATE,
+	ISK_AG_INIT_EXCH,
+	ISK_AG_AUTH,
+	ISK_QM_IDLE,
+	ISK_COUNT
+};
+
+const char	*isakmp_state_name(enum isakmp_state);
+
+/* What `show crypto isakmp sa detail` lists under Cap. */
+#define ISK_CAP_CONFIG	0x01	/* C: IKE configuration mode */
+#define ISK_CAP_DPD	0x02	/* D: dead peer detection */
+#define ISK_CAP_KEEPALIVE 0x04	/* K */
+#define ISK_CAP_NATT	0x08	/* N: NAT traversal */
+#define ISK_CAP_XAUTH	0x10	/* X: extended authentication */
+
+/* The negotiated phase-1 suite, in the configuration's own terms. */
+struct isakmp_suite {
+	const char	*su_enc;	/* "des", "3des", "aes" */
+	unsigned	 su_keylen;	/* AES bits; 0 otherwise */
+	const char	*su_hash;	/* "md5", "sha", "sha256" ... */
+	const char	*su_auth;	/* "psk", "rsig", "renc" */
+	unsigned	 su_group;
+	uint32_t	 su_lifetime;	/* seconds */
+};
+
+struct isakmp_sa {
+	uint8_t			 is_icookie[8], is_rcookie[8];
+	struct sa_addr		 is_local, is_remote;
+	uint16_t		 is_lport, is_rport;
+	enum isakmp_state	 is_state;
+	bool			 is_initiator;
+	bool			 is_dead;	/* deleted, kept until purged */
+	uint32_t		 is_connid;	/* IOS conn-id (C-id) */
+	struct isakmp_suite	 is_suite;	/* valid from MM_SA_SETUP */
+	uint64_t		 is_up_ms;	/* clock_mono_ms at QM_IDLE */
+	unsigned		 is_caps;	/* ISK_CAP_* */
+	char			 is_ifname[48];	/* where its crypto map is */
+	void			*is_engine;	/* the engine's exchange state;
+						 * it frees it before the SA */
+	TAILQ_ENTRY(isakmp_sa)	 is_entry;
+	struct isakmp_sa	*is_hnext;	/* icookie hash chain */
+};
+
+/* One side of a proxy identity: addr/mask/prot/port as IOS prints it. */
+struct sa_ident {
+	struct sa_addr	id_addr;
+	unsigned	id_plen;	/* prefix length */
+	uint8_t		id_proto;
+	uint16_t	id_port;
+};
+
+/* Counters of a flow, the `#pkts ...` lines of show crypto ipsec sa. */
+struct flow_stats {
+	uint64_t	fs_encaps, fs_encrypt, fs_digest;
+	uint64_t	fs_decaps, fs_decrypt, fs_verify;
+	uint64_t	fs_send_errors, fs_recv_errors;
+};
+
+enum ipsec_dir { IPSEC_IN, IPSEC_OUT };
+
+struct ipsec_flow;
+
+struct ipsec_sa {
+	struct ipsec_flow	*ps_flow;
+	enum ipsec_dir		 ps_dir;
+	uint32_t		 ps_spi;
+	char			 ps_transform[48];	/* "esp-3des esp-md5-hmac" */
+	bool			 ps_transport;
+	uint32_t		 ps_connid;
+	uint32_t		 ps_flowid;
+	uint64_t		 ps_life_kb;	/* negotiated */
+	uint32_t		 ps_life_sec;
+	uint64_t		 ps_bytes;	/* protected so far */
+	uint64_t		 ps_up_ms;
+	unsigned		 ps_iv_size;
+	uint8_t			 ps_icookie[8], ps_rcookie[8];	/* 12.x */
+	void			*ps_esp;	/* the ESP transform state; the
+						 * engine frees it before the SA */
+	TAILQ_ENTRY(ipsec_sa)	 ps_entry;	/* in its flow */
+	struct ipsec_sa		*ps_hnext;	/* inbound SPI hash chain */
+};
+
+TAILQ_HEAD(ipsec_sa_list, ipsec_sa);
+
+/* A pair of proxy identities protected between two peers, under one
+ * interface's crypto map: what IOS groups `show crypto ipsec sa` by. */
+struct ipsec_flow {
+	char			 fl_ifname[48];
+	char			 fl_map[64];	/* crypto map tag */
+	struct sa_addr		 fl_local_addr;	/* local crypto endpoint */
+	struct sa_addr		 fl_peer;
+	uint16_t		 fl_peer_port;
+	struct sa_ident		 fl_lident, fl_rident;
+	bool			 fl_from_acl;	/* flags={origin_is_acl,} */
+	unsigned		 fl_pfs_group;	/* 0: none */
+	unsigned		 fl_mtu;	/* path mtu */
+	char			 fl_idb[48];	/* the interface packets leave by */
+	uint32_t		 fl_sibling;	/* IOS's sibling_flags */
+	struct flow_stats	 fl_stats;
+	struct ipsec_sa_list	 fl_in, fl_out;	/* newest last */
+	uint64_t		 fl_seq;	/* creation order */
+	TAILQ_ENTRY(ipsec_flow)	 fl_entry;
+};
+
+TAILQ_HEAD(isakmp_sa_list, isakmp_sa);
+TAILQ_HEAD(ipsec_flow_list, ipsec_flow);
+
+#define SADB_HASH	65536	/* buckets: a 50,000-tunnel hub, short chains */
+
+struct sadb {
+	struct isakmp_sa_list	  db_isakmp;
+	struct isakmp_sa	**db_isakmp_hash;
+	size_t			  db_nisakmp;
+	struct ipsec_flow_list	  db_flows;
+	size_t			  db_nflows;
+	uint64_t		  db_flow_seq;
+	struct ipsec_sa		**db_spi_hash;
+	size_t			  db_nsa;
+	const struct ios_version *db_version;	/* the router's, live */
+	uint32_t		  db_next_isakmp_id;
+	uint32_t		  db_next_ipsec_id;
+	uint32_t		  db_next_flow_id;
+};
+
+/* V is the router's `version`, read when the first SA is numbered: IOS
+ * numbers ISAKMP SAs from 1001 and IPsec SAs from 2001 (15.x), 12.x from
+ * 1 and 2000. */
+void			 sadb_init(struct sadb *, const struct ios_version *v);
+void			 sadb_free(struct sadb *);
+
+struct isakmp_sa	*sadb_isakmp_new(struct sadb *, const uint8_t icookie[8]);
+/* By cookies; a zero RCOOKIE matches an SA whose responder cookie is
+ * not set yet (the answer to our first message sets it). */
+struct isakmp_sa	*sadb_isakmp_find(const struct sadb *,
+			    const uint8_t icookie[8], const uint8_t rcookie[8]);
+void			 sadb_isakmp_free(struct sadb *, struct isakmp_sa *);
+
+struct ipsec_flow	*sadb_flow_new(struct sadb *);
+/* Frees the flow and its SAs. */
+void			 sadb_flow_free(struct sadb *, struct ipsec_flow *);
+/* A new SA of FLOW; inbound SAs are hashed by SPI at once. */
+struct ipsec_sa		*sadb_sa_new(struct sadb *, struct ipsec_flow *,
+			    enum ipsec_dir, uint32_t spi);
+struct ipsec_sa		*sadb_sa_find_in(const struct sadb *, uint32_t spi);
+void			 sadb_sa_free(struct sadb *, struct ipsec_sa *);
+
+/*
+ * Renderers, from live state: `show crypto isakmp sa [detail]`, `show
+ * crypto ipsec sa`, `show crypto session`.  V is the `version` line (the
+ * 12.x and 15.x layouts differ); NOW_MS is clock_mono_ms(), for the
+ * remaining lifetimes.
+ */
+void	sadb_show_isakmp(const struct sadb *, const struct ios_version *v,
+	    struct strbuf *);
+void	sadb_show_isakmp_detail(const struct sadb *,
+	    const struct ios_version *v, uint64_t now_ms, struct strbuf *);
+void	sadb_show_ipsec(const struct sadb *, const struct ios_version *v,
+	    uint64_t now_ms, struct strbuf *);
+void	sadb_show_session(const struct sadb *, const struct ios_version *v,
+	    struct strbuf *);
+
+#endif
