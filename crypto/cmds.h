@@ -67,6 +67,9 @@ int	if_tunnel_protection_cmd(struct vty *, const struct cmd_match *);
 
 /* Exec. */
 int	show_isakmp_policy_cmd(struct vty *, const struct cmd_match *);
+int	show_isakmp_sa_cmd(struct vty *, const struct cmd_match *);
+int	show_ipsec_sa_cmd(struct vty *, const struct cmd_match *);
+int	show_crypto_session_cmd(struct vty *, const struct cmd_match *);
 int	show_isakmp_key_cmd(struct vty *, const struct cmd_match *);
 int	show_crypto_map_cmd(struct vty *, const struct cmd_match *);
 int	show_transform_set_cmd(struct vty *, const struct cmd_match *);

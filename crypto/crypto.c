@@ -25,6 +25,7 @@ crypto_new(struct system *sys)
 	ipsec_profile_init(c);
 	cmap_init(c);
 	pool_init(c);
+	sadb_init(&c->c_sadb, &sys->sy_version);
 	return c;
 }
 
@@ -41,6 +42,7 @@ crypto_free(struct crypto *c)
 	ipsec_profile_free_all(c);
 	cmap_free_all(c);
 	pool_free_all(c);
+	sadb_free(&c->c_sadb);
 	free(c);
 }
 

@@ -18,6 +18,7 @@
 #include <stdint.h>
 
 #include "crypto/crypto.h"
+#include "crypto/sadb.h"
 #include "lib/strbuf.h"
 
 /* A sorted index of named objects; the key function gives an object's name. */
@@ -303,6 +304,7 @@ struct crypto {
 	TAILQ_HEAD(, ip_pool)		  c_pools;
 
 	unsigned			  c_debug;	/* CRYPTO_DEBUG_* */
+	struct sadb			  c_sadb;	/* live SAs */
 };
 
 /* Per-file set-up, teardown and renderers, called by crypto/crypto.c. */

@@ -10,6 +10,8 @@ libiosh_a_SOURCES += \
 	crypto/isakmp_profile.c \
 	crypto/keyring.c \
 	crypto/pool.c \
+	crypto/sadb.c crypto/sadb.h \
 	crypto/show.c \
+	crypto/show_sa.c \
 	crypto/transform.c \
 	crypto/util.c

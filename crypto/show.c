@@ -9,6 +9,7 @@
 #include "crypto/cmds.h"
 #include "crypto/crypto_int.h"
 #include "dataplane/dp.h"
+#include "lib/clock.h"
 #include "lib/system.h"
 #include "lib/vty.h"
 #include "parser/cmd.h"
@@ -287,5 +288,41 @@ show_transform_set_cmd(struct vty *vty, const struct cmd_match *m)
 		transform_show_groups(ts, tset_show_group, &tss);
 		vty_out(vty, "\n");
 	}
+	return CMD_SUCCESS;
+}
+
+/* The SA tables: their renderers live beside the SA database. */
+int
+show_isakmp_sa_cmd(struct vty *vty, const struct cmd_match *m)
+{
+	const struct crypto	*c = vty->v_sys->sy_crypto;
+
+	if (cmd_has(m, "detail"))
+		sadb_show_isakmp_detail(&c->c_sadb, &vty->v_sys->sy_version,
+		    clock_mono_ms(), &vty->v_out);
+	else
+		sadb_show_isakmp(&c->c_sadb, &vty->v_sys->sy_version,
+		    &vty->v_out);
+	return CMD_SUCCESS;
+}
+
+int
+show_ipsec_sa_cmd(struct vty *vty, const struct cmd_match *m)
+{
+	const struct crypto	*c = vty->v_sys->sy_crypto;
+
+	(void)m;
+	sadb_show_ipsec(&c->c_sadb, &vty->v_sys->sy_version, clock_mono_ms(),
+	    &vty->v_out);
+	return CMD_SUCCESS;
+}
+
+int
+show_crypto_session_cmd(struct vty *vty, const struct cmd_match *m)
+{
+	const struct crypto	*c = vty->v_sys->sy_crypto;
+
+	(void)m;
+	sadb_show_session(&c->c_sadb, &vty->v_sys->sy_version, &vty->v_out);
 	return CMD_SUCCESS;
 }

@@ -183,6 +183,24 @@ static const struct cmd_def crypto_exec_defs[] = {
 	  "Show ISAKMP\n"
 	  "Show ISAKMP preshared keys",
 	  show_isakmp_key_cmd, CMD_FILTER, NULL },
+	{ "show crypto isakmp sa [detail]",
+	  "Show running system information\n"
+	  "Encryption module\n"
+	  "Show ISAKMP\n"
+	  "Show ISAKMP Security Associations\n"
+	  "Show ISAKMP SA Detail",
+	  show_isakmp_sa_cmd, CMD_FILTER, NULL },
+	{ "show crypto ipsec sa",
+	  "Show running system information\n"
+	  "Encryption module\n"
+	  "Show IPSEC policy\n"
+	  "IPSEC SA table",
+	  show_ipsec_sa_cmd, CMD_FILTER, NULL },
+	{ "show crypto session",
+	  "Show running system information\n"
+	  "Encryption module\n"
+	  "Show crypto sessions (tunnels)",
+	  show_crypto_session_cmd, CMD_FILTER, NULL },
 	{ "show crypto map [tag WORD$tagname]",
 	  "Show running system information\n"
 	  "Encryption module\n"

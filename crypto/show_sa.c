@@ -1,0 +1,586 @@
+/*
+ * show_sa: `show crypto isakmp sa [detail]`, `show crypto ipsec sa` and
+ * `show crypto session`, rendered from the SA database.
+ *
+ * The layouts are IOS's: 15.x as seeds 001 and 003 print them (003, a
+ * verbatim router capture, decides where the two differ: `#pkts`, the
+ * eight-space indentation of an SA's lines), 12.x as seeds 000, 002 and
+ * 004 do (`slot` columns, `local addr.`, `current_peer: A:port`, the
+ * ike_cookies line).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "crypto/sadb.h"
+
+static bool
+v15(const struct ios_version *v)
+{
+	return v->iv_major >= 15;
+}
+
+/* 12.4 added the status column to `show crypto isakmp sa`. */
+static bool
+has_status(const struct ios_version *v)
+{
+	return v->iv_major > 12 || (v->iv_major == 12 && v->iv_minor >= 4);
+}
+
+static const char *
+addr(const struct sa_addr *a, char *buf, size_t len)
+{
+	sa_addr_fmt(a, buf, len);
+	return buf;
+}
+
+/* IOS lists an SA as dst = responder, src = initiator. */
+static void
+dst_src(const struct isakmp_sa *is, const struct sa_addr **dst,
+    const struct sa_addr **src)
+{
+	*dst = is->is_initiator ? &is->is_remote : &is->is_local;
+	*src = is->is_initiator ? &is->is_local : &is->is_remote;
+}
+
+static const char *
+status(const struct isakmp_sa *is)
+{
+	return is->is_dead ? "ACTIVE (deleted)" : "ACTIVE";
+}
+
+void
+sadb_show_isakmp(const struct sadb *db, const struct ios_version *v,
+    struct strbuf *sb)
+{
+	const struct isakmp_sa	*is;
+	const struct sa_addr	*dst, *src;
+	char			 d[48], s[48];
+
+	if (!v15(v)) {
+		strbuf_printf(sb, "dst             src             state"
+		    "          conn-id slot%s\n", has_status(v) ? " status" :
+		    "");
+		TAILQ_FOREACH(is, &db->db_isakmp, is_entry) {
+			dst_src(is, &dst, &src);
+			strbuf_printf(sb, "%-15s %-15s %-15s %6u %4u",
+			    addr(dst, d, sizeof(d)), addr(src, s, sizeof(s)),
+			    isakmp_state_name(is->is_state), is->is_connid, 0);
+			if (has_status(v))
+				strbuf_printf(sb, " %s", status(is));
+			strbuf_putc(sb, '\n');
+		}
+		strbuf_putc(sb, '\n');
+		return;
+	}
+	strbuf_puts(sb, "\nIPv4 Crypto ISAKMP SA\n"
+	    "dst             src             state          conn-id status\n");
+	TAILQ_FOREACH(is, &db->db_isakmp, is_entry) {
+		if (is->is_remote.sa_family != 4)
+			continue;
+		dst_src(is, &dst, &src);
+		strbuf_printf(sb, "%-15s %-15s %-15s %6u %s\n",
+		    addr(dst, d, sizeof(d)), addr(src, s, sizeof(s)),
+		    isakmp_state_name(is->is_state), is->is_connid,
+		    status(is));
+	}
+	strbuf_puts(sb, "\nIPv6 Crypto ISAKMP SA\n\n");
+	TAILQ_FOREACH(is, &db->db_isakmp, is_entry) {
+		if (is->is_remote.sa_family != 6)
+			continue;
+		dst_src(is, &dst, &src);
+		strbuf_printf(sb, " dst: %s\n src: %s\n state: %-15s "
+		    "conn-id: %6u status: %s\n\n", addr(dst, d, sizeof(d)),
+		    addr(src, s, sizeof(s)), isakmp_state_name(is->is_state),
+		    is->is_connid, status(is));
+	}
+}
+
+/* What is left of a lifetime, as hh:mm:ss. */
+static void
+remaining(uint32_t life_s, uint64_t up_ms, uint64_t now_ms, char *buf,
+    size_t len)
+{
+	uint64_t	gone = now_ms > up_ms ? (now_ms - up_ms) / 1000 : 0;
+	uint64_t	left = gone < life_s ? life_s - gone : 0;
+
+	snprintf(buf, len, "%02u:%02u:%02u", (unsigned)(left / 3600),
+	    (unsigned)(left / 60 % 60), (unsigned)(left % 60));
+}
+
+static void
+caps(unsigned c, char *buf)
+{
+	char	*p = buf;
+
+	if (c & ISK_CAP_CONFIG)
+		*p++ = 'C';
+	if (c & ISK_CAP_DPD)
+		*p++ = 'D';
+	if (c & ISK_CAP_KEEPALIVE)
+		*p++ = 'K';
+	if (c & ISK_CAP_NATT)
+		*p++ = 'N';
+	if (c & ISK_CAP_XAUTH)
+		*p++ = 'X';
+	*p = '\0';
+}
+
+static const char *
+su(const char *s)
+{
+	return s != NULL ? s : "";
+}
+
+void
+sadb_show_isakmp_detail(const struct sadb *db, const struct ios_version *v,
+    uint64_t now_ms, struct strbuf *sb)
+{
+	const struct isakmp_sa	*is;
+	char			 l[48], r[48], life[32], cap[8];
+	int			 fam;
+
+	strbuf_puts(sb, "Codes: C - IKE configuration mode, D - Dead Peer "
+	    "Detection\n       K - Keepalives, N - NAT-traversal\n");
+	if (v15(v))
+		strbuf_puts(sb, "       T - cTCP encapsulation, X - IKE "
+		    "Extended Authentication\n");
+	else
+		strbuf_puts(sb, "       X - IKE Extended Authentication\n");
+	strbuf_puts(sb, "       psk - Preshared key, rsig - RSA signature\n"
+	    "       renc - RSA encryption\n");
+	if (!v15(v)) {
+		strbuf_puts(sb, "\nC-id  Local           Remote          "
+		    "I-VRF    Encr Hash Auth DH Lifetime Cap.\n");
+		TAILQ_FOREACH(is, &db->db_isakmp, is_entry) {
+			remaining(is->is_suite.su_lifetime, is->is_up_ms,
+			    now_ms, life, sizeof(life));
+			caps(is->is_caps, cap);
+			strbuf_printf(sb, "%-5u %-15s %-15s %-8s %-4s %-4s "
+			    "%-4s %-3u %s %-4s\n", is->is_connid,
+			    addr(&is->is_local, l, sizeof(l)),
+			    addr(&is->is_remote, r, sizeof(r)), "",
+			    su(is->is_suite.su_enc), su(is->is_suite.su_hash),
+			    su(is->is_suite.su_auth), is->is_suite.su_group,
+			    life, cap);
+		}
+		strbuf_putc(sb, '\n');
+		return;
+	}
+	for (fam = 4; fam <= 6; fam += 2) {
+		strbuf_printf(sb, "IPv%d Crypto ISAKMP SA\n\n", fam);
+		if (fam == 4)
+			strbuf_puts(sb, "C-id  Local           Remote          "
+			    "I-VRF  Status Encr Hash   Auth DH Lifetime "
+			    "Cap.\n\n");
+		TAILQ_FOREACH(is, &db->db_isakmp, is_entry) {
+			if (is->is_remote.sa_family != fam)
+				continue;
+			remaining(is->is_suite.su_lifetime, is->is_up_ms,
+			    now_ms, life, sizeof(life));
+			caps(is->is_caps, cap);
+			strbuf_printf(sb, "%-5u %-15s %-15s %-6s %-6s %-4s "
+			    "%-6s %-4s %-2u %s %-4s\n"
+			    "       Engine-id:Conn-id =  SW:%u\n\n",
+			    is->is_connid, addr(&is->is_local, l, sizeof(l)),
+			    addr(&is->is_remote, r, sizeof(r)), "", "ACTIVE",
+			    su(is->is_suite.su_enc), su(is->is_suite.su_hash),
+			    su(is->is_suite.su_auth), is->is_suite.su_group,
+			    life, cap, is->is_connid > 1000 ?
+			    is->is_connid - 1000 : is->is_connid);
+		}
+	}
+}
+
+/* "(1.1.1.1/255.255.255.255/0/0)", "(::/0/0/0)". */
+static void
+ident(const struct sa_ident *id, struct strbuf *sb)
+{
+	char		a[48], m[16];
+	uint32_t	mask;
+
+	sa_addr_fmt(&id->id_addr, a, sizeof(a));
+	if (id->id_addr.sa_family == 6) {
+		strbuf_printf(sb, "(%s/%u/%u/%u)", a, id->id_plen,
+		    id->id_proto, id->id_port);
+		return;
+	}
+	mask = id->id_plen == 0 ? 0 : 0xffffffffu << (32 - id->id_plen);
+	snprintf(m, sizeof(m), "%u.%u.%u.%u", mask >> 24, mask >> 16 & 0xff,
+	    mask >> 8 & 0xff, mask & 0xff);
+	strbuf_printf(sb, "(%s/%s/%u/%u)", a, m, id->id_proto, id->id_port);
+}
+
+static uint32_t
+current_out_spi(const struct ipsec_flow *fl)
+{
+	const struct ipsec_sa	*ps = TAILQ_LAST(&fl->fl_out, ipsec_sa_list);
+
+	return ps != NULL ? ps->ps_spi : 0;
+}
+
+static void
+sa_block(const struct ipsec_sa *ps, bool ios15, uint64_t now_ms,
+    struct strbuf *sb)
+{
+	const struct ipsec_flow	*fl = ps->ps_flow;
+	uint64_t		 gone = now_ms > ps->ps_up_ms ?
+				    (now_ms - ps->ps_up_ms) / 1000 : 0;
+	uint64_t		 kb = ps->ps_bytes / 1024;
+	int			 i;
+
+	strbuf_printf(sb, "      spi: 0x%X(%u)\n"
+	    "        transform: %s ,\n"
+	    "        in use settings ={%s, }\n", ps->ps_spi, ps->ps_spi,
+	    ps->ps_transform, ps->ps_transport ? "Transport" : "Tunnel");
+	if (ios15)
+		strbuf_printf(sb, "        conn id: %u, flow_id: SW:%u, "
+		    "sibling_flags %X, crypto map: %s\n", ps->ps_connid,
+		    ps->ps_connid > 2000 ? ps->ps_connid - 2000 :
+		    ps->ps_connid, fl->fl_sibling, fl->fl_map);
+	else
+		strbuf_printf(sb, "        slot: 0, conn id: %u, flow_id: %u, "
+		    "crypto map: %s\n"
+		    "        crypto engine type: Software, engine_id: 1\n",
+		    ps->ps_connid, ps->ps_flowid, fl->fl_map);
+	strbuf_printf(sb, "        sa timing: remaining key lifetime (k/sec): "
+	    "(%llu/%llu)\n",
+	    (unsigned long long)(kb < ps->ps_life_kb ? ps->ps_life_kb - kb : 0),
+	    (unsigned long long)(gone < ps->ps_life_sec ?
+	    ps->ps_life_sec - gone : 0));
+	if (!ios15) {
+		strbuf_puts(sb, "        ike_cookies:");
+		for (i = 0; i < 8; i += 4)
+			strbuf_printf(sb, " %02X%02X%02X%02X",
+			    ps->ps_icookie[i], ps->ps_icookie[i + 1],
+			    ps->ps_icookie[i + 2], ps->ps_icookie[i + 3]);
+		for (i = 0; i < 8; i += 4)
+			strbuf_printf(sb, " %02X%02X%02X%02X",
+			    ps->ps_rcookie[i], ps->ps_rcookie[i + 1],
+			    ps->ps_rcookie[i + 2], ps->ps_rcookie[i + 3]);
+		strbuf_putc(sb, '\n');
+	}
+	strbuf_printf(sb, "        IV size: %u bytes\n"
+	    "        replay detection support: Y\n", ps->ps_iv_size);
+	if (ios15)
+		strbuf_puts(sb, "        Status: ACTIVE\n");
+	strbuf_putc(sb, '\n');
+}
+
+static void
+sa_list(const struct ipsec_sa_list *l, const char *dir, bool ios15,
+    uint64_t now_ms, struct strbuf *sb)
+{
+	const struct ipsec_sa	*ps;
+
+	strbuf_printf(sb, "     %s esp sas:\n", dir);
+	TAILQ_FOREACH(ps, l, ps_entry)
+		sa_block(ps, ios15, now_ms, sb);
+	if (TAILQ_EMPTY(l))
+		strbuf_putc(sb, '\n');
+	strbuf_printf(sb, "     %s ah sas:\n\n     %s pcp sas:\n", dir, dir);
+}
+
+static void
+flow_block(const struct ipsec_flow *fl, bool ios15, uint64_t now_ms,
+    struct strbuf *sb)
+{
+	const struct flow_stats	*st = &fl->fl_stats;
+	char			 l[48], r[48];
+	uint32_t		 spi = current_out_spi(fl);
+	bool			 six = fl->fl_local_addr.sa_family == 6;
+
+	addr(&fl->fl_local_addr, l, sizeof(l));
+	addr(&fl->fl_peer, r, sizeof(r));
+	strbuf_printf(sb, "\n   protected vrf:%s\n   local  ident "
+	    "(addr/mask/prot/port): ", ios15 ? " (none)" : "");
+	ident(&fl->fl_lident, sb);
+	strbuf_puts(sb, "\n   remote ident (addr/mask/prot/port): ");
+	ident(&fl->fl_rident, sb);
+	if (ios15)
+		strbuf_printf(sb, "\n   current_peer %s port %u\n", r,
+		    fl->fl_peer_port);
+	else
+		strbuf_printf(sb, "\n   current_peer: %s:%u\n", r,
+		    fl->fl_peer_port);
+	strbuf_printf(sb, "     PERMIT, flags={%s}\n"
+	    "    #pkts encaps: %llu, #pkts encrypt: %llu, #pkts digest: %llu\n"
+	    "    #pkts decaps: %llu, #pkts decrypt: %llu, #pkts verify: %llu\n"
+	    "    #pkts compressed: 0, #pkts decompressed: 0\n"
+	    "    #pkts not compressed: 0, #pkts compr. failed: 0\n"
+	    "    #pkts not decompressed: 0, #pkts decompress failed: 0\n"
+	    "    #send errors %llu, #recv errors %llu\n\n",
+	    fl->fl_from_acl ? "origin_is_acl," : "",
+	    (unsigned long long)st->fs_encaps,
+	    (unsigned long long)st->fs_encrypt,
+	    (unsigned long long)st->fs_digest,
+	    (unsigned long long)st->fs_decaps,
+	    (unsigned long long)st->fs_decrypt,
+	    (unsigned long long)st->fs_verify,
+	    (unsigned long long)st->fs_send_errors,
+	    (unsigned long long)st->fs_recv_errors);
+	if (six)
+		strbuf_printf(sb, "     local crypto endpt.: %s,\n"
+		    "     remote crypto endpt.: %s\n", l, r);
+	else
+		strbuf_printf(sb, "     local crypto endpt.: %s, remote crypto "
+		    "endpt.: %s\n", l, r);
+	if (ios15) {
+		strbuf_printf(sb, "     path mtu %u, %s mtu %u, %s mtu idb %s\n"
+		    "     current outbound spi: 0x%X(%u)\n"
+		    "     PFS (Y/N): %s, DH group: ", fl->fl_mtu,
+		    six ? "ipv6" : "ip", fl->fl_mtu, six ? "ipv6" : "ip",
+		    fl->fl_idb, spi, spi, fl->fl_pfs_group ? "Y" : "N");
+		if (fl->fl_pfs_group != 0)
+			strbuf_printf(sb, "group%u\n", fl->fl_pfs_group);
+		else
+			strbuf_puts(sb, "none\n");
+	} else
+		strbuf_printf(sb, "     path mtu %u, media mtu %u\n"
+		    "     current outbound spi: %X\n", fl->fl_mtu, fl->fl_mtu,
+		    spi);
+	strbuf_putc(sb, '\n');
+	sa_list(&fl->fl_in, "inbound", ios15, now_ms, sb);
+	strbuf_putc(sb, '\n');
+	sa_list(&fl->fl_out, "outbound", ios15, now_ms, sb);
+}
+
+static int
+flow_cmp_if(const void *a, const void *b)
+{
+	const struct ipsec_flow	*fa = *(const struct ipsec_flow *const *)a;
+	const struct ipsec_flow	*fb = *(const struct ipsec_flow *const *)b;
+	int			 c = strcmp(fa->fl_ifname, fb->fl_ifname);
+
+	if (c != 0)
+		return c;
+	return fa->fl_seq < fb->fl_seq ? -1 : fa->fl_seq > fb->fl_seq;
+}
+
+static int
+flow_cmp_peer(const void *a, const void *b)
+{
+	const struct ipsec_flow	*fa = *(const struct ipsec_flow *const *)a;
+	const struct ipsec_flow	*fb = *(const struct ipsec_flow *const *)b;
+	int			 c = strcmp(fa->fl_ifname, fb->fl_ifname);
+
+	if (c == 0)
+		c = memcmp(&fa->fl_peer, &fb->fl_peer, sizeof(fa->fl_peer));
+	if (c != 0)
+		return c;
+	return fa->fl_seq < fb->fl_seq ? -1 : fa->fl_seq > fb->fl_seq;
+}
+
+/* The flows sorted by CMP (a hub's thousands: no quadratic grouping). */
+static const struct ipsec_flow **
+flows_sorted(const struct sadb *db, int (*cmp)(const void *, const void *))
+{
+	const struct ipsec_flow	**v, *fl;
+	size_t			  i = 0;
+
+	if ((v = calloc(db->db_nflows + 1, sizeof(*v))) == NULL)
+		abort();
+	TAILQ_FOREACH(fl, &db->db_flows, fl_entry)
+		v[i++] = fl;
+	qsort(v, i, sizeof(*v), cmp);
+	return v;
+}
+
+/* Flows grouped under their interface (interfaces by name), each
+ * interface's in the order they were built. */
+void
+sadb_show_ipsec(const struct sadb *db, const struct ios_version *v,
+    uint64_t now_ms, struct strbuf *sb)
+{
+	const struct ipsec_flow	**fv;
+	char			  l[48];
+	bool			  ios15 = v15(v);
+	size_t			  i;
+
+	fv = flows_sorted(db, flow_cmp_if);
+	for (i = 0; i < db->db_nflows; i++) {
+		if (i == 0 || strcmp(fv[i - 1]->fl_ifname, fv[i]->fl_ifname))
+			strbuf_printf(sb, "\ninterface: %s\n    Crypto map tag: "
+			    "%s, local addr%s %s\n", fv[i]->fl_ifname,
+			    fv[i]->fl_map, ios15 ? "" : ".",
+			    addr(&fv[i]->fl_local_addr, l, sizeof(l)));
+		flow_block(fv[i], ios15, now_ms, sb);
+	}
+	free(fv);
+	strbuf_putc(sb, '\n');
+}
+
+/* "host 1.1.1.1", "10.1.0.0/255.255.0.0", as the IPSEC FLOW line says. */
+static void
+flow_side(const struct sa_ident *id, struct strbuf *sb)
+{
+	char		a[48];
+	uint32_t	mask;
+
+	sa_addr_fmt(&id->id_addr, a, sizeof(a));
+	if (id->id_addr.sa_family == 6) {
+		strbuf_printf(sb, " %s/%u", a, id->id_plen);
+		return;
+	}
+	if (id->id_plen == 32) {
+		strbuf_printf(sb, " host %s", a);
+		return;
+	}
+	mask = id->id_plen == 0 ? 0 : 0xffffffffu << (32 - id->id_plen);
+	strbuf_printf(sb, " %s/%u.%u.%u.%u", a, mask >> 24, mask >> 16 & 0xff,
+	    mask >> 8 & 0xff, mask & 0xff);
+}
+
+static size_t
+flow_nsa(const struct ipsec_flow *fl)
+{
+	const struct ipsec_sa	*ps;
+	size_t			 n = 0;
+
+	TAILQ_FOREACH(ps, &fl->fl_in, ps_entry)
+		n++;
+	TAILQ_FOREACH(ps, &fl->fl_out, ps_entry)
+		n++;
+	return n;
+}
+
+static bool
+ike_of(const struct isakmp_sa *is, const char *ifname,
+    const struct sa_addr *peer)
+{
+	return !is->is_dead && sa_addr_eq(&is->is_remote, peer) &&
+	    strcmp(is->is_ifname, ifname) == 0;
+}
+
+/*
+ * One block per interface and peer: the peer's ISAKMP SAs, then its
+ * flows FV[0..N).  UP-ACTIVE when both phases are up, UP-IDLE with phase
+ * 1 only, UP-NO-IKE with IPsec SAs only, DOWN-NEGOTIATING while phase 1
+ * runs.
+ */
+static void
+session_block(const struct sadb *db, const char *ifname,
+    const struct sa_addr *peer, uint16_t port,
+    const struct ipsec_flow *const *fv, size_t n, bool ios15,
+    struct strbuf *sb)
+{
+	const struct isakmp_sa	*is;
+	char			 l[48], r[48];
+	bool			 ike_up = false, ike_any = false;
+	size_t			 i, nsa = 0;
+	const char		*st;
+
+	TAILQ_FOREACH(is, &db->db_isakmp, is_entry)
+		if (ike_of(is, ifname, peer)) {
+			ike_any = true;
+			ike_up |= is->is_state == ISK_QM_IDLE;
+		}
+	for (i = 0; i < n; i++)
+		nsa += flow_nsa(fv[i]);
+	if (ike_up)
+		st = nsa > 0 ? "UP-ACTIVE" : "UP-IDLE";
+	else if (nsa > 0)
+		st = "UP-NO-IKE";
+	else
+		st = ike_any ? "DOWN-NEGOTIATING" : "DOWN";
+	strbuf_printf(sb, "Interface: %s\nSession status: %-14s\n"
+	    "Peer: %s port %u \n", ifname, st, addr(peer, r, sizeof(r)),
+	    port);
+	TAILQ_FOREACH(is, &db->db_isakmp, is_entry)
+		if (ike_of(is, ifname, peer))
+			strbuf_printf(sb, "  %s SA: local %s/%u remote %s/%u "
+			    "%s \n", ios15 ? "IKEv1" : "IKE",
+			    addr(&is->is_local, l, sizeof(l)), is->is_lport,
+			    r, is->is_rport, is->is_state == ISK_QM_IDLE ?
+			    "Active" : "Inactive");
+	for (i = 0; i < n; i++) {
+		strbuf_puts(sb, "  IPSEC FLOW: permit ");
+		if (fv[i]->fl_lident.id_proto == 0)
+			strbuf_puts(sb, "ip");
+		else
+			strbuf_printf(sb, "%u", fv[i]->fl_lident.id_proto);
+		flow_side(&fv[i]->fl_lident, sb);
+		flow_side(&fv[i]->fl_rident, sb);
+		strbuf_printf(sb, " \n        Active SAs: %zu, origin: "
+		    "crypto map\n", flow_nsa(fv[i]));
+	}
+	strbuf_putc(sb, '\n');
+}
+
+/* Is there a flow of IS's interface and peer?  FV is sorted by both. */
+static bool
+has_flow(const struct ipsec_flow *const *fv, size_t n,
+    const struct isakmp_sa *is)
+{
+	size_t	lo = 0, hi = n, mid;
+	int	c;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		c = strcmp(fv[mid]->fl_ifname, is->is_ifname);
+		if (c == 0)
+			c = memcmp(&fv[mid]->fl_peer, &is->is_remote,
+			    sizeof(is->is_remote));
+		if (c == 0)
+			return true;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return false;
+}
+
+static int
+ike_cmp_peer(const void *a, const void *b)
+{
+	const struct isakmp_sa	*ia = *(const struct isakmp_sa *const *)a;
+	const struct isakmp_sa	*ib = *(const struct isakmp_sa *const *)b;
+	int			 c = strcmp(ia->is_ifname, ib->is_ifname);
+
+	if (c == 0)
+		c = memcmp(&ia->is_remote, &ib->is_remote,
+		    sizeof(ia->is_remote));
+	if (c != 0)
+		return c;
+	return ia->is_connid < ib->is_connid ? -1 :
+	    ia->is_connid > ib->is_connid;
+}
+
+void
+sadb_show_session(const struct sadb *db, const struct ios_version *v,
+    struct strbuf *sb)
+{
+	const struct ipsec_flow	**fv;
+	const struct isakmp_sa	**iv, *is;
+	size_t			  i, j, n = db->db_nflows, ni = 0;
+
+	strbuf_puts(sb, "Crypto session current status\n\n");
+	fv = flows_sorted(db, flow_cmp_peer);
+	for (i = 0; i < n; i = j) {
+		for (j = i + 1; j < n && strcmp(fv[j]->fl_ifname,
+		    fv[i]->fl_ifname) == 0 && sa_addr_eq(&fv[j]->fl_peer,
+		    &fv[i]->fl_peer); j++)
+			;
+		session_block(db, fv[i]->fl_ifname, &fv[i]->fl_peer,
+		    fv[i]->fl_peer_port, fv + i, j - i, v15(v), sb);
+	}
+	/* Peers with phase 1 only (negotiating, or idle), one block each. */
+	if ((iv = calloc(db->db_nisakmp + 1, sizeof(*iv))) == NULL)
+		abort();
+	TAILQ_FOREACH(is, &db->db_isakmp, is_entry)
+		if (!is->is_dead && is->is_ifname[0] != '\0' &&
+		    !has_flow(fv, n, is))
+			iv[ni++] = is;
+	qsort(iv, ni, sizeof(*iv), ike_cmp_peer);
+	for (i = 0; i < ni; i = j) {
+		for (j = i + 1; j < ni && strcmp(iv[j]->is_ifname,
+		    iv[i]->is_ifname) == 0 && sa_addr_eq(&iv[j]->is_remote,
+		    &iv[i]->is_remote); j++)
+			;
+		session_block(db, iv[i]->is_ifname, &iv[i]->is_remote,
+		    iv[i]->is_rport, NULL, 0, v15(v), sb);
+	}
+	free(iv);
+	free(fv);
+}
