@@ -1,0 +1,384 @@
+/*
+ * Unit tests for crypto/sadb: lookups by cookie and SPI at hub scale,
+ * connection numbering per release, and the show renderers against the
+ * seeds' text (001 and 003 for 15.x, 000/002/004 for 12.x).
+ */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "crypto/sadb.h"
+#include "lib/system.h"
+
+static struct ios_version	v15 = { 15, 1 }, v123 = { 12, 3 };
+static struct sadb		db;
+static struct strbuf		out;
+
+static void
+setup(void)
+{
+	sadb_init(&db, &v15);
+	strbuf_init(&out);
+}
+
+static void
+teardown(void)
+{
+	sadb_free(&db);
+	strbuf_free(&out);
+}
+
+static void
+cookie(uint8_t c[8], uint64_t v)
+{
+	int	i;
+
+	for (i = 7; i >= 0; i--, v >>= 8)
+		c[i] = v & 0xff;
+}
+
+static struct sa_ident
+host(uint32_t a)
+{
+	struct sa_ident	id;
+
+	memset(&id, 0, sizeof(id));
+	sa_addr_v4(&id.id_addr, a);
+	id.id_plen = 32;
+	return id;
+}
+
+#define IP(a, b, c, d)	((uint32_t)(a) << 24 | (b) << 16 | (c) << 8 | (d))
+
+/* CCIE Lab 13-1, R1 after the ping of seed 001: one ISAKMP SA (R1
+ * initiated), one flow 1.1.1.1 <-> 2.2.2.2 with an SA each way. */
+static void
+seed001_r1(uint64_t now_ms)
+{
+	struct isakmp_sa	*is;
+	struct ipsec_flow	*fl;
+	struct ipsec_sa		*in, *o;
+	uint8_t			 ic[8];
+
+	cookie(ic, 0x1111);
+	(void)sadb_isakmp_new(&db, ic);		/* conn-id 1001, purged */
+	sadb_isakmp_free(&db, TAILQ_FIRST(&db.db_isakmp));
+	cookie(ic, 0x2222);
+	is = sadb_isakmp_new(&db, ic);
+	sa_addr_v4(&is->is_local, IP(12, 1, 1, 1));
+	sa_addr_v4(&is->is_remote, IP(12, 1, 1, 2));
+	is->is_lport = is->is_rport = 500;
+	is->is_initiator = true;
+	is->is_state = ISK_QM_IDLE;
+	strcpy(is->is_ifname, "Serial1/2");
+	is->is_suite = (struct isakmp_suite){ "3des", 0, "md5", "psk", 2,
+	    86400 };
+	is->is_up_ms = now_ms - 10 * 1000;
+
+	fl = sadb_flow_new(&db);
+	strcpy(fl->fl_ifname, "Serial1/2");
+	strcpy(fl->fl_map, "TST");
+	strcpy(fl->fl_idb, "Serial1/2");
+	sa_addr_v4(&fl->fl_local_addr, IP(12, 1, 1, 1));
+	sa_addr_v4(&fl->fl_peer, IP(12, 1, 1, 2));
+	fl->fl_peer_port = 500;
+	fl->fl_lident = host(IP(1, 1, 1, 1));
+	fl->fl_rident = host(IP(2, 2, 2, 2));
+	fl->fl_from_acl = true;
+	fl->fl_sibling = 0x80000046;
+	fl->fl_stats = (struct flow_stats){ 4, 4, 4, 4, 4, 4, 1, 0 };
+	db.db_next_ipsec_id = 2005;
+	in = sadb_sa_new(&db, fl, IPSEC_IN, 0xBDAF9A28);
+	o = sadb_sa_new(&db, fl, IPSEC_OUT, 0xE53B1D2);
+	for (struct ipsec_sa *ps = in; ps != NULL; ps = ps == in ? o : NULL) {
+		strcpy(ps->ps_transform, "esp-3des esp-md5-hmac");
+		ps->ps_life_kb = 4608000;
+		ps->ps_life_sec = 3600;
+		ps->ps_bytes = (uint64_t)(4608000 - 4405715) * 1024;
+		ps->ps_up_ms = now_ms - 914 * 1000;
+		ps->ps_iv_size = 8;
+	}
+}
+
+START_TEST(test_isakmp_sa_seed001)
+{
+	seed001_r1(1000000);
+	sadb_show_isakmp(&db, &v15, &out);
+	ck_assert_str_eq(out.sb_buf,
+	    "\n"
+	    "IPv4 Crypto ISAKMP SA\n"
+	    "dst             src             state          conn-id status\n"
+	    "12.1.1.2        12.1.1.1        QM_IDLE           1002 ACTIVE\n"
+	    "\n"
+	    "IPv6 Crypto ISAKMP SA\n"
+	    "\n");
+}
+END_TEST
+
+/* Seed 001's text, with seed 003's spelling where the two differ. */
+static const char ipsec_sa_001[] =
+    "\n"
+    "interface: Serial1/2\n"
+    "    Crypto map tag: TST, local addr 12.1.1.1\n"
+    "\n"
+    "   protected vrf: (none)\n"
+    "   local  ident (addr/mask/prot/port): (1.1.1.1/255.255.255.255/0/0)\n"
+    "   remote ident (addr/mask/prot/port): (2.2.2.2/255.255.255.255/0/0)\n"
+    "   current_peer 12.1.1.2 port 500\n"
+    "     PERMIT, flags={origin_is_acl,}\n"
+    "    #pkts encaps: 4, #pkts encrypt: 4, #pkts digest: 4\n"
+    "    #pkts decaps: 4, #pkts decrypt: 4, #pkts verify: 4\n"
+    "    #pkts compressed: 0, #pkts decompressed: 0\n"
+    "    #pkts not compressed: 0, #pkts compr. failed: 0\n"
+    "    #pkts not decompressed: 0, #pkts decompress failed: 0\n"
+    "    #send errors 1, #recv errors 0\n"
+    "\n"
+    "     local crypto endpt.: 12.1.1.1, remote crypto endpt.: 12.1.1.2\n"
+    "     path mtu 1500, ip mtu 1500, ip mtu idb Serial1/2\n"
+    "     current outbound spi: 0xE53B1D2(240366034)\n"
+    "     PFS (Y/N): N, DH group: none\n"
+    "\n"
+    "     inbound esp sas:\n"
+    "      spi: 0xBDAF9A28(3182402088)\n"
+    "        transform: esp-3des esp-md5-hmac ,\n"
+    "        in use settings ={Tunnel, }\n"
+    "        conn id: 2005, flow_id: SW:5, sibling_flags 80000046, "
+    "crypto map: TST\n"
+    "        sa timing: remaining key lifetime (k/sec): (4405715/2686)\n"
+    "        IV size: 8 bytes\n"
+    "        replay detection support: Y\n"
+    "        Status: ACTIVE\n"
+    "\n"
+    "     inbound ah sas:\n"
+    "\n"
+    "     inbound pcp sas:\n"
+    "\n"
+    "     outbound esp sas:\n"
+    "      spi: 0xE53B1D2(240366034)\n"
+    "        transform: esp-3des esp-md5-hmac ,\n"
+    "        in use settings ={Tunnel, }\n"
+    "        conn id: 2006, flow_id: SW:6, sibling_flags 80000046, "
+    "crypto map: TST\n"
+    "        sa timing: remaining key lifetime (k/sec): (4405715/2686)\n"
+    "        IV size: 8 bytes\n"
+    "        replay detection support: Y\n"
+    "        Status: ACTIVE\n"
+    "\n"
+    "     outbound ah sas:\n"
+    "\n"
+    "     outbound pcp sas:\n"
+    "\n";
+
+START_TEST(test_ipsec_sa_seed001)
+{
+	seed001_r1(1000000);
+	sadb_show_ipsec(&db, &v15, 1000000, &out);
+	ck_assert_str_eq(out.sb_buf, ipsec_sa_001);
+}
+END_TEST
+
+START_TEST(test_session_and_detail_15)
+{
+	seed001_r1(1000000);
+	sadb_show_session(&db, &v15, &out);
+	ck_assert_str_eq(out.sb_buf,
+	    "Crypto session current status\n"
+	    "\n"
+	    "Interface: Serial1/2\n"
+	    "Session status: UP-ACTIVE     \n"
+	    "Peer: 12.1.1.2 port 500 \n"
+	    "  IKEv1 SA: local 12.1.1.1/500 remote 12.1.1.2/500 Active \n"
+	    "  IPSEC FLOW: permit ip host 1.1.1.1 host 2.2.2.2 \n"
+	    "        Active SAs: 2, origin: crypto map\n"
+	    "\n");
+	strbuf_reset(&out);
+	sadb_show_isakmp_detail(&db, &v15, 1000000, &out);
+	ck_assert_str_eq(out.sb_buf,
+	    "Codes: C - IKE configuration mode, D - Dead Peer Detection\n"
+	    "       K - Keepalives, N - NAT-traversal\n"
+	    "       T - cTCP encapsulation, X - IKE Extended "
+	    "Authentication\n"
+	    "       psk - Preshared key, rsig - RSA signature\n"
+	    "       renc - RSA encryption\n"
+	    "IPv4 Crypto ISAKMP SA\n"
+	    "\n"
+	    "C-id  Local           Remote          I-VRF  Status Encr Hash   "
+	    "Auth DH Lifetime Cap.\n"
+	    "\n"
+	    "1002  12.1.1.1        12.1.1.2               ACTIVE 3des md5    "
+	    "psk  2  23:59:50     \n"
+	    "       Engine-id:Conn-id =  SW:2\n"
+	    "\n"
+	    "IPv6 Crypto ISAKMP SA\n"
+	    "\n");
+}
+END_TEST
+
+/* 12.x: conn-ids from 1 and 2000, the slot column, seed 002's detail. */
+START_TEST(test_12x_layouts)
+{
+	struct isakmp_sa	*is;
+	uint8_t			 ic[8];
+
+	sadb_free(&db);
+	sadb_init(&db, &v123);
+	cookie(ic, 0x67432FCFF809B638ULL);
+	is = sadb_isakmp_new(&db, ic);
+	ck_assert_uint_eq(is->is_connid, 1);
+	sa_addr_v4(&is->is_local, IP(10, 48, 67, 181));
+	sa_addr_v4(&is->is_remote, IP(10, 100, 2, 102));
+	is->is_state = ISK_QM_IDLE;
+	is->is_suite = (struct isakmp_suite){ "3des", 0, "sha", "psk", 2,
+	    86400 };
+	is->is_up_ms = 0;
+	sadb_show_isakmp(&db, &v123, &out);
+	ck_assert_str_eq(out.sb_buf,
+	    "dst             src             state          conn-id slot\n"
+	    "10.48.67.181    10.100.2.102    QM_IDLE              1    0\n"
+	    "\n");
+	strbuf_reset(&out);
+	/* 04:15:43 left of a day: 71057 s gone. */
+	sadb_show_isakmp_detail(&db, &v123, 71057 * 1000ULL, &out);
+	ck_assert_ptr_nonnull(strstr(out.sb_buf,
+	    "\nC-id  Local           Remote          I-VRF    Encr Hash Auth "
+	    "DH Lifetime Cap.\n"
+	    "1     10.48.67.181    10.100.2.102             3des sha  psk  "
+	    "2   04:15:43     \n"));
+	strbuf_reset(&out);
+	sadb_show_isakmp(&db, &(struct ios_version){ 12, 4 }, &out);
+	ck_assert_str_eq(out.sb_buf,
+	    "dst             src             state          conn-id slot "
+	    "status\n"
+	    "10.48.67.181    10.100.2.102    QM_IDLE              1    0 "
+	    "ACTIVE\n"
+	    "\n");
+}
+END_TEST
+
+/* Seed 004's R1 SA block, as 12.3 lays it out. */
+START_TEST(test_ipsec_sa_12x)
+{
+	struct ipsec_flow	*fl;
+	struct ipsec_sa		*ps;
+
+	sadb_free(&db);
+	sadb_init(&db, &v123);
+	fl = sadb_flow_new(&db);
+	strcpy(fl->fl_ifname, "Ethernet1/0");
+	strcpy(fl->fl_map, "cisco");
+	sa_addr_v4(&fl->fl_local_addr, IP(10, 10, 10, 1));
+	sa_addr_v4(&fl->fl_peer, IP(10, 10, 10, 2));
+	fl->fl_peer_port = 500;
+	fl->fl_lident = host(IP(172, 18, 124, 0));
+	fl->fl_lident.id_plen = 24;
+	fl->fl_rident = host(IP(20, 20, 20, 0));
+	fl->fl_rident.id_plen = 24;
+	fl->fl_from_acl = true;
+	ps = sadb_sa_new(&db, fl, IPSEC_IN, 0xDD3645C8);
+	ck_assert_uint_eq(ps->ps_connid, 2000);
+	strcpy(ps->ps_transform, "esp-seal esp-sha-hmac");
+	ps->ps_life_kb = 4608000;
+	ps->ps_life_sec = 3600;
+	ps->ps_bytes = (uint64_t)(4608000 - 4565513) * 1024;
+	cookie(ps->ps_icookie, 0x67432FCFF809B638ULL);
+	cookie(ps->ps_rcookie, 0xB84C0CD6B0BCFFC3ULL);
+	ps->ps_up_ms = 0;
+	sadb_show_ipsec(&db, &v123, 218 * 1000, &out);
+	ck_assert_ptr_nonnull(strstr(out.sb_buf,
+	    "\ninterface: Ethernet1/0\n"
+	    "    Crypto map tag: cisco, local addr. 10.10.10.1\n"
+	    "\n"
+	    "   protected vrf:\n"
+	    "   local  ident (addr/mask/prot/port): "
+	    "(172.18.124.0/255.255.255.0/0/0)\n"
+	    "   remote ident (addr/mask/prot/port): "
+	    "(20.20.20.0/255.255.255.0/0/0)\n"
+	    "   current_peer: 10.10.10.2:500\n"));
+	ck_assert_ptr_nonnull(strstr(out.sb_buf,
+	    "     local crypto endpt.: 10.10.10.1, remote crypto endpt.: "
+	    "10.10.10.2\n"
+	    "     path mtu 1500, media mtu 1500\n"
+	    "     current outbound spi: 0\n"
+	    "\n"
+	    "     inbound esp sas:\n"
+	    "      spi: 0xDD3645C8(3711321544)\n"
+	    "        transform: esp-seal esp-sha-hmac ,\n"
+	    "        in use settings ={Tunnel, }\n"
+	    "        slot: 0, conn id: 2000, flow_id: 1, crypto map: cisco\n"
+	    "        crypto engine type: Software, engine_id: 1\n"
+	    "        sa timing: remaining key lifetime (k/sec): "
+	    "(4565513/3382)\n"
+	    "        ike_cookies: 67432FCF F809B638 B84C0CD6 B0BCFFC3\n"
+	    "        IV size: 0 bytes\n"
+	    "        replay detection support: Y\n"
+	    "\n"
+	    "     inbound ah sas:\n"));
+}
+END_TEST
+
+/* A hub: 50,000 ISAKMP SAs and 100,000 SAs, every one found again. */
+START_TEST(test_hub_scale)
+{
+	struct ipsec_flow	*fl;
+	uint8_t			 ic[8], rc[8], zero[8] = { 0 };
+	uint32_t		 i;
+
+	for (i = 0; i < 50000; i++) {
+		cookie(ic, 0x9E3779B97F4A7C15ULL * (i + 1));
+		(void)sadb_isakmp_new(&db, ic);
+		fl = sadb_flow_new(&db);
+		(void)sadb_sa_new(&db, fl, IPSEC_IN, 0x10000000u + i * 7919);
+		(void)sadb_sa_new(&db, fl, IPSEC_OUT, 0x20000000u + i);
+	}
+	for (i = 0; i < 50000; i++) {
+		cookie(ic, 0x9E3779B97F4A7C15ULL * (i + 1));
+		ck_assert_ptr_nonnull(sadb_isakmp_find(&db, ic, zero));
+		ck_assert_uint_eq(sadb_sa_find_in(&db,
+		    0x10000000u + i * 7919)->ps_spi, 0x10000000u + i * 7919);
+	}
+	/* The responder cookie, once set, must match. */
+	cookie(ic, 0x9E3779B97F4A7C15ULL);
+	cookie(rc, 42);
+	memcpy(sadb_isakmp_find(&db, ic, zero)->is_rcookie, rc, 8);
+	ck_assert_ptr_nonnull(sadb_isakmp_find(&db, ic, rc));
+	cookie(rc, 43);
+	ck_assert_ptr_null(sadb_isakmp_find(&db, ic, rc));
+	ck_assert_ptr_null(sadb_sa_find_in(&db, 0x20000000u));
+	ck_assert_uint_eq(db.db_nisakmp, 50000);
+	ck_assert_uint_eq(db.db_nsa, 100000);
+	sadb_flow_free(&db, TAILQ_FIRST(&db.db_flows));
+	ck_assert_ptr_null(sadb_sa_find_in(&db, 0x10000000u));
+	ck_assert_uint_eq(db.db_nsa, 99998);
+}
+END_TEST
+
+static Suite *
+sadb_suite(void)
+{
+	Suite	*s = suite_create("sadb");
+	TCase	*tc = tcase_create("sadb");
+
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_set_timeout(tc, 60);
+	tcase_add_test(tc, test_isakmp_sa_seed001);
+	tcase_add_test(tc, test_ipsec_sa_seed001);
+	tcase_add_test(tc, test_session_and_detail_15);
+	tcase_add_test(tc, test_12x_layouts);
+	tcase_add_test(tc, test_ipsec_sa_12x);
+	tcase_add_test(tc, test_hub_scale);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int
+main(void)
+{
+	SRunner	*sr = srunner_create(sadb_suite());
+	int	 failed;
+
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
