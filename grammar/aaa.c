@@ -70,11 +70,12 @@ static const struct cmd_def aaa_defs[] = {
 	  "Specifies a HIDDEN password will follow\n"
 	  "The UNENCRYPTED (cleartext) user password",
 	  cmd_username, NEG },
-	{ USER " secret 5 WORD$pw",
+	{ USER " secret [0|5] WORD$pw",
 	  USER_HELP "\n"
 	  "Specify the secret for the user\n"
+	  "Specifies an UNENCRYPTED secret will follow\n"
 	  "Specifies an ENCRYPTED secret will follow\n"
-	  "The ENCRYPTED 'secret' string",
+	  "The UNENCRYPTED (cleartext) user secret",
 	  cmd_username, NEG },
 };
 

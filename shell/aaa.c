@@ -96,7 +96,6 @@ cmd_username(struct vty *vty, const struct cmd_match *m)
 	const char	*name = cmd_arg(m, "name");
 	struct password	 pw = { PW_CLEAR, NULL };
 	struct aaa_user	*u;
-	enum pw_type	 type = PW_CLEAR;
 	bool		 found, secret = cmd_has(m, "secret");
 	size_t		 i;
 
@@ -110,12 +109,15 @@ cmd_username(struct vty *vty, const struct cmd_match *m)
 		aa->aa_nusers--;
 		return CMD_SUCCESS;
 	}
-	if (cmd_has(m, "7"))
-		type = PW_TYPE7;
-	else if (cmd_has(m, "5"))
-		type = PW_MD5;
-	if (password_set(&pw, type, cmd_arg(m, "pw"), !secret &&
-	    vty->v_sys->sy_password_encryption) < 0) {
+	if (secret) {
+		if (password_set_secret(&pw, cmd_arg(m, "pw"),
+		    cmd_has(m, "5")) < 0) {
+			vty_out(vty, "%s", cmd_has(m, "5") ?
+			    PASSWORD_BAD_SECRET : "% Cannot hash the secret\n");
+			return CMD_WARNING;
+		}
+	} else if (password_set(&pw, cmd_has(m, "7") ? PW_TYPE7 : PW_CLEAR,
+	    cmd_arg(m, "pw"), vty->v_sys->sy_password_encryption) < 0) {
 		vty_out(vty, "%% Invalid encrypted password: %s\n",
 		    cmd_arg(m, "pw"));
 		return CMD_WARNING;

@@ -4,13 +4,9 @@
  * answers and it gives up.  With neither set, the console goes straight
  * to privileged exec while a vty is refused ("% No password set"), so a
  * router reachable over the network is never enabled without a password.
- * A secret typed in clear is stored as type 5 (MD5 crypt, random salt),
- * as IOS stores it.
+ * A secret typed in clear is stored as type 5 (shell/password.c).
  */
-#include <crypt.h>
 #include <string.h>
-
-#include <openssl/rand.h>
 
 #include "grammar/modes.h"
 #include "parser/cmd.h"
@@ -22,9 +18,6 @@
 
 #define NEGATED(m)	((m)->cm_prefixes & (PFX_NO | PFX_DEFAULT))
 #define ASK_PASS	"Password: "
-/* The characters of a crypt(3) salt. */
-#define SALT_CHARS	"./0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ" \
-			"abcdefghijklmnopqrstuvwxyz"
 
 void
 enable_init(struct enable_pw *en)
@@ -117,71 +110,22 @@ cmd_enable(struct vty *vty, const struct cmd_match *m)
 	return CMD_SUCCESS;
 }
 
-/* "$1$" and a four-character random salt, as IOS makes them. */
-static int
-enable_hash(const char *clear, struct strbuf *out)
-{
-	unsigned char	 rnd[4];
-	char		 salt[9] = "$1$";
-	const char	*hash;
-	size_t		 i;
-
-	if (RAND_bytes(rnd, sizeof(rnd)) != 1)
-		return -1;
-	for (i = 0; i < sizeof(rnd); i++)
-		salt[3 + i] = SALT_CHARS[rnd[i] % (sizeof(SALT_CHARS) - 1)];
-	salt[7] = '$';
-	if ((hash = crypt(clear, salt)) == NULL || hash[0] != '$')
-		return -1;
-	strbuf_puts(out, hash);
-	return 0;
-}
-
-/* Whether TEXT has the form of an MD5 crypt string: $1$salt$hash. */
-static bool
-md5_crypt_form(const char *text)
-{
-	const char	*dollar;
-
-	if (strncmp(text, "$1$", 3) != 0 ||
-	    (dollar = strchr(text + 3, '$')) == NULL)
-		return false;
-	return dollar - (text + 3) <= 8 && strlen(dollar + 1) == 22 &&
-	    strspn(dollar + 1, SALT_CHARS) == 22;
-}
-
 int
 cmd_enable_secret(struct vty *vty, const struct cmd_match *m)
 {
 	struct enable_pw	*en = &vty->v_router->r_enable;
 	const char		*text = cmd_arg(m, "pw");
-	struct strbuf		 hash;
-	int			 rc;
 
 	if (NEGATED(m)) {
 		password_clear(&en->en_secret);
 		return CMD_SUCCESS;
 	}
-	if (cmd_has(m, "5")) {
-		if (!md5_crypt_form(text)) {
-			vty_out(vty, "ERROR: The secret you entered is not a "
-			    "valid encrypted secret.\n"
-			    "To enter an UNENCRYPTED secret, do not specify "
-			    "type 5 encryption.\n"
-			    "When you properly enter an UNENCRYPTED secret, "
-			    "it will be encrypted.\n");
-			return CMD_WARNING;
-		}
-		password_set(&en->en_secret, PW_MD5, text, false);
-		return CMD_SUCCESS;
+	if (password_set_secret(&en->en_secret, text, cmd_has(m, "5")) < 0) {
+		vty_out(vty, "%s", cmd_has(m, "5") ? PASSWORD_BAD_SECRET :
+		    "% Cannot hash the secret\n");
+		return CMD_WARNING;
 	}
-	strbuf_init(&hash);
-	if ((rc = enable_hash(text, &hash)) == 0)
-		password_set(&en->en_secret, PW_MD5, hash.sb_buf, false);
-	else
-		vty_out(vty, "%% Cannot hash the secret\n");
-	strbuf_free(&hash);
-	return rc == 0 ? CMD_SUCCESS : CMD_WARNING;
+	return CMD_SUCCESS;
 }
 
 int

@@ -30,6 +30,20 @@ struct password {
  */
 int	password_set(struct password *, enum pw_type, const char *text,
 	    bool encrypt);
+/*
+ * Set PW to a secret: TEXT in clear is hashed to type 5 (MD5 crypt, a
+ * random four-character salt), as IOS stores it; with HASHED, TEXT must
+ * already be such a hash ("$1$salt$hash").  Returns -1, PW unchanged,
+ * when a hashed TEXT is not one (print PASSWORD_BAD_SECRET) or hashing
+ * failed.
+ */
+int	password_set_secret(struct password *, const char *text, bool hashed);
+#define PASSWORD_BAD_SECRET						\
+	"ERROR: The secret you entered is not a valid encrypted secret.\n" \
+	"To enter an UNENCRYPTED secret, do not specify type 5 "	\
+	"encryption.\n"							\
+	"When you properly enter an UNENCRYPTED secret, it will be "	\
+	"encrypted.\n"
 /* Clear text to type 7 (no-op for the others or when unset). */
 void	password_encrypt(struct password *);
 void	password_clear(struct password *);

@@ -177,6 +177,48 @@ START_TEST(test_login_local)
 }
 END_TEST
 
+/* `username NAME secret TEXT` is kept as type 5, and login local checks
+ * a password against the hash; a type 5 string that is not one is
+ * refused with IOS's text. */
+START_TEST(test_login_local_secret)
+{
+	static const char *const cfg[] = { "login local", NULL };
+	struct login	 lg;
+	struct strbuf	 out, rc;
+	const char	*line;
+
+	run("enable");
+	run("configure terminal");
+	ck_assert_str_eq(run("username ops secret 0 t0ps3cret"), "");
+	ck_assert_str_eq(run("username bad secret 5 t0ps3cret"),
+	    "ERROR: The secret you entered is not a valid encrypted secret.\n"
+	    "To enter an UNENCRYPTED secret, do not specify type 5 "
+	    "encryption.\n"
+	    "When you properly enter an UNENCRYPTED secret, it will be "
+	    "encrypted.\n");
+	run("end");
+	strbuf_init(&rc);
+	runcfg_render(&rt, &rc);
+	ck_assert_ptr_null(strstr(rc.sb_buf, "username bad"));
+	ck_assert_ptr_null(strstr(rc.sb_buf, "t0ps3cret"));
+	ck_assert_ptr_nonnull(line = strstr(rc.sb_buf,
+	    "\nusername ops secret 5 $1$"));
+	/* "$1$" + 4 salt + "$" + 22 hash characters, then the line ends. */
+	ck_assert_int_eq(strchr(line + 1, '\n') - (line + 23), 3 + 4 + 1 + 22);
+	strbuf_free(&rc);
+	vty_config(cfg);
+	strbuf_init(&out);
+	ck_assert_int_eq(login_start(&lg, &rt, LINE_VTY0, &out),
+	    LOGIN_ASK_USER);
+	login_input(&lg, "ops", &out);
+	ck_assert_int_eq(login_input(&lg, "wrong", &out), LOGIN_ASK_USER);
+	login_input(&lg, "ops", &out);
+	ck_assert_int_eq(login_input(&lg, "t0ps3cret", &out), LOGIN_DONE);
+	login_free(&lg);
+	strbuf_free(&out);
+}
+END_TEST
+
 START_TEST(test_enable)
 {
 	struct strbuf	cfg;
@@ -252,6 +294,7 @@ telnet_suite(void)
 	tcase_add_test(tc, test_login_line);
 	tcase_add_test(tc, test_login_no_password);
 	tcase_add_test(tc, test_login_local);
+	tcase_add_test(tc, test_login_local_secret);
 	tcase_add_test(tc, test_enable);
 	tcase_add_test(tc, test_terminal_monitor);
 	suite_add_tcase(s, tc);
