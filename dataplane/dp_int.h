@@ -60,11 +60,24 @@ struct if_v6 {
 	bool		a6_link_local;
 };
 
-/* Attachment slot: where the forwarder will hang a port (a pcap handle,
- * a socket) and the counters it updates; unused until then. */
+/*
+ * Attachment: the wire an interface's frames use (NULL: none, so the
+ * line protocol of a physical interface is down), the spec it was opened
+ * from, the interface's MAC address (Ethernet types), and the counters
+ * `show interfaces` prints.  Bytes count whole frames, as IOS does.
+ */
 struct if_attach {
-	void		*at_port;
+	struct wire	*at_wire;
+	char		*at_spec;
+	uint8_t		 at_mac[6];
 	uint64_t	 at_ipkts, at_ibytes, at_opkts, at_obytes;
+	uint64_t	 at_ibcast;	/* broadcasts received */
+	uint64_t	 at_ierrors;	/* bad headers, bad checksums */
+	uint64_t	 at_idrops;	/* input queue drops (unknown protocol) */
+	uint64_t	 at_odrops;	/* total output drops */
+	uint64_t	 at_last_in, at_last_out;	/* mono ms, 0: never */
+	uint64_t	 at_unreach_ms;	/* last ICMP unreachable sent */
+	bool		 at_unreach_sent;
 };
 
 struct dp_iface {
@@ -263,6 +276,33 @@ void		 route_free_all(struct dataplane *);
 void		 route_nvgen(const struct dataplane *, enum nv_section,
 		    struct strbuf *);
 void		 route_show(const struct dataplane *, struct strbuf *);
+
+/*
+ * The forwarder: attach.c (wires), link.c (Ethernet II, Cisco HDLC,
+ * SLARP), arp.c, ip4.c (checks, local delivery, routing, forwarding),
+ * icmp.c (echo, errors, the echo API), filter.c (ACLs on interfaces),
+ * udp.c (endpoints for IKE), fwd.c (state, crypto hook, local queue).
+ */
+#define ETHER_HDRLEN	14
+#define HDLC_HDRLEN	4
+#define IP4_MAXLEN	65535
+#define FRAME_MAX	(ETHER_HDRLEN + IP4_MAXLEN)
+
+#define ETHERTYPE_IP	0x0800
+#define ETHERTYPE_ARP	0x0806
+#define ETHERTYPE_IPV6	0x86dd
+#define ETHERTYPE_SLARP	0x8035
+
+/* attach.c */
+void		 attach_mac(struct dp_iface *, const char *seed);
+void		 attach_close(struct dp_iface *);
+int		 attach_send(struct dp_iface *, const uint8_t *, size_t);
+
+/* link.c */
+bool		 link_ethernet(const struct dp_iface *);
+void		 link_input(struct dp_iface *, const uint8_t *, size_t);
+void		 link_attached(struct dp_iface *);
+void		 link_detached(struct dp_iface *);
 
 /* Address helpers. */
 void		 ip4_fmt(uint32_t, char *buf);	/* buf: 16 bytes */

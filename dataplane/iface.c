@@ -188,6 +188,8 @@ iface_clear_v4(struct dp_iface *ifp)
 static void
 iface_free(struct dp_iface *ifp)
 {
+	if (ifp->if_attach.at_wire != NULL)
+		attach_close(ifp);
 	free(ifp->if_descr);
 	free(ifp->if_sec);
 	free(ifp->if_acl_in);
@@ -249,7 +251,7 @@ iface_proto_up(const struct dp_iface *ifp)
 	case IFT_TUNNEL:
 		return false;
 	default:
-		return ifp->if_attach.at_port != NULL;
+		return ifp->if_attach.at_wire != NULL;
 	}
 }
 
@@ -521,22 +523,31 @@ if_no_ip_address_cmd(struct vty *vty, const struct cmd_match *m)
 	return CMD_SUCCESS;
 }
 
+/*
+ * IOS reports the link, then the line protocol: a loopback's protocol
+ * follows its state, a physical interface's needs its wire (without one
+ * only the link changes, as a port with no cable).
+ */
 int
 if_shutdown_cmd(struct vty *vty, const struct cmd_match *m)
 {
 	struct dp_iface	*ifp = vty->v_ctx;
 	bool		 was_up = iface_up(ifp);
+	bool		 was_proto = iface_proto_up(ifp);
 
 	ifp->if_shutdown = !NEGATED(m);
 	if (was_up == iface_up(ifp))
 		return CMD_SUCCESS;
-	sys_log(vty->v_sys, "LINK", ifp->if_shutdown ? 5 : 3, "CHANGED",
-	    "Interface %s, changed state to %s", ifp->if_name,
-	    ifp->if_shutdown ? "administratively down" : "up");
-	if (ifp->if_id.id_type == IFT_LOOPBACK)
+	if (ifp->if_shutdown)
+		sys_log(vty->v_sys, "LINK", 5, "CHANGED", "Interface %s, "
+		    "changed state to administratively down", ifp->if_name);
+	else
+		sys_log(vty->v_sys, "LINK", 3, "UPDOWN", "Interface %s, "
+		    "changed state to up", ifp->if_name);
+	if (was_proto != iface_proto_up(ifp))
 		sys_log(vty->v_sys, "LINEPROTO", 5, "UPDOWN",
 		    "Line protocol on Interface %s, changed state to %s",
-		    ifp->if_name, ifp->if_shutdown ? "down" : "up");
+		    ifp->if_name, was_proto ? "down" : "up");
 	return CMD_SUCCESS;
 }
 

@@ -6,6 +6,10 @@ libiosh_a_SOURCES += \
 	dataplane/acl.c dataplane/acl_names.h \
 	dataplane/route.c \
 	dataplane/show.c
+# The packet path: attachments, link layer, ARP, IPv4, ICMP, ACLs on
+# interfaces, UDP endpoints, the crypto hook.
+libiosh_a_SOURCES += \
+	dataplane/attach.c dataplane/link.c
 # The layer under the interfaces: attachments to real media (wire*),
 # fault injection on them, and pcap capture files.
 libiosh_a_SOURCES += \

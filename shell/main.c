@@ -4,6 +4,8 @@
  * files, test transcripts).  With --telnet the vty lines are served too,
  * and the router outlives its console: the end of stdin (or the console's
  * `exit`) leaves it serving telnet until SIGTERM, SIGINT or SIGHUP.
+ * --attach puts interfaces on wires (dataplane/wire.h) before the
+ * startup-config loads, as IOS finds its hardware before its config.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -26,10 +28,14 @@ static void
 usage(FILE *fp)
 {
 	fprintf(fp,
-	    "usage: iosh [--clock EPOCH_SECONDS] [--nvram DIR] "
-	    "[--telnet [ADDR:]PORT]\n"
-	    "            [--help] [--version]\n"
+	    "usage: iosh [--attach NAME=SPEC]... [--clock EPOCH_SECONDS] "
+	    "[--nvram DIR]\n"
+	    "            [--telnet [ADDR:]PORT] [--help] [--version]\n"
 	    "\n"
+	    "  --attach NAME=SPEC     put interface NAME on a wire: "
+	    "udp:LPORT:HOST:RPORT,\n"
+	    "                         tap:TAPNAME or pcap:IFNAME "
+	    "(repeatable)\n"
 	    "  --clock EPOCH_SECONDS  freeze the clock at that instant "
 	    "(deterministic tests)\n"
 	    "  --nvram DIR            the router's nvram: DIR/startup-config "
@@ -52,6 +58,7 @@ int
 main(int argc, char **argv)
 {
 	static const struct option	 opts[] = {
+		{ "attach",	required_argument,	NULL,	'a' },
 		{ "clock",	required_argument,	NULL,	'c' },
 		{ "help",	no_argument,		NULL,	'h' },
 		{ "nvram",	required_argument,	NULL,	'n' },
@@ -62,13 +69,28 @@ main(int argc, char **argv)
 	struct router	 r;
 	struct strbuf	 report;
 	struct telnet_server *ts = NULL;
-	char		 err[256], *end, *nvram = NULL;
+	char		 err[256], *end, *nvram = NULL, *eq;
 	const char	*telnet = NULL;
+	char		**attach = NULL;
+	size_t		 nattach = 0, i;
 	long long	 epoch;
 	int		 ch, rc;
 
 	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		switch (ch) {
+		case 'a':
+			if ((eq = strchr(optarg, '=')) == NULL ||
+			    eq == optarg || eq[1] == '\0') {
+				fprintf(stderr, "iosh: --attach: expected "
+				    "NAME=SPEC: %s\n", optarg);
+				return 2;
+			}
+			attach = realloc(attach, (nattach + 1) *
+			    sizeof(*attach));
+			if (attach == NULL)
+				abort();
+			attach[nattach++] = optarg;
+			break;
 		case 'c':
 			errno = 0;
 			epoch = strtoll(optarg, &end, 10);
@@ -110,6 +132,19 @@ main(int argc, char **argv)
 		return 1;
 	}
 	r.r_nvram_dir = nvram != NULL ? nvram : nvram_default_dir();
+	for (i = 0; i < nattach; i++) {
+		eq = strchr(attach[i], '=');
+		*eq = '\0';
+		if (router_attach(&r, attach[i], eq + 1, err,
+		    sizeof(err)) < 0) {
+			fprintf(stderr, "iosh: --attach %s: %s\n", attach[i],
+			    err);
+			free(attach);
+			router_free(&r);
+			return 2;
+		}
+	}
+	free(attach);
 	/* As IOS at boot: the startup-config loads quietly; only what goes
 	 * wrong is shown, before the first prompt. */
 	strbuf_init(&report);

@@ -125,7 +125,9 @@ sys_debug_hook(void *arg, const char *text)
 void
 router_config_new(struct router *r)
 {
+	char		err[256];
 	unsigned	i;
+	size_t		k;
 
 	strcpy(r->r_hostname, "Router");
 	r->r_domain_lookup = true;
@@ -141,7 +143,32 @@ router_config_new(struct router *r)
 	enable_init(&r->r_enable);
 	/* The dataplane first: crypto refers to its ACLs and interfaces. */
 	r->r_sys.sy_dp = dp_new(&r->r_sys);
+	/* The same hardware after a reload: the wires were accepted when
+	 * first attached, so a failure now (a port taken meanwhile) only
+	 * leaves that interface without its wire. */
+	for (k = 0; k < r->r_nattach; k++)
+		(void)dp_attach(r->r_sys.sy_dp, r->r_attach[k].ra_name,
+		    r->r_attach[k].ra_spec, err, sizeof(err));
 	r->r_sys.sy_crypto = crypto_new(&r->r_sys);
+}
+
+int
+router_attach(struct router *r, const char *name, const char *spec,
+    char *err, size_t errlen)
+{
+	struct router_attach	*ra;
+
+	if (dp_attach(r->r_sys.sy_dp, name, spec, err, errlen) < 0)
+		return -1;
+	ra = realloc(r->r_attach, (r->r_nattach + 1) * sizeof(*ra));
+	if (ra == NULL)
+		abort();
+	r->r_attach = ra;
+	ra += r->r_nattach++;
+	if ((ra->ra_name = strdup(name)) == NULL ||
+	    (ra->ra_spec = strdup(spec)) == NULL)
+		abort();
+	return 0;
 }
 
 void
@@ -207,5 +234,10 @@ router_free(struct router *r)
 		evloop_free(r->r_loop);
 	free(r->r_image);
 	free(r->r_nvram_dir);
+	for (i = 0; i < r->r_nattach; i++) {
+		free(r->r_attach[i].ra_name);
+		free(r->r_attach[i].ra_spec);
+	}
+	free(r->r_attach);
 	memset(r, 0, sizeof(*r));
 }

@@ -23,6 +23,12 @@ struct evloop;
 struct session;
 struct cmd_set;
 
+/* `--attach NAME=SPEC`: kept by the router, applied to every dataplane. */
+struct router_attach {
+	char	*ra_name;
+	char	*ra_spec;
+};
+
 struct router {
 	char		 r_hostname[ROUTER_HOSTNAME_MAX]; /* "Router" */
 	struct evloop	*r_loop;
@@ -40,6 +46,8 @@ struct router {
 	struct aaa	 r_aaa;			/* aaa ..., username ... */
 	struct enable_pw r_enable;		/* enable secret/password */
 	char		*r_nvram_dir;		/* --nvram; NULL: none */
+	struct router_attach *r_attach;		/* --attach, in order */
+	size_t		 r_nattach;
 };
 
 /*
@@ -54,6 +62,13 @@ void	router_free(struct router *);
 /* The configuration alone: IOS defaults, and its release (`reload`). */
 void	router_config_new(struct router *);
 void	router_config_free(struct router *);
+/*
+ * Attach interface NAME to SPEC now and after every reload (the dataplane
+ * is rebuilt with the configuration).  -1 with a message in ERR if the
+ * dataplane refuses it.
+ */
+int	router_attach(struct router *, const char *name, const char *spec,
+	    char *err, size_t errlen);
 /* IOS hostname rules: a letter first, then letters, digits, hyphens; <= 63. */
 bool	router_hostname_valid(const char *);
 

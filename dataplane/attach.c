@@ -1,0 +1,141 @@
+/*
+ * attach: interfaces on wires — `iosh --attach NAME=SPEC` ends here.
+ *
+ * Attaching creates the hardware interface if the configuration has not
+ * named it yet (IOS knows its hardware before its configuration), opens
+ * the wire on the router's event loop and gives the interface its MAC
+ * address.  The MAC is derived from the spec and the interface numbers,
+ * so a router keeps its addresses across reloads and restarts, and two
+ * routers of one lab (different ports or TAP names) never share one:
+ * 0xca (locally administered, as dynamips' 0xcNNN.xxxx.0000), three
+ * bytes of a hash of the spec, slot and port.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dataplane/dp_int.h"
+#include "dataplane/wire.h"
+#include "lib/clock.h"
+#include "lib/system.h"
+
+/* FNV-1a: small, stable across hosts. */
+static uint32_t
+spec_hash(const char *s)
+{
+	uint32_t	h = 2166136261U;
+
+	for (; *s != '\0'; s++) {
+		h ^= (uint8_t)*s;
+		h *= 16777619U;
+	}
+	return h;
+}
+
+void
+attach_mac(struct dp_iface *ifp, const char *seed)
+{
+	uint32_t	h = spec_hash(seed);
+	const struct if_id *id = &ifp->if_id;
+
+	ifp->if_attach.at_mac[0] = 0xca;
+	ifp->if_attach.at_mac[1] = (uint8_t)(h >> 16);
+	ifp->if_attach.at_mac[2] = (uint8_t)(h >> 8);
+	ifp->if_attach.at_mac[3] = (uint8_t)h;
+	ifp->if_attach.at_mac[4] = (uint8_t)(id->id_nnum > 1 ?
+	    id->id_num[id->id_nnum - 2] : 0);
+	ifp->if_attach.at_mac[5] = (uint8_t)id->id_num[id->id_nnum - 1];
+}
+
+static void
+attach_rx(void *arg, const uint8_t *frame, size_t len)
+{
+	struct dp_iface	*ifp = arg;
+
+	/* A shut interface hears nothing, as a port that is down. */
+	if (!iface_up(ifp))
+		return;
+	ifp->if_attach.at_ipkts++;
+	ifp->if_attach.at_ibytes += len;
+	ifp->if_attach.at_last_in = clock_mono_ms();
+	link_input(ifp, frame, len);
+}
+
+int
+dp_attach(struct dataplane *dp, const char *name, const char *spec,
+    char *err, size_t errlen)
+{
+	struct dp_iface	*ifp;
+	struct wire	*w;
+	struct if_id	 id;
+	char		 canon[IF_NAMELEN];
+
+	if (!ifname_resolve(name, canon, sizeof(canon)) ||
+	    !ifname_parse(canon, NULL, &id)) {
+		snprintf(err, errlen, "invalid interface name '%s'", name);
+		return -1;
+	}
+	if (ifname_virtual(id.id_type)) {
+		snprintf(err, errlen, "%s is a virtual interface: it needs "
+		    "no attachment", canon);
+		return -1;
+	}
+	if (id.id_type == IFT_ATM) {
+		snprintf(err, errlen, "%s: ATM interfaces cannot be attached",
+		    canon);
+		return -1;
+	}
+	ifp = iface_get(dp, &id, false);
+	if (ifp != NULL && ifp->if_attach.at_wire != NULL) {
+		snprintf(err, errlen, "%s is already attached to %s", canon,
+		    ifp->if_attach.at_spec);
+		return -1;
+	}
+	if (ifp == NULL)
+		ifp = iface_get(dp, &id, true);
+	w = wire_open(dp->d_sys->sy_loop, spec, attach_rx, ifp, err, errlen);
+	if (w == NULL)
+		return -1;
+	ifp->if_attach.at_wire = w;
+	ifp->if_attach.at_spec = dp_strdup(spec);
+	attach_mac(ifp, spec);
+	link_attached(ifp);
+	return 0;
+}
+
+struct wire *
+dp_iface_wire(const struct dp_iface *ifp)
+{
+	return ifp->if_attach.at_wire;
+}
+
+/* Interface teardown: the wire and what the link layer holds for it. */
+void
+attach_close(struct dp_iface *ifp)
+{
+	link_detached(ifp);
+	wire_close(ifp->if_attach.at_wire);
+	ifp->if_attach.at_wire = NULL;
+	free(ifp->if_attach.at_spec);
+	ifp->if_attach.at_spec = NULL;
+}
+
+/* The frame on the medium, counted as output. */
+int
+attach_send(struct dp_iface *ifp, const uint8_t *frame, size_t len)
+{
+	struct if_attach	*at = &ifp->if_attach;
+
+	if (at->at_wire == NULL || !iface_up(ifp)) {
+		at->at_odrops++;
+		return -1;
+	}
+	if (wire_send(at->at_wire, frame, len) < 0) {
+		at->at_odrops++;
+		return -1;
+	}
+	at->at_opkts++;
+	at->at_obytes += len;
+	at->at_last_out = clock_mono_ms();
+	return 0;
+}
