@@ -521,8 +521,8 @@ port_match(const struct ace_ports *p, uint16_t port)
 	return port >= p->ap_lo && port <= p->ap_hi;
 }
 
-bool
-acl_permits(struct dp_acl *acl, const struct acl_pkt *pk)
+struct ace *
+acl_match(struct dp_acl *acl, const struct acl_pkt *pk)
 {
 	struct ace	*e;
 	size_t		 i;
@@ -550,9 +550,17 @@ acl_permits(struct dp_acl *acl, const struct acl_pkt *pk)
 		    e->ace_icmp_code != pk->pk_icmp_code)))
 			continue;
 		e->ace_hits++;
-		return e->ace_kind == ACE_PERMIT;
+		return e;
 	}
-	return false;
+	return NULL;
+}
+
+bool
+acl_permits(struct dp_acl *acl, const struct acl_pkt *pk)
+{
+	const struct ace	*e = acl_match(acl, pk);
+
+	return e != NULL && e->ace_kind == ACE_PERMIT;
 }
 
 /* The contract of dp.h: rules only, remarks left out. */

@@ -59,4 +59,7 @@ int	dp_show_interfaces_cmd(struct vty *, const struct cmd_match *);
 int	dp_show_ip_route_cmd(struct vty *, const struct cmd_match *);
 int	dp_show_access_lists_cmd(struct vty *, const struct cmd_match *);
 
+/* The forwarder's (arp.c). */
+int	dp_show_arp_cmd(struct vty *, const struct cmd_match *);
+
 #endif

@@ -96,6 +96,7 @@ dp_new(struct system *sys)
 
 	dp = dp_calloc(1, sizeof(*dp));
 	dp->d_sys = sys;
+	fwd_init(dp);
 	return dp;
 }
 
@@ -104,7 +105,9 @@ dp_free(struct dataplane *dp)
 {
 	if (dp == NULL)
 		return;
+	/* Wires first: nothing may arrive for a half-freed dataplane. */
 	iface_free_all(dp);
+	fwd_free(dp);
 	acl_free_all(dp);
 	route_free_all(dp);
 	free(dp);

@@ -127,4 +127,68 @@ int		 dp_echo_listen(struct dataplane *, uint16_t id, dp_echo_fn,
 		    void *arg);
 void		 dp_echo_unlisten(struct dataplane *, uint16_t id);
 
+/*
+ * UDP endpoints of the router itself, for the IKE engine (ports 500 and
+ * 4500).  A datagram for one of the router's addresses (or a broadcast)
+ * and a bound port goes to its callback; one for a port nobody bound
+ * gets ICMP port unreachable, as IOS answers.  On port 4500, a datagram
+ * that does not start with the non-ESP marker (four zero bytes) is
+ * NAT-T ESP and goes to crypto's co_esp_input instead (the 1-byte NAT
+ * keepalive 0xff is dropped).
+ */
+struct dp_udp_meta {
+	uint32_t	 um_src, um_dst;	/* host order */
+	uint16_t	 um_sport, um_dport;
+	struct dp_iface	*um_ifp;	/* received on; NULL: the router's own */
+};
+
+typedef void	(*dp_udp_fn)(void *arg, const struct dp_udp_meta *,
+		    const uint8_t *data, size_t len);
+
+/* -1 if PORT already has an endpoint. */
+int		 dp_udp_bind(struct dataplane *, uint16_t port, dp_udp_fn,
+		    void *arg);
+void		 dp_udp_unbind(struct dataplane *, uint16_t port);
+/* Send DATA from SRC:SPORT (SRC 0: the outgoing interface's primary
+ * address) to DST:DPORT, routed like the router's own packets (TTL 255,
+ * outbound ACLs skipped, crypto maps applied).  enum dp_send_result. */
+int		 dp_udp_send(struct dataplane *, uint32_t src, uint16_t sport,
+		    uint32_t dst, uint16_t dport, const uint8_t *data,
+		    size_t len);
+
+/*
+ * The crypto hook.  Crypto registers its operations (the dataplane never
+ * includes crypto/); a reload builds a new dataplane and crypto registers
+ * again.  IP packets are whole datagrams, header included, network order.
+ */
+enum dp_crypto_verdict {
+	DP_CRYPTO_PASS,		/* not for crypto: send it in clear */
+	DP_CRYPTO_CONSUMED,	/* crypto took it (encrypted, or queued
+				 * while IKE negotiates) */
+	DP_CRYPTO_DROP		/* crypto refused it: drop */
+};
+
+struct dp_crypto_ops {
+	/* A packet about to leave OUT, an interface with `crypto map`
+	 * (forwarded or the router's own, after the outbound ACL). */
+	enum dp_crypto_verdict (*co_outbound)(void *arg, struct dp_iface *out,
+			    const uint8_t *ip, size_t len);
+	/* ESP for one of the router's addresses: IP protocol 50, or UDP
+	 * 4500 without the non-ESP marker (UDP header left in place). */
+	void		(*co_esp_input)(void *arg, struct dp_iface *in,
+			    const uint8_t *ip, size_t len);
+};
+
+/* OPS NULL unregisters.  OPS must outlive the registration. */
+void		 dp_crypto_register(struct dataplane *,
+		    const struct dp_crypto_ops *ops, void *arg);
+/* A decapsulated packet, processed as if received on IN (inbound ACL,
+ * local delivery or forwarding).  -1 if its header is bad. */
+int		 dp_ip_input(struct dataplane *, struct dp_iface *in,
+		    const uint8_t *ip, size_t len);
+/* Crypto's own packet (ESP, with a source of the router's): checksum
+ * filled in, routed and sent without crypto classification.
+ * enum dp_send_result. */
+int		 dp_ip_output(struct dataplane *, const uint8_t *ip, size_t len);
+
 #endif

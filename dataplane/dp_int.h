@@ -21,6 +21,10 @@
 
 struct vty;
 struct cmd_match;
+struct ev_timer;
+struct arp_entry;
+struct local_pkt;
+struct acl_log;
 
 /* Interface types, in the order IOS lists them. */
 enum if_type {
@@ -75,9 +79,11 @@ struct if_attach {
 	uint64_t	 at_ierrors;	/* bad headers, bad checksums */
 	uint64_t	 at_idrops;	/* input queue drops (unknown protocol) */
 	uint64_t	 at_odrops;	/* total output drops */
-	uint64_t	 at_last_in, at_last_out;	/* mono ms, 0: never */
+	uint64_t	 at_last_in, at_last_out;	/* mono ms */
 	uint64_t	 at_unreach_ms;	/* last ICMP unreachable sent */
 	bool		 at_unreach_sent;
+	struct ev_timer	*at_keepalive;	/* serial: the next SLARP keepalive */
+	uint32_t	 at_myseq, at_yourseq;
 };
 
 struct dp_iface {
@@ -222,6 +228,7 @@ struct dataplane {
 	bool		  d_ipv6_unicast_routing;
 	struct nat_rule	 *d_nat;
 	size_t		  d_nnat;
+	struct fwd	 *d_fwd;	/* the packet path's state (fwd.c) */
 };
 
 /* Memory. */
@@ -270,8 +277,18 @@ struct acl_pkt {
 
 /* First match decides and counts its hit; none: the implicit deny. */
 bool		 acl_permits(struct dp_acl *, const struct acl_pkt *);
+/* The entry that decided (hit counted), NULL for the implicit deny. */
+struct ace	*acl_match(struct dp_acl *, const struct acl_pkt *);
 
 /* route.c */
+/* Where a datagram for DST leaves: the interface and the next hop (DST
+ * itself on a connected subnet or an interface route); NULL: no route. */
+struct dp_iface	*route_lookup(const struct dataplane *, uint32_t dst,
+		    uint32_t *nh);
+/* The up interface whose connected subnet holds ADDR, its prefix length
+ * in *LEN. */
+struct dp_iface	*route_connected(const struct dataplane *, uint32_t addr,
+		    unsigned *len);
 void		 route_free_all(struct dataplane *);
 void		 route_nvgen(const struct dataplane *, enum nv_section,
 		    struct strbuf *);
@@ -303,6 +320,113 @@ bool		 link_ethernet(const struct dp_iface *);
 void		 link_input(struct dp_iface *, const uint8_t *, size_t);
 void		 link_attached(struct dp_iface *);
 void		 link_detached(struct dp_iface *);
+/* IP datagram to next hop NH out of IFP: 0 sent (or dropped while ARP
+ * resolves, as IOS), -1 dropped. */
+int		 link_output_ip4(struct dp_iface *, uint32_t nh,
+		    const uint8_t *ip, size_t len);
+
+/* arp.c */
+#define ARP_TIMEOUT_MS	(4ULL * 3600 * 1000)	/* IOS: 04:00:00 */
+void		 arp_input(struct dp_iface *, const uint8_t *, size_t);
+/* The MAC of ADDR on IFP; false (and a request sent) if unresolved. */
+bool		 arp_resolve(struct dp_iface *, uint32_t addr, uint8_t *mac);
+void		 arp_flush(struct dataplane *, const struct dp_iface *);
+void		 arp_free_all(struct dataplane *);
+
+/* fwd.c: the packet path's state. */
+struct fwd;
+struct echo_listener;
+struct udp_ep;
+struct fwd {
+	uint8_t			 f_frame[FRAME_MAX];	/* link output */
+	uint8_t			 f_fwdbuf[IP4_MAXLEN];	/* forwarding copy */
+	struct arp_entry	**f_arp;	/* hashed by address */
+	size_t			 f_narp;
+	struct echo_listener	*f_echo;	/* a handful: ping sessions */
+	struct udp_ep		*f_udp;		/* sorted by port */
+	size_t			 f_nudp;
+	const struct dp_crypto_ops *f_crypto;
+	void			*f_crypto_arg;
+	struct local_pkt	*f_localq, **f_localq_tail;
+	struct ev_timer		*f_local_timer;
+	struct acl_log		*f_acl_log;	/* ACL_LOG_SLOTS flows */
+	uint16_t		 f_ip_id;
+};
+
+#define ARP_HASH	1024
+#define ACL_LOG_SLOTS	256
+#define ACL_LOG_MS	(5ULL * 60 * 1000)	/* IOS aggregates 5 minutes */
+
+void		 fwd_init(struct dataplane *);
+void		 fwd_free(struct dataplane *);
+/* Deliver a packet of the router to itself through the event loop. */
+void		 fwd_local(struct dataplane *, const uint8_t *, size_t);
+
+/* ip4.c */
+#define IPP_ICMP	1
+#define IPP_TCP	6
+#define IPP_UDP	17
+#define IPP_ESP	50
+
+/* The packet's path flags. */
+#define IP4_OWN		0x01	/* the router's own: no outbound ACL */
+#define IP4_NOCRYPTO	0x02	/* crypto's own ESP: no classification */
+
+uint16_t	 get16(const uint8_t *);
+uint32_t	 get32(const uint8_t *);
+void		 put16(uint8_t *, uint16_t);
+void		 put32(uint8_t *, uint32_t);
+uint16_t	 in_cksum(const uint8_t *, size_t, uint32_t sum);
+void		 ip4_input(struct dataplane *, struct dp_iface *,
+		    const uint8_t *, size_t);
+/* Is ADDR one of the router's interface addresses? */
+bool		 ip4_own(const struct dataplane *, uint32_t addr);
+/* ... one of IFP's?  A broadcast on IFP (all ones, a subnet's)? */
+bool		 ip4_iface_addr(const struct dp_iface *, uint32_t addr);
+bool		 ip4_iface_bcast(const struct dp_iface *, uint32_t addr);
+/* The source the router uses towards DST (its outgoing interface's
+ * primary address, or DST itself when DST is ours); 0 if none. */
+uint32_t	 ip4_source(const struct dataplane *, uint32_t dst);
+/* Send the router's own datagram (header filled but its checksum, the
+ * source set): routed, sent; enum dp_send_result. */
+int		 ip4_send(struct dataplane *, uint8_t *ip, size_t len,
+		    unsigned flags);
+/* A fresh header: 20 bytes, checksum left to ip4_send. */
+void		 ip4_header(struct dataplane *, uint8_t *ip, size_t len,
+		    uint8_t proto, uint32_t src, uint32_t dst, uint8_t ttl,
+		    uint8_t tos, bool df);
+
+/* icmp.c */
+#define ICMP_ECHOREPLY		0
+#define ICMP_UNREACH		3
+#define ICMP_QUENCH		4
+#define ICMP_ECHO		8
+#define ICMP_TIMXCEED		11
+#define ICMP_UNREACH_HOST	1
+#define ICMP_UNREACH_PROTO	2
+#define ICMP_UNREACH_PORT	3
+#define ICMP_UNREACH_NEEDFRAG	4
+#define ICMP_UNREACH_ADMIN	13
+#define ICMP_RATE_MS		500	/* IOS: ip icmp rate-limit unreachable */
+
+void		 icmp_input(struct dataplane *, struct dp_iface *,
+		    const uint8_t *ip, size_t len);
+/* Answer the datagram IP (received on IN, NULL: the router's own) with
+ * an ICMP error, unless IOS would stay silent (errors about errors,
+ * fragments, broadcasts; unreachables rate-limited per interface). */
+void		 icmp_error(struct dataplane *, struct dp_iface *in,
+		    const uint8_t *ip, size_t len, uint8_t type, uint8_t code,
+		    uint16_t mtu);
+void		 icmp_free_all(struct dataplane *);
+
+/* udp.c */
+void		 udp_input(struct dataplane *, struct dp_iface *,
+		    const uint8_t *ip, size_t len);
+
+/* filter.c: an interface's access group on a datagram; false: denied
+ * (counted, logged if the entry says so). */
+bool		 filter_pass(struct dataplane *, const char *acl,
+		    const uint8_t *ip, size_t len);
 
 /* Address helpers. */
 void		 ip4_fmt(uint32_t, char *buf);	/* buf: 16 bytes */

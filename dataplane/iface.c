@@ -68,6 +68,8 @@ iface_get(struct dataplane *dp, const struct if_id *id, bool make)
 	ifp->if_id = *id;
 	ifname_format(id, ifp->if_name, sizeof(ifp->if_name));
 	ifp->if_keepalive = KEEPALIVE_DEFAULT;
+	/* Until a wire gives it its own: stable, from the name. */
+	attach_mac(ifp, ifp->if_name);
 	if (dp->d_nifs == dp->d_capifs) {
 		dp->d_capifs = dp->d_capifs ? dp->d_capifs * 2 : 16;
 		dp->d_ifs = realloc(dp->d_ifs, dp->d_capifs *

@@ -1,10 +1,30 @@
 /*
- * link: the layer between a wire and IP.  Ethernet-type interfaces carry
- * Ethernet II frames; serial interfaces Cisco HDLC.  Frames that arrive
- * are counted by attach.c; the protocols above them come with the
- * forwarder.
+ * link: the layer between a wire and IP.
+ *
+ * Ethernet-type interfaces carry Ethernet II frames (no FCS): a frame is
+ * taken if it is for the interface's MAC or a broadcast (a pcap: wire is
+ * promiscuous, so others' unicasts are ignored), then ARP or IPv4.
+ * Serial interfaces carry Cisco HDLC: address 0x0f (unicast) or 0x8f
+ * (broadcast), control 0, a 16-bit protocol: IPv4, or SLARP.  iosh sends
+ * SLARP keepalives every `keepalive` seconds so an IOS or dynamips peer
+ * keeps its line protocol up; the keepalives it receives only feed the
+ * sequence numbers it echoes back (its own line protocol follows the
+ * wire, not the peer's keepalives), and SLARP address requests are
+ * ignored (no serial address autoconfiguration).  Loopbacks have no link
+ * layer: what is routed out of one and is not for the router is dropped.
  */
+#include <string.h>
+
 #include "dataplane/dp_int.h"
+#include "lib/evloop.h"
+#include "lib/system.h"
+
+#define HDLC_UNICAST	0x0f
+#define HDLC_BROADCAST	0x8f
+#define SLARP_KEEPALIVE	2
+#define SLARP_LEN	14	/* code, my sequence, your sequence, reliability */
+
+static const uint8_t	ether_bcast[6] = { 0xff, 0xff, 0xff, 0xff, 0xff, 0xff };
 
 bool
 link_ethernet(const struct dp_iface *ifp)
@@ -19,22 +39,149 @@ link_ethernet(const struct dp_iface *ifp)
 	}
 }
 
+static void
+ether_input(struct dp_iface *ifp, const uint8_t *f, size_t len)
+{
+	bool	bcast;
+
+	if (len < ETHER_HDRLEN)
+		goto bad;
+	bcast = memcmp(f, ether_bcast, 6) == 0;
+	if (!bcast && memcmp(f, ifp->if_attach.at_mac, 6) != 0)
+		return;
+	if (bcast)
+		ifp->if_attach.at_ibcast++;
+	switch (get16(f + 12)) {
+	case ETHERTYPE_IP:
+		ip4_input(ifp->if_dp, ifp, f + ETHER_HDRLEN,
+		    len - ETHER_HDRLEN);
+		return;
+	case ETHERTYPE_ARP:
+		arp_input(ifp, f + ETHER_HDRLEN, len - ETHER_HDRLEN);
+		return;
+	default:
+		/* IOS counts these as unknown protocol drops. */
+		ifp->if_attach.at_idrops++;
+		return;
+	}
+bad:
+	ifp->if_attach.at_ierrors++;
+}
+
+static void
+slarp_input(struct dp_iface *ifp, const uint8_t *p, size_t len)
+{
+	if (len < SLARP_LEN || get32(p) != SLARP_KEEPALIVE)
+		return;
+	ifp->if_attach.at_yourseq = get32(p + 4);
+}
+
+static void
+hdlc_input(struct dp_iface *ifp, const uint8_t *f, size_t len)
+{
+	if (len < HDLC_HDRLEN || (f[0] != HDLC_UNICAST &&
+	    f[0] != HDLC_BROADCAST) || f[1] != 0) {
+		ifp->if_attach.at_ierrors++;
+		return;
+	}
+	if (f[0] == HDLC_BROADCAST)
+		ifp->if_attach.at_ibcast++;
+	switch (get16(f + 2)) {
+	case ETHERTYPE_IP:
+		ip4_input(ifp->if_dp, ifp, f + HDLC_HDRLEN,
+		    len - HDLC_HDRLEN);
+		return;
+	case ETHERTYPE_SLARP:
+		slarp_input(ifp, f + HDLC_HDRLEN, len - HDLC_HDRLEN);
+		return;
+	default:
+		ifp->if_attach.at_idrops++;
+		return;
+	}
+}
+
 void
 link_input(struct dp_iface *ifp, const uint8_t *frame, size_t len)
 {
-	(void)ifp;
-	(void)frame;
-	(void)len;
+	if (link_ethernet(ifp))
+		ether_input(ifp, frame, len);
+	else if (ifp->if_id.id_type == IFT_SERIAL)
+		hdlc_input(ifp, frame, len);
+}
+
+static void
+slarp_keepalive(void *arg)
+{
+	struct dp_iface		*ifp = arg;
+	struct if_attach	*at = &ifp->if_attach;
+	uint8_t			*f = ifp->if_dp->d_fwd->f_frame;
+
+	at->at_keepalive = evloop_timer_add(ifp->if_dp->d_sys->sy_loop,
+	    (uint64_t)ifp->if_keepalive * 1000, slarp_keepalive, ifp);
+	if (ifp->if_no_keepalive || !iface_up(ifp))
+		return;
+	f[0] = HDLC_BROADCAST;
+	f[1] = 0;
+	put16(f + 2, ETHERTYPE_SLARP);
+	put32(f + 4, SLARP_KEEPALIVE);
+	put32(f + 8, ++at->at_myseq);
+	put32(f + 12, at->at_yourseq);
+	put16(f + 16, 0xffff);
+	(void)attach_send(ifp, f, HDLC_HDRLEN + SLARP_LEN);
 }
 
 void
 link_attached(struct dp_iface *ifp)
 {
-	(void)ifp;
+	if (ifp->if_id.id_type != IFT_SERIAL)
+		return;
+	ifp->if_attach.at_keepalive = evloop_timer_add(
+	    ifp->if_dp->d_sys->sy_loop, (uint64_t)ifp->if_keepalive * 1000,
+	    slarp_keepalive, ifp);
 }
 
 void
 link_detached(struct dp_iface *ifp)
 {
-	(void)ifp;
+	if (ifp->if_attach.at_keepalive != NULL)
+		evloop_timer_cancel(ifp->if_dp->d_sys->sy_loop,
+		    ifp->if_attach.at_keepalive);
+	ifp->if_attach.at_keepalive = NULL;
+	arp_flush(ifp->if_dp, ifp);
+}
+
+int
+link_output_ip4(struct dp_iface *ifp, uint32_t nh, const uint8_t *ip,
+    size_t len)
+{
+	uint8_t	*f = ifp->if_dp->d_fwd->f_frame;
+	uint8_t	 mac[6];
+
+	if (len > IP4_MAXLEN)
+		return -1;
+	if (link_ethernet(ifp)) {
+		if (ip4_iface_bcast(ifp, nh))
+			memcpy(mac, ether_bcast, 6);
+		else if (!arp_resolve(ifp, nh, mac))
+			return 0;
+		memcpy(f, mac, 6);
+		memcpy(f + 6, ifp->if_attach.at_mac, 6);
+		put16(f + 12, ETHERTYPE_IP);
+		memcpy(f + ETHER_HDRLEN, ip, len);
+		return attach_send(ifp, f, ETHER_HDRLEN + len);
+	}
+	if (ifp->if_id.id_type == IFT_SERIAL) {
+		f[0] = ip4_iface_bcast(ifp, nh) ? HDLC_BROADCAST : HDLC_UNICAST;
+		f[1] = 0;
+		put16(f + 2, ETHERTYPE_IP);
+		memcpy(f + HDLC_HDRLEN, ip, len);
+		return attach_send(ifp, f, HDLC_HDRLEN + len);
+	}
+	/* A loopback swallows what is routed into it. */
+	if (ifp->if_id.id_type == IFT_LOOPBACK) {
+		ifp->if_attach.at_opkts++;
+		ifp->if_attach.at_obytes += len;
+		return 0;
+	}
+	return -1;
 }

@@ -97,25 +97,6 @@ rt_node_remove(struct rt_table *t, const struct rt_node *n)
 	t->rt_n[len]--;
 }
 
-/* Longest-prefix match among the static routes. */
-static const struct rt_node *
-rt_lookup(const struct rt_table *t, uint32_t addr)
-{
-	int	len;
-	size_t	pos;
-	bool	found;
-
-	for (len = 32; len >= 0; len--) {
-		if (t->rt_n[len] == 0)
-			continue;
-		pos = rt_pos(t, (unsigned)len, addr & len_mask((unsigned)len),
-		    &found);
-		if (found)
-			return &t->rt_nodes[len][pos];
-	}
-	return NULL;
-}
-
 void
 route_free_all(struct dataplane *dp)
 {
@@ -514,9 +495,8 @@ rib_add(struct rib *r, uint32_t net, unsigned len, const char *code,
 	va_end(ap);
 }
 
-/* The up interface whose connected subnet holds ADDR. */
-static const struct dp_iface *
-connected_to(const struct dataplane *dp, uint32_t addr)
+struct dp_iface *
+route_connected(const struct dataplane *dp, uint32_t addr, unsigned *len)
 {
 	const struct if_subnet	*sn;
 	size_t			 lo = 0, hi = dp->d_nsubnets, mid;
@@ -533,7 +513,101 @@ connected_to(const struct dataplane *dp, uint32_t addr)
 	sn = &dp->d_subnets[lo - 1];
 	if (addr > sn->sn_hi || !iface_proto_up(sn->sn_if))
 		return NULL;
+	if (len != NULL)
+		*len = 32 - (unsigned)__builtin_popcount(sn->sn_hi - sn->sn_lo);
 	return sn->sn_if;
+}
+
+/*
+ * The forwarding decision, as IOS's table would make it: the longest
+ * prefix among the connected subnets of up interfaces (distance 0) and
+ * the static routes that resolve; a static of the same length as the
+ * connected subnet loses to it.  Among a prefix's paths the lowest
+ * distance that resolves wins (the first of equals: no load sharing).
+ * A next hop resolves recursively through the table, never through the
+ * route itself, at most RT_DEPTH levels deep.
+ */
+#define RT_DEPTH	8
+
+static struct dp_iface *
+lookup_depth(const struct dataplane *, uint32_t, uint32_t *, unsigned,
+    const struct rt_node *);
+
+static struct dp_iface *
+path_resolve(const struct dataplane *dp, const struct rt_node *n,
+    const struct rt_path *p, uint32_t dst, uint32_t *nh, unsigned depth)
+{
+	struct dp_iface	*ifp;
+
+	if (p->rp_ifname != NULL) {
+		ifp = dp_iface_find(dp, p->rp_ifname);
+		if (ifp == NULL || !iface_proto_up(ifp))
+			return NULL;
+		*nh = p->rp_nexthop != 0 ? p->rp_nexthop : dst;
+		return ifp;
+	}
+	if (depth >= RT_DEPTH)
+		return NULL;
+	return lookup_depth(dp, p->rp_nexthop, nh, depth + 1, n);
+}
+
+static struct dp_iface *
+node_resolve(const struct dataplane *dp, const struct rt_node *n,
+    uint32_t dst, uint32_t *nh, unsigned depth)
+{
+	struct dp_iface	*ifp, *best = NULL;
+	unsigned	 dist = ~0U;
+	uint32_t	 h;
+	size_t		 i;
+
+	for (i = 0; i < n->rn_npaths; i++) {
+		if (n->rn_paths[i].rp_distance >= dist)
+			continue;
+		ifp = path_resolve(dp, n, &n->rn_paths[i], dst, &h, depth);
+		if (ifp == NULL)
+			continue;
+		best = ifp;
+		*nh = h;
+		dist = n->rn_paths[i].rp_distance;
+	}
+	return best;
+}
+
+static struct dp_iface *
+lookup_depth(const struct dataplane *dp, uint32_t dst, uint32_t *nh,
+    unsigned depth, const struct rt_node *exclude)
+{
+	const struct rt_table	*t = &dp->d_rt;
+	const struct rt_node	*n;
+	struct dp_iface		*ifp, *conn;
+	unsigned		 clen = 0;
+	int			 len;
+	size_t			 pos;
+	bool			 found;
+
+	conn = route_connected(dp, dst, &clen);
+	for (len = 32; len >= 0 && (conn == NULL || len > (int)clen); len--) {
+		if (t->rt_n[len] == 0)
+			continue;
+		pos = rt_pos(t, (unsigned)len, dst & len_mask((unsigned)len),
+		    &found);
+		if (!found)
+			continue;
+		n = &t->rt_nodes[len][pos];
+		if (n == exclude)
+			continue;
+		if ((ifp = node_resolve(dp, n, dst, nh, depth)) != NULL)
+			return ifp;
+	}
+	if (conn != NULL)
+		*nh = dst;
+	return conn;
+}
+
+struct dp_iface *
+route_lookup(const struct dataplane *dp, uint32_t dst, uint32_t *nh)
+{
+	return lookup_depth(dp, dst, nh, 0, NULL);
 }
 
 static void
@@ -555,7 +629,7 @@ rib_static(const struct rt_node *n, void *arg)
 	struct rib		*r = arg;
 	const struct rt_path	*p;
 	const struct dp_iface	*ifp;
-	const struct rt_node	*via;
+	uint32_t		 nh;
 	char			 h[16];
 	const char		*code;
 	size_t			 i;
@@ -576,14 +650,9 @@ rib_static(const struct rt_node *n, void *arg)
 				    "[%u/0] via %s, %s", p->rp_distance, h,
 				    p->rp_ifname);
 		} else {
-			/* Recursive: the next hop must resolve to a connected
-			 * subnet, directly or through another static. */
-			if (connected_to(r->r_dp, p->rp_nexthop) == NULL &&
-			    ((via = rt_lookup(&r->r_dp->d_rt,
-			    p->rp_nexthop)) == NULL || via == n ||
-			    via->rn_npaths == 0 ||
-			    connected_to(r->r_dp,
-			    via->rn_paths[0].rp_nexthop) == NULL))
+			/* Shown only if the next hop resolves, as IOS. */
+			if (path_resolve(r->r_dp, n, p, n->rn_net, &nh, 0) ==
+			    NULL)
 				continue;
 			rib_add(r, n->rn_net, n->rn_len, code,
 			    "[%u/0] via %s", p->rp_distance, h);

@@ -1,10 +1,13 @@
 /*
  * show: `show ip interface brief`, `show ip interface [NAME]` and
  * `show interfaces [NAME]` in IOS's formats.  The counters are the
- * attachment's, zero until the forwarder fills them.
+ * attachment's (dp_int.h), counted by the forwarder; the 5-minute rates
+ * stay 0 (no load computation).
  */
 #include <stdio.h>
 #include <string.h>
+
+#include "lib/clock.h"
 
 #include "dataplane/cmds.h"
 #include "dataplane/dp_int.h"
@@ -193,15 +196,38 @@ encapsulation(const struct dp_iface *ifp)
 	}
 }
 
+/* "00:00:03" since WHEN, or "never" if nothing passed (N == 0). */
+static void
+since(uint64_t n, uint64_t when, char *buf, size_t len)
+{
+	uint64_t	s;
+
+	if (n == 0) {
+		snprintf(buf, len, "never");
+		return;
+	}
+	s = (clock_mono_ms() - when) / 1000;
+	snprintf(buf, len, "%02llu:%02llu:%02llu",
+	    (unsigned long long)(s / 3600), (unsigned long long)(s / 60 % 60),
+	    (unsigned long long)(s % 60));
+}
+
 static void
 interface_long(const struct dp_iface *ifp, struct strbuf *sb)
 {
 	const struct if_attach	*at = &ifp->if_attach;
-	char			 a[16];
+	const uint8_t		*mac = at->at_mac;
+	char			 a[16], in[32], out[32];
 
 	strbuf_printf(sb, "%s is %s, line protocol is %s \n", ifp->if_name,
 	    status_text(ifp), proto_text(ifp));
-	strbuf_printf(sb, "  Hardware is %s\n", hardware(ifp));
+	if (link_ethernet(ifp))
+		strbuf_printf(sb, "  Hardware is %s, address is "
+		    "%02x%02x.%02x%02x.%02x%02x (bia %02x%02x.%02x%02x.%02x%02x)"
+		    "\n", hardware(ifp), mac[0], mac[1], mac[2], mac[3], mac[4],
+		    mac[5], mac[0], mac[1], mac[2], mac[3], mac[4], mac[5]);
+	else
+		strbuf_printf(sb, "  Hardware is %s\n", hardware(ifp));
 	if (ifp->if_descr != NULL)
 		strbuf_printf(sb, "  Description: %s\n", ifp->if_descr);
 	if (ifp->if_addr_kind == IFA_STATIC) {
@@ -223,12 +249,17 @@ interface_long(const struct dp_iface *ifp, struct strbuf *sb)
 	else
 		strbuf_printf(sb, "  Keepalive set (%u sec)\n",
 		    ifp->if_keepalive);
-	strbuf_puts(sb, "  Last input never, output never, output hang "
-	    "never\n");
+	if (link_ethernet(ifp))
+		strbuf_puts(sb, "  ARP type: ARPA, ARP Timeout 04:00:00\n");
+	since(at->at_ipkts, at->at_last_in, in, sizeof(in));
+	since(at->at_opkts, at->at_last_out, out, sizeof(out));
+	strbuf_printf(sb, "  Last input %s, output %s, output hang never\n",
+	    in, out);
 	strbuf_puts(sb, "  Last clearing of \"show interface\" counters "
 	    "never\n");
-	strbuf_puts(sb, "  Input queue: 0/75/0/0 (size/max/drops/flushes); "
-	    "Total output drops: 0\n");
+	strbuf_printf(sb, "  Input queue: 0/75/%llu/0 (size/max/drops/flushes); "
+	    "Total output drops: %llu\n", (unsigned long long)at->at_idrops,
+	    (unsigned long long)at->at_odrops);
 	strbuf_puts(sb, "  Queueing strategy: fifo\n");
 	strbuf_puts(sb, "  Output queue: 0/40 (size/max)\n");
 	strbuf_puts(sb, "  5 minute input rate 0 bits/sec, 0 packets/sec\n");
@@ -236,10 +267,10 @@ interface_long(const struct dp_iface *ifp, struct strbuf *sb)
 	strbuf_printf(sb, "     %llu packets input, %llu bytes, 0 no buffer\n",
 	    (unsigned long long)at->at_ipkts,
 	    (unsigned long long)at->at_ibytes);
-	strbuf_puts(sb, "     Received 0 broadcasts, 0 runts, 0 giants, "
-	    "0 throttles\n");
-	strbuf_puts(sb, "     0 input errors, 0 CRC, 0 frame, 0 overrun, "
-	    "0 ignored, 0 abort\n");
+	strbuf_printf(sb, "     Received %llu broadcasts, 0 runts, 0 giants, "
+	    "0 throttles\n", (unsigned long long)at->at_ibcast);
+	strbuf_printf(sb, "     %llu input errors, 0 CRC, 0 frame, 0 overrun, "
+	    "0 ignored, 0 abort\n", (unsigned long long)at->at_ierrors);
 	strbuf_printf(sb, "     %llu packets output, %llu bytes, "
 	    "0 underruns\n", (unsigned long long)at->at_opkts,
 	    (unsigned long long)at->at_obytes);

@@ -107,6 +107,14 @@ static const struct cmd_def dp_exec_defs[] = {
 	  SHOW_IP
 	  "IP routing table",
 	  dp_show_ip_route_cmd, CMD_FILTER, NULL },
+	{ "show arp",
+	  "Show running system information\n"
+	  "ARP table",
+	  dp_show_arp_cmd, CMD_FILTER, NULL },
+	{ "show ip arp",
+	  SHOW_IP
+	  "IP ARP table",
+	  dp_show_arp_cmd, CMD_FILTER, NULL },
 	{ "show access-lists " ACL_ARG,
 	  "Show running system information\n"
 	  "List access lists\n"

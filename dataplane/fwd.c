@@ -1,0 +1,123 @@
+/*
+ * fwd: the packet path's state (link output buffer, ARP cache, echo
+ * listeners, UDP endpoints, the crypto hook), and the queue that hands
+ * the router's packets for itself back through the event loop — a ping
+ * to one of its own addresses is answered as a packet received, never by
+ * recursion inside the sender.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "dataplane/dp_int.h"
+#include "lib/evloop.h"
+#include "lib/system.h"
+
+struct local_pkt {
+	struct local_pkt	*lp_next;
+	size_t			 lp_len;
+	uint8_t			 lp_data[];
+};
+
+void
+fwd_init(struct dataplane *dp)
+{
+	struct fwd	*f = dp_calloc(1, sizeof(*f));
+
+	f->f_arp = dp_calloc(ARP_HASH, sizeof(*f->f_arp));
+	f->f_localq_tail = &f->f_localq;
+	dp->d_fwd = f;
+}
+
+void
+fwd_free(struct dataplane *dp)
+{
+	struct fwd		*f = dp->d_fwd;
+	struct local_pkt	*lp;
+
+	if (f == NULL)
+		return;
+	if (f->f_local_timer != NULL)
+		evloop_timer_cancel(dp->d_sys->sy_loop, f->f_local_timer);
+	while ((lp = f->f_localq) != NULL) {
+		f->f_localq = lp->lp_next;
+		free(lp);
+	}
+	arp_free_all(dp);
+	icmp_free_all(dp);
+	free(f->f_arp);
+	free(f->f_udp);
+	free(f->f_acl_log);
+	free(f);
+	dp->d_fwd = NULL;
+}
+
+static void
+fwd_local_run(void *arg)
+{
+	struct dataplane	*dp = arg;
+	struct fwd		*f = dp->d_fwd;
+	struct local_pkt	*lp, *batch = f->f_localq;
+
+	/* What this batch sends to itself waits for the next turn. */
+	f->f_local_timer = NULL;
+	f->f_localq = NULL;
+	f->f_localq_tail = &f->f_localq;
+	while ((lp = batch) != NULL) {
+		batch = lp->lp_next;
+		ip4_input(dp, NULL, lp->lp_data, lp->lp_len);
+		free(lp);
+	}
+}
+
+void
+fwd_local(struct dataplane *dp, const uint8_t *ip, size_t len)
+{
+	struct fwd		*f = dp->d_fwd;
+	struct local_pkt	*lp;
+
+	if ((lp = malloc(sizeof(*lp) + len)) == NULL)
+		abort();
+	lp->lp_next = NULL;
+	lp->lp_len = len;
+	memcpy(lp->lp_data, ip, len);
+	*f->f_localq_tail = lp;
+	f->f_localq_tail = &lp->lp_next;
+	if (f->f_local_timer == NULL)
+		f->f_local_timer = evloop_timer_add(dp->d_sys->sy_loop, 0,
+		    fwd_local_run, dp);
+}
+
+void
+dp_crypto_register(struct dataplane *dp, const struct dp_crypto_ops *ops,
+    void *arg)
+{
+	dp->d_fwd->f_crypto = ops;
+	dp->d_fwd->f_crypto_arg = ops != NULL ? arg : NULL;
+}
+
+int
+dp_ip_input(struct dataplane *dp, struct dp_iface *in, const uint8_t *ip,
+    size_t len)
+{
+	if (len < 20 || (ip[0] >> 4) != 4 || (size_t)(ip[0] & 15) * 4 > len ||
+	    get16(ip + 2) > len)
+		return -1;
+	ip4_input(dp, in, ip, len);
+	return 0;
+}
+
+int
+dp_ip_output(struct dataplane *dp, const uint8_t *ip, size_t len)
+{
+	uint8_t	*copy;
+	int	 rc;
+
+	if (len < 20 || len > IP4_MAXLEN || (ip[0] >> 4) != 4)
+		return DP_SEND_DROPPED;
+	if ((copy = malloc(len)) == NULL)
+		abort();
+	memcpy(copy, ip, len);
+	rc = ip4_send(dp, copy, len, IP4_OWN | IP4_NOCRYPTO);
+	free(copy);
+	return rc;
+}

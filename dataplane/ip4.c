@@ -1,0 +1,344 @@
+/*
+ * ip4: the IPv4 packet path.
+ *
+ *	received: header checks (version, IHL, total length, checksum: a
+ *	bad one is an input error) -> inbound access group -> for one of
+ *	the router's addresses (or a broadcast): local delivery (ICMP,
+ *	UDP, ESP to crypto) -> otherwise forwarding: TTL, route lookup,
+ *	TTL decrement and new checksum -> transmit.
+ *	the router's own (echo, ICMP errors, UDP, crypto's ESP): source
+ *	chosen, route lookup, or the local queue when it is for the router
+ *	itself -> transmit.
+ *	transmit: outbound access group (forwarded packets only, as IOS)
+ *	-> crypto map classification -> MTU (fragments, or "fragmentation
+ *	needed" when DF is set) -> link layer.
+ *
+ * Fragments for the router itself are dropped (no reassembly); TCP for
+ * the router is dropped silently (no TCP stack yet); ICMP redirects are
+ * not sent.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "dataplane/dp_int.h"
+
+#define IP_DF		0x4000
+#define IP_MF		0x2000
+#define IP_OFFMASK	0x1fff
+
+uint16_t
+get16(const uint8_t *p)
+{
+	return (uint16_t)(p[0] << 8 | p[1]);
+}
+
+uint32_t
+get32(const uint8_t *p)
+{
+	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 |
+	    (uint32_t)p[2] << 8 | p[3];
+}
+
+void
+put16(uint8_t *p, uint16_t v)
+{
+	p[0] = (uint8_t)(v >> 8);
+	p[1] = (uint8_t)v;
+}
+
+void
+put32(uint8_t *p, uint32_t v)
+{
+	p[0] = (uint8_t)(v >> 24);
+	p[1] = (uint8_t)(v >> 16);
+	p[2] = (uint8_t)(v >> 8);
+	p[3] = (uint8_t)v;
+}
+
+/* The Internet checksum of P, SUM a partial sum (a pseudo-header). */
+uint16_t
+in_cksum(const uint8_t *p, size_t len, uint32_t sum)
+{
+	size_t	i;
+
+	for (i = 0; i + 1 < len; i += 2)
+		sum += (uint32_t)(p[i] << 8 | p[i + 1]);
+	if (len & 1)
+		sum += (uint32_t)p[len - 1] << 8;
+	while (sum >> 16)
+		sum = (sum & 0xffff) + (sum >> 16);
+	return (uint16_t)~sum;
+}
+
+static void
+ip4_checksum(uint8_t *ip)
+{
+	size_t	hl = (size_t)(ip[0] & 15) * 4;
+
+	put16(ip + 10, 0);
+	put16(ip + 10, in_cksum(ip, hl, 0));
+}
+
+void
+ip4_header(struct dataplane *dp, uint8_t *ip, size_t len, uint8_t proto,
+    uint32_t src, uint32_t dst, uint8_t ttl, uint8_t tos, bool df)
+{
+	ip[0] = 0x45;
+	ip[1] = tos;
+	put16(ip + 2, (uint16_t)len);
+	put16(ip + 4, dp->d_fwd->f_ip_id++);
+	put16(ip + 6, df ? IP_DF : 0);
+	ip[8] = ttl;
+	ip[9] = proto;
+	put16(ip + 10, 0);
+	put32(ip + 12, src);
+	put32(ip + 16, dst);
+}
+
+bool
+ip4_iface_addr(const struct dp_iface *ifp, uint32_t addr)
+{
+	size_t	i;
+
+	if (ifp->if_addr_kind != IFA_STATIC)
+		return false;
+	if (ifp->if_addr.a_addr == addr)
+		return true;
+	for (i = 0; i < ifp->if_nsec; i++)
+		if (ifp->if_sec[i].a_addr == addr)
+			return true;
+	return false;
+}
+
+/* ADDR is all ones, or the broadcast address of one of IFP's subnets. */
+bool
+ip4_iface_bcast(const struct dp_iface *ifp, uint32_t addr)
+{
+	size_t	i;
+
+	if (addr == 0xffffffffU)
+		return true;
+	if (ifp == NULL || ifp->if_addr_kind != IFA_STATIC)
+		return false;
+	if (ifp->if_addr.a_mask < 0xfffffffeU &&
+	    addr == (ifp->if_addr.a_addr | ~ifp->if_addr.a_mask))
+		return true;
+	for (i = 0; i < ifp->if_nsec; i++)
+		if (ifp->if_sec[i].a_mask < 0xfffffffeU &&
+		    addr == (ifp->if_sec[i].a_addr | ~ifp->if_sec[i].a_mask))
+			return true;
+	return false;
+}
+
+/* The subnet index (d_subnets, sorted and disjoint) finds the only
+ * interface that can hold ADDR. */
+bool
+ip4_own(const struct dataplane *dp, uint32_t addr)
+{
+	size_t	lo = 0, hi = dp->d_nsubnets, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (dp->d_subnets[mid].sn_lo <= addr)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo > 0 && addr <= dp->d_subnets[lo - 1].sn_hi &&
+	    ip4_iface_addr(dp->d_subnets[lo - 1].sn_if, addr);
+}
+
+uint32_t
+ip4_source(const struct dataplane *dp, uint32_t dst)
+{
+	const struct dp_iface	*out;
+	uint32_t		 nh;
+
+	if (ip4_own(dp, dst))
+		return dst;
+	if ((out = route_lookup(dp, dst, &nh)) == NULL ||
+	    out->if_addr_kind != IFA_STATIC)
+		return 0;
+	return out->if_addr.a_addr;
+}
+
+static int
+ip4_fragment(struct dp_iface *out, uint32_t nh, const uint8_t *ip,
+    size_t len, size_t mtu)
+{
+	size_t		 hl = (size_t)(ip[0] & 15) * 4, chunk, pos, n;
+	uint16_t	 off0 = get16(ip + 6) & IP_OFFMASK;
+	bool		 mf0 = (get16(ip + 6) & IP_MF) != 0, more;
+	uint8_t		*f;
+	int		 rc = 0;
+
+	chunk = (mtu - hl) & ~(size_t)7;
+	if (chunk == 0)
+		return -1;
+	if ((f = malloc(hl + chunk)) == NULL)
+		abort();
+	for (pos = 0; pos < len - hl; pos += n) {
+		n = len - hl - pos < chunk ? len - hl - pos : chunk;
+		more = pos + n < len - hl || mf0;
+		memcpy(f, ip, hl);
+		memcpy(f + hl, ip + hl + pos, n);
+		put16(f + 2, (uint16_t)(hl + n));
+		put16(f + 6, (uint16_t)((more ? IP_MF : 0) |
+		    (off0 + pos / 8)));
+		ip4_checksum(f);
+		if (link_output_ip4(out, nh, f, hl + n) < 0)
+			rc = -1;
+	}
+	free(f);
+	return rc;
+}
+
+/* The last steps of every datagram that leaves: 0 sent (or taken by
+ * crypto, or held for ARP), -1 dropped. */
+static int
+ip4_transmit(struct dataplane *dp, struct dp_iface *in, struct dp_iface *out,
+    uint32_t nh, const uint8_t *ip, size_t len, unsigned flags)
+{
+	const struct fwd	*f = dp->d_fwd;
+	size_t			 mtu = iface_mtu(out);
+
+	if (!(flags & IP4_OWN) && out->if_acl_out != NULL &&
+	    !filter_pass(dp, out->if_acl_out, ip, len)) {
+		icmp_error(dp, in, ip, len, ICMP_UNREACH, ICMP_UNREACH_ADMIN,
+		    0);
+		return -1;
+	}
+	if (!(flags & IP4_NOCRYPTO) && out->if_crypto_map != NULL &&
+	    f->f_crypto != NULL && f->f_crypto->co_outbound != NULL)
+		switch (f->f_crypto->co_outbound(f->f_crypto_arg, out, ip,
+		    len)) {
+		case DP_CRYPTO_CONSUMED:
+			return 0;
+		case DP_CRYPTO_DROP:
+			return -1;
+		case DP_CRYPTO_PASS:
+			break;
+		}
+	if (len <= mtu)
+		return link_output_ip4(out, nh, ip, len);
+	if (get16(ip + 6) & IP_DF) {
+		/* The router's own packets hear it too: ping shows 'M'. */
+		icmp_error(dp, in, ip, len, ICMP_UNREACH,
+		    ICMP_UNREACH_NEEDFRAG, (uint16_t)mtu);
+		return (flags & IP4_OWN) ? 0 : -1;
+	}
+	return ip4_fragment(out, nh, ip, len, mtu);
+}
+
+int
+ip4_send(struct dataplane *dp, uint8_t *ip, size_t len, unsigned flags)
+{
+	struct dp_iface	*out;
+	uint32_t	 src = get32(ip + 12), dst = get32(ip + 16), nh;
+
+	if (src != 0 && !ip4_own(dp, src))
+		return DP_SEND_NO_SOURCE;
+	if (ip4_own(dp, dst)) {
+		if (src == 0)
+			put32(ip + 12, dst);
+		ip4_checksum(ip);
+		fwd_local(dp, ip, len);
+		return DP_SEND_OK;
+	}
+	if ((out = route_lookup(dp, dst, &nh)) == NULL)
+		return DP_SEND_NO_ROUTE;
+	if (src == 0) {
+		if (out->if_addr_kind != IFA_STATIC)
+			return DP_SEND_NO_SOURCE;
+		put32(ip + 12, out->if_addr.a_addr);
+	}
+	ip4_checksum(ip);
+	return ip4_transmit(dp, NULL, out, nh, ip, len, flags | IP4_OWN) == 0 ?
+	    DP_SEND_OK : DP_SEND_DROPPED;
+}
+
+static void
+ip4_local(struct dataplane *dp, struct dp_iface *ifp, const uint8_t *ip,
+    size_t len)
+{
+	const struct fwd	*f = dp->d_fwd;
+
+	if (get16(ip + 6) & (IP_MF | IP_OFFMASK))
+		return;
+	switch (ip[9]) {
+	case IPP_ICMP:
+		icmp_input(dp, ifp, ip, len);
+		return;
+	case IPP_UDP:
+		udp_input(dp, ifp, ip, len);
+		return;
+	case IPP_TCP:
+		return;
+	case IPP_ESP:
+		if (f->f_crypto != NULL && f->f_crypto->co_esp_input != NULL) {
+			f->f_crypto->co_esp_input(f->f_crypto_arg, ifp, ip,
+			    len);
+			return;
+		}
+		break;
+	}
+	icmp_error(dp, ifp, ip, len, ICMP_UNREACH, ICMP_UNREACH_PROTO, 0);
+}
+
+static void
+ip4_forward(struct dataplane *dp, struct dp_iface *in, const uint8_t *ip,
+    size_t len)
+{
+	struct dp_iface	*out;
+	uint32_t	 dst = get32(ip + 16), nh;
+	uint8_t		*copy = dp->d_fwd->f_fwdbuf;
+
+	if (dst >= 0xe0000000U || dst == 0)
+		return;		/* multicast, class E: not routed */
+	if (ip[8] <= 1) {
+		icmp_error(dp, in, ip, len, ICMP_TIMXCEED, 0, 0);
+		return;
+	}
+	if ((out = route_lookup(dp, dst, &nh)) == NULL) {
+		icmp_error(dp, in, ip, len, ICMP_UNREACH, ICMP_UNREACH_HOST, 0);
+		return;
+	}
+	memcpy(copy, ip, len);
+	copy[8]--;
+	ip4_checksum(copy);
+	(void)ip4_transmit(dp, in, out, nh, copy, len, 0);
+}
+
+void
+ip4_input(struct dataplane *dp, struct dp_iface *ifp, const uint8_t *ip,
+    size_t len)
+{
+	size_t		hl, tot;
+	uint32_t	dst;
+
+	if (len < 20 || (ip[0] >> 4) != 4)
+		goto bad;
+	hl = (size_t)(ip[0] & 15) * 4;
+	tot = get16(ip + 2);
+	if (hl < 20 || hl > len || tot < hl || tot > len ||
+	    in_cksum(ip, hl, 0) != 0)
+		goto bad;
+	len = tot;		/* Ethernet pads short frames */
+	if (ifp != NULL && ifp->if_acl_in != NULL &&
+	    !filter_pass(dp, ifp->if_acl_in, ip, len)) {
+		icmp_error(dp, ifp, ip, len, ICMP_UNREACH, ICMP_UNREACH_ADMIN,
+		    0);
+		return;
+	}
+	dst = get32(ip + 16);
+	if (ip4_own(dp, dst) || ip4_iface_bcast(ifp, dst)) {
+		ip4_local(dp, ifp, ip, len);
+		return;
+	}
+	if (ifp != NULL)
+		ip4_forward(dp, ifp, ip, len);
+	return;
+bad:
+	if (ifp != NULL)
+		ifp->if_attach.at_ierrors++;
+}

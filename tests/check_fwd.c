@@ -1,0 +1,703 @@
+/*
+ * Unit tests for the packet path: two or three routers in one process,
+ * each with its own event loop, joined by real udp: wires on 127.0.0.1 —
+ * ARP, Cisco HDLC, echo across a router (TTL, time exceeded), unreachable
+ * and its rate limit, bad checksums counted as input errors, inbound ACLs
+ * with their hit counters and %SEC-6-IPACCESSLOG messages, the counters
+ * of `show interfaces`, longest-prefix match, echo to the router's own
+ * address, LINK/LINEPROTO messages, re-attachment after a reload, the
+ * UDP endpoint API and the crypto hook.  The clock is frozen; every loop
+ * is bounded.
+ */
+#include <sys/socket.h>
+
+#include <netinet/in.h>
+
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "dataplane/dp.h"
+#include "dataplane/dp_int.h"
+#include "dataplane/wire.h"
+#include "lib/clock.h"
+#include "lib/evloop.h"
+#include "shell/router.h"
+#include "shell/startup.h"
+#include "tests/fixture.h"
+
+#define NR	3
+
+static struct fixture	 fx[NR];
+static int		 port[8];
+
+static int
+free_udp_port(void)
+{
+	struct sockaddr_in	sin;
+	socklen_t		len = sizeof(sin);
+	int			fd;
+
+	fd = socket(AF_INET, SOCK_DGRAM, 0);
+	ck_assert_int_ge(fd, 0);
+	memset(&sin, 0, sizeof(sin));
+	sin.sin_family = AF_INET;
+	sin.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	ck_assert_int_eq(bind(fd, (struct sockaddr *)&sin, sizeof(sin)), 0);
+	ck_assert_int_eq(getsockname(fd, (struct sockaddr *)&sin, &len), 0);
+	close(fd);
+	return ntohs(sin.sin_port);
+}
+
+static void
+attach(int r, const char *name, int lport, int rport)
+{
+	char	spec[64], err[256];
+
+	snprintf(spec, sizeof(spec), "udp:%d:127.0.0.1:%d", lport, rport);
+	ck_assert_msg(router_attach(&fx[r].fx_rt, name, spec, err,
+	    sizeof(err)) == 0, "%s", err);
+}
+
+static struct dataplane *
+DP(int r)
+{
+	return fx[r].fx_rt.r_sys.sy_dp;
+}
+
+/* Let every router's loop run until the wires are quiet (bounded). */
+static void
+pump(void)
+{
+	int	i, r;
+
+	for (i = 0; i < 40; i++)
+		for (r = 0; r < NR; r++)
+			evloop_once(fx[r].fx_rt.r_loop, 1);
+}
+
+static void
+config(int r, const char *text)
+{
+	fx_run(&fx[r], "configure terminal");
+	fx_run_quiet(&fx[r], text);
+	fx_run(&fx[r], "end");
+}
+
+/*
+ * R1 Fa0/0 10.0.12.1 -- 10.0.12.2 Fa0/0 R2 Se1/0 10.0.23.2 -- 10.0.23.3
+ * Se1/0 R3, with Loopback0 1.1.1.1, 2.2.2.2, 3.3.3.3; R1 and R3 route
+ * everything through R2, which knows only its connected subnets.
+ */
+static void
+setup(void)
+{
+	int	i;
+
+	clock_use_frozen(FX_EPOCH_MS);
+	for (i = 0; i < 4; i++)
+		port[i] = free_udp_port();
+	for (i = 0; i < NR; i++) {
+		fx_open(&fx[i], NULL);
+		fx_run(&fx[i], "enable");
+	}
+	attach(0, "FastEthernet0/0", port[0], port[1]);
+	attach(1, "f0/0", port[1], port[0]);
+	attach(1, "Serial1/0", port[2], port[3]);
+	attach(2, "s1/0", port[3], port[2]);
+	config(0, "hostname R1\ninterface Loopback0\n"
+	    " ip address 1.1.1.1 255.255.255.255\n"
+	    "interface FastEthernet0/0\n"
+	    " ip address 10.0.12.1 255.255.255.0\n"
+	    "ip route 0.0.0.0 0.0.0.0 10.0.12.2\n");
+	config(1, "hostname R2\ninterface Loopback0\n"
+	    " ip address 2.2.2.2 255.255.255.255\n"
+	    "interface FastEthernet0/0\n"
+	    " ip address 10.0.12.2 255.255.255.0\n"
+	    "interface Serial1/0\n"
+	    " ip address 10.0.23.2 255.255.255.0\n"
+	    "ip route 1.1.1.1 255.255.255.255 10.0.12.1\n"
+	    "ip route 3.3.3.3 255.255.255.255 10.0.23.3\n");
+	config(2, "hostname R3\ninterface Loopback0\n"
+	    " ip address 3.3.3.3 255.255.255.255\n"
+	    "interface Serial1/0\n"
+	    " ip address 10.0.23.3 255.255.255.0\n"
+	    "ip route 0.0.0.0 0.0.0.0 10.0.23.2\n");
+	for (i = 0; i < NR; i++)
+		strbuf_reset(&fx[i].fx_out);
+}
+
+static void
+teardown(void)
+{
+	int	i;
+
+	for (i = 0; i < NR; i++)
+		fx_close(&fx[i]);
+	clock_use_real();
+}
+
+/* What an echo listener heard. */
+struct heard {
+	int			n;
+	struct dp_echo_ev	ev[16];
+};
+
+static void
+hear(void *arg, const struct dp_echo_ev *ev)
+{
+	struct heard	*h = arg;
+
+	ck_assert_int_lt(h->n, 16);
+	h->ev[h->n++] = *ev;
+}
+
+static uint32_t
+A(const char *s)
+{
+	uint32_t	a;
+
+	ck_assert(ip4_parse(s, &a));
+	return a;
+}
+
+static int
+ping(int r, const char *dst, uint16_t seq, uint8_t ttl, size_t size)
+{
+	struct dp_echo_req	er;
+
+	memset(&er, 0, sizeof(er));
+	er.er_dst = A(dst);
+	er.er_id = 7;
+	er.er_seq = seq;
+	er.er_size = size;
+	er.er_ttl = ttl;
+	er.er_pattern = 0xabcd;
+	return dp_echo_send(DP(r), &er);
+}
+
+START_TEST(test_arp_and_echo)
+{
+	struct heard	h = { 0 };
+	const struct dp_iface *ifp;
+	char		exp[512];
+
+	ck_assert_int_eq(dp_echo_listen(DP(0), 7, hear, &h), 0);
+	ck_assert_int_eq(dp_echo_listen(DP(0), 7, hear, &h), -1);
+	/* IOS drops the first datagram while ARP resolves: '.'. */
+	ck_assert_int_eq(ping(0, "10.0.12.2", 0, 0, 100), DP_SEND_OK);
+	pump();
+	ck_assert_int_eq(h.n, 0);
+	ck_assert_int_eq(ping(0, "10.0.12.2", 1, 0, 100), DP_SEND_OK);
+	pump();
+	ck_assert_int_eq(h.n, 1);
+	ck_assert_int_eq(h.ev[0].ev_kind, DP_ECHO_REPLY);
+	ck_assert_uint_eq(h.ev[0].ev_from, A("10.0.12.2"));
+	ck_assert_uint_eq(h.ev[0].ev_seq, 1);
+	ck_assert_uint_eq(h.ev[0].ev_size, 100);
+	ck_assert(h.ev[0].ev_data_ok);
+	ifp = dp_iface_find(DP(1), "f0/0");
+	snprintf(exp, sizeof(exp),
+	    "Protocol  Address          Age (min)  Hardware Addr   Type   "
+	    "Interface\n"
+	    "Internet  10.0.12.1               0   %02x%02x.%02x%02x.%02x%02x  "
+	    "ARPA   FastEthernet0/0\n"
+	    "Internet  10.0.12.2               -   %02x%02x.%02x%02x.%02x%02x  "
+	    "ARPA   FastEthernet0/0\n",
+	    dp_iface_find(DP(0), "f0/0")->if_attach.at_mac[0],
+	    dp_iface_find(DP(0), "f0/0")->if_attach.at_mac[1],
+	    dp_iface_find(DP(0), "f0/0")->if_attach.at_mac[2],
+	    dp_iface_find(DP(0), "f0/0")->if_attach.at_mac[3],
+	    dp_iface_find(DP(0), "f0/0")->if_attach.at_mac[4],
+	    dp_iface_find(DP(0), "f0/0")->if_attach.at_mac[5],
+	    ifp->if_attach.at_mac[0], ifp->if_attach.at_mac[1],
+	    ifp->if_attach.at_mac[2], ifp->if_attach.at_mac[3],
+	    ifp->if_attach.at_mac[4], ifp->if_attach.at_mac[5]);
+	/* R2 learnt R1 from its request (glean). */
+	ck_assert_str_eq(fx_run(&fx[1], "show arp"), exp);
+	ck_assert_str_eq(fx_run(&fx[1], "show ip arp"), exp);
+	/* Four hours later the entry has aged: 240 minutes. */
+	clock_advance(ARP_TIMEOUT_MS);
+	ck_assert_ptr_nonnull(strstr(fx_run(&fx[1], "show arp"),
+	    "Internet  10.0.12.1             240   "));
+	/* An unanswered request shows as IOS's Incomplete. */
+	ck_assert_int_eq(ping(1, "10.0.12.9", 0, 0, 100), DP_SEND_OK);
+	ck_assert_ptr_nonnull(strstr(fx_run(&fx[1], "show arp"),
+	    "Internet  10.0.12.9               0   Incomplete      ARPA   \n"));
+	dp_echo_unlisten(DP(0), 7);
+	ck_assert_int_eq(dp_echo_listen(DP(0), 7, hear, &h), 0);
+}
+END_TEST
+
+/* R1 -> R2 -> R3 over Ethernet then HDLC; TTL 1 dies at R2. */
+START_TEST(test_across_router)
+{
+	struct heard	h = { 0 };
+	int		i;
+
+	ck_assert_int_eq(dp_echo_listen(DP(0), 7, hear, &h), 0);
+	for (i = 0; i < 3; i++) {
+		ck_assert_int_eq(ping(0, "3.3.3.3", (uint16_t)i, 0, 100),
+		    DP_SEND_OK);
+		pump();
+	}
+	/* The first request was lost to ARP; R2 had learnt R1 from it. */
+	ck_assert_int_eq(h.n, 2);
+	ck_assert_int_eq(h.ev[0].ev_kind, DP_ECHO_REPLY);
+	ck_assert_uint_eq(h.ev[0].ev_from, A("3.3.3.3"));
+	ck_assert_uint_eq(h.ev[0].ev_seq, 1);
+	ck_assert(h.ev[0].ev_data_ok);
+	ck_assert_int_eq(ping(0, "3.3.3.3", 3, 0, 1500), DP_SEND_OK);
+	pump();
+	ck_assert_int_eq(h.n, 3);
+	ck_assert_uint_eq(h.ev[2].ev_size, 1500);
+	ck_assert_int_eq(ping(0, "3.3.3.3", 4, 1, 100), DP_SEND_OK);
+	pump();
+	ck_assert_int_eq(h.n, 4);
+	ck_assert_int_eq(h.ev[3].ev_kind, DP_ECHO_TTL_EXCEEDED);
+	ck_assert_uint_eq(h.ev[3].ev_from, A("10.0.12.2"));
+	ck_assert_uint_eq(h.ev[3].ev_seq, 4);
+	/* TTL 2 reaches R3. */
+	ck_assert_int_eq(ping(0, "3.3.3.3", 5, 2, 100), DP_SEND_OK);
+	pump();
+	ck_assert_int_eq(h.n, 5);
+	ck_assert_int_eq(h.ev[4].ev_kind, DP_ECHO_REPLY);
+	/* Bigger than the MTU without DF: R1 sends two fragments, and
+	 * R3 drops them: it does not reassemble. */
+	ck_assert_int_eq(ping(0, "3.3.3.3", 6, 0, 1600), DP_SEND_OK);
+	pump();
+	ck_assert_int_eq(h.n, 5);
+	/* Source chosen: a loopback of R1's own. */
+	ck_assert_int_eq(ping(2, "1.1.1.1", 0, 0, 100), DP_SEND_OK);
+}
+END_TEST
+
+START_TEST(test_unreachable)
+{
+	struct heard	h = { 0 };
+
+	ck_assert_int_eq(dp_echo_listen(DP(0), 7, hear, &h), 0);
+	ping(0, "10.0.12.2", 0, 0, 100);	/* resolve ARP */
+	pump();
+	ck_assert_int_eq(ping(0, "192.168.9.9", 1, 0, 100), DP_SEND_OK);
+	pump();
+	ck_assert_int_eq(h.n, 1);
+	ck_assert_int_eq(h.ev[0].ev_kind, DP_ECHO_UNREACH);
+	ck_assert_uint_eq(h.ev[0].ev_code, 1);
+	ck_assert_uint_eq(h.ev[0].ev_from, A("10.0.12.2"));
+	/* Within 500 ms R2 stays silent (IOS's "U.U.U"), then answers. */
+	ping(0, "192.168.9.9", 2, 0, 100);
+	pump();
+	ck_assert_int_eq(h.n, 1);
+	clock_advance(500);
+	ping(0, "192.168.9.9", 3, 0, 100);
+	pump();
+	ck_assert_int_eq(h.n, 2);
+	ck_assert_uint_eq(h.ev[1].ev_seq, 3);
+	/* No route on the router itself: nothing sent. */
+	ck_assert_int_eq(ping(1, "192.168.9.9", 0, 0, 100), DP_SEND_NO_ROUTE);
+	ck_assert_int_eq(ping(1, "192.168.9.9", 0, 0, 100), DP_SEND_NO_ROUTE);
+}
+END_TEST
+
+START_TEST(test_bad_checksum)
+{
+	const struct dp_iface	*ifp = dp_iface_find(DP(2), "s1/0");
+	struct wire		*w;
+	uint8_t			 f[4 + 28];
+
+	/* HDLC, then an echo request whose header checksum is wrong. */
+	memset(f, 0, sizeof(f));
+	f[0] = 0x0f;
+	put16(f + 2, 0x0800);
+	ip4_header(DP(2), f + 4, 28, 1, A("10.0.23.2"), A("10.0.23.3"), 64, 0,
+	    false);
+	put16(f + 14, 0x1234);
+	f[24] = 8;
+	w = dp_iface_wire(dp_iface_find(DP(1), "s1/0"));
+	ck_assert_int_eq(wire_send(w, f, sizeof(f)), 0);
+	/* A truncated header too. */
+	ck_assert_int_eq(wire_send(w, f, 12), 0);
+	pump();
+	ck_assert_uint_eq(ifp->if_attach.at_ipkts, 2);
+	ck_assert_uint_eq(ifp->if_attach.at_ierrors, 2);
+	ck_assert_uint_eq(ifp->if_attach.at_opkts, 0);
+	ck_assert_ptr_nonnull(strstr(fx_run(&fx[2], "show interfaces s1/0"),
+	    "     2 packets input, 44 bytes, 0 no buffer\n"
+	    "     Received 0 broadcasts, 0 runts, 0 giants, 0 throttles\n"
+	    "     2 input errors, 0 CRC, 0 frame, 0 overrun, 0 ignored, "
+	    "0 abort\n"
+	    "     0 packets output, 0 bytes, 0 underruns\n"));
+}
+END_TEST
+
+START_TEST(test_acl_inbound)
+{
+	struct heard	h = { 0 };
+	const char	*out;
+
+	config(1, "access-list 101 deny icmp host 10.0.12.1 host 2.2.2.2 "
+	    "log\naccess-list 101 deny udp any any eq 23 log\n"
+	    "access-list 101 permit ip any any\n"
+	    "interface FastEthernet0/0\n ip access-group 101 in\n");
+	strbuf_reset(&fx[1].fx_out);
+	ck_assert_int_eq(dp_echo_listen(DP(0), 7, hear, &h), 0);
+	ping(0, "10.0.12.2", 0, 0, 100);	/* ARP */
+	pump();
+	ping(0, "2.2.2.2", 1, 0, 100);
+	pump();
+	ck_assert_int_eq(h.n, 1);
+	ck_assert_int_eq(h.ev[0].ev_kind, DP_ECHO_UNREACH);
+	ck_assert_uint_eq(h.ev[0].ev_code, 13);
+	ck_assert_ptr_nonnull(strstr(fx[1].fx_out.sb_buf,
+	    "%SEC-6-IPACCESSLOGDP: list 101 denied icmp 10.0.12.1 -> 2.2.2.2 "
+	    "(8/0), 1 packet\n"));
+	/* The same flow again within 5 minutes: counted, not logged. */
+	strbuf_reset(&fx[1].fx_out);
+	clock_advance(600);
+	ping(0, "2.2.2.2", 2, 0, 100);
+	pump();
+	ck_assert_str_eq(fx[1].fx_out.sb_buf, "");
+	ck_assert_int_eq(h.n, 2);
+	/* Allowed: the router's own address. */
+	ping(0, "10.0.12.2", 3, 0, 100);
+	pump();
+	ck_assert_int_eq(h.n, 3);
+	ck_assert_int_eq(h.ev[2].ev_kind, DP_ECHO_REPLY);
+	ck_assert_int_eq(dp_udp_send(DP(0), 0, 1025, A("2.2.2.2"), 23,
+	    (const uint8_t *)"x", 1), DP_SEND_OK);
+	pump();
+	ck_assert_ptr_nonnull(strstr(fx[1].fx_out.sb_buf,
+	    "%SEC-6-IPACCESSLOGP: list 101 denied udp 10.0.12.1(1025) -> "
+	    "2.2.2.2(23), 1 packet\n"));
+	out = fx_run(&fx[1], "show access-lists 101");
+	ck_assert_str_eq(out,
+	    "Extended IP access list 101\n"
+	    "    10 deny icmp host 10.0.12.1 host 2.2.2.2 log (2 matches)\n"
+	    "    20 deny udp any any eq 23 log (1 match)\n"
+	    "    30 permit ip any any (1 match)\n");
+	/* Standard list: IPACCESSLOGS. */
+	config(1, "access-list 1 deny host 10.0.12.1 log\n"
+	    "interface FastEthernet0/0\n ip access-group 1 in\n");
+	strbuf_reset(&fx[1].fx_out);
+	ping(0, "10.0.12.2", 4, 0, 100);
+	pump();
+	ck_assert_ptr_nonnull(strstr(fx[1].fx_out.sb_buf,
+	    "%SEC-6-IPACCESSLOGS: list 1 denied 10.0.12.1 1 packet\n"));
+}
+END_TEST
+
+START_TEST(test_counters)
+{
+	struct heard	h = { 0 };
+	const char	*out;
+
+	ck_assert_int_eq(dp_echo_listen(DP(0), 7, hear, &h), 0);
+	ping(0, "10.0.12.2", 0, 0, 100);
+	pump();
+	ping(0, "10.0.12.2", 1, 0, 100);
+	pump();
+	ck_assert_int_eq(h.n, 1);
+	/* R1 sent an ARP request (60 bytes) and one echo request (114: the
+	 * first was dropped while ARP resolved); it got the ARP reply and
+	 * the echo reply. */
+	out = fx_run(&fx[0], "show interfaces FastEthernet0/0");
+	ck_assert_ptr_nonnull(strstr(out,
+	    "  Last input 00:00:00, output 00:00:00, output hang never\n"));
+	ck_assert_ptr_nonnull(strstr(out,
+	    "     2 packets input, 174 bytes, 0 no buffer\n"
+	    "     Received 0 broadcasts, 0 runts, 0 giants, 0 throttles\n"
+	    "     0 input errors, 0 CRC, 0 frame, 0 overrun, 0 ignored, "
+	    "0 abort\n"
+	    "     2 packets output, 174 bytes, 0 underruns\n"));
+	out = fx_run(&fx[1], "show interfaces FastEthernet0/0");
+	ck_assert_ptr_nonnull(strstr(out,
+	    "     2 packets input, 174 bytes, 0 no buffer\n"
+	    "     Received 1 broadcasts, 0 runts, 0 giants, 0 throttles\n"));
+	ck_assert_ptr_nonnull(strstr(out, "  ARP type: ARPA, ARP Timeout "
+	    "04:00:00\n"));
+}
+END_TEST
+
+START_TEST(test_lpm)
+{
+	struct dp_iface	*ifp;
+	uint32_t	 nh;
+
+	config(1, "ip route 10.9.0.0 255.255.0.0 10.0.12.1\n"
+	    "ip route 10.9.1.0 255.255.255.0 10.0.23.3\n"
+	    "ip route 10.9.1.128 255.255.255.128 192.168.1.1\n"
+	    "ip route 10.0.23.0 255.255.255.0 10.0.12.1\n"
+	    "ip route 172.16.0.0 255.255.0.0 Serial1/0\n");
+	ifp = route_lookup(DP(1), A("10.9.2.1"), &nh);
+	ck_assert_str_eq(dp_iface_name(ifp), "FastEthernet0/0");
+	ck_assert_uint_eq(nh, A("10.0.12.1"));
+	ifp = route_lookup(DP(1), A("10.9.1.1"), &nh);
+	ck_assert_str_eq(dp_iface_name(ifp), "Serial1/0");
+	ck_assert_uint_eq(nh, A("10.0.23.3"));
+	/* The /25's next hop does not resolve: the /24 serves. */
+	ifp = route_lookup(DP(1), A("10.9.1.200"), &nh);
+	ck_assert_str_eq(dp_iface_name(ifp), "Serial1/0");
+	/* Connected beats a static of the same prefix. */
+	ifp = route_lookup(DP(1), A("10.0.23.3"), &nh);
+	ck_assert_str_eq(dp_iface_name(ifp), "Serial1/0");
+	ck_assert_uint_eq(nh, A("10.0.23.3"));
+	/* Interface route: the destination is the next hop. */
+	ifp = route_lookup(DP(1), A("172.16.5.5"), &nh);
+	ck_assert_uint_eq(nh, A("172.16.5.5"));
+	ck_assert_ptr_null(route_lookup(DP(1), A("192.168.1.1"), &nh));
+	/* show ip route leaves out the /25 and the shadowed static. */
+	ck_assert_ptr_null(strstr(fx_run(&fx[1], "show ip route"),
+	    "10.9.1.128"));
+	/* A shut interface takes its connected and static routes away. */
+	config(1, "interface Serial1/0\n shutdown\n");
+	ifp = route_lookup(DP(1), A("10.9.1.1"), &nh);
+	ck_assert_str_eq(dp_iface_name(ifp), "FastEthernet0/0");
+	ck_assert_ptr_null(route_lookup(DP(1), A("172.16.5.5"), &nh));
+	ck_assert_ptr_null(strstr(fx_run(&fx[1], "show ip route"),
+	    "Serial1/0"));
+}
+END_TEST
+
+START_TEST(test_own_address)
+{
+	struct heard	h = { 0 };
+	struct dp_echo_req er;
+
+	ck_assert_int_eq(dp_echo_listen(DP(0), 7, hear, &h), 0);
+	ck_assert_int_eq(ping(0, "1.1.1.1", 0, 0, 100), DP_SEND_OK);
+	ck_assert_int_eq(h.n, 0);	/* not inside dp_echo_send */
+	evloop_once(fx[0].fx_rt.r_loop, 0);
+	evloop_once(fx[0].fx_rt.r_loop, 0);
+	ck_assert_int_eq(h.n, 1);
+	ck_assert_int_eq(h.ev[0].ev_kind, DP_ECHO_REPLY);
+	ck_assert_uint_eq(h.ev[0].ev_from, A("1.1.1.1"));
+	ck_assert(h.ev[0].ev_data_ok);
+	/* A source that is not ours. */
+	memset(&er, 0, sizeof(er));
+	er.er_dst = A("1.1.1.1");
+	er.er_src = A("9.9.9.9");
+	ck_assert_int_eq(dp_echo_send(DP(0), &er), DP_SEND_NO_SOURCE);
+	/* DF and too big for the wire: 'M' from the router itself. */
+	memset(&er, 0, sizeof(er));
+	er.er_dst = A("10.0.12.2");
+	er.er_id = 7;
+	er.er_size = 1600;
+	er.er_df = true;
+	ck_assert_int_eq(dp_echo_send(DP(0), &er), DP_SEND_OK);
+	pump();
+	ck_assert_int_eq(h.n, 2);
+	ck_assert_int_eq(h.ev[1].ev_kind, DP_ECHO_FRAG_NEEDED);
+}
+END_TEST
+
+START_TEST(test_link_messages)
+{
+	const char	*out;
+
+	fx_run(&fx[1], "configure terminal");
+	fx_run(&fx[1], "interface Serial1/0");
+	out = fx_run(&fx[1], "shutdown");
+	ck_assert_str_eq(out,
+	    "00:00:00: %LINK-5-CHANGED: Interface Serial1/0, changed state to "
+	    "administratively down\n"
+	    "00:00:00: %LINEPROTO-5-UPDOWN: Line protocol on Interface "
+	    "Serial1/0, changed state to down\n");
+	out = fx_run(&fx[1], "no shutdown");
+	ck_assert_str_eq(out,
+	    "00:00:00: %LINK-3-UPDOWN: Interface Serial1/0, changed state to "
+	    "up\n"
+	    "00:00:00: %LINEPROTO-5-UPDOWN: Line protocol on Interface "
+	    "Serial1/0, changed state to up\n");
+	ck_assert_str_eq(fx_run(&fx[1], "no shutdown"), "");
+	fx_run(&fx[1], "interface Loopback0");
+	ck_assert_str_eq(fx_run(&fx[1], "shutdown"),
+	    "00:00:00: %LINK-5-CHANGED: Interface Loopback0, changed state to "
+	    "administratively down\n"
+	    "00:00:00: %LINEPROTO-5-UPDOWN: Line protocol on Interface "
+	    "Loopback0, changed state to down\n");
+	/* No wire: the link alone. */
+	fx_run(&fx[1], "interface FastEthernet1/0");
+	ck_assert_str_eq(fx_run(&fx[1], "shutdown"),
+	    "00:00:00: %LINK-5-CHANGED: Interface FastEthernet1/0, changed "
+	    "state to administratively down\n");
+}
+END_TEST
+
+START_TEST(test_reload_reattaches)
+{
+	struct heard	h = { 0 };
+	struct strbuf	report;
+
+	strbuf_init(&report);
+	startup_reload(&fx[1].fx_rt, &report);
+	strbuf_free(&report);
+	fx_run(&fx[1], "enable");
+	ck_assert_ptr_nonnull(dp_iface_wire(dp_iface_find(DP(1), "f0/0")));
+	ck_assert_ptr_nonnull(dp_iface_wire(dp_iface_find(DP(1), "s1/0")));
+	/* Nothing was saved: the configuration is gone, the wires stay. */
+	ck_assert_ptr_null(dp_iface_find(DP(1), "lo0"));
+	config(1, "interface FastEthernet0/0\n"
+	    " ip address 10.0.12.2 255.255.255.0\n");
+	ck_assert_int_eq(dp_echo_listen(DP(0), 7, hear, &h), 0);
+	ping(0, "10.0.12.2", 0, 0, 100);
+	pump();
+	ping(0, "10.0.12.2", 1, 0, 100);
+	pump();
+	ck_assert_int_eq(h.n, 1);
+	ck_assert_int_eq(h.ev[0].ev_kind, DP_ECHO_REPLY);
+}
+END_TEST
+
+/* The UDP endpoint API and the crypto hook. */
+struct got {
+	int			n;
+	struct dp_udp_meta	um;
+	char			data[64];
+	int			outbound, esp;
+	size_t			esp_len;
+};
+
+static void
+got_udp(void *arg, const struct dp_udp_meta *um, const uint8_t *data,
+    size_t len)
+{
+	struct got	*g = arg;
+
+	g->n++;
+	g->um = *um;
+	snprintf(g->data, sizeof(g->data), "%.*s", (int)len,
+	    (const char *)data);
+}
+
+static enum dp_crypto_verdict
+got_outbound(void *arg, struct dp_iface *out, const uint8_t *ip, size_t len)
+{
+	struct got	*g = arg;
+
+	(void)out;
+	(void)len;
+	g->outbound++;
+	/* Take the ICMP, let the rest go in clear. */
+	return ip[9] == 1 ? DP_CRYPTO_CONSUMED : DP_CRYPTO_PASS;
+}
+
+static void
+got_esp(void *arg, struct dp_iface *in, const uint8_t *ip, size_t len)
+{
+	struct got	*g = arg;
+
+	(void)in;
+	(void)ip;
+	g->esp++;
+	g->esp_len = len;
+}
+
+static const struct dp_crypto_ops got_ops = { got_outbound, got_esp };
+
+START_TEST(test_udp_and_crypto_hook)
+{
+	struct got	g1, g2;
+	struct heard	h = { 0 };
+	uint8_t		esp[20 + 16];
+
+	memset(&g1, 0, sizeof(g1));
+	memset(&g2, 0, sizeof(g2));
+	ck_assert_int_eq(dp_udp_bind(DP(1), 500, got_udp, &g2), 0);
+	ck_assert_int_eq(dp_udp_bind(DP(1), 500, got_udp, &g2), -1);
+	dp_udp_send(DP(0), 0, 500, A("10.0.12.2"), 500,
+	    (const uint8_t *)"ike", 3);	/* lost to ARP */
+	pump();
+	ck_assert_int_eq(dp_udp_send(DP(0), A("1.1.1.1"), 500, A("2.2.2.2"),
+	    500, (const uint8_t *)"ike", 3), DP_SEND_OK);
+	pump();
+	ck_assert_int_eq(g2.n, 1);
+	ck_assert_str_eq(g2.data, "ike");
+	ck_assert_uint_eq(g2.um.um_src, A("1.1.1.1"));
+	ck_assert_uint_eq(g2.um.um_dst, A("2.2.2.2"));
+	ck_assert_uint_eq(g2.um.um_sport, 500);
+	ck_assert_str_eq(dp_iface_name(g2.um.um_ifp), "FastEthernet0/0");
+	/* The router to itself: through the loop, no interface. */
+	ck_assert_int_eq(dp_udp_send(DP(1), 0, 4500, A("2.2.2.2"), 500,
+	    (const uint8_t *)"self", 4), DP_SEND_OK);
+	pump();
+	ck_assert_int_eq(g2.n, 2);
+	ck_assert_ptr_null(g2.um.um_ifp);
+	ck_assert_uint_eq(g2.um.um_src, A("2.2.2.2"));
+	/* Crypto: R1's Fa0/0 has a crypto map; its ICMP goes to crypto. */
+	dp_crypto_register(DP(0), &got_ops, &g1);
+	dp_iface_set_crypto_map(dp_iface_find(DP(0), "f0/0"), "VPN");
+	ck_assert_int_eq(dp_echo_listen(DP(0), 7, hear, &h), 0);
+	ck_assert_int_eq(ping(0, "2.2.2.2", 0, 0, 100), DP_SEND_OK);
+	pump();
+	ck_assert_int_eq(g1.outbound, 1);
+	ck_assert_int_eq(h.n, 0);
+	ck_assert_int_eq(dp_udp_send(DP(0), 0, 500, A("2.2.2.2"), 500,
+	    (const uint8_t *)"clear", 5), DP_SEND_OK);
+	pump();
+	ck_assert_int_eq(g1.outbound, 2);
+	ck_assert_int_eq(g2.n, 3);
+	/* ESP from crypto: sent without classification, to R2's crypto. */
+	dp_crypto_register(DP(1), &got_ops, &g2);
+	memset(esp, 0, sizeof(esp));
+	ip4_header(DP(0), esp, sizeof(esp), 50, A("10.0.12.1"), A("2.2.2.2"),
+	    255, 0, false);
+	ck_assert_int_eq(dp_ip_output(DP(0), esp, sizeof(esp)), DP_SEND_OK);
+	pump();
+	ck_assert_int_eq(g1.outbound, 2);
+	ck_assert_int_eq(g2.esp, 1);
+	ck_assert_uint_eq(g2.esp_len, sizeof(esp));
+	/* NAT-T: UDP 4500 without the marker is ESP; with it, IKE. */
+	ck_assert_int_eq(dp_udp_bind(DP(1), 4500, got_udp, &g2), 0);
+	dp_udp_send(DP(0), 0, 4500, A("2.2.2.2"), 4500,
+	    (const uint8_t *)"\0\0\0\0ike", 7);
+	dp_udp_send(DP(0), 0, 4500, A("2.2.2.2"), 4500,
+	    (const uint8_t *)"\1\2\3\4esp", 7);
+	pump();
+	ck_assert_int_eq(g2.n, 4);
+	ck_assert_int_eq(g2.esp, 2);
+	/* A decapsulated packet re-enters: R2 answers the echo inside. */
+	dp_crypto_register(DP(0), NULL, NULL);
+	memset(esp, 0, sizeof(esp));
+	ck_assert_int_eq(dp_ip_input(DP(1), NULL, esp, 10), -1);
+	dp_udp_unbind(DP(1), 500);
+	dp_udp_unbind(DP(1), 4500);
+}
+END_TEST
+
+static Suite *
+fwd_suite(void)
+{
+	Suite	*s = suite_create("forwarder");
+	TCase	*tc = tcase_create("ipv4");
+
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_set_timeout(tc, 30);
+	tcase_add_test(tc, test_arp_and_echo);
+	tcase_add_test(tc, test_across_router);
+	tcase_add_test(tc, test_unreachable);
+	tcase_add_test(tc, test_bad_checksum);
+	tcase_add_test(tc, test_acl_inbound);
+	tcase_add_test(tc, test_counters);
+	tcase_add_test(tc, test_lpm);
+	tcase_add_test(tc, test_own_address);
+	tcase_add_test(tc, test_link_messages);
+	tcase_add_test(tc, test_reload_reattaches);
+	tcase_add_test(tc, test_udp_and_crypto_hook);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int
+main(void)
+{
+	SRunner	*sr = srunner_create(fwd_suite());
+	int	 failed;
+
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
