@@ -15,7 +15,8 @@ cd "$(dirname "$0")"
 
 # Debian packages the build and the tests need.
 PKGS="build-essential autoconf automake pkg-config libreadline-dev libssl-dev
-libpcap-dev libtelnet-dev check expect telnet clang libclang-rt-14-dev tshark"
+libpcap-dev libtelnet-dev check expect telnet clang libclang-rt-14-dev tshark
+iproute2 iputils-ping"
 
 missing=""
 for p in $PKGS; do

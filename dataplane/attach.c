@@ -55,9 +55,6 @@ attach_rx(void *arg, const uint8_t *frame, size_t len)
 	/* A shut interface hears nothing, as a port that is down. */
 	if (!iface_up(ifp))
 		return;
-	ifp->if_attach.at_ipkts++;
-	ifp->if_attach.at_ibytes += len;
-	ifp->if_attach.at_last_in = clock_mono_ms();
 	link_input(ifp, frame, len);
 }
 
@@ -118,6 +115,15 @@ attach_close(struct dp_iface *ifp)
 	ifp->if_attach.at_wire = NULL;
 	free(ifp->if_attach.at_spec);
 	ifp->if_attach.at_spec = NULL;
+}
+
+/* A frame the interface takes (its hardware would filter the others). */
+void
+attach_count_in(struct dp_iface *ifp, size_t len)
+{
+	ifp->if_attach.at_ipkts++;
+	ifp->if_attach.at_ibytes += len;
+	ifp->if_attach.at_last_in = clock_mono_ms();
 }
 
 /* The frame on the medium, counted as output. */

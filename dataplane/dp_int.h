@@ -314,6 +314,7 @@ void		 route_show(const struct dataplane *, struct strbuf *);
 void		 attach_mac(struct dp_iface *, const char *seed);
 void		 attach_close(struct dp_iface *);
 int		 attach_send(struct dp_iface *, const uint8_t *, size_t);
+void		 attach_count_in(struct dp_iface *, size_t);
 
 /* link.c */
 bool		 link_ethernet(const struct dp_iface *);

@@ -2,8 +2,9 @@
  * link: the layer between a wire and IP.
  *
  * Ethernet-type interfaces carry Ethernet II frames (no FCS): a frame is
- * taken if it is for the interface's MAC or a broadcast (a pcap: wire is
- * promiscuous, so others' unicasts are ignored), then ARP or IPv4.
+ * taken, and counted as input, if it is for the interface's MAC or a
+ * broadcast — what a NIC's filter passes (a pcap: wire is promiscuous) —
+ * then goes to ARP or IPv4.
  * Serial interfaces carry Cisco HDLC: address 0x0f (unicast) or 0x8f
  * (broadcast), control 0, a 16-bit protocol: IPv4, or SLARP.  iosh sends
  * SLARP keepalives every `keepalive` seconds so an IOS or dynamips peer
@@ -44,11 +45,14 @@ ether_input(struct dp_iface *ifp, const uint8_t *f, size_t len)
 {
 	bool	bcast;
 
-	if (len < ETHER_HDRLEN)
+	if (len < ETHER_HDRLEN) {
+		attach_count_in(ifp, len);
 		goto bad;
+	}
 	bcast = memcmp(f, ether_bcast, 6) == 0;
 	if (!bcast && memcmp(f, ifp->if_attach.at_mac, 6) != 0)
 		return;
+	attach_count_in(ifp, len);
 	if (bcast)
 		ifp->if_attach.at_ibcast++;
 	switch (get16(f + 12)) {
@@ -79,6 +83,7 @@ slarp_input(struct dp_iface *ifp, const uint8_t *p, size_t len)
 static void
 hdlc_input(struct dp_iface *ifp, const uint8_t *f, size_t len)
 {
+	attach_count_in(ifp, len);
 	if (len < HDLC_HDRLEN || (f[0] != HDLC_UNICAST &&
 	    f[0] != HDLC_BROADCAST) || f[1] != 0) {
 		ifp->if_attach.at_ierrors++;

@@ -1,7 +1,12 @@
 # The packet path (dataplane/attach, link, arp, ip4, icmp, udp, filter,
-# fwd): Check unit tests with routers joined by udp: wires on 127.0.0.1.
-check_PROGRAMS += tests/check_fwd
-TESTS += tests/check_fwd
+# fwd): Check unit tests with routers joined by udp: wires on 127.0.0.1,
+# and iosh against Linux on tap: and pcap: in a network namespace, with a
+# capture read by tshark (root only; skipped otherwise).
+check_PROGRAMS += tests/check_fwd tests/fwd_tool
+TESTS += tests/check_fwd tests/fwd_netns.sh
 tests_check_fwd_SOURCES = tests/check_fwd.c tests/fixture.c tests/fixture.h
 tests_check_fwd_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_check_fwd_LDADD = $(TEST_LIBS)
+tests_fwd_tool_SOURCES = tests/fwd_tool.c
+tests_fwd_tool_LDADD = $(TEST_LIBS)
+EXTRA_DIST += tests/fwd_netns.sh

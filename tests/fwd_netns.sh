@@ -1,0 +1,95 @@
+#!/bin/sh
+# iosh against the Linux stack, inside a private network namespace:
+#  - tap: iosh --attach FastEthernet0/0=tap:tap0 (10.99.1.2) and Linux on
+#    tap0 (10.99.1.1): `ping -c 3 -W 2 10.99.1.2` from Linux answers;
+#  - pcap: iosh --attach FastEthernet0/1=pcap:v1 on one end of a veth
+#    (10.99.0.2), Linux on the other (v0, 10.99.0.1): the same ping;
+#  - capture: fwd_tool (a router on tap0) writes a pcap of Linux's pings,
+#    which tshark reads without a malformed packet or a bad checksum.
+# The router's console shows its ARP entry and counters afterwards.
+# Root and namespaces are required: otherwise exit 77 (skip).  Every wait
+# is bounded and the namespace goes away in the trap.
+set -u
+
+builddir=${top_builddir:-.}
+iosh=$(cd "$builddir" && pwd -P)/iosh
+tool=$(cd "$builddir" && pwd -P)/tests/fwd_tool
+[ "$(id -u)" -eq 0 ] || { echo "SKIP: not root"; exit 77; }
+command -v ip >/dev/null 2>&1 || { echo "SKIP: no ip(8)"; exit 77; }
+command -v ping >/dev/null 2>&1 || { echo "SKIP: no ping(8)"; exit 77; }
+ns=iosh-fwd-$$
+tmp=$(mktemp -d) || exit 99
+ip netns add "$ns" 2>/dev/null || { rm -rf "$tmp"; echo "SKIP: no netns"; exit 77; }
+trap 'ip netns del "$ns" 2>/dev/null; rm -rf "$tmp"' EXIT
+
+fail() {
+	echo "FAIL: $*"
+	for f in "$tmp"/*.out; do
+		[ -f "$f" ] && { echo "--- $f"; cat "$f"; }
+	done
+	exit 1
+}
+in_ns() {
+	timeout 30 ip netns exec "$ns" "$@"
+}
+
+in_ns ip link set lo up || fail "lo up"
+in_ns ip tuntap add dev tap0 mode tap || { echo "SKIP: no tuntap"; exit 77; }
+in_ns ip addr add 10.99.1.1/24 dev tap0 || fail "address tap0"
+in_ns ip link set tap0 up || fail "tap0 up"
+in_ns ip link add v0 type veth peer name v1 || { echo "SKIP: no veth"; exit 77; }
+in_ns ip addr add 10.99.0.1/24 dev v0 || fail "address v0"
+in_ns ip link set v0 up || fail "v0 up"
+in_ns ip link set v1 up || fail "v1 up"
+
+# A router whose console holds on for $2 seconds after configuring, then
+# shows what it saw.  $1: the attachments' and addresses' lines.
+router() {
+	{
+		printf 'enable\nconfigure terminal\n%s\nend\n' "$2"
+		sleep "$3"
+		printf 'show arp\nshow interfaces\n'
+	} | in_ns "$iosh" --nvram "$tmp/nv" $1
+}
+
+router "--attach FastEthernet0/0=tap:tap0 --attach FastEthernet0/1=pcap:v1" \
+    "interface FastEthernet0/0
+ip address 10.99.1.2 255.255.255.0
+interface FastEthernet0/1
+ip address 10.99.0.2 255.255.255.0" 8 >"$tmp/router.out" 2>&1 &
+rpid=$!
+sleep 1
+in_ns ping -c 3 -W 2 10.99.1.2 >"$tmp/ping-tap.out" 2>&1 ||
+    fail "tap: no answer to Linux ping"
+grep -q "3 received" "$tmp/ping-tap.out" || fail "tap: not 3 replies"
+in_ns ping -c 3 -W 2 10.99.0.2 >"$tmp/ping-pcap.out" 2>&1 ||
+    fail "pcap: no answer to Linux ping"
+grep -q "3 received" "$tmp/ping-pcap.out" || fail "pcap: not 3 replies"
+wait "$rpid"
+# The router learnt both Linux ends and counted the traffic.
+grep -q "^Internet  10.99.1.1 .* FastEthernet0/0$" "$tmp/router.out" ||
+    fail "no ARP entry for the TAP's Linux end"
+grep -q "^Internet  10.99.0.1 .* FastEthernet0/1$" "$tmp/router.out" ||
+    fail "no ARP entry for the veth's Linux end"
+grep -q "^     [4-9] packets input, [0-9]* bytes" "$tmp/router.out" ||
+    fail "show interfaces did not count the pings"
+
+# The capture.
+in_ns "$tool" FastEthernet0/0=tap:tap0 10.99.1.2 255.255.255.0 \
+    "$tmp/tap.pcap" 5 >"$tmp/tool.out" 2>&1 &
+tpid=$!
+sleep 1
+in_ns ping -c 3 -W 2 10.99.1.2 >"$tmp/ping-cap.out" 2>&1 ||
+    fail "capture run: no answer to Linux ping"
+wait "$tpid" || fail "fwd_tool"
+command -v tshark >/dev/null 2>&1 || { echo "SKIP: no tshark"; exit 77; }
+export HOME="$tmp"
+n=$(timeout 30 tshark -n -r "$tmp/tap.pcap" -Y icmp 2>/dev/null | wc -l)
+[ "$n" -ge 6 ] || fail "capture: $n ICMP packets, expected 6"
+bad=$(timeout 30 tshark -n -r "$tmp/tap.pcap" -o ip.check_checksum:TRUE \
+    -Y "_ws.malformed || _ws.expert.severity >= error" 2>/dev/null)
+[ -z "$bad" ] || fail "capture: malformed: $bad"
+timeout 30 tshark -n -r "$tmp/tap.pcap" -q -z expert,error \
+    >"$tmp/expert.out" 2>&1 || fail "tshark -z expert,error"
+grep -qi "malformed" "$tmp/expert.out" && fail "capture: malformed"
+exit 0
