@@ -61,5 +61,6 @@ int	dp_show_access_lists_cmd(struct vty *, const struct cmd_match *);
 
 /* The forwarder's (arp.c). */
 int	dp_show_arp_cmd(struct vty *, const struct cmd_match *);
+int	dp_show_ipv6_neighbors_cmd(struct vty *, const struct cmd_match *);
 
 #endif

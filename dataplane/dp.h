@@ -98,6 +98,8 @@ struct dp_echo_ev {
 	uint16_t		ev_id, ev_seq;
 	size_t			ev_size;	/* IP datagram size received */
 	bool			ev_data_ok;	/* reply data equals the request's */
+	bool			ev_v6;		/* an ICMPv6 answer: ev_from6 */
+	uint8_t			ev_from6[16];
 };
 
 typedef void	(*dp_echo_fn)(void *arg, const struct dp_echo_ev *);
@@ -122,6 +124,19 @@ enum dp_send_result {
 };
 
 int		 dp_echo_send(struct dataplane *, const struct dp_echo_req *);
+
+/* The same for IPv6 (ICMPv6 echo); answers go to the listener of its
+ * identifier with ev_v6 set.  No route to a link-local destination. */
+struct dp_echo6_req {
+	uint8_t		er6_dst[16];
+	uint8_t		er6_src[16];	/* all zero: the outgoing interface's */
+	uint16_t	er6_id, er6_seq;
+	size_t		er6_size;	/* IPv6 datagram size, header included */
+	uint8_t		er6_hlim;	/* 0: 64 */
+	uint16_t	er6_pattern;
+};
+
+int		 dp_echo6_send(struct dataplane *, const struct dp_echo6_req *);
 /* -1 if ID already has a listener. */
 int		 dp_echo_listen(struct dataplane *, uint16_t id, dp_echo_fn,
 		    void *arg);

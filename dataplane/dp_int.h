@@ -23,6 +23,7 @@ struct vty;
 struct cmd_match;
 struct ev_timer;
 struct arp_entry;
+struct nd_entry;
 struct local_pkt;
 struct acl_log;
 
@@ -325,6 +326,11 @@ void		 link_detached(struct dp_iface *);
  * resolves, as IOS), -1 dropped. */
 int		 link_output_ip4(struct dp_iface *, uint32_t nh,
 		    const uint8_t *ip, size_t len);
+int		 link_output_ip6(struct dp_iface *, const uint8_t *nh,
+		    const uint8_t *ip, size_t len);
+/* An IPv6 datagram to the MAC DMAC (ignored on serial links). */
+int		 link_send6(struct dp_iface *, const uint8_t *dmac,
+		    const uint8_t *ip, size_t len);
 
 /* arp.c */
 #define ARP_TIMEOUT_MS	(4ULL * 3600 * 1000)	/* IOS: 04:00:00 */
@@ -342,6 +348,7 @@ struct fwd {
 	uint8_t			 f_frame[FRAME_MAX];	/* link output */
 	uint8_t			 f_fwdbuf[IP4_MAXLEN];	/* forwarding copy */
 	struct arp_entry	**f_arp;	/* hashed by address */
+	struct nd_entry		**f_nd;		/* IPv6 neighbours, hashed */
 	size_t			 f_narp;
 	struct echo_listener	*f_echo;	/* a handful: ping sessions */
 	struct udp_ep		*f_udp;		/* sorted by port */
@@ -360,7 +367,8 @@ struct fwd {
 
 void		 fwd_init(struct dataplane *);
 void		 fwd_free(struct dataplane *);
-/* Deliver a packet of the router to itself through the event loop. */
+/* Deliver a packet (IPv4 or IPv6) of the router to itself through the
+ * event loop. */
 void		 fwd_local(struct dataplane *, const uint8_t *, size_t);
 
 /* ip4.c */
@@ -368,6 +376,7 @@ void		 fwd_local(struct dataplane *, const uint8_t *, size_t);
 #define IPP_TCP	6
 #define IPP_UDP	17
 #define IPP_ESP	50
+#define IPP_ICMPV6	58
 
 /* The packet's path flags. */
 #define IP4_OWN		0x01	/* the router's own: no outbound ACL */
@@ -419,6 +428,34 @@ void		 icmp_error(struct dataplane *, struct dp_iface *in,
 		    const uint8_t *ip, size_t len, uint8_t type, uint8_t code,
 		    uint16_t mtu);
 void		 icmp_free_all(struct dataplane *);
+/* Hand EV to the listener of EV->ev_id (DATA: the reply's, checked
+ * against the pattern sent); remember the pattern of a request. */
+void		 echo_event(struct dataplane *, struct dp_echo_ev *,
+		    const uint8_t *data, size_t len);
+void		 echo_sent(struct dataplane *, uint16_t id, uint16_t pattern);
+
+/* ip6.c */
+bool		 ip6_enabled(const struct dp_iface *);
+void		 ip6_iface_ll(const struct dp_iface *, uint8_t *);
+bool		 ip6_iface_addr(const struct dp_iface *, const uint8_t *);
+void		 ip6_iface_source(const struct dp_iface *, const uint8_t *dst,
+		    uint8_t *src);
+void		 ip6_header(uint8_t *, size_t plen, uint8_t nxt, uint8_t hlim,
+		    const uint8_t *src, const uint8_t *dst);
+void		 icmp6_checksum(uint8_t *);
+void		 icmp6_error(struct dataplane *, struct dp_iface *,
+		    const uint8_t *, size_t, uint8_t type, uint8_t code,
+		    uint32_t param);
+void		 ip6_input(struct dataplane *, struct dp_iface *,
+		    const uint8_t *, size_t);
+struct dp_iface	*route6_lookup(const struct dataplane *, const uint8_t *dst,
+		    uint8_t *nh);
+
+/* nd.c */
+void		 nd_input(struct dp_iface *, const uint8_t *, size_t);
+bool		 nd_resolve(struct dp_iface *, const uint8_t *addr,
+		    uint8_t *mac);
+void		 nd_flush(struct dataplane *, const struct dp_iface *);
 
 /* udp.c */
 void		 udp_input(struct dataplane *, struct dp_iface *,

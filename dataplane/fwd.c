@@ -43,6 +43,7 @@ fwd_free(struct dataplane *dp)
 		free(lp);
 	}
 	arp_free_all(dp);
+	nd_flush(dp, NULL);
 	icmp_free_all(dp);
 	free(f->f_arp);
 	free(f->f_udp);
@@ -64,7 +65,10 @@ fwd_local_run(void *arg)
 	f->f_localq_tail = &f->f_localq;
 	while ((lp = batch) != NULL) {
 		batch = lp->lp_next;
-		ip4_input(dp, NULL, lp->lp_data, lp->lp_len);
+		if ((lp->lp_data[0] >> 4) == 6)
+			ip6_input(dp, NULL, lp->lp_data, lp->lp_len);
+		else
+			ip4_input(dp, NULL, lp->lp_data, lp->lp_len);
 		free(lp);
 	}
 }

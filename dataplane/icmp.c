@@ -29,6 +29,8 @@ struct echo_listener {
 	uint16_t		 el_pattern;	/* of the last request sent */
 };
 
+static bool	pattern_ok(const uint8_t *, size_t, uint16_t);
+
 static struct echo_listener *
 echo_find(const struct dataplane *dp, uint16_t id)
 {
@@ -38,6 +40,28 @@ echo_find(const struct dataplane *dp, uint16_t id)
 		if (el->el_id == id)
 			return el;
 	return NULL;
+}
+
+void
+echo_event(struct dataplane *dp, struct dp_echo_ev *ev, const uint8_t *data,
+    size_t len)
+{
+	struct echo_listener	*el = echo_find(dp, ev->ev_id);
+
+	if (el == NULL)
+		return;
+	if (data != NULL)
+		ev->ev_data_ok = pattern_ok(data, len, el->el_pattern);
+	el->el_fn(el->el_arg, ev);
+}
+
+void
+echo_sent(struct dataplane *dp, uint16_t id, uint16_t pattern)
+{
+	struct echo_listener	*el = echo_find(dp, id);
+
+	if (el != NULL)
+		el->el_pattern = pattern;
 }
 
 int
@@ -104,7 +128,6 @@ pattern_ok(const uint8_t *p, size_t n, uint16_t pattern)
 int
 dp_echo_send(struct dataplane *dp, const struct dp_echo_req *er)
 {
-	struct echo_listener	*el;
 	size_t			 len = er->er_size;
 	uint32_t		 src = er->er_src;
 	uint8_t			*ip, *icmp;
@@ -116,8 +139,7 @@ dp_echo_send(struct dataplane *dp, const struct dp_echo_req *er)
 		len = IP4_MAXLEN;
 	if (src != 0 && !ip4_own(dp, src))
 		return DP_SEND_NO_SOURCE;
-	if ((el = echo_find(dp, er->er_id)) != NULL)
-		el->el_pattern = er->er_pattern;
+	echo_sent(dp, er->er_id, er->er_pattern);
 	if ((ip = malloc(len)) == NULL)
 		abort();
 	ip4_header(dp, ip, len, IPP_ICMP, src, er->er_dst,

@@ -540,9 +540,13 @@ if_shutdown_cmd(struct vty *vty, const struct cmd_match *m)
 	ifp->if_shutdown = !NEGATED(m);
 	if (was_up == iface_up(ifp))
 		return CMD_SUCCESS;
-	if (ifp->if_shutdown)
+	if (ifp->if_shutdown) {
+		/* IOS forgets the neighbours of a port it shuts. */
+		arp_flush(ifp->if_dp, ifp);
+		nd_flush(ifp->if_dp, ifp);
 		sys_log(vty->v_sys, "LINK", 5, "CHANGED", "Interface %s, "
 		    "changed state to administratively down", ifp->if_name);
+	}
 	else
 		sys_log(vty->v_sys, "LINK", 3, "UPDOWN", "Interface %s, "
 		    "changed state to up", ifp->if_name);

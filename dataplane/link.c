@@ -4,9 +4,9 @@
  * Ethernet-type interfaces carry Ethernet II frames (no FCS): a frame is
  * taken, and counted as input, if it is for the interface's MAC or a
  * broadcast — what a NIC's filter passes (a pcap: wire is promiscuous) —
- * then goes to ARP or IPv4.
+ * then goes to ARP, IPv4 or IPv6 (with IPv6 multicast, 33:33:...).
  * Serial interfaces carry Cisco HDLC: address 0x0f (unicast) or 0x8f
- * (broadcast), control 0, a 16-bit protocol: IPv4, or SLARP.  iosh sends
+ * (broadcast), control 0, a 16-bit protocol: IPv4, IPv6, or SLARP.  iosh sends
  * SLARP keepalives every `keepalive` seconds so an IOS or dynamips peer
  * keeps its line protocol up; the keepalives it receives only feed the
  * sequence numbers it echoes back (its own line protocol follows the
@@ -50,7 +50,10 @@ ether_input(struct dp_iface *ifp, const uint8_t *f, size_t len)
 		goto bad;
 	}
 	bcast = memcmp(f, ether_bcast, 6) == 0;
-	if (!bcast && memcmp(f, ifp->if_attach.at_mac, 6) != 0)
+	/* IPv6 multicast (33:33:...) when IPv6 is on: ip6.c picks the
+	 * groups it is in. */
+	if (!bcast && memcmp(f, ifp->if_attach.at_mac, 6) != 0 &&
+	    !(f[0] == 0x33 && f[1] == 0x33 && ip6_enabled(ifp)))
 		return;
 	attach_count_in(ifp, len);
 	if (bcast)
@@ -62,6 +65,10 @@ ether_input(struct dp_iface *ifp, const uint8_t *f, size_t len)
 		return;
 	case ETHERTYPE_ARP:
 		arp_input(ifp, f + ETHER_HDRLEN, len - ETHER_HDRLEN);
+		return;
+	case ETHERTYPE_IPV6:
+		ip6_input(ifp->if_dp, ifp, f + ETHER_HDRLEN,
+		    len - ETHER_HDRLEN);
 		return;
 	default:
 		/* IOS counts these as unknown protocol drops. */
@@ -94,6 +101,10 @@ hdlc_input(struct dp_iface *ifp, const uint8_t *f, size_t len)
 	switch (get16(f + 2)) {
 	case ETHERTYPE_IP:
 		ip4_input(ifp->if_dp, ifp, f + HDLC_HDRLEN,
+		    len - HDLC_HDRLEN);
+		return;
+	case ETHERTYPE_IPV6:
+		ip6_input(ifp->if_dp, ifp, f + HDLC_HDRLEN,
 		    len - HDLC_HDRLEN);
 		return;
 	case ETHERTYPE_SLARP:
@@ -153,6 +164,7 @@ link_detached(struct dp_iface *ifp)
 		    ifp->if_attach.at_keepalive);
 	ifp->if_attach.at_keepalive = NULL;
 	arp_flush(ifp->if_dp, ifp);
+	nd_flush(ifp->if_dp, ifp);
 }
 
 int
@@ -189,4 +201,44 @@ link_output_ip4(struct dp_iface *ifp, uint32_t nh, const uint8_t *ip,
 		return 0;
 	}
 	return -1;
+}
+
+int
+link_send6(struct dp_iface *ifp, const uint8_t *dmac, const uint8_t *ip,
+    size_t len)
+{
+	uint8_t	*f = ifp->if_dp->d_fwd->f_frame;
+
+	if (len > IP4_MAXLEN)
+		return -1;
+	if (link_ethernet(ifp)) {
+		memcpy(f, dmac, 6);
+		memcpy(f + 6, ifp->if_attach.at_mac, 6);
+		put16(f + 12, ETHERTYPE_IPV6);
+		memcpy(f + ETHER_HDRLEN, ip, len);
+		return attach_send(ifp, f, ETHER_HDRLEN + len);
+	}
+	if (ifp->if_id.id_type == IFT_SERIAL) {
+		f[0] = ip[24] == 0xff ? HDLC_BROADCAST : HDLC_UNICAST;
+		f[1] = 0;
+		put16(f + 2, ETHERTYPE_IPV6);
+		memcpy(f + HDLC_HDRLEN, ip, len);
+		return attach_send(ifp, f, HDLC_HDRLEN + len);
+	}
+	return ifp->if_id.id_type == IFT_LOOPBACK ? 0 : -1;
+}
+
+int
+link_output_ip6(struct dp_iface *ifp, const uint8_t *nh, const uint8_t *ip,
+    size_t len)
+{
+	uint8_t	mac[6] = { 0x33, 0x33 };
+
+	if (link_ethernet(ifp)) {
+		if (nh[0] == 0xff)
+			memcpy(mac + 2, nh + 12, 4);
+		else if (!nd_resolve(ifp, nh, mac))
+			return 0;
+	}
+	return link_send6(ifp, mac, ip, len);
 }

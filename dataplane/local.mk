@@ -10,7 +10,8 @@ libiosh_a_SOURCES += \
 # interfaces, UDP endpoints, the crypto hook.
 libiosh_a_SOURCES += \
 	dataplane/attach.c dataplane/link.c dataplane/arp.c dataplane/fwd.c \
-	dataplane/ip4.c dataplane/icmp.c dataplane/udp.c dataplane/filter.c
+	dataplane/ip4.c dataplane/icmp.c dataplane/udp.c dataplane/filter.c \
+	dataplane/ip6.c dataplane/nd.c
 # The layer under the interfaces: attachments to real media (wire*),
 # fault injection on them, and pcap capture files.
 libiosh_a_SOURCES += \

@@ -115,6 +115,11 @@ static const struct cmd_def dp_exec_defs[] = {
 	  SHOW_IP
 	  "IP ARP table",
 	  dp_show_arp_cmd, CMD_FILTER, NULL },
+	{ "show ipv6 neighbors",
+	  "Show running system information\n"
+	  "IPv6 information\n"
+	  "Show IPv6 neighbor cache entries",
+	  dp_show_ipv6_neighbors_cmd, CMD_FILTER, NULL },
 	{ "show access-lists " ACL_ARG,
 	  "Show running system information\n"
 	  "List access lists\n"

@@ -12,6 +12,7 @@
 #include <sys/socket.h>
 
 #include <netinet/in.h>
+#include <arpa/inet.h>
 
 #include <check.h>
 #include <stdio.h>
@@ -667,6 +668,95 @@ START_TEST(test_udp_and_crypto_hook)
 }
 END_TEST
 
+static void
+A6(const char *s, uint8_t *a)
+{
+	ck_assert_int_eq(inet_pton(AF_INET6, s, a), 1);
+}
+
+static int
+ping6(int r, const char *dst, uint16_t seq, uint8_t hlim)
+{
+	struct dp_echo6_req	er;
+
+	memset(&er, 0, sizeof(er));
+	A6(dst, er.er6_dst);
+	er.er6_id = 7;
+	er.er6_seq = seq;
+	er.er6_size = 100;
+	er.er6_hlim = hlim;
+	er.er6_pattern = 0xabcd;
+	return dp_echo6_send(DP(r), &er);
+}
+
+/* The same topology in IPv6: ND on Ethernet, HDLC, R2 routing. */
+START_TEST(test_ipv6)
+{
+	struct heard	h = { 0 };
+	uint8_t		a[16], nh[16];
+	const char	*out;
+	int		i;
+
+	config(0, "interface FastEthernet0/0\n"
+	    " ipv6 address 2001:DB8:12::1/64\n"
+	    "ipv6 route ::/0 2001:DB8:12::2\n");
+	config(1, "ipv6 unicast-routing\ninterface FastEthernet0/0\n"
+	    " ipv6 address 2001:DB8:12::2/64\n"
+	    "interface Serial1/0\n ipv6 address 2001:DB8:23::2/64\n"
+	    "ipv6 route 2001:DB8:3::/64 2001:DB8:23::3\n");
+	config(2, "interface Serial1/0\n ipv6 address 2001:DB8:23::3/64\n"
+	    "interface Loopback0\n ipv6 address 2001:DB8:3::3/128\n"
+	    "ipv6 route ::/0 2001:DB8:23::2\n");
+	A6("2001:db8:3::3", a);
+	ck_assert_str_eq(dp_iface_name(route6_lookup(DP(0), a, nh)),
+	    "FastEthernet0/0");
+	A6("2001:db8:12::2", a);
+	ck_assert_int_eq(memcmp(nh, a, 16), 0);
+	ck_assert_int_eq(dp_echo_listen(DP(0), 7, hear, &h), 0);
+	/* Neighbour discovery costs the first two: R1 asks for R2, then
+	 * R2 asks for R1 on the way back. */
+	for (i = 0; i < 3; i++) {
+		ck_assert_int_eq(ping6(0, "2001:db8:3::3", (uint16_t)i, 0),
+		    DP_SEND_OK);
+		pump();
+	}
+	ck_assert_int_eq(h.n, 1);
+	ck_assert_int_eq(h.ev[0].ev_kind, DP_ECHO_REPLY);
+	ck_assert(h.ev[0].ev_v6);
+	A6("2001:db8:3::3", a);
+	ck_assert_int_eq(memcmp(h.ev[0].ev_from6, a, 16), 0);
+	ck_assert_uint_eq(h.ev[0].ev_seq, 2);
+	ck_assert_uint_eq(h.ev[0].ev_size, 100);
+	ck_assert(h.ev[0].ev_data_ok);
+	/* Hop limit 1 dies at R2; no route at R2 is unreachable. */
+	ping6(0, "2001:db8:3::3", 3, 1);
+	pump();
+	ck_assert_int_eq(h.n, 2);
+	ck_assert_int_eq(h.ev[1].ev_kind, DP_ECHO_TTL_EXCEEDED);
+	clock_advance(500);
+	ping6(0, "2001:db8:99::1", 4, 0);
+	pump();
+	ck_assert_int_eq(h.n, 3);
+	ck_assert_int_eq(h.ev[2].ev_kind, DP_ECHO_UNREACH);
+	ck_assert_uint_eq(h.ev[2].ev_code, 0);
+	/* The router's own address, through the loop. */
+	ck_assert_int_eq(ping6(0, "2001:db8:12::1", 5, 0), DP_SEND_OK);
+	pump();
+	ck_assert_int_eq(h.n, 4);
+	ck_assert_int_eq(h.ev[3].ev_kind, DP_ECHO_REPLY);
+	ck_assert_int_eq(ping6(1, "2001:db8:77::1", 0, 0), DP_SEND_NO_ROUTE);
+	out = fx_run(&fx[0], "show ipv6 neighbors");
+	ck_assert_ptr_nonnull(strstr(out,
+	    "IPv6 Address                              Age Link-layer Addr "
+	    "State Interface\n"
+	    "2001:DB8:12::2                              0 "));
+	ck_assert_ptr_nonnull(strstr(out, "  REACH Fa0/0\n"));
+	clock_advance(60000);
+	ck_assert_ptr_nonnull(strstr(fx_run(&fx[0], "show ipv6 neighbors"),
+	    "  STALE Fa0/0\n"));
+}
+END_TEST
+
 static Suite *
 fwd_suite(void)
 {
@@ -686,6 +776,7 @@ fwd_suite(void)
 	tcase_add_test(tc, test_link_messages);
 	tcase_add_test(tc, test_reload_reattaches);
 	tcase_add_test(tc, test_udp_and_crypto_hook);
+	tcase_add_test(tc, test_ipv6);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -1,7 +1,8 @@
 #!/bin/sh
 # iosh against the Linux stack, inside a private network namespace:
 #  - tap: iosh --attach FastEthernet0/0=tap:tap0 (10.99.1.2) and Linux on
-#    tap0 (10.99.1.1): `ping -c 3 -W 2 10.99.1.2` from Linux answers;
+#    tap0 (10.99.1.1): `ping -c 3 -W 2 10.99.1.2` from Linux answers, and
+#    so does `ping -6` to 2001:db8:99::2;
 #  - pcap: iosh --attach FastEthernet0/1=pcap:v1 on one end of a veth
 #    (10.99.0.2), Linux on the other (v0, 10.99.0.1): the same ping;
 #  - capture: fwd_tool (a router on tap0) writes a pcap of Linux's pings,
@@ -36,6 +37,7 @@ in_ns() {
 in_ns ip link set lo up || fail "lo up"
 in_ns ip tuntap add dev tap0 mode tap || { echo "SKIP: no tuntap"; exit 77; }
 in_ns ip addr add 10.99.1.1/24 dev tap0 || fail "address tap0"
+in_ns ip -6 addr add 2001:db8:99::1/64 dev tap0 nodad || fail "v6 tap0"
 in_ns ip link set tap0 up || fail "tap0 up"
 in_ns ip link add v0 type veth peer name v1 || { echo "SKIP: no veth"; exit 77; }
 in_ns ip addr add 10.99.0.1/24 dev v0 || fail "address v0"
@@ -48,15 +50,16 @@ router() {
 	{
 		printf 'enable\nconfigure terminal\n%s\nend\n' "$2"
 		sleep "$3"
-		printf 'show arp\nshow interfaces\n'
+		printf 'show arp\nshow ipv6 neighbors\nshow interfaces\n'
 	} | in_ns "$iosh" --nvram "$tmp/nv" $1
 }
 
 router "--attach FastEthernet0/0=tap:tap0 --attach FastEthernet0/1=pcap:v1" \
     "interface FastEthernet0/0
 ip address 10.99.1.2 255.255.255.0
+ipv6 address 2001:DB8:99::2/64
 interface FastEthernet0/1
-ip address 10.99.0.2 255.255.255.0" 8 >"$tmp/router.out" 2>&1 &
+ip address 10.99.0.2 255.255.255.0" 12 >"$tmp/router.out" 2>&1 &
 rpid=$!
 sleep 1
 in_ns ping -c 3 -W 2 10.99.1.2 >"$tmp/ping-tap.out" 2>&1 ||
@@ -65,6 +68,10 @@ grep -q "3 received" "$tmp/ping-tap.out" || fail "tap: not 3 replies"
 in_ns ping -c 3 -W 2 10.99.0.2 >"$tmp/ping-pcap.out" 2>&1 ||
     fail "pcap: no answer to Linux ping"
 grep -q "3 received" "$tmp/ping-pcap.out" || fail "pcap: not 3 replies"
+# IPv6: iosh answers neighbour discovery; the first reply may wait for
+# iosh's own solicitation, as IOS's does.
+in_ns ping -6 -c 3 -W 2 2001:db8:99::2 >"$tmp/ping6-tap.out" 2>&1
+grep -q "[23] received" "$tmp/ping6-tap.out" || fail "tap: IPv6 ping"
 wait "$rpid"
 # The router learnt both Linux ends and counted the traffic.
 grep -q "^Internet  10.99.1.1 .* FastEthernet0/0$" "$tmp/router.out" ||
