@@ -15,3 +15,10 @@ libiosh_a_SOURCES += \
 	crypto/show_sa.c \
 	crypto/transform.c \
 	crypto/util.c
+# The IKE key material and ESP (crypto primitives on OpenSSL 3 EVP).
+libiosh_a_SOURCES += \
+	crypto/esp.c crypto/esp.h \
+	crypto/ike_cipher.c crypto/ike_cipher.h \
+	crypto/ike_dh.c crypto/ike_dh.h \
+	crypto/ike_keys.c crypto/ike_keys.h \
+	crypto/ike_prf.c crypto/ike_prf.h

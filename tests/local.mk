@@ -10,3 +10,6 @@ TESTS += tests/check_lib
 tests_check_lib_SOURCES = tests/check_lib.c
 tests_check_lib_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_check_lib_LDADD = $(TEST_LIBS)
+
+# IKE key material and ESP tests (tests/ikecrypto.mk).
+include $(srcdir)/tests/ikecrypto.mk

@@ -1,0 +1,355 @@
+/*
+ * esp: RFC 4303 ESP tunnel mode, CBC ciphers and HMAC-96 (esp.h).
+ *
+ * Per packet: an IV from the SA's pool of random bytes (refilled from
+ * RAND_bytes a few dozen packets at a time: unpredictable IVs, RFC 3602
+ * §2.4, without a DRBG call per packet), the cipher context re-armed with
+ * that IV only, and the HMAC context re-initialised with the key it
+ * already holds.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <openssl/core_names.h>
+#include <openssl/crypto.h>
+#include <openssl/evp.h>
+#include <openssl/params.h>
+#include <openssl/rand.h>
+
+#include "crypto/esp.h"
+#include "crypto/ike_cipher.h"
+
+#define IV_POOL		512
+
+struct esp_sa {
+	uint32_t	 sa_spi;
+	size_t		 sa_block;	/* = IV length */
+	EVP_CIPHER_CTX	*sa_enc;	/* keyed, encrypting */
+	EVP_CIPHER_CTX	*sa_dec;	/* keyed, decrypting */
+	EVP_MAC_CTX	*sa_mac;	/* keyed */
+	uint32_t	 sa_seq;	/* last sent */
+	uint32_t	 sa_rseq;	/* highest received and verified */
+	uint64_t	 sa_window;	/* bit i: sa_rseq - i was received */
+	bool		 sa_fixed_iv;	/* sa_iv set for the next packet */
+	uint8_t		 sa_iv[16];
+	size_t		 sa_pool_used;
+	uint8_t		 sa_pool[IV_POOL];
+	struct esp_stats sa_stats;
+};
+
+static bool
+enc_map(enum ts_enc t, enum ike_enc *e)
+{
+	switch (t) {
+	case TS_ENC_DES:	*e = IKE_ENC_DES; return true;
+	case TS_ENC_3DES:	*e = IKE_ENC_3DES; return true;
+	case TS_ENC_AES:	*e = IKE_ENC_AES; return true;
+	default:		return false;
+	}
+}
+
+size_t
+esp_enc_keylen(enum ts_enc t, unsigned keybits)
+{
+	enum ike_enc	e;
+
+	return enc_map(t, &e) ? ike_cipher_keylen(e, keybits) : 0;
+}
+
+size_t
+esp_auth_keylen(enum ts_auth a)
+{
+	switch (a) {
+	case TS_AUTH_MD5:	return 16;
+	case TS_AUTH_SHA:	return 20;
+	default:		return 0;
+	}
+}
+
+struct esp_sa *
+esp_sa_new(const struct esp_params *p)
+{
+	const EVP_CIPHER	*c;
+	struct esp_sa		*sa;
+	OSSL_PARAM		 params[2];
+	EVP_MAC			*hmac;
+	enum ike_enc		 e;
+
+	if (!enc_map(p->ep_enc, &e) || esp_auth_keylen(p->ep_auth) == 0 ||
+	    (c = ike_cipher_fetch(e, p->ep_keybits)) == NULL)
+		return NULL;
+	if ((sa = calloc(1, sizeof(*sa))) == NULL)
+		abort();
+	sa->sa_spi = p->ep_spi;
+	sa->sa_block = ike_cipher_block(e);
+	sa->sa_pool_used = IV_POOL;
+	params[0] = OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST,
+	    p->ep_auth == TS_AUTH_MD5 ? "MD5" : "SHA1", 0);
+	params[1] = OSSL_PARAM_construct_end();
+	if ((sa->sa_enc = EVP_CIPHER_CTX_new()) == NULL ||
+	    (sa->sa_dec = EVP_CIPHER_CTX_new()) == NULL ||
+	    !EVP_CipherInit_ex2(sa->sa_enc, c, p->ep_enc_key, NULL, 1, NULL) ||
+	    !EVP_CipherInit_ex2(sa->sa_dec, c, p->ep_enc_key, NULL, 0, NULL) ||
+	    !EVP_CIPHER_CTX_set_padding(sa->sa_enc, 0) ||
+	    !EVP_CIPHER_CTX_set_padding(sa->sa_dec, 0))
+		goto fail;
+	if ((hmac = EVP_MAC_fetch(NULL, "HMAC", NULL)) == NULL)
+		goto fail;
+	sa->sa_mac = EVP_MAC_CTX_new(hmac);
+	EVP_MAC_free(hmac);
+	if (sa->sa_mac == NULL || !EVP_MAC_init(sa->sa_mac, p->ep_auth_key,
+	    esp_auth_keylen(p->ep_auth), params))
+		goto fail;
+	return sa;
+fail:
+	esp_sa_free(sa);
+	return NULL;
+}
+
+void
+esp_sa_free(struct esp_sa *sa)
+{
+	if (sa == NULL)
+		return;
+	EVP_CIPHER_CTX_free(sa->sa_enc);
+	EVP_CIPHER_CTX_free(sa->sa_dec);
+	EVP_MAC_CTX_free(sa->sa_mac);
+	OPENSSL_cleanse(sa, sizeof(*sa));
+	free(sa);
+}
+
+uint32_t
+esp_sa_spi(const struct esp_sa *sa)
+{
+	return sa->sa_spi;
+}
+
+const struct esp_stats *
+esp_sa_stats(const struct esp_sa *sa)
+{
+	return &sa->sa_stats;
+}
+
+uint32_t
+esp_sa_seq(const struct esp_sa *sa)
+{
+	return sa->sa_seq;
+}
+
+size_t
+esp_sa_iv_len(const struct esp_sa *sa)
+{
+	return sa->sa_block;
+}
+
+/* Cipher text: the packet, padding, pad length and next header, in
+ * whole blocks (RFC 4303 §2.4; the blocks are at least 4 bytes). */
+static size_t
+body_len(const struct esp_sa *sa, size_t len)
+{
+	return (len + 2 + sa->sa_block - 1) / sa->sa_block * sa->sa_block;
+}
+
+size_t
+esp_encap_len(const struct esp_sa *sa, size_t len)
+{
+	return ESP_HDR_LEN + sa->sa_block + body_len(sa, len) + ESP_ICV_LEN;
+}
+
+static void
+put32(uint8_t *p, uint32_t v)
+{
+	p[0] = v >> 24;
+	p[1] = v >> 16;
+	p[2] = v >> 8;
+	p[3] = v;
+}
+
+static uint32_t
+get32(const uint8_t *p)
+{
+	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 |
+	    (uint32_t)p[2] << 8 | p[3];
+}
+
+/* The truncated HMAC of LEN bytes at P, keyed with the SA's key. */
+static int
+icv(struct esp_sa *sa, const uint8_t *p, size_t len, uint8_t *out)
+{
+	uint8_t	md[EVP_MAX_MD_SIZE];
+	size_t	n;
+
+	if (!EVP_MAC_init(sa->sa_mac, NULL, 0, NULL) ||
+	    !EVP_MAC_update(sa->sa_mac, p, len) ||
+	    !EVP_MAC_final(sa->sa_mac, md, &n, sizeof(md)))
+		return -1;
+	memcpy(out, md, ESP_ICV_LEN);
+	return 0;
+}
+
+void
+esp_sa_set_next_iv(struct esp_sa *sa, const uint8_t *iv)
+{
+	memcpy(sa->sa_iv, iv, sa->sa_block);
+	sa->sa_fixed_iv = true;
+}
+
+static int
+next_iv(struct esp_sa *sa, uint8_t *iv)
+{
+	if (sa->sa_fixed_iv) {
+		memcpy(iv, sa->sa_iv, sa->sa_block);
+		sa->sa_fixed_iv = false;
+		return 0;
+	}
+	if (sa->sa_pool_used + sa->sa_block > IV_POOL) {
+		if (RAND_bytes(sa->sa_pool, IV_POOL) != 1)
+			return -1;
+		sa->sa_pool_used = 0;
+	}
+	memcpy(iv, sa->sa_pool + sa->sa_pool_used, sa->sa_block);
+	/* An IV is used once: erase it from the pool. */
+	memset(sa->sa_pool + sa->sa_pool_used, 0, sa->sa_block);
+	sa->sa_pool_used += sa->sa_block;
+	return 0;
+}
+
+enum esp_result
+esp_encap(struct esp_sa *sa, const uint8_t *inner, size_t len, uint8_t *out,
+    size_t out_size, size_t *out_len)
+{
+	size_t		 blen = body_len(sa, len), total, i, pad;
+	uint8_t		*iv = out + ESP_HDR_LEN, *body = iv + sa->sa_block;
+	int		 n;
+
+	total = esp_encap_len(sa, len);
+	if (len > 65535 || total > out_size) {
+		sa->sa_stats.es_send_errors++;
+		return ESP_ERR_LEN;
+	}
+	/* No wrap: the SA must be rekeyed first (RFC 4303 §3.3.3). */
+	if (sa->sa_seq == UINT32_MAX) {
+		sa->sa_stats.es_send_errors++;
+		return ESP_ERR_SEQ;
+	}
+	put32(out, sa->sa_spi);
+	put32(out + 4, sa->sa_seq + 1);
+	if (next_iv(sa, iv) < 0)
+		goto crypto;
+	memmove(body, inner, len);
+	pad = blen - len - 2;
+	for (i = 0; i < pad; i++)
+		body[len + i] = (uint8_t)(i + 1);
+	body[blen - 2] = (uint8_t)pad;
+	body[blen - 1] = ESP_NEXT_IPV4;
+	if (!EVP_CipherInit_ex2(sa->sa_enc, NULL, NULL, iv, 1, NULL) ||
+	    !EVP_CipherUpdate(sa->sa_enc, body, &n, body, (int)blen) ||
+	    (size_t)n != blen)
+		goto crypto;
+	if (icv(sa, out, total - ESP_ICV_LEN, out + total - ESP_ICV_LEN) < 0)
+		goto crypto;
+	sa->sa_seq++;
+	sa->sa_stats.es_encaps++;
+	sa->sa_stats.es_encrypt++;
+	sa->sa_stats.es_digest++;
+	sa->sa_stats.es_bytes_out += len;
+	*out_len = total;
+	return ESP_OK;
+crypto:
+	sa->sa_stats.es_send_errors++;
+	return ESP_ERR_CRYPTO;
+}
+
+/* Whether SEQ may be accepted: not 0, not left of the window, not seen. */
+static bool
+replay_ok(const struct esp_sa *sa, uint32_t seq)
+{
+	uint32_t	diff;
+
+	if (seq == 0)
+		return false;
+	if (seq > sa->sa_rseq)
+		return true;
+	diff = sa->sa_rseq - seq;
+	if (diff >= ESP_REPLAY_WINDOW)
+		return false;
+	return (sa->sa_window & ((uint64_t)1 << diff)) == 0;
+}
+
+/* Record SEQ (verified) in the window, sliding it right if SEQ is new. */
+static void
+replay_update(struct esp_sa *sa, uint32_t seq)
+{
+	uint32_t	diff;
+
+	if (seq > sa->sa_rseq) {
+		diff = seq - sa->sa_rseq;
+		sa->sa_window = diff < ESP_REPLAY_WINDOW ?
+		    sa->sa_window << diff | 1 : 1;
+		sa->sa_rseq = seq;
+	} else
+		sa->sa_window |= (uint64_t)1 << (sa->sa_rseq - seq);
+}
+
+static enum esp_result
+recv_fail(struct esp_sa *sa, enum esp_result r, uint64_t *counter)
+{
+	sa->sa_stats.es_recv_errors++;
+	(*counter)++;
+	return r;
+}
+
+enum esp_result
+esp_decap(struct esp_sa *sa, uint8_t *pkt, size_t len, const uint8_t **inner,
+    size_t *inner_len)
+{
+	uint8_t		 mac[ESP_ICV_LEN], *body;
+	size_t		 blen, pad, i;
+	uint32_t	 seq;
+	int		 n;
+
+	if (len < ESP_HDR_LEN + sa->sa_block + sa->sa_block + ESP_ICV_LEN ||
+	    (len - ESP_HDR_LEN - ESP_ICV_LEN) % sa->sa_block != 0 ||
+	    len > INT32_MAX)
+		return recv_fail(sa, ESP_ERR_LEN, &sa->sa_stats.es_bad_len);
+	if (get32(pkt) != sa->sa_spi) {
+		sa->sa_stats.es_recv_errors++;
+		return ESP_ERR_SPI;
+	}
+	seq = get32(pkt + 4);
+	if (!replay_ok(sa, seq))
+		return recv_fail(sa, ESP_ERR_REPLAY, &sa->sa_stats.es_replay);
+	if (icv(sa, pkt, len - ESP_ICV_LEN, mac) < 0) {
+		sa->sa_stats.es_recv_errors++;
+		return ESP_ERR_CRYPTO;
+	}
+	if (CRYPTO_memcmp(mac, pkt + len - ESP_ICV_LEN, ESP_ICV_LEN) != 0)
+		return recv_fail(sa, ESP_ERR_AUTH, &sa->sa_stats.es_auth_fail);
+	replay_update(sa, seq);
+	sa->sa_stats.es_verify++;
+
+	body = pkt + ESP_HDR_LEN + sa->sa_block;
+	blen = len - ESP_HDR_LEN - sa->sa_block - ESP_ICV_LEN;
+	if (!EVP_CipherInit_ex2(sa->sa_dec, NULL, NULL, pkt + ESP_HDR_LEN, 0,
+	    NULL) || !EVP_CipherUpdate(sa->sa_dec, body, &n, body, (int)blen) ||
+	    (size_t)n != blen) {
+		sa->sa_stats.es_recv_errors++;
+		return ESP_ERR_CRYPTO;
+	}
+	sa->sa_stats.es_decrypt++;
+	pad = body[blen - 2];
+	if (pad + 2 > blen)
+		return recv_fail(sa, ESP_ERR_PAD, &sa->sa_stats.es_bad_pad);
+	/* RFC 4303 §2.4: the default padding is 1, 2, 3, ... */
+	for (i = 0; i < pad; i++)
+		if (body[blen - 2 - pad + i] != i + 1)
+			return recv_fail(sa, ESP_ERR_PAD,
+			    &sa->sa_stats.es_bad_pad);
+	if (body[blen - 1] != ESP_NEXT_IPV4)
+		return recv_fail(sa, ESP_ERR_PROTO, &sa->sa_stats.es_bad_proto);
+	sa->sa_stats.es_decaps++;
+	sa->sa_stats.es_bytes_in += blen - pad - 2;
+	*inner = body;
+	*inner_len = blen - pad - 2;
+	return ESP_OK;
+}

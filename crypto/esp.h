@@ -1,0 +1,106 @@
+/*
+ * esp: RFC 4303 ESP in tunnel mode for IPv4 — the transform of one
+ * IPsec SA (one direction): esp-des, esp-3des, esp-aes 128/192/256 in CBC
+ * with an explicit random IV (RFC 2405, 2451, 3602) and esp-md5-hmac /
+ * esp-sha-hmac with a 96-bit ICV (RFC 2403, 2404); 32-bit sequence
+ * numbers and a 64-packet anti-replay window (RFC 4303 §3.4.3, the
+ * bitmap of RFC 4303 Appendix A / RFC 2401 Appendix C).
+ *
+ * Each SA keeps its EVP cipher and MAC contexts, keyed once: the packet
+ * path allocates nothing.  ESP here starts at the SPI: the caller puts
+ * the outer IPv4 header (protocol 50) or the UDP header of RFC 3948 in
+ * front of esp_encap()'s output, and hands esp_decap() the bytes after it.
+ */
+#ifndef IOSH_CRYPTO_ESP_H
+#define IOSH_CRYPTO_ESP_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "crypto/crypto_int.h"
+
+#define ESP_HDR_LEN		8	/* SPI + sequence number */
+#define ESP_ICV_LEN		12	/* HMAC-MD5-96, HMAC-SHA1-96 */
+#define ESP_REPLAY_WINDOW	64
+#define ESP_NEXT_IPV4		4	/* next header of tunnel mode */
+
+/* What IKE negotiated for one SA; keys are KEYMAT, cipher key first. */
+struct esp_params {
+	uint32_t	 ep_spi;		/* host order */
+	enum ts_enc	 ep_enc;		/* DES, 3DES or AES */
+	unsigned	 ep_keybits;		/* AES: 128, 192, 256 */
+	enum ts_auth	 ep_auth;		/* MD5 or SHA */
+	const uint8_t	*ep_enc_key;		/* esp_enc_keylen() bytes */
+	const uint8_t	*ep_auth_key;		/* esp_auth_keylen() bytes */
+};
+
+/* Per-SA counters, the source of show crypto ipsec sa's #pkts lines. */
+struct esp_stats {
+	uint64_t	es_encaps, es_encrypt, es_digest;	/* sent */
+	uint64_t	es_decaps, es_decrypt, es_verify;	/* received */
+	uint64_t	es_bytes_out, es_bytes_in;	/* inner packets */
+	uint64_t	es_send_errors;	/* too long, sequence exhausted */
+	uint64_t	es_recv_errors;	/* the sum of the ones below */
+	uint64_t	es_replay;	/* duplicate, too old, sequence 0 */
+	uint64_t	es_auth_fail;	/* ICV mismatch */
+	uint64_t	es_bad_pad;	/* padding or its length wrong */
+	uint64_t	es_bad_len;	/* truncated, not whole blocks */
+	uint64_t	es_bad_proto;	/* next header not IPv4 */
+};
+
+enum esp_result {
+	ESP_OK,
+	ESP_ERR_LEN,		/* too short, too long, not whole blocks */
+	ESP_ERR_SPI,		/* not this SA's SPI */
+	ESP_ERR_REPLAY,
+	ESP_ERR_AUTH,
+	ESP_ERR_PAD,
+	ESP_ERR_PROTO,
+	ESP_ERR_SEQ,		/* outbound sequence number exhausted */
+	ESP_ERR_CRYPTO		/* OpenSSL failed */
+};
+
+struct esp_sa;
+
+/* Key lengths of a transform (0: not supported here). */
+size_t	esp_enc_keylen(enum ts_enc, unsigned keybits);
+size_t	esp_auth_keylen(enum ts_auth);
+
+/* A new SA, or NULL (unsupported transform, DES without OpenSSL's
+ * legacy provider: ike_cipher_error() says which). */
+struct esp_sa	*esp_sa_new(const struct esp_params *);
+void		 esp_sa_free(struct esp_sa *);
+uint32_t	 esp_sa_spi(const struct esp_sa *);
+const struct esp_stats *esp_sa_stats(const struct esp_sa *);
+/* The next outbound sequence number; the replay window's right edge. */
+uint32_t	 esp_sa_seq(const struct esp_sa *);
+/* The IV length (show crypto ipsec sa's "iv size"). */
+size_t		 esp_sa_iv_len(const struct esp_sa *);
+
+/* Use IV (esp_sa_iv_len() bytes) for the next packet instead of a random
+ * one: for known-answer tests only. */
+void		 esp_sa_set_next_iv(struct esp_sa *, const uint8_t *iv);
+
+/* Bytes esp_encap() writes for an inner packet of LEN bytes. */
+size_t	esp_encap_len(const struct esp_sa *, size_t len);
+/*
+ * Encapsulate the inner IPv4 packet INNER: SPI, next sequence number,
+ * random IV, the encrypted packet with RFC 4303 padding (1, 2, 3, ...),
+ * pad length and next header 4, then the ICV.  OUT has OUT_SIZE bytes
+ * (at least esp_encap_len()); *OUT_LEN gets the length written.
+ */
+enum esp_result	esp_encap(struct esp_sa *, const uint8_t *inner, size_t len,
+		    uint8_t *out, size_t out_size, size_t *out_len);
+/*
+ * Decapsulate PKT (LEN bytes from the SPI on), in place.  In the order of
+ * RFC 4303 §3.4.3: the sequence number against the window (nothing is
+ * computed for a replay), the ICV, then the window moves, then the
+ * decryption, padding and next-header checks.  On ESP_OK *INNER points to
+ * the inner packet inside PKT.  Every failure is counted and the packet
+ * is to be dropped.
+ */
+enum esp_result	esp_decap(struct esp_sa *, uint8_t *pkt, size_t len,
+		    const uint8_t **inner, size_t *inner_len);
+
+#endif

@@ -1,0 +1,434 @@
+/*
+ * ike_dh: IKEv1 Diffie-Hellman groups on OpenSSL 3 EVP (ike_dh.h).
+ *
+ * Domain parameters are built once per group and kept for the life of
+ * the process.  The RFC 3526 groups (5, 14, 15, 16) and RFC 5114's group
+ * 24 are OpenSSL named groups ("modp_2048", "dh_2048_256"); they are not
+ * the RFC 7919 ffdhe groups, which have other primes.  Groups 1 and 2
+ * (RFC 2409 primes) OpenSSL does not know by name, so their p is given.
+ *
+ * Private exponent length (MODP, see notes/crypto-limits.md §3b): unset,
+ * OpenSSL uses 2 x the group's strength for the named groups but a full
+ * 1022-bit exponent for group 2, which makes group 2 as slow as group 14.
+ * We set max(256, 2 x strength) bits for every safe-prime group: NIST SP
+ * 800-56A's minimum (2 x strength) with a 256-bit floor, which is what
+ * RFC 3526 §8 asks for the groups up to 3072 bits and costs group 14
+ * nothing measurable over OpenSSL's 225 bits; group 16 gets 304.  Group
+ * 24's exponent gets 256 bits too, the size of its q (OpenSSL would take
+ * 224).  The length is set on each keygen context: OpenSSL 3.0 does not
+ * take it from the domain parameters.
+ *
+ * Peer values are validated cheaply but completely: the default
+ * EVP_PKEY_derive_set_peer() check does a full-size y^q exponentiation,
+ * 5-7 times the derive itself, which tells nothing for a safe prime
+ * beyond 1 < y < p-1 (the only small subgroup is {1, p-1}).  So the
+ * safe-prime groups get that range check on the wire bytes, group 24
+ * (whose p-1 has small factors) the full check with its 256-bit q, and
+ * ECP points are checked to be on the curve by the import itself (the
+ * NIST curves have cofactor 1, and x || y cannot encode infinity).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <openssl/bn.h>
+#include <openssl/core_names.h>
+#include <openssl/ec.h>
+#include <openssl/evp.h>
+#include <openssl/obj_mac.h>
+#include <openssl/param_build.h>
+
+#include "crypto/ike_dh.h"
+
+struct dh_group {
+	unsigned	  g_num;
+	bool		  g_ec;
+	const char	 *g_name;	/* OpenSSL group or curve, or NULL */
+	BIGNUM		*(*g_prime)(BIGNUM *);	/* when g_name is NULL */
+	size_t		  g_len;	/* bytes of p, or of one coordinate */
+	unsigned	  g_privbits;	/* MODP exponent */
+	bool		  g_check_q;	/* p-1 has small factors */
+	int		  g_nid;	/* ECP curve */
+	EVP_PKEY	 *g_params;	/* built on first use */
+	uint8_t		  g_pm1[IKE_DH_MAX_LEN];	/* p-1, MODP */
+};
+
+static struct dh_group groups[] = {
+	{ 1, false, NULL, BN_get_rfc2409_prime_768, 96, 256 },
+	{ 2, false, NULL, BN_get_rfc2409_prime_1024, 128, 256 },
+	{ 5, false, "modp_1536", NULL, 192, 256 },
+	{ 14, false, "modp_2048", NULL, 256, 256 },
+	{ 15, false, "modp_3072", NULL, 384, 256 },
+	{ 16, false, "modp_4096", NULL, 512, 304 },
+	{ 19, true, "P-256", NULL, 32, 0, false, NID_X9_62_prime256v1 },
+	{ 20, true, "P-384", NULL, 48, 0, false, NID_secp384r1 },
+	{ 21, true, "P-521", NULL, 66, 0, false, NID_secp521r1 },
+	{ 24, false, "dh_2048_256", NULL, 256, 256, true },
+};
+
+struct ike_dh {
+	struct dh_group	*dh_group;
+	EVP_PKEY	*dh_key;
+	size_t		 dh_pub_len;
+	uint8_t		 dh_pub[2 * IKE_DH_MAX_LEN];
+};
+
+static struct dh_group *
+group_find(unsigned num)
+{
+	size_t	i;
+
+	for (i = 0; i < sizeof(groups) / sizeof(groups[0]); i++)
+		if (groups[i].g_num == num)
+			return &groups[i];
+	return NULL;
+}
+
+/* Push the domain parameters of G (not the exponent length) onto BLD. */
+static int
+push_domain(OSSL_PARAM_BLD *bld, const struct dh_group *g, BIGNUM **p,
+    BIGNUM **two)
+{
+	if (g->g_name != NULL)
+		return OSSL_PARAM_BLD_push_utf8_string(bld,
+		    OSSL_PKEY_PARAM_GROUP_NAME, g->g_name, 0);
+	if ((*p = g->g_prime(NULL)) == NULL || (*two = BN_new()) == NULL ||
+	    !BN_set_word(*two, 2))
+		return 0;
+	return OSSL_PARAM_BLD_push_BN(bld, OSSL_PKEY_PARAM_FFC_P, *p) &&
+	    OSSL_PARAM_BLD_push_BN(bld, OSSL_PKEY_PARAM_FFC_G, *two);
+}
+
+/* Build a key of G from domain parameters plus EXTRA (a key, or none). */
+static EVP_PKEY *
+key_fromdata(const struct dh_group *g, int selection,
+    int (*extra)(OSSL_PARAM_BLD *, const void *), const void *arg)
+{
+	OSSL_PARAM_BLD	*bld;
+	OSSL_PARAM	*params = NULL;
+	EVP_PKEY_CTX	*ctx = NULL;
+	EVP_PKEY	*key = NULL;
+	BIGNUM		*p = NULL, *two = NULL;
+
+	if ((bld = OSSL_PARAM_BLD_new()) == NULL)
+		return NULL;
+	if (!push_domain(bld, g, &p, &two))
+		goto out;
+	if (extra != NULL && !extra(bld, arg))
+		goto out;
+	if ((params = OSSL_PARAM_BLD_to_param(bld)) == NULL)
+		goto out;
+	if ((ctx = EVP_PKEY_CTX_new_from_name(NULL, g->g_ec ? "EC" : "DH",
+	    NULL)) == NULL || EVP_PKEY_fromdata_init(ctx) <= 0 ||
+	    EVP_PKEY_fromdata(ctx, &key, selection, params) <= 0)
+		key = NULL;
+out:
+	EVP_PKEY_CTX_free(ctx);
+	OSSL_PARAM_free(params);
+	OSSL_PARAM_BLD_free(bld);
+	BN_free(p);
+	BN_free(two);
+	return key;
+}
+
+/* The group's domain parameters, built once; also p-1 for the check. */
+static EVP_PKEY *
+group_params(struct dh_group *g)
+{
+	BIGNUM	*p = NULL;
+
+	if (g->g_params != NULL)
+		return g->g_params;
+	if ((g->g_params = key_fromdata(g, EVP_PKEY_KEY_PARAMETERS, NULL,
+	    NULL)) == NULL)
+		return NULL;
+	if (!g->g_ec) {
+		if (!EVP_PKEY_get_bn_param(g->g_params, OSSL_PKEY_PARAM_FFC_P,
+		    &p) || !BN_sub_word(p, 1) ||
+		    BN_bn2binpad(p, g->g_pm1, (int)g->g_len) < 0) {
+			BN_free(p);
+			EVP_PKEY_free(g->g_params);
+			g->g_params = NULL;
+			return NULL;
+		}
+		BN_free(p);
+	}
+	return g->g_params;
+}
+
+bool
+ike_dh_supported(unsigned group)
+{
+	return group_find(group) != NULL;
+}
+
+size_t
+ike_dh_pub_len(unsigned group)
+{
+	const struct dh_group	*g = group_find(group);
+
+	if (g == NULL)
+		return 0;
+	return g->g_ec ? 2 * g->g_len : g->g_len;
+}
+
+size_t
+ike_dh_secret_len(unsigned group)
+{
+	const struct dh_group	*g = group_find(group);
+
+	return g == NULL ? 0 : g->g_len;
+}
+
+/* Fill DH's public value in KE encoding from its key. */
+static int
+export_public(struct ike_dh *dh)
+{
+	const struct dh_group	*g = dh->dh_group;
+	uint8_t			 pt[1 + 2 * IKE_DH_MAX_LEN];
+	BIGNUM			*y = NULL;
+	size_t			 n;
+	int			 ok;
+
+	if (g->g_ec) {
+		if (!EVP_PKEY_get_octet_string_param(dh->dh_key,
+		    OSSL_PKEY_PARAM_ENCODED_PUBLIC_KEY, pt, sizeof(pt), &n) ||
+		    n != 1 + 2 * g->g_len || pt[0] != POINT_CONVERSION_UNCOMPRESSED)
+			return -1;
+		memcpy(dh->dh_pub, pt + 1, n - 1);
+		dh->dh_pub_len = n - 1;
+		return 0;
+	}
+	ok = EVP_PKEY_get_bn_param(dh->dh_key, OSSL_PKEY_PARAM_PUB_KEY, &y) &&
+	    BN_bn2binpad(y, dh->dh_pub, (int)g->g_len) >= 0;
+	BN_free(y);
+	dh->dh_pub_len = g->g_len;
+	return ok ? 0 : -1;
+}
+
+static struct ike_dh *
+dh_wrap(struct dh_group *g, EVP_PKEY *key)
+{
+	struct ike_dh	*dh;
+
+	if ((dh = calloc(1, sizeof(*dh))) == NULL)
+		abort();
+	dh->dh_group = g;
+	dh->dh_key = key;
+	if (export_public(dh) < 0) {
+		ike_dh_free(dh);
+		return NULL;
+	}
+	return dh;
+}
+
+struct ike_dh *
+ike_dh_new(unsigned group)
+{
+	struct dh_group	*g = group_find(group);
+	EVP_PKEY_CTX	*ctx;
+	EVP_PKEY	*params, *key = NULL;
+	OSSL_PARAM	 len[2];
+	int		 bits;
+
+	if (g == NULL || (params = group_params(g)) == NULL)
+		return NULL;
+	if ((ctx = EVP_PKEY_CTX_new_from_pkey(NULL, params, NULL)) == NULL)
+		return NULL;
+	bits = (int)g->g_privbits;
+	len[0] = OSSL_PARAM_construct_int(OSSL_PKEY_PARAM_DH_PRIV_LEN, &bits);
+	len[1] = OSSL_PARAM_construct_end();
+	if (EVP_PKEY_keygen_init(ctx) <= 0 ||
+	    (!g->g_ec && EVP_PKEY_CTX_set_params(ctx, len) <= 0) ||
+	    EVP_PKEY_keygen(ctx, &key) <= 0)
+		key = NULL;
+	EVP_PKEY_CTX_free(ctx);
+	return key == NULL ? NULL : dh_wrap(g, key);
+}
+
+/* A given private value and the public value computed from it. */
+struct priv_arg {
+	const struct dh_group	*pa_group;
+	BIGNUM			*pa_priv;
+	BIGNUM			*pa_pub;	/* MODP */
+	uint8_t			 pa_point[1 + 2 * IKE_DH_MAX_LEN];	/* ECP */
+	size_t			 pa_point_len;
+};
+
+static int
+push_keypair(OSSL_PARAM_BLD *bld, const void *arg)
+{
+	const struct priv_arg	*pa = arg;
+
+	if (!OSSL_PARAM_BLD_push_BN(bld, OSSL_PKEY_PARAM_PRIV_KEY,
+	    pa->pa_priv))
+		return 0;
+	if (pa->pa_group->g_ec)
+		return OSSL_PARAM_BLD_push_octet_string(bld,
+		    OSSL_PKEY_PARAM_PUB_KEY, pa->pa_point, pa->pa_point_len);
+	return OSSL_PARAM_BLD_push_BN(bld, OSSL_PKEY_PARAM_PUB_KEY,
+	    pa->pa_pub);
+}
+
+/* The public value of PA's private value: g^x mod p, or x*G. */
+static int
+priv_public(struct dh_group *g, struct priv_arg *pa)
+{
+	EC_GROUP	*ec = NULL;
+	EC_POINT	*pt = NULL;
+	BIGNUM		*p = NULL, *gen = NULL;
+	BN_CTX		*bn;
+	int		 ok = 0;
+
+	if ((bn = BN_CTX_new()) == NULL)
+		return -1;
+	if (g->g_ec) {
+		if ((ec = EC_GROUP_new_by_curve_name(g->g_nid)) != NULL &&
+		    BN_cmp(pa->pa_priv, EC_GROUP_get0_order(ec)) < 0 &&
+		    (pt = EC_POINT_new(ec)) != NULL &&
+		    EC_POINT_mul(ec, pt, pa->pa_priv, NULL, NULL, bn))
+			pa->pa_point_len = EC_POINT_point2oct(ec, pt,
+			    POINT_CONVERSION_UNCOMPRESSED, pa->pa_point,
+			    sizeof(pa->pa_point), bn);
+		ok = pa->pa_point_len == 1 + 2 * g->g_len;
+	} else {
+		ok = EVP_PKEY_get_bn_param(g->g_params, OSSL_PKEY_PARAM_FFC_P,
+		    &p) && EVP_PKEY_get_bn_param(g->g_params,
+		    OSSL_PKEY_PARAM_FFC_G, &gen) &&
+		    BN_cmp(pa->pa_priv, p) < 0 &&
+		    (pa->pa_pub = BN_new()) != NULL &&
+		    BN_mod_exp(pa->pa_pub, gen, pa->pa_priv, p, bn);
+	}
+	EC_POINT_free(pt);
+	EC_GROUP_free(ec);
+	BN_free(p);
+	BN_free(gen);
+	BN_CTX_free(bn);
+	return ok ? 0 : -1;
+}
+
+struct ike_dh *
+ike_dh_new_priv(unsigned group, const uint8_t *priv, size_t len)
+{
+	struct dh_group	*g = group_find(group);
+	struct priv_arg	 pa;
+	EVP_PKEY	*key = NULL;
+
+	if (g == NULL || group_params(g) == NULL)
+		return NULL;
+	memset(&pa, 0, sizeof(pa));
+	pa.pa_group = g;
+	if ((pa.pa_priv = BN_bin2bn(priv, (int)len, NULL)) != NULL &&
+	    !BN_is_zero(pa.pa_priv) && priv_public(g, &pa) == 0)
+		key = key_fromdata(g, EVP_PKEY_KEYPAIR, push_keypair, &pa);
+	BN_clear_free(pa.pa_priv);
+	BN_free(pa.pa_pub);
+	return key == NULL ? NULL : dh_wrap(g, key);
+}
+
+void
+ike_dh_free(struct ike_dh *dh)
+{
+	if (dh == NULL)
+		return;
+	EVP_PKEY_free(dh->dh_key);
+	free(dh);
+}
+
+unsigned
+ike_dh_group(const struct ike_dh *dh)
+{
+	return dh->dh_group->g_num;
+}
+
+const uint8_t *
+ike_dh_public(const struct ike_dh *dh, size_t *len)
+{
+	*len = dh->dh_pub_len;
+	return dh->dh_pub;
+}
+
+/* 1 < y < p-1 on the big-endian bytes Y of the prime's length. */
+static bool
+modp_in_range(const struct dh_group *g, const uint8_t *y)
+{
+	size_t	i;
+
+	for (i = 0; i < g->g_len - 1 && y[i] == 0; i++)
+		;
+	if (i == g->g_len - 1 && y[i] <= 1)
+		return false;
+	return memcmp(y, g->g_pm1, g->g_len) < 0;
+}
+
+/* The peer's key: our group's parameters and its public value. */
+static EVP_PKEY *
+peer_key(const struct ike_dh *dh, const uint8_t *val, size_t len)
+{
+	const struct dh_group	*g = dh->dh_group;
+	uint8_t			 pt[1 + 2 * IKE_DH_MAX_LEN];
+	EVP_PKEY		*peer;
+
+	if ((peer = EVP_PKEY_new()) == NULL)
+		return NULL;
+	if (EVP_PKEY_copy_parameters(peer, g->g_params) <= 0)
+		goto fail;
+	if (g->g_ec) {
+		/* The import decodes the point and fails if it is not on
+		 * the curve. */
+		pt[0] = POINT_CONVERSION_UNCOMPRESSED;
+		memcpy(pt + 1, val, len);
+		if (EVP_PKEY_set1_encoded_public_key(peer, pt, len + 1) <= 0)
+			goto fail;
+	} else if (EVP_PKEY_set1_encoded_public_key(peer, val, len) <= 0)
+		goto fail;
+	return peer;
+fail:
+	EVP_PKEY_free(peer);
+	return NULL;
+}
+
+int
+ike_dh_derive(const struct ike_dh *dh, const uint8_t *val, size_t len,
+    uint8_t *out, size_t out_len)
+{
+	const struct dh_group	*g = dh->dh_group;
+	EVP_PKEY_CTX		*ctx = NULL;
+	EVP_PKEY		*peer;
+	OSSL_PARAM		 pad[2];
+	unsigned		 one = 1;
+	size_t			 n = out_len;
+	int			 rc = -1;
+
+	if (len != (g->g_ec ? 2 * g->g_len : g->g_len) || out_len != g->g_len)
+		return -1;
+	if (!g->g_ec && !modp_in_range(g, val))
+		return -1;
+	if ((peer = peer_key(dh, val, len)) == NULL)
+		return -1;
+	if (g->g_check_q) {
+		if ((ctx = EVP_PKEY_CTX_new_from_pkey(NULL, peer, NULL)) ==
+		    NULL || EVP_PKEY_public_check(ctx) <= 0)
+			goto out;
+		EVP_PKEY_CTX_free(ctx);
+	}
+	if ((ctx = EVP_PKEY_CTX_new_from_pkey(NULL, dh->dh_key, NULL)) ==
+	    NULL || EVP_PKEY_derive_init(ctx) <= 0)
+		goto out;
+	if (!g->g_ec) {
+		/* g^xy keeps its leading zeros (RFC 2409 §5). */
+		pad[0] = OSSL_PARAM_construct_uint(OSSL_EXCHANGE_PARAM_PAD,
+		    &one);
+		pad[1] = OSSL_PARAM_construct_end();
+		if (EVP_PKEY_CTX_set_params(ctx, pad) <= 0)
+			goto out;
+	}
+	/* Validated above, as the group needs; not again by OpenSSL. */
+	if (EVP_PKEY_derive_set_peer_ex(ctx, peer, 0) <= 0 ||
+	    EVP_PKEY_derive(ctx, out, &n) <= 0 || n != out_len)
+		goto out;
+	rc = 0;
+out:
+	EVP_PKEY_CTX_free(ctx);
+	EVP_PKEY_free(peer);
+	return rc;
+}
