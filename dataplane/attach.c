@@ -58,38 +58,51 @@ attach_rx(void *arg, const uint8_t *frame, size_t len)
 	link_input(ifp, frame, len);
 }
 
-int
-dp_attach(struct dataplane *dp, const char *name, const char *spec,
-    char *err, size_t errlen)
+/* The hardware interface NAME names, created if needed. */
+static struct dp_iface *
+hardware(struct dataplane *dp, const char *name, char *err, size_t errlen)
 {
-	struct dp_iface	*ifp;
-	struct wire	*w;
 	struct if_id	 id;
 	char		 canon[IF_NAMELEN];
 
 	if (!ifname_resolve(name, canon, sizeof(canon)) ||
 	    !ifname_parse(canon, NULL, &id)) {
 		snprintf(err, errlen, "invalid interface name '%s'", name);
-		return -1;
+		return NULL;
 	}
 	if (ifname_virtual(id.id_type)) {
 		snprintf(err, errlen, "%s is a virtual interface: it needs "
 		    "no attachment", canon);
-		return -1;
+		return NULL;
 	}
 	if (id.id_type == IFT_ATM) {
 		snprintf(err, errlen, "%s: ATM interfaces cannot be attached",
 		    canon);
+		return NULL;
+	}
+	return iface_get(dp, &id, true);
+}
+
+int
+dp_hardware(struct dataplane *dp, const char *name, char *err, size_t errlen)
+{
+	return hardware(dp, name, err, errlen) != NULL ? 0 : -1;
+}
+
+int
+dp_attach(struct dataplane *dp, const char *name, const char *spec,
+    char *err, size_t errlen)
+{
+	struct dp_iface	*ifp;
+	struct wire	*w;
+
+	if ((ifp = hardware(dp, name, err, errlen)) == NULL)
+		return -1;
+	if (ifp->if_attach.at_wire != NULL) {
+		snprintf(err, errlen, "%s is already attached to %s",
+		    ifp->if_name, ifp->if_attach.at_spec);
 		return -1;
 	}
-	ifp = iface_get(dp, &id, false);
-	if (ifp != NULL && ifp->if_attach.at_wire != NULL) {
-		snprintf(err, errlen, "%s is already attached to %s", canon,
-		    ifp->if_attach.at_spec);
-		return -1;
-	}
-	if (ifp == NULL)
-		ifp = iface_get(dp, &id, true);
 	w = wire_open(dp->d_sys->sy_loop, spec, attach_rx, ifp, err, errlen);
 	if (w == NULL)
 		return -1;

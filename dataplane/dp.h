@@ -72,6 +72,11 @@ struct wire;
  */
 int		 dp_attach(struct dataplane *, const char *name,
 		    const char *spec, char *err, size_t errlen);
+/* Create the hardware interface NAME without a wire, as IOS lists its
+ * hardware before any configuration (a fresh router's configuration is
+ * compared with the running one this way).  -1 with a message in ERR. */
+int		 dp_hardware(struct dataplane *, const char *name, char *err,
+		    size_t errlen);
 /* The wire an interface is attached to, NULL if none (for capture and
  * fault injection commands). */
 struct wire	*dp_iface_wire(const struct dp_iface *);

@@ -152,6 +152,17 @@ router_config_new(struct router *r)
 	r->r_sys.sy_crypto = crypto_new(&r->r_sys);
 }
 
+void
+router_hardware(const struct router *from, struct router *to)
+{
+	char	err[256];
+	size_t	i;
+
+	for (i = 0; i < from->r_nattach; i++)
+		(void)dp_hardware(to->r_sys.sy_dp, from->r_attach[i].ra_name,
+		    err, sizeof(err));
+}
+
 int
 router_attach(struct router *r, const char *name, const char *spec,
     char *err, size_t errlen)

@@ -69,6 +69,9 @@ void	router_config_free(struct router *);
  */
 int	router_attach(struct router *, const char *name, const char *spec,
 	    char *err, size_t errlen);
+/* Give TO the hardware interfaces FROM's attachments created, without
+ * their wires: the default configuration FROM is compared with. */
+void	router_hardware(const struct router *from, struct router *to);
 /* IOS hostname rules: a letter first, then letters, digits, hyphens; <= 63. */
 bool	router_hostname_valid(const char *);
 

@@ -112,6 +112,7 @@ default_text(const struct router *r, struct strbuf *out)
 	fresh.r_loop = r->r_loop;
 	fresh.r_sys.sy_loop = r->r_loop;
 	router_config_new(&fresh);
+	router_hardware(r, &fresh);
 	runcfg_render(&fresh, out);
 	router_config_free(&fresh);
 }

@@ -334,6 +334,26 @@ START_TEST(test_bad_checksum)
 }
 END_TEST
 
+/* Every 10 s a serial link says SLARP keepalive, echoing the peer's. */
+START_TEST(test_slarp)
+{
+	const struct dp_iface	*r2 = dp_iface_find(DP(1), "s1/0");
+	const struct dp_iface	*r3 = dp_iface_find(DP(2), "s1/0");
+
+	clock_advance(10000);
+	pump();
+	ck_assert_uint_eq(r2->if_attach.at_opkts, 1);
+	ck_assert_uint_eq(r2->if_attach.at_obytes, 4 + 14);
+	ck_assert_uint_eq(r3->if_attach.at_yourseq, 1);
+	ck_assert_uint_eq(r2->if_attach.at_yourseq, 1);
+	config(1, "interface Serial1/0\n no keepalive\n");
+	clock_advance(10000);
+	pump();
+	ck_assert_uint_eq(r2->if_attach.at_opkts, 1);
+	ck_assert_uint_eq(r3->if_attach.at_opkts, 2);
+}
+END_TEST
+
 START_TEST(test_acl_inbound)
 {
 	struct heard	h = { 0 };
@@ -538,7 +558,9 @@ START_TEST(test_reload_reattaches)
 	fx_run(&fx[1], "enable");
 	ck_assert_ptr_nonnull(dp_iface_wire(dp_iface_find(DP(1), "f0/0")));
 	ck_assert_ptr_nonnull(dp_iface_wire(dp_iface_find(DP(1), "s1/0")));
-	/* Nothing was saved: the configuration is gone, the wires stay. */
+	/* Nothing was saved: the configuration is gone, the wires stay,
+	 * and the hardware they brought is not a change to save. */
+	ck_assert(!startup_modified(&fx[1].fx_rt));
 	ck_assert_ptr_null(dp_iface_find(DP(1), "lo0"));
 	config(1, "interface FastEthernet0/0\n"
 	    " ip address 10.0.12.2 255.255.255.0\n");
@@ -769,6 +791,7 @@ fwd_suite(void)
 	tcase_add_test(tc, test_across_router);
 	tcase_add_test(tc, test_unreachable);
 	tcase_add_test(tc, test_bad_checksum);
+	tcase_add_test(tc, test_slarp);
 	tcase_add_test(tc, test_acl_inbound);
 	tcase_add_test(tc, test_counters);
 	tcase_add_test(tc, test_lpm);
