@@ -2,12 +2,14 @@
  * arp: IPv4 over Ethernet address resolution, and `show arp`.
  *
  * As IOS: a request for one of the interface's addresses is answered and
- * its sender learnt (glean); a reply or a request from a known neighbour
- * refreshes it; an entry is used for 4 hours (IOS's ARP timeout), then
- * refreshed by a new request while still in use.  A datagram for a
+ * its sender learnt (glean), and so is one for an address the router
+ * routes out of another interface (proxy ARP, IOS's default); a reply
+ * or a request from a known neighbour refreshes it; an entry is used for
+ * 4 hours (IOS's ARP timeout), then refreshed by a new request while
+ * still in use.  A datagram for a
  * neighbour not yet resolved is dropped and a request sent (at most one a
- * second per address), so the first ping to a new host shows `.`.
- * Proxy ARP is not answered.  The cache is hashed by address.
+ * second per address), so the first ping to a new host shows `.`.  The
+ * cache is hashed by address.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -100,6 +102,25 @@ arp_send(struct dp_iface *ifp, uint16_t op, const uint8_t *tha,
 	(void)attach_send(ifp, f, 60);
 }
 
+/*
+ * Proxy ARP, on by default in IOS ("Proxy ARP is enabled"): answer for
+ * TPA when the router routes it out of another interface, for a sender
+ * on one of IFP's subnets (how a neighbour's `ip route ... FastEthernet0/0`
+ * reaches beyond this router).
+ */
+static bool
+arp_proxy(struct dp_iface *ifp, uint32_t spa, uint32_t tpa)
+{
+	struct dp_iface	*out;
+	unsigned	 len;
+	uint32_t	 nh;
+
+	if (route_connected(ifp->if_dp, spa, &len) != ifp)
+		return false;
+	out = route_lookup(ifp->if_dp, tpa, &nh);
+	return out != NULL && out != ifp;
+}
+
 void
 arp_input(struct dp_iface *ifp, const uint8_t *a, size_t len)
 {
@@ -118,7 +139,8 @@ arp_input(struct dp_iface *ifp, const uint8_t *a, size_t len)
 	tpa = get32(a + 24);
 	if (spa == 0 || (a[8] & 1) != 0)
 		return;		/* probes, and multicast senders */
-	if (ip4_iface_addr(ifp, tpa)) {
+	if (ip4_iface_addr(ifp, tpa) || (op == ARP_REQUEST &&
+	    arp_proxy(ifp, spa, tpa))) {
 		arp_learn(arp_make(f, ifp, spa), a + 8);
 		if (op == ARP_REQUEST)
 			arp_send(ifp, ARP_REPLY, a + 8, tpa, spa, a + 8);

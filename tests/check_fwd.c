@@ -232,6 +232,28 @@ START_TEST(test_arp_and_echo)
 }
 END_TEST
 
+/* R1 reaches R3 by an interface route: R2 answers ARP for it. */
+START_TEST(test_proxy_arp)
+{
+	struct heard	h = { 0 };
+
+	config(0, "no ip route 0.0.0.0 0.0.0.0 10.0.12.2\n"
+	    "ip route 10.0.23.0 255.255.255.0 FastEthernet0/0\n");
+	ck_assert_int_eq(dp_echo_listen(DP(0), 7, hear, &h), 0);
+	ping(0, "10.0.23.3", 0, 0, 100);
+	pump();
+	ck_assert_int_eq(h.n, 0);
+	ping(0, "10.0.23.3", 1, 0, 100);
+	pump();
+	ck_assert_int_eq(h.n, 1);
+	ck_assert_int_eq(h.ev[0].ev_kind, DP_ECHO_REPLY);
+	ck_assert_ptr_nonnull(strstr(fx_run(&fx[0], "show arp"),
+	    "Internet  10.0.23.3               0   "));
+	/* R2 itself reaches 10.0.23.3 over HDLC: no ARP entry there. */
+	ck_assert_ptr_null(strstr(fx_run(&fx[1], "show arp"), "10.0.23.3"));
+}
+END_TEST
+
 /* R1 -> R2 -> R3 over Ethernet then HDLC; TTL 1 dies at R2. */
 START_TEST(test_across_router)
 {
@@ -789,6 +811,7 @@ fwd_suite(void)
 	tcase_set_timeout(tc, 30);
 	tcase_add_test(tc, test_arp_and_echo);
 	tcase_add_test(tc, test_across_router);
+	tcase_add_test(tc, test_proxy_arp);
 	tcase_add_test(tc, test_unreachable);
 	tcase_add_test(tc, test_bad_checksum);
 	tcase_add_test(tc, test_slarp);
