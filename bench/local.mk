@@ -1,9 +1,19 @@
 # Benchmarks: `make bench` runs each and prints its ratios.  They are not
 # tests (figures depend on the machine); `make check` does not run them.
 BENCHES = bench/config_load.sh
+# Programs built only for `make bench`: crypto/ primitives beside plain
+# OpenSSL in the same run (bench/dh_bench.c, bench/esp_bench.c).
+BENCH_PROGS = bench/dh_bench bench/esp_bench
+EXTRA_PROGRAMS = $(BENCH_PROGS)
+bench_dh_bench_SOURCES = bench/dh_bench.c
+bench_dh_bench_LDADD = libiosh.a $(CRYPTO_LIBS)
+bench_esp_bench_SOURCES = bench/esp_bench.c
+bench_esp_bench_LDADD = libiosh.a $(CRYPTO_LIBS)
+CLEANFILES = $(BENCH_PROGS)
 EXTRA_DIST += $(BENCHES) bench/local.mk
-bench: all
+bench: all $(BENCH_PROGS)
 	@for b in $(BENCHES); do \
 		IOSH=$(abs_top_builddir)/iosh $(SHELL) $(srcdir)/$$b || exit 1; \
 	done
+	@for b in $(BENCH_PROGS); do ./$$b || exit 1; done
 .PHONY: bench

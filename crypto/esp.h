@@ -88,7 +88,9 @@ size_t	esp_encap_len(const struct esp_sa *, size_t len);
  * Encapsulate the inner IPv4 packet INNER: SPI, next sequence number,
  * random IV, the encrypted packet with RFC 4303 padding (1, 2, 3, ...),
  * pad length and next header 4, then the ICV.  OUT has OUT_SIZE bytes
- * (at least esp_encap_len()); *OUT_LEN gets the length written.
+ * (at least esp_encap_len()); *OUT_LEN gets the length written.  INNER
+ * may already sit at OUT + ESP_HDR_LEN + esp_sa_iv_len() (headroom left
+ * by the caller), which saves its copy.
  */
 enum esp_result	esp_encap(struct esp_sa *, const uint8_t *inner, size_t len,
 		    uint8_t *out, size_t out_size, size_t *out_len);
