@@ -5,9 +5,15 @@ libiosh_a_SOURCES += \
 	crypto/debug.c \
 	crypto/iface.c \
 	crypto/ipsec_profile.c \
+	crypto/isakmp_build.c crypto/isakmp_build.h \
 	crypto/isakmp_key.c \
+	crypto/isakmp_msg.c crypto/isakmp_msg.h \
+	crypto/isakmp_pld.c crypto/isakmp_pld.h \
 	crypto/isakmp_policy.c \
 	crypto/isakmp_profile.c \
+	crypto/isakmp_rebuild.c crypto/isakmp_rebuild.h \
+	crypto/isakmp_sa.c crypto/isakmp_sa.h \
+	crypto/isakmp_wire.h \
 	crypto/keyring.c \
 	crypto/pool.c \
 	crypto/sadb.c crypto/sadb.h \

@@ -4,6 +4,7 @@
 #
 #   fuzz/run.sh cmdline 300     the command engine on single lines
 #   fuzz/run.sh config 300      a whole router fed configurations
+#   fuzz/run.sh isakmp 300      the ISAKMP codec on datagrams
 #
 # Needs clang and libclang-rt-14-dev (Debian).  Findings are written to
 # $FUZZ_OUT/TARGET/ (default fuzz/out/) and make the script exit non-zero.
@@ -36,6 +37,14 @@ config)
 	clang -g -O1 -I"$out" -I"$top" -fsanitize=fuzzer $san \
 	    -o "$out/fuzz_$target" "$top/fuzz/fuzz_config.c" $srcs \
 	    -lreadline -lcrypto -lpcap -ltelnet -lcrypt
+	;;
+isakmp)
+	# shellcheck disable=SC2086
+	clang -g -O1 -I"$top" -fsanitize=fuzzer $san \
+	    -o "$out/fuzz_$target" "$top/fuzz/fuzz_isakmp.c" \
+	    "$top/crypto/isakmp_build.c" "$top/crypto/isakmp_msg.c" \
+	    "$top/crypto/isakmp_pld.c" "$top/crypto/isakmp_rebuild.c" \
+	    "$top/crypto/isakmp_sa.c"
 	;;
 *)
 	echo "unknown target: $target" >&2
