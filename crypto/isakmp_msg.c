@@ -192,6 +192,21 @@ isakmp_decode_plain(struct isakmp_msg *m, const uint8_t *plain, size_t len)
 	return (chain(m, m->im_hdr.ih_next, plain, len, true));
 }
 
+const uint8_t *
+isakmp_msg_rest(const struct isakmp_msg *m, unsigned i, size_t *len)
+{
+	const struct isakmp_pld	*last;
+	const uint8_t		*p;
+
+	*len = 0;
+	if (i + 1 >= m->im_npld)
+		return (NULL);
+	p = m->im_pld[i].pl_raw + m->im_pld[i].pl_len;
+	last = &m->im_pld[m->im_npld - 1];
+	*len = (size_t)(last->pl_raw + last->pl_len - p);
+	return (p);
+}
+
 int
 isakmp_msg_find(const struct isakmp_msg *m, uint8_t type, int from)
 {

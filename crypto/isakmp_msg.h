@@ -141,6 +141,15 @@ enum isakmp_err	isakmp_decode_plain(struct isakmp_msg *,
 int		isakmp_msg_find(const struct isakmp_msg *, uint8_t type,
 		    int from);
 
+/*
+ * The bytes of the payloads after payload I up to the end of the last
+ * one (padding excluded), in *LEN: what a Quick Mode or Informational
+ * HASH covers behind the M-ID (RFC 2409 5.5, 5.7).  NULL with *LEN 0 if I
+ * is the last payload or out of range.
+ */
+const uint8_t	*isakmp_msg_rest(const struct isakmp_msg *, unsigned i,
+		    size_t *len);
+
 /* Big-endian reads and writes for the codec and the engine. */
 static inline uint16_t
 isakmp_get16(const uint8_t *p)

@@ -97,6 +97,7 @@ xf_get(const uint8_t *p, size_t left, struct isakmp_xf *x, size_t *used)
 	len = isakmp_get16(p + 2);
 	if (len < XF_FIXED || len > left)
 		return (ISAKMP_E_TRANSFORM);
+	x->xf_next = p[0];
 	x->xf_no = p[4];
 	x->xf_id = p[5];
 	x->xf_attrs = p + XF_FIXED;
@@ -117,6 +118,7 @@ prop_get(const uint8_t *p, size_t left, struct isakmp_prop *pr,
 	len = isakmp_get16(p + 2);
 	if (len < PROP_FIXED || len > left)
 		return (ISAKMP_E_PROPOSAL);
+	pr->pr_next = p[0];
 	pr->pr_no = p[4];
 	pr->pr_proto = p[5];
 	pr->pr_spisize = p[6];
@@ -154,7 +156,7 @@ prop_check(const struct isakmp_prop *pr)
 		if ((e = xf_get(pr->pr_xfs + off, pr->pr_xfslen - off, &x,
 		    &used)) != ISAKMP_OK)
 			return (e);
-		if (!linked(pr->pr_xfs[off], ISAKMP_PL_TRANSFORM,
+		if (!linked(x.xf_next, ISAKMP_PL_TRANSFORM,
 		    off + used == pr->pr_xfslen))
 			return (ISAKMP_E_TRANSFORM);
 		if ((e = isakmp_attrs_check(x.xf_attrs, x.xf_attrslen,
@@ -195,7 +197,7 @@ isakmp_sa_parse(const struct isakmp_pld *pl, struct isakmp_sa_pl *sa)
 		if ((e = prop_get(sa->sa_props + off, sa->sa_propslen - off,
 		    &pr, &used)) != ISAKMP_OK)
 			return (e);
-		if (!linked(sa->sa_props[off], ISAKMP_PL_PROPOSAL,
+		if (!linked(pr.pr_next, ISAKMP_PL_PROPOSAL,
 		    off + used == sa->sa_propslen))
 			return (ISAKMP_E_PROPOSAL);
 		if ((e = prop_check(&pr)) != ISAKMP_OK)

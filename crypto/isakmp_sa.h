@@ -51,6 +51,7 @@ struct isakmp_sa_pl {
 };
 
 struct isakmp_prop {
+	uint8_t		 pr_next;	/* ISAKMP_PL_PROPOSAL, or NONE last */
 	uint8_t		 pr_no;		/* proposal number */
 	uint8_t		 pr_proto;	/* ISAKMP_PROTO_* */
 	uint8_t		 pr_spisize;
@@ -61,6 +62,8 @@ struct isakmp_prop {
 };
 
 struct isakmp_xf {
+	uint8_t		 xf_next;	/* ISAKMP_PL_TRANSFORM, or NONE last
+					 * (IOS: "Next payload is 3") */
 	uint8_t		 xf_no;		/* transform number */
 	uint8_t		 xf_id;		/* ISAKMP_XF_KEY_IKE, IPSEC_ESP_* */
 	unsigned	 xf_nattrs;

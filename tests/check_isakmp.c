@@ -264,6 +264,8 @@ START_TEST(test_strongswan_mm1)
 	ck_assert_uint_eq(xf.xf_no, 1);
 	ck_assert_uint_eq(xf.xf_id, ISAKMP_XF_KEY_IKE);
 	ck_assert_uint_eq(xf.xf_nattrs, 6);
+	ck_assert_uint_eq(xf.xf_next, ISAKMP_PL_NONE);
+	ck_assert_uint_eq(pr.pr_next, ISAKMP_PL_NONE);
 	isakmp_xf_attrs(&xf, &ai);
 	next_attr(&ai, IKE_ATTR_ENC, true, IKE_ENC_3DES);
 	next_attr(&ai, IKE_ATTR_HASH, true, IKE_HASH_MD5);
@@ -321,6 +323,7 @@ START_TEST(test_strongswan_mm5)
 	struct isakmp_msg	 m;
 	struct isakmp_id	 id;
 	struct isakmp_notify	 n;
+	uint8_t			 clear[92], *q;
 
 	ck_assert(isakmp_decode(&m, b.b_data, b.b_len) == ISAKMP_OK);
 	ck_assert(m.im_encrypted);
@@ -328,7 +331,20 @@ START_TEST(test_strongswan_mm5)
 	ck_assert_uint_eq(m.im_hdr.ih_next, ISAKMP_PL_ID);
 	ck_assert_uint_eq(m.im_bodylen, 64);
 	ck_assert_ptr_eq(m.im_body, b.b_data + ISAKMP_HDR_LEN);
-	/* The same body walked as cleartext has padding it refuses. */
+	/* The same body sent as cleartext: its padding is refused. */
+	ck_assert_uint_eq(b.b_len, sizeof(clear));
+	memcpy(clear, b.b_data, ISAKMP_HDR_LEN);
+	memcpy(clear + ISAKMP_HDR_LEN, p.b_data, p.b_len);
+	clear[19] = 0;
+	ck_assert_int_eq(decode_exact(clear, sizeof(clear)),
+	    ISAKMP_E_TRAILING);
+	/* Padding is not inspected: IOS and strongSwan write zeros,
+	 * others random bytes or RFC 2409's count in the last byte. */
+	q = exact(p.b_data, p.b_len);
+	memset(q + 60, 0x03, 4);
+	ck_assert(isakmp_decode_plain(&m, q, p.b_len) == ISAKMP_OK);
+	ck_assert_uint_eq(m.im_extra, 4);
+	free(q);
 	ck_assert(isakmp_decode_plain(&m, p.b_data, p.b_len) == ISAKMP_OK);
 	ck_assert_uint_eq(m.im_npld, 3);
 	ck_assert_uint_eq(m.im_extra, 4);
@@ -362,6 +378,7 @@ START_TEST(test_strongswan_qm1)
 	struct isakmp_xf	 xf;
 	struct isakmp_iter	 pi, xi, ai;
 	struct isakmp_id	 id;
+	size_t			 len;
 
 	ck_assert(isakmp_decode(&m, b.b_data, b.b_len) == ISAKMP_OK);
 	assert_bytes(m.im_hdr.ih_icookie, 8, "503757fa21a09f8b");
@@ -401,6 +418,13 @@ START_TEST(test_strongswan_qm1)
 	assert_bytes(id.id_data, id.id_len, "01010101");
 	ck_assert(isakmp_id_parse(&m.im_pld[4], &id) == ISAKMP_OK);
 	assert_bytes(id.id_data, id.id_len, "02020202");
+	/* HASH(1) covers SA | Ni | IDci | IDcr: after the hash, before
+	 * the 8 bytes of padding. */
+	ck_assert_ptr_eq(isakmp_msg_rest(&m, 0, &len), p.b_data + 20);
+	ck_assert_uint_eq(len, 136 - 20 - 8);
+	ck_assert_ptr_null(isakmp_msg_rest(&m, 4, &len));
+	ck_assert_uint_eq(len, 0);
+	ck_assert_ptr_null(isakmp_msg_rest(&m, 9, &len));
 	free(b.b_data);
 	free(p.b_data);
 }
@@ -428,8 +452,11 @@ START_TEST(test_vpnc_am1)
 	ck_assert_uint_eq(pr.pr_no, 0);
 	ck_assert_uint_eq(pr.pr_nxf, 24);
 	isakmp_prop_xfs(&pr, &xi);
-	while (isakmp_xf_next(&xi, &xf))
-		n++;
+	while (isakmp_xf_next(&xi, &xf)) {
+		/* "Next payload is 3" for all but the last. */
+		ck_assert_uint_eq(xf.xf_next, ++n < 24 ? ISAKMP_PL_TRANSFORM :
+		    ISAKMP_PL_NONE);
+	}
 	ck_assert_uint_eq(n, 24);
 	ck_assert_uint_eq(m.im_pld[1].pl_type, ISAKMP_PL_KE);
 	ck_assert_uint_eq(m.im_pld[2].pl_type, ISAKMP_PL_NONCE);
