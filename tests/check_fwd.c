@@ -801,6 +801,72 @@ START_TEST(test_ipv6)
 }
 END_TEST
 
+/* Make IP (LEN bytes) an IPv4 header that passes the checks, for one of
+ * R2's addresses and a protocol it parses, as R picks. */
+static void
+valid4(uint8_t *ip, size_t len, uint8_t r)
+{
+	static const uint8_t	protos[] = { 1, 6, 17, 50, 58 };
+	size_t			hl;
+
+	ip[0] = (uint8_t)(0x40 | (5 + (r & 1)));
+	hl = (size_t)(ip[0] & 15) * 4;
+	if (hl > len)
+		return;
+	if (r & 2)
+		put16(ip + 2, (uint16_t)len);
+	put16(ip + 6, (r & 4) ? 0 : get16(ip + 6));
+	ip[9] = protos[r % 5];
+	put32(ip + 16, (r & 8) ? A("10.0.12.2") : A("10.0.23.3"));
+	put16(ip + 10, 0);
+	put16(ip + 10, in_cksum(ip, hl, 0));
+}
+
+/* Frames that are nearly right, by the thousand: nothing may read past
+ * a frame or crash (run under ASan by `--enable-sanitizers`). */
+START_TEST(test_garbage_frames)
+{
+	struct dp_iface	*eth = dp_iface_find(DP(1), "f0/0");
+	struct dp_iface	*ser = dp_iface_find(DP(1), "s1/0");
+	static const uint16_t types[] = { 0x0800, 0x0806, 0x86dd, 0x8035 };
+	uint8_t		 f[200];
+	uint32_t	 x = 12345;
+	size_t		 len, i, k;
+
+	config(1, "interface FastEthernet0/0\n ipv6 address 2001:DB8:12::2/64\n"
+	    "access-list 1 deny host 10.0.12.9 log\naccess-list 1 permit any\n"
+	    "interface FastEthernet0/0\n ip access-group 1 in\n");
+	for (i = 0; i < 20000; i++) {
+		for (k = 0; k < sizeof(f); k++) {
+			x = x * 1103515245 + 12345;
+			f[k] = (uint8_t)(x >> 16);
+		}
+		len = f[0] % sizeof(f);
+		if (i & 1) {
+			memcpy(f, eth->if_attach.at_mac, 6);
+			put16(f + 12, types[f[1] % 4]);
+			f[14] = (f[14] & 0x0f) | (f[12] == 0x86 ? 0x60 : 0x40);
+			if (f[2] & 1)
+				put16(f + 16, (uint16_t)(len - 14));
+			if (f[12] == 0x08 && f[13] == 0x00 && len > 34)
+				valid4(f + 14, len - 14, f[3]);
+			link_input(eth, f, len);
+		} else {
+			f[0] = 0x0f;
+			f[1] = 0;
+			put16(f + 2, types[f[5] % 4]);
+			if (f[2] == 0x08 && f[3] == 0x00 && len > 24)
+				valid4(f + 4, len - 4, f[6]);
+			link_input(ser, f, len);
+		}
+	}
+	pump();
+	ck_assert_uint_gt(eth->if_attach.at_ierrors, 0);
+	/* Some got deep enough to be forwarded to R3. */
+	ck_assert_uint_gt(ser->if_attach.at_opkts, 100);
+}
+END_TEST
+
 static Suite *
 fwd_suite(void)
 {
@@ -823,6 +889,7 @@ fwd_suite(void)
 	tcase_add_test(tc, test_reload_reattaches);
 	tcase_add_test(tc, test_udp_and_crypto_hook);
 	tcase_add_test(tc, test_ipv6);
+	tcase_add_test(tc, test_garbage_frames);
 	suite_add_tcase(s, tc);
 	return s;
 }
