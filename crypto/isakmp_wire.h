@@ -95,40 +95,40 @@
 #define IKE_ATTR_GROUP_GEN2	8
 #define IKE_ATTR_GROUP_CURVE_A	9
 #define IKE_ATTR_GROUP_CURVE_B	10
-#define IKE_ATTR_LIFE_TYPE	11
-#define IKE_ATTR_LIFE_DURATION	12	/* variable length */
+#define IKE_ATTR_LIFE_TYPE		11
+#define IKE_ATTR_LIFE_DURATION		12	/* variable length */
 #define IKE_ATTR_PRF		13
 #define IKE_ATTR_KEY_LENGTH	14
 #define IKE_ATTR_FIELD_SIZE	15
 #define IKE_ATTR_GROUP_ORDER	16
 
-#define IKE_ENC_DES		1
-#define IKE_ENC_IDEA		2
-#define IKE_ENC_BLOWFISH	3
-#define IKE_ENC_RC5		4
-#define IKE_ENC_3DES		5
-#define IKE_ENC_CAST		6
-#define IKE_ENC_AES		7	/* RFC 3602 */
+#define IKE_ATTR_ENC_DES		1
+#define IKE_ATTR_ENC_IDEA		2
+#define IKE_ATTR_ENC_BLOWFISH		3
+#define IKE_ATTR_ENC_RC5		4
+#define IKE_ATTR_ENC_3DES		5
+#define IKE_ATTR_ENC_CAST		6
+#define IKE_ATTR_ENC_AES		7	/* RFC 3602 */
 
-#define IKE_HASH_MD5		1
-#define IKE_HASH_SHA		2
-#define IKE_HASH_TIGER		3
-#define IKE_HASH_SHA2_256	4	/* RFC 4868 */
-#define IKE_HASH_SHA2_384	5
-#define IKE_HASH_SHA2_512	6
+#define IKE_ATTR_HASH_MD5		1
+#define IKE_ATTR_HASH_SHA		2
+#define IKE_ATTR_HASH_TIGER		3
+#define IKE_ATTR_HASH_SHA2_256		4	/* RFC 4868 */
+#define IKE_ATTR_HASH_SHA2_384		5
+#define IKE_ATTR_HASH_SHA2_512		6
 
-#define IKE_AUTH_PSK		1
-#define IKE_AUTH_DSS		2
-#define IKE_AUTH_RSA_SIG	3
-#define IKE_AUTH_RSA_ENC	4
-#define IKE_AUTH_RSA_REV_ENC	5
-#define IKE_AUTH_XAUTH_INIT_PSK	65001	/* draft-beaulieu-ike-xauth */
-#define IKE_AUTH_XAUTH_RESP_PSK	65002
-#define IKE_AUTH_XAUTH_INIT_RSA	65005
-#define IKE_AUTH_XAUTH_RESP_RSA	65006
+#define IKE_ATTR_AUTH_PSK		1
+#define IKE_ATTR_AUTH_DSS		2
+#define IKE_ATTR_AUTH_RSA_SIG		3
+#define IKE_ATTR_AUTH_RSA_ENC		4
+#define IKE_ATTR_AUTH_RSA_REV_ENC	5
+#define IKE_ATTR_AUTH_XAUTH_INIT_PSK	65001	/* draft-beaulieu-ike-xauth */
+#define IKE_ATTR_AUTH_XAUTH_RESP_PSK	65002
+#define IKE_ATTR_AUTH_XAUTH_INIT_RSA	65005
+#define IKE_ATTR_AUTH_XAUTH_RESP_RSA	65006
 
-#define IKE_LIFE_SECONDS	1
-#define IKE_LIFE_KILOBYTES	2
+#define IKE_ATTR_LIFE_SECONDS		1
+#define IKE_ATTR_LIFE_KILOBYTES		2
 
 /* IPsec DOI SA attributes (RFC 2407 4.5) and their values. */
 #define IPSEC_ATTR_LIFE_TYPE	1

@@ -267,11 +267,11 @@ START_TEST(test_strongswan_mm1)
 	ck_assert_uint_eq(xf.xf_next, ISAKMP_PL_NONE);
 	ck_assert_uint_eq(pr.pr_next, ISAKMP_PL_NONE);
 	isakmp_xf_attrs(&xf, &ai);
-	next_attr(&ai, IKE_ATTR_ENC, true, IKE_ENC_3DES);
-	next_attr(&ai, IKE_ATTR_HASH, true, IKE_HASH_MD5);
+	next_attr(&ai, IKE_ATTR_ENC, true, IKE_ATTR_ENC_3DES);
+	next_attr(&ai, IKE_ATTR_HASH, true, IKE_ATTR_HASH_MD5);
 	next_attr(&ai, IKE_ATTR_GROUP_DESC, true, 2);
-	next_attr(&ai, IKE_ATTR_AUTH, true, IKE_AUTH_PSK);
-	next_attr(&ai, IKE_ATTR_LIFE_TYPE, true, IKE_LIFE_SECONDS);
+	next_attr(&ai, IKE_ATTR_AUTH, true, IKE_ATTR_AUTH_PSK);
+	next_attr(&ai, IKE_ATTR_LIFE_TYPE, true, IKE_ATTR_LIFE_SECONDS);
 	/* "life duration (VPI) of  0x0 0x1 0x51 0x80" */
 	ck_assert(isakmp_attr_next(&ai, &a));
 	ck_assert_uint_eq(a.at_type, IKE_ATTR_LIFE_DURATION);
@@ -492,11 +492,11 @@ START_TEST(test_build_mm1)
 	isakmp_build_sa_begin(&ib, ISAKMP_DOI_IPSEC, IPSEC_SIT_IDENTITY_ONLY);
 	isakmp_build_prop_begin(&ib, 1, ISAKMP_PROTO_ISAKMP, NULL, 0);
 	isakmp_build_xf_begin(&ib, 1, ISAKMP_XF_KEY_IKE);
-	isakmp_build_attr_tv(&ib, IKE_ATTR_ENC, IKE_ENC_3DES);
-	isakmp_build_attr_tv(&ib, IKE_ATTR_HASH, IKE_HASH_MD5);
+	isakmp_build_attr_tv(&ib, IKE_ATTR_ENC, IKE_ATTR_ENC_3DES);
+	isakmp_build_attr_tv(&ib, IKE_ATTR_HASH, IKE_ATTR_HASH_MD5);
 	isakmp_build_attr_tv(&ib, IKE_ATTR_GROUP_DESC, 2);
-	isakmp_build_attr_tv(&ib, IKE_ATTR_AUTH, IKE_AUTH_PSK);
-	isakmp_build_attr_tv(&ib, IKE_ATTR_LIFE_TYPE, IKE_LIFE_SECONDS);
+	isakmp_build_attr_tv(&ib, IKE_ATTR_AUTH, IKE_ATTR_AUTH_PSK);
+	isakmp_build_attr_tv(&ib, IKE_ATTR_LIFE_TYPE, IKE_ATTR_LIFE_SECONDS);
 	isakmp_build_attr_var(&ib, IKE_ATTR_LIFE_DURATION, 86400);
 	isakmp_build_end(&ib);
 	isakmp_build_end(&ib);
