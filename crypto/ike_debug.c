@@ -1,0 +1,72 @@
+/*
+ * ike_debug: IOS's prefixes on the IKE engine's debug lines (see
+ * ike_debug.h).
+ */
+#include <stdarg.h>
+#include <stdio.h>
+
+#include "crypto/crypto_int.h"
+#include "crypto/ike_debug.h"
+#include "lib/system.h"
+
+bool
+ike_debugging(const struct crypto *c)
+{
+	return crypto_debug_on(c, CRYPTO_DEBUG_ISAKMP);
+}
+
+static void
+emit(const struct crypto *c, bool space_before, uint32_t connid,
+    const char *fmt, va_list ap)
+{
+	char		 text[1536];
+	const char	*t = text;
+
+	vsnprintf(text, sizeof(text), fmt, ap);
+	if (sys_version_15(c->c_sys)) {
+		sys_debug(c->c_sys, "ISAKMP%s(%u):%s", space_before ? " " : ":",
+		    connid, text);
+		return;
+	}
+	while (*t == ' ')
+		t++;
+	sys_debug(c->c_sys, "ISAKMP (0:%u): %s", connid, t);
+}
+
+void
+ike_debug(const struct crypto *c, uint32_t connid, const char *fmt, ...)
+{
+	va_list	ap;
+
+	if (!ike_debugging(c))
+		return;
+	va_start(ap, fmt);
+	emit(c, false, connid, fmt, ap);
+	va_end(ap);
+}
+
+void
+ike_debug_sp(const struct crypto *c, uint32_t connid, const char *fmt, ...)
+{
+	va_list	ap;
+
+	if (!ike_debugging(c))
+		return;
+	va_start(ap, fmt);
+	emit(c, true, connid, fmt, ap);
+	va_end(ap);
+}
+
+void
+ike_debug_raw(const struct crypto *c, const char *fmt, ...)
+{
+	char	text[1536];
+	va_list	ap;
+
+	if (!ike_debugging(c))
+		return;
+	va_start(ap, fmt);
+	vsnprintf(text, sizeof(text), fmt, ap);
+	va_end(ap);
+	sys_debug(c->c_sys, "ISAKMP:%s", text);
+}

@@ -1,0 +1,32 @@
+/*
+ * ike_debug: the lines of `debug crypto isakmp` and `debug crypto ipsec`
+ * as IOS words them, sent through sys_debug() (the shell stamps them per
+ * `service timestamps debug`) only while the switch is on.
+ *
+ * The prefix differs by release.  15.x: "ISAKMP:(1002):" followed by the
+ * text as IOS has it, with or without a space ("ISAKMP:(1002): sending
+ * packet", "ISAKMP:(1002):Old State"); 12.x: "ISAKMP (0:1002): " and the
+ * text without its leading space.  A few 15.x lines put a space before
+ * the parenthesis ("ISAKMP (1002): received packet"): ike_debug_sp.
+ */
+#ifndef IOSH_CRYPTO_IKE_DEBUG_H
+#define IOSH_CRYPTO_IKE_DEBUG_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+struct crypto;
+
+bool	ike_debugging(const struct crypto *);
+/* "ISAKMP:(CONNID):TEXT" / "ISAKMP (0:CONNID): TEXT". */
+void	ike_debug(const struct crypto *, uint32_t connid, const char *fmt, ...)
+	    __attribute__((format(printf, 3, 4)));
+/* "ISAKMP (CONNID):TEXT" / "ISAKMP (0:CONNID): TEXT". */
+void	ike_debug_sp(const struct crypto *, uint32_t connid,
+	    const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* "ISAKMP:TEXT", the same in every release (attribute lines, peer
+ * structs): TEXT carries its own spacing. */
+void	ike_debug_raw(const struct crypto *, const char *fmt, ...)
+	    __attribute__((format(printf, 2, 3)));
+
+#endif
