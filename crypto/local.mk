@@ -4,6 +4,8 @@ libiosh_a_SOURCES += \
 	crypto/cmap.c \
 	crypto/debug.c \
 	crypto/iface.c \
+	crypto/ike_debug.c crypto/ike_debug.h \
+	crypto/ike_p1sel.c crypto/ike_p1sel.h \
 	crypto/ipsec_profile.c \
 	crypto/isakmp_build.c crypto/isakmp_build.h \
 	crypto/isakmp_key.c \
