@@ -6,7 +6,8 @@
  * hmac module), the ISAKMP ciphers, and a real strongSwan exchange: with
  * the phase-1 key from wireshark-profile/ikev1_decryption_table, our IV
  * rules and CBC decryption must give the plaintext of MM5/MM6 and of the
- * three Quick Mode messages (tests/data/ikecrypto/mm-qm-esp-in-udp.txt).
+ * three Quick Mode messages (tests/data/ikecrypto/mm-qm-esp-in-udp.txt),
+ * which the ISAKMP codec (crypto/isakmp_msg.h) then decodes.
  */
 #include <check.h>
 #include <stdio.h>
@@ -17,6 +18,7 @@
 #include "crypto/ike_dh.h"
 #include "crypto/ike_keys.h"
 #include "crypto/ike_prf.h"
+#include "crypto/isakmp_msg.h"
 
 /* Decode hex, skipping blanks, into OUT; returns the byte count. */
 static size_t
@@ -232,16 +234,28 @@ START_TEST(test_modp_fixed)
 END_TEST
 
 /* Group 24: a value in range but outside the order-q subgroup (2 is
- * not a member: its order is not q) is refused (RFC 6989). */
+ * not a member: its order is not q) is refused (RFC 6989); the
+ * generator is. */
 START_TEST(test_modp24_subgroup)
 {
 	uint8_t		 y[256], s[256];
 	struct ike_dh	*a;
+	const uint8_t	*p;
+	size_t		 len;
 
 	ck_assert_ptr_nonnull(a = ike_dh_new(24));
 	memset(y, 0, sizeof(y));
 	y[255] = 2;
 	ck_assert_int_eq(ike_dh_derive(a, y, 256, s, 256), -1);
+	ike_dh_free(a);
+	/* g^1 is RFC 5114 §2.3's generator, q-order (so accepted). */
+	y[0] = 1;
+	ck_assert_ptr_nonnull(a = ike_dh_new_priv(24, y, 1));
+	p = ike_dh_public(a, &len);
+	ck_assert_uint_eq(len, 256);
+	memcpy(y, p, len);
+	ck_assert_mem_eq(y, "\x3f\xb3\x2c\x9b\x73\x13\x4d\x0b", 8);
+	ck_assert_int_eq(ike_dh_derive(a, y, 256, s, 256), 0);
 	ike_dh_free(a);
 	ck_assert(!ike_dh_supported(3));
 	ck_assert_ptr_null(ike_dh_new(22));
@@ -515,103 +529,121 @@ load_frames(void)
 	fclose(fp);
 }
 
-/* Check one generic payload header at P: next payload and length. */
-static const uint8_t *
-payload(const uint8_t *p, unsigned next, unsigned len)
+/*
+ * Decrypt message N of the capture with KEY and IV (which moves on to its
+ * last cipher block) and decode the plaintext with the ISAKMP codec;
+ * BUF keeps the plaintext the payload views point into.
+ */
+static void
+decrypt_msg(unsigned n, const uint8_t *key, uint8_t *iv,
+    struct isakmp_msg *m, uint8_t *buf)
 {
-	ck_assert_uint_eq(p[0], next);
-	ck_assert_uint_eq(p[1], 0);
-	ck_assert_uint_eq((unsigned)p[2] << 8 | p[3], len);
-	return p + len;
+	const uint8_t	*raw;
+	size_t		 len;
+
+	raw = ike_msg(n, &len);
+	ck_assert_int_eq(isakmp_decode(m, raw, len), ISAKMP_OK);
+	ck_assert(m->im_encrypted);
+	memcpy(buf, m->im_body, m->im_bodylen);
+	ck_assert_int_eq(ike_decrypt(IKE_ENC_3DES, 0, key, iv, buf,
+	    m->im_bodylen), 0);
+	ck_assert_mem_eq(iv, m->im_body + m->im_bodylen - 8, 8);
+	ck_assert_int_eq(isakmp_decode_plain(m, buf, m->im_bodylen),
+	    ISAKMP_OK);
+}
+
+/* The payload types of M's chain, in order, and nothing else. */
+static void
+assert_chain(const struct isakmp_msg *m, const uint8_t *types, unsigned n)
+{
+	unsigned	i;
+
+	ck_assert_uint_eq(m->im_npld, n);
+	for (i = 0; i < n; i++)
+		ck_assert_uint_eq(m->im_pld[i].pl_type, types[i]);
 }
 
 START_TEST(test_strongswan_phase1_phase2)
 {
-	uint8_t		 key[24], iv[8], p1_last[8], buf[512];
-	const uint8_t	*gxi, *gxr, *p;
-	uint8_t		*m;
-	size_t		 len, n;
+	static const uint8_t	 mm5[] = { ISAKMP_PL_ID, ISAKMP_PL_HASH,
+				    ISAKMP_PL_NOTIFY };
+	static const uint8_t	 mm6[] = { ISAKMP_PL_ID, ISAKMP_PL_HASH };
+	static const uint8_t	 qm[] = { ISAKMP_PL_HASH, ISAKMP_PL_SA,
+				    ISAKMP_PL_NONCE, ISAKMP_PL_ID,
+				    ISAKMP_PL_ID };
+	uint8_t			 key[24], iv[8], p1_last[8], buf[512];
+	struct isakmp_msg	 m3, m4, m;
+	const uint8_t		*raw;
+	size_t			 len;
+	int			 ke3, ke4;
 
 	load_frames();
 	/* ikev1_decryption_table: 3des key for cookie 503757fa21a09f8b. */
 	hex("B4844E0C8CD5885DEE22DA4074CECC3A4DDEC7AB6C431BAA", key,
 	    sizeof(key));
-	/* MM3/MM4: KE first after the header (next payload Nonce, 132). */
-	gxi = ike_msg(3, &len) + 28;
-	payload(gxi, 10, 132);
-	gxr = ike_msg(4, &len) + 28;
-	payload(gxr, 10, 132);
-	ck_assert_int_eq(ike_iv_phase1(IKE_HASH_MD5, gxi + 4, gxr + 4, 128, 8,
-	    iv), 0);
+	/* MM3/MM4 carry g^xi and g^xr, 128 bytes (group 2). */
+	raw = ike_msg(3, &len);
+	ck_assert_int_eq(isakmp_decode(&m3, raw, len), ISAKMP_OK);
+	raw = ike_msg(4, &len);
+	ck_assert_int_eq(isakmp_decode(&m4, raw, len), ISAKMP_OK);
+	ck_assert_int_ge(ke3 = isakmp_msg_find(&m3, ISAKMP_PL_KE, -1), 0);
+	ck_assert_int_ge(ke4 = isakmp_msg_find(&m4, ISAKMP_PL_KE, -1), 0);
+	ck_assert_uint_eq(m3.im_pld[ke3].pl_bodylen, 128);
+	ck_assert_uint_eq(m4.im_pld[ke4].pl_bodylen, 128);
+	ck_assert_int_eq(ike_iv_phase1(IKE_HASH_MD5, m3.im_pld[ke3].pl_body,
+	    m4.im_pld[ke4].pl_body, 128, 8, iv), 0);
 
-	/* MM5: ID(IPV4_ADDR 12.1.1.1) -> HASH(16) -> N(INITIAL-CONTACT). */
-	m = ike_msg(5, &len);
-	ck_assert_uint_eq(m[16], 5);		/* first payload: ID */
-	ck_assert_uint_eq(m[19] & 1, 1);	/* encrypted */
-	n = len - 28;
-	memcpy(buf, m + 28, n);
-	ck_assert_int_eq(ike_decrypt(IKE_ENC_3DES, 0, key, iv, buf, n), 0);
-	ck_assert_mem_eq(iv, m + len - 8, 8);
-	p = payload(buf, 8, 12);
-	ck_assert_mem_eq(buf + 4, "\x01\x00\x00\x00\x0c\x01\x01\x01", 8);
-	p = payload(p, 11, 20);
-	p = payload(p, 0, 28);
-	ck_assert_mem_eq(p - 24, "\x00\x00\x00\x01\x01\x10\x60\x02", 8);
-	ck_assert_mem_eq(p - 16, m, 16);	/* the SPI is the cookies */
+	/* MM5: ID(IPV4_ADDR 12.1.1.1), HASH (md5), N(INITIAL-CONTACT). */
+	decrypt_msg(5, key, iv, &m, buf);
+	ck_assert_uint_eq(m.im_hdr.ih_exchange, ISAKMP_XCHG_IDPROT);
+	assert_chain(&m, mm5, 3);
+	ck_assert_mem_eq(m.im_pld[0].pl_body, "\x01\x00\x00\x00\x0c\x01\x01"
+	    "\x01", 8);
+	ck_assert_uint_eq(m.im_pld[1].pl_bodylen, 16);
+	ck_assert_mem_eq(m.im_pld[2].pl_body, "\x00\x00\x00\x01\x01\x10\x60"
+	    "\x02", 8);
+	ck_assert_mem_eq(m.im_pld[2].pl_body + 8, m.im_raw, 16);
 
-	/* MM6 chains from MM5's last block: ID(12.1.1.2) -> HASH. */
-	m = ike_msg(6, &len);
-	n = len - 28;
-	memcpy(buf, m + 28, n);
-	ck_assert_int_eq(ike_decrypt(IKE_ENC_3DES, 0, key, iv, buf, n), 0);
-	p = payload(buf, 8, 12);
-	ck_assert_mem_eq(buf + 4, "\x01\x00\x00\x00\x0c\x01\x01\x02", 8);
-	payload(p, 0, 20);
+	/* MM6 chains from MM5's last block: ID(12.1.1.2), HASH. */
+	decrypt_msg(6, key, iv, &m, buf);
+	assert_chain(&m, mm6, 2);
+	ck_assert_mem_eq(m.im_pld[0].pl_body, "\x01\x00\x00\x00\x0c\x01\x01"
+	    "\x02", 8);
 	memcpy(p1_last, iv, 8);
 
-	/* QM1: IV = md5(last phase-1 block | M-ID); HASH, SA, Nonce, ID, ID. */
-	m = ike_msg(7, &len);
-	ck_assert_uint_eq(m[18], 32);		/* Quick Mode */
-	ck_assert_int_eq(ike_iv_phase2(IKE_HASH_MD5, p1_last, 8, m + 20, iv),
+	/* QM1: IV = md5(last phase-1 block | M-ID); HASH, SA (ESP, SPI
+	 * 2a2dc90e), Nonce, ID 1.1.1.1, ID 2.2.2.2. */
+	raw = ike_msg(7, &len);
+	ck_assert_int_eq(ike_iv_phase2(IKE_HASH_MD5, p1_last, 8, raw + 20, iv),
 	    0);
-	n = len - 28;
-	memcpy(buf, m + 28, n);
-	ck_assert_int_eq(ike_decrypt(IKE_ENC_3DES, 0, key, iv, buf, n), 0);
-	p = payload(buf, 1, 20);
-	p = payload(p, 10, 48);
-	ck_assert_mem_eq(p - 48 + 16, "\x01\x03\x04\x01\x2a\x2d\xc9\x0e", 8);
-	p = payload(p, 5, 36);
-	p = payload(p, 5, 12);
-	ck_assert_mem_eq(p - 4, "\x01\x01\x01\x01", 4);
-	p = payload(p, 0, 12);
-	ck_assert_mem_eq(p - 4, "\x02\x02\x02\x02", 4);
+	decrypt_msg(7, key, iv, &m, buf);
+	ck_assert_uint_eq(m.im_hdr.ih_exchange, ISAKMP_XCHG_QUICK);
+	assert_chain(&m, qm, 5);
+	ck_assert_mem_eq(m.im_pld[1].pl_body + 12, "\x01\x03\x04\x01\x2a\x2d"
+	    "\xc9\x0e", 8);
+	ck_assert_mem_eq(m.im_pld[3].pl_body + 4, "\x01\x01\x01\x01", 4);
+	ck_assert_mem_eq(m.im_pld[4].pl_body + 4, "\x02\x02\x02\x02", 4);
 
 	/* QM2 chains from QM1; its SA carries the other SPI. */
-	m = ike_msg(8, &len);
-	n = len - 28;
-	memcpy(buf, m + 28, n);
-	ck_assert_int_eq(ike_decrypt(IKE_ENC_3DES, 0, key, iv, buf, n), 0);
-	p = payload(buf, 1, 20);
-	p = payload(p, 10, 48);
-	ck_assert_mem_eq(p - 48 + 16, "\x01\x03\x04\x01\xae\xe1\xb9\x91", 8);
+	decrypt_msg(8, key, iv, &m, buf);
+	assert_chain(&m, qm, 5);
+	ck_assert_mem_eq(m.im_pld[1].pl_body + 12, "\x01\x03\x04\x01\xae\xe1"
+	    "\xb9\x91", 8);
 
 	/* QM3 from QM2: HASH(3) alone. */
-	m = ike_msg(9, &len);
-	n = len - 28;
-	ck_assert_uint_eq(n, 24);
-	memcpy(buf, m + 28, n);
-	ck_assert_int_eq(ike_decrypt(IKE_ENC_3DES, 0, key, iv, buf, n), 0);
-	payload(buf, 0, 20);
-	ck_assert_mem_eq(buf + 20, "\0\0\0\0", 4);
+	decrypt_msg(9, key, iv, &m, buf);
+	assert_chain(&m, qm, 1);
+	ck_assert_uint_eq(m.im_pld[0].pl_bodylen, 16);
 
-	/* With phase 1's last block instead, QM2 is garbage. */
-	ck_assert_int_eq(ike_iv_phase2(IKE_HASH_MD5, p1_last, 8, m + 20, iv),
+	/* With phase 1's last block instead, QM2 does not decode. */
+	raw = ike_msg(8, &len);
+	ck_assert_int_eq(ike_iv_phase2(IKE_HASH_MD5, p1_last, 8, raw + 20, iv),
 	    0);
-	m = ike_msg(8, &len);
-	memcpy(buf, m + 28, len - 28);
-	ck_assert_int_eq(ike_decrypt(IKE_ENC_3DES, 0, key, iv, buf, len - 28),
-	    0);
-	ck_assert_mem_ne(buf, "\x01\x00\x00\x14", 4);
+	ck_assert_int_eq(isakmp_decode(&m, raw, len), ISAKMP_OK);
+	memcpy(buf, m.im_body, m.im_bodylen);
+	ck_assert_int_eq(ike_decrypt(IKE_ENC_3DES, 0, key, iv, buf,
+	    m.im_bodylen), 0);
+	ck_assert_int_ne(isakmp_decode_plain(&m, buf, m.im_bodylen), ISAKMP_OK);
 }
 END_TEST
 
