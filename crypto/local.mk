@@ -6,6 +6,7 @@ libiosh_a_SOURCES += \
 	crypto/iface.c \
 	crypto/ike_debug.c crypto/ike_debug.h \
 	crypto/ike_p1sel.c crypto/ike_p1sel.h \
+	crypto/ike_p2sel.c crypto/ike_p2sel.h \
 	crypto/ipsec_profile.c \
 	crypto/isakmp_build.c crypto/isakmp_build.h \
 	crypto/isakmp_key.c \
