@@ -358,6 +358,7 @@ struct fwd {
 	struct local_pkt	*f_localq, **f_localq_tail;
 	struct ev_timer		*f_local_timer;
 	struct acl_log		*f_acl_log;	/* ACL_LOG_SLOTS flows */
+	struct ev_timer		*f_acl_timer;	/* the 5-minute sweep */
 	uint16_t		 f_ip_id;
 };
 

@@ -13,28 +13,97 @@
  *	    1 packet
  *
  * The ports are shown only when the entry looks at them (IOS prints (0)
- * for `ip` entries).  The first packet of a flow is logged at once; the
- * next ones within 5 minutes are counted and reported with the first
- * packet after that window ("4 packets") — IOS reports them from a timer
- * at the end of the window instead.  Flows live in a small table that
- * forgets the oldest on collision.  An ACL that does not exist permits,
- * as IOS.
+ * for `ip` entries).  As IOS, the first packet of a flow is logged at
+ * once and the next ones are counted, then reported together ("4
+ * packets") by a sweep every 5 minutes; a flow is remembered in a small
+ * table, and one pushed out by another reports its count first.  The
+ * table holds copies of what it prints, so editing or deleting the ACL
+ * meanwhile is harmless.  An ACL that does not exist permits, as IOS.
  */
 #include <stdio.h>
 #include <string.h>
 
 #include "dataplane/dp_int.h"
 #include "lib/clock.h"
+#include "lib/evloop.h"
 #include "lib/system.h"
 
 struct acl_log {
-	const struct ace	*lg_ace;
+	const struct ace	*lg_ace;	/* identity only, never read */
 	uint32_t		 lg_src, lg_dst;
-	uint16_t		 lg_sport, lg_dport;	/* ICMP: type, code */
-	uint8_t			 lg_proto;
+	uint16_t		 lg_sport, lg_dport;
+	int			 lg_type, lg_code;	/* ICMP */
+	unsigned		 lg_proto;
+	char			 lg_list[48];
+	bool			 lg_extended, lg_permit, lg_ports;
 	uint64_t		 lg_when;	/* last message, mono ms */
 	uint64_t		 lg_count;	/* packets since then */
 };
+
+static void
+log_emit(struct dataplane *dp, const struct acl_log *lg, uint64_t n)
+{
+	char		 s[16], d[16];
+	const char	*verb = lg->lg_permit ? "permitted" : "denied";
+	const char	*pl = n == 1 ? "" : "s";
+
+	ip4_fmt(lg->lg_src, s);
+	ip4_fmt(lg->lg_dst, d);
+	if (!lg->lg_extended)
+		sys_log(dp->d_sys, "SEC", 6, "IPACCESSLOGS", "list %s %s %s "
+		    "%llu packet%s", lg->lg_list, verb, s,
+		    (unsigned long long)n, pl);
+	else if (lg->lg_proto == IPP_TCP || lg->lg_proto == IPP_UDP)
+		sys_log(dp->d_sys, "SEC", 6, "IPACCESSLOGP", "list %s %s %s "
+		    "%s(%u) -> %s(%u), %llu packet%s", lg->lg_list, verb,
+		    lg->lg_proto == IPP_TCP ? "tcp" : "udp", s,
+		    lg->lg_ports ? lg->lg_sport : 0, d,
+		    lg->lg_ports ? lg->lg_dport : 0, (unsigned long long)n, pl);
+	else if (lg->lg_proto == IPP_ICMP)
+		sys_log(dp->d_sys, "SEC", 6, "IPACCESSLOGDP", "list %s %s icmp "
+		    "%s -> %s (%d/%d), %llu packet%s", lg->lg_list, verb, s, d,
+		    lg->lg_type, lg->lg_code, (unsigned long long)n, pl);
+	else
+		sys_log(dp->d_sys, "SEC", 6, "IPACCESSLOGNP", "list %s %s %u "
+		    "%s -> %s, %llu packet%s", lg->lg_list, verb, lg->lg_proto,
+		    s, d, (unsigned long long)n, pl);
+}
+
+/* Every 5 minutes: what was counted since the last message. */
+static void
+log_sweep(void *arg)
+{
+	struct dataplane	*dp = arg;
+	struct fwd		*f = dp->d_fwd;
+	struct acl_log		*lg;
+	uint64_t		 now = clock_mono_ms();
+	bool			 more = false;
+	size_t			 i;
+
+	f->f_acl_timer = NULL;
+	for (i = 0; i < ACL_LOG_SLOTS; i++) {
+		lg = &f->f_acl_log[i];
+		if (lg->lg_count == 0)
+			continue;
+		log_emit(dp, lg, lg->lg_count);
+		lg->lg_count = 0;
+		lg->lg_when = now;
+		more = true;
+	}
+	if (more)
+		f->f_acl_timer = evloop_timer_add(dp->d_sys->sy_loop,
+		    ACL_LOG_MS, log_sweep, dp);
+}
+
+static bool
+log_same(const struct acl_log *lg, const struct ace *e,
+    const struct acl_pkt *pk)
+{
+	return lg->lg_ace == e && lg->lg_src == pk->pk_src &&
+	    lg->lg_dst == pk->pk_dst && lg->lg_proto == pk->pk_proto &&
+	    lg->lg_sport == pk->pk_sport && lg->lg_dport == pk->pk_dport &&
+	    lg->lg_type == pk->pk_icmp_type && lg->lg_code == pk->pk_icmp_code;
+}
 
 static void
 filter_log(struct dataplane *dp, const struct dp_acl *acl,
@@ -42,12 +111,8 @@ filter_log(struct dataplane *dp, const struct dp_acl *acl,
 {
 	struct fwd	*f = dp->d_fwd;
 	struct acl_log	*lg;
-	uint64_t	 now = clock_mono_ms(), n;
+	uint64_t	 now = clock_mono_ms();
 	uint32_t	 h;
-	char		 s[16], d[16], proto[8];
-	const char	*verb = e->ace_kind == ACE_PERMIT ? "permitted" :
-			    "denied";
-	bool		 ports = e->ace_proto == pk->pk_proto;
 
 	if (f->f_acl_log == NULL)
 		f->f_acl_log = dp_calloc(ACL_LOG_SLOTS, sizeof(*f->f_acl_log));
@@ -55,55 +120,31 @@ filter_log(struct dataplane *dp, const struct dp_acl *acl,
 	    ((uint32_t)pk->pk_sport << 16 | pk->pk_dport) ^
 	    (uint32_t)(uintptr_t)e;
 	lg = &f->f_acl_log[(h ^ h >> 16) % ACL_LOG_SLOTS];
-	if (lg->lg_ace == e && lg->lg_src == pk->pk_src &&
-	    lg->lg_dst == pk->pk_dst && lg->lg_proto == pk->pk_proto &&
-	    lg->lg_sport == pk->pk_sport && lg->lg_dport == pk->pk_dport &&
-	    now - lg->lg_when < ACL_LOG_MS) {
+	if (log_same(lg, e, pk) && (lg->lg_count > 0 ||
+	    now - lg->lg_when < ACL_LOG_MS)) {
 		lg->lg_count++;
+		if (f->f_acl_timer == NULL)
+			f->f_acl_timer = evloop_timer_add(dp->d_sys->sy_loop,
+			    ACL_LOG_MS, log_sweep, dp);
 		return;
 	}
-	n = lg->lg_ace == e && lg->lg_src == pk->pk_src &&
-	    lg->lg_dst == pk->pk_dst && lg->lg_proto == pk->pk_proto &&
-	    lg->lg_sport == pk->pk_sport && lg->lg_dport == pk->pk_dport ?
-	    lg->lg_count + 1 : 1;
+	if (lg->lg_count > 0)
+		log_emit(dp, lg, lg->lg_count);
 	lg->lg_ace = e;
 	lg->lg_src = pk->pk_src;
 	lg->lg_dst = pk->pk_dst;
-	lg->lg_proto = (uint8_t)pk->pk_proto;
+	lg->lg_proto = pk->pk_proto;
 	lg->lg_sport = pk->pk_sport;
 	lg->lg_dport = pk->pk_dport;
+	lg->lg_type = pk->pk_icmp_type;
+	lg->lg_code = pk->pk_icmp_code;
+	snprintf(lg->lg_list, sizeof(lg->lg_list), "%s", acl->acl_name);
+	lg->lg_extended = acl->acl_extended;
+	lg->lg_permit = e->ace_kind == ACE_PERMIT;
+	lg->lg_ports = e->ace_proto == pk->pk_proto;
 	lg->lg_when = now;
 	lg->lg_count = 0;
-	ip4_fmt(pk->pk_src, s);
-	ip4_fmt(pk->pk_dst, d);
-	if (!acl->acl_extended) {
-		sys_log(dp->d_sys, "SEC", 6, "IPACCESSLOGS", "list %s %s %s "
-		    "%llu packet%s", acl->acl_name, verb, s,
-		    (unsigned long long)n, n == 1 ? "" : "s");
-		return;
-	}
-	switch (pk->pk_proto) {
-	case IPP_TCP:
-	case IPP_UDP:
-		sys_log(dp->d_sys, "SEC", 6, "IPACCESSLOGP", "list %s %s %s "
-		    "%s(%u) -> %s(%u), %llu packet%s", acl->acl_name, verb,
-		    pk->pk_proto == IPP_TCP ? "tcp" : "udp", s,
-		    ports ? pk->pk_sport : 0, d, ports ? pk->pk_dport : 0,
-		    (unsigned long long)n, n == 1 ? "" : "s");
-		return;
-	case IPP_ICMP:
-		sys_log(dp->d_sys, "SEC", 6, "IPACCESSLOGDP", "list %s %s icmp "
-		    "%s -> %s (%d/%d), %llu packet%s", acl->acl_name, verb, s,
-		    d, pk->pk_icmp_type, pk->pk_icmp_code,
-		    (unsigned long long)n, n == 1 ? "" : "s");
-		return;
-	default:
-		snprintf(proto, sizeof(proto), "%u", pk->pk_proto);
-		sys_log(dp->d_sys, "SEC", 6, "IPACCESSLOGNP", "list %s %s %s "
-		    "%s -> %s, %llu packet%s", acl->acl_name, verb, proto, s,
-		    d, (unsigned long long)n, n == 1 ? "" : "s");
-		return;
-	}
+	log_emit(dp, lg, 1);
 }
 
 bool

@@ -38,6 +38,8 @@ fwd_free(struct dataplane *dp)
 		return;
 	if (f->f_local_timer != NULL)
 		evloop_timer_cancel(dp->d_sys->sy_loop, f->f_local_timer);
+	if (f->f_acl_timer != NULL)
+		evloop_timer_cancel(dp->d_sys->sy_loop, f->f_acl_timer);
 	while ((lp = f->f_localq) != NULL) {
 		f->f_localq = lp->lp_next;
 		free(lp);

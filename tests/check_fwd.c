@@ -404,6 +404,16 @@ START_TEST(test_acl_inbound)
 	pump();
 	ck_assert_str_eq(fx[1].fx_out.sb_buf, "");
 	ck_assert_int_eq(h.n, 2);
+	ping(0, "2.2.2.2", 2, 0, 100);	/* unreachable rate-limited */
+	pump();
+	ck_assert_int_eq(h.n, 2);
+	/* ... and reported together at the end of the 5 minutes. */
+	clock_advance(ACL_LOG_MS);
+	pump();
+	ck_assert_ptr_nonnull(strstr(fx[1].fx_out.sb_buf,
+	    "%SEC-6-IPACCESSLOGDP: list 101 denied icmp 10.0.12.1 -> 2.2.2.2 "
+	    "(8/0), 2 packets\n"));
+	strbuf_reset(&fx[1].fx_out);
 	/* Allowed: the router's own address. */
 	ping(0, "10.0.12.2", 3, 0, 100);
 	pump();
@@ -418,7 +428,7 @@ START_TEST(test_acl_inbound)
 	out = fx_run(&fx[1], "show access-lists 101");
 	ck_assert_str_eq(out,
 	    "Extended IP access list 101\n"
-	    "    10 deny icmp host 10.0.12.1 host 2.2.2.2 log (2 matches)\n"
+	    "    10 deny icmp host 10.0.12.1 host 2.2.2.2 log (3 matches)\n"
 	    "    20 deny udp any any eq 23 log (1 match)\n"
 	    "    30 permit ip any any (1 match)\n");
 	/* Standard list: IPACCESSLOGS. */
