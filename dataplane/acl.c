@@ -555,6 +555,31 @@ acl_match(struct dp_acl *acl, const struct acl_pkt *pk)
 	return NULL;
 }
 
+void
+acl_pkt_from_ip(struct acl_pkt *pk, const uint8_t *ip, size_t len)
+{
+	size_t		 hl = (size_t)(ip[0] & 15) * 4;
+	const uint8_t	*l4 = ip + hl;
+	bool		 first = (get16(ip + 6) & 0x1fff) == 0;
+
+	memset(pk, 0, sizeof(*pk));
+	pk->pk_src = get32(ip + 12);
+	pk->pk_dst = get32(ip + 16);
+	pk->pk_proto = ip[9];
+	pk->pk_icmp_type = pk->pk_icmp_code = -1;
+	if (first && (pk->pk_proto == PROTO_TCP || pk->pk_proto == PROTO_UDP) &&
+	    len >= hl + 4) {
+		pk->pk_sport = get16(l4);
+		pk->pk_dport = get16(l4 + 2);
+		if (pk->pk_proto == PROTO_TCP && len >= hl + 14)
+			pk->pk_established = (l4[13] & 0x14) != 0; /* ACK, RST */
+	}
+	if (first && pk->pk_proto == PROTO_ICMP && len >= hl + 2) {
+		pk->pk_icmp_type = l4[0];
+		pk->pk_icmp_code = l4[1];
+	}
+}
+
 bool
 acl_permits(struct dp_acl *acl, const struct acl_pkt *pk)
 {
@@ -564,6 +589,55 @@ acl_permits(struct dp_acl *acl, const struct acl_pkt *pk)
 }
 
 /* The contract of dp.h: rules only, remarks left out. */
+
+int
+dp_acl_classify(struct dp_acl *acl, const uint8_t *ip, size_t len,
+    bool *permit)
+{
+	struct acl_pkt	 pk;
+	const struct ace *e;
+	int		 n = 0;
+	size_t		 i;
+
+	*permit = false;
+	if (len < 20 || (ip[0] >> 4) != 4 || (size_t)(ip[0] & 15) * 4 > len)
+		return -1;
+	acl_pkt_from_ip(&pk, ip, len);
+	if ((e = acl_match(acl, &pk)) == NULL)
+		return -1;
+	*permit = e->ace_kind == ACE_PERMIT;
+	for (i = 0; &acl->acl_ace[i] != e; i++)
+		if (acl->acl_ace[i].ace_kind != ACE_REMARK)
+			n++;
+	return n;
+}
+
+bool
+dp_acl_rule(const struct dp_acl *acl, size_t n, struct dp_rule *ru)
+{
+	const struct ace	*e;
+	size_t			 i;
+
+	for (i = 0; i < acl->acl_n; i++) {
+		e = &acl->acl_ace[i];
+		if (e->ace_kind == ACE_REMARK || n-- != 0)
+			continue;
+		memset(ru, 0, sizeof(*ru));
+		ru->ru_permit = e->ace_kind == ACE_PERMIT;
+		ru->ru_proto = e->ace_proto == ACE_PROTO_IP ? 0 :
+		    (uint8_t)e->ace_proto;
+		ru->ru_src = e->ace_src.aa_addr;
+		ru->ru_src_wild = e->ace_src.aa_wild;
+		ru->ru_dst = e->ace_dst.aa_addr;
+		ru->ru_dst_wild = e->ace_dst.aa_wild;
+		if (e->ace_sport.ap_op == PORT_EQ)
+			ru->ru_sport = e->ace_sport.ap_lo;
+		if (e->ace_dport.ap_op == PORT_EQ)
+			ru->ru_dport = e->ace_dport.ap_lo;
+		return true;
+	}
+	return false;
+}
 
 const char *
 dp_acl_name(const struct dp_acl *acl)

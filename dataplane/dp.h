@@ -54,6 +54,26 @@ size_t		 dp_acl_count(const struct dp_acl *);
  * "permit ip 172.18.124.0 0.0.0.255 20.20.20.0 0.0.0.255". */
 void		 dp_acl_entry_text(const struct dp_acl *, size_t i,
 		    struct strbuf *);
+/*
+ * Crypto ACLs.  The rule (counted as dp_acl_count counts, remarks left
+ * out) that first matches the IPv4 datagram IP, or -1 when none does
+ * (IOS's implicit deny) or IP is not IPv4; *PERMIT says which kind it
+ * is.  The rule's hit counter counts, as `show access-lists` shows for a
+ * crypto map's ACL too.
+ */
+int		 dp_acl_classify(struct dp_acl *, const uint8_t *ip,
+		    size_t len, bool *permit);
+/* Rule I as crypto builds proxy identities from it (host order; ports
+ * only for `eq`). */
+struct dp_rule {
+	bool		ru_permit;
+	uint8_t		ru_proto;		/* 0: ip, any protocol */
+	uint32_t	ru_src, ru_src_wild;
+	uint32_t	ru_dst, ru_dst_wild;
+	uint16_t	ru_sport, ru_dport;	/* 0: any */
+};
+bool		 dp_acl_rule(const struct dp_acl *, size_t i,
+		    struct dp_rule *);
 
 /*
  * The forwarder's contract (issue 4).  Everything below is what the

@@ -276,6 +276,10 @@ struct acl_pkt {
 	int		pk_icmp_type, pk_icmp_code;
 };
 
+/* What the rules look at in the IPv4 datagram IP (its header already
+ * checked): ports and ICMP type only in a first fragment. */
+void		 acl_pkt_from_ip(struct acl_pkt *, const uint8_t *ip,
+		    size_t len);
 /* First match decides and counts its hit; none: the implicit deny. */
 bool		 acl_permits(struct dp_acl *, const struct acl_pkt *);
 /* The entry that decided (hit counted), NULL for the implicit deny. */

@@ -154,28 +154,10 @@ filter_pass(struct dataplane *dp, const char *name, const uint8_t *ip,
 	struct dp_acl	*acl = dp_acl_find(dp, name);
 	struct acl_pkt	 pk;
 	const struct ace *e;
-	size_t		 hl = (size_t)(ip[0] & 15) * 4;
-	const uint8_t	*l4 = ip + hl;
-	bool		 first = (get16(ip + 6) & 0x1fff) == 0;
 
 	if (acl == NULL)
 		return true;
-	memset(&pk, 0, sizeof(pk));
-	pk.pk_src = get32(ip + 12);
-	pk.pk_dst = get32(ip + 16);
-	pk.pk_proto = ip[9];
-	pk.pk_icmp_type = pk.pk_icmp_code = -1;
-	if (first && (pk.pk_proto == IPP_TCP || pk.pk_proto == IPP_UDP) &&
-	    len >= hl + 4) {
-		pk.pk_sport = get16(l4);
-		pk.pk_dport = get16(l4 + 2);
-		if (pk.pk_proto == IPP_TCP && len >= hl + 14)
-			pk.pk_established = (l4[13] & 0x14) != 0; /* ACK, RST */
-	}
-	if (first && pk.pk_proto == IPP_ICMP && len >= hl + 2) {
-		pk.pk_icmp_type = l4[0];
-		pk.pk_icmp_code = l4[1];
-	}
+	acl_pkt_from_ip(&pk, ip, len);
 	e = acl_match(acl, &pk);
 	if (e != NULL && e->ace_log)
 		filter_log(dp, acl, e, &pk);

@@ -527,6 +527,73 @@ START_TEST(test_scale)
 }
 END_TEST
 
+/* An IPv4 header (and 4 bytes of ports) for the crypto ACL tests. */
+static void
+ip4(uint8_t *p, uint32_t src, uint32_t dst, uint8_t proto, uint16_t sport,
+    uint16_t dport)
+{
+	memset(p, 0, 24);
+	p[0] = 0x45;
+	p[3] = 24;
+	p[8] = 255;
+	p[9] = proto;
+	p[12] = src >> 24; p[13] = src >> 16; p[14] = src >> 8; p[15] = src;
+	p[16] = dst >> 24; p[17] = dst >> 16; p[18] = dst >> 8; p[19] = dst;
+	p[20] = sport >> 8; p[21] = sport & 0xff;
+	p[22] = dport >> 8; p[23] = dport & 0xff;
+}
+
+/* What crypto asks of an ACL: which rule a packet hits (remarks not
+ * counted), permit or deny, and the rule's fields for proxy IDs. */
+START_TEST(test_crypto_acl)
+{
+	struct dp_acl	*acl;
+	struct dp_rule	 ru;
+	uint8_t		 pkt[24];
+	bool		 permit;
+
+	fx_run_quiet(&fx,
+	    "ip access-list extended VPN\n"
+	    "remark the lab's proxies\n"
+	    "deny udp host 1.1.1.1 host 2.2.2.2 eq 53\n"
+	    "permit ip host 1.1.1.1 host 2.2.2.2\n"
+	    "permit tcp 10.0.0.0 0.0.0.255 any eq 23\n"
+	    "exit\n");
+	acl = dp_acl_find(fx.fx_rt.r_sys.sy_dp, "VPN");
+	ck_assert_ptr_nonnull(acl);
+	ip4(pkt, 0x01010101, 0x02020202, 1, 0, 0);
+	ck_assert_int_eq(dp_acl_classify(acl, pkt, sizeof(pkt), &permit), 1);
+	ck_assert(permit);
+	ip4(pkt, 0x01010101, 0x02020202, 17, 1024, 53);
+	ck_assert_int_eq(dp_acl_classify(acl, pkt, sizeof(pkt), &permit), 0);
+	ck_assert(!permit);
+	ip4(pkt, 0x0a000005, 0x08080808, 6, 1024, 23);
+	ck_assert_int_eq(dp_acl_classify(acl, pkt, sizeof(pkt), &permit), 2);
+	ck_assert(permit);
+	ip4(pkt, 0x02020202, 0x01010101, 1, 0, 0);
+	ck_assert_int_eq(dp_acl_classify(acl, pkt, sizeof(pkt), &permit), -1);
+	ck_assert(!permit);
+	pkt[0] = 0x60;
+	ck_assert_int_eq(dp_acl_classify(acl, pkt, sizeof(pkt), &permit), -1);
+	/* The hits show as IOS shows a crypto ACL's. */
+	ck_assert_ptr_nonnull(strstr(fx_run(&fx, "do show access-lists VPN"),
+	    "    20 permit ip host 1.1.1.1 host 2.2.2.2 (1 match)\n"));
+	ck_assert(dp_acl_rule(acl, 1, &ru));
+	ck_assert(ru.ru_permit);
+	ck_assert_uint_eq(ru.ru_proto, 0);
+	ck_assert_uint_eq(ru.ru_src, 0x01010101);
+	ck_assert_uint_eq(ru.ru_src_wild, 0);
+	ck_assert_uint_eq(ru.ru_dst, 0x02020202);
+	ck_assert(dp_acl_rule(acl, 2, &ru));
+	ck_assert_uint_eq(ru.ru_proto, 6);
+	ck_assert_uint_eq(ru.ru_src, 0x0a000000);
+	ck_assert_uint_eq(ru.ru_src_wild, 0xff);
+	ck_assert_uint_eq(ru.ru_dst_wild, 0xffffffff);
+	ck_assert_uint_eq(ru.ru_dport, 23);
+	ck_assert(!dp_acl_rule(acl, 3, &ru));
+}
+END_TEST
+
 static Suite *
 dp_suite(void)
 {
@@ -545,6 +612,7 @@ dp_suite(void)
 	tcase_add_test(tc, test_no_forms);
 	tcase_add_test(tc, test_crypto_setters);
 	tcase_add_test(tc, test_scale);
+	tcase_add_test(tc, test_crypto_acl);
 	suite_add_tcase(s, tc);
 	return s;
 }
