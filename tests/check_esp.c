@@ -16,28 +16,7 @@
 #include <openssl/evp.h>
 
 #include "crypto/esp.h"
-
-static size_t
-hex(const char *s, uint8_t *out, size_t max)
-{
-	size_t	n = 0;
-	int	hi = -1, v;
-
-	for (; *s != '\0'; s++) {
-		if (*s == ' ' || *s == '\n')
-			continue;
-		v = *s <= '9' ? *s - '0' : (*s | 0x20) - 'a' + 10;
-		if (hi < 0)
-			hi = v;
-		else {
-			ck_assert_uint_lt(n, max);
-			out[n++] = (uint8_t)(hi << 4 | v);
-			hi = -1;
-		}
-	}
-	ck_assert_int_lt(hi, 0);
-	return n;
-}
+#include "tests/fixture.h"
 
 /* HMAC-MD5-96 or HMAC-SHA1-96 of P, independently of esp.c. */
 static void
@@ -88,10 +67,10 @@ START_TEST(test_rfc3602_case7)
 	const uint8_t	*got;
 	size_t		 ilen, wlen, olen, glen;
 
-	hex(case7_key, key, sizeof(key));
-	hex(case7_iv, iv, sizeof(iv));
-	ilen = hex(case7_inner, inner, sizeof(inner));
-	wlen = hex(case7_esp, want, sizeof(want));
+	fx_hex(case7_key, key, sizeof(key));
+	fx_hex(case7_iv, iv, sizeof(iv));
+	ilen = fx_hex(case7_inner, inner, sizeof(inner));
+	wlen = fx_hex(case7_esp, want, sizeof(want));
 	o = sa_new(0x8765, TS_ENC_AES, 128, TS_AUTH_SHA, key, akey20);
 	in = sa_new(0x8765, TS_ENC_AES, 128, TS_AUTH_SHA, key, akey20);
 	ck_assert_uint_eq(esp_sa_iv_len(o), 16);
@@ -132,8 +111,8 @@ START_TEST(test_rfc3602_case5)
 	const uint8_t	*got;
 	size_t		 len, glen;
 
-	hex("90d382b4 10eeba7a d938c46c ec1a82bf", key, sizeof(key));
-	len = hex("00004321 00000001"
+	fx_hex("90d382b4 10eeba7a d938c46c ec1a82bf", key, sizeof(key));
+	len = fx_hex("00004321 00000001"
 	    "e96e8c08 ab465763 fd098d45 dd3ff893"
 	    "f663c25d 325c18c6 a9453e19 4e120849 a4870b66 cc6b9965 330013b4 898dc856"
 	    "a4699e52 3a55db08 0b59ec3a 8e4b7e52 775b07d1 db34ed9c 538ab50c 551b874a"
@@ -176,7 +155,7 @@ load_frames(void)
 			continue;	/* IKE: check_ikecrypto's */
 		ck_assert_uint_lt(n, 16);
 		p = strchr(strchr(line, ' ') + 1, ' ');
-		frame_len[n] = hex(p + 1, frames[n], sizeof(frames[n]));
+		frame_len[n] = fx_hex(p + 1, frames[n], sizeof(frames[n]));
 	}
 	fclose(fp);
 }
@@ -191,12 +170,12 @@ START_TEST(test_strongswan_esp)
 
 	load_frames();
 	/* esp_sa: 12.1.1.1 -> 12.1.1.2 SPI 0xaee1b991, and the reverse. */
-	hex("65D56ACD5946C1B93A19B9A664675C1E306CB399E57B6BF8", ek1,
+	fx_hex("65D56ACD5946C1B93A19B9A664675C1E306CB399E57B6BF8", ek1,
 	    sizeof(ek1));
-	hex("6B1C116D17C0C666C90F8128BBDFFEAB", ak1, sizeof(ak1));
-	hex("A1CBE0E80D772817B9B9C1D42E9F50D407D9921863FBF940", ek2,
+	fx_hex("6B1C116D17C0C666C90F8128BBDFFEAB", ak1, sizeof(ak1));
+	fx_hex("A1CBE0E80D772817B9B9C1D42E9F50D407D9921863FBF940", ek2,
 	    sizeof(ek2));
-	hex("ACD68BA420DF85DE5C3CBD64533FAB23", ak2, sizeof(ak2));
+	fx_hex("ACD68BA420DF85DE5C3CBD64533FAB23", ak2, sizeof(ak2));
 	s1 = sa_new(0xaee1b991, TS_ENC_3DES, 0, TS_AUTH_MD5, ek1, ak1);
 	s2 = sa_new(0x2a2dc90e, TS_ENC_3DES, 0, TS_AUTH_MD5, ek2, ak2);
 	ck_assert_uint_eq(esp_sa_iv_len(s1), 8);

@@ -19,35 +19,13 @@
 #include "crypto/ike_keys.h"
 #include "crypto/ike_prf.h"
 #include "crypto/isakmp_msg.h"
-
-/* Decode hex, skipping blanks, into OUT; returns the byte count. */
-static size_t
-hex(const char *s, uint8_t *out, size_t max)
-{
-	size_t	n = 0;
-	int	hi = -1, v;
-
-	for (; *s != '\0'; s++) {
-		if (*s == ' ' || *s == '\n')
-			continue;
-		v = *s <= '9' ? *s - '0' : (*s | 0x20) - 'a' + 10;
-		if (hi < 0)
-			hi = v;
-		else {
-			ck_assert_uint_lt(n, max);
-			out[n++] = (uint8_t)(hi << 4 | v);
-			hi = -1;
-		}
-	}
-	ck_assert_int_lt(hi, 0);
-	return n;
-}
+#include "tests/fixture.h"
 
 static void
 assert_hex(const uint8_t *got, size_t len, const char *want)
 {
 	uint8_t	w[1024];
-	size_t	n = hex(want, w, sizeof(w));
+	size_t	n = fx_hex(want, w, sizeof(w));
 
 	ck_assert_uint_eq(len, n);
 	ck_assert_mem_eq(got, w, n);
@@ -116,18 +94,18 @@ START_TEST(test_ecp_rfc5903)
 	unsigned	 g = rfc5903[_i].group;
 
 	/* The KE value of i is g^i as x || y, no 0x04 (§7). */
-	n = hex(rfc5903[_i].i, priv, sizeof(priv));
+	n = fx_hex(rfc5903[_i].i, priv, sizeof(priv));
 	ck_assert_ptr_nonnull(i = ike_dh_new_priv(g, priv, n));
 	pub = ike_dh_public(i, &len);
 	ck_assert_uint_eq(len, ike_dh_pub_len(g));
 	assert_hex(pub, len, rfc5903[_i].gi);
-	n = hex(rfc5903[_i].r, priv, sizeof(priv));
+	n = fx_hex(rfc5903[_i].r, priv, sizeof(priv));
 	ck_assert_ptr_nonnull(r = ike_dh_new_priv(g, priv, n));
 	pub = ike_dh_public(r, &len);
 	assert_hex(pub, len, rfc5903[_i].gr);
 
 	/* Both sides get x of g^ir. */
-	plen = hex(rfc5903[_i].gr, peer, sizeof(peer));
+	plen = fx_hex(rfc5903[_i].gr, peer, sizeof(peer));
 	ck_assert_uint_eq(ike_dh_secret_len(g), plen / 2);
 	ck_assert_int_eq(ike_dh_derive(i, peer, plen, secret, plen / 2), 0);
 	assert_hex(secret, plen / 2, rfc5903[_i].gir);
@@ -218,7 +196,7 @@ START_TEST(test_modp_fixed)
 	ck_assert_mem_eq(s, want, 128);
 
 	/* p - 1 of RFC 2409's 1024-bit prime. */
-	hex("FFFFFFFF FFFFFFFF C90FDAA2 2168C234 C4C6628B 80DC1CD1"
+	fx_hex("FFFFFFFF FFFFFFFF C90FDAA2 2168C234 C4C6628B 80DC1CD1"
 	    "29024E08 8A67CC74 020BBEA6 3B139B22 514A0879 8E3404DD"
 	    "EF9519B3 CD3A431B 302B0A6D F25F1437 4FE1356D 6D51C245"
 	    "E485B576 625E7EC6 F44C42E9 A637ED6B 0BFF5CB6 F406B7ED"
@@ -523,7 +501,7 @@ load_frames(void)
 		ck_assert_uint_lt(n, 16);
 		p = strchr(line, ' ');
 		sp = strchr(p + 1, ' ');
-		frames[n].f_len = hex(sp + 1, frames[n].f_b,
+		frames[n].f_len = fx_hex(sp + 1, frames[n].f_b,
 		    sizeof(frames[n].f_b));
 	}
 	fclose(fp);
@@ -579,7 +557,7 @@ START_TEST(test_strongswan_phase1_phase2)
 
 	load_frames();
 	/* ikev1_decryption_table: 3des key for cookie 503757fa21a09f8b. */
-	hex("B4844E0C8CD5885DEE22DA4074CECC3A4DDEC7AB6C431BAA", key,
+	fx_hex("B4844E0C8CD5885DEE22DA4074CECC3A4DDEC7AB6C431BAA", key,
 	    sizeof(key));
 	/* MM3/MM4 carry g^xi and g^xr, 128 bytes (group 2). */
 	raw = ike_msg(3, &len);

@@ -87,3 +87,25 @@ fx_invalid_at(size_t col)
 	    "'^' marker.\n\n", (int)col, "");
 	return buf;
 }
+
+size_t
+fx_hex(const char *s, uint8_t *out, size_t max)
+{
+	size_t	n = 0;
+	int	hi = -1, v;
+
+	for (; *s != '\0'; s++) {
+		if (*s == ' ' || *s == '\n')
+			continue;
+		v = *s <= '9' ? *s - '0' : (*s | 0x20) - 'a' + 10;
+		if (hi < 0)
+			hi = v;
+		else {
+			ck_assert_uint_lt(n, max);
+			out[n++] = (uint8_t)(hi << 4 | v);
+			hi = -1;
+		}
+	}
+	ck_assert_int_lt(hi, 0);
+	return n;
+}

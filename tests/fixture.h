@@ -7,6 +7,7 @@
 #define IOSH_TESTS_FIXTURE_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "lib/strbuf.h"
 #include "shell/router.h"
@@ -32,6 +33,9 @@ const char	*fx_run(struct fixture *, const char *line);
 void		 fx_run_quiet(struct fixture *, const char *text);
 /* The current prompt ("Router(config)#"), valid until the next call. */
 const char	*fx_prompt(struct fixture *);
+/* Decode hex S, skipping blanks and newlines, into OUT (at most MAX
+ * bytes); returns the byte count.  For known-answer vectors. */
+size_t		 fx_hex(const char *s, uint8_t *out, size_t max);
 /* IOS's answer to a rejected word: the caret at column COL. */
 const char	*fx_invalid_at(size_t col);
 

@@ -3,10 +3,11 @@
 # vectors and a strongSwan capture (tests/data/ikecrypto/).
 check_PROGRAMS += tests/check_ikecrypto tests/check_esp
 TESTS += tests/check_ikecrypto tests/check_esp
-tests_check_ikecrypto_SOURCES = tests/check_ikecrypto.c
+tests_check_ikecrypto_SOURCES = tests/check_ikecrypto.c tests/fixture.c \
+	tests/fixture.h
 tests_check_ikecrypto_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_check_ikecrypto_LDADD = $(TEST_LIBS)
-tests_check_esp_SOURCES = tests/check_esp.c
+tests_check_esp_SOURCES = tests/check_esp.c tests/fixture.c tests/fixture.h
 tests_check_esp_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_check_esp_LDADD = $(TEST_LIBS)
 EXTRA_DIST += tests/data/ikecrypto/mm-qm-esp-in-udp.txt \
