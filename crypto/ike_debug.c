@@ -7,6 +7,7 @@
 
 #include "crypto/crypto_int.h"
 #include "crypto/ike_debug.h"
+#include "crypto/isakmp_sa.h"
 #include "lib/system.h"
 
 bool
@@ -69,4 +70,14 @@ ike_debug_raw(const struct crypto *c, const char *fmt, ...)
 	vsnprintf(text, sizeof(text), fmt, ap);
 	va_end(ap);
 	sys_debug(c->c_sys, "ISAKMP:%s", text);
+}
+
+void
+ike_debug_vpi(const struct isakmp_attr *a, char *buf, size_t len)
+{
+	size_t	i, n = 0;
+
+	buf[0] = '\0';
+	for (i = 0; i < a->at_len && i < 8 && n < len; i++)
+		n += (size_t)snprintf(buf + n, len - n, " 0x%X", a->at_val[i]);
 }

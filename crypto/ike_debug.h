@@ -13,6 +13,7 @@
 #define IOSH_CRYPTO_IKE_DEBUG_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 struct crypto;
@@ -28,5 +29,10 @@ void	ike_debug_sp(const struct crypto *, uint32_t connid,
  * structs): TEXT carries its own spacing. */
 void	ike_debug_raw(const struct crypto *, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
+
+/* A TLV number as IOS prints it after "(VPI) of": " 0x0 0x1 0x51 0x80"
+ * (each byte with a leading space; at most 8 bytes). */
+struct isakmp_attr;
+void	ike_debug_vpi(const struct isakmp_attr *, char *buf, size_t len);
 
 #endif

@@ -67,7 +67,6 @@ attr(const struct crypto *c, const struct isakmp_attr *a,
 {
 	const char	*name;
 	char		 vpi[8 * 6 + 1];
-	size_t		 i, n = 0;
 
 	switch (a->at_type) {
 	case IKE_ATTR_ENC:
@@ -124,9 +123,7 @@ attr(const struct crypto *c, const struct isakmp_attr *a,
 			ike_debug_raw(c, "      life duration (basic) of %llu",
 			    (unsigned long long)a->at_num);
 		} else {
-			for (i = 0; i < a->at_len && i < 8; i++)
-				n += (size_t)snprintf(vpi + n, sizeof(vpi) - n,
-				    " 0x%X", a->at_val[i]);
+			ike_debug_vpi(a, vpi, sizeof(vpi));
 			ike_debug_raw(c, "      life duration (VPI) of %s", vpi);
 		}
 		of->of_life = a->at_isnum ? a->at_num : 0;

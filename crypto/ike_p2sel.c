@@ -81,7 +81,6 @@ attrs(const struct crypto *c, const struct isakmp_xf *xf,
 	const char		*name;
 	char			 vpi[8 * 6 + 1];
 	bool			 ok = true, kb = false;
-	size_t			 i, n;
 
 	ike_debug_raw(c, "   attributes in transform:");
 	isakmp_xf_attrs(xf, &it);
@@ -106,10 +105,7 @@ attrs(const struct crypto *c, const struct isakmp_xf *xf,
 				    "(basic) of %llu",
 				    (unsigned long long)a.at_num);
 			else {
-				for (i = n = 0; i < a.at_len && i < 8; i++)
-					n += (size_t)snprintf(vpi + n,
-					    sizeof(vpi) - n, " 0x%X",
-					    a.at_val[i]);
+				ike_debug_vpi(&a, vpi, sizeof(vpi));
 				ike_debug_raw(c, "      SA life duration (VPI) "
 				    "of %s", vpi);
 			}
