@@ -53,6 +53,8 @@ int	if_clock_rate_cmd(struct vty *, const struct cmd_match *);
 int	if_encapsulation_cmd(struct vty *, const struct cmd_match *);
 
 /* Exec. */
+int	dp_ping_cmd(struct vty *, const struct cmd_match *);
+int	dp_ping_dialog_cmd(struct vty *, const struct cmd_match *);
 int	dp_show_ip_interface_brief_cmd(struct vty *, const struct cmd_match *);
 int	dp_show_ip_interface_cmd(struct vty *, const struct cmd_match *);
 int	dp_show_interfaces_cmd(struct vty *, const struct cmd_match *);

@@ -12,6 +12,10 @@ libiosh_a_SOURCES += \
 	dataplane/attach.c dataplane/link.c dataplane/arp.c dataplane/fwd.c \
 	dataplane/ip4.c dataplane/icmp.c dataplane/udp.c dataplane/filter.c \
 	dataplane/ip6.c dataplane/nd.c
+# ping: the echo engine, its command line and the extended dialog.
+libiosh_a_SOURCES += \
+	dataplane/ping.c dataplane/ping.h dataplane/ping_cmd.c \
+	dataplane/ping_dialog.c
 # The layer under the interfaces: attachments to real media (wire*),
 # fault injection on them, and pcap capture files.
 libiosh_a_SOURCES += \

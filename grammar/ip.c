@@ -75,7 +75,50 @@ static const struct cmd_def dp_config_defs[] = {
 #define ACL_ARG	"[(<1-2699>$name|WORD$name)]"
 #define ACL_ARG_HELP "ACL number\nACL name"
 
+/* The first option after ping's destination; the rest of the line is
+ * read by the handler, so options come in any order as on IOS. */
+#define PING_OPTS \
+	"[(data$opt|df-bit$opt|repeat$opt|size$opt|source$opt|timeout$opt|" \
+	"tos$opt|validate$opt) [LINE$rest]]"
+#define PING_OPTS_HELP \
+	"specify data pattern\n" \
+	"enable do not fragment bit in IP header\n" \
+	"specify repeat count\n" \
+	"specify datagram size\n" \
+	"specify source address or name\n" \
+	"specify timeout interval\n" \
+	"Type of Service\n" \
+	"validate reply data\n" \
+	"more options"
+#define PING_HELP	"Send echo messages\n"
+
 static const struct cmd_def dp_exec_defs[] = {
+	{ "ping A.B.C.D$dst " PING_OPTS,
+	  PING_HELP
+	  "Ping destination address or hostname\n"
+	  PING_OPTS_HELP,
+	  dp_ping_cmd, 0, NULL },
+	{ "ping ip A.B.C.D$dst " PING_OPTS,
+	  PING_HELP
+	  "IP echo\n"
+	  "Ping destination address or hostname\n"
+	  PING_OPTS_HELP,
+	  dp_ping_cmd, 0, NULL },
+	{ "ping ipv6 X:X:X:X::X$dst6 " PING_OPTS,
+	  PING_HELP
+	  "IPv6 echo\n"
+	  "Ping destination address or hostname\n"
+	  PING_OPTS_HELP,
+	  dp_ping_cmd, 0, NULL },
+	{ "ping X:X:X:X::X$dst6 " PING_OPTS,
+	  PING_HELP
+	  "Ping destination address or hostname\n"
+	  PING_OPTS_HELP,
+	  dp_ping_cmd, CMD_HIDDEN, NULL },
+	{ "ping WORD$host",
+	  PING_HELP
+	  "Ping destination address or hostname",
+	  dp_ping_cmd, CMD_HIDDEN, NULL },
 	{ "show ip interface brief",
 	  SHOW_IP
 	  "IP interface status and configuration\n"
@@ -136,3 +179,14 @@ const struct cmd_table dp_config_table = CMD_TABLE(dp_config_defs);
 /* `no interface` is the positive form's; nothing exists only after no. */
 const struct cmd_table dp_config_neg_table = { NULL, 0 };
 const struct cmd_table dp_exec_table = CMD_TABLE(dp_exec_defs);
+
+/* The extended ping's dialog is privileged (user exec: incomplete). */
+static const struct cmd_def dp_exec_priv_defs[] = {
+	{ "ping [(ip$proto|ipv6$proto)]",
+	  PING_HELP
+	  "IP echo\n"
+	  "IPv6 echo",
+	  dp_ping_dialog_cmd, 0, NULL },
+};
+
+const struct cmd_table dp_exec_priv_table = CMD_TABLE(dp_exec_priv_defs);

@@ -24,6 +24,12 @@ clock_use_frozen(int64_t epoch_ms)
 	clock_mono_frozen = 0;
 }
 
+bool
+clock_is_frozen(void)
+{
+	return clock_frozen != 0;
+}
+
 void
 clock_advance(uint64_t ms)
 {

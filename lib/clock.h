@@ -8,12 +8,15 @@
 #ifndef IOSH_LIB_CLOCK_H
 #define IOSH_LIB_CLOCK_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 /* Use the system clocks (the default). */
 void		clock_use_real(void);
 /* Freeze both clocks: wall time stays at EPOCH_MS, monotonic time at 0. */
 void		clock_use_frozen(int64_t epoch_ms);
+/* True after clock_use_frozen(). */
+bool		clock_is_frozen(void);
 /* Move frozen time forward by MS (both clocks), so tests can make timers
  * come due without sleeping.  No effect on the real clocks. */
 void		clock_advance(uint64_t ms);

@@ -35,6 +35,7 @@ struct evloop {
 	size_t		  el_capheap;
 	uint64_t	  el_seq;
 	int		  el_stop;
+	bool		  el_idle_advance;	/* see evloop_idle_advance() */
 };
 
 static void *
@@ -252,6 +253,7 @@ evloop_once(struct evloop *el, int timeout_ms)
 	size_t		 i, n;
 	uint64_t	 now, wait;
 	int		 rv;
+	bool		 skip;
 
 	if (evloop_fire_timers(el) > 0)
 		timeout_ms = 0;
@@ -262,6 +264,11 @@ evloop_once(struct evloop *el, int timeout_ms)
 		if (timeout_ms < 0 || wait < (uint64_t)timeout_ms)
 			timeout_ms = wait > INT32_MAX ? INT32_MAX : (int)wait;
 	}
+	/* Frozen time does not pass by waiting: jump to the next timer. */
+	skip = el->el_idle_advance && clock_is_frozen() &&
+	    el->el_ntimers > 0 && timeout_ms != 0;
+	if (skip)
+		timeout_ms = 0;
 	n = el->el_nfds;
 	pfd = xreallocarray(NULL, n ? n : 1, sizeof(*pfd));
 	for (i = 0; i < n; i++) {
@@ -273,6 +280,11 @@ evloop_once(struct evloop *el, int timeout_ms)
 	if (rv < 0 && errno != EINTR) {
 		free(pfd);
 		return -1;
+	}
+	if (rv == 0 && skip && el->el_ntimers > 0) {
+		now = clock_mono_ms();
+		if (el->el_heap[0]->et_when > now)
+			clock_advance(el->el_heap[0]->et_when - now);
 	}
 	/*
 	 * A callback may add or remove watchers, so look each one up again
@@ -309,4 +321,10 @@ void
 evloop_stop(struct evloop *el)
 {
 	el->el_stop = 1;
+}
+
+void
+evloop_idle_advance(struct evloop *el, bool on)
+{
+	el->el_idle_advance = on;
 }

@@ -9,6 +9,7 @@
 #ifndef IOSH_LIB_EVLOOP_H
 #define IOSH_LIB_EVLOOP_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 struct evloop;
@@ -39,5 +40,13 @@ int		 evloop_run(struct evloop *);
 /* Run one iteration, waiting at most TIMEOUT_MS (-1: until an event). */
 int		 evloop_once(struct evloop *, int timeout_ms);
 void		 evloop_stop(struct evloop *);
+/*
+ * With the clock frozen (clock_use_frozen), ON makes an iteration that
+ * finds no descriptor ready move the clock to the next timer and fire it
+ * instead of waiting: a scripted session (golden transcripts) then runs
+ * its timeouts at once, and the same way every time.  No effect on the
+ * real clock.
+ */
+void		 evloop_idle_advance(struct evloop *, bool on);
 
 #endif

@@ -4,6 +4,13 @@
  * console.  A line ending in `?` is answered as a terminal would answer
  * the key at once: the help, then the prompt and the text before the `?`,
  * which the next line read continues.
+ *
+ * A command that runs on after its handler (ping) holds the input: the
+ * lines after it wait, as keys typed ahead wait on IOS, and the console
+ * stops watching its input until the command is done.  With a frozen
+ * clock (`--clock`, the golden transcripts) the event loop then jumps to
+ * the next timer instead of sleeping, so a ping's timeouts cost nothing
+ * and its output is the same on every run.
  */
 #include <errno.h>
 #include <poll.h>
@@ -26,7 +33,12 @@ struct line_console {
 	struct strbuf	 lc_in;		/* bytes read, not yet a whole line */
 	struct strbuf	 lc_pending;	/* text typed before a `?` */
 	bool		 lc_ended;	/* the session has exited */
+	bool		 lc_waiting;	/* a command is running */
+	bool		 lc_eof;	/* the input has ended */
 };
+
+static void	lc_drain(struct line_console *);
+static void	lc_finish(struct line_console *);
 
 static void
 lc_write(void *arg, const char *text, size_t len)
@@ -35,9 +47,20 @@ lc_write(void *arg, const char *text, size_t len)
 	fwrite(text, 1, len, stdout);
 }
 
+static void
+lc_stream(void *arg, const char *text, size_t len)
+{
+	lc_write(arg, text, len);
+	fflush(stdout);
+}
+
+static void	lc_done(void *);
+
 static const struct console_ops lc_ops = {
 	.co_output = lc_write,
 	.co_async = lc_write,
+	.co_stream = lc_stream,
+	.co_done = lc_done,
 };
 
 static void
@@ -90,33 +113,32 @@ lc_line(struct line_console *lc, const char *text, size_t len)
 		return;
 	}
 	strbuf_free(&line);
+	if (session_busy(lc->lc_sess)) {
+		lc->lc_waiting = true;
+		fflush(stdout);
+		return;
+	}
 	lc_prompt(lc);
 }
 
 static void
 lc_stop(struct line_console *lc)
 {
+	/* Telnet vtys may go on after the script: their time is not ours. */
+	evloop_idle_advance(lc->lc_router->r_loop, false);
 	evloop_del_fd(lc->lc_router->r_loop, STDIN_FILENO);
 	evloop_stop(lc->lc_router->r_loop);
 }
 
+/* Run the whole lines read, until one starts a command that runs on. */
 static void
-lc_readable(int fd, short revents, void *arg)
+lc_drain(struct line_console *lc)
 {
-	struct line_console	*lc = arg;
-	char			 buf[4096], *nl;
-	size_t			 off;
-	ssize_t			 n;
+	char	*nl;
+	size_t	 off = 0;
 
-	(void)revents;
-	if ((n = read(fd, buf, sizeof(buf))) < 0 && (errno == EINTR ||
-	    errno == EAGAIN))
-		return;
-	if (n > 0)
-		strbuf_add(&lc->lc_in, buf, (size_t)n);
-	off = 0;
-	while (!lc->lc_ended && (nl = memchr(lc->lc_in.sb_buf + off, '\n',
-	    lc->lc_in.sb_len - off)) != NULL) {
+	while (!lc->lc_ended && !lc->lc_waiting && (nl = memchr(
+	    lc->lc_in.sb_buf + off, '\n', lc->lc_in.sb_len - off)) != NULL) {
 		lc_line(lc, lc->lc_in.sb_buf + off,
 		    (size_t)(nl - (lc->lc_in.sb_buf + off)));
 		off = (size_t)(nl - lc->lc_in.sb_buf) + 1;
@@ -126,21 +148,61 @@ lc_readable(int fd, short revents, void *arg)
 		    lc->lc_in.sb_len - off + 1);
 		lc->lc_in.sb_len -= off;
 	}
-	if (lc->lc_ended) {
+	if (lc->lc_ended)
 		lc_stop(lc);
+	else if (lc->lc_eof && !lc->lc_waiting)
+		lc_finish(lc);
+}
+
+/* End of input: a last line without its newline still runs. */
+static void
+lc_finish(struct line_console *lc)
+{
+	if (lc->lc_in.sb_len > 0) {
+		lc_line(lc, lc->lc_in.sb_buf, lc->lc_in.sb_len);
+		strbuf_reset(&lc->lc_in);
+		if (lc->lc_waiting)
+			return;
+	}
+	if (!lc->lc_ended)
+		fputc('\n', stdout);
+	fflush(stdout);
+	lc_stop(lc);
+}
+
+static void
+lc_readable(int fd, short revents, void *arg)
+{
+	struct line_console	*lc = arg;
+	char			 buf[4096];
+	ssize_t			 n;
+
+	(void)revents;
+	if ((n = read(fd, buf, sizeof(buf))) < 0 && (errno == EINTR ||
+	    errno == EAGAIN))
 		return;
-	}
-	if (n <= 0) {
-		/* End of input: a last line without its newline still runs. */
-		if (lc->lc_in.sb_len > 0) {
-			lc_line(lc, lc->lc_in.sb_buf, lc->lc_in.sb_len);
-			strbuf_reset(&lc->lc_in);
-		}
-		if (!lc->lc_ended)
-			fputc('\n', stdout);
-		fflush(stdout);
-		lc_stop(lc);
-	}
+	if (n > 0)
+		strbuf_add(&lc->lc_in, buf, (size_t)n);
+	else
+		lc->lc_eof = true;
+	lc_drain(lc);
+	/* Input waits in the pipe while a command runs. */
+	if (lc->lc_waiting || lc->lc_eof)
+		evloop_del_fd(lc->lc_router->r_loop, STDIN_FILENO);
+}
+
+/* The running command is done: the prompt, then the lines typed ahead. */
+static void
+lc_done(void *arg)
+{
+	struct line_console	*lc = arg;
+
+	lc->lc_waiting = false;
+	lc_prompt(lc);
+	lc_drain(lc);
+	if (!lc->lc_ended && !lc->lc_waiting && !lc->lc_eof)
+		evloop_add_fd(lc->lc_router->r_loop, STDIN_FILENO, POLLIN,
+		    lc_readable, lc);
 }
 
 int
@@ -154,6 +216,7 @@ console_line_run(struct router *r)
 	strbuf_init(&lc.lc_pending);
 	lc.lc_sess = session_new(r, &lc_ops, &lc);
 	lc_prompt(&lc);
+	evloop_idle_advance(r->r_loop, true);
 	if (evloop_add_fd(r->r_loop, STDIN_FILENO, POLLIN, lc_readable,
 	    &lc) < 0) {
 		session_free(lc.lc_sess);

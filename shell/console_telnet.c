@@ -42,11 +42,13 @@
 #define CTRL(c)		((c) & 0x1f)
 #define KEY_DEL		0x7f
 #define KEY_ESC		0x1b
+#define KEY_ESCAPE_CHAR	0x1e	/* Ctrl-Shift-6: stops a running ping */
 
 enum vc_state {
 	VC_LOGIN,	/* the login dialog has the input */
 	VC_EDIT,	/* a command line is being typed */
 	VC_MORE,	/* the pager waits at --More-- */
+	VC_RUN,		/* a command runs on (ping); keys wait, but Ctrl-^ */
 	VC_CLOSING,	/* output drains, then the connection closes */
 };
 
@@ -77,6 +79,7 @@ struct vty_conn {
 	struct pager		 vc_pager;
 	struct strbuf		 vc_held;	/* logs held at --More-- */
 	bool			 vc_help_more;	/* --More-- over a help list */
+	struct strbuf		 vc_ahead;	/* typed during VC_RUN */
 };
 
 struct telnet_server {
@@ -254,6 +257,9 @@ vc_co_async(void *arg, const char *text, size_t len)
 		vc_send(vc, text, len);
 		vc_prompt(vc);
 		break;
+	case VC_RUN:
+		vc_send(vc, text, len);
+		break;
 	case VC_MORE:
 		strbuf_add(&vc->vc_held, text, len);
 		break;
@@ -263,9 +269,25 @@ vc_co_async(void *arg, const char *text, size_t len)
 	}
 }
 
+/* A running command's output: at once, unless the pager holds some. */
+static void
+vc_co_stream(void *arg, const char *text, size_t len)
+{
+	struct vty_conn	*vc = arg;
+
+	if (pager_pending(&vc->vc_pager))
+		pager_add(&vc->vc_pager, text, len);
+	else
+		vc_send(vc, text, len);
+}
+
+static void	vc_co_done(void *);
+
 static const struct console_ops vc_ops = {
 	.co_output = vc_co_output,
 	.co_async = vc_co_async,
+	.co_stream = vc_co_stream,
+	.co_done = vc_co_done,
 };
 
 /* Show queued output; true when it stopped at --More--. */
@@ -427,6 +449,10 @@ vc_enter(struct vty_conn *vc, bool susp)
 		vc_close(vc);
 		return;
 	}
+	if (session_busy(vc->vc_sess)) {
+		vc->vc_state = VC_RUN;
+		return;
+	}
 	vc_after(vc);
 }
 
@@ -526,6 +552,26 @@ vc_escape(struct vty_conn *vc, unsigned char c)
 	return false;
 }
 
+static void	vc_key(struct vty_conn *, unsigned char);
+
+/* The running command is done: its output paged, the prompt, then the
+ * keys typed meanwhile, as IOS's type-ahead. */
+static void
+vc_co_done(void *arg)
+{
+	struct vty_conn	*vc = arg;
+	struct strbuf	 ahead;
+	size_t		 i;
+
+	vc->vc_state = VC_EDIT;
+	vc_after(vc);
+	ahead = vc->vc_ahead;
+	strbuf_init(&vc->vc_ahead);
+	for (i = 0; i < ahead.sb_len && vc->vc_state != VC_CLOSING; i++)
+		vc_key(vc, (unsigned char)ahead.sb_buf[i]);
+	strbuf_free(&ahead);
+}
+
 /* One byte of user data. */
 static void
 vc_key(struct vty_conn *vc, unsigned char c)
@@ -533,6 +579,13 @@ vc_key(struct vty_conn *vc, unsigned char c)
 	bool	edit = vc->vc_state == VC_EDIT;
 	bool	asked = vc->vc_sess->s_question != NULL;
 
+	if (vc->vc_state == VC_RUN) {
+		if (c == KEY_ESCAPE_CHAR)
+			session_cancel(vc->vc_sess);
+		else
+			strbuf_putc(&vc->vc_ahead, (char)c);
+		return;
+	}
 	/* Enter arrives as CR LF or CR NUL; the second byte is no key. */
 	if (vc->vc_cr && (c == '\n' || c == '\0')) {
 		vc->vc_cr = false;
@@ -690,6 +743,7 @@ vc_free(struct vty_conn *vc)
 	strbuf_free(&vc->vc_line);
 	strbuf_free(&vc->vc_tx);
 	strbuf_free(&vc->vc_held);
+	strbuf_free(&vc->vc_ahead);
 	pager_free(&vc->vc_pager);
 	free(vc);
 }
@@ -727,6 +781,7 @@ vc_new(struct telnet_server *ts, int fd, unsigned n)
 	strbuf_init(&vc->vc_line);
 	strbuf_init(&vc->vc_tx);
 	strbuf_init(&vc->vc_held);
+	strbuf_init(&vc->vc_ahead);
 	pager_init(&vc->vc_pager);
 	if ((vc->vc_tn = telnet_init(vc_telopts, vc_event, 0, vc)) == NULL)
 		abort();

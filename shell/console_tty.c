@@ -35,11 +35,13 @@
 
 #define CTRL_C	0x03
 #define CTRL_Z	0x1a
+#define CTRL_CARET 0x1e	/* Ctrl-Shift-6, IOS's escape character */
 
 enum tty_state {
 	TTY_EDIT,	/* readline is editing a line */
 	TTY_BUSY,	/* a command, a help listing or Ctrl-Z is running */
 	TTY_MORE,	/* the pager waits at --More-- for a key */
+	TTY_RUN,	/* a command runs on (ping): only Ctrl-^ counts */
 };
 
 /* The key that ended the line readline hands over. */
@@ -130,6 +132,7 @@ tty_co_async(void *arg, const char *text, size_t len)
 		rl_forced_update_display();
 		break;
 	case TTY_BUSY:
+	case TTY_RUN:
 		/* Keep it in order with the output the command queued. */
 		if (pager_pending(&t->t_pager))
 			pager_add(&t->t_pager, text, len);
@@ -142,9 +145,25 @@ tty_co_async(void *arg, const char *text, size_t len)
 	}
 }
 
+/* co_stream: a running command's output, at once unless paging. */
+static void
+tty_co_stream(void *arg, const char *text, size_t len)
+{
+	struct tty	*t = arg;
+
+	if (pager_pending(&t->t_pager))
+		pager_add(&t->t_pager, text, len);
+	else
+		tty_write(text, len);
+}
+
+static void	tty_co_done(void *);
+
 static const struct console_ops tty_ops = {
 	.co_output = tty_co_output,
 	.co_async = tty_co_async,
+	.co_stream = tty_co_stream,
+	.co_done = tty_co_done,
 };
 
 /* Show the queued output; returns true when it stopped at --More--. */
@@ -227,6 +246,12 @@ tty_line(char *line)
 		tty_end(t);
 		return;
 	}
+	if (session_busy(t->t_sess)) {
+		/* No prompt until the command is done (tty_co_done). */
+		tty_remove(t);
+		t->t_state = TTY_RUN;
+		return;
+	}
 	if (tty_page(t)) {
 		/* Readline would show the prompt on return; it waits instead. */
 		tty_remove(t);
@@ -235,6 +260,17 @@ tty_line(char *line)
 	/* The mode may have changed; readline shows this on return. */
 	rl_set_prompt(tty_prompt(t));
 	t->t_state = TTY_EDIT;
+}
+
+/* The running command is done: its paged output, then the prompt. */
+static void
+tty_co_done(void *arg)
+{
+	struct tty	*t = arg;
+
+	t->t_state = TTY_BUSY;
+	if (!tty_page(t))
+		tty_install(t);
 }
 
 /* The pager is done: what was held back, then the prompt again. */
@@ -384,6 +420,15 @@ tty_input(int fd, short revents, void *arg)
 
 	if (revents & POLLNVAL) {
 		tty_end(t);
+		return;
+	}
+	if (t->t_state == TTY_RUN) {
+		/* Keys typed during a ping are dropped; Ctrl-^ stops it. */
+		if ((n = read(fd, &c, 1)) == 1) {
+			if (c == CTRL_CARET)
+				session_cancel(t->t_sess);
+		} else if (n == 0 || (errno != EINTR && errno != EAGAIN))
+			tty_end(t);
 		return;
 	}
 	if (t->t_state != TTY_MORE) {

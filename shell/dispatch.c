@@ -121,7 +121,11 @@ run(struct session *s, const struct cmd_match *m, enum mode_id typed_in)
 		if (ret == CMD_CLOSE)
 			ret = CMD_SUCCESS;
 	}
-	output(s, m);
+	/* A running command's output streams out (vty_flush), unfiltered. */
+	if (ret == CMD_PENDING)
+		vty_flush(vty);
+	else
+		output(s, m);
 	strbuf_reset(&vty->v_out);
 	if ((mode_info(typed_in)->mi_flags & MODE_F_CONFIG) &&
 	    (mode_info(vty->v_mode)->mi_flags & MODE_F_EXEC))

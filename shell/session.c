@@ -15,6 +15,69 @@
 /* IOS's default `terminal history size`. */
 #define HIST_MAX	10
 
+/* vty_flush(): what a running command printed goes out at once. */
+static void
+session_stream(struct vty *vty)
+{
+	struct session	*s = session_of(vty);
+
+	if (vty->v_out.sb_len > 0) {
+		if (s->s_ops->co_stream != NULL)
+			s->s_ops->co_stream(s->s_ops_arg, vty->v_out.sb_buf,
+			    vty->v_out.sb_len);
+		else
+			s->s_ops->co_output(s->s_ops_arg, vty->v_out.sb_buf,
+			    vty->v_out.sb_len);
+	}
+	strbuf_reset(&vty->v_out);
+}
+
+/* vty_done(): the console may prompt again. */
+static void
+session_finish(struct vty *vty)
+{
+	struct session	*s = session_of(vty);
+
+	if (s->s_ops->co_done != NULL)
+		s->s_ops->co_done(s->s_ops_arg);
+}
+
+/* A vty_ask() question is answered. */
+static void
+session_vanswer(struct session *s, const char *answer)
+{
+	void	(*fn)(struct vty *, void *, const char *) = s->s_vask;
+	void	*arg = s->s_vask_arg;
+
+	s->s_vask = NULL;
+	s->s_vask_arg = NULL;
+	s->s_vask_free = NULL;
+	fn(&s->s_vty, arg, answer);
+}
+
+static void
+session_vask(struct vty *vty, const char *question,
+    void (*fn)(struct vty *, void *, const char *), void *arg,
+    void (*arg_free)(void *))
+{
+	struct session	*s = session_of(vty);
+
+	s->s_vask = fn;
+	s->s_vask_arg = arg;
+	s->s_vask_free = arg_free;
+	session_ask(s, question, session_vanswer);
+}
+
+static void
+session_vask_drop(struct session *s)
+{
+	if (s->s_vask_free != NULL)
+		s->s_vask_free(s->s_vask_arg);
+	s->s_vask = NULL;
+	s->s_vask_arg = NULL;
+	s->s_vask_free = NULL;
+}
+
 struct session *
 session_new(struct router *r, const struct console_ops *ops, void *arg)
 {
@@ -31,6 +94,9 @@ session_new(struct router *r, const struct console_ops *ops, void *arg)
 	strbuf_init(&s->s_vty.v_out);
 	s->s_vty.v_term_length = 24;
 	s->s_vty.v_term_width = 80;
+	s->s_vty.v_stream = session_stream;
+	s->s_vty.v_finish = session_finish;
+	s->s_vty.v_ask = session_vask;
 	s->s_next = r->r_sessions;
 	r->r_sessions = s;
 	return s;
@@ -51,6 +117,11 @@ session_free(struct session *s)
 
 	if (s == NULL)
 		return;
+	/* A running command stops with its session, telling no console. */
+	s->s_vty.v_stream = NULL;
+	s->s_vty.v_finish = NULL;
+	vty_cancel(&s->s_vty);
+	session_vask_drop(s);
 	for (sp = &s->s_router->r_sessions; *sp != NULL; sp = &(*sp)->s_next)
 		if (*sp == s) {
 			*sp = s->s_next;
@@ -96,9 +167,22 @@ session_ask_secret(struct session *s, const char *question,
 	s->s_secret = true;
 }
 
+bool
+session_busy(const struct session *s)
+{
+	return s->s_vty.v_pending;
+}
+
+void
+session_cancel(struct session *s)
+{
+	vty_cancel(&s->s_vty);
+}
+
 void
 session_reset(struct session *s)
 {
+	session_vask_drop(s);
 	s->s_question = NULL;
 	s->s_answer = NULL;
 	s->s_secret = false;
@@ -125,7 +209,11 @@ answer(struct session *s, const char *line)
 	strbuf_reset(&s->s_vty.v_out);
 	fn(s, word);
 	free(word);
-	dispatch_flush(s);
+	/* The last answer of a dialog may start the command (ping). */
+	if (s->s_vty.v_pending)
+		vty_flush(&s->s_vty);
+	else
+		dispatch_flush(s);
 }
 
 /* Remember LINE (trailing blanks dropped) in the history of its mode. */

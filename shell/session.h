@@ -30,6 +30,11 @@ struct console_ops {
 	/* A log or debug message that may arrive while a line is being
 	 * typed: the console prints it above the line and redraws it. */
 	void	(*co_async)(void *arg, const char *text, size_t len);
+	/* Optional, for commands that outlive their handler (vty_pending):
+	 * output to show at once, bypassing the pager (NULL: co_output),
+	 * and the command's end, when the console prompts again. */
+	void	(*co_stream)(void *arg, const char *text, size_t len);
+	void	(*co_done)(void *arg);
 };
 
 struct session {
@@ -48,6 +53,11 @@ struct session {
 	unsigned		 s_line;	/* LINE_CON, or LINE_VTY0 + n */
 	bool			 s_monitor;	/* terminal monitor (vty logs) */
 	struct session		*s_next;	/* router's session list */
+	/* A question asked with vty_ask(): its answer function's own
+	 * argument, freed if the session ends first. */
+	void			(*s_vask)(struct vty *, void *, const char *);
+	void			*s_vask_arg;
+	void			(*s_vask_free)(void *);
 };
 
 struct session	*session_new(struct router *, const struct console_ops *,
@@ -68,6 +78,10 @@ void		 session_ask(struct session *, const char *question,
 /* The same for a password: the console does not echo the answer. */
 void		 session_ask_secret(struct session *, const char *question,
 		    session_answer_fn);
+/* A command is still running (vty_pending): no prompt, no new line. */
+bool		 session_busy(const struct session *);
+/* The user's escape sequence (Ctrl-^) during a running command. */
+void		 session_cancel(struct session *);
 /* Back to user exec with no question pending (after a reload). */
 void		 session_reset(struct session *);
 /* Ctrl-Z: leave any configuration mode for privileged exec. */

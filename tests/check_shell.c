@@ -236,6 +236,7 @@ START_TEST(test_help)
 	    "  enable    Turn on privileged commands\n"
 	    "  exit      Exit from the EXEC\n"
 	    "  logout    Exit from the EXEC\n"
+	    "  ping      Send echo messages\n"
 	    "  show      Show running system information\n"
 	    "  terminal  Set terminal line parameters\n"
 	    "\n");
