@@ -429,8 +429,12 @@ dp_show_moncap_cmd(struct vty *vty, const struct cmd_match *m)
 		moncap_show(vty, mc);
 		return CMD_SUCCESS;
 	}
+	/* One block per point, a blank line between. */
 	for (mc = vty->v_sys->sy_dp->d_moncaps; mc != NULL;
-	    mc = mc->mc_next)
+	    mc = mc->mc_next) {
+		if (mc != vty->v_sys->sy_dp->d_moncaps)
+			vty_out(vty, "\n");
 		moncap_show(vty, mc);
+	}
 	return CMD_SUCCESS;
 }

@@ -210,6 +210,15 @@ status(const char *name, const char *ifname, const char *dir,
 	return buf;
 }
 
+static void
+append(char *dst, const char *src, size_t size)
+{
+	size_t	len = strlen(dst);
+
+	ck_assert_uint_lt(len + strlen(src), size);
+	memcpy(dst + len, src, strlen(src) + 1);
+}
+
 /* Read the pcap file PATH: its link type and number of records. */
 static void
 read_pcap(const char *path, uint32_t *linktype, int *records)
@@ -243,7 +252,7 @@ out_path(const char *name)
 
 START_TEST(test_cli)
 {
-	char	line[600];
+	char	line[1200];
 
 	/* Errors first: nothing exists, an interface without a wire. */
 	ck_assert_str_eq(fx_run(&fx[0], "monitor capture CAP start"),
@@ -283,10 +292,11 @@ START_TEST(test_cli)
 	    "monitor capture B interface Serial1/0 out"), "");
 	ck_assert_str_eq(fx_run(&fx[0], "monitor capture B start"),
 	    "% Capture point CAP is active on Serial1/0\n");
-	snprintf(line, sizeof(line), "%s\n%s",
-	    status("B", "Serial1/0", "OUT", "Inactive", 0),
-	    status("CAP", "Serial1/0", "IN", "Active", 0));
-	/* Sorted by name, one block after the other. */
+	/* Sorted by name, a blank line between the blocks. */
+	snprintf(line, sizeof(line), "%s\n",
+	    status("B", "Serial1/0", "OUT", "Inactive", 0));
+	append(line, status("CAP", "Serial1/0", "IN", "Active", 0),
+	    sizeof(line));
 	ck_assert_str_eq(fx_run(&fx[0], "show monitor capture"), line);
 	ck_assert_str_eq(fx_run(&fx[0], "monitor capture CAP stop"),
 	    "Stopped capture point : CAP\n");
