@@ -40,7 +40,7 @@ static const struct cmd_def dp_priv_exec_defs[] = {
 	  "Clear capture buffer",
 	  dp_moncap_clear_cmd, 0, NULL },
 	{ "no " MONCAP,
-	  "Negate a command or set its defaults\n"
+	  "Disable debugging functions\n"
 	  MONCAP_HELP,
 	  dp_moncap_delete_cmd, 0, NULL },
 	{ "show monitor capture [WORD$cap]",
