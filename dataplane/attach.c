@@ -124,6 +124,7 @@ void
 attach_close(struct dp_iface *ifp)
 {
 	link_detached(ifp);
+	moncap_wire_gone(ifp->if_dp, ifp->if_attach.at_wire);
 	wire_close(ifp->if_attach.at_wire);
 	ifp->if_attach.at_wire = NULL;
 	free(ifp->if_attach.at_spec);

@@ -21,6 +21,8 @@ struct capture {
 	int			 c_fd;
 	uint32_t		 c_snaplen;
 	int			 c_failed;	/* a write failed: stop writing */
+	uint64_t		 c_size;	/* the file's size, buffer included */
+	uint64_t		 c_limit;	/* 0: none */
 	struct capture_stats	 c_stats;
 	size_t			 c_len;		/* bytes buffered */
 	uint8_t			 c_buf[CAPTURE_BUFSIZE];
@@ -96,7 +98,14 @@ capture_open(const char *path, uint32_t linktype, uint32_t snaplen,
 	put32(c->c_buf + 16, snaplen);
 	put32(c->c_buf + 20, linktype);
 	c->c_len = PCAP_HDRLEN;
+	c->c_size = PCAP_HDRLEN;
 	return c;
+}
+
+void
+capture_set_limit(struct capture *c, uint64_t limit)
+{
+	c->c_limit = limit;
 }
 
 void
@@ -108,6 +117,11 @@ capture_frame(struct capture *c, const uint8_t *frame, size_t len)
 
 	if (c->c_failed) {
 		c->c_stats.cs_errors++;
+		return;
+	}
+	if (c->c_limit != 0 &&
+	    c->c_size + PCAP_RECHDRLEN + caplen > c->c_limit) {
+		c->c_stats.cs_dropped++;
 		return;
 	}
 	if (c->c_len + PCAP_RECHDRLEN + caplen > sizeof(c->c_buf)) {
@@ -128,6 +142,7 @@ capture_frame(struct capture *c, const uint8_t *frame, size_t len)
 	/* snaplen + 16 < CAPTURE_BUFSIZE: after a flush a record fits. */
 	memcpy(c->c_buf + c->c_len, frame, caplen);
 	c->c_len += caplen;
+	c->c_size += PCAP_RECHDRLEN + caplen;
 	c->c_stats.cs_frames++;
 	c->c_stats.cs_bytes += caplen;
 }

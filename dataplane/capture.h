@@ -33,6 +33,7 @@ struct capture_stats {
 	uint64_t	cs_frames;	/* records written or buffered */
 	uint64_t	cs_bytes;	/* frame bytes stored (after snaplen) */
 	uint64_t	cs_errors;	/* records lost to write errors */
+	uint64_t	cs_dropped;	/* records refused by the size limit */
 };
 
 /*
@@ -41,6 +42,10 @@ struct capture_stats {
  */
 struct capture	*capture_open(const char *path, uint32_t linktype,
 		    uint32_t snaplen, char *err, size_t errlen);
+/* Keep the file within LIMIT bytes, header included (0: no limit, the
+ * default): a record that would pass it is counted in cs_dropped, as a
+ * full capture buffer drops on IOS. */
+void		 capture_set_limit(struct capture *, uint64_t limit);
 /* Append one record, stamped now; longer frames are cut at snaplen. */
 void		 capture_frame(struct capture *, const uint8_t *frame,
 		    size_t len);

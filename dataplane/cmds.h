@@ -61,6 +61,18 @@ int	dp_show_interfaces_cmd(struct vty *, const struct cmd_match *);
 int	dp_show_ip_route_cmd(struct vty *, const struct cmd_match *);
 int	dp_show_access_lists_cmd(struct vty *, const struct cmd_match *);
 
+/* Privileged exec: capture points (moncap.c), fault injection
+ * (faultcmd.c). */
+int	dp_moncap_interface_cmd(struct vty *, const struct cmd_match *);
+int	dp_moncap_start_cmd(struct vty *, const struct cmd_match *);
+int	dp_moncap_stop_cmd(struct vty *, const struct cmd_match *);
+int	dp_moncap_export_cmd(struct vty *, const struct cmd_match *);
+int	dp_moncap_clear_cmd(struct vty *, const struct cmd_match *);
+int	dp_moncap_delete_cmd(struct vty *, const struct cmd_match *);
+int	dp_show_moncap_cmd(struct vty *, const struct cmd_match *);
+int	dp_test_fault_cmd(struct vty *, const struct cmd_match *);
+int	dp_show_fault_cmd(struct vty *, const struct cmd_match *);
+
 /* The forwarder's (arp.c). */
 int	dp_show_arp_cmd(struct vty *, const struct cmd_match *);
 int	dp_show_ipv6_neighbors_cmd(struct vty *, const struct cmd_match *);

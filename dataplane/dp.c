@@ -107,6 +107,7 @@ dp_free(struct dataplane *dp)
 		return;
 	/* Wires first: nothing may arrive for a half-freed dataplane. */
 	iface_free_all(dp);
+	moncap_free_all(dp);
 	fwd_free(dp);
 	acl_free_all(dp);
 	route_free_all(dp);

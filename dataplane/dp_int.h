@@ -26,6 +26,8 @@ struct arp_entry;
 struct nd_entry;
 struct local_pkt;
 struct acl_log;
+struct moncap;
+struct wire;
 
 /* Interface types, in the order IOS lists them. */
 enum if_type {
@@ -230,6 +232,7 @@ struct dataplane {
 	struct nat_rule	 *d_nat;
 	size_t		  d_nnat;
 	struct fwd	 *d_fwd;	/* the packet path's state (fwd.c) */
+	struct moncap	 *d_moncaps;	/* capture points, by name (moncap.c) */
 };
 
 /* Memory. */
@@ -320,6 +323,11 @@ void		 attach_mac(struct dp_iface *, const char *seed);
 void		 attach_close(struct dp_iface *);
 int		 attach_send(struct dp_iface *, const uint8_t *, size_t);
 void		 attach_count_in(struct dp_iface *, size_t);
+
+/* moncap.c: capture points.  A wire going away stops the points on it;
+ * dp_free frees them all. */
+void		 moncap_wire_gone(struct dataplane *, struct wire *);
+void		 moncap_free_all(struct dataplane *);
 
 /* link.c */
 bool		 link_ethernet(const struct dp_iface *);

@@ -17,9 +17,11 @@ libiosh_a_SOURCES += \
 	dataplane/ping.c dataplane/ping.h dataplane/ping_cmd.c \
 	dataplane/ping_dialog.c
 # The layer under the interfaces: attachments to real media (wire*),
-# fault injection on them, and pcap capture files.
+# fault injection on them, pcap capture files, and their exec commands
+# (monitor capture, test interface ... fault).
 libiosh_a_SOURCES += \
-	dataplane/capture.c dataplane/capture.h \
+	dataplane/capture.c dataplane/capture.h dataplane/moncap.c \
+	dataplane/faultcmd.c \
 	dataplane/fault.c dataplane/fault.h \
 	dataplane/wire.c dataplane/wire.h dataplane/wire_impl.h \
 	dataplane/wire_pcap.c dataplane/wire_tap.c dataplane/wire_udp.c

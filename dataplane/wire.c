@@ -138,7 +138,7 @@ wire_deliver(void *arg, const uint8_t *frame, size_t len)
 {
 	struct wire	*w = arg;
 
-	if (w->w_capture != NULL)
+	if (w->w_capture != NULL && (w->w_capdirs & WIRE_CAP_IN))
 		capture_frame(w->w_capture, frame, len);
 	if (w->w_rx != NULL)
 		w->w_rx(w->w_arg, frame, len);
@@ -185,7 +185,7 @@ wire_send(struct wire *w, const uint8_t *frame, size_t len)
 		w->w_stats.ws_out_drops++;
 		return -1;
 	}
-	if (w->w_capture != NULL)
+	if (w->w_capture != NULL && (w->w_capdirs & WIRE_CAP_OUT))
 		capture_frame(w->w_capture, frame, len);
 	if (w->w_fault[WIRE_OUT] != NULL) {
 		fault_input(w->w_fault[WIRE_OUT], frame, len);
@@ -225,7 +225,17 @@ wire_fault_stats(const struct wire *w, enum wire_dir dir)
 }
 
 void
-wire_set_capture(struct wire *w, struct capture *c)
+wire_fault_spec(const struct wire *w, enum wire_dir dir, struct strbuf *sb)
+{
+	if (w->w_fault[dir] != NULL)
+		fault_spec(w->w_fault[dir], sb);
+	else
+		strbuf_puts(sb, "none");
+}
+
+void
+wire_set_capture(struct wire *w, struct capture *c, unsigned dirs)
 {
 	w->w_capture = c;
+	w->w_capdirs = c != NULL ? dirs : 0;
 }

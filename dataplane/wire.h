@@ -35,6 +35,7 @@
 struct capture;
 struct evloop;
 struct fault_stats;
+struct strbuf;
 struct wire;
 
 /* The largest frame a wire carries (a UDP datagram's payload limit). */
@@ -91,13 +92,24 @@ int		 wire_set_fault(struct wire *, enum wire_dir, const char *spec,
 const struct fault_stats *wire_fault_stats(const struct wire *,
 		    enum wire_dir);
 
+/* The spec of that direction as fault_set() accepts it ("none" if
+ * none), for `show interfaces NAME fault`. */
+void		 wire_fault_spec(const struct wire *, enum wire_dir,
+		    struct strbuf *);
+
+/* Directions a capture copies, for wire_set_capture(). */
+#define WIRE_CAP_IN	(1u << WIRE_IN)
+#define WIRE_CAP_OUT	(1u << WIRE_OUT)
+#define WIRE_CAP_BOTH	(WIRE_CAP_IN | WIRE_CAP_OUT)
+
 /*
- * Copy both directions into CAP (NULL stops): outbound frames as the
- * router sends them (before output faults, as a capture point on the
- * interface sees them), inbound frames as the router receives them
- * (after input faults).  The caller owns CAP and closes it after
- * detaching it.
+ * Copy the directions DIRS (WIRE_CAP_*) into CAP (NULL stops):
+ * outbound frames as the router sends them (before output faults, as a
+ * capture point on the interface sees them), inbound frames as the
+ * router receives them (after input faults).  One capture per wire; the
+ * caller owns CAP and closes it after detaching it.
  */
-void		 wire_set_capture(struct wire *, struct capture *);
+void		 wire_set_capture(struct wire *, struct capture *,
+		    unsigned dirs);
 
 #endif

@@ -36,6 +36,7 @@ struct wire {
 	struct wire_stats	 w_stats;
 	struct fault		*w_fault[2];	/* by enum wire_dir */
 	struct capture		*w_capture;
+	unsigned		 w_capdirs;	/* WIRE_CAP_* copied into it */
 	uint8_t			*w_buf;		/* WIRE_FRAME_MAX bytes */
 };
 

@@ -26,7 +26,7 @@ const struct mode_info mode_table[MODE_COUNT] = {
 	    "Exec commands:", MODE_F_EXEC, { NULL, NULL, NULL, 0, NULL },
 	    { &exec_user_table, &exec_priv_table, &nvram_exec_table,
 	      &vty_exec_table, &crypto_exec_table, &dp_exec_table,
-	      &dp_exec_priv_table, NULL },
+	      &dp_exec_priv_table, &monitor_exec_table, NULL },
 	    { NULL } },
 	[MODE_CONFIG] = { MODE_CONFIG, "config", MODE_PRIV_EXEC, "(config)#",
 	    "Configure commands:", MODE_F_CONFIG,

@@ -88,8 +88,9 @@ extern const struct cmd_table	 isakmp_profile_neg_table;
 extern const struct cmd_table	 isakmp_group_neg_table;
 extern const struct cmd_table	 ipsec_profile_neg_table;
 /* dataplane: grammar/interface.c, grammar/acl.c, grammar/ip.c */
-extern const struct cmd_table	 dp_exec_table;
-extern const struct cmd_table	 dp_exec_priv_table;
+extern const struct cmd_table	 dp_exec_table, dp_exec_priv_table;
+/* grammar/monitor.c: capture and fault injection */
+extern const struct cmd_table	 monitor_exec_table;
 extern const struct cmd_table	 dp_config_table, dp_config_neg_table;
 extern const struct cmd_table	 interface_table, interface_neg_table;
 extern const struct cmd_table	 ext_nacl_table, std_nacl_table, nacl_neg_table;

@@ -1,13 +1,16 @@
 #!/bin/sh
 # tshark reads what dataplane/capture writes: an Ethernet capture taken on
 # a udp: wire (ARP, ICMP echo and its reply) and a Cisco HDLC serial one
-# (IPv4, SLARP keepalive); no packet may be reported malformed or carry a
-# bad checksum.  Skipped
+# (IPv4, SLARP keepalive); then what `monitor capture ... export` wrote in
+# tests/check_capture (ARP both ways, echo and reply on Ethernet; an echo
+# request on a serial link; an empty capture).  No packet may be reported
+# malformed or carry a bad checksum.  Skipped
 # (77) when tshark is not installed.
 set -u
 
 builddir=${top_builddir:-.}
 tool=$(cd "$builddir" && pwd -P)/tests/wire_tool
+check_capture=$(cd "$builddir" && pwd -P)/tests/check_capture
 command -v tshark >/dev/null 2>&1 || { echo "SKIP: no tshark"; exit 77; }
 tmp=$(mktemp -d) || exit 99
 trap 'rm -rf "$tmp"' EXIT
@@ -45,4 +48,13 @@ check eth.pcap 3 "ARP ICMP ICMP"
 grep -q "Echo (ping) request" "$tmp/eth.pcap.txt" || fail "no echo request"
 grep -q "Echo (ping) reply" "$tmp/eth.pcap.txt" || fail "no echo reply"
 check hdlc.pcap 2 "ICMP SLARP"
+
+mkdir "$tmp/cli" || exit 99
+CAPTURE_DIR="$tmp/cli" CK_RUN_CASE="wire commands" timeout 60 \
+    "$check_capture" >"$tmp/cli.log" 2>&1 ||
+    fail "check_capture: $(cat "$tmp/cli.log")"
+check cli/eth.pcap 4 "ARP ARP ICMP ICMP"
+grep -q "Echo (ping) reply" "$tmp/cli/eth.pcap.txt" || fail "no echo reply"
+check cli/hdlc.pcap 1 "ICMP"
+check cli/empty.pcap 0 ""
 exit 0

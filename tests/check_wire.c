@@ -857,7 +857,7 @@ START_TEST(test_wire_capture)
 	open_pair(el, &a, sa, &b, sb);
 	c = capture_open(path, CAPTURE_LINKTYPE_ETHERNET, 0, NULL, 0);
 	ck_assert_ptr_nonnull(c);
-	wire_set_capture(a, c);
+	wire_set_capture(a, c, WIRE_CAP_BOTH);
 	/* Lost output is still captured: the capture point is the router. */
 	ck_assert_int_eq(wire_set_fault(a, WIRE_OUT, "loss=100", NULL, 0), 0);
 	wire_send(a, (const uint8_t *)"lost", 4);
@@ -866,7 +866,7 @@ START_TEST(test_wire_capture)
 	run_until(el, sb, 1);
 	wire_send(b, (const uint8_t *)"in!", 3);
 	run_until(el, sa, 1);
-	wire_set_capture(a, NULL);
+	wire_set_capture(a, NULL, 0);
 	wire_send(a, (const uint8_t *)"not captured", 12);
 	ck_assert_int_eq(capture_close(c), 0);
 	n = slurp(path, buf, sizeof(buf));

@@ -59,7 +59,7 @@ main(int argc, char **argv)
 		return 1;
 	}
 	wire_set_capture(dp_iface_wire(dp_iface_find(r.r_sys.sy_dp,
-	    argv[1])), cap);
+	    argv[1])), cap, WIRE_CAP_BOTH);
 	s = session_new(&r, &ops, NULL);
 	session_execute(s, "enable");
 	session_execute(s, "configure terminal");
@@ -72,7 +72,7 @@ main(int argc, char **argv)
 	    r.r_loop);
 	evloop_run(r.r_loop);
 	wire_set_capture(dp_iface_wire(dp_iface_find(r.r_sys.sy_dp,
-	    argv[1])), NULL);
+	    argv[1])), NULL, 0);
 	if (capture_close(cap) < 0) {
 		fprintf(stderr, "fwd_tool: capture write failed\n");
 		return 1;

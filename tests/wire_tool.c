@@ -171,7 +171,7 @@ do_capture(const char *dir)
 		fprintf(stderr, "wire_tool: %s\n", err);
 		return 1;
 	}
-	wire_set_capture(pa.pa_a, c);
+	wire_set_capture(pa.pa_a, c, WIRE_CAP_BOTH);
 	wire_send(pa.pa_a, f, arp_request(f, mac_a, ip_a, ip_b));
 	memcpy(f, mac_b, 6);
 	memcpy(f + 6, mac_a, 6);
@@ -181,7 +181,7 @@ do_capture(const char *dir)
 	deadline = clock_mono_ms() + 2000;
 	while (pa.pa_replies == 0 && clock_mono_ms() < deadline)
 		evloop_once(el, 50);
-	wire_set_capture(pa.pa_a, NULL);
+	wire_set_capture(pa.pa_a, NULL, 0);
 	if (capture_close(c) < 0 || pa.pa_replies != 1) {
 		fprintf(stderr, "wire_tool: capture failed (%d replies)\n",
 		    pa.pa_replies);
