@@ -3,7 +3,9 @@
 #
 #   ./setup.sh          install missing Debian build dependencies (as root),
 #                       generate the build system, configure and build
-#   ./setup.sh run      the above, then start the main job (an iosh console)
+#   ./setup.sh run      the above, then start the main job: the CCIE 13-1
+#                       lab (R1 and R2, see labs/ccie-13-1) and a console
+#                       on R1 (`./iosh-lab stop` ends the lab)
 #   ./setup.sh test     the above, then the whole test suite: `make check`
 #                       and `make distcheck` with ASan+UBSan
 #
@@ -51,7 +53,9 @@ case "${1:-}" in
 "")
 	;;
 run)
-	exec ./iosh
+	# A lab already up is reused: the console is what the user wants.
+	./iosh-lab status >/dev/null 2>&1 || ./iosh-lab start ccie-13-1
+	exec ./iosh-lab console R1
 	;;
 test)
 	make -s -j"$(nproc)" check

@@ -282,7 +282,7 @@ ping_start(struct vty *vty, struct dataplane *dp, const struct ping_opts *po)
 	vty_out(vty, "Sending %lu, %zu-byte ICMP Echos to %s, timeout is %u "
 	    "seconds:\n", po->po_repeat, po->po_size, dst, po->po_timeout);
 	if (po->po_has_src)
-		vty_out(vty, "Packet sent with a source address of %s \n", src);
+		vty_out(vty, "Packet sent with a source address of %s\n", src);
 	if (po->po_df)
 		vty_out(vty, "Packet sent with the DF bit set\n");
 	if (po->po_validate)

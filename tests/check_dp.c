@@ -632,7 +632,7 @@ START_TEST(test_ping_async)
 	    "Type escape sequence to abort.\n"
 	    "Sending 2, 100-byte ICMP Echos to 1.1.1.1, timeout is 2 "
 	    "seconds:\n"
-	    "Packet sent with a source address of 1.1.1.1 \n"
+	    "Packet sent with a source address of 1.1.1.1\n"
 	    "!!\n"
 	    "Success rate is 100 percent (2/2), round-trip min/avg/max = "
 	    "0/0/0 ms\n");

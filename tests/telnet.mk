@@ -6,3 +6,8 @@ tests_check_telnet_SOURCES = tests/check_telnet.c
 tests_check_telnet_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_check_telnet_LDADD = $(TEST_LIBS)
 EXTRA_DIST += tests/expect_telnet.sh tests/expect/telnet.exp
+
+# The lab tool: the CCIE 13-1 lab started with iosh-lab, a ping across its
+# serial link, and an expect user on R1's console.
+TESTS += tests/lab.sh
+EXTRA_DIST += tests/lab.sh tests/expect/lab.exp

@@ -1,0 +1,244 @@
+/*
+ * labstate: the running lab's state file (see labstate.h).  A plain text
+ * file a user can read:
+ *
+ *	dir /home/u/iosh/labs/ccie-13-1
+ *	password cisco
+ *	router R1 2001 4242
+ */
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "lab/labstate.h"
+
+#define LINE_MAX_LEN	4200
+
+static char *
+xstrdup(const char *s)
+{
+	char	*d;
+
+	if ((d = strdup(s)) == NULL)
+		abort();
+	return d;
+}
+
+/* $IOSH_LAB_HOME, or ~/.iosh/labs. */
+static char *
+lab_home(void)
+{
+	const char	*env = getenv("IOSH_LAB_HOME");
+	char		 buf[4096];
+
+	if (env != NULL && *env != '\0')
+		return xstrdup(env);
+	snprintf(buf, sizeof(buf), "%s/.iosh/labs",
+	    getenv("HOME") != NULL ? getenv("HOME") : ".");
+	return xstrdup(buf);
+}
+
+void
+lab_state_init(struct lab_state *st, const char *name, const char *dir,
+    const char *password)
+{
+	memset(st, 0, sizeof(*st));
+	st->ls_home = lab_home();
+	st->ls_name = xstrdup(name);
+	st->ls_dir = xstrdup(dir);
+	st->ls_password = password != NULL ? xstrdup(password) : NULL;
+}
+
+void
+lab_state_add(struct lab_state *st, const char *router, unsigned port,
+    pid_t pid)
+{
+	struct lab_router	*lr;
+
+	if ((st->ls_routers = realloc(st->ls_routers, (st->ls_nrouters + 1) *
+	    sizeof(*st->ls_routers))) == NULL)
+		abort();
+	lr = &st->ls_routers[st->ls_nrouters++];
+	snprintf(lr->lr_name, sizeof(lr->lr_name), "%s", router);
+	lr->lr_port = port;
+	lr->lr_pid = pid;
+}
+
+int
+lab_state_save(const struct lab_state *st, char *err, size_t errlen)
+{
+	char	 path[4200], tmp[4300];
+	FILE	*fp;
+	size_t	 r;
+
+	snprintf(path, sizeof(path), "%s/%s/lab", st->ls_home, st->ls_name);
+	snprintf(tmp, sizeof(tmp), "%s.tmp", path);
+	if ((fp = fopen(tmp, "w")) == NULL)
+		goto fail;
+	fprintf(fp, "dir %s\n", st->ls_dir);
+	if (st->ls_password != NULL)
+		fprintf(fp, "password %s\n", st->ls_password);
+	for (r = 0; r < st->ls_nrouters; r++)
+		fprintf(fp, "router %s %u %ld\n", st->ls_routers[r].lr_name,
+		    st->ls_routers[r].lr_port, (long)st->ls_routers[r].lr_pid);
+	if (fclose(fp) != 0 || rename(tmp, path) != 0)
+		goto fail;
+	snprintf(path, sizeof(path), "%s/current", st->ls_home);
+	if ((fp = fopen(path, "w")) == NULL)
+		goto fail;
+	fprintf(fp, "%s\n", st->ls_name);
+	if (fclose(fp) != 0)
+		goto fail;
+	return 0;
+fail:
+	snprintf(err, errlen, "%s: %s", path, strerror(errno));
+	return -1;
+}
+
+static int
+parse_line(struct lab_state *st, char *line)
+{
+	char		 name[TOPO_NAME_MAX];
+	unsigned	 port;
+	long		 pid;
+
+	line[strcspn(line, "\n")] = '\0';
+	if (strncmp(line, "dir ", 4) == 0) {
+		free(st->ls_dir);
+		st->ls_dir = xstrdup(line + 4);
+	} else if (strncmp(line, "password ", 9) == 0) {
+		free(st->ls_password);
+		st->ls_password = xstrdup(line + 9);
+	} else if (sscanf(line, "router %31s %u %ld", name, &port, &pid) ==
+	    3)
+		lab_state_add(st, name, port, (pid_t)pid);
+	else if (*line != '\0')
+		return -1;
+	return 0;
+}
+
+int
+lab_state_load(struct lab_state *st, char *err, size_t errlen)
+{
+	char	 path[4400], line[LINE_MAX_LEN], name[256];
+	FILE	*fp;
+
+	memset(st, 0, sizeof(*st));
+	st->ls_home = lab_home();
+	snprintf(path, sizeof(path), "%s/current", st->ls_home);
+	if ((fp = fopen(path, "r")) == NULL ||
+	    fgets(name, sizeof(name), fp) == NULL) {
+		if (fp != NULL)
+			fclose(fp);
+		if (err != NULL)
+			snprintf(err, errlen, "no lab is running (iosh-lab start "
+			    "LAB)");
+		return -1;
+	}
+	fclose(fp);
+	name[strcspn(name, "\n")] = '\0';
+	st->ls_name = xstrdup(name);
+	snprintf(path, sizeof(path), "%s/%s/lab", st->ls_home, name);
+	if ((fp = fopen(path, "r")) == NULL) {
+		if (err != NULL)
+			snprintf(err, errlen, "%s: %s", path, strerror(errno));
+		lab_state_free(st);
+		return -1;
+	}
+	while (fgets(line, sizeof(line), fp) != NULL)
+		if (parse_line(st, line) != 0) {
+			if (err != NULL)
+				snprintf(err, errlen, "%s: bad line \"%s\"", path,
+				    line);
+			fclose(fp);
+			lab_state_free(st);
+			return -1;
+		}
+	fclose(fp);
+	return 0;
+}
+
+/* PID is alive and is an iosh (not a process that reused the number). */
+static bool
+is_iosh(pid_t pid)
+{
+	char	 path[64], cmd[256];
+	FILE	*fp;
+	size_t	 n;
+
+	if (pid <= 0 || kill(pid, 0) != 0)
+		return false;
+	snprintf(path, sizeof(path), "/proc/%ld/cmdline", (long)pid);
+	if ((fp = fopen(path, "r")) == NULL)
+		return true;	/* no /proc: trust the pid */
+	n = fread(cmd, 1, sizeof(cmd) - 1, fp);
+	fclose(fp);
+	cmd[n] = '\0';
+	return strstr(cmd, "iosh") != NULL;
+}
+
+bool
+lab_state_running(const struct lab_state *st)
+{
+	size_t	r;
+
+	for (r = 0; r < st->ls_nrouters; r++)
+		if (is_iosh(st->ls_routers[r].lr_pid))
+			return true;
+	return false;
+}
+
+void
+lab_state_stop(struct lab_state *st, int wait_ms)
+{
+	struct timespec	ts = { 0, 50 * 1000000L };
+	char		path[4200];
+	size_t		r;
+	int		waited;
+
+	for (r = 0; r < st->ls_nrouters; r++)
+		if (is_iosh(st->ls_routers[r].lr_pid))
+			kill(st->ls_routers[r].lr_pid, SIGTERM);
+	for (waited = 0; waited < wait_ms && lab_state_running(st);
+	    waited += 50)
+		nanosleep(&ts, NULL);
+	for (r = 0; r < st->ls_nrouters; r++)
+		if (is_iosh(st->ls_routers[r].lr_pid))
+			kill(st->ls_routers[r].lr_pid, SIGKILL);
+	snprintf(path, sizeof(path), "%s/current", st->ls_home);
+	unlink(path);
+}
+
+void
+lab_state_router_dir(const struct lab_state *st, const char *router,
+    char *buf, size_t len)
+{
+	snprintf(buf, len, "%s/%s/%s", st->ls_home, st->ls_name, router);
+}
+
+const struct lab_router *
+lab_state_router(const struct lab_state *st, const char *name)
+{
+	size_t	r;
+
+	for (r = 0; r < st->ls_nrouters; r++)
+		if (strcasecmp(st->ls_routers[r].lr_name, name) == 0)
+			return &st->ls_routers[r];
+	return NULL;
+}
+
+void
+lab_state_free(struct lab_state *st)
+{
+	free(st->ls_home);
+	free(st->ls_name);
+	free(st->ls_dir);
+	free(st->ls_password);
+	free(st->ls_routers);
+	memset(st, 0, sizeof(*st));
+}
