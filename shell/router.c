@@ -185,8 +185,12 @@ router_attach(struct router *r, const char *name, const char *spec,
 void
 router_config_free(struct router *r)
 {
-	unsigned	i;
+	struct session	*s;
+	unsigned	 i;
 
+	/* A running ping holds the dataplane: it ends first. */
+	for (s = r->r_sessions; s != NULL; s = s->s_next)
+		session_cancel(s);
 	if (r->r_sys.sy_crypto != NULL)
 		crypto_free(r->r_sys.sy_crypto);
 	if (r->r_sys.sy_dp != NULL)

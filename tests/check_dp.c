@@ -18,6 +18,7 @@
 #include "shell/router.h"
 #include "shell/runcfg.h"
 #include "shell/session.h"
+#include "shell/startup.h"
 #include "tests/fixture.h"
 
 static struct fixture	 fx;
@@ -603,6 +604,7 @@ END_TEST
 START_TEST(test_ping_async)
 {
 	struct evloop	*el = fx.fx_rt.r_loop;
+	struct strbuf	 report;
 
 	fx_run_quiet(&fx, "interface Loopback0\n"
 	    "ip address 1.1.1.1 255.255.255.255\nend");
@@ -636,6 +638,19 @@ START_TEST(test_ping_async)
 	    "!!\n"
 	    "Success rate is 100 percent (2/2), round-trip min/avg/max = "
 	    "0/0/0 ms\n");
+
+	/* A reload ends a running ping before its dataplane goes. */
+	fx_run(&fx, "ping 9.9.9.9 repeat 100");
+	evloop_once(el, 0);
+	strbuf_init(&report);
+	startup_reload(&fx.fx_rt, &report);
+	strbuf_free(&report);
+	ck_assert(!session_busy(fx.fx_sess));
+	ck_assert_str_eq(fx.fx_out.sb_buf,
+	    "Type escape sequence to abort.\n"
+	    "Sending 100, 100-byte ICMP Echos to 9.9.9.9, timeout is 2 "
+	    "seconds:\n"
+	    "Success rate is 0 percent (0/1)\n");
 
 	fx_run(&fx, "ping 9.9.9.9 repeat 100");
 	evloop_once(el, 0);
