@@ -5,6 +5,14 @@
 #    so does `ping -6` to 2001:db8:99::2;
 #  - pcap: iosh --attach FastEthernet0/1=pcap:v1 on one end of a veth
 #    (10.99.0.2), Linux on the other (v0, 10.99.0.1): the same ping;
+#  - the other way: a fresh router, caches cold, runs IOS's
+#    `ping 10.99.1.1 repeat 5 timeout 1` (tap:), `ping 10.99.0.1 ...`
+#    (pcap:) and `ping 2001:db8:99::1 ...` on its line-mode console, on the
+#    real clock; each shows `!!!!!` or `.!!!!` (the first echo may be lost
+#    to ARP or neighbour resolution, as on IOS) and exactly IOS's
+#    "Success rate is 100 percent (5/5), round-trip min/avg/max = a/b/c ms"
+#    or its 80 percent (4/5) form, and the console holds the next line until
+#    each ping is done;
 #  - capture: fwd_tool (a router on tap0) writes a pcap of Linux's pings,
 #    which tshark reads without a malformed packet or a bad checksum.
 # The router's console shows its ARP entry and counters afterwards.
@@ -80,6 +88,63 @@ grep -q "^Internet  10.99.0.1 .* FastEthernet0/1$" "$tmp/router.out" ||
     fail "no ARP entry for the veth's Linux end"
 grep -q "^     [4-9] packets input, [0-9]* bytes" "$tmp/router.out" ||
     fail "show interfaces did not count the pings"
+
+# The other way round: iosh pings Linux.  A fresh router (its ARP and
+# neighbour caches empty) configures itself, then pings each Linux end; the
+# line console holds the lines after a ping until it is done, so the
+# here-document can go on at once.  The clock is the real one: Linux answers
+# in real time.  Worst case 3 x 5 x 1 s, well inside in_ns's 30 s.
+in_ns "$iosh" --nvram "$tmp/nv" --attach FastEthernet0/0=tap:tap0 \
+    --attach FastEthernet0/1=pcap:v1 >"$tmp/iosh-ping.out" 2>&1 <<'EOF'
+enable
+configure terminal
+interface FastEthernet0/0
+ip address 10.99.1.2 255.255.255.0
+ipv6 address 2001:DB8:99::2/64
+interface FastEthernet0/1
+ip address 10.99.0.2 255.255.255.0
+end
+ping 10.99.1.1 repeat 5 timeout 1
+ping 10.99.0.1 repeat 5 timeout 1
+ping 2001:db8:99::1 repeat 5 timeout 1
+show arp
+EOF
+[ $? -eq 0 ] || fail "iosh pinging Linux did not exit cleanly"
+# $1: what the ping was asked for, $2: how iosh echoes the destination,
+# $3: the wire, for messages.  The four lines after the command are IOS's.
+check_ping() {
+	grep -A4 -x "Router#ping $1 repeat 5 timeout 1" "$tmp/iosh-ping.out" \
+	    >"$tmp/block" || fail "$3: no ping $1 on the console"
+	[ "$(sed -n 2p "$tmp/block")" = "Type escape sequence to abort." ] ||
+	    fail "$3: ping $1: no escape line"
+	[ "$(sed -n 3p "$tmp/block")" = \
+	    "Sending 5, 100-byte ICMP Echos to $2, timeout is 1 seconds:" ] ||
+	    fail "$3: ping $1: Sending line"
+	marks=$(sed -n 4p "$tmp/block")
+	summary=$(sed -n 5p "$tmp/block")
+	case $marks in
+	'!!!!!') rate='100 percent (5/5)' ;;
+	'.!!!!') rate='80 percent (4/5)' ;;
+	*) fail "$3: ping $1: marks '$marks', expected !!!!! or .!!!!" ;;
+	esac
+	times=${summary#"Success rate is $rate, round-trip min/avg/max = "}
+	[ "$times" != "$summary" ] &&
+	    echo "$times" | grep -Eqx "[0-9]+/[0-9]+/[0-9]+ ms" ||
+	    fail "$3: ping $1: summary '$summary', expected $rate"
+	# The next line is the prompt for the following command: the console
+	# held it until the ping was done.
+	[ "$(grep -A5 -x "Router#ping $1 repeat 5 timeout 1" \
+	    "$tmp/iosh-ping.out" | sed -n 6p | cut -c1-7)" = "Router#" ] ||
+	    fail "$3: ping $1: no prompt after the summary"
+}
+check_ping 10.99.1.1 10.99.1.1 tap:
+check_ping 10.99.0.1 10.99.0.1 pcap:
+check_ping 2001:db8:99::1 2001:DB8:99::1 "tap: IPv6"
+# The router resolved both Linux ends itself.
+grep -q "^Internet  10.99.1.1 .* FastEthernet0/0$" "$tmp/iosh-ping.out" ||
+    fail "iosh ping: no ARP entry for the TAP's Linux end"
+grep -q "^Internet  10.99.0.1 .* FastEthernet0/1$" "$tmp/iosh-ping.out" ||
+    fail "iosh ping: no ARP entry for the veth's Linux end"
 
 # The capture.
 in_ns "$tool" FastEthernet0/0=tap:tap0 10.99.1.2 255.255.255.0 \
