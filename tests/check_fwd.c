@@ -877,6 +877,95 @@ START_TEST(test_garbage_frames)
 }
 END_TEST
 
+/*
+ * Run router R's asynchronous ping to its end.  Loopback udp: delivers
+ * within the sendto(), so a few turns of every loop carry an echo and
+ * its reply; when they add no mark, the echo outstanding was lost and
+ * only its timeout is left: move the frozen clock to it.  A timeout
+ * forced on an echo that was not lost would show in the fault counters.
+ */
+static const char *
+ping_wait(int r, unsigned timeout_s)
+{
+	size_t	len;
+	int	i, k, q;
+
+	for (i = 0; i < 1000 && session_busy(fx[r].fx_sess); i++) {
+		len = fx[r].fx_out.sb_len;
+		for (k = 0; k < 4; k++)
+			for (q = 0; q < NR; q++)
+				evloop_once(fx[q].fx_rt.r_loop, 0);
+		if (fx[r].fx_out.sb_len == len)
+			clock_advance(timeout_s * 1000);
+	}
+	ck_assert_msg(!session_busy(fx[r].fx_sess), "ping did not end");
+	return fx[r].fx_out.sb_buf;
+}
+
+/*
+ * 30% loss out of R2's Serial1/0 (HDLC: no ARP to cost an echo), so each
+ * of R2's echoes to R3 survives with p = 0.7; replies come back clean.
+ * R2's keepalives are off so that echoes alone cross the lossy direction
+ * and the fault counters must match the marks exactly.
+ */
+START_TEST(test_ping_loss)
+{
+	const char	*out, *p;
+	char		 exp[128];
+	int		 i, ok = 0, n = -1, m = -1, a = -1, b = -1, c = -1;
+	int		 end = 0;
+
+	config(1, "interface Serial1/0\n no keepalive\n");
+	ck_assert_str_eq(fx_run(&fx[1],
+	    "test interface Serial1/0 fault out loss=30,seed=4242"), "");
+	fx_run(&fx[1], "ping 10.0.23.3 repeat 100 timeout 1");
+	ck_assert(session_busy(fx[1].fx_sess));
+	out = ping_wait(1, 1);
+	p = "Type escape sequence to abort.\n"
+	    "Sending 100, 100-byte ICMP Echos to 10.0.23.3, timeout is 1 "
+	    "seconds:\n";
+	ck_assert_msg(strncmp(out, p, strlen(p)) == 0, "%s", out);
+	p = out + strlen(p);
+	/* IOS wraps the marks at 70: a line of 70, then the other 30. */
+	for (i = 0; i < 100 + 2; i++, p++) {
+		if (i == 70 || i == 101) {
+			ck_assert_msg(*p == '\n', "mark %d: %s", i, out);
+			continue;
+		}
+		ck_assert_msg(*p == '!' || *p == '.', "mark %d: %s", i, out);
+		ok += *p == '!';
+	}
+	/* Frozen clock and loopback delivery: every reply takes 0 ms. */
+	ck_assert_msg(sscanf(p, "Success rate is %d percent (%d/100), "
+	    "round-trip min/avg/max = %d/%d/%d ms\n%n", &n, &m, &a, &b, &c,
+	    &end) == 5 && p[end] == '\0', "%s", out);
+	ck_assert_int_eq(m, n);
+	ck_assert_int_eq(ok, n);
+	ck_assert(a == 0 && b == 0 && c == 0);
+	/*
+	 * Binomial(n = 100, p = 0.7): mean 70, sigma sqrt(100 * 0.7 * 0.3)
+	 * = 4.58; 4.5 sigma = 20.6, so 49.4..90.6, rounded outward to
+	 * 49..91.  The seed fixes the draw, so this only guards the loss
+	 * rate itself (a wrong unit, loss on both ways, no loss at all).
+	 */
+	ck_assert_int_ge(n, 49);
+	ck_assert_int_le(n, 91);
+	/* Only echoes crossed: one frame offered each, the dots lost. */
+	snprintf(exp, sizeof(exp), "  Output: loss=30,seed=4242\n"
+	    "    100 offered, %d passed, %d lost, 0 duplicated\n", n, 100 - n);
+	out = fx_run(&fx[1], "show interfaces Serial1/0 fault");
+	ck_assert_msg(strstr(out, exp) != NULL, "%s", out);
+
+	/* Loss off: every echo comes back. */
+	ck_assert_str_eq(fx_run(&fx[1],
+	    "test interface Serial1/0 fault out none"), "");
+	fx_run(&fx[1], "ping 10.0.23.3 repeat 10");
+	out = ping_wait(1, 2);
+	ck_assert_msg(strstr(out, "\n!!!!!!!!!!\nSuccess rate is 100 percent "
+	    "(10/10), round-trip min/avg/max = 0/0/0 ms\n") != NULL, "%s", out);
+}
+END_TEST
+
 static Suite *
 fwd_suite(void)
 {
@@ -900,6 +989,7 @@ fwd_suite(void)
 	tcase_add_test(tc, test_udp_and_crypto_hook);
 	tcase_add_test(tc, test_ipv6);
 	tcase_add_test(tc, test_garbage_frames);
+	tcase_add_test(tc, test_ping_loss);
 	suite_add_tcase(s, tc);
 	return s;
 }
