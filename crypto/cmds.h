@@ -67,6 +67,8 @@ int	if_tunnel_protection_cmd(struct vty *, const struct cmd_match *);
 
 /* Exec. */
 int	show_isakmp_policy_cmd(struct vty *, const struct cmd_match *);
+int	clear_crypto_isakmp_cmd(struct vty *, const struct cmd_match *);
+int	clear_crypto_sa_cmd(struct vty *, const struct cmd_match *);
 int	show_isakmp_sa_cmd(struct vty *, const struct cmd_match *);
 int	show_ipsec_sa_cmd(struct vty *, const struct cmd_match *);
 int	show_crypto_session_cmd(struct vty *, const struct cmd_match *);

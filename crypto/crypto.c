@@ -8,6 +8,7 @@
 
 #include "crypto/crypto.h"
 #include "crypto/crypto_int.h"
+#include "crypto/ike.h"
 #include "lib/nvgen.h"
 
 struct crypto *
@@ -26,6 +27,7 @@ crypto_new(struct system *sys)
 	cmap_init(c);
 	pool_init(c);
 	sadb_init(&c->c_sadb, &sys->sy_version);
+	ike_attach(c);
 	return c;
 }
 
@@ -34,6 +36,7 @@ crypto_free(struct crypto *c)
 {
 	if (c == NULL)
 		return;
+	ike_detach(c);
 	isakmp_policy_free_all(c);
 	psk_store_free(&c->c_keys);
 	keyring_free_all(c);

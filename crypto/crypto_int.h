@@ -305,6 +305,9 @@ struct crypto {
 
 	unsigned			  c_debug;	/* CRYPTO_DEBUG_* */
 	struct sadb			  c_sadb;	/* live SAs */
+	bool				  c_ike_bound;	/* UDP 500 is IKE's */
+	uint64_t			  c_ike_bad;	/* ISAKMP dropped */
+	uint64_t			  c_esp_bad;	/* ESP dropped */
 };
 
 /* Per-file set-up, teardown and renderers, called by crypto/crypto.c. */

@@ -31,3 +31,9 @@ libiosh_a_SOURCES += \
 	crypto/ike_dh.c crypto/ike_dh.h \
 	crypto/ike_keys.c crypto/ike_keys.h \
 	crypto/ike_prf.c crypto/ike_prf.h
+# The IKEv1 engine: Main and Quick Mode, vendor IDs and NAT-D, crypto
+# maps on the packet path (ike_int.h lists the files' roles).
+libiosh_a_SOURCES += \
+	crypto/clear.c crypto/ike.c crypto/ike.h crypto/ike_int.h \
+	crypto/ike_mm.c crypto/ike_qm.c crypto/ike_vid.c \
+	crypto/ipsec_out.c

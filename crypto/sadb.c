@@ -165,6 +165,22 @@ sadb_isakmp_find(const struct sadb *db, const uint8_t icookie[8],
 	return NULL;
 }
 
+struct isakmp_sa *
+sadb_isakmp_find_icookie(const struct sadb *db, const uint8_t icookie[8],
+    uint32_t peer)
+{
+	struct isakmp_sa	*is;
+	struct sa_addr		 a;
+
+	sa_addr_v4(&a, peer);
+	for (is = db->db_isakmp_hash[cookie_hash(icookie)]; is != NULL;
+	    is = is->is_hnext)
+		if (memcmp(is->is_icookie, icookie, 8) == 0 &&
+		    sa_addr_eq(&is->is_remote, &a))
+			return is;
+	return NULL;
+}
+
 void
 sadb_isakmp_free(struct sadb *db, struct isakmp_sa *is)
 {

@@ -175,6 +175,10 @@ struct isakmp_sa	*sadb_isakmp_new(struct sadb *, const uint8_t icookie[8]);
  * not set yet (the answer to our first message sets it). */
 struct isakmp_sa	*sadb_isakmp_find(const struct sadb *,
 			    const uint8_t icookie[8], const uint8_t rcookie[8]);
+/* By initiator cookie and peer alone: a first message sent again finds
+ * the SA it created, whose responder cookie is set by now. */
+struct isakmp_sa	*sadb_isakmp_find_icookie(const struct sadb *,
+			    const uint8_t icookie[8], uint32_t peer);
 void			 sadb_isakmp_free(struct sadb *, struct isakmp_sa *);
 
 struct ipsec_flow	*sadb_flow_new(struct sadb *);

@@ -196,6 +196,16 @@ static const struct cmd_def crypto_exec_defs[] = {
 	  "Show IPSEC policy\n"
 	  "IPSEC SA table",
 	  show_ipsec_sa_cmd, CMD_FILTER, NULL },
+	{ "clear crypto isakmp",
+	  "Reset functions\n"
+	  "Encryption module\n"
+	  "Flush the ISAKMP database",
+	  clear_crypto_isakmp_cmd, 0, NULL },
+	{ "clear crypto sa",
+	  "Reset functions\n"
+	  "Encryption module\n"
+	  "Clear all IPSEC security associations",
+	  clear_crypto_sa_cmd, 0, NULL },
 	{ "show crypto session",
 	  "Show running system information\n"
 	  "Encryption module\n"

@@ -660,6 +660,9 @@ START_TEST(test_udp_and_crypto_hook)
 
 	memset(&g1, 0, sizeof(g1));
 	memset(&g2, 0, sizeof(g2));
+	/* The test stands in for R2's IKE engine, which holds port 500. */
+	ck_assert_int_eq(dp_udp_bind(DP(1), 500, got_udp, &g2), -1);
+	dp_udp_unbind(DP(1), 500);
 	ck_assert_int_eq(dp_udp_bind(DP(1), 500, got_udp, &g2), 0);
 	ck_assert_int_eq(dp_udp_bind(DP(1), 500, got_udp, &g2), -1);
 	dp_udp_send(DP(0), 0, 500, A("10.0.12.2"), 500,

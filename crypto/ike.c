@@ -1,0 +1,668 @@
+/*
+ * ike: the IKEv1 engine's frame — UDP 500 on the router's addresses, the
+ * dispatch of received messages to Main Mode, Quick Mode and
+ * informational exchanges, sending with IOS's retransmission, message
+ * encryption, and the life and death of phase-1 state (see ike_int.h).
+ *
+ * A received message is decoded with every length checked
+ * (isakmp_decode); one that fails, or that belongs to no SA and does not
+ * open Main Mode, is dropped and counted.  A peer's retransmission of the
+ * message we last answered gets our answer again, as IOS does ("phase 1
+ * packet is a duplicate of a previous packet").
+ */
+#include <openssl/rand.h>
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "crypto/crypto.h"
+#include "crypto/ike.h"
+#include "crypto/ike_debug.h"
+#include "crypto/ike_int.h"
+#include "crypto/ike_prf.h"
+#include "crypto/isakmp_build.h"
+#include "crypto/isakmp_pld.h"
+#include "crypto/isakmp_wire.h"
+#include "dataplane/dp.h"
+#include "lib/evloop.h"
+#include "lib/system.h"
+
+static const char *const fsm_names[] = {
+	[FSM_READY] = "IKE_READY",
+	[FSM_I_MM1] = "IKE_I_MM1", [FSM_I_MM2] = "IKE_I_MM2",
+	[FSM_I_MM3] = "IKE_I_MM3", [FSM_I_MM4] = "IKE_I_MM4",
+	[FSM_I_MM5] = "IKE_I_MM5", [FSM_I_MM6] = "IKE_I_MM6",
+	[FSM_R_MM1] = "IKE_R_MM1", [FSM_R_MM2] = "IKE_R_MM2",
+	[FSM_R_MM3] = "IKE_R_MM3", [FSM_R_MM4] = "IKE_R_MM4",
+	[FSM_R_MM5] = "IKE_R_MM5",
+	[FSM_P1_COMPLETE] = "IKE_P1_COMPLETE",
+	[FSM_DEST_SA] = "IKE_DEST_SA",
+	[FSM_QM_READY] = "IKE_QM_READY",
+	[FSM_QM_I_QM1] = "IKE_QM_I_QM1",
+	[FSM_QM_R_QM1] = "IKE_QM_R_QM1",
+	[FSM_QM_R_QM2] = "IKE_QM_R_QM2",
+	[FSM_QM_PHASE2_COMPLETE] = "IKE_QM_PHASE2_COMPLETE",
+};
+
+const char *
+ike_fsm_name(enum ike_fsm s)
+{
+	return fsm_names[s];
+}
+
+static void
+addr_fmt(uint32_t a, char *buf, size_t len)
+{
+	snprintf(buf, len, "%u.%u.%u.%u", a >> 24, (a >> 16) & 255,
+	    (a >> 8) & 255, a & 255);
+}
+
+void
+ike_debug_text(const struct crypto *c, const char *fmt, ...)
+{
+	char	text[1536];
+	va_list	ap;
+
+	if (!ike_debugging(c))
+		return;
+	va_start(ap, fmt);
+	vsnprintf(text, sizeof(text), fmt, ap);
+	va_end(ap);
+	sys_debug(c->c_sys, "%s", text);
+}
+
+void
+ike_ipsec_debug(const struct crypto *c, const char *fmt, ...)
+{
+	char	text[1536];
+	va_list	ap;
+
+	if (!crypto_debug_on(c, CRYPTO_DEBUG_IPSEC))
+		return;
+	va_start(ap, fmt);
+	vsnprintf(text, sizeof(text), fmt, ap);
+	va_end(ap);
+	sys_debug(c->c_sys, "%s", text);
+}
+
+void
+ike_dbg_fsm(struct ike_p1 *p, const char *input, enum ike_fsm from,
+    enum ike_fsm to)
+{
+	ike_debug(p->p_c, p->p_dbg, "Input = %s", input);
+	ike_debug(p->p_c, p->p_dbg, "Old State = %s  New State = %s",
+	    ike_fsm_name(from), ike_fsm_name(to));
+	ike_debug_text(p->p_c, "%s", "");
+}
+
+void
+ike_dbg_node_fsm(struct ike_qm *q, const char *input, enum ike_fsm from,
+    enum ike_fsm to, bool with_node)
+{
+	struct ike_p1	*p = q->q_p1;
+
+	if (with_node)
+		ike_debug(p->p_c, p->p_dbg, "Node %u, Input = %s", q->q_msgid,
+		    input);
+	else
+		ike_debug(p->p_c, p->p_dbg, "Input = %s", input);
+	ike_debug(p->p_c, p->p_dbg, "Old State = %s  New State = %s",
+	    ike_fsm_name(from), ike_fsm_name(to));
+}
+
+void
+ike_random(void *buf, size_t len)
+{
+	if (RAND_bytes(buf, (int)len) != 1)
+		abort();
+}
+
+/* The pre-shared key for PEER: the global keys, longest match. */
+const char *
+ike_psk_for(struct crypto *c, uint32_t peer)
+{
+	const struct psk	*k;
+
+	if ((k = psk_lookup_v4(&c->c_keys, peer)) == NULL)
+		return NULL;
+	return k->pk_key;
+}
+
+/* ---- Sending and retransmission. ---- */
+
+static void
+tx_raw(struct ike_p1 *p, const uint8_t *msg, size_t len)
+{
+	struct dataplane	*dp = p->p_c->c_sys->sy_dp;
+
+	if (dp != NULL)
+		(void)dp_udp_send(dp, p->p_local, ISAKMP_PORT, p->p_peer,
+		    ISAKMP_PORT, msg, len);
+}
+
+static void
+dbg_send(struct ike_p1 *p, const char *state_name)
+{
+	char	peer[16];
+
+	addr_fmt(p->p_peer, peer, sizeof(peer));
+	ike_debug(p->p_c, p->p_dbg, " sending packet to %s my_port 500 "
+	    "peer_port 500 (%s) %s", peer, p->p_sa->is_initiator ? "I" : "R",
+	    state_name);
+	ike_debug(p->p_c, p->p_dbg, "Sending an IKE IPv4 Packet.");
+}
+
+struct rexmit_ctx {
+	struct ike_p1	*rc_p;
+	struct ike_tx	*rc_tx;
+};
+
+static void	rexmit(void *);
+
+static void
+arm(struct ike_p1 *p, struct ike_tx *tx)
+{
+	struct rexmit_ctx	*rc;
+
+	if ((rc = malloc(sizeof(*rc))) == NULL)
+		abort();
+	rc->rc_p = p;
+	rc->rc_tx = tx;
+	tx->tx_timer = evloop_timer_add(p->p_c->c_sys->sy_loop,
+	    IKE_REXMIT_MS, rexmit, rc);
+	tx->tx_timer_arg = rc;
+}
+
+void
+ike_tx_stop(struct crypto *c, struct ike_tx *tx)
+{
+	if (tx->tx_timer != NULL) {
+		evloop_timer_cancel(c->c_sys->sy_loop, tx->tx_timer);
+		free(tx->tx_timer_arg);
+	}
+	tx->tx_timer = NULL;
+	tx->tx_timer_arg = NULL;
+}
+
+void
+ike_tx_clear(struct crypto *c, struct ike_tx *tx)
+{
+	ike_tx_stop(c, tx);
+	free(tx->tx_buf);
+	tx->tx_buf = NULL;
+	tx->tx_len = 0;
+	tx->tx_count = 0;
+}
+
+void
+ike_send(struct ike_p1 *p, struct ike_tx *tx, const uint8_t *msg,
+    size_t len, const char *state_name, bool rexmit_on)
+{
+	bool	had_rx = tx->tx_has_rx;
+	uint8_t	rxhash[20];
+
+	memcpy(rxhash, tx->tx_rxhash, sizeof(rxhash));
+	ike_tx_clear(p->p_c, tx);
+	tx->tx_has_rx = had_rx;
+	memcpy(tx->tx_rxhash, rxhash, sizeof(rxhash));
+	if ((tx->tx_buf = malloc(len)) == NULL)
+		abort();
+	memcpy(tx->tx_buf, msg, len);
+	tx->tx_len = len;
+	dbg_send(p, state_name);
+	tx_raw(p, msg, len);
+	if (rexmit_on)
+		arm(p, tx);
+}
+
+/* IOS's retransmission: the same bytes, IKE_REXMIT_MAX times, then the
+ * SA dies ("Death by retransmission P1"). */
+static void
+rexmit(void *arg)
+{
+	struct rexmit_ctx	*rc = arg;
+	struct ike_p1		*p = rc->rc_p;
+	struct ike_tx		*tx = rc->rc_tx;
+	const char		*st = isakmp_state_name(p->p_sa->is_state);
+	char			 peer[16];
+
+	free(rc);
+	tx->tx_timer = NULL;
+	tx->tx_timer_arg = NULL;
+	addr_fmt(p->p_peer, peer, sizeof(peer));
+	if (tx->tx_count >= IKE_REXMIT_MAX) {
+		ike_debug(p->p_c, p->p_dbg, " retransmitting phase %d %s...",
+		    tx == &p->p_tx ? 1 : 2, st);
+		ike_debug(p->p_c, p->p_dbg, "peer does not do paranoid "
+		    "keepalives.");
+		ike_debug(p->p_c, p->p_dbg, "deleting SA reason \"Death by "
+		    "retransmission P%d\" state (%s) %s (peer %s)",
+		    tx == &p->p_tx ? 1 : 2, p->p_sa->is_initiator ? "I" : "R",
+		    st, peer);
+		ike_p1_free(p);
+		return;
+	}
+	tx->tx_count++;
+	ike_debug(p->p_c, p->p_dbg, " retransmitting phase %d %s...",
+	    tx == &p->p_tx ? 1 : 2, st);
+	ike_debug_sp(p->p_c, p->p_dbg, " incrementing error counter on sa, "
+	    "attempt %u of %d: retransmit phase %d", tx->tx_count,
+	    IKE_REXMIT_MAX, tx == &p->p_tx ? 1 : 2);
+	ike_debug(p->p_c, p->p_dbg, " retransmitting phase %d %s",
+	    tx == &p->p_tx ? 1 : 2, st);
+	dbg_send(p, st);
+	tx_raw(p, tx->tx_buf, tx->tx_len);
+	arm(p, tx);
+}
+
+/* ---- Encryption. ---- */
+
+size_t
+ike_encrypt_msg(struct ike_p1 *p, uint8_t *msg, size_t len, size_t cap,
+    uint8_t *iv)
+{
+	size_t	body = len - ISAKMP_HDR_LEN, out;
+
+	if (ISAKMP_HDR_LEN + ike_padded_len(body, p->p_block) > cap)
+		abort();
+	if (ike_encrypt(p->p_enc, p->p_keybits, p->p_enckey, iv,
+	    msg + ISAKMP_HDR_LEN, body, &out) != 0)
+		return 0;
+	msg[19] |= ISAKMP_FLAG_E;
+	isakmp_build_length(msg, (uint32_t)(ISAKMP_HDR_LEN + out));
+	return ISAKMP_HDR_LEN + out;
+}
+
+bool
+ike_decrypt_msg(struct ike_p1 *p, const struct isakmp_msg *m,
+    uint8_t *plain, struct isakmp_msg *out, uint8_t *iv)
+{
+	if (m->im_bodylen == 0 || m->im_bodylen % p->p_block != 0)
+		return false;
+	memcpy(plain, m->im_body, m->im_bodylen);
+	if (ike_decrypt(p->p_enc, p->p_keybits, p->p_enckey, iv, plain,
+	    m->im_bodylen) != 0)
+		return false;
+	*out = *m;
+	return isakmp_decode_plain(out, plain, m->im_bodylen) == ISAKMP_OK;
+}
+
+/* ---- Phase-1 state. ---- */
+
+struct ike_p1 *
+ike_p1_new(struct crypto *c, uint32_t local, uint32_t peer,
+    const uint8_t icookie[8], bool initiator)
+{
+	struct ike_p1		*p;
+	struct isakmp_sa	*is;
+
+	if ((p = calloc(1, sizeof(*p))) == NULL)
+		abort();
+	is = sadb_isakmp_new(&c->c_sadb, icookie);
+	sa_addr_v4(&is->is_local, local);
+	sa_addr_v4(&is->is_remote, peer);
+	is->is_lport = is->is_rport = ISAKMP_PORT;
+	is->is_state = ISK_MM_NO_STATE;
+	is->is_initiator = initiator;
+	is->is_engine = p;
+	p->p_c = c;
+	p->p_sa = is;
+	p->p_local = local;
+	p->p_peer = peer;
+	p->p_state = FSM_READY;
+	return p;
+}
+
+void
+ike_qm_free(struct ike_qm *q)
+{
+	struct ike_qm	**qp;
+
+	for (qp = &q->q_p1->p_qms; *qp != NULL; qp = &(*qp)->q_next)
+		if (*qp == q) {
+			*qp = q->q_next;
+			break;
+		}
+	ike_tx_clear(q->q_p1->p_c, &q->q_tx);
+	ike_dh_free(q->q_dh);
+	free(q);
+}
+
+struct ike_qm *
+ike_qm_find(struct ike_p1 *p, uint32_t msgid)
+{
+	struct ike_qm	*q;
+
+	for (q = p->p_qms; q != NULL; q = q->q_next)
+		if (q->q_msgid == msgid)
+			return q;
+	return NULL;
+}
+
+void
+ike_p1_free(struct ike_p1 *p)
+{
+	struct crypto	*c = p->p_c;
+
+	while (p->p_qms != NULL)
+		ike_qm_free(p->p_qms);
+	ike_tx_clear(c, &p->p_tx);
+	if (p->p_life_timer != NULL)
+		evloop_timer_cancel(c->c_sys->sy_loop, p->p_life_timer);
+	ike_dh_free(p->p_dh);
+	free(p->p_sai);
+	p->p_sa->is_engine = NULL;
+	sadb_isakmp_free(&c->c_sadb, p->p_sa);
+	explicit_bzero(p, sizeof(*p));
+	free(p);
+}
+
+void
+ike_p1_fail(struct ike_p1 *p, const char *why)
+{
+	char	peer[16];
+
+	addr_fmt(p->p_peer, peer, sizeof(peer));
+	ike_debug(p->p_c, p->p_dbg, "deleting SA reason \"%s\" state (%s) %s "
+	    "(peer %s)", why, p->p_sa->is_initiator ? "I" : "R",
+	    isakmp_state_name(p->p_sa->is_state), peer);
+	ike_p1_free(p);
+}
+
+/* ---- Informational exchanges. ---- */
+
+/* Send one notify or delete payload in an informational exchange,
+ * protected by HASH(1) once phase 1 has keys (RFC 2409 5.7). */
+static void
+info_send(struct ike_p1 *p, bool is_delete, uint16_t type, uint8_t proto,
+    const uint8_t *spi, size_t spisize)
+{
+	struct isakmp_build	 b;
+	struct isakmp_hdr	 h;
+	struct isakmp_notify	 n;
+	struct isakmp_delete	 d;
+	uint8_t			 msg[IKE_MSG_MAX], iv[16], mid[4];
+	uint8_t			 hash[IKE_PRF_MAX];
+	size_t			 len, hoff = 0, hlen = 0, rest;
+	const uint8_t		*r;
+	bool			 keyed = p->p_state == FSM_P1_COMPLETE;
+
+	memset(&h, 0, sizeof(h));
+	memcpy(h.ih_icookie, p->p_sa->is_icookie, 8);
+	memcpy(h.ih_rcookie, p->p_sa->is_rcookie, 8);
+	h.ih_version = ISAKMP_VERSION;
+	h.ih_exchange = ISAKMP_XCHG_INFO;
+	ike_random(&h.ih_msgid, sizeof(h.ih_msgid));
+	isakmp_put32(mid, h.ih_msgid);
+	isakmp_build_init(&b, msg, sizeof(msg), &h);
+	if (keyed) {
+		hlen = ike_hash_len(p->p_hash);
+		isakmp_build_begin(&b, ISAKMP_PL_HASH);
+		hoff = b.ib_len;
+		memset(hash, 0, sizeof(hash));
+		isakmp_build_put(&b, hash, hlen);
+		isakmp_build_end(&b);
+	}
+	if (is_delete) {
+		memset(&d, 0, sizeof(d));
+		d.d_doi = ISAKMP_DOI_IPSEC;
+		d.d_proto = proto;
+		d.d_spisize = (uint8_t)spisize;
+		d.d_nspi = 1;
+		d.d_spis = spi;
+		isakmp_build_delete(&b, &d);
+	} else {
+		memset(&n, 0, sizeof(n));
+		n.n_doi = ISAKMP_DOI_IPSEC;
+		n.n_proto = proto;
+		n.n_spisize = (uint8_t)spisize;
+		n.n_type = type;
+		n.n_spi = spi;
+		isakmp_build_notify(&b, &n);
+	}
+	if (isakmp_build_finish(&b, &len) != ISAKMP_OK)
+		return;
+	if (keyed) {
+		r = msg + hoff + hlen;
+		rest = len - (hoff + hlen);
+		if (ike_qm_hash1(&p->p_keys, mid, r, rest, hash) != 0)
+			return;
+		memcpy(msg + hoff, hash, hlen);
+		if (ike_iv_phase2(p->p_hash, p->p_iv, p->p_block, mid, iv) != 0)
+			return;
+		if ((len = ike_encrypt_msg(p, msg, len, sizeof(msg), iv)) == 0)
+			return;
+	}
+	ike_debug(p->p_c, p->p_dbg, " sending packet to %u.%u.%u.%u my_port "
+	    "500 peer_port 500 (%s) %s", p->p_peer >> 24,
+	    (p->p_peer >> 16) & 255, (p->p_peer >> 8) & 255, p->p_peer & 255,
+	    p->p_sa->is_initiator ? "I" : "R",
+	    isakmp_state_name(p->p_sa->is_state));
+	ike_debug(p->p_c, p->p_dbg, "Sending an IKE IPv4 Packet.");
+	tx_raw(p, msg, len);
+}
+
+void
+ike_notify(struct ike_p1 *p, uint16_t type, uint8_t proto,
+    const uint8_t *spi, size_t spisize)
+{
+	info_send(p, false, type, proto, spi, spisize);
+}
+
+void
+ike_delete_notify(struct ike_p1 *p, uint8_t proto, const uint8_t *spi,
+    size_t spisize)
+{
+	info_send(p, true, 0, proto, spi, spisize);
+}
+
+/* An informational message from the peer: deletes and notifies. */
+static void
+info_input(struct ike_p1 *p, const struct isakmp_msg *m)
+{
+	struct isakmp_msg	 pm;
+	struct isakmp_delete	 d;
+	struct isakmp_notify	 n;
+	uint8_t			 plain[IKE_MSG_MAX], iv[16], mid[4];
+	unsigned		 i, k;
+
+	if (m->im_encrypted) {
+		if (p->p_state != FSM_P1_COMPLETE ||
+		    m->im_bodylen > sizeof(plain))
+			return;
+		isakmp_put32(mid, m->im_hdr.ih_msgid);
+		if (ike_iv_phase2(p->p_hash, p->p_iv, p->p_block, mid, iv) != 0 ||
+		    !ike_decrypt_msg(p, m, plain, &pm, iv))
+			return;
+		m = &pm;
+	}
+	for (i = 0; i < m->im_npld; i++) {
+		if (m->im_pld[i].pl_type == ISAKMP_PL_NOTIFY &&
+		    isakmp_notify_parse(&m->im_pld[i], &n) == ISAKMP_OK) {
+			ike_debug(p->p_c, p->p_dbg, " processing NOTIFY type "
+			    "%u protocol %u", n.n_type, n.n_proto);
+			continue;
+		}
+		if (m->im_pld[i].pl_type != ISAKMP_PL_DELETE ||
+		    isakmp_delete_parse(&m->im_pld[i], &d) != ISAKMP_OK)
+			continue;
+		ike_debug(p->p_c, p->p_dbg, " processing DELETE payload. "
+		    "message ID = %u", m->im_hdr.ih_msgid);
+		if (d.d_proto == ISAKMP_PROTO_ISAKMP) {
+			ike_debug(p->p_c, p->p_dbg, "peer does not do paranoid "
+			    "keepalives.");
+			ike_debug(p->p_c, p->p_dbg, "deleting SA reason \"%s\" "
+			    "state (%s) QM_IDLE (peer %u.%u.%u.%u)", "No reason",
+			    p->p_sa->is_initiator ? "I" : "R", p->p_peer >> 24,
+			    (p->p_peer >> 16) & 255, (p->p_peer >> 8) & 255,
+			    p->p_peer & 255);
+			ike_p1_free(p);
+			return;
+		}
+		for (k = 0; k < d.d_nspi && d.d_spisize == 4; k++) {
+			ipsec_delete_by_peer_spi(p->p_c, p->p_peer,
+			    isakmp_get32(isakmp_delete_spi(&d, k)));
+		}
+	}
+}
+
+/* ---- Receiving. ---- */
+
+static void
+dbg_received(struct crypto *c, uint32_t dbg, uint32_t peer, const char *who,
+    const char *state)
+{
+	char	a[16];
+
+	addr_fmt(peer, a, sizeof(a));
+	ike_debug_sp(c, dbg, " received packet from %s dport 500 sport 500 "
+	    "Global (%s) %s", a, who, state);
+}
+
+/* True when RAW is the message we last answered (the answer went out
+ * again) or a duplicate we drop. */
+bool
+ike_tx_note_rx(struct ike_p1 *p, struct ike_tx *tx, const uint8_t *raw,
+    size_t len)
+{
+	struct ike_piece	pc = { raw, len };
+	uint8_t			h[IKE_PRF_MAX];
+
+	if (ike_hash(IKE_HASH_SHA, &pc, 1, h) != 0)
+		return false;
+	if (tx->tx_has_rx && memcmp(h, tx->tx_rxhash, 20) == 0) {
+		ike_debug(p->p_c, p->p_dbg, " phase 1 packet is a duplicate "
+		    "of a previous packet.");
+		if (tx->tx_buf != NULL) {
+			ike_debug(p->p_c, p->p_dbg, " retransmitting due to "
+			    "retransmit phase 1");
+			dbg_send(p, isakmp_state_name(p->p_sa->is_state));
+			tx_raw(p, tx->tx_buf, tx->tx_len);
+		}
+		return true;
+	}
+	memcpy(tx->tx_rxhash, h, 20);
+	tx->tx_has_rx = true;
+	return false;
+}
+
+static void
+udp_input(void *arg, const struct dp_udp_meta *um, const uint8_t *data,
+    size_t len)
+{
+	struct crypto		*c = arg;
+	struct isakmp_msg	 m;
+	struct isakmp_sa	*is;
+	struct ike_p1		*p;
+	struct ike_qm		*q;
+	static const uint8_t	 zero[8];
+
+	if (um->um_sport != ISAKMP_PORT ||
+	    isakmp_decode(&m, data, len) != ISAKMP_OK) {
+		c->c_ike_bad++;
+		return;
+	}
+	/* A first message again (rcookie zero) belongs to the SA it made. */
+	if (memcmp(m.im_hdr.ih_rcookie, zero, 8) == 0)
+		is = sadb_isakmp_find_icookie(&c->c_sadb, m.im_hdr.ih_icookie,
+		    um->um_src);
+	else
+		is = sadb_isakmp_find(&c->c_sadb, m.im_hdr.ih_icookie,
+		    m.im_hdr.ih_rcookie);
+	if (is == NULL || is->is_engine == NULL) {
+		if (memcmp(m.im_hdr.ih_rcookie, zero, 8) == 0 &&
+		    m.im_hdr.ih_exchange == ISAKMP_XCHG_IDPROT &&
+		    !m.im_encrypted) {
+			dbg_received(c, 0, um->um_src, "N", "NEW SA");
+			ike_mm_respond(c, um->um_dst, um->um_src, &m, data,
+			    len);
+		} else
+			c->c_ike_bad++;
+		return;
+	}
+	p = is->is_engine;
+	if (p->p_peer != um->um_src) {
+		c->c_ike_bad++;
+		return;
+	}
+	dbg_received(c, p->p_dbg, um->um_src, is->is_initiator ? "I" : "R",
+	    isakmp_state_name(is->is_state));
+	switch (m.im_hdr.ih_exchange) {
+	case ISAKMP_XCHG_IDPROT:
+		if (p->p_state == FSM_P1_COMPLETE) {
+			/* The peer missed our last message: answer again. */
+			(void)ike_tx_note_rx(p, &p->p_tx, data, len);
+			return;
+		}
+		if (ike_tx_note_rx(p, &p->p_tx, data, len))
+			return;
+		ike_mm_input(p, &m, data, len);
+		break;
+	case ISAKMP_XCHG_QUICK:
+		if (p->p_state != FSM_P1_COMPLETE)
+			return;
+		if ((q = ike_qm_find(p, m.im_hdr.ih_msgid)) != NULL &&
+		    ike_tx_note_rx(p, &q->q_tx, data, len))
+			return;
+		ike_qm_input(p, &m, data, len);
+		break;
+	case ISAKMP_XCHG_INFO:
+		info_input(p, &m);
+		break;
+	default:
+		c->c_ike_bad++;
+		break;
+	}
+}
+
+void
+ike_attach(struct crypto *c)
+{
+	struct dataplane	*dp = c->c_sys->sy_dp;
+
+	if (dp == NULL)
+		return;
+	if (dp_udp_bind(dp, ISAKMP_PORT, udp_input, c) == 0)
+		c->c_ike_bound = true;
+	ipsec_attach(c);
+}
+
+void
+ike_detach(struct crypto *c)
+{
+	struct isakmp_sa	*is, *next;
+	struct dataplane	*dp = c->c_sys->sy_dp;
+
+	ipsec_detach(c);
+	for (is = TAILQ_FIRST(&c->c_sadb.db_isakmp); is != NULL; is = next) {
+		next = TAILQ_NEXT(is, is_entry);
+		if (is->is_engine != NULL)
+			ike_p1_free(is->is_engine);
+	}
+	if (c->c_ike_bound && dp != NULL)
+		dp_udp_unbind(dp, ISAKMP_PORT);
+	c->c_ike_bound = false;
+}
+
+/* `clear crypto isakmp`: every ISAKMP SA goes, the peer told. */
+void
+ike_clear_isakmp(struct crypto *c)
+{
+	struct isakmp_sa	*is, *next;
+	struct ike_p1		*p;
+	uint8_t			 spi[16];
+
+	for (is = TAILQ_FIRST(&c->c_sadb.db_isakmp); is != NULL; is = next) {
+		next = TAILQ_NEXT(is, is_entry);
+		if ((p = is->is_engine) == NULL)
+			continue;
+		if (p->p_state == FSM_P1_COMPLETE) {
+			memcpy(spi, is->is_icookie, 8);
+			memcpy(spi + 8, is->is_rcookie, 8);
+			ike_delete_notify(p, ISAKMP_PROTO_ISAKMP, spi, 16);
+		}
+		ike_p1_free(p);
+	}
+}

@@ -1,0 +1,215 @@
+/*
+ * ike_int: the IKEv1 engine's own state, shared by its files and nobody
+ * else.
+ *
+ *	ike.c		attach to the dataplane (UDP 500, the crypto hook),
+ *			receive and dispatch, send and retransmit, timers,
+ *			teardown; debug helpers
+ *	ike_mm.c	Main Mode, initiator and responder (RFC 2409 5.4)
+ *	ike_qm.c	Quick Mode, initiator and responder (RFC 2409 5.5)
+ *	ike_vid.c	vendor IDs and NAT-D (RFC 3947)
+ *	ipsec_out.c	crypto map classification, ESP in and out, SA
+ *			installation
+ *
+ * One struct ike_p1 per ISAKMP SA (hung on isakmp_sa.is_engine), one
+ * struct ike_qm per Quick Mode exchange under it.  Everything runs on the
+ * router's event loop; no locks.
+ */
+#ifndef IOSH_CRYPTO_IKE_INT_H
+#define IOSH_CRYPTO_IKE_INT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "crypto/crypto_int.h"
+#include "crypto/ike_cipher.h"
+#include "crypto/ike_dh.h"
+#include "crypto/ike_keys.h"
+#include "crypto/isakmp_build.h"
+#include "crypto/isakmp_msg.h"
+#include "crypto/sadb.h"
+
+struct ev_timer;
+struct dp_iface;
+
+/* IOS's state machine names, as `debug crypto isakmp` prints them. */
+enum ike_fsm {
+	FSM_READY, FSM_I_MM1, FSM_I_MM2, FSM_I_MM3, FSM_I_MM4, FSM_I_MM5,
+	FSM_I_MM6, FSM_R_MM1, FSM_R_MM2, FSM_R_MM3, FSM_R_MM4, FSM_R_MM5,
+	FSM_P1_COMPLETE, FSM_DEST_SA,
+	FSM_QM_READY, FSM_QM_I_QM1, FSM_QM_R_QM1, FSM_QM_R_QM2,
+	FSM_QM_PHASE2_COMPLETE
+};
+
+const char	*ike_fsm_name(enum ike_fsm);
+
+#define IKE_NONCE_LEN	20	/* what IOS sends */
+#define IKE_MSG_MAX	4096
+/* IOS retransmits a message 5 times, 10 s apart (first after 10 s? no:
+ * the royhills table: 0, 10, 10, 10, 10, 10), then gives up. */
+#define IKE_REXMIT_MS	10000
+#define IKE_REXMIT_MAX	5
+
+/* What started a negotiation: a packet that hit a crypto map entry. */
+struct ike_request {
+	char			 rq_ifname[48];
+	char			 rq_map[64];
+	unsigned		 rq_seq;
+	uint32_t		 rq_local, rq_peer;	/* host order */
+	struct sa_ident		 rq_lid, rq_rid;	/* proxy identities */
+};
+
+/* The last message sent, kept for retransmission and for answering a
+ * peer's retransmission of what it sent before. */
+struct ike_tx {
+	uint8_t		*tx_buf;
+	size_t		 tx_len;
+	unsigned	 tx_count;	/* retransmissions so far */
+	struct ev_timer	*tx_timer;
+	void		*tx_timer_arg;
+	uint8_t		 tx_rxhash[20];	/* digest of the message it answered */
+	bool		 tx_has_rx;
+};
+
+struct ike_qm {
+	struct ike_p1		*q_p1;
+	uint32_t		 q_msgid;
+	enum ike_fsm		 q_state;
+	bool			 q_initiator;
+	uint8_t			 q_iv[16];
+	uint8_t			 q_ni[IKE_NONCE_LEN * 2], q_nr[IKE_NONCE_LEN * 2];
+	size_t			 q_nilen, q_nrlen;
+	struct ike_request	 q_req;
+	const struct transform_set *q_ts;
+	uint32_t		 q_spi_in;	/* ours, the peer sends with it */
+	uint32_t		 q_spi_out;	/* the peer's */
+	uint32_t		 q_life_s;
+	uint64_t		 q_life_kb;
+	unsigned		 q_pfs;
+	struct ike_dh		*q_dh;
+	uint8_t			 q_gpeer[IKE_DH_MAX_LEN];
+	size_t			 q_gpeerlen;
+	struct ike_tx		 q_tx;
+	struct ike_qm		*q_next;
+};
+
+struct ike_p1 {
+	struct crypto		*p_c;
+	struct isakmp_sa	*p_sa;
+	enum ike_fsm		 p_state;
+	uint32_t		 p_local, p_peer;	/* host order */
+	uint32_t		 p_dbg;		/* conn-id debug shows: 0
+						 * until the keys exist */
+	/* The initiator's SA payload body (without the generic header),
+	 * for HASH_I/HASH_R. */
+	uint8_t			*p_sai;
+	size_t			 p_sailen;
+	const struct isakmp_policy *p_policy;
+	enum ike_enc		 p_enc;
+	unsigned		 p_keybits;
+	enum ike_hash		 p_hash;
+	unsigned		 p_group;
+	uint32_t		 p_life;
+	const char		*p_psk;
+	struct ike_dh		*p_dh;
+	uint8_t			 p_gxi[IKE_DH_MAX_LEN], p_gxr[IKE_DH_MAX_LEN];
+	size_t			 p_glen;
+	uint8_t			 p_ni[IKE_NONCE_LEN * 2], p_nr[IKE_NONCE_LEN * 2];
+	size_t			 p_nilen, p_nrlen;
+	struct ike_keys		 p_keys;
+	uint8_t			 p_enckey[IKE_KEY_MAX];
+	uint8_t			 p_iv[16];	/* phase 1's running IV */
+	size_t			 p_block;
+	bool			 p_natt;	/* the peer sent RFC 3947's VID */
+	bool			 p_dpd, p_unity, p_ios;
+	struct ike_tx		 p_tx;
+	struct ike_request	 p_req;		/* what the initiator wants */
+	bool			 p_has_req;
+	struct ike_qm		*p_qms;
+	struct ev_timer		*p_life_timer;
+};
+
+/* ike.c */
+void	ike_dbg_fsm(struct ike_p1 *, const char *input, enum ike_fsm from,
+	    enum ike_fsm to);
+void	ike_dbg_node_fsm(struct ike_qm *, const char *input, enum ike_fsm from,
+	    enum ike_fsm to, bool with_node);
+void	ike_ipsec_debug(const struct crypto *, const char *fmt, ...)
+	    __attribute__((format(printf, 2, 3)));
+void	ike_debug_text(const struct crypto *, const char *fmt, ...)
+	    __attribute__((format(printf, 2, 3)));
+/* Send MSG (LEN bytes) to the peer; keep it for retransmission on TX. */
+void	ike_send(struct ike_p1 *, struct ike_tx *, const uint8_t *msg,
+	    size_t len, const char *state_name, bool rexmit);
+void	ike_tx_clear(struct crypto *, struct ike_tx *);
+/* Stop retransmitting; the message stays to answer a duplicate. */
+void	ike_tx_stop(struct crypto *, struct ike_tx *);
+/* Remember RAW as the message TX answers; true (and our answer sent
+ * again) if it is the one answered before. */
+bool	ike_tx_note_rx(struct ike_p1 *, struct ike_tx *, const uint8_t *raw,
+	    size_t len);
+struct ike_p1 *ike_p1_new(struct crypto *, uint32_t local, uint32_t peer,
+	    const uint8_t icookie[8], bool initiator);
+/* Tear down phase 1, its Quick Modes and its ISAKMP SA. */
+void	ike_p1_free(struct ike_p1 *);
+void	ike_p1_fail(struct ike_p1 *, const char *why);
+struct ike_qm *ike_qm_find(struct ike_p1 *, uint32_t msgid);
+void	ike_qm_free(struct ike_qm *);
+const char *ike_psk_for(struct crypto *, uint32_t peer);
+void	ike_random(void *, size_t);
+/* Encrypt the payloads after the header of MSG in place (padding added)
+ * with IV, which ends as the last cipher block; returns the new length. */
+size_t	ike_encrypt_msg(struct ike_p1 *, uint8_t *msg, size_t len,
+	    size_t cap, uint8_t *iv);
+/* Decrypt the body of M into PLAIN and decode it into OUT; IV advances. */
+bool	ike_decrypt_msg(struct ike_p1 *, const struct isakmp_msg *m,
+	    uint8_t *plain, struct isakmp_msg *out, uint8_t *iv);
+/* Send a notify (informational, encrypted once the keys exist). */
+void	ike_notify(struct ike_p1 *, uint16_t type, uint8_t proto,
+	    const uint8_t *spi, size_t spisize);
+void	ike_delete_notify(struct ike_p1 *, uint8_t proto, const uint8_t *spi,
+	    size_t spisize);
+
+/* ike_mm.c */
+void	ike_mm_initiate(struct crypto *, const struct ike_request *);
+void	ike_mm_input(struct ike_p1 *, const struct isakmp_msg *,
+	    const uint8_t *raw, size_t len);
+void	ike_mm_respond(struct crypto *, uint32_t local, uint32_t peer,
+	    const struct isakmp_msg *, const uint8_t *raw, size_t len);
+
+/* ike_qm.c */
+void	ike_qm_initiate(struct ike_p1 *, const struct ike_request *);
+void	ike_qm_input(struct ike_p1 *, const struct isakmp_msg *,
+	    const uint8_t *raw, size_t len);
+
+/* ike_vid.c */
+void	ike_vid_build(struct crypto *, uint32_t dbg, struct isakmp_build *,
+	    bool mm1, bool mm2_natt, bool mm4);
+void	ike_vid_read(struct ike_p1 *, const struct isakmp_pld *);
+void	ike_natd_build(struct ike_p1 *, struct isakmp_build *);
+void	ike_natd_check(struct ike_p1 *, const struct isakmp_msg *);
+
+/* ipsec_out.c */
+void	ipsec_attach(struct crypto *);
+void	ipsec_detach(struct crypto *);
+/* Quick Mode is done: install the SAs of Q. */
+void	ipsec_install(struct ike_qm *, const uint8_t *keymat_in,
+	    const uint8_t *keymat_out);
+/* The flow of the crypto map entry the proxies of REQ select (responder),
+ * or false: "map_db_find_best did not find matching map". */
+bool	ipsec_find_entry(struct crypto *, uint32_t local, uint32_t peer,
+	    const struct sa_ident *lid, const struct sa_ident *rid,
+	    struct ike_request *req, const struct cmap_entry **entry);
+/* The peer deleted its SA with SPI (ours outbound): drop the flow. */
+void	ipsec_delete_by_peer_spi(struct crypto *, uint32_t peer, uint32_t spi);
+/* IPSEC's "Crypto mapdb : proxy_match" block. */
+void	ipsec_dbg_proxy_match(struct crypto *, const struct ike_request *);
+/* IPSEC's create_sa lines for the SAs Q installed. */
+void	ipsec_installed_debug(struct ike_qm *);
+/* The lifetimes of an entry (its own, or the global defaults). */
+void	ipsec_entry_lifetimes(const struct cmap_entry *, uint32_t *sec,
+	    uint64_t *kb);
+void	ipsec_ident_fmt(const struct sa_ident *, char *buf, size_t len);
+
+#endif
