@@ -13,6 +13,7 @@
 #include <openssl/rand.h>
 
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -225,6 +226,7 @@ rexmit(void *arg)
 	struct rexmit_ctx	*rc = arg;
 	struct ike_p1		*p = rc->rc_p;
 	struct ike_tx		*tx = rc->rc_tx;
+	struct ike_qm		*q;
 	const char		*st = isakmp_state_name(p->p_sa->is_state);
 	char			 peer[16];
 
@@ -232,15 +234,24 @@ rexmit(void *arg)
 	tx->tx_timer = NULL;
 	tx->tx_timer_arg = NULL;
 	addr_fmt(p->p_peer, peer, sizeof(peer));
+	if (tx->tx_count >= IKE_REXMIT_MAX && tx != &p->p_tx) {
+		/* Quick Mode gives up alone: phase 1 stays. */
+		q = (struct ike_qm *)(void *)((char *)tx -
+		    offsetof(struct ike_qm, q_tx));
+		ike_debug(p->p_c, p->p_dbg, " retransmitting phase 2 %u %s...",
+		    q->q_msgid, st);
+		ike_debug(p->p_c, p->p_dbg, "deleting node %u error TRUE reason "
+		    "\"Death by retransmission P2\"", q->q_msgid);
+		ike_qm_free(q);
+		return;
+	}
 	if (tx->tx_count >= IKE_REXMIT_MAX) {
-		ike_debug(p->p_c, p->p_dbg, " retransmitting phase %d %s...",
-		    tx == &p->p_tx ? 1 : 2, st);
+		ike_debug(p->p_c, p->p_dbg, " retransmitting phase 1 %s...", st);
 		ike_debug(p->p_c, p->p_dbg, "peer does not do paranoid "
 		    "keepalives.");
 		ike_debug(p->p_c, p->p_dbg, "deleting SA reason \"Death by "
-		    "retransmission P%d\" state (%s) %s (peer %s)",
-		    tx == &p->p_tx ? 1 : 2, p->p_sa->is_initiator ? "I" : "R",
-		    st, peer);
+		    "retransmission P1\" state (%s) %s (peer %s)",
+		    p->p_sa->is_initiator ? "I" : "R", st, peer);
 		ike_p1_free(p);
 		return;
 	}

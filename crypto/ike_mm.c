@@ -474,7 +474,8 @@ send_ke(struct ike_p1 *p, const char *state)
 		ike_natd_build(p, &b);
 	if (isakmp_build_finish(&b, &len) != ISAKMP_OK)
 		return false;
-	ike_send(p, &p->p_tx, msg, len, state, p->p_sa->is_initiator);
+	/* Both sides retransmit until the next message comes (or die). */
+	ike_send(p, &p->p_tx, msg, len, state, true);
 	return true;
 }
 
@@ -721,7 +722,7 @@ ike_mm_respond(struct crypto *c, uint32_t local, uint32_t peer,
 		return;
 	}
 	p->p_sa->is_state = ISK_MM_SA_SETUP;
-	ike_send(p, &p->p_tx, msg, out, "MM_SA_SETUP", false);
+	ike_send(p, &p->p_tx, msg, out, "MM_SA_SETUP", true);
 	/* A retransmitted MM1 gets this MM2 again (ike.c: duplicate). */
 	(void)ike_tx_note_rx(p, &p->p_tx, raw, len);
 	ike_dbg_fsm(p, "IKE_MESG_INTERNAL, IKE_PROCESS_COMPLETE", FSM_R_MM1,

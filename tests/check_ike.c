@@ -1,0 +1,382 @@
+/*
+ * The IKE engine end to end: CCIE lab 13-1 (seed 001) between two routers
+ * in one process, joined by a udp: serial wire on 127.0.0.1, configured
+ * through their CLI, with a frozen clock that the test moves on only when
+ * nothing is in flight (so retransmission and ping timeouts happen when
+ * they would, and every loop is bounded).  Covered: the tunnel coming up
+ * from the first ping (.!!!!), show crypto isakmp sa / ipsec sa with live
+ * counters, a wrong pre-shared key, a policy mismatch and a proxy
+ * mismatch each failing with IOS's lines and leaving no SA behind, 20%
+ * loss on the wire overcome by retransmission, and clear crypto sa
+ * telling the peer.
+ */
+#include <sys/socket.h>
+
+#include <netinet/in.h>
+#include <arpa/inet.h>
+
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "dataplane/dp.h"
+#include "dataplane/wire.h"
+#include "lib/clock.h"
+#include "lib/evloop.h"
+#include "shell/router.h"
+#include "tests/fixture.h"
+
+#define NR	2
+
+static struct fixture	fx[NR];
+
+static int
+free_udp_port(void)
+{
+	struct sockaddr_in	sin;
+	socklen_t		len = sizeof(sin);
+	int			fd;
+
+	fd = socket(AF_INET, SOCK_DGRAM, 0);
+	ck_assert_int_ge(fd, 0);
+	memset(&sin, 0, sizeof(sin));
+	sin.sin_family = AF_INET;
+	sin.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	ck_assert_int_eq(bind(fd, (struct sockaddr *)&sin, sizeof(sin)), 0);
+	ck_assert_int_eq(getsockname(fd, (struct sockaddr *)&sin, &len), 0);
+	close(fd);
+	return ntohs(sin.sin_port);
+}
+
+static void
+attach(int r, const char *name, int lport, int rport)
+{
+	char	spec[64], err[256];
+
+	snprintf(spec, sizeof(spec), "udp:%d:127.0.0.1:%d", lport, rport);
+	ck_assert_msg(router_attach(&fx[r].fx_rt, name, spec, err,
+	    sizeof(err)) == 0, "%s", err);
+}
+
+/* Configure R; IOS's notes (a new crypto map) are fine, errors not. */
+static void
+config(int r, const char *text)
+{
+	char		*copy, *line, *save = NULL;
+	const char	*out;
+
+	if ((copy = strdup(text)) == NULL)
+		abort();
+	fx_run(&fx[r], "configure terminal");
+	for (line = strtok_r(copy, "\n", &save); line != NULL;
+	    line = strtok_r(NULL, "\n", &save)) {
+		out = fx_run(&fx[r], line);
+		ck_assert_msg(strstr(out, "% Invalid") == NULL &&
+		    strstr(out, "% Incomplete") == NULL &&
+		    strstr(out, "% Ambiguous") == NULL, "%s: %s", line, out);
+	}
+	fx_run(&fx[r], "end");
+	free(copy);
+}
+
+/* Run both loops until nothing moves; true if anything did. */
+static bool
+drain(void)
+{
+	size_t	before[NR];
+	bool	moved = false;
+	int	i, r;
+
+	for (i = 0; i < 50; i++) {
+		for (r = 0; r < NR; r++)
+			before[r] = fx[r].fx_out.sb_len;
+		for (r = 0; r < NR; r++)
+			evloop_once(fx[r].fx_rt.r_loop, 0);
+		for (r = 0; r < NR; r++)
+			if (fx[r].fx_out.sb_len != before[r])
+				moved = true;
+	}
+	return moved;
+}
+
+/* Let SECONDS of frozen time pass, 100 ms at a time, traffic drained. */
+static void
+run_for(unsigned seconds)
+{
+	unsigned	i;
+
+	for (i = 0; i < seconds * 10; i++) {
+		drain();
+		clock_advance(100);
+	}
+	drain();
+}
+
+/* Run R's command to its end (a ping), time passing as needed. */
+static const char *
+run_wait(int r, const char *cmd)
+{
+	int	i;
+
+	strbuf_reset(&fx[r].fx_out);
+	fx_run(&fx[r], cmd);
+	for (i = 0; i < 10000 && session_busy(fx[r].fx_sess); i++) {
+		drain();
+		clock_advance(100);
+	}
+	ck_assert_msg(!session_busy(fx[r].fx_sess), "%s did not end", cmd);
+	return fx[r].fx_out.sb_buf;
+}
+
+static const char *const base_cfg[NR] = {
+	"hostname R1\n"
+	"interface Loopback0\n ip address 1.1.1.1 255.255.255.255\n"
+	"interface Serial1/2\n ip address 12.1.1.1 255.255.255.0\n"
+	" no shutdown\n"
+	"ip route 2.2.2.2 255.255.255.255 12.1.1.2\n",
+	"hostname R2\n"
+	"interface Loopback0\n ip address 2.2.2.2 255.255.255.255\n"
+	"interface Serial1/1\n ip address 12.1.1.2 255.255.255.0\n"
+	" no shutdown\n"
+	"ip route 1.1.1.1 255.255.255.255 12.1.1.1\n",
+};
+
+/* Seed 001's crypto configuration, with the parts a test varies. */
+static void
+crypto_cfg(int r, const char *enc, const char *key, const char *acl)
+{
+	char	text[1024];
+
+	snprintf(text, sizeof(text),
+	    "crypto isakmp policy 10\n hash md5\n authentication pre-share\n"
+	    " group 2\n encryption %s\n"
+	    "crypto isakmp key %s address 12.1.1.%d\n"
+	    "crypto ipsec transform-set TSET esp-3des esp-md5-hmac\n"
+	    "access-list 100 permit ip %s\n"
+	    "crypto map TST 10 ipsec-isakmp\n set peer 12.1.1.%d\n"
+	    " match address 100\n set transform-set TSET\n"
+	    "interface %s\n crypto map TST\n",
+	    enc, key, r == 0 ? 2 : 1, acl, r == 0 ? 2 : 1,
+	    r == 0 ? "Serial1/2" : "Serial1/1");
+	config(r, text);
+}
+
+static void
+setup(void)
+{
+	int	p0, p1, r;
+
+	clock_use_frozen(FX_EPOCH_MS);
+	p0 = free_udp_port();
+	p1 = free_udp_port();
+	for (r = 0; r < NR; r++) {
+		fx_open(&fx[r], NULL);
+		fx_run(&fx[r], "enable");
+	}
+	attach(0, "Serial1/2", p0, p1);
+	attach(1, "Serial1/1", p1, p0);
+	for (r = 0; r < NR; r++)
+		config(r, base_cfg[r]);
+	run_for(1);
+	for (r = 0; r < NR; r++)
+		strbuf_reset(&fx[r].fx_out);
+}
+
+static void
+teardown(void)
+{
+	int	r;
+
+	for (r = 0; r < NR; r++)
+		fx_close(&fx[r]);
+	clock_use_real();
+}
+
+static bool
+has(int r, const char *text)
+{
+	return strstr(fx[r].fx_out.sb_buf, text) != NULL;
+}
+
+/* The rows of show crypto isakmp sa (header lines left out). */
+static int
+isakmp_rows(int r)
+{
+	const char	*out = fx_run(&fx[r], "show crypto isakmp sa"), *p;
+	int		 n = 0;
+
+	for (p = out; (p = strstr(p, "\n12.1.1.")) != NULL; p++)
+		n++;
+	return n;
+}
+
+START_TEST(test_lab_13_1)
+{
+	const char	*out;
+	int		 n, a, b, c, end = 0;
+
+	crypto_cfg(0, "3des", "cisco", "host 1.1.1.1 host 2.2.2.2");
+	crypto_cfg(1, "3des", "cisco", "host 2.2.2.2 host 1.1.1.1");
+	out = run_wait(0, "ping 2.2.2.2 source loopback0");
+	/* The first echo starts IKE and is dropped: `.`, then four `!`. */
+	ck_assert_msg(sscanf(out, "Type escape sequence to abort.\n"
+	    "Sending 5, 100-byte ICMP Echos to 2.2.2.2, timeout is 2 "
+	    "seconds:\nPacket sent with a source address of 1.1.1.1\n"
+	    ".!!!!\nSuccess rate is %d percent (4/5), round-trip min/avg/max = "
+	    "%d/%d/%d ms\n%n", &n, &a, &b, &c, &end) == 4 && n == 80 &&
+	    out[end] == '\0', "%s", out);
+	ck_assert_str_eq(fx_run(&fx[0], "show crypto isakmp sa"),
+	    "\nIPv4 Crypto ISAKMP SA\n"
+	    "dst             src             state          conn-id status\n"
+	    "12.1.1.2        12.1.1.1        QM_IDLE           1001 ACTIVE\n"
+	    "\nIPv6 Crypto ISAKMP SA\n\n");
+	out = fx_run(&fx[0], "show crypto ipsec sa");
+	ck_assert_msg(strstr(out, "    #pkts encaps: 4, #pkts encrypt: 4, "
+	    "#pkts digest: 4\n    #pkts decaps: 4, #pkts decrypt: 4, "
+	    "#pkts verify: 4\n") != NULL, "%s", out);
+	ck_assert_msg(strstr(out, "    #send errors 1, #recv errors 0\n") !=
+	    NULL, "%s", out);
+	ck_assert(strstr(out, "interface: Serial1/2\n    Crypto map tag: TST, "
+	    "local addr 12.1.1.1\n") != NULL);
+	ck_assert(strstr(out, "        transform: esp-3des esp-md5-hmac ,\n")
+	    != NULL);
+	/* The responder decapsulated four and encapsulated four replies. */
+	out = fx_run(&fx[1], "show crypto ipsec sa");
+	ck_assert_msg(strstr(out, "#pkts encaps: 4, #pkts encrypt: 4") !=
+	    NULL && strstr(out, "#pkts decaps: 4, #pkts decrypt: 4") != NULL,
+	    "%s", out);
+	/* Once up, every echo goes through. */
+	out = run_wait(0, "ping 2.2.2.2 source loopback0 repeat 10");
+	ck_assert(strstr(out, "\n!!!!!!!!!!\nSuccess rate is 100 percent "
+	    "(10/10)") != NULL);
+	/* clear crypto sa: the peer is told and drops its SAs too. */
+	fx_run(&fx[0], "clear crypto sa");
+	run_for(1);
+	out = fx_run(&fx[1], "show crypto ipsec sa");
+	ck_assert_msg(strstr(out, "\n      spi: 0x") == NULL, "%s", out);
+}
+END_TEST
+
+/*
+ * A wrong key: R2 cannot read MM5 (%CRYPTO-4-IKMP_BAD_MESSAGE), R1
+ * retransmits until IOS gives up, and both ISAKMP SAs are gone.
+ */
+START_TEST(test_wrong_psk)
+{
+	const char	*out;
+
+	crypto_cfg(0, "3des", "cisco", "host 1.1.1.1 host 2.2.2.2");
+	crypto_cfg(1, "3des", "wrong", "host 2.2.2.2 host 1.1.1.1");
+	fx_run(&fx[0], "debug crypto isakmp");
+	out = run_wait(0, "ping 2.2.2.2 source loopback0");
+	ck_assert(strstr(out, "Success rate is 0 percent (0/5)") != NULL);
+	ck_assert(has(1, "%CRYPTO-4-IKMP_BAD_MESSAGE: IKE message from "
+	    "12.1.1.1 failed its sanity check or is malformed"));
+	run_for(70);
+	ck_assert(has(0, "ISAKMP:(1001): retransmitting phase 1 "
+	    "MM_KEY_EXCH..."));
+	ck_assert(has(0, "ISAKMP:(1001):deleting SA reason \"Death by "
+	    "retransmission P1\" state (I) MM_KEY_EXCH (peer 12.1.1.2)"));
+	ck_assert_int_eq(isakmp_rows(0), 0);
+	ck_assert_int_eq(isakmp_rows(1), 0);
+}
+END_TEST
+
+/* No policy in common: R2 walks, refuses and says so. */
+START_TEST(test_policy_mismatch)
+{
+	crypto_cfg(0, "3des", "cisco", "host 1.1.1.1 host 2.2.2.2");
+	crypto_cfg(1, "aes", "cisco", "host 2.2.2.2 host 1.1.1.1");
+	fx_run(&fx[1], "debug crypto isakmp");
+	run_wait(0, "ping 2.2.2.2 source loopback0 repeat 1");
+	ck_assert(has(1, "ISAKMP:(0):Checking ISAKMP transform 1 against "
+	    "priority 10 policy\n"));
+	ck_assert(has(1, "ISAKMP:(0):Encryption algorithm offered does not "
+	    "match policy!\n"));
+	ck_assert(has(1, "ISAKMP:(0):atts are not acceptable. Next payload "
+	    "is 0\n"));
+	ck_assert(has(1, "ISAKMP:(0): phase 1 SA policy not acceptable! "
+	    "(local 12.1.1.2 remote 12.1.1.1)\n"));
+	ck_assert(has(1, "%CRYPTO-6-IKMP_MODE_FAILURE: Processing of Main "
+	    "mode failed with peer at 12.1.1.1\n"));
+	ck_assert_int_eq(isakmp_rows(1), 0);
+	run_for(70);
+	ck_assert_int_eq(isakmp_rows(0), 0);
+}
+END_TEST
+
+/* R2's ACL does not mirror R1's: phase 1 stays, Quick Mode fails. */
+START_TEST(test_proxy_mismatch)
+{
+	const char	*out;
+
+	crypto_cfg(0, "3des", "cisco", "host 1.1.1.1 host 2.2.2.2");
+	crypto_cfg(1, "3des", "cisco", "host 2.2.2.2 host 9.9.9.9");
+	fx_run(&fx[1], "debug crypto isakmp");
+	fx_run(&fx[1], "debug crypto ipsec");
+	run_wait(0, "ping 2.2.2.2 source loopback0 repeat 1");
+	ck_assert(has(1, "map_db_find_best did not find matching map\n"));
+	ck_assert(has(1, "IPSEC(ipsec_process_proposal): proxy identities not "
+	    "supported\n"));
+	ck_assert(has(1, "ISAKMP:(1001): phase 2 SA policy not acceptable! "
+	    "(local 12.1.1.2 remote 12.1.1.1)\n"));
+	run_for(70);
+	ck_assert_int_eq(isakmp_rows(0), 1);
+	out = fx_run(&fx[0], "show crypto ipsec sa");
+	ck_assert_msg(strstr(out, "\n      spi: 0x") == NULL, "%s", out);
+	out = fx_run(&fx[1], "show crypto ipsec sa");
+	ck_assert_msg(strstr(out, "\n      spi: 0x") == NULL, "%s", out);
+}
+END_TEST
+
+/* 20% loss each way on the wire: retransmission still brings it up. */
+START_TEST(test_loss)
+{
+	const char	*out;
+	int		 i;
+
+	crypto_cfg(0, "3des", "cisco", "host 1.1.1.1 host 2.2.2.2");
+	crypto_cfg(1, "3des", "cisco", "host 2.2.2.2 host 1.1.1.1");
+	fx_run(&fx[0], "test interface Serial1/2 fault both loss=20,seed=7");
+	for (i = 0; i < 20; i++) {
+		out = run_wait(0, "ping 2.2.2.2 source loopback0 repeat 5");
+		if (strstr(out, "!") != NULL)
+			break;
+	}
+	ck_assert_msg(i < 20, "no echo came back in 20 pings");
+	ck_assert_int_eq(isakmp_rows(0), 1);
+	out = fx_run(&fx[0], "show crypto isakmp sa");
+	ck_assert(strstr(out, "QM_IDLE") != NULL);
+}
+END_TEST
+
+static Suite *
+ike_suite(void)
+{
+	Suite	*s = suite_create("ike");
+	TCase	*tc = tcase_create("lab13-1");
+
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_set_timeout(tc, 60);
+	tcase_add_test(tc, test_lab_13_1);
+	tcase_add_test(tc, test_wrong_psk);
+	tcase_add_test(tc, test_policy_mismatch);
+	tcase_add_test(tc, test_proxy_mismatch);
+	tcase_add_test(tc, test_loss);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int
+main(void)
+{
+	SRunner	*sr = srunner_create(ike_suite());
+	int	 failed;
+
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
