@@ -524,7 +524,7 @@ ike_mm_initiate(struct crypto *c, const struct ike_request *rq)
 	snprintf(p->p_sa->is_ifname, sizeof(p->p_sa->is_ifname), "%s",
 	    rq->rq_ifname);
 	dbg_peer(p, "isakmp_initiator");
-	ike_debug_raw(c, " set new node 0 to QM_IDLE      ");
+	ike_debug_raw(c, " set new node 0 to QM_IDLE");
 	ike_debug_raw(c, " Find a dup sa in the avl tree during calling "
 	    "isadb_insert sa = %08X", (unsigned)(uintptr_t)p->p_sa);
 	ike_debug(c, 0, "Can not start Aggressive mode, trying Main mode.");

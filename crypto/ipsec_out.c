@@ -220,7 +220,7 @@ dbg_create_sa(struct crypto *c, const struct ipsec_sa *ps, uint32_t dest)
 
 	ip_fmt(dest, d, sizeof(d));
 	ike_ipsec_debug(c, "IPSEC(create_sa): sa created,");
-	ike_ipsec_debug(c, "  (sa) sa_dest= %s, sa_proto= 50, ", d);
+	ike_ipsec_debug(c, "  (sa) sa_dest= %s, sa_proto= 50,", d);
 	ike_ipsec_debug(c, "    sa_spi= 0x%X(%u),", ps->ps_spi, ps->ps_spi);
 	ike_ipsec_debug(c, "    sa_trans= %s , sa_conn_id= %u",
 	    ps->ps_transform, ps->ps_connid);

@@ -260,6 +260,34 @@ START_TEST(test_lab_13_1)
 END_TEST
 
 /*
+ * The same with `debug crypto isakmp` and `debug crypto ipsec` on R1, as
+ * seed 001 runs it.  The transcript goes to $IKE_TRANSCRIPT when set:
+ * tests/ike_seed.sh compares it with the seed's, line by line.
+ */
+START_TEST(test_lab_13_1_debug)
+{
+	const char	*path = getenv("IKE_TRANSCRIPT"), *out;
+	FILE		*fp;
+
+	crypto_cfg(0, "3des", "cisco", "host 1.1.1.1 host 2.2.2.2");
+	crypto_cfg(1, "3des", "cisco", "host 2.2.2.2 host 1.1.1.1");
+	ck_assert_str_eq(fx_run(&fx[0], "debug crypto isakmp"),
+	    "Crypto ISAKMP debugging is on\n");
+	ck_assert_str_eq(fx_run(&fx[0], "debug crypto ipsec"),
+	    "Crypto IPSEC debugging is on\n");
+	out = run_wait(0, "ping 2.2.2.2 source loopback0");
+	ck_assert(strstr(out, "Success rate is 80 percent (4/5)") != NULL);
+	ck_assert(strstr(out, "ISAKMP:(1001):Old State = IKE_QM_I_QM1  New "
+	    "State = IKE_QM_PHASE2_COMPLETE\n") != NULL);
+	if (path != NULL) {
+		ck_assert((fp = fopen(path, "w")) != NULL);
+		fputs(out, fp);
+		ck_assert_int_eq(fclose(fp), 0);
+	}
+}
+END_TEST
+
+/*
  * A wrong key: R2 cannot read MM5 (%CRYPTO-4-IKMP_BAD_MESSAGE), R1
  * retransmits until IOS gives up, and both ISAKMP SAs are gone.
  */
@@ -365,6 +393,12 @@ ike_suite(void)
 	tcase_add_test(tc, test_policy_mismatch);
 	tcase_add_test(tc, test_proxy_mismatch);
 	tcase_add_test(tc, test_loss);
+	suite_add_tcase(s, tc);
+	/* Alone in its case, so tests/ike_seed.sh can run just it. */
+	tc = tcase_create("seed001");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_set_timeout(tc, 60);
+	tcase_add_test(tc, test_lab_13_1_debug);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -5,3 +5,7 @@ TESTS += tests/check_ike
 tests_check_ike_SOURCES = tests/check_ike.c tests/fixture.c tests/fixture.h
 tests_check_ike_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_check_ike_LDADD = $(TEST_LIBS)
+# Seed 001's R1 debug transcript, line for line (tests/ike_seed.sh).
+TESTS += tests/ike_seed.sh
+EXTRA_DIST += tests/ike_seed.sh tests/ike_seed.sed \
+	golden/crypto/seed001-r1.debug golden/crypto/seed001-r1.diff
