@@ -2,13 +2,17 @@
 # tests (figures depend on the machine); `make check` does not run them.
 BENCHES = bench/config_load.sh
 # Programs built only for `make bench`: crypto/ primitives beside plain
-# OpenSSL in the same run (bench/dh_bench.c, bench/esp_bench.c).
-BENCH_PROGS = bench/dh_bench bench/esp_bench
+# OpenSSL in the same run (bench/dh_bench.c, bench/esp_bench.c), and IKE
+# setups between two routers beside the DH bound (bench/ike_bench.c).
+BENCH_PROGS = bench/dh_bench bench/esp_bench bench/ike_bench
 EXTRA_PROGRAMS = $(BENCH_PROGS)
 bench_dh_bench_SOURCES = bench/dh_bench.c
 bench_dh_bench_LDADD = libiosh.a $(CRYPTO_LIBS)
 bench_esp_bench_SOURCES = bench/esp_bench.c
 bench_esp_bench_LDADD = libiosh.a $(CRYPTO_LIBS)
+bench_ike_bench_SOURCES = bench/ike_bench.c
+bench_ike_bench_LDADD = libiosh.a $(READLINE_LIBS) $(CRYPTO_LIBS) \
+	$(PCAP_LIBS) $(TELNET_LIBS)
 CLEANFILES = $(BENCH_PROGS)
 EXTRA_DIST += $(BENCHES) bench/local.mk
 bench: all $(BENCH_PROGS)
