@@ -285,6 +285,7 @@ struct crypto {
 	unsigned			  c_ka_retry;	/* 0: default (2) */
 	enum ike_keepalive_mode		  c_ka_mode;
 	unsigned			  c_nat_ka;	/* 0: off */
+	bool				  c_log_session; /* crypto logging session */
 
 	struct ntab			  c_keyring_idx;
 	TAILQ_HEAD(, keyring)		  c_keyrings;

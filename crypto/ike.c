@@ -120,15 +120,23 @@ ike_random(void *buf, size_t len)
 		abort();
 }
 
-/* The pre-shared key for PEER: the global keys, longest match. */
+/*
+ * The pre-shared key for PEER: the longest match among the global keys
+ * (`crypto isakmp key`) and every keyring's, a global key winning a tie;
+ * 0.0.0.0 0.0.0.0 is the wildcard that matches anyone.
+ */
 const char *
 ike_psk_for(struct crypto *c, uint32_t peer)
 {
-	const struct psk	*k;
+	const struct psk	*best, *k;
+	const struct keyring	*kr;
 
-	if ((k = psk_lookup_v4(&c->c_keys, peer)) == NULL)
-		return NULL;
-	return k->pk_key;
+	best = psk_lookup_v4(&c->c_keys, peer);
+	TAILQ_FOREACH(kr, &c->c_keyrings, kr_entry)
+		if ((k = psk_lookup_v4(&kr->kr_keys, peer)) != NULL &&
+		    (best == NULL || k->pk_mask > best->pk_mask))
+			best = k;
+	return best != NULL ? best->pk_key : NULL;
 }
 
 /* ---- Sending and retransmission. ---- */
@@ -352,10 +360,56 @@ ike_qm_find(struct ike_p1 *p, uint32_t msgid)
 	return NULL;
 }
 
+/* IOS 15's console message when an IKE session comes up or goes, after
+ * `crypto logging session`. */
+void
+ike_session_status(struct ike_p1 *p, bool up)
+{
+	char	peer[16];
+
+	if (!p->p_c->c_log_session || !sys_version_15(p->p_c->c_sys))
+		return;
+	addr_fmt(p->p_peer, peer, sizeof(peer));
+	sys_log(p->p_c->c_sys, "CRYPTO", 5, "SESSION_STATUS", "Crypto tunnel "
+	    "is %s Peer %s:500       Id: %s", up ? "UP  . " : "DOWN.", peer,
+	    peer);
+}
+
+/* The peer starts afresh (INITIAL-CONTACT): what we had with it goes. */
+void
+ike_initial_contact(struct ike_p1 *p)
+{
+	struct crypto		*c = p->p_c;
+	struct isakmp_sa	*is, *next;
+	struct ipsec_flow	*fl, *fnext;
+	char			 l[16], r[16];
+
+	addr_fmt(p->p_local, l, sizeof(l));
+	addr_fmt(p->p_peer, r, sizeof(r));
+	ike_debug(c, p->p_dbg, "Process initial contact,");
+	ike_debug_text(c, "bring down existing phase 1 and 2 SA's with local "
+	    "%s remote %s remote port 500", l, r);
+	for (is = TAILQ_FIRST(&c->c_sadb.db_isakmp); is != NULL; is = next) {
+		next = TAILQ_NEXT(is, is_entry);
+		if (is->is_engine != NULL && is->is_engine != p &&
+		    sa_addr_eq(&is->is_remote, &p->p_sa->is_remote))
+			ike_p1_free(is->is_engine);
+	}
+	for (fl = TAILQ_FIRST(&c->c_sadb.db_flows); fl != NULL; fl = fnext) {
+		fnext = TAILQ_NEXT(fl, fl_entry);
+		if (sa_addr_eq(&fl->fl_peer, &p->p_sa->is_remote) &&
+		    TAILQ_FIRST(&fl->fl_out) != NULL)
+			ipsec_flow_drop(c, fl);
+	}
+}
+
 void
 ike_p1_free(struct ike_p1 *p)
 {
 	struct crypto	*c = p->p_c;
+
+	if (p->p_state == FSM_P1_COMPLETE)
+		ike_session_status(p, false);
 
 	while (p->p_qms != NULL)
 		ike_qm_free(p->p_qms);
@@ -644,13 +698,17 @@ void
 ike_detach(struct crypto *c)
 {
 	struct isakmp_sa	*is, *next;
+	struct ike_p1		*p;
 	struct dataplane	*dp = c->c_sys->sy_dp;
 
 	ipsec_detach(c);
 	for (is = TAILQ_FIRST(&c->c_sadb.db_isakmp); is != NULL; is = next) {
 		next = TAILQ_NEXT(is, is_entry);
-		if (is->is_engine != NULL)
-			ike_p1_free(is->is_engine);
+		if ((p = is->is_engine) == NULL)
+			continue;
+		/* Going with the router: no SESSION_STATUS message. */
+		p->p_state = FSM_DEST_SA;
+		ike_p1_free(p);
 	}
 	if (c->c_ike_bound && dp != NULL)
 		dp_udp_unbind(dp, ISAKMP_PORT);

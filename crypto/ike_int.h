@@ -154,6 +154,8 @@ struct ike_p1 *ike_p1_new(struct crypto *, uint32_t local, uint32_t peer,
 /* Tear down phase 1, its Quick Modes and its ISAKMP SA. */
 void	ike_p1_free(struct ike_p1 *);
 void	ike_p1_fail(struct ike_p1 *, const char *why);
+void	ike_session_status(struct ike_p1 *, bool up);
+void	ike_initial_contact(struct ike_p1 *);
 struct ike_qm *ike_qm_find(struct ike_p1 *, uint32_t msgid);
 void	ike_qm_free(struct ike_qm *);
 const char *ike_psk_for(struct crypto *, uint32_t peer);
@@ -203,6 +205,8 @@ bool	ipsec_find_entry(struct crypto *, uint32_t local, uint32_t peer,
 	    struct ike_request *req, const struct cmap_entry **entry);
 /* The peer deleted its SA with SPI (ours outbound): drop the flow. */
 void	ipsec_delete_by_peer_spi(struct crypto *, uint32_t peer, uint32_t spi);
+/* A flow and its SAs go (ESP state freed first). */
+void	ipsec_flow_drop(struct crypto *, struct ipsec_flow *);
 /* IPSEC's "Crypto mapdb : proxy_match" block. */
 void	ipsec_dbg_proxy_match(struct crypto *, const struct ike_request *);
 /* IPSEC's create_sa lines for the SAs Q installed. */

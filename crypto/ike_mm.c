@@ -282,6 +282,7 @@ p1_complete(struct ike_p1 *p, enum ike_fsm from)
 	p->p_state = FSM_P1_COMPLETE;
 	p->p_life_timer = evloop_timer_add(p->p_c->c_sys->sy_loop,
 	    (uint64_t)p->p_life * 1000, life_expired, p);
+	ike_session_status(p, true);
 	/* Our last message stays, to answer a retransmitted one. */
 	ike_tx_stop(p->p_c, &p->p_tx);
 }
@@ -782,7 +783,7 @@ r_mm5(struct ike_p1 *p, const struct isakmp_msg *m)
 	ip_fmt(p->p_peer, peer, sizeof(peer));
 	ike_debug(p->p_c, p->p_dbg, "SA has been authenticated with %s", peer);
 	if (find(&pm, ISAKMP_PL_NOTIFY) != NULL)
-		ike_debug(p->p_c, p->p_dbg, "Process initial contact,");
+		ike_initial_contact(p);
 	ike_debug_raw(p->p_c, " Trying to insert a peer %s/%s/500/,  and "
 	    "inserted successfully %08X.", local, peer,
 	    (unsigned)(uintptr_t)p);

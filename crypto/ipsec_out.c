@@ -145,8 +145,8 @@ flow_get(struct crypto *c, const struct ike_request *rq, unsigned pfs)
 	return fl;
 }
 
-static void
-flow_free(struct crypto *c, struct ipsec_flow *fl)
+void
+ipsec_flow_drop(struct crypto *c, struct ipsec_flow *fl)
 {
 	struct ipsec_sa	*ps;
 
@@ -586,7 +586,7 @@ ipsec_clear(struct crypto *c)
 				    ISAKMP_PROTO_ESP, spi, 4);
 				break;
 			}
-		flow_free(c, fl);
+		ipsec_flow_drop(c, fl);
 	}
 }
 
@@ -598,7 +598,7 @@ ipsec_detach(struct crypto *c)
 	if (c->c_sys->sy_dp != NULL)
 		dp_crypto_register(c->c_sys->sy_dp, NULL, NULL);
 	while ((fl = TAILQ_FIRST(&c->c_sadb.db_flows)) != NULL)
-		flow_free(c, fl);
+		ipsec_flow_drop(c, fl);
 }
 
 void
@@ -615,7 +615,7 @@ ipsec_delete_by_peer_spi(struct crypto *c, uint32_t peer, uint32_t spi)
 			continue;
 		TAILQ_FOREACH(ps, &fl->fl_out, ps_entry)
 			if (ps->ps_spi == spi) {
-				flow_free(c, fl);
+				ipsec_flow_drop(c, fl);
 				break;
 			}
 	}

@@ -333,6 +333,15 @@ crypto_isakmp_nat_keepalive_cmd(struct vty *vty, const struct cmd_match *m)
 	return CMD_SUCCESS;
 }
 
+/* %CRYPTO-5-SESSION_STATUS messages are off until this is said. */
+int
+crypto_logging_session_cmd(struct vty *vty, const struct cmd_match *m)
+{
+	vty->v_sys->sy_crypto->c_log_session =
+	    !(m->cm_prefixes & (PFX_NO | PFX_DEFAULT));
+	return CMD_SUCCESS;
+}
+
 const struct psk_store *
 crypto_default_keys(const struct crypto *c)
 {
@@ -367,4 +376,6 @@ isakmp_key_nvgen(const struct crypto *c, struct strbuf *sb)
 	}
 	if (c->c_nat_ka != 0)
 		nv_line(sb, 0, "crypto isakmp nat keepalive %u", c->c_nat_ka);
+	if (c->c_log_session)
+		nv_line(sb, 0, "crypto logging session");
 }

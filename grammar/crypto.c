@@ -52,6 +52,11 @@ static const struct cmd_def crypto_config_defs[] = {
 	  "Send keepalives periodically\n"
 	  "Send keepalives on demand (default)",
 	  crypto_isakmp_keepalive_cmd, CMD_NO | CMD_DEFAULT, NULL },
+	{ "crypto logging session",
+	  "Encryption module\n"
+	  "Set logging parameters\n"
+	  "Enable or disable session up/down logging",
+	  crypto_logging_session_cmd, CMD_NO | CMD_DEFAULT, NULL },
 	{ "crypto isakmp nat keepalive <5-3600>$seconds",
 	  "Encryption module\n"
 	  "Configure ISAKMP policy\n"

@@ -380,6 +380,63 @@ START_TEST(test_loss)
 }
 END_TEST
 
+/*
+ * The other algorithms: aes 256 / sha256 / group 14 for phase 1, esp-aes
+ * 256 esp-sha-hmac with PFS group 5 for phase 2; R2's key from a keyring
+ * (longest match wins over the global wildcard); `crypto logging
+ * session` messages as the session comes and goes.
+ */
+START_TEST(test_strong_suite)
+{
+	const char	*out;
+	static const char *const cfg[NR] = {
+	    "crypto isakmp policy 5\n encryption aes 256\n hash sha256\n"
+	    " authentication pre-share\n group 14\n"
+	    "crypto isakmp key s3cret address 12.1.1.2\n"
+	    "crypto ipsec transform-set STRONG esp-aes 256 esp-sha-hmac\n"
+	    "access-list 101 permit ip host 1.1.1.1 host 2.2.2.2\n"
+	    "crypto map TST 10 ipsec-isakmp\n set peer 12.1.1.2\n"
+	    " match address 101\n set transform-set STRONG\n set pfs group5\n"
+	    "crypto logging session\n"
+	    "interface Serial1/2\n crypto map TST\n",
+	    "crypto isakmp policy 5\n encryption aes 256\n hash sha256\n"
+	    " authentication pre-share\n group 14\n"
+	    "crypto isakmp key wrong address 0.0.0.0 0.0.0.0\n"
+	    "crypto keyring KR\n pre-shared-key address 12.1.1.0 "
+	    "255.255.255.0 key s3cret\n"
+	    "crypto ipsec transform-set STRONG esp-aes 256 esp-sha-hmac\n"
+	    "access-list 101 permit ip host 2.2.2.2 host 1.1.1.1\n"
+	    "crypto map TST 10 ipsec-isakmp\n set peer 12.1.1.1\n"
+	    " match address 101\n set transform-set STRONG\n set pfs group5\n"
+	    "interface Serial1/1\n crypto map TST\n",
+	};
+
+	config(0, cfg[0]);
+	config(1, cfg[1]);
+	out = run_wait(0, "ping 2.2.2.2 source loopback0");
+	ck_assert_msg(strstr(out, ".!!!!\nSuccess rate is 80 percent (4/5)") !=
+	    NULL, "%s", out);
+	ck_assert(strstr(out, "%CRYPTO-5-SESSION_STATUS: Crypto tunnel is UP  "
+	    ".  Peer 12.1.1.2:500       Id: 12.1.1.2\n") != NULL);
+	out = fx_run(&fx[0], "show crypto isakmp sa detail");
+	ck_assert_msg(strstr(out, "\n1001  12.1.1.1        12.1.1.2          "
+	    "     ACTIVE aes  sha256 psk  14 23:59:58 D   \n") != NULL, "%s",
+	    out);
+	out = fx_run(&fx[0], "show crypto ipsec sa");
+	ck_assert_msg(strstr(out, "PFS (Y/N): Y, DH group: group5\n") != NULL,
+	    "%s", out);
+	ck_assert(strstr(out, "transform: esp-aes 256 esp-sha-hmac ,\n") !=
+	    NULL);
+	ck_assert(strstr(out, "IV size: 16 bytes\n") != NULL);
+	strbuf_reset(&fx[0].fx_out);
+	fx_run(&fx[0], "clear crypto isakmp");
+	ck_assert(has(0, "%CRYPTO-5-SESSION_STATUS: Crypto tunnel is DOWN. "
+	    "Peer 12.1.1.2:500       Id: 12.1.1.2\n"));
+	run_for(1);
+	ck_assert_int_eq(isakmp_rows(1), 0);
+}
+END_TEST
+
 static Suite *
 ike_suite(void)
 {
@@ -393,6 +450,7 @@ ike_suite(void)
 	tcase_add_test(tc, test_policy_mismatch);
 	tcase_add_test(tc, test_proxy_mismatch);
 	tcase_add_test(tc, test_loss);
+	tcase_add_test(tc, test_strong_suite);
 	suite_add_tcase(s, tc);
 	/* Alone in its case, so tests/ike_seed.sh can run just it. */
 	tc = tcase_create("seed001");
