@@ -27,6 +27,7 @@
 #include "crypto/isakmp_pld.h"
 #include "crypto/isakmp_wire.h"
 #include "dataplane/dp.h"
+#include "lib/clock.h"
 #include "lib/evloop.h"
 #include "lib/system.h"
 
@@ -416,6 +417,8 @@ ike_p1_free(struct ike_p1 *p)
 	ike_tx_clear(c, &p->p_tx);
 	if (p->p_life_timer != NULL)
 		evloop_timer_cancel(c->c_sys->sy_loop, p->p_life_timer);
+	if (p->p_dpd_timer != NULL)
+		evloop_timer_cancel(c->c_sys->sy_loop, p->p_dpd_timer);
 	ike_dh_free(p->p_dh);
 	free(p->p_sai);
 	p->p_sa->is_engine = NULL;
@@ -442,7 +445,7 @@ ike_p1_fail(struct ike_p1 *p, const char *why)
  * protected by HASH(1) once phase 1 has keys (RFC 2409 5.7). */
 static void
 info_send(struct ike_p1 *p, bool is_delete, uint16_t type, uint8_t proto,
-    const uint8_t *spi, size_t spisize)
+    const uint8_t *spi, size_t spisize, const uint8_t *data, size_t datalen)
 {
 	struct isakmp_build	 b;
 	struct isakmp_hdr	 h;
@@ -485,6 +488,8 @@ info_send(struct ike_p1 *p, bool is_delete, uint16_t type, uint8_t proto,
 		n.n_spisize = (uint8_t)spisize;
 		n.n_type = type;
 		n.n_spi = spi;
+		n.n_data = data;
+		n.n_datalen = datalen;
 		isakmp_build_notify(&b, &n);
 	}
 	if (isakmp_build_finish(&b, &len) != ISAKMP_OK)
@@ -513,14 +518,25 @@ void
 ike_notify(struct ike_p1 *p, uint16_t type, uint8_t proto,
     const uint8_t *spi, size_t spisize)
 {
-	info_send(p, false, type, proto, spi, spisize);
+	info_send(p, false, type, proto, spi, spisize, NULL, 0);
+}
+
+void
+ike_notify_data(struct ike_p1 *p, uint16_t type, const uint8_t *data,
+    size_t datalen)
+{
+	uint8_t	spi[16];
+
+	memcpy(spi, p->p_sa->is_icookie, 8);
+	memcpy(spi + 8, p->p_sa->is_rcookie, 8);
+	info_send(p, false, type, ISAKMP_PROTO_ISAKMP, spi, 16, data, datalen);
 }
 
 void
 ike_delete_notify(struct ike_p1 *p, uint8_t proto, const uint8_t *spi,
     size_t spisize)
 {
-	info_send(p, true, 0, proto, spi, spisize);
+	info_send(p, true, 0, proto, spi, spisize, NULL, 0);
 }
 
 /* An informational message from the peer: deletes and notifies. */
@@ -546,8 +562,13 @@ info_input(struct ike_p1 *p, const struct isakmp_msg *m)
 	for (i = 0; i < m->im_npld; i++) {
 		if (m->im_pld[i].pl_type == ISAKMP_PL_NOTIFY &&
 		    isakmp_notify_parse(&m->im_pld[i], &n) == ISAKMP_OK) {
-			ike_debug(p->p_c, p->p_dbg, " processing NOTIFY type "
-			    "%u protocol %u", n.n_type, n.n_proto);
+			if (n.n_type == ISAKMP_N_DPD_R_U_THERE ||
+			    n.n_type == ISAKMP_N_DPD_R_U_THERE_ACK)
+				ike_dpd_input(p, &n);
+			else
+				ike_debug(p->p_c, p->p_dbg, " processing "
+				    "NOTIFY type %u protocol %u", n.n_type,
+				    n.n_proto);
 			continue;
 		}
 		if (m->im_pld[i].pl_type != ISAKMP_PL_DELETE ||
@@ -652,6 +673,7 @@ udp_input(void *arg, const struct dp_udp_meta *um, const uint8_t *data,
 		c->c_ike_bad++;
 		return;
 	}
+	p->p_rx_ms = clock_mono_ms();
 	dbg_received(c, p->p_dbg, um->um_src, is->is_initiator ? "I" : "R",
 	    isakmp_state_name(is->is_state));
 	switch (m.im_hdr.ih_exchange) {

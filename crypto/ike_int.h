@@ -28,6 +28,7 @@
 #include "crypto/ike_keys.h"
 #include "crypto/isakmp_build.h"
 #include "crypto/isakmp_msg.h"
+#include "crypto/isakmp_pld.h"
 #include "crypto/sadb.h"
 
 struct ev_timer;
@@ -128,6 +129,11 @@ struct ike_p1 {
 	bool			 p_has_req;
 	struct ike_qm		*p_qms;
 	struct ev_timer		*p_life_timer;
+	/* Dead peer detection (ike_dpd.c). */
+	struct ev_timer		*p_dpd_timer;
+	uint32_t		 p_dpd_seq;	/* of the last R-U-THERE */
+	unsigned		 p_dpd_out;	/* sent, not acknowledged */
+	uint64_t		 p_rx_ms;	/* last heard of the peer */
 };
 
 /* ike.c */
@@ -172,6 +178,13 @@ void	ike_notify(struct ike_p1 *, uint16_t type, uint8_t proto,
 	    const uint8_t *spi, size_t spisize);
 void	ike_delete_notify(struct ike_p1 *, uint8_t proto, const uint8_t *spi,
 	    size_t spisize);
+/* A notify about the ISAKMP SA itself (cookies as SPI) with DATA. */
+void	ike_notify_data(struct ike_p1 *, uint16_t type, const uint8_t *data,
+	    size_t datalen);
+
+/* ike_dpd.c: dead peer detection (RFC 3706, `crypto isakmp keepalive`). */
+void	ike_dpd_start(struct ike_p1 *);
+void	ike_dpd_input(struct ike_p1 *, const struct isakmp_notify *);
 
 /* ike_mm.c */
 void	ike_mm_initiate(struct crypto *, const struct ike_request *);

@@ -283,6 +283,7 @@ p1_complete(struct ike_p1 *p, enum ike_fsm from)
 	p->p_life_timer = evloop_timer_add(p->p_c->c_sys->sy_loop,
 	    (uint64_t)p->p_life * 1000, life_expired, p);
 	ike_session_status(p, true);
+	ike_dpd_start(p);
 	/* Our last message stays, to answer a retransmitted one. */
 	ike_tx_stop(p->p_c, &p->p_tx);
 }

@@ -377,6 +377,78 @@ install(struct ike_qm *q)
 	return ok;
 }
 
+/*
+ * RESPONDER-LIFETIME (RFC 2407 4.6.3.1): the lifetimes the responder
+ * holds the SAs to when shorter than offered, as SA attributes.
+ */
+static void
+build_responder_lifetime(struct ike_qm *q, struct isakmp_build *b)
+{
+	uint8_t	attrs[32], spi[4];
+	size_t	n = 0;
+
+	isakmp_put16(attrs + n, ISAKMP_ATTR_AF | IPSEC_ATTR_LIFE_TYPE);
+	isakmp_put16(attrs + n + 2, IPSEC_LIFE_SECONDS);
+	n += 4;
+	isakmp_put16(attrs + n, IPSEC_ATTR_LIFE_DURATION);
+	isakmp_put16(attrs + n + 2, 4);
+	isakmp_put32(attrs + n + 4, q->q_life_s);
+	n += 8;
+	isakmp_put16(attrs + n, ISAKMP_ATTR_AF | IPSEC_ATTR_LIFE_TYPE);
+	isakmp_put16(attrs + n + 2, IPSEC_LIFE_KILOBYTES);
+	n += 4;
+	isakmp_put16(attrs + n, IPSEC_ATTR_LIFE_DURATION);
+	isakmp_put16(attrs + n + 2, 4);
+	isakmp_put32(attrs + n + 4, (uint32_t)q->q_life_kb);
+	n += 8;
+	isakmp_put32(spi, q->q_spi_in);
+	ike_debug(q->q_p1->p_c, q->q_p1->p_dbg, "Responder lifetime: %u s, "
+	    "%llu kb", q->q_life_s, (unsigned long long)q->q_life_kb);
+	isakmp_build_begin(b, ISAKMP_PL_NOTIFY);
+	isakmp_build_u32(b, ISAKMP_DOI_IPSEC);
+	isakmp_build_u8(b, ISAKMP_PROTO_ESP);
+	isakmp_build_u8(b, 4);
+	isakmp_build_u16(b, IPSEC_N_RESPONDER_LIFETIME);
+	isakmp_build_put(b, spi, 4);
+	isakmp_build_put(b, attrs, n);
+	isakmp_build_end(b);
+}
+
+/* The initiator takes a RESPONDER-LIFETIME's shorter values. */
+static void
+take_responder_lifetime(struct ike_qm *q, const struct isakmp_msg *m)
+{
+	struct isakmp_notify	n;
+	struct isakmp_iter	it;
+	struct isakmp_attr	a;
+	unsigned		type = 0, nattrs;
+	int			i;
+
+	for (i = -1; (i = isakmp_msg_find(m, ISAKMP_PL_NOTIFY, i)) >= 0;) {
+		if (isakmp_notify_parse(&m->im_pld[i], &n) != ISAKMP_OK ||
+		    n.n_type != IPSEC_N_RESPONDER_LIFETIME ||
+		    isakmp_attrs_check(n.n_data, n.n_datalen, &nattrs) !=
+		    ISAKMP_OK)
+			continue;
+		ike_debug(q->q_p1->p_c, q->q_p1->p_dbg, " processing NOTIFY "
+		    "RESPONDER_LIFETIME protocol %u", n.n_proto);
+		isakmp_attrs_iter(n.n_data, n.n_datalen, &it);
+		while (isakmp_attr_next(&it, &a)) {
+			if (a.at_type == IPSEC_ATTR_LIFE_TYPE)
+				type = (unsigned)a.at_num;
+			else if (a.at_type == IPSEC_ATTR_LIFE_DURATION &&
+			    a.at_isnum && a.at_num != 0) {
+				if (type == IPSEC_LIFE_SECONDS &&
+				    a.at_num < q->q_life_s)
+					q->q_life_s = (uint32_t)a.at_num;
+				else if (type == IPSEC_LIFE_KILOBYTES &&
+				    a.at_num < q->q_life_kb)
+					q->q_life_kb = a.at_num;
+			}
+		}
+	}
+}
+
 /* ---- Initiator. ---- */
 
 void
@@ -598,6 +670,7 @@ i_qm2(struct ike_qm *q, const struct isakmp_msg *pm)
 	    q->q_msgid);
 	ike_debug(c, p->p_dbg, " processing ID payload. message ID = %u",
 	    q->q_msgid);
+	take_responder_lifetime(q, pm);
 	if (take_ids(pm, &ci, &cr) &&
 	    (memcmp(&ci, &q->q_req.rq_lid, sizeof(ci)) != 0 ||
 	    memcmp(&cr, &q->q_req.rq_rid, sizeof(cr)) != 0)) {
@@ -651,6 +724,7 @@ r_qm1(struct ike_qm *q, const struct isakmp_msg *pm)
 	struct strbuf			 words;
 	uint8_t				 msg[IKE_MSG_MAX];
 	size_t				 n = 0, hoff, len;
+	bool				 shorter;
 
 	ike_dbg_node_fsm(q, "IKE_MESG_FROM_PEER, IKE_QM_EXCH", FSM_QM_READY,
 	    FSM_QM_R_QM1, true);
@@ -697,6 +771,9 @@ r_qm1(struct ike_qm *q, const struct isakmp_msg *pm)
 	q->q_ts = ts;
 	q->q_pfs = ce->ce_params.pp_pfs;
 	ipsec_entry_lifetimes(ce, &q->q_life_s, &q->q_life_kb);
+	/* The shorter lifetime wins; a shorter one of ours is announced. */
+	shorter = (of.po_life_s != 0 && q->q_life_s < of.po_life_s) ||
+	    (of.po_life_kb != 0 && q->q_life_kb < of.po_life_kb);
 	if (of.po_life_s != 0 && of.po_life_s < q->q_life_s)
 		q->q_life_s = of.po_life_s;
 	if (of.po_life_kb != 0 && of.po_life_kb < q->q_life_kb)
@@ -732,6 +809,8 @@ r_qm1(struct ike_qm *q, const struct isakmp_msg *pm)
 	}
 	build_ident(&b, &ci);
 	build_ident(&b, &cr);
+	if (shorter)
+		build_responder_lifetime(q, &b);
 	if (isakmp_build_finish(&b, &len) != ISAKMP_OK ||
 	    (len = seal(q, msg, len, sizeof(msg), hoff, true)) == 0) {
 		qm_fail(q, "QM rejected");

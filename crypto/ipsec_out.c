@@ -21,6 +21,7 @@
 #include "crypto/isakmp_wire.h"
 #include "dataplane/dp.h"
 #include "lib/clock.h"
+#include "lib/evloop.h"
 #include "lib/system.h"
 
 #define IP_HDR		20
@@ -28,6 +29,14 @@
 #define PKT_MAX		65535
 /* IOS's sibling_flags for a flow from a crypto map ACL (seed 001). */
 #define SIBLING_FLAGS	0x80000046
+
+/* An outbound SA's lifetime timer, and its inbound partner's SPI. */
+struct sa_expiry {
+	struct crypto		*ex_c;
+	struct ipsec_sa		*ex_out;
+	uint32_t		 ex_spi_in;
+	struct ev_timer		*ex_timer;
+};
 
 static void
 ip_fmt(uint32_t a, char *buf, size_t len)
@@ -145,20 +154,83 @@ flow_get(struct crypto *c, const struct ike_request *rq, unsigned pfs)
 	return fl;
 }
 
+/* What the engine hangs on an SA goes before the SA does. */
+static void
+sa_release(struct crypto *c, struct ipsec_sa *ps)
+{
+	struct sa_expiry	*ex = ps->ps_expiry;
+
+	esp_sa_free(ps->ps_esp);
+	ps->ps_esp = NULL;
+	if (ex != NULL) {
+		evloop_timer_cancel(c->c_sys->sy_loop, ex->ex_timer);
+		free(ex);
+		ps->ps_expiry = NULL;
+	}
+}
+
 void
 ipsec_flow_drop(struct crypto *c, struct ipsec_flow *fl)
 {
 	struct ipsec_sa	*ps;
 
-	TAILQ_FOREACH(ps, &fl->fl_in, ps_entry) {
-		esp_sa_free(ps->ps_esp);
-		ps->ps_esp = NULL;
-	}
-	TAILQ_FOREACH(ps, &fl->fl_out, ps_entry) {
-		esp_sa_free(ps->ps_esp);
-		ps->ps_esp = NULL;
-	}
+	TAILQ_FOREACH(ps, &fl->fl_in, ps_entry)
+		sa_release(c, ps);
+	TAILQ_FOREACH(ps, &fl->fl_out, ps_entry)
+		sa_release(c, ps);
 	sadb_flow_free(&c->c_sadb, fl);
+}
+
+/*
+ * A pair of SAs reached its lifetime in seconds (or kilobytes, checked
+ * as ESP goes out): both go, the peer is told, and the next packet for
+ * the flow negotiates new ones.  The flow and its counters stay, as IOS
+ * keeps the identities.
+ */
+static void
+sa_pair_expire(struct crypto *c, struct ipsec_flow *fl, uint32_t spi_in,
+    uint32_t spi_out)
+{
+	struct ipsec_sa		*ps, *next;
+	struct isakmp_sa	*is;
+	uint8_t			 spi[4];
+
+	isakmp_put32(spi, spi_in);
+	TAILQ_FOREACH(is, &c->c_sadb.db_isakmp, is_entry)
+		if (is->is_engine != NULL &&
+		    sa_addr_eq(&is->is_remote, &fl->fl_peer) &&
+		    ((struct ike_p1 *)is->is_engine)->p_state ==
+		    FSM_P1_COMPLETE) {
+			ike_delete_notify(is->is_engine, ISAKMP_PROTO_ESP,
+			    spi, 4);
+			break;
+		}
+	ike_ipsec_debug(c, "IPSEC(delete_sa): deleting SA,");
+	for (ps = TAILQ_FIRST(&fl->fl_in); ps != NULL; ps = next) {
+		next = TAILQ_NEXT(ps, ps_entry);
+		if (ps->ps_spi == spi_in) {
+			sa_release(c, ps);
+			sadb_sa_free(&c->c_sadb, ps);
+		}
+	}
+	for (ps = TAILQ_FIRST(&fl->fl_out); ps != NULL; ps = next) {
+		next = TAILQ_NEXT(ps, ps_entry);
+		if (ps->ps_spi == spi_out) {
+			sa_release(c, ps);
+			sadb_sa_free(&c->c_sadb, ps);
+		}
+	}
+}
+
+static void
+sa_expired(void *arg)
+{
+	struct sa_expiry	*ex = arg;
+	struct ipsec_sa		*ps = ex->ex_out;
+
+	ex->ex_timer = NULL;
+	ike_ipsec_debug(ex->ex_c, "IPSEC(sa_aging): lifetime expiring,");
+	sa_pair_expire(ex->ex_c, ps->ps_flow, ex->ex_spi_in, ps->ps_spi);
 }
 
 static struct ipsec_sa *
@@ -205,9 +277,21 @@ ipsec_install(struct ike_qm *q, const uint8_t *keymat_in,
 	struct crypto		*c = q->q_p1->p_c;
 	struct ipsec_flow	*fl = flow_get(c, &q->q_req, q->q_pfs);
 
+	struct ipsec_sa		*out;
+	struct sa_expiry	*ex;
+
 	fl->fl_pfs_group = q->q_pfs;
 	(void)sa_add(c, fl, IPSEC_IN, q->q_spi_in, q, keymat_in);
-	(void)sa_add(c, fl, IPSEC_OUT, q->q_spi_out, q, keymat_out);
+	out = sa_add(c, fl, IPSEC_OUT, q->q_spi_out, q, keymat_out);
+	/* The pair lives as long as its lifetime in seconds. */
+	if ((ex = calloc(1, sizeof(*ex))) == NULL)
+		abort();
+	ex->ex_c = c;
+	ex->ex_out = out;
+	ex->ex_spi_in = q->q_spi_in;
+	ex->ex_timer = evloop_timer_add(c->c_sys->sy_loop,
+	    (uint64_t)q->q_life_s * 1000, sa_expired, ex);
+	out->ps_expiry = ex;
 	if (q->q_p1->p_sa->is_ifname[0] == '\0')
 		snprintf(q->q_p1->p_sa->is_ifname,
 		    sizeof(q->q_p1->p_sa->is_ifname), "%s", q->q_req.rq_ifname);
@@ -430,6 +514,7 @@ encap(struct crypto *c, struct ipsec_flow *fl, struct ipsec_sa *ps,
 	out[9] = IPPROTO_ESP_NUM;
 	memcpy(out + 12, fl->fl_local_addr.sa_addr, 4);
 	memcpy(out + 16, fl->fl_peer.sa_addr, 4);
+	fl->fl_last_out_ms = clock_mono_ms();
 	fl->fl_stats.fs_encaps++;
 	fl->fl_stats.fs_encrypt++;
 	fl->fl_stats.fs_digest++;
@@ -483,7 +568,16 @@ outbound(void *arg, struct dp_iface *ifp, const uint8_t *ip, size_t len)
 		    ru.ru_dport);
 		fl = flow_get(c, &rq, ce->ce_params.pp_pfs);
 		if ((ps = TAILQ_LAST(&fl->fl_out, ipsec_sa_list)) != NULL &&
-		    ps->ps_esp != NULL)
+		    ps->ps_esp != NULL && ps->ps_bytes / 1024 >= ps->ps_life_kb &&
+		    ps->ps_expiry != NULL) {
+			/* The volume lifetime is spent: as on the timer. */
+			ike_ipsec_debug(c, "IPSEC(sa_aging): lifetime expiring "
+			    "(kilobytes),");
+			sa_pair_expire(c, fl, ((struct sa_expiry *)
+			    ps->ps_expiry)->ex_spi_in, ps->ps_spi);
+			ps = TAILQ_LAST(&fl->fl_out, ipsec_sa_list);
+		}
+		if (ps != NULL && ps->ps_esp != NULL)
 			return encap(c, fl, ps, ip, len);
 		fl->fl_stats.fs_send_errors++;
 		if (!negotiating(c, &rq, &done)) {
@@ -543,6 +637,7 @@ esp_input(void *arg, struct dp_iface *in, const uint8_t *ip, size_t len)
 		free(buf);
 		return;
 	}
+	fl->fl_last_in_ms = clock_mono_ms();
 	fl->fl_stats.fs_decaps++;
 	fl->fl_stats.fs_decrypt++;
 	fl->fl_stats.fs_verify++;

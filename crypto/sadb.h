@@ -118,6 +118,8 @@ struct ipsec_sa {
 	uint8_t			 ps_icookie[8], ps_rcookie[8];	/* 12.x */
 	void			*ps_esp;	/* the ESP transform state; the
 						 * engine frees it before the SA */
+	void			*ps_expiry;	/* the engine's lifetime timer,
+						 * cancelled before the SA goes */
 	TAILQ_ENTRY(ipsec_sa)	 ps_entry;	/* in its flow */
 	struct ipsec_sa		*ps_hnext;	/* inbound SPI hash chain */
 };
@@ -141,6 +143,8 @@ struct ipsec_flow {
 	struct flow_stats	 fl_stats;
 	struct ipsec_sa_list	 fl_in, fl_out;	/* newest last */
 	uint64_t		 fl_seq;	/* creation order */
+	uint64_t		 fl_last_in_ms;	/* ESP last received, sent */
+	uint64_t		 fl_last_out_ms;
 	TAILQ_ENTRY(ipsec_flow)	 fl_entry;
 };
 

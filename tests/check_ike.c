@@ -437,6 +437,66 @@ START_TEST(test_strong_suite)
 }
 END_TEST
 
+/*
+ * Dead peer detection, periodic every 10 s: acknowledged while the wire
+ * works; when it stops carrying anything, R1 retries and gives the peer
+ * up with its SAs.
+ */
+START_TEST(test_dpd)
+{
+	crypto_cfg(0, "3des", "cisco", "host 1.1.1.1 host 2.2.2.2");
+	crypto_cfg(1, "3des", "cisco", "host 2.2.2.2 host 1.1.1.1");
+	config(0, "crypto isakmp keepalive 10 periodic\n");
+	config(1, "crypto isakmp keepalive 10 periodic\n");
+	run_wait(0, "ping 2.2.2.2 source loopback0 repeat 2");
+	fx_run(&fx[0], "debug crypto isakmp");
+	run_for(11);
+	ck_assert(has(0, "ISAKMP:(1001):DPD/R_U_THERE sent to peer 12.1.1.2, "
+	    "sequence 0x1\n"));
+	ck_assert(has(0, "ISAKMP:(1001):DPD/R_U_THERE_ACK received from peer "
+	    "12.1.1.2, sequence 0x1\n"));
+	ck_assert_str_eq(fx_run(&fx[0],
+	    "test interface Serial1/2 fault both loss=100"), "");
+	run_for(40);
+	ck_assert(has(0, "ISAKMP:(1001):peer 12.1.1.2 not responding!\n"));
+	ck_assert_int_eq(isakmp_rows(0), 0);
+	ck_assert(strstr(fx_run(&fx[0], "show crypto ipsec sa"),
+	    "\n      spi: 0x") == NULL);
+}
+END_TEST
+
+/*
+ * Lifetimes: R2 holds its SAs to 120 s (R1 offers IOS's 3600) and says
+ * so (RESPONDER-LIFETIME), so both sides count 120 s; at the end the pair
+ * goes on both sides and the next packet negotiates a new one (.!!!!).
+ */
+START_TEST(test_lifetime)
+{
+	const char	*out;
+
+	crypto_cfg(0, "3des", "cisco", "host 1.1.1.1 host 2.2.2.2");
+	crypto_cfg(1, "3des", "cisco", "host 2.2.2.2 host 1.1.1.1");
+	config(1, "crypto map TST 10 ipsec-isakmp\n"
+	    " set security-association lifetime seconds 120\n");
+	fx_run(&fx[0], "debug crypto isakmp");
+	run_wait(0, "ping 2.2.2.2 source loopback0 repeat 2");
+	ck_assert(has(0, "ISAKMP:(1001): processing NOTIFY RESPONDER_LIFETIME "
+	    "protocol 3\n"));
+	out = fx_run(&fx[0], "show crypto ipsec sa");
+	ck_assert_msg(strstr(out, "remaining key lifetime (k/sec): (4608000/"
+	    "118)\n") != NULL, "%s", out);
+	run_for(125);
+	ck_assert(strstr(fx_run(&fx[0], "show crypto ipsec sa"),
+	    "\n      spi: 0x") == NULL);
+	ck_assert(strstr(fx_run(&fx[1], "show crypto ipsec sa"),
+	    "\n      spi: 0x") == NULL);
+	out = run_wait(0, "ping 2.2.2.2 source loopback0");
+	ck_assert_msg(strstr(out, ".!!!!\nSuccess rate is 80 percent (4/5)") !=
+	    NULL, "%s", out);
+	ck_assert_int_eq(isakmp_rows(0), 1);
+}
+END_TEST
+
 static Suite *
 ike_suite(void)
 {
@@ -451,6 +511,8 @@ ike_suite(void)
 	tcase_add_test(tc, test_proxy_mismatch);
 	tcase_add_test(tc, test_loss);
 	tcase_add_test(tc, test_strong_suite);
+	tcase_add_test(tc, test_dpd);
+	tcase_add_test(tc, test_lifetime);
 	suite_add_tcase(s, tc);
 	/* Alone in its case, so tests/ike_seed.sh can run just it. */
 	tc = tcase_create("seed001");

@@ -1,0 +1,159 @@
+/*
+ * ike_dpd: dead peer detection (RFC 3706) as `crypto isakmp keepalive
+ * SECONDS [RETRY] [periodic|on-demand]` configures it, between peers that
+ * both sent the DPD vendor ID.
+ *
+ * On demand (IOS's default) an R-U-THERE goes out only when we have sent
+ * ESP to the peer and heard nothing from it (ESP or IKE) for SECONDS;
+ * periodic sends one every SECONDS.  Unanswered, it is sent again every
+ * RETRY seconds (2 by default); after five more without an answer the
+ * peer is dead: its ISAKMP SA and IPsec SAs go, and the next packet for
+ * it starts IKE again.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "crypto/ike_debug.h"
+#include "crypto/ike_int.h"
+#include "crypto/isakmp_wire.h"
+#include "lib/clock.h"
+#include "lib/evloop.h"
+#include "lib/system.h"
+
+#define DPD_RETRY_DEFAULT	2
+#define DPD_TRIES		5
+
+static void	dpd_tick(void *);
+
+static void
+peer_fmt(const struct ike_p1 *p, char *buf, size_t len)
+{
+	snprintf(buf, len, "%u.%u.%u.%u", p->p_peer >> 24,
+	    (p->p_peer >> 16) & 255, (p->p_peer >> 8) & 255, p->p_peer & 255);
+}
+
+static void
+arm(struct ike_p1 *p, unsigned seconds)
+{
+	p->p_dpd_timer = evloop_timer_add(p->p_c->c_sys->sy_loop,
+	    (uint64_t)seconds * 1000, dpd_tick, p);
+}
+
+void
+ike_dpd_start(struct ike_p1 *p)
+{
+	if (p->p_c->c_ka_interval == 0 || !p->p_dpd)
+		return;
+	p->p_rx_ms = clock_mono_ms();
+	arm(p, p->p_c->c_ka_interval);
+}
+
+/* On demand: ESP went to the peer since it was last heard of. */
+static bool
+want_proof(struct ike_p1 *p, uint64_t now)
+{
+	struct ipsec_flow	*fl;
+	uint64_t		 in = p->p_rx_ms, out = 0;
+
+	TAILQ_FOREACH(fl, &p->p_c->c_sadb.db_flows, fl_entry) {
+		if (!sa_addr_eq(&fl->fl_peer, &p->p_sa->is_remote))
+			continue;
+		if (fl->fl_last_in_ms > in)
+			in = fl->fl_last_in_ms;
+		if (fl->fl_last_out_ms > out)
+			out = fl->fl_last_out_ms;
+	}
+	return out > in && now - in >= (uint64_t)p->p_c->c_ka_interval * 1000;
+}
+
+static void
+send_rut(struct ike_p1 *p)
+{
+	uint8_t	seq[4];
+	char	peer[16];
+
+	p->p_dpd_seq++;
+	isakmp_put32(seq, p->p_dpd_seq);
+	peer_fmt(p, peer, sizeof(peer));
+	ike_debug(p->p_c, p->p_dbg, "DPD/R_U_THERE sent to peer %s, sequence "
+	    "0x%X", peer, p->p_dpd_seq);
+	ike_notify_data(p, ISAKMP_N_DPD_R_U_THERE, seq, sizeof(seq));
+	p->p_dpd_out++;
+}
+
+/* The peer is gone: what we had with it goes too. */
+static void
+dead(struct ike_p1 *p)
+{
+	struct crypto		*c = p->p_c;
+	struct ipsec_flow	*fl, *next;
+	struct sa_addr		 peer = p->p_sa->is_remote;
+	char			 a[16];
+
+	peer_fmt(p, a, sizeof(a));
+	ike_debug(c, p->p_dbg, "peer %s not responding!", a);
+	ike_debug(c, p->p_dbg, "deleting SA reason \"No reason\" state (%s) "
+	    "QM_IDLE (peer %s)", p->p_sa->is_initiator ? "I" : "R", a);
+	for (fl = TAILQ_FIRST(&c->c_sadb.db_flows); fl != NULL; fl = next) {
+		next = TAILQ_NEXT(fl, fl_entry);
+		if (sa_addr_eq(&fl->fl_peer, &peer))
+			ipsec_flow_drop(c, fl);
+	}
+	ike_p1_free(p);
+}
+
+static void
+dpd_tick(void *arg)
+{
+	struct ike_p1	*p = arg;
+	struct crypto	*c = p->p_c;
+	unsigned	 retry = c->c_ka_retry ? c->c_ka_retry :
+			    DPD_RETRY_DEFAULT;
+	uint64_t	 now = clock_mono_ms();
+
+	p->p_dpd_timer = NULL;
+	if (p->p_dpd_out > DPD_TRIES) {
+		dead(p);
+		return;
+	}
+	if (p->p_dpd_out > 0) {
+		send_rut(p);
+		arm(p, retry);
+		return;
+	}
+	if (c->c_ka_mode == KA_PERIODIC || want_proof(p, now)) {
+		send_rut(p);
+		arm(p, retry);
+		return;
+	}
+	arm(p, c->c_ka_interval);
+}
+
+void
+ike_dpd_input(struct ike_p1 *p, const struct isakmp_notify *n)
+{
+	char		peer[16];
+	uint32_t	seq;
+
+	if (n->n_datalen != 4)
+		return;
+	seq = isakmp_get32(n->n_data);
+	peer_fmt(p, peer, sizeof(peer));
+	if (n->n_type == ISAKMP_N_DPD_R_U_THERE) {
+		ike_debug(p->p_c, p->p_dbg, "DPD/R_U_THERE received from peer "
+		    "%s, sequence 0x%X", peer, seq);
+		ike_debug(p->p_c, p->p_dbg, "Sending NOTIFY DPD/R_U_THERE_ACK "
+		    "protocol 1");
+		ike_notify_data(p, ISAKMP_N_DPD_R_U_THERE_ACK, n->n_data, 4);
+		return;
+	}
+	ike_debug(p->p_c, p->p_dbg, "DPD/R_U_THERE_ACK received from peer %s, "
+	    "sequence 0x%X", peer, seq);
+	if (seq == p->p_dpd_seq && p->p_dpd_out > 0) {
+		p->p_dpd_out = 0;
+		if (p->p_dpd_timer != NULL)
+			evloop_timer_cancel(p->p_c->c_sys->sy_loop,
+			    p->p_dpd_timer);
+		arm(p, p->p_c->c_ka_interval);
+	}
+}
