@@ -497,6 +497,34 @@ START_TEST(test_lifetime)
 }
 END_TEST
 
+/*
+ * A 12.x configuration: IOS 12's debug prefix "ISAKMP (0:N): " and SA
+ * numbering from 1, `service timestamps debug datetime msec` stamps, the
+ * 12.x `show crypto isakmp sa` with its slot column.
+ */
+START_TEST(test_version_12)
+{
+	const char	*out;
+
+	config(0, "version 12.4\nservice timestamps debug datetime msec\n");
+	config(1, "version 12.4\n");
+	crypto_cfg(0, "3des", "cisco", "host 1.1.1.1 host 2.2.2.2");
+	crypto_cfg(1, "3des", "cisco", "host 2.2.2.2 host 1.1.1.1");
+	fx_run(&fx[0], "debug crypto isakmp");
+	out = run_wait(0, "ping 2.2.2.2 source loopback0");
+	ck_assert(strstr(out, "Success rate is 80 percent (4/5)") != NULL);
+	ck_assert(strstr(out, ": ISAKMP (0:1): SA has been authenticated with "
+	    "12.1.1.2\n") != NULL);
+	/* IOS's '*': the clock was never set by NTP or by hand. */
+	ck_assert(strstr(out, "\n*Nov 14 22:13:21.123: ISAKMP (0:0): "
+	    "beginning Main Mode exchange\n") != NULL);
+	out = fx_run(&fx[0], "show crypto isakmp sa");
+	ck_assert_msg(strstr(out, "dst             src             state    "
+	    "      conn-id slot status\n12.1.1.2        12.1.1.1        QM_IDLE "
+	    "             1    0 ACTIVE\n") != NULL, "%s", out);
+}
+END_TEST
+
 static Suite *
 ike_suite(void)
 {
@@ -513,6 +541,7 @@ ike_suite(void)
 	tcase_add_test(tc, test_strong_suite);
 	tcase_add_test(tc, test_dpd);
 	tcase_add_test(tc, test_lifetime);
+	tcase_add_test(tc, test_version_12);
 	suite_add_tcase(s, tc);
 	/* Alone in its case, so tests/ike_seed.sh can run just it. */
 	tc = tcase_create("seed001");
