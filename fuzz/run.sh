@@ -5,6 +5,7 @@
 #   fuzz/run.sh cmdline 300     the command engine on single lines
 #   fuzz/run.sh config 300      a whole router fed configurations
 #   fuzz/run.sh isakmp 300      the ISAKMP codec on datagrams
+#   fuzz/run.sh ike 300         the IKE engine (responder) on datagrams
 #
 # Needs clang and libclang-rt-14-dev (Debian).  Findings are written to
 # $FUZZ_OUT/TARGET/ (default fuzz/out/) and make the script exit non-zero.
@@ -22,7 +23,7 @@ cmdline)
 	    -o "$out/fuzz_$target" "$top/fuzz/fuzz_cmdline.c" \
 	    "$top"/parser/*.c "$top/lib/strbuf.c"
 	;;
-config)
+config|ike)
 	# Every module but main(); config.h holds only the package name
 	# and version, so a minimal one does (the source tree may be
 	# configured in place, which rules out a VPATH build from it).
@@ -35,7 +36,7 @@ config)
 	    grep -v '/shell/main\.c$')
 	# shellcheck disable=SC2086
 	clang -g -O1 -I"$out" -I"$top" -fsanitize=fuzzer $san \
-	    -o "$out/fuzz_$target" "$top/fuzz/fuzz_config.c" $srcs \
+	    -o "$out/fuzz_$target" "$top/fuzz/fuzz_$target.c" $srcs \
 	    -lreadline -lcrypto -lpcap -ltelnet -lcrypt
 	;;
 isakmp)
