@@ -307,6 +307,7 @@ struct crypto {
 	unsigned			  c_debug;	/* CRYPTO_DEBUG_* */
 	struct sadb			  c_sadb;	/* live SAs */
 	bool				  c_ike_bound;	/* UDP 500 is IKE's */
+	bool				  c_natt_bound;	/* and 4500 */
 	uint64_t			  c_ike_bad;	/* ISAKMP dropped */
 	uint64_t			  c_esp_bad;	/* ESP dropped */
 };

@@ -146,10 +146,23 @@ static void
 tx_raw(struct ike_p1 *p, const uint8_t *msg, size_t len)
 {
 	struct dataplane	*dp = p->p_c->c_sys->sy_dp;
+	uint8_t			*buf;
 
-	if (dp != NULL)
-		(void)dp_udp_send(dp, p->p_local, ISAKMP_PORT, p->p_peer,
-		    ISAKMP_PORT, msg, len);
+	if (dp == NULL)
+		return;
+	if (p->p_sa->is_lport != ISAKMP_NATT_PORT) {
+		(void)dp_udp_send(dp, p->p_local, p->p_sa->is_lport,
+		    p->p_peer, p->p_sa->is_rport, msg, len);
+		return;
+	}
+	/* On 4500 IKE goes behind the non-ESP marker (RFC 3948 2.2). */
+	if ((buf = malloc(len + 4)) == NULL)
+		abort();
+	memset(buf, 0, 4);
+	memcpy(buf + 4, msg, len);
+	(void)dp_udp_send(dp, p->p_local, ISAKMP_NATT_PORT, p->p_peer,
+	    p->p_sa->is_rport, buf, len + 4);
+	free(buf);
 }
 
 static void
@@ -158,9 +171,9 @@ dbg_send(struct ike_p1 *p, const char *state_name)
 	char	peer[16];
 
 	addr_fmt(p->p_peer, peer, sizeof(peer));
-	ike_debug(p->p_c, p->p_dbg, " sending packet to %s my_port 500 "
-	    "peer_port 500 (%s) %s", peer, p->p_sa->is_initiator ? "I" : "R",
-	    state_name);
+	ike_debug(p->p_c, p->p_dbg, " sending packet to %s my_port %u "
+	    "peer_port %u (%s) %s", peer, p->p_sa->is_lport,
+	    p->p_sa->is_rport, p->p_sa->is_initiator ? "I" : "R", state_name);
 	ike_debug(p->p_c, p->p_dbg, "Sending an IKE IPv4 Packet.");
 }
 
@@ -404,6 +417,30 @@ ike_initial_contact(struct ike_p1 *p)
 	}
 }
 
+/* NAT keepalives (RFC 3948 2.3): one 0xFF byte to the peer's 4500 every
+ * `crypto isakmp nat keepalive` seconds, keeping a NAT's mapping. */
+static void
+natka_tick(void *arg)
+{
+	struct ike_p1		*p = arg;
+	struct dataplane	*dp = p->p_c->c_sys->sy_dp;
+	static const uint8_t	 ka = 0xff;
+
+	p->p_natka_timer = NULL;
+	if (dp != NULL)
+		(void)dp_udp_send(dp, p->p_local, ISAKMP_NATT_PORT, p->p_peer,
+		    p->p_sa->is_rport, &ka, 1);
+	ike_natka_start(p);
+}
+
+void
+ike_natka_start(struct ike_p1 *p)
+{
+	if (p->p_float && p->p_c->c_nat_ka != 0)
+		p->p_natka_timer = evloop_timer_add(p->p_c->c_sys->sy_loop,
+		    (uint64_t)p->p_c->c_nat_ka * 1000, natka_tick, p);
+}
+
 void
 ike_p1_free(struct ike_p1 *p)
 {
@@ -419,6 +456,8 @@ ike_p1_free(struct ike_p1 *p)
 		evloop_timer_cancel(c->c_sys->sy_loop, p->p_life_timer);
 	if (p->p_dpd_timer != NULL)
 		evloop_timer_cancel(c->c_sys->sy_loop, p->p_dpd_timer);
+	if (p->p_natka_timer != NULL)
+		evloop_timer_cancel(c->c_sys->sy_loop, p->p_natka_timer);
 	ike_dh_free(p->p_dh);
 	free(p->p_sai);
 	p->p_sa->is_engine = NULL;
@@ -505,12 +544,7 @@ info_send(struct ike_p1 *p, bool is_delete, uint16_t type, uint8_t proto,
 		if ((len = ike_encrypt_msg(p, msg, len, sizeof(msg), iv)) == 0)
 			return;
 	}
-	ike_debug(p->p_c, p->p_dbg, " sending packet to %u.%u.%u.%u my_port "
-	    "500 peer_port 500 (%s) %s", p->p_peer >> 24,
-	    (p->p_peer >> 16) & 255, (p->p_peer >> 8) & 255, p->p_peer & 255,
-	    p->p_sa->is_initiator ? "I" : "R",
-	    isakmp_state_name(p->p_sa->is_state));
-	ike_debug(p->p_c, p->p_dbg, "Sending an IKE IPv4 Packet.");
+	dbg_send(p, isakmp_state_name(p->p_sa->is_state));
 	tx_raw(p, msg, len);
 }
 
@@ -597,14 +631,14 @@ info_input(struct ike_p1 *p, const struct isakmp_msg *m)
 /* ---- Receiving. ---- */
 
 static void
-dbg_received(struct crypto *c, uint32_t dbg, uint32_t peer, const char *who,
-    const char *state)
+dbg_received(struct crypto *c, uint32_t dbg, const struct dp_udp_meta *um,
+    const char *who, const char *state)
 {
 	char	a[16];
 
-	addr_fmt(peer, a, sizeof(a));
-	ike_debug_sp(c, dbg, " received packet from %s dport 500 sport 500 "
-	    "Global (%s) %s", a, who, state);
+	addr_fmt(um->um_src, a, sizeof(a));
+	ike_debug_sp(c, dbg, " received packet from %s dport %u sport %u "
+	    "Global (%s) %s", a, um->um_dport, um->um_sport, who, state);
 }
 
 /* True when RAW is the message we last answered (the answer went out
@@ -634,18 +668,24 @@ ike_tx_note_rx(struct ike_p1 *p, struct ike_tx *tx, const uint8_t *raw,
 	return false;
 }
 
+/*
+ * One IKE message from the peer, on 500 or (behind the non-ESP marker,
+ * already removed) on 4500.  Main Mode begins on 500; a message on 4500
+ * moves the SA there (the peer floated, RFC 3947), and the port the
+ * peer's 4500 traffic comes from is where ours goes (a NAT's mapping).
+ */
 static void
-udp_input(void *arg, const struct dp_udp_meta *um, const uint8_t *data,
+ike_input(struct crypto *c, const struct dp_udp_meta *um, const uint8_t *data,
     size_t len)
 {
-	struct crypto		*c = arg;
 	struct isakmp_msg	 m;
 	struct isakmp_sa	*is;
 	struct ike_p1		*p;
 	struct ike_qm		*q;
 	static const uint8_t	 zero[8];
+	bool			 natt = um->um_dport == ISAKMP_NATT_PORT;
 
-	if (um->um_sport != ISAKMP_PORT ||
+	if ((!natt && um->um_sport != ISAKMP_PORT) ||
 	    isakmp_decode(&m, data, len) != ISAKMP_OK) {
 		c->c_ike_bad++;
 		return;
@@ -660,8 +700,8 @@ udp_input(void *arg, const struct dp_udp_meta *um, const uint8_t *data,
 	if (is == NULL || is->is_engine == NULL) {
 		if (memcmp(m.im_hdr.ih_rcookie, zero, 8) == 0 &&
 		    m.im_hdr.ih_exchange == ISAKMP_XCHG_IDPROT &&
-		    !m.im_encrypted) {
-			dbg_received(c, 0, um->um_src, "N", "NEW SA");
+		    !m.im_encrypted && !natt) {
+			dbg_received(c, 0, um, "N", "NEW SA");
 			ike_mm_respond(c, um->um_dst, um->um_src, &m, data,
 			    len);
 		} else
@@ -673,8 +713,14 @@ udp_input(void *arg, const struct dp_udp_meta *um, const uint8_t *data,
 		c->c_ike_bad++;
 		return;
 	}
+	if (natt && (is->is_lport != ISAKMP_NATT_PORT ||
+	    is->is_rport != um->um_sport)) {
+		is->is_lport = ISAKMP_NATT_PORT;
+		is->is_rport = um->um_sport;
+		p->p_float = true;
+	}
 	p->p_rx_ms = clock_mono_ms();
-	dbg_received(c, p->p_dbg, um->um_src, is->is_initiator ? "I" : "R",
+	dbg_received(c, p->p_dbg, um, is->is_initiator ? "I" : "R",
 	    isakmp_state_name(is->is_state));
 	switch (m.im_hdr.ih_exchange) {
 	case ISAKMP_XCHG_IDPROT:
@@ -704,6 +750,29 @@ udp_input(void *arg, const struct dp_udp_meta *um, const uint8_t *data,
 	}
 }
 
+static void
+udp500_input(void *arg, const struct dp_udp_meta *um, const uint8_t *data,
+    size_t len)
+{
+	ike_input(arg, um, data, len);
+}
+
+/* Port 4500: the dataplane gives us what starts with the non-ESP
+ * marker (ESP-in-UDP goes to crypto's ESP input, keepalives are
+ * dropped). */
+static void
+udp4500_input(void *arg, const struct dp_udp_meta *um, const uint8_t *data,
+    size_t len)
+{
+	struct crypto	*c = arg;
+
+	if (len < 4 || memcmp(data, "\0\0\0\0", 4) != 0) {
+		c->c_ike_bad++;
+		return;
+	}
+	ike_input(c, um, data + 4, len - 4);
+}
+
 void
 ike_attach(struct crypto *c)
 {
@@ -711,8 +780,10 @@ ike_attach(struct crypto *c)
 
 	if (dp == NULL)
 		return;
-	if (dp_udp_bind(dp, ISAKMP_PORT, udp_input, c) == 0)
+	if (dp_udp_bind(dp, ISAKMP_PORT, udp500_input, c) == 0)
 		c->c_ike_bound = true;
+	if (dp_udp_bind(dp, ISAKMP_NATT_PORT, udp4500_input, c) == 0)
+		c->c_natt_bound = true;
 	ipsec_attach(c);
 }
 
@@ -734,7 +805,9 @@ ike_detach(struct crypto *c)
 	}
 	if (c->c_ike_bound && dp != NULL)
 		dp_udp_unbind(dp, ISAKMP_PORT);
-	c->c_ike_bound = false;
+	if (c->c_natt_bound && dp != NULL)
+		dp_udp_unbind(dp, ISAKMP_NATT_PORT);
+	c->c_ike_bound = c->c_natt_bound = false;
 }
 
 /* `clear crypto isakmp`: every ISAKMP SA goes, the peer told. */

@@ -123,6 +123,8 @@ struct ike_p1 {
 	uint8_t			 p_iv[16];	/* phase 1's running IV */
 	size_t			 p_block;
 	bool			 p_natt;	/* the peer sent RFC 3947's VID */
+	bool			 p_float;	/* on 4500 (NAT-T, RFC 3947) */
+	struct ev_timer		*p_natka_timer;	/* NAT keepalives */
 	bool			 p_dpd, p_unity, p_ios;
 	struct ike_tx		 p_tx;
 	struct ike_request	 p_req;		/* what the initiator wants */
@@ -161,6 +163,7 @@ struct ike_p1 *ike_p1_new(struct crypto *, uint32_t local, uint32_t peer,
 void	ike_p1_free(struct ike_p1 *);
 void	ike_p1_fail(struct ike_p1 *, const char *why);
 void	ike_session_status(struct ike_p1 *, bool up);
+void	ike_natka_start(struct ike_p1 *);
 void	ike_initial_contact(struct ike_p1 *);
 struct ike_qm *ike_qm_find(struct ike_p1 *, uint32_t msgid);
 void	ike_qm_free(struct ike_qm *);

@@ -284,6 +284,7 @@ p1_complete(struct ike_p1 *p, enum ike_fsm from)
 	    (uint64_t)p->p_life * 1000, life_expired, p);
 	ike_session_status(p, true);
 	ike_dpd_start(p);
+	ike_natka_start(p);
 	/* Our last message stays, to answer a retransmitted one. */
 	ike_tx_stop(p->p_c, &p->p_tx);
 }
@@ -607,6 +608,11 @@ i_mm4(struct ike_p1 *p, const struct isakmp_msg *m)
 	}
 	read_vids(p, m);
 	ike_natd_check(p, m);
+	/* A NAT on the way (or a peer that says so): on to 4500. */
+	if (p->p_natt && (p->p_sa->is_caps & ISK_CAP_NATT)) {
+		p->p_sa->is_lport = p->p_sa->is_rport = ISAKMP_NATT_PORT;
+		p->p_float = true;
+	}
 	ike_dbg_fsm(p, "IKE_MESG_INTERNAL, IKE_PROCESS_MAIN_MODE", FSM_I_MM4,
 	    FSM_I_MM4);
 	ike_debug(p->p_c, p->p_dbg, "Send initial contact");

@@ -117,8 +117,15 @@ build_prop(struct ike_qm *q, struct isakmp_build *b, uint8_t no,
 	isakmp_put32(spi, q->q_spi_in);
 	isakmp_build_prop_begin(b, no, ISAKMP_PROTO_ESP, spi, 4);
 	isakmp_build_xf_begin(b, 1, esp_id(ts));
-	isakmp_build_attr_tv(b, IPSEC_ATTR_ENCAP_MODE, ts->ts_transport ?
-	    IPSEC_ENCAP_TRANSPORT : IPSEC_ENCAP_TUNNEL);
+	/* Behind NAT-T the modes are RFC 3947's UDP-encapsulated ones. */
+	if (q->q_p1->p_float)
+		isakmp_build_attr_tv(b, IPSEC_ATTR_ENCAP_MODE,
+		    ts->ts_transport ? IPSEC_ENCAP_UDP_TRANSPORT :
+		    IPSEC_ENCAP_UDP_TUNNEL);
+	else
+		isakmp_build_attr_tv(b, IPSEC_ATTR_ENCAP_MODE,
+		    ts->ts_transport ? IPSEC_ENCAP_TRANSPORT :
+		    IPSEC_ENCAP_TUNNEL);
 	isakmp_build_attr_tv(b, IPSEC_ATTR_LIFE_TYPE, IPSEC_LIFE_SECONDS);
 	if (q->q_life_s <= 0xffff)
 		isakmp_build_attr_tv(b, IPSEC_ATTR_LIFE_DURATION,

@@ -26,6 +26,8 @@
 
 #define IP_HDR		20
 #define IPPROTO_ESP_NUM	50
+#define IPPROTO_UDP_NUM	17
+#define UDP_HDR		8
 #define PKT_MAX		65535
 /* IOS's sibling_flags for a flow from a crypto map ACL (seed 001). */
 #define SIBLING_FLAGS	0x80000046
@@ -260,6 +262,7 @@ sa_add(struct crypto *c, struct ipsec_flow *fl, enum ipsec_dir dir,
 	    words.sb_buf);
 	strbuf_free(&words);
 	ps->ps_transport = ts->ts_transport;
+	ps->ps_udp = q->q_p1->p_float;
 	ps->ps_life_sec = q->q_life_s;
 	ps->ps_life_kb = q->q_life_kb;
 	ps->ps_up_ms = clock_mono_ms();
@@ -281,6 +284,7 @@ ipsec_install(struct ike_qm *q, const uint8_t *keymat_in,
 	struct sa_expiry	*ex;
 
 	fl->fl_pfs_group = q->q_pfs;
+	fl->fl_peer_port = q->q_p1->p_sa->is_rport;
 	(void)sa_add(c, fl, IPSEC_IN, q->q_spi_in, q, keymat_in);
 	out = sa_add(c, fl, IPSEC_OUT, q->q_spi_out, q, keymat_out);
 	/* The pair lives as long as its lifetime in seconds. */
@@ -491,27 +495,36 @@ encap(struct crypto *c, struct ipsec_flow *fl, struct ipsec_sa *ps,
     const uint8_t *ip, size_t len)
 {
 	uint8_t		*out;
-	size_t		 elen, cap = esp_encap_len(ps->ps_esp, len) + IP_HDR;
+	size_t		 hdr = IP_HDR + (ps->ps_udp ? UDP_HDR : 0), elen;
+	size_t		 cap = esp_encap_len(ps->ps_esp, len) + hdr;
 	static uint16_t	 ident;
 
 	if (cap > PKT_MAX || (out = malloc(cap)) == NULL) {
 		fl->fl_stats.fs_send_errors++;
 		return DP_CRYPTO_DROP;
 	}
-	if (esp_encap(ps->ps_esp, ip, len, out + IP_HDR, cap - IP_HDR,
+	if (esp_encap(ps->ps_esp, ip, len, out + hdr, cap - hdr,
 	    &elen) != ESP_OK) {
 		free(out);
 		fl->fl_stats.fs_send_errors++;
 		return DP_CRYPTO_DROP;
 	}
-	memset(out, 0, IP_HDR);
+	memset(out, 0, hdr);
 	out[0] = 0x45;
 	out[1] = ip[1];				/* TOS copied */
+	elen += hdr - IP_HDR;
 	isakmp_put16(out + 2, (uint16_t)(IP_HDR + elen));
 	isakmp_put16(out + 4, ++ident);
 	out[6] = ip[6] & 0x40;			/* DF copied, as IOS */
 	out[8] = 255;
 	out[9] = IPPROTO_ESP_NUM;
+	if (ps->ps_udp) {
+		/* RFC 3948: ESP in UDP 4500, checksum zero. */
+		out[9] = IPPROTO_UDP_NUM;
+		isakmp_put16(out + IP_HDR, ISAKMP_NATT_PORT);
+		isakmp_put16(out + IP_HDR + 2, fl->fl_peer_port);
+		isakmp_put16(out + IP_HDR + 4, (uint16_t)elen);
+	}
 	memcpy(out + 12, fl->fl_local_addr.sa_addr, 4);
 	memcpy(out + 16, fl->fl_peer.sa_addr, 4);
 	fl->fl_last_out_ms = clock_mono_ms();
@@ -606,7 +619,14 @@ esp_input(void *arg, struct dp_iface *in, const uint8_t *ip, size_t len)
 	uint32_t		 spi;
 	char			 s[16], d[16];
 
-	if (ip[9] != IPPROTO_ESP_NUM || len < hl + ESP_HDR_LEN) {
+	/* ESP in UDP (the dataplane checked it is 4500 and no IKE). */
+	if (ip[9] == IPPROTO_UDP_NUM && len >= hl + UDP_HDR)
+		hl += UDP_HDR;
+	else if (ip[9] != IPPROTO_ESP_NUM) {
+		c->c_esp_bad++;
+		return;
+	}
+	if (len < hl + ESP_HDR_LEN) {
 		c->c_esp_bad++;
 		return;
 	}

@@ -108,6 +108,7 @@ struct ipsec_sa {
 	uint32_t		 ps_spi;
 	char			 ps_transform[48];	/* "esp-3des esp-md5-hmac" */
 	bool			 ps_transport;
+	bool			 ps_udp;	/* ESP in UDP (NAT-T) */
 	uint32_t		 ps_connid;
 	uint32_t		 ps_flowid;
 	uint64_t		 ps_life_kb;	/* negotiated */

@@ -231,8 +231,9 @@ sa_block(const struct ipsec_sa *ps, bool ios15, uint64_t now_ms,
 
 	strbuf_printf(sb, "      spi: 0x%X(%u)\n"
 	    "        transform: %s ,\n"
-	    "        in use settings ={%s, }\n", ps->ps_spi, ps->ps_spi,
-	    ps->ps_transform, ps->ps_transport ? "Transport" : "Tunnel");
+	    "        in use settings ={%s%s, }\n", ps->ps_spi, ps->ps_spi,
+	    ps->ps_transform, ps->ps_transport ? "Transport" : "Tunnel",
+	    ps->ps_udp ? " UDP-Encaps" : "");
 	if (ios15)
 		strbuf_printf(sb, "        conn id: %u, flow_id: SW:%u, "
 		    "sibling_flags %X, crypto map: %s\n", ps->ps_connid,
