@@ -18,7 +18,8 @@ cd "$(dirname "$0")"
 # Debian packages the build and the tests need.
 PKGS="build-essential autoconf automake pkg-config libreadline-dev libssl-dev
 libpcap-dev libtelnet-dev check expect telnet clang libclang-rt-14-dev tshark
-iproute2 iputils-ping"
+iproute2 iputils-ping strongswan-charon strongswan-swanctl
+libcharon-extra-plugins libstrongswan-standard-plugins"
 
 missing=""
 for p in $PKGS; do

@@ -1,0 +1,285 @@
+#!/bin/bash
+# iosh against a real strongSwan 5.9 (charon, kernel-libipsec: ESP in user
+# space, always ESP-in-UDP, always "behind NAT"), CCIE lab 13-1's tunnel:
+#
+#   iosh R1: Fa0/0 12.1.1.1 on tap0, Loopback0 1.1.1.1  (seed 001's crypto)
+#   strongSwan R2 in a namespace: tap0 12.1.1.2, lo 2.2.2.2
+#
+# 1. iosh initiates: its first ping to 2.2.2.2 from loopback0 starts IKE
+#    (Main Mode floats to 4500, RFC 3947), the next pings pass; the SPIs
+#    of `show crypto ipsec sa` are those of `swanctl --list-sas` the
+#    other way round, the algorithms and lifetimes agree; Linux pings
+#    1.1.1.1 from 2.2.2.2 through the tunnel; the debug lines keep seed
+#    001's wording.
+# 2. iosh responds: after `clear crypto isakmp` / `clear crypto sa`,
+#    `swanctl --initiate` brings the tunnel up again and traffic passes.
+# 3. tshark, on a capture of the whole exchange, finds no malformed packet.
+#
+# Needs root, network namespaces, TUN/TAP, strongSwan's charon with the
+# kernel-libipsec and openssl plugins; skips (77) without them.  Every
+# wait is bounded; the namespace, charon and iosh are removed on exit.
+set -u
+
+builddir=$(cd "${top_builddir:-.}" && pwd -P)
+iosh=$builddir/iosh
+charon=/usr/lib/ipsec/charon
+[ "$(id -u)" -eq 0 ] || { echo "SKIP: not root"; exit 77; }
+[ -x "$charon" ] && command -v swanctl >/dev/null &&
+    [ -f /usr/lib/ipsec/plugins/libstrongswan-kernel-libipsec.so ] &&
+    [ -f /usr/lib/ipsec/plugins/libstrongswan-openssl.so ] ||
+    { echo "SKIP: strongSwan (charon, kernel-libipsec, openssl) missing"; \
+    exit 77; }
+
+ns=iosh-ss-$$
+D=$(mktemp -d) || exit 99
+mkdir -p "$D/run"
+ip netns add "$ns" 2>/dev/null || { rm -rf "$D"; echo "SKIP: no netns"; \
+    exit 77; }
+cleanup() {
+	exec 3>&- 2>/dev/null
+	[ -f "$D/charon.pid" ] && kill "$(cat "$D/charon.pid")" 2>/dev/null
+	[ -f "$D/tshark.pid" ] && kill "$(cat "$D/tshark.pid")" 2>/dev/null
+	[ -f "$D/iosh.pid" ] && kill "$(cat "$D/iosh.pid")" 2>/dev/null
+	sleep 0.3
+	ip netns del "$ns" 2>/dev/null
+	rm -rf "$D"
+}
+trap cleanup EXIT
+
+fail() {
+	echo "FAIL: $*"
+	echo "--- iosh"; tail -60 "$D/out"
+	echo "--- charon"; tail -30 "$D/charon.log" 2>/dev/null
+	exit 1
+}
+
+in_ns() {
+	timeout 30 ip netns exec "$ns" "$@"
+}
+
+swan() {
+	STRONGSWAN_CONF=$D/strongswan.conf timeout 20 swanctl "$@"
+}
+
+# Wait until iosh's output has grown by a line matching RE (after byte
+# offset $2), at most $3 seconds.
+wait_for() {
+	local re=$1 from=$2 secs=$3 i
+	for i in $(seq 1 $((secs * 10))); do
+		tail -c +"$((from + 1))" "$D/out" | grep -Eq "$re" && return 0
+		sleep 0.1
+	done
+	return 1
+}
+
+mark() {
+	stat -c %s "$D/out"
+}
+
+send() {
+	printf '%s\n' "$@" >&3
+}
+
+in_ns ip link set lo up || fail "lo up"
+in_ns ip addr add 2.2.2.2/32 dev lo || fail "2.2.2.2"
+in_ns ip tuntap add dev tap0 mode tap || { echo "SKIP: no tuntap"; exit 77; }
+in_ns ip addr add 12.1.1.2/24 dev tap0 || fail "12.1.1.2"
+in_ns ip link set tap0 up || fail "tap0 up"
+
+cat >"$D/strongswan.conf" <<EOF
+charon {
+    load = random nonce openssl pem pkcs1 x509 pubkey hmac md5 sha1 sha2 aes gmp kernel-libipsec kernel-netlink socket-default vici
+    install_routes = yes
+    filelog {
+        main {
+            path = $D/charon.log
+            time_format = %H:%M:%S
+            append = no
+            flush_line = yes
+            default = 1
+        }
+    }
+    syslog { daemon { default = -1 } }
+    plugins { vici { socket = unix://$D/charon.vici } }
+}
+swanctl {
+    load = random nonce openssl pem pkcs1 x509 pubkey
+    socket = unix://$D/charon.vici
+}
+EOF
+# Seed 001's R2, as strongSwan says it (notes/interop: the lifetimes
+# Cisco's defaults come out as).
+cat >"$D/swanctl.conf" <<EOF
+connections {
+    lab {
+        version = 1
+        local_addrs = 12.1.1.2
+        remote_addrs = 12.1.1.1
+        proposals = 3des-md5-modp1024
+        dpd_delay = 0s
+        rekey_time = 77760s
+        over_time = 8640s
+        rand_time = 0s
+        local {
+            auth = psk
+            id = 12.1.1.2
+        }
+        remote {
+            auth = psk
+            id = 12.1.1.1
+        }
+        children {
+            lab {
+                mode = tunnel
+                local_ts = 2.2.2.2/32
+                remote_ts = 1.1.1.1/32
+                esp_proposals = 3des-md5
+                life_time = 3600s
+                rekey_time = 3240s
+                rand_time = 0s
+                start_action = none
+            }
+        }
+    }
+}
+secrets {
+    ike-lab {
+        id-1 = 12.1.1.1
+        id-2 = 12.1.1.2
+        secret = cisco
+    }
+}
+EOF
+
+# charon's pid file is fixed at /run: a private /run per instance.
+STRONGSWAN_CONF=$D/strongswan.conf ip netns exec "$ns" unshare -m \
+    --propagation private sh -c "mount --bind $D/run /run && exec $charon" \
+    >"$D/charon.stdout" 2>&1 &
+echo $! >"$D/charon.pid"
+for i in $(seq 1 50); do [ -S "$D/charon.vici" ] && break; sleep 0.1; done
+[ -S "$D/charon.vici" ] || fail "charon did not start"
+swan --load-all --file "$D/swanctl.conf" >"$D/load.out" 2>&1 ||
+    fail "swanctl --load-all: $(cat "$D/load.out")"
+
+if command -v tshark >/dev/null; then
+	ip netns exec "$ns" timeout 120 tshark -q -n -i tap0 -w "$D/cap.pcap" \
+	    >/dev/null 2>&1 &
+	echo $! >"$D/tshark.pid"
+	sleep 1
+fi
+
+mkfifo "$D/in"
+ip netns exec "$ns" timeout 120 "$iosh" --nvram "$D/nv" \
+    --attach FastEthernet0/0=tap:tap0 <"$D/in" >"$D/out" 2>&1 &
+echo $! >"$D/iosh.pid"
+exec 3>"$D/in"
+send enable "configure terminal" "hostname R1" \
+    "interface Loopback0" " ip address 1.1.1.1 255.255.255.255" \
+    "interface FastEthernet0/0" " ip address 12.1.1.1 255.255.255.0" \
+    " no shutdown" "ip route 2.2.2.2 255.255.255.255 12.1.1.2" \
+    "crypto isakmp policy 10" " hash md5" " authentication pre-share" \
+    " group 2" " encryption 3des" "crypto isakmp key cisco address 12.1.1.2" \
+    "crypto ipsec transform-set TSET esp-3des esp-md5-hmac" \
+    "access-list 100 permit ip host 1.1.1.1 host 2.2.2.2" \
+    "crypto map TST 10 ipsec-isakmp" " set peer 12.1.1.2" \
+    " match address 100" " set transform-set TSET" \
+    "interface FastEthernet0/0" " crypto map TST" "end"
+# ARP first (not crypto traffic), so IKE's first message is not lost.
+m=$(mark)
+send "ping 12.1.1.2 repeat 2"
+wait_for "^Success rate is" "$m" 10 || fail "ping 12.1.1.2"
+
+# --- 1. iosh initiates.
+send "debug crypto isakmp" "debug crypto ipsec"
+m=$(mark)
+send "ping 2.2.2.2 source loopback0"
+wait_for "^Success rate is" "$m" 20 || fail "first ping did not end"
+tail -c +"$((m + 1))" "$D/out" | grep -Eq '^(\.!!!!|!!!!!)$' ||
+    fail "first ping: not .!!!! or !!!!!"
+m=$(mark)
+send "ping 2.2.2.2 source loopback0 repeat 10"
+wait_for "^Success rate is 100 percent \(10/10\)" "$m" 20 ||
+    fail "tunnel up, but not 10/10"
+for line in \
+    'ISAKMP:\(0\): beginning Main Mode exchange$' \
+    'ISAKMP \(0\): vendor ID is NAT-T RFC 3947$' \
+    'ISAKMP:\(0\):Checking ISAKMP transform 1 against priority 10 policy$' \
+    'ISAKMP:\(1001\): sending packet to 12.1.1.2 my_port 4500 peer_port 4500 \(I\) MM_KEY_EXCH$' \
+    'ISAKMP:\(1001\):SA has been authenticated with 12.1.1.2$' \
+    'ISAKMP:\(1001\):Old State = IKE_QM_I_QM1  New State = IKE_QM_PHASE2_COMPLETE$' \
+    'IPSEC\(create_sa\): sa created,$'; do
+	grep -Eq "$line" "$D/out" || fail "debug line missing: $line"
+done
+
+m=$(mark)
+send "show crypto ipsec sa" "show crypto isakmp sa"
+wait_for "^IPv6 Crypto ISAKMP SA" "$m" 10 || fail "show commands"
+tail -c +"$((m + 1))" "$D/out" >"$D/show"
+swan --list-sas >"$D/sas" 2>&1 || fail "swanctl --list-sas"
+grep -q "INSTALLED, TUNNEL-in-UDP, ESP:3DES_CBC/HMAC_MD5_96" "$D/sas" ||
+    fail "strongSwan's SA: $(cat "$D/sas")"
+grep -q "3DES_CBC/HMAC_MD5_96/PRF_HMAC_MD5/MODP_1024" "$D/sas" ||
+    fail "strongSwan's IKE SA: $(cat "$D/sas")"
+grep -q "^12.1.1.2        12.1.1.1        QM_IDLE" "$D/show" ||
+    fail "show crypto isakmp sa: $(cat "$D/show")"
+grep -q "in use settings ={Tunnel UDP-Encaps, }" "$D/show" ||
+    fail "not UDP-encapsulated: $(cat "$D/show")"
+grep -q "transform: esp-3des esp-md5-hmac ," "$D/show" ||
+    fail "transform: $(cat "$D/show")"
+grep -q "current_peer 12.1.1.2 port 4500" "$D/show" ||
+    fail "peer port: $(cat "$D/show")"
+# Our outbound SPI is strongSwan's inbound one, and the other way round.
+ours_out=$(sed -n 's/^     current outbound spi: 0x\([0-9A-F]*\)(.*/\1/p' "$D/show")
+ours_in=$(sed -n '/inbound esp sas:/{n;s/^      spi: 0x\([0-9A-F]*\)(.*/\1/p}' "$D/show")
+ss_in=$(sed -n 's/^    in  \([0-9a-f]*\),.*/\1/p' "$D/sas")
+ss_out=$(sed -n 's/^    out \([0-9a-f]*\),.*/\1/p' "$D/sas")
+[ -n "$ours_out" ] && [ -n "$ss_in" ] &&
+    [ $((16#$ours_out)) -eq $((16#$ss_in)) ] ||
+    fail "SPI iosh out $ours_out, strongSwan in $ss_in"
+[ -n "$ours_in" ] && [ -n "$ss_out" ] &&
+    [ $((16#$ours_in)) -eq $((16#$ss_out)) ] ||
+    fail "SPI iosh in $ours_in, strongSwan out $ss_out"
+# Lifetimes: both count down from 3600 s, within a few seconds.
+ours_left=$(sed -n 's/.*remaining key lifetime (k\/sec): ([0-9]*\/\([0-9]*\)).*/\1/p' "$D/show" | head -1)
+ss_left=$(sed -n 's/.*expires in \([0-9]*\)s.*/\1/p' "$D/sas" | head -1)
+[ -n "$ours_left" ] && [ -n "$ss_left" ] &&
+    [ $((ours_left - ss_left)) -le 5 ] && [ $((ss_left - ours_left)) -le 5 ] ||
+    fail "lifetimes: iosh $ours_left s, strongSwan $ss_left s"
+# Linux's own traffic through the tunnel, 2.2.2.2 to iosh's 1.1.1.1.
+in_ns ping -c 3 -W 2 -I 2.2.2.2 1.1.1.1 >"$D/lping" 2>&1
+grep -q " 3 received" "$D/lping" || fail "Linux ping: $(cat "$D/lping")"
+
+# --- 2. iosh responds.
+send "undebug all" "clear crypto sa" "clear crypto isakmp"
+sleep 2
+swan --terminate --ike lab >/dev/null 2>&1
+swan --initiate --child lab >"$D/initiate" 2>&1 ||
+    fail "swanctl --initiate: $(tail -5 "$D/initiate")"
+in_ns ping -c 3 -W 2 -I 2.2.2.2 1.1.1.1 >"$D/lping2" 2>&1
+grep -q " 3 received" "$D/lping2" || fail "Linux ping after strongSwan's \
+initiate: $(cat "$D/lping2")"
+m=$(mark)
+send "show crypto isakmp sa"
+wait_for "^IPv6 Crypto ISAKMP SA" "$m" 10 || fail "show after initiate"
+tail -c +"$((m + 1))" "$D/out" |
+    grep -q "^12.1.1.1        12.1.1.2        QM_IDLE" ||
+    fail "iosh as responder: $(tail -c +"$((m + 1))" "$D/out")"
+
+# --- 3. tshark's view of it all.
+if [ -f "$D/tshark.pid" ]; then
+	kill "$(cat "$D/tshark.pid")" 2>/dev/null
+	rm -f "$D/tshark.pid"
+	sleep 1
+	n_isakmp=$(timeout 30 tshark -n -r "$D/cap.pcap" -Y isakmp 2>/dev/null |
+	    wc -l)
+	n_esp=$(timeout 30 tshark -n -r "$D/cap.pcap" -Y esp 2>/dev/null |
+	    wc -l)
+	bad=$(timeout 30 tshark -n -r "$D/cap.pcap" -Y _ws.malformed \
+	    2>/dev/null | wc -l)
+	[ "$n_isakmp" -ge 18 ] && [ "$n_esp" -ge 30 ] ||
+	    fail "capture: $n_isakmp ISAKMP, $n_esp ESP packets"
+	[ "$bad" -eq 0 ] || fail "tshark: $bad malformed packets"
+	echo "tshark: $n_isakmp ISAKMP and $n_esp ESP-in-UDP packets, none malformed"
+fi
+echo "strongSwan interop: iosh initiator and responder, NAT-T, SPIs ours_out=$ours_out ours_in=$ours_in agree"
+exit 0
