@@ -256,6 +256,16 @@ sa_add(struct crypto *c, struct ipsec_flow *fl, enum ipsec_dir dir,
 	ep.ep_auth_key = keymat + esp_enc_keylen(ts->ts_enc, bits);
 	ps = sadb_sa_new(&c->c_sadb, fl, dir, spi);
 	ps->ps_esp = esp_sa_new(&ep);
+	ps->ps_enc_keylen = esp_enc_keylen(ts->ts_enc, bits);
+	ps->ps_auth_keylen = esp_auth_keylen(ts->ts_auth);
+	if (ps->ps_enc_keylen + ps->ps_auth_keylen <= sizeof(ps->ps_keys))
+		memcpy(ps->ps_keys, keymat, ps->ps_enc_keylen +
+		    ps->ps_auth_keylen);
+	ps->ps_ws_enc = ts->ts_enc == TS_ENC_DES ? "DES-CBC [RFC2405]" :
+	    ts->ts_enc == TS_ENC_3DES ? "TripleDES-CBC [RFC2451]" :
+	    ts->ts_enc == TS_ENC_AES ? "AES-CBC [RFC3602]" : "NULL";
+	ps->ps_ws_auth = ts->ts_auth == TS_AUTH_MD5 ? "HMAC-MD5-96 [RFC2403]" :
+	    ts->ts_auth == TS_AUTH_SHA ? "HMAC-SHA-1-96 [RFC2404]" : "NULL";
 	strbuf_init(&words);
 	transform_config_text(ts, &words);
 	snprintf(ps->ps_transform, sizeof(ps->ps_transform), "%s",

@@ -277,5 +277,6 @@ sadb_sa_free(struct sadb *db, struct ipsec_sa *ps)
 	} else
 		TAILQ_REMOVE(&ps->ps_flow->fl_out, ps, ps_entry);
 	db->db_nsa--;
+	explicit_bzero(ps, sizeof(*ps));	/* it held keys */
 	free(ps);
 }

@@ -201,6 +201,12 @@ static const struct cmd_def crypto_exec_defs[] = {
 	  "Show IPSEC policy\n"
 	  "IPSEC SA table",
 	  show_ipsec_sa_cmd, CMD_FILTER, NULL },
+	{ "test crypto wireshark-keys WORD$dir",
+	  "Test subsystems, memory, and interfaces\n"
+	  "Encryption module\n"
+	  "Write Wireshark's IKEv1 and ESP key tables for the SAs\n"
+	  "Directory to write them into",
+	  test_crypto_wireshark_keys_cmd, 0, NULL },
 	{ "clear crypto isakmp",
 	  "Reset functions\n"
 	  "Encryption module\n"

@@ -245,6 +245,10 @@ ss_left=$(sed -n 's/.*expires in \([0-9]*\)s.*/\1/p' "$D/sas" | head -1)
 [ -n "$ours_left" ] && [ -n "$ss_left" ] &&
     [ $((ours_left - ss_left)) -le 5 ] && [ $((ss_left - ours_left)) -le 5 ] ||
     fail "lifetimes: iosh $ours_left s, strongSwan $ss_left s"
+m=$(mark)
+send "test crypto wireshark-keys $D/ws1"
+wait_for "^Wrote 1 ISAKMP and 2 ESP keys to $D/ws1$" "$m" 10 ||
+    fail "test crypto wireshark-keys"
 # Linux's own traffic through the tunnel, 2.2.2.2 to iosh's 1.1.1.1.
 in_ns ping -c 3 -W 2 -I 2.2.2.2 1.1.1.1 >"$D/lping" 2>&1
 grep -q " 3 received" "$D/lping" || fail "Linux ping: $(cat "$D/lping")"
@@ -259,8 +263,8 @@ in_ns ping -c 3 -W 2 -I 2.2.2.2 1.1.1.1 >"$D/lping2" 2>&1
 grep -q " 3 received" "$D/lping2" || fail "Linux ping after strongSwan's \
 initiate: $(cat "$D/lping2")"
 m=$(mark)
-send "show crypto isakmp sa"
-wait_for "^IPv6 Crypto ISAKMP SA" "$m" 10 || fail "show after initiate"
+send "show crypto isakmp sa" "test crypto wireshark-keys $D/ws2"
+wait_for "^Wrote 1 ISAKMP and 2 ESP keys" "$m" 10 || fail "show after initiate"
 tail -c +"$((m + 1))" "$D/out" |
     grep -q "^12.1.1.1        12.1.1.2        QM_IDLE" ||
     fail "iosh as responder: $(tail -c +"$((m + 1))" "$D/out")"
@@ -279,7 +283,26 @@ if [ -f "$D/tshark.pid" ]; then
 	[ "$n_isakmp" -ge 18 ] && [ "$n_esp" -ge 30 ] ||
 	    fail "capture: $n_isakmp ISAKMP, $n_esp ESP packets"
 	[ "$bad" -eq 0 ] || fail "tshark: $bad malformed packets"
-	echo "tshark: $n_isakmp ISAKMP and $n_esp ESP-in-UDP packets, none malformed"
+	# With the keys iosh wrote, tshark opens both: phase 1's
+	# encrypted messages and every ESP packet, its ICV correct.
+	mkdir -p "$D/ws"
+	cat "$D/ws1/esp_sa" "$D/ws2/esp_sa" | grep -v '^#' >"$D/ws/esp_sa"
+	cat "$D/ws1/ikev1_decryption_table" "$D/ws2/ikev1_decryption_table" |
+	    grep -v '^#' >"$D/ws/ikev1_decryption_table"
+	WIRESHARK_CONFIG_DIR=$D/ws timeout 30 tshark -n -r "$D/cap.pcap" -V \
+	    -o esp.enable_encryption_decode:TRUE \
+	    -o esp.enable_authentication_check:TRUE >"$D/decoded" 2>&1
+	n_icv=$(grep -c 'ESP ICV: .*\[correct\]' "$D/decoded")
+	n_bad=$(grep -c 'ESP ICV: .*\[incorrect' "$D/decoded")
+	n_ping=$(grep -c 'Internet Control Message Protocol' "$D/decoded")
+	n_id=$(grep -c 'Identification Data' "$D/decoded")
+	[ "$n_icv" -eq "$n_esp" ] && [ "$n_bad" -eq 0 ] ||
+	    fail "ESP ICV: $n_icv correct, $n_bad incorrect of $n_esp"
+	[ "$n_ping" -ge "$n_esp" ] || fail "decrypted ICMP: $n_ping"
+	[ "$n_id" -ge 4 ] || fail "decrypted phase-1 identities: $n_id"
+	echo "tshark: $n_isakmp ISAKMP and $n_esp ESP-in-UDP packets, none" \
+	    "malformed; with iosh's keys $n_icv ICVs correct, $n_id phase-1" \
+	    "identities decrypted"
 fi
 echo "strongSwan interop: iosh initiator and responder, NAT-T, SPIs ours_out=$ours_out ours_in=$ours_in agree"
 exit 0
