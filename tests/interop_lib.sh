@@ -1,0 +1,220 @@
+# tests/interop_lib.sh — sourced by the strongSwan interop tests: one
+# network namespace with strongSwan's charon (kernel-libipsec: user-space
+# ESP, always ESP-in-UDP) on tap0 12.1.1.2 and lo 2.2.2.2, and one iosh
+# attached to the same tap0 as FastEthernet0/0 12.1.1.1 with Loopback0
+# 1.1.1.1, fed commands through a FIFO; CCIE lab 13-1's addressing.
+#
+#   ss_start [capture]	namespace, charon, iosh (and tshark on tap0)
+#   ss_conns IKE ESP [PFS]	strongSwan's connection "lab" (proposals in
+#				its words), loaded
+#   ios_crypto ENC HASH GROUP TSET [PFS] [KEY] [ACL]
+#				iosh's policy 10, key, transform set, map
+#   send LINE...; mark; wait_for RE OFFSET SECONDS; fail WHY
+#
+# Needs root, network namespaces, TUN/TAP and strongSwan's charon with
+# the kernel-libipsec and openssl plugins: exits 77 without them.  The
+# namespace, charon, tshark and iosh go on exit.
+set -u
+
+builddir=$(cd "${top_builddir:-.}" && pwd -P)
+iosh=$builddir/iosh
+charon=/usr/lib/ipsec/charon
+[ "$(id -u)" -eq 0 ] || { echo "SKIP: not root"; exit 77; }
+[ -x "$charon" ] && command -v swanctl >/dev/null &&
+    [ -f /usr/lib/ipsec/plugins/libstrongswan-kernel-libipsec.so ] &&
+    [ -f /usr/lib/ipsec/plugins/libstrongswan-openssl.so ] ||
+    { echo "SKIP: strongSwan (charon, kernel-libipsec, openssl) missing"; \
+    exit 77; }
+
+ns=iosh-ss-$$
+D=$(mktemp -d) || exit 99
+mkdir -p "$D/run"
+
+ss_cleanup() {
+	exec 3>&- 2>/dev/null
+	[ -f "$D/charon.pid" ] && kill "$(cat "$D/charon.pid")" 2>/dev/null
+	[ -f "$D/tshark.pid" ] && kill "$(cat "$D/tshark.pid")" 2>/dev/null
+	[ -f "$D/iosh.pid" ] && kill "$(cat "$D/iosh.pid")" 2>/dev/null
+	sleep 0.3
+	ip netns del "$ns" 2>/dev/null
+	rm -rf "$D"
+}
+trap ss_cleanup EXIT
+
+fail() {
+	echo "FAIL: $*"
+	echo "--- iosh"; tail -60 "$D/out"
+	echo "--- charon"; tail -30 "$D/charon.log" 2>/dev/null
+	exit 1
+}
+
+in_ns() {
+	timeout 30 ip netns exec "$ns" "$@"
+}
+
+swan() {
+	STRONGSWAN_CONF=$D/strongswan.conf timeout 20 swanctl "$@"
+}
+
+# Wait until iosh's output after byte offset $2 has a line matching RE,
+# at most $3 seconds.
+wait_for() {
+	local re=$1 from=$2 secs=$3 i
+	for i in $(seq 1 $((secs * 10))); do
+		tail -c +"$((from + 1))" "$D/out" | grep -Eq "$re" && return 0
+		sleep 0.1
+	done
+	return 1
+}
+
+mark() {
+	stat -c %s "$D/out"
+}
+
+send() {
+	printf '%s\n' "$@" >&3
+}
+
+# iosh's output since offset $1.
+since() {
+	tail -c +"$(($1 + 1))" "$D/out"
+}
+
+ss_start() {
+	ip netns add "$ns" 2>/dev/null || { echo "SKIP: no netns"; exit 77; }
+	in_ns ip link set lo up || fail "lo up"
+	in_ns ip addr add 2.2.2.2/32 dev lo || fail "2.2.2.2"
+	in_ns ip tuntap add dev tap0 mode tap ||
+	    { echo "SKIP: no tuntap"; exit 77; }
+	in_ns ip addr add 12.1.1.2/24 dev tap0 || fail "12.1.1.2"
+	in_ns ip link set tap0 up || fail "tap0 up"
+	cat >"$D/strongswan.conf" <<EOC
+charon {
+    load = random nonce openssl pem pkcs1 x509 pubkey hmac md5 sha1 sha2 aes gmp kernel-libipsec kernel-netlink socket-default vici
+    install_routes = yes
+    filelog {
+        main {
+            path = $D/charon.log
+            time_format = %H:%M:%S
+            append = no
+            flush_line = yes
+            default = 1
+        }
+    }
+    syslog { daemon { default = -1 } }
+    plugins { vici { socket = unix://$D/charon.vici } }
+}
+swanctl {
+    load = random nonce openssl pem pkcs1 x509 pubkey
+    socket = unix://$D/charon.vici
+}
+EOC
+	# charon's pid file is fixed at /run: a private /run for it.
+	STRONGSWAN_CONF=$D/strongswan.conf ip netns exec "$ns" unshare -m \
+	    --propagation private sh -c "mount --bind $D/run /run && \
+exec $charon" >"$D/charon.stdout" 2>&1 &
+	echo $! >"$D/charon.pid"
+	for i in $(seq 1 50); do
+		[ -S "$D/charon.vici" ] && break
+		sleep 0.1
+	done
+	[ -S "$D/charon.vici" ] || fail "charon did not start"
+	if [ "${1:-}" = capture ] && command -v tshark >/dev/null; then
+		ip netns exec "$ns" timeout 300 tshark -q -n -i tap0 \
+		    -w "$D/cap.pcap" >/dev/null 2>&1 &
+		echo $! >"$D/tshark.pid"
+		sleep 1
+	fi
+	mkfifo "$D/in"
+	ip netns exec "$ns" timeout 600 "$iosh" --nvram "$D/nv" \
+	    --attach FastEthernet0/0=tap:tap0 <"$D/in" >"$D/out" 2>&1 &
+	echo $! >"$D/iosh.pid"
+	exec 3>"$D/in"
+	send enable "configure terminal" "hostname R1" \
+	    "interface Loopback0" " ip address 1.1.1.1 255.255.255.255" \
+	    "interface FastEthernet0/0" " ip address 12.1.1.1 255.255.255.0" \
+	    " no shutdown" "ip route 2.2.2.2 255.255.255.255 12.1.1.2" "end"
+	# ARP first (not crypto traffic), so IKE's first message is not lost.
+	local m
+	m=$(mark)
+	send "ping 12.1.1.2 repeat 2"
+	wait_for "^Success rate is" "$m" 10 || fail "ping 12.1.1.2"
+}
+
+# strongSwan's side of seed 001 (notes/interop: the lifetimes Cisco's
+# defaults come out as), with the proposals given.
+ss_conns() {
+	local ike=$1 esp=$2 key=${3:-cisco} lts=${4:-2.2.2.2/32}
+	cat >"$D/swanctl.conf" <<EOC
+connections {
+    lab {
+        version = 1
+        local_addrs = 12.1.1.2
+        remote_addrs = 12.1.1.1
+        proposals = $ike
+        dpd_delay = 0s
+        rekey_time = 77760s
+        over_time = 8640s
+        rand_time = 0s
+        local {
+            auth = psk
+            id = 12.1.1.2
+        }
+        remote {
+            auth = psk
+            id = 12.1.1.1
+        }
+        children {
+            lab {
+                mode = tunnel
+                local_ts = $lts
+                remote_ts = 1.1.1.1/32
+                esp_proposals = $esp
+                life_time = 3600s
+                rekey_time = 3240s
+                rand_time = 0s
+                start_action = none
+            }
+        }
+    }
+}
+secrets {
+    ike-lab {
+        id-1 = 12.1.1.1
+        id-2 = 12.1.1.2
+        secret = $key
+    }
+}
+EOC
+	swan --load-all --clear --file "$D/swanctl.conf" >"$D/load.out" 2>&1 ||
+	    fail "swanctl --load-all: $(cat "$D/load.out")"
+}
+
+# iosh's side: policy 10, the key, the transform set, the map on Fa0/0.
+ios_crypto() {
+	local enc=$1 hash=$2 group=$3 tset=$4 pfs=${5:-} key=${6:-cisco}
+	local acl=${7:-host 1.1.1.1 host 2.2.2.2}
+	send "configure terminal" "no crypto isakmp policy 10" \
+	    "crypto isakmp policy 10" " encryption $enc" " hash $hash" \
+	    " authentication pre-share" " group $group" \
+	    "crypto isakmp key $key address 12.1.1.2" \
+	    "crypto ipsec transform-set TSET $tset" \
+	    "no access-list 100" "access-list 100 permit ip $acl" \
+	    "crypto map TST 10 ipsec-isakmp" " set peer 12.1.1.2" \
+	    " match address 100" " set transform-set TSET"
+	if [ -n "$pfs" ]; then
+		send " set pfs $pfs"
+	else
+		send " no set pfs"
+	fi
+	send "interface FastEthernet0/0" " crypto map TST" "end"
+}
+
+# Both sides forget every SA (iosh tells strongSwan; strongSwan's are
+# terminated too, in case the delete was not enough).
+ss_clear() {
+	send "clear crypto sa" "clear crypto isakmp"
+	sleep 0.5
+	swan --terminate --ike lab >/dev/null 2>&1
+	sleep 0.3
+}
