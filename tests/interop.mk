@@ -3,3 +3,6 @@
 # and strongSwan needed; skipped otherwise).
 TESTS += tests/interop_strongswan.sh
 EXTRA_DIST += tests/interop_strongswan.sh
+# The algorithm matrix (18 cases, both ways) against strongSwan.
+TESTS += tests/interop_matrix.sh
+EXTRA_DIST += tests/interop_lib.sh tests/interop_matrix.sh
