@@ -573,6 +573,31 @@ ike_delete_notify(struct ike_p1 *p, uint8_t proto, const uint8_t *spi,
 	info_send(p, true, 0, proto, spi, spisize, NULL, 0);
 }
 
+/* IOS's names for the notifications it reports. */
+static const char *
+notify_name(uint16_t type)
+{
+	static char	buf[32];
+
+	switch (type) {
+	case ISAKMP_N_INVALID_PAYLOAD_TYPE:	return "INVALID_PAYLOAD_TYPE";
+	case ISAKMP_N_INVALID_COOKIE:		return "INVALID_COOKIE";
+	case ISAKMP_N_INVALID_EXCHANGE_TYPE:	return "INVALID_EXCHANGE_TYPE";
+	case ISAKMP_N_INVALID_SPI:		return "INVALID_SPI";
+	case ISAKMP_N_NO_PROPOSAL_CHOSEN:	return "NO_PROPOSAL_CHOSEN";
+	case ISAKMP_N_PAYLOAD_MALFORMED:	return "PAYLOAD_MALFORMED";
+	case ISAKMP_N_INVALID_KEY_INFORMATION:	return "INVALID_KEY_INFORMATION";
+	case ISAKMP_N_INVALID_ID_INFORMATION:	return "INVALID_ID_INFORMATION";
+	case ISAKMP_N_INVALID_HASH_INFORMATION:	return "INVALID_HASH_INFORMATION";
+	case ISAKMP_N_AUTHENTICATION_FAILED:	return "AUTHENTICATION_FAILED";
+	case IPSEC_N_RESPONDER_LIFETIME:	return "RESPONDER_LIFETIME";
+	case IPSEC_N_INITIAL_CONTACT:		return "INITIAL_CONTACT";
+	default:
+		snprintf(buf, sizeof(buf), "type %u", type);
+		return buf;
+	}
+}
+
 /* An informational message from the peer: deletes and notifies. */
 static void
 info_input(struct ike_p1 *p, const struct isakmp_msg *m)
@@ -601,7 +626,7 @@ info_input(struct ike_p1 *p, const struct isakmp_msg *m)
 				ike_dpd_input(p, &n);
 			else
 				ike_debug(p->p_c, p->p_dbg, " processing "
-				    "NOTIFY type %u protocol %u", n.n_type,
+				    "NOTIFY %s protocol %u", notify_name(n.n_type),
 				    n.n_proto);
 			continue;
 		}

@@ -56,9 +56,11 @@ lc_stream(void *arg, const char *text, size_t len)
 
 static void	lc_done(void *);
 
+/* Log and debug messages come when they come: out at once, even when
+ * stdout is a file or a pipe (stdio would hold them until a prompt). */
 static const struct console_ops lc_ops = {
 	.co_output = lc_write,
-	.co_async = lc_write,
+	.co_async = lc_stream,
 	.co_stream = lc_stream,
 	.co_done = lc_done,
 };

@@ -6,3 +6,6 @@ EXTRA_DIST += tests/interop_strongswan.sh
 # The algorithm matrix (18 cases, both ways) against strongSwan.
 TESTS += tests/interop_matrix.sh
 EXTRA_DIST += tests/interop_lib.sh tests/interop_matrix.sh
+# Mismatches against strongSwan: both sides fail cleanly, no SA left.
+TESTS += tests/interop_fail.sh
+EXTRA_DIST += tests/interop_fail.sh
