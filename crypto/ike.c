@@ -140,6 +140,18 @@ ike_psk_for(struct crypto *c, uint32_t peer)
 	return best != NULL ? best->pk_key : NULL;
 }
 
+/* A nonce payload's body into DST (room for IKE_NONCE_LEN * 2). */
+bool
+ike_take_nonce(const struct isakmp_pld *pl, uint8_t *dst, size_t *len)
+{
+	if (pl == NULL || pl->pl_bodylen < ISAKMP_NONCE_MIN ||
+	    pl->pl_bodylen > IKE_NONCE_LEN * 2)
+		return false;
+	memcpy(dst, pl->pl_body, pl->pl_bodylen);
+	*len = pl->pl_bodylen;
+	return true;
+}
+
 /* ---- Sending and retransmission. ---- */
 
 static void

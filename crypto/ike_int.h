@@ -169,6 +169,7 @@ struct ike_qm *ike_qm_find(struct ike_p1 *, uint32_t msgid);
 void	ike_qm_free(struct ike_qm *);
 const char *ike_psk_for(struct crypto *, uint32_t peer);
 void	ike_random(void *, size_t);
+bool	ike_take_nonce(const struct isakmp_pld *, uint8_t *dst, size_t *len);
 /* Encrypt the payloads after the header of MSG in place (padding added)
  * with IV, which ends as the last cipher block; returns the new length. */
 size_t	ike_encrypt_msg(struct ike_p1 *, uint8_t *msg, size_t len,

@@ -326,17 +326,6 @@ choose(struct ike_p1 *p, const struct isakmp_pld *sa, struct ike_p1_sel *sel)
 }
 
 static bool
-nonce_take(const struct isakmp_pld *pl, uint8_t *dst, size_t *len)
-{
-	if (pl == NULL || pl->pl_bodylen < ISAKMP_NONCE_MIN ||
-	    pl->pl_bodylen > IKE_NONCE_LEN * 2)
-		return false;
-	memcpy(dst, pl->pl_body, pl->pl_bodylen);
-	*len = pl->pl_bodylen;
-	return true;
-}
-
-static bool
 ke_take(struct ike_p1 *p, const struct isakmp_pld *pl, uint8_t *dst)
 {
 	if (pl == NULL || pl->pl_bodylen != p->p_glen)
@@ -586,26 +575,42 @@ i_mm2(struct ike_p1 *p, const struct isakmp_msg *m)
 	p->p_state = FSM_I_MM3;
 }
 
+/*
+ * The peer's KE and NONCE (MM3 for the responder, MM4 for the
+ * initiator), then the keys; false (and the SA gone) if they do not do.
+ */
+static bool
+take_ke_nonce(struct ike_p1 *p, const struct isakmp_msg *m)
+{
+	bool	ini = p->p_sa->is_initiator;
+
+	ike_debug(p->p_c, p->p_dbg, " processing KE payload. message ID = 0");
+	if (!ke_take(p, find(m, ISAKMP_PL_KE), ini ? p->p_gxr : p->p_gxi)) {
+		ike_p1_fail(p, "Bad KE payload");
+		return false;
+	}
+	ike_debug(p->p_c, p->p_dbg, " processing NONCE payload. message ID = "
+	    "0");
+	if (!ike_take_nonce(find(m, ISAKMP_PL_NONCE), ini ? p->p_nr : p->p_ni,
+	    ini ? &p->p_nrlen : &p->p_nilen)) {
+		ike_p1_fail(p, "Bad NONCE payload");
+		return false;
+	}
+	dbg_psk(p);
+	/* The responder makes its own pair only now, knowing the group. */
+	if ((!ini && !make_ke(p)) || !derive(p)) {
+		ike_p1_fail(p, "Key derivation failed");
+		return false;
+	}
+	return true;
+}
+
 static void
 i_mm4(struct ike_p1 *p, const struct isakmp_msg *m)
 {
 	ike_dbg_fsm(p, "IKE_MESG_FROM_PEER, IKE_MM_EXCH", FSM_I_MM3, FSM_I_MM4);
-	ike_debug(p->p_c, p->p_dbg, " processing KE payload. message ID = 0");
-	if (!ke_take(p, find(m, ISAKMP_PL_KE), p->p_gxr)) {
-		ike_p1_fail(p, "Bad KE payload");
+	if (!take_ke_nonce(p, m))
 		return;
-	}
-	ike_debug(p->p_c, p->p_dbg, " processing NONCE payload. message ID = "
-	    "0");
-	if (!nonce_take(find(m, ISAKMP_PL_NONCE), p->p_nr, &p->p_nrlen)) {
-		ike_p1_fail(p, "Bad NONCE payload");
-		return;
-	}
-	dbg_psk(p);
-	if (!derive(p)) {
-		ike_p1_fail(p, "Key derivation failed");
-		return;
-	}
 	read_vids(p, m);
 	ike_natd_check(p, m);
 	/* A NAT on the way (or a peer that says so): on to 4500. */
@@ -742,22 +747,8 @@ static void
 r_mm3(struct ike_p1 *p, const struct isakmp_msg *m)
 {
 	ike_dbg_fsm(p, "IKE_MESG_FROM_PEER, IKE_MM_EXCH", FSM_R_MM2, FSM_R_MM3);
-	ike_debug(p->p_c, p->p_dbg, " processing KE payload. message ID = 0");
-	if (!ke_take(p, find(m, ISAKMP_PL_KE), p->p_gxi)) {
-		ike_p1_fail(p, "Bad KE payload");
+	if (!take_ke_nonce(p, m))
 		return;
-	}
-	ike_debug(p->p_c, p->p_dbg, " processing NONCE payload. message ID = "
-	    "0");
-	if (!nonce_take(find(m, ISAKMP_PL_NONCE), p->p_ni, &p->p_nilen)) {
-		ike_p1_fail(p, "Bad NONCE payload");
-		return;
-	}
-	dbg_psk(p);
-	if (!make_ke(p) || !derive(p)) {
-		ike_p1_fail(p, "Key derivation failed");
-		return;
-	}
 	read_vids(p, m);
 	ike_natd_check(p, m);
 	ike_dbg_fsm(p, "IKE_MESG_INTERNAL, IKE_PROCESS_MAIN_MODE", FSM_R_MM3,

@@ -567,14 +567,7 @@ find(const struct isakmp_msg *m, uint8_t type)
 static bool
 take_nonce(const struct isakmp_msg *m, uint8_t *dst, size_t *len)
 {
-	const struct isakmp_pld	*pl = find(m, ISAKMP_PL_NONCE);
-
-	if (pl == NULL || pl->pl_bodylen < ISAKMP_NONCE_MIN ||
-	    pl->pl_bodylen > IKE_NONCE_LEN * 2)
-		return false;
-	memcpy(dst, pl->pl_body, pl->pl_bodylen);
-	*len = pl->pl_bodylen;
-	return true;
+	return ike_take_nonce(find(m, ISAKMP_PL_NONCE), dst, len);
 }
 
 static bool

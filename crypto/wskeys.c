@@ -52,6 +52,18 @@ hex(FILE *fp, const uint8_t *p, size_t n)
 		fprintf(fp, "%02X", *p++);
 }
 
+/* One esp_sa row: the SA from SRC to DST. */
+static void
+esp_row(FILE *fp, const struct ipsec_sa *ps, const char *src, const char *dst)
+{
+	fprintf(fp, "\"IPv4\",\"%s\",\"%s\",\"0x%08x\",\"%s\",\"0x", src, dst,
+	    ps->ps_spi, ps->ps_ws_enc);
+	hex(fp, ps->ps_keys, ps->ps_enc_keylen);
+	fprintf(fp, "\",\"%s\",\"0x", ps->ps_ws_auth);
+	hex(fp, ps->ps_keys + ps->ps_enc_keylen, ps->ps_auth_keylen);
+	fputs("\"\n", fp);
+}
+
 int
 test_crypto_wireshark_keys_cmd(struct vty *vty, const struct cmd_match *m)
 {
@@ -89,23 +101,11 @@ test_crypto_wireshark_keys_cmd(struct vty *vty, const struct cmd_match *m)
 		sa_addr_fmt(&fl->fl_local_addr, a, sizeof(a));
 		sa_addr_fmt(&fl->fl_peer, b, sizeof(b));
 		TAILQ_FOREACH(ps, &fl->fl_in, ps_entry) {
-			fprintf(esp, "\"IPv4\",\"%s\",\"%s\",\"0x%08x\",\"%s\","
-			    "\"0x", b, a, ps->ps_spi, ps->ps_ws_enc);
-			hex(esp, ps->ps_keys, ps->ps_enc_keylen);
-			fprintf(esp, "\",\"%s\",\"0x", ps->ps_ws_auth);
-			hex(esp, ps->ps_keys + ps->ps_enc_keylen,
-			    ps->ps_auth_keylen);
-			fputs("\"\n", esp);
+			esp_row(esp, ps, b, a);
 			ne++;
 		}
 		TAILQ_FOREACH(ps, &fl->fl_out, ps_entry) {
-			fprintf(esp, "\"IPv4\",\"%s\",\"%s\",\"0x%08x\",\"%s\","
-			    "\"0x", a, b, ps->ps_spi, ps->ps_ws_enc);
-			hex(esp, ps->ps_keys, ps->ps_enc_keylen);
-			fprintf(esp, "\",\"%s\",\"0x", ps->ps_ws_auth);
-			hex(esp, ps->ps_keys + ps->ps_enc_keylen,
-			    ps->ps_auth_keylen);
-			fputs("\"\n", esp);
+			esp_row(esp, ps, a, b);
 			ne++;
 		}
 	}

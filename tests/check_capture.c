@@ -35,34 +35,6 @@ static struct fixture	 fx[NR];
 static char		 tmpdir[] = "/tmp/check_capture.XXXXXX";
 static const char	*outdir;	/* where exports go */
 
-static int
-free_udp_port(void)
-{
-	struct sockaddr_in	sin;
-	socklen_t		len = sizeof(sin);
-	int			fd;
-
-	fd = socket(AF_INET, SOCK_DGRAM, 0);
-	ck_assert_int_ge(fd, 0);
-	memset(&sin, 0, sizeof(sin));
-	sin.sin_family = AF_INET;
-	sin.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-	ck_assert_int_eq(bind(fd, (struct sockaddr *)&sin, sizeof(sin)), 0);
-	ck_assert_int_eq(getsockname(fd, (struct sockaddr *)&sin, &len), 0);
-	close(fd);
-	return ntohs(sin.sin_port);
-}
-
-static void
-attach(int r, const char *name, int lport, int rport)
-{
-	char	spec[64], err[256];
-
-	snprintf(spec, sizeof(spec), "udp:%d:127.0.0.1:%d", lport, rport);
-	ck_assert_msg(router_attach(&fx[r].fx_rt, name, spec, err,
-	    sizeof(err)) == 0, "%s", err);
-}
-
 static struct dataplane *
 DP(int r)
 {
@@ -100,15 +72,15 @@ setup(void)
 	if ((outdir = getenv("CAPTURE_DIR")) == NULL)
 		outdir = tmpdir;
 	for (i = 0; i < 4; i++)
-		port[i] = free_udp_port();
+		port[i] = fx_udp_port();
 	for (i = 0; i < NR; i++) {
 		fx_open(&fx[i], NULL);
 		fx_run(&fx[i], "enable");
 	}
-	attach(0, "FastEthernet0/0", port[0], port[1]);
-	attach(1, "FastEthernet0/0", port[1], port[0]);
-	attach(0, "Serial1/0", port[2], port[3]);
-	attach(1, "Serial1/0", port[3], port[2]);
+	fx_attach_udp(&fx[0], "FastEthernet0/0", port[0], port[1]);
+	fx_attach_udp(&fx[1], "FastEthernet0/0", port[1], port[0]);
+	fx_attach_udp(&fx[0], "Serial1/0", port[2], port[3]);
+	fx_attach_udp(&fx[1], "Serial1/0", port[3], port[2]);
 	config(0, "hostname R1\ninterface FastEthernet0/0\n"
 	    " ip address 10.0.12.1 255.255.255.0\n"
 	    "interface Serial1/0\n ip address 10.0.21.1 255.255.255.0\n"

@@ -32,34 +32,6 @@
 
 static struct fixture	fx[NR];
 
-static int
-free_udp_port(void)
-{
-	struct sockaddr_in	sin;
-	socklen_t		len = sizeof(sin);
-	int			fd;
-
-	fd = socket(AF_INET, SOCK_DGRAM, 0);
-	ck_assert_int_ge(fd, 0);
-	memset(&sin, 0, sizeof(sin));
-	sin.sin_family = AF_INET;
-	sin.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-	ck_assert_int_eq(bind(fd, (struct sockaddr *)&sin, sizeof(sin)), 0);
-	ck_assert_int_eq(getsockname(fd, (struct sockaddr *)&sin, &len), 0);
-	close(fd);
-	return ntohs(sin.sin_port);
-}
-
-static void
-attach(int r, const char *name, int lport, int rport)
-{
-	char	spec[64], err[256];
-
-	snprintf(spec, sizeof(spec), "udp:%d:127.0.0.1:%d", lport, rport);
-	ck_assert_msg(router_attach(&fx[r].fx_rt, name, spec, err,
-	    sizeof(err)) == 0, "%s", err);
-}
-
 /* Configure R; IOS's notes (a new crypto map) are fine, errors not. */
 static void
 config(int r, const char *text)
@@ -169,14 +141,14 @@ setup(void)
 	int	p0, p1, r;
 
 	clock_use_frozen(FX_EPOCH_MS);
-	p0 = free_udp_port();
-	p1 = free_udp_port();
+	p0 = fx_udp_port();
+	p1 = fx_udp_port();
 	for (r = 0; r < NR; r++) {
 		fx_open(&fx[r], NULL);
 		fx_run(&fx[r], "enable");
 	}
-	attach(0, "Serial1/2", p0, p1);
-	attach(1, "Serial1/1", p1, p0);
+	fx_attach_udp(&fx[0], "Serial1/2", p0, p1);
+	fx_attach_udp(&fx[1], "Serial1/1", p1, p0);
 	for (r = 0; r < NR; r++)
 		config(r, base_cfg[r]);
 	run_for(1);

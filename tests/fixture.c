@@ -2,10 +2,16 @@
  * fixture: the router + captured session the Check tests share (see
  * fixture.h).
  */
+#include <sys/socket.h>
+
+#include <netinet/in.h>
+#include <arpa/inet.h>
+
 #include <check.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "tests/fixture.h"
 
@@ -108,4 +114,32 @@ fx_hex(const char *s, uint8_t *out, size_t max)
 	}
 	ck_assert_int_lt(hi, 0);
 	return n;
+}
+
+int
+fx_udp_port(void)
+{
+	struct sockaddr_in	sin;
+	socklen_t		len = sizeof(sin);
+	int			fd;
+
+	fd = socket(AF_INET, SOCK_DGRAM, 0);
+	ck_assert_int_ge(fd, 0);
+	memset(&sin, 0, sizeof(sin));
+	sin.sin_family = AF_INET;
+	sin.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	ck_assert_int_eq(bind(fd, (struct sockaddr *)&sin, sizeof(sin)), 0);
+	ck_assert_int_eq(getsockname(fd, (struct sockaddr *)&sin, &len), 0);
+	close(fd);
+	return ntohs(sin.sin_port);
+}
+
+void
+fx_attach_udp(struct fixture *fx, const char *name, int lport, int rport)
+{
+	char	spec[64], err[256];
+
+	snprintf(spec, sizeof(spec), "udp:%d:127.0.0.1:%d", lport, rport);
+	ck_assert_msg(router_attach(&fx->fx_rt, name, spec, err,
+	    sizeof(err)) == 0, "%s", err);
 }

@@ -33,6 +33,13 @@ const char	*fx_run(struct fixture *, const char *line);
 void		 fx_run_quiet(struct fixture *, const char *text);
 /* The current prompt ("Router(config)#"), valid until the next call. */
 const char	*fx_prompt(struct fixture *);
+/* A UDP port on 127.0.0.1 nobody uses right now (the kernel's pick,
+ * released), for udp: wires between routers in one test. */
+int		 fx_udp_port(void);
+/* Attach FX's interface NAME to a udp: wire from LPORT to
+ * 127.0.0.1:RPORT (as `iosh --attach`). */
+void		 fx_attach_udp(struct fixture *, const char *name, int lport,
+		    int rport);
 /* Decode hex S, skipping blanks and newlines, into OUT (at most MAX
  * bytes); returns the byte count.  For known-answer vectors. */
 size_t		 fx_hex(const char *s, uint8_t *out, size_t max);
