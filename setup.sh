@@ -19,7 +19,8 @@ cd "$(dirname "$0")"
 PKGS="build-essential autoconf automake pkg-config libreadline-dev libssl-dev
 libpcap-dev libtelnet-dev check expect telnet clang libclang-rt-14-dev tshark
 iproute2 iputils-ping strongswan-charon strongswan-swanctl
-libcharon-extra-plugins libstrongswan-standard-plugins"
+libcharon-extra-plugins libstrongswan-standard-plugins libldns3
+libevent-pthreads-2.1-7 libnss3-tools"
 
 missing=""
 for p in $PKGS; do
@@ -39,6 +40,20 @@ if [ -n "$missing" ]; then
 	apt-get update -qq
 	# shellcheck disable=SC2086
 	apt-get install -y -qq --no-install-recommends $missing >/dev/null
+fi
+
+# Libreswan conflicts with strongSwan's packages: the interop test runs
+# its pluto from the unpacked .deb instead (tests/interop_libreswan.sh).
+LIBRESWAN_ROOT=/opt/iosh-libreswan
+if [ "$(id -u)" -eq 0 ] && [ ! -x "$LIBRESWAN_ROOT/usr/libexec/ipsec/pluto" ]
+then
+	echo "setup.sh: unpacking libreswan into $LIBRESWAN_ROOT"
+	dl=$(mktemp -d)
+	(cd "$dl" && apt-get download -qq libreswan >/dev/null &&
+	    mkdir -p "$LIBRESWAN_ROOT" &&
+	    dpkg-deb -x libreswan_*.deb "$LIBRESWAN_ROOT") ||
+	    echo "setup.sh: libreswan not available; its test will skip" >&2
+	rm -rf "$dl"
 fi
 
 if [ ! -x configure ]; then

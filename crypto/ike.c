@@ -690,11 +690,11 @@ ike_tx_note_rx(struct ike_p1 *p, struct ike_tx *tx, const uint8_t *raw,
 	if (ike_hash(IKE_HASH_SHA, &pc, 1, h) != 0)
 		return false;
 	if (tx->tx_has_rx && memcmp(h, tx->tx_rxhash, 20) == 0) {
-		ike_debug(p->p_c, p->p_dbg, " phase 1 packet is a duplicate "
-		    "of a previous packet.");
+		ike_debug(p->p_c, p->p_dbg, " phase %d packet is a duplicate "
+		    "of a previous packet.", tx == &p->p_tx ? 1 : 2);
 		if (tx->tx_buf != NULL) {
 			ike_debug(p->p_c, p->p_dbg, " retransmitting due to "
-			    "retransmit phase 1");
+			    "retransmit phase %d", tx == &p->p_tx ? 1 : 2);
 			dbg_send(p, isakmp_state_name(p->p_sa->is_state));
 			tx_raw(p, tx->tx_buf, tx->tx_len);
 		}

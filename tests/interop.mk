@@ -9,3 +9,6 @@ EXTRA_DIST += tests/interop_lib.sh tests/interop_matrix.sh
 # Mismatches against strongSwan: both sides fail cleanly, no SA left.
 TESTS += tests/interop_fail.sh
 EXTRA_DIST += tests/interop_fail.sh
+# Phase 1 against Libreswan's pluto (unpacked by setup.sh; IKE only).
+TESTS += tests/interop_libreswan.sh
+EXTRA_DIST += tests/interop_libreswan.sh

@@ -5,26 +5,22 @@
 # 1.1.1.1, fed commands through a FIFO; CCIE lab 13-1's addressing.
 #
 #   ss_start [capture]	namespace, charon, iosh (and tshark on tap0)
+#   ns_start; iosh_start	the same without charon (other peers)
 #   ss_conns IKE ESP [PFS]	strongSwan's connection "lab" (proposals in
 #				its words), loaded
 #   ios_crypto ENC HASH GROUP TSET [PFS] [KEY] [ACL]
 #				iosh's policy 10, key, transform set, map
 #   send LINE...; mark; wait_for RE OFFSET SECONDS; fail WHY
 #
-# Needs root, network namespaces, TUN/TAP and strongSwan's charon with
-# the kernel-libipsec and openssl plugins: exits 77 without them.  The
-# namespace, charon, tshark and iosh go on exit.
+# Needs root, network namespaces and TUN/TAP, and for ss_start
+# strongSwan's charon with the kernel-libipsec and openssl plugins: exits
+# 77 without them.  The namespace and every process go on exit.
 set -u
 
 builddir=$(cd "${top_builddir:-.}" && pwd -P)
 iosh=$builddir/iosh
 charon=/usr/lib/ipsec/charon
 [ "$(id -u)" -eq 0 ] || { echo "SKIP: not root"; exit 77; }
-[ -x "$charon" ] && command -v swanctl >/dev/null &&
-    [ -f /usr/lib/ipsec/plugins/libstrongswan-kernel-libipsec.so ] &&
-    [ -f /usr/lib/ipsec/plugins/libstrongswan-openssl.so ] ||
-    { echo "SKIP: strongSwan (charon, kernel-libipsec, openssl) missing"; \
-    exit 77; }
 
 ns=iosh-ss-$$
 D=$(mktemp -d) || exit 99
@@ -35,6 +31,7 @@ ss_cleanup() {
 	[ -f "$D/charon.pid" ] && kill "$(cat "$D/charon.pid")" 2>/dev/null
 	[ -f "$D/tshark.pid" ] && kill "$(cat "$D/tshark.pid")" 2>/dev/null
 	[ -f "$D/iosh.pid" ] && kill "$(cat "$D/iosh.pid")" 2>/dev/null
+	[ -f "$D/pluto.pid" ] && kill "$(cat "$D/pluto.pid")" 2>/dev/null
 	sleep 0.3
 	ip netns del "$ns" 2>/dev/null
 	rm -rf "$D"
@@ -80,7 +77,8 @@ since() {
 	tail -c +"$(($1 + 1))" "$D/out"
 }
 
-ss_start() {
+# The namespace and tap0; iosh on it, configured and ARP done.
+ns_start() {
 	ip netns add "$ns" 2>/dev/null || { echo "SKIP: no netns"; exit 77; }
 	in_ns ip link set lo up || fail "lo up"
 	in_ns ip addr add 2.2.2.2/32 dev lo || fail "2.2.2.2"
@@ -88,6 +86,32 @@ ss_start() {
 	    { echo "SKIP: no tuntap"; exit 77; }
 	in_ns ip addr add 12.1.1.2/24 dev tap0 || fail "12.1.1.2"
 	in_ns ip link set tap0 up || fail "tap0 up"
+}
+
+iosh_start() {
+	local m
+	mkfifo "$D/in"
+	ip netns exec "$ns" timeout 600 "$iosh" --nvram "$D/nv" \
+	    --attach FastEthernet0/0=tap:tap0 <"$D/in" >"$D/out" 2>&1 &
+	echo $! >"$D/iosh.pid"
+	exec 3>"$D/in"
+	send enable "configure terminal" "hostname R1" \
+	    "interface Loopback0" " ip address 1.1.1.1 255.255.255.255" \
+	    "interface FastEthernet0/0" " ip address 12.1.1.1 255.255.255.0" \
+	    " no shutdown" "ip route 2.2.2.2 255.255.255.255 12.1.1.2" "end"
+	# ARP first (not crypto traffic), so IKE's first message is not lost.
+	m=$(mark)
+	send "ping 12.1.1.2 repeat 2"
+	wait_for "^Success rate is" "$m" 10 || fail "ping 12.1.1.2"
+}
+
+ss_start() {
+	[ -x "$charon" ] && command -v swanctl >/dev/null &&
+	    [ -f /usr/lib/ipsec/plugins/libstrongswan-kernel-libipsec.so ] &&
+	    [ -f /usr/lib/ipsec/plugins/libstrongswan-openssl.so ] ||
+	    { echo "SKIP: strongSwan (charon, kernel-libipsec, openssl)" \
+	    "missing"; exit 77; }
+	ns_start
 	cat >"$D/strongswan.conf" <<EOC
 charon {
     load = random nonce openssl pem pkcs1 x509 pubkey hmac md5 sha1 sha2 aes gmp kernel-libipsec kernel-netlink socket-default vici
@@ -125,20 +149,7 @@ exec $charon" >"$D/charon.stdout" 2>&1 &
 		echo $! >"$D/tshark.pid"
 		sleep 1
 	fi
-	mkfifo "$D/in"
-	ip netns exec "$ns" timeout 600 "$iosh" --nvram "$D/nv" \
-	    --attach FastEthernet0/0=tap:tap0 <"$D/in" >"$D/out" 2>&1 &
-	echo $! >"$D/iosh.pid"
-	exec 3>"$D/in"
-	send enable "configure terminal" "hostname R1" \
-	    "interface Loopback0" " ip address 1.1.1.1 255.255.255.255" \
-	    "interface FastEthernet0/0" " ip address 12.1.1.1 255.255.255.0" \
-	    " no shutdown" "ip route 2.2.2.2 255.255.255.255 12.1.1.2" "end"
-	# ARP first (not crypto traffic), so IKE's first message is not lost.
-	local m
-	m=$(mark)
-	send "ping 12.1.1.2 repeat 2"
-	wait_for "^Success rate is" "$m" 10 || fail "ping 12.1.1.2"
+	iosh_start
 }
 
 # strongSwan's side of seed 001 (notes/interop: the lifetimes Cisco's
