@@ -286,6 +286,7 @@ struct crypto {
 	enum ike_keepalive_mode		  c_ka_mode;
 	unsigned			  c_nat_ka;	/* 0: off */
 	bool				  c_log_session; /* crypto logging session */
+	bool				  c_natt_off;	/* no ... nat-transparency */
 
 	struct ntab			  c_keyring_idx;
 	TAILQ_HEAD(, keyring)		  c_keyrings;

@@ -56,7 +56,7 @@ ike_vid_build(struct crypto *c, uint32_t dbg, struct isakmp_build *b,
 	size_t	i;
 
 	for (i = 0; i < sizeof(natt) / sizeof(natt[0]); i++) {
-		if (!mm1 && !(mm2_natt && i == 0))
+		if (c->c_natt_off || (!mm1 && !(mm2_natt && i == 0)))
 			break;
 		ike_debug(c, dbg, " constructed NAT-T vendor-%s ID",
 		    natt[i].built);
@@ -93,7 +93,8 @@ ike_vid_read(struct ike_p1 *p, const struct isakmp_pld *pl)
 		if (memcmp(pl->pl_body, natt[i].vid, VID_LEN) == 0) {
 			ike_debug_sp(p->p_c, p->p_dbg, " vendor ID is NAT-T %s",
 			    natt[i].seen);
-			if (i == 0)
+			/* Not offered ourselves: the peer's offer is moot. */
+			if (i == 0 && !p->p_c->c_natt_off)
 				p->p_natt = true;
 			return;
 		}

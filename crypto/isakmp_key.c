@@ -342,6 +342,16 @@ crypto_logging_session_cmd(struct vty *vty, const struct cmd_match *m)
 	return CMD_SUCCESS;
 }
 
+/* NAT traversal is on by default; `no crypto ipsec nat-transparency
+ * udp-encapsulation` keeps IKE from offering it (no NAT-T vendor IDs). */
+int
+crypto_natt_cmd(struct vty *vty, const struct cmd_match *m)
+{
+	vty->v_sys->sy_crypto->c_natt_off =
+	    (m->cm_prefixes & PFX_NO) != 0;
+	return CMD_SUCCESS;
+}
+
 const struct psk_store *
 crypto_default_keys(const struct crypto *c)
 {
@@ -378,4 +388,7 @@ isakmp_key_nvgen(const struct crypto *c, struct strbuf *sb)
 		nv_line(sb, 0, "crypto isakmp nat keepalive %u", c->c_nat_ka);
 	if (c->c_log_session)
 		nv_line(sb, 0, "crypto logging session");
+	if (c->c_natt_off)
+		nv_line(sb, 0, "no crypto ipsec nat-transparency "
+		    "udp-encapsulation");
 }

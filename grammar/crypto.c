@@ -52,6 +52,12 @@ static const struct cmd_def crypto_config_defs[] = {
 	  "Send keepalives periodically\n"
 	  "Send keepalives on demand (default)",
 	  crypto_isakmp_keepalive_cmd, CMD_NO | CMD_DEFAULT, NULL },
+	{ "crypto ipsec nat-transparency udp-encapsulation",
+	  "Encryption module\n"
+	  "Configure IPSEC policy\n"
+	  "IPsec NAT transparency model\n"
+	  "UDP encapsulation of IPsec protocols",
+	  crypto_natt_cmd, CMD_NO | CMD_DEFAULT, NULL },
 	{ "crypto logging session",
 	  "Encryption module\n"
 	  "Set logging parameters\n"

@@ -497,6 +497,24 @@ START_TEST(test_version_12)
 }
 END_TEST
 
+/* Without NAT-T (no crypto ipsec nat-transparency udp-encapsulation):
+ * no NAT-T vendor IDs, NAT-D not sent, IKE stays on 500. */
+START_TEST(test_no_natt)
+{
+	crypto_cfg(0, "3des", "cisco", "host 1.1.1.1 host 2.2.2.2");
+	crypto_cfg(1, "3des", "cisco", "host 2.2.2.2 host 1.1.1.1");
+	config(0, "no crypto ipsec nat-transparency udp-encapsulation\n");
+	ck_assert(strstr(fx_run(&fx[0], "show running-config"),
+	    "\nno crypto ipsec nat-transparency udp-encapsulation\n") != NULL);
+	fx_run(&fx[0], "debug crypto isakmp");
+	run_wait(0, "ping 2.2.2.2 source loopback0");
+	ck_assert(has(0, "Success rate is 80 percent (4/5)"));
+	ck_assert(!has(0, "constructed NAT-T"));
+	ck_assert(!has(0, "received payload type 20"));
+	ck_assert(has(0, "my_port 500 peer_port 500 (I) QM_IDLE\n"));
+}
+END_TEST
+
 static Suite *
 ike_suite(void)
 {
@@ -514,6 +532,7 @@ ike_suite(void)
 	tcase_add_test(tc, test_dpd);
 	tcase_add_test(tc, test_lifetime);
 	tcase_add_test(tc, test_version_12);
+	tcase_add_test(tc, test_no_natt);
 	suite_add_tcase(s, tc);
 	/* Alone in its case, so tests/ike_seed.sh can run just it. */
 	tc = tcase_create("seed001");
