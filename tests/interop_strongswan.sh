@@ -23,6 +23,8 @@
 ss_start capture
 ss_conns 3des-md5-modp1024 3des-md5
 ios_crypto 3des md5 2 "esp-3des esp-md5-hmac"
+# Behind (what strongSwan says is) a NAT, keepalives every 5 s.
+send "configure terminal" "crypto isakmp nat keepalive 5" "end"
 
 # --- 1. iosh initiates.
 send "debug crypto isakmp" "debug crypto ipsec"
@@ -104,8 +106,10 @@ tail -c +"$((m + 1))" "$D/out" |
     grep -q "^12.1.1.1        12.1.1.2        QM_IDLE" ||
     fail "iosh as responder: $(tail -c +"$((m + 1))" "$D/out")"
 
-# --- 3. tshark's view of it all.
+# --- 3. tshark's view of it all (a NAT keepalive is due 5 s after
+# phase 1 came up).
 if [ -f "$D/tshark.pid" ]; then
+	sleep 6
 	kill "$(cat "$D/tshark.pid")" 2>/dev/null
 	rm -f "$D/tshark.pid"
 	sleep 1
@@ -118,6 +122,10 @@ if [ -f "$D/tshark.pid" ]; then
 	[ "$n_isakmp" -ge 18 ] && [ "$n_esp" -ge 30 ] ||
 	    fail "capture: $n_isakmp ISAKMP, $n_esp ESP packets"
 	[ "$bad" -eq 0 ] || fail "tshark: $bad malformed packets"
+	n_ka=$(timeout 30 tshark -n -r "$D/cap.pcap" \
+	    -Y 'udpencap.nat_keepalive && ip.src == 12.1.1.1' 2>/dev/null |
+	    wc -l)
+	[ "$n_ka" -ge 1 ] || fail "no NAT keepalive from iosh"
 	# With the keys iosh wrote, tshark opens both: phase 1's
 	# encrypted messages and every ESP packet, its ICV correct.
 	mkdir -p "$D/ws"
