@@ -173,8 +173,10 @@ router_spawn(const struct topology *t, size_t r, const char *iosh,
     const char *rdir)
 {
 	char	 nvram[PATH_MAX + 16], log[PATH_MAX + 16], telnet[32];
-	char	 specs[TOPO_LINKS_MAX][TOPO_NAME_MAX + 48];
-	char	*argv[8 + 2 * TOPO_LINKS_MAX];
+	/* Every link could have both ends on this router (a cable looped
+	 * back): two specs per link, two words per spec. */
+	char	 specs[2 * TOPO_LINKS_MAX][TOPO_NAME_MAX + 48];
+	char	*argv[8 + 4 * TOPO_LINKS_MAX];
 	size_t	 l, argc = 0, ns = 0;
 	int	 end, fd;
 	pid_t	 pid;
