@@ -54,41 +54,6 @@ ike_fsm_name(enum ike_fsm s)
 	return fsm_names[s];
 }
 
-static void
-addr_fmt(uint32_t a, char *buf, size_t len)
-{
-	snprintf(buf, len, "%u.%u.%u.%u", a >> 24, (a >> 16) & 255,
-	    (a >> 8) & 255, a & 255);
-}
-
-void
-ike_debug_text(const struct crypto *c, const char *fmt, ...)
-{
-	char	text[1536];
-	va_list	ap;
-
-	if (!ike_debugging(c))
-		return;
-	va_start(ap, fmt);
-	vsnprintf(text, sizeof(text), fmt, ap);
-	va_end(ap);
-	sys_debug(c->c_sys, "%s", text);
-}
-
-void
-ike_ipsec_debug(const struct crypto *c, const char *fmt, ...)
-{
-	char	text[1536];
-	va_list	ap;
-
-	if (!crypto_debug_on(c, CRYPTO_DEBUG_IPSEC))
-		return;
-	va_start(ap, fmt);
-	vsnprintf(text, sizeof(text), fmt, ap);
-	va_end(ap);
-	sys_debug(c->c_sys, "%s", text);
-}
-
 void
 ike_dbg_fsm(struct ike_p1 *p, const char *input, enum ike_fsm from,
     enum ike_fsm to)
@@ -182,7 +147,7 @@ dbg_send(struct ike_p1 *p, const char *state_name)
 {
 	char	peer[16];
 
-	addr_fmt(p->p_peer, peer, sizeof(peer));
+	ike_ip_fmt(p->p_peer, peer, sizeof(peer));
 	ike_debug(p->p_c, p->p_dbg, " sending packet to %s my_port %u "
 	    "peer_port %u (%s) %s", peer, p->p_sa->is_lport,
 	    p->p_sa->is_rport, p->p_sa->is_initiator ? "I" : "R", state_name);
@@ -267,7 +232,7 @@ rexmit(void *arg)
 	free(rc);
 	tx->tx_timer = NULL;
 	tx->tx_timer_arg = NULL;
-	addr_fmt(p->p_peer, peer, sizeof(peer));
+	ike_ip_fmt(p->p_peer, peer, sizeof(peer));
 	if (tx->tx_count >= IKE_REXMIT_MAX && tx != &p->p_tx) {
 		/* Quick Mode gives up alone: phase 1 stays. */
 		q = (struct ike_qm *)(void *)((char *)tx -
@@ -395,7 +360,7 @@ ike_session_status(struct ike_p1 *p, bool up)
 
 	if (!p->p_c->c_log_session || !sys_version_15(p->p_c->c_sys))
 		return;
-	addr_fmt(p->p_peer, peer, sizeof(peer));
+	ike_ip_fmt(p->p_peer, peer, sizeof(peer));
 	sys_log(p->p_c->c_sys, "CRYPTO", 5, "SESSION_STATUS", "Crypto tunnel "
 	    "is %s Peer %s:500       Id: %s", up ? "UP  . " : "DOWN.", peer,
 	    peer);
@@ -410,8 +375,8 @@ ike_initial_contact(struct ike_p1 *p)
 	struct ipsec_flow	*fl, *fnext;
 	char			 l[16], r[16];
 
-	addr_fmt(p->p_local, l, sizeof(l));
-	addr_fmt(p->p_peer, r, sizeof(r));
+	ike_ip_fmt(p->p_local, l, sizeof(l));
+	ike_ip_fmt(p->p_peer, r, sizeof(r));
 	ike_debug(c, p->p_dbg, "Process initial contact,");
 	ike_debug_text(c, "bring down existing phase 1 and 2 SA's with local "
 	    "%s remote %s remote port 500", l, r);
@@ -483,7 +448,7 @@ ike_p1_fail(struct ike_p1 *p, const char *why)
 {
 	char	peer[16];
 
-	addr_fmt(p->p_peer, peer, sizeof(peer));
+	ike_ip_fmt(p->p_peer, peer, sizeof(peer));
 	ike_debug(p->p_c, p->p_dbg, "deleting SA reason \"%s\" state (%s) %s "
 	    "(peer %s)", why, p->p_sa->is_initiator ? "I" : "R",
 	    isakmp_state_name(p->p_sa->is_state), peer);
@@ -673,7 +638,7 @@ dbg_received(struct crypto *c, uint32_t dbg, const struct dp_udp_meta *um,
 {
 	char	a[16];
 
-	addr_fmt(um->um_src, a, sizeof(a));
+	ike_ip_fmt(um->um_src, a, sizeof(a));
 	ike_debug_sp(c, dbg, " received packet from %s dport %u sport %u "
 	    "Global (%s) %s", a, um->um_dport, um->um_sport, who, state);
 }

@@ -58,18 +58,54 @@ ike_debug_sp(const struct crypto *c, uint32_t connid, const char *fmt, ...)
 	va_end(ap);
 }
 
+/* One line under debug switch FLAG: PREFIX, then the text. */
+static void
+line(const struct crypto *c, unsigned flag, const char *prefix,
+    const char *fmt, va_list ap)
+{
+	char	text[1536];
+
+	if (!crypto_debug_on(c, flag))
+		return;
+	vsnprintf(text, sizeof(text), fmt, ap);
+	sys_debug(c->c_sys, "%s%s", prefix, text);
+}
+
 void
 ike_debug_raw(const struct crypto *c, const char *fmt, ...)
 {
-	char	text[1536];
 	va_list	ap;
 
-	if (!ike_debugging(c))
-		return;
 	va_start(ap, fmt);
-	vsnprintf(text, sizeof(text), fmt, ap);
+	line(c, CRYPTO_DEBUG_ISAKMP, "ISAKMP:", fmt, ap);
 	va_end(ap);
-	sys_debug(c->c_sys, "ISAKMP:%s", text);
+}
+
+void
+ike_debug_text(const struct crypto *c, const char *fmt, ...)
+{
+	va_list	ap;
+
+	va_start(ap, fmt);
+	line(c, CRYPTO_DEBUG_ISAKMP, "", fmt, ap);
+	va_end(ap);
+}
+
+void
+ike_ipsec_debug(const struct crypto *c, const char *fmt, ...)
+{
+	va_list	ap;
+
+	va_start(ap, fmt);
+	line(c, CRYPTO_DEBUG_IPSEC, "", fmt, ap);
+	va_end(ap);
+}
+
+void
+ike_ip_fmt(uint32_t a, char *buf, size_t len)
+{
+	snprintf(buf, len, "%u.%u.%u.%u", a >> 24, (a >> 16) & 255,
+	    (a >> 8) & 255, a & 255);
 }
 
 void

@@ -32,6 +32,15 @@ void	ike_debug_raw(const struct crypto *, const char *fmt, ...)
 
 /* A TLV number as IOS prints it after "(VPI) of": " 0x0 0x1 0x51 0x80"
  * (each byte with a leading space; at most 8 bytes). */
+/* A whole line, as given, under `debug crypto isakmp` (the indented
+ * continuation lines of IOS's blocks). */
+void	ike_debug_text(const struct crypto *, const char *fmt, ...)
+	    __attribute__((format(printf, 2, 3)));
+/* A whole line under `debug crypto ipsec` ("IPSEC(...)", "Crypto mapdb"). */
+void	ike_ipsec_debug(const struct crypto *, const char *fmt, ...)
+	    __attribute__((format(printf, 2, 3)));
+/* An IPv4 address (host order) as IOS prints it; BUF of 16 will do. */
+void	ike_ip_fmt(uint32_t addr, char *buf, size_t len);
 struct isakmp_attr;
 void	ike_debug_vpi(const struct isakmp_attr *, char *buf, size_t len);
 

@@ -26,13 +26,6 @@
 static void	dpd_tick(void *);
 
 static void
-peer_fmt(const struct ike_p1 *p, char *buf, size_t len)
-{
-	snprintf(buf, len, "%u.%u.%u.%u", p->p_peer >> 24,
-	    (p->p_peer >> 16) & 255, (p->p_peer >> 8) & 255, p->p_peer & 255);
-}
-
-static void
 arm(struct ike_p1 *p, unsigned seconds)
 {
 	p->p_dpd_timer = evloop_timer_add(p->p_c->c_sys->sy_loop,
@@ -74,7 +67,7 @@ send_rut(struct ike_p1 *p)
 
 	p->p_dpd_seq++;
 	isakmp_put32(seq, p->p_dpd_seq);
-	peer_fmt(p, peer, sizeof(peer));
+	ike_ip_fmt(p->p_peer, peer, sizeof(peer));
 	ike_debug(p->p_c, p->p_dbg, "DPD/R_U_THERE sent to peer %s, sequence "
 	    "0x%X", peer, p->p_dpd_seq);
 	ike_notify_data(p, ISAKMP_N_DPD_R_U_THERE, seq, sizeof(seq));
@@ -90,7 +83,7 @@ dead(struct ike_p1 *p)
 	struct sa_addr		 peer = p->p_sa->is_remote;
 	char			 a[16];
 
-	peer_fmt(p, a, sizeof(a));
+	ike_ip_fmt(p->p_peer, a, sizeof(a));
 	ike_debug(c, p->p_dbg, "peer %s not responding!", a);
 	ike_debug(c, p->p_dbg, "deleting SA reason \"No reason\" state (%s) "
 	    "QM_IDLE (peer %s)", p->p_sa->is_initiator ? "I" : "R", a);
@@ -138,7 +131,7 @@ ike_dpd_input(struct ike_p1 *p, const struct isakmp_notify *n)
 	if (n->n_datalen != 4)
 		return;
 	seq = isakmp_get32(n->n_data);
-	peer_fmt(p, peer, sizeof(peer));
+	ike_ip_fmt(p->p_peer, peer, sizeof(peer));
 	if (n->n_type == ISAKMP_N_DPD_R_U_THERE) {
 		ike_debug(p->p_c, p->p_dbg, "DPD/R_U_THERE received from peer "
 		    "%s, sequence 0x%X", peer, seq);

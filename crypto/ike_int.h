@@ -143,10 +143,6 @@ void	ike_dbg_fsm(struct ike_p1 *, const char *input, enum ike_fsm from,
 	    enum ike_fsm to);
 void	ike_dbg_node_fsm(struct ike_qm *, const char *input, enum ike_fsm from,
 	    enum ike_fsm to, bool with_node);
-void	ike_ipsec_debug(const struct crypto *, const char *fmt, ...)
-	    __attribute__((format(printf, 2, 3)));
-void	ike_debug_text(const struct crypto *, const char *fmt, ...)
-	    __attribute__((format(printf, 2, 3)));
 /* Send MSG (LEN bytes) to the peer; keep it for retransmission on TX. */
 void	ike_send(struct ike_p1 *, struct ike_tx *, const uint8_t *msg,
 	    size_t len, const char *state_name, bool rexmit);

@@ -33,13 +33,6 @@
 #include "lib/system.h"
 
 static void
-ip_fmt(uint32_t a, char *buf, size_t len)
-{
-	snprintf(buf, len, "%u.%u.%u.%u", a >> 24, (a >> 16) & 255,
-	    (a >> 8) & 255, a & 255);
-}
-
-static void
 hdr(const struct ike_p1 *p, struct isakmp_hdr *h)
 {
 	memset(h, 0, sizeof(*h));
@@ -57,7 +50,7 @@ dbg_peer(struct ike_p1 *p, const char *for_what)
 	char		peer[16];
 	unsigned	addr = (unsigned)(uintptr_t)p;
 
-	ip_fmt(p->p_peer, peer, sizeof(peer));
+	ike_ip_fmt(p->p_peer, peer, sizeof(peer));
 	ike_debug_raw(p->p_c, " Created a peer struct for %s, peer port 500",
 	    peer);
 	ike_debug_raw(p->p_c, " New peer created peer = 0x%08X peer_handle = "
@@ -72,7 +65,7 @@ dbg_psk(struct ike_p1 *p)
 {
 	char	peer[16];
 
-	ip_fmt(p->p_peer, peer, sizeof(peer));
+	ike_ip_fmt(p->p_peer, peer, sizeof(peer));
 	ike_debug(p->p_c, p->p_dbg, "found peer pre-shared key matching %s",
 	    peer);
 }
@@ -195,7 +188,7 @@ dbg_id(struct ike_p1 *p, uint8_t next, uint32_t addr, unsigned len)
 {
 	char	a[16];
 
-	ip_fmt(addr, a, sizeof(a));
+	ike_ip_fmt(addr, a, sizeof(a));
 	ike_debug_sp(p->p_c, p->p_dbg, " ID payload");
 	ike_debug_text(p->p_c, "        next-payload : %u", next);
 	ike_debug_text(p->p_c, "        type         : 1");
@@ -391,7 +384,7 @@ open_msg(struct ike_p1 *p, const struct isakmp_msg *m, uint8_t *plain,
 		memcpy(p->p_iv, iv, sizeof(iv));
 		return true;
 	}
-	ip_fmt(p->p_peer, peer, sizeof(peer));
+	ike_ip_fmt(p->p_peer, peer, sizeof(peer));
 	sys_log(p->p_c->c_sys, "CRYPTO", 4, "IKMP_BAD_MESSAGE", "IKE message "
 	    "from %s failed its sanity check or is malformed", peer);
 	return false;
@@ -508,7 +501,7 @@ ike_mm_initiate(struct crypto *c, const struct ike_request *rq)
 	size_t			 len, saoff;
 
 	ike_random(icookie, sizeof(icookie));
-	ip_fmt(rq->rq_peer, peer, sizeof(peer));
+	ike_ip_fmt(rq->rq_peer, peer, sizeof(peer));
 	ike_debug(c, 0, " SA request profile is (NULL)");
 	p = ike_p1_new(c, rq->rq_local, rq->rq_peer, icookie, true);
 	p->p_req = *rq;
@@ -645,8 +638,8 @@ i_mm6(struct ike_p1 *p, const struct isakmp_msg *m)
 		ike_p1_fail(p, "Authentication failed");
 		return;
 	}
-	ip_fmt(p->p_local, local, sizeof(local));
-	ip_fmt(p->p_peer, peer, sizeof(peer));
+	ike_ip_fmt(p->p_local, local, sizeof(local));
+	ike_ip_fmt(p->p_peer, peer, sizeof(peer));
 	ike_debug(p->p_c, p->p_dbg, "SA has been authenticated with %s", peer);
 	ike_debug_raw(p->p_c, " Trying to insert a peer %s/%s/500/,  and "
 	    "inserted successfully %08X.", local, peer,
@@ -691,8 +684,8 @@ ike_mm_respond(struct crypto *c, uint32_t local, uint32_t peer,
 	p->p_state = FSM_R_MM1;
 	ike_debug(c, 0, " processing SA payload. message ID = 0");
 	read_vids(p, m);
-	ip_fmt(peer, a, sizeof(a));
-	ip_fmt(local, l, sizeof(l));
+	ike_ip_fmt(peer, a, sizeof(a));
+	ike_ip_fmt(local, l, sizeof(l));
 	if ((p->p_psk = ike_psk_for(c, peer)) != NULL) {
 		dbg_psk(p);
 		ike_debug(c, 0, " local preshared key found");
@@ -777,8 +770,8 @@ r_mm5(struct ike_p1 *p, const struct isakmp_msg *m)
 		ike_p1_fail(p, "Authentication failed");
 		return;
 	}
-	ip_fmt(p->p_local, local, sizeof(local));
-	ip_fmt(p->p_peer, peer, sizeof(peer));
+	ike_ip_fmt(p->p_local, local, sizeof(local));
+	ike_ip_fmt(p->p_peer, peer, sizeof(peer));
 	ike_debug(p->p_c, p->p_dbg, "SA has been authenticated with %s", peer);
 	if (find(&pm, ISAKMP_PL_NOTIFY) != NULL)
 		ike_initial_contact(p);

@@ -30,13 +30,6 @@
 #include "crypto/isakmp_wire.h"
 #include "lib/system.h"
 
-static void
-ip_fmt(uint32_t a, char *buf, size_t len)
-{
-	snprintf(buf, len, "%u.%u.%u.%u", a >> 24, (a >> 16) & 255,
-	    (a >> 8) & 255, a & 255);
-}
-
 static uint32_t
 ident_v4(const struct sa_ident *id)
 {
@@ -287,8 +280,8 @@ dbg_validate(struct ike_qm *q)
 	struct crypto	*c = q->q_p1->p_c;
 	char		 l[16], r[16], lp[40], rp[40];
 
-	ip_fmt(q->q_p1->p_local, l, sizeof(l));
-	ip_fmt(q->q_p1->p_peer, r, sizeof(r));
+	ike_ip_fmt(q->q_p1->p_local, l, sizeof(l));
+	ike_ip_fmt(q->q_p1->p_peer, r, sizeof(r));
 	ipsec_ident_fmt(&q->q_req.rq_lid, lp, sizeof(lp));
 	ipsec_ident_fmt(&q->q_req.rq_rid, rp, sizeof(rp));
 	ike_ipsec_debug(c, "IPSEC(validate_proposal_request): proposal part "
@@ -312,8 +305,8 @@ ipsec_dbg_proxy_match(struct crypto *c, const struct ike_request *rq)
 {
 	char	s[16], d[16];
 
-	ip_fmt(ident_v4(&rq->rq_lid), s, sizeof(s));
-	ip_fmt(ident_v4(&rq->rq_rid), d, sizeof(d));
+	ike_ip_fmt(ident_v4(&rq->rq_lid), s, sizeof(s));
+	ike_ip_fmt(ident_v4(&rq->rq_rid), d, sizeof(d));
 	ike_ipsec_debug(c, "Crypto mapdb : proxy_match");
 	ike_ipsec_debug(c, "        src addr     : %s", s);
 	ike_ipsec_debug(c, "        dst addr     : %s", d);
@@ -330,10 +323,10 @@ dbg_creating(struct ike_qm *q)
 	struct crypto	*c = p->p_c;
 	char		 l[16], r[16], lp[16], rp[16];
 
-	ip_fmt(p->p_local, l, sizeof(l));
-	ip_fmt(p->p_peer, r, sizeof(r));
-	ip_fmt(ident_v4(&q->q_req.rq_lid), lp, sizeof(lp));
-	ip_fmt(ident_v4(&q->q_req.rq_rid), rp, sizeof(rp));
+	ike_ip_fmt(p->p_local, l, sizeof(l));
+	ike_ip_fmt(p->p_peer, r, sizeof(r));
+	ike_ip_fmt(ident_v4(&q->q_req.rq_lid), lp, sizeof(lp));
+	ike_ip_fmt(ident_v4(&q->q_req.rq_rid), rp, sizeof(rp));
 	ike_debug(c, p->p_dbg, " Creating IPSec SAs");
 	ike_debug_text(c, "        inbound SA from %s to %s (f/i)  0/ 0", r, l);
 	ike_debug_text(c, "        (proxy %s to %s)", rp, lp);
@@ -699,8 +692,8 @@ r_refuse(struct ike_qm *q, uint16_t notify, const char *why)
 	struct ike_p1	*p = q->q_p1;
 	char		 l[16], r[16];
 
-	ip_fmt(p->p_local, l, sizeof(l));
-	ip_fmt(p->p_peer, r, sizeof(r));
+	ike_ip_fmt(p->p_local, l, sizeof(l));
+	ike_ip_fmt(p->p_peer, r, sizeof(r));
 	ike_debug(p->p_c, p->p_dbg, " phase 2 SA policy not acceptable! "
 	    "(local %s remote %s)", l, r);
 	ike_notify(p, notify, ISAKMP_PROTO_ISAKMP, NULL, 0);

@@ -40,13 +40,6 @@ struct sa_expiry {
 	struct ev_timer		*ex_timer;
 };
 
-static void
-ip_fmt(uint32_t a, char *buf, size_t len)
-{
-	snprintf(buf, len, "%u.%u.%u.%u", a >> 24, (a >> 16) & 255,
-	    (a >> 8) & 255, a & 255);
-}
-
 static uint32_t
 get32(const uint8_t *p)
 {
@@ -93,8 +86,8 @@ ipsec_ident_fmt(const struct sa_ident *id, char *buf, size_t len)
 {
 	char		a[16], m[16];
 
-	ip_fmt(get32(id->id_addr.sa_addr), a, sizeof(a));
-	ip_fmt(plen_mask(id->id_plen), m, sizeof(m));
+	ike_ip_fmt(get32(id->id_addr.sa_addr), a, sizeof(a));
+	ike_ip_fmt(plen_mask(id->id_plen), m, sizeof(m));
 	snprintf(buf, len, "%s/%s/%u/%u", a, m, id->id_proto, id->id_port);
 }
 
@@ -316,7 +309,7 @@ dbg_create_sa(struct crypto *c, const struct ipsec_sa *ps, uint32_t dest)
 {
 	char	d[16];
 
-	ip_fmt(dest, d, sizeof(d));
+	ike_ip_fmt(dest, d, sizeof(d));
 	ike_ipsec_debug(c, "IPSEC(create_sa): sa created,");
 	ike_ipsec_debug(c, "  (sa) sa_dest= %s, sa_proto= 50,", d);
 	ike_ipsec_debug(c, "    sa_spi= 0x%X(%u),", ps->ps_spi, ps->ps_spi);
@@ -337,9 +330,9 @@ ipsec_installed_debug(struct ike_qm *q)
 	if (fl == NULL || (in = TAILQ_LAST(&fl->fl_in, ipsec_sa_list)) ==
 	    NULL || (out = TAILQ_LAST(&fl->fl_out, ipsec_sa_list)) == NULL)
 		return;
-	ip_fmt(q->q_p1->p_peer, peer, sizeof(peer));
-	ip_fmt(get32(q->q_req.rq_lid.id_addr.sa_addr), s, sizeof(s));
-	ip_fmt(get32(q->q_req.rq_rid.id_addr.sa_addr), d, sizeof(d));
+	ike_ip_fmt(q->q_p1->p_peer, peer, sizeof(peer));
+	ike_ip_fmt(get32(q->q_req.rq_lid.id_addr.sa_addr), s, sizeof(s));
+	ike_ip_fmt(get32(q->q_req.rq_rid.id_addr.sa_addr), d, sizeof(d));
 	ike_ipsec_debug(c, "IPSEC(key_engine): got a queue event with 1 KMI "
 	    "message(s)");
 	ipsec_dbg_proxy_match(c, &q->q_req);
@@ -478,8 +471,8 @@ dbg_sa_request(struct crypto *c, const struct ike_request *rq,
 	if (ts != NULL)
 		transform_config_text(ts, &words);
 	ipsec_entry_lifetimes(ce, &sec, &kb);
-	ip_fmt(rq->rq_local, l, sizeof(l));
-	ip_fmt(rq->rq_peer, r, sizeof(r));
+	ike_ip_fmt(rq->rq_local, l, sizeof(l));
+	ike_ip_fmt(rq->rq_peer, r, sizeof(r));
 	ipsec_ident_fmt(&rq->rq_lid, lp, sizeof(lp));
 	ipsec_ident_fmt(&rq->rq_rid, rp, sizeof(rp));
 	ike_ipsec_debug(c, "IPSEC(sa_request): ,");
@@ -644,8 +637,8 @@ esp_input(void *arg, struct dp_iface *in, const uint8_t *ip, size_t len)
 	if ((ps = sadb_sa_find_in(&c->c_sadb, spi)) == NULL ||
 	    ps->ps_esp == NULL) {
 		c->c_esp_bad++;
-		ip_fmt(get32(ip + 16), d, sizeof(d));
-		ip_fmt(get32(ip + 12), s, sizeof(s));
+		ike_ip_fmt(get32(ip + 16), d, sizeof(d));
+		ike_ip_fmt(get32(ip + 12), s, sizeof(s));
 		sys_log(c->c_sys, "CRYPTO", 4, "RECVD_PKT_INV_SPI", "decaps: "
 		    "rec'd IPSEC packet has invalid spi for destaddr=%s, "
 		    "prot=50, spi=0x%X(%u), srcaddr=%s", d, spi, spi, s);
