@@ -8,8 +8,13 @@
  *	ike_mm.c	Main Mode, initiator and responder (RFC 2409 5.4)
  *	ike_qm.c	Quick Mode, initiator and responder (RFC 2409 5.5)
  *	ike_vid.c	vendor IDs and NAT-D (RFC 3947)
- *	ipsec_out.c	crypto map classification, ESP in and out, SA
- *			installation
+ *	ipsec_out.c	outbound: crypto map classification, ESP out,
+ *			IKE started for a flow without SAs
+ *	ipsec_in.c	inbound ESP: by SPI, decapsulated, checked
+ *	ipsec_policy.c	the responder's crypto map entry
+ *	ipsec_flow.c	flows: found, created, dropped, cleared
+ *	ipsec_sa.c	SA installation and lifetimes
+ *	ipsec_ident.c	proxy identities
  *
  * One struct ike_p1 per ISAKMP SA (hung on isakmp_sa.is_engine), one
  * struct ike_qm per Quick Mode exchange under it.  Everything runs on the
@@ -205,28 +210,59 @@ void	ike_vid_read(struct ike_p1 *, const struct isakmp_pld *);
 void	ike_natd_build(struct ike_p1 *, struct isakmp_build *);
 void	ike_natd_check(struct ike_p1 *, const struct isakmp_msg *);
 
-/* ipsec_out.c */
+/* ipsec_ident.c: proxy identities. */
+uint32_t ipsec_plen_mask(unsigned plen);
+void	ipsec_ident_set(struct sa_ident *, uint32_t addr, uint32_t wild,
+	    uint8_t proto, uint16_t port);
+/* Whether IPv4 address A is inside ID's prefix. */
+bool	ipsec_ident_has(const struct sa_ident *, uint32_t a);
+bool	ipsec_ident_eq(const struct sa_ident *, const struct sa_ident *);
+void	ipsec_ident_fmt(const struct sa_ident *, char *buf, size_t len);
+
+/* ipsec_out.c: crypto maps on the packet path, outbound. */
 void	ipsec_attach(struct crypto *);
 void	ipsec_detach(struct crypto *);
-/* Quick Mode is done: install the SAs of Q. */
-void	ipsec_install(struct ike_qm *, const uint8_t *keymat_in,
-	    const uint8_t *keymat_out);
+
+/* ipsec_in.c: ESP received for the router (the dataplane's hook). */
+void	ipsec_esp_input(void *crypto, struct dp_iface *in, const uint8_t *ip,
+	    size_t len);
+
+/* ipsec_policy.c */
 /* The flow of the crypto map entry the proxies of REQ select (responder),
  * or false: "map_db_find_best did not find matching map". */
 bool	ipsec_find_entry(struct crypto *, uint32_t local, uint32_t peer,
 	    const struct sa_ident *lid, const struct sa_ident *rid,
 	    struct ike_request *req, const struct cmap_entry **entry);
+
+/* ipsec_flow.c: flows of the SA database. */
+struct ipsec_flow *ipsec_flow_find(struct crypto *, const struct ike_request *);
+/* Found, or created with PFS group PFS. */
+struct ipsec_flow *ipsec_flow_get(struct crypto *, const struct ike_request *,
+	    unsigned pfs);
 /* The peer deleted its SA with SPI (ours outbound): drop the flow. */
 void	ipsec_delete_by_peer_spi(struct crypto *, uint32_t peer, uint32_t spi);
 /* A flow and its SAs go (ESP state freed first). */
 void	ipsec_flow_drop(struct crypto *, struct ipsec_flow *);
-/* IPSEC's "Crypto mapdb : proxy_match" block. */
-void	ipsec_dbg_proxy_match(struct crypto *, const struct ike_request *);
+
+/* ipsec_sa.c: SA installation and lifetimes. */
+/* Quick Mode is done: install the SAs of Q. */
+void	ipsec_install(struct ike_qm *, const uint8_t *keymat_in,
+	    const uint8_t *keymat_out);
 /* IPSEC's create_sa lines for the SAs Q installed. */
 void	ipsec_installed_debug(struct ike_qm *);
+/* What the engine hangs on an SA (ESP state, timer) goes before it. */
+void	ipsec_sa_release(struct crypto *, struct ipsec_sa *);
+/* The pair SPI_IN/SPI_OUT of FL ends; the peer is told. */
+void	ipsec_sa_pair_expire(struct crypto *, struct ipsec_flow *,
+	    uint32_t spi_in, uint32_t spi_out);
+/* The volume lifetime of outbound SA OUT is spent. */
+void	ipsec_sa_expire_volume(struct crypto *, struct ipsec_sa *out);
 /* The lifetimes of an entry (its own, or the global defaults). */
 void	ipsec_entry_lifetimes(const struct cmap_entry *, uint32_t *sec,
 	    uint64_t *kb);
-void	ipsec_ident_fmt(const struct sa_ident *, char *buf, size_t len);
+
+/* ike_qm.c */
+/* IPSEC's "Crypto mapdb : proxy_match" block. */
+void	ipsec_dbg_proxy_match(struct crypto *, const struct ike_request *);
 
 #endif

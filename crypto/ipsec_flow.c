@@ -1,0 +1,121 @@
+/*
+ * ipsec_flow: the flows of the SA database as the engine keeps them —
+ * found or created for a request, dropped with their SAs, cleared (`clear
+ * crypto sa`, telling the peer) and deleted when the peer says so.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "crypto/esp.h"
+#include "crypto/ike.h"
+#include "crypto/ike_debug.h"
+#include "crypto/ike_int.h"
+#include "crypto/isakmp_msg.h"
+#include "crypto/isakmp_wire.h"
+#include "dataplane/dp.h"
+#include "lib/clock.h"
+#include "lib/evloop.h"
+#include "lib/system.h"
+
+#define UDP_HDR		8
+/* IOS's sibling_flags for a flow from a crypto map ACL (seed 001). */
+#define SIBLING_FLAGS	0x80000046
+
+struct ipsec_flow *
+ipsec_flow_find(struct crypto *c, const struct ike_request *rq)
+{
+	struct ipsec_flow	*fl;
+	struct sa_addr		 peer;
+
+	sa_addr_v4(&peer, rq->rq_peer);
+	TAILQ_FOREACH(fl, &c->c_sadb.db_flows, fl_entry)
+		if (strcmp(fl->fl_ifname, rq->rq_ifname) == 0 &&
+		    strcmp(fl->fl_map, rq->rq_map) == 0 &&
+		    sa_addr_eq(&fl->fl_peer, &peer) &&
+		    ipsec_ident_eq(&fl->fl_lident, &rq->rq_lid) &&
+		    ipsec_ident_eq(&fl->fl_rident, &rq->rq_rid))
+			return fl;
+	return NULL;
+}
+
+struct ipsec_flow *
+ipsec_flow_get(struct crypto *c, const struct ike_request *rq, unsigned pfs)
+{
+	struct ipsec_flow	*fl;
+
+	if ((fl = ipsec_flow_find(c, rq)) != NULL)
+		return fl;
+	fl = sadb_flow_new(&c->c_sadb);
+	snprintf(fl->fl_ifname, sizeof(fl->fl_ifname), "%s", rq->rq_ifname);
+	snprintf(fl->fl_map, sizeof(fl->fl_map), "%s", rq->rq_map);
+	snprintf(fl->fl_idb, sizeof(fl->fl_idb), "%s", rq->rq_ifname);
+	sa_addr_v4(&fl->fl_local_addr, rq->rq_local);
+	sa_addr_v4(&fl->fl_peer, rq->rq_peer);
+	fl->fl_peer_port = ISAKMP_PORT;
+	fl->fl_lident = rq->rq_lid;
+	fl->fl_rident = rq->rq_rid;
+	fl->fl_from_acl = true;
+	fl->fl_pfs_group = pfs;
+	fl->fl_sibling = SIBLING_FLAGS;
+	return fl;
+}
+
+void
+ipsec_flow_drop(struct crypto *c, struct ipsec_flow *fl)
+{
+	struct ipsec_sa	*ps;
+
+	TAILQ_FOREACH(ps, &fl->fl_in, ps_entry)
+		ipsec_sa_release(c, ps);
+	TAILQ_FOREACH(ps, &fl->fl_out, ps_entry)
+		ipsec_sa_release(c, ps);
+	sadb_flow_free(&c->c_sadb, fl);
+}
+
+void
+ipsec_clear(struct crypto *c)
+{
+	struct ipsec_flow	*fl;
+	struct ipsec_sa		*ps;
+	struct isakmp_sa	*is;
+	struct sa_addr		 peer;
+	uint8_t			 spi[4];
+
+	while ((fl = TAILQ_FIRST(&c->c_sadb.db_flows)) != NULL) {
+		TAILQ_FOREACH(ps, &fl->fl_in, ps_entry)
+			TAILQ_FOREACH(is, &c->c_sadb.db_isakmp, is_entry) {
+				peer = fl->fl_peer;
+				if (is->is_engine == NULL ||
+				    !sa_addr_eq(&is->is_remote, &peer) ||
+				    ((struct ike_p1 *)is->is_engine)->p_state !=
+				    FSM_P1_COMPLETE)
+					continue;
+				isakmp_put32(spi, ps->ps_spi);
+				ike_delete_notify(is->is_engine,
+				    ISAKMP_PROTO_ESP, spi, 4);
+				break;
+			}
+		ipsec_flow_drop(c, fl);
+	}
+}
+
+void
+ipsec_delete_by_peer_spi(struct crypto *c, uint32_t peer, uint32_t spi)
+{
+	struct ipsec_flow	*fl, *next;
+	struct ipsec_sa		*ps;
+	struct sa_addr		 a;
+
+	sa_addr_v4(&a, peer);
+	for (fl = TAILQ_FIRST(&c->c_sadb.db_flows); fl != NULL; fl = next) {
+		next = TAILQ_NEXT(fl, fl_entry);
+		if (!sa_addr_eq(&fl->fl_peer, &a))
+			continue;
+		TAILQ_FOREACH(ps, &fl->fl_out, ps_entry)
+			if (ps->ps_spi == spi) {
+				ipsec_flow_drop(c, fl);
+				break;
+			}
+	}
+}

@@ -1,0 +1,81 @@
+/*
+ * ipsec_ident: proxy identities (addr/mask/prot/port) as crypto map ACL
+ * rules give them and IOS prints them.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "crypto/esp.h"
+#include "crypto/ike.h"
+#include "crypto/ike_debug.h"
+#include "crypto/ike_int.h"
+#include "crypto/isakmp_msg.h"
+#include "crypto/isakmp_wire.h"
+#include "dataplane/dp.h"
+#include "lib/clock.h"
+#include "lib/evloop.h"
+#include "lib/system.h"
+
+uint32_t
+ipsec_plen_mask(unsigned plen)
+{
+	return plen == 0 ? 0 : 0xffffffffu << (32 - plen);
+}
+
+/* A wildcard as a prefix length (crypto ACLs use contiguous ones). */
+static unsigned
+wild_plen(uint32_t wild)
+{
+	unsigned	n = 32;
+
+	while (n > 0 && (wild & (1u << (32 - n))))
+		n--;
+	return n;
+}
+
+void
+ipsec_ident_set(struct sa_ident *id, uint32_t addr, uint32_t wild, uint8_t proto,
+    uint16_t port)
+{
+	memset(id, 0, sizeof(*id));
+	id->id_plen = wild_plen(wild);
+	sa_addr_v4(&id->id_addr, addr & ipsec_plen_mask(id->id_plen));
+	id->id_proto = proto;
+	id->id_port = port;
+}
+
+bool
+ipsec_ident_has(const struct sa_ident *id, uint32_t a)
+{
+	return (a & ipsec_plen_mask(id->id_plen)) ==
+	    isakmp_get32(id->id_addr.sa_addr);
+}
+
+void
+ipsec_ident_fmt(const struct sa_ident *id, char *buf, size_t len)
+{
+	char		a[16], m[16];
+
+	ike_ip_fmt(isakmp_get32(id->id_addr.sa_addr), a, sizeof(a));
+	ike_ip_fmt(ipsec_plen_mask(id->id_plen), m, sizeof(m));
+	snprintf(buf, len, "%s/%s/%u/%u", a, m, id->id_proto, id->id_port);
+}
+
+void
+ipsec_entry_lifetimes(const struct cmap_entry *ce, uint32_t *sec,
+    uint64_t *kb)
+{
+	*sec = ce->ce_params.pp_seconds ? ce->ce_params.pp_seconds :
+	    IPSEC_DEFAULT_SECONDS;
+	*kb = ce->ce_params.pp_kilobytes ? ce->ce_params.pp_kilobytes :
+	    IPSEC_DEFAULT_KB;
+}
+/* ---- Flows. ---- */
+
+bool
+ipsec_ident_eq(const struct sa_ident *a, const struct sa_ident *b)
+{
+	return a->id_plen == b->id_plen && a->id_proto == b->id_proto &&
+	    a->id_port == b->id_port && sa_addr_eq(&a->id_addr, &b->id_addr);
+}

@@ -1,0 +1,226 @@
+/*
+ * ipsec_sa: installing the SAs Quick Mode negotiated, and their end —
+ * the lifetime in seconds (a timer) or kilobytes (counted as ESP goes
+ * out), after which both SAs go, the peer is told, and the next packet
+ * negotiates new ones.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "crypto/esp.h"
+#include "crypto/ike.h"
+#include "crypto/ike_debug.h"
+#include "crypto/ike_int.h"
+#include "crypto/isakmp_msg.h"
+#include "crypto/isakmp_wire.h"
+#include "dataplane/dp.h"
+#include "lib/clock.h"
+#include "lib/evloop.h"
+#include "lib/system.h"
+
+/* An outbound SA's lifetime timer, and its inbound partner's SPI. */
+struct sa_expiry {
+	struct crypto		*ex_c;
+	struct ipsec_sa		*ex_out;
+	uint32_t		 ex_spi_in;
+	struct ev_timer		*ex_timer;
+};
+
+/* What the engine hangs on an SA goes before the SA does. */
+void
+ipsec_sa_release(struct crypto *c, struct ipsec_sa *ps)
+{
+	struct sa_expiry	*ex = ps->ps_expiry;
+
+	esp_sa_free(ps->ps_esp);
+	ps->ps_esp = NULL;
+	if (ex != NULL) {
+		evloop_timer_cancel(c->c_sys->sy_loop, ex->ex_timer);
+		free(ex);
+		ps->ps_expiry = NULL;
+	}
+}
+
+/*
+ * A pair of SAs reached its lifetime in seconds (or kilobytes, checked
+ * as ESP goes out): both go, the peer is told, and the next packet for
+ * the flow negotiates new ones.  The flow and its counters stay, as IOS
+ * keeps the identities.
+ */
+void
+ipsec_sa_pair_expire(struct crypto *c, struct ipsec_flow *fl, uint32_t spi_in,
+    uint32_t spi_out)
+{
+	struct ipsec_sa		*ps, *next;
+	struct isakmp_sa	*is;
+	uint8_t			 spi[4];
+
+	isakmp_put32(spi, spi_in);
+	TAILQ_FOREACH(is, &c->c_sadb.db_isakmp, is_entry)
+		if (is->is_engine != NULL &&
+		    sa_addr_eq(&is->is_remote, &fl->fl_peer) &&
+		    ((struct ike_p1 *)is->is_engine)->p_state ==
+		    FSM_P1_COMPLETE) {
+			ike_delete_notify(is->is_engine, ISAKMP_PROTO_ESP,
+			    spi, 4);
+			break;
+		}
+	ike_ipsec_debug(c, "IPSEC(delete_sa): deleting SA,");
+	for (ps = TAILQ_FIRST(&fl->fl_in); ps != NULL; ps = next) {
+		next = TAILQ_NEXT(ps, ps_entry);
+		if (ps->ps_spi == spi_in) {
+			ipsec_sa_release(c, ps);
+			sadb_sa_free(&c->c_sadb, ps);
+		}
+	}
+	for (ps = TAILQ_FIRST(&fl->fl_out); ps != NULL; ps = next) {
+		next = TAILQ_NEXT(ps, ps_entry);
+		if (ps->ps_spi == spi_out) {
+			ipsec_sa_release(c, ps);
+			sadb_sa_free(&c->c_sadb, ps);
+		}
+	}
+}
+
+/* The volume lifetime of OUT is spent: as on the timer. */
+void
+ipsec_sa_expire_volume(struct crypto *c, struct ipsec_sa *out)
+{
+	struct sa_expiry	*ex = out->ps_expiry;
+
+	ike_ipsec_debug(c, "IPSEC(sa_aging): lifetime expiring (kilobytes),");
+	ipsec_sa_pair_expire(c, out->ps_flow, ex->ex_spi_in, out->ps_spi);
+}
+
+static void
+sa_expired(void *arg)
+{
+	struct sa_expiry	*ex = arg;
+	struct ipsec_sa		*ps = ex->ex_out;
+
+	ex->ex_timer = NULL;
+	ike_ipsec_debug(ex->ex_c, "IPSEC(sa_aging): lifetime expiring,");
+	ipsec_sa_pair_expire(ex->ex_c, ps->ps_flow, ex->ex_spi_in, ps->ps_spi);
+}
+
+static struct ipsec_sa *
+sa_add(struct crypto *c, struct ipsec_flow *fl, enum ipsec_dir dir,
+    uint32_t spi, const struct ike_qm *q, const uint8_t *keymat)
+{
+	const struct transform_set	*ts = q->q_ts;
+	struct esp_params		 ep;
+	struct ipsec_sa			*ps;
+	struct strbuf			 words;
+	unsigned			 bits = ts->ts_enc == TS_ENC_AES ?
+					    (ts->ts_keylen ? ts->ts_keylen :
+					    128) : 0;
+
+	memset(&ep, 0, sizeof(ep));
+	ep.ep_spi = spi;
+	ep.ep_enc = ts->ts_enc;
+	ep.ep_keybits = bits;
+	ep.ep_auth = ts->ts_auth;
+	ep.ep_enc_key = keymat;
+	ep.ep_auth_key = keymat + esp_enc_keylen(ts->ts_enc, bits);
+	ps = sadb_sa_new(&c->c_sadb, fl, dir, spi);
+	ps->ps_esp = esp_sa_new(&ep);
+	ps->ps_enc_keylen = esp_enc_keylen(ts->ts_enc, bits);
+	ps->ps_auth_keylen = esp_auth_keylen(ts->ts_auth);
+	if (ps->ps_enc_keylen + ps->ps_auth_keylen <= sizeof(ps->ps_keys))
+		memcpy(ps->ps_keys, keymat, ps->ps_enc_keylen +
+		    ps->ps_auth_keylen);
+	ps->ps_ws_enc = ts->ts_enc == TS_ENC_DES ? "DES-CBC [RFC2405]" :
+	    ts->ts_enc == TS_ENC_3DES ? "TripleDES-CBC [RFC2451]" :
+	    ts->ts_enc == TS_ENC_AES ? "AES-CBC [RFC3602]" : "NULL";
+	ps->ps_ws_auth = ts->ts_auth == TS_AUTH_MD5 ? "HMAC-MD5-96 [RFC2403]" :
+	    ts->ts_auth == TS_AUTH_SHA ? "HMAC-SHA-1-96 [RFC2404]" : "NULL";
+	strbuf_init(&words);
+	transform_config_text(ts, &words);
+	snprintf(ps->ps_transform, sizeof(ps->ps_transform), "%s",
+	    words.sb_buf);
+	strbuf_free(&words);
+	ps->ps_transport = ts->ts_transport;
+	ps->ps_udp = q->q_p1->p_float;
+	ps->ps_life_sec = q->q_life_s;
+	ps->ps_life_kb = q->q_life_kb;
+	ps->ps_up_ms = clock_mono_ms();
+	ps->ps_iv_size = ps->ps_esp != NULL ?
+	    (unsigned)esp_sa_iv_len(ps->ps_esp) : 0;
+	memcpy(ps->ps_icookie, q->q_p1->p_sa->is_icookie, 8);
+	memcpy(ps->ps_rcookie, q->q_p1->p_sa->is_rcookie, 8);
+	return ps;
+}
+
+void
+ipsec_install(struct ike_qm *q, const uint8_t *keymat_in,
+    const uint8_t *keymat_out)
+{
+	struct crypto		*c = q->q_p1->p_c;
+	struct ipsec_flow	*fl = ipsec_flow_get(c, &q->q_req, q->q_pfs);
+
+	struct ipsec_sa		*out;
+	struct sa_expiry	*ex;
+
+	fl->fl_pfs_group = q->q_pfs;
+	fl->fl_peer_port = q->q_p1->p_sa->is_rport;
+	(void)sa_add(c, fl, IPSEC_IN, q->q_spi_in, q, keymat_in);
+	out = sa_add(c, fl, IPSEC_OUT, q->q_spi_out, q, keymat_out);
+	/* The pair lives as long as its lifetime in seconds. */
+	if ((ex = calloc(1, sizeof(*ex))) == NULL)
+		abort();
+	ex->ex_c = c;
+	ex->ex_out = out;
+	ex->ex_spi_in = q->q_spi_in;
+	ex->ex_timer = evloop_timer_add(c->c_sys->sy_loop,
+	    (uint64_t)q->q_life_s * 1000, sa_expired, ex);
+	out->ps_expiry = ex;
+	if (q->q_p1->p_sa->is_ifname[0] == '\0')
+		snprintf(q->q_p1->p_sa->is_ifname,
+		    sizeof(q->q_p1->p_sa->is_ifname), "%s", q->q_req.rq_ifname);
+}
+
+static void
+dbg_create_sa(struct crypto *c, const struct ipsec_sa *ps, uint32_t dest)
+{
+	char	d[16];
+
+	ike_ip_fmt(dest, d, sizeof(d));
+	ike_ipsec_debug(c, "IPSEC(create_sa): sa created,");
+	ike_ipsec_debug(c, "  (sa) sa_dest= %s, sa_proto= 50,", d);
+	ike_ipsec_debug(c, "    sa_spi= 0x%X(%u),", ps->ps_spi, ps->ps_spi);
+	ike_ipsec_debug(c, "    sa_trans= %s , sa_conn_id= %u",
+	    ps->ps_transform, ps->ps_connid);
+	ike_ipsec_debug(c, "    sa_lifetime(k/sec)= (%llu/%u)",
+	    (unsigned long long)ps->ps_life_kb, ps->ps_life_sec);
+}
+
+void
+ipsec_installed_debug(struct ike_qm *q)
+{
+	struct crypto		*c = q->q_p1->p_c;
+	struct ipsec_flow	*fl = ipsec_flow_find(c, &q->q_req);
+	struct ipsec_sa		*in, *out;
+	char			 peer[16], s[16], d[16];
+
+	if (fl == NULL || (in = TAILQ_LAST(&fl->fl_in, ipsec_sa_list)) ==
+	    NULL || (out = TAILQ_LAST(&fl->fl_out, ipsec_sa_list)) == NULL)
+		return;
+	ike_ip_fmt(q->q_p1->p_peer, peer, sizeof(peer));
+	ike_ip_fmt(isakmp_get32(q->q_req.rq_lid.id_addr.sa_addr), s, sizeof(s));
+	ike_ip_fmt(isakmp_get32(q->q_req.rq_rid.id_addr.sa_addr), d, sizeof(d));
+	ike_ipsec_debug(c, "IPSEC(key_engine): got a queue event with 1 KMI "
+	    "message(s)");
+	ipsec_dbg_proxy_match(c, &q->q_req);
+	ike_ipsec_debug(c, "IPSEC(crypto_ipsec_sa_find_ident_head): "
+	    "reconnecting with the same proxies and peer %s", peer);
+	ike_ipsec_debug(c, "IPSEC(policy_db_add_ident): src %s, dest %s, "
+	    "dest_port %u", s, d, q->q_req.rq_rid.id_port);
+	ike_ipsec_debug(c, "%s", "");
+	dbg_create_sa(c, in, q->q_p1->p_local);
+	dbg_create_sa(c, out, q->q_p1->p_peer);
+	ike_ipsec_debug(c, "IPSEC(update_current_outbound_sa): get enable SA "
+	    "peer %s current outbound sa to SPI %X", peer, out->ps_spi);
+	ike_ipsec_debug(c, "IPSEC(update_current_outbound_sa): updated peer "
+	    "%s current outbound sa to SPI %X", peer, out->ps_spi);
+}
