@@ -9,7 +9,7 @@
 #include "lib/vty.h"
 
 int
-clear_crypto_isakmp_cmd(struct vty *vty, const struct cmd_match *m)
+clear_crypto_isakmp_cmd(struct vty *vty, const struct cmd_args *m)
 {
 	(void)m;
 	ike_clear_isakmp(vty->v_sys->sy_crypto);
@@ -17,7 +17,7 @@ clear_crypto_isakmp_cmd(struct vty *vty, const struct cmd_match *m)
 }
 
 int
-clear_crypto_sa_cmd(struct vty *vty, const struct cmd_match *m)
+clear_crypto_sa_cmd(struct vty *vty, const struct cmd_args *m)
 {
 	(void)m;
 	ipsec_clear(vty->v_sys->sy_crypto);

@@ -13,11 +13,11 @@
 
 #include "crypto/cmds.h"
 #include "crypto/crypto_int.h"
-#include "grammar/modes.h"
+#include "lib/cmdarg.h"
+#include "lib/inet4.h"
 #include "lib/nvgen.h"
 #include "lib/system.h"
 #include "lib/vty.h"
-#include "parser/cmd.h"
 
 static const char *
 cmap_key(const void *o)
@@ -212,14 +212,14 @@ entry_delete(struct crypto *c, bool dynamic, const char *name,
 }
 
 int
-crypto_map_cmd(struct vty *vty, const struct cmd_match *m)
+crypto_map_cmd(struct vty *vty, const struct cmd_args *m)
 {
 	struct crypto		*c = vty->v_sys->sy_crypto;
 	const char		*dyn = cmd_arg(m, "dynmap");
 	struct cmap_entry	*ce;
 	bool			 created;
 
-	if (m->cm_prefixes & (PFX_NO | PFX_DEFAULT)) {
+	if (cmd_negated(m)) {
 		entry_delete(c, false, cmd_arg(m, "name"), cmd_arg(m, "seq"));
 		return CMD_SUCCESS;
 	}
@@ -237,13 +237,13 @@ crypto_map_cmd(struct vty *vty, const struct cmd_match *m)
 }
 
 int
-crypto_dynamic_map_cmd(struct vty *vty, const struct cmd_match *m)
+crypto_dynamic_map_cmd(struct vty *vty, const struct cmd_args *m)
 {
 	struct crypto		*c = vty->v_sys->sy_crypto;
 	struct cmap_entry	*ce;
 	bool			 created;
 
-	if (m->cm_prefixes & (PFX_NO | PFX_DEFAULT)) {
+	if (cmd_negated(m)) {
 		entry_delete(c, true, cmd_arg(m, "name"), cmd_arg(m, "seq"));
 		return CMD_SUCCESS;
 	}
@@ -263,16 +263,18 @@ params_of(struct vty *vty)
 }
 
 int
-cmap_set_peer_cmd(struct vty *vty, const struct cmd_match *m)
+cmap_set_peer_cmd(struct vty *vty, const struct cmd_args *m)
 {
 	struct cmap_entry	*ce = vty->v_ctx;
-	uint32_t		 peer = ipv4_parse(cmd_arg(m, "addr")), *nv;
+	uint32_t		 peer = 0, *nv;
 	size_t			 i;
+
+	(void)ip4_parse(cmd_arg(m, "addr"), &peer);
 
 	for (i = 0; i < ce->ce_npeers; i++)
 		if (ce->ce_peers[i] == peer)
 			break;
-	if (m->cm_prefixes & (PFX_NO | PFX_DEFAULT)) {
+	if (cmd_negated(m)) {
 		if (i < ce->ce_npeers) {
 			memmove(&ce->ce_peers[i], &ce->ce_peers[i + 1],
 			    (ce->ce_npeers - i - 1) * sizeof(*nv));
@@ -292,14 +294,14 @@ cmap_set_peer_cmd(struct vty *vty, const struct cmd_match *m)
 
 /* set transform-set T1 [... T6]: every set must exist, or nothing changes. */
 int
-ipsec_set_tset_cmd(struct vty *vty, const struct cmd_match *m)
+ipsec_set_tset_cmd(struct vty *vty, const struct cmd_args *m)
 {
 	struct crypto		*c = vty->v_sys->sy_crypto;
 	struct ipsec_params	*pp = params_of(vty);
 	const char		*names[IPSEC_MAX_TSETS], *t;
 	size_t			 n = 0, i, j;
 
-	if (m->cm_prefixes & (PFX_NO | PFX_DEFAULT)) {
+	if (cmd_negated(m)) {
 		for (i = 0; i < pp->pp_ntsets; i++)
 			free(pp->pp_tsets[i]);
 		pp->pp_ntsets = 0;
@@ -327,12 +329,12 @@ ipsec_set_tset_cmd(struct vty *vty, const struct cmd_match *m)
 }
 
 int
-ipsec_set_pfs_cmd(struct vty *vty, const struct cmd_match *m)
+ipsec_set_pfs_cmd(struct vty *vty, const struct cmd_args *m)
 {
 	struct ipsec_params	*pp = params_of(vty);
 	const char		*g = cmd_arg(m, "dh");
 
-	if (m->cm_prefixes & (PFX_NO | PFX_DEFAULT))
+	if (cmd_negated(m))
 		pp->pp_pfs = 0;
 	else
 		pp->pp_pfs = g != NULL ?
@@ -341,20 +343,19 @@ ipsec_set_pfs_cmd(struct vty *vty, const struct cmd_match *m)
 }
 
 int
-ipsec_set_isakmp_profile_cmd(struct vty *vty, const struct cmd_match *m)
+ipsec_set_isakmp_profile_cmd(struct vty *vty, const struct cmd_args *m)
 {
 	struct ipsec_params	*pp = params_of(vty);
 
-	xstrset(&pp->pp_isakmp_profile, (m->cm_prefixes &
-	    (PFX_NO | PFX_DEFAULT)) ? NULL : cmd_arg(m, "profile"));
+	xstrset(&pp->pp_isakmp_profile, cmd_negated(m) ? NULL : cmd_arg(m, "profile"));
 	return CMD_SUCCESS;
 }
 
 int
-ipsec_set_lifetime_cmd(struct vty *vty, const struct cmd_match *m)
+ipsec_set_lifetime_cmd(struct vty *vty, const struct cmd_args *m)
 {
 	struct ipsec_params	*pp = params_of(vty);
-	bool			 no = m->cm_prefixes & (PFX_NO | PFX_DEFAULT);
+	bool			 no = cmd_negated(m);
 
 	if (cmd_has(m, "seconds"))
 		pp->pp_seconds = no ? 0 : cmd_arg_num(m, "secs", 0);
@@ -364,31 +365,31 @@ ipsec_set_lifetime_cmd(struct vty *vty, const struct cmd_match *m)
 }
 
 int
-cmap_match_address_cmd(struct vty *vty, const struct cmd_match *m)
+cmap_match_address_cmd(struct vty *vty, const struct cmd_args *m)
 {
 	struct cmap_entry	*ce = vty->v_ctx;
 
-	xstrset(&ce->ce_acl, (m->cm_prefixes & (PFX_NO | PFX_DEFAULT)) ?
+	xstrset(&ce->ce_acl, cmd_negated(m) ?
 	    NULL : cmd_arg(m, "acl"));
 	return CMD_SUCCESS;
 }
 
 int
-cmap_description_cmd(struct vty *vty, const struct cmd_match *m)
+cmap_description_cmd(struct vty *vty, const struct cmd_args *m)
 {
 	struct cmap_entry	*ce = vty->v_ctx;
 
-	xstrset(&ce->ce_desc, (m->cm_prefixes & (PFX_NO | PFX_DEFAULT)) ?
+	xstrset(&ce->ce_desc, cmd_negated(m) ?
 	    NULL : cmd_arg(m, "text"));
 	return CMD_SUCCESS;
 }
 
 int
-cmap_reverse_route_cmd(struct vty *vty, const struct cmd_match *m)
+cmap_reverse_route_cmd(struct vty *vty, const struct cmd_args *m)
 {
 	struct cmap_entry	*ce = vty->v_ctx;
 
-	ce->ce_rri = !(m->cm_prefixes & (PFX_NO | PFX_DEFAULT));
+	ce->ce_rri = !cmd_negated(m);
 	return CMD_SUCCESS;
 }
 
@@ -427,7 +428,7 @@ entry_body_nvgen(const struct cmap_entry *ce, struct strbuf *sb)
 	if (ce->ce_desc != NULL)
 		nv_line(sb, 1, "description %s", ce->ce_desc);
 	for (i = 0; i < ce->ce_npeers; i++)
-		nv_line(sb, 1, "set peer %s", ipv4_text(ce->ce_peers[i], a));
+		nv_line(sb, 1, "set peer %s", ip4_text(ce->ce_peers[i], a));
 	ipsec_params_nvgen(&ce->ce_params, 1, sb);
 	if (ce->ce_acl != NULL)
 		nv_line(sb, 1, "match address %s", ce->ce_acl);

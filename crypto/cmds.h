@@ -7,78 +7,78 @@
 #define IOSH_CRYPTO_CMDS_H
 
 struct vty;
-struct cmd_match;
+struct cmd_args;
 
 /* Global configuration. */
-int	crypto_isakmp_policy_cmd(struct vty *, const struct cmd_match *);
-int	crypto_isakmp_key_cmd(struct vty *, const struct cmd_match *);
-int	crypto_isakmp_keepalive_cmd(struct vty *, const struct cmd_match *);
+int	crypto_isakmp_policy_cmd(struct vty *, const struct cmd_args *);
+int	crypto_isakmp_key_cmd(struct vty *, const struct cmd_args *);
+int	crypto_isakmp_keepalive_cmd(struct vty *, const struct cmd_args *);
 int	crypto_isakmp_nat_keepalive_cmd(struct vty *,
-	    const struct cmd_match *);
-int	crypto_keyring_cmd(struct vty *, const struct cmd_match *);
-int	crypto_isakmp_profile_cmd(struct vty *, const struct cmd_match *);
-int	crypto_client_group_cmd(struct vty *, const struct cmd_match *);
-int	crypto_transform_set_cmd(struct vty *, const struct cmd_match *);
-int	crypto_ipsec_profile_cmd(struct vty *, const struct cmd_match *);
-int	crypto_dynamic_map_cmd(struct vty *, const struct cmd_match *);
-int	crypto_map_cmd(struct vty *, const struct cmd_match *);
-int	ip_local_pool_cmd(struct vty *, const struct cmd_match *);
+	    const struct cmd_args *);
+int	crypto_keyring_cmd(struct vty *, const struct cmd_args *);
+int	crypto_isakmp_profile_cmd(struct vty *, const struct cmd_args *);
+int	crypto_client_group_cmd(struct vty *, const struct cmd_args *);
+int	crypto_transform_set_cmd(struct vty *, const struct cmd_args *);
+int	crypto_ipsec_profile_cmd(struct vty *, const struct cmd_args *);
+int	crypto_dynamic_map_cmd(struct vty *, const struct cmd_args *);
+int	crypto_map_cmd(struct vty *, const struct cmd_args *);
+int	ip_local_pool_cmd(struct vty *, const struct cmd_args *);
 
 /* config-isakmp. */
-int	isakmp_encryption_cmd(struct vty *, const struct cmd_match *);
-int	isakmp_hash_cmd(struct vty *, const struct cmd_match *);
-int	isakmp_authentication_cmd(struct vty *, const struct cmd_match *);
-int	isakmp_group_cmd(struct vty *, const struct cmd_match *);
-int	isakmp_lifetime_cmd(struct vty *, const struct cmd_match *);
+int	isakmp_encryption_cmd(struct vty *, const struct cmd_args *);
+int	isakmp_hash_cmd(struct vty *, const struct cmd_args *);
+int	isakmp_authentication_cmd(struct vty *, const struct cmd_args *);
+int	isakmp_group_cmd(struct vty *, const struct cmd_args *);
+int	isakmp_lifetime_cmd(struct vty *, const struct cmd_args *);
 
 /* config-keyring. */
-int	keyring_psk_cmd(struct vty *, const struct cmd_match *);
-int	keyring_description_cmd(struct vty *, const struct cmd_match *);
+int	keyring_psk_cmd(struct vty *, const struct cmd_args *);
+int	keyring_description_cmd(struct vty *, const struct cmd_args *);
 
 /* conf-isa-prof. */
-int	profile_description_cmd(struct vty *, const struct cmd_match *);
-int	profile_keyring_cmd(struct vty *, const struct cmd_match *);
-int	profile_match_address_cmd(struct vty *, const struct cmd_match *);
-int	profile_match_group_cmd(struct vty *, const struct cmd_match *);
-int	profile_client_auth_cmd(struct vty *, const struct cmd_match *);
-int	profile_isakmp_authz_cmd(struct vty *, const struct cmd_match *);
-int	profile_client_config_cmd(struct vty *, const struct cmd_match *);
+int	profile_description_cmd(struct vty *, const struct cmd_args *);
+int	profile_keyring_cmd(struct vty *, const struct cmd_args *);
+int	profile_match_address_cmd(struct vty *, const struct cmd_args *);
+int	profile_match_group_cmd(struct vty *, const struct cmd_args *);
+int	profile_client_auth_cmd(struct vty *, const struct cmd_args *);
+int	profile_isakmp_authz_cmd(struct vty *, const struct cmd_args *);
+int	profile_client_config_cmd(struct vty *, const struct cmd_args *);
 
 /* config-isakmp-group: cd_data names the field ("key", "dns"...). */
-int	group_string_cmd(struct vty *, const struct cmd_match *);
-int	group_servers_cmd(struct vty *, const struct cmd_match *);
+int	group_string_cmd(struct vty *, const struct cmd_args *);
+int	group_servers_cmd(struct vty *, const struct cmd_args *);
 
 /* cfg-crypto-trans. */
-int	transform_mode_cmd(struct vty *, const struct cmd_match *);
+int	transform_mode_cmd(struct vty *, const struct cmd_args *);
 
 /* config-crypto-map; the ipsec_ ones also in ipsec-profile. */
-int	cmap_set_peer_cmd(struct vty *, const struct cmd_match *);
-int	cmap_match_address_cmd(struct vty *, const struct cmd_match *);
-int	cmap_description_cmd(struct vty *, const struct cmd_match *);
-int	cmap_reverse_route_cmd(struct vty *, const struct cmd_match *);
-int	ipsec_set_tset_cmd(struct vty *, const struct cmd_match *);
-int	ipsec_set_pfs_cmd(struct vty *, const struct cmd_match *);
-int	ipsec_set_isakmp_profile_cmd(struct vty *, const struct cmd_match *);
-int	ipsec_set_lifetime_cmd(struct vty *, const struct cmd_match *);
+int	cmap_set_peer_cmd(struct vty *, const struct cmd_args *);
+int	cmap_match_address_cmd(struct vty *, const struct cmd_args *);
+int	cmap_description_cmd(struct vty *, const struct cmd_args *);
+int	cmap_reverse_route_cmd(struct vty *, const struct cmd_args *);
+int	ipsec_set_tset_cmd(struct vty *, const struct cmd_args *);
+int	ipsec_set_pfs_cmd(struct vty *, const struct cmd_args *);
+int	ipsec_set_isakmp_profile_cmd(struct vty *, const struct cmd_args *);
+int	ipsec_set_lifetime_cmd(struct vty *, const struct cmd_args *);
 
 /* Interface configuration. */
-int	if_crypto_map_cmd(struct vty *, const struct cmd_match *);
-int	if_tunnel_protection_cmd(struct vty *, const struct cmd_match *);
+int	if_crypto_map_cmd(struct vty *, const struct cmd_args *);
+int	if_tunnel_protection_cmd(struct vty *, const struct cmd_args *);
 
 /* Exec. */
-int	show_isakmp_policy_cmd(struct vty *, const struct cmd_match *);
-int	crypto_logging_session_cmd(struct vty *, const struct cmd_match *);
-int	crypto_natt_cmd(struct vty *, const struct cmd_match *);
-int	test_crypto_wireshark_keys_cmd(struct vty *, const struct cmd_match *);
-int	clear_crypto_isakmp_cmd(struct vty *, const struct cmd_match *);
-int	clear_crypto_sa_cmd(struct vty *, const struct cmd_match *);
-int	show_isakmp_sa_cmd(struct vty *, const struct cmd_match *);
-int	show_ipsec_sa_cmd(struct vty *, const struct cmd_match *);
-int	show_crypto_session_cmd(struct vty *, const struct cmd_match *);
-int	show_isakmp_key_cmd(struct vty *, const struct cmd_match *);
-int	show_crypto_map_cmd(struct vty *, const struct cmd_match *);
-int	show_transform_set_cmd(struct vty *, const struct cmd_match *);
+int	show_isakmp_policy_cmd(struct vty *, const struct cmd_args *);
+int	crypto_logging_session_cmd(struct vty *, const struct cmd_args *);
+int	crypto_natt_cmd(struct vty *, const struct cmd_args *);
+int	test_crypto_wireshark_keys_cmd(struct vty *, const struct cmd_args *);
+int	clear_crypto_isakmp_cmd(struct vty *, const struct cmd_args *);
+int	clear_crypto_sa_cmd(struct vty *, const struct cmd_args *);
+int	show_isakmp_sa_cmd(struct vty *, const struct cmd_args *);
+int	show_ipsec_sa_cmd(struct vty *, const struct cmd_args *);
+int	show_crypto_session_cmd(struct vty *, const struct cmd_args *);
+int	show_isakmp_key_cmd(struct vty *, const struct cmd_args *);
+int	show_crypto_map_cmd(struct vty *, const struct cmd_args *);
+int	show_transform_set_cmd(struct vty *, const struct cmd_args *);
 /* cd_data NULL: `debug`; non-NULL: `undebug` / `no debug`. */
-int	crypto_debug_cmd(struct vty *, const struct cmd_match *);
+int	crypto_debug_cmd(struct vty *, const struct cmd_args *);
 
 #endif

@@ -19,7 +19,9 @@
 
 #include "crypto/crypto.h"
 #include "crypto/sadb.h"
+#include "lib/inet4.h"
 #include "lib/strbuf.h"
+#include "lib/xalloc.h"
 
 /* A sorted index of named objects; the key function gives an object's name. */
 struct ntab {
@@ -34,11 +36,6 @@ void	*ntab_find(const struct ntab *, const char *name, size_t *pos);
 void	 ntab_insert(struct ntab *, size_t pos, void *);
 void	 ntab_remove(struct ntab *, size_t pos);
 void	 ntab_free(struct ntab *);
-
-/* strdup that aborts on failure, as every allocation here does. */
-char	*xstrdup(const char *);
-/* Replace *DST with a copy of SRC (NULL clears it). */
-void	 xstrset(char **dst, const char *src);
 
 /* ---- ISAKMP policies (crypto/isakmp_policy.c) ---- */
 
@@ -111,8 +108,8 @@ const struct psk *psk_lookup_v6(const struct psk_store *,
 const struct psk *psk_lookup_host(const struct psk_store *, const char *);
 /* A key template from the peer part of a match ($addr [$mask], $prefix
  * or $host) and $secret; its strings point into the match. */
-struct cmd_match;
-void	psk_from_match(const struct cmd_match *, struct psk *tmpl);
+struct cmd_args;
+void	psk_from_args(const struct cmd_args *, struct psk *tmpl);
 /* "12.1.1.2", "0.0.0.0 0.0.0.0", "::/0", "peer.example.com". */
 void	psk_peer_text(const struct psk *, struct strbuf *);
 
@@ -345,9 +342,5 @@ void	pool_init(struct crypto *);
 void	pool_free_all(struct crypto *);
 void	pool_nvgen(const struct crypto *, struct strbuf *);
 
-/* Dotted quad of a host-order address, into a caller buffer of 16. */
-const char *ipv4_text(uint32_t, char buf[16]);
-/* Parse a dotted quad (the grammar has checked it) into host order. */
-uint32_t ipv4_parse(const char *);
 
 #endif

@@ -7,9 +7,9 @@
 
 #include "crypto/cmds.h"
 #include "crypto/crypto_int.h"
+#include "lib/cmdarg.h"
 #include "lib/system.h"
 #include "lib/vty.h"
-#include "parser/cmd.h"
 
 static const struct {
 	const char	*d_kw;
@@ -29,10 +29,10 @@ crypto_debug_on(const struct crypto *c, unsigned flag)
 
 /* debug crypto X (cd_data NULL), undebug / no debug crypto X ("off"). */
 int
-crypto_debug_cmd(struct vty *vty, const struct cmd_match *m)
+crypto_debug_cmd(struct vty *vty, const struct cmd_args *m)
 {
 	struct crypto	*c = vty->v_sys->sy_crypto;
-	bool		 on = m->cm_def->cd_data == NULL;
+	bool		 on = cmd_data(m) == NULL;
 	size_t		 i;
 
 	for (i = 0; i < sizeof(debugs) / sizeof(debugs[0]); i++) {

@@ -18,6 +18,7 @@
 
 #include "crypto/esp.h"
 #include "crypto/ike_cipher.h"
+#include "lib/bytes.h"
 
 #define IV_POOL		512
 
@@ -154,22 +155,6 @@ size_t
 esp_encap_len(const struct esp_sa *sa, size_t len)
 {
 	return ESP_HDR_LEN + sa->sa_block + body_len(sa, len) + ESP_ICV_LEN;
-}
-
-static void
-put32(uint8_t *p, uint32_t v)
-{
-	p[0] = v >> 24;
-	p[1] = v >> 16;
-	p[2] = v >> 8;
-	p[3] = v;
-}
-
-static uint32_t
-get32(const uint8_t *p)
-{
-	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 |
-	    (uint32_t)p[2] << 8 | p[3];
 }
 
 /* The truncated HMAC of LEN bytes at P, keyed with the SA's key. */

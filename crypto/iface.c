@@ -9,10 +9,9 @@
 #include "crypto/cmds.h"
 #include "crypto/crypto_int.h"
 #include "dataplane/dp.h"
-#include "grammar/modes.h"
+#include "lib/cmdarg.h"
 #include "lib/system.h"
 #include "lib/vty.h"
-#include "parser/cmd.h"
 
 static bool
 any_crypto_map(const struct dataplane *dp)
@@ -26,13 +25,13 @@ any_crypto_map(const struct dataplane *dp)
 }
 
 int
-if_crypto_map_cmd(struct vty *vty, const struct cmd_match *m)
+if_crypto_map_cmd(struct vty *vty, const struct cmd_args *m)
 {
 	struct dp_iface		*ifp = vty->v_ctx;
 	const struct dataplane	*dp = vty->v_sys->sy_dp;
 	bool			 before = any_crypto_map(dp), after;
 
-	if (m->cm_prefixes & (PFX_NO | PFX_DEFAULT))
+	if (cmd_negated(m))
 		dp_iface_set_crypto_map(ifp, NULL);
 	else
 		dp_iface_set_crypto_map(ifp, cmd_arg(m, "name"));
@@ -44,11 +43,11 @@ if_crypto_map_cmd(struct vty *vty, const struct cmd_match *m)
 }
 
 int
-if_tunnel_protection_cmd(struct vty *vty, const struct cmd_match *m)
+if_tunnel_protection_cmd(struct vty *vty, const struct cmd_args *m)
 {
 	struct dp_iface	*ifp = vty->v_ctx;
 
-	if (m->cm_prefixes & (PFX_NO | PFX_DEFAULT))
+	if (cmd_negated(m))
 		dp_iface_set_tunnel_protection(ifp, NULL);
 	else
 		dp_iface_set_tunnel_protection(ifp, cmd_arg(m, "name"));

@@ -29,6 +29,7 @@
 #include "dataplane/dp.h"
 #include "lib/clock.h"
 #include "lib/evloop.h"
+#include "lib/inet4.h"
 #include "lib/system.h"
 
 static const char *const fsm_names[] = {
@@ -147,7 +148,7 @@ dbg_send(struct ike_p1 *p, const char *state_name)
 {
 	char	peer[16];
 
-	ike_ip_fmt(p->p_peer, peer, sizeof(peer));
+	ip4_text(p->p_peer, peer);
 	ike_debug(p->p_c, p->p_dbg, " sending packet to %s my_port %u "
 	    "peer_port %u (%s) %s", peer, p->p_sa->is_lport,
 	    p->p_sa->is_rport, p->p_sa->is_initiator ? "I" : "R", state_name);
@@ -232,7 +233,7 @@ rexmit(void *arg)
 	free(rc);
 	tx->tx_timer = NULL;
 	tx->tx_timer_arg = NULL;
-	ike_ip_fmt(p->p_peer, peer, sizeof(peer));
+	ip4_text(p->p_peer, peer);
 	if (tx->tx_count >= IKE_REXMIT_MAX && tx != &p->p_tx) {
 		/* Quick Mode gives up alone: phase 1 stays. */
 		q = (struct ike_qm *)(void *)((char *)tx -
@@ -360,7 +361,7 @@ ike_session_status(struct ike_p1 *p, bool up)
 
 	if (!p->p_c->c_log_session || !sys_version_15(p->p_c->c_sys))
 		return;
-	ike_ip_fmt(p->p_peer, peer, sizeof(peer));
+	ip4_text(p->p_peer, peer);
 	sys_log(p->p_c->c_sys, "CRYPTO", 5, "SESSION_STATUS", "Crypto tunnel "
 	    "is %s Peer %s:500       Id: %s", up ? "UP  . " : "DOWN.", peer,
 	    peer);
@@ -375,8 +376,8 @@ ike_initial_contact(struct ike_p1 *p)
 	struct ipsec_flow	*fl, *fnext;
 	char			 l[16], r[16];
 
-	ike_ip_fmt(p->p_local, l, sizeof(l));
-	ike_ip_fmt(p->p_peer, r, sizeof(r));
+	ip4_text(p->p_local, l);
+	ip4_text(p->p_peer, r);
 	ike_debug(c, p->p_dbg, "Process initial contact,");
 	ike_debug_text(c, "bring down existing phase 1 and 2 SA's with local "
 	    "%s remote %s remote port 500", l, r);
@@ -448,7 +449,7 @@ ike_p1_fail(struct ike_p1 *p, const char *why)
 {
 	char	peer[16];
 
-	ike_ip_fmt(p->p_peer, peer, sizeof(peer));
+	ip4_text(p->p_peer, peer);
 	ike_debug(p->p_c, p->p_dbg, "deleting SA reason \"%s\" state (%s) %s "
 	    "(peer %s)", why, p->p_sa->is_initiator ? "I" : "R",
 	    isakmp_state_name(p->p_sa->is_state), peer);
@@ -479,7 +480,7 @@ info_send(struct ike_p1 *p, bool is_delete, uint16_t type, uint8_t proto,
 	h.ih_version = ISAKMP_VERSION;
 	h.ih_exchange = ISAKMP_XCHG_INFO;
 	ike_random(&h.ih_msgid, sizeof(h.ih_msgid));
-	isakmp_put32(mid, h.ih_msgid);
+	put32(mid, h.ih_msgid);
 	isakmp_build_init(&b, msg, sizeof(msg), &h);
 	if (keyed) {
 		hlen = ike_hash_len(p->p_hash);
@@ -584,12 +585,13 @@ info_input(struct ike_p1 *p, const struct isakmp_msg *m)
 	struct isakmp_notify	 n;
 	uint8_t			 plain[IKE_MSG_MAX], iv[16], mid[4];
 	unsigned		 i, k;
+	char			 pa[IP4_TEXT_LEN];
 
 	if (m->im_encrypted) {
 		if (p->p_state != FSM_P1_COMPLETE ||
 		    m->im_bodylen > sizeof(plain))
 			return;
-		isakmp_put32(mid, m->im_hdr.ih_msgid);
+		put32(mid, m->im_hdr.ih_msgid);
 		if (ike_iv_phase2(p->p_hash, p->p_iv, p->p_block, mid, iv) != 0 ||
 		    !ike_decrypt_msg(p, m, plain, &pm, iv))
 			return;
@@ -616,16 +618,15 @@ info_input(struct ike_p1 *p, const struct isakmp_msg *m)
 			ike_debug(p->p_c, p->p_dbg, "peer does not do paranoid "
 			    "keepalives.");
 			ike_debug(p->p_c, p->p_dbg, "deleting SA reason \"%s\" "
-			    "state (%s) QM_IDLE (peer %u.%u.%u.%u)", "No reason",
-			    p->p_sa->is_initiator ? "I" : "R", p->p_peer >> 24,
-			    (p->p_peer >> 16) & 255, (p->p_peer >> 8) & 255,
-			    p->p_peer & 255);
+			    "state (%s) QM_IDLE (peer %s)", "No reason",
+			    p->p_sa->is_initiator ? "I" : "R",
+			    ip4_text(p->p_peer, pa));
 			ike_p1_free(p);
 			return;
 		}
 		for (k = 0; k < d.d_nspi && d.d_spisize == 4; k++) {
 			ipsec_delete_by_peer_spi(p->p_c, p->p_peer,
-			    isakmp_get32(isakmp_delete_spi(&d, k)));
+			    get32(isakmp_delete_spi(&d, k)));
 		}
 	}
 }
@@ -638,7 +639,7 @@ dbg_received(struct crypto *c, uint32_t dbg, const struct dp_udp_meta *um,
 {
 	char	a[16];
 
-	ike_ip_fmt(um->um_src, a, sizeof(a));
+	ip4_text(um->um_src, a);
 	ike_debug_sp(c, dbg, " received packet from %s dport %u sport %u "
 	    "Global (%s) %s", a, um->um_dport, um->um_sport, who, state);
 }

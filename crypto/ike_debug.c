@@ -102,13 +102,6 @@ ike_ipsec_debug(const struct crypto *c, const char *fmt, ...)
 }
 
 void
-ike_ip_fmt(uint32_t a, char *buf, size_t len)
-{
-	snprintf(buf, len, "%u.%u.%u.%u", a >> 24, (a >> 16) & 255,
-	    (a >> 8) & 255, a & 255);
-}
-
-void
 ike_debug_vpi(const struct isakmp_attr *a, char *buf, size_t len)
 {
 	size_t	i, n = 0;

@@ -39,8 +39,6 @@ void	ike_debug_text(const struct crypto *, const char *fmt, ...)
 /* A whole line under `debug crypto ipsec` ("IPSEC(...)", "Crypto mapdb"). */
 void	ike_ipsec_debug(const struct crypto *, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
-/* An IPv4 address (host order) as IOS prints it; BUF of 16 will do. */
-void	ike_ip_fmt(uint32_t addr, char *buf, size_t len);
 struct isakmp_attr;
 void	ike_debug_vpi(const struct isakmp_attr *, char *buf, size_t len);
 

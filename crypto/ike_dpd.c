@@ -18,6 +18,7 @@
 #include "crypto/isakmp_wire.h"
 #include "lib/clock.h"
 #include "lib/evloop.h"
+#include "lib/inet4.h"
 #include "lib/system.h"
 
 #define DPD_RETRY_DEFAULT	2
@@ -66,8 +67,8 @@ send_rut(struct ike_p1 *p)
 	char	peer[16];
 
 	p->p_dpd_seq++;
-	isakmp_put32(seq, p->p_dpd_seq);
-	ike_ip_fmt(p->p_peer, peer, sizeof(peer));
+	put32(seq, p->p_dpd_seq);
+	ip4_text(p->p_peer, peer);
 	ike_debug(p->p_c, p->p_dbg, "DPD/R_U_THERE sent to peer %s, sequence "
 	    "0x%X", peer, p->p_dpd_seq);
 	ike_notify_data(p, ISAKMP_N_DPD_R_U_THERE, seq, sizeof(seq));
@@ -83,7 +84,7 @@ dead(struct ike_p1 *p)
 	struct sa_addr		 peer = p->p_sa->is_remote;
 	char			 a[16];
 
-	ike_ip_fmt(p->p_peer, a, sizeof(a));
+	ip4_text(p->p_peer, a);
 	ike_debug(c, p->p_dbg, "peer %s not responding!", a);
 	ike_debug(c, p->p_dbg, "deleting SA reason \"No reason\" state (%s) "
 	    "QM_IDLE (peer %s)", p->p_sa->is_initiator ? "I" : "R", a);
@@ -130,8 +131,8 @@ ike_dpd_input(struct ike_p1 *p, const struct isakmp_notify *n)
 
 	if (n->n_datalen != 4)
 		return;
-	seq = isakmp_get32(n->n_data);
-	ike_ip_fmt(p->p_peer, peer, sizeof(peer));
+	seq = get32(n->n_data);
+	ip4_text(p->p_peer, peer);
 	if (n->n_type == ISAKMP_N_DPD_R_U_THERE) {
 		ike_debug(p->p_c, p->p_dbg, "DPD/R_U_THERE received from peer "
 		    "%s, sequence 0x%X", peer, seq);

@@ -30,6 +30,7 @@
 #include "crypto/isakmp_wire.h"
 #include "lib/clock.h"
 #include "lib/evloop.h"
+#include "lib/inet4.h"
 #include "lib/system.h"
 
 static void
@@ -50,7 +51,7 @@ dbg_peer(struct ike_p1 *p, const char *for_what)
 	char		peer[16];
 	unsigned	addr = (unsigned)(uintptr_t)p;
 
-	ike_ip_fmt(p->p_peer, peer, sizeof(peer));
+	ip4_text(p->p_peer, peer);
 	ike_debug_raw(p->p_c, " Created a peer struct for %s, peer port 500",
 	    peer);
 	ike_debug_raw(p->p_c, " New peer created peer = 0x%08X peer_handle = "
@@ -65,7 +66,7 @@ dbg_psk(struct ike_p1 *p)
 {
 	char	peer[16];
 
-	ike_ip_fmt(p->p_peer, peer, sizeof(peer));
+	ip4_text(p->p_peer, peer);
 	ike_debug(p->p_c, p->p_dbg, "found peer pre-shared key matching %s",
 	    peer);
 }
@@ -172,7 +173,7 @@ build_id(struct ike_p1 *p, struct isakmp_build *b)
 	uint8_t			a[4];
 	size_t			off;
 
-	isakmp_put32(a, p->p_local);
+	put32(a, p->p_local);
 	id.id_type = IPSEC_ID_IPV4_ADDR;
 	id.id_proto = 17;
 	id.id_port = ISAKMP_PORT;
@@ -188,7 +189,7 @@ dbg_id(struct ike_p1 *p, uint8_t next, uint32_t addr, unsigned len)
 {
 	char	a[16];
 
-	ike_ip_fmt(addr, a, sizeof(a));
+	ip4_text(addr, a);
 	ike_debug_sp(p->p_c, p->p_dbg, " ID payload");
 	ike_debug_text(p->p_c, "        next-payload : %u", next);
 	ike_debug_text(p->p_c, "        type         : 1");
@@ -342,7 +343,7 @@ auth_check(struct ike_p1 *p, const struct isakmp_msg *m)
 		return false;
 	ike_debug(p->p_c, p->p_dbg, " processing ID payload. message ID = 0");
 	if (idv.id_type == IPSEC_ID_IPV4_ADDR && idv.id_len == 4)
-		dbg_id(p, id->pl_next, isakmp_get32(idv.id_data),
+		dbg_id(p, id->pl_next, get32(idv.id_data),
 		    (unsigned)id->pl_len);
 	ike_debug(p->p_c, 0, ": peer matches *none* of the profiles");
 	ike_debug(p->p_c, p->p_dbg, " processing HASH payload. message ID = "
@@ -384,7 +385,7 @@ open_msg(struct ike_p1 *p, const struct isakmp_msg *m, uint8_t *plain,
 		memcpy(p->p_iv, iv, sizeof(iv));
 		return true;
 	}
-	ike_ip_fmt(p->p_peer, peer, sizeof(peer));
+	ip4_text(p->p_peer, peer);
 	sys_log(p->p_c->c_sys, "CRYPTO", 4, "IKMP_BAD_MESSAGE", "IKE message "
 	    "from %s failed its sanity check or is malformed", peer);
 	return false;
@@ -501,7 +502,7 @@ ike_mm_initiate(struct crypto *c, const struct ike_request *rq)
 	size_t			 len, saoff;
 
 	ike_random(icookie, sizeof(icookie));
-	ike_ip_fmt(rq->rq_peer, peer, sizeof(peer));
+	ip4_text(rq->rq_peer, peer);
 	ike_debug(c, 0, " SA request profile is (NULL)");
 	p = ike_p1_new(c, rq->rq_local, rq->rq_peer, icookie, true);
 	p->p_req = *rq;
@@ -638,8 +639,8 @@ i_mm6(struct ike_p1 *p, const struct isakmp_msg *m)
 		ike_p1_fail(p, "Authentication failed");
 		return;
 	}
-	ike_ip_fmt(p->p_local, local, sizeof(local));
-	ike_ip_fmt(p->p_peer, peer, sizeof(peer));
+	ip4_text(p->p_local, local);
+	ip4_text(p->p_peer, peer);
 	ike_debug(p->p_c, p->p_dbg, "SA has been authenticated with %s", peer);
 	ike_debug_raw(p->p_c, " Trying to insert a peer %s/%s/500/,  and "
 	    "inserted successfully %08X.", local, peer,
@@ -684,8 +685,8 @@ ike_mm_respond(struct crypto *c, uint32_t local, uint32_t peer,
 	p->p_state = FSM_R_MM1;
 	ike_debug(c, 0, " processing SA payload. message ID = 0");
 	read_vids(p, m);
-	ike_ip_fmt(peer, a, sizeof(a));
-	ike_ip_fmt(local, l, sizeof(l));
+	ip4_text(peer, a);
+	ip4_text(local, l);
 	if ((p->p_psk = ike_psk_for(c, peer)) != NULL) {
 		dbg_psk(p);
 		ike_debug(c, 0, " local preshared key found");
@@ -770,8 +771,8 @@ r_mm5(struct ike_p1 *p, const struct isakmp_msg *m)
 		ike_p1_fail(p, "Authentication failed");
 		return;
 	}
-	ike_ip_fmt(p->p_local, local, sizeof(local));
-	ike_ip_fmt(p->p_peer, peer, sizeof(peer));
+	ip4_text(p->p_local, local);
+	ip4_text(p->p_peer, peer);
 	ike_debug(p->p_c, p->p_dbg, "SA has been authenticated with %s", peer);
 	if (find(&pm, ISAKMP_PL_NOTIFY) != NULL)
 		ike_initial_contact(p);

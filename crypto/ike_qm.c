@@ -28,12 +28,13 @@
 #include "crypto/isakmp_pld.h"
 #include "crypto/isakmp_sa.h"
 #include "crypto/isakmp_wire.h"
+#include "lib/inet4.h"
 #include "lib/system.h"
 
 static uint32_t
 ident_v4(const struct sa_ident *id)
 {
-	return isakmp_get32(id->id_addr.sa_addr);
+	return get32(id->id_addr.sa_addr);
 }
 
 static uint32_t
@@ -107,7 +108,7 @@ build_prop(struct ike_qm *q, struct isakmp_build *b, uint8_t no,
 {
 	uint8_t	spi[4];
 
-	isakmp_put32(spi, q->q_spi_in);
+	put32(spi, q->q_spi_in);
 	isakmp_build_prop_begin(b, no, ISAKMP_PROTO_ESP, spi, 4);
 	isakmp_build_xf_begin(b, 1, esp_id(ts));
 	/* Behind NAT-T the modes are RFC 3947's UDP-encapsulated ones. */
@@ -145,8 +146,8 @@ build_ident(struct isakmp_build *b, const struct sa_ident *id)
 	struct isakmp_id	v;
 	uint8_t			d[8];
 
-	isakmp_put32(d, ident_v4(id));
-	isakmp_put32(d + 4, plen_mask(id->id_plen));
+	put32(d, ident_v4(id));
+	put32(d + 4, plen_mask(id->id_plen));
 	v.id_type = id->id_plen == 32 ? IPSEC_ID_IPV4_ADDR :
 	    IPSEC_ID_IPV4_SUBNET;
 	v.id_proto = id->id_proto;
@@ -169,14 +170,14 @@ ident_read(const struct isakmp_pld *pl, struct sa_ident *id)
 	if (v.id_type == IPSEC_ID_IPV4_ADDR && v.id_len == 4)
 		plen = 32;
 	else if (v.id_type == IPSEC_ID_IPV4_SUBNET && v.id_len == 8) {
-		mask = isakmp_get32(v.id_data + 4);
+		mask = get32(v.id_data + 4);
 		while (plen < 32 && (mask & (0x80000000u >> plen)))
 			plen++;
 		if (plen_mask(plen) != mask)
 			return false;
 	} else
 		return false;
-	sa_addr_v4(&id->id_addr, isakmp_get32(v.id_data) & plen_mask(plen));
+	sa_addr_v4(&id->id_addr, get32(v.id_data) & plen_mask(plen));
 	id->id_plen = plen;
 	id->id_proto = v.id_proto;
 	id->id_port = v.id_port;
@@ -205,7 +206,7 @@ seal(struct ike_qm *q, uint8_t *msg, size_t len, size_t cap, size_t hoff,
 	uint8_t		 mid[4], h[IKE_PRF_MAX];
 	int		 rc;
 
-	isakmp_put32(mid, q->q_msgid);
+	put32(mid, q->q_msgid);
 	if (second)
 		rc = ike_qm_hash2(&p->p_keys, mid, q->q_ni, q->q_nilen,
 		    msg + hoff + hl, len - hoff - hl, h);
@@ -280,8 +281,8 @@ dbg_validate(struct ike_qm *q)
 	struct crypto	*c = q->q_p1->p_c;
 	char		 l[16], r[16], lp[40], rp[40];
 
-	ike_ip_fmt(q->q_p1->p_local, l, sizeof(l));
-	ike_ip_fmt(q->q_p1->p_peer, r, sizeof(r));
+	ip4_text(q->q_p1->p_local, l);
+	ip4_text(q->q_p1->p_peer, r);
 	ipsec_ident_fmt(&q->q_req.rq_lid, lp, sizeof(lp));
 	ipsec_ident_fmt(&q->q_req.rq_rid, rp, sizeof(rp));
 	ike_ipsec_debug(c, "IPSEC(validate_proposal_request): proposal part "
@@ -305,8 +306,8 @@ ipsec_dbg_proxy_match(struct crypto *c, const struct ike_request *rq)
 {
 	char	s[16], d[16];
 
-	ike_ip_fmt(ident_v4(&rq->rq_lid), s, sizeof(s));
-	ike_ip_fmt(ident_v4(&rq->rq_rid), d, sizeof(d));
+	ip4_text(ident_v4(&rq->rq_lid), s);
+	ip4_text(ident_v4(&rq->rq_rid), d);
 	ike_ipsec_debug(c, "Crypto mapdb : proxy_match");
 	ike_ipsec_debug(c, "        src addr     : %s", s);
 	ike_ipsec_debug(c, "        dst addr     : %s", d);
@@ -323,10 +324,10 @@ dbg_creating(struct ike_qm *q)
 	struct crypto	*c = p->p_c;
 	char		 l[16], r[16], lp[16], rp[16];
 
-	ike_ip_fmt(p->p_local, l, sizeof(l));
-	ike_ip_fmt(p->p_peer, r, sizeof(r));
-	ike_ip_fmt(ident_v4(&q->q_req.rq_lid), lp, sizeof(lp));
-	ike_ip_fmt(ident_v4(&q->q_req.rq_rid), rp, sizeof(rp));
+	ip4_text(p->p_local, l);
+	ip4_text(p->p_peer, r);
+	ip4_text(ident_v4(&q->q_req.rq_lid), lp);
+	ip4_text(ident_v4(&q->q_req.rq_rid), rp);
 	ike_debug(c, p->p_dbg, " Creating IPSec SAs");
 	ike_debug_text(c, "        inbound SA from %s to %s (f/i)  0/ 0", r, l);
 	ike_debug_text(c, "        (proxy %s to %s)", rp, lp);
@@ -363,8 +364,8 @@ install(struct ike_qm *q)
 		    q->q_gpeerlen, gqm, glen) != 0)
 			return false;
 	}
-	isakmp_put32(spi_in, q->q_spi_in);
-	isakmp_put32(spi_out, q->q_spi_out);
+	put32(spi_in, q->q_spi_in);
+	put32(spi_out, q->q_spi_out);
 	ok = ike_keymat(&p->p_keys, glen ? gqm : NULL, glen, ISAKMP_PROTO_ESP,
 	    spi_in, ni, q->q_nilen, nr, q->q_nrlen, kin, need) == 0 &&
 	    ike_keymat(&p->p_keys, glen ? gqm : NULL, glen, ISAKMP_PROTO_ESP,
@@ -387,21 +388,21 @@ build_responder_lifetime(struct ike_qm *q, struct isakmp_build *b)
 	uint8_t	attrs[32], spi[4];
 	size_t	n = 0;
 
-	isakmp_put16(attrs + n, ISAKMP_ATTR_AF | IPSEC_ATTR_LIFE_TYPE);
-	isakmp_put16(attrs + n + 2, IPSEC_LIFE_SECONDS);
+	put16(attrs + n, ISAKMP_ATTR_AF | IPSEC_ATTR_LIFE_TYPE);
+	put16(attrs + n + 2, IPSEC_LIFE_SECONDS);
 	n += 4;
-	isakmp_put16(attrs + n, IPSEC_ATTR_LIFE_DURATION);
-	isakmp_put16(attrs + n + 2, 4);
-	isakmp_put32(attrs + n + 4, q->q_life_s);
+	put16(attrs + n, IPSEC_ATTR_LIFE_DURATION);
+	put16(attrs + n + 2, 4);
+	put32(attrs + n + 4, q->q_life_s);
 	n += 8;
-	isakmp_put16(attrs + n, ISAKMP_ATTR_AF | IPSEC_ATTR_LIFE_TYPE);
-	isakmp_put16(attrs + n + 2, IPSEC_LIFE_KILOBYTES);
+	put16(attrs + n, ISAKMP_ATTR_AF | IPSEC_ATTR_LIFE_TYPE);
+	put16(attrs + n + 2, IPSEC_LIFE_KILOBYTES);
 	n += 4;
-	isakmp_put16(attrs + n, IPSEC_ATTR_LIFE_DURATION);
-	isakmp_put16(attrs + n + 2, 4);
-	isakmp_put32(attrs + n + 4, (uint32_t)q->q_life_kb);
+	put16(attrs + n, IPSEC_ATTR_LIFE_DURATION);
+	put16(attrs + n + 2, 4);
+	put32(attrs + n + 4, (uint32_t)q->q_life_kb);
 	n += 8;
-	isakmp_put32(spi, q->q_spi_in);
+	put32(spi, q->q_spi_in);
 	ike_debug(q->q_p1->p_c, q->q_p1->p_dbg, "Responder lifetime: %u s, "
 	    "%llu kb", q->q_life_s, (unsigned long long)q->q_life_kb);
 	isakmp_build_begin(b, ISAKMP_PL_NOTIFY);
@@ -481,7 +482,7 @@ ike_qm_initiate(struct ike_p1 *p, const struct ike_request *rq)
 	q->q_spi_in = new_spi(c);
 	ike_random(q->q_ni, IKE_NONCE_LEN);
 	q->q_nilen = IKE_NONCE_LEN;
-	isakmp_put32(mid, msgid);
+	put32(mid, msgid);
 	if (ike_iv_phase2(p->p_hash, p->p_iv, p->p_block, mid, q->q_iv) != 0)
 		goto fail;
 
@@ -530,7 +531,7 @@ qm_open(struct ike_qm *q, const struct isakmp_msg *m, uint8_t *plain,
 		return false;
 	ike_debug(p->p_c, p->p_dbg, " processing HASH payload. message ID = "
 	    "%u", q->q_msgid);
-	isakmp_put32(mid, q->q_msgid);
+	put32(mid, q->q_msgid);
 	rest = isakmp_msg_rest(pm, 0, &restlen);
 	if (q->q_state == FSM_QM_READY)
 		rc = ike_qm_hash1(&p->p_keys, mid, rest, restlen, want);
@@ -609,7 +610,7 @@ send_hash3(struct ike_qm *q)
 	uint8_t			 msg[256], mid[4], hv[IKE_PRF_MAX];
 	size_t			 len;
 
-	isakmp_put32(mid, q->q_msgid);
+	put32(mid, q->q_msgid);
 	if (ike_qm_hash3(&p->p_keys, mid, q->q_ni, q->q_nilen, q->q_nr,
 	    q->q_nrlen, hv) != 0)
 		return;
@@ -648,7 +649,7 @@ i_qm2(struct ike_qm *q, const struct isakmp_msg *pm)
 	}
 	dbg_validate(q);
 	ipsec_dbg_proxy_match(c, &q->q_req);
-	q->q_spi_out = isakmp_get32(of.po_esp_spi);
+	q->q_spi_out = get32(of.po_esp_spi);
 	if (of.po_life_s != 0 && of.po_life_s < q->q_life_s)
 		q->q_life_s = of.po_life_s;
 	if (of.po_life_kb != 0 && of.po_life_kb < q->q_life_kb)
@@ -692,8 +693,8 @@ r_refuse(struct ike_qm *q, uint16_t notify, const char *why)
 	struct ike_p1	*p = q->q_p1;
 	char		 l[16], r[16];
 
-	ike_ip_fmt(p->p_local, l, sizeof(l));
-	ike_ip_fmt(p->p_peer, r, sizeof(r));
+	ip4_text(p->p_local, l);
+	ip4_text(p->p_peer, r);
 	ike_debug(p->p_c, p->p_dbg, " phase 2 SA policy not acceptable! "
 	    "(local %s remote %s)", l, r);
 	ike_notify(p, notify, ISAKMP_PROTO_ISAKMP, NULL, 0);
@@ -771,7 +772,7 @@ r_qm1(struct ike_qm *q, const struct isakmp_msg *pm)
 		q->q_life_s = of.po_life_s;
 	if (of.po_life_kb != 0 && of.po_life_kb < q->q_life_kb)
 		q->q_life_kb = of.po_life_kb;
-	q->q_spi_out = isakmp_get32(of.po_esp_spi);
+	q->q_spi_out = get32(of.po_esp_spi);
 	dbg_validate(q);
 	ipsec_dbg_proxy_match(c, &q->q_req);
 	ike_debug(c, p->p_dbg, " processing NONCE payload. message ID = %u",
@@ -846,7 +847,7 @@ ike_qm_input(struct ike_p1 *p, const struct isakmp_msg *m, const uint8_t *raw,
 		if (m->im_hdr.ih_msgid == 0)
 			return;
 		q = qm_new(p, m->im_hdr.ih_msgid, false);
-		isakmp_put32(mid, q->q_msgid);
+		put32(mid, q->q_msgid);
 		if (ike_iv_phase2(p->p_hash, p->p_iv, p->p_block, mid,
 		    q->q_iv) != 0) {
 			ike_qm_free(q);

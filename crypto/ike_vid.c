@@ -107,8 +107,8 @@ natd_hash(struct ike_p1 *p, uint32_t addr, uint8_t *out)
 	uint8_t			a[4], port[2];
 	struct ike_piece	pc[4];
 
-	isakmp_put32(a, addr);
-	isakmp_put16(port, ISAKMP_PORT);
+	put32(a, addr);
+	put16(port, ISAKMP_PORT);
 	pc[0].ip_p = p->p_sa->is_icookie;
 	pc[0].ip_len = 8;
 	pc[1].ip_p = p->p_sa->is_rcookie;

@@ -91,7 +91,7 @@ ipsec_clear(struct crypto *c)
 				    ((struct ike_p1 *)is->is_engine)->p_state !=
 				    FSM_P1_COMPLETE)
 					continue;
-				isakmp_put32(spi, ps->ps_spi);
+				put32(spi, ps->ps_spi);
 				ike_delete_notify(is->is_engine,
 				    ISAKMP_PROTO_ESP, spi, 4);
 				break;

@@ -15,6 +15,7 @@
 #include "dataplane/dp.h"
 #include "lib/clock.h"
 #include "lib/evloop.h"
+#include "lib/inet4.h"
 #include "lib/system.h"
 
 uint32_t
@@ -49,7 +50,7 @@ bool
 ipsec_ident_has(const struct sa_ident *id, uint32_t a)
 {
 	return (a & ipsec_plen_mask(id->id_plen)) ==
-	    isakmp_get32(id->id_addr.sa_addr);
+	    get32(id->id_addr.sa_addr);
 }
 
 void
@@ -57,8 +58,8 @@ ipsec_ident_fmt(const struct sa_ident *id, char *buf, size_t len)
 {
 	char		a[16], m[16];
 
-	ike_ip_fmt(isakmp_get32(id->id_addr.sa_addr), a, sizeof(a));
-	ike_ip_fmt(ipsec_plen_mask(id->id_plen), m, sizeof(m));
+	ip4_text(get32(id->id_addr.sa_addr), a);
+	ip4_text(ipsec_plen_mask(id->id_plen), m);
 	snprintf(buf, len, "%s/%s/%u/%u", a, m, id->id_proto, id->id_port);
 }
 

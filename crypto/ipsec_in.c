@@ -17,6 +17,7 @@
 #include "dataplane/dp.h"
 #include "lib/clock.h"
 #include "lib/evloop.h"
+#include "lib/inet4.h"
 #include "lib/system.h"
 
 #define IP_HDR		20
@@ -47,12 +48,12 @@ ipsec_esp_input(void *arg, struct dp_iface *in, const uint8_t *ip, size_t len)
 		c->c_esp_bad++;
 		return;
 	}
-	spi = isakmp_get32(ip + hl);
+	spi = get32(ip + hl);
 	if ((ps = sadb_sa_find_in(&c->c_sadb, spi)) == NULL ||
 	    ps->ps_esp == NULL) {
 		c->c_esp_bad++;
-		ike_ip_fmt(isakmp_get32(ip + 16), d, sizeof(d));
-		ike_ip_fmt(isakmp_get32(ip + 12), s, sizeof(s));
+		ip4_text(get32(ip + 16), d);
+		ip4_text(get32(ip + 12), s);
 		sys_log(c->c_sys, "CRYPTO", 4, "RECVD_PKT_INV_SPI", "decaps: "
 		    "rec'd IPSEC packet has invalid spi for destaddr=%s, "
 		    "prot=50, spi=0x%X(%u), srcaddr=%s", d, spi, spi, s);
@@ -68,8 +69,8 @@ ipsec_esp_input(void *arg, struct dp_iface *in, const uint8_t *ip, size_t len)
 		return;
 	}
 	/* The inner packet must be what the SA was made for. */
-	if (ilen < IP_HDR || !ipsec_ident_has(&fl->fl_rident, isakmp_get32(inner + 12)) ||
-	    !ipsec_ident_has(&fl->fl_lident, isakmp_get32(inner + 16))) {
+	if (ilen < IP_HDR || !ipsec_ident_has(&fl->fl_rident, get32(inner + 12)) ||
+	    !ipsec_ident_has(&fl->fl_lident, get32(inner + 16))) {
 		fl->fl_stats.fs_recv_errors++;
 		free(buf);
 		return;

@@ -20,6 +20,7 @@
 #include "dataplane/dp.h"
 #include "lib/clock.h"
 #include "lib/evloop.h"
+#include "lib/inet4.h"
 #include "lib/system.h"
 
 #define IP_HDR		20
@@ -78,8 +79,8 @@ dbg_sa_request(struct crypto *c, const struct ike_request *rq,
 	if (ts != NULL)
 		transform_config_text(ts, &words);
 	ipsec_entry_lifetimes(ce, &sec, &kb);
-	ike_ip_fmt(rq->rq_local, l, sizeof(l));
-	ike_ip_fmt(rq->rq_peer, r, sizeof(r));
+	ip4_text(rq->rq_local, l);
+	ip4_text(rq->rq_peer, r);
 	ipsec_ident_fmt(&rq->rq_lid, lp, sizeof(lp));
 	ipsec_ident_fmt(&rq->rq_rid, rp, sizeof(rp));
 	ike_ipsec_debug(c, "IPSEC(sa_request): ,");
@@ -123,17 +124,17 @@ encap(struct crypto *c, struct ipsec_flow *fl, struct ipsec_sa *ps,
 	out[0] = 0x45;
 	out[1] = ip[1];				/* TOS copied */
 	elen += hdr - IP_HDR;
-	isakmp_put16(out + 2, (uint16_t)(IP_HDR + elen));
-	isakmp_put16(out + 4, ++ident);
+	put16(out + 2, (uint16_t)(IP_HDR + elen));
+	put16(out + 4, ++ident);
 	out[6] = ip[6] & 0x40;			/* DF copied, as IOS */
 	out[8] = 255;
 	out[9] = IPPROTO_ESP_NUM;
 	if (ps->ps_udp) {
 		/* RFC 3948: ESP in UDP 4500, checksum zero. */
 		out[9] = IPPROTO_UDP_NUM;
-		isakmp_put16(out + IP_HDR, ISAKMP_NATT_PORT);
-		isakmp_put16(out + IP_HDR + 2, fl->fl_peer_port);
-		isakmp_put16(out + IP_HDR + 4, (uint16_t)elen);
+		put16(out + IP_HDR, ISAKMP_NATT_PORT);
+		put16(out + IP_HDR + 2, fl->fl_peer_port);
+		put16(out + IP_HDR + 4, (uint16_t)elen);
 	}
 	memcpy(out + 12, fl->fl_local_addr.sa_addr, 4);
 	memcpy(out + 16, fl->fl_peer.sa_addr, 4);

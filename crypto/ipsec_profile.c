@@ -6,11 +6,10 @@
 
 #include "crypto/cmds.h"
 #include "crypto/crypto_int.h"
-#include "grammar/modes.h"
+#include "lib/cmdarg.h"
 #include "lib/nvgen.h"
 #include "lib/system.h"
 #include "lib/vty.h"
-#include "parser/cmd.h"
 
 static const char *
 ipsec_profile_key(const void *o)
@@ -52,7 +51,7 @@ crypto_ipsec_profile_find(const struct crypto *c, const char *name)
 }
 
 int
-crypto_ipsec_profile_cmd(struct vty *vty, const struct cmd_match *m)
+crypto_ipsec_profile_cmd(struct vty *vty, const struct cmd_args *m)
 {
 	struct crypto		*c = vty->v_sys->sy_crypto;
 	const char		*name = cmd_arg(m, "name");
@@ -60,7 +59,7 @@ crypto_ipsec_profile_cmd(struct vty *vty, const struct cmd_match *m)
 	size_t			 pos;
 
 	ip = ntab_find(&c->c_ipsec_profile_idx, name, &pos);
-	if (m->cm_prefixes & (PFX_NO | PFX_DEFAULT)) {
+	if (cmd_negated(m)) {
 		if (ip != NULL) {
 			ntab_remove(&c->c_ipsec_profile_idx, pos);
 			TAILQ_REMOVE(&c->c_ipsec_profiles, ip, ip_entry);

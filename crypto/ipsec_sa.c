@@ -17,6 +17,7 @@
 #include "dataplane/dp.h"
 #include "lib/clock.h"
 #include "lib/evloop.h"
+#include "lib/inet4.h"
 #include "lib/system.h"
 
 /* An outbound SA's lifetime timer, and its inbound partner's SPI. */
@@ -56,7 +57,7 @@ ipsec_sa_pair_expire(struct crypto *c, struct ipsec_flow *fl, uint32_t spi_in,
 	struct isakmp_sa	*is;
 	uint8_t			 spi[4];
 
-	isakmp_put32(spi, spi_in);
+	put32(spi, spi_in);
 	TAILQ_FOREACH(is, &c->c_sadb.db_isakmp, is_entry)
 		if (is->is_engine != NULL &&
 		    sa_addr_eq(&is->is_remote, &fl->fl_peer) &&
@@ -185,7 +186,7 @@ dbg_create_sa(struct crypto *c, const struct ipsec_sa *ps, uint32_t dest)
 {
 	char	d[16];
 
-	ike_ip_fmt(dest, d, sizeof(d));
+	ip4_text(dest, d);
 	ike_ipsec_debug(c, "IPSEC(create_sa): sa created,");
 	ike_ipsec_debug(c, "  (sa) sa_dest= %s, sa_proto= 50,", d);
 	ike_ipsec_debug(c, "    sa_spi= 0x%X(%u),", ps->ps_spi, ps->ps_spi);
@@ -206,9 +207,9 @@ ipsec_installed_debug(struct ike_qm *q)
 	if (fl == NULL || (in = TAILQ_LAST(&fl->fl_in, ipsec_sa_list)) ==
 	    NULL || (out = TAILQ_LAST(&fl->fl_out, ipsec_sa_list)) == NULL)
 		return;
-	ike_ip_fmt(q->q_p1->p_peer, peer, sizeof(peer));
-	ike_ip_fmt(isakmp_get32(q->q_req.rq_lid.id_addr.sa_addr), s, sizeof(s));
-	ike_ip_fmt(isakmp_get32(q->q_req.rq_rid.id_addr.sa_addr), d, sizeof(d));
+	ip4_text(q->q_p1->p_peer, peer);
+	ip4_text(get32(q->q_req.rq_lid.id_addr.sa_addr), s);
+	ip4_text(get32(q->q_req.rq_rid.id_addr.sa_addr), d);
 	ike_ipsec_debug(c, "IPSEC(key_engine): got a queue event with 1 KMI "
 	    "message(s)");
 	ipsec_dbg_proxy_match(c, &q->q_req);

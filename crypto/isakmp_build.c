@@ -54,8 +54,8 @@ isakmp_build_init(struct isakmp_build *b, uint8_t *buf, size_t cap,
 	p[17] = h->ih_version;
 	p[18] = h->ih_exchange;
 	p[19] = h->ih_flags;
-	isakmp_put32(p + 20, h->ih_msgid);
-	isakmp_put32(p + 24, ISAKMP_HDR_LEN);
+	put32(p + 20, h->ih_msgid);
+	put32(p + 24, ISAKMP_HDR_LEN);
 }
 
 size_t
@@ -74,7 +74,7 @@ isakmp_build_begin(struct isakmp_build *b, uint8_t type)
 		return (off);
 	p[0] = ISAKMP_PL_NONE;
 	p[1] = 0;
-	isakmp_put16(p + 2, ISAKMP_GEN_LEN);
+	put16(p + 2, ISAKMP_GEN_LEN);
 	/* A proposal's transforms and a transform's attributes begin
 	 * without a predecessor to chain: their first type is implied. */
 	if (b->ib_lv[b->ib_depth].lv_prevnext != NOFIELD)
@@ -110,7 +110,7 @@ isakmp_build_end(struct isakmp_build *b)
 		fail(b, ISAKMP_E_BUILD);
 		return;
 	}
-	isakmp_put16(b->ib_buf + b->ib_lv[b->ib_depth].lv_start + 2,
+	put16(b->ib_buf + b->ib_lv[b->ib_depth].lv_start + 2,
 	    (uint16_t)len);
 	if (b->ib_lv[b->ib_depth].lv_cntoff != NOFIELD) {
 		if (b->ib_lv[b->ib_depth].lv_cntoff >= b->ib_len ||
@@ -147,7 +147,7 @@ isakmp_build_u16(struct isakmp_build *b, uint16_t v)
 {
 	uint8_t	p[2];
 
-	isakmp_put16(p, v);
+	put16(p, v);
 	isakmp_build_put(b, p, sizeof(p));
 }
 
@@ -156,7 +156,7 @@ isakmp_build_u32(struct isakmp_build *b, uint32_t v)
 {
 	uint8_t	p[4];
 
-	isakmp_put32(p, v);
+	put32(p, v);
 	isakmp_build_put(b, p, sizeof(p));
 }
 
@@ -177,7 +177,7 @@ isakmp_build_finish(struct isakmp_build *b, size_t *lenp)
 void
 isakmp_build_length(uint8_t *msg, uint32_t len)
 {
-	isakmp_put32(msg + 24, len);
+	put32(msg + 24, len);
 }
 
 size_t

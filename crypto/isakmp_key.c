@@ -14,11 +14,11 @@
 
 #include "crypto/cmds.h"
 #include "crypto/crypto_int.h"
-#include "grammar/modes.h"
+#include "lib/cmdarg.h"
+#include "lib/inet4.h"
 #include "lib/nvgen.h"
 #include "lib/system.h"
 #include "lib/vty.h"
-#include "parser/cmd.h"
 
 void
 psk_store_init(struct psk_store *ps)
@@ -234,9 +234,9 @@ psk_peer_text(const struct psk *k, struct strbuf *sb)
 
 	switch (k->pk_kind) {
 	case PSK_IPV4:
-		strbuf_puts(sb, ipv4_text(k->pk_addr, a));
+		strbuf_puts(sb, ip4_text(k->pk_addr, a));
 		if (k->pk_mask != 0xffffffffU)
-			strbuf_printf(sb, " %s", ipv4_text(k->pk_mask, m));
+			strbuf_printf(sb, " %s", ip4_text(k->pk_mask, m));
 		break;
 	case PSK_IPV6:
 		inet_ntop(AF_INET6, k->pk_addr6, a6, sizeof(a6));
@@ -254,7 +254,7 @@ psk_peer_text(const struct psk *k, struct strbuf *sb)
  * the wildcard (mask 0.0.0.0) and any other bare address as a host.
  */
 void
-psk_from_match(const struct cmd_match *m, struct psk *tmpl)
+psk_from_args(const struct cmd_args *m, struct psk *tmpl)
 {
 	const char	*s;
 	char		 buf[INET6_ADDRSTRLEN + 8], *slash;
@@ -278,9 +278,9 @@ psk_from_match(const struct cmd_match *m, struct psk *tmpl)
 		tmpl->pk_host = (char *)s;
 	} else {
 		tmpl->pk_kind = PSK_IPV4;
-		tmpl->pk_addr = ipv4_parse(cmd_arg(m, "addr"));
+		(void)ip4_parse(cmd_arg(m, "addr"), &tmpl->pk_addr);
 		if ((s = cmd_arg(m, "mask")) != NULL)
-			tmpl->pk_mask = ipv4_parse(s);
+			(void)ip4_parse(s, &tmpl->pk_mask);
 		else
 			tmpl->pk_mask = tmpl->pk_addr == 0 ? 0 : 0xffffffffU;
 		tmpl->pk_addr &= tmpl->pk_mask;
@@ -291,13 +291,13 @@ psk_from_match(const struct cmd_match *m, struct psk *tmpl)
 }
 
 int
-crypto_isakmp_key_cmd(struct vty *vty, const struct cmd_match *m)
+crypto_isakmp_key_cmd(struct vty *vty, const struct cmd_args *m)
 {
 	struct crypto	*c = vty->v_sys->sy_crypto;
 	struct psk	 tmpl;
 
-	psk_from_match(m, &tmpl);
-	if (m->cm_prefixes & (PFX_NO | PFX_DEFAULT))
+	psk_from_args(m, &tmpl);
+	if (cmd_negated(m))
 		psk_store_del(&c->c_keys, &tmpl);
 	else
 		psk_store_set(&c->c_keys, &tmpl);
@@ -305,11 +305,11 @@ crypto_isakmp_key_cmd(struct vty *vty, const struct cmd_match *m)
 }
 
 int
-crypto_isakmp_keepalive_cmd(struct vty *vty, const struct cmd_match *m)
+crypto_isakmp_keepalive_cmd(struct vty *vty, const struct cmd_args *m)
 {
 	struct crypto	*c = vty->v_sys->sy_crypto;
 
-	if (m->cm_prefixes & (PFX_NO | PFX_DEFAULT)) {
+	if (cmd_negated(m)) {
 		c->c_ka_interval = c->c_ka_retry = 0;
 		c->c_ka_mode = KA_DEFAULT;
 		return CMD_SUCCESS;
@@ -322,11 +322,11 @@ crypto_isakmp_keepalive_cmd(struct vty *vty, const struct cmd_match *m)
 }
 
 int
-crypto_isakmp_nat_keepalive_cmd(struct vty *vty, const struct cmd_match *m)
+crypto_isakmp_nat_keepalive_cmd(struct vty *vty, const struct cmd_args *m)
 {
 	struct crypto	*c = vty->v_sys->sy_crypto;
 
-	if (m->cm_prefixes & (PFX_NO | PFX_DEFAULT))
+	if (cmd_negated(m))
 		c->c_nat_ka = 0;
 	else
 		c->c_nat_ka = cmd_arg_num(m, "seconds", 0);
@@ -335,20 +335,20 @@ crypto_isakmp_nat_keepalive_cmd(struct vty *vty, const struct cmd_match *m)
 
 /* %CRYPTO-5-SESSION_STATUS messages are off until this is said. */
 int
-crypto_logging_session_cmd(struct vty *vty, const struct cmd_match *m)
+crypto_logging_session_cmd(struct vty *vty, const struct cmd_args *m)
 {
 	vty->v_sys->sy_crypto->c_log_session =
-	    !(m->cm_prefixes & (PFX_NO | PFX_DEFAULT));
+	    !cmd_negated(m);
 	return CMD_SUCCESS;
 }
 
 /* NAT traversal is on by default; `no crypto ipsec nat-transparency
  * udp-encapsulation` keeps IKE from offering it (no NAT-T vendor IDs). */
 int
-crypto_natt_cmd(struct vty *vty, const struct cmd_match *m)
+crypto_natt_cmd(struct vty *vty, const struct cmd_args *m)
 {
 	vty->v_sys->sy_crypto->c_natt_off =
-	    (m->cm_prefixes & PFX_NO) != 0;
+	    cmd_is_no(m);
 	return CMD_SUCCESS;
 }
 

@@ -117,7 +117,7 @@ chain(struct isakmp_msg *m, uint8_t next, const uint8_t *p, size_t len,
 			return (ISAKMP_E_PAYLOAD_TYPE);
 		if (len - off < ISAKMP_GEN_LEN)
 			return (ISAKMP_E_PAYLOAD_TRUNCATED);
-		plen = isakmp_get16(p + off + 2);
+		plen = get16(p + off + 2);
 		if (plen < ISAKMP_GEN_LEN + body_min(next))
 			return (ISAKMP_E_PAYLOAD_LENGTH);
 		if (plen > len - off)
@@ -162,8 +162,8 @@ isakmp_decode(struct isakmp_msg *m, const uint8_t *buf, size_t len)
 	h->ih_version = buf[17];
 	h->ih_exchange = buf[18];
 	h->ih_flags = buf[19];
-	h->ih_msgid = isakmp_get32(buf + 20);
-	h->ih_length = isakmp_get32(buf + 24);
+	h->ih_msgid = get32(buf + 20);
+	h->ih_length = get32(buf + 24);
 	if (h->ih_version >> 4 != ISAKMP_VERSION >> 4)
 		return (ISAKMP_E_MAJOR_VERSION);
 	if ((h->ih_version & 0x0f) != (ISAKMP_VERSION & 0x0f))

@@ -42,6 +42,7 @@
 #include <stdint.h>
 
 #include "crypto/isakmp_wire.h"
+#include "lib/bytes.h"
 
 /* More than any IKEv1 implementation sends (vpnc's Aggressive Mode
  * first message has 13), few enough for a stack array. */
@@ -149,35 +150,5 @@ int		isakmp_msg_find(const struct isakmp_msg *, uint8_t type,
  */
 const uint8_t	*isakmp_msg_rest(const struct isakmp_msg *, unsigned i,
 		    size_t *len);
-
-/* Big-endian reads and writes for the codec and the engine. */
-static inline uint16_t
-isakmp_get16(const uint8_t *p)
-{
-	return ((uint16_t)(p[0] << 8 | p[1]));
-}
-
-static inline uint32_t
-isakmp_get32(const uint8_t *p)
-{
-	return ((uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 |
-	    (uint32_t)p[2] << 8 | p[3]);
-}
-
-static inline void
-isakmp_put16(uint8_t *p, uint16_t v)
-{
-	p[0] = v >> 8;
-	p[1] = v & 0xff;
-}
-
-static inline void
-isakmp_put32(uint8_t *p, uint32_t v)
-{
-	p[0] = v >> 24;
-	p[1] = (v >> 16) & 0xff;
-	p[2] = (v >> 8) & 0xff;
-	p[3] = v & 0xff;
-}
 
 #endif

@@ -43,7 +43,7 @@ isakmp_id_parse(const struct isakmp_pld *pl, struct isakmp_id *id)
 		return (ISAKMP_E_PAYLOAD_LENGTH);
 	id->id_type = pl->pl_body[0];
 	id->id_proto = pl->pl_body[1];
-	id->id_port = isakmp_get16(pl->pl_body + 2);
+	id->id_port = get16(pl->pl_body + 2);
 	id->id_data = pl->pl_body + 4;
 	id->id_len = pl->pl_bodylen - 4;
 	want = id_datalen(id->id_type);
@@ -58,10 +58,10 @@ isakmp_notify_parse(const struct isakmp_pld *pl, struct isakmp_notify *n)
 {
 	if (pl->pl_bodylen < 8)
 		return (ISAKMP_E_PAYLOAD_LENGTH);
-	n->n_doi = isakmp_get32(pl->pl_body);
+	n->n_doi = get32(pl->pl_body);
 	n->n_proto = pl->pl_body[4];
 	n->n_spisize = pl->pl_body[5];
-	n->n_type = isakmp_get16(pl->pl_body + 6);
+	n->n_type = get16(pl->pl_body + 6);
 	if (n->n_spisize > pl->pl_bodylen - 8)
 		return (ISAKMP_E_SPI);
 	n->n_spi = pl->pl_body + 8;
@@ -75,10 +75,10 @@ isakmp_delete_parse(const struct isakmp_pld *pl, struct isakmp_delete *d)
 {
 	if (pl->pl_bodylen < 8)
 		return (ISAKMP_E_PAYLOAD_LENGTH);
-	d->d_doi = isakmp_get32(pl->pl_body);
+	d->d_doi = get32(pl->pl_body);
 	d->d_proto = pl->pl_body[4];
 	d->d_spisize = pl->pl_body[5];
-	d->d_nspi = isakmp_get16(pl->pl_body + 6);
+	d->d_nspi = get16(pl->pl_body + 6);
 	d->d_spis = pl->pl_body + 8;
 	/* The SPIs fill the rest exactly; a delete of nothing is not one. */
 	if (d->d_spisize == 0 || d->d_nspi == 0 ||
@@ -107,7 +107,7 @@ isakmp_cfg_parse(const struct isakmp_pld *pl, struct isakmp_cfg *cf)
 	if (pl->pl_bodylen < 4)
 		return (ISAKMP_E_PAYLOAD_LENGTH);
 	cf->cf_type = pl->pl_body[0];
-	cf->cf_ident = isakmp_get16(pl->pl_body + 2);
+	cf->cf_ident = get16(pl->pl_body + 2);
 	cf->cf_attrs = pl->pl_body + 4;
 	cf->cf_attrslen = pl->pl_bodylen - 4;
 	return (isakmp_attrs_check(cf->cf_attrs, cf->cf_attrslen,

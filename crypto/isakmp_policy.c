@@ -8,11 +8,10 @@
 
 #include "crypto/cmds.h"
 #include "crypto/crypto_int.h"
-#include "grammar/modes.h"
+#include "lib/cmdarg.h"
 #include "lib/nvgen.h"
 #include "lib/system.h"
 #include "lib/vty.h"
-#include "parser/cmd.h"
 
 size_t
 crypto_policy_count(const struct crypto *c)
@@ -48,7 +47,7 @@ policy_pos(const struct crypto *c, unsigned priority, bool *found)
 }
 
 int
-crypto_isakmp_policy_cmd(struct vty *vty, const struct cmd_match *m)
+crypto_isakmp_policy_cmd(struct vty *vty, const struct cmd_args *m)
 {
 	struct crypto		 *c = vty->v_sys->sy_crypto;
 	unsigned		  prio = cmd_arg_num(m, "priority", 0);
@@ -57,7 +56,7 @@ crypto_isakmp_policy_cmd(struct vty *vty, const struct cmd_match *m)
 	bool			  found;
 
 	pos = policy_pos(c, prio, &found);
-	if (m->cm_prefixes & (PFX_NO | PFX_DEFAULT)) {
+	if (cmd_negated(m)) {
 		if (found) {
 			free(c->c_policies[pos]);
 			memmove(&c->c_policies[pos], &c->c_policies[pos + 1],
@@ -95,11 +94,11 @@ crypto_isakmp_policy_cmd(struct vty *vty, const struct cmd_match *m)
 }
 
 int
-isakmp_encryption_cmd(struct vty *vty, const struct cmd_match *m)
+isakmp_encryption_cmd(struct vty *vty, const struct cmd_args *m)
 {
 	struct isakmp_policy	*p = vty->v_ctx;
 
-	if ((m->cm_prefixes & (PFX_NO | PFX_DEFAULT)) || cmd_has(m, "des")) {
+	if (cmd_negated(m) || cmd_has(m, "des")) {
 		p->ip_enc = IKE_ENC_DES;
 		p->ip_keylen = 0;
 	} else if (cmd_has(m, "3des")) {
@@ -114,11 +113,11 @@ isakmp_encryption_cmd(struct vty *vty, const struct cmd_match *m)
 }
 
 int
-isakmp_hash_cmd(struct vty *vty, const struct cmd_match *m)
+isakmp_hash_cmd(struct vty *vty, const struct cmd_args *m)
 {
 	struct isakmp_policy	*p = vty->v_ctx;
 
-	if ((m->cm_prefixes & (PFX_NO | PFX_DEFAULT)) || cmd_has(m, "sha"))
+	if (cmd_negated(m) || cmd_has(m, "sha"))
 		p->ip_hash = IKE_HASH_SHA;
 	else if (cmd_has(m, "md5"))
 		p->ip_hash = IKE_HASH_MD5;
@@ -132,11 +131,11 @@ isakmp_hash_cmd(struct vty *vty, const struct cmd_match *m)
 }
 
 int
-isakmp_authentication_cmd(struct vty *vty, const struct cmd_match *m)
+isakmp_authentication_cmd(struct vty *vty, const struct cmd_args *m)
 {
 	struct isakmp_policy	*p = vty->v_ctx;
 
-	if ((m->cm_prefixes & (PFX_NO | PFX_DEFAULT)) ||
+	if (cmd_negated(m) ||
 	    cmd_has(m, "rsa-sig"))
 		p->ip_auth = IKE_AUTH_RSA_SIG;
 	else if (cmd_has(m, "pre-share"))
@@ -147,12 +146,12 @@ isakmp_authentication_cmd(struct vty *vty, const struct cmd_match *m)
 }
 
 int
-isakmp_group_cmd(struct vty *vty, const struct cmd_match *m)
+isakmp_group_cmd(struct vty *vty, const struct cmd_args *m)
 {
 	struct isakmp_policy	*p = vty->v_ctx;
 	const char		*g = cmd_arg(m, "dh");
 
-	if ((m->cm_prefixes & (PFX_NO | PFX_DEFAULT)) || g == NULL)
+	if (cmd_negated(m) || g == NULL)
 		p->ip_group = IKE_DEFAULT_GROUP;
 	else
 		p->ip_group = (unsigned)strtoul(g, NULL, 10);
@@ -160,11 +159,11 @@ isakmp_group_cmd(struct vty *vty, const struct cmd_match *m)
 }
 
 int
-isakmp_lifetime_cmd(struct vty *vty, const struct cmd_match *m)
+isakmp_lifetime_cmd(struct vty *vty, const struct cmd_args *m)
 {
 	struct isakmp_policy	*p = vty->v_ctx;
 
-	if (m->cm_prefixes & (PFX_NO | PFX_DEFAULT))
+	if (cmd_negated(m))
 		p->ip_lifetime = IKE_DEFAULT_LIFETIME;
 	else
 		p->ip_lifetime = cmd_arg_num(m, "seconds",

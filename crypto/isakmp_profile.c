@@ -12,11 +12,11 @@
 
 #include "crypto/cmds.h"
 #include "crypto/crypto_int.h"
-#include "grammar/modes.h"
+#include "lib/cmdarg.h"
+#include "lib/inet4.h"
 #include "lib/nvgen.h"
 #include "lib/system.h"
 #include "lib/vty.h"
-#include "parser/cmd.h"
 
 static const char *
 profile_key(const void *o)
@@ -101,7 +101,7 @@ crypto_client_group_find(const struct crypto *c, const char *name)
 }
 
 int
-crypto_isakmp_profile_cmd(struct vty *vty, const struct cmd_match *m)
+crypto_isakmp_profile_cmd(struct vty *vty, const struct cmd_args *m)
 {
 	struct crypto		*c = vty->v_sys->sy_crypto;
 	const char		*name = cmd_arg(m, "name");
@@ -109,7 +109,7 @@ crypto_isakmp_profile_cmd(struct vty *vty, const struct cmd_match *m)
 	size_t			 pos;
 
 	pr = ntab_find(&c->c_profile_idx, name, &pos);
-	if (m->cm_prefixes & (PFX_NO | PFX_DEFAULT)) {
+	if (cmd_negated(m)) {
 		if (pr != NULL) {
 			ntab_remove(&c->c_profile_idx, pos);
 			TAILQ_REMOVE(&c->c_profiles, pr, pr_entry);
@@ -129,21 +129,21 @@ crypto_isakmp_profile_cmd(struct vty *vty, const struct cmd_match *m)
 }
 
 int
-profile_description_cmd(struct vty *vty, const struct cmd_match *m)
+profile_description_cmd(struct vty *vty, const struct cmd_args *m)
 {
 	struct isakmp_profile	*pr = vty->v_ctx;
 
-	xstrset(&pr->pr_desc, (m->cm_prefixes & (PFX_NO | PFX_DEFAULT)) ?
+	xstrset(&pr->pr_desc, cmd_negated(m) ?
 	    NULL : cmd_arg(m, "text"));
 	return CMD_SUCCESS;
 }
 
 int
-profile_keyring_cmd(struct vty *vty, const struct cmd_match *m)
+profile_keyring_cmd(struct vty *vty, const struct cmd_args *m)
 {
 	struct isakmp_profile	*pr = vty->v_ctx;
 
-	xstrset(&pr->pr_keyring, (m->cm_prefixes & (PFX_NO | PFX_DEFAULT)) ?
+	xstrset(&pr->pr_keyring, cmd_negated(m) ?
 	    NULL : cmd_arg(m, "name"));
 	return CMD_SUCCESS;
 }
@@ -161,7 +161,7 @@ profile_id_index(const struct isakmp_profile *pr, const struct id_addr *id)
 }
 
 int
-profile_match_address_cmd(struct vty *vty, const struct cmd_match *m)
+profile_match_address_cmd(struct vty *vty, const struct cmd_args *m)
 {
 	struct isakmp_profile	*pr = vty->v_ctx;
 	struct id_addr		 id, *nv;
@@ -169,10 +169,12 @@ profile_match_address_cmd(struct vty *vty, const struct cmd_match *m)
 	ssize_t			 i;
 
 	id.ia_has_mask = mask != NULL;
-	id.ia_mask = mask != NULL ? ipv4_parse(mask) : 0xffffffffU;
-	id.ia_addr = ipv4_parse(cmd_arg(m, "addr"));
+	id.ia_mask = 0xffffffffU;
+	if (mask != NULL)
+		(void)ip4_parse(mask, &id.ia_mask);
+	(void)ip4_parse(cmd_arg(m, "addr"), &id.ia_addr);
 	i = profile_id_index(pr, &id);
-	if (m->cm_prefixes & (PFX_NO | PFX_DEFAULT)) {
+	if (cmd_negated(m)) {
 		if (i >= 0) {
 			memmove(&pr->pr_ids[i], &pr->pr_ids[i + 1],
 			    (pr->pr_nids - i - 1) * sizeof(*nv));
@@ -191,7 +193,7 @@ profile_match_address_cmd(struct vty *vty, const struct cmd_match *m)
 }
 
 int
-profile_match_group_cmd(struct vty *vty, const struct cmd_match *m)
+profile_match_group_cmd(struct vty *vty, const struct cmd_args *m)
 {
 	struct isakmp_profile	*pr = vty->v_ctx;
 	const char		*g = cmd_arg(m, "grp");
@@ -201,7 +203,7 @@ profile_match_group_cmd(struct vty *vty, const struct cmd_match *m)
 	for (i = 0; i < pr->pr_ngroups; i++)
 		if (strcmp(pr->pr_groups[i], g) == 0)
 			break;
-	if (m->cm_prefixes & (PFX_NO | PFX_DEFAULT)) {
+	if (cmd_negated(m)) {
 		if (i < pr->pr_ngroups) {
 			free(pr->pr_groups[i]);
 			memmove(&pr->pr_groups[i], &pr->pr_groups[i + 1],
@@ -221,30 +223,28 @@ profile_match_group_cmd(struct vty *vty, const struct cmd_match *m)
 }
 
 int
-profile_client_auth_cmd(struct vty *vty, const struct cmd_match *m)
+profile_client_auth_cmd(struct vty *vty, const struct cmd_args *m)
 {
 	struct isakmp_profile	*pr = vty->v_ctx;
 
-	xstrset(&pr->pr_client_auth, (m->cm_prefixes &
-	    (PFX_NO | PFX_DEFAULT)) ? NULL : cmd_arg(m, "aaa"));
+	xstrset(&pr->pr_client_auth, cmd_negated(m) ? NULL : cmd_arg(m, "aaa"));
 	return CMD_SUCCESS;
 }
 
 int
-profile_isakmp_authz_cmd(struct vty *vty, const struct cmd_match *m)
+profile_isakmp_authz_cmd(struct vty *vty, const struct cmd_args *m)
 {
 	struct isakmp_profile	*pr = vty->v_ctx;
 
-	xstrset(&pr->pr_isakmp_authz, (m->cm_prefixes &
-	    (PFX_NO | PFX_DEFAULT)) ? NULL : cmd_arg(m, "aaa"));
+	xstrset(&pr->pr_isakmp_authz, cmd_negated(m) ? NULL : cmd_arg(m, "aaa"));
 	return CMD_SUCCESS;
 }
 
 int
-profile_client_config_cmd(struct vty *vty, const struct cmd_match *m)
+profile_client_config_cmd(struct vty *vty, const struct cmd_args *m)
 {
 	struct isakmp_profile	*pr = vty->v_ctx;
-	bool			 on = !(m->cm_prefixes & (PFX_NO | PFX_DEFAULT));
+	bool			 on = !cmd_negated(m);
 
 	if (cmd_has(m, "initiate"))
 		pr->pr_cfg_initiate = on;
@@ -271,11 +271,11 @@ isakmp_profile_nvgen(const struct crypto *c, struct strbuf *sb)
 			id = &pr->pr_ids[i];
 			if (id->ia_has_mask)
 				nv_line(sb, 3, "match identity address %s %s",
-				    ipv4_text(id->ia_addr, a),
-				    ipv4_text(id->ia_mask, mk));
+				    ip4_text(id->ia_addr, a),
+				    ip4_text(id->ia_mask, mk));
 			else
 				nv_line(sb, 3, "match identity address %s",
-				    ipv4_text(id->ia_addr, a));
+				    ip4_text(id->ia_addr, a));
 		}
 		for (i = 0; i < pr->pr_ngroups; i++)
 			nv_line(sb, 3, "match identity group %s",
@@ -294,7 +294,7 @@ isakmp_profile_nvgen(const struct crypto *c, struct strbuf *sb)
 }
 
 int
-crypto_client_group_cmd(struct vty *vty, const struct cmd_match *m)
+crypto_client_group_cmd(struct vty *vty, const struct cmd_args *m)
 {
 	struct crypto		*c = vty->v_sys->sy_crypto;
 	const char		*name = cmd_arg(m, "name");
@@ -302,7 +302,7 @@ crypto_client_group_cmd(struct vty *vty, const struct cmd_match *m)
 	size_t			 pos;
 
 	cg = ntab_find(&c->c_group_idx, name, &pos);
-	if (m->cm_prefixes & (PFX_NO | PFX_DEFAULT)) {
+	if (cmd_negated(m)) {
 		if (cg != NULL) {
 			ntab_remove(&c->c_group_idx, pos);
 			TAILQ_REMOVE(&c->c_groups, cg, cg_entry);
@@ -323,28 +323,28 @@ crypto_client_group_cmd(struct vty *vty, const struct cmd_match *m)
 
 /* key, domain and pool: one string each, named by the command's data. */
 int
-group_string_cmd(struct vty *vty, const struct cmd_match *m)
+group_string_cmd(struct vty *vty, const struct cmd_args *m)
 {
 	struct client_group	*cg = vty->v_ctx;
-	const char		*which = m->cm_def->cd_data;
+	const char		*which = cmd_data(m);
 	char			**field;
 
 	field = strcmp(which, "key") == 0 ? &cg->cg_key :
 	    strcmp(which, "domain") == 0 ? &cg->cg_domain : &cg->cg_pool;
-	xstrset(field, (m->cm_prefixes & (PFX_NO | PFX_DEFAULT)) ? NULL :
+	xstrset(field, cmd_negated(m) ? NULL :
 	    cmd_arg(m, "value"));
 	return CMD_SUCCESS;
 }
 
 /* dns and wins: a primary and an optional secondary server. */
 int
-group_servers_cmd(struct vty *vty, const struct cmd_match *m)
+group_servers_cmd(struct vty *vty, const struct cmd_args *m)
 {
 	struct client_group	*cg = vty->v_ctx;
 	char			**srv;
-	bool			 no = m->cm_prefixes & (PFX_NO | PFX_DEFAULT);
+	bool			 no = cmd_negated(m);
 
-	srv = strcmp(m->cm_def->cd_data, "dns") == 0 ? cg->cg_dns :
+	srv = strcmp(cmd_data(m), "dns") == 0 ? cg->cg_dns :
 	    cg->cg_wins;
 	xstrset(&srv[0], no ? NULL : cmd_arg(m, "primary"));
 	xstrset(&srv[1], no ? NULL : cmd_arg(m, "secondary"));

@@ -24,7 +24,7 @@ attr_get(const uint8_t *p, size_t left, struct isakmp_attr *a, size_t *used)
 
 	if (left < ATTR_HDR)
 		return (ISAKMP_E_ATTRIBUTE);
-	t = isakmp_get16(p);
+	t = get16(p);
 	a->at_type = t & ~ISAKMP_ATTR_AF;
 	a->at_tv = (t & ISAKMP_ATTR_AF) != 0;
 	if (a->at_tv) {
@@ -32,7 +32,7 @@ attr_get(const uint8_t *p, size_t left, struct isakmp_attr *a, size_t *used)
 		a->at_val = p + 2;
 		*used = ATTR_HDR;
 	} else {
-		a->at_len = isakmp_get16(p + 2);
+		a->at_len = get16(p + 2);
 		if (a->at_len > left - ATTR_HDR)
 			return (ISAKMP_E_ATTRIBUTE);
 		a->at_val = p + ATTR_HDR;
@@ -94,7 +94,7 @@ xf_get(const uint8_t *p, size_t left, struct isakmp_xf *x, size_t *used)
 
 	if (left < XF_FIXED)
 		return (ISAKMP_E_TRANSFORM);
-	len = isakmp_get16(p + 2);
+	len = get16(p + 2);
 	if (len < XF_FIXED || len > left)
 		return (ISAKMP_E_TRANSFORM);
 	x->xf_next = p[0];
@@ -115,7 +115,7 @@ prop_get(const uint8_t *p, size_t left, struct isakmp_prop *pr,
 
 	if (left < PROP_FIXED)
 		return (ISAKMP_E_PROPOSAL);
-	len = isakmp_get16(p + 2);
+	len = get16(p + 2);
 	if (len < PROP_FIXED || len > left)
 		return (ISAKMP_E_PROPOSAL);
 	pr->pr_next = p[0];
@@ -178,8 +178,8 @@ isakmp_sa_parse(const struct isakmp_pld *pl, struct isakmp_sa_pl *sa)
 
 	if (pl->pl_bodylen < 8)
 		return (ISAKMP_E_PAYLOAD_LENGTH);
-	sa->sa_doi = isakmp_get32(pl->pl_body);
-	sa->sa_sit = isakmp_get32(pl->pl_body + 4);
+	sa->sa_doi = get32(pl->pl_body);
+	sa->sa_sit = get32(pl->pl_body + 4);
 	sa->sa_props = pl->pl_body + 8;
 	sa->sa_propslen = pl->pl_bodylen - 8;
 	sa->sa_nprops = 0;
@@ -312,7 +312,7 @@ isakmp_build_attr_var(struct isakmp_build *b, uint16_t type, uint64_t val)
 
 	for (i = 7; i >= 0; i--, val >>= 8)
 		v[i] = val & 0xff;
-	if (isakmp_get32(v) == 0)
+	if (get32(v) == 0)
 		isakmp_build_attr_tlv(b, type, v + 4, 4);
 	else
 		isakmp_build_attr_tlv(b, type, v, 8);
@@ -322,7 +322,7 @@ void
 isakmp_build_attr(struct isakmp_build *b, const struct isakmp_attr *a)
 {
 	if (a->at_tv)
-		isakmp_build_attr_tv(b, a->at_type, isakmp_get16(a->at_val));
+		isakmp_build_attr_tv(b, a->at_type, get16(a->at_val));
 	else
 		isakmp_build_attr_tlv(b, a->at_type, a->at_val, a->at_len);
 }

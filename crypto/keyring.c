@@ -8,11 +8,10 @@
 
 #include "crypto/cmds.h"
 #include "crypto/crypto_int.h"
-#include "grammar/modes.h"
+#include "lib/cmdarg.h"
 #include "lib/nvgen.h"
 #include "lib/system.h"
 #include "lib/vty.h"
-#include "parser/cmd.h"
 
 static const char *
 keyring_key(const void *o)
@@ -55,7 +54,7 @@ crypto_keyring_find(const struct crypto *c, const char *name)
 }
 
 int
-crypto_keyring_cmd(struct vty *vty, const struct cmd_match *m)
+crypto_keyring_cmd(struct vty *vty, const struct cmd_args *m)
 {
 	struct crypto	*c = vty->v_sys->sy_crypto;
 	const char	*name = cmd_arg(m, "name");
@@ -63,7 +62,7 @@ crypto_keyring_cmd(struct vty *vty, const struct cmd_match *m)
 	size_t		 pos;
 
 	kr = ntab_find(&c->c_keyring_idx, name, &pos);
-	if (m->cm_prefixes & (PFX_NO | PFX_DEFAULT)) {
+	if (cmd_negated(m)) {
 		if (kr != NULL) {
 			ntab_remove(&c->c_keyring_idx, pos);
 			TAILQ_REMOVE(&c->c_keyrings, kr, kr_entry);
@@ -84,13 +83,13 @@ crypto_keyring_cmd(struct vty *vty, const struct cmd_match *m)
 }
 
 int
-keyring_psk_cmd(struct vty *vty, const struct cmd_match *m)
+keyring_psk_cmd(struct vty *vty, const struct cmd_args *m)
 {
 	struct keyring	*kr = vty->v_ctx;
 	struct psk	 tmpl;
 
-	psk_from_match(m, &tmpl);
-	if (m->cm_prefixes & (PFX_NO | PFX_DEFAULT))
+	psk_from_args(m, &tmpl);
+	if (cmd_negated(m))
 		psk_store_del(&kr->kr_keys, &tmpl);
 	else
 		psk_store_set(&kr->kr_keys, &tmpl);
@@ -98,11 +97,11 @@ keyring_psk_cmd(struct vty *vty, const struct cmd_match *m)
 }
 
 int
-keyring_description_cmd(struct vty *vty, const struct cmd_match *m)
+keyring_description_cmd(struct vty *vty, const struct cmd_args *m)
 {
 	struct keyring	*kr = vty->v_ctx;
 
-	xstrset(&kr->kr_desc, (m->cm_prefixes & (PFX_NO | PFX_DEFAULT)) ?
+	xstrset(&kr->kr_desc, cmd_negated(m) ?
 	    NULL : cmd_arg(m, "text"));
 	return CMD_SUCCESS;
 }

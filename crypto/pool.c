@@ -8,11 +8,11 @@
 
 #include "crypto/cmds.h"
 #include "crypto/crypto_int.h"
-#include "grammar/modes.h"
+#include "lib/cmdarg.h"
+#include "lib/inet4.h"
 #include "lib/nvgen.h"
 #include "lib/system.h"
 #include "lib/vty.h"
-#include "parser/cmd.h"
 
 static const char *
 pool_key(const void *o)
@@ -62,7 +62,7 @@ pool_unlink(struct crypto *c, struct ip_pool *pl, size_t pos)
 }
 
 int
-ip_local_pool_cmd(struct vty *vty, const struct cmd_match *m)
+ip_local_pool_cmd(struct vty *vty, const struct cmd_args *m)
 {
 	struct crypto		*c = vty->v_sys->sy_crypto;
 	const char		*name = cmd_arg(m, "name");
@@ -74,10 +74,12 @@ ip_local_pool_cmd(struct vty *vty, const struct cmd_match *m)
 
 	pl = ntab_find(&c->c_pool_idx, name, &pos);
 	if (first != NULL) {
-		r.pr_lo = ipv4_parse(first);
-		r.pr_hi = last != NULL ? ipv4_parse(last) : r.pr_lo;
+		(void)ip4_parse(first, &r.pr_lo);
+		r.pr_hi = r.pr_lo;
+		if (last != NULL)
+			(void)ip4_parse(last, &r.pr_hi);
 	}
-	if (m->cm_prefixes & (PFX_NO | PFX_DEFAULT)) {
+	if (cmd_negated(m)) {
 		if (pl == NULL)
 			return CMD_SUCCESS;
 		if (first == NULL) {
@@ -131,8 +133,8 @@ pool_nvgen(const struct crypto *c, struct strbuf *sb)
 
 	TAILQ_FOREACH(pl, &c->c_pools, pl_entry) {
 		for (i = 0; i < pl->pl_n; i++) {
-			ipv4_text(pl->pl_ranges[i].pr_lo, lo);
-			ipv4_text(pl->pl_ranges[i].pr_hi, hi);
+			ip4_text(pl->pl_ranges[i].pr_lo, lo);
+			ip4_text(pl->pl_ranges[i].pr_hi, hi);
 			if (pl->pl_ranges[i].pr_lo == pl->pl_ranges[i].pr_hi)
 				nv_line(sb, 0, "ip local pool %s %s",
 				    pl->pl_name, lo);

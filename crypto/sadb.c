@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "crypto/sadb.h"
+#include "lib/xalloc.h"
 
 static const char *const state_names[ISK_COUNT] = {
 	[ISK_MM_NO_STATE] =	"MM_NO_STATE",
@@ -23,16 +24,6 @@ static const char *const state_names[ISK_COUNT] = {
 	[ISK_AG_AUTH] =		"AG_AUTH",
 	[ISK_QM_IDLE] =		"QM_IDLE",
 };
-
-static void *
-xcalloc(size_t n, size_t size)
-{
-	void	*p;
-
-	if ((p = calloc(n, size)) == NULL)
-		abort();
-	return p;
-}
 
 const char *
 isakmp_state_name(enum isakmp_state st)

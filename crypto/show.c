@@ -10,9 +10,10 @@
 #include "crypto/crypto_int.h"
 #include "dataplane/dp.h"
 #include "lib/clock.h"
+#include "lib/cmdarg.h"
+#include "lib/inet4.h"
 #include "lib/system.h"
 #include "lib/vty.h"
-#include "parser/cmd.h"
 
 static const char *
 enc_text(const struct isakmp_policy *p, char *buf, size_t len)
@@ -80,7 +81,7 @@ suite_out(struct vty *vty, const struct isakmp_policy *p)
 
 /* 12.x lists its built-in suite last; 15.x's defaults are not shown. */
 int
-show_isakmp_policy_cmd(struct vty *vty, const struct cmd_match *m)
+show_isakmp_policy_cmd(struct vty *vty, const struct cmd_args *m)
 {
 	const struct crypto		*c = vty->v_sys->sy_crypto;
 	const struct isakmp_policy	 dflt = { 0, IKE_ENC_DES, 0,
@@ -119,7 +120,7 @@ keys_out(struct vty *vty, const char *ring, const struct psk_store *ps)
 }
 
 int
-show_isakmp_key_cmd(struct vty *vty, const struct cmd_match *m)
+show_isakmp_key_cmd(struct vty *vty, const struct cmd_args *m)
 {
 	const struct crypto	*c = vty->v_sys->sy_crypto;
 	const struct keyring	*kr;
@@ -189,7 +190,7 @@ entry_out(struct vty *vty, const struct cmap *cm, const struct cmap_entry *ce)
 		vty_out(vty, "        Description: %s\n", ce->ce_desc);
 	for (i = 0; i < ce->ce_npeers; i++)
 		vty_out(vty, "        Peer = %s\n",
-		    ipv4_text(ce->ce_peers[i], a));
+		    ip4_text(ce->ce_peers[i], a));
 	if (pp->pp_isakmp_profile != NULL)
 		vty_out(vty, "        ISAKMP Profile: %s\n",
 		    pp->pp_isakmp_profile);
@@ -199,7 +200,7 @@ entry_out(struct vty *vty, const struct cmap *cm, const struct cmap_entry *ce)
 		vty_out(vty, "        No matching address list set.\n");
 	if (ce->ce_npeers > 0)
 		vty_out(vty, "        Current peer: %s\n",
-		    ipv4_text(ce->ce_peers[0], a));
+		    ip4_text(ce->ce_peers[0], a));
 	vty_out(vty, "        Security association lifetime: %lu "
 	    "kilobytes/%u seconds\n",
 	    pp->pp_kilobytes ? pp->pp_kilobytes : IPSEC_DEFAULT_KB,
@@ -239,7 +240,7 @@ interfaces:
 }
 
 int
-show_crypto_map_cmd(struct vty *vty, const struct cmd_match *m)
+show_crypto_map_cmd(struct vty *vty, const struct cmd_args *m)
 {
 	const struct crypto	*c = vty->v_sys->sy_crypto;
 	const char		*tag = cmd_arg(m, "tagname");
@@ -271,7 +272,7 @@ tset_show_group(void *arg, const char *group)
 }
 
 int
-show_transform_set_cmd(struct vty *vty, const struct cmd_match *m)
+show_transform_set_cmd(struct vty *vty, const struct cmd_args *m)
 {
 	const struct crypto		*c = vty->v_sys->sy_crypto;
 	const char			*tag = cmd_arg(m, "tagname");
@@ -293,7 +294,7 @@ show_transform_set_cmd(struct vty *vty, const struct cmd_match *m)
 
 /* The SA tables: their renderers live beside the SA database. */
 int
-show_isakmp_sa_cmd(struct vty *vty, const struct cmd_match *m)
+show_isakmp_sa_cmd(struct vty *vty, const struct cmd_args *m)
 {
 	const struct crypto	*c = vty->v_sys->sy_crypto;
 
@@ -307,7 +308,7 @@ show_isakmp_sa_cmd(struct vty *vty, const struct cmd_match *m)
 }
 
 int
-show_ipsec_sa_cmd(struct vty *vty, const struct cmd_match *m)
+show_ipsec_sa_cmd(struct vty *vty, const struct cmd_args *m)
 {
 	const struct crypto	*c = vty->v_sys->sy_crypto;
 
@@ -318,7 +319,7 @@ show_ipsec_sa_cmd(struct vty *vty, const struct cmd_match *m)
 }
 
 int
-show_crypto_session_cmd(struct vty *vty, const struct cmd_match *m)
+show_crypto_session_cmd(struct vty *vty, const struct cmd_args *m)
 {
 	const struct crypto	*c = vty->v_sys->sy_crypto;
 

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "crypto/sadb.h"
+#include "lib/inet4.h"
 
 static bool
 v15(const struct ios_version *v)
@@ -206,9 +207,8 @@ ident(const struct sa_ident *id, struct strbuf *sb)
 		return;
 	}
 	mask = id->id_plen == 0 ? 0 : 0xffffffffu << (32 - id->id_plen);
-	snprintf(m, sizeof(m), "%u.%u.%u.%u", mask >> 24, mask >> 16 & 0xff,
-	    mask >> 8 & 0xff, mask & 0xff);
-	strbuf_printf(sb, "(%s/%s/%u/%u)", a, m, id->id_proto, id->id_port);
+	strbuf_printf(sb, "(%s/%s/%u/%u)", a, ip4_text(mask, m), id->id_proto,
+	    id->id_port);
 }
 
 static uint32_t
@@ -415,7 +415,7 @@ sadb_show_ipsec(const struct sadb *db, const struct ios_version *v,
 static void
 flow_side(const struct sa_ident *id, struct strbuf *sb)
 {
-	char		a[48];
+	char		a[48], m[16];
 	uint32_t	mask;
 
 	sa_addr_fmt(&id->id_addr, a, sizeof(a));
@@ -428,8 +428,7 @@ flow_side(const struct sa_ident *id, struct strbuf *sb)
 		return;
 	}
 	mask = id->id_plen == 0 ? 0 : 0xffffffffu << (32 - id->id_plen);
-	strbuf_printf(sb, " %s/%u.%u.%u.%u", a, mask >> 24, mask >> 16 & 0xff,
-	    mask >> 8 & 0xff, mask & 0xff);
+	strbuf_printf(sb, " %s/%s", a, ip4_text(mask, m));
 }
 
 static size_t

@@ -14,11 +14,10 @@
 
 #include "crypto/cmds.h"
 #include "crypto/crypto_int.h"
-#include "grammar/modes.h"
+#include "lib/cmdarg.h"
 #include "lib/nvgen.h"
 #include "lib/system.h"
 #include "lib/vty.h"
-#include "parser/cmd.h"
 
 static const char *
 tset_key(const void *o)
@@ -73,13 +72,13 @@ static const char *const auth_kw[] = {
 
 /* Read the transforms of a match (every keyword after the set's name). */
 static void
-tset_from_match(const struct cmd_match *m, struct transform_set *ts)
+tset_from_args(const struct cmd_args *m, struct transform_set *ts)
 {
 	const struct cmd_arg	*a;
 	size_t			 i, k;
 
-	for (i = 0; i < m->cm_nargs; i++) {
-		a = &m->cm_args[i];
+	for (i = 0; i < m->as_n; i++) {
+		a = &m->as_v[i];
 		if (!a->ca_keyword)
 			continue;
 		for (k = TS_AH_MD5; k <= TS_AH_SHA; k++)
@@ -102,7 +101,7 @@ tset_from_match(const struct cmd_match *m, struct transform_set *ts)
 }
 
 int
-crypto_transform_set_cmd(struct vty *vty, const struct cmd_match *m)
+crypto_transform_set_cmd(struct vty *vty, const struct cmd_args *m)
 {
 	struct crypto		*c = vty->v_sys->sy_crypto;
 	const char		*name = cmd_arg(m, "name");
@@ -110,7 +109,7 @@ crypto_transform_set_cmd(struct vty *vty, const struct cmd_match *m)
 	size_t			 pos;
 
 	ts = ntab_find(&c->c_tset_idx, name, &pos);
-	if (m->cm_prefixes & (PFX_NO | PFX_DEFAULT)) {
+	if (cmd_negated(m)) {
 		if (ts == NULL)
 			return CMD_SUCCESS;
 		if (ipsec_tset_in_use(c, name)) {
@@ -123,7 +122,7 @@ crypto_transform_set_cmd(struct vty *vty, const struct cmd_match *m)
 		return CMD_SUCCESS;
 	}
 	memset(&tmp, 0, sizeof(tmp));
-	tset_from_match(m, &tmp);
+	tset_from_args(m, &tmp);
 	if (tmp.ts_enc == TS_ENC_SEAL && tmp.ts_auth == TS_AUTH_NONE &&
 	    tmp.ts_ah == TS_AH_NONE) {
 		vty_out(vty, "%% Transform set %s: esp-seal requires an "
@@ -147,11 +146,11 @@ crypto_transform_set_cmd(struct vty *vty, const struct cmd_match *m)
 }
 
 int
-transform_mode_cmd(struct vty *vty, const struct cmd_match *m)
+transform_mode_cmd(struct vty *vty, const struct cmd_args *m)
 {
 	struct transform_set	*ts = vty->v_ctx;
 
-	ts->ts_transport = !(m->cm_prefixes & (PFX_NO | PFX_DEFAULT)) &&
+	ts->ts_transport = !cmd_negated(m) &&
 	    cmd_has(m, "transport");
 	return CMD_SUCCESS;
 }

@@ -7,6 +7,8 @@
 #include <string.h>
 
 #include "crypto/crypto_int.h"
+#include "lib/inet4.h"
+#include "lib/xalloc.h"
 
 void *
 ntab_find(const struct ntab *t, const char *name, size_t *pos)
@@ -67,38 +69,3 @@ ntab_free(struct ntab *t)
 	t->nt_n = t->nt_cap = 0;
 }
 
-char *
-xstrdup(const char *s)
-{
-	char	*d;
-
-	if ((d = strdup(s)) == NULL)
-		abort();
-	return d;
-}
-
-void
-xstrset(char **dst, const char *src)
-{
-	free(*dst);
-	*dst = src != NULL ? xstrdup(src) : NULL;
-}
-
-const char *
-ipv4_text(uint32_t a, char buf[16])
-{
-	snprintf(buf, 16, "%u.%u.%u.%u", a >> 24, (a >> 16) & 0xff,
-	    (a >> 8) & 0xff, a & 0xff);
-	return buf;
-}
-
-uint32_t
-ipv4_parse(const char *s)
-{
-	unsigned	a, b, c, d;
-
-	if (sscanf(s, "%u.%u.%u.%u", &a, &b, &c, &d) != 4)
-		return 0;
-	return (uint32_t)(a & 0xff) << 24 | (b & 0xff) << 16 |
-	    (c & 0xff) << 8 | (d & 0xff);
-}

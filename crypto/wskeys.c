@@ -22,9 +22,9 @@
 
 #include "crypto/cmds.h"
 #include "crypto/ike_int.h"
+#include "lib/cmdarg.h"
 #include "lib/system.h"
 #include "lib/vty.h"
-#include "parser/cmd.h"
 
 static FILE *
 create(struct vty *vty, const char *dir, const char *name)
@@ -65,7 +65,7 @@ esp_row(FILE *fp, const struct ipsec_sa *ps, const char *src, const char *dst)
 }
 
 int
-test_crypto_wireshark_keys_cmd(struct vty *vty, const struct cmd_match *m)
+test_crypto_wireshark_keys_cmd(struct vty *vty, const struct cmd_args *m)
 {
 	struct crypto		*c = vty->v_sys->sy_crypto;
 	const char		*dir = cmd_arg(m, "dir");

@@ -16,13 +16,13 @@
 #include "dataplane/acl_names.h"
 #include "dataplane/cmds.h"
 #include "dataplane/dp_int.h"
-#include "grammar/modes.h"
+#include "lib/cmdarg.h"
+#include "lib/inet4.h"
 #include "lib/nvgen.h"
 #include "lib/system.h"
 #include "lib/vty.h"
-#include "parser/cmd.h"
 
-#define NEGATED(m)	(((m)->cm_prefixes & (PFX_NO | PFX_DEFAULT)) != 0)
+#define NEGATED(m)	(cmd_negated(m))
 #define SEQ_STEP	10
 #define PROTO_TCP	6
 #define PROTO_UDP	17
@@ -105,8 +105,8 @@ acl_make(struct dataplane *dp, const char *name, bool extended,
 	struct dp_acl	*acl;
 	unsigned	 h = acl_hash(name);
 
-	acl = dp_calloc(1, sizeof(*acl));
-	acl->acl_name = dp_strdup(name);
+	acl = xcalloc(1, sizeof(*acl));
+	acl->acl_name = xstrdup(name);
 	acl->acl_extended = extended;
 	acl->acl_numbered = numbered;
 	if (numbered)
@@ -275,7 +275,7 @@ acl_add(struct vty *vty, struct dp_acl *acl, struct ace *e, uint32_t seq)
 /* Compiling a typed rule. */
 
 static void
-addr_from(const struct cmd_match *m, const char *side, struct ace_addr *a)
+addr_from(const struct cmd_args *m, const char *side, struct ace_addr *a)
 {
 	char		 k[16];
 	const char	*v;
@@ -317,7 +317,7 @@ port_value(const char *v, unsigned proto)
 }
 
 static void
-ports_from(const struct cmd_match *m, char side, unsigned proto,
+ports_from(const struct cmd_args *m, char side, unsigned proto,
     struct ace_ports *p)
 {
 	char		 k[8];
@@ -354,7 +354,7 @@ ports_from(const struct cmd_match *m, char side, unsigned proto,
 
 /* The rule of a match; false (after IOS's message) if IOS refuses it. */
 static bool
-ace_from(struct vty *vty, const struct cmd_match *m, bool extended,
+ace_from(struct vty *vty, const struct cmd_args *m, bool extended,
     struct ace *e)
 {
 	const char	*proto, *v;
@@ -419,8 +419,8 @@ addr_text(const struct ace_addr *a, bool extended, bool show,
 {
 	char	s[16], w[16];
 
-	ip4_fmt(a->aa_addr, s);
-	ip4_fmt(a->aa_wild, w);
+	ip4_text(a->aa_addr, s);
+	ip4_text(a->aa_wild, w);
 	if (a->aa_wild == 0xffffffffU)
 		strbuf_puts(sb, "any");
 	else if (a->aa_wild == 0)
@@ -693,17 +693,17 @@ acl_numbered(struct dataplane *dp, const char *num)
 }
 
 static void
-remark_from(const struct cmd_match *m, struct ace *e)
+remark_from(const struct cmd_args *m, struct ace *e)
 {
 	memset(e, 0, sizeof(*e));
 	e->ace_kind = ACE_REMARK;
 	if (cmd_arg(m, "LINE") != NULL)
-		e->ace_remark = dp_strdup(cmd_arg(m, "LINE"));
+		e->ace_remark = xstrdup(cmd_arg(m, "LINE"));
 }
 
 /* `access-list N ...`: its `no` form removes the whole list, as IOS. */
 int
-dp_access_list_cmd(struct vty *vty, const struct cmd_match *m)
+dp_access_list_cmd(struct vty *vty, const struct cmd_args *m)
 {
 	struct dataplane	*dp = vty->v_sys->sy_dp;
 	const char		*num = cmd_arg(m, "num");
@@ -730,7 +730,7 @@ dp_access_list_cmd(struct vty *vty, const struct cmd_match *m)
 }
 
 int
-dp_no_access_list_cmd(struct vty *vty, const struct cmd_match *m)
+dp_no_access_list_cmd(struct vty *vty, const struct cmd_args *m)
 {
 	struct dataplane	*dp = vty->v_sys->sy_dp;
 	struct dp_acl		*acl = dp_acl_find(dp, cmd_arg(m, "num"));
@@ -750,7 +750,7 @@ all_digits(const char *s)
 }
 
 int
-dp_ip_access_list_cmd(struct vty *vty, const struct cmd_match *m)
+dp_ip_access_list_cmd(struct vty *vty, const struct cmd_args *m)
 {
 	struct dataplane	*dp = vty->v_sys->sy_dp;
 	const char		*name = cmd_arg(m, "name");
@@ -781,7 +781,7 @@ dp_ip_access_list_cmd(struct vty *vty, const struct cmd_match *m)
 }
 
 int
-nacl_entry_cmd(struct vty *vty, const struct cmd_match *m)
+nacl_entry_cmd(struct vty *vty, const struct cmd_args *m)
 {
 	struct dp_acl	*acl = vty->v_ctx;
 	struct ace	 e;
@@ -802,7 +802,7 @@ nacl_entry_cmd(struct vty *vty, const struct cmd_match *m)
 }
 
 int
-nacl_remark_cmd(struct vty *vty, const struct cmd_match *m)
+nacl_remark_cmd(struct vty *vty, const struct cmd_args *m)
 {
 	struct dp_acl	*acl = vty->v_ctx;
 	struct ace	 e;
@@ -829,7 +829,7 @@ nacl_remark_cmd(struct vty *vty, const struct cmd_match *m)
 }
 
 int
-nacl_no_seq_cmd(struct vty *vty, const struct cmd_match *m)
+nacl_no_seq_cmd(struct vty *vty, const struct cmd_args *m)
 {
 	struct dp_acl	*acl = vty->v_ctx;
 	uint32_t	 seq = (uint32_t)cmd_arg_num(m, "seq", 0);
@@ -860,7 +860,7 @@ numbered_sorted(const struct dataplane *dp, struct dp_acl ***out)
 	struct dp_acl	*acl, **v;
 	size_t		 n = 0;
 
-	v = dp_calloc(dp->d_nacls + 1, sizeof(*v));
+	v = xcalloc(dp->d_nacls + 1, sizeof(*v));
 	for (acl = dp->d_acl_first; acl != NULL; acl = acl->acl_next)
 		if (acl->acl_numbered)
 			v[n++] = acl;
@@ -953,7 +953,7 @@ acl_show(const struct dataplane *dp, const char *name, struct strbuf *sb)
 }
 
 int
-dp_show_access_lists_cmd(struct vty *vty, const struct cmd_match *m)
+dp_show_access_lists_cmd(struct vty *vty, const struct cmd_args *m)
 {
 	acl_show(vty->v_sys->sy_dp, cmd_arg(m, "name"), &vty->v_out);
 	return CMD_SUCCESS;

@@ -18,9 +18,10 @@
 #include "dataplane/cmds.h"
 #include "dataplane/dp_int.h"
 #include "lib/clock.h"
+#include "lib/cmdarg.h"
+#include "lib/inet4.h"
 #include "lib/system.h"
 #include "lib/vty.h"
-#include "parser/cmd.h"
 
 #define ARP_LEN		28
 #define ARP_REQUEST	1
@@ -62,7 +63,7 @@ arp_make(struct fwd *f, struct dp_iface *ifp, uint32_t addr)
 
 	if ((e = arp_find(f, ifp, addr)) != NULL)
 		return e;
-	e = dp_calloc(1, sizeof(*e));
+	e = xcalloc(1, sizeof(*e));
 	e->ae_ifp = ifp;
 	e->ae_addr = addr;
 	e->ae_next = f->f_arp[slot];
@@ -269,7 +270,7 @@ arp_show(const struct dataplane *dp, struct strbuf *sb)
 	strbuf_puts(sb, "Protocol  Address          Age (min)  Hardware Addr"
 	    "   Type   Interface\n");
 	for (i = 0; i < n; i++) {
-		ip4_fmt(v[i].ar_addr, a);
+		ip4_text(v[i].ar_addr, a);
 		if (v[i].ar_age < 0)
 			strcpy(age, "-");
 		else
@@ -290,7 +291,7 @@ arp_show(const struct dataplane *dp, struct strbuf *sb)
 }
 
 int
-dp_show_arp_cmd(struct vty *vty, const struct cmd_match *m)
+dp_show_arp_cmd(struct vty *vty, const struct cmd_args *m)
 {
 	(void)m;
 	arp_show(vty->v_sys->sy_dp, &vty->v_out);

@@ -107,7 +107,7 @@ dp_attach(struct dataplane *dp, const char *name, const char *spec,
 	if (w == NULL)
 		return -1;
 	ifp->if_attach.at_wire = w;
-	ifp->if_attach.at_spec = dp_strdup(spec);
+	ifp->if_attach.at_spec = xstrdup(spec);
 	attach_mac(ifp, spec);
 	link_attached(ifp);
 	return 0;

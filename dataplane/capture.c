@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "dataplane/capture.h"
+#include "lib/bytes.h"
 #include "lib/clock.h"
 
 #define PCAP_MAGIC		0xa1b2c3d4u
@@ -27,22 +28,6 @@ struct capture {
 	size_t			 c_len;		/* bytes buffered */
 	uint8_t			 c_buf[CAPTURE_BUFSIZE];
 };
-
-static void
-put16(uint8_t *p, uint16_t v)
-{
-	p[0] = (uint8_t)v;
-	p[1] = (uint8_t)(v >> 8);
-}
-
-static void
-put32(uint8_t *p, uint32_t v)
-{
-	p[0] = (uint8_t)v;
-	p[1] = (uint8_t)(v >> 8);
-	p[2] = (uint8_t)(v >> 16);
-	p[3] = (uint8_t)(v >> 24);
-}
 
 static int
 write_all(int fd, const uint8_t *p, size_t len)
@@ -90,13 +75,13 @@ capture_open(const char *path, uint32_t linktype, uint32_t snaplen,
 		abort();
 	c->c_fd = fd;
 	c->c_snaplen = snaplen;
-	put32(c->c_buf, PCAP_MAGIC);
-	put16(c->c_buf + 4, 2);		/* version 2.4 */
-	put16(c->c_buf + 6, 4);
-	put32(c->c_buf + 8, 0);		/* timestamps are UTC */
-	put32(c->c_buf + 12, 0);	/* sigfigs */
-	put32(c->c_buf + 16, snaplen);
-	put32(c->c_buf + 20, linktype);
+	put32le(c->c_buf, PCAP_MAGIC);
+	put16le(c->c_buf + 4, 2);		/* version 2.4 */
+	put16le(c->c_buf + 6, 4);
+	put32le(c->c_buf + 8, 0);		/* timestamps are UTC */
+	put32le(c->c_buf + 12, 0);	/* sigfigs */
+	put32le(c->c_buf + 16, snaplen);
+	put32le(c->c_buf + 20, linktype);
 	c->c_len = PCAP_HDRLEN;
 	c->c_size = PCAP_HDRLEN;
 	return c;
@@ -134,10 +119,10 @@ capture_frame(struct capture *c, const uint8_t *frame, size_t len)
 	if (ms < 0)
 		ms = 0;
 	p = c->c_buf + c->c_len;
-	put32(p, (uint32_t)(ms / 1000));
-	put32(p + 4, (uint32_t)(ms % 1000) * 1000);
-	put32(p + 8, (uint32_t)caplen);
-	put32(p + 12, (uint32_t)len);
+	put32le(p, (uint32_t)(ms / 1000));
+	put32le(p + 4, (uint32_t)(ms % 1000) * 1000);
+	put32le(p + 8, (uint32_t)caplen);
+	put32le(p + 12, (uint32_t)len);
 	c->c_len += PCAP_RECHDRLEN;
 	/* snaplen + 16 < CAPTURE_BUFSIZE: after a flush a record fits. */
 	memcpy(c->c_buf + c->c_len, frame, caplen);

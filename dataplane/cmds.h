@@ -8,73 +8,73 @@
 #define IOSH_DATAPLANE_CMDS_H
 
 struct vty;
-struct cmd_match;
+struct cmd_args;
 
 /* Global configuration. */
-int	dp_interface_cmd(struct vty *, const struct cmd_match *);
-int	dp_ip_route_cmd(struct vty *, const struct cmd_match *);
-int	dp_ipv6_route_cmd(struct vty *, const struct cmd_match *);
-int	dp_ipv6_unicast_routing_cmd(struct vty *, const struct cmd_match *);
-int	dp_ip_nat_list_cmd(struct vty *, const struct cmd_match *);
-int	dp_ip_nat_static_cmd(struct vty *, const struct cmd_match *);
-int	dp_access_list_cmd(struct vty *, const struct cmd_match *);
-int	dp_no_access_list_cmd(struct vty *, const struct cmd_match *);
-int	dp_ip_access_list_cmd(struct vty *, const struct cmd_match *);
+int	dp_interface_cmd(struct vty *, const struct cmd_args *);
+int	dp_ip_route_cmd(struct vty *, const struct cmd_args *);
+int	dp_ipv6_route_cmd(struct vty *, const struct cmd_args *);
+int	dp_ipv6_unicast_routing_cmd(struct vty *, const struct cmd_args *);
+int	dp_ip_nat_list_cmd(struct vty *, const struct cmd_args *);
+int	dp_ip_nat_static_cmd(struct vty *, const struct cmd_args *);
+int	dp_access_list_cmd(struct vty *, const struct cmd_args *);
+int	dp_no_access_list_cmd(struct vty *, const struct cmd_args *);
+int	dp_ip_access_list_cmd(struct vty *, const struct cmd_args *);
 
 /* config-std-nacl, config-ext-nacl. */
-int	nacl_entry_cmd(struct vty *, const struct cmd_match *);
-int	nacl_remark_cmd(struct vty *, const struct cmd_match *);
-int	nacl_no_seq_cmd(struct vty *, const struct cmd_match *);
+int	nacl_entry_cmd(struct vty *, const struct cmd_args *);
+int	nacl_remark_cmd(struct vty *, const struct cmd_args *);
+int	nacl_no_seq_cmd(struct vty *, const struct cmd_args *);
 
 /* config-if. */
-int	if_description_cmd(struct vty *, const struct cmd_match *);
-int	if_ip_address_cmd(struct vty *, const struct cmd_match *);
-int	if_ip_address_dhcp_cmd(struct vty *, const struct cmd_match *);
-int	if_no_ip_address_cmd(struct vty *, const struct cmd_match *);
-int	if_shutdown_cmd(struct vty *, const struct cmd_match *);
-int	if_access_group_cmd(struct vty *, const struct cmd_match *);
-int	if_redirects_cmd(struct vty *, const struct cmd_match *);
-int	if_nat_cmd(struct vty *, const struct cmd_match *);
-int	if_mroute_cache_cmd(struct vty *, const struct cmd_match *);
-int	if_duplex_cmd(struct vty *, const struct cmd_match *);
-int	if_duplex_word_cmd(struct vty *, const struct cmd_match *);
-int	if_speed_cmd(struct vty *, const struct cmd_match *);
-int	if_cdp_cmd(struct vty *, const struct cmd_match *);
-int	if_keepalive_cmd(struct vty *, const struct cmd_match *);
-int	if_ilmi_keepalive_cmd(struct vty *, const struct cmd_match *);
-int	if_ipv6_address_cmd(struct vty *, const struct cmd_match *);
-int	if_ipv6_enable_cmd(struct vty *, const struct cmd_match *);
-int	if_tunnel_source_cmd(struct vty *, const struct cmd_match *);
-int	if_tunnel_destination_cmd(struct vty *, const struct cmd_match *);
-int	if_tunnel_mode_cmd(struct vty *, const struct cmd_match *);
-int	if_bandwidth_cmd(struct vty *, const struct cmd_match *);
-int	if_mtu_cmd(struct vty *, const struct cmd_match *);
-int	if_clock_rate_cmd(struct vty *, const struct cmd_match *);
-int	if_encapsulation_cmd(struct vty *, const struct cmd_match *);
+int	if_description_cmd(struct vty *, const struct cmd_args *);
+int	if_ip_address_cmd(struct vty *, const struct cmd_args *);
+int	if_ip_address_dhcp_cmd(struct vty *, const struct cmd_args *);
+int	if_no_ip_address_cmd(struct vty *, const struct cmd_args *);
+int	if_shutdown_cmd(struct vty *, const struct cmd_args *);
+int	if_access_group_cmd(struct vty *, const struct cmd_args *);
+int	if_redirects_cmd(struct vty *, const struct cmd_args *);
+int	if_nat_cmd(struct vty *, const struct cmd_args *);
+int	if_mroute_cache_cmd(struct vty *, const struct cmd_args *);
+int	if_duplex_cmd(struct vty *, const struct cmd_args *);
+int	if_duplex_word_cmd(struct vty *, const struct cmd_args *);
+int	if_speed_cmd(struct vty *, const struct cmd_args *);
+int	if_cdp_cmd(struct vty *, const struct cmd_args *);
+int	if_keepalive_cmd(struct vty *, const struct cmd_args *);
+int	if_ilmi_keepalive_cmd(struct vty *, const struct cmd_args *);
+int	if_ipv6_address_cmd(struct vty *, const struct cmd_args *);
+int	if_ipv6_enable_cmd(struct vty *, const struct cmd_args *);
+int	if_tunnel_source_cmd(struct vty *, const struct cmd_args *);
+int	if_tunnel_destination_cmd(struct vty *, const struct cmd_args *);
+int	if_tunnel_mode_cmd(struct vty *, const struct cmd_args *);
+int	if_bandwidth_cmd(struct vty *, const struct cmd_args *);
+int	if_mtu_cmd(struct vty *, const struct cmd_args *);
+int	if_clock_rate_cmd(struct vty *, const struct cmd_args *);
+int	if_encapsulation_cmd(struct vty *, const struct cmd_args *);
 
 /* Exec. */
-int	dp_ping_cmd(struct vty *, const struct cmd_match *);
-int	dp_ping_dialog_cmd(struct vty *, const struct cmd_match *);
-int	dp_show_ip_interface_brief_cmd(struct vty *, const struct cmd_match *);
-int	dp_show_ip_interface_cmd(struct vty *, const struct cmd_match *);
-int	dp_show_interfaces_cmd(struct vty *, const struct cmd_match *);
-int	dp_show_ip_route_cmd(struct vty *, const struct cmd_match *);
-int	dp_show_access_lists_cmd(struct vty *, const struct cmd_match *);
+int	dp_ping_cmd(struct vty *, const struct cmd_args *);
+int	dp_ping_dialog_cmd(struct vty *, const struct cmd_args *);
+int	dp_show_ip_interface_brief_cmd(struct vty *, const struct cmd_args *);
+int	dp_show_ip_interface_cmd(struct vty *, const struct cmd_args *);
+int	dp_show_interfaces_cmd(struct vty *, const struct cmd_args *);
+int	dp_show_ip_route_cmd(struct vty *, const struct cmd_args *);
+int	dp_show_access_lists_cmd(struct vty *, const struct cmd_args *);
 
 /* Privileged exec: capture points (moncap.c), fault injection
  * (faultcmd.c). */
-int	dp_moncap_interface_cmd(struct vty *, const struct cmd_match *);
-int	dp_moncap_start_cmd(struct vty *, const struct cmd_match *);
-int	dp_moncap_stop_cmd(struct vty *, const struct cmd_match *);
-int	dp_moncap_export_cmd(struct vty *, const struct cmd_match *);
-int	dp_moncap_clear_cmd(struct vty *, const struct cmd_match *);
-int	dp_moncap_delete_cmd(struct vty *, const struct cmd_match *);
-int	dp_show_moncap_cmd(struct vty *, const struct cmd_match *);
-int	dp_test_fault_cmd(struct vty *, const struct cmd_match *);
-int	dp_show_fault_cmd(struct vty *, const struct cmd_match *);
+int	dp_moncap_interface_cmd(struct vty *, const struct cmd_args *);
+int	dp_moncap_start_cmd(struct vty *, const struct cmd_args *);
+int	dp_moncap_stop_cmd(struct vty *, const struct cmd_args *);
+int	dp_moncap_export_cmd(struct vty *, const struct cmd_args *);
+int	dp_moncap_clear_cmd(struct vty *, const struct cmd_args *);
+int	dp_moncap_delete_cmd(struct vty *, const struct cmd_args *);
+int	dp_show_moncap_cmd(struct vty *, const struct cmd_args *);
+int	dp_test_fault_cmd(struct vty *, const struct cmd_args *);
+int	dp_show_fault_cmd(struct vty *, const struct cmd_args *);
 
 /* The forwarder's (arp.c). */
-int	dp_show_arp_cmd(struct vty *, const struct cmd_match *);
-int	dp_show_ipv6_neighbors_cmd(struct vty *, const struct cmd_match *);
+int	dp_show_arp_cmd(struct vty *, const struct cmd_args *);
+int	dp_show_ipv6_neighbors_cmd(struct vty *, const struct cmd_args *);
 
 #endif

@@ -9,55 +9,9 @@
 #include <string.h>
 
 #include "dataplane/dp_int.h"
+#include "lib/inet4.h"
 #include "lib/nvgen.h"
-
-void *
-dp_calloc(size_t n, size_t size)
-{
-	void	*p;
-
-	if ((p = calloc(n, size)) == NULL)
-		abort();
-	return p;
-}
-
-char *
-dp_strdup(const char *s)
-{
-	char	*p;
-
-	if ((p = strdup(s)) == NULL)
-		abort();
-	return p;
-}
-
-/* Replace *DST by a copy of SRC (NULL clears it). */
-void
-dp_strset(char **dst, const char *src)
-{
-	char	*n = src != NULL ? dp_strdup(src) : NULL;
-
-	free(*dst);
-	*dst = n;
-}
-
-void
-ip4_fmt(uint32_t a, char *buf)
-{
-	snprintf(buf, 16, "%u.%u.%u.%u", a >> 24, (a >> 16) & 0xff,
-	    (a >> 8) & 0xff, a & 0xff);
-}
-
-bool
-ip4_parse(const char *s, uint32_t *out)
-{
-	struct in_addr	in;
-
-	if (inet_pton(AF_INET, s, &in) != 1)
-		return false;
-	*out = ntohl(in.s_addr);
-	return true;
-}
+#include "lib/xalloc.h"
 
 /* Contiguous ones from the top. */
 bool
@@ -94,7 +48,7 @@ dp_new(struct system *sys)
 {
 	struct dataplane	*dp;
 
-	dp = dp_calloc(1, sizeof(*dp));
+	dp = xcalloc(1, sizeof(*dp));
 	dp->d_sys = sys;
 	fwd_init(dp);
 	return dp;

@@ -18,9 +18,12 @@
 #include <stdint.h>
 
 #include "dataplane/dp.h"
+#include "lib/bytes.h"
+#include "lib/inet4.h"
+#include "lib/xalloc.h"
 
 struct vty;
-struct cmd_match;
+struct cmd_args;
 struct ev_timer;
 struct arp_entry;
 struct nd_entry;
@@ -236,9 +239,6 @@ struct dataplane {
 };
 
 /* Memory. */
-void		*dp_calloc(size_t, size_t);
-char		*dp_strdup(const char *);
-void		 dp_strset(char **, const char *);
 
 /* ifname.c: interface names. */
 bool		 ifname_parse(const char *type, const char *num, struct if_id *);
@@ -250,7 +250,7 @@ const char	*ifname_type_name(enum if_type);
 bool		 ifname_resolve(const char *name, char *out, size_t outlen);
 /* The same for the command's argument ARG; on failure IOS's caret under
  * it (vty_invalid) and false. */
-bool		 ifname_arg(struct vty *, const struct cmd_match *,
+bool		 ifname_arg(struct vty *, const struct cmd_args *,
 		    const char *arg, char *out, size_t outlen);
 
 /* iface.c */
@@ -395,10 +395,6 @@ void		 fwd_local(struct dataplane *, const uint8_t *, size_t);
 #define IP4_OWN		0x01	/* the router's own: no outbound ACL */
 #define IP4_NOCRYPTO	0x02	/* crypto's own ESP: no classification */
 
-uint16_t	 get16(const uint8_t *);
-uint32_t	 get32(const uint8_t *);
-void		 put16(uint8_t *, uint16_t);
-void		 put32(uint8_t *, uint32_t);
 uint16_t	 in_cksum(const uint8_t *, size_t, uint32_t sum);
 void		 ip4_input(struct dataplane *, struct dp_iface *,
 		    const uint8_t *, size_t);
@@ -480,8 +476,6 @@ bool		 filter_pass(struct dataplane *, const char *acl,
 		    const uint8_t *ip, size_t len);
 
 /* Address helpers. */
-void		 ip4_fmt(uint32_t, char *buf);	/* buf: 16 bytes */
-bool		 ip4_parse(const char *, uint32_t *);
 unsigned	 ip4_masklen(uint32_t);
 bool		 ip4_mask_ok(uint32_t);
 void		 ip6_fmt(const uint8_t *, char *buf);	/* 46 bytes, upper */

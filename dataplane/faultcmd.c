@@ -10,13 +10,13 @@
 #include "dataplane/dp_int.h"
 #include "dataplane/fault.h"
 #include "dataplane/wire.h"
+#include "lib/cmdarg.h"
 #include "lib/system.h"
 #include "lib/vty.h"
-#include "parser/cmd.h"
 
 /* The wire of the interface the command names; NULL after an error. */
 static struct wire *
-named_wire(struct vty *vty, const struct cmd_match *m,
+named_wire(struct vty *vty, const struct cmd_args *m,
     const struct dp_iface **ifpp)
 {
 	const struct dp_iface	*ifp;
@@ -35,7 +35,7 @@ named_wire(struct vty *vty, const struct cmd_match *m,
 }
 
 int
-dp_test_fault_cmd(struct vty *vty, const struct cmd_match *m)
+dp_test_fault_cmd(struct vty *vty, const struct cmd_args *m)
 {
 	const struct dp_iface	*ifp;
 	const char		*spec = cmd_arg(m, "spec");
@@ -82,7 +82,7 @@ show_dir(struct vty *vty, struct wire *w, enum wire_dir dir,
 }
 
 int
-dp_show_fault_cmd(struct vty *vty, const struct cmd_match *m)
+dp_show_fault_cmd(struct vty *vty, const struct cmd_args *m)
 {
 	const struct dp_iface	*ifp;
 	struct wire		*w;

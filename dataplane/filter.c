@@ -26,6 +26,7 @@
 #include "dataplane/dp_int.h"
 #include "lib/clock.h"
 #include "lib/evloop.h"
+#include "lib/inet4.h"
 #include "lib/system.h"
 
 struct acl_log {
@@ -47,8 +48,8 @@ log_emit(struct dataplane *dp, const struct acl_log *lg, uint64_t n)
 	const char	*verb = lg->lg_permit ? "permitted" : "denied";
 	const char	*pl = n == 1 ? "" : "s";
 
-	ip4_fmt(lg->lg_src, s);
-	ip4_fmt(lg->lg_dst, d);
+	ip4_text(lg->lg_src, s);
+	ip4_text(lg->lg_dst, d);
 	if (!lg->lg_extended)
 		sys_log(dp->d_sys, "SEC", 6, "IPACCESSLOGS", "list %s %s %s "
 		    "%llu packet%s", lg->lg_list, verb, s,
@@ -115,7 +116,7 @@ filter_log(struct dataplane *dp, const struct dp_acl *acl,
 	uint32_t	 h;
 
 	if (f->f_acl_log == NULL)
-		f->f_acl_log = dp_calloc(ACL_LOG_SLOTS, sizeof(*f->f_acl_log));
+		f->f_acl_log = xcalloc(ACL_LOG_SLOTS, sizeof(*f->f_acl_log));
 	h = (pk->pk_src * 2654435761U) ^ pk->pk_dst ^ pk->pk_proto ^
 	    ((uint32_t)pk->pk_sport << 16 | pk->pk_dport) ^
 	    (uint32_t)(uintptr_t)e;

@@ -21,9 +21,9 @@ struct local_pkt {
 void
 fwd_init(struct dataplane *dp)
 {
-	struct fwd	*f = dp_calloc(1, sizeof(*f));
+	struct fwd	*f = xcalloc(1, sizeof(*f));
 
-	f->f_arp = dp_calloc(ARP_HASH, sizeof(*f->f_arp));
+	f->f_arp = xcalloc(ARP_HASH, sizeof(*f->f_arp));
 	f->f_localq_tail = &f->f_localq;
 	dp->d_fwd = f;
 }

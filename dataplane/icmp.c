@@ -71,7 +71,7 @@ dp_echo_listen(struct dataplane *dp, uint16_t id, dp_echo_fn fn, void *arg)
 
 	if (echo_find(dp, id) != NULL)
 		return -1;
-	el = dp_calloc(1, sizeof(*el));
+	el = xcalloc(1, sizeof(*el));
 	el->el_id = id;
 	el->el_fn = fn;
 	el->el_arg = arg;

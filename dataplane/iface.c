@@ -15,13 +15,13 @@
 
 #include "dataplane/cmds.h"
 #include "dataplane/dp_int.h"
-#include "grammar/modes.h"
+#include "lib/cmdarg.h"
+#include "lib/inet4.h"
 #include "lib/nvgen.h"
 #include "lib/system.h"
 #include "lib/vty.h"
-#include "parser/cmd.h"
 
-#define NEGATED(m)	(((m)->cm_prefixes & (PFX_NO | PFX_DEFAULT)) != 0)
+#define NEGATED(m)	(cmd_negated(m))
 #define KEEPALIVE_DEFAULT	10
 
 /* Interfaces: the sorted array. */
@@ -63,7 +63,7 @@ iface_get(struct dataplane *dp, const struct if_id *id, bool make)
 		return dp->d_ifs[pos];
 	if (!make)
 		return NULL;
-	ifp = dp_calloc(1, sizeof(*ifp));
+	ifp = xcalloc(1, sizeof(*ifp));
 	ifp->if_dp = dp;
 	ifp->if_id = *id;
 	ifname_format(id, ifp->if_name, sizeof(ifp->if_name));
@@ -336,7 +336,7 @@ dp_iface_crypto_map(const struct dp_iface *ifp)
 void
 dp_iface_set_crypto_map(struct dp_iface *ifp, const char *name)
 {
-	dp_strset(&ifp->if_crypto_map, name);
+	xstrset(&ifp->if_crypto_map, name);
 }
 
 const char *
@@ -348,7 +348,7 @@ dp_iface_tunnel_protection(const struct dp_iface *ifp)
 void
 dp_iface_set_tunnel_protection(struct dp_iface *ifp, const char *name)
 {
-	dp_strset(&ifp->if_tun_protection, name);
+	xstrset(&ifp->if_tun_protection, name);
 }
 
 bool
@@ -364,7 +364,7 @@ dp_iface_ipv4(const struct dp_iface *ifp, uint32_t *addr, uint32_t *mask)
 /* Commands. */
 
 int
-dp_interface_cmd(struct vty *vty, const struct cmd_match *m)
+dp_interface_cmd(struct vty *vty, const struct cmd_args *m)
 {
 	struct dataplane	*dp = vty->v_sys->sy_dp;
 	struct dp_iface		*ifp;
@@ -396,11 +396,11 @@ dp_interface_cmd(struct vty *vty, const struct cmd_match *m)
 }
 
 int
-if_description_cmd(struct vty *vty, const struct cmd_match *m)
+if_description_cmd(struct vty *vty, const struct cmd_args *m)
 {
 	struct dp_iface	*ifp = vty->v_ctx;
 
-	dp_strset(&ifp->if_descr, NEGATED(m) ? NULL : cmd_arg(m, "LINE"));
+	xstrset(&ifp->if_descr, NEGATED(m) ? NULL : cmd_arg(m, "LINE"));
 	return CMD_SUCCESS;
 }
 
@@ -412,7 +412,7 @@ addr_check(struct vty *vty, struct dp_iface *ifp, uint32_t a, uint32_t mk,
 	char		 s[16];
 	unsigned	 len = ip4_masklen(mk);
 
-	ip4_fmt(a, s);
+	ip4_text(a, s);
 	if (!ip4_mask_ok(mk)) {
 		vty_out(vty, "Bad mask 0x%X for address %s\n", mk, s);
 		return false;
@@ -423,7 +423,7 @@ addr_check(struct vty *vty, struct dp_iface *ifp, uint32_t a, uint32_t mk,
 	}
 	other = subnet_overlap(ifp->if_dp, a, mk, secondary ? NULL : ifp);
 	if (other != NULL) {
-		ip4_fmt(a & mk, s);
+		ip4_text(a & mk, s);
 		vty_out(vty, "%% %s overlaps with %s\n", s, other->if_name);
 		return false;
 	}
@@ -461,7 +461,7 @@ no_ip_address(struct vty *vty, struct dp_iface *ifp, uint32_t a, uint32_t mk,
 }
 
 int
-if_ip_address_cmd(struct vty *vty, const struct cmd_match *m)
+if_ip_address_cmd(struct vty *vty, const struct cmd_args *m)
 {
 	struct dp_iface	*ifp = vty->v_ctx;
 	uint32_t	 a, mk;
@@ -503,7 +503,7 @@ if_ip_address_cmd(struct vty *vty, const struct cmd_match *m)
 }
 
 int
-if_ip_address_dhcp_cmd(struct vty *vty, const struct cmd_match *m)
+if_ip_address_dhcp_cmd(struct vty *vty, const struct cmd_args *m)
 {
 	struct dp_iface	*ifp = vty->v_ctx;
 
@@ -518,7 +518,7 @@ if_ip_address_dhcp_cmd(struct vty *vty, const struct cmd_match *m)
 }
 
 int
-if_no_ip_address_cmd(struct vty *vty, const struct cmd_match *m)
+if_no_ip_address_cmd(struct vty *vty, const struct cmd_args *m)
 {
 	(void)m;
 	iface_clear_v4(vty->v_ctx);
@@ -531,7 +531,7 @@ if_no_ip_address_cmd(struct vty *vty, const struct cmd_match *m)
  * only the link changes, as a port with no cable).
  */
 int
-if_shutdown_cmd(struct vty *vty, const struct cmd_match *m)
+if_shutdown_cmd(struct vty *vty, const struct cmd_args *m)
 {
 	struct dp_iface	*ifp = vty->v_ctx;
 	bool		 was_up = iface_up(ifp);
@@ -558,26 +558,26 @@ if_shutdown_cmd(struct vty *vty, const struct cmd_match *m)
 }
 
 int
-if_access_group_cmd(struct vty *vty, const struct cmd_match *m)
+if_access_group_cmd(struct vty *vty, const struct cmd_args *m)
 {
 	struct dp_iface	*ifp = vty->v_ctx;
 	char		**slot = cmd_has(m, "in") ? &ifp->if_acl_in :
 			    &ifp->if_acl_out;
 
-	dp_strset(slot, NEGATED(m) ? NULL : cmd_arg(m, "acl"));
+	xstrset(slot, NEGATED(m) ? NULL : cmd_arg(m, "acl"));
 	return CMD_SUCCESS;
 }
 
 int
-if_redirects_cmd(struct vty *vty, const struct cmd_match *m)
+if_redirects_cmd(struct vty *vty, const struct cmd_args *m)
 {
 	((struct dp_iface *)vty->v_ctx)->if_no_redirects =
-	    (m->cm_prefixes & PFX_NO) != 0;
+	    cmd_is_no(m);
 	return CMD_SUCCESS;
 }
 
 int
-if_nat_cmd(struct vty *vty, const struct cmd_match *m)
+if_nat_cmd(struct vty *vty, const struct cmd_args *m)
 {
 	struct dp_iface	*ifp = vty->v_ctx;
 	enum if_nat	 which = cmd_has(m, "inside") ? NAT_INSIDE :
@@ -591,15 +591,15 @@ if_nat_cmd(struct vty *vty, const struct cmd_match *m)
 }
 
 int
-if_mroute_cache_cmd(struct vty *vty, const struct cmd_match *m)
+if_mroute_cache_cmd(struct vty *vty, const struct cmd_args *m)
 {
 	((struct dp_iface *)vty->v_ctx)->if_no_mroute_cache =
-	    (m->cm_prefixes & PFX_NO) != 0;
+	    cmd_is_no(m);
 	return CMD_SUCCESS;
 }
 
 int
-if_duplex_cmd(struct vty *vty, const struct cmd_match *m)
+if_duplex_cmd(struct vty *vty, const struct cmd_args *m)
 {
 	struct dp_iface	*ifp = vty->v_ctx;
 
@@ -616,7 +616,7 @@ if_duplex_cmd(struct vty *vty, const struct cmd_match *m)
 
 /* `full-duplex` / `half-duplex`: the older form, rendered as typed. */
 int
-if_duplex_word_cmd(struct vty *vty, const struct cmd_match *m)
+if_duplex_word_cmd(struct vty *vty, const struct cmd_args *m)
 {
 	struct dp_iface	*ifp = vty->v_ctx;
 
@@ -632,7 +632,7 @@ if_duplex_word_cmd(struct vty *vty, const struct cmd_match *m)
 }
 
 int
-if_speed_cmd(struct vty *vty, const struct cmd_match *m)
+if_speed_cmd(struct vty *vty, const struct cmd_args *m)
 {
 	struct dp_iface	*ifp = vty->v_ctx;
 
@@ -647,25 +647,25 @@ if_speed_cmd(struct vty *vty, const struct cmd_match *m)
 }
 
 int
-if_cdp_cmd(struct vty *vty, const struct cmd_match *m)
+if_cdp_cmd(struct vty *vty, const struct cmd_args *m)
 {
 	((struct dp_iface *)vty->v_ctx)->if_no_cdp =
-	    (m->cm_prefixes & PFX_NO) != 0;
+	    cmd_is_no(m);
 	return CMD_SUCCESS;
 }
 
 int
-if_keepalive_cmd(struct vty *vty, const struct cmd_match *m)
+if_keepalive_cmd(struct vty *vty, const struct cmd_args *m)
 {
 	struct dp_iface	*ifp = vty->v_ctx;
 	unsigned	 secs;
 
-	if (m->cm_prefixes & PFX_NO) {
+	if (cmd_is_no(m)) {
 		ifp->if_no_keepalive = true;
 		return CMD_SUCCESS;
 	}
 	secs = (unsigned)cmd_arg_num(m, "period", KEEPALIVE_DEFAULT);
-	if (m->cm_prefixes & PFX_DEFAULT)
+	if (cmd_is_default(m))
 		secs = KEEPALIVE_DEFAULT;
 	/* IOS reads a period of 0 as `no keepalive`. */
 	ifp->if_no_keepalive = secs == 0;
@@ -674,14 +674,14 @@ if_keepalive_cmd(struct vty *vty, const struct cmd_match *m)
 }
 
 int
-if_ilmi_keepalive_cmd(struct vty *vty, const struct cmd_match *m)
+if_ilmi_keepalive_cmd(struct vty *vty, const struct cmd_args *m)
 {
 	((struct dp_iface *)vty->v_ctx)->if_ilmi_keepalive = !NEGATED(m);
 	return CMD_SUCCESS;
 }
 
 int
-if_ipv6_address_cmd(struct vty *vty, const struct cmd_match *m)
+if_ipv6_address_cmd(struct vty *vty, const struct cmd_args *m)
 {
 	struct dp_iface	*ifp = vty->v_ctx;
 	struct if_v6	 a;
@@ -735,14 +735,14 @@ if_ipv6_address_cmd(struct vty *vty, const struct cmd_match *m)
 }
 
 int
-if_ipv6_enable_cmd(struct vty *vty, const struct cmd_match *m)
+if_ipv6_enable_cmd(struct vty *vty, const struct cmd_args *m)
 {
 	((struct dp_iface *)vty->v_ctx)->if_ipv6_enable = !NEGATED(m);
 	return CMD_SUCCESS;
 }
 
 int
-if_tunnel_source_cmd(struct vty *vty, const struct cmd_match *m)
+if_tunnel_source_cmd(struct vty *vty, const struct cmd_args *m)
 {
 	struct dp_iface	*ifp = vty->v_ctx;
 	char		 canon[IF_NAMELEN];
@@ -750,11 +750,11 @@ if_tunnel_source_cmd(struct vty *vty, const struct cmd_match *m)
 	struct if_id	 id;
 
 	if (NEGATED(m)) {
-		dp_strset(&ifp->if_tun_src, NULL);
+		xstrset(&ifp->if_tun_src, NULL);
 		return CMD_SUCCESS;
 	}
 	if (cmd_arg(m, "addr") != NULL) {
-		dp_strset(&ifp->if_tun_src, cmd_arg(m, "addr"));
+		xstrset(&ifp->if_tun_src, cmd_arg(m, "addr"));
 		return CMD_SUCCESS;
 	}
 	if (type != NULL) {
@@ -765,34 +765,34 @@ if_tunnel_source_cmd(struct vty *vty, const struct cmd_match *m)
 		ifname_format(&id, canon, sizeof(canon));
 	} else if (!ifname_arg(vty, m, "name", canon, sizeof(canon)))
 		return CMD_WARNING;
-	dp_strset(&ifp->if_tun_src, canon);
+	xstrset(&ifp->if_tun_src, canon);
 	return CMD_SUCCESS;
 }
 
 int
-if_tunnel_destination_cmd(struct vty *vty, const struct cmd_match *m)
+if_tunnel_destination_cmd(struct vty *vty, const struct cmd_args *m)
 {
 	struct dp_iface	*ifp = vty->v_ctx;
 	uint8_t		 a6[16];
 	char		 buf[46];
 
 	if (NEGATED(m)) {
-		dp_strset(&ifp->if_tun_dst, NULL);
+		xstrset(&ifp->if_tun_dst, NULL);
 		return CMD_SUCCESS;
 	}
 	if (cmd_arg(m, "addr") != NULL) {
-		dp_strset(&ifp->if_tun_dst, cmd_arg(m, "addr"));
+		xstrset(&ifp->if_tun_dst, cmd_arg(m, "addr"));
 		return CMD_SUCCESS;
 	}
 	if (inet_pton(AF_INET6, cmd_arg(m, "addr6"), a6) != 1)
 		return CMD_WARNING;
 	ip6_fmt(a6, buf);
-	dp_strset(&ifp->if_tun_dst, buf);
+	xstrset(&ifp->if_tun_dst, buf);
 	return CMD_SUCCESS;
 }
 
 int
-if_tunnel_mode_cmd(struct vty *vty, const struct cmd_match *m)
+if_tunnel_mode_cmd(struct vty *vty, const struct cmd_args *m)
 {
 	struct dp_iface	*ifp = vty->v_ctx;
 
@@ -805,7 +805,7 @@ if_tunnel_mode_cmd(struct vty *vty, const struct cmd_match *m)
 }
 
 int
-if_bandwidth_cmd(struct vty *vty, const struct cmd_match *m)
+if_bandwidth_cmd(struct vty *vty, const struct cmd_args *m)
 {
 	((struct dp_iface *)vty->v_ctx)->if_bandwidth = NEGATED(m) ? 0 :
 	    (uint32_t)cmd_arg_num(m, "kbps", 0);
@@ -813,7 +813,7 @@ if_bandwidth_cmd(struct vty *vty, const struct cmd_match *m)
 }
 
 int
-if_mtu_cmd(struct vty *vty, const struct cmd_match *m)
+if_mtu_cmd(struct vty *vty, const struct cmd_args *m)
 {
 	((struct dp_iface *)vty->v_ctx)->if_mtu = NEGATED(m) ? 0 :
 	    (uint32_t)cmd_arg_num(m, "bytes", 0);
@@ -821,7 +821,7 @@ if_mtu_cmd(struct vty *vty, const struct cmd_match *m)
 }
 
 int
-if_clock_rate_cmd(struct vty *vty, const struct cmd_match *m)
+if_clock_rate_cmd(struct vty *vty, const struct cmd_args *m)
 {
 	((struct dp_iface *)vty->v_ctx)->if_clock_rate = NEGATED(m) ? 0 :
 	    (uint32_t)cmd_arg_num(m, "bps", 0);
@@ -829,7 +829,7 @@ if_clock_rate_cmd(struct vty *vty, const struct cmd_match *m)
 }
 
 int
-if_encapsulation_cmd(struct vty *vty, const struct cmd_match *m)
+if_encapsulation_cmd(struct vty *vty, const struct cmd_args *m)
 {
 	struct dp_iface	*ifp = vty->v_ctx;
 
@@ -848,8 +848,8 @@ v4_line(struct strbuf *sb, const struct if_v4 *a, bool secondary)
 {
 	char	s[16], k[16];
 
-	ip4_fmt(a->a_addr, s);
-	ip4_fmt(a->a_mask, k);
+	ip4_text(a->a_addr, s);
+	ip4_text(a->a_mask, k);
 	nv_line(sb, 1, "ip address %s %s%s", s, k,
 	    secondary ? " secondary" : "");
 }

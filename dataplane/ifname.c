@@ -15,8 +15,8 @@
 #include <strings.h>
 
 #include "dataplane/dp_int.h"
+#include "lib/cmdarg.h"
 #include "lib/vty.h"
-#include "parser/cmd.h"
 
 static const struct {
 	const char	*it_name;
@@ -158,7 +158,7 @@ bad:
 }
 
 bool
-ifname_arg(struct vty *vty, const struct cmd_match *m, const char *arg,
+ifname_arg(struct vty *vty, const struct cmd_args *m, const char *arg,
     char *out, size_t outlen)
 {
 	if (ifname_resolve(cmd_arg(m, arg), out, outlen))

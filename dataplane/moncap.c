@@ -26,9 +26,9 @@
 #include "dataplane/cmds.h"
 #include "dataplane/dp_int.h"
 #include "dataplane/wire.h"
+#include "lib/cmdarg.h"
 #include "lib/system.h"
 #include "lib/vty.h"
-#include "parser/cmd.h"
 
 #define MONCAP_LIMIT	(10 * 1024 * 1024)	/* IOS-XE's default buffer */
 
@@ -56,7 +56,7 @@ moncap_find(const struct dataplane *dp, const char *name)
 
 /* The point the command names, or IOS-XE's complaint. */
 static struct moncap *
-moncap_arg(struct vty *vty, const struct cmd_match *m)
+moncap_arg(struct vty *vty, const struct cmd_args *m)
 {
 	const char	*name = cmd_arg(m, "cap");
 	struct moncap	*mc;
@@ -109,7 +109,7 @@ moncap_buffer(struct moncap *mc, char *err, size_t errlen)
 	if (dir == NULL || *dir == '\0')
 		dir = "/tmp";
 	len = strlen(dir) + sizeof("/iosh-capture-XXXXXX");
-	path = dp_calloc(1, len);
+	path = xcalloc(1, len);
 	snprintf(path, len, "%s/iosh-capture-XXXXXX", dir);
 	if ((fd = mkstemp(path)) < 0) {
 		snprintf(err, errlen, "cannot create a buffer in %s: %s", dir,
@@ -161,7 +161,7 @@ moncap_free_all(struct dataplane *dp)
 
 /* The interface argument, resolved, with a wire; NULL after an error. */
 static struct dp_iface *
-wired_iface(struct vty *vty, const struct cmd_match *m)
+wired_iface(struct vty *vty, const struct cmd_args *m)
 {
 	struct dp_iface	*ifp;
 
@@ -179,7 +179,7 @@ wired_iface(struct vty *vty, const struct cmd_match *m)
 }
 
 int
-dp_moncap_interface_cmd(struct vty *vty, const struct cmd_match *m)
+dp_moncap_interface_cmd(struct vty *vty, const struct cmd_args *m)
 {
 	struct dataplane	*dp = vty->v_sys->sy_dp;
 	const char		*name = cmd_arg(m, "cap");
@@ -189,8 +189,8 @@ dp_moncap_interface_cmd(struct vty *vty, const struct cmd_match *m)
 	if ((ifp = wired_iface(vty, m)) == NULL)
 		return CMD_WARNING;
 	if ((mc = moncap_find(dp, name)) == NULL) {
-		mc = dp_calloc(1, sizeof(*mc));
-		mc->mc_name = dp_strdup(name);
+		mc = xcalloc(1, sizeof(*mc));
+		mc->mc_name = xstrdup(name);
 		for (pp = &dp->d_moncaps; *pp != NULL &&
 		    strcmp((*pp)->mc_name, name) < 0; pp = &(*pp)->mc_next)
 			;
@@ -212,7 +212,7 @@ dp_moncap_interface_cmd(struct vty *vty, const struct cmd_match *m)
 }
 
 int
-dp_moncap_start_cmd(struct vty *vty, const struct cmd_match *m)
+dp_moncap_start_cmd(struct vty *vty, const struct cmd_args *m)
 {
 	struct dataplane	*dp = vty->v_sys->sy_dp;
 	struct moncap		*mc, *o;
@@ -253,7 +253,7 @@ dp_moncap_start_cmd(struct vty *vty, const struct cmd_match *m)
 }
 
 int
-dp_moncap_stop_cmd(struct vty *vty, const struct cmd_match *m)
+dp_moncap_stop_cmd(struct vty *vty, const struct cmd_args *m)
 {
 	struct moncap	*mc;
 
@@ -314,7 +314,7 @@ done:
 }
 
 int
-dp_moncap_export_cmd(struct vty *vty, const struct cmd_match *m)
+dp_moncap_export_cmd(struct vty *vty, const struct cmd_args *m)
 {
 	const char	*path = cmd_arg(m, "path");
 	struct moncap	*mc;
@@ -351,7 +351,7 @@ dp_moncap_export_cmd(struct vty *vty, const struct cmd_match *m)
 }
 
 int
-dp_moncap_clear_cmd(struct vty *vty, const struct cmd_match *m)
+dp_moncap_clear_cmd(struct vty *vty, const struct cmd_args *m)
 {
 	struct moncap	*mc;
 	struct wire	*w;
@@ -375,7 +375,7 @@ dp_moncap_clear_cmd(struct vty *vty, const struct cmd_match *m)
 }
 
 int
-dp_moncap_delete_cmd(struct vty *vty, const struct cmd_match *m)
+dp_moncap_delete_cmd(struct vty *vty, const struct cmd_args *m)
 {
 	struct dataplane	*dp = vty->v_sys->sy_dp;
 	struct moncap		*mc, **pp;
@@ -419,7 +419,7 @@ moncap_show(struct vty *vty, const struct moncap *mc)
 }
 
 int
-dp_show_moncap_cmd(struct vty *vty, const struct cmd_match *m)
+dp_show_moncap_cmd(struct vty *vty, const struct cmd_args *m)
 {
 	const struct moncap	*mc;
 

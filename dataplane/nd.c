@@ -18,9 +18,9 @@
 #include "dataplane/cmds.h"
 #include "dataplane/dp_int.h"
 #include "lib/clock.h"
+#include "lib/cmdarg.h"
 #include "lib/system.h"
 #include "lib/vty.h"
-#include "parser/cmd.h"
 
 #define ND_HASH		256
 #define ND_RETRY_MS	1000
@@ -66,8 +66,8 @@ nd_make(struct fwd *f, struct dp_iface *ifp, const uint8_t *a)
 	if ((e = nd_find(f, ifp, a)) != NULL)
 		return e;
 	if (f->f_nd == NULL)
-		f->f_nd = dp_calloc(ND_HASH, sizeof(*f->f_nd));
-	e = dp_calloc(1, sizeof(*e));
+		f->f_nd = xcalloc(ND_HASH, sizeof(*f->f_nd));
+	e = xcalloc(1, sizeof(*e));
 	e->ne_ifp = ifp;
 	memcpy(e->ne_addr, a, 16);
 	e->ne_next = f->f_nd[slot];
@@ -209,7 +209,7 @@ nd_cmp(const void *a, const void *b)
 }
 
 int
-dp_show_ipv6_neighbors_cmd(struct vty *vty, const struct cmd_match *m)
+dp_show_ipv6_neighbors_cmd(struct vty *vty, const struct cmd_args *m)
 {
 	struct fwd		*f = vty->v_sys->sy_dp->d_fwd;
 	struct nd_entry		*e, **v = NULL;

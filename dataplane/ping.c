@@ -17,6 +17,7 @@
 #include "dataplane/ping.h"
 #include "lib/clock.h"
 #include "lib/evloop.h"
+#include "lib/inet4.h"
 #include "lib/system.h"
 #include "lib/vty.h"
 
@@ -275,8 +276,8 @@ ping_start(struct vty *vty, struct dataplane *dp, const struct ping_opts *po)
 		fmt6(po->po_dst6, dst, sizeof(dst));
 		fmt6(po->po_src6, src, sizeof(src));
 	} else {
-		ip4_fmt(po->po_dst, dst);
-		ip4_fmt(po->po_src, src);
+		ip4_text(po->po_dst, dst);
+		ip4_text(po->po_src, src);
 	}
 	vty_out(vty, "Type escape sequence to abort.\n");
 	vty_out(vty, "Sending %lu, %zu-byte ICMP Echos to %s, timeout is %u "

@@ -15,9 +15,9 @@
 #include "dataplane/dp.h"
 #include "dataplane/dp_int.h"
 #include "dataplane/ping.h"
+#include "lib/cmdarg.h"
 #include "lib/system.h"
 #include "lib/vty.h"
-#include "parser/cmd.h"
 
 enum ping_opt {
 	OPT_DATA, OPT_DF, OPT_REPEAT, OPT_SIZE, OPT_SOURCE, OPT_TIMEOUT,
@@ -129,7 +129,7 @@ opt_apply(struct vty *vty, struct dataplane *dp, struct ping_opts *po,
 /* Split the option words: the first as the grammar matched it, the rest
  * from the verbatim tail. */
 static size_t
-split(const struct cmd_match *m, struct word *w, size_t max, char **store)
+split(const struct cmd_args *m, struct word *w, size_t max, char **store)
 {
 	const char	*rest = cmd_arg(m, "rest");
 	size_t		 n = 0, base, len;
@@ -159,7 +159,7 @@ split(const struct cmd_match *m, struct word *w, size_t max, char **store)
 }
 
 int
-dp_ping_cmd(struct vty *vty, const struct cmd_match *m)
+dp_ping_cmd(struct vty *vty, const struct cmd_args *m)
 {
 	struct dataplane	*dp = vty->v_sys->sy_dp;
 	struct ping_opts	 po;
@@ -215,7 +215,7 @@ fail:
 }
 
 int
-dp_ping_dialog_cmd(struct vty *vty, const struct cmd_match *m)
+dp_ping_dialog_cmd(struct vty *vty, const struct cmd_args *m)
 {
 	return ping_dialog(vty, vty->v_sys->sy_dp, cmd_arg(m, "proto"));
 }

@@ -16,13 +16,13 @@
 
 #include "dataplane/cmds.h"
 #include "dataplane/dp_int.h"
-#include "grammar/modes.h"
+#include "lib/cmdarg.h"
+#include "lib/inet4.h"
 #include "lib/nvgen.h"
 #include "lib/system.h"
 #include "lib/vty.h"
-#include "parser/cmd.h"
 
-#define NEGATED(m)	(((m)->cm_prefixes & (PFX_NO | PFX_DEFAULT)) != 0)
+#define NEGATED(m)	(cmd_negated(m))
 
 static uint32_t
 len_mask(unsigned len)
@@ -133,7 +133,7 @@ path_same(const struct rt_path *a, uint32_t nh, const char *ifname)
 }
 
 int
-dp_ip_route_cmd(struct vty *vty, const struct cmd_match *m)
+dp_ip_route_cmd(struct vty *vty, const struct cmd_args *m)
 {
 	struct dataplane	*dp = vty->v_sys->sy_dp;
 	struct rt_node		*n;
@@ -189,15 +189,15 @@ dp_ip_route_cmd(struct vty *vty, const struct cmd_match *m)
 	}
 	p = &n->rn_paths[i];
 	p->rp_nexthop = nh;
-	dp_strset(&p->rp_ifname, ifp);
+	xstrset(&p->rp_ifname, ifp);
 	p->rp_distance = (unsigned)cmd_arg_num(m, "distance", 1);
-	dp_strset(&p->rp_name, cmd_arg(m, "rtname"));
+	xstrset(&p->rp_name, cmd_arg(m, "rtname"));
 	p->rp_permanent = cmd_has(m, "permanent");
 	return CMD_SUCCESS;
 }
 
 int
-dp_ipv6_unicast_routing_cmd(struct vty *vty, const struct cmd_match *m)
+dp_ipv6_unicast_routing_cmd(struct vty *vty, const struct cmd_args *m)
 {
 	vty->v_sys->sy_dp->d_ipv6_unicast_routing = !NEGATED(m);
 	return CMD_SUCCESS;
@@ -214,7 +214,7 @@ rt6_cmp(const struct rt6_route *a, const struct rt6_route *b)
 }
 
 int
-dp_ipv6_route_cmd(struct vty *vty, const struct cmd_match *m)
+dp_ipv6_route_cmd(struct vty *vty, const struct cmd_args *m)
 {
 	struct dataplane	*dp = vty->v_sys->sy_dp;
 	struct rt6_route	 r;
@@ -267,7 +267,7 @@ dp_ipv6_route_cmd(struct vty *vty, const struct cmd_match *m)
 	memmove(&dp->d_rt6[i + 1], &dp->d_rt6[i], (dp->d_nrt6 - i) *
 	    sizeof(r));
 	if (r.r6_ifname != NULL)
-		r.r6_ifname = dp_strdup(r.r6_ifname);
+		r.r6_ifname = xstrdup(r.r6_ifname);
 	dp->d_rt6[i] = r;
 	dp->d_nrt6++;
 	return CMD_SUCCESS;
@@ -290,7 +290,7 @@ nat_find(struct dataplane *dp, const struct nat_rule *key)
 }
 
 static int
-nat_set(struct vty *vty, const struct cmd_match *m, struct nat_rule *key)
+nat_set(struct vty *vty, const struct cmd_args *m, struct nat_rule *key)
 {
 	struct dataplane	*dp = vty->v_sys->sy_dp;
 	struct nat_rule		*r = nat_find(dp, key);
@@ -322,7 +322,7 @@ nat_set(struct vty *vty, const struct cmd_match *m, struct nat_rule *key)
 }
 
 int
-dp_ip_nat_list_cmd(struct vty *vty, const struct cmd_match *m)
+dp_ip_nat_list_cmd(struct vty *vty, const struct cmd_args *m)
 {
 	struct nat_rule	key;
 	char		ifname[IF_NAMELEN];
@@ -330,14 +330,14 @@ dp_ip_nat_list_cmd(struct vty *vty, const struct cmd_match *m)
 	if (!ifname_arg(vty, m, "ifname", ifname, sizeof(ifname)))
 		return CMD_WARNING;
 	memset(&key, 0, sizeof(key));
-	key.nr_list = dp_strdup(cmd_arg(m, "acl"));
-	key.nr_ifname = dp_strdup(ifname);
+	key.nr_list = xstrdup(cmd_arg(m, "acl"));
+	key.nr_ifname = xstrdup(ifname);
 	key.nr_overload = cmd_has(m, "overload");
 	return nat_set(vty, m, &key);
 }
 
 int
-dp_ip_nat_static_cmd(struct vty *vty, const struct cmd_match *m)
+dp_ip_nat_static_cmd(struct vty *vty, const struct cmd_args *m)
 {
 	struct nat_rule	key;
 
@@ -369,8 +369,8 @@ nat_nvgen(const struct dataplane *dp, struct strbuf *sb)
 		r = &dp->d_nat[i];
 		if (!r->nr_static)
 			continue;
-		ip4_fmt(r->nr_local, l);
-		ip4_fmt(r->nr_global, g);
+		ip4_text(r->nr_local, l);
+		ip4_text(r->nr_global, g);
 		nv_line(sb, 0, "ip nat inside source static %s %s", l, g);
 	}
 }
@@ -408,15 +408,15 @@ route_line(const struct rt_node *n, void *arg)
 	char			 a[16], k[16], h[16];
 	size_t			 i;
 
-	ip4_fmt(n->rn_net, a);
-	ip4_fmt(len_mask(n->rn_len), k);
+	ip4_text(n->rn_net, a);
+	ip4_text(len_mask(n->rn_len), k);
 	for (i = 0; i < n->rn_npaths; i++) {
 		p = &n->rn_paths[i];
 		strbuf_printf(sb, "ip route %s %s", a, k);
 		if (p->rp_ifname != NULL)
 			strbuf_printf(sb, " %s", p->rp_ifname);
 		if (p->rp_nexthop != 0 || p->rp_ifname == NULL) {
-			ip4_fmt(p->rp_nexthop, h);
+			ip4_text(p->rp_nexthop, h);
 			strbuf_printf(sb, " %s", h);
 		}
 		if (p->rp_distance != 1)
@@ -637,7 +637,7 @@ rib_static(const struct rt_node *n, void *arg)
 	code = n->rn_len == 0 ? "S*" : "S";
 	for (i = 0; i < n->rn_npaths; i++) {
 		p = &n->rn_paths[i];
-		ip4_fmt(p->rp_nexthop, h);
+		ip4_text(p->rp_nexthop, h);
 		if (p->rp_ifname != NULL) {
 			ifp = dp_iface_find(r->r_dp, p->rp_ifname);
 			if (ifp == NULL || !iface_proto_up(ifp))
@@ -729,7 +729,7 @@ rib_group(const struct rib *r, size_t i, bool v15, struct strbuf *sb)
 			masks++;
 	n = j - i;
 	variable = masks > 1;
-	ip4_fmt(major, a);
+	ip4_text(major, a);
 	if (variable)
 		strbuf_printf(sb, "%s%s/%u is variably subnetted, %zu subnets, "
 		    "%u masks\n", v15 ? "      " : "     ", a, clen, n, masks);
@@ -737,7 +737,7 @@ rib_group(const struct rib *r, size_t i, bool v15, struct strbuf *sb)
 		strbuf_printf(sb, "%s%s/%u is subnetted, %zu subnets\n",
 		    v15 ? "      " : "     ", a, r->r_v[i].re_len, n);
 	for (j = i; j < i + n; j++) {
-		ip4_fmt(r->r_v[j].re_net, a);
+		ip4_text(r->r_v[j].re_net, a);
 		strbuf_printf(sb, "%-*s%s", v15 ? 9 : 8, r->r_v[j].re_code, a);
 		if (variable)
 			strbuf_printf(sb, "/%u", r->r_v[j].re_len);
@@ -771,7 +771,7 @@ route_show(const struct dataplane *dp, struct strbuf *sb)
 	strbuf_puts(sb, v15 ? codes15 : codes12);
 	strbuf_putc(sb, '\n');
 	if (r.r_default) {
-		ip4_fmt(r.r_gateway, a);
+		ip4_text(r.r_gateway, a);
 		strbuf_printf(sb, "Gateway of last resort is %s to network "
 		    "0.0.0.0\n\n", a);
 	} else
@@ -781,7 +781,7 @@ route_show(const struct dataplane *dp, struct strbuf *sb)
 			i += rib_group(&r, i, v15, sb);
 			continue;
 		}
-		ip4_fmt(r.r_v[i].re_net, a);
+		ip4_text(r.r_v[i].re_net, a);
 		strbuf_printf(sb, "%-*s%s/%u %s\n", v15 ? 6 : 5,
 		    r.r_v[i].re_code, a, r.r_v[i].re_len, r.r_v[i].re_text);
 		i++;
@@ -790,7 +790,7 @@ route_show(const struct dataplane *dp, struct strbuf *sb)
 }
 
 int
-dp_show_ip_route_cmd(struct vty *vty, const struct cmd_match *m)
+dp_show_ip_route_cmd(struct vty *vty, const struct cmd_args *m)
 {
 	(void)m;
 	route_show(vty->v_sys->sy_dp, &vty->v_out);

@@ -11,9 +11,10 @@
 
 #include "dataplane/cmds.h"
 #include "dataplane/dp_int.h"
+#include "lib/cmdarg.h"
+#include "lib/inet4.h"
 #include "lib/system.h"
 #include "lib/vty.h"
-#include "parser/cmd.h"
 
 static const char *
 status_text(const struct dp_iface *ifp)
@@ -28,7 +29,7 @@ proto_text(const struct dp_iface *ifp)
 }
 
 int
-dp_show_ip_interface_brief_cmd(struct vty *vty, const struct cmd_match *m)
+dp_show_ip_interface_brief_cmd(struct vty *vty, const struct cmd_args *m)
 {
 	const struct dataplane	*dp = vty->v_sys->sy_dp;
 	const struct dp_iface	*ifp;
@@ -43,7 +44,7 @@ dp_show_ip_interface_brief_cmd(struct vty *vty, const struct cmd_match *m)
 		ifp = dp->d_ifs[i];
 		switch (ifp->if_addr_kind) {
 		case IFA_STATIC:
-			ip4_fmt(ifp->if_addr.a_addr, a);
+			ip4_text(ifp->if_addr.a_addr, a);
 			method = "manual";
 			break;
 		case IFA_DHCP:
@@ -63,7 +64,7 @@ dp_show_ip_interface_brief_cmd(struct vty *vty, const struct cmd_match *m)
 
 /* The interface NAME names, or IOS's error. */
 static const struct dp_iface *
-named(struct vty *vty, const struct cmd_match *m)
+named(struct vty *vty, const struct cmd_args *m)
 {
 	const struct dataplane	*dp = vty->v_sys->sy_dp;
 	const struct dp_iface	*ifp;
@@ -87,7 +88,7 @@ named(struct vty *vty, const struct cmd_match *m)
 }
 
 static bool
-one_named(const struct cmd_match *m)
+one_named(const struct cmd_args *m)
 {
 	return cmd_arg(m, "type") != NULL || cmd_arg(m, "name") != NULL;
 }
@@ -104,7 +105,7 @@ ip_interface(const struct dp_iface *ifp, struct strbuf *sb)
 		strbuf_puts(sb, "  Internet protocol processing disabled\n");
 		return;
 	}
-	ip4_fmt(ifp->if_addr.a_addr, a);
+	ip4_text(ifp->if_addr.a_addr, a);
 	strbuf_printf(sb, "  Internet address is %s/%u\n", a,
 	    ip4_masklen(ifp->if_addr.a_mask));
 	strbuf_puts(sb, "  Broadcast address is 255.255.255.255\n");
@@ -113,7 +114,7 @@ ip_interface(const struct dp_iface *ifp, struct strbuf *sb)
 	strbuf_puts(sb, "  Helper address is not set\n");
 	strbuf_puts(sb, "  Directed broadcast forwarding is disabled\n");
 	for (i = 0; i < ifp->if_nsec; i++) {
-		ip4_fmt(ifp->if_sec[i].a_addr, b);
+		ip4_text(ifp->if_sec[i].a_addr, b);
 		strbuf_printf(sb, "  Secondary address %s/%u\n", b,
 		    ip4_masklen(ifp->if_sec[i].a_mask));
 	}
@@ -139,7 +140,7 @@ ip_interface(const struct dp_iface *ifp, struct strbuf *sb)
 }
 
 int
-dp_show_ip_interface_cmd(struct vty *vty, const struct cmd_match *m)
+dp_show_ip_interface_cmd(struct vty *vty, const struct cmd_args *m)
 {
 	const struct dataplane	*dp = vty->v_sys->sy_dp;
 	const struct dp_iface	*ifp;
@@ -231,7 +232,7 @@ interface_long(const struct dp_iface *ifp, struct strbuf *sb)
 	if (ifp->if_descr != NULL)
 		strbuf_printf(sb, "  Description: %s\n", ifp->if_descr);
 	if (ifp->if_addr_kind == IFA_STATIC) {
-		ip4_fmt(ifp->if_addr.a_addr, a);
+		ip4_text(ifp->if_addr.a_addr, a);
 		strbuf_printf(sb, "  Internet address is %s/%u\n", a,
 		    ip4_masklen(ifp->if_addr.a_mask));
 	}
@@ -281,7 +282,7 @@ interface_long(const struct dp_iface *ifp, struct strbuf *sb)
 }
 
 int
-dp_show_interfaces_cmd(struct vty *vty, const struct cmd_match *m)
+dp_show_interfaces_cmd(struct vty *vty, const struct cmd_args *m)
 {
 	const struct dataplane	*dp = vty->v_sys->sy_dp;
 	const struct dp_iface	*ifp;

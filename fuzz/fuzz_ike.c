@@ -16,6 +16,7 @@
 
 #include "crypto/ike.h"
 #include "dataplane/dp.h"
+#include "lib/bytes.h"
 #include "lib/clock.h"
 #include "lib/evloop.h"
 #include "shell/router.h"
@@ -69,13 +70,6 @@ fuzz_init(void)
 	session_free(s);
 	if ((in = dp_iface_find(rt.r_sys.sy_dp, "Loopback1")) == NULL)
 		abort();
-}
-
-static void
-put16(uint8_t *p, unsigned v)
-{
-	p[0] = (uint8_t)(v >> 8);
-	p[1] = (uint8_t)v;
 }
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);

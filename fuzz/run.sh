@@ -21,7 +21,8 @@ cmdline)
 	# shellcheck disable=SC2086
 	clang -g -O1 -I"$top" -fsanitize=fuzzer $san \
 	    -o "$out/fuzz_$target" "$top/fuzz/fuzz_cmdline.c" \
-	    "$top"/parser/*.c "$top/lib/strbuf.c"
+	    "$top"/parser/*.c "$top/lib/strbuf.c" "$top/lib/cmdarg.c" \
+	    "$top/lib/xalloc.c"
 	;;
 config|ike)
 	# Every module but main(); config.h holds only the package name

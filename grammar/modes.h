@@ -13,11 +13,6 @@
 #include "lib/vty.h"
 #include "parser/cmd.h"
 
-/* Bits a prefix records in cm_prefixes. */
-#define PFX_NO		0x01	/* "no ..." */
-#define PFX_DEFAULT	0x02	/* "default ..." */
-#define PFX_DO		0x04	/* "do ..." from a configuration mode */
-
 /* Mode kinds. */
 #define MODE_F_EXEC	0x01	/* an exec mode: output modifiers, telnet */
 #define MODE_F_CONFIG	0x02	/* a configuration mode: no, default, do */

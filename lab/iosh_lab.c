@@ -258,7 +258,7 @@ router_wait(pid_t pid, unsigned port)
 }
 
 static void
-cmd_start(const char *lab, bool reset, unsigned port_base)
+lab_start(const char *lab, bool reset, unsigned port_base)
 {
 	struct topology		 t;
 	struct lab_state	 st;
@@ -345,7 +345,7 @@ find_router(const struct lab_state *st, const char *name)
 }
 
 static void
-cmd_status(void)
+lab_status(void)
 {
 	struct lab_state	st;
 	size_t			r;
@@ -362,7 +362,7 @@ cmd_status(void)
 }
 
 static void __attribute__((noreturn))
-cmd_console(const char *router)
+lab_console(const char *router)
 {
 	struct lab_state	 st;
 	char			 port[8];
@@ -374,7 +374,7 @@ cmd_console(const char *router)
 }
 
 static int
-cmd_exec(const char *router, char **cmds, int ncmds, const char *password,
+lab_exec(const char *router, char **cmds, int ncmds, const char *password,
     int timeout_s)
 {
 	struct lab_state	 st;
@@ -406,7 +406,7 @@ cmd_exec(const char *router, char **cmds, int ncmds, const char *password,
 }
 
 static void
-cmd_stop(void)
+lab_stop(void)
 {
 	struct lab_state	st;
 
@@ -452,16 +452,16 @@ main(int argc, char **argv)
 	if (argc < 1)
 		usage();
 	if (strcmp(argv[0], "start") == 0 && argc == 2)
-		cmd_start(argv[1], reset, (unsigned)base);
+		lab_start(argv[1], reset, (unsigned)base);
 	else if (strcmp(argv[0], "status") == 0 && argc == 1)
-		cmd_status();
+		lab_status();
 	else if (strcmp(argv[0], "console") == 0 && argc == 2)
-		cmd_console(argv[1]);
+		lab_console(argv[1]);
 	else if (strcmp(argv[0], "exec") == 0 && argc >= 3)
-		return cmd_exec(argv[1], argv + 2, argc - 2, password,
+		return lab_exec(argv[1], argv + 2, argc - 2, password,
 		    (int)timeout);
 	else if (strcmp(argv[0], "stop") == 0 && argc == 1)
-		cmd_stop();
+		lab_stop();
 	else
 		usage();
 	return 0;

@@ -16,18 +16,9 @@
 #include <unistd.h>
 
 #include "lab/labstate.h"
+#include "lib/xalloc.h"
 
 #define LINE_MAX_LEN	4200
-
-static char *
-xstrdup(const char *s)
-{
-	char	*d;
-
-	if ((d = strdup(s)) == NULL)
-		abort();
-	return d;
-}
 
 /* $IOSH_LAB_HOME, or ~/.iosh/labs. */
 static char *

@@ -9,26 +9,9 @@
 #include <strings.h>
 
 #include "lab/topology.h"
+#include "lib/xalloc.h"
 
 #define WORDS_MAX	6
-
-static void *
-xrealloc(void *p, size_t n, size_t size)
-{
-	if ((p = realloc(p, n * size)) == NULL)
-		abort();
-	return p;
-}
-
-static char *
-xstrdup(const char *s)
-{
-	char	*d;
-
-	if ((d = strdup(s)) == NULL)
-		abort();
-	return d;
-}
 
 /* Split LINE in place into at most WORDS_MAX words; comments dropped. */
 static size_t
@@ -72,7 +55,7 @@ add_router(struct topology *t, char **w, size_t n, char *err, size_t errlen)
 		    "defined twice");
 		return -1;
 	}
-	t->t_routers = xrealloc(t->t_routers, t->t_nrouters + 1,
+	t->t_routers = xreallocarray(t->t_routers, t->t_nrouters + 1,
 	    sizeof(*t->t_routers));
 	r = &t->t_routers[t->t_nrouters++];
 	memset(r, 0, sizeof(*r));
@@ -109,7 +92,7 @@ add_link(struct topology *t, char **w, size_t n, char *err, size_t errlen)
 		l.tl_router[i] = (size_t)r;
 		strcpy(l.tl_ifname[i], w[2 + 2 * i]);
 	}
-	t->t_links = xrealloc(t->t_links, t->t_nlinks + 1, sizeof(*t->t_links));
+	t->t_links = xreallocarray(t->t_links, t->t_nlinks + 1, sizeof(*t->t_links));
 	t->t_links[t->t_nlinks++] = l;
 	return 0;
 }

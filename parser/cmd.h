@@ -39,12 +39,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "lib/cmdarg.h"
 #include "lib/strbuf.h"
-
-struct vty;
-struct cmd_match;
-
-typedef int	(*cmd_fn)(struct vty *, const struct cmd_match *);
 
 /* Flags on a command definition. */
 #define CMD_NO		0x01	/* accepts a leading "no" */
@@ -96,16 +92,6 @@ enum cmd_status {
 	CMD_MATCH_INVALID,	/* see cm_err_off */
 };
 
-#define CMD_MAX_ARGS	64
-
-struct cmd_arg {
-	const char	*ca_name;	/* $name, keyword, or type spelling */
-	const char	*ca_value;	/* full keyword, or the text typed */
-	size_t		 ca_off;	/* offset of the word in the line */
-	bool		 ca_keyword;	/* a keyword rather than a typed value */
-	bool		 ca_tail;	/* matched by the set's tail */
-};
-
 struct cmd_match {
 	enum cmd_status		 cm_status;
 	size_t			 cm_err_off;	/* INVALID: caret offset in line */
@@ -113,33 +99,15 @@ struct cmd_match {
 	size_t			 cm_nwords;	/* words in the line */
 	const struct cmd_def	*cm_def;	/* OK: the command */
 	const struct cmd_set	*cm_set;	/* OK: the set cm_def is in */
-	unsigned		 cm_prefixes;	/* bits of prefixes used */
-	size_t			 cm_nargs;
-	struct cmd_arg		 cm_args[CMD_MAX_ARGS];	/* every token matched */
-	char			*cm_store;	/* owns the strings above */
+	struct cmd_args		 cm_a;		/* OK: what its handler is given
+						 * (lib/cmdarg.h) */
+	char			*cm_store;	/* owns the strings in cm_a */
 };
 
 /* Match LINE against SET.  Pure: no handler runs.  Free with cmd_match_free. */
 void		 cmd_match(const struct cmd_set *, const char *line,
 		    struct cmd_match *);
 void		 cmd_match_free(struct cmd_match *);
-
-/* Argument access by name; NULL / false / DFLT when absent. */
-const char	*cmd_arg(const struct cmd_match *, const char *name);
-/* The N-th (0-based) value bound to NAME. */
-const char	*cmd_arg_nth(const struct cmd_match *, const char *name,
-		    unsigned n);
-bool		 cmd_has(const struct cmd_match *, const char *name);
-/*
- * The line as IOS would store it: every matched token (prefixes such as
- * "no" included, the output-modifier tail excluded), keywords spelled out
- * in full, typed values as typed, separated by single spaces.
- */
-void		 cmd_match_canon(const struct cmd_match *, struct strbuf *);
-/* Offset in the line of the word bound to NAME (0 when absent). */
-size_t		 cmd_arg_off(const struct cmd_match *, const char *name);
-unsigned long long cmd_arg_num(const struct cmd_match *, const char *name,
-		    unsigned long long dflt);
 
 /* `?` help. */
 enum cmd_help_kind {

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lib/xalloc.h"
 #include "parser/cmd_impl.h"
 
 struct compiler {
@@ -20,26 +21,6 @@ struct compiler {
 	size_t		 cp_errlen;
 	int		 cp_failed;
 };
-
-static void *
-xcalloc(size_t n, size_t sz)
-{
-	void	*p;
-
-	if ((p = calloc(n ? n : 1, sz)) == NULL)
-		abort();
-	return p;
-}
-
-static char *
-xstrndup(const char *s, size_t n)
-{
-	char	*p;
-
-	if ((p = strndup(s, n)) == NULL)
-		abort();
-	return p;
-}
 
 static void
 cp_error(struct compiler *cp, const char *fmt, ...)

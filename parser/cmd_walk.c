@@ -417,7 +417,7 @@ match_args(struct cmd_match *m, const struct walk *wk, const struct path *p,
 	s = m->cm_store;
 	for (i = 0; i < n; i++) {
 		const struct trace	*t = rev[n - 1 - i];
-		struct cmd_arg		*a = &m->cm_args[m->cm_nargs++];
+		struct cmd_arg		*a = &m->cm_a.as_v[m->cm_a.as_n++];
 		const struct word	*w = &wk->wk_words[t->tr_word];
 
 		a->ca_off = w->w_off;
@@ -499,7 +499,8 @@ cmd_match(const struct cmd_set *set, const char *line, struct cmd_match *m)
 		m->cm_status = CMD_MATCH_OK;
 		m->cm_def = p->pa_cmd->c_def;
 		m->cm_set = p->pa_set;
-		m->cm_prefixes = p->pa_pfx ? p->pa_pfx->p_bit : 0;
+		m->cm_a.as_prefixes = p->pa_pfx ? p->pa_pfx->p_bit : 0;
+		m->cm_a.as_data = m->cm_def->cd_data;
 		match_args(m, wk, p, line);
 		break;
 	}
@@ -512,64 +513,5 @@ cmd_match_free(struct cmd_match *m)
 {
 	free(m->cm_store);
 	m->cm_store = NULL;
-	m->cm_nargs = 0;
-}
-
-const char *
-cmd_arg_nth(const struct cmd_match *m, const char *name, unsigned n)
-{
-	size_t	i;
-
-	for (i = 0; i < m->cm_nargs; i++)
-		if (strcmp(m->cm_args[i].ca_name, name) == 0 && n-- == 0)
-			return m->cm_args[i].ca_value;
-	return NULL;
-}
-
-const char *
-cmd_arg(const struct cmd_match *m, const char *name)
-{
-	return cmd_arg_nth(m, name, 0);
-}
-
-size_t
-cmd_arg_off(const struct cmd_match *m, const char *name)
-{
-	size_t	i;
-
-	for (i = 0; i < m->cm_nargs; i++)
-		if (strcmp(m->cm_args[i].ca_name, name) == 0)
-			return m->cm_args[i].ca_off;
-	return 0;
-}
-
-bool
-cmd_has(const struct cmd_match *m, const char *name)
-{
-	return cmd_arg(m, name) != NULL;
-}
-
-void
-cmd_match_canon(const struct cmd_match *m, struct strbuf *sb)
-{
-	size_t	i;
-	bool	first = true;
-
-	for (i = 0; i < m->cm_nargs; i++) {
-		if (m->cm_args[i].ca_tail)
-			continue;
-		if (!first)
-			strbuf_putc(sb, ' ');
-		strbuf_puts(sb, m->cm_args[i].ca_value);
-		first = false;
-	}
-}
-
-unsigned long long
-cmd_arg_num(const struct cmd_match *m, const char *name,
-    unsigned long long dflt)
-{
-	const char	*v = cmd_arg(m, name);
-
-	return v != NULL ? strtoull(v, NULL, 10) : dflt;
+	m->cm_a.as_n = 0;
 }

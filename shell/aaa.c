@@ -8,24 +8,15 @@
 
 #include "grammar/modes.h"
 #include "lib/system.h"
+#include "lib/xalloc.h"
 #include "parser/cmd.h"
 #include "shell/aaa.h"
 #include "shell/cmds.h"
 #include "shell/router.h"
 #include "shell/runcfg.h"
 
-#define NEGATED(m)	(((m)->cm_prefixes & (PFX_NO | PFX_DEFAULT)) != 0)
+#define NEGATED(m)	(cmd_negated(m))
 #define PRIV_DEFAULT	1
-
-static char *
-xstrdup(const char *s)
-{
-	char	*p;
-
-	if ((p = strdup(s)) == NULL)
-		abort();
-	return p;
-}
 
 void
 aaa_init(struct aaa *aa)
@@ -90,7 +81,7 @@ user_find(const struct aaa *aa, const char *name, bool *found)
 }
 
 int
-cmd_username(struct vty *vty, const struct cmd_match *m)
+cmd_username(struct vty *vty, const struct cmd_args *m)
 {
 	struct aaa	*aa = &vty->v_router->r_aaa;
 	const char	*name = cmd_arg(m, "name");
@@ -143,14 +134,14 @@ cmd_username(struct vty *vty, const struct cmd_match *m)
 }
 
 int
-cmd_aaa_new_model(struct vty *vty, const struct cmd_match *m)
+cmd_aaa_new_model(struct vty *vty, const struct cmd_args *m)
 {
 	vty->v_router->r_aaa.aa_new_model = !NEGATED(m);
 	return CMD_SUCCESS;
 }
 
 int
-cmd_aaa_session_id(struct vty *vty, const struct cmd_match *m)
+cmd_aaa_session_id(struct vty *vty, const struct cmd_args *m)
 {
 	vty->v_router->r_aaa.aa_session_unique = !NEGATED(m) &&
 	    cmd_has(m, "unique");
@@ -171,28 +162,28 @@ list_find(struct aaa *aa, enum aaa_list_kind kind, const char *name)
 
 /* The methods typed after the list name, keywords spelled out. */
 static char *
-list_methods(const struct cmd_match *m)
+list_methods(const struct cmd_args *m)
 {
 	struct strbuf	sb;
 	size_t		i;
 	bool		after = false;
 
 	strbuf_init(&sb);
-	for (i = 0; i < m->cm_nargs; i++) {
+	for (i = 0; i < m->as_n; i++) {
 		if (after) {
 			if (sb.sb_len > 0)
 				strbuf_putc(&sb, ' ');
-			strbuf_puts(&sb, m->cm_args[i].ca_value);
+			strbuf_puts(&sb, m->as_v[i].ca_value);
 		}
-		if (strcmp(m->cm_args[i].ca_name, "list") == 0 ||
-		    strcmp(m->cm_args[i].ca_name, "default") == 0)
+		if (strcmp(m->as_v[i].ca_name, "list") == 0 ||
+		    strcmp(m->as_v[i].ca_name, "default") == 0)
 			after = true;
 	}
 	return strbuf_steal(&sb);
 }
 
 static int
-method_list(struct vty *vty, const struct cmd_match *m,
+method_list(struct vty *vty, const struct cmd_args *m,
     enum aaa_list_kind kind)
 {
 	struct aaa	*aa = &vty->v_router->r_aaa;
@@ -224,13 +215,13 @@ method_list(struct vty *vty, const struct cmd_match *m,
 }
 
 int
-cmd_aaa_authentication_login(struct vty *vty, const struct cmd_match *m)
+cmd_aaa_authentication_login(struct vty *vty, const struct cmd_args *m)
 {
 	return method_list(vty, m, AAA_AUTHEN_LOGIN);
 }
 
 int
-cmd_aaa_authorization_network(struct vty *vty, const struct cmd_match *m)
+cmd_aaa_authorization_network(struct vty *vty, const struct cmd_args *m)
 {
 	return method_list(vty, m, AAA_AUTHOR_NETWORK);
 }

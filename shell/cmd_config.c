@@ -14,7 +14,7 @@
 #include "shell/session.h"
 
 int
-cmd_exit_config(struct vty *vty, const struct cmd_match *m)
+cmd_exit_config(struct vty *vty, const struct cmd_args *m)
 {
 	(void)m;
 	vty_enter(vty, mode_info(vty->v_mode)->mi_parent, NULL);
@@ -22,7 +22,7 @@ cmd_exit_config(struct vty *vty, const struct cmd_match *m)
 }
 
 int
-cmd_end(struct vty *vty, const struct cmd_match *m)
+cmd_end(struct vty *vty, const struct cmd_args *m)
 {
 	(void)m;
 	vty_enter(vty, MODE_PRIV_EXEC, NULL);
@@ -44,12 +44,12 @@ router_hostname_valid(const char *name)
 }
 
 int
-cmd_hostname(struct vty *vty, const struct cmd_match *m)
+cmd_hostname(struct vty *vty, const struct cmd_args *m)
 {
 	struct router	*r = vty->v_router;
 	const char	*name = cmd_arg(m, "name");
 
-	if (m->cm_prefixes & (PFX_NO | PFX_DEFAULT))
+	if (cmd_negated(m))
 		name = "Router";
 	if (!router_hostname_valid(name)) {
 		vty_out(vty, "%% Hostname contains one or more illegal "
@@ -61,21 +61,21 @@ cmd_hostname(struct vty *vty, const struct cmd_match *m)
 }
 
 int
-cmd_ip_domain_lookup(struct vty *vty, const struct cmd_match *m)
+cmd_ip_domain_lookup(struct vty *vty, const struct cmd_args *m)
 {
-	vty->v_router->r_domain_lookup = !(m->cm_prefixes & PFX_NO);
+	vty->v_router->r_domain_lookup = !cmd_is_no(m);
 	return CMD_SUCCESS;
 }
 
 static void
-timestamps_set(struct log_ts *ts, const struct cmd_match *m)
+timestamps_set(struct log_ts *ts, const struct cmd_args *m)
 {
-	if (m->cm_prefixes & PFX_NO) {
+	if (cmd_is_no(m)) {
 		ts->lt_on = false;
 		return;
 	}
 	log_ts_default(ts);
-	if (m->cm_prefixes & PFX_DEFAULT)
+	if (cmd_is_default(m))
 		return;
 	ts->lt_datetime = cmd_has(m, "datetime");
 	ts->lt_msec = cmd_has(m, "msec");
@@ -85,7 +85,7 @@ timestamps_set(struct log_ts *ts, const struct cmd_match *m)
 }
 
 int
-cmd_service_timestamps(struct vty *vty, const struct cmd_match *m)
+cmd_service_timestamps(struct vty *vty, const struct cmd_args *m)
 {
 	struct router	*r = vty->v_router;
 	bool		 dbg = cmd_has(m, "debug"), log = cmd_has(m, "log");
@@ -93,7 +93,7 @@ cmd_service_timestamps(struct vty *vty, const struct cmd_match *m)
 	/* Bare `service timestamps` means debug; its negation means both. */
 	if (!dbg && !log) {
 		dbg = true;
-		log = (m->cm_prefixes & (PFX_NO | PFX_DEFAULT)) != 0;
+		log = cmd_negated(m);
 	}
 	if (dbg)
 		timestamps_set(&r->r_ts_debug, m);
@@ -103,14 +103,13 @@ cmd_service_timestamps(struct vty *vty, const struct cmd_match *m)
 }
 
 int
-cmd_service_password_encryption(struct vty *vty, const struct cmd_match *m)
+cmd_service_password_encryption(struct vty *vty, const struct cmd_args *m)
 {
 	struct router	*r = vty->v_router;
 	unsigned	 i;
 
 	/* IOS encrypts what is stored now; turning it off decrypts nothing. */
-	vty->v_sys->sy_password_encryption = !(m->cm_prefixes &
-	    (PFX_NO | PFX_DEFAULT));
+	vty->v_sys->sy_password_encryption = !cmd_negated(m);
 	if (!vty->v_sys->sy_password_encryption)
 		return CMD_SUCCESS;
 	for (i = 0; i < LINE_COUNT; i++)
@@ -121,7 +120,7 @@ cmd_service_password_encryption(struct vty *vty, const struct cmd_match *m)
 }
 
 int
-cmd_line(struct vty *vty, const struct cmd_match *m)
+cmd_line(struct vty *vty, const struct cmd_args *m)
 {
 	struct session	*s = session_of(vty);
 	unsigned	 first, last, base = LINE_VTY0;

@@ -20,7 +20,7 @@
 #include "shell/uptime.h"
 
 int
-cmd_disable(struct vty *vty, const struct cmd_match *m)
+cmd_disable(struct vty *vty, const struct cmd_args *m)
 {
 	(void)m;
 	vty_enter(vty, MODE_USER_EXEC, NULL);
@@ -28,7 +28,7 @@ cmd_disable(struct vty *vty, const struct cmd_match *m)
 }
 
 int
-cmd_exit_exec(struct vty *vty, const struct cmd_match *m)
+cmd_exit_exec(struct vty *vty, const struct cmd_args *m)
 {
 	(void)vty;
 	(void)m;
@@ -36,7 +36,7 @@ cmd_exit_exec(struct vty *vty, const struct cmd_match *m)
 }
 
 int
-cmd_configure_terminal(struct vty *vty, const struct cmd_match *m)
+cmd_configure_terminal(struct vty *vty, const struct cmd_args *m)
 {
 	(void)m;
 	vty_out(vty, "Enter configuration commands, one per line.  "
@@ -57,7 +57,7 @@ memory_kb(void)
 }
 
 int
-cmd_show_version(struct vty *vty, const struct cmd_match *m)
+cmd_show_version(struct vty *vty, const struct cmd_args *m)
 {
 	struct router	*r = vty->v_router;
 	struct strbuf	 up;
@@ -88,7 +88,7 @@ cmd_show_version(struct vty *vty, const struct cmd_match *m)
 }
 
 int
-cmd_show_history(struct vty *vty, const struct cmd_match *m)
+cmd_show_history(struct vty *vty, const struct cmd_args *m)
 {
 	struct session	*s = session_of(vty);
 	char		**hist = s->s_hist;
@@ -106,7 +106,7 @@ cmd_show_history(struct vty *vty, const struct cmd_match *m)
 }
 
 int
-cmd_show_debugging(struct vty *vty, const struct cmd_match *m)
+cmd_show_debugging(struct vty *vty, const struct cmd_args *m)
 {
 	struct strbuf	sb;
 
@@ -119,7 +119,7 @@ cmd_show_debugging(struct vty *vty, const struct cmd_match *m)
 }
 
 int
-cmd_undebug_all(struct vty *vty, const struct cmd_match *m)
+cmd_undebug_all(struct vty *vty, const struct cmd_args *m)
 {
 	(void)m;
 	crypto_debug_all_off(vty->v_sys->sy_crypto);
@@ -128,14 +128,14 @@ cmd_undebug_all(struct vty *vty, const struct cmd_match *m)
 }
 
 int
-cmd_terminal_length(struct vty *vty, const struct cmd_match *m)
+cmd_terminal_length(struct vty *vty, const struct cmd_args *m)
 {
 	vty->v_term_length = (unsigned)cmd_arg_num(m, "lines", 24);
 	return CMD_SUCCESS;
 }
 
 int
-cmd_terminal_width(struct vty *vty, const struct cmd_match *m)
+cmd_terminal_width(struct vty *vty, const struct cmd_args *m)
 {
 	vty->v_term_width = (unsigned)cmd_arg_num(m, "columns", 80);
 	return CMD_SUCCESS;

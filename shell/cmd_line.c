@@ -12,15 +12,15 @@
 #include "shell/router.h"
 
 typedef void	(*line_fn)(struct line_cfg *, const struct line_cfg *dflt,
-		    const struct cmd_match *, bool neg);
+		    const struct cmd_args *, bool neg);
 
 /* Call FN on each selected line with its defaults and whether negated. */
 static int
-each_line(struct vty *vty, const struct cmd_match *m, line_fn fn)
+each_line(struct vty *vty, const struct cmd_args *m, line_fn fn)
 {
 	const struct line_sel	*sel = vty->v_ctx;
 	struct line_cfg		 dflt;
-	bool			 neg = m->cm_prefixes & (PFX_NO | PFX_DEFAULT);
+	bool			 neg = cmd_negated(m);
 	unsigned		 i;
 
 	for (i = sel->ls_first; i <= sel->ls_last; i++) {
@@ -32,7 +32,7 @@ each_line(struct vty *vty, const struct cmd_match *m, line_fn fn)
 
 static void
 set_exec_timeout(struct line_cfg *lc, const struct line_cfg *dflt,
-    const struct cmd_match *m, bool neg)
+    const struct cmd_args *m, bool neg)
 {
 	lc->lc_exec_min = neg ? dflt->lc_exec_min :
 	    (unsigned)cmd_arg_num(m, "min", 0);
@@ -41,14 +41,14 @@ set_exec_timeout(struct line_cfg *lc, const struct line_cfg *dflt,
 }
 
 int
-cmd_line_exec_timeout(struct vty *vty, const struct cmd_match *m)
+cmd_line_exec_timeout(struct vty *vty, const struct cmd_args *m)
 {
 	return each_line(vty, m, set_exec_timeout);
 }
 
 static void
 set_logging_sync(struct line_cfg *lc, const struct line_cfg *dflt,
-    const struct cmd_match *m, bool neg)
+    const struct cmd_args *m, bool neg)
 {
 	(void)dflt;
 	(void)m;
@@ -56,13 +56,13 @@ set_logging_sync(struct line_cfg *lc, const struct line_cfg *dflt,
 }
 
 int
-cmd_line_logging_sync(struct vty *vty, const struct cmd_match *m)
+cmd_line_logging_sync(struct vty *vty, const struct cmd_args *m)
 {
 	return each_line(vty, m, set_logging_sync);
 }
 
 int
-cmd_line_password(struct vty *vty, const struct cmd_match *m)
+cmd_line_password(struct vty *vty, const struct cmd_args *m)
 {
 	const struct line_sel	*sel = vty->v_ctx;
 	struct password		 pw = { PW_CLEAR, NULL };
@@ -71,7 +71,7 @@ cmd_line_password(struct vty *vty, const struct cmd_match *m)
 	unsigned		 i;
 
 	/* Checked once, so that a bad type 7 string changes no line. */
-	if (!(m->cm_prefixes & (PFX_NO | PFX_DEFAULT)) &&
+	if (!cmd_negated(m) &&
 	    password_set(&pw, type, cmd_arg(m, "pw"), encrypt) < 0) {
 		vty_out(vty, "%% Invalid encrypted password: %s\n",
 		    cmd_arg(m, "pw"));
@@ -89,7 +89,7 @@ cmd_line_password(struct vty *vty, const struct cmd_match *m)
 
 static void
 set_login(struct line_cfg *lc, const struct line_cfg *dflt,
-    const struct cmd_match *m, bool neg)
+    const struct cmd_args *m, bool neg)
 {
 	(void)dflt;
 	if (neg)
@@ -99,56 +99,56 @@ set_login(struct line_cfg *lc, const struct line_cfg *dflt,
 }
 
 int
-cmd_line_login(struct vty *vty, const struct cmd_match *m)
+cmd_line_login(struct vty *vty, const struct cmd_args *m)
 {
 	return each_line(vty, m, set_login);
 }
 
 static void
 set_length(struct line_cfg *lc, const struct line_cfg *dflt,
-    const struct cmd_match *m, bool neg)
+    const struct cmd_args *m, bool neg)
 {
 	lc->lc_length = neg ? dflt->lc_length :
 	    (unsigned)cmd_arg_num(m, "lines", 0);
 }
 
 int
-cmd_line_length(struct vty *vty, const struct cmd_match *m)
+cmd_line_length(struct vty *vty, const struct cmd_args *m)
 {
 	return each_line(vty, m, set_length);
 }
 
 static void
 set_width(struct line_cfg *lc, const struct line_cfg *dflt,
-    const struct cmd_match *m, bool neg)
+    const struct cmd_args *m, bool neg)
 {
 	lc->lc_width = neg ? dflt->lc_width :
 	    (unsigned)cmd_arg_num(m, "columns", 0);
 }
 
 int
-cmd_line_width(struct vty *vty, const struct cmd_match *m)
+cmd_line_width(struct vty *vty, const struct cmd_args *m)
 {
 	return each_line(vty, m, set_width);
 }
 
 static void
 set_privilege(struct line_cfg *lc, const struct line_cfg *dflt,
-    const struct cmd_match *m, bool neg)
+    const struct cmd_args *m, bool neg)
 {
 	lc->lc_privilege = neg ? dflt->lc_privilege :
 	    (unsigned)cmd_arg_num(m, "priv", 0);
 }
 
 int
-cmd_line_privilege(struct vty *vty, const struct cmd_match *m)
+cmd_line_privilege(struct vty *vty, const struct cmd_args *m)
 {
 	return each_line(vty, m, set_privilege);
 }
 
 static void
 set_transport(struct line_cfg *lc, const struct line_cfg *dflt,
-    const struct cmd_match *m, bool neg)
+    const struct cmd_args *m, bool neg)
 {
 	if (neg)
 		lc->lc_transport = dflt->lc_transport;
@@ -164,7 +164,7 @@ set_transport(struct line_cfg *lc, const struct line_cfg *dflt,
 
 static void
 set_escape(struct line_cfg *lc, const struct line_cfg *dflt,
-    const struct cmd_match *m, bool neg)
+    const struct cmd_args *m, bool neg)
 {
 	if (neg || cmd_has(m, "default"))
 		lc->lc_escape = dflt->lc_escape;
@@ -177,13 +177,13 @@ set_escape(struct line_cfg *lc, const struct line_cfg *dflt,
 }
 
 int
-cmd_line_escape(struct vty *vty, const struct cmd_match *m)
+cmd_line_escape(struct vty *vty, const struct cmd_args *m)
 {
 	return each_line(vty, m, set_escape);
 }
 
 int
-cmd_line_transport(struct vty *vty, const struct cmd_match *m)
+cmd_line_transport(struct vty *vty, const struct cmd_args *m)
 {
 	return each_line(vty, m, set_transport);
 }

@@ -49,7 +49,7 @@ copy_answer(struct session *s, const char *answer)
 }
 
 int
-cmd_copy_run_start(struct vty *vty, const struct cmd_match *m)
+cmd_copy_run_start(struct vty *vty, const struct cmd_args *m)
 {
 	(void)m;
 	session_ask(session_of(vty), "Destination filename [startup-config]? ",
@@ -58,7 +58,7 @@ cmd_copy_run_start(struct vty *vty, const struct cmd_match *m)
 }
 
 int
-cmd_write_memory(struct vty *vty, const struct cmd_match *m)
+cmd_write_memory(struct vty *vty, const struct cmd_args *m)
 {
 	(void)m;
 	vty_out(vty, "Building configuration...\n");
@@ -83,7 +83,7 @@ erase_answer(struct session *s, const char *answer)
 }
 
 int
-cmd_erase_startup(struct vty *vty, const struct cmd_match *m)
+cmd_erase_startup(struct vty *vty, const struct cmd_args *m)
 {
 	(void)m;
 	session_ask(session_of(vty), "Erasing the nvram filesystem will "
@@ -93,7 +93,7 @@ cmd_erase_startup(struct vty *vty, const struct cmd_match *m)
 }
 
 int
-cmd_show_startup_config(struct vty *vty, const struct cmd_match *m)
+cmd_show_startup_config(struct vty *vty, const struct cmd_args *m)
 {
 	struct router	*r = vty->v_router;
 	struct strbuf	 text;
@@ -156,7 +156,7 @@ save_answer(struct session *s, const char *answer)
 }
 
 int
-cmd_reload(struct vty *vty, const struct cmd_match *m)
+cmd_reload(struct vty *vty, const struct cmd_args *m)
 {
 	struct session	*s = session_of(vty);
 

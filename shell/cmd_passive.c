@@ -15,7 +15,7 @@
 #include "shell/router.h"
 #include "shell/session.h"
 
-#define NEGATED(m)	(((m)->cm_prefixes & (PFX_NO | PFX_DEFAULT)) != 0)
+#define NEGATED(m)	(cmd_negated(m))
 
 static struct passive *
 pa_of(struct vty *vty)
@@ -26,14 +26,14 @@ pa_of(struct vty *vty)
 /* IOS's caret answer for a word the grammar let through but that is out
  * of its range (a WORD checked by the handler). */
 static int
-invalid_at(struct vty *vty, const struct cmd_match *m, const char *name)
+invalid_at(struct vty *vty, const struct cmd_args *m, const char *name)
 {
 	struct strbuf	prompt, out;
 	size_t		i, off = 0;
 
-	for (i = 0; i < m->cm_nargs; i++)
-		if (strcmp(m->cm_args[i].ca_name, name) == 0)
-			off = m->cm_args[i].ca_off;
+	for (i = 0; i < m->as_n; i++)
+		if (strcmp(m->as_v[i].ca_name, name) == 0)
+			off = m->as_v[i].ca_off;
 	strbuf_init(&prompt);
 	strbuf_init(&out);
 	session_prompt(session_of(vty), &prompt);
@@ -56,7 +56,7 @@ passive_default(struct passive *pa)
 }
 
 int
-cmd_boot_marker(struct vty *vty, const struct cmd_match *m)
+cmd_boot_marker(struct vty *vty, const struct cmd_args *m)
 {
 	if (cmd_has(m, "boot-start-marker"))
 		pa_of(vty)->pa_boot_start = !NEGATED(m);
@@ -78,7 +78,7 @@ passive_level_name(unsigned level)
 }
 
 static unsigned
-level_of(const struct cmd_match *m)
+level_of(const struct cmd_args *m)
 {
 	unsigned	i;
 
@@ -89,7 +89,7 @@ level_of(const struct cmd_match *m)
 }
 
 int
-cmd_logging(struct vty *vty, const struct cmd_match *m)
+cmd_logging(struct vty *vty, const struct cmd_args *m)
 {
 	struct passive	*pa = pa_of(vty);
 	bool		 neg = NEGATED(m);
@@ -102,7 +102,7 @@ cmd_logging(struct vty *vty, const struct cmd_match *m)
 		    (unsigned)cmd_arg_num(m, "size", 0);
 		pa->pa_log_buf_level = neg ? LOG_LEVEL_NONE : level_of(m);
 	} else {
-		pa->pa_log_console = neg ? (m->cm_prefixes & PFX_NO ?
+		pa->pa_log_console = neg ? (cmd_is_no(m) ?
 		    TRI_OFF : TRI_UNSET) : TRI_ON;
 		pa->pa_log_con_level = neg ? LOG_LEVEL_NONE : level_of(m);
 	}
@@ -110,7 +110,7 @@ cmd_logging(struct vty *vty, const struct cmd_match *m)
 }
 
 int
-cmd_clock_timezone(struct vty *vty, const struct cmd_match *m)
+cmd_clock_timezone(struct vty *vty, const struct cmd_args *m)
 {
 	struct passive	*pa = pa_of(vty);
 	const char	*name = cmd_arg(m, "zone"), *hours = cmd_arg(m, "hours");
@@ -134,21 +134,21 @@ cmd_clock_timezone(struct vty *vty, const struct cmd_match *m)
 }
 
 int
-cmd_ip_subnet_zero(struct vty *vty, const struct cmd_match *m)
+cmd_ip_subnet_zero(struct vty *vty, const struct cmd_args *m)
 {
-	pa_of(vty)->pa_subnet_zero = !(m->cm_prefixes & PFX_NO);
+	pa_of(vty)->pa_subnet_zero = !cmd_is_no(m);
 	return CMD_SUCCESS;
 }
 
 int
-cmd_ip_cef(struct vty *vty, const struct cmd_match *m)
+cmd_ip_cef(struct vty *vty, const struct cmd_args *m)
 {
 	pa_of(vty)->pa_cef = !NEGATED(m);
 	return CMD_SUCCESS;
 }
 
 int
-cmd_ip_audit_max_events(struct vty *vty, const struct cmd_match *m)
+cmd_ip_audit_max_events(struct vty *vty, const struct cmd_args *m)
 {
 	pa_of(vty)->pa_audit_max_events = NEGATED(m) ? 0 :
 	    (unsigned)cmd_arg_num(m, "events", 0);
@@ -156,18 +156,18 @@ cmd_ip_audit_max_events(struct vty *vty, const struct cmd_match *m)
 }
 
 int
-cmd_ftp_write_enable(struct vty *vty, const struct cmd_match *m)
+cmd_ftp_write_enable(struct vty *vty, const struct cmd_args *m)
 {
-	if (m->cm_prefixes & PFX_DEFAULT)
+	if (cmd_is_default(m))
 		pa_of(vty)->pa_ftp_write = TRI_UNSET;
 	else
-		pa_of(vty)->pa_ftp_write = m->cm_prefixes & PFX_NO ? TRI_OFF :
+		pa_of(vty)->pa_ftp_write = cmd_is_no(m) ? TRI_OFF :
 		    TRI_ON;
 	return CMD_SUCCESS;
 }
 
 int
-cmd_ip_http(struct vty *vty, const struct cmd_match *m)
+cmd_ip_http(struct vty *vty, const struct cmd_args *m)
 {
 	bool	on = !NEGATED(m);
 
@@ -179,21 +179,21 @@ cmd_ip_http(struct vty *vty, const struct cmd_match *m)
 }
 
 int
-cmd_ip_classless(struct vty *vty, const struct cmd_match *m)
+cmd_ip_classless(struct vty *vty, const struct cmd_args *m)
 {
-	pa_of(vty)->pa_classless = !(m->cm_prefixes & PFX_NO);
+	pa_of(vty)->pa_classless = !cmd_is_no(m);
 	return CMD_SUCCESS;
 }
 
 int
-cmd_call_rsvp_sync(struct vty *vty, const struct cmd_match *m)
+cmd_call_rsvp_sync(struct vty *vty, const struct cmd_args *m)
 {
 	pa_of(vty)->pa_rsvp_sync = !NEGATED(m);
 	return CMD_SUCCESS;
 }
 
 int
-cmd_dial_peer_cor(struct vty *vty, const struct cmd_match *m)
+cmd_dial_peer_cor(struct vty *vty, const struct cmd_args *m)
 {
 	pa_of(vty)->pa_cor_custom = !NEGATED(m);
 	if (!NEGATED(m))
@@ -202,7 +202,7 @@ cmd_dial_peer_cor(struct vty *vty, const struct cmd_match *m)
 }
 
 int
-cmd_mgcp_profile(struct vty *vty, const struct cmd_match *m)
+cmd_mgcp_profile(struct vty *vty, const struct cmd_args *m)
 {
 	pa_of(vty)->pa_mgcp_default = !NEGATED(m);
 	if (!NEGATED(m))
@@ -211,7 +211,7 @@ cmd_mgcp_profile(struct vty *vty, const struct cmd_match *m)
 }
 
 int
-cmd_control_plane(struct vty *vty, const struct cmd_match *m)
+cmd_control_plane(struct vty *vty, const struct cmd_args *m)
 {
 	pa_of(vty)->pa_control_plane = !NEGATED(m);
 	if (!NEGATED(m))
@@ -220,7 +220,7 @@ cmd_control_plane(struct vty *vty, const struct cmd_match *m)
 }
 
 int
-cmd_controller_isa(struct vty *vty, const struct cmd_match *m)
+cmd_controller_isa(struct vty *vty, const struct cmd_args *m)
 {
 	const char	*unit = cmd_arg(m, "unit");
 	unsigned	 slot, port;

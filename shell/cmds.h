@@ -7,81 +7,81 @@
 #define IOSH_SHELL_CMDS_H
 
 struct vty;
-struct cmd_match;
+struct cmd_args;
 
 /* Exec (shell/cmd_exec.c; enable: shell/enable.c). */
-int	cmd_enable(struct vty *, const struct cmd_match *);
-int	cmd_disable(struct vty *, const struct cmd_match *);
-int	cmd_exit_exec(struct vty *, const struct cmd_match *);
-int	cmd_configure_terminal(struct vty *, const struct cmd_match *);
-int	cmd_show_version(struct vty *, const struct cmd_match *);
-int	cmd_show_history(struct vty *, const struct cmd_match *);
-int	cmd_terminal_length(struct vty *, const struct cmd_match *);
-int	cmd_terminal_width(struct vty *, const struct cmd_match *);
+int	cmd_enable(struct vty *, const struct cmd_args *);
+int	cmd_disable(struct vty *, const struct cmd_args *);
+int	cmd_exit_exec(struct vty *, const struct cmd_args *);
+int	cmd_configure_terminal(struct vty *, const struct cmd_args *);
+int	cmd_show_version(struct vty *, const struct cmd_args *);
+int	cmd_show_history(struct vty *, const struct cmd_args *);
+int	cmd_terminal_length(struct vty *, const struct cmd_args *);
+int	cmd_terminal_width(struct vty *, const struct cmd_args *);
 
 /* Configuration (shell/cmd_config.c). */
-int	cmd_exit_config(struct vty *, const struct cmd_match *);
-int	cmd_end(struct vty *, const struct cmd_match *);
-int	cmd_hostname(struct vty *, const struct cmd_match *);
-int	cmd_ip_domain_lookup(struct vty *, const struct cmd_match *);
-int	cmd_service_timestamps(struct vty *, const struct cmd_match *);
-int	cmd_line(struct vty *, const struct cmd_match *);
+int	cmd_exit_config(struct vty *, const struct cmd_args *);
+int	cmd_end(struct vty *, const struct cmd_args *);
+int	cmd_hostname(struct vty *, const struct cmd_args *);
+int	cmd_ip_domain_lookup(struct vty *, const struct cmd_args *);
+int	cmd_service_timestamps(struct vty *, const struct cmd_args *);
+int	cmd_line(struct vty *, const struct cmd_args *);
 
 int	cmd_service_password_encryption(struct vty *,
-	    const struct cmd_match *);
+	    const struct cmd_args *);
 
 /* Exec: debugging (shell/cmd_exec.c). */
-int	cmd_show_debugging(struct vty *, const struct cmd_match *);
-int	cmd_undebug_all(struct vty *, const struct cmd_match *);
+int	cmd_show_debugging(struct vty *, const struct cmd_args *);
+int	cmd_undebug_all(struct vty *, const struct cmd_args *);
 
 /* Stored global lines (shell/cmd_passive.c). */
-int	cmd_boot_marker(struct vty *, const struct cmd_match *);
-int	cmd_logging(struct vty *, const struct cmd_match *);
-int	cmd_clock_timezone(struct vty *, const struct cmd_match *);
-int	cmd_ip_subnet_zero(struct vty *, const struct cmd_match *);
-int	cmd_ip_cef(struct vty *, const struct cmd_match *);
-int	cmd_ip_audit_max_events(struct vty *, const struct cmd_match *);
-int	cmd_ftp_write_enable(struct vty *, const struct cmd_match *);
-int	cmd_ip_http(struct vty *, const struct cmd_match *);
-int	cmd_ip_classless(struct vty *, const struct cmd_match *);
-int	cmd_call_rsvp_sync(struct vty *, const struct cmd_match *);
-int	cmd_dial_peer_cor(struct vty *, const struct cmd_match *);
-int	cmd_mgcp_profile(struct vty *, const struct cmd_match *);
-int	cmd_control_plane(struct vty *, const struct cmd_match *);
-int	cmd_controller_isa(struct vty *, const struct cmd_match *);
+int	cmd_boot_marker(struct vty *, const struct cmd_args *);
+int	cmd_logging(struct vty *, const struct cmd_args *);
+int	cmd_clock_timezone(struct vty *, const struct cmd_args *);
+int	cmd_ip_subnet_zero(struct vty *, const struct cmd_args *);
+int	cmd_ip_cef(struct vty *, const struct cmd_args *);
+int	cmd_ip_audit_max_events(struct vty *, const struct cmd_args *);
+int	cmd_ftp_write_enable(struct vty *, const struct cmd_args *);
+int	cmd_ip_http(struct vty *, const struct cmd_args *);
+int	cmd_ip_classless(struct vty *, const struct cmd_args *);
+int	cmd_call_rsvp_sync(struct vty *, const struct cmd_args *);
+int	cmd_dial_peer_cor(struct vty *, const struct cmd_args *);
+int	cmd_mgcp_profile(struct vty *, const struct cmd_args *);
+int	cmd_control_plane(struct vty *, const struct cmd_args *);
+int	cmd_controller_isa(struct vty *, const struct cmd_args *);
 
 /* AAA and usernames (shell/aaa.c). */
-int	cmd_aaa_new_model(struct vty *, const struct cmd_match *);
-int	cmd_aaa_authentication_login(struct vty *, const struct cmd_match *);
-int	cmd_aaa_authorization_network(struct vty *, const struct cmd_match *);
-int	cmd_aaa_session_id(struct vty *, const struct cmd_match *);
-int	cmd_username(struct vty *, const struct cmd_match *);
+int	cmd_aaa_new_model(struct vty *, const struct cmd_args *);
+int	cmd_aaa_authentication_login(struct vty *, const struct cmd_args *);
+int	cmd_aaa_authorization_network(struct vty *, const struct cmd_args *);
+int	cmd_aaa_session_id(struct vty *, const struct cmd_args *);
+int	cmd_username(struct vty *, const struct cmd_args *);
 
 /* enable and its passwords (shell/enable.c); the vty (console_telnet.c). */
-int	cmd_enable_secret(struct vty *, const struct cmd_match *);
-int	cmd_enable_password(struct vty *, const struct cmd_match *);
-int	cmd_terminal_monitor(struct vty *, const struct cmd_match *);
+int	cmd_enable_secret(struct vty *, const struct cmd_args *);
+int	cmd_enable_password(struct vty *, const struct cmd_args *);
+int	cmd_terminal_monitor(struct vty *, const struct cmd_args *);
 
 /* nvram (shell/cmd_nvram.c). */
-int	cmd_copy_run_start(struct vty *, const struct cmd_match *);
-int	cmd_write_memory(struct vty *, const struct cmd_match *);
-int	cmd_erase_startup(struct vty *, const struct cmd_match *);
-int	cmd_show_startup_config(struct vty *, const struct cmd_match *);
-int	cmd_reload(struct vty *, const struct cmd_match *);
+int	cmd_copy_run_start(struct vty *, const struct cmd_args *);
+int	cmd_write_memory(struct vty *, const struct cmd_args *);
+int	cmd_erase_startup(struct vty *, const struct cmd_args *);
+int	cmd_show_startup_config(struct vty *, const struct cmd_args *);
+int	cmd_reload(struct vty *, const struct cmd_args *);
 
 /* The running configuration (shell/runcfg.c). */
-int	cmd_show_running_config(struct vty *, const struct cmd_match *);
-int	cmd_version(struct vty *, const struct cmd_match *);
+int	cmd_show_running_config(struct vty *, const struct cmd_args *);
+int	cmd_version(struct vty *, const struct cmd_args *);
 
 /* Line configuration (shell/cmd_line.c). */
-int	cmd_line_exec_timeout(struct vty *, const struct cmd_match *);
-int	cmd_line_logging_sync(struct vty *, const struct cmd_match *);
-int	cmd_line_password(struct vty *, const struct cmd_match *);
-int	cmd_line_login(struct vty *, const struct cmd_match *);
-int	cmd_line_length(struct vty *, const struct cmd_match *);
-int	cmd_line_width(struct vty *, const struct cmd_match *);
-int	cmd_line_privilege(struct vty *, const struct cmd_match *);
-int	cmd_line_transport(struct vty *, const struct cmd_match *);
-int	cmd_line_escape(struct vty *, const struct cmd_match *);
+int	cmd_line_exec_timeout(struct vty *, const struct cmd_args *);
+int	cmd_line_logging_sync(struct vty *, const struct cmd_args *);
+int	cmd_line_password(struct vty *, const struct cmd_args *);
+int	cmd_line_login(struct vty *, const struct cmd_args *);
+int	cmd_line_length(struct vty *, const struct cmd_args *);
+int	cmd_line_width(struct vty *, const struct cmd_args *);
+int	cmd_line_privilege(struct vty *, const struct cmd_args *);
+int	cmd_line_transport(struct vty *, const struct cmd_args *);
+int	cmd_line_escape(struct vty *, const struct cmd_args *);
 
 #endif

@@ -994,7 +994,7 @@ telnet_server_run(struct telnet_server *ts)
 
 /* `terminal [no] monitor`: this session's share of log and debug output. */
 int
-cmd_terminal_monitor(struct vty *vty, const struct cmd_match *m)
+cmd_terminal_monitor(struct vty *vty, const struct cmd_args *m)
 {
 	session_of(vty)->s_monitor = !cmd_has(m, "no");
 	return CMD_SUCCESS;

@@ -78,13 +78,13 @@ output(struct session *s, const struct cmd_match *m)
 	enum filter_kind	 kind;
 	size_t			 i;
 
-	for (i = 0; i < m->cm_nargs; i++) {
-		if (!m->cm_args[i].ca_tail)
+	for (i = 0; i < m->cm_a.as_n; i++) {
+		if (!m->cm_a.as_v[i].ca_tail)
 			continue;
-		if (!m->cm_args[i].ca_keyword)
-			re = m->cm_args[i].ca_value;
-		else if (strcmp(m->cm_args[i].ca_value, "|") != 0)
-			kw = m->cm_args[i].ca_value;
+		if (!m->cm_a.as_v[i].ca_keyword)
+			re = m->cm_a.as_v[i].ca_value;
+		else if (strcmp(m->cm_a.as_v[i].ca_value, "|") != 0)
+			kw = m->cm_a.as_v[i].ca_value;
 	}
 	if (kw == NULL || re == NULL || filter_kind_parse(kw, &kind) != 0) {
 		emit(s, text);
@@ -106,7 +106,7 @@ run(struct session *s, const struct cmd_match *m, enum mode_id typed_in)
 
 	strbuf_reset(&vty->v_out);
 	vty->v_invalid = false;
-	ret = m->cm_def->cd_fn(vty, m);
+	ret = m->cm_def->cd_fn(vty, &m->cm_a);
 	/* A value the handler rejected gets the caret under its word, placed
 	 * after the prompt the line was typed at (vty_invalid). */
 	if (vty->v_invalid) {
@@ -116,7 +116,7 @@ run(struct session *s, const struct cmd_match *m, enum mode_id typed_in)
 		vty->v_invalid = false;
 	}
 	/* "do" runs an exec command without leaving configuration mode. */
-	if (m->cm_prefixes & PFX_DO) {
+	if (m->cm_a.as_prefixes & PFX_DO) {
 		vty_enter(vty, mode, ctx);
 		if (ret == CMD_CLOSE)
 			ret = CMD_SUCCESS;
@@ -163,8 +163,8 @@ report(struct session *s, const char *line, const struct cmd_match *m)
 		break;
 	case CMD_MATCH_INCOMPLETE:
 		if (exec && m->cm_nwords == 1) {
-			if (m->cm_nargs > 0)
-				error_subcommands(&out, m->cm_args[0].ca_value);
+			if (m->cm_a.as_n > 0)
+				error_subcommands(&out, m->cm_a.as_v[0].ca_value);
 			else if ((kw = cmd_complete(
 			    s->s_router->r_sets[mi->mi_id], w)) != NULL) {
 				kw[strcspn(kw, " ")] = '\0';

@@ -16,7 +16,7 @@
 #include "shell/router.h"
 #include "shell/session.h"
 
-#define NEGATED(m)	((m)->cm_prefixes & (PFX_NO | PFX_DEFAULT))
+#define NEGATED(m)	cmd_negated(m)
 #define ASK_PASS	"Password: "
 
 void
@@ -91,7 +91,7 @@ enable_try3(struct session *s, const char *typed)
 }
 
 int
-cmd_enable(struct vty *vty, const struct cmd_match *m)
+cmd_enable(struct vty *vty, const struct cmd_args *m)
 {
 	struct session	*s = session_of(vty);
 
@@ -111,7 +111,7 @@ cmd_enable(struct vty *vty, const struct cmd_match *m)
 }
 
 int
-cmd_enable_secret(struct vty *vty, const struct cmd_match *m)
+cmd_enable_secret(struct vty *vty, const struct cmd_args *m)
 {
 	struct enable_pw	*en = &vty->v_router->r_enable;
 	const char		*text = cmd_arg(m, "pw");
@@ -129,7 +129,7 @@ cmd_enable_secret(struct vty *vty, const struct cmd_match *m)
 }
 
 int
-cmd_enable_password(struct vty *vty, const struct cmd_match *m)
+cmd_enable_password(struct vty *vty, const struct cmd_args *m)
 {
 	struct enable_pw	*en = &vty->v_router->r_enable;
 

@@ -10,18 +10,9 @@
 
 #include <openssl/rand.h>
 
+#include "lib/xalloc.h"
 #include "shell/password.h"
 #include "shell/type7.h"
-
-static char *
-xstrdup(const char *s)
-{
-	char	*p;
-
-	if ((p = strdup(s)) == NULL)
-		abort();
-	return p;
-}
 
 int
 password_set(struct password *pw, enum pw_type type, const char *text,

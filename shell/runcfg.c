@@ -90,7 +90,7 @@ runcfg_render(const struct router *r, struct strbuf *sb)
 }
 
 int
-cmd_show_running_config(struct vty *vty, const struct cmd_match *m)
+cmd_show_running_config(struct vty *vty, const struct cmd_args *m)
 {
 	struct strbuf	body;
 
@@ -106,14 +106,14 @@ cmd_show_running_config(struct vty *vty, const struct cmd_match *m)
 }
 
 int
-cmd_version(struct vty *vty, const struct cmd_match *m)
+cmd_version(struct vty *vty, const struct cmd_args *m)
 {
 	struct ios_version	*v = &vty->v_sys->sy_version;
 	const char		*text = cmd_arg(m, "release");
 	unsigned		 major, minor;
 	char			 tail;
 
-	if (m->cm_prefixes & (PFX_NO | PFX_DEFAULT)) {
+	if (cmd_negated(m)) {
 		v->iv_major = IOS_VERSION_DEFAULT_MAJOR;
 		v->iv_minor = IOS_VERSION_DEFAULT_MINOR;
 		return CMD_SUCCESS;

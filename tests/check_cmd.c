@@ -8,13 +8,10 @@
 
 #include "parser/cmd.h"
 
-#define PFX_NO		0x1
-#define PFX_DEFAULT	0x2
-#define PFX_DO		0x4
 
 static int	ran;
 static int
-fn(struct vty *v, const struct cmd_match *m)
+fn(struct vty *v, const struct cmd_args *m)
 {
 	(void)v;
 	(void)m;
@@ -151,7 +148,7 @@ START_TEST(test_abbreviation_and_case)
 	ck_assert_ptr_eq(m.cm_def, &exec_cmds[0]);
 	ck_assert_int_eq(M(ex, "  sh\thist  "), CMD_MATCH_OK);
 	ck_assert_ptr_eq(m.cm_def, &exec_cmds[1]);
-	ck_assert_str_eq(cmd_arg(&m, "history"), "history");
+	ck_assert_str_eq(cmd_arg(&m.cm_a, "history"), "history");
 	ck_assert_int_eq(M(ex, ""), CMD_MATCH_EMPTY);
 	ck_assert_int_eq(M(ex, "   "), CMD_MATCH_EMPTY);
 }
@@ -173,17 +170,17 @@ END_TEST
 START_TEST(test_typed_beats_word)
 {
 	ck_assert_int_eq(M(ex, "ping 1.1.1.1"), CMD_MATCH_OK);
-	ck_assert_str_eq(cmd_arg(&m, "A.B.C.D"), "1.1.1.1");
-	ck_assert_ptr_null(cmd_arg(&m, "host"));
+	ck_assert_str_eq(cmd_arg(&m.cm_a, "A.B.C.D"), "1.1.1.1");
+	ck_assert_ptr_null(cmd_arg(&m.cm_a, "host"));
 	ck_assert_int_eq(M(ex, "ping router1 repeat 5"), CMD_MATCH_OK);
-	ck_assert_str_eq(cmd_arg(&m, "host"), "router1");
-	ck_assert_uint_eq(cmd_arg_num(&m, "<1-2147483647>", 0), 5);
+	ck_assert_str_eq(cmd_arg(&m.cm_a, "host"), "router1");
+	ck_assert_uint_eq(cmd_arg_num(&m.cm_a, "<1-2147483647>", 0), 5);
 	/* A partial keyword beats WORD: "re" is "repeat", not a host. */
 	ck_assert_int_eq(M(ex, "ping r re 7"), CMD_MATCH_OK);
-	ck_assert_str_eq(cmd_arg(&m, "repeat"), "repeat");
+	ck_assert_str_eq(cmd_arg(&m.cm_a, "repeat"), "repeat");
 	/* 1.1.1.300 is no address, so WORD takes it. */
 	ck_assert_int_eq(M(ex, "ping 1.1.1.300"), CMD_MATCH_OK);
-	ck_assert_str_eq(cmd_arg(&m, "host"), "1.1.1.300");
+	ck_assert_str_eq(cmd_arg(&m.cm_a, "host"), "1.1.1.300");
 }
 END_TEST
 
@@ -191,7 +188,7 @@ START_TEST(test_ranges)
 {
 	ck_assert_int_eq(M(ex, "terminal length 0"), CMD_MATCH_OK);
 	ck_assert_int_eq(M(ex, "terminal length 512"), CMD_MATCH_OK);
-	ck_assert_uint_eq(cmd_arg_num(&m, "<0-512>", 99), 512);
+	ck_assert_uint_eq(cmd_arg_num(&m.cm_a, "<0-512>", 99), 512);
 	ck_assert_int_eq(M(ex, "terminal length 513"), CMD_MATCH_INVALID);
 	ck_assert_uint_eq(m.cm_err_off, 16);	/* start of the number */
 	ck_assert_int_eq(M(ex, "terminal length 5x"), CMD_MATCH_INVALID);
@@ -201,7 +198,7 @@ START_TEST(test_ranges)
 	ck_assert_uint_eq(m.cm_err_off, 16);
 	ck_assert_int_eq(M(cfg, "crypto isakmp policy 0"), CMD_MATCH_INVALID);
 	ck_assert_int_eq(M(cfg, "crypto isakmp policy 10000"), CMD_MATCH_OK);
-	ck_assert_uint_eq(cmd_arg_num(&m, "prio", 0), 10000);
+	ck_assert_uint_eq(cmd_arg_num(&m.cm_a, "prio", 0), 10000);
 }
 END_TEST
 
@@ -209,18 +206,18 @@ START_TEST(test_addresses)
 {
 	ck_assert_int_eq(M(cfg, "crypto isakmp key cisco address 12.1.1.2"),
 	    CMD_MATCH_OK);
-	ck_assert_str_eq(cmd_arg(&m, "secret"), "cisco");
-	ck_assert_str_eq(cmd_arg(&m, "key"), "key");
-	ck_assert_str_eq(cmd_arg(&m, "peer"), "12.1.1.2");
-	ck_assert_ptr_null(cmd_arg(&m, "mask"));
-	ck_assert(!cmd_has(&m, "no-xauth"));
+	ck_assert_str_eq(cmd_arg(&m.cm_a, "secret"), "cisco");
+	ck_assert_str_eq(cmd_arg(&m.cm_a, "key"), "key");
+	ck_assert_str_eq(cmd_arg(&m.cm_a, "peer"), "12.1.1.2");
+	ck_assert_ptr_null(cmd_arg(&m.cm_a, "mask"));
+	ck_assert(!cmd_has(&m.cm_a, "no-xauth"));
 	ck_assert_int_eq(M(cfg, "cry isa key k add 0.0.0.0 0.0.0.0 no-x"),
 	    CMD_MATCH_OK);
-	ck_assert_str_eq(cmd_arg(&m, "mask"), "0.0.0.0");
-	ck_assert(cmd_has(&m, "no-xauth"));
+	ck_assert_str_eq(cmd_arg(&m.cm_a, "mask"), "0.0.0.0");
+	ck_assert(cmd_has(&m.cm_a, "no-xauth"));
 	ck_assert_int_eq(M(cfg, "crypto isakmp key k address ipv6 ::/0"),
 	    CMD_MATCH_OK);
-	ck_assert_str_eq(cmd_arg(&m, "peer6"), "::/0");
+	ck_assert_str_eq(cmd_arg(&m.cm_a, "peer6"), "::/0");
 	ck_assert_int_eq(M(cfg, "crypto isakmp key k address ipv6 2001:db8::/129"),
 	    CMD_MATCH_INVALID);
 	ck_assert_int_eq(M(cfg, "crypto isakmp key k address 1.2.3"),
@@ -242,7 +239,7 @@ START_TEST(test_optional_and_alternatives)
 {
 	ck_assert_int_eq(M(cfg, "encryption aes"), CMD_MATCH_OK);
 	ck_assert_int_eq(M(cfg, "encr aes 256"), CMD_MATCH_OK);
-	ck_assert_str_eq(cmd_arg(&m, "256"), "256");
+	ck_assert_str_eq(cmd_arg(&m.cm_a, "256"), "256");
 	ck_assert_int_eq(M(cfg, "encr 3des 256"), CMD_MATCH_INVALID);
 	ck_assert_uint_eq(m.cm_err_off, 10);
 	ck_assert_int_eq(M(cfg, "encr aes 1"), CMD_MATCH_AMBIGUOUS);
@@ -254,7 +251,7 @@ END_TEST
 START_TEST(test_line)
 {
 	ck_assert_int_eq(M(cfg, "description  Link to  R2 | x  "), CMD_MATCH_OK);
-	ck_assert_str_eq(cmd_arg(&m, "LINE"), "Link to  R2 | x");
+	ck_assert_str_eq(cmd_arg(&m.cm_a, "LINE"), "Link to  R2 | x");
 	ck_assert_int_eq(M(cfg, "description"), CMD_MATCH_INCOMPLETE);
 }
 END_TEST
@@ -263,16 +260,16 @@ START_TEST(test_prefixes)
 {
 	ck_assert_int_eq(M(cfg, "no hostname R1"), CMD_MATCH_OK);
 	ck_assert_ptr_eq(m.cm_def, &cfg_cmds[0]);
-	ck_assert_uint_eq(m.cm_prefixes, PFX_NO);
-	ck_assert_str_eq(cmd_arg(&m, "no"), "no");
-	ck_assert_str_eq(cmd_arg(&m, "WORD"), "R1");
+	ck_assert_uint_eq(m.cm_a.as_prefixes, PFX_NO);
+	ck_assert_str_eq(cmd_arg(&m.cm_a, "no"), "no");
+	ck_assert_str_eq(cmd_arg(&m.cm_a, "WORD"), "R1");
 	/* the explicit "no hostname" form */
 	ck_assert_int_eq(M(cfg, "no hostname"), CMD_MATCH_OK);
 	ck_assert_ptr_eq(m.cm_def, &cfg_cmds[1]);
-	ck_assert_uint_eq(m.cm_prefixes, 0);
+	ck_assert_uint_eq(m.cm_a.as_prefixes, 0);
 	/* default only reaches commands flagged CMD_DEFAULT */
 	ck_assert_int_eq(M(cfg, "def crypto isakmp policy 5"), CMD_MATCH_OK);
-	ck_assert_uint_eq(m.cm_prefixes, PFX_DEFAULT);
+	ck_assert_uint_eq(m.cm_a.as_prefixes, PFX_DEFAULT);
 	ck_assert_int_eq(M(cfg, "default hostname R1"), CMD_MATCH_INVALID);
 	ck_assert_uint_eq(m.cm_err_off, 8);
 	/* "d" prefixes default, description and do */
@@ -281,8 +278,8 @@ START_TEST(test_prefixes)
 	ck_assert_int_eq(M(cfg, "do sh ver | i up"), CMD_MATCH_OK);
 	ck_assert_ptr_eq(m.cm_def, &exec_cmds[0]);
 	ck_assert_ptr_eq(m.cm_set, ex);
-	ck_assert_uint_eq(m.cm_prefixes, PFX_DO);
-	ck_assert_str_eq(cmd_arg(&m, "LINE"), "up");
+	ck_assert_uint_eq(m.cm_a.as_prefixes, PFX_DO);
+	ck_assert_str_eq(cmd_arg(&m.cm_a, "LINE"), "up");
 	/* prefixes do not nest */
 	ck_assert_int_eq(M(cfg, "no no hostname x"), CMD_MATCH_INVALID);
 }
@@ -292,12 +289,12 @@ START_TEST(test_tail)
 {
 	ck_assert_int_eq(M(ex, "show version | include caps|ident"),
 	    CMD_MATCH_OK);
-	ck_assert_str_eq(cmd_arg(&m, "include"), "include");
-	ck_assert_str_eq(cmd_arg(&m, "LINE"), "caps|ident");
-	ck_assert(m.cm_args[m.cm_nargs - 1].ca_tail);
-	ck_assert(!m.cm_args[0].ca_tail);
+	ck_assert_str_eq(cmd_arg(&m.cm_a, "include"), "include");
+	ck_assert_str_eq(cmd_arg(&m.cm_a, "LINE"), "caps|ident");
+	ck_assert(m.cm_a.as_v[m.cm_a.as_n - 1].ca_tail);
+	ck_assert(!m.cm_a.as_v[0].ca_tail);
 	ck_assert_int_eq(M(ex, "sh ver | c x"), CMD_MATCH_OK);
-	ck_assert_str_eq(cmd_arg(&m, "count"), "count");
+	ck_assert_str_eq(cmd_arg(&m.cm_a, "count"), "count");
 	ck_assert_int_eq(M(ex, "sh ver |"), CMD_MATCH_INCOMPLETE);
 	ck_assert_int_eq(M(ex, "terminal length 5 | i x"), CMD_MATCH_INVALID);
 	ck_assert_uint_eq(m.cm_err_off, 18);
@@ -465,7 +462,7 @@ START_TEST(test_limits)
 	memset(line + 12, 'a', 10000);
 	line[10012] = '\0';
 	ck_assert_int_eq(M(cfg, line), CMD_MATCH_OK);
-	ck_assert_uint_eq(strlen(cmd_arg(&m, "LINE")), 10000);
+	ck_assert_uint_eq(strlen(cmd_arg(&m.cm_a, "LINE")), 10000);
 	free(line);
 	/* many words inside LINE: more than CMD_MAX_ARGS tokens */
 	line = malloc(1300);

@@ -818,16 +818,16 @@ lengths_of(const char *name, const char *plainname)
 		    ISAKMP_OK);
 		len = m.im_pld[i].pl_len;
 		q = exact(src->b_data, src->b_len);
-		isakmp_put16(q + off + 2, 0);
+		put16(q + off + 2, 0);
 		ck_assert_int_eq(redecode(&m, &b, q, src->b_len, plain),
 		    ISAKMP_E_PAYLOAD_LENGTH);
-		isakmp_put16(q + off + 2, 3);
+		put16(q + off + 2, 3);
 		ck_assert_int_eq(redecode(&m, &b, q, src->b_len, plain),
 		    ISAKMP_E_PAYLOAD_LENGTH);
 		/* One more: the last payload runs past the end, the others
 		 * put the next header one byte late.  A decrypted body may
 		 * absorb it in its padding. */
-		isakmp_put16(q + off + 2, (uint16_t)(len + 1));
+		put16(q + off + 2, (uint16_t)(len + 1));
 		e = redecode(&m, &b, q, src->b_len, plain);
 		if (off + len == src->b_len)
 			ck_assert_int_eq(e, ISAKMP_E_PAYLOAD_OVERRUN);
@@ -835,7 +835,7 @@ lengths_of(const char *name, const char *plainname)
 			ck_assert_int_ne(e, ISAKMP_OK);
 		/* One less: the next header one byte early (or, for the
 		 * last, one byte left over). */
-		isakmp_put16(q + off + 2, (uint16_t)(len - 1));
+		put16(q + off + 2, (uint16_t)(len - 1));
 		e = redecode(&m, &b, q, src->b_len, plain);
 		if (!plain)
 			ck_assert_int_ne(e, ISAKMP_OK);
@@ -896,13 +896,13 @@ START_TEST(test_sa_malformed)
 	uint8_t			*q;
 	unsigned		i;
 
-	ck_assert_uint_eq(isakmp_get16(b.b_data + 78), 4);
+	ck_assert_uint_eq(get16(b.b_data + 78), 4);
 	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		q = exact(b.b_data, b.b_len);
 		if (cases[i].width == 1)
 			q[cases[i].off] = (uint8_t)cases[i].val;
 		else
-			isakmp_put16(q + cases[i].off, cases[i].val);
+			put16(q + cases[i].off, cases[i].val);
 		ck_assert(isakmp_decode(&m, q, b.b_len) == ISAKMP_OK);
 		ck_assert_msg(isakmp_sa_parse(&m.im_pld[0], &sa) ==
 		    cases[i].want, "case %u: %s", i,

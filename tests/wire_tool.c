@@ -21,6 +21,7 @@
 
 #include "dataplane/capture.h"
 #include "dataplane/wire.h"
+#include "lib/bytes.h"
 #include "lib/clock.h"
 #include "lib/evloop.h"
 
@@ -40,13 +41,6 @@ cksum(const uint8_t *p, size_t len)
 	while (sum >> 16)
 		sum = (sum & 0xffff) + (sum >> 16);
 	return (uint16_t)~sum;
-}
-
-static void
-put16(uint8_t *p, uint16_t v)
-{
-	p[0] = (uint8_t)(v >> 8);
-	p[1] = (uint8_t)v;
 }
 
 /* An ARP request padded to the Ethernet minimum; returns its length. */

@@ -1,0 +1,90 @@
+/*
+ * cmdarg: a handler's questions about its parsed line (see cmdarg.h).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "lib/cmdarg.h"
+
+const char *
+cmd_arg_nth(const struct cmd_args *a, const char *name, unsigned n)
+{
+	size_t	i;
+
+	for (i = 0; i < a->as_n; i++)
+		if (strcmp(a->as_v[i].ca_name, name) == 0 && n-- == 0)
+			return a->as_v[i].ca_value;
+	return NULL;
+}
+
+const char *
+cmd_arg(const struct cmd_args *a, const char *name)
+{
+	return cmd_arg_nth(a, name, 0);
+}
+
+bool
+cmd_has(const struct cmd_args *a, const char *name)
+{
+	return cmd_arg(a, name) != NULL;
+}
+
+unsigned long long
+cmd_arg_num(const struct cmd_args *a, const char *name,
+    unsigned long long dflt)
+{
+	const char	*v = cmd_arg(a, name);
+
+	return v != NULL ? strtoull(v, NULL, 10) : dflt;
+}
+
+size_t
+cmd_arg_off(const struct cmd_args *a, const char *name)
+{
+	size_t	i;
+
+	for (i = 0; i < a->as_n; i++)
+		if (strcmp(a->as_v[i].ca_name, name) == 0)
+			return a->as_v[i].ca_off;
+	return 0;
+}
+
+bool
+cmd_is_no(const struct cmd_args *a)
+{
+	return (a->as_prefixes & PFX_NO) != 0;
+}
+
+bool
+cmd_is_default(const struct cmd_args *a)
+{
+	return (a->as_prefixes & PFX_DEFAULT) != 0;
+}
+
+bool
+cmd_negated(const struct cmd_args *a)
+{
+	return (a->as_prefixes & (PFX_NO | PFX_DEFAULT)) != 0;
+}
+
+const void *
+cmd_data(const struct cmd_args *a)
+{
+	return a->as_data;
+}
+
+void
+cmd_args_canon(const struct cmd_args *a, struct strbuf *sb)
+{
+	size_t	i;
+	bool	first = true;
+
+	for (i = 0; i < a->as_n; i++) {
+		if (a->as_v[i].ca_tail)
+			continue;
+		if (!first)
+			strbuf_putc(sb, ' ');
+		strbuf_puts(sb, a->as_v[i].ca_value);
+		first = false;
+	}
+}

@@ -1,0 +1,74 @@
+/*
+ * cmdarg: the contract between the command engine and the handlers.
+ *
+ * A handler (in shell/, crypto/ or dataplane/) is given the parsed line as
+ * a struct cmd_args and may ask of it only what this header offers: the
+ * value bound to a name (as text or number), whether an optional keyword
+ * was typed, where a word stood (for IOS's caret), the `no`/`default`
+ * prefix, and the definition's own argument.  parser/ fills it; the
+ * subsystems include this header and never the engine's (parser/cmd.h)
+ * nor the command tables (grammar/).
+ */
+#ifndef IOSH_LIB_CMDARG_H
+#define IOSH_LIB_CMDARG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "lib/strbuf.h"
+
+struct vty;
+
+/* Prefix keywords a line may start with (as_prefixes). */
+#define PFX_NO		0x01	/* "no ..." */
+#define PFX_DEFAULT	0x02	/* "default ..." */
+#define PFX_DO		0x04	/* "do ..." from a configuration mode */
+
+#define CMD_MAX_ARGS	64
+
+/* One matched token. */
+struct cmd_arg {
+	const char	*ca_name;	/* $name, keyword, or type spelling */
+	const char	*ca_value;	/* full keyword, or the text typed */
+	size_t		 ca_off;	/* offset of the word in the line */
+	bool		 ca_keyword;	/* a keyword rather than a typed value */
+	bool		 ca_tail;	/* matched by the set's tail (`| ...`) */
+};
+
+struct cmd_args {
+	unsigned	 as_prefixes;	/* PFX_* */
+	const void	*as_data;	/* the command definition's own argument */
+	size_t		 as_n;
+	struct cmd_arg	 as_v[CMD_MAX_ARGS];	/* every token, in line order */
+};
+
+/* A command's handler: CMD_SUCCESS, CMD_WARNING ... (lib/vty.h). */
+typedef int	(*cmd_fn)(struct vty *, const struct cmd_args *);
+
+/* The value bound to NAME; NULL when absent. */
+const char	*cmd_arg(const struct cmd_args *, const char *name);
+/* The N-th (0-based) value bound to NAME. */
+const char	*cmd_arg_nth(const struct cmd_args *, const char *name,
+		    unsigned n);
+/* Whether NAME was matched (an optional keyword typed). */
+bool		 cmd_has(const struct cmd_args *, const char *name);
+/* The value bound to NAME as a number (the grammar checked its range). */
+unsigned long long cmd_arg_num(const struct cmd_args *, const char *name,
+		    unsigned long long dflt);
+/* Offset in the line of the word bound to NAME (0 when absent). */
+size_t		 cmd_arg_off(const struct cmd_args *, const char *name);
+/* The line began with "no" / "default" / either (IOS treats most
+ * commands' default form as their no form). */
+bool		 cmd_is_no(const struct cmd_args *);
+bool		 cmd_is_default(const struct cmd_args *);
+bool		 cmd_negated(const struct cmd_args *);
+/* The definition's own argument (cmd_def.cd_data). */
+const void	*cmd_data(const struct cmd_args *);
+/*
+ * The line as IOS would store it: every matched token (prefixes such as
+ * "no" included, the output-modifier tail excluded), keywords spelled out
+ * in full, typed values as typed, separated by single spaces.
+ */
+void		 cmd_args_canon(const struct cmd_args *, struct strbuf *);
+
+#endif

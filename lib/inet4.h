@@ -1,0 +1,18 @@
+/*
+ * inet4: IPv4 addresses as text, the way IOS writes them (dotted quad,
+ * no leading zeros).  Addresses are held in host order throughout iosh.
+ */
+#ifndef IOSH_LIB_INET4_H
+#define IOSH_LIB_INET4_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#define IP4_TEXT_LEN	16	/* "255.255.255.255" and its NUL */
+
+/* A in BUF; returns BUF, so it can stand in a printf argument list. */
+const char	*ip4_text(uint32_t a, char buf[IP4_TEXT_LEN]);
+/* A dotted quad in *OUT (host order); false when S is not one. */
+bool		 ip4_parse(const char *s, uint32_t *out);
+
+#endif
