@@ -9,6 +9,17 @@
 struct vty;
 struct cmd_args;
 
+/* Crypto's modes (lib/vty.h: numbered from 32). */
+enum {
+	MODE_CONFIG_ISAKMP = 32, /* Router(config-isakmp)#	*/
+	MODE_CONFIG_CRYPTO_MAP,	/* Router(config-crypto-map)#	*/
+	MODE_CFG_CRYPTO_TRANS,	/* Router(cfg-crypto-trans)#	*/
+	MODE_CONFIG_KEYRING,	/* Router(config-keyring)#	*/
+	MODE_CONF_ISA_PROF,	/* Router(conf-isa-prof)#	*/
+	MODE_CONFIG_ISAKMP_GROUP, /* Router(config-isakmp-group)# */
+	MODE_IPSEC_PROFILE,	/* Router(ipsec-profile)#	*/
+};
+
 /* Global configuration. */
 int	crypto_isakmp_policy_cmd(struct vty *, const struct cmd_args *);
 int	crypto_isakmp_key_cmd(struct vty *, const struct cmd_args *);

@@ -10,6 +10,13 @@
 struct vty;
 struct cmd_args;
 
+/* The dataplane's modes (lib/vty.h: numbered from 16). */
+enum {
+	MODE_CONFIG_IF = 16,	/* Router(config-if)#		*/
+	MODE_CONFIG_EXT_NACL,	/* Router(config-ext-nacl)#	*/
+	MODE_CONFIG_STD_NACL,	/* Router(config-std-nacl)#	*/
+};
+
 /* Global configuration. */
 int	dp_interface_cmd(struct vty *, const struct cmd_args *);
 int	dp_ip_route_cmd(struct vty *, const struct cmd_args *);

@@ -4,6 +4,8 @@
  * which is where a line that fails in a sub-mode is tried next.  A mode's
  * commands come from several tables, one per subsystem that owns them.
  */
+#include "crypto/cmds.h"
+#include "dataplane/cmds.h"
 #include "grammar/modes.h"
 #include "shell/cmds.h"
 
@@ -18,11 +20,11 @@
 	    { "exit", exithelp, cmd_exit_config, 0, NULL },		\
 	    { __VA_ARGS__, &submode_table, NULL }, { neg, NULL } }
 
-const struct mode_info mode_table[MODE_COUNT] = {
-	[MODE_USER_EXEC] = { MODE_USER_EXEC, "exec", MODE_COUNT, ">",
+const struct mode_info mode_table[MODE_MAX] = {
+	[MODE_USER_EXEC] = { MODE_USER_EXEC, "exec", MODE_NONE, ">",
 	    "Exec commands:", MODE_F_EXEC, { NULL, NULL, NULL, 0, NULL },
 	    { &exec_user_table, &dp_exec_table, NULL }, { NULL } },
-	[MODE_PRIV_EXEC] = { MODE_PRIV_EXEC, "exec", MODE_COUNT, "#",
+	[MODE_PRIV_EXEC] = { MODE_PRIV_EXEC, "exec", MODE_NONE, "#",
 	    "Exec commands:", MODE_F_EXEC, { NULL, NULL, NULL, 0, NULL },
 	    { &exec_user_table, &exec_priv_table, &nvram_exec_table,
 	      &vty_exec_table, &crypto_exec_table, &dp_exec_table,

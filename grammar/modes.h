@@ -1,9 +1,10 @@
 /*
- * modes: the mode table.  For every enum mode_id (lib/vty.h) its name, its
- * parent, its prompt suffix, the title IOS prints above a `?` listing, and
- * the command tables it is built from.  The shell compiles one command set
- * per row at start-up; adding a sub-mode is one enum value, one row in
- * grammar/modes.c and its table.
+ * modes: the mode table.  For every mode — numbered by the subsystem that
+ * owns it, in its cmds.h (lib/vty.h) — its name, its parent, its prompt
+ * suffix, the title IOS prints above a `?` listing, and the command tables
+ * it is built from.  The shell compiles one command set per row at
+ * start-up; adding a sub-mode is one enum value in its owner's cmds.h, one
+ * row in grammar/modes.c and its table.
  */
 #ifndef IOSH_GRAMMAR_MODES_H
 #define IOSH_GRAMMAR_MODES_H
@@ -27,9 +28,9 @@ struct cmd_table {
 #define MODE_MAX_TABLES	10
 
 struct mode_info {
-	enum mode_id		 mi_id;
+	mode_id			 mi_id;
 	const char		*mi_name;	/* "config-line" */
-	enum mode_id		 mi_parent;	/* MODE_COUNT: none */
+	mode_id			 mi_parent;	/* MODE_NONE: none */
 	const char		*mi_suffix;	/* prompt after the hostname */
 	const char		*mi_title;	/* heading of the `?` listing */
 	unsigned		 mi_flags;	/* MODE_F_* */
@@ -47,14 +48,14 @@ struct mode_prefix {
 	unsigned	 mp_bit;	/* PFX_* */
 };
 
-extern const struct mode_info	 mode_table[MODE_COUNT];
+extern const struct mode_info	 mode_table[MODE_MAX];
 extern const struct mode_prefix	 config_prefixes[];
 extern const size_t		 config_nprefixes;
 /* The output-modifier tail of exec commands flagged CMD_FILTER. */
 extern const struct cmd_def	 filter_tail;
 
 /* The row of a mode (shell/modes.c). */
-const struct mode_info	*mode_info(enum mode_id);
+const struct mode_info	*mode_info(mode_id);
 
 /* The tables, one family per file; a mode is built from several. */
 /* shell: grammar/exec.c, config.c, line.c, submode.c, passive.c, aaa.c */

@@ -24,7 +24,7 @@ vty_invalid(struct vty *vty, size_t off)
 }
 
 void
-vty_enter(struct vty *vty, enum mode_id mode, void *ctx)
+vty_enter(struct vty *vty, mode_id mode, void *ctx)
 {
 	vty->v_mode = mode;
 	vty->v_ctx = ctx;

@@ -14,37 +14,22 @@
 #include "lib/strbuf.h"
 
 /*
- * Every CLI mode.  The table that gives each one its parent, prompt and
- * commands is grammar/modes.c; adding a sub-mode is one enum value here and
- * one row there.  Nothing depends on the numeric order.
+ * A CLI mode, by number.  lib/ knows none of them: each subsystem declares
+ * the modes it owns in its cmds.h, numbered in a block of its own (shell
+ * from 0, dataplane from 16, crypto from 32), and grammar/modes.c gives
+ * each its row (parent, prompt, the tables its commands come from); two
+ * owners claiming one number is a compile-time warning there
+ * (-Woverride-init) and a failure of check_shell.
  */
-enum mode_id {
-	MODE_USER_EXEC,		/* Router>			*/
-	MODE_PRIV_EXEC,		/* Router#			*/
-	MODE_CONFIG,		/* Router(config)#		*/
-	MODE_CONFIG_IF,		/* Router(config-if)#		*/
-	MODE_CONFIG_ISAKMP,	/* Router(config-isakmp)#	*/
-	MODE_CONFIG_CRYPTO_MAP,	/* Router(config-crypto-map)#	*/
-	MODE_CFG_CRYPTO_TRANS,	/* Router(cfg-crypto-trans)#	*/
-	MODE_CONFIG_KEYRING,	/* Router(config-keyring)#	*/
-	MODE_CONF_ISA_PROF,	/* Router(conf-isa-prof)#	*/
-	MODE_CONFIG_ISAKMP_GROUP, /* Router(config-isakmp-group)# */
-	MODE_CONFIG_EXT_NACL,	/* Router(config-ext-nacl)#	*/
-	MODE_CONFIG_STD_NACL,	/* Router(config-std-nacl)#	*/
-	MODE_CONFIG_LINE,	/* Router(config-line)#		*/
-	MODE_IPSEC_PROFILE,	/* Router(ipsec-profile)#	*/
-	MODE_CONFIG_CONTROLLER,	/* Router(config-controller)#	*/
-	MODE_CONFIG_CP,		/* Router(config-cp)#		*/
-	MODE_CONFIG_DP_CORLIST,	/* Router(config-dp-corlist)#	*/
-	MODE_CONFIG_MGCP_PROFILE, /* Router(config-mgcp-profile)# */
-	MODE_COUNT
-};
+typedef unsigned	mode_id;
+#define MODE_MAX	48		/* every mode number is below */
+#define MODE_NONE	MODE_MAX	/* no mode: an exec mode's parent */
 
 struct router;
 struct system;
 
 struct vty {
-	enum mode_id	 v_mode;	/* mode the session is in */
+	mode_id		 v_mode;	/* mode the session is in */
 	void		*v_ctx;		/* object the sub-mode edits */
 	struct router	*v_router;	/* the router this session drives */
 	struct system	*v_sys;		/* its subsystems (lib/system.h) */
@@ -112,6 +97,6 @@ void	vty_ask(struct vty *, const char *question,
 	    void (*fn)(struct vty *, void *arg, const char *answer),
 	    void *arg, void (*arg_free)(void *));
 /* Enter MODE editing CTX; takes effect when the handler returns. */
-void	vty_enter(struct vty *, enum mode_id, void *ctx);
+void	vty_enter(struct vty *, mode_id, void *ctx);
 
 #endif

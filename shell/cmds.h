@@ -9,6 +9,18 @@
 struct vty;
 struct cmd_args;
 
+/* The shell's modes (lib/vty.h: numbered from 0). */
+enum {
+	MODE_USER_EXEC = 0,	/* Router>			*/
+	MODE_PRIV_EXEC,		/* Router#			*/
+	MODE_CONFIG,		/* Router(config)#		*/
+	MODE_CONFIG_LINE,	/* Router(config-line)#		*/
+	MODE_CONFIG_CONTROLLER,	/* Router(config-controller)#	*/
+	MODE_CONFIG_CP,		/* Router(config-cp)#		*/
+	MODE_CONFIG_DP_CORLIST,	/* Router(config-dp-corlist)#	*/
+	MODE_CONFIG_MGCP_PROFILE, /* Router(config-mgcp-profile)# */
+};
+
 /* Exec (shell/cmd_exec.c; enable: shell/enable.c). */
 int	cmd_enable(struct vty *, const struct cmd_args *);
 int	cmd_disable(struct vty *, const struct cmd_args *);

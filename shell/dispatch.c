@@ -9,6 +9,7 @@
 
 #include "grammar/modes.h"
 #include "parser/cmd.h"
+#include "shell/cmds.h"
 #include "shell/dispatch.h"
 #include "shell/errors.h"
 #include "shell/filter.h"
@@ -97,10 +98,10 @@ output(struct session *s, const struct cmd_match *m)
 }
 
 static bool
-run(struct session *s, const struct cmd_match *m, enum mode_id typed_in)
+run(struct session *s, const struct cmd_match *m, mode_id typed_in)
 {
 	struct vty	*vty = &s->s_vty;
-	enum mode_id	 mode = vty->v_mode;
+	mode_id	 mode = vty->v_mode;
 	void		*ctx = vty->v_ctx;
 	int		 ret;
 
@@ -190,7 +191,7 @@ bool
 dispatch_line(struct session *s, const char *line)
 {
 	struct router		*r = s->s_router;
-	enum mode_id		 typed_in = s->s_vty.v_mode, mode, parent;
+	mode_id		 typed_in = s->s_vty.v_mode, mode, parent;
 	struct cmd_match	 best, cur;
 	bool			 have_best = false, alive;
 
@@ -217,7 +218,7 @@ dispatch_line(struct session *s, const char *line)
 		} else
 			cmd_match_free(&cur);
 		parent = mode_info(mode)->mi_parent;
-		if (parent == MODE_COUNT ||
+		if (parent == MODE_NONE ||
 		    !(mode_info(parent)->mi_flags & MODE_F_CONFIG))
 			break;
 	}

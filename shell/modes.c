@@ -4,7 +4,7 @@
 #include "grammar/modes.h"
 
 const struct mode_info *
-mode_info(enum mode_id id)
+mode_info(mode_id id)
 {
 	return &mode_table[id];
 }

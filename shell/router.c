@@ -15,6 +15,7 @@
 #include "lib/clock.h"
 #include "lib/evloop.h"
 #include "parser/cmd.h"
+#include "shell/cmds.h"
 #include "shell/router.h"
 #include "shell/session.h"
 
@@ -61,7 +62,7 @@ build_mode(struct router *r, const struct mode_info *mi, char *err,
 }
 
 static int
-add_prefixes(struct router *r, enum mode_id id)
+add_prefixes(struct router *r, mode_id id)
 {
 	const struct mode_prefix	*mp;
 	const struct cmd_set		*target;
@@ -217,11 +218,20 @@ router_init(struct router *r, const char *argv0, char *err, size_t errlen)
 	r->r_sys.sy_hook_arg = r;
 	router_config_new(r);
 	image_path(r, argv0);
-	for (i = 0; i < MODE_COUNT; i++)
+	/* Mode numbers are the owners' (lib/vty.h): rows may be unused. */
+	for (i = 0; i < MODE_MAX; i++) {
+		if (mode_info(i)->mi_name == NULL)
+			continue;
+		if (mode_info(i)->mi_id != i) {
+			snprintf(err, errlen, "%s: row %u holds mode %u",
+			    mode_info(i)->mi_name, i, mode_info(i)->mi_id);
+			return -1;
+		}
 		if (build_mode(r, mode_info(i), err, errlen) < 0)
 			return -1;
+	}
 	/* "do" needs privileged exec built, so prefixes come last. */
-	for (i = 0; i < MODE_COUNT; i++)
+	for (i = 0; i < MODE_MAX; i++)
 		if ((mode_info(i)->mi_flags & MODE_F_CONFIG) &&
 		    add_prefixes(r, i) < 0) {
 			snprintf(err, errlen, "%s: cannot add prefixes",
@@ -238,7 +248,7 @@ router_free(struct router *r)
 
 	while (r->r_sessions != NULL)
 		session_free(r->r_sessions);
-	for (i = 0; i < MODE_COUNT; i++) {
+	for (i = 0; i < MODE_MAX; i++) {
 		if (r->r_sets[i] != NULL)
 			cmd_set_free(r->r_sets[i]);
 		if (r->r_neg_sets[i] != NULL)

@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include "lib/system.h"
+#include "lib/vty.h"
 #include "shell/aaa.h"
 #include "shell/enable.h"
 #include "shell/lines.h"
@@ -35,8 +36,8 @@ struct router {
 	uint64_t	 r_boot_ms;		/* clock_mono_ms() at start */
 	bool		 r_domain_lookup;	/* `ip domain-lookup` (default on) */
 	struct session	*r_sessions;		/* console (and later vty) sessions */
-	struct cmd_set	*r_sets[32];		/* compiled command set per mode_id */
-	struct cmd_set	*r_neg_sets[32];	/* what "no"/"default" match */
+	struct cmd_set	*r_sets[MODE_MAX];	/* compiled command set per mode */
+	struct cmd_set	*r_neg_sets[MODE_MAX];	/* what "no"/"default" match */
 	struct log_ts	 r_ts_log;		/* service timestamps log */
 	struct log_ts	 r_ts_debug;		/* service timestamps debug */
 	struct line_cfg	 r_lines[LINE_COUNT];	/* line con/aux/vty settings */

@@ -7,6 +7,7 @@
 
 #include "grammar/modes.h"
 #include "parser/cmd.h"
+#include "shell/cmds.h"
 #include "shell/dispatch.h"
 #include "shell/errors.h"
 #include "shell/router.h"

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "lib/clock.h"
+#include "shell/cmds.h"
 #include "shell/nvram.h"
 #include "shell/router.h"
 #include "shell/runcfg.h"

@@ -13,6 +13,7 @@
 #include "crypto/crypto_int.h"
 #include "lib/clock.h"
 #include "lib/nvgen.h"
+#include "shell/cmds.h"
 #include "shell/router.h"
 #include "shell/session.h"
 #include "tests/fixture.h"

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dataplane/cmds.h"
 #include "dataplane/dp.h"
 #include "dataplane/dp_int.h"
 #include "lib/clock.h"

@@ -11,6 +11,7 @@
 
 #include "grammar/modes.h"
 #include "lib/clock.h"
+#include "shell/cmds.h"
 #include "shell/login.h"
 #include "shell/router.h"
 #include "shell/runcfg.h"
