@@ -35,30 +35,6 @@ static struct fixture	 fx[NR];
 static char		 tmpdir[] = "/tmp/check_capture.XXXXXX";
 static const char	*outdir;	/* where exports go */
 
-static struct dataplane *
-DP(int r)
-{
-	return fx[r].fx_rt.r_sys.sy_dp;
-}
-
-static void
-pump(void)
-{
-	int	i, r;
-
-	for (i = 0; i < 40; i++)
-		for (r = 0; r < NR; r++)
-			evloop_once(fx[r].fx_rt.r_loop, 1);
-}
-
-static void
-config(int r, const char *text)
-{
-	fx_run(&fx[r], "configure terminal");
-	fx_run_quiet(&fx[r], text);
-	fx_run(&fx[r], "end");
-}
-
 /* R1 Fa0/0 10.0.12.1 -- 10.0.12.2 Fa0/0 R2, and Se1/0 10.0.21.1 --
  * 10.0.21.2 Se1/0.  Capture buffers go to a directory of the test's. */
 static void
@@ -81,11 +57,11 @@ setup(void)
 	fx_attach_udp(&fx[1], "FastEthernet0/0", port[1], port[0]);
 	fx_attach_udp(&fx[0], "Serial1/0", port[2], port[3]);
 	fx_attach_udp(&fx[1], "Serial1/0", port[3], port[2]);
-	config(0, "hostname R1\ninterface FastEthernet0/0\n"
+	fx_config(&fx[0], "hostname R1\ninterface FastEthernet0/0\n"
 	    " ip address 10.0.12.1 255.255.255.0\n"
 	    "interface Serial1/0\n ip address 10.0.21.1 255.255.255.0\n"
 	    "interface Loopback0\n ip address 1.1.1.1 255.255.255.255\n");
-	config(1, "hostname R2\ninterface FastEthernet0/0\n"
+	fx_config(&fx[1], "hostname R2\ninterface FastEthernet0/0\n"
 	    " ip address 10.0.12.2 255.255.255.0\n"
 	    "interface Serial1/0\n ip address 10.0.21.2 255.255.255.0\n");
 }
@@ -142,7 +118,7 @@ ping(int r, const char *dst, uint16_t seq)
 	er.er_seq = seq;
 	er.er_size = 100;
 	er.er_pattern = 0xabcd;
-	return dp_echo_send(DP(r), &er);
+	return dp_echo_send(fx_dp(&fx[r]), &er);
 }
 
 struct heard {
@@ -307,7 +283,7 @@ START_TEST(test_capture_frames)
 	int		n;
 	char		line[600];
 
-	ck_assert_int_eq(dp_echo_listen(DP(0), 7, hear, &h), 0);
+	ck_assert_int_eq(dp_echo_listen(fx_dp(&fx[0]), 7, hear, &h), 0);
 	fx_run(&fx[0], "monitor capture ETH interface FastEthernet0/0 both");
 	fx_run(&fx[0], "monitor capture SER interface Serial1/0 out");
 	ck_assert_str_eq(fx_run(&fx[0], "monitor capture ETH start"),
@@ -316,12 +292,12 @@ START_TEST(test_capture_frames)
 	    "Started capture point : SER\n");
 	/* ARP request and reply, then echo request and reply. */
 	ping(0, "10.0.12.2", 0);
-	pump();
+	fx_pump(fx, NR);
 	ping(0, "10.0.12.2", 1);
-	pump();
+	fx_pump(fx, NR);
 	/* Over the serial link only the request is outbound. */
 	ping(0, "10.0.21.2", 2);
-	pump();
+	fx_pump(fx, NR);
 	ck_assert_int_eq(h.n, 2);
 	ck_assert_str_eq(fx_run(&fx[0], "monitor capture ETH stop"),
 	    "Stopped capture point : ETH\n");
@@ -329,7 +305,7 @@ START_TEST(test_capture_frames)
 	    "Stopped capture point : SER\n");
 	/* Stopped: nothing more is recorded. */
 	ping(0, "10.0.12.2", 3);
-	pump();
+	fx_pump(fx, NR);
 	ck_assert_int_eq(h.n, 3);
 	ck_assert_str_eq(fx_run(&fx[0], "show monitor capture ETH"),
 	    status("ETH", "FastEthernet0/0", "BOTH", "Inactive", 4));
@@ -350,17 +326,17 @@ START_TEST(test_capture_frames)
 	/* Started again, a point adds to what it holds; clear empties it. */
 	fx_run(&fx[0], "monitor capture ETH start");
 	ping(0, "10.0.12.2", 4);
-	pump();
+	fx_pump(fx, NR);
 	ck_assert_str_eq(fx_run(&fx[0], "show monitor capture ETH"),
 	    status("ETH", "FastEthernet0/0", "BOTH", "Active", 6));
 	ck_assert_str_eq(fx_run(&fx[0], "monitor capture ETH clear"), "");
 	ck_assert_str_eq(fx_run(&fx[0], "show monitor capture ETH"),
 	    status("ETH", "FastEthernet0/0", "BOTH", "Active", 0));
 	ping(0, "10.0.12.2", 5);
-	pump();
+	fx_pump(fx, NR);
 	ck_assert_str_eq(fx_run(&fx[0], "show monitor capture ETH"),
 	    status("ETH", "FastEthernet0/0", "BOTH", "Active", 2));
-	dp_echo_unlisten(DP(0), 7);
+	dp_echo_unlisten(fx_dp(&fx[0]), 7);
 }
 END_TEST
 
@@ -373,7 +349,7 @@ START_TEST(test_reload)
 	fx_run(&fx[0], "monitor capture ETH interface FastEthernet0/0 both");
 	fx_run(&fx[0], "monitor capture ETH start");
 	ping(0, "10.0.12.2", 0);
-	pump();
+	fx_pump(fx, NR);
 	strbuf_init(&report);
 	startup_reload(&fx[0].fx_rt, &report);
 	strbuf_free(&report);
@@ -381,15 +357,15 @@ START_TEST(test_reload)
 	fx_run(&fx[0], "enable");
 	ck_assert_str_eq(fx_run(&fx[0], "show monitor capture"), "");
 	/* The new wire carries frames with no capture behind it. */
-	config(0, "interface FastEthernet0/0\n"
+	fx_config(&fx[0], "interface FastEthernet0/0\n"
 	    " ip address 10.0.12.1 255.255.255.0\n");
-	ck_assert_int_eq(dp_echo_listen(DP(0), 7, hear, &h), 0);
+	ck_assert_int_eq(dp_echo_listen(fx_dp(&fx[0]), 7, hear, &h), 0);
 	ping(0, "10.0.12.2", 1);
-	pump();
+	fx_pump(fx, NR);
 	ping(0, "10.0.12.2", 2);
-	pump();
+	fx_pump(fx, NR);
 	ck_assert_int_eq(h.n, 1);
-	dp_echo_unlisten(DP(0), 7);
+	dp_echo_unlisten(fx_dp(&fx[0]), 7);
 }
 END_TEST
 
@@ -400,7 +376,7 @@ START_TEST(test_fault)
 	const char	*spec;
 	int		i;
 
-	spec = wire_spec(dp_iface_wire(dp_iface_find(DP(0), "f0/0")));
+	spec = wire_spec(dp_iface_wire(dp_iface_find(fx_dp(&fx[0]), "f0/0")));
 	ck_assert_str_eq(fx_run(&fx[0],
 	    "test interface f0/9 fault in loss=10"),
 	    fx_invalid_at(strlen("R1#test interface ")));
@@ -420,14 +396,14 @@ START_TEST(test_fault)
 	    "% fault: loss needs a percentage 0-100, not 'x'\n");
 	ck_assert_str_eq(fx_run(&fx[0], "show interfaces f0/0 fault"), exp);
 
-	ck_assert_int_eq(dp_echo_listen(DP(0), 7, hear, &h), 0);
+	ck_assert_int_eq(dp_echo_listen(fx_dp(&fx[0]), 7, hear, &h), 0);
 	ping(0, "10.0.12.2", 0);	/* ARP */
-	pump();
+	fx_pump(fx, NR);
 	ck_assert_str_eq(fx_run(&fx[0],
 	    "test interface FastEthernet0/0 fault out loss=100,seed=7"), "");
 	for (i = 1; i <= 3; i++) {
 		ping(0, "10.0.12.2", (uint16_t)i);
-		pump();
+		fx_pump(fx, NR);
 	}
 	ck_assert_int_eq(h.n, 0);
 	snprintf(exp, sizeof(exp), "FastEthernet0/0 fault injection on %s\n"
@@ -440,7 +416,7 @@ START_TEST(test_fault)
 	ck_assert_str_eq(fx_run(&fx[0],
 	    "test interface FastEthernet0/0 fault out none"), "");
 	ping(0, "10.0.12.2", 4);
-	pump();
+	fx_pump(fx, NR);
 	ck_assert_int_eq(h.n, 1);
 	snprintf(exp, sizeof(exp), "FastEthernet0/0 fault injection on %s\n"
 	    "  Input: none\n"
@@ -452,14 +428,14 @@ START_TEST(test_fault)
 	ck_assert_str_eq(fx_run(&fx[1],
 	    "test interface f0/0 fault in loss=100"), "");
 	ping(0, "10.0.12.2", 5);
-	pump();
+	fx_pump(fx, NR);
 	ck_assert_int_eq(h.n, 1);
 	ck_assert_str_eq(fx_run(&fx[1],
 	    "test interface f0/0 fault both none"), "");
 	ping(0, "10.0.12.2", 6);
-	pump();
+	fx_pump(fx, NR);
 	ck_assert_int_eq(h.n, 2);
-	dp_echo_unlisten(DP(0), 7);
+	dp_echo_unlisten(fx_dp(&fx[0]), 7);
 }
 END_TEST
 

@@ -34,31 +34,6 @@
 static struct fixture	 fx[NR];
 static int		 port[8];
 
-static struct dataplane *
-DP(int r)
-{
-	return fx[r].fx_rt.r_sys.sy_dp;
-}
-
-/* Let every router's loop run until the wires are quiet (bounded). */
-static void
-pump(void)
-{
-	int	i, r;
-
-	for (i = 0; i < 40; i++)
-		for (r = 0; r < NR; r++)
-			evloop_once(fx[r].fx_rt.r_loop, 1);
-}
-
-static void
-config(int r, const char *text)
-{
-	fx_run(&fx[r], "configure terminal");
-	fx_run_quiet(&fx[r], text);
-	fx_run(&fx[r], "end");
-}
-
 /*
  * R1 Fa0/0 10.0.12.1 -- 10.0.12.2 Fa0/0 R2 Se1/0 10.0.23.2 -- 10.0.23.3
  * Se1/0 R3, with Loopback0 1.1.1.1, 2.2.2.2, 3.3.3.3; R1 and R3 route
@@ -80,12 +55,12 @@ setup(void)
 	fx_attach_udp(&fx[1], "f0/0", port[1], port[0]);
 	fx_attach_udp(&fx[1], "Serial1/0", port[2], port[3]);
 	fx_attach_udp(&fx[2], "s1/0", port[3], port[2]);
-	config(0, "hostname R1\ninterface Loopback0\n"
+	fx_config(&fx[0], "hostname R1\ninterface Loopback0\n"
 	    " ip address 1.1.1.1 255.255.255.255\n"
 	    "interface FastEthernet0/0\n"
 	    " ip address 10.0.12.1 255.255.255.0\n"
 	    "ip route 0.0.0.0 0.0.0.0 10.0.12.2\n");
-	config(1, "hostname R2\ninterface Loopback0\n"
+	fx_config(&fx[1], "hostname R2\ninterface Loopback0\n"
 	    " ip address 2.2.2.2 255.255.255.255\n"
 	    "interface FastEthernet0/0\n"
 	    " ip address 10.0.12.2 255.255.255.0\n"
@@ -93,7 +68,7 @@ setup(void)
 	    " ip address 10.0.23.2 255.255.255.0\n"
 	    "ip route 1.1.1.1 255.255.255.255 10.0.12.1\n"
 	    "ip route 3.3.3.3 255.255.255.255 10.0.23.3\n");
-	config(2, "hostname R3\ninterface Loopback0\n"
+	fx_config(&fx[2], "hostname R3\ninterface Loopback0\n"
 	    " ip address 3.3.3.3 255.255.255.255\n"
 	    "interface Serial1/0\n"
 	    " ip address 10.0.23.3 255.255.255.0\n"
@@ -148,7 +123,7 @@ ping(int r, const char *dst, uint16_t seq, uint8_t ttl, size_t size)
 	er.er_size = size;
 	er.er_ttl = ttl;
 	er.er_pattern = 0xabcd;
-	return dp_echo_send(DP(r), &er);
+	return dp_echo_send(fx_dp(&fx[r]), &er);
 }
 
 START_TEST(test_arp_and_echo)
@@ -157,21 +132,21 @@ START_TEST(test_arp_and_echo)
 	const struct dp_iface *ifp;
 	char		exp[512];
 
-	ck_assert_int_eq(dp_echo_listen(DP(0), 7, hear, &h), 0);
-	ck_assert_int_eq(dp_echo_listen(DP(0), 7, hear, &h), -1);
+	ck_assert_int_eq(dp_echo_listen(fx_dp(&fx[0]), 7, hear, &h), 0);
+	ck_assert_int_eq(dp_echo_listen(fx_dp(&fx[0]), 7, hear, &h), -1);
 	/* IOS drops the first datagram while ARP resolves: '.'. */
 	ck_assert_int_eq(ping(0, "10.0.12.2", 0, 0, 100), DP_SEND_OK);
-	pump();
+	fx_pump(fx, NR);
 	ck_assert_int_eq(h.n, 0);
 	ck_assert_int_eq(ping(0, "10.0.12.2", 1, 0, 100), DP_SEND_OK);
-	pump();
+	fx_pump(fx, NR);
 	ck_assert_int_eq(h.n, 1);
 	ck_assert_int_eq(h.ev[0].ev_kind, DP_ECHO_REPLY);
 	ck_assert_uint_eq(h.ev[0].ev_from, A("10.0.12.2"));
 	ck_assert_uint_eq(h.ev[0].ev_seq, 1);
 	ck_assert_uint_eq(h.ev[0].ev_size, 100);
 	ck_assert(h.ev[0].ev_data_ok);
-	ifp = dp_iface_find(DP(1), "f0/0");
+	ifp = dp_iface_find(fx_dp(&fx[1]), "f0/0");
 	snprintf(exp, sizeof(exp),
 	    "Protocol  Address          Age (min)  Hardware Addr   Type   "
 	    "Interface\n"
@@ -179,12 +154,12 @@ START_TEST(test_arp_and_echo)
 	    "ARPA   FastEthernet0/0\n"
 	    "Internet  10.0.12.2               -   %02x%02x.%02x%02x.%02x%02x  "
 	    "ARPA   FastEthernet0/0\n",
-	    dp_iface_find(DP(0), "f0/0")->if_attach.at_mac[0],
-	    dp_iface_find(DP(0), "f0/0")->if_attach.at_mac[1],
-	    dp_iface_find(DP(0), "f0/0")->if_attach.at_mac[2],
-	    dp_iface_find(DP(0), "f0/0")->if_attach.at_mac[3],
-	    dp_iface_find(DP(0), "f0/0")->if_attach.at_mac[4],
-	    dp_iface_find(DP(0), "f0/0")->if_attach.at_mac[5],
+	    dp_iface_find(fx_dp(&fx[0]), "f0/0")->if_attach.at_mac[0],
+	    dp_iface_find(fx_dp(&fx[0]), "f0/0")->if_attach.at_mac[1],
+	    dp_iface_find(fx_dp(&fx[0]), "f0/0")->if_attach.at_mac[2],
+	    dp_iface_find(fx_dp(&fx[0]), "f0/0")->if_attach.at_mac[3],
+	    dp_iface_find(fx_dp(&fx[0]), "f0/0")->if_attach.at_mac[4],
+	    dp_iface_find(fx_dp(&fx[0]), "f0/0")->if_attach.at_mac[5],
 	    ifp->if_attach.at_mac[0], ifp->if_attach.at_mac[1],
 	    ifp->if_attach.at_mac[2], ifp->if_attach.at_mac[3],
 	    ifp->if_attach.at_mac[4], ifp->if_attach.at_mac[5]);
@@ -199,8 +174,8 @@ START_TEST(test_arp_and_echo)
 	ck_assert_int_eq(ping(1, "10.0.12.9", 0, 0, 100), DP_SEND_OK);
 	ck_assert_ptr_nonnull(strstr(fx_run(&fx[1], "show arp"),
 	    "Internet  10.0.12.9               0   Incomplete      ARPA   \n"));
-	dp_echo_unlisten(DP(0), 7);
-	ck_assert_int_eq(dp_echo_listen(DP(0), 7, hear, &h), 0);
+	dp_echo_unlisten(fx_dp(&fx[0]), 7);
+	ck_assert_int_eq(dp_echo_listen(fx_dp(&fx[0]), 7, hear, &h), 0);
 }
 END_TEST
 
@@ -209,14 +184,14 @@ START_TEST(test_proxy_arp)
 {
 	struct heard	h = { 0 };
 
-	config(0, "no ip route 0.0.0.0 0.0.0.0 10.0.12.2\n"
+	fx_config(&fx[0], "no ip route 0.0.0.0 0.0.0.0 10.0.12.2\n"
 	    "ip route 10.0.23.0 255.255.255.0 FastEthernet0/0\n");
-	ck_assert_int_eq(dp_echo_listen(DP(0), 7, hear, &h), 0);
+	ck_assert_int_eq(dp_echo_listen(fx_dp(&fx[0]), 7, hear, &h), 0);
 	ping(0, "10.0.23.3", 0, 0, 100);
-	pump();
+	fx_pump(fx, NR);
 	ck_assert_int_eq(h.n, 0);
 	ping(0, "10.0.23.3", 1, 0, 100);
-	pump();
+	fx_pump(fx, NR);
 	ck_assert_int_eq(h.n, 1);
 	ck_assert_int_eq(h.ev[0].ev_kind, DP_ECHO_REPLY);
 	ck_assert_ptr_nonnull(strstr(fx_run(&fx[0], "show arp"),
@@ -232,11 +207,11 @@ START_TEST(test_across_router)
 	struct heard	h = { 0 };
 	int		i;
 
-	ck_assert_int_eq(dp_echo_listen(DP(0), 7, hear, &h), 0);
+	ck_assert_int_eq(dp_echo_listen(fx_dp(&fx[0]), 7, hear, &h), 0);
 	for (i = 0; i < 3; i++) {
 		ck_assert_int_eq(ping(0, "3.3.3.3", (uint16_t)i, 0, 100),
 		    DP_SEND_OK);
-		pump();
+		fx_pump(fx, NR);
 	}
 	/* The first request was lost to ARP; R2 had learnt R1 from it. */
 	ck_assert_int_eq(h.n, 2);
@@ -245,24 +220,24 @@ START_TEST(test_across_router)
 	ck_assert_uint_eq(h.ev[0].ev_seq, 1);
 	ck_assert(h.ev[0].ev_data_ok);
 	ck_assert_int_eq(ping(0, "3.3.3.3", 3, 0, 1500), DP_SEND_OK);
-	pump();
+	fx_pump(fx, NR);
 	ck_assert_int_eq(h.n, 3);
 	ck_assert_uint_eq(h.ev[2].ev_size, 1500);
 	ck_assert_int_eq(ping(0, "3.3.3.3", 4, 1, 100), DP_SEND_OK);
-	pump();
+	fx_pump(fx, NR);
 	ck_assert_int_eq(h.n, 4);
 	ck_assert_int_eq(h.ev[3].ev_kind, DP_ECHO_TTL_EXCEEDED);
 	ck_assert_uint_eq(h.ev[3].ev_from, A("10.0.12.2"));
 	ck_assert_uint_eq(h.ev[3].ev_seq, 4);
 	/* TTL 2 reaches R3. */
 	ck_assert_int_eq(ping(0, "3.3.3.3", 5, 2, 100), DP_SEND_OK);
-	pump();
+	fx_pump(fx, NR);
 	ck_assert_int_eq(h.n, 5);
 	ck_assert_int_eq(h.ev[4].ev_kind, DP_ECHO_REPLY);
 	/* Bigger than the MTU without DF: R1 sends two fragments, and
 	 * R3 drops them: it does not reassemble. */
 	ck_assert_int_eq(ping(0, "3.3.3.3", 6, 0, 1600), DP_SEND_OK);
-	pump();
+	fx_pump(fx, NR);
 	ck_assert_int_eq(h.n, 5);
 	/* Source chosen: a loopback of R1's own. */
 	ck_assert_int_eq(ping(2, "1.1.1.1", 0, 0, 100), DP_SEND_OK);
@@ -273,22 +248,22 @@ START_TEST(test_unreachable)
 {
 	struct heard	h = { 0 };
 
-	ck_assert_int_eq(dp_echo_listen(DP(0), 7, hear, &h), 0);
+	ck_assert_int_eq(dp_echo_listen(fx_dp(&fx[0]), 7, hear, &h), 0);
 	ping(0, "10.0.12.2", 0, 0, 100);	/* resolve ARP */
-	pump();
+	fx_pump(fx, NR);
 	ck_assert_int_eq(ping(0, "192.168.9.9", 1, 0, 100), DP_SEND_OK);
-	pump();
+	fx_pump(fx, NR);
 	ck_assert_int_eq(h.n, 1);
 	ck_assert_int_eq(h.ev[0].ev_kind, DP_ECHO_UNREACH);
 	ck_assert_uint_eq(h.ev[0].ev_code, 1);
 	ck_assert_uint_eq(h.ev[0].ev_from, A("10.0.12.2"));
 	/* Within 500 ms R2 stays silent (IOS's "U.U.U"), then answers. */
 	ping(0, "192.168.9.9", 2, 0, 100);
-	pump();
+	fx_pump(fx, NR);
 	ck_assert_int_eq(h.n, 1);
 	clock_advance(500);
 	ping(0, "192.168.9.9", 3, 0, 100);
-	pump();
+	fx_pump(fx, NR);
 	ck_assert_int_eq(h.n, 2);
 	ck_assert_uint_eq(h.ev[1].ev_seq, 3);
 	/* No route on the router itself: nothing sent. */
@@ -299,7 +274,7 @@ END_TEST
 
 START_TEST(test_bad_checksum)
 {
-	const struct dp_iface	*ifp = dp_iface_find(DP(2), "s1/0");
+	const struct dp_iface	*ifp = dp_iface_find(fx_dp(&fx[2]), "s1/0");
 	struct wire		*w;
 	uint8_t			 f[4 + 28];
 
@@ -307,15 +282,15 @@ START_TEST(test_bad_checksum)
 	memset(f, 0, sizeof(f));
 	f[0] = 0x0f;
 	put16(f + 2, 0x0800);
-	ip4_header(DP(2), f + 4, 28, 1, A("10.0.23.2"), A("10.0.23.3"), 64, 0,
+	ip4_header(fx_dp(&fx[2]), f + 4, 28, 1, A("10.0.23.2"), A("10.0.23.3"), 64, 0,
 	    false);
 	put16(f + 14, 0x1234);
 	f[24] = 8;
-	w = dp_iface_wire(dp_iface_find(DP(1), "s1/0"));
+	w = dp_iface_wire(dp_iface_find(fx_dp(&fx[1]), "s1/0"));
 	ck_assert_int_eq(wire_send(w, f, sizeof(f)), 0);
 	/* A truncated header too. */
 	ck_assert_int_eq(wire_send(w, f, 12), 0);
-	pump();
+	fx_pump(fx, NR);
 	ck_assert_uint_eq(ifp->if_attach.at_ipkts, 2);
 	ck_assert_uint_eq(ifp->if_attach.at_ierrors, 2);
 	ck_assert_uint_eq(ifp->if_attach.at_opkts, 0);
@@ -331,18 +306,18 @@ END_TEST
 /* Every 10 s a serial link says SLARP keepalive, echoing the peer's. */
 START_TEST(test_slarp)
 {
-	const struct dp_iface	*r2 = dp_iface_find(DP(1), "s1/0");
-	const struct dp_iface	*r3 = dp_iface_find(DP(2), "s1/0");
+	const struct dp_iface	*r2 = dp_iface_find(fx_dp(&fx[1]), "s1/0");
+	const struct dp_iface	*r3 = dp_iface_find(fx_dp(&fx[2]), "s1/0");
 
 	clock_advance(10000);
-	pump();
+	fx_pump(fx, NR);
 	ck_assert_uint_eq(r2->if_attach.at_opkts, 1);
 	ck_assert_uint_eq(r2->if_attach.at_obytes, 4 + 14);
 	ck_assert_uint_eq(r3->if_attach.at_yourseq, 1);
 	ck_assert_uint_eq(r2->if_attach.at_yourseq, 1);
-	config(1, "interface Serial1/0\n no keepalive\n");
+	fx_config(&fx[1], "interface Serial1/0\n no keepalive\n");
 	clock_advance(10000);
-	pump();
+	fx_pump(fx, NR);
 	ck_assert_uint_eq(r2->if_attach.at_opkts, 1);
 	ck_assert_uint_eq(r3->if_attach.at_opkts, 2);
 }
@@ -353,16 +328,16 @@ START_TEST(test_acl_inbound)
 	struct heard	h = { 0 };
 	const char	*out;
 
-	config(1, "access-list 101 deny icmp host 10.0.12.1 host 2.2.2.2 "
+	fx_config(&fx[1], "access-list 101 deny icmp host 10.0.12.1 host 2.2.2.2 "
 	    "log\naccess-list 101 deny udp any any eq 23 log\n"
 	    "access-list 101 permit ip any any\n"
 	    "interface FastEthernet0/0\n ip access-group 101 in\n");
 	strbuf_reset(&fx[1].fx_out);
-	ck_assert_int_eq(dp_echo_listen(DP(0), 7, hear, &h), 0);
+	ck_assert_int_eq(dp_echo_listen(fx_dp(&fx[0]), 7, hear, &h), 0);
 	ping(0, "10.0.12.2", 0, 0, 100);	/* ARP */
-	pump();
+	fx_pump(fx, NR);
 	ping(0, "2.2.2.2", 1, 0, 100);
-	pump();
+	fx_pump(fx, NR);
 	ck_assert_int_eq(h.n, 1);
 	ck_assert_int_eq(h.ev[0].ev_kind, DP_ECHO_UNREACH);
 	ck_assert_uint_eq(h.ev[0].ev_code, 13);
@@ -373,27 +348,27 @@ START_TEST(test_acl_inbound)
 	strbuf_reset(&fx[1].fx_out);
 	clock_advance(600);
 	ping(0, "2.2.2.2", 2, 0, 100);
-	pump();
+	fx_pump(fx, NR);
 	ck_assert_str_eq(fx[1].fx_out.sb_buf, "");
 	ck_assert_int_eq(h.n, 2);
 	ping(0, "2.2.2.2", 2, 0, 100);	/* unreachable rate-limited */
-	pump();
+	fx_pump(fx, NR);
 	ck_assert_int_eq(h.n, 2);
 	/* ... and reported together at the end of the 5 minutes. */
 	clock_advance(ACL_LOG_MS);
-	pump();
+	fx_pump(fx, NR);
 	ck_assert_ptr_nonnull(strstr(fx[1].fx_out.sb_buf,
 	    "%SEC-6-IPACCESSLOGDP: list 101 denied icmp 10.0.12.1 -> 2.2.2.2 "
 	    "(8/0), 2 packets\n"));
 	strbuf_reset(&fx[1].fx_out);
 	/* Allowed: the router's own address. */
 	ping(0, "10.0.12.2", 3, 0, 100);
-	pump();
+	fx_pump(fx, NR);
 	ck_assert_int_eq(h.n, 3);
 	ck_assert_int_eq(h.ev[2].ev_kind, DP_ECHO_REPLY);
-	ck_assert_int_eq(dp_udp_send(DP(0), 0, 1025, A("2.2.2.2"), 23,
+	ck_assert_int_eq(dp_udp_send(fx_dp(&fx[0]), 0, 1025, A("2.2.2.2"), 23,
 	    (const uint8_t *)"x", 1), DP_SEND_OK);
-	pump();
+	fx_pump(fx, NR);
 	ck_assert_ptr_nonnull(strstr(fx[1].fx_out.sb_buf,
 	    "%SEC-6-IPACCESSLOGP: list 101 denied udp 10.0.12.1(1025) -> "
 	    "2.2.2.2(23), 1 packet\n"));
@@ -404,11 +379,11 @@ START_TEST(test_acl_inbound)
 	    "    20 deny udp any any eq 23 log (1 match)\n"
 	    "    30 permit ip any any (1 match)\n");
 	/* Standard list: IPACCESSLOGS. */
-	config(1, "access-list 1 deny host 10.0.12.1 log\n"
+	fx_config(&fx[1], "access-list 1 deny host 10.0.12.1 log\n"
 	    "interface FastEthernet0/0\n ip access-group 1 in\n");
 	strbuf_reset(&fx[1].fx_out);
 	ping(0, "10.0.12.2", 4, 0, 100);
-	pump();
+	fx_pump(fx, NR);
 	ck_assert_ptr_nonnull(strstr(fx[1].fx_out.sb_buf,
 	    "%SEC-6-IPACCESSLOGS: list 1 denied 10.0.12.1 1 packet\n"));
 }
@@ -419,11 +394,11 @@ START_TEST(test_counters)
 	struct heard	h = { 0 };
 	const char	*out;
 
-	ck_assert_int_eq(dp_echo_listen(DP(0), 7, hear, &h), 0);
+	ck_assert_int_eq(dp_echo_listen(fx_dp(&fx[0]), 7, hear, &h), 0);
 	ping(0, "10.0.12.2", 0, 0, 100);
-	pump();
+	fx_pump(fx, NR);
 	ping(0, "10.0.12.2", 1, 0, 100);
-	pump();
+	fx_pump(fx, NR);
 	ck_assert_int_eq(h.n, 1);
 	/* R1 sent an ARP request (60 bytes) and one echo request (114: the
 	 * first was dropped while ARP resolved); it got the ARP reply and
@@ -451,36 +426,36 @@ START_TEST(test_lpm)
 	struct dp_iface	*ifp;
 	uint32_t	 nh;
 
-	config(1, "ip route 10.9.0.0 255.255.0.0 10.0.12.1\n"
+	fx_config(&fx[1], "ip route 10.9.0.0 255.255.0.0 10.0.12.1\n"
 	    "ip route 10.9.1.0 255.255.255.0 10.0.23.3\n"
 	    "ip route 10.9.1.128 255.255.255.128 192.168.1.1\n"
 	    "ip route 10.0.23.0 255.255.255.0 10.0.12.1\n"
 	    "ip route 172.16.0.0 255.255.0.0 Serial1/0\n");
-	ifp = route_lookup(DP(1), A("10.9.2.1"), &nh);
+	ifp = route_lookup(fx_dp(&fx[1]), A("10.9.2.1"), &nh);
 	ck_assert_str_eq(dp_iface_name(ifp), "FastEthernet0/0");
 	ck_assert_uint_eq(nh, A("10.0.12.1"));
-	ifp = route_lookup(DP(1), A("10.9.1.1"), &nh);
+	ifp = route_lookup(fx_dp(&fx[1]), A("10.9.1.1"), &nh);
 	ck_assert_str_eq(dp_iface_name(ifp), "Serial1/0");
 	ck_assert_uint_eq(nh, A("10.0.23.3"));
 	/* The /25's next hop does not resolve: the /24 serves. */
-	ifp = route_lookup(DP(1), A("10.9.1.200"), &nh);
+	ifp = route_lookup(fx_dp(&fx[1]), A("10.9.1.200"), &nh);
 	ck_assert_str_eq(dp_iface_name(ifp), "Serial1/0");
 	/* Connected beats a static of the same prefix. */
-	ifp = route_lookup(DP(1), A("10.0.23.3"), &nh);
+	ifp = route_lookup(fx_dp(&fx[1]), A("10.0.23.3"), &nh);
 	ck_assert_str_eq(dp_iface_name(ifp), "Serial1/0");
 	ck_assert_uint_eq(nh, A("10.0.23.3"));
 	/* Interface route: the destination is the next hop. */
-	ifp = route_lookup(DP(1), A("172.16.5.5"), &nh);
+	ifp = route_lookup(fx_dp(&fx[1]), A("172.16.5.5"), &nh);
 	ck_assert_uint_eq(nh, A("172.16.5.5"));
-	ck_assert_ptr_null(route_lookup(DP(1), A("192.168.1.1"), &nh));
+	ck_assert_ptr_null(route_lookup(fx_dp(&fx[1]), A("192.168.1.1"), &nh));
 	/* show ip route leaves out the /25 and the shadowed static. */
 	ck_assert_ptr_null(strstr(fx_run(&fx[1], "show ip route"),
 	    "10.9.1.128"));
 	/* A shut interface takes its connected and static routes away. */
-	config(1, "interface Serial1/0\n shutdown\n");
-	ifp = route_lookup(DP(1), A("10.9.1.1"), &nh);
+	fx_config(&fx[1], "interface Serial1/0\n shutdown\n");
+	ifp = route_lookup(fx_dp(&fx[1]), A("10.9.1.1"), &nh);
 	ck_assert_str_eq(dp_iface_name(ifp), "FastEthernet0/0");
-	ck_assert_ptr_null(route_lookup(DP(1), A("172.16.5.5"), &nh));
+	ck_assert_ptr_null(route_lookup(fx_dp(&fx[1]), A("172.16.5.5"), &nh));
 	ck_assert_ptr_null(strstr(fx_run(&fx[1], "show ip route"),
 	    "Serial1/0"));
 }
@@ -491,7 +466,7 @@ START_TEST(test_own_address)
 	struct heard	h = { 0 };
 	struct dp_echo_req er;
 
-	ck_assert_int_eq(dp_echo_listen(DP(0), 7, hear, &h), 0);
+	ck_assert_int_eq(dp_echo_listen(fx_dp(&fx[0]), 7, hear, &h), 0);
 	ck_assert_int_eq(ping(0, "1.1.1.1", 0, 0, 100), DP_SEND_OK);
 	ck_assert_int_eq(h.n, 0);	/* not inside dp_echo_send */
 	evloop_once(fx[0].fx_rt.r_loop, 0);
@@ -504,15 +479,15 @@ START_TEST(test_own_address)
 	memset(&er, 0, sizeof(er));
 	er.er_dst = A("1.1.1.1");
 	er.er_src = A("9.9.9.9");
-	ck_assert_int_eq(dp_echo_send(DP(0), &er), DP_SEND_NO_SOURCE);
+	ck_assert_int_eq(dp_echo_send(fx_dp(&fx[0]), &er), DP_SEND_NO_SOURCE);
 	/* DF and too big for the wire: 'M' from the router itself. */
 	memset(&er, 0, sizeof(er));
 	er.er_dst = A("10.0.12.2");
 	er.er_id = 7;
 	er.er_size = 1600;
 	er.er_df = true;
-	ck_assert_int_eq(dp_echo_send(DP(0), &er), DP_SEND_OK);
-	pump();
+	ck_assert_int_eq(dp_echo_send(fx_dp(&fx[0]), &er), DP_SEND_OK);
+	fx_pump(fx, NR);
 	ck_assert_int_eq(h.n, 2);
 	ck_assert_int_eq(h.ev[1].ev_kind, DP_ECHO_FRAG_NEEDED);
 }
@@ -560,19 +535,19 @@ START_TEST(test_reload_reattaches)
 	startup_reload(&fx[1].fx_rt, &report);
 	strbuf_free(&report);
 	fx_run(&fx[1], "enable");
-	ck_assert_ptr_nonnull(dp_iface_wire(dp_iface_find(DP(1), "f0/0")));
-	ck_assert_ptr_nonnull(dp_iface_wire(dp_iface_find(DP(1), "s1/0")));
+	ck_assert_ptr_nonnull(dp_iface_wire(dp_iface_find(fx_dp(&fx[1]), "f0/0")));
+	ck_assert_ptr_nonnull(dp_iface_wire(dp_iface_find(fx_dp(&fx[1]), "s1/0")));
 	/* Nothing was saved: the configuration is gone, the wires stay,
 	 * and the hardware they brought is not a change to save. */
 	ck_assert(!startup_modified(&fx[1].fx_rt));
-	ck_assert_ptr_null(dp_iface_find(DP(1), "lo0"));
-	config(1, "interface FastEthernet0/0\n"
+	ck_assert_ptr_null(dp_iface_find(fx_dp(&fx[1]), "lo0"));
+	fx_config(&fx[1], "interface FastEthernet0/0\n"
 	    " ip address 10.0.12.2 255.255.255.0\n");
-	ck_assert_int_eq(dp_echo_listen(DP(0), 7, hear, &h), 0);
+	ck_assert_int_eq(dp_echo_listen(fx_dp(&fx[0]), 7, hear, &h), 0);
 	ping(0, "10.0.12.2", 0, 0, 100);
-	pump();
+	fx_pump(fx, NR);
 	ping(0, "10.0.12.2", 1, 0, 100);
-	pump();
+	fx_pump(fx, NR);
 	ck_assert_int_eq(h.n, 1);
 	ck_assert_int_eq(h.ev[0].ev_kind, DP_ECHO_REPLY);
 }
@@ -633,16 +608,16 @@ START_TEST(test_udp_and_crypto_hook)
 	memset(&g1, 0, sizeof(g1));
 	memset(&g2, 0, sizeof(g2));
 	/* The test stands in for R2's IKE engine, which holds port 500. */
-	ck_assert_int_eq(dp_udp_bind(DP(1), 500, got_udp, &g2), -1);
-	dp_udp_unbind(DP(1), 500);
-	ck_assert_int_eq(dp_udp_bind(DP(1), 500, got_udp, &g2), 0);
-	ck_assert_int_eq(dp_udp_bind(DP(1), 500, got_udp, &g2), -1);
-	dp_udp_send(DP(0), 0, 500, A("10.0.12.2"), 500,
+	ck_assert_int_eq(dp_udp_bind(fx_dp(&fx[1]), 500, got_udp, &g2), -1);
+	dp_udp_unbind(fx_dp(&fx[1]), 500);
+	ck_assert_int_eq(dp_udp_bind(fx_dp(&fx[1]), 500, got_udp, &g2), 0);
+	ck_assert_int_eq(dp_udp_bind(fx_dp(&fx[1]), 500, got_udp, &g2), -1);
+	dp_udp_send(fx_dp(&fx[0]), 0, 500, A("10.0.12.2"), 500,
 	    (const uint8_t *)"ike", 3);	/* lost to ARP */
-	pump();
-	ck_assert_int_eq(dp_udp_send(DP(0), A("1.1.1.1"), 500, A("2.2.2.2"),
+	fx_pump(fx, NR);
+	ck_assert_int_eq(dp_udp_send(fx_dp(&fx[0]), A("1.1.1.1"), 500, A("2.2.2.2"),
 	    500, (const uint8_t *)"ike", 3), DP_SEND_OK);
-	pump();
+	fx_pump(fx, NR);
 	ck_assert_int_eq(g2.n, 1);
 	ck_assert_str_eq(g2.data, "ike");
 	ck_assert_uint_eq(g2.um.um_src, A("1.1.1.1"));
@@ -650,52 +625,52 @@ START_TEST(test_udp_and_crypto_hook)
 	ck_assert_uint_eq(g2.um.um_sport, 500);
 	ck_assert_str_eq(dp_iface_name(g2.um.um_ifp), "FastEthernet0/0");
 	/* The router to itself: through the loop, no interface. */
-	ck_assert_int_eq(dp_udp_send(DP(1), 0, 4500, A("2.2.2.2"), 500,
+	ck_assert_int_eq(dp_udp_send(fx_dp(&fx[1]), 0, 4500, A("2.2.2.2"), 500,
 	    (const uint8_t *)"self", 4), DP_SEND_OK);
-	pump();
+	fx_pump(fx, NR);
 	ck_assert_int_eq(g2.n, 2);
 	ck_assert_ptr_null(g2.um.um_ifp);
 	ck_assert_uint_eq(g2.um.um_src, A("2.2.2.2"));
 	/* Crypto: R1's Fa0/0 has a crypto map; its ICMP goes to crypto. */
-	dp_crypto_register(DP(0), &got_ops, &g1);
-	dp_iface_set_crypto_map(dp_iface_find(DP(0), "f0/0"), "VPN");
-	ck_assert_int_eq(dp_echo_listen(DP(0), 7, hear, &h), 0);
+	dp_crypto_register(fx_dp(&fx[0]), &got_ops, &g1);
+	dp_iface_set_crypto_map(dp_iface_find(fx_dp(&fx[0]), "f0/0"), "VPN");
+	ck_assert_int_eq(dp_echo_listen(fx_dp(&fx[0]), 7, hear, &h), 0);
 	ck_assert_int_eq(ping(0, "2.2.2.2", 0, 0, 100), DP_SEND_OK);
-	pump();
+	fx_pump(fx, NR);
 	ck_assert_int_eq(g1.outbound, 1);
 	ck_assert_int_eq(h.n, 0);
-	ck_assert_int_eq(dp_udp_send(DP(0), 0, 500, A("2.2.2.2"), 500,
+	ck_assert_int_eq(dp_udp_send(fx_dp(&fx[0]), 0, 500, A("2.2.2.2"), 500,
 	    (const uint8_t *)"clear", 5), DP_SEND_OK);
-	pump();
+	fx_pump(fx, NR);
 	ck_assert_int_eq(g1.outbound, 2);
 	ck_assert_int_eq(g2.n, 3);
 	/* ESP from crypto: sent without classification, to R2's crypto. */
-	dp_crypto_register(DP(1), &got_ops, &g2);
+	dp_crypto_register(fx_dp(&fx[1]), &got_ops, &g2);
 	memset(esp, 0, sizeof(esp));
-	ip4_header(DP(0), esp, sizeof(esp), 50, A("10.0.12.1"), A("2.2.2.2"),
+	ip4_header(fx_dp(&fx[0]), esp, sizeof(esp), 50, A("10.0.12.1"), A("2.2.2.2"),
 	    255, 0, false);
-	ck_assert_int_eq(dp_ip_output(DP(0), esp, sizeof(esp)), DP_SEND_OK);
-	pump();
+	ck_assert_int_eq(dp_ip_output(fx_dp(&fx[0]), esp, sizeof(esp)), DP_SEND_OK);
+	fx_pump(fx, NR);
 	ck_assert_int_eq(g1.outbound, 2);
 	ck_assert_int_eq(g2.esp, 1);
 	ck_assert_uint_eq(g2.esp_len, sizeof(esp));
 	/* NAT-T: UDP 4500 without the marker is ESP; with it, IKE (the
 	 * test stands in for R2's engine there too). */
-	dp_udp_unbind(DP(1), 4500);
-	ck_assert_int_eq(dp_udp_bind(DP(1), 4500, got_udp, &g2), 0);
-	dp_udp_send(DP(0), 0, 4500, A("2.2.2.2"), 4500,
+	dp_udp_unbind(fx_dp(&fx[1]), 4500);
+	ck_assert_int_eq(dp_udp_bind(fx_dp(&fx[1]), 4500, got_udp, &g2), 0);
+	dp_udp_send(fx_dp(&fx[0]), 0, 4500, A("2.2.2.2"), 4500,
 	    (const uint8_t *)"\0\0\0\0ike", 7);
-	dp_udp_send(DP(0), 0, 4500, A("2.2.2.2"), 4500,
+	dp_udp_send(fx_dp(&fx[0]), 0, 4500, A("2.2.2.2"), 4500,
 	    (const uint8_t *)"\1\2\3\4esp", 7);
-	pump();
+	fx_pump(fx, NR);
 	ck_assert_int_eq(g2.n, 4);
 	ck_assert_int_eq(g2.esp, 2);
 	/* A decapsulated packet re-enters: R2 answers the echo inside. */
-	dp_crypto_register(DP(0), NULL, NULL);
+	dp_crypto_register(fx_dp(&fx[0]), NULL, NULL);
 	memset(esp, 0, sizeof(esp));
-	ck_assert_int_eq(dp_ip_input(DP(1), NULL, esp, 10), -1);
-	dp_udp_unbind(DP(1), 500);
-	dp_udp_unbind(DP(1), 4500);
+	ck_assert_int_eq(dp_ip_input(fx_dp(&fx[1]), NULL, esp, 10), -1);
+	dp_udp_unbind(fx_dp(&fx[1]), 500);
+	dp_udp_unbind(fx_dp(&fx[1]), 4500);
 }
 END_TEST
 
@@ -717,7 +692,7 @@ ping6(int r, const char *dst, uint16_t seq, uint8_t hlim)
 	er.er6_size = 100;
 	er.er6_hlim = hlim;
 	er.er6_pattern = 0xabcd;
-	return dp_echo6_send(DP(r), &er);
+	return dp_echo6_send(fx_dp(&fx[r]), &er);
 }
 
 /* The same topology in IPv6: ND on Ethernet, HDLC, R2 routing. */
@@ -728,28 +703,28 @@ START_TEST(test_ipv6)
 	const char	*out;
 	int		i;
 
-	config(0, "interface FastEthernet0/0\n"
+	fx_config(&fx[0], "interface FastEthernet0/0\n"
 	    " ipv6 address 2001:DB8:12::1/64\n"
 	    "ipv6 route ::/0 2001:DB8:12::2\n");
-	config(1, "ipv6 unicast-routing\ninterface FastEthernet0/0\n"
+	fx_config(&fx[1], "ipv6 unicast-routing\ninterface FastEthernet0/0\n"
 	    " ipv6 address 2001:DB8:12::2/64\n"
 	    "interface Serial1/0\n ipv6 address 2001:DB8:23::2/64\n"
 	    "ipv6 route 2001:DB8:3::/64 2001:DB8:23::3\n");
-	config(2, "interface Serial1/0\n ipv6 address 2001:DB8:23::3/64\n"
+	fx_config(&fx[2], "interface Serial1/0\n ipv6 address 2001:DB8:23::3/64\n"
 	    "interface Loopback0\n ipv6 address 2001:DB8:3::3/128\n"
 	    "ipv6 route ::/0 2001:DB8:23::2\n");
 	A6("2001:db8:3::3", a);
-	ck_assert_str_eq(dp_iface_name(route6_lookup(DP(0), a, nh)),
+	ck_assert_str_eq(dp_iface_name(route6_lookup(fx_dp(&fx[0]), a, nh)),
 	    "FastEthernet0/0");
 	A6("2001:db8:12::2", a);
 	ck_assert_int_eq(memcmp(nh, a, 16), 0);
-	ck_assert_int_eq(dp_echo_listen(DP(0), 7, hear, &h), 0);
+	ck_assert_int_eq(dp_echo_listen(fx_dp(&fx[0]), 7, hear, &h), 0);
 	/* Neighbour discovery costs the first two: R1 asks for R2, then
 	 * R2 asks for R1 on the way back. */
 	for (i = 0; i < 3; i++) {
 		ck_assert_int_eq(ping6(0, "2001:db8:3::3", (uint16_t)i, 0),
 		    DP_SEND_OK);
-		pump();
+		fx_pump(fx, NR);
 	}
 	ck_assert_int_eq(h.n, 1);
 	ck_assert_int_eq(h.ev[0].ev_kind, DP_ECHO_REPLY);
@@ -761,18 +736,18 @@ START_TEST(test_ipv6)
 	ck_assert(h.ev[0].ev_data_ok);
 	/* Hop limit 1 dies at R2; no route at R2 is unreachable. */
 	ping6(0, "2001:db8:3::3", 3, 1);
-	pump();
+	fx_pump(fx, NR);
 	ck_assert_int_eq(h.n, 2);
 	ck_assert_int_eq(h.ev[1].ev_kind, DP_ECHO_TTL_EXCEEDED);
 	clock_advance(500);
 	ping6(0, "2001:db8:99::1", 4, 0);
-	pump();
+	fx_pump(fx, NR);
 	ck_assert_int_eq(h.n, 3);
 	ck_assert_int_eq(h.ev[2].ev_kind, DP_ECHO_UNREACH);
 	ck_assert_uint_eq(h.ev[2].ev_code, 0);
 	/* The router's own address, through the loop. */
 	ck_assert_int_eq(ping6(0, "2001:db8:12::1", 5, 0), DP_SEND_OK);
-	pump();
+	fx_pump(fx, NR);
 	ck_assert_int_eq(h.n, 4);
 	ck_assert_int_eq(h.ev[3].ev_kind, DP_ECHO_REPLY);
 	ck_assert_int_eq(ping6(1, "2001:db8:77::1", 0, 0), DP_SEND_NO_ROUTE);
@@ -813,14 +788,14 @@ valid4(uint8_t *ip, size_t len, uint8_t r)
  * a frame or crash (run under ASan by `--enable-sanitizers`). */
 START_TEST(test_garbage_frames)
 {
-	struct dp_iface	*eth = dp_iface_find(DP(1), "f0/0");
-	struct dp_iface	*ser = dp_iface_find(DP(1), "s1/0");
+	struct dp_iface	*eth = dp_iface_find(fx_dp(&fx[1]), "f0/0");
+	struct dp_iface	*ser = dp_iface_find(fx_dp(&fx[1]), "s1/0");
 	static const uint16_t types[] = { 0x0800, 0x0806, 0x86dd, 0x8035 };
 	uint8_t		 f[200];
 	uint32_t	 x = 12345;
 	size_t		 len, i, k;
 
-	config(1, "interface FastEthernet0/0\n ipv6 address 2001:DB8:12::2/64\n"
+	fx_config(&fx[1], "interface FastEthernet0/0\n ipv6 address 2001:DB8:12::2/64\n"
 	    "access-list 1 deny host 10.0.12.9 log\naccess-list 1 permit any\n"
 	    "interface FastEthernet0/0\n ip access-group 1 in\n");
 	for (i = 0; i < 20000; i++) {
@@ -847,7 +822,7 @@ START_TEST(test_garbage_frames)
 			link_input(ser, f, len);
 		}
 	}
-	pump();
+	fx_pump(fx, NR);
 	ck_assert_uint_gt(eth->if_attach.at_ierrors, 0);
 	/* Some got deep enough to be forwarded to R3. */
 	ck_assert_uint_gt(ser->if_attach.at_opkts, 100);
@@ -892,7 +867,7 @@ START_TEST(test_ping_loss)
 	int		 i, ok = 0, n = -1, m = -1, a = -1, b = -1, c = -1;
 	int		 end = 0;
 
-	config(1, "interface Serial1/0\n no keepalive\n");
+	fx_config(&fx[1], "interface Serial1/0\n no keepalive\n");
 	ck_assert_str_eq(fx_run(&fx[1],
 	    "test interface Serial1/0 fault out loss=30,seed=4242"), "");
 	fx_run(&fx[1], "ping 10.0.23.3 repeat 100 timeout 1");

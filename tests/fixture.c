@@ -13,6 +13,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "lib/evloop.h"
+#include "lib/xalloc.h"
 #include "tests/fixture.h"
 
 static void
@@ -63,8 +65,7 @@ fx_run_quiet(struct fixture *fx, const char *text)
 	char		*copy, *line, *save = NULL;
 	const char	*out;
 
-	if ((copy = strdup(text)) == NULL)
-		abort();
+	copy = xstrdup(text);
 	for (line = strtok_r(copy, "\n", &save); line != NULL;
 	    line = strtok_r(NULL, "\n", &save)) {
 		out = fx_run(fx, line);
@@ -72,6 +73,49 @@ fx_run_quiet(struct fixture *fx, const char *text)
 		    strncmp(out, "00:00:00: %", 11) == 0, "%s: %s", line, out);
 	}
 	free(copy);
+}
+
+void
+fx_config(struct fixture *fx, const char *text)
+{
+	fx_run(fx, "configure terminal");
+	fx_run_quiet(fx, text);
+	fx_run(fx, "end");
+}
+
+void
+fx_config_notes(struct fixture *fx, const char *text)
+{
+	char		*copy, *line, *save = NULL;
+	const char	*out;
+
+	copy = xstrdup(text);
+	fx_run(fx, "configure terminal");
+	for (line = strtok_r(copy, "\n", &save); line != NULL;
+	    line = strtok_r(NULL, "\n", &save)) {
+		out = fx_run(fx, line);
+		ck_assert_msg(strstr(out, "% Invalid") == NULL &&
+		    strstr(out, "% Incomplete") == NULL &&
+		    strstr(out, "% Ambiguous") == NULL, "%s: %s", line, out);
+	}
+	fx_run(fx, "end");
+	free(copy);
+}
+
+void
+fx_pump(struct fixture *fx, int n)
+{
+	int	i, r;
+
+	for (i = 0; i < 40; i++)
+		for (r = 0; r < n; r++)
+			evloop_once(fx[r].fx_rt.r_loop, 1);
+}
+
+struct dataplane *
+fx_dp(struct fixture *fx)
+{
+	return fx->fx_rt.r_sys.sy_dp;
 }
 
 const char *

@@ -31,6 +31,16 @@ const char	*fx_run(struct fixture *, const char *line);
 /* Run every line of TEXT; each may print nothing but console messages
  * stamped at boot ("00:00:00: %LINK-3-UPDOWN: ..."). */
 void		 fx_run_quiet(struct fixture *, const char *text);
+/* configure terminal, every line of TEXT (as fx_run_quiet), end. */
+void		 fx_config(struct fixture *, const char *text);
+/* The same where IOS may add a note ("% NOTE: This new crypto map will
+ * remain disabled ..."): only its errors fail the test. */
+void		 fx_config_notes(struct fixture *, const char *text);
+/* Run the loops of the N routers FX[0..N-1] until their wires are quiet
+ * (40 rounds of at most 1 ms each: bounded). */
+void		 fx_pump(struct fixture *fx, int n);
+/* FX's dataplane. */
+struct dataplane *fx_dp(struct fixture *);
 /* The current prompt ("Router(config)#"), valid until the next call. */
 const char	*fx_prompt(struct fixture *);
 /* A UDP port on 127.0.0.1 nobody uses right now (the kernel's pick,
