@@ -7,6 +7,8 @@
 #ifndef IOSH_DATAPLANE_CMDS_H
 #define IOSH_DATAPLANE_CMDS_H
 
+#include "dataplane/acl_names.h"	/* the names ACL commands offer */
+
 struct vty;
 struct cmd_args;
 

@@ -5,7 +5,6 @@
  * dataplane/acl_names.h, so tcp offers TCP's port names, udp UDP's, and
  * icmp the ICMP messages, as IOS's parser does.
  */
-#include "dataplane/acl_names.h"
 #include "dataplane/cmds.h"
 #include "grammar/modes.h"
 

@@ -13,3 +13,7 @@ tests_check_lib_LDADD = $(TEST_LIBS)
 
 # IKE key material and ESP tests (tests/ikecrypto.mk).
 include $(srcdir)/tests/ikecrypto.mk
+
+# The dependency rules of docs/ARCHITECTURE.md, against the includes.
+TESTS += tests/layering.sh
+EXTRA_DIST += tests/layering.sh
