@@ -184,6 +184,31 @@ isakmp_rows(int r)
 	return n;
 }
 
+/* R's "current outbound spi: ..." value, into BUF (32 bytes). */
+static const char *
+current_spi(int r, char *buf)
+{
+	const char	*out = fx_run(&fx[r], "show crypto ipsec sa"), *p;
+
+	if ((p = strstr(out, "current outbound spi: ")) == NULL)
+		return strcpy(buf, "none");
+	p += strlen("current outbound spi: ");
+	snprintf(buf, 32, "%.*s", (int)strcspn(p, "\n"), p);
+	return buf;
+}
+
+/* How many SAs (inbound and outbound) R's show crypto ipsec sa lists. */
+static int
+sa_count(int r)
+{
+	const char	*out = fx_run(&fx[r], "show crypto ipsec sa"), *p;
+	int		 n = 0;
+
+	for (p = out; (p = strstr(p, "\n      spi: 0x")) != NULL; p++)
+		n++;
+	return n;
+}
+
 START_TEST(test_lab_13_1)
 {
 	const char	*out;
@@ -439,12 +464,15 @@ END_TEST
 
 /*
  * Lifetimes: R2 holds its SAs to 120 s (R1 offers IOS's 3600) and says
- * so (RESPONDER-LIFETIME), so both sides count 120 s; at the end the pair
- * goes on both sides and the next packet negotiates a new one (.!!!!).
+ * so (RESPONDER-LIFETIME), so both sides count 120 s.  The pair carried
+ * traffic, so R1 renegotiates it 30 s before the end (IOS's margin) and
+ * the old one goes; the new pair carries nothing, so at its end it goes
+ * on both sides unreplaced and the next packet negotiates (.!!!!).
  */
 START_TEST(test_lifetime)
 {
 	const char	*out;
+	char		 spi_before[32], spi[32];
 
 	crypto_cfg(0, "3des", "cisco", "host 1.1.1.1 host 2.2.2.2");
 	crypto_cfg(1, "3des", "cisco", "host 2.2.2.2 host 1.1.1.1");
@@ -457,6 +485,17 @@ START_TEST(test_lifetime)
 	out = fx_run(&fx[0], "show crypto ipsec sa");
 	ck_assert_msg(strstr(out, "remaining key lifetime (k/sec): (4608000/"
 	    "118)\n") != NULL, "%s", out);
+	current_spi(0, spi_before);
+	/* 118 s left: the soft lifetime is 88 s away. */
+	run_for(86);
+	ck_assert_str_eq(current_spi(0, spi), spi_before);
+	run_for(4);
+	ck_assert_str_ne(current_spi(0, spi), spi_before);
+	ck_assert_str_ne(spi, "0x0(0)");
+	/* The old pair goes 5 s after the new one is up, on both sides. */
+	run_for(6);
+	ck_assert_int_eq(sa_count(0), 2);
+	ck_assert_int_eq(sa_count(1), 2);
 	run_for(125);
 	ck_assert(strstr(fx_run(&fx[0], "show crypto ipsec sa"),
 	    "\n      spi: 0x") == NULL);
