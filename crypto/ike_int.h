@@ -14,6 +14,8 @@
  *	ipsec_policy.c	the responder's crypto map entry
  *	ipsec_flow.c	flows: found, created, dropped, cleared
  *	ipsec_sa.c	SA installation and lifetimes
+ *	ipsec_rekey.c	soft lifetimes: a pair's successor before it ends
+ *	ipsec_lifetime.c (config) the global SA lifetimes
  *	ipsec_ident.c	proxy identities
  *
  * One struct ike_p1 per ISAKMP SA (hung on isakmp_sa.is_engine), one
