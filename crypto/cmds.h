@@ -80,6 +80,7 @@ int	if_tunnel_protection_cmd(struct vty *, const struct cmd_args *);
 int	show_isakmp_policy_cmd(struct vty *, const struct cmd_args *);
 int	crypto_logging_session_cmd(struct vty *, const struct cmd_args *);
 int	crypto_natt_cmd(struct vty *, const struct cmd_args *);
+int	crypto_ipsec_lifetime_cmd(struct vty *, const struct cmd_args *);
 int	test_crypto_wireshark_keys_cmd(struct vty *, const struct cmd_args *);
 int	clear_crypto_isakmp_cmd(struct vty *, const struct cmd_args *);
 int	clear_crypto_sa_cmd(struct vty *, const struct cmd_args *);

@@ -64,6 +64,7 @@ crypto_nvgen(const struct crypto *c, enum nv_section sec, struct strbuf *sb)
 		NULL,		/* policies and keys: one group */
 		client_group_nvgen,
 		isakmp_profile_nvgen,
+		ipsec_lifetime_nvgen,
 		transform_nvgen,
 		ipsec_profile_nvgen,
 		dynmap_nvgen,

@@ -284,6 +284,8 @@ struct crypto {
 	unsigned			  c_nat_ka;	/* 0: off */
 	bool				  c_log_session; /* crypto logging session */
 	bool				  c_natt_off;	/* no ... nat-transparency */
+	unsigned			  c_ipsec_life_s;  /* 0: IOS's default */
+	unsigned long			  c_ipsec_life_kb; /* 0: IOS's default */
 
 	struct ntab			  c_keyring_idx;
 	TAILQ_HEAD(, keyring)		  c_keyrings;
@@ -332,6 +334,11 @@ void	ipsec_profile_init(struct crypto *);
 void	ipsec_profile_free_all(struct crypto *);
 void	ipsec_profile_nvgen(const struct crypto *, struct strbuf *);
 void	ipsec_params_free(struct ipsec_params *);
+/* crypto/ipsec_lifetime.c: the global SA lifetimes. */
+void	ipsec_lifetime_nvgen(const struct crypto *, struct strbuf *);
+/* The lifetimes PARAMS negotiate: their own, else the global ones. */
+void	ipsec_params_lifetimes(const struct crypto *,
+	    const struct ipsec_params *, uint32_t *sec, uint64_t *kb);
 /* The " set ..." lines of PARAMS, at INDENT. */
 void	ipsec_params_nvgen(const struct ipsec_params *, unsigned indent,
 	    struct strbuf *);

@@ -432,6 +432,8 @@ ike_p1_free(struct ike_p1 *p)
 	ike_tx_clear(c, &p->p_tx);
 	if (p->p_life_timer != NULL)
 		evloop_timer_cancel(c->c_sys->sy_loop, p->p_life_timer);
+	evloop_timer_cancel(c->c_sys->sy_loop, p->p_soft_timer);
+	evloop_timer_cancel(c->c_sys->sy_loop, p->p_retire_timer);
 	if (p->p_dpd_timer != NULL)
 		evloop_timer_cancel(c->c_sys->sy_loop, p->p_dpd_timer);
 	if (p->p_natka_timer != NULL)

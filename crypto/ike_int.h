@@ -14,6 +14,8 @@
  *	ipsec_policy.c	the responder's crypto map entry
  *	ipsec_flow.c	flows: found, created, dropped, cleared
  *	ipsec_sa.c	SA installation and lifetimes
+ *	ipsec_rekey.c	soft lifetimes: a pair's successor before it ends
+ *	ipsec_lifetime.c (config) the global SA lifetimes
  *	ipsec_ident.c	proxy identities
  *
  * One struct ike_p1 per ISAKMP SA (hung on isakmp_sa.is_engine), one
@@ -136,6 +138,12 @@ struct ike_p1 {
 	bool			 p_has_req;
 	struct ike_qm		*p_qms;
 	struct ev_timer		*p_life_timer;
+	/* Phase 1 rekey: the soft lifetime, the successor's Main Mode,
+	 * and this SA's retirement once its successor is up. */
+	struct ev_timer		*p_soft_timer, *p_retire_timer;
+	bool			 p_rekey;	/* a successor: no INITIAL-CONTACT,
+						 * its predecessor goes when up */
+	bool			 p_replaced;	/* a successor was asked for */
 	/* Dead peer detection (ike_dpd.c). */
 	struct ev_timer		*p_dpd_timer;
 	uint32_t		 p_dpd_seq;	/* of the last R-U-THERE */
@@ -193,6 +201,11 @@ void	ike_dpd_input(struct ike_p1 *, const struct isakmp_notify *);
 
 /* ike_mm.c */
 void	ike_mm_initiate(struct crypto *, const struct ike_request *);
+/* Phase 1 rekey: a new Main Mode to P's peer, no Quick Mode after it. */
+void	ike_mm_rekey(struct ike_p1 *);
+/* P's successor is up: P is deleted (the peer told) when its Quick Modes
+ * are done. */
+void	ike_p1_retire(struct ike_p1 *);
 void	ike_mm_input(struct ike_p1 *, const struct isakmp_msg *,
 	    const uint8_t *raw, size_t len);
 void	ike_mm_respond(struct crypto *, uint32_t local, uint32_t peer,
@@ -245,6 +258,26 @@ void	ipsec_delete_by_peer_spi(struct crypto *, uint32_t peer, uint32_t spi);
 void	ipsec_flow_drop(struct crypto *, struct ipsec_flow *);
 
 /* ipsec_sa.c: SA installation and lifetimes. */
+/*
+ * The pair of SAs one Quick Mode installed, hung on both SAs' ps_expiry
+ * (freed with the last of them): its hard lifetime, and for the side
+ * whose Quick Mode made it, the soft lifetime that negotiates its
+ * successor (ipsec_rekey.c).
+ */
+struct ipsec_pair {
+	struct crypto		*pr_c;
+	struct ipsec_flow	*pr_flow;
+	struct ipsec_sa		*pr_in, *pr_out;
+	struct ike_request	 pr_req;	/* what its successor asks */
+	bool			 pr_initiator;	/* our Quick Mode made it */
+	bool			 pr_rekeying;	/* successor asked for */
+	bool			 pr_standby;	/* a responder's successor: not
+						 * used outbound until QM3 or
+						 * the peer's first packet */
+	uint64_t		 pr_soft_kb;	/* 0: no volume rekey */
+	struct ev_timer		*pr_hard, *pr_soft, *pr_del;
+};
+
 /* Quick Mode is done: install the SAs of Q. */
 void	ipsec_install(struct ike_qm *, const uint8_t *keymat_in,
 	    const uint8_t *keymat_out);
@@ -252,14 +285,27 @@ void	ipsec_install(struct ike_qm *, const uint8_t *keymat_in,
 void	ipsec_installed_debug(struct ike_qm *);
 /* What the engine hangs on an SA (ESP state, timer) goes before it. */
 void	ipsec_sa_release(struct crypto *, struct ipsec_sa *);
-/* The pair SPI_IN/SPI_OUT of FL ends; the peer is told. */
-void	ipsec_sa_pair_expire(struct crypto *, struct ipsec_flow *,
-	    uint32_t spi_in, uint32_t spi_out);
+/* The pair ends: both SAs go; the peer is told. */
+void	ipsec_pair_delete(struct ipsec_pair *);
 /* The volume lifetime of outbound SA OUT is spent. */
 void	ipsec_sa_expire_volume(struct crypto *, struct ipsec_sa *out);
+/* The outbound SA of FL traffic uses now (NULL: none). */
+struct ipsec_sa *ipsec_flow_out_sa(struct ipsec_flow *);
+/* The ISAKMP SA up with PEER that new exchanges use, or NULL. */
+struct ike_p1 *ipsec_p1_for(struct crypto *, const struct sa_addr *peer);
 /* The lifetimes of an entry (its own, or the global defaults). */
-void	ipsec_entry_lifetimes(const struct cmap_entry *, uint32_t *sec,
-	    uint64_t *kb);
+void	ipsec_entry_lifetimes(const struct crypto *,
+	    const struct cmap_entry *, uint32_t *sec, uint64_t *kb);
+
+/* ipsec_rekey.c: soft lifetimes and the successor of a pair. */
+/* Start PR's soft lifetime (LIFE_S seconds, LIFE_KB kilobytes hard). */
+void	ipsec_rekey_arm(struct ipsec_pair *, uint32_t life_s, uint64_t life_kb);
+/* NEW for the same flow is installed while OLD was current. */
+void	ipsec_rekey_installed(struct ipsec_pair *old, struct ipsec_pair *new);
+/* PS carried more bytes: its soft volume lifetime may be reached. */
+void	ipsec_rekey_volume(struct ipsec_sa *);
+/* The peer has the SAs of PS's pair (QM3, or ESP received on it). */
+void	ipsec_rekey_confirmed(struct ipsec_sa *);
 
 /* ike_qm.c */
 /* IPSEC's "Crypto mapdb : proxy_match" block. */

@@ -253,6 +253,99 @@ set_suite(struct ike_p1 *p, const struct ike_p1_sel *sel)
 	su->su_lifetime = sel->ps_life;
 }
 
+/*
+ * Phase 1's soft lifetime.  IOS gives IKEv1 none (the ISAKMP SA expires
+ * and the next Quick Mode renegotiates it); here the initiator renews it
+ * at 90% of its lifetime while IPsec SAs with the peer are up, so no
+ * Quick Mode (a rekey) ever waits for a Main Mode.  90% leaves the new
+ * Main Mode its retransmissions (5 x 10 s) before a 600 s SA ends.
+ */
+#define P1_SOFT_PCT	90
+/* A retired SA with Quick Modes in flight: looked at again in. */
+#define P1_RETIRE_POLL_MS 1000
+
+/* Any IPsec SA up with P's peer. */
+static bool
+peer_has_ipsec(struct ike_p1 *p)
+{
+	struct ipsec_flow	*fl;
+
+	TAILQ_FOREACH(fl, &p->p_c->c_sadb.db_flows, fl_entry)
+		if (sa_addr_eq(&fl->fl_peer, &p->p_sa->is_remote) &&
+		    TAILQ_FIRST(&fl->fl_out) != NULL)
+			return true;
+	return false;
+}
+
+/* Anything up with P's peer (IOS sends INITIAL-CONTACT only if not). */
+static bool
+peer_known(struct ike_p1 *p)
+{
+	struct isakmp_sa	*is;
+	struct ike_p1		*o;
+
+	TAILQ_FOREACH(is, &p->p_c->c_sadb.db_isakmp, is_entry)
+		if ((o = is->is_engine) != NULL && o != p &&
+		    o->p_state == FSM_P1_COMPLETE &&
+		    sa_addr_eq(&is->is_remote, &p->p_sa->is_remote))
+			return true;
+	return peer_has_ipsec(p);
+}
+
+static void
+soft_expired(void *arg)
+{
+	struct ike_p1	*p = arg;
+
+	p->p_soft_timer = NULL;
+	if (!p->p_replaced && peer_has_ipsec(p))
+		ike_mm_rekey(p);
+}
+
+static void
+retire_poll(void *arg)
+{
+	struct ike_p1	*p = arg;
+
+	p->p_retire_timer = NULL;
+	ike_p1_retire(p);
+}
+
+void
+ike_p1_retire(struct ike_p1 *p)
+{
+	uint8_t	spi[16];
+
+	if (p->p_qms != NULL) {
+		if (p->p_retire_timer == NULL)
+			p->p_retire_timer = evloop_timer_add(
+			    p->p_c->c_sys->sy_loop, P1_RETIRE_POLL_MS,
+			    retire_poll, p);
+		return;
+	}
+	memcpy(spi, p->p_sa->is_icookie, 8);
+	memcpy(spi + 8, p->p_sa->is_rcookie, 8);
+	ike_delete_notify(p, ISAKMP_PROTO_ISAKMP, spi, 16);
+	ike_p1_free(p);
+}
+
+/* P, a successor, is up: its predecessors go. */
+static void
+retire_predecessors(struct ike_p1 *p)
+{
+	struct isakmp_sa	*is, *next;
+	struct ike_p1		*o;
+
+	for (is = TAILQ_FIRST(&p->p_c->c_sadb.db_isakmp); is != NULL;
+	    is = next) {
+		next = TAILQ_NEXT(is, is_entry);
+		if ((o = is->is_engine) != NULL && o != p && o->p_replaced &&
+		    o->p_state == FSM_P1_COMPLETE &&
+		    sa_addr_eq(&is->is_remote, &p->p_sa->is_remote))
+			ike_p1_retire(o);
+	}
+}
+
 static void
 life_expired(void *arg)
 {
@@ -276,6 +369,10 @@ p1_complete(struct ike_p1 *p, enum ike_fsm from)
 	p->p_state = FSM_P1_COMPLETE;
 	p->p_life_timer = evloop_timer_add(p->p_c->c_sys->sy_loop,
 	    (uint64_t)p->p_life * 1000, life_expired, p);
+	/* The side that made it renegotiates it, at P1_SOFT_PCT. */
+	if (p->p_sa->is_initiator)
+		p->p_soft_timer = evloop_timer_add(p->p_c->c_sys->sy_loop,
+		    (uint64_t)p->p_life * 10 * P1_SOFT_PCT, soft_expired, p);
 	ike_session_status(p, true);
 	ike_dpd_start(p);
 	ike_natka_start(p);
@@ -491,8 +588,9 @@ make_ke(struct ike_p1 *p)
 
 /* ---- Initiator. ---- */
 
-void
-ike_mm_initiate(struct crypto *c, const struct ike_request *rq)
+/* MM1 to RQ's peer; the phase-1 state, or NULL if it failed at once. */
+static struct ike_p1 *
+mm_begin(struct crypto *c, const struct ike_request *rq)
 {
 	struct ike_p1		*p;
 	struct isakmp_build	 b;
@@ -517,7 +615,7 @@ ike_mm_initiate(struct crypto *c, const struct ike_request *rq)
 	if ((p->p_psk = ike_psk_for(c, rq->rq_peer)) == NULL) {
 		ike_debug(c, 0, "No pre-shared key with %s!", peer);
 		ike_p1_fail(p, "No pre-shared key");
-		return;
+		return NULL;
 	}
 	dbg_psk(p);
 	hdr(p, &h);
@@ -528,13 +626,43 @@ ike_mm_initiate(struct crypto *c, const struct ike_request *rq)
 	ike_vid_build(c, 0, &b, true, false, false);
 	if (isakmp_build_finish(&b, &len) != ISAKMP_OK) {
 		ike_p1_fail(p, "Cannot build Main Mode");
-		return;
+		return NULL;
 	}
 	ike_dbg_fsm(p, "IKE_MESG_FROM_IPSEC, IKE_SA_REQ_MM", FSM_READY,
 	    FSM_I_MM1);
 	p->p_state = FSM_I_MM1;
 	ike_debug(c, 0, " beginning Main Mode exchange");
 	ike_send(p, &p->p_tx, msg, len, "MM_NO_STATE", true);
+	return p;
+}
+
+void
+ike_mm_initiate(struct crypto *c, const struct ike_request *rq)
+{
+	(void)mm_begin(c, rq);
+}
+
+/*
+ * Phase 1 rekey: a new ISAKMP SA with P's peer before P's lifetime ends
+ * (no Quick Mode after it, no INITIAL-CONTACT: the IPsec SAs stay).  New
+ * exchanges use it once it is up, and P is retired then.
+ */
+void
+ike_mm_rekey(struct ike_p1 *old)
+{
+	struct ike_request	 rq;
+	struct ike_p1		*p;
+
+	memset(&rq, 0, sizeof(rq));
+	rq.rq_local = old->p_local;
+	rq.rq_peer = old->p_peer;
+	snprintf(rq.rq_ifname, sizeof(rq.rq_ifname), "%s",
+	    old->p_sa->is_ifname);
+	old->p_replaced = true;
+	if ((p = mm_begin(old->p_c, &rq)) == NULL)
+		return;
+	p->p_has_req = false;
+	p->p_rekey = true;
 }
 
 static void
@@ -602,6 +730,8 @@ take_ke_nonce(struct ike_p1 *p, const struct isakmp_msg *m)
 static void
 i_mm4(struct ike_p1 *p, const struct isakmp_msg *m)
 {
+	bool	ic;
+
 	ike_dbg_fsm(p, "IKE_MESG_FROM_PEER, IKE_MM_EXCH", FSM_I_MM3, FSM_I_MM4);
 	if (!take_ke_nonce(p, m))
 		return;
@@ -614,8 +744,10 @@ i_mm4(struct ike_p1 *p, const struct isakmp_msg *m)
 	}
 	ike_dbg_fsm(p, "IKE_MESG_INTERNAL, IKE_PROCESS_MAIN_MODE", FSM_I_MM4,
 	    FSM_I_MM4);
-	ike_debug(p->p_c, p->p_dbg, "Send initial contact");
-	if (!send_auth(p, true)) {
+	ic = !p->p_rekey && !peer_known(p);
+	if (ic)
+		ike_debug(p->p_c, p->p_dbg, "Send initial contact");
+	if (!send_auth(p, ic)) {
 		ike_p1_fail(p, "Cannot build Main Mode");
 		return;
 	}
@@ -649,6 +781,8 @@ i_mm6(struct ike_p1 *p, const struct isakmp_msg *m)
 	ike_dbg_fsm(p, "IKE_MESG_INTERNAL, IKE_PROCESS_MAIN_MODE", FSM_I_MM6,
 	    FSM_I_MM6);
 	p1_complete(p, FSM_I_MM6);
+	if (p->p_rekey)
+		retire_predecessors(p);
 	if (p->p_has_req) {
 		rq = p->p_req;
 		p->p_has_req = false;

@@ -475,7 +475,7 @@ ike_qm_initiate(struct ike_p1 *p, const struct ike_request *rq)
 	q->q_req = *rq;
 	q->q_ts = sets[0];
 	q->q_pfs = ce->ce_params.pp_pfs;
-	ipsec_entry_lifetimes(ce, &q->q_life_s, &q->q_life_kb);
+	ipsec_entry_lifetimes(c, ce, &q->q_life_s, &q->q_life_kb);
 	ike_debug(c, p->p_dbg, "beginning Quick Mode exchange, M-ID of %u",
 	    msgid);
 	ike_debug(c, p->p_dbg, "QM Initiator gets spi");
@@ -764,7 +764,7 @@ r_qm1(struct ike_qm *q, const struct isakmp_msg *pm)
 	}
 	q->q_ts = ts;
 	q->q_pfs = ce->ce_params.pp_pfs;
-	ipsec_entry_lifetimes(ce, &q->q_life_s, &q->q_life_kb);
+	ipsec_entry_lifetimes(c, ce, &q->q_life_s, &q->q_life_kb);
 	/* The shorter lifetime wins; a shorter one of ours is announced. */
 	shorter = (of.po_life_s != 0 && q->q_life_s < of.po_life_s) ||
 	    (of.po_life_kb != 0 && q->q_life_kb < of.po_life_kb);
@@ -826,11 +826,15 @@ static void
 r_qm3(struct ike_qm *q)
 {
 	struct ike_p1	*p = q->q_p1;
+	struct ipsec_sa	*ps;
 
 	ike_debug(p->p_c, p->p_dbg, "deleting node %u error FALSE reason \"QM "
 	    "done (await)\"", q->q_msgid);
 	ike_dbg_node_fsm(q, "IKE_MESG_FROM_PEER, IKE_QM_EXCH", FSM_QM_R_QM2,
 	    FSM_QM_PHASE2_COMPLETE, true);
+	/* The initiator has the pair: our side may send on it (rekey). */
+	if ((ps = sadb_sa_find_in(&p->p_c->c_sadb, q->q_spi_in)) != NULL)
+		ipsec_rekey_confirmed(ps);
 	ike_qm_free(q);
 }
 

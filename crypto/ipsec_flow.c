@@ -100,11 +100,17 @@ ipsec_clear(struct crypto *c)
 	}
 }
 
+/*
+ * The peer deleted its SA with SPI (ours outbound): that pair goes.  The
+ * flow goes with its last pair, as before rekeying existed; a flow with
+ * a newer pair (the peer retired the old one after a rekey) stays.
+ */
 void
 ipsec_delete_by_peer_spi(struct crypto *c, uint32_t peer, uint32_t spi)
 {
 	struct ipsec_flow	*fl, *next;
-	struct ipsec_sa		*ps;
+	struct ipsec_sa		*ps, *in;
+	struct ipsec_pair	*pr;
 	struct sa_addr		 a;
 
 	sa_addr_v4(&a, peer);
@@ -113,9 +119,20 @@ ipsec_delete_by_peer_spi(struct crypto *c, uint32_t peer, uint32_t spi)
 		if (!sa_addr_eq(&fl->fl_peer, &a))
 			continue;
 		TAILQ_FOREACH(ps, &fl->fl_out, ps_entry)
-			if (ps->ps_spi == spi) {
-				ipsec_flow_drop(c, fl);
+			if (ps->ps_spi == spi)
 				break;
-			}
+		if (ps == NULL)
+			continue;
+		pr = ps->ps_expiry;
+		if (pr != NULL && pr->pr_in != NULL &&
+		    (TAILQ_FIRST(&fl->fl_out) != ps ||
+		    TAILQ_NEXT(ps, ps_entry) != NULL)) {
+			in = pr->pr_in;
+			ipsec_sa_release(c, in);
+			sadb_sa_free(&c->c_sadb, in);
+			ipsec_sa_release(c, ps);	/* frees PR */
+			sadb_sa_free(&c->c_sadb, ps);
+		} else
+			ipsec_flow_drop(c, fl);
 	}
 }

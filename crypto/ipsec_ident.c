@@ -64,13 +64,10 @@ ipsec_ident_fmt(const struct sa_ident *id, char *buf, size_t len)
 }
 
 void
-ipsec_entry_lifetimes(const struct cmap_entry *ce, uint32_t *sec,
-    uint64_t *kb)
+ipsec_entry_lifetimes(const struct crypto *c, const struct cmap_entry *ce,
+    uint32_t *sec, uint64_t *kb)
 {
-	*sec = ce->ce_params.pp_seconds ? ce->ce_params.pp_seconds :
-	    IPSEC_DEFAULT_SECONDS;
-	*kb = ce->ce_params.pp_kilobytes ? ce->ce_params.pp_kilobytes :
-	    IPSEC_DEFAULT_KB;
+	ipsec_params_lifetimes(c, &ce->ce_params, sec, kb);
 }
 /* ---- Flows. ---- */
 

@@ -80,6 +80,9 @@ ipsec_esp_input(void *arg, struct dp_iface *in, const uint8_t *ip, size_t len)
 	fl->fl_stats.fs_decrypt++;
 	fl->fl_stats.fs_verify++;
 	ps->ps_bytes += ilen;
+	/* The peer sends on this SA: it has the pair (rekey). */
+	ipsec_rekey_confirmed(ps);
+	ipsec_rekey_volume(ps);
 	(void)dp_ip_input(c->c_sys->sy_dp, in, inner, ilen);
 	free(buf);
 }

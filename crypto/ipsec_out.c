@@ -78,7 +78,7 @@ dbg_sa_request(struct crypto *c, const struct ike_request *rq,
 	strbuf_init(&words);
 	if (ts != NULL)
 		transform_config_text(ts, &words);
-	ipsec_entry_lifetimes(ce, &sec, &kb);
+	ipsec_entry_lifetimes(c, ce, &sec, &kb);
 	ip4_text(rq->rq_local, l);
 	ip4_text(rq->rq_peer, r);
 	ipsec_ident_fmt(&rq->rq_lid, lp, sizeof(lp));
@@ -166,6 +166,7 @@ outbound(void *arg, struct dp_iface *ifp, const uint8_t *ip, size_t len)
 	size_t			 i;
 	bool			 permit;
 	int			 r;
+	enum dp_crypto_verdict	 v;
 
 	if ((cm = crypto_map_find(c, dp_iface_crypto_map(ifp))) == NULL)
 		return DP_CRYPTO_PASS;
@@ -191,14 +192,18 @@ outbound(void *arg, struct dp_iface *ifp, const uint8_t *ip, size_t len)
 		ipsec_ident_set(&rq.rq_rid, ru.ru_dst, ru.ru_dst_wild, ru.ru_proto,
 		    ru.ru_dport);
 		fl = ipsec_flow_get(c, &rq, ce->ce_params.pp_pfs);
-		if ((ps = TAILQ_LAST(&fl->fl_out, ipsec_sa_list)) != NULL &&
+		if ((ps = ipsec_flow_out_sa(fl)) != NULL &&
 		    ps->ps_esp != NULL && ps->ps_bytes / 1024 >= ps->ps_life_kb &&
 		    ps->ps_expiry != NULL) {
 			ipsec_sa_expire_volume(c, ps);
-			ps = TAILQ_LAST(&fl->fl_out, ipsec_sa_list);
+			ps = ipsec_flow_out_sa(fl);
 		}
-		if (ps != NULL && ps->ps_esp != NULL)
-			return encap(c, fl, ps, ip, len);
+		if (ps != NULL && ps->ps_esp != NULL) {
+			v = encap(c, fl, ps, ip, len);
+			/* The soft volume lifetime: a successor now. */
+			ipsec_rekey_volume(ps);
+			return v;
+		}
 		fl->fl_stats.fs_send_errors++;
 		if (!negotiating(c, &rq, &done)) {
 			dbg_sa_request(c, &rq, ce);

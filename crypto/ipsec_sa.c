@@ -1,8 +1,8 @@
 /*
- * ipsec_sa: installing the SAs Quick Mode negotiated, and their end —
- * the lifetime in seconds (a timer) or kilobytes (counted as ESP goes
- * out), after which both SAs go, the peer is told, and the next packet
- * negotiates new ones.
+ * ipsec_sa: installing the pair of SAs Quick Mode negotiated, and its
+ * end — the hard lifetime in seconds (a timer) or kilobytes (counted as
+ * ESP goes out), the peer's delete, or its successor (ipsec_rekey.c) being
+ * up — after which both SAs go and the peer is told.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,67 +20,74 @@
 #include "lib/inet4.h"
 #include "lib/system.h"
 
-/* An outbound SA's lifetime timer, and its inbound partner's SPI. */
-struct sa_expiry {
-	struct crypto		*ex_c;
-	struct ipsec_sa		*ex_out;
-	uint32_t		 ex_spi_in;
-	struct ev_timer		*ex_timer;
-};
-
-/* What the engine hangs on an SA goes before the SA does. */
+/* What the engine hangs on an SA goes before the SA does; the pair's
+ * timers go with the last of its two SAs. */
 void
 ipsec_sa_release(struct crypto *c, struct ipsec_sa *ps)
 {
-	struct sa_expiry	*ex = ps->ps_expiry;
+	struct ipsec_pair	*pr = ps->ps_expiry;
 
 	esp_sa_free(ps->ps_esp);
 	ps->ps_esp = NULL;
-	if (ex != NULL) {
-		evloop_timer_cancel(c->c_sys->sy_loop, ex->ex_timer);
-		free(ex);
-		ps->ps_expiry = NULL;
-	}
+	if (pr == NULL)
+		return;
+	ps->ps_expiry = NULL;
+	if (pr->pr_in == ps)
+		pr->pr_in = NULL;
+	if (pr->pr_out == ps)
+		pr->pr_out = NULL;
+	if (pr->pr_in != NULL || pr->pr_out != NULL)
+		return;
+	evloop_timer_cancel(c->c_sys->sy_loop, pr->pr_hard);
+	evloop_timer_cancel(c->c_sys->sy_loop, pr->pr_soft);
+	evloop_timer_cancel(c->c_sys->sy_loop, pr->pr_del);
+	free(pr);
+}
+
+/* The ISAKMP SA to talk to PEER over: the newest one up, one that is
+ * being replaced (phase 1 rekey) only when there is no other. */
+struct ike_p1 *
+ipsec_p1_for(struct crypto *c, const struct sa_addr *peer)
+{
+	struct isakmp_sa	*is;
+	struct ike_p1		*p, *best = NULL;
+
+	TAILQ_FOREACH(is, &c->c_sadb.db_isakmp, is_entry)
+		if ((p = is->is_engine) != NULL &&
+		    p->p_state == FSM_P1_COMPLETE &&
+		    sa_addr_eq(&is->is_remote, peer) &&
+		    (best == NULL || best->p_replaced || !p->p_replaced))
+			best = p;
+	return best;
 }
 
 /*
- * A pair of SAs reached its lifetime in seconds (or kilobytes, checked
- * as ESP goes out): both go, the peer is told, and the next packet for
- * the flow negotiates new ones.  The flow and its counters stay, as IOS
- * keeps the identities.
+ * A pair of SAs ends (its lifetime, the old pair after a rekey): both
+ * go and the peer is told.  The flow and its counters stay, as IOS keeps
+ * the identities; the next packet negotiates if no newer pair is there.
  */
 void
-ipsec_sa_pair_expire(struct crypto *c, struct ipsec_flow *fl, uint32_t spi_in,
-    uint32_t spi_out)
+ipsec_pair_delete(struct ipsec_pair *pr)
 {
-	struct ipsec_sa		*ps, *next;
-	struct isakmp_sa	*is;
+	struct crypto		*c = pr->pr_c;
+	struct ipsec_sa		*in = pr->pr_in, *out = pr->pr_out;
+	struct ike_p1		*p;
 	uint8_t			 spi[4];
 
-	put32(spi, spi_in);
-	TAILQ_FOREACH(is, &c->c_sadb.db_isakmp, is_entry)
-		if (is->is_engine != NULL &&
-		    sa_addr_eq(&is->is_remote, &fl->fl_peer) &&
-		    ((struct ike_p1 *)is->is_engine)->p_state ==
-		    FSM_P1_COMPLETE) {
-			ike_delete_notify(is->is_engine, ISAKMP_PROTO_ESP,
-			    spi, 4);
-			break;
-		}
-	ike_ipsec_debug(c, "IPSEC(delete_sa): deleting SA,");
-	for (ps = TAILQ_FIRST(&fl->fl_in); ps != NULL; ps = next) {
-		next = TAILQ_NEXT(ps, ps_entry);
-		if (ps->ps_spi == spi_in) {
-			ipsec_sa_release(c, ps);
-			sadb_sa_free(&c->c_sadb, ps);
-		}
+	if (in != NULL && (p = ipsec_p1_for(c, &pr->pr_flow->fl_peer)) !=
+	    NULL) {
+		put32(spi, in->ps_spi);
+		ike_delete_notify(p, ISAKMP_PROTO_ESP, spi, 4);
 	}
-	for (ps = TAILQ_FIRST(&fl->fl_out); ps != NULL; ps = next) {
-		next = TAILQ_NEXT(ps, ps_entry);
-		if (ps->ps_spi == spi_out) {
-			ipsec_sa_release(c, ps);
-			sadb_sa_free(&c->c_sadb, ps);
-		}
+	ike_ipsec_debug(c, "IPSEC(delete_sa): deleting SA,");
+	/* The last release frees PR. */
+	if (in != NULL) {
+		ipsec_sa_release(c, in);
+		sadb_sa_free(&c->c_sadb, in);
+	}
+	if (out != NULL) {
+		ipsec_sa_release(c, out);
+		sadb_sa_free(&c->c_sadb, out);
 	}
 }
 
@@ -88,21 +95,33 @@ ipsec_sa_pair_expire(struct crypto *c, struct ipsec_flow *fl, uint32_t spi_in,
 void
 ipsec_sa_expire_volume(struct crypto *c, struct ipsec_sa *out)
 {
-	struct sa_expiry	*ex = out->ps_expiry;
-
 	ike_ipsec_debug(c, "IPSEC(sa_aging): lifetime expiring (kilobytes),");
-	ipsec_sa_pair_expire(c, out->ps_flow, ex->ex_spi_in, out->ps_spi);
+	ipsec_pair_delete(out->ps_expiry);
 }
 
 static void
 sa_expired(void *arg)
 {
-	struct sa_expiry	*ex = arg;
-	struct ipsec_sa		*ps = ex->ex_out;
+	struct ipsec_pair	*pr = arg;
 
-	ex->ex_timer = NULL;
-	ike_ipsec_debug(ex->ex_c, "IPSEC(sa_aging): lifetime expiring,");
-	ipsec_sa_pair_expire(ex->ex_c, ps->ps_flow, ex->ex_spi_in, ps->ps_spi);
+	pr->pr_hard = NULL;
+	ike_ipsec_debug(pr->pr_c, "IPSEC(sa_aging): lifetime expiring,");
+	ipsec_pair_delete(pr);
+}
+
+/* The SA outbound traffic of FL uses: the newest, unless it waits for
+ * the peer to have it too (a responder's rekey before QM3). */
+struct ipsec_sa *
+ipsec_flow_out_sa(struct ipsec_flow *fl)
+{
+	struct ipsec_sa		*ps;
+	struct ipsec_pair	*pr;
+
+	TAILQ_FOREACH_REVERSE(ps, &fl->fl_out, ipsec_sa_list, ps_entry)
+		if (ps->ps_esp != NULL && ((pr = ps->ps_expiry) == NULL ||
+		    !pr->pr_standby))
+			return ps;
+	return TAILQ_LAST(&fl->fl_out, ipsec_sa_list);
 }
 
 static struct ipsec_sa *
@@ -159,23 +178,26 @@ ipsec_install(struct ike_qm *q, const uint8_t *keymat_in,
 {
 	struct crypto		*c = q->q_p1->p_c;
 	struct ipsec_flow	*fl = ipsec_flow_get(c, &q->q_req, q->q_pfs);
-
-	struct ipsec_sa		*out;
-	struct sa_expiry	*ex;
+	struct ipsec_sa		*cur = ipsec_flow_out_sa(fl);
+	struct ipsec_pair	*pr, *old = cur != NULL ? cur->ps_expiry : NULL;
 
 	fl->fl_pfs_group = q->q_pfs;
 	fl->fl_peer_port = q->q_p1->p_sa->is_rport;
-	(void)sa_add(c, fl, IPSEC_IN, q->q_spi_in, q, keymat_in);
-	out = sa_add(c, fl, IPSEC_OUT, q->q_spi_out, q, keymat_out);
-	/* The pair lives as long as its lifetime in seconds. */
-	if ((ex = calloc(1, sizeof(*ex))) == NULL)
+	if ((pr = calloc(1, sizeof(*pr))) == NULL)
 		abort();
-	ex->ex_c = c;
-	ex->ex_out = out;
-	ex->ex_spi_in = q->q_spi_in;
-	ex->ex_timer = evloop_timer_add(c->c_sys->sy_loop,
-	    (uint64_t)q->q_life_s * 1000, sa_expired, ex);
-	out->ps_expiry = ex;
+	pr->pr_c = c;
+	pr->pr_flow = fl;
+	pr->pr_req = q->q_req;
+	pr->pr_initiator = q->q_initiator;
+	pr->pr_in = sa_add(c, fl, IPSEC_IN, q->q_spi_in, q, keymat_in);
+	pr->pr_out = sa_add(c, fl, IPSEC_OUT, q->q_spi_out, q, keymat_out);
+	pr->pr_in->ps_expiry = pr->pr_out->ps_expiry = pr;
+	/* The pair lives as long as its lifetime in seconds. */
+	pr->pr_hard = evloop_timer_add(c->c_sys->sy_loop,
+	    (uint64_t)q->q_life_s * 1000, sa_expired, pr);
+	ipsec_rekey_arm(pr, q->q_life_s, q->q_life_kb);
+	if (old != NULL)
+		ipsec_rekey_installed(old, pr);
 	if (q->q_p1->p_sa->is_ifname[0] == '\0')
 		snprintf(q->q_p1->p_sa->is_ifname,
 		    sizeof(q->q_p1->p_sa->is_ifname), "%s", q->q_req.rq_ifname);

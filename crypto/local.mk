@@ -7,6 +7,7 @@ libiosh_a_SOURCES += \
 	crypto/ike_debug.c crypto/ike_debug.h \
 	crypto/ike_p1sel.c crypto/ike_p1sel.h \
 	crypto/ike_p2sel.c crypto/ike_p2sel.h \
+	crypto/ipsec_lifetime.c \
 	crypto/ipsec_profile.c \
 	crypto/isakmp_build.c crypto/isakmp_build.h \
 	crypto/isakmp_key.c \
@@ -38,4 +39,5 @@ libiosh_a_SOURCES += \
 	crypto/ike_dpd.c crypto/ike_mm.c crypto/ike_qm.c crypto/ike_vid.c \
 	crypto/ipsec_out.c crypto/ipsec_in.c crypto/ipsec_policy.c \
 	crypto/ipsec_flow.c crypto/ipsec_sa.c crypto/ipsec_ident.c \
+	crypto/ipsec_rekey.c \
 	crypto/wskeys.c

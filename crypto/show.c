@@ -178,6 +178,8 @@ entry_out(struct vty *vty, const struct cmap *cm, const struct cmap_entry *ce)
 	struct strbuf			 groups;
 	char				 a[16];
 	size_t				 i;
+	uint32_t			 life_s;
+	uint64_t			 life_kb;
 
 	vty_out(vty, "Crypto Map %s\"%s\" %u ipsec-isakmp\n",
 	    v15 ? "IPv4 " : "", cm->cm_name, ce->ce_seq);
@@ -201,10 +203,10 @@ entry_out(struct vty *vty, const struct cmap *cm, const struct cmap_entry *ce)
 	if (ce->ce_npeers > 0)
 		vty_out(vty, "        Current peer: %s\n",
 		    ip4_text(ce->ce_peers[0], a));
-	vty_out(vty, "        Security association lifetime: %lu "
-	    "kilobytes/%u seconds\n",
-	    pp->pp_kilobytes ? pp->pp_kilobytes : IPSEC_DEFAULT_KB,
-	    pp->pp_seconds ? pp->pp_seconds : IPSEC_DEFAULT_SECONDS);
+	/* The lifetimes in force: the entry's, else the global ones. */
+	ipsec_params_lifetimes(c, pp, &life_s, &life_kb);
+	vty_out(vty, "        Security association lifetime: %llu "
+	    "kilobytes/%u seconds\n", (unsigned long long)life_kb, life_s);
 	if (v15)
 		vty_out(vty, "        Responder-Only (Y/N): N\n");
 	vty_out(vty, "        PFS (Y/N): %s\n", pp->pp_pfs ? "Y" : "N");

@@ -58,6 +58,17 @@ static const struct cmd_def crypto_config_defs[] = {
 	  "IPsec NAT transparency model\n"
 	  "UDP encapsulation of IPsec protocols",
 	  crypto_natt_cmd, CMD_NO | CMD_DEFAULT, NULL },
+	{ "crypto ipsec security-association lifetime "
+	  "(seconds <120-86400>$secs|kilobytes <2560-4294967295>$kb)",
+	  "Encryption module\n"
+	  "Configure IPSEC policy\n"
+	  "Security association parameters\n"
+	  "security association lifetime\n"
+	  "Time-based key duration in seconds\n"
+	  "Security association duration in seconds\n"
+	  "Volume-based key duration\n"
+	  "Security association duration in kilobytes",
+	  crypto_ipsec_lifetime_cmd, CMD_NO | CMD_DEFAULT, NULL },
 	{ "crypto logging session",
 	  "Encryption module\n"
 	  "Set logging parameters\n"
@@ -141,6 +152,14 @@ static const struct cmd_def crypto_config_neg_defs[] = {
 	  "Define transform and settings\n"
 	  "Transform set tag",
 	  crypto_transform_set_cmd, CMD_NO | CMD_DEFAULT, NULL },
+	{ "crypto ipsec security-association lifetime (seconds|kilobytes)",
+	  "Encryption module\n"
+	  "Configure IPSEC policy\n"
+	  "Security association parameters\n"
+	  "security association lifetime\n"
+	  "Time-based key duration in seconds\n"
+	  "Volume-based key duration",
+	  crypto_ipsec_lifetime_cmd, CMD_NO | CMD_DEFAULT, NULL },
 	{ "crypto dynamic-map WORD$name",
 	  "Encryption module\n"
 	  "Specify a dynamic crypto map template\n"

@@ -184,6 +184,31 @@ isakmp_rows(int r)
 	return n;
 }
 
+/* R's "current outbound spi: ..." value, into BUF (32 bytes). */
+static const char *
+current_spi(int r, char *buf)
+{
+	const char	*out = fx_run(&fx[r], "show crypto ipsec sa"), *p;
+
+	if ((p = strstr(out, "current outbound spi: ")) == NULL)
+		return strcpy(buf, "none");
+	p += strlen("current outbound spi: ");
+	snprintf(buf, 32, "%.*s", (int)strcspn(p, "\n"), p);
+	return buf;
+}
+
+/* How many SAs (inbound and outbound) R's show crypto ipsec sa lists. */
+static int
+sa_count(int r)
+{
+	const char	*out = fx_run(&fx[r], "show crypto ipsec sa"), *p;
+	int		 n = 0;
+
+	for (p = out; (p = strstr(p, "\n      spi: 0x")) != NULL; p++)
+		n++;
+	return n;
+}
+
 START_TEST(test_lab_13_1)
 {
 	const char	*out;
@@ -439,12 +464,15 @@ END_TEST
 
 /*
  * Lifetimes: R2 holds its SAs to 120 s (R1 offers IOS's 3600) and says
- * so (RESPONDER-LIFETIME), so both sides count 120 s; at the end the pair
- * goes on both sides and the next packet negotiates a new one (.!!!!).
+ * so (RESPONDER-LIFETIME), so both sides count 120 s.  The pair carried
+ * traffic, so R1 renegotiates it 30 s before the end (IOS's margin) and
+ * the old one goes; the new pair carries nothing, so at its end it goes
+ * on both sides unreplaced and the next packet negotiates (.!!!!).
  */
 START_TEST(test_lifetime)
 {
 	const char	*out;
+	char		 spi_before[32], spi[32];
 
 	crypto_cfg(0, "3des", "cisco", "host 1.1.1.1 host 2.2.2.2");
 	crypto_cfg(1, "3des", "cisco", "host 2.2.2.2 host 1.1.1.1");
@@ -457,6 +485,17 @@ START_TEST(test_lifetime)
 	out = fx_run(&fx[0], "show crypto ipsec sa");
 	ck_assert_msg(strstr(out, "remaining key lifetime (k/sec): (4608000/"
 	    "118)\n") != NULL, "%s", out);
+	current_spi(0, spi_before);
+	/* 118 s left: the soft lifetime is 88 s away. */
+	run_for(86);
+	ck_assert_str_eq(current_spi(0, spi), spi_before);
+	run_for(4);
+	ck_assert_str_ne(current_spi(0, spi), spi_before);
+	ck_assert_str_ne(spi, "0x0(0)");
+	/* The old pair goes 5 s after the new one is up, on both sides. */
+	run_for(6);
+	ck_assert_int_eq(sa_count(0), 2);
+	ck_assert_int_eq(sa_count(1), 2);
 	run_for(125);
 	ck_assert(strstr(fx_run(&fx[0], "show crypto ipsec sa"),
 	    "\n      spi: 0x") == NULL);
@@ -515,6 +554,151 @@ START_TEST(test_no_natt)
 }
 END_TEST
 
+/* The value after LABEL in TEXT, up to the end of its line, into BUF. */
+static const char *
+field(const char *text, const char *label, char *buf, size_t len)
+{
+	const char	*p = strstr(text, label);
+
+	if (p == NULL)
+		return strcpy(buf, "none");
+	p += strlen(label);
+	snprintf(buf, len, "%.*s", (int)strcspn(p, "\n"), p);
+	return buf;
+}
+
+static int
+count(const char *text, const char *what)
+{
+	int	n = 0;
+
+	for (; (text = strstr(text, what)) != NULL; text++)
+		n++;
+	return n;
+}
+
+/*
+ * Volume rekey: with `crypto ipsec security-association lifetime
+ * kilobytes 2560` (IOS's minimum) on both routers, 5000 pings of 1400
+ * bytes (7 MB each way, the lifetime three times over) all come back:
+ * R1 renegotiates at 90% of the kilobytes, traffic moves to the new SA,
+ * the old one goes later.  Every rekey shows in R1's `debug crypto
+ * ipsec` as a new current outbound SA, and the flow's counters hold
+ * every packet.
+ */
+START_TEST(test_rekey_kilobytes)
+{
+	const char	*out;
+	char		 spi0[32], spi1[32];
+	int		 r, rekeys;
+
+	for (r = 0; r < NR; r++) {
+		crypto_cfg(r, "3des", "cisco", r == 0 ?
+		    "host 1.1.1.1 host 2.2.2.2" : "host 2.2.2.2 host 1.1.1.1");
+		config(r, "crypto ipsec security-association lifetime "
+		    "kilobytes 2560\n");
+	}
+	out = fx_run(&fx[0], "show running-config");
+	ck_assert_msg(strstr(out, "!\ncrypto ipsec security-association "
+	    "lifetime kilobytes 2560\n!\ncrypto ipsec transform-set TSET ")
+	    != NULL, "%s", out);
+	out = fx_run(&fx[0], "show crypto map");
+	ck_assert(strstr(out, "Security association lifetime: 2560 kilobytes/"
+	    "3600 seconds\n") != NULL);
+	run_wait(0, "ping 2.2.2.2 source loopback0 repeat 2");
+	ck_assert(has(0, "Success rate is 50 percent (1/2)"));
+	current_spi(0, spi0);
+	fx_run(&fx[0], "debug crypto ipsec");
+	out = run_wait(0, "ping 2.2.2.2 source loopback0 size 1400 repeat "
+	    "5000");
+	ck_assert_msg(strstr(out, "Success rate is 100 percent (5000/5000)")
+	    != NULL, "%s", strstr(out, "Success rate"));
+	rekeys = count(out, "IPSEC(update_current_outbound_sa): updated peer "
+	    "12.1.1.2 current outbound sa to SPI");
+	ck_assert_int_ge(rekeys, 2);
+	ck_assert(count(out, "IPSEC(create_sa): sa created,") == 2 * rekeys);
+	ck_assert_str_ne(current_spi(0, spi1), spi0);
+	fx_run(&fx[0], "undebug all");
+	out = fx_run(&fx[0], "show crypto ipsec sa");
+	ck_assert_msg(strstr(out, "#pkts encaps: 5001, #pkts encrypt: 5001")
+	    != NULL, "%s", out);
+	ck_assert(strstr(out, "#pkts decaps: 5001, #pkts decrypt: 5001") !=
+	    NULL);
+	ck_assert(strstr(out, "#send errors 1, #recv errors 0") != NULL);
+	/* No one waits for a hard limit: old pairs go 5 s after. */
+	run_for(6);
+	ck_assert_int_eq(sa_count(0), 2);
+	ck_assert_int_eq(sa_count(1), 2);
+	out = fx_run(&fx[1], "show crypto ipsec sa");
+	ck_assert(strstr(out, "#pkts decaps: 5001,") != NULL);
+	ck_assert(strstr(out, "#recv errors 0") != NULL);
+}
+END_TEST
+
+/*
+ * Time rekey: `crypto ipsec security-association lifetime seconds 120`
+ * and ISAKMP lifetime 300 on both routers; a ping every 100 ms of frozen
+ * time (10/s) for 410 s crosses four phase-2 rekeys (at 90, 180, 270, 360
+ * s: 30 s before each 120 s lifetime) and one phase-1 rekey (at 270 s,
+ * 90% of 300) and loses nothing.  The current outbound SPI shown changes
+ * with each, the old ISAKMP SA is gone on both sides, and neither side
+ * ever saw a packet with an unknown SPI.
+ */
+START_TEST(test_rekey_seconds)
+{
+	const char	*out;
+	char		 spi[32], last[32], row0[128], row[128];
+	int		 r, i, ok = 0, changes = 0;
+
+	for (r = 0; r < NR; r++) {
+		crypto_cfg(r, "3des", "cisco", r == 0 ?
+		    "host 1.1.1.1 host 2.2.2.2" : "host 2.2.2.2 host 1.1.1.1");
+		config(r, "crypto ipsec security-association lifetime "
+		    "seconds 120\ncrypto isakmp policy 10\n lifetime 300\n");
+	}
+	ck_assert(strstr(fx_run(&fx[1], "show running-config"), "\ncrypto "
+	    "ipsec security-association lifetime seconds 120\n") != NULL);
+	run_wait(0, "ping 2.2.2.2 source loopback0 repeat 2");
+	ck_assert(has(0, "Success rate is 50 percent (1/2)"));
+	field(fx_run(&fx[0], "show crypto isakmp sa"), "\n12.1.1.2", row0,
+	    sizeof(row0));
+	current_spi(0, last);
+	for (i = 0; i < 4100; i++) {
+		out = run_wait(0, "ping 2.2.2.2 source loopback0 repeat 1");
+		if (strstr(out, "Success rate is 100 percent (1/1)") != NULL)
+			ok++;
+		if (i % 10 == 0 && strcmp(current_spi(0, spi), last) != 0) {
+			changes++;
+			strcpy(last, spi);
+		}
+	}
+	ck_assert_int_eq(ok, 4100);
+	ck_assert_int_ge(changes, 4);
+	/* One ISAKMP SA on each side, not the first one. */
+	ck_assert_int_eq(isakmp_rows(0), 1);
+	ck_assert_int_eq(isakmp_rows(1), 1);
+	field(fx_run(&fx[0], "show crypto isakmp sa"), "\n12.1.1.2", row,
+	    sizeof(row));
+	ck_assert_str_ne(row, row0);
+	ck_assert_str_ne(row, "none");
+	for (r = 0; r < NR; r++) {
+		out = fx_run(&fx[r], "show crypto ipsec sa");
+		ck_assert_msg(strstr(out, "#send errors 0, #recv errors 0") !=
+		    NULL || (r == 0 && strstr(out, "#send errors 1, #recv "
+		    "errors 0") != NULL), "%s", out);
+		ck_assert(strstr(fx[r].fx_out.sb_buf, "RECVD_PKT_INV_SPI") ==
+		    NULL);
+	}
+	/* `no` restores IOS's default, which is not rendered. */
+	config(1, "no crypto ipsec security-association lifetime seconds\n");
+	out = fx_run(&fx[1], "show running-config");
+	ck_assert(strstr(out, "security-association lifetime") == NULL);
+	out = fx_run(&fx[1], "show crypto map");
+	ck_assert(strstr(out, "Security association lifetime: 4608000 "
+	    "kilobytes/3600 seconds\n") != NULL);
+}
+END_TEST
+
 static Suite *
 ike_suite(void)
 {
@@ -533,6 +717,13 @@ ike_suite(void)
 	tcase_add_test(tc, test_lifetime);
 	tcase_add_test(tc, test_version_12);
 	tcase_add_test(tc, test_no_natt);
+	suite_add_tcase(s, tc);
+	/* Rekeys under steady traffic: long in frozen time. */
+	tc = tcase_create("rekey");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_set_timeout(tc, 300);
+	tcase_add_test(tc, test_rekey_kilobytes);
+	tcase_add_test(tc, test_rekey_seconds);
 	suite_add_tcase(s, tc);
 	/* Alone in its case, so tests/ike_seed.sh can run just it. */
 	tc = tcase_create("seed001");
