@@ -214,6 +214,7 @@ outbound(void *arg, struct dp_iface *ifp, const uint8_t *ip, size_t len)
 static const struct dp_crypto_ops ipsec_ops = {
 	.co_outbound = outbound,
 	.co_esp_input = ipsec_esp_input,
+	.co_inbound = ipsec_inbound,
 };
 
 void
