@@ -234,6 +234,9 @@ void	ipsec_esp_input(void *crypto, struct dp_iface *in, const uint8_t *ip,
  * through ESP. */
 bool	ipsec_inbound_protected(struct crypto *, struct dp_iface *ifp,
 	    const uint8_t *ip, size_t len);
+/* IPsec's own traffic, never held to a crypto map either way: ESP, AH,
+ * and IKE or NAT-T (UDP to 500 or 4500). */
+bool	ipsec_own_traffic(const uint8_t *ip, size_t len);
 /* The dataplane's co_inbound hook. */
 enum dp_crypto_verdict ipsec_inbound(void *crypto, struct dp_iface *in,
 	    const uint8_t *ip, size_t len);

@@ -9,9 +9,10 @@
  *   (ip) vrf/dest_addr= /1.1.1.1, src_addr= 2.2.2.2, prot= 1
  *
  * (one line; the text as IOS 12.4/15 routers log it, the vrf name empty
- * for the global table).  ESP itself and IKE (UDP to 500 or 4500) are
- * IPsec's own and never checked; what crypto decapsulated comes back
- * through dp_ip_input and the dataplane does not ask.
+ * for the global table).  ESP, AH and IKE (UDP to 500 or 4500) are
+ * IPsec's own and never checked, here nor by the outbound classification
+ * (ipsec_own_traffic); what crypto decapsulated comes back through
+ * dp_ip_input and the dataplane does not ask.
  *
  * The message is rate-limited per flow (destination, source, protocol:
  * what it names), one per RATE_MS.  Cisco does not document the period;
@@ -99,13 +100,15 @@ ipsec_inbound_protected(struct crypto *c, struct dp_iface *ifp,
 	return false;
 }
 
-/* IPsec's own traffic: ESP, AH, IKE and NAT-T to their ports. */
-static bool
-ipsec_own(const uint8_t *ip, size_t len)
+bool
+ipsec_own_traffic(const uint8_t *ip, size_t len)
 {
-	size_t		hl = (size_t)(ip[0] & 15) * 4;
+	size_t		hl;
 	uint16_t	dport;
 
+	if (len < 20)
+		return false;
+	hl = (size_t)(ip[0] & 15) * 4;
 	if (ip[9] == IPPROTO_ESP_NUM || ip[9] == IPPROTO_AH_NUM)
 		return true;
 	if (ip[9] != IPPROTO_UDP_NUM || len < hl + 4 ||
@@ -143,7 +146,7 @@ ipsec_inbound(void *arg, struct dp_iface *in, const uint8_t *ip, size_t len)
 	uint32_t	 src, dst;
 	char		 s[16], d[16];
 
-	if (len < 20 || ipsec_own(ip, len) ||
+	if (ipsec_own_traffic(ip, len) ||
 	    !ipsec_inbound_protected(c, in, ip, len))
 		return DP_CRYPTO_PASS;
 	c->c_clear_drops++;
