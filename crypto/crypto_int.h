@@ -310,6 +310,15 @@ struct crypto {
 	bool				  c_natt_bound;	/* and 4500 */
 	uint64_t			  c_ike_bad;	/* ISAKMP dropped */
 	uint64_t			  c_esp_bad;	/* ESP dropped */
+	/* ipsec_inpolicy.c: cleartext the crypto map says must come
+	 * protected, dropped; when each flow was last reported. */
+	uint64_t			  c_clear_drops;
+	struct ipsec_notipsec {
+		uint32_t	nl_src, nl_dst;
+		uint8_t		nl_proto;
+		bool		nl_used;
+		uint64_t	nl_ms;
+	}				  c_notipsec[64];
 };
 
 /* Per-file set-up, teardown and renderers, called by crypto/crypto.c. */

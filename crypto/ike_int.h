@@ -37,6 +37,7 @@
 #include "crypto/isakmp_msg.h"
 #include "crypto/isakmp_pld.h"
 #include "crypto/sadb.h"
+#include "dataplane/dp.h"
 
 struct ev_timer;
 struct dp_iface;
@@ -239,6 +240,19 @@ void	ipsec_detach(struct crypto *);
 /* ipsec_in.c: ESP received for the router (the dataplane's hook). */
 void	ipsec_esp_input(void *crypto, struct dp_iface *in, const uint8_t *ip,
 	    size_t len);
+
+/* ipsec_inpolicy.c: cleartext against the interface's crypto map. */
+/* Whether a protect entry of IFP's crypto map, mirrored (the peer's side
+ * sending to ours), selects the IPv4 datagram IP: then it must come
+ * through ESP. */
+bool	ipsec_inbound_protected(struct crypto *, struct dp_iface *ifp,
+	    const uint8_t *ip, size_t len);
+/* IPsec's own traffic, never held to a crypto map either way: ESP, AH,
+ * and IKE or NAT-T (UDP to 500 or 4500). */
+bool	ipsec_own_traffic(const uint8_t *ip, size_t len);
+/* The dataplane's co_inbound hook. */
+enum dp_crypto_verdict ipsec_inbound(void *crypto, struct dp_iface *in,
+	    const uint8_t *ip, size_t len);
 
 /* ipsec_policy.c */
 /* The flow of the crypto map entry the proxies of REQ select (responder),

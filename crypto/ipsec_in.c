@@ -1,8 +1,8 @@
 /*
  * ipsec_in: ESP for one of our addresses (protocol 50, or UDP 4500
  * without the non-ESP marker): the SA by SPI, decapsulated, checked
- * against the flow's proxies and handed back to the dataplane as if
- * received on the interface.
+ * against the flow's proxies (addresses, protocol, ports) and handed
+ * back to the dataplane as if received on the interface.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,9 +21,45 @@
 #include "lib/system.h"
 
 #define IP_HDR		20
+#define IPPROTO_TCP_NUM	6
 #define IPPROTO_ESP_NUM	50
 #define IPPROTO_UDP_NUM	17
 #define UDP_HDR		8
+
+/*
+ * The inner packet against the SA's selectors (RFC 4301 §5.2, step 4):
+ * source in the remote proxy, destination in the local one, and, when
+ * the proxies name them (an ACL with a protocol, `eq` ports), the
+ * protocol and the TCP/UDP ports — the remote proxy's port is the
+ * source port.  A fragment after the first carries no ports: it is held
+ * to the protocol only (RFC 4301 §7's non-initial fragments).
+ */
+static bool
+inner_selected(const struct ipsec_flow *fl, const uint8_t *in, size_t len)
+{
+	const struct sa_ident	*l = &fl->fl_lident, *r = &fl->fl_rident;
+	size_t			 hl;
+	uint8_t			 proto;
+
+	if (len < IP_HDR || (hl = (size_t)(in[0] & 15) * 4) < IP_HDR ||
+	    hl > len)
+		return false;
+	if (!ipsec_ident_has(r, get32(in + 12)) ||
+	    !ipsec_ident_has(l, get32(in + 16)))
+		return false;
+	proto = in[9];
+	if ((r->id_proto != 0 && r->id_proto != proto) ||
+	    (l->id_proto != 0 && l->id_proto != proto))
+		return false;
+	if ((r->id_port == 0 && l->id_port == 0) ||
+	    (proto != IPPROTO_TCP_NUM && proto != IPPROTO_UDP_NUM) ||
+	    (get16(in + 6) & 0x1fff) != 0)
+		return true;
+	if (len < hl + 4)
+		return false;
+	return (r->id_port == 0 || r->id_port == get16(in + hl)) &&
+	    (l->id_port == 0 || l->id_port == get16(in + hl + 2));
+}
 
 void
 ipsec_esp_input(void *arg, struct dp_iface *in, const uint8_t *ip, size_t len)
@@ -68,10 +104,12 @@ ipsec_esp_input(void *arg, struct dp_iface *in, const uint8_t *ip, size_t len)
 		free(buf);
 		return;
 	}
-	/* The inner packet must be what the SA was made for. */
-	if (ilen < IP_HDR || !ipsec_ident_has(&fl->fl_rident, get32(inner + 12)) ||
-	    !ipsec_ident_has(&fl->fl_lident, get32(inner + 16))) {
+	/* The inner packet must be what the SA was made for.  IOS 15's
+	 * `show crypto ipsec sa` has no line of its own for it: it is a
+	 * receive error (#recv errors); counted apart as well. */
+	if (!inner_selected(fl, inner, ilen)) {
 		fl->fl_stats.fs_recv_errors++;
+		fl->fl_stats.fs_recv_policy++;
 		free(buf);
 		return;
 	}

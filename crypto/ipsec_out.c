@@ -168,7 +168,10 @@ outbound(void *arg, struct dp_iface *ifp, const uint8_t *ip, size_t len)
 	int			 r;
 	enum dp_crypto_verdict	 v;
 
-	if ((cm = crypto_map_find(c, dp_iface_crypto_map(ifp))) == NULL)
+	/* IKE is never encrypted by the map it negotiates for, even when
+	 * the ACL covers the peers' own addresses. */
+	if (ipsec_own_traffic(ip, len) ||
+	    (cm = crypto_map_find(c, dp_iface_crypto_map(ifp))) == NULL)
 		return DP_CRYPTO_PASS;
 	for (i = 0; i < cm->cm_n; i++) {
 		ce = cm->cm_entries[i];
@@ -220,6 +223,7 @@ outbound(void *arg, struct dp_iface *ifp, const uint8_t *ip, size_t len)
 static const struct dp_crypto_ops ipsec_ops = {
 	.co_outbound = outbound,
 	.co_esp_input = ipsec_esp_input,
+	.co_inbound = ipsec_inbound,
 };
 
 void

@@ -96,6 +96,8 @@ struct flow_stats {
 	uint64_t	fs_encaps, fs_encrypt, fs_digest;
 	uint64_t	fs_decaps, fs_decrypt, fs_verify;
 	uint64_t	fs_send_errors, fs_recv_errors;
+	uint64_t	fs_recv_policy;	/* of recv errors: decrypted, but
+					 * outside the SA's selectors */
 };
 
 enum ipsec_dir { IPSEC_IN, IPSEC_OUT };

@@ -217,13 +217,22 @@ struct dp_crypto_ops {
 	 * 4500 without the non-ESP marker (UDP header left in place). */
 	void		(*co_esp_input)(void *arg, struct dp_iface *in,
 			    const uint8_t *ip, size_t len);
+	/* Optional.  An IPv4 datagram received on IN, an interface with
+	 * `crypto map`, after the inbound ACL and before local delivery or
+	 * forwarding (IOS's order): DP_CRYPTO_DROP if the map says it
+	 * should have come protected, else DP_CRYPTO_PASS.  Not called
+	 * for what crypto hands back with dp_ip_input (it came through
+	 * ESP) nor for the router's own packets. */
+	enum dp_crypto_verdict (*co_inbound)(void *arg, struct dp_iface *in,
+			    const uint8_t *ip, size_t len);
 };
 
 /* OPS NULL unregisters.  OPS must outlive the registration. */
 void		 dp_crypto_register(struct dataplane *,
 		    const struct dp_crypto_ops *ops, void *arg);
 /* A decapsulated packet, processed as if received on IN (inbound ACL,
- * local delivery or forwarding).  -1 if its header is bad. */
+ * local delivery or forwarding; no co_inbound check).  -1 if its header
+ * is bad. */
 int		 dp_ip_input(struct dataplane *, struct dp_iface *in,
 		    const uint8_t *ip, size_t len);
 /* Crypto's own packet (ESP, with a source of the router's): checksum

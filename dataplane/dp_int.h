@@ -394,10 +394,15 @@ void		 fwd_local(struct dataplane *, const uint8_t *, size_t);
 /* The packet's path flags. */
 #define IP4_OWN		0x01	/* the router's own: no outbound ACL */
 #define IP4_NOCRYPTO	0x02	/* crypto's own ESP: no classification */
+#define IP4_DECAP	0x04	/* decapsulated by crypto: it came through
+				 * ESP, no inbound crypto policy check */
 
 uint16_t	 in_cksum(const uint8_t *, size_t, uint32_t sum);
 void		 ip4_input(struct dataplane *, struct dp_iface *,
 		    const uint8_t *, size_t);
+/* The same with path flags (IP4_DECAP). */
+void		 ip4_receive(struct dataplane *, struct dp_iface *,
+		    const uint8_t *, size_t, unsigned flags);
 /* Is ADDR one of the router's interface addresses? */
 bool		 ip4_own(const struct dataplane *, uint32_t addr);
 /* ... one of IFP's?  A broadcast on IFP (all ones, a subnet's)? */

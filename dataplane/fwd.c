@@ -108,7 +108,7 @@ dp_ip_input(struct dataplane *dp, struct dp_iface *in, const uint8_t *ip,
 	if (len < 20 || (ip[0] >> 4) != 4 || (size_t)(ip[0] & 15) * 4 > len ||
 	    get16(ip + 2) > len)
 		return -1;
-	ip4_input(dp, in, ip, len);
+	ip4_receive(dp, in, ip, len, IP4_DECAP);
 	return 0;
 }
 

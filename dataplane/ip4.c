@@ -2,10 +2,17 @@
  * ip4: the IPv4 packet path.
  *
  *	received: header checks (version, IHL, total length, checksum: a
- *	bad one is an input error) -> inbound access group -> for one of
- *	the router's addresses (or a broadcast): local delivery (ICMP,
- *	UDP, ESP to crypto) -> otherwise forwarding: TTL, route lookup,
- *	TTL decrement and new checksum -> transmit.
+ *	bad one is an input error) -> inbound access group -> crypto's
+ *	inbound policy check on an interface with `crypto map` (cleartext
+ *	that the map says must come protected is dropped; not for what
+ *	crypto decapsulated itself) -> for one of the router's addresses
+ *	(or a broadcast): local delivery (ICMP, UDP, ESP to crypto) ->
+ *	otherwise forwarding: TTL, route lookup, TTL decrement and new
+ *	checksum -> transmit.  IOS's order is the same: the input access
+ *	list sees the packet as it arrives, then decryption or the check
+ *	that it should have been encrypted, then routing (Cisco's "NAT
+ *	Order of Operation": "If IPSec then check input access list",
+ *	"decryption", ..., "routing").
  *	the router's own (echo, ICMP errors, UDP, crypto's ESP): source
  *	chosen, route lookup, or the local queue when it is for the router
  *	itself -> transmit.
@@ -284,8 +291,16 @@ void
 ip4_input(struct dataplane *dp, struct dp_iface *ifp, const uint8_t *ip,
     size_t len)
 {
-	size_t		hl, tot;
-	uint32_t	dst;
+	ip4_receive(dp, ifp, ip, len, 0);
+}
+
+void
+ip4_receive(struct dataplane *dp, struct dp_iface *ifp, const uint8_t *ip,
+    size_t len, unsigned flags)
+{
+	const struct fwd	*f = dp->d_fwd;
+	size_t			 hl, tot;
+	uint32_t		 dst;
 
 	if (len < 20 || (ip[0] >> 4) != 4)
 		goto bad;
@@ -301,6 +316,12 @@ ip4_input(struct dataplane *dp, struct dp_iface *ifp, const uint8_t *ip,
 		    0);
 		return;
 	}
+	if (!(flags & IP4_DECAP) && ifp != NULL &&
+	    ifp->if_crypto_map != NULL && f->f_crypto != NULL &&
+	    f->f_crypto->co_inbound != NULL &&
+	    f->f_crypto->co_inbound(f->f_crypto_arg, ifp, ip, len) ==
+	    DP_CRYPTO_DROP)
+		return;
 	dst = get32(ip + 16);
 	if (ip4_own(dp, dst) || ip4_iface_bcast(ifp, dst)) {
 		ip4_local(dp, ifp, ip, len);

@@ -9,3 +9,11 @@ tests_check_ike_LDADD = $(TEST_LIBS)
 TESTS += tests/ike_seed.sh
 EXTRA_DIST += tests/ike_seed.sh tests/ike_seed.sed \
 	golden/crypto/seed001-r1.debug golden/crypto/seed001-r1.diff
+# Inbound IPsec policy on seed 001's pair: cleartext that should have come
+# protected (RECVD_PKT_NOT_IPSEC), ESP outside its SA's selectors.
+check_PROGRAMS += tests/check_inbound
+TESTS += tests/check_inbound
+tests_check_inbound_SOURCES = tests/check_inbound.c tests/fixture.c \
+	tests/fixture.h
+tests_check_inbound_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+tests_check_inbound_LDADD = $(TEST_LIBS)

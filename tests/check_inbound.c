@@ -1,0 +1,408 @@
+/*
+ * Inbound IPsec policy end to end, on seed 001's pair (R1 Serial1/2 —
+ * R2 Serial1/1 on a udp: wire, frozen clock, as check_ike runs them):
+ *
+ *   - cleartext that R1's crypto map says must come protected (2.2.2.2
+ *     to 1.1.1.1, R2 having lost its crypto map) is dropped on Serial1/2,
+ *     counted, and reported with %CRYPTO-4-RECVD_PKT_NOT_IPSEC once a
+ *     minute per flow; what the ACL does not cover still passes in
+ *     clear, and what came through ESP is never held to the check;
+ *   - ESP that decrypts but whose inner packet lies outside its SA's
+ *     selectors (wrong port when the ACL names one, wrong protocol,
+ *     wrong address) is dropped and counted as #recv errors.  The ESP
+ *     is made with R2's own outbound SA (its keys, its sequence);
+ *   - IKE and ESP are never held to the check, even when the ACL covers
+ *     the peers' own addresses.
+ */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "crypto/esp.h"
+#include "crypto/ike_int.h"
+#include "dataplane/dp.h"
+#include "lib/clock.h"
+#include "lib/evloop.h"
+#include "shell/router.h"
+#include "tests/fixture.h"
+
+#define NR	2
+
+static struct fixture	fx[NR];
+
+static void
+config(int r, const char *text)
+{
+	char		*copy, *line, *save = NULL;
+	const char	*out;
+
+	if ((copy = strdup(text)) == NULL)
+		abort();
+	fx_run(&fx[r], "configure terminal");
+	for (line = strtok_r(copy, "\n", &save); line != NULL;
+	    line = strtok_r(NULL, "\n", &save)) {
+		out = fx_run(&fx[r], line);
+		/* IOS's note on a new crypto map is fine, errors not. */
+		ck_assert_msg(strstr(out, "% Invalid") == NULL &&
+		    strstr(out, "% Incomplete") == NULL &&
+		    strstr(out, "% Ambiguous") == NULL, "%s: %s", line, out);
+	}
+	fx_run(&fx[r], "end");
+	free(copy);
+}
+
+static void
+drain(void)
+{
+	int	i, r;
+
+	for (i = 0; i < 50; i++)
+		for (r = 0; r < NR; r++)
+			evloop_once(fx[r].fx_rt.r_loop, 0);
+}
+
+static void
+run_for(unsigned seconds)
+{
+	unsigned	i;
+
+	for (i = 0; i < seconds * 10; i++) {
+		drain();
+		clock_advance(100);
+	}
+	drain();
+}
+
+/* Let time pass up to the instant MS, traffic drained. */
+static void
+run_until(uint64_t ms)
+{
+	while (clock_mono_ms() < ms) {
+		drain();
+		clock_advance(100);
+	}
+	drain();
+}
+
+static const char *
+run_wait(int r, const char *cmd)
+{
+	int	i;
+
+	strbuf_reset(&fx[r].fx_out);
+	fx_run(&fx[r], cmd);
+	for (i = 0; i < 10000 && session_busy(fx[r].fx_sess); i++) {
+		drain();
+		clock_advance(100);
+	}
+	ck_assert_msg(!session_busy(fx[r].fx_sess), "%s did not end", cmd);
+	return fx[r].fx_out.sb_buf;
+}
+
+/* Seed 001's configuration; RULE is access-list 100's one entry. */
+static void
+seed001(int r, const char *rule)
+{
+	char	text[1024];
+
+	snprintf(text, sizeof(text), "hostname R%d\n"
+	    "interface Loopback0\n ip address %d.%d.%d.%d 255.255.255.255\n"
+	    "interface %s\n ip address 12.1.1.%d 255.255.255.0\n no shutdown\n"
+	    "ip route %d.%d.%d.%d 255.255.255.255 12.1.1.%d\n"
+	    "crypto isakmp policy 10\n hash md5\n authentication pre-share\n"
+	    " group 2\n encryption 3des\n"
+	    "crypto isakmp key cisco address 12.1.1.%d\n"
+	    "crypto ipsec transform-set TSET esp-3des esp-md5-hmac\n"
+	    "access-list 100 %s\n"
+	    "crypto map TST 10 ipsec-isakmp\n set peer 12.1.1.%d\n"
+	    " match address 100\n set transform-set TSET\n"
+	    "interface %s\n crypto map TST\n",
+	    r + 1, r + 1, r + 1, r + 1, r + 1,
+	    r == 0 ? "Serial1/2" : "Serial1/1", r + 1,
+	    2 - r, 2 - r, 2 - r, 2 - r, 2 - r, 2 - r, rule, 2 - r,
+	    r == 0 ? "Serial1/2" : "Serial1/1");
+	config(r, text);
+}
+
+static void
+setup(void)
+{
+	int	p0, p1, r;
+
+	clock_use_frozen(FX_EPOCH_MS);
+	p0 = fx_udp_port();
+	p1 = fx_udp_port();
+	for (r = 0; r < NR; r++) {
+		fx_open(&fx[r], NULL);
+		fx_run(&fx[r], "enable");
+	}
+	fx_attach_udp(&fx[0], "Serial1/2", p0, p1);
+	fx_attach_udp(&fx[1], "Serial1/1", p1, p0);
+}
+
+static void
+teardown(void)
+{
+	int	r;
+
+	for (r = 0; r < NR; r++)
+		fx_close(&fx[r]);
+	clock_use_real();
+}
+
+static struct crypto *
+crypto_of(int r)
+{
+	return fx[r].fx_rt.r_sys.sy_crypto;
+}
+
+/* How many times TEXT occurs in R's output since it was last reset. */
+static int
+count(int r, const char *text)
+{
+	const char	*p = fx[r].fx_out.sb_buf;
+	int		 n = 0;
+
+	while ((p = strstr(p, text)) != NULL) {
+		n++;
+		p += strlen(text);
+	}
+	return n;
+}
+
+static const char	not_ipsec[] = "%CRYPTO-4-RECVD_PKT_NOT_IPSEC: Rec'd "
+    "packet not an IPSEC packet. (ip) vrf/dest_addr= /1.1.1.1, src_addr= "
+    "2.2.2.2, prot= 1\n";
+
+/* R's output is the message alone, on its line, stamped with the uptime
+ * as IOS stamps console messages ("00:00:03: %CRYPTO-4-..."). */
+static void
+only_message(int r)
+{
+	const char	*out = fx[r].fx_out.sb_buf;
+	unsigned	 h, m, sec;
+	int		 end = 0;
+
+	ck_assert_msg(sscanf(out, "%2u:%2u:%2u: %n", &h, &m, &sec, &end) ==
+	    3 && end == 10 && strcmp(out + end, not_ipsec) == 0, "%s", out);
+}
+
+START_TEST(test_cleartext_dropped)
+{
+	const char	*out;
+	uint64_t	 t0;
+
+	seed001(0, "permit ip host 1.1.1.1 host 2.2.2.2");
+	seed001(1, "permit ip host 2.2.2.2 host 1.1.1.1");
+	run_for(1);
+	out = run_wait(0, "ping 2.2.2.2 source loopback0");
+	ck_assert_msg(strstr(out, "\n.!!!!\n") != NULL, "%s", out);
+	/* Through the tunnel, R2 to R1: decrypted packets are not held to
+	 * the check (they came through ESP), nothing is reported. */
+	strbuf_reset(&fx[0].fx_out);
+	out = run_wait(1, "ping 1.1.1.1 source loopback0");
+	ck_assert_msg(strstr(out, "\n!!!!!\n") != NULL, "%s", out);
+	ck_assert_int_eq(count(0, "RECVD_PKT_NOT_IPSEC"), 0);
+	ck_assert_uint_eq(crypto_of(0)->c_clear_drops, 0);
+
+	/* R2 loses its crypto map: its echoes reach R1 in clear, and R1
+	 * drops all five, saying so once, when the first arrives. */
+	config(1, "interface Serial1/1\n no crypto map TST\n");
+	strbuf_reset(&fx[0].fx_out);
+	t0 = clock_mono_ms();
+	out = run_wait(1, "ping 1.1.1.1 source loopback0");
+	ck_assert_msg(strstr(out, "\n.....\nSuccess rate is 0 percent (0/5)")
+	    != NULL, "%s", out);
+	ck_assert_int_eq(count(0, not_ipsec), 1);
+	only_message(0);
+	ck_assert_uint_eq(crypto_of(0)->c_clear_drops, 5);
+	/* Not an SA's error: R1's counters are the tunnel's. */
+	out = fx_run(&fx[0], "show crypto ipsec sa");
+	ck_assert_msg(strstr(out, "    #pkts decaps: 9, #pkts decrypt: 9, "
+	    "#pkts verify: 9\n") != NULL, "%s", out);
+	ck_assert_msg(strstr(out, "    #send errors 1, #recv errors 0\n") !=
+	    NULL, "%s", out);
+
+	/* Within the minute the same flow is counted, not reported: up to
+	 * 59.9 s after the report ... */
+	strbuf_reset(&fx[0].fx_out);
+	run_wait(1, "ping 1.1.1.1 source loopback0 repeat 3");
+	run_until(t0 + 59900);
+	run_wait(1, "ping 1.1.1.1 source loopback0 repeat 1 timeout 0");
+	ck_assert_int_eq(count(0, "RECVD_PKT_NOT_IPSEC"), 0);
+	ck_assert_uint_eq(crypto_of(0)->c_clear_drops, 9);
+	/* ... and at 60 s, once more. */
+	run_until(t0 + 60000);
+	run_wait(1, "ping 1.1.1.1 source loopback0 repeat 2 timeout 0");
+	only_message(0);
+	ck_assert_uint_eq(crypto_of(0)->c_clear_drops, 11);
+
+	/* What the ACL does not cover passes in clear, both ways. */
+	strbuf_reset(&fx[0].fx_out);
+	out = run_wait(1, "ping 1.1.1.1");
+	ck_assert_msg(strstr(out, "\n!!!!!\nSuccess rate is 100 percent "
+	    "(5/5)") != NULL, "%s", out);
+	ck_assert_int_eq(count(0, "RECVD_PKT_NOT_IPSEC"), 0);
+	ck_assert_uint_eq(crypto_of(0)->c_clear_drops, 11);
+}
+END_TEST
+
+/* An IPv4 header for PROTO from SRC to DST, LEN bytes in all, with its
+ * checksum. */
+static void
+ip_header(uint8_t *ip, size_t len, uint8_t proto, uint32_t src,
+    uint32_t dst)
+{
+	uint32_t	sum = 0;
+	int		i;
+
+	memset(ip, 0, 20);
+	ip[0] = 0x45;
+	ip[2] = (uint8_t)(len >> 8);
+	ip[3] = (uint8_t)len;
+	ip[8] = 64;
+	ip[9] = proto;
+	for (i = 0; i < 4; i++) {
+		ip[12 + i] = (uint8_t)(src >> (24 - 8 * i));
+		ip[16 + i] = (uint8_t)(dst >> (24 - 8 * i));
+	}
+	for (i = 0; i < 20; i += 2)
+		sum += (uint32_t)(ip[i] << 8 | ip[i + 1]);
+	while (sum >> 16)
+		sum = (sum & 0xffff) + (sum >> 16);
+	ip[10] = (uint8_t)(~sum >> 8);
+	ip[11] = (uint8_t)~sum;
+}
+
+/* INNER in ESP on R2's newest outbound SA, sent from 12.1.1.2 to R1. */
+static void
+esp_from_r2(const uint8_t *inner, size_t ilen)
+{
+	struct crypto		*c = crypto_of(1);
+	struct ipsec_flow	*fl = TAILQ_FIRST(&c->c_sadb.db_flows);
+	struct ipsec_sa		*ps;
+	uint8_t			 pkt[512];
+	size_t			 elen;
+
+	ck_assert(fl != NULL);
+	ps = TAILQ_LAST(&fl->fl_out, ipsec_sa_list);
+	ck_assert(ps != NULL && ps->ps_esp != NULL);
+	ck_assert_int_eq(esp_encap(ps->ps_esp, inner, ilen, pkt + 20,
+	    sizeof(pkt) - 20, &elen), ESP_OK);
+	ip_header(pkt, 20 + elen, 50, 0x0c010102, 0x0c010101);
+	ck_assert_int_eq(dp_ip_output(fx[1].fx_rt.r_sys.sy_dp, pkt, 20 + elen),
+	    DP_SEND_OK);
+	drain();
+}
+
+/* A UDP datagram SPORT -> DPORT, or (PROTO 1) an ICMP echo request. */
+static size_t
+inner(uint8_t *p, uint8_t proto, uint32_t src, uint16_t sport,
+    uint16_t dport)
+{
+	memset(p, 0, 36);
+	ip_header(p, 36, proto, src, 0x01010101);
+	if (proto == 17) {
+		p[20] = (uint8_t)(sport >> 8);
+		p[21] = (uint8_t)sport;
+		p[22] = (uint8_t)(dport >> 8);
+		p[23] = (uint8_t)dport;
+		p[25] = 16;		/* UDP length; checksum 0: none */
+	} else
+		p[20] = 8;		/* echo request */
+	return 36;
+}
+
+START_TEST(test_esp_outside_selectors)
+{
+	struct dataplane	*dp0 = fx[0].fx_rt.r_sys.sy_dp;
+	const uint8_t		 data[4] = "echo";
+	uint8_t			 p[64];
+	const char		*out;
+	struct ipsec_flow	*fl;
+
+	seed001(0, "permit udp host 1.1.1.1 host 2.2.2.2 eq 7");
+	seed001(1, "permit udp host 2.2.2.2 eq 7 host 1.1.1.1");
+	run_for(1);
+	/* The first datagram to 2.2.2.2 port 7 starts IKE, the second
+	 * goes through the SA. */
+	ck_assert_int_eq(dp_udp_send(dp0, 0x01010101, 1024, 0x02020202, 7,
+	    data, sizeof(data)), DP_SEND_DROPPED);
+	run_for(5);
+	ck_assert_int_eq(dp_udp_send(dp0, 0x01010101, 1024, 0x02020202, 7,
+	    data, sizeof(data)), DP_SEND_OK);
+	run_for(1);
+	out = fx_run(&fx[0], "show crypto ipsec sa");
+	ck_assert_msg(strstr(out, "   remote ident (addr/mask/prot/port): "
+	    "(2.2.2.2/255.255.255.255/17/7)\n") != NULL, "%s", out);
+
+	/* In its selectors: from port 7 of 2.2.2.2, UDP. */
+	esp_from_r2(p, inner(p, 17, 0x02020202, 7, 9));
+	/* Another source port, another protocol, another source. */
+	esp_from_r2(p, inner(p, 17, 0x02020202, 8, 9));
+	esp_from_r2(p, inner(p, 1, 0x02020202, 0, 0));
+	esp_from_r2(p, inner(p, 17, 0x02020203, 7, 9));
+	run_for(1);
+	out = fx_run(&fx[0], "show crypto ipsec sa");
+	ck_assert_msg(strstr(out, "    #pkts encaps: 1, #pkts encrypt: 1, "
+	    "#pkts digest: 1\n    #pkts decaps: 1, #pkts decrypt: 1, "
+	    "#pkts verify: 1\n") != NULL, "%s", out);
+	ck_assert_msg(strstr(out, "    #send errors 1, #recv errors 3\n") !=
+	    NULL, "%s", out);
+	fl = TAILQ_FIRST(&crypto_of(0)->c_sadb.db_flows);
+	ck_assert_uint_eq(fl->fl_stats.fs_recv_policy, 3);
+	/* ESP is IPsec's own: never a cleartext drop. */
+	ck_assert_uint_eq(crypto_of(0)->c_clear_drops, 0);
+}
+END_TEST
+
+/*
+ * The ACL protects the peers' own addresses (all IP between 12.1.1.1 and
+ * 12.1.1.2): IKE and ESP between them match it in clear, yet are IPsec's
+ * own and pass; the echoes go through ESP.
+ */
+START_TEST(test_ike_esp_exempt)
+{
+	const char	*out;
+
+	seed001(0, "permit ip host 12.1.1.1 host 12.1.1.2");
+	seed001(1, "permit ip host 12.1.1.2 host 12.1.1.1");
+	run_for(1);
+	out = run_wait(0, "ping 12.1.1.2");
+	ck_assert_msg(strstr(out, "\n.!!!!\nSuccess rate is 80 percent (4/5)")
+	    != NULL, "%s", out);
+	out = fx_run(&fx[1], "show crypto ipsec sa");
+	ck_assert_msg(strstr(out, "    #pkts decaps: 4, #pkts decrypt: 4, "
+	    "#pkts verify: 4\n") != NULL, "%s", out);
+	ck_assert_uint_eq(crypto_of(0)->c_clear_drops, 0);
+	ck_assert_uint_eq(crypto_of(1)->c_clear_drops, 0);
+}
+END_TEST
+
+static Suite *
+inbound_suite(void)
+{
+	Suite	*s = suite_create("inbound");
+	TCase	*tc = tcase_create("inbound");
+
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_set_timeout(tc, 60);
+	tcase_add_test(tc, test_cleartext_dropped);
+	tcase_add_test(tc, test_esp_outside_selectors);
+	tcase_add_test(tc, test_ike_esp_exempt);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int
+main(void)
+{
+	SRunner	*sr = srunner_create(inbound_suite());
+	int	 nf;
+
+	srunner_run_all(sr, CK_NORMAL);
+	nf = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return nf == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
