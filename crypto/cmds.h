@@ -69,6 +69,9 @@ int	if_tunnel_protection_cmd(struct vty *, const struct cmd_match *);
 int	show_isakmp_policy_cmd(struct vty *, const struct cmd_match *);
 int	crypto_logging_session_cmd(struct vty *, const struct cmd_match *);
 int	crypto_natt_cmd(struct vty *, const struct cmd_match *);
+/* Global and interface configuration (ipsec_mtu_cmd.c). */
+int	crypto_ipsec_df_bit_cmd(struct vty *, const struct cmd_match *);
+int	crypto_ipsec_fragmentation_cmd(struct vty *, const struct cmd_match *);
 int	test_crypto_wireshark_keys_cmd(struct vty *, const struct cmd_match *);
 int	clear_crypto_isakmp_cmd(struct vty *, const struct cmd_match *);
 int	clear_crypto_sa_cmd(struct vty *, const struct cmd_match *);

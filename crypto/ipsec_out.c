@@ -125,7 +125,7 @@ encap(struct crypto *c, struct ipsec_flow *fl, struct ipsec_sa *ps,
 	elen += hdr - IP_HDR;
 	isakmp_put16(out + 2, (uint16_t)(IP_HDR + elen));
 	isakmp_put16(out + 4, ++ident);
-	out[6] = ip[6] & 0x40;			/* DF copied, as IOS */
+	out[6] = ipsec_mtu_outer_df(fl, ip);	/* crypto ipsec df-bit */
 	out[8] = 255;
 	out[9] = IPPROTO_ESP_NUM;
 	if (ps->ps_udp) {
@@ -197,7 +197,7 @@ outbound(void *arg, struct dp_iface *ifp, const uint8_t *ip, size_t len)
 			ps = TAILQ_LAST(&fl->fl_out, ipsec_sa_list);
 		}
 		if (ps != NULL && ps->ps_esp != NULL)
-			return encap(c, fl, ps, ip, len);
+			return ipsec_mtu_out(c, ifp, fl, ps, ip, len, encap);
 		fl->fl_stats.fs_send_errors++;
 		if (!negotiating(c, &rq, &done)) {
 			dbg_sa_request(c, &rq, ce);
@@ -214,6 +214,7 @@ outbound(void *arg, struct dp_iface *ifp, const uint8_t *ip, size_t len)
 static const struct dp_crypto_ops ipsec_ops = {
 	.co_outbound = outbound,
 	.co_esp_input = ipsec_esp_input,
+	.co_frag_needed = ipsec_mtu_learn,
 };
 
 void
