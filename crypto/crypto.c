@@ -87,6 +87,7 @@ crypto_nvgen(const struct crypto *c, enum nv_section sec, struct strbuf *sb)
 		else {
 			isakmp_policy_nvgen(c, sb);
 			isakmp_key_nvgen(c, sb);
+			ipsec_mtu_nvgen(c, sb);
 		}
 		/* Nothing rendered: take back the separator. */
 		if (before != start && sb->sb_len == before + 2) {

@@ -286,6 +286,9 @@ struct crypto {
 	bool				  c_natt_off;	/* no ... nat-transparency */
 	unsigned			  c_ipsec_life_s;  /* 0: IOS's default */
 	unsigned long			  c_ipsec_life_kb; /* 0: IOS's default */
+	uint8_t				  c_df_bit;	/* enum dp_crypto_df,
+							 * UNSET: copy */
+	bool				  c_frag_after;	/* ... after-encryption */
 
 	struct ntab			  c_keyring_idx;
 	TAILQ_HEAD(, keyring)		  c_keyrings;
@@ -320,6 +323,12 @@ struct crypto {
 		uint64_t	nl_ms;
 	}				  c_notipsec[64];
 };
+
+/* ipsec_mtu.c: every flow's MTUs read again from its interface (show). */
+void	ipsec_mtu_refresh_all(struct crypto *);
+/* ipsec_mtu_cmd.c: `crypto ipsec df-bit` and `crypto ipsec
+ * fragmentation` in the running configuration when not IOS's default. */
+void	ipsec_mtu_nvgen(const struct crypto *, struct strbuf *);
 
 /* Per-file set-up, teardown and renderers, called by crypto/crypto.c. */
 void	isakmp_policy_free_all(struct crypto *);

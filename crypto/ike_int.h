@@ -237,6 +237,23 @@ void	ipsec_ident_fmt(const struct sa_ident *, char *buf, size_t len);
 void	ipsec_attach(struct crypto *);
 void	ipsec_detach(struct crypto *);
 
+/* ipsec_mtu.c: path MTU on the outbound ESP path. */
+typedef enum dp_crypto_verdict (*ipsec_encap_fn)(struct crypto *,
+	    struct ipsec_flow *, struct ipsec_sa *, const uint8_t *ip,
+	    size_t len);
+/* IP about to be encapsulated by PS of FL, leaving by IFP: through
+ * ENCAP whole or in fragments, or answered "fragmentation needed". */
+enum dp_crypto_verdict ipsec_mtu_out(struct crypto *, const struct dp_iface *,
+	    struct ipsec_flow *, struct ipsec_sa *, const uint8_t *ip,
+	    size_t len, ipsec_encap_fn encap);
+/* The outer header's DF byte (ip[6]) for INNER under FL's df-bit mode. */
+uint8_t	ipsec_mtu_outer_df(const struct ipsec_flow *, const uint8_t *inner);
+/* The largest inner packet PS carries within FL's path MTU. */
+size_t	ipsec_mtu_inner(const struct ipsec_flow *, const struct ipsec_sa *);
+/* The dataplane's co_frag_needed: ICMP about our ESP lowers path MTU. */
+void	ipsec_mtu_learn(void *crypto, const uint8_t *quote, size_t qlen,
+	    uint16_t mtu);
+
 /* ipsec_in.c: ESP received for the router (the dataplane's hook). */
 void	ipsec_esp_input(void *crypto, struct dp_iface *in, const uint8_t *ip,
 	    size_t len);

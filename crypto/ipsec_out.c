@@ -126,7 +126,7 @@ encap(struct crypto *c, struct ipsec_flow *fl, struct ipsec_sa *ps,
 	elen += hdr - IP_HDR;
 	put16(out + 2, (uint16_t)(IP_HDR + elen));
 	put16(out + 4, ++ident);
-	out[6] = ip[6] & 0x40;			/* DF copied, as IOS */
+	out[6] = ipsec_mtu_outer_df(fl, ip);	/* crypto ipsec df-bit */
 	out[8] = 255;
 	out[9] = IPPROTO_ESP_NUM;
 	if (ps->ps_udp) {
@@ -202,7 +202,7 @@ outbound(void *arg, struct dp_iface *ifp, const uint8_t *ip, size_t len)
 			ps = ipsec_flow_out_sa(fl);
 		}
 		if (ps != NULL && ps->ps_esp != NULL) {
-			v = encap(c, fl, ps, ip, len);
+			v = ipsec_mtu_out(c, ifp, fl, ps, ip, len, encap);
 			/* The soft volume lifetime: a successor now. */
 			ipsec_rekey_volume(ps);
 			return v;
@@ -224,6 +224,7 @@ static const struct dp_crypto_ops ipsec_ops = {
 	.co_outbound = outbound,
 	.co_esp_input = ipsec_esp_input,
 	.co_inbound = ipsec_inbound,
+	.co_frag_needed = ipsec_mtu_learn,
 };
 
 void

@@ -196,6 +196,7 @@ sadb_flow_new(struct sadb *db)
 	TAILQ_INIT(&fl->fl_in);
 	TAILQ_INIT(&fl->fl_out);
 	fl->fl_mtu = 1500;
+	fl->fl_ip_mtu = 1500;
 	fl->fl_seq = db->db_flow_seq++;
 	TAILQ_INSERT_TAIL(&db->db_flows, fl, fl_entry);
 	db->db_nflows++;

@@ -146,7 +146,12 @@ struct ipsec_flow {
 	struct sa_ident		 fl_lident, fl_rident;
 	bool			 fl_from_acl;	/* flags={origin_is_acl,} */
 	unsigned		 fl_pfs_group;	/* 0: none */
-	unsigned		 fl_mtu;	/* path mtu */
+	unsigned		 fl_mtu;	/* path mtu: ip mtu, or learned */
+	unsigned		 fl_ip_mtu;	/* the interface's (ipsec_mtu.c) */
+	unsigned		 fl_pmtu;	/* learned from ICMP, 0: none */
+	uint64_t		 fl_pmtu_ms;	/* when it was learned */
+	uint8_t			 fl_df_mode;	/* enum dp_crypto_df in force */
+	bool			 fl_frag_after;	/* fragment after encryption */
 	char			 fl_idb[48];	/* the interface packets leave by */
 	uint32_t		 fl_sibling;	/* IOS's sibling_flags */
 	struct flow_stats	 fl_stats;

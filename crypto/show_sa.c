@@ -330,7 +330,7 @@ flow_block(const struct ipsec_flow *fl, bool ios15, uint64_t now_ms,
 		strbuf_printf(sb, "     path mtu %u, %s mtu %u, %s mtu idb %s\n"
 		    "     current outbound spi: 0x%X(%u)\n"
 		    "     PFS (Y/N): %s, DH group: ", fl->fl_mtu,
-		    six ? "ipv6" : "ip", fl->fl_mtu, six ? "ipv6" : "ip",
+		    six ? "ipv6" : "ip", fl->fl_ip_mtu, six ? "ipv6" : "ip",
 		    fl->fl_idb, spi, spi, fl->fl_pfs_group ? "Y" : "N");
 		if (fl->fl_pfs_group != 0)
 			strbuf_printf(sb, "group%u\n", fl->fl_pfs_group);
@@ -338,7 +338,7 @@ flow_block(const struct ipsec_flow *fl, bool ios15, uint64_t now_ms,
 			strbuf_puts(sb, "none\n");
 	} else
 		strbuf_printf(sb, "     path mtu %u, media mtu %u\n"
-		    "     current outbound spi: %X\n", fl->fl_mtu, fl->fl_mtu,
+		    "     current outbound spi: %X\n", fl->fl_mtu, fl->fl_ip_mtu,
 		    spi);
 	strbuf_putc(sb, '\n');
 	sa_list(&fl->fl_in, "inbound", ios15, now_ms, sb);

@@ -41,6 +41,20 @@ void		 dp_iface_set_crypto_map(struct dp_iface *, const char *);
  * (NULL: none).  Crypto owns the command; the tunnel renders it. */
 const char	*dp_iface_tunnel_protection(const struct dp_iface *);
 void		 dp_iface_set_tunnel_protection(struct dp_iface *, const char *);
+/* The largest IPv4 datagram IFP sends unfragmented (its `mtu`, or the
+ * type's default): what crypto's path MTU starts from. */
+uint32_t	 dp_iface_ip_mtu(const struct dp_iface *);
+/* Crypto's per-interface `crypto ipsec df-bit` and `crypto ipsec
+ * fragmentation` (0: not configured, the global setting applies).
+ * Crypto owns the commands; the interface renders them after its crypto
+ * map. */
+enum dp_crypto_df { DP_DF_UNSET, DP_DF_COPY, DP_DF_SET, DP_DF_CLEAR };
+enum dp_crypto_frag { DP_FRAG_UNSET, DP_FRAG_BEFORE, DP_FRAG_AFTER };
+enum dp_crypto_df dp_iface_crypto_df(const struct dp_iface *);
+void		 dp_iface_set_crypto_df(struct dp_iface *, enum dp_crypto_df);
+enum dp_crypto_frag dp_iface_crypto_frag(const struct dp_iface *);
+void		 dp_iface_set_crypto_frag(struct dp_iface *,
+		    enum dp_crypto_frag);
 /* Its primary IPv4 address and mask (host order); false if none. */
 bool		 dp_iface_ipv4(const struct dp_iface *, uint32_t *addr,
 		    uint32_t *mask);
@@ -123,6 +137,7 @@ struct dp_echo_ev {
 	uint16_t		ev_id, ev_seq;
 	size_t			ev_size;	/* IP datagram size received */
 	bool			ev_data_ok;	/* reply data equals the request's */
+	uint16_t		ev_mtu;		/* 'M': the next-hop MTU said */
 	bool			ev_v6;		/* an ICMPv6 answer: ev_from6 */
 	uint8_t			ev_from6[16];
 };
@@ -225,6 +240,12 @@ struct dp_crypto_ops {
 	 * ESP) nor for the router's own packets. */
 	enum dp_crypto_verdict (*co_inbound)(void *arg, struct dp_iface *in,
 			    const uint8_t *ip, size_t len);
+	/* "Fragmentation needed" (MTU) for the router, quoting QUOTE
+	 * (QLEN bytes: a header and at least 8 bytes), one of the
+	 * router's own ESP packets (protocol 50 or UDP to 4500): the
+	 * outer path is narrower than the interface.  May be NULL. */
+	void		(*co_frag_needed)(void *arg, const uint8_t *quote,
+			    size_t qlen, uint16_t mtu);
 };
 
 /* OPS NULL unregisters.  OPS must outlive the registration. */
@@ -235,6 +256,22 @@ void		 dp_crypto_register(struct dataplane *,
  * is bad. */
 int		 dp_ip_input(struct dataplane *, struct dp_iface *in,
 		    const uint8_t *ip, size_t len);
+/* The IPv4 datagram IP cannot go on whole (it would not fit in a tunnel
+ * of MTU bytes and its DF bit forbids fragments): "fragmentation needed"
+ * with MTU to its source, as the forwarder answers for an interface
+ * (an error about an error, a fragment or a broadcast is not sent). */
+void		 dp_icmp_frag_needed(struct dataplane *, const uint8_t *ip,
+		    size_t len, uint16_t mtu);
+/* Reassembly of fragments for the router's own addresses, counted as
+ * IOS's `show ip traffic` counts them. */
+struct dp_reasm_stats {
+	uint64_t	rs_reqds;	/* fragments received */
+	uint64_t	rs_oks;		/* datagrams reassembled */
+	uint64_t	rs_fails;	/* couldn't reassemble */
+	uint64_t	rs_timeouts;
+};
+void		 dp_reasm_stats(const struct dataplane *,
+		    struct dp_reasm_stats *);
 /* Crypto's own packet (ESP, with a source of the router's): checksum
  * filled in, routed and sent without crypto classification.
  * enum dp_send_result. */

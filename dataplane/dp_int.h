@@ -127,6 +127,8 @@ struct dp_iface {
 	enum tun_mode		 if_tun_mode;
 	char			*if_tun_protection;
 	char			*if_crypto_map;
+	enum dp_crypto_df	 if_crypto_df;	/* crypto ipsec df-bit */
+	enum dp_crypto_frag	 if_crypto_frag; /* ... fragmentation */
 	struct if_attach	 if_attach;
 };
 
@@ -371,6 +373,7 @@ struct fwd {
 	struct ev_timer		*f_local_timer;
 	struct acl_log		*f_acl_log;	/* ACL_LOG_SLOTS flows */
 	struct ev_timer		*f_acl_timer;	/* the 5-minute sweep */
+	struct reasm		*f_reasm;	/* reasm.c, made on first use */
 	uint16_t		 f_ip_id;
 };
 
@@ -470,6 +473,17 @@ void		 nd_input(struct dp_iface *, const uint8_t *, size_t);
 bool		 nd_resolve(struct dp_iface *, const uint8_t *addr,
 		    uint8_t *mac);
 void		 nd_flush(struct dataplane *, const struct dp_iface *);
+
+/* reasm.c: fragments for the router put back together. */
+#define REASM_SLOTS	32		/* datagrams in progress */
+#define REASM_MS	15000		/* given up after */
+struct reasm;
+/* The fragment IP (its header checked) added to its datagram: the whole
+ * datagram (malloc'd, the caller frees it) when it is complete, NULL
+ * until then or when it failed. */
+uint8_t		*reasm_input(struct dataplane *, const uint8_t *ip,
+		    size_t len, size_t *out_len);
+void		 reasm_free(struct dataplane *);
 
 /* udp.c */
 void		 udp_input(struct dataplane *, struct dp_iface *,

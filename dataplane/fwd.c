@@ -47,6 +47,7 @@ fwd_free(struct dataplane *dp)
 	arp_free_all(dp);
 	nd_flush(dp, NULL);
 	icmp_free_all(dp);
+	reasm_free(dp);
 	free(f->f_arp);
 	free(f->f_udp);
 	free(f->f_acl_log);

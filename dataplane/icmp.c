@@ -225,7 +225,42 @@ echo_error(struct dataplane *dp, const uint8_t *ip, size_t len,
 	ev.ev_id = el->el_id;
 	ev.ev_seq = get16(q + qhl + 6);
 	ev.ev_size = len;
+	if (ev.ev_kind == DP_ECHO_FRAG_NEEDED)
+		ev.ev_mtu = get16(icmp + 6);
 	el->el_fn(el->el_arg, &ev);
+}
+
+/* "Fragmentation needed" quoting the router's own ESP (protocol 50, or
+ * UDP to 4500): the path to the peer is narrower than our interface, and
+ * crypto lowers the SA's path MTU (RFC 1191 for the outer packets). */
+static void
+esp_frag_needed(struct dataplane *dp, const uint8_t *icmp, size_t ilen)
+{
+	const struct fwd	*f = dp->d_fwd;
+	const uint8_t		*q = icmp + ICMP_HDRLEN;
+	size_t			 qlen = ilen - ICMP_HDRLEN, qhl;
+
+	if (f->f_crypto == NULL || f->f_crypto->co_frag_needed == NULL ||
+	    qlen < 20 || (q[0] >> 4) != 4)
+		return;
+	qhl = (size_t)(q[0] & 15) * 4;
+	if (qhl < 20 || qlen < qhl + 8 || !ip4_own(dp, get32(q + 12)))
+		return;
+	if (q[9] != IPP_ESP && !(q[9] == IPP_UDP && get16(q + qhl + 2) ==
+	    4500))
+		return;
+	f->f_crypto->co_frag_needed(f->f_crypto_arg, q, qlen,
+	    get16(icmp + 6));
+}
+
+void
+dp_icmp_frag_needed(struct dataplane *dp, const uint8_t *ip, size_t len,
+    uint16_t mtu)
+{
+	if (len < 20 || (ip[0] >> 4) != 4)
+		return;
+	icmp_error(dp, NULL, ip, len, ICMP_UNREACH, ICMP_UNREACH_NEEDFRAG,
+	    mtu);
 }
 
 void
@@ -257,6 +292,9 @@ icmp_input(struct dataplane *dp, struct dp_iface *ifp, const uint8_t *ip,
 		el->el_fn(el->el_arg, &ev);
 		return;
 	case ICMP_UNREACH:
+		if (icmp[1] == ICMP_UNREACH_NEEDFRAG)
+			esp_frag_needed(dp, icmp, ilen);
+		/* FALLTHROUGH */
 	case ICMP_QUENCH:
 	case ICMP_TIMXCEED:
 	case 5:			/* redirect */

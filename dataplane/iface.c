@@ -339,6 +339,36 @@ dp_iface_set_crypto_map(struct dp_iface *ifp, const char *name)
 	xstrset(&ifp->if_crypto_map, name);
 }
 
+uint32_t
+dp_iface_ip_mtu(const struct dp_iface *ifp)
+{
+	return iface_mtu(ifp);
+}
+
+enum dp_crypto_df
+dp_iface_crypto_df(const struct dp_iface *ifp)
+{
+	return ifp->if_crypto_df;
+}
+
+void
+dp_iface_set_crypto_df(struct dp_iface *ifp, enum dp_crypto_df df)
+{
+	ifp->if_crypto_df = df;
+}
+
+enum dp_crypto_frag
+dp_iface_crypto_frag(const struct dp_iface *ifp)
+{
+	return ifp->if_crypto_frag;
+}
+
+void
+dp_iface_set_crypto_frag(struct dp_iface *ifp, enum dp_crypto_frag fr)
+{
+	ifp->if_crypto_frag = fr;
+}
+
 const char *
 dp_iface_tunnel_protection(const struct dp_iface *ifp)
 {
@@ -968,6 +998,13 @@ iface_render(const struct dp_iface *ifp, struct strbuf *sb)
 	tunnel_lines(ifp, sb);
 	if (ifp->if_crypto_map != NULL)
 		nv_line(sb, 1, "crypto map %s", ifp->if_crypto_map);
+	if (ifp->if_crypto_df != DP_DF_UNSET)
+		nv_line(sb, 1, "crypto ipsec df-bit %s",
+		    ifp->if_crypto_df == DP_DF_SET ? "set" :
+		    ifp->if_crypto_df == DP_DF_CLEAR ? "clear" : "copy");
+	if (ifp->if_crypto_frag != DP_FRAG_UNSET)
+		nv_line(sb, 1, "crypto ipsec fragmentation %s-encryption",
+		    ifp->if_crypto_frag == DP_FRAG_AFTER ? "after" : "before");
 }
 
 void

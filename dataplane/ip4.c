@@ -20,7 +20,7 @@
  *	-> crypto map classification -> MTU (fragments, or "fragmentation
  *	needed" when DF is set) -> link layer.
  *
- * Fragments for the router itself are dropped (no reassembly); TCP for
+ * Fragments for the router itself are reassembled (reasm.c); TCP for
  * the router is dropped silently (no TCP stack yet); ICMP redirects are
  * not sent.
  */
@@ -240,9 +240,16 @@ ip4_local(struct dataplane *dp, struct dp_iface *ifp, const uint8_t *ip,
     size_t len)
 {
 	const struct fwd	*f = dp->d_fwd;
+	uint8_t			*whole;
+	size_t			 wlen;
 
-	if (get16(ip + 6) & (IP_MF | IP_OFFMASK))
+	if (get16(ip + 6) & (IP_MF | IP_OFFMASK)) {
+		if ((whole = reasm_input(dp, ip, len, &wlen)) != NULL) {
+			ip4_local(dp, ifp, whole, wlen);
+			free(whole);
+		}
 		return;
+	}
 	switch (ip[9]) {
 	case IPP_ICMP:
 		icmp_input(dp, ifp, ip, len);

@@ -11,6 +11,7 @@ libiosh_a_SOURCES += \
 libiosh_a_SOURCES += \
 	dataplane/attach.c dataplane/link.c dataplane/arp.c dataplane/fwd.c \
 	dataplane/ip4.c dataplane/icmp.c dataplane/udp.c dataplane/filter.c \
+	dataplane/reasm.c \
 	dataplane/ip6.c dataplane/nd.c
 # ping: the echo engine, its command line and the extended dialog.
 libiosh_a_SOURCES += \

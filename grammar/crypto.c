@@ -69,6 +69,21 @@ static const struct cmd_def crypto_config_defs[] = {
 	  "Volume-based key duration\n"
 	  "Security association duration in kilobytes",
 	  crypto_ipsec_lifetime_cmd, CMD_NO | CMD_DEFAULT, NULL },
+	{ "crypto ipsec df-bit (clear|copy|set)",
+	  "Encryption module\n"
+	  "Configure IPSEC policy\n"
+	  "Handling of encapsulated DF bit.\n"
+	  "Clear DF bit for encapsulated packets.\n"
+	  "Copy DF bit from inner for encapsulated packets.\n"
+	  "Set DF bit for encapsulated packets.",
+	  crypto_ipsec_df_bit_cmd, CMD_NO | CMD_DEFAULT, NULL },
+	{ "crypto ipsec fragmentation (after-encryption|before-encryption)",
+	  "Encryption module\n"
+	  "Configure IPSEC policy\n"
+	  "Fragmentation policy for IPsec\n"
+	  "Perform fragmentation of large packets after IPSec encapsulation\n"
+	  "Perform fragmentation of large packets before IPSec encapsulation",
+	  crypto_ipsec_fragmentation_cmd, CMD_NO | CMD_DEFAULT, NULL },
 	{ "crypto logging session",
 	  "Encryption module\n"
 	  "Set logging parameters\n"
@@ -185,6 +200,21 @@ static const struct cmd_def crypto_if_defs[] = {
 	  "Assign a Crypto Map\n"
 	  "Crypto Map tag",
 	  if_crypto_map_cmd, CMD_NO | CMD_DEFAULT, NULL },
+	{ "crypto ipsec df-bit (clear|copy|set)",
+	  "Encryption/Decryption commands\n"
+	  "Configure IPSEC policy\n"
+	  "Handling of encapsulated DF bit.\n"
+	  "Clear DF bit for encapsulated packets.\n"
+	  "Copy DF bit from inner for encapsulated packets.\n"
+	  "Set DF bit for encapsulated packets.",
+	  if_crypto_ipsec_df_bit_cmd, CMD_NO | CMD_DEFAULT, NULL },
+	{ "crypto ipsec fragmentation (after-encryption|before-encryption)",
+	  "Encryption/Decryption commands\n"
+	  "Configure IPSEC policy\n"
+	  "Fragmentation policy for IPsec\n"
+	  "Perform fragmentation of large packets after IPSec encapsulation\n"
+	  "Perform fragmentation of large packets before IPSec encapsulation",
+	  if_crypto_ipsec_fragmentation_cmd, CMD_NO | CMD_DEFAULT, NULL },
 	{ "tunnel protection ipsec profile WORD$name",
 	  "protocol-over-protocol tunneling\n"
 	  "Enable tunnel protection\n"

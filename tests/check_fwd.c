@@ -204,8 +204,9 @@ END_TEST
 /* R1 -> R2 -> R3 over Ethernet then HDLC; TTL 1 dies at R2. */
 START_TEST(test_across_router)
 {
-	struct heard	h = { 0 };
-	int		i;
+	struct heard		h = { 0 };
+	struct dp_reasm_stats	rs;
+	int			i;
 
 	ck_assert_int_eq(dp_echo_listen(fx_dp(&fx[0]), 7, hear, &h), 0);
 	for (i = 0; i < 3; i++) {
@@ -234,13 +235,85 @@ START_TEST(test_across_router)
 	fx_pump(fx, NR);
 	ck_assert_int_eq(h.n, 5);
 	ck_assert_int_eq(h.ev[4].ev_kind, DP_ECHO_REPLY);
-	/* Bigger than the MTU without DF: R1 sends two fragments, and
-	 * R3 drops them: it does not reassemble. */
+	/* Bigger than the MTU without DF: R1 sends two fragments, R3
+	 * puts them together and answers in two, which R1 puts together. */
 	ck_assert_int_eq(ping(0, "3.3.3.3", 6, 0, 1600), DP_SEND_OK);
 	fx_pump(fx, NR);
-	ck_assert_int_eq(h.n, 5);
+	ck_assert_int_eq(h.n, 6);
+	ck_assert_int_eq(h.ev[5].ev_kind, DP_ECHO_REPLY);
+	ck_assert_uint_eq(h.ev[5].ev_size, 1600);
+	ck_assert(h.ev[5].ev_data_ok);
+	dp_reasm_stats(fx_dp(&fx[2]), &rs);
+	ck_assert_uint_eq(rs.rs_reqds, 2);
+	ck_assert_uint_eq(rs.rs_oks, 1);
+	dp_reasm_stats(fx_dp(&fx[0]), &rs);
+	ck_assert_uint_eq(rs.rs_oks, 1);
+	ck_assert_uint_eq(rs.rs_fails + rs.rs_timeouts, 0);
 	/* Source chosen: a loopback of R1's own. */
 	ck_assert_int_eq(ping(2, "1.1.1.1", 0, 0, 100), DP_SEND_OK);
+}
+END_TEST
+
+/* A fragment of datagram ID for 1.1.1.1 from 10.0.12.2, at byte OFF,
+ * N data bytes, more to come or not, into R1's FastEthernet0/0. */
+static void
+frag_in(uint16_t id, size_t off, size_t n, bool more)
+{
+	uint8_t		p[20 + 64];
+	uint32_t	sum = 0;
+	size_t		i;
+
+	memset(p, 0, sizeof(p));
+	p[0] = 0x45;
+	p[2] = (uint8_t)((20 + n) >> 8);
+	p[3] = (uint8_t)(20 + n);
+	p[4] = (uint8_t)(id >> 8);
+	p[5] = (uint8_t)id;
+	p[6] = (uint8_t)((more ? 0x20 : 0) | (off / 8) >> 8);
+	p[7] = (uint8_t)(off / 8);
+	p[8] = 64;
+	p[9] = 17;
+	memcpy(p + 12, "\x0a\x00\x0c\x02\x01\x01\x01\x01", 8);
+	for (i = 0; i < 20; i += 2)
+		sum += (uint32_t)(p[i] << 8 | p[i + 1]);
+	while (sum >> 16)
+		sum = (sum & 0xffff) + (sum >> 16);
+	p[10] = (uint8_t)(~sum >> 8);
+	p[11] = (uint8_t)~sum;
+	ck_assert_int_eq(dp_ip_input(fx_dp(&fx[0]), dp_iface_find(fx_dp(&fx[0]),
+	    "FastEthernet0/0"), p, 20 + n), 0);
+}
+
+/* Reassembly for the router is bounded: 32 datagrams at once (a 33rd
+ * takes the oldest's place, which fails), 15 s each, all counted. */
+START_TEST(test_reassembly_bounds)
+{
+	struct dp_reasm_stats	rs;
+	uint16_t		id;
+
+	for (id = 1; id <= 33; id++)
+		frag_in(id, 0, 16, true);
+	dp_reasm_stats(fx_dp(&fx[0]), &rs);
+	ck_assert_uint_eq(rs.rs_reqds, 33);
+	ck_assert_uint_eq(rs.rs_fails, 1);
+	ck_assert_uint_eq(rs.rs_oks, 0);
+	/* Datagram 2 completes (a UDP datagram for a port nobody has). */
+	frag_in(2, 16, 8, false);
+	dp_reasm_stats(fx_dp(&fx[0]), &rs);
+	ck_assert_uint_eq(rs.rs_oks, 1);
+	/* Datagram 1 was pushed out: its last fragment alone is not whole. */
+	frag_in(1, 16, 8, false);
+	dp_reasm_stats(fx_dp(&fx[0]), &rs);
+	ck_assert_uint_eq(rs.rs_oks, 1);
+	/* 15 s on, the 31 left behind time out when the next one comes. */
+	clock_advance(15000);
+	frag_in(99, 0, 16, true);
+	dp_reasm_stats(fx_dp(&fx[0]), &rs);
+	ck_assert_uint_eq(rs.rs_timeouts, 32);
+	/* A middle fragment not a multiple of 8 fails its datagram. */
+	frag_in(99, 16, 12, true);
+	dp_reasm_stats(fx_dp(&fx[0]), &rs);
+	ck_assert_uint_eq(rs.rs_fails, 2);
 }
 END_TEST
 
@@ -928,6 +1001,7 @@ fwd_suite(void)
 	tcase_set_timeout(tc, 30);
 	tcase_add_test(tc, test_arp_and_echo);
 	tcase_add_test(tc, test_across_router);
+	tcase_add_test(tc, test_reassembly_bounds);
 	tcase_add_test(tc, test_proxy_arp);
 	tcase_add_test(tc, test_unreachable);
 	tcase_add_test(tc, test_bad_checksum);

@@ -17,3 +17,10 @@ tests_check_inbound_SOURCES = tests/check_inbound.c tests/fixture.c \
 	tests/fixture.h
 tests_check_inbound_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_check_inbound_LDADD = $(TEST_LIBS)
+# Path MTU through seed 001's tunnel: frag needed, fragmentation before
+# and after encryption, df-bit, learned PMTU (tests/check_pmtu.c).
+check_PROGRAMS += tests/check_pmtu
+TESTS += tests/check_pmtu
+tests_check_pmtu_SOURCES = tests/check_pmtu.c tests/fixture.c tests/fixture.h
+tests_check_pmtu_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+tests_check_pmtu_LDADD = $(TEST_LIBS)

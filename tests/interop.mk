@@ -16,3 +16,7 @@ EXTRA_DIST += tests/interop_fail.sh
 # Phase 1 against Libreswan's pluto (unpacked by setup.sh; IKE only).
 TESTS += tests/interop_libreswan.sh
 EXTRA_DIST += tests/interop_libreswan.sh
+# Path MTU: Linux hosts at MTU 1500 behind two iosh routers joined by an
+# iosh<->iosh tunnel (frag needed with the tunnel's MTU, fragments, TCP).
+TESTS += tests/pmtu_netns.sh
+EXTRA_DIST += tests/pmtu_netns.sh
