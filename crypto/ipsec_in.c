@@ -4,6 +4,8 @@
  * against the flow's proxies and handed back to the dataplane as if
  * received on the interface.
  */
+#include <openssl/crypto.h>
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,6 +26,14 @@
 #define IPPROTO_ESP_NUM	50
 #define IPPROTO_UDP_NUM	17
 #define UDP_HDR		8
+
+/* The decrypted packet leaves no copy in freed memory. */
+static void
+scratch_free(uint8_t *buf, size_t len)
+{
+	OPENSSL_cleanse(buf, len);
+	free(buf);
+}
 
 void
 ipsec_esp_input(void *arg, struct dp_iface *in, const uint8_t *ip, size_t len)
@@ -65,14 +75,14 @@ ipsec_esp_input(void *arg, struct dp_iface *in, const uint8_t *ip, size_t len)
 	memcpy(buf, ip + hl, len - hl);
 	if (esp_decap(ps->ps_esp, buf, len - hl, &inner, &ilen) != ESP_OK) {
 		fl->fl_stats.fs_recv_errors++;
-		free(buf);
+		scratch_free(buf, len - hl);
 		return;
 	}
 	/* The inner packet must be what the SA was made for. */
 	if (ilen < IP_HDR || !ipsec_ident_has(&fl->fl_rident, get32(inner + 12)) ||
 	    !ipsec_ident_has(&fl->fl_lident, get32(inner + 16))) {
 		fl->fl_stats.fs_recv_errors++;
-		free(buf);
+		scratch_free(buf, len - hl);
 		return;
 	}
 	fl->fl_last_in_ms = clock_mono_ms();
@@ -84,5 +94,5 @@ ipsec_esp_input(void *arg, struct dp_iface *in, const uint8_t *ip, size_t len)
 	ipsec_rekey_confirmed(ps);
 	ipsec_rekey_volume(ps);
 	(void)dp_ip_input(c->c_sys->sy_dp, in, inner, ilen);
-	free(buf);
+	scratch_free(buf, len - hl);
 }
