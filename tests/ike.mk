@@ -9,3 +9,11 @@ tests_check_ike_LDADD = $(TEST_LIBS)
 TESTS += tests/ike_seed.sh
 EXTRA_DIST += tests/ike_seed.sh tests/ike_seed.sed \
 	golden/crypto/seed001-r1.debug golden/crypto/seed001-r1.diff
+# Configuration changed or removed under Main Mode and Quick Mode, in
+# each role (issue 14): copies, not pointers; clean under ASan.
+check_PROGRAMS += tests/check_ike_life
+TESTS += tests/check_ike_life
+tests_check_ike_life_SOURCES = tests/check_ike_life.c tests/fixture.c \
+	tests/fixture.h
+tests_check_ike_life_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+tests_check_ike_life_LDADD = $(TEST_LIBS)
