@@ -339,6 +339,8 @@ ike_qm_free(struct ike_qm *q)
 		}
 	ike_tx_clear(q->q_p1->p_c, &q->q_tx);
 	ike_dh_free(q->q_dh);
+	/* Its nonces and IV went into KEYMAT: no copy in freed memory. */
+	OPENSSL_cleanse(q, sizeof(*q));
 	free(q);
 }
 
