@@ -37,6 +37,12 @@ void	 ntab_insert(struct ntab *, size_t pos, void *);
 void	 ntab_remove(struct ntab *, size_t pos);
 void	 ntab_free(struct ntab *);
 
+/* A secret (a pre-shared key) replaced or freed: the old one is wiped
+ * before it is freed (xstrset's twin).  xsecret_free wipes and frees
+ * (NULL is fine). */
+void	 xsecret_set(char **dst, const char *src);
+void	 xsecret_free(char *);
+
 /* ---- ISAKMP policies (crypto/isakmp_policy.c) ---- */
 
 enum ike_enc { IKE_ENC_DES, IKE_ENC_3DES, IKE_ENC_AES };

@@ -10,6 +10,7 @@
  * message we last answered gets our answer again, as IOS does ("phase 1
  * packet is a duplicate of a previous packet").
  */
+#include <openssl/crypto.h>
 #include <openssl/rand.h>
 
 #include <stdarg.h>
@@ -338,6 +339,8 @@ ike_qm_free(struct ike_qm *q)
 		}
 	ike_tx_clear(q->q_p1->p_c, &q->q_tx);
 	ike_dh_free(q->q_dh);
+	/* Its nonces and IV went into KEYMAT: no copy in freed memory. */
+	OPENSSL_cleanse(q, sizeof(*q));
 	free(q);
 }
 
@@ -440,6 +443,7 @@ ike_p1_free(struct ike_p1 *p)
 		evloop_timer_cancel(c->c_sys->sy_loop, p->p_natka_timer);
 	ike_dh_free(p->p_dh);
 	free(p->p_sai);
+	xsecret_free(p->p_psk);
 	p->p_sa->is_engine = NULL;
 	sadb_isakmp_free(&c->c_sadb, p->p_sa);
 	explicit_bzero(p, sizeof(*p));
@@ -578,20 +582,21 @@ notify_name(uint16_t type)
 	}
 }
 
-/* An informational message from the peer: deletes and notifies. */
+/* An informational message from the peer: deletes and notifies,
+ * decrypted into PLAIN (IKE_MSG_MAX bytes). */
 static void
-info_input(struct ike_p1 *p, const struct isakmp_msg *m)
+info_read(struct ike_p1 *p, const struct isakmp_msg *m, uint8_t *plain)
 {
 	struct isakmp_msg	 pm;
 	struct isakmp_delete	 d;
 	struct isakmp_notify	 n;
-	uint8_t			 plain[IKE_MSG_MAX], iv[16], mid[4];
+	uint8_t			 iv[16], mid[4];
 	unsigned		 i, k;
 	char			 pa[IP4_TEXT_LEN];
 
 	if (m->im_encrypted) {
 		if (p->p_state != FSM_P1_COMPLETE ||
-		    m->im_bodylen > sizeof(plain))
+		    m->im_bodylen > IKE_MSG_MAX)
 			return;
 		put32(mid, m->im_hdr.ih_msgid);
 		if (ike_iv_phase2(p->p_hash, p->p_iv, p->p_block, mid, iv) != 0 ||
@@ -631,6 +636,16 @@ info_input(struct ike_p1 *p, const struct isakmp_msg *m)
 			    get32(isakmp_delete_spi(&d, k)));
 		}
 	}
+}
+
+static void
+info_input(struct ike_p1 *p, const struct isakmp_msg *m)
+{
+	uint8_t	plain[IKE_MSG_MAX];
+
+	info_read(p, m, plain);
+	/* No decrypted message is left behind (p may be gone by now). */
+	OPENSSL_cleanse(plain, sizeof(plain));
 }
 
 /* ---- Receiving. ---- */

@@ -8,6 +8,8 @@
  *	ike_mm.c	Main Mode, initiator and responder (RFC 2409 5.4)
  *	ike_qm.c	Quick Mode, initiator and responder (RFC 2409 5.5)
  *	ike_vid.c	vendor IDs and NAT-D (RFC 3947)
+ *	ike_proposal.c	what a negotiation copies from the configuration
+ *			(the key, the transform sets) so that it may change
  *	ipsec_out.c	outbound: crypto map classification, ESP out,
  *			IKE started for a flow without SAs
  *	ipsec_in.c	inbound ESP: by SPI, decapsulated, checked
@@ -60,6 +62,22 @@ const char	*ike_fsm_name(enum ike_fsm);
 #define IKE_REXMIT_MS	10000
 #define IKE_REXMIT_MAX	5
 
+/*
+ * What Quick Mode offers, copied from the crypto map entry when the
+ * negotiation starts (IOS's sa_request carries its transforms and
+ * lifetimes the same way): redefining or removing a transform set, or
+ * the entry, while Main Mode or Quick Mode runs changes the next
+ * negotiation, not this one, and leaves no pointer into the
+ * configuration.  The sets are copies with no name and no list links.
+ */
+struct ike_proposal {
+	struct transform_set	 op_ts[IPSEC_MAX_TSETS];	/* in order */
+	size_t			 op_nts;
+	unsigned		 op_pfs;		/* 0: no PFS */
+	uint32_t		 op_life_s;
+	uint64_t		 op_life_kb;
+};
+
 /* What started a negotiation: a packet that hit a crypto map entry. */
 struct ike_request {
 	char			 rq_ifname[48];
@@ -67,6 +85,7 @@ struct ike_request {
 	unsigned		 rq_seq;
 	uint32_t		 rq_local, rq_peer;	/* host order */
 	struct sa_ident		 rq_lid, rq_rid;	/* proxy identities */
+	struct ike_proposal	 rq_prop;	/* initiator: what to offer */
 };
 
 /* The last message sent, kept for retransmission and for answering a
@@ -90,7 +109,7 @@ struct ike_qm {
 	uint8_t			 q_ni[IKE_NONCE_LEN * 2], q_nr[IKE_NONCE_LEN * 2];
 	size_t			 q_nilen, q_nrlen;
 	struct ike_request	 q_req;
-	const struct transform_set *q_ts;
+	struct transform_set	 q_ts;		/* agreed on: a copy */
 	uint32_t		 q_spi_in;	/* ours, the peer sends with it */
 	uint32_t		 q_spi_out;	/* the peer's */
 	uint32_t		 q_life_s;
@@ -114,13 +133,15 @@ struct ike_p1 {
 	 * for HASH_I/HASH_R. */
 	uint8_t			*p_sai;
 	size_t			 p_sailen;
-	const struct isakmp_policy *p_policy;
 	enum ike_enc		 p_enc;
 	unsigned		 p_keybits;
 	enum ike_hash		 p_hash;
 	unsigned		 p_group;
 	uint32_t		 p_life;
-	const char		*p_psk;
+	/* The pre-shared key found when the exchange began, a copy: the
+	 * configured key may change or go meanwhile (IOS finishes with the
+	 * key it started with).  Wiped when freed. */
+	char			*p_psk;
 	struct ike_dh		*p_dh;
 	uint8_t			 p_gxi[IKE_DH_MAX_LEN], p_gxr[IKE_DH_MAX_LEN];
 	size_t			 p_glen;
@@ -178,6 +199,9 @@ void	ike_initial_contact(struct ike_p1 *);
 struct ike_qm *ike_qm_find(struct ike_p1 *, uint32_t msgid);
 void	ike_qm_free(struct ike_qm *);
 const char *ike_psk_for(struct crypto *, uint32_t peer);
+/* ike_proposal.c: a copy of the key for PEER (or NULL), to be freed by
+ * xsecret_free. */
+char	*ike_psk_copy(struct crypto *, uint32_t peer);
 void	ike_random(void *, size_t);
 bool	ike_take_nonce(const struct isakmp_pld *, uint8_t *dst, size_t *len);
 /* Encrypt the payloads after the header of MSG in place (padding added)
@@ -337,6 +361,14 @@ void	ipsec_rekey_installed(struct ipsec_pair *old, struct ipsec_pair *new);
 void	ipsec_rekey_volume(struct ipsec_sa *);
 /* The peer has the SAs of PS's pair (QM3, or ESP received on it). */
 void	ipsec_rekey_confirmed(struct ipsec_sa *);
+/* ike_proposal.c: what entry CE offers now, copied into PR (transform
+ * sets by value). */
+void	ipsec_proposal_of(struct crypto *, const struct cmap_entry *ce,
+	    struct ike_proposal *pr);
+/* RQ's proposal refreshed from its crypto map entry as configured now
+ * (a rekey offers what the configuration says then); false, the
+ * proposal empty, if the entry is gone. */
+bool	ipsec_request_refresh(struct crypto *, struct ike_request *rq);
 
 /* ike_qm.c */
 /* IPSEC's "Crypto mapdb : proxy_match" block. */

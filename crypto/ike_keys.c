@@ -2,6 +2,8 @@
  * ike_keys: the IKEv1 pre-shared-key schedule (ike_keys.h), a sequence of
  * prf calls over wire-format pieces, each step as RFC 2409 writes it.
  */
+#include <openssl/crypto.h>
+
 #include <string.h>
 
 #include "crypto/ike_keys.h"
@@ -57,12 +59,15 @@ ike_enc_key(const struct ike_keys *k, size_t len, uint8_t *out)
 	}
 	pc = (struct ike_piece)P(&zero, 1);
 	for (got = 0; got < len; got += n) {
-		if (ike_prf(k->k_hash, k->k_skeyid_e, k->k_len, &pc, 1, kn))
+		if (ike_prf(k->k_hash, k->k_skeyid_e, k->k_len, &pc, 1, kn)) {
+			OPENSSL_cleanse(kn, sizeof(kn));
 			return -1;
+		}
 		n = len - got < k->k_len ? len - got : k->k_len;
 		memcpy(out + got, kn, n);
 		pc = (struct ike_piece)P(out + got, k->k_len);
 	}
+	OPENSSL_cleanse(kn, sizeof(kn));
 	return 0;
 }
 
@@ -163,11 +168,15 @@ ike_keymat(const struct ike_keys *k, const uint8_t *gqm, size_t gqm_len,
 	size_t			 got, n;
 
 	for (got = 0; got < len; got += n) {
-		if (ike_prf(k->k_hash, k->k_skeyid_d, k->k_len, pc, 6, kn))
+		if (ike_prf(k->k_hash, k->k_skeyid_d, k->k_len, pc, 6, kn)) {
+			OPENSSL_cleanse(kn, sizeof(kn));
 			return -1;
+		}
 		n = len - got < k->k_len ? len - got : k->k_len;
 		memcpy(out + got, kn, n);
 		pc[0] = (struct ike_piece)P(out + got, k->k_len);
 	}
+	/* PRF output is key material: none left on the stack. */
+	OPENSSL_cleanse(kn, sizeof(kn));
 	return 0;
 }

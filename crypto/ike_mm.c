@@ -209,7 +209,8 @@ derive(struct ike_p1 *p)
 	const uint8_t	*peer = p->p_sa->is_initiator ? p->p_gxr : p->p_gxi;
 	bool		ok;
 
-	ok = ike_dh_derive(p->p_dh, peer, p->p_glen, gxy, slen) == 0 &&
+	ok = p->p_psk != NULL &&
+	    ike_dh_derive(p->p_dh, peer, p->p_glen, gxy, slen) == 0 &&
 	    ike_skeyid_psk(&p->p_keys, p->p_hash, (const uint8_t *)p->p_psk,
 	    strlen(p->p_psk), p->p_ni, p->p_nilen, p->p_nr, p->p_nrlen) == 0 &&
 	    ike_skeyid_dae(&p->p_keys, gxy, slen, p->p_sa->is_icookie,
@@ -221,6 +222,9 @@ derive(struct ike_p1 *p)
 	explicit_bzero(gxy, sizeof(gxy));
 	ike_dh_free(p->p_dh);
 	p->p_dh = NULL;
+	/* SKEYID holds all the key is needed for from here on. */
+	xsecret_free(p->p_psk);
+	p->p_psk = NULL;
 	if (ok)
 		p->p_dbg = p->p_sa->is_connid;
 	return ok;
@@ -236,7 +240,6 @@ set_suite(struct ike_p1 *p, const struct ike_p1_sel *sel)
 					    "sha384", "sha512" };
 	struct isakmp_suite		*su = &p->p_sa->is_suite;
 
-	p->p_policy = pol;
 	p->p_enc = pol->ip_enc;
 	p->p_keybits = pol->ip_enc == IKE_ENC_AES ?
 	    (pol->ip_keylen ? pol->ip_keylen : 128) : 0;
@@ -612,7 +615,7 @@ mm_begin(struct crypto *c, const struct ike_request *rq)
 	ike_debug_raw(c, " Find a dup sa in the avl tree during calling "
 	    "isadb_insert sa = %08X", (unsigned)(uintptr_t)p->p_sa);
 	ike_debug(c, 0, "Can not start Aggressive mode, trying Main mode.");
-	if ((p->p_psk = ike_psk_for(c, rq->rq_peer)) == NULL) {
+	if ((p->p_psk = ike_psk_copy(c, rq->rq_peer)) == NULL) {
 		ike_debug(c, 0, "No pre-shared key with %s!", peer);
 		ike_p1_fail(p, "No pre-shared key");
 		return NULL;
@@ -758,10 +761,9 @@ i_mm4(struct ike_p1 *p, const struct isakmp_msg *m)
 }
 
 static void
-i_mm6(struct ike_p1 *p, const struct isakmp_msg *m)
+i_mm6(struct ike_p1 *p, const struct isakmp_msg *m, uint8_t *plain)
 {
 	struct isakmp_msg	pm;
-	uint8_t			plain[IKE_MSG_MAX];
 	char			local[16], peer[16];
 	struct ike_request	rq;
 
@@ -821,7 +823,7 @@ ike_mm_respond(struct crypto *c, uint32_t local, uint32_t peer,
 	read_vids(p, m);
 	ip4_text(peer, a);
 	ip4_text(local, l);
-	if ((p->p_psk = ike_psk_for(c, peer)) != NULL) {
+	if ((p->p_psk = ike_psk_copy(c, peer)) != NULL) {
 		dbg_psk(p);
 		ike_debug(c, 0, " local preshared key found");
 	}
@@ -892,10 +894,9 @@ r_mm3(struct ike_p1 *p, const struct isakmp_msg *m)
 }
 
 static void
-r_mm5(struct ike_p1 *p, const struct isakmp_msg *m)
+r_mm5(struct ike_p1 *p, const struct isakmp_msg *m, uint8_t *plain)
 {
 	struct isakmp_msg	pm;
-	uint8_t			plain[IKE_MSG_MAX];
 	char			local[16], peer[16];
 
 	if (!open_msg(p, m, plain, &pm))
@@ -924,6 +925,9 @@ void
 ike_mm_input(struct ike_p1 *p, const struct isakmp_msg *m, const uint8_t *raw,
     size_t len)
 {
+	/* MM5/MM6 decrypted (the identity and its hash), wiped after. */
+	uint8_t	plain[IKE_MSG_MAX];
+
 	(void)raw;
 	(void)len;
 	switch (p->p_state) {
@@ -934,15 +938,16 @@ ike_mm_input(struct ike_p1 *p, const struct isakmp_msg *m, const uint8_t *raw,
 		i_mm4(p, m);
 		break;
 	case FSM_I_MM5:
-		i_mm6(p, m);
+		i_mm6(p, m, plain);
 		break;
 	case FSM_R_MM2:
 		r_mm3(p, m);
 		break;
 	case FSM_R_MM4:
-		r_mm5(p, m);
+		r_mm5(p, m, plain);
 		break;
 	default:
 		break;
 	}
+	OPENSSL_cleanse(plain, sizeof(plain));
 }

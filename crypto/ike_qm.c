@@ -248,30 +248,16 @@ pfs_ke(struct ike_qm *q, struct isakmp_build *b)
 	return true;
 }
 
-/* The entry's transform sets, in its order. */
+/* Pointers to the proposal's sets, in its order, for ike_p2_match. */
 static size_t
-entry_sets(struct crypto *c, const struct cmap_entry *ce,
+proposal_sets(const struct ike_proposal *op,
     const struct transform_set **sets)
 {
-	size_t	i, n = 0;
+	size_t	i;
 
-	for (i = 0; i < ce->ce_params.pp_ntsets; i++)
-		if ((sets[n] = crypto_transform_find(c,
-		    ce->ce_params.pp_tsets[i])) != NULL)
-			n++;
-	return n;
-}
-
-static const struct cmap_entry *
-request_entry(struct crypto *c, const struct ike_request *rq)
-{
-	const struct cmap	*cm = crypto_map_find(c, rq->rq_map);
-	size_t			 i;
-
-	for (i = 0; cm != NULL && i < cm->cm_n; i++)
-		if (cm->cm_entries[i]->ce_seq == rq->rq_seq)
-			return cm->cm_entries[i];
-	return NULL;
+	for (i = 0; i < op->op_nts; i++)
+		sets[i] = &op->op_ts[i];
+	return op->op_nts;
 }
 
 /* IOS's key-engine message block for the proposal being validated. */
@@ -354,8 +340,8 @@ install(struct ike_qm *q)
 	const uint8_t	*ni = q->q_ni, *nr = q->q_nr;
 	bool		 ok;
 
-	need = esp_enc_keylen(q->q_ts->ts_enc, q->q_ts->ts_keylen ?
-	    q->q_ts->ts_keylen : 128) + esp_auth_keylen(q->q_ts->ts_auth);
+	need = esp_enc_keylen(q->q_ts.ts_enc, q->q_ts.ts_keylen ?
+	    q->q_ts.ts_keylen : 128) + esp_auth_keylen(q->q_ts.ts_auth);
 	if (need > sizeof(kin))
 		return false;
 	if (q->q_pfs != 0) {
@@ -456,16 +442,17 @@ void
 ike_qm_initiate(struct ike_p1 *p, const struct ike_request *rq)
 {
 	struct crypto			*c = p->p_c;
-	const struct cmap_entry		*ce = request_entry(c, rq);
-	const struct transform_set	*sets[IPSEC_MAX_TSETS];
+	const struct ike_proposal	*op = &rq->rq_prop;
 	struct ike_qm			*q;
 	struct isakmp_build		 b;
 	struct isakmp_hdr		 h;
 	uint8_t				 msg[IKE_MSG_MAX], mid[4];
 	uint32_t			 msgid;
-	size_t				 n, i, hoff, len;
+	size_t				 i, hoff, len;
 
-	if (ce == NULL || (n = entry_sets(c, ce, sets)) == 0)
+	/* What the request copied from its entry: the entry may have
+	 * changed or gone since the packet that started it. */
+	if (op->op_nts == 0)
 		return;
 	do
 		ike_random(&msgid, sizeof(msgid));
@@ -473,9 +460,9 @@ ike_qm_initiate(struct ike_p1 *p, const struct ike_request *rq)
 	msgid &= 0x7fffffff;	/* IOS prints M-IDs as positive numbers */
 	q = qm_new(p, msgid, true);
 	q->q_req = *rq;
-	q->q_ts = sets[0];
-	q->q_pfs = ce->ce_params.pp_pfs;
-	ipsec_entry_lifetimes(c, ce, &q->q_life_s, &q->q_life_kb);
+	q->q_pfs = op->op_pfs;
+	q->q_life_s = op->op_life_s;
+	q->q_life_kb = op->op_life_kb;
 	ike_debug(c, p->p_dbg, "beginning Quick Mode exchange, M-ID of %u",
 	    msgid);
 	ike_debug(c, p->p_dbg, "QM Initiator gets spi");
@@ -490,8 +477,8 @@ ike_qm_initiate(struct ike_p1 *p, const struct ike_request *rq)
 	isakmp_build_init(&b, msg, sizeof(msg), &h);
 	hoff = begin_hash(p, &b);
 	isakmp_build_sa_begin(&b, ISAKMP_DOI_IPSEC, IPSEC_SIT_IDENTITY_ONLY);
-	for (i = 0; i < n; i++)
-		build_prop(q, &b, (uint8_t)(i + 1), sets[i]);
+	for (i = 0; i < op->op_nts; i++)
+		build_prop(q, &b, (uint8_t)(i + 1), &op->op_ts[i]);
 	isakmp_build_end(&b);
 	isakmp_build_payload(&b, ISAKMP_PL_NONCE, q->q_ni, q->q_nilen);
 	if (!pfs_ke(q, &b))
@@ -629,11 +616,12 @@ i_qm2(struct ike_qm *q, const struct isakmp_msg *pm)
 	struct ike_p1			*p = q->q_p1;
 	struct crypto			*c = p->p_c;
 	const struct isakmp_pld		*sa = find(pm, ISAKMP_PL_SA);
-	const struct transform_set	*ts;
+	const struct transform_set	*ts, *sets[IPSEC_MAX_TSETS];
 	struct isakmp_sa_pl		 sp;
 	struct isakmp_iter		 it;
 	struct p2_offer			 of;
 	struct sa_ident			 ci, cr;
+	size_t				 n;
 
 	ike_debug(c, p->p_dbg, " processing SA payload. message ID = %u",
 	    q->q_msgid);
@@ -642,11 +630,14 @@ i_qm2(struct ike_qm *q, const struct isakmp_msg *pm)
 		return;
 	}
 	isakmp_sa_props(&sp, &it);
+	/* The responder chose one of the sets we offered (our copies). */
+	n = proposal_sets(&q->q_req.rq_prop, sets);
 	if (!ike_p2_read(c, p->p_dbg, &it, &of) || !of.po_ok ||
-	    (ts = ike_p2_match(&of, &q->q_ts, 1, q->q_pfs)) == NULL) {
+	    (ts = ike_p2_match(&of, sets, n, q->q_pfs)) == NULL) {
 		qm_fail(q, "QM rejected");
 		return;
 	}
+	q->q_ts = *ts;
 	dbg_validate(q);
 	ipsec_dbg_proxy_match(c, &q->q_req);
 	q->q_spi_out = get32(of.po_esp_spi);
@@ -707,6 +698,7 @@ r_qm1(struct ike_qm *q, const struct isakmp_msg *pm)
 	struct ike_p1			*p = q->q_p1;
 	struct crypto			*c = p->p_c;
 	const struct isakmp_pld		*sa = find(pm, ISAKMP_PL_SA);
+	const struct ike_proposal	*op = &q->q_req.rq_prop;
 	const struct cmap_entry		*ce;
 	const struct transform_set	*sets[IPSEC_MAX_TSETS], *ts = NULL;
 	struct isakmp_sa_pl		 sp;
@@ -731,14 +723,15 @@ r_qm1(struct ike_qm *q, const struct isakmp_msg *pm)
 		return;
 	}
 	if (ipsec_find_entry(c, p->p_local, p->p_peer, &cr, &ci, &q->q_req,
-	    &ce))
-		n = entry_sets(c, ce, sets);
+	    &ce)) {
+		ipsec_proposal_of(c, ce, &q->q_req.rq_prop);
+		n = proposal_sets(op, sets);
+	}
 	isakmp_sa_props(&sp, &it);
 	while (ike_p2_read(c, p->p_dbg, &it, &of)) {
 		if (!of.po_ok || n == 0)
 			continue;
-		if ((ts = ike_p2_match(&of, sets, n, ce->ce_params.pp_pfs)) !=
-		    NULL)
+		if ((ts = ike_p2_match(&of, sets, n, op->op_pfs)) != NULL)
 			break;
 		strbuf_init(&words);
 		ike_p2_offer_text(&of, &words);
@@ -762,9 +755,10 @@ r_qm1(struct ike_qm *q, const struct isakmp_msg *pm)
 		r_refuse(q, ISAKMP_N_NO_PROPOSAL_CHOSEN, "QM rejected");
 		return;
 	}
-	q->q_ts = ts;
-	q->q_pfs = ce->ce_params.pp_pfs;
-	ipsec_entry_lifetimes(c, ce, &q->q_life_s, &q->q_life_kb);
+	q->q_ts = *ts;
+	q->q_pfs = op->op_pfs;
+	q->q_life_s = op->op_life_s;
+	q->q_life_kb = op->op_life_kb;
 	/* The shorter lifetime wins; a shorter one of ours is announced. */
 	shorter = (of.po_life_s != 0 && q->q_life_s < of.po_life_s) ||
 	    (of.po_life_kb != 0 && q->q_life_kb < of.po_life_kb);
@@ -862,13 +856,13 @@ ike_qm_input(struct ike_p1 *p, const struct isakmp_msg *m, const uint8_t *raw,
 	if (!qm_open(q, m, plain, &pm)) {
 		if (fresh)
 			ike_qm_free(q);
-		return;
-	}
-	if (fresh) {
+	} else if (fresh) {
 		(void)ike_tx_note_rx(p, &q->q_tx, raw, len);
 		r_qm1(q, &pm);
 	} else if (q->q_initiator && q->q_state == FSM_QM_I_QM1)
 		i_qm2(q, &pm);
 	else if (!q->q_initiator && q->q_state == FSM_QM_R_QM2)
 		r_qm3(q);
+	/* The decrypted message (nonces, KE) leaves no copy behind. */
+	OPENSSL_cleanse(plain, sizeof(plain));
 }

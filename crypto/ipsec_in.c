@@ -4,6 +4,8 @@
  * against the flow's proxies (addresses, protocol, ports) and handed
  * back to the dataplane as if received on the interface.
  */
+#include <openssl/crypto.h>
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -61,6 +63,14 @@ inner_selected(const struct ipsec_flow *fl, const uint8_t *in, size_t len)
 	    (l->id_port == 0 || l->id_port == get16(in + hl + 2));
 }
 
+/* The decrypted packet leaves no copy in freed memory. */
+static void
+scratch_free(uint8_t *buf, size_t len)
+{
+	OPENSSL_cleanse(buf, len);
+	free(buf);
+}
+
 void
 ipsec_esp_input(void *arg, struct dp_iface *in, const uint8_t *ip, size_t len)
 {
@@ -101,7 +111,7 @@ ipsec_esp_input(void *arg, struct dp_iface *in, const uint8_t *ip, size_t len)
 	memcpy(buf, ip + hl, len - hl);
 	if (esp_decap(ps->ps_esp, buf, len - hl, &inner, &ilen) != ESP_OK) {
 		fl->fl_stats.fs_recv_errors++;
-		free(buf);
+		scratch_free(buf, len - hl);
 		return;
 	}
 	/* The inner packet must be what the SA was made for.  IOS 15's
@@ -110,7 +120,7 @@ ipsec_esp_input(void *arg, struct dp_iface *in, const uint8_t *ip, size_t len)
 	if (!inner_selected(fl, inner, ilen)) {
 		fl->fl_stats.fs_recv_errors++;
 		fl->fl_stats.fs_recv_policy++;
-		free(buf);
+		scratch_free(buf, len - hl);
 		return;
 	}
 	fl->fl_last_in_ms = clock_mono_ms();
@@ -122,5 +132,5 @@ ipsec_esp_input(void *arg, struct dp_iface *in, const uint8_t *ip, size_t len)
 	ipsec_rekey_confirmed(ps);
 	ipsec_rekey_volume(ps);
 	(void)dp_ip_input(c->c_sys->sy_dp, in, inner, ilen);
-	free(buf);
+	scratch_free(buf, len - hl);
 }

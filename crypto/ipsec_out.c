@@ -209,6 +209,8 @@ outbound(void *arg, struct dp_iface *ifp, const uint8_t *ip, size_t len)
 		}
 		fl->fl_stats.fs_send_errors++;
 		if (!negotiating(c, &rq, &done)) {
+			/* The negotiation offers the entry as it is now. */
+			ipsec_proposal_of(c, ce, &rq.rq_prop);
 			dbg_sa_request(c, &rq, ce);
 			if (done != NULL)
 				ike_qm_initiate(done, &rq);

@@ -64,6 +64,13 @@ rekey_start(struct ipsec_pair *pr)
 	struct crypto	*c = pr->pr_c;
 	struct ike_p1	*p = ipsec_p1_for(c, &pr->pr_flow->fl_peer);
 
+	/* The successor offers what the entry says now; with the entry
+	 * gone there is none (asked once: not again per packet), and the
+	 * pair lives to its hard lifetime. */
+	if (!ipsec_request_refresh(c, &pr->pr_req)) {
+		pr->pr_rekeying = true;
+		return;
+	}
 	if (p != NULL) {
 		pr->pr_rekeying = true;
 		ike_qm_initiate(p, &pr->pr_req);

@@ -128,7 +128,7 @@ static struct ipsec_sa *
 sa_add(struct crypto *c, struct ipsec_flow *fl, enum ipsec_dir dir,
     uint32_t spi, const struct ike_qm *q, const uint8_t *keymat)
 {
-	const struct transform_set	*ts = q->q_ts;
+	const struct transform_set	*ts = &q->q_ts;
 	struct esp_params		 ep;
 	struct ipsec_sa			*ps;
 	struct strbuf			 words;

@@ -32,7 +32,7 @@ static void
 psk_free(struct psk *k)
 {
 	free(k->pk_host);
-	free(k->pk_key);
+	xsecret_free(k->pk_key);
 	free(k);
 }
 
@@ -110,7 +110,7 @@ psk_store_set(struct psk_store *ps, const struct psk *tmpl)
 	size_t		  pos, cap;
 
 	if ((k = psk_search(ps, tmpl, &pos)) != NULL) {
-		xstrset(&k->pk_key, tmpl->pk_key);
+		xsecret_set(&k->pk_key, tmpl->pk_key);
 		k->pk_encrypted = tmpl->pk_encrypted;
 		k->pk_no_xauth = tmpl->pk_no_xauth;
 		return;

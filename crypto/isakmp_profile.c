@@ -60,7 +60,7 @@ static void
 group_free(struct client_group *cg)
 {
 	free(cg->cg_name);
-	free(cg->cg_key);
+	xsecret_free(cg->cg_key);
 	free(cg->cg_dns[0]);
 	free(cg->cg_dns[1]);
 	free(cg->cg_wins[0]);
@@ -331,7 +331,8 @@ group_string_cmd(struct vty *vty, const struct cmd_args *m)
 
 	field = strcmp(which, "key") == 0 ? &cg->cg_key :
 	    strcmp(which, "domain") == 0 ? &cg->cg_domain : &cg->cg_pool;
-	xstrset(field, cmd_negated(m) ? NULL :
+	/* The group's key is a pre-shared key: wiped when it changes. */
+	xsecret_set(field, cmd_negated(m) ? NULL :
 	    cmd_arg(m, "value"));
 	return CMD_SUCCESS;
 }

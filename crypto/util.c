@@ -2,6 +2,8 @@
  * util: the sorted name index every named crypto object is found through,
  * and the small string and address helpers the object files share.
  */
+#include <openssl/crypto.h>
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -69,3 +71,20 @@ ntab_free(struct ntab *t)
 	t->nt_n = t->nt_cap = 0;
 }
 
+/* Secrets leave no copy in freed memory (a later allocation, a core
+ * file), so they are wiped first. */
+void
+xsecret_free(char *s)
+{
+	if (s == NULL)
+		return;
+	OPENSSL_cleanse(s, strlen(s));
+	free(s);
+}
+
+void
+xsecret_set(char **dst, const char *src)
+{
+	xsecret_free(*dst);
+	*dst = src != NULL ? xstrdup(src) : NULL;
+}

@@ -24,3 +24,11 @@ TESTS += tests/check_pmtu
 tests_check_pmtu_SOURCES = tests/check_pmtu.c tests/fixture.c tests/fixture.h
 tests_check_pmtu_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_check_pmtu_LDADD = $(TEST_LIBS)
+# Configuration changed or removed under Main Mode and Quick Mode, in
+# each role (issue 14): copies, not pointers; clean under ASan.
+check_PROGRAMS += tests/check_ike_life
+TESTS += tests/check_ike_life
+tests_check_ike_life_SOURCES = tests/check_ike_life.c tests/fixture.c \
+	tests/fixture.h
+tests_check_ike_life_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+tests_check_ike_life_LDADD = $(TEST_LIBS)
