@@ -26,157 +26,19 @@
 #include "lib/clock.h"
 #include "lib/evloop.h"
 #include "shell/router.h"
-#include "tests/fixture.h"
-
-#define NR	2
-
-static struct fixture	fx[NR];
-
-/* Configure R; IOS's notes (a new crypto map) are fine, errors not. */
-static void
-config(int r, const char *text)
-{
-	char		*copy, *line, *save = NULL;
-	const char	*out;
-
-	if ((copy = strdup(text)) == NULL)
-		abort();
-	fx_run(&fx[r], "configure terminal");
-	for (line = strtok_r(copy, "\n", &save); line != NULL;
-	    line = strtok_r(NULL, "\n", &save)) {
-		out = fx_run(&fx[r], line);
-		ck_assert_msg(strstr(out, "% Invalid") == NULL &&
-		    strstr(out, "% Incomplete") == NULL &&
-		    strstr(out, "% Ambiguous") == NULL, "%s: %s", line, out);
-	}
-	fx_run(&fx[r], "end");
-	free(copy);
-}
-
-/* Run both loops until nothing moves; true if anything did. */
-static bool
-drain(void)
-{
-	size_t	before[NR];
-	bool	moved = false;
-	int	i, r;
-
-	for (i = 0; i < 50; i++) {
-		for (r = 0; r < NR; r++)
-			before[r] = fx[r].fx_out.sb_len;
-		for (r = 0; r < NR; r++)
-			evloop_once(fx[r].fx_rt.r_loop, 0);
-		for (r = 0; r < NR; r++)
-			if (fx[r].fx_out.sb_len != before[r])
-				moved = true;
-	}
-	return moved;
-}
-
-/* Let SECONDS of frozen time pass, 100 ms at a time, traffic drained. */
-static void
-run_for(unsigned seconds)
-{
-	unsigned	i;
-
-	for (i = 0; i < seconds * 10; i++) {
-		drain();
-		clock_advance(100);
-	}
-	drain();
-}
-
-/* Run R's command to its end (a ping), time passing as needed. */
-static const char *
-run_wait(int r, const char *cmd)
-{
-	int	i;
-
-	strbuf_reset(&fx[r].fx_out);
-	fx_run(&fx[r], cmd);
-	for (i = 0; i < 10000 && session_busy(fx[r].fx_sess); i++) {
-		drain();
-		clock_advance(100);
-	}
-	ck_assert_msg(!session_busy(fx[r].fx_sess), "%s did not end", cmd);
-	return fx[r].fx_out.sb_buf;
-}
-
-static const char *const base_cfg[NR] = {
-	"hostname R1\n"
-	"interface Loopback0\n ip address 1.1.1.1 255.255.255.255\n"
-	"interface Serial1/2\n ip address 12.1.1.1 255.255.255.0\n"
-	" no shutdown\n"
-	"ip route 2.2.2.2 255.255.255.255 12.1.1.2\n",
-	"hostname R2\n"
-	"interface Loopback0\n ip address 2.2.2.2 255.255.255.255\n"
-	"interface Serial1/1\n ip address 12.1.1.2 255.255.255.0\n"
-	" no shutdown\n"
-	"ip route 1.1.1.1 255.255.255.255 12.1.1.1\n",
-};
-
-/* Seed 001's crypto configuration, with the parts a test varies. */
-static void
-crypto_cfg(int r, const char *enc, const char *key, const char *acl)
-{
-	char	text[1024];
-
-	snprintf(text, sizeof(text),
-	    "crypto isakmp policy 10\n hash md5\n authentication pre-share\n"
-	    " group 2\n encryption %s\n"
-	    "crypto isakmp key %s address 12.1.1.%d\n"
-	    "crypto ipsec transform-set TSET esp-3des esp-md5-hmac\n"
-	    "access-list 100 permit ip %s\n"
-	    "crypto map TST 10 ipsec-isakmp\n set peer 12.1.1.%d\n"
-	    " match address 100\n set transform-set TSET\n"
-	    "interface %s\n crypto map TST\n",
-	    enc, key, r == 0 ? 2 : 1, acl, r == 0 ? 2 : 1,
-	    r == 0 ? "Serial1/2" : "Serial1/1");
-	config(r, text);
-}
+#include "tests/pair.h"
 
 static void
 setup(void)
 {
-	int	p0, p1, r;
-
-	clock_use_frozen(FX_EPOCH_MS);
-	p0 = fx_udp_port();
-	p1 = fx_udp_port();
-	for (r = 0; r < NR; r++) {
-		fx_open(&fx[r], NULL);
-		fx_run(&fx[r], "enable");
-	}
-	fx_attach_udp(&fx[0], "Serial1/2", p0, p1);
-	fx_attach_udp(&fx[1], "Serial1/1", p1, p0);
-	for (r = 0; r < NR; r++)
-		config(r, base_cfg[r]);
-	run_for(1);
-	for (r = 0; r < NR; r++)
-		strbuf_reset(&fx[r].fx_out);
-}
-
-static void
-teardown(void)
-{
-	int	r;
-
-	for (r = 0; r < NR; r++)
-		fx_close(&fx[r]);
-	clock_use_real();
-}
-
-static bool
-has(int r, const char *text)
-{
-	return strstr(fx[r].fx_out.sb_buf, text) != NULL;
+	pair_open(NULL);
 }
 
 /* The rows of show crypto isakmp sa (header lines left out). */
 static int
 isakmp_rows(int r)
 {
-	const char	*out = fx_run(&fx[r], "show crypto isakmp sa"), *p;
+	const char	*out = fx_run(&pair[r], "show crypto isakmp sa"), *p;
 	int		 n = 0;
 
 	for (p = out; (p = strstr(p, "\n12.1.1.")) != NULL; p++)
@@ -188,7 +50,7 @@ isakmp_rows(int r)
 static const char *
 current_spi(int r, char *buf)
 {
-	const char	*out = fx_run(&fx[r], "show crypto ipsec sa"), *p;
+	const char	*out = fx_run(&pair[r], "show crypto ipsec sa"), *p;
 
 	if ((p = strstr(out, "current outbound spi: ")) == NULL)
 		return strcpy(buf, "none");
@@ -201,7 +63,7 @@ current_spi(int r, char *buf)
 static int
 sa_count(int r)
 {
-	const char	*out = fx_run(&fx[r], "show crypto ipsec sa"), *p;
+	const char	*out = fx_run(&pair[r], "show crypto ipsec sa"), *p;
 	int		 n = 0;
 
 	for (p = out; (p = strstr(p, "\n      spi: 0x")) != NULL; p++)
@@ -214,9 +76,9 @@ START_TEST(test_lab_13_1)
 	const char	*out;
 	int		 n, a, b, c, end = 0;
 
-	crypto_cfg(0, "3des", "cisco", "host 1.1.1.1 host 2.2.2.2");
-	crypto_cfg(1, "3des", "cisco", "host 2.2.2.2 host 1.1.1.1");
-	out = run_wait(0, "ping 2.2.2.2 source loopback0");
+	pair_crypto_cfg(0, "3des", "cisco", "permit ip host 1.1.1.1 host 2.2.2.2");
+	pair_crypto_cfg(1, "3des", "cisco", "permit ip host 2.2.2.2 host 1.1.1.1");
+	out = pair_run_wait(0, "ping 2.2.2.2 source loopback0");
 	/* The first echo starts IKE and is dropped: `.`, then four `!`. */
 	ck_assert_msg(sscanf(out, "Type escape sequence to abort.\n"
 	    "Sending 5, 100-byte ICMP Echos to 2.2.2.2, timeout is 2 "
@@ -224,12 +86,12 @@ START_TEST(test_lab_13_1)
 	    ".!!!!\nSuccess rate is %d percent (4/5), round-trip min/avg/max = "
 	    "%d/%d/%d ms\n%n", &n, &a, &b, &c, &end) == 4 && n == 80 &&
 	    out[end] == '\0', "%s", out);
-	ck_assert_str_eq(fx_run(&fx[0], "show crypto isakmp sa"),
+	ck_assert_str_eq(fx_run(&pair[0], "show crypto isakmp sa"),
 	    "\nIPv4 Crypto ISAKMP SA\n"
 	    "dst             src             state          conn-id status\n"
 	    "12.1.1.2        12.1.1.1        QM_IDLE           1001 ACTIVE\n"
 	    "\nIPv6 Crypto ISAKMP SA\n\n");
-	out = fx_run(&fx[0], "show crypto ipsec sa");
+	out = fx_run(&pair[0], "show crypto ipsec sa");
 	ck_assert_msg(strstr(out, "    #pkts encaps: 4, #pkts encrypt: 4, "
 	    "#pkts digest: 4\n    #pkts decaps: 4, #pkts decrypt: 4, "
 	    "#pkts verify: 4\n") != NULL, "%s", out);
@@ -240,18 +102,18 @@ START_TEST(test_lab_13_1)
 	ck_assert(strstr(out, "        transform: esp-3des esp-md5-hmac ,\n")
 	    != NULL);
 	/* The responder decapsulated four and encapsulated four replies. */
-	out = fx_run(&fx[1], "show crypto ipsec sa");
+	out = fx_run(&pair[1], "show crypto ipsec sa");
 	ck_assert_msg(strstr(out, "#pkts encaps: 4, #pkts encrypt: 4") !=
 	    NULL && strstr(out, "#pkts decaps: 4, #pkts decrypt: 4") != NULL,
 	    "%s", out);
 	/* Once up, every echo goes through. */
-	out = run_wait(0, "ping 2.2.2.2 source loopback0 repeat 10");
+	out = pair_run_wait(0, "ping 2.2.2.2 source loopback0 repeat 10");
 	ck_assert(strstr(out, "\n!!!!!!!!!!\nSuccess rate is 100 percent "
 	    "(10/10)") != NULL);
 	/* clear crypto sa: the peer is told and drops its SAs too. */
-	fx_run(&fx[0], "clear crypto sa");
-	run_for(1);
-	out = fx_run(&fx[1], "show crypto ipsec sa");
+	fx_run(&pair[0], "clear crypto sa");
+	pair_run_for(1);
+	out = fx_run(&pair[1], "show crypto ipsec sa");
 	ck_assert_msg(strstr(out, "\n      spi: 0x") == NULL, "%s", out);
 }
 END_TEST
@@ -266,13 +128,13 @@ START_TEST(test_lab_13_1_debug)
 	const char	*path = getenv("IKE_TRANSCRIPT"), *out;
 	FILE		*fp;
 
-	crypto_cfg(0, "3des", "cisco", "host 1.1.1.1 host 2.2.2.2");
-	crypto_cfg(1, "3des", "cisco", "host 2.2.2.2 host 1.1.1.1");
-	ck_assert_str_eq(fx_run(&fx[0], "debug crypto isakmp"),
+	pair_crypto_cfg(0, "3des", "cisco", "permit ip host 1.1.1.1 host 2.2.2.2");
+	pair_crypto_cfg(1, "3des", "cisco", "permit ip host 2.2.2.2 host 1.1.1.1");
+	ck_assert_str_eq(fx_run(&pair[0], "debug crypto isakmp"),
 	    "Crypto ISAKMP debugging is on\n");
-	ck_assert_str_eq(fx_run(&fx[0], "debug crypto ipsec"),
+	ck_assert_str_eq(fx_run(&pair[0], "debug crypto ipsec"),
 	    "Crypto IPSEC debugging is on\n");
-	out = run_wait(0, "ping 2.2.2.2 source loopback0");
+	out = pair_run_wait(0, "ping 2.2.2.2 source loopback0");
 	ck_assert(strstr(out, "Success rate is 80 percent (4/5)") != NULL);
 	ck_assert(strstr(out, "ISAKMP:(1001):Old State = IKE_QM_I_QM1  New "
 	    "State = IKE_QM_PHASE2_COMPLETE\n") != NULL);
@@ -292,17 +154,17 @@ START_TEST(test_wrong_psk)
 {
 	const char	*out;
 
-	crypto_cfg(0, "3des", "cisco", "host 1.1.1.1 host 2.2.2.2");
-	crypto_cfg(1, "3des", "wrong", "host 2.2.2.2 host 1.1.1.1");
-	fx_run(&fx[0], "debug crypto isakmp");
-	out = run_wait(0, "ping 2.2.2.2 source loopback0");
+	pair_crypto_cfg(0, "3des", "cisco", "permit ip host 1.1.1.1 host 2.2.2.2");
+	pair_crypto_cfg(1, "3des", "wrong", "permit ip host 2.2.2.2 host 1.1.1.1");
+	fx_run(&pair[0], "debug crypto isakmp");
+	out = pair_run_wait(0, "ping 2.2.2.2 source loopback0");
 	ck_assert(strstr(out, "Success rate is 0 percent (0/5)") != NULL);
-	ck_assert(has(1, "%CRYPTO-4-IKMP_BAD_MESSAGE: IKE message from "
+	ck_assert(pair_has(1, "%CRYPTO-4-IKMP_BAD_MESSAGE: IKE message from "
 	    "12.1.1.1 failed its sanity check or is malformed"));
-	run_for(70);
-	ck_assert(has(0, "ISAKMP:(1001): retransmitting phase 1 "
+	pair_run_for(70);
+	ck_assert(pair_has(0, "ISAKMP:(1001): retransmitting phase 1 "
 	    "MM_KEY_EXCH..."));
-	ck_assert(has(0, "ISAKMP:(1001):deleting SA reason \"Death by "
+	ck_assert(pair_has(0, "ISAKMP:(1001):deleting SA reason \"Death by "
 	    "retransmission P1\" state (I) MM_KEY_EXCH (peer 12.1.1.2)"));
 	ck_assert_int_eq(isakmp_rows(0), 0);
 	ck_assert_int_eq(isakmp_rows(1), 0);
@@ -312,22 +174,22 @@ END_TEST
 /* No policy in common: R2 walks, refuses and says so. */
 START_TEST(test_policy_mismatch)
 {
-	crypto_cfg(0, "3des", "cisco", "host 1.1.1.1 host 2.2.2.2");
-	crypto_cfg(1, "aes", "cisco", "host 2.2.2.2 host 1.1.1.1");
-	fx_run(&fx[1], "debug crypto isakmp");
-	run_wait(0, "ping 2.2.2.2 source loopback0 repeat 1");
-	ck_assert(has(1, "ISAKMP:(0):Checking ISAKMP transform 1 against "
+	pair_crypto_cfg(0, "3des", "cisco", "permit ip host 1.1.1.1 host 2.2.2.2");
+	pair_crypto_cfg(1, "aes", "cisco", "permit ip host 2.2.2.2 host 1.1.1.1");
+	fx_run(&pair[1], "debug crypto isakmp");
+	pair_run_wait(0, "ping 2.2.2.2 source loopback0 repeat 1");
+	ck_assert(pair_has(1, "ISAKMP:(0):Checking ISAKMP transform 1 against "
 	    "priority 10 policy\n"));
-	ck_assert(has(1, "ISAKMP:(0):Encryption algorithm offered does not "
+	ck_assert(pair_has(1, "ISAKMP:(0):Encryption algorithm offered does not "
 	    "match policy!\n"));
-	ck_assert(has(1, "ISAKMP:(0):atts are not acceptable. Next payload "
+	ck_assert(pair_has(1, "ISAKMP:(0):atts are not acceptable. Next payload "
 	    "is 0\n"));
-	ck_assert(has(1, "ISAKMP:(0): phase 1 SA policy not acceptable! "
+	ck_assert(pair_has(1, "ISAKMP:(0): phase 1 SA policy not acceptable! "
 	    "(local 12.1.1.2 remote 12.1.1.1)\n"));
-	ck_assert(has(1, "%CRYPTO-6-IKMP_MODE_FAILURE: Processing of Main "
+	ck_assert(pair_has(1, "%CRYPTO-6-IKMP_MODE_FAILURE: Processing of Main "
 	    "mode failed with peer at 12.1.1.1\n"));
 	ck_assert_int_eq(isakmp_rows(1), 0);
-	run_for(70);
+	pair_run_for(70);
 	ck_assert_int_eq(isakmp_rows(0), 0);
 }
 END_TEST
@@ -337,21 +199,21 @@ START_TEST(test_proxy_mismatch)
 {
 	const char	*out;
 
-	crypto_cfg(0, "3des", "cisco", "host 1.1.1.1 host 2.2.2.2");
-	crypto_cfg(1, "3des", "cisco", "host 2.2.2.2 host 9.9.9.9");
-	fx_run(&fx[1], "debug crypto isakmp");
-	fx_run(&fx[1], "debug crypto ipsec");
-	run_wait(0, "ping 2.2.2.2 source loopback0 repeat 1");
-	ck_assert(has(1, "map_db_find_best did not find matching map\n"));
-	ck_assert(has(1, "IPSEC(ipsec_process_proposal): proxy identities not "
+	pair_crypto_cfg(0, "3des", "cisco", "permit ip host 1.1.1.1 host 2.2.2.2");
+	pair_crypto_cfg(1, "3des", "cisco", "permit ip host 2.2.2.2 host 9.9.9.9");
+	fx_run(&pair[1], "debug crypto isakmp");
+	fx_run(&pair[1], "debug crypto ipsec");
+	pair_run_wait(0, "ping 2.2.2.2 source loopback0 repeat 1");
+	ck_assert(pair_has(1, "map_db_find_best did not find matching map\n"));
+	ck_assert(pair_has(1, "IPSEC(ipsec_process_proposal): proxy identities not "
 	    "supported\n"));
-	ck_assert(has(1, "ISAKMP:(1001): phase 2 SA policy not acceptable! "
+	ck_assert(pair_has(1, "ISAKMP:(1001): phase 2 SA policy not acceptable! "
 	    "(local 12.1.1.2 remote 12.1.1.1)\n"));
-	run_for(70);
+	pair_run_for(70);
 	ck_assert_int_eq(isakmp_rows(0), 1);
-	out = fx_run(&fx[0], "show crypto ipsec sa");
+	out = fx_run(&pair[0], "show crypto ipsec sa");
 	ck_assert_msg(strstr(out, "\n      spi: 0x") == NULL, "%s", out);
-	out = fx_run(&fx[1], "show crypto ipsec sa");
+	out = fx_run(&pair[1], "show crypto ipsec sa");
 	ck_assert_msg(strstr(out, "\n      spi: 0x") == NULL, "%s", out);
 }
 END_TEST
@@ -362,17 +224,17 @@ START_TEST(test_loss)
 	const char	*out;
 	int		 i;
 
-	crypto_cfg(0, "3des", "cisco", "host 1.1.1.1 host 2.2.2.2");
-	crypto_cfg(1, "3des", "cisco", "host 2.2.2.2 host 1.1.1.1");
-	fx_run(&fx[0], "test interface Serial1/2 fault both loss=20,seed=7");
+	pair_crypto_cfg(0, "3des", "cisco", "permit ip host 1.1.1.1 host 2.2.2.2");
+	pair_crypto_cfg(1, "3des", "cisco", "permit ip host 2.2.2.2 host 1.1.1.1");
+	fx_run(&pair[0], "test interface Serial1/2 fault both loss=20,seed=7");
 	for (i = 0; i < 20; i++) {
-		out = run_wait(0, "ping 2.2.2.2 source loopback0 repeat 5");
+		out = pair_run_wait(0, "ping 2.2.2.2 source loopback0 repeat 5");
 		if (strstr(out, "!") != NULL)
 			break;
 	}
 	ck_assert_msg(i < 20, "no echo came back in 20 pings");
 	ck_assert_int_eq(isakmp_rows(0), 1);
-	out = fx_run(&fx[0], "show crypto isakmp sa");
+	out = fx_run(&pair[0], "show crypto isakmp sa");
 	ck_assert(strstr(out, "QM_IDLE") != NULL);
 }
 END_TEST
@@ -386,7 +248,7 @@ END_TEST
 START_TEST(test_strong_suite)
 {
 	const char	*out;
-	static const char *const cfg[NR] = {
+	static const char *const cfg[PAIR_NR] = {
 	    "crypto isakmp policy 5\n encryption aes 256\n hash sha256\n"
 	    " authentication pre-share\n group 14\n"
 	    "crypto isakmp key s3cret address 12.1.1.2\n"
@@ -408,28 +270,28 @@ START_TEST(test_strong_suite)
 	    "interface Serial1/1\n crypto map TST\n",
 	};
 
-	config(0, cfg[0]);
-	config(1, cfg[1]);
-	out = run_wait(0, "ping 2.2.2.2 source loopback0");
+	pair_config(0, cfg[0]);
+	pair_config(1, cfg[1]);
+	out = pair_run_wait(0, "ping 2.2.2.2 source loopback0");
 	ck_assert_msg(strstr(out, ".!!!!\nSuccess rate is 80 percent (4/5)") !=
 	    NULL, "%s", out);
 	ck_assert(strstr(out, "%CRYPTO-5-SESSION_STATUS: Crypto tunnel is UP  "
 	    ".  Peer 12.1.1.2:500       Id: 12.1.1.2\n") != NULL);
-	out = fx_run(&fx[0], "show crypto isakmp sa detail");
+	out = fx_run(&pair[0], "show crypto isakmp sa detail");
 	ck_assert_msg(strstr(out, "\n1001  12.1.1.1        12.1.1.2          "
 	    "     ACTIVE aes  sha256 psk  14 23:59:58 D   \n") != NULL, "%s",
 	    out);
-	out = fx_run(&fx[0], "show crypto ipsec sa");
+	out = fx_run(&pair[0], "show crypto ipsec sa");
 	ck_assert_msg(strstr(out, "PFS (Y/N): Y, DH group: group5\n") != NULL,
 	    "%s", out);
 	ck_assert(strstr(out, "transform: esp-aes 256 esp-sha-hmac ,\n") !=
 	    NULL);
 	ck_assert(strstr(out, "IV size: 16 bytes\n") != NULL);
-	strbuf_reset(&fx[0].fx_out);
-	fx_run(&fx[0], "clear crypto isakmp");
-	ck_assert(has(0, "%CRYPTO-5-SESSION_STATUS: Crypto tunnel is DOWN. "
+	strbuf_reset(&pair[0].fx_out);
+	fx_run(&pair[0], "clear crypto isakmp");
+	ck_assert(pair_has(0, "%CRYPTO-5-SESSION_STATUS: Crypto tunnel is DOWN. "
 	    "Peer 12.1.1.2:500       Id: 12.1.1.2\n"));
-	run_for(1);
+	pair_run_for(1);
 	ck_assert_int_eq(isakmp_rows(1), 0);
 }
 END_TEST
@@ -441,23 +303,23 @@ END_TEST
  */
 START_TEST(test_dpd)
 {
-	crypto_cfg(0, "3des", "cisco", "host 1.1.1.1 host 2.2.2.2");
-	crypto_cfg(1, "3des", "cisco", "host 2.2.2.2 host 1.1.1.1");
-	config(0, "crypto isakmp keepalive 10 periodic\n");
-	config(1, "crypto isakmp keepalive 10 periodic\n");
-	run_wait(0, "ping 2.2.2.2 source loopback0 repeat 2");
-	fx_run(&fx[0], "debug crypto isakmp");
-	run_for(11);
-	ck_assert(has(0, "ISAKMP:(1001):DPD/R_U_THERE sent to peer 12.1.1.2, "
+	pair_crypto_cfg(0, "3des", "cisco", "permit ip host 1.1.1.1 host 2.2.2.2");
+	pair_crypto_cfg(1, "3des", "cisco", "permit ip host 2.2.2.2 host 1.1.1.1");
+	pair_config(0, "crypto isakmp keepalive 10 periodic\n");
+	pair_config(1, "crypto isakmp keepalive 10 periodic\n");
+	pair_run_wait(0, "ping 2.2.2.2 source loopback0 repeat 2");
+	fx_run(&pair[0], "debug crypto isakmp");
+	pair_run_for(11);
+	ck_assert(pair_has(0, "ISAKMP:(1001):DPD/R_U_THERE sent to peer 12.1.1.2, "
 	    "sequence 0x1\n"));
-	ck_assert(has(0, "ISAKMP:(1001):DPD/R_U_THERE_ACK received from peer "
+	ck_assert(pair_has(0, "ISAKMP:(1001):DPD/R_U_THERE_ACK received from peer "
 	    "12.1.1.2, sequence 0x1\n"));
-	ck_assert_str_eq(fx_run(&fx[0],
+	ck_assert_str_eq(fx_run(&pair[0],
 	    "test interface Serial1/2 fault both loss=100"), "");
-	run_for(40);
-	ck_assert(has(0, "ISAKMP:(1001):peer 12.1.1.2 not responding!\n"));
+	pair_run_for(40);
+	ck_assert(pair_has(0, "ISAKMP:(1001):peer 12.1.1.2 not responding!\n"));
 	ck_assert_int_eq(isakmp_rows(0), 0);
-	ck_assert(strstr(fx_run(&fx[0], "show crypto ipsec sa"),
+	ck_assert(strstr(fx_run(&pair[0], "show crypto ipsec sa"),
 	    "\n      spi: 0x") == NULL);
 }
 END_TEST
@@ -474,34 +336,34 @@ START_TEST(test_lifetime)
 	const char	*out;
 	char		 spi_before[32], spi[32];
 
-	crypto_cfg(0, "3des", "cisco", "host 1.1.1.1 host 2.2.2.2");
-	crypto_cfg(1, "3des", "cisco", "host 2.2.2.2 host 1.1.1.1");
-	config(1, "crypto map TST 10 ipsec-isakmp\n"
+	pair_crypto_cfg(0, "3des", "cisco", "permit ip host 1.1.1.1 host 2.2.2.2");
+	pair_crypto_cfg(1, "3des", "cisco", "permit ip host 2.2.2.2 host 1.1.1.1");
+	pair_config(1, "crypto map TST 10 ipsec-isakmp\n"
 	    " set security-association lifetime seconds 120\n");
-	fx_run(&fx[0], "debug crypto isakmp");
-	run_wait(0, "ping 2.2.2.2 source loopback0 repeat 2");
-	ck_assert(has(0, "ISAKMP:(1001): processing NOTIFY RESPONDER_LIFETIME "
+	fx_run(&pair[0], "debug crypto isakmp");
+	pair_run_wait(0, "ping 2.2.2.2 source loopback0 repeat 2");
+	ck_assert(pair_has(0, "ISAKMP:(1001): processing NOTIFY RESPONDER_LIFETIME "
 	    "protocol 3\n"));
-	out = fx_run(&fx[0], "show crypto ipsec sa");
+	out = fx_run(&pair[0], "show crypto ipsec sa");
 	ck_assert_msg(strstr(out, "remaining key lifetime (k/sec): (4608000/"
 	    "118)\n") != NULL, "%s", out);
 	current_spi(0, spi_before);
 	/* 118 s left: the soft lifetime is 88 s away. */
-	run_for(86);
+	pair_run_for(86);
 	ck_assert_str_eq(current_spi(0, spi), spi_before);
-	run_for(4);
+	pair_run_for(4);
 	ck_assert_str_ne(current_spi(0, spi), spi_before);
 	ck_assert_str_ne(spi, "0x0(0)");
 	/* The old pair goes 5 s after the new one is up, on both sides. */
-	run_for(6);
+	pair_run_for(6);
 	ck_assert_int_eq(sa_count(0), 2);
 	ck_assert_int_eq(sa_count(1), 2);
-	run_for(125);
-	ck_assert(strstr(fx_run(&fx[0], "show crypto ipsec sa"),
+	pair_run_for(125);
+	ck_assert(strstr(fx_run(&pair[0], "show crypto ipsec sa"),
 	    "\n      spi: 0x") == NULL);
-	ck_assert(strstr(fx_run(&fx[1], "show crypto ipsec sa"),
+	ck_assert(strstr(fx_run(&pair[1], "show crypto ipsec sa"),
 	    "\n      spi: 0x") == NULL);
-	out = run_wait(0, "ping 2.2.2.2 source loopback0");
+	out = pair_run_wait(0, "ping 2.2.2.2 source loopback0");
 	ck_assert_msg(strstr(out, ".!!!!\nSuccess rate is 80 percent (4/5)") !=
 	    NULL, "%s", out);
 	ck_assert_int_eq(isakmp_rows(0), 1);
@@ -517,19 +379,19 @@ START_TEST(test_version_12)
 {
 	const char	*out;
 
-	config(0, "version 12.4\nservice timestamps debug datetime msec\n");
-	config(1, "version 12.4\n");
-	crypto_cfg(0, "3des", "cisco", "host 1.1.1.1 host 2.2.2.2");
-	crypto_cfg(1, "3des", "cisco", "host 2.2.2.2 host 1.1.1.1");
-	fx_run(&fx[0], "debug crypto isakmp");
-	out = run_wait(0, "ping 2.2.2.2 source loopback0");
+	pair_config(0, "version 12.4\nservice timestamps debug datetime msec\n");
+	pair_config(1, "version 12.4\n");
+	pair_crypto_cfg(0, "3des", "cisco", "permit ip host 1.1.1.1 host 2.2.2.2");
+	pair_crypto_cfg(1, "3des", "cisco", "permit ip host 2.2.2.2 host 1.1.1.1");
+	fx_run(&pair[0], "debug crypto isakmp");
+	out = pair_run_wait(0, "ping 2.2.2.2 source loopback0");
 	ck_assert(strstr(out, "Success rate is 80 percent (4/5)") != NULL);
 	ck_assert(strstr(out, ": ISAKMP (0:1): SA has been authenticated with "
 	    "12.1.1.2\n") != NULL);
 	/* IOS's '*': the clock was never set by NTP or by hand. */
 	ck_assert(strstr(out, "\n*Nov 14 22:13:21.123: ISAKMP (0:0): "
 	    "beginning Main Mode exchange\n") != NULL);
-	out = fx_run(&fx[0], "show crypto isakmp sa");
+	out = fx_run(&pair[0], "show crypto isakmp sa");
 	ck_assert_msg(strstr(out, "dst             src             state    "
 	    "      conn-id slot status\n12.1.1.2        12.1.1.1        QM_IDLE "
 	    "             1    0 ACTIVE\n") != NULL, "%s", out);
@@ -540,17 +402,17 @@ END_TEST
  * no NAT-T vendor IDs, NAT-D not sent, IKE stays on 500. */
 START_TEST(test_no_natt)
 {
-	crypto_cfg(0, "3des", "cisco", "host 1.1.1.1 host 2.2.2.2");
-	crypto_cfg(1, "3des", "cisco", "host 2.2.2.2 host 1.1.1.1");
-	config(0, "no crypto ipsec nat-transparency udp-encapsulation\n");
-	ck_assert(strstr(fx_run(&fx[0], "show running-config"),
+	pair_crypto_cfg(0, "3des", "cisco", "permit ip host 1.1.1.1 host 2.2.2.2");
+	pair_crypto_cfg(1, "3des", "cisco", "permit ip host 2.2.2.2 host 1.1.1.1");
+	pair_config(0, "no crypto ipsec nat-transparency udp-encapsulation\n");
+	ck_assert(strstr(fx_run(&pair[0], "show running-config"),
 	    "\nno crypto ipsec nat-transparency udp-encapsulation\n") != NULL);
-	fx_run(&fx[0], "debug crypto isakmp");
-	run_wait(0, "ping 2.2.2.2 source loopback0");
-	ck_assert(has(0, "Success rate is 80 percent (4/5)"));
-	ck_assert(!has(0, "constructed NAT-T"));
-	ck_assert(!has(0, "received payload type 20"));
-	ck_assert(has(0, "my_port 500 peer_port 500 (I) QM_IDLE\n"));
+	fx_run(&pair[0], "debug crypto isakmp");
+	pair_run_wait(0, "ping 2.2.2.2 source loopback0");
+	ck_assert(pair_has(0, "Success rate is 80 percent (4/5)"));
+	ck_assert(!pair_has(0, "constructed NAT-T"));
+	ck_assert(!pair_has(0, "received payload type 20"));
+	ck_assert(pair_has(0, "my_port 500 peer_port 500 (I) QM_IDLE\n"));
 }
 END_TEST
 
@@ -592,24 +454,25 @@ START_TEST(test_rekey_kilobytes)
 	char		 spi0[32], spi1[32];
 	int		 r, rekeys;
 
-	for (r = 0; r < NR; r++) {
-		crypto_cfg(r, "3des", "cisco", r == 0 ?
-		    "host 1.1.1.1 host 2.2.2.2" : "host 2.2.2.2 host 1.1.1.1");
-		config(r, "crypto ipsec security-association lifetime "
+	for (r = 0; r < PAIR_NR; r++) {
+		pair_crypto_cfg(r, "3des", "cisco", r == 0 ?
+		    "permit ip host 1.1.1.1 host 2.2.2.2" :
+		    "permit ip host 2.2.2.2 host 1.1.1.1");
+		pair_config(r, "crypto ipsec security-association lifetime "
 		    "kilobytes 2560\n");
 	}
-	out = fx_run(&fx[0], "show running-config");
+	out = fx_run(&pair[0], "show running-config");
 	ck_assert_msg(strstr(out, "!\ncrypto ipsec security-association "
 	    "lifetime kilobytes 2560\n!\ncrypto ipsec transform-set TSET ")
 	    != NULL, "%s", out);
-	out = fx_run(&fx[0], "show crypto map");
+	out = fx_run(&pair[0], "show crypto map");
 	ck_assert(strstr(out, "Security association lifetime: 2560 kilobytes/"
 	    "3600 seconds\n") != NULL);
-	run_wait(0, "ping 2.2.2.2 source loopback0 repeat 2");
-	ck_assert(has(0, "Success rate is 50 percent (1/2)"));
+	pair_run_wait(0, "ping 2.2.2.2 source loopback0 repeat 2");
+	ck_assert(pair_has(0, "Success rate is 50 percent (1/2)"));
 	current_spi(0, spi0);
-	fx_run(&fx[0], "debug crypto ipsec");
-	out = run_wait(0, "ping 2.2.2.2 source loopback0 size 1400 repeat "
+	fx_run(&pair[0], "debug crypto ipsec");
+	out = pair_run_wait(0, "ping 2.2.2.2 source loopback0 size 1400 repeat "
 	    "5000");
 	ck_assert_msg(strstr(out, "Success rate is 100 percent (5000/5000)")
 	    != NULL, "%s", strstr(out, "Success rate"));
@@ -618,18 +481,18 @@ START_TEST(test_rekey_kilobytes)
 	ck_assert_int_ge(rekeys, 2);
 	ck_assert(count(out, "IPSEC(create_sa): sa created,") == 2 * rekeys);
 	ck_assert_str_ne(current_spi(0, spi1), spi0);
-	fx_run(&fx[0], "undebug all");
-	out = fx_run(&fx[0], "show crypto ipsec sa");
+	fx_run(&pair[0], "undebug all");
+	out = fx_run(&pair[0], "show crypto ipsec sa");
 	ck_assert_msg(strstr(out, "#pkts encaps: 5001, #pkts encrypt: 5001")
 	    != NULL, "%s", out);
 	ck_assert(strstr(out, "#pkts decaps: 5001, #pkts decrypt: 5001") !=
 	    NULL);
 	ck_assert(strstr(out, "#send errors 1, #recv errors 0") != NULL);
 	/* No one waits for a hard limit: old pairs go 5 s after. */
-	run_for(6);
+	pair_run_for(6);
 	ck_assert_int_eq(sa_count(0), 2);
 	ck_assert_int_eq(sa_count(1), 2);
-	out = fx_run(&fx[1], "show crypto ipsec sa");
+	out = fx_run(&pair[1], "show crypto ipsec sa");
 	ck_assert(strstr(out, "#pkts decaps: 5001,") != NULL);
 	ck_assert(strstr(out, "#recv errors 0") != NULL);
 }
@@ -650,21 +513,22 @@ START_TEST(test_rekey_seconds)
 	char		 spi[32], last[32], row0[128], row[128];
 	int		 r, i, ok = 0, changes = 0;
 
-	for (r = 0; r < NR; r++) {
-		crypto_cfg(r, "3des", "cisco", r == 0 ?
-		    "host 1.1.1.1 host 2.2.2.2" : "host 2.2.2.2 host 1.1.1.1");
-		config(r, "crypto ipsec security-association lifetime "
+	for (r = 0; r < PAIR_NR; r++) {
+		pair_crypto_cfg(r, "3des", "cisco", r == 0 ?
+		    "permit ip host 1.1.1.1 host 2.2.2.2" :
+		    "permit ip host 2.2.2.2 host 1.1.1.1");
+		pair_config(r, "crypto ipsec security-association lifetime "
 		    "seconds 120\ncrypto isakmp policy 10\n lifetime 300\n");
 	}
-	ck_assert(strstr(fx_run(&fx[1], "show running-config"), "\ncrypto "
+	ck_assert(strstr(fx_run(&pair[1], "show running-config"), "\ncrypto "
 	    "ipsec security-association lifetime seconds 120\n") != NULL);
-	run_wait(0, "ping 2.2.2.2 source loopback0 repeat 2");
-	ck_assert(has(0, "Success rate is 50 percent (1/2)"));
-	field(fx_run(&fx[0], "show crypto isakmp sa"), "\n12.1.1.2", row0,
+	pair_run_wait(0, "ping 2.2.2.2 source loopback0 repeat 2");
+	ck_assert(pair_has(0, "Success rate is 50 percent (1/2)"));
+	field(fx_run(&pair[0], "show crypto isakmp sa"), "\n12.1.1.2", row0,
 	    sizeof(row0));
 	current_spi(0, last);
 	for (i = 0; i < 4100; i++) {
-		out = run_wait(0, "ping 2.2.2.2 source loopback0 repeat 1");
+		out = pair_run_wait(0, "ping 2.2.2.2 source loopback0 repeat 1");
 		if (strstr(out, "Success rate is 100 percent (1/1)") != NULL)
 			ok++;
 		if (i % 10 == 0 && strcmp(current_spi(0, spi), last) != 0) {
@@ -677,23 +541,23 @@ START_TEST(test_rekey_seconds)
 	/* One ISAKMP SA on each side, not the first one. */
 	ck_assert_int_eq(isakmp_rows(0), 1);
 	ck_assert_int_eq(isakmp_rows(1), 1);
-	field(fx_run(&fx[0], "show crypto isakmp sa"), "\n12.1.1.2", row,
+	field(fx_run(&pair[0], "show crypto isakmp sa"), "\n12.1.1.2", row,
 	    sizeof(row));
 	ck_assert_str_ne(row, row0);
 	ck_assert_str_ne(row, "none");
-	for (r = 0; r < NR; r++) {
-		out = fx_run(&fx[r], "show crypto ipsec sa");
+	for (r = 0; r < PAIR_NR; r++) {
+		out = fx_run(&pair[r], "show crypto ipsec sa");
 		ck_assert_msg(strstr(out, "#send errors 0, #recv errors 0") !=
 		    NULL || (r == 0 && strstr(out, "#send errors 1, #recv "
 		    "errors 0") != NULL), "%s", out);
-		ck_assert(strstr(fx[r].fx_out.sb_buf, "RECVD_PKT_INV_SPI") ==
+		ck_assert(strstr(pair[r].fx_out.sb_buf, "RECVD_PKT_INV_SPI") ==
 		    NULL);
 	}
 	/* `no` restores IOS's default, which is not rendered. */
-	config(1, "no crypto ipsec security-association lifetime seconds\n");
-	out = fx_run(&fx[1], "show running-config");
+	pair_config(1, "no crypto ipsec security-association lifetime seconds\n");
+	out = fx_run(&pair[1], "show running-config");
 	ck_assert(strstr(out, "security-association lifetime") == NULL);
-	out = fx_run(&fx[1], "show crypto map");
+	out = fx_run(&pair[1], "show crypto map");
 	ck_assert(strstr(out, "Security association lifetime: 4608000 "
 	    "kilobytes/3600 seconds\n") != NULL);
 }
@@ -705,7 +569,7 @@ ike_suite(void)
 	Suite	*s = suite_create("ike");
 	TCase	*tc = tcase_create("lab13-1");
 
-	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_checked_fixture(tc, setup, pair_close);
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, test_lab_13_1);
 	tcase_add_test(tc, test_wrong_psk);
@@ -720,14 +584,14 @@ ike_suite(void)
 	suite_add_tcase(s, tc);
 	/* Rekeys under steady traffic: long in frozen time. */
 	tc = tcase_create("rekey");
-	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_checked_fixture(tc, setup, pair_close);
 	tcase_set_timeout(tc, 300);
 	tcase_add_test(tc, test_rekey_kilobytes);
 	tcase_add_test(tc, test_rekey_seconds);
 	suite_add_tcase(s, tc);
 	/* Alone in its case, so tests/ike_seed.sh can run just it. */
 	tc = tcase_create("seed001");
-	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_checked_fixture(tc, setup, pair_close);
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, test_lab_13_1_debug);
 	suite_add_tcase(s, tc);

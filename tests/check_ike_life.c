@@ -23,33 +23,7 @@
 #include "lib/clock.h"
 #include "lib/evloop.h"
 #include "shell/router.h"
-#include "tests/fixture.h"
-
-#define NR	2
-#define R1	0
-#define R2	1
-
-static struct fixture	fx[NR];
-
-/* Configure R; IOS's notes (a new crypto map) are fine, errors not. */
-static void
-config(int r, const char *text)
-{
-	char		*copy, *line, *save = NULL;
-	const char	*out;
-
-	if ((copy = strdup(text)) == NULL)
-		abort();
-	fx_run(&fx[r], "configure terminal");
-	for (line = strtok_r(copy, "\n", &save); line != NULL;
-	    line = strtok_r(NULL, "\n", &save)) {
-		out = fx_run(&fx[r], line);
-		ck_assert_msg(strstr(out, "% ") == NULL ||
-		    strstr(out, "% NOTE:") != NULL, "%s: %s", line, out);
-	}
-	fx_run(&fx[r], "end");
-	free(copy);
-}
+#include "tests/pair.h"
 
 /* Run R's loop alone, no time passing: what the peer sent it is
  * received and answered; the answer waits in the peer's socket. */
@@ -59,7 +33,7 @@ step(int r)
 	int	i;
 
 	for (i = 0; i < 20; i++)
-		evloop_once(fx[r].fx_rt.r_loop, 0);
+		evloop_once(pair[r].fx_rt.r_loop, 0);
 }
 
 /* Both loops until nothing moves, then SECONDS of frozen time. */
@@ -84,15 +58,15 @@ run_wait(int r, const char *cmd)
 {
 	int	i;
 
-	strbuf_reset(&fx[r].fx_out);
-	fx_run(&fx[r], cmd);
-	for (i = 0; i < 10000 && session_busy(fx[r].fx_sess); i++) {
+	strbuf_reset(&pair[r].fx_out);
+	fx_run(&pair[r], cmd);
+	for (i = 0; i < 10000 && session_busy(pair[r].fx_sess); i++) {
 		step(R1);
 		step(R2);
 		clock_advance(100);
 	}
-	ck_assert_msg(!session_busy(fx[r].fx_sess), "%s did not end", cmd);
-	return fx[r].fx_out.sb_buf;
+	ck_assert_msg(!session_busy(pair[r].fx_sess), "%s did not end", cmd);
+	return pair[r].fx_out.sb_buf;
 }
 
 /*
@@ -106,13 +80,14 @@ kick(void)
 {
 	int	i;
 
-	fx_run(&fx[R1], "ping 2.2.2.2 source loopback0 repeat 1 timeout 0");
-	for (i = 0; i < 100 && session_busy(fx[R1].fx_sess); i++)
+	fx_run(&pair[R1], "ping 2.2.2.2 source loopback0 repeat 1 timeout 0");
+	for (i = 0; i < 100 && session_busy(pair[R1].fx_sess); i++)
 		step(R1);
-	ck_assert(!session_busy(fx[R1].fx_sess));
+	ck_assert(!session_busy(pair[R1].fx_sess));
 }
 
-static const char *const base_cfg[NR] = {
+/* Seed 001 whole: addresses, routes and crypto. */
+static const char *const life_cfg[PAIR_NR] = {
 	"hostname R1\n"
 	"interface Loopback0\n ip address 1.1.1.1 255.255.255.255\n"
 	"interface Serial1/2\n ip address 12.1.1.1 255.255.255.0\n"
@@ -144,32 +119,7 @@ static const char *const base_cfg[NR] = {
 static void
 setup(void)
 {
-	int	p0, p1, r;
-
-	clock_use_frozen(FX_EPOCH_MS);
-	p0 = fx_udp_port();
-	p1 = fx_udp_port();
-	for (r = 0; r < NR; r++) {
-		fx_open(&fx[r], NULL);
-		fx_run(&fx[r], "enable");
-	}
-	fx_attach_udp(&fx[R1], "Serial1/2", p0, p1);
-	fx_attach_udp(&fx[R2], "Serial1/1", p1, p0);
-	for (r = 0; r < NR; r++)
-		config(r, base_cfg[r]);
-	run_for(1);
-	for (r = 0; r < NR; r++)
-		strbuf_reset(&fx[r].fx_out);
-}
-
-static void
-teardown(void)
-{
-	int	r;
-
-	for (r = 0; r < NR; r++)
-		fx_close(&fx[r]);
-	clock_use_real();
+	pair_open(life_cfg);
 }
 
 /* The ISAKMP SA rows of show crypto isakmp sa, in one string ("" for
@@ -177,8 +127,8 @@ teardown(void)
 static const char *
 isakmp_rows(int r)
 {
-	static char	 rows[NR][512];
-	const char	*out = fx_run(&fx[r], "show crypto isakmp sa"), *p, *e;
+	static char	 rows[PAIR_NR][512];
+	const char	*out = fx_run(&pair[r], "show crypto isakmp sa"), *p, *e;
 	size_t		 n = 0;
 
 	rows[r][0] = '\0';
@@ -198,7 +148,7 @@ isakmp_rows(int r)
 static int
 ipsec_count(int r, const char *text)
 {
-	const char	*out = fx_run(&fx[r], "show crypto ipsec sa"), *p;
+	const char	*out = fx_run(&pair[r], "show crypto ipsec sa"), *p;
 	int		 n = 0;
 
 	for (p = out; (p = strstr(p, text)) != NULL; p += strlen(text))
@@ -223,7 +173,7 @@ assert_up(const char *transform)
 	ck_assert_str_eq(isakmp_rows(R1), ROW("", QM_IDLE));
 	ck_assert_str_eq(isakmp_rows(R2), ROW("", QM_IDLE));
 	snprintf(want, sizeof(want), "        transform: %s ,\n", transform);
-	for (r = 0; r < NR; r++) {
+	for (r = 0; r < PAIR_NR; r++) {
 		ck_assert_int_eq(ipsec_count(r, "\n      spi: 0x"), 2);
 		ck_assert_int_eq(ipsec_count(r, want), 2);
 	}
@@ -236,11 +186,11 @@ assert_up(const char *transform)
 static void
 clear_all(void)
 {
-	fx_run(&fx[R1], "clear crypto sa");
-	fx_run(&fx[R1], "clear crypto isakmp");
+	fx_run(&pair[R1], "clear crypto sa");
+	fx_run(&pair[R1], "clear crypto isakmp");
 	run_for(1);
-	fx_run(&fx[R2], "clear crypto sa");
-	fx_run(&fx[R2], "clear crypto isakmp");
+	fx_run(&pair[R2], "clear crypto sa");
+	fx_run(&pair[R2], "clear crypto isakmp");
 	run_for(1);
 	ck_assert_str_eq(isakmp_rows(R1), "");
 	ck_assert_str_eq(isakmp_rows(R2), "");
@@ -270,14 +220,14 @@ START_TEST(test_psk_change_initiator)
 	const char	*out;
 
 	to_mm2();
-	config(R1, "crypto isakmp key other address 12.1.1.2\n");
+	pair_config(R1, "crypto isakmp key other address 12.1.1.2\n");
 	run_for(1);
 	assert_up("esp-3des esp-md5-hmac");
 	clear_all();
-	fx_run(&fx[R2], "debug crypto isakmp");
+	fx_run(&pair[R2], "debug crypto isakmp");
 	out = run_wait(R1, "ping 2.2.2.2 source loopback0");
 	ck_assert(strstr(out, "Success rate is 0 percent (0/5)") != NULL);
-	ck_assert(strstr(fx[R2].fx_out.sb_buf, "%CRYPTO-4-IKMP_BAD_MESSAGE: "
+	ck_assert(strstr(pair[R2].fx_out.sb_buf, "%CRYPTO-4-IKMP_BAD_MESSAGE: "
 	    "IKE message from 12.1.1.1 failed its sanity check or is "
 	    "malformed\n") != NULL);
 }
@@ -288,13 +238,13 @@ END_TEST
 START_TEST(test_psk_remove_initiator)
 {
 	to_mm2();
-	config(R1, "no crypto isakmp key cisco address 12.1.1.2\n");
+	pair_config(R1, "no crypto isakmp key cisco address 12.1.1.2\n");
 	run_for(1);
 	assert_up("esp-3des esp-md5-hmac");
 	clear_all();
-	fx_run(&fx[R1], "debug crypto isakmp");
+	fx_run(&pair[R1], "debug crypto isakmp");
 	run_wait(R1, "ping 2.2.2.2 source loopback0 repeat 1");
-	ck_assert(strstr(fx[R1].fx_out.sb_buf, "ISAKMP:(0):No pre-shared key "
+	ck_assert(strstr(pair[R1].fx_out.sb_buf, "ISAKMP:(0):No pre-shared key "
 	    "with 12.1.1.2!\n") != NULL);
 	ck_assert_str_eq(isakmp_rows(R1), "");
 	ck_assert_str_eq(isakmp_rows(R2), "");
@@ -308,14 +258,14 @@ START_TEST(test_psk_change_responder)
 	const char	*out;
 
 	to_mm2();
-	config(R2, "crypto isakmp key other address 12.1.1.1\n");
+	pair_config(R2, "crypto isakmp key other address 12.1.1.1\n");
 	run_for(1);
 	assert_up("esp-3des esp-md5-hmac");
 	clear_all();
-	strbuf_reset(&fx[R2].fx_out);
+	strbuf_reset(&pair[R2].fx_out);
 	out = run_wait(R1, "ping 2.2.2.2 source loopback0");
 	ck_assert(strstr(out, "Success rate is 0 percent (0/5)") != NULL);
-	ck_assert(strstr(fx[R2].fx_out.sb_buf, "%CRYPTO-4-IKMP_BAD_MESSAGE: "
+	ck_assert(strstr(pair[R2].fx_out.sb_buf, "%CRYPTO-4-IKMP_BAD_MESSAGE: "
 	    "IKE message from 12.1.1.1 failed its sanity check or is "
 	    "malformed\n") != NULL);
 }
@@ -326,13 +276,13 @@ END_TEST
 START_TEST(test_psk_remove_responder)
 {
 	to_mm2();
-	config(R2, "no crypto isakmp key cisco address 12.1.1.1\n");
+	pair_config(R2, "no crypto isakmp key cisco address 12.1.1.1\n");
 	run_for(1);
 	assert_up("esp-3des esp-md5-hmac");
 	clear_all();
-	fx_run(&fx[R2], "debug crypto isakmp");
+	fx_run(&pair[R2], "debug crypto isakmp");
 	run_wait(R1, "ping 2.2.2.2 source loopback0 repeat 1");
-	ck_assert(strstr(fx[R2].fx_out.sb_buf, "%CRYPTO-6-IKMP_MODE_FAILURE: "
+	ck_assert(strstr(pair[R2].fx_out.sb_buf, "%CRYPTO-6-IKMP_MODE_FAILURE: "
 	    "Processing of Main mode failed with peer at 12.1.1.1\n") != NULL);
 	ck_assert_str_eq(isakmp_rows(R2), "");
 }
@@ -343,7 +293,7 @@ static void
 phase1_only(void)
 {
 	run_wait(R1, "ping 2.2.2.2 source loopback0 repeat 1");
-	fx_run(&fx[R1], "clear crypto sa");
+	fx_run(&pair[R1], "clear crypto sa");
 	run_for(1);
 	ck_assert_str_eq(isakmp_rows(R1), ROW("", QM_IDLE));
 	ck_assert_int_eq(ipsec_count(R1, "\n      spi: 0x"), 0);
@@ -359,14 +309,14 @@ START_TEST(test_tset_change_initiator)
 {
 	phase1_only();
 	kick();
-	config(R1, "crypto ipsec transform-set TSET esp-aes esp-sha-hmac\n");
+	pair_config(R1, "crypto ipsec transform-set TSET esp-aes esp-sha-hmac\n");
 	run_for(1);
 	assert_up("esp-3des esp-md5-hmac");
-	fx_run(&fx[R1], "clear crypto sa");
+	fx_run(&pair[R1], "clear crypto sa");
 	run_for(1);
-	fx_run(&fx[R2], "debug crypto isakmp");
+	fx_run(&pair[R2], "debug crypto isakmp");
 	run_wait(R1, "ping 2.2.2.2 source loopback0 repeat 1");
-	ck_assert(strstr(fx[R2].fx_out.sb_buf, "ISAKMP:(1001): phase 2 SA "
+	ck_assert(strstr(pair[R2].fx_out.sb_buf, "ISAKMP:(1001): phase 2 SA "
 	    "policy not acceptable! (local 12.1.1.2 remote 12.1.1.1)\n") !=
 	    NULL);
 	ck_assert_int_eq(ipsec_count(R1, "\n      spi: 0x"), 0);
@@ -385,14 +335,14 @@ START_TEST(test_tset_remove_initiator)
 
 	phase1_only();
 	kick();
-	fx_run(&fx[R1], "configure terminal");
-	out = fx_run(&fx[R1], "no crypto ipsec transform-set TSET");
+	fx_run(&pair[R1], "configure terminal");
+	out = fx_run(&pair[R1], "no crypto ipsec transform-set TSET");
 	ck_assert_str_eq(out, "% Transform set TSET is in use.\n");
-	fx_run(&fx[R1], "end");
-	config(R1, "crypto ipsec transform-set OTHER esp-aes esp-sha-hmac\n"
+	fx_run(&pair[R1], "end");
+	pair_config(R1, "crypto ipsec transform-set OTHER esp-aes esp-sha-hmac\n"
 	    "crypto map TST 10 ipsec-isakmp\n set transform-set OTHER\n"
 	    "no crypto ipsec transform-set TSET\n");
-	ck_assert(strstr(fx_run(&fx[R1], "show running-config"),
+	ck_assert(strstr(fx_run(&pair[R1], "show running-config"),
 	    "transform-set TSET") == NULL);
 	run_for(1);
 	assert_up("esp-3des esp-md5-hmac");
@@ -411,7 +361,7 @@ START_TEST(test_tset_change_responder)
 	step(R2);
 	ck_assert_int_eq(ipsec_count(R2, "\n      spi: 0x"), 2);
 	ck_assert_int_eq(ipsec_count(R1, "\n      spi: 0x"), 0);
-	config(R2, "crypto ipsec transform-set TSET esp-aes esp-sha-hmac\n");
+	pair_config(R2, "crypto ipsec transform-set TSET esp-aes esp-sha-hmac\n");
 	run_for(1);
 	assert_up("esp-3des esp-md5-hmac");
 }
@@ -426,12 +376,12 @@ END_TEST
 START_TEST(test_tset_remove_responder)
 {
 	to_mm2();
-	config(R2, "crypto ipsec transform-set OTHER esp-aes esp-sha-hmac\n"
+	pair_config(R2, "crypto ipsec transform-set OTHER esp-aes esp-sha-hmac\n"
 	    "crypto map TST 10 ipsec-isakmp\n set transform-set OTHER\n"
 	    "no crypto ipsec transform-set TSET\n");
-	fx_run(&fx[R2], "debug crypto isakmp");
+	fx_run(&pair[R2], "debug crypto isakmp");
 	run_for(1);
-	ck_assert(strstr(fx[R2].fx_out.sb_buf, "ISAKMP:(1001): phase 2 SA "
+	ck_assert(strstr(pair[R2].fx_out.sb_buf, "ISAKMP:(1001): phase 2 SA "
 	    "policy not acceptable! (local 12.1.1.2 remote 12.1.1.1)\n") !=
 	    NULL);
 	ck_assert_str_eq(isakmp_rows(R1), ROW("", QM_IDLE));
@@ -454,7 +404,7 @@ START_TEST(test_cmap_remove_initiator)
 	const char	*out;
 
 	to_mm2();
-	config(R1, "no crypto map TST 10\n");
+	pair_config(R1, "no crypto map TST 10\n");
 	run_for(1);
 	ck_assert_str_eq(isakmp_rows(R1), ROW("", QM_IDLE));
 	ck_assert_str_eq(isakmp_rows(R2), ROW("", QM_IDLE));
@@ -469,10 +419,10 @@ START_TEST(test_cmap_remove_initiator)
 	ck_assert_int_eq(ipsec_count(R1, "    #pkts encaps: 0, #pkts encrypt: "
 	    "0, #pkts digest: 0\n    #pkts decaps: 0, #pkts decrypt: 0, "
 	    "#pkts verify: 0\n"), 1);
-	ck_assert_msg(strstr(fx[R2].fx_out.sb_buf,
+	ck_assert_msg(strstr(pair[R2].fx_out.sb_buf,
 	    "%CRYPTO-4-RECVD_PKT_NOT_IPSEC: Rec'd packet not an IPSEC "
 	    "packet. (ip) vrf/dest_addr= /2.2.2.2, src_addr= 1.1.1.1, "
-	    "prot= 1\n") != NULL, "%s", fx[R2].fx_out.sb_buf);
+	    "prot= 1\n") != NULL, "%s", pair[R2].fx_out.sb_buf);
 }
 END_TEST
 
@@ -486,7 +436,7 @@ START_TEST(test_cmap_remove_responder)
 	kick();
 	step(R2);
 	ck_assert_int_eq(ipsec_count(R2, "\n      spi: 0x"), 2);
-	config(R2, "no crypto map TST 10\n");
+	pair_config(R2, "no crypto map TST 10\n");
 	run_for(1);
 	ck_assert_str_eq(isakmp_rows(R1), ROW("", QM_IDLE));
 	ck_assert_str_eq(isakmp_rows(R2), ROW("", QM_IDLE));
@@ -503,7 +453,7 @@ life_suite(void)
 	Suite	*s = suite_create("ike_life");
 	TCase	*tc = tcase_create("in-flight");
 
-	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_checked_fixture(tc, setup, pair_close);
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, test_psk_change_initiator);
 	tcase_add_test(tc, test_psk_remove_initiator);

@@ -25,143 +25,36 @@
 #include "lib/clock.h"
 #include "lib/evloop.h"
 #include "shell/router.h"
-#include "tests/fixture.h"
-
-#define NR	2
-
-static struct fixture	fx[NR];
-
-static void
-config(int r, const char *text)
-{
-	char		*copy, *line, *save = NULL;
-	const char	*out;
-
-	if ((copy = strdup(text)) == NULL)
-		abort();
-	fx_run(&fx[r], "configure terminal");
-	for (line = strtok_r(copy, "\n", &save); line != NULL;
-	    line = strtok_r(NULL, "\n", &save)) {
-		out = fx_run(&fx[r], line);
-		/* IOS's note on a new crypto map is fine, errors not. */
-		ck_assert_msg(strstr(out, "% Invalid") == NULL &&
-		    strstr(out, "% Incomplete") == NULL &&
-		    strstr(out, "% Ambiguous") == NULL, "%s: %s", line, out);
-	}
-	fx_run(&fx[r], "end");
-	free(copy);
-}
-
-static void
-drain(void)
-{
-	int	i, r;
-
-	for (i = 0; i < 50; i++)
-		for (r = 0; r < NR; r++)
-			evloop_once(fx[r].fx_rt.r_loop, 0);
-}
-
-static void
-run_for(unsigned seconds)
-{
-	unsigned	i;
-
-	for (i = 0; i < seconds * 10; i++) {
-		drain();
-		clock_advance(100);
-	}
-	drain();
-}
+#include "tests/pair.h"
 
 /* Let time pass up to the instant MS, traffic drained. */
 static void
 run_until(uint64_t ms)
 {
 	while (clock_mono_ms() < ms) {
-		drain();
+		pair_drain();
 		clock_advance(100);
 	}
-	drain();
-}
-
-static const char *
-run_wait(int r, const char *cmd)
-{
-	int	i;
-
-	strbuf_reset(&fx[r].fx_out);
-	fx_run(&fx[r], cmd);
-	for (i = 0; i < 10000 && session_busy(fx[r].fx_sess); i++) {
-		drain();
-		clock_advance(100);
-	}
-	ck_assert_msg(!session_busy(fx[r].fx_sess), "%s did not end", cmd);
-	return fx[r].fx_out.sb_buf;
-}
-
-/* Seed 001's configuration; RULE is access-list 100's one entry. */
-static void
-seed001(int r, const char *rule)
-{
-	char	text[1024];
-
-	snprintf(text, sizeof(text), "hostname R%d\n"
-	    "interface Loopback0\n ip address %d.%d.%d.%d 255.255.255.255\n"
-	    "interface %s\n ip address 12.1.1.%d 255.255.255.0\n no shutdown\n"
-	    "ip route %d.%d.%d.%d 255.255.255.255 12.1.1.%d\n"
-	    "crypto isakmp policy 10\n hash md5\n authentication pre-share\n"
-	    " group 2\n encryption 3des\n"
-	    "crypto isakmp key cisco address 12.1.1.%d\n"
-	    "crypto ipsec transform-set TSET esp-3des esp-md5-hmac\n"
-	    "access-list 100 %s\n"
-	    "crypto map TST 10 ipsec-isakmp\n set peer 12.1.1.%d\n"
-	    " match address 100\n set transform-set TSET\n"
-	    "interface %s\n crypto map TST\n",
-	    r + 1, r + 1, r + 1, r + 1, r + 1,
-	    r == 0 ? "Serial1/2" : "Serial1/1", r + 1,
-	    2 - r, 2 - r, 2 - r, 2 - r, 2 - r, 2 - r, rule, 2 - r,
-	    r == 0 ? "Serial1/2" : "Serial1/1");
-	config(r, text);
+	pair_drain();
 }
 
 static void
 setup(void)
 {
-	int	p0, p1, r;
-
-	clock_use_frozen(FX_EPOCH_MS);
-	p0 = fx_udp_port();
-	p1 = fx_udp_port();
-	for (r = 0; r < NR; r++) {
-		fx_open(&fx[r], NULL);
-		fx_run(&fx[r], "enable");
-	}
-	fx_attach_udp(&fx[0], "Serial1/2", p0, p1);
-	fx_attach_udp(&fx[1], "Serial1/1", p1, p0);
-}
-
-static void
-teardown(void)
-{
-	int	r;
-
-	for (r = 0; r < NR; r++)
-		fx_close(&fx[r]);
-	clock_use_real();
+	pair_open(NULL);
 }
 
 static struct crypto *
 crypto_of(int r)
 {
-	return fx[r].fx_rt.r_sys.sy_crypto;
+	return pair[r].fx_rt.r_sys.sy_crypto;
 }
 
 /* How many times TEXT occurs in R's output since it was last reset. */
 static int
 count(int r, const char *text)
 {
-	const char	*p = fx[r].fx_out.sb_buf;
+	const char	*p = pair[r].fx_out.sb_buf;
 	int		 n = 0;
 
 	while ((p = strstr(p, text)) != NULL) {
@@ -180,7 +73,7 @@ static const char	not_ipsec[] = "%CRYPTO-4-RECVD_PKT_NOT_IPSEC: Rec'd "
 static void
 only_message(int r)
 {
-	const char	*out = fx[r].fx_out.sb_buf;
+	const char	*out = pair[r].fx_out.sb_buf;
 	unsigned	 h, m, sec;
 	int		 end = 0;
 
@@ -193,32 +86,32 @@ START_TEST(test_cleartext_dropped)
 	const char	*out;
 	uint64_t	 t0;
 
-	seed001(0, "permit ip host 1.1.1.1 host 2.2.2.2");
-	seed001(1, "permit ip host 2.2.2.2 host 1.1.1.1");
-	run_for(1);
-	out = run_wait(0, "ping 2.2.2.2 source loopback0");
+	pair_crypto_cfg(0, "3des", "cisco", "permit ip host 1.1.1.1 host 2.2.2.2");
+	pair_crypto_cfg(1, "3des", "cisco", "permit ip host 2.2.2.2 host 1.1.1.1");
+	pair_run_for(1);
+	out = pair_run_wait(0, "ping 2.2.2.2 source loopback0");
 	ck_assert_msg(strstr(out, "\n.!!!!\n") != NULL, "%s", out);
 	/* Through the tunnel, R2 to R1: decrypted packets are not held to
 	 * the check (they came through ESP), nothing is reported. */
-	strbuf_reset(&fx[0].fx_out);
-	out = run_wait(1, "ping 1.1.1.1 source loopback0");
+	strbuf_reset(&pair[0].fx_out);
+	out = pair_run_wait(1, "ping 1.1.1.1 source loopback0");
 	ck_assert_msg(strstr(out, "\n!!!!!\n") != NULL, "%s", out);
 	ck_assert_int_eq(count(0, "RECVD_PKT_NOT_IPSEC"), 0);
 	ck_assert_uint_eq(crypto_of(0)->c_clear_drops, 0);
 
 	/* R2 loses its crypto map: its echoes reach R1 in clear, and R1
 	 * drops all five, saying so once, when the first arrives. */
-	config(1, "interface Serial1/1\n no crypto map TST\n");
-	strbuf_reset(&fx[0].fx_out);
+	pair_config(1, "interface Serial1/1\n no crypto map TST\n");
+	strbuf_reset(&pair[0].fx_out);
 	t0 = clock_mono_ms();
-	out = run_wait(1, "ping 1.1.1.1 source loopback0");
+	out = pair_run_wait(1, "ping 1.1.1.1 source loopback0");
 	ck_assert_msg(strstr(out, "\n.....\nSuccess rate is 0 percent (0/5)")
 	    != NULL, "%s", out);
 	ck_assert_int_eq(count(0, not_ipsec), 1);
 	only_message(0);
 	ck_assert_uint_eq(crypto_of(0)->c_clear_drops, 5);
 	/* Not an SA's error: R1's counters are the tunnel's. */
-	out = fx_run(&fx[0], "show crypto ipsec sa");
+	out = fx_run(&pair[0], "show crypto ipsec sa");
 	ck_assert_msg(strstr(out, "    #pkts decaps: 9, #pkts decrypt: 9, "
 	    "#pkts verify: 9\n") != NULL, "%s", out);
 	ck_assert_msg(strstr(out, "    #send errors 1, #recv errors 0\n") !=
@@ -226,21 +119,21 @@ START_TEST(test_cleartext_dropped)
 
 	/* Within the minute the same flow is counted, not reported: up to
 	 * 59.9 s after the report ... */
-	strbuf_reset(&fx[0].fx_out);
-	run_wait(1, "ping 1.1.1.1 source loopback0 repeat 3");
+	strbuf_reset(&pair[0].fx_out);
+	pair_run_wait(1, "ping 1.1.1.1 source loopback0 repeat 3");
 	run_until(t0 + 59900);
-	run_wait(1, "ping 1.1.1.1 source loopback0 repeat 1 timeout 0");
+	pair_run_wait(1, "ping 1.1.1.1 source loopback0 repeat 1 timeout 0");
 	ck_assert_int_eq(count(0, "RECVD_PKT_NOT_IPSEC"), 0);
 	ck_assert_uint_eq(crypto_of(0)->c_clear_drops, 9);
 	/* ... and at 60 s, once more. */
 	run_until(t0 + 60000);
-	run_wait(1, "ping 1.1.1.1 source loopback0 repeat 2 timeout 0");
+	pair_run_wait(1, "ping 1.1.1.1 source loopback0 repeat 2 timeout 0");
 	only_message(0);
 	ck_assert_uint_eq(crypto_of(0)->c_clear_drops, 11);
 
 	/* What the ACL does not cover passes in clear, both ways. */
-	strbuf_reset(&fx[0].fx_out);
-	out = run_wait(1, "ping 1.1.1.1");
+	strbuf_reset(&pair[0].fx_out);
+	out = pair_run_wait(1, "ping 1.1.1.1");
 	ck_assert_msg(strstr(out, "\n!!!!!\nSuccess rate is 100 percent "
 	    "(5/5)") != NULL, "%s", out);
 	ck_assert_int_eq(count(0, "RECVD_PKT_NOT_IPSEC"), 0);
@@ -291,9 +184,9 @@ esp_from_r2(const uint8_t *inner, size_t ilen)
 	ck_assert_int_eq(esp_encap(ps->ps_esp, inner, ilen, pkt + 20,
 	    sizeof(pkt) - 20, &elen), ESP_OK);
 	ip_header(pkt, 20 + elen, 50, 0x0c010102, 0x0c010101);
-	ck_assert_int_eq(dp_ip_output(fx[1].fx_rt.r_sys.sy_dp, pkt, 20 + elen),
+	ck_assert_int_eq(dp_ip_output(pair[1].fx_rt.r_sys.sy_dp, pkt, 20 + elen),
 	    DP_SEND_OK);
-	drain();
+	pair_drain();
 }
 
 /* A UDP datagram SPORT -> DPORT, or (PROTO 1) an ICMP echo request. */
@@ -316,24 +209,24 @@ inner(uint8_t *p, uint8_t proto, uint32_t src, uint16_t sport,
 
 START_TEST(test_esp_outside_selectors)
 {
-	struct dataplane	*dp0 = fx[0].fx_rt.r_sys.sy_dp;
+	struct dataplane	*dp0 = pair[0].fx_rt.r_sys.sy_dp;
 	const uint8_t		 data[4] = "echo";
 	uint8_t			 p[64];
 	const char		*out;
 	struct ipsec_flow	*fl;
 
-	seed001(0, "permit udp host 1.1.1.1 host 2.2.2.2 eq 7");
-	seed001(1, "permit udp host 2.2.2.2 eq 7 host 1.1.1.1");
-	run_for(1);
+	pair_crypto_cfg(0, "3des", "cisco", "permit udp host 1.1.1.1 host 2.2.2.2 eq 7");
+	pair_crypto_cfg(1, "3des", "cisco", "permit udp host 2.2.2.2 eq 7 host 1.1.1.1");
+	pair_run_for(1);
 	/* The first datagram to 2.2.2.2 port 7 starts IKE, the second
 	 * goes through the SA. */
 	ck_assert_int_eq(dp_udp_send(dp0, 0x01010101, 1024, 0x02020202, 7,
 	    data, sizeof(data)), DP_SEND_DROPPED);
-	run_for(5);
+	pair_run_for(5);
 	ck_assert_int_eq(dp_udp_send(dp0, 0x01010101, 1024, 0x02020202, 7,
 	    data, sizeof(data)), DP_SEND_OK);
-	run_for(1);
-	out = fx_run(&fx[0], "show crypto ipsec sa");
+	pair_run_for(1);
+	out = fx_run(&pair[0], "show crypto ipsec sa");
 	ck_assert_msg(strstr(out, "   remote ident (addr/mask/prot/port): "
 	    "(2.2.2.2/255.255.255.255/17/7)\n") != NULL, "%s", out);
 
@@ -343,8 +236,8 @@ START_TEST(test_esp_outside_selectors)
 	esp_from_r2(p, inner(p, 17, 0x02020202, 8, 9));
 	esp_from_r2(p, inner(p, 1, 0x02020202, 0, 0));
 	esp_from_r2(p, inner(p, 17, 0x02020203, 7, 9));
-	run_for(1);
-	out = fx_run(&fx[0], "show crypto ipsec sa");
+	pair_run_for(1);
+	out = fx_run(&pair[0], "show crypto ipsec sa");
 	ck_assert_msg(strstr(out, "    #pkts encaps: 1, #pkts encrypt: 1, "
 	    "#pkts digest: 1\n    #pkts decaps: 1, #pkts decrypt: 1, "
 	    "#pkts verify: 1\n") != NULL, "%s", out);
@@ -366,13 +259,13 @@ START_TEST(test_ike_esp_exempt)
 {
 	const char	*out;
 
-	seed001(0, "permit ip host 12.1.1.1 host 12.1.1.2");
-	seed001(1, "permit ip host 12.1.1.2 host 12.1.1.1");
-	run_for(1);
-	out = run_wait(0, "ping 12.1.1.2");
+	pair_crypto_cfg(0, "3des", "cisco", "permit ip host 12.1.1.1 host 12.1.1.2");
+	pair_crypto_cfg(1, "3des", "cisco", "permit ip host 12.1.1.2 host 12.1.1.1");
+	pair_run_for(1);
+	out = pair_run_wait(0, "ping 12.1.1.2");
 	ck_assert_msg(strstr(out, "\n.!!!!\nSuccess rate is 80 percent (4/5)")
 	    != NULL, "%s", out);
-	out = fx_run(&fx[1], "show crypto ipsec sa");
+	out = fx_run(&pair[1], "show crypto ipsec sa");
 	ck_assert_msg(strstr(out, "    #pkts decaps: 4, #pkts decrypt: 4, "
 	    "#pkts verify: 4\n") != NULL, "%s", out);
 	ck_assert_uint_eq(crypto_of(0)->c_clear_drops, 0);
@@ -386,7 +279,7 @@ inbound_suite(void)
 	Suite	*s = suite_create("inbound");
 	TCase	*tc = tcase_create("inbound");
 
-	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_checked_fixture(tc, setup, pair_close);
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, test_cleartext_dropped);
 	tcase_add_test(tc, test_esp_outside_selectors);

@@ -21,147 +21,14 @@
 #include "lib/clock.h"
 #include "lib/evloop.h"
 #include "shell/router.h"
-#include "tests/fixture.h"
-
-#define NR	2
-
-static struct fixture	fx[NR];
-
-/* Configure R; IOS's notes (a new crypto map) are fine, errors not. */
-static void
-config(int r, const char *text)
-{
-	char		*copy, *line, *save = NULL;
-	const char	*out;
-
-	if ((copy = strdup(text)) == NULL)
-		abort();
-	fx_run(&fx[r], "configure terminal");
-	for (line = strtok_r(copy, "\n", &save); line != NULL;
-	    line = strtok_r(NULL, "\n", &save)) {
-		out = fx_run(&fx[r], line);
-		ck_assert_msg(strstr(out, "% Invalid") == NULL &&
-		    strstr(out, "% Incomplete") == NULL &&
-		    strstr(out, "% Ambiguous") == NULL, "%s: %s", line, out);
-	}
-	fx_run(&fx[r], "end");
-	free(copy);
-}
-
-/* Run both loops until nothing moves; true if anything did. */
-static bool
-drain(void)
-{
-	size_t	before[NR];
-	bool	moved = false;
-	int	i, r;
-
-	for (i = 0; i < 50; i++) {
-		for (r = 0; r < NR; r++)
-			before[r] = fx[r].fx_out.sb_len;
-		for (r = 0; r < NR; r++)
-			evloop_once(fx[r].fx_rt.r_loop, 0);
-		for (r = 0; r < NR; r++)
-			if (fx[r].fx_out.sb_len != before[r])
-				moved = true;
-	}
-	return moved;
-}
-
-/* Let SECONDS of frozen time pass, 100 ms at a time, traffic drained. */
-static void
-run_for(unsigned seconds)
-{
-	unsigned	i;
-
-	for (i = 0; i < seconds * 10; i++) {
-		drain();
-		clock_advance(100);
-	}
-	drain();
-}
-
-/* Run R's command to its end (a ping), time passing as needed. */
-static const char *
-run_wait(int r, const char *cmd)
-{
-	int	i;
-
-	strbuf_reset(&fx[r].fx_out);
-	fx_run(&fx[r], cmd);
-	for (i = 0; i < 10000 && session_busy(fx[r].fx_sess); i++) {
-		drain();
-		clock_advance(100);
-	}
-	ck_assert_msg(!session_busy(fx[r].fx_sess), "%s did not end", cmd);
-	return fx[r].fx_out.sb_buf;
-}
-
-static const char *const base_cfg[NR] = {
-	"hostname R1\n"
-	"interface Loopback0\n ip address 1.1.1.1 255.255.255.255\n"
-	"interface Serial1/2\n ip address 12.1.1.1 255.255.255.0\n"
-	" no shutdown\n"
-	"ip route 2.2.2.2 255.255.255.255 12.1.1.2\n",
-	"hostname R2\n"
-	"interface Loopback0\n ip address 2.2.2.2 255.255.255.255\n"
-	"interface Serial1/1\n ip address 12.1.1.2 255.255.255.0\n"
-	" no shutdown\n"
-	"ip route 1.1.1.1 255.255.255.255 12.1.1.1\n",
-};
-
-/* Seed 001's crypto configuration, with the parts a test varies. */
-static void
-crypto_cfg(int r, const char *enc, const char *key, const char *acl)
-{
-	char	text[1024];
-
-	snprintf(text, sizeof(text),
-	    "crypto isakmp policy 10\n hash md5\n authentication pre-share\n"
-	    " group 2\n encryption %s\n"
-	    "crypto isakmp key %s address 12.1.1.%d\n"
-	    "crypto ipsec transform-set TSET esp-3des esp-md5-hmac\n"
-	    "access-list 100 permit ip %s\n"
-	    "crypto map TST 10 ipsec-isakmp\n set peer 12.1.1.%d\n"
-	    " match address 100\n set transform-set TSET\n"
-	    "interface %s\n crypto map TST\n",
-	    enc, key, r == 0 ? 2 : 1, acl, r == 0 ? 2 : 1,
-	    r == 0 ? "Serial1/2" : "Serial1/1");
-	config(r, text);
-}
+#include "tests/pair.h"
 
 static void
 setup(void)
 {
-	int	p0, p1, r;
-
-	clock_use_frozen(FX_EPOCH_MS);
-	p0 = fx_udp_port();
-	p1 = fx_udp_port();
-	for (r = 0; r < NR; r++) {
-		fx_open(&fx[r], NULL);
-		fx_run(&fx[r], "enable");
-	}
-	fx_attach_udp(&fx[0], "Serial1/2", p0, p1);
-	fx_attach_udp(&fx[1], "Serial1/1", p1, p0);
-	for (r = 0; r < NR; r++)
-		config(r, base_cfg[r]);
-	run_for(1);
-	for (r = 0; r < NR; r++)
-		strbuf_reset(&fx[r].fx_out);
+	pair_open(NULL);
 }
 
-static void
-teardown(void)
-{
-	int	r;
-
-	for (r = 0; r < NR; r++)
-		fx_close(&fx[r]);
-	clock_use_real();
-}
-
-#define DP(r)	(fx[r].fx_rt.r_sys.sy_dp)
 
 /* Seed 001's tunnel, up after the first ping (.!!!!). */
 static void
@@ -169,9 +36,9 @@ tunnel_up(void)
 {
 	const char	*out;
 
-	crypto_cfg(0, "3des", "cisco", "host 1.1.1.1 host 2.2.2.2");
-	crypto_cfg(1, "3des", "cisco", "host 2.2.2.2 host 1.1.1.1");
-	out = run_wait(0, "ping 2.2.2.2 source loopback0");
+	pair_crypto_cfg(0, "3des", "cisco", "permit ip host 1.1.1.1 host 2.2.2.2");
+	pair_crypto_cfg(1, "3des", "cisco", "permit ip host 2.2.2.2 host 1.1.1.1");
+	out = pair_run_wait(0, "ping 2.2.2.2 source loopback0");
 	ck_assert_msg(strstr(out, "\n.!!!!\nSuccess rate is 80 percent") !=
 	    NULL, "%s", out);
 }
@@ -180,7 +47,7 @@ tunnel_up(void)
 static unsigned long
 encaps(int r)
 {
-	const char	*out = fx_run(&fx[r], "show crypto ipsec sa"), *p;
+	const char	*out = fx_run(&pair[r], "show crypto ipsec sa"), *p;
 
 	p = strstr(out, "#pkts encaps: ");
 	ck_assert_msg(p != NULL, "%s", out);
@@ -192,7 +59,7 @@ reasm(int r)
 {
 	struct dp_reasm_stats	st;
 
-	dp_reasm_stats(DP(r), &st);
+	dp_reasm_stats(fx_dp(&pair[r]), &st);
 	return st;
 }
 
@@ -228,10 +95,10 @@ echo(size_t size, bool df)
 	er.er_size = size;
 	er.er_df = df;
 	er.er_pattern = 0xabcd;
-	ck_assert_int_eq(dp_echo_listen(DP(0), 4242, hear, &h), 0);
-	ck_assert_int_eq(dp_echo_send(DP(0), &er), DP_SEND_OK);
-	run_for(1);
-	dp_echo_unlisten(DP(0), 4242);
+	ck_assert_int_eq(dp_echo_listen(fx_dp(&pair[0]), 4242, hear, &h), 0);
+	ck_assert_int_eq(dp_echo_send(fx_dp(&pair[0]), &er), DP_SEND_OK);
+	pair_run_for(1);
+	dp_echo_unlisten(fx_dp(&pair[0]), 4242);
 	return h;
 }
 
@@ -257,12 +124,12 @@ START_TEST(test_df_frag_needed)
 
 	tunnel_up();
 	before = encaps(0);
-	out = run_wait(0, "ping 2.2.2.2 source loopback0 size 1500 df-bit");
+	out = pair_run_wait(0, "ping 2.2.2.2 source loopback0 size 1500 df-bit");
 	ck_assert_msg(strncmp(out, ping_text(5, 1500, true, "MMMMM", 0),
 	    strlen(ping_text(5, 1500, true, "MMMMM", 0))) == 0, "%s", out);
 	/* Nothing went into the tunnel, nothing counted as an error. */
 	ck_assert_uint_eq(encaps(0), before);
-	out = fx_run(&fx[0], "show crypto ipsec sa");
+	out = fx_run(&pair[0], "show crypto ipsec sa");
 	ck_assert_msg(strstr(out, "#send errors 1, #recv errors 0") != NULL,
 	    "%s", out);
 	/* The ICMP carries the tunnel's MTU: 1446 at path MTU 1500. */
@@ -287,7 +154,7 @@ START_TEST(test_fragment_before_encryption)
 
 	tunnel_up();
 	before = encaps(0);
-	out = run_wait(0, "ping 2.2.2.2 source loopback0 size 1500");
+	out = pair_run_wait(0, "ping 2.2.2.2 source loopback0 size 1500");
 	ck_assert_msg(strstr(out, ping_text(5, 1500, false, "!!!!!", 5)) !=
 	    NULL, "%s", out);
 	/* Two fragments each way per echo, each its own ESP packet. */
@@ -295,13 +162,13 @@ START_TEST(test_fragment_before_encryption)
 	ck_assert_uint_eq(reasm(1).rs_reqds, 10);
 	ck_assert_uint_eq(reasm(1).rs_oks, 5);
 	ck_assert_uint_eq(reasm(0).rs_oks, 5);
-	out = run_wait(0, "ping 2.2.2.2 source loopback0 size 3000");
+	out = pair_run_wait(0, "ping 2.2.2.2 source loopback0 size 3000");
 	ck_assert_msg(strstr(out, ping_text(5, 3000, false, "!!!!!", 5)) !=
 	    NULL, "%s", out);
 	ck_assert_uint_eq(encaps(0), before + 10 + 15);
 	ck_assert_uint_eq(reasm(1).rs_oks, 10);
 	ck_assert_uint_eq(reasm(1).rs_fails + reasm(1).rs_timeouts, 0);
-	out = fx_run(&fx[0], "show crypto ipsec sa");
+	out = fx_run(&pair[0], "show crypto ipsec sa");
 	ck_assert_msg(strstr(out, "#send errors 1, #recv errors 0") != NULL,
 	    "%s", out);
 }
@@ -313,9 +180,9 @@ START_TEST(test_fragment_after_encryption)
 	unsigned long	 before;
 
 	tunnel_up();
-	config(0, "crypto ipsec fragmentation after-encryption");
+	pair_config(0, "crypto ipsec fragmentation after-encryption");
 	before = encaps(0);
-	out = run_wait(0, "ping 2.2.2.2 source loopback0 size 1500");
+	out = pair_run_wait(0, "ping 2.2.2.2 source loopback0 size 1500");
 	ck_assert_msg(strstr(out, ping_text(5, 1500, false, "!!!!!", 5)) !=
 	    NULL, "%s", out);
 	/* One ESP packet per echo, fragmented on Serial1/2: R2 put each
@@ -323,30 +190,30 @@ START_TEST(test_fragment_after_encryption)
 	ck_assert_uint_eq(encaps(0), before + 5);
 	ck_assert_uint_eq(reasm(1).rs_reqds, 10);
 	ck_assert_uint_eq(reasm(1).rs_oks, 5);
-	out = fx_run(&fx[0], "show running-config");
+	out = fx_run(&pair[0], "show running-config");
 	ck_assert_msg(strstr(out, "\ncrypto ipsec fragmentation "
 	    "after-encryption\n") != NULL, "%s", out);
 	/* df-bit set forbids fragments of the ESP packet: before again. */
-	config(0, "crypto ipsec df-bit set");
+	pair_config(0, "crypto ipsec df-bit set");
 	before = encaps(0);
-	out = run_wait(0, "ping 2.2.2.2 source loopback0 size 1500 repeat 2");
+	out = pair_run_wait(0, "ping 2.2.2.2 source loopback0 size 1500 repeat 2");
 	ck_assert_msg(strstr(out, ping_text(2, 1500, false, "!!", 2)) !=
 	    NULL, "%s", out);
 	ck_assert_uint_eq(encaps(0), before + 4);
 	/* The interface's setting wins over the global one. */
-	config(0, "no crypto ipsec df-bit set\ninterface Serial1/2\n"
+	pair_config(0, "no crypto ipsec df-bit set\ninterface Serial1/2\n"
 	    " crypto ipsec fragmentation before-encryption");
 	before = encaps(0);
-	out = run_wait(0, "ping 2.2.2.2 source loopback0 size 1500 repeat 2");
+	out = pair_run_wait(0, "ping 2.2.2.2 source loopback0 size 1500 repeat 2");
 	ck_assert_uint_eq(encaps(0), before + 4);
-	out = fx_run(&fx[0], "show running-config");
+	out = fx_run(&pair[0], "show running-config");
 	ck_assert_msg(strstr(out, " crypto map TST\n crypto ipsec "
 	    "fragmentation before-encryption\n") != NULL, "%s", out);
 	ck_assert(strstr(out, "crypto ipsec df-bit") == NULL);
-	config(0, "no crypto ipsec fragmentation after-encryption\n"
+	pair_config(0, "no crypto ipsec fragmentation after-encryption\n"
 	    "interface Serial1/2\n no crypto ipsec fragmentation "
 	    "before-encryption");
-	out = fx_run(&fx[0], "show running-config");
+	out = fx_run(&pair[0], "show running-config");
 	ck_assert_msg(strstr(out, "crypto ipsec fragmentation") == NULL, "%s",
 	    out);
 }
@@ -358,26 +225,26 @@ START_TEST(test_df_bit_clear)
 	unsigned long	 before;
 
 	tunnel_up();
-	config(0, "interface Serial1/2\n crypto ipsec df-bit clear");
-	out = fx_run(&fx[0], "show running-config");
+	pair_config(0, "interface Serial1/2\n crypto ipsec df-bit clear");
+	out = fx_run(&pair[0], "show running-config");
 	ck_assert_msg(strstr(out, " crypto map TST\n crypto ipsec df-bit "
 	    "clear\n") != NULL, "%s", out);
 	/* DF no longer stops it: fragmented before encryption. */
 	before = encaps(0);
-	out = run_wait(0, "ping 2.2.2.2 source loopback0 size 1500 df-bit");
+	out = pair_run_wait(0, "ping 2.2.2.2 source loopback0 size 1500 df-bit");
 	ck_assert_msg(strstr(out, ping_text(5, 1500, true, "!!!!!", 5)) !=
 	    NULL, "%s", out);
 	ck_assert_uint_eq(encaps(0), before + 10);
-	config(0, "interface Serial1/2\n no crypto ipsec df-bit clear\n"
+	pair_config(0, "interface Serial1/2\n no crypto ipsec df-bit clear\n"
 	    "exit\ncrypto ipsec df-bit clear");
-	out = fx_run(&fx[0], "show running-config");
+	out = fx_run(&pair[0], "show running-config");
 	ck_assert_msg(strstr(out, "\ncrypto ipsec df-bit clear\n") != NULL &&
 	    strstr(out, " crypto ipsec df-bit") == NULL, "%s", out);
-	out = run_wait(0, "ping 2.2.2.2 source loopback0 size 1500 df-bit "
+	out = pair_run_wait(0, "ping 2.2.2.2 source loopback0 size 1500 df-bit "
 	    "repeat 2");
 	ck_assert_msg(strstr(out, "\n!!\n") != NULL, "%s", out);
-	config(0, "no crypto ipsec df-bit clear");
-	out = run_wait(0, "ping 2.2.2.2 source loopback0 size 1500 df-bit "
+	pair_config(0, "no crypto ipsec df-bit clear");
+	out = pair_run_wait(0, "ping 2.2.2.2 source loopback0 size 1500 df-bit "
 	    "repeat 2");
 	ck_assert_msg(strstr(out, "\nMM\n") != NULL, "%s", out);
 }
@@ -389,12 +256,12 @@ START_TEST(test_show_mtu)
 	struct heard	 h;
 
 	tunnel_up();
-	out = fx_run(&fx[0], "show crypto ipsec sa");
+	out = fx_run(&pair[0], "show crypto ipsec sa");
 	ck_assert_msg(strstr(out, "\n     path mtu 1500, ip mtu 1500, ip mtu "
 	    "idb Serial1/2\n") != NULL, "%s", out);
 	/* The interface's MTU, read when shown and on the next packet. */
-	config(0, "interface Serial1/2\n mtu 1400");
-	out = fx_run(&fx[0], "show crypto ipsec sa");
+	pair_config(0, "interface Serial1/2\n mtu 1400");
+	out = fx_run(&pair[0], "show crypto ipsec sa");
 	ck_assert_msg(strstr(out, "\n     path mtu 1400, ip mtu 1400, ip mtu "
 	    "idb Serial1/2\n") != NULL, "%s", out);
 	/* 1350 + 2 is 1352, a multiple of 8: 20 + 8 + 8 + 1352 + 12. */
@@ -409,7 +276,7 @@ END_TEST
 static uint32_t
 out_spi(int r)
 {
-	const char	*out = fx_run(&fx[r], "show crypto ipsec sa"), *p;
+	const char	*out = fx_run(&pair[r], "show crypto ipsec sa"), *p;
 
 	p = strstr(out, "current outbound spi: 0x");
 	ck_assert_msg(p != NULL, "%s", out);
@@ -461,9 +328,9 @@ icmp_about_esp(uint32_t spi, uint16_t mtu)
 		sum = (sum & 0xffff) + (sum >> 16);
 	p[10] = (uint8_t)(~sum >> 8);
 	p[11] = (uint8_t)~sum;
-	ck_assert_int_eq(dp_ip_input(DP(0), dp_iface_find(DP(0), "Serial1/2"),
+	ck_assert_int_eq(dp_ip_input(fx_dp(&pair[0]), dp_iface_find(fx_dp(&pair[0]), "Serial1/2"),
 	    p, sizeof(p)), 0);
-	run_for(1);
+	pair_run_for(1);
 }
 
 START_TEST(test_learned_pmtu)
@@ -474,11 +341,11 @@ START_TEST(test_learned_pmtu)
 	tunnel_up();
 	/* Another SPI is someone else's: nothing changes. */
 	icmp_about_esp(out_spi(0) ^ 1, 1300);
-	out = fx_run(&fx[0], "show crypto ipsec sa");
+	out = fx_run(&pair[0], "show crypto ipsec sa");
 	ck_assert_msg(strstr(out, "path mtu 1500, ip mtu 1500,") != NULL,
 	    "%s", out);
 	icmp_about_esp(out_spi(0), 1300);
-	out = fx_run(&fx[0], "show crypto ipsec sa");
+	out = fx_run(&pair[0], "show crypto ipsec sa");
 	ck_assert_msg(strstr(out, "path mtu 1300, ip mtu 1500, ip mtu idb "
 	    "Serial1/2\n") != NULL, "%s", out);
 	/* 1246 + 2 is 1248: 20 + 8 + 8 + 1248 + 12 = 1296 <= 1300. */
@@ -486,15 +353,15 @@ START_TEST(test_learned_pmtu)
 	ck_assert_uint_eq(h.ev.ev_mtu, 1246);
 	/* Only ever lowered. */
 	icmp_about_esp(out_spi(0), 1400);
-	out = fx_run(&fx[0], "show crypto ipsec sa");
+	out = fx_run(&pair[0], "show crypto ipsec sa");
 	ck_assert_msg(strstr(out, "path mtu 1300, ip mtu 1500,") != NULL,
 	    "%s", out);
 	/* Without DF, fragments sized for the learned path get through. */
-	out = run_wait(0, "ping 2.2.2.2 source loopback0 size 1300 repeat 2");
+	out = pair_run_wait(0, "ping 2.2.2.2 source loopback0 size 1300 repeat 2");
 	ck_assert_msg(strstr(out, "\n!!\n") != NULL, "%s", out);
 	/* Ten minutes on, the learned value has aged out. */
-	run_for(600);
-	out = fx_run(&fx[0], "show crypto ipsec sa");
+	pair_run_for(600);
+	out = fx_run(&pair[0], "show crypto ipsec sa");
 	ck_assert_msg(strstr(out, "path mtu 1500, ip mtu 1500,") != NULL,
 	    "%s", out);
 }
@@ -506,7 +373,7 @@ pmtu_suite(void)
 	Suite	*s = suite_create("pmtu");
 	TCase	*tc = tcase_create("tunnel");
 
-	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_checked_fixture(tc, setup, pair_close);
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, test_df_frag_needed);
 	tcase_add_test(tc, test_fragment_before_encryption);

@@ -34,7 +34,7 @@ void		 fx_run_quiet(struct fixture *, const char *text);
 /* configure terminal, every line of TEXT (as fx_run_quiet), end. */
 void		 fx_config(struct fixture *, const char *text);
 /* The same where IOS may add a note ("% NOTE: This new crypto map will
- * remain disabled ..."): only its errors fail the test. */
+ * remain disabled ..."): any other "% " line fails the test. */
 void		 fx_config_notes(struct fixture *, const char *text);
 /* Run the loops of the N routers FX[0..N-1] until their wires are quiet
  * (40 rounds of at most 1 ms each: bounded). */

@@ -2,7 +2,7 @@
 # CCIE lab 13-1 with seed 001's crypto configuration, failures, loss.
 check_PROGRAMS += tests/check_ike
 TESTS += tests/check_ike
-tests_check_ike_SOURCES = tests/check_ike.c tests/fixture.c tests/fixture.h
+tests_check_ike_SOURCES = tests/check_ike.c tests/pair.c tests/pair.h tests/fixture.c tests/fixture.h
 tests_check_ike_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_check_ike_LDADD = $(TEST_LIBS)
 # Seed 001's R1 debug transcript, line for line (tests/ike_seed.sh).
@@ -13,7 +13,8 @@ EXTRA_DIST += tests/ike_seed.sh tests/ike_seed.sed \
 # protected (RECVD_PKT_NOT_IPSEC), ESP outside its SA's selectors.
 check_PROGRAMS += tests/check_inbound
 TESTS += tests/check_inbound
-tests_check_inbound_SOURCES = tests/check_inbound.c tests/fixture.c \
+tests_check_inbound_SOURCES = tests/check_inbound.c tests/pair.c tests/pair.h \
+	tests/fixture.c \
 	tests/fixture.h
 tests_check_inbound_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_check_inbound_LDADD = $(TEST_LIBS)
@@ -21,14 +22,16 @@ tests_check_inbound_LDADD = $(TEST_LIBS)
 # and after encryption, df-bit, learned PMTU (tests/check_pmtu.c).
 check_PROGRAMS += tests/check_pmtu
 TESTS += tests/check_pmtu
-tests_check_pmtu_SOURCES = tests/check_pmtu.c tests/fixture.c tests/fixture.h
+tests_check_pmtu_SOURCES = tests/check_pmtu.c tests/pair.c tests/pair.h \
+	tests/fixture.c tests/fixture.h
 tests_check_pmtu_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_check_pmtu_LDADD = $(TEST_LIBS)
 # Configuration changed or removed under Main Mode and Quick Mode, in
 # each role (issue 14): copies, not pointers; clean under ASan.
 check_PROGRAMS += tests/check_ike_life
 TESTS += tests/check_ike_life
-tests_check_ike_life_SOURCES = tests/check_ike_life.c tests/fixture.c \
+tests_check_ike_life_SOURCES = tests/check_ike_life.c tests/pair.c tests/pair.h \
+	tests/fixture.c \
 	tests/fixture.h
 tests_check_ike_life_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_check_ike_life_LDADD = $(TEST_LIBS)

@@ -1,0 +1,134 @@
+/*
+ * pair: CCIE lab 13-1's two routers in one process (see pair.h).
+ */
+#include <check.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "lib/clock.h"
+#include "lib/evloop.h"
+#include "shell/session.h"
+#include "tests/pair.h"
+
+struct fixture	pair[PAIR_NR];
+
+const char *const pair_base_cfg[PAIR_NR] = {
+	"hostname R1\n"
+	"interface Loopback0\n ip address 1.1.1.1 255.255.255.255\n"
+	"interface Serial1/2\n ip address 12.1.1.1 255.255.255.0\n"
+	" no shutdown\n"
+	"ip route 2.2.2.2 255.255.255.255 12.1.1.2\n",
+	"hostname R2\n"
+	"interface Loopback0\n ip address 2.2.2.2 255.255.255.255\n"
+	"interface Serial1/1\n ip address 12.1.1.2 255.255.255.0\n"
+	" no shutdown\n"
+	"ip route 1.1.1.1 255.255.255.255 12.1.1.1\n",
+};
+
+void
+pair_config(int r, const char *text)
+{
+	fx_config_notes(&pair[r], text);
+}
+
+void
+pair_crypto_cfg(int r, const char *enc, const char *key, const char *rule)
+{
+	char	text[1024];
+
+	snprintf(text, sizeof(text),
+	    "crypto isakmp policy 10\n hash md5\n authentication pre-share\n"
+	    " group 2\n encryption %s\n"
+	    "crypto isakmp key %s address 12.1.1.%d\n"
+	    "crypto ipsec transform-set TSET esp-3des esp-md5-hmac\n"
+	    "access-list 100 %s\n"
+	    "crypto map TST 10 ipsec-isakmp\n set peer 12.1.1.%d\n"
+	    " match address 100\n set transform-set TSET\n"
+	    "interface %s\n crypto map TST\n",
+	    enc, key, r == R1 ? 2 : 1, rule, r == R1 ? 2 : 1,
+	    r == R1 ? "Serial1/2" : "Serial1/1");
+	pair_config(r, text);
+}
+
+bool
+pair_drain(void)
+{
+	size_t	before[PAIR_NR];
+	bool	moved = false;
+	int	i, r;
+
+	for (i = 0; i < 50; i++) {
+		for (r = 0; r < PAIR_NR; r++)
+			before[r] = pair[r].fx_out.sb_len;
+		for (r = 0; r < PAIR_NR; r++)
+			evloop_once(pair[r].fx_rt.r_loop, 0);
+		for (r = 0; r < PAIR_NR; r++)
+			if (pair[r].fx_out.sb_len != before[r])
+				moved = true;
+	}
+	return moved;
+}
+
+void
+pair_run_for(unsigned seconds)
+{
+	unsigned	i;
+
+	for (i = 0; i < seconds * 10; i++) {
+		pair_drain();
+		clock_advance(100);
+	}
+	pair_drain();
+}
+
+const char *
+pair_run_wait(int r, const char *cmd)
+{
+	int	i;
+
+	strbuf_reset(&pair[r].fx_out);
+	fx_run(&pair[r], cmd);
+	for (i = 0; i < 10000 && session_busy(pair[r].fx_sess); i++) {
+		pair_drain();
+		clock_advance(100);
+	}
+	ck_assert_msg(!session_busy(pair[r].fx_sess), "%s did not end", cmd);
+	return pair[r].fx_out.sb_buf;
+}
+
+bool
+pair_has(int r, const char *text)
+{
+	return strstr(pair[r].fx_out.sb_buf, text) != NULL;
+}
+
+void
+pair_open(const char *const cfg[PAIR_NR])
+{
+	int	p0, p1, r;
+
+	clock_use_frozen(FX_EPOCH_MS);
+	p0 = fx_udp_port();
+	p1 = fx_udp_port();
+	for (r = 0; r < PAIR_NR; r++) {
+		fx_open(&pair[r], NULL);
+		fx_run(&pair[r], "enable");
+	}
+	fx_attach_udp(&pair[R1], "Serial1/2", p0, p1);
+	fx_attach_udp(&pair[R2], "Serial1/1", p1, p0);
+	for (r = 0; r < PAIR_NR; r++)
+		pair_config(r, (cfg != NULL ? cfg : pair_base_cfg)[r]);
+	pair_run_for(1);
+	for (r = 0; r < PAIR_NR; r++)
+		strbuf_reset(&pair[r].fx_out);
+}
+
+void
+pair_close(void)
+{
+	int	r;
+
+	for (r = 0; r < PAIR_NR; r++)
+		fx_close(&pair[r]);
+	clock_use_real();
+}
