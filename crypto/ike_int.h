@@ -234,11 +234,22 @@ bool	ipsec_find_entry(struct crypto *, uint32_t local, uint32_t peer,
 	    const struct sa_ident *lid, const struct sa_ident *rid,
 	    struct ike_request *req, const struct cmap_entry **entry);
 
-/* ipsec_flow.c: flows of the SA database. */
+/* ipsec_flow.c: flows of the SA database, found in O(1) by their key. */
 struct ipsec_flow *ipsec_flow_find(struct crypto *, const struct ike_request *);
+/* The key of RQ computed once (the SPD keeps it with each rule), and the
+ * lookup by it. */
+uint32_t ipsec_flow_key(const struct ike_request *, struct sa_addr *peer);
+struct ipsec_flow *ipsec_flow_find_h(struct crypto *,
+	    const struct ike_request *, const struct sa_addr *peer, uint32_t h);
 /* Found, or created with PFS group PFS. */
 struct ipsec_flow *ipsec_flow_get(struct crypto *, const struct ike_request *,
 	    unsigned pfs);
+/* Created (the caller knows there is none) and published. */
+struct ipsec_flow *ipsec_flow_create(struct crypto *,
+	    const struct ike_request *, unsigned pfs);
+/* The peer's first ISAKMP SA with phase 1 complete (it tells the peer
+ * about deletes), NULL if none. */
+struct ike_p1 *ipsec_peer_p1(struct crypto *, const struct sa_addr *peer);
 /* The peer deleted its SA with SPI (ours outbound): drop the flow. */
 void	ipsec_delete_by_peer_spi(struct crypto *, uint32_t peer, uint32_t spi);
 /* A flow and its SAs go (ESP state freed first). */

@@ -38,13 +38,15 @@ negotiating(struct crypto *c, const struct ike_request *rq,
 	struct isakmp_sa	*is;
 	struct ike_p1		*p;
 	struct ike_qm		*q;
+	struct sadb_peer	*pe;
 	struct sa_addr		 peer;
 
 	*done = NULL;
 	sa_addr_v4(&peer, rq->rq_peer);
-	TAILQ_FOREACH(is, &c->c_sadb.db_isakmp, is_entry) {
-		if ((p = is->is_engine) == NULL ||
-		    !sa_addr_eq(&is->is_remote, &peer))
+	if ((pe = sadb_peer_find(&c->c_sadb, &peer)) == NULL)
+		return false;
+	TAILQ_FOREACH(is, &pe->pe_isakmp, is_pentry) {
+		if ((p = is->is_engine) == NULL)
 			continue;
 		if (p->p_state == FSM_P1_COMPLETE)
 			*done = p;

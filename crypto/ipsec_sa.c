@@ -53,19 +53,12 @@ ipsec_sa_pair_expire(struct crypto *c, struct ipsec_flow *fl, uint32_t spi_in,
     uint32_t spi_out)
 {
 	struct ipsec_sa		*ps, *next;
-	struct isakmp_sa	*is;
+	struct ike_p1		*p;
 	uint8_t			 spi[4];
 
 	isakmp_put32(spi, spi_in);
-	TAILQ_FOREACH(is, &c->c_sadb.db_isakmp, is_entry)
-		if (is->is_engine != NULL &&
-		    sa_addr_eq(&is->is_remote, &fl->fl_peer) &&
-		    ((struct ike_p1 *)is->is_engine)->p_state ==
-		    FSM_P1_COMPLETE) {
-			ike_delete_notify(is->is_engine, ISAKMP_PROTO_ESP,
-			    spi, 4);
-			break;
-		}
+	if ((p = ipsec_peer_p1(c, &fl->fl_peer)) != NULL)
+		ike_delete_notify(p, ISAKMP_PROTO_ESP, spi, 4);
 	ike_ipsec_debug(c, "IPSEC(delete_sa): deleting SA,");
 	for (ps = TAILQ_FIRST(&fl->fl_in); ps != NULL; ps = next) {
 		next = TAILQ_NEXT(ps, ps_entry);
