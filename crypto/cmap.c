@@ -165,6 +165,7 @@ entry_get(struct crypto *c, bool dynamic, const char *name, unsigned seq,
 	pos = entry_pos(cm, seq, &found);
 	if (found)
 		return cm->cm_entries[pos];
+	c->c_cfg_gen++;
 	if ((ce = calloc(1, sizeof(*ce))) == NULL)
 		abort();
 	ce->ce_seq = seq;
@@ -197,6 +198,7 @@ entry_delete(struct crypto *c, bool dynamic, const char *name,
 
 	if ((cm = ntab_find(idx, name, NULL)) == NULL)
 		return;
+	c->c_cfg_gen++;		/* the SPD points at the entries */
 	if (seqtext == NULL) {
 		map_unlink(c, cm);
 		return;
@@ -226,6 +228,7 @@ crypto_map_cmd(struct vty *vty, const struct cmd_match *m)
 	ce = entry_get(c, false, cmd_arg(m, "name"),
 	    (unsigned)cmd_arg_num(m, "seq", 0), &created);
 	xstrset(&ce->ce_dynamic, dyn);
+	c->c_cfg_gen++;
 	if (dyn != NULL)
 		return CMD_SUCCESS;
 	if (created)
@@ -268,6 +271,8 @@ cmap_set_peer_cmd(struct vty *vty, const struct cmd_match *m)
 	struct cmap_entry	*ce = vty->v_ctx;
 	uint32_t		 peer = ipv4_parse(cmd_arg(m, "addr")), *nv;
 	size_t			 i;
+
+	vty->v_sys->sy_crypto->c_cfg_gen++;
 
 	for (i = 0; i < ce->ce_npeers; i++)
 		if (ce->ce_peers[i] == peer)
@@ -368,6 +373,7 @@ cmap_match_address_cmd(struct vty *vty, const struct cmd_match *m)
 {
 	struct cmap_entry	*ce = vty->v_ctx;
 
+	vty->v_sys->sy_crypto->c_cfg_gen++;
 	xstrset(&ce->ce_acl, (m->cm_prefixes & (PFX_NO | PFX_DEFAULT)) ?
 	    NULL : cmd_arg(m, "acl"));
 	return CMD_SUCCESS;

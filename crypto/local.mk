@@ -38,4 +38,5 @@ libiosh_a_SOURCES += \
 	crypto/ike_dpd.c crypto/ike_mm.c crypto/ike_qm.c crypto/ike_vid.c \
 	crypto/ipsec_out.c crypto/ipsec_in.c crypto/ipsec_policy.c \
 	crypto/ipsec_flow.c crypto/ipsec_sa.c crypto/ipsec_ident.c \
+	crypto/ipsec_spd.c crypto/ipsec_spd.h \
 	crypto/wskeys.c
