@@ -12,7 +12,8 @@
  *			IKE started for a flow without SAs
  *	ipsec_in.c	inbound ESP: by SPI, decapsulated, checked
  *	ipsec_policy.c	the responder's crypto map entry
- *	ipsec_flow.c	flows: found, created, dropped, cleared
+ *	ipsec_flow.c	flows: found (hashed), created, dropped, cleared
+ *	ipsec_spd.c	the compiled SPD (ipsec_spd.h)
  *	ipsec_sa.c	SA installation and lifetimes
  *	ipsec_ident.c	proxy identities
  *
