@@ -165,6 +165,7 @@ entry_get(struct crypto *c, bool dynamic, const char *name, unsigned seq,
 	pos = entry_pos(cm, seq, &found);
 	if (found)
 		return cm->cm_entries[pos];
+	c->c_cfg_gen++;
 	if ((ce = calloc(1, sizeof(*ce))) == NULL)
 		abort();
 	ce->ce_seq = seq;
@@ -197,6 +198,7 @@ entry_delete(struct crypto *c, bool dynamic, const char *name,
 
 	if ((cm = ntab_find(idx, name, NULL)) == NULL)
 		return;
+	c->c_cfg_gen++;		/* the SPD points at the entries */
 	if (seqtext == NULL) {
 		map_unlink(c, cm);
 		return;
@@ -226,6 +228,7 @@ crypto_map_cmd(struct vty *vty, const struct cmd_args *m)
 	ce = entry_get(c, false, cmd_arg(m, "name"),
 	    (unsigned)cmd_arg_num(m, "seq", 0), &created);
 	xstrset(&ce->ce_dynamic, dyn);
+	c->c_cfg_gen++;
 	if (dyn != NULL)
 		return CMD_SUCCESS;
 	if (created)
@@ -270,6 +273,7 @@ cmap_set_peer_cmd(struct vty *vty, const struct cmd_args *m)
 	size_t			 i;
 
 	(void)ip4_parse(cmd_arg(m, "addr"), &peer);
+	vty->v_sys->sy_crypto->c_cfg_gen++;
 
 	for (i = 0; i < ce->ce_npeers; i++)
 		if (ce->ce_peers[i] == peer)
@@ -369,6 +373,7 @@ cmap_match_address_cmd(struct vty *vty, const struct cmd_args *m)
 {
 	struct cmap_entry	*ce = vty->v_ctx;
 
+	vty->v_sys->sy_crypto->c_cfg_gen++;
 	xstrset(&ce->ce_acl, cmd_negated(m) ?
 	    NULL : cmd_arg(m, "acl"));
 	return CMD_SUCCESS;

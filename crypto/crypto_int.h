@@ -276,6 +276,8 @@ bool	crypto_debug_on(const struct crypto *, unsigned flag);
 
 enum ike_keepalive_mode { KA_DEFAULT, KA_PERIODIC, KA_ON_DEMAND };
 
+struct ipsec_spd;
+
 struct crypto {
 	struct system			*c_sys;
 
@@ -328,6 +330,18 @@ struct crypto {
 		bool		nl_used;
 		uint64_t	nl_ms;
 	}				  c_notipsec[64];
+
+	/* The compiled security policy database (ipsec_spd.c), rebuilt
+	 * on the first packet after c_cfg_gen or the dataplane's
+	 * generation moved: bump c_cfg_gen when a crypto map entry, its
+	 * peers or its ACL name change. */
+	uint64_t			  c_cfg_gen;
+	struct ipsec_spd		 *c_spd;
+	/* Packet buffers of ESP out (when the packet is not in the
+	 * dataplane's own buffer) and in: nothing allocated per packet. */
+	uint8_t				 *c_txbuf, *c_rxbuf;
+	/* Fragments of an inner packet cut before encryption. */
+	uint8_t				 *c_fragbuf;
 };
 
 /* ipsec_mtu.c: every flow's MTUs read again from its interface (show). */

@@ -221,7 +221,8 @@ esp_encap(struct esp_sa *sa, const uint8_t *inner, size_t len, uint8_t *out,
 	put32(out + 4, sa->sa_seq + 1);
 	if (next_iv(sa, iv) < 0)
 		goto crypto;
-	memmove(body, inner, len);
+	if (body != inner)	/* the caller may have left the headroom */
+		memmove(body, inner, len);
 	pad = blen - len - 2;
 	for (i = 0; i < pad; i++)
 		body[len + i] = (uint8_t)(i + 1);

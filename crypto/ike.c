@@ -309,12 +309,14 @@ ike_p1_new(struct crypto *c, uint32_t local, uint32_t peer,
 {
 	struct ike_p1		*p;
 	struct isakmp_sa	*is;
+	struct sa_addr		 a;
 
 	if ((p = calloc(1, sizeof(*p))) == NULL)
 		abort();
 	is = sadb_isakmp_new(&c->c_sadb, icookie);
 	sa_addr_v4(&is->is_local, local);
-	sa_addr_v4(&is->is_remote, peer);
+	sa_addr_v4(&a, peer);
+	sadb_isakmp_set_peer(&c->c_sadb, is, &a);
 	is->is_lport = is->is_rport = ISAKMP_PORT;
 	is->is_state = ISK_MM_NO_STATE;
 	is->is_initiator = initiator;
@@ -377,6 +379,7 @@ ike_initial_contact(struct ike_p1 *p)
 	struct crypto		*c = p->p_c;
 	struct isakmp_sa	*is, *next;
 	struct ipsec_flow	*fl, *fnext;
+	struct sadb_peer	*pe;
 	char			 l[16], r[16];
 
 	ip4_text(p->p_local, l);
@@ -384,16 +387,16 @@ ike_initial_contact(struct ike_p1 *p)
 	ike_debug(c, p->p_dbg, "Process initial contact,");
 	ike_debug_text(c, "bring down existing phase 1 and 2 SA's with local "
 	    "%s remote %s remote port 500", l, r);
-	for (is = TAILQ_FIRST(&c->c_sadb.db_isakmp); is != NULL; is = next) {
-		next = TAILQ_NEXT(is, is_entry);
-		if (is->is_engine != NULL && is->is_engine != p &&
-		    sa_addr_eq(&is->is_remote, &p->p_sa->is_remote))
+	/* Only this peer's SAs: P's own ISAKMP SA keeps the peer alive. */
+	pe = p->p_sa->is_pe;
+	for (is = TAILQ_FIRST(&pe->pe_isakmp); is != NULL; is = next) {
+		next = TAILQ_NEXT(is, is_pentry);
+		if (is->is_engine != NULL && is->is_engine != p)
 			ike_p1_free(is->is_engine);
 	}
-	for (fl = TAILQ_FIRST(&c->c_sadb.db_flows); fl != NULL; fl = fnext) {
-		fnext = TAILQ_NEXT(fl, fl_entry);
-		if (sa_addr_eq(&fl->fl_peer, &p->p_sa->is_remote) &&
-		    TAILQ_FIRST(&fl->fl_out) != NULL)
+	for (fl = TAILQ_FIRST(&pe->pe_flows); fl != NULL; fl = fnext) {
+		fnext = TAILQ_NEXT(fl, fl_pentry);
+		if (TAILQ_FIRST(&fl->fl_out) != NULL)
 			ipsec_flow_drop(c, fl);
 	}
 }

@@ -49,9 +49,7 @@ want_proof(struct ike_p1 *p, uint64_t now)
 	struct ipsec_flow	*fl;
 	uint64_t		 in = p->p_rx_ms, out = 0;
 
-	TAILQ_FOREACH(fl, &p->p_c->c_sadb.db_flows, fl_entry) {
-		if (!sa_addr_eq(&fl->fl_peer, &p->p_sa->is_remote))
-			continue;
+	TAILQ_FOREACH(fl, &p->p_sa->is_pe->pe_flows, fl_pentry) {
 		if (fl->fl_last_in_ms > in)
 			in = fl->fl_last_in_ms;
 		if (fl->fl_last_out_ms > out)
@@ -81,17 +79,17 @@ dead(struct ike_p1 *p)
 {
 	struct crypto		*c = p->p_c;
 	struct ipsec_flow	*fl, *next;
-	struct sa_addr		 peer = p->p_sa->is_remote;
 	char			 a[16];
 
 	ip4_text(p->p_peer, a);
 	ike_debug(c, p->p_dbg, "peer %s not responding!", a);
 	ike_debug(c, p->p_dbg, "deleting SA reason \"No reason\" state (%s) "
 	    "QM_IDLE (peer %s)", p->p_sa->is_initiator ? "I" : "R", a);
-	for (fl = TAILQ_FIRST(&c->c_sadb.db_flows); fl != NULL; fl = next) {
-		next = TAILQ_NEXT(fl, fl_entry);
-		if (sa_addr_eq(&fl->fl_peer, &peer))
-			ipsec_flow_drop(c, fl);
+	/* P's ISAKMP SA keeps its peer alive through the walk. */
+	for (fl = TAILQ_FIRST(&p->p_sa->is_pe->pe_flows); fl != NULL;
+	    fl = next) {
+		next = TAILQ_NEXT(fl, fl_pentry);
+		ipsec_flow_drop(c, fl);
 	}
 	ike_p1_free(p);
 }

@@ -14,7 +14,8 @@
  *			IKE started for a flow without SAs
  *	ipsec_in.c	inbound ESP: by SPI, decapsulated, checked
  *	ipsec_policy.c	the responder's crypto map entry
- *	ipsec_flow.c	flows: found, created, dropped, cleared
+ *	ipsec_flow.c	flows: found (hashed), created, dropped, cleared
+ *	ipsec_spd.c	the compiled SPD (ipsec_spd.h)
  *	ipsec_sa.c	SA installation and lifetimes
  *	ipsec_rekey.c	soft lifetimes: a pair's successor before it ends
  *	ipsec_lifetime.c (config) the global SA lifetimes
@@ -263,13 +264,15 @@ void	ipsec_detach(struct crypto *);
 
 /* ipsec_mtu.c: path MTU on the outbound ESP path. */
 typedef enum dp_crypto_verdict (*ipsec_encap_fn)(struct crypto *,
-	    struct ipsec_flow *, struct ipsec_sa *, const uint8_t *ip,
-	    size_t len);
+	    struct ipsec_flow *, struct ipsec_sa *, uint8_t *ip, size_t len,
+	    bool inplace);
 /* IP about to be encapsulated by PS of FL, leaving by IFP: through
- * ENCAP whole or in fragments, or answered "fragmentation needed". */
+ * ENCAP whole (INPLACE passed on: IP lies in the dataplane's buffer) or
+ * in fragments (built in c_fragbuf), or answered "fragmentation
+ * needed". */
 enum dp_crypto_verdict ipsec_mtu_out(struct crypto *, const struct dp_iface *,
-	    struct ipsec_flow *, struct ipsec_sa *, const uint8_t *ip,
-	    size_t len, ipsec_encap_fn encap);
+	    struct ipsec_flow *, struct ipsec_sa *, uint8_t *ip, size_t len,
+	    bool inplace, ipsec_encap_fn encap);
 /* The outer header's DF byte (ip[6]) for INNER under FL's df-bit mode. */
 uint8_t	ipsec_mtu_outer_df(const struct ipsec_flow *, const uint8_t *inner);
 /* The largest inner packet PS carries within FL's path MTU. */
@@ -302,11 +305,23 @@ bool	ipsec_find_entry(struct crypto *, uint32_t local, uint32_t peer,
 	    const struct sa_ident *lid, const struct sa_ident *rid,
 	    struct ike_request *req, const struct cmap_entry **entry);
 
-/* ipsec_flow.c: flows of the SA database. */
+/* ipsec_flow.c: flows of the SA database, found in O(1) by their key. */
 struct ipsec_flow *ipsec_flow_find(struct crypto *, const struct ike_request *);
+/* The key of RQ computed once (the SPD keeps it with each rule), and the
+ * lookup by it. */
+uint32_t ipsec_flow_key(const struct ike_request *, struct sa_addr *peer);
+struct ipsec_flow *ipsec_flow_find_h(struct crypto *,
+	    const struct ike_request *, const struct sa_addr *peer, uint32_t h);
 /* Found, or created with PFS group PFS. */
 struct ipsec_flow *ipsec_flow_get(struct crypto *, const struct ike_request *,
 	    unsigned pfs);
+/* Created (the caller knows there is none) and published. */
+struct ipsec_flow *ipsec_flow_create(struct crypto *,
+	    const struct ike_request *, unsigned pfs);
+/* The ISAKMP SA up with PEER that new exchanges and delete notices use:
+ * the newest, one being replaced (phase-1 rekey) only when there is no
+ * other; NULL if none. */
+struct ike_p1 *ipsec_peer_p1(struct crypto *, const struct sa_addr *peer);
 /* The peer deleted its SA with SPI (ours outbound): drop the flow. */
 void	ipsec_delete_by_peer_spi(struct crypto *, uint32_t peer, uint32_t spi);
 /* A flow and its SAs go (ESP state freed first). */
@@ -346,8 +361,6 @@ void	ipsec_pair_delete(struct ipsec_pair *);
 void	ipsec_sa_expire_volume(struct crypto *, struct ipsec_sa *out);
 /* The outbound SA of FL traffic uses now (NULL: none). */
 struct ipsec_sa *ipsec_flow_out_sa(struct ipsec_flow *);
-/* The ISAKMP SA up with PEER that new exchanges use, or NULL. */
-struct ike_p1 *ipsec_p1_for(struct crypto *, const struct sa_addr *peer);
 /* The lifetimes of an entry (its own, or the global defaults). */
 void	ipsec_entry_lifetimes(const struct crypto *,
 	    const struct cmap_entry *, uint32_t *sec, uint64_t *kb);

@@ -22,21 +22,30 @@
 /* IOS's sibling_flags for a flow from a crypto map ACL (seed 001). */
 #define SIBLING_FLAGS	0x80000046
 
+/* The flow key of RQ: its peer and the hash sadb_flow_lookup takes. */
+uint32_t
+ipsec_flow_key(const struct ike_request *rq, struct sa_addr *peer)
+{
+	sa_addr_v4(peer, rq->rq_peer);
+	return sadb_flow_hash(rq->rq_ifname, rq->rq_map, peer, &rq->rq_lid,
+	    &rq->rq_rid);
+}
+
+struct ipsec_flow *
+ipsec_flow_find_h(struct crypto *c, const struct ike_request *rq,
+    const struct sa_addr *peer, uint32_t h)
+{
+	return sadb_flow_lookup(&c->c_sadb, h, rq->rq_ifname, rq->rq_map,
+	    peer, &rq->rq_lid, &rq->rq_rid);
+}
+
 struct ipsec_flow *
 ipsec_flow_find(struct crypto *c, const struct ike_request *rq)
 {
-	struct ipsec_flow	*fl;
-	struct sa_addr		 peer;
+	struct sa_addr	peer;
+	uint32_t	h = ipsec_flow_key(rq, &peer);
 
-	sa_addr_v4(&peer, rq->rq_peer);
-	TAILQ_FOREACH(fl, &c->c_sadb.db_flows, fl_entry)
-		if (strcmp(fl->fl_ifname, rq->rq_ifname) == 0 &&
-		    strcmp(fl->fl_map, rq->rq_map) == 0 &&
-		    sa_addr_eq(&fl->fl_peer, &peer) &&
-		    ipsec_ident_eq(&fl->fl_lident, &rq->rq_lid) &&
-		    ipsec_ident_eq(&fl->fl_rident, &rq->rq_rid))
-			return fl;
-	return NULL;
+	return ipsec_flow_find_h(c, rq, &peer, h);
 }
 
 struct ipsec_flow *
@@ -46,6 +55,15 @@ ipsec_flow_get(struct crypto *c, const struct ike_request *rq, unsigned pfs)
 
 	if ((fl = ipsec_flow_find(c, rq)) != NULL)
 		return fl;
+	return ipsec_flow_create(c, rq, pfs);
+}
+
+struct ipsec_flow *
+ipsec_flow_create(struct crypto *c, const struct ike_request *rq,
+    unsigned pfs)
+{
+	struct ipsec_flow	*fl;
+
 	fl = sadb_flow_new(&c->c_sadb);
 	snprintf(fl->fl_ifname, sizeof(fl->fl_ifname), "%s", rq->rq_ifname);
 	snprintf(fl->fl_map, sizeof(fl->fl_map), "%s", rq->rq_map);
@@ -58,6 +76,7 @@ ipsec_flow_get(struct crypto *c, const struct ike_request *rq, unsigned pfs)
 	fl->fl_from_acl = true;
 	fl->fl_pfs_group = pfs;
 	fl->fl_sibling = SIBLING_FLAGS;
+	sadb_flow_publish(&c->c_sadb, fl);
 	return fl;
 }
 
@@ -73,28 +92,38 @@ ipsec_flow_drop(struct crypto *c, struct ipsec_flow *fl)
 	sadb_flow_free(&c->c_sadb, fl);
 }
 
+/* The peer's first ISAKMP SA with phase 1 complete, NULL if none. */
+struct ike_p1 *
+ipsec_peer_p1(struct crypto *c, const struct sa_addr *peer)
+{
+	struct sadb_peer	*pe = sadb_peer_find(&c->c_sadb, peer);
+	struct isakmp_sa	*is;
+	struct ike_p1		*p, *best = NULL;
+
+	if (pe == NULL)
+		return NULL;
+	/* One being replaced (a phase-1 rekey) gives way to its successor. */
+	TAILQ_FOREACH(is, &pe->pe_isakmp, is_pentry)
+		if ((p = is->is_engine) != NULL &&
+		    p->p_state == FSM_P1_COMPLETE &&
+		    (best == NULL || best->p_replaced || !p->p_replaced))
+			best = p;
+	return best;
+}
+
 void
 ipsec_clear(struct crypto *c)
 {
 	struct ipsec_flow	*fl;
 	struct ipsec_sa		*ps;
-	struct isakmp_sa	*is;
-	struct sa_addr		 peer;
+	struct ike_p1		*p;
 	uint8_t			 spi[4];
 
 	while ((fl = TAILQ_FIRST(&c->c_sadb.db_flows)) != NULL) {
 		TAILQ_FOREACH(ps, &fl->fl_in, ps_entry)
-			TAILQ_FOREACH(is, &c->c_sadb.db_isakmp, is_entry) {
-				peer = fl->fl_peer;
-				if (is->is_engine == NULL ||
-				    !sa_addr_eq(&is->is_remote, &peer) ||
-				    ((struct ike_p1 *)is->is_engine)->p_state !=
-				    FSM_P1_COMPLETE)
-					continue;
+			if ((p = ipsec_peer_p1(c, &fl->fl_peer)) != NULL) {
 				put32(spi, ps->ps_spi);
-				ike_delete_notify(is->is_engine,
-				    ISAKMP_PROTO_ESP, spi, 4);
-				break;
+				ike_delete_notify(p, ISAKMP_PROTO_ESP, spi, 4);
 			}
 		ipsec_flow_drop(c, fl);
 	}
@@ -111,13 +140,14 @@ ipsec_delete_by_peer_spi(struct crypto *c, uint32_t peer, uint32_t spi)
 	struct ipsec_flow	*fl, *next;
 	struct ipsec_sa		*ps, *in;
 	struct ipsec_pair	*pr;
+	struct sadb_peer	*pe;
 	struct sa_addr		 a;
 
 	sa_addr_v4(&a, peer);
-	for (fl = TAILQ_FIRST(&c->c_sadb.db_flows); fl != NULL; fl = next) {
-		next = TAILQ_NEXT(fl, fl_entry);
-		if (!sa_addr_eq(&fl->fl_peer, &a))
-			continue;
+	if ((pe = sadb_peer_find(&c->c_sadb, &a)) == NULL)
+		return;
+	for (fl = TAILQ_FIRST(&pe->pe_flows); fl != NULL; fl = next) {
+		next = TAILQ_NEXT(fl, fl_pentry);
 		TAILQ_FOREACH(ps, &fl->fl_out, ps_entry)
 			if (ps->ps_spi == spi)
 				break;

@@ -4,8 +4,6 @@
  * against the flow's proxies (addresses, protocol, ports) and handed
  * back to the dataplane as if received on the interface.
  */
-#include <openssl/crypto.h>
-
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -63,14 +61,6 @@ inner_selected(const struct ipsec_flow *fl, const uint8_t *in, size_t len)
 	    (l->id_port == 0 || l->id_port == get16(in + hl + 2));
 }
 
-/* The decrypted packet leaves no copy in freed memory. */
-static void
-scratch_free(uint8_t *buf, size_t len)
-{
-	OPENSSL_cleanse(buf, len);
-	free(buf);
-}
-
 void
 ipsec_esp_input(void *arg, struct dp_iface *in, const uint8_t *ip, size_t len)
 {
@@ -106,12 +96,11 @@ ipsec_esp_input(void *arg, struct dp_iface *in, const uint8_t *ip, size_t len)
 		return;
 	}
 	fl = ps->ps_flow;
-	if ((buf = malloc(len - hl)) == NULL)
-		abort();
-	memcpy(buf, ip + hl, len - hl);
+	/* Decrypted in place in the preallocated buffer: no malloc. */
+	buf = c->c_rxbuf;
+	memmove(buf, ip + hl, len - hl);	/* ESP in ESP: IP may lie in it */
 	if (esp_decap(ps->ps_esp, buf, len - hl, &inner, &ilen) != ESP_OK) {
 		fl->fl_stats.fs_recv_errors++;
-		scratch_free(buf, len - hl);
 		return;
 	}
 	/* The inner packet must be what the SA was made for.  IOS 15's
@@ -120,7 +109,6 @@ ipsec_esp_input(void *arg, struct dp_iface *in, const uint8_t *ip, size_t len)
 	if (!inner_selected(fl, inner, ilen)) {
 		fl->fl_stats.fs_recv_errors++;
 		fl->fl_stats.fs_recv_policy++;
-		scratch_free(buf, len - hl);
 		return;
 	}
 	fl->fl_last_in_ms = clock_mono_ms();
@@ -132,5 +120,4 @@ ipsec_esp_input(void *arg, struct dp_iface *in, const uint8_t *ip, size_t len)
 	ipsec_rekey_confirmed(ps);
 	ipsec_rekey_volume(ps);
 	(void)dp_ip_input(c->c_sys->sy_dp, in, inner, ilen);
-	scratch_free(buf, len - hl);
 }

@@ -121,7 +121,7 @@ ipsec_mtu_outer_df(const struct ipsec_flow *fl, const uint8_t *inner)
 }
 
 /* IP in pieces of at most MTU bytes, equal but for the 8-byte rounding,
- * each through ENCAP. */
+ * each built in c_fragbuf (nothing allocated) and passed through ENCAP. */
 static enum dp_crypto_verdict
 fragment(struct crypto *c, struct ipsec_flow *fl, struct ipsec_sa *ps,
     const uint8_t *ip, size_t len, size_t mtu, ipsec_encap_fn encap)
@@ -131,15 +131,13 @@ fragment(struct crypto *c, struct ipsec_flow *fl, struct ipsec_sa *ps,
 	uint16_t	 fl0 = get16(ip + 6);
 	uint16_t	 off0 = fl0 & IP_OFFMASK;
 	bool		 more;
-	uint8_t		*f;
+	uint8_t		*f = c->c_fragbuf;
 	enum dp_crypto_verdict v = DP_CRYPTO_DROP;
 
 	if (chunk == 0)
 		return DP_CRYPTO_DROP;
 	n = (data + chunk - 1) / chunk;
 	each = ((data + n - 1) / n + 7) & ~(size_t)7;
-	if ((f = malloc(hl + each)) == NULL)
-		abort();
 	for (pos = 0; pos < data; pos += k) {
 		k = data - pos < each ? data - pos : each;
 		more = pos + k < data || (fl0 & IP_MF);
@@ -152,24 +150,23 @@ fragment(struct crypto *c, struct ipsec_flow *fl, struct ipsec_sa *ps,
 		    (more ? IP_MF : 0) | (off0 + pos / 8)));
 		put16(f + 10, 0);
 		put16(f + 10, hdr_cksum(f, hl));
-		if (encap(c, fl, ps, f, hl + k) == DP_CRYPTO_CONSUMED)
+		if (encap(c, fl, ps, f, hl + k, false) == DP_CRYPTO_CONSUMED)
 			v = DP_CRYPTO_CONSUMED;
 	}
-	free(f);
 	return v;
 }
 
 enum dp_crypto_verdict
 ipsec_mtu_out(struct crypto *c, const struct dp_iface *ifp,
-    struct ipsec_flow *fl, struct ipsec_sa *ps, const uint8_t *ip,
-    size_t len, ipsec_encap_fn encap)
+    struct ipsec_flow *fl, struct ipsec_sa *ps, uint8_t *ip, size_t len,
+    bool inplace, ipsec_encap_fn encap)
 {
 	size_t	inner;
 
 	refresh(c, fl, ifp, clock_mono_ms());
 	inner = ipsec_mtu_inner(fl, ps);
 	if (len <= inner)
-		return encap(c, fl, ps, ip, len);
+		return encap(c, fl, ps, ip, len, inplace);
 	if ((ip[6] & IP_DF) && fl->fl_df_mode != DP_DF_CLEAR) {
 		/* Answered, not lost: the sender hears the tunnel's MTU. */
 		dp_icmp_frag_needed(c->c_sys->sy_dp, ip, len,
@@ -177,7 +174,7 @@ ipsec_mtu_out(struct crypto *c, const struct dp_iface *ifp,
 		return DP_CRYPTO_CONSUMED;
 	}
 	if (fl->fl_frag_after && fl->fl_df_mode != DP_DF_SET)
-		return encap(c, fl, ps, ip, len);
+		return encap(c, fl, ps, ip, len, inplace);
 	return fragment(c, fl, ps, ip, len, inner, encap);
 }
 

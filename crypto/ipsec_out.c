@@ -5,8 +5,12 @@
  * permit protects, deny moves on to the next entry); a flow with an
  * outbound SA gets ESP (RFC 4303 tunnel mode), a flow without one starts
  * IKE and the packet is dropped and counted as a send error, as IOS does
- * (the first ping's `.`).
+ * (the first ping's `.`).  The entries come compiled (ipsec_spd.c),
+ * the flow is hashed (sadb.c), and ESP is built without allocating.
  */
+#include <stdint.h>
+#include <openssl/crypto.h>
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +19,7 @@
 #include "crypto/ike.h"
 #include "crypto/ike_debug.h"
 #include "crypto/ike_int.h"
+#include "crypto/ipsec_spd.h"
 #include "crypto/isakmp_msg.h"
 #include "crypto/isakmp_wire.h"
 #include "dataplane/dp.h"
@@ -39,13 +44,15 @@ negotiating(struct crypto *c, const struct ike_request *rq,
 	struct isakmp_sa	*is;
 	struct ike_p1		*p;
 	struct ike_qm		*q;
+	struct sadb_peer	*pe;
 	struct sa_addr		 peer;
 
 	*done = NULL;
 	sa_addr_v4(&peer, rq->rq_peer);
-	TAILQ_FOREACH(is, &c->c_sadb.db_isakmp, is_entry) {
-		if ((p = is->is_engine) == NULL ||
-		    !sa_addr_eq(&is->is_remote, &peer))
+	if ((pe = sadb_peer_find(&c->c_sadb, &peer)) == NULL)
+		return false;
+	TAILQ_FOREACH(is, &pe->pe_isakmp, is_pentry) {
+		if ((p = is->is_engine) == NULL)
 			continue;
 		if (p->p_state == FSM_P1_COMPLETE)
 			*done = p;
@@ -100,33 +107,45 @@ dbg_sa_request(struct crypto *c, const struct ike_request *rq,
 	strbuf_free(&words);
 }
 
-/* ESP around IP and a new outer header, out through the dataplane. */
+/*
+ * ESP around IP and a new outer header, out through the dataplane.
+ * INPLACE: IP lies in the dataplane's forwarding buffer with DP_HEADROOM
+ * and DP_TAILROOM around it, so ESP is built around it where it lies;
+ * otherwise into c_txbuf (esp_encap's copy the only one).  Either way the
+ * link layer's room stays before the outer header, so nothing is copied
+ * again nor allocated on the way to the wire.
+ */
 static enum dp_crypto_verdict
 encap(struct crypto *c, struct ipsec_flow *fl, struct ipsec_sa *ps,
-    const uint8_t *ip, size_t len)
+    uint8_t *ip, size_t len, bool inplace)
 {
 	uint8_t		*out;
 	size_t		 hdr = IP_HDR + (ps->ps_udp ? UDP_HDR : 0), elen;
+	size_t		 pre = hdr + ESP_HDR_LEN + esp_sa_iv_len(ps->ps_esp);
 	size_t		 cap = esp_encap_len(ps->ps_esp, len) + hdr;
+	uint8_t		 tos = ip[1], df = ipsec_mtu_outer_df(fl, ip);
 	static uint16_t	 ident;
 
-	if (cap > PKT_MAX || (out = malloc(cap)) == NULL) {
+	if (cap > PKT_MAX) {
 		fl->fl_stats.fs_send_errors++;
 		return DP_CRYPTO_DROP;
 	}
+	if (inplace && (pre + DP_LINK_ROOM > DP_HEADROOM ||
+	    cap - pre - len > DP_TAILROOM))
+		inplace = false;
+	out = inplace ? ip - pre : c->c_txbuf + DP_LINK_ROOM;
 	if (esp_encap(ps->ps_esp, ip, len, out + hdr, cap - hdr,
 	    &elen) != ESP_OK) {
-		free(out);
 		fl->fl_stats.fs_send_errors++;
 		return DP_CRYPTO_DROP;
 	}
 	memset(out, 0, hdr);
 	out[0] = 0x45;
-	out[1] = ip[1];				/* TOS copied */
+	out[1] = tos;				/* TOS copied */
 	elen += hdr - IP_HDR;
 	put16(out + 2, (uint16_t)(IP_HDR + elen));
 	put16(out + 4, ++ident);
-	out[6] = ipsec_mtu_outer_df(fl, ip);	/* crypto ipsec df-bit */
+	out[6] = df;				/* crypto ipsec df-bit */
 	out[8] = 255;
 	out[9] = IPPROTO_ESP_NUM;
 	if (ps->ps_udp) {
@@ -143,26 +162,29 @@ encap(struct crypto *c, struct ipsec_flow *fl, struct ipsec_sa *ps,
 	fl->fl_stats.fs_encrypt++;
 	fl->fl_stats.fs_digest++;
 	ps->ps_bytes += len;
-	if (dp_ip_output(c->c_sys->sy_dp, out, IP_HDR + elen) != DP_SEND_OK)
+	if (dp_ip_output_buf(c->c_sys->sy_dp, out, IP_HDR + elen) !=
+	    DP_SEND_OK)
 		fl->fl_stats.fs_send_errors++;
-	free(out);
 	return DP_CRYPTO_CONSUMED;
 }
 
+/*
+ * The compiled policy of the interface: the first entry whose ACL
+ * permits the packet (the dataplane classifies, counting the rule's
+ * hit) names the flow through the rule's precompiled request; the flow
+ * is found by its precomputed hash.  Nothing is looked up by name.
+ */
 static enum dp_crypto_verdict
-outbound(void *arg, struct dp_iface *ifp, const uint8_t *ip, size_t len)
+protect(struct crypto *c, struct dp_iface *ifp, uint8_t *ip, size_t len,
+    bool inplace)
 {
-	struct crypto		*c = arg;
-	struct dataplane	*dp = c->c_sys->sy_dp;
-	const struct cmap	*cm;
-	const struct cmap_entry	*ce;
-	struct dp_acl		*acl;
-	struct dp_rule		 ru;
-	struct ike_request	 rq;
+	const struct spd_iface	*si;
+	const struct spd_entry	*se;
+	const struct spd_sel	*ss;
 	struct ipsec_flow	*fl;
 	struct ipsec_sa		*ps;
+	struct ike_request	 rq;
 	struct ike_p1		*done;
-	uint32_t		 mask;
 	size_t			 i;
 	bool			 permit;
 	int			 r;
@@ -170,31 +192,20 @@ outbound(void *arg, struct dp_iface *ifp, const uint8_t *ip, size_t len)
 
 	/* IKE is never encrypted by the map it negotiates for, even when
 	 * the ACL covers the peers' own addresses. */
-	if (ipsec_own_traffic(ip, len) ||
-	    (cm = crypto_map_find(c, dp_iface_crypto_map(ifp))) == NULL)
+	if (ipsec_own_traffic(ip, len) || (si = ipsec_spd_iface(c, ifp)) == NULL)
 		return DP_CRYPTO_PASS;
-	for (i = 0; i < cm->cm_n; i++) {
-		ce = cm->cm_entries[i];
-		if (ce->ce_dynamic != NULL || ce->ce_acl == NULL ||
-		    ce->ce_npeers == 0 ||
-		    (acl = dp_acl_find(dp, ce->ce_acl)) == NULL)
+	for (i = 0; i < si->si_n; i++) {
+		se = &si->si_entries[i];
+		if ((r = dp_acl_classify(se->se_acl, ip, len, &permit)) < 0 ||
+		    !permit || (size_t)r >= se->se_nsels)
 			continue;
-		if ((r = dp_acl_classify(acl, ip, len, &permit)) < 0 ||
-		    !permit || !dp_acl_rule(acl, (size_t)r, &ru))
-			continue;
-		memset(&rq, 0, sizeof(rq));
-		snprintf(rq.rq_ifname, sizeof(rq.rq_ifname), "%s",
-		    dp_iface_name(ifp));
-		snprintf(rq.rq_map, sizeof(rq.rq_map), "%s", cm->cm_name);
-		rq.rq_seq = ce->ce_seq;
-		if (!dp_iface_ipv4(ifp, &rq.rq_local, &mask))
+		if (!si->si_has_local)
 			return DP_CRYPTO_DROP;
-		rq.rq_peer = ce->ce_peers[0];
-		ipsec_ident_set(&rq.rq_lid, ru.ru_src, ru.ru_src_wild, ru.ru_proto,
-		    ru.ru_sport);
-		ipsec_ident_set(&rq.rq_rid, ru.ru_dst, ru.ru_dst_wild, ru.ru_proto,
-		    ru.ru_dport);
-		fl = ipsec_flow_get(c, &rq, ce->ce_params.pp_pfs);
+		ss = &se->se_sels[r];
+		if ((fl = ipsec_flow_find_h(c, &ss->ss_rq, &ss->ss_peer,
+		    ss->ss_flow_hash)) == NULL)
+			fl = ipsec_flow_create(c, &ss->ss_rq,
+			    se->se_ce->ce_params.pp_pfs);
 		if ((ps = ipsec_flow_out_sa(fl)) != NULL &&
 		    ps->ps_esp != NULL && ps->ps_bytes / 1024 >= ps->ps_life_kb &&
 		    ps->ps_expiry != NULL) {
@@ -202,16 +213,18 @@ outbound(void *arg, struct dp_iface *ifp, const uint8_t *ip, size_t len)
 			ps = ipsec_flow_out_sa(fl);
 		}
 		if (ps != NULL && ps->ps_esp != NULL) {
-			v = ipsec_mtu_out(c, ifp, fl, ps, ip, len, encap);
+			v = ipsec_mtu_out(c, ifp, fl, ps, ip, len, inplace,
+			    encap);
 			/* The soft volume lifetime: a successor now. */
 			ipsec_rekey_volume(ps);
 			return v;
 		}
 		fl->fl_stats.fs_send_errors++;
-		if (!negotiating(c, &rq, &done)) {
+		if (!negotiating(c, &ss->ss_rq, &done)) {
 			/* The negotiation offers the entry as it is now. */
-			ipsec_proposal_of(c, ce, &rq.rq_prop);
-			dbg_sa_request(c, &rq, ce);
+			rq = ss->ss_rq;
+			ipsec_proposal_of(c, se->se_ce, &rq.rq_prop);
+			dbg_sa_request(c, &rq, se->se_ce);
 			if (done != NULL)
 				ike_qm_initiate(done, &rq);
 			else
@@ -222,16 +235,38 @@ outbound(void *arg, struct dp_iface *ifp, const uint8_t *ip, size_t len)
 	return DP_CRYPTO_PASS;
 }
 
+/* The router's own packets and anything not in the dataplane's
+ * forwarding buffer: read only, ESP built in c_txbuf. */
+static enum dp_crypto_verdict
+outbound(void *arg, struct dp_iface *ifp, const uint8_t *ip, size_t len)
+{
+	return protect(arg, ifp, (uint8_t *)(uintptr_t)ip, len, false);
+}
+
+/* Forwarded packets: ESP built around the packet where it lies. */
+static enum dp_crypto_verdict
+outbound_inplace(void *arg, struct dp_iface *ifp, uint8_t *ip, size_t len)
+{
+	return protect(arg, ifp, ip, len, true);
+}
+
 static const struct dp_crypto_ops ipsec_ops = {
 	.co_outbound = outbound,
 	.co_esp_input = ipsec_esp_input,
 	.co_inbound = ipsec_inbound,
 	.co_frag_needed = ipsec_mtu_learn,
+	.co_outbound_inplace = outbound_inplace,
 };
 
 void
 ipsec_attach(struct crypto *c)
 {
+	/* The packet buffers, once: nothing is allocated per packet. */
+	if (c->c_txbuf == NULL) {
+		c->c_txbuf = xmalloc(DP_LINK_ROOM + PKT_MAX);
+		c->c_rxbuf = xmalloc(PKT_MAX);
+		c->c_fragbuf = xmalloc(PKT_MAX);
+	}
 	if (c->c_sys->sy_dp != NULL)
 		dp_crypto_register(c->c_sys->sy_dp, &ipsec_ops, c);
 }
@@ -245,4 +280,15 @@ ipsec_detach(struct crypto *c)
 		dp_crypto_register(c->c_sys->sy_dp, NULL, NULL);
 	while ((fl = TAILQ_FIRST(&c->c_sadb.db_flows)) != NULL)
 		ipsec_flow_drop(c, fl);
+	ipsec_spd_free(c);
+	/* Decrypted and clear packets leave no copy in freed memory. */
+	if (c->c_txbuf != NULL) {
+		OPENSSL_cleanse(c->c_txbuf, DP_LINK_ROOM + PKT_MAX);
+		OPENSSL_cleanse(c->c_rxbuf, PKT_MAX);
+		OPENSSL_cleanse(c->c_fragbuf, PKT_MAX);
+	}
+	free(c->c_txbuf);
+	free(c->c_rxbuf);
+	free(c->c_fragbuf);
+	c->c_txbuf = c->c_rxbuf = c->c_fragbuf = NULL;
 }

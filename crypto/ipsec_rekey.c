@@ -62,7 +62,7 @@ static void
 rekey_start(struct ipsec_pair *pr)
 {
 	struct crypto	*c = pr->pr_c;
-	struct ike_p1	*p = ipsec_p1_for(c, &pr->pr_flow->fl_peer);
+	struct ike_p1	*p = ipsec_peer_p1(c, &pr->pr_flow->fl_peer);
 
 	/* The successor offers what the entry says now; with the entry
 	 * gone there is none (asked once: not again per packet), and the

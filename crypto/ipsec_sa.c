@@ -44,23 +44,6 @@ ipsec_sa_release(struct crypto *c, struct ipsec_sa *ps)
 	free(pr);
 }
 
-/* The ISAKMP SA to talk to PEER over: the newest one up, one that is
- * being replaced (phase 1 rekey) only when there is no other. */
-struct ike_p1 *
-ipsec_p1_for(struct crypto *c, const struct sa_addr *peer)
-{
-	struct isakmp_sa	*is;
-	struct ike_p1		*p, *best = NULL;
-
-	TAILQ_FOREACH(is, &c->c_sadb.db_isakmp, is_entry)
-		if ((p = is->is_engine) != NULL &&
-		    p->p_state == FSM_P1_COMPLETE &&
-		    sa_addr_eq(&is->is_remote, peer) &&
-		    (best == NULL || best->p_replaced || !p->p_replaced))
-			best = p;
-	return best;
-}
-
 /*
  * A pair of SAs ends (its lifetime, the old pair after a rekey): both
  * go and the peer is told.  The flow and its counters stay, as IOS keeps
@@ -74,7 +57,7 @@ ipsec_pair_delete(struct ipsec_pair *pr)
 	struct ike_p1		*p;
 	uint8_t			 spi[4];
 
-	if (in != NULL && (p = ipsec_p1_for(c, &pr->pr_flow->fl_peer)) !=
+	if (in != NULL && (p = ipsec_peer_p1(c, &pr->pr_flow->fl_peer)) !=
 	    NULL) {
 		put32(spi, in->ps_spi);
 		ike_delete_notify(p, ISAKMP_PROTO_ESP, spi, 4);

@@ -1,10 +1,12 @@
 /*
  * sadb: the tables of ISAKMP SAs, IPsec flows and IPsec SAs (sadb.h).
  *
- * Two hash tables do the lookups the packet path and the engine make:
- * ISAKMP SAs by initiator cookie, inbound IPsec SAs by SPI.  Both keys
- * are random (cookies, SPIs the router chose itself or its peer chose),
- * so folding their bits is a sufficient hash.
+ * Hash tables do the lookups the packet path and the engine make:
+ * ISAKMP SAs by initiator cookie, inbound IPsec SAs by SPI — random keys
+ * (cookies, SPIs), so folding their bits is a sufficient hash — and
+ * outbound flows by their key and peers by address, which are not
+ * random (a hub's peers and proxies are often consecutive addresses), so
+ * they go through FNV-1a first.
  */
 #include <arpa/inet.h>
 #include <stdio.h>
@@ -81,6 +83,44 @@ spi_hash(uint32_t spi)
 	return (size_t)((spi ^ (spi >> 16)) % SADB_HASH);
 }
 
+/* FNV-1a over bytes, continued from H. */
+static uint32_t
+fnv(uint32_t h, const void *p, size_t len)
+{
+	const uint8_t	*b = p;
+
+	while (len-- > 0) {
+		h ^= *b++;
+		h *= 16777619U;
+	}
+	return h;
+}
+
+#define FNV_INIT	2166136261U
+
+static uint32_t
+addr_hash(uint32_t h, const struct sa_addr *a)
+{
+	h = fnv(h, &a->sa_family, 1);
+	return fnv(h, a->sa_addr, a->sa_family == 6 ? 16 : 4);
+}
+
+static uint32_t
+ident_hash(uint32_t h, const struct sa_ident *id)
+{
+	uint8_t	v[4] = { (uint8_t)id->id_plen, id->id_proto,
+		    (uint8_t)(id->id_port >> 8), (uint8_t)id->id_port };
+
+	return fnv(addr_hash(h, &id->id_addr), v, sizeof(v));
+}
+
+static bool
+ident_eq(const struct sa_ident *a, const struct sa_ident *b)
+{
+	return a->id_plen == b->id_plen && a->id_proto == b->id_proto &&
+	    a->id_port == b->id_port && sa_addr_eq(&a->id_addr, &b->id_addr);
+}
+
 void
 sadb_init(struct sadb *db, const struct ios_version *v)
 {
@@ -89,6 +129,8 @@ sadb_init(struct sadb *db, const struct ios_version *v)
 	TAILQ_INIT(&db->db_flows);
 	db->db_isakmp_hash = xcalloc(SADB_HASH, sizeof(*db->db_isakmp_hash));
 	db->db_spi_hash = xcalloc(SADB_HASH, sizeof(*db->db_spi_hash));
+	db->db_flow_hash = xcalloc(SADB_HASH, sizeof(*db->db_flow_hash));
+	db->db_peer_hash = xcalloc(SADB_HASH, sizeof(*db->db_peer_hash));
 	db->db_version = v;
 }
 
@@ -117,8 +159,63 @@ sadb_free(struct sadb *db)
 		sadb_isakmp_free(db, is);
 	free(db->db_isakmp_hash);
 	free(db->db_spi_hash);
+	free(db->db_flow_hash);
+	free(db->db_peer_hash);
 	db->db_isakmp_hash = NULL;
 	db->db_spi_hash = NULL;
+	db->db_flow_hash = NULL;
+	db->db_peer_hash = NULL;
+}
+
+/* ---- Peers. ---- */
+
+struct sadb_peer *
+sadb_peer_find(const struct sadb *db, const struct sa_addr *a)
+{
+	struct sadb_peer	*pe;
+
+	for (pe = db->db_peer_hash[addr_hash(FNV_INIT, a) % SADB_HASH];
+	    pe != NULL; pe = pe->pe_hnext)
+		if (sa_addr_eq(&pe->pe_addr, a))
+			return pe;
+	return NULL;
+}
+
+static struct sadb_peer *
+peer_get(struct sadb *db, const struct sa_addr *a)
+{
+	struct sadb_peer	*pe;
+	size_t			 h;
+
+	if ((pe = sadb_peer_find(db, a)) != NULL)
+		return pe;
+	pe = xcalloc(1, sizeof(*pe));
+	pe->pe_addr = *a;
+	TAILQ_INIT(&pe->pe_isakmp);
+	TAILQ_INIT(&pe->pe_flows);
+	h = addr_hash(FNV_INIT, a) % SADB_HASH;
+	pe->pe_hnext = db->db_peer_hash[h];
+	db->db_peer_hash[h] = pe;
+	db->db_npeers++;
+	return pe;
+}
+
+/* A peer with nothing left goes. */
+static void
+peer_put(struct sadb *db, struct sadb_peer *pe)
+{
+	struct sadb_peer	**pp;
+
+	if (!TAILQ_EMPTY(&pe->pe_isakmp) || !TAILQ_EMPTY(&pe->pe_flows))
+		return;
+	for (pp = &db->db_peer_hash[addr_hash(FNV_INIT, &pe->pe_addr) %
+	    SADB_HASH]; *pp != NULL; pp = &(*pp)->pe_hnext)
+		if (*pp == pe) {
+			*pp = pe->pe_hnext;
+			break;
+		}
+	db->db_npeers--;
+	free(pe);
 }
 
 struct isakmp_sa *
@@ -185,7 +282,28 @@ sadb_isakmp_free(struct sadb *db, struct isakmp_sa *is)
 		}
 	TAILQ_REMOVE(&db->db_isakmp, is, is_entry);
 	db->db_nisakmp--;
+	if (is->is_pe != NULL) {
+		TAILQ_REMOVE(&is->is_pe->pe_isakmp, is, is_pentry);
+		peer_put(db, is->is_pe);
+	}
 	free(is);
+}
+
+void
+sadb_isakmp_set_peer(struct sadb *db, struct isakmp_sa *is,
+    const struct sa_addr *a)
+{
+	struct sadb_peer	*old = is->is_pe;
+
+	if (old != NULL && sa_addr_eq(&old->pe_addr, a))
+		return;
+	is->is_remote = *a;
+	is->is_pe = peer_get(db, a);
+	TAILQ_INSERT_TAIL(&is->is_pe->pe_isakmp, is, is_pentry);
+	if (old != NULL) {
+		TAILQ_REMOVE(&old->pe_isakmp, is, is_pentry);
+		peer_put(db, old);
+	}
 }
 
 struct ipsec_flow *
@@ -206,7 +324,8 @@ sadb_flow_new(struct sadb *db)
 void
 sadb_flow_free(struct sadb *db, struct ipsec_flow *fl)
 {
-	struct ipsec_sa	*ps;
+	struct ipsec_sa		 *ps;
+	struct ipsec_flow	**pp;
 
 	while ((ps = TAILQ_FIRST(&fl->fl_in)) != NULL)
 		sadb_sa_free(db, ps);
@@ -214,7 +333,64 @@ sadb_flow_free(struct sadb *db, struct ipsec_flow *fl)
 		sadb_sa_free(db, ps);
 	TAILQ_REMOVE(&db->db_flows, fl, fl_entry);
 	db->db_nflows--;
+	if (fl->fl_hashed) {
+		for (pp = &db->db_flow_hash[fl->fl_hash % SADB_HASH];
+		    *pp != NULL; pp = &(*pp)->fl_hnext)
+			if (*pp == fl) {
+				*pp = fl->fl_hnext;
+				break;
+			}
+		TAILQ_REMOVE(&fl->fl_pe->pe_flows, fl, fl_pentry);
+		peer_put(db, fl->fl_pe);
+	}
 	free(fl);
+}
+
+uint32_t
+sadb_flow_hash(const char *ifname, const char *map,
+    const struct sa_addr *peer, const struct sa_ident *lid,
+    const struct sa_ident *rid)
+{
+	uint32_t	h = fnv(FNV_INIT, ifname, strlen(ifname) + 1);
+
+	h = fnv(h, map, strlen(map) + 1);
+	h = addr_hash(h, peer);
+	return ident_hash(ident_hash(h, lid), rid);
+}
+
+void
+sadb_flow_publish(struct sadb *db, struct ipsec_flow *fl)
+{
+	size_t	h;
+
+	if (fl->fl_hashed)
+		return;
+	fl->fl_hash = sadb_flow_hash(fl->fl_ifname, fl->fl_map, &fl->fl_peer,
+	    &fl->fl_lident, &fl->fl_rident);
+	h = fl->fl_hash % SADB_HASH;
+	fl->fl_hnext = db->db_flow_hash[h];
+	db->db_flow_hash[h] = fl;
+	fl->fl_pe = peer_get(db, &fl->fl_peer);
+	TAILQ_INSERT_TAIL(&fl->fl_pe->pe_flows, fl, fl_pentry);
+	fl->fl_hashed = true;
+}
+
+struct ipsec_flow *
+sadb_flow_lookup(const struct sadb *db, uint32_t h, const char *ifname,
+    const char *map, const struct sa_addr *peer, const struct sa_ident *lid,
+    const struct sa_ident *rid)
+{
+	struct ipsec_flow	*fl;
+
+	for (fl = db->db_flow_hash[h % SADB_HASH]; fl != NULL;
+	    fl = fl->fl_hnext)
+		if (fl->fl_hash == h && sa_addr_eq(&fl->fl_peer, peer) &&
+		    ident_eq(&fl->fl_lident, lid) &&
+		    ident_eq(&fl->fl_rident, rid) &&
+		    strcmp(fl->fl_ifname, ifname) == 0 &&
+		    strcmp(fl->fl_map, map) == 0)
+			return fl;
+	return NULL;
 }
 
 struct ipsec_sa *

@@ -8,7 +8,11 @@
  * A hub carries tens of thousands of tunnels, so every lookup the packet
  * path or the engine makes is hashed: ISAKMP SAs by initiator cookie
  * (the responder cookie is not known for the first message), inbound
- * IPsec SAs by SPI.  The lists keep creation order, the order IOS shows.
+ * IPsec SAs by SPI, outbound flows by their key (interface, crypto map,
+ * peer, proxy identities), and peers by address — each peer holds its
+ * ISAKMP SAs and flows, so DPD, INITIAL-CONTACT and deletes from a peer
+ * touch only what that peer has.  The lists keep creation order, the
+ * order IOS shows (a peer's lists too).
  */
 #ifndef IOSH_CRYPTO_SADB_H
 #define IOSH_CRYPTO_SADB_H
@@ -65,6 +69,8 @@ struct isakmp_suite {
 	uint32_t	 su_lifetime;	/* seconds */
 };
 
+struct sadb_peer;
+
 struct isakmp_sa {
 	uint8_t			 is_icookie[8], is_rcookie[8];
 	struct sa_addr		 is_local, is_remote;
@@ -81,6 +87,8 @@ struct isakmp_sa {
 						 * it frees it before the SA */
 	TAILQ_ENTRY(isakmp_sa)	 is_entry;
 	struct isakmp_sa	*is_hnext;	/* icookie hash chain */
+	struct sadb_peer	*is_pe;		/* NULL until the peer is set */
+	TAILQ_ENTRY(isakmp_sa)	 is_pentry;	/* in is_pe's list */
 };
 
 /* One side of a proxy identity: addr/mask/prot/port as IOS prints it. */
@@ -160,10 +168,26 @@ struct ipsec_flow {
 	uint64_t		 fl_last_in_ms;	/* ESP last received, sent */
 	uint64_t		 fl_last_out_ms;
 	TAILQ_ENTRY(ipsec_flow)	 fl_entry;
+	/* The key's hash (sadb_flow_hash) and chain, once published. */
+	uint32_t		 fl_hash;
+	bool			 fl_hashed;
+	struct ipsec_flow	*fl_hnext;
+	struct sadb_peer	*fl_pe;		/* with fl_hashed */
+	TAILQ_ENTRY(ipsec_flow)	 fl_pentry;
 };
 
 TAILQ_HEAD(isakmp_sa_list, isakmp_sa);
 TAILQ_HEAD(ipsec_flow_list, ipsec_flow);
+
+/* One remote peer: its ISAKMP SAs and flows in creation order.  It
+ * exists while it has either; walks use TAILQ_FOREACH with a saved next
+ * element, since freeing the last SA of a peer frees the peer. */
+struct sadb_peer {
+	struct sa_addr		 pe_addr;
+	struct isakmp_sa_list	 pe_isakmp;
+	struct ipsec_flow_list	 pe_flows;
+	struct sadb_peer	*pe_hnext;
+};
 
 #define SADB_HASH	65536	/* buckets: a 50,000-tunnel hub, short chains */
 
@@ -176,6 +200,9 @@ struct sadb {
 	uint64_t		  db_flow_seq;
 	struct ipsec_sa		**db_spi_hash;
 	size_t			  db_nsa;
+	struct ipsec_flow	**db_flow_hash;	/* by sadb_flow_hash */
+	struct sadb_peer	**db_peer_hash;
+	size_t			  db_npeers;
 	const struct ios_version *db_version;	/* the router's, live */
 	uint32_t		  db_next_isakmp_id;
 	uint32_t		  db_next_ipsec_id;
@@ -198,10 +225,31 @@ struct isakmp_sa	*sadb_isakmp_find(const struct sadb *,
 struct isakmp_sa	*sadb_isakmp_find_icookie(const struct sadb *,
 			    const uint8_t icookie[8], uint32_t peer);
 void			 sadb_isakmp_free(struct sadb *, struct isakmp_sa *);
+/* Set the SA's remote address and file it under that peer. */
+void			 sadb_isakmp_set_peer(struct sadb *, struct isakmp_sa *,
+			    const struct sa_addr *);
+
+/* The peer with address A, NULL if it has nothing. */
+struct sadb_peer	*sadb_peer_find(const struct sadb *,
+			    const struct sa_addr *a);
 
 struct ipsec_flow	*sadb_flow_new(struct sadb *);
 /* Frees the flow and its SAs. */
 void			 sadb_flow_free(struct sadb *, struct ipsec_flow *);
+/* The hash of a flow key: interface, crypto map tag, peer, local and
+ * remote proxy identities. */
+uint32_t		 sadb_flow_hash(const char *ifname, const char *map,
+			    const struct sa_addr *peer,
+			    const struct sa_ident *lid,
+			    const struct sa_ident *rid);
+/* File FL (its key fields set) in the flow hash and under its peer. */
+void			 sadb_flow_publish(struct sadb *, struct ipsec_flow *);
+/* The published flow with that key; H is its sadb_flow_hash. */
+struct ipsec_flow	*sadb_flow_lookup(const struct sadb *, uint32_t h,
+			    const char *ifname, const char *map,
+			    const struct sa_addr *peer,
+			    const struct sa_ident *lid,
+			    const struct sa_ident *rid);
 /* A new SA of FLOW; inbound SAs are hashed by SPI at once. */
 struct ipsec_sa		*sadb_sa_new(struct sadb *, struct ipsec_flow *,
 			    enum ipsec_dir, uint32_t spi);

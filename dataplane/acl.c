@@ -106,6 +106,8 @@ acl_make(struct dataplane *dp, const char *name, bool extended,
 	unsigned	 h = acl_hash(name);
 
 	acl = xcalloc(1, sizeof(*acl));
+	acl->acl_dp = dp;
+	dp->d_gen++;
 	acl->acl_name = xstrdup(name);
 	acl->acl_extended = extended;
 	acl->acl_numbered = numbered;
@@ -153,6 +155,7 @@ acl_delete(struct dataplane *dp, struct dp_acl *acl)
 	else
 		dp->d_acl_last = acl->acl_prev;
 	dp->d_nacls--;
+	dp->d_gen++;
 	acl_release(acl);
 }
 
@@ -205,6 +208,7 @@ ace_insert(struct dp_acl *acl, size_t pos, const struct ace *e)
 	    (acl->acl_n - pos) * sizeof(*acl->acl_ace));
 	acl->acl_ace[pos] = *e;
 	acl->acl_n++;
+	acl->acl_dp->d_gen++;
 	if (e->ace_kind != ACE_REMARK)
 		acl->acl_nrules++;
 }
@@ -214,6 +218,7 @@ ace_remove(struct dp_acl *acl, size_t pos)
 {
 	if (acl->acl_ace[pos].ace_kind != ACE_REMARK)
 		acl->acl_nrules--;
+	acl->acl_dp->d_gen++;
 	free(acl->acl_ace[pos].ace_remark);
 	memmove(&acl->acl_ace[pos], &acl->acl_ace[pos + 1],
 	    (acl->acl_n - pos - 1) * sizeof(*acl->acl_ace));
@@ -612,6 +617,21 @@ dp_acl_classify(struct dp_acl *acl, const uint8_t *ip, size_t len,
 	return n;
 }
 
+static void
+rule_ports(const struct ace_ports *p, uint16_t *lo, uint16_t *hi, bool *neq)
+{
+	*neq = p->ap_op == PORT_NEQ;
+	if (*neq)
+		*lo = *hi = p->ap_p1;
+	else if (p->ap_op == PORT_ANY) {
+		*lo = 0;
+		*hi = 65535;
+	} else {
+		*lo = p->ap_lo;
+		*hi = p->ap_hi;
+	}
+}
+
 bool
 dp_acl_rule(const struct dp_acl *acl, size_t n, struct dp_rule *ru)
 {
@@ -634,6 +654,10 @@ dp_acl_rule(const struct dp_acl *acl, size_t n, struct dp_rule *ru)
 			ru->ru_sport = e->ace_sport.ap_lo;
 		if (e->ace_dport.ap_op == PORT_EQ)
 			ru->ru_dport = e->ace_dport.ap_lo;
+		rule_ports(&e->ace_sport, &ru->ru_sport_lo, &ru->ru_sport_hi,
+		    &ru->ru_sport_neq);
+		rule_ports(&e->ace_dport, &ru->ru_dport_lo, &ru->ru_dport_hi,
+		    &ru->ru_dport_neq);
 		return true;
 	}
 	return false;

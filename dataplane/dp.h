@@ -58,6 +58,20 @@ void		 dp_iface_set_crypto_frag(struct dp_iface *,
 /* Its primary IPv4 address and mask (host order); false if none. */
 bool		 dp_iface_ipv4(const struct dp_iface *, uint32_t *addr,
 		    uint32_t *mask);
+/* Its position among the interfaces (IOS order), below dp_iface_count();
+ * both stay as they are until dp_generation() changes. */
+size_t		 dp_iface_index(const struct dp_iface *);
+size_t		 dp_iface_count(const struct dataplane *);
+
+/*
+ * A number that changes whenever something another subsystem may have
+ * compiled from the dataplane's configuration changes: an ACL (created,
+ * deleted, an entry added or removed), an interface created or deleted,
+ * an IPv4 address, a `crypto map` binding.  Crypto compiles its policy
+ * database from these and compares this number on the packet path
+ * instead of looking anything up by name.
+ */
+uint64_t	 dp_generation(const struct dataplane *);
 
 /* Access lists, numbered ("100") or named ("SITEB_to_SITEA"). */
 struct dp_acl	*dp_acl_find(const struct dataplane *, const char *name);
@@ -85,6 +99,10 @@ struct dp_rule {
 	uint32_t	ru_src, ru_src_wild;
 	uint32_t	ru_dst, ru_dst_wild;
 	uint16_t	ru_sport, ru_dport;	/* 0: any */
+	/* The ports the rule matches, whatever its operator: lo..hi, or
+	 * every port but lo when NEQ (0..65535: any). */
+	uint16_t	ru_sport_lo, ru_sport_hi, ru_dport_lo, ru_dport_hi;
+	bool		ru_sport_neq, ru_dport_neq;
 };
 bool		 dp_acl_rule(const struct dp_acl *, size_t i,
 		    struct dp_rule *);
@@ -223,6 +241,12 @@ enum dp_crypto_verdict {
 	DP_CRYPTO_DROP		/* crypto refused it: drop */
 };
 
+/* Room the dataplane keeps around a forwarded packet, so crypto can
+ * put ESP and an outer header before it, padding and ICV after it, and
+ * the link layer its header, all in place. */
+#define DP_HEADROOM	128
+#define DP_TAILROOM	64
+
 struct dp_crypto_ops {
 	/* A packet about to leave OUT, an interface with `crypto map`
 	 * (forwarded or the router's own, after the outbound ACL). */
@@ -246,6 +270,12 @@ struct dp_crypto_ops {
 	 * outer path is narrower than the interface.  May be NULL. */
 	void		(*co_frag_needed)(void *arg, const uint8_t *quote,
 			    size_t qlen, uint16_t mtu);
+	/* Optional, used instead of co_outbound for a forwarded packet: it
+	 * lies in the dataplane's buffer, writable, with DP_HEADROOM bytes
+	 * before it and DP_TAILROOM after it that crypto may use (and then
+	 * send the result with dp_ip_output_buf). */
+	enum dp_crypto_verdict (*co_outbound_inplace)(void *arg,
+			    struct dp_iface *out, uint8_t *ip, size_t len);
 };
 
 /* OPS NULL unregisters.  OPS must outlive the registration. */
@@ -276,5 +306,9 @@ void		 dp_reasm_stats(const struct dataplane *,
  * filled in, routed and sent without crypto classification.
  * enum dp_send_result. */
 int		 dp_ip_output(struct dataplane *, const uint8_t *ip, size_t len);
+/* The same without a copy: IP is written in place (checksum, the link
+ * header in the DP_LINK_ROOM bytes before it, which must be writable). */
+#define DP_LINK_ROOM	16
+int		 dp_ip_output_buf(struct dataplane *, uint8_t *ip, size_t len);
 
 #endif

@@ -173,6 +173,7 @@ struct dp_acl {
 	size_t		 acl_n, acl_cap;
 	size_t		 acl_nrules;	/* entries that are not remarks */
 	struct dp_acl	*acl_hnext;	/* hash chain */
+	struct dataplane *acl_dp;	/* its generation changes with it */
 	struct dp_acl	*acl_prev, *acl_next;	/* creation order */
 };
 
@@ -238,6 +239,7 @@ struct dataplane {
 	size_t		  d_nnat;
 	struct fwd	 *d_fwd;	/* the packet path's state (fwd.c) */
 	struct moncap	 *d_moncaps;	/* capture points, by name (moncap.c) */
+	uint64_t	  d_gen;	/* dp_generation() */
 };
 
 /* Memory. */
@@ -340,6 +342,10 @@ void		 link_detached(struct dp_iface *);
  * resolves, as IOS), -1 dropped. */
 int		 link_output_ip4(struct dp_iface *, uint32_t nh,
 		    const uint8_t *ip, size_t len);
+/* The same with DP_LINK_ROOM writable bytes before IP: the link header
+ * goes there and the frame is sent from where it lies, no copy. */
+int		 link_output_ip4_room(struct dp_iface *, uint32_t nh,
+		    uint8_t *ip, size_t len);
 int		 link_output_ip6(struct dp_iface *, const uint8_t *nh,
 		    const uint8_t *ip, size_t len);
 /* An IPv6 datagram to the MAC DMAC (ignored on serial links). */
@@ -360,7 +366,9 @@ struct echo_listener;
 struct udp_ep;
 struct fwd {
 	uint8_t			 f_frame[FRAME_MAX];	/* link output */
-	uint8_t			 f_fwdbuf[IP4_MAXLEN];	/* forwarding copy */
+	/* The forwarding copy: IPv4 at DP_HEADROOM (see dp.h), IPv6 at 0. */
+	uint8_t			 f_fwdbuf[DP_HEADROOM + IP4_MAXLEN +
+				    DP_TAILROOM];
 	struct arp_entry	**f_arp;	/* hashed by address */
 	struct nd_entry		**f_nd;		/* IPv6 neighbours, hashed */
 	size_t			 f_narp;
@@ -372,6 +380,10 @@ struct fwd {
 	struct local_pkt	*f_localq, **f_localq_tail;
 	struct ev_timer		*f_local_timer;
 	struct acl_log		*f_acl_log;	/* ACL_LOG_SLOTS flows */
+	/* dp_ip_output copies into f_outbuf at DP_LINK_ROOM; fragments
+	 * are built in f_fragbuf the same way: no allocation per packet. */
+	uint8_t			 f_outbuf[DP_LINK_ROOM + IP4_MAXLEN];
+	uint8_t			 f_fragbuf[DP_LINK_ROOM + IP4_MAXLEN];
 	struct ev_timer		*f_acl_timer;	/* the 5-minute sweep */
 	struct reasm		*f_reasm;	/* reasm.c, made on first use */
 	uint16_t		 f_ip_id;
@@ -399,6 +411,8 @@ void		 fwd_local(struct dataplane *, const uint8_t *, size_t);
 #define IP4_NOCRYPTO	0x02	/* crypto's own ESP: no classification */
 #define IP4_DECAP	0x04	/* decapsulated by crypto: it came through
 				 * ESP, no inbound crypto policy check */
+#define IP4_ROOM	0x08	/* DP_LINK_ROOM writable before the packet */
+#define IP4_FWDBUF	0x10	/* in f_fwdbuf: DP_HEADROOM/TAILROOM around */
 
 uint16_t	 in_cksum(const uint8_t *, size_t, uint32_t sum);
 void		 ip4_input(struct dataplane *, struct dp_iface *,

@@ -113,18 +113,23 @@ dp_ip_input(struct dataplane *dp, struct dp_iface *in, const uint8_t *ip,
 	return 0;
 }
 
+/* Crypto's packets go out one at a time (nothing it sends comes back
+ * to crypto's output on the way), so one preallocated copy serves. */
 int
 dp_ip_output(struct dataplane *dp, const uint8_t *ip, size_t len)
 {
-	uint8_t	*copy;
-	int	 rc;
+	uint8_t	*copy = dp->d_fwd->f_outbuf + DP_LINK_ROOM;
 
 	if (len < 20 || len > IP4_MAXLEN || (ip[0] >> 4) != 4)
 		return DP_SEND_DROPPED;
-	if ((copy = malloc(len)) == NULL)
-		abort();
 	memcpy(copy, ip, len);
-	rc = ip4_send(dp, copy, len, IP4_OWN | IP4_NOCRYPTO);
-	free(copy);
-	return rc;
+	return ip4_send(dp, copy, len, IP4_OWN | IP4_NOCRYPTO | IP4_ROOM);
+}
+
+int
+dp_ip_output_buf(struct dataplane *dp, uint8_t *ip, size_t len)
+{
+	if (len < 20 || len > IP4_MAXLEN || (ip[0] >> 4) != 4)
+		return DP_SEND_DROPPED;
+	return ip4_send(dp, ip, len, IP4_OWN | IP4_NOCRYPTO | IP4_ROOM);
 }

@@ -81,6 +81,7 @@ iface_get(struct dataplane *dp, const struct if_id *id, bool make)
 	    (dp->d_nifs - pos) * sizeof(*dp->d_ifs));
 	dp->d_ifs[pos] = ifp;
 	dp->d_nifs++;
+	dp->d_gen++;
 	for (i = pos; i < dp->d_nifs; i++)
 		dp->d_ifs[i]->if_idx = i;
 	return ifp;
@@ -150,6 +151,7 @@ subnet_add(struct dataplane *dp, struct dp_iface *ifp, uint32_t addr,
 	dp->d_subnets[pos].sn_hi = lo | ~mask;
 	dp->d_subnets[pos].sn_if = ifp;
 	dp->d_nsubnets++;
+	dp->d_gen++;
 }
 
 static void
@@ -165,6 +167,7 @@ subnet_del(struct dataplane *dp, const struct dp_iface *ifp, uint32_t addr,
 			    (dp->d_nsubnets - pos - 1) *
 			    sizeof(*dp->d_subnets));
 			dp->d_nsubnets--;
+			dp->d_gen++;
 			return;
 		}
 }
@@ -213,6 +216,7 @@ iface_delete(struct dataplane *dp, struct dp_iface *ifp)
 	memmove(&dp->d_ifs[ifp->if_idx], &dp->d_ifs[ifp->if_idx + 1],
 	    (dp->d_nifs - ifp->if_idx - 1) * sizeof(*dp->d_ifs));
 	dp->d_nifs--;
+	dp->d_gen++;
 	for (i = ifp->if_idx; i < dp->d_nifs; i++)
 		dp->d_ifs[i]->if_idx = i;
 	iface_free(ifp);
@@ -337,6 +341,7 @@ void
 dp_iface_set_crypto_map(struct dp_iface *ifp, const char *name)
 {
 	xstrset(&ifp->if_crypto_map, name);
+	ifp->if_dp->d_gen++;
 }
 
 uint32_t
@@ -367,6 +372,24 @@ void
 dp_iface_set_crypto_frag(struct dp_iface *ifp, enum dp_crypto_frag fr)
 {
 	ifp->if_crypto_frag = fr;
+}
+
+size_t
+dp_iface_index(const struct dp_iface *ifp)
+{
+	return ifp->if_idx;
+}
+
+size_t
+dp_iface_count(const struct dataplane *dp)
+{
+	return dp->d_nifs;
+}
+
+uint64_t
+dp_generation(const struct dataplane *dp)
+{
+	return dp->d_gen;
 }
 
 const char *

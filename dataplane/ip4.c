@@ -140,6 +140,8 @@ ip4_source(const struct dataplane *dp, uint32_t dst)
 	return out->if_addr.a_addr;
 }
 
+/* Fragments are built one at a time in the dataplane's buffer, with
+ * room for the link header: no allocation. */
 static int
 ip4_fragment(struct dp_iface *out, uint32_t nh, const uint8_t *ip,
     size_t len, size_t mtu)
@@ -147,14 +149,12 @@ ip4_fragment(struct dp_iface *out, uint32_t nh, const uint8_t *ip,
 	size_t		 hl = (size_t)(ip[0] & 15) * 4, chunk, pos, n;
 	uint16_t	 off0 = get16(ip + 6) & IP_OFFMASK;
 	bool		 mf0 = (get16(ip + 6) & IP_MF) != 0, more;
-	uint8_t		*f;
+	uint8_t		*f = out->if_dp->d_fwd->f_fragbuf + DP_LINK_ROOM;
 	int		 rc = 0;
 
 	chunk = (mtu - hl) & ~(size_t)7;
 	if (chunk == 0)
 		return -1;
-	if ((f = malloc(hl + chunk)) == NULL)
-		abort();
 	for (pos = 0; pos < len - hl; pos += n) {
 		n = len - hl - pos < chunk ? len - hl - pos : chunk;
 		more = pos + n < len - hl || mf0;
@@ -164,10 +164,9 @@ ip4_fragment(struct dp_iface *out, uint32_t nh, const uint8_t *ip,
 		put16(f + 6, (uint16_t)((more ? IP_MF : 0) |
 		    (off0 + pos / 8)));
 		ip4_checksum(f);
-		if (link_output_ip4(out, nh, f, hl + n) < 0)
+		if (link_output_ip4_room(out, nh, f, hl + n) < 0)
 			rc = -1;
 	}
-	free(f);
 	return rc;
 }
 
@@ -175,7 +174,7 @@ ip4_fragment(struct dp_iface *out, uint32_t nh, const uint8_t *ip,
  * crypto, or held for ARP), -1 dropped. */
 static int
 ip4_transmit(struct dataplane *dp, struct dp_iface *in, struct dp_iface *out,
-    uint32_t nh, const uint8_t *ip, size_t len, unsigned flags)
+    uint32_t nh, uint8_t *ip, size_t len, unsigned flags)
 {
 	const struct fwd	*f = dp->d_fwd;
 	size_t			 mtu = iface_mtu(out);
@@ -188,7 +187,10 @@ ip4_transmit(struct dataplane *dp, struct dp_iface *in, struct dp_iface *out,
 	}
 	if (!(flags & IP4_NOCRYPTO) && out->if_crypto_map != NULL &&
 	    f->f_crypto != NULL && f->f_crypto->co_outbound != NULL)
-		switch (f->f_crypto->co_outbound(f->f_crypto_arg, out, ip,
+		switch ((flags & IP4_FWDBUF) &&
+		    f->f_crypto->co_outbound_inplace != NULL ?
+		    f->f_crypto->co_outbound_inplace(f->f_crypto_arg, out, ip,
+		    len) : f->f_crypto->co_outbound(f->f_crypto_arg, out, ip,
 		    len)) {
 		case DP_CRYPTO_CONSUMED:
 			return 0;
@@ -198,7 +200,8 @@ ip4_transmit(struct dataplane *dp, struct dp_iface *in, struct dp_iface *out,
 			break;
 		}
 	if (len <= mtu)
-		return link_output_ip4(out, nh, ip, len);
+		return (flags & IP4_ROOM) ? link_output_ip4_room(out, nh, ip,
+		    len) : link_output_ip4(out, nh, ip, len);
 	if (get16(ip + 6) & IP_DF) {
 		/* The router's own packets hear it too: ping shows 'M'. */
 		icmp_error(dp, in, ip, len, ICMP_UNREACH,
@@ -276,7 +279,7 @@ ip4_forward(struct dataplane *dp, struct dp_iface *in, const uint8_t *ip,
 {
 	struct dp_iface	*out;
 	uint32_t	 dst = get32(ip + 16), nh;
-	uint8_t		*copy = dp->d_fwd->f_fwdbuf;
+	uint8_t		*copy = dp->d_fwd->f_fwdbuf + DP_HEADROOM;
 
 	if (dst >= 0xe0000000U || dst == 0)
 		return;		/* multicast, class E: not routed */
@@ -288,10 +291,12 @@ ip4_forward(struct dataplane *dp, struct dp_iface *in, const uint8_t *ip,
 		icmp_error(dp, in, ip, len, ICMP_UNREACH, ICMP_UNREACH_HOST, 0);
 		return;
 	}
+	/* The one copy of a forwarded packet: crypto and the link layer
+	 * build around it in place. */
 	memcpy(copy, ip, len);
 	copy[8]--;
 	ip4_checksum(copy);
-	(void)ip4_transmit(dp, in, out, nh, copy, len, 0);
+	(void)ip4_transmit(dp, in, out, nh, copy, len, IP4_ROOM | IP4_FWDBUF);
 }
 
 void

@@ -167,40 +167,80 @@ link_detached(struct dp_iface *ifp)
 	nd_flush(ifp->if_dp, ifp);
 }
 
-int
-link_output_ip4(struct dp_iface *ifp, uint32_t nh, const uint8_t *ip,
-    size_t len)
+/*
+ * The link header of an IPv4 datagram to NH out of IFP, written to end
+ * at END (the datagram's first byte): its length; 0 while ARP resolves
+ * (the datagram is dropped, as IOS); -1 when IFP has no link layer.
+ */
+static int
+link_hdr4(struct dp_iface *ifp, uint32_t nh, uint8_t *end)
 {
-	uint8_t	*f = ifp->if_dp->d_fwd->f_frame;
-	uint8_t	 mac[6];
+	uint8_t	*f, mac[6];
 
-	if (len > IP4_MAXLEN)
-		return -1;
 	if (link_ethernet(ifp)) {
 		if (ip4_iface_bcast(ifp, nh))
 			memcpy(mac, ether_bcast, 6);
 		else if (!arp_resolve(ifp, nh, mac))
 			return 0;
+		f = end - ETHER_HDRLEN;
 		memcpy(f, mac, 6);
 		memcpy(f + 6, ifp->if_attach.at_mac, 6);
 		put16(f + 12, ETHERTYPE_IP);
-		memcpy(f + ETHER_HDRLEN, ip, len);
-		return attach_send(ifp, f, ETHER_HDRLEN + len);
+		return ETHER_HDRLEN;
 	}
 	if (ifp->if_id.id_type == IFT_SERIAL) {
+		f = end - HDLC_HDRLEN;
 		f[0] = ip4_iface_bcast(ifp, nh) ? HDLC_BROADCAST : HDLC_UNICAST;
 		f[1] = 0;
 		put16(f + 2, ETHERTYPE_IP);
-		memcpy(f + HDLC_HDRLEN, ip, len);
-		return attach_send(ifp, f, HDLC_HDRLEN + len);
-	}
-	/* A loopback swallows what is routed into it. */
-	if (ifp->if_id.id_type == IFT_LOOPBACK) {
-		ifp->if_attach.at_opkts++;
-		ifp->if_attach.at_obytes += len;
-		return 0;
+		return HDLC_HDRLEN;
 	}
 	return -1;
+}
+
+/* A loopback swallows what is routed into it. */
+static int
+loopback_out(struct dp_iface *ifp, size_t len)
+{
+	if (ifp->if_id.id_type != IFT_LOOPBACK)
+		return -1;
+	ifp->if_attach.at_opkts++;
+	ifp->if_attach.at_obytes += len;
+	return 0;
+}
+
+int
+link_output_ip4(struct dp_iface *ifp, uint32_t nh, const uint8_t *ip,
+    size_t len)
+{
+	uint8_t	*f = ifp->if_dp->d_fwd->f_frame;
+	int	 hl;
+
+	if (len > IP4_MAXLEN)
+		return -1;
+	/* The header goes at the frame's start: ETHER_HDRLEN is the room
+	 * the longest one needs. */
+	if ((hl = link_hdr4(ifp, nh, f + ETHER_HDRLEN)) < 0)
+		return loopback_out(ifp, len);
+	if (hl == 0)
+		return 0;
+	memcpy(f + ETHER_HDRLEN, ip, len);
+	return attach_send(ifp, f + ETHER_HDRLEN - hl, (size_t)hl + len);
+}
+
+int
+link_output_ip4_room(struct dp_iface *ifp, uint32_t nh, uint8_t *ip,
+    size_t len)
+{
+	int	hl;
+
+	if (len > IP4_MAXLEN)
+		return -1;
+	if ((hl = link_hdr4(ifp, nh, ip)) < 0)
+		return loopback_out(ifp, len);
+	if (hl == 0)
+		return 0;
+	return attach_send(ifp, ip - hl, (size_t)hl + len);
 }
 
 int

@@ -25,4 +25,5 @@ libiosh_a_SOURCES += \
 	dataplane/faultcmd.c \
 	dataplane/fault.c dataplane/fault.h \
 	dataplane/wire.c dataplane/wire.h dataplane/wire_impl.h \
-	dataplane/wire_pcap.c dataplane/wire_tap.c dataplane/wire_udp.c
+	dataplane/wire_pcap.c dataplane/wire_tap.c dataplane/wire_udp.c \
+	dataplane/wire_mem.c

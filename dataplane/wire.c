@@ -21,6 +21,7 @@ static const struct wire_ops *const wire_kinds[] = {
 	&wire_udp_ops,
 	&wire_tap_ops,
 	&wire_pcap_ops,
+	&wire_mem_ops,
 };
 
 static void
@@ -72,7 +73,8 @@ wire_open(struct evloop *el, const char *spec, wire_rx_fn rx, void *arg,
 		free(w);
 		return NULL;
 	}
-	if (evloop_add_fd(el, w->w_fd, POLLIN, wire_readable, w) < 0) {
+	if (w->w_fd >= 0 &&
+	    evloop_add_fd(el, w->w_fd, POLLIN, wire_readable, w) < 0) {
 		snprintf(err, errlen, "%s: cannot watch descriptor %d",
 		    ops->wo_kind, w->w_fd);
 		ops->wo_close(w);
@@ -89,7 +91,8 @@ wire_close(struct wire *w)
 {
 	if (w == NULL)
 		return;
-	evloop_del_fd(w->w_el, w->w_fd);
+	if (w->w_fd >= 0)
+		evloop_del_fd(w->w_el, w->w_fd);
 	w->w_ops->wo_close(w);
 	fault_free(w->w_fault[WIRE_IN]);
 	fault_free(w->w_fault[WIRE_OUT]);

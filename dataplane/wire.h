@@ -14,6 +14,9 @@
  *	pcap:IFNAME
  *		capture and inject on an existing Ethernet interface with
  *		libpcap (promiscuous; frames it injected are not read back).
+ *	mem:NAME
+ *		in memory, no descriptor (tests and benchmarks): frames sent
+ *		go to a sink, frames injected arrive (wire_mem_sink/inject).
  *
  * What a frame is depends on the interface, not the wire: Ethernet
  * interfaces carry Ethernet II frames without FCS; serial interfaces
@@ -111,5 +114,17 @@ void		 wire_fault_spec(const struct wire *, enum wire_dir,
  */
 void		 wire_set_capture(struct wire *, struct capture *,
 		    unsigned dirs);
+
+/* mem: wires.  The sink gets every frame the router sends (it must not
+ * inject into a wire of the same router from inside the call); SINK
+ * must outlive the wire or be replaced.  -1 if W is not a mem: wire. */
+struct wire_mem_sink {
+	wire_rx_fn	 ms_fn;
+	void		*ms_arg;
+};
+int		 wire_mem_sink(struct wire *, struct wire_mem_sink *);
+/* FRAME arrives as if read from the medium (faults, capture, rx). */
+int		 wire_mem_inject(struct wire *, const uint8_t *frame,
+		    size_t len);
 
 #endif

@@ -43,6 +43,7 @@ struct wire {
 extern const struct wire_ops	wire_udp_ops;
 extern const struct wire_ops	wire_tap_ops;
 extern const struct wire_ops	wire_pcap_ops;
+extern const struct wire_ops	wire_mem_ops;
 
 /* A kind hands each frame it read to wire_input (counts, faults,
  * capture, then the rx callback).  CAPLEN < LEN: truncated, dropped. */

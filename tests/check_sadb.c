@@ -353,6 +353,79 @@ START_TEST(test_hub_scale)
 }
 END_TEST
 
+/* Flows by key and per-peer lists: 50,000 flows over 25,000 peers, two
+ * ISAKMP SAs on one peer; each found by its key, each peer holding its
+ * own in creation order, and a peer gone with its last SA. */
+START_TEST(test_flow_hash_and_peers)
+{
+	struct ipsec_flow	*fl, *v[3];
+	struct isakmp_sa	*is1, *is2;
+	struct sadb_peer	*pe;
+	struct sa_addr		 peer;
+	struct sa_ident		 l, r;
+	uint8_t			 ic[8];
+	uint32_t		 i, h;
+	size_t			 n;
+
+	for (i = 0; i < 50000; i++) {
+		fl = sadb_flow_new(&db);
+		strcpy(fl->fl_ifname, "Serial1/2");
+		strcpy(fl->fl_map, "TST");
+		sa_addr_v4(&fl->fl_peer, IP(13, 0, 0, 0) + i / 2);
+		fl->fl_lident = host(IP(10, 0, 0, 0) + i);
+		fl->fl_rident = host(IP(11, 0, 0, 0) + i);
+		sadb_flow_publish(&db, fl);
+		if (i < 3)
+			v[i] = fl;
+	}
+	ck_assert_uint_eq(db.db_npeers, 25000);
+	for (i = 0; i < 50000; i += 7) {
+		sa_addr_v4(&peer, IP(13, 0, 0, 0) + i / 2);
+		l = host(IP(10, 0, 0, 0) + i);
+		r = host(IP(11, 0, 0, 0) + i);
+		h = sadb_flow_hash("Serial1/2", "TST", &peer, &l, &r);
+		fl = sadb_flow_lookup(&db, h, "Serial1/2", "TST", &peer, &l,
+		    &r);
+		ck_assert_ptr_nonnull(fl);
+		ck_assert(memcmp(&fl->fl_lident, &l, sizeof(l)) == 0);
+		/* Another map or swapped proxies: another flow. */
+		ck_assert_ptr_null(sadb_flow_lookup(&db, sadb_flow_hash(
+		    "Serial1/2", "OTHER", &peer, &l, &r), "Serial1/2", "OTHER",
+		    &peer, &l, &r));
+		ck_assert_ptr_null(sadb_flow_lookup(&db, sadb_flow_hash(
+		    "Serial1/2", "TST", &peer, &r, &l), "Serial1/2", "TST",
+		    &peer, &r, &l));
+	}
+	/* Peer 13.0.0.0: flows 0 and 1 in order, then its ISAKMP SAs. */
+	sa_addr_v4(&peer, IP(13, 0, 0, 0));
+	pe = sadb_peer_find(&db, &peer);
+	ck_assert_ptr_eq(TAILQ_FIRST(&pe->pe_flows), v[0]);
+	ck_assert_ptr_eq(TAILQ_NEXT(v[0], fl_pentry), v[1]);
+	ck_assert_ptr_null(TAILQ_NEXT(v[1], fl_pentry));
+	cookie(ic, 1);
+	is1 = sadb_isakmp_new(&db, ic);
+	sadb_isakmp_set_peer(&db, is1, &peer);
+	cookie(ic, 2);
+	is2 = sadb_isakmp_new(&db, ic);
+	sadb_isakmp_set_peer(&db, is2, &peer);
+	n = 0;
+	TAILQ_FOREACH(is1, &pe->pe_isakmp, is_pentry)
+		n++;
+	ck_assert_uint_eq(n, 2);
+	ck_assert_ptr_eq(TAILQ_LAST(&pe->pe_isakmp, isakmp_sa_list), is2);
+	sadb_isakmp_free(&db, TAILQ_FIRST(&pe->pe_isakmp));
+	sadb_isakmp_free(&db, is2);
+	sadb_flow_free(&db, v[0]);
+	ck_assert_ptr_eq(sadb_peer_find(&db, &peer), pe);
+	sadb_flow_free(&db, v[1]);
+	ck_assert_ptr_null(sadb_peer_find(&db, &peer));
+	ck_assert_uint_eq(db.db_npeers, 24999);
+	ck_assert_ptr_null(sadb_flow_lookup(&db, sadb_flow_hash("Serial1/2",
+	    "TST", &peer, &v[2]->fl_lident, &v[2]->fl_rident), "Serial1/2",
+	    "TST", &peer, &v[2]->fl_lident, &v[2]->fl_rident));
+}
+END_TEST
+
 static Suite *
 sadb_suite(void)
 {
@@ -367,6 +440,7 @@ sadb_suite(void)
 	tcase_add_test(tc, test_12x_layouts);
 	tcase_add_test(tc, test_ipsec_sa_12x);
 	tcase_add_test(tc, test_hub_scale);
+	tcase_add_test(tc, test_flow_hash_and_peers);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -1,0 +1,12 @@
+# The ESP fast path end to end on mem: wires (tests/memlab.c): zero
+# allocations per packet each way (malloc, calloc and realloc wrapped by
+# the linker, OpenSSL's through CRYPTO_set_mem_functions), the compiled
+# SPD rebuilt on configuration changes only, inbound policy matching.
+check_PROGRAMS += tests/check_fastpath
+TESTS += tests/check_fastpath
+tests_check_fastpath_SOURCES = tests/check_fastpath.c tests/memlab.c \
+	tests/memlab.h
+tests_check_fastpath_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+tests_check_fastpath_LDFLAGS = -Wl,--wrap=malloc -Wl,--wrap=calloc \
+	-Wl,--wrap=realloc
+tests_check_fastpath_LDADD = $(TEST_LIBS)
