@@ -21,14 +21,15 @@
  * flood of distinct flows overwrites slots (more messages, never more
  * memory), and every drop is counted whether reported or not.
  *
- * The lookup is the crypto map's entries in sequence order over their
- * ACLs (dp_acl_classify on a mirrored copy of the header); the compiled
- * SPD replaces ipsec_inbound_protected's body, not its signature.
+ * The lookup is the interface's compiled policy (ipsec_spd.c) asked
+ * the mirrored question: entries in sequence order, a deny moving on to
+ * the next entry, as outbound.
  */
 #include <string.h>
 
 #include "crypto/ike_debug.h"
 #include "crypto/ike_int.h"
+#include "crypto/ipsec_spd.h"
 #include "crypto/isakmp_msg.h"
 #include "dataplane/dp.h"
 #include "lib/clock.h"
@@ -44,61 +45,12 @@
 #define RATE_MS		60000
 #define NSLOTS		(sizeof(((struct crypto *)0)->c_notipsec) / \
 			    sizeof(((struct crypto *)0)->c_notipsec[0]))
-/* The header and the first bytes of the transport header the ACL reads
- * (ports, TCP flags, ICMP type and code). */
-#define MIRROR_MAX	(60 + 20)
-
-/* IP as the peer's side would have sent it from ours: addresses and, for
- * TCP and UDP, ports swapped.  Returns the bytes written to M. */
-static size_t
-mirror(const uint8_t *ip, size_t len, uint8_t *m)
-{
-	size_t	hl = (size_t)(ip[0] & 15) * 4, n = len < MIRROR_MAX ? len :
-		    MIRROR_MAX;
-	uint8_t	t[4];
-
-	memcpy(m, ip, n);
-	memcpy(m + 12, ip + 16, 4);
-	memcpy(m + 16, ip + 12, 4);
-	if ((ip[9] == IPPROTO_TCP_NUM || ip[9] == IPPROTO_UDP_NUM) &&
-	    n >= hl + 4) {
-		memcpy(t, m + hl, 2);
-		memcpy(m + hl, m + hl + 2, 2);
-		memcpy(m + hl + 2, t, 2);
-	}
-	return n;
-}
-
 bool
 ipsec_inbound_protected(struct crypto *c, struct dp_iface *ifp,
     const uint8_t *ip, size_t len)
 {
-	struct dataplane	*dp = c->c_sys->sy_dp;
-	const struct cmap	*cm;
-	const struct cmap_entry	*ce;
-	struct dp_acl		*acl;
-	uint8_t			 m[MIRROR_MAX];
-	size_t			 i, n;
-	bool			 permit;
-
-	if (len < 20 || (size_t)(ip[0] & 15) * 4 > len ||
-	    (cm = crypto_map_find(c, dp_iface_crypto_map(ifp))) == NULL)
-		return false;
-	n = mirror(ip, len, m);
-	/* As outbound: the first entry whose ACL permits decides, a deny
-	 * moves on to the next entry.  Entries IOS would not use (no
-	 * peer, no ACL) and dynamic ones (their selectors come from the
-	 * peer) select nothing. */
-	for (i = 0; i < cm->cm_n; i++) {
-		ce = cm->cm_entries[i];
-		if (ce->ce_dynamic != NULL || ce->ce_acl == NULL ||
-		    ce->ce_npeers == 0 ||
-		    (acl = dp_acl_find(dp, ce->ce_acl)) == NULL)
-			continue;
-		if (dp_acl_classify(acl, m, n, &permit) >= 0 && permit)
-			return true;
-	}
-	return false;
+	/* The interface's compiled policy, mirrored: nothing by name. */
+	return ipsec_spd_match_in(c, ifp, ip, len, NULL) != NULL;
 }
 
 bool
