@@ -190,6 +190,7 @@ ipsec_mtu_learn(void *arg, const uint8_t *quote, size_t qlen, uint16_t mtu)
 	struct crypto		*c = arg;
 	struct ipsec_flow	*fl;
 	struct ipsec_sa		*ps;
+	struct sadb_peer	*pe;
 	struct sa_addr		 peer;
 	size_t			 qhl = (size_t)(quote[0] & 15) * 4;
 	size_t			 at = qhl + (quote[9] == 17 ? UDP_HDR : 0);
@@ -199,13 +200,12 @@ ipsec_mtu_learn(void *arg, const uint8_t *quote, size_t qlen, uint16_t mtu)
 	if (mtu < MTU_MIN)
 		return;		/* RFC 1191: an old router says 0 */
 	if (has_spi)
-		spi = (uint32_t)quote[at] << 24 | (uint32_t)quote[at + 1] <<
-		    16 | (uint32_t)quote[at + 2] << 8 | quote[at + 3];
-	sa_addr_v4(&peer, (uint32_t)quote[16] << 24 |
-	    (uint32_t)quote[17] << 16 | (uint32_t)quote[18] << 8 | quote[19]);
-	TAILQ_FOREACH(fl, &c->c_sadb.db_flows, fl_entry) {
-		if (!sa_addr_eq(&fl->fl_peer, &peer))
-			continue;
+		spi = get32(quote + at);
+	sa_addr_v4(&peer, get32(quote + 16));
+	/* Only the flows with that peer: its list in the SA database. */
+	if ((pe = sadb_peer_find(&c->c_sadb, &peer)) == NULL)
+		return;
+	TAILQ_FOREACH(fl, &pe->pe_flows, fl_pentry) {
 		TAILQ_FOREACH(ps, &fl->fl_out, ps_entry)
 			if (!has_spi || ps->ps_spi == spi)
 				break;
