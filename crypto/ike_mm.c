@@ -271,11 +271,14 @@ set_suite(struct ike_p1 *p, const struct ike_p1_sel *sel)
 static bool
 peer_has_ipsec(struct ike_p1 *p)
 {
+	struct sadb_peer	*pe;
 	struct ipsec_flow	*fl;
 
-	TAILQ_FOREACH(fl, &p->p_c->c_sadb.db_flows, fl_entry)
-		if (sa_addr_eq(&fl->fl_peer, &p->p_sa->is_remote) &&
-		    TAILQ_FIRST(&fl->fl_out) != NULL)
+	if ((pe = sadb_peer_find(&p->p_c->c_sadb, &p->p_sa->is_remote)) ==
+	    NULL)
+		return false;
+	TAILQ_FOREACH(fl, &pe->pe_flows, fl_pentry)
+		if (TAILQ_FIRST(&fl->fl_out) != NULL)
 			return true;
 	return false;
 }
@@ -284,13 +287,16 @@ peer_has_ipsec(struct ike_p1 *p)
 static bool
 peer_known(struct ike_p1 *p)
 {
+	struct sadb_peer	*pe;
 	struct isakmp_sa	*is;
 	struct ike_p1		*o;
 
-	TAILQ_FOREACH(is, &p->p_c->c_sadb.db_isakmp, is_entry)
+	if ((pe = sadb_peer_find(&p->p_c->c_sadb, &p->p_sa->is_remote)) ==
+	    NULL)
+		return false;
+	TAILQ_FOREACH(is, &pe->pe_isakmp, is_pentry)
 		if ((o = is->is_engine) != NULL && o != p &&
-		    o->p_state == FSM_P1_COMPLETE &&
-		    sa_addr_eq(&is->is_remote, &p->p_sa->is_remote))
+		    o->p_state == FSM_P1_COMPLETE)
 			return true;
 	return peer_has_ipsec(p);
 }
@@ -336,15 +342,17 @@ ike_p1_retire(struct ike_p1 *p)
 static void
 retire_predecessors(struct ike_p1 *p)
 {
+	struct sadb_peer	*pe;
 	struct isakmp_sa	*is, *next;
 	struct ike_p1		*o;
 
-	for (is = TAILQ_FIRST(&p->p_c->c_sadb.db_isakmp); is != NULL;
-	    is = next) {
-		next = TAILQ_NEXT(is, is_entry);
+	if ((pe = sadb_peer_find(&p->p_c->c_sadb, &p->p_sa->is_remote)) ==
+	    NULL)
+		return;
+	for (is = TAILQ_FIRST(&pe->pe_isakmp); is != NULL; is = next) {
+		next = TAILQ_NEXT(is, is_pentry);
 		if ((o = is->is_engine) != NULL && o != p && o->p_replaced &&
-		    o->p_state == FSM_P1_COMPLETE &&
-		    sa_addr_eq(&is->is_remote, &p->p_sa->is_remote))
+		    o->p_state == FSM_P1_COMPLETE)
 			ike_p1_retire(o);
 	}
 }

@@ -46,13 +46,15 @@ is_current(struct ipsec_pair *pr)
 static bool
 mm_under_way(struct crypto *c, const struct sa_addr *peer)
 {
+	struct sadb_peer	*pe;
 	struct isakmp_sa	*is;
 	struct ike_p1		*p;
 
-	TAILQ_FOREACH(is, &c->c_sadb.db_isakmp, is_entry)
+	if ((pe = sadb_peer_find(&c->c_sadb, peer)) == NULL)
+		return false;
+	TAILQ_FOREACH(is, &pe->pe_isakmp, is_pentry)
 		if ((p = is->is_engine) != NULL && is->is_initiator &&
-		    p->p_state != FSM_P1_COMPLETE &&
-		    sa_addr_eq(&is->is_remote, peer))
+		    p->p_state != FSM_P1_COMPLETE)
 			return true;
 	return false;
 }
