@@ -32,6 +32,7 @@
 #include "dataplane/dp.h"
 #include "lib/bytes.h"
 #include "lib/clock.h"
+#include "lib/inet4.h"
 #include "lib/system.h"
 
 #define IP_HDR		20
@@ -41,19 +42,6 @@
 #define IP_OFFMASK	0x1fff
 #define MTU_MIN		68	/* RFC 791: every link carries it */
 #define PMTU_AGE_MS	(10ULL * 60 * 1000)	/* RFC 1191's 10 minutes */
-
-static uint16_t
-hdr_cksum(const uint8_t *p, size_t len)
-{
-	uint32_t	sum = 0;
-	size_t		i;
-
-	for (i = 0; i + 1 < len; i += 2)
-		sum += (uint32_t)(p[i] << 8 | p[i + 1]);
-	while (sum >> 16)
-		sum = (sum & 0xffff) + (sum >> 16);
-	return (uint16_t)~sum;
-}
 
 /* FL's MTUs and modes from IFP, the interface its ESP leaves by. */
 static void
@@ -149,7 +137,7 @@ fragment(struct crypto *c, struct ipsec_flow *fl, struct ipsec_sa *ps,
 		    fl->fl_df_mode != DP_DF_CLEAR ? 0x4000 : 0) |
 		    (more ? IP_MF : 0) | (off0 + pos / 8)));
 		put16(f + 10, 0);
-		put16(f + 10, hdr_cksum(f, hl));
+		put16(f + 10, in_cksum(f, hl, 0));
 		if (encap(c, fl, ps, f, hl + k, false) == DP_CRYPTO_CONSUMED)
 			v = DP_CRYPTO_CONSUMED;
 	}

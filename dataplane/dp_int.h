@@ -414,7 +414,6 @@ void		 fwd_local(struct dataplane *, const uint8_t *, size_t);
 #define IP4_ROOM	0x08	/* DP_LINK_ROOM writable before the packet */
 #define IP4_FWDBUF	0x10	/* in f_fwdbuf: DP_HEADROOM/TAILROOM around */
 
-uint16_t	 in_cksum(const uint8_t *, size_t, uint32_t sum);
 void		 ip4_input(struct dataplane *, struct dp_iface *,
 		    const uint8_t *, size_t);
 /* The same with path flags (IP4_DECAP). */

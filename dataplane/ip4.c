@@ -33,21 +33,6 @@
 #define IP_MF		0x2000
 #define IP_OFFMASK	0x1fff
 
-/* The Internet checksum of P, SUM a partial sum (a pseudo-header). */
-uint16_t
-in_cksum(const uint8_t *p, size_t len, uint32_t sum)
-{
-	size_t	i;
-
-	for (i = 0; i + 1 < len; i += 2)
-		sum += (uint32_t)(p[i] << 8 | p[i + 1]);
-	if (len & 1)
-		sum += (uint32_t)p[len - 1] << 8;
-	while (sum >> 16)
-		sum = (sum & 0xffff) + (sum >> 16);
-	return (uint16_t)~sum;
-}
-
 static void
 ip4_checksum(uint8_t *ip)
 {

@@ -1,11 +1,13 @@
 /*
  * inet4: IPv4 addresses as text, the way IOS writes them (dotted quad,
- * no leading zeros).  Addresses are held in host order throughout iosh.
+ * no leading zeros), and the Internet checksum.  Addresses are held in
+ * host order throughout iosh.
  */
 #ifndef IOSH_LIB_INET4_H
 #define IOSH_LIB_INET4_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #define IP4_TEXT_LEN	16	/* "255.255.255.255" and its NUL */
@@ -14,5 +16,9 @@
 const char	*ip4_text(uint32_t a, char buf[IP4_TEXT_LEN]);
 /* A dotted quad in *OUT (host order); false when S is not one. */
 bool		 ip4_parse(const char *s, uint32_t *out);
+
+/* The Internet checksum (RFC 1071) of P, SUM a partial sum already
+ * taken (a pseudo-header); in host order, ready for put16. */
+uint16_t	 in_cksum(const uint8_t *p, size_t len, uint32_t sum);
 
 #endif

@@ -24,6 +24,7 @@
 #include "dataplane/dp.h"
 #include "lib/clock.h"
 #include "lib/evloop.h"
+#include "lib/inet4.h"
 #include "shell/router.h"
 #include "tests/pair.h"
 
@@ -147,25 +148,14 @@ static void
 ip_header(uint8_t *ip, size_t len, uint8_t proto, uint32_t src,
     uint32_t dst)
 {
-	uint32_t	sum = 0;
-	int		i;
-
 	memset(ip, 0, 20);
 	ip[0] = 0x45;
-	ip[2] = (uint8_t)(len >> 8);
-	ip[3] = (uint8_t)len;
+	put16(ip + 2, (uint16_t)len);
 	ip[8] = 64;
 	ip[9] = proto;
-	for (i = 0; i < 4; i++) {
-		ip[12 + i] = (uint8_t)(src >> (24 - 8 * i));
-		ip[16 + i] = (uint8_t)(dst >> (24 - 8 * i));
-	}
-	for (i = 0; i < 20; i += 2)
-		sum += (uint32_t)(ip[i] << 8 | ip[i + 1]);
-	while (sum >> 16)
-		sum = (sum & 0xffff) + (sum >> 16);
-	ip[10] = (uint8_t)(~sum >> 8);
-	ip[11] = (uint8_t)~sum;
+	put32(ip + 12, src);
+	put32(ip + 16, dst);
+	put16(ip + 10, in_cksum(ip, 20, 0));
 }
 
 /* INNER in ESP on R2's newest outbound SA, sent from 12.1.1.2 to R1. */

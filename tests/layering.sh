@@ -55,7 +55,7 @@ fi
 # definition starts a line with the name (the style: return type on the
 # line above), or is a one-line C header without a semicolon.
 for fn in get16 get32 put16 put32 put16le put32le xmalloc xcalloc \
-    xreallocarray xstrdup xstrndup xstrset ip4_text ip4_parse \
+    xreallocarray xstrdup xstrndup xstrset ip4_text ip4_parse in_cksum \
     cmd_arg cmd_has cmd_arg_num cmd_arg_off cmd_negated; do
 	where=$( { grep -lE "^$fn\(" lib/*.[ch] parser/*.c grammar/*.c \
 	    shell/*.c crypto/*.c dataplane/*.c lab/*.c fuzz/*.c tests/*.c \

@@ -8,6 +8,7 @@
 #include "crypto/crypto_int.h"
 #include "dataplane/dp.h"
 #include "lib/evloop.h"
+#include "lib/inet4.h"
 #include "tests/memlab.h"
 
 static void
@@ -183,19 +184,6 @@ memlab_close(struct memlab *ml)
 	}
 }
 
-static uint16_t
-cksum(const uint8_t *p, size_t len)
-{
-	uint32_t	sum = 0;
-	size_t		i;
-
-	for (i = 0; i + 1 < len; i += 2)
-		sum += (uint32_t)(p[i] << 8 | p[i + 1]);
-	while (sum >> 16)
-		sum = (sum & 0xffff) + (sum >> 16);
-	return (uint16_t)~sum;
-}
-
 size_t
 memlab_frame(const struct memlab *ml, uint8_t *f, uint32_t src, uint32_t dst,
     uint8_t proto, size_t len)
@@ -219,7 +207,7 @@ memlab_frame(const struct memlab *ml, uint8_t *f, uint32_t src, uint32_t dst,
 		ip[12 + i] = (uint8_t)(src >> (24 - 8 * i));
 		ip[16 + i] = (uint8_t)(dst >> (24 - 8 * i));
 	}
-	c = cksum(ip, 20);
+	c = in_cksum(ip, 20, 0);
 	ip[10] = (uint8_t)(c >> 8);
 	ip[11] = (uint8_t)c;
 	for (i = 20; i < len; i++)

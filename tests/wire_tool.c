@@ -24,24 +24,10 @@
 #include "lib/bytes.h"
 #include "lib/clock.h"
 #include "lib/evloop.h"
+#include "lib/inet4.h"
 
 static const uint8_t	mac_a[6] = { 0x02, 0, 0, 0, 0, 0x0a };
 static const uint8_t	mac_b[6] = { 0x02, 0, 0, 0, 0, 0x0b };
-
-static uint16_t
-cksum(const uint8_t *p, size_t len)
-{
-	uint32_t	sum = 0;
-	size_t		i;
-
-	for (i = 0; i + 1 < len; i += 2)
-		sum += (uint32_t)p[i] << 8 | p[i + 1];
-	if (len & 1)
-		sum += (uint32_t)p[len - 1] << 8;
-	while (sum >> 16)
-		sum = (sum & 0xffff) + (sum >> 16);
-	return (uint16_t)~sum;
-}
 
 /* An ARP request padded to the Ethernet minimum; returns its length. */
 static size_t
@@ -76,13 +62,13 @@ icmp_echo(uint8_t *p, uint8_t type, uint32_t src, uint32_t dst)
 	p[9] = 1;
 	memcpy(p + 12, &src, 4);
 	memcpy(p + 16, &dst, 4);
-	put16(p + 10, cksum(p, 20));
+	put16(p + 10, in_cksum(p, 20, 0));
 	p[20] = type;
 	put16(p + 24, 0x0001);		/* identifier */
 	put16(p + 26, 0x0001);		/* sequence */
 	for (i = 0; i < 32; i++)
 		p[28 + i] = (uint8_t)('a' + i % 23);
-	put16(p + 22, cksum(p + 20, len - 20));
+	put16(p + 22, in_cksum(p + 20, len - 20, 0));
 	return len;
 }
 
