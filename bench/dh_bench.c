@@ -24,34 +24,10 @@
 #include <openssl/evp.h>
 #include <openssl/param_build.h>
 
+#include "bench/benchlib.h"
 #include "crypto/ike_dh.h"
 
 #define ROUNDS	3
-
-static double
-cpu_now(void)
-{
-	struct timespec	ts;
-
-	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-	return ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
-static double
-median3(double *v)
-{
-	double	t;
-	int	i, j;
-
-	for (i = 0; i < ROUNDS; i++)
-		for (j = i + 1; j < ROUNDS; j++)
-			if (v[j] < v[i]) {
-				t = v[i];
-				v[i] = v[j];
-				v[j] = t;
-			}
-	return v[ROUNDS / 2];
-}
 
 /* ---- plain EVP ---- */
 
@@ -240,9 +216,9 @@ main(void)
 			s[k] = rate(iosh_fn, &io, secs);
 			d[k] = groups[i] == 19 ? 0 : rate(raw_fn, &def, secs);
 		}
-		vr = median3(r);
-		vs = median3(s);
-		vd = median3(d);
+		vr = median(r, ROUNDS);
+		vs = median(s, ROUNDS);
+		vd = median(d, ROUNDS);
 		printf("dh_bench: group %2u: plain EVP %7.0f/s, ike_dh %7.0f/s: "
 		    "ratio %.2f", groups[i], vr, vs, vs / vr);
 		if (groups[i] != 19)

@@ -20,34 +20,10 @@
 #include <openssl/params.h>
 #include <openssl/rand.h>
 
+#include "bench/benchlib.h"
 #include "crypto/esp.h"
 
 #define ROUNDS	3
-
-static double
-cpu_now(void)
-{
-	struct timespec	ts;
-
-	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-	return ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
-static double
-median3(double *v)
-{
-	double	t;
-	int	i, j;
-
-	for (i = 0; i < ROUNDS; i++)
-		for (j = i + 1; j < ROUNDS; j++)
-			if (v[j] < v[i]) {
-				t = v[i];
-				v[i] = v[j];
-				v[j] = t;
-			}
-	return v[ROUNDS / 2];
-}
 
 static const uint8_t	ekey[16] = "0123456789abcdef";
 static const uint8_t	akey[20] = "authentication key20";
@@ -170,8 +146,8 @@ main(void)
 			r[k] = rate(raw_packet, sizes[i], secs);
 			s[k] = rate(esp_packet, sizes[i], secs);
 		}
-		vr = median3(r);
-		vs = median3(s);
+		vr = median(r, ROUNDS);
+		vs = median(s, ROUNDS);
 		printf("esp_bench: %4zu bytes: raw AES-128-CBC + HMAC-SHA1 "
 		    "%7.1f MB/s, esp %7.1f MB/s (%.0f packets/s): ratio %.2f\n",
 		    sizes[i], vr, vs, vs * 1e6 / sizes[i], vs / vr);

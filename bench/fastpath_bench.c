@@ -26,6 +26,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "bench/benchlib.h"
 #include "crypto/esp.h"
 #include "crypto/ike_int.h"
 #include "crypto/ipsec_spd.h"
@@ -37,31 +38,6 @@
 #define FRAME_MAX	1600
 
 static double	round_s = 0.3;
-
-static double
-cpu_now(void)
-{
-	struct timespec	ts;
-
-	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-	return ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
-static double
-median(double *v, int n)
-{
-	double	t;
-	int	i, j;
-
-	for (i = 0; i < n; i++)
-		for (j = i + 1; j < n; j++)
-			if (v[j] < v[i]) {
-				t = v[i];
-				v[i] = v[j];
-				v[j] = t;
-			}
-	return v[n / 2];
-}
 
 static struct memlab	ml;
 static uint8_t		batch[BATCH][FRAME_MAX];

@@ -7,17 +7,17 @@ BENCHES = bench/config_load.sh bench/iperf_interop.sh
 BENCH_PROGS = bench/dh_bench bench/esp_bench bench/ike_bench \
 	bench/fastpath_bench
 EXTRA_PROGRAMS = $(BENCH_PROGS)
-bench_dh_bench_SOURCES = bench/dh_bench.c
+bench_dh_bench_SOURCES = bench/dh_bench.c bench/benchlib.c bench/benchlib.h
 bench_dh_bench_LDADD = libiosh.a $(CRYPTO_LIBS)
-bench_esp_bench_SOURCES = bench/esp_bench.c
+bench_esp_bench_SOURCES = bench/esp_bench.c bench/benchlib.c bench/benchlib.h
 bench_esp_bench_LDADD = libiosh.a $(CRYPTO_LIBS)
 bench_ike_bench_SOURCES = bench/ike_bench.c
 bench_ike_bench_LDADD = libiosh.a $(READLINE_LIBS) $(CRYPTO_LIBS) \
 	$(PCAP_LIBS) $(TELNET_LIBS)
 # The whole ESP data path in memory beside esp.c, and the outbound
 # lookup at 1, 1,000 and 50,000 flows (bench/fastpath_bench.c).
-bench_fastpath_bench_SOURCES = bench/fastpath_bench.c tests/memlab.c \
-	tests/memlab.h
+bench_fastpath_bench_SOURCES = bench/fastpath_bench.c bench/benchlib.c \
+	bench/benchlib.h tests/memlab.c tests/memlab.h
 bench_fastpath_bench_LDADD = libiosh.a $(READLINE_LIBS) $(CRYPTO_LIBS) \
 	$(PCAP_LIBS) $(TELNET_LIBS)
 CLEANFILES = $(BENCH_PROGS)
