@@ -25,6 +25,10 @@
 #  - TCP (iperf3 -t 3) from hosta to hostb and back (-R), each more than
 #    1 Mbit/s, the figures printed, the senders' PMTU caches emptied
 #    before and holding N (hosta) and 1400 (hostb) after;
+#  - with the tap0 link narrowed to 1400 (R1's `mtu 1400`, Linux's
+#    tap0), R1's path mtu is 1400 and the DF pings give N = 1326; Linux
+#    fragments strongSwan's ESP in UDP (1472 bytes for 1400 inner) and
+#    TCP from hostb still runs (> 1 Mbit/s) on R1's reassembly;
 #  - R1's show crypto ipsec sa counted no receive errors.
 # Needs root, namespaces, veth, TUN/TAP, iperf3, ethtool and strongSwan
 # (tests/interop_lib.sh says which); skips (77) without them.  Every wait
@@ -101,28 +105,38 @@ for i in $(seq 30); do
 done
 [ -n "$up" ] || fail "the tunnel did not come up"
 
-# N from R1's own path mtu and the transform's overhead with NAT-T.
-m=$(mark)
-send "show crypto ipsec sa"
-wait_for "current outbound spi" "$m" 10 || fail "show crypto ipsec sa"
-since "$m" >"$D/show1"
-grep -q "in use settings ={Tunnel UDP-Encaps, }" "$D/show1" ||
-    fail "not UDP-encapsulated: $(cat "$D/show1")"
-pmtu=$(sed -n 's/^     path mtu \([0-9]*\), ip mtu .*/\1/p' "$D/show1")
-[ -n "$pmtu" ] || fail "no path mtu: $(cat "$D/show1")"
-# Outer IP 20, UDP 8, SPI and sequence 8, IV 16, ICV 12; the data and
-# its 2 trailer bytes padded to 16.
-n=$(( (pmtu - 20 - 8 - 8 - 16 - 12) / 16 * 16 - 2 ))
-echo "R1: path mtu $pmtu, esp-aes esp-sha-hmac in UDP: inner MTU $n"
-
-# DF and too big for the tunnel: R1 answers with N.
-in_a ping -M do -s $((n - 28 + 1)) -c 1 -W 2 10.0.2.2 >"$D/ping-df" 2>&1
-grep -q "From 10.0.1.1 .*Frag needed and DF set (mtu = $n)" "$D/ping-df" ||
-    fail "DF ping: no frag needed with mtu $n: $(cat "$D/ping-df")"
-in_a ip route flush cache
-in_a ping -M do -s $((n - 28)) -c 2 -W 2 10.0.2.2 >"$D/ping-fit" 2>&1
-grep -q " 2 received" "$D/ping-fit" ||
-    fail "DF ping of $n bytes: $(cat "$D/ping-fit")"
+# df_ping PMTU: R1's show crypto ipsec sa says path mtu PMTU; N, the
+# inner MTU that leaves for the transform with NAT-T (outer IP 20, UDP 8,
+# SPI and sequence 8, IV 16, ICV 12; the data and its 2 trailer bytes
+# padded to 16), is printed and set in $n.  A DF ping from hosta of N + 1
+# bytes gets R1's frag needed with N; one of N bytes passes.
+df_ping() {
+	local m
+	m=$(mark)
+	send "show crypto ipsec sa"
+	wait_for "current outbound spi" "$m" 10 || fail "show crypto ipsec sa"
+	since "$m" >"$D/show-$1"
+	grep -q "in use settings ={Tunnel UDP-Encaps, }" "$D/show-$1" ||
+	    fail "not UDP-encapsulated: $(cat "$D/show-$1")"
+	pmtu=$(sed -n 's/^     path mtu \([0-9]*\), ip mtu .*/\1/p' \
+	    "$D/show-$1")
+	[ "$pmtu" = "$1" ] || fail "path mtu $pmtu, not $1: \
+$(cat "$D/show-$1")"
+	n=$(( (pmtu - 20 - 8 - 8 - 16 - 12) / 16 * 16 - 2 ))
+	echo "R1: path mtu $pmtu, esp-aes esp-sha-hmac in UDP: inner MTU $n"
+	in_a ip route flush cache
+	in_a ping -M do -s $((n - 28 + 1)) -c 1 -W 2 10.0.2.2 \
+	    >"$D/ping-df-$1" 2>&1
+	grep -q "From 10.0.1.1 .*Frag needed and DF set (mtu = $n)" \
+	    "$D/ping-df-$1" || fail "DF ping: no frag needed with mtu $n: \
+$(cat "$D/ping-df-$1")"
+	in_a ip route flush cache
+	in_a ping -M do -s $((n - 28)) -c 2 -W 2 10.0.2.2 \
+	    >"$D/ping-fit-$1" 2>&1
+	grep -q " 2 received" "$D/ping-fit-$1" ||
+	    fail "DF ping of $n bytes: $(cat "$D/ping-fit-$1")"
+}
+df_ping 1500
 
 # Without DF: fragmented and put back together, both ways.
 in_a ip route flush cache
@@ -130,27 +144,29 @@ in_a ping -M dont -s 3000 -c 3 -W 2 10.0.2.2 >"$D/ping-big" 2>&1
 grep -q " 3 received" "$D/ping-big" ||
     fail "3000-byte ping: $(cat "$D/ping-big")"
 
-# TCP at MTU 1500 through the tunnel, PMTU discovery left to the hosts;
-# $1: up (hosta to hostb) or down (-R, hostb to hosta).  The
-# receiver's rate goes in $D/rate-$1.
+# TCP through the tunnel, PMTU discovery left to the hosts; $1: up
+# (hosta to hostb) or down (-R, hostb to hosta), $2 a tag for the files.
+# The receiver's rate goes in $D/rate-$1$2.
 iperf() {
-	local r=
+	local r= f=$1${2:-}
 	[ "$1" = down ] && r=-R
 	in_a ip route flush cache
 	in_b ip route flush cache
 	timeout 30 ip netns exec "$hb" iperf3 -s -1 -B 10.0.2.2 \
-	    >"$D/iperf-s-$1" 2>&1 &
+	    >"$D/iperf-s-$f" 2>&1 &
 	spid=$!
 	sleep 1
-	in_a iperf3 -c 10.0.2.2 -t 3 -f m $r >"$D/iperf-$1" 2>&1 ||
-	    fail "iperf3 $r: $(cat "$D/iperf-$1")"
+	in_a iperf3 -c 10.0.2.2 -t 3 -f m $r >"$D/iperf-$f" 2>&1 ||
+	    fail "iperf3 $r: $(cat "$D/iperf-$f")"
 	wait "$spid"
 	spid=
 	awk '/receiver/ { for (i = 1; i < NF; i++)
-	    if ($(i + 1) == "Mbits/sec") print $i }' "$D/iperf-$1" \
-	    >"$D/rate-$1"
-	[ -s "$D/rate-$1" ] || fail "iperf3 $r: no receiver rate: \
-$(cat "$D/iperf-$1")"
+	    if ($(i + 1) == "Mbits/sec") print $i }' "$D/iperf-$f" \
+	    >"$D/rate-$f"
+	[ -s "$D/rate-$f" ] || fail "iperf3 $r: no receiver rate: \
+$(cat "$D/iperf-$f")"
+	awk -v r="$(cat "$D/rate-$f")" 'BEGIN { exit !(r > 1) }' ||
+	    fail "iperf3 $r at $(cat "$D/rate-$f") Mbit/s"
 }
 # Each sender learned its side's MTU while TCP ran: N from R1, 1400 from
 # Linux in charon's namespace.
@@ -162,17 +178,36 @@ iperf down
 in_b ip route get 10.0.1.2 >"$D/route-b"
 grep -q " mtu 1400\b" "$D/route-b" || fail "hostb learned no mtu 1400: \
 $(cat "$D/route-b")"
-up=$(cat "$D/rate-up")
-down=$(cat "$D/rate-down")
 echo "TCP through iosh<->strongSwan at MTU 1500: hosta to hostb" \
-    "$up Mbit/s, hostb to hosta $down Mbit/s"
-awk -v r="$up" 'BEGIN { exit !(r > 1) }' || fail "TCP at $up Mbit/s"
-awk -v r="$down" 'BEGIN { exit !(r > 1) }' || fail "TCP -R at $down Mbit/s"
+    "$(cat "$D/rate-up") Mbit/s, hostb to hosta $(cat "$D/rate-down") Mbit/s"
+
+# A narrower outer path: the tap0 link at 1400 on both sides.  R1's path
+# mtu follows (N = 1326); strongSwan's ESP for its 1400-byte inner packets
+# (1472 bytes in UDP) is fragmented by Linux, and R1 puts it back
+# together before decrypting: TCP from hostb still runs.
+send "configure terminal" "interface FastEthernet0/0" " mtu 1400" "end"
+in_ns ip link set tap0 mtu 1400 || fail "tap0 mtu 1400"
+sleep 0.5
+df_ping 1400
+# Fragments Linux made in charon's namespace (Ip: FragCreates).
+frags() {
+	in_ns cat /proc/net/snmp | awk '/^Ip: [A-Z]/ {
+	    for (i = 2; i <= NF; i++) if ($i == "FragCreates") k = i }
+	    /^Ip: [0-9]/ { print $k }'
+}
+f0=$(frags)
+iperf down narrow
+f1=$(frags)
+[ $((f1 - f0)) -ge 100 ] || fail "strongSwan's ESP fragmented $((f1 - f0)) \
+times during iperf3 -R"
+echo "TCP from hostb at outer path MTU 1400: $(cat "$D/rate-downnarrow")" \
+    "Mbit/s, Linux fragmented $((f1 - f0)) ESP packets for R1 to reassemble"
 
 m=$(mark)
 send "show crypto ipsec sa"
 wait_for "current outbound spi" "$m" 10 || fail "show crypto ipsec sa"
-since "$m" >"$D/show2"
-grep -q "#recv errors 0$" "$D/show2" ||
-    fail "R1 counted receive errors: $(cat "$D/show2")"
+since "$m" >"$D/show-end"
+grep -q "#recv errors 0$" "$D/show-end" ||
+    fail "R1 counted receive errors: $(cat "$D/show-end")"
+! grep -Eq "AddressSanitizer|runtime error" "$D/out" || fail "sanitizers"
 exit 0
