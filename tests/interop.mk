@@ -20,3 +20,8 @@ EXTRA_DIST += tests/interop_libreswan.sh
 # iosh<->iosh tunnel (frag needed with the tunnel's MTU, fragments, TCP).
 TESTS += tests/pmtu_netns.sh
 EXTRA_DIST += tests/pmtu_netns.sh
+# Path MTU against strongSwan: Linux hosts at MTU 1500 on both sides of an
+# iosh<->strongSwan (NAT-T) tunnel (frag needed with the tunnel's MTU,
+# fragments, TCP both ways).
+TESTS += tests/pmtu_interop.sh
+EXTRA_DIST += tests/pmtu_interop.sh

@@ -6,8 +6,12 @@
 #
 #   ss_start [capture]	namespace, charon, iosh (and tshark on tap0)
 #   ns_start; iosh_start	the same without charon (other peers)
-#   ss_conns IKE ESP [PFS]	strongSwan's connection "lab" (proposals in
+#   ns_start; ss_charon [capture]; iosh_start
+#				the same in steps (to add links between)
+#   ss_conns IKE ESP [KEY] [LOCAL_TS] [REMOTE_TS]
+#				strongSwan's connection "lab" (proposals in
 #				its words), loaded
+#   IOSH_ATTACH		more --attach arguments for iosh_start
 #   ios_crypto ENC HASH GROUP TSET [PFS] [KEY] [ACL]
 #				iosh's policy 10, key, transform set, map
 #   send LINE...; mark; wait_for RE OFFSET SECONDS; fail WHY
@@ -92,7 +96,8 @@ iosh_start() {
 	local m
 	mkfifo "$D/in"
 	ip netns exec "$ns" timeout 600 "$iosh" --nvram "$D/nv" \
-	    --attach FastEthernet0/0=tap:tap0 <"$D/in" >"$D/out" 2>&1 &
+	    --attach FastEthernet0/0=tap:tap0 ${IOSH_ATTACH:-} \
+	    <"$D/in" >"$D/out" 2>&1 &
 	echo $! >"$D/iosh.pid"
 	exec 3>"$D/in"
 	send enable "configure terminal" "hostname R1" \
@@ -105,13 +110,13 @@ iosh_start() {
 	wait_for "^Success rate is" "$m" 10 || fail "ping 12.1.1.2"
 }
 
-ss_start() {
+# charon in the namespace made by ns_start (and tshark on tap0).
+ss_charon() {
 	[ -x "$charon" ] && command -v swanctl >/dev/null &&
 	    [ -f /usr/lib/ipsec/plugins/libstrongswan-kernel-libipsec.so ] &&
 	    [ -f /usr/lib/ipsec/plugins/libstrongswan-openssl.so ] ||
 	    { echo "SKIP: strongSwan (charon, kernel-libipsec, openssl)" \
 	    "missing"; exit 77; }
-	ns_start
 	cat >"$D/strongswan.conf" <<EOC
 charon {
     load = random nonce openssl pem pkcs1 x509 pubkey hmac md5 sha1 sha2 aes gmp kernel-libipsec kernel-netlink socket-default vici
@@ -149,6 +154,11 @@ exec $charon" >"$D/charon.stdout" 2>&1 &
 		echo $! >"$D/tshark.pid"
 		sleep 1
 	fi
+}
+
+ss_start() {
+	ns_start
+	ss_charon "$@"
 	iosh_start
 }
 
@@ -156,6 +166,7 @@ exec $charon" >"$D/charon.stdout" 2>&1 &
 # defaults come out as), with the proposals given.
 ss_conns() {
 	local ike=$1 esp=$2 key=${3:-cisco} lts=${4:-2.2.2.2/32}
+	local rts=${5:-1.1.1.1/32}
 	cat >"$D/swanctl.conf" <<EOC
 connections {
     lab {
@@ -179,7 +190,7 @@ connections {
             lab {
                 mode = tunnel
                 local_ts = $lts
-                remote_ts = 1.1.1.1/32
+                remote_ts = $rts
                 esp_proposals = $esp
                 life_time = 3600s
                 rekey_time = 3240s
