@@ -119,5 +119,8 @@ ipsec_esp_input(void *arg, struct dp_iface *in, const uint8_t *ip, size_t len)
 	/* The peer sends on this SA: it has the pair (rekey). */
 	ipsec_rekey_confirmed(ps);
 	ipsec_rekey_volume(ps);
-	(void)dp_ip_input(c->c_sys->sy_dp, in, inner, ilen);
+	/* An inner header the dataplane refuses (a length longer than
+	 * what was carried, a bad checksum) is a receive error too. */
+	if (dp_ip_input(c->c_sys->sy_dp, in, inner, ilen) < 0)
+		fl->fl_stats.fs_recv_errors++;
 }

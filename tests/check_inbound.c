@@ -226,12 +226,19 @@ START_TEST(test_esp_outside_selectors)
 	esp_from_r2(p, inner(p, 17, 0x02020202, 8, 9));
 	esp_from_r2(p, inner(p, 1, 0x02020202, 0, 0));
 	esp_from_r2(p, inner(p, 17, 0x02020203, 7, 9));
+	/* In its selectors, but its header claims more than ESP carried
+	 * (a peer that cut it): decrypted, then a receive error. */
+	inner(p, 17, 0x02020202, 7, 9);
+	put16(p + 2, 100);
+	put16(p + 10, 0);
+	put16(p + 10, in_cksum(p, 20, 0));
+	esp_from_r2(p, 36);
 	pair_run_for(1);
 	out = fx_run(&pair[0], "show crypto ipsec sa");
 	ck_assert_msg(strstr(out, "    #pkts encaps: 1, #pkts encrypt: 1, "
-	    "#pkts digest: 1\n    #pkts decaps: 1, #pkts decrypt: 1, "
-	    "#pkts verify: 1\n") != NULL, "%s", out);
-	ck_assert_msg(strstr(out, "    #send errors 1, #recv errors 3\n") !=
+	    "#pkts digest: 1\n    #pkts decaps: 2, #pkts decrypt: 2, "
+	    "#pkts verify: 2\n") != NULL, "%s", out);
+	ck_assert_msg(strstr(out, "    #send errors 1, #recv errors 4\n") !=
 	    NULL, "%s", out);
 	fl = TAILQ_FIRST(&crypto_of(0)->c_sadb.db_flows);
 	ck_assert_uint_eq(fl->fl_stats.fs_recv_policy, 3);
