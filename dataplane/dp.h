@@ -73,6 +73,16 @@ size_t		 dp_iface_count(const struct dataplane *);
  */
 uint64_t	 dp_generation(const struct dataplane *);
 
+/*
+ * A static route installed by a subsystem rather than configured (IPsec
+ * reverse route injection): NET/LEN via NH, shown by `show ip route` as
+ * any static ("S"), left out of the running configuration.  Counted: as
+ * many removals as additions take it away.  False if there was nothing
+ * to remove (or LEN is not a prefix length).
+ */
+bool		 dp_route_inject(struct dataplane *, uint32_t net,
+		    unsigned len, uint32_t nh, bool add);
+
 /* Access lists, numbered ("100") or named ("SITEB_to_SITEA"). */
 struct dp_acl	*dp_acl_find(const struct dataplane *, const char *name);
 const char	*dp_acl_name(const struct dp_acl *);

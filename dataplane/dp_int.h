@@ -186,6 +186,9 @@ struct rt_path {
 	unsigned	rp_distance;
 	char		*rp_name;
 	bool		rp_permanent;
+	/* Installed by a subsystem (crypto's reverse route injection),
+	 * not configured: counted, never in the running configuration. */
+	unsigned	rp_injected;
 };
 
 struct rt_node {

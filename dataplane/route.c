@@ -166,7 +166,8 @@ dp_ip_route_cmd(struct vty *vty, const struct cmd_args *m)
 	if (n == NULL)
 		return CMD_SUCCESS;
 	for (i = 0; i < n->rn_npaths; i++)
-		if (path_same(&n->rn_paths[i], nh, ifp))
+		if (path_same(&n->rn_paths[i], nh, ifp) &&
+		    n->rn_paths[i].rp_injected == 0)
 			break;
 	if (NEGATED(m)) {
 		if (i < n->rn_npaths) {
@@ -194,6 +195,50 @@ dp_ip_route_cmd(struct vty *vty, const struct cmd_args *m)
 	xstrset(&p->rp_name, cmd_arg(m, "rtname"));
 	p->rp_permanent = cmd_has(m, "permanent");
 	return CMD_SUCCESS;
+}
+
+bool
+dp_route_inject(struct dataplane *dp, uint32_t net, unsigned len,
+    uint32_t nh, bool add)
+{
+	struct rt_node	*n;
+	struct rt_path	*p;
+	size_t		 i;
+
+	if (len > 32)
+		return false;
+	net &= len_mask(len);
+	if ((n = rt_node(&dp->d_rt, net, len, add)) == NULL)
+		return false;
+	for (i = 0; i < n->rn_npaths; i++)
+		if (path_same(&n->rn_paths[i], nh, NULL) &&
+		    n->rn_paths[i].rp_injected != 0)
+			break;
+	if (!add) {
+		if (i == n->rn_npaths)
+			return false;
+		if (--n->rn_paths[i].rp_injected == 0) {
+			path_free(&n->rn_paths[i]);
+			memmove(&n->rn_paths[i], &n->rn_paths[i + 1],
+			    (n->rn_npaths - i - 1) * sizeof(*n->rn_paths));
+			n->rn_npaths--;
+		}
+		if (n->rn_npaths == 0)
+			rt_node_remove(&dp->d_rt, n);
+		return true;
+	}
+	if (i == n->rn_npaths) {
+		n->rn_paths = realloc(n->rn_paths, (n->rn_npaths + 1) *
+		    sizeof(*n->rn_paths));
+		if (n->rn_paths == NULL)
+			abort();
+		p = &n->rn_paths[n->rn_npaths++];
+		memset(p, 0, sizeof(*p));
+		p->rp_nexthop = nh;
+		p->rp_distance = 1;
+	}
+	n->rn_paths[i].rp_injected++;
+	return true;
 }
 
 int
@@ -412,6 +457,8 @@ route_line(const struct rt_node *n, void *arg)
 	ip4_text(len_mask(n->rn_len), k);
 	for (i = 0; i < n->rn_npaths; i++) {
 		p = &n->rn_paths[i];
+		if (p->rp_injected != 0)
+			continue;
 		strbuf_printf(sb, "ip route %s %s", a, k);
 		if (p->rp_ifname != NULL)
 			strbuf_printf(sb, " %s", p->rp_ifname);
