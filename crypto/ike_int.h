@@ -87,6 +87,11 @@ struct ike_request {
 	uint32_t		 rq_local, rq_peer;	/* host order */
 	struct sa_ident		 rq_lid, rq_rid;	/* proxy identities */
 	struct ike_proposal	 rq_prop;	/* initiator: what to offer */
+	/* Responder through an `ipsec-isakmp dynamic` entry: the flow is
+	 * an SPD source of its own while its SAs live (ipsec_spd.c), and
+	 * with `reverse-route` a static route to the remote proxy. */
+	bool			 rq_dynamic;
+	bool			 rq_rri;
 };
 
 /* The last message sent, kept for retransmission and for answering a
@@ -172,6 +177,10 @@ struct ike_p1 {
 	uint32_t		 p_dpd_seq;	/* of the last R-U-THERE */
 	unsigned		 p_dpd_out;	/* sent, not acknowledged */
 	uint64_t		 p_rx_ms;	/* last heard of the peer */
+	/* The isakmp profile the peer's identity matched (ike_profile.c),
+	 * "" for none: it picks the keyring and which dynamic-map entries
+	 * admit the peer. */
+	char			 p_profile[64];
 };
 
 /* ike.c */
@@ -298,11 +307,17 @@ bool	ipsec_own_traffic(const uint8_t *ip, size_t len);
 enum dp_crypto_verdict ipsec_inbound(void *crypto, struct dp_iface *in,
 	    const uint8_t *ip, size_t len);
 
+/* ike_profile.c: the isakmp profile the peer's identity matches (IS_ADDR:
+ * an ID_IPV4_ADDR of ADDR), its name into p_profile and IOS's debug
+ * lines; false if the profile's key search finds no key for the peer. */
+bool	ike_profile_choose(struct ike_p1 *, bool is_addr, uint32_t addr);
+
 /* ipsec_policy.c */
 /* The flow of the crypto map entry the proxies of REQ select (responder),
  * or false: "map_db_find_best did not find matching map". */
 bool	ipsec_find_entry(struct crypto *, uint32_t local, uint32_t peer,
-	    const struct sa_ident *lid, const struct sa_ident *rid,
+	    const char *profile, const struct sa_ident *lid,
+	    const struct sa_ident *rid,
 	    struct ike_request *req, const struct cmap_entry **entry);
 
 /* ipsec_flow.c: flows of the SA database, found in O(1) by their key. */

@@ -722,8 +722,8 @@ r_qm1(struct ike_qm *q, const struct isakmp_msg *pm)
 		qm_fail(q, "QM rejected");
 		return;
 	}
-	if (ipsec_find_entry(c, p->p_local, p->p_peer, &cr, &ci, &q->q_req,
-	    &ce)) {
+	if (ipsec_find_entry(c, p->p_local, p->p_peer, p->p_profile, &cr,
+	    &ci, &q->q_req, &ce)) {
 		ipsec_proposal_of(c, ce, &q->q_req.rq_prop);
 		n = proposal_sets(op, sets);
 	}

@@ -11,6 +11,7 @@
 #include "crypto/ike.h"
 #include "crypto/ike_debug.h"
 #include "crypto/ike_int.h"
+#include "crypto/ipsec_spd.h"
 #include "crypto/isakmp_msg.h"
 #include "crypto/isakmp_wire.h"
 #include "dataplane/dp.h"
@@ -73,7 +74,9 @@ ipsec_flow_create(struct crypto *c, const struct ike_request *rq,
 	fl->fl_peer_port = ISAKMP_PORT;
 	fl->fl_lident = rq->rq_lid;
 	fl->fl_rident = rq->rq_rid;
-	fl->fl_from_acl = true;
+	/* A remote peer's flow through a dynamic map has no ACL of ours
+	 * behind it: IOS shows it with flags={} (seed 002). */
+	fl->fl_from_acl = !rq->rq_dynamic;
 	fl->fl_pfs_group = pfs;
 	fl->fl_sibling = SIBLING_FLAGS;
 	sadb_flow_publish(&c->c_sadb, fl);
@@ -85,6 +88,7 @@ ipsec_flow_drop(struct crypto *c, struct ipsec_flow *fl)
 {
 	struct ipsec_sa	*ps;
 
+	ipsec_spd_dyn_del(c, fl);
 	TAILQ_FOREACH(ps, &fl->fl_in, ps_entry)
 		ipsec_sa_release(c, ps);
 	TAILQ_FOREACH(ps, &fl->fl_out, ps_entry)

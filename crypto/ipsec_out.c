@@ -181,6 +181,7 @@ protect(struct crypto *c, struct dp_iface *ifp, uint8_t *ip, size_t len,
 	const struct spd_iface	*si;
 	const struct spd_entry	*se;
 	const struct spd_sel	*ss;
+	const struct spd_dyn	*sd;
 	struct ipsec_flow	*fl;
 	struct ipsec_sa		*ps;
 	struct ike_request	 rq;
@@ -196,6 +197,23 @@ protect(struct crypto *c, struct dp_iface *ifp, uint8_t *ip, size_t len,
 		return DP_CRYPTO_PASS;
 	for (i = 0; i < si->si_n; i++) {
 		se = &si->si_entries[i];
+		if (se->se_source == SPD_DYNAMIC_MAP) {
+			/* Remote peers' flows through this entry. */
+			if ((sd = ipsec_spd_dyn_match(si, ip, len)) == NULL ||
+			    sd->sd_seq != se->se_ce->ce_seq)
+				continue;
+			fl = sd->sd_flow;
+			if ((ps = ipsec_flow_out_sa(fl)) != NULL &&
+			    ps->ps_esp != NULL) {
+				v = ipsec_mtu_out(c, ifp, fl, ps, ip, len,
+				    inplace, encap);
+				ipsec_rekey_volume(ps);
+				return v;
+			}
+			/* Only the peer can start it again. */
+			fl->fl_stats.fs_send_errors++;
+			return DP_CRYPTO_DROP;
+		}
 		if ((r = dp_acl_classify(se->se_acl, ip, len, &permit)) < 0 ||
 		    !permit || (size_t)r >= se->se_nsels)
 			continue;

@@ -12,6 +12,7 @@
 #include "crypto/ike.h"
 #include "crypto/ike_debug.h"
 #include "crypto/ike_int.h"
+#include "crypto/ipsec_spd.h"
 #include "crypto/isakmp_msg.h"
 #include "crypto/isakmp_wire.h"
 #include "dataplane/dp.h"
@@ -54,6 +55,7 @@ ipsec_pair_delete(struct ipsec_pair *pr)
 {
 	struct crypto		*c = pr->pr_c;
 	struct ipsec_sa		*in = pr->pr_in, *out = pr->pr_out;
+	struct ipsec_flow	*fl = pr->pr_flow;
 	struct ike_p1		*p;
 	uint8_t			 spi[4];
 
@@ -72,6 +74,10 @@ ipsec_pair_delete(struct ipsec_pair *pr)
 		ipsec_sa_release(c, out);
 		sadb_sa_free(&c->c_sadb, out);
 	}
+	/* A remote peer's dynamic flow lives only as long as its SAs. */
+	if (fl->fl_dyn != NULL && TAILQ_EMPTY(&fl->fl_in) &&
+	    TAILQ_EMPTY(&fl->fl_out))
+		ipsec_flow_drop(c, fl);
 }
 
 /* The volume lifetime of OUT is spent: as on the timer. */
@@ -181,6 +187,8 @@ ipsec_install(struct ike_qm *q, const uint8_t *keymat_in,
 	ipsec_rekey_arm(pr, q->q_life_s, q->q_life_kb);
 	if (old != NULL)
 		ipsec_rekey_installed(old, pr);
+	if (q->q_req.rq_dynamic)
+		ipsec_spd_dyn_add(c, fl, &q->q_req);
 	if (q->q_p1->p_sa->is_ifname[0] == '\0')
 		snprintf(q->q_p1->p_sa->is_ifname,
 		    sizeof(q->q_p1->p_sa->is_ifname), "%s", q->q_req.rq_ifname);

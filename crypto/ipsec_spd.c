@@ -20,8 +20,12 @@ static void
 spd_clear(struct ipsec_spd *spd)
 {
 	struct spd_iface	*si;
+	struct spd_dyn		*sd;
 	size_t			 i, j;
 
+	/* The dynamic flows stay; their interfaces' lists go. */
+	TAILQ_FOREACH(sd, &spd->spd_dyn, sd_entry)
+		sd->sd_si = NULL;
 	for (i = 0; i < spd->spd_nifs; i++) {
 		if ((si = spd->spd_ifs[i]) == NULL)
 			continue;
@@ -72,7 +76,13 @@ entry_compile(struct crypto *c, struct spd_entry *se,
 	struct dp_rule		 ru;
 	size_t			 i, n;
 
-	if (ce->ce_dynamic != NULL || ce->ce_acl == NULL ||
+	if (ce->ce_dynamic != NULL) {
+		/* Its flows come and go with remote peers (si_dyn). */
+		se->se_source = SPD_DYNAMIC_MAP;
+		se->se_ce = ce;
+		return true;
+	}
+	if (ce->ce_acl == NULL ||
 	    ce->ce_npeers == 0 || (se->se_acl = dp_acl_find(dp,
 	    ce->ce_acl)) == NULL)
 		return false;
@@ -98,6 +108,7 @@ iface_compile(struct crypto *c, struct dp_iface *ifp, const struct cmap *cm)
 
 	si->si_ifp = ifp;
 	si->si_map = cm;
+	TAILQ_INIT(&si->si_dyn);
 	memset(&rq, 0, sizeof(rq));
 	snprintf(rq.rq_ifname, sizeof(rq.rq_ifname), "%s", dp_iface_name(ifp));
 	snprintf(rq.rq_map, sizeof(rq.rq_map), "%s", cm->cm_name);
@@ -111,6 +122,31 @@ iface_compile(struct crypto *c, struct dp_iface *ifp, const struct cmap *cm)
 		}
 	c->c_spd->spd_nentries += si->si_n;
 	return si;
+}
+
+/* The dynamic flows made under SI's interface and map hang on it. */
+static void
+iface_link_dyn(struct ipsec_spd *spd, struct spd_iface *si)
+{
+	struct spd_dyn	*sd;
+
+	TAILQ_FOREACH(sd, &spd->spd_dyn, sd_entry)
+		if (sd->sd_si == NULL && strcmp(sd->sd_sel.ss_rq.rq_ifname,
+		    dp_iface_name(si->si_ifp)) == 0 &&
+		    strcmp(sd->sd_sel.ss_rq.rq_map, si->si_map->cm_name) == 0) {
+			TAILQ_INSERT_TAIL(&si->si_dyn, sd, sd_ientry);
+			sd->sd_si = si;
+		}
+}
+
+static struct ipsec_spd *
+spd_get(struct crypto *c)
+{
+	if (c->c_spd == NULL) {
+		c->c_spd = xcalloc(1, sizeof(*c->c_spd));
+		TAILQ_INIT(&c->c_spd->spd_dyn);
+	}
+	return c->c_spd;
 }
 
 static void
@@ -130,9 +166,11 @@ spd_compile(struct crypto *c)
 	spd->spd_ifs = xcalloc(spd->spd_nifs, sizeof(*spd->spd_ifs));
 	for (ifp = dp_iface_first(dp); ifp != NULL; ifp = dp_iface_next(ifp))
 		if ((name = dp_iface_crypto_map(ifp)) != NULL &&
-		    (cm = crypto_map_find(c, name)) != NULL)
+		    (cm = crypto_map_find(c, name)) != NULL) {
 			spd->spd_ifs[dp_iface_index(ifp)] =
 			    iface_compile(c, ifp, cm);
+			iface_link_dyn(spd, spd->spd_ifs[dp_iface_index(ifp)]);
+		}
 	spd->spd_valid = true;
 	spd->spd_compiles++;
 }
@@ -140,12 +178,10 @@ spd_compile(struct crypto *c)
 const struct spd_iface *
 ipsec_spd_iface(struct crypto *c, struct dp_iface *ifp)
 {
-	struct ipsec_spd	*spd = c->c_spd;
+	struct ipsec_spd	*spd = spd_get(c);
 	const struct dataplane	*dp = c->c_sys->sy_dp;
 	size_t			 i;
 
-	if (spd == NULL)
-		spd = c->c_spd = xcalloc(1, sizeof(*spd));
 	if (!spd->spd_valid || spd->spd_dp != dp ||
 	    spd->spd_dp_gen != dp_generation(dp) ||
 	    spd->spd_cfg_gen != c->c_cfg_gen)
@@ -157,9 +193,16 @@ ipsec_spd_iface(struct crypto *c, struct dp_iface *ifp)
 void
 ipsec_spd_free(struct crypto *c)
 {
+	struct spd_dyn	*sd;
+
 	if (c->c_spd == NULL)
 		return;
 	spd_clear(c->c_spd);
+	while ((sd = TAILQ_FIRST(&c->c_spd->spd_dyn)) != NULL) {
+		sd->sd_flow->fl_dyn = NULL;
+		TAILQ_REMOVE(&c->c_spd->spd_dyn, sd, sd_entry);
+		free(sd);
+	}
 	free(c->c_spd);
 	c->c_spd = NULL;
 }
@@ -234,5 +277,122 @@ ipsec_spd_match_in(struct crypto *c, struct dp_iface *ifp, const uint8_t *ip,
 			return ss;
 		}
 	}
+	return NULL;
+}
+
+/* ---- Flows of remote peers (dynamic maps). ---- */
+
+static uint32_t
+ident_wild(const struct sa_ident *id)
+{
+	return id->id_plen == 0 ? ~0u : id->id_plen >= 32 ? 0 :
+	    ~0u >> id->id_plen;
+}
+
+void
+ipsec_spd_dyn_add(struct crypto *c, struct ipsec_flow *fl,
+    const struct ike_request *rq)
+{
+	struct ipsec_spd	*spd = spd_get(c);
+	struct dataplane	*dp = c->c_sys->sy_dp;
+	struct spd_dyn		*sd;
+	struct spd_sel		*ss;
+	struct dp_iface		*ifp;
+	struct spd_iface	*si;
+	size_t			 i;
+
+	if (fl->fl_dyn != NULL)
+		return;		/* a rekey: the policy is there */
+	sd = xcalloc(1, sizeof(*sd));
+	ss = &sd->sd_sel;
+	ss->ss_permit = true;
+	ss->ss_proto = rq->rq_lid.id_proto;
+	ss->ss_src_wild = ident_wild(&rq->rq_lid);
+	ss->ss_src = get32(rq->rq_lid.id_addr.sa_addr) & ~ss->ss_src_wild;
+	ss->ss_dst_wild = ident_wild(&rq->rq_rid);
+	ss->ss_dst = get32(rq->rq_rid.id_addr.sa_addr) & ~ss->ss_dst_wild;
+	ss->ss_sport_lo = rq->rq_lid.id_port;
+	ss->ss_sport_hi = rq->rq_lid.id_port != 0 ? rq->rq_lid.id_port :
+	    0xffff;
+	ss->ss_dport_lo = rq->rq_rid.id_port;
+	ss->ss_dport_hi = rq->rq_rid.id_port != 0 ? rq->rq_rid.id_port :
+	    0xffff;
+	ss->ss_rq = *rq;
+	ss->ss_flow_hash = ipsec_flow_key(rq, &ss->ss_peer);
+	sd->sd_flow = fl;
+	sd->sd_seq = rq->rq_seq;
+	fl->fl_dyn = sd;
+	TAILQ_INSERT_TAIL(&spd->spd_dyn, sd, sd_entry);
+	spd->spd_ndyn++;
+	/* Hung on its interface now if the compiled SPD is current. */
+	if (spd->spd_valid && dp != NULL &&
+	    (ifp = dp_iface_find(dp, rq->rq_ifname)) != NULL &&
+	    (i = dp_iface_index(ifp)) < spd->spd_nifs &&
+	    (si = spd->spd_ifs[i]) != NULL &&
+	    strcmp(si->si_map->cm_name, rq->rq_map) == 0) {
+		TAILQ_INSERT_TAIL(&si->si_dyn, sd, sd_ientry);
+		sd->sd_si = si;
+	}
+	/* Reverse route injection: the remote proxy via the peer. */
+	if (rq->rq_rri && dp != NULL) {
+		sd->sd_rri_net = ss->ss_dst;
+		sd->sd_rri_len = rq->rq_rid.id_plen;
+		sd->sd_rri_nh = rq->rq_peer;
+		sd->sd_rri = dp_route_inject(dp, sd->sd_rri_net,
+		    sd->sd_rri_len, sd->sd_rri_nh, true);
+	}
+}
+
+void
+ipsec_spd_dyn_del(struct crypto *c, struct ipsec_flow *fl)
+{
+	struct spd_dyn	*sd = fl->fl_dyn;
+
+	if (sd == NULL || c->c_spd == NULL)
+		return;
+	if (sd->sd_rri && c->c_sys->sy_dp != NULL)
+		(void)dp_route_inject(c->c_sys->sy_dp, sd->sd_rri_net,
+		    sd->sd_rri_len, sd->sd_rri_nh, false);
+	if (sd->sd_si != NULL)
+		TAILQ_REMOVE(&sd->sd_si->si_dyn, sd, sd_ientry);
+	TAILQ_REMOVE(&c->c_spd->spd_dyn, sd, sd_entry);
+	c->c_spd->spd_ndyn--;
+	fl->fl_dyn = NULL;
+	free(sd);
+}
+
+/*
+ * The packet against SI's dynamic flows, forward (local proxy to
+ * remote).  A walk of the interface's own list: a hub with many dynamic
+ * peers would want them indexed by remote prefix (to come).
+ */
+const struct spd_dyn *
+ipsec_spd_dyn_match(const struct spd_iface *si, const uint8_t *ip,
+    size_t len)
+{
+	const struct spd_dyn	*sd;
+	size_t			 hl;
+	uint32_t		 src, dst;
+	uint16_t		 sport = 0, dport = 0;
+	uint8_t			 proto;
+	bool			 ports = false;
+
+	if (TAILQ_EMPTY(&si->si_dyn) || len < 20)
+		return NULL;
+	hl = (size_t)(ip[0] & 15) * 4;
+	src = get32(ip + 12);
+	dst = get32(ip + 16);
+	proto = ip[9];
+	if ((proto == IPPROTO_TCP_NUM || proto == IPPROTO_UDP_NUM) &&
+	    ((ip[6] & 0x1f) | ip[7]) == 0 && len >= hl + 4) {
+		ports = true;
+		sport = (uint16_t)(ip[hl] << 8 | ip[hl + 1]);
+		dport = (uint16_t)(ip[hl + 2] << 8 | ip[hl + 3]);
+	}
+	/* sel_mirror with the packet's ends swapped is the forward match. */
+	TAILQ_FOREACH(sd, &si->si_dyn, sd_ientry)
+		if (sel_mirror(&sd->sd_sel, dst, src, proto, ports, dport,
+		    sport))
+			return sd;
 	return NULL;
 }

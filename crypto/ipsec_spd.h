@@ -13,14 +13,19 @@
  * interfaces, addresses, `crypto map` bindings); a packet compares two
  * numbers.
  *
- * Sources of policy: today the static entries of crypto maps
- * (SPD_CRYPTO_MAP).  `ipsec-isakmp dynamic` entries expanded from their
- * dynamic map, the ipsec profiles of tunnel interfaces and entries made
- * for remote peers are further values of enum spd_source, compiled into
- * the same struct spd_entry.
+ * Sources of policy: the static entries of crypto maps (SPD_CRYPTO_MAP)
+ * and, at the position of each `ipsec-isakmp dynamic` entry, the flows
+ * remote peers negotiated through it (SPD_DYNAMIC_MAP): each such flow
+ * is a struct spd_dyn, made when its SAs are installed and gone with
+ * them, kept on a list that outlives recompilation and hung, per
+ * compilation, on its interface's struct spd_iface — so the outbound
+ * path finds it by pointer, never by name.  The ipsec profiles of tunnel
+ * interfaces are to come.
  */
 #ifndef IOSH_CRYPTO_IPSEC_SPD_H
 #define IOSH_CRYPTO_IPSEC_SPD_H
+
+#include <sys/queue.h>
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -33,8 +38,9 @@ struct dp_iface;
 struct dataplane;
 
 enum spd_source {
-	SPD_CRYPTO_MAP		/* a static crypto map entry */
-	/* SPD_DYNAMIC_MAP, SPD_IPSEC_PROFILE: to come */
+	SPD_CRYPTO_MAP,		/* a static crypto map entry */
+	SPD_DYNAMIC_MAP		/* `ipsec-isakmp dynamic`: its flows */
+	/* SPD_IPSEC_PROFILE: to come */
 };
 
 /* One ACL rule of an entry, compiled; host order. */
@@ -51,6 +57,24 @@ struct spd_sel {
 	uint32_t	 ss_flow_hash;		/* sadb_flow_hash of ss_rq */
 };
 
+/*
+ * A flow a remote peer negotiated through a dynamic map entry: its
+ * proxies as a selector (local to remote), its flow, and the reverse
+ * route it installed.
+ */
+struct spd_dyn {
+	struct spd_sel		 sd_sel;
+	struct ipsec_flow	*sd_flow;
+	unsigned		 sd_seq;	/* the crypto map entry's */
+	bool			 sd_rri;	/* a route was injected */
+	uint32_t		 sd_rri_net, sd_rri_nh;
+	unsigned		 sd_rri_len;
+	struct spd_iface	*sd_si;		/* linked there, or NULL */
+	TAILQ_ENTRY(spd_dyn)	 sd_entry;	/* every one */
+	TAILQ_ENTRY(spd_dyn)	 sd_ientry;	/* its interface's */
+};
+TAILQ_HEAD(spd_dyn_list, spd_dyn);
+
 struct spd_entry {
 	enum spd_source		 se_source;
 	const struct cmap_entry	*se_ce;
@@ -66,6 +90,7 @@ struct spd_iface {
 	bool			 si_has_local;	/* an IPv4 address to send from */
 	struct spd_entry	*si_entries;	/* in sequence order */
 	size_t			 si_n;
+	struct spd_dyn_list	 si_dyn;	/* SPD_DYNAMIC_MAP's flows */
 };
 
 struct ipsec_spd {
@@ -77,6 +102,8 @@ struct ipsec_spd {
 	size_t			  spd_nifs;
 	size_t			  spd_nentries, spd_nsels;
 	uint64_t		  spd_compiles;	/* how often it was rebuilt */
+	struct spd_dyn_list	  spd_dyn;	/* kept across rebuilds */
+	size_t			  spd_ndyn;
 };
 
 /* The compiled policy of IFP, rebuilt first if the configuration
@@ -95,5 +122,18 @@ const struct spd_sel *ipsec_spd_match_in(struct crypto *, struct dp_iface *,
 	    const uint8_t *ip, size_t len, const struct spd_entry **entry);
 
 void	ipsec_spd_free(struct crypto *);
+
+/*
+ * The flow FL that a remote peer negotiated for RQ (rq_dynamic) becomes
+ * policy: packets from its local to its remote proxy leaving RQ's
+ * interface go under it; with rq_rri a static route to the remote proxy
+ * via the peer is installed.  Del undoes both (the flow's SAs went).
+ */
+void	ipsec_spd_dyn_add(struct crypto *, struct ipsec_flow *fl,
+	    const struct ike_request *rq);
+void	ipsec_spd_dyn_del(struct crypto *, struct ipsec_flow *fl);
+/* The dynamic flow of SI whose selector the packet matches, or NULL. */
+const struct spd_dyn *ipsec_spd_dyn_match(const struct spd_iface *si,
+	    const uint8_t *ip, size_t len);
 
 #endif

@@ -174,6 +174,9 @@ struct ipsec_flow {
 	struct ipsec_flow	*fl_hnext;
 	struct sadb_peer	*fl_pe;		/* with fl_hashed */
 	TAILQ_ENTRY(ipsec_flow)	 fl_pentry;
+	/* A remote peer's flow through a dynamic map: its policy
+	 * (ipsec_spd.c), dropped with the flow. */
+	struct spd_dyn		*fl_dyn;
 };
 
 TAILQ_HEAD(isakmp_sa_list, isakmp_sa);
