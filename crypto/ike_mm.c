@@ -453,7 +453,15 @@ auth_check(struct ike_p1 *p, const struct isakmp_msg *m)
 	if (idv.id_type == IPSEC_ID_IPV4_ADDR && idv.id_len == 4)
 		dbg_id(p, id->pl_next, get32(idv.id_data),
 		    (unsigned)id->pl_len);
-	ike_debug(p->p_c, 0, ": peer matches *none* of the profiles");
+	if (p->p_sa->is_initiator)
+		ike_debug(p->p_c, 0, ": peer matches *none* of the profiles");
+	else if (!ike_profile_choose(p, idv.id_type == IPSEC_ID_IPV4_ADDR &&
+	    idv.id_len == 4, idv.id_len == 4 ? get32(idv.id_data) : 0)) {
+		/* Its profile's keyring has no key for it. */
+		ike_debug(p->p_c, p->p_dbg, "SA authentication status:");
+		ike_debug_text(p->p_c, "        not authenticated");
+		return false;
+	}
 	ike_debug(p->p_c, p->p_dbg, " processing HASH payload. message ID = "
 	    "0");
 	if (p->p_sa->is_initiator)

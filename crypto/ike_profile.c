@@ -1,0 +1,84 @@
+/*
+ * ike_profile: which isakmp profile a peer belongs to, chosen as IOS
+ * chooses it when the peer's identity arrives (Main Mode's MM5, seed
+ * 002: "peer matches L2L profile"), and the key searched for it in the
+ * profile's keyring.  The profile's name stays on the phase 1
+ * (p_profile): a dynamic-map entry with `set isakmp-profile` admits only
+ * peers that matched that profile (ipsec_policy.c).
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "crypto/ike_debug.h"
+#include "crypto/ike_int.h"
+#include "lib/inet4.h"
+
+/* `match identity address A [M]`: with no mask A is a host, except
+ * 0.0.0.0, which IOS reads as any address (seed 002's L2L profile). */
+static bool
+id_addr_covers(const struct id_addr *ia, uint32_t addr)
+{
+	uint32_t	m = ia->ia_has_mask ? ia->ia_mask : 0xffffffffu;
+
+	if (!ia->ia_has_mask && ia->ia_addr == 0)
+		return true;
+	return (addr & m) == (ia->ia_addr & m);
+}
+
+/* The first profile, in configuration order, that matches ADDR. */
+static const struct isakmp_profile *
+profile_by_addr(const struct crypto *c, uint32_t addr)
+{
+	const struct isakmp_profile	*pr;
+	size_t				 i;
+
+	TAILQ_FOREACH(pr, &c->c_profiles, pr_entry)
+		for (i = 0; i < pr->pr_nids; i++)
+			if (id_addr_covers(&pr->pr_ids[i], addr))
+				return pr;
+	return NULL;
+}
+
+/* IOS's key search for a matched profile: the global keys ("default"),
+ * then the profile's keyring; the lines seed 002 shows. */
+static const struct psk *
+profile_key(struct ike_p1 *p, const struct isakmp_profile *pr)
+{
+	struct crypto		*c = p->p_c;
+	const struct keyring	*kr;
+	const struct psk	*k;
+	char			 a[16];
+
+	ip4_text(p->p_peer, a);
+	k = psk_lookup_v4(&c->c_keys, p->p_peer);
+	ike_debug_raw(c, " Looking for a matching key for %s in default%s", a,
+	    k != NULL ? " : success" : "");
+	if (k != NULL || pr->pr_keyring == NULL ||
+	    (kr = crypto_keyring_find(c, pr->pr_keyring)) == NULL)
+		return k;
+	k = psk_lookup_v4(&kr->kr_keys, p->p_peer);
+	ike_debug_raw(c, " Looking for a matching key for %s in %s%s", a,
+	    kr->kr_name, k != NULL ? " : success" : "");
+	if (k != NULL)
+		ike_debug(c, p->p_dbg, "Found ADDRESS key in keyring %s",
+		    kr->kr_name);
+	return k;
+}
+
+bool
+ike_profile_choose(struct ike_p1 *p, bool is_addr, uint32_t addr)
+{
+	const struct isakmp_profile	*pr = NULL;
+
+	p->p_profile[0] = '\0';
+	if (is_addr)
+		pr = profile_by_addr(p->p_c, addr);
+	if (pr == NULL) {
+		ike_debug(p->p_c, 0, ": peer matches *none* of the profiles");
+		return true;
+	}
+	snprintf(p->p_profile, sizeof(p->p_profile), "%s", pr->pr_name);
+	ike_debug(p->p_c, p->p_dbg, " peer matches %s profile", pr->pr_name);
+	/* A profile's peers authenticate with a key its search finds. */
+	return profile_key(p, pr) != NULL;
+}
