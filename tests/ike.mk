@@ -35,3 +35,12 @@ tests_check_ike_life_SOURCES = tests/check_ike_life.c tests/pair.c tests/pair.h 
 	tests/fixture.h
 tests_check_ike_life_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_check_ike_life_LDADD = $(TEST_LIBS)
+# Dynamic crypto maps and isakmp profiles for LAN-to-LAN peers (issue 15,
+# seed 002's hub): the spoke brings the tunnel up, the hub's return
+# traffic, reverse-route, clear, refusal, a static entry preferred.
+check_PROGRAMS += tests/check_dynmap
+TESTS += tests/check_dynmap
+tests_check_dynmap_SOURCES = tests/check_dynmap.c tests/pair.c tests/pair.h \
+	tests/fixture.c tests/fixture.h
+tests_check_dynmap_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+tests_check_dynmap_LDADD = $(TEST_LIBS)
