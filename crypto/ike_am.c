@@ -126,8 +126,6 @@ am_auth(struct ike_p1 *p, const struct isakmp_pld *h)
 	size_t	hl = ike_hash_len(p->p_hash);
 	bool	ok;
 
-	ike_debug(p->p_c, p->p_dbg, " processing HASH payload. message ID = "
-	    "0");
 	ok = h != NULL && am_hash(p, !p->p_sa->is_initiator, p->p_pid,
 	    p->p_pidlen, want) == 0 && h->pl_bodylen == hl &&
 	    CRYPTO_memcmp(want, h->pl_body, hl) == 0;
@@ -326,6 +324,7 @@ i_am2(struct ike_p1 *p, const struct isakmp_msg *m)
 		return;
 	}
 	ike_debug(p->p_c, p->p_dbg, "SKEYID state generated");
+	ike_debug(p->p_c, p->p_dbg, " processing HASH payload. message ID = 0");
 	if (!am_auth(p, ike_pld_find(m, ISAKMP_PL_HASH))) {
 		/* Another key: the responder's HASH_R does not verify. */
 		mode_failure(p, "Authentication failed");
@@ -463,6 +462,7 @@ r_am3(struct ike_p1 *p, const struct isakmp_msg *m, uint8_t *plain)
 	const struct isakmp_msg	*am3 = m;
 	uint8_t			 iv[16];
 	char			 peer[16];
+	bool			 ic;
 
 	if (m->im_encrypted) {
 		memcpy(iv, p->p_iv, sizeof(iv));
@@ -480,13 +480,22 @@ r_am3(struct ike_p1 *p, const struct isakmp_msg *m, uint8_t *plain)
 		memcpy(p->p_iv, iv, sizeof(iv));
 		am3 = &pm;
 	}
+	ike_debug(p->p_c, p->p_dbg, " processing HASH payload. message ID = 0");
+	/* Seed 002's order: the notify is read before the hash checks. */
+	ic = ike_pld_find(am3, ISAKMP_PL_NOTIFY) != NULL;
+	if (ic) {
+		ike_debug(p->p_c, p->p_dbg, " processing NOTIFY INITIAL_CONTACT "
+		    "protocol 1");
+		ike_debug_text(p->p_c, "        spi 0, message ID = 0, sa = %08X",
+		    (unsigned)(uintptr_t)p->p_sa);
+	}
 	if (!am_auth(p, ike_pld_find(am3, ISAKMP_PL_HASH))) {
 		mode_failure(p, "Authentication failed");
 		return;
 	}
-	dbg_authenticated(p);
-	if (ike_pld_find(am3, ISAKMP_PL_NOTIFY) != NULL)
+	if (ic)
 		ike_initial_contact(p);
+	dbg_authenticated(p);
 	ike_natd_check(p, am3);
 	ike_p1_complete(p, "IKE_MESG_FROM_PEER, IKE_AM_EXCH", FSM_R_AM2);
 }

@@ -35,3 +35,11 @@ tests_check_ike_life_SOURCES = tests/check_ike_life.c tests/pair.c tests/pair.h 
 	tests/fixture.h
 tests_check_ike_life_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_check_ike_life_LDADD = $(TEST_LIBS)
+# Aggressive Mode between the pair: up, the responder's debug in seed
+# 002's words, a wrong key, no key (tests/check_am.c).
+check_PROGRAMS += tests/check_am
+TESTS += tests/check_am
+tests_check_am_SOURCES = tests/check_am.c tests/pair.c tests/pair.h \
+	tests/fixture.c tests/fixture.h
+tests_check_am_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+tests_check_am_LDADD = $(TEST_LIBS)
