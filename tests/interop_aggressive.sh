@@ -6,7 +6,8 @@
 #
 # 1. strongSwan initiates (swanctl --initiate), iosh responds in
 #    Aggressive Mode (IKE_R_AM_AAA_AWAIT, IKE_R_AM2): both show the SA,
-#    Linux pings 1.1.1.1 from 2.2.2.2 through it, iosh pings back.
+#    Linux pings 1.1.1.1 from 2.2.2.2 through it, iosh pings back; then
+#    again with strongSwan's ID_KEY_ID (a group name) and the group's key.
 # 2. iosh initiates: its crypto map entry takes an isakmp profile with
 #    `initiate mode aggressive`; its first ping brings the tunnel up.
 # 3. tshark finds no malformed ISAKMP (or other) packet in the capture.
@@ -53,6 +54,34 @@ since "$m" | grep -q "^12.1.1.1        12.1.1.2        QM_IDLE" ||
 swan --list-sas >"$D/sas" 2>&1 || fail "swanctl --list-sas"
 grep -q "INSTALLED, TUNNEL-in-UDP, ESP:3DES_CBC/HMAC_MD5_96" "$D/sas" ||
     fail "strongSwan's SA: $(cat "$D/sas")"
+
+# --- 1b. strongSwan identifies itself by ID_KEY_ID (a group name, as
+# the Cisco VPN Client does): iosh takes the key of `crypto isakmp
+# client configuration group`, not the address's (which differs).
+ss_clear
+sed -i -e 's/^            id = 12.1.1.2$/            id = keyid:testgroup/' \
+    -e 's/^        id-2 = 12.1.1.2$/        id-2 = keyid:testgroup/' \
+    -e 's/^        secret = cisco$/        secret = cisco321/' "$D/swanctl.conf"
+swan --load-all --clear --file "$D/swanctl.conf" >"$D/load.out" 2>&1 ||
+    fail "swanctl --load-all: $(cat "$D/load.out")"
+send "configure terminal" "crypto isakmp client configuration group testgroup" \
+    " key cisco321" "end" "debug crypto isakmp"
+m=$(mark)
+swan --initiate --child lab >"$D/initiate" 2>&1 ||
+    fail "swanctl --initiate (key id): $(tail -5 "$D/initiate")"
+for line in ' type         : 11$' ' group id     : testgroup$' \
+    'Old State = IKE_R_AM2  New State = IKE_P1_COMPLETE$'; do
+	since "$m" | grep -Eq "$line" || fail "debug line missing: $line"
+done
+send "undebug all"
+in_ns ping -c 3 -W 2 -I 2.2.2.2 1.1.1.1 >"$D/lping" 2>&1
+grep -q " 3 received" "$D/lping" || fail "Linux ping (key id): $(cat "$D/lping")"
+# Back to addresses for part 2.
+sed -i -e 's/^            id = keyid:testgroup$/            id = 12.1.1.2/' \
+    -e 's/^        id-2 = keyid:testgroup$/        id-2 = 12.1.1.2/' \
+    -e 's/^        secret = cisco321$/        secret = cisco/' "$D/swanctl.conf"
+swan --load-all --clear --file "$D/swanctl.conf" >"$D/load.out" 2>&1 ||
+    fail "swanctl --load-all: $(cat "$D/load.out")"
 
 # --- 2. iosh initiates in Aggressive Mode.  charon answers Aggressive
 # Mode with a PSK only when told (the hash it sends can be attacked
