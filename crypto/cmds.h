@@ -54,6 +54,7 @@ int	profile_match_group_cmd(struct vty *, const struct cmd_args *);
 int	profile_client_auth_cmd(struct vty *, const struct cmd_args *);
 int	profile_isakmp_authz_cmd(struct vty *, const struct cmd_args *);
 int	profile_client_config_cmd(struct vty *, const struct cmd_args *);
+int	profile_initiate_mode_cmd(struct vty *, const struct cmd_args *);
 
 /* config-isakmp-group: cd_data names the field ("key", "dns"...). */
 int	group_string_cmd(struct vty *, const struct cmd_args *);

@@ -153,6 +153,7 @@ struct isakmp_profile {
 	char			*pr_isakmp_authz;
 	bool			 pr_cfg_initiate;
 	bool			 pr_cfg_respond;
+	bool			 pr_aggressive;	/* initiate mode aggressive */
 	TAILQ_ENTRY(isakmp_profile) pr_entry;
 };
 

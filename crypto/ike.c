@@ -41,6 +41,8 @@ static const char *const fsm_names[] = {
 	[FSM_R_MM1] = "IKE_R_MM1", [FSM_R_MM2] = "IKE_R_MM2",
 	[FSM_R_MM3] = "IKE_R_MM3", [FSM_R_MM4] = "IKE_R_MM4",
 	[FSM_R_MM5] = "IKE_R_MM5",
+	[FSM_I_AM1] = "IKE_I_AM1",
+	[FSM_R_AM_AAA_AWAIT] = "IKE_R_AM_AAA_AWAIT", [FSM_R_AM2] = "IKE_R_AM2",
 	[FSM_P1_COMPLETE] = "IKE_P1_COMPLETE",
 	[FSM_DEST_SA] = "IKE_DEST_SA",
 	[FSM_QM_READY] = "IKE_QM_READY",
@@ -722,11 +724,13 @@ ike_input(struct crypto *c, const struct dp_udp_meta *um, const uint8_t *data,
 		    m.im_hdr.ih_rcookie);
 	if (is == NULL || is->is_engine == NULL) {
 		if (memcmp(m.im_hdr.ih_rcookie, zero, 8) == 0 &&
-		    m.im_hdr.ih_exchange == ISAKMP_XCHG_IDPROT &&
+		    (m.im_hdr.ih_exchange == ISAKMP_XCHG_IDPROT ||
+		    m.im_hdr.ih_exchange == ISAKMP_XCHG_AGGRESSIVE) &&
 		    !m.im_encrypted && !natt) {
 			dbg_received(c, 0, um, "N", "NEW SA");
-			ike_mm_respond(c, um->um_dst, um->um_src, &m, data,
-			    len);
+			(m.im_hdr.ih_exchange == ISAKMP_XCHG_IDPROT ?
+			    ike_mm_respond : ike_am_respond)(c, um->um_dst,
+			    um->um_src, &m, data, len);
 		} else
 			c->c_ike_bad++;
 		return;
@@ -755,6 +759,16 @@ ike_input(struct crypto *c, const struct dp_udp_meta *um, const uint8_t *data,
 		if (ike_tx_note_rx(p, &p->p_tx, data, len))
 			return;
 		ike_mm_input(p, &m, data, len);
+		break;
+	case ISAKMP_XCHG_AGGRESSIVE:
+		if (p->p_state == FSM_P1_COMPLETE) {
+			/* Our AM3 was lost: the peer sends AM2 again. */
+			(void)ike_tx_note_rx(p, &p->p_tx, data, len);
+			return;
+		}
+		if (ike_tx_note_rx(p, &p->p_tx, data, len))
+			return;
+		ike_am_input(p, &m);
 		break;
 	case ISAKMP_XCHG_QUICK:
 		if (p->p_state != FSM_P1_COMPLETE)

@@ -6,6 +6,8 @@
  *			receive and dispatch, send and retransmit, timers,
  *			teardown; debug helpers
  *	ike_mm.c	Main Mode, initiator and responder (RFC 2409 5.4)
+ *	ike_am.c	Aggressive Mode, initiator and responder (PSK)
+ *	ike_p1.c	what Main Mode and Aggressive Mode share
  *	ike_qm.c	Quick Mode, initiator and responder (RFC 2409 5.5)
  *	ike_vid.c	vendor IDs and NAT-D (RFC 3947)
  *	ike_proposal.c	what a negotiation copies from the configuration
@@ -49,6 +51,7 @@ struct dp_iface;
 enum ike_fsm {
 	FSM_READY, FSM_I_MM1, FSM_I_MM2, FSM_I_MM3, FSM_I_MM4, FSM_I_MM5,
 	FSM_I_MM6, FSM_R_MM1, FSM_R_MM2, FSM_R_MM3, FSM_R_MM4, FSM_R_MM5,
+	FSM_I_AM1, FSM_R_AM_AAA_AWAIT, FSM_R_AM2,
 	FSM_P1_COMPLETE, FSM_DEST_SA,
 	FSM_QM_READY, FSM_QM_I_QM1, FSM_QM_R_QM1, FSM_QM_R_QM2,
 	FSM_QM_PHASE2_COMPLETE
@@ -57,6 +60,8 @@ enum ike_fsm {
 const char	*ike_fsm_name(enum ike_fsm);
 
 #define IKE_NONCE_LEN	20	/* what IOS sends */
+/* The longest name an Aggressive Mode peer may identify itself by. */
+#define IKE_PEER_ID_MAX	128
 #define IKE_MSG_MAX	4096
 /* IOS retransmits a message 5 times, 10 s apart (first after 10 s? no:
  * the royhills table: 0, 10, 10, 10, 10, 10), then gives up. */
@@ -139,6 +144,12 @@ struct ike_p1 {
 	 * for HASH_I/HASH_R. */
 	uint8_t			*p_sai;
 	size_t			 p_sailen;
+	/* Aggressive Mode: the ID bodies the hashes cover, the peer's
+	 * (from AM1 or AM2) and ours (the initiator's, AM1). */
+	uint8_t			 p_pid[4 + IKE_PEER_ID_MAX];
+	size_t			 p_pidlen;
+	uint8_t			 p_oid[8];
+	size_t			 p_oidlen;
 	enum ike_enc		 p_enc;
 	unsigned		 p_keybits;
 	enum ike_hash		 p_hash;
@@ -234,6 +245,39 @@ void	ike_notify_data(struct ike_p1 *, uint16_t type, const uint8_t *data,
 void	ike_dpd_start(struct ike_p1 *);
 void	ike_dpd_input(struct ike_p1 *, const struct isakmp_notify *);
 
+/* ike_p1.c: what Main Mode and Aggressive Mode share. */
+struct ike_p1_sel;
+void	ike_p1_hdr(const struct ike_p1 *, struct isakmp_hdr *, uint8_t exchange);
+/* IOS's "Created a peer struct" block, and "found peer pre-shared key". */
+void	ike_dbg_peer(struct ike_p1 *, const char *for_what);
+void	ike_dbg_psk(struct ike_p1 *);
+/* An ID_IPV4_ADDR payload's block (NEXT: the payload after it). */
+void	ike_dbg_id(struct ike_p1 *, uint8_t next, uint32_t addr, unsigned len);
+/* Our SA payload: one transform per policy, in priority order (only
+ * those of DH group GROUP unless 0). */
+void	ike_p1_build_offer(struct crypto *, struct isakmp_build *,
+	    unsigned group);
+/* The initiator's SA payload body, kept for HASH_I and HASH_R. */
+void	ike_p1_keep_sai(struct ike_p1 *, const uint8_t *body, size_t len);
+void	ike_p1_build_ke_nonce(struct ike_p1 *, struct isakmp_build *,
+	    const uint8_t *g, const uint8_t *nonce, size_t nlen);
+/* Our ID_IPV4_ADDR; returns the offset of its body in the message. */
+size_t	ike_p1_build_id(struct ike_p1 *, struct isakmp_build *);
+/* SKEYID and the rest from the DH secret and the key; the key goes. */
+bool	ike_p1_derive(struct ike_p1 *);
+void	ike_p1_set_suite(struct ike_p1 *, const struct ike_p1_sel *);
+bool	ike_peer_has_ipsec(struct ike_p1 *);
+bool	ike_peer_known(struct ike_p1 *);
+/* Phase 1 is up (FROM -> IKE_P1_COMPLETE on INPUT): QM_IDLE, timers. */
+void	ike_p1_complete(struct ike_p1 *, const char *input, enum ike_fsm from);
+const struct isakmp_pld *ike_pld_find(const struct isakmp_msg *, uint8_t);
+void	ike_read_vids(struct ike_p1 *, const struct isakmp_msg *);
+bool	ike_p1_choose(struct ike_p1 *, const struct isakmp_pld *sa,
+	    struct ike_p1_sel *);
+bool	ike_p1_ke_take(struct ike_p1 *, const struct isakmp_pld *, uint8_t *);
+/* A fresh DH pair and nonce for our side. */
+bool	ike_p1_make_ke(struct ike_p1 *);
+
 /* ike_mm.c */
 void	ike_mm_initiate(struct crypto *, const struct ike_request *);
 /* Phase 1 rekey: a new Main Mode to P's peer, no Quick Mode after it. */
@@ -245,6 +289,17 @@ void	ike_mm_input(struct ike_p1 *, const struct isakmp_msg *,
 	    const uint8_t *raw, size_t len);
 void	ike_mm_respond(struct crypto *, uint32_t local, uint32_t peer,
 	    const struct isakmp_msg *, const uint8_t *raw, size_t len);
+
+/* ike_am.c: Aggressive Mode (PSK), for a peer whose isakmp profile says
+ * `initiate mode aggressive` (PROFILE: its name, for the debug). */
+/* Phase 1 for RQ: Aggressive Mode if its crypto map entry's isakmp
+ * profile says so, else Main Mode. */
+void	ike_initiate(struct crypto *, const struct ike_request *);
+void	ike_am_initiate(struct crypto *, const struct ike_request *,
+	    const char *profile);
+void	ike_am_respond(struct crypto *, uint32_t local, uint32_t peer,
+	    const struct isakmp_msg *, const uint8_t *raw, size_t len);
+void	ike_am_input(struct ike_p1 *, const struct isakmp_msg *);
 
 /* ike_qm.c */
 void	ike_qm_initiate(struct ike_p1 *, const struct ike_request *);

@@ -246,7 +246,7 @@ protect(struct crypto *c, struct dp_iface *ifp, uint8_t *ip, size_t len,
 			if (done != NULL)
 				ike_qm_initiate(done, &rq);
 			else
-				ike_mm_initiate(c, &rq);
+				ike_initiate(c, &rq);
 		}
 		return DP_CRYPTO_DROP;
 	}

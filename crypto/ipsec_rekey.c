@@ -78,7 +78,7 @@ rekey_start(struct ipsec_pair *pr)
 		ike_qm_initiate(p, &pr->pr_req);
 	} else if (!mm_under_way(c, &pr->pr_flow->fl_peer)) {
 		pr->pr_rekeying = true;
-		ike_mm_initiate(c, &pr->pr_req);
+		ike_initiate(c, &pr->pr_req);
 	} else if (pr->pr_soft == NULL)
 		pr->pr_soft = evloop_timer_add(c->c_sys->sy_loop,
 		    REKEY_RETRY_MS, soft_expired, pr);

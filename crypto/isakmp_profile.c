@@ -253,6 +253,15 @@ profile_client_config_cmd(struct vty *vty, const struct cmd_args *m)
 	return CMD_SUCCESS;
 }
 
+int
+profile_initiate_mode_cmd(struct vty *vty, const struct cmd_args *m)
+{
+	struct isakmp_profile	*pr = vty->v_ctx;
+
+	pr->pr_aggressive = !cmd_negated(m);
+	return CMD_SUCCESS;
+}
+
 void
 isakmp_profile_nvgen(const struct crypto *c, struct strbuf *sb)
 {
@@ -290,6 +299,8 @@ isakmp_profile_nvgen(const struct crypto *c, struct strbuf *sb)
 			nv_line(sb, 3, "client configuration address initiate");
 		if (pr->pr_cfg_respond)
 			nv_line(sb, 3, "client configuration address respond");
+		if (pr->pr_aggressive)
+			nv_line(sb, 3, "initiate mode aggressive");
 	}
 }
 

@@ -255,6 +255,11 @@ static const struct cmd_def isakmp_profile_defs[] = {
 	  "AAA authentication list to use\n"
 	  "AAA list name",
 	  profile_client_auth_cmd, NEG, NULL },
+	{ "initiate mode aggressive",
+	  "Initiator property\n"
+	  "Initiator mode\n"
+	  "Aggressive Mode Exchange",
+	  profile_initiate_mode_cmd, NEG, NULL },
 	{ "client configuration address (initiate|respond)",
 	  "Specify client configuration settings\n"
 	  "Client configuration\n"

@@ -44,3 +44,11 @@ tests_check_dynmap_SOURCES = tests/check_dynmap.c tests/pair.c tests/pair.h \
 	tests/fixture.c tests/fixture.h
 tests_check_dynmap_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_check_dynmap_LDADD = $(TEST_LIBS)
+# Aggressive Mode between the pair: up, the responder's debug in seed
+# 002's words, a wrong key, no key (tests/check_am.c).
+check_PROGRAMS += tests/check_am
+TESTS += tests/check_am
+tests_check_am_SOURCES = tests/check_am.c tests/pair.c tests/pair.h \
+	tests/fixture.c tests/fixture.h
+tests_check_am_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+tests_check_am_LDADD = $(TEST_LIBS)

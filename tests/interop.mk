@@ -25,3 +25,7 @@ EXTRA_DIST += tests/pmtu_netns.sh
 # fragments, TCP both ways).
 TESTS += tests/pmtu_interop.sh
 EXTRA_DIST += tests/pmtu_interop.sh
+# Aggressive Mode against strongSwan (aggressive = yes): iosh responds,
+# then initiates (isakmp profile `initiate mode aggressive`); tshark.
+TESTS += tests/interop_aggressive.sh
+EXTRA_DIST += tests/interop_aggressive.sh

@@ -102,6 +102,26 @@ pair_has(int r, const char *text)
 	return strstr(pair[r].fx_out.sb_buf, text) != NULL;
 }
 
+const char *
+pair_lines_in_order(int r, const char *const *lines)
+{
+	const char	*at = pair[r].fx_out.sb_buf, *hit;
+	size_t		 n;
+
+	for (; *lines != NULL; lines++) {
+		n = strlen(*lines);
+		/* A whole line: after a timestamp's ": " or a newline. */
+		for (hit = at; (hit = strstr(hit, *lines)) != NULL; hit++)
+			if ((hit == pair[r].fx_out.sb_buf || hit[-1] == '\n' ||
+			    hit[-1] == ' ') && hit[n] == '\n')
+				break;
+		if (hit == NULL)
+			return *lines;
+		at = hit + n;
+	}
+	return NULL;
+}
+
 void
 pair_open(const char *const cfg[PAIR_NR])
 {

@@ -41,5 +41,9 @@ void		 pair_run_for(unsigned seconds);
 const char	*pair_run_wait(int r, const char *cmd);
 /* Whether R printed TEXT since its output was last cleared. */
 bool		 pair_has(int r, const char *text);
+/* Each of LINES (NULL-ended; whole lines, timestamps aside) in R's output
+ * in that order: NULL, or the first line not found after the one
+ * before it. */
+const char	*pair_lines_in_order(int r, const char *const *lines);
 
 #endif

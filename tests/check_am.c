@@ -1,0 +1,252 @@
+/*
+ * Aggressive Mode (crypto/ike_am.c) between two iosh routers in one
+ * process (tests/pair.c: seed 001's pair, frozen clock).  R1's crypto map
+ * entry takes the isakmp profile AM, which says `initiate mode
+ * aggressive`; R2 answers in Aggressive Mode with its usual config.
+ * Covered: the tunnel up from the first ping (.!!!!), both `show crypto
+ * isakmp sa` rows, the responder's debug lines in seed 002's wording
+ * (IKE_R_AM_AAA_AWAIT, IKE_R_AM2), a wrong key (R1 cannot verify HASH_R,
+ * R2 gives up retransmitting AM2; no SA left) and an offer from a peer
+ * R2 has no key for (refused at once, no SA).
+ */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tests/pair.h"
+
+static const char AM_PROFILE[] =
+    "crypto isakmp profile AM\n"
+    " match identity address 12.1.1.2 255.255.255.255\n"
+    " initiate mode aggressive\n"
+    "crypto map TST 10 ipsec-isakmp\n set isakmp-profile AM\n";
+
+static const char NO_ROWS[] =
+    "\nIPv4 Crypto ISAKMP SA\n"
+    "dst             src             state          conn-id status\n"
+    "\nIPv6 Crypto ISAKMP SA\n\n";
+
+static void
+setup(void)
+{
+	pair_open(NULL);
+}
+
+static void
+am_pair(const char *key1, const char *key2)
+{
+	pair_crypto_cfg(R1, "3des", key1, "permit ip host 1.1.1.1 host 2.2.2.2");
+	pair_config(R1, AM_PROFILE);
+	pair_crypto_cfg(R2, "3des", key2, "permit ip host 2.2.2.2 host 1.1.1.1");
+}
+
+/* R2's lines as the responder, seed 002's hub transcript where it has
+ * them (there with the 12.x prefix "ISAKMP (0:2): "); the ID block for
+ * an address, and the rest of the engine's lines, as Main Mode has
+ * them. */
+static const char *const responder_lines[] = {
+	"ISAKMP (0): received packet from 12.1.1.1 dport 500 sport 500 "
+	    "Global (N) NEW SA",
+	"ISAKMP:(0): processing SA payload. message ID = 0",
+	"ISAKMP:(0): processing ID payload. message ID = 0",
+	"ISAKMP (0): ID payload",
+	"        next-payload : 13",
+	"        type         : 1",
+	"        address      : 12.1.1.1",
+	"ISAKMP: Created a peer struct for 12.1.1.1, peer port 500",
+	"ISAKMP:(0): processing vendor id payload",
+	"ISAKMP:(0):Checking ISAKMP transform 1 against priority 10 policy",
+	"ISAKMP:(0):atts are acceptable. Next payload is 0",
+	"ISAKMP:(0): processing KE payload. message ID = 0",
+	"ISAKMP:(0): processing NONCE payload. message ID = 0",
+	"ISAKMP:(0):Input = IKE_MESG_FROM_PEER, IKE_AM_EXCH",
+	"ISAKMP:(0):Old State = IKE_READY  New State = IKE_R_AM_AAA_AWAIT",
+	"ISAKMP:(1001):SKEYID state generated",
+	"ISAKMP:(1001): constructed NAT-T vendor-rfc3947 ID",
+	"ISAKMP:(1001):SA is doing pre-shared key authentication using id "
+	    "type ID_IPV4_ADDR",
+	"ISAKMP (1001): ID payload",
+	"        next-payload : 10",
+	"        type         : 1",
+	"        address      : 12.1.1.2",
+	"        protocol     : 17",
+	"        port         : 500",
+	"        length       : 12",
+	"ISAKMP:(1001):Total payload length: 12",
+	"ISAKMP:(1001): sending packet to 12.1.1.1 my_port 500 peer_port 500 "
+	    "(R) AG_INIT_EXCH",
+	"ISAKMP:(1001):Input = IKE_MESG_FROM_AAA, PRESHARED_KEY_REPLY",
+	"ISAKMP:(1001):Old State = IKE_R_AM_AAA_AWAIT  New State = IKE_R_AM2",
+	"ISAKMP (1001): received packet from 12.1.1.1 dport 500 sport 500 "
+	    "Global (R) AG_INIT_EXCH",
+	"ISAKMP:(1001): processing HASH payload. message ID = 0",
+	"ISAKMP:(1001): processing NOTIFY INITIAL_CONTACT protocol 1",
+	"ISAKMP:(1001):SA authentication status:",
+	"        authenticated",
+	"ISAKMP:(1001):Process initial contact,",
+	"ISAKMP:(1001):SA has been authenticated with 12.1.1.1",
+	"ISAKMP:(1001):Input = IKE_MESG_FROM_PEER, IKE_AM_EXCH",
+	"ISAKMP:(1001):Old State = IKE_R_AM2  New State = IKE_P1_COMPLETE",
+	/* Quick Mode over the Aggressive Mode SA, unchanged. */
+	"ISAKMP:(1001):Old State = IKE_QM_READY  New State = IKE_QM_R_QM1",
+	NULL
+};
+
+static const char *const initiator_lines[] = {
+	"ISAKMP:(0): SA request profile is AM",
+	"ISAKMP:(0):found peer pre-shared key matching 12.1.1.2",
+	"ISAKMP:(0):Input = IKE_MESG_FROM_IPSEC, IKE_SA_REQ_AM",
+	"ISAKMP:(0):Old State = IKE_READY  New State = IKE_I_AM1",
+	"ISAKMP:(0): beginning Aggressive Mode exchange",
+	"ISAKMP:(0): sending packet to 12.1.1.2 my_port 500 peer_port 500 "
+	    "(I) AG_NO_STATE",
+	"ISAKMP (0): received packet from 12.1.1.2 dport 500 sport 500 "
+	    "Global (I) AG_NO_STATE",
+	"ISAKMP:(1001):SA has been authenticated with 12.1.1.2",
+	"ISAKMP:(1001): sending packet to 12.1.1.2 my_port 500 peer_port 500 "
+	    "(I) AG_INIT_EXCH",
+	"ISAKMP:(1001):Input = IKE_MESG_FROM_PEER, IKE_AM_EXCH",
+	"ISAKMP:(1001):Old State = IKE_I_AM1  New State = IKE_P1_COMPLETE",
+	"ISAKMP:(1001):Old State = IKE_QM_I_QM1  New State = "
+	    "IKE_QM_PHASE2_COMPLETE",
+	NULL
+};
+
+static const char UP_ROW[] =
+    "\nIPv4 Crypto ISAKMP SA\n"
+    "dst             src             state          conn-id status\n"
+    "12.1.1.2        12.1.1.1        QM_IDLE           1001 ACTIVE\n"
+    "\nIPv6 Crypto ISAKMP SA\n\n";
+
+START_TEST(test_am_up)
+{
+	const char	*out, *miss;
+	int		 n, a, b, c, end = 0;
+
+	am_pair("cisco", "cisco");
+	fx_run(&pair[R1], "debug crypto isakmp");
+	fx_run(&pair[R2], "debug crypto isakmp");
+	out = pair_run_wait(R1, "ping 2.2.2.2 source loopback0");
+	ck_assert_msg(strstr(out, "\n.!!!!\nSuccess rate is 80 percent (4/5)")
+	    != NULL, "%s", out);
+	miss = pair_lines_in_order(R2, responder_lines);
+	ck_assert_msg(miss == NULL, "R2 lacks \"%s\" in order:\n%s", miss,
+	    pair[R2].fx_out.sb_buf);
+	miss = pair_lines_in_order(R1, initiator_lines);
+	ck_assert_msg(miss == NULL, "R1 lacks \"%s\" in order:\n%s", miss,
+	    pair[R1].fx_out.sb_buf);
+	/* Aggressive Mode, not Main Mode, on either side. */
+	ck_assert(!pair_has(R1, "IKE_MM_EXCH") && !pair_has(R2, "IKE_MM_EXCH"));
+	ck_assert(!pair_has(R1, "Main Mode") && !pair_has(R2, "IKE_R_MM1"));
+	fx_run(&pair[R1], "undebug all");
+	fx_run(&pair[R2], "undebug all");
+	ck_assert_str_eq(fx_run(&pair[R1], "show crypto isakmp sa"), UP_ROW);
+	ck_assert_str_eq(fx_run(&pair[R2], "show crypto isakmp sa"), UP_ROW);
+	/* Up: every echo passes; both sides counted them. */
+	out = pair_run_wait(R1, "ping 2.2.2.2 source loopback0 repeat 10");
+	ck_assert_msg(sscanf(strstr(out, "!!!!!!!!!!\n"), "!!!!!!!!!!\n"
+	    "Success rate is %d percent (10/10), round-trip min/avg/max = "
+	    "%d/%d/%d ms\n%n", &n, &a, &b, &c, &end) == 4 && n == 100,
+	    "%s", out);
+	out = fx_run(&pair[R2], "show crypto ipsec sa");
+	ck_assert_msg(strstr(out, "#pkts encaps: 14, #pkts encrypt: 14") !=
+	    NULL && strstr(out, "#pkts decaps: 14, #pkts decrypt: 14") != NULL,
+	    "%s", out);
+}
+END_TEST
+
+/*
+ * Different keys: R1 cannot verify R2's HASH_R in AM2 and gives up at
+ * once; R2, which never gets AM3, retransmits AM2 five times and deletes
+ * its SA.  No ISAKMP SA is left on either side.
+ */
+START_TEST(test_am_wrong_key)
+{
+	const char	*out;
+
+	am_pair("cisco", "wrong");
+	fx_run(&pair[R1], "debug crypto isakmp");
+	/* One echo: one negotiation (each echo would start another). */
+	out = pair_run_wait(R1, "ping 2.2.2.2 source loopback0 repeat 1");
+	/* (The dots come between R1's debug lines.) */
+	ck_assert(strstr(out, "Success rate is 0 percent (0/1)\n") != NULL);
+	ck_assert(pair_has(R1, "ISAKMP:(1001):SA authentication status:\n"));
+	ck_assert(pair_has(R1, "        not authenticated\n"));
+	ck_assert(pair_has(R1, "%CRYPTO-6-IKMP_MODE_FAILURE: Processing of "
+	    "Aggressive mode failed with peer at 12.1.1.2\n"));
+	ck_assert(pair_has(R1, "ISAKMP:(1001):deleting SA reason \"Authentication "
+	    "failed\" state (I) AG_NO_STATE (peer 12.1.1.2)\n"));
+	ck_assert_str_eq(fx_run(&pair[R1], "show crypto isakmp sa"), NO_ROWS);
+	/* R2 in AG_INIT_EXCH until its retransmissions run out. */
+	ck_assert_str_eq(fx_run(&pair[R2], "show crypto isakmp sa"),
+	    "\nIPv4 Crypto ISAKMP SA\n"
+	    "dst             src             state          conn-id status\n"
+	    "12.1.1.2        12.1.1.1        AG_INIT_EXCH      1001 ACTIVE\n"
+	    "\nIPv6 Crypto ISAKMP SA\n\n");
+	pair_run_for(70);
+	ck_assert_str_eq(fx_run(&pair[R2], "show crypto isakmp sa"), NO_ROWS);
+	ck_assert_str_eq(fx_run(&pair[R1], "show crypto isakmp sa"), NO_ROWS);
+	ck_assert(strstr(fx_run(&pair[R2], "show crypto ipsec sa"),
+	    "\n      spi: 0x") == NULL);
+}
+END_TEST
+
+/*
+ * R2 has no key for R1's address: the Aggressive Mode offer is refused
+ * as IOS refuses it (no key, no acceptable offer, NO_PROPOSAL_CHOSEN)
+ * and R2 keeps nothing.
+ */
+START_TEST(test_am_no_key)
+{
+	const char	*out;
+
+	pair_crypto_cfg(R1, "3des", "cisco", "permit ip host 1.1.1.1 host 2.2.2.2");
+	pair_config(R1, AM_PROFILE);
+	pair_config(R2, "crypto isakmp policy 10\n hash md5\n"
+	    " authentication pre-share\n group 2\n encryption 3des\n"
+	    "crypto isakmp key cisco address 12.1.1.9\n");
+	fx_run(&pair[R2], "debug crypto isakmp");
+	out = pair_run_wait(R1, "ping 2.2.2.2 source loopback0");
+	ck_assert_msg(strstr(out, "Success rate is 0 percent (0/5)") != NULL,
+	    "%s", out);
+	ck_assert(pair_has(R2, "ISAKMP:(0):No pre-shared key with 12.1.1.1!\n"));
+	ck_assert(pair_has(R2, "ISAKMP:(0):no offers accepted!\n"));
+	ck_assert(pair_has(R2, "ISAKMP:(0): phase 1 SA policy not acceptable! "
+	    "(local 12.1.1.2 remote 12.1.1.1)\n"));
+	ck_assert(pair_has(R2, "%CRYPTO-6-IKMP_MODE_FAILURE: Processing of "
+	    "Aggressive mode failed with peer at 12.1.1.1\n"));
+	ck_assert(!pair_has(R2, "IKE_R_AM_AAA_AWAIT"));
+	ck_assert_str_eq(fx_run(&pair[R2], "show crypto isakmp sa"), NO_ROWS);
+	pair_run_for(70);
+	ck_assert_str_eq(fx_run(&pair[R1], "show crypto isakmp sa"), NO_ROWS);
+	ck_assert_str_eq(fx_run(&pair[R2], "show crypto isakmp sa"), NO_ROWS);
+}
+END_TEST
+
+static Suite *
+am_suite(void)
+{
+	Suite	*s = suite_create("am");
+	TCase	*tc = tcase_create("am");
+
+	tcase_add_checked_fixture(tc, setup, pair_close);
+	tcase_set_timeout(tc, 60);
+	tcase_add_test(tc, test_am_up);
+	tcase_add_test(tc, test_am_wrong_key);
+	tcase_add_test(tc, test_am_no_key);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int
+main(void)
+{
+	SRunner	*sr = srunner_create(am_suite());
+	int	 failed;
+
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
