@@ -55,7 +55,10 @@ attach_rx(void *arg, const uint8_t *frame, size_t len)
 	/* A shut interface hears nothing, as a port that is down. */
 	if (!iface_up(ifp))
 		return;
+	/* The packet's time, read once for all who ask on its way. */
+	clock_hold();
 	link_input(ifp, frame, len);
+	clock_release();
 }
 
 /* The hardware interface NAME names, created if needed. */
