@@ -110,8 +110,8 @@ ip4_iface_bcast(const struct dp_iface *ifp, uint32_t addr)
 
 /* The subnet index (d_subnets, sorted and disjoint) finds the only
  * interface that can hold ADDR. */
-bool
-ip4_own(const struct dataplane *dp, uint32_t addr)
+static bool
+own_lookup(const struct dataplane *dp, uint32_t addr)
 {
 	size_t	lo = 0, hi = dp->d_nsubnets, mid;
 
@@ -124,6 +124,23 @@ ip4_own(const struct dataplane *dp, uint32_t addr)
 	}
 	return lo > 0 && addr <= dp->d_subnets[lo - 1].sn_hi &&
 	    ip4_iface_addr(dp->d_subnets[lo - 1].sn_if, addr);
+}
+
+/* Remembered (f_ownc): addresses and subnets change only with d_gen. */
+bool
+ip4_own(const struct dataplane *dp, uint32_t addr)
+{
+	struct own_cached	*oc;
+
+	if (dp->d_fwd == NULL)
+		return own_lookup(dp, addr);
+	oc = &dp->d_fwd->f_ownc[(addr * 2654435761U) >> 26];
+	if (oc->oc_gen != dp->d_gen + 1 || oc->oc_addr != addr) {
+		oc->oc_gen = dp->d_gen + 1;
+		oc->oc_addr = addr;
+		oc->oc_own = own_lookup(dp, addr);
+	}
+	return oc->oc_own;
 }
 
 uint32_t
