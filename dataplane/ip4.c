@@ -33,19 +33,27 @@
 #define IP_MF		0x2000
 #define IP_OFFMASK	0x1fff
 
-/* The Internet checksum of P, SUM a partial sum (a pseudo-header). */
+/* The Internet checksum of P, SUM a partial sum (a pseudo-header).
+ * Four bytes at a time: 2^16 = 1 modulo 0xffff, so summing 32-bit
+ * words and folding is the one's complement sum of the 16-bit words
+ * (RFC 1071 §2(B)); a forwarded packet's header is summed twice. */
 uint16_t
 in_cksum(const uint8_t *p, size_t len, uint32_t sum)
 {
-	size_t	i;
+	uint64_t	acc = sum;
 
-	for (i = 0; i + 1 < len; i += 2)
-		sum += (uint32_t)(p[i] << 8 | p[i + 1]);
-	if (len & 1)
-		sum += (uint32_t)p[len - 1] << 8;
-	while (sum >> 16)
-		sum = (sum & 0xffff) + (sum >> 16);
-	return (uint16_t)~sum;
+	for (; len >= 4; p += 4, len -= 4)
+		acc += get32(p);
+	if (len >= 2) {
+		acc += get16(p);
+		p += 2;
+		len -= 2;
+	}
+	if (len == 1)
+		acc += (uint32_t)p[0] << 8;
+	while (acc >> 16)
+		acc = (acc & 0xffff) + (acc >> 16);
+	return (uint16_t)~acc;
 }
 
 static void
@@ -55,6 +63,22 @@ ip4_checksum(uint8_t *ip)
 
 	put16(ip + 10, 0);
 	put16(ip + 10, in_cksum(ip, hl, 0));
+}
+
+/* TTL down by one and the checksum updated for it (RFC 1624 eqn. 3),
+ * not summed again: the header was verified on receipt, and with a
+ * correct checksum this is what ip4_checksum would write. */
+static void
+ip4_dec_ttl(uint8_t *ip)
+{
+	uint32_t	sum;
+
+	sum = (uint16_t)~get16(ip + 10) + (uint16_t)~get16(ip + 8);
+	ip[8]--;
+	sum += get16(ip + 8);
+	sum = (sum & 0xffff) + (sum >> 16);
+	sum = (sum & 0xffff) + (sum >> 16);
+	put16(ip + 10, (uint16_t)~sum);
 }
 
 void
@@ -311,8 +335,7 @@ ip4_forward(struct dataplane *dp, struct dp_iface *in, const uint8_t *ip,
 	/* The one copy of a forwarded packet: crypto and the link layer
 	 * build around it in place. */
 	memcpy(copy, ip, len);
-	copy[8]--;
-	ip4_checksum(copy);
+	ip4_dec_ttl(copy);
 	(void)ip4_transmit(dp, in, out, nh, copy, len, IP4_ROOM | IP4_FWDBUF);
 }
 
