@@ -160,6 +160,10 @@ struct ipsec_flow {
 	uint64_t		 fl_pmtu_ms;	/* when it was learned */
 	uint8_t			 fl_df_mode;	/* enum dp_crypto_df in force */
 	bool			 fl_frag_after;	/* fragment after encryption */
+	/* ipsec_mtu_inner as last computed, for the path MTU, IV length
+	 * and encapsulation in fl_inner_key (0: none yet). */
+	uint32_t		 fl_inner_key;
+	uint32_t		 fl_inner_mtu;
 	char			 fl_idb[48];	/* the interface packets leave by */
 	uint32_t		 fl_sibling;	/* IOS's sibling_flags */
 	struct flow_stats	 fl_stats;
