@@ -205,6 +205,9 @@ struct sadb {
 	struct ipsec_sa		**db_spi_hash;
 	size_t			  db_nsa;
 	struct ipsec_flow	**db_flow_hash;	/* by sadb_flow_hash */
+	/* Moves when a flow enters or leaves db_flow_hash: a flow found
+	 * by key and remembered is still the answer while it stays. */
+	uint64_t		  db_flow_gen;
 	struct sadb_peer	**db_peer_hash;
 	size_t			  db_npeers;
 	const struct ios_version *db_version;	/* the router's, live */
