@@ -149,10 +149,19 @@ ipsec_mtu_out(struct crypto *c, const struct dp_iface *ifp,
     struct ipsec_flow *fl, struct ipsec_sa *ps, uint8_t *ip, size_t len,
     bool inplace, ipsec_encap_fn encap)
 {
-	size_t	inner;
+	size_t		inner;
+	uint32_t	key;
 
 	refresh(c, fl, ifp, clock_mono_ms());
-	inner = ipsec_mtu_inner(fl, ps);
+	/* The inner MTU is a walk over the padding (ipsec_mtu_inner): done
+	 * when what it depends on changes, not per packet. */
+	key = (uint32_t)fl->fl_mtu << 8 |
+	    (uint32_t)esp_sa_iv_len(ps->ps_esp) << 1 | (ps->ps_udp ? 1 : 0);
+	if (fl->fl_inner_key != key) {
+		fl->fl_inner_mtu = (uint32_t)ipsec_mtu_inner(fl, ps);
+		fl->fl_inner_key = key;
+	}
+	inner = fl->fl_inner_mtu;
 	if (len <= inner)
 		return encap(c, fl, ps, ip, len, inplace);
 	if ((ip[6] & IP_DF) && fl->fl_df_mode != DP_DF_CLEAR) {

@@ -220,8 +220,7 @@ protect(struct crypto *c, struct dp_iface *ifp, uint8_t *ip, size_t len,
 		if (!si->si_has_local)
 			return DP_CRYPTO_DROP;
 		ss = &se->se_sels[r];
-		if ((fl = ipsec_flow_find_h(c, &ss->ss_rq, &ss->ss_peer,
-		    ss->ss_flow_hash)) == NULL)
+		if ((fl = ipsec_spd_flow(c, ss)) == NULL)
 			fl = ipsec_flow_create(c, &ss->ss_rq,
 			    se->se_ce->ce_params.pp_pfs);
 		if ((ps = ipsec_flow_out_sa(fl)) != NULL &&

@@ -396,3 +396,20 @@ ipsec_spd_dyn_match(const struct spd_iface *si, const uint8_t *ip,
 			return sd;
 	return NULL;
 }
+
+struct ipsec_flow *
+ipsec_spd_flow(struct crypto *c, const struct spd_sel *ss)
+{
+	/* The SPD hands out its selectors read-only; the memo is the
+	 * one field the packet path writes (the selector was allocated
+	 * writable by compile). */
+	struct spd_sel	*m = (struct spd_sel *)(uintptr_t)ss;
+	uint64_t	 gen = c->c_sadb.db_flow_gen + 1;
+
+	if (m->ss_flow_gen != gen) {
+		m->ss_flow = ipsec_flow_find_h(c, &ss->ss_rq, &ss->ss_peer,
+		    ss->ss_flow_hash);
+		m->ss_flow_gen = gen;
+	}
+	return m->ss_flow;
+}

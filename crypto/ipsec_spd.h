@@ -55,6 +55,10 @@ struct spd_sel {
 	struct ike_request ss_rq;
 	struct sa_addr	 ss_peer;
 	uint32_t	 ss_flow_hash;		/* sadb_flow_hash of ss_rq */
+	/* The flow last found for ss_rq (NULL: none), while the SA
+	 * database's db_flow_gen + 1 is ss_flow_gen (0: not looked up). */
+	struct ipsec_flow *ss_flow;
+	uint64_t	 ss_flow_gen;
 };
 
 /*
@@ -120,6 +124,10 @@ const struct spd_iface *ipsec_spd_iface(struct crypto *, struct dp_iface *);
  */
 const struct spd_sel *ipsec_spd_match_in(struct crypto *, struct dp_iface *,
 	    const uint8_t *ip, size_t len, const struct spd_entry **entry);
+
+/* The flow SS names, NULL if there is none yet: by its hash the first
+ * time, then remembered in SS until a flow is added or removed. */
+struct ipsec_flow *ipsec_spd_flow(struct crypto *, const struct spd_sel *);
 
 void	ipsec_spd_free(struct crypto *);
 

@@ -334,6 +334,7 @@ sadb_flow_free(struct sadb *db, struct ipsec_flow *fl)
 	TAILQ_REMOVE(&db->db_flows, fl, fl_entry);
 	db->db_nflows--;
 	if (fl->fl_hashed) {
+		db->db_flow_gen++;
 		for (pp = &db->db_flow_hash[fl->fl_hash % SADB_HASH];
 		    *pp != NULL; pp = &(*pp)->fl_hnext)
 			if (*pp == fl) {
@@ -370,6 +371,7 @@ sadb_flow_publish(struct sadb *db, struct ipsec_flow *fl)
 	h = fl->fl_hash % SADB_HASH;
 	fl->fl_hnext = db->db_flow_hash[h];
 	db->db_flow_hash[h] = fl;
+	db->db_flow_gen++;
 	fl->fl_pe = peer_get(db, &fl->fl_peer);
 	TAILQ_INSERT_TAIL(&fl->fl_pe->pe_flows, fl, fl_pentry);
 	fl->fl_hashed = true;

@@ -160,6 +160,10 @@ struct ipsec_flow {
 	uint64_t		 fl_pmtu_ms;	/* when it was learned */
 	uint8_t			 fl_df_mode;	/* enum dp_crypto_df in force */
 	bool			 fl_frag_after;	/* fragment after encryption */
+	/* ipsec_mtu_inner as last computed, for the path MTU, IV length
+	 * and encapsulation in fl_inner_key (0: none yet). */
+	uint32_t		 fl_inner_key;
+	uint32_t		 fl_inner_mtu;
 	char			 fl_idb[48];	/* the interface packets leave by */
 	uint32_t		 fl_sibling;	/* IOS's sibling_flags */
 	struct flow_stats	 fl_stats;
@@ -204,6 +208,9 @@ struct sadb {
 	struct ipsec_sa		**db_spi_hash;
 	size_t			  db_nsa;
 	struct ipsec_flow	**db_flow_hash;	/* by sadb_flow_hash */
+	/* Moves when a flow enters or leaves db_flow_hash: a flow found
+	 * by key and remembered is still the answer while it stays. */
+	uint64_t		  db_flow_gen;
 	struct sadb_peer	**db_peer_hash;
 	size_t			  db_npeers;
 	const struct ios_version *db_version;	/* the router's, live */

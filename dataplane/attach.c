@@ -55,7 +55,10 @@ attach_rx(void *arg, const uint8_t *frame, size_t len)
 	/* A shut interface hears nothing, as a port that is down. */
 	if (!iface_up(ifp))
 		return;
+	/* The packet's time, read once for all who ask on its way. */
+	clock_hold();
 	link_input(ifp, frame, len);
+	clock_release();
 }
 
 /* The hardware interface NAME names, created if needed. */
@@ -107,6 +110,7 @@ dp_attach(struct dataplane *dp, const char *name, const char *spec,
 	if (w == NULL)
 		return -1;
 	ifp->if_attach.at_wire = w;
+	dp->d_rt_gen++;		/* its line protocol: routes through it */
 	ifp->if_attach.at_spec = xstrdup(spec);
 	attach_mac(ifp, spec);
 	link_attached(ifp);
@@ -127,6 +131,7 @@ attach_close(struct dp_iface *ifp)
 	moncap_wire_gone(ifp->if_dp, ifp->if_attach.at_wire);
 	wire_close(ifp->if_attach.at_wire);
 	ifp->if_attach.at_wire = NULL;
+	ifp->if_dp->d_rt_gen++;
 	free(ifp->if_attach.at_spec);
 	ifp->if_attach.at_spec = NULL;
 }

@@ -243,6 +243,9 @@ struct dataplane {
 	struct fwd	 *d_fwd;	/* the packet path's state (fwd.c) */
 	struct moncap	 *d_moncaps;	/* capture points, by name (moncap.c) */
 	uint64_t	  d_gen;	/* dp_generation() */
+	/* Moves with what else a route lookup reads: static routes, an
+	 * interface shut or opened, a wire attached or closed (route.c). */
+	uint64_t	  d_rt_gen;
 };
 
 /* Memory. */
@@ -298,6 +301,7 @@ struct ace	*acl_match(struct dp_acl *, const struct acl_pkt *);
 /* route.c */
 /* Where a datagram for DST leaves: the interface and the next hop (DST
  * itself on a connected subnet or an interface route); NULL: no route. */
+/* Remembered per destination (f_rtc) until d_gen or d_rt_gen moves. */
 struct dp_iface	*route_lookup(const struct dataplane *, uint32_t dst,
 		    uint32_t *nh);
 /* The up interface whose connected subnet holds ADDR, its prefix length
@@ -367,8 +371,32 @@ void		 arp_free_all(struct dataplane *);
 struct fwd;
 struct echo_listener;
 struct udp_ep;
+/*
+ * A route lookup remembered (route.c) and whether an address is the
+ * router's (ip4.c): direct-mapped by address, each slot valid for the
+ * generation it was filled under (0: empty).  A forwarded packet that
+ * goes into a tunnel routes twice (the inner destination, then the
+ * peer) and asks ip4_own three times; with these each is one compare.
+ */
+#define RTC_SLOTS	256
+#define OWNC_SLOTS	64
+
+struct rt_cached {
+	uint64_t		 rc_gen;
+	uint32_t		 rc_dst, rc_nh;
+	struct dp_iface		*rc_ifp;	/* NULL: no route */
+};
+
+struct own_cached {
+	uint64_t		 oc_gen;
+	uint32_t		 oc_addr;
+	bool			 oc_own;
+};
+
 struct fwd {
 	uint8_t			 f_frame[FRAME_MAX];	/* link output */
+	struct rt_cached	 f_rtc[RTC_SLOTS];
+	struct own_cached	 f_ownc[OWNC_SLOTS];
 	/* The forwarding copy: IPv4 at DP_HEADROOM (see dp.h), IPv6 at 0. */
 	uint8_t			 f_fwdbuf[DP_HEADROOM + IP4_MAXLEN +
 				    DP_TAILROOM];

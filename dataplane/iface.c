@@ -591,6 +591,7 @@ if_shutdown_cmd(struct vty *vty, const struct cmd_args *m)
 	bool		 was_proto = iface_proto_up(ifp);
 
 	ifp->if_shutdown = !NEGATED(m);
+	ifp->if_dp->d_rt_gen++;		/* routes through it come or go */
 	if (was_up == iface_up(ifp))
 		return CMD_SUCCESS;
 	if (ifp->if_shutdown) {

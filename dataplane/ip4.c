@@ -42,6 +42,22 @@ ip4_checksum(uint8_t *ip)
 	put16(ip + 10, in_cksum(ip, hl, 0));
 }
 
+/* TTL down by one and the checksum updated for it (RFC 1624 eqn. 3),
+ * not summed again: the header was verified on receipt, and with a
+ * correct checksum this is what ip4_checksum would write. */
+static void
+ip4_dec_ttl(uint8_t *ip)
+{
+	uint32_t	sum;
+
+	sum = (uint16_t)~get16(ip + 10) + (uint16_t)~get16(ip + 8);
+	ip[8]--;
+	sum += get16(ip + 8);
+	sum = (sum & 0xffff) + (sum >> 16);
+	sum = (sum & 0xffff) + (sum >> 16);
+	put16(ip + 10, (uint16_t)~sum);
+}
+
 void
 ip4_header(struct dataplane *dp, uint8_t *ip, size_t len, uint8_t proto,
     uint32_t src, uint32_t dst, uint8_t ttl, uint8_t tos, bool df)
@@ -95,8 +111,8 @@ ip4_iface_bcast(const struct dp_iface *ifp, uint32_t addr)
 
 /* The subnet index (d_subnets, sorted and disjoint) finds the only
  * interface that can hold ADDR. */
-bool
-ip4_own(const struct dataplane *dp, uint32_t addr)
+static bool
+own_lookup(const struct dataplane *dp, uint32_t addr)
 {
 	size_t	lo = 0, hi = dp->d_nsubnets, mid;
 
@@ -109,6 +125,23 @@ ip4_own(const struct dataplane *dp, uint32_t addr)
 	}
 	return lo > 0 && addr <= dp->d_subnets[lo - 1].sn_hi &&
 	    ip4_iface_addr(dp->d_subnets[lo - 1].sn_if, addr);
+}
+
+/* Remembered (f_ownc): addresses and subnets change only with d_gen. */
+bool
+ip4_own(const struct dataplane *dp, uint32_t addr)
+{
+	struct own_cached	*oc;
+
+	if (dp->d_fwd == NULL)
+		return own_lookup(dp, addr);
+	oc = &dp->d_fwd->f_ownc[(addr * 2654435761U) >> 26];
+	if (oc->oc_gen != dp->d_gen + 1 || oc->oc_addr != addr) {
+		oc->oc_gen = dp->d_gen + 1;
+		oc->oc_addr = addr;
+		oc->oc_own = own_lookup(dp, addr);
+	}
+	return oc->oc_own;
 }
 
 uint32_t
@@ -279,8 +312,7 @@ ip4_forward(struct dataplane *dp, struct dp_iface *in, const uint8_t *ip,
 	/* The one copy of a forwarded packet: crypto and the link layer
 	 * build around it in place. */
 	memcpy(copy, ip, len);
-	copy[8]--;
-	ip4_checksum(copy);
+	ip4_dec_ttl(copy);
 	(void)ip4_transmit(dp, in, out, nh, copy, len, IP4_ROOM | IP4_FWDBUF);
 }
 

@@ -101,7 +101,8 @@ void
 route_free_all(struct dataplane *dp)
 {
 	struct rt_table	*t = &dp->d_rt;
-	size_t		 i, j;
+
+	dp->d_rt_gen++;	size_t		 i, j;
 	unsigned	 len;
 
 	for (len = 0; len <= 32; len++) {
@@ -165,6 +166,7 @@ dp_ip_route_cmd(struct vty *vty, const struct cmd_args *m)
 	n = rt_node(&dp->d_rt, net, ip4_masklen(mask), !NEGATED(m));
 	if (n == NULL)
 		return CMD_SUCCESS;
+	dp->d_rt_gen++;		/* remembered lookups are stale */
 	for (i = 0; i < n->rn_npaths; i++)
 		if (path_same(&n->rn_paths[i], nh, ifp) &&
 		    n->rn_paths[i].rp_injected == 0)
@@ -651,10 +653,35 @@ lookup_depth(const struct dataplane *dp, uint32_t dst, uint32_t *nh,
 	return conn;
 }
 
+/* Both counters only grow: their sum moves whenever either does; +1
+ * keeps an empty slot (0) from ever matching. */
+static uint64_t
+route_gen(const struct dataplane *dp)
+{
+	return dp->d_gen + dp->d_rt_gen + 1;
+}
+
 struct dp_iface *
 route_lookup(const struct dataplane *dp, uint32_t dst, uint32_t *nh)
 {
-	return lookup_depth(dp, dst, nh, 0, NULL);
+	struct rt_cached	*rc;
+	struct dp_iface		*ifp;
+	uint64_t		 gen = route_gen(dp);
+
+	if (dp->d_fwd == NULL)
+		return lookup_depth(dp, dst, nh, 0, NULL);
+	rc = &dp->d_fwd->f_rtc[(dst * 2654435761U) >> 24];
+	if (rc->rc_gen == gen && rc->rc_dst == dst) {
+		if (rc->rc_ifp != NULL)
+			*nh = rc->rc_nh;
+		return rc->rc_ifp;
+	}
+	ifp = lookup_depth(dp, dst, nh, 0, NULL);
+	rc->rc_gen = gen;
+	rc->rc_dst = dst;
+	rc->rc_ifp = ifp;
+	rc->rc_nh = ifp != NULL ? *nh : 0;
+	return ifp;
 }
 
 static void

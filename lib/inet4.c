@@ -4,6 +4,7 @@
 #include <arpa/inet.h>
 #include <stdio.h>
 
+#include "lib/bytes.h"
 #include "lib/inet4.h"
 
 const char *
@@ -25,16 +26,24 @@ ip4_parse(const char *s, uint32_t *out)
 	return true;
 }
 
+/* Four bytes at a time: 2^16 = 1 modulo 0xffff, so summing 32-bit words
+ * and folding is the one's complement sum of the 16-bit words (RFC 1071
+ * §2(B)); a forwarded packet's header is summed twice. */
 uint16_t
 in_cksum(const uint8_t *p, size_t len, uint32_t sum)
 {
-	size_t	i;
+	uint64_t	acc = sum;
 
-	for (i = 0; i + 1 < len; i += 2)
-		sum += (uint32_t)(p[i] << 8 | p[i + 1]);
-	if (len & 1)
-		sum += (uint32_t)p[len - 1] << 8;
-	while (sum >> 16)
-		sum = (sum & 0xffff) + (sum >> 16);
-	return (uint16_t)~sum;
+	for (; len >= 4; p += 4, len -= 4)
+		acc += get32(p);
+	if (len >= 2) {
+		acc += get16(p);
+		p += 2;
+		len -= 2;
+	}
+	if (len == 1)
+		acc += (uint32_t)p[0] << 8;
+	while (acc >> 16)
+		acc = (acc & 0xffff) + (acc >> 16);
+	return (uint16_t)~acc;
 }
