@@ -454,7 +454,7 @@ lease_show(const struct dhcpc *c, struct strbuf *sb)
 	strbuf_puts(sb, "   Client-ID hex dump: ");
 	for (i = 1, j = 0; i < c->c_idlen; i++, j++) {
 		if (j == 16) {
-			strbuf_printf(sb, "\n%*s", 24, "");
+			strbuf_printf(sb, "\n%*s", 23, "");
 			j = 0;
 		}
 		strbuf_printf(sb, "%02X", c->c_id[i]);

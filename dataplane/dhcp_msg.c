@@ -41,8 +41,11 @@ opt_name(const uint8_t *v, size_t n, char *out)
 		return false;
 	memcpy(out, v, n);
 	out[n] = '\0';
-	/* A NUL inside would cut the name short when printed: refuse it. */
-	return strlen(out) == n || (strlen(out) == n - 1 && v[n - 1] == 0);
+	/* A NUL inside would cut the name short when printed: refuse it;
+	 * one at the end (some clients send it) is dropped, leaving a name
+	 * that must not be empty. */
+	return strlen(out) == n || (n > 1 && strlen(out) == n - 1 &&
+	    v[n - 1] == 0);
 }
 
 static bool
