@@ -165,7 +165,7 @@ arp_resolve(struct dp_iface *ifp, uint32_t addr, uint8_t *mac)
 	}
 	if (e->ae_asked == 0 || now - e->ae_asked >= ARP_RETRY_MS) {
 		e->ae_asked = now == 0 ? 1 : now;
-		spa = ifp->if_addr_kind == IFA_STATIC ? ifp->if_addr.a_addr : 0;
+		spa = iface_has_v4(ifp) ? ifp->if_addr.a_addr : 0;
 		arp_send(ifp, ARP_REQUEST, zero, spa, addr, bcast);
 	}
 	/* A stale entry keeps serving while it is refreshed. */
@@ -251,7 +251,7 @@ arp_show(const struct dataplane *dp, struct strbuf *sb)
 	for (i = 0; i < dp->d_nifs; i++) {
 		ifp = dp->d_ifs[i];
 		if (!link_ethernet(ifp) || !iface_proto_up(ifp) ||
-		    ifp->if_addr_kind != IFA_STATIC)
+		    !iface_has_v4(ifp))
 			continue;
 		arp_row_add(&v, &n, &cap, ifp->if_addr.a_addr, ifp,
 		    ifp->if_attach.at_mac, -1);

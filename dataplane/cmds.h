@@ -17,6 +17,7 @@ enum {
 	MODE_CONFIG_IF = 16,	/* Router(config-if)#		*/
 	MODE_CONFIG_EXT_NACL,	/* Router(config-ext-nacl)#	*/
 	MODE_CONFIG_STD_NACL,	/* Router(config-std-nacl)#	*/
+	MODE_DHCP_CONFIG,	/* Router(dhcp-config)#		*/
 };
 
 /* Global configuration. */
@@ -29,6 +30,17 @@ int	dp_ip_nat_static_cmd(struct vty *, const struct cmd_args *);
 int	dp_access_list_cmd(struct vty *, const struct cmd_args *);
 int	dp_no_access_list_cmd(struct vty *, const struct cmd_args *);
 int	dp_ip_access_list_cmd(struct vty *, const struct cmd_args *);
+
+/* DHCP (dhcp_server.c): global, dhcp-config, exec. */
+int	dp_ip_dhcp_pool_cmd(struct vty *, const struct cmd_args *);
+int	dp_ip_dhcp_excluded_cmd(struct vty *, const struct cmd_args *);
+int	dhcp_network_cmd(struct vty *, const struct cmd_args *);
+int	dhcp_servers_cmd(struct vty *, const struct cmd_args *);
+int	dhcp_domain_cmd(struct vty *, const struct cmd_args *);
+int	dhcp_lease_cmd(struct vty *, const struct cmd_args *);
+int	dp_show_ip_dhcp_binding_cmd(struct vty *, const struct cmd_args *);
+int	dp_clear_ip_dhcp_binding_cmd(struct vty *, const struct cmd_args *);
+int	dp_show_dhcp_lease_cmd(struct vty *, const struct cmd_args *);
 
 /* config-std-nacl, config-ext-nacl. */
 int	nacl_entry_cmd(struct vty *, const struct cmd_args *);

@@ -61,6 +61,7 @@ dp_free(struct dataplane *dp)
 		return;
 	/* Wires first: nothing may arrive for a half-freed dataplane. */
 	iface_free_all(dp);
+	dhcps_free(dp);
 	moncap_free_all(dp);
 	fwd_free(dp);
 	acl_free_all(dp);
@@ -75,6 +76,7 @@ dp_nvgen(const struct dataplane *dp, enum nv_section sec, struct strbuf *sb)
 	case NV_GLOBAL:
 		if (dp->d_ipv6_unicast_routing)
 			nv_line(sb, 0, "ipv6 unicast-routing");
+		dhcps_nvgen(dp, sb);
 		break;
 	case NV_INTERFACE:
 		iface_nvgen(dp, sb);

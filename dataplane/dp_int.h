@@ -31,6 +31,8 @@ struct local_pkt;
 struct acl_log;
 struct moncap;
 struct wire;
+struct dhcpc;
+struct dhcps;
 
 /* Interface types, in the order IOS lists them. */
 enum if_type {
@@ -130,7 +132,16 @@ struct dp_iface {
 	enum dp_crypto_df	 if_crypto_df;	/* crypto ipsec df-bit */
 	enum dp_crypto_frag	 if_crypto_frag; /* ... fragmentation */
 	struct if_attach	 if_attach;
+	struct dhcpc		*if_dhcpc;	/* ip address dhcp: its client */
 };
+
+/* Does IFP hold an IPv4 address now: configured, or leased by DHCP? */
+static inline bool
+iface_has_v4(const struct dp_iface *ifp)
+{
+	return ifp->if_addr_kind == IFA_STATIC ||
+	    (ifp->if_addr_kind == IFA_DHCP && ifp->if_addr.a_addr != 0);
+}
 
 /* ACLs. */
 enum ace_kind { ACE_PERMIT, ACE_DENY, ACE_REMARK };
@@ -189,6 +200,8 @@ struct rt_path {
 	/* Installed by a subsystem (crypto's reverse route injection),
 	 * not configured: counted, never in the running configuration. */
 	unsigned	rp_injected;
+	bool		rp_dhcp;	/* learned from a DHCP offer: not
+					 * configuration, never rendered */
 };
 
 struct rt_node {
@@ -246,6 +259,8 @@ struct dataplane {
 	/* Moves with what else a route lookup reads: static routes, an
 	 * interface shut or opened, a wire attached or closed (route.c). */
 	uint64_t	  d_rt_gen;
+	struct dhcps	 *d_dhcps;	/* DHCP server: pools, bindings */
+	bool		  d_dhcp_bound;	/* UDP 67/68 bound (dhcp_client.c) */
 };
 
 /* Memory. */
@@ -271,6 +286,9 @@ bool		 iface_up(const struct dp_iface *);
 bool		 iface_proto_up(const struct dp_iface *);
 uint32_t	 iface_mtu(const struct dp_iface *);
 uint32_t	 iface_bandwidth(const struct dp_iface *);
+/* The DHCP client's lease: IFP's primary address (0: none). */
+void		 iface_set_dhcp_addr(struct dp_iface *, uint32_t addr,
+		    uint32_t mask);
 
 /* acl.c */
 void		 acl_free_all(struct dataplane *);
@@ -312,6 +330,9 @@ void		 route_free_all(struct dataplane *);
 void		 route_nvgen(const struct dataplane *, enum nv_section,
 		    struct strbuf *);
 void		 route_show(const struct dataplane *, struct strbuf *);
+/* The default route a DHCP offer's router option gives (distance 254,
+ * as IOS installs it); NH 0 removes it. */
+void		 route_dhcp_default(struct dataplane *, uint32_t nh);
 
 /*
  * The forwarder: attach.c (wires), link.c (Ethernet II, Cisco HDLC,
@@ -466,6 +487,9 @@ int		 ip4_send(struct dataplane *, uint8_t *ip, size_t len,
 void		 ip4_header(struct dataplane *, uint8_t *ip, size_t len,
 		    uint8_t proto, uint32_t src, uint32_t dst, uint8_t ttl,
 		    uint8_t tos, bool df);
+/* The router's own datagram straight out of OUT to NH (checksummed). */
+int		 ip4_send_iface(struct dp_iface *out, uint32_t nh, uint8_t *ip,
+		    size_t len);
 
 /* icmp.c */
 #define ICMP_ECHOREPLY		0
@@ -532,6 +556,26 @@ void		 reasm_free(struct dataplane *);
 /* udp.c */
 void		 udp_input(struct dataplane *, struct dp_iface *,
 		    const uint8_t *ip, size_t len);
+/* A UDP datagram out of IFP to the link's next hop NH, routing and the
+ * source check bypassed: DHCP's client speaks from 0.0.0.0 before it has
+ * an address, and both sides broadcast on the interface a message came
+ * in on (NH 255.255.255.255). */
+int		 udp_send_iface(struct dp_iface *, uint32_t src,
+		    uint16_t sport, uint32_t dst, uint16_t dport, uint32_t nh,
+		    const uint8_t *data, size_t len);
+
+/* dhcp_client.c: `ip address dhcp`.  Start (again) when configured or
+ * the interface comes up; stop releases the lease (RELEASE sent). */
+void		 dhcpc_start(struct dp_iface *);
+void		 dhcpc_stop(struct dp_iface *, bool release);
+/* dhcp_server.c */
+void		 dhcps_free(struct dataplane *);
+void		 dhcps_nvgen(const struct dataplane *, struct strbuf *);
+/* The UDP 67 endpoint (bound with 68 by the first client or pool). */
+void		 dhcps_udp_input(void *dp, const struct dp_udp_meta *,
+		    const uint8_t *, size_t);
+void		 dhcp_udp_bind(struct dataplane *);
+void		 dhcpc_show(const struct dataplane *, struct strbuf *);
 
 /* filter.c: an interface's access group on a datagram; false: denied
  * (counted, logged if the entry says so). */

@@ -169,7 +169,7 @@ echo_reply(struct dataplane *dp, struct dp_iface *ifp, const uint8_t *ip,
 	uint8_t		*r, *icmp;
 
 	if (!ip4_own(dp, dst))
-		dst = ifp != NULL && ifp->if_addr_kind == IFA_STATIC ?
+		dst = ifp != NULL && iface_has_v4(ifp) ?
 		    ifp->if_addr.a_addr : 0;
 	if ((r = malloc(20 + len - hl)) == NULL)
 		abort();

@@ -124,7 +124,7 @@ subnet_overlap(const struct dataplane *dp, uint32_t addr, uint32_t mask,
 		if (sn->sn_if == except &&
 		    sn->sn_lo == (except->if_addr.a_addr &
 		    except->if_addr.a_mask) &&
-		    except->if_addr_kind == IFA_STATIC)
+		    iface_has_v4(except))
 			continue;
 		return sn->sn_if;
 	}
@@ -177,7 +177,10 @@ iface_clear_v4(struct dp_iface *ifp)
 {
 	size_t	i;
 
-	if (ifp->if_addr_kind == IFA_STATIC)
+	/* Another address, or none: the lease is released first, from the
+	 * address it is for. */
+	dhcpc_stop(ifp, true);
+	if (iface_has_v4(ifp))
 		subnet_del(ifp->if_dp, ifp, ifp->if_addr.a_addr,
 		    ifp->if_addr.a_mask);
 	for (i = 0; i < ifp->if_nsec; i++)
@@ -193,6 +196,7 @@ iface_clear_v4(struct dp_iface *ifp)
 static void
 iface_free(struct dp_iface *ifp)
 {
+	dhcpc_stop(ifp, false);
 	if (ifp->if_attach.at_wire != NULL)
 		attach_close(ifp);
 	free(ifp->if_descr);
@@ -407,7 +411,7 @@ dp_iface_set_tunnel_protection(struct dp_iface *ifp, const char *name)
 bool
 dp_iface_ipv4(const struct dp_iface *ifp, uint32_t *addr, uint32_t *mask)
 {
-	if (ifp->if_addr_kind != IFA_STATIC)
+	if (!iface_has_v4(ifp))
 		return false;
 	*addr = ifp->if_addr.a_addr;
 	*mask = ifp->if_addr.a_mask;
@@ -548,6 +552,8 @@ if_ip_address_cmd(struct vty *vty, const struct cmd_args *m)
 	if (ifp->if_addr_kind == IFA_STATIC)
 		subnet_del(ifp->if_dp, ifp, ifp->if_addr.a_addr,
 		    ifp->if_addr.a_mask);
+	else if (ifp->if_addr_kind == IFA_DHCP)
+		iface_clear_v4(ifp);
 	ifp->if_addr_kind = IFA_STATIC;
 	ifp->if_addr.a_addr = a;
 	ifp->if_addr.a_mask = mk;
@@ -562,12 +568,29 @@ if_ip_address_dhcp_cmd(struct vty *vty, const struct cmd_args *m)
 
 	if (NEGATED(m)) {
 		if (ifp->if_addr_kind == IFA_DHCP)
-			ifp->if_addr_kind = IFA_NONE;
+			iface_clear_v4(ifp);
 		return CMD_SUCCESS;
 	}
+	if (ifp->if_addr_kind == IFA_DHCP)
+		return CMD_SUCCESS;
 	iface_clear_v4(ifp);
 	ifp->if_addr_kind = IFA_DHCP;
+	dhcpc_start(ifp);
 	return CMD_SUCCESS;
+}
+
+void
+iface_set_dhcp_addr(struct dp_iface *ifp, uint32_t addr, uint32_t mask)
+{
+	if (iface_has_v4(ifp))
+		subnet_del(ifp->if_dp, ifp, ifp->if_addr.a_addr,
+		    ifp->if_addr.a_mask);
+	ifp->if_addr.a_addr = addr;
+	ifp->if_addr.a_mask = addr != 0 ? mask : 0;
+	if (addr != 0)
+		subnet_add(ifp->if_dp, ifp, addr, mask);
+	else
+		arp_flush(ifp->if_dp, ifp);
 }
 
 int
@@ -590,8 +613,14 @@ if_shutdown_cmd(struct vty *vty, const struct cmd_args *m)
 	bool		 was_up = iface_up(ifp);
 	bool		 was_proto = iface_proto_up(ifp);
 
+	/* A DHCP client releases its lease on shutdown (while the port
+	 * can still send) and asks again when the port comes back. */
+	if (!NEGATED(m))
+		dhcpc_stop(ifp, true);
 	ifp->if_shutdown = !NEGATED(m);
 	ifp->if_dp->d_rt_gen++;		/* routes through it come or go */
+	if (!ifp->if_shutdown && ifp->if_addr_kind == IFA_DHCP)
+		dhcpc_start(ifp);
 	if (was_up == iface_up(ifp))
 		return CMD_SUCCESS;
 	if (ifp->if_shutdown) {

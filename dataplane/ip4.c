@@ -79,7 +79,7 @@ ip4_iface_addr(const struct dp_iface *ifp, uint32_t addr)
 {
 	size_t	i;
 
-	if (ifp->if_addr_kind != IFA_STATIC)
+	if (!iface_has_v4(ifp))
 		return false;
 	if (ifp->if_addr.a_addr == addr)
 		return true;
@@ -97,7 +97,7 @@ ip4_iface_bcast(const struct dp_iface *ifp, uint32_t addr)
 
 	if (addr == 0xffffffffU)
 		return true;
-	if (ifp == NULL || ifp->if_addr_kind != IFA_STATIC)
+	if (ifp == NULL || !iface_has_v4(ifp))
 		return false;
 	if (ifp->if_addr.a_mask < 0xfffffffeU &&
 	    addr == (ifp->if_addr.a_addr | ~ifp->if_addr.a_mask))
@@ -153,7 +153,7 @@ ip4_source(const struct dataplane *dp, uint32_t dst)
 	if (ip4_own(dp, dst))
 		return dst;
 	if ((out = route_lookup(dp, dst, &nh)) == NULL ||
-	    out->if_addr_kind != IFA_STATIC)
+	    !iface_has_v4(out))
 		return 0;
 	return out->if_addr.a_addr;
 }
@@ -247,13 +247,23 @@ ip4_send(struct dataplane *dp, uint8_t *ip, size_t len, unsigned flags)
 	if ((out = route_lookup(dp, dst, &nh)) == NULL)
 		return DP_SEND_NO_ROUTE;
 	if (src == 0) {
-		if (out->if_addr_kind != IFA_STATIC)
+		if (!iface_has_v4(out))
 			return DP_SEND_NO_SOURCE;
 		put32(ip + 12, out->if_addr.a_addr);
 	}
 	ip4_checksum(ip);
 	return ip4_transmit(dp, NULL, out, nh, ip, len, flags | IP4_OWN) == 0 ?
 	    DP_SEND_OK : DP_SEND_DROPPED;
+}
+
+int
+ip4_send_iface(struct dp_iface *out, uint32_t nh, uint8_t *ip, size_t len)
+{
+	if (!iface_up(out))
+		return DP_SEND_DROPPED;
+	ip4_checksum(ip);
+	return link_output_ip4(out, nh, ip, len) == 0 ? DP_SEND_OK :
+	    DP_SEND_DROPPED;
 }
 
 static void

@@ -12,6 +12,8 @@ libiosh_a_SOURCES += \
 	dataplane/attach.c dataplane/link.c dataplane/arp.c dataplane/fwd.c \
 	dataplane/ip4.c dataplane/icmp.c dataplane/udp.c dataplane/filter.c \
 	dataplane/reasm.c \
+	dataplane/dhcp_msg.c dataplane/dhcp_msg.h \
+	dataplane/dhcp_client.c dataplane/dhcp_server.c \
 	dataplane/ip6.c dataplane/nd.c
 # ping: the echo engine, its command line and the extended dialog.
 libiosh_a_SOURCES += \

@@ -101,10 +101,10 @@ void
 route_free_all(struct dataplane *dp)
 {
 	struct rt_table	*t = &dp->d_rt;
-
-	dp->d_rt_gen++;	size_t		 i, j;
+	size_t		 i, j;
 	unsigned	 len;
 
+	dp->d_rt_gen++;		/* remembered lookups are stale */
 	for (len = 0; len <= 32; len++) {
 		for (i = 0; i < t->rt_n[len]; i++) {
 			for (j = 0; j < t->rt_nodes[len][i].rn_npaths; j++)
@@ -169,7 +169,7 @@ dp_ip_route_cmd(struct vty *vty, const struct cmd_args *m)
 	dp->d_rt_gen++;		/* remembered lookups are stale */
 	for (i = 0; i < n->rn_npaths; i++)
 		if (path_same(&n->rn_paths[i], nh, ifp) &&
-		    n->rn_paths[i].rp_injected == 0)
+		    n->rn_paths[i].rp_injected == 0 && !n->rn_paths[i].rp_dhcp)
 			break;
 	if (NEGATED(m)) {
 		if (i < n->rn_npaths) {
@@ -212,6 +212,7 @@ dp_route_inject(struct dataplane *dp, uint32_t net, unsigned len,
 	net &= len_mask(len);
 	if ((n = rt_node(&dp->d_rt, net, len, add)) == NULL)
 		return false;
+	dp->d_rt_gen++;		/* remembered lookups are stale */
 	for (i = 0; i < n->rn_npaths; i++)
 		if (path_same(&n->rn_paths[i], nh, NULL) &&
 		    n->rn_paths[i].rp_injected != 0)
@@ -459,7 +460,7 @@ route_line(const struct rt_node *n, void *arg)
 	ip4_text(len_mask(n->rn_len), k);
 	for (i = 0; i < n->rn_npaths; i++) {
 		p = &n->rn_paths[i];
-		if (p->rp_injected != 0)
+		if (p->rp_injected != 0 || p->rp_dhcp)
 			continue;
 		strbuf_printf(sb, "ip route %s %s", a, k);
 		if (p->rp_ifname != NULL)
@@ -706,11 +707,19 @@ rib_static(const struct rt_node *n, void *arg)
 	uint32_t		 nh;
 	char			 h[16];
 	const char		*code;
+	unsigned		 best = ~0U;
 	size_t			 i;
 
 	code = n->rn_len == 0 ? "S*" : "S";
+	for (i = 0; i < n->rn_npaths; i++)
+		if (n->rn_paths[i].rp_distance < best &&
+		    path_resolve(r->r_dp, n, &n->rn_paths[i], n->rn_net, &nh,
+		    0) != NULL)
+			best = n->rn_paths[i].rp_distance;
 	for (i = 0; i < n->rn_npaths; i++) {
 		p = &n->rn_paths[i];
+		if (p->rp_distance > best)
+			continue;
 		ip4_text(p->rp_nexthop, h);
 		if (p->rp_ifname != NULL) {
 			ifp = dp_iface_find(r->r_dp, p->rp_ifname);
@@ -736,6 +745,42 @@ rib_static(const struct rt_node *n, void *arg)
 			r->r_gateway = p->rp_nexthop;
 		}
 	}
+}
+
+void
+route_dhcp_default(struct dataplane *dp, uint32_t nh)
+{
+	struct rt_node	*n;
+	size_t		 i;
+
+	n = rt_node(&dp->d_rt, 0, 0, nh != 0);
+	if (n == NULL)
+		return;
+	for (i = 0; i < n->rn_npaths; i++)
+		if (n->rn_paths[i].rp_dhcp)
+			break;
+	if (nh == 0) {
+		if (i < n->rn_npaths) {
+			path_free(&n->rn_paths[i]);
+			memmove(&n->rn_paths[i], &n->rn_paths[i + 1],
+			    (n->rn_npaths - i - 1) * sizeof(*n->rn_paths));
+			n->rn_npaths--;
+		}
+		if (n->rn_npaths == 0)
+			rt_node_remove(&dp->d_rt, n);
+		dp->d_gen++;
+		return;
+	}
+	if (i == n->rn_npaths) {
+		n->rn_paths = xreallocarray(n->rn_paths, n->rn_npaths + 1,
+		    sizeof(*n->rn_paths));
+		memset(&n->rn_paths[i], 0, sizeof(n->rn_paths[i]));
+		n->rn_npaths++;
+	}
+	n->rn_paths[i].rp_nexthop = nh;
+	n->rn_paths[i].rp_distance = 254;
+	n->rn_paths[i].rp_dhcp = true;
+	dp->d_gen++;
 }
 
 static int
@@ -833,7 +878,7 @@ route_show(const struct dataplane *dp, struct strbuf *sb)
 	r.r_dp = dp;
 	for (i = 0; i < dp->d_nifs; i++) {
 		ifp = dp->d_ifs[i];
-		if (ifp->if_addr_kind != IFA_STATIC || !iface_proto_up(ifp))
+		if (!iface_has_v4(ifp) || !iface_proto_up(ifp))
 			continue;
 		rib_connected(&r, ifp, &ifp->if_addr, v15);
 		for (k = 0; k < ifp->if_nsec; k++)

@@ -48,7 +48,10 @@ dp_show_ip_interface_brief_cmd(struct vty *vty, const struct cmd_args *m)
 			method = "manual";
 			break;
 		case IFA_DHCP:
-			strcpy(a, "unassigned");
+			if (iface_has_v4(ifp))
+				ip4_text(ifp->if_addr.a_addr, a);
+			else
+				strcpy(a, "unassigned");
 			method = "DHCP";
 			break;
 		default:
@@ -101,15 +104,20 @@ ip_interface(const struct dp_iface *ifp, struct strbuf *sb)
 
 	strbuf_printf(sb, "%s is %s, line protocol is %s\n", ifp->if_name,
 	    status_text(ifp), proto_text(ifp));
-	if (ifp->if_addr_kind != IFA_STATIC) {
+	if (ifp->if_addr_kind == IFA_NONE) {
 		strbuf_puts(sb, "  Internet protocol processing disabled\n");
 		return;
 	}
-	ip4_text(ifp->if_addr.a_addr, a);
-	strbuf_printf(sb, "  Internet address is %s/%u\n", a,
-	    ip4_masklen(ifp->if_addr.a_mask));
+	if (iface_has_v4(ifp)) {
+		ip4_text(ifp->if_addr.a_addr, a);
+		strbuf_printf(sb, "  Internet address is %s/%u\n", a,
+		    ip4_masklen(ifp->if_addr.a_mask));
+	} else
+		strbuf_puts(sb, "  Internet address will be negotiated "
+		    "using DHCP\n");
 	strbuf_puts(sb, "  Broadcast address is 255.255.255.255\n");
-	strbuf_puts(sb, "  Address determined by setup command\n");
+	strbuf_printf(sb, "  Address determined by %s\n",
+	    ifp->if_addr_kind == IFA_DHCP ? "DHCP" : "setup command");
 	strbuf_printf(sb, "  MTU is %u bytes\n", iface_mtu(ifp));
 	strbuf_puts(sb, "  Helper address is not set\n");
 	strbuf_puts(sb, "  Directed broadcast forwarding is disabled\n");
@@ -231,7 +239,7 @@ interface_long(const struct dp_iface *ifp, struct strbuf *sb)
 		strbuf_printf(sb, "  Hardware is %s\n", hardware(ifp));
 	if (ifp->if_descr != NULL)
 		strbuf_printf(sb, "  Description: %s\n", ifp->if_descr);
-	if (ifp->if_addr_kind == IFA_STATIC) {
+	if (iface_has_v4(ifp)) {
 		ip4_text(ifp->if_addr.a_addr, a);
 		strbuf_printf(sb, "  Internet address is %s/%u\n", a,
 		    ip4_masklen(ifp->if_addr.a_mask));

@@ -114,6 +114,35 @@ dp_udp_send(struct dataplane *dp, uint32_t src, uint16_t sport, uint32_t dst,
 	return rc;
 }
 
+int
+udp_send_iface(struct dp_iface *ifp, uint32_t src, uint16_t sport,
+    uint32_t dst, uint16_t dport, uint32_t nh, const uint8_t *data,
+    size_t len)
+{
+	size_t		 ulen = UDP_HDRLEN + len;
+	uint8_t		*ip, *u;
+	uint16_t	 sum;
+	int		 rc;
+
+	if (20 + ulen > IP4_MAXLEN)
+		return DP_SEND_DROPPED;
+	ip = xmalloc(20 + ulen);
+	/* TTL 255 as the router's other datagrams; DHCP needs no more. */
+	ip4_header(ifp->if_dp, ip, 20 + ulen, IPP_UDP, src, dst, 255, 0,
+	    false);
+	u = ip + 20;
+	put16(u, sport);
+	put16(u + 2, dport);
+	put16(u + 4, (uint16_t)ulen);
+	put16(u + 6, 0);
+	memcpy(u + UDP_HDRLEN, data, len);
+	sum = in_cksum(u, ulen, pseudo_sum(src, dst, ulen));
+	put16(u + 6, sum == 0 ? 0xffff : sum);
+	rc = ip4_send_iface(ifp, nh, ip, 20 + ulen);
+	free(ip);
+	return rc;
+}
+
 void
 udp_input(struct dataplane *dp, struct dp_iface *ifp, const uint8_t *ip,
     size_t len)

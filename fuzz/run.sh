@@ -6,6 +6,7 @@
 #   fuzz/run.sh config 300      a whole router fed configurations
 #   fuzz/run.sh isakmp 300      the ISAKMP codec on datagrams
 #   fuzz/run.sh ike 300         the IKE engine (responder) on datagrams
+#   fuzz/run.sh dhcp 300        the DHCP/BOOTP codec on datagrams
 #
 # Needs clang and libclang-rt-14-dev (Debian).  Findings are written to
 # $FUZZ_OUT/TARGET/ (default fuzz/out/) and make the script exit non-zero.
@@ -47,6 +48,12 @@ isakmp)
 	    "$top/crypto/isakmp_build.c" "$top/crypto/isakmp_msg.c" \
 	    "$top/crypto/isakmp_pld.c" "$top/crypto/isakmp_rebuild.c" \
 	    "$top/crypto/isakmp_sa.c"
+	;;
+dhcp)
+	# shellcheck disable=SC2086
+	clang -g -O1 -I"$top" -fsanitize=fuzzer $san \
+	    -o "$out/fuzz_$target" "$top/fuzz/fuzz_dhcp.c" \
+	    "$top/dataplane/dhcp_msg.c"
 	;;
 *)
 	echo "unknown target: $target" >&2

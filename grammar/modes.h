@@ -88,6 +88,8 @@ extern const struct cmd_table	 dp_exec_table, dp_exec_priv_table;
 /* grammar/monitor.c: capture and fault injection */
 extern const struct cmd_table	 monitor_exec_table;
 extern const struct cmd_table	 dp_config_table, dp_config_neg_table;
+extern const struct cmd_table	 dhcp_config_table, dhcp_pool_table;
+extern const struct cmd_table	 dhcp_pool_neg_table, dhcp_exec_table;
 extern const struct cmd_table	 interface_table, interface_neg_table;
 extern const struct cmd_table	 ext_nacl_table, std_nacl_table, nacl_neg_table;
 extern const struct cmd_table	 acl_config_table, acl_config_neg_table;

@@ -32,6 +32,7 @@ struct system {
 	struct evloop		*sy_loop;
 	struct crypto		*sy_crypto;	/* crypto/crypto.h */
 	struct dataplane	*sy_dp;		/* dataplane/dp.h */
+	const char		*sy_hostname;	/* the router's, for DHCP */
 	/* Installed by the shell: a syslog message ("%FAC-SEV-MNEM: text")
 	 * and a debug line, each stamped and sent to every console. */
 	void	(*sy_log)(void *arg, const char *facility, int severity,

@@ -139,6 +139,7 @@ router_config_new(struct router *r)
 	r->r_sys.sy_version.iv_major = IOS_VERSION_DEFAULT_MAJOR;
 	r->r_sys.sy_version.iv_minor = IOS_VERSION_DEFAULT_MINOR;
 	r->r_sys.sy_password_encryption = false;
+	r->r_sys.sy_hostname = r->r_hostname;
 	passive_default(&r->r_passive);
 	aaa_init(&r->r_aaa);
 	enable_init(&r->r_enable);

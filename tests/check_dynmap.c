@@ -179,6 +179,11 @@ START_TEST(test_reverse_route)
 	pair_run_for(1);
 	out = fx_run(&pair[R2], "show ip route");
 	hasnt(out, "1.1.1.1");
+	/* Gone for forwarding too, not only from the table shown: a
+	 * route remembered from before would answer (the echo from
+	 * 12.1.1.2 is outside R1's crypto ACL). */
+	out = pair_run_wait(R2, "ping 1.1.1.1 repeat 2 timeout 1");
+	has(out, "\n..\nSuccess rate is 0 percent (0/2)");
 	ping_result(R1, "ping 2.2.2.2 source loopback0", ".!!!!",
 	    "80 percent (4/5)");
 	out = fx_run(&pair[R2], "show ip route");

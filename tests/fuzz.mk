@@ -3,6 +3,7 @@ TESTS += tests/fuzz_smoke.sh
 EXTRA_DIST += tests/fuzz_smoke.sh fuzz/run.sh \
 	fuzz/fuzz_cmdline.c fuzz/fuzz_config.c fuzz/fuzz_isakmp.c \
 	fuzz/fuzz_ike.c fuzz/corpus/isakmp fuzz/corpus/ike \
+	fuzz/fuzz_dhcp.c fuzz/corpus/dhcp \
 	fuzz/corpus/cmdline/s1 fuzz/corpus/cmdline/s2 fuzz/corpus/cmdline/s3 \
 	fuzz/corpus/cmdline/s4 fuzz/corpus/cmdline/s5 fuzz/corpus/cmdline/s6 \
 	fuzz/corpus/cmdline/s7 \

@@ -11,7 +11,7 @@ if ! command -v clang >/dev/null 2>&1; then
 fi
 FUZZ_OUT=$(cd "$top_builddir" && pwd)/fuzz-out
 export FUZZ_OUT
-for target in cmdline config isakmp ike; do
+for target in cmdline config isakmp ike dhcp; do
 	log="$FUZZ_OUT.$target.log"
 	"$top_srcdir/fuzz/run.sh" "$target" "${FUZZ_SMOKE_SECONDS:-20}" \
 	    >"$log" 2>&1 || { tail -40 "$log"; exit 1; }

@@ -69,7 +69,12 @@ ipv6 address 2001:DB8:99::2/64
 interface FastEthernet0/1
 ip address 10.99.0.2 255.255.255.0" 12 >"$tmp/router.out" 2>&1 &
 rpid=$!
-sleep 1
+# Until the router answers (a sanitizer build takes over a second to
+# start): at most 8 one-second tries, then the counted pings.
+i=0
+until in_ns ping -c 1 -W 1 10.99.1.2 >/dev/null 2>&1 || [ $i -ge 8 ]; do
+	i=$((i + 1))
+done
 in_ns ping -c 3 -W 2 10.99.1.2 >"$tmp/ping-tap.out" 2>&1 ||
     fail "tap: no answer to Linux ping"
 grep -q "3 received" "$tmp/ping-tap.out" || fail "tap: not 3 replies"
