@@ -63,6 +63,7 @@ START_TEST(test_prompts)
 		{ MODE_CONFIG_CP,		"Router(config-cp)#" },
 		{ MODE_CONFIG_DP_CORLIST,	"Router(config-dp-corlist)#" },
 		{ MODE_CONFIG_MGCP_PROFILE,	"Router(config-mgcp-profile)#" },
+		{ MODE_DHCP_CONFIG,		"Router(dhcp-config)#" },
 	};
 	size_t	i, nmodes = 0;
 
