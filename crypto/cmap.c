@@ -18,6 +18,7 @@
 #include "lib/nvgen.h"
 #include "lib/system.h"
 #include "lib/vty.h"
+#include "lib/xalloc.h"
 
 static const char *
 cmap_key(const void *o)
@@ -152,8 +153,7 @@ entry_get(struct crypto *c, bool dynamic, const char *name, unsigned seq,
 
 	*created = false;
 	if ((cm = ntab_find(idx, name, &pos)) == NULL) {
-		if ((cm = calloc(1, sizeof(*cm))) == NULL)
-			abort();
+		cm = xcalloc(1, sizeof(*cm));
 		cm->cm_name = xstrdup(name);
 		cm->cm_is_dynamic = dynamic;
 		ntab_insert(idx, pos, cm);
@@ -166,8 +166,7 @@ entry_get(struct crypto *c, bool dynamic, const char *name, unsigned seq,
 	if (found)
 		return cm->cm_entries[pos];
 	c->c_cfg_gen++;
-	if ((ce = calloc(1, sizeof(*ce))) == NULL)
-		abort();
+	ce = xcalloc(1, sizeof(*ce));
 	ce->ce_seq = seq;
 	ce->ce_map = cm;
 	if (cm->cm_n == cm->cm_cap) {

@@ -10,14 +10,14 @@
 #include "crypto/crypto_int.h"
 #include "crypto/ike.h"
 #include "lib/nvgen.h"
+#include "lib/xalloc.h"
 
 struct crypto *
 crypto_new(struct system *sys)
 {
 	struct crypto	*c;
 
-	if ((c = calloc(1, sizeof(*c))) == NULL)
-		abort();
+	c = xcalloc(1, sizeof(*c));
 	c->c_sys = sys;
 	psk_store_init(&c->c_keys);
 	keyring_init(c);

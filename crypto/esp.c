@@ -19,6 +19,7 @@
 #include "crypto/esp.h"
 #include "crypto/ike_cipher.h"
 #include "lib/bytes.h"
+#include "lib/xalloc.h"
 
 #define IV_POOL		512
 
@@ -79,8 +80,7 @@ esp_sa_new(const struct esp_params *p)
 	if (!enc_map(p->ep_enc, &e) || esp_auth_keylen(p->ep_auth) == 0 ||
 	    (c = ike_cipher_fetch(e, p->ep_keybits)) == NULL)
 		return NULL;
-	if ((sa = calloc(1, sizeof(*sa))) == NULL)
-		abort();
+	sa = xcalloc(1, sizeof(*sa));
 	sa->sa_spi = p->ep_spi;
 	sa->sa_block = ike_cipher_block(e);
 	sa->sa_pool_used = IV_POOL;

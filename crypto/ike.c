@@ -32,6 +32,7 @@
 #include "lib/evloop.h"
 #include "lib/inet4.h"
 #include "lib/system.h"
+#include "lib/xalloc.h"
 
 static const char *const fsm_names[] = {
 	[FSM_READY] = "IKE_READY",
@@ -137,8 +138,7 @@ tx_raw(struct ike_p1 *p, const uint8_t *msg, size_t len)
 		return;
 	}
 	/* On 4500 IKE goes behind the non-ESP marker (RFC 3948 2.2). */
-	if ((buf = malloc(len + 4)) == NULL)
-		abort();
+	buf = xmalloc(len + 4);
 	memset(buf, 0, 4);
 	memcpy(buf + 4, msg, len);
 	(void)dp_udp_send(dp, p->p_local, ISAKMP_NATT_PORT, p->p_peer,
@@ -170,8 +170,7 @@ arm(struct ike_p1 *p, struct ike_tx *tx)
 {
 	struct rexmit_ctx	*rc;
 
-	if ((rc = malloc(sizeof(*rc))) == NULL)
-		abort();
+	rc = xmalloc(sizeof(*rc));
 	rc->rc_p = p;
 	rc->rc_tx = tx;
 	tx->tx_timer = evloop_timer_add(p->p_c->c_sys->sy_loop,
@@ -211,8 +210,7 @@ ike_send(struct ike_p1 *p, struct ike_tx *tx, const uint8_t *msg,
 	ike_tx_clear(p->p_c, tx);
 	tx->tx_has_rx = had_rx;
 	memcpy(tx->tx_rxhash, rxhash, sizeof(rxhash));
-	if ((tx->tx_buf = malloc(len)) == NULL)
-		abort();
+	tx->tx_buf = xmalloc(len);
 	memcpy(tx->tx_buf, msg, len);
 	tx->tx_len = len;
 	dbg_send(p, state_name);
@@ -313,8 +311,7 @@ ike_p1_new(struct crypto *c, uint32_t local, uint32_t peer,
 	struct isakmp_sa	*is;
 	struct sa_addr		 a;
 
-	if ((p = calloc(1, sizeof(*p))) == NULL)
-		abort();
+	p = xcalloc(1, sizeof(*p));
 	is = sadb_isakmp_new(&c->c_sadb, icookie);
 	sa_addr_v4(&is->is_local, local);
 	sa_addr_v4(&a, peer);

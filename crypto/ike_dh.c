@@ -38,6 +38,7 @@
 #include <openssl/param_build.h>
 
 #include "crypto/ike_dh.h"
+#include "lib/xalloc.h"
 
 struct dh_group {
 	unsigned	  g_num;
@@ -210,8 +211,7 @@ dh_wrap(struct dh_group *g, EVP_PKEY *key)
 {
 	struct ike_dh	*dh;
 
-	if ((dh = calloc(1, sizeof(*dh))) == NULL)
-		abort();
+	dh = xcalloc(1, sizeof(*dh));
 	dh->dh_group = g;
 	dh->dh_key = key;
 	if (export_public(dh) < 0) {

@@ -26,6 +26,7 @@
 #include "lib/evloop.h"
 #include "lib/inet4.h"
 #include "lib/system.h"
+#include "lib/xalloc.h"
 
 void
 ike_p1_hdr(const struct ike_p1 *p, struct isakmp_hdr *h, uint8_t exchange)
@@ -147,8 +148,7 @@ void
 ike_p1_keep_sai(struct ike_p1 *p, const uint8_t *body, size_t len)
 {
 	free(p->p_sai);
-	if ((p->p_sai = malloc(len)) == NULL)
-		abort();
+	p->p_sai = xmalloc(len);
 	memcpy(p->p_sai, body, len);
 	p->p_sailen = len;
 }

@@ -30,6 +30,7 @@
 #include "crypto/isakmp_wire.h"
 #include "lib/inet4.h"
 #include "lib/system.h"
+#include "lib/xalloc.h"
 
 static uint32_t
 ident_v4(const struct sa_ident *id)
@@ -48,8 +49,7 @@ qm_new(struct ike_p1 *p, uint32_t msgid, bool initiator)
 {
 	struct ike_qm	*q;
 
-	if ((q = calloc(1, sizeof(*q))) == NULL)
-		abort();
+	q = xcalloc(1, sizeof(*q));
 	q->q_p1 = p;
 	q->q_msgid = msgid;
 	q->q_initiator = initiator;

@@ -10,6 +10,7 @@
 #include "lib/nvgen.h"
 #include "lib/system.h"
 #include "lib/vty.h"
+#include "lib/xalloc.h"
 
 static const char *
 ipsec_profile_key(const void *o)
@@ -68,8 +69,7 @@ crypto_ipsec_profile_cmd(struct vty *vty, const struct cmd_args *m)
 		return CMD_SUCCESS;
 	}
 	if (ip == NULL) {
-		if ((ip = calloc(1, sizeof(*ip))) == NULL)
-			abort();
+		ip = xcalloc(1, sizeof(*ip));
 		ip->ip_name = xstrdup(name);
 		ntab_insert(&c->c_ipsec_profile_idx, pos, ip);
 		TAILQ_INSERT_TAIL(&c->c_ipsec_profiles, ip, ip_entry);

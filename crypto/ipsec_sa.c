@@ -20,6 +20,7 @@
 #include "lib/evloop.h"
 #include "lib/inet4.h"
 #include "lib/system.h"
+#include "lib/xalloc.h"
 
 /* What the engine hangs on an SA goes before the SA does; the pair's
  * timers go with the last of its two SAs. */
@@ -172,8 +173,7 @@ ipsec_install(struct ike_qm *q, const uint8_t *keymat_in,
 
 	fl->fl_pfs_group = q->q_pfs;
 	fl->fl_peer_port = q->q_p1->p_sa->is_rport;
-	if ((pr = calloc(1, sizeof(*pr))) == NULL)
-		abort();
+	pr = xcalloc(1, sizeof(*pr));
 	pr->pr_c = c;
 	pr->pr_flow = fl;
 	pr->pr_req = q->q_req;

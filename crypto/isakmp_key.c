@@ -19,6 +19,7 @@
 #include "lib/nvgen.h"
 #include "lib/system.h"
 #include "lib/vty.h"
+#include "lib/xalloc.h"
 
 void
 psk_store_init(struct psk_store *ps)
@@ -115,8 +116,7 @@ psk_store_set(struct psk_store *ps, const struct psk *tmpl)
 		k->pk_no_xauth = tmpl->pk_no_xauth;
 		return;
 	}
-	if ((k = calloc(1, sizeof(*k))) == NULL)
-		abort();
+	k = xcalloc(1, sizeof(*k));
 	*k = *tmpl;
 	k->pk_host = tmpl->pk_host ? xstrdup(tmpl->pk_host) : NULL;
 	k->pk_key = xstrdup(tmpl->pk_key);

@@ -12,6 +12,7 @@
 #include "lib/nvgen.h"
 #include "lib/system.h"
 #include "lib/vty.h"
+#include "lib/xalloc.h"
 
 size_t
 crypto_policy_count(const struct crypto *c)
@@ -68,8 +69,7 @@ crypto_isakmp_policy_cmd(struct vty *vty, const struct cmd_args *m)
 	if (found)
 		p = c->c_policies[pos];
 	else {
-		if ((p = calloc(1, sizeof(*p))) == NULL)
-			abort();
+		p = xcalloc(1, sizeof(*p));
 		p->ip_priority = prio;
 		p->ip_enc = IKE_ENC_DES;
 		p->ip_hash = IKE_HASH_SHA;

@@ -17,6 +17,7 @@
 #include "lib/nvgen.h"
 #include "lib/system.h"
 #include "lib/vty.h"
+#include "lib/xalloc.h"
 
 static const char *
 profile_key(const void *o)
@@ -118,8 +119,7 @@ crypto_isakmp_profile_cmd(struct vty *vty, const struct cmd_args *m)
 		return CMD_SUCCESS;
 	}
 	if (pr == NULL) {
-		if ((pr = calloc(1, sizeof(*pr))) == NULL)
-			abort();
+		pr = xcalloc(1, sizeof(*pr));
 		pr->pr_name = xstrdup(name);
 		ntab_insert(&c->c_profile_idx, pos, pr);
 		TAILQ_INSERT_TAIL(&c->c_profiles, pr, pr_entry);
@@ -322,8 +322,7 @@ crypto_client_group_cmd(struct vty *vty, const struct cmd_args *m)
 		return CMD_SUCCESS;
 	}
 	if (cg == NULL) {
-		if ((cg = calloc(1, sizeof(*cg))) == NULL)
-			abort();
+		cg = xcalloc(1, sizeof(*cg));
 		cg->cg_name = xstrdup(name);
 		ntab_insert(&c->c_group_idx, pos, cg);
 		TAILQ_INSERT_TAIL(&c->c_groups, cg, cg_entry);

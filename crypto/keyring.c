@@ -12,6 +12,7 @@
 #include "lib/nvgen.h"
 #include "lib/system.h"
 #include "lib/vty.h"
+#include "lib/xalloc.h"
 
 static const char *
 keyring_key(const void *o)
@@ -71,8 +72,7 @@ crypto_keyring_cmd(struct vty *vty, const struct cmd_args *m)
 		return CMD_SUCCESS;
 	}
 	if (kr == NULL) {
-		if ((kr = calloc(1, sizeof(*kr))) == NULL)
-			abort();
+		kr = xcalloc(1, sizeof(*kr));
 		kr->kr_name = xstrdup(name);
 		psk_store_init(&kr->kr_keys);
 		ntab_insert(&c->c_keyring_idx, pos, kr);

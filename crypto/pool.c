@@ -13,6 +13,7 @@
 #include "lib/nvgen.h"
 #include "lib/system.h"
 #include "lib/vty.h"
+#include "lib/xalloc.h"
 
 static const char *
 pool_key(const void *o)
@@ -110,8 +111,7 @@ ip_local_pool_cmd(struct vty *vty, const struct cmd_args *m)
 				return CMD_WARNING;
 			}
 	if (pl == NULL) {
-		if ((pl = calloc(1, sizeof(*pl))) == NULL)
-			abort();
+		pl = xcalloc(1, sizeof(*pl));
 		pl->pl_name = xstrdup(name);
 		ntab_insert(&c->c_pool_idx, pos, pl);
 		TAILQ_INSERT_TAIL(&c->c_pools, pl, pl_entry);

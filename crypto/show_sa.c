@@ -14,6 +14,7 @@
 
 #include "crypto/sadb.h"
 #include "lib/inet4.h"
+#include "lib/xalloc.h"
 
 static bool
 v15(const struct ios_version *v)
@@ -379,8 +380,7 @@ flows_sorted(const struct sadb *db, int (*cmp)(const void *, const void *))
 	const struct ipsec_flow	**v, *fl;
 	size_t			  i = 0;
 
-	if ((v = calloc(db->db_nflows + 1, sizeof(*v))) == NULL)
-		abort();
+	v = xcalloc(db->db_nflows + 1, sizeof(*v));
 	TAILQ_FOREACH(fl, &db->db_flows, fl_entry)
 		v[i++] = fl;
 	qsort(v, i, sizeof(*v), cmp);
@@ -566,8 +566,7 @@ sadb_show_session(const struct sadb *db, const struct ios_version *v,
 		    fv[i]->fl_peer_port, fv + i, j - i, v15(v), sb);
 	}
 	/* Peers with phase 1 only (negotiating, or idle), one block each. */
-	if ((iv = calloc(db->db_nisakmp + 1, sizeof(*iv))) == NULL)
-		abort();
+	iv = xcalloc(db->db_nisakmp + 1, sizeof(*iv));
 	TAILQ_FOREACH(is, &db->db_isakmp, is_entry)
 		if (!is->is_dead && is->is_ifname[0] != '\0' &&
 		    !has_flow(fv, n, is))

@@ -18,6 +18,7 @@
 #include "lib/nvgen.h"
 #include "lib/system.h"
 #include "lib/vty.h"
+#include "lib/xalloc.h"
 
 static const char *
 tset_key(const void *o)
@@ -130,8 +131,7 @@ crypto_transform_set_cmd(struct vty *vty, const struct cmd_args *m)
 		return CMD_WARNING;
 	}
 	if (ts == NULL) {
-		if ((ts = calloc(1, sizeof(*ts))) == NULL)
-			abort();
+		ts = xcalloc(1, sizeof(*ts));
 		ts->ts_name = xstrdup(name);
 		ntab_insert(&c->c_tset_idx, pos, ts);
 		TAILQ_INSERT_TAIL(&c->c_tsets, ts, ts_entry);

@@ -13,6 +13,7 @@
 #include "dataplane/capture.h"
 #include "lib/bytes.h"
 #include "lib/clock.h"
+#include "lib/xalloc.h"
 
 #define PCAP_MAGIC		0xa1b2c3d4u
 #define PCAP_HDRLEN		24
@@ -71,8 +72,7 @@ capture_open(const char *path, uint32_t linktype, uint32_t snaplen,
 		    strerror(errno));
 		return NULL;
 	}
-	if ((c = calloc(1, sizeof(*c))) == NULL)
-		abort();
+	c = xcalloc(1, sizeof(*c));
 	c->c_fd = fd;
 	c->c_snaplen = snaplen;
 	put32le(c->c_buf, PCAP_MAGIC);

@@ -16,6 +16,7 @@
 #include "dataplane/fault.h"
 #include "lib/clock.h"
 #include "lib/evloop.h"
+#include "lib/xalloc.h"
 
 /* Percentages are held in thousandths of a percent: 100000 is 100%. */
 #define PCT_SCALE	100000u
@@ -88,8 +89,7 @@ fault_new(struct evloop *el, fault_out_fn out, void *arg)
 {
 	struct fault	*f;
 
-	if ((f = calloc(1, sizeof(*f))) == NULL)
-		abort();
+	f = xcalloc(1, sizeof(*f));
 	f->f_el = el;
 	f->f_out = out;
 	f->f_arg = arg;
@@ -230,8 +230,7 @@ fault_set(struct fault *f, const char *spec, char *err, size_t errlen)
 
 	memset(&fc, 0, sizeof(fc));
 	if (strcmp(spec, "none") != 0 && *spec != '\0') {
-		if ((copy = strdup(spec)) == NULL)
-			abort();
+		copy = xstrdup(spec);
 		for (p = copy; (item = strsep(&p, ",")) != NULL; )
 			if (parse_setting(&fc, item, err, errlen) < 0) {
 				free(copy);
@@ -483,8 +482,7 @@ fault_reorder(struct fault *f, const uint8_t *frame, size_t len)
 	}
 	if (len > f->f_heldcap) {
 		free(f->f_held);
-		if ((f->f_held = malloc(len)) == NULL)
-			abort();
+		f->f_held = xmalloc(len);
 		f->f_heldcap = len;
 	}
 	memcpy(f->f_held, frame, len);

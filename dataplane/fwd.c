@@ -11,6 +11,7 @@
 #include "dataplane/dp_int.h"
 #include "lib/evloop.h"
 #include "lib/system.h"
+#include "lib/xalloc.h"
 
 struct local_pkt {
 	struct local_pkt	*lp_next;
@@ -82,8 +83,7 @@ fwd_local(struct dataplane *dp, const uint8_t *ip, size_t len)
 	struct fwd		*f = dp->d_fwd;
 	struct local_pkt	*lp;
 
-	if ((lp = malloc(sizeof(*lp) + len)) == NULL)
-		abort();
+	lp = xmalloc(sizeof(*lp) + len);
 	lp->lp_next = NULL;
 	lp->lp_len = len;
 	memcpy(lp->lp_data, ip, len);

@@ -17,6 +17,7 @@
 
 #include "dataplane/dp_int.h"
 #include "lib/clock.h"
+#include "lib/xalloc.h"
 
 #define ICMP_HDRLEN	8
 #define ICMP_ERR_QUOTE	8	/* data bytes quoted after the header */
@@ -140,8 +141,7 @@ dp_echo_send(struct dataplane *dp, const struct dp_echo_req *er)
 	if (src != 0 && !ip4_own(dp, src))
 		return DP_SEND_NO_SOURCE;
 	echo_sent(dp, er->er_id, er->er_pattern);
-	if ((ip = malloc(len)) == NULL)
-		abort();
+	ip = xmalloc(len);
 	ip4_header(dp, ip, len, IPP_ICMP, src, er->er_dst,
 	    er->er_ttl != 0 ? er->er_ttl : 255, er->er_tos, er->er_df);
 	icmp = ip + 20;
@@ -171,8 +171,7 @@ echo_reply(struct dataplane *dp, struct dp_iface *ifp, const uint8_t *ip,
 	if (!ip4_own(dp, dst))
 		dst = ifp != NULL && iface_has_v4(ifp) ?
 		    ifp->if_addr.a_addr : 0;
-	if ((r = malloc(20 + len - hl)) == NULL)
-		abort();
+	r = xmalloc(20 + len - hl);
 	ip4_header(dp, r, 20 + len - hl, IPP_ICMP, dst, get32(ip + 12), 255,
 	    ip[1], false);
 	icmp = r + 20;

@@ -19,6 +19,7 @@
 
 #include "dataplane/dp_int.h"
 #include "lib/clock.h"
+#include "lib/xalloc.h"
 
 #define IP6_HDRLEN	40
 #define ICMP6_UNREACH	1
@@ -305,8 +306,7 @@ dp_echo6_send(struct dataplane *dp, const struct dp_echo6_req *er)
 		len = IP6_HDRLEN + 8;
 	if (len > IP6_HDRLEN + 65535)
 		len = IP6_HDRLEN + 65535;
-	if ((p = malloc(len)) == NULL)
-		abort();
+	p = xmalloc(len);
 	ip6_header(p, len - IP6_HDRLEN, IPP_ICMPV6,
 	    er->er6_hlim != 0 ? er->er6_hlim : 64, er->er6_src, er->er6_dst);
 	p[40] = ICMP6_ECHO;
@@ -340,8 +340,7 @@ icmp6_input(struct dataplane *dp, struct dp_iface *in, const uint8_t *ip,
 	ev.ev_size = len;
 	switch (icmp[0]) {
 	case ICMP6_ECHO:
-		if ((r = malloc(len)) == NULL)
-			abort();
+		r = xmalloc(len);
 		memcpy(r, ip, len);
 		memcpy(r + 24, ip + 8, 16);
 		/* From the address asked, or IN's own for a multicast. */

@@ -20,6 +20,7 @@
 #include "lib/inet4.h"
 #include "lib/system.h"
 #include "lib/vty.h"
+#include "lib/xalloc.h"
 
 /* Marks per line, as IOS wraps them. */
 #define PING_MARKS_PER_LINE	70
@@ -255,8 +256,7 @@ ping_start(struct vty *vty, struct dataplane *dp, const struct ping_opts *po)
 	char		 dst[INET6_ADDRSTRLEN], src[INET6_ADDRSTRLEN];
 	unsigned	 tries;
 
-	if ((pg = calloc(1, sizeof(*pg))) == NULL)
-		abort();
+	pg = xcalloc(1, sizeof(*pg));
 	pg->pg_vty = vty;
 	pg->pg_dp = dp;
 	pg->pg_loop = dp->d_sys->sy_loop;

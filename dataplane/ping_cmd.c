@@ -18,6 +18,7 @@
 #include "lib/cmdarg.h"
 #include "lib/system.h"
 #include "lib/vty.h"
+#include "lib/xalloc.h"
 
 enum ping_opt {
 	OPT_DATA, OPT_DF, OPT_REPEAT, OPT_SIZE, OPT_SOURCE, OPT_TIMEOUT,
@@ -140,8 +141,7 @@ split(const struct cmd_args *m, struct word *w, size_t max, char **store)
 	*store = NULL;
 	if (rest == NULL)
 		return n;
-	if ((*store = strdup(rest)) == NULL)
-		abort();
+	*store = xstrdup(rest);
 	base = cmd_arg_off(m, "rest");
 	for (p = *store; n < max;) {
 		p += strspn(p, " \t");

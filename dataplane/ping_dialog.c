@@ -14,6 +14,7 @@
 #include "dataplane/dp.h"
 #include "dataplane/ping.h"
 #include "lib/vty.h"
+#include "lib/xalloc.h"
 
 enum step {
 	ST_TARGET, ST_REPEAT, ST_SIZE, ST_TIMEOUT, ST_EXTENDED, ST_SOURCE,
@@ -232,8 +233,7 @@ ping_dialog(struct vty *vty, struct dataplane *dp, const char *proto)
 {
 	struct dialog	*dg;
 
-	if ((dg = calloc(1, sizeof(*dg))) == NULL)
-		abort();
+	dg = xcalloc(1, sizeof(*dg));
 	dg->dg_dp = dp;
 	ping_opts_default(&dg->dg_o);
 	dg->dg_step = ST_TARGET;

@@ -18,6 +18,7 @@
 
 #include "dataplane/dp_int.h"
 #include "lib/clock.h"
+#include "lib/xalloc.h"
 
 #define IP_MF		0x2000
 #define IP_OFFMASK	0x1fff
@@ -128,8 +129,7 @@ slot_for(struct reasm *r, const uint8_t *ip, uint64_t now)
 	rs->rs_id = get16(ip + 4);
 	rs->rs_proto = ip[9];
 	rs->rs_start_ms = now;
-	if ((rs->rs_buf = malloc(DATA_AT + IP4_MAXLEN)) == NULL)
-		abort();
+	rs->rs_buf = xmalloc(DATA_AT + IP4_MAXLEN);
 	return rs;
 }
 

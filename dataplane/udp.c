@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "dataplane/dp_int.h"
+#include "lib/xalloc.h"
 
 #define UDP_HDRLEN	8
 #define NATT_PORT	4500
@@ -98,8 +99,7 @@ dp_udp_send(struct dataplane *dp, uint32_t src, uint16_t sport, uint32_t dst,
 		    != NULL ? DP_SEND_NO_SOURCE : DP_SEND_NO_ROUTE;
 	if (!ip4_own(dp, src))
 		return DP_SEND_NO_SOURCE;
-	if ((ip = malloc(20 + ulen)) == NULL)
-		abort();
+	ip = xmalloc(20 + ulen);
 	ip4_header(dp, ip, 20 + ulen, IPP_UDP, src, dst, 255, 0, false);
 	u = ip + 20;
 	put16(u, sport);

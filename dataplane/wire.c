@@ -16,6 +16,7 @@
 #include "dataplane/fault.h"
 #include "dataplane/wire_impl.h"
 #include "lib/evloop.h"
+#include "lib/xalloc.h"
 
 static const struct wire_ops *const wire_kinds[] = {
 	&wire_udp_ops,
@@ -58,10 +59,9 @@ wire_open(struct evloop *el, const char *spec, wire_rx_fn rx, void *arg,
 		    "(expected udp, tap or pcap)", (int)klen, spec);
 		return NULL;
 	}
-	if ((w = calloc(1, sizeof(*w))) == NULL ||
-	    (w->w_spec = strdup(spec)) == NULL ||
-	    (w->w_buf = malloc(WIRE_FRAME_MAX)) == NULL)
-		abort();
+	w = xcalloc(1, sizeof(*w));
+	w->w_spec = xstrdup(spec);
+	w->w_buf = xmalloc(WIRE_FRAME_MAX);
 	w->w_ops = ops;
 	w->w_el = el;
 	w->w_fd = -1;

@@ -21,6 +21,7 @@
 #include <libtelnet.h>
 
 #include "lab/vtyclient.h"
+#include "lib/xalloc.h"
 
 #define PROMPT_MAX	80
 
@@ -221,8 +222,7 @@ vtyc_open(const char *host, unsigned port, const char *password,
 {
 	struct vtyc	*vc;
 
-	if ((vc = calloc(1, sizeof(*vc))) == NULL)
-		abort();
+	vc = xcalloc(1, sizeof(*vc));
 	vc->vc_timeout_ms = timeout_ms;
 	if ((vc->vc_fd = vtyc_connect(host, port, err, errlen)) < 0) {
 		free(vc);

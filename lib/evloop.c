@@ -10,6 +10,7 @@
 
 #include "lib/clock.h"
 #include "lib/evloop.h"
+#include "lib/xalloc.h"
 
 struct ev_fd {
 	int		 ef_fd;
@@ -38,23 +39,12 @@ struct evloop {
 	bool		  el_idle_advance;	/* see evloop_idle_advance() */
 };
 
-static void *
-xreallocarray(void *p, size_t n, size_t sz)
-{
-	if (sz && n > SIZE_MAX / sz)
-		abort();
-	if ((p = realloc(p, n * sz)) == NULL)
-		abort();
-	return p;
-}
-
 struct evloop *
 evloop_new(void)
 {
 	struct evloop	*el;
 
-	if ((el = calloc(1, sizeof(*el))) == NULL)
-		abort();
+	el = xcalloc(1, sizeof(*el));
 	return el;
 }
 
@@ -196,8 +186,7 @@ evloop_timer_add(struct evloop *el, uint64_t delay_ms, ev_timer_fn fn,
 {
 	struct ev_timer	*t;
 
-	if ((t = calloc(1, sizeof(*t))) == NULL)
-		abort();
+	t = xcalloc(1, sizeof(*t));
 	t->et_when = clock_mono_ms() + delay_ms;
 	t->et_seq = el->el_seq++;
 	t->et_fn = fn;

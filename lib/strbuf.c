@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "lib/strbuf.h"
+#include "lib/xalloc.h"
 
 static void
 strbuf_grow(struct strbuf *sb, size_t more)
@@ -123,8 +124,7 @@ strbuf_steal(struct strbuf *sb)
 	char	*s;
 
 	if (sb->sb_cap == 0) {
-		if ((s = strdup("")) == NULL)
-			abort();
+		s = xstrdup("");
 		return s;
 	}
 	s = sb->sb_buf;

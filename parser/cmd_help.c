@@ -6,6 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "lib/xalloc.h"
 #include "parser/cmd_impl.h"
 
 static int
@@ -99,8 +100,7 @@ cmd_describe(const struct cmd_set *set, const char *line, struct cmd_help *h)
 	int		 partial, keyword;
 
 	memset(h, 0, sizeof(*h));
-	if ((wk = calloc(1, sizeof(*wk))) == NULL)
-		abort();
+	wk = xcalloc(1, sizeof(*wk));
 	if (help_walk(set, line, wk, &partial, h) < 0)
 		goto done;
 	if (partial) {

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "lib/xalloc.h"
 #include "parser/cmd_impl.h"
 
 size_t
@@ -181,8 +182,7 @@ walk_trace(struct walk *wk, const struct tok *t, const struct cmd_prefix *pfx,
 {
 	struct trace	*tr;
 
-	if ((tr = calloc(1, sizeof(*tr))) == NULL)
-		abort();
+	tr = xcalloc(1, sizeof(*tr));
 	tr->tr_tok = t;
 	tr->tr_pfx = pfx;
 	tr->tr_word = word;
@@ -412,8 +412,7 @@ match_args(struct cmd_match *m, const struct walk *wk, const struct path *p,
 	for (tr = p->pa_trace; tr != NULL && n < CMD_MAX_ARGS; tr = tr->tr_prev)
 		rev[n++] = tr;
 	total = strlen(line) * 2 + CMD_MAX_ARGS + 2;
-	if ((m->cm_store = malloc(total)) == NULL)
-		abort();
+	m->cm_store = xmalloc(total);
 	s = m->cm_store;
 	for (i = 0; i < n; i++) {
 		const struct trace	*t = rev[n - 1 - i];
@@ -454,8 +453,7 @@ cmd_match(const struct cmd_set *set, const char *line, struct cmd_match *m)
 	size_t		 i;
 
 	memset(m, 0, sizeof(*m));
-	if ((wk = calloc(1, sizeof(*wk))) == NULL)
-		abort();
+	wk = xcalloc(1, sizeof(*wk));
 	wk->wk_nwords = cmd_lex(line, wk->wk_words, CMD_MAX_WORDS);
 	if (wk->wk_nwords > CMD_MAX_WORDS) {
 		m->cm_status = CMD_MATCH_INVALID;

@@ -116,10 +116,9 @@ cmd_username(struct vty *vty, const struct cmd_args *m)
 	if (found)
 		u = aa->aa_users[i];
 	else {
-		if ((u = calloc(1, sizeof(*u))) == NULL ||
-		    (aa->aa_users = reallocarray(aa->aa_users,
-		    aa->aa_nusers + 1, sizeof(*aa->aa_users))) == NULL)
-			abort();
+		u = xcalloc(1, sizeof(*u));
+		aa->aa_users = xreallocarray(aa->aa_users, aa->aa_nusers + 1,
+		    sizeof(*aa->aa_users));
 		memmove(aa->aa_users + i + 1, aa->aa_users + i,
 		    (aa->aa_nusers - i) * sizeof(*aa->aa_users));
 		aa->aa_users[i] = u;

@@ -31,6 +31,7 @@
 
 #include "grammar/modes.h"
 #include "lib/evloop.h"
+#include "lib/xalloc.h"
 #include "parser/cmd.h"
 #include "shell/cmds.h"
 #include "shell/console_telnet.h"
@@ -772,8 +773,7 @@ vc_new(struct telnet_server *ts, int fd, unsigned n)
 	struct vty_conn		*vc;
 	struct strbuf		 out;
 
-	if ((vc = calloc(1, sizeof(*vc))) == NULL)
-		abort();
+	vc = xcalloc(1, sizeof(*vc));
 	vc->vc_srv = ts;
 	vc->vc_fd = fd;
 	vc->vc_vty = n;
@@ -913,8 +913,7 @@ telnet_server_new(struct router *r, const char *spec, struct strbuf *err)
 {
 	struct telnet_server	*ts;
 
-	if ((ts = calloc(1, sizeof(*ts))) == NULL)
-		abort();
+	ts = xcalloc(1, sizeof(*ts));
 	ts->ts_router = r;
 	ts->ts_fd = -1;
 	strbuf_init(&ts->ts_addr);

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lib/xalloc.h"
 #include "shell/login.h"
 #include "shell/router.h"
 #include "shell/type7.h"
@@ -120,8 +121,7 @@ login_input(struct login *lg, const char *typed, struct strbuf *out)
 	switch (lg->lg_step) {
 	case LOGIN_ASK_USER:
 		free(lg->lg_user);
-		if ((lg->lg_user = strdup(typed)) == NULL)
-			abort();
+		lg->lg_user = xstrdup(typed);
 		strbuf_puts(out, ASK_PASS);
 		lg->lg_step = LOGIN_ASK_PASS;
 		break;

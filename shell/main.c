@@ -18,6 +18,7 @@
 #include "config.h"
 
 #include "lib/clock.h"
+#include "lib/xalloc.h"
 #include "shell/console.h"
 #include "shell/console_telnet.h"
 #include "shell/nvram.h"
@@ -107,8 +108,7 @@ main(int argc, char **argv)
 			return 0;
 		case 'n':
 			free(nvram);
-			if ((nvram = strdup(optarg)) == NULL)
-				abort();
+			nvram = xstrdup(optarg);
 			break;
 		case 't':
 			telnet = optarg;

@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "lib/xalloc.h"
 #include "shell/nvram.h"
 
 static char *
@@ -33,8 +34,7 @@ mkdirs(const char *dir)
 	char	*p, *s, c;
 	int	 rc = 0;
 
-	if ((p = strdup(dir)) == NULL)
-		abort();
+	p = xstrdup(dir);
 	for (s = p + 1; rc == 0; s++) {
 		if (*s != '/' && *s != '\0')
 			continue;

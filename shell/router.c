@@ -14,6 +14,7 @@
 #include "grammar/modes.h"
 #include "lib/clock.h"
 #include "lib/evloop.h"
+#include "lib/xalloc.h"
 #include "parser/cmd.h"
 #include "shell/cmds.h"
 #include "shell/router.h"
@@ -104,8 +105,7 @@ image_path(struct router *r, const char *argv0)
 			n = 0;
 		buf[n] = '\0';
 	}
-	if ((r->r_image = strdup(buf)) == NULL)
-		abort();
+	r->r_image = xstrdup(buf);
 }
 
 /* Subsystems report events through these; see lib/system.h. */
@@ -178,9 +178,8 @@ router_attach(struct router *r, const char *name, const char *spec,
 		abort();
 	r->r_attach = ra;
 	ra += r->r_nattach++;
-	if ((ra->ra_name = strdup(name)) == NULL ||
-	    (ra->ra_spec = strdup(spec)) == NULL)
-		abort();
+	ra->ra_name = xstrdup(name);
+	ra->ra_spec = xstrdup(spec);
 	return 0;
 }
 

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "grammar/modes.h"
+#include "lib/xalloc.h"
 #include "parser/cmd.h"
 #include "shell/cmds.h"
 #include "shell/dispatch.h"
@@ -84,8 +85,7 @@ session_new(struct router *r, const struct console_ops *ops, void *arg)
 {
 	struct session	*s;
 
-	if ((s = calloc(1, sizeof(*s))) == NULL)
-		abort();
+	s = xcalloc(1, sizeof(*s));
 	s->s_router = r;
 	s->s_ops = ops;
 	s->s_ops_arg = arg;

@@ -62,14 +62,12 @@ for fn in get16 get32 put16 put32 put16le put32le xmalloc xcalloc \
 	    bench/*.c; grep -lE "^[a-z].*[ *]$fn\([^;]*\$" parser/*.c \
 	    grammar/*.c shell/*.c crypto/*.c dataplane/*.c lab/*.c fuzz/*.c \
 	    tests/*.c bench/*.c; } 2>/dev/null | sort -u | tr '\n' ' ')
-	case $where in
-	"lib/"*".c "|"lib/"*".h ")
-		;;
-	*)
+	# Exactly one file, and it is in lib/.
+	set -- $where
+	if [ $# -ne 1 ] || [ "${1#lib/}" = "$1" ]; then
 		echo "layering: $fn defined in: ${where:-nowhere}"
 		fail=1
-		;;
-	esac
+	fi
 done
 
 if [ $fail -eq 0 ]; then
