@@ -4,6 +4,7 @@ libiosh_a_SOURCES += \
 	crypto/cmap.c \
 	crypto/debug.c \
 	crypto/iface.c \
+	crypto/ike_cfg.c crypto/ike_cfg.h \
 	crypto/ike_debug.c crypto/ike_debug.h \
 	crypto/ike_p1sel.c crypto/ike_p1sel.h \
 	crypto/ike_p2sel.c crypto/ike_p2sel.h \
