@@ -1,0 +1,136 @@
+#!/bin/bash
+# vpnc (the Cisco VPN Client's open implementation) against iosh as seed
+# 002's remote-access hub: Aggressive Mode with the group name (ID_KEY_ID
+# testgroup) and the group's key, XAUTH against `aaa authentication login
+# clientauth local` and `username`, mode-config handing out an address
+# of `ip local pool ippool`, then Quick Mode through the dynamic map:
+#
+#   iosh R1: Fa0/0 12.1.1.1 on tap0, Loopback0 1.1.1.1 (the inside host)
+#   vpnc in a namespace: tap0 12.1.1.2, its tun device gets 10.5.5.x
+#
+# Asserted: vpnc's script is given 10.5.5.1 with the group's DNS, WINS
+# and domain; Linux pings 1.1.1.1 from 10.5.5.1 through the tunnel; the
+# hub's debug keeps seed 002's XAUTH and mode-config lines and states;
+# `show crypto isakmp sa` lists the client.  vpnc runs with
+# `--natt-mode none` (plain ESP on the tap: attachment).
+#
+# Needs root, namespaces, TUN/TAP and vpnc; skips (77) without them.
+
+. "${top_srcdir:-.}/tests/interop_lib.sh"
+
+command -v vpnc >/dev/null || { echo "SKIP: vpnc missing"; exit 77; }
+
+fail() {
+	echo "FAIL: $*"
+	echo "--- iosh"; tail -80 "$D/out"
+	echo "--- vpnc"; tail -30 "$D/vpnc.log" 2>/dev/null
+	exit 1
+}
+
+vpnc_cleanup() {
+	[ -f "$D/vpnc.pid" ] && kill "$(cat "$D/vpnc.pid")" 2>/dev/null
+	ss_cleanup
+}
+trap vpnc_cleanup EXIT
+
+ns_start
+iosh_start
+send "configure terminal" \
+    "aaa new-model" \
+    "aaa authentication login clientauth local" \
+    "aaa authorization network groupauthor local" \
+    "username vpnuser password 0 cisco123" \
+    "crypto isakmp policy 10" " encryption aes" " hash sha" \
+    " authentication pre-share" " group 2" \
+    "crypto isakmp client configuration group testgroup" \
+    " key cisco321" " dns 1.1.1.1 2.2.2.2" " wins 3.3.3.3 4.4.4.4" \
+    " domain cisco.com" " pool ippool" \
+    "crypto isakmp profile VPNclient" " match identity group testgroup" \
+    " client authentication list clientauth" \
+    " isakmp authorization list groupauthor" \
+    " client configuration address respond" \
+    "crypto ipsec transform-set myset esp-aes esp-sha-hmac" \
+    "crypto dynamic-map dynmap 10" " set transform-set myset" \
+    " set isakmp-profile VPNclient" " reverse-route" \
+    "crypto map mymap 10 ipsec-isakmp dynamic dynmap" \
+    "ip local pool ippool 10.5.5.1 10.5.5.10" \
+    "interface FastEthernet0/0" " crypto map mymap" "end"
+send "debug crypto isakmp" "debug crypto ipsec"
+
+# vpnc's script: no resolv.conf or routes of the host touched; the
+# address on the tun device, a route to the inside host, the
+# environment kept for the assertions.
+cat >"$D/script.sh" <<EOS
+#!/bin/sh
+env | sort >"$D/env.\$reason"
+if [ "\$reason" = connect ]; then
+	ip addr add "\$INTERNAL_IP4_ADDRESS/32" dev "\$TUNDEV"
+	ip link set "\$TUNDEV" up mtu 1400
+	ip route add 1.1.1.1/32 dev "\$TUNDEV" src "\$INTERNAL_IP4_ADDRESS"
+fi
+exit 0
+EOS
+chmod +x "$D/script.sh"
+cat >"$D/vpnc.conf" <<EOC
+IPSec gateway 12.1.1.1
+IPSec ID testgroup
+IPSec secret cisco321
+Xauth username vpnuser
+Xauth password cisco123
+IKE DH Group dh2
+Perfect Forward Secrecy nopfs
+NAT Traversal Mode none
+EOC
+m=$(mark)
+ip netns exec "$ns" timeout 120 vpnc --no-detach --debug 1 \
+    --pid-file "$D/vpnc.pid" --script "$D/script.sh" \
+    "$D/vpnc.conf" >"$D/vpnc.log" 2>&1 &
+for i in $(seq 1 100); do
+	[ -f "$D/env.connect" ] && break
+	sleep 0.1
+done
+[ -f "$D/env.connect" ] || fail "vpnc did not connect: $(tail -20 "$D/vpnc.log")"
+grep -q "^INTERNAL_IP4_ADDRESS=10.5.5.1$" "$D/env.connect" ||
+    fail "address: $(cat "$D/env.connect")"
+grep -q "^INTERNAL_IP4_DNS=1.1.1.1 2.2.2.2$" "$D/env.connect" ||
+    fail "DNS: $(cat "$D/env.connect")"
+grep -q "^INTERNAL_IP4_NBNS=3.3.3.3 4.4.4.4$" "$D/env.connect" ||
+    fail "WINS: $(cat "$D/env.connect")"
+grep -q "^CISCO_DEF_DOMAIN=cisco.com$" "$D/env.connect" ||
+    fail "domain: $(cat "$D/env.connect")"
+sleep 0.5
+in_ns ping -c 3 -W 2 -I 10.5.5.1 1.1.1.1 >"$D/lping" 2>&1
+grep -q " 3 received" "$D/lping" || fail "ping through vpnc: $(cat "$D/lping")"
+for line in \
+    'peer matches VPNclient profile$' \
+    'Old State = IKE_R_AM2  New State = IKE_P1_COMPLETE$' \
+    'Need XAUTH$' \
+    'Old State = IKE_P1_COMPLETE  New State = IKE_XAUTH_AAA_START_LOGIN_AWAIT$' \
+    ': ISAKMP/xauth: request attribute XAUTH_USER_NAME_V2$' \
+    ': ISAKMP/xauth: request attribute XAUTH_USER_PASSWORD_V2$' \
+    'Old State = IKE_XAUTH_AAA_START_LOGIN_AWAIT  New State = IKE_XAUTH_REQ_SENT$' \
+    ': ISAKMP: Config payload REPLY$' \
+    ': ISAKMP/xauth: reply attribute XAUTH_USER_NAME_V2$' \
+    'Old State = IKE_XAUTH_REQ_SENT  New State = IKE_XAUTH_AAA_CONT_LOGIN_AWAIT$' \
+    'Old State = IKE_XAUTH_AAA_CONT_LOGIN_AWAIT  New State = IKE_XAUTH_SET_SENT$' \
+    ': ISAKMP: Config payload ACK$' \
+    'XAUTH ACK Processed$' \
+    'Old State = IKE_XAUTH_SET_SENT  New State = IKE_P1_COMPLETE$' \
+    ': ISAKMP: Config payload REQUEST$' \
+    ': ISAKMP: IP4_ADDRESS$' \
+    'allocating address 10.5.5.1$' \
+    ': ISAKMP: Sending private address: 10.5.5.1$' \
+    ': ISAKMP: Sending IP4_DNS server address: 2.2.2.2$' \
+    ': ISAKMP: Sending IP4_NBNS server address: 4.4.4.4$' \
+    ': ISAKMP: Sending DEFAULT_DOMAIN default domain name: cisco.com$' \
+    'Old State = IKE_CONFIG_AUTHOR_AAA_AWAIT  New State = IKE_P1_COMPLETE$' \
+    'Old State = IKE_QM_R_QM2  New State = IKE_QM_PHASE2_COMPLETE$'; do
+	since "$m" | grep -Eq "$line" || fail "debug line missing: $line"
+done
+send "undebug all"
+m=$(mark)
+send "show crypto isakmp sa"
+wait_for "^IPv6 Crypto ISAKMP SA" "$m" 10 || fail "show crypto isakmp sa"
+since "$m" | grep -q "^12.1.1.1        12.1.1.2        QM_IDLE" ||
+    fail "show crypto isakmp sa: $(since "$m")"
+echo "PASS: vpnc got 10.5.5.1 through XAUTH and mode-config, pinged 1.1.1.1"
