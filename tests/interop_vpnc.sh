@@ -133,4 +133,17 @@ send "show crypto isakmp sa"
 wait_for "^IPv6 Crypto ISAKMP SA" "$m" 10 || fail "show crypto isakmp sa"
 since "$m" | grep -q "^12.1.1.1        12.1.1.2        QM_IDLE" ||
     fail "show crypto isakmp sa: $(since "$m")"
+m=$(mark)
+send "show crypto isakmp sa detail" "show crypto session"
+wait_for "Active SAs: " "$m" 10 || fail "show commands"
+since "$m" >"$D/show"
+# Caps: mode-config (C), DPD (vpnc's vendor ID), XAUTH (X).
+grep -Eq "^1001  12.1.1.1        12.1.1.2               ACTIVE aes  sha    psk  2  23:59:[0-9]{2} CDX $" "$D/show" ||
+    fail "show crypto isakmp sa detail: $(cat "$D/show")"
+for line in '^Interface: FastEthernet0/0$' '^Session status: UP-ACTIVE' \
+    '^Peer: 12.1.1.2 port 500' \
+    '^  IKEv1 SA: local 12.1.1.1/500 remote 12.1.1.2/500 Active' \
+    '^  IPSEC FLOW: permit ip 0.0.0.0/0.0.0.0 host 10.5.5.1 $'; do
+	grep -Eq "$line" "$D/show" || fail "show crypto session: $line"
+done
 echo "PASS: vpnc got 10.5.5.1 through XAUTH and mode-config, pinged 1.1.1.1"
