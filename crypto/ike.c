@@ -779,7 +779,7 @@ ike_input(struct crypto *c, const struct dp_udp_meta *um, const uint8_t *data,
 	case ISAKMP_XCHG_TRANSACTION:
 		if (p->p_state != FSM_P1_COMPLETE)
 			return;
-		if (ike_tx_note_rx(p, &p->p_cfg_tx, data, len))
+		if (ike_tx_note_rx(p, &p->p_tx, data, len))
 			return;
 		ike_xauth_input(p, &m);
 		break;

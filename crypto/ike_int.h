@@ -205,7 +205,6 @@ struct ike_p1 {
 	unsigned		 p_xtries;	/* failed logins so far */
 	uint32_t		 p_cfg_msgid;	/* the transaction we opened */
 	uint8_t			 p_cfg_iv[16];
-	struct ike_tx		 p_cfg_tx;
 	char			 p_group_name[IKE_PEER_ID_MAX + 1];
 	char			 p_user[IKE_CFG_STR_MAX + 1];
 	uint32_t		 p_cfgaddr;	/* from the pool, 0: none */

@@ -73,7 +73,7 @@ cfg_open(struct ike_p1 *p, struct isakmp_build *b, uint8_t *msg, size_t cap,
 /* Close, hash, encrypt with IV (left as the last cipher block), send. */
 static bool
 cfg_send(struct ike_p1 *p, struct isakmp_build *b, uint8_t *msg, size_t cap,
-    size_t hoff, uint8_t *iv, const char *state)
+    size_t hoff, uint8_t *iv, const char *state, bool rexmit)
 {
 	uint8_t	mid[4], hv[IKE_PRF_MAX];
 	size_t	len, hl = ike_hash_len(p->p_hash);
@@ -88,7 +88,10 @@ cfg_send(struct ike_p1 *p, struct isakmp_build *b, uint8_t *msg, size_t cap,
 	memcpy(msg + hoff, hv, hl);
 	if ((len = ike_encrypt_msg(p, msg, len, cap, iv)) == 0)
 		return false;
-	ike_send(p, &p->p_cfg_tx, msg, len, state, false);
+	/* Phase 1's own slot: a request of ours is retransmitted as phase
+	 * 1's messages are, and a client that never answers ends the SA
+	 * ("Death by retransmission P1"). */
+	ike_send(p, &p->p_tx, msg, len, state, rexmit);
 	return true;
 }
 
@@ -131,7 +134,7 @@ xauth_request(struct ike_p1 *p, enum ike_fsm from)
 	    ip4_text(p->p_peer, (char[IP4_TEXT_LEN]){ 0 }),
 	    sid(p->p_cfg_msgid));
 	if (!cfg_send(p, &b, msg, sizeof(msg), hoff, p->p_cfg_iv,
-	    "CONF_XAUTH"))
+	    "CONF_XAUTH", true))
 		return;
 	xfsm(p, "IKE_MESG_FROM_AAA, IKE_AAA_START_LOGIN", from,
 	    FSM_XAUTH_REQ_SENT);
@@ -173,7 +176,7 @@ xauth_set(struct ike_p1 *p, bool ok)
 	    ip4_text(p->p_peer, (char[IP4_TEXT_LEN]){ 0 }),
 	    sid(p->p_cfg_msgid));
 	if (!cfg_send(p, &b, msg, sizeof(msg), hoff, p->p_cfg_iv,
-	    "CONF_XAUTH"))
+	    "CONF_XAUTH", true))
 		return;
 	xfsm(p, "IKE_MESG_FROM_AAA, IKE_AAA_CONT_LOGIN",
 	    FSM_XAUTH_CONT_AWAIT, FSM_XAUTH_SET_SENT);
@@ -188,6 +191,7 @@ xauth_reply(struct ike_p1 *p, const struct ike_cfgmsg *cm)
 	char				 peer[IP4_TEXT_LEN];
 	enum sys_auth			 r = SYS_AUTH_FAIL;
 
+	ike_tx_stop(p->p_c, &p->p_tx);
 	u = ike_cfg_find(cm, XAUTH_USER_NAME);
 	w = ike_cfg_find(cm, XAUTH_USER_PASSWORD);
 	if (u != NULL)
@@ -225,6 +229,7 @@ xauth_reply(struct ike_p1 *p, const struct ike_cfgmsg *cm)
 static void
 xauth_ack(struct ike_p1 *p)
 {
+	ike_tx_stop(p->p_c, &p->p_tx);
 	ike_debug(p->p_c, p->p_dbg, "XAUTH ACK Processed");
 	ike_debug(p->p_c, p->p_dbg, "deleting node %d error FALSE reason "
 	    "\"done with transaction\"", sid(p->p_cfg_msgid));
@@ -403,7 +408,7 @@ cfg_request(struct ike_p1 *p, uint32_t msgid, uint8_t *iv,
 		ike_p1_fail(p, "no address in the pool");
 		return;
 	}
-	if (!cfg_send(p, &b, msg, sizeof(msg), hoff, iv, "CONF_ADDR"))
+	if (!cfg_send(p, &b, msg, sizeof(msg), hoff, iv, "CONF_ADDR", false))
 		return;
 	ike_debug(p->p_c, p->p_dbg, "deleting node %d error FALSE reason "
 	    "\"\"", sid(msgid));
@@ -480,6 +485,6 @@ bad:
 void
 ike_xauth_free(struct ike_p1 *p)
 {
-	ike_tx_clear(p->p_c, &p->p_cfg_tx);
+	/* The address goes back to the pool: nothing else holds it. */
 	p->p_cfgaddr = 0;
 }

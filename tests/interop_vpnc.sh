@@ -11,7 +11,9 @@
 # Asserted: vpnc's script is given 10.5.5.1 with the group's DNS, WINS
 # and domain; Linux pings 1.1.1.1 from 10.5.5.1 through the tunnel; the
 # hub's debug keeps seed 002's XAUTH and mode-config lines and states;
-# `show crypto isakmp sa` lists the client.  vpnc runs with
+# `show crypto isakmp sa [detail]` and `show crypto session` list the
+# client.  Then a wrong password: the hub asks three times, tells vpnc
+# STATUS 0 and deletes the SA; vpnc gives up.  vpnc runs with
 # `--natt-mode none` (plain ESP on the tap: attachment).
 #
 # Needs root, namespaces, TUN/TAP and vpnc; skips (77) without them.
@@ -146,4 +148,36 @@ for line in '^Interface: FastEthernet0/0$' '^Session status: UP-ACTIVE' \
     '^  IPSEC FLOW: permit ip 0.0.0.0/0.0.0.0 host 10.5.5.1 $'; do
 	grep -Eq "$line" "$D/show" || fail "show crypto session: $line"
 done
-echo "PASS: vpnc got 10.5.5.1 through XAUTH and mode-config, pinged 1.1.1.1"
+
+# --- A wrong password: IOS asks again (3 tries in all), then tells the
+# client it failed (STATUS 0) and deletes the SA; vpnc gives up.
+kill "$(cat "$D/vpnc.pid")" 2>/dev/null
+for i in $(seq 1 50); do
+	[ -f "$D/env.disconnect" ] && break
+	sleep 0.1
+done
+send "clear crypto session" "clear crypto isakmp" "clear crypto sa"
+sleep 0.5
+sed -i 's/^Xauth password cisco123$/Xauth password wrong/' "$D/vpnc.conf"
+send "debug crypto isakmp"
+m=$(mark)
+printf "wrong2\nwrong3\nwrong4\n" >"$D/pw"
+ip netns exec "$ns" timeout 60 vpnc --no-detach --debug 1 \
+    --pid-file "$D/vpnc2.pid" --script "$D/script.sh" \
+    "$D/vpnc.conf" <"$D/pw" >"$D/vpnc2.log" 2>&1
+rc=$?
+[ "$rc" -ne 0 ] && grep -q "authentication unsuccessful" "$D/vpnc2.log" ||
+    fail "vpnc with a wrong password (exit $rc): $(tail -5 "$D/vpnc2.log")"
+[ "$(since "$m" | grep -c '%CRYPTO-6-IKMP_NOT_AUTHENTICATED: XAUTH user vpnuser from 12.1.1.2 failed$')" -eq 3 ] ||
+    fail "three failed logins: $(since "$m" | grep CRYPTO)"
+[ "$(since "$m" | grep -c 'request attribute XAUTH_USER_PASSWORD_V2$')" -eq 3 ] ||
+    fail "three XAUTH requests"
+since "$m" | grep -q 'deleting SA reason "XAUTH failed" state (R) QM_IDLE (peer 12.1.1.2)$' ||
+    fail "the SA was not deleted after the last try"
+send "undebug all"
+m=$(mark)
+send "show crypto isakmp sa"
+wait_for "^IPv6 Crypto ISAKMP SA" "$m" 10 || fail "show crypto isakmp sa"
+! since "$m" | grep -q "12.1.1.2" ||
+    fail "an SA left after XAUTH failed: $(since "$m")"
+echo "PASS: vpnc got 10.5.5.1 through XAUTH and mode-config, pinged 1.1.1.1; a wrong password: 3 tries, SA deleted"
