@@ -111,6 +111,19 @@ cfg_new(struct ike_p1 *p)
 	    p->p_cfg_iv) == 0;
 }
 
+/* The client is refused: it is told the ISAKMP SA is gone (a delete
+ * with the cookies), so it does not wait for answers, and the SA goes. */
+static void
+cfg_drop(struct ike_p1 *p, const char *why)
+{
+	uint8_t	spi[16];
+
+	memcpy(spi, p->p_sa->is_icookie, 8);
+	memcpy(spi + 8, p->p_sa->is_rcookie, 8);
+	ike_delete_notify(p, ISAKMP_PROTO_ISAKMP, spi, sizeof(spi));
+	ike_p1_fail(p, why);
+}
+
 /* ---- XAUTH. ---- */
 
 static void
@@ -235,7 +248,7 @@ xauth_ack(struct ike_p1 *p)
 	    "\"done with transaction\"", sid(p->p_cfg_msgid));
 	if (!p->p_xauth_pass) {
 		/* The client knows it failed: the SA goes. */
-		ike_p1_fail(p, "XAUTH failed");
+		cfg_drop(p, "XAUTH failed");
 		return;
 	}
 	p->p_xauth_done = true;
@@ -405,7 +418,7 @@ cfg_request(struct ike_p1 *p, uint32_t msgid, uint8_t *iv,
 	    "ID = %d", ip4_text(p->p_peer, a), sid(msgid));
 	if (p->p_cfgaddr == 0) {
 		/* No address for the client: IOS refuses it. */
-		ike_p1_fail(p, "no address in the pool");
+		cfg_drop(p, "no address in the pool");
 		return;
 	}
 	if (!cfg_send(p, &b, msg, sizeof(msg), hoff, iv, "CONF_ADDR", false))

@@ -189,4 +189,40 @@ send "show crypto isakmp sa"
 wait_for "^IPv6 Crypto ISAKMP SA" "$m" 10 || fail "show crypto isakmp sa"
 ! since "$m" | grep -q "12.1.1.2" ||
     fail "an SA left after XAUTH failed: $(since "$m")"
-echo "PASS ($natt): vpnc got 10.5.5.1 through XAUTH and mode-config, pinged 1.1.1.1; a wrong password: 3 tries, SA deleted"
+
+# --- The pool down to one address: the first client gets it back (the
+# cleared SAs returned it), a second client from 12.1.1.3 finds the pool
+# exhausted and is refused with a delete; no SA of its stays.
+send "configure terminal" "no ip local pool ippool" \
+    "ip local pool ippool 10.5.5.1" "end"
+in_ns ip addr add 12.1.1.3/24 dev tap0 || fail "12.1.1.3"
+sed -i 's/^Xauth password wrong$/Xauth password cisco123/' "$D/vpnc.conf"
+rm -f "$D/env.connect"
+ip netns exec "$ns" timeout 120 vpnc --no-detach --debug 1 \
+    --pid-file "$D/vpnc.pid" --script "$D/script.sh" --ifname tun1 \
+    "$D/vpnc.conf" >"$D/vpnc.log" 2>&1 &
+for i in $(seq 1 100); do
+	[ -f "$D/env.connect" ] && break
+	sleep 0.1
+done
+grep -q "^INTERNAL_IP4_ADDRESS=10.5.5.1$" "$D/env.connect" 2>/dev/null ||
+    fail "10.5.5.1 not given back: $(cat "$D/env.connect" 2>/dev/null)"
+send "debug crypto isakmp"
+m=$(mark)
+ip netns exec "$ns" timeout 60 vpnc --no-detach --debug 1 \
+    --pid-file "$D/vpnc3.pid" --script "$D/script.sh" --ifname tun2 \
+    --local-addr 12.1.1.3 "$D/vpnc.conf" </dev/null >"$D/vpnc3.log" 2>&1
+rc=$?
+[ "$rc" -ne 0 ] || fail "a client past the pool's end connected"
+since "$m" | grep -q 'deleting SA reason "no address in the pool" state (R) QM_IDLE (peer 12.1.1.3)$' ||
+    fail "the second client was not refused: $(since "$m" | tail -20)"
+send "undebug all"
+m=$(mark)
+send "show crypto isakmp sa"
+wait_for "^IPv6 Crypto ISAKMP SA" "$m" 10 || fail "show crypto isakmp sa"
+! since "$m" | grep -q "12.1.1.3" ||
+    fail "an SA left for the refused client: $(since "$m")"
+since "$m" | grep -q "^12.1.1.1        12.1.1.2        QM_IDLE" ||
+    fail "the first client's SA went: $(since "$m")"
+
+echo "PASS ($natt): vpnc got 10.5.5.1 through XAUTH and mode-config, pinged 1.1.1.1; a wrong password: 3 tries, SA deleted; an exhausted pool refuses the second client"
