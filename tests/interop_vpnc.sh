@@ -225,4 +225,23 @@ wait_for "^IPv6 Crypto ISAKMP SA" "$m" 10 || fail "show crypto isakmp sa"
 since "$m" | grep -q "^12.1.1.1        12.1.1.2        QM_IDLE" ||
     fail "the first client's SA went: $(since "$m")"
 
-echo "PASS ($natt): vpnc got 10.5.5.1 through XAUTH and mode-config, pinged 1.1.1.1; a wrong password: 3 tries, SA deleted; an exhausted pool refuses the second client"
+# --- An unknown group: no key for it, the offer refused, nothing kept.
+sed -i 's/^IPSec ID testgroup$/IPSec ID nogroup/' "$D/vpnc.conf"
+send "debug crypto isakmp"
+m=$(mark)
+ip netns exec "$ns" timeout 60 vpnc --no-detach --debug 1 \
+    --pid-file "$D/vpnc4.pid" --script "$D/script.sh" --ifname tun3 \
+    --local-addr 12.1.1.3 "$D/vpnc.conf" </dev/null >"$D/vpnc4.log" 2>&1 &&
+    fail "vpnc connected with an unknown group"
+since "$m" | grep -q 'No pre-shared key with 12.1.1.3!$' ||
+    fail "unknown group: $(since "$m" | tail -20)"
+since "$m" | grep -q 'phase 1 SA policy not acceptable! (local 12.1.1.1 remote 12.1.1.3)$' ||
+    fail "unknown group not refused"
+send "undebug all"
+m=$(mark)
+send "show crypto isakmp sa"
+wait_for "^IPv6 Crypto ISAKMP SA" "$m" 10 || fail "show crypto isakmp sa"
+! since "$m" | grep -q "12.1.1.3" ||
+    fail "an SA left for the unknown group: $(since "$m")"
+
+echo "PASS ($natt): vpnc got 10.5.5.1 through XAUTH and mode-config, pinged 1.1.1.1; a wrong password: 3 tries, SA deleted; an exhausted pool refuses the second client; an unknown group is refused"
