@@ -51,6 +51,11 @@ static const char *const fsm_names[] = {
 	[FSM_QM_R_QM1] = "IKE_QM_R_QM1",
 	[FSM_QM_R_QM2] = "IKE_QM_R_QM2",
 	[FSM_QM_PHASE2_COMPLETE] = "IKE_QM_PHASE2_COMPLETE",
+	[FSM_XAUTH_START_AWAIT] = "IKE_XAUTH_AAA_START_LOGIN_AWAIT",
+	[FSM_XAUTH_REQ_SENT] = "IKE_XAUTH_REQ_SENT",
+	[FSM_XAUTH_CONT_AWAIT] = "IKE_XAUTH_AAA_CONT_LOGIN_AWAIT",
+	[FSM_XAUTH_SET_SENT] = "IKE_XAUTH_SET_SENT",
+	[FSM_CONFIG_AUTHOR_AWAIT] = "IKE_CONFIG_AUTHOR_AAA_AWAIT",
 };
 
 const char *
@@ -435,6 +440,7 @@ ike_p1_free(struct ike_p1 *p)
 	while (p->p_qms != NULL)
 		ike_qm_free(p->p_qms);
 	ike_tx_clear(c, &p->p_tx);
+	ike_xauth_free(p);
 	if (p->p_life_timer != NULL)
 		evloop_timer_cancel(c->c_sys->sy_loop, p->p_life_timer);
 	evloop_timer_cancel(c->c_sys->sy_loop, p->p_soft_timer);
@@ -767,8 +773,16 @@ ike_input(struct crypto *c, const struct dp_udp_meta *um, const uint8_t *data,
 			return;
 		ike_am_input(p, &m);
 		break;
-	case ISAKMP_XCHG_QUICK:
+	case ISAKMP_XCHG_TRANSACTION:
 		if (p->p_state != FSM_P1_COMPLETE)
+			return;
+		if (ike_tx_note_rx(p, &p->p_tx, data, len))
+			return;
+		ike_xauth_input(p, &m);
+		break;
+	case ISAKMP_XCHG_QUICK:
+		/* IOS ignores Quick Mode until XAUTH has passed. */
+		if (p->p_state != FSM_P1_COMPLETE || !ike_xauth_ready(p))
 			return;
 		if ((q = ike_qm_find(p, m.im_hdr.ih_msgid)) != NULL &&
 		    ike_tx_note_rx(p, &q->q_tx, data, len))

@@ -383,7 +383,15 @@ ike_am_respond(struct crypto *c, uint32_t local, uint32_t peer,
 		mode_failure(p, "Bad Aggressive Mode message");
 		return;
 	}
-	ike_debug(c, 0, ": peer matches *none* of the profiles");
+	/* A group name (a VPN client) picks the profile that matches
+	 * it; an address matches none here.  take_id bounded its length. */
+	if (id.id_type == IPSEC_ID_KEY_ID) {
+		memcpy(p->p_group_name, id.id_data, id.id_len);
+		p->p_group_name[id.id_len] = '\0';
+	}
+	if (id.id_type != IPSEC_ID_KEY_ID || !ike_profile_choose_group(p,
+	    p->p_group_name))
+		ike_debug(c, 0, ": peer matches *none* of the profiles");
 	/* No key: IOS refuses the offer as it refuses a policy. */
 	if ((p->p_psk = am_key(p, &id)) == NULL)
 		ike_debug(c, 0, "No pre-shared key with %s!", a);
@@ -400,6 +408,7 @@ ike_am_respond(struct crypto *c, uint32_t local, uint32_t peer,
 		return;
 	}
 	ike_p1_set_suite(p, &sel);
+	p->p_xauth = sel.ps_xauth;
 	ike_p1_keep_sai(p, sa->pl_body, sa->pl_bodylen);
 	ike_debug(c, 0, " processing KE payload. message ID = 0");
 	ike_debug(c, 0, " processing NONCE payload. message ID = 0");
@@ -498,6 +507,7 @@ r_am3(struct ike_p1 *p, const struct isakmp_msg *m, uint8_t *plain)
 	dbg_authenticated(p);
 	ike_natd_check(p, am3);
 	ike_p1_complete(p, "IKE_MESG_FROM_PEER, IKE_AM_EXCH", FSM_R_AM2);
+	ike_xauth_start(p);
 }
 
 void

@@ -36,6 +36,7 @@
 
 #include "crypto/crypto_int.h"
 #include "crypto/ike_cipher.h"
+#include "crypto/ike_cfg.h"
 #include "crypto/ike_dh.h"
 #include "crypto/ike_keys.h"
 #include "crypto/isakmp_build.h"
@@ -54,7 +55,10 @@ enum ike_fsm {
 	FSM_I_AM1, FSM_R_AM_AAA_AWAIT, FSM_R_AM2,
 	FSM_P1_COMPLETE, FSM_DEST_SA,
 	FSM_QM_READY, FSM_QM_I_QM1, FSM_QM_R_QM1, FSM_QM_R_QM2,
-	FSM_QM_PHASE2_COMPLETE
+	FSM_QM_PHASE2_COMPLETE,
+	/* XAUTH and mode-config on the responder (ike_xauth.c). */
+	FSM_XAUTH_START_AWAIT, FSM_XAUTH_REQ_SENT, FSM_XAUTH_CONT_AWAIT,
+	FSM_XAUTH_SET_SENT, FSM_CONFIG_AUTHOR_AWAIT
 };
 
 const char	*ike_fsm_name(enum ike_fsm);
@@ -192,6 +196,18 @@ struct ike_p1 {
 	 * "" for none: it picks the keyring and which dynamic-map entries
 	 * admit the peer. */
 	char			 p_profile[64];
+	/* XAUTH and mode-config (ike_xauth.c): the peer offered
+	 * XAUTHInitPreShared and we are its responder, so we ask. */
+	bool			 p_xauth;
+	bool			 p_xauth_done;	/* the client ACKed STATUS 1 */
+	bool			 p_xauth_pass;	/* the login was accepted */
+	enum ike_fsm		 p_xstate;	/* FSM_XAUTH_*, or READY */
+	unsigned		 p_xtries;	/* failed logins so far */
+	uint32_t		 p_cfg_msgid;	/* the transaction we opened */
+	uint8_t			 p_cfg_iv[16];
+	char			 p_group_name[IKE_PEER_ID_MAX + 1];
+	char			 p_user[IKE_CFG_STR_MAX + 1];
+	uint32_t		 p_cfgaddr;	/* from the pool, 0: none */
 };
 
 /* ike.c */
@@ -301,6 +317,15 @@ void	ike_am_respond(struct crypto *, uint32_t local, uint32_t peer,
 	    const struct isakmp_msg *, const uint8_t *raw, size_t len);
 void	ike_am_input(struct ike_p1 *, const struct isakmp_msg *);
 
+/* ike_xauth.c: XAUTH and mode-config, the transaction exchange. */
+/* Phase 1 is up: ask the peer for its login if it chose XAUTH. */
+void	ike_xauth_start(struct ike_p1 *);
+/* Whether Quick Mode may run (XAUTH, when asked for, has passed). */
+bool	ike_xauth_ready(const struct ike_p1 *);
+void	ike_xauth_input(struct ike_p1 *, const struct isakmp_msg *);
+/* Phase 1 goes: what the transaction kept goes too. */
+void	ike_xauth_free(struct ike_p1 *);
+
 /* ike_qm.c */
 void	ike_qm_initiate(struct ike_p1 *, const struct ike_request *);
 void	ike_qm_input(struct ike_p1 *, const struct isakmp_msg *,
@@ -366,6 +391,10 @@ enum dp_crypto_verdict ipsec_inbound(void *crypto, struct dp_iface *in,
  * an ID_IPV4_ADDR of ADDR), its name into p_profile and IOS's debug
  * lines; false if the profile's key search finds no key for the peer. */
 bool	ike_profile_choose(struct ike_p1 *, bool is_addr, uint32_t addr);
+/* The profile whose `match identity group` names GROUP (an Aggressive
+ * Mode ID_KEY_ID), into p_profile with seed 002's line; false if none. */
+bool	ike_profile_choose_group(struct ike_p1 *, const char *group);
+const struct isakmp_profile *ike_profile_of(const struct ike_p1 *);
 
 /* ipsec_policy.c */
 /* The flow of the crypto map entry the proxies of REQ select (responder),

@@ -82,3 +82,34 @@ ike_profile_choose(struct ike_p1 *p, bool is_addr, uint32_t addr)
 	/* A profile's peers authenticate with a key its search finds. */
 	return profile_key(p, pr) != NULL;
 }
+
+bool
+ike_profile_choose_group(struct ike_p1 *p, const char *group)
+{
+	const struct isakmp_profile	*pr;
+	size_t				 i;
+
+	TAILQ_FOREACH(pr, &p->p_c->c_profiles, pr_entry)
+		for (i = 0; i < pr->pr_ngroups; i++)
+			if (strcmp(pr->pr_groups[i], group) == 0) {
+				snprintf(p->p_profile, sizeof(p->p_profile),
+				    "%s", pr->pr_name);
+				ike_debug(p->p_c, p->p_dbg, " peer matches %s "
+				    "profile", pr->pr_name);
+				return true;
+			}
+	return false;
+}
+
+const struct isakmp_profile *
+ike_profile_of(const struct ike_p1 *p)
+{
+	const struct isakmp_profile	*pr;
+
+	if (p->p_profile[0] == '\0')
+		return NULL;
+	TAILQ_FOREACH(pr, &p->p_c->c_profiles, pr_entry)
+		if (strcmp(pr->pr_name, p->p_profile) == 0)
+			return pr;
+	return NULL;
+}

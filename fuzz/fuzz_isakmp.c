@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "crypto/ike_cfg.h"
 #include "crypto/isakmp_msg.h"
 #include "crypto/isakmp_pld.h"
 #include "crypto/isakmp_rebuild.h"
@@ -32,6 +33,29 @@ walk_attrs(struct isakmp_iter *it)
 	while (isakmp_attr_next(it, &a))
 		sink += a.at_type + a.at_num + (a.at_len ? a.at_val[0] : 0) +
 		    (a.at_len ? a.at_val[a.at_len - 1] : 0);
+}
+
+/* The transaction exchange's view: meaning of each attribute, names and
+ * strings as XAUTH and mode-config read them. */
+static void
+walk_cfg(const struct isakmp_pld *pl)
+{
+	static struct ike_cfgmsg	cm;
+	char				str[IKE_CFG_STR_MAX + 1];
+	const char			*name;
+	unsigned			i;
+
+	if (ike_cfg_decode(pl, &cm) != IKE_CFG_OK)
+		return;
+	sink += ike_cfg_type_name(cm.cm_type)[0];
+	for (i = 0; i < cm.cm_nattrs; i++) {
+		if ((name = ike_cfg_attr_name(cm.cm_attrs[i].at_type)) != NULL)
+			sink += name[0];
+		if (ike_cfg_string(&cm.cm_attrs[i], str, sizeof(str)) == 0)
+			sink += strlen(str);
+	}
+	if (ike_cfg_find(&cm, XAUTH_USER_NAME) != NULL)
+		sink++;
 }
 
 static void
@@ -61,6 +85,7 @@ walk(const struct isakmp_pld *pl)
 	    isakmp_cfg_parse(pl, &cf) == ISAKMP_OK) {
 		isakmp_cfg_attrs(&cf, &ai);
 		walk_attrs(&ai);
+		walk_cfg(pl);
 	} else if (pl->pl_type == ISAKMP_PL_DELETE &&
 	    isakmp_delete_parse(pl, &d) == ISAKMP_OK) {
 		for (i = 0; i < d.d_nspi; i++)

@@ -47,7 +47,7 @@ isakmp)
 	    -o "$out/fuzz_$target" "$top/fuzz/fuzz_isakmp.c" \
 	    "$top/crypto/isakmp_build.c" "$top/crypto/isakmp_msg.c" \
 	    "$top/crypto/isakmp_pld.c" "$top/crypto/isakmp_rebuild.c" \
-	    "$top/crypto/isakmp_sa.c"
+	    "$top/crypto/isakmp_sa.c" "$top/crypto/ike_cfg.c"
 	;;
 dhcp)
 	# shellcheck disable=SC2086

@@ -41,3 +41,12 @@ sys_debug(struct system *sy, const char *fmt, ...)
 	va_end(ap);
 	sy->sy_debug(sy->sy_hook_arg, text);
 }
+
+enum sys_auth
+sys_auth_login(struct system *sy, const char *list, const char *user,
+    const char *password)
+{
+	if (sy->sy_auth_login == NULL)
+		return SYS_AUTH_NO_LIST;
+	return sy->sy_auth_login(sy->sy_hook_arg, list, user, password);
+}

@@ -26,6 +26,14 @@ struct ios_version {
 #define IOS_VERSION_DEFAULT_MAJOR	15
 #define IOS_VERSION_DEFAULT_MINOR	1
 
+/* What an authentication login list says of a user and password. */
+enum sys_auth {
+	SYS_AUTH_PASS,		/* a method accepted them */
+	SYS_AUTH_FAIL,		/* a method refused them */
+	SYS_AUTH_NO_LIST,	/* no such list, or none of its methods
+				 * can answer (no aaa new-model) */
+};
+
 struct system {
 	struct ios_version	 sy_version;
 	bool			 sy_password_encryption; /* service p-e */
@@ -38,6 +46,10 @@ struct system {
 	void	(*sy_log)(void *arg, const char *facility, int severity,
 		    const char *mnemonic, const char *text);
 	void	(*sy_debug)(void *arg, const char *text);
+	/* Installed by the shell: check USER/PASSWORD against the
+	 * `aaa authentication login LIST` methods (crypto's XAUTH). */
+	enum sys_auth	(*sy_auth_login)(void *arg, const char *list,
+		    const char *user, const char *password);
 	void	 *sy_hook_arg;
 };
 
@@ -48,5 +60,8 @@ void	sys_log(struct system *, const char *facility, int severity,
 	    __attribute__((format(printf, 5, 6)));
 void	sys_debug(struct system *, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
+/* The login hook, SYS_AUTH_NO_LIST without one (unit tests). */
+enum sys_auth	sys_auth_login(struct system *, const char *list,
+		    const char *user, const char *password);
 
 #endif

@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "lib/system.h"
 #include "shell/password.h"
 
 enum aaa_list_kind {
@@ -40,6 +41,13 @@ struct aaa {
 
 void	aaa_init(struct aaa *);
 void	aaa_clear(struct aaa *);
+/*
+ * Check USER and PASSWORD against `aaa authentication login LIST` (NULL:
+ * "default"): only the `local` method answers, from the usernames.  An
+ * unknown user fails like a wrong password.
+ */
+enum sys_auth	aaa_login_check(const struct aaa *, const char *list,
+		    const char *user, const char *password);
 /* `service password-encryption` turned on: clear passwords to type 7. */
 void	aaa_encrypt_passwords(struct aaa *);
 

@@ -63,6 +63,31 @@ user_find(const struct aaa *aa, const char *name)
 	return u != NULL ? *u : NULL;
 }
 
+enum sys_auth
+aaa_login_check(const struct aaa *aa, const char *list, const char *user,
+    const char *password)
+{
+	const struct aaa_user	*u;
+	size_t			 i;
+
+	if (!aa->aa_new_model)
+		return SYS_AUTH_NO_LIST;
+	if (list == NULL)
+		list = "default";
+	for (i = 0; i < aa->aa_nlists; i++)
+		if (aa->aa_lists[i].al_kind == AAA_AUTHEN_LOGIN &&
+		    strcmp(aa->aa_lists[i].al_name, list) == 0)
+			break;
+	/* Of the methods only `local` can answer here. */
+	if (i == aa->aa_nlists ||
+	    strstr(aa->aa_lists[i].al_methods, "local") == NULL)
+		return SYS_AUTH_NO_LIST;
+	u = user_find(aa, user);
+	if (u == NULL || !password_matches(&u->au_password, password))
+		return SYS_AUTH_FAIL;
+	return SYS_AUTH_PASS;
+}
+
 enum login_step
 login_start(struct login *lg, const struct router *r, unsigned line,
     struct strbuf *out)

@@ -122,6 +122,15 @@ sys_debug_hook(void *arg, const char *text)
 	log_debug(arg, "%s", text);
 }
 
+static enum sys_auth
+sys_auth_hook(void *arg, const char *list, const char *user,
+    const char *password)
+{
+	const struct router	*r = arg;
+
+	return aaa_login_check(&r->r_aaa, list, user, password);
+}
+
 /* The configuration a router has before any command: IOS defaults. */
 void
 router_config_new(struct router *r)
@@ -215,6 +224,7 @@ router_init(struct router *r, const char *argv0, char *err, size_t errlen)
 	r->r_sys.sy_loop = r->r_loop;
 	r->r_sys.sy_log = sys_log_hook;
 	r->r_sys.sy_debug = sys_debug_hook;
+	r->r_sys.sy_auth_login = sys_auth_hook;
 	r->r_sys.sy_hook_arg = r;
 	router_config_new(r);
 	image_path(r, argv0);

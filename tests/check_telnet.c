@@ -146,6 +146,42 @@ START_TEST(test_login_no_password)
 }
 END_TEST
 
+/* The hook crypto's XAUTH asks (lib/system.h): `aaa authentication login
+ * LIST local` checks the usernames, clear and secret alike; no aaa
+ * new-model, an unknown list or one without `local` cannot answer. */
+START_TEST(test_auth_login_hook)
+{
+	struct system	*sy = &rt.r_sys;
+
+	run("enable");
+	run("configure terminal");
+	ck_assert_str_eq(run("username vpnuser password 0 cisco123"), "");
+	ck_assert_str_eq(run("username ops secret 0 t0ps3cret"), "");
+	ck_assert_int_eq(sys_auth_login(sy, "userauthen", "vpnuser",
+	    "cisco123"), SYS_AUTH_NO_LIST);
+	ck_assert_str_eq(run("aaa new-model"), "");
+	ck_assert_str_eq(run("aaa authentication login userauthen local"),
+	    "");
+	ck_assert_str_eq(run("aaa authentication login other group radius"),
+	    "");
+	run("end");
+	ck_assert_int_eq(sys_auth_login(sy, "userauthen", "vpnuser",
+	    "cisco123"), SYS_AUTH_PASS);
+	ck_assert_int_eq(sys_auth_login(sy, "userauthen", "vpnuser",
+	    "cisco124"), SYS_AUTH_FAIL);
+	ck_assert_int_eq(sys_auth_login(sy, "userauthen", "ops",
+	    "t0ps3cret"), SYS_AUTH_PASS);
+	ck_assert_int_eq(sys_auth_login(sy, "userauthen", "nobody",
+	    "cisco123"), SYS_AUTH_FAIL);
+	ck_assert_int_eq(sys_auth_login(sy, "other", "vpnuser", "cisco123"),
+	    SYS_AUTH_NO_LIST);
+	ck_assert_int_eq(sys_auth_login(sy, NULL, "vpnuser", "cisco123"),
+	    SYS_AUTH_NO_LIST);
+	ck_assert_int_eq(sys_auth_login(sy, "nolist", "vpnuser", "cisco123"),
+	    SYS_AUTH_NO_LIST);
+}
+END_TEST
+
 START_TEST(test_login_local)
 {
 	static const char *const cfg[] = { "login local", NULL };
@@ -295,6 +331,7 @@ telnet_suite(void)
 	tcase_add_test(tc, test_login_line);
 	tcase_add_test(tc, test_login_no_password);
 	tcase_add_test(tc, test_login_local);
+	tcase_add_test(tc, test_auth_login_hook);
 	tcase_add_test(tc, test_login_local_secret);
 	tcase_add_test(tc, test_enable);
 	tcase_add_test(tc, test_terminal_monitor);

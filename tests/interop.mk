@@ -29,3 +29,10 @@ EXTRA_DIST += tests/pmtu_interop.sh
 # then initiates (isakmp profile `initiate mode aggressive`); tshark.
 TESTS += tests/interop_aggressive.sh
 EXTRA_DIST += tests/interop_aggressive.sh
+# vpnc as the Cisco VPN Client against seed 002's hub: Aggressive Mode
+# with the group name, XAUTH against local usernames, mode-config from
+# ip local pool, Quick Mode through the dynamic map, a ping inside.
+TESTS += tests/interop_vpnc.sh
+EXTRA_DIST += tests/interop_vpnc.sh
+TESTS += tests/interop_vpnc_natt.sh
+EXTRA_DIST += tests/interop_vpnc_natt.sh

@@ -1,0 +1,247 @@
+#!/bin/bash
+# vpnc (the Cisco VPN Client's open implementation) against iosh as seed
+# 002's remote-access hub: Aggressive Mode with the group name (ID_KEY_ID
+# testgroup) and the group's key, XAUTH against `aaa authentication login
+# clientauth local` and `username`, mode-config handing out an address
+# of `ip local pool ippool`, then Quick Mode through the dynamic map:
+#
+#   iosh R1: Fa0/0 12.1.1.1 on tap0, Loopback0 1.1.1.1 (the inside host)
+#   vpnc in a namespace: tap0 12.1.1.2, its tun device gets 10.5.5.x
+#
+# Asserted: vpnc's script is given 10.5.5.1 with the group's DNS, WINS
+# and domain; Linux pings 1.1.1.1 from 10.5.5.1 through the tunnel; the
+# hub's debug keeps seed 002's XAUTH and mode-config lines and states;
+# `show crypto isakmp sa [detail]` and `show crypto session` list the
+# client.  Then a wrong password: the hub asks three times, tells vpnc
+# STATUS 0 and deletes the SA; vpnc gives up.  vpnc runs with
+# `--natt-mode none` (plain ESP on the tap: attachment).
+#
+# Needs root, namespaces, TUN/TAP and vpnc; skips (77) without them.
+
+. "${top_srcdir:-.}/tests/interop_lib.sh"
+
+command -v vpnc >/dev/null || { echo "SKIP: vpnc missing"; exit 77; }
+
+# tests/interop_vpnc_natt.sh runs all of it with NAT-T forced: IKE moves
+# to 4500 after Aggressive Mode, ESP goes in UDP, Cap. gains N.
+natt=${VPNC_NATT:-none}
+if [ "$natt" = none ]; then
+	port=500 caps=CDX
+else
+	port=4500 caps=CDNX
+fi
+
+fail() {
+	echo "FAIL: $*"
+	echo "--- iosh"; tail -80 "$D/out"
+	echo "--- vpnc"; tail -30 "$D/vpnc.log" 2>/dev/null
+	exit 1
+}
+
+vpnc_cleanup() {
+	[ -f "$D/vpnc.pid" ] && kill "$(cat "$D/vpnc.pid")" 2>/dev/null
+	ss_cleanup
+}
+trap vpnc_cleanup EXIT
+
+ns_start
+iosh_start
+send "configure terminal" \
+    "aaa new-model" \
+    "aaa authentication login clientauth local" \
+    "aaa authorization network groupauthor local" \
+    "username vpnuser password 0 cisco123" \
+    "crypto isakmp policy 10" " encryption aes" " hash sha" \
+    " authentication pre-share" " group 2" \
+    "crypto isakmp client configuration group testgroup" \
+    " key cisco321" " dns 1.1.1.1 2.2.2.2" " wins 3.3.3.3 4.4.4.4" \
+    " domain cisco.com" " pool ippool" \
+    "crypto isakmp profile VPNclient" " match identity group testgroup" \
+    " client authentication list clientauth" \
+    " isakmp authorization list groupauthor" \
+    " client configuration address respond" \
+    "crypto ipsec transform-set myset esp-aes esp-sha-hmac" \
+    "crypto dynamic-map dynmap 10" " set transform-set myset" \
+    " set isakmp-profile VPNclient" " reverse-route" \
+    "crypto map mymap 10 ipsec-isakmp dynamic dynmap" \
+    "ip local pool ippool 10.5.5.1 10.5.5.10" \
+    "interface FastEthernet0/0" " crypto map mymap" "end"
+send "debug crypto isakmp" "debug crypto ipsec"
+
+# vpnc's script: no resolv.conf or routes of the host touched; the
+# address on the tun device, a route to the inside host, the
+# environment kept for the assertions.
+cat >"$D/script.sh" <<EOS
+#!/bin/sh
+env | sort >"$D/env.\$reason"
+if [ "\$reason" = connect ]; then
+	ip addr add "\$INTERNAL_IP4_ADDRESS/32" dev "\$TUNDEV"
+	ip link set "\$TUNDEV" up mtu 1400
+	ip route add 1.1.1.1/32 dev "\$TUNDEV" src "\$INTERNAL_IP4_ADDRESS"
+fi
+exit 0
+EOS
+chmod +x "$D/script.sh"
+cat >"$D/vpnc.conf" <<EOC
+IPSec gateway 12.1.1.1
+IPSec ID testgroup
+IPSec secret cisco321
+Xauth username vpnuser
+Xauth password cisco123
+IKE DH Group dh2
+Perfect Forward Secrecy nopfs
+NAT Traversal Mode $natt
+EOC
+m=$(mark)
+ip netns exec "$ns" timeout 120 vpnc --no-detach --debug 1 \
+    --pid-file "$D/vpnc.pid" --script "$D/script.sh" \
+    "$D/vpnc.conf" >"$D/vpnc.log" 2>&1 &
+for i in $(seq 1 100); do
+	[ -f "$D/env.connect" ] && break
+	sleep 0.1
+done
+[ -f "$D/env.connect" ] || fail "vpnc did not connect: $(tail -20 "$D/vpnc.log")"
+grep -q "^INTERNAL_IP4_ADDRESS=10.5.5.1$" "$D/env.connect" ||
+    fail "address: $(cat "$D/env.connect")"
+grep -q "^INTERNAL_IP4_DNS=1.1.1.1 2.2.2.2$" "$D/env.connect" ||
+    fail "DNS: $(cat "$D/env.connect")"
+grep -q "^INTERNAL_IP4_NBNS=3.3.3.3 4.4.4.4$" "$D/env.connect" ||
+    fail "WINS: $(cat "$D/env.connect")"
+grep -q "^CISCO_DEF_DOMAIN=cisco.com$" "$D/env.connect" ||
+    fail "domain: $(cat "$D/env.connect")"
+sleep 0.5
+in_ns ping -c 3 -W 2 -I 10.5.5.1 1.1.1.1 >"$D/lping" 2>&1
+grep -q " 3 received" "$D/lping" || fail "ping through vpnc: $(cat "$D/lping")"
+for line in \
+    'peer matches VPNclient profile$' \
+    'Old State = IKE_R_AM2  New State = IKE_P1_COMPLETE$' \
+    'Need XAUTH$' \
+    'Old State = IKE_P1_COMPLETE  New State = IKE_XAUTH_AAA_START_LOGIN_AWAIT$' \
+    ': ISAKMP/xauth: request attribute XAUTH_USER_NAME_V2$' \
+    ': ISAKMP/xauth: request attribute XAUTH_USER_PASSWORD_V2$' \
+    'Old State = IKE_XAUTH_AAA_START_LOGIN_AWAIT  New State = IKE_XAUTH_REQ_SENT$' \
+    ': ISAKMP: Config payload REPLY$' \
+    ': ISAKMP/xauth: reply attribute XAUTH_USER_NAME_V2$' \
+    'Old State = IKE_XAUTH_REQ_SENT  New State = IKE_XAUTH_AAA_CONT_LOGIN_AWAIT$' \
+    'Old State = IKE_XAUTH_AAA_CONT_LOGIN_AWAIT  New State = IKE_XAUTH_SET_SENT$' \
+    ': ISAKMP: Config payload ACK$' \
+    'XAUTH ACK Processed$' \
+    'Old State = IKE_XAUTH_SET_SENT  New State = IKE_P1_COMPLETE$' \
+    ': ISAKMP: Config payload REQUEST$' \
+    ': ISAKMP: IP4_ADDRESS$' \
+    'allocating address 10.5.5.1$' \
+    ': ISAKMP: Sending private address: 10.5.5.1$' \
+    ': ISAKMP: Sending IP4_DNS server address: 2.2.2.2$' \
+    ': ISAKMP: Sending IP4_NBNS server address: 4.4.4.4$' \
+    ': ISAKMP: Sending DEFAULT_DOMAIN default domain name: cisco.com$' \
+    'Old State = IKE_CONFIG_AUTHOR_AAA_AWAIT  New State = IKE_P1_COMPLETE$' \
+    'Old State = IKE_QM_R_QM2  New State = IKE_QM_PHASE2_COMPLETE$'; do
+	since "$m" | grep -Eq "$line" || fail "debug line missing: $line"
+done
+send "undebug all"
+m=$(mark)
+send "show crypto isakmp sa"
+wait_for "^IPv6 Crypto ISAKMP SA" "$m" 10 || fail "show crypto isakmp sa"
+since "$m" | grep -q "^12.1.1.1        12.1.1.2        QM_IDLE" ||
+    fail "show crypto isakmp sa: $(since "$m")"
+m=$(mark)
+send "show crypto isakmp sa detail" "show crypto session"
+wait_for "Active SAs: " "$m" 10 || fail "show commands"
+since "$m" >"$D/show"
+# Caps: mode-config (C), DPD (vpnc's vendor ID), XAUTH (X).
+grep -Eq "^1001  12.1.1.1        12.1.1.2               ACTIVE aes  sha    psk  2  23:59:[0-9]{2} $caps *$" "$D/show" ||
+    fail "show crypto isakmp sa detail: $(cat "$D/show")"
+for line in '^Interface: FastEthernet0/0$' '^Session status: UP-ACTIVE' \
+    "^Peer: 12.1.1.2 port $port" \
+    "^  IKEv1 SA: local 12.1.1.1/$port remote 12.1.1.2/$port Active" \
+    '^  IPSEC FLOW: permit ip 0.0.0.0/0.0.0.0 host 10.5.5.1 $'; do
+	grep -Eq "$line" "$D/show" || fail "show crypto session: $line"
+done
+
+# --- A wrong password: IOS asks again (3 tries in all), then tells the
+# client it failed (STATUS 0) and deletes the SA; vpnc gives up.
+kill "$(cat "$D/vpnc.pid")" 2>/dev/null
+for i in $(seq 1 50); do
+	[ -f "$D/env.disconnect" ] && break
+	sleep 0.1
+done
+send "clear crypto session" "clear crypto isakmp" "clear crypto sa"
+sleep 0.5
+sed -i 's/^Xauth password cisco123$/Xauth password wrong/' "$D/vpnc.conf"
+send "debug crypto isakmp"
+m=$(mark)
+printf "wrong2\nwrong3\nwrong4\n" >"$D/pw"
+ip netns exec "$ns" timeout 60 vpnc --no-detach --debug 1 \
+    --pid-file "$D/vpnc2.pid" --script "$D/script.sh" \
+    "$D/vpnc.conf" <"$D/pw" >"$D/vpnc2.log" 2>&1
+rc=$?
+[ "$rc" -ne 0 ] && grep -q "authentication unsuccessful" "$D/vpnc2.log" ||
+    fail "vpnc with a wrong password (exit $rc): $(tail -5 "$D/vpnc2.log")"
+[ "$(since "$m" | grep -c '%CRYPTO-6-IKMP_NOT_AUTHENTICATED: XAUTH user vpnuser from 12.1.1.2 failed$')" -eq 3 ] ||
+    fail "three failed logins: $(since "$m" | grep CRYPTO)"
+[ "$(since "$m" | grep -c 'request attribute XAUTH_USER_PASSWORD_V2$')" -eq 3 ] ||
+    fail "three XAUTH requests"
+since "$m" | grep -q 'deleting SA reason "XAUTH failed" state (R) QM_IDLE (peer 12.1.1.2)$' ||
+    fail "the SA was not deleted after the last try"
+send "undebug all"
+m=$(mark)
+send "show crypto isakmp sa"
+wait_for "^IPv6 Crypto ISAKMP SA" "$m" 10 || fail "show crypto isakmp sa"
+! since "$m" | grep -q "12.1.1.2" ||
+    fail "an SA left after XAUTH failed: $(since "$m")"
+
+# --- The pool down to one address: the first client gets it back (the
+# cleared SAs returned it), a second client from 12.1.1.3 finds the pool
+# exhausted and is refused with a delete; no SA of its stays.
+send "configure terminal" "no ip local pool ippool" \
+    "ip local pool ippool 10.5.5.1" "end"
+in_ns ip addr add 12.1.1.3/24 dev tap0 || fail "12.1.1.3"
+sed -i 's/^Xauth password wrong$/Xauth password cisco123/' "$D/vpnc.conf"
+rm -f "$D/env.connect"
+ip netns exec "$ns" timeout 120 vpnc --no-detach --debug 1 \
+    --pid-file "$D/vpnc.pid" --script "$D/script.sh" --ifname tun1 \
+    "$D/vpnc.conf" >"$D/vpnc.log" 2>&1 &
+for i in $(seq 1 100); do
+	[ -f "$D/env.connect" ] && break
+	sleep 0.1
+done
+grep -q "^INTERNAL_IP4_ADDRESS=10.5.5.1$" "$D/env.connect" 2>/dev/null ||
+    fail "10.5.5.1 not given back: $(cat "$D/env.connect" 2>/dev/null)"
+send "debug crypto isakmp"
+m=$(mark)
+ip netns exec "$ns" timeout 60 vpnc --no-detach --debug 1 \
+    --pid-file "$D/vpnc3.pid" --script "$D/script.sh" --ifname tun2 \
+    --local-addr 12.1.1.3 "$D/vpnc.conf" </dev/null >"$D/vpnc3.log" 2>&1
+rc=$?
+[ "$rc" -ne 0 ] || fail "a client past the pool's end connected"
+since "$m" | grep -q 'deleting SA reason "no address in the pool" state (R) QM_IDLE (peer 12.1.1.3)$' ||
+    fail "the second client was not refused: $(since "$m" | tail -20)"
+send "undebug all"
+m=$(mark)
+send "show crypto isakmp sa"
+wait_for "^IPv6 Crypto ISAKMP SA" "$m" 10 || fail "show crypto isakmp sa"
+! since "$m" | grep -q "12.1.1.3" ||
+    fail "an SA left for the refused client: $(since "$m")"
+since "$m" | grep -q "^12.1.1.1        12.1.1.2        QM_IDLE" ||
+    fail "the first client's SA went: $(since "$m")"
+
+# --- An unknown group: no key for it, the offer refused, nothing kept.
+sed -i 's/^IPSec ID testgroup$/IPSec ID nogroup/' "$D/vpnc.conf"
+send "debug crypto isakmp"
+m=$(mark)
+ip netns exec "$ns" timeout 60 vpnc --no-detach --debug 1 \
+    --pid-file "$D/vpnc4.pid" --script "$D/script.sh" --ifname tun3 \
+    --local-addr 12.1.1.3 "$D/vpnc.conf" </dev/null >"$D/vpnc4.log" 2>&1 &&
+    fail "vpnc connected with an unknown group"
+since "$m" | grep -q 'No pre-shared key with 12.1.1.3!$' ||
+    fail "unknown group: $(since "$m" | tail -20)"
+since "$m" | grep -q 'phase 1 SA policy not acceptable! (local 12.1.1.1 remote 12.1.1.3)$' ||
+    fail "unknown group not refused"
+send "undebug all"
+m=$(mark)
+send "show crypto isakmp sa"
+wait_for "^IPv6 Crypto ISAKMP SA" "$m" 10 || fail "show crypto isakmp sa"
+! since "$m" | grep -q "12.1.1.3" ||
+    fail "an SA left for the unknown group: $(since "$m")"
+
+echo "PASS ($natt): vpnc got 10.5.5.1 through XAUTH and mode-config, pinged 1.1.1.1; a wrong password: 3 tries, SA deleted; an exhausted pool refuses the second client; an unknown group is refused"
