@@ -133,6 +133,31 @@ path_same(const struct rt_path *a, uint32_t nh, const char *ifname)
 	return strcmp(a->rp_ifname, ifname) == 0;
 }
 
+/* Path I of N goes; N goes with its last path. */
+static void
+path_remove(struct rt_table *t, struct rt_node *n, size_t i)
+{
+	path_free(&n->rn_paths[i]);
+	memmove(&n->rn_paths[i], &n->rn_paths[i + 1],
+	    (n->rn_npaths - i - 1) * sizeof(*n->rn_paths));
+	n->rn_npaths--;
+	if (n->rn_npaths == 0)
+		rt_node_remove(t, n);
+}
+
+/* A new, zeroed path at the end of N's. */
+static struct rt_path *
+path_add(struct rt_node *n)
+{
+	struct rt_path	*p;
+
+	n->rn_paths = xreallocarray(n->rn_paths, n->rn_npaths + 1,
+	    sizeof(*n->rn_paths));
+	p = &n->rn_paths[n->rn_npaths++];
+	memset(p, 0, sizeof(*p));
+	return p;
+}
+
 int
 dp_ip_route_cmd(struct vty *vty, const struct cmd_args *m)
 {
@@ -172,25 +197,13 @@ dp_ip_route_cmd(struct vty *vty, const struct cmd_args *m)
 		    n->rn_paths[i].rp_injected == 0 && !n->rn_paths[i].rp_dhcp)
 			break;
 	if (NEGATED(m)) {
-		if (i < n->rn_npaths) {
-			path_free(&n->rn_paths[i]);
-			memmove(&n->rn_paths[i], &n->rn_paths[i + 1],
-			    (n->rn_npaths - i - 1) * sizeof(*n->rn_paths));
-			n->rn_npaths--;
-		}
-		if (n->rn_npaths == 0)
+		if (i < n->rn_npaths)
+			path_remove(&dp->d_rt, n, i);
+		else if (n->rn_npaths == 0)
 			rt_node_remove(&dp->d_rt, n);
 		return CMD_SUCCESS;
 	}
-	if (i == n->rn_npaths) {
-		n->rn_paths = realloc(n->rn_paths, (n->rn_npaths + 1) *
-		    sizeof(*n->rn_paths));
-		if (n->rn_paths == NULL)
-			abort();
-		memset(&n->rn_paths[i], 0, sizeof(n->rn_paths[i]));
-		n->rn_npaths++;
-	}
-	p = &n->rn_paths[i];
+	p = i < n->rn_npaths ? &n->rn_paths[i] : path_add(n);
 	p->rp_nexthop = nh;
 	xstrset(&p->rp_ifname, ifp);
 	p->rp_distance = (unsigned)cmd_arg_num(m, "distance", 1);
@@ -220,23 +233,12 @@ dp_route_inject(struct dataplane *dp, uint32_t net, unsigned len,
 	if (!add) {
 		if (i == n->rn_npaths)
 			return false;
-		if (--n->rn_paths[i].rp_injected == 0) {
-			path_free(&n->rn_paths[i]);
-			memmove(&n->rn_paths[i], &n->rn_paths[i + 1],
-			    (n->rn_npaths - i - 1) * sizeof(*n->rn_paths));
-			n->rn_npaths--;
-		}
-		if (n->rn_npaths == 0)
-			rt_node_remove(&dp->d_rt, n);
+		if (--n->rn_paths[i].rp_injected == 0)
+			path_remove(&dp->d_rt, n, i);
 		return true;
 	}
 	if (i == n->rn_npaths) {
-		n->rn_paths = realloc(n->rn_paths, (n->rn_npaths + 1) *
-		    sizeof(*n->rn_paths));
-		if (n->rn_paths == NULL)
-			abort();
-		p = &n->rn_paths[n->rn_npaths++];
-		memset(p, 0, sizeof(*p));
+		p = path_add(n);
 		p->rp_nexthop = nh;
 		p->rp_distance = 1;
 	}
@@ -760,23 +762,15 @@ route_dhcp_default(struct dataplane *dp, uint32_t nh)
 		if (n->rn_paths[i].rp_dhcp)
 			break;
 	if (nh == 0) {
-		if (i < n->rn_npaths) {
-			path_free(&n->rn_paths[i]);
-			memmove(&n->rn_paths[i], &n->rn_paths[i + 1],
-			    (n->rn_npaths - i - 1) * sizeof(*n->rn_paths));
-			n->rn_npaths--;
-		}
-		if (n->rn_npaths == 0)
+		if (i < n->rn_npaths)
+			path_remove(&dp->d_rt, n, i);
+		else if (n->rn_npaths == 0)
 			rt_node_remove(&dp->d_rt, n);
 		dp->d_gen++;
 		return;
 	}
-	if (i == n->rn_npaths) {
-		n->rn_paths = xreallocarray(n->rn_paths, n->rn_npaths + 1,
-		    sizeof(*n->rn_paths));
-		memset(&n->rn_paths[i], 0, sizeof(n->rn_paths[i]));
-		n->rn_npaths++;
-	}
+	if (i == n->rn_npaths)
+		(void)path_add(n);
 	n->rn_paths[i].rp_nexthop = nh;
 	n->rn_paths[i].rp_distance = 254;
 	n->rn_paths[i].rp_dhcp = true;
