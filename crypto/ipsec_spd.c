@@ -234,6 +234,33 @@ sel_mirror(const struct spd_sel *ss, uint32_t src, uint32_t dst,
 	return true;
 }
 
+/* What a selector reads of an IPv4 packet (LEN >= 20). */
+struct pkt_fields {
+	uint32_t	pk_src, pk_dst;
+	uint16_t	pk_sport, pk_dport;
+	uint8_t		pk_proto;
+	bool		pk_ports;	/* TCP/UDP ports read */
+};
+
+static void
+pkt_fields(const uint8_t *ip, size_t len, struct pkt_fields *pk)
+{
+	size_t	hl = (size_t)(ip[0] & 15) * 4;
+
+	memset(pk, 0, sizeof(*pk));
+	pk->pk_src = get32(ip + 12);
+	pk->pk_dst = get32(ip + 16);
+	pk->pk_proto = ip[9];
+	/* Ports only in a first fragment, as the ACLs read them. */
+	if ((pk->pk_proto == IPPROTO_TCP_NUM ||
+	    pk->pk_proto == IPPROTO_UDP_NUM) &&
+	    ((ip[6] & 0x1f) | ip[7]) == 0 && len >= hl + 4) {
+		pk->pk_ports = true;
+		pk->pk_sport = get16(ip + hl);
+		pk->pk_dport = get16(ip + hl + 2);
+	}
+}
+
 const struct spd_sel *
 ipsec_spd_match_in(struct crypto *c, struct dp_iface *ifp, const uint8_t *ip,
     size_t len, const struct spd_entry **entry)
@@ -241,34 +268,21 @@ ipsec_spd_match_in(struct crypto *c, struct dp_iface *ifp, const uint8_t *ip,
 	const struct spd_iface	*si;
 	const struct spd_entry	*se;
 	const struct spd_sel	*ss;
-	size_t			 hl, i, j;
-	uint32_t		 src, dst;
-	uint16_t		 sport = 0, dport = 0;
-	uint8_t			 proto;
-	bool			 ports = false;
+	struct pkt_fields	 pk;
+	size_t			 i, j;
 
 	if (entry != NULL)
 		*entry = NULL;
 	if (len < 20 || (ip[0] >> 4) != 4 ||
 	    (si = ipsec_spd_iface(c, ifp)) == NULL)
 		return NULL;
-	hl = (size_t)(ip[0] & 15) * 4;
-	src = get32(ip + 12);
-	dst = get32(ip + 16);
-	proto = ip[9];
-	/* Ports only in a first fragment, as the ACLs read them. */
-	if ((proto == IPPROTO_TCP_NUM || proto == IPPROTO_UDP_NUM) &&
-	    ((ip[6] & 0x1f) | ip[7]) == 0 && len >= hl + 4) {
-		ports = true;
-		sport = (uint16_t)(ip[hl] << 8 | ip[hl + 1]);
-		dport = (uint16_t)(ip[hl + 2] << 8 | ip[hl + 3]);
-	}
+	pkt_fields(ip, len, &pk);
 	for (i = 0; i < si->si_n; i++) {
 		se = &si->si_entries[i];
 		for (j = 0; j < se->se_nsels; j++) {
 			ss = &se->se_sels[j];
-			if (!sel_mirror(ss, src, dst, proto, ports, sport,
-			    dport))
+			if (!sel_mirror(ss, pk.pk_src, pk.pk_dst, pk.pk_proto,
+			    pk.pk_ports, pk.pk_sport, pk.pk_dport))
 				continue;
 			if (!ss->ss_permit)
 				break;
@@ -371,28 +385,15 @@ ipsec_spd_dyn_match(const struct spd_iface *si, const uint8_t *ip,
     size_t len)
 {
 	const struct spd_dyn	*sd;
-	size_t			 hl;
-	uint32_t		 src, dst;
-	uint16_t		 sport = 0, dport = 0;
-	uint8_t			 proto;
-	bool			 ports = false;
+	struct pkt_fields	 pk;
 
 	if (TAILQ_EMPTY(&si->si_dyn) || len < 20)
 		return NULL;
-	hl = (size_t)(ip[0] & 15) * 4;
-	src = get32(ip + 12);
-	dst = get32(ip + 16);
-	proto = ip[9];
-	if ((proto == IPPROTO_TCP_NUM || proto == IPPROTO_UDP_NUM) &&
-	    ((ip[6] & 0x1f) | ip[7]) == 0 && len >= hl + 4) {
-		ports = true;
-		sport = (uint16_t)(ip[hl] << 8 | ip[hl + 1]);
-		dport = (uint16_t)(ip[hl + 2] << 8 | ip[hl + 3]);
-	}
+	pkt_fields(ip, len, &pk);
 	/* sel_mirror with the packet's ends swapped is the forward match. */
 	TAILQ_FOREACH(sd, &si->si_dyn, sd_ientry)
-		if (sel_mirror(&sd->sd_sel, dst, src, proto, ports, dport,
-		    sport))
+		if (sel_mirror(&sd->sd_sel, pk.pk_dst, pk.pk_src, pk.pk_proto,
+		    pk.pk_ports, pk.pk_dport, pk.pk_sport))
 			return sd;
 	return NULL;
 }
