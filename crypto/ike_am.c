@@ -364,8 +364,6 @@ ike_am_respond(struct crypto *c, uint32_t local, uint32_t peer,
 	struct ike_p1_sel	 sel;
 	struct isakmp_build	 b;
 	struct isakmp_hdr	 h;
-	struct isakmp_attr	 at;
-	struct isakmp_iter	 it;
 	struct isakmp_id	 id;
 	uint8_t			 msg[IKE_MSG_MAX], hv[IKE_PRF_MAX];
 	char			 a[16], l[16];
@@ -431,15 +429,7 @@ ike_am_respond(struct crypto *c, uint32_t local, uint32_t peer,
 	 * 002's ID block says the nonce follows it), HASH_R, VIDs, NAT-D. */
 	ike_p1_hdr(p, &h, ISAKMP_XCHG_AGGRESSIVE);
 	isakmp_build_init(&b, msg, sizeof(msg), &h);
-	isakmp_build_sa_begin(&b, ISAKMP_DOI_IPSEC, IPSEC_SIT_IDENTITY_ONLY);
-	isakmp_build_prop_begin(&b, 1, ISAKMP_PROTO_ISAKMP, NULL, 0);
-	isakmp_build_xf_begin(&b, sel.ps_xf.xf_no, sel.ps_xf.xf_id);
-	isakmp_xf_attrs(&sel.ps_xf, &it);
-	while (isakmp_attr_next(&it, &at))
-		isakmp_build_attr(&b, &at);
-	isakmp_build_end(&b);
-	isakmp_build_end(&b);
-	isakmp_build_end(&b);
+	ike_p1_build_sa_reply(&b, &sel);
 	isakmp_build_payload(&b, ISAKMP_PL_KE, p->p_gxr, p->p_glen);
 	ike_vid_build(c, p->p_dbg, &b, false, p->p_natt, false);
 	if (!build_id_hash(p, &b, msg, ISAKMP_PL_NONCE, hv)) {

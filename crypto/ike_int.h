@@ -275,6 +275,8 @@ void	ike_p1_build_offer(struct crypto *, struct isakmp_build *,
 	    unsigned group);
 /* The initiator's SA payload body, kept for HASH_I and HASH_R. */
 void	ike_p1_keep_sai(struct ike_p1 *, const uint8_t *body, size_t len);
+/* The responder's SA payload: the transform of SEL it accepted. */
+void	ike_p1_build_sa_reply(struct isakmp_build *, const struct ike_p1_sel *);
 void	ike_p1_build_ke_nonce(struct ike_p1 *, struct isakmp_build *,
 	    const uint8_t *g, const uint8_t *nonce, size_t nlen);
 /* Our ID_IPV4_ADDR; returns the offset of its body in the message. */

@@ -444,8 +444,6 @@ ike_mm_respond(struct crypto *c, uint32_t local, uint32_t peer,
 	struct ike_p1_sel	 sel;
 	struct isakmp_build	 b;
 	struct isakmp_hdr	 h;
-	struct isakmp_attr	 at;
-	struct isakmp_iter	 it;
 	struct isakmp_notify	 n;
 	uint8_t			 msg[IKE_MSG_MAX];
 	char			 a[16], l[16];
@@ -453,8 +451,6 @@ ike_mm_respond(struct crypto *c, uint32_t local, uint32_t peer,
 
 	p = ike_p1_new(c, local, peer, m->im_hdr.ih_icookie, false);
 	ike_random(p->p_sa->is_rcookie, 8);
-	(void)raw;
-	(void)len;
 	ike_dbg_peer(p, "crypto_isakmp_process_block");
 	ike_debug(c, 0, "insert sa successfully sa = %08X",
 	    (unsigned)(uintptr_t)p->p_sa);
@@ -491,15 +487,7 @@ ike_mm_respond(struct crypto *c, uint32_t local, uint32_t peer,
 	/* MM2: the proposal with the one transform accepted, as offered. */
 	ike_p1_hdr(p, &h, ISAKMP_XCHG_IDPROT);
 	isakmp_build_init(&b, msg, sizeof(msg), &h);
-	isakmp_build_sa_begin(&b, ISAKMP_DOI_IPSEC, IPSEC_SIT_IDENTITY_ONLY);
-	isakmp_build_prop_begin(&b, 1, ISAKMP_PROTO_ISAKMP, NULL, 0);
-	isakmp_build_xf_begin(&b, sel.ps_xf.xf_no, sel.ps_xf.xf_id);
-	isakmp_xf_attrs(&sel.ps_xf, &it);
-	while (isakmp_attr_next(&it, &at))
-		isakmp_build_attr(&b, &at);
-	isakmp_build_end(&b);
-	isakmp_build_end(&b);
-	isakmp_build_end(&b);
+	ike_p1_build_sa_reply(&b, &sel);
 	ike_vid_build(c, 0, &b, false, p->p_natt, false);
 	if (isakmp_build_finish(&b, &out) != ISAKMP_OK) {
 		ike_p1_fail(p, "Cannot build Main Mode");

@@ -143,6 +143,25 @@ ike_p1_build_offer(struct crypto *c, struct isakmp_build *b, unsigned group)
 	isakmp_build_end(b);
 }
 
+/* The responder's SA payload: the one proposal and transform it
+ * accepted, attributes as the initiator offered them. */
+void
+ike_p1_build_sa_reply(struct isakmp_build *b, const struct ike_p1_sel *sel)
+{
+	struct isakmp_iter	it;
+	struct isakmp_attr	at;
+
+	isakmp_build_sa_begin(b, ISAKMP_DOI_IPSEC, IPSEC_SIT_IDENTITY_ONLY);
+	isakmp_build_prop_begin(b, 1, ISAKMP_PROTO_ISAKMP, NULL, 0);
+	isakmp_build_xf_begin(b, sel->ps_xf.xf_no, sel->ps_xf.xf_id);
+	isakmp_xf_attrs(&sel->ps_xf, &it);
+	while (isakmp_attr_next(&it, &at))
+		isakmp_build_attr(b, &at);
+	isakmp_build_end(b);
+	isakmp_build_end(b);
+	isakmp_build_end(b);
+}
+
 /* Keep the SA payload body the initiator sent (for HASH_I and HASH_R). */
 void
 ike_p1_keep_sai(struct ike_p1 *p, const uint8_t *body, size_t len)
