@@ -218,6 +218,7 @@ ike_send(struct ike_p1 *p, struct ike_tx *tx, const uint8_t *msg,
 	tx->tx_buf = xmalloc(len);
 	memcpy(tx->tx_buf, msg, len);
 	tx->tx_len = len;
+	tx->tx_answers_rx = true;
 	dbg_send(p, state_name);
 	tx_raw(p, msg, len);
 	if (rexmit_on)
@@ -683,7 +684,7 @@ ike_tx_note_rx(struct ike_p1 *p, struct ike_tx *tx, const uint8_t *raw,
 	if (tx->tx_has_rx && memcmp(h, tx->tx_rxhash, 20) == 0) {
 		ike_debug(p->p_c, p->p_dbg, " phase %d packet is a duplicate "
 		    "of a previous packet.", tx == &p->p_tx ? 1 : 2);
-		if (tx->tx_buf != NULL) {
+		if (tx->tx_buf != NULL && tx->tx_answers_rx) {
 			ike_debug(p->p_c, p->p_dbg, " retransmitting due to "
 			    "retransmit phase %d", tx == &p->p_tx ? 1 : 2);
 			dbg_send(p, isakmp_state_name(p->p_sa->is_state));
@@ -778,6 +779,8 @@ ike_input(struct crypto *c, const struct dp_udp_meta *um, const uint8_t *data,
 			return;
 		if (ike_tx_note_rx(p, &p->p_tx, data, len))
 			return;
+		/* Until xauth sends, what went last is not this one's answer. */
+		p->p_tx.tx_answers_rx = false;
 		ike_xauth_input(p, &m);
 		break;
 	case ISAKMP_XCHG_QUICK:

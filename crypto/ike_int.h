@@ -113,6 +113,12 @@ struct ike_tx {
 	void		*tx_timer_arg;
 	uint8_t		 tx_rxhash[20];	/* digest of the message it answered */
 	bool		 tx_has_rx;
+	/* tx_buf is the answer to that message, to send again when it
+	 * comes again.  False when the message answered tx_buf instead (a
+	 * transaction exchange we began: XAUTH's REQUEST and SET): answering
+	 * the peer's resent reply with our request would loop without end,
+	 * each side taking the other's copy for a retransmission. */
+	bool		 tx_answers_rx;
 };
 
 struct ike_qm {
