@@ -36,3 +36,8 @@ TESTS += tests/interop_vpnc.sh
 EXTRA_DIST += tests/interop_vpnc.sh
 TESTS += tests/interop_vpnc_natt.sh
 EXTRA_DIST += tests/interop_vpnc_natt.sh
+# strongSwan as seed 002's second remote-access client: Aggressive Mode as
+# group testgroup, XAUTH, mode-config pull for 10.5.5.1, ping through
+# NAT-T (kernel-libipsec), the hub's counters.
+TESTS += tests/interop_xauth_strongswan.sh
+EXTRA_DIST += tests/interop_xauth_strongswan.sh

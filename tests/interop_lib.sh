@@ -12,6 +12,7 @@
 #				strongSwan's connection "lab" (proposals in
 #				its words), loaded
 #   IOSH_ATTACH		more --attach arguments for iosh_start
+#   SS_PLUGINS		more plugins for charon's load list
 #   ios_crypto ENC HASH GROUP TSET [PFS] [KEY] [ACL]
 #				iosh's policy 10, key, transform set, map
 #   send LINE...; mark; wait_for RE OFFSET SECONDS; fail WHY
@@ -119,7 +120,7 @@ ss_charon() {
 	    "missing"; exit 77; }
 	cat >"$D/strongswan.conf" <<EOC
 charon {
-    load = random nonce openssl pem pkcs1 x509 pubkey hmac md5 sha1 sha2 aes gmp kernel-libipsec kernel-netlink socket-default vici
+    load = random nonce openssl pem pkcs1 x509 pubkey hmac md5 sha1 sha2 aes gmp kernel-libipsec kernel-netlink socket-default vici${SS_PLUGINS:+ $SS_PLUGINS}
     install_routes = yes
     filelog {
         main {
