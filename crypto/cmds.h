@@ -24,6 +24,7 @@ enum {
 int	crypto_isakmp_policy_cmd(struct vty *, const struct cmd_args *);
 int	crypto_isakmp_key_cmd(struct vty *, const struct cmd_args *);
 int	crypto_isakmp_keepalive_cmd(struct vty *, const struct cmd_args *);
+int	crypto_isakmp_am_disable_cmd(struct vty *, const struct cmd_args *);
 int	crypto_isakmp_nat_keepalive_cmd(struct vty *,
 	    const struct cmd_args *);
 int	crypto_keyring_cmd(struct vty *, const struct cmd_args *);

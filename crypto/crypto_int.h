@@ -291,6 +291,8 @@ struct crypto {
 	unsigned			  c_ka_retry;	/* 0: default (2) */
 	enum ike_keepalive_mode		  c_ka_mode;
 	unsigned			  c_nat_ka;	/* 0: off */
+	bool				  c_am_disabled; /* crypto isakmp
+							 * aggressive-mode disable */
 	bool				  c_log_session; /* crypto logging session */
 	bool				  c_natt_off;	/* no ... nat-transparency */
 	unsigned			  c_ipsec_life_s;  /* 0: IOS's default */

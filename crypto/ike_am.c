@@ -186,11 +186,36 @@ am_profile(struct crypto *c, const struct ike_request *rq)
 	return NULL;
 }
 
+/*
+ * `crypto isakmp aggressive-mode disable` blocks Aggressive Mode both
+ * ways.  IOS's syslog line for it, as a router logged it:
+ * "%CRYPTO-5-IKMP_AG_MODE_DISABLED: Unable to initiate or respond to
+ * Aggressive Mode while disabled" (the command reference, sec_c4, gives
+ * the text; a public syslog sample the mnemonic and severity).
+ */
+static bool
+am_blocked(struct crypto *c)
+{
+	if (!c->c_am_disabled)
+		return false;
+	sys_log(c->c_sys, "CRYPTO", 5, "IKMP_AG_MODE_DISABLED", "Unable to "
+	    "initiate or respond to Aggressive Mode while disabled");
+	return true;
+}
+
 void
 ike_initiate(struct crypto *c, const struct ike_request *rq)
 {
 	const struct isakmp_profile	*pr = am_profile(c, rq);
 
+	/* The profile asks for Aggressive Mode and it is blocked: Main
+	 * Mode, with IOS's line for an initiator that cannot start
+	 * Aggressive Mode. */
+	if (pr != NULL && am_blocked(c)) {
+		ike_debug(c, 0, "Can not start Aggressive mode, trying Main "
+		    "mode.");
+		pr = NULL;
+	}
 	if (pr != NULL)
 		ike_am_initiate(c, rq, pr->pr_name);
 	else
@@ -369,6 +394,11 @@ ike_am_respond(struct crypto *c, uint32_t local, uint32_t peer,
 	char			 a[16], l[16];
 	size_t			 out;
 
+	/* Blocked: dropped and counted before any state is made. */
+	if (am_blocked(c)) {
+		c->c_ike_bad++;
+		return;
+	}
 	p = ike_p1_new(c, local, peer, m->im_hdr.ih_icookie, false);
 	ike_random(p->p_sa->is_rcookie, 8);
 	p->p_sa->is_state = ISK_AG_NO_STATE;

@@ -333,6 +333,14 @@ crypto_isakmp_nat_keepalive_cmd(struct vty *vty, const struct cmd_args *m)
 	return CMD_SUCCESS;
 }
 
+/* Aggressive Mode refused both ways (crypto/ike_am.c). */
+int
+crypto_isakmp_am_disable_cmd(struct vty *vty, const struct cmd_args *m)
+{
+	vty->v_sys->sy_crypto->c_am_disabled = !cmd_negated(m);
+	return CMD_SUCCESS;
+}
+
 /* %CRYPTO-5-SESSION_STATUS messages are off until this is said. */
 int
 crypto_logging_session_cmd(struct vty *vty, const struct cmd_args *m)
@@ -386,6 +394,8 @@ isakmp_key_nvgen(const struct crypto *c, struct strbuf *sb)
 	}
 	if (c->c_nat_ka != 0)
 		nv_line(sb, 0, "crypto isakmp nat keepalive %u", c->c_nat_ka);
+	if (c->c_am_disabled)
+		nv_line(sb, 0, "crypto isakmp aggressive-mode disable");
 	if (c->c_log_session)
 		nv_line(sb, 0, "crypto logging session");
 	if (c->c_natt_off)

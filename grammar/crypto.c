@@ -96,6 +96,12 @@ static const struct cmd_def crypto_config_defs[] = {
 	  "Set NAT keepalive interval\n"
 	  "Number of seconds between keep alives",
 	  crypto_isakmp_nat_keepalive_cmd, CMD_NO | CMD_DEFAULT, NULL },
+	{ "crypto isakmp aggressive-mode disable",
+	  "Encryption module\n"
+	  "Configure ISAKMP policy\n"
+	  "Disable ISAKMP aggressive mode\n"
+	  "Disable ISAKMP aggressive mode",
+	  crypto_isakmp_am_disable_cmd, CMD_NO | CMD_DEFAULT, NULL },
 	{ "crypto isakmp profile WORD$name",
 	  "Encryption module\n"
 	  "Configure ISAKMP policy\n"

@@ -7,13 +7,17 @@
  * isakmp sa` rows, the responder's debug lines in seed 002's wording
  * (IKE_R_AM_AAA_AWAIT, IKE_R_AM2), a wrong key (R1 cannot verify HASH_R,
  * R2 gives up retransmitting AM2; no SA left) and an offer from a peer
- * R2 has no key for (refused at once, no SA).
+ * R2 has no key for (refused at once, no SA), and `crypto isakmp
+ * aggressive-mode disable` on either side (IOS's syslog line, the offer
+ * dropped and counted with no SA made; the initiator falls back to Main
+ * Mode).
  */
 #include <check.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "crypto/crypto_int.h"
 #include "tests/pair.h"
 
 static const char AM_PROFILE[] =
@@ -224,6 +228,79 @@ START_TEST(test_am_no_key)
 }
 END_TEST
 
+static const char AM_DISABLED[] = "%CRYPTO-5-IKMP_AG_MODE_DISABLED: Unable "
+    "to initiate or respond to Aggressive Mode while disabled\n";
+
+/*
+ * R2 (the hub) says `crypto isakmp aggressive-mode disable`: R1's AM1 is
+ * refused with IOS's line each time it comes (the first and the
+ * retransmissions), counted as dropped, and R2 makes no SA at all; R1
+ * dies by retransmission and keeps nothing.  The command is in R2's
+ * running config and goes with `no`.
+ */
+START_TEST(test_am_disabled_responder)
+{
+	struct crypto	*c2 = pair[R2].fx_rt.r_sys.sy_crypto;
+	const char	*out, *p;
+	unsigned long	 bad0 = c2->c_ike_bad;
+	int		 n = 0;
+
+	am_pair("cisco", "cisco");
+	pair_config(R2, "crypto isakmp aggressive-mode disable\n");
+	ck_assert(strstr(fx_run(&pair[R2], "show running-config"),
+	    "\ncrypto isakmp aggressive-mode disable\n") != NULL);
+	fx_run(&pair[R2], "debug crypto isakmp");
+	out = pair_run_wait(R1, "ping 2.2.2.2 source loopback0 repeat 1");
+	ck_assert_msg(strstr(out, "Success rate is 0 percent (0/1)\n") != NULL,
+	    "%s", out);
+	ck_assert(pair_has(R2, AM_DISABLED));
+	ck_assert(!pair_has(R2, "IKE_R_AM_AAA_AWAIT"));
+	ck_assert(!pair_has(R2, "insert sa successfully"));
+	pair_run_for(70);
+	/* AM1 and its 5 retransmissions: six refusals, six drops. */
+	for (p = pair[R2].fx_out.sb_buf; (p = strstr(p, AM_DISABLED)) != NULL;
+	    p++)
+		n++;
+	ck_assert_int_eq(n, 6);
+	ck_assert_uint_eq(c2->c_ike_bad - bad0, 6);
+	ck_assert_str_eq(fx_run(&pair[R1], "show crypto isakmp sa"), NO_ROWS);
+	ck_assert_str_eq(fx_run(&pair[R2], "show crypto isakmp sa"), NO_ROWS);
+	ck_assert(strstr(fx_run(&pair[R2], "show crypto ipsec sa"),
+	    "\n      spi: 0x") == NULL);
+	/* `no` lets Aggressive Mode in again. */
+	pair_config(R2, "no crypto isakmp aggressive-mode disable\n");
+	ck_assert(strstr(fx_run(&pair[R2], "show running-config"),
+	    "aggressive-mode disable") == NULL);
+	out = pair_run_wait(R1, "ping 2.2.2.2 source loopback0");
+	ck_assert_msg(strstr(out, "Success rate is 80 percent (4/5)") != NULL,
+	    "%s", out);
+	ck_assert(pair_has(R2, "New State = IKE_R_AM2"));
+}
+END_TEST
+
+/*
+ * R1 (whose profile says `initiate mode aggressive`) has Aggressive Mode
+ * disabled: it logs IOS's line and begins Main Mode instead, which R2
+ * answers; the tunnel comes up.
+ */
+START_TEST(test_am_disabled_initiator)
+{
+	const char	*out;
+
+	am_pair("cisco", "cisco");
+	pair_config(R1, "crypto isakmp aggressive-mode disable\n");
+	fx_run(&pair[R1], "debug crypto isakmp");
+	out = pair_run_wait(R1, "ping 2.2.2.2 source loopback0");
+	ck_assert_msg(strstr(out, "Success rate is 80 percent (4/5)") != NULL,
+	    "%s", out);
+	ck_assert(pair_has(R1, AM_DISABLED));
+	ck_assert(pair_has(R1, "ISAKMP:(0):Can not start Aggressive mode, "
+	    "trying Main mode.\n"));
+	ck_assert(pair_has(R1, "Old State = IKE_READY  New State = IKE_I_MM1"));
+	ck_assert(!pair_has(R1, "beginning Aggressive Mode exchange"));
+}
+END_TEST
+
 static Suite *
 am_suite(void)
 {
@@ -235,6 +312,8 @@ am_suite(void)
 	tcase_add_test(tc, test_am_up);
 	tcase_add_test(tc, test_am_wrong_key);
 	tcase_add_test(tc, test_am_no_key);
+	tcase_add_test(tc, test_am_disabled_responder);
+	tcase_add_test(tc, test_am_disabled_initiator);
 	suite_add_tcase(s, tc);
 	return s;
 }
