@@ -4,7 +4,8 @@
  * lease (address, mask, the default route of distance 254, IOS's log
  * line), the exact `show dhcp lease`, `show ip interface [brief]`, `show
  * ip dhcp binding` texts, renewal at T1, release, excluded addresses, an
- * exhausted pool (no offer, DISCOVERs backing off), and the codec against
+ * exhausted pool (no offer, DISCOVERs backing off), no server at all
+ * (DISCOVER every 64 s, no address, no route), and the codec against
  * malformed input.
  */
 #include <check.h>
@@ -64,6 +65,13 @@ setup_small(void)
 	    "ip dhcp excluded-address 10.0.12.2 10.0.12.6\n"
 	    "ip dhcp pool TINY\n"
 	    " network 10.0.12.0 255.255.255.248\n");
+}
+
+static void
+setup_silent(void)
+{
+	/* R2 has an address but no `ip dhcp pool`: nobody answers. */
+	start(R2_BASE);
 }
 
 static void
@@ -363,6 +371,68 @@ START_TEST(test_codec)
 }
 END_TEST
 
+/* The number in "N packets input" of R2's Fa0/0. */
+static unsigned long
+r2_input(void)
+{
+	const char	*s = fx_run(&fx[1], "show interfaces FastEthernet0/0");
+	const char	*p = strstr(s, " packets input");
+	unsigned long	 n;
+
+	ck_assert_ptr_nonnull(p);
+	while (p > s && p[-1] >= '0' && p[-1] <= '9')
+		p--;
+	ck_assert(sscanf(p, "%lu", &n) == 1);
+	return n;
+}
+
+/*
+ * No DHCP server at all: R1 keeps sending DISCOVER — after 4, 8, 16,
+ * 32 s, then once every 64 s, for as long as it is left (half an hour
+ * here: 32 DISCOVERs, each seen on the wire by R2) — and the interface
+ * stays without an address: no ADDRESS_ASSIGN line, `show ip interface
+ * brief` unassigned, no default route, no connected route.  (RFC 2131
+ * 4.1's backoff without the random second; IOS's own DISCOVER timing is
+ * not in the seeds.)
+ */
+START_TEST(test_no_server)
+{
+	const char	*s;
+	unsigned long	 in0 = r2_input();
+	unsigned	 i, t = 0;
+	char		 want[64];
+
+	/* 4 + 8 + 16 + 32 = 60 s for the first five; then 64 s each. */
+	for (i = 1; i <= 32; i++) {
+		unsigned w = i <= 4 ? 4u << (i - 1) : 64;
+
+		s = fx_run(&fx[0], "show dhcp lease");
+		snprintf(want, sizeof(want), "Retry count: %u ", i);
+		ck_assert_msg(strstr(s, want) != NULL, "%u: %s", i, s);
+		snprintf(want, sizeof(want), "Next timer fires after: "
+		    "00:%02u:%02u\n", w / 60, w % 60);
+		ck_assert_msg(strstr(s, want) != NULL, "%u: %s", i, s);
+		ck_assert_ptr_nonnull(strstr(s, "state: 2 Selecting\n"));
+		if (i < 32) {
+			clock_advance(w * 1000ULL);
+			t += w;
+			fx_pump(fx, 2);
+		}
+	}
+	ck_assert_uint_eq(t, 60 + 27 * 64);
+	/* Every DISCOVER reached the wire (R2 saw them; it answers none). */
+	ck_assert_uint_eq(r2_input() - in0, 31);
+	ck_assert_ptr_null(strstr(fx[0].fx_out.sb_buf, "ADDRESS_ASSIGN"));
+	s = fx_run(&fx[0], "show ip interface brief");
+	ck_assert_msg(strstr(s, "\nFastEthernet0/0            unassigned      "
+	    "YES DHCP   up                    up\n") != NULL, "%s", s);
+	s = fx_run(&fx[0], "show ip route");
+	ck_assert_msg(strstr(s, "Gateway of last resort is not set\n") !=
+	    NULL && strstr(s, "0.0.0.0/0") == NULL && strstr(s, "\nC ") ==
+	    NULL, "%s", s);
+}
+END_TEST
+
 static Suite *
 dhcp_suite(void)
 {
@@ -380,6 +450,11 @@ dhcp_suite(void)
 	tcase_add_checked_fixture(tc, setup_small, teardown);
 	tcase_set_timeout(tc, 30);
 	tcase_add_test(tc, test_exhausted);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("silent");
+	tcase_add_checked_fixture(tc, setup_silent, teardown);
+	tcase_set_timeout(tc, 30);
+	tcase_add_test(tc, test_no_server);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("codec");
 	tcase_add_test(tc, test_codec);
