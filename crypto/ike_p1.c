@@ -340,6 +340,15 @@ ike_p1_complete(struct ike_p1 *p, const char *input, enum ike_fsm from)
 {
 	p->p_sa->is_state = ISK_QM_IDLE;
 	p->p_sa->is_up_ms = clock_mono_ms();
+	/* The names `show crypto session` gives the peer. */
+	if (p->p_profile[0] != '\0' || p->p_group_name[0] != '\0') {
+		struct isakmp_sess *ss = sadb_isakmp_sess(p->p_sa);
+
+		snprintf(ss->s_profile, sizeof(ss->s_profile), "%s",
+		    p->p_profile);
+		snprintf(ss->s_group, sizeof(ss->s_group), "%s",
+		    p->p_group_name);
+	}
 	if (p->p_dpd)
 		p->p_sa->is_caps |= ISK_CAP_DPD;
 	ike_dbg_fsm(p, input, from, FSM_P1_COMPLETE);

@@ -225,6 +225,8 @@ xauth_reply(struct ike_p1 *p, const struct ike_cfgmsg *cm)
 		    pr != NULL ? pr->pr_client_auth : NULL, p->p_user, pass);
 	OPENSSL_cleanse(pass, sizeof(pass));
 	if (r == SYS_AUTH_PASS) {
+		snprintf(sadb_isakmp_sess(p->p_sa)->s_user,
+		    sizeof(p->p_sa->is_sess->s_user), "%s", p->p_user);
 		xauth_set(p, true);
 		return;
 	}
@@ -356,6 +358,7 @@ cfg_request(struct ike_p1 *p, uint32_t msgid, uint8_t *iv,
 			if (p->p_cfgaddr == 0 &&
 			    (p->p_cfgaddr = pool_take(p, cg)) == 0)
 				break;
+			sadb_isakmp_sess(p->p_sa)->s_addr = p->p_cfgaddr;
 			ip4_text(p->p_cfgaddr, a);
 			ike_debug(p->p_c, p->p_dbg, "allocating address %s", a);
 			ike_debug_raw(p->p_c, " Sending private address: %s",

@@ -268,6 +268,7 @@ ipsec_spd_match_in(struct crypto *c, struct dp_iface *ifp, const uint8_t *ip,
 	const struct spd_iface	*si;
 	const struct spd_entry	*se;
 	const struct spd_sel	*ss;
+	const struct spd_dyn	*sd;
 	struct pkt_fields	 pk;
 	size_t			 i, j;
 
@@ -291,6 +292,14 @@ ipsec_spd_match_in(struct crypto *c, struct dp_iface *ifp, const uint8_t *ip,
 			return ss;
 		}
 	}
+	/* A remote peer's flow through the map's dynamic entry is policy
+	 * like a static entry's from the moment its SAs are installed:
+	 * the client's assigned address or the spoke's protected network
+	 * arriving in clear is what should have come through ESP. */
+	TAILQ_FOREACH(sd, &si->si_dyn, sd_ientry)
+		if (sel_mirror(&sd->sd_sel, pk.pk_src, pk.pk_dst, pk.pk_proto,
+		    pk.pk_ports, pk.pk_sport, pk.pk_dport))
+			return &sd->sd_sel;
 	return NULL;
 }
 

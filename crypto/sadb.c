@@ -286,7 +286,16 @@ sadb_isakmp_free(struct sadb *db, struct isakmp_sa *is)
 		TAILQ_REMOVE(&is->is_pe->pe_isakmp, is, is_pentry);
 		peer_put(db, is->is_pe);
 	}
+	free(is->is_sess);
 	free(is);
+}
+
+struct isakmp_sess *
+sadb_isakmp_sess(struct isakmp_sa *is)
+{
+	if (is->is_sess == NULL)
+		is->is_sess = xcalloc(1, sizeof(*is->is_sess));
+	return is->is_sess;
 }
 
 void

@@ -71,6 +71,21 @@ struct isakmp_suite {
 
 struct sadb_peer;
 
+/*
+ * Who a peer is, as `show crypto session` names it and `show ip local
+ * pool` lists its address: the isakmp profile it matched, a VPN
+ * client's group (its Aggressive Mode ID_KEY_ID, IOS's Phase1_id),
+ * the XAUTH user and the mode-config address.  Allocated by the engine
+ * only for a peer that has any of them (sadb_isakmp_sess), so a hub's
+ * LAN-to-LAN SAs carry none; freed with the SA.
+ */
+struct isakmp_sess {
+	char		s_profile[64];
+	char		s_group[129];
+	char		s_user[129];
+	uint32_t	s_addr;		/* host order, 0: none */
+};
+
 struct isakmp_sa {
 	uint8_t			 is_icookie[8], is_rcookie[8];
 	struct sa_addr		 is_local, is_remote;
@@ -89,7 +104,11 @@ struct isakmp_sa {
 	struct isakmp_sa	*is_hnext;	/* icookie hash chain */
 	struct sadb_peer	*is_pe;		/* NULL until the peer is set */
 	TAILQ_ENTRY(isakmp_sa)	 is_pentry;	/* in is_pe's list */
+	struct isakmp_sess	*is_sess;	/* NULL: none of it */
 };
+
+/* IS's session names, made empty on first use. */
+struct isakmp_sess *sadb_isakmp_sess(struct isakmp_sa *);
 
 /* One side of a proxy identity: addr/mask/prot/port as IOS prints it. */
 struct sa_ident {
@@ -278,6 +297,9 @@ void	sadb_show_isakmp_detail(const struct sadb *,
 	    const struct ios_version *v, uint64_t now_ms, struct strbuf *);
 void	sadb_show_ipsec(const struct sadb *, const struct ios_version *v,
 	    uint64_t now_ms, struct strbuf *);
+void	sadb_show_isakmp_peers(const struct sadb *, struct strbuf *);
+void	sadb_show_session_detail(const struct sadb *,
+	    const struct ios_version *v, uint64_t now_ms, struct strbuf *);
 void	sadb_show_session(const struct sadb *, const struct ios_version *v,
 	    struct strbuf *);
 

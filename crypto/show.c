@@ -326,7 +326,19 @@ show_crypto_session_cmd(struct vty *vty, const struct cmd_args *m)
 {
 	const struct crypto	*c = vty->v_sys->sy_crypto;
 
+	if (cmd_has(m, "detail"))
+		sadb_show_session_detail(&c->c_sadb, &vty->v_sys->sy_version,
+		    clock_mono_ms(), &vty->v_out);
+	else
+		sadb_show_session(&c->c_sadb, &vty->v_sys->sy_version,
+		    &vty->v_out);
+	return CMD_SUCCESS;
+}
+
+int
+show_isakmp_peers_cmd(struct vty *vty, const struct cmd_args *m)
+{
 	(void)m;
-	sadb_show_session(&c->c_sadb, &vty->v_sys->sy_version, &vty->v_out);
+	sadb_show_isakmp_peers(&vty->v_sys->sy_crypto->c_sadb, &vty->v_out);
 	return CMD_SUCCESS;
 }

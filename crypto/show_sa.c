@@ -452,29 +452,118 @@ ike_of(const struct isakmp_sa *is, const char *ifname,
 	    strcmp(is->is_ifname, ifname) == 0;
 }
 
+/* The names of a peer's session: its first live ISAKMP SA's that has
+ * them (a phase-1 rekey's successor carries the same). */
+static const struct isakmp_sess *
+peer_sess(const struct isakmp_sa *is0)
+{
+	const struct isakmp_sa	*is;
+
+	if (is0->is_pe == NULL)
+		return is0->is_sess;
+	TAILQ_FOREACH(is, &is0->is_pe->pe_isakmp, is_pentry)
+		if (!is->is_dead && is->is_sess != NULL)
+			return is->is_sess;
+	return NULL;
+}
+
+/* IOS's Phase1_id: a VPN client's group (its ID_KEY_ID), else the
+ * peer's address (iosh's peers identify by address). */
+static const char *
+phase1_id(const struct isakmp_sess *ss, const struct sa_addr *peer,
+    char *buf, size_t len)
+{
+	if (ss != NULL && ss->s_group[0] != '\0')
+		return ss->s_group;
+	return addr(peer, buf, len);
+}
+
+/* Uptime as IOS counts it: hh:mm:ss for a day, then 1d02h, then 1w2d. */
+static void
+uptime(uint64_t s, char *buf, size_t len)
+{
+	if (s < 86400)
+		snprintf(buf, len, "%02u:%02u:%02u", (unsigned)(s / 3600),
+		    (unsigned)(s / 60 % 60), (unsigned)(s % 60));
+	else if (s < 7 * 86400)
+		snprintf(buf, len, "%ud%02uh", (unsigned)(s / 86400),
+		    (unsigned)(s / 3600 % 24));
+	else
+		snprintf(buf, len, "%uw%ud", (unsigned)(s / (7 * 86400)),
+		    (unsigned)(s / 86400 % 7));
+}
+
+/* "Inbound:  #pkts dec'ed 4 drop 0 life (KB/Sec) 4244771/3555": the
+ * newest SA's lifetime left, as `show crypto ipsec sa` counts it. */
+static void
+sa_life_line(const char *what, uint64_t pkts, uint64_t drop,
+    const struct ipsec_sa_list *l, uint64_t now_ms, struct strbuf *sb)
+{
+	const struct ipsec_sa	*ps = TAILQ_LAST(l, ipsec_sa_list);
+	uint64_t		 kb = 0, sec = 0, gone;
+
+	if (ps != NULL) {
+		gone = now_ms > ps->ps_up_ms ?
+		    (now_ms - ps->ps_up_ms) / 1000 : 0;
+		kb = ps->ps_bytes / 1024 < ps->ps_life_kb ?
+		    ps->ps_life_kb - ps->ps_bytes / 1024 : 0;
+		sec = gone < ps->ps_life_sec ? ps->ps_life_sec - gone : 0;
+	}
+	strbuf_printf(sb, "        %s #pkts %s %llu drop %llu life (KB/Sec) "
+	    "%llu/%llu\n", what, what[0] == 'I' ? "dec'ed" : "enc'ed",
+	    (unsigned long long)pkts, (unsigned long long)drop,
+	    (unsigned long long)kb, (unsigned long long)sec);
+}
+
+struct session_view {
+	bool		 ios15;
+	bool		 detail;
+	uint64_t	 now_ms;
+};
+
 /*
  * One block per interface and peer: the peer's ISAKMP SAs, then its
  * flows FV[0..N).  UP-ACTIVE when both phases are up, UP-IDLE with phase
  * 1 only, UP-NO-IKE with IPsec SAs only, DOWN-NEGOTIATING while phase 1
- * runs.
+ * runs.  A remote-access peer's names come first (Username, Profile,
+ * Group, Assigned address, the order of IOS 12.4T/15 Easy VPN servers;
+ * genieparser's show_crypto.py reads them in that order, and a 15.x
+ * router's `show crypto session detail` puts Uptime after Profile).
+ * The detail's other lines are as a 15.x router prints them for IKEv1
+ * peers (an IOS 15 DMVPN hub's capture: "Peer: ... fvrf: (none) ivrf:
+ * (none)", "      Phase1_id: R28", "      Desc: (none)", "
+ * Capabilities:(none) connid:1003 lifetime:23:59:15", "        Inbound:
+ *  #pkts dec'ed 4 drop 0 life (KB/Sec) 4244771/3555").
  */
 static void
 session_block(const struct sadb *db, const char *ifname,
     const struct sa_addr *peer, uint16_t port,
-    const struct ipsec_flow *const *fv, size_t n, bool ios15,
-    struct strbuf *sb)
+    const struct ipsec_flow *const *fv, size_t n,
+    const struct session_view *sv, struct strbuf *sb)
 {
-	const struct isakmp_sa	*is;
-	char			 l[48], r[48];
+	const struct isakmp_sa	*is, *first = NULL;
+	const struct isakmp_sess *ss = NULL;
+	const struct ipsec_flow	*fl;
+	const struct ipsec_sa	*ps;
+	char			 l[48], r[48], t[32], cap[8];
 	bool			 ike_up = false, ike_any = false;
 	size_t			 i, nsa = 0;
 	const char		*st;
+	uint64_t		 up_ms = 0;
 
 	TAILQ_FOREACH(is, &db->db_isakmp, is_entry)
 		if (ike_of(is, ifname, peer)) {
+			if (first == NULL)
+				first = is;
 			ike_any = true;
-			ike_up |= is->is_state == ISK_QM_IDLE;
+			if (is->is_state == ISK_QM_IDLE) {
+				ike_up = true;
+				if (up_ms == 0 || is->is_up_ms < up_ms)
+					up_ms = is->is_up_ms;
+			}
 		}
+	if (first != NULL)
+		ss = peer_sess(first);
 	for (i = 0; i < n; i++)
 		nsa += flow_nsa(fv[i]);
 	if (ike_up)
@@ -483,26 +572,71 @@ session_block(const struct sadb *db, const char *ifname,
 		st = "UP-NO-IKE";
 	else
 		st = ike_any ? "DOWN-NEGOTIATING" : "DOWN";
-	strbuf_printf(sb, "Interface: %s\nSession status: %-14s\n"
-	    "Peer: %s port %u \n", ifname, st, addr(peer, r, sizeof(r)),
-	    port);
-	TAILQ_FOREACH(is, &db->db_isakmp, is_entry)
-		if (ike_of(is, ifname, peer))
-			strbuf_printf(sb, "  %s SA: local %s/%u remote %s/%u "
-			    "%s \n", ios15 ? "IKEv1" : "IKE",
-			    addr(&is->is_local, l, sizeof(l)), is->is_lport,
-			    r, is->is_rport, is->is_state == ISK_QM_IDLE ?
-			    "Active" : "Inactive");
+	/* Up since phase 1 came up; without IKE, since its oldest SA. */
+	for (i = 0; i < n && !ike_up; i++)
+		if ((ps = TAILQ_FIRST(&fv[i]->fl_in)) != NULL &&
+		    (up_ms == 0 || ps->ps_up_ms < up_ms))
+			up_ms = ps->ps_up_ms;
+	strbuf_printf(sb, "Interface: %s\n", ifname);
+	if (ss != NULL && ss->s_user[0] != '\0')
+		strbuf_printf(sb, "Username: %s\n", ss->s_user);
+	if (ss != NULL && ss->s_profile[0] != '\0')
+		strbuf_printf(sb, "Profile: %s\n", ss->s_profile);
+	if (ss != NULL && ss->s_group[0] != '\0')
+		strbuf_printf(sb, "Group: %s\n", ss->s_group);
+	if (ss != NULL && ss->s_addr != 0)
+		strbuf_printf(sb, "Assigned address: %s\n",
+		    ip4_text(ss->s_addr, t));
+	if (sv->detail && sv->ios15) {
+		uptime(sv->now_ms > up_ms ? (sv->now_ms - up_ms) / 1000 : 0,
+		    t, sizeof(t));
+		strbuf_printf(sb, "Uptime: %s\n", t);
+	}
+	strbuf_printf(sb, "Session status: %-14s\nPeer: %s port %u ", st,
+	    addr(peer, r, sizeof(r)), port);
+	if (sv->detail)
+		strbuf_printf(sb, "fvrf: (none) ivrf: (none)\n"
+		    "      Phase1_id: %s\n      Desc: (none)\n",
+		    phase1_id(ss, peer, t, sizeof(t)));
+	else
+		strbuf_putc(sb, '\n');
+	TAILQ_FOREACH(is, &db->db_isakmp, is_entry) {
+		if (!ike_of(is, ifname, peer))
+			continue;
+		strbuf_printf(sb, "  %s SA: local %s/%u remote %s/%u %s \n",
+		    sv->ios15 ? "IKEv1" : "IKE",
+		    addr(&is->is_local, l, sizeof(l)), is->is_lport, r,
+		    is->is_rport, is->is_state == ISK_QM_IDLE ? "Active" :
+		    "Inactive");
+		if (!sv->detail)
+			continue;
+		caps(is->is_caps, cap);
+		remaining(is->is_suite.su_lifetime, is->is_up_ms, sv->now_ms,
+		    t, sizeof(t));
+		strbuf_printf(sb, "          Capabilities:%s connid:%u "
+		    "lifetime:%s\n", cap[0] != '\0' ? cap : "(none)",
+		    is->is_connid, t);
+	}
 	for (i = 0; i < n; i++) {
+		fl = fv[i];
 		strbuf_puts(sb, "  IPSEC FLOW: permit ");
-		if (fv[i]->fl_lident.id_proto == 0)
+		if (fl->fl_lident.id_proto == 0)
 			strbuf_puts(sb, "ip");
 		else
-			strbuf_printf(sb, "%u", fv[i]->fl_lident.id_proto);
-		flow_side(&fv[i]->fl_lident, sb);
-		flow_side(&fv[i]->fl_rident, sb);
-		strbuf_printf(sb, " \n        Active SAs: %zu, origin: "
-		    "crypto map\n", flow_nsa(fv[i]));
+			strbuf_printf(sb, "%u", fl->fl_lident.id_proto);
+		flow_side(&fl->fl_lident, sb);
+		flow_side(&fl->fl_rident, sb);
+		/* A flow a dynamic map admitted says so (IOS: "origin:
+		 * dynamic crypto map"). */
+		strbuf_printf(sb, " \n        Active SAs: %zu, origin: %s\n",
+		    flow_nsa(fl), fl->fl_dyn != NULL ? "dynamic crypto map" :
+		    "crypto map");
+		if (!sv->detail)
+			continue;
+		sa_life_line("Inbound: ", fl->fl_stats.fs_decrypt,
+		    fl->fl_stats.fs_recv_errors, &fl->fl_in, sv->now_ms, sb);
+		sa_life_line("Outbound:", fl->fl_stats.fs_encrypt,
+		    fl->fl_stats.fs_send_errors, &fl->fl_out, sv->now_ms, sb);
 	}
 	strbuf_putc(sb, '\n');
 }
@@ -547,8 +681,8 @@ ike_cmp_peer(const void *a, const void *b)
 	    ia->is_connid > ib->is_connid;
 }
 
-void
-sadb_show_session(const struct sadb *db, const struct ios_version *v,
+static void
+show_session(const struct sadb *db, const struct session_view *sv,
     struct strbuf *sb)
 {
 	const struct ipsec_flow	**fv;
@@ -556,6 +690,17 @@ sadb_show_session(const struct sadb *db, const struct ios_version *v,
 	size_t			  i, j, n = db->db_nflows, ni = 0;
 
 	strbuf_puts(sb, "Crypto session current status\n\n");
+	/* The legend: a 15.x router's capture; 12.4T's second line is
+	 * without cTCP and F (unconfirmed, see the report of issue 15). */
+	if (sv->detail && sv->ios15)
+		strbuf_puts(sb, "Code: C - IKE Configuration mode, D - Dead "
+		    "Peer Detection     \nK - Keepalives, N - NAT-traversal, "
+		    "T - cTCP encapsulation     \nX - IKE Extended "
+		    "Authentication, F - IKE Fragmentation\n\n");
+	else if (sv->detail)
+		strbuf_puts(sb, "Code: C - IKE Configuration mode, D - Dead "
+		    "Peer Detection     \nK - Keepalives, N - NAT-traversal, "
+		    "X - IKE Extended Authentication\n\n");
 	fv = flows_sorted(db, flow_cmp_peer);
 	for (i = 0; i < n; i = j) {
 		for (j = i + 1; j < n && strcmp(fv[j]->fl_ifname,
@@ -563,7 +708,7 @@ sadb_show_session(const struct sadb *db, const struct ios_version *v,
 		    &fv[i]->fl_peer); j++)
 			;
 		session_block(db, fv[i]->fl_ifname, &fv[i]->fl_peer,
-		    fv[i]->fl_peer_port, fv + i, j - i, v15(v), sb);
+		    fv[i]->fl_peer_port, fv + i, j - i, sv, sb);
 	}
 	/* Peers with phase 1 only (negotiating, or idle), one block each. */
 	iv = xcalloc(db->db_nisakmp + 1, sizeof(*iv));
@@ -578,8 +723,55 @@ sadb_show_session(const struct sadb *db, const struct ios_version *v,
 		    &iv[i]->is_remote); j++)
 			;
 		session_block(db, iv[i]->is_ifname, &iv[i]->is_remote,
-		    iv[i]->is_rport, NULL, 0, v15(v), sb);
+		    iv[i]->is_rport, NULL, 0, sv, sb);
 	}
 	free(iv);
 	free(fv);
+}
+
+void
+sadb_show_session(const struct sadb *db, const struct ios_version *v,
+    struct strbuf *sb)
+{
+	const struct session_view sv = { v15(v), false, 0 };
+
+	show_session(db, &sv, sb);
+}
+
+void
+sadb_show_session_detail(const struct sadb *db, const struct ios_version *v,
+    uint64_t now_ms, struct strbuf *sb)
+{
+	const struct session_view sv = { v15(v), true, now_ms };
+
+	show_session(db, &sv, sb);
+}
+
+/*
+ * `show crypto isakmp peers`, one block per peer with a live ISAKMP SA
+ * (a 15.x router: "Peer: 10.0.3.37 Port: 500 Local: 10.3.4.18" and
+ * " Phase1 id: R15").
+ */
+void
+sadb_show_isakmp_peers(const struct sadb *db, struct strbuf *sb)
+{
+	const struct isakmp_sa	*is, *f;
+	char			 l[48], r[48], id[48];
+
+	TAILQ_FOREACH(is, &db->db_isakmp, is_entry) {
+		if (is->is_dead)
+			continue;
+		/* The peer's first live SA speaks for it. */
+		if (is->is_pe != NULL) {
+			TAILQ_FOREACH(f, &is->is_pe->pe_isakmp, is_pentry)
+				if (!f->is_dead)
+					break;
+			if (f != is)
+				continue;
+		}
+		strbuf_printf(sb, "Peer: %s Port: %u Local: %s\n"
+		    " Phase1 id: %s\n", addr(&is->is_remote, r, sizeof(r)),
+		    is->is_rport, addr(&is->is_local, l, sizeof(l)),
+		    phase1_id(peer_sess(is), &is->is_remote, id, sizeof(id)));
+	}
 }

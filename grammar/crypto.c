@@ -278,11 +278,32 @@ static const struct cmd_def crypto_exec_defs[] = {
 	  "Encryption module\n"
 	  "Clear all IPSEC security associations",
 	  clear_crypto_sa_cmd, 0, NULL },
-	{ "show crypto session",
+	{ "show crypto session [detail]",
 	  "Show running system information\n"
 	  "Encryption module\n"
-	  "Show crypto sessions (tunnels)",
+	  "Show crypto sessions (tunnels)\n"
+	  "Show detail crypto session information",
 	  show_crypto_session_cmd, CMD_FILTER, NULL },
+	{ "show crypto isakmp peers",
+	  "Show running system information\n"
+	  "Encryption module\n"
+	  "Show ISAKMP\n"
+	  "Show ISAKMP peer structures",
+	  show_isakmp_peers_cmd, CMD_FILTER, NULL },
+	{ "show ip local pool [WORD$name]",
+	  "Show running system information\n"
+	  "IP information\n"
+	  "IP local options\n"
+	  "IP Local address pool statistics\n"
+	  "Pool name",
+	  show_ip_local_pool_cmd, CMD_FILTER, NULL },
+	{ "clear crypto session [remote A.B.C.D$peer]",
+	  "Reset functions\n"
+	  "Encryption module\n"
+	  "Clear crypto sessions (tunnels)\n"
+	  "Remote IKE address\n"
+	  "IP address",
+	  clear_crypto_session_cmd, 0, NULL },
 	{ "show crypto map [tag WORD$tagname]",
 	  "Show running system information\n"
 	  "Encryption module\n"

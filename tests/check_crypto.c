@@ -568,6 +568,66 @@ START_TEST(test_scale)
 }
 END_TEST
 
+/*
+ * show ip local pool: the table (a pool's second range under an empty
+ * name), a named pool's free and held addresses, the held one with its
+ * XAUTH user (what a live ISAKMP SA's mode-config gave out), and IOS's
+ * answers for no pools and an unknown name.
+ */
+START_TEST(test_show_ip_local_pool)
+{
+	struct crypto		*c = fx.fx_rt.r_sys.sy_crypto;
+	struct isakmp_sa	*is;
+	struct isakmp_sess	*ss;
+	uint8_t			 ic[8] = { 1, 2, 3, 4, 5, 6, 7, 8 };
+
+	fx_run(&fx, "enable");
+	ck_assert_str_eq(fx_run(&fx, "show ip local pool"),
+	    "No IP Local Pools configured\n");
+	fx_run(&fx, "configure terminal");
+	fx_run(&fx, "ip local pool ippool 10.5.5.1 10.5.5.3");
+	fx_run(&fx, "ip local pool ippool 10.6.6.1");
+	fx_run(&fx, "ip local pool other 192.168.100.10 192.168.100.200");
+	fx_run(&fx, "end");
+	is = sadb_isakmp_new(&c->c_sadb, ic);
+	ss = sadb_isakmp_sess(is);
+	ss->s_addr = 0x0a050502;	/* 10.5.5.2 */
+	strcpy(ss->s_user, "vpnuser");
+	ck_assert_str_eq(fx_run(&fx, "show ip local pool"),
+	    "\n"
+	    " Pool                     Begin           End             Free  "
+	    "In use\n"
+	    " ippool                   10.5.5.1        10.5.5.3           2   "
+	    "    1\n"
+	    "                          10.6.6.1        10.6.6.1           1   "
+	    "    0\n"
+	    " other                    192.168.100.10  192.168.100.200  191   "
+	    "    0\n");
+	ck_assert_str_eq(fx_run(&fx, "show ip local pool ippool"),
+	    "\n"
+	    " Pool                     Begin           End             Free  "
+	    "In use\n"
+	    " ippool                   10.5.5.1        10.5.5.3           2   "
+	    "    1\n"
+	    "                          10.6.6.1        10.6.6.1           1   "
+	    "    0\n"
+	    "Available addresses:\n"
+	    "            10.5.5.1                         \n"
+	    "            10.5.5.3                         \n"
+	    "            10.6.6.1                         \n"
+	    "\n"
+	    "Inuse addresses:\n"
+	    "            10.5.5.2       IKE Addr IDB      vpnuser\n"
+	    "\n");
+	/* The SA gone, the address is free again. */
+	is->is_dead = true;
+	ck_assert_ptr_nonnull(strstr(fx_run(&fx, "show ip local pool ippool"),
+	    "Inuse addresses:\n     None\n\n"));
+	ck_assert_str_eq(fx_run(&fx, "show ip local pool nosuch"),
+	    "%No IP Local Pool named nosuch\n");
+}
+END_TEST
+
 static Suite *
 crypto_suite(void)
 {
@@ -587,6 +647,7 @@ crypto_suite(void)
 	tcase_add_test(tc, test_debug);
 	tcase_add_test(tc, test_accessors);
 	tcase_add_test(tc, test_scale);
+	tcase_add_test(tc, test_show_ip_local_pool);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "crypto/crypto_int.h"
 #include "tests/pair.h"
 
 #define SPOKE_CRYPTO \
@@ -244,6 +245,99 @@ START_TEST(test_static_preferred)
 }
 END_TEST
 
+/*
+ * The hub's view of a spoke admitted by the dynamic entry: `show crypto
+ * session` names the profile and says the flow's origin is the dynamic
+ * map, `show crypto isakmp peers` lists the spoke; `clear crypto
+ * session remote 12.1.1.1` takes its IPsec and ISAKMP SAs (the spoke
+ * told: its SAs go too) and the dynamic policy with them.
+ */
+START_TEST(test_session_and_clear)
+{
+	const char	*out;
+
+	pair_config(R2, hub_crypto("0.0.0.0", ""));
+	ping_result(R1, "ping 2.2.2.2 source loopback0", ".!!!!",
+	    "80 percent (4/5)");
+	out = fx_run(&pair[R2], "show crypto session");
+	ck_assert_str_eq(out,
+	    "Crypto session current status\n"
+	    "\n"
+	    "Interface: Serial1/1\n"
+	    "Profile: L2L\n"
+	    "Session status: UP-ACTIVE     \n"
+	    "Peer: 12.1.1.1 port 500 \n"
+	    "  IKEv1 SA: local 12.1.1.2/500 remote 12.1.1.1/500 Active \n"
+	    "  IPSEC FLOW: permit ip host 2.2.2.2 host 1.1.1.1 \n"
+	    "        Active SAs: 2, origin: dynamic crypto map\n"
+	    "\n");
+	out = fx_run(&pair[R2], "show crypto isakmp peers");
+	ck_assert_str_eq(out, "Peer: 12.1.1.1 Port: 500 Local: 12.1.1.2\n"
+	    " Phase1 id: 12.1.1.1\n");
+	/* Another peer's name clears nothing. */
+	fx_run(&pair[R2], "clear crypto session remote 12.1.1.9");
+	out = fx_run(&pair[R2], "show crypto session");
+	has(out, "Session status: UP-ACTIVE     \n");
+	fx_run(&pair[R2], "clear crypto session remote 12.1.1.1");
+	pair_run_for(1);
+	out = fx_run(&pair[R2], "show crypto session");
+	ck_assert_str_eq(out, "Crypto session current status\n\n");
+	out = fx_run(&pair[R2], "show crypto isakmp peers");
+	ck_assert_str_eq(out, "");
+	/* The spoke was told: no SA of the old pair is left there. */
+	out = fx_run(&pair[R1], "show crypto ipsec sa");
+	hasnt(out, "\n      spi: 0x");
+	out = fx_run(&pair[R1], "show crypto isakmp sa");
+	hasnt(out, "QM_IDLE");
+	/* The policy went with the flow: the hub's own ping to the spoke's
+	 * side is no longer encrypted (R1 drops it in clear). */
+	out = pair_run_wait(R2, "ping 1.1.1.1 source loopback0 repeat 2 "
+	    "timeout 1");
+	has(out, "\n..\nSuccess rate is 0 percent (0/2)");
+	out = fx_run(&pair[R2], "show crypto ipsec sa");
+	hasnt(out, "remote ident");
+}
+END_TEST
+
+/*
+ * Cleartext from the spoke's protected address, once its flow through
+ * the dynamic entry exists, is dropped and reported as a static entry's
+ * flow would be (%CRYPTO-4-RECVD_PKT_NOT_IPSEC), counted in
+ * c_clear_drops; before the flow exists the same packets pass (the
+ * dynamic entry protects nothing by itself).
+ */
+START_TEST(test_cleartext_dynamic)
+{
+	struct crypto	*c = pair[R2].fx_rt.r_sys.sy_crypto;
+	const char	*out;
+
+	pair_config(R2, hub_crypto("0.0.0.0", ""));
+	/* No flow yet: the spoke's cleartext is answered. */
+	pair_config(R1, "interface Serial1/2\n no crypto map mymap\n");
+	ping_result(R1, "ping 2.2.2.2 source loopback0 repeat 2", "!!",
+	    "100 percent (2/2)");
+	ck_assert_uint_eq(c->c_clear_drops, 0);
+	pair_config(R1, "interface Serial1/2\n crypto map mymap\n");
+	ping_result(R1, "ping 2.2.2.2 source loopback0", ".!!!!",
+	    "80 percent (4/5)");
+	/* The spoke sends in clear again: dropped, said once. */
+	pair_config(R1, "interface Serial1/2\n no crypto map mymap\n");
+	strbuf_reset(&pair[R2].fx_out);
+	ping_result(R1, "ping 2.2.2.2 source loopback0 repeat 3 timeout 1",
+	    "...", "0 percent (0/3)");
+	ck_assert_uint_eq(c->c_clear_drops, 3);
+	out = pair[R2].fx_out.sb_buf;
+	has(out, "%CRYPTO-4-RECVD_PKT_NOT_IPSEC: Rec'd packet not an IPSEC "
+	    "packet. (ip) vrf/dest_addr= /2.2.2.2, src_addr= 1.1.1.1, "
+	    "prot= 1\n");
+	ck_assert_ptr_null(strstr(strstr(out, "RECVD_PKT_NOT_IPSEC") + 1,
+	    "RECVD_PKT_NOT_IPSEC"));
+	/* Traffic of neither side of the flow is not the flow's. */
+	ping_result(R1, "ping 2.2.2.2 repeat 2", "!!", "100 percent (2/2)");
+	ck_assert_uint_eq(c->c_clear_drops, 3);
+}
+END_TEST
+
 static Suite *
 dynmap_suite(void)
 {
@@ -256,6 +350,8 @@ dynmap_suite(void)
 	tcase_add_test(tc, test_reverse_route);
 	tcase_add_test(tc, test_no_profile);
 	tcase_add_test(tc, test_static_preferred);
+	tcase_add_test(tc, test_session_and_clear);
+	tcase_add_test(tc, test_cleartext_dynamic);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -215,6 +215,158 @@ START_TEST(test_session_and_detail_15)
 }
 END_TEST
 
+/* Seed 002's VPN client on a 15.x hub: an Aggressive Mode phase 1 with
+ * XAUTH and mode-config (Cap. CX), its flow to the assigned address. */
+static void
+vpn_client(uint64_t now_ms)
+{
+	struct isakmp_sa	*is;
+	struct isakmp_sess	*ss;
+	struct ipsec_flow	*fl;
+	struct ipsec_sa		*in, *o;
+	uint8_t			 ic[8];
+
+	cookie(ic, 0x3333);
+	is = sadb_isakmp_new(&db, ic);
+	sa_addr_v4(&is->is_local, IP(10, 48, 67, 181));
+	sa_addr_v4(&is->is_remote, IP(10, 51, 82, 100));
+	sadb_isakmp_set_peer(&db, is, &is->is_remote);
+	is->is_lport = is->is_rport = 500;
+	is->is_state = ISK_QM_IDLE;
+	is->is_caps = ISK_CAP_CONFIG | ISK_CAP_XAUTH;
+	strcpy(is->is_ifname, "FastEthernet0/0");
+	is->is_suite = (struct isakmp_suite){ "3des", 0, "sha", "psk", 2,
+	    86400 };
+	is->is_up_ms = now_ms - 3723 * 1000;	/* 01:02:03 */
+	ss = sadb_isakmp_sess(is);
+	strcpy(ss->s_profile, "VPNclient");
+	strcpy(ss->s_group, "testgroup");
+	strcpy(ss->s_user, "vpnuser");
+	ss->s_addr = IP(10, 5, 5, 1);
+
+	fl = sadb_flow_new(&db);
+	strcpy(fl->fl_ifname, "FastEthernet0/0");
+	strcpy(fl->fl_map, "mymap");
+	sa_addr_v4(&fl->fl_local_addr, IP(10, 48, 67, 181));
+	sa_addr_v4(&fl->fl_peer, IP(10, 51, 82, 100));
+	fl->fl_peer_port = 500;
+	memset(&fl->fl_lident, 0, sizeof(fl->fl_lident));
+	sa_addr_v4(&fl->fl_lident.id_addr, 0);
+	fl->fl_rident = host(IP(10, 5, 5, 1));
+	fl->fl_stats = (struct flow_stats){ 7, 7, 7, 9, 9, 9, 0, 1 };
+	in = sadb_sa_new(&db, fl, IPSEC_IN, 0x1234);
+	o = sadb_sa_new(&db, fl, IPSEC_OUT, 0x5678);
+	for (struct ipsec_sa *ps = in; ps != NULL; ps = ps == in ? o : NULL) {
+		ps->ps_life_kb = 4608000;
+		ps->ps_life_sec = 3600;
+		ps->ps_bytes = 2048 * 1024;
+		ps->ps_up_ms = now_ms - 600 * 1000;
+	}
+}
+
+START_TEST(test_session_remote_access)
+{
+	uint64_t	now = 10000000;
+
+	vpn_client(now);
+	sadb_show_session(&db, &v15, &out);
+	ck_assert_str_eq(out.sb_buf,
+	    "Crypto session current status\n"
+	    "\n"
+	    "Interface: FastEthernet0/0\n"
+	    "Username: vpnuser\n"
+	    "Profile: VPNclient\n"
+	    "Group: testgroup\n"
+	    "Assigned address: 10.5.5.1\n"
+	    "Session status: UP-ACTIVE     \n"
+	    "Peer: 10.51.82.100 port 500 \n"
+	    "  IKEv1 SA: local 10.48.67.181/500 remote 10.51.82.100/500 "
+	    "Active \n"
+	    "  IPSEC FLOW: permit ip 0.0.0.0/0.0.0.0 host 10.5.5.1 \n"
+	    "        Active SAs: 2, origin: crypto map\n"
+	    "\n");
+	strbuf_reset(&out);
+	sadb_show_session_detail(&db, &v15, now, &out);
+	ck_assert_str_eq(out.sb_buf,
+	    "Crypto session current status\n"
+	    "\n"
+	    "Code: C - IKE Configuration mode, D - Dead Peer Detection     \n"
+	    "K - Keepalives, N - NAT-traversal, T - cTCP encapsulation     \n"
+	    "X - IKE Extended Authentication, F - IKE Fragmentation\n"
+	    "\n"
+	    "Interface: FastEthernet0/0\n"
+	    "Username: vpnuser\n"
+	    "Profile: VPNclient\n"
+	    "Group: testgroup\n"
+	    "Assigned address: 10.5.5.1\n"
+	    "Uptime: 01:02:03\n"
+	    "Session status: UP-ACTIVE     \n"
+	    "Peer: 10.51.82.100 port 500 fvrf: (none) ivrf: (none)\n"
+	    "      Phase1_id: testgroup\n"
+	    "      Desc: (none)\n"
+	    "  IKEv1 SA: local 10.48.67.181/500 remote 10.51.82.100/500 "
+	    "Active \n"
+	    "          Capabilities:CX connid:1001 lifetime:22:57:57\n"
+	    "  IPSEC FLOW: permit ip 0.0.0.0/0.0.0.0 host 10.5.5.1 \n"
+	    "        Active SAs: 2, origin: crypto map\n"
+	    "        Inbound:  #pkts dec'ed 9 drop 1 life (KB/Sec) "
+	    "4605952/3000\n"
+	    "        Outbound: #pkts enc'ed 7 drop 0 life (KB/Sec) "
+	    "4605952/3000\n"
+	    "\n");
+	strbuf_reset(&out);
+	sadb_show_isakmp_peers(&db, &out);
+	ck_assert_str_eq(out.sb_buf,
+	    "Peer: 10.51.82.100 Port: 500 Local: 10.48.67.181\n"
+	    " Phase1 id: testgroup\n");
+	/* The phase 1 gone (a clear, a delete): the names go with it, the
+	 * LAN-to-LAN-style block stays for the flow, without a user. */
+	sadb_isakmp_free(&db, TAILQ_FIRST(&db.db_isakmp));
+	strbuf_reset(&out);
+	sadb_show_session(&db, &v15, &out);
+	ck_assert_str_eq(out.sb_buf,
+	    "Crypto session current status\n"
+	    "\n"
+	    "Interface: FastEthernet0/0\n"
+	    "Session status: UP-NO-IKE     \n"
+	    "Peer: 10.51.82.100 port 500 \n"
+	    "  IPSEC FLOW: permit ip 0.0.0.0/0.0.0.0 host 10.5.5.1 \n"
+	    "        Active SAs: 2, origin: crypto map\n"
+	    "\n");
+}
+END_TEST
+
+/* A LAN-to-LAN peer in detail: Phase1_id its address, no caps; 12.4's
+ * legend and "IKE SA", no Uptime. */
+START_TEST(test_session_detail_l2l)
+{
+	seed001_r1(1000000);
+	sadb_show_session_detail(&db, &(struct ios_version){ 12, 4 }, 1000000,
+	    &out);
+	ck_assert_str_eq(out.sb_buf,
+	    "Crypto session current status\n"
+	    "\n"
+	    "Code: C - IKE Configuration mode, D - Dead Peer Detection     \n"
+	    "K - Keepalives, N - NAT-traversal, X - IKE Extended "
+	    "Authentication\n"
+	    "\n"
+	    "Interface: Serial1/2\n"
+	    "Session status: UP-ACTIVE     \n"
+	    "Peer: 12.1.1.2 port 500 fvrf: (none) ivrf: (none)\n"
+	    "      Phase1_id: 12.1.1.2\n"
+	    "      Desc: (none)\n"
+	    "  IKE SA: local 12.1.1.1/500 remote 12.1.1.2/500 Active \n"
+	    "          Capabilities:(none) connid:1002 lifetime:23:59:50\n"
+	    "  IPSEC FLOW: permit ip host 1.1.1.1 host 2.2.2.2 \n"
+	    "        Active SAs: 2, origin: crypto map\n"
+	    "        Inbound:  #pkts dec'ed 4 drop 0 life (KB/Sec) "
+	    "4405715/2686\n"
+	    "        Outbound: #pkts enc'ed 4 drop 1 life (KB/Sec) "
+	    "4405715/2686\n"
+	    "\n");
+}
+END_TEST
+
 /* 12.x: conn-ids from 1 and 2000, the slot column, seed 002's detail. */
 START_TEST(test_12x_layouts)
 {
@@ -437,6 +589,8 @@ sadb_suite(void)
 	tcase_add_test(tc, test_isakmp_sa_seed001);
 	tcase_add_test(tc, test_ipsec_sa_seed001);
 	tcase_add_test(tc, test_session_and_detail_15);
+	tcase_add_test(tc, test_session_remote_access);
+	tcase_add_test(tc, test_session_detail_l2l);
 	tcase_add_test(tc, test_12x_layouts);
 	tcase_add_test(tc, test_ipsec_sa_12x);
 	tcase_add_test(tc, test_hub_scale);

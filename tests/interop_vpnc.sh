@@ -158,6 +158,61 @@ for line in '^Interface: FastEthernet0/0$' '^Session status: UP-ACTIVE' \
 	grep -Eq "$line" "$D/show" || fail "show crypto session: $line"
 done
 
+# The client in full: `show crypto session detail` with its user,
+# profile, group and assigned address, `show crypto isakmp peers` with
+# its group as phase 1 id, `show ip local pool ippool` with the address
+# it holds (uptime, lifetimes, SA counters and the C-id masked).
+m=$(mark)
+send "show crypto session detail" "show crypto isakmp peers" \
+    "show ip local pool ippool"
+wait_for "^Inuse addresses:" "$m" 10 || fail "show commands (2)"
+sleep 0.3
+since "$m" | sed -e '/^R1#/d' -e '/^show /d' -e '/^$/d' \
+    -e 's/^Uptime: [0-9:]*$/Uptime: T/' \
+    -e 's/connid:[0-9]* lifetime:[0-9:]*$/connid:N lifetime:T/' \
+    -e "s/#pkts \(dec\|enc\)'ed [0-9]* drop [0-9]* life (KB\/Sec) [0-9]*\/[0-9]*$/#pkts \1'ed N drop D life (KB\/Sec) K\/S/" \
+    >"$D/show2"
+cat >"$D/want2" <<EOW
+Crypto session current status
+Code: C - IKE Configuration mode, D - Dead Peer Detection     
+K - Keepalives, N - NAT-traversal, T - cTCP encapsulation     
+X - IKE Extended Authentication, F - IKE Fragmentation
+Interface: FastEthernet0/0
+Username: vpnuser
+Profile: VPNclient
+Group: testgroup
+Assigned address: 10.5.5.1
+Uptime: T
+Session status: UP-ACTIVE     
+Peer: 12.1.1.2 port $port fvrf: (none) ivrf: (none)
+      Phase1_id: testgroup
+      Desc: (none)
+  IKEv1 SA: local 12.1.1.1/$port remote 12.1.1.2/$port Active 
+          Capabilities:$caps connid:N lifetime:T
+  IPSEC FLOW: permit ip 0.0.0.0/0.0.0.0 host 10.5.5.1 
+        Active SAs: 2, origin: dynamic crypto map
+        Inbound:  #pkts dec'ed N drop D life (KB/Sec) K/S
+        Outbound: #pkts enc'ed N drop D life (KB/Sec) K/S
+Peer: 12.1.1.2 Port: $port Local: 12.1.1.1
+ Phase1 id: testgroup
+ Pool                     Begin           End             Free  In use
+ ippool                   10.5.5.1        10.5.5.10          9       1
+Available addresses:
+            10.5.5.2                         
+            10.5.5.3                         
+            10.5.5.4                         
+            10.5.5.5                         
+            10.5.5.6                         
+            10.5.5.7                         
+            10.5.5.8                         
+            10.5.5.9                         
+           10.5.5.10                         
+Inuse addresses:
+            10.5.5.1       IKE Addr IDB      vpnuser
+EOW
+diff -u "$D/want2" "$D/show2" >"$D/diff2" ||
+    fail "show crypto session detail / isakmp peers / ip local pool: $(cat "$D/diff2")"
+
 # --- A wrong password: IOS asks again (3 tries in all), then tells the
 # client it failed (STATUS 0) and deletes the SA; vpnc gives up.
 kill "$(cat "$D/vpnc.pid")" 2>/dev/null
