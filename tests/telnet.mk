@@ -11,3 +11,11 @@ EXTRA_DIST += tests/expect_telnet.sh tests/expect/telnet.exp
 # serial link, and an expect user on R1's console.
 TESTS += tests/lab.sh
 EXTRA_DIST += tests/lab.sh tests/expect/lab.exp
+
+# The lab's topology file: routers, links, attach lines and their errors.
+check_PROGRAMS += tests/check_topology
+TESTS += tests/check_topology
+tests_check_topology_SOURCES = tests/check_topology.c lab/topology.c \
+	lab/topology.h
+tests_check_topology_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+tests_check_topology_LDADD = $(TEST_LIBS)
