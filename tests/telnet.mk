@@ -11,6 +11,11 @@ EXTRA_DIST += tests/expect_telnet.sh tests/expect/telnet.exp
 # serial link, and an expect user on R1's console.
 TESTS += tests/lab.sh
 EXTRA_DIST += tests/lab.sh tests/expect/lab.exp
+# Seed 002's lab (root, a namespace, vpnc): the spoke's DHCP address, the
+# LAN-to-LAN tunnel from its first ping, vpnc on the ISP's tap through
+# XAUTH and mode-config, the hub's SAs for both peers.
+TESTS += tests/lab_seed002.sh
+EXTRA_DIST += tests/lab_seed002.sh
 
 # The lab's topology file: routers, links, attach lines and their errors.
 check_PROGRAMS += tests/check_topology
