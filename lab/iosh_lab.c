@@ -175,8 +175,9 @@ router_spawn(const struct topology *t, size_t r, const char *iosh,
 	char	 nvram[PATH_MAX + 16], log[PATH_MAX + 16], telnet[32];
 	/* Every link could have both ends on this router (a cable looped
 	 * back): two specs per link, two words per spec. */
-	char	 specs[2 * TOPO_LINKS_MAX][TOPO_NAME_MAX + 48];
-	char	*argv[8 + 4 * TOPO_LINKS_MAX];
+	char	 specs[2 * TOPO_LINKS_MAX + TOPO_ATTACH_MAX]
+		     [TOPO_NAME_MAX + TOPO_SPEC_MAX + 2];
+	char	*argv[8 + 4 * TOPO_LINKS_MAX + 2 * TOPO_ATTACH_MAX];
 	size_t	 l, argc = 0, ns = 0;
 	int	 end, fd;
 	pid_t	 pid;
@@ -199,6 +200,14 @@ router_spawn(const struct topology *t, size_t r, const char *iosh,
 			argv[argc++] = "--attach";
 			argv[argc++] = specs[ns++];
 		}
+	/* Wires out of the lab (tap:, pcap:), as the topology names them. */
+	for (l = 0; l < t->t_nattach; l++) {
+		if (t->t_attach[l].ta_router != r)
+			continue;
+		topo_attach_extra(t, l, specs[ns], sizeof(specs[ns]));
+		argv[argc++] = "--attach";
+		argv[argc++] = specs[ns++];
+	}
 	argv[argc] = NULL;
 	if ((pid = fork()) < 0)
 		die("fork: %s", strerror(errno));

@@ -11,3 +11,7 @@ iosh_lab_LDADD = $(TELNET_LIBS)
 ccie_13_1dir = $(pkgdatadir)/labs/ccie-13-1
 dist_ccie_13_1_DATA = labs/ccie-13-1/topology labs/ccie-13-1/R1.cfg \
 	labs/ccie-13-1/R2.cfg
+
+seed_002dir = $(pkgdatadir)/labs/seed-002
+dist_seed_002_DATA = labs/seed-002/topology labs/seed-002/Hub.cfg \
+	labs/seed-002/ISP.cfg labs/seed-002/Spoke.cfg

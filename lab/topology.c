@@ -3,6 +3,7 @@
  * error names the file and line, and nothing is half-loaded.
  */
 #include <errno.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -65,6 +66,27 @@ add_router(struct topology *t, char **w, size_t n, char *err, size_t errlen)
 	return 0;
 }
 
+/* Whether interface IFNAME of router R is wired already (by a link end
+ * or an attach line): a second wire on one port would steal its frames. */
+static bool
+wired(const struct topology *t, size_t r, const char *ifname)
+{
+	size_t	i;
+	int	end;
+
+	for (i = 0; i < t->t_nlinks; i++)
+		for (end = 0; end < 2; end++)
+			if (t->t_links[i].tl_router[end] == r &&
+			    strcasecmp(t->t_links[i].tl_ifname[end],
+			    ifname) == 0)
+				return true;
+	for (i = 0; i < t->t_nattach; i++)
+		if (t->t_attach[i].ta_router == r &&
+		    strcasecmp(t->t_attach[i].ta_ifname, ifname) == 0)
+			return true;
+	return false;
+}
+
 static int
 add_link(struct topology *t, char **w, size_t n, char *err, size_t errlen)
 {
@@ -89,11 +111,70 @@ add_link(struct topology *t, char **w, size_t n, char *err, size_t errlen)
 			snprintf(err, errlen, "link: interface name too long");
 			return -1;
 		}
+		if (wired(t, (size_t)r, w[2 + 2 * i]) || (i == 1 &&
+		    l.tl_router[0] == (size_t)r &&
+		    strcasecmp(l.tl_ifname[0], w[4]) == 0)) {
+			snprintf(err, errlen, "link: %s %s is wired already",
+			    w[1 + 2 * i], w[2 + 2 * i]);
+			return -1;
+		}
 		l.tl_router[i] = (size_t)r;
 		strcpy(l.tl_ifname[i], w[2 + 2 * i]);
 	}
 	t->t_links = xreallocarray(t->t_links, t->t_nlinks + 1, sizeof(*t->t_links));
 	t->t_links[t->t_nlinks++] = l;
+	return 0;
+}
+
+/* attach ROUTER IFNAME tap:NAME|pcap:IFNAME.  Only wires that reach out
+ * of the lab: udp: ports are the lab's own (link lines allocate them). */
+static int
+add_attach(struct topology *t, char **w, size_t n, char *err, size_t errlen)
+{
+	struct topo_attach	*a;
+	const char		*dev = NULL;
+	int			 r;
+
+	if (n != 4) {
+		snprintf(err, errlen, "usage: attach ROUTER IFNAME "
+		    "tap:NAME|pcap:IFNAME");
+		return -1;
+	}
+	if (strncmp(w[3], "tap:", 4) == 0)
+		dev = w[3] + 4;
+	else if (strncmp(w[3], "pcap:", 5) == 0)
+		dev = w[3] + 5;
+	if (dev == NULL || *dev == '\0' || strlen(w[3]) >= TOPO_SPEC_MAX) {
+		snprintf(err, errlen, "attach: \"%s\" is not tap:NAME or "
+		    "pcap:IFNAME", w[3]);
+		return -1;
+	}
+	if (t->t_nattach >= TOPO_ATTACH_MAX) {
+		snprintf(err, errlen, "more than %d attach lines",
+		    TOPO_ATTACH_MAX);
+		return -1;
+	}
+	if ((r = topo_router(t, w[1])) < 0) {
+		snprintf(err, errlen, "attach: no router %s (routers come "
+		    "before their attach lines)", w[1]);
+		return -1;
+	}
+	if (strlen(w[2]) >= TOPO_NAME_MAX) {
+		snprintf(err, errlen, "attach: interface name too long");
+		return -1;
+	}
+	if (wired(t, (size_t)r, w[2])) {
+		snprintf(err, errlen, "attach: %s %s is wired already", w[1],
+		    w[2]);
+		return -1;
+	}
+	t->t_attach = xreallocarray(t->t_attach, t->t_nattach + 1,
+	    sizeof(*t->t_attach));
+	a = &t->t_attach[t->t_nattach++];
+	memset(a, 0, sizeof(*a));
+	a->ta_router = (size_t)r;
+	strcpy(a->ta_ifname, w[2]);
+	strcpy(a->ta_spec, w[3]);
 	return 0;
 }
 
@@ -107,6 +188,8 @@ directive(struct topology *t, char **w, size_t n, char *err, size_t errlen)
 		return add_router(t, w, n, err, errlen);
 	if (strcmp(w[0], "link") == 0)
 		return add_link(t, w, n, err, errlen);
+	if (strcmp(w[0], "attach") == 0)
+		return add_attach(t, w, n, err, errlen);
 	if (strcmp(w[0], "password") == 0 && n == 2) {
 		free(t->t_password);
 		t->t_password = xstrdup(w[1]);
@@ -173,6 +256,7 @@ topo_free(struct topology *t)
 		free(t->t_routers[i].tr_config);
 	free(t->t_routers);
 	free(t->t_links);
+	free(t->t_attach);
 	free(t->t_password);
 	memset(t, 0, sizeof(*t));
 }
@@ -204,4 +288,11 @@ topo_attach_spec(const struct topology *t, size_t link, int end, char *buf,
 	snprintf(buf, len, "%s=udp:%u:127.0.0.1:%u",
 	    t->t_links[link].tl_ifname[end], base + (unsigned)end,
 	    base + (unsigned)!end);
+}
+
+void
+topo_attach_extra(const struct topology *t, size_t a, char *buf, size_t len)
+{
+	snprintf(buf, len, "%s=%s", t->t_attach[a].ta_ifname,
+	    t->t_attach[a].ta_spec);
 }

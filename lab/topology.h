@@ -8,7 +8,14 @@
  *	password cisco			the vty password `iosh-lab exec` types
  *	router R1 [R1.cfg]		a router and its initial configuration
  *	link R1 Serial1/2 R2 Serial1/1	a point-to-point wire (udp:)
+ *	attach ISP FastEthernet1/0 tap:iosh-vpn0
+ *					an interface on a wire outside the lab:
+ *					tap:NAME (a Linux TAP device, created
+ *					if missing, to face a host or a
+ *					namespace) or pcap:IFNAME (an existing
+ *					Ethernet interface); iosh's --attach
  *
+ * An interface of a router is wired once: by one link end or one attach.
  * Routers are numbered in the order they appear (from 1): R1's console is
  * port-base + 1.  Link N (from 0) uses UDP ports port-base + 100 + 2N on
  * its first end and the next one on its second.
@@ -23,6 +30,8 @@
 #define TOPO_LINK_PORTS	100	/* link ports start this far above base */
 #define TOPO_LINKS_MAX	400	/* link ports stay under base + 1000 */
 #define TOPO_PORT_BASE_MAX	(65535 - 1000)
+#define TOPO_ATTACH_MAX	64
+#define TOPO_SPEC_MAX	64	/* "tap:NAME" / "pcap:IFNAME" */
 
 struct topo_router {
 	char	tr_name[TOPO_NAME_MAX];
@@ -34,11 +43,20 @@ struct topo_link {
 	char	tl_ifname[2][TOPO_NAME_MAX];
 };
 
+/* An interface on a wire outside the lab (tap:/pcap:). */
+struct topo_attach {
+	size_t	ta_router;		/* index into t_routers */
+	char	ta_ifname[TOPO_NAME_MAX];
+	char	ta_spec[TOPO_SPEC_MAX];
+};
+
 struct topology {
 	struct topo_router	*t_routers;
 	size_t			 t_nrouters;
 	struct topo_link	*t_links;
 	size_t			 t_nlinks;
+	struct topo_attach	*t_attach;
+	size_t			 t_nattach;
 	unsigned		 t_port_base;
 	char			*t_password;	/* NULL: none */
 };
@@ -54,5 +72,8 @@ unsigned	 topo_console_port(const struct topology *, size_t router);
  * "Serial1/2=udp:2100:127.0.0.1:2101". */
 void		 topo_attach_spec(const struct topology *, size_t link,
 		    int end, char *buf, size_t len);
+/* The --attach spec of attach line A: "FastEthernet1/0=tap:iosh-vpn0". */
+void		 topo_attach_extra(const struct topology *, size_t a,
+		    char *buf, size_t len);
 
 #endif

@@ -11,3 +11,16 @@ EXTRA_DIST += tests/expect_telnet.sh tests/expect/telnet.exp
 # serial link, and an expect user on R1's console.
 TESTS += tests/lab.sh
 EXTRA_DIST += tests/lab.sh tests/expect/lab.exp
+# Seed 002's lab (root, a namespace, vpnc): the spoke's DHCP address, the
+# LAN-to-LAN tunnel from its first ping, vpnc on the ISP's tap through
+# XAUTH and mode-config, the hub's SAs for both peers.
+TESTS += tests/lab_seed002.sh
+EXTRA_DIST += tests/lab_seed002.sh
+
+# The lab's topology file: routers, links, attach lines and their errors.
+check_PROGRAMS += tests/check_topology
+TESTS += tests/check_topology
+tests_check_topology_SOURCES = tests/check_topology.c lab/topology.c \
+	lab/topology.h
+tests_check_topology_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+tests_check_topology_LDADD = $(TEST_LIBS)
