@@ -349,7 +349,12 @@ ike_p1_complete(struct ike_p1 *p, const char *input, enum ike_fsm from)
 		snprintf(ss->s_group, sizeof(ss->s_group), "%s",
 		    p->p_group_name);
 	}
-	if (p->p_dpd)
+	/*
+	 * D is DPD in use, not merely offered: seed 002's hub, with no
+	 * `crypto isakmp keepalive`, shows Cap. CX for a VPN Client that
+	 * sent the DPD vendor ID, and nothing for its spoke.
+	 */
+	if (p->p_dpd && p->p_c->c_ka_interval != 0)
 		p->p_sa->is_caps |= ISK_CAP_DPD;
 	ike_dbg_fsm(p, input, from, FSM_P1_COMPLETE);
 	p->p_state = FSM_P1_COMPLETE;

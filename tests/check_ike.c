@@ -279,7 +279,7 @@ START_TEST(test_strong_suite)
 	    ".  Peer 12.1.1.2:500       Id: 12.1.1.2\n") != NULL);
 	out = fx_run(&pair[0], "show crypto isakmp sa detail");
 	ck_assert_msg(strstr(out, "\n1001  12.1.1.1        12.1.1.2          "
-	    "     ACTIVE aes  sha256 psk  14 23:59:58 D   \n") != NULL, "%s",
+	    "     ACTIVE aes  sha256 psk  14 23:59:58     \n") != NULL, "%s",
 	    out);
 	out = fx_run(&pair[0], "show crypto ipsec sa");
 	ck_assert_msg(strstr(out, "PFS (Y/N): Y, DH group: group5\n") != NULL,

@@ -20,7 +20,7 @@
 # mode-config lines; the hub's `show crypto ipsec sa` counts the 5 echo
 # requests decapsulated and the 5 replies encapsulated on the
 # 10.5.5.1 flow, in UDP port 4500; `show crypto isakmp sa detail` has
-# Cap. CDNX.  Then the client leaves and the hub keeps no SA.
+# Cap. CNX (no D: the hub has no keepalive).  Then the client leaves and the hub keeps no SA.
 #
 # Needs root, namespaces, TUN/TAP and strongSwan; skips (77) without.
 
