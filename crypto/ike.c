@@ -107,11 +107,23 @@ ike_psk_for(struct crypto *c, uint32_t peer)
 	const struct psk	*best, *k;
 	const struct keyring	*kr;
 
+	char			 a[16];
+
 	best = psk_lookup_v4(&c->c_keys, peer);
-	TAILQ_FOREACH(kr, &c->c_keyrings, kr_entry)
-		if ((k = psk_lookup_v4(&kr->kr_keys, peer)) != NULL &&
-		    (best == NULL || k->pk_mask > best->pk_mask))
+	/* IOS tells the search when there are keyrings to search (seed
+	 * 002's hub: "... in default", "... in spokes : success"). */
+	if (TAILQ_EMPTY(&c->c_keyrings))
+		return best != NULL ? best->pk_key : NULL;
+	ip4_text(peer, a);
+	ike_debug_raw(c, " Looking for a matching key for %s in default%s", a,
+	    best != NULL ? " : success" : "");
+	TAILQ_FOREACH(kr, &c->c_keyrings, kr_entry) {
+		k = psk_lookup_v4(&kr->kr_keys, peer);
+		ike_debug_raw(c, " Looking for a matching key for %s in %s%s",
+		    a, kr->kr_name, k != NULL ? " : success" : "");
+		if (k != NULL && (best == NULL || k->pk_mask > best->pk_mask))
 			best = k;
+	}
 	return best != NULL ? best->pk_key : NULL;
 }
 
@@ -160,7 +172,9 @@ dbg_send(struct ike_p1 *p, const char *state_name)
 	ike_debug(p->p_c, p->p_dbg, " sending packet to %s my_port %u "
 	    "peer_port %u (%s) %s", peer, p->p_sa->is_lport,
 	    p->p_sa->is_rport, p->p_sa->is_initiator ? "I" : "R", state_name);
-	ike_debug(p->p_c, p->p_dbg, "Sending an IKE IPv4 Packet.");
+	/* 15.x's line; 12.x has none. */
+	if (!ike_debug_v12(p->p_c))
+		ike_debug(p->p_c, p->p_dbg, "Sending an IKE IPv4 Packet.");
 }
 
 struct rexmit_ctx {
@@ -330,6 +344,10 @@ ike_p1_new(struct crypto *c, uint32_t local, uint32_t peer,
 	p->p_local = local;
 	p->p_peer = peer;
 	p->p_state = FSM_READY;
+	/* 12.x numbers the SA's debug lines from the start ("ISAKMP
+	 * (0:1): processing SA payload"), 15.x once the keys exist. */
+	if (ike_debug_v12(c))
+		p->p_dbg = is->is_connid;
 	return p;
 }
 

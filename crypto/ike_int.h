@@ -267,6 +267,10 @@ void	ike_p1_hdr(const struct ike_p1 *, struct isakmp_hdr *, uint8_t exchange);
 /* IOS's "Created a peer struct" block, and "found peer pre-shared key". */
 void	ike_dbg_peer(struct ike_p1 *, const char *for_what);
 void	ike_dbg_psk(struct ike_p1 *);
+void	ike_dbg_auth(struct ike_p1 *, bool ok);
+void	ike_dbg_peer_insert(struct ike_p1 *);
+/* ike_profile.c: "Scanning profiles for xauth ..." and its verdict. */
+void	ike_dbg_scan_profiles(struct ike_p1 *);
 /* An ID_IPV4_ADDR payload's block (NEXT: the payload after it). */
 void	ike_dbg_id(struct ike_p1 *, uint8_t next, uint32_t addr, unsigned len);
 /* Our SA payload: one transform per policy, in priority order (only

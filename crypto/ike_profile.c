@@ -65,6 +65,34 @@ profile_key(struct ike_p1 *p, const struct isakmp_profile *pr)
 	return k;
 }
 
+/*
+ * IOS's scan of the profiles for XAUTH as phase 1 begins: their names,
+ * and when one of them authenticates clients (`client authentication
+ * list`), that XAUTH may follow the pre-shared key (seed 002's hub).
+ */
+void
+ike_dbg_scan_profiles(struct ike_p1 *p)
+{
+	const struct isakmp_profile	*pr;
+	char				 names[512];
+	size_t				 n = 0;
+	bool				 xauth = false;
+
+	names[0] = '\0';
+	TAILQ_FOREACH(pr, &p->p_c->c_profiles, pr_entry) {
+		if (n < sizeof(names))
+			n += (size_t)snprintf(names + n, sizeof(names) - n,
+			    " %s", pr->pr_name);
+		if (pr->pr_client_auth != NULL)
+			xauth = true;
+	}
+	ike_debug_text(p->p_c, "ISAKMP : Scanning profiles for xauth ...%s",
+	    names);
+	if (xauth)
+		ike_debug12(p->p_c, p->p_dbg, IKE_DBG12_NOCOLON,
+		    "Authentication by xauth preshared");
+}
+
 bool
 ike_profile_choose(struct ike_p1 *p, bool is_addr, uint32_t addr)
 {
