@@ -55,6 +55,7 @@ enum ike_fsm {
 	FSM_I_AM1, FSM_R_AM_AAA_AWAIT, FSM_R_AM2,
 	FSM_P1_COMPLETE, FSM_DEST_SA,
 	FSM_QM_READY, FSM_QM_I_QM1, FSM_QM_R_QM1, FSM_QM_R_QM2,
+	FSM_QM_SPI_STARVE,	/* 12.x's responder, its SPI asked for */
 	FSM_QM_PHASE2_COMPLETE,
 	/* XAUTH and mode-config on the responder (ike_xauth.c). */
 	FSM_XAUTH_START_AWAIT, FSM_XAUTH_REQ_SENT, FSM_XAUTH_CONT_AWAIT,
@@ -458,6 +459,16 @@ void	ipsec_install(struct ike_qm *, const uint8_t *keymat_in,
 	    const uint8_t *keymat_out);
 /* IPSEC's create_sa lines for the SAs Q installed. */
 void	ipsec_installed_debug(struct ike_qm *);
+/* The newest inbound and outbound SA of Q's flow: false if none. */
+bool	ipsec_installed_pair(struct ike_qm *, struct ipsec_sa **in,
+	    struct ipsec_sa **out);
+/* ike_qm12.c: the Quick Mode responder's 12.x debug blocks. */
+void	ike_qm12_dbg_validate(struct ike_qm *);
+void	ike_qm12_dbg_spi(struct ike_qm *);
+void	ike_qm12_dbg_creating(struct ike_qm *, const struct ipsec_sa *in,
+	    const struct ipsec_sa *out);
+void	ike_qm12_dbg_installed(struct ike_qm *, const struct ipsec_sa *in,
+	    const struct ipsec_sa *out);
 /* What the engine hangs on an SA (ESP state, timer) goes before it. */
 void	ipsec_sa_release(struct crypto *, struct ipsec_sa *);
 /* The pair ends: both SAs go; the peer is told. */
