@@ -73,6 +73,12 @@ ike_dbg_fsm(struct ike_p1 *p, const char *input, enum ike_fsm from,
 	ike_debug(p->p_c, p->p_dbg, "Old State = %s  New State = %s",
 	    ike_fsm_name(from), ike_fsm_name(to));
 	ike_debug_text(p->p_c, "%s", "");
+	/* 12.x says when AAA (here local, at once) answers a state that
+	 * awaits it (seed 002's hub). */
+	if (ike_debug_v12(p->p_c) && (to == FSM_R_AM_AAA_AWAIT ||
+	    to == FSM_XAUTH_START_AWAIT || to == FSM_XAUTH_CONT_AWAIT ||
+	    to == FSM_CONFIG_AUTHOR_AWAIT))
+		ike_debug_raw(p->p_c, " got callback 1");
 }
 
 void

@@ -154,7 +154,8 @@ build_id_hash(struct ike_p1 *p, struct isakmp_build *b, const uint8_t *msg,
 	size_t	idlen = b->ib_len - idoff;
 
 	ike_debug(p->p_c, p->p_dbg, "SA is doing pre-shared key "
-	    "authentication using id type ID_IPV4_ADDR");
+	    "authentication%s using id type ID_IPV4_ADDR",
+	    p->p_xauth ? " plus XAUTH" : "");
 	ike_dbg_id(p, next, p->p_local, (unsigned)(idlen + ISAKMP_GEN_LEN));
 	ike_debug12(p->p_c, p->p_dbg, IKE_DBG12_SHORT,
 	    "Total payload length: %u", (unsigned)(idlen + ISAKMP_GEN_LEN));
@@ -371,6 +372,9 @@ ike_am_respond(struct crypto *c, uint32_t local, uint32_t peer,
 	p->p_sa->is_state = ISK_AG_NO_STATE;
 	ip4_text(peer, a);
 	ip4_text(local, l);
+	/* 12.x: the ports as the SA is made, a peer struct later. */
+	if (ike_debug_v12(c))
+		ike_dbg_peer(p, NULL);
 	ike_debug12(c, p->p_dbg, IKE_DBG12_BARE,
 	    "insert sa successfully sa = %08X",
 	    (unsigned)(uintptr_t)p->p_sa);
@@ -391,9 +395,12 @@ ike_am_respond(struct crypto *c, uint32_t local, uint32_t peer,
 	/* No key: IOS refuses the offer as it refuses a policy. */
 	if ((p->p_psk = am_key(p, &id)) == NULL)
 		ike_debug(c, p->p_dbg, "No pre-shared key with %s!", a);
-	else
+	else if (!ike_debug_v12(c))
 		ike_dbg_peer(p, "crypto_isakmp_process_block");
+	else
+		ike_dbg_client_peer(p);
 	ike_read_vids(p, m);
+	ike_dbg_xauth_auth(p);
 	if (sa == NULL || p->p_psk == NULL || !ike_p1_choose(p, sa, &sel)) {
 		ike_debug(c, p->p_dbg, "no offers accepted!");
 		ike_debug(c, p->p_dbg, " phase 1 SA policy not acceptable! "

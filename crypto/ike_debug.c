@@ -76,7 +76,7 @@ ike_debug12(const struct crypto *c, uint32_t connid, enum ike_dbg12 form,
 		return;
 	va_start(ap, fmt);
 	if (!ike_debug_v12(c)) {
-		emit(c, false, connid, fmt, ap);
+		emit(c, form == IKE_DBG12_SLASH, connid, fmt, ap);
 		va_end(ap);
 		return;
 	}
@@ -93,6 +93,9 @@ ike_debug12(const struct crypto *c, uint32_t connid, enum ike_dbg12 form,
 		break;
 	case IKE_DBG12_SHORT:
 		sys_debug(c->c_sys, "ISAKMP (%u): %s", connid, t);
+		break;
+	case IKE_DBG12_SLASH:
+		sys_debug(c->c_sys, "ISAKMP (0/%u): %s", connid, t);
 		break;
 	}
 }

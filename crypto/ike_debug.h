@@ -31,8 +31,11 @@ void	ike_debug_sp(const struct crypto *, uint32_t connid,
  *   IKE_DBG12_NOCOLON	"ISAKMP (0:1) local preshared key found"
  *   IKE_DBG12_BARE	"ISAKMP: insert sa successfully sa = ..."
  *   IKE_DBG12_SHORT	"ISAKMP (1): Total payload length: 12"
+ *   IKE_DBG12_SLASH	"ISAKMP (0/2): Unknown Attr: UNKNOWN (0x7000)"
+ * (15.x: ike_debug_sp's "ISAKMP (2):TEXT" for IKE_DBG12_SLASH.)
  */
-enum ike_dbg12 { IKE_DBG12_NOCOLON, IKE_DBG12_BARE, IKE_DBG12_SHORT };
+enum ike_dbg12 { IKE_DBG12_NOCOLON, IKE_DBG12_BARE, IKE_DBG12_SHORT,
+	IKE_DBG12_SLASH };
 void	ike_debug12(const struct crypto *, uint32_t connid, enum ike_dbg12,
 	    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 /* Whether the router's release prints 12.x's debug (seed 002's hub). */

@@ -272,6 +272,10 @@ void	ike_dbg_auth(struct ike_p1 *, bool ok);
 void	ike_dbg_peer_insert(struct ike_p1 *);
 /* ike_profile.c: "Scanning profiles for xauth ..." and its verdict. */
 void	ike_dbg_scan_profiles(struct ike_p1 *);
+/* "Authentication by xauth preshared" for a client profile's peer. */
+void	ike_dbg_xauth_auth(struct ike_p1 *);
+/* 12.x's peer-struct and client-config lines for such a peer. */
+void	ike_dbg_client_peer(struct ike_p1 *);
 /* An ID_IPV4_ADDR payload's block (NEXT: the payload after it). */
 void	ike_dbg_id(struct ike_p1 *, uint8_t next, uint32_t addr, unsigned len);
 /* Our SA payload: one transform per policy, in priority order (only

@@ -46,9 +46,11 @@ ike_dbg_peer(struct ike_p1 *p, const char *for_what)
 	char		peer[16];
 	unsigned	addr = (unsigned)(uintptr_t)p;
 
-	/* 12.x makes its peer struct later, if at all (seed 002's hub). */
+	/* 12.x makes its peer struct later, if at all (seed 002's hub:
+	 * for a client's configuration, ike_dbg_client_peer). */
 	if (ike_debug_v12(p->p_c)) {
-		ike_debug_raw(p->p_c, " local port 500, remote port 500");
+		ike_debug_raw(p->p_c, " local port %u, remote port %u",
+		    p->p_sa->is_lport, p->p_sa->is_rport);
 		return;
 	}
 	ip4_text(p->p_peer, peer);

@@ -409,8 +409,8 @@ cfg_request(struct ike_p1 *p, uint32_t msgid, uint8_t *iv,
 			 * sends nothing and says nothing. */
 			break;
 		default:
-			ike_debug_sp(p->p_c, p->p_dbg, " Unknown Attr: UNKNOWN "
-			    "(0x%X)", t);
+			ike_debug12(p->p_c, p->p_dbg, IKE_DBG12_SLASH,
+			    " Unknown Attr: UNKNOWN (0x%X)", t);
 			break;
 		}
 	}
