@@ -776,7 +776,7 @@ ike_input(struct crypto *c, const struct dp_udp_meta *um, const uint8_t *data,
 	}
 	p->p_rx_ms = clock_mono_ms();
 	dbg_received(c, p->p_dbg, um, is->is_initiator ? "I" : "R",
-	    isakmp_state_name(is->is_state));
+	    ike_xauth_busy(p) ? "CONF_XAUTH" : isakmp_state_name(is->is_state));
 	switch (m.im_hdr.ih_exchange) {
 	case ISAKMP_XCHG_IDPROT:
 		if (p->p_state == FSM_P1_COMPLETE) {

@@ -332,6 +332,7 @@ void	ike_am_input(struct ike_p1 *, const struct isakmp_msg *);
 /* Phase 1 is up: ask the peer for its login if it chose XAUTH. */
 void	ike_xauth_start(struct ike_p1 *);
 /* Whether Quick Mode may run (XAUTH, when asked for, has passed). */
+bool	ike_xauth_busy(const struct ike_p1 *);
 bool	ike_xauth_ready(const struct ike_p1 *);
 void	ike_xauth_input(struct ike_p1 *, const struct isakmp_msg *);
 /* Phase 1 goes: what the transaction kept goes too. */

@@ -165,6 +165,17 @@ ike_xauth_start(struct ike_p1 *p)
 	xauth_request(p, FSM_XAUTH_START_AWAIT);
 }
 
+/* An XAUTH exchange under way: IOS names the SA's state CONF_XAUTH
+ * (seed 002's "received packet ... (R) CONF_XAUTH"). */
+bool
+ike_xauth_busy(const struct ike_p1 *p)
+{
+	return p->p_xstate == FSM_XAUTH_START_AWAIT ||
+	    p->p_xstate == FSM_XAUTH_REQ_SENT ||
+	    p->p_xstate == FSM_XAUTH_CONT_AWAIT ||
+	    p->p_xstate == FSM_XAUTH_SET_SENT;
+}
+
 bool
 ike_xauth_ready(const struct ike_p1 *p)
 {
