@@ -159,6 +159,7 @@ build_id_hash(struct ike_p1 *p, struct isakmp_build *b, const uint8_t *msg,
 	ike_dbg_id(p, next, p->p_local, (unsigned)(idlen + ISAKMP_GEN_LEN));
 	ike_debug12(p->p_c, p->p_dbg, IKE_DBG12_SHORT,
 	    "Total payload length: %u", (unsigned)(idlen + ISAKMP_GEN_LEN));
+	ike_dbg_hmac(p);
 	return am_hash(p, p->p_sa->is_initiator, msg + idoff, idlen, hv) == 0;
 }
 
@@ -485,6 +486,7 @@ r_am3(struct ike_p1 *p, const struct isakmp_msg *m, uint8_t *plain)
 		am3 = &pm;
 	}
 	ike_debug(p->p_c, p->p_dbg, " processing HASH payload. message ID = 0");
+	ike_dbg_hmac(p);
 	/* Seed 002's order: the notify is read before the hash checks. */
 	ic = ike_pld_find(am3, ISAKMP_PL_NOTIFY) != NULL;
 	if (ic) {

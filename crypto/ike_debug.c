@@ -100,6 +100,20 @@ ike_debug12(const struct crypto *c, uint32_t connid, enum ike_dbg12 form,
 	}
 }
 
+void
+ike_engine_debug(const struct crypto *c, const char *fmt, ...)
+{
+	char	text[256];
+	va_list	ap;
+
+	if (!crypto_debug_on(c, CRYPTO_DEBUG_ENGINE) || !ike_debug_v12(c))
+		return;
+	va_start(ap, fmt);
+	vsnprintf(text, sizeof(text), fmt, ap);
+	va_end(ap);
+	sys_debug(c->c_sys, "CryptoEngine0: %s", text);
+}
+
 /* One line under debug switch FLAG: PREFIX, then the text. */
 static void
 line(const struct crypto *c, unsigned flag, const char *prefix,

@@ -38,6 +38,10 @@ enum ike_dbg12 { IKE_DBG12_NOCOLON, IKE_DBG12_BARE, IKE_DBG12_SHORT,
 	IKE_DBG12_SLASH };
 void	ike_debug12(const struct crypto *, uint32_t connid, enum ike_dbg12,
 	    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+/* A line under `debug crypto engine`, in 12.x ("CryptoEngine0: ...",
+ * seed 002's hub); 15.x's engine lines are not known, none is printed. */
+void	ike_engine_debug(const struct crypto *, const char *fmt, ...)
+	    __attribute__((format(printf, 2, 3)));
 /* Whether the router's release prints 12.x's debug (seed 002's hub). */
 bool	ike_debug_v12(const struct crypto *);
 /* "ISAKMP:TEXT", the same in every release (attribute lines, peer

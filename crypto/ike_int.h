@@ -270,6 +270,7 @@ void	ike_dbg_peer(struct ike_p1 *, const char *for_what);
 void	ike_dbg_psk(struct ike_p1 *);
 void	ike_dbg_auth(struct ike_p1 *, bool ok);
 void	ike_dbg_peer_insert(struct ike_p1 *);
+void	ike_dbg_hmac(struct ike_p1 *);
 /* ike_profile.c: "Scanning profiles for xauth ..." and its verdict. */
 void	ike_dbg_scan_profiles(struct ike_p1 *);
 /* "Authentication by xauth preshared" for a client profile's peer. */

@@ -110,6 +110,7 @@ auth_check(struct ike_p1 *p, const struct isakmp_msg *m)
 	}
 	ike_debug(p->p_c, p->p_dbg, " processing HASH payload. message ID = "
 	    "0");
+	ike_dbg_hmac(p);
 	if (p->p_sa->is_initiator)
 		rc = ike_hash_r(&p->p_keys, p->p_gxi, p->p_gxr, p->p_glen,
 		    p->p_sa->is_icookie, p->p_sa->is_rcookie, p->p_sai,
@@ -194,6 +195,7 @@ send_auth(struct ike_p1 *p, bool initial_contact)
 	    ISAKMP_GEN_LEN));
 	ike_debug12(p->p_c, p->p_dbg, IKE_DBG12_SHORT,
 	    "Total payload length: %u", (unsigned)(idlen + ISAKMP_GEN_LEN));
+	ike_dbg_hmac(p);
 	if ((len = ike_encrypt_msg(p, msg, len, sizeof(msg), p->p_iv)) == 0)
 		return false;
 	ike_send(p, &p->p_tx, msg, len, "MM_KEY_EXCH", p->p_sa->is_initiator);

@@ -78,6 +78,15 @@ ike_dbg_auth(struct ike_p1 *p, bool ok)
 	ike_debug_text(p->p_c, "        %s", v);
 }
 
+/* The engine keyed for an HMAC over a message of the SA (a HASH made or
+ * checked). */
+void
+ike_dbg_hmac(struct ike_p1 *p)
+{
+	ike_engine_debug(p->p_c, "generate hmac context for conn id %u",
+	    p->p_sa->is_connid);
+}
+
 /* The peer's entry made: 15.x names IOS's structure, 12.x does not. */
 void
 ike_dbg_peer_insert(struct ike_p1 *p)
@@ -279,8 +288,11 @@ ike_p1_derive(struct ike_p1 *p)
 	/* SKEYID holds all the key is needed for from here on. */
 	xsecret_free(p->p_psk);
 	p->p_psk = NULL;
-	if (ok)
+	if (ok) {
 		p->p_dbg = p->p_sa->is_connid;
+		ike_engine_debug(p->p_c, "create ISAKMP SKEYID for conn id %u",
+		    p->p_sa->is_connid);
+	}
 	return ok;
 }
 

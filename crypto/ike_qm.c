@@ -206,6 +206,7 @@ seal(struct ike_qm *q, uint8_t *msg, size_t len, size_t cap, size_t hoff,
 	uint8_t		 mid[4], h[IKE_PRF_MAX];
 	int		 rc;
 
+	ike_dbg_hmac(p);
 	put32(mid, q->q_msgid);
 	if (second)
 		rc = ike_qm_hash2(&p->p_keys, mid, q->q_ni, q->q_nilen,
@@ -516,6 +517,7 @@ qm_open(struct ike_qm *q, const struct isakmp_msg *m, uint8_t *plain,
 	    pm->im_pld[0].pl_type != ISAKMP_PL_HASH ||
 	    pm->im_pld[0].pl_bodylen != hl)
 		return false;
+	ike_dbg_hmac(p);
 	/* 12.x's responder does not say it of the third message. */
 	if (!ike_debug_v12(p->p_c) || q->q_initiator ||
 	    q->q_state == FSM_QM_READY)
@@ -851,6 +853,8 @@ r_qm3(struct ike_qm *q)
 			qm_fail(q, "QM rejected");
 			return;
 		}
+		ike_engine_debug(p->p_c, "ipsec allocate flow");
+		ike_engine_debug(p->p_c, "ipsec allocate flow");
 		ike_qm12_dbg_creating(q, in, out);
 		ike_debug(p->p_c, p->p_dbg, "deleting node %u error FALSE "
 		    "reason \"quick mode done (await)\"", q->q_msgid);

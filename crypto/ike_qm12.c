@@ -91,6 +91,7 @@ ike_qm12_dbg_validate(struct ike_qm *q)
 	ike_ipsec_debug(q->q_p1->p_c, "IPSEC(validate_proposal_request): "
 	    "proposal part #1,");
 	ke_msg(q, "INBOUND", true, 0, 0, 0, 0, ke_flags(&q->q_ts, false));
+	ike_engine_debug(q->q_p1->p_c, "validate proposal request");
 	kei_proxy(q);
 }
 

@@ -143,6 +143,7 @@ xauth_request(struct ike_p1 *p, enum ike_fsm from)
 	ike_debug_text(p->p_c, "ISAKMP/xauth: request attribute %s",
 	    ike_cfg_attr_name(XAUTH_USER_PASSWORD));
 	isakmp_build_attr_tlv(&b, XAUTH_USER_PASSWORD, NULL, 0);
+	ike_dbg_hmac(p);
 	ike_debug(p->p_c, p->p_dbg, "initiating peer config to %s. ID = %d",
 	    ip4_text(p->p_peer, (char[IP4_TEXT_LEN]){ 0 }),
 	    sid(p->p_cfg_msgid));
@@ -196,6 +197,7 @@ xauth_set(struct ike_p1 *p, bool ok)
 	hoff = cfg_open(p, &b, msg, sizeof(msg), p->p_cfg_msgid,
 	    ISAKMP_CFG_SET);
 	isakmp_build_attr_tv(&b, XAUTH_STATUS, ok ? 1 : 0);
+	ike_dbg_hmac(p);
 	ike_debug(p->p_c, p->p_dbg, "initiating peer config to %s. ID = %d",
 	    ip4_text(p->p_peer, (char[IP4_TEXT_LEN]){ 0 }),
 	    sid(p->p_cfg_msgid));
@@ -425,6 +427,7 @@ cfg_request(struct ike_p1 *p, uint32_t msgid, uint8_t *iv,
 			break;
 		}
 	}
+	ike_dbg_hmac(p);
 	ike_debug(p->p_c, p->p_dbg, "responding to peer config from %s. "
 	    "ID = %d", ip4_text(p->p_peer, a), sid(msgid));
 	if (p->p_cfgaddr == 0) {
@@ -475,6 +478,7 @@ ike_xauth_input(struct ike_p1 *p, const struct isakmp_msg *m)
 		goto bad;
 	ike_debug(p->p_c, p->p_dbg, " processing transaction payload from %s. "
 	    "message ID = %d", peer, sid(msgid));
+	ike_dbg_hmac(p);
 	/* HASH first, then the ATTRIBUTE payload it covers. */
 	if (pm.im_npld < 2 || (h = &pm.im_pld[0])->pl_type != ISAKMP_PL_HASH ||
 	    h->pl_bodylen != hl ||
