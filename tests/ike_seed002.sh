@@ -25,7 +25,49 @@
 # document lost; console messages (%CRYPTO-...) are not debug lines and
 # stay out.  They must then differ by exactly golden/crypto/
 # seed002-hub-l2l.diff and seed002-hub-client.diff, the known gaps:
-#   (the list is being written: the diffs are frozen as they stand)
+# golden/crypto/seed002-hub-l2l.diff (the spoke initiating):
+#   - the spoke is iosh, not IOS 12.2(23a): its MM1 carries NAT-T vendor
+#     IDs (the 12 "vendor ID" lines) and so the hub's MM2 one ("constructed
+#     NAT-T vendor-rfc3947 ID"); its MM3 carries Unity and DPD vendor IDs
+#     and NAT-D payloads, not IOS's own vendor ID ("speaking to another IOS
+#     box!"); its MM5 carries INITIAL-CONTACT ("Process initial contact");
+#   - Diffie-Hellman under `debug crypto engine`: IOS makes its pair at MM1
+#     ("generate alg parameter", "Dh phase 1 status: 0" twice), computes at
+#     MM3 and clears after MM6 ("clear dh number"); iosh does all of it at
+#     MM3 and prints none of these rather than print them where IOS does
+#     not do the work;
+#   - MM3's key search ("Looking for a matching key" twice): iosh looks the
+#     key up once, at MM1, and keeps that copy (issue 14);
+#   - "Trying to insert a peer": IOS 12.3's Main Mode responder does not
+#     print it, iosh does (as its Aggressive Mode does, and 15.x).
+# golden/crypto/seed002-hub-client.diff (the VPN Client initiating):
+#   - vpnc is not Cisco VPN Client 4.0(4): other vendor IDs (no Xauth, no
+#     NAT-T with --natt-mode none: no NAT-D "received payload type 17", no
+#     "constructed NAT-T vendor-02 ID"); six AES phase 1 transforms before
+#     3DES (transform 6, not 9) and six AES proposals before the 3DES one
+#     (numbered from 0, not 12), each refused; another mode-config request
+#     (its attributes, their order, no ADDRESS_EXPIRY);
+#   - vpnc offers 2147483 s for phase 1 and phase 2: IOS 12.3 answers
+#     phase 1 with a RESPONDER-LIFETIME of 86400 (the "set new node ... to
+#     CONF_XAUTH" ... "Sending phase 1 responder lifetime" lines) and takes
+#     the phase 2 lifetime; iosh sends no phase 1 responder lifetime and
+#     holds the IPsec SAs to its own 3600 s / 4608000 kB ("Responder
+#     lifetime", the lifetime lines);
+#   - Diffie-Hellman under `debug crypto engine`, as above;
+#   - for a peer that names a group IOS also searches the address keys
+#     ("Looking for a matching key" twice); iosh takes the group's key;
+#   - AM2's ID payload: IOS 12.3 sends port 0, iosh 500;
+#   - INITIAL-CONTACT with nothing to bring down: IOS's "returning IP addr
+#     to the address pool", key engine event and second "SA authentication
+#     status"; iosh prints what it does, nothing;
+#   - "Address: 0.2.0.0" (IOS's, after "attributes sent in message:") is
+#     not printed; APPLICATION_VERSION is iosh's own string, not 12.3(6a)'s
+#     banner;
+#   - the document leaves out Quick Mode's first lines (received packet,
+#     "set new node", HASH and SA payloads), which iosh prints as the L2L
+#     transcript shows them;
+#   - "Locking peer struct ..., IPSEC refcount 1 for for stuff_ke" is not
+#     printed.
 # The client half needs root, namespaces and vpnc: without them it is
 # skipped (77) after the L2L half passed.
 set -u
