@@ -136,9 +136,8 @@ am_auth(struct ike_p1 *p, const struct isakmp_pld *h)
 static void
 dbg_authenticated(struct ike_p1 *p)
 {
-	char	local[16], peer[16];
+	char	peer[16];
 
-	ip4_text(p->p_local, local);
 	ip4_text(p->p_peer, peer);
 	ike_debug(p->p_c, p->p_dbg, "SA has been authenticated with %s", peer);
 	ike_dbg_peer_insert(p);

@@ -408,7 +408,7 @@ static void
 i_mm6(struct ike_p1 *p, const struct isakmp_msg *m, uint8_t *plain)
 {
 	struct isakmp_msg	pm;
-	char			local[16], peer[16];
+	char			peer[16];
 	struct ike_request	rq;
 
 	if (!open_msg(p, m, plain, &pm))
@@ -417,7 +417,6 @@ i_mm6(struct ike_p1 *p, const struct isakmp_msg *m, uint8_t *plain)
 		ike_p1_fail(p, "Authentication failed");
 		return;
 	}
-	ip4_text(p->p_local, local);
 	ip4_text(p->p_peer, peer);
 	ike_debug(p->p_c, p->p_dbg, "SA has been authenticated with %s", peer);
 	ike_dbg_peer_insert(p);
@@ -530,7 +529,7 @@ static void
 r_mm5(struct ike_p1 *p, const struct isakmp_msg *m, uint8_t *plain)
 {
 	struct isakmp_msg	pm;
-	char			local[16], peer[16];
+	char			peer[16];
 
 	if (!open_msg(p, m, plain, &pm))
 		return;
@@ -539,7 +538,6 @@ r_mm5(struct ike_p1 *p, const struct isakmp_msg *m, uint8_t *plain)
 		ike_p1_fail(p, "Authentication failed");
 		return;
 	}
-	ip4_text(p->p_local, local);
 	ip4_text(p->p_peer, peer);
 	ike_debug(p->p_c, p->p_dbg, "SA has been authenticated with %s", peer);
 	if (ike_pld_find(&pm, ISAKMP_PL_NOTIFY) != NULL)
