@@ -4,12 +4,12 @@
 # (a tap: attachment), vpnc in a namespace as the Cisco VPN Client from
 # 10.51.82.100 (group testgroup, key cisco321, XAUTH as the seed's user
 # gfullage, --natt-mode none, --enable-weak-encryption for the seed's
-# 3des), `debug crypto isakmp`, `debug crypto
-# ipsec` and `debug crypto engine` on at the hub.  The hub's debug lines
-# from vpnc's first packet to the second create_sa go to $1; tests/
-# ike_seed002.sh compares them with the seed's.  Changes to the seed's
-# configuration: the default route out of FastEthernet0/0 (the seed's
-# next hop is not on the tap), and FastEthernet0/1 left unattached.
+# 3des), `debug crypto isakmp`, `debug crypto ipsec` and `debug crypto
+# engine` on at the hub.  The hub's debug lines from vpnc's first packet
+# to the second create_sa go to $1; tests/ike_seed002.sh compares them
+# with the seed's.  Changes to the seed's configuration: the default
+# route out of FastEthernet0/0 (the seed's next hop is not on the tap),
+# and FastEthernet0/1 left unattached.
 #
 # Needs root, namespaces, TUN/TAP and vpnc; exits 77 without them.
 out=${1:?usage: ike_seed002_client.sh TRANSCRIPT}
