@@ -50,6 +50,7 @@ static const char *const fsm_names[] = {
 	[FSM_QM_I_QM1] = "IKE_QM_I_QM1",
 	[FSM_QM_R_QM1] = "IKE_QM_R_QM1",
 	[FSM_QM_R_QM2] = "IKE_QM_R_QM2",
+	[FSM_QM_SPI_STARVE] = "IKE_QM_SPI_STARVE",
 	[FSM_QM_PHASE2_COMPLETE] = "IKE_QM_PHASE2_COMPLETE",
 	[FSM_XAUTH_START_AWAIT] = "IKE_XAUTH_AAA_START_LOGIN_AWAIT",
 	[FSM_XAUTH_REQ_SENT] = "IKE_XAUTH_REQ_SENT",
@@ -72,6 +73,12 @@ ike_dbg_fsm(struct ike_p1 *p, const char *input, enum ike_fsm from,
 	ike_debug(p->p_c, p->p_dbg, "Old State = %s  New State = %s",
 	    ike_fsm_name(from), ike_fsm_name(to));
 	ike_debug_text(p->p_c, "%s", "");
+	/* 12.x says when AAA (here local, at once) answers a state that
+	 * awaits it (seed 002's hub). */
+	if (ike_debug_v12(p->p_c) && (to == FSM_R_AM_AAA_AWAIT ||
+	    to == FSM_XAUTH_START_AWAIT || to == FSM_XAUTH_CONT_AWAIT ||
+	    to == FSM_CONFIG_AUTHOR_AWAIT))
+		ike_debug_raw(p->p_c, " got callback 1");
 }
 
 void
@@ -107,11 +114,23 @@ ike_psk_for(struct crypto *c, uint32_t peer)
 	const struct psk	*best, *k;
 	const struct keyring	*kr;
 
+	char			 a[16];
+
 	best = psk_lookup_v4(&c->c_keys, peer);
-	TAILQ_FOREACH(kr, &c->c_keyrings, kr_entry)
-		if ((k = psk_lookup_v4(&kr->kr_keys, peer)) != NULL &&
-		    (best == NULL || k->pk_mask > best->pk_mask))
+	/* IOS tells the search when there are keyrings to search (seed
+	 * 002's hub: "... in default", "... in spokes : success"). */
+	if (TAILQ_EMPTY(&c->c_keyrings))
+		return best != NULL ? best->pk_key : NULL;
+	ip4_text(peer, a);
+	ike_debug_raw(c, " Looking for a matching key for %s in default%s", a,
+	    best != NULL ? " : success" : "");
+	TAILQ_FOREACH(kr, &c->c_keyrings, kr_entry) {
+		k = psk_lookup_v4(&kr->kr_keys, peer);
+		ike_debug_raw(c, " Looking for a matching key for %s in %s%s",
+		    a, kr->kr_name, k != NULL ? " : success" : "");
+		if (k != NULL && (best == NULL || k->pk_mask > best->pk_mask))
 			best = k;
+	}
 	return best != NULL ? best->pk_key : NULL;
 }
 
@@ -160,7 +179,9 @@ dbg_send(struct ike_p1 *p, const char *state_name)
 	ike_debug(p->p_c, p->p_dbg, " sending packet to %s my_port %u "
 	    "peer_port %u (%s) %s", peer, p->p_sa->is_lport,
 	    p->p_sa->is_rport, p->p_sa->is_initiator ? "I" : "R", state_name);
-	ike_debug(p->p_c, p->p_dbg, "Sending an IKE IPv4 Packet.");
+	/* 15.x's line; 12.x has none. */
+	if (!ike_debug_v12(p->p_c))
+		ike_debug(p->p_c, p->p_dbg, "Sending an IKE IPv4 Packet.");
 }
 
 struct rexmit_ctx {
@@ -331,6 +352,10 @@ ike_p1_new(struct crypto *c, uint32_t local, uint32_t peer,
 	p->p_local = local;
 	p->p_peer = peer;
 	p->p_state = FSM_READY;
+	/* 12.x numbers the SA's debug lines from the start ("ISAKMP
+	 * (0:1): processing SA payload"), 15.x once the keys exist. */
+	if (ike_debug_v12(c))
+		p->p_dbg = is->is_connid;
 	return p;
 }
 
@@ -752,7 +777,7 @@ ike_input(struct crypto *c, const struct dp_udp_meta *um, const uint8_t *data,
 	}
 	p->p_rx_ms = clock_mono_ms();
 	dbg_received(c, p->p_dbg, um, is->is_initiator ? "I" : "R",
-	    isakmp_state_name(is->is_state));
+	    ike_xauth_busy(p) ? "CONF_XAUTH" : isakmp_state_name(is->is_state));
 	switch (m.im_hdr.ih_exchange) {
 	case ISAKMP_XCHG_IDPROT:
 		if (p->p_state == FSM_P1_COMPLETE) {

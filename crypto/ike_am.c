@@ -129,23 +129,18 @@ am_auth(struct ike_p1 *p, const struct isakmp_pld *h)
 	ok = h != NULL && am_hash(p, !p->p_sa->is_initiator, p->p_pid,
 	    p->p_pidlen, want) == 0 && h->pl_bodylen == hl &&
 	    CRYPTO_memcmp(want, h->pl_body, hl) == 0;
-	ike_debug(p->p_c, p->p_dbg, "SA authentication status:");
-	ike_debug_text(p->p_c, "        %s", ok ? "authenticated" :
-	    "not authenticated");
+	ike_dbg_auth(p, ok);
 	return ok;
 }
 
 static void
 dbg_authenticated(struct ike_p1 *p)
 {
-	char	local[16], peer[16];
+	char	peer[16];
 
-	ip4_text(p->p_local, local);
 	ip4_text(p->p_peer, peer);
 	ike_debug(p->p_c, p->p_dbg, "SA has been authenticated with %s", peer);
-	ike_debug_raw(p->p_c, " Trying to insert a peer %s/%s/500/,  and "
-	    "inserted successfully %08X.", local, peer,
-	    (unsigned)(uintptr_t)p);
+	ike_dbg_peer_insert(p);
 }
 
 /* Our ID (ID_IPV4_ADDR) and HASH into B, with their debug lines; NEXT is
@@ -158,10 +153,12 @@ build_id_hash(struct ike_p1 *p, struct isakmp_build *b, const uint8_t *msg,
 	size_t	idlen = b->ib_len - idoff;
 
 	ike_debug(p->p_c, p->p_dbg, "SA is doing pre-shared key "
-	    "authentication using id type ID_IPV4_ADDR");
+	    "authentication%s using id type ID_IPV4_ADDR",
+	    p->p_xauth ? " plus XAUTH" : "");
 	ike_dbg_id(p, next, p->p_local, (unsigned)(idlen + ISAKMP_GEN_LEN));
-	ike_debug(p->p_c, p->p_dbg, "Total payload length: %u",
-	    (unsigned)(idlen + ISAKMP_GEN_LEN));
+	ike_debug12(p->p_c, p->p_dbg, IKE_DBG12_SHORT,
+	    "Total payload length: %u", (unsigned)(idlen + ISAKMP_GEN_LEN));
+	ike_dbg_hmac(p);
 	return am_hash(p, p->p_sa->is_initiator, msg + idoff, idlen, hv) == 0;
 }
 
@@ -327,17 +324,18 @@ i_am2(struct ike_p1 *p, const struct isakmp_msg *m)
 	bool			 ic;
 
 	memcpy(p->p_sa->is_rcookie, m->im_hdr.ih_rcookie, 8);
-	ike_debug(p->p_c, 0, " processing SA payload. message ID = 0");
+	ike_debug(p->p_c, p->p_dbg, " processing SA payload. message ID = 0");
 	if (sa == NULL || !ike_p1_choose(p, sa, &sel) ||
 	    sel.ps_policy->ip_group != p->p_group) {
-		ike_debug(p->p_c, 0, "no offers accepted!");
+		ike_debug(p->p_c, p->p_dbg, "no offers accepted!");
 		mode_failure(p, "Phase1 SA policy proposal not accepted");
 		return;
 	}
 	ike_p1_set_suite(p, &sel);
 	ike_read_vids(p, m);
-	ike_debug(p->p_c, 0, " processing KE payload. message ID = 0");
-	ike_debug(p->p_c, 0, " processing NONCE payload. message ID = 0");
+	ike_debug(p->p_c, p->p_dbg, " processing KE payload. message ID = 0");
+	ike_debug(p->p_c, p->p_dbg, " processing NONCE payload. message ID = "
+	    "0");
 	if (!ike_p1_ke_take(p, ike_pld_find(m, ISAKMP_PL_KE), p->p_gxr) ||
 	    !ike_take_nonce(ike_pld_find(m, ISAKMP_PL_NONCE), p->p_nr,
 	    &p->p_nrlen) || !take_id(p, ike_pld_find(m, ISAKMP_PL_ID), &id)) {
@@ -404,9 +402,13 @@ ike_am_respond(struct crypto *c, uint32_t local, uint32_t peer,
 	p->p_sa->is_state = ISK_AG_NO_STATE;
 	ip4_text(peer, a);
 	ip4_text(local, l);
-	ike_debug(c, 0, "insert sa successfully sa = %08X",
+	/* 12.x: the ports as the SA is made, a peer struct later. */
+	if (ike_debug_v12(c))
+		ike_dbg_peer(p, NULL);
+	ike_debug12(c, p->p_dbg, IKE_DBG12_BARE,
+	    "insert sa successfully sa = %08X",
 	    (unsigned)(uintptr_t)p->p_sa);
-	ike_debug(c, 0, " processing SA payload. message ID = 0");
+	ike_debug(c, p->p_dbg, " processing SA payload. message ID = 0");
 	if (!take_id(p, ike_pld_find(m, ISAKMP_PL_ID), &id)) {
 		mode_failure(p, "Bad Aggressive Mode message");
 		return;
@@ -419,17 +421,20 @@ ike_am_respond(struct crypto *c, uint32_t local, uint32_t peer,
 	}
 	if (id.id_type != IPSEC_ID_KEY_ID || !ike_profile_choose_group(p,
 	    p->p_group_name))
-		ike_debug(c, 0, ": peer matches *none* of the profiles");
+		ike_debug(c, p->p_dbg, ": peer matches *none* of the profiles");
 	/* No key: IOS refuses the offer as it refuses a policy. */
 	if ((p->p_psk = am_key(p, &id)) == NULL)
-		ike_debug(c, 0, "No pre-shared key with %s!", a);
-	else
+		ike_debug(c, p->p_dbg, "No pre-shared key with %s!", a);
+	else if (!ike_debug_v12(c))
 		ike_dbg_peer(p, "crypto_isakmp_process_block");
+	else
+		ike_dbg_client_peer(p);
 	ike_read_vids(p, m);
+	ike_dbg_xauth_auth(p);
 	if (sa == NULL || p->p_psk == NULL || !ike_p1_choose(p, sa, &sel)) {
-		ike_debug(c, 0, "no offers accepted!");
-		ike_debug(c, 0, " phase 1 SA policy not acceptable! (local %s "
-		    "remote %s)", l, a);
+		ike_debug(c, p->p_dbg, "no offers accepted!");
+		ike_debug(c, p->p_dbg, " phase 1 SA policy not acceptable! "
+		    "(local %s remote %s)", l, a);
 		ike_notify(p, ISAKMP_N_NO_PROPOSAL_CHOSEN, ISAKMP_PROTO_ISAKMP,
 		    NULL, 0);
 		mode_failure(p, "Phase1 SA policy proposal not accepted");
@@ -438,8 +443,8 @@ ike_am_respond(struct crypto *c, uint32_t local, uint32_t peer,
 	ike_p1_set_suite(p, &sel);
 	p->p_xauth = sel.ps_xauth;
 	ike_p1_keep_sai(p, sa->pl_body, sa->pl_bodylen);
-	ike_debug(c, 0, " processing KE payload. message ID = 0");
-	ike_debug(c, 0, " processing NONCE payload. message ID = 0");
+	ike_debug(c, p->p_dbg, " processing KE payload. message ID = 0");
+	ike_debug(c, p->p_dbg, " processing NONCE payload. message ID = 0");
 	if (!ike_p1_ke_take(p, ike_pld_find(m, ISAKMP_PL_KE), p->p_gxi) ||
 	    !ike_take_nonce(ike_pld_find(m, ISAKMP_PL_NONCE), p->p_ni,
 	    &p->p_nilen)) {
@@ -510,6 +515,7 @@ r_am3(struct ike_p1 *p, const struct isakmp_msg *m, uint8_t *plain)
 		am3 = &pm;
 	}
 	ike_debug(p->p_c, p->p_dbg, " processing HASH payload. message ID = 0");
+	ike_dbg_hmac(p);
 	/* Seed 002's order: the notify is read before the hash checks. */
 	ic = ike_pld_find(am3, ISAKMP_PL_NOTIFY) != NULL;
 	if (ic) {

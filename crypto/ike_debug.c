@@ -58,6 +58,62 @@ ike_debug_sp(const struct crypto *c, uint32_t connid, const char *fmt, ...)
 	va_end(ap);
 }
 
+bool
+ike_debug_v12(const struct crypto *c)
+{
+	return !sys_version_15(c->c_sys);
+}
+
+void
+ike_debug12(const struct crypto *c, uint32_t connid, enum ike_dbg12 form,
+    const char *fmt, ...)
+{
+	char		 text[1536];
+	const char	*t = text;
+	va_list		 ap;
+
+	if (!ike_debugging(c))
+		return;
+	va_start(ap, fmt);
+	if (!ike_debug_v12(c)) {
+		emit(c, form == IKE_DBG12_SLASH, connid, fmt, ap);
+		va_end(ap);
+		return;
+	}
+	vsnprintf(text, sizeof(text), fmt, ap);
+	va_end(ap);
+	while (*t == ' ')
+		t++;
+	switch (form) {
+	case IKE_DBG12_NOCOLON:
+		sys_debug(c->c_sys, "ISAKMP (0:%u) %s", connid, t);
+		break;
+	case IKE_DBG12_BARE:
+		sys_debug(c->c_sys, "ISAKMP: %s", t);
+		break;
+	case IKE_DBG12_SHORT:
+		sys_debug(c->c_sys, "ISAKMP (%u): %s", connid, t);
+		break;
+	case IKE_DBG12_SLASH:
+		sys_debug(c->c_sys, "ISAKMP (0/%u): %s", connid, t);
+		break;
+	}
+}
+
+void
+ike_engine_debug(const struct crypto *c, const char *fmt, ...)
+{
+	char	text[256];
+	va_list	ap;
+
+	if (!crypto_debug_on(c, CRYPTO_DEBUG_ENGINE) || !ike_debug_v12(c))
+		return;
+	va_start(ap, fmt);
+	vsnprintf(text, sizeof(text), fmt, ap);
+	va_end(ap);
+	sys_debug(c->c_sys, "CryptoEngine0: %s", text);
+}
+
 /* One line under debug switch FLAG: PREFIX, then the text. */
 static void
 line(const struct crypto *c, unsigned flag, const char *prefix,

@@ -25,6 +25,25 @@ void	ike_debug(const struct crypto *, uint32_t connid, const char *fmt, ...)
 /* "ISAKMP (CONNID):TEXT" / "ISAKMP (0:CONNID): TEXT". */
 void	ike_debug_sp(const struct crypto *, uint32_t connid,
 	    const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/*
+ * Lines whose 12.x form is not "ISAKMP (0:CONNID): TEXT" (seed 002's hub,
+ * 12.3); 15.x prints them as ike_debug does:
+ *   IKE_DBG12_NOCOLON	"ISAKMP (0:1) local preshared key found"
+ *   IKE_DBG12_BARE	"ISAKMP: insert sa successfully sa = ..."
+ *   IKE_DBG12_SHORT	"ISAKMP (1): Total payload length: 12"
+ *   IKE_DBG12_SLASH	"ISAKMP (0/2): Unknown Attr: UNKNOWN (0x7000)"
+ * (15.x: ike_debug_sp's "ISAKMP (2):TEXT" for IKE_DBG12_SLASH.)
+ */
+enum ike_dbg12 { IKE_DBG12_NOCOLON, IKE_DBG12_BARE, IKE_DBG12_SHORT,
+	IKE_DBG12_SLASH };
+void	ike_debug12(const struct crypto *, uint32_t connid, enum ike_dbg12,
+	    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+/* A line under `debug crypto engine`, in 12.x ("CryptoEngine0: ...",
+ * seed 002's hub); 15.x's engine lines are not known, none is printed. */
+void	ike_engine_debug(const struct crypto *, const char *fmt, ...)
+	    __attribute__((format(printf, 2, 3)));
+/* Whether the router's release prints 12.x's debug (seed 002's hub). */
+bool	ike_debug_v12(const struct crypto *);
 /* "ISAKMP:TEXT", the same in every release (attribute lines, peer
  * structs): TEXT carries its own spacing. */
 void	ike_debug_raw(const struct crypto *, const char *fmt, ...)

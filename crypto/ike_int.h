@@ -55,6 +55,7 @@ enum ike_fsm {
 	FSM_I_AM1, FSM_R_AM_AAA_AWAIT, FSM_R_AM2,
 	FSM_P1_COMPLETE, FSM_DEST_SA,
 	FSM_QM_READY, FSM_QM_I_QM1, FSM_QM_R_QM1, FSM_QM_R_QM2,
+	FSM_QM_SPI_STARVE,	/* 12.x's responder, its SPI asked for */
 	FSM_QM_PHASE2_COMPLETE,
 	/* XAUTH and mode-config on the responder (ike_xauth.c). */
 	FSM_XAUTH_START_AWAIT, FSM_XAUTH_REQ_SENT, FSM_XAUTH_CONT_AWAIT,
@@ -273,6 +274,15 @@ void	ike_p1_hdr(const struct ike_p1 *, struct isakmp_hdr *, uint8_t exchange);
 /* IOS's "Created a peer struct" block, and "found peer pre-shared key". */
 void	ike_dbg_peer(struct ike_p1 *, const char *for_what);
 void	ike_dbg_psk(struct ike_p1 *);
+void	ike_dbg_auth(struct ike_p1 *, bool ok);
+void	ike_dbg_peer_insert(struct ike_p1 *);
+void	ike_dbg_hmac(struct ike_p1 *);
+/* ike_profile.c: "Scanning profiles for xauth ..." and its verdict. */
+void	ike_dbg_scan_profiles(struct ike_p1 *);
+/* "Authentication by xauth preshared" for a client profile's peer. */
+void	ike_dbg_xauth_auth(struct ike_p1 *);
+/* 12.x's peer-struct and client-config lines for such a peer. */
+void	ike_dbg_client_peer(struct ike_p1 *);
 /* An ID_IPV4_ADDR payload's block (NEXT: the payload after it). */
 void	ike_dbg_id(struct ike_p1 *, uint8_t next, uint32_t addr, unsigned len);
 /* Our SA payload: one transform per policy, in priority order (only
@@ -329,6 +339,7 @@ void	ike_am_input(struct ike_p1 *, const struct isakmp_msg *);
 /* Phase 1 is up: ask the peer for its login if it chose XAUTH. */
 void	ike_xauth_start(struct ike_p1 *);
 /* Whether Quick Mode may run (XAUTH, when asked for, has passed). */
+bool	ike_xauth_busy(const struct ike_p1 *);
 bool	ike_xauth_ready(const struct ike_p1 *);
 void	ike_xauth_input(struct ike_p1 *, const struct isakmp_msg *);
 /* Phase 1 goes: what the transaction kept goes too. */
@@ -460,6 +471,16 @@ void	ipsec_install(struct ike_qm *, const uint8_t *keymat_in,
 	    const uint8_t *keymat_out);
 /* IPSEC's create_sa lines for the SAs Q installed. */
 void	ipsec_installed_debug(struct ike_qm *);
+/* The newest inbound and outbound SA of Q's flow: false if none. */
+bool	ipsec_installed_pair(struct ike_qm *, struct ipsec_sa **in,
+	    struct ipsec_sa **out);
+/* ike_qm12.c: the Quick Mode responder's 12.x debug blocks. */
+void	ike_qm12_dbg_validate(struct ike_qm *);
+void	ike_qm12_dbg_spi(struct ike_qm *);
+void	ike_qm12_dbg_creating(struct ike_qm *, const struct ipsec_sa *in,
+	    const struct ipsec_sa *out);
+void	ike_qm12_dbg_installed(struct ike_qm *, const struct ipsec_sa *in,
+	    const struct ipsec_sa *out);
 /* What the engine hangs on an SA (ESP state, timer) goes before it. */
 void	ipsec_sa_release(struct crypto *, struct ipsec_sa *);
 /* The pair ends: both SAs go; the peer is told. */

@@ -105,12 +105,12 @@ auth_check(struct ike_p1 *p, const struct isakmp_msg *m)
 	else if (!ike_profile_choose(p, idv.id_type == IPSEC_ID_IPV4_ADDR &&
 	    idv.id_len == 4, idv.id_len == 4 ? get32(idv.id_data) : 0)) {
 		/* Its profile's keyring has no key for it. */
-		ike_debug(p->p_c, p->p_dbg, "SA authentication status:");
-		ike_debug_text(p->p_c, "        not authenticated");
+		ike_dbg_auth(p, false);
 		return false;
 	}
 	ike_debug(p->p_c, p->p_dbg, " processing HASH payload. message ID = "
 	    "0");
+	ike_dbg_hmac(p);
 	if (p->p_sa->is_initiator)
 		rc = ike_hash_r(&p->p_keys, p->p_gxi, p->p_gxr, p->p_glen,
 		    p->p_sa->is_icookie, p->p_sa->is_rcookie, p->p_sai,
@@ -121,12 +121,10 @@ auth_check(struct ike_p1 *p, const struct isakmp_msg *m)
 		    p->p_sailen, id->pl_body, id->pl_bodylen, want);
 	if (rc != 0 || h->pl_bodylen != hl ||
 	    CRYPTO_memcmp(want, h->pl_body, hl) != 0) {
-		ike_debug(p->p_c, p->p_dbg, "SA authentication status:");
-		ike_debug_text(p->p_c, "        not authenticated");
+		ike_dbg_auth(p, false);
 		return false;
 	}
-	ike_debug(p->p_c, p->p_dbg, "SA authentication status:");
-	ike_debug_text(p->p_c, "        authenticated");
+	ike_dbg_auth(p, true);
 	return true;
 }
 
@@ -195,8 +193,9 @@ send_auth(struct ike_p1 *p, bool initial_contact)
 	    "authentication using id type ID_IPV4_ADDR");
 	ike_dbg_id(p, ISAKMP_PL_HASH, p->p_local, (unsigned)(idlen +
 	    ISAKMP_GEN_LEN));
-	ike_debug(p->p_c, p->p_dbg, "Total payload length: %u",
-	    (unsigned)(idlen + ISAKMP_GEN_LEN));
+	ike_debug12(p->p_c, p->p_dbg, IKE_DBG12_SHORT,
+	    "Total payload length: %u", (unsigned)(idlen + ISAKMP_GEN_LEN));
+	ike_dbg_hmac(p);
 	if ((len = ike_encrypt_msg(p, msg, len, sizeof(msg), p->p_iv)) == 0)
 		return false;
 	ike_send(p, &p->p_tx, msg, len, "MM_KEY_EXCH", p->p_sa->is_initiator);
@@ -316,13 +315,14 @@ i_mm2(struct ike_p1 *p, const struct isakmp_msg *m)
 
 	ike_dbg_fsm(p, "IKE_MESG_FROM_PEER, IKE_MM_EXCH", FSM_I_MM1, FSM_I_MM2);
 	memcpy(p->p_sa->is_rcookie, m->im_hdr.ih_rcookie, 8);
-	ike_debug(p->p_c, 0, " processing SA payload. message ID = 0");
+	ike_debug(p->p_c, p->p_dbg, " processing SA payload. message ID = 0");
 	ike_read_vids(p, m);
 	ike_dbg_psk(p);
-	ike_debug(p->p_c, 0, " local preshared key found");
-	ike_debug_text(p->p_c, "ISAKMP : Scanning profiles for xauth ...");
+	ike_debug12(p->p_c, p->p_dbg, IKE_DBG12_NOCOLON,
+	    " local preshared key found");
+	ike_dbg_scan_profiles(p);
 	if (sa == NULL || !ike_p1_choose(p, sa, &sel)) {
-		ike_debug(p->p_c, 0, "no offers accepted!");
+		ike_debug(p->p_c, p->p_dbg, "no offers accepted!");
 		ike_p1_fail(p, "Phase1 SA policy proposal not accepted");
 		return;
 	}
@@ -367,6 +367,10 @@ take_ke_nonce(struct ike_p1 *p, const struct isakmp_msg *m)
 		ike_p1_fail(p, "Key derivation failed");
 		return false;
 	}
+	/* 12.x says so in Main Mode too (seed 002's hub), 15.x only in
+	 * Aggressive Mode (seed 001). */
+	if (ike_debug_v12(p->p_c))
+		ike_debug(p->p_c, p->p_dbg, "SKEYID state generated");
 	return true;
 }
 
@@ -404,7 +408,7 @@ static void
 i_mm6(struct ike_p1 *p, const struct isakmp_msg *m, uint8_t *plain)
 {
 	struct isakmp_msg	pm;
-	char			local[16], peer[16];
+	char			peer[16];
 	struct ike_request	rq;
 
 	if (!open_msg(p, m, plain, &pm))
@@ -413,12 +417,9 @@ i_mm6(struct ike_p1 *p, const struct isakmp_msg *m, uint8_t *plain)
 		ike_p1_fail(p, "Authentication failed");
 		return;
 	}
-	ip4_text(p->p_local, local);
 	ip4_text(p->p_peer, peer);
 	ike_debug(p->p_c, p->p_dbg, "SA has been authenticated with %s", peer);
-	ike_debug_raw(p->p_c, " Trying to insert a peer %s/%s/500/,  and "
-	    "inserted successfully %08X.", local, peer,
-	    (unsigned)(uintptr_t)p);
+	ike_dbg_peer_insert(p);
 	ike_dbg_fsm(p, "IKE_MESG_FROM_PEER, IKE_MM_EXCH", FSM_I_MM5, FSM_I_MM6);
 	ike_dbg_fsm(p, "IKE_MESG_INTERNAL, IKE_PROCESS_MAIN_MODE", FSM_I_MM6,
 	    FSM_I_MM6);
@@ -452,23 +453,25 @@ ike_mm_respond(struct crypto *c, uint32_t local, uint32_t peer,
 	p = ike_p1_new(c, local, peer, m->im_hdr.ih_icookie, false);
 	ike_random(p->p_sa->is_rcookie, 8);
 	ike_dbg_peer(p, "crypto_isakmp_process_block");
-	ike_debug(c, 0, "insert sa successfully sa = %08X",
+	ike_debug12(c, p->p_dbg, IKE_DBG12_BARE,
+	    "insert sa successfully sa = %08X",
 	    (unsigned)(uintptr_t)p->p_sa);
 	ike_dbg_fsm(p, "IKE_MESG_FROM_PEER, IKE_MM_EXCH", FSM_READY, FSM_R_MM1);
 	p->p_state = FSM_R_MM1;
-	ike_debug(c, 0, " processing SA payload. message ID = 0");
+	ike_debug(c, p->p_dbg, " processing SA payload. message ID = 0");
 	ike_read_vids(p, m);
 	ip4_text(peer, a);
 	ip4_text(local, l);
 	if ((p->p_psk = ike_psk_copy(c, peer)) != NULL) {
 		ike_dbg_psk(p);
-		ike_debug(c, 0, " local preshared key found");
+		ike_debug12(c, p->p_dbg, IKE_DBG12_NOCOLON,
+		    " local preshared key found");
 	}
-	ike_debug_text(c, "ISAKMP : Scanning profiles for xauth ...");
+	ike_dbg_scan_profiles(p);
 	if (sa == NULL || p->p_psk == NULL || !ike_p1_choose(p, sa, &sel)) {
-		ike_debug(c, 0, "no offers accepted!");
-		ike_debug(c, 0, " phase 1 SA policy not acceptable! (local %s "
-		    "remote %s)", l, a);
+		ike_debug(c, p->p_dbg, "no offers accepted!");
+		ike_debug(c, p->p_dbg, " phase 1 SA policy not acceptable! "
+		    "(local %s remote %s)", l, a);
 		memset(&n, 0, sizeof(n));
 		n.n_doi = ISAKMP_DOI_IPSEC;
 		n.n_proto = ISAKMP_PROTO_ISAKMP;
@@ -488,7 +491,7 @@ ike_mm_respond(struct crypto *c, uint32_t local, uint32_t peer,
 	ike_p1_hdr(p, &h, ISAKMP_XCHG_IDPROT);
 	isakmp_build_init(&b, msg, sizeof(msg), &h);
 	ike_p1_build_sa_reply(&b, &sel);
-	ike_vid_build(c, 0, &b, false, p->p_natt, false);
+	ike_vid_build(c, p->p_dbg, &b, false, p->p_natt, false);
 	if (isakmp_build_finish(&b, &out) != ISAKMP_OK) {
 		ike_p1_fail(p, "Cannot build Main Mode");
 		return;
@@ -526,7 +529,7 @@ static void
 r_mm5(struct ike_p1 *p, const struct isakmp_msg *m, uint8_t *plain)
 {
 	struct isakmp_msg	pm;
-	char			local[16], peer[16];
+	char			peer[16];
 
 	if (!open_msg(p, m, plain, &pm))
 		return;
@@ -535,20 +538,21 @@ r_mm5(struct ike_p1 *p, const struct isakmp_msg *m, uint8_t *plain)
 		ike_p1_fail(p, "Authentication failed");
 		return;
 	}
-	ip4_text(p->p_local, local);
 	ip4_text(p->p_peer, peer);
 	ike_debug(p->p_c, p->p_dbg, "SA has been authenticated with %s", peer);
 	if (ike_pld_find(&pm, ISAKMP_PL_NOTIFY) != NULL)
 		ike_initial_contact(p);
-	ike_debug_raw(p->p_c, " Trying to insert a peer %s/%s/500/,  and "
-	    "inserted successfully %08X.", local, peer,
-	    (unsigned)(uintptr_t)p);
+	ike_dbg_peer_insert(p);
+	ike_dbg_fsm(p, "IKE_MESG_INTERNAL, IKE_PROCESS_MAIN_MODE", FSM_R_MM5,
+	    FSM_R_MM5);
 	if (!send_auth(p, false)) {
 		ike_p1_fail(p, "Cannot build Main Mode");
 		return;
 	}
 	ike_p1_complete(p, "IKE_MESG_INTERNAL, IKE_PROCESS_COMPLETE",
 	    FSM_R_MM5);
+	ike_dbg_fsm(p, "IKE_MESG_INTERNAL, IKE_PHASE1_COMPLETE",
+	    FSM_P1_COMPLETE, FSM_P1_COMPLETE);
 }
 
 void

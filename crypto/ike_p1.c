@@ -46,6 +46,13 @@ ike_dbg_peer(struct ike_p1 *p, const char *for_what)
 	char		peer[16];
 	unsigned	addr = (unsigned)(uintptr_t)p;
 
+	/* 12.x makes its peer struct later, if at all (seed 002's hub:
+	 * for a client's configuration, ike_dbg_client_peer). */
+	if (ike_debug_v12(p->p_c)) {
+		ike_debug_raw(p->p_c, " local port %u, remote port %u",
+		    p->p_sa->is_lport, p->p_sa->is_rport);
+		return;
+	}
 	ip4_text(p->p_peer, peer);
 	ike_debug_raw(p->p_c, " Created a peer struct for %s, peer port 500",
 	    peer);
@@ -54,6 +61,47 @@ ike_dbg_peer(struct ike_p1 *p, const char *for_what)
 	ike_debug_raw(p->p_c, " Locking peer struct 0x%08X, refcount 1 for "
 	    "%s", addr, for_what);
 	ike_debug_raw(p->p_c, " local port 500, remote port 500");
+}
+
+/* The verdict on the peer's HASH: on a line of its own in 15.x, on the
+ * same line in 12.x (seed 002's hub). */
+void
+ike_dbg_auth(struct ike_p1 *p, bool ok)
+{
+	const char	*v = ok ? "authenticated" : "not authenticated";
+
+	if (ike_debug_v12(p->p_c)) {
+		ike_debug(p->p_c, p->p_dbg, "SA authentication status: %s", v);
+		return;
+	}
+	ike_debug(p->p_c, p->p_dbg, "SA authentication status:");
+	ike_debug_text(p->p_c, "        %s", v);
+}
+
+/* The engine keyed for an HMAC over a message of the SA (a HASH made or
+ * checked). */
+void
+ike_dbg_hmac(struct ike_p1 *p)
+{
+	ike_engine_debug(p->p_c, "generate hmac context for conn id %u",
+	    p->p_sa->is_connid);
+}
+
+/* The peer's entry made: 15.x names IOS's structure, 12.x does not. */
+void
+ike_dbg_peer_insert(struct ike_p1 *p)
+{
+	char	local[16], peer[16];
+
+	ip4_text(p->p_local, local);
+	ip4_text(p->p_peer, peer);
+	if (ike_debug_v12(p->p_c))
+		ike_debug_raw(p->p_c, " Trying to insert a peer %s/%s/500/,  "
+		    "and inserted successfully.", local, peer);
+	else
+		ike_debug_raw(p->p_c, " Trying to insert a peer %s/%s/500/,  "
+		    "and inserted successfully %08X.", local, peer,
+		    (unsigned)(uintptr_t)p);
 }
 
 void
@@ -240,8 +288,11 @@ ike_p1_derive(struct ike_p1 *p)
 	/* SKEYID holds all the key is needed for from here on. */
 	xsecret_free(p->p_psk);
 	p->p_psk = NULL;
-	if (ok)
+	if (ok) {
 		p->p_dbg = p->p_sa->is_connid;
+		ike_engine_debug(p->p_c, "create ISAKMP SKEYID for conn id %u",
+		    p->p_sa->is_connid);
+	}
 	return ok;
 }
 

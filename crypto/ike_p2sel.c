@@ -204,9 +204,10 @@ ike_p2_read(const struct crypto *c, uint32_t connid,
 			break;
 		*props = peek;
 	}
-	if (of->po_ok && (of->po_esp || of->po_ah))
+	if (of->po_ok && (of->po_esp || of->po_ah)) {
+		ike_engine_debug(c, "validate proposal");
 		ike_debug(c, connid, "atts are acceptable.");
-	else {
+	} else {
 		of->po_ok = false;
 		ike_debug(c, connid, "atts are not acceptable.");
 	}

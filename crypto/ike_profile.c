@@ -65,6 +65,69 @@ profile_key(struct ike_p1 *p, const struct isakmp_profile *pr)
 	return k;
 }
 
+/*
+ * IOS's scan of the profiles for XAUTH as phase 1 begins: their names,
+ * and when one of them authenticates clients (`client authentication
+ * list`), that XAUTH may follow the pre-shared key (seed 002's hub).
+ */
+void
+ike_dbg_scan_profiles(struct ike_p1 *p)
+{
+	const struct isakmp_profile	*pr;
+	char				 names[512];
+	size_t				 n = 0;
+	bool				 xauth = false;
+
+	names[0] = '\0';
+	TAILQ_FOREACH(pr, &p->p_c->c_profiles, pr_entry) {
+		if (n < sizeof(names))
+			n += (size_t)snprintf(names + n, sizeof(names) - n,
+			    " %s", pr->pr_name);
+		if (pr->pr_client_auth != NULL)
+			xauth = true;
+	}
+	ike_debug_text(p->p_c, "ISAKMP : Scanning profiles for xauth ...%s",
+	    names);
+	if (xauth)
+		ike_debug12(p->p_c, p->p_dbg, IKE_DBG12_NOCOLON,
+		    "Authentication by xauth preshared");
+}
+
+/* A peer whose profile authenticates clients: XAUTH follows. */
+void
+ike_dbg_xauth_auth(struct ike_p1 *p)
+{
+	const struct isakmp_profile	*pr = ike_profile_of(p);
+
+	if (pr != NULL && pr->pr_client_auth != NULL)
+		ike_debug12(p->p_c, p->p_dbg, IKE_DBG12_NOCOLON,
+		    "Authentication by xauth preshared");
+}
+
+/*
+ * 12.x's peer struct, made for a client whose profile configures it
+ * (XAUTH, mode-config): IOS's lines, the values its heap addresses, ours
+ * the state's (seed 002's hub).
+ */
+void
+ike_dbg_client_peer(struct ike_p1 *p)
+{
+	const struct isakmp_profile	*pr = ike_profile_of(p);
+	char				 peer[16];
+
+	if (pr == NULL || pr->pr_client_auth == NULL)
+		return;
+	ip4_text(p->p_peer, peer);
+	ike_debug_raw(p->p_c, " Created a peer struct for %s, peer port %u",
+	    peer, p->p_sa->is_rport);
+	ike_debug_raw(p->p_c, " Locking peer struct 0x%08X, IKE refcount 1 "
+	    "for crypto_ikmp_config_initialize_sa", (unsigned)(uintptr_t)p);
+	ike_debug(p->p_c, p->p_dbg, "Setting client config settings %08X",
+	    (unsigned)(uintptr_t)&p->p_cfgaddr);
+	ike_debug(p->p_c, p->p_dbg, "(Re)Setting client xauth list and "
+	    "state");
+}
+
 bool
 ike_profile_choose(struct ike_p1 *p, bool is_addr, uint32_t addr)
 {

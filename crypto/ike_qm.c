@@ -206,6 +206,7 @@ seal(struct ike_qm *q, uint8_t *msg, size_t len, size_t cap, size_t hoff,
 	uint8_t		 mid[4], h[IKE_PRF_MAX];
 	int		 rc;
 
+	ike_dbg_hmac(p);
 	put32(mid, q->q_msgid);
 	if (second)
 		rc = ike_qm_hash2(&p->p_keys, mid, q->q_ni, q->q_nilen,
@@ -516,8 +517,12 @@ qm_open(struct ike_qm *q, const struct isakmp_msg *m, uint8_t *plain,
 	    pm->im_pld[0].pl_type != ISAKMP_PL_HASH ||
 	    pm->im_pld[0].pl_bodylen != hl)
 		return false;
-	ike_debug(p->p_c, p->p_dbg, " processing HASH payload. message ID = "
-	    "%u", q->q_msgid);
+	ike_dbg_hmac(p);
+	/* 12.x's responder does not say it of the third message. */
+	if (!ike_debug_v12(p->p_c) || q->q_initiator ||
+	    q->q_state == FSM_QM_READY)
+		ike_debug(p->p_c, p->p_dbg, " processing HASH payload. "
+		    "message ID = %u", q->q_msgid);
 	put32(mid, q->q_msgid);
 	rest = isakmp_msg_rest(pm, 0, &restlen);
 	if (q->q_state == FSM_QM_READY)
@@ -710,10 +715,12 @@ r_qm1(struct ike_qm *q, const struct isakmp_msg *pm)
 	struct strbuf			 words;
 	uint8_t				 msg[IKE_MSG_MAX];
 	size_t				 n = 0, hoff, len;
-	bool				 shorter;
+	bool				 shorter, v12 = ike_debug_v12(c);
 
-	ike_dbg_node_fsm(q, "IKE_MESG_FROM_PEER, IKE_QM_EXCH", FSM_QM_READY,
-	    FSM_QM_R_QM1, true);
+	/* 12.x moves the node on only once it has asked for the SPI. */
+	if (!v12)
+		ike_dbg_node_fsm(q, "IKE_MESG_FROM_PEER, IKE_QM_EXCH",
+		    FSM_QM_READY, FSM_QM_R_QM1, true);
 	ike_debug(c, p->p_dbg, " processing SA payload. message ID = %u",
 	    q->q_msgid);
 	/* The proxies choose the crypto map entry whose sets are offered. */
@@ -767,8 +774,12 @@ r_qm1(struct ike_qm *q, const struct isakmp_msg *pm)
 	if (of.po_life_kb != 0 && of.po_life_kb < q->q_life_kb)
 		q->q_life_kb = of.po_life_kb;
 	q->q_spi_out = get32(of.po_esp_spi);
-	dbg_validate(q);
-	ipsec_dbg_proxy_match(c, &q->q_req);
+	if (v12)
+		ike_qm12_dbg_validate(q);
+	else {
+		dbg_validate(q);
+		ipsec_dbg_proxy_match(c, &q->q_req);
+	}
 	ike_debug(c, p->p_dbg, " processing NONCE payload. message ID = %u",
 	    q->q_msgid);
 	if (!take_nonce(pm, q->q_ni, &q->q_nilen) || !take_ke(q, pm)) {
@@ -779,8 +790,15 @@ r_qm1(struct ike_qm *q, const struct isakmp_msg *pm)
 	    q->q_msgid);
 	ike_debug(c, p->p_dbg, " processing ID payload. message ID = %u",
 	    q->q_msgid);
-	ike_debug(c, p->p_dbg, "QM Responder gets spi");
 	q->q_spi_in = new_spi(c);
+	if (v12) {
+		ike_debug(c, p->p_dbg, " asking for 1 spis from ipsec");
+		ike_dbg_node_fsm(q, "IKE_MESG_FROM_PEER, IKE_QM_EXCH",
+		    FSM_QM_READY, FSM_QM_SPI_STARVE, true);
+		ike_qm12_dbg_spi(q);
+		ike_debug_raw(c, " received ke message (2/1)");
+	} else
+		ike_debug(c, p->p_dbg, "QM Responder gets spi");
 	ike_random(q->q_nr, IKE_NONCE_LEN);
 	q->q_nrlen = IKE_NONCE_LEN;
 
@@ -804,6 +822,14 @@ r_qm1(struct ike_qm *q, const struct isakmp_msg *pm)
 		qm_fail(q, "QM rejected");
 		return;
 	}
+	/* 12.x makes the SAs when the initiator's HASH(3) comes (r_qm3). */
+	if (v12) {
+		ike_send(p, &q->q_tx, msg, len, "QM_IDLE", true);
+		ike_dbg_node_fsm(q, "IKE_MESG_FROM_IPSEC, IKE_SPI_REPLY",
+		    FSM_QM_SPI_STARVE, FSM_QM_R_QM2, true);
+		q->q_state = FSM_QM_R_QM2;
+		return;
+	}
 	dbg_creating(q);
 	if (!install(q)) {
 		qm_fail(q, "QM rejected");
@@ -820,12 +846,27 @@ static void
 r_qm3(struct ike_qm *q)
 {
 	struct ike_p1	*p = q->q_p1;
-	struct ipsec_sa	*ps;
+	struct ipsec_sa	*ps, *in, *out;
 
-	ike_debug(p->p_c, p->p_dbg, "deleting node %u error FALSE reason \"QM "
-	    "done (await)\"", q->q_msgid);
-	ike_dbg_node_fsm(q, "IKE_MESG_FROM_PEER, IKE_QM_EXCH", FSM_QM_R_QM2,
-	    FSM_QM_PHASE2_COMPLETE, true);
+	if (ike_debug_v12(p->p_c)) {
+		if (!install(q) || !ipsec_installed_pair(q, &in, &out)) {
+			qm_fail(q, "QM rejected");
+			return;
+		}
+		ike_engine_debug(p->p_c, "ipsec allocate flow");
+		ike_engine_debug(p->p_c, "ipsec allocate flow");
+		ike_qm12_dbg_creating(q, in, out);
+		ike_debug(p->p_c, p->p_dbg, "deleting node %u error FALSE "
+		    "reason \"quick mode done (await)\"", q->q_msgid);
+		ike_dbg_node_fsm(q, "IKE_MESG_FROM_PEER, IKE_QM_EXCH",
+		    FSM_QM_R_QM2, FSM_QM_PHASE2_COMPLETE, true);
+		ike_qm12_dbg_installed(q, in, out);
+	} else {
+		ike_debug(p->p_c, p->p_dbg, "deleting node %u error FALSE "
+		    "reason \"QM done (await)\"", q->q_msgid);
+		ike_dbg_node_fsm(q, "IKE_MESG_FROM_PEER, IKE_QM_EXCH",
+		    FSM_QM_R_QM2, FSM_QM_PHASE2_COMPLETE, true);
+	}
 	/* The initiator has the pair: our side may send on it (rekey). */
 	if ((ps = sadb_sa_find_in(&p->p_c->c_sadb, q->q_spi_in)) != NULL)
 		ipsec_rekey_confirmed(ps);
@@ -852,6 +893,10 @@ ike_qm_input(struct ike_p1 *p, const struct isakmp_msg *m, const uint8_t *raw,
 			return;
 		}
 		fresh = true;
+		/* 12.x names the new exchange (seed 002's hub). */
+		if (ike_debug_v12(p->p_c))
+			ike_debug_raw(p->p_c, " set new node %d to QM_IDLE",
+			    (int)q->q_msgid);
 	}
 	if (!qm_open(q, m, plain, &pm)) {
 		if (fresh)

@@ -143,6 +143,7 @@ xauth_request(struct ike_p1 *p, enum ike_fsm from)
 	ike_debug_text(p->p_c, "ISAKMP/xauth: request attribute %s",
 	    ike_cfg_attr_name(XAUTH_USER_PASSWORD));
 	isakmp_build_attr_tlv(&b, XAUTH_USER_PASSWORD, NULL, 0);
+	ike_dbg_hmac(p);
 	ike_debug(p->p_c, p->p_dbg, "initiating peer config to %s. ID = %d",
 	    ip4_text(p->p_peer, (char[IP4_TEXT_LEN]){ 0 }),
 	    sid(p->p_cfg_msgid));
@@ -165,6 +166,17 @@ ike_xauth_start(struct ike_p1 *p)
 	xauth_request(p, FSM_XAUTH_START_AWAIT);
 }
 
+/* An XAUTH exchange under way: IOS names the SA's state CONF_XAUTH
+ * (seed 002's "received packet ... (R) CONF_XAUTH"). */
+bool
+ike_xauth_busy(const struct ike_p1 *p)
+{
+	return p->p_xstate == FSM_XAUTH_START_AWAIT ||
+	    p->p_xstate == FSM_XAUTH_REQ_SENT ||
+	    p->p_xstate == FSM_XAUTH_CONT_AWAIT ||
+	    p->p_xstate == FSM_XAUTH_SET_SENT;
+}
+
 bool
 ike_xauth_ready(const struct ike_p1 *p)
 {
@@ -185,6 +197,7 @@ xauth_set(struct ike_p1 *p, bool ok)
 	hoff = cfg_open(p, &b, msg, sizeof(msg), p->p_cfg_msgid,
 	    ISAKMP_CFG_SET);
 	isakmp_build_attr_tv(&b, XAUTH_STATUS, ok ? 1 : 0);
+	ike_dbg_hmac(p);
 	ike_debug(p->p_c, p->p_dbg, "initiating peer config to %s. ID = %d",
 	    ip4_text(p->p_peer, (char[IP4_TEXT_LEN]){ 0 }),
 	    sid(p->p_cfg_msgid));
@@ -412,11 +425,12 @@ cfg_request(struct ike_p1 *p, uint32_t msgid, uint8_t *iv,
 			 * sends nothing and says nothing. */
 			break;
 		default:
-			ike_debug_sp(p->p_c, p->p_dbg, " Unknown Attr: UNKNOWN "
-			    "(0x%X)", t);
+			ike_debug12(p->p_c, p->p_dbg, IKE_DBG12_SLASH,
+			    " Unknown Attr: UNKNOWN (0x%X)", t);
 			break;
 		}
 	}
+	ike_dbg_hmac(p);
 	ike_debug(p->p_c, p->p_dbg, "responding to peer config from %s. "
 	    "ID = %d", ip4_text(p->p_peer, a), sid(msgid));
 	if (p->p_cfgaddr == 0) {
@@ -467,6 +481,7 @@ ike_xauth_input(struct ike_p1 *p, const struct isakmp_msg *m)
 		goto bad;
 	ike_debug(p->p_c, p->p_dbg, " processing transaction payload from %s. "
 	    "message ID = %d", peer, sid(msgid));
+	ike_dbg_hmac(p);
 	/* HASH first, then the ATTRIBUTE payload it covers. */
 	if (pm.im_npld < 2 || (h = &pm.im_pld[0])->pl_type != ISAKMP_PL_HASH ||
 	    h->pl_bodylen != hl ||

@@ -209,16 +209,25 @@ dbg_create_sa(struct crypto *c, const struct ipsec_sa *ps, uint32_t dest)
 	    (unsigned long long)ps->ps_life_kb, ps->ps_life_sec);
 }
 
+bool
+ipsec_installed_pair(struct ike_qm *q, struct ipsec_sa **in,
+    struct ipsec_sa **out)
+{
+	struct ipsec_flow	*fl = ipsec_flow_find(q->q_p1->p_c, &q->q_req);
+
+	return fl != NULL &&
+	    (*in = TAILQ_LAST(&fl->fl_in, ipsec_sa_list)) != NULL &&
+	    (*out = TAILQ_LAST(&fl->fl_out, ipsec_sa_list)) != NULL;
+}
+
 void
 ipsec_installed_debug(struct ike_qm *q)
 {
 	struct crypto		*c = q->q_p1->p_c;
-	struct ipsec_flow	*fl = ipsec_flow_find(c, &q->q_req);
 	struct ipsec_sa		*in, *out;
 	char			 peer[16], s[16], d[16];
 
-	if (fl == NULL || (in = TAILQ_LAST(&fl->fl_in, ipsec_sa_list)) ==
-	    NULL || (out = TAILQ_LAST(&fl->fl_out, ipsec_sa_list)) == NULL)
+	if (!ipsec_installed_pair(q, &in, &out))
 		return;
 	ip4_text(q->q_p1->p_peer, peer);
 	ip4_text(get32(q->q_req.rq_lid.id_addr.sa_addr), s);

@@ -38,7 +38,7 @@ libiosh_a_SOURCES += \
 libiosh_a_SOURCES += \
 	crypto/clear.c crypto/ike.c crypto/ike.h crypto/ike_int.h \
 	crypto/ike_am.c crypto/ike_dpd.c crypto/ike_mm.c crypto/ike_p1.c \
-	crypto/ike_qm.c crypto/ike_vid.c crypto/ike_xauth.c \
+	crypto/ike_qm.c crypto/ike_qm12.c crypto/ike_vid.c crypto/ike_xauth.c \
 	crypto/ike_proposal.c crypto/ike_profile.c \
 	crypto/ipsec_out.c crypto/ipsec_in.c crypto/ipsec_inpolicy.c \
 	crypto/ipsec_policy.c \

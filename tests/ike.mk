@@ -52,3 +52,17 @@ tests_check_am_SOURCES = tests/check_am.c tests/pair.c tests/pair.h \
 	tests/fixture.c tests/fixture.h
 tests_check_am_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_check_am_LDADD = $(TEST_LIBS)
+# Seed 002's hub debug transcripts, line for line (tests/ike_seed002.sh):
+# the spoke's LAN-to-LAN initiation in process (tests/check_seed002.c).
+check_PROGRAMS += tests/check_seed002
+TESTS += tests/check_seed002
+tests_check_seed002_SOURCES = tests/check_seed002.c tests/pair.c tests/pair.h \
+	tests/fixture.c tests/fixture.h
+tests_check_seed002_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+tests_check_seed002_LDADD = $(TEST_LIBS)
+TESTS += tests/ike_seed002.sh
+EXTRA_DIST += tests/ike_seed002.sh tests/ike_seed002.sed \
+	tests/ike_seed002_client.sh \
+	golden/crypto/seed002-hub-l2l.debug golden/crypto/seed002-hub-l2l.diff \
+	golden/crypto/seed002-hub-client.debug \
+	golden/crypto/seed002-hub-client.diff

@@ -125,6 +125,13 @@ pair_lines_in_order(int r, const char *const *lines)
 void
 pair_open(const char *const cfg[PAIR_NR])
 {
+	pair_open_on(cfg, "Serial1/2", "Serial1/1");
+}
+
+void
+pair_open_on(const char *const cfg[PAIR_NR], const char *if1,
+    const char *if2)
+{
 	int	p0, p1, r;
 
 	clock_use_frozen(FX_EPOCH_MS);
@@ -134,8 +141,8 @@ pair_open(const char *const cfg[PAIR_NR])
 		fx_open(&pair[r], NULL);
 		fx_run(&pair[r], "enable");
 	}
-	fx_attach_udp(&pair[R1], "Serial1/2", p0, p1);
-	fx_attach_udp(&pair[R2], "Serial1/1", p1, p0);
+	fx_attach_udp(&pair[R1], if1, p0, p1);
+	fx_attach_udp(&pair[R2], if2, p1, p0);
 	for (r = 0; r < PAIR_NR; r++)
 		pair_config(r, (cfg != NULL ? cfg : pair_base_cfg)[r]);
 	pair_run_for(1);

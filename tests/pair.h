@@ -25,6 +25,10 @@ extern const char *const	 pair_base_cfg[PAIR_NR];
  * CFG[r] (pair_base_cfg when CFG is NULL), a second of frozen time gone,
  * their output cleared. */
 void		 pair_open(const char *const cfg[PAIR_NR]);
+/* The same with the wire on R1's interface IF1 and R2's IF2 (CFG
+ * required: it names and addresses them). */
+void		 pair_open_on(const char *const cfg[PAIR_NR], const char *if1,
+		    const char *if2);
 void		 pair_close(void);
 /* Configure R: IOS's notes (a new crypto map) are fine, errors fail. */
 void		 pair_config(int r, const char *text);
