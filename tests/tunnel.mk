@@ -7,3 +7,5 @@ tests_check_tunnel_SOURCES = tests/check_tunnel.c tests/pair.c tests/pair.h \
 	tests/fixture.c tests/fixture.h
 tests_check_tunnel_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_check_tunnel_LDADD = $(TEST_LIBS)
+TESTS += tests/gre_netns.sh
+EXTRA_DIST += tests/gre_netns.sh tests/gre_peer.py
