@@ -68,6 +68,9 @@ int	if_ipv6_enable_cmd(struct vty *, const struct cmd_args *);
 int	if_tunnel_source_cmd(struct vty *, const struct cmd_args *);
 int	if_tunnel_destination_cmd(struct vty *, const struct cmd_args *);
 int	if_tunnel_mode_cmd(struct vty *, const struct cmd_args *);
+/* tunnel.c */
+int	if_tunnel_key_cmd(struct vty *, const struct cmd_args *);
+int	if_ip_mtu_cmd(struct vty *, const struct cmd_args *);
 int	if_bandwidth_cmd(struct vty *, const struct cmd_args *);
 int	if_mtu_cmd(struct vty *, const struct cmd_args *);
 int	if_clock_rate_cmd(struct vty *, const struct cmd_args *);

@@ -61,6 +61,7 @@ dp_free(struct dataplane *dp)
 		return;
 	/* Wires first: nothing may arrive for a half-freed dataplane. */
 	iface_free_all(dp);
+	tunnel_free(dp);
 	dhcps_free(dp);
 	moncap_free_all(dp);
 	fwd_free(dp);

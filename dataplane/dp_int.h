@@ -59,7 +59,7 @@ enum if_addr_kind { IFA_NONE, IFA_STATIC, IFA_DHCP };
 enum if_duplex { DUPLEX_DEFAULT, DUPLEX_AUTO, DUPLEX_FULL, DUPLEX_HALF };
 enum if_nat { NAT_NONE, NAT_INSIDE, NAT_OUTSIDE };
 enum if_encap { ENCAP_DEFAULT, ENCAP_HDLC, ENCAP_PPP, ENCAP_FRAME_RELAY };
-enum tun_mode { TUN_GRE_IP, TUN_IPSEC_IPV4, TUN_IPSEC_IPV6 };
+enum tun_mode { TUN_GRE_IP, TUN_IPSEC_IPV4, TUN_IPSEC_IPV6, TUN_GRE_IPV6 };
 
 struct if_v4 {
 	uint32_t	a_addr;
@@ -127,6 +127,15 @@ struct dp_iface {
 	char			*if_tun_dst;	/* IPv4 or IPv6 address, as IOS
 						 * prints it */
 	enum tun_mode		 if_tun_mode;
+	bool			 if_tun_haskey;	/* tunnel key N */
+	uint32_t		 if_tun_key;
+	uint32_t		 if_ip_mtu;	/* ip mtu; 0: the default */
+	/* GRE: the line protocol as tunnel_sync() last found it, and the
+	 * outer addresses it found (host order). */
+	bool			 if_tun_up;
+	bool			 if_tun_recur;	/* down: recursive routing */
+	uint32_t		 if_tun_saddr, if_tun_daddr;
+	struct dp_iface		*if_tun_srcif;	/* valid while if_tun_up */
 	char			*if_tun_protection;
 	char			*if_crypto_map;
 	enum dp_crypto_df	 if_crypto_df;	/* crypto ipsec df-bit */
@@ -261,6 +270,12 @@ struct dataplane {
 	uint64_t	  d_rt_gen;
 	struct dhcps	 *d_dhcps;	/* DHCP server: pools, bindings */
 	bool		  d_dhcp_bound;	/* UDP 67/68 bound (dhcp_client.c) */
+	/* tunnel.c: route_gen() when the tunnels' line protocols were
+	 * last decided, and the timer that decides them again. */
+	uint64_t	  d_tun_gen;
+	struct ev_timer	 *d_tun_timer;
+	uint64_t	  d_gre_drops;	/* GRE for no tunnel of ours */
+	unsigned	  d_tun_depth;	/* tunnel_output nesting */
 };
 
 /* Memory. */
@@ -285,6 +300,9 @@ void		 iface_nvgen(const struct dataplane *, struct strbuf *);
 bool		 iface_up(const struct dp_iface *);
 bool		 iface_proto_up(const struct dp_iface *);
 uint32_t	 iface_mtu(const struct dp_iface *);
+/* The IPv4 MTU: `ip mtu`, a tunnel's transport MTU less its header, or
+ * iface_mtu(). */
+uint32_t	 iface_ip_mtu(const struct dp_iface *);
 uint32_t	 iface_bandwidth(const struct dp_iface *);
 /* The DHCP client's lease: IFP's primary address (0: none). */
 void		 iface_set_dhcp_addr(struct dp_iface *, uint32_t addr,
@@ -349,6 +367,7 @@ void		 route_dhcp_default(struct dataplane *, uint32_t nh);
 #define ETHERTYPE_ARP	0x0806
 #define ETHERTYPE_IPV6	0x86dd
 #define ETHERTYPE_SLARP	0x8035
+#define TUN_HDRMAX	28	/* outer IPv4 + GRE with a key */
 
 /* attach.c */
 void		 attach_mac(struct dp_iface *, const char *seed);
@@ -439,6 +458,11 @@ struct fwd {
 	struct ev_timer		*f_acl_timer;	/* the 5-minute sweep */
 	struct reasm		*f_reasm;	/* reasm.c, made on first use */
 	uint16_t		 f_ip_id;
+	/* tunnel.c: an encapsulated packet, built with DP_HEADROOM free
+	 * before its outer header and DP_TAILROOM after it, so crypto can
+	 * protect it in place (GRE over IPsec). */
+	uint8_t			 f_tunbuf[DP_HEADROOM + TUN_HDRMAX +
+				    IP4_MAXLEN + DP_TAILROOM];
 };
 
 #define ARP_HASH	1024
@@ -455,6 +479,7 @@ void		 fwd_local(struct dataplane *, const uint8_t *, size_t);
 #define IPP_ICMP	1
 #define IPP_TCP	6
 #define IPP_UDP	17
+#define IPP_GRE	47
 #define IPP_ESP	50
 #define IPP_ICMPV6	58
 
@@ -581,6 +606,28 @@ void		 dhcpc_show(const struct dataplane *, struct strbuf *);
  * (counted, logged if the entry says so). */
 bool		 filter_pass(struct dataplane *, const char *acl,
 		    const uint8_t *ip, size_t len);
+
+/* tunnel.c: GRE tunnel interfaces.  tunnel_sync decides each GRE
+ * tunnel's line protocol again when route_gen() moved since the last
+ * time (cheap to call per packet); tunnel_kick schedules it at once. */
+void		 tunnel_sync(struct dataplane *);
+void		 tunnel_kick(struct dataplane *);
+void		 tunnel_free(struct dataplane *);
+bool		 tunnel_gre(const struct dp_iface *);
+/* An inner datagram (ETHERTYPE_IP or ETHERTYPE_IPV6) routed out of the
+ * tunnel IFP: encapsulated and sent; 0 sent, -1 dropped. */
+int		 tunnel_output(struct dp_iface *, uint16_t ethertype,
+		    const uint8_t *ip, size_t len);
+/* GRE (protocol 47) for one of the router's addresses, received on IN. */
+void		 tunnel_input(struct dataplane *, struct dp_iface *in,
+		    const uint8_t *ip, size_t len);
+/* `show interfaces TunnelN`'s tunnel lines. */
+void		 tunnel_show(const struct dp_iface *, struct strbuf *);
+void		 tunnel_nvgen(const struct dp_iface *, struct strbuf *);
+/* A route lookup that is not remembered (route.c): tunnel_sync asks
+ * it with a tunnel's state changed under it. */
+struct dp_iface	*route_lookup_fresh(const struct dataplane *, uint32_t dst,
+		    uint32_t *nh);
 
 /* Address helpers. */
 unsigned	 ip4_masklen(uint32_t);

@@ -259,7 +259,7 @@ iface_proto_up(const struct dp_iface *ifp)
 	case IFT_LOOPBACK:
 		return true;
 	case IFT_TUNNEL:
-		return false;
+		return ifp->if_tun_up;	/* tunnel.c decides it */
 	default:
 		return ifp->if_attach.at_wire != NULL;
 	}
@@ -834,10 +834,12 @@ if_tunnel_source_cmd(struct vty *vty, const struct cmd_args *m)
 
 	if (NEGATED(m)) {
 		xstrset(&ifp->if_tun_src, NULL);
+		tunnel_kick(ifp->if_dp);
 		return CMD_SUCCESS;
 	}
 	if (cmd_arg(m, "addr") != NULL) {
 		xstrset(&ifp->if_tun_src, cmd_arg(m, "addr"));
+		tunnel_kick(ifp->if_dp);
 		return CMD_SUCCESS;
 	}
 	if (type != NULL) {
@@ -849,6 +851,7 @@ if_tunnel_source_cmd(struct vty *vty, const struct cmd_args *m)
 	} else if (!ifname_arg(vty, m, "name", canon, sizeof(canon)))
 		return CMD_WARNING;
 	xstrset(&ifp->if_tun_src, canon);
+	tunnel_kick(ifp->if_dp);
 	return CMD_SUCCESS;
 }
 
@@ -861,16 +864,19 @@ if_tunnel_destination_cmd(struct vty *vty, const struct cmd_args *m)
 
 	if (NEGATED(m)) {
 		xstrset(&ifp->if_tun_dst, NULL);
+		tunnel_kick(ifp->if_dp);
 		return CMD_SUCCESS;
 	}
 	if (cmd_arg(m, "addr") != NULL) {
 		xstrset(&ifp->if_tun_dst, cmd_arg(m, "addr"));
+		tunnel_kick(ifp->if_dp);
 		return CMD_SUCCESS;
 	}
 	if (inet_pton(AF_INET6, cmd_arg(m, "addr6"), a6) != 1)
 		return CMD_WARNING;
 	ip6_fmt(a6, buf);
 	xstrset(&ifp->if_tun_dst, buf);
+	tunnel_kick(ifp->if_dp);
 	return CMD_SUCCESS;
 }
 
@@ -880,10 +886,12 @@ if_tunnel_mode_cmd(struct vty *vty, const struct cmd_args *m)
 	struct dp_iface	*ifp = vty->v_ctx;
 
 	if (NEGATED(m) || cmd_has(m, "gre"))
-		ifp->if_tun_mode = TUN_GRE_IP;
+		ifp->if_tun_mode = cmd_has(m, "gre") && cmd_has(m, "ipv6") ?
+		    TUN_GRE_IPV6 : TUN_GRE_IP;
 	else
 		ifp->if_tun_mode = cmd_has(m, "ipv6") ? TUN_IPSEC_IPV6 :
 		    TUN_IPSEC_IPV4;
+	tunnel_kick(ifp->if_dp);
 	return CMD_SUCCESS;
 }
 
@@ -964,11 +972,14 @@ tunnel_lines(const struct dp_iface *ifp, struct strbuf *sb)
 {
 	if (ifp->if_tun_src != NULL)
 		nv_line(sb, 1, "tunnel source %s", ifp->if_tun_src);
-	if (ifp->if_tun_mode != TUN_GRE_IP)
+	if (ifp->if_tun_mode == TUN_GRE_IPV6)
+		nv_line(sb, 1, "tunnel mode gre ipv6");
+	else if (ifp->if_tun_mode != TUN_GRE_IP)
 		nv_line(sb, 1, "tunnel mode ipsec %s",
 		    ifp->if_tun_mode == TUN_IPSEC_IPV6 ? "ipv6" : "ipv4");
 	if (ifp->if_tun_dst != NULL)
 		nv_line(sb, 1, "tunnel destination %s", ifp->if_tun_dst);
+	tunnel_nvgen(ifp, sb);
 	if (ifp->if_tun_protection != NULL)
 		nv_line(sb, 1, "tunnel protection ipsec profile %s",
 		    ifp->if_tun_protection);
@@ -1032,6 +1043,8 @@ iface_render(const struct dp_iface *ifp, struct strbuf *sb)
 		nv_line(sb, 1, "ip access-group %s out", ifp->if_acl_out);
 	if (ifp->if_no_redirects)
 		nv_line(sb, 1, "no ip redirects");
+	if (ifp->if_ip_mtu != 0)
+		nv_line(sb, 1, "ip mtu %u", ifp->if_ip_mtu);
 	if (ifp->if_nat != NAT_NONE)
 		nv_line(sb, 1, "ip nat %s",
 		    ifp->if_nat == NAT_INSIDE ? "inside" : "outside");

@@ -195,7 +195,7 @@ ip4_transmit(struct dataplane *dp, struct dp_iface *in, struct dp_iface *out,
     uint32_t nh, uint8_t *ip, size_t len, unsigned flags)
 {
 	const struct fwd	*f = dp->d_fwd;
-	size_t			 mtu = iface_mtu(out);
+	size_t			 mtu = iface_ip_mtu(out);
 
 	if (!(flags & IP4_OWN) && out->if_acl_out != NULL &&
 	    !filter_pass(dp, out->if_acl_out, ip, len)) {
@@ -235,6 +235,8 @@ ip4_send(struct dataplane *dp, uint8_t *ip, size_t len, unsigned flags)
 	struct dp_iface	*out;
 	uint32_t	 src = get32(ip + 12), dst = get32(ip + 16), nh;
 
+	if (dp->d_tun_gen != dp->d_gen + dp->d_rt_gen + 1)
+		tunnel_sync(dp);	/* tunnels' line protocols, first */
 	if (src != 0 && !ip4_own(dp, src))
 		return DP_SEND_NO_SOURCE;
 	if (ip4_own(dp, dst)) {
@@ -289,6 +291,9 @@ ip4_local(struct dataplane *dp, struct dp_iface *ifp, const uint8_t *ip,
 		udp_input(dp, ifp, ip, len);
 		return;
 	case IPP_TCP:
+		return;
+	case IPP_GRE:
+		tunnel_input(dp, ifp, ip, len);
 		return;
 	case IPP_ESP:
 		if (f->f_crypto != NULL && f->f_crypto->co_esp_input != NULL) {
@@ -349,6 +354,8 @@ ip4_receive(struct dataplane *dp, struct dp_iface *ifp, const uint8_t *ip,
 	    in_cksum(ip, hl, 0) != 0)
 		goto bad;
 	len = tot;		/* Ethernet pads short frames */
+	if (dp->d_tun_gen != dp->d_gen + dp->d_rt_gen + 1)
+		tunnel_sync(dp);	/* tunnels' line protocols, first */
 	if (ifp != NULL && ifp->if_acl_in != NULL &&
 	    !filter_pass(dp, ifp->if_acl_in, ip, len)) {
 		icmp_error(dp, ifp, ip, len, ICMP_UNREACH, ICMP_UNREACH_ADMIN,

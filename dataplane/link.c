@@ -218,6 +218,8 @@ link_output_ip4(struct dp_iface *ifp, uint32_t nh, const uint8_t *ip,
 
 	if (len > IP4_MAXLEN)
 		return -1;
+	if (ifp->if_id.id_type == IFT_TUNNEL)
+		return tunnel_output(ifp, ETHERTYPE_IP, ip, len);
 	/* The header goes at the frame's start: ETHER_HDRLEN is the room
 	 * the longest one needs. */
 	if ((hl = link_hdr4(ifp, nh, f + ETHER_HDRLEN)) < 0)
@@ -236,6 +238,8 @@ link_output_ip4_room(struct dp_iface *ifp, uint32_t nh, uint8_t *ip,
 
 	if (len > IP4_MAXLEN)
 		return -1;
+	if (ifp->if_id.id_type == IFT_TUNNEL)
+		return tunnel_output(ifp, ETHERTYPE_IP, ip, len);
 	if ((hl = link_hdr4(ifp, nh, ip)) < 0)
 		return loopback_out(ifp, len);
 	if (hl == 0)
@@ -251,6 +255,8 @@ link_send6(struct dp_iface *ifp, const uint8_t *dmac, const uint8_t *ip,
 
 	if (len > IP4_MAXLEN)
 		return -1;
+	if (ifp->if_id.id_type == IFT_TUNNEL)
+		return tunnel_output(ifp, ETHERTYPE_IPV6, ip, len);
 	if (link_ethernet(ifp)) {
 		memcpy(f, dmac, 6);
 		memcpy(f + 6, ifp->if_attach.at_mac, 6);

@@ -665,6 +665,12 @@ route_gen(const struct dataplane *dp)
 }
 
 struct dp_iface *
+route_lookup_fresh(const struct dataplane *dp, uint32_t dst, uint32_t *nh)
+{
+	return lookup_depth(dp, dst, nh, 0, NULL);
+}
+
+struct dp_iface *
 route_lookup(const struct dataplane *dp, uint32_t dst, uint32_t *nh)
 {
 	struct rt_cached	*rc;

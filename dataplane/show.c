@@ -38,6 +38,7 @@ dp_show_ip_interface_brief_cmd(struct vty *vty, const struct cmd_args *m)
 	size_t			 i;
 
 	(void)m;
+	tunnel_sync((struct dataplane *)dp);	/* tunnels' protocols now */
 	vty_out(vty, "%-26s %-15s %-3s %-6s %-21s %s\n", "Interface",
 	    "IP-Address", "OK?", "Method", "Status", "Protocol");
 	for (i = 0; i < dp->d_nifs; i++) {
@@ -253,11 +254,13 @@ interface_long(const struct dp_iface *ifp, struct strbuf *sb)
 	    "rxload 1/255\n");
 	strbuf_printf(sb, "  Encapsulation %s, loopback not set\n",
 	    encapsulation(ifp));
-	if (ifp->if_no_keepalive)
+	/* GRE keepalives are off unless configured (not yet sent). */
+	if (ifp->if_no_keepalive || ifp->if_id.id_type == IFT_TUNNEL)
 		strbuf_puts(sb, "  Keepalive not set\n");
 	else
 		strbuf_printf(sb, "  Keepalive set (%u sec)\n",
 		    ifp->if_keepalive);
+	tunnel_show(ifp, sb);
 	if (link_ethernet(ifp))
 		strbuf_puts(sb, "  ARP type: ARPA, ARP Timeout 04:00:00\n");
 	since(at->at_ipkts, at->at_last_in, in, sizeof(in));
@@ -270,7 +273,8 @@ interface_long(const struct dp_iface *ifp, struct strbuf *sb)
 	    "Total output drops: %llu\n", (unsigned long long)at->at_idrops,
 	    (unsigned long long)at->at_odrops);
 	strbuf_puts(sb, "  Queueing strategy: fifo\n");
-	strbuf_puts(sb, "  Output queue: 0/40 (size/max)\n");
+	strbuf_printf(sb, "  Output queue: 0/%u (size/max)\n",
+	    ifp->if_id.id_type == IFT_TUNNEL ? 0 : 40);
 	strbuf_puts(sb, "  5 minute input rate 0 bits/sec, 0 packets/sec\n");
 	strbuf_puts(sb, "  5 minute output rate 0 bits/sec, 0 packets/sec\n");
 	strbuf_printf(sb, "     %llu packets input, %llu bytes, 0 no buffer\n",
@@ -296,6 +300,7 @@ dp_show_interfaces_cmd(struct vty *vty, const struct cmd_args *m)
 	const struct dp_iface	*ifp;
 	size_t			 i;
 
+	tunnel_sync((struct dataplane *)dp);	/* tunnels' protocols now */
 	if (one_named(m)) {
 		if ((ifp = named(vty, m)) == NULL)
 			return CMD_WARNING;

@@ -118,15 +118,26 @@ static const struct cmd_def interface_defs[] = {
 	  "ip address\n"
 	  "IPv6 address",
 	  if_tunnel_destination_cmd, NEG, NULL },
-	{ "tunnel mode (gre ip|ipsec (ipv4|ipv6))",
+	{ "tunnel mode (gre (ip|ipv6)|ipsec (ipv4|ipv6))",
 	  "protocol-over-protocol tunneling\n"
 	  "tunnel encapsulation method\n"
 	  "generic route encapsulation protocol\n"
 	  "over IP\n"
+	  "over IPv6\n"
 	  "IPSec tunnel encapsulation\n"
 	  "over IPv4\n"
 	  "over IPv6",
 	  if_tunnel_mode_cmd, NEG, NULL },
+	{ "tunnel key <0-4294967295>$value",
+	  "protocol-over-protocol tunneling\n"
+	  "security or selector key\n"
+	  "key",
+	  if_tunnel_key_cmd, NEG, NULL },
+	{ "ip mtu <68-17912>$bytes",
+	  "Interface Internet Protocol config commands\n"
+	  "Set IP Maximum Transmission Unit\n"
+	  "MTU (bytes)",
+	  if_ip_mtu_cmd, NEG, NULL },
 	{ "bandwidth <1-10000000>$kbps",
 	  "Set bandwidth informational parameter\n"
 	  "Bandwidth in kilobits",
@@ -174,6 +185,14 @@ static const struct cmd_def interface_neg_defs[] = {
 	  "protocol-over-protocol tunneling\n"
 	  "tunnel encapsulation method",
 	  if_tunnel_mode_cmd, NEG, NULL },
+	{ "tunnel key",
+	  "protocol-over-protocol tunneling\n"
+	  "security or selector key",
+	  if_tunnel_key_cmd, NEG, NULL },
+	{ "ip mtu",
+	  "Interface Internet Protocol config commands\n"
+	  "Set IP Maximum Transmission Unit",
+	  if_ip_mtu_cmd, NEG, NULL },
 	{ "bandwidth",
 	  "Set bandwidth informational parameter",
 	  if_bandwidth_cmd, NEG, NULL },

@@ -1,0 +1,426 @@
+/*
+ * tunnel: GRE tunnel interfaces (`interface TunnelN`, `tunnel mode gre
+ * ip`, IOS's default mode) as interfaces that carry packets.
+ *
+ *	line protocol: up when the source (an interface, or one of the
+ *	router's addresses) is up with an IPv4 address and the destination
+ *	has a route that does not leave through the tunnel itself.  Decided
+ *	again whenever route_gen() moved: per packet that is one compare,
+ *	and a timer (at once after a tunnel command, then every second
+ *	while GRE tunnels are configured) raises IOS's messages without
+ *	traffic.  A route to the destination through the tunnel is
+ *	recursive routing: IOS says `%TUN-5-RECURDOWN` and takes the line
+ *	protocol down.  iosh decides it with the tunnel counted as up, so
+ *	the tunnel stays down while such a route exists instead of
+ *	flapping as IOS does when the route comes and goes with it.
+ *	out: an inner IPv4 or IPv6 datagram routed into the tunnel gets a
+ *	GRE header (RFC 2784; the key of RFC 2890 when configured) and an
+ *	outer IPv4 header from the source to the destination (TTL 255, the
+ *	inner ToS, DF clear as IOS leaves it without `tunnel path-mtu-
+ *	discovery`), built in f_tunbuf with DP_HEADROOM before it, and
+ *	leaves through ip4_send as the router's own packet: a crypto map
+ *	on the physical interface protects it in place (GRE over IPsec).
+ *	One copy, no allocation.  A packet that would enter a tunnel while
+ *	another is being encapsulated is dropped: no loop, however the
+ *	routes point.
+ *	in: GRE for one of the router's addresses is matched to the tunnel
+ *	whose destination sent it to its source, with the same key, and the
+ *	inner datagram is received on the tunnel (its counters, its access
+ *	group); GRE for no tunnel is counted (d_gre_drops) and answered
+ *	with ICMP protocol unreachable, as IOS does for a protocol it does
+ *	not run.
+ *
+ * The texts of `show interfaces TunnelN` follow IOS 15.x output quoted at
+ * https://itecnotes.com/network/cisco-tunnel-interface-bandwidth-2 and
+ * 12.x output at https://supportforums.cisco.com/discussion/10401971
+ * and /10318471 ("Tunnel source ... (FastEthernet0), destination
+ * UNKNOWN", "Key 0x186A0, sequencing disabled").
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "dataplane/cmds.h"
+#include "dataplane/dp_int.h"
+#include "lib/clock.h"
+#include "lib/cmdarg.h"
+#include "lib/evloop.h"
+#include "lib/nvgen.h"
+#include "lib/strbuf.h"
+#include "lib/system.h"
+#include "lib/vty.h"
+
+#define GRE_HDRLEN	4
+#define GRE_CSUM	0x8000
+#define GRE_KEY		0x2000
+#define GRE_SEQ		0x1000
+#define GRE_VERMASK	0x0007
+#define TUN_TTL		255
+#define TUN_SYNC_MS	1000
+
+bool
+tunnel_gre(const struct dp_iface *ifp)
+{
+	return ifp->if_id.id_type == IFT_TUNNEL &&
+	    (ifp->if_tun_mode == TUN_GRE_IP || ifp->if_tun_mode == TUN_GRE_IPV6);
+}
+
+static size_t
+tun_overhead(const struct dp_iface *ifp)
+{
+	return 20 + GRE_HDRLEN + (ifp->if_tun_haskey ? 4 : 0);
+}
+
+/* The source's address (host order) and interface, or 0. */
+static uint32_t
+tun_source(struct dataplane *dp, const struct dp_iface *t,
+    struct dp_iface **srcif)
+{
+	struct dp_iface	*ifp;
+	uint32_t	 a;
+	size_t		 i;
+
+	*srcif = NULL;
+	if (t->if_tun_src == NULL)
+		return 0;
+	if (ip4_parse(t->if_tun_src, &a)) {
+		for (i = 0; i < dp->d_nifs; i++)
+			if (ip4_iface_addr(dp->d_ifs[i], a)) {
+				*srcif = dp->d_ifs[i];
+				return iface_proto_up(*srcif) ? a : 0;
+			}
+		return 0;
+	}
+	ifp = dp_iface_find(dp, t->if_tun_src);
+	if (ifp == NULL || ifp == t || !iface_proto_up(ifp) ||
+	    !iface_has_v4(ifp))
+		return 0;
+	*srcif = ifp;
+	return ifp->if_addr.a_addr;
+}
+
+/* What T's line protocol should be; *RECUR when a route through T itself
+ * is what keeps it down. */
+static bool
+tun_decide(struct dataplane *dp, struct dp_iface *t, bool *recur)
+{
+	struct dp_iface	*out, *srcif;
+	uint32_t	 s, d, nh;
+	bool		 was = t->if_tun_up;
+
+	*recur = false;
+	if (t->if_shutdown || t->if_tun_mode != TUN_GRE_IP ||
+	    t->if_tun_dst == NULL || !ip4_parse(t->if_tun_dst, &d) ||
+	    (s = tun_source(dp, t, &srcif)) == 0)
+		return false;
+	/* Asked as if the tunnel were up: a route through it is recursive
+	 * whether or not it is installed now. */
+	t->if_tun_up = true;
+	out = route_lookup_fresh(dp, d, &nh);
+	t->if_tun_up = was;
+	if (out == t) {
+		*recur = true;
+		return false;
+	}
+	/* A tunnel inside another tunnel is not carried (yet). */
+	if (out == NULL || out->if_id.id_type == IFT_TUNNEL)
+		return false;
+	t->if_tun_saddr = s;
+	t->if_tun_daddr = d;
+	t->if_tun_srcif = srcif;
+	return true;
+}
+
+void
+tunnel_sync(struct dataplane *dp)
+{
+	struct dp_iface	*t;
+	unsigned	 pass;
+	bool		 up, recur;
+	size_t		 i;
+
+	/* A change moves d_rt_gen, which may change another tunnel's
+	 * route: again until nothing moves (a few passes at most). */
+	for (pass = 0; pass < 4; pass++) {
+		if (dp->d_tun_gen == dp->d_gen + dp->d_rt_gen + 1)
+			return;
+		dp->d_tun_gen = dp->d_gen + dp->d_rt_gen + 1;
+		for (i = 0; i < dp->d_nifs; i++) {
+			t = dp->d_ifs[i];
+			if (t->if_id.id_type != IFT_TUNNEL)
+				continue;
+			up = tun_decide(dp, t, &recur);
+			if (recur && !t->if_tun_recur && t->if_tun_up)
+				sys_log(dp->d_sys, "TUN", 5, "RECURDOWN",
+				    "%s temporarily disabled due to recursive "
+				    "routing", t->if_name);
+			t->if_tun_recur = recur;
+			if (up == t->if_tun_up)
+				continue;
+			t->if_tun_up = up;
+			dp->d_rt_gen++;	/* routes through it come or go */
+			/* Shut, the link message has said it all. */
+			if (!t->if_shutdown)
+				sys_log(dp->d_sys, "LINEPROTO", 5, "UPDOWN",
+				    "Line protocol on Interface %s, changed "
+				    "state to %s", t->if_name,
+				    up ? "up" : "down");
+		}
+	}
+}
+
+static bool
+tun_configured(const struct dataplane *dp)
+{
+	size_t	i;
+
+	for (i = 0; i < dp->d_nifs; i++)
+		if (tunnel_gre(dp->d_ifs[i]) && (dp->d_ifs[i]->if_tun_src !=
+		    NULL || dp->d_ifs[i]->if_tun_dst != NULL))
+			return true;
+	return false;
+}
+
+static void
+tun_timer(void *arg)
+{
+	struct dataplane	*dp = arg;
+
+	dp->d_tun_timer = NULL;
+	tunnel_sync(dp);
+	if (tun_configured(dp))
+		dp->d_tun_timer = evloop_timer_add(dp->d_sys->sy_loop,
+		    TUN_SYNC_MS, tun_timer, dp);
+}
+
+void
+tunnel_kick(struct dataplane *dp)
+{
+	dp->d_tun_gen = 0;	/* decide again, whatever moved */
+	if (dp->d_sys == NULL || dp->d_sys->sy_loop == NULL)
+		return;
+	if (dp->d_tun_timer != NULL)
+		evloop_timer_cancel(dp->d_sys->sy_loop, dp->d_tun_timer);
+	dp->d_tun_timer = evloop_timer_add(dp->d_sys->sy_loop, 0, tun_timer,
+	    dp);
+}
+
+void
+tunnel_free(struct dataplane *dp)
+{
+	if (dp->d_tun_timer != NULL)
+		evloop_timer_cancel(dp->d_sys->sy_loop, dp->d_tun_timer);
+	dp->d_tun_timer = NULL;
+}
+
+int
+tunnel_output(struct dp_iface *t, uint16_t ethertype, const uint8_t *ip,
+    size_t len)
+{
+	struct dataplane	*dp = t->if_dp;
+	size_t			 hl = tun_overhead(t);
+	uint8_t			*o = dp->d_fwd->f_tunbuf + DP_HEADROOM, *g;
+	uint8_t			 tos;
+	int			 rc;
+
+	tunnel_sync(dp);
+	if (!t->if_tun_up || !tunnel_gre(t) || dp->d_tun_depth > 0 ||
+	    len + hl > IP4_MAXLEN) {
+		t->if_attach.at_odrops++;
+		return -1;
+	}
+	tos = ethertype == ETHERTYPE_IP ? ip[1] :
+	    (uint8_t)((get16(ip) >> 4) & 0xff);
+	memcpy(o + hl, ip, len);
+	ip4_header(dp, o, hl + len, IPP_GRE, t->if_tun_saddr, t->if_tun_daddr,
+	    TUN_TTL, tos, false);
+	g = o + 20;
+	put16(g, t->if_tun_haskey ? GRE_KEY : 0);
+	put16(g + 2, ethertype);
+	if (t->if_tun_haskey)
+		put32(g + 4, t->if_tun_key);
+	/* The tunnel counts what went into it, as IOS's counters do. */
+	t->if_attach.at_opkts++;
+	t->if_attach.at_obytes += len;
+	t->if_attach.at_last_out = clock_mono_ms();
+	dp->d_tun_depth++;
+	rc = ip4_send(dp, o, hl + len, IP4_OWN | IP4_ROOM | IP4_FWDBUF);
+	dp->d_tun_depth--;
+	if (rc != DP_SEND_OK) {
+		t->if_attach.at_odrops++;
+		return -1;
+	}
+	return 0;
+}
+
+static struct dp_iface *
+tun_match(struct dataplane *dp, uint32_t src, uint32_t dst, bool haskey,
+    uint32_t key)
+{
+	struct dp_iface	*t;
+	size_t		 i;
+
+	for (i = 0; i < dp->d_nifs; i++) {
+		t = dp->d_ifs[i];
+		if (t->if_id.id_type == IFT_TUNNEL && t->if_tun_up &&
+		    t->if_tun_daddr == src && t->if_tun_saddr == dst &&
+		    t->if_tun_haskey == haskey &&
+		    (!haskey || t->if_tun_key == key))
+			return t;
+	}
+	return NULL;
+}
+
+void
+tunnel_input(struct dataplane *dp, struct dp_iface *in, const uint8_t *ip,
+    size_t len)
+{
+	size_t		 hl = (size_t)(ip[0] & 15) * 4, off = GRE_HDRLEN;
+	const uint8_t	*g = ip + hl;
+	struct dp_iface	*t;
+	uint16_t	 flags;
+	uint32_t	 key = 0;
+
+	tunnel_sync(dp);
+	if (len < hl + GRE_HDRLEN)
+		goto drop;
+	flags = get16(g);
+	if (flags & GRE_CSUM) {
+		if (len < hl + off + 4 || in_cksum(g, len - hl, 0) != 0)
+			goto drop;
+		off += 4;
+	}
+	if (flags & GRE_KEY) {
+		if (len < hl + off + 4)
+			goto drop;
+		key = get32(g + off);
+		off += 4;
+	}
+	if (flags & GRE_SEQ)
+		off += 4;
+	if (len < hl + off || (flags & GRE_VERMASK) != 0)
+		goto drop;
+	t = tun_match(dp, get32(ip + 12), get32(ip + 16),
+	    (flags & GRE_KEY) != 0, key);
+	if (t == NULL) {
+		dp->d_gre_drops++;
+		icmp_error(dp, in, ip, len, ICMP_UNREACH, ICMP_UNREACH_PROTO,
+		    0);
+		return;
+	}
+	t->if_attach.at_ipkts++;
+	t->if_attach.at_ibytes += len - hl - off;
+	t->if_attach.at_last_in = clock_mono_ms();
+	switch (get16(g + 2)) {
+	case ETHERTYPE_IP:
+		ip4_receive(dp, t, g + off, len - hl - off, 0);
+		return;
+	case ETHERTYPE_IPV6:
+		ip6_input(dp, t, g + off, len - hl - off);
+		return;
+	default:
+		t->if_attach.at_idrops++;
+		return;
+	}
+drop:
+	dp->d_gre_drops++;
+}
+
+/* The transport MTU: the MTU of the interface the destination is routed
+ * out of, less the tunnel's header; IOS's 1476 on Ethernet. */
+static uint32_t
+tun_transport_mtu(const struct dp_iface *t)
+{
+	const struct dp_iface	*out;
+	uint32_t		 nh, mtu = 1500;
+
+	if (t->if_tun_up && (out = route_lookup(t->if_dp, t->if_tun_daddr,
+	    &nh)) != NULL && out != t)
+		mtu = iface_mtu(out);
+	return mtu - (uint32_t)tun_overhead(t);
+}
+
+uint32_t
+iface_ip_mtu(const struct dp_iface *ifp)
+{
+	if (ifp->if_ip_mtu != 0)
+		return ifp->if_ip_mtu;
+	if (tunnel_gre(ifp))
+		return tun_transport_mtu(ifp);
+	return iface_mtu(ifp);
+}
+
+void
+tunnel_show(const struct dp_iface *t, struct strbuf *sb)
+{
+	bool	v15 = sys_version_15(t->if_dp->d_sys);
+	char	a[16];
+
+	if (!tunnel_gre(t))
+		return;
+	strbuf_puts(sb, "  Tunnel source ");
+	if (t->if_tun_up) {
+		ip4_text(t->if_tun_saddr, a);
+		strbuf_puts(sb, a);
+	} else if (t->if_tun_src != NULL && ip4_parse(t->if_tun_src,
+	    &(uint32_t){ 0 }))
+		strbuf_puts(sb, t->if_tun_src);
+	else
+		strbuf_puts(sb, "UNKNOWN");
+	if (t->if_tun_src != NULL && !ip4_parse(t->if_tun_src,
+	    &(uint32_t){ 0 }))
+		strbuf_printf(sb, " (%s)", t->if_tun_src);
+	strbuf_printf(sb, ", destination %s\n",
+	    t->if_tun_dst != NULL ? t->if_tun_dst : "UNKNOWN");
+	strbuf_printf(sb, "  Tunnel protocol/transport GRE/%s\n",
+	    t->if_tun_mode == TUN_GRE_IPV6 ? "IPv6" : "IP");
+	if (t->if_tun_haskey)
+		strbuf_printf(sb, "    Key 0x%X, sequencing disabled\n",
+		    t->if_tun_key);
+	else
+		strbuf_puts(sb, "    Key disabled, sequencing disabled\n");
+	strbuf_puts(sb, "    Checksumming of packets disabled\n");
+	if (v15) {
+		strbuf_printf(sb, "  Tunnel TTL %u, Fast tunneling enabled\n",
+		    TUN_TTL);
+		strbuf_printf(sb, "  Tunnel transport MTU %u bytes\n",
+		    tun_transport_mtu(t));
+	} else {
+		strbuf_printf(sb, "  Tunnel TTL %u\n", TUN_TTL);
+		strbuf_puts(sb, "  Fast tunneling enabled\n");
+	}
+	strbuf_puts(sb, "  Tunnel transmit bandwidth 8000 (kbps)\n");
+	strbuf_puts(sb, "  Tunnel receive bandwidth 8000 (kbps)\n");
+}
+
+/* The lines after `tunnel destination` (the caller renders the rest). */
+void
+tunnel_nvgen(const struct dp_iface *t, struct strbuf *sb)
+{
+	if (t->if_tun_haskey)
+		nv_line(sb, 1, "tunnel key %u", t->if_tun_key);
+}
+
+/* Commands (config-if). */
+
+int
+if_tunnel_key_cmd(struct vty *vty, const struct cmd_args *m)
+{
+	struct dp_iface	*t = vty->v_ctx;
+
+	t->if_tun_haskey = !cmd_negated(m);
+	t->if_tun_key = t->if_tun_haskey ?
+	    (uint32_t)cmd_arg_num(m, "value", 0) : 0;
+	tunnel_kick(t->if_dp);
+	return CMD_SUCCESS;
+}
+
+int
+if_ip_mtu_cmd(struct vty *vty, const struct cmd_args *m)
+{
+	struct dp_iface	*ifp = vty->v_ctx;
+
+	ifp->if_ip_mtu = cmd_negated(m) ? 0 :
+	    (uint32_t)cmd_arg_num(m, "bytes", 0);
+	ifp->if_dp->d_gen++;	/* a tunnel's MTU feeds crypto's path MTU */
+	return CMD_SUCCESS;
+}

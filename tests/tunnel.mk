@@ -1,0 +1,11 @@
+# GRE tunnel interfaces (issue 16): two routers in one process on a udp:
+# wire (tests/check_tunnel.c), and iosh against Linux GRE in a network
+# namespace, judged by tshark (tests/gre_netns.sh).
+check_PROGRAMS += tests/check_tunnel
+TESTS += tests/check_tunnel
+tests_check_tunnel_SOURCES = tests/check_tunnel.c tests/pair.c tests/pair.h \
+	tests/fixture.c tests/fixture.h
+tests_check_tunnel_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+tests_check_tunnel_LDADD = $(TEST_LIBS)
+TESTS += tests/gre_netns.sh
+EXTRA_DIST += tests/gre_netns.sh tests/gre_peer.py
