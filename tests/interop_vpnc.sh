@@ -149,7 +149,7 @@ send "show crypto isakmp sa detail" "show crypto session"
 wait_for "Active SAs: " "$m" 10 || fail "show commands"
 since "$m" >"$D/show"
 # Caps: mode-config (C), DPD (vpnc's vendor ID), XAUTH (X).
-grep -Eq "^1001  12.1.1.1        12.1.1.2               ACTIVE aes  sha    psk  2  23:59:[0-9]{2} $caps *$" "$D/show" ||
+grep -Eq "^1001  12.1.1.1        12.1.1.2               ACTIVE aes  sha         2  23:59:[0-9]{2} $caps *$" "$D/show" ||
     fail "show crypto isakmp sa detail: $(cat "$D/show")"
 for line in '^Interface: FastEthernet0/0$' '^Session status: UP-ACTIVE' \
     "^Peer: 12.1.1.2 port $port" \
