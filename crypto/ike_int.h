@@ -58,7 +58,7 @@ enum ike_fsm {
 	FSM_QM_PHASE2_COMPLETE,
 	/* XAUTH and mode-config on the responder (ike_xauth.c). */
 	FSM_XAUTH_START_AWAIT, FSM_XAUTH_REQ_SENT, FSM_XAUTH_CONT_AWAIT,
-	FSM_XAUTH_SET_SENT, FSM_CONFIG_AUTHOR_AWAIT
+	FSM_XAUTH_SET_SENT, FSM_CONFIG_AUTHOR_AWAIT, FSM_CONFIG_SET_SENT
 };
 
 const char	*ike_fsm_name(enum ike_fsm);
