@@ -545,7 +545,7 @@ ike_xauth_input(struct ike_p1 *p, const struct isakmp_msg *m)
 
 	ip4_text(p->p_peer, peer);
 	if (!m->im_encrypted || m->im_bodylen > IKE_MSG_MAX || msgid == 0)
-		return;
+		goto bad;
 	put32(mid, msgid);
 	if (ours)
 		memcpy(iv, p->p_cfg_iv, sizeof(iv));
@@ -588,6 +588,8 @@ ike_xauth_input(struct ike_p1 *p, const struct isakmp_msg *m)
 	return;
 bad:
 	OPENSSL_cleanse(plain, sizeof(plain));
+	/* Dropped, and counted with the other malformed ISAKMP. */
+	p->p_c->c_ike_bad++;
 	sys_log(p->p_c->c_sys, "CRYPTO", 4, "IKMP_BAD_MESSAGE",
 	    "IKE message from %s failed its sanity check or is malformed",
 	    peer);
