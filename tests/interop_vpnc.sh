@@ -17,7 +17,9 @@
 # Then a wrong password: the hub asks three times, tells vpnc STATUS 0
 # and deletes the SA; vpnc gives up.  A pool of one address: the first
 # client holds it, a second is refused, the first leaves and the second
-# gets the same address (`show ip local pool ippool` at each step).
+# gets the same address (`show ip local pool ippool` at each step).  A
+# wrong group key: vpnc cannot verify AM2 and exits 2, the hub drops the
+# SA after its AM2 retransmissions (about 50 s), no address taken.
 # vpnc runs with `--natt-mode none` (plain ESP on the tap: attachment).
 #
 # Needs root, namespaces, TUN/TAP and vpnc; skips (77) without them.
@@ -400,4 +402,42 @@ wait_for "^IPv6 Crypto ISAKMP SA" "$m" 10 || fail "show crypto isakmp sa"
 ! since "$m" | grep -q "12.1.1.3" ||
     fail "an SA left for the unknown group: $(since "$m")"
 
-echo "PASS ($natt): vpnc got 10.5.5.1 through XAUTH and mode-config, pinged 1.1.1.1; a wrong password: 3 tries, SA deleted; an exhausted pool refuses the second client, which gets 10.5.5.1 once the first leaves; clear crypto session; an unknown group is refused"
+# --- A wrong group key (plain run only: it fails before NAT-T would
+# float): the hub answers AM1 with AM2 under its key; vpnc cannot verify
+# the hub's HASH_R and gives up at once, sending nothing more; the hub,
+# in IKE_R_AM2 without AM3, resends AM2 (5 times, 10 s apart) and then
+# drops the SA ("Death by retransmission P1"); no pool address is taken.
+if [ "$natt" = none ]; then
+	sed -i -e 's/^IPSec ID nogroup$/IPSec ID testgroup/' \
+	    -e 's/^IPSec secret cisco321$/IPSec secret wrongkey/' "$D/vpnc.conf"
+	send "debug crypto isakmp"
+	m=$(mark)
+	ip netns exec "$ns" timeout 60 vpnc --no-detach --debug 1 \
+	    --pid-file "$D/vpnc6.pid" --script "$D/script.sh" --ifname tun4 \
+	    "$D/vpnc.conf" </dev/null >"$D/vpnc6.log" 2>&1
+	rc=$?
+	[ "$rc" -eq 2 ] && grep -q "^vpnc: hash comparison failed:  (ISAKMP_N_AUTHENTICATION_FAILED)(24)$" "$D/vpnc6.log" &&
+	    grep -q "^check group password!$" "$D/vpnc6.log" ||
+	    fail "vpnc with a wrong group key (exit $rc): $(tail -5 "$D/vpnc6.log")"
+	wait_for "Old State = IKE_R_AM_AAA_AWAIT  New State = IKE_R_AM2\$" "$m" 10 ||
+	    fail "the hub did not answer AM1"
+	pool_row 10.5.5.1 1 0 "after a wrong group key"
+	# About 50 s of the hub's retransmissions (the frozen-clock version of
+	# this is check_am's test_am_wrong_key).
+	wait_for 'deleting SA reason "Death by retransmission P1" state \(R\) AG_INIT_EXCH \(peer 12\.1\.1\.2\)$' "$m" 75 ||
+	    fail "the hub kept retransmitting AM2: $(since "$m" | tail -20)"
+	[ "$(since "$m" | grep -c 'retransmitting phase 1 AG_INIT_EXCH$')" -eq 5 ] ||
+	    fail "not 5 AM2 retransmissions: $(since "$m" | grep retransmitting)"
+	! since "$m" | grep -q "New State = IKE_P1_COMPLETE" ||
+	    fail "phase 1 completed with a wrong group key"
+	send "undebug all"
+	m=$(mark)
+	send "show crypto isakmp sa"
+	wait_for "^IPv6 Crypto ISAKMP SA" "$m" 10 || fail "show crypto isakmp sa"
+	! since "$m" | grep -q "12.1.1.2" ||
+	    fail "an SA left after the wrong group key: $(since "$m")"
+	pool_row 10.5.5.1 1 0 "after the wrong group key's SA went"
+	wrongkey="; a wrong group key: vpnc gives up, the hub drops its SA after 5 AM2 retransmissions"
+fi
+
+echo "PASS ($natt): vpnc got 10.5.5.1 through XAUTH and mode-config, pinged 1.1.1.1; a wrong password: 3 tries, SA deleted; an exhausted pool refuses the second client, which gets 10.5.5.1 once the first leaves; clear crypto session; an unknown group is refused${wrongkey:-}"
