@@ -328,7 +328,8 @@ void	ike_am_input(struct ike_p1 *, const struct isakmp_msg *);
 /* ike_xauth.c: XAUTH and mode-config, the transaction exchange. */
 /* Phase 1 is up: ask the peer for its login if it chose XAUTH. */
 void	ike_xauth_start(struct ike_p1 *);
-/* Whether Quick Mode may run (XAUTH, when asked for, has passed). */
+/* Whether Quick Mode may run (XAUTH, when asked for, has passed; no
+ * pushed mode-config SET awaits its ACK). */
 bool	ike_xauth_ready(const struct ike_p1 *);
 void	ike_xauth_input(struct ike_p1 *, const struct isakmp_msg *);
 /* Phase 1 goes: what the transaction kept goes too. */

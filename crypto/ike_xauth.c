@@ -7,7 +7,9 @@
  * profile's `client authentication list` (the shell's hook, lib/system.h),
  * tells the result (SET with STATUS) and waits for the ACK; then it
  * answers the client's mode-config REQUEST with an address from the
- * group's `ip local pool`, its DNS and WINS servers and domain.
+ * group's `ip local pool`, its DNS and WINS servers and domain (pull,
+ * `client configuration address respond`), or sends them itself in a SET
+ * and waits for the ACK (push, `client configuration address initiate`).
  *
  * Every transaction message carries HASH = prf(SKEYID_a, M-ID | ATTR) and
  * is encrypted with an IV made from phase 1's last block and its M-ID,

@@ -73,8 +73,8 @@ seed001_r1(uint64_t now_ms)
 	is->is_initiator = true;
 	is->is_state = ISK_QM_IDLE;
 	strcpy(is->is_ifname, "Serial1/2");
-	is->is_suite = (struct isakmp_suite){ "3des", 0, "md5", IKE_ATTR_AUTH_PSK, 2,
-	    86400 };
+	is->is_suite = (struct isakmp_suite){ "3des", 0, "md5",
+	    IKE_ATTR_AUTH_PSK, 2, 86400 };
 	is->is_up_ms = now_ms - 10 * 1000;
 
 	fl = sadb_flow_new(&db);
@@ -236,8 +236,8 @@ vpn_client(uint64_t now_ms)
 	is->is_state = ISK_QM_IDLE;
 	is->is_caps = ISK_CAP_CONFIG | ISK_CAP_XAUTH;
 	strcpy(is->is_ifname, "FastEthernet0/0");
-	is->is_suite = (struct isakmp_suite){ "3des", 0, "sha", IKE_ATTR_AUTH_PSK, 2,
-	    86400 };
+	is->is_suite = (struct isakmp_suite){ "3des", 0, "sha",
+	    IKE_ATTR_AUTH_PSK, 2, 86400 };
 	is->is_up_ms = now_ms - 3723 * 1000;	/* 01:02:03 */
 	ss = sadb_isakmp_sess(is);
 	strcpy(ss->s_profile, "VPNclient");
@@ -382,8 +382,8 @@ START_TEST(test_12x_layouts)
 	sa_addr_v4(&is->is_local, IP(10, 48, 67, 181));
 	sa_addr_v4(&is->is_remote, IP(10, 100, 2, 102));
 	is->is_state = ISK_QM_IDLE;
-	is->is_suite = (struct isakmp_suite){ "3des", 0, "sha", IKE_ATTR_AUTH_PSK, 2,
-	    86400 };
+	is->is_suite = (struct isakmp_suite){ "3des", 0, "sha",
+	    IKE_ATTR_AUTH_PSK, 2, 86400 };
 	is->is_up_ms = 0;
 	sadb_show_isakmp(&db, &v123, &out);
 	ck_assert_str_eq(out.sb_buf,
