@@ -57,6 +57,7 @@ static const char *const fsm_names[] = {
 	[FSM_XAUTH_CONT_AWAIT] = "IKE_XAUTH_AAA_CONT_LOGIN_AWAIT",
 	[FSM_XAUTH_SET_SENT] = "IKE_XAUTH_SET_SENT",
 	[FSM_CONFIG_AUTHOR_AWAIT] = "IKE_CONFIG_AUTHOR_AAA_AWAIT",
+	[FSM_CONFIG_SET_SENT] = "IKE_CONFIG_MODE_SET_SENT",	/* unconfirmed */
 };
 
 const char *

@@ -59,7 +59,7 @@ enum ike_fsm {
 	FSM_QM_PHASE2_COMPLETE,
 	/* XAUTH and mode-config on the responder (ike_xauth.c). */
 	FSM_XAUTH_START_AWAIT, FSM_XAUTH_REQ_SENT, FSM_XAUTH_CONT_AWAIT,
-	FSM_XAUTH_SET_SENT, FSM_CONFIG_AUTHOR_AWAIT
+	FSM_XAUTH_SET_SENT, FSM_CONFIG_AUTHOR_AWAIT, FSM_CONFIG_SET_SENT
 };
 
 const char	*ike_fsm_name(enum ike_fsm);
@@ -338,8 +338,10 @@ void	ike_am_input(struct ike_p1 *, const struct isakmp_msg *);
 /* ike_xauth.c: XAUTH and mode-config, the transaction exchange. */
 /* Phase 1 is up: ask the peer for its login if it chose XAUTH. */
 void	ike_xauth_start(struct ike_p1 *);
-/* Whether Quick Mode may run (XAUTH, when asked for, has passed). */
+/* An XAUTH exchange is under way (the SA's state reads CONF_XAUTH). */
 bool	ike_xauth_busy(const struct ike_p1 *);
+/* Whether Quick Mode may run (XAUTH, when asked for, has passed; no
+ * pushed mode-config SET awaits its ACK). */
 bool	ike_xauth_ready(const struct ike_p1 *);
 void	ike_xauth_input(struct ike_p1 *, const struct isakmp_msg *);
 /* Phase 1 goes: what the transaction kept goes too. */

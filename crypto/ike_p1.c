@@ -317,7 +317,8 @@ ike_p1_set_suite(struct ike_p1 *p, const struct ike_p1_sel *sel)
 	su->su_enc = enc[pol->ip_enc];
 	su->su_keylen = p->p_keybits;
 	su->su_hash = hash[pol->ip_hash];
-	su->su_auth = "psk";
+	su->su_auth = sel->ps_xauth ? IKE_ATTR_AUTH_XAUTH_INIT_PSK :
+	    attr_auth(pol->ip_auth);
 	su->su_group = pol->ip_group;
 	su->su_lifetime = sel->ps_life;
 }

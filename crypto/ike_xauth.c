@@ -7,7 +7,9 @@
  * profile's `client authentication list` (the shell's hook, lib/system.h),
  * tells the result (SET with STATUS) and waits for the ACK; then it
  * answers the client's mode-config REQUEST with an address from the
- * group's `ip local pool`, its DNS and WINS servers and domain.
+ * group's `ip local pool`, its DNS and WINS servers and domain (pull,
+ * `client configuration address respond`), or sends them itself in a SET
+ * and waits for the ACK (push, `client configuration address initiate`).
  *
  * Every transaction message carries HASH = prf(SKEYID_a, M-ID | ATTR) and
  * is encrypted with an IV made from phase 1's last block and its M-ID,
@@ -95,9 +97,10 @@ cfg_send(struct ike_p1 *p, struct isakmp_build *b, uint8_t *msg, size_t cap,
 	return true;
 }
 
-/* A new transaction of ours: its M-ID and first IV. */
+/* A new transaction of ours (NODE: "CONF_XAUTH", "CONF_ADDR"): its M-ID
+ * and first IV. */
 static bool
-cfg_new(struct ike_p1 *p)
+cfg_new(struct ike_p1 *p, const char *node)
 {
 	uint8_t	mid[4];
 
@@ -105,8 +108,8 @@ cfg_new(struct ike_p1 *p)
 		ike_random(&p->p_cfg_msgid, sizeof(p->p_cfg_msgid));
 	while (p->p_cfg_msgid == 0);
 	put32(mid, p->p_cfg_msgid);
-	ike_debug_raw(p->p_c, " set new node %d to CONF_XAUTH",
-	    sid(p->p_cfg_msgid));
+	ike_debug_raw(p->p_c, " set new node %d to %s",
+	    sid(p->p_cfg_msgid), node);
 	return ike_iv_phase2(p->p_hash, p->p_iv, p->p_block, mid,
 	    p->p_cfg_iv) == 0;
 }
@@ -133,7 +136,7 @@ xauth_request(struct ike_p1 *p, enum ike_fsm from)
 	uint8_t			msg[IKE_MSG_MAX];
 	size_t			hoff;
 
-	if (!cfg_new(p))
+	if (!cfg_new(p, "CONF_XAUTH"))
 		return;
 	hoff = cfg_open(p, &b, msg, sizeof(msg), p->p_cfg_msgid,
 	    ISAKMP_CFG_REQUEST);
@@ -154,9 +157,18 @@ xauth_request(struct ike_p1 *p, enum ike_fsm from)
 	    FSM_XAUTH_REQ_SENT);
 }
 
+static void	cfg_push(struct ike_p1 *);
+static bool	cfg_push_wanted(const struct ike_p1 *);
+
 void
 ike_xauth_start(struct ike_p1 *p)
 {
+	if (!p->p_xauth && cfg_push_wanted(p)) {
+		/* No login to ask for: the address goes at once. */
+		p->p_xstate = FSM_P1_COMPLETE;
+		cfg_push(p);
+		return;
+	}
 	if (!p->p_xauth || p->p_sa->is_initiator)
 		return;
 	p->p_sa->is_caps |= ISK_CAP_XAUTH;
@@ -180,7 +192,9 @@ ike_xauth_busy(const struct ike_p1 *p)
 bool
 ike_xauth_ready(const struct ike_p1 *p)
 {
-	return !p->p_xauth || p->p_sa->is_initiator || p->p_xauth_done;
+	/* A transaction of ours still open (a pushed SET) holds it too. */
+	return (!p->p_xauth || p->p_sa->is_initiator || p->p_xauth_done) &&
+	    p->p_xstate == FSM_READY;
 }
 
 /* The result in a SET: STATUS 1 (passed) or 0. */
@@ -192,7 +206,7 @@ xauth_set(struct ike_p1 *p, bool ok)
 	size_t			hoff;
 
 	p->p_xauth_pass = ok;
-	if (!cfg_new(p))
+	if (!cfg_new(p, "CONF_XAUTH"))
 		return;
 	hoff = cfg_open(p, &b, msg, sizeof(msg), p->p_cfg_msgid,
 	    ISAKMP_CFG_SET);
@@ -269,6 +283,10 @@ xauth_ack(struct ike_p1 *p)
 	p->p_xauth_done = true;
 	xfsm(p, "IKE_MESG_FROM_PEER, IKE_CFG_ACK", FSM_XAUTH_SET_SENT,
 	    FSM_P1_COMPLETE);
+	if (cfg_push_wanted(p)) {
+		cfg_push(p);
+		return;
+	}
 	ike_dbg_fsm(p, "IKE_MESG_INTERNAL, IKE_PHASE1_COMPLETE",
 	    FSM_P1_COMPLETE, FSM_P1_COMPLETE);
 	p->p_xstate = FSM_READY;
@@ -334,18 +352,94 @@ put_server(struct ike_p1 *p, struct isakmp_build *b, uint16_t type,
 	put_addr(b, type, a);
 }
 
+/*
+ * One attribute of type T of a reply (pull) or a SET (push), with IOS's
+ * debug line: the address comes from the group's pool the first time
+ * (false when there is none to give), servers and domain from the group.
+ */
+static bool
+cfg_attr(struct ike_p1 *p, struct isakmp_build *b,
+    const struct client_group *cg, uint16_t t)
+{
+	uint8_t		 v[4];
+	char		 a[IP4_TEXT_LEN], ver[160];
+	uint64_t	 up;
+
+	switch (t) {
+	case CFG_INTERNAL_IP4_ADDRESS:
+		if (p->p_cfgaddr == 0 &&
+		    (p->p_cfgaddr = pool_take(p, cg)) == 0)
+			return false;
+		sadb_isakmp_sess(p->p_sa)->s_addr = p->p_cfgaddr;
+		ip4_text(p->p_cfgaddr, a);
+		ike_debug(p->p_c, p->p_dbg, "allocating address %s", a);
+		ike_debug_raw(p->p_c, " Sending private address: %s", a);
+		put_addr(b, t, p->p_cfgaddr);
+		p->p_sa->is_caps |= ISK_CAP_CONFIG;
+		break;
+	case CFG_INTERNAL_IP4_DNS:
+		if (cg == NULL)
+			break;
+		put_server(p, b, t, "IP4_DNS", cg->cg_dns[0]);
+		put_server(p, b, t, "IP4_DNS", cg->cg_dns[1]);
+		break;
+	case CFG_INTERNAL_IP4_NBNS:
+		if (cg == NULL)
+			break;
+		put_server(p, b, t, "IP4_NBNS", cg->cg_wins[0]);
+		put_server(p, b, t, "IP4_NBNS", cg->cg_wins[1]);
+		break;
+	case CFG_INTERNAL_ADDRESS_EXPIRY:
+		if (p->p_cfgaddr == 0)
+			break;
+		/* The address lives as long as phase 1. */
+		up = (clock_mono_ms() - p->p_sa->is_up_ms) / 1000;
+		put32(v, up < p->p_life ? p->p_life - (uint32_t)up : 0);
+		ike_debug_raw(p->p_c, " Sending ADDRESS_EXPIRY seconds "
+		    "left to use the address: %u", get32(v));
+		isakmp_build_attr_tlv(b, t, v, 4);
+		break;
+	case UNITY_DEF_DOMAIN:
+		if (cg == NULL || cg->cg_domain == NULL)
+			break;
+		ike_debug_raw(p->p_c, " Sending DEFAULT_DOMAIN default "
+		    "domain name: %s", cg->cg_domain);
+		isakmp_build_attr_tlv(b, t, (const uint8_t *)cg->cg_domain,
+		    (uint16_t)strlen(cg->cg_domain));
+		break;
+	case CFG_APPLICATION_VERSION:
+		snprintf(ver, sizeof(ver), "Cisco IOS Software, iosh, "
+		    "Version %u.%u", p->p_c->c_sys->sy_version.iv_major,
+		    p->p_c->c_sys->sy_version.iv_minor);
+		ike_debug_raw(p->p_c, " Sending APPLICATION_VERSION "
+		    "string: %s", ver);
+		isakmp_build_attr_tlv(b, t, (const uint8_t *)ver,
+		    (uint16_t)strlen(ver));
+		break;
+	case CFG_INTERNAL_IP4_NETMASK:
+	case UNITY_SPLIT_INCLUDE:
+		/* Neither configured (no netmask, no acl): IOS
+		 * sends nothing and says nothing. */
+		break;
+	default:
+		ike_debug12(p->p_c, p->p_dbg, IKE_DBG12_SLASH,
+		    " Unknown Attr: UNKNOWN (0x%X)", t);
+		break;
+	}
+	return true;
+}
+
 static void
 cfg_request(struct ike_p1 *p, uint32_t msgid, uint8_t *iv,
     const struct ike_cfgmsg *cm)
 {
 	const struct client_group	*cg;
 	struct isakmp_build		 b;
-	uint8_t				 msg[IKE_MSG_MAX], v[4];
-	char				 a[IP4_TEXT_LEN], ver[160];
+	uint8_t				 msg[IKE_MSG_MAX];
+	char				 a[IP4_TEXT_LEN];
 	const char			*name;
 	size_t				 hoff;
 	unsigned			 i;
-	uint64_t			 up;
 	uint16_t			 t;
 
 	ike_debug(p->p_c, p->p_dbg, "checking request:");
@@ -364,72 +458,8 @@ cfg_request(struct ike_p1 *p, uint32_t msgid, uint8_t *iv,
 	put16(msg + hoff + ike_hash_len(p->p_hash) + ISAKMP_GEN_LEN + 2,
 	    cm->cm_ident);
 	ike_debug(p->p_c, p->p_dbg, "attributes sent in message:");
-	for (i = 0; i < cm->cm_nattrs; i++) {
-		t = cm->cm_attrs[i].at_type;
-		switch (t) {
-		case CFG_INTERNAL_IP4_ADDRESS:
-			if (p->p_cfgaddr == 0 &&
-			    (p->p_cfgaddr = pool_take(p, cg)) == 0)
-				break;
-			sadb_isakmp_sess(p->p_sa)->s_addr = p->p_cfgaddr;
-			ip4_text(p->p_cfgaddr, a);
-			ike_debug(p->p_c, p->p_dbg, "allocating address %s", a);
-			ike_debug_raw(p->p_c, " Sending private address: %s",
-			    a);
-			put_addr(&b, t, p->p_cfgaddr);
-			p->p_sa->is_caps |= ISK_CAP_CONFIG;
-			break;
-		case CFG_INTERNAL_IP4_DNS:
-			if (cg == NULL)
-				break;
-			put_server(p, &b, t, "IP4_DNS", cg->cg_dns[0]);
-			put_server(p, &b, t, "IP4_DNS", cg->cg_dns[1]);
-			break;
-		case CFG_INTERNAL_IP4_NBNS:
-			if (cg == NULL)
-				break;
-			put_server(p, &b, t, "IP4_NBNS", cg->cg_wins[0]);
-			put_server(p, &b, t, "IP4_NBNS", cg->cg_wins[1]);
-			break;
-		case CFG_INTERNAL_ADDRESS_EXPIRY:
-			if (p->p_cfgaddr == 0)
-				break;
-			/* The address lives as long as phase 1. */
-			up = (clock_mono_ms() - p->p_sa->is_up_ms) / 1000;
-			put32(v, up < p->p_life ? p->p_life - (uint32_t)up : 0);
-			ike_debug_raw(p->p_c, " Sending ADDRESS_EXPIRY seconds "
-			    "left to use the address: %u", get32(v));
-			isakmp_build_attr_tlv(&b, t, v, 4);
-			break;
-		case UNITY_DEF_DOMAIN:
-			if (cg == NULL || cg->cg_domain == NULL)
-				break;
-			ike_debug_raw(p->p_c, " Sending DEFAULT_DOMAIN default "
-			    "domain name: %s", cg->cg_domain);
-			isakmp_build_attr_tlv(&b, t,
-			    (const uint8_t *)cg->cg_domain,
-			    (uint16_t)strlen(cg->cg_domain));
-			break;
-		case CFG_APPLICATION_VERSION:
-			snprintf(ver, sizeof(ver), "Cisco IOS Software, iosh, "
-			    "Version %u.%u", p->p_c->c_sys->sy_version.iv_major,
-			    p->p_c->c_sys->sy_version.iv_minor);
-			ike_debug_raw(p->p_c, " Sending APPLICATION_VERSION "
-			    "string: %s", ver);
-			isakmp_build_attr_tlv(&b, t, (const uint8_t *)ver,
-			    (uint16_t)strlen(ver));
-			break;
-		case CFG_INTERNAL_IP4_NETMASK:
-		case UNITY_SPLIT_INCLUDE:
-			/* Neither configured (no netmask, no acl): IOS
-			 * sends nothing and says nothing. */
-			break;
-		default:
-			ike_debug12(p->p_c, p->p_dbg, IKE_DBG12_SLASH,
-			    " Unknown Attr: UNKNOWN (0x%X)", t);
-			break;
-		}
-	}
+	for (i = 0; i < cm->cm_nattrs; i++)
+		(void)cfg_attr(p, &b, cg, cm->cm_attrs[i].at_type);
 	ike_dbg_hmac(p);
 	ike_debug(p->p_c, p->p_dbg, "responding to peer config from %s. "
 	    "ID = %d", ip4_text(p->p_peer, a), sid(msgid));
@@ -444,6 +474,71 @@ cfg_request(struct ike_p1 *p, uint32_t msgid, uint8_t *iv,
 	    "\"\"", sid(msgid));
 	xfsm(p, "IKE_MESG_FROM_AAA, IKE_AAA_GROUP_ATTR",
 	    FSM_CONFIG_AUTHOR_AWAIT, FSM_P1_COMPLETE);
+	ike_dbg_fsm(p, "IKE_MESG_INTERNAL, IKE_PHASE1_COMPLETE",
+	    FSM_P1_COMPLETE, FSM_P1_COMPLETE);
+	p->p_xstate = FSM_READY;
+}
+
+/* ---- Mode-config pushed: `client configuration address initiate`. ---- */
+
+/* The profile asks us, the responder, to push the address. */
+static bool
+cfg_push_wanted(const struct ike_p1 *p)
+{
+	const struct isakmp_profile	*pr = ike_profile_of(p);
+
+	return !p->p_sa->is_initiator && pr != NULL && pr->pr_cfg_initiate;
+}
+
+/* What a SET carries unasked: the address and the group's servers and
+ * domain (no expiry or version: those answer a client's question). */
+static const uint16_t push_attrs[] = {
+	CFG_INTERNAL_IP4_ADDRESS, CFG_INTERNAL_IP4_DNS, CFG_INTERNAL_IP4_NBNS,
+	UNITY_DEF_DOMAIN
+};
+
+/* Phase 1 (and XAUTH) done: send the SET and wait for the ACK, as
+ * XAUTH's SET waits; Quick Mode waits for it too (ike_xauth_ready). */
+static void
+cfg_push(struct ike_p1 *p)
+{
+	const struct client_group	*cg;
+	struct isakmp_build		 b;
+	uint8_t				 msg[IKE_MSG_MAX];
+	size_t				 hoff, i;
+
+	xfsm(p, "IKE_MESG_INTERNAL, IKE_PHASE1_COMPLETE", FSM_P1_COMPLETE,
+	    FSM_CONFIG_AUTHOR_AWAIT);
+	cg = crypto_client_group_find(p->p_c, p->p_group_name);
+	if (!cfg_new(p, "CONF_ADDR"))
+		return;
+	hoff = cfg_open(p, &b, msg, sizeof(msg), p->p_cfg_msgid,
+	    ISAKMP_CFG_SET);
+	ike_debug(p->p_c, p->p_dbg, "attributes sent in message:");
+	for (i = 0; i < sizeof(push_attrs) / sizeof(push_attrs[0]); i++)
+		if (!cfg_attr(p, &b, cg, push_attrs[i])) {
+			cfg_drop(p, "no address in the pool");
+			return;
+		}
+	ike_dbg_hmac(p);
+	ike_debug(p->p_c, p->p_dbg, "initiating peer config to %s. ID = %d",
+	    ip4_text(p->p_peer, (char[IP4_TEXT_LEN]){ 0 }),
+	    sid(p->p_cfg_msgid));
+	if (!cfg_send(p, &b, msg, sizeof(msg), hoff, p->p_cfg_iv,
+	    "CONF_ADDR", true))
+		return;
+	xfsm(p, "IKE_MESG_FROM_AAA, IKE_AAA_GROUP_ATTR",
+	    FSM_CONFIG_AUTHOR_AWAIT, FSM_CONFIG_SET_SENT);
+}
+
+static void
+cfg_push_ack(struct ike_p1 *p)
+{
+	ike_tx_stop(p->p_c, &p->p_tx);
+	ike_debug(p->p_c, p->p_dbg, "deleting node %d error FALSE reason "
+	    "\"done with transaction\"", sid(p->p_cfg_msgid));
+	xfsm(p, "IKE_MESG_FROM_PEER, IKE_CFG_ACK", FSM_CONFIG_SET_SENT,
+	    FSM_P1_COMPLETE);
 	ike_dbg_fsm(p, "IKE_MESG_INTERNAL, IKE_PHASE1_COMPLETE",
 	    FSM_P1_COMPLETE, FSM_P1_COMPLETE);
 	p->p_xstate = FSM_READY;
@@ -467,7 +562,7 @@ ike_xauth_input(struct ike_p1 *p, const struct isakmp_msg *m)
 
 	ip4_text(p->p_peer, peer);
 	if (!m->im_encrypted || m->im_bodylen > IKE_MSG_MAX || msgid == 0)
-		return;
+		goto bad;
 	put32(mid, msgid);
 	if (ours)
 		memcpy(iv, p->p_cfg_iv, sizeof(iv));
@@ -501,6 +596,9 @@ ike_xauth_input(struct ike_p1 *p, const struct isakmp_msg *m)
 	else if (ours && cm.cm_type == ISAKMP_CFG_ACK &&
 	    p->p_xstate == FSM_XAUTH_SET_SENT)
 		xauth_ack(p);
+	else if (ours && cm.cm_type == ISAKMP_CFG_ACK &&
+	    p->p_xstate == FSM_CONFIG_SET_SENT)
+		cfg_push_ack(p);
 	else if (!ours && cm.cm_type == ISAKMP_CFG_REQUEST &&
 	    ike_xauth_ready(p) && p->p_xstate == FSM_READY)
 		cfg_request(p, msgid, iv, &cm);
@@ -508,6 +606,8 @@ ike_xauth_input(struct ike_p1 *p, const struct isakmp_msg *m)
 	return;
 bad:
 	OPENSSL_cleanse(plain, sizeof(plain));
+	/* Dropped, and counted with the other malformed ISAKMP. */
+	p->p_c->c_ike_bad++;
 	sys_log(p->p_c->c_sys, "CRYPTO", 4, "IKMP_BAD_MESSAGE",
 	    "IKE message from %s failed its sanity check or is malformed",
 	    peer);

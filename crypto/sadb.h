@@ -64,7 +64,7 @@ struct isakmp_suite {
 	const char	*su_enc;	/* "des", "3des", "aes" */
 	unsigned	 su_keylen;	/* AES bits; 0 otherwise */
 	const char	*su_hash;	/* "md5", "sha", "sha256" ... */
-	const char	*su_auth;	/* "psk", "rsig", "renc" */
+	unsigned	 su_auth;	/* negotiated method, IKE_ATTR_AUTH_* */
 	unsigned	 su_group;
 	uint32_t	 su_lifetime;	/* seconds */
 };

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "crypto/isakmp_wire.h"
 #include "crypto/sadb.h"
 #include "lib/inet4.h"
 #include "lib/xalloc.h"
@@ -128,6 +129,22 @@ caps(unsigned c, char *buf)
 	*p = '\0';
 }
 
+/*
+ * The Auth column names the negotiated method from the legend's three;
+ * IOS leaves it blank for any other, as seed 002 shows for its VPN
+ * client's XAUTHInitPreShared (65001) SA beside the L2L peer's "psk".
+ */
+static const char *
+auth_col(unsigned m)
+{
+	switch (m) {
+	case IKE_ATTR_AUTH_PSK:		return "psk";
+	case IKE_ATTR_AUTH_RSA_SIG:	return "rsig";
+	case IKE_ATTR_AUTH_RSA_ENC:	return "renc";
+	default:			return "";
+	}
+}
+
 static const char *
 su(const char *s)
 {
@@ -163,7 +180,7 @@ sadb_show_isakmp_detail(const struct sadb *db, const struct ios_version *v,
 			    addr(&is->is_local, l, sizeof(l)),
 			    addr(&is->is_remote, r, sizeof(r)), "",
 			    su(is->is_suite.su_enc), su(is->is_suite.su_hash),
-			    su(is->is_suite.su_auth), is->is_suite.su_group,
+			    auth_col(is->is_suite.su_auth), is->is_suite.su_group,
 			    life, cap);
 		}
 		strbuf_putc(sb, '\n');
@@ -187,7 +204,7 @@ sadb_show_isakmp_detail(const struct sadb *db, const struct ios_version *v,
 			    is->is_connid, addr(&is->is_local, l, sizeof(l)),
 			    addr(&is->is_remote, r, sizeof(r)), "", "ACTIVE",
 			    su(is->is_suite.su_enc), su(is->is_suite.su_hash),
-			    su(is->is_suite.su_auth), is->is_suite.su_group,
+			    auth_col(is->is_suite.su_auth), is->is_suite.su_group,
 			    life, cap, is->is_connid > 1000 ?
 			    is->is_connid - 1000 : is->is_connid);
 		}

@@ -10,7 +10,8 @@
  * R2 has no key for (refused at once, no SA), and `crypto isakmp
  * aggressive-mode disable` on either side (IOS's syslog line, the offer
  * dropped and counted with no SA made; the initiator falls back to Main
- * Mode).
+ * Mode), and a transaction message that fails to decode under the SA
+ * (dropped, logged, counted; the SA stays).
  */
 #include <check.h>
 #include <stdio.h>
@@ -18,6 +19,12 @@
 #include <string.h>
 
 #include "crypto/crypto_int.h"
+#include "crypto/ike_int.h"
+#include "crypto/ike_keys.h"
+#include "crypto/ike_prf.h"
+#include "crypto/isakmp_build.h"
+#include "crypto/isakmp_wire.h"
+#include "lib/bytes.h"
 #include "tests/pair.h"
 
 static const char AM_PROFILE[] =
@@ -301,6 +308,87 @@ START_TEST(test_am_disabled_initiator)
 }
 END_TEST
 
+/*
+ * A transaction exchange message (XAUTH, mode-config) that fails to
+ * decode under a live ISAKMP SA is dropped, logged and counted with the
+ * other malformed ISAKMP: R1 sends R2, over their Aggressive Mode SA,
+ * (a) a body that decrypts to no payloads and (b) a SET rightly
+ * encrypted and hashed whose XAUTH_STATUS is a 9-byte string.  The SA
+ * stays up.
+ */
+#define BAD_MSG "%CRYPTO-4-IKMP_BAD_MESSAGE: IKE message from 12.1.1.1 " \
+	"failed its sanity check or is malformed"
+
+static void
+xact_send(struct ike_p1 *p, uint32_t msgid, bool junk)
+{
+	struct isakmp_build	b;
+	struct isakmp_hdr	h;
+	uint8_t			msg[512], mid[4], iv[16], hv[IKE_PRF_MAX];
+	uint8_t			zero[IKE_PRF_MAX] = { 0 };
+	size_t			hoff, len, hl = ike_hash_len(p->p_hash);
+
+	ike_p1_hdr(p, &h, ISAKMP_XCHG_TRANSACTION);
+	h.ih_msgid = msgid;
+	put32(mid, msgid);
+	isakmp_build_init(&b, msg, sizeof(msg), &h);
+	hoff = isakmp_build_payload(&b, ISAKMP_PL_HASH, zero, hl);
+	isakmp_build_cfg_begin(&b, ISAKMP_CFG_SET, 0);
+	isakmp_build_attr_tlv(&b, XAUTH_STATUS, (const uint8_t *)"123456789",
+	    9);
+	isakmp_build_end(&b);
+	ck_assert_int_eq(isakmp_build_finish(&b, &len), ISAKMP_OK);
+	ck_assert_int_eq(ike_qm_hash1(&p->p_keys, mid, msg + hoff + hl,
+	    len - (hoff + hl), hv), 0);
+	memcpy(msg + hoff, hv, hl);
+	ck_assert_int_eq(ike_iv_phase2(p->p_hash, p->p_iv, p->p_block, mid,
+	    iv), 0);
+	if (junk) {
+		/* Four cipher blocks that are no payloads once decrypted. */
+		len = ISAKMP_HDR_LEN + 32;
+		memset(msg + ISAKMP_HDR_LEN, 0xA5, 32);
+		msg[19] = 0x01;		/* the encryption flag */
+		put32(msg + 24, (uint32_t)len);
+	} else
+		ck_assert_uint_ne(len = ike_encrypt_msg(p, msg, len,
+		    sizeof(msg), iv), 0);
+	ck_assert_int_eq(dp_udp_send(fx_dp(&pair[R1]), 0, 500,
+	    0x0C010102, 500, msg, len), 0);
+	pair_drain();
+}
+
+START_TEST(test_am_bad_transaction)
+{
+	struct crypto		*c1 = pair[R1].fx_rt.r_sys.sy_crypto;
+	struct crypto		*c2 = pair[R2].fx_rt.r_sys.sy_crypto;
+	struct isakmp_sa	*is;
+	const char		*out, *q;
+	uint64_t		 bad0;
+	int			 n = 0;
+
+	am_pair("cisco", "cisco");
+	out = pair_run_wait(R1, "ping 2.2.2.2 source loopback0");
+	ck_assert_msg(strstr(out, "Success rate is 80 percent (4/5)") != NULL,
+	    "%s", out);
+	ck_assert_ptr_nonnull(is = TAILQ_FIRST(&c1->c_sadb.db_isakmp));
+	ck_assert_ptr_nonnull(is->is_engine);
+	pair_drain();
+	strbuf_reset(&pair[R2].fx_out);
+	bad0 = c2->c_ike_bad;
+	xact_send(is->is_engine, 0x11223344, true);
+	ck_assert_uint_eq(c2->c_ike_bad - bad0, 1);
+	xact_send(is->is_engine, 0x55667788, false);
+	ck_assert_uint_eq(c2->c_ike_bad - bad0, 2);
+	for (q = pair[R2].fx_out.sb_buf; (q = strstr(q, BAD_MSG)) != NULL; q++)
+		n++;
+	ck_assert_int_eq(n, 2);
+	ck_assert_str_eq(fx_run(&pair[R2], "show crypto isakmp sa"), UP_ROW);
+	out = pair_run_wait(R1, "ping 2.2.2.2 source loopback0");
+	ck_assert_msg(strstr(out, "Success rate is 100 percent (5/5)") != NULL,
+	    "%s", out);
+}
+END_TEST
+
 static Suite *
 am_suite(void)
 {
@@ -314,6 +402,7 @@ am_suite(void)
 	tcase_add_test(tc, test_am_no_key);
 	tcase_add_test(tc, test_am_disabled_responder);
 	tcase_add_test(tc, test_am_disabled_initiator);
+	tcase_add_test(tc, test_am_bad_transaction);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "crypto/isakmp_wire.h"
 #include "crypto/sadb.h"
 #include "lib/system.h"
 
@@ -72,8 +73,8 @@ seed001_r1(uint64_t now_ms)
 	is->is_initiator = true;
 	is->is_state = ISK_QM_IDLE;
 	strcpy(is->is_ifname, "Serial1/2");
-	is->is_suite = (struct isakmp_suite){ "3des", 0, "md5", "psk", 2,
-	    86400 };
+	is->is_suite = (struct isakmp_suite){ "3des", 0, "md5",
+	    IKE_ATTR_AUTH_PSK, 2, 86400 };
 	is->is_up_ms = now_ms - 10 * 1000;
 
 	fl = sadb_flow_new(&db);
@@ -235,8 +236,8 @@ vpn_client(uint64_t now_ms)
 	is->is_state = ISK_QM_IDLE;
 	is->is_caps = ISK_CAP_CONFIG | ISK_CAP_XAUTH;
 	strcpy(is->is_ifname, "FastEthernet0/0");
-	is->is_suite = (struct isakmp_suite){ "3des", 0, "sha", "psk", 2,
-	    86400 };
+	is->is_suite = (struct isakmp_suite){ "3des", 0, "sha",
+	    IKE_ATTR_AUTH_PSK, 2, 86400 };
 	is->is_up_ms = now_ms - 3723 * 1000;	/* 01:02:03 */
 	ss = sadb_isakmp_sess(is);
 	strcpy(ss->s_profile, "VPNclient");
@@ -381,8 +382,8 @@ START_TEST(test_12x_layouts)
 	sa_addr_v4(&is->is_local, IP(10, 48, 67, 181));
 	sa_addr_v4(&is->is_remote, IP(10, 100, 2, 102));
 	is->is_state = ISK_QM_IDLE;
-	is->is_suite = (struct isakmp_suite){ "3des", 0, "sha", "psk", 2,
-	    86400 };
+	is->is_suite = (struct isakmp_suite){ "3des", 0, "sha",
+	    IKE_ATTR_AUTH_PSK, 2, 86400 };
 	is->is_up_ms = 0;
 	sadb_show_isakmp(&db, &v123, &out);
 	ck_assert_str_eq(out.sb_buf,
@@ -397,6 +398,27 @@ START_TEST(test_12x_layouts)
 	    "DH Lifetime Cap.\n"
 	    "1     10.48.67.181    10.100.2.102             3des sha  psk  "
 	    "2   04:15:43     \n"));
+	/* Seed 002's VPN client beside it: XAUTHInitPreShared, which the
+	 * Auth column leaves blank, 05:31:58 left, Cap. CX. */
+	cookie(ic, 0x1122334455667788ULL);
+	is = sadb_isakmp_new(&db, ic);
+	sa_addr_v4(&is->is_local, IP(10, 48, 67, 181));
+	sa_addr_v4(&is->is_remote, IP(10, 51, 82, 100));
+	is->is_state = ISK_QM_IDLE;
+	is->is_suite = (struct isakmp_suite){ "3des", 0, "sha",
+	    IKE_ATTR_AUTH_XAUTH_INIT_PSK, 2, 86400 };
+	is->is_caps = ISK_CAP_CONFIG | ISK_CAP_XAUTH;
+	is->is_up_ms = (71057 - 66482) * 1000ULL;
+	strbuf_reset(&out);
+	sadb_show_isakmp_detail(&db, &v123, 71057 * 1000ULL, &out);
+	ck_assert_ptr_nonnull(strstr(out.sb_buf,
+	    "\nC-id  Local           Remote          I-VRF    Encr Hash Auth "
+	    "DH Lifetime Cap.\n"
+	    "1     10.48.67.181    10.100.2.102             3des sha  psk  "
+	    "2   04:15:43     \n"
+	    "2     10.48.67.181    10.51.82.100             3des sha       "
+	    "2   05:31:58 CX  \n"));
+	sadb_isakmp_free(&db, is);
 	strbuf_reset(&out);
 	sadb_show_isakmp(&db, &(struct ios_version){ 12, 4 }, &out);
 	ck_assert_str_eq(out.sb_buf,

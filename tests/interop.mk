@@ -41,3 +41,5 @@ EXTRA_DIST += tests/interop_vpnc_natt.sh
 # NAT-T (kernel-libipsec), the hub's counters.
 TESTS += tests/interop_xauth_strongswan.sh
 EXTRA_DIST += tests/interop_xauth_strongswan.sh
+TESTS += tests/interop_xauth_strongswan_push.sh
+EXTRA_DIST += tests/interop_xauth_strongswan_push.sh

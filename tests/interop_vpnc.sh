@@ -12,9 +12,15 @@
 # and domain; Linux pings 1.1.1.1 from 10.5.5.1 through the tunnel; the
 # hub's debug keeps seed 002's XAUTH and mode-config lines and states;
 # `show crypto isakmp sa [detail]` and `show crypto session` list the
-# client.  Then a wrong password: the hub asks three times, tells vpnc
-# STATUS 0 and deletes the SA; vpnc gives up.  vpnc runs with
-# `--natt-mode none` (plain ESP on the tap: attachment).
+# client.  `clear crypto session`: the hub sends the deletes, keeps no SA,
+# the address returns to the pool (vpnc itself stays up: see there).
+# Then a wrong password: the hub asks three times, tells vpnc STATUS 0
+# and deletes the SA; vpnc gives up.  A pool of one address: the first
+# client holds it, a second is refused, the first leaves and the second
+# gets the same address (`show ip local pool ippool` at each step).  A
+# wrong group key: vpnc cannot verify AM2 and exits 2, the hub drops the
+# SA after its AM2 retransmissions (about 50 s), no address taken.
+# vpnc runs with `--natt-mode none` (plain ESP on the tap: attachment).
 #
 # Needs root, namespaces, TUN/TAP and vpnc; skips (77) without them.
 
@@ -35,6 +41,8 @@ fail() {
 	echo "FAIL: $*"
 	echo "--- iosh"; tail -80 "$D/out"
 	echo "--- vpnc"; tail -30 "$D/vpnc.log" 2>/dev/null
+	# KEEP=dir keeps the whole logs of a failed run.
+	[ -n "${KEEP:-}" ] && cp "$D"/out "$D"/vpnc*.log "$KEEP/" 2>/dev/null
 	exit 1
 }
 
@@ -43,6 +51,18 @@ vpnc_cleanup() {
 	ss_cleanup
 }
 trap vpnc_cleanup EXIT
+
+# `show ip local pool ippool`'s table row: END of its range, its Free
+# and In use counts (LABEL names the step).
+pool_row() {
+	local m
+	m=$(mark)
+	send "show ip local pool ippool"
+	wait_for "^Inuse addresses:" "$m" 10 || fail "show ip local pool ($4)"
+	sleep 0.2
+	since "$m" | grep -q "^ ippool                   10\.5\.5\.1 *${1//./\\.} *$2 *$3\$" ||
+	    fail "show ip local pool ippool $4: want $2 free, $3 in use: $(since "$m")"
+}
 
 ns_start
 iosh_start
@@ -93,7 +113,7 @@ Perfect Forward Secrecy nopfs
 NAT Traversal Mode $natt
 EOC
 m=$(mark)
-ip netns exec "$ns" timeout 120 vpnc --no-detach --debug 1 \
+ip netns exec "$ns" timeout 120 stdbuf -oL vpnc --no-detach --debug 2 \
     --pid-file "$D/vpnc.pid" --script "$D/script.sh" \
     "$D/vpnc.conf" >"$D/vpnc.log" 2>&1 &
 for i in $(seq 1 100); do
@@ -149,8 +169,8 @@ send "show crypto isakmp sa detail" "show crypto session"
 wait_for "Active SAs: " "$m" 10 || fail "show commands"
 since "$m" >"$D/show"
 # Caps: mode-config (C), XAUTH (X); no D, vpnc offers DPD but the hub has
-# no keepalive.
-grep -Eq "^1001  12.1.1.1        12.1.1.2               ACTIVE aes  sha    psk  2  23:59:[0-9]{2} $caps *$" "$D/show" ||
+# no keepalive.  Auth is blank for XAUTHInitPreShared, as seed 002 shows.
+grep -Eq "^1001  12.1.1.1        12.1.1.2               ACTIVE aes  sha         2  23:59:[0-9]{2} $caps *$" "$D/show" ||
     fail "show crypto isakmp sa detail: $(cat "$D/show")"
 for line in '^Interface: FastEthernet0/0$' '^Session status: UP-ACTIVE' \
     "^Peer: 12.1.1.2 port $port" \
@@ -214,15 +234,46 @@ EOW
 diff -u "$D/want2" "$D/show2" >"$D/diff2" ||
     fail "show crypto session detail / isakmp peers / ip local pool: $(cat "$D/diff2")"
 
-# --- A wrong password: IOS asks again (3 tries in all), then tells the
-# client it failed (STATUS 0) and deletes the SA; vpnc gives up.
-kill "$(cat "$D/vpnc.pid")" 2>/dev/null
-for i in $(seq 1 50); do
-	[ -f "$D/env.disconnect" ] && break
+# --- clear crypto session: the hub drops the client's IPsec SAs and its
+# ISAKMP SA and tells it so, as IOS, the ESP delete and then the ISAKMP
+# delete; the address goes back to the pool.  vpnc does not end on them:
+# it takes the delete of its ESP SA for a rekey and starts a new Quick
+# Mode (tunip.c process_late_ike), in whose wait the ISAKMP delete is
+# "got delete for old connection, ignoring.." — it stays up, resending
+# QM1 to a hub that has no SA, and keeps port 500 (a next vpnc would
+# fail with "Address already in use").  That is vpnc's behaviour: the
+# test ends it by its pid once the deletes are seen.
+vpid=$(cat "$D/vpnc.pid")
+send "debug crypto isakmp"
+m=$(mark)
+send "clear crypto session"
+for i in $(seq 1 100); do
+	grep -q "got delete for old connection, ignoring" "$D/vpnc.log" && break
 	sleep 0.1
 done
-send "clear crypto session" "clear crypto isakmp" "clear crypto sa"
-sleep 0.5
+grep -q "got delete for old connection, ignoring" "$D/vpnc.log" ||
+    fail "vpnc did not get the ISAKMP delete: $(tail -20 "$D/vpnc.log")"
+[ "$(since "$m" | grep -c ': ISAKMP:(1001): sending packet to 12\.1\.1\.2 my_port '"$port"' peer_port '"$port"' (R) QM_IDLE$')" -eq 2 ] ||
+    fail "clear crypto session: not two deletes sent: $(since "$m")"
+send "undebug all"
+pool_row 10.5.5.10 10 0 "after clear crypto session"
+m=$(mark)
+send "show crypto isakmp sa"
+wait_for "^IPv6 Crypto ISAKMP SA" "$m" 10 || fail "show crypto isakmp sa"
+! since "$m" | grep -q "12.1.1.2" ||
+    fail "an SA left after clear crypto session: $(since "$m")"
+# Left alone it gives up after 30 s ("no response from target"); in that
+# wait it does not look at SIGTERM, so it is killed outright.
+kill -0 "$vpid" 2>/dev/null || fail "vpnc ended on the deletes (it did not before)"
+kill -KILL "$vpid"
+for i in $(seq 1 50); do
+	kill -0 "$vpid" 2>/dev/null || break
+	sleep 0.1
+done
+! kill -0 "$vpid" 2>/dev/null || fail "vpnc did not end"
+
+# --- A wrong password: IOS asks again (3 tries in all), then tells the
+# client it failed (STATUS 0) and deletes the SA; vpnc gives up.
 sed -i 's/^Xauth password cisco123$/Xauth password wrong/' "$D/vpnc.conf"
 send "debug crypto isakmp"
 m=$(mark)
@@ -258,11 +309,12 @@ ip netns exec "$ns" timeout 120 vpnc --no-detach --debug 1 \
     --pid-file "$D/vpnc.pid" --script "$D/script.sh" --ifname tun1 \
     "$D/vpnc.conf" >"$D/vpnc.log" 2>&1 &
 for i in $(seq 1 100); do
-	[ -f "$D/env.connect" ] && break
+	grep -q "^INTERNAL_IP4_ADDRESS=" "$D/env.connect" 2>/dev/null && break
 	sleep 0.1
 done
 grep -q "^INTERNAL_IP4_ADDRESS=10.5.5.1$" "$D/env.connect" 2>/dev/null ||
-    fail "10.5.5.1 not given back: $(cat "$D/env.connect" 2>/dev/null)"
+    fail "10.5.5.1 not given back: $(grep INTERNAL_ "$D/env.connect" 2>/dev/null)"
+pool_row 10.5.5.1 0 1 "held by the first client"
 send "debug crypto isakmp"
 m=$(mark)
 ip netns exec "$ns" timeout 60 vpnc --no-detach --debug 1 \
@@ -280,6 +332,57 @@ wait_for "^IPv6 Crypto ISAKMP SA" "$m" 10 || fail "show crypto isakmp sa"
     fail "an SA left for the refused client: $(since "$m")"
 since "$m" | grep -q "^12.1.1.1        12.1.1.2        QM_IDLE" ||
     fail "the first client's SA went: $(since "$m")"
+pool_row 10.5.5.1 0 1 "after the second client was refused"
+
+# --- The handover: the first client leaves (vpnc, told to end, deletes
+# its SAs at the hub), its address goes back, and the second client now
+# gets that same 10.5.5.1.
+vpid=$(cat "$D/vpnc.pid")
+send "debug crypto isakmp"
+m=$(mark)
+kill "$vpid"
+for i in $(seq 1 50); do
+	kill -0 "$vpid" 2>/dev/null || break
+	sleep 0.1
+done
+! kill -0 "$vpid" 2>/dev/null || fail "the first vpnc did not end"
+wait_for 'deleting SA reason .* \(peer 12\.1\.1\.2\)$' "$m" 10 ||
+    fail "the hub did not delete the first client's SA: $(since "$m" | tail -20)"
+send "undebug all"
+pool_row 10.5.5.1 1 0 "after the first client left"
+rm -f "$D/env.connect"
+ip netns exec "$ns" timeout 120 vpnc --no-detach --debug 1 \
+    --pid-file "$D/vpnc5.pid" --script "$D/script.sh" --ifname tun2 \
+    --local-addr 12.1.1.3 "$D/vpnc.conf" </dev/null >"$D/vpnc5.log" 2>&1 &
+# (The script writes env.connect as it runs: wait for its address line.)
+for i in $(seq 1 100); do
+	grep -q "^INTERNAL_IP4_ADDRESS=" "$D/env.connect" 2>/dev/null && break
+	sleep 0.1
+done
+grep -q "^INTERNAL_IP4_ADDRESS=10.5.5.1$" "$D/env.connect" 2>/dev/null ||
+    fail "the second client did not get 10.5.5.1: $(grep INTERNAL_ "$D/env.connect" 2>/dev/null; tail -5 "$D/vpnc5.log")"
+pool_row 10.5.5.1 0 1 "held by the second client"
+m=$(mark)
+send "show ip local pool ippool"
+wait_for "^Inuse addresses:" "$m" 10 || fail "show ip local pool"
+sleep 0.2
+since "$m" | grep -q "^            10\.5\.5\.1       IKE Addr IDB      vpnuser$" ||
+    fail "show ip local pool: $(since "$m")"
+m=$(mark)
+send "show crypto isakmp sa"
+wait_for "^IPv6 Crypto ISAKMP SA" "$m" 10 || fail "show crypto isakmp sa"
+since "$m" | grep -q "^12.1.1.1        12.1.1.3        QM_IDLE" ||
+    fail "the second client has no SA: $(since "$m")"
+! since "$m" | grep -q "12.1.1.2" || fail "the first client's SA stayed"
+vpid=$(cat "$D/vpnc5.pid")
+kill "$vpid"
+for i in $(seq 1 50); do
+	kill -0 "$vpid" 2>/dev/null || break
+	sleep 0.1
+done
+! kill -0 "$vpid" 2>/dev/null || fail "the second vpnc did not end"
+sleep 0.5
+pool_row 10.5.5.1 1 0 "after the second client left"
 
 # --- An unknown group: no key for it, the offer refused, nothing kept.
 sed -i 's/^IPSec ID testgroup$/IPSec ID nogroup/' "$D/vpnc.conf"
@@ -300,4 +403,42 @@ wait_for "^IPv6 Crypto ISAKMP SA" "$m" 10 || fail "show crypto isakmp sa"
 ! since "$m" | grep -q "12.1.1.3" ||
     fail "an SA left for the unknown group: $(since "$m")"
 
-echo "PASS ($natt): vpnc got 10.5.5.1 through XAUTH and mode-config, pinged 1.1.1.1; a wrong password: 3 tries, SA deleted; an exhausted pool refuses the second client; an unknown group is refused"
+# --- A wrong group key (plain run only: it fails before NAT-T would
+# float): the hub answers AM1 with AM2 under its key; vpnc cannot verify
+# the hub's HASH_R and gives up at once, sending nothing more; the hub,
+# in IKE_R_AM2 without AM3, resends AM2 (5 times, 10 s apart) and then
+# drops the SA ("Death by retransmission P1"); no pool address is taken.
+if [ "$natt" = none ]; then
+	sed -i -e 's/^IPSec ID nogroup$/IPSec ID testgroup/' \
+	    -e 's/^IPSec secret cisco321$/IPSec secret wrongkey/' "$D/vpnc.conf"
+	send "debug crypto isakmp"
+	m=$(mark)
+	ip netns exec "$ns" timeout 60 vpnc --no-detach --debug 1 \
+	    --pid-file "$D/vpnc6.pid" --script "$D/script.sh" --ifname tun4 \
+	    "$D/vpnc.conf" </dev/null >"$D/vpnc6.log" 2>&1
+	rc=$?
+	[ "$rc" -eq 2 ] && grep -q "^vpnc: hash comparison failed:  (ISAKMP_N_AUTHENTICATION_FAILED)(24)$" "$D/vpnc6.log" &&
+	    grep -q "^check group password!$" "$D/vpnc6.log" ||
+	    fail "vpnc with a wrong group key (exit $rc): $(tail -5 "$D/vpnc6.log")"
+	wait_for "Old State = IKE_R_AM_AAA_AWAIT  New State = IKE_R_AM2\$" "$m" 10 ||
+	    fail "the hub did not answer AM1"
+	pool_row 10.5.5.1 1 0 "after a wrong group key"
+	# About 50 s of the hub's retransmissions (the frozen-clock version of
+	# this is check_am's test_am_wrong_key).
+	wait_for 'deleting SA reason "Death by retransmission P1" state \(R\) AG_INIT_EXCH \(peer 12\.1\.1\.2\)$' "$m" 75 ||
+	    fail "the hub kept retransmitting AM2: $(since "$m" | tail -20)"
+	[ "$(since "$m" | grep -c 'retransmitting phase 1 AG_INIT_EXCH$')" -eq 5 ] ||
+	    fail "not 5 AM2 retransmissions: $(since "$m" | grep retransmitting)"
+	! since "$m" | grep -q "New State = IKE_P1_COMPLETE" ||
+	    fail "phase 1 completed with a wrong group key"
+	send "undebug all"
+	m=$(mark)
+	send "show crypto isakmp sa"
+	wait_for "^IPv6 Crypto ISAKMP SA" "$m" 10 || fail "show crypto isakmp sa"
+	! since "$m" | grep -q "12.1.1.2" ||
+	    fail "an SA left after the wrong group key: $(since "$m")"
+	pool_row 10.5.5.1 1 0 "after the wrong group key's SA went"
+	wrongkey="; a wrong group key: vpnc gives up, the hub drops its SA after 5 AM2 retransmissions"
+fi
+
+echo "PASS ($natt): vpnc got 10.5.5.1 through XAUTH and mode-config, pinged 1.1.1.1; a wrong password: 3 tries, SA deleted; an exhausted pool refuses the second client, which gets 10.5.5.1 once the first leaves; clear crypto session; an unknown group is refused${wrongkey:-}"

@@ -22,6 +22,10 @@
 # 10.5.5.1 flow, in UDP port 4500; `show crypto isakmp sa detail` has
 # Cap. CNX (no D: the hub has no keepalive).  Then the client leaves and the hub keeps no SA.
 #
+# With SS_PUSH=1 (tests/interop_xauth_strongswan_push.sh) the profile
+# says `client configuration address initiate` and charon has pull = no:
+# after XAUTH the hub pushes the address in a SET and waits for the ACK.
+#
 # Needs root, namespaces, TUN/TAP and strongSwan; skips (77) without.
 
 . "${top_srcdir:-.}/tests/interop_lib.sh"
@@ -40,6 +44,11 @@ fail() {
 SS_PLUGINS="attr unity xauth-generic"
 [ -f /usr/lib/ipsec/plugins/libstrongswan-xauth-generic.so ] || {
 	echo "SKIP: libcharon-extauth-plugins (xauth-generic) missing"; exit 77; }
+if [ -n "${SS_PUSH:-}" ]; then
+	cfgmode=initiate pull=no pull_word=push
+else
+	cfgmode=respond pull=yes pull_word=pull
+fi
 ss_start
 
 send "configure terminal" \
@@ -55,7 +64,7 @@ send "configure terminal" \
     "crypto isakmp profile VPNclient" " match identity group testgroup" \
     " client authentication list clientauth" \
     " isakmp authorization list groupauthor" \
-    " client configuration address respond" \
+    " client configuration address $cfgmode" \
     "crypto ipsec transform-set myset esp-aes esp-sha-hmac" \
     "crypto dynamic-map dynmap 10" " set transform-set myset" \
     " set isakmp-profile VPNclient" \
@@ -74,6 +83,7 @@ connections {
         proposals = aes128-sha1-modp1024
         encap = yes
         vips = 0.0.0.0
+        pull = $pull
         dpd_delay = 0s
         rekey_time = 0s
         local {
@@ -132,12 +142,30 @@ for line in \
     ': ISAKMP/xauth: request attribute XAUTH_USER_PASSWORD_V2$' \
     'Old State = IKE_XAUTH_AAA_CONT_LOGIN_AWAIT  New State = IKE_XAUTH_SET_SENT$' \
     'XAUTH ACK Processed$' \
-    ': ISAKMP: Config payload REQUEST$' \
-    ': ISAKMP: IP4_ADDRESS$' \
     'allocating address 10.5.5.1$' \
     ': ISAKMP: Sending private address: 10.5.5.1$' \
-    'Old State = IKE_CONFIG_AUTHOR_AAA_AWAIT  New State = IKE_P1_COMPLETE$' \
     'Old State = IKE_QM_R_QM2  New State = IKE_QM_PHASE2_COMPLETE$'; do
+	since "$m" | grep -Eq "$line" || fail "debug line missing: $line"
+done
+if [ -n "${SS_PUSH:-}" ]; then
+	# The SET goes unasked, with the group's servers and domain; the
+	# client's ACK ends the transaction; no REQUEST is seen.
+	lines=(': ISAKMP: set new node -?[0-9]+ to CONF_ADDR$'
+	    'Old State = IKE_P1_COMPLETE  New State = IKE_CONFIG_AUTHOR_AAA_AWAIT$'
+	    ': ISAKMP: Sending IP4_DNS server address: 1\.1\.1\.1$'
+	    ': ISAKMP: Sending IP4_NBNS server address: 4\.4\.4\.4$'
+	    ': ISAKMP: Sending DEFAULT_DOMAIN default domain name: cisco\.com$'
+	    'initiating peer config to 12\.1\.1\.2\. ID = -?[0-9]+$'
+	    'Old State = IKE_CONFIG_AUTHOR_AAA_AWAIT  New State = IKE_CONFIG_MODE_SET_SENT$'
+	    ': ISAKMP: Config payload ACK$'
+	    'Old State = IKE_CONFIG_MODE_SET_SENT  New State = IKE_P1_COMPLETE$')
+	! since "$m" | grep -q 'Config payload REQUEST' ||
+	    fail "push mode: the client sent a REQUEST"
+else
+	lines=(': ISAKMP: Config payload REQUEST$' ': ISAKMP: IP4_ADDRESS$'
+	    'Old State = IKE_CONFIG_AUTHOR_AAA_AWAIT  New State = IKE_P1_COMPLETE$')
+fi
+for line in "${lines[@]}"; do
 	since "$m" | grep -Eq "$line" || fail "debug line missing: $line"
 done
 send "undebug all"
@@ -165,7 +193,7 @@ grep -Eq "^   current_peer:? 12\.1\.1\.2[: ]+(port )?4500$" "$D/ipsecsa" ||
 m=$(mark)
 send "show crypto isakmp sa detail"
 wait_for "^IPv6 Crypto ISAKMP SA" "$m" 10 || fail "show crypto isakmp sa detail"
-since "$m" | grep -Eq "^1001  12\.1\.1\.1        12\.1\.1\.2               ACTIVE aes  sha    psk  2  23:59:[0-9]{2} C.*N.*X *$" ||
+since "$m" | grep -Eq "^1001  12\.1\.1\.1        12\.1\.1\.2               ACTIVE aes  sha         2  23:59:[0-9]{2} C.*N.*X *$" ||
     fail "show crypto isakmp sa detail: $(since "$m")"
 
 # --- The client leaves: strongSwan deletes its SAs, the hub keeps none.
@@ -181,4 +209,4 @@ send "show crypto ipsec sa"
 wait_for "outbound pcp sas:|^$" "$m" 10
 sleep 0.5
 ! since "$m" | grep -q "10\.5\.5\.1" || fail "an IPsec SA left: $(since "$m")"
-echo "PASS: strongSwan got 10.5.5.1 by XAUTH and mode-config, 5 pings through NAT-T; the hub counted 5/5; nothing left after it left"
+echo "PASS${SS_PUSH:+ (push)}: strongSwan got 10.5.5.1 by XAUTH and mode-config $pull_word, 5 pings through NAT-T; the hub counted 5/5; nothing left after it left"
