@@ -56,10 +56,18 @@ int	profile_client_auth_cmd(struct vty *, const struct cmd_args *);
 int	profile_isakmp_authz_cmd(struct vty *, const struct cmd_args *);
 int	profile_client_config_cmd(struct vty *, const struct cmd_args *);
 int	profile_initiate_mode_cmd(struct vty *, const struct cmd_args *);
+/* crypto/isakmp_profile_id.c; cd_data "host", "domain" or "user". */
+int	profile_match_name_cmd(struct vty *, const struct cmd_args *);
+int	profile_self_identity_cmd(struct vty *, const struct cmd_args *);
+int	profile_keepalive_cmd(struct vty *, const struct cmd_args *);
 
 /* config-isakmp-group: cd_data names the field ("key", "dns"...). */
 int	group_string_cmd(struct vty *, const struct cmd_args *);
 int	group_servers_cmd(struct vty *, const struct cmd_args *);
+/* crypto/client_group_ra.c. */
+int	group_acl_cmd(struct vty *, const struct cmd_args *);
+int	group_save_password_cmd(struct vty *, const struct cmd_args *);
+int	group_max_users_cmd(struct vty *, const struct cmd_args *);
 
 /* cfg-crypto-trans. */
 int	transform_mode_cmd(struct vty *, const struct cmd_args *);

@@ -176,3 +176,44 @@ ike_profile_of(const struct ike_p1 *p)
 			return pr;
 	return NULL;
 }
+
+/* Issue 15: the peer's phase-1 name (ID_FQDN, ID_USER_FQDN) against the
+ * profiles' `match identity host|host domain|user`, in configuration
+ * order; the key then as for an address match. */
+bool
+ike_profile_choose_name(struct ike_p1 *p, uint8_t type, const char *name)
+{
+	const struct isakmp_profile	*pr;
+
+	p->p_profile[0] = '\0';
+	TAILQ_FOREACH(pr, &p->p_c->c_profiles, pr_entry)
+		if (profile_id_matches(pr, type, name))
+			break;
+	if (pr == NULL) {
+		ike_debug(p->p_c, 0, ": peer matches *none* of the profiles");
+		return true;
+	}
+	snprintf(p->p_profile, sizeof(p->p_profile), "%s", pr->pr_name);
+	ike_debug(p->p_c, p->p_dbg, " peer matches %s profile", pr->pr_name);
+	return profile_key(p, pr) != NULL;
+}
+
+const struct isakmp_profile *
+ike_profile_own(const struct ike_p1 *p)
+{
+	const struct cmap	*cm;
+	const char		*name;
+	size_t			 i;
+
+	if (!p->p_sa->is_initiator)
+		return ike_profile_of(p);
+	if ((cm = crypto_map_find(p->p_c, p->p_req.rq_map)) == NULL)
+		return NULL;
+	for (i = 0; i < cm->cm_n; i++)
+		if (cm->cm_entries[i]->ce_seq == p->p_req.rq_seq) {
+			name = cm->cm_entries[i]->ce_params.pp_isakmp_profile;
+			return name == NULL ? NULL :
+			    crypto_isakmp_profile_find(p->p_c, name);
+		}
+	return NULL;
+}

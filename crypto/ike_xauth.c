@@ -419,11 +419,17 @@ cfg_request(struct ike_p1 *p, uint32_t msgid, uint8_t *iv,
 			isakmp_build_attr_tlv(&b, t, (const uint8_t *)ver,
 			    (uint16_t)strlen(ver));
 			break;
-		case CFG_INTERNAL_IP4_NETMASK:
 		case UNITY_SPLIT_INCLUDE:
-			/* Neither configured (no netmask, no acl): IOS
-			 * sends nothing and says nothing. */
+			ike_cfg_put_split(p, &b, cg);
 			break;
+		case CFG_INTERNAL_IP4_NETMASK:
+			/* Not configured (no netmask): IOS sends nothing
+			 * and says nothing. */
+			break;
+		case UNITY_SAVE_PASSWD:
+			if (ike_cfg_put_save_pw(p, &b, cg))
+				break;
+			/* FALLTHROUGH */
 		default:
 			ike_debug12(p->p_c, p->p_dbg, IKE_DBG12_SLASH,
 			    " Unknown Attr: UNKNOWN (0x%X)", t);
