@@ -35,7 +35,7 @@ group_acl_cmd(struct vty *vty, const struct cmd_args *m)
 {
 	struct client_group	*cg = vty->v_ctx;
 
-	xstrset(&cg->cg_acl, cmd_negated(m) ? NULL : cmd_arg(m, "acl"));
+	xstrset(&cg->cg_acl, cmd_negated(m) ? NULL : cmd_arg(m, "aclname"));
 	return CMD_SUCCESS;
 }
 

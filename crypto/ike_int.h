@@ -159,7 +159,7 @@ struct ike_p1 {
 	 * (from AM1 or AM2) and ours (the initiator's, AM1). */
 	uint8_t			 p_pid[4 + IKE_PEER_ID_MAX];
 	size_t			 p_pidlen;
-	uint8_t			 p_oid[8];
+	uint8_t			 p_oid[4 + IKE_PEER_ID_MAX];	/* our ID body */
 	size_t			 p_oidlen;
 	enum ike_enc		 p_enc;
 	unsigned		 p_keybits;

@@ -232,7 +232,7 @@ ike_p1_build_ke_nonce(struct ike_p1 *p, struct isakmp_build *b, const uint8_t *g
  * our profile's `self-identity` says fqdn (the router's hostname) or
  * user-fqdn NAME (issue 15). */
 static uint8_t
-own_id(const struct ike_p1 *p, const char **name)
+own_id_wanted(const struct ike_p1 *p, const char **name)
 {
 	const struct isakmp_profile	*pr = ike_profile_own(p);
 	const char			*host = p->p_c->c_sys->sy_hostname;
@@ -247,6 +247,20 @@ own_id(const struct ike_p1 *p, const char **name)
 		return IPSEC_ID_USER_FQDN;
 	}
 	return IPSEC_ID_IPV4_ADDR;
+}
+
+/* A name too long for the ID we keep (p_oid) is not sent: our address
+ * is. */
+static uint8_t
+own_id(const struct ike_p1 *p, const char **name)
+{
+	uint8_t	t = own_id_wanted(p, name);
+
+	if (*name != NULL && strlen(*name) > IKE_PEER_ID_MAX) {
+		*name = NULL;
+		t = IPSEC_ID_IPV4_ADDR;
+	}
+	return t;
 }
 
 const char *

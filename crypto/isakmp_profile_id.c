@@ -29,7 +29,7 @@ int
 profile_match_name_cmd(struct vty *vty, const struct cmd_args *m)
 {
 	struct isakmp_profile	*pr = vty->v_ctx;
-	const char		*which = cmd_data(m), *name = cmd_arg(m, "host");
+	const char		*which = cmd_data(m), *name = cmd_arg(m, "idname");
 	enum id_name_kind	 k;
 	struct id_name		*nv;
 	size_t			 i;
@@ -89,7 +89,7 @@ profile_keepalive_cmd(struct vty *vty, const struct cmd_args *m)
 		return CMD_SUCCESS;
 	}
 	pr->pr_ka_interval = (unsigned)cmd_arg_num(m, "secs", 0);
-	pr->pr_ka_retry = (unsigned)cmd_arg_num(m, "retry", 2);
+	pr->pr_ka_retry = (unsigned)cmd_arg_num(m, "tries", 2);
 	return CMD_SUCCESS;
 }
 

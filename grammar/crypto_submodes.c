@@ -295,20 +295,20 @@ static const struct cmd_def isakmp_profile_defs[] = {
 	  "Group name",
 	  profile_match_group_cmd, NEG, NULL },
 	/* Issue 15: the peer's phase-1 name, our own, DPD. */
-	{ "match identity host WORD$host",
+	{ "match identity host WORD$idname",
 	  "Match values of peer\n"
 	  "Peer's identity\n"
 	  "Fully qualified domain name of the peer\n"
 	  "Fully qualified domain name of the peer",
 	  profile_match_name_cmd, NEG, "host" },
-	{ "match identity host domain WORD$host",
+	{ "match identity host domain WORD$idname",
 	  "Match values of peer\n"
 	  "Peer's identity\n"
 	  "Fully qualified domain name of the peer\n"
 	  "Domain name of the peer\n"
 	  "Domain name",
 	  profile_match_name_cmd, NEG, "domain" },
-	{ "match identity user WORD$host",
+	{ "match identity user WORD$idname",
 	  "Match values of peer\n"
 	  "Peer's identity\n"
 	  "Fully qualified user name of the peer\n"
@@ -321,7 +321,7 @@ static const struct cmd_def isakmp_profile_defs[] = {
 	  "user fully qualified domain name\n"
 	  "user fqdn string",
 	  profile_self_identity_cmd, NEG, NULL },
-	{ "keepalive <10-3600>$secs retry <2-60>$retry",
+	{ "keepalive <10-3600>$secs retry <2-60>$tries",
 	  "Set a keepalive interval for use with IOS peers\n"
 	  "Keepalive interval in seconds (10-3600)\n"
 	  "Set a retry interval for use with IOS peers\n"
@@ -378,7 +378,7 @@ static const struct cmd_def isakmp_group_defs[] = {
 	  "Secondary WINS Server",
 	  group_servers_cmd, NEG, "wins" },
 	/* Issue 15: split tunnel, the client's password, the head count. */
-	{ "acl (<100-199>$acl|WORD$acl)",
+	{ "acl (<100-199>$aclname|WORD$aclname)",
 	  "Specify split tunneling inclusion access-list number\n"
 	  "access control list number - extended range\n"
 	  "Access-list name",
