@@ -46,6 +46,9 @@ int	isakmp_lifetime_cmd(struct vty *, const struct cmd_args *);
 /* config-keyring. */
 int	keyring_psk_cmd(struct vty *, const struct cmd_args *);
 int	keyring_description_cmd(struct vty *, const struct cmd_args *);
+/* crypto/local_addr.c (also conf-isa-prof). */
+int	keyring_local_address_cmd(struct vty *, const struct cmd_args *);
+int	profile_local_address_cmd(struct vty *, const struct cmd_args *);
 
 /* conf-isa-prof. */
 int	profile_description_cmd(struct vty *, const struct cmd_args *);

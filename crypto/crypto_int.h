@@ -121,9 +121,22 @@ void	psk_peer_text(const struct psk *, struct strbuf *);
 
 /* ---- Keyrings (crypto/keyring.c) ---- */
 
+/* `local-address INTERFACE|A.B.C.D` (crypto/local_addr.c): neither set
+ * admits any local address. */
+struct local_addr {
+	char			*la_if;
+	uint32_t		 la_addr;
+};
+void	local_addr_free(struct local_addr *);
+void	local_addr_nvgen(const struct local_addr *, struct strbuf *,
+	    unsigned indent);
+bool	local_addr_admits(const struct crypto *, const struct local_addr *,
+	    uint32_t local);
+
 struct keyring {
 	char			*kr_name;
 	char			*kr_desc;
+	struct local_addr	 kr_local;
 	struct psk_store	 kr_keys;
 	TAILQ_ENTRY(keyring)	 kr_entry;
 };
@@ -167,6 +180,7 @@ struct isakmp_profile {
 	char			*pr_self_user;	/* its user-fqdn */
 	unsigned		 pr_ka_interval; /* keepalive; 0: global's */
 	unsigned		 pr_ka_retry;
+	struct local_addr	 pr_local;	/* local-address */
 	TAILQ_ENTRY(isakmp_profile) pr_entry;
 };
 

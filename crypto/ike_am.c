@@ -115,7 +115,7 @@ am_key(struct ike_p1 *p, const struct isakmp_id *id)
 	char				 name[IKE_PEER_ID_MAX + 1];
 
 	if (id->id_type != IPSEC_ID_KEY_ID)
-		return ike_psk_copy(p->p_c, p->p_peer);
+		return ike_psk_copy(p->p_c, p->p_local, p->p_peer);
 	memcpy(name, id->id_data, id->id_len);
 	name[id->id_len] = '\0';
 	if ((cg = crypto_client_group_find(p->p_c, name)) == NULL ||
@@ -257,7 +257,7 @@ ike_am_initiate(struct crypto *c, const struct ike_request *rq,
 	    rq->rq_ifname);
 	ike_dbg_peer(p, "isakmp_initiator");
 	p->p_sa->is_state = ISK_AG_NO_STATE;
-	if ((p->p_psk = ike_psk_copy(c, rq->rq_peer)) == NULL) {
+	if ((p->p_psk = ike_psk_copy(c, rq->rq_local, rq->rq_peer)) == NULL) {
 		ike_debug(c, 0, "No pre-shared key with %s!", peer);
 		ike_p1_fail(p, "No pre-shared key");
 		return;

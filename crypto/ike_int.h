@@ -242,10 +242,10 @@ void	ike_natka_start(struct ike_p1 *);
 void	ike_initial_contact(struct ike_p1 *);
 struct ike_qm *ike_qm_find(struct ike_p1 *, uint32_t msgid);
 void	ike_qm_free(struct ike_qm *);
-const char *ike_psk_for(struct crypto *, uint32_t peer);
+const char *ike_psk_for(struct crypto *, uint32_t local, uint32_t peer);
 /* ike_proposal.c: a copy of the key for PEER (or NULL), to be freed by
  * xsecret_free. */
-char	*ike_psk_copy(struct crypto *, uint32_t peer);
+char	*ike_psk_copy(struct crypto *, uint32_t local, uint32_t peer);
 void	ike_random(void *, size_t);
 bool	ike_take_nonce(const struct isakmp_pld *, uint8_t *dst, size_t *len);
 /* Encrypt the payloads after the header of MSG in place (padding added)

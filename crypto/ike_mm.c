@@ -282,7 +282,7 @@ mm_begin(struct crypto *c, const struct ike_request *rq)
 	ike_debug_raw(c, " Find a dup sa in the avl tree during calling "
 	    "isadb_insert sa = %08X", (unsigned)(uintptr_t)p->p_sa);
 	ike_debug(c, 0, "Can not start Aggressive mode, trying Main mode.");
-	if ((p->p_psk = ike_psk_copy(c, rq->rq_peer)) == NULL) {
+	if ((p->p_psk = ike_psk_copy(c, rq->rq_local, rq->rq_peer)) == NULL) {
 		ike_debug(c, 0, "No pre-shared key with %s!", peer);
 		ike_p1_fail(p, "No pre-shared key");
 		return NULL;
@@ -490,7 +490,7 @@ ike_mm_respond(struct crypto *c, uint32_t local, uint32_t peer,
 	ike_read_vids(p, m);
 	ip4_text(peer, a);
 	ip4_text(local, l);
-	if ((p->p_psk = ike_psk_copy(c, peer)) != NULL) {
+	if ((p->p_psk = ike_psk_copy(c, local, peer)) != NULL) {
 		ike_dbg_psk(p);
 		ike_debug12(c, p->p_dbg, IKE_DBG12_NOCOLON,
 		    " local preshared key found");

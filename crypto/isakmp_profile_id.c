@@ -102,6 +102,7 @@ profile_id_free(struct isakmp_profile *pr)
 		free(pr->pr_names[i].in_name);
 	free(pr->pr_names);
 	free(pr->pr_self_user);
+	local_addr_free(&pr->pr_local);
 }
 
 void
@@ -137,6 +138,7 @@ void
 profile_id_nvgen_keepalive(const struct isakmp_profile *pr,
     struct strbuf *sb)
 {
+	local_addr_nvgen(&pr->pr_local, sb, 3);
 	if (pr->pr_ka_interval != 0)
 		nv_line(sb, 3, "keepalive %u retry %u", pr->pr_ka_interval,
 		    pr->pr_ka_retry);

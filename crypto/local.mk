@@ -18,6 +18,7 @@ libiosh_a_SOURCES += \
 	crypto/isakmp_profile.c \
 	crypto/isakmp_profile_id.c \
 	crypto/client_group_ra.c \
+	crypto/local_addr.c \
 	crypto/isakmp_rebuild.c crypto/isakmp_rebuild.h \
 	crypto/isakmp_sa.c crypto/isakmp_sa.h \
 	crypto/isakmp_wire.h \

@@ -190,6 +190,16 @@ static const struct cmd_def transform_neg_defs[] = {
 	  transform_mode_cmd, NEG, NULL },
 };
 
+#define LOCAL_ADDRESS_HELP	"Interface to use for local address for this " \
+	"isakmp profile"
+/* Keyrings and isakmp profiles: the local address they serve. */
+#define LOCAL_ADDRESS_DEF(h)						\
+	{ "local-address (A.B.C.D$laddr|WORD$lif)",			\
+	  LOCAL_ADDRESS_HELP "\n"					\
+	  "IP Address\n"						\
+	  "Interface to use for local address",				\
+	  h, NEG, NULL }
+
 #define PSK_KEY_HELP							\
 	"specify the key\n"						\
 	"Specifies an UNENCRYPTED password will follow\n"		\
@@ -201,6 +211,7 @@ static const struct cmd_def keyring_defs[] = {
 	  "Key ring description\n"
 	  "Description of this key ring",
 	  keyring_description_cmd, NEG, NULL },
+	LOCAL_ADDRESS_DEF(keyring_local_address_cmd),
 	{ "pre-shared-key address A.B.C.D$addr [A.B.C.D$mask] key [0|6] "
 	  "WORD$secret",
 	  "specify pre-shared key by address or hostname\n"
@@ -229,6 +240,8 @@ static const struct cmd_def keyring_neg_defs[] = {
 	{ "description",
 	  "Key ring description",
 	  keyring_description_cmd, NEG, NULL },
+	{ "local-address", LOCAL_ADDRESS_HELP, keyring_local_address_cmd, NEG,
+	  NULL },
 	{ "pre-shared-key address A.B.C.D$addr [A.B.C.D$mask]",
 	  "specify pre-shared key by address or hostname\n"
 	  "pre shared key by address\n"
@@ -327,6 +340,7 @@ static const struct cmd_def isakmp_profile_defs[] = {
 	  "Set a retry interval for use with IOS peers\n"
 	  "Retry interval in seconds (2-60)",
 	  profile_keepalive_cmd, NEG, NULL },
+	LOCAL_ADDRESS_DEF(profile_local_address_cmd),
 };
 
 static const struct cmd_def isakmp_profile_neg_defs[] = {
@@ -336,6 +350,8 @@ static const struct cmd_def isakmp_profile_neg_defs[] = {
 	{ "keepalive",
 	  "Set a keepalive interval for use with IOS peers",
 	  profile_keepalive_cmd, NEG, NULL },
+	{ "local-address", LOCAL_ADDRESS_HELP, profile_local_address_cmd, NEG,
+	  NULL },
 	{ "client authentication list",
 	  "Specify client configuration settings\n"
 	  "Client authentication\n"

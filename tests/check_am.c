@@ -464,6 +464,80 @@ START_TEST(test_profile_keepalive)
 }
 END_TEST
 
+/*
+ * Issue 15: a keyring with `local-address` serves only negotiations on
+ * that local address.  R2's only key for R1 is in keyring K: with
+ * local-address 12.1.1.99 (not R2's) R2 has no key and refuses R1's AM1;
+ * with local-address Serial1/1 (12.1.1.2, where R1's AM1 arrives) the
+ * key is found in K and the tunnel comes up.
+ */
+static void
+keyring_pair(const char *local)
+{
+	char	cfg[256];
+
+	am_pair("cisco", "cisco");
+	snprintf(cfg, sizeof(cfg), "no crypto isakmp key cisco address "
+	    "12.1.1.1\ncrypto keyring K\n local-address %s\n"
+	    " pre-shared-key address 0.0.0.0 0.0.0.0 key cisco\n", local);
+	pair_config(R2, cfg);
+	fx_run(&pair[R2], "debug crypto isakmp");
+}
+
+START_TEST(test_keyring_local_address_other)
+{
+	const char	*out;
+
+	keyring_pair("12.1.1.99");
+	out = pair_run_wait(R1, "ping 2.2.2.2 source loopback0 repeat 1");
+	ck_assert_msg(strstr(out, "Success rate is 0 percent (0/1)") != NULL,
+	    "%s", out);
+	ck_assert(pair_has(R2, "ISAKMP: Looking for a matching key for "
+	    "12.1.1.1 in default\n"));
+	ck_assert(!pair_has(R2, "in K"));
+	ck_assert(pair_has(R2, "ISAKMP:(0):No pre-shared key with 12.1.1.1!\n"));
+	ck_assert_str_eq(fx_run(&pair[R2], "show crypto isakmp sa"), NO_ROWS);
+}
+END_TEST
+
+START_TEST(test_keyring_local_address_ours)
+{
+	const char	*out;
+
+	keyring_pair("Serial1/1");
+	out = pair_run_wait(R1, "ping 2.2.2.2 source loopback0");
+	ck_assert_msg(strstr(out, "Success rate is 80 percent (4/5)") != NULL,
+	    "%s", out);
+	ck_assert(pair_has(R2, "ISAKMP: Looking for a matching key for "
+	    "12.1.1.1 in K : success\n"));
+	ck_assert_str_eq(fx_run(&pair[R2], "show crypto isakmp sa"), UP_ROW);
+}
+END_TEST
+
+/*
+ * A profile with `local-address` is matched only on that local address:
+ * R2's USERS profile (local-address 12.1.1.99) is passed over for R1's
+ * ID_USER_FQDN, its twin on Serial1/1 is chosen.
+ */
+START_TEST(test_profile_local_address)
+{
+	const char	*out;
+
+	name_pair(" self-identity user-fqdn vpn@r1.example.com\n",
+	    "crypto isakmp profile USERS\n"
+	    " match identity user vpn@r1.example.com\n"
+	    " local-address 12.1.1.99\n"
+	    "crypto isakmp profile HERE\n"
+	    " match identity user vpn@r1.example.com\n"
+	    " local-address Serial1/1\n");
+	out = pair_run_wait(R1, "ping 2.2.2.2 source loopback0");
+	ck_assert_msg(strstr(out, "Success rate is 80 percent (4/5)") != NULL,
+	    "%s", out);
+	ck_assert(pair_has(R2, "ISAKMP:(0): peer matches HERE profile\n"));
+	ck_assert(!pair_has(R2, "peer matches USERS profile"));
+}
+END_TEST
+
 static Suite *
 am_suite(void)
 {
@@ -482,6 +556,9 @@ am_suite(void)
 	tcase_add_test(tc, test_am_host_domain);
 	tcase_add_test(tc, test_am_no_self_identity);
 	tcase_add_test(tc, test_profile_keepalive);
+	tcase_add_test(tc, test_keyring_local_address_other);
+	tcase_add_test(tc, test_keyring_local_address_ours);
+	tcase_add_test(tc, test_profile_local_address);
 	suite_add_tcase(s, tc);
 	return s;
 }
