@@ -10,7 +10,10 @@
  * R2 has no key for (refused at once, no SA), and `crypto isakmp
  * aggressive-mode disable` on either side (IOS's syslog line, the offer
  * dropped and counted with no SA made; the initiator falls back to Main
- * Mode).
+ * Mode).  Issue 15's profile lines between the two: self-identity
+ * (fqdn, user-fqdn) against match identity host / host domain / user,
+ * in Aggressive and Main Mode; the profile's keepalive (DPD, Cap. D);
+ * local-address of keyrings and profiles.
  */
 #include <check.h>
 #include <stdio.h>
@@ -538,6 +541,38 @@ START_TEST(test_profile_local_address)
 }
 END_TEST
 
+/*
+ * Main Mode too: R1's crypto map profile (no `initiate mode aggressive`)
+ * says `self-identity user-fqdn`, so its MM5 carries ID_USER_FQDN; R2
+ * picks USERS by it ("peer matches USERS profile") and sends its own
+ * address ID in MM6.
+ */
+START_TEST(test_mm_self_user_fqdn)
+{
+	const char	*out;
+
+	pair_crypto_cfg(R1, "3des", "cisco", "permit ip host 1.1.1.1 host 2.2.2.2");
+	pair_config(R1, "crypto isakmp profile MM\n"
+	    " self-identity user-fqdn vpn@r1.example.com\n"
+	    "crypto map TST 10 ipsec-isakmp\n set isakmp-profile MM\n");
+	pair_crypto_cfg(R2, "3des", "cisco", "permit ip host 2.2.2.2 host 1.1.1.1");
+	pair_config(R2, "crypto isakmp profile USERS\n"
+	    " match identity user vpn@r1.example.com\n");
+	fx_run(&pair[R1], "debug crypto isakmp");
+	fx_run(&pair[R2], "debug crypto isakmp");
+	out = pair_run_wait(R1, "ping 2.2.2.2 source loopback0");
+	ck_assert_msg(strstr(out, "Success rate is 80 percent (4/5)") != NULL,
+	    "%s", out);
+	ck_assert(pair_has(R1, "SA is doing pre-shared key authentication "
+	    "using id type ID_USER_FQDN\n"));
+	ck_assert(pair_has(R2, "New State = IKE_R_MM5"));
+	ck_assert(pair_has(R2, "        FQDN name    : vpn@r1.example.com\n"));
+	ck_assert(pair_has(R2, " peer matches USERS profile\n"));
+	ck_assert(pair_has(R2, "SA is doing pre-shared key authentication "
+	    "using id type ID_IPV4_ADDR\n"));
+}
+END_TEST
+
 static Suite *
 am_suite(void)
 {
@@ -559,6 +594,7 @@ am_suite(void)
 	tcase_add_test(tc, test_keyring_local_address_other);
 	tcase_add_test(tc, test_keyring_local_address_ours);
 	tcase_add_test(tc, test_profile_local_address);
+	tcase_add_test(tc, test_mm_self_user_fqdn);
 	suite_add_tcase(s, tc);
 	return s;
 }
