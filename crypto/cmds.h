@@ -46,6 +46,9 @@ int	isakmp_lifetime_cmd(struct vty *, const struct cmd_args *);
 /* config-keyring. */
 int	keyring_psk_cmd(struct vty *, const struct cmd_args *);
 int	keyring_description_cmd(struct vty *, const struct cmd_args *);
+/* crypto/local_addr.c (also conf-isa-prof). */
+int	keyring_local_address_cmd(struct vty *, const struct cmd_args *);
+int	profile_local_address_cmd(struct vty *, const struct cmd_args *);
 
 /* conf-isa-prof. */
 int	profile_description_cmd(struct vty *, const struct cmd_args *);
@@ -56,10 +59,18 @@ int	profile_client_auth_cmd(struct vty *, const struct cmd_args *);
 int	profile_isakmp_authz_cmd(struct vty *, const struct cmd_args *);
 int	profile_client_config_cmd(struct vty *, const struct cmd_args *);
 int	profile_initiate_mode_cmd(struct vty *, const struct cmd_args *);
+/* crypto/isakmp_profile_id.c; cd_data "host", "domain" or "user". */
+int	profile_match_name_cmd(struct vty *, const struct cmd_args *);
+int	profile_self_identity_cmd(struct vty *, const struct cmd_args *);
+int	profile_keepalive_cmd(struct vty *, const struct cmd_args *);
 
 /* config-isakmp-group: cd_data names the field ("key", "dns"...). */
 int	group_string_cmd(struct vty *, const struct cmd_args *);
 int	group_servers_cmd(struct vty *, const struct cmd_args *);
+/* crypto/client_group_ra.c. */
+int	group_acl_cmd(struct vty *, const struct cmd_args *);
+int	group_save_password_cmd(struct vty *, const struct cmd_args *);
+int	group_max_users_cmd(struct vty *, const struct cmd_args *);
 
 /* cfg-crypto-trans. */
 int	transform_mode_cmd(struct vty *, const struct cmd_args *);

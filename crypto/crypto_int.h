@@ -121,9 +121,22 @@ void	psk_peer_text(const struct psk *, struct strbuf *);
 
 /* ---- Keyrings (crypto/keyring.c) ---- */
 
+/* `local-address INTERFACE|A.B.C.D` (crypto/local_addr.c): neither set
+ * admits any local address. */
+struct local_addr {
+	char			*la_if;
+	uint32_t		 la_addr;
+};
+void	local_addr_free(struct local_addr *);
+void	local_addr_nvgen(const struct local_addr *, struct strbuf *,
+	    unsigned indent);
+bool	local_addr_admits(const struct crypto *, const struct local_addr *,
+	    uint32_t local);
+
 struct keyring {
 	char			*kr_name;
 	char			*kr_desc;
+	struct local_addr	 kr_local;
 	struct psk_store	 kr_keys;
 	TAILQ_ENTRY(keyring)	 kr_entry;
 };
@@ -141,6 +154,12 @@ struct id_addr {
 	bool		ia_has_mask;	/* typed with a mask */
 };
 
+/* self-identity: what we send as our phase-1 ID. */
+enum self_id { SELF_ID_DEFAULT, SELF_ID_ADDRESS, SELF_ID_FQDN,
+	SELF_ID_USER_FQDN };
+
+struct id_name;
+
 struct isakmp_profile {
 	char			*pr_name;
 	char			*pr_desc;
@@ -154,8 +173,34 @@ struct isakmp_profile {
 	bool			 pr_cfg_initiate;
 	bool			 pr_cfg_respond;
 	bool			 pr_aggressive;	/* initiate mode aggressive */
+	/* match identity host|host domain|user (isakmp_profile_id.c). */
+	struct id_name		*pr_names;
+	size_t			 pr_nnames;
+	enum self_id		 pr_self;	/* self-identity */
+	char			*pr_self_user;	/* its user-fqdn */
+	unsigned		 pr_ka_interval; /* keepalive; 0: global's */
+	unsigned		 pr_ka_retry;
+	struct local_addr	 pr_local;	/* local-address */
 	TAILQ_ENTRY(isakmp_profile) pr_entry;
 };
+
+/* `match identity host NAME` (the peer's ID_FQDN is NAME), `... host
+ * domain NAME` (its ID_FQDN ends in .NAME) and `... user NAME` (its
+ * ID_USER_FQDN is NAME). */
+enum id_name_kind { IDN_HOST, IDN_DOMAIN, IDN_USER };
+struct id_name {
+	enum id_name_kind	 in_kind;
+	char			*in_name;
+};
+void	profile_id_free(struct isakmp_profile *);
+void	profile_id_nvgen_self(const struct isakmp_profile *, struct strbuf *);
+void	profile_id_nvgen_match(const struct isakmp_profile *,
+	    struct strbuf *);
+void	profile_id_nvgen_keepalive(const struct isakmp_profile *,
+	    struct strbuf *);
+/* Whether PR's `match identity host|user` admits ID TYPE's NAME. */
+bool	profile_id_matches(const struct isakmp_profile *, uint8_t type,
+	    const char *name);
 
 struct client_group {
 	char			*cg_name;
@@ -164,8 +209,12 @@ struct client_group {
 	char			*cg_wins[2];
 	char			*cg_domain;
 	char			*cg_pool;
+	char			*cg_acl;	/* split tunnel: SPLIT_INCLUDE */
+	bool			 cg_save_pw;	/* SAVE_PASSWD answered 1 */
+	unsigned		 cg_max_users;	/* 0: no limit */
 	TAILQ_ENTRY(client_group) cg_entry;
 };
+void	client_group_ra_nvgen(const struct client_group *, struct strbuf *);
 
 const struct isakmp_profile *crypto_isakmp_profile_find(
 	    const struct crypto *, const char *);

@@ -107,10 +107,11 @@ ike_random(void *buf, size_t len)
 /*
  * The pre-shared key for PEER: the longest match among the global keys
  * (`crypto isakmp key`) and every keyring's, a global key winning a tie;
- * 0.0.0.0 0.0.0.0 is the wildcard that matches anyone.
+ * 0.0.0.0 0.0.0.0 is the wildcard that matches anyone.  LOCAL is our
+ * address in the negotiation.
  */
 const char *
-ike_psk_for(struct crypto *c, uint32_t peer)
+ike_psk_for(struct crypto *c, uint32_t local, uint32_t peer)
 {
 	const struct psk	*best, *k;
 	const struct keyring	*kr;
@@ -126,6 +127,10 @@ ike_psk_for(struct crypto *c, uint32_t peer)
 	ike_debug_raw(c, " Looking for a matching key for %s in default%s", a,
 	    best != NULL ? " : success" : "");
 	TAILQ_FOREACH(kr, &c->c_keyrings, kr_entry) {
+		/* A keyring with a local-address serves only
+		 * negotiations on that address (issue 15). */
+		if (!local_addr_admits(c, &kr->kr_local, local))
+			continue;
 		k = psk_lookup_v4(&kr->kr_keys, peer);
 		ike_debug_raw(c, " Looking for a matching key for %s in %s%s",
 		    a, kr->kr_name, k != NULL ? " : success" : "");

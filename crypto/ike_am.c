@@ -72,8 +72,11 @@ take_id(struct ike_p1 *p, const struct isakmp_pld *pl, struct isakmp_id *id)
 			return false;
 		memcpy(name, id->id_data, id->id_len);
 		name[id->id_len] = '\0';
-		if (id->id_type != IPSEC_ID_KEY_ID)
+		if (id->id_type != IPSEC_ID_KEY_ID) {
+			ike_dbg_id_name(p, pl->pl_next, id->id_type, name,
+			    (unsigned)pl->pl_len);
 			return true;
+		}
 		/* Seed 002's block for the VPN Client's group name. */
 		ike_debug_sp(p->p_c, p->p_dbg, " ID payload");
 		ike_debug_text(p->p_c, "        next-payload : %u", pl->pl_next);
@@ -90,6 +93,19 @@ take_id(struct ike_p1 *p, const struct isakmp_pld *pl, struct isakmp_id *id)
 	}
 }
 
+/* A peer that names itself (ID_FQDN, ID_USER_FQDN): the profile whose
+ * `match identity host|user` admits it (issue 15); take_id bounded the
+ * name. */
+static void
+am_choose_name(struct ike_p1 *p, const struct isakmp_id *id)
+{
+	char	name[IKE_PEER_ID_MAX + 1];
+
+	memcpy(name, id->id_data, id->id_len);
+	name[id->id_len] = '\0';
+	(void)ike_profile_choose_name(p, id->id_type, name);
+}
+
 /* The key for the peer that sent ID: the group's for ID_KEY_ID, else by
  * the peer's address.  A copy, or NULL. */
 static char *
@@ -99,7 +115,7 @@ am_key(struct ike_p1 *p, const struct isakmp_id *id)
 	char				 name[IKE_PEER_ID_MAX + 1];
 
 	if (id->id_type != IPSEC_ID_KEY_ID)
-		return ike_psk_copy(p->p_c, p->p_peer);
+		return ike_psk_copy(p->p_c, p->p_local, p->p_peer);
 	memcpy(name, id->id_data, id->id_len);
 	name[id->id_len] = '\0';
 	if ((cg = crypto_client_group_find(p->p_c, name)) == NULL ||
@@ -153,9 +169,9 @@ build_id_hash(struct ike_p1 *p, struct isakmp_build *b, const uint8_t *msg,
 	size_t	idlen = b->ib_len - idoff;
 
 	ike_debug(p->p_c, p->p_dbg, "SA is doing pre-shared key "
-	    "authentication%s using id type ID_IPV4_ADDR",
-	    p->p_xauth ? " plus XAUTH" : "");
-	ike_dbg_id(p, next, p->p_local, (unsigned)(idlen + ISAKMP_GEN_LEN));
+	    "authentication%s using id type %s",
+	    p->p_xauth ? " plus XAUTH" : "", ike_p1_id_type_text(p));
+	ike_dbg_own_id(p, next, (unsigned)(idlen + ISAKMP_GEN_LEN));
 	ike_debug12(p->p_c, p->p_dbg, IKE_DBG12_SHORT,
 	    "Total payload length: %u", (unsigned)(idlen + ISAKMP_GEN_LEN));
 	ike_dbg_hmac(p);
@@ -241,7 +257,7 @@ ike_am_initiate(struct crypto *c, const struct ike_request *rq,
 	    rq->rq_ifname);
 	ike_dbg_peer(p, "isakmp_initiator");
 	p->p_sa->is_state = ISK_AG_NO_STATE;
-	if ((p->p_psk = ike_psk_copy(c, rq->rq_peer)) == NULL) {
+	if ((p->p_psk = ike_psk_copy(c, rq->rq_local, rq->rq_peer)) == NULL) {
 		ike_debug(c, 0, "No pre-shared key with %s!", peer);
 		ike_p1_fail(p, "No pre-shared key");
 		return;
@@ -419,9 +435,17 @@ ike_am_respond(struct crypto *c, uint32_t local, uint32_t peer,
 		memcpy(p->p_group_name, id.id_data, id.id_len);
 		p->p_group_name[id.id_len] = '\0';
 	}
-	if (id.id_type != IPSEC_ID_KEY_ID || !ike_profile_choose_group(p,
+	if (id.id_type == IPSEC_ID_FQDN || id.id_type == IPSEC_ID_USER_FQDN)
+		am_choose_name(p, &id);
+	else if (id.id_type != IPSEC_ID_KEY_ID || !ike_profile_choose_group(p,
 	    p->p_group_name))
 		ike_debug(c, p->p_dbg, ": peer matches *none* of the profiles");
+	/* The group has its max-users: the client is refused before any
+	 * state is kept for it (issue 15). */
+	if (id.id_type == IPSEC_ID_KEY_ID && ike_group_full(p)) {
+		mode_failure(p, "max-users reached");
+		return;
+	}
 	/* No key: IOS refuses the offer as it refuses a policy. */
 	if ((p->p_psk = am_key(p, &id)) == NULL)
 		ike_debug(c, p->p_dbg, "No pre-shared key with %s!", a);

@@ -26,6 +26,29 @@
 
 static void	dpd_tick(void *);
 
+/* The peer's profile's `keepalive` wins over the global one (issue 15:
+ * IOS runs DPD for a profile's peers with no `crypto isakmp
+ * keepalive`). */
+unsigned
+ike_dpd_interval(const struct ike_p1 *p)
+{
+	const struct isakmp_profile	*pr = ike_profile_own(p);
+
+	if (pr != NULL && pr->pr_ka_interval != 0)
+		return pr->pr_ka_interval;
+	return p->p_c->c_ka_interval;
+}
+
+unsigned
+ike_dpd_retry(const struct ike_p1 *p)
+{
+	const struct isakmp_profile	*pr = ike_profile_own(p);
+
+	if (pr != NULL && pr->pr_ka_interval != 0)
+		return pr->pr_ka_retry;
+	return p->p_c->c_ka_retry ? p->p_c->c_ka_retry : DPD_RETRY_DEFAULT;
+}
+
 static void
 arm(struct ike_p1 *p, unsigned seconds)
 {
@@ -36,10 +59,10 @@ arm(struct ike_p1 *p, unsigned seconds)
 void
 ike_dpd_start(struct ike_p1 *p)
 {
-	if (p->p_c->c_ka_interval == 0 || !p->p_dpd)
+	if (ike_dpd_interval(p) == 0 || !p->p_dpd)
 		return;
 	p->p_rx_ms = clock_mono_ms();
-	arm(p, p->p_c->c_ka_interval);
+	arm(p, ike_dpd_interval(p));
 }
 
 /* On demand: ESP went to the peer since it was last heard of. */
@@ -55,7 +78,7 @@ want_proof(struct ike_p1 *p, uint64_t now)
 		if (fl->fl_last_out_ms > out)
 			out = fl->fl_last_out_ms;
 	}
-	return out > in && now - in >= (uint64_t)p->p_c->c_ka_interval * 1000;
+	return out > in && now - in >= (uint64_t)ike_dpd_interval(p) * 1000;
 }
 
 static void
@@ -99,8 +122,7 @@ dpd_tick(void *arg)
 {
 	struct ike_p1	*p = arg;
 	struct crypto	*c = p->p_c;
-	unsigned	 retry = c->c_ka_retry ? c->c_ka_retry :
-			    DPD_RETRY_DEFAULT;
+	unsigned	 retry = ike_dpd_retry(p);
 	uint64_t	 now = clock_mono_ms();
 
 	p->p_dpd_timer = NULL;
@@ -118,7 +140,7 @@ dpd_tick(void *arg)
 		arm(p, retry);
 		return;
 	}
-	arm(p, c->c_ka_interval);
+	arm(p, ike_dpd_interval(p));
 }
 
 void
@@ -146,6 +168,6 @@ ike_dpd_input(struct ike_p1 *p, const struct isakmp_notify *n)
 		if (p->p_dpd_timer != NULL)
 			evloop_timer_cancel(p->p_c->c_sys->sy_loop,
 			    p->p_dpd_timer);
-		arm(p, p->p_c->c_ka_interval);
+		arm(p, ike_dpd_interval(p));
 	}
 }

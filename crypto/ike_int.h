@@ -159,7 +159,7 @@ struct ike_p1 {
 	 * (from AM1 or AM2) and ours (the initiator's, AM1). */
 	uint8_t			 p_pid[4 + IKE_PEER_ID_MAX];
 	size_t			 p_pidlen;
-	uint8_t			 p_oid[8];
+	uint8_t			 p_oid[4 + IKE_PEER_ID_MAX];	/* our ID body */
 	size_t			 p_oidlen;
 	enum ike_enc		 p_enc;
 	unsigned		 p_keybits;
@@ -242,10 +242,10 @@ void	ike_natka_start(struct ike_p1 *);
 void	ike_initial_contact(struct ike_p1 *);
 struct ike_qm *ike_qm_find(struct ike_p1 *, uint32_t msgid);
 void	ike_qm_free(struct ike_qm *);
-const char *ike_psk_for(struct crypto *, uint32_t peer);
+const char *ike_psk_for(struct crypto *, uint32_t local, uint32_t peer);
 /* ike_proposal.c: a copy of the key for PEER (or NULL), to be freed by
  * xsecret_free. */
-char	*ike_psk_copy(struct crypto *, uint32_t peer);
+char	*ike_psk_copy(struct crypto *, uint32_t local, uint32_t peer);
 void	ike_random(void *, size_t);
 bool	ike_take_nonce(const struct isakmp_pld *, uint8_t *dst, size_t *len);
 /* Encrypt the payloads after the header of MSG in place (padding added)
@@ -285,6 +285,11 @@ void	ike_dbg_xauth_auth(struct ike_p1 *);
 void	ike_dbg_client_peer(struct ike_p1 *);
 /* An ID_IPV4_ADDR payload's block (NEXT: the payload after it). */
 void	ike_dbg_id(struct ike_p1 *, uint8_t next, uint32_t addr, unsigned len);
+void	ike_dbg_id_name(struct ike_p1 *, uint8_t next, uint8_t type,
+	    const char *name, unsigned len);
+/* Our phase-1 ID (self-identity): its debug block and type's name. */
+void	ike_dbg_own_id(struct ike_p1 *, uint8_t next, unsigned len);
+const char *ike_p1_id_type_text(const struct ike_p1 *);
 /* Our SA payload: one transform per policy, in priority order (only
  * those of DH group GROUP unless 0). */
 void	ike_p1_build_offer(struct crypto *, struct isakmp_build *,
@@ -416,6 +421,26 @@ bool	ike_profile_choose(struct ike_p1 *, bool is_addr, uint32_t addr);
  * Mode ID_KEY_ID), into p_profile with seed 002's line; false if none. */
 bool	ike_profile_choose_group(struct ike_p1 *, const char *group);
 const struct isakmp_profile *ike_profile_of(const struct ike_p1 *);
+/* The profile whose `match identity host|user` admits the peer's
+ * ID_FQDN / ID_USER_FQDN NAME, as ike_profile_choose (issue 15). */
+bool	ike_profile_choose_name(struct ike_p1 *, uint8_t type,
+	    const char *name);
+/* The profile that governs P on our side: the initiator's crypto map
+ * entry's `set isakmp-profile`, the responder's matched one. */
+const struct isakmp_profile *ike_profile_own(const struct ike_p1 *);
+/* DPD's interval and retry for P: its profile's `keepalive`, else the
+ * global `crypto isakmp keepalive` (0: none). */
+unsigned ike_dpd_interval(const struct ike_p1 *);
+unsigned ike_dpd_retry(const struct ike_p1 *);
+
+/* client_group_ra.c: the group's split tunnel, save-password and
+ * max-users in the mode-config REPLY and at Aggressive Mode. */
+struct isakmp_build;
+void	ike_cfg_put_split(struct ike_p1 *, struct isakmp_build *,
+	    const struct client_group *);
+bool	ike_cfg_put_save_pw(struct ike_p1 *, struct isakmp_build *,
+	    const struct client_group *);
+bool	ike_group_full(struct ike_p1 *);
 
 /* ipsec_policy.c */
 /* The flow of the crypto map entry the proxies of REQ select (responder),

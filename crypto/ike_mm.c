@@ -83,6 +83,29 @@ retire_predecessors(struct ike_p1 *p)
 
 
 
+static bool
+is_name_id(const struct isakmp_id *id)
+{
+	return (id->id_type == IPSEC_ID_FQDN ||
+	    id->id_type == IPSEC_ID_USER_FQDN) && id->id_len > 0 &&
+	    id->id_len <= IKE_PEER_ID_MAX;
+}
+
+/* A peer that names itself (ID_FQDN, ID_USER_FQDN): its ID block, and
+ * its profile by `match identity host|user` (issue 15). */
+static bool
+mm_choose_name(struct ike_p1 *p, const struct isakmp_pld *pl,
+    const struct isakmp_id *id)
+{
+	char	name[IKE_PEER_ID_MAX + 1];
+
+	memcpy(name, id->id_data, id->id_len);
+	name[id->id_len] = '\0';
+	ike_dbg_id_name(p, pl->pl_next, id->id_type, name,
+	    (unsigned)pl->pl_len);
+	return ike_profile_choose_name(p, id->id_type, name);
+}
+
 /* ID and HASH of MM5/MM6: the peer proves it knows the key. */
 static bool
 auth_check(struct ike_p1 *p, const struct isakmp_msg *m)
@@ -102,7 +125,12 @@ auth_check(struct ike_p1 *p, const struct isakmp_msg *m)
 		    (unsigned)id->pl_len);
 	if (p->p_sa->is_initiator)
 		ike_debug(p->p_c, 0, ": peer matches *none* of the profiles");
-	else if (!ike_profile_choose(p, idv.id_type == IPSEC_ID_IPV4_ADDR &&
+	else if (is_name_id(&idv)) {
+		if (!mm_choose_name(p, id, &idv)) {
+			ike_dbg_auth(p, false);
+			return false;
+		}
+	} else if (!ike_profile_choose(p, idv.id_type == IPSEC_ID_IPV4_ADDR &&
 	    idv.id_len == 4, idv.id_len == 4 ? get32(idv.id_data) : 0)) {
 		/* Its profile's keyring has no key for it. */
 		ike_dbg_auth(p, false);
@@ -190,8 +218,8 @@ send_auth(struct ike_p1 *p, bool initial_contact)
 	if (isakmp_build_finish(&b, &len) != ISAKMP_OK)
 		return false;
 	ike_debug(p->p_c, p->p_dbg, "SA is doing pre-shared key "
-	    "authentication using id type ID_IPV4_ADDR");
-	ike_dbg_id(p, ISAKMP_PL_HASH, p->p_local, (unsigned)(idlen +
+	    "authentication using id type %s", ike_p1_id_type_text(p));
+	ike_dbg_own_id(p, ISAKMP_PL_HASH, (unsigned)(idlen +
 	    ISAKMP_GEN_LEN));
 	ike_debug12(p->p_c, p->p_dbg, IKE_DBG12_SHORT,
 	    "Total payload length: %u", (unsigned)(idlen + ISAKMP_GEN_LEN));
@@ -254,7 +282,7 @@ mm_begin(struct crypto *c, const struct ike_request *rq)
 	ike_debug_raw(c, " Find a dup sa in the avl tree during calling "
 	    "isadb_insert sa = %08X", (unsigned)(uintptr_t)p->p_sa);
 	ike_debug(c, 0, "Can not start Aggressive mode, trying Main mode.");
-	if ((p->p_psk = ike_psk_copy(c, rq->rq_peer)) == NULL) {
+	if ((p->p_psk = ike_psk_copy(c, rq->rq_local, rq->rq_peer)) == NULL) {
 		ike_debug(c, 0, "No pre-shared key with %s!", peer);
 		ike_p1_fail(p, "No pre-shared key");
 		return NULL;
@@ -462,7 +490,7 @@ ike_mm_respond(struct crypto *c, uint32_t local, uint32_t peer,
 	ike_read_vids(p, m);
 	ip4_text(peer, a);
 	ip4_text(local, l);
-	if ((p->p_psk = ike_psk_copy(c, peer)) != NULL) {
+	if ((p->p_psk = ike_psk_copy(c, local, peer)) != NULL) {
 		ike_dbg_psk(p);
 		ike_debug12(c, p->p_dbg, IKE_DBG12_NOCOLON,
 		    " local preshared key found");

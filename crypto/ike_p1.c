@@ -228,20 +228,101 @@ ike_p1_build_ke_nonce(struct ike_p1 *p, struct isakmp_build *b, const uint8_t *g
 	isakmp_build_payload(b, ISAKMP_PL_NONCE, nonce, nlen);
 }
 
-/* Our identity: ID_IPV4_ADDR, UDP port 500, as IOS sends it. */
+/* Our identity's type and, for a name, the name: ID_IPV4_ADDR unless
+ * our profile's `self-identity` says fqdn (the router's hostname) or
+ * user-fqdn NAME (issue 15). */
+static uint8_t
+own_id_wanted(const struct ike_p1 *p, const char **name)
+{
+	const struct isakmp_profile	*pr = ike_profile_own(p);
+	const char			*host = p->p_c->c_sys->sy_hostname;
+
+	*name = NULL;
+	if (pr != NULL && pr->pr_self == SELF_ID_FQDN) {
+		*name = host != NULL ? host : "Router";
+		return IPSEC_ID_FQDN;
+	}
+	if (pr != NULL && pr->pr_self == SELF_ID_USER_FQDN) {
+		*name = pr->pr_self_user;
+		return IPSEC_ID_USER_FQDN;
+	}
+	return IPSEC_ID_IPV4_ADDR;
+}
+
+/* A name too long for the ID we keep (p_oid) is not sent: our address
+ * is. */
+static uint8_t
+own_id(const struct ike_p1 *p, const char **name)
+{
+	uint8_t	t = own_id_wanted(p, name);
+
+	if (*name != NULL && strlen(*name) > IKE_PEER_ID_MAX) {
+		*name = NULL;
+		t = IPSEC_ID_IPV4_ADDR;
+	}
+	return t;
+}
+
+const char *
+ike_p1_id_type_text(const struct ike_p1 *p)
+{
+	const char	*name;
+
+	switch (own_id(p, &name)) {
+	case IPSEC_ID_FQDN:
+		return "ID_FQDN";
+	case IPSEC_ID_USER_FQDN:
+		return "ID_USER_FQDN";
+	}
+	return "ID_IPV4_ADDR";
+}
+
+/* The debug block of the ID we send, LEN its payload's length. */
+void
+ike_dbg_own_id(struct ike_p1 *p, uint8_t next, unsigned len)
+{
+	const char	*name;
+	uint8_t		 t = own_id(p, &name);
+
+	if (t == IPSEC_ID_IPV4_ADDR)
+		ike_dbg_id(p, next, p->p_local, len);
+	else
+		ike_dbg_id_name(p, next, t, name, len);
+}
+
+/* A name's ID block; IOS prints "FQDN name" for an ID_FQDN. */
+void
+ike_dbg_id_name(struct ike_p1 *p, uint8_t next, uint8_t type,
+    const char *name, unsigned len)
+{
+	ike_debug_sp(p->p_c, p->p_dbg, " ID payload");
+	ike_debug_text(p->p_c, "        next-payload : %u", next);
+	ike_debug_text(p->p_c, "        type         : %u", type);
+	ike_debug_text(p->p_c, "        FQDN name    : %s", name);
+	ike_debug_text(p->p_c, "        protocol     : 17");
+	ike_debug_text(p->p_c, "        port         : 500");
+	ike_debug_text(p->p_c, "        length       : %u", len);
+}
+
+/* Our identity, UDP port 500, as IOS sends it. */
 size_t
 ike_p1_build_id(struct ike_p1 *p, struct isakmp_build *b)
 {
 	struct isakmp_id	id;
+	const char		*name;
 	uint8_t			a[4];
 	size_t			off;
 
 	put32(a, p->p_local);
-	id.id_type = IPSEC_ID_IPV4_ADDR;
+	id.id_type = own_id(p, &name);
 	id.id_proto = 17;
 	id.id_port = ISAKMP_PORT;
 	id.id_data = a;
 	id.id_len = 4;
+	if (name != NULL) {
+		id.id_data = (const uint8_t *)name;
+		id.id_len = strlen(name);
+	}
 	off = b->ib_len + ISAKMP_GEN_LEN;
 	isakmp_build_id(b, &id);
 	return off;
@@ -406,7 +487,7 @@ ike_p1_complete(struct ike_p1 *p, const char *input, enum ike_fsm from)
 	 * `crypto isakmp keepalive`, shows Cap. CX for a VPN Client that
 	 * sent the DPD vendor ID, and nothing for its spoke.
 	 */
-	if (p->p_dpd && p->p_c->c_ka_interval != 0)
+	if (p->p_dpd && ike_dpd_interval(p) != 0)
 		p->p_sa->is_caps |= ISK_CAP_DPD;
 	ike_dbg_fsm(p, input, from, FSM_P1_COMPLETE);
 	p->p_state = FSM_P1_COMPLETE;

@@ -25,15 +25,17 @@ id_addr_covers(const struct id_addr *ia, uint32_t addr)
 	return (addr & m) == (ia->ia_addr & m);
 }
 
-/* The first profile, in configuration order, that matches ADDR. */
+/* The first profile, in configuration order, that matches ADDR, among
+ * those whose local-address admits LOCAL (issue 15). */
 static const struct isakmp_profile *
-profile_by_addr(const struct crypto *c, uint32_t addr)
+profile_by_addr(const struct crypto *c, uint32_t local, uint32_t addr)
 {
 	const struct isakmp_profile	*pr;
 	size_t				 i;
 
 	TAILQ_FOREACH(pr, &c->c_profiles, pr_entry)
-		for (i = 0; i < pr->pr_nids; i++)
+		for (i = 0; i < pr->pr_nids &&
+		    local_addr_admits(c, &pr->pr_local, local); i++)
 			if (id_addr_covers(&pr->pr_ids[i], addr))
 				return pr;
 	return NULL;
@@ -54,7 +56,8 @@ profile_key(struct ike_p1 *p, const struct isakmp_profile *pr)
 	ike_debug_raw(c, " Looking for a matching key for %s in default%s", a,
 	    k != NULL ? " : success" : "");
 	if (k != NULL || pr->pr_keyring == NULL ||
-	    (kr = crypto_keyring_find(c, pr->pr_keyring)) == NULL)
+	    (kr = crypto_keyring_find(c, pr->pr_keyring)) == NULL ||
+	    !local_addr_admits(c, &kr->kr_local, p->p_local))
 		return k;
 	k = psk_lookup_v4(&kr->kr_keys, p->p_peer);
 	ike_debug_raw(c, " Looking for a matching key for %s in %s%s", a,
@@ -135,7 +138,7 @@ ike_profile_choose(struct ike_p1 *p, bool is_addr, uint32_t addr)
 
 	p->p_profile[0] = '\0';
 	if (is_addr)
-		pr = profile_by_addr(p->p_c, addr);
+		pr = profile_by_addr(p->p_c, p->p_local, addr);
 	if (pr == NULL) {
 		ike_debug(p->p_c, 0, ": peer matches *none* of the profiles");
 		return true;
@@ -153,7 +156,8 @@ ike_profile_choose_group(struct ike_p1 *p, const char *group)
 	size_t				 i;
 
 	TAILQ_FOREACH(pr, &p->p_c->c_profiles, pr_entry)
-		for (i = 0; i < pr->pr_ngroups; i++)
+		for (i = 0; i < pr->pr_ngroups &&
+		    local_addr_admits(p->p_c, &pr->pr_local, p->p_local); i++)
 			if (strcmp(pr->pr_groups[i], group) == 0) {
 				snprintf(p->p_profile, sizeof(p->p_profile),
 				    "%s", pr->pr_name);
@@ -174,5 +178,47 @@ ike_profile_of(const struct ike_p1 *p)
 	TAILQ_FOREACH(pr, &p->p_c->c_profiles, pr_entry)
 		if (strcmp(pr->pr_name, p->p_profile) == 0)
 			return pr;
+	return NULL;
+}
+
+/* Issue 15: the peer's phase-1 name (ID_FQDN, ID_USER_FQDN) against the
+ * profiles' `match identity host|host domain|user`, in configuration
+ * order; the key then as for an address match. */
+bool
+ike_profile_choose_name(struct ike_p1 *p, uint8_t type, const char *name)
+{
+	const struct isakmp_profile	*pr;
+
+	p->p_profile[0] = '\0';
+	TAILQ_FOREACH(pr, &p->p_c->c_profiles, pr_entry)
+		if (local_addr_admits(p->p_c, &pr->pr_local, p->p_local) &&
+		    profile_id_matches(pr, type, name))
+			break;
+	if (pr == NULL) {
+		ike_debug(p->p_c, 0, ": peer matches *none* of the profiles");
+		return true;
+	}
+	snprintf(p->p_profile, sizeof(p->p_profile), "%s", pr->pr_name);
+	ike_debug(p->p_c, p->p_dbg, " peer matches %s profile", pr->pr_name);
+	return profile_key(p, pr) != NULL;
+}
+
+const struct isakmp_profile *
+ike_profile_own(const struct ike_p1 *p)
+{
+	const struct cmap	*cm;
+	const char		*name;
+	size_t			 i;
+
+	if (!p->p_sa->is_initiator)
+		return ike_profile_of(p);
+	if ((cm = crypto_map_find(p->p_c, p->p_req.rq_map)) == NULL)
+		return NULL;
+	for (i = 0; i < cm->cm_n; i++)
+		if (cm->cm_entries[i]->ce_seq == p->p_req.rq_seq) {
+			name = cm->cm_entries[i]->ce_params.pp_isakmp_profile;
+			return name == NULL ? NULL :
+			    crypto_isakmp_profile_find(p->p_c, name);
+		}
 	return NULL;
 }

@@ -15,9 +15,9 @@
 #include "crypto/ike_int.h"
 
 char *
-ike_psk_copy(struct crypto *c, uint32_t peer)
+ike_psk_copy(struct crypto *c, uint32_t local, uint32_t peer)
 {
-	const char	*key = ike_psk_for(c, peer);
+	const char	*key = ike_psk_for(c, local, peer);
 
 	return key != NULL ? xstrdup(key) : NULL;
 }

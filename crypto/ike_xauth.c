@@ -416,11 +416,17 @@ cfg_attr(struct ike_p1 *p, struct isakmp_build *b,
 		isakmp_build_attr_tlv(b, t, (const uint8_t *)ver,
 		    (uint16_t)strlen(ver));
 		break;
-	case CFG_INTERNAL_IP4_NETMASK:
 	case UNITY_SPLIT_INCLUDE:
-		/* Neither configured (no netmask, no acl): IOS
-		 * sends nothing and says nothing. */
+		ike_cfg_put_split(p, b, cg);
 		break;
+	case CFG_INTERNAL_IP4_NETMASK:
+		/* Not configured (no netmask): IOS sends nothing and
+		 * says nothing. */
+		break;
+	case UNITY_SAVE_PASSWD:
+		if (ike_cfg_put_save_pw(p, b, cg))
+			break;
+		/* FALLTHROUGH */
 	default:
 		ike_debug12(p->p_c, p->p_dbg, IKE_DBG12_SLASH,
 		    " Unknown Attr: UNKNOWN (0x%X)", t);

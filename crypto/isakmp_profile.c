@@ -54,6 +54,7 @@ profile_free(struct isakmp_profile *pr)
 	free(pr->pr_groups);
 	free(pr->pr_client_auth);
 	free(pr->pr_isakmp_authz);
+	profile_id_free(pr);
 	free(pr);
 }
 
@@ -68,6 +69,7 @@ group_free(struct client_group *cg)
 	free(cg->cg_wins[1]);
 	free(cg->cg_domain);
 	free(cg->cg_pool);
+	free(cg->cg_acl);
 	free(cg);
 }
 
@@ -276,6 +278,7 @@ isakmp_profile_nvgen(const struct crypto *c, struct strbuf *sb)
 			nv_line(sb, 3, "description %s", pr->pr_desc);
 		if (pr->pr_keyring != NULL)
 			nv_line(sb, 3, "keyring %s", pr->pr_keyring);
+		profile_id_nvgen_self(pr, sb);
 		for (i = 0; i < pr->pr_nids; i++) {
 			id = &pr->pr_ids[i];
 			if (id->ia_has_mask)
@@ -289,6 +292,7 @@ isakmp_profile_nvgen(const struct crypto *c, struct strbuf *sb)
 		for (i = 0; i < pr->pr_ngroups; i++)
 			nv_line(sb, 3, "match identity group %s",
 			    pr->pr_groups[i]);
+		profile_id_nvgen_match(pr, sb);
 		if (pr->pr_client_auth != NULL)
 			nv_line(sb, 3, "client authentication list %s",
 			    pr->pr_client_auth);
@@ -301,6 +305,7 @@ isakmp_profile_nvgen(const struct crypto *c, struct strbuf *sb)
 			nv_line(sb, 3, "client configuration address respond");
 		if (pr->pr_aggressive)
 			nv_line(sb, 3, "initiate mode aggressive");
+		profile_id_nvgen_keepalive(pr, sb);
 	}
 }
 
@@ -384,5 +389,6 @@ client_group_nvgen(const struct crypto *c, struct strbuf *sb)
 			nv_line(sb, 1, "domain %s", cg->cg_domain);
 		if (cg->cg_pool != NULL)
 			nv_line(sb, 1, "pool %s", cg->cg_pool);
+		client_group_ra_nvgen(cg, sb);
 	}
 }

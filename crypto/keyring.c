@@ -31,6 +31,7 @@ static void
 keyring_free(struct keyring *kr)
 {
 	psk_store_free(&kr->kr_keys);
+	local_addr_free(&kr->kr_local);
 	free(kr->kr_name);
 	free(kr->kr_desc);
 	free(kr);
@@ -118,6 +119,7 @@ keyring_nvgen(const struct crypto *c, struct strbuf *sb)
 		nv_line(sb, 0, "crypto keyring %s", kr->kr_name);
 		if (kr->kr_desc != NULL)
 			nv_line(sb, 2, "description %s", kr->kr_desc);
+		local_addr_nvgen(&kr->kr_local, sb, 2);
 		TAILQ_FOREACH(k, &kr->kr_keys.ps_list, pk_entry) {
 			strbuf_puts(sb, k->pk_kind == PSK_HOST ?
 			    "  pre-shared-key hostname " :

@@ -16,6 +16,9 @@ libiosh_a_SOURCES += \
 	crypto/isakmp_pld.c crypto/isakmp_pld.h \
 	crypto/isakmp_policy.c \
 	crypto/isakmp_profile.c \
+	crypto/isakmp_profile_id.c \
+	crypto/client_group_ra.c \
+	crypto/local_addr.c \
 	crypto/isakmp_rebuild.c crypto/isakmp_rebuild.h \
 	crypto/isakmp_sa.c crypto/isakmp_sa.h \
 	crypto/isakmp_wire.h \

@@ -190,6 +190,16 @@ static const struct cmd_def transform_neg_defs[] = {
 	  transform_mode_cmd, NEG, NULL },
 };
 
+#define LOCAL_ADDRESS_HELP	"Interface to use for local address for this " \
+	"isakmp profile"
+/* Keyrings and isakmp profiles: the local address they serve. */
+#define LOCAL_ADDRESS_DEF(h)						\
+	{ "local-address (A.B.C.D$laddr|WORD$lif)",			\
+	  LOCAL_ADDRESS_HELP "\n"					\
+	  "IP Address\n"						\
+	  "Interface to use for local address",				\
+	  h, NEG, NULL }
+
 #define PSK_KEY_HELP							\
 	"specify the key\n"						\
 	"Specifies an UNENCRYPTED password will follow\n"		\
@@ -201,6 +211,7 @@ static const struct cmd_def keyring_defs[] = {
 	  "Key ring description\n"
 	  "Description of this key ring",
 	  keyring_description_cmd, NEG, NULL },
+	LOCAL_ADDRESS_DEF(keyring_local_address_cmd),
 	{ "pre-shared-key address A.B.C.D$addr [A.B.C.D$mask] key [0|6] "
 	  "WORD$secret",
 	  "specify pre-shared key by address or hostname\n"
@@ -229,6 +240,8 @@ static const struct cmd_def keyring_neg_defs[] = {
 	{ "description",
 	  "Key ring description",
 	  keyring_description_cmd, NEG, NULL },
+	{ "local-address", LOCAL_ADDRESS_HELP, keyring_local_address_cmd, NEG,
+	  NULL },
 	{ "pre-shared-key address A.B.C.D$addr [A.B.C.D$mask]",
 	  "specify pre-shared key by address or hostname\n"
 	  "pre shared key by address\n"
@@ -294,9 +307,51 @@ static const struct cmd_def isakmp_profile_defs[] = {
 	  "VPN Group name\n"
 	  "Group name",
 	  profile_match_group_cmd, NEG, NULL },
+	/* Issue 15: the peer's phase-1 name, our own, DPD. */
+	{ "match identity host WORD$idname",
+	  "Match values of peer\n"
+	  "Peer's identity\n"
+	  "Fully qualified domain name of the peer\n"
+	  "Fully qualified domain name of the peer",
+	  profile_match_name_cmd, NEG, "host" },
+	{ "match identity host domain WORD$idname",
+	  "Match values of peer\n"
+	  "Peer's identity\n"
+	  "Fully qualified domain name of the peer\n"
+	  "Domain name of the peer\n"
+	  "Domain name",
+	  profile_match_name_cmd, NEG, "domain" },
+	{ "match identity user WORD$idname",
+	  "Match values of peer\n"
+	  "Peer's identity\n"
+	  "Fully qualified user name of the peer\n"
+	  "user fqdn string",
+	  profile_match_name_cmd, NEG, "user" },
+	{ "self-identity (address|fqdn|user-fqdn WORD$user)",
+	  "Specify Identity to use\n"
+	  "address\n"
+	  "Fully qualified domain name\n"
+	  "user fully qualified domain name\n"
+	  "user fqdn string",
+	  profile_self_identity_cmd, NEG, NULL },
+	{ "keepalive <10-3600>$secs retry <2-60>$tries",
+	  "Set a keepalive interval for use with IOS peers\n"
+	  "Keepalive interval in seconds (10-3600)\n"
+	  "Set a retry interval for use with IOS peers\n"
+	  "Retry interval in seconds (2-60)",
+	  profile_keepalive_cmd, NEG, NULL },
+	LOCAL_ADDRESS_DEF(profile_local_address_cmd),
 };
 
 static const struct cmd_def isakmp_profile_neg_defs[] = {
+	{ "self-identity",
+	  "Specify Identity to use",
+	  profile_self_identity_cmd, NEG, NULL },
+	{ "keepalive",
+	  "Set a keepalive interval for use with IOS peers",
+	  profile_keepalive_cmd, NEG, NULL },
+	{ "local-address", LOCAL_ADDRESS_HELP, profile_local_address_cmd, NEG,
+	  NULL },
 	{ "client authentication list",
 	  "Specify client configuration settings\n"
 	  "Client authentication\n"
@@ -338,6 +393,19 @@ static const struct cmd_def isakmp_group_defs[] = {
 	  "Primary WINS Server\n"
 	  "Secondary WINS Server",
 	  group_servers_cmd, NEG, "wins" },
+	/* Issue 15: split tunnel, the client's password, the head count. */
+	{ "acl (<100-199>$aclname|WORD$aclname)",
+	  "Specify split tunneling inclusion access-list number\n"
+	  "access control list number - extended range\n"
+	  "Access-list name",
+	  group_acl_cmd, NEG, NULL },
+	{ "save-password",
+	  "Allows remote client to save XAUTH password",
+	  group_save_password_cmd, NEG, NULL },
+	{ "max-users <1-5000>$n",
+	  "Set maximum number of users for this group\n"
+	  "Maximum number of users allowed for this group",
+	  group_max_users_cmd, NEG, NULL },
 };
 
 static const struct cmd_def isakmp_group_neg_defs[] = {
@@ -347,6 +415,10 @@ static const struct cmd_def isakmp_group_neg_defs[] = {
 	{ "key", "pre-shared key/IKE password", group_string_cmd, NEG, "key" },
 	{ "pool", "Set name of address pool", group_string_cmd, NEG, "pool" },
 	{ "wins", "Specify WINS Addresses", group_servers_cmd, NEG, "wins" },
+	{ "acl", "Specify split tunneling inclusion access-list number",
+	  group_acl_cmd, NEG, NULL },
+	{ "max-users", "Set maximum number of users for this group",
+	  group_max_users_cmd, NEG, NULL },
 };
 
 const struct cmd_table isakmp_policy_table = CMD_TABLE(isakmp_policy_defs);

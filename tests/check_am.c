@@ -11,7 +11,11 @@
  * aggressive-mode disable` on either side (IOS's syslog line, the offer
  * dropped and counted with no SA made; the initiator falls back to Main
  * Mode), and a transaction message that fails to decode under the SA
- * (dropped, logged, counted; the SA stays).
+ * (dropped, logged, counted; the SA stays).  Issue 15's profile lines
+ * between the two: self-identity (fqdn, user-fqdn) against match
+ * identity host / host domain / user, in Aggressive and Main Mode; the
+ * profile's keepalive (DPD, Cap. D); local-address of keyrings and
+ * profiles.
  */
 #include <check.h>
 #include <stdio.h>
@@ -389,6 +393,273 @@ START_TEST(test_am_bad_transaction)
 }
 END_TEST
 
+/*
+ * Issue 15: R1's profile says `self-identity user-fqdn` (or `fqdn`, its
+ * hostname): its AM1 carries ID_USER_FQDN (ID_FQDN), and R2 picks the
+ * profile whose `match identity user` (`host`, `host domain`) names it,
+ * with IOS's "peer matches" line; the other profile, which names
+ * another peer, is passed over.  The tunnel comes up through it.
+ */
+/* The ID block of R1's AM1 on R2 (8 bytes of header, the name). */
+static const char *const user_id_lines[] = {
+	"ISAKMP (0): ID payload",
+	"        next-payload : 13",
+	"        type         : 3",
+	"        FQDN name    : vpn@r1.example.com",
+	"        protocol     : 17",
+	"        port         : 500",
+	"        length       : 26",
+	"ISAKMP:(0): peer matches USERS profile",
+	"ISAKMP:(0):Old State = IKE_READY  New State = IKE_R_AM_AAA_AWAIT",
+	NULL
+};
+
+static const char *const host_id_lines[] = {
+	"        type         : 2",
+	"        FQDN name    : spoke1",
+	"        length       : 14",
+	"ISAKMP:(0): peer matches HOSTS profile",
+	NULL
+};
+
+static const char *const addr_id_lines[] = {
+	"        type         : 1",
+	"        address      : 12.1.1.1",
+	"ISAKMP:(0):: peer matches *none* of the profiles",
+	NULL
+};
+
+static void
+name_pair(const char *self, const char *r2_profiles)
+{
+	char	cfg[256];
+
+	am_pair("cisco", "cisco");
+	snprintf(cfg, sizeof(cfg), "crypto isakmp profile AM\n%s", self);
+	pair_config(R1, cfg);
+	pair_config(R2, r2_profiles);
+	fx_run(&pair[R2], "debug crypto isakmp");
+}
+
+START_TEST(test_am_self_user_fqdn)
+{
+	const char	*out;
+
+	name_pair(" self-identity user-fqdn vpn@r1.example.com\n",
+	    "crypto isakmp profile OTHER\n"
+	    " match identity user ops@r1.example.com\n"
+	    "crypto isakmp profile USERS\n"
+	    " match identity user vpn@r1.example.com\n");
+	out = pair_run_wait(R1, "ping 2.2.2.2 source loopback0");
+	ck_assert_msg(strstr(out, "Success rate is 80 percent (4/5)") != NULL,
+	    "%s", out);
+	ck_assert_ptr_null(pair_lines_in_order(R2, user_id_lines));
+	ck_assert(pair_has(R2, "ISAKMP:(0): peer matches USERS profile\n"));
+	ck_assert(!pair_has(R2, "peer matches OTHER profile"));
+	ck_assert(!pair_has(R2, "*none* of the profiles"));
+	ck_assert_str_eq(fx_run(&pair[R2], "show crypto isakmp sa"), UP_ROW);
+}
+END_TEST
+
+START_TEST(test_am_self_fqdn_host)
+{
+	const char	*out;
+
+	/* No `ip domain name`: the FQDN is the hostname. */
+	pair_config(R1, "hostname spoke1\n");
+	name_pair(" self-identity fqdn\n",
+	    "crypto isakmp profile OTHER\n"
+	    " match identity host spoke9\n"
+	    "crypto isakmp profile HOSTS\n"
+	    " match identity host spoke1\n");
+	out = pair_run_wait(R1, "ping 2.2.2.2 source loopback0");
+	ck_assert_msg(strstr(out, "Success rate is 80 percent (4/5)") != NULL,
+	    "%s", out);
+	ck_assert_ptr_null(pair_lines_in_order(R2, host_id_lines));
+	ck_assert(!pair_has(R2, "peer matches OTHER profile"));
+}
+END_TEST
+
+START_TEST(test_am_host_domain)
+{
+	const struct isakmp_profile	*pr;
+
+	pair_config(R2, "crypto isakmp profile DOM\n"
+	    " match identity host domain example.com\n");
+	pr = crypto_isakmp_profile_find(pair[R2].fx_rt.r_sys.sy_crypto, "DOM");
+	ck_assert_ptr_nonnull(pr);
+	ck_assert(profile_id_matches(pr, IPSEC_ID_FQDN, "r1.example.com"));
+	ck_assert(profile_id_matches(pr, IPSEC_ID_FQDN, "R1.EXAMPLE.COM"));
+	ck_assert(profile_id_matches(pr, IPSEC_ID_FQDN, "example.com"));
+	ck_assert(!profile_id_matches(pr, IPSEC_ID_FQDN, "r1.xexample.com"));
+	ck_assert(!profile_id_matches(pr, IPSEC_ID_FQDN, "example.com.evil"));
+	ck_assert(!profile_id_matches(pr, IPSEC_ID_USER_FQDN,
+	    "a@r1.example.com"));
+	pair_config(R2, "crypto isakmp profile DOM\n"
+	    " no match identity host domain example.com\n");
+	ck_assert(!profile_id_matches(pr, IPSEC_ID_FQDN, "r1.example.com"));
+}
+END_TEST
+
+/* Without self-identity R1 sends its address: no name profile matches. */
+START_TEST(test_am_no_self_identity)
+{
+	const char	*out;
+
+	name_pair("",
+	    "crypto isakmp profile USERS\n"
+	    " match identity user vpn@r1.example.com\n");
+	out = pair_run_wait(R1, "ping 2.2.2.2 source loopback0");
+	ck_assert_msg(strstr(out, "Success rate is 80 percent (4/5)") != NULL,
+	    "%s", out);
+	ck_assert_ptr_null(pair_lines_in_order(R2, addr_id_lines));
+	ck_assert(!pair_has(R2, "peer matches USERS profile"));
+}
+END_TEST
+
+/*
+ * `keepalive 10 retry 2` in R2's profile: DPD for R1 with no `crypto
+ * isakmp keepalive` (Cap. D on R2's SA, not on R1's, whose profile has
+ * none); when R1 goes silent R2 asks R_U_THERE after 10 s, then every
+ * 2 s, and after five more unanswered deletes the SA.
+ */
+START_TEST(test_profile_keepalive)
+{
+	const char	*out;
+
+	name_pair(" self-identity user-fqdn vpn@r1.example.com\n",
+	    "crypto isakmp profile USERS\n"
+	    " match identity user vpn@r1.example.com\n"
+	    " keepalive 10 retry 2\n");
+	out = pair_run_wait(R1, "ping 2.2.2.2 source loopback0");
+	ck_assert_msg(strstr(out, "Success rate is 80 percent (4/5)") != NULL,
+	    "%s", out);
+	/* D on R2's row (the profile's keepalive), none on R1's. */
+	out = fx_run(&pair[R2], "show crypto isakmp sa detail");
+	ck_assert_msg(strstr(out, "psk  2  23:59:58 D   \n") != NULL, "%s", out);
+	out = fx_run(&pair[R1], "show crypto isakmp sa detail");
+	ck_assert_msg(strstr(out, "psk  2  23:59:58     \n") != NULL, "%s", out);
+	/* R1 goes silent (its crypto map leaves the link, so its SAs
+	 * and its IKE go): R2's ESP out and nothing heard for 10 s,
+	 * R_U_THERE, then every 2 s; the sixth unanswered kills it. */
+	fx_run(&pair[R2], "debug crypto isakmp");
+	strbuf_reset(&pair[R2].fx_out);
+	pair_config(R1, "interface Serial1/2\n shutdown\n");
+	out = pair_run_wait(R2, "ping 1.1.1.1 source loopback0 repeat 1");
+	pair_run_for(30);
+	ck_assert_msg(pair_has(R2, "DPD/R_U_THERE sent to peer 12.1.1.1, "
+	    "sequence"), "%s", pair[R2].fx_out.sb_buf);
+	ck_assert(pair_has(R2, "peer 12.1.1.1 not responding!"));
+	ck_assert_str_eq(fx_run(&pair[R2], "show crypto isakmp sa"), NO_ROWS);
+}
+END_TEST
+
+/*
+ * Issue 15: a keyring with `local-address` serves only negotiations on
+ * that local address.  R2's only key for R1 is in keyring K: with
+ * local-address 12.1.1.99 (not R2's) R2 has no key and refuses R1's AM1;
+ * with local-address Serial1/1 (12.1.1.2, where R1's AM1 arrives) the
+ * key is found in K and the tunnel comes up.
+ */
+static void
+keyring_pair(const char *local)
+{
+	char	cfg[256];
+
+	am_pair("cisco", "cisco");
+	snprintf(cfg, sizeof(cfg), "no crypto isakmp key cisco address "
+	    "12.1.1.1\ncrypto keyring K\n local-address %s\n"
+	    " pre-shared-key address 0.0.0.0 0.0.0.0 key cisco\n", local);
+	pair_config(R2, cfg);
+	fx_run(&pair[R2], "debug crypto isakmp");
+}
+
+START_TEST(test_keyring_local_address_other)
+{
+	const char	*out;
+
+	keyring_pair("12.1.1.99");
+	out = pair_run_wait(R1, "ping 2.2.2.2 source loopback0 repeat 1");
+	ck_assert_msg(strstr(out, "Success rate is 0 percent (0/1)") != NULL,
+	    "%s", out);
+	ck_assert(pair_has(R2, "ISAKMP: Looking for a matching key for "
+	    "12.1.1.1 in default\n"));
+	ck_assert(!pair_has(R2, "in K"));
+	ck_assert(pair_has(R2, "ISAKMP:(0):No pre-shared key with 12.1.1.1!\n"));
+	ck_assert_str_eq(fx_run(&pair[R2], "show crypto isakmp sa"), NO_ROWS);
+}
+END_TEST
+
+START_TEST(test_keyring_local_address_ours)
+{
+	const char	*out;
+
+	keyring_pair("Serial1/1");
+	out = pair_run_wait(R1, "ping 2.2.2.2 source loopback0");
+	ck_assert_msg(strstr(out, "Success rate is 80 percent (4/5)") != NULL,
+	    "%s", out);
+	ck_assert(pair_has(R2, "ISAKMP: Looking for a matching key for "
+	    "12.1.1.1 in K : success\n"));
+	ck_assert_str_eq(fx_run(&pair[R2], "show crypto isakmp sa"), UP_ROW);
+}
+END_TEST
+
+/*
+ * A profile with `local-address` is matched only on that local address:
+ * R2's USERS profile (local-address 12.1.1.99) is passed over for R1's
+ * ID_USER_FQDN, its twin on Serial1/1 is chosen.
+ */
+START_TEST(test_profile_local_address)
+{
+	const char	*out;
+
+	name_pair(" self-identity user-fqdn vpn@r1.example.com\n",
+	    "crypto isakmp profile USERS\n"
+	    " match identity user vpn@r1.example.com\n"
+	    " local-address 12.1.1.99\n"
+	    "crypto isakmp profile HERE\n"
+	    " match identity user vpn@r1.example.com\n"
+	    " local-address Serial1/1\n");
+	out = pair_run_wait(R1, "ping 2.2.2.2 source loopback0");
+	ck_assert_msg(strstr(out, "Success rate is 80 percent (4/5)") != NULL,
+	    "%s", out);
+	ck_assert(pair_has(R2, "ISAKMP:(0): peer matches HERE profile\n"));
+	ck_assert(!pair_has(R2, "peer matches USERS profile"));
+}
+END_TEST
+
+/*
+ * Main Mode too: R1's crypto map profile (no `initiate mode aggressive`)
+ * says `self-identity user-fqdn`, so its MM5 carries ID_USER_FQDN; R2
+ * picks USERS by it ("peer matches USERS profile") and sends its own
+ * address ID in MM6.
+ */
+START_TEST(test_mm_self_user_fqdn)
+{
+	const char	*out;
+
+	pair_crypto_cfg(R1, "3des", "cisco", "permit ip host 1.1.1.1 host 2.2.2.2");
+	pair_config(R1, "crypto isakmp profile MM\n"
+	    " self-identity user-fqdn vpn@r1.example.com\n"
+	    "crypto map TST 10 ipsec-isakmp\n set isakmp-profile MM\n");
+	pair_crypto_cfg(R2, "3des", "cisco", "permit ip host 2.2.2.2 host 1.1.1.1");
+	pair_config(R2, "crypto isakmp profile USERS\n"
+	    " match identity user vpn@r1.example.com\n");
+	fx_run(&pair[R1], "debug crypto isakmp");
+	fx_run(&pair[R2], "debug crypto isakmp");
+	out = pair_run_wait(R1, "ping 2.2.2.2 source loopback0");
+	ck_assert_msg(strstr(out, "Success rate is 80 percent (4/5)") != NULL,
+	    "%s", out);
+	ck_assert(pair_has(R1, "SA is doing pre-shared key authentication "
+	    "using id type ID_USER_FQDN\n"));
+	ck_assert(pair_has(R2, "New State = IKE_R_MM5"));
+	ck_assert(pair_has(R2, "        FQDN name    : vpn@r1.example.com\n"));
+	ck_assert(pair_has(R2, " peer matches USERS profile\n"));
+	ck_assert(pair_has(R2, "SA is doing pre-shared key authentication "
+	    "using id type ID_IPV4_ADDR\n"));
+}
+END_TEST
+
 static Suite *
 am_suite(void)
 {
@@ -403,6 +674,15 @@ am_suite(void)
 	tcase_add_test(tc, test_am_disabled_responder);
 	tcase_add_test(tc, test_am_disabled_initiator);
 	tcase_add_test(tc, test_am_bad_transaction);
+	tcase_add_test(tc, test_am_self_user_fqdn);
+	tcase_add_test(tc, test_am_self_fqdn_host);
+	tcase_add_test(tc, test_am_host_domain);
+	tcase_add_test(tc, test_am_no_self_identity);
+	tcase_add_test(tc, test_profile_keepalive);
+	tcase_add_test(tc, test_keyring_local_address_other);
+	tcase_add_test(tc, test_keyring_local_address_ours);
+	tcase_add_test(tc, test_profile_local_address);
+	tcase_add_test(tc, test_mm_self_user_fqdn);
 	suite_add_tcase(s, tc);
 	return s;
 }

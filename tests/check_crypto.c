@@ -230,6 +230,9 @@ END_TEST
 static const char hub_lines[] =
     "crypto keyring spokes\n"
     "  pre-shared-key address 0.0.0.0 0.0.0.0 key cisco123\n"
+    "  local-address FastEthernet0/0\n"
+    "crypto keyring local\n"
+    "  local-address 10.1.1.1\n"
     "crypto isakmp policy 10\n"
     " encr 3des\n"
     " authentication pre-share\n"
@@ -242,7 +245,16 @@ static const char hub_lines[] =
     " wins 3.3.3.3 4.4.4.4\n"
     " domain cisco.com\n"
     " pool ippool\n"
+    " max-users 10\n"
+    " save-password\n"
+    " acl 101\n"
     "crypto isakmp profile L2L\n"
+    "   keepalive 10 retry 2\n"
+    "   local-address Serial1/0\n"
+    "   match identity user vpn@example.com\n"
+    "   match identity host domain example.com\n"
+    "   match identity host spoke1.example.com\n"
+    "   self-identity user-fqdn hub@example.com\n"
     "   description LAN-to-LAN for spoke router(s) connection\n"
     "   keyring spokes\n"
     "   match identity address 0.0.0.0\n"
@@ -273,7 +285,11 @@ static const char hub_lines[] =
 
 static const char hub_rendered[] =
     "crypto keyring spokes\n"
+    "  local-address FastEthernet0/0\n"
     "  pre-shared-key address 0.0.0.0 0.0.0.0 key cisco123\n"
+    "!\n"
+    "crypto keyring local\n"
+    "  local-address 10.1.1.1\n"
     "!\n"
     "crypto isakmp policy 10\n"
     " encr 3des\n"
@@ -291,11 +307,20 @@ static const char hub_rendered[] =
     " wins 3.3.3.3 4.4.4.4\n"
     " domain cisco.com\n"
     " pool ippool\n"
+    " acl 101\n"
+    " save-password\n"
+    " max-users 10\n"
     "!\n"
     "crypto isakmp profile L2L\n"
     "   description LAN-to-LAN for spoke router(s) connection\n"
     "   keyring spokes\n"
+    "   self-identity user-fqdn hub@example.com\n"
     "   match identity address 0.0.0.0\n"
+    "   match identity user vpn@example.com\n"
+    "   match identity host domain example.com\n"
+    "   match identity host spoke1.example.com\n"
+    "   local-address Serial1/0\n"
+    "   keepalive 10 retry 2\n"
     "crypto isakmp profile VPNclient\n"
     "   description VPN clients profile\n"
     "   match identity group testgroup\n"
@@ -401,6 +426,39 @@ START_TEST(test_errors_change_nothing)
 }
 END_TEST
 
+/* Issue 15's lines go with their `no` forms: the hub's rendering without
+ * them is what the lines of seed 002 alone render. */
+START_TEST(test_no_forms_issue15)
+{
+	char		*text;
+	const char	*gone[] = { "local-address", "self-identity",
+			    "keepalive 10 retry", "match identity user",
+			    "match identity host", " acl 101", "save-password",
+			    "max-users", "crypto keyring local" };
+	size_t		 i;
+
+	config();
+	fx_run_quiet(&fx, hub_lines);
+	fx_run_quiet(&fx, "crypto keyring spokes\nno local-address\nexit\n"
+	    "no crypto keyring local\n"
+	    "crypto isakmp client configuration group testgroup\n"
+	    "no acl\nno save-password\nno max-users\nexit\n"
+	    "crypto isakmp profile L2L\n"
+	    "no self-identity\nno keepalive\nno local-address\n"
+	    "no match identity user vpn@example.com\n"
+	    "no match identity host domain example.com\n"
+	    "no match identity host spoke1.example.com\nexit\n");
+	text = crypto_text();
+	for (i = 0; i < sizeof(gone) / sizeof(gone[0]); i++)
+		ck_assert_msg(strstr(text, gone[i]) == NULL, "%s left:\n%s",
+		    gone[i], text);
+	ck_assert(strstr(text, "   match identity address 0.0.0.0\n"
+	    "crypto isakmp profile VPNclient\n") != NULL);
+	ck_assert(strstr(text, " pool ippool\n!\n") != NULL);
+	free(text);
+}
+END_TEST
+
 START_TEST(test_no_forms)
 {
 	char	*text;
@@ -416,7 +474,9 @@ START_TEST(test_no_forms)
 	    "no crypto isakmp nat keepalive\n"
 	    "crypto keyring spokes\n"
 	    "no pre-shared-key address 0.0.0.0 0.0.0.0\n"
+	    "no local-address\n"
 	    "exit\n"
+	    "no crypto keyring local\n"
 	    "no crypto isakmp client configuration group testgroup\n"
 	    "no crypto isakmp profile L2L\n"
 	    "crypto isakmp profile VPNclient\n"
@@ -644,6 +704,7 @@ crypto_suite(void)
 	tcase_add_test(tc, test_render_and_round_trip);
 	tcase_add_test(tc, test_errors_change_nothing);
 	tcase_add_test(tc, test_no_forms);
+	tcase_add_test(tc, test_no_forms_issue15);
 	tcase_add_test(tc, test_debug);
 	tcase_add_test(tc, test_accessors);
 	tcase_add_test(tc, test_scale);

@@ -34,6 +34,8 @@ EXTRA_DIST += tests/interop_aggressive.sh
 # ip local pool, Quick Mode through the dynamic map, a ping inside.
 TESTS += tests/interop_vpnc.sh
 EXTRA_DIST += tests/interop_vpnc.sh
+TESTS += tests/interop_vpnc_group.sh
+EXTRA_DIST += tests/interop_vpnc_group.sh
 TESTS += tests/interop_vpnc_natt.sh
 EXTRA_DIST += tests/interop_vpnc_natt.sh
 # strongSwan as seed 002's second remote-access client: Aggressive Mode as
