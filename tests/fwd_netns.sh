@@ -153,11 +153,18 @@ grep -q "^Internet  10.99.0.1 .* FastEthernet0/1$" "$tmp/iosh-ping.out" ||
 
 # The capture.
 in_ns "$tool" FastEthernet0/0=tap:tap0 10.99.1.2 255.255.255.0 \
-    "$tmp/tap.pcap" 5 >"$tmp/tool.out" 2>&1 &
+    "$tmp/tap.pcap" 15 >"$tmp/tool.out" 2>&1 &
 tpid=$!
-sleep 1
+# The tool answers once it is up (a sanitizer build under load is slow to
+# start): at most 10 one-second probes, then the 3 counted echoes.
+i=0
+until in_ns ping -c 1 -W 1 10.99.1.2 >/dev/null 2>&1 || [ $i -ge 10 ]; do
+	i=$((i + 1))
+done
 in_ns ping -c 3 -W 2 10.99.1.2 >"$tmp/ping-cap.out" 2>&1 ||
     fail "capture run: no answer to Linux ping"
+grep -q "3 received" "$tmp/ping-cap.out" ||
+    fail "capture run: not 3 replies: $(cat "$tmp/ping-cap.out")"
 wait "$tpid" || fail "fwd_tool"
 command -v tshark >/dev/null 2>&1 || { echo "SKIP: no tshark"; exit 77; }
 export HOME="$tmp"
