@@ -383,6 +383,9 @@ enum dp_crypto_verdict ipsec_mtu_out(struct crypto *, const struct dp_iface *,
 	    bool inplace, ipsec_encap_fn encap);
 /* The outer header's DF byte (ip[6]) for INNER under FL's df-bit mode. */
 uint8_t	ipsec_mtu_outer_df(const struct ipsec_flow *, const uint8_t *inner);
+/* Whether TS in RQ's flow runs in transport mode (ipsec_ident.c). */
+bool	ipsec_transport_ok(const struct ike_request *,
+	    const struct transform_set *);
 /* The largest inner packet PS carries within FL's path MTU. */
 size_t	ipsec_mtu_inner(const struct ipsec_flow *, const struct ipsec_sa *);
 /* The dataplane's co_frag_needed: ICMP about our ESP lowers path MTU. */

@@ -1,0 +1,207 @@
+/*
+ * GRE over IPsec and tunnel protection (issue 16), IPv4, on CCIE lab
+ * 13-1's pair (tests/pair.c: R1 Serial1/2 12.1.1.1 <-> R2 Serial1/1
+ * 12.1.1.2, HDLC on a udp: wire, frozen clock), with tests/check_tunnel.c's
+ * Tunnel0 172.16.0.1/24 <-> 172.16.0.2/24 and Loopback1 10.1.1.1/24 and
+ * 10.2.2.2/24 routed through it.
+ *
+ * A crypto map on the serials protects GRE between the endpoints
+ * (`permit gre host 12.1.1.1 host 12.1.1.2`) with a `mode transport` set:
+ * Quick Mode agrees on transport mode, `show crypto ipsec sa` says
+ * {Transport, }, and on the wire ESP follows the GRE packet's own header
+ * — the serials' byte counters measure each ESP packet's size, which
+ * tells transport mode (no inner IP header) from tunnel mode.
+ */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tests/pair.h"
+
+static const char *const tun_cfg[PAIR_NR] = {
+	"interface Loopback1\n ip address 10.1.1.1 255.255.255.0\n"
+	"interface Tunnel0\n ip address 172.16.0.1 255.255.255.0\n"
+	" tunnel source Serial1/2\n tunnel destination 12.1.1.2\n"
+	"ip route 10.2.2.0 255.255.255.0 Tunnel0\n",
+	"interface Loopback1\n ip address 10.2.2.2 255.255.255.0\n"
+	"interface Tunnel0\n ip address 172.16.0.2 255.255.255.0\n"
+	" tunnel source 12.1.1.2\n tunnel destination 12.1.1.1\n"
+	"ip route 10.1.1.0 255.255.255.0 Tunnel0\n",
+};
+
+#define UP_MSG	"%LINEPROTO-5-UPDOWN: Line protocol on Interface Tunnel0, " \
+		"changed state to up"
+#define PING_OK(n) "\n" n "\nSuccess rate is "
+
+static void
+setup(void)
+{
+	pair_open(NULL);
+}
+
+/* The value before WHAT on the line that holds it: "5 packets output". */
+static unsigned long
+before(const char *out, const char *what)
+{
+	const char	*p = strstr(out, what), *q;
+
+	ck_assert_msg(p != NULL, "no \"%s\" in %s", what, out);
+	for (q = p - 1; q > out && q[-1] != ' '; q--)
+		;
+	return strtoul(q, NULL, 10);
+}
+
+/* R's serial: bytes input. */
+static unsigned long
+serial_in_bytes(int r)
+{
+	const char	*out = fx_run(&pair[r], r == R1 ?
+	    "show interfaces Serial1/2" : "show interfaces Serial1/1");
+
+	return before(out, " bytes, 0 no buffer");
+}
+
+/* GRE tunnels up on both routers, a crypto map protecting GRE between
+ * the endpoints, its transform set in mode MODE. */
+static void
+gre_over_map(const char *mode)
+{
+	char	text[256];
+	int	r;
+
+	for (r = 0; r < PAIR_NR; r++) {
+		pair_crypto_cfg(r, "3des", "cisco", r == R1 ?
+		    "permit gre host 12.1.1.1 host 12.1.1.2" :
+		    "permit gre host 12.1.1.2 host 12.1.1.1");
+		snprintf(text, sizeof(text), "crypto ipsec transform-set TSET "
+		    "esp-3des esp-md5-hmac\n mode %s\n", mode);
+		pair_config(r, text);
+		pair_config(r, tun_cfg[r]);
+	}
+	pair_run_for(1);
+	for (r = 0; r < PAIR_NR; r++) {
+		ck_assert_msg(pair_has(r, UP_MSG), "%s", pair[r].fx_out.sb_buf);
+		strbuf_reset(&pair[r].fx_out);
+	}
+}
+
+/*
+ * ESP on the serial for a 100-byte echo through the tunnel, 3DES (8-byte
+ * IV) and HMAC-MD5-96: transport, 20 (IP) + 8 (SPI, sequence) + 8 (IV) +
+ * 112 (GRE 4 + 100, 2 trailer bytes, padded to 8) + 12 (ICV) = 160;
+ * tunnel, the same with the GRE packet's 20-byte header inside and
+ * padded again: 20 + 8 + 8 + 128 + 12 = 176.  4 bytes of HDLC each.
+ */
+#define ESP_TRANSPORT_FRAME	(4 + 160)
+#define ESP_TUNNEL_FRAME	(4 + 176)
+
+static void
+check_gre_over_map(const char *mode, const char *settings,
+    unsigned long frame)
+{
+	const char	*out;
+	unsigned long	 b0;
+
+	gre_over_map(mode);
+	/* The first echo starts IKE and is lost, as on IOS. */
+	out = pair_run_wait(R1, "ping 10.2.2.2 source 10.1.1.1");
+	ck_assert_msg(strstr(out, PING_OK(".!!!!")) != NULL, "%s", out);
+	b0 = serial_in_bytes(R2);
+	out = pair_run_wait(R1, "ping 10.2.2.2 source 10.1.1.1 repeat 3");
+	ck_assert_msg(strstr(out, PING_OK("!!!")) != NULL, "%s", out);
+	ck_assert_uint_eq(serial_in_bytes(R2) - b0, 3 * frame);
+
+	out = fx_run(&pair[R1], "show crypto ipsec sa");
+	ck_assert_msg(strstr(out, "   local  ident (addr/mask/prot/port): "
+	    "(12.1.1.1/255.255.255.255/47/0)\n"
+	    "   remote ident (addr/mask/prot/port): "
+	    "(12.1.1.2/255.255.255.255/47/0)\n") != NULL, "%s", out);
+	ck_assert_msg(strstr(out, "    #pkts encaps: 7, #pkts encrypt: 7, "
+	    "#pkts digest: 7\n    #pkts decaps: 7, #pkts decrypt: 7, "
+	    "#pkts verify: 7\n") != NULL, "%s", out);
+	ck_assert_msg(strstr(out, "    #send errors 1, #recv errors 0\n") !=
+	    NULL, "%s", out);
+	/* Both SAs of the pair, in and out. */
+	ck_assert_msg(strstr(out, settings) != NULL, "%s", out);
+	ck_assert_msg(strstr(strstr(out, settings) + 1, settings) != NULL,
+	    "%s", out);
+	out = fx_run(&pair[R2], "show crypto ipsec sa");
+	ck_assert_msg(strstr(out, "    #pkts decaps: 7, #pkts decrypt: 7, "
+	    "#pkts verify: 7\n") != NULL, "%s", out);
+	ck_assert_msg(strstr(out, settings) != NULL, "%s", out);
+	/* What the SAs carried was GRE, received on the tunnel: 7 echoes
+	 * in (and 7 replies out) on R2's Tunnel0. */
+	out = fx_run(&pair[R2], "show interfaces Tunnel0");
+	ck_assert_msg(strstr(out, "     7 packets input, 700 bytes, 0 no "
+	    "buffer\n") != NULL, "%s", out);
+	ck_assert_msg(strstr(out, "     7 packets output, 700 bytes, 0 "
+	    "underruns\n") != NULL, "%s", out);
+}
+
+START_TEST(test_gre_map_transport)
+{
+	check_gre_over_map("transport", "        in use settings ={Transport, }"
+	    "\n", ESP_TRANSPORT_FRAME);
+}
+END_TEST
+
+/* The same in tunnel mode: the difference on the wire is the inner
+ * header, so the sizes above measure what they claim to. */
+START_TEST(test_gre_map_tunnel)
+{
+	check_gre_over_map("tunnel", "        in use settings ={Tunnel, }\n",
+	    ESP_TUNNEL_FRAME);
+}
+END_TEST
+
+/* A `mode transport` set protecting subnets, not the endpoints: IOS
+ * offers tunnel mode, and the SAs run in it. */
+START_TEST(test_transport_set_subnets_tunnel)
+{
+	const char	*out;
+	int		 r;
+
+	for (r = 0; r < PAIR_NR; r++) {
+		pair_crypto_cfg(r, "3des", "cisco", r == R1 ?
+		    "permit ip host 1.1.1.1 host 2.2.2.2" :
+		    "permit ip host 2.2.2.2 host 1.1.1.1");
+		pair_config(r, "crypto ipsec transform-set TSET esp-3des "
+		    "esp-md5-hmac\n mode transport\n");
+	}
+	out = pair_run_wait(R1, "ping 2.2.2.2 source 1.1.1.1");
+	ck_assert_msg(strstr(out, PING_OK(".!!!!")) != NULL, "%s", out);
+	for (r = 0; r < PAIR_NR; r++) {
+		out = fx_run(&pair[r], "show crypto ipsec sa");
+		ck_assert_msg(strstr(out, "in use settings ={Tunnel, }\n") !=
+		    NULL && strstr(out, "Transport") == NULL, "%s", out);
+	}
+}
+END_TEST
+
+static Suite *
+vti_suite(void)
+{
+	Suite	*s = suite_create("vti");
+	TCase	*tc = tcase_create("gre_ipsec");
+
+	tcase_add_checked_fixture(tc, setup, pair_close);
+	tcase_set_timeout(tc, 60);
+	tcase_add_test(tc, test_gre_map_transport);
+	tcase_add_test(tc, test_gre_map_tunnel);
+	tcase_add_test(tc, test_transport_set_subnets_tunnel);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int
+main(void)
+{
+	SRunner	*sr = srunner_create(vti_suite());
+	int	 failed;
+
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
