@@ -278,6 +278,7 @@ bool	crypto_debug_on(const struct crypto *, unsigned flag);
 enum ike_keepalive_mode { KA_DEFAULT, KA_PERIODIC, KA_ON_DEMAND };
 
 struct ipsec_spd;
+struct ipsec_tunnels;
 
 struct crypto {
 	struct system			*c_sys;
@@ -340,6 +341,9 @@ struct crypto {
 	 * peers or its ACL name change. */
 	uint64_t			  c_cfg_gen;
 	struct ipsec_spd		 *c_spd;
+	/* Tunnel interfaces' `tunnel protection` policies
+	 * (ipsec_tunnel.c). */
+	struct ipsec_tunnels		 *c_tunnels;
 	/* Packet buffers of ESP out (when the packet is not in the
 	 * dataplane's own buffer) and in: nothing allocated per packet. */
 	uint8_t				 *c_txbuf, *c_rxbuf;

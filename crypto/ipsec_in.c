@@ -141,6 +141,5 @@ ipsec_esp_input(void *arg, struct dp_iface *in, const uint8_t *ip, size_t len)
 	ipsec_rekey_volume(ps);
 	/* An inner header the dataplane refuses (a length longer than
 	 * what was carried, a bad checksum) is a receive error too. */
-	if (dp_ip_input(c->c_sys->sy_dp, in, inner, ilen) < 0)
-		fl->fl_stats.fs_recv_errors++;
+	ipsec_tunnel_received(c, fl, in, inner, ilen);
 }

@@ -312,6 +312,59 @@ protect(struct crypto *c, struct dp_iface *ifp, uint8_t *ip, size_t len,
 	return DP_CRYPTO_PASS;
 }
 
+/* A negotiation for RQ (CE's) begins unless one is under way. */
+void
+ipsec_out_start(struct crypto *c, const struct ike_request *base,
+    const struct cmap_entry *ce)
+{
+	struct ike_request	 rq;
+	struct ike_p1		*done;
+
+	if (negotiating(c, base, &done))
+		return;
+	/* The negotiation offers the entry as it is now. */
+	rq = *base;
+	ipsec_proposal_of(c, ce, &rq.rq_prop);
+	dbg_sa_request(c, &rq, ce);
+	if (done != NULL)
+		ike_qm_initiate(done, &rq);
+	else
+		ike_initiate(c, &rq);
+}
+
+/*
+ * A packet under the policy of a tunnel (ipsec_tunnel.c): RQ's flow,
+ * found by its hash H, sends it if it has an outbound SA (out of IFP,
+ * the tunnel source's interface, as far as the path MTU goes); else IKE
+ * begins and the packet is dropped, as protect() does.
+ */
+enum dp_crypto_verdict
+ipsec_out_flow(struct crypto *c, struct dp_iface *ifp,
+    const struct ike_request *rq, const struct sa_addr *peer, uint32_t h,
+    const struct cmap_entry *ce, uint8_t *ip, size_t len)
+{
+	struct ipsec_flow	*fl;
+	struct ipsec_sa		*ps;
+	enum dp_crypto_verdict	 v;
+
+	if ((fl = ipsec_flow_find_h(c, rq, peer, h)) == NULL)
+		fl = ipsec_flow_create(c, rq, ce->ce_params.pp_pfs);
+	if ((ps = ipsec_flow_out_sa(fl)) != NULL &&
+	    ps->ps_esp != NULL && ps->ps_bytes / 1024 >= ps->ps_life_kb &&
+	    ps->ps_expiry != NULL) {
+		ipsec_sa_expire_volume(c, ps);
+		ps = ipsec_flow_out_sa(fl);
+	}
+	if (ps != NULL && ps->ps_esp != NULL) {
+		v = ipsec_mtu_out(c, ifp, fl, ps, ip, len, false, encap);
+		ipsec_rekey_volume(ps);
+		return v;
+	}
+	fl->fl_stats.fs_send_errors++;
+	ipsec_out_start(c, rq, ce);
+	return DP_CRYPTO_DROP;
+}
+
 /* The router's own packets and anything not in the dataplane's
  * forwarding buffer: read only, ESP built in c_txbuf. */
 static enum dp_crypto_verdict
@@ -333,6 +386,8 @@ static const struct dp_crypto_ops ipsec_ops = {
 	.co_inbound = ipsec_inbound,
 	.co_frag_needed = ipsec_mtu_learn,
 	.co_outbound_inplace = outbound_inplace,
+	.co_tunnel_output = ipsec_tunnel_output,
+	.co_tunnel_sa = ipsec_tunnel_sa,
 };
 
 void
@@ -358,6 +413,7 @@ ipsec_detach(struct crypto *c)
 	while ((fl = TAILQ_FIRST(&c->c_sadb.db_flows)) != NULL)
 		ipsec_flow_drop(c, fl);
 	ipsec_spd_free(c);
+	ipsec_tunnel_free(c);
 	/* Decrypted and clear packets leave no copy in freed memory. */
 	if (c->c_txbuf != NULL) {
 		OPENSSL_cleanse(c->c_txbuf, DP_LINK_ROOM + PKT_MAX);

@@ -133,6 +133,9 @@ struct dp_iface {
 	/* GRE: the line protocol as tunnel_sync() last found it, and the
 	 * outer addresses it found (host order). */
 	bool			 if_tun_up;
+	/* The ends resolved (if_tun_saddr... valid): a GRE tunnel is up
+	 * then, a VTI once crypto has its SAs. */
+	bool			 if_tun_ready;
 	bool			 if_tun_recur;	/* down: recursive routing */
 	uint32_t		 if_tun_saddr, if_tun_daddr;
 	struct dp_iface		*if_tun_srcif;	/* valid while if_tun_up */
@@ -614,6 +617,7 @@ void		 tunnel_sync(struct dataplane *);
 void		 tunnel_kick(struct dataplane *);
 void		 tunnel_free(struct dataplane *);
 bool		 tunnel_gre(const struct dp_iface *);
+bool		 tunnel_vti(const struct dp_iface *);
 /* An inner datagram (ETHERTYPE_IP or ETHERTYPE_IPV6) routed out of the
  * tunnel IFP: encapsulated and sent; 0 sent, -1 dropped. */
 int		 tunnel_output(struct dp_iface *, uint16_t ethertype,

@@ -32,6 +32,8 @@ static const char *const tun_cfg[PAIR_NR] = {
 
 #define UP_MSG	"%LINEPROTO-5-UPDOWN: Line protocol on Interface Tunnel0, " \
 		"changed state to up"
+#define DOWN_MSG "%LINEPROTO-5-UPDOWN: Line protocol on Interface " \
+		"Tunnel0, changed state to down"
 #define PING_OK(n) "\n" n "\nSuccess rate is "
 
 static void
@@ -179,6 +181,166 @@ START_TEST(test_transport_set_subnets_tunnel)
 }
 END_TEST
 
+/* Both routers' IKE and a profile PRO whose set is in mode MODE; each
+ * tunnel in TUNMODE ("gre ip" or "ipsec ipv4") protected by it. */
+static void
+protected_tunnels(const char *mode, const char *tunmode)
+{
+	char	text[1024];
+	int	r;
+
+	for (r = 0; r < PAIR_NR; r++) {
+		pair_config(r, tun_cfg[r]);
+		snprintf(text, sizeof(text),
+		    "crypto isakmp policy 10\n hash md5\n authentication "
+		    "pre-share\n group 2\n encryption 3des\n"
+		    "crypto isakmp key cisco address 12.1.1.%d\n"
+		    "crypto ipsec transform-set TSET esp-3des esp-md5-hmac\n"
+		    " mode %s\n"
+		    "crypto ipsec profile PRO\n set transform-set TSET\n"
+		    "interface Tunnel0\n tunnel mode %s\n"
+		    " tunnel protection ipsec profile PRO\n",
+		    r == R1 ? 2 : 1, mode, tunmode);
+		pair_config(r, text);
+	}
+}
+
+/* GRE + tunnel protection: the GRE packets between the endpoints are
+ * the proxies, transport mode as the set asks. */
+START_TEST(test_gre_protection_transport)
+{
+	const char	*out;
+	unsigned long	 b0;
+
+	protected_tunnels("transport", "gre ip");
+	pair_run_for(1);
+	ck_assert_msg(pair_has(R1, UP_MSG), "%s", pair[R1].fx_out.sb_buf);
+	out = pair_run_wait(R1, "ping 10.2.2.2 source 10.1.1.1");
+	ck_assert_msg(strstr(out, PING_OK(".!!!!")) != NULL, "%s", out);
+	b0 = serial_in_bytes(R2);
+	out = pair_run_wait(R1, "ping 10.2.2.2 source 10.1.1.1 repeat 3");
+	ck_assert_msg(strstr(out, PING_OK("!!!")) != NULL, "%s", out);
+	ck_assert_uint_eq(serial_in_bytes(R2) - b0, 3 * ESP_TRANSPORT_FRAME);
+	out = fx_run(&pair[R1], "show crypto ipsec sa");
+	ck_assert_msg(strstr(out, "\ninterface: Tunnel0\n"
+	    "    Crypto map tag: Tunnel0-head-0, local addr 12.1.1.1\n") !=
+	    NULL, "%s", out);
+	ck_assert_msg(strstr(out, "   local  ident (addr/mask/prot/port): "
+	    "(12.1.1.1/255.255.255.255/47/0)\n"
+	    "   remote ident (addr/mask/prot/port): "
+	    "(12.1.1.2/255.255.255.255/47/0)\n"
+	    "   current_peer 12.1.1.2 port 500\n") != NULL, "%s", out);
+	ck_assert_msg(strstr(out, "    #pkts encaps: 7, #pkts encrypt: 7, "
+	    "#pkts digest: 7\n    #pkts decaps: 7, #pkts decrypt: 7, "
+	    "#pkts verify: 7\n") != NULL, "%s", out);
+	ck_assert_msg(strstr(out, "        in use settings ={Transport, }\n")
+	    != NULL, "%s", out);
+	ck_assert_msg(strstr(out, "crypto map: Tunnel0-head-0\n") != NULL,
+	    "%s", out);
+	out = fx_run(&pair[R2], "show crypto ipsec sa");
+	ck_assert_msg(strstr(out, "\ninterface: Tunnel0\n"
+	    "    Crypto map tag: Tunnel0-head-0, local addr 12.1.1.2\n") !=
+	    NULL, "%s", out);
+	ck_assert_msg(strstr(out, "        in use settings ={Transport, }\n")
+	    != NULL, "%s", out);
+}
+END_TEST
+
+/*
+ * A VTI (`tunnel mode ipsec ipv4`): no GRE, proxies 0.0.0.0/0 both ways
+ * and tunnel mode whatever the set says (seed 003); the line protocol
+ * comes up with the SAs, IKE beginning on its own, and goes down with
+ * them.  An echo of 100 bytes in ESP tunnel mode, 3DES/MD5: 20 + 8 + 8 +
+ * 104 (100, 2 trailer bytes, padded to 8) + 12 = 152, 4 of HDLC.
+ */
+#define VTI_FRAME	(4 + 152)
+
+START_TEST(test_vti)
+{
+	const char	*out;
+	unsigned long	 b0;
+	static const char *const down_up[] = { DOWN_MSG, UP_MSG, NULL };
+
+	protected_tunnels("transport", "ipsec ipv4");
+	/* Before IKE has run, the line protocol is down. */
+	out = fx_run(&pair[R1], "show ip interface brief | include Tunnel0");
+	ck_assert_msg(strstr(out, "Tunnel0                    172.16.0.1      "
+	    "YES manual up                    down") != NULL, "%s", out);
+	pair_run_for(3);
+	ck_assert_msg(pair_has(R1, UP_MSG), "%s", pair[R1].fx_out.sb_buf);
+	ck_assert_msg(pair_has(R2, UP_MSG), "%s", pair[R2].fx_out.sb_buf);
+	out = pair_run_wait(R1, "ping 10.2.2.2 source 10.1.1.1");
+	ck_assert_msg(strstr(out, PING_OK("!!!!!")) != NULL, "%s", out);
+	out = pair_run_wait(R2, "ping 172.16.0.1");
+	ck_assert_msg(strstr(out, PING_OK("!!!!!")) != NULL, "%s", out);
+	b0 = serial_in_bytes(R2);
+	out = pair_run_wait(R1, "ping 10.2.2.2 source 10.1.1.1 repeat 3");
+	ck_assert_msg(strstr(out, PING_OK("!!!")) != NULL, "%s", out);
+	ck_assert_uint_eq(serial_in_bytes(R2) - b0, 3 * VTI_FRAME);
+
+	out = fx_run(&pair[R1], "show crypto ipsec sa");
+	ck_assert_msg(strstr(out, "\ninterface: Tunnel0\n"
+	    "    Crypto map tag: Tunnel0-head-0, local addr 12.1.1.1\n") !=
+	    NULL, "%s", out);
+	ck_assert_msg(strstr(out, "   local  ident (addr/mask/prot/port): "
+	    "(0.0.0.0/0.0.0.0/0/0)\n"
+	    "   remote ident (addr/mask/prot/port): "
+	    "(0.0.0.0/0.0.0.0/0/0)\n"
+	    "   current_peer 12.1.1.2 port 500\n") != NULL, "%s", out);
+	/* R1: 5 + 3 echoes out and their replies in; R2's 5 echoes to
+	 * 172.16.0.1 in and their replies out. */
+	ck_assert_msg(strstr(out, "    #pkts encaps: 13, #pkts encrypt: 13, "
+	    "#pkts digest: 13\n    #pkts decaps: 13, #pkts decrypt: 13, "
+	    "#pkts verify: 13\n") != NULL, "%s", out);
+	ck_assert_msg(strstr(out, "    #send errors 0, #recv errors 0\n") !=
+	    NULL, "%s", out);
+	ck_assert_msg(strstr(out, "        in use settings ={Tunnel, }\n") !=
+	    NULL && strstr(out, "Transport") == NULL, "%s", out);
+	/* What came out of the SAs was received on the tunnel. */
+	out = fx_run(&pair[R2], "show interfaces Tunnel0");
+	ck_assert_msg(strstr(out, "Tunnel0 is up, line protocol is up \n") ==
+	    out, "%s", out);
+	ck_assert_msg(strstr(out, "     13 packets input, 1300 bytes, 0 no "
+	    "buffer\n") != NULL, "%s", out);
+
+	/* The SAs go: the line protocol follows them down, and IKE brings
+	 * both back. */
+	strbuf_reset(&pair[R1].fx_out);
+	fx_run(&pair[R1], "clear crypto sa");
+	pair_run_for(3);
+	ck_assert_msg(pair_lines_in_order(R1, down_up) == NULL, "%s",
+	    pair[R1].fx_out.sb_buf);
+	out = pair_run_wait(R1, "ping 10.2.2.2 source 10.1.1.1");
+	ck_assert_msg(strstr(out, PING_OK("!!!!!")) != NULL, "%s", out);
+}
+END_TEST
+
+/* A profile that does not exist: the VTI has no policy, no IKE starts
+ * and it stays down; defining the profile brings it up. */
+START_TEST(test_vti_missing_profile)
+{
+	const char	*out;
+	int		 r;
+
+	protected_tunnels("tunnel", "ipsec ipv4");
+	for (r = 0; r < PAIR_NR; r++)
+		pair_config(r, "no crypto ipsec profile PRO\n");
+	pair_run_for(3);
+	ck_assert_msg(!pair_has(R1, "Tunnel0") && !pair_has(R1, "ISAKMP:"),
+	    "%s", pair[R1].fx_out.sb_buf);
+	out = fx_run(&pair[R1], "show crypto isakmp sa");
+	ck_assert_msg(strstr(out, "12.1.1.2") == NULL, "%s", out);
+	out = pair_run_wait(R1, "ping 10.2.2.2 source 10.1.1.1 repeat 2");
+	ck_assert_msg(strstr(out, "Success rate is 0 percent (0/2)") != NULL,
+	    "%s", out);
+	for (r = 0; r < PAIR_NR; r++)
+		pair_config(r, "crypto ipsec profile PRO\n"
+		    " set transform-set TSET\n");
+	pair_run_for(3);
+	ck_assert_msg(pair_has(R1, UP_MSG), "%s", pair[R1].fx_out.sb_buf);
+}
+END_TEST
+
 static Suite *
 vti_suite(void)
 {
@@ -190,6 +352,9 @@ vti_suite(void)
 	tcase_add_test(tc, test_gre_map_transport);
 	tcase_add_test(tc, test_gre_map_tunnel);
 	tcase_add_test(tc, test_transport_set_subnets_tunnel);
+	tcase_add_test(tc, test_gre_protection_transport);
+	tcase_add_test(tc, test_vti);
+	tcase_add_test(tc, test_vti_missing_profile);
 	suite_add_tcase(s, tc);
 	return s;
 }
