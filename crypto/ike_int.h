@@ -449,6 +449,8 @@ void	ipsec_tunnel_received(struct crypto *, struct ipsec_flow *,
 /* FL's SAs came or went: a VTI's line protocol follows. */
 void	ipsec_tunnel_changed(struct crypto *, const struct ipsec_flow *);
 void	ipsec_tunnel_free(struct crypto *);
+/* A tunnel's flow: its ESP's interface is the tunnel source's. */
+void	ipsec_tunnel_flow_idb(struct crypto *, struct ipsec_flow *);
 
 /* ipsec_flow.c: flows of the SA database, found in O(1) by their key. */
 struct ipsec_flow *ipsec_flow_find(struct crypto *, const struct ike_request *);

@@ -241,3 +241,20 @@ ipsec_tunnel_changed(struct crypto *c, const struct ipsec_flow *fl)
 	    c->c_sys->sy_dp != NULL)
 		dp_tunnel_kick(c->c_sys->sy_dp);
 }
+
+void
+ipsec_tunnel_flow_idb(struct crypto *c, struct ipsec_flow *fl)
+{
+	struct dp_iface	*t, *srcif;
+	uint32_t	 s, d;
+
+	/* A tunnel's ESP leaves by its source's interface: the path MTU
+	 * and `ip mtu idb` are that one's, as IOS shows (seed 003). */
+	if (strncmp(fl->fl_ifname, "Tunnel", 6) == 0 &&
+	    (t = dp_iface_find(c->c_sys->sy_dp, fl->fl_ifname)) != NULL &&
+	    dp_iface_tunnel_ends(t, &s, &d, &srcif) && srcif != NULL) {
+		snprintf(fl->fl_idb, sizeof(fl->fl_idb), "%s",
+		    dp_iface_name(srcif));
+		fl->fl_ip_mtu = fl->fl_mtu = dp_iface_ip_mtu(srcif);
+	}
+}

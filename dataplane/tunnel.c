@@ -489,7 +489,7 @@ tunnel_show(const struct dp_iface *t, struct strbuf *sb)
 	bool	v15 = sys_version_15(t->if_dp->d_sys);
 	char	a[16];
 
-	if (!tunnel_gre(t))
+	if (!tunnel_gre(t) && !tunnel_vti(t))
 		return;
 	strbuf_puts(sb, "  Tunnel source ");
 	if (t->if_tun_up) {
@@ -505,8 +505,9 @@ tunnel_show(const struct dp_iface *t, struct strbuf *sb)
 		strbuf_printf(sb, " (%s)", t->if_tun_src);
 	strbuf_printf(sb, ", destination %s\n",
 	    t->if_tun_dst != NULL ? t->if_tun_dst : "UNKNOWN");
-	strbuf_printf(sb, "  Tunnel protocol/transport GRE/%s\n",
-	    t->if_tun_mode == TUN_GRE_IPV6 ? "IPv6" : "IP");
+	strbuf_printf(sb, "  Tunnel protocol/transport %s\n",
+	    tunnel_vti(t) ? "IPSEC/IP" : t->if_tun_mode == TUN_GRE_IPV6 ?
+	    "GRE/IPv6" : "GRE/IP");
 	if (t->if_tun_haskey)
 		strbuf_printf(sb, "    Key 0x%X, sequencing disabled\n",
 		    t->if_tun_key);
@@ -524,6 +525,10 @@ tunnel_show(const struct dp_iface *t, struct strbuf *sb)
 	}
 	strbuf_puts(sb, "  Tunnel transmit bandwidth 8000 (kbps)\n");
 	strbuf_puts(sb, "  Tunnel receive bandwidth 8000 (kbps)\n");
+	/* The text of IOS's VTI configuration guide's example. */
+	if (t->if_tun_protection != NULL)
+		strbuf_printf(sb, "  Tunnel protection via IPSec (profile "
+		    "\"%s\")\n", t->if_tun_protection);
 }
 
 /* The lines after `tunnel destination` (the caller renders the rest). */

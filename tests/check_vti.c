@@ -294,6 +294,10 @@ START_TEST(test_vti)
 	    "#pkts verify: 13\n") != NULL, "%s", out);
 	ck_assert_msg(strstr(out, "    #send errors 0, #recv errors 0\n") !=
 	    NULL, "%s", out);
+	/* The ESP leaves by the tunnel source's interface (seed 003's
+	 * "ipv6 mtu idb Ethernet0/0"). */
+	ck_assert_msg(strstr(out, "     path mtu 1500, ip mtu 1500, ip mtu idb "
+	    "Serial1/2\n") != NULL, "%s", out);
 	ck_assert_msg(strstr(out, "        in use settings ={Tunnel, }\n") !=
 	    NULL && strstr(out, "Transport") == NULL, "%s", out);
 	/* What came out of the SAs was received on the tunnel. */
@@ -302,6 +306,12 @@ START_TEST(test_vti)
 	    out, "%s", out);
 	ck_assert_msg(strstr(out, "     13 packets input, 1300 bytes, 0 no "
 	    "buffer\n") != NULL, "%s", out);
+	ck_assert_msg(strstr(out, "  Tunnel source 12.1.1.2, destination "
+	    "12.1.1.1\n  Tunnel protocol/transport IPSEC/IP\n") != NULL,
+	    "%s", out);
+	ck_assert_msg(strstr(out, "  Tunnel receive bandwidth 8000 (kbps)\n"
+	    "  Tunnel protection via IPSec (profile \"PRO\")\n") != NULL,
+	    "%s", out);
 
 	/* The SAs go: the line protocol follows them down, and IKE brings
 	 * both back. */
