@@ -16,7 +16,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "crypto/esp.h"
+#include "crypto/ike_int.h"
+#include "lib/bytes.h"
+#include "shell/router.h"
 #include "tests/pair.h"
 
 static const char *const tun_cfg[PAIR_NR] = {
@@ -141,10 +146,88 @@ check_gre_over_map(const char *mode, const char *settings,
 	    "underruns\n") != NULL, "%s", out);
 }
 
+/*
+ * One ESP packet as it crossed the wire, captured on R2's serial
+ * (`monitor capture`, a pcap file of HDLC frames: 4 bytes, then IP) and
+ * decrypted here with a fresh SA keyed from R2's inbound SA: what ESP
+ * carries and under which header.  *NEXT gets ESP's next header; the
+ * outer header and the inner payload are copied out.
+ */
+static void
+wire_esp(uint8_t outer[20], uint8_t *inner, size_t *ilen, uint8_t *next)
+{
+	char			 dir[] = "/tmp/check_vti.XXXXXX", path[64], cmd[128];
+	static uint8_t		 buf[65536];
+	struct crypto		*c = pair[R2].fx_rt.r_sys.sy_crypto;
+	const struct ipsec_sa	*ps;
+	struct esp_params	 ep;
+	struct esp_sa		*sa;
+	const uint8_t		*ip = NULL, *in;
+	FILE			*fp;
+	size_t			 n, off, len = 0;
+
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	snprintf(path, sizeof(path), "%s/cap.pcap", dir);
+	fx_run(&pair[R2], "monitor capture CAP interface Serial1/1 in");
+	fx_run(&pair[R2], "monitor capture CAP start");
+	pair_run_wait(R1, "ping 10.2.2.2 source 10.1.1.1 repeat 1");
+	fx_run(&pair[R2], "monitor capture CAP stop");
+	snprintf(cmd, sizeof(cmd), "monitor capture CAP export %s", path);
+	fx_run(&pair[R2], cmd);
+	fx_run(&pair[R2], "no monitor capture CAP");
+	ck_assert_ptr_nonnull(fp = fopen(path, "rb"));
+	n = fread(buf, 1, sizeof(buf), fp);
+	fclose(fp);
+	unlink(path);
+	rmdir(dir);
+	/* Records after the 24-byte header: the first IPv4 ESP one. */
+	for (off = 24; off + 16 <= n; off += 16 + (size_t)(buf[off + 8] |
+	    buf[off + 9] << 8 | buf[off + 10] << 16)) {
+		len = (size_t)(buf[off + 8] | buf[off + 9] << 8);
+		if (len > 4 + 20 && off + 16 + len <= n &&
+		    buf[off + 16 + 4] == 0x45 && buf[off + 16 + 4 + 9] == 50) {
+			ip = buf + off + 16 + 4;
+			len -= 4;
+			break;
+		}
+	}
+	ck_assert_msg(ip != NULL, "no ESP in %zu bytes of capture", n);
+	memcpy(outer, ip, 20);
+	ck_assert_ptr_nonnull(ps = sadb_sa_find_in(&c->c_sadb,
+	    get32(ip + 20)));
+	memset(&ep, 0, sizeof(ep));
+	ep.ep_spi = ps->ps_spi;
+	ep.ep_enc = TS_ENC_3DES;
+	ep.ep_auth = TS_AUTH_MD5;
+	ep.ep_enc_key = ps->ps_keys;
+	ep.ep_auth_key = ps->ps_keys + ps->ps_enc_keylen;
+	ck_assert_ptr_nonnull(sa = esp_sa_new(&ep));
+	ck_assert_int_eq(esp_decap_nh(sa, (uint8_t *)(uintptr_t)ip + 20,
+	    len - 20, -1, &in, ilen, next), ESP_OK);
+	memcpy(inner, in, *ilen);
+	esp_sa_free(sa);
+}
+
 START_TEST(test_gre_map_transport)
 {
+	uint8_t	outer[20], inner[2048], next;
+	size_t	ilen;
+
 	check_gre_over_map("transport", "        in use settings ={Transport, }"
 	    "\n", ESP_TRANSPORT_FRAME);
+	/* On the wire: the GRE packet's own header, protocol ESP, and ESP's
+	 * next header GRE, whose header (no flags, IPv4 inside) comes first
+	 * in the payload, then the echo: no second IP header. */
+	wire_esp(outer, inner, &ilen, &next);
+	ck_assert_uint_eq(outer[9], 50);
+	ck_assert_uint_eq(get32(outer + 12), 0x0c010101);
+	ck_assert_uint_eq(get32(outer + 16), 0x0c010102);
+	ck_assert_uint_eq(get16(outer + 2), 160);
+	ck_assert_uint_eq(next, 47);
+	ck_assert_uint_eq(ilen, 4 + 100);
+	ck_assert_uint_eq(get32(inner), 0x00000800);
+	ck_assert_uint_eq(inner[4], 0x45);
+	ck_assert_uint_eq(get32(inner + 4 + 12), 0x0a010101);
 }
 END_TEST
 
@@ -152,8 +235,16 @@ END_TEST
  * header, so the sizes above measure what they claim to. */
 START_TEST(test_gre_map_tunnel)
 {
+	uint8_t	outer[20], inner[2048], next;
+	size_t	ilen;
+
 	check_gre_over_map("tunnel", "        in use settings ={Tunnel, }\n",
 	    ESP_TUNNEL_FRAME);
+	/* Tunnel mode: next header 4, the whole GRE packet inside. */
+	wire_esp(outer, inner, &ilen, &next);
+	ck_assert_uint_eq(next, 4);
+	ck_assert_uint_eq(ilen, 20 + 4 + 100);
+	ck_assert_uint_eq(inner[9], 47);
 }
 END_TEST
 
