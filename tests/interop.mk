@@ -41,3 +41,6 @@ EXTRA_DIST += tests/interop_vpnc_natt.sh
 # NAT-T (kernel-libipsec), the hub's counters.
 TESTS += tests/interop_xauth_strongswan.sh
 EXTRA_DIST += tests/interop_xauth_strongswan.sh
+# iosh's IPv4 VTI (tunnel protection) with strongSwan route-based.
+TESTS += tests/interop_vti.sh
+EXTRA_DIST += tests/interop_vti.sh
