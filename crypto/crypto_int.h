@@ -248,6 +248,12 @@ const struct cmap *crypto_map_find(const struct crypto *, const char *);
 const struct cmap *crypto_dynmap_find(const struct crypto *, const char *);
 const struct ipsec_profile *crypto_ipsec_profile_find(const struct crypto *,
 	    const char *);
+/* A tunnel's `tunnel protection` as `show crypto map` renders it
+ * (ipsec_tunnel.c): its map and entry, its ends; false if none. */
+struct dp_iface;
+bool	ipsec_tunnel_map(struct crypto *, struct dp_iface *,
+	    const struct cmap **, const struct cmap_entry **, uint32_t *src,
+	    uint32_t *dst, bool *vti);
 
 /* ---- Local pools (crypto/pool.c) ---- */
 

@@ -258,3 +258,19 @@ ipsec_tunnel_flow_idb(struct crypto *c, struct ipsec_flow *fl)
 		fl->fl_ip_mtu = fl->fl_mtu = dp_iface_ip_mtu(srcif);
 	}
 }
+
+bool
+ipsec_tunnel_map(struct crypto *c, struct dp_iface *t, const struct cmap **cm,
+    const struct cmap_entry **ce, uint32_t *src, uint32_t *dst, bool *vti)
+{
+	struct tun_pol	*tp = tp_get(c, t);
+
+	if (tp == NULL)
+		return false;
+	*cm = &tp->tp_map;
+	*ce = &tp->tp_ce;
+	*src = tp->tp_src;
+	*dst = tp->tp_dst;
+	*vti = tp->tp_vti;
+	return true;
+}

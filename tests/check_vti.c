@@ -334,6 +334,36 @@ START_TEST(test_gre_protection_transport)
 	    NULL, "%s", out);
 	ck_assert_msg(strstr(out, "        in use settings ={Transport, }\n")
 	    != NULL, "%s", out);
+	/* The map IOS builds for the tunnel: the profile, its instance. */
+	ck_assert_str_eq(fx_run(&pair[R1], "show crypto map"),
+	    "Crypto Map IPv4 \"Tunnel0-head-0\" 65536 ipsec-isakmp\n"
+	    "        Profile name: PRO\n"
+	    "        Security association lifetime: 4608000 kilobytes/3600 "
+	    "seconds\n"
+	    "        Responder-Only (Y/N): N\n"
+	    "        PFS (Y/N): N\n"
+	    "        Mixed-mode : Disabled\n"
+	    "        Transform sets={\n"
+	    "                TSET:  { esp-3des esp-md5-hmac  } ,\n"
+	    "        }\n"
+	    "\n"
+	    "Crypto Map IPv4 \"Tunnel0-head-0\" 65537 ipsec-isakmp\n"
+	    "        Map is a PROFILE INSTANCE.\n"
+	    "        Peer = 12.1.1.2\n"
+	    "        Extended IP access list\n"
+	    "            access-list  permit gre host 12.1.1.1 host 12.1.1.2\n"
+	    "        Current peer: 12.1.1.2\n"
+	    "        Security association lifetime: 4608000 kilobytes/3600 "
+	    "seconds\n"
+	    "        Responder-Only (Y/N): N\n"
+	    "        PFS (Y/N): N\n"
+	    "        Mixed-mode : Disabled\n"
+	    "        Transform sets={\n"
+	    "                TSET:  { esp-3des esp-md5-hmac  } ,\n"
+	    "        }\n"
+	    "        Interfaces using crypto map Tunnel0-head-0:\n"
+	    "                Tunnel0\n"
+	    "\n");
 }
 END_TEST
 
@@ -403,6 +433,10 @@ START_TEST(test_vti)
 	ck_assert_msg(strstr(out, "  Tunnel receive bandwidth 8000 (kbps)\n"
 	    "  Tunnel protection via IPSec (profile \"PRO\")\n") != NULL,
 	    "%s", out);
+
+	out = fx_run(&pair[R1], "show crypto map tag Tunnel0-head-0");
+	ck_assert_msg(strstr(out, "        Extended IP access list\n"
+	    "            access-list  permit ip any any\n") != NULL, "%s", out);
 
 	/* The SAs go: the line protocol follows them down, and IKE brings
 	 * both back. */
