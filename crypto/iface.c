@@ -63,8 +63,10 @@ if_tunnel_protection_cmd(struct vty *vty, const struct cmd_args *m)
 
 	if (cmd_negated(m))
 		dp_iface_set_tunnel_protection(ifp, NULL);
-	else
+	else {
 		dp_iface_set_tunnel_protection(ifp, cmd_arg(m, "name"));
+		dp_iface_set_tunnel_shared(ifp, cmd_has(m, "shared"));
+	}
 	vty->v_sys->sy_crypto->c_cfg_gen++;
 	dp_tunnel_kick(vty->v_sys->sy_dp);
 	isakmp_on_off(vty, before);

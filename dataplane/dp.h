@@ -41,6 +41,9 @@ void		 dp_iface_set_crypto_map(struct dp_iface *, const char *);
  * (NULL: none).  Crypto owns the command; the tunnel renders it. */
 const char	*dp_iface_tunnel_protection(const struct dp_iface *);
 void		 dp_iface_set_tunnel_protection(struct dp_iface *, const char *);
+/* Its `shared` keyword (kept and rendered; one tunnel's SAs either way). */
+bool		 dp_iface_tunnel_shared(const struct dp_iface *);
+void		 dp_iface_set_tunnel_shared(struct dp_iface *, bool);
 /* A tunnel's outer addresses (host order) and the interface its source
  * is, once its source, destination and route resolve (what a GRE
  * tunnel's line protocol needs, and a VTI's before its SAs); false

@@ -140,6 +140,7 @@ struct dp_iface {
 	uint32_t		 if_tun_saddr, if_tun_daddr;
 	struct dp_iface		*if_tun_srcif;	/* valid while if_tun_up */
 	char			*if_tun_protection;
+	bool			 if_tun_prot_shared;	/* ... shared */
 	char			*if_crypto_map;
 	enum dp_crypto_df	 if_crypto_df;	/* crypto ipsec df-bit */
 	enum dp_crypto_frag	 if_crypto_frag; /* ... fragmentation */

@@ -364,6 +364,17 @@ START_TEST(test_gre_protection_transport)
 	    "        Interfaces using crypto map Tunnel0-head-0:\n"
 	    "                Tunnel0\n"
 	    "\n");
+	/* `shared` is kept and rendered. */
+	pair_config(R1, "interface Tunnel0\n"
+	    " tunnel protection ipsec profile PRO shared\n");
+	out = fx_run(&pair[R1], "show running-config");
+	ck_assert_msg(strstr(out, " tunnel destination 12.1.1.2\n"
+	    " tunnel protection ipsec profile PRO shared\n") != NULL, "%s",
+	    out);
+	pair_config(R1, "interface Tunnel0\n"
+	    " no tunnel protection ipsec profile PRO\n");
+	out = fx_run(&pair[R1], "show running-config");
+	ck_assert_msg(strstr(out, "tunnel protection") == NULL, "%s", out);
 }
 END_TEST
 
