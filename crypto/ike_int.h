@@ -446,6 +446,8 @@ const struct cmap_entry *ipsec_tunnel_entry(struct crypto *,
 /* A decapsulated packet of FL: on its VTI, or as if received on IN. */
 void	ipsec_tunnel_received(struct crypto *, struct ipsec_flow *,
 	    struct dp_iface *in, const uint8_t *, size_t);
+/* FL is a tunnel interface's (`tunnel protection`). */
+bool	ipsec_tunnel_flow(const struct ipsec_flow *);
 /* FL's SAs came or went: a VTI's line protocol follows. */
 void	ipsec_tunnel_changed(struct crypto *, const struct ipsec_flow *);
 void	ipsec_tunnel_free(struct crypto *);

@@ -399,6 +399,9 @@ ipsec_attach(struct crypto *c)
 		c->c_rxbuf = xmalloc(PKT_MAX);
 		c->c_fragbuf = xmalloc(PKT_MAX);
 	}
+	/* A new dataplane (reload): the tunnels' policies point into the
+	 * old one's interfaces. */
+	ipsec_tunnel_free(c);
 	if (c->c_sys->sy_dp != NULL)
 		dp_crypto_register(c->c_sys->sy_dp, &ipsec_ops, c);
 }

@@ -234,10 +234,16 @@ ipsec_tunnel_received(struct crypto *c, struct ipsec_flow *fl,
 		fl->fl_stats.fs_recv_errors++;
 }
 
+bool
+ipsec_tunnel_flow(const struct ipsec_flow *fl)
+{
+	return strncmp(fl->fl_ifname, "Tunnel", 6) == 0;
+}
+
 void
 ipsec_tunnel_changed(struct crypto *c, const struct ipsec_flow *fl)
 {
-	if (strncmp(fl->fl_ifname, "Tunnel", 6) == 0 &&
+	if (ipsec_tunnel_flow(fl) &&
 	    c->c_sys->sy_dp != NULL)
 		dp_tunnel_kick(c->c_sys->sy_dp);
 }

@@ -487,6 +487,35 @@ START_TEST(test_vti_missing_profile)
 }
 END_TEST
 
+/* The VTI's SAs rekey before their 120 s run out (the entry is the
+ * tunnel's, found again for the successor): the line protocol never
+ * drops and traffic passes on the new pair. */
+START_TEST(test_vti_rekey)
+{
+	const char	*out;
+	int		 r;
+
+	protected_tunnels("tunnel", "ipsec ipv4");
+	for (r = 0; r < PAIR_NR; r++)
+		pair_config(r, "crypto ipsec profile PRO\n"
+		    " set security-association lifetime seconds 120\n");
+	pair_run_for(3);
+	ck_assert_msg(pair_has(R1, UP_MSG), "%s", pair[R1].fx_out.sb_buf);
+	out = fx_run(&pair[R1], "show crypto ipsec sa | include current outbound");
+	ck_assert_ptr_nonnull(strstr(out, "current outbound spi: 0x"));
+	strbuf_reset(&pair[R1].fx_out);
+	pair_run_for(250);
+	ck_assert_msg(!pair_has(R1, DOWN_MSG), "%s", pair[R1].fx_out.sb_buf);
+	out = pair_run_wait(R1, "ping 10.2.2.2 source 10.1.1.1");
+	ck_assert_msg(strstr(out, PING_OK("!!!!!")) != NULL, "%s", out);
+	out = fx_run(&pair[R1], "show crypto ipsec sa");
+	ck_assert_msg(strstr(out, "    #send errors 0, #recv errors 0\n") !=
+	    NULL, "%s", out);
+	out = fx_run(&pair[R1], "show interfaces Tunnel0");
+	ck_assert_msg(strstr(out, "line protocol is up") != NULL, "%s", out);
+}
+END_TEST
+
 static Suite *
 vti_suite(void)
 {
@@ -501,6 +530,7 @@ vti_suite(void)
 	tcase_add_test(tc, test_gre_protection_transport);
 	tcase_add_test(tc, test_vti);
 	tcase_add_test(tc, test_vti_missing_profile);
+	tcase_add_test(tc, test_vti_rekey);
 	suite_add_tcase(s, tc);
 	return s;
 }
