@@ -162,11 +162,14 @@ tunnel_sync(struct dataplane *dp)
 	bool		 up, recur;
 	size_t		 i;
 
+	if (dp->d_tun_syncing)
+		return;
+	dp->d_tun_syncing = true;
 	/* A change moves d_rt_gen, which may change another tunnel's
 	 * route: again until nothing moves (a few passes at most). */
 	for (pass = 0; pass < 4; pass++) {
 		if (dp->d_tun_gen == dp->d_gen + dp->d_rt_gen + 1)
-			return;
+			break;
 		dp->d_tun_gen = dp->d_gen + dp->d_rt_gen + 1;
 		for (i = 0; i < dp->d_nifs; i++) {
 			t = dp->d_ifs[i];
@@ -190,6 +193,7 @@ tunnel_sync(struct dataplane *dp)
 				    up ? "up" : "down");
 		}
 	}
+	dp->d_tun_syncing = false;
 }
 
 static bool
