@@ -9,8 +9,16 @@
  * (`permit gre host 12.1.1.1 host 12.1.1.2`) with a `mode transport` set:
  * Quick Mode agrees on transport mode, `show crypto ipsec sa` says
  * {Transport, }, and on the wire ESP follows the GRE packet's own header
- * — the serials' byte counters measure each ESP packet's size, which
- * tells transport mode (no inner IP header) from tunnel mode.
+ * — the serials' byte counters measure each ESP packet's size, and one
+ * captured packet is decrypted here to read ESP's next header (47, or 4
+ * in tunnel mode).  A transport set between subnets runs in tunnel mode.
+ *
+ * `tunnel protection ipsec profile PRO` instead of a map: on the GRE
+ * tunnel (transport mode, `interface: Tunnel0`, `Tunnel0-head-0`, the
+ * map IOS builds in `show crypto map`), and on a VTI (`tunnel mode ipsec
+ * ipv4`: no GRE, 0.0.0.0/0 proxies, tunnel mode, the line protocol up
+ * with the SAs and down without them, rekeyed while idle; a missing
+ * profile keeps it down).
  */
 #include <check.h>
 #include <stdio.h>
