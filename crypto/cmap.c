@@ -259,6 +259,9 @@ crypto_dynamic_map_cmd(struct vty *vty, const struct cmd_args *m)
 static struct ipsec_params *
 params_of(struct vty *vty)
 {
+	/* A tunnel's policy holds a copy of its profile's (ipsec_tunnel.c):
+	 * it is made again when the generation moves. */
+	vty->v_sys->sy_crypto->c_cfg_gen++;
 	if (vty->v_mode == MODE_IPSEC_PROFILE)
 		return &((struct ipsec_profile *)vty->v_ctx)->ip_params;
 	return &((struct cmap_entry *)vty->v_ctx)->ce_params;

@@ -297,6 +297,12 @@ const struct cmap *crypto_map_find(const struct crypto *, const char *);
 const struct cmap *crypto_dynmap_find(const struct crypto *, const char *);
 const struct ipsec_profile *crypto_ipsec_profile_find(const struct crypto *,
 	    const char *);
+/* A tunnel's `tunnel protection` as `show crypto map` renders it
+ * (ipsec_tunnel.c): its map and entry, its ends; false if none. */
+struct dp_iface;
+bool	ipsec_tunnel_map(struct crypto *, struct dp_iface *,
+	    const struct cmap **, const struct cmap_entry **, uint32_t *src,
+	    uint32_t *dst, bool *vti);
 
 /* ---- Local pools (crypto/pool.c) ---- */
 
@@ -327,6 +333,7 @@ bool	crypto_debug_on(const struct crypto *, unsigned flag);
 enum ike_keepalive_mode { KA_DEFAULT, KA_PERIODIC, KA_ON_DEMAND };
 
 struct ipsec_spd;
+struct ipsec_tunnels;
 
 struct crypto {
 	struct system			*c_sys;
@@ -389,6 +396,9 @@ struct crypto {
 	 * peers or its ACL name change. */
 	uint64_t			  c_cfg_gen;
 	struct ipsec_spd		 *c_spd;
+	/* Tunnel interfaces' `tunnel protection` policies
+	 * (ipsec_tunnel.c). */
+	struct ipsec_tunnels		 *c_tunnels;
 	/* Packet buffers of ESP out (when the packet is not in the
 	 * dataplane's own buffer) and in: nothing allocated per packet. */
 	uint8_t				 *c_txbuf, *c_rxbuf;

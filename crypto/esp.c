@@ -203,6 +203,14 @@ enum esp_result
 esp_encap(struct esp_sa *sa, const uint8_t *inner, size_t len, uint8_t *out,
     size_t out_size, size_t *out_len)
 {
+	return esp_encap_nh(sa, inner, len, ESP_NEXT_IPV4, out, out_size,
+	    out_len);
+}
+
+enum esp_result
+esp_encap_nh(struct esp_sa *sa, const uint8_t *inner, size_t len,
+    uint8_t next, uint8_t *out, size_t out_size, size_t *out_len)
+{
 	size_t		 blen = body_len(sa, len), total, i, pad;
 	uint8_t		*iv = out + ESP_HDR_LEN, *body = iv + sa->sa_block;
 	int		 n;
@@ -227,7 +235,7 @@ esp_encap(struct esp_sa *sa, const uint8_t *inner, size_t len, uint8_t *out,
 	for (i = 0; i < pad; i++)
 		body[len + i] = (uint8_t)(i + 1);
 	body[blen - 2] = (uint8_t)pad;
-	body[blen - 1] = ESP_NEXT_IPV4;
+	body[blen - 1] = next;
 	if (!EVP_CipherInit_ex2(sa->sa_enc, NULL, NULL, iv, 1, NULL) ||
 	    !EVP_CipherUpdate(sa->sa_enc, body, &n, body, (int)blen) ||
 	    (size_t)n != blen)
@@ -289,6 +297,16 @@ enum esp_result
 esp_decap(struct esp_sa *sa, uint8_t *pkt, size_t len, const uint8_t **inner,
     size_t *inner_len)
 {
+	uint8_t	next;
+
+	return esp_decap_nh(sa, pkt, len, ESP_NEXT_IPV4, inner, inner_len,
+	    &next);
+}
+
+enum esp_result
+esp_decap_nh(struct esp_sa *sa, uint8_t *pkt, size_t len, int want,
+    const uint8_t **inner, size_t *inner_len, uint8_t *next)
+{
 	uint8_t		 mac[ESP_ICV_LEN], *body;
 	size_t		 blen, pad, i;
 	uint32_t	 seq;
@@ -331,7 +349,9 @@ esp_decap(struct esp_sa *sa, uint8_t *pkt, size_t len, const uint8_t **inner,
 		if (body[blen - 2 - pad + i] != i + 1)
 			return recv_fail(sa, ESP_ERR_PAD,
 			    &sa->sa_stats.es_bad_pad);
-	if (body[blen - 1] != ESP_NEXT_IPV4)
+	*next = body[blen - 1];
+	/* RFC 4303 §2.6: 59 is a dummy packet, never delivered. */
+	if ((want >= 0 && *next != want) || *next == ESP_NEXT_NONE)
 		return recv_fail(sa, ESP_ERR_PROTO, &sa->sa_stats.es_bad_proto);
 	sa->sa_stats.es_decaps++;
 	sa->sa_stats.es_bytes_in += blen - pad - 2;

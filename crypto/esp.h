@@ -1,5 +1,5 @@
 /*
- * esp: RFC 4303 ESP in tunnel mode for IPv4 — the transform of one
+ * esp: RFC 4303 ESP in tunnel and transport mode for IPv4 — the transform of one
  * IPsec SA (one direction): esp-des, esp-3des, esp-aes 128/192/256 in CBC
  * with an explicit random IV (RFC 2405, 2451, 3602) and esp-md5-hmac /
  * esp-sha-hmac with a 96-bit ICV (RFC 2403, 2404); 32-bit sequence
@@ -24,6 +24,7 @@
 #define ESP_ICV_LEN		12	/* HMAC-MD5-96, HMAC-SHA1-96 */
 #define ESP_REPLAY_WINDOW	64
 #define ESP_NEXT_IPV4		4	/* next header of tunnel mode */
+#define ESP_NEXT_NONE		59	/* RFC 4303 §2.6's dummy packet */
 
 /* What IKE negotiated for one SA; keys are KEYMAT, cipher key first. */
 struct esp_params {
@@ -94,6 +95,12 @@ size_t	esp_encap_len(const struct esp_sa *, size_t len);
  */
 enum esp_result	esp_encap(struct esp_sa *, const uint8_t *inner, size_t len,
 		    uint8_t *out, size_t out_size, size_t *out_len);
+/* The same with the next header NEXT: the protocol of what INNER carries
+ * in transport mode (RFC 4303 §3.1.1: the payload after the IP header,
+ * e.g. 47 for GRE), 4 in tunnel mode. */
+enum esp_result	esp_encap_nh(struct esp_sa *, const uint8_t *inner, size_t len,
+		    uint8_t next, uint8_t *out, size_t out_size,
+		    size_t *out_len);
 /*
  * Decapsulate PKT (LEN bytes from the SPI on), in place.  In the order of
  * RFC 4303 §3.4.3: the sequence number against the window (nothing is
@@ -104,5 +111,10 @@ enum esp_result	esp_encap(struct esp_sa *, const uint8_t *inner, size_t len,
  */
 enum esp_result	esp_decap(struct esp_sa *, uint8_t *pkt, size_t len,
 		    const uint8_t **inner, size_t *inner_len);
+/* The same for any next header (WANT < 0) or WANT only; *NEXT gets it.
+ * The caller tells tunnel mode (4) from transport by it. */
+enum esp_result	esp_decap_nh(struct esp_sa *, uint8_t *pkt, size_t len,
+		    int want, const uint8_t **inner, size_t *inner_len,
+		    uint8_t *next);
 
 #endif

@@ -19,7 +19,8 @@ any_crypto_map(const struct dataplane *dp)
 	const struct dp_iface	*ifp;
 
 	for (ifp = dp_iface_first(dp); ifp != NULL; ifp = dp_iface_next(ifp))
-		if (dp_iface_crypto_map(ifp) != NULL)
+		if (dp_iface_crypto_map(ifp) != NULL ||
+		    dp_iface_tunnel_protection(ifp) != NULL)
 			return true;
 	return false;
 }
@@ -42,14 +43,32 @@ if_crypto_map_cmd(struct vty *vty, const struct cmd_args *m)
 	return CMD_SUCCESS;
 }
 
+static void
+isakmp_on_off(struct vty *vty, bool before)
+{
+	bool	after = any_crypto_map(vty->v_sys->sy_dp);
+
+	if (before != after)
+		sys_log(vty->v_sys, "CRYPTO", 6, "ISAKMP_ON_OFF", "ISAKMP is %s",
+		    after ? "ON" : "OFF");
+}
+
+/* The profile becomes the tunnel's policy (ipsec_tunnel.c); IOS says
+ * ISAKMP is on as for a crypto map. */
 int
 if_tunnel_protection_cmd(struct vty *vty, const struct cmd_args *m)
 {
 	struct dp_iface	*ifp = vty->v_ctx;
+	bool		 before = any_crypto_map(vty->v_sys->sy_dp);
 
 	if (cmd_negated(m))
 		dp_iface_set_tunnel_protection(ifp, NULL);
-	else
+	else {
 		dp_iface_set_tunnel_protection(ifp, cmd_arg(m, "name"));
+		dp_iface_set_tunnel_shared(ifp, cmd_has(m, "shared"));
+	}
+	vty->v_sys->sy_crypto->c_cfg_gen++;
+	dp_tunnel_kick(vty->v_sys->sy_dp);
+	isakmp_on_off(vty, before);
 	return CMD_SUCCESS;
 }

@@ -390,6 +390,9 @@ enum dp_crypto_verdict ipsec_mtu_out(struct crypto *, const struct dp_iface *,
 	    bool inplace, ipsec_encap_fn encap);
 /* The outer header's DF byte (ip[6]) for INNER under FL's df-bit mode. */
 uint8_t	ipsec_mtu_outer_df(const struct ipsec_flow *, const uint8_t *inner);
+/* Whether TS in RQ's flow runs in transport mode (ipsec_ident.c). */
+bool	ipsec_transport_ok(const struct ike_request *,
+	    const struct transform_set *);
 /* The largest inner packet PS carries within FL's path MTU. */
 size_t	ipsec_mtu_inner(const struct ipsec_flow *, const struct ipsec_sa *);
 /* The dataplane's co_frag_needed: ICMP about our ESP lowers path MTU. */
@@ -449,6 +452,34 @@ bool	ipsec_find_entry(struct crypto *, uint32_t local, uint32_t peer,
 	    const char *profile, const struct sa_ident *lid,
 	    const struct sa_ident *rid,
 	    struct ike_request *req, const struct cmap_entry **entry);
+
+/* ipsec_out.c: a tunnel's packet under RQ's flow (hash H); IKE for RQ
+ * begun unless under way. */
+enum dp_crypto_verdict ipsec_out_flow(struct crypto *, struct dp_iface *,
+	    const struct ike_request *rq, const struct sa_addr *peer,
+	    uint32_t h, const struct cmap_entry *, uint8_t *ip, size_t len);
+void	ipsec_out_start(struct crypto *, const struct ike_request *,
+	    const struct cmap_entry *);
+/* ipsec_tunnel.c: `tunnel protection ipsec profile` as policy. */
+enum dp_crypto_verdict ipsec_tunnel_output(void *, struct dp_iface *,
+	    const uint8_t *, size_t);
+bool	ipsec_tunnel_sa(void *, struct dp_iface *, bool start);
+bool	ipsec_tunnel_find_entry(struct crypto *, uint32_t local, uint32_t peer,
+	    const struct sa_ident *lid, const struct sa_ident *rid,
+	    struct ike_request *, const struct cmap_entry **);
+/* The entry of RQ's tunnel ("Tunnel0-head-0"), NULL if not a tunnel's. */
+const struct cmap_entry *ipsec_tunnel_entry(struct crypto *,
+	    const struct ike_request *);
+/* A decapsulated packet of FL: on its VTI, or as if received on IN. */
+void	ipsec_tunnel_received(struct crypto *, struct ipsec_flow *,
+	    struct dp_iface *in, const uint8_t *, size_t);
+/* FL is a tunnel interface's (`tunnel protection`). */
+bool	ipsec_tunnel_flow(const struct ipsec_flow *);
+/* FL's SAs came or went: a VTI's line protocol follows. */
+void	ipsec_tunnel_changed(struct crypto *, const struct ipsec_flow *);
+void	ipsec_tunnel_free(struct crypto *);
+/* A tunnel's flow: its ESP's interface is the tunnel source's. */
+void	ipsec_tunnel_flow_idb(struct crypto *, struct ipsec_flow *);
 
 /* ipsec_flow.c: flows of the SA database, found in O(1) by their key. */
 struct ipsec_flow *ipsec_flow_find(struct crypto *, const struct ike_request *);

@@ -52,7 +52,13 @@ bool
 ipsec_request_refresh(struct crypto *c, struct ike_request *rq)
 {
 	const struct cmap	*cm = crypto_map_find(c, rq->rq_map);
+	const struct cmap_entry	*te;
 	size_t			 i;
+
+	if (cm == NULL && (te = ipsec_tunnel_entry(c, rq)) != NULL) {
+		ipsec_proposal_of(c, te, &rq->rq_prop);
+		return rq->rq_prop.op_nts > 0;
+	}
 
 	for (i = 0; cm != NULL && i < cm->cm_n; i++)
 		if (cm->cm_entries[i]->ce_seq == rq->rq_seq) {

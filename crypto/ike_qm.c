@@ -101,7 +101,16 @@ auth_id(const struct transform_set *ts)
 	}
 }
 
-/* One ESP proposal for TS, attributes in IOS's order. */
+static bool
+offer_is_transport(const struct p2_offer *of)
+{
+	return of->po_encaps == IPSEC_ENCAP_TRANSPORT ||
+	    of->po_encaps == IPSEC_ENCAP_UDP_TRANSPORT ||
+	    of->po_encaps == IPSEC_ENCAP_UDP_TRANSPORT_DRAFT;
+}
+
+/* One ESP proposal for TS, attributes in IOS's order.  TS's ts_transport
+ * is the mode to offer (the responder: the one it accepted). */
 static void
 build_prop(struct ike_qm *q, struct isakmp_build *b, uint8_t no,
     const struct transform_set *ts)
@@ -450,6 +459,7 @@ ike_qm_initiate(struct ike_p1 *p, const struct ike_request *rq)
 	uint8_t				 msg[IKE_MSG_MAX], mid[4];
 	uint32_t			 msgid;
 	size_t				 i, hoff, len;
+	struct transform_set		 xts;
 
 	/* What the request copied from its entry: the entry may have
 	 * changed or gone since the packet that started it. */
@@ -478,8 +488,11 @@ ike_qm_initiate(struct ike_p1 *p, const struct ike_request *rq)
 	isakmp_build_init(&b, msg, sizeof(msg), &h);
 	hoff = begin_hash(p, &b);
 	isakmp_build_sa_begin(&b, ISAKMP_DOI_IPSEC, IPSEC_SIT_IDENTITY_ONLY);
-	for (i = 0; i < op->op_nts; i++)
-		build_prop(q, &b, (uint8_t)(i + 1), &op->op_ts[i]);
+	for (i = 0; i < op->op_nts; i++) {
+		xts = op->op_ts[i];
+		xts.ts_transport = ipsec_transport_ok(&q->q_req, &xts);
+		build_prop(q, &b, (uint8_t)(i + 1), &xts);
+	}
 	isakmp_build_end(&b);
 	isakmp_build_payload(&b, ISAKMP_PL_NONCE, q->q_ni, q->q_nilen);
 	if (!pfs_ke(q, &b))
@@ -643,6 +656,8 @@ i_qm2(struct ike_qm *q, const struct isakmp_msg *pm)
 		return;
 	}
 	q->q_ts = *ts;
+	/* The mode the SAs run in: what the responder answered. */
+	q->q_ts.ts_transport = offer_is_transport(&of);
 	dbg_validate(q);
 	ipsec_dbg_proxy_match(c, &q->q_req);
 	q->q_spi_out = get32(of.po_esp_spi);
@@ -763,6 +778,9 @@ r_qm1(struct ike_qm *q, const struct isakmp_msg *pm)
 		return;
 	}
 	q->q_ts = *ts;
+	/* A transport-mode set takes a tunnel-mode offer: the SAs run in
+	 * the mode offered. */
+	q->q_ts.ts_transport = offer_is_transport(&of);
 	q->q_pfs = op->op_pfs;
 	q->q_life_s = op->op_life_s;
 	q->q_life_kb = op->op_life_kb;
@@ -806,7 +824,7 @@ r_qm1(struct ike_qm *q, const struct isakmp_msg *pm)
 	isakmp_build_init(&b, msg, sizeof(msg), &h);
 	hoff = begin_hash(p, &b);
 	isakmp_build_sa_begin(&b, ISAKMP_DOI_IPSEC, IPSEC_SIT_IDENTITY_ONLY);
-	build_prop(q, &b, of.po_no, ts);
+	build_prop(q, &b, of.po_no, &q->q_ts);
 	isakmp_build_end(&b);
 	isakmp_build_payload(&b, ISAKMP_PL_NONCE, q->q_nr, q->q_nrlen);
 	if (!pfs_ke(q, &b)) {

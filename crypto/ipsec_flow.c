@@ -69,6 +69,7 @@ ipsec_flow_create(struct crypto *c, const struct ike_request *rq,
 	snprintf(fl->fl_ifname, sizeof(fl->fl_ifname), "%s", rq->rq_ifname);
 	snprintf(fl->fl_map, sizeof(fl->fl_map), "%s", rq->rq_map);
 	snprintf(fl->fl_idb, sizeof(fl->fl_idb), "%s", rq->rq_ifname);
+	ipsec_tunnel_flow_idb(c, fl);
 	sa_addr_v4(&fl->fl_local_addr, rq->rq_local);
 	sa_addr_v4(&fl->fl_peer, rq->rq_peer);
 	fl->fl_peer_port = ISAKMP_PORT;

@@ -77,3 +77,22 @@ ipsec_ident_eq(const struct sa_ident *a, const struct sa_ident *b)
 	return a->id_plen == b->id_plen && a->id_proto == b->id_proto &&
 	    a->id_port == b->id_port && sa_addr_eq(&a->id_addr, &b->id_addr);
 }
+
+/*
+ * Transport mode is offered when the set asks for it and the proxies are
+ * the crypto endpoints themselves (IOS's rule: GRE between the tunnel's
+ * endpoints); otherwise tunnel mode — a VTI's 0.0.0.0/0 proxies, or a
+ * subnet, even under a `mode transport` set, as seed 003 shows
+ * ("encaps is 1 (Tunnel)", sa_request's "(Tunnel)").
+ */
+bool
+ipsec_transport_ok(const struct ike_request *rq,
+    const struct transform_set *ts)
+{
+	return ts != NULL && ts->ts_transport &&
+	    rq->rq_lid.id_plen == 32 && rq->rq_rid.id_plen == 32 &&
+	    rq->rq_lid.id_addr.sa_family == 4 &&
+	    rq->rq_rid.id_addr.sa_family == 4 &&
+	    get32(rq->rq_lid.id_addr.sa_addr) == rq->rq_local &&
+	    get32(rq->rq_rid.id_addr.sa_addr) == rq->rq_peer;
+}

@@ -2,7 +2,7 @@
  * ipsec_in: ESP for one of our addresses (protocol 50, or UDP 4500
  * without the non-ESP marker): the SA by SPI, decapsulated, checked
  * against the flow's proxies (addresses, protocol, ports) and handed
- * back to the dataplane as if received on the interface.
+ * back (in transport mode under the outer header, its protocol restored) to the dataplane as if received on the interface.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,6 +25,7 @@
 #define IPPROTO_ESP_NUM	50
 #define IPPROTO_UDP_NUM	17
 #define UDP_HDR		8
+#define PKT_MAX		65535
 
 /*
  * The inner packet against the SA's selectors (RFC 4301 §5.2, step 4):
@@ -71,6 +72,7 @@ ipsec_esp_input(void *arg, struct dp_iface *in, const uint8_t *ip, size_t len)
 	uint8_t			*buf;
 	size_t			 hl = (size_t)(ip[0] & 15) * 4, ilen;
 	uint32_t		 spi;
+	uint8_t			 next;
 	char			 s[16], d[16];
 
 	/* ESP in UDP (the dataplane checked it is 4500 and no IKE). */
@@ -99,9 +101,27 @@ ipsec_esp_input(void *arg, struct dp_iface *in, const uint8_t *ip, size_t len)
 	/* Decrypted in place in the preallocated buffer: no malloc. */
 	buf = c->c_rxbuf;
 	memmove(buf, ip + hl, len - hl);	/* ESP in ESP: IP may lie in it */
-	if (esp_decap(ps->ps_esp, buf, len - hl, &inner, &ilen) != ESP_OK) {
+	if (esp_decap_nh(ps->ps_esp, buf, len - hl, ps->ps_transport ? -1 :
+	    ESP_NEXT_IPV4, &inner, &ilen, &next) != ESP_OK) {
 		fl->fl_stats.fs_recv_errors++;
 		return;
+	}
+	/* Transport mode (RFC 4303 §3.1.1): the outer header is the
+	 * packet's own, its protocol ESP's next header.  The payload moves
+	 * up behind it (the ESP header and IV may be shorter than it). */
+	if (next != ESP_NEXT_IPV4) {
+		if (hl != IP_HDR || ilen + IP_HDR > PKT_MAX) {
+			fl->fl_stats.fs_recv_errors++;
+			return;
+		}
+		memmove(buf + IP_HDR, inner, ilen);
+		memcpy(buf, ip, IP_HDR);
+		put16(buf + 2, (uint16_t)(IP_HDR + ilen));
+		buf[9] = next;
+		put16(buf + 10, 0);
+		put16(buf + 10, in_cksum(buf, IP_HDR, 0));
+		inner = buf;
+		ilen += IP_HDR;
 	}
 	/* The inner packet must be what the SA was made for.  IOS 15's
 	 * `show crypto ipsec sa` has no line of its own for it: it is a
@@ -121,6 +141,5 @@ ipsec_esp_input(void *arg, struct dp_iface *in, const uint8_t *ip, size_t len)
 	ipsec_rekey_volume(ps);
 	/* An inner header the dataplane refuses (a length longer than
 	 * what was carried, a bad checksum) is a receive error too. */
-	if (dp_ip_input(c->c_sys->sy_dp, in, inner, ilen) < 0)
-		fl->fl_stats.fs_recv_errors++;
+	ipsec_tunnel_received(c, fl, in, inner, ilen);
 }

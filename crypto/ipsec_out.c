@@ -98,7 +98,7 @@ dbg_sa_request(struct crypto *c, const struct ike_request *rq,
 	ike_ipsec_debug(c, "    remote_proxy= %s (type=%d),", rp,
 	    rq->rq_rid.id_plen == 32 ? 1 : 4);
 	ike_ipsec_debug(c, "    protocol= ESP, transform= %s  (%s),",
-	    words.sb_buf, ts != NULL && ts->ts_transport ? "Transport" :
+	    words.sb_buf, ipsec_transport_ok(rq, ts) ? "Transport" :
 	    "Tunnel");
 	ike_ipsec_debug(c, "    lifedur= %us and %llukb,", sec,
 	    (unsigned long long)kb);
@@ -115,6 +115,64 @@ dbg_sa_request(struct crypto *c, const struct ike_request *rq,
  * link layer's room stays before the outer header, so nothing is copied
  * again nor allocated on the way to the wire.
  */
+/*
+ * Transport mode (RFC 4303 §3.1.1) when the SA was negotiated so and the
+ * packet is between the crypto endpoints themselves (IOS's rule: GRE
+ * from the tunnel source to the destination): ESP follows the packet's
+ * own header, whose protocol becomes 50 and is ESP's next header.  A
+ * header with options goes in tunnel mode, as anything else does.
+ */
+static bool
+transport_pkt(const struct ipsec_flow *fl, const struct ipsec_sa *ps,
+    const uint8_t *ip, size_t len)
+{
+	return ps->ps_transport && !ps->ps_udp && len >= IP_HDR &&
+	    ip[0] == 0x45 &&
+	    memcmp(ip + 12, fl->fl_local_addr.sa_addr, 4) == 0 &&
+	    memcmp(ip + 16, fl->fl_peer.sa_addr, 4) == 0;
+}
+
+static enum dp_crypto_verdict
+encap_transport(struct crypto *c, struct ipsec_flow *fl, struct ipsec_sa *ps,
+    uint8_t *ip, size_t len, bool inplace)
+{
+	uint8_t		 h[IP_HDR], *out;
+	size_t		 plen = len - IP_HDR, elen;
+	size_t		 pre = IP_HDR + ESP_HDR_LEN + esp_sa_iv_len(ps->ps_esp);
+	size_t		 cap = esp_encap_len(ps->ps_esp, plen) + IP_HDR;
+
+	if (cap > PKT_MAX) {
+		fl->fl_stats.fs_send_errors++;
+		return DP_CRYPTO_DROP;
+	}
+	/* The new header overlaps the old one when built in place. */
+	memcpy(h, ip, IP_HDR);
+	if (inplace && (pre - IP_HDR + DP_LINK_ROOM > DP_HEADROOM ||
+	    cap - pre - plen > DP_TAILROOM))
+		inplace = false;
+	out = inplace ? ip + IP_HDR - pre : c->c_txbuf + DP_LINK_ROOM;
+	if (esp_encap_nh(ps->ps_esp, ip + IP_HDR, plen, h[9], out + IP_HDR,
+	    cap - IP_HDR, &elen) != ESP_OK) {
+		fl->fl_stats.fs_send_errors++;
+		return DP_CRYPTO_DROP;
+	}
+	memcpy(out, h, IP_HDR);
+	put16(out + 2, (uint16_t)(IP_HDR + elen));
+	out[6] = ipsec_mtu_outer_df(fl, h);
+	out[7] = 0;
+	out[9] = IPPROTO_ESP_NUM;
+	put16(out + 10, 0);
+	fl->fl_last_out_ms = clock_mono_ms();
+	fl->fl_stats.fs_encaps++;
+	fl->fl_stats.fs_encrypt++;
+	fl->fl_stats.fs_digest++;
+	ps->ps_bytes += len;
+	if (dp_ip_output_buf(c->c_sys->sy_dp, out, IP_HDR + elen) !=
+	    DP_SEND_OK)
+		fl->fl_stats.fs_send_errors++;
+	return DP_CRYPTO_CONSUMED;
+}
+
 static enum dp_crypto_verdict
 encap(struct crypto *c, struct ipsec_flow *fl, struct ipsec_sa *ps,
     uint8_t *ip, size_t len, bool inplace)
@@ -126,6 +184,8 @@ encap(struct crypto *c, struct ipsec_flow *fl, struct ipsec_sa *ps,
 	uint8_t		 tos = ip[1], df = ipsec_mtu_outer_df(fl, ip);
 	static uint16_t	 ident;
 
+	if (transport_pkt(fl, ps, ip, len))
+		return encap_transport(c, fl, ps, ip, len, inplace);
 	if (cap > PKT_MAX) {
 		fl->fl_stats.fs_send_errors++;
 		return DP_CRYPTO_DROP;
@@ -252,6 +312,59 @@ protect(struct crypto *c, struct dp_iface *ifp, uint8_t *ip, size_t len,
 	return DP_CRYPTO_PASS;
 }
 
+/* A negotiation for RQ (CE's) begins unless one is under way. */
+void
+ipsec_out_start(struct crypto *c, const struct ike_request *base,
+    const struct cmap_entry *ce)
+{
+	struct ike_request	 rq;
+	struct ike_p1		*done;
+
+	if (negotiating(c, base, &done))
+		return;
+	/* The negotiation offers the entry as it is now. */
+	rq = *base;
+	ipsec_proposal_of(c, ce, &rq.rq_prop);
+	dbg_sa_request(c, &rq, ce);
+	if (done != NULL)
+		ike_qm_initiate(done, &rq);
+	else
+		ike_initiate(c, &rq);
+}
+
+/*
+ * A packet under the policy of a tunnel (ipsec_tunnel.c): RQ's flow,
+ * found by its hash H, sends it if it has an outbound SA (out of IFP,
+ * the tunnel source's interface, as far as the path MTU goes); else IKE
+ * begins and the packet is dropped, as protect() does.
+ */
+enum dp_crypto_verdict
+ipsec_out_flow(struct crypto *c, struct dp_iface *ifp,
+    const struct ike_request *rq, const struct sa_addr *peer, uint32_t h,
+    const struct cmap_entry *ce, uint8_t *ip, size_t len)
+{
+	struct ipsec_flow	*fl;
+	struct ipsec_sa		*ps;
+	enum dp_crypto_verdict	 v;
+
+	if ((fl = ipsec_flow_find_h(c, rq, peer, h)) == NULL)
+		fl = ipsec_flow_create(c, rq, ce->ce_params.pp_pfs);
+	if ((ps = ipsec_flow_out_sa(fl)) != NULL &&
+	    ps->ps_esp != NULL && ps->ps_bytes / 1024 >= ps->ps_life_kb &&
+	    ps->ps_expiry != NULL) {
+		ipsec_sa_expire_volume(c, ps);
+		ps = ipsec_flow_out_sa(fl);
+	}
+	if (ps != NULL && ps->ps_esp != NULL) {
+		v = ipsec_mtu_out(c, ifp, fl, ps, ip, len, false, encap);
+		ipsec_rekey_volume(ps);
+		return v;
+	}
+	fl->fl_stats.fs_send_errors++;
+	ipsec_out_start(c, rq, ce);
+	return DP_CRYPTO_DROP;
+}
+
 /* The router's own packets and anything not in the dataplane's
  * forwarding buffer: read only, ESP built in c_txbuf. */
 static enum dp_crypto_verdict
@@ -273,6 +386,8 @@ static const struct dp_crypto_ops ipsec_ops = {
 	.co_inbound = ipsec_inbound,
 	.co_frag_needed = ipsec_mtu_learn,
 	.co_outbound_inplace = outbound_inplace,
+	.co_tunnel_output = ipsec_tunnel_output,
+	.co_tunnel_sa = ipsec_tunnel_sa,
 };
 
 void
@@ -284,6 +399,9 @@ ipsec_attach(struct crypto *c)
 		c->c_rxbuf = xmalloc(PKT_MAX);
 		c->c_fragbuf = xmalloc(PKT_MAX);
 	}
+	/* A new dataplane (reload): the tunnels' policies point into the
+	 * old one's interfaces. */
+	ipsec_tunnel_free(c);
 	if (c->c_sys->sy_dp != NULL)
 		dp_crypto_register(c->c_sys->sy_dp, &ipsec_ops, c);
 }
@@ -298,6 +416,7 @@ ipsec_detach(struct crypto *c)
 	while ((fl = TAILQ_FIRST(&c->c_sadb.db_flows)) != NULL)
 		ipsec_flow_drop(c, fl);
 	ipsec_spd_free(c);
+	ipsec_tunnel_free(c);
 	/* Decrypted and clear packets leave no copy in freed memory. */
 	if (c->c_txbuf != NULL) {
 		OPENSSL_cleanse(c->c_txbuf, DP_LINK_ROOM + PKT_MAX);

@@ -128,6 +128,9 @@ ipsec_find_entry(struct crypto *c, uint32_t local, uint32_t peer,
 	uint32_t		 a, m;
 	size_t			 i, r;
 
+	/* A tunnel's policy first: its proxies are its own. */
+	if (ipsec_tunnel_find_entry(c, local, peer, lid, rid, rq, entry))
+		return true;
 	for (ifp = dp_iface_first(dp); ifp != NULL; ifp = dp_iface_next(ifp)) {
 		if (dp_iface_crypto_map(ifp) == NULL || !dp_iface_ipv4(ifp,
 		    &a, &m) || a != local ||

@@ -60,6 +60,7 @@ crypto_ipsec_profile_cmd(struct vty *vty, const struct cmd_args *m)
 	size_t			 pos;
 
 	ip = ntab_find(&c->c_ipsec_profile_idx, name, &pos);
+	c->c_cfg_gen++;		/* tunnels' policies name profiles */
 	if (cmd_negated(m)) {
 		if (ip != NULL) {
 			ntab_remove(&c->c_ipsec_profile_idx, pos);

@@ -92,8 +92,9 @@ soft_expired(void *arg)
 	pr->pr_soft = NULL;
 	if (pr->pr_rekeying || !is_current(pr))
 		return;
-	/* IOS: an SA that never carried traffic is not renegotiated. */
-	if (pr->pr_out->ps_bytes == 0 &&
+	/* IOS: an SA that never carried traffic is not renegotiated —
+	 * except a tunnel interface's, whose line protocol is its SAs'. */
+	if (!ipsec_tunnel_flow(pr->pr_flow) && pr->pr_out->ps_bytes == 0 &&
 	    (pr->pr_in == NULL || pr->pr_in->ps_bytes == 0))
 		return;
 	rekey_start(pr);

@@ -31,6 +31,8 @@ ipsec_sa_release(struct crypto *c, struct ipsec_sa *ps)
 
 	esp_sa_free(ps->ps_esp);
 	ps->ps_esp = NULL;
+	if (ps->ps_flow != NULL)
+		ipsec_tunnel_changed(c, ps->ps_flow);
 	if (pr == NULL)
 		return;
 	ps->ps_expiry = NULL;
@@ -189,6 +191,7 @@ ipsec_install(struct ike_qm *q, const uint8_t *keymat_in,
 		ipsec_rekey_installed(old, pr);
 	if (q->q_req.rq_dynamic)
 		ipsec_spd_dyn_add(c, fl, &q->q_req);
+	ipsec_tunnel_changed(c, fl);
 	if (q->q_p1->p_sa->is_ifname[0] == '\0')
 		snprintf(q->q_p1->p_sa->is_ifname,
 		    sizeof(q->q_p1->p_sa->is_ifname), "%s", q->q_req.rq_ifname);

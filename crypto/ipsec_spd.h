@@ -20,7 +20,7 @@
  * them, kept on a list that outlives recompilation and hung, per
  * compilation, on its interface's struct spd_iface — so the outbound
  * path finds it by pointer, never by name.  The ipsec profiles of tunnel
- * interfaces are to come.
+ * interfaces are kept apart, per tunnel (ipsec_tunnel.c).
  */
 #ifndef IOSH_CRYPTO_IPSEC_SPD_H
 #define IOSH_CRYPTO_IPSEC_SPD_H
@@ -40,7 +40,9 @@ struct dataplane;
 enum spd_source {
 	SPD_CRYPTO_MAP,		/* a static crypto map entry */
 	SPD_DYNAMIC_MAP		/* `ipsec-isakmp dynamic`: its flows */
-	/* SPD_IPSEC_PROFILE: to come */
+	/* A tunnel's `tunnel protection ipsec profile` is not an entry
+	 * here: the tunnel hands its packets to crypto itself
+	 * (co_tunnel_output), and ipsec_tunnel.c keeps its policy. */
 };
 
 /* One ACL rule of an entry, compiled; host order. */

@@ -49,4 +49,5 @@ libiosh_a_SOURCES += \
 	crypto/ipsec_rekey.c \
 	crypto/ipsec_mtu.c crypto/ipsec_mtu_cmd.c \
 	crypto/ipsec_spd.c crypto/ipsec_spd.h \
+	crypto/ipsec_tunnel.c \
 	crypto/wskeys.c

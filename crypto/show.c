@@ -166,20 +166,17 @@ tset_group_out(void *arg, const char *group)
 	strbuf_printf(sb, "%s%s", sb->sb_len ? " " : "", group);
 }
 
+static void	params_out(struct vty *, const struct ipsec_params *);
+
 static void
 entry_out(struct vty *vty, const struct cmap *cm, const struct cmap_entry *ce)
 {
-	const struct crypto		*c = vty->v_sys->sy_crypto;
 	const struct ipsec_params	*pp = &ce->ce_params;
-	const struct transform_set	*ts;
 	const struct dp_iface		*ifp;
 	const char			*map;
 	bool				 v15 = sys_version_15(vty->v_sys);
-	struct strbuf			 groups;
 	char				 a[16];
 	size_t				 i;
-	uint32_t			 life_s;
-	uint64_t			 life_kb;
 
 	vty_out(vty, "Crypto Map %s\"%s\" %u ipsec-isakmp\n",
 	    v15 ? "IPv4 " : "", cm->cm_name, ce->ce_seq);
@@ -203,6 +200,31 @@ entry_out(struct vty *vty, const struct cmap *cm, const struct cmap_entry *ce)
 	if (ce->ce_npeers > 0)
 		vty_out(vty, "        Current peer: %s\n",
 		    ip4_text(ce->ce_peers[0], a));
+	params_out(vty, pp);
+	if (ce->ce_rri)
+		vty_out(vty, "        Reverse Route Injection Enabled\n");
+interfaces:
+	vty_out(vty, "        Interfaces using crypto map %s:\n", cm->cm_name);
+	for (ifp = dp_iface_first(vty->v_sys->sy_dp); ifp != NULL;
+	    ifp = dp_iface_next(ifp))
+		if ((map = dp_iface_crypto_map(ifp)) != NULL &&
+		    strcmp(map, cm->cm_name) == 0)
+			vty_out(vty, "                %s\n", dp_iface_name(ifp));
+	vty_out(vty, "\n");
+}
+
+/* An entry's lifetimes, PFS and transform sets. */
+static void
+params_out(struct vty *vty, const struct ipsec_params *pp)
+{
+	const struct crypto		*c = vty->v_sys->sy_crypto;
+	const struct transform_set	*ts;
+	bool				 v15 = sys_version_15(vty->v_sys);
+	struct strbuf			 groups;
+	size_t				 i;
+	uint32_t			 life_s;
+	uint64_t			 life_kb;
+
 	/* The lifetimes in force: the entry's, else the global ones. */
 	ipsec_params_lifetimes(c, pp, &life_s, &life_kb);
 	vty_out(vty, "        Security association lifetime: %llu "
@@ -229,16 +251,46 @@ entry_out(struct vty *vty, const struct cmap *cm, const struct cmap_entry *ce)
 	}
 	strbuf_free(&groups);
 	vty_out(vty, "        }\n");
-	if (ce->ce_rri)
-		vty_out(vty, "        Reverse Route Injection Enabled\n");
-interfaces:
-	vty_out(vty, "        Interfaces using crypto map %s:\n", cm->cm_name);
-	for (ifp = dp_iface_first(vty->v_sys->sy_dp); ifp != NULL;
-	    ifp = dp_iface_next(ifp))
-		if ((map = dp_iface_crypto_map(ifp)) != NULL &&
-		    strcmp(map, cm->cm_name) == 0)
-			vty_out(vty, "                %s\n", dp_iface_name(ifp));
+}
+
+/*
+ * The map IOS builds for a tunnel's `tunnel protection` (Cisco's DMVPN
+ * guide, "Sharing IPsec with Tunnel Protection", quotes it): the
+ * profile as entry 65536, and its instance for the tunnel's ends as
+ * 65537, the GRE packet (or, for a VTI, everything) its ACL.
+ */
+static void
+tunnel_map_out(struct vty *vty, struct dp_iface *t)
+{
+	const struct cmap	*cm;
+	const struct cmap_entry	*ce;
+	const char		*profile = dp_iface_tunnel_protection(t);
+	bool			 v15 = sys_version_15(vty->v_sys), vti;
+	uint32_t		 src, dst;
+	char			 a[16], b[16];
+
+	if (!ipsec_tunnel_map(vty->v_sys->sy_crypto, t, &cm, &ce, &src, &dst,
+	    &vti))
+		return;
+	vty_out(vty, "Crypto Map %s\"%s\" 65536 ipsec-isakmp\n",
+	    v15 ? "IPv4 " : "", cm->cm_name);
+	vty_out(vty, "        Profile name: %s\n", profile);
+	params_out(vty, &ce->ce_params);
 	vty_out(vty, "\n");
+	vty_out(vty, "Crypto Map %s\"%s\" %u ipsec-isakmp\n",
+	    v15 ? "IPv4 " : "", cm->cm_name, ce->ce_seq);
+	vty_out(vty, "        Map is a PROFILE INSTANCE.\n");
+	vty_out(vty, "        Peer = %s\n", ip4_text(dst, a));
+	vty_out(vty, "        Extended IP access list\n");
+	if (vti)
+		vty_out(vty, "            access-list  permit ip any any\n");
+	else
+		vty_out(vty, "            access-list  permit gre host %s host "
+		    "%s\n", ip4_text(src, b), a);
+	vty_out(vty, "        Current peer: %s\n", a);
+	params_out(vty, &ce->ce_params);
+	vty_out(vty, "        Interfaces using crypto map %s:\n", cm->cm_name);
+	vty_out(vty, "                %s\n\n", dp_iface_name(t));
 }
 
 int
@@ -247,6 +299,8 @@ show_crypto_map_cmd(struct vty *vty, const struct cmd_args *m)
 	const struct crypto	*c = vty->v_sys->sy_crypto;
 	const char		*tag = cmd_arg(m, "tagname");
 	const struct cmap	*cm;
+	struct dp_iface		*ifp;
+	char			 head[64];
 	size_t			 i;
 
 	TAILQ_FOREACH(cm, &c->c_maps, cm_entry) {
@@ -254,6 +308,13 @@ show_crypto_map_cmd(struct vty *vty, const struct cmd_args *m)
 			continue;
 		for (i = 0; i < cm->cm_n; i++)
 			entry_out(vty, cm, cm->cm_entries[i]);
+	}
+	for (ifp = dp_iface_first(vty->v_sys->sy_dp); ifp != NULL;
+	    ifp = dp_iface_next(ifp)) {
+		snprintf(head, sizeof(head), "%s-head-0", dp_iface_name(ifp));
+		if (dp_iface_tunnel_protection(ifp) != NULL &&
+		    (tag == NULL || strcmp(tag, head) == 0))
+			tunnel_map_out(vty, ifp);
 	}
 	return CMD_SUCCESS;
 }

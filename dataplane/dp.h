@@ -41,6 +41,24 @@ void		 dp_iface_set_crypto_map(struct dp_iface *, const char *);
  * (NULL: none).  Crypto owns the command; the tunnel renders it. */
 const char	*dp_iface_tunnel_protection(const struct dp_iface *);
 void		 dp_iface_set_tunnel_protection(struct dp_iface *, const char *);
+/* Its `shared` keyword (kept and rendered; one tunnel's SAs either way). */
+bool		 dp_iface_tunnel_shared(const struct dp_iface *);
+void		 dp_iface_set_tunnel_shared(struct dp_iface *, bool);
+/* A tunnel's outer addresses (host order) and the interface its source
+ * is, once its source, destination and route resolve (what a GRE
+ * tunnel's line protocol needs, and a VTI's before its SAs); false
+ * otherwise or for another interface. */
+bool		 dp_iface_tunnel_ends(const struct dp_iface *, uint32_t *src,
+		    uint32_t *dst, struct dp_iface **srcif);
+/* `tunnel mode ipsec ipv4`: a VTI, whose packets go into ESP directly. */
+bool		 dp_iface_tunnel_vti(const struct dp_iface *);
+/* Decide the tunnels' line protocols again, soon (crypto: a VTI's SAs
+ * came or went). */
+void		 dp_tunnel_kick(struct dataplane *);
+/* A datagram that came out of a VTI's SA: counted as the tunnel's input
+ * and received on it.  -1 if its header is bad. */
+int		 dp_tunnel_input(struct dataplane *, struct dp_iface *t,
+		    const uint8_t *ip, size_t len);
 /* The largest IPv4 datagram IFP sends unfragmented (its `mtu`, or the
  * type's default): what crypto's path MTU starts from. */
 uint32_t	 dp_iface_ip_mtu(const struct dp_iface *);
@@ -286,6 +304,19 @@ struct dp_crypto_ops {
 	 * send the result with dp_ip_output_buf). */
 	enum dp_crypto_verdict (*co_outbound_inplace)(void *arg,
 			    struct dp_iface *out, uint8_t *ip, size_t len);
+	/* Optional.  A packet leaving the tunnel T that has `tunnel
+	 * protection`: a VTI's inner datagram, or a GRE tunnel's packet
+	 * with its outer header (from the tunnel source to the
+	 * destination).  CONSUMED: crypto sent it (dp_ip_output_buf);
+	 * DROP: no SA yet, or refused; PASS: not protected after all (a
+	 * GRE tunnel sends it in clear, a VTI drops it). */
+	enum dp_crypto_verdict (*co_tunnel_output)(void *arg,
+			    struct dp_iface *t, const uint8_t *ip, size_t len);
+	/* Optional.  Whether the VTI T (its ends resolved) has its IPsec
+	 * SAs, its line protocol; with START, IKE is begun if not (IOS's
+	 * VTI negotiates as soon as it can). */
+	bool		(*co_tunnel_sa)(void *arg, struct dp_iface *t,
+			    bool start);
 };
 
 /* OPS NULL unregisters.  OPS must outlive the registration. */

@@ -133,10 +133,14 @@ struct dp_iface {
 	/* GRE: the line protocol as tunnel_sync() last found it, and the
 	 * outer addresses it found (host order). */
 	bool			 if_tun_up;
+	/* The ends resolved (if_tun_saddr... valid): a GRE tunnel is up
+	 * then, a VTI once crypto has its SAs. */
+	bool			 if_tun_ready;
 	bool			 if_tun_recur;	/* down: recursive routing */
 	uint32_t		 if_tun_saddr, if_tun_daddr;
 	struct dp_iface		*if_tun_srcif;	/* valid while if_tun_up */
 	char			*if_tun_protection;
+	bool			 if_tun_prot_shared;	/* ... shared */
 	char			*if_crypto_map;
 	enum dp_crypto_df	 if_crypto_df;	/* crypto ipsec df-bit */
 	enum dp_crypto_frag	 if_crypto_frag; /* ... fragmentation */
@@ -276,6 +280,8 @@ struct dataplane {
 	struct ev_timer	 *d_tun_timer;
 	uint64_t	  d_gre_drops;	/* GRE for no tunnel of ours */
 	unsigned	  d_tun_depth;	/* tunnel_output nesting */
+	bool		  d_tun_syncing;	/* in tunnel_sync: crypto, asked
+						 * about a VTI, asks back */
 };
 
 /* Memory. */
@@ -614,6 +620,7 @@ void		 tunnel_sync(struct dataplane *);
 void		 tunnel_kick(struct dataplane *);
 void		 tunnel_free(struct dataplane *);
 bool		 tunnel_gre(const struct dp_iface *);
+bool		 tunnel_vti(const struct dp_iface *);
 /* An inner datagram (ETHERTYPE_IP or ETHERTYPE_IPV6) routed out of the
  * tunnel IFP: encapsulated and sent; 0 sent, -1 dropped. */
 int		 tunnel_output(struct dp_iface *, uint16_t ethertype,

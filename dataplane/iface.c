@@ -406,6 +406,20 @@ void
 dp_iface_set_tunnel_protection(struct dp_iface *ifp, const char *name)
 {
 	xstrset(&ifp->if_tun_protection, name);
+	if (name == NULL)
+		ifp->if_tun_prot_shared = false;
+}
+
+bool
+dp_iface_tunnel_shared(const struct dp_iface *ifp)
+{
+	return ifp->if_tun_prot_shared;
+}
+
+void
+dp_iface_set_tunnel_shared(struct dp_iface *ifp, bool shared)
+{
+	ifp->if_tun_prot_shared = shared;
 }
 
 bool
@@ -981,8 +995,9 @@ tunnel_lines(const struct dp_iface *ifp, struct strbuf *sb)
 		nv_line(sb, 1, "tunnel destination %s", ifp->if_tun_dst);
 	tunnel_nvgen(ifp, sb);
 	if (ifp->if_tun_protection != NULL)
-		nv_line(sb, 1, "tunnel protection ipsec profile %s",
-		    ifp->if_tun_protection);
+		nv_line(sb, 1, "tunnel protection ipsec profile %s%s",
+		    ifp->if_tun_protection, ifp->if_tun_prot_shared ?
+		    " shared" : "");
 }
 
 static void

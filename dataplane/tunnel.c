@@ -64,10 +64,25 @@ tunnel_gre(const struct dp_iface *ifp)
 	    (ifp->if_tun_mode == TUN_GRE_IP || ifp->if_tun_mode == TUN_GRE_IPV6);
 }
 
+bool
+tunnel_vti(const struct dp_iface *ifp)
+{
+	return ifp->if_id.id_type == IFT_TUNNEL &&
+	    ifp->if_tun_mode == TUN_IPSEC_IPV4;
+}
+
 static size_t
 tun_overhead(const struct dp_iface *ifp)
 {
+	if (tunnel_vti(ifp))
+		return 0;	/* crypto's ESP: its own path MTU */
 	return 20 + GRE_HDRLEN + (ifp->if_tun_haskey ? 4 : 0);
+}
+
+static const struct dp_crypto_ops *
+tun_crypto(const struct dataplane *dp)
+{
+	return dp->d_fwd != NULL ? dp->d_fwd->f_crypto : NULL;
 }
 
 /* The source's address (host order) and interface, or 0. */
@@ -108,7 +123,9 @@ tun_decide(struct dataplane *dp, struct dp_iface *t, bool *recur)
 	bool		 was = t->if_tun_up;
 
 	*recur = false;
-	if (t->if_shutdown || t->if_tun_mode != TUN_GRE_IP ||
+	t->if_tun_ready = false;
+	if (t->if_shutdown || (t->if_tun_mode != TUN_GRE_IP &&
+	    !tunnel_vti(t)) ||
 	    t->if_tun_dst == NULL || !ip4_parse(t->if_tun_dst, &d) ||
 	    (s = tun_source(dp, t, &srcif)) == 0)
 		return false;
@@ -127,6 +144,13 @@ tun_decide(struct dataplane *dp, struct dp_iface *t, bool *recur)
 	t->if_tun_saddr = s;
 	t->if_tun_daddr = d;
 	t->if_tun_srcif = srcif;
+	t->if_tun_ready = true;
+	/* A VTI is up when its IPsec SAs are (IOS). */
+	if (tunnel_vti(t))
+		return tun_crypto(dp) != NULL &&
+		    tun_crypto(dp)->co_tunnel_sa != NULL &&
+		    tun_crypto(dp)->co_tunnel_sa(dp->d_fwd->f_crypto_arg, t,
+		    false);
 	return true;
 }
 
@@ -138,11 +162,14 @@ tunnel_sync(struct dataplane *dp)
 	bool		 up, recur;
 	size_t		 i;
 
+	if (dp->d_tun_syncing)
+		return;
+	dp->d_tun_syncing = true;
 	/* A change moves d_rt_gen, which may change another tunnel's
 	 * route: again until nothing moves (a few passes at most). */
 	for (pass = 0; pass < 4; pass++) {
 		if (dp->d_tun_gen == dp->d_gen + dp->d_rt_gen + 1)
-			return;
+			break;
 		dp->d_tun_gen = dp->d_gen + dp->d_rt_gen + 1;
 		for (i = 0; i < dp->d_nifs; i++) {
 			t = dp->d_ifs[i];
@@ -166,6 +193,7 @@ tunnel_sync(struct dataplane *dp)
 				    up ? "up" : "down");
 		}
 	}
+	dp->d_tun_syncing = false;
 }
 
 static bool
@@ -174,10 +202,36 @@ tun_configured(const struct dataplane *dp)
 	size_t	i;
 
 	for (i = 0; i < dp->d_nifs; i++)
-		if (tunnel_gre(dp->d_ifs[i]) && (dp->d_ifs[i]->if_tun_src !=
-		    NULL || dp->d_ifs[i]->if_tun_dst != NULL))
+		if ((tunnel_gre(dp->d_ifs[i]) || tunnel_vti(dp->d_ifs[i])) &&
+		    (dp->d_ifs[i]->if_tun_src != NULL ||
+		    dp->d_ifs[i]->if_tun_dst != NULL))
 			return true;
 	return false;
+}
+
+/* A VTI whose ends resolve but which has no SAs asks crypto to begin
+ * IKE (once a second at most: crypto knows what is under way), and its
+ * line protocol is decided again every second, whatever moved. */
+static void
+tun_vti_poll(struct dataplane *dp)
+{
+	const struct dp_crypto_ops	*co = tun_crypto(dp);
+	struct dp_iface			*t;
+	size_t				 i;
+	bool				 any = false;
+
+	for (i = 0; i < dp->d_nifs; i++) {
+		t = dp->d_ifs[i];
+		if (!tunnel_vti(t))
+			continue;
+		any = true;
+		if (t->if_tun_ready && !t->if_tun_up &&
+		    t->if_tun_protection != NULL && co != NULL &&
+		    co->co_tunnel_sa != NULL)
+			co->co_tunnel_sa(dp->d_fwd->f_crypto_arg, t, true);
+	}
+	if (any)
+		dp->d_tun_gen = 0;
 }
 
 static void
@@ -186,6 +240,8 @@ tun_timer(void *arg)
 	struct dataplane	*dp = arg;
 
 	dp->d_tun_timer = NULL;
+	tunnel_sync(dp);
+	tun_vti_poll(dp);
 	tunnel_sync(dp);
 	if (tun_configured(dp))
 		dp->d_tun_timer = evloop_timer_add(dp->d_sys->sy_loop,
@@ -212,6 +268,30 @@ tunnel_free(struct dataplane *dp)
 	dp->d_tun_timer = NULL;
 }
 
+/* A VTI: the inner IPv4 datagram goes to crypto as it is (no GRE). */
+static int
+tun_vti_output(struct dp_iface *t, uint16_t ethertype, const uint8_t *ip,
+    size_t len)
+{
+	struct dataplane		*dp = t->if_dp;
+	const struct dp_crypto_ops	*co = tun_crypto(dp);
+	enum dp_crypto_verdict		 v = DP_CRYPTO_DROP;
+
+	if (t->if_tun_up && ethertype == ETHERTYPE_IP && dp->d_tun_depth == 0 &&
+	    co != NULL && co->co_tunnel_output != NULL) {
+		t->if_attach.at_opkts++;
+		t->if_attach.at_obytes += len;
+		t->if_attach.at_last_out = clock_mono_ms();
+		dp->d_tun_depth++;
+		v = co->co_tunnel_output(dp->d_fwd->f_crypto_arg, t, ip, len);
+		dp->d_tun_depth--;
+	}
+	if (v == DP_CRYPTO_CONSUMED)
+		return 0;
+	t->if_attach.at_odrops++;
+	return -1;
+}
+
 int
 tunnel_output(struct dp_iface *t, uint16_t ethertype, const uint8_t *ip,
     size_t len)
@@ -219,10 +299,13 @@ tunnel_output(struct dp_iface *t, uint16_t ethertype, const uint8_t *ip,
 	struct dataplane	*dp = t->if_dp;
 	size_t			 hl = tun_overhead(t);
 	uint8_t			*o = dp->d_fwd->f_tunbuf + DP_HEADROOM, *g;
+	const struct dp_crypto_ops *co;
 	uint8_t			 tos;
 	int			 rc;
 
 	tunnel_sync(dp);
+	if (tunnel_vti(t))
+		return tun_vti_output(t, ethertype, ip, len);
 	if (!t->if_tun_up || !tunnel_gre(t) || dp->d_tun_depth > 0 ||
 	    len + hl > IP4_MAXLEN) {
 		t->if_attach.at_odrops++;
@@ -243,6 +326,22 @@ tunnel_output(struct dp_iface *t, uint16_t ethertype, const uint8_t *ip,
 	t->if_attach.at_obytes += len;
 	t->if_attach.at_last_out = clock_mono_ms();
 	dp->d_tun_depth++;
+	/* `tunnel protection`: crypto takes the GRE packet (its policy is
+	 * the tunnel's, whatever the physical interface's crypto map). */
+	if (t->if_tun_protection != NULL && (co = tun_crypto(dp)) != NULL &&
+	    co->co_tunnel_output != NULL)
+		switch (co->co_tunnel_output(dp->d_fwd->f_crypto_arg, t, o,
+		    hl + len)) {
+		case DP_CRYPTO_CONSUMED:
+			dp->d_tun_depth--;
+			return 0;
+		case DP_CRYPTO_DROP:
+			dp->d_tun_depth--;
+			t->if_attach.at_odrops++;
+			return -1;
+		case DP_CRYPTO_PASS:
+			break;
+		}
 	rc = ip4_send(dp, o, hl + len, IP4_OWN | IP4_ROOM | IP4_FWDBUF);
 	dp->d_tun_depth--;
 	if (rc != DP_SEND_OK) {
@@ -325,6 +424,45 @@ drop:
 	dp->d_gre_drops++;
 }
 
+bool
+dp_iface_tunnel_ends(const struct dp_iface *t, uint32_t *src, uint32_t *dst,
+    struct dp_iface **srcif)
+{
+	tunnel_sync(t->if_dp);
+	if (t->if_id.id_type != IFT_TUNNEL || !t->if_tun_ready)
+		return false;
+	*src = t->if_tun_saddr;
+	*dst = t->if_tun_daddr;
+	*srcif = t->if_tun_srcif;
+	return true;
+}
+
+bool
+dp_iface_tunnel_vti(const struct dp_iface *t)
+{
+	return tunnel_vti(t);
+}
+
+void
+dp_tunnel_kick(struct dataplane *dp)
+{
+	tunnel_kick(dp);
+}
+
+int
+dp_tunnel_input(struct dataplane *dp, struct dp_iface *t, const uint8_t *ip,
+    size_t len)
+{
+	if (len < 20 || (ip[0] >> 4) != 4 || (size_t)(ip[0] & 15) * 4 > len ||
+	    get16(ip + 2) > len || !t->if_tun_up)
+		return -1;
+	t->if_attach.at_ipkts++;
+	t->if_attach.at_ibytes += len;
+	t->if_attach.at_last_in = clock_mono_ms();
+	ip4_receive(dp, t, ip, len, IP4_DECAP);
+	return 0;
+}
+
 /* The transport MTU: the MTU of the interface the destination is routed
  * out of, less the tunnel's header; IOS's 1476 on Ethernet. */
 static uint32_t
@@ -344,7 +482,7 @@ iface_ip_mtu(const struct dp_iface *ifp)
 {
 	if (ifp->if_ip_mtu != 0)
 		return ifp->if_ip_mtu;
-	if (tunnel_gre(ifp))
+	if (tunnel_gre(ifp) || tunnel_vti(ifp))
 		return tun_transport_mtu(ifp);
 	return iface_mtu(ifp);
 }
@@ -355,7 +493,7 @@ tunnel_show(const struct dp_iface *t, struct strbuf *sb)
 	bool	v15 = sys_version_15(t->if_dp->d_sys);
 	char	a[16];
 
-	if (!tunnel_gre(t))
+	if (!tunnel_gre(t) && !tunnel_vti(t))
 		return;
 	strbuf_puts(sb, "  Tunnel source ");
 	if (t->if_tun_up) {
@@ -371,8 +509,9 @@ tunnel_show(const struct dp_iface *t, struct strbuf *sb)
 		strbuf_printf(sb, " (%s)", t->if_tun_src);
 	strbuf_printf(sb, ", destination %s\n",
 	    t->if_tun_dst != NULL ? t->if_tun_dst : "UNKNOWN");
-	strbuf_printf(sb, "  Tunnel protocol/transport GRE/%s\n",
-	    t->if_tun_mode == TUN_GRE_IPV6 ? "IPv6" : "IP");
+	strbuf_printf(sb, "  Tunnel protocol/transport %s\n",
+	    tunnel_vti(t) ? "IPSEC/IP" : t->if_tun_mode == TUN_GRE_IPV6 ?
+	    "GRE/IPv6" : "GRE/IP");
 	if (t->if_tun_haskey)
 		strbuf_printf(sb, "    Key 0x%X, sequencing disabled\n",
 		    t->if_tun_key);
@@ -390,6 +529,10 @@ tunnel_show(const struct dp_iface *t, struct strbuf *sb)
 	}
 	strbuf_puts(sb, "  Tunnel transmit bandwidth 8000 (kbps)\n");
 	strbuf_puts(sb, "  Tunnel receive bandwidth 8000 (kbps)\n");
+	/* The text of IOS's VTI configuration guide's example. */
+	if (t->if_tun_protection != NULL)
+		strbuf_printf(sb, "  Tunnel protection via IPSec (profile "
+		    "\"%s\")\n", t->if_tun_protection);
 }
 
 /* The lines after `tunnel destination` (the caller renders the rest). */

@@ -221,12 +221,13 @@ static const struct cmd_def crypto_if_defs[] = {
 	  "Perform fragmentation of large packets after IPSec encapsulation\n"
 	  "Perform fragmentation of large packets before IPSec encapsulation",
 	  if_crypto_ipsec_fragmentation_cmd, CMD_NO | CMD_DEFAULT, NULL },
-	{ "tunnel protection ipsec profile WORD$name",
+	{ "tunnel protection ipsec profile WORD$name [shared]",
 	  "protocol-over-protocol tunneling\n"
 	  "Enable tunnel protection\n"
 	  "use ipsec to protect this tunnel\n"
 	  "Determine the ipsec policy profile to use.\n"
-	  "Name of the ipsec policy profile",
+	  "Name of the ipsec policy profile\n"
+	  "Share this protection with other tunnel interfaces",
 	  if_tunnel_protection_cmd, CMD_NO | CMD_DEFAULT, NULL },
 };
 

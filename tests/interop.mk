@@ -45,3 +45,6 @@ TESTS += tests/interop_xauth_strongswan.sh
 EXTRA_DIST += tests/interop_xauth_strongswan.sh
 TESTS += tests/interop_xauth_strongswan_push.sh
 EXTRA_DIST += tests/interop_xauth_strongswan_push.sh
+# iosh's IPv4 VTI (tunnel protection) with strongSwan route-based.
+TESTS += tests/interop_vti.sh
+EXTRA_DIST += tests/interop_vti.sh

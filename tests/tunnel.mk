@@ -13,3 +13,11 @@ check_PROGRAMS += tests/gre_tun
 tests_gre_tun_SOURCES = tests/gre_tun.c
 TESTS += tests/gre_netns.sh
 EXTRA_DIST += tests/gre_netns.sh
+# GRE over IPsec (crypto map, transport mode) and tunnel protection
+# between two iosh routers (tests/check_vti.c).
+check_PROGRAMS += tests/check_vti
+TESTS += tests/check_vti
+tests_check_vti_SOURCES = tests/check_vti.c tests/pair.c tests/pair.h \
+	tests/fixture.c tests/fixture.h
+tests_check_vti_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+tests_check_vti_LDADD = $(TEST_LIBS)

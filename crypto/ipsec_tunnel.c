@@ -1,0 +1,282 @@
+/*
+ * ipsec_tunnel: `tunnel protection ipsec profile NAME` — the profile
+ * becomes the policy of its tunnel interface (IOS's "Tunnel0-head-0"
+ * crypto map, one entry, the tunnel destination its peer):
+ *
+ *	GRE (`tunnel mode gre ip`): the proxies are the GRE packet between
+ *	the tunnel source and destination (host to host, protocol 47), so
+ *	a transform set in `mode transport` runs in transport mode
+ *	(ipsec_transport_ok); every GRE packet the tunnel emits is handed
+ *	here by the dataplane (co_tunnel_output) and goes into ESP.
+ *	VTI (`tunnel mode ipsec ipv4`): the proxies are 0.0.0.0/0 both
+ *	ways (tunnel mode whatever the set says, as seed 003's Quick Mode
+ *	shows), the datagrams routed into the tunnel go into ESP directly,
+ *	and what arrives on its SAs is received on the tunnel interface.
+ *	Its line protocol is its SAs' state (co_tunnel_sa), and IKE begins
+ *	as soon as the tunnel's ends resolve, as IOS's VTI does.
+ *
+ * The policy of each tunnel is kept by interface index and made again
+ * when the configuration, the dataplane or the tunnel's ends moved: no
+ * name is looked up per packet unless one of them did.  Its entry is
+ * what ipsec_proposal_of offers and what the responder's
+ * ipsec_find_entry answers with.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "crypto/ike_int.h"
+#include "dataplane/dp.h"
+#include "lib/bytes.h"
+#include "lib/system.h"
+#include "lib/xalloc.h"
+
+#define IPPROTO_GRE_NUM		47
+#define TUN_MAP_SEQ		65537	/* IOS's "Tunnel0-head-0-65537" */
+#define TUN_WAIT_POLLS		15	/* longer than a Main Mode's retry */
+
+struct tun_pol {
+	uint64_t		 tp_dp_gen, tp_cfg_gen;	/* 0: never made */
+	uint32_t		 tp_src, tp_dst;
+	bool			 tp_ok;
+	bool			 tp_vti;
+	struct dp_iface		*tp_ifp, *tp_srcif;
+	char			 tp_mapname[64];
+	struct cmap		 tp_map;
+	struct cmap_entry	 tp_ce, *tp_cep;
+	uint32_t		 tp_peer;
+	struct ike_request	 tp_rq;
+	struct sa_addr		 tp_peer_addr;
+	uint32_t		 tp_hash;
+	unsigned		 tp_polls;	/* without SAs, waiting */
+};
+
+struct ipsec_tunnels {
+	struct tun_pol	*tt_pol;	/* by dp_iface_index */
+	size_t		 tt_n;
+};
+
+void
+ipsec_tunnel_free(struct crypto *c)
+{
+	if (c->c_tunnels != NULL)
+		free(c->c_tunnels->tt_pol);
+	free(c->c_tunnels);
+	c->c_tunnels = NULL;
+}
+
+/* T's policy, made again if anything it depends on moved; NULL when T
+ * has no protection, its profile does not exist, or its ends do not
+ * resolve (a GRE tunnel that is down, a VTI without a route). */
+static struct tun_pol *
+tp_get(struct crypto *c, struct dp_iface *t)
+{
+	struct dataplane		*dp = c->c_sys->sy_dp;
+	const struct ipsec_profile	*ip;
+	const char			*name;
+	struct ipsec_tunnels		*tt;
+	struct tun_pol			*tp;
+	struct dp_iface			*srcif;
+	uint32_t			 s, d;
+	size_t				 i = dp_iface_index(t), n;
+
+	if ((name = dp_iface_tunnel_protection(t)) == NULL ||
+	    !dp_iface_tunnel_ends(t, &s, &d, &srcif))
+		return NULL;
+	if (c->c_tunnels == NULL)
+		c->c_tunnels = xcalloc(1, sizeof(*c->c_tunnels));
+	tt = c->c_tunnels;
+	if (i >= tt->tt_n) {
+		n = dp_iface_count(dp) > i ? dp_iface_count(dp) : i + 1;
+		tt->tt_pol = xreallocarray(tt->tt_pol, n, sizeof(*tt->tt_pol));
+		memset(tt->tt_pol + tt->tt_n, 0,
+		    (n - tt->tt_n) * sizeof(*tt->tt_pol));
+		tt->tt_n = n;
+	}
+	tp = &tt->tt_pol[i];
+	if (tp->tp_cfg_gen == c->c_cfg_gen + 1 &&
+	    tp->tp_dp_gen == dp_generation(dp) && tp->tp_ifp == t &&
+	    tp->tp_src == s && tp->tp_dst == d)
+		return tp->tp_ok ? tp : NULL;
+	memset(tp, 0, sizeof(*tp));
+	tp->tp_cfg_gen = c->c_cfg_gen + 1;
+	tp->tp_dp_gen = dp_generation(dp);
+	tp->tp_ifp = t;
+	tp->tp_src = s;
+	tp->tp_dst = d;
+	if ((ip = crypto_ipsec_profile_find(c, name)) == NULL)
+		return NULL;
+	tp->tp_ok = true;
+	tp->tp_vti = dp_iface_tunnel_vti(t);
+	tp->tp_srcif = srcif;
+	snprintf(tp->tp_mapname, sizeof(tp->tp_mapname), "%s-head-0",
+	    dp_iface_name(t));
+	tp->tp_peer = d;
+	tp->tp_cep = &tp->tp_ce;
+	tp->tp_map.cm_name = tp->tp_mapname;
+	tp->tp_map.cm_entries = &tp->tp_cep;
+	tp->tp_map.cm_n = tp->tp_map.cm_cap = 1;
+	tp->tp_ce.ce_seq = TUN_MAP_SEQ;
+	tp->tp_ce.ce_peers = &tp->tp_peer;
+	tp->tp_ce.ce_npeers = 1;
+	tp->tp_ce.ce_map = &tp->tp_map;
+	/* The profile's parameters as they are: a copy of the pointers,
+	 * made again whenever the configuration moves. */
+	tp->tp_ce.ce_params = ip->ip_params;
+	snprintf(tp->tp_rq.rq_ifname, sizeof(tp->tp_rq.rq_ifname), "%s",
+	    dp_iface_name(t));
+	snprintf(tp->tp_rq.rq_map, sizeof(tp->tp_rq.rq_map), "%s",
+	    tp->tp_mapname);
+	tp->tp_rq.rq_seq = TUN_MAP_SEQ;
+	tp->tp_rq.rq_local = s;
+	tp->tp_rq.rq_peer = d;
+	if (tp->tp_vti) {
+		ipsec_ident_set(&tp->tp_rq.rq_lid, 0, 0xffffffffu, 0, 0);
+		ipsec_ident_set(&tp->tp_rq.rq_rid, 0, 0xffffffffu, 0, 0);
+	} else {
+		ipsec_ident_set(&tp->tp_rq.rq_lid, s, 0, IPPROTO_GRE_NUM, 0);
+		ipsec_ident_set(&tp->tp_rq.rq_rid, d, 0, IPPROTO_GRE_NUM, 0);
+	}
+	tp->tp_hash = ipsec_flow_key(&tp->tp_rq, &tp->tp_peer_addr);
+	return tp;
+}
+
+enum dp_crypto_verdict
+ipsec_tunnel_output(void *arg, struct dp_iface *t, const uint8_t *ip,
+    size_t len)
+{
+	struct crypto	*c = arg;
+	struct tun_pol	*tp = tp_get(c, t);
+
+	/* Protection named but not there: nothing leaves in clear. */
+	if (tp == NULL)
+		return DP_CRYPTO_DROP;
+	return ipsec_out_flow(c, tp->tp_srcif, &tp->tp_rq, &tp->tp_peer_addr,
+	    tp->tp_hash, &tp->tp_ce, (uint8_t *)(uintptr_t)ip, len);
+}
+
+bool
+ipsec_tunnel_sa(void *arg, struct dp_iface *t, bool start)
+{
+	struct crypto		*c = arg;
+	struct tun_pol		*tp = tp_get(c, t);
+	struct ipsec_flow	*fl;
+	struct ipsec_sa		*ps;
+
+	if (tp == NULL)
+		return false;
+	fl = ipsec_flow_find_h(c, &tp->tp_rq, &tp->tp_peer_addr, tp->tp_hash);
+	if (fl != NULL && (ps = ipsec_flow_out_sa(fl)) != NULL &&
+	    ps->ps_esp != NULL)
+		return true;
+	/* Both ends of a VTI would begin at once, and two Main Modes
+	 * crossing each other's INITIAL-CONTACT take each other down: the
+	 * end with the lower address begins, the other only if nothing has
+	 * come for TUN_WAIT_POLLS of the dataplane's one-second polls. */
+	if (start && (tp->tp_rq.rq_local < tp->tp_rq.rq_peer ||
+	    ++tp->tp_polls > TUN_WAIT_POLLS)) {
+		tp->tp_polls = 0;
+		ipsec_out_start(c, &tp->tp_rq, &tp->tp_ce);
+	}
+	return false;
+}
+
+bool
+ipsec_tunnel_find_entry(struct crypto *c, uint32_t local, uint32_t peer,
+    const struct sa_ident *lid, const struct sa_ident *rid,
+    struct ike_request *rq, const struct cmap_entry **entry)
+{
+	struct dataplane	*dp = c->c_sys->sy_dp;
+	struct dp_iface		*ifp;
+	struct tun_pol		*tp;
+
+	for (ifp = dp_iface_first(dp); ifp != NULL; ifp = dp_iface_next(ifp)) {
+		if (dp_iface_tunnel_protection(ifp) == NULL ||
+		    (tp = tp_get(c, ifp)) == NULL ||
+		    tp->tp_rq.rq_local != local || tp->tp_rq.rq_peer != peer ||
+		    !ipsec_ident_eq(&tp->tp_rq.rq_lid, lid) ||
+		    !ipsec_ident_eq(&tp->tp_rq.rq_rid, rid))
+			continue;
+		*rq = tp->tp_rq;
+		*entry = &tp->tp_ce;
+		return true;
+	}
+	return false;
+}
+
+const struct cmap_entry *
+ipsec_tunnel_entry(struct crypto *c, const struct ike_request *rq)
+{
+	struct dp_iface	*t;
+	struct tun_pol	*tp;
+
+	if ((t = dp_iface_find(c->c_sys->sy_dp, rq->rq_ifname)) == NULL ||
+	    (tp = tp_get(c, t)) == NULL ||
+	    strcmp(tp->tp_rq.rq_map, rq->rq_map) != 0)
+		return NULL;
+	return &tp->tp_ce;
+}
+
+void
+ipsec_tunnel_received(struct crypto *c, struct ipsec_flow *fl,
+    struct dp_iface *in, const uint8_t *ip, size_t len)
+{
+	struct dataplane	*dp = c->c_sys->sy_dp;
+	struct dp_iface		*t = NULL;
+
+	/* A VTI's SA: received on the tunnel.  Others (GRE in ESP too)
+	 * as if on the interface it came by. */
+	if (strncmp(fl->fl_ifname, "Tunnel", 6) == 0)
+		t = dp_iface_find(dp, fl->fl_ifname);
+	if (t != NULL && dp_iface_tunnel_vti(t) ?
+	    dp_tunnel_input(dp, t, ip, len) < 0 :
+	    dp_ip_input(dp, in, ip, len) < 0)
+		fl->fl_stats.fs_recv_errors++;
+}
+
+bool
+ipsec_tunnel_flow(const struct ipsec_flow *fl)
+{
+	return strncmp(fl->fl_ifname, "Tunnel", 6) == 0;
+}
+
+void
+ipsec_tunnel_changed(struct crypto *c, const struct ipsec_flow *fl)
+{
+	if (ipsec_tunnel_flow(fl) &&
+	    c->c_sys->sy_dp != NULL)
+		dp_tunnel_kick(c->c_sys->sy_dp);
+}
+
+void
+ipsec_tunnel_flow_idb(struct crypto *c, struct ipsec_flow *fl)
+{
+	struct dp_iface	*t, *srcif;
+	uint32_t	 s, d;
+
+	/* A tunnel's ESP leaves by its source's interface: the path MTU
+	 * and `ip mtu idb` are that one's, as IOS shows (seed 003). */
+	if (strncmp(fl->fl_ifname, "Tunnel", 6) == 0 &&
+	    (t = dp_iface_find(c->c_sys->sy_dp, fl->fl_ifname)) != NULL &&
+	    dp_iface_tunnel_ends(t, &s, &d, &srcif) && srcif != NULL) {
+		snprintf(fl->fl_idb, sizeof(fl->fl_idb), "%s",
+		    dp_iface_name(srcif));
+		fl->fl_ip_mtu = fl->fl_mtu = dp_iface_ip_mtu(srcif);
+	}
+}
+
+bool
+ipsec_tunnel_map(struct crypto *c, struct dp_iface *t, const struct cmap **cm,
+    const struct cmap_entry **ce, uint32_t *src, uint32_t *dst, bool *vti)
+{
+	struct tun_pol	*tp = tp_get(c, t);
+
+	if (tp == NULL)
+		return false;
+	*cm = &tp->tp_map;
+	*ce = &tp->tp_ce;
+	*src = tp->tp_src;
+	*dst = tp->tp_dst;
+	*vti = tp->tp_vti;
+	return true;
+}
