@@ -31,16 +31,24 @@ map_client(const struct ike_p1 *p)
 	return NULL;
 }
 
-/* The global address key IOS found for the peer carries `no-xauth`.  A
- * keyring's keys have no such option in IOS; a keyring key that won the
- * search is not the global one, which the key text tells. */
+/* The key IOS found for the peer is a global one with `no-xauth`.  A
+ * keyring's keys have no such option in IOS; one wins the search over
+ * the global key only with a longer mask (ike_psk_for). */
 static bool
 key_no_xauth(const struct ike_p1 *p)
 {
-	const struct psk	*k = psk_lookup_v4(&p->p_c->c_keys, p->p_peer);
+	const struct crypto	*c = p->p_c;
+	const struct psk	*k = psk_lookup_v4(&c->c_keys, p->p_peer), *o;
+	const struct keyring	*kr;
 
-	return k != NULL && k->pk_no_xauth && p->p_psk != NULL &&
-	    strcmp(k->pk_key, p->p_psk) == 0;
+	if (k == NULL || !k->pk_no_xauth)
+		return false;
+	TAILQ_FOREACH(kr, &c->c_keyrings, kr_entry)
+		if (local_addr_admits(c, &kr->kr_local, p->p_local) &&
+		    (o = psk_lookup_v4(&kr->kr_keys, p->p_peer)) != NULL &&
+		    o->pk_mask > k->pk_mask)
+			return false;
+	return true;
 }
 
 void
