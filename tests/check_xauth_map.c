@@ -128,6 +128,40 @@ START_TEST(test_no_xauth_l2l)
 }
 END_TEST
 
+/* The map's lines are kept by the map's name and rendered just before
+ * its entries (those of a map with no entry yet, first), as IOS renders
+ * them; `no` takes each away. */
+START_TEST(test_map_client_config)
+{
+	pair_config(R2, "crypto map clientmap client authentication list "
+	    "userauthen\n"
+	    "crypto map clientmap isakmp authorization list groupauthor\n"
+	    "crypto map clientmap client configuration address respond\n"
+	    "crypto map clientmap 10 ipsec-isakmp\n set peer 12.1.1.1\n"
+	    "crypto map other client configuration address initiate\n");
+	ck_assert_str_eq(fx_run(&pair[R2],
+	    "show running-config | include ^crypto map|^ set peer"),
+	    "crypto map other client configuration address initiate\n"
+	    "crypto map clientmap client authentication list userauthen\n"
+	    "crypto map clientmap isakmp authorization list groupauthor\n"
+	    "crypto map clientmap client configuration address respond\n"
+	    "crypto map clientmap 10 ipsec-isakmp\n"
+	    " set peer 12.1.1.1\n");
+	pair_config(R2, "no crypto map clientmap isakmp authorization list\n"
+	    "crypto map clientmap client configuration address initiate\n"
+	    "no crypto map other client configuration address\n"
+	    "no crypto map clientmap 10\n");
+	ck_assert_str_eq(fx_run(&pair[R2],
+	    "show running-config | include ^crypto map"),
+	    "crypto map clientmap client authentication list userauthen\n"
+	    "crypto map clientmap client configuration address initiate\n");
+	pair_config(R2, "no crypto map clientmap client authentication list\n"
+	    "no crypto map clientmap client configuration address\n");
+	ck_assert_str_eq(fx_run(&pair[R2],
+	    "show running-config | include ^crypto map"), "");
+}
+END_TEST
+
 static Suite *
 suite(void)
 {
@@ -138,6 +172,7 @@ suite(void)
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, test_xauth_breaks_l2l);
 	tcase_add_test(tc, test_no_xauth_l2l);
+	tcase_add_test(tc, test_map_client_config);
 	suite_add_tcase(s, tc);
 	return s;
 }
