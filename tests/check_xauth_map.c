@@ -128,6 +128,57 @@ START_TEST(test_no_xauth_l2l)
 }
 END_TEST
 
+/* Aggressive Mode (R1's profile initiates it, R2 matches no profile):
+ * R1 offers plain pre-share, R2's map prompts it all the same. */
+static const char am_profile[] =
+    "crypto isakmp profile AM\n"
+    " match identity address 12.1.1.2 255.255.255.255\n"
+    " initiate mode aggressive\n"
+    "crypto map TST 10 ipsec-isakmp\n set isakmp-profile AM\n";
+
+static const char *const am_xauth_lines[] = {
+	"ISAKMP:(1001):Old State = IKE_R_AM2  New State = IKE_P1_COMPLETE",
+	"ISAKMP:(1001):Need XAUTH",
+	"ISAKMP:(1001):Old State = IKE_P1_COMPLETE  New State = "
+	    "IKE_XAUTH_AAA_START_LOGIN_AWAIT",
+	"ISAKMP:(1001):Old State = IKE_XAUTH_AAA_START_LOGIN_AWAIT  New State = "
+	    "IKE_XAUTH_REQ_SENT",
+	NULL
+};
+
+START_TEST(test_am_xauth_breaks_l2l)
+{
+	const char	*out;
+
+	both();
+	pair_config(R1, am_profile);
+	fx_run(&pair[R2], "debug crypto isakmp");
+	out = pair_run_wait(R1, "ping 2.2.2.2 source loopback0");
+	ck_assert_msg(strstr(out, "\n.....\nSuccess rate is 0 percent (0/5)")
+	    != NULL, "%s", out);
+	ck_assert_ptr_null(pair_lines_in_order(R2, am_xauth_lines));
+	ck_assert_int_eq(sa_count(R1), 0);
+	ck_assert_int_eq(sa_count(R2), 0);
+}
+END_TEST
+
+START_TEST(test_am_no_xauth_l2l)
+{
+	const char	*out;
+
+	both();
+	pair_config(R1, am_profile);
+	pair_config(R2, "crypto isakmp key cisco address 12.1.1.1 no-xauth\n");
+	fx_run(&pair[R2], "debug crypto isakmp");
+	out = pair_run_wait(R1, "ping 2.2.2.2 source loopback0");
+	ck_assert_msg(strstr(out, "Success rate is 80 percent (4/5)") != NULL,
+	    "%s", out);
+	ck_assert(pair_has(R2, "New State = IKE_R_AM2"));
+	ck_assert_int_eq(count_of(R2, "XAUTH"), 0);
+	ck_assert_int_eq(sa_count(R2), 2);
+}
+END_TEST
+
 /* The map's lines are kept by the map's name and rendered just before
  * its entries (those of a map with no entry yet, first), as IOS renders
  * them; `no` takes each away. */
@@ -172,6 +223,8 @@ suite(void)
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, test_xauth_breaks_l2l);
 	tcase_add_test(tc, test_no_xauth_l2l);
+	tcase_add_test(tc, test_am_xauth_breaks_l2l);
+	tcase_add_test(tc, test_am_no_xauth_l2l);
 	tcase_add_test(tc, test_map_client_config);
 	suite_add_tcase(s, tc);
 	return s;
