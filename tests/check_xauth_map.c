@@ -78,7 +78,7 @@ static const char *const xauth_lines[] = {
 	"ISAKMP (1001): incrementing error counter on sa, attempt 5 of 5: "
 	    "retransmit phase 1",
 	"ISAKMP:(1001):deleting SA reason \"Death by retransmission P1\" "
-	    "state (R) QM_IDLE (peer 12.1.1.1)",
+	    "state (R) CONF_XAUTH (peer 12.1.1.1)",
 	NULL
 };
 
@@ -96,6 +96,8 @@ START_TEST(test_xauth_breaks_l2l)
 	pair_run_for(70);
 	ck_assert_ptr_null(pair_lines_in_order(R2, xauth_lines));
 	ck_assert_int_eq(count_of(R2, ": retransmit phase 1\n"), 5);
+	ck_assert_int_eq(count_of(R2, " retransmitting phase 1 CONF_XAUTH...\n"),
+	    6);
 	ck_assert_int_eq(count_of(R2, "IKE_XAUTH_AAA_CONT_LOGIN_AWAIT"), 0);
 	ck_assert_msg(strstr(fx_run(&pair[R2], "show crypto isakmp sa"),
 	    "\n12.1.1.") == NULL, "%s", fx_run(&pair[R2],
