@@ -33,6 +33,7 @@ cmap_init(struct crypto *c)
 	TAILQ_INIT(&c->c_maps);
 	c->c_dynmap_idx.nt_key = cmap_key;
 	TAILQ_INIT(&c->c_dynmaps);
+	TAILQ_INIT(&c->c_map_clients);
 }
 
 void
@@ -84,6 +85,7 @@ cmap_free_all(struct crypto *c)
 		cmap_free(cm);
 	}
 	ntab_free(&c->c_dynmap_idx);
+	cmap_client_free_all(c);
 }
 
 const struct cmap *
@@ -464,10 +466,24 @@ cmap_nvgen(const struct crypto *c, struct strbuf *sb)
 {
 	const struct cmap	*cm;
 	const struct cmap_entry	*ce;
+	const struct cmap_client *mc;
 	size_t			 i;
 	bool			 first = true;
 
+	/* A map's client lines come just before its entries; those of a
+	 * map with no entries yet, first. */
+	TAILQ_FOREACH(mc, &c->c_map_clients, mc_entry)
+		if (crypto_map_find(c, mc->mc_name) == NULL) {
+			cmap_client_nvgen(mc, sb);
+			first = false;
+		}
 	TAILQ_FOREACH(cm, &c->c_maps, cm_entry) {
+		if ((mc = crypto_map_client_find(c, cm->cm_name)) != NULL) {
+			if (!first)
+				nv_line(sb, 0, "!");
+			cmap_client_nvgen(mc, sb);
+			first = true;
+		}
 		for (i = 0; i < cm->cm_n; i++) {
 			ce = cm->cm_entries[i];
 			if (!first)

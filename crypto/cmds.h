@@ -34,6 +34,7 @@ int	crypto_transform_set_cmd(struct vty *, const struct cmd_args *);
 int	crypto_ipsec_profile_cmd(struct vty *, const struct cmd_args *);
 int	crypto_dynamic_map_cmd(struct vty *, const struct cmd_args *);
 int	crypto_map_cmd(struct vty *, const struct cmd_args *);
+int	crypto_map_client_cmd(struct vty *, const struct cmd_args *);
 int	ip_local_pool_cmd(struct vty *, const struct cmd_args *);
 
 /* config-isakmp. */

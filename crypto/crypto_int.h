@@ -287,6 +287,22 @@ struct cmap {
 	TAILQ_ENTRY(cmap)	 cm_entry;
 };
 
+/* A crypto map's client settings (cmap_client.c). */
+enum mc_addr { MC_ADDR_NONE, MC_ADDR_RESPOND, MC_ADDR_INITIATE };
+
+struct cmap_client {
+	char			*mc_name;	/* the map's */
+	char			*mc_auth;	/* client authentication list */
+	char			*mc_author;	/* isakmp authorization list */
+	enum mc_addr		 mc_addr;	/* client configuration address */
+	TAILQ_ENTRY(cmap_client) mc_entry;
+};
+
+const struct cmap_client *crypto_map_client_find(const struct crypto *,
+	    const char *);
+void	cmap_client_free_all(struct crypto *);
+void	cmap_client_nvgen(const struct cmap_client *, struct strbuf *);
+
 struct ipsec_profile {
 	char			*ip_name;
 	struct ipsec_params	 ip_params;
@@ -371,6 +387,7 @@ struct crypto {
 	TAILQ_HEAD(, cmap)		  c_maps;
 	struct ntab			  c_dynmap_idx;
 	TAILQ_HEAD(, cmap)		  c_dynmaps;
+	TAILQ_HEAD(, cmap_client)	  c_map_clients;
 	struct ntab			  c_pool_idx;
 	TAILQ_HEAD(, ip_pool)		  c_pools;
 

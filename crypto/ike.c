@@ -261,7 +261,10 @@ rexmit(void *arg)
 	struct ike_p1		*p = rc->rc_p;
 	struct ike_tx		*tx = rc->rc_tx;
 	struct ike_qm		*q;
-	const char		*st = isakmp_state_name(p->p_sa->is_state);
+	/* An XAUTH exchange under way names the SA's state CONF_XAUTH,
+	 * as the packets it sends and receives do. */
+	const char		*st = ike_xauth_busy(p) ? "CONF_XAUTH" :
+				    isakmp_state_name(p->p_sa->is_state);
 	char			 peer[16];
 
 	free(rc);

@@ -557,6 +557,7 @@ r_am3(struct ike_p1 *p, const struct isakmp_msg *m, uint8_t *plain)
 	dbg_authenticated(p);
 	ike_natd_check(p, am3);
 	ike_p1_complete(p, "IKE_MESG_FROM_PEER, IKE_AM_EXCH", FSM_R_AM2);
+	ike_xauth_decide(p);
 	ike_xauth_start(p);
 }
 

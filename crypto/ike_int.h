@@ -351,6 +351,13 @@ bool	ike_xauth_ready(const struct ike_p1 *);
 void	ike_xauth_input(struct ike_p1 *, const struct isakmp_msg *);
 /* Phase 1 goes: what the transaction kept goes too. */
 void	ike_xauth_free(struct ike_p1 *);
+/* ike_xauth_map.c: a responder with no matched isakmp profile asks for
+ * XAUTH when its crypto map has a `client authentication list` and the
+ * peer's key is not `no-xauth`; the list a login is checked against (the
+ * profile's or the map's); the map pushes the address. */
+void	ike_xauth_decide(struct ike_p1 *);
+const char *ike_xauth_list(const struct ike_p1 *);
+bool	ike_map_cfg_initiate(const struct ike_p1 *);
 
 /* ike_qm.c */
 void	ike_qm_initiate(struct ike_p1 *, const struct ike_request *);

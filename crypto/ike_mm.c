@@ -579,6 +579,13 @@ r_mm5(struct ike_p1 *p, const struct isakmp_msg *m, uint8_t *plain)
 	}
 	ike_p1_complete(p, "IKE_MESG_INTERNAL, IKE_PROCESS_COMPLETE",
 	    FSM_R_MM5);
+	/* The crypto map's `client authentication list` prompts this peer
+	 * too, unless its key is `no-xauth` (ike_xauth_map.c). */
+	ike_xauth_decide(p);
+	if (p->p_xauth) {
+		ike_xauth_start(p);
+		return;
+	}
 	ike_dbg_fsm(p, "IKE_MESG_INTERNAL, IKE_PHASE1_COMPLETE",
 	    FSM_P1_COMPLETE, FSM_P1_COMPLETE);
 }

@@ -225,7 +225,6 @@ xauth_set(struct ike_p1 *p, bool ok)
 static void
 xauth_reply(struct ike_p1 *p, const struct ike_cfgmsg *cm)
 {
-	const struct isakmp_profile	*pr = ike_profile_of(p);
 	const struct isakmp_attr	*u, *w;
 	char				 pass[IKE_CFG_STR_MAX + 1];
 	char				 peer[IP4_TEXT_LEN];
@@ -248,8 +247,8 @@ xauth_reply(struct ike_p1 *p, const struct ike_cfgmsg *cm)
 	if (u != NULL && w != NULL &&
 	    ike_cfg_string(u, p->p_user, sizeof(p->p_user)) == 0 &&
 	    ike_cfg_string(w, pass, sizeof(pass)) == 0)
-		r = sys_auth_login(p->p_c->c_sys,
-		    pr != NULL ? pr->pr_client_auth : NULL, p->p_user, pass);
+		r = sys_auth_login(p->p_c->c_sys, ike_xauth_list(p),
+		    p->p_user, pass);
 	OPENSSL_cleanse(pass, sizeof(pass));
 	if (r == SYS_AUTH_PASS) {
 		snprintf(sadb_isakmp_sess(p->p_sa)->s_user,
@@ -493,7 +492,9 @@ cfg_push_wanted(const struct ike_p1 *p)
 {
 	const struct isakmp_profile	*pr = ike_profile_of(p);
 
-	return !p->p_sa->is_initiator && pr != NULL && pr->pr_cfg_initiate;
+	/* No profile: the crypto map's `client configuration address`. */
+	return !p->p_sa->is_initiator && (pr != NULL ? pr->pr_cfg_initiate :
+	    ike_map_cfg_initiate(p));
 }
 
 /* What a SET carries unasked: the address and the group's servers and
@@ -606,8 +607,12 @@ ike_xauth_input(struct ike_p1 *p, const struct isakmp_msg *m)
 	    p->p_xstate == FSM_CONFIG_SET_SENT)
 		cfg_push_ack(p);
 	else if (!ours && cm.cm_type == ISAKMP_CFG_REQUEST &&
+	    !p->p_sa->is_initiator &&
 	    ike_xauth_ready(p) && p->p_xstate == FSM_READY)
 		cfg_request(p, msgid, iv, &cm);
+	/* Anything else (an XAUTH REQUEST to us, an initiator with no
+	 * client configuration) is not answered: the asker retransmits
+	 * and gives up. */
 	OPENSSL_cleanse(plain, sizeof(plain));
 	return;
 bad:

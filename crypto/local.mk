@@ -2,6 +2,8 @@
 libiosh_a_SOURCES += \
 	crypto/crypto.c crypto/crypto.h crypto/crypto_int.h crypto/cmds.h \
 	crypto/cmap.c \
+	crypto/cmap_client.c \
+	crypto/ike_xauth_map.c \
 	crypto/debug.c \
 	crypto/iface.c \
 	crypto/ike_cfg.c crypto/ike_cfg.h \

@@ -15,6 +15,27 @@
 	"Specifies an ENCRYPTED password will follow\n"		\
 	"The UNENCRYPTED (cleartext) user password\n"
 
+/* `crypto map NAME client|isakmp ...`: the map's client settings. */
+#define MAP_HELP							\
+	"Encryption module\n"						\
+	"Enter a crypto map\n"						\
+	"Crypto map tag\n"
+#define MAP_CLIENT_HELP							\
+	MAP_HELP							\
+	"Specify client configuration settings\n"			\
+	"Enable Authentication of IPSec VPN clients (XAUTH)\n"		\
+	"Specify list for client authentication"
+#define MAP_ISAKMP_HELP							\
+	MAP_HELP							\
+	"Specify isakmp configuration settings\n"			\
+	"Enable isakmp authorization\n"					\
+	"Specify list for isakmp authorization"
+#define MAP_CONFIG_HELP							\
+	MAP_HELP							\
+	"Specify client configuration settings\n"			\
+	"Specify client configuration settings\n"			\
+	"Specify client network address configuration"
+
 static const struct cmd_def crypto_config_defs[] = {
 	{ "crypto isakmp policy <1-10000>$priority",
 	  "Encryption module\n"
@@ -144,6 +165,20 @@ static const struct cmd_def crypto_config_defs[] = {
 	  "Enable dynamic crypto map support\n"
 	  "Name of dynamic crypto map template",
 	  crypto_map_cmd, CMD_NO | CMD_DEFAULT, NULL },
+	{ "crypto map WORD$name client authentication list WORD$listname",
+	  MAP_CLIENT_HELP "\n"
+	  "AAA authentication list name",
+	  crypto_map_client_cmd, CMD_NO | CMD_DEFAULT, NULL },
+	{ "crypto map WORD$name isakmp authorization list WORD$listname",
+	  MAP_ISAKMP_HELP "\n"
+	  "AAA authorization list name",
+	  crypto_map_client_cmd, CMD_NO | CMD_DEFAULT, NULL },
+	{ "crypto map WORD$name client configuration address "
+	  "(respond|initiate)",
+	  MAP_CONFIG_HELP "\n"
+	  "Respond to address requests from the client\n"
+	  "Push the address to the client",
+	  crypto_map_client_cmd, CMD_NO | CMD_DEFAULT, NULL },
 	{ "ip local pool WORD$name A.B.C.D$first [A.B.C.D$last]",
 	  "Global IP configuration subcommands\n"
 	  "Specify local options\n"
@@ -192,6 +227,15 @@ static const struct cmd_def crypto_config_neg_defs[] = {
 	  "Crypto map tag\n"
 	  "Sequence to insert into crypto map entry",
 	  crypto_map_cmd, CMD_NO | CMD_DEFAULT, NULL },
+	{ "crypto map WORD$name client authentication list",
+	  MAP_CLIENT_HELP,
+	  crypto_map_client_cmd, CMD_NO | CMD_DEFAULT, NULL },
+	{ "crypto map WORD$name isakmp authorization list",
+	  MAP_ISAKMP_HELP,
+	  crypto_map_client_cmd, CMD_NO | CMD_DEFAULT, NULL },
+	{ "crypto map WORD$name client configuration address",
+	  MAP_CONFIG_HELP,
+	  crypto_map_client_cmd, CMD_NO | CMD_DEFAULT, NULL },
 	{ "ip local pool WORD$name",
 	  "Global IP configuration subcommands\n"
 	  "Specify local options\n"

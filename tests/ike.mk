@@ -66,3 +66,12 @@ EXTRA_DIST += tests/ike_seed002.sh tests/ike_seed002.sed \
 	golden/crypto/seed002-hub-l2l.debug golden/crypto/seed002-hub-l2l.diff \
 	golden/crypto/seed002-hub-client.debug \
 	golden/crypto/seed002-hub-client.diff
+# XAUTH on the crypto map (pre-profile IOS) between the pair in Main
+# Mode: it breaks a LAN-to-LAN peer; no-xauth on the key lets it up
+# (tests/check_xauth_map.c).
+check_PROGRAMS += tests/check_xauth_map
+TESTS += tests/check_xauth_map
+tests_check_xauth_map_SOURCES = tests/check_xauth_map.c tests/pair.c \
+	tests/pair.h tests/fixture.c tests/fixture.h
+tests_check_xauth_map_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+tests_check_xauth_map_LDADD = $(TEST_LIBS)

@@ -38,6 +38,10 @@ TESTS += tests/interop_vpnc_group.sh
 EXTRA_DIST += tests/interop_vpnc_group.sh
 TESTS += tests/interop_vpnc_natt.sh
 EXTRA_DIST += tests/interop_vpnc_natt.sh
+# vpnc against a hub whose XAUTH and mode-config come from the crypto
+# map (`crypto map NAME client ...`, no isakmp profile).
+TESTS += tests/interop_vpnc_map.sh
+EXTRA_DIST += tests/interop_vpnc_map.sh
 # strongSwan as seed 002's second remote-access client: Aggressive Mode as
 # group testgroup, XAUTH, mode-config pull for 10.5.5.1, ping through
 # NAT-T (kernel-libipsec), the hub's counters.
