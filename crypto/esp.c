@@ -217,7 +217,8 @@ esp_encap(struct esp_sa *sa, const uint8_t *inner, size_t len, uint8_t *out,
 	sa->sa_seq++;
 	sa->sa_stats.es_encaps++;
 	sa->sa_stats.es_encrypt++;
-	sa->sa_stats.es_digest++;
+	if (sa->sa_alg.al_icv_len != 0)	/* esp-null alone: no digest */
+		sa->sa_stats.es_digest++;
 	sa->sa_stats.es_bytes_out += len;
 	*out_len = total;
 	return ESP_OK;
@@ -286,7 +287,9 @@ esp_decap(struct esp_sa *sa, uint8_t *pkt, size_t len, const uint8_t **inner,
 		return ESP_ERR_SPI;
 	}
 	seq = get32(pkt + 4);
-	if (!replay_ok(sa, seq))
+	/* RFC 4303 §3.4.3: anti-replay needs integrity (esp-null alone
+	 * has none, and IOS shows "replay detection support: N"). */
+	if (icvlen != 0 && !replay_ok(sa, seq))
 		return recv_fail(sa, ESP_ERR_REPLAY, &sa->sa_stats.es_replay);
 	body = pkt + ESP_HDR_LEN + ivlen;
 	blen = len - ESP_HDR_LEN - ivlen - icvlen;
@@ -298,8 +301,10 @@ esp_decap(struct esp_sa *sa, uint8_t *pkt, size_t len, const uint8_t **inner,
 	}
 	if (r == 0)
 		return recv_fail(sa, ESP_ERR_AUTH, &sa->sa_stats.es_auth_fail);
-	replay_update(sa, seq);
-	sa->sa_stats.es_verify++;
+	if (icvlen != 0) {
+		replay_update(sa, seq);
+		sa->sa_stats.es_verify++;
+	}
 	sa->sa_stats.es_decrypt++;
 	pad = body[blen - 2];
 	if (pad + 2 > blen)

@@ -665,6 +665,7 @@ START_TEST(test_new_round_trip)
 {
 	static const size_t	 lens[] = { 20, 21, 22, 23, 64, 511, 1400 };
 	uint8_t			 ek[36], ak[64], inner[1400], out[1600];
+	uint8_t			 copy[1600];
 	struct esp_sa		*o, *in;
 	const uint8_t		*got;
 	size_t			 i, olen, glen, body;
@@ -692,7 +693,21 @@ START_TEST(test_new_round_trip)
 		ck_assert_mem_eq(got, inner, lens[i]);
 	}
 	ck_assert_uint_eq(esp_sa_stats(in)->es_decaps, 7);
-	ck_assert_uint_eq(esp_sa_stats(in)->es_verify, 7);
+	/* No ICV, nothing verified, and no anti-replay (RFC 4303
+	 * §3.4.3): the same packet again is taken, where it is refused
+	 * otherwise. */
+	ck_assert_uint_eq(esp_sa_stats(in)->es_verify,
+	    new_xf[_i].icv != 0 ? 7 : 0);
+	ck_assert_uint_eq(esp_sa_stats(o)->es_digest,
+	    new_xf[_i].icv != 0 ? 7 : 0);
+	ck_assert_int_eq(esp_encap(o, inner, 40, out, sizeof(out), &olen),
+	    ESP_OK);
+	memcpy(copy, out, olen);
+	ck_assert_int_eq(esp_decap(in, out, olen, &got, &glen), ESP_OK);
+	ck_assert_int_eq(esp_decap(in, copy, olen, &got, &glen),
+	    new_xf[_i].icv != 0 ? ESP_ERR_REPLAY : ESP_OK);
+	ck_assert_uint_eq(esp_sa_stats(in)->es_replay,
+	    new_xf[_i].icv != 0 ? 1 : 0);
 	/* A flipped bit in the last byte (the ICV, or the next header of
 	 * esp-null alone, which has none). */
 	ck_assert_int_eq(esp_encap(o, inner, 64, out, sizeof(out), &olen),
@@ -703,7 +718,8 @@ START_TEST(test_new_round_trip)
 		ck_assert_uint_eq(esp_sa_stats(in)->es_auth_fail, 1);
 	else
 		ck_assert_uint_eq(esp_sa_stats(in)->es_bad_proto, 1);
-	ck_assert_uint_eq(esp_sa_stats(in)->es_recv_errors, 1);
+	ck_assert_uint_eq(esp_sa_stats(in)->es_recv_errors,
+	    new_xf[_i].icv != 0 ? 2 : 1);
 	esp_sa_free(o);
 	esp_sa_free(in);
 }
