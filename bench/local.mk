@@ -5,12 +5,16 @@ BENCHES = bench/config_load.sh bench/iperf_interop.sh
 # OpenSSL in the same run (bench/dh_bench.c, bench/esp_bench.c), and IKE
 # setups between two routers beside the DH bound (bench/ike_bench.c).
 BENCH_PROGS = bench/dh_bench bench/esp_bench bench/ike_bench \
-	bench/fastpath_bench
+	bench/fastpath_bench bench/esp_alg_bench
 EXTRA_PROGRAMS = $(BENCH_PROGS)
 bench_dh_bench_SOURCES = bench/dh_bench.c bench/benchlib.c bench/benchlib.h
 bench_dh_bench_LDADD = libiosh.a $(CRYPTO_LIBS)
 bench_esp_bench_SOURCES = bench/esp_bench.c bench/benchlib.c bench/benchlib.h
 bench_esp_bench_LDADD = libiosh.a $(CRYPTO_LIBS)
+# The transforms of issue 17 (GCM, GMAC, SHA-2 HMACs, null) beside EVP.
+bench_esp_alg_bench_SOURCES = bench/esp_alg_bench.c bench/benchlib.c \
+	bench/benchlib.h
+bench_esp_alg_bench_LDADD = libiosh.a $(CRYPTO_LIBS)
 bench_ike_bench_SOURCES = bench/ike_bench.c
 bench_ike_bench_LDADD = libiosh.a $(READLINE_LIBS) $(CRYPTO_LIBS) \
 	$(PCAP_LIBS) $(TELNET_LIBS)

@@ -226,15 +226,18 @@ const struct client_group *crypto_client_group_find(const struct crypto *,
 enum ts_ah { TS_AH_NONE, TS_AH_MD5, TS_AH_SHA };
 enum ts_enc {
 	TS_ENC_NONE, TS_ENC_DES, TS_ENC_3DES, TS_ENC_AES, TS_ENC_SEAL,
-	TS_ENC_NULL
+	TS_ENC_NULL, TS_ENC_GCM, TS_ENC_GMAC
 };
-enum ts_auth { TS_AUTH_NONE, TS_AUTH_MD5, TS_AUTH_SHA, TS_AUTH_SHA256 };
+enum ts_auth {
+	TS_AUTH_NONE, TS_AUTH_MD5, TS_AUTH_SHA, TS_AUTH_SHA256, TS_AUTH_SHA384,
+	TS_AUTH_SHA512
+};
 
 struct transform_set {
 	char			*ts_name;
 	enum ts_ah		 ts_ah;
 	enum ts_enc		 ts_enc;
-	unsigned		 ts_keylen;	/* AES: 128, 192, 256 */
+	unsigned		 ts_keylen;	/* AES, GCM, GMAC: 128, 192, 256 */
 	enum ts_auth		 ts_auth;
 	bool			 ts_comp;	/* comp-lzs */
 	bool			 ts_transport;	/* mode transport */

@@ -17,6 +17,7 @@
 #include <openssl/rand.h>
 
 #include "crypto/esp.h"
+#include "crypto/esp_alg.h"
 #include "crypto/ike_cipher.h"
 #include "lib/bytes.h"
 #include "lib/xalloc.h"
@@ -25,10 +26,7 @@
 
 struct esp_sa {
 	uint32_t	 sa_spi;
-	size_t		 sa_block;	/* = IV length */
-	EVP_CIPHER_CTX	*sa_enc;	/* keyed, encrypting */
-	EVP_CIPHER_CTX	*sa_dec;	/* keyed, decrypting */
-	EVP_MAC_CTX	*sa_mac;	/* keyed */
+	struct esp_alg	 sa_alg;	/* keyed cipher and MAC contexts */
 	uint32_t	 sa_seq;	/* last sent */
 	uint32_t	 sa_rseq;	/* highest received and verified */
 	uint64_t	 sa_window;	/* bit i: sa_rseq - i was received */
@@ -55,6 +53,10 @@ esp_enc_keylen(enum ts_enc t, unsigned keybits)
 {
 	enum ike_enc	e;
 
+	/* RFC 4106 §8.1, RFC 4543 §7: the AES key, then a 4-byte salt. */
+	if (t == TS_ENC_GCM || t == TS_ENC_GMAC)
+		return keybits == 128 || keybits == 192 || keybits == 256 ?
+		    keybits / 8 + 4 : 0;
 	return enc_map(t, &e) ? ike_cipher_keylen(e, keybits) : 0;
 }
 
@@ -64,6 +66,10 @@ esp_auth_keylen(enum ts_auth a)
 	switch (a) {
 	case TS_AUTH_MD5:	return 16;
 	case TS_AUTH_SHA:	return 20;
+	/* RFC 4868 §2.1.1: the key is as long as the hash. */
+	case TS_AUTH_SHA256:	return 32;
+	case TS_AUTH_SHA384:	return 48;
+	case TS_AUTH_SHA512:	return 64;
 	default:		return 0;
 	}
 }
@@ -71,40 +77,16 @@ esp_auth_keylen(enum ts_auth a)
 struct esp_sa *
 esp_sa_new(const struct esp_params *p)
 {
-	const EVP_CIPHER	*c;
 	struct esp_sa		*sa;
-	OSSL_PARAM		 params[2];
-	EVP_MAC			*hmac;
-	enum ike_enc		 e;
 
-	if (!enc_map(p->ep_enc, &e) || esp_auth_keylen(p->ep_auth) == 0 ||
-	    (c = ike_cipher_fetch(e, p->ep_keybits)) == NULL)
-		return NULL;
 	sa = xcalloc(1, sizeof(*sa));
 	sa->sa_spi = p->ep_spi;
-	sa->sa_block = ike_cipher_block(e);
 	sa->sa_pool_used = IV_POOL;
-	params[0] = OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST,
-	    p->ep_auth == TS_AUTH_MD5 ? "MD5" : "SHA1", 0);
-	params[1] = OSSL_PARAM_construct_end();
-	if ((sa->sa_enc = EVP_CIPHER_CTX_new()) == NULL ||
-	    (sa->sa_dec = EVP_CIPHER_CTX_new()) == NULL ||
-	    !EVP_CipherInit_ex2(sa->sa_enc, c, p->ep_enc_key, NULL, 1, NULL) ||
-	    !EVP_CipherInit_ex2(sa->sa_dec, c, p->ep_enc_key, NULL, 0, NULL) ||
-	    !EVP_CIPHER_CTX_set_padding(sa->sa_enc, 0) ||
-	    !EVP_CIPHER_CTX_set_padding(sa->sa_dec, 0))
-		goto fail;
-	if ((hmac = EVP_MAC_fetch(NULL, "HMAC", NULL)) == NULL)
-		goto fail;
-	sa->sa_mac = EVP_MAC_CTX_new(hmac);
-	EVP_MAC_free(hmac);
-	if (sa->sa_mac == NULL || !EVP_MAC_init(sa->sa_mac, p->ep_auth_key,
-	    esp_auth_keylen(p->ep_auth), params))
-		goto fail;
+	if (esp_alg_init(&sa->sa_alg, p) < 0) {
+		esp_sa_free(sa);
+		return NULL;
+	}
 	return sa;
-fail:
-	esp_sa_free(sa);
-	return NULL;
 }
 
 void
@@ -112,9 +94,7 @@ esp_sa_free(struct esp_sa *sa)
 {
 	if (sa == NULL)
 		return;
-	EVP_CIPHER_CTX_free(sa->sa_enc);
-	EVP_CIPHER_CTX_free(sa->sa_dec);
-	EVP_MAC_CTX_free(sa->sa_mac);
+	esp_alg_free(&sa->sa_alg);
 	OPENSSL_cleanse(sa, sizeof(*sa));
 	free(sa);
 }
@@ -140,7 +120,13 @@ esp_sa_seq(const struct esp_sa *sa)
 size_t
 esp_sa_iv_len(const struct esp_sa *sa)
 {
-	return sa->sa_block;
+	return sa->sa_alg.al_iv_len;
+}
+
+size_t
+esp_sa_icv_len(const struct esp_sa *sa)
+{
+	return sa->sa_alg.al_icv_len;
 }
 
 /* Cipher text: the packet, padding, pad length and next header, in
@@ -148,54 +134,52 @@ esp_sa_iv_len(const struct esp_sa *sa)
 static size_t
 body_len(const struct esp_sa *sa, size_t len)
 {
-	return (len + 2 + sa->sa_block - 1) / sa->sa_block * sa->sa_block;
+	size_t	a = sa->sa_alg.al_align;
+
+	return (len + 2 + a - 1) / a * a;
 }
 
 size_t
 esp_encap_len(const struct esp_sa *sa, size_t len)
 {
-	return ESP_HDR_LEN + sa->sa_block + body_len(sa, len) + ESP_ICV_LEN;
-}
-
-/* The truncated HMAC of LEN bytes at P, keyed with the SA's key. */
-static int
-icv(struct esp_sa *sa, const uint8_t *p, size_t len, uint8_t *out)
-{
-	uint8_t	md[EVP_MAX_MD_SIZE];
-	size_t	n;
-
-	if (!EVP_MAC_init(sa->sa_mac, NULL, 0, NULL) ||
-	    !EVP_MAC_update(sa->sa_mac, p, len) ||
-	    !EVP_MAC_final(sa->sa_mac, md, &n, sizeof(md)))
-		return -1;
-	memcpy(out, md, ESP_ICV_LEN);
-	return 0;
+	return ESP_HDR_LEN + sa->sa_alg.al_iv_len + body_len(sa, len) +
+	    sa->sa_alg.al_icv_len;
 }
 
 void
 esp_sa_set_next_iv(struct esp_sa *sa, const uint8_t *iv)
 {
-	memcpy(sa->sa_iv, iv, sa->sa_block);
+	memcpy(sa->sa_iv, iv, sa->sa_alg.al_iv_len);
 	sa->sa_fixed_iv = true;
 }
 
 static int
 next_iv(struct esp_sa *sa, uint8_t *iv)
 {
+	size_t	ivlen = sa->sa_alg.al_iv_len;
+
 	if (sa->sa_fixed_iv) {
-		memcpy(iv, sa->sa_iv, sa->sa_block);
+		memcpy(iv, sa->sa_iv, ivlen);
 		sa->sa_fixed_iv = false;
 		return 0;
 	}
-	if (sa->sa_pool_used + sa->sa_block > IV_POOL) {
+	/* GCM/GMAC: the 64-bit sequence number, unique per SA key. */
+	if (esp_alg_counter_iv(&sa->sa_alg)) {
+		put32(iv, 0);
+		put32(iv + 4, sa->sa_seq + 1);
+		return 0;
+	}
+	if (ivlen == 0)
+		return 0;
+	if (sa->sa_pool_used + ivlen > IV_POOL) {
 		if (RAND_bytes(sa->sa_pool, IV_POOL) != 1)
 			return -1;
 		sa->sa_pool_used = 0;
 	}
-	memcpy(iv, sa->sa_pool + sa->sa_pool_used, sa->sa_block);
+	memcpy(iv, sa->sa_pool + sa->sa_pool_used, ivlen);
 	/* An IV is used once: erase it from the pool. */
-	memset(sa->sa_pool + sa->sa_pool_used, 0, sa->sa_block);
-	sa->sa_pool_used += sa->sa_block;
+	memset(sa->sa_pool + sa->sa_pool_used, 0, ivlen);
+	sa->sa_pool_used += ivlen;
 	return 0;
 }
 
@@ -212,8 +196,8 @@ esp_encap_nh(struct esp_sa *sa, const uint8_t *inner, size_t len,
     uint8_t next, uint8_t *out, size_t out_size, size_t *out_len)
 {
 	size_t		 blen = body_len(sa, len), total, i, pad;
-	uint8_t		*iv = out + ESP_HDR_LEN, *body = iv + sa->sa_block;
-	int		 n;
+	uint8_t		*iv = out + ESP_HDR_LEN;
+	uint8_t		*body = iv + sa->sa_alg.al_iv_len;
 
 	total = esp_encap_len(sa, len);
 	if (len > 65535 || total > out_size) {
@@ -236,16 +220,13 @@ esp_encap_nh(struct esp_sa *sa, const uint8_t *inner, size_t len,
 		body[len + i] = (uint8_t)(i + 1);
 	body[blen - 2] = (uint8_t)pad;
 	body[blen - 1] = next;
-	if (!EVP_CipherInit_ex2(sa->sa_enc, NULL, NULL, iv, 1, NULL) ||
-	    !EVP_CipherUpdate(sa->sa_enc, body, &n, body, (int)blen) ||
-	    (size_t)n != blen)
-		goto crypto;
-	if (icv(sa, out, total - ESP_ICV_LEN, out + total - ESP_ICV_LEN) < 0)
+	if (esp_alg_seal(&sa->sa_alg, out, blen) < 0)
 		goto crypto;
 	sa->sa_seq++;
 	sa->sa_stats.es_encaps++;
 	sa->sa_stats.es_encrypt++;
-	sa->sa_stats.es_digest++;
+	if (sa->sa_alg.al_icv_len != 0)	/* esp-null alone: no digest */
+		sa->sa_stats.es_digest++;
 	sa->sa_stats.es_bytes_out += len;
 	*out_len = total;
 	return ESP_OK;
@@ -307,13 +288,16 @@ enum esp_result
 esp_decap_nh(struct esp_sa *sa, uint8_t *pkt, size_t len, int want,
     const uint8_t **inner, size_t *inner_len, uint8_t *next)
 {
-	uint8_t		 mac[ESP_ICV_LEN], *body;
+	size_t		 ivlen = sa->sa_alg.al_iv_len;
+	size_t		 icvlen = sa->sa_alg.al_icv_len;
+	size_t		 align = sa->sa_alg.al_align;
+	uint8_t		*body;
 	size_t		 blen, pad, i;
 	uint32_t	 seq;
-	int		 n;
+	int		 r;
 
-	if (len < ESP_HDR_LEN + sa->sa_block + sa->sa_block + ESP_ICV_LEN ||
-	    (len - ESP_HDR_LEN - ESP_ICV_LEN) % sa->sa_block != 0 ||
+	if (len < ESP_HDR_LEN + ivlen + align + icvlen ||
+	    (len - ESP_HDR_LEN - ivlen - icvlen) % align != 0 ||
 	    len > INT32_MAX)
 		return recv_fail(sa, ESP_ERR_LEN, &sa->sa_stats.es_bad_len);
 	if (get32(pkt) != sa->sa_spi) {
@@ -321,24 +305,23 @@ esp_decap_nh(struct esp_sa *sa, uint8_t *pkt, size_t len, int want,
 		return ESP_ERR_SPI;
 	}
 	seq = get32(pkt + 4);
-	if (!replay_ok(sa, seq))
+	/* RFC 4303 §3.4.3: anti-replay needs integrity (esp-null alone
+	 * has none, and IOS shows "replay detection support: N"). */
+	if (icvlen != 0 && !replay_ok(sa, seq))
 		return recv_fail(sa, ESP_ERR_REPLAY, &sa->sa_stats.es_replay);
-	if (icv(sa, pkt, len - ESP_ICV_LEN, mac) < 0) {
+	body = pkt + ESP_HDR_LEN + ivlen;
+	blen = len - ESP_HDR_LEN - ivlen - icvlen;
+	/* The ICV is checked before the window moves; CBC bodies are
+	 * decrypted only once it holds, GCM's in the same pass. */
+	if ((r = esp_alg_open(&sa->sa_alg, pkt, blen)) < 0) {
 		sa->sa_stats.es_recv_errors++;
 		return ESP_ERR_CRYPTO;
 	}
-	if (CRYPTO_memcmp(mac, pkt + len - ESP_ICV_LEN, ESP_ICV_LEN) != 0)
+	if (r == 0)
 		return recv_fail(sa, ESP_ERR_AUTH, &sa->sa_stats.es_auth_fail);
-	replay_update(sa, seq);
-	sa->sa_stats.es_verify++;
-
-	body = pkt + ESP_HDR_LEN + sa->sa_block;
-	blen = len - ESP_HDR_LEN - sa->sa_block - ESP_ICV_LEN;
-	if (!EVP_CipherInit_ex2(sa->sa_dec, NULL, NULL, pkt + ESP_HDR_LEN, 0,
-	    NULL) || !EVP_CipherUpdate(sa->sa_dec, body, &n, body, (int)blen) ||
-	    (size_t)n != blen) {
-		sa->sa_stats.es_recv_errors++;
-		return ESP_ERR_CRYPTO;
+	if (icvlen != 0) {
+		replay_update(sa, seq);
+		sa->sa_stats.es_verify++;
 	}
 	sa->sa_stats.es_decrypt++;
 	pad = body[blen - 2];

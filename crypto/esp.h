@@ -2,7 +2,8 @@
  * esp: RFC 4303 ESP in tunnel and transport mode for IPv4 — the transform of one
  * IPsec SA (one direction): esp-des, esp-3des, esp-aes 128/192/256 in CBC
  * with an explicit random IV (RFC 2405, 2451, 3602) and esp-md5-hmac /
- * esp-sha-hmac with a 96-bit ICV (RFC 2403, 2404); 32-bit sequence
+ * esp-sha-hmac with a 96-bit ICV (RFC 2403, 2404), and the algorithms of
+ * esp_alg.h (esp-null, esp-sha256/384/512-hmac, esp-gcm, esp-gmac); 32-bit sequence
  * numbers and a 64-packet anti-replay window (RFC 4303 §3.4.3, the
  * bitmap of RFC 4303 Appendix A / RFC 2401 Appendix C).
  *
@@ -21,7 +22,7 @@
 #include "crypto/crypto_int.h"
 
 #define ESP_HDR_LEN		8	/* SPI + sequence number */
-#define ESP_ICV_LEN		12	/* HMAC-MD5-96, HMAC-SHA1-96 */
+#define ESP_ICV_LEN		12	/* HMAC-MD5-96, HMAC-SHA1-96 (others: esp_alg.h) */
 #define ESP_REPLAY_WINDOW	64
 #define ESP_NEXT_IPV4		4	/* next header of tunnel mode */
 #define ESP_NEXT_NONE		59	/* RFC 4303 §2.6's dummy packet */
@@ -29,9 +30,9 @@
 /* What IKE negotiated for one SA; keys are KEYMAT, cipher key first. */
 struct esp_params {
 	uint32_t	 ep_spi;		/* host order */
-	enum ts_enc	 ep_enc;		/* DES, 3DES or AES */
-	unsigned	 ep_keybits;		/* AES: 128, 192, 256 */
-	enum ts_auth	 ep_auth;		/* MD5 or SHA */
+	enum ts_enc	 ep_enc;		/* DES, 3DES, AES, NULL, GCM, GMAC */
+	unsigned	 ep_keybits;		/* AES, GCM, GMAC: 128, 192, 256 */
+	enum ts_auth	 ep_auth;		/* MD5, SHA, SHA-256/384/512 */
 	const uint8_t	*ep_enc_key;		/* esp_enc_keylen() bytes */
 	const uint8_t	*ep_auth_key;		/* esp_auth_keylen() bytes */
 };
@@ -78,6 +79,9 @@ const struct esp_stats *esp_sa_stats(const struct esp_sa *);
 uint32_t	 esp_sa_seq(const struct esp_sa *);
 /* The IV length (show crypto ipsec sa's "iv size"). */
 size_t		 esp_sa_iv_len(const struct esp_sa *);
+/* The ICV length: 12 (HMAC-96), 16/24/32 (RFC 4868), 16 (GCM, GMAC),
+ * 0 (esp-null alone). */
+size_t		 esp_sa_icv_len(const struct esp_sa *);
 
 /* Use IV (esp_sa_iv_len() bytes) for the next packet instead of a random
  * one: for known-answer tests only. */

@@ -580,4 +580,9 @@ bool	ipsec_request_refresh(struct crypto *, struct ike_request *rq);
 /* IPSEC's "Crypto mapdb : proxy_match" block. */
 void	ipsec_dbg_proxy_match(struct crypto *, const struct ike_request *);
 
+/* Wireshark's names of an SA's algorithms, as its esp_sa table spells
+ * them (crypto/wskeys.c). */
+const char	*ipsec_ws_enc(enum ts_enc);
+const char	*ipsec_ws_auth(enum ts_auth);
+
 #endif

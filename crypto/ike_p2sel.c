@@ -19,6 +19,9 @@ esp_name(uint8_t id)
 	case IPSEC_ESP_NULL:	return "ESP_NULL";
 	case IPSEC_ESP_AES:	return "ESP_AES";
 	case IPSEC_ESP_SEAL:	return "ESP_SEAL";
+	/* Not seen in a seed: IOS's spelling for these two is a guess. */
+	case IPSEC_ESP_AES_GCM_16:	return "ESP_GCM";
+	case IPSEC_ESP_NULL_AES_GMAC:	return "ESP_GMAC";
 	default:		return NULL;
 	}
 }
@@ -40,6 +43,8 @@ auth_name(uint64_t v)
 	case IPSEC_AUTH_HMAC_MD5:	return "HMAC-MD5";
 	case IPSEC_AUTH_HMAC_SHA:	return "HMAC-SHA";
 	case IPSEC_AUTH_HMAC_SHA2_256:	return "HMAC-SHA256";
+	case IPSEC_AUTH_HMAC_SHA2_384:	return "HMAC-SHA384";
+	case IPSEC_AUTH_HMAC_SHA2_512:	return "HMAC-SHA512";
 	default:			return NULL;
 	}
 }
@@ -223,6 +228,8 @@ esp_id(enum ts_enc e)
 	case TS_ENC_AES:	return IPSEC_ESP_AES;
 	case TS_ENC_SEAL:	return IPSEC_ESP_SEAL;
 	case TS_ENC_NULL:	return IPSEC_ESP_NULL;
+	case TS_ENC_GCM:	return IPSEC_ESP_AES_GCM_16;
+	case TS_ENC_GMAC:	return IPSEC_ESP_NULL_AES_GMAC;
 	default:		return 0;
 	}
 }
@@ -234,6 +241,8 @@ auth_alg(enum ts_auth a)
 	case TS_AUTH_MD5:	return IPSEC_AUTH_HMAC_MD5;
 	case TS_AUTH_SHA:	return IPSEC_AUTH_HMAC_SHA;
 	case TS_AUTH_SHA256:	return IPSEC_AUTH_HMAC_SHA2_256;
+	case TS_AUTH_SHA384:	return IPSEC_AUTH_HMAC_SHA2_384;
+	case TS_AUTH_SHA512:	return IPSEC_AUTH_HMAC_SHA2_512;
 	default:		return 0;
 	}
 }
@@ -254,7 +263,8 @@ matches(const struct p2_offer *of, const struct transform_set *ts,
 	if (of->po_esp && (of->po_esp_id != esp_id(ts->ts_enc) ||
 	    of->po_auth != auth_alg(ts->ts_auth)))
 		return false;
-	if (of->po_esp && ts->ts_enc == TS_ENC_AES &&
+	if (of->po_esp && (ts->ts_enc == TS_ENC_AES ||
+	    ts->ts_enc == TS_ENC_GCM || ts->ts_enc == TS_ENC_GMAC) &&
 	    (of->po_keylen != 0 ? of->po_keylen : 128) !=
 	    (ts->ts_keylen != 0 ? ts->ts_keylen : 128))
 		return false;
@@ -300,7 +310,10 @@ ike_p2_offer_text(const struct p2_offer *of, struct strbuf *sb)
 	case IPSEC_ESP_SEAL:	strbuf_printf(sb, "%sesp-seal", sep); break;
 	case IPSEC_ESP_NULL:	strbuf_printf(sb, "%sesp-null", sep); break;
 	default:
-		strbuf_printf(sb, "%sesp-aes", sep);
+		strbuf_printf(sb, "%s%s", sep,
+		    of->po_esp_id == IPSEC_ESP_AES_GCM_16 ? "esp-gcm" :
+		    of->po_esp_id == IPSEC_ESP_NULL_AES_GMAC ? "esp-gmac" :
+		    "esp-aes");
 		if (of->po_keylen != 0 && of->po_keylen != 128)
 			strbuf_printf(sb, " %u", of->po_keylen);
 		break;
@@ -308,5 +321,8 @@ ike_p2_offer_text(const struct p2_offer *of, struct strbuf *sb)
 	if (of->po_auth != 0)
 		strbuf_printf(sb, " %s", of->po_auth == IPSEC_AUTH_HMAC_MD5 ?
 		    "esp-md5-hmac" : of->po_auth == IPSEC_AUTH_HMAC_SHA ?
-		    "esp-sha-hmac" : "esp-sha256-hmac");
+		    "esp-sha-hmac" : of->po_auth == IPSEC_AUTH_HMAC_SHA2_256 ?
+		    "esp-sha256-hmac" : of->po_auth ==
+		    IPSEC_AUTH_HMAC_SHA2_384 ? "esp-sha384-hmac" :
+		    "esp-sha512-hmac");
 }

@@ -81,6 +81,10 @@ esp_id(const struct transform_set *ts)
 		return IPSEC_ESP_3DES;
 	case TS_ENC_NULL:
 		return IPSEC_ESP_NULL;
+	case TS_ENC_GCM:
+		return IPSEC_ESP_AES_GCM_16;
+	case TS_ENC_GMAC:
+		return IPSEC_ESP_NULL_AES_GMAC;
 	default:
 		return IPSEC_ESP_AES;
 	}
@@ -96,6 +100,10 @@ auth_id(const struct transform_set *ts)
 		return IPSEC_AUTH_HMAC_SHA;
 	case TS_AUTH_SHA256:
 		return IPSEC_AUTH_HMAC_SHA2_256;
+	case TS_AUTH_SHA384:
+		return IPSEC_AUTH_HMAC_SHA2_384;
+	case TS_AUTH_SHA512:
+		return IPSEC_AUTH_HMAC_SHA2_512;
 	default:
 		return 0;
 	}
@@ -139,7 +147,9 @@ build_prop(struct ike_qm *q, struct isakmp_build *b, uint8_t no,
 	isakmp_build_attr_var(b, IPSEC_ATTR_LIFE_DURATION, q->q_life_kb);
 	if (auth_id(ts) != 0)
 		isakmp_build_attr_tv(b, IPSEC_ATTR_AUTH_ALG, auth_id(ts));
-	if (ts->ts_enc == TS_ENC_AES)
+	/* RFC 4106 §8.4, RFC 4543 §8: GCM and GMAC carry it too. */
+	if (ts->ts_enc == TS_ENC_AES || ts->ts_enc == TS_ENC_GCM ||
+	    ts->ts_enc == TS_ENC_GMAC)
 		isakmp_build_attr_tv(b, IPSEC_ATTR_KEY_LENGTH,
 		    (uint16_t)(ts->ts_keylen ? ts->ts_keylen : 128));
 	if (q->q_pfs != 0)

@@ -82,7 +82,7 @@ ipsec_mtu_inner(const struct ipsec_flow *fl, const struct ipsec_sa *ps)
 {
 	size_t	hdr = IP_HDR + (ps->ps_udp ? UDP_HDR : 0);
 	size_t	least = hdr + ESP_HDR_LEN + esp_sa_iv_len(ps->ps_esp) + 2 +
-		    ESP_ICV_LEN;
+		    esp_sa_icv_len(ps->ps_esp);
 	size_t	l;
 
 	if (fl->fl_mtu < least + MTU_MIN)
@@ -155,7 +155,8 @@ ipsec_mtu_out(struct crypto *c, const struct dp_iface *ifp,
 	refresh(c, fl, ifp, clock_mono_ms());
 	/* The inner MTU is a walk over the padding (ipsec_mtu_inner): done
 	 * when what it depends on changes, not per packet. */
-	key = (uint32_t)fl->fl_mtu << 8 |
+	key = (uint32_t)fl->fl_mtu << 12 |
+	    (uint32_t)esp_sa_icv_len(ps->ps_esp) << 6 |
 	    (uint32_t)esp_sa_iv_len(ps->ps_esp) << 1 | (ps->ps_udp ? 1 : 0);
 	if (fl->fl_inner_key != key) {
 		fl->fl_inner_mtu = (uint32_t)ipsec_mtu_inner(fl, ps);

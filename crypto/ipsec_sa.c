@@ -124,7 +124,9 @@ sa_add(struct crypto *c, struct ipsec_flow *fl, enum ipsec_dir dir,
 	struct esp_params		 ep;
 	struct ipsec_sa			*ps;
 	struct strbuf			 words;
-	unsigned			 bits = ts->ts_enc == TS_ENC_AES ?
+	unsigned			 bits = ts->ts_enc == TS_ENC_AES ||
+					    ts->ts_enc == TS_ENC_GCM ||
+					    ts->ts_enc == TS_ENC_GMAC ?
 					    (ts->ts_keylen ? ts->ts_keylen :
 					    128) : 0;
 
@@ -142,11 +144,8 @@ sa_add(struct crypto *c, struct ipsec_flow *fl, enum ipsec_dir dir,
 	if (ps->ps_enc_keylen + ps->ps_auth_keylen <= sizeof(ps->ps_keys))
 		memcpy(ps->ps_keys, keymat, ps->ps_enc_keylen +
 		    ps->ps_auth_keylen);
-	ps->ps_ws_enc = ts->ts_enc == TS_ENC_DES ? "DES-CBC [RFC2405]" :
-	    ts->ts_enc == TS_ENC_3DES ? "TripleDES-CBC [RFC2451]" :
-	    ts->ts_enc == TS_ENC_AES ? "AES-CBC [RFC3602]" : "NULL";
-	ps->ps_ws_auth = ts->ts_auth == TS_AUTH_MD5 ? "HMAC-MD5-96 [RFC2403]" :
-	    ts->ts_auth == TS_AUTH_SHA ? "HMAC-SHA-1-96 [RFC2404]" : "NULL";
+	ps->ps_ws_enc = ipsec_ws_enc(ts->ts_enc);
+	ps->ps_ws_auth = ipsec_ws_auth(ts->ts_auth);
 	strbuf_init(&words);
 	transform_config_text(ts, &words);
 	snprintf(ps->ps_transform, sizeof(ps->ps_transform), "%s",

@@ -82,6 +82,7 @@
 #define IPSEC_ESP_AES		12	/* RFC 3602 */
 #define IPSEC_ESP_SEAL		13	/* what IOS's esp-seal sends */
 #define IPSEC_ESP_AES_GCM_16	20	/* RFC 4106 */
+#define IPSEC_ESP_NULL_AES_GMAC	23	/* RFC 4543 §9 */
 #define IPSEC_IPCOMP_LZS	3
 
 /* Phase-1 attribute classes (RFC 2409 A) and their values. */

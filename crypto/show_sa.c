@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "crypto/esp.h"
 #include "crypto/isakmp_wire.h"
 #include "crypto/sadb.h"
 #include "lib/inet4.h"
@@ -279,8 +280,11 @@ sa_block(const struct ipsec_sa *ps, bool ios15, uint64_t now_ms,
 			    ps->ps_rcookie[i + 2], ps->ps_rcookie[i + 3]);
 		strbuf_putc(sb, '\n');
 	}
+	/* IOS detects replays only on authenticated SAs. */
 	strbuf_printf(sb, "        IV size: %u bytes\n"
-	    "        replay detection support: Y\n", ps->ps_iv_size);
+	    "        replay detection support: %s\n", ps->ps_iv_size,
+	    ps->ps_esp == NULL || esp_sa_icv_len(ps->ps_esp) != 0 ? "Y" :
+	    "N");
 	if (ios15)
 		strbuf_puts(sb, "        Status: ACTIVE\n");
 	strbuf_putc(sb, '\n');

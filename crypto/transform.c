@@ -64,12 +64,22 @@ static const char *const ah_kw[] = {
 static const char *const enc_kw[] = {
 	[TS_ENC_DES] = "esp-des", [TS_ENC_3DES] = "esp-3des",
 	[TS_ENC_AES] = "esp-aes", [TS_ENC_SEAL] = "esp-seal",
-	[TS_ENC_NULL] = "esp-null",
+	[TS_ENC_NULL] = "esp-null", [TS_ENC_GCM] = "esp-gcm",
+	[TS_ENC_GMAC] = "esp-gmac",
 };
 static const char *const auth_kw[] = {
 	[TS_AUTH_MD5] = "esp-md5-hmac", [TS_AUTH_SHA] = "esp-sha-hmac",
 	[TS_AUTH_SHA256] = "esp-sha256-hmac",
+	[TS_AUTH_SHA384] = "esp-sha384-hmac",
+	[TS_AUTH_SHA512] = "esp-sha512-hmac",
 };
+
+/* The ciphers that take a key size: esp-aes, esp-gcm, esp-gmac. */
+static bool
+enc_sized(enum ts_enc e)
+{
+	return e == TS_ENC_AES || e == TS_ENC_GCM || e == TS_ENC_GMAC;
+}
 
 /* Read the transforms of a match (every keyword after the set's name). */
 static void
@@ -85,19 +95,19 @@ tset_from_args(const struct cmd_args *m, struct transform_set *ts)
 		for (k = TS_AH_MD5; k <= TS_AH_SHA; k++)
 			if (strcmp(a->ca_value, ah_kw[k]) == 0)
 				ts->ts_ah = k;
-		for (k = TS_ENC_DES; k <= TS_ENC_NULL; k++)
+		for (k = TS_ENC_DES; k <= TS_ENC_GMAC; k++)
 			if (strcmp(a->ca_value, enc_kw[k]) == 0)
 				ts->ts_enc = k;
-		for (k = TS_AUTH_MD5; k <= TS_AUTH_SHA256; k++)
+		for (k = TS_AUTH_MD5; k <= TS_AUTH_SHA512; k++)
 			if (strcmp(a->ca_value, auth_kw[k]) == 0)
 				ts->ts_auth = k;
 		if (strcmp(a->ca_value, "comp-lzs") == 0)
 			ts->ts_comp = true;
-		if (ts->ts_enc == TS_ENC_AES && (strcmp(a->ca_value, "192") ==
+		if (enc_sized(ts->ts_enc) && (strcmp(a->ca_value, "192") ==
 		    0 || strcmp(a->ca_value, "256") == 0))
 			ts->ts_keylen = (unsigned)strtoul(a->ca_value, NULL, 10);
 	}
-	if (ts->ts_enc == TS_ENC_AES && ts->ts_keylen == 0)
+	if (enc_sized(ts->ts_enc) && ts->ts_keylen == 0)
 		ts->ts_keylen = 128;
 }
 
@@ -166,7 +176,7 @@ transform_config_text(const struct transform_set *ts, struct strbuf *sb)
 	}
 	if (ts->ts_enc != TS_ENC_NONE) {
 		strbuf_printf(sb, "%s%s", sep, enc_kw[ts->ts_enc]);
-		if (ts->ts_enc == TS_ENC_AES && ts->ts_keylen != 128)
+		if (enc_sized(ts->ts_enc) && ts->ts_keylen != 128)
 			strbuf_printf(sb, " %u", ts->ts_keylen);
 		sep = " ";
 	}
@@ -201,7 +211,13 @@ transform_show_groups(const struct transform_set *ts,
 		strbuf_puts(&sb, "{ ");
 		if (ts->ts_enc == TS_ENC_AES && ts->ts_keylen != 128)
 			strbuf_printf(&sb, "esp-%u-aes ", ts->ts_keylen);
-		else if (ts->ts_enc != TS_ENC_NONE)
+		else if (ts->ts_enc == TS_ENC_GCM || ts->ts_enc == TS_ENC_GMAC) {
+			/* IOS 15: "{ esp-gcm 256 }", one space before the
+			 * brace: there is no authentication transform. */
+			strbuf_printf(&sb, "%s", enc_kw[ts->ts_enc]);
+			if (ts->ts_keylen != 128)
+				strbuf_printf(&sb, " %u", ts->ts_keylen);
+		} else if (ts->ts_enc != TS_ENC_NONE)
 			strbuf_printf(&sb, "%s ", enc_kw[ts->ts_enc]);
 		if (ts->ts_auth != TS_AUTH_NONE)
 			strbuf_printf(&sb, "%s ", auth_kw[ts->ts_auth]);

@@ -52,6 +52,37 @@ hex(FILE *fp, const uint8_t *p, size_t n)
 		fprintf(fp, "%02X", *p++);
 }
 
+/*
+ * Wireshark's ESP preferences spell the algorithms this way (its
+ * packet-ipsec.c).  Its GCM key is the AES key and the salt, as ours is;
+ * it has no AES-GMAC, so esp-gmac SAs are written as NULL encryption
+ * with no authentication (tshark dissects, cannot verify).
+ */
+const char *
+ipsec_ws_enc(enum ts_enc e)
+{
+	switch (e) {
+	case TS_ENC_DES:	return "DES-CBC [RFC2405]";
+	case TS_ENC_3DES:	return "TripleDES-CBC [RFC2451]";
+	case TS_ENC_AES:	return "AES-CBC [RFC3602]";
+	case TS_ENC_GCM:	return "AES-GCM with 16 octet ICV [RFC4106]";
+	default:		return "NULL";
+	}
+}
+
+const char *
+ipsec_ws_auth(enum ts_auth a)
+{
+	switch (a) {
+	case TS_AUTH_MD5:	return "HMAC-MD5-96 [RFC2403]";
+	case TS_AUTH_SHA:	return "HMAC-SHA-1-96 [RFC2404]";
+	case TS_AUTH_SHA256:	return "HMAC-SHA-256-128 [RFC4868]";
+	case TS_AUTH_SHA384:	return "HMAC-SHA-384-192 [RFC4868]";
+	case TS_AUTH_SHA512:	return "HMAC-SHA-512-256 [RFC4868]";
+	default:		return "NULL";
+	}
+}
+
 /* One esp_sa row: the SA from SRC to DST. */
 static void
 esp_row(FILE *fp, const struct ipsec_sa *ps, const char *src, const char *dst)

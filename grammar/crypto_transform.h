@@ -4,7 +4,10 @@
  * (one AH, one ESP encryption, one ESP authentication, one compression),
  * so `? ` lists exactly what may follow and a second encryption transform
  * gets the caret.  The engine's syntax has no such memory, so there is one
- * row per ordered choice of kinds: 4 + 12 + 24 rows.
+ * row per ordered choice of kinds: 4 + 12 + 24 rows, and 11 more for
+ * esp-gcm/esp-gmac, which take AH and compression but no ESP
+ * authentication transform (RFC 4106 §5 needs none), so one after them
+ * gets the caret too.
  */
 #ifndef IOSH_GRAMMAR_CRYPTO_TRANSFORM_H
 #define IOSH_GRAMMAR_CRYPTO_TRANSFORM_H
@@ -23,11 +26,28 @@
 	"\nESP transform using DES cipher (56 bits)"			\
 	"\nESP transform w/o cipher"					\
 	"\nESP transform using SEAL cipher (160 bits)"
-#define TS_AU_S	"(esp-md5-hmac|esp-sha-hmac|esp-sha256-hmac)"
+#define TS_AU_S							\
+	"(esp-md5-hmac|esp-sha-hmac|esp-sha256-hmac|esp-sha384-hmac|"	\
+	"esp-sha512-hmac)"
 #define TS_AU_H							\
 	"\nESP transform using HMAC-MD5 auth"				\
 	"\nESP transform using HMAC-SHA auth"				\
-	"\nESP transform using HMAC-SHA256 auth"
+	"\nESP transform using HMAC-SHA256 auth"			\
+	"\nESP transform using HMAC-SHA384 auth"			\
+	"\nESP transform using HMAC-SHA512 auth"
+/* The combined-mode ciphers (RFC 4106, 4543) authenticate by
+ * themselves: a kind of their own that excludes ESP authentication. */
+#define TS_AE_S							\
+	"(esp-gcm [128|192|256]|esp-gmac [128|192|256])"
+#define TS_AE_H							\
+	"\nESP transform using GCM cipher"				\
+	"\n128 bit keys."						\
+	"\n192 bit keys."						\
+	"\n256 bit keys."						\
+	"\nESP transform using GMAC cipher"				\
+	"\n128 bit keys."						\
+	"\n192 bit keys."						\
+	"\n256 bit keys."
 #define TS_CO_S	"comp-lzs"
 #define TS_CO_H							\
 	"\nIP Compression using the LZS compression algorithm"
@@ -56,6 +76,9 @@
 	TS2(AU, AH), TS2(AU, EN), TS2(AU, CO),				\
 	TS2(CO, AH), TS2(CO, EN), TS2(CO, AU),				\
 	TS3_FROM(AH, EN, AU, CO), TS3_FROM(EN, AH, AU, CO),		\
-	TS3_FROM(AU, AH, EN, CO), TS3_FROM(CO, AH, EN, AU)
+	TS3_FROM(AU, AH, EN, CO), TS3_FROM(CO, AH, EN, AU),		\
+	TS1(AE), TS2(AE, AH), TS2(AE, CO), TS2(AH, AE), TS2(CO, AE),	\
+	TS3(AE, AH, CO), TS3(AE, CO, AH), TS3(AH, AE, CO),		\
+	TS3(AH, CO, AE), TS3(CO, AE, AH), TS3(CO, AH, AE)
 
 #endif

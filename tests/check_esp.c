@@ -6,7 +6,10 @@
  * wireshark-profile/esp_sa (ICVs correct), the replay window's edges, ICV
  * and padding failures counted and dropped, and every cipher x auth
  * round trip.  ICVs expected here come from OpenSSL's one-shot EVP_Q_mac,
- * not from esp.c.
+ * not from esp.c.  The newer transforms: RFC 4868's AUTH256/384/512-1
+ * vectors through esp-null with the HMAC, draft-mcgrew-gcm-test-01's ESP
+ * packets for esp-gcm 128/192/256, esp-gmac's ICV against a fresh GCM
+ * context, and round trips of each with their sizes.
  */
 #include <check.h>
 #include <stdio.h>
@@ -16,6 +19,8 @@
 #include <openssl/evp.h>
 
 #include "crypto/esp.h"
+#include "crypto/esp_alg.h"
+#include "lib/bytes.h"
 #include "tests/fixture.h"
 
 /* HMAC-MD5-96 or HMAC-SHA1-96 of P, independently of esp.c. */
@@ -428,11 +433,295 @@ START_TEST(test_unsupported)
 	p.ep_enc = TS_ENC_AES;
 	p.ep_keybits = 64;
 	ck_assert_ptr_null(esp_sa_new(&p));
+	/* GCM and GMAC: only 128/192/256, and no separate HMAC. */
+	p.ep_enc = TS_ENC_GCM;
+	p.ep_keybits = 64;
+	p.ep_auth = TS_AUTH_NONE;
+	ck_assert_ptr_null(esp_sa_new(&p));
 	p.ep_keybits = 128;
-	p.ep_auth = TS_AUTH_SHA256;
+	p.ep_auth = TS_AUTH_SHA;
+	ck_assert_ptr_null(esp_sa_new(&p));
+	p.ep_enc = TS_ENC_GMAC;
+	ck_assert_ptr_null(esp_sa_new(&p));
+	/* Neither a cipher nor an ICV. */
+	p.ep_enc = TS_ENC_NONE;
+	p.ep_auth = TS_AUTH_NONE;
 	ck_assert_ptr_null(esp_sa_new(&p));
 	ck_assert_uint_eq(esp_auth_keylen(TS_AUTH_MD5), 16);
+	ck_assert_uint_eq(esp_auth_keylen(TS_AUTH_SHA256), 32);
+	ck_assert_uint_eq(esp_auth_keylen(TS_AUTH_SHA384), 48);
+	ck_assert_uint_eq(esp_auth_keylen(TS_AUTH_SHA512), 64);
 	ck_assert_uint_eq(esp_enc_keylen(TS_ENC_NULL, 0), 0);
+	/* RFC 4106 §8.1: KEYMAT is the AES key and 4 bytes of salt. */
+	ck_assert_uint_eq(esp_enc_keylen(TS_ENC_GCM, 128), 20);
+	ck_assert_uint_eq(esp_enc_keylen(TS_ENC_GCM, 192), 28);
+	ck_assert_uint_eq(esp_enc_keylen(TS_ENC_GMAC, 256), 36);
+	ck_assert_uint_eq(esp_enc_keylen(TS_ENC_GCM, 64), 0);
+}
+END_TEST
+
+/*
+ * RFC 4868 §2.7.2.1-3, test cases AUTH256-1, AUTH384-1, AUTH512-1: key
+ * 0x0b repeated (32/48/64 bytes), data "Hi There", the ICV the HMAC's
+ * left 128/192/256 bits.  Through esp-null with the HMAC, an 8-byte
+ * packet "Hi There" is an ESP header (SPI "Hi T", sequence "here") with
+ * an empty body: the ICV esp_alg_seal() writes after it is the RFC's.
+ */
+static const struct {
+	enum ts_auth	 a;
+	const char	*icv;
+} auth_kat[] = {
+	{ TS_AUTH_SHA256, "198a607eb44bfbc69903a0f1cf2bbdc5" },
+	{ TS_AUTH_SHA384,
+	  "b6a8d5636f5c6a7224f9977dcf7ee6c7fb6d0c48cbdee973" },
+	{ TS_AUTH_SHA512,
+	  "637edc6e01dce7e6742a99451aae82df23da3e92439e590e43e761b33e910fb8" },
+};
+
+START_TEST(test_rfc4868_auth)
+{
+	uint8_t			 key[64], pkt[8 + 32], want[32];
+	struct esp_params	 p = { 0x48692054, TS_ENC_NULL, 0,
+				    auth_kat[_i].a, NULL, key };
+	struct esp_alg		 al;
+	size_t			 n = fx_hex(auth_kat[_i].icv, want,
+				    sizeof(want));
+
+	memset(key, 0x0b, sizeof(key));
+	memcpy(pkt, "Hi There", 8);
+	ck_assert_int_eq(esp_alg_init(&al, &p), 0);
+	ck_assert_uint_eq(al.al_icv_len, n);
+	ck_assert_uint_eq(al.al_iv_len, 0);
+	ck_assert_int_eq(esp_alg_seal(&al, pkt, 0), 0);
+	ck_assert_mem_eq(pkt + 8, want, n);
+	ck_assert_int_eq(esp_alg_open(&al, pkt, 0), 1);
+	pkt[8 + n - 1] ^= 1;
+	ck_assert_int_eq(esp_alg_open(&al, pkt, 0), 0);
+	esp_alg_free(&al);
+}
+END_TEST
+
+/*
+ * draft-mcgrew-gcm-test-01 (McGrew, Viega: "The Use of Galois/Counter
+ * Mode (GCM) in IPsec ESP: test vectors"), its three cases with a 32-bit
+ * sequence number (8-byte AAD), one per key size: KEYMAT is the key then
+ * the nonce's first 4 bytes (the salt), the packet SPI || sequence ||
+ * the nonce's last 8 bytes (the explicit IV) || plaintext, and the
+ * draft's ciphertext and 16-byte ICV must come out.  (The draft's other
+ * cases use 64-bit sequence numbers, which iosh does not negotiate.)
+ */
+static const struct {
+	unsigned	 bits;
+	const char	*keymat, *hdr_iv, *plain, *cipher;
+} gcm_kat[] = {
+	{ 128, "feffe9928665731c6d6a8f9467308308 cafebabe",
+	  "0000a5f8 0000000a facedbaddecaf888",
+	  "4500003e698f000080114dccc0a80102c0a801010a980035002a2343b2d00100"
+	  "00010000000000000373697009637962 65726369747902646b00000100010001",
+	  "deb22cd9b07c72c16e3a65beeb8df304a5a5897d33ae530f1ba76d5d114d2a5c"
+	  "3de81827c10e9a4f51330d0eec416642cfbb85a5b47e48a4ec3b9ba95d918bd1"
+	  "83b70d3aa8bc6ee4c309e9d85a41ad4a" },
+	{ 192, "feffe9928665731c6d6a8f9467308308feffe9928665731c cafebabe",
+	  "0000a5f8 0000000a facedbaddecaf888",
+	  "45000028a4ad4000400678800a01038f0a010612802306b8cb712602dd6bb03e"
+	  "501016d075680001",
+	  "a5b1f8066029aea40e598b8122de02420938b3ab33f828e687b8858b5bfbdbd0"
+	  "315b27452144cc77"
+	  "95457b9652037f5318027b5b4cd7a636" },
+	{ 256, "abbccddef00112233445566778899aababbccddef00112233445566778899aab"
+	  " 11223344",
+	  "4a2cbfe3 00000002 0102030405060708",
+	  "4500003069a6400080062690c0a801029389155e0a9e008b2dc57ee000000000"
+	  "7002400020bf0000020405b40101040201020201",
+	  "ff425c9b724599df7a3bcd510194e00d6a78107f1b0b1cbf06efae9d65a5d763"
+	  "748a637985771d347f0545659f14e99def842d8e"
+	  "b335f4eecfdbf831824b4c4915956c96" },
+};
+
+START_TEST(test_gcm_vector)
+{
+	uint8_t			 km[36], pkt[16 + 64 + 16], want[64 + 16];
+	uint8_t			 plain[64];
+	struct esp_params	 p = { 0, TS_ENC_GCM, gcm_kat[_i].bits,
+				    TS_AUTH_NONE, km, NULL };
+	struct esp_alg		 al;
+	struct esp_sa		*sa;
+	const uint8_t		*inner;
+	size_t			 klen, ptlen, ilen;
+
+	klen = fx_hex(gcm_kat[_i].keymat, km, sizeof(km));
+	ck_assert_uint_eq(klen, esp_enc_keylen(TS_ENC_GCM, p.ep_keybits));
+	ck_assert_uint_eq(fx_hex(gcm_kat[_i].hdr_iv, pkt, 16), 16);
+	ptlen = fx_hex(gcm_kat[_i].plain, plain, sizeof(plain));
+	ck_assert_uint_eq(fx_hex(gcm_kat[_i].cipher, want, sizeof(want)),
+	    ptlen + 16);
+	memcpy(pkt + 16, plain, ptlen);
+	ck_assert_int_eq(esp_alg_init(&al, &p), 0);
+	ck_assert_uint_eq(al.al_iv_len, 8);
+	ck_assert_uint_eq(al.al_icv_len, 16);
+	ck_assert_int_eq(esp_alg_seal(&al, pkt, ptlen), 0);
+	ck_assert_mem_eq(pkt + 16, want, ptlen + 16);
+	esp_alg_free(&al);
+
+	/*
+	 * esp_decap on the draft's packet: the ICV verifies, the body
+	 * decrypts in place to the draft's plaintext, and then its trailer
+	 * (next header 1 in all three: the draft's packets are not tunnel
+	 * mode's, which wants 4) is refused.
+	 */
+	sa = sa_new(get32(pkt), TS_ENC_GCM, p.ep_keybits, TS_AUTH_NONE, km,
+	    NULL);
+	ck_assert_uint_eq(esp_sa_iv_len(sa), 8);
+	ck_assert_uint_eq(esp_sa_icv_len(sa), 16);
+	ck_assert_int_eq(esp_decap(sa, pkt, 16 + ptlen + 16, &inner, &ilen),
+	    ESP_ERR_PROTO);
+	ck_assert_mem_eq(pkt + 16, plain, ptlen);
+	ck_assert_uint_eq(esp_sa_stats(sa)->es_verify, 1);
+	ck_assert_uint_eq(esp_sa_stats(sa)->es_decrypt, 1);
+	ck_assert_uint_eq(esp_sa_stats(sa)->es_bad_proto, 1);
+	/* The same packet under a later sequence number: the AAD differs,
+	 * the ICV fails, nothing more is verified. */
+	fx_hex(gcm_kat[_i].hdr_iv, pkt, 16);
+	memcpy(pkt + 16, want, ptlen + 16);
+	pkt[7] += 1;
+	ck_assert_int_eq(esp_decap(sa, pkt, 16 + ptlen + 16, &inner, &ilen),
+	    ESP_ERR_AUTH);
+	ck_assert_uint_eq(esp_sa_stats(sa)->es_auth_fail, 1);
+	ck_assert_uint_eq(esp_sa_stats(sa)->es_verify, 1);
+	esp_sa_free(sa);
+}
+END_TEST
+
+/*
+ * RFC 4543 §3: ESP-GMAC leaves the payload in clear and its ICV is the
+ * GCM tag of SPI || sequence || IV || payload with nothing encrypted,
+ * the nonce salt || IV.  The expected tag is computed here with a fresh
+ * EVP context over the packet as one AAD, not through esp_alg.c.
+ */
+START_TEST(test_gmac_icv)
+{
+	uint8_t		 km[36], inner[60], out[256], tag[16], nonce[12];
+	struct esp_sa	*o, *in;
+	const uint8_t	*got;
+	size_t		 olen, glen;
+	EVP_CIPHER_CTX	*ctx;
+	int		 n;
+
+	memset(km, 0x5a, sizeof(km));
+	memcpy(km + 32, "SALT", 4);
+	memset(inner, 0, sizeof(inner));
+	inner[0] = 0x45;
+	inner[3] = sizeof(inner);
+	o = sa_new(0x2001, TS_ENC_GMAC, 256, TS_AUTH_NONE, km, NULL);
+	in = sa_new(0x2001, TS_ENC_GMAC, 256, TS_AUTH_NONE, km, NULL);
+	ck_assert_int_eq(esp_encap(o, inner, sizeof(inner), out, sizeof(out),
+	    &olen), ESP_OK);
+	/* 8 + IV 8 + 60 + 2 trailer aligned to 4 (pad 2) + ICV 16 */
+	ck_assert_uint_eq(olen, 8 + 8 + 64 + 16);
+	ck_assert_uint_eq(esp_encap_len(o, sizeof(inner)), olen);
+	/* The IV is the sequence number (counter IVs for GCM/GMAC). */
+	ck_assert_mem_eq(out + 8, "\0\0\0\0\0\0\0\1", 8);
+	ck_assert_mem_eq(out + 16, inner, sizeof(inner));	/* in clear */
+	ck_assert_mem_eq(out + 16 + 60, "\1\2\2\4", 4);
+	memcpy(nonce, "SALT", 4);
+	memcpy(nonce + 4, out + 8, 8);
+	ck_assert_ptr_nonnull(ctx = EVP_CIPHER_CTX_new());
+	ck_assert(EVP_EncryptInit_ex2(ctx, EVP_aes_256_gcm(), km, nonce,
+	    NULL));
+	ck_assert(EVP_EncryptUpdate(ctx, NULL, &n, out, 8 + 8 + 64));
+	ck_assert(EVP_EncryptFinal_ex(ctx, tag, &n));
+	ck_assert(EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_AEAD_GET_TAG, 16, tag));
+	EVP_CIPHER_CTX_free(ctx);
+	ck_assert_mem_eq(out + olen - 16, tag, 16);
+	ck_assert_int_eq(esp_decap(in, out, olen, &got, &glen), ESP_OK);
+	ck_assert_uint_eq(glen, sizeof(inner));
+	ck_assert_mem_eq(got, inner, sizeof(inner));
+	esp_sa_free(o);
+	esp_sa_free(in);
+}
+END_TEST
+
+/* Every new transform: sizes as the RFCs give them, a round trip of
+ * several lengths, a flipped ICV bit refused and counted. */
+static const struct {
+	enum ts_enc	 e;
+	unsigned	 bits;
+	enum ts_auth	 a;
+	size_t		 iv, align, icv;
+} new_xf[] = {
+	{ TS_ENC_GCM, 128, TS_AUTH_NONE, 8, 4, 16 },
+	{ TS_ENC_GCM, 192, TS_AUTH_NONE, 8, 4, 16 },
+	{ TS_ENC_GCM, 256, TS_AUTH_NONE, 8, 4, 16 },
+	{ TS_ENC_GMAC, 128, TS_AUTH_NONE, 8, 4, 16 },
+	{ TS_ENC_GMAC, 192, TS_AUTH_NONE, 8, 4, 16 },
+	{ TS_ENC_AES, 128, TS_AUTH_SHA256, 16, 16, 16 },
+	{ TS_ENC_AES, 256, TS_AUTH_SHA384, 16, 16, 24 },
+	{ TS_ENC_3DES, 0, TS_AUTH_SHA512, 8, 8, 32 },
+	{ TS_ENC_NULL, 0, TS_AUTH_SHA256, 0, 4, 16 },
+	{ TS_ENC_NULL, 0, TS_AUTH_NONE, 0, 4, 0 },
+};
+
+START_TEST(test_new_round_trip)
+{
+	static const size_t	 lens[] = { 20, 21, 22, 23, 64, 511, 1400 };
+	uint8_t			 ek[36], ak[64], inner[1400], out[1600];
+	uint8_t			 copy[1600];
+	struct esp_sa		*o, *in;
+	const uint8_t		*got;
+	size_t			 i, olen, glen, body;
+
+	memset(ek, 0x11, sizeof(ek));
+	memset(ak, 0x22, sizeof(ak));
+	for (i = 0; i < sizeof(inner); i++)
+		inner[i] = (uint8_t)(i * 7);
+	o = sa_new(0x3001, new_xf[_i].e, new_xf[_i].bits, new_xf[_i].a, ek,
+	    ak);
+	in = sa_new(0x3001, new_xf[_i].e, new_xf[_i].bits, new_xf[_i].a, ek,
+	    ak);
+	ck_assert_uint_eq(esp_sa_iv_len(o), new_xf[_i].iv);
+	ck_assert_uint_eq(esp_sa_icv_len(o), new_xf[_i].icv);
+	for (i = 0; i < sizeof(lens) / sizeof(lens[0]); i++) {
+		body = (lens[i] + 2 + new_xf[_i].align - 1) /
+		    new_xf[_i].align * new_xf[_i].align;
+		ck_assert_int_eq(esp_encap(o, inner, lens[i], out,
+		    sizeof(out), &olen), ESP_OK);
+		ck_assert_uint_eq(olen, 8 + new_xf[_i].iv + body +
+		    new_xf[_i].icv);
+		ck_assert_int_eq(esp_decap(in, out, olen, &got, &glen),
+		    ESP_OK);
+		ck_assert_uint_eq(glen, lens[i]);
+		ck_assert_mem_eq(got, inner, lens[i]);
+	}
+	ck_assert_uint_eq(esp_sa_stats(in)->es_decaps, 7);
+	/* No ICV, nothing verified, and no anti-replay (RFC 4303
+	 * §3.4.3): the same packet again is taken, where it is refused
+	 * otherwise. */
+	ck_assert_uint_eq(esp_sa_stats(in)->es_verify,
+	    new_xf[_i].icv != 0 ? 7 : 0);
+	ck_assert_uint_eq(esp_sa_stats(o)->es_digest,
+	    new_xf[_i].icv != 0 ? 7 : 0);
+	ck_assert_int_eq(esp_encap(o, inner, 40, out, sizeof(out), &olen),
+	    ESP_OK);
+	memcpy(copy, out, olen);
+	ck_assert_int_eq(esp_decap(in, out, olen, &got, &glen), ESP_OK);
+	ck_assert_int_eq(esp_decap(in, copy, olen, &got, &glen),
+	    new_xf[_i].icv != 0 ? ESP_ERR_REPLAY : ESP_OK);
+	ck_assert_uint_eq(esp_sa_stats(in)->es_replay,
+	    new_xf[_i].icv != 0 ? 1 : 0);
+	/* A flipped bit in the last byte (the ICV, or the next header of
+	 * esp-null alone, which has none). */
+	ck_assert_int_eq(esp_encap(o, inner, 64, out, sizeof(out), &olen),
+	    ESP_OK);
+	out[olen - 1] ^= 0x80;
+	ck_assert_int_ne(esp_decap(in, out, olen, &got, &glen), ESP_OK);
+	if (new_xf[_i].icv != 0)
+		ck_assert_uint_eq(esp_sa_stats(in)->es_auth_fail, 1);
+	else
+		ck_assert_uint_eq(esp_sa_stats(in)->es_bad_proto, 1);
+	ck_assert_uint_eq(esp_sa_stats(in)->es_recv_errors,
+	    new_xf[_i].icv != 0 ? 2 : 1);
+	esp_sa_free(o);
+	esp_sa_free(in);
 }
 END_TEST
 
@@ -450,6 +739,10 @@ esp_suite(void)
 	tcase_add_test(tc, test_padding);
 	tcase_add_loop_test(tc, test_round_trip, 0, 10);
 	tcase_add_test(tc, test_unsupported);
+	tcase_add_loop_test(tc, test_rfc4868_auth, 0, 3);
+	tcase_add_loop_test(tc, test_gcm_vector, 0, 3);
+	tcase_add_test(tc, test_gmac_icv);
+	tcase_add_loop_test(tc, test_new_round_trip, 0, 10);
 	suite_add_tcase(s, tc);
 	return s;
 }

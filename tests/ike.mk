@@ -75,3 +75,11 @@ tests_check_xauth_map_SOURCES = tests/check_xauth_map.c tests/pair.c \
 	tests/pair.h tests/fixture.c tests/fixture.h
 tests_check_xauth_map_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_check_xauth_map_LDADD = $(TEST_LIBS)
+# Every ESP transform beyond DES/3DES/AES with MD5/SHA-1 between two
+# routers (issue 17): GCM, GMAC, SHA-2 HMACs, esp-null, tunnel mode.
+check_PROGRAMS += tests/check_transforms
+TESTS += tests/check_transforms
+tests_check_transforms_SOURCES = tests/check_transforms.c tests/pair.c \
+	tests/pair.h tests/fixture.c tests/fixture.h
+tests_check_transforms_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+tests_check_transforms_LDADD = $(TEST_LIBS)

@@ -1,0 +1,248 @@
+/*
+ * esp_alg: ESP's ciphers and ICVs with OpenSSL 3 EVP (esp_alg.h).
+ */
+#include <string.h>
+
+#include <openssl/core_names.h>
+#include <openssl/crypto.h>
+#include <openssl/evp.h>
+#include <openssl/params.h>
+
+#include "crypto/esp.h"
+#include "crypto/esp_alg.h"
+#include "crypto/ike_cipher.h"
+
+#define GCM_ICV		16	/* RFC 4106 §3: ESP_AES_GCM_16 */
+#define GCM_IV		8	/* RFC 4106 §3.1 */
+#define GCM_SALT	4	/* RFC 4106 §4 */
+
+static const char *
+hmac_digest(enum ts_auth a, size_t *icv)
+{
+	switch (a) {
+	case TS_AUTH_MD5:	*icv = 12; return "MD5";
+	case TS_AUTH_SHA:	*icv = 12; return "SHA1";
+	/* RFC 4868 §2.3: the ICV is the left half of the HMAC. */
+	case TS_AUTH_SHA256:	*icv = 16; return "SHA2-256";
+	case TS_AUTH_SHA384:	*icv = 24; return "SHA2-384";
+	case TS_AUTH_SHA512:	*icv = 32; return "SHA2-512";
+	default:		*icv = 0; return NULL;
+	}
+}
+
+static const EVP_CIPHER *
+gcm_cipher(unsigned bits)
+{
+	switch (bits) {
+	case 128:	return EVP_aes_128_gcm();
+	case 192:	return EVP_aes_192_gcm();
+	case 256:	return EVP_aes_256_gcm();
+	default:	return NULL;
+	}
+}
+
+static int
+cbc_init(struct esp_alg *al, const struct esp_params *p)
+{
+	const EVP_CIPHER	*c;
+	enum ike_enc		 e;
+
+	switch (p->ep_enc) {
+	case TS_ENC_NULL:
+		/* RFC 2410: no IV; RFC 4303 §2.4 still aligns to 4. */
+		al->al_align = 4;
+		return 0;
+	case TS_ENC_DES:	e = IKE_ENC_DES; break;
+	case TS_ENC_3DES:	e = IKE_ENC_3DES; break;
+	case TS_ENC_AES:	e = IKE_ENC_AES; break;
+	default:		return -1;
+	}
+	if ((c = ike_cipher_fetch(e, p->ep_keybits)) == NULL)
+		return -1;
+	al->al_iv_len = al->al_align = ike_cipher_block(e);
+	if ((al->al_enc = EVP_CIPHER_CTX_new()) == NULL ||
+	    (al->al_dec = EVP_CIPHER_CTX_new()) == NULL ||
+	    !EVP_CipherInit_ex2(al->al_enc, c, p->ep_enc_key, NULL, 1, NULL) ||
+	    !EVP_CipherInit_ex2(al->al_dec, c, p->ep_enc_key, NULL, 0, NULL) ||
+	    !EVP_CIPHER_CTX_set_padding(al->al_enc, 0) ||
+	    !EVP_CIPHER_CTX_set_padding(al->al_dec, 0))
+		return -1;
+	return 0;
+}
+
+static int
+hmac_init(struct esp_alg *al, const struct esp_params *p)
+{
+	OSSL_PARAM	 params[2];
+	EVP_MAC		*hmac;
+	const char	*md = hmac_digest(p->ep_auth, &al->al_icv_len);
+
+	if (p->ep_auth == TS_AUTH_NONE)
+		return 0;
+	if (md == NULL)
+		return -1;
+	params[0] = OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST,
+	    (char *)md, 0);
+	params[1] = OSSL_PARAM_construct_end();
+	if ((hmac = EVP_MAC_fetch(NULL, "HMAC", NULL)) == NULL)
+		return -1;
+	al->al_mac = EVP_MAC_CTX_new(hmac);
+	EVP_MAC_free(hmac);
+	if (al->al_mac == NULL || !EVP_MAC_init(al->al_mac, p->ep_auth_key,
+	    esp_auth_keylen(p->ep_auth), params))
+		return -1;
+	return 0;
+}
+
+/* GCM and GMAC: one AES-GCM context per direction, keyed with the key
+ * part of KEYMAT; the salt is kept for the nonces. */
+static int
+gcm_init(struct esp_alg *al, const struct esp_params *p)
+{
+	const EVP_CIPHER	*c = gcm_cipher(p->ep_keybits);
+	size_t			 klen = p->ep_keybits / 8;
+
+	if (c == NULL || p->ep_auth != TS_AUTH_NONE)
+		return -1;
+	al->al_kind = p->ep_enc == TS_ENC_GCM ? ESP_ALG_GCM : ESP_ALG_GMAC;
+	al->al_iv_len = GCM_IV;
+	al->al_align = 4;
+	al->al_icv_len = GCM_ICV;
+	memcpy(al->al_salt, p->ep_enc_key + klen, GCM_SALT);
+	if ((al->al_enc = EVP_CIPHER_CTX_new()) == NULL ||
+	    (al->al_dec = EVP_CIPHER_CTX_new()) == NULL ||
+	    !EVP_CipherInit_ex2(al->al_enc, c, p->ep_enc_key, NULL, 1, NULL) ||
+	    !EVP_CipherInit_ex2(al->al_dec, c, p->ep_enc_key, NULL, 0, NULL))
+		return -1;
+	return 0;
+}
+
+int
+esp_alg_init(struct esp_alg *al, const struct esp_params *p)
+{
+	memset(al, 0, sizeof(*al));
+	if (p->ep_enc == TS_ENC_GCM || p->ep_enc == TS_ENC_GMAC)
+		return gcm_init(al, p);
+	/* esp-null alone is legal (RFC 2410 + RFC 4303 §3.2: integrity
+	 * only is optional); an SA with neither is not. */
+	if (p->ep_enc == TS_ENC_NONE)
+		return -1;
+	if (cbc_init(al, p) < 0 || hmac_init(al, p) < 0)
+		return -1;
+	return 0;
+}
+
+void
+esp_alg_free(struct esp_alg *al)
+{
+	EVP_CIPHER_CTX_free(al->al_enc);
+	EVP_CIPHER_CTX_free(al->al_dec);
+	EVP_MAC_CTX_free(al->al_mac);
+	OPENSSL_cleanse(al, sizeof(*al));
+}
+
+bool
+esp_alg_counter_iv(const struct esp_alg *al)
+{
+	/* RFC 4106 §3.1: the IV must not repeat under one key; a counter
+	 * guarantees it where random 64-bit values only make it likely. */
+	return al->al_kind != ESP_ALG_CBC;
+}
+
+/* The truncated HMAC of LEN bytes at P. */
+static int
+hmac_icv(struct esp_alg *al, const uint8_t *p, size_t len, uint8_t *out)
+{
+	uint8_t	md[EVP_MAX_MD_SIZE];
+	size_t	n;
+
+	if (!EVP_MAC_init(al->al_mac, NULL, 0, NULL) ||
+	    !EVP_MAC_update(al->al_mac, p, len) ||
+	    !EVP_MAC_final(al->al_mac, md, &n, sizeof(md)))
+		return -1;
+	memcpy(out, md, al->al_icv_len);
+	return 0;
+}
+
+/*
+ * One AES-GCM pass over a packet: nonce salt || IV, AAD SPI || sequence
+ * (GCM) or the whole packet up to the ICV (GMAC), then the body
+ * encrypted or decrypted in place (GCM only).
+ */
+static int
+gcm_run(struct esp_alg *al, EVP_CIPHER_CTX *ctx, int enc, uint8_t *pkt,
+    size_t blen)
+{
+	uint8_t	 nonce[GCM_SALT + GCM_IV];
+	uint8_t	*body = pkt + ESP_HDR_LEN + GCM_IV;
+	int	 n;
+
+	memcpy(nonce, al->al_salt, GCM_SALT);
+	memcpy(nonce + GCM_SALT, pkt + ESP_HDR_LEN, GCM_IV);
+	if (!EVP_CipherInit_ex2(ctx, NULL, NULL, nonce, enc, NULL))
+		return -1;
+	if (al->al_kind == ESP_ALG_GMAC)
+		return EVP_CipherUpdate(ctx, NULL, &n, pkt,
+		    (int)(ESP_HDR_LEN + GCM_IV + blen)) ? 0 : -1;
+	if (!EVP_CipherUpdate(ctx, NULL, &n, pkt, ESP_HDR_LEN) ||
+	    !EVP_CipherUpdate(ctx, body, &n, body, (int)blen) ||
+	    (size_t)n != blen)
+		return -1;
+	return 0;
+}
+
+int
+esp_alg_seal(struct esp_alg *al, uint8_t *pkt, size_t blen)
+{
+	uint8_t	*body = pkt + ESP_HDR_LEN + al->al_iv_len;
+	int	 n;
+
+	if (al->al_kind != ESP_ALG_CBC) {
+		if (gcm_run(al, al->al_enc, 1, pkt, blen) < 0 ||
+		    !EVP_CipherFinal_ex(al->al_enc, body + blen, &n) ||
+		    !EVP_CIPHER_CTX_ctrl(al->al_enc, EVP_CTRL_AEAD_GET_TAG,
+		    GCM_ICV, body + blen))
+			return -1;
+		return 0;
+	}
+	if (al->al_enc != NULL && (!EVP_CipherInit_ex2(al->al_enc, NULL,
+	    NULL, pkt + ESP_HDR_LEN, 1, NULL) ||
+	    !EVP_CipherUpdate(al->al_enc, body, &n, body, (int)blen) ||
+	    (size_t)n != blen))
+		return -1;
+	if (al->al_mac != NULL && hmac_icv(al, pkt, ESP_HDR_LEN +
+	    al->al_iv_len + blen, body + blen) < 0)
+		return -1;
+	return 0;
+}
+
+int
+esp_alg_open(struct esp_alg *al, uint8_t *pkt, size_t blen)
+{
+	uint8_t	 mac[ESP_ALG_MAX_ICV];
+	uint8_t	*body = pkt + ESP_HDR_LEN + al->al_iv_len;
+	int	 n;
+
+	if (al->al_kind != ESP_ALG_CBC) {
+		memcpy(mac, body + blen, GCM_ICV);
+		if (gcm_run(al, al->al_dec, 0, pkt, blen) < 0 ||
+		    !EVP_CIPHER_CTX_ctrl(al->al_dec, EVP_CTRL_AEAD_SET_TAG,
+		    GCM_ICV, mac))
+			return -1;
+		/* A failing final is the tag mismatch (the only check). */
+		return EVP_CipherFinal_ex(al->al_dec, body + blen, &n) ? 1 : 0;
+	}
+	if (al->al_mac != NULL) {
+		if (hmac_icv(al, pkt, ESP_HDR_LEN + al->al_iv_len + blen,
+		    mac) < 0)
+			return -1;
+		if (CRYPTO_memcmp(mac, body + blen, al->al_icv_len) != 0)
+			return 0;
+	}
+	if (al->al_dec != NULL && (!EVP_CipherInit_ex2(al->al_dec, NULL,
+	    NULL, pkt + ESP_HDR_LEN, 0, NULL) ||
+	    !EVP_CipherUpdate(al->al_dec, body, &n, body, (int)blen) ||
+	    (size_t)n != blen))
+		return -1;
+	return 1;
+}

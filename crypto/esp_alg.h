@@ -1,0 +1,65 @@
+/*
+ * esp_alg: the cipher and integrity algorithms of one ESP SA, apart from
+ * the packet framing of esp.c.
+ *
+ *  - CBC ciphers (esp-des, esp-3des, esp-aes) or none (esp-null, RFC
+ *    2410), with an HMAC whose ICV is truncated as its RFC says: MD5 and
+ *    SHA-1 to 96 bits (RFC 2403, 2404), SHA-256/384/512 to half the hash,
+ *    16/24/32 bytes (RFC 4868 §2.3), or no ICV (esp-null alone);
+ *  - AES-GCM with a 16-byte ICV (esp-gcm, RFC 4106), the combined mode:
+ *    8-byte explicit IV, nonce = 4-byte salt || IV, AAD = SPI || sequence;
+ *  - AES-GMAC (esp-gmac, RFC 4543): the same nonce, nothing encrypted,
+ *    the AAD is SPI || sequence || IV || payload and the tag is the ICV.
+ *
+ * For GCM and GMAC the salt is the last 4 bytes of the cipher's KEYMAT
+ * (RFC 4106 §8.1, RFC 4543 §7): esp_enc_keylen() counts them.  Contexts
+ * are keyed once; sealing and opening a packet allocate nothing.
+ */
+#ifndef IOSH_CRYPTO_ESP_ALG_H
+#define IOSH_CRYPTO_ESP_ALG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <openssl/evp.h>
+
+struct esp_params;
+
+enum esp_alg_kind {
+	ESP_ALG_CBC,		/* CBC cipher or none, then HMAC or none */
+	ESP_ALG_GCM,		/* RFC 4106 */
+	ESP_ALG_GMAC		/* RFC 4543 */
+};
+
+struct esp_alg {
+	enum esp_alg_kind	 al_kind;
+	size_t			 al_iv_len;	/* explicit IV in the packet */
+	size_t			 al_align;	/* what the body is padded to */
+	size_t			 al_icv_len;
+	EVP_CIPHER_CTX		*al_enc;	/* NULL for esp-null */
+	EVP_CIPHER_CTX		*al_dec;
+	EVP_MAC_CTX		*al_mac;	/* CBC with an HMAC only */
+	uint8_t			 al_salt[4];	/* GCM, GMAC */
+};
+
+#define ESP_ALG_MAX_ICV		32	/* HMAC-SHA-512-256 */
+
+/* 0, or -1: unsupported transform or OpenSSL failure. */
+int	esp_alg_init(struct esp_alg *, const struct esp_params *);
+void	esp_alg_free(struct esp_alg *);
+/* Whether IVs must never repeat (counter IVs) rather than be random. */
+bool	esp_alg_counter_iv(const struct esp_alg *);
+/*
+ * Protect one packet in place: PKT is SPI, sequence, IV, then BLEN bytes
+ * of body (payload, padding, pad length, next header); the body is
+ * encrypted and the ICV (al_icv_len bytes) written right after it.
+ */
+int	esp_alg_seal(struct esp_alg *, uint8_t *pkt, size_t blen);
+/*
+ * The reverse: check the ICV after the BLEN-byte body and decrypt it in
+ * place.  1: verified and decrypted, 0: ICV mismatch, -1: OpenSSL failed.
+ */
+int	esp_alg_open(struct esp_alg *, uint8_t *pkt, size_t blen);
+
+#endif
