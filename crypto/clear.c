@@ -62,14 +62,8 @@ clear_peer(struct crypto *c, struct sadb_peer *pe)
 		return;
 	for (is = TAILQ_FIRST(&pe->pe_isakmp); is != NULL; is = inext) {
 		inext = TAILQ_NEXT(is, is_pentry);
-		if ((p = is->is_engine) == NULL)
-			continue;
-		if (p->p_state == FSM_P1_COMPLETE) {
-			memcpy(spi, is->is_icookie, 8);
-			memcpy(spi + 8, is->is_rcookie, 8);
-			ike_delete_notify(p, ISAKMP_PROTO_ISAKMP, spi, 16);
-		}
-		ike_p1_free(p);
+		if (is->is_engine != NULL)
+			ike_p1_clear(is->is_engine);
 	}
 }
 

@@ -895,23 +895,30 @@ ike_detach(struct crypto *c)
 	c->c_ike_bound = c->c_natt_bound = false;
 }
 
+/* An ISAKMP SA cleared by hand: the peer told when it is up, then gone. */
+void
+ike_p1_clear(struct ike_p1 *p)
+{
+	struct isakmp_sa	*is = p->p_sa;
+	uint8_t			 spi[16];
+
+	if (p->p_state == FSM_P1_COMPLETE) {
+		memcpy(spi, is->is_icookie, 8);
+		memcpy(spi + 8, is->is_rcookie, 8);
+		ike_delete_notify(p, ISAKMP_PROTO_ISAKMP, spi, 16);
+	}
+	ike_p1_free(p);
+}
+
 /* `clear crypto isakmp`: every ISAKMP SA goes, the peer told. */
 void
 ike_clear_isakmp(struct crypto *c)
 {
 	struct isakmp_sa	*is, *next;
-	struct ike_p1		*p;
-	uint8_t			 spi[16];
 
 	for (is = TAILQ_FIRST(&c->c_sadb.db_isakmp); is != NULL; is = next) {
 		next = TAILQ_NEXT(is, is_entry);
-		if ((p = is->is_engine) == NULL)
-			continue;
-		if (p->p_state == FSM_P1_COMPLETE) {
-			memcpy(spi, is->is_icookie, 8);
-			memcpy(spi + 8, is->is_rcookie, 8);
-			ike_delete_notify(p, ISAKMP_PROTO_ISAKMP, spi, 16);
-		}
-		ike_p1_free(p);
+		if (is->is_engine != NULL)
+			ike_p1_clear(is->is_engine);
 	}
 }

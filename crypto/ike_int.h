@@ -236,6 +236,8 @@ struct ike_p1 *ike_p1_new(struct crypto *, uint32_t local, uint32_t peer,
 	    const uint8_t icookie[8], bool initiator);
 /* Tear down phase 1, its Quick Modes and its ISAKMP SA. */
 void	ike_p1_free(struct ike_p1 *);
+/* Cleared by hand: a delete to the peer if phase 1 is up, then freed. */
+void	ike_p1_clear(struct ike_p1 *);
 void	ike_p1_fail(struct ike_p1 *, const char *why);
 void	ike_session_status(struct ike_p1 *, bool up);
 void	ike_natka_start(struct ike_p1 *);
