@@ -134,7 +134,9 @@ ipsec_esp_input(void *arg, struct dp_iface *in, const uint8_t *ip, size_t len)
 	fl->fl_last_in_ms = clock_mono_ms();
 	fl->fl_stats.fs_decaps++;
 	fl->fl_stats.fs_decrypt++;
-	fl->fl_stats.fs_verify++;
+	/* Verified only where there is an ICV (esp-null alone has none). */
+	if (esp_sa_icv_len(ps->ps_esp) != 0)
+		fl->fl_stats.fs_verify++;
 	ps->ps_bytes += ilen;
 	/* The peer sends on this SA: it has the pair (rekey). */
 	ipsec_rekey_confirmed(ps);

@@ -132,6 +132,26 @@ transport_pkt(const struct ipsec_flow *fl, const struct ipsec_sa *ps,
 	    memcmp(ip + 16, fl->fl_peer.sa_addr, 4) == 0;
 }
 
+/*
+ * The ESP packet OUT (TOTAL bytes, LEN of them the payload protected)
+ * leaves, counted as IOS counts it: #pkts digest only where the SA has
+ * an ICV (esp-null alone has none).
+ */
+static enum dp_crypto_verdict
+esp_sent(struct crypto *c, struct ipsec_flow *fl, struct ipsec_sa *ps,
+    uint8_t *out, size_t total, size_t len)
+{
+	fl->fl_last_out_ms = clock_mono_ms();
+	fl->fl_stats.fs_encaps++;
+	fl->fl_stats.fs_encrypt++;
+	if (esp_sa_icv_len(ps->ps_esp) != 0)
+		fl->fl_stats.fs_digest++;
+	ps->ps_bytes += len;
+	if (dp_ip_output_buf(c->c_sys->sy_dp, out, total) != DP_SEND_OK)
+		fl->fl_stats.fs_send_errors++;
+	return DP_CRYPTO_CONSUMED;
+}
+
 static enum dp_crypto_verdict
 encap_transport(struct crypto *c, struct ipsec_flow *fl, struct ipsec_sa *ps,
     uint8_t *ip, size_t len, bool inplace)
@@ -162,15 +182,7 @@ encap_transport(struct crypto *c, struct ipsec_flow *fl, struct ipsec_sa *ps,
 	out[7] = 0;
 	out[9] = IPPROTO_ESP_NUM;
 	put16(out + 10, 0);
-	fl->fl_last_out_ms = clock_mono_ms();
-	fl->fl_stats.fs_encaps++;
-	fl->fl_stats.fs_encrypt++;
-	fl->fl_stats.fs_digest++;
-	ps->ps_bytes += len;
-	if (dp_ip_output_buf(c->c_sys->sy_dp, out, IP_HDR + elen) !=
-	    DP_SEND_OK)
-		fl->fl_stats.fs_send_errors++;
-	return DP_CRYPTO_CONSUMED;
+	return esp_sent(c, fl, ps, out, IP_HDR + elen, len);
 }
 
 static enum dp_crypto_verdict
@@ -217,15 +229,7 @@ encap(struct crypto *c, struct ipsec_flow *fl, struct ipsec_sa *ps,
 	}
 	memcpy(out + 12, fl->fl_local_addr.sa_addr, 4);
 	memcpy(out + 16, fl->fl_peer.sa_addr, 4);
-	fl->fl_last_out_ms = clock_mono_ms();
-	fl->fl_stats.fs_encaps++;
-	fl->fl_stats.fs_encrypt++;
-	fl->fl_stats.fs_digest++;
-	ps->ps_bytes += len;
-	if (dp_ip_output_buf(c->c_sys->sy_dp, out, IP_HDR + elen) !=
-	    DP_SEND_OK)
-		fl->fl_stats.fs_send_errors++;
-	return DP_CRYPTO_CONSUMED;
+	return esp_sent(c, fl, ps, out, IP_HDR + elen, len);
 }
 
 /*
