@@ -9,7 +9,7 @@ TESTS += tests/interop_rekey.sh
 EXTRA_DIST += tests/interop_rekey.sh
 # The algorithm matrix (18 cases, both ways) against strongSwan.
 TESTS += tests/interop_matrix.sh
-EXTRA_DIST += tests/interop_lib.sh tests/interop_matrix.sh
+EXTRA_DIST += tests/interop_lib.sh tests/vpnc_lib.sh tests/interop_matrix.sh
 # The ESP transforms of issue 17 libipsec can do (GCM 128/192/256, SHA-2
 # HMACs, esp-null with an HMAC) both ways, tshark checking every ICV.
 TESTS += tests/interop_transforms.sh

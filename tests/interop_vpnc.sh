@@ -25,8 +25,7 @@
 # Needs root, namespaces, TUN/TAP and vpnc; skips (77) without them.
 
 . "${top_srcdir:-.}/tests/interop_lib.sh"
-
-command -v vpnc >/dev/null || { echo "SKIP: vpnc missing"; exit 77; }
+. "${top_srcdir:-.}/tests/vpnc_lib.sh"
 
 # tests/interop_vpnc_natt.sh runs all of it with NAT-T forced: IKE moves
 # to 4500 after Aggressive Mode, ESP goes in UDP, Cap. gains N.
@@ -36,21 +35,6 @@ if [ "$natt" = none ]; then
 else
 	port=4500 caps=CNX
 fi
-
-fail() {
-	echo "FAIL: $*"
-	echo "--- iosh"; tail -80 "$D/out"
-	echo "--- vpnc"; tail -30 "$D/vpnc.log" 2>/dev/null
-	# KEEP=dir keeps the whole logs of a failed run.
-	[ -n "${KEEP:-}" ] && cp "$D"/out "$D"/vpnc*.log "$KEEP/" 2>/dev/null
-	exit 1
-}
-
-vpnc_cleanup() {
-	[ -f "$D/vpnc.pid" ] && kill "$(cat "$D/vpnc.pid")" 2>/dev/null
-	ss_cleanup
-}
-trap vpnc_cleanup EXIT
 
 # `show ip local pool ippool`'s table row: END of its range, its Free
 # and In use counts (LABEL names the step).
@@ -88,30 +72,7 @@ send "configure terminal" \
     "interface FastEthernet0/0" " crypto map mymap" "end"
 send "debug crypto isakmp" "debug crypto ipsec"
 
-# vpnc's script: no resolv.conf or routes of the host touched; the
-# address on the tun device, a route to the inside host, the
-# environment kept for the assertions.
-cat >"$D/script.sh" <<EOS
-#!/bin/sh
-env | sort >"$D/env.\$reason"
-if [ "\$reason" = connect ]; then
-	ip addr add "\$INTERNAL_IP4_ADDRESS/32" dev "\$TUNDEV"
-	ip link set "\$TUNDEV" up mtu 1400
-	ip route add 1.1.1.1/32 dev "\$TUNDEV" src "\$INTERNAL_IP4_ADDRESS"
-fi
-exit 0
-EOS
-chmod +x "$D/script.sh"
-cat >"$D/vpnc.conf" <<EOC
-IPSec gateway 12.1.1.1
-IPSec ID testgroup
-IPSec secret cisco321
-Xauth username vpnuser
-Xauth password cisco123
-IKE DH Group dh2
-Perfect Forward Secrecy nopfs
-NAT Traversal Mode $natt
-EOC
+vpnc_files "$natt" 1.1.1.1/32
 m=$(mark)
 ip netns exec "$ns" timeout 120 stdbuf -oL vpnc --no-detach --debug 2 \
     --pid-file "$D/vpnc.pid" --script "$D/script.sh" \

@@ -13,21 +13,7 @@
 # Needs root, namespaces, TUN/TAP and vpnc; skips (77) without them.
 
 . "${top_srcdir:-.}/tests/interop_lib.sh"
-
-command -v vpnc >/dev/null || { echo "SKIP: vpnc missing"; exit 77; }
-
-fail() {
-	echo "FAIL: $*"
-	echo "--- iosh"; tail -80 "$D/out"
-	echo "--- vpnc"; tail -30 "$D/vpnc.log" 2>/dev/null
-	exit 1
-}
-
-vpnc_cleanup() {
-	[ -f "$D/vpnc.pid" ] && kill "$(cat "$D/vpnc.pid")" 2>/dev/null
-	ss_cleanup
-}
-trap vpnc_cleanup EXIT
+. "${top_srcdir:-.}/tests/vpnc_lib.sh"
 
 ns_start
 iosh_start
@@ -56,26 +42,7 @@ send "configure terminal" \
     "interface FastEthernet0/0" " crypto map mymap" "end"
 send "debug crypto isakmp"
 
-cat >"$D/script.sh" <<EOS
-#!/bin/sh
-env | sort >"$D/env.\$reason"
-if [ "\$reason" = connect ]; then
-	ip addr add "\$INTERNAL_IP4_ADDRESS/32" dev "\$TUNDEV"
-	ip link set "\$TUNDEV" up mtu 1400
-fi
-exit 0
-EOS
-chmod +x "$D/script.sh"
-cat >"$D/vpnc.conf" <<EOC
-IPSec gateway 12.1.1.1
-IPSec ID testgroup
-IPSec secret cisco321
-Xauth username vpnuser
-Xauth password cisco123
-IKE DH Group dh2
-Perfect Forward Secrecy nopfs
-NAT Traversal Mode none
-EOC
+vpnc_files none
 m=$(mark)
 ip netns exec "$ns" timeout 120 vpnc --no-detach --debug 1 \
     --pid-file "$D/vpnc.pid" --script "$D/script.sh" \
