@@ -301,11 +301,12 @@ static const struct cmd_def crypto_exec_defs[] = {
 	  "Show ISAKMP Security Associations\n"
 	  "Show ISAKMP SA Detail",
 	  show_isakmp_sa_cmd, CMD_FILTER, NULL },
-	{ "show crypto ipsec sa",
+	{ "show crypto ipsec sa [detail]",
 	  "Show running system information\n"
 	  "Encryption module\n"
 	  "Show IPSEC policy\n"
-	  "IPSEC SA table",
+	  "IPSEC SA table\n"
+	  "Detailed information on SA table",
 	  show_ipsec_sa_cmd, CMD_FILTER, NULL },
 	{ "test crypto wireshark-keys WORD$dir",
 	  "Test subsystems, memory, and interfaces\n"
