@@ -18,6 +18,7 @@
 #include <stdint.h>
 
 #include "crypto/crypto.h"
+#include "crypto/ratelog.h"
 #include "crypto/sadb.h"
 #include "lib/inet4.h"
 #include "lib/strbuf.h"
@@ -400,6 +401,17 @@ struct crypto {
 	bool				  c_natt_bound;	/* and 4500 */
 	uint64_t			  c_ike_bad;	/* ISAKMP dropped */
 	uint64_t			  c_esp_bad;	/* ESP dropped */
+	/* ipsec_in.c: the per-packet messages, one a minute each. */
+	struct ratelog			  c_rl_inv_spi;	/* RECVD_PKT_INV_SPI */
+	struct ratelog			  c_rl_replay;	/* PKT_REPLAY_ERR */
+	/* ike_cac.c: call admission (0: no limit configured). */
+	unsigned			  c_cac_sa_limit;
+	unsigned			  c_cac_nego_limit;
+	uint64_t			  c_cac_in_requests, c_cac_in_accepted;
+	uint64_t			  c_cac_in_rejected;
+	uint64_t			  c_cac_rej_sa, c_cac_rej_nego;
+	uint64_t			  c_cac_reaped;	/* half-open freed */
+	struct ratelog			  c_rl_cac;	/* IKE_DENIED */
 	/* ipsec_inpolicy.c: cleartext the crypto map says must come
 	 * protected, dropped; when each flow was last reported. */
 	uint64_t			  c_clear_drops;

@@ -765,6 +765,8 @@ ike_input(struct crypto *c, const struct dp_udp_meta *um, const uint8_t *data,
 		    (m.im_hdr.ih_exchange == ISAKMP_XCHG_IDPROT ||
 		    m.im_hdr.ih_exchange == ISAKMP_XCHG_AGGRESSIVE) &&
 		    !m.im_encrypted && !natt) {
+			if (!ike_cac_admit(c, um->um_dst, um->um_src))
+				return;
 			dbg_received(c, 0, um, "N", "NEW SA");
 			(m.im_hdr.ih_exchange == ISAKMP_XCHG_IDPROT ?
 			    ike_mm_respond : ike_am_respond)(c, um->um_dst,

@@ -587,4 +587,10 @@ void	ipsec_dbg_proxy_match(struct crypto *, const struct ike_request *);
 const char	*ipsec_ws_enc(enum ts_enc);
 const char	*ipsec_ws_auth(enum ts_auth);
 
+/* ike_cac.c: call admission of new phase-1 requests. */
+bool	 ike_cac_admit(struct crypto *, uint32_t local, uint32_t peer);
+unsigned ike_cac_negotiating(const struct crypto *);
+unsigned ike_cac_nego_limit(const struct crypto *);
+void	 ike_cac_nvgen(const struct crypto *, struct strbuf *);
+
 #endif

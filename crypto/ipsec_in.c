@@ -62,6 +62,39 @@ inner_selected(const struct ipsec_flow *fl, const uint8_t *in, size_t len)
 	    (l->id_port == 0 || l->id_port == get16(in + hl + 2));
 }
 
+/*
+ * An ESP packet its SA refused, split as `show crypto ipsec sa detail`
+ * counts it; a replay is logged as IOS logs it, once a minute.
+ */
+static void
+recv_error(struct crypto *c, const struct ipsec_sa *ps, enum esp_result r,
+    uint32_t seq)
+{
+	struct flow_stats	*st = &ps->ps_flow->fl_stats;
+
+	switch (r) {
+	case ESP_ERR_REPLAY:
+		st->fs_replay_fail++;
+		if (ratelog_ok(&c->c_rl_replay, clock_mono_ms()))
+			sys_log(c->c_sys, "CRYPTO", 4, "PKT_REPLAY_ERR",
+			    "decrypt: replay check failed connection id=%u, "
+			    "sequence number=%u", ps->ps_connid, seq);
+		break;
+	case ESP_ERR_AUTH:
+		st->fs_verify_fail++;
+		break;
+	case ESP_ERR_LEN:
+		st->fs_invalid_len++;
+		break;
+	case ESP_ERR_PAD:
+	case ESP_ERR_PROTO:
+		st->fs_invalid_prot++;
+		break;
+	default:
+		break;
+	}
+}
+
 void
 ipsec_esp_input(void *arg, struct dp_iface *in, const uint8_t *ip, size_t len)
 {
@@ -73,6 +106,7 @@ ipsec_esp_input(void *arg, struct dp_iface *in, const uint8_t *ip, size_t len)
 	size_t			 hl = (size_t)(ip[0] & 15) * 4, ilen;
 	uint32_t		 spi;
 	uint8_t			 next;
+	enum esp_result		 r;
 	char			 s[16], d[16];
 
 	/* ESP in UDP (the dataplane checked it is 4500 and no IKE). */
@@ -90,6 +124,8 @@ ipsec_esp_input(void *arg, struct dp_iface *in, const uint8_t *ip, size_t len)
 	if ((ps = sadb_sa_find_in(&c->c_sadb, spi)) == NULL ||
 	    ps->ps_esp == NULL) {
 		c->c_esp_bad++;
+		if (!ratelog_ok(&c->c_rl_inv_spi, clock_mono_ms()))
+			return;
 		ip4_text(get32(ip + 16), d);
 		ip4_text(get32(ip + 12), s);
 		sys_log(c->c_sys, "CRYPTO", 4, "RECVD_PKT_INV_SPI", "decaps: "
@@ -101,9 +137,10 @@ ipsec_esp_input(void *arg, struct dp_iface *in, const uint8_t *ip, size_t len)
 	/* Decrypted in place in the preallocated buffer: no malloc. */
 	buf = c->c_rxbuf;
 	memmove(buf, ip + hl, len - hl);	/* ESP in ESP: IP may lie in it */
-	if (esp_decap_nh(ps->ps_esp, buf, len - hl, ps->ps_transport ? -1 :
-	    ESP_NEXT_IPV4, &inner, &ilen, &next) != ESP_OK) {
+	if ((r = esp_decap_nh(ps->ps_esp, buf, len - hl, ps->ps_transport ?
+	    -1 : ESP_NEXT_IPV4, &inner, &ilen, &next)) != ESP_OK) {
 		fl->fl_stats.fs_recv_errors++;
+		recv_error(c, ps, r, get32(ip + hl + 4));
 		return;
 	}
 	/* Transport mode (RFC 4303 §3.1.1): the outer header is the

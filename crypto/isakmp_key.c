@@ -14,6 +14,7 @@
 
 #include "crypto/cmds.h"
 #include "crypto/crypto_int.h"
+#include "crypto/ike_int.h"
 #include "lib/cmdarg.h"
 #include "lib/inet4.h"
 #include "lib/nvgen.h"
@@ -398,6 +399,7 @@ isakmp_key_nvgen(const struct crypto *c, struct strbuf *sb)
 		nv_line(sb, 0, "crypto isakmp aggressive-mode disable");
 	if (c->c_log_session)
 		nv_line(sb, 0, "crypto logging session");
+	ike_cac_nvgen(c, sb);
 	if (c->c_natt_off)
 		nv_line(sb, 0, "no crypto ipsec nat-transparency "
 		    "udp-encapsulation");

@@ -6,6 +6,7 @@ libiosh_a_SOURCES += \
 	crypto/ike_xauth_map.c \
 	crypto/debug.c \
 	crypto/iface.c \
+	crypto/ike_cac.c \
 	crypto/ike_cfg.c crypto/ike_cfg.h \
 	crypto/ike_debug.c crypto/ike_debug.h \
 	crypto/ike_p1sel.c crypto/ike_p1sel.h \
@@ -26,6 +27,7 @@ libiosh_a_SOURCES += \
 	crypto/isakmp_wire.h \
 	crypto/keyring.c \
 	crypto/pool.c \
+	crypto/ratelog.c crypto/ratelog.h \
 	crypto/sadb.c crypto/sadb.h \
 	crypto/show.c \
 	crypto/show_sa.c \

@@ -125,6 +125,11 @@ struct flow_stats {
 	uint64_t	fs_send_errors, fs_recv_errors;
 	uint64_t	fs_recv_policy;	/* of recv errors: decrypted, but
 					 * outside the SA's selectors */
+	/* Of recv errors, as `show crypto ipsec sa detail` splits them. */
+	uint64_t	fs_replay_fail;	/* anti-replay window refused */
+	uint64_t	fs_verify_fail;	/* ICV mismatch */
+	uint64_t	fs_invalid_len;	/* truncated, not whole blocks */
+	uint64_t	fs_invalid_prot;/* padding or next header wrong */
 };
 
 enum ipsec_dir { IPSEC_IN, IPSEC_OUT };
@@ -294,6 +299,8 @@ void			 sadb_sa_free(struct sadb *, struct ipsec_sa *);
 void	sadb_show_isakmp(const struct sadb *, const struct ios_version *v,
 	    struct strbuf *);
 void	sadb_show_isakmp_detail(const struct sadb *,
+	    const struct ios_version *v, uint64_t now_ms, struct strbuf *);
+void	sadb_show_ipsec_detail(const struct sadb *,
 	    const struct ios_version *v, uint64_t now_ms, struct strbuf *);
 void	sadb_show_ipsec(const struct sadb *, const struct ios_version *v,
 	    uint64_t now_ms, struct strbuf *);

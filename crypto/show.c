@@ -375,10 +375,9 @@ show_ipsec_sa_cmd(struct vty *vty, const struct cmd_args *m)
 {
 	const struct crypto	*c = vty->v_sys->sy_crypto;
 
-	(void)m;
 	ipsec_mtu_refresh_all(vty->v_sys->sy_crypto);
-	sadb_show_ipsec(&c->c_sadb, &vty->v_sys->sy_version, clock_mono_ms(),
-	    &vty->v_out);
+	(cmd_has(m, "detail") ? sadb_show_ipsec_detail : sadb_show_ipsec)(
+	    &c->c_sadb, &vty->v_sys->sy_version, clock_mono_ms(), &vty->v_out);
 	return CMD_SUCCESS;
 }
 

@@ -304,9 +304,35 @@ sa_list(const struct ipsec_sa_list *l, const char *dir, bool ios15,
 	strbuf_printf(sb, "     %s ah sas:\n\n     %s pcp sas:\n", dir, dir);
 }
 
+/*
+ * The receive errors split as `show crypto ipsec sa detail` prints them
+ * (IOS 12.4T/15.x, between the compression lines and #send errors; the
+ * doubled '#' of "##pkts replay failed" is IOS's own).  Counters iosh has
+ * no cause for (no sa, rollover, internal) are 0.
+ */
 static void
-flow_block(const struct ipsec_flow *fl, bool ios15, uint64_t now_ms,
-    struct strbuf *sb)
+detail_errors(const struct flow_stats *st, struct strbuf *sb)
+{
+	strbuf_printf(sb,
+	    "    #pkts no sa (send) 0, #pkts invalid sa (rcv) 0\n"
+	    "    #pkts encaps failed (send) %llu, #pkts decaps failed (rcv) 0\n"
+	    "    #pkts invalid prot (recv) %llu, #pkts verify failed: %llu\n"
+	    "    #pkts invalid identity (recv) %llu, #pkts invalid len (rcv) "
+	    "%llu\n"
+	    "    #pkts replay rollover (send): 0, #pkts replay rollover (rcv) 0\n"
+	    "    ##pkts replay failed (rcv): %llu\n"
+	    "    #pkts internal err (send): 0, #pkts internal err (recv) 0\n",
+	    (unsigned long long)st->fs_send_errors,
+	    (unsigned long long)st->fs_invalid_prot,
+	    (unsigned long long)st->fs_verify_fail,
+	    (unsigned long long)st->fs_recv_policy,
+	    (unsigned long long)st->fs_invalid_len,
+	    (unsigned long long)st->fs_replay_fail);
+}
+
+static void
+flow_block(const struct ipsec_flow *fl, bool ios15, bool detail,
+    uint64_t now_ms, struct strbuf *sb)
 {
 	const struct flow_stats	*st = &fl->fl_stats;
 	char			 l[48], r[48];
@@ -331,15 +357,17 @@ flow_block(const struct ipsec_flow *fl, bool ios15, uint64_t now_ms,
 	    "    #pkts decaps: %llu, #pkts decrypt: %llu, #pkts verify: %llu\n"
 	    "    #pkts compressed: 0, #pkts decompressed: 0\n"
 	    "    #pkts not compressed: 0, #pkts compr. failed: 0\n"
-	    "    #pkts not decompressed: 0, #pkts decompress failed: 0\n"
-	    "    #send errors %llu, #recv errors %llu\n\n",
+	    "    #pkts not decompressed: 0, #pkts decompress failed: 0\n",
 	    fl->fl_from_acl ? "origin_is_acl," : "",
 	    (unsigned long long)st->fs_encaps,
 	    (unsigned long long)st->fs_encrypt,
 	    (unsigned long long)st->fs_digest,
 	    (unsigned long long)st->fs_decaps,
 	    (unsigned long long)st->fs_decrypt,
-	    (unsigned long long)st->fs_verify,
+	    (unsigned long long)st->fs_verify);
+	if (detail)
+		detail_errors(st, sb);
+	strbuf_printf(sb, "    #send errors %llu, #recv errors %llu\n\n",
 	    (unsigned long long)st->fs_send_errors,
 	    (unsigned long long)st->fs_recv_errors);
 	if (six)
@@ -410,8 +438,8 @@ flows_sorted(const struct sadb *db, int (*cmp)(const void *, const void *))
 
 /* Flows grouped under their interface (interfaces by name), each
  * interface's in the order they were built. */
-void
-sadb_show_ipsec(const struct sadb *db, const struct ios_version *v,
+static void
+show_ipsec(const struct sadb *db, const struct ios_version *v, bool detail,
     uint64_t now_ms, struct strbuf *sb)
 {
 	const struct ipsec_flow	**fv;
@@ -426,10 +454,24 @@ sadb_show_ipsec(const struct sadb *db, const struct ios_version *v,
 			    "%s, local addr%s %s\n", fv[i]->fl_ifname,
 			    fv[i]->fl_map, ios15 ? "" : ".",
 			    addr(&fv[i]->fl_local_addr, l, sizeof(l)));
-		flow_block(fv[i], ios15, now_ms, sb);
+		flow_block(fv[i], ios15, detail, now_ms, sb);
 	}
 	free(fv);
 	strbuf_putc(sb, '\n');
+}
+
+void
+sadb_show_ipsec(const struct sadb *db, const struct ios_version *v,
+    uint64_t now_ms, struct strbuf *sb)
+{
+	show_ipsec(db, v, false, now_ms, sb);
+}
+
+void
+sadb_show_ipsec_detail(const struct sadb *db, const struct ios_version *v,
+    uint64_t now_ms, struct strbuf *sb)
+{
+	show_ipsec(db, v, true, now_ms, sb);
 }
 
 /* "host 1.1.1.1", "10.1.0.0/255.255.0.0", as the IPSEC FLOW line says. */

@@ -63,6 +63,24 @@ static const struct cmd_def crypto_config_defs[] = {
 	  "define shared key with hostname\n"
 	  "hostname",
 	  crypto_isakmp_key_cmd, CMD_NO | CMD_DEFAULT, NULL },
+	{ "crypto call admission limit ike sa <10-99999>$n",
+	  "Encryption module\n"
+	  "Call admission control\n"
+	  "Call admission control\n"
+	  "Call admission limit\n"
+	  "IKE\n"
+	  "Maximum number of IKE SAs (in negotiation and established)\n"
+	  "Number of IKE SAs",
+	  crypto_call_admission_cmd, CMD_NO | CMD_DEFAULT, NULL },
+	{ "crypto call admission limit ike in-negotiation-sa <10-99999>$n",
+	  "Encryption module\n"
+	  "Call admission control\n"
+	  "Call admission control\n"
+	  "Call admission limit\n"
+	  "IKE\n"
+	  "Maximum number of IKE SAs in negotiation\n"
+	  "Number of IKE SAs in negotiation",
+	  crypto_call_admission_cmd, CMD_NO | CMD_DEFAULT, NULL },
 	{ "crypto isakmp keepalive <10-3600>$seconds [<2-60>$retry] "
 	  "[periodic|on-demand]",
 	  "Encryption module\n"
@@ -301,11 +319,26 @@ static const struct cmd_def crypto_exec_defs[] = {
 	  "Show ISAKMP Security Associations\n"
 	  "Show ISAKMP SA Detail",
 	  show_isakmp_sa_cmd, CMD_FILTER, NULL },
-	{ "show crypto ipsec sa",
+	{ "show crypto call admission statistics",
+	  "Show running system information\n"
+	  "Encryption module\n"
+	  "Call admission control\n"
+	  "Call admission control\n"
+	  "Call admission control statistics",
+	  show_crypto_call_admission_cmd, CMD_FILTER, NULL },
+	{ "clear crypto call admission statistics",
+	  "Reset functions\n"
+	  "Encryption module\n"
+	  "Call admission control\n"
+	  "Call admission control\n"
+	  "Call admission control statistics",
+	  clear_crypto_call_admission_cmd, 0, NULL },
+	{ "show crypto ipsec sa [detail]",
 	  "Show running system information\n"
 	  "Encryption module\n"
 	  "Show IPSEC policy\n"
-	  "IPSEC SA table",
+	  "IPSEC SA table\n"
+	  "Detailed information on SA table",
 	  show_ipsec_sa_cmd, CMD_FILTER, NULL },
 	{ "test crypto wireshark-keys WORD$dir",
 	  "Test subsystems, memory, and interfaces\n"

@@ -158,6 +158,34 @@ ip_header(uint8_t *ip, size_t len, uint8_t proto, uint32_t src,
 	put16(ip + 10, in_cksum(ip, 20, 0));
 }
 
+/* Send the IPv4 packet PKT (LEN bytes) from R2, as it stands. */
+static void
+send_from_r2(const uint8_t *pkt, size_t len)
+{
+	ck_assert_int_eq(dp_ip_output(pair[1].fx_rt.r_sys.sy_dp, pkt, len),
+	    DP_SEND_OK);
+	pair_drain();
+}
+
+/* INNER in ESP on R2's newest outbound SA from 12.1.1.2 to R1, into PKT
+ * (512 bytes); its length. */
+static size_t
+esp_make(const uint8_t *inner, size_t ilen, uint8_t *pkt)
+{
+	struct crypto		*c = crypto_of(1);
+	struct ipsec_flow	*fl = TAILQ_FIRST(&c->c_sadb.db_flows);
+	struct ipsec_sa		*ps;
+	size_t			 elen;
+
+	ck_assert(fl != NULL);
+	ps = TAILQ_LAST(&fl->fl_out, ipsec_sa_list);
+	ck_assert(ps != NULL && ps->ps_esp != NULL);
+	ck_assert_int_eq(esp_encap(ps->ps_esp, inner, ilen, pkt + 20,
+	    512 - 20, &elen), ESP_OK);
+	ip_header(pkt, 20 + elen, 50, 0x0c010102, 0x0c010101);
+	return 20 + elen;
+}
+
 /* INNER in ESP on R2's newest outbound SA, sent from 12.1.1.2 to R1. */
 static void
 esp_from_r2(const uint8_t *inner, size_t ilen)
@@ -248,6 +276,95 @@ START_TEST(test_esp_outside_selectors)
 END_TEST
 
 /*
+ * Issue 19: a replayed ESP packet is counted as "##pkts replay failed",
+ * a tampered one as "#pkts verify failed" (show crypto ipsec sa detail),
+ * and the replay is logged as IOS logs it, once a minute; ESP with an
+ * unknown SPI is logged once a minute too, the rest counted.
+ */
+START_TEST(test_esp_replay_tamper)
+{
+	struct dataplane	*dp0 = pair[0].fx_rt.r_sys.sy_dp;
+	const uint8_t		 data[4] = "echo";
+	uint8_t			 p[64], esp[512], bad[512];
+	const char		*out;
+	char			 msg[160];
+	struct ipsec_flow	*fl;
+	size_t			 n, i;
+	uint64_t		 t0;
+
+	pair_crypto_cfg(0, "3des", "cisco", "permit udp host 1.1.1.1 host 2.2.2.2 eq 7");
+	pair_crypto_cfg(1, "3des", "cisco", "permit udp host 2.2.2.2 eq 7 host 1.1.1.1");
+	pair_run_for(1);
+	ck_assert_int_eq(dp_udp_send(dp0, 0x01010101, 1024, 0x02020202, 7,
+	    data, sizeof(data)), DP_SEND_DROPPED);
+	pair_run_for(5);
+	fl = TAILQ_FIRST(&crypto_of(0)->c_sadb.db_flows);
+	ck_assert(fl != NULL && !TAILQ_EMPTY(&fl->fl_in));
+	snprintf(msg, sizeof(msg), "%%CRYPTO-4-PKT_REPLAY_ERR: decrypt: replay "
+	    "check failed connection id=%u, sequence number=1\n",
+	    TAILQ_LAST(&fl->fl_in, ipsec_sa_list)->ps_connid);
+
+	/* Captured once, received, then replayed three times. */
+	n = esp_make(p, inner(p, 17, 0x02020202, 7, 9), esp);
+	strbuf_reset(&pair[0].fx_out);
+	t0 = clock_mono_ms();
+	for (i = 0; i < 4; i++)
+		send_from_r2(esp, n);
+	ck_assert_int_eq(count(0, "%CRYPTO-4-PKT_REPLAY_ERR"), 1);
+	ck_assert_int_eq(count(0, msg), 1);
+	/* The next one tampered (a byte of its ciphertext), twice. */
+	n = esp_make(p, inner(p, 17, 0x02020202, 7, 9), bad);
+	bad[20 + 8 + 8] ^= 0x01;
+	send_from_r2(bad, n);
+	send_from_r2(bad, n);
+	ck_assert_uint_eq(fl->fl_stats.fs_replay_fail, 3);
+	ck_assert_uint_eq(fl->fl_stats.fs_verify_fail, 2);
+	out = fx_run(&pair[0], "show crypto ipsec sa detail");
+	ck_assert_msg(strstr(out,
+	    "    #pkts decaps: 1, #pkts decrypt: 1, #pkts verify: 1\n"
+	    "    #pkts compressed: 0, #pkts decompressed: 0\n"
+	    "    #pkts not compressed: 0, #pkts compr. failed: 0\n"
+	    "    #pkts not decompressed: 0, #pkts decompress failed: 0\n"
+	    "    #pkts no sa (send) 0, #pkts invalid sa (rcv) 0\n"
+	    "    #pkts encaps failed (send) 1, #pkts decaps failed (rcv) 0\n"
+	    "    #pkts invalid prot (recv) 0, #pkts verify failed: 2\n"
+	    "    #pkts invalid identity (recv) 0, #pkts invalid len (rcv) 0\n"
+	    "    #pkts replay rollover (send): 0, #pkts replay rollover (rcv) 0\n"
+	    "    ##pkts replay failed (rcv): 3\n"
+	    "    #pkts internal err (send): 0, #pkts internal err (recv) 0\n"
+	    "    #send errors 1, #recv errors 5\n") != NULL, "%s", out);
+	/* Without detail, IOS's plain layout. */
+	out = fx_run(&pair[0], "show crypto ipsec sa");
+	ck_assert_msg(strstr(out, "replay failed") == NULL &&
+	    strstr(out, "#pkts not decompressed: 0, #pkts decompress failed: "
+	    "0\n    #send errors 1, #recv errors 5\n") != NULL, "%s", out);
+
+	/* Within the minute, counted, not logged; at 60 s, logged again. */
+	run_until(t0 + 59900);
+	strbuf_reset(&pair[0].fx_out);
+	send_from_r2(esp, n);
+	ck_assert_int_eq(count(0, "PKT_REPLAY_ERR"), 0);
+	ck_assert_uint_eq(crypto_of(0)->c_rl_replay.rl_suppressed, 3);
+	run_until(t0 + 60000);
+	send_from_r2(esp, n);
+	ck_assert_int_eq(count(0, msg), 1);
+	ck_assert_uint_eq(fl->fl_stats.fs_replay_fail, 5);
+
+	/* 1,000 packets with an unknown SPI: one line, 999 suppressed. */
+	strbuf_reset(&pair[0].fx_out);
+	put32(esp + 20, 0xdeadbeef);
+	for (i = 0; i < 1000; i++)
+		send_from_r2(esp, n);
+	ck_assert_int_eq(count(0, "%CRYPTO-4-RECVD_PKT_INV_SPI: decaps: "
+	    "rec'd IPSEC packet has invalid spi for destaddr=12.1.1.1, "
+	    "prot=50, spi=0xDEADBEEF(3735928559), srcaddr=12.1.1.2\n"), 1);
+	ck_assert_int_eq(count(0, "RECVD_PKT_INV_SPI"), 1);
+	ck_assert_uint_eq(crypto_of(0)->c_rl_inv_spi.rl_suppressed, 999);
+	ck_assert_uint_eq(crypto_of(0)->c_rl_inv_spi.rl_logged, 1);
+}
+END_TEST
+
+/*
  * The ACL protects the peers' own addresses (all IP between 12.1.1.1 and
  * 12.1.1.2): IKE and ESP between them match it in clear, yet are IPsec's
  * own and pass; the echoes go through ESP.
@@ -280,6 +397,7 @@ inbound_suite(void)
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, test_cleartext_dropped);
 	tcase_add_test(tc, test_esp_outside_selectors);
+	tcase_add_test(tc, test_esp_replay_tamper);
 	tcase_add_test(tc, test_ike_esp_exempt);
 	suite_add_tcase(s, tc);
 	return s;

@@ -83,3 +83,12 @@ tests_check_transforms_SOURCES = tests/check_transforms.c tests/pair.c \
 	tests/pair.h tests/fixture.c tests/fixture.h
 tests_check_transforms_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_check_transforms_LDADD = $(TEST_LIBS)
+# Call admission control for IKE: spoofed Main Mode floods against the
+# in-negotiation bound, IKE_DENIED (tests/check_cac.c).
+check_PROGRAMS += tests/check_cac
+TESTS += tests/check_cac
+tests_check_cac_SOURCES = tests/check_cac.c tests/pair.c tests/pair.h \
+	tests/fixture.c \
+	tests/fixture.h
+tests_check_cac_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+tests_check_cac_LDADD = $(TEST_LIBS)
