@@ -6,8 +6,8 @@
 #include "shell/cmds.h"
 
 static const struct cmd_def config_defs[] = {
-	{ "login block-for <1-65535>$block attempts <1-65535>$attempts "
-	  "within <1-65535>$within",
+	{ "login block-for <1-65535>$block attempts <1-65535>$tries "
+	  "within <1-65535>$watch",
 	  "Enable secure login checking\n"
 	  "Set quiet-mode active time period\n"
 	  "Quiet-mode period in seconds\n"
@@ -16,7 +16,7 @@ static const struct cmd_def config_defs[] = {
 	  "Watch period for fail attempts\n"
 	  "Watch period in seconds",
 	  cmd_login_block_for, CMD_NO | CMD_DEFAULT },
-	{ "login delay <1-10>$delay",
+	{ "login delay <1-10>$secs",
 	  "Enable secure login checking\n"
 	  "Set delay between successive fail login\n"
 	  "Seconds between successive login attempts",

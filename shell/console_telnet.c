@@ -19,6 +19,7 @@
 #include <fcntl.h>
 #include <netdb.h>
 #include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdbool.h>
@@ -61,7 +62,7 @@ enum vc_state {
 	VC_EDIT,	/* a command line is being typed */
 	VC_MORE,	/* the pager waits at --More-- */
 	VC_RUN,		/* a command runs on (ping); keys wait, but Ctrl-^ */
-	VC_DELAY,	/* `login delay`: keys dropped until the next prompt */
+	VC_DELAY,	/* `login delay`: keys wait until the next prompt */
 	VC_CLOSING,	/* output drains, then the connection closes */
 };
 
@@ -164,8 +165,8 @@ vc_flush(struct vty_conn *vc)
 		return;
 	}
 	evloop_set_events(loop, vc->vc_fd,
-	    (vc->vc_state != VC_CLOSING && vc->vc_tx.sb_len < VC_TX_MAX ?
-	    POLLIN : 0) |
+	    (vc->vc_state != VC_CLOSING && vc->vc_state != VC_DELAY &&
+	    vc->vc_tx.sb_len < VC_TX_MAX ? POLLIN : 0) |
 	    (vc->vc_tx.sb_len > 0 ? POLLOUT : 0));
 }
 
@@ -434,16 +435,30 @@ vc_start_exec(struct vty_conn *vc)
 	vc_prompt(vc);
 }
 
-/* The `login delay` is over: the question held, and keys again. */
+static void	vc_key(struct vty_conn *, unsigned char);
+
+/* The `login delay` is over: the question held, then the keys that
+ * waited (as IOS's sleeping login leaves them queued). */
 static void
 vc_delay_done(void *arg)
 {
 	struct vty_conn	*vc = arg;
+	struct strbuf	 ahead;
+	size_t		 i;
 
 	vc->vc_delay = NULL;
 	vc->vc_state = VC_LOGIN;
 	vc_sendbuf(vc, &vc->vc_delayed);
 	strbuf_reset(&vc->vc_delayed);
+	ahead = vc->vc_ahead;
+	strbuf_init(&vc->vc_ahead);
+	for (i = 0; i < ahead.sb_len && vc->vc_state == VC_LOGIN; i++)
+		vc_key(vc, (unsigned char)ahead.sb_buf[i]);
+	/* Keys left when another delay began wait for that one. */
+	if (i < ahead.sb_len && vc->vc_state == VC_DELAY)
+		strbuf_add(&vc->vc_ahead, ahead.sb_buf + i, ahead.sb_len - i);
+	strbuf_free(&ahead);
+	vc_flush(vc);
 }
 
 static void
@@ -464,8 +479,8 @@ vc_login_enter(struct vty_conn *vc)
 	delay = login_block_delay_ms(&r->r_login_block);
 	if (vc->vc_login.lg_tries != tries && delay > 0 &&
 	    vc->vc_login.lg_step != LOGIN_FAILED) {
-		/* The next question waits; what is typed meanwhile is
-		 * dropped, so guesses cannot queue up behind it. */
+		/* The next question waits, and so does what is typed
+		 * meanwhile: the socket is not read until then. */
 		strbuf_add(&vc->vc_delayed, out.sb_buf, out.sb_len);
 		strbuf_free(&out);
 		vc->vc_state = VC_DELAY;
@@ -605,8 +620,6 @@ vc_escape(struct vty_conn *vc, unsigned char c)
 	return false;
 }
 
-static void	vc_key(struct vty_conn *, unsigned char);
-
 /* The running command is done: its output paged, the prompt, then the
  * keys typed meanwhile, as IOS's type-ahead. */
 static void
@@ -632,15 +645,13 @@ vc_key(struct vty_conn *vc, unsigned char c)
 	bool	edit = vc->vc_state == VC_EDIT;
 	bool	asked = vc->vc_sess->s_question != NULL;
 
-	if (vc->vc_state == VC_RUN) {
-		if (c == KEY_ESCAPE_CHAR)
+	if (vc->vc_state == VC_RUN || vc->vc_state == VC_DELAY) {
+		if (c == KEY_ESCAPE_CHAR && vc->vc_state == VC_RUN)
 			session_cancel(vc->vc_sess);
 		else if (vc->vc_ahead.sb_len < VC_LINE_MAX)
 			strbuf_putc(&vc->vc_ahead, (char)c);
 		return;
 	}
-	if (vc->vc_state == VC_DELAY)
-		return;
 	/* Enter arrives as CR LF or CR NUL; the second byte is no key. */
 	if (vc->vc_cr && (c == '\n' || c == '\0')) {
 		vc->vc_cr = false;
@@ -767,8 +778,8 @@ vc_io(int fd, short revents, void *arg)
 	if (revents & POLLOUT)
 		vc_flush(vc);
 	if ((revents & (POLLIN | POLLHUP | POLLERR)) &&
-	    vc->vc_state != VC_CLOSING && !vc->vc_dead &&
-	    vc->vc_tx.sb_len < VC_TX_MAX) {
+	    vc->vc_state != VC_CLOSING && vc->vc_state != VC_DELAY &&
+	    !vc->vc_dead && vc->vc_tx.sb_len < VC_TX_MAX) {
 		n = read(fd, buf, sizeof(buf));
 		if (n > 0)
 			telnet_recv(vc->vc_tn, buf, (size_t)n);
@@ -898,13 +909,16 @@ static void
 ts_accept(int lfd, short revents, void *arg)
 {
 	struct telnet_server	*ts = arg;
-	int			 fd, n;
+	int			 fd, n, on = 1;
 
 	(void)revents;
 	if ((fd = accept(lfd, NULL, NULL)) < 0)
 		return;
+	/* Echo and prompts are small writes a client waits for: Nagle would
+	 * hold the second behind the client's delayed ACK. */
 	if (fcntl(fd, F_SETFL, O_NONBLOCK) < 0 ||
-	    fcntl(fd, F_SETFD, FD_CLOEXEC) < 0) {
+	    fcntl(fd, F_SETFD, FD_CLOEXEC) < 0 ||
+	    setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &on, sizeof(on)) < 0) {
 		close(fd);
 		return;
 	}

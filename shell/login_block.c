@@ -146,8 +146,8 @@ cmd_login_block_for(struct vty *vty, const struct cmd_args *m)
 		return CMD_SUCCESS;
 	}
 	lb->lb_block = (unsigned)cmd_arg_num(m, "block", 0);
-	lb->lb_attempts = (unsigned)cmd_arg_num(m, "attempts", 0);
-	lb->lb_within = (unsigned)cmd_arg_num(m, "within", 0);
+	lb->lb_attempts = (unsigned)cmd_arg_num(m, "tries", 0);
+	lb->lb_within = (unsigned)cmd_arg_num(m, "watch", 0);
 	return CMD_SUCCESS;
 }
 
@@ -157,6 +157,6 @@ cmd_login_delay(struct vty *vty, const struct cmd_args *m)
 {
 	struct login_block	*lb = &vty->v_router->r_login_block;
 
-	lb->lb_delay = cmd_negated(m) ? 0 : (unsigned)cmd_arg_num(m, "delay", 1);
+	lb->lb_delay = cmd_negated(m) ? 0 : (unsigned)cmd_arg_num(m, "secs", 1);
 	return CMD_SUCCESS;
 }
