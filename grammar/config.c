@@ -6,6 +6,21 @@
 #include "shell/cmds.h"
 
 static const struct cmd_def config_defs[] = {
+	{ "login block-for <1-65535>$block attempts <1-65535>$tries "
+	  "within <1-65535>$watch",
+	  "Enable secure login checking\n"
+	  "Set quiet-mode active time period\n"
+	  "Quiet-mode period in seconds\n"
+	  "Set max number of fail attempts\n"
+	  "Fail attempts count\n"
+	  "Watch period for fail attempts\n"
+	  "Watch period in seconds",
+	  cmd_login_block_for, CMD_NO | CMD_DEFAULT },
+	{ "login delay <1-10>$secs",
+	  "Enable secure login checking\n"
+	  "Set delay between successive fail login\n"
+	  "Seconds between successive login attempts",
+	  cmd_login_delay, CMD_NO | CMD_DEFAULT },
 	{ "version WORD$release",
 	  "Version\n"
 	  "Version number",
@@ -65,6 +80,14 @@ static const struct cmd_def config_neg_defs[] = {
 	{ "hostname",
 	  "Set system's network name",
 	  cmd_hostname, CMD_NO | CMD_DEFAULT },
+	{ "login block-for",
+	  "Enable secure login checking\n"
+	  "Set quiet-mode active time period",
+	  cmd_login_block_for, CMD_NO | CMD_DEFAULT },
+	{ "login delay",
+	  "Enable secure login checking\n"
+	  "Set delay between successive fail login",
+	  cmd_login_delay, CMD_NO | CMD_DEFAULT },
 	/* Stored lines of grammar/passive.c whose "no" drops the value. */
 	{ "clock timezone",
 	  "Configure time-of-day clock\n"

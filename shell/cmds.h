@@ -35,6 +35,9 @@ int	cmd_terminal_width(struct vty *, const struct cmd_args *);
 int	cmd_exit_config(struct vty *, const struct cmd_args *);
 int	cmd_end(struct vty *, const struct cmd_args *);
 int	cmd_hostname(struct vty *, const struct cmd_args *);
+/* shell/login_block.c */
+int	cmd_login_block_for(struct vty *, const struct cmd_args *);
+int	cmd_login_delay(struct vty *, const struct cmd_args *);
 int	cmd_ip_domain_lookup(struct vty *, const struct cmd_args *);
 int	cmd_service_timestamps(struct vty *, const struct cmd_args *);
 int	cmd_line(struct vty *, const struct cmd_args *);

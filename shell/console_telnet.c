@@ -19,6 +19,7 @@
 #include <fcntl.h>
 #include <netdb.h>
 #include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdbool.h>
@@ -44,12 +45,24 @@
 #define KEY_DEL		0x7f
 #define KEY_ESC		0x1b
 #define KEY_ESCAPE_CHAR	0x1e	/* Ctrl-Shift-6: stops a running ping */
+#define KEY_BEL		0x07
+
+/*
+ * Untrusted input is bounded: a line typed (before login too) keeps at
+ * most VC_LINE_MAX characters, a key past it is dropped with a bell; the
+ * type-ahead of a running command as much; and while VC_TX_MAX bytes of
+ * output (echo) wait for a client that does not read, its input is not
+ * read either, so TCP pushes back instead of memory growing.
+ */
+#define VC_LINE_MAX	1024
+#define VC_TX_MAX	(64 * 1024)
 
 enum vc_state {
 	VC_LOGIN,	/* the login dialog has the input */
 	VC_EDIT,	/* a command line is being typed */
 	VC_MORE,	/* the pager waits at --More-- */
 	VC_RUN,		/* a command runs on (ping); keys wait, but Ctrl-^ */
+	VC_DELAY,	/* `login delay`: keys wait until the next prompt */
 	VC_CLOSING,	/* output drains, then the connection closes */
 };
 
@@ -81,6 +94,10 @@ struct vty_conn {
 	struct strbuf		 vc_held;	/* logs held at --More-- */
 	bool			 vc_help_more;	/* --More-- over a help list */
 	struct strbuf		 vc_ahead;	/* typed during VC_RUN */
+	struct strbuf		 vc_delayed;	/* the prompt `login delay` holds */
+	struct ev_timer		*vc_delay;	/* sends it */
+	char			 vc_peer[INET6_ADDRSTRLEN]; /* Source: */
+	unsigned		 vc_lport;	/* localport: */
 };
 
 struct telnet_server {
@@ -89,6 +106,7 @@ struct telnet_server {
 	struct strbuf		 ts_addr;	/* "ADDR:PORT" */
 	TAILQ_HEAD(, vty_conn)	 ts_conns;
 	struct vty_conn		*ts_vty[LINE_VTY_SHOWN];
+	unsigned long		 ts_refused;	/* connections refused */
 };
 
 /* What iosh negotiates; libtelnet answers the peer from this table. */
@@ -114,7 +132,7 @@ vc_reaped(void *arg)
 static bool
 vc_echoing(const struct vty_conn *vc)
 {
-	if (vc->vc_state == VC_LOGIN)
+	if (vc->vc_state == VC_LOGIN || vc->vc_state == VC_DELAY)
 		return vc->vc_login.lg_step != LOGIN_ASK_PASS;
 	return !vc->vc_sess->s_secret;
 }
@@ -147,7 +165,8 @@ vc_flush(struct vty_conn *vc)
 		return;
 	}
 	evloop_set_events(loop, vc->vc_fd,
-	    (vc->vc_state != VC_CLOSING ? POLLIN : 0) |
+	    (vc->vc_state != VC_CLOSING && vc->vc_state != VC_DELAY &&
+	    vc->vc_tx.sb_len < VC_TX_MAX ? POLLIN : 0) |
 	    (vc->vc_tx.sb_len > 0 ? POLLOUT : 0));
 }
 
@@ -265,6 +284,7 @@ vc_co_async(void *arg, const char *text, size_t len)
 		strbuf_add(&vc->vc_held, text, len);
 		break;
 	case VC_LOGIN:
+	case VC_DELAY:
 	case VC_CLOSING:
 		break;
 	}
@@ -415,18 +435,61 @@ vc_start_exec(struct vty_conn *vc)
 	vc_prompt(vc);
 }
 
+static void	vc_key(struct vty_conn *, unsigned char);
+
+/* The `login delay` is over: the question held, then the keys that
+ * waited (as IOS's sleeping login leaves them queued). */
+static void
+vc_delay_done(void *arg)
+{
+	struct vty_conn	*vc = arg;
+	struct strbuf	 ahead;
+	size_t		 i;
+
+	vc->vc_delay = NULL;
+	vc->vc_state = VC_LOGIN;
+	vc_sendbuf(vc, &vc->vc_delayed);
+	strbuf_reset(&vc->vc_delayed);
+	ahead = vc->vc_ahead;
+	strbuf_init(&vc->vc_ahead);
+	for (i = 0; i < ahead.sb_len && vc->vc_state == VC_LOGIN; i++)
+		vc_key(vc, (unsigned char)ahead.sb_buf[i]);
+	/* Keys left when another delay began wait for that one. */
+	if (i < ahead.sb_len && vc->vc_state == VC_DELAY)
+		strbuf_add(&vc->vc_ahead, ahead.sb_buf + i, ahead.sb_len - i);
+	strbuf_free(&ahead);
+	vc_flush(vc);
+}
+
 static void
 vc_login_enter(struct vty_conn *vc)
 {
+	struct router	*r = vc->vc_srv->ts_router;
 	struct strbuf	 out;
 	char		*line = vc_take_line(vc);
+	unsigned	 tries = vc->vc_login.lg_tries, delay;
 
 	strbuf_init(&out);
 	strbuf_putc(&out, '\n');
 	login_input(&vc->vc_login, line, &out);
+	free(line);
+	if (vc->vc_login.lg_tries != tries)
+		login_block_fail(r, vc->vc_login.lg_user, vc->vc_peer,
+		    vc->vc_lport);
+	delay = login_block_delay_ms(&r->r_login_block);
+	if (vc->vc_login.lg_tries != tries && delay > 0 &&
+	    vc->vc_login.lg_step != LOGIN_FAILED) {
+		/* The next question waits, and so does what is typed
+		 * meanwhile: the socket is not read until then. */
+		strbuf_add(&vc->vc_delayed, out.sb_buf, out.sb_len);
+		strbuf_free(&out);
+		vc->vc_state = VC_DELAY;
+		vc->vc_delay = evloop_timer_add(r->r_loop, delay,
+		    vc_delay_done, vc);
+		return;
+	}
 	vc_sendbuf(vc, &out);
 	strbuf_free(&out);
-	free(line);
 	if (vc->vc_login.lg_step == LOGIN_DONE)
 		vc_start_exec(vc);
 	else if (vc->vc_login.lg_step == LOGIN_FAILED)
@@ -505,6 +568,10 @@ vc_kill_word(struct vty_conn *vc)
 static void
 vc_insert(struct vty_conn *vc, char c)
 {
+	if (vc->vc_line.sb_len >= VC_LINE_MAX) {
+		vc_puts(vc, "\a");
+		return;
+	}
 	strbuf_putc(&vc->vc_line, c);
 	if (vc_echoing(vc))
 		vc_send(vc, &c, 1);
@@ -553,8 +620,6 @@ vc_escape(struct vty_conn *vc, unsigned char c)
 	return false;
 }
 
-static void	vc_key(struct vty_conn *, unsigned char);
-
 /* The running command is done: its output paged, the prompt, then the
  * keys typed meanwhile, as IOS's type-ahead. */
 static void
@@ -580,10 +645,10 @@ vc_key(struct vty_conn *vc, unsigned char c)
 	bool	edit = vc->vc_state == VC_EDIT;
 	bool	asked = vc->vc_sess->s_question != NULL;
 
-	if (vc->vc_state == VC_RUN) {
-		if (c == KEY_ESCAPE_CHAR)
+	if (vc->vc_state == VC_RUN || vc->vc_state == VC_DELAY) {
+		if (c == KEY_ESCAPE_CHAR && vc->vc_state == VC_RUN)
 			session_cancel(vc->vc_sess);
-		else
+		else if (vc->vc_ahead.sb_len < VC_LINE_MAX)
 			strbuf_putc(&vc->vc_ahead, (char)c);
 		return;
 	}
@@ -713,7 +778,8 @@ vc_io(int fd, short revents, void *arg)
 	if (revents & POLLOUT)
 		vc_flush(vc);
 	if ((revents & (POLLIN | POLLHUP | POLLERR)) &&
-	    vc->vc_state != VC_CLOSING && !vc->vc_dead) {
+	    vc->vc_state != VC_CLOSING && vc->vc_state != VC_DELAY &&
+	    !vc->vc_dead && vc->vc_tx.sb_len < VC_TX_MAX) {
 		n = read(fd, buf, sizeof(buf));
 		if (n > 0)
 			telnet_recv(vc->vc_tn, buf, (size_t)n);
@@ -734,6 +800,8 @@ vc_free(struct vty_conn *vc)
 
 	if (vc->vc_reap != NULL)
 		evloop_timer_cancel(loop, vc->vc_reap);
+	if (vc->vc_delay != NULL)
+		evloop_timer_cancel(loop, vc->vc_delay);
 	evloop_del_fd(loop, vc->vc_fd);
 	close(vc->vc_fd);
 	TAILQ_REMOVE(&ts->ts_conns, vc, vc_entry);
@@ -745,6 +813,7 @@ vc_free(struct vty_conn *vc)
 	strbuf_free(&vc->vc_tx);
 	strbuf_free(&vc->vc_held);
 	strbuf_free(&vc->vc_ahead);
+	strbuf_free(&vc->vc_delayed);
 	pager_free(&vc->vc_pager);
 	free(vc);
 }
@@ -765,6 +834,24 @@ vty_pick(const struct telnet_server *ts)
 	return -1;
 }
 
+/* The peer's address and the local port, for the SEC_LOGIN messages. */
+static void
+vc_addrs(struct vty_conn *vc)
+{
+	struct sockaddr_storage	 ss;
+	socklen_t		 len = sizeof(ss);
+	char			 port[NI_MAXSERV];
+
+	if (getpeername(vc->vc_fd, (struct sockaddr *)&ss, &len) == 0)
+		(void)getnameinfo((struct sockaddr *)&ss, len, vc->vc_peer,
+		    sizeof(vc->vc_peer), NULL, 0, NI_NUMERICHOST);
+	len = sizeof(ss);
+	if (getsockname(vc->vc_fd, (struct sockaddr *)&ss, &len) == 0 &&
+	    getnameinfo((struct sockaddr *)&ss, len, NULL, 0, port,
+	    sizeof(port), NI_NUMERICSERV) == 0)
+		vc->vc_lport = (unsigned)atoi(port);
+}
+
 static void
 vc_new(struct telnet_server *ts, int fd, unsigned n)
 {
@@ -782,6 +869,8 @@ vc_new(struct telnet_server *ts, int fd, unsigned n)
 	strbuf_init(&vc->vc_tx);
 	strbuf_init(&vc->vc_held);
 	strbuf_init(&vc->vc_ahead);
+	strbuf_init(&vc->vc_delayed);
+	vc_addrs(vc);
 	pager_init(&vc->vc_pager);
 	if ((vc->vc_tn = telnet_init(vc_telopts, vc_event, 0, vc)) == NULL)
 		abort();
@@ -820,19 +909,32 @@ static void
 ts_accept(int lfd, short revents, void *arg)
 {
 	struct telnet_server	*ts = arg;
-	int			 fd, n;
+	int			 fd, n, on = 1;
 
 	(void)revents;
 	if ((fd = accept(lfd, NULL, NULL)) < 0)
 		return;
+	/* Echo and prompts are small writes a client waits for: Nagle would
+	 * hold the second behind the client's delayed ACK. */
 	if (fcntl(fd, F_SETFL, O_NONBLOCK) < 0 ||
-	    fcntl(fd, F_SETFD, FD_CLOEXEC) < 0) {
+	    fcntl(fd, F_SETFD, FD_CLOEXEC) < 0 ||
+	    setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &on, sizeof(on)) < 0) {
 		close(fd);
 		return;
 	}
-	/* Every line busy: IOS refuses the connection. */
-	if ((n = vty_pick(ts)) < 0) {
+	/*
+	 * Every line busy, or the quiet period of `login block-for`: IOS
+	 * refuses the connection before any telnet byte, and its client
+	 * reports "% Connection refused by remote host".  A reset (linger
+	 * 0) is the nearest a listening socket can come to that.
+	 */
+	if ((n = vty_pick(ts)) < 0 ||
+	    login_block_quiet(&ts->ts_router->r_login_block)) {
+		struct linger	lg = { .l_onoff = 1, .l_linger = 0 };
+
+		(void)setsockopt(fd, SOL_SOCKET, SO_LINGER, &lg, sizeof(lg));
 		close(fd);
+		ts->ts_refused++;
 		return;
 	}
 	vc_new(ts, fd, (unsigned)n);
@@ -932,6 +1034,22 @@ void
 telnet_server_addr(const struct telnet_server *ts, struct strbuf *out)
 {
 	strbuf_puts(out, ts->ts_addr.sb_buf);
+}
+
+void
+telnet_server_stats(const struct telnet_server *ts,
+    struct telnet_stats *st)
+{
+	const struct vty_conn	*vc;
+
+	memset(st, 0, sizeof(*st));
+	st->tst_refused = ts->ts_refused;
+	TAILQ_FOREACH(vc, &ts->ts_conns, vc_entry) {
+		st->tst_sessions++;
+		st->tst_buffered += vc->vc_line.sb_cap + vc->vc_ahead.sb_cap +
+		    vc->vc_tx.sb_cap + vc->vc_held.sb_cap +
+		    vc->vc_delayed.sb_cap;
+	}
 }
 
 void

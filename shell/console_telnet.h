@@ -27,6 +27,14 @@ void			 telnet_server_addr(const struct telnet_server *,
  * SIGINT or SIGHUP; returns -1 when the loop fails.
  */
 int			 telnet_server_run(struct telnet_server *);
+/* What a test (or a show command) counts of the server. */
+struct telnet_stats {
+	unsigned	tst_sessions;	/* connections open */
+	unsigned long	tst_refused;	/* refused: lines busy, quiet mode */
+	size_t		tst_buffered;	/* bytes allocated to their buffers */
+};
+void			 telnet_server_stats(const struct telnet_server *,
+			    struct telnet_stats *);
 /* Close every connection (their sessions freed) and the listener. */
 void			 telnet_server_free(struct telnet_server *);
 

@@ -18,6 +18,7 @@ libiosh_a_SOURCES += \
 	shell/lines.c shell/lines.h \
 	shell/log.c shell/log.h \
 	shell/login.c shell/login.h \
+	shell/login_block.c shell/login_block.h \
 	shell/modes.c \
 	shell/nvram.c shell/nvram.h \
 	shell/passive.c shell/passive.h \

@@ -152,6 +152,7 @@ router_config_new(struct router *r)
 	passive_default(&r->r_passive);
 	aaa_init(&r->r_aaa);
 	enable_init(&r->r_enable);
+	login_block_init(&r->r_login_block);
 	/* The dataplane first: crypto refers to its ACLs and interfaces. */
 	r->r_sys.sy_dp = dp_new(&r->r_sys);
 	/* The same hardware after a reload: the wires were accepted when
@@ -211,6 +212,7 @@ router_config_free(struct router *r)
 		line_cfg_clear(&r->r_lines[i]);
 	aaa_clear(&r->r_aaa);
 	enable_clear(&r->r_enable);
+	login_block_free(r);
 }
 
 int

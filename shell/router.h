@@ -16,6 +16,7 @@
 #include "shell/enable.h"
 #include "shell/lines.h"
 #include "shell/log.h"
+#include "shell/login_block.h"
 #include "shell/passive.h"
 
 #define ROUTER_HOSTNAME_MAX	64
@@ -46,6 +47,7 @@ struct router {
 	struct passive	 r_passive;		/* lines stored, not acted on */
 	struct aaa	 r_aaa;			/* aaa ..., username ... */
 	struct enable_pw r_enable;		/* enable secret/password */
+	struct login_block r_login_block;	/* login block-for, login delay */
 	char		*r_nvram_dir;		/* --nvram; NULL: none */
 	struct router_attach *r_attach;		/* --attach, in order */
 	size_t		 r_nattach;

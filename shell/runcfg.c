@@ -56,6 +56,9 @@ shell_nvgen(const struct router *r, enum nv_section sec, struct strbuf *sb)
 	case NV_HOSTNAME:
 		nv_line(sb, 0, "hostname %s", r->r_hostname);
 		break;
+	case NV_GLOBAL:
+		login_block_nvgen(&r->r_login_block, sb);
+		break;
 	case NV_LINE:
 		lines_render(r->r_lines, sb);
 		break;

@@ -24,3 +24,9 @@ tests_check_topology_SOURCES = tests/check_topology.c lab/topology.c \
 	lab/topology.h
 tests_check_topology_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_check_topology_LDADD = $(TEST_LIBS)
+# The vty hardened (issue 19): floods, the sixth session, login block-for.
+check_PROGRAMS += tests/check_vty
+TESTS += tests/check_vty
+tests_check_vty_SOURCES = tests/check_vty.c
+tests_check_vty_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+tests_check_vty_LDADD = $(TEST_LIBS)

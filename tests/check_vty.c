@@ -1,0 +1,386 @@
+/*
+ * The telnet vty hardened (issue 19), driven over loopback sockets against
+ * a real telnet_server on a frozen clock:
+ *  - a flood without a newline, before login and after it, leaves the
+ *    server's buffers bounded (telnet_server_stats), and the line still
+ *    works after it;
+ *  - `line vty 0 4` is five sessions: the sixth connection is reset before
+ *    any byte, and a line freed takes the next one;
+ *  - `login block-for 60 attempts 3 within 30`: the default 1 s delay
+ *    between attempts, %SEC_LOGIN-1-QUIET_MODE_ON after the third failure,
+ *    connections refused during the quiet period, %SEC_LOGIN-5-QUIET_MODE_OFF
+ *    when it times out, and logins again after it.
+ */
+#define _GNU_SOURCE	/* memmem: the telnet output holds NULs (CR NUL) */
+#include <sys/socket.h>
+
+#include <arpa/inet.h>
+#include <check.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "lib/clock.h"
+#include "lib/evloop.h"
+#include "shell/console_telnet.h"
+#include "shell/router.h"
+#include "shell/session.h"
+
+/* What the flood tests allow the server to hold for one connection:
+ * the 1024-character line, 64 KB of echo waiting, their strbuf slack. */
+#define BUFFERED_MAX	(256 * 1024)
+#define FLOOD_BYTES	(4 * 1024 * 1024)
+
+static struct router		 rt;
+static struct session		*sess;
+static struct strbuf		 captured;
+static struct telnet_server	*ts;
+static unsigned short		 port;
+
+static void
+capture(void *arg, const char *text, size_t len)
+{
+	(void)arg;
+	strbuf_add(&captured, text, len);
+}
+
+static const struct console_ops capture_ops = { capture, capture };
+
+static void
+setup(void)
+{
+	char		err[256];
+	struct strbuf	e, addr;
+
+	clock_use_frozen(1700000000000LL);	/* Tue Nov 14 22:13:20 2023 */
+	ck_assert_int_eq(router_init(&rt, "/usr/bin/iosh", err, sizeof(err)),
+	    0);
+	strbuf_init(&captured);
+	sess = session_new(&rt, &capture_ops, NULL);
+	strbuf_init(&e);
+	strbuf_init(&addr);
+	ts = telnet_server_new(&rt, "127.0.0.1:0", &e);
+	ck_assert_msg(ts != NULL, "%s", e.sb_buf);
+	telnet_server_addr(ts, &addr);
+	port = (unsigned short)atoi(strrchr(addr.sb_buf, ':') + 1);
+	strbuf_free(&e);
+	strbuf_free(&addr);
+}
+
+static void
+teardown(void)
+{
+	telnet_server_free(ts);
+	router_free(&rt);
+	strbuf_free(&captured);
+	clock_use_real();
+}
+
+static void
+run(const char *line)
+{
+	ck_assert(session_execute(sess, line));
+}
+
+static void
+config(const char *const *lines)
+{
+	run("enable");
+	run("configure terminal");
+	for (; *lines != NULL; lines++)
+		run(*lines);
+	run("end");
+	run("disable");
+}
+
+static void
+pump(unsigned n)
+{
+	while (n-- > 0)
+		evloop_once(rt.r_loop, 0);
+}
+
+static int
+conn(void)
+{
+	struct sockaddr_in	sin = { .sin_family = AF_INET };
+	int			fd;
+
+	sin.sin_port = htons(port);
+	sin.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	fd = socket(AF_INET, SOCK_STREAM, 0);
+	ck_assert_int_ge(fd, 0);
+	ck_assert_int_eq(connect(fd, (struct sockaddr *)&sin, sizeof(sin)),
+	    0);
+	ck_assert_int_eq(fcntl(fd, F_SETFL, O_NONBLOCK), 0);
+	return fd;
+}
+
+/* Read what is there into SB; -1 once the peer closed or reset. */
+static int
+drain(int fd, struct strbuf *sb)
+{
+	char	buf[65536];
+	ssize_t	n;
+
+	for (;;) {
+		n = read(fd, buf, sizeof(buf));
+		if (n > 0) {
+			strbuf_add(sb, buf, (size_t)n);
+			continue;
+		}
+		if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
+			return 0;
+		return -1;
+	}
+}
+
+/* Pump until TEXT has arrived on FD (bounded). */
+static void
+wait_for(int fd, struct strbuf *sb, const char *text)
+{
+	unsigned	i;
+
+	for (i = 0; i < 2000 && memmem(sb->sb_buf, sb->sb_len, text,
+	    strlen(text)) == NULL; i++) {
+		pump(1);
+		(void)drain(fd, sb);
+	}
+	ck_assert_msg(memmem(sb->sb_buf, sb->sb_len, text, strlen(text)) !=
+	    NULL, "no \"%s\" in \"%s\"", text, sb->sb_buf);
+}
+
+static void
+send_str(int fd, const char *s)
+{
+	ck_assert_int_eq(write(fd, s, strlen(s)), (ssize_t)strlen(s));
+}
+
+static size_t
+buffered(void)
+{
+	struct telnet_stats	st;
+
+	telnet_server_stats(ts, &st);
+	return st.tst_buffered;
+}
+
+/* FLOOD_BYTES of 'a' and no newline; the client reads when READING. */
+static void
+flood(int fd, struct strbuf *sb, bool reading, size_t *peak)
+{
+	static char	chunk[65536];
+	size_t		sent = 0, stuck = 0;
+	ssize_t		n;
+
+	memset(chunk, 'a', sizeof(chunk));
+	*peak = 0;
+	while (sent < FLOOD_BYTES && stuck < 200) {
+		n = write(fd, chunk, sizeof(chunk) < FLOOD_BYTES - sent ?
+		    sizeof(chunk) : FLOOD_BYTES - sent);
+		if (n > 0)
+			sent += (size_t)n, stuck = 0;
+		else
+			stuck++;
+		pump(2);
+		if (reading) {
+			strbuf_reset(sb);
+			(void)drain(fd, sb);
+		}
+		if (buffered() > *peak)
+			*peak = buffered();
+	}
+	if (reading)
+		ck_assert_uint_eq(sent, FLOOD_BYTES);
+}
+
+START_TEST(test_flood_before_login)
+{
+	static const char *const cfg[] = { "line vty 0 4", "password cisco",
+	    "login", NULL };
+	struct strbuf	sb;
+	size_t		peak;
+	int		fd;
+
+	config(cfg);
+	strbuf_init(&sb);
+	fd = conn();
+	wait_for(fd, &sb, "Password: ");
+	flood(fd, &sb, true, &peak);
+	ck_assert_msg(peak < BUFFERED_MAX, "peak %zu", peak);
+	/* The flood was one (truncated, wrong) password; the next works. */
+	strbuf_reset(&sb);
+	send_str(fd, "\r\n");
+	wait_for(fd, &sb, "Password: ");
+	send_str(fd, "cisco\r\n");
+	wait_for(fd, &sb, "Router>");
+	strbuf_free(&sb);
+	close(fd);
+}
+END_TEST
+
+START_TEST(test_flood_after_login_unread)
+{
+	struct strbuf	sb;
+	size_t		peak;
+	int		fd;
+
+	strbuf_init(&sb);
+	fd = conn();
+	wait_for(fd, &sb, "Router>");
+	/* The echo of every key is never read: the server must stop
+	 * reading rather than hold it. */
+	flood(fd, &sb, false, &peak);
+	ck_assert_msg(peak < BUFFERED_MAX, "peak %zu", peak);
+	strbuf_free(&sb);
+	close(fd);
+}
+END_TEST
+
+START_TEST(test_sixth_refused)
+{
+	struct telnet_stats	st;
+	struct strbuf		sb[6];
+	int			fd[6], i;
+
+	for (i = 0; i < 5; i++) {
+		strbuf_init(&sb[i]);
+		fd[i] = conn();
+		wait_for(fd[i], &sb[i], "Router>");
+	}
+	strbuf_init(&sb[5]);
+	fd[5] = conn();
+	pump(10);
+	ck_assert_int_eq(drain(fd[5], &sb[5]), -1);
+	ck_assert_uint_eq(sb[5].sb_len, 0);
+	telnet_server_stats(ts, &st);
+	ck_assert_uint_eq(st.tst_sessions, 5);
+	ck_assert_uint_eq(st.tst_refused, 1);
+	close(fd[5]);
+	/* A line freed is taken by the next connection. */
+	close(fd[2]);
+	pump(10);
+	strbuf_reset(&sb[5]);
+	fd[5] = conn();
+	wait_for(fd[5], &sb[5], "Router>");
+	telnet_server_stats(ts, &st);
+	ck_assert_uint_eq(st.tst_sessions, 5);
+	for (i = 0; i < 6; i++) {
+		if (i != 2)
+			close(fd[i]);
+		strbuf_free(&sb[i]);
+	}
+}
+END_TEST
+
+START_TEST(test_block_for)
+{
+	static const char *const cfg[] = { "login block-for 60 attempts 3 "
+	    "within 30", "line vty 0 4", "password cisco", "login", NULL };
+	struct telnet_stats	 st;
+	struct strbuf		 sb, show, want;
+	int			 fd, fd2, i;
+
+	config(cfg);
+	strbuf_init(&sb);
+	strbuf_init(&show);
+	strbuf_init(&want);
+	run("enable");
+	strbuf_reset(&captured);
+	run("show running-config");
+	run("disable");
+	ck_assert_ptr_nonnull(strstr(captured.sb_buf,
+	    "\nlogin block-for 60 attempts 3 within 30\n"));
+	fd = conn();
+	wait_for(fd, &sb, "Password: ");
+	strbuf_reset(&captured);
+	for (i = 0; i < 2; i++) {
+		strbuf_reset(&sb);
+		send_str(fd, "wrong\r\n");
+		pump(10);
+		(void)drain(fd, &sb);
+		/* `login delay` defaults to 1 s under block-for. */
+		ck_assert_str_eq(sb.sb_buf, "");
+		clock_advance(999);
+		pump(10);
+		(void)drain(fd, &sb);
+		ck_assert_str_eq(sb.sb_buf, "");
+		clock_advance(1);
+		wait_for(fd, &sb, "Password: ");
+	}
+	ck_assert_str_eq(captured.sb_buf, "");
+	strbuf_reset(&sb);
+	send_str(fd, "wrong\r\n");
+	wait_for(fd, &sb, "% Bad passwords");
+	strbuf_printf(&want, "00:00:02: %%SEC_LOGIN-1-QUIET_MODE_ON: Still "
+	    "timeleft for watching failures is 28 secs, [user: ] "
+	    "[Source: 127.0.0.1] [localport: %u] [Reason: Login "
+	    "Authentication Failed] [ACL: sl_def_acl] at 22:13:22 UTC Tue "
+	    "Nov 14 2023\n", (unsigned)port);
+	ck_assert_str_eq(captured.sb_buf, want.sb_buf);
+	/* The quiet period: refused before any byte. */
+	strbuf_reset(&sb);
+	fd2 = conn();
+	pump(10);
+	ck_assert_int_eq(drain(fd2, &sb), -1);
+	ck_assert_uint_eq(sb.sb_len, 0);
+	close(fd2);
+	telnet_server_stats(ts, &st);
+	ck_assert_uint_eq(st.tst_refused, 1);
+	strbuf_reset(&captured);
+	clock_advance(59999);
+	pump(10);
+	ck_assert_str_eq(captured.sb_buf, "");
+	clock_advance(1);
+	pump(10);
+	ck_assert_str_eq(captured.sb_buf, "00:01:02: %SEC_LOGIN-5-QUIET_MODE_OFF: "
+	    "Quiet Mode is OFF, because block period timed out at 22:14:22 "
+	    "UTC Tue Nov 14 2023\n");
+	/* And logins again, a right password after a wrong one queued
+	 * behind the delay. */
+	strbuf_reset(&sb);
+	fd2 = conn();
+	wait_for(fd2, &sb, "Password: ");
+	send_str(fd2, "bad\r\ncisco\r\n");
+	pump(10);
+	clock_advance(1000);
+	wait_for(fd2, &sb, "Router>");
+	close(fd2);
+	close(fd);
+	strbuf_free(&want);
+	strbuf_free(&show);
+	strbuf_free(&sb);
+}
+END_TEST
+
+static Suite *
+vty_suite(void)
+{
+	Suite	*s = suite_create("vty");
+	TCase	*tc = tcase_create("telnet");
+
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_set_timeout(tc, 60);
+	tcase_add_test(tc, test_flood_before_login);
+	tcase_add_test(tc, test_flood_after_login_unread);
+	tcase_add_test(tc, test_sixth_refused);
+	tcase_add_test(tc, test_block_for);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int
+main(void)
+{
+	SRunner	*sr = srunner_create(vty_suite());
+	int	 failed;
+
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
