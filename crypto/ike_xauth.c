@@ -114,6 +114,19 @@ cfg_new(struct ike_p1 *p, const char *node)
 	    p->p_cfg_iv) == 0;
 }
 
+/* A transaction of ours (cfg_new) built: announced as IOS does, sent and
+ * resent until answered. */
+static bool
+cfg_initiate(struct ike_p1 *p, struct isakmp_build *b, uint8_t *msg,
+    size_t cap, size_t hoff, const char *node)
+{
+	ike_dbg_hmac(p);
+	ike_debug(p->p_c, p->p_dbg, "initiating peer config to %s. ID = %d",
+	    ip4_text(p->p_peer, (char[IP4_TEXT_LEN]){ 0 }),
+	    sid(p->p_cfg_msgid));
+	return cfg_send(p, b, msg, cap, hoff, p->p_cfg_iv, node, true);
+}
+
 /* The client is refused: it is told the ISAKMP SA is gone (a delete
  * with the cookies), so it does not wait for answers, and the SA goes. */
 static void
@@ -146,12 +159,7 @@ xauth_request(struct ike_p1 *p, enum ike_fsm from)
 	ike_debug_text(p->p_c, "ISAKMP/xauth: request attribute %s",
 	    ike_cfg_attr_name(XAUTH_USER_PASSWORD));
 	isakmp_build_attr_tlv(&b, XAUTH_USER_PASSWORD, NULL, 0);
-	ike_dbg_hmac(p);
-	ike_debug(p->p_c, p->p_dbg, "initiating peer config to %s. ID = %d",
-	    ip4_text(p->p_peer, (char[IP4_TEXT_LEN]){ 0 }),
-	    sid(p->p_cfg_msgid));
-	if (!cfg_send(p, &b, msg, sizeof(msg), hoff, p->p_cfg_iv,
-	    "CONF_XAUTH", true))
+	if (!cfg_initiate(p, &b, msg, sizeof(msg), hoff, "CONF_XAUTH"))
 		return;
 	xfsm(p, "IKE_MESG_FROM_AAA, IKE_AAA_START_LOGIN", from,
 	    FSM_XAUTH_REQ_SENT);
@@ -211,12 +219,7 @@ xauth_set(struct ike_p1 *p, bool ok)
 	hoff = cfg_open(p, &b, msg, sizeof(msg), p->p_cfg_msgid,
 	    ISAKMP_CFG_SET);
 	isakmp_build_attr_tv(&b, XAUTH_STATUS, ok ? 1 : 0);
-	ike_dbg_hmac(p);
-	ike_debug(p->p_c, p->p_dbg, "initiating peer config to %s. ID = %d",
-	    ip4_text(p->p_peer, (char[IP4_TEXT_LEN]){ 0 }),
-	    sid(p->p_cfg_msgid));
-	if (!cfg_send(p, &b, msg, sizeof(msg), hoff, p->p_cfg_iv,
-	    "CONF_XAUTH", true))
+	if (!cfg_initiate(p, &b, msg, sizeof(msg), hoff, "CONF_XAUTH"))
 		return;
 	xfsm(p, "IKE_MESG_FROM_AAA, IKE_AAA_CONT_LOGIN",
 	    FSM_XAUTH_CONT_AWAIT, FSM_XAUTH_SET_SENT);
@@ -527,12 +530,7 @@ cfg_push(struct ike_p1 *p)
 			cfg_drop(p, "no address in the pool");
 			return;
 		}
-	ike_dbg_hmac(p);
-	ike_debug(p->p_c, p->p_dbg, "initiating peer config to %s. ID = %d",
-	    ip4_text(p->p_peer, (char[IP4_TEXT_LEN]){ 0 }),
-	    sid(p->p_cfg_msgid));
-	if (!cfg_send(p, &b, msg, sizeof(msg), hoff, p->p_cfg_iv,
-	    "CONF_ADDR", true))
+	if (!cfg_initiate(p, &b, msg, sizeof(msg), hoff, "CONF_ADDR"))
 		return;
 	xfsm(p, "IKE_MESG_FROM_AAA, IKE_AAA_GROUP_ATTR",
 	    FSM_CONFIG_AUTHOR_AWAIT, FSM_CONFIG_SET_SENT);
