@@ -220,20 +220,6 @@ vc_prompt(struct vty_conn *vc)
 	strbuf_free(&p);
 }
 
-/* The number of columns the prompt and line take, to blank them. */
-static size_t
-vc_shown(struct vty_conn *vc)
-{
-	struct strbuf	p;
-	size_t		n;
-
-	strbuf_init(&p);
-	session_prompt(vc->vc_sess, &p);
-	n = p.sb_len + (vc->vc_sess->s_secret ? 0 : vc->vc_line.sb_len);
-	strbuf_free(&p);
-	return n;
-}
-
 static void
 vc_co_output(void *arg, const char *text, size_t len)
 {
@@ -247,17 +233,20 @@ vc_co_output(void *arg, const char *text, size_t len)
 }
 
 /*
- * A log or debug message: only after `terminal monitor`, as on IOS.  Over
- * a line being typed it is printed in the line's place and the line drawn
- * again below it; at --More-- it waits for the pager.
+ * A log or debug message: only after `terminal monitor`, as on IOS.  At
+ * the prompt it starts on a line of its own (never glued to the prompt,
+ * where a script reading the stream would find it); then, with `logging
+ * synchronous` on the line, the prompt and what was typed are drawn again
+ * below it, and without it the cursor stays under the message, where
+ * typing goes on, as IOS leaves it.  At --More-- it waits for the pager.
  */
 static void
 vc_co_async(void *arg, const char *text, size_t len)
 {
 	struct vty_conn	*vc = arg;
-	struct strbuf	 blank;
+	struct session	*sess = vc->vc_sess;
 
-	if (!vc->vc_sess->s_monitor)
+	if (!sess->s_monitor)
 		return;
 	switch (vc->vc_state) {
 	case VC_EDIT:
@@ -268,14 +257,10 @@ vc_co_async(void *arg, const char *text, size_t len)
 				vc_send(vc, text, len);
 			break;
 		}
-		strbuf_init(&blank);
-		strbuf_putc(&blank, '\r');
-		strbuf_pad(&blank, ' ', vc_shown(vc));
-		strbuf_putc(&blank, '\r');
-		vc_sendbuf(vc, &blank);
-		strbuf_free(&blank);
+		vc_send(vc, "\n", 1);
 		vc_send(vc, text, len);
-		vc_prompt(vc);
+		if (sess->s_router->r_lines[sess->s_line].lc_logging_sync)
+			vc_prompt(vc);
 		break;
 	case VC_RUN:
 		vc_send(vc, text, len);
