@@ -31,6 +31,7 @@
 #include <libtelnet.h>
 
 #include "grammar/modes.h"
+#include "lib/clock.h"
 #include "lib/evloop.h"
 #include "lib/xalloc.h"
 #include "parser/cmd.h"
@@ -414,7 +415,15 @@ vc_take_line(struct vty_conn *vc)
 static void
 vc_start_exec(struct vty_conn *vc)
 {
+	struct session	*sess = vc->vc_sess;
+
 	vc->vc_state = VC_EDIT;
+	/* What `show users` says of this line. */
+	if (vc->vc_login.lg_user != NULL)
+		xstrset(&sess->s_user, vc->vc_login.lg_user);
+	snprintf(sess->s_location, sizeof(sess->s_location), "%s",
+	    vc->vc_peer);
+	sess->s_input_ms = clock_mono_ms();
 	if (vc->vc_login.lg_privilege >= 15)
 		vty_enter(&vc->vc_sess->s_vty, MODE_PRIV_EXEC, NULL);
 	vc_prompt(vc);

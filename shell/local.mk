@@ -7,6 +7,7 @@ libiosh_a_SOURCES += \
 	shell/cmd_line.c \
 	shell/cmd_nvram.c \
 	shell/cmd_passive.c \
+	shell/cmd_show.c \
 	shell/aaa.c shell/aaa.h \
 	shell/console.h \
 	shell/console_line.c \

@@ -10,6 +10,7 @@
 #define IOSH_SHELL_SESSION_H
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stddef.h>
 
 #include "lib/strbuf.h"
@@ -52,6 +53,9 @@ struct session {
 	bool			 s_secret;	/* the answer is not echoed */
 	unsigned		 s_line;	/* LINE_CON, or LINE_VTY0 + n */
 	bool			 s_monitor;	/* terminal monitor (vty logs) */
+	char			*s_user;	/* `login local` name, or NULL */
+	char			 s_location[48]; /* vty: the client's address */
+	uint64_t		 s_input_ms;	/* last line typed (show users) */
 	struct session		*s_next;	/* router's session list */
 	/* A question asked with vty_ask(): its answer function's own
 	 * argument, freed if the session ends first. */

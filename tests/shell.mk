@@ -9,6 +9,7 @@ EXTRA_DIST += tests/transcripts.sh \
 	golden/shell/basic.in golden/shell/basic.out \
 	golden/shell/comments.in golden/shell/comments.out \
 	golden/shell/errors.in golden/shell/errors.out \
+	golden/shell/everyday.in golden/shell/everyday.out \
 	golden/shell/exitend.in golden/shell/exitend.out \
 	golden/shell/fallback.in golden/shell/fallback.out \
 	golden/shell/filters.in golden/shell/filters.out \
