@@ -69,6 +69,10 @@ static const struct cmd_def exec_priv_defs[] = {
 	  "Show interface configuration\n"
 	  "Interface name and number",
 	  cmd_show_running_config_interface, CMD_FILTER | CMD_HIDDEN },
+	{ "show logging",
+	  "Show running system information\n"
+	  "Show the contents of logging buffers",
+	  cmd_show_logging, CMD_FILTER },
 	{ "write terminal",
 	  "Write running configuration to memory, network, or terminal\n"
 	  "Write to terminal",

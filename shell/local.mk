@@ -18,6 +18,8 @@ libiosh_a_SOURCES += \
 	shell/filter.c shell/filter.h \
 	shell/lines.c shell/lines.h \
 	shell/log.c shell/log.h \
+	shell/logging.c shell/logging.h \
+	shell/cmd_logging.c \
 	shell/login.c shell/login.h \
 	shell/login_block.c shell/login_block.h \
 	shell/modes.c \

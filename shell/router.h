@@ -16,6 +16,7 @@
 #include "shell/enable.h"
 #include "shell/lines.h"
 #include "shell/log.h"
+#include "shell/logging.h"
 #include "shell/login_block.h"
 #include "shell/passive.h"
 
@@ -45,6 +46,7 @@ struct router {
 	char		*r_image;		/* the executable, for show version */
 	struct system	 r_sys;			/* version, crypto, dataplane */
 	struct passive	 r_passive;		/* lines stored, not acted on */
+	struct logging	 r_logging;		/* logging ... and its buffer */
 	struct aaa	 r_aaa;			/* aaa ..., username ... */
 	struct enable_pw r_enable;		/* enable secret/password */
 	struct login_block r_login_block;	/* login block-for, login delay */
