@@ -87,6 +87,7 @@ struct vty_conn {
 	bool			 vc_busy;	/* a command is running */
 	bool			 vc_cr;		/* CR read: drop its LF/NUL */
 	bool			 vc_dead;	/* the socket failed */
+	bool			 vc_hungup;	/* dropped by the router: mute */
 	struct ev_timer		*vc_reap;	/* frees a dead connection */
 	struct strbuf		 vc_line;	/* the line being typed */
 	size_t			 vc_hist;	/* history entry shown */
@@ -179,7 +180,7 @@ vc_send(struct vty_conn *vc, const char *text, size_t len)
 	struct strbuf	nvt;
 	size_t		i;
 
-	if (vc->vc_dead || len == 0)
+	if (vc->vc_dead || vc->vc_hungup || len == 0)
 		return;
 	strbuf_init(&nvt);
 	for (i = 0; i < len; i++) {
@@ -290,11 +291,25 @@ vc_co_stream(void *arg, const char *text, size_t len)
 
 static void	vc_co_done(void *);
 
+static void	vc_close(struct vty_conn *);
+
+/* A reload: what was queued before goes out, then the connection
+ * closes, as a rebooting router's telnet sessions end. */
+static void
+vc_hangup(void *arg)
+{
+	struct vty_conn	*vc = arg;
+
+	vc->vc_hungup = true;
+	vc_close(vc);
+}
+
 static const struct console_ops vc_ops = {
 	.co_output = vc_co_output,
 	.co_async = vc_co_async,
 	.co_stream = vc_co_stream,
 	.co_done = vc_co_done,
+	.co_hangup = vc_hangup,
 };
 
 /* Show queued output; true when it stopped at --More--. */

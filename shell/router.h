@@ -36,6 +36,7 @@ struct router {
 	char		 r_hostname[ROUTER_HOSTNAME_MAX]; /* "Router" */
 	struct evloop	*r_loop;
 	uint64_t	 r_boot_ms;		/* clock_mono_ms() at start */
+	int64_t		 r_reloaded_ms;		/* wall time of the last reload; 0: none */
 	bool		 r_domain_lookup;	/* `ip domain-lookup` (default on) */
 	struct session	*r_sessions;		/* console (and later vty) sessions */
 	struct cmd_set	*r_sets[MODE_MAX];	/* compiled command set per mode */

@@ -36,6 +36,10 @@ struct console_ops {
 	 * and the command's end, when the console prompts again. */
 	void	(*co_stream)(void *arg, const char *text, size_t len);
 	void	(*co_done)(void *arg);
+	/* Optional: the router drops this line (a reload), as IOS closes
+	 * its telnet sessions; nothing more is shown on it.  NULL: the
+	 * console, which stays and is reset. */
+	void	(*co_hangup)(void *arg);
 };
 
 struct session {
