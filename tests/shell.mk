@@ -1,10 +1,10 @@
 # The shell: Check unit tests and the golden transcripts run through ./iosh.
 check_PROGRAMS += tests/check_shell
-TESTS += tests/check_shell tests/transcripts.sh
+TESTS += tests/check_shell tests/transcripts.sh tests/man.sh
 tests_check_shell_SOURCES = tests/check_shell.c tests/fixture.c tests/fixture.h
 tests_check_shell_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_check_shell_LDADD = $(TEST_LIBS)
-EXTRA_DIST += tests/transcripts.sh \
+EXTRA_DIST += tests/transcripts.sh tests/man.sh \
 	golden/shell/abbrev.in golden/shell/abbrev.out \
 	golden/shell/basic.in golden/shell/basic.out \
 	golden/shell/comments.in golden/shell/comments.out \
