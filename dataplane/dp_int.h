@@ -353,7 +353,17 @@ struct dp_iface	*route_connected(const struct dataplane *, uint32_t addr,
 void		 route_free_all(struct dataplane *);
 void		 route_nvgen(const struct dataplane *, enum nv_section,
 		    struct strbuf *);
-void		 route_show(const struct dataplane *, struct strbuf *);
+/* `show ip route`; CODES ("S", "CL") keeps only those routes. */
+void		 route_show(const struct dataplane *, const char *codes,
+		    struct strbuf *);
+/* Every static route in address order (then by prefix length). */
+void		 rt_walk(const struct rt_table *,
+		    void (*)(const struct rt_node *, void *), void *);
+/* The interface a route's path P leaves by toward DST, its next hop in
+ * *NH; NULL if it does not resolve (DEPTH: recursion so far). */
+struct dp_iface	*path_resolve(const struct dataplane *, const struct rt_node *,
+		    const struct rt_path *, uint32_t dst, uint32_t *nh,
+		    unsigned depth);
 /* The default route a DHCP offer's router option gives (distance 254,
  * as IOS installs it); NH 0 removes it. */
 void		 route_dhcp_default(struct dataplane *, uint32_t nh);
@@ -638,6 +648,8 @@ struct dp_iface	*route_lookup_fresh(const struct dataplane *, uint32_t dst,
 
 /* Address helpers. */
 unsigned	 ip4_masklen(uint32_t);
+/* The mask of a /LEN prefix (host order): 24 -> 0xffffff00. */
+uint32_t	 ip4_lenmask(unsigned len);
 bool		 ip4_mask_ok(uint32_t);
 void		 ip6_fmt(const uint8_t *, char *buf);	/* 46 bytes, upper */
 
