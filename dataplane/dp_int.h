@@ -292,6 +292,8 @@ void		 ifname_format(const struct if_id *, char *, size_t);
 int		 ifid_cmp(const struct if_id *, const struct if_id *);
 bool		 ifname_virtual(enum if_type);
 const char	*ifname_type_name(enum if_type);
+/* Its name as IOS's short tables write it: "Fa0/0", "Se1/2", "Lo0". */
+void		 ifname_short(const struct dp_iface *, char *, size_t);
 /* Resolve NAME (one or two words) to its canonical spelling. */
 bool		 ifname_resolve(const char *name, char *out, size_t outlen);
 /* The same for the command's argument ARG; on failure IOS's caret under

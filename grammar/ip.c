@@ -141,6 +141,11 @@ static const struct cmd_def dp_exec_defs[] = {
 	  IF_TYPES_HELP
 	  "Interface number",
 	  dp_show_interfaces_cmd, CMD_FILTER, NULL },
+	{ "show interfaces description",
+	  "Show running system information\n"
+	  "Interface status and configuration\n"
+	  "Show interface description",
+	  dp_show_interfaces_description_cmd, CMD_FILTER, NULL },
 	{ "show interfaces WORD$name",
 	  "Show running system information\n"
 	  "Interface status and configuration\n"
