@@ -91,8 +91,9 @@ dp_nvgen(const struct dataplane *dp, enum nv_section sec, struct strbuf *sb)
 	case NV_IP:
 		route_nvgen(dp, sec, sb);
 		break;
+	case NV_ACL_NAMED:
 	case NV_ACL:
-		acl_nvgen(dp, sb);
+		acl_nvgen(dp, sec == NV_ACL_NAMED, sb);
 		break;
 	default:
 		break;

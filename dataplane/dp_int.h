@@ -318,7 +318,9 @@ void		 iface_set_dhcp_addr(struct dp_iface *, uint32_t addr,
 
 /* acl.c */
 void		 acl_free_all(struct dataplane *);
-void		 acl_nvgen(const struct dataplane *, struct strbuf *);
+/* The named ACLs' blocks (NAMED) or the numbered access-list lines. */
+void		 acl_nvgen(const struct dataplane *, bool named,
+		    struct strbuf *);
 void		 acl_show(const struct dataplane *, const char *name,
 		    struct strbuf *);
 void		 ace_text(const struct ace *, bool extended, bool pad,

@@ -87,6 +87,8 @@ int	cmd_reload(struct vty *, const struct cmd_args *);
 /* The running configuration (shell/runcfg.c). */
 int	cmd_show_running_config(struct vty *, const struct cmd_args *);
 /* shell/cmd_logging.c */
+int	cmd_logging_host(struct vty *, const struct cmd_args *);
+int	cmd_logging_source_if(struct vty *, const struct cmd_args *);
 int	cmd_show_logging(struct vty *, const struct cmd_args *);
 /* shell/cmd_show.c */
 int	cmd_show_clock(struct vty *, const struct cmd_args *);

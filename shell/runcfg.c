@@ -82,6 +82,8 @@ runcfg_render(const struct router *r, struct strbuf *sb)
 		passive_nvgen(r, sec, sb);
 		if (sec == NV_LOGGING)
 			logging_nvgen(&r->r_logging, sb);
+		if (sec == NV_SYSLOG)
+			logging_nvgen_hosts(&r->r_logging, sb);
 		enable_nvgen(r, sec, sb);
 		aaa_nvgen(r, sec, sb);
 		dp_nvgen(r->r_sys.sy_dp, sec, sb);
