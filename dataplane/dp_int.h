@@ -430,6 +430,7 @@ void		 arp_free_all(struct dataplane *);
 /* fwd.c: the packet path's state. */
 struct fwd;
 struct echo_listener;
+struct trace;
 struct udp_ep;
 /*
  * A route lookup remembered (route.c) and whether an address is the
@@ -464,6 +465,7 @@ struct fwd {
 	struct nd_entry		**f_nd;		/* IPv6 neighbours, hashed */
 	size_t			 f_narp;
 	struct echo_listener	*f_echo;	/* a handful: ping sessions */
+	struct trace		*f_traces;	/* traceroutes running */
 	struct udp_ep		*f_udp;		/* sorted by port */
 	size_t			 f_nudp;
 	const struct dp_crypto_ops *f_crypto;
@@ -605,6 +607,13 @@ void		 udp_input(struct dataplane *, struct dp_iface *,
  * source check bypassed: DHCP's client speaks from 0.0.0.0 before it has
  * an address, and both sides broadcast on the interface a message came
  * in on (NH 255.255.255.255). */
+/* dp_udp_send with the IP TTL given (traceroute's probes). */
+int		 udp_send_ttl(struct dataplane *, uint32_t src, uint16_t sport,
+		    uint32_t dst, uint16_t dport, const uint8_t *data,
+		    size_t len, uint8_t ttl);
+/* traceroute.c: an ICMP error that quotes one of its UDP probes. */
+void		 trace_icmp_error(struct dataplane *, const uint8_t *ip,
+		    const uint8_t *icmp, size_t ilen);
 int		 udp_send_iface(struct dp_iface *, uint32_t src,
 		    uint16_t sport, uint32_t dst, uint16_t dport, uint32_t nh,
 		    const uint8_t *data, size_t len);

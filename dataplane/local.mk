@@ -6,6 +6,7 @@ libiosh_a_SOURCES += \
 	dataplane/acl.c dataplane/acl_names.h \
 	dataplane/route.c \
 	dataplane/route_show.c \
+	dataplane/traceroute.c \
 	dataplane/show.c
 # The packet path: attachments, link layer, ARP, IPv4, ICMP, ACLs on
 # interfaces, UDP endpoints, the crypto hook.

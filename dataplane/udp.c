@@ -87,6 +87,13 @@ int
 dp_udp_send(struct dataplane *dp, uint32_t src, uint16_t sport, uint32_t dst,
     uint16_t dport, const uint8_t *data, size_t len)
 {
+	return udp_send_ttl(dp, src, sport, dst, dport, data, len, 255);
+}
+
+int
+udp_send_ttl(struct dataplane *dp, uint32_t src, uint16_t sport, uint32_t dst,
+    uint16_t dport, const uint8_t *data, size_t len, uint8_t ttl)
+{
 	size_t		 ulen = UDP_HDRLEN + len;
 	uint8_t		*ip, *u;
 	uint16_t	 sum;
@@ -100,7 +107,7 @@ dp_udp_send(struct dataplane *dp, uint32_t src, uint16_t sport, uint32_t dst,
 	if (!ip4_own(dp, src))
 		return DP_SEND_NO_SOURCE;
 	ip = xmalloc(20 + ulen);
-	ip4_header(dp, ip, 20 + ulen, IPP_UDP, src, dst, 255, 0, false);
+	ip4_header(dp, ip, 20 + ulen, IPP_UDP, src, dst, ttl, 0, false);
 	u = ip + 20;
 	put16(u, sport);
 	put16(u + 2, dport);

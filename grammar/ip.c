@@ -151,6 +151,13 @@ static const struct cmd_def dp_exec_defs[] = {
 	  "Interface status and configuration\n"
 	  "Interface name and number",
 	  dp_show_interfaces_cmd, CMD_FILTER | CMD_HIDDEN, NULL },
+	{ "traceroute [ip] A.B.C.D$dst [source WORD$src]",
+	  "Trace route to destination\n"
+	  "IP Trace\n"
+	  "Trace route to destination address or hostname\n"
+	  "specify source address or name\n"
+	  "A.B.C.D or interface name",
+	  dp_traceroute_cmd, 0, NULL },
 	{ "show ip route [(static|connected)]",
 	  SHOW_IP
 	  "IP routing table\n"
