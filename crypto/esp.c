@@ -19,6 +19,7 @@
 #include "crypto/esp.h"
 #include "crypto/esp_alg.h"
 #include "crypto/ike_cipher.h"
+#include "crypto/seal.h"
 #include "lib/bytes.h"
 #include "lib/xalloc.h"
 
@@ -57,6 +58,9 @@ esp_enc_keylen(enum ts_enc t, unsigned keybits)
 	if (t == TS_ENC_GCM || t == TS_ENC_GMAC)
 		return keybits == 128 || keybits == 192 || keybits == 256 ?
 		    keybits / 8 + 4 : 0;
+	/* Document 50880: SEAL's key is 160 bits. */
+	if (t == TS_ENC_SEAL)
+		return SEAL_KEY_LEN;
 	return enc_map(t, &e) ? ike_cipher_keylen(e, keybits) : 0;
 }
 

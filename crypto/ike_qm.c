@@ -81,6 +81,8 @@ esp_id(const struct transform_set *ts)
 		return IPSEC_ESP_3DES;
 	case TS_ENC_NULL:
 		return IPSEC_ESP_NULL;
+	case TS_ENC_SEAL:
+		return IPSEC_ESP_SEAL;
 	case TS_ENC_GCM:
 		return IPSEC_ESP_AES_GCM_16;
 	case TS_ENC_GMAC:

@@ -426,7 +426,8 @@ END_TEST
 
 START_TEST(test_unsupported)
 {
-	struct esp_params	p = { 1, TS_ENC_SEAL, 0, TS_AUTH_SHA, ekey,
+	/* esp-seal without an HMAC (IOS refuses it; check_seal.c). */
+	struct esp_params	p = { 1, TS_ENC_SEAL, 0, TS_AUTH_NONE, ekey,
 				    akey20 };
 
 	ck_assert_ptr_null(esp_sa_new(&p));
