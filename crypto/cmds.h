@@ -86,6 +86,9 @@ int	ipsec_set_pfs_cmd(struct vty *, const struct cmd_args *);
 int	ipsec_set_isakmp_profile_cmd(struct vty *, const struct cmd_args *);
 int	ipsec_set_lifetime_cmd(struct vty *, const struct cmd_args *);
 
+/* Global configuration (ipsec_replay.c). */
+int	crypto_ipsec_replay_cmd(struct vty *, const struct cmd_args *);
+
 /* Global and interface configuration (ipsec_mtu_cmd.c). */
 int	crypto_ipsec_df_bit_cmd(struct vty *, const struct cmd_args *);
 int	crypto_ipsec_fragmentation_cmd(struct vty *, const struct cmd_args *);

@@ -376,6 +376,8 @@ struct crypto {
 	uint8_t				  c_df_bit;	/* enum dp_crypto_df,
 							 * UNSET: copy */
 	bool				  c_frag_after;	/* ... after-encryption */
+	int				  c_replay_window; /* 0: 64 */
+	bool				  c_replay_off;	/* replay disable */
 
 	struct ntab			  c_keyring_idx;
 	TAILQ_HEAD(, keyring)		  c_keyrings;
@@ -466,6 +468,10 @@ void	ipsec_profile_init(struct crypto *);
 void	ipsec_profile_free_all(struct crypto *);
 void	ipsec_profile_nvgen(const struct crypto *, struct strbuf *);
 void	ipsec_params_free(struct ipsec_params *);
+/* crypto/ipsec_replay.c: the global anti-replay setting, as
+ * esp_params.ep_replay takes it, and its running-config line. */
+int	ipsec_replay_param(const struct crypto *);
+void	ipsec_replay_nvgen(const struct crypto *, struct strbuf *);
 /* crypto/ipsec_lifetime.c: the global SA lifetimes. */
 void	ipsec_lifetime_nvgen(const struct crypto *, struct strbuf *);
 /* The lifetimes PARAMS negotiate: their own, else the global ones. */

@@ -52,7 +52,7 @@ libiosh_a_SOURCES += \
 	crypto/ipsec_policy.c \
 	crypto/ipsec_flow.c crypto/ipsec_sa.c crypto/ipsec_ident.c \
 	crypto/ipsec_rekey.c \
-	crypto/ipsec_mtu.c crypto/ipsec_mtu_cmd.c \
+	crypto/ipsec_mtu.c crypto/ipsec_mtu_cmd.c crypto/ipsec_replay.c \
 	crypto/ipsec_spd.c crypto/ipsec_spd.h \
 	crypto/ipsec_tunnel.c \
 	crypto/wskeys.c
