@@ -107,9 +107,11 @@ seal_init(struct seal_key *sk, const uint8_t key[SEAL_KEY_LEN])
  * "P & 0x7fc"): the table's word at that offset. */
 #define T(p)	(sk->sk_t[(p) >> 2])
 
-/* Chunk L of position N: 256 words, big-endian, into OUT. */
+/* Chunk L of position N, big-endian, into OUT: its first ROUNDS of 64
+ * rounds (16 bytes each; a short packet needs only a few). */
 static void
-seal_chunk(const struct seal_key *sk, uint32_t n, unsigned l, uint8_t *out)
+seal_chunk(const struct seal_key *sk, uint32_t n, unsigned l, uint8_t *out,
+    unsigned rounds)
 {
 	const uint32_t	*r = sk->sk_r + 4 * l;
 	uint32_t	 a, b, c, d, p, q;
@@ -133,7 +135,7 @@ seal_chunk(const struct seal_key *sk, uint32_t n, unsigned l, uint8_t *out)
 		p = c & 0x7fc; d += T(p); c = rotr(c, 9);
 		p = d & 0x7fc; a += T(p); d = rotr(d, 9);
 	}
-	for (i = 0; i < 64; i++) {
+	for (i = 0; i < rounds; i++) {
 		p = a & 0x7fc; a = rotr(a, 9); b += T(p); b ^= a;
 		q = b & 0x7fc; b = rotr(b, 9); c ^= T(q); c += b;
 		p = (p + c) & 0x7fc; c = rotr(c, 9); d += T(p); d ^= c;
@@ -167,10 +169,11 @@ seal_walk(const struct seal_key *sk, uint32_t n, size_t off, uint8_t *out,
 	off %= SEAL_L_BYTES;
 	while (len > 0) {
 		c = off / CHUNK;
-		seal_chunk(sk, n, (unsigned)c, ks);
 		take = CHUNK - off % CHUNK;
 		if (take > len)
 			take = len;
+		seal_chunk(sk, n, (unsigned)c, ks,
+		    (unsigned)((off % CHUNK + take + 15) / 16));
 		if (xor)
 			for (k = 0; k < take; k++)
 				out[k] ^= ks[off % CHUNK + k];
