@@ -486,6 +486,7 @@ ike_qm_initiate(struct ike_p1 *p, const struct ike_request *rq)
 	q->q_pfs = op->op_pfs;
 	q->q_life_s = op->op_life_s;
 	q->q_life_kb = op->op_life_kb;
+	q->q_replay = op->op_replay;
 	ike_debug(c, p->p_dbg, "beginning Quick Mode exchange, M-ID of %u",
 	    msgid);
 	ike_debug(c, p->p_dbg, "QM Initiator gets spi");
@@ -796,6 +797,7 @@ r_qm1(struct ike_qm *q, const struct isakmp_msg *pm)
 	q->q_pfs = op->op_pfs;
 	q->q_life_s = op->op_life_s;
 	q->q_life_kb = op->op_life_kb;
+	q->q_replay = op->op_replay;
 	/* The shorter lifetime wins; a shorter one of ours is announced. */
 	shorter = (of.po_life_s != 0 && q->q_life_s < of.po_life_s) ||
 	    (of.po_life_kb != 0 && q->q_life_kb < of.po_life_kb);

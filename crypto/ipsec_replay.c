@@ -6,6 +6,9 @@
  * 128, 256, 512 or 1024 packets, or no replay checking at all.  The
  * feature guide says to configure one or the other, "not used at the
  * same time": the last one said wins.  crypto/esp.c keeps the window.
+ * A crypto map entry, dynamic map entry or IPsec profile overrides it
+ * with `set security-association replay ...` (cmap.c), which its SAs
+ * take through the Quick Mode proposal (ike_proposal.c).
  */
 #include "crypto/cmds.h"
 #include "crypto/crypto_int.h"
@@ -43,6 +46,12 @@ int
 ipsec_replay_param(const struct crypto *c)
 {
 	return c->c_replay_off ? ESP_REPLAY_OFF : c->c_replay_window;
+}
+
+int
+ipsec_params_replay(const struct crypto *c, const struct ipsec_params *pp)
+{
+	return pp->pp_replay != 0 ? pp->pp_replay : ipsec_replay_param(c);
 }
 
 void

@@ -492,6 +492,24 @@ START_TEST(test_replay_cfg)
 	}
 	ck_assert(strstr(fx_run(&fx, "crypto ipsec security-association "
 	    "replay window-size 2048"), "% Invalid input") != NULL);
+	/* A crypto map entry's own, under its lifetimes. */
+	fx_run(&fx, "crypto map M 10 ipsec-isakmp");
+	fx_run_quiet(&fx, "set security-association lifetime seconds 1800\n"
+	    "set security-association replay window-size 512\n");
+	text = crypto_text();
+	ck_assert_msg(strstr(text, " set security-association lifetime "
+	    "seconds 1800\n set security-association replay window-size "
+	    "512\n") != NULL, "%s", text);
+	free(text);
+	fx_run_quiet(&fx, "set security-association replay disable\n");
+	text = crypto_text();
+	ck_assert_msg(strstr(text, " set security-association replay "
+	    "disable\n") != NULL && strstr(text, "512") == NULL, "%s", text);
+	free(text);
+	fx_run_quiet(&fx, "no set security-association replay disable\n");
+	text = crypto_text();
+	ck_assert_msg(strstr(text, "replay") == NULL, "%s", text);
+	free(text);
 }
 END_TEST
 

@@ -163,7 +163,8 @@ END_TEST
  * `crypto ipsec security-association replay disable` on R2: its SAs from
  * then on check no sequence numbers (show: "replay detection support:
  * N"), R1's still do; traffic passes both ways.  Then `window-size
- * 1024` instead, after a clear: checked again.
+ * 1024` instead, after a clear: checked again; then the crypto map
+ * entry's `set security-association replay disable` over it.
  */
 START_TEST(test_replay_disable)
 {
@@ -192,6 +193,17 @@ START_TEST(test_replay_disable)
 	out = fx_run(&pair[R2], "show crypto ipsec sa");
 	ck_assert_msg(strstr(out, "replay detection support: N") == NULL &&
 	    strstr(out, "replay detection support: Y\n") != NULL, "%s", out);
+	/* The map entry's own setting wins over the global one. */
+	pair_config(R2, "crypto map TST 10 ipsec-isakmp\n"
+	    " set security-association replay disable\n");
+	fx_run(&pair[R1], "clear crypto sa");
+	fx_run(&pair[R2], "clear crypto sa");
+	out = pair_run_wait(R1, "ping 2.2.2.2 source loopback0");
+	ck_assert_msg(strstr(out, "Success rate is 80 percent (4/5)") != NULL,
+	    "%s", out);
+	out = fx_run(&pair[R2], "show crypto ipsec sa");
+	ck_assert_msg(strstr(out, "replay detection support: Y") == NULL &&
+	    strstr(out, "replay detection support: N\n") != NULL, "%s", out);
 }
 END_TEST
 
