@@ -82,6 +82,8 @@ int	dp_ping_dialog_cmd(struct vty *, const struct cmd_args *);
 int	dp_show_ip_interface_brief_cmd(struct vty *, const struct cmd_args *);
 int	dp_show_ip_interface_cmd(struct vty *, const struct cmd_args *);
 int	dp_show_interfaces_cmd(struct vty *, const struct cmd_args *);
+int	dp_show_interfaces_description_cmd(struct vty *,
+	    const struct cmd_args *);
 int	dp_show_ip_route_cmd(struct vty *, const struct cmd_args *);
 int	dp_show_access_lists_cmd(struct vty *, const struct cmd_args *);
 

@@ -32,6 +32,12 @@ ip4_masklen(uint32_t m)
 	return n;
 }
 
+uint32_t
+ip4_lenmask(unsigned len)
+{
+	return len == 0 ? 0 : 0xffffffffU << (32 - len);
+}
+
 /* IOS prints IPv6 addresses in upper case, zeros compressed. */
 void
 ip6_fmt(const uint8_t *a, char *buf)

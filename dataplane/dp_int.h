@@ -292,6 +292,8 @@ void		 ifname_format(const struct if_id *, char *, size_t);
 int		 ifid_cmp(const struct if_id *, const struct if_id *);
 bool		 ifname_virtual(enum if_type);
 const char	*ifname_type_name(enum if_type);
+/* Its name as IOS's short tables write it: "Fa0/0", "Se1/2", "Lo0". */
+void		 ifname_short(const struct dp_iface *, char *, size_t);
 /* Resolve NAME (one or two words) to its canonical spelling. */
 bool		 ifname_resolve(const char *name, char *out, size_t outlen);
 /* The same for the command's argument ARG; on failure IOS's caret under
@@ -353,7 +355,17 @@ struct dp_iface	*route_connected(const struct dataplane *, uint32_t addr,
 void		 route_free_all(struct dataplane *);
 void		 route_nvgen(const struct dataplane *, enum nv_section,
 		    struct strbuf *);
-void		 route_show(const struct dataplane *, struct strbuf *);
+/* `show ip route`; CODES ("S", "CL") keeps only those routes. */
+void		 route_show(const struct dataplane *, const char *codes,
+		    struct strbuf *);
+/* Every static route in address order (then by prefix length). */
+void		 rt_walk(const struct rt_table *,
+		    void (*)(const struct rt_node *, void *), void *);
+/* The interface a route's path P leaves by toward DST, its next hop in
+ * *NH; NULL if it does not resolve (DEPTH: recursion so far). */
+struct dp_iface	*path_resolve(const struct dataplane *, const struct rt_node *,
+		    const struct rt_path *, uint32_t dst, uint32_t *nh,
+		    unsigned depth);
 /* The default route a DHCP offer's router option gives (distance 254,
  * as IOS installs it); NH 0 removes it. */
 void		 route_dhcp_default(struct dataplane *, uint32_t nh);
@@ -638,6 +650,8 @@ struct dp_iface	*route_lookup_fresh(const struct dataplane *, uint32_t dst,
 
 /* Address helpers. */
 unsigned	 ip4_masklen(uint32_t);
+/* The mask of a /LEN prefix (host order): 24 -> 0xffffff00. */
+uint32_t	 ip4_lenmask(unsigned len);
 bool		 ip4_mask_ok(uint32_t);
 void		 ip6_fmt(const uint8_t *, char *buf);	/* 46 bytes, upper */
 

@@ -20,15 +20,16 @@
 
 static const struct {
 	const char	*it_name;
+	const char	*it_short;	/* in IOS's short tables (Fa0/0) */
 	bool		 it_virtual;	/* one number, no slot */
 } if_types[IFT_COUNT] = {
-	[IFT_LOOPBACK] =	{ "Loopback", true },
-	[IFT_TUNNEL] =		{ "Tunnel", true },
-	[IFT_ETHERNET] =	{ "Ethernet", false },
-	[IFT_FASTETHERNET] =	{ "FastEthernet", false },
-	[IFT_GIGABITETHERNET] =	{ "GigabitEthernet", false },
-	[IFT_SERIAL] =		{ "Serial", false },
-	[IFT_ATM] =		{ "ATM", false },
+	[IFT_LOOPBACK] =	{ "Loopback", "Lo", true },
+	[IFT_TUNNEL] =		{ "Tunnel", "Tu", true },
+	[IFT_ETHERNET] =	{ "Ethernet", "Et", false },
+	[IFT_FASTETHERNET] =	{ "FastEthernet", "Fa", false },
+	[IFT_GIGABITETHERNET] =	{ "GigabitEthernet", "Gi", false },
+	[IFT_SERIAL] =		{ "Serial", "Se", false },
+	[IFT_ATM] =		{ "ATM", "AT", false },
 };
 
 #define IF_VIRTUAL_MAX	2147483647UL
@@ -38,6 +39,15 @@ const char *
 ifname_type_name(enum if_type t)
 {
 	return if_types[t].it_name;
+}
+
+void
+ifname_short(const struct dp_iface *ifp, char *buf, size_t len)
+{
+	const char	*type = if_types[ifp->if_id.id_type].it_name;
+
+	snprintf(buf, len, "%s%s", if_types[ifp->if_id.id_type].it_short,
+	    ifp->if_name + strlen(type));
 }
 
 bool

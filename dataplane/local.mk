@@ -5,6 +5,7 @@ libiosh_a_SOURCES += \
 	dataplane/iface.c \
 	dataplane/acl.c dataplane/acl_names.h \
 	dataplane/route.c \
+	dataplane/route_show.c \
 	dataplane/show.c
 # The packet path: attachments, link layer, ARP, IPv4, ICMP, ACLs on
 # interfaces, UDP endpoints, the crypto hook.

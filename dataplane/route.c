@@ -24,12 +24,6 @@
 
 #define NEGATED(m)	(cmd_negated(m))
 
-static uint32_t
-len_mask(unsigned len)
-{
-	return len == 0 ? 0 : 0xffffffffU << (32 - len);
-}
-
 static size_t
 rt_pos(const struct rt_table *t, unsigned len, uint32_t net, bool *found)
 {
@@ -222,7 +216,7 @@ dp_route_inject(struct dataplane *dp, uint32_t net, unsigned len,
 
 	if (len > 32)
 		return false;
-	net &= len_mask(len);
+	net &= ip4_lenmask(len);
 	if ((n = rt_node(&dp->d_rt, net, len, add)) == NULL)
 		return false;
 	dp->d_rt_gen++;		/* remembered lookups are stale */
@@ -426,7 +420,7 @@ nat_nvgen(const struct dataplane *dp, struct strbuf *sb)
 }
 
 /* Every static route in address order (then by prefix length). */
-static void
+void
 rt_walk(const struct rt_table *t,
     void (*fn)(const struct rt_node *, void *), void *arg)
 {
@@ -459,7 +453,7 @@ route_line(const struct rt_node *n, void *arg)
 	size_t			 i;
 
 	ip4_text(n->rn_net, a);
-	ip4_text(len_mask(n->rn_len), k);
+	ip4_text(ip4_lenmask(n->rn_len), k);
 	for (i = 0; i < n->rn_npaths; i++) {
 		p = &n->rn_paths[i];
 		if (p->rp_injected != 0 || p->rp_dhcp)
@@ -504,49 +498,6 @@ route_nvgen(const struct dataplane *dp, enum nv_section sec,
 	}
 }
 
-/* `show ip route`. */
-
-struct rib_entry {
-	uint32_t	 re_net;
-	unsigned	 re_len;
-	char		 re_code[3];
-	char		 re_text[96];	/* after the prefix */
-};
-
-struct rib {
-	struct rib_entry	*r_v;
-	size_t			 r_n, r_cap;
-	const struct dataplane	*r_dp;
-	bool			 r_default;
-	uint32_t		 r_gateway;
-};
-
-static void
-rib_add(struct rib *r, uint32_t net, unsigned len, const char *code,
-    const char *fmt, ...) __attribute__((format(printf, 5, 6)));
-
-static void
-rib_add(struct rib *r, uint32_t net, unsigned len, const char *code,
-    const char *fmt, ...)
-{
-	struct rib_entry	*e;
-	va_list			 ap;
-
-	if (r->r_n == r->r_cap) {
-		r->r_cap = r->r_cap ? r->r_cap * 2 : 16;
-		r->r_v = realloc(r->r_v, r->r_cap * sizeof(*r->r_v));
-		if (r->r_v == NULL)
-			abort();
-	}
-	e = &r->r_v[r->r_n++];
-	e->re_net = net;
-	e->re_len = len;
-	snprintf(e->re_code, sizeof(e->re_code), "%s", code);
-	va_start(ap, fmt);
-	vsnprintf(e->re_text, sizeof(e->re_text), fmt, ap);
-	va_end(ap);
-}
-
 struct dp_iface *
 route_connected(const struct dataplane *dp, uint32_t addr, unsigned *len)
 {
@@ -585,7 +536,7 @@ static struct dp_iface *
 lookup_depth(const struct dataplane *, uint32_t, uint32_t *, unsigned,
     const struct rt_node *);
 
-static struct dp_iface *
+struct dp_iface *
 path_resolve(const struct dataplane *dp, const struct rt_node *n,
     const struct rt_path *p, uint32_t dst, uint32_t *nh, unsigned depth)
 {
@@ -641,7 +592,7 @@ lookup_depth(const struct dataplane *dp, uint32_t dst, uint32_t *nh,
 	for (len = 32; len >= 0 && (conn == NULL || len > (int)clen); len--) {
 		if (t->rt_n[len] == 0)
 			continue;
-		pos = rt_pos(t, (unsigned)len, dst & len_mask((unsigned)len),
+		pos = rt_pos(t, (unsigned)len, dst & ip4_lenmask((unsigned)len),
 		    &found);
 		if (!found)
 			continue;
@@ -693,68 +644,6 @@ route_lookup(const struct dataplane *dp, uint32_t dst, uint32_t *nh)
 	return ifp;
 }
 
-static void
-rib_connected(struct rib *r, const struct dp_iface *ifp,
-    const struct if_v4 *a, bool v15)
-{
-	unsigned	len = ip4_masklen(a->a_mask);
-
-	rib_add(r, a->a_addr & a->a_mask, len, "C",
-	    "is directly connected, %s", ifp->if_name);
-	if (v15 && len < 32)
-		rib_add(r, a->a_addr, 32, "L", "is directly connected, %s",
-		    ifp->if_name);
-}
-
-static void
-rib_static(const struct rt_node *n, void *arg)
-{
-	struct rib		*r = arg;
-	const struct rt_path	*p;
-	const struct dp_iface	*ifp;
-	uint32_t		 nh;
-	char			 h[16];
-	const char		*code;
-	unsigned		 best = ~0U;
-	size_t			 i;
-
-	code = n->rn_len == 0 ? "S*" : "S";
-	for (i = 0; i < n->rn_npaths; i++)
-		if (n->rn_paths[i].rp_distance < best &&
-		    path_resolve(r->r_dp, n, &n->rn_paths[i], n->rn_net, &nh,
-		    0) != NULL)
-			best = n->rn_paths[i].rp_distance;
-	for (i = 0; i < n->rn_npaths; i++) {
-		p = &n->rn_paths[i];
-		if (p->rp_distance > best)
-			continue;
-		ip4_text(p->rp_nexthop, h);
-		if (p->rp_ifname != NULL) {
-			ifp = dp_iface_find(r->r_dp, p->rp_ifname);
-			if (ifp == NULL || !iface_proto_up(ifp))
-				continue;
-			if (p->rp_nexthop == 0)
-				rib_add(r, n->rn_net, n->rn_len, code,
-				    "is directly connected, %s", p->rp_ifname);
-			else
-				rib_add(r, n->rn_net, n->rn_len, code,
-				    "[%u/0] via %s, %s", p->rp_distance, h,
-				    p->rp_ifname);
-		} else {
-			/* Shown only if the next hop resolves, as IOS. */
-			if (path_resolve(r->r_dp, n, p, n->rn_net, &nh, 0) ==
-			    NULL)
-				continue;
-			rib_add(r, n->rn_net, n->rn_len, code,
-			    "[%u/0] via %s", p->rp_distance, h);
-		}
-		if (n->rn_len == 0 && !r->r_default) {
-			r->r_default = true;
-			r->r_gateway = p->rp_nexthop;
-		}
-	}
-}
-
 void
 route_dhcp_default(struct dataplane *dp, uint32_t nh)
 {
@@ -781,137 +670,4 @@ route_dhcp_default(struct dataplane *dp, uint32_t nh)
 	n->rn_paths[i].rp_distance = 254;
 	n->rn_paths[i].rp_dhcp = true;
 	dp->d_gen++;
-}
-
-static int
-rib_cmp(const void *a, const void *b)
-{
-	const struct rib_entry	*x = a, *y = b;
-
-	if (x->re_net != y->re_net)
-		return x->re_net < y->re_net ? -1 : 1;
-	if (x->re_len != y->re_len)
-		return x->re_len < y->re_len ? -1 : 1;
-	return strcmp(x->re_code, y->re_code);
-}
-
-static unsigned
-classful_len(uint32_t a)
-{
-	if (a < 0x80000000U)
-		return 8;
-	if (a < 0xc0000000U)
-		return 16;
-	return 24;
-}
-
-static const char codes15[] =
-    "Codes: L - local, C - connected, S - static, R - RIP, M - mobile, "
-    "B - BGP\n"
-    "       D - EIGRP, EX - EIGRP external, O - OSPF, IA - OSPF inter area \n"
-    "       N1 - OSPF NSSA external type 1, N2 - OSPF NSSA external "
-    "type 2\n"
-    "       E1 - OSPF external type 1, E2 - OSPF external type 2\n"
-    "       i - IS-IS, su - IS-IS summary, L1 - IS-IS level-1, "
-    "L2 - IS-IS level-2\n"
-    "       ia - IS-IS inter area, * - candidate default, "
-    "U - per-user static route\n"
-    "       o - ODR, P - periodic downloaded static route, H - NHRP, "
-    "l - LISP\n"
-    "       + - replicated route, % - next hop override\n";
-static const char codes12[] =
-    "Codes: C - connected, S - static, R - RIP, M - mobile, B - BGP\n"
-    "       D - EIGRP, EX - EIGRP external, O - OSPF, IA - OSPF inter area \n"
-    "       N1 - OSPF NSSA external type 1, N2 - OSPF NSSA external "
-    "type 2\n"
-    "       E1 - OSPF external type 1, E2 - OSPF external type 2\n"
-    "       i - IS-IS, su - IS-IS summary, L1 - IS-IS level-1, "
-    "L2 - IS-IS level-2\n"
-    "       ia - IS-IS inter area, * - candidate default, "
-    "U - per-user static route\n"
-    "       o - ODR, P - periodic downloaded static route\n";
-
-/* One major network's subnets under their "is subnetted" line. */
-static size_t
-rib_group(const struct rib *r, size_t i, bool v15, struct strbuf *sb)
-{
-	uint32_t	major = r->r_v[i].re_net &
-			    len_mask(classful_len(r->r_v[i].re_net));
-	unsigned	clen = classful_len(major), masks = 0, seen[33] = { 0 };
-	size_t		j, n;
-	bool		variable;
-	char		a[16];
-
-	for (j = i; j < r->r_n && r->r_v[j].re_len > clen &&
-	    (r->r_v[j].re_net & len_mask(clen)) == major; j++)
-		if (seen[r->r_v[j].re_len]++ == 0)
-			masks++;
-	n = j - i;
-	variable = masks > 1;
-	ip4_text(major, a);
-	if (variable)
-		strbuf_printf(sb, "%s%s/%u is variably subnetted, %zu subnets, "
-		    "%u masks\n", v15 ? "      " : "     ", a, clen, n, masks);
-	else
-		strbuf_printf(sb, "%s%s/%u is subnetted, %zu subnets\n",
-		    v15 ? "      " : "     ", a, r->r_v[i].re_len, n);
-	for (j = i; j < i + n; j++) {
-		ip4_text(r->r_v[j].re_net, a);
-		strbuf_printf(sb, "%-*s%s", v15 ? 9 : 8, r->r_v[j].re_code, a);
-		if (variable)
-			strbuf_printf(sb, "/%u", r->r_v[j].re_len);
-		strbuf_printf(sb, " %s\n", r->r_v[j].re_text);
-	}
-	return n;
-}
-
-void
-route_show(const struct dataplane *dp, struct strbuf *sb)
-{
-	struct rib		 r;
-	const struct dp_iface	*ifp;
-	bool			 v15 = sys_version_15(dp->d_sys);
-	char			 a[16];
-	size_t			 i, k;
-
-	memset(&r, 0, sizeof(r));
-	r.r_dp = dp;
-	for (i = 0; i < dp->d_nifs; i++) {
-		ifp = dp->d_ifs[i];
-		if (!iface_has_v4(ifp) || !iface_proto_up(ifp))
-			continue;
-		rib_connected(&r, ifp, &ifp->if_addr, v15);
-		for (k = 0; k < ifp->if_nsec; k++)
-			rib_connected(&r, ifp, &ifp->if_sec[k], v15);
-	}
-	rt_walk(&dp->d_rt, rib_static, &r);
-	if (r.r_n > 0)
-		qsort(r.r_v, r.r_n, sizeof(*r.r_v), rib_cmp);
-	strbuf_puts(sb, v15 ? codes15 : codes12);
-	strbuf_putc(sb, '\n');
-	if (r.r_default) {
-		ip4_text(r.r_gateway, a);
-		strbuf_printf(sb, "Gateway of last resort is %s to network "
-		    "0.0.0.0\n\n", a);
-	} else
-		strbuf_puts(sb, "Gateway of last resort is not set\n\n");
-	for (i = 0; i < r.r_n; ) {
-		if (r.r_v[i].re_len > classful_len(r.r_v[i].re_net)) {
-			i += rib_group(&r, i, v15, sb);
-			continue;
-		}
-		ip4_text(r.r_v[i].re_net, a);
-		strbuf_printf(sb, "%-*s%s/%u %s\n", v15 ? 6 : 5,
-		    r.r_v[i].re_code, a, r.r_v[i].re_len, r.r_v[i].re_text);
-		i++;
-	}
-	free(r.r_v);
-}
-
-int
-dp_show_ip_route_cmd(struct vty *vty, const struct cmd_args *m)
-{
-	(void)m;
-	route_show(vty->v_sys->sy_dp, &vty->v_out);
-	return CMD_SUCCESS;
 }

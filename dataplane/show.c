@@ -28,6 +28,34 @@ proto_text(const struct dp_iface *ifp)
 	return iface_proto_up(ifp) ? "up" : "down";
 }
 
+/*
+ * `show interfaces description`: one row per interface, short name,
+ * status ("admin down" for a shut interface), protocol and description,
+ * in the columns a 15.x router prints (the protocol column padded even
+ * when no description follows, as IOS pads it).
+ */
+int
+dp_show_interfaces_description_cmd(struct vty *vty, const struct cmd_args *m)
+{
+	struct dataplane	*dp = vty->v_sys->sy_dp;
+	const struct dp_iface	*ifp;
+	char			 name[IF_NAMELEN];
+	size_t			 i;
+
+	(void)m;
+	tunnel_sync(dp);
+	vty_out(vty, "Interface                      Status         Protocol "
+	    "Description\n");
+	for (i = 0; i < dp->d_nifs; i++) {
+		ifp = dp->d_ifs[i];
+		ifname_short(ifp, name, sizeof(name));
+		vty_out(vty, "%-30s %-14s %-8s %s\n", name,
+		    iface_up(ifp) ? "up" : "admin down", proto_text(ifp),
+		    ifp->if_descr != NULL ? ifp->if_descr : "");
+	}
+	return CMD_SUCCESS;
+}
+
 int
 dp_show_ip_interface_brief_cmd(struct vty *vty, const struct cmd_args *m)
 {

@@ -5,7 +5,46 @@
 #include "grammar/modes.h"
 #include "shell/cmds.h"
 
+#define LEVELS								\
+	"(<0-7>$level|alerts|critical|debugging|emergencies|errors|"	\
+	"informational|notifications|warnings)"
+#define LEVELS_HELP							\
+	"Logging severity level\n"					\
+	"Immediate action needed           (severity=1)\n"		\
+	"Critical conditions               (severity=2)\n"		\
+	"Debugging messages                (severity=7)\n"		\
+	"System is unusable                (severity=0)\n"		\
+	"Error conditions                  (severity=3)\n"		\
+	"Informational messages            (severity=6)\n"		\
+	"Normal but significant conditions (severity=5)\n"		\
+	"Warning conditions                (severity=4)"
+
 static const struct cmd_def config_defs[] = {
+	{ "logging on",
+	  "Modify message logging facilities\n"
+	  "Enable logging to all enabled destinations",
+	  cmd_logging, CMD_NO | CMD_DEFAULT },
+	{ "logging buffered [<4096-2147483647>$size] [" LEVELS "]",
+	  "Modify message logging facilities\n"
+	  "Set buffered logging parameters\n"
+	  "Logging buffer size\n"
+	  LEVELS_HELP,
+	  cmd_logging, CMD_NO | CMD_DEFAULT },
+	{ "logging console [" LEVELS "]",
+	  "Modify message logging facilities\n"
+	  "Set console logging parameters\n"
+	  LEVELS_HELP,
+	  cmd_logging, CMD_NO | CMD_DEFAULT },
+	{ "logging monitor [" LEVELS "]",
+	  "Modify message logging facilities\n"
+	  "Set terminal line (monitor) logging parameters\n"
+	  LEVELS_HELP,
+	  cmd_logging, CMD_NO | CMD_DEFAULT },
+	{ "logging trap [" LEVELS "]",
+	  "Modify message logging facilities\n"
+	  "Set syslog server logging level\n"
+	  LEVELS_HELP,
+	  cmd_logging, CMD_NO | CMD_DEFAULT },
 	{ "login block-for <1-65535>$block attempts <1-65535>$tries "
 	  "within <1-65535>$watch",
 	  "Enable secure login checking\n"

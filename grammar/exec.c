@@ -2,6 +2,7 @@
  * exec: the commands of user exec, and those privileged exec adds.  The
  * privileged exec set is built from both tables (grammar/modes.c).
  */
+#include "grammar/dp_grammar.h"
 #include "grammar/modes.h"
 #include "shell/cmds.h"
 
@@ -23,6 +24,18 @@ static const struct cmd_def exec_user_defs[] = {
 	  "Show running system information\n"
 	  "Display the session command history",
 	  cmd_show_history, CMD_FILTER },
+	{ "show clock",
+	  "Show running system information\n"
+	  "Display the system clock",
+	  cmd_show_clock, CMD_FILTER },
+	{ "show privilege",
+	  "Show running system information\n"
+	  "Show current privilege level",
+	  cmd_show_privilege, CMD_FILTER },
+	{ "show users",
+	  "Show running system information\n"
+	  "Display information about terminal lines",
+	  cmd_show_users, CMD_FILTER },
 	{ "terminal length <0-512>$lines",
 	  "Set terminal line parameters\n"
 	  "Set number of lines on a screen\n"
@@ -43,6 +56,27 @@ static const struct cmd_def exec_priv_defs[] = {
 	  "Show running system information\n"
 	  "Current operating configuration",
 	  cmd_show_running_config, CMD_FILTER },
+	{ "show running-config interface " IF_TYPES " WORD$num",
+	  "Show running system information\n"
+	  "Current operating configuration\n"
+	  "Show interface configuration\n"
+	  IF_TYPES_HELP
+	  "Interface number",
+	  cmd_show_running_config_interface, CMD_FILTER },
+	{ "show running-config interface WORD$name",
+	  "Show running system information\n"
+	  "Current operating configuration\n"
+	  "Show interface configuration\n"
+	  "Interface name and number",
+	  cmd_show_running_config_interface, CMD_FILTER | CMD_HIDDEN },
+	{ "show logging",
+	  "Show running system information\n"
+	  "Show the contents of logging buffers",
+	  cmd_show_logging, CMD_FILTER },
+	{ "write terminal",
+	  "Write running configuration to memory, network, or terminal\n"
+	  "Write to terminal",
+	  cmd_write_terminal, CMD_FILTER },
 	{ "show debugging",
 	  "Show running system information\n"
 	  "State of each debugging option",

@@ -141,14 +141,27 @@ static const struct cmd_def dp_exec_defs[] = {
 	  IF_TYPES_HELP
 	  "Interface number",
 	  dp_show_interfaces_cmd, CMD_FILTER, NULL },
+	{ "show interfaces description",
+	  "Show running system information\n"
+	  "Interface status and configuration\n"
+	  "Show interface description",
+	  dp_show_interfaces_description_cmd, CMD_FILTER, NULL },
 	{ "show interfaces WORD$name",
 	  "Show running system information\n"
 	  "Interface status and configuration\n"
 	  "Interface name and number",
 	  dp_show_interfaces_cmd, CMD_FILTER | CMD_HIDDEN, NULL },
-	{ "show ip route",
+	{ "show ip route [(static|connected)]",
 	  SHOW_IP
-	  "IP routing table",
+	  "IP routing table\n"
+	  "Static routes\n"
+	  "Connected networks",
+	  dp_show_ip_route_cmd, CMD_FILTER, NULL },
+	{ "show ip route A.B.C.D$addr [A.B.C.D$mask]",
+	  SHOW_IP
+	  "IP routing table\n"
+	  "Network to display information about or hostname\n"
+	  "Network mask",
 	  dp_show_ip_route_cmd, CMD_FILTER, NULL },
 	{ "show arp",
 	  "Show running system information\n"

@@ -8,19 +8,6 @@
 
 #define NEG	(CMD_NO | CMD_DEFAULT)
 
-#define LEVELS								\
-	"(<0-7>$level|alerts|critical|debugging|emergencies|errors|"	\
-	"informational|notifications|warnings)"
-#define LEVELS_HELP							\
-	"Logging severity level\n"					\
-	"Immediate action needed           (severity=1)\n"		\
-	"Critical conditions               (severity=2)\n"		\
-	"Debugging messages                (severity=7)\n"		\
-	"System is unusable                (severity=0)\n"		\
-	"Error conditions                  (severity=3)\n"		\
-	"Informational messages            (severity=6)\n"		\
-	"Normal but significant conditions (severity=5)\n"		\
-	"Warning conditions                (severity=4)"
 
 static const struct cmd_def passive_defs[] = {
 	{ "boot-start-marker",
@@ -29,21 +16,6 @@ static const struct cmd_def passive_defs[] = {
 	{ "boot-end-marker",
 	  "Boot End Marker",
 	  cmd_boot_marker, NEG },
-	{ "logging on",
-	  "Modify message logging facilities\n"
-	  "Enable logging to all enabled destinations",
-	  cmd_logging, NEG },
-	{ "logging buffered [<4096-2147483647>$size] [" LEVELS "]",
-	  "Modify message logging facilities\n"
-	  "Set buffered logging parameters\n"
-	  "Logging buffer size\n"
-	  LEVELS_HELP,
-	  cmd_logging, NEG },
-	{ "logging console [" LEVELS "]",
-	  "Modify message logging facilities\n"
-	  "Set console logging parameters\n"
-	  LEVELS_HELP,
-	  cmd_logging, NEG },
 	{ "clock timezone WORD$zone WORD$hours [<0-59>$minutes]",
 	  "Configure time-of-day clock\n"
 	  "Configure time zone\n"

@@ -22,11 +22,13 @@
  */
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <sys/types.h>
 #include <sys/wait.h>
 
 #include <netinet/in.h>
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -66,17 +68,29 @@ die(const char *fmt, ...)
 	exit(1);
 }
 
+/* The usage text: asked for (--help) on stdout with success, after a
+ * mistake on stderr with 2. */
 static void __attribute__((noreturn))
-usage(void)
+usage_exit(int status)
 {
-	fprintf(stderr,
+	fprintf(status == 0 ? stdout : stderr,
 	    "usage: iosh-lab [-r] [-b PORT] start LAB\n"
 	    "       iosh-lab status\n"
 	    "       iosh-lab console ROUTER\n"
 	    "       iosh-lab [-p PASSWORD] [-t SECONDS] exec ROUTER "
 	    "'command' ...\n"
-	    "       iosh-lab stop\n");
-	exit(2);
+	    "       iosh-lab stop\n"
+	    "       iosh-lab --help\n"
+	    "exec exits 1 when a command printed an IOS error (%% Invalid "
+	    "input, %% Incomplete\ncommand, %% Ambiguous command, "
+	    "%% Unknown command).\n");
+	exit(status);
+}
+
+static void __attribute__((noreturn))
+usage(void)
+{
+	usage_exit(2);
 }
 
 static bool
@@ -167,6 +181,29 @@ copy_file(const char *from, const char *to)
 	fclose(in);
 }
 
+/* Close every descriptor from FIRST up (close_range(2) where the kernel
+ * has it, else each one /proc/self/fd lists). */
+static void
+close_from(int first)
+{
+	DIR		*d;
+	struct dirent	*de;
+	int		 fd;
+
+#ifdef SYS_close_range
+	if (syscall(SYS_close_range, (unsigned)first, ~0U, 0) == 0)
+		return;
+#endif
+	if ((d = opendir("/proc/self/fd")) == NULL)
+		return;
+	while ((de = readdir(d)) != NULL) {
+		fd = atoi(de->d_name);
+		if (fd >= first && fd != dirfd(d))
+			close(fd);
+	}
+	closedir(d);
+}
+
 /* Start one router: iosh with its nvram, console port and wires. */
 static pid_t
 router_spawn(const struct topology *t, size_t r, const char *iosh,
@@ -225,6 +262,10 @@ router_spawn(const struct topology *t, size_t r, const char *iosh,
 		dup2(fd, STDERR_FILENO);
 		close(fd);
 	}
+	/* A daemon keeps only what it owns: a descriptor our caller left
+	 * open (expect's spawn pipe, a script's `exec 4>&1`) would keep
+	 * that caller waiting for an EOF until the lab stops. */
+	close_from(STDERR_FILENO + 1);
 	execvp(iosh, argv);
 	fprintf(stderr, "iosh-lab: %s: %s\n", iosh, strerror(errno));
 	_exit(127);
@@ -382,6 +423,32 @@ lab_console(const char *router)
 	die("telnet: %s", strerror(errno));
 }
 
+/*
+ * Whether a command's output holds one of the parser's refusals, each at
+ * the start of a line as IOS prints them.  Other `%` lines (a ping's
+ * "% Unrecognized host", a show's "% No ...") are answers, not refusals;
+ * a script that wants them looks at the output.
+ */
+static bool
+ios_refused(const char *out)
+{
+	static const char *const refusals[] = {
+		"% Invalid input detected",
+		"% Incomplete command.",
+		"% Ambiguous command:",
+		"% Unknown command",
+	};
+	const char	*line;
+	size_t		 i;
+
+	for (line = out; line != NULL && *line != '\0';
+	    line = strchr(line, '\n') != NULL ? strchr(line, '\n') + 1 : NULL)
+		for (i = 0; i < sizeof(refusals) / sizeof(refusals[0]); i++)
+			if (strncmp(line, refusals[i], strlen(refusals[i])) == 0)
+				return true;
+	return false;
+}
+
 static int
 lab_exec(const char *router, char **cmds, int ncmds, const char *password,
     int timeout_s)
@@ -390,7 +457,7 @@ lab_exec(const char *router, char **cmds, int ncmds, const char *password,
 	struct vtyc		*vc;
 	const char		*out;
 	char			 err[512];
-	int			 i;
+	int			 i, rc = 0;
 
 	load_running(&st);
 	if (password == NULL)
@@ -408,10 +475,12 @@ lab_exec(const char *router, char **cmds, int ncmds, const char *password,
 		}
 		fputs(out, stdout);
 		fflush(stdout);
+		if (ios_refused(out))
+			rc = 1;
 	}
 	vtyc_close(vc);
 	lab_state_free(&st);
-	return 0;
+	return rc;
 }
 
 static void
@@ -434,6 +503,9 @@ main(int argc, char **argv)
 	char		*end;
 	int		 ch;
 
+	if (argc > 1 && (strcmp(argv[1], "--help") == 0 ||
+	    strcmp(argv[1], "-h") == 0))
+		usage_exit(0);
 	while ((ch = getopt(argc, argv, "+b:p:rt:")) != -1) {
 		switch (ch) {
 		case 'b':

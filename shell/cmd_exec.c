@@ -3,8 +3,10 @@
  * levels and into configuration, the terminal settings, show version,
  * show history, show debugging and undebug all.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <sys/utsname.h>
 #include <unistd.h>
 
@@ -56,30 +58,71 @@ memory_kb(void)
 	return (unsigned long long)pages * (unsigned long long)size / 1024;
 }
 
+/*
+ * The router's board ID: iosh has no serial number, so each router gets a
+ * stable one from where it keeps its nvram (a lab's R1 and R2 differ, and
+ * keep theirs across restarts): "IOSH" and eight hex digits (FNV-1a).
+ */
+static void
+board_id(const struct router *r, char *buf, size_t len)
+{
+	const char	*p = r->r_nvram_dir != NULL ? r->r_nvram_dir : "";
+	uint32_t	 h = 2166136261u;
+
+	for (; *p != '\0'; p++)
+		h = (h ^ (uint8_t)*p) * 16777619u;
+	snprintf(buf, len, "IOSH%08X", h);
+}
+
+/*
+ * `show version` in IOS's layout — image line, ROM, uptime, how the router
+ * last started, image file, processor and memory, board ID, configuration
+ * register — so tools that parse IOS's (ntc-templates, Netmiko) find each
+ * field; the first lines say plainly that this is iosh, not Cisco IOS.
+ */
 int
 cmd_show_version(struct vty *vty, const struct cmd_args *m)
 {
 	struct router	*r = vty->v_router;
 	struct strbuf	 up;
 	struct utsname	 un;
+	char		 id[16];
+	time_t		 t;
+	struct tm	 tm;
+	char		 when[64];
 
 	(void)m;
 	strbuf_init(&up);
 	uptime_words(clock_mono_ms() - r->r_boot_ms, &up);
 	if (uname(&un) != 0)
 		strcpy(un.machine, "unknown");
+	board_id(r, id, sizeof(id));
 	vty_out(vty, "iosh Software (IOSH-LINUX), Version %s, "
-	    "RELEASE SOFTWARE\n", PACKAGE_VERSION);
+	    "RELEASE SOFTWARE (iosh)\n", PACKAGE_VERSION);
 	vty_out(vty, "Technical Support: see the README of the %s "
 	    "distribution\n", PACKAGE_NAME);
 	vty_out(vty, "iosh is free software; it is not Cisco IOS and is not "
 	    "affiliated with Cisco Systems.\n");
 	vty_out(vty, "\n");
-	vty_out(vty, "%s uptime is %s\n", r->r_hostname, up.sb_buf);
-	vty_out(vty, "System image file is \"unix:%s\"\n", r->r_image);
+	vty_out(vty, "ROM: iosh (no ROM monitor)\n");
 	vty_out(vty, "\n");
-	vty_out(vty, "Linux Unix (%s) processor with %lluK/0K bytes of "
-	    "memory.\n", un.machine, memory_kb());
+	vty_out(vty, "%s uptime is %s\n", r->r_hostname, up.sb_buf);
+	if (r->r_reloaded_ms != 0) {
+		t = (time_t)(r->r_reloaded_ms / 1000);
+		gmtime_r(&t, &tm);
+		strftime(when, sizeof(when), "%H:%M:%S UTC %a %b ", &tm);
+		vty_out(vty, "System returned to ROM by reload at %s%d %d\n",
+		    when, tm.tm_mday, tm.tm_year + 1900);
+	} else
+		vty_out(vty, "System returned to ROM by power-on\n");
+	vty_out(vty, "System image file is \"unix:%s\"\n", r->r_image);
+	vty_out(vty, "Last reload reason: %s\n", r->r_reloaded_ms != 0 ?
+	    "Reload Command" : "power-on");
+	vty_out(vty, "\n");
+	vty_out(vty, "cisco IOSH-LINUX (%s) processor (revision %s) with "
+	    "%lluK/0K bytes of memory.\n", un.machine, PACKAGE_VERSION,
+	    memory_kb());
+	vty_out(vty, "Processor board ID %s\n", id);
 	vty_out(vty, "\n");
 	vty_out(vty, "Configuration register is 0x2102\n");
 	vty_out(vty, "\n");

@@ -91,9 +91,8 @@ static void
 set_login(struct line_cfg *lc, const struct line_cfg *dflt,
     const struct cmd_args *m, bool neg)
 {
-	(void)dflt;
 	if (neg)
-		lc->lc_login = LOGIN_NONE;
+		lc->lc_login = cmd_is_default(m) ? dflt->lc_login : LOGIN_NONE;
 	else
 		lc->lc_login = cmd_has(m, "local") ? LOGIN_LOCAL : LOGIN_LINE;
 }

@@ -48,9 +48,6 @@ void
 passive_default(struct passive *pa)
 {
 	memset(pa, 0, sizeof(*pa));
-	pa->pa_logging_on = true;
-	pa->pa_log_buf_level = LOG_LEVEL_NONE;
-	pa->pa_log_con_level = LOG_LEVEL_NONE;
 	pa->pa_subnet_zero = true;
 	pa->pa_classless = true;
 }
@@ -62,50 +59,6 @@ cmd_boot_marker(struct vty *vty, const struct cmd_args *m)
 		pa_of(vty)->pa_boot_start = !NEGATED(m);
 	else
 		pa_of(vty)->pa_boot_end = !NEGATED(m);
-	return CMD_SUCCESS;
-}
-
-/* The level keywords, in severity order (0 emergencies .. 7 debugging). */
-static const char *const levels[] = {
-	"emergencies", "alerts", "critical", "errors", "warnings",
-	"notifications", "informational", "debugging",
-};
-
-const char *
-passive_level_name(unsigned level)
-{
-	return level < LOG_LEVEL_NONE ? levels[level] : NULL;
-}
-
-static unsigned
-level_of(const struct cmd_args *m)
-{
-	unsigned	i;
-
-	for (i = 0; i < LOG_LEVEL_NONE; i++)
-		if (cmd_has(m, levels[i]))
-			return i;
-	return (unsigned)cmd_arg_num(m, "level", LOG_LEVEL_NONE);
-}
-
-int
-cmd_logging(struct vty *vty, const struct cmd_args *m)
-{
-	struct passive	*pa = pa_of(vty);
-	bool		 neg = NEGATED(m);
-
-	if (cmd_has(m, "on"))
-		pa->pa_logging_on = !neg;
-	else if (cmd_has(m, "buffered")) {
-		pa->pa_log_buffered = !neg;
-		pa->pa_log_buf_size = neg ? 0 :
-		    (unsigned)cmd_arg_num(m, "size", 0);
-		pa->pa_log_buf_level = neg ? LOG_LEVEL_NONE : level_of(m);
-	} else {
-		pa->pa_log_console = neg ? (cmd_is_no(m) ?
-		    TRI_OFF : TRI_UNSET) : TRI_ON;
-		pa->pa_log_con_level = neg ? LOG_LEVEL_NONE : level_of(m);
-	}
 	return CMD_SUCCESS;
 }
 

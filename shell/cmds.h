@@ -86,6 +86,15 @@ int	cmd_reload(struct vty *, const struct cmd_args *);
 
 /* The running configuration (shell/runcfg.c). */
 int	cmd_show_running_config(struct vty *, const struct cmd_args *);
+/* shell/cmd_logging.c */
+int	cmd_show_logging(struct vty *, const struct cmd_args *);
+/* shell/cmd_show.c */
+int	cmd_show_clock(struct vty *, const struct cmd_args *);
+int	cmd_show_privilege(struct vty *, const struct cmd_args *);
+int	cmd_show_users(struct vty *, const struct cmd_args *);
+int	cmd_write_terminal(struct vty *, const struct cmd_args *);
+int	cmd_show_running_config_interface(struct vty *,
+	    const struct cmd_args *);
 int	cmd_version(struct vty *, const struct cmd_args *);
 
 /* Line configuration (shell/cmd_line.c). */

@@ -31,6 +31,7 @@
 #include <libtelnet.h>
 
 #include "grammar/modes.h"
+#include "lib/clock.h"
 #include "lib/evloop.h"
 #include "lib/xalloc.h"
 #include "parser/cmd.h"
@@ -86,6 +87,7 @@ struct vty_conn {
 	bool			 vc_busy;	/* a command is running */
 	bool			 vc_cr;		/* CR read: drop its LF/NUL */
 	bool			 vc_dead;	/* the socket failed */
+	bool			 vc_hungup;	/* dropped by the router: mute */
 	struct ev_timer		*vc_reap;	/* frees a dead connection */
 	struct strbuf		 vc_line;	/* the line being typed */
 	size_t			 vc_hist;	/* history entry shown */
@@ -178,7 +180,7 @@ vc_send(struct vty_conn *vc, const char *text, size_t len)
 	struct strbuf	nvt;
 	size_t		i;
 
-	if (vc->vc_dead || len == 0)
+	if (vc->vc_dead || vc->vc_hungup || len == 0)
 		return;
 	strbuf_init(&nvt);
 	for (i = 0; i < len; i++) {
@@ -220,20 +222,6 @@ vc_prompt(struct vty_conn *vc)
 	strbuf_free(&p);
 }
 
-/* The number of columns the prompt and line take, to blank them. */
-static size_t
-vc_shown(struct vty_conn *vc)
-{
-	struct strbuf	p;
-	size_t		n;
-
-	strbuf_init(&p);
-	session_prompt(vc->vc_sess, &p);
-	n = p.sb_len + (vc->vc_sess->s_secret ? 0 : vc->vc_line.sb_len);
-	strbuf_free(&p);
-	return n;
-}
-
 static void
 vc_co_output(void *arg, const char *text, size_t len)
 {
@@ -247,17 +235,20 @@ vc_co_output(void *arg, const char *text, size_t len)
 }
 
 /*
- * A log or debug message: only after `terminal monitor`, as on IOS.  Over
- * a line being typed it is printed in the line's place and the line drawn
- * again below it; at --More-- it waits for the pager.
+ * A log or debug message: only after `terminal monitor`, as on IOS.  At
+ * the prompt it starts on a line of its own (never glued to the prompt,
+ * where a script reading the stream would find it); then, with `logging
+ * synchronous` on the line, the prompt and what was typed are drawn again
+ * below it, and without it the cursor stays under the message, where
+ * typing goes on, as IOS leaves it.  At --More-- it waits for the pager.
  */
 static void
 vc_co_async(void *arg, const char *text, size_t len)
 {
 	struct vty_conn	*vc = arg;
-	struct strbuf	 blank;
+	struct session	*sess = vc->vc_sess;
 
-	if (!vc->vc_sess->s_monitor)
+	if (!sess->s_monitor)
 		return;
 	switch (vc->vc_state) {
 	case VC_EDIT:
@@ -268,14 +259,10 @@ vc_co_async(void *arg, const char *text, size_t len)
 				vc_send(vc, text, len);
 			break;
 		}
-		strbuf_init(&blank);
-		strbuf_putc(&blank, '\r');
-		strbuf_pad(&blank, ' ', vc_shown(vc));
-		strbuf_putc(&blank, '\r');
-		vc_sendbuf(vc, &blank);
-		strbuf_free(&blank);
+		vc_send(vc, "\n", 1);
 		vc_send(vc, text, len);
-		vc_prompt(vc);
+		if (sess->s_router->r_lines[sess->s_line].lc_logging_sync)
+			vc_prompt(vc);
 		break;
 	case VC_RUN:
 		vc_send(vc, text, len);
@@ -304,11 +291,25 @@ vc_co_stream(void *arg, const char *text, size_t len)
 
 static void	vc_co_done(void *);
 
+static void	vc_close(struct vty_conn *);
+
+/* A reload: what was queued before goes out, then the connection
+ * closes, as a rebooting router's telnet sessions end. */
+static void
+vc_hangup(void *arg)
+{
+	struct vty_conn	*vc = arg;
+
+	vc->vc_hungup = true;
+	vc_close(vc);
+}
+
 static const struct console_ops vc_ops = {
 	.co_output = vc_co_output,
 	.co_async = vc_co_async,
 	.co_stream = vc_co_stream,
 	.co_done = vc_co_done,
+	.co_hangup = vc_hangup,
 };
 
 /* Show queued output; true when it stopped at --More--. */
@@ -429,7 +430,15 @@ vc_take_line(struct vty_conn *vc)
 static void
 vc_start_exec(struct vty_conn *vc)
 {
+	struct session	*sess = vc->vc_sess;
+
 	vc->vc_state = VC_EDIT;
+	/* What `show users` says of this line. */
+	if (vc->vc_login.lg_user != NULL)
+		xstrset(&sess->s_user, vc->vc_login.lg_user);
+	snprintf(sess->s_location, sizeof(sess->s_location), "%s",
+	    vc->vc_peer);
+	sess->s_input_ms = clock_mono_ms();
 	if (vc->vc_login.lg_privilege >= 15)
 		vty_enter(&vc->vc_sess->s_vty, MODE_PRIV_EXEC, NULL);
 	vc_prompt(vc);

@@ -20,6 +20,10 @@ line_cfg_default(struct line_cfg *lc, unsigned index)
 		.lc_escape = ESCAPE_DEFAULT,
 		.lc_transport = index >= LINE_VTY0 ? TRANSPORT_ALL :
 		    TRANSPORT_NONE,
+		/* A vty asks for its password out of the box: with none
+		 * set, nobody gets in ("Password required, but none set"),
+		 * and the running-config says ` login`, as IOS's does. */
+		.lc_login = index >= LINE_VTY0 ? LOGIN_LINE : LOGIN_NONE,
 	};
 }
 
@@ -84,6 +88,8 @@ line_body(const struct line_cfg *lc, unsigned index, struct strbuf *sb)
 		nv_line(sb, 1, "login");
 	else if (lc->lc_login == LOGIN_LOCAL)
 		nv_line(sb, 1, "login local");
+	else if (dflt.lc_login != LOGIN_NONE)
+		nv_line(sb, 1, "no login");
 	if (lc->lc_length != dflt.lc_length)
 		nv_line(sb, 1, "length %u", lc->lc_length);
 	if (lc->lc_width != dflt.lc_width)

@@ -7,6 +7,7 @@ libiosh_a_SOURCES += \
 	shell/cmd_line.c \
 	shell/cmd_nvram.c \
 	shell/cmd_passive.c \
+	shell/cmd_show.c \
 	shell/aaa.c shell/aaa.h \
 	shell/console.h \
 	shell/console_line.c \
@@ -17,6 +18,8 @@ libiosh_a_SOURCES += \
 	shell/filter.c shell/filter.h \
 	shell/lines.c shell/lines.h \
 	shell/log.c shell/log.h \
+	shell/logging.c shell/logging.h \
+	shell/cmd_logging.c \
 	shell/login.c shell/login.h \
 	shell/login_block.c shell/login_block.h \
 	shell/modes.c \

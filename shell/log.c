@@ -57,15 +57,6 @@ log_stamp(const struct log_ts *ts, uint64_t up_ms, int64_t wall_ms,
 	strbuf_puts(out, ": ");
 }
 
-static void
-log_deliver(struct router *r, const struct strbuf *sb)
-{
-	struct session	*s;
-
-	for (s = r->r_sessions; s != NULL; s = s->s_next)
-		s->s_ops->co_async(s->s_ops_arg, sb->sb_buf, sb->sb_len);
-}
-
 void
 log_msg(struct router *r, const char *facility, int severity,
     const char *mnemonic, const char *fmt, ...)
@@ -81,7 +72,7 @@ log_msg(struct router *r, const char *facility, int severity,
 	strbuf_vprintf(&sb, fmt, ap);
 	va_end(ap);
 	strbuf_putc(&sb, '\n');
-	log_deliver(r, &sb);
+	logging_deliver(r, severity, &sb);
 	strbuf_free(&sb);
 }
 
@@ -98,6 +89,6 @@ log_debug(struct router *r, const char *fmt, ...)
 	strbuf_vprintf(&sb, fmt, ap);
 	va_end(ap);
 	strbuf_putc(&sb, '\n');
-	log_deliver(r, &sb);
+	logging_deliver(r, LOG_LEVEL_DEBUG, &sb);
 	strbuf_free(&sb);
 }

@@ -1,9 +1,10 @@
 /*
- * log: console logging and debug delivery.
+ * log: syslog and debug messages.
  *
  * Any subsystem reports an event with log_msg(); it is timestamped as
- * `service timestamps` says and delivered to every session's console
- * through co_async, so it never corrupts a line being typed.
+ * `service timestamps` says and handed to shell/logging.c, which sends it
+ * to the destinations its settings allow (each session's console through
+ * co_async, so it never corrupts a line being typed; the buffer).
  */
 #ifndef IOSH_SHELL_LOG_H
 #define IOSH_SHELL_LOG_H

@@ -11,31 +11,6 @@
 #include "shell/runcfg.h"
 
 static void
-logging_nvgen(const struct passive *pa, struct strbuf *sb)
-{
-	if (pa->pa_log_buffered) {
-		strbuf_puts(sb, "logging buffered");
-		if (pa->pa_log_buf_size != 0)
-			strbuf_printf(sb, " %u", pa->pa_log_buf_size);
-		if (pa->pa_log_buf_level != LOG_LEVEL_NONE)
-			strbuf_printf(sb, " %s",
-			    passive_level_name(pa->pa_log_buf_level));
-		strbuf_putc(sb, '\n');
-	}
-	if (pa->pa_log_console == TRI_OFF)
-		nv_line(sb, 0, "no logging console");
-	else if (pa->pa_log_console == TRI_ON) {
-		if (pa->pa_log_con_level != LOG_LEVEL_NONE)
-			nv_line(sb, 0, "logging console %s",
-			    passive_level_name(pa->pa_log_con_level));
-		else
-			nv_line(sb, 0, "logging console");
-	}
-	if (!pa->pa_logging_on)
-		nv_line(sb, 0, "no logging on");
-}
-
-static void
 timezone_nvgen(const struct passive *pa, bool v15, struct strbuf *sb)
 {
 	if (!pa->pa_clock_tz)
@@ -124,9 +99,6 @@ passive_nvgen(const struct router *r, enum nv_section sec, struct strbuf *sb)
 			nv_line(sb, 0, "boot-start-marker");
 		if (pa->pa_boot_end)
 			nv_line(sb, 0, "boot-end-marker");
-		break;
-	case NV_LOGGING:
-		logging_nvgen(pa, sb);
 		break;
 	case NV_AAA:
 		if (!v15)

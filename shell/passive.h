@@ -1,6 +1,6 @@
 /*
  * passive: the global lines iosh stores and renders but does not act on
- * (boot markers, clock timezone, ip subnet-zero, ip cef, logging, ip http,
+ * (boot markers, clock timezone, ip subnet-zero, ip cef, ip http,
  * call rsvp-sync, controllers, control-plane ...).  Each is named by the
  * grammar (grammar/passive.c); none is accepted by a catch-all.
  */
@@ -17,18 +17,11 @@ enum tristate {
 };
 
 #define TZ_NAME_MAX	32
-#define LOG_LEVEL_NONE	8		/* no level typed */
 #define CONTROLLER_MAX	100		/* ISA <0-9>/<0-9> */
 
 struct passive {
 	bool		 pa_boot_start;		/* boot-start-marker */
 	bool		 pa_boot_end;		/* boot-end-marker */
-	bool		 pa_logging_on;		/* default on */
-	bool		 pa_log_buffered;	/* logging buffered ... */
-	unsigned	 pa_log_buf_size;	/* 0: not typed */
-	unsigned	 pa_log_buf_level;	/* LOG_LEVEL_NONE: not typed */
-	enum tristate	 pa_log_console;	/* logging console [level] */
-	unsigned	 pa_log_con_level;
 	bool		 pa_clock_tz;		/* clock timezone set */
 	char		 pa_tz_name[TZ_NAME_MAX];
 	int		 pa_tz_hours;
@@ -49,7 +42,5 @@ struct passive {
 
 /* IOS defaults. */
 void	passive_default(struct passive *);
-/* "warnings" for 4; NULL for LOG_LEVEL_NONE. */
-const char *passive_level_name(unsigned level);
 
 #endif

@@ -150,6 +150,7 @@ router_config_new(struct router *r)
 	r->r_sys.sy_password_encryption = false;
 	r->r_sys.sy_hostname = r->r_hostname;
 	passive_default(&r->r_passive);
+	logging_init(&r->r_logging);
 	aaa_init(&r->r_aaa);
 	enable_init(&r->r_enable);
 	login_block_init(&r->r_login_block);
@@ -212,6 +213,7 @@ router_config_free(struct router *r)
 		line_cfg_clear(&r->r_lines[i]);
 	aaa_clear(&r->r_aaa);
 	enable_clear(&r->r_enable);
+	logging_free(&r->r_logging);
 	login_block_free(r);
 }
 

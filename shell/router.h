@@ -16,6 +16,7 @@
 #include "shell/enable.h"
 #include "shell/lines.h"
 #include "shell/log.h"
+#include "shell/logging.h"
 #include "shell/login_block.h"
 #include "shell/passive.h"
 
@@ -35,6 +36,7 @@ struct router {
 	char		 r_hostname[ROUTER_HOSTNAME_MAX]; /* "Router" */
 	struct evloop	*r_loop;
 	uint64_t	 r_boot_ms;		/* clock_mono_ms() at start */
+	int64_t		 r_reloaded_ms;		/* wall time of the last reload; 0: none */
 	bool		 r_domain_lookup;	/* `ip domain-lookup` (default on) */
 	struct session	*r_sessions;		/* console (and later vty) sessions */
 	struct cmd_set	*r_sets[MODE_MAX];	/* compiled command set per mode */
@@ -45,6 +47,7 @@ struct router {
 	char		*r_image;		/* the executable, for show version */
 	struct system	 r_sys;			/* version, crypto, dataplane */
 	struct passive	 r_passive;		/* lines stored, not acted on */
+	struct logging	 r_logging;		/* logging ... and its buffer */
 	struct aaa	 r_aaa;			/* aaa ..., username ... */
 	struct enable_pw r_enable;		/* enable secret/password */
 	struct login_block r_login_block;	/* login block-for, login delay */

@@ -80,6 +80,8 @@ runcfg_render(const struct router *r, struct strbuf *sb)
 		 * timezone just above aaa new-model. */
 		shell_nvgen(r, sec, sb);
 		passive_nvgen(r, sec, sb);
+		if (sec == NV_LOGGING)
+			logging_nvgen(&r->r_logging, sb);
 		enable_nvgen(r, sec, sb);
 		aaa_nvgen(r, sec, sb);
 		dp_nvgen(r->r_sys.sy_dp, sec, sb);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "grammar/modes.h"
+#include "lib/clock.h"
 #include "lib/xalloc.h"
 #include "parser/cmd.h"
 #include "shell/cmds.h"
@@ -98,6 +99,7 @@ session_new(struct router *r, const struct console_ops *ops, void *arg)
 	s->s_vty.v_stream = session_stream;
 	s->s_vty.v_finish = session_finish;
 	s->s_vty.v_ask = session_vask;
+	s->s_input_ms = clock_mono_ms();
 	s->s_next = r->r_sessions;
 	r->r_sessions = s;
 	return s;
@@ -131,6 +133,7 @@ session_free(struct session *s)
 	hist_free(s->s_hist, s->s_nhist);
 	hist_free(s->s_chist, s->s_nchist);
 	strbuf_free(&s->s_vty.v_out);
+	free(s->s_user);
 	free(s);
 }
 
@@ -252,6 +255,7 @@ session_execute(struct session *s, const char *line)
 {
 	const char	*p = line;
 
+	s->s_input_ms = clock_mono_ms();
 	if (s->s_answer != NULL) {
 		answer(s, line);
 		return true;

@@ -10,6 +10,7 @@
 #define IOSH_SHELL_SESSION_H
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stddef.h>
 
 #include "lib/strbuf.h"
@@ -35,6 +36,10 @@ struct console_ops {
 	 * and the command's end, when the console prompts again. */
 	void	(*co_stream)(void *arg, const char *text, size_t len);
 	void	(*co_done)(void *arg);
+	/* Optional: the router drops this line (a reload), as IOS closes
+	 * its telnet sessions; nothing more is shown on it.  NULL: the
+	 * console, which stays and is reset. */
+	void	(*co_hangup)(void *arg);
 };
 
 struct session {
@@ -52,6 +57,9 @@ struct session {
 	bool			 s_secret;	/* the answer is not echoed */
 	unsigned		 s_line;	/* LINE_CON, or LINE_VTY0 + n */
 	bool			 s_monitor;	/* terminal monitor (vty logs) */
+	char			*s_user;	/* `login local` name, or NULL */
+	char			 s_location[48]; /* vty: the client's address */
+	uint64_t		 s_input_ms;	/* last line typed (show users) */
 	struct session		*s_next;	/* router's session list */
 	/* A question asked with vty_ask(): its answer function's own
 	 * argument, freed if the session ends first. */

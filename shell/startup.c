@@ -146,7 +146,11 @@ startup_reload(struct router *r, struct strbuf *report)
 	router_config_free(r);
 	router_config_new(r);
 	r->r_boot_ms = clock_mono_ms();
-	for (s = r->r_sessions; s != NULL; s = s->s_next)
+	r->r_reloaded_ms = clock_wall_ms();
+	for (s = r->r_sessions; s != NULL; s = s->s_next) {
 		session_reset(s);
+		if (s->s_ops->co_hangup != NULL)
+			s->s_ops->co_hangup(s->s_ops_arg);
+	}
 	startup_load(r, report);
 }

@@ -129,11 +129,19 @@ END_TEST
 START_TEST(test_login_no_password)
 {
 	static const char *const cfg[] = { "login", NULL };
+	static const char *const nologin[] = { "no login", NULL };
 	struct login	lg;
 	struct strbuf	out;
 
 	strbuf_init(&out);
-	/* No `login`: straight to the exec. */
+	/* A vty has `login` by default: no password set, nobody gets in. */
+	ck_assert_int_eq(login_start(&lg, &rt, LINE_VTY0, &out),
+	    LOGIN_FAILED);
+	ck_assert_str_eq(out.sb_buf, "\nPassword required, but none set\n");
+	login_free(&lg);
+	strbuf_reset(&out);
+	/* `no login`: straight to the exec. */
+	vty_config(nologin);
 	ck_assert_int_eq(login_start(&lg, &rt, LINE_VTY0, &out), LOGIN_DONE);
 	ck_assert_str_eq(out.sb_buf, "");
 	login_free(&lg);

@@ -223,12 +223,16 @@ START_TEST(test_flood_before_login)
 }
 END_TEST
 
+/* Sessions straight to the exec (a vty asks for its password by default). */
+static const char *const no_login[] = { "line vty 0 4", "no login", NULL };
+
 START_TEST(test_flood_after_login_unread)
 {
 	struct strbuf	sb;
 	size_t		peak;
 	int		fd;
 
+	config(no_login);
 	strbuf_init(&sb);
 	fd = conn();
 	wait_for(fd, &sb, "Router>");
@@ -247,6 +251,7 @@ START_TEST(test_sixth_refused)
 	struct strbuf		sb[6];
 	int			fd[6], i;
 
+	config(no_login);
 	for (i = 0; i < 5; i++) {
 		strbuf_init(&sb[i]);
 		fd[i] = conn();

@@ -8,4 +8,5 @@ tests_check_dp_LDADD = $(TEST_LIBS)
 EXTRA_DIST += \
 	golden/dp/basic.in golden/dp/basic.out \
 	golden/dp/errors.in golden/dp/errors.out \
+	golden/dp/routes.in golden/dp/routes.out \
 	golden/dp/ping.in golden/dp/ping.out

@@ -7,6 +7,9 @@
 # few, never more than one per 10 s each way); a wrong vty password is
 # refused; tests/expect/lab.exp logs into R1 through `iosh-lab console`
 # and runs show ip interface brief; `iosh-lab stop` ends both processes.
+# The routers keep no descriptor of their starter's (a pipe left open on fd
+# 4 reaches EOF when `start` returns); `exec` exits 1 on a refused
+# command; `--help` is usage on stdout.
 # Real clock, local ports only (a base derived from the pid, so parallel
 # runs do not collide), everything bounded in time.
 set -u
@@ -33,13 +36,27 @@ counters() {
 	    END { print i + 0, o + 0 }'
 }
 
+timeout 10 "$lab" --help >"$tmp/help" 2>&1 || fail "--help: $(cat "$tmp/help")"
+grep -q '^usage: iosh-lab \[-r\] \[-b PORT\] start LAB$' "$tmp/help" ||
+    fail "--help: $(cat "$tmp/help")"
+
 t0=$(date +%s)
-timeout 30 "$lab" -b "$base" start "$srcdir/labs/ccie-13-1" >"$tmp/start" \
-    2>&1 || { cat "$tmp/start"; fail "iosh-lab start"; }
+# Started as expect's spawn does, with a pipe on a descriptor beyond 2:
+# `cat` ends only when every holder of the pipe has closed it.
+timeout 30 sh -c '"$1" -b "$2" start "$3" 4>&1 2>&1 | cat' sh "$lab" \
+    "$base" "$srcdir/labs/ccie-13-1" >"$tmp/start" ||
+    { cat "$tmp/start"; fail "iosh-lab start (or a router kept its pipe)"; }
 grep -q "^  R1       console: telnet 127.0.0.1 $((base + 1))$" "$tmp/start" ||
     fail "start did not report R1's console: $(cat "$tmp/start")"
 [ "$(timeout 10 "$lab" status | grep -c ' running$')" -eq 2 ] ||
     fail "status: $(timeout 10 "$lab" status)"
+
+# A refused command makes exec fail, after printing IOS's answer.
+if timeout 30 "$lab" exec R1 'show bogus' >"$tmp/bogus" 2>&1; then
+	fail "exec of a refused command exited 0"
+fi
+grep -q "^% Invalid input detected at '^' marker.$" "$tmp/bogus" ||
+    fail "refused command: $(cat "$tmp/bogus")"
 
 set -- $(counters R1 Serial1/2)
 r1_in=$1 r1_out=$2

@@ -4,8 +4,8 @@
 # golden/*/NAME.out byte for byte.  REGEN=1 rewrites the .out files
 # instead (review the diff before committing it).  GOLDEN=family limits
 # the run to golden/family/.  The only parts of the output that depend on the host
-# are replaced first: the image path, the version, the processor and its
-# memory in `show version`.
+# are replaced first: the image path, the version, the processor, its
+# memory and the board ID (from the nvram's path) in `show version`.
 set -u
 
 srcdir=${top_srcdir:-.}
@@ -30,7 +30,8 @@ for in in "$srcdir"/golden/${GOLDEN:-*}/*.in; do
 	rc=$?
 	sed -e "s|\"unix:$iosh\"|\"unix:@IOSH@\"|" \
 	    -e "s|, Version $version, |, Version @VERSION@, |" \
-	    -e "s|^Linux Unix ($arch) processor with [0-9]*K/|Linux Unix (@ARCH@) processor with @MEM@K/|" \
+	    -e "s|^cisco IOSH-LINUX ($arch) processor (revision $version) with [0-9]*K/|cisco IOSH-LINUX (@ARCH@) processor (revision @VERSION@) with @MEM@K/|" \
+	    -e "s|^Processor board ID IOSH[0-9A-F]\{8\}$|Processor board ID @BOARD@|" \
 	    "$tmp/raw" >"$tmp/out"
 	if [ -n "${REGEN:-}" ]; then
 		cp "$tmp/out" "${in%.in}.out"

@@ -1,0 +1,59 @@
+/*
+ * logging: where syslog and debug messages go, and what `show logging`
+ * tells of it — `logging on`, `logging console|monitor|buffered|trap
+ * [LEVEL]`, the buffer itself and each destination's count.  shell/log.c
+ * builds each message; logging_deliver() sends it where these settings say.
+ */
+#ifndef IOSH_SHELL_LOGGING_H
+#define IOSH_SHELL_LOGGING_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "lib/strbuf.h"
+
+struct router;
+
+#define LOG_LEVEL_NONE		8	/* no level typed */
+#define LOG_LEVEL_DEBUG		7
+#define LOG_LEVEL_INFO		6
+#define LOG_BUF_DEFAULT		4096	/* `logging buffered` with no size */
+
+/* A destination's setting: IOS renders it only once it was configured. */
+enum log_dest_state {
+	LOGD_DEFAULT,		/* never configured: IOS's default */
+	LOGD_ON,		/* `logging X [LEVEL]` */
+	LOGD_OFF,		/* `no logging X` */
+};
+
+struct log_dest {
+	enum log_dest_state	ld_state;
+	unsigned		ld_level;	/* LOG_LEVEL_NONE: not typed */
+	uint64_t		ld_count;	/* messages it took */
+};
+
+struct logging {
+	bool		 lg_on;		/* `logging on` (default) */
+	struct log_dest	 lg_console;	/* default on, debugging */
+	struct log_dest	 lg_monitor;	/* default on, debugging */
+	struct log_dest	 lg_buffered;	/* default off on a router */
+	struct log_dest	 lg_trap;	/* default informational */
+	unsigned	 lg_buf_size;	/* 0: not typed */
+	struct strbuf	 lg_buf;	/* the buffer: whole lines, oldest first */
+};
+
+void	logging_init(struct logging *);
+void	logging_free(struct logging *);
+/* The level names, "emergencies" (0) .. "debugging" (7); NULL for
+ * LOG_LEVEL_NONE. */
+const char *logging_level_name(unsigned level);
+/* The level a destination passes: up to and including it. */
+unsigned logging_level(const struct log_dest *, unsigned dflt);
+/* Send one message of SEVERITY (a debug line is 7) to each destination
+ * that takes it: the console line, vtys with `terminal monitor`, the
+ * buffer; and count it against the trap level. */
+void	logging_deliver(struct router *, int severity, const struct strbuf *);
+/* The `logging` lines of the running configuration. */
+void	logging_nvgen(const struct logging *, struct strbuf *);
+
+#endif
