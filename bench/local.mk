@@ -15,6 +15,16 @@ bench_esp_bench_LDADD = libiosh.a $(CRYPTO_LIBS)
 bench_esp_alg_bench_SOURCES = bench/esp_alg_bench.c bench/benchlib.c \
 	bench/benchlib.h
 bench_esp_alg_bench_LDADD = libiosh.a $(CRYPTO_LIBS)
+# esp-seal beside Crypto++'s SEAL (test-only dependency, as check_seal).
+if HAVE_CRYPTOPP
+BENCH_PROGS += bench/seal_bench
+bench_seal_bench_SOURCES = bench/seal_bench.c bench/benchlib.c \
+	bench/benchlib.h tests/seal_cryptopp.cc
+bench_seal_bench_CXXFLAGS = $(CRYPTOPP_CFLAGS)
+bench_seal_bench_LDADD = libiosh.a $(CRYPTO_LIBS) $(CRYPTOPP_LIBS)
+else
+EXTRA_DIST += bench/seal_bench.c
+endif
 bench_ike_bench_SOURCES = bench/ike_bench.c
 bench_ike_bench_LDADD = libiosh.a $(READLINE_LIBS) $(CRYPTO_LIBS) \
 	$(PCAP_LIBS) $(TELNET_LIBS)

@@ -85,6 +85,10 @@ int	ipsec_set_tset_cmd(struct vty *, const struct cmd_args *);
 int	ipsec_set_pfs_cmd(struct vty *, const struct cmd_args *);
 int	ipsec_set_isakmp_profile_cmd(struct vty *, const struct cmd_args *);
 int	ipsec_set_lifetime_cmd(struct vty *, const struct cmd_args *);
+int	ipsec_set_replay_cmd(struct vty *, const struct cmd_args *);
+
+/* Global configuration (ipsec_replay.c). */
+int	crypto_ipsec_replay_cmd(struct vty *, const struct cmd_args *);
 
 /* Global and interface configuration (ipsec_mtu_cmd.c). */
 int	crypto_ipsec_df_bit_cmd(struct vty *, const struct cmd_args *);

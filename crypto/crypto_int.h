@@ -267,6 +267,8 @@ struct ipsec_params {
 	unsigned	 pp_pfs;		/* DH group, 0: no PFS */
 	unsigned	 pp_seconds;		/* 0: global default */
 	unsigned long	 pp_kilobytes;		/* 0: global default */
+	int		 pp_replay;		/* 0: global; a window, or
+						 * ESP_REPLAY_OFF */
 	char		*pp_isakmp_profile;
 };
 
@@ -376,6 +378,8 @@ struct crypto {
 	uint8_t				  c_df_bit;	/* enum dp_crypto_df,
 							 * UNSET: copy */
 	bool				  c_frag_after;	/* ... after-encryption */
+	int				  c_replay_window; /* 0: 64 */
+	bool				  c_replay_off;	/* replay disable */
 
 	struct ntab			  c_keyring_idx;
 	TAILQ_HEAD(, keyring)		  c_keyrings;
@@ -466,6 +470,13 @@ void	ipsec_profile_init(struct crypto *);
 void	ipsec_profile_free_all(struct crypto *);
 void	ipsec_profile_nvgen(const struct crypto *, struct strbuf *);
 void	ipsec_params_free(struct ipsec_params *);
+/* crypto/ipsec_replay.c: the global anti-replay setting, as
+ * esp_params.ep_replay takes it, and its running-config line. */
+int	ipsec_replay_param(const struct crypto *);
+/* The same for an entry's or profile's PARAMS: their own, else global. */
+int	ipsec_params_replay(const struct crypto *,
+	    const struct ipsec_params *);
+void	ipsec_replay_nvgen(const struct crypto *, struct strbuf *);
 /* crypto/ipsec_lifetime.c: the global SA lifetimes. */
 void	ipsec_lifetime_nvgen(const struct crypto *, struct strbuf *);
 /* The lifetimes PARAMS negotiate: their own, else the global ones. */

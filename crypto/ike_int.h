@@ -87,6 +87,7 @@ struct ike_proposal {
 	unsigned		 op_pfs;		/* 0: no PFS */
 	uint32_t		 op_life_s;
 	uint64_t		 op_life_kb;
+	int			 op_replay;	/* esp_params.ep_replay */
 };
 
 /* What started a negotiation: a packet that hit a crypto map entry. */
@@ -135,6 +136,7 @@ struct ike_qm {
 	uint32_t		 q_spi_in;	/* ours, the peer sends with it */
 	uint32_t		 q_spi_out;	/* the peer's */
 	uint32_t		 q_life_s;
+	int			 q_replay;	/* esp_params.ep_replay */
 	uint64_t		 q_life_kb;
 	unsigned		 q_pfs;
 	struct ike_dh		*q_dh;

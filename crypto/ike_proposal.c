@@ -46,6 +46,7 @@ ipsec_proposal_of(struct crypto *c, const struct cmap_entry *ce,
 			ts_copy(&op->op_ts[op->op_nts++], ts);
 	op->op_pfs = ce->ce_params.pp_pfs;
 	ipsec_entry_lifetimes(c, ce, &op->op_life_s, &op->op_life_kb);
+	op->op_replay = ipsec_params_replay(c, &ce->ce_params);
 }
 
 bool

@@ -81,6 +81,8 @@ esp_id(const struct transform_set *ts)
 		return IPSEC_ESP_3DES;
 	case TS_ENC_NULL:
 		return IPSEC_ESP_NULL;
+	case TS_ENC_SEAL:
+		return IPSEC_ESP_SEAL;
 	case TS_ENC_GCM:
 		return IPSEC_ESP_AES_GCM_16;
 	case TS_ENC_GMAC:
@@ -484,6 +486,7 @@ ike_qm_initiate(struct ike_p1 *p, const struct ike_request *rq)
 	q->q_pfs = op->op_pfs;
 	q->q_life_s = op->op_life_s;
 	q->q_life_kb = op->op_life_kb;
+	q->q_replay = op->op_replay;
 	ike_debug(c, p->p_dbg, "beginning Quick Mode exchange, M-ID of %u",
 	    msgid);
 	ike_debug(c, p->p_dbg, "QM Initiator gets spi");
@@ -794,6 +797,7 @@ r_qm1(struct ike_qm *q, const struct isakmp_msg *pm)
 	q->q_pfs = op->op_pfs;
 	q->q_life_s = op->op_life_s;
 	q->q_life_kb = op->op_life_kb;
+	q->q_replay = op->op_replay;
 	/* The shorter lifetime wins; a shorter one of ours is announced. */
 	shorter = (of.po_life_s != 0 && q->q_life_s < of.po_life_s) ||
 	    (of.po_life_kb != 0 && q->q_life_kb < of.po_life_kb);

@@ -137,6 +137,7 @@ sa_add(struct crypto *c, struct ipsec_flow *fl, enum ipsec_dir dir,
 	ep.ep_auth = ts->ts_auth;
 	ep.ep_enc_key = keymat;
 	ep.ep_auth_key = keymat + esp_enc_keylen(ts->ts_enc, bits);
+	ep.ep_replay = q->q_replay;
 	ps = sadb_sa_new(&c->c_sadb, fl, dir, spi);
 	ps->ps_esp = esp_sa_new(&ep);
 	ps->ps_enc_keylen = esp_enc_keylen(ts->ts_enc, bits);

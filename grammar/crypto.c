@@ -108,6 +108,20 @@ static const struct cmd_def crypto_config_defs[] = {
 	  "Volume-based key duration\n"
 	  "Security association duration in kilobytes",
 	  crypto_ipsec_lifetime_cmd, CMD_NO | CMD_DEFAULT, NULL },
+	{ "crypto ipsec security-association replay "
+	  "(window-size [(64|128|256|512|1024)]|disable)",
+	  "Encryption module\n"
+	  "Configure IPSEC policy\n"
+	  "Security association parameters\n"
+	  "Set replay checking.\n"
+	  "Set replay window size.\n"
+	  "Window size of 64\n"
+	  "Window size of 128\n"
+	  "Window size of 256\n"
+	  "Window size of 512\n"
+	  "Window size of 1024\n"
+	  "Disable replay checking.",
+	  crypto_ipsec_replay_cmd, CMD_NO | CMD_DEFAULT, NULL },
 	{ "crypto ipsec df-bit (clear|copy|set)",
 	  "Encryption module\n"
 	  "Configure IPSEC policy\n"
@@ -234,6 +248,14 @@ static const struct cmd_def crypto_config_neg_defs[] = {
 	  "Time-based key duration in seconds\n"
 	  "Volume-based key duration",
 	  crypto_ipsec_lifetime_cmd, CMD_NO | CMD_DEFAULT, NULL },
+	{ "crypto ipsec security-association replay (window-size|disable)",
+	  "Encryption module\n"
+	  "Configure IPSEC policy\n"
+	  "Security association parameters\n"
+	  "Set replay checking.\n"
+	  "Set replay window size.\n"
+	  "Disable replay checking.",
+	  crypto_ipsec_replay_cmd, CMD_NO | CMD_DEFAULT, NULL },
 	{ "crypto dynamic-map WORD$name",
 	  "Encryption module\n"
 	  "Specify a dynamic crypto map template\n"

@@ -459,6 +459,60 @@ START_TEST(test_no_forms_issue15)
 }
 END_TEST
 
+/* `crypto ipsec security-association replay`: its running-config line
+ * (IOS's default 64 not rendered; the last of window-size and disable
+ * wins), its `no` forms, and a size IOS does not offer refused. */
+START_TEST(test_replay_cfg)
+{
+	const char	*steps[][2] = {
+		{ "crypto ipsec security-association replay window-size 1024",
+		  "crypto ipsec security-association replay window-size 1024\n" },
+		{ "crypto ipsec security-association replay disable",
+		  "crypto ipsec security-association replay disable\n" },
+		{ "no crypto ipsec security-association replay disable", "" },
+		{ "crypto ipsec security-association replay window-size 256",
+		  "crypto ipsec security-association replay window-size 256\n" },
+		{ "crypto ipsec security-association replay window-size", "" },
+		{ "crypto ipsec security-association replay window-size 128",
+		  "crypto ipsec security-association replay window-size 128\n" },
+		{ "no crypto ipsec security-association replay window-size", "" },
+	};
+	char		*text;
+	size_t		 i;
+
+	config();
+	for (i = 0; i < sizeof(steps) / sizeof(steps[0]); i++) {
+		ck_assert_str_eq(fx_run(&fx, steps[i][0]), "");
+		text = crypto_text();
+		ck_assert_msg(steps[i][1][0] == '\0' ?
+		    strstr(text, "replay") == NULL :
+		    strstr(text, steps[i][1]) != NULL,
+		    "after %s:\n%s", steps[i][0], text);
+		free(text);
+	}
+	ck_assert(strstr(fx_run(&fx, "crypto ipsec security-association "
+	    "replay window-size 2048"), "% Invalid input") != NULL);
+	/* A crypto map entry's own, under its lifetimes. */
+	fx_run(&fx, "crypto map M 10 ipsec-isakmp");
+	fx_run_quiet(&fx, "set security-association lifetime seconds 1800\n"
+	    "set security-association replay window-size 512\n");
+	text = crypto_text();
+	ck_assert_msg(strstr(text, " set security-association lifetime "
+	    "seconds 1800\n set security-association replay window-size "
+	    "512\n") != NULL, "%s", text);
+	free(text);
+	fx_run_quiet(&fx, "set security-association replay disable\n");
+	text = crypto_text();
+	ck_assert_msg(strstr(text, " set security-association replay "
+	    "disable\n") != NULL && strstr(text, "512") == NULL, "%s", text);
+	free(text);
+	fx_run_quiet(&fx, "no set security-association replay disable\n");
+	text = crypto_text();
+	ck_assert_msg(strstr(text, "replay") == NULL, "%s", text);
+	free(text);
+}
+END_TEST
+
 START_TEST(test_no_forms)
 {
 	char	*text;
@@ -704,6 +758,7 @@ crypto_suite(void)
 	tcase_add_test(tc, test_render_and_round_trip);
 	tcase_add_test(tc, test_errors_change_nothing);
 	tcase_add_test(tc, test_no_forms);
+	tcase_add_test(tc, test_replay_cfg);
 	tcase_add_test(tc, test_no_forms_issue15);
 	tcase_add_test(tc, test_debug);
 	tcase_add_test(tc, test_accessors);
