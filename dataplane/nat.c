@@ -139,8 +139,16 @@ xlate_new(struct nat *n, uint8_t proto, uint32_t il, uint16_t ilp,
 	size_t			 ko, ki;
 
 	if (n->n_count >= NAT_MAX) {
-		n->n_full++;
-		return NULL;
+		/* Full: what expired goes first (lookups only free what
+		 * they meet), at most once a second. */
+		if (clock_mono_ms() - n->n_full_sweep >= 1000) {
+			n->n_full_sweep = clock_mono_ms();
+			nat_expire(n, n->n_full_sweep);
+		}
+		if (n->n_count >= NAT_MAX) {
+			n->n_full++;
+			return NULL;
+		}
 	}
 	if (n->n_hout == NULL) {
 		n->n_hout = xcalloc(NAT_HASH, sizeof(*n->n_hout));
@@ -452,6 +460,52 @@ port_alloc(struct dataplane *dp, uint8_t proto, uint32_t addr,
 	return false;
 }
 
+static struct nat_frag *
+frag_slot(struct nat *n, const uint8_t *ip, bool out)
+{
+	uint32_t	h = mix(mix(get32(ip + 12), get32(ip + 16)),
+			    (uint32_t)get16(ip + 4) << 8 | ip[9]);
+
+	return &n->n_frag[(h ^ out) & (NAT_FRAG_SLOTS - 1)];
+}
+
+/* The first fragment IP (more to come) was translated: its followers
+ * are to be rewritten to ADDR (the new source out, destination in). */
+static void
+frag_note(struct nat *n, const uint8_t *ip, bool out, uint32_t addr,
+    uint64_t now)
+{
+	struct nat_frag	*f;
+
+	if ((get16(ip + 6) & (IP_MF | IP_OFFMASK)) != IP_MF)
+		return;
+	f = frag_slot(n, ip, out);
+	f->nf_src = get32(ip + 12);
+	f->nf_dst = get32(ip + 16);
+	f->nf_id = get16(ip + 4);
+	f->nf_proto = ip[9];
+	f->nf_out = out;
+	f->nf_addr = addr;
+	f->nf_when = now;
+	f->nf_used = true;
+}
+
+static const struct nat_frag *
+frag_find(struct nat *n, const uint8_t *ip, bool out, uint64_t now)
+{
+	const struct nat_frag	*f;
+
+	if (!(get16(ip + 6) & IP_OFFMASK))
+		return NULL;
+	f = frag_slot(n, ip, out);
+	if (!f->nf_used || now - f->nf_when >= REASM_MS ||
+	    f->nf_src != get32(ip + 12) || f->nf_dst != get32(ip + 16) ||
+	    f->nf_id != get16(ip + 4) || f->nf_proto != ip[9] ||
+	    f->nf_out != out)
+		return NULL;
+	return f;
+}
+
 enum made { MADE, NO_RULE, NO_ROOM };
 
 /* A new translation for IP from the first `ip nat inside source list`
@@ -595,6 +649,7 @@ nat_out(struct dataplane *dp, struct dp_iface *in, struct dp_iface *out,
 {
 	struct nat		*n = dp->d_nat;
 	struct nat_xlate	*x;
+	const struct nat_frag	*fr;
 	size_t			 hl = (size_t)(ip[0] & 15) * 4;
 	uint64_t		 now;
 	uint16_t		 sp = 0, dpt = 0;
@@ -604,6 +659,11 @@ nat_out(struct dataplane *dp, struct dp_iface *in, struct dp_iface *out,
 	    out->if_nat != NAT_OUTSIDE || (n->n_nrules == 0 && n->n_count == 0))
 		return true;
 	now = clock_mono_ms();
+	if ((fr = frag_find(n, ip, true, now)) != NULL) {
+		n->n_hits++;
+		rewrite(ip, len, true, fr->nf_addr, false, 0);
+		return true;
+	}
 	if (ip[9] == IPP_ICMP && !(get16(ip + 6) & IP_OFFMASK) &&
 	    len >= hl + 8 && icmp_err(ip[hl]))
 		return out_icmp_err(dp, ip, hl, len, now);
@@ -627,6 +687,7 @@ nat_out(struct dataplane *dp, struct dp_iface *in, struct dp_iface *out,
 	if (ip[9] == IPP_TCP && x->nx_proto == IPP_TCP && ported &&
 	    len >= hl + 14 && (ip[hl + 13] & (TH_FIN | TH_RST)))
 		x->nx_finrst = true;
+	frag_note(n, ip, true, x->nx_ig, now);
 	rewrite(ip, len, true, x->nx_ig, x->nx_proto != 0 && ported,
 	    x->nx_igp);
 	return true;
@@ -668,6 +729,7 @@ nat_in(struct dataplane *dp, struct dp_iface *ifp, const uint8_t *ip,
 	struct nat_xlate	*x;
 	size_t			 hl = (size_t)(ip[0] & 15) * 4, ihl, ilen;
 	const uint8_t		*qi;
+	const struct nat_frag	*fr;
 	uint8_t			*c, *in, *ick;
 	uint64_t		 now;
 	uint16_t		 sp = 0, dpt = 0;
@@ -678,6 +740,13 @@ nat_in(struct dataplane *dp, struct dp_iface *ifp, const uint8_t *ip,
 	    n->n_count == 0)
 		return ip;
 	now = clock_mono_ms();
+	if ((fr = frag_find(n, ip, false, now)) != NULL) {
+		n->n_hits++;
+		c = n->n_buf;
+		memcpy(c, ip, len);
+		rewrite(c, len, false, fr->nf_addr, false, 0);
+		return c;
+	}
 	if (ip[9] == IPP_ICMP && !(get16(ip + 6) & IP_OFFMASK) &&
 	    len >= hl + 8 + 20 && icmp_err(ip[hl])) {
 		/* About a datagram we translated on its way out: the quoted
@@ -728,6 +797,7 @@ nat_in(struct dataplane *dp, struct dp_iface *ifp, const uint8_t *ip,
 	if (c[9] == IPP_TCP && x->nx_proto == IPP_TCP && ported &&
 	    len >= hl + 14 && (c[hl + 13] & (TH_FIN | TH_RST)))
 		x->nx_finrst = true;
+	frag_note(n, c, false, x->nx_il, now);
 	rewrite(c, len, false, x->nx_il, x->nx_proto != 0 && ported,
 	    x->nx_ilp);
 	return c;

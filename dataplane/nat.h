@@ -63,6 +63,19 @@ struct nat_xlate {
 	uint64_t	  nx_created, nx_used;	/* mono ms */
 };
 
+/* A fragmented datagram's first fragment carries the ports; the others
+ * are translated as it was, found by (source, destination, protocol,
+ * IP identification) for REASM_MS.  A later fragment that arrives
+ * before the first is dropped if a rule would translate it. */
+#define NAT_FRAG_SLOTS	64
+struct nat_frag {
+	uint32_t	nf_src, nf_dst, nf_addr;
+	uint16_t	nf_id;
+	uint8_t		nf_proto;
+	bool		nf_out, nf_used;
+	uint64_t	nf_when;
+};
+
 #define NAT_HASH	65536		/* buckets, each way */
 #define NAT_MAX		200000		/* translations at most */
 
@@ -78,6 +91,8 @@ struct nat {
 	size_t		  n_count;
 	uint64_t	  n_hits, n_misses, n_expired, n_full;
 	uint16_t	  n_cursor[3];	/* next port tried, per range */
+	uint64_t	  n_full_sweep;	/* when a full table was last swept */
+	struct nat_frag	  n_frag[NAT_FRAG_SLOTS];
 	/* Outside to inside: the translated copy. */
 	uint8_t		  n_buf[IP4_MAXLEN];
 };

@@ -489,6 +489,83 @@ START_TEST(test_timeouts)
 }
 END_TEST
 
+/* A UDP datagram the inside host fragmented: the first fragment finds
+ * the translation by its ports, the second follows it; reassembled
+ * outside, the UDP checksum holds.  A later fragment whose first never
+ * came cannot be placed and is dropped. */
+START_TEST(test_fragments)
+{
+	uint8_t		 p[256], f1[256], f2[256], whole[256];
+	const uint8_t	*o;
+	size_t		 n, len, l4len;
+
+	len = udp(p, "192.168.100.10", 5000, "8.8.8.8", 123);
+	l4len = len - 20;		/* 12 bytes: the UDP header first */
+	memcpy(f1, p, 20 + 8);
+	put16(f1 + 2, 28);
+	put16(f1 + 6, 0x2000);
+	put16(f1 + 10, 0);
+	put16(f1 + 10, in_cksum(f1, 20, 0));
+	memcpy(f2, p, 20);
+	memcpy(f2 + 20, p + 20 + 8, l4len - 8);
+	put16(f2 + 2, (uint16_t)(20 + l4len - 8));
+	put16(f2 + 6, 1);		/* offset 8 bytes */
+	put16(f2 + 10, 0);
+	put16(f2 + 10, in_cksum(f2, 20, 0));
+	inject(w_in, f1, 28);
+	drop_slarp(&q_out);
+	ck_assert_int_eq(q_out.n, 1);
+	o = q_out.buf[0] + 4;
+	ck_assert_uint_eq(in_cksum(o, 20, 0), 0);
+	ck_addr(o + 12, "200.56.4.1");
+	memcpy(whole, o, 28);
+	q_out.n = 0;
+	inject(w_in, f2, 20 + l4len - 8);
+	drop_slarp(&q_out);
+	ck_assert_int_eq(q_out.n, 1);
+	o = q_out.buf[0] + 4;
+	ck_assert_uint_eq(in_cksum(o, 20, 0), 0);
+	ck_addr(o + 12, "200.56.4.1");
+	memcpy(whole + 28, o + 20, l4len - 8);
+	put16(whole + 2, (uint16_t)len);
+	put16(whole + 6, 0);
+	put16(whole + 10, 0);
+	put16(whole + 10, in_cksum(whole, 20, 0));
+	q_out.n = 0;
+	verify(whole, len);
+	ck_assert_uint_eq(get16(whole + 20), 5000);
+	/* A stray later fragment of another datagram. */
+	put16(f2 + 4, 0x4321);
+	put16(f2 + 10, 0);
+	put16(f2 + 10, in_cksum(f2, 20, 0));
+	inject(w_in, f2, 20 + l4len - 8);
+	drop_slarp(&q_out);
+	ck_assert_int_eq(q_out.n, 0);
+	(void)n;
+}
+END_TEST
+
+/* A rule whose ACL does not exist translates nothing (as IOS). */
+START_TEST(test_acl_missing)
+{
+	uint8_t		 p[256];
+	const uint8_t	*o;
+	size_t		 n;
+
+	fx_config(&fx, "no ip nat inside source list inside_net interface "
+	    "Serial0/1 overload\n"
+	    "ip nat inside source list NOSUCH interface Serial0/1 "
+	    "overload\n");
+	inject(w_in, p, udp(p, "192.168.100.10", 5000, "8.8.8.8", 123));
+	o = take(&q_out, &n);
+	ck_addr(o + 12, "192.168.100.10");
+	ck_assert_ptr_nonnull(strstr(fx_run(&fx, "show ip nat statistics"),
+	    "Total active translations: 0 (0 static, 0 dynamic; 0 extended)\n"
+	    "Outside interfaces:\n  Serial0/1\nInside interfaces:\n"
+	    "  Serial0/0\nHits: 0  Misses: 1\n"));
+}
+END_TEST
+
 /* The NAT ACL's deny: the VPN's traffic leaves untranslated. */
 START_TEST(test_acl_deny_untranslated)
 {
@@ -612,6 +689,8 @@ nat_suite(void)
 	tcase_add_test(tc, test_pool_exhausted);
 	tcase_add_test(tc, test_timeouts);
 	tcase_add_test(tc, test_acl_deny_untranslated);
+	tcase_add_test(tc, test_fragments);
+	tcase_add_test(tc, test_acl_missing);
 	suite_add_tcase(s, tc);
 	tcase_add_test(tv, test_seed000_vpn_exempt);
 	tcase_set_timeout(tv, 60);
