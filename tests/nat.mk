@@ -7,3 +7,7 @@ tests_check_nat_SOURCES = tests/check_nat.c tests/pair.c tests/pair.h \
 	tests/fixture.c tests/fixture.h
 tests_check_nat_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_check_nat_LDADD = $(TEST_LIBS)
+# Linux hosts in namespaces behind iosh's PAT: ping, nc UDP and TCP to an
+# outside namespace, judged by tshark there (translated source, checksums).
+TESTS += tests/nat_netns.sh
+EXTRA_DIST += tests/nat_netns.sh
