@@ -566,6 +566,68 @@ START_TEST(test_acl_missing)
 }
 END_TEST
 
+/*
+ * Seed 000's inbound Firewall ACL on the outside interface with the PAT:
+ * it sees datagrams as they arrive (before NAT turns them back), so the
+ * answer to an inside host's TCP connection is admitted by `established`
+ * and then translated, an echo reply by `echo-reply`, ISAKMP from the
+ * Linksys peer by `eq isakmp`; an unsolicited connection is denied,
+ * logged and answered with an administratively prohibited unreachable.
+ */
+START_TEST(test_firewall)
+{
+	uint8_t		 p[256];
+	const uint8_t	*o;
+	size_t		 n;
+
+	fx_config(&fx, "ip access-list extended Firewall\n"
+	    " remark Allow TCP replys\n"
+	    " permit tcp any any established\n"
+	    " permit esp host 200.100.1.1 host 200.56.4.1\n"
+	    " permit udp host 200.100.1.1 host 200.56.4.1 eq isakmp\n"
+	    " permit icmp any any parameter-problem\n"
+	    " permit icmp any any source-quench\n"
+	    " permit icmp any any echo-reply\n"
+	    " permit icmp any any time-exceeded\n"
+	    " permit icmp any any unreachable\n"
+	    " deny   ip any any log\n"
+	    "interface Serial0/1\n ip access-group Firewall in\n");
+	strbuf_reset(&fx.fx_out);
+	inject(w_in, p, tcp(p, "192.168.100.10", 6000, "1.2.3.4", 80, 0x02));
+	(void)take(&q_out, &n);
+	inject(w_out, p, tcp(p, "1.2.3.4", 80, "200.56.4.1", 6000, 0x12));
+	o = take(&q_in, &n);
+	ck_addr(o + 16, "192.168.100.10");
+	inject(w_in, p, echo(p, 8, "192.168.100.10", "8.8.8.8", 0x99));
+	(void)take(&q_out, &n);
+	inject(w_out, p, echo(p, 0, "8.8.8.8", "200.56.4.1", 0x99));
+	o = take(&q_in, &n);
+	ck_addr(o + 16, "192.168.100.10");
+	/* Unsolicited: denied and logged, nothing goes in. */
+	inject(w_out, p, tcp(p, "1.2.3.4", 1234, "200.56.4.1", 6000, 0x02));
+	drop_slarp(&q_in);
+	ck_assert_int_eq(q_in.n, 0);
+	o = take(&q_out, &n);
+	ck_assert_uint_eq(o[20], 3);
+	ck_assert_uint_eq(o[21], 13);
+	/* An `ip` entry does not look at ports: IOS prints (0). */
+	ck_assert_ptr_nonnull(strstr(fx.fx_out.sb_buf,
+	    "%SEC-6-IPACCESSLOGP: list Firewall denied tcp 1.2.3.4(0) -> "
+	    "200.56.4.1(0), 1 packet\n"));
+	ck_assert_str_eq(fx_run(&fx, "show ip access-lists Firewall"),
+	    "Extended IP access list Firewall\n"
+	    "    10 permit tcp any any established (1 match)\n"
+	    "    20 permit esp host 200.100.1.1 host 200.56.4.1\n"
+	    "    30 permit udp host 200.100.1.1 host 200.56.4.1 eq isakmp\n"
+	    "    40 permit icmp any any parameter-problem\n"
+	    "    50 permit icmp any any source-quench\n"
+	    "    60 permit icmp any any echo-reply (1 match)\n"
+	    "    70 permit icmp any any time-exceeded\n"
+	    "    80 permit icmp any any unreachable\n"
+	    "    90 deny ip any any log (1 match)\n");
+}
+END_TEST
+
 /* The NAT ACL's deny: the VPN's traffic leaves untranslated. */
 START_TEST(test_acl_deny_untranslated)
 {
@@ -691,6 +753,7 @@ nat_suite(void)
 	tcase_add_test(tc, test_acl_deny_untranslated);
 	tcase_add_test(tc, test_fragments);
 	tcase_add_test(tc, test_acl_missing);
+	tcase_add_test(tc, test_firewall);
 	suite_add_tcase(s, tc);
 	tcase_add_test(tv, test_seed000_vpn_exempt);
 	tcase_set_timeout(tv, 60);
