@@ -201,6 +201,7 @@ nat_xlate_free(struct nat *n, struct nat_xlate *x)
 	else
 		n->n_last = x->nx_prev;
 	n->n_count--;
+	n->n_freed++;
 	free(x);
 }
 
@@ -521,6 +522,7 @@ xlate_make(struct dataplane *dp, const uint8_t *ip, size_t len,
 	struct dp_acl		*acl;
 	struct acl_pkt		 pk;
 	uint32_t		 a, lo, hi, src = get32(ip + 12);
+	uint64_t		 tries;
 	uint8_t			 proto = ip[9];
 	uint16_t		 gp;
 	size_t			 i;
@@ -546,7 +548,15 @@ xlate_make(struct dataplane *dp, const uint8_t *ip, size_t len,
 		}
 		if (get16(ip + 6) & IP_OFFMASK)
 			return NO_ROOM;	/* a later fragment: no port */
-		for (a = lo; ; a++) {
+		if (pool != NULL && pool->np_full &&
+		    pool->np_full_at == n->n_freed) {
+			pool->np_misses++;
+			return NO_ROOM;	/* still full: nothing freed since */
+		}
+		/* From where the last allocation succeeded, once round. */
+		a = pool != NULL && pool->np_next >= lo && pool->np_next <= hi ?
+		    pool->np_next : lo;
+		for (tries = (uint64_t)(hi - lo) + 1; tries > 0; tries--) {
 			if (r->nr_overload) {
 				if (port_alloc(dp, proto, a, ported ? sp : 0,
 				    &gp)) {
@@ -559,13 +569,19 @@ xlate_make(struct dataplane *dp, const uint8_t *ip, size_t len,
 				*out = xlate_new(n, 0, src, 0, a, 0, 0, 0);
 				break;
 			}
-			if (a == hi)
-				break;
+			a = a == hi ? lo : a + 1;
 		}
 		if (*out == NULL) {
-			if (pool != NULL)
+			if (pool != NULL) {
 				pool->np_misses++;
+				pool->np_full = true;
+				pool->np_full_at = n->n_freed;
+			}
 			return NO_ROOM;
+		}
+		if (pool != NULL) {
+			pool->np_next = a;
+			pool->np_full = false;
 		}
 		(*out)->nx_rule = r->nr_id;
 		return MADE;

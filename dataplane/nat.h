@@ -42,6 +42,12 @@ struct nat_pool {
 	uint32_t	 np_start, np_end, np_mask;
 	bool		 np_prefix;	/* typed prefix-length, not netmask */
 	uint64_t	 np_misses;	/* no address (or port) left */
+	/* Where the next allocation starts (IOS fills an address before
+	 * the next), and n_freed when a search last found the pool full:
+	 * until something is freed it is not searched again. */
+	uint32_t	 np_next;
+	uint64_t	 np_full_at;
+	bool		 np_full;
 };
 
 /* `ip nat translation ...`, seconds; NAT_NEVER for `never`. */
@@ -90,6 +96,7 @@ struct nat {
 	struct nat_xlate *n_first, *n_last;
 	size_t		  n_count;
 	uint64_t	  n_hits, n_misses, n_expired, n_full;
+	uint64_t	  n_freed;	/* translations freed, ever */
 	uint16_t	  n_cursor[3];	/* next port tried, per range */
 	uint64_t	  n_full_sweep;	/* when a full table was last swept */
 	struct nat_frag	  n_frag[NAT_FRAG_SLOTS];
