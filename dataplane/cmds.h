@@ -33,6 +33,7 @@ int	dp_show_ip_nat_translations_cmd(struct vty *, const struct cmd_args *);
 int	dp_show_ip_nat_statistics_cmd(struct vty *, const struct cmd_args *);
 int	dp_clear_ip_nat_translation_cmd(struct vty *, const struct cmd_args *);
 int	dp_clear_ip_nat_statistics_cmd(struct vty *, const struct cmd_args *);
+int	dp_debug_ip_nat_cmd(struct vty *, const struct cmd_args *);
 int	dp_access_list_cmd(struct vty *, const struct cmd_args *);
 int	dp_no_access_list_cmd(struct vty *, const struct cmd_args *);
 int	dp_ip_access_list_cmd(struct vty *, const struct cmd_args *);

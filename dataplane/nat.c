@@ -30,6 +30,7 @@
 
 #include "dataplane/nat.h"
 #include "lib/clock.h"
+#include "lib/system.h"
 
 #define IP_MF		0x2000
 #define IP_OFFMASK	0x1fff
@@ -507,6 +508,31 @@ frag_find(struct nat *n, const uint8_t *ip, bool out, uint64_t now)
 	return f;
 }
 
+/*
+ * `debug ip nat`: one line per translated datagram, IOS's form — the
+ * address that changed as old->new, the IP identification in brackets:
+ *	NAT: s=192.168.100.10->200.56.4.1, d=8.8.8.8 [4660]
+ *	NAT: s=8.8.8.8, d=200.56.4.1->192.168.100.10 [4660]
+ * (IOS marks fast-switched packets "NAT*:"; iosh switches by process.)
+ */
+static void
+debug_line(struct dataplane *dp, const uint8_t *ip, bool out, uint32_t to)
+{
+	char	s[16], d[16], t[16];
+
+	if (!dp->d_nat->n_debug)
+		return;
+	ip4_text(get32(ip + 12), s);
+	ip4_text(get32(ip + 16), d);
+	ip4_text(to, t);
+	if (out)
+		sys_debug(dp->d_sys, "NAT: s=%s->%s, d=%s [%u]", s, t, d,
+		    get16(ip + 4));
+	else
+		sys_debug(dp->d_sys, "NAT: s=%s, d=%s->%s [%u]", s, d, t,
+		    get16(ip + 4));
+}
+
 enum made { MADE, NO_RULE, NO_ROOM };
 
 /* A new translation for IP from the first `ip nat inside source list`
@@ -638,6 +664,8 @@ out_icmp_err(struct dataplane *dp, uint8_t *ip, size_t hl, size_t len,
 		return true;	/* nothing of ours: as it is */
 	n->n_hits++;
 	x->nx_used = now;
+	if (get32(ip + 12) == x->nx_il)
+		debug_line(dp, ip, true, x->nx_ig);
 	if (get32(ip + 12) == x->nx_il) {
 		ck[0].cr_p = ip + 10;
 		ck[0].cr_udp = false;
@@ -677,6 +705,7 @@ nat_out(struct dataplane *dp, struct dp_iface *in, struct dp_iface *out,
 	now = clock_mono_ms();
 	if ((fr = frag_find(n, ip, true, now)) != NULL) {
 		n->n_hits++;
+		debug_line(dp, ip, true, fr->nf_addr);
 		rewrite(ip, len, true, fr->nf_addr, false, 0);
 		return true;
 	}
@@ -704,6 +733,7 @@ nat_out(struct dataplane *dp, struct dp_iface *in, struct dp_iface *out,
 	    len >= hl + 14 && (ip[hl + 13] & (TH_FIN | TH_RST)))
 		x->nx_finrst = true;
 	frag_note(n, ip, true, x->nx_ig, now);
+	debug_line(dp, ip, true, x->nx_ig);
 	rewrite(ip, len, true, x->nx_ig, x->nx_proto != 0 && ported,
 	    x->nx_igp);
 	return true;
@@ -758,6 +788,7 @@ nat_in(struct dataplane *dp, struct dp_iface *ifp, const uint8_t *ip,
 	now = clock_mono_ms();
 	if ((fr = frag_find(n, ip, false, now)) != NULL) {
 		n->n_hits++;
+		debug_line(dp, ip, false, fr->nf_addr);
 		c = n->n_buf;
 		memcpy(c, ip, len);
 		rewrite(c, len, false, fr->nf_addr, false, 0);
@@ -779,6 +810,7 @@ nat_in(struct dataplane *dp, struct dp_iface *ifp, const uint8_t *ip,
 			return ip;
 		n->n_hits++;
 		x->nx_used = now;
+		debug_line(dp, ip, false, x->nx_il);
 		c = n->n_buf;
 		memcpy(c, ip, len);
 		in = c + hl + 8;
@@ -814,6 +846,7 @@ nat_in(struct dataplane *dp, struct dp_iface *ifp, const uint8_t *ip,
 	    len >= hl + 14 && (c[hl + 13] & (TH_FIN | TH_RST)))
 		x->nx_finrst = true;
 	frag_note(n, c, false, x->nx_il, now);
+	debug_line(dp, c, false, x->nx_il);
 	rewrite(c, len, false, x->nx_il, x->nx_proto != 0 && ported,
 	    x->nx_ilp);
 	return c;

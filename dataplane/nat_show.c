@@ -12,7 +12,8 @@
  * translations, the interface lists, Hits/Misses, Expired translations,
  * Dynamic mappings with "[Id: n] access-list ... refcount n" and a
  * pool's "type generic, total addresses n, allocated n (p%), misses n").
- * Expired translations are removed before anything is rendered.
+ * Expired translations are removed before anything is rendered.  Also
+ * `debug ip nat` and its `show debugging` line.
  */
 #include <stdio.h>
 #include <string.h>
@@ -233,4 +234,30 @@ dp_clear_ip_nat_statistics_cmd(struct vty *vty, const struct cmd_args *m)
 	for (i = 0; i < n->n_npools; i++)
 		n->n_pools[i].np_misses = 0;
 	return CMD_SUCCESS;
+}
+
+/* debug ip nat (data NULL); undebug / no debug ip nat ("off"). */
+int
+dp_debug_ip_nat_cmd(struct vty *vty, const struct cmd_args *m)
+{
+	bool	on = cmd_data(m) == NULL;
+
+	vty->v_sys->sy_dp->d_nat->n_debug = on;
+	vty_out(vty, "IP NAT debugging is %s\n", on ? "on" : "off");
+	return CMD_SUCCESS;
+}
+
+void
+dp_show_debugging(const struct dataplane *dp, struct strbuf *sb)
+{
+	if (dp->d_nat == NULL || !dp->d_nat->n_debug)
+		return;
+	strbuf_puts(sb, "Generic IP:\n  IP NAT debugging is on\n\n");
+}
+
+void
+dp_debug_all_off(struct dataplane *dp)
+{
+	if (dp->d_nat != NULL)
+		dp->d_nat->n_debug = false;
 }

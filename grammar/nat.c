@@ -109,6 +109,22 @@ static const struct cmd_def nat_exec_defs[] = {
 	  "Clear NAT\n"
 	  "Clear translation statistics",
 	  dp_clear_ip_nat_statistics_cmd, 0, NULL },
+	{ "debug ip nat",
+	  "Debugging functions (see also 'undebug')\n"
+	  "IP information\n"
+	  "NAT events",
+	  dp_debug_ip_nat_cmd, 0, NULL },
+	{ "undebug ip nat",
+	  "Disable debugging functions (see also 'debug')\n"
+	  "IP information\n"
+	  "NAT events",
+	  dp_debug_ip_nat_cmd, 0, "off" },
+	{ "no debug ip nat",
+	  "Disable debugging functions\n"
+	  "Debugging functions (see also 'undebug')\n"
+	  "IP information\n"
+	  "NAT events",
+	  dp_debug_ip_nat_cmd, 0, "off" },
 };
 
 /* `no ip nat pool NAME`: the pool goes without its addresses. */

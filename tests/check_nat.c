@@ -628,6 +628,37 @@ START_TEST(test_firewall)
 }
 END_TEST
 
+/* debug ip nat: a line per translated datagram, each way. */
+START_TEST(test_debug)
+{
+	uint8_t		 p[256];
+	size_t		 n;
+
+	ck_assert_str_eq(fx_run(&fx, "debug ip nat"),
+	    "IP NAT debugging is on\n");
+	strbuf_reset(&fx.fx_out);
+	inject(w_in, p, udp(p, "192.168.100.10", 5000, "8.8.8.8", 123));
+	(void)take(&q_out, &n);
+	inject(w_out, p, udp(p, "8.8.8.8", 123, "200.56.4.1", 5000));
+	(void)take(&q_in, &n);
+	inject(w_in, p, udp(p, "192.168.100.10", 5000, "172.18.30.1", 53));
+	(void)take(&q_out, &n);
+	ck_assert_ptr_nonnull(strstr(fx.fx_out.sb_buf,
+	    "NAT: s=192.168.100.10->200.56.4.1, d=8.8.8.8 [4660]\n"));
+	ck_assert_ptr_nonnull(strstr(fx.fx_out.sb_buf,
+	    "NAT: s=8.8.8.8, d=200.56.4.1->192.168.100.10 [4660]\n"));
+	ck_assert_ptr_null(strstr(fx.fx_out.sb_buf, "172.18.30.1"));
+	ck_assert_str_eq(fx_run(&fx, "show debugging"),
+	    "Generic IP:\n  IP NAT debugging is on\n\n");
+	ck_assert_str_eq(fx_run(&fx, "undebug all"),
+	    "All possible debugging has been turned off\n");
+	strbuf_reset(&fx.fx_out);
+	inject(w_in, p, udp(p, "192.168.100.10", 5000, "8.8.8.8", 123));
+	(void)take(&q_out, &n);
+	ck_assert_ptr_null(strstr(fx.fx_out.sb_buf, "NAT:"));
+}
+END_TEST
+
 /* The NAT ACL's deny: the VPN's traffic leaves untranslated. */
 START_TEST(test_acl_deny_untranslated)
 {
@@ -754,6 +785,7 @@ nat_suite(void)
 	tcase_add_test(tc, test_fragments);
 	tcase_add_test(tc, test_acl_missing);
 	tcase_add_test(tc, test_firewall);
+	tcase_add_test(tc, test_debug);
 	suite_add_tcase(s, tc);
 	tcase_add_test(tv, test_seed000_vpn_exempt);
 	tcase_set_timeout(tv, 60);
