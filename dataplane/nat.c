@@ -138,15 +138,16 @@ xlate_new(struct nat *n, uint8_t proto, uint32_t il, uint16_t ilp,
 {
 	struct nat_xlate	*x;
 	size_t			 ko, ki;
+	size_t			 max = n->n_max != 0 ? n->n_max : NAT_MAX;
 
-	if (n->n_count >= NAT_MAX) {
+	if (n->n_count >= max) {
 		/* Full: what expired goes first (lookups only free what
 		 * they meet), at most once a second. */
 		if (clock_mono_ms() - n->n_full_sweep >= 1000) {
 			n->n_full_sweep = clock_mono_ms();
 			nat_expire(n, n->n_full_sweep);
 		}
-		if (n->n_count >= NAT_MAX) {
+		if (n->n_count >= max) {
 			n->n_full++;
 			return NULL;
 		}

@@ -98,6 +98,7 @@ struct nat {
 	uint64_t	  n_hits, n_misses, n_expired, n_full;
 	uint64_t	  n_freed;	/* translations freed, ever */
 	bool		  n_debug;	/* debug ip nat */
+	uint32_t	  n_max;	/* max-entries (0: NAT_MAX) */
 	uint16_t	  n_cursor[3];	/* next port tried, per range */
 	uint64_t	  n_full_sweep;	/* when a full table was last swept */
 	struct nat_frag	  n_frag[NAT_FRAG_SLOTS];

@@ -10,6 +10,7 @@
  *	    [extendable]
  *	ip nat translation (timeout|tcp-timeout|udp-timeout|dns-timeout|
  *	    finrst-timeout|icmp-timeout) (SECONDS|never)
+ *	ip nat translation max-entries N
  *
  * A pool's ends must lie in one subnet of its mask: IOS refuses
  * otherwise with "%Start and end addresses on different subnets".
@@ -186,6 +187,20 @@ dp_ip_nat_pool_cmd(struct vty *vty, const struct cmd_args *m)
 	return CMD_SUCCESS;
 }
 
+/* ip nat translation max-entries N: dynamic and static alike count, as
+ * IOS's table; a new flow past it is dropped (a miss). */
+int
+dp_ip_nat_max_cmd(struct vty *vty, const struct cmd_args *m)
+{
+	struct nat	*n = vty->v_sys->sy_dp->d_nat;
+
+	n->n_max = cmd_negated(m) ? 0 :
+	    (uint32_t)cmd_arg_num(m, "max", NAT_MAX);
+	if (n->n_max > NAT_MAX)
+		n->n_max = NAT_MAX;
+	return CMD_SUCCESS;
+}
+
 int
 dp_ip_nat_timeout_cmd(struct vty *vty, const struct cmd_args *m)
 {
@@ -226,6 +241,8 @@ nat_nvgen(const struct dataplane *dp, struct strbuf *sb)
 			nv_line(sb, 0, "ip nat translation %s %u",
 			    nat_to_word[i], n->n_to[i]);
 	}
+	if (n->n_max != 0)
+		nv_line(sb, 0, "ip nat translation max-entries %u", n->n_max);
 	for (i = 0; i < n->n_npools; i++) {
 		p = &n->n_pools[i];
 		ip4_text(p->np_start, a);

@@ -210,15 +210,35 @@ dp_clear_ip_nat_translation_cmd(struct vty *vty, const struct cmd_args *m)
 {
 	struct nat		*n = vty->v_sys->sy_dp->d_nat;
 	struct nat_xlate	*x, *next;
+	const char		*proto = cmd_arg(m, "proto");
+	uint32_t		 g = 0, l = 0;
+	uint8_t			 pr = 0;
+	uint16_t		 gp = 0, lp = 0;
+	bool			 all = cmd_arg(m, "g") == NULL;
 
-	if (strcmp(cmd_arg(m, "which"), "*") != 0) {
+	if (all && strcmp(cmd_arg(m, "which"), "*") != 0) {
 		vty_invalid(vty, cmd_arg_off(m, "which"));
 		return CMD_WARNING;
 	}
+	if (!all) {
+		ip4_parse(cmd_arg(m, "g"), &g);
+		ip4_parse(cmd_arg(m, "l"), &l);
+		if (proto != NULL) {
+			pr = strcmp(proto, "tcp") == 0 ? IPP_TCP : IPP_UDP;
+			gp = (uint16_t)cmd_arg_num(m, "gp", 0);
+			lp = (uint16_t)cmd_arg_num(m, "lp", 0);
+		}
+	}
+	/* One inside pair (every outside end of it), or all; static
+	 * translations stay, as on IOS. */
 	for (x = n->n_first; x != NULL; x = next) {
 		next = x->nx_next;
-		if (!x->nx_static)
-			nat_xlate_free(n, x);
+		if (x->nx_static)
+			continue;
+		if (!all && (x->nx_proto != pr || x->nx_ig != g ||
+		    x->nx_il != l || x->nx_igp != gp || x->nx_ilp != lp))
+			continue;
+		nat_xlate_free(n, x);
 	}
 	return CMD_SUCCESS;
 }

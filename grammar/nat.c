@@ -80,6 +80,12 @@ static const struct cmd_def nat_config_defs[] = {
 	  "Specify timeout for NAT ICMP flows\n"
 	  TO_HELP,
 	  dp_ip_nat_timeout_cmd, NEG, NULL },
+	{ "ip nat translation max-entries <1-2147483647>$max",
+	  NAT_HELP
+	  "NAT translation entry configuration\n"
+	  "Specify maximum number of NAT entries\n"
+	  "Number of entries",
+	  dp_ip_nat_max_cmd, NEG, NULL },
 };
 
 #define SHOW_NAT "Show running system information\nIP information\n" \
@@ -102,6 +108,29 @@ static const struct cmd_def nat_exec_defs[] = {
 	  "Clear NAT\n"
 	  "Clear dynamic translation\n"
 	  "Delete all dynamic translations",
+	  dp_clear_ip_nat_translation_cmd, 0, NULL },
+	{ "clear ip nat translation inside A.B.C.D$g A.B.C.D$l",
+	  "Reset functions\n"
+	  "IP\n"
+	  "Clear NAT\n"
+	  "Clear dynamic translation\n"
+	  "Inside addresses (and ports)\n"
+	  "Global IP address\n"
+	  "Local IP address",
+	  dp_clear_ip_nat_translation_cmd, 0, NULL },
+	{ "clear ip nat translation (tcp$proto|udp$proto) inside A.B.C.D$g "
+	  "<1-65535>$gp A.B.C.D$l <1-65535>$lp",
+	  "Reset functions\n"
+	  "IP\n"
+	  "Clear NAT\n"
+	  "Clear dynamic translation\n"
+	  "TCP\n"
+	  "UDP\n"
+	  "Inside addresses (and ports)\n"
+	  "Global IP address\n"
+	  "Global port\n"
+	  "Local IP address\n"
+	  "Local port",
 	  dp_clear_ip_nat_translation_cmd, 0, NULL },
 	{ "clear ip nat statistics",
 	  "Reset functions\n"

@@ -628,6 +628,47 @@ START_TEST(test_firewall)
 }
 END_TEST
 
+/* max-entries bounds the table; clear ip nat translation of one inside
+ * pair frees room for the next flow. */
+START_TEST(test_max_entries_and_clear)
+{
+	uint8_t		 p[256];
+	const uint8_t	*o;
+	size_t		 n;
+
+	fx_config(&fx, "ip nat translation max-entries 2\n");
+	inject(w_in, p, udp(p, "192.168.100.10", 5000, "8.8.8.8", 123));
+	(void)take(&q_out, &n);
+	inject(w_in, p, udp(p, "192.168.100.11", 5001, "8.8.8.8", 123));
+	(void)take(&q_out, &n);
+	inject(w_in, p, udp(p, "192.168.100.12", 5002, "8.8.8.8", 123));
+	drop_slarp(&q_out);
+	ck_assert_int_eq(q_out.n, 0);
+	/* The wrong local port: nothing cleared. */
+	fx_run(&fx, "clear ip nat translation udp inside 200.56.4.1 5000 "
+	    "192.168.100.10 5001");
+	inject(w_in, p, udp(p, "192.168.100.12", 5002, "8.8.8.8", 123));
+	drop_slarp(&q_out);
+	ck_assert_int_eq(q_out.n, 0);
+	ck_assert_str_eq(fx_run(&fx, "clear ip nat translation udp inside "
+	    "200.56.4.1 5000 192.168.100.10 5000"), "");
+	inject(w_in, p, udp(p, "192.168.100.12", 5002, "8.8.8.8", 123));
+	o = take(&q_out, &n);
+	ck_addr(o + 12, "200.56.4.1");
+	ck_assert_str_eq(fx_run(&fx, "show ip nat translations"),
+	    "Pro Inside global      Inside local       Outside local      "
+	    "Outside global\n"
+	    "udp 200.56.4.1:5001    192.168.100.11:5001 8.8.8.8:123        "
+	    "8.8.8.8:123\n"
+	    "udp 200.56.4.1:5002    192.168.100.12:5002 8.8.8.8:123        "
+	    "8.8.8.8:123\n");
+	ck_assert_str_eq(fx_run(&fx, "show running-config | include "
+	    "max-entries"), "ip nat translation max-entries 2\n");
+	ck_assert_str_eq(fx_run(&fx, "clear ip nat translation x"),
+	    fx_invalid_at(32));
+}
+END_TEST
+
 /* debug ip nat: a line per translated datagram, each way. */
 START_TEST(test_debug)
 {
@@ -786,6 +827,7 @@ nat_suite(void)
 	tcase_add_test(tc, test_acl_missing);
 	tcase_add_test(tc, test_firewall);
 	tcase_add_test(tc, test_debug);
+	tcase_add_test(tc, test_max_entries_and_clear);
 	suite_add_tcase(s, tc);
 	tcase_add_test(tv, test_seed000_vpn_exempt);
 	tcase_set_timeout(tv, 60);
