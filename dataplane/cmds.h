@@ -30,6 +30,7 @@ int	dp_ip_nat_static_cmd(struct vty *, const struct cmd_args *);
 int	dp_ip_nat_pool_cmd(struct vty *, const struct cmd_args *);
 int	dp_ip_nat_timeout_cmd(struct vty *, const struct cmd_args *);
 int	dp_ip_nat_max_cmd(struct vty *, const struct cmd_args *);
+int	dp_ip_nat_ostatic_cmd(struct vty *, const struct cmd_args *);
 int	dp_show_ip_nat_translations_cmd(struct vty *, const struct cmd_args *);
 int	dp_show_ip_nat_statistics_cmd(struct vty *, const struct cmd_args *);
 int	dp_clear_ip_nat_translation_cmd(struct vty *, const struct cmd_args *);

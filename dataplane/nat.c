@@ -407,7 +407,7 @@ rewrite(uint8_t *ip, size_t len, bool src, uint32_t addr, bool ported,
 {
 	size_t		hl = (size_t)(ip[0] & 15) * 4;
 	struct ck_ref	ck[2];
-	bool		udp;
+	bool		udp = false;
 
 	ck[0].cr_p = ip + 10;
 	ck[0].cr_udp = false;
@@ -532,6 +532,28 @@ debug_line(struct dataplane *dp, const uint8_t *ip, bool out, uint32_t to)
 	else
 		sys_debug(dp->d_sys, "NAT: s=%s, d=%s->%s [%u]", s, d, t,
 		    get16(ip + 4));
+}
+
+/* Outside static: the address ADDR (global if GLOBAL, else local) maps
+ * to, or 0. */
+static uint32_t
+ostatic(const struct nat *n, uint32_t addr, bool global)
+{
+	const struct nat_rule	*r;
+	size_t			 i;
+
+	if (n->n_nostatic == 0)
+		return 0;
+	for (i = 0; i < n->n_nrules; i++) {
+		r = &n->n_rules[i];
+		if (r->nr_kind != NR_OSTATIC)
+			continue;
+		if (global && r->nr_global == addr)
+			return r->nr_local;
+		if (!global && r->nr_local == addr)
+			return r->nr_global;
+	}
+	return 0;
 }
 
 enum made { MADE, NO_RULE, NO_ROOM };
@@ -688,9 +710,9 @@ out_icmp_err(struct dataplane *dp, uint8_t *ip, size_t hl, size_t len,
 	return true;
 }
 
-bool
-nat_out(struct dataplane *dp, struct dp_iface *in, struct dp_iface *out,
-    uint8_t *ip, size_t len)
+static bool
+nat_out_inside(struct dataplane *dp, struct dp_iface *in,
+    struct dp_iface *out, uint8_t *ip, size_t len)
 {
 	struct nat		*n = dp->d_nat;
 	struct nat_xlate	*x;
@@ -700,9 +722,8 @@ nat_out(struct dataplane *dp, struct dp_iface *in, struct dp_iface *out,
 	uint16_t		 sp = 0, dpt = 0;
 	bool			 ported;
 
-	if (n == NULL || in == NULL || in->if_nat != NAT_INSIDE ||
-	    out->if_nat != NAT_OUTSIDE || (n->n_nrules == 0 && n->n_count == 0))
-		return true;
+	(void)in;
+	(void)out;
 	now = clock_mono_ms();
 	if ((fr = frag_find(n, ip, true, now)) != NULL) {
 		n->n_hits++;
@@ -740,6 +761,35 @@ nat_out(struct dataplane *dp, struct dp_iface *in, struct dp_iface *out,
 	return true;
 }
 
+bool
+nat_out(struct dataplane *dp, struct dp_iface *in, struct dp_iface *out,
+    uint8_t *ip, size_t len)
+{
+	struct nat	*n = dp->d_nat;
+	uint32_t	 og;
+
+	if (n == NULL || in == NULL || in->if_nat != NAT_INSIDE ||
+	    out->if_nat != NAT_OUTSIDE || (n->n_nrules == 0 && n->n_count == 0))
+		return true;
+	if (!nat_out_inside(dp, in, out, ip, len))
+		return false;
+	/* Then the destination, an outside host's local address, to its
+	 * global one (ip nat outside source static). */
+	if ((og = ostatic(n, get32(ip + 16), false)) != 0) {
+		if (n->n_debug) {
+			char	s[16], d[16], t[16];
+
+			ip4_text(get32(ip + 12), s);
+			ip4_text(get32(ip + 16), d);
+			ip4_text(og, t);
+			sys_debug(dp->d_sys, "NAT: s=%s, d=%s->%s [%u]", s, d,
+			    t, get16(ip + 4));
+		}
+		rewrite(ip, len, false, og, false, 0);
+	}
+	return true;
+}
+
 /* The translation an outside datagram to IG:IGP from O:OP belongs to. */
 static struct nat_xlate *
 lookup_in(struct nat *n, uint8_t proto, uint32_t ig, bool ported,
@@ -768,9 +818,9 @@ lookup_in(struct nat *n, uint8_t proto, uint32_t ig, bool ported,
 	return x;
 }
 
-const uint8_t *
-nat_in(struct dataplane *dp, struct dp_iface *ifp, const uint8_t *ip,
-    size_t len)
+static const uint8_t *
+nat_in_inside(struct dataplane *dp, struct dp_iface *ifp,
+    const uint8_t *ip, size_t len)
 {
 	struct nat		*n = dp->d_nat;
 	struct nat_xlate	*x;
@@ -783,15 +833,16 @@ nat_in(struct dataplane *dp, struct dp_iface *ifp, const uint8_t *ip,
 	bool			 ported, udp;
 	struct ck_ref		 ck[2];
 
-	if (n == NULL || ifp == NULL || ifp->if_nat != NAT_OUTSIDE ||
-	    n->n_count == 0)
+	(void)ifp;
+	if (n->n_count == 0)
 		return ip;
 	now = clock_mono_ms();
 	if ((fr = frag_find(n, ip, false, now)) != NULL) {
 		n->n_hits++;
 		debug_line(dp, ip, false, fr->nf_addr);
 		c = n->n_buf;
-		memcpy(c, ip, len);
+		if (c != ip)
+			memcpy(c, ip, len);	/* ip may be n_buf */
 		rewrite(c, len, false, fr->nf_addr, false, 0);
 		return c;
 	}
@@ -813,7 +864,8 @@ nat_in(struct dataplane *dp, struct dp_iface *ifp, const uint8_t *ip,
 		x->nx_used = now;
 		debug_line(dp, ip, false, x->nx_il);
 		c = n->n_buf;
-		memcpy(c, ip, len);
+		if (c != ip)
+			memcpy(c, ip, len);	/* ip may be n_buf */
 		in = c + hl + 8;
 		ck[0].cr_p = c + 10;
 		ck[0].cr_udp = false;
@@ -842,7 +894,8 @@ nat_in(struct dataplane *dp, struct dp_iface *ifp, const uint8_t *ip,
 	n->n_hits++;
 	x->nx_used = now;
 	c = n->n_buf;
-	memcpy(c, ip, len);
+	if (c != ip)
+		memcpy(c, ip, len);	/* ip may be n_buf */
 	if (c[9] == IPP_TCP && x->nx_proto == IPP_TCP && ported &&
 	    len >= hl + 14 && (c[hl + 13] & (TH_FIN | TH_RST)))
 		x->nx_finrst = true;
@@ -851,4 +904,34 @@ nat_in(struct dataplane *dp, struct dp_iface *ifp, const uint8_t *ip,
 	rewrite(c, len, false, x->nx_il, x->nx_proto != 0 && ported,
 	    x->nx_ilp);
 	return c;
+}
+
+const uint8_t *
+nat_in(struct dataplane *dp, struct dp_iface *ifp, const uint8_t *ip,
+    size_t len)
+{
+	struct nat	*n = dp->d_nat;
+	uint32_t	 ol;
+
+	if (n == NULL || ifp == NULL || ifp->if_nat != NAT_OUTSIDE)
+		return ip;
+	/* An outside host's global source to its local address first
+	 * (ip nat outside source static), so the inside lookup sees the
+	 * outside end as the inside does. */
+	if ((ol = ostatic(n, get32(ip + 12), true)) != 0) {
+		if (n->n_debug) {
+			char	s[16], d[16], t[16];
+
+			ip4_text(get32(ip + 12), s);
+			ip4_text(get32(ip + 16), d);
+			ip4_text(ol, t);
+			sys_debug(dp->d_sys, "NAT: s=%s->%s, d=%s [%u]", s, t,
+			    d, get16(ip + 4));
+		}
+		if (ip != n->n_buf)
+			memcpy(n->n_buf, ip, len);
+		rewrite(n->n_buf, len, true, ol, false, 0);
+		ip = n->n_buf;
+	}
+	return nat_in_inside(dp, ifp, ip, len);
 }

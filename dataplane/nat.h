@@ -22,7 +22,10 @@
 #include "dataplane/dp_int.h"
 
 /* Configuration. */
-enum nat_rule_kind { NR_LIST, NR_STATIC };
+/* NR_OSTATIC: `ip nat outside source static GLOBAL LOCAL` (nr_global,
+ * nr_local: the outside host's real address and how the inside sees
+ * it). */
+enum nat_rule_kind { NR_LIST, NR_STATIC, NR_OSTATIC };
 
 struct nat_rule {
 	enum nat_rule_kind nr_kind;
@@ -98,6 +101,7 @@ struct nat {
 	uint64_t	  n_hits, n_misses, n_expired, n_full;
 	uint64_t	  n_freed;	/* translations freed, ever */
 	bool		  n_debug;	/* debug ip nat */
+	size_t		  n_nostatic;	/* NR_OSTATIC rules */
 	uint32_t	  n_max;	/* max-entries (0: NAT_MAX) */
 	uint16_t	  n_cursor[3];	/* next port tried, per range */
 	uint64_t	  n_full_sweep;	/* when a full table was last swept */

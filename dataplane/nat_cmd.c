@@ -11,6 +11,7 @@
  *	ip nat translation (timeout|tcp-timeout|udp-timeout|dns-timeout|
  *	    finrst-timeout|icmp-timeout) (SECONDS|never)
  *	ip nat translation max-entries N
+ *	ip nat outside source static GLOBAL LOCAL
  *
  * A pool's ends must lie in one subnet of its mask: IOS refuses
  * otherwise with "%Start and end addresses on different subnets".
@@ -76,6 +77,8 @@ rule_set(struct vty *vty, const struct cmd_args *m, struct nat_rule *key)
 		if (r != NULL) {
 			if (r->nr_kind == NR_STATIC)
 				nat_static_del(n, r);
+			if (r->nr_kind == NR_OSTATIC)
+				n->n_nostatic--;
 			rule_clear(r);
 			memmove(r, r + 1, (size_t)(&n->n_rules[n->n_nrules] -
 			    (r + 1)) * sizeof(*r));
@@ -89,6 +92,8 @@ rule_set(struct vty *vty, const struct cmd_args *m, struct nat_rule *key)
 		    sizeof(*n->n_rules));
 		r = &n->n_rules[n->n_nrules++];
 		key->nr_id = n->n_next_id++;
+		if (key->nr_kind == NR_OSTATIC)
+			n->n_nostatic++;
 	} else {
 		key->nr_id = r->nr_id;
 		if (r->nr_kind == NR_STATIC)
@@ -136,6 +141,20 @@ dp_ip_nat_static_cmd(struct vty *vty, const struct cmd_args *m)
 		key.nr_gport = (uint16_t)cmd_arg_num(m, "gport", 0);
 		key.nr_extendable = cmd_has(m, "extendable");
 	}
+	return rule_set(vty, m, &key);
+}
+
+/* ip nat outside source static GLOBAL LOCAL: the outside host GLOBAL is
+ * seen inside as LOCAL. */
+int
+dp_ip_nat_ostatic_cmd(struct vty *vty, const struct cmd_args *m)
+{
+	struct nat_rule	key;
+
+	memset(&key, 0, sizeof(key));
+	key.nr_kind = NR_OSTATIC;
+	ip4_parse(cmd_arg(m, "global"), &key.nr_global);
+	ip4_parse(cmd_arg(m, "local"), &key.nr_local);
 	return rule_set(vty, m, &key);
 }
 
@@ -278,5 +297,13 @@ nat_nvgen(const struct dataplane *dp, struct strbuf *sb)
 			    "%s %u%s", r->nr_proto == IPP_TCP ? "tcp" : "udp",
 			    a, r->nr_lport, b, r->nr_gport,
 			    r->nr_extendable ? " extendable" : "");
+	}
+	for (i = 0; i < n->n_nrules; i++) {
+		r = &n->n_rules[i];
+		if (r->nr_kind != NR_OSTATIC)
+			continue;
+		ip4_text(r->nr_global, a);
+		ip4_text(r->nr_local, b);
+		nv_line(sb, 0, "ip nat outside source static %s %s", a, b);
 	}
 }

@@ -77,9 +77,23 @@ hms(char *buf, size_t sz, uint64_t ms)
 	    (unsigned long long)(s % 60));
 }
 
+/* The outside host's global address for its local O (the same without
+ * an outside static). */
+static uint32_t
+outside_global(const struct nat *n, uint32_t o)
+{
+	size_t	i;
+
+	for (i = 0; n->n_nostatic != 0 && i < n->n_nrules; i++)
+		if (n->n_rules[i].nr_kind == NR_OSTATIC &&
+		    n->n_rules[i].nr_local == o)
+			return n->n_rules[i].nr_global;
+	return o;
+}
+
 static void
-xlate_show(const struct nat_xlate *x, bool verbose, uint64_t now,
-    struct strbuf *sb)
+xlate_show(const struct nat *n, const struct nat_xlate *x, bool verbose,
+    uint64_t now, struct strbuf *sb)
 {
 	char	b[32], pb[8], c[32], u[32];
 	bool	port = x->nx_proto != 0;
@@ -95,6 +109,8 @@ xlate_show(const struct nat_xlate *x, bool verbose, uint64_t now,
 	} else {
 		addr_port(b, sizeof(b), x->nx_o, port, x->nx_op);
 		col(sb, b, 19);
+		addr_port(b, sizeof(b), outside_global(n, x->nx_o), port,
+		    x->nx_op);
 		strbuf_printf(sb, "%s\n", b);
 	}
 	if (!verbose)
@@ -110,13 +126,32 @@ dp_show_ip_nat_translations_cmd(struct vty *vty, const struct cmd_args *m)
 {
 	struct nat		*n = vty->v_sys->sy_dp->d_nat;
 	const struct nat_xlate	*x;
+	const struct nat_rule	*r;
 	uint64_t		 now = clock_mono_ms();
+	char			 a[16];
+	size_t			 i;
 
 	nat_expire(n, now);
 	strbuf_puts(&vty->v_out, "Pro Inside global      Inside local       "
 	    "Outside local      Outside global\n");
+	/* Outside statics first: they exist before any traffic. */
+	for (i = 0; i < n->n_nrules; i++) {
+		r = &n->n_rules[i];
+		if (r->nr_kind != NR_OSTATIC)
+			continue;
+		col(&vty->v_out, "---", 4);
+		col(&vty->v_out, "---", 19);
+		col(&vty->v_out, "---", 19);
+		ip4_text(r->nr_local, a);
+		col(&vty->v_out, a, 19);
+		ip4_text(r->nr_global, a);
+		strbuf_printf(&vty->v_out, "%s\n", a);
+		if (cmd_has(m, "verbose"))
+			strbuf_puts(&vty->v_out, "    create 00:00:00, use "
+			    "00:00:00, flags: static, outside\n");
+	}
 	for (x = n->n_first; x != NULL; x = x->nx_next)
-		xlate_show(x, cmd_has(m, "verbose"), now, &vty->v_out);
+		xlate_show(n, x, cmd_has(m, "verbose"), now, &vty->v_out);
 	return CMD_SUCCESS;
 }
 
@@ -156,7 +191,8 @@ dp_show_ip_nat_statistics_cmd(struct vty *vty, const struct cmd_args *m)
 		ext += x->nx_proto != 0;
 	}
 	strbuf_printf(sb, "Total active translations: %zu (%zu static, %zu "
-	    "dynamic; %zu extended)\n", n->n_count, st, n->n_count - st, ext);
+	    "dynamic; %zu extended)\n", n->n_count + n->n_nostatic,
+	    st + n->n_nostatic, n->n_count - st, ext);
 	strbuf_puts(sb, "Outside interfaces:\n");
 	iface_list(dp, NAT_OUTSIDE, sb);
 	strbuf_puts(sb, "Inside interfaces:\n");

@@ -55,6 +55,14 @@ static const struct cmd_def nat_config_defs[] = {
 	  "Global UDP/TCP port\n"
 	  "Extend this translation when used",
 	  dp_ip_nat_static_cmd, NEG, NULL },
+	{ "ip nat outside source static A.B.C.D$global A.B.C.D$local",
+	  NAT_HELP
+	  "Outside address translation\n"
+	  "Source address translation\n"
+	  "Specify static global->local mapping\n"
+	  "Outside global IP address\n"
+	  "Outside local IP address",
+	  dp_ip_nat_ostatic_cmd, NEG, NULL },
 	{ "ip nat pool WORD$name A.B.C.D$start A.B.C.D$end "
 	  "(netmask A.B.C.D$mask|prefix-length <1-32>$len)",
 	  NAT_HELP

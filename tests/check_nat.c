@@ -669,6 +669,43 @@ START_TEST(test_max_entries_and_clear)
 }
 END_TEST
 
+/* ip nat outside source static: the inside reaches 8.8.8.8 as
+ * 10.99.99.8; both ends translated each way, checksums intact. */
+START_TEST(test_outside_static)
+{
+	uint8_t		 p[256];
+	const uint8_t	*o;
+	size_t		 n;
+
+	fx_config(&fx, "ip nat outside source static 8.8.8.8 10.99.99.8\n"
+	    "ip route 10.99.99.8 255.255.255.255 200.56.4.2\n");
+	inject(w_in, p, udp(p, "192.168.100.10", 5000, "10.99.99.8", 123));
+	o = take(&q_out, &n);
+	ck_addr(o + 12, "200.56.4.1");
+	ck_addr(o + 16, "8.8.8.8");
+	inject(w_out, p, udp(p, "8.8.8.8", 123, "200.56.4.1", 5000));
+	o = take(&q_in, &n);
+	ck_addr(o + 12, "10.99.99.8");
+	ck_addr(o + 16, "192.168.100.10");
+	ck_assert_uint_eq(get16(o + 22), 5000);
+	ck_assert_str_eq(fx_run(&fx, "show ip nat translations"),
+	    "Pro Inside global      Inside local       Outside local      "
+	    "Outside global\n"
+	    "--- ---                ---                10.99.99.8         "
+	    "8.8.8.8\n"
+	    "udp 200.56.4.1:5000    192.168.100.10:5000 10.99.99.8:123     "
+	    "8.8.8.8:123\n");
+	ck_assert_ptr_nonnull(strstr(fx_run(&fx, "show ip nat statistics"),
+	    "Total active translations: 2 (1 static, 1 dynamic; 1 extended)\n"));
+	ck_assert_str_eq(fx_run(&fx, "show running-config | include outside "
+	    "source"), "ip nat outside source static 8.8.8.8 10.99.99.8\n");
+	fx_config(&fx, "no ip nat outside source static 8.8.8.8 10.99.99.8\n");
+	inject(w_out, p, udp(p, "8.8.8.8", 123, "200.56.4.1", 5000));
+	drop_slarp(&q_in);
+	ck_assert_int_eq(q_in.n, 0);	/* the flow was 10.99.99.8's */
+}
+END_TEST
+
 /* debug ip nat: a line per translated datagram, each way. */
 START_TEST(test_debug)
 {
@@ -828,6 +865,7 @@ nat_suite(void)
 	tcase_add_test(tc, test_firewall);
 	tcase_add_test(tc, test_debug);
 	tcase_add_test(tc, test_max_entries_and_clear);
+	tcase_add_test(tc, test_outside_static);
 	suite_add_tcase(s, tc);
 	tcase_add_test(tv, test_seed000_vpn_exempt);
 	tcase_set_timeout(tv, 60);
