@@ -445,8 +445,7 @@ port_alloc(struct dataplane *dp, uint8_t proto, uint32_t addr,
 	uint32_t	 i, span = (uint32_t)(hi[r] - lo[r]) + 1;
 	uint16_t	 p;
 
-	if (port_free(dp, proto, addr, want) &&
-	    !(proto != IPP_ICMP && want == 0)) {
+	if (port_free(dp, proto, addr, want) && want != 0) {
 		*got = want;
 		return true;
 	}
@@ -607,7 +606,10 @@ xlate_make(struct dataplane *dp, const uint8_t *ip, size_t len,
 		    pool->np_next : lo;
 		for (tries = (uint64_t)(hi - lo) + 1; tries > 0; tries--) {
 			if (r->nr_overload) {
-				if (port_alloc(dp, proto, a, ported ? sp : 0,
+				/* A protocol without ports: one inside host
+				 * per global address and outside host. */
+				if (!ported ? find_in(n, proto, a, 0) == NULL &&
+				    (gp = 0) == 0 : port_alloc(dp, proto, a, sp,
 				    &gp)) {
 					*out = xlate_new(n, proto, src,
 					    ported ? sp : 0, a, gp, get32(ip +
@@ -833,8 +835,13 @@ nat_in_inside(struct dataplane *dp, struct dp_iface *ifp,
 	bool			 ported, udp;
 	struct ck_ref		 ck[2];
 
-	(void)ifp;
 	if (n->n_count == 0)
+		return ip;
+	/* ESP for the router on a crypto map interface is its own tunnel's,
+	 * whatever ESP an inside host sends through the PAT to that peer:
+	 * the router's IPsec is never translated. */
+	if (ip[9] == IPP_ESP && ifp->if_crypto_map != NULL &&
+	    ip4_own(dp, get32(ip + 16)))
 		return ip;
 	now = clock_mono_ms();
 	if ((fr = frag_find(n, ip, false, now)) != NULL) {

@@ -843,6 +843,33 @@ START_TEST(test_seed000_vpn_exempt)
 	    "12.1.1.2:120\n");
 	ck_assert_ptr_nonnull(strstr(fx_run(&pair[R1],
 	    "show crypto ipsec sa"), "#pkts encaps: 1, #pkts encrypt: 1"));
+	/* An inside host's own ESP to the peer goes out through the PAT;
+	 * the peer's ESP for R1 still reaches R1's crypto, not that host:
+	 * the tunnel keeps carrying. */
+	{
+		uint8_t	esp[24] = { 0, 0, 0x12, 0x34, 0, 0, 0, 1 };
+
+		n = dgram(p, 50, "192.168.100.20", "12.1.1.2", esp,
+		    sizeof(esp));
+	}
+	memcpy(f + 4, p, n);
+	ck_assert_int_eq(wire_mem_inject(lan, f, n + 4), 0);
+	pair_run_for(1);
+	n = echo(p, 8, "192.168.100.10", "172.18.30.1", 0x79);
+	memcpy(f + 4, p, n);
+	ck_assert_int_eq(wire_mem_inject(lan, f, n + 4), 0);
+	pair_run_for(1);
+	drop_slarp(&q_in);
+	ck_assert_int_eq(q_in.n, 1);
+	{
+		const uint8_t	*o = take(&q_in, &n);
+
+		ck_addr(o + 12, "172.18.30.1");
+		ck_addr(o + 16, "192.168.100.10");
+		ck_assert_uint_eq(get16(o + 24), 0x79);
+	}
+	ck_assert_ptr_nonnull(strstr(fx_run(&pair[R1],
+	    "show crypto ipsec sa"), "#pkts encaps: 2, #pkts encrypt: 2"));
 	pair_close();
 }
 END_TEST
