@@ -117,8 +117,11 @@ xlate_show(const struct nat *n, const struct nat_xlate *x, bool verbose,
 		return;
 	hms(c, sizeof(c), now - x->nx_created);
 	hms(u, sizeof(u), now - x->nx_used);
-	strbuf_printf(sb, "    create %s, use %s, flags: %s\n", c, u,
-	    x->nx_static ? "static" : x->nx_proto != 0 ? "extended" : "none");
+	/* The flags IOS documents: static, extended, timing out (after a
+	 * FIN or RST). */
+	strbuf_printf(sb, "    create %s, use %s, flags: %s%s\n", c, u,
+	    x->nx_static ? "static" : x->nx_proto != 0 ? "extended" : "none",
+	    x->nx_finrst ? ", timing out" : "");
 }
 
 int
