@@ -23,7 +23,7 @@ libpcap-dev libtelnet-dev check expect telnet clang libclang-rt-14-dev tshark
 iproute2 iputils-ping strongswan-charon strongswan-swanctl
 libcharon-extra-plugins libcharon-extauth-plugins libstrongswan-standard-plugins libldns3
 libevent-pthreads-2.1-7 libnss3-tools iperf3 ethtool dnsmasq-base busybox vpnc
-groff-base bsdextrautils libcrypto++-dev"
+groff-base bsdextrautils libcrypto++-dev netcat-openbsd"
 
 missing=""
 for p in $PKGS; do

@@ -352,4 +352,9 @@ int		 dp_ip_output(struct dataplane *, const uint8_t *ip, size_t len);
 #define DP_LINK_ROOM	16
 int		 dp_ip_output_buf(struct dataplane *, uint8_t *ip, size_t len);
 
+/* `show debugging`'s lines for the dataplane's debugs (`debug ip nat`),
+ * and `undebug all` for them. */
+void		 dp_show_debugging(const struct dataplane *, struct strbuf *);
+void		 dp_debug_all_off(struct dataplane *);
+
 #endif

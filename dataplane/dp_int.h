@@ -33,6 +33,7 @@ struct moncap;
 struct wire;
 struct dhcpc;
 struct dhcps;
+struct nat;
 
 /* Interface types, in the order IOS lists them. */
 enum if_type {
@@ -237,14 +238,6 @@ struct rt6_route {
 	char		*r6_ifname;
 };
 
-struct nat_rule {
-	bool		 nr_static;
-	char		*nr_list;	/* list ACL */
-	char		*nr_ifname;	/* list: interface */
-	bool		 nr_overload;
-	uint32_t	 nr_local, nr_global;	/* static */
-};
-
 /* A connected subnet, for IOS's overlap check without a scan. */
 struct if_subnet {
 	uint32_t	 sn_lo, sn_hi;
@@ -264,8 +257,7 @@ struct dataplane {
 	struct rt6_route *d_rt6;
 	size_t		  d_nrt6;
 	bool		  d_ipv6_unicast_routing;
-	struct nat_rule	 *d_nat;
-	size_t		  d_nnat;
+	struct nat	 *d_nat;	/* NAT: rules, pools, table (nat.h) */
 	struct fwd	 *d_fwd;	/* the packet path's state (fwd.c) */
 	struct moncap	 *d_moncaps;	/* capture points, by name (moncap.c) */
 	uint64_t	  d_gen;	/* dp_generation() */
@@ -603,6 +595,9 @@ void		 reasm_free(struct dataplane *);
 /* udp.c */
 void		 udp_input(struct dataplane *, struct dp_iface *,
 		    const uint8_t *ip, size_t len);
+/* Is the router's UDP PORT bound (IKE's 500, 4500)?  NAT never hands
+ * it out on the router's own address. */
+bool		 udp_bound(const struct dataplane *, uint16_t port);
 /* A UDP datagram out of IFP to the link's next hop NH, routing and the
  * source check bypassed: DHCP's client speaks from 0.0.0.0 before it has
  * an address, and both sides broadcast on the interface a message came

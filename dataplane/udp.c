@@ -61,6 +61,15 @@ dp_udp_bind(struct dataplane *dp, uint16_t port, dp_udp_fn fn, void *arg)
 	return 0;
 }
 
+bool
+udp_bound(const struct dataplane *dp, uint16_t port)
+{
+	bool	found;
+
+	(void)udp_pos(dp->d_fwd, port, &found);
+	return found;
+}
+
 void
 dp_udp_unbind(struct dataplane *dp, uint16_t port)
 {

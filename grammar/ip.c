@@ -36,28 +36,6 @@ static const struct cmd_def dp_config_defs[] = {
 	  "Name of the next hop\n"
 	  "permanent route",
 	  dp_ip_route_cmd, NEG, NULL },
-	{ "ip nat inside source list (<1-2699>$acl|WORD$acl) interface "
-	  "WORD$ifname [overload]",
-	  IP_HELP
-	  "NAT configuration commands\n"
-	  "Inside address translation\n"
-	  "Source address translation\n"
-	  "Specify access list describing local addresses\n"
-	  "Access list number for local addresses\n"
-	  "Access list name for local addresses\n"
-	  "Specify interface for global address\n"
-	  "Interface name and number\n"
-	  "Overload an address translation",
-	  dp_ip_nat_list_cmd, NEG, NULL },
-	{ "ip nat inside source static A.B.C.D$local A.B.C.D$global",
-	  IP_HELP
-	  "NAT configuration commands\n"
-	  "Inside address translation\n"
-	  "Source address translation\n"
-	  "Specify static local->global mapping\n"
-	  "Inside local IP address\n"
-	  "Inside global IP address",
-	  dp_ip_nat_static_cmd, NEG, NULL },
 	{ "ipv6 unicast-routing",
 	  "Global IPv6 configuration commands\n"
 	  "Enable unicast routing",
