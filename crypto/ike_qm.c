@@ -285,10 +285,10 @@ static void
 dbg_validate(struct ike_qm *q)
 {
 	struct crypto	*c = q->q_p1->p_c;
-	char		 l[16], r[16], lp[40], rp[40];
+	char		 l[SA_TEXT_LEN], r[SA_TEXT_LEN], lp[40], rp[40];
 
-	ip4_text(q->q_p1->p_local, l);
-	ip4_text(q->q_p1->p_peer, r);
+	sa_text(&q->q_p1->p_local, l);
+	sa_text(&q->q_p1->p_peer, r);
 	ipsec_ident_fmt(&q->q_req.rq_lid, lp, sizeof(lp));
 	ipsec_ident_fmt(&q->q_req.rq_rid, rp, sizeof(rp));
 	ike_ipsec_debug(c, "IPSEC(validate_proposal_request): proposal part "
@@ -328,10 +328,10 @@ dbg_creating(struct ike_qm *q)
 {
 	struct ike_p1	*p = q->q_p1;
 	struct crypto	*c = p->p_c;
-	char		 l[16], r[16], lp[16], rp[16];
+	char		 l[SA_TEXT_LEN], r[SA_TEXT_LEN], lp[16], rp[16];
 
-	ip4_text(p->p_local, l);
-	ip4_text(p->p_peer, r);
+	sa_text(&p->p_local, l);
+	sa_text(&p->p_peer, r);
 	ip4_text(ident_v4(&q->q_req.rq_lid), lp);
 	ip4_text(ident_v4(&q->q_req.rq_rid), rp);
 	ike_debug(c, p->p_dbg, " Creating IPSec SAs");
@@ -712,10 +712,10 @@ static void
 r_refuse(struct ike_qm *q, uint16_t notify, const char *why)
 {
 	struct ike_p1	*p = q->q_p1;
-	char		 l[16], r[16];
+	char		 l[SA_TEXT_LEN], r[SA_TEXT_LEN];
 
-	ip4_text(p->p_local, l);
-	ip4_text(p->p_peer, r);
+	sa_text(&p->p_local, l);
+	sa_text(&p->p_peer, r);
 	ike_debug(p->p_c, p->p_dbg, " phase 2 SA policy not acceptable! "
 	    "(local %s remote %s)", l, r);
 	ike_notify(p, notify, ISAKMP_PROTO_ISAKMP, NULL, 0);
@@ -754,7 +754,7 @@ r_qm1(struct ike_qm *q, const struct isakmp_msg *pm)
 		qm_fail(q, "QM rejected");
 		return;
 	}
-	if (ipsec_find_entry(c, p->p_local, p->p_peer, p->p_profile, &cr,
+	if (ipsec_find_entry(c, &p->p_local, &p->p_peer, p->p_profile, &cr,
 	    &ci, &q->q_req, &ce)) {
 		ipsec_proposal_of(c, ce, &q->q_req.rq_prop);
 		n = proposal_sets(op, sets);

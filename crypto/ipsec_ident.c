@@ -93,6 +93,6 @@ ipsec_transport_ok(const struct ike_request *rq,
 	    rq->rq_lid.id_plen == 32 && rq->rq_rid.id_plen == 32 &&
 	    rq->rq_lid.id_addr.sa_family == 4 &&
 	    rq->rq_rid.id_addr.sa_family == 4 &&
-	    get32(rq->rq_lid.id_addr.sa_addr) == rq->rq_local &&
-	    get32(rq->rq_rid.id_addr.sa_addr) == rq->rq_peer;
+	    sa_addr_eq(&rq->rq_lid.id_addr, &rq->rq_local) &&
+	    sa_addr_eq(&rq->rq_rid.id_addr, &rq->rq_peer);
 }

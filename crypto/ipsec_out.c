@@ -48,7 +48,7 @@ negotiating(struct crypto *c, const struct ike_request *rq,
 	struct sa_addr		 peer;
 
 	*done = NULL;
-	sa_addr_v4(&peer, rq->rq_peer);
+	peer = rq->rq_peer;
 	if ((pe = sadb_peer_find(&c->c_sadb, &peer)) == NULL)
 		return false;
 	TAILQ_FOREACH(is, &pe->pe_isakmp, is_pentry) {
@@ -74,7 +74,7 @@ dbg_sa_request(struct crypto *c, const struct ike_request *rq,
 {
 	const struct transform_set	*ts = NULL;
 	struct strbuf			 words;
-	char				 l[16], r[16], lp[40], rp[40];
+	char				 l[SA_TEXT_LEN], r[SA_TEXT_LEN], lp[40], rp[40];
 	uint32_t			 sec;
 	uint64_t			 kb;
 
@@ -86,8 +86,8 @@ dbg_sa_request(struct crypto *c, const struct ike_request *rq,
 	if (ts != NULL)
 		transform_config_text(ts, &words);
 	ipsec_entry_lifetimes(c, ce, &sec, &kb);
-	ip4_text(rq->rq_local, l);
-	ip4_text(rq->rq_peer, r);
+	sa_text(&rq->rq_local, l);
+	sa_text(&rq->rq_peer, r);
 	ipsec_ident_fmt(&rq->rq_lid, lp, sizeof(lp));
 	ipsec_ident_fmt(&rq->rq_rid, rp, sizeof(rp));
 	ike_ipsec_debug(c, "IPSEC(sa_request): ,");

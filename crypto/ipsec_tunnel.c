@@ -128,8 +128,8 @@ tp_get(struct crypto *c, struct dp_iface *t)
 	snprintf(tp->tp_rq.rq_map, sizeof(tp->tp_rq.rq_map), "%s",
 	    tp->tp_mapname);
 	tp->tp_rq.rq_seq = TUN_MAP_SEQ;
-	tp->tp_rq.rq_local = s;
-	tp->tp_rq.rq_peer = d;
+	sa_addr_v4(&tp->tp_rq.rq_local, s);
+	sa_addr_v4(&tp->tp_rq.rq_peer, d);
 	if (tp->tp_vti) {
 		ipsec_ident_set(&tp->tp_rq.rq_lid, 0, 0xffffffffu, 0, 0);
 		ipsec_ident_set(&tp->tp_rq.rq_rid, 0, 0xffffffffu, 0, 0);
@@ -173,7 +173,8 @@ ipsec_tunnel_sa(void *arg, struct dp_iface *t, bool start)
 	 * crossing each other's INITIAL-CONTACT take each other down: the
 	 * end with the lower address begins, the other only if nothing has
 	 * come for TUN_WAIT_POLLS of the dataplane's one-second polls. */
-	if (start && (tp->tp_rq.rq_local < tp->tp_rq.rq_peer ||
+	if (start && (memcmp(tp->tp_rq.rq_local.sa_addr,
+	    tp->tp_rq.rq_peer.sa_addr, 16) < 0 ||
 	    ++tp->tp_polls > TUN_WAIT_POLLS)) {
 		tp->tp_polls = 0;
 		ipsec_out_start(c, &tp->tp_rq, &tp->tp_ce);
@@ -182,7 +183,8 @@ ipsec_tunnel_sa(void *arg, struct dp_iface *t, bool start)
 }
 
 bool
-ipsec_tunnel_find_entry(struct crypto *c, uint32_t local, uint32_t peer,
+ipsec_tunnel_find_entry(struct crypto *c, const struct sa_addr *local,
+    const struct sa_addr *peer,
     const struct sa_ident *lid, const struct sa_ident *rid,
     struct ike_request *rq, const struct cmap_entry **entry)
 {
@@ -193,7 +195,8 @@ ipsec_tunnel_find_entry(struct crypto *c, uint32_t local, uint32_t peer,
 	for (ifp = dp_iface_first(dp); ifp != NULL; ifp = dp_iface_next(ifp)) {
 		if (dp_iface_tunnel_protection(ifp) == NULL ||
 		    (tp = tp_get(c, ifp)) == NULL ||
-		    tp->tp_rq.rq_local != local || tp->tp_rq.rq_peer != peer ||
+		    !sa_addr_eq(&tp->tp_rq.rq_local, local) ||
+		    !sa_addr_eq(&tp->tp_rq.rq_peer, peer) ||
 		    !ipsec_ident_eq(&tp->tp_rq.rq_lid, lid) ||
 		    !ipsec_ident_eq(&tp->tp_rq.rq_rid, rid))
 			continue;
