@@ -161,16 +161,25 @@ void
 ike_udp_meta_addrs(const struct dp_udp_meta *um, struct sa_addr *src,
     struct sa_addr *dst)
 {
+	if (um->um_v6) {
+		sa_addr_v6(src, um->um_src6);
+		sa_addr_v6(dst, um->um_dst6);
+		return;
+	}
 	sa_addr_v4(src, um->um_src);
 	sa_addr_v4(dst, um->um_dst);
 }
 
-/* dp_udp_send from LOCAL to PEER. */
+/* dp_udp_send, or dp_udp6_send, from LOCAL to PEER. */
 int
 ike_udp_send(struct dataplane *dp, const struct sa_addr *local,
     uint16_t sport, const struct sa_addr *peer, uint16_t dport,
     const uint8_t *data, size_t len)
 {
+	if (peer->sa_family == 6)
+		return dp_udp6_send(dp, local->sa_family == 6 ?
+		    local->sa_addr : NULL, sport, peer->sa_addr, dport, data,
+		    len);
 	return dp_udp_send(dp, sa_addr_get4(local), sport, sa_addr_get4(peer),
 	    dport, data, len);
 }
@@ -208,7 +217,8 @@ dbg_send(struct ike_p1 *p, const char *state_name)
 	    p->p_sa->is_rport, p->p_sa->is_initiator ? "I" : "R", state_name);
 	/* 15.x's line; 12.x has none. */
 	if (!ike_debug_v12(p->p_c))
-		ike_debug(p->p_c, p->p_dbg, "Sending an IKE IPv4 Packet.");
+		ike_debug(p->p_c, p->p_dbg, "Sending an IKE IPv%d Packet.",
+		    p->p_peer.sa_family == 6 ? 6 : 4);
 }
 
 struct rexmit_ctx {

@@ -238,9 +238,12 @@ void		 dp_echo_unlisten(struct dataplane *, uint16_t id);
  * keepalive 0xff is dropped).
  */
 struct dp_udp_meta {
-	uint32_t	 um_src, um_dst;	/* host order */
+	uint32_t	 um_src, um_dst;	/* host order; 0 over IPv6 */
 	uint16_t	 um_sport, um_dport;
 	struct dp_iface	*um_ifp;	/* received on; NULL: the router's own */
+	/* Over IPv6 (the same endpoints serve both): the addresses. */
+	bool		 um_v6;
+	uint8_t		 um_src6[16], um_dst6[16];
 };
 
 typedef void	(*dp_udp_fn)(void *arg, const struct dp_udp_meta *,
@@ -256,6 +259,11 @@ void		 dp_udp_unbind(struct dataplane *, uint16_t port);
 int		 dp_udp_send(struct dataplane *, uint32_t src, uint16_t sport,
 		    uint32_t dst, uint16_t dport, const uint8_t *data,
 		    size_t len);
+/* The same over IPv6 (SRC NULL or ::, the outgoing interface's
+ * address), hop limit 255. */
+int		 dp_udp6_send(struct dataplane *, const uint8_t *src,
+		    uint16_t sport, const uint8_t *dst, uint16_t dport,
+		    const uint8_t *data, size_t len);
 
 /*
  * The crypto hook.  Crypto registers its operations (the dataplane never

@@ -566,6 +566,10 @@ void		 ip6_input(struct dataplane *, struct dp_iface *,
 		    const uint8_t *, size_t);
 struct dp_iface	*route6_lookup(const struct dataplane *, const uint8_t *dst,
 		    uint8_t *nh);
+/* The router's own datagram P out (its source filled when zero). */
+int		 ip6_send(struct dataplane *, uint8_t *p, size_t len);
+/* The pseudo-header's sum of the datagram P for upper protocol NXT. */
+uint32_t	 ip6_pseudo(const uint8_t *p, size_t plen, uint8_t nxt);
 
 /* nd.c */
 void		 nd_input(struct dp_iface *, const uint8_t *, size_t);
@@ -586,6 +590,9 @@ void		 reasm_free(struct dataplane *);
 
 /* udp.c */
 void		 udp_input(struct dataplane *, struct dp_iface *,
+		    const uint8_t *ip, size_t len);
+/* A UDP datagram for one of the router's IPv6 addresses. */
+void		 udp6_input(struct dataplane *, struct dp_iface *,
 		    const uint8_t *ip, size_t len);
 /* A UDP datagram out of IFP to the link's next hop NH, routing and the
  * source check bypassed: DHCP's client speaks from 0.0.0.0 before it has

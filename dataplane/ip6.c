@@ -212,8 +212,8 @@ ip6_header(uint8_t *p, size_t plen, uint8_t nxt, uint8_t hlim,
 	memcpy(p + 24, dst, 16);
 }
 
-static uint32_t
-pseudo6(const uint8_t *p, size_t plen, uint8_t nxt)
+uint32_t
+ip6_pseudo(const uint8_t *p, size_t plen, uint8_t nxt)
 {
 	uint32_t	sum = (uint32_t)(plen >> 16) + (plen & 0xffff) + nxt;
 	size_t		i;
@@ -229,12 +229,11 @@ icmp6_checksum(uint8_t *p)
 	size_t	plen = get16(p + 4);
 
 	put16(p + 42, 0);
-	put16(p + 42, in_cksum(p + IP6_HDRLEN, plen, pseudo6(p, plen,
+	put16(p + 42, in_cksum(p + IP6_HDRLEN, plen, ip6_pseudo(p, plen,
 	    IPP_ICMPV6)));
 }
 
-/* Send the router's own datagram (source filled when zero). */
-static int
+int
 ip6_send(struct dataplane *dp, uint8_t *p, size_t len)
 {
 	static const uint8_t	 zero[16];
@@ -331,7 +330,7 @@ icmp6_input(struct dataplane *dp, struct dp_iface *in, const uint8_t *ip,
 	struct dp_echo_ev	 ev;
 	uint8_t			*r;
 
-	if (ilen < 8 || in_cksum(icmp, ilen, pseudo6(ip, ilen,
+	if (ilen < 8 || in_cksum(icmp, ilen, ip6_pseudo(ip, ilen,
 	    IPP_ICMPV6)) != 0)
 		return;
 	memset(&ev, 0, sizeof(ev));
@@ -428,6 +427,8 @@ ip6_input(struct dataplane *dp, struct dp_iface *in, const uint8_t *ip,
 	if (ip6_own(dp, in, ip + 24) || ip6_joined(in, ip + 24)) {
 		if (ip[6] == IPP_ICMPV6)
 			icmp6_input(dp, in, ip, len);
+		else if (ip[6] == IPP_UDP && ip[24] != 0xff)
+			udp6_input(dp, in, ip, len);
 		else if (ip[24] != 0xff)
 			icmp6_error(dp, in, ip, len, ICMP6_UNREACH, 4, 0);
 		return;
