@@ -393,6 +393,8 @@ void	ipsec_ident_set(struct sa_ident *, uint32_t addr, uint32_t wild,
 	    uint8_t proto, uint16_t port);
 /* Whether IPv4 address A is inside ID's prefix. */
 bool	ipsec_ident_has(const struct sa_ident *, uint32_t a);
+/* The same for an IPv6 address (16 bytes): false for an IPv4 ident. */
+bool	ipsec_ident_has6(const struct sa_ident *, const uint8_t a[16]);
 bool	ipsec_ident_eq(const struct sa_ident *, const struct sa_ident *);
 void	ipsec_ident_fmt(const struct sa_ident *, char *buf, size_t len);
 

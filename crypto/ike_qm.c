@@ -163,8 +163,24 @@ static void
 build_ident(struct isakmp_build *b, const struct sa_ident *id)
 {
 	struct isakmp_id	v;
-	uint8_t			d[8];
+	uint8_t			d[32];
+	unsigned		i;
 
+	/* IPv6: ID_IPV6_ADDR, or ID_IPV6_ADDR_SUBNET (seed 003's ::/0). */
+	if (id->id_addr.sa_family == 6) {
+		memset(d, 0, sizeof(d));
+		memcpy(d, id->id_addr.sa_addr, 16);
+		for (i = 0; i < id->id_plen && i < 128; i++)
+			d[16 + i / 8] |= (uint8_t)(0x80 >> (i % 8));
+		v.id_type = id->id_plen == 128 ? IPSEC_ID_IPV6_ADDR :
+		    IPSEC_ID_IPV6_SUBNET;
+		v.id_proto = id->id_proto;
+		v.id_port = id->id_port;
+		v.id_data = d;
+		v.id_len = id->id_plen == 128 ? 16 : 32;
+		isakmp_build_id(b, &v);
+		return;
+	}
 	put32(d, ident_v4(id));
 	put32(d + 4, plen_mask(id->id_plen));
 	v.id_type = id->id_plen == 32 ? IPSEC_ID_IPV4_ADDR :
@@ -174,6 +190,31 @@ build_ident(struct isakmp_build *b, const struct sa_ident *id)
 	v.id_data = d;
 	v.id_len = id->id_plen == 32 ? 4 : 8;
 	isakmp_build_id(b, &v);
+}
+
+/* An IPv6 identity: the mask contiguous, the address within it. */
+static bool
+ident_read6(const struct isakmp_id *v, struct sa_ident *id)
+{
+	unsigned	plen = 128, i;
+	uint8_t		a[16];
+
+	memcpy(a, v->id_data, 16);
+	if (v->id_type == IPSEC_ID_IPV6_SUBNET) {
+		for (plen = 0; plen < 128 &&
+		    (v->id_data[16 + plen / 8] & (0x80 >> (plen % 8))); plen++)
+			;
+		for (i = plen; i < 128; i++) {
+			if (v->id_data[16 + i / 8] & (0x80 >> (i % 8)))
+				return false;
+			a[i / 8] &= (uint8_t)~(0x80 >> (i % 8));
+		}
+	}
+	sa_addr_v6(&id->id_addr, a);
+	id->id_plen = plen;
+	id->id_proto = v->id_proto;
+	id->id_port = v->id_port;
+	return true;
 }
 
 static bool
@@ -186,6 +227,9 @@ ident_read(const struct isakmp_pld *pl, struct sa_ident *id)
 	if (pl == NULL || isakmp_id_parse(pl, &v) != ISAKMP_OK)
 		return false;
 	memset(id, 0, sizeof(*id));
+	if ((v.id_type == IPSEC_ID_IPV6_ADDR && v.id_len == 16) ||
+	    (v.id_type == IPSEC_ID_IPV6_SUBNET && v.id_len == 32))
+		return ident_read6(&v, id);
 	if (v.id_type == IPSEC_ID_IPV4_ADDR && v.id_len == 4)
 		plen = 32;
 	else if (v.id_type == IPSEC_ID_IPV4_SUBNET && v.id_len == 8) {

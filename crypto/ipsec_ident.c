@@ -53,10 +53,33 @@ ipsec_ident_has(const struct sa_ident *id, uint32_t a)
 	    get32(id->id_addr.sa_addr);
 }
 
+bool
+ipsec_ident_has6(const struct sa_ident *id, const uint8_t a[16])
+{
+	unsigned	i;
+
+	if (id->id_addr.sa_family != 6)
+		return false;
+	for (i = 0; i < id->id_plen && i < 128; i++)
+		if (((a[i / 8] ^ id->id_addr.sa_addr[i / 8]) >> (7 - i % 8)) &
+		    1)
+			return false;
+	return true;
+}
+
 void
 ipsec_ident_fmt(const struct sa_ident *id, char *buf, size_t len)
 {
-	char		a[16], m[16];
+	char		a[SA_TEXT_LEN], m[16];
+
+	/* IPv6: a prefix length, and protocol "any" as 256 (seed 003's
+	 * "local_proxy= ::/0/256/0"). */
+	if (id->id_addr.sa_family == 6) {
+		snprintf(buf, len, "%s/%u/%u/%u", sa_text(&id->id_addr, a),
+		    id->id_plen, id->id_proto != 0 ? id->id_proto : 256,
+		    id->id_port);
+		return;
+	}
 
 	ip4_text(get32(id->id_addr.sa_addr), a);
 	ip4_text(ipsec_plen_mask(id->id_plen), m);

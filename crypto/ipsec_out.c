@@ -29,6 +29,7 @@
 #include "lib/system.h"
 
 #define IP_HDR		20
+#define IP6_HDR		40
 #define IPPROTO_ESP_NUM	50
 #define IPPROTO_UDP_NUM	17
 #define UDP_HDR		8
@@ -185,6 +186,45 @@ encap_transport(struct crypto *c, struct ipsec_flow *fl, struct ipsec_sa *ps,
 	return esp_sent(c, fl, ps, out, IP_HDR + elen, len);
 }
 
+/*
+ * ESP over IPv6 (a `tunnel mode ipsec ipv6` VTI, issue 16): tunnel mode,
+ * the inner datagram IPv4 or IPv6 (next header 4 or 41), under an outer
+ * IPv6 header from the tunnel source to its destination (next header
+ * 50, hop limit 255).  No NAT-T over IPv6.
+ */
+static enum dp_crypto_verdict
+encap6(struct crypto *c, struct ipsec_flow *fl, struct ipsec_sa *ps,
+    uint8_t *ip, size_t len, bool inplace)
+{
+	uint8_t		*out;
+	size_t		 pre = IP6_HDR + ESP_HDR_LEN + esp_sa_iv_len(ps->ps_esp);
+	size_t		 cap = esp_encap_len(ps->ps_esp, len) + IP6_HDR, elen;
+	uint8_t		 next = (ip[0] >> 4) == 6 ? ESP_NEXT_IPV6 :
+			    ESP_NEXT_IPV4;
+
+	if (cap > PKT_MAX) {
+		fl->fl_stats.fs_send_errors++;
+		return DP_CRYPTO_DROP;
+	}
+	if (inplace && (pre + DP_LINK_ROOM > DP_HEADROOM ||
+	    cap - pre - len > DP_TAILROOM))
+		inplace = false;
+	out = inplace ? ip - pre : c->c_txbuf + DP_LINK_ROOM;
+	if (esp_encap_nh(ps->ps_esp, ip, len, next, out + IP6_HDR,
+	    cap - IP6_HDR, &elen) != ESP_OK) {
+		fl->fl_stats.fs_send_errors++;
+		return DP_CRYPTO_DROP;
+	}
+	memset(out, 0, IP6_HDR);
+	out[0] = 0x60;
+	put16(out + 4, (uint16_t)elen);
+	out[6] = IPPROTO_ESP_NUM;
+	out[7] = 255;
+	memcpy(out + 8, fl->fl_local_addr.sa_addr, 16);
+	memcpy(out + 24, fl->fl_peer.sa_addr, 16);
+	return esp_sent(c, fl, ps, out, IP6_HDR + elen, len);
+}
+
 static enum dp_crypto_verdict
 encap(struct crypto *c, struct ipsec_flow *fl, struct ipsec_sa *ps,
     uint8_t *ip, size_t len, bool inplace)
@@ -196,6 +236,8 @@ encap(struct crypto *c, struct ipsec_flow *fl, struct ipsec_sa *ps,
 	uint8_t		 tos = ip[1], df = ipsec_mtu_outer_df(fl, ip);
 	static uint16_t	 ident;
 
+	if (fl->fl_peer.sa_family == 6)
+		return encap6(c, fl, ps, ip, len, inplace);
 	if (transport_pkt(fl, ps, ip, len))
 		return encap_transport(c, fl, ps, ip, len, inplace);
 	if (cap > PKT_MAX) {

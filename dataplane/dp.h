@@ -50,7 +50,12 @@ void		 dp_iface_set_tunnel_shared(struct dp_iface *, bool);
  * otherwise or for another interface. */
 bool		 dp_iface_tunnel_ends(const struct dp_iface *, uint32_t *src,
 		    uint32_t *dst, struct dp_iface **srcif);
-/* `tunnel mode ipsec ipv4`: a VTI, whose packets go into ESP directly. */
+/* The same for a tunnel whose outer addresses are IPv6 ones (`tunnel
+ * mode ipsec ipv6`), which dp_iface_tunnel_ends does not give. */
+bool		 dp_iface_tunnel_ends6(const struct dp_iface *, uint8_t src[16],
+		    uint8_t dst[16], struct dp_iface **srcif);
+/* `tunnel mode ipsec ipv4|ipv6`: a VTI, whose packets go into ESP
+ * directly. */
 bool		 dp_iface_tunnel_vti(const struct dp_iface *);
 /* Decide the tunnels' line protocols again, soon (crypto: a VTI's SAs
  * came or went). */

@@ -138,6 +138,10 @@ struct dp_iface {
 	bool			 if_tun_ready;
 	bool			 if_tun_recur;	/* down: recursive routing */
 	uint32_t		 if_tun_saddr, if_tun_daddr;
+	/* `tunnel mode ipsec ipv6`: the outer addresses are IPv6 ones
+	 * (if_tun_saddr/daddr zero). */
+	bool			 if_tun_v6;
+	uint8_t			 if_tun_saddr6[16], if_tun_daddr6[16];
 	struct dp_iface		*if_tun_srcif;	/* valid while if_tun_up */
 	char			*if_tun_protection;
 	bool			 if_tun_prot_shared;	/* ... shared */

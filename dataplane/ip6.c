@@ -429,6 +429,11 @@ ip6_input(struct dataplane *dp, struct dp_iface *in, const uint8_t *ip,
 			icmp6_input(dp, in, ip, len);
 		else if (ip[6] == IPP_UDP && ip[24] != 0xff)
 			udp6_input(dp, in, ip, len);
+		else if (ip[6] == IPP_ESP && ip[24] != 0xff &&
+		    dp->d_fwd->f_crypto != NULL &&
+		    dp->d_fwd->f_crypto->co_esp_input != NULL)
+			dp->d_fwd->f_crypto->co_esp_input(
+			    dp->d_fwd->f_crypto_arg, in, ip, len);
 		else if (ip[24] != 0xff)
 			icmp6_error(dp, in, ip, len, ICMP6_UNREACH, 4, 0);
 		return;
