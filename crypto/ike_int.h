@@ -395,6 +395,8 @@ void	ipsec_ident_set(struct sa_ident *, uint32_t addr, uint32_t wild,
 bool	ipsec_ident_has(const struct sa_ident *, uint32_t a);
 /* The same for an IPv6 address (16 bytes): false for an IPv4 ident. */
 bool	ipsec_ident_has6(const struct sa_ident *, const uint8_t a[16]);
+/* " (type=1)", " (type=4)" after a proxy in IPSEC's debug; "" for IPv6. */
+const char *ipsec_ident_type_text(const struct sa_ident *);
 bool	ipsec_ident_eq(const struct sa_ident *, const struct sa_ident *);
 void	ipsec_ident_fmt(const struct sa_ident *, char *buf, size_t len);
 

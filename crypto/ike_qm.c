@@ -329,7 +329,7 @@ static void
 dbg_validate(struct ike_qm *q)
 {
 	struct crypto	*c = q->q_p1->p_c;
-	char		 l[SA_TEXT_LEN], r[SA_TEXT_LEN], lp[40], rp[40];
+	char		 l[SA_TEXT_LEN], r[SA_TEXT_LEN], lp[64], rp[64];
 
 	sa_text(&q->q_p1->p_local, l);
 	sa_text(&q->q_p1->p_peer, r);
@@ -341,10 +341,10 @@ dbg_validate(struct ike_qm *q)
 	    "# 1,");
 	ike_ipsec_debug(c, "  (key eng. msg.) INBOUND local= %s:0, remote= "
 	    "%s:0,", l, r);
-	ike_ipsec_debug(c, "    local_proxy= %s (type=%d),", lp,
-	    q->q_req.rq_lid.id_plen == 32 ? 1 : 4);
-	ike_ipsec_debug(c, "    remote_proxy= %s (type=%d),", rp,
-	    q->q_req.rq_rid.id_plen == 32 ? 1 : 4);
+	ike_ipsec_debug(c, "    local_proxy= %s%s,", lp,
+	    ipsec_ident_type_text(&q->q_req.rq_lid));
+	ike_ipsec_debug(c, "    remote_proxy= %s%s,", rp,
+	    ipsec_ident_type_text(&q->q_req.rq_rid));
 	ike_ipsec_debug(c, "    protocol= ESP, transform= NONE  (Tunnel),");
 	ike_ipsec_debug(c, "    lifedur= 0s and 0kb,");
 	ike_ipsec_debug(c, "    spi= 0x0(0), conn_id= 0, keysize= 0, flags= "
@@ -354,10 +354,10 @@ dbg_validate(struct ike_qm *q)
 void
 ipsec_dbg_proxy_match(struct crypto *c, const struct ike_request *rq)
 {
-	char	s[16], d[16];
+	char	s[SA_TEXT_LEN], d[SA_TEXT_LEN];
 
-	ip4_text(ident_v4(&rq->rq_lid), s);
-	ip4_text(ident_v4(&rq->rq_rid), d);
+	sa_text(&rq->rq_lid.id_addr, s);
+	sa_text(&rq->rq_rid.id_addr, d);
 	ike_ipsec_debug(c, "Crypto mapdb : proxy_match");
 	ike_ipsec_debug(c, "        src addr     : %s", s);
 	ike_ipsec_debug(c, "        dst addr     : %s", d);
@@ -372,12 +372,13 @@ dbg_creating(struct ike_qm *q)
 {
 	struct ike_p1	*p = q->q_p1;
 	struct crypto	*c = p->p_c;
-	char		 l[SA_TEXT_LEN], r[SA_TEXT_LEN], lp[16], rp[16];
+	char		 l[SA_TEXT_LEN], r[SA_TEXT_LEN];
+	char		 lp[SA_TEXT_LEN], rp[SA_TEXT_LEN];
 
 	sa_text(&p->p_local, l);
 	sa_text(&p->p_peer, r);
-	ip4_text(ident_v4(&q->q_req.rq_lid), lp);
-	ip4_text(ident_v4(&q->q_req.rq_rid), rp);
+	sa_text(&q->q_req.rq_lid.id_addr, lp);
+	sa_text(&q->q_req.rq_rid.id_addr, rp);
 	ike_debug(c, p->p_dbg, " Creating IPSec SAs");
 	ike_debug_text(c, "        inbound SA from %s to %s (f/i)  0/ 0", r, l);
 	ike_debug_text(c, "        (proxy %s to %s)", rp, lp);

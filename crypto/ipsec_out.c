@@ -75,7 +75,7 @@ dbg_sa_request(struct crypto *c, const struct ike_request *rq,
 {
 	const struct transform_set	*ts = NULL;
 	struct strbuf			 words;
-	char				 l[SA_TEXT_LEN], r[SA_TEXT_LEN], lp[40], rp[40];
+	char				 l[SA_TEXT_LEN], r[SA_TEXT_LEN], lp[64], rp[64];
 	uint32_t			 sec;
 	uint64_t			 kb;
 
@@ -94,10 +94,10 @@ dbg_sa_request(struct crypto *c, const struct ike_request *rq,
 	ike_ipsec_debug(c, "IPSEC(sa_request): ,");
 	ike_ipsec_debug(c, "  (key eng. msg.) OUTBOUND local= %s:500, "
 	    "remote= %s:500,", l, r);
-	ike_ipsec_debug(c, "    local_proxy= %s (type=%d),", lp,
-	    rq->rq_lid.id_plen == 32 ? 1 : 4);
-	ike_ipsec_debug(c, "    remote_proxy= %s (type=%d),", rp,
-	    rq->rq_rid.id_plen == 32 ? 1 : 4);
+	ike_ipsec_debug(c, "    local_proxy= %s%s,", lp,
+	    ipsec_ident_type_text(&rq->rq_lid));
+	ike_ipsec_debug(c, "    remote_proxy= %s%s,", rp,
+	    ipsec_ident_type_text(&rq->rq_rid));
 	ike_ipsec_debug(c, "    protocol= ESP, transform= %s  (%s),",
 	    words.sb_buf, ipsec_transport_ok(rq, ts) ? "Transport" :
 	    "Tunnel");

@@ -228,13 +228,13 @@ ipsec_installed_debug(struct ike_qm *q)
 {
 	struct crypto		*c = q->q_p1->p_c;
 	struct ipsec_sa		*in, *out;
-	char			 peer[SA_TEXT_LEN], s[16], d[16];
+	char			 peer[SA_TEXT_LEN], s[SA_TEXT_LEN], d[SA_TEXT_LEN];
 
 	if (!ipsec_installed_pair(q, &in, &out))
 		return;
 	sa_text(&q->q_p1->p_peer, peer);
-	ip4_text(get32(q->q_req.rq_lid.id_addr.sa_addr), s);
-	ip4_text(get32(q->q_req.rq_rid.id_addr.sa_addr), d);
+	sa_text(&q->q_req.rq_lid.id_addr, s);
+	sa_text(&q->q_req.rq_rid.id_addr, d);
 	ike_ipsec_debug(c, "IPSEC(key_engine): got a queue event with 1 KMI "
 	    "message(s)");
 	ipsec_dbg_proxy_match(c, &q->q_req);

@@ -56,6 +56,75 @@ static const char *const seed003_tunnel[PAIR_NR] = {
 		"changed state to up"
 #define PING_OK(n) "\n" n "\nSuccess rate is "
 
+#define ID_BLOCK(addr) \
+	"        next-payload : 8", "        type         : 5", \
+	"        address      : " addr, "        protocol     : 17", \
+	"        port         : 500", "        length       : 24"
+
+/* The initiator's (the seed's R2) lines that name the peer, the
+ * identities and the proxies. */
+static const char *const initiator_lines[] = {
+	"  (key eng. msg.) OUTBOUND local= 2001:DB8::2:500, remote= "
+	    "2001:DB8::3:500,",
+	"    local_proxy= ::/0/256/0,",
+	"    remote_proxy= ::/0/256/0,",
+	"ISAKMP: Created a peer struct for 2001:DB8::3, peer port 500",
+	"ISAKMP:(0):found peer pre-shared key matching 2001:DB8::3",
+	"ISAKMP:(0): sending packet to 2001:DB8::3 my_port 500 peer_port 500 "
+	    "(I) MM_NO_STATE",
+	"ISAKMP:(0):Sending an IKE IPv6 Packet.",
+	"ISAKMP (0): received packet from 2001:DB8::3 dport 500 sport 500 "
+	    "Global (I) MM_NO_STATE",
+	"ISAKMP:(1001):SA is doing pre-shared key authentication using id "
+	    "type ID_IPV6_ADDR",
+	"ISAKMP (1001): ID payload", ID_BLOCK("2001:DB8::2"),
+	"ISAKMP:(1001):Total payload length: 24",
+	"ISAKMP:(1001):Sending an IKE IPv6 Packet.",
+	"ISAKMP (1001): ID payload", ID_BLOCK("2001:DB8::3"),
+	"ISAKMP:(1001):SA has been authenticated with 2001:DB8::3",
+	"  (key eng. msg.) INBOUND local= 2001:DB8::2:0, remote= "
+	    "2001:DB8::3:0,",
+	"    local_proxy= ::/0/256/0,",
+	"    remote_proxy= ::/0/256/0,",
+	"IPSEC(crypto_ipsec_sa_find_ident_head): reconnecting with the same "
+	    "proxies and peer 2001:DB8::3",
+	"  (sa) sa_dest= 2001:DB8::2, sa_proto= 50,",
+	"  (sa) sa_dest= 2001:DB8::3, sa_proto= 50,",
+	UP_MSG,
+	NULL
+};
+
+static const char *const responder_lines[] = {
+	"ISAKMP (0): received packet from 2001:DB8::2 dport 500 sport 500 "
+	    "Global (N) NEW SA",
+	"ISAKMP: Created a peer struct for 2001:DB8::2, peer port 500",
+	"ISAKMP:(0):found peer pre-shared key matching 2001:DB8::2",
+	"ISAKMP:(0): sending packet to 2001:DB8::2 my_port 500 peer_port 500 "
+	    "(R) MM_SA_SETUP",
+	"ISAKMP:(0):Sending an IKE IPv6 Packet.",
+	"ISAKMP (1001): received packet from 2001:DB8::2 dport 500 sport 500 "
+	    "Global (R) MM_KEY_EXCH",
+	"ISAKMP (1001): ID payload", ID_BLOCK("2001:DB8::2"),
+	"ISAKMP:(1001):SA has been authenticated with 2001:DB8::2",
+	"bring down existing phase 1 and 2 SA's with local 2001:DB8::3 remote "
+	    "2001:DB8::2 remote port 500",
+	"ISAKMP:(1001):SA is doing pre-shared key authentication using id "
+	    "type ID_IPV6_ADDR",
+	"ISAKMP (1001): ID payload", ID_BLOCK("2001:DB8::3"),
+	"  (key eng. msg.) INBOUND local= 2001:DB8::3:0, remote= "
+	    "2001:DB8::2:0,",
+	"    local_proxy= ::/0/256/0,",
+	"    remote_proxy= ::/0/256/0,",
+	"ISAKMP:(1001):QM Responder gets spi",
+	"ISAKMP:(1001):Sending an IKE IPv6 Packet.",
+	"IPSEC(crypto_ipsec_sa_find_ident_head): reconnecting with the same "
+	    "proxies and peer 2001:DB8::2",
+	"  (sa) sa_dest= 2001:DB8::3, sa_proto= 50,",
+	"  (sa) sa_dest= 2001:DB8::2, sa_proto= 50,",
+	UP_MSG,
+	NULL
+};
+
 static void
 setup(void)
 {
@@ -72,9 +141,22 @@ START_TEST(test_seed003_vti6)
 	 * back), and MM1 would wait for its retransmission. */
 	out = pair_run_wait(SR2, "ping 2001:DB8::3");
 	ck_assert_msg(strstr(out, PING_OK("..!!!")) != NULL, "%s", out);
+	for (r = 0; r < PAIR_NR; r++) {
+		fx_run(&pair[r], "debug crypto isakmp");
+		fx_run(&pair[r], "debug crypto ipsec");
+		strbuf_reset(&pair[r].fx_out);
+	}
 	for (r = 0; r < PAIR_NR; r++)
 		pair_config(r, seed003_tunnel[r]);
 	pair_run_for(3);
+	/* Seed 003's IPv6 lines, in its order (its "2001: DB8" is the
+	 * web page's smiley for "2001:DB8"; timestamps aside). */
+	ck_assert_msg(pair_lines_in_order(SR2, initiator_lines) == NULL,
+	    "no \"%s\" in order in:\n%s",
+	    pair_lines_in_order(SR2, initiator_lines), pair[SR2].fx_out.sb_buf);
+	ck_assert_msg(pair_lines_in_order(SR3, responder_lines) == NULL,
+	    "no \"%s\" in order in:\n%s",
+	    pair_lines_in_order(SR3, responder_lines), pair[SR3].fx_out.sb_buf);
 	ck_assert_msg(pair_has(SR2, UP_MSG), "%s", pair[SR2].fx_out.sb_buf);
 	ck_assert_msg(pair_has(SR3, UP_MSG), "%s", pair[SR3].fx_out.sb_buf);
 	out = pair_run_wait(SR2, "ping 2001:DB8:23::3");
