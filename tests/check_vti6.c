@@ -211,6 +211,36 @@ START_TEST(test_seed003_vti6)
 }
 END_TEST
 
+/*
+ * The keys by longest IPv6 prefix: a wrong key for ::/0 beside the right
+ * one for the peer's /128, globally on R2 and in a keyring on R3 (its
+ * /128 beating the global ::/0).  The tunnel comes up only if both
+ * lookups pick the longer prefix.
+ */
+START_TEST(test_seed003_key_prefix)
+{
+	const char	*out;
+	int		 r;
+
+	out = pair_run_wait(SR2, "ping 2001:DB8::3");
+	ck_assert_msg(strstr(out, PING_OK("..!!!")) != NULL, "%s", out);
+	for (r = 0; r < PAIR_NR; r++)
+		pair_config(r, "no crypto isakmp key cisco address ipv6 ::/0\n"
+		    "crypto isakmp key wrong address ipv6 ::/0\n");
+	pair_config(SR2, "crypto isakmp key cisco address ipv6 "
+	    "2001:DB8::3/128\n");
+	pair_config(SR3, "crypto keyring KR\n"
+	    " pre-shared-key address ipv6 2001:DB8::2/128 key cisco\n");
+	for (r = 0; r < PAIR_NR; r++)
+		pair_config(r, seed003_tunnel[r]);
+	pair_run_for(3);
+	ck_assert_msg(pair_has(SR2, UP_MSG), "%s", pair[SR2].fx_out.sb_buf);
+	ck_assert_msg(pair_has(SR3, UP_MSG), "%s", pair[SR3].fx_out.sb_buf);
+	out = pair_run_wait(SR2, "ping 2001:DB8:23::3");
+	ck_assert_msg(strstr(out, PING_OK("!!!!!")) != NULL, "%s", out);
+}
+END_TEST
+
 static Suite *
 vti6_suite(void)
 {
@@ -220,6 +250,7 @@ vti6_suite(void)
 	tcase_add_checked_fixture(tc, setup, pair_close);
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, test_seed003_vti6);
+	tcase_add_test(tc, test_seed003_key_prefix);
 	suite_add_tcase(s, tc);
 	return s;
 }
