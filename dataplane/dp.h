@@ -225,6 +225,8 @@ struct dp_echo6_req {
 	size_t		er6_size;	/* IPv6 datagram size, header included */
 	uint8_t		er6_hlim;	/* 0: 64 */
 	uint16_t	er6_pattern;
+	/* A link-local destination is on this interface (NULL: none). */
+	struct dp_iface	*er6_ifp;
 };
 
 int		 dp_echo6_send(struct dataplane *, const struct dp_echo6_req *);

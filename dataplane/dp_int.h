@@ -572,6 +572,9 @@ struct dp_iface	*route6_lookup(const struct dataplane *, const uint8_t *dst,
 		    uint8_t *nh);
 /* The router's own datagram P out (its source filled when zero). */
 int		 ip6_send(struct dataplane *, uint8_t *p, size_t len);
+/* The same with a link-local destination on IFP (NULL: routed only). */
+int		 ip6_send_on(struct dataplane *, struct dp_iface *ifp, uint8_t *p,
+		    size_t len);
 /* The pseudo-header's sum of the datagram P for upper protocol NXT. */
 uint32_t	 ip6_pseudo(const uint8_t *p, size_t plen, uint8_t nxt);
 

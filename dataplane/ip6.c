@@ -236,6 +236,15 @@ icmp6_checksum(uint8_t *p)
 int
 ip6_send(struct dataplane *dp, uint8_t *p, size_t len)
 {
+	return ip6_send_on(dp, NULL, p, len);
+}
+
+/* A link-local destination has no route: it is on the interface the
+ * caller names (an answer's, ping's source interface). */
+int
+ip6_send_on(struct dataplane *dp, struct dp_iface *ifp, uint8_t *p,
+    size_t len)
+{
 	static const uint8_t	 zero[16];
 	struct dp_iface		*out;
 	uint8_t			 nh[16];
@@ -248,7 +257,10 @@ ip6_send(struct dataplane *dp, uint8_t *p, size_t len)
 		fwd_local(dp, p, len);
 		return DP_SEND_OK;
 	}
-	if ((out = route6_lookup(dp, p + 24, nh)) == NULL)
+	if (ifp != NULL && ll_scope(p + 24) && p[24] != 0xff) {
+		out = ifp;
+		memcpy(nh, p + 24, 16);
+	} else if ((out = route6_lookup(dp, p + 24, nh)) == NULL)
 		return DP_SEND_NO_ROUTE;
 	if (memcmp(p + 8, zero, 16) == 0)
 		ip6_iface_source(out, p + 24, p + 8);
@@ -316,7 +328,7 @@ dp_echo6_send(struct dataplane *dp, const struct dp_echo6_req *er)
 		p[i] = (uint8_t)(((i - 48) & 1) ? er->er6_pattern :
 		    er->er6_pattern >> 8);
 	echo_sent(dp, er->er6_id, er->er6_pattern);
-	rc = ip6_send(dp, p, len);
+	rc = ip6_send_on(dp, er->er6_ifp, p, len);
 	free(p);
 	return rc;
 }
@@ -349,7 +361,7 @@ icmp6_input(struct dataplane *dp, struct dp_iface *in, const uint8_t *ip,
 			memcpy(r + 8, ip + 24, 16);
 		r[7] = 64;
 		r[40] = ICMP6_ECHOREPLY;
-		(void)ip6_send(dp, r, len);
+		(void)ip6_send_on(dp, in, r, len);
 		free(r);
 		return;
 	case ICMP6_ECHOREPLY:

@@ -163,6 +163,12 @@ START_TEST(test_seed003_vti6)
 	ck_assert_msg(strstr(out, PING_OK("!!!!!")) != NULL, "%s", out);
 	out = pair_run_wait(SR3, "ping 2001:DB8:23::2 repeat 3");
 	ck_assert_msg(strstr(out, PING_OK("!!!")) != NULL, "%s", out);
+	/* The seed's link-local addresses, out of the tunnel. */
+	out = pair_run_wait(SR2, "ping FE80::23:3 source Tunnel23");
+	ck_assert_msg(strstr(out, "Sending 5, 100-byte ICMP Echos to "
+	    "FE80::23:3, timeout is 2 seconds:\n"
+	    "Packet sent with a source address of FE80::23:2%Tunnel23\n"
+	    "!!!!!\nSuccess rate is 100 percent (5/5)") != NULL, "%s", out);
 
 	/* Phase 1 over IPv6: IOS's IPv6 section, the IPv4 one empty. */
 	out = fx_run(&pair[SR2], "show crypto isakmp sa");
@@ -172,8 +178,8 @@ START_TEST(test_seed003_vti6)
 	    " dst: 2001:DB8::3\n"
 	    " src: 2001:DB8::2\n"
 	    " state: QM_IDLE         conn-id:   1001 status: ACTIVE\n\n");
-	/* The VTI form (seed 003's `sh crypto ipsec sa`): 5 + 3 echoes
-	 * and their replies each way. */
+	/* The VTI form (seed 003's `sh crypto ipsec sa`): 5 + 3 + 5
+	 * echoes and their replies each way. */
 	out = fx_run(&pair[SR2], "show crypto ipsec sa");
 	ck_assert_msg(strstr(out, "\ninterface: Tunnel23\n"
 	    "    Crypto map tag: Tunnel23-head-0, local addr 2001:DB8::2\n"
@@ -182,8 +188,8 @@ START_TEST(test_seed003_vti6)
 	    "   remote ident (addr/mask/prot/port): (::/0/0/0)\n"
 	    "   current_peer 2001:DB8::3 port 500\n"
 	    "     PERMIT, flags={origin_is_acl,}\n"
-	    "    #pkts encaps: 8, #pkts encrypt: 8, #pkts digest: 8\n"
-	    "    #pkts decaps: 8, #pkts decrypt: 8, #pkts verify: 8\n") ==
+	    "    #pkts encaps: 13, #pkts encrypt: 13, #pkts digest: 13\n"
+	    "    #pkts decaps: 13, #pkts decrypt: 13, #pkts verify: 13\n") ==
 	    out, "%s", out);
 	ck_assert_msg(strstr(out, "    #send errors 0, #recv errors 0\n\n"
 	    "     local crypto endpt.: 2001:DB8::2,\n"
@@ -196,9 +202,9 @@ START_TEST(test_seed003_vti6)
 	    "        in use settings ={Tunnel, }\n") != NULL &&
 	    strstr(out, "Transport") == NULL, "%s", out);
 	out = fx_run(&pair[SR3], "show crypto ipsec sa");
-	ck_assert_msg(strstr(out, "    #pkts encaps: 8, #pkts encrypt: 8, "
-	    "#pkts digest: 8\n    #pkts decaps: 8, #pkts decrypt: 8, "
-	    "#pkts verify: 8\n") != NULL, "%s", out);
+	ck_assert_msg(strstr(out, "    #pkts encaps: 13, #pkts encrypt: 13, "
+	    "#pkts digest: 13\n    #pkts decaps: 13, #pkts decrypt: 13, "
+	    "#pkts verify: 13\n") != NULL, "%s", out);
 	/* What came out of the SAs was received on the tunnel. */
 	out = fx_run(&pair[SR3], "show interfaces Tunnel23");
 	ck_assert_msg(strstr(out, "Tunnel23 is up, line protocol is up \n") ==
@@ -206,7 +212,7 @@ START_TEST(test_seed003_vti6)
 	ck_assert_msg(strstr(out, "  Tunnel source 2001:DB8::3 (Ethernet0/0), "
 	    "destination 2001:DB8::2\n"
 	    "  Tunnel protocol/transport IPSEC/IPV6\n") != NULL, "%s", out);
-	ck_assert_msg(strstr(out, "     8 packets input, 800 bytes, 0 no "
+	ck_assert_msg(strstr(out, "     13 packets input, 1300 bytes, 0 no "
 	    "buffer\n") != NULL, "%s", out);
 }
 END_TEST
