@@ -104,7 +104,9 @@ inner_selected6(const struct ipsec_flow *fl, const uint8_t *in, size_t len)
 	if (len >= IP6_HDR && (in[0] >> 4) == 6)
 		return ipsec_ident_has6(&fl->fl_rident, in + 8) &&
 		    ipsec_ident_has6(&fl->fl_lident, in + 24);
-	return inner_selected(fl, in, len);
+	/* IPv4 under IPv6 proxies is outside them (no v4-overlay). */
+	return fl->fl_rident.id_addr.sa_family != 6 &&
+	    inner_selected(fl, in, len);
 }
 
 /*

@@ -171,6 +171,13 @@ ipsec_tunnel_output(void *arg, struct dp_iface *t, const uint8_t *ip,
 	/* Protection named but not there: nothing leaves in clear. */
 	if (tp == NULL)
 		return DP_CRYPTO_DROP;
+	/* A VTI's proxies are the whole of its transport's family
+	 * (0.0.0.0/0 or ::/0): a datagram of the other family is outside
+	 * them and has no SA (IPv4 over an IPv6 VTI would be IOS's later
+	 * `v4-overlay`, not done here). */
+	if (tp->tp_vti && len > 0 && ((ip[0] >> 4) == 6) !=
+	    (tp->tp_rq.rq_lid.id_addr.sa_family == 6))
+		return DP_CRYPTO_DROP;
 	return ipsec_out_flow(c, tp->tp_srcif, &tp->tp_rq, &tp->tp_peer_addr,
 	    tp->tp_hash, &tp->tp_ce, (uint8_t *)(uintptr_t)ip, len);
 }

@@ -170,6 +170,11 @@ START_TEST(test_seed003_vti6)
 	    "Packet sent with a source address of FE80::23:2%Tunnel23\n"
 	    "!!!!!\nSuccess rate is 100 percent (5/5)") != NULL, "%s", out);
 
+	/* The seed's IPv4 addresses on the tunnel: IPv4 is outside the
+	 * VTI's ::/0 proxies and is not carried (no v4-overlay). */
+	out = pair_run_wait(SR2, "ping 192.168.23.3 repeat 2");
+	ck_assert_msg(strstr(out, "Success rate is 0 percent (0/2)") != NULL,
+	    "%s", out);
 	/* Phase 1 over IPv6: IOS's IPv6 section, the IPv4 one empty. */
 	out = fx_run(&pair[SR2], "show crypto isakmp sa");
 	ck_assert_str_eq(out, "\nIPv4 Crypto ISAKMP SA\n"
