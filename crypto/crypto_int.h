@@ -113,6 +113,8 @@ const struct psk *psk_lookup_v4(const struct psk_store *, uint32_t addr);
 const struct psk *psk_lookup_v6(const struct psk_store *,
 	    const uint8_t addr[16]);
 const struct psk *psk_lookup_host(const struct psk_store *, const char *);
+/* psk_lookup_v4 or psk_lookup_v6 as A's family says. */
+const struct psk *psk_lookup(const struct psk_store *, const struct sa_addr *a);
 /* A key template from the peer part of a match ($addr [$mask], $prefix
  * or $host) and $secret; its strings point into the match. */
 struct cmd_args;
@@ -132,7 +134,7 @@ void	local_addr_free(struct local_addr *);
 void	local_addr_nvgen(const struct local_addr *, struct strbuf *,
 	    unsigned indent);
 bool	local_addr_admits(const struct crypto *, const struct local_addr *,
-	    uint32_t local);
+	    const struct sa_addr *local);
 
 struct keyring {
 	char			*kr_name;

@@ -26,6 +26,7 @@
 #define ESP_ICV_LEN		12	/* HMAC-MD5-96, HMAC-SHA1-96 (others: esp_alg.h) */
 #define ESP_REPLAY_WINDOW	64
 #define ESP_NEXT_IPV4		4	/* next header of tunnel mode */
+#define ESP_NEXT_IPV6		41	/* the same, an IPv6 datagram */
 #define ESP_NEXT_NONE		59	/* RFC 4303 §2.6's dummy packet */
 
 /* What IKE negotiated for one SA; keys are KEYMAT, cipher key first. */

@@ -15,7 +15,8 @@
 #include "crypto/ike_int.h"
 
 char *
-ike_psk_copy(struct crypto *c, uint32_t local, uint32_t peer)
+ike_psk_copy(struct crypto *c, const struct sa_addr *local,
+    const struct sa_addr *peer)
 {
 	const char	*key = ike_psk_for(c, local, peer);
 

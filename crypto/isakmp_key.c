@@ -217,6 +217,14 @@ psk_lookup_v6(const struct psk_store *ps, const uint8_t addr[16])
 }
 
 const struct psk *
+psk_lookup(const struct psk_store *ps, const struct sa_addr *a)
+{
+	if (a->sa_family == 6)
+		return psk_lookup_v6(ps, a->sa_addr);
+	return psk_lookup_v4(ps, sa_addr_get4(a));
+}
+
+const struct psk *
 psk_lookup_host(const struct psk_store *ps, const char *host)
 {
 	struct psk	probe;

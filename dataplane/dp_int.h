@@ -139,6 +139,10 @@ struct dp_iface {
 	bool			 if_tun_ready;
 	bool			 if_tun_recur;	/* down: recursive routing */
 	uint32_t		 if_tun_saddr, if_tun_daddr;
+	/* `tunnel mode ipsec ipv6`: the outer addresses are IPv6 ones
+	 * (if_tun_saddr/daddr zero). */
+	bool			 if_tun_v6;
+	uint8_t			 if_tun_saddr6[16], if_tun_daddr6[16];
 	struct dp_iface		*if_tun_srcif;	/* valid while if_tun_up */
 	char			*if_tun_protection;
 	bool			 if_tun_prot_shared;	/* ... shared */
@@ -574,6 +578,13 @@ void		 ip6_input(struct dataplane *, struct dp_iface *,
 		    const uint8_t *, size_t);
 struct dp_iface	*route6_lookup(const struct dataplane *, const uint8_t *dst,
 		    uint8_t *nh);
+/* The router's own datagram P out (its source filled when zero). */
+int		 ip6_send(struct dataplane *, uint8_t *p, size_t len);
+/* The same with a link-local destination on IFP (NULL: routed only). */
+int		 ip6_send_on(struct dataplane *, struct dp_iface *ifp, uint8_t *p,
+		    size_t len);
+/* The pseudo-header's sum of the datagram P for upper protocol NXT. */
+uint32_t	 ip6_pseudo(const uint8_t *p, size_t plen, uint8_t nxt);
 
 /* nd.c */
 void		 nd_input(struct dp_iface *, const uint8_t *, size_t);
@@ -598,10 +609,9 @@ void		 udp_input(struct dataplane *, struct dp_iface *,
 /* Is the router's UDP PORT bound (IKE's 500, 4500)?  NAT never hands
  * it out on the router's own address. */
 bool		 udp_bound(const struct dataplane *, uint16_t port);
-/* A UDP datagram out of IFP to the link's next hop NH, routing and the
- * source check bypassed: DHCP's client speaks from 0.0.0.0 before it has
- * an address, and both sides broadcast on the interface a message came
- * in on (NH 255.255.255.255). */
+/* A UDP datagram for one of the router's IPv6 addresses. */
+void		 udp6_input(struct dataplane *, struct dp_iface *,
+		    const uint8_t *ip, size_t len);
 /* dp_udp_send with the IP TTL given (traceroute's probes). */
 int		 udp_send_ttl(struct dataplane *, uint32_t src, uint16_t sport,
 		    uint32_t dst, uint16_t dport, const uint8_t *data,
@@ -609,6 +619,10 @@ int		 udp_send_ttl(struct dataplane *, uint32_t src, uint16_t sport,
 /* traceroute.c: an ICMP error that quotes one of its UDP probes. */
 void		 trace_icmp_error(struct dataplane *, const uint8_t *ip,
 		    const uint8_t *icmp, size_t ilen);
+/* A UDP datagram out of IFP to the link's next hop NH, routing and the
+ * source check bypassed: DHCP's client speaks from 0.0.0.0 before it has
+ * an address, and both sides broadcast on the interface a message came
+ * in on (NH 255.255.255.255). */
 int		 udp_send_iface(struct dp_iface *, uint32_t src,
 		    uint16_t sport, uint32_t dst, uint16_t dport, uint32_t nh,
 		    const uint8_t *data, size_t len);
