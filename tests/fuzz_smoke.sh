@@ -8,10 +8,8 @@
 set -eu
 top_srcdir=${top_srcdir:-.}
 top_builddir=${top_builddir:-.}
-if ! command -v clang >/dev/null 2>&1; then
-	echo "clang not installed: skipped"
-	exit 77
-fi
+. "$top_srcdir/tests/skip.sh"
+have clang || skip "clang not installed"
 FUZZ_OUT=$(cd "$top_builddir" && pwd)/fuzz-out
 FUZZ_REACH=1
 export FUZZ_OUT FUZZ_REACH
