@@ -345,7 +345,7 @@ static const struct cmd_def crypto_exec_defs[] = {
 	  "Encryption module\n"
 	  "Write Wireshark's IKEv1 and ESP key tables for the SAs\n"
 	  "Directory to write them into",
-	  test_crypto_wireshark_keys_cmd, 0, NULL },
+	  test_crypto_wireshark_keys_cmd, CMD_HIDDEN, NULL },
 	{ "clear crypto isakmp",
 	  "Reset functions\n"
 	  "Encryption module\n"

@@ -102,7 +102,9 @@ iosh_start() {
 	    <"$D/in" >"$D/out" 2>&1 &
 	echo $! >"$D/iosh.pid"
 	exec 3>"$D/in"
-	send enable "configure terminal" "hostname R1" \
+	# service internal: the tests write Wireshark's keys
+	# (test crypto wireshark-keys, an internal command).
+	send enable "configure terminal" "hostname R1" "service internal" \
 	    "interface Loopback0" " ip address 1.1.1.1 255.255.255.255" \
 	    "interface FastEthernet0/0" " ip address 12.1.1.1 255.255.255.0" \
 	    " no shutdown" "ip route 2.2.2.2 255.255.255.255 12.1.1.2" "end"
