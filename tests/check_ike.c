@@ -683,6 +683,62 @@ START_TEST(test_wireshark_keys_internal)
 }
 END_TEST
 
+/* How many times the eight hex digits of ADDR appear in TEXT. */
+static int
+addr_count(const char *text, unsigned addr)
+{
+	char		 hex[9];
+	const char	*p;
+	int		 n = 0;
+
+	snprintf(hex, sizeof(hex), "%08X", addr);
+	for (p = text; (p = strstr(p, hex)) != NULL; p++)
+		n++;
+	return n;
+}
+
+/*
+ * No heap address in the debug lines (issue 19): where IOS prints its
+ * structures' addresses, both ends print identifiers made from the SA's
+ * conn-id (1001: 0x6400FA40 for the peer struct), never where our state
+ * lives.
+ */
+START_TEST(test_debug_no_addresses)
+{
+	const struct crypto	*c;
+	const struct isakmp_sa	*is;
+	const char		*out;
+	char			 r2out[65536];
+	int			 r;
+
+	pair_crypto_cfg(R1, "3des", "cisco", "permit ip host 1.1.1.1 host 2.2.2.2");
+	pair_crypto_cfg(R2, "3des", "cisco", "permit ip host 2.2.2.2 host 1.1.1.1");
+	for (r = 0; r < PAIR_NR; r++)
+		fx_run(&pair[r], "debug crypto isakmp");
+	pair[R2].fx_out.sb_len = 0;
+	out = pair_run_wait(R1, "ping 2.2.2.2 source loopback0");
+	snprintf(r2out, sizeof(r2out), "%s", pair[R2].fx_out.sb_buf);
+	ck_assert_msg(strstr(out, " New peer created peer = 0x6400FA40 "
+	    "peer_handle = 0x800003E9\n") != NULL, "%s", out);
+	ck_assert(strstr(out, " Locking peer struct 0x6400FA40, refcount 1 "
+	    "for isakmp_initiator\n") != NULL);
+	ck_assert(strstr(out, "/12.1.1.2/500/,  and inserted successfully "
+	    "6400FA40.\n") != NULL);
+	ck_assert_msg(strstr(r2out, " Locking peer struct 0x6400FA40, "
+	    "refcount 1 for crypto_isakmp_process_block\n") != NULL, "%s",
+	    r2out);
+	for (r = 0; r < PAIR_NR; r++) {
+		c = pair[r].fx_rt.r_sys.sy_crypto;
+		ck_assert_ptr_nonnull(is = TAILQ_FIRST(&c->c_sadb.db_isakmp));
+		ck_assert_ptr_nonnull(is->is_engine);
+		ck_assert_int_eq(addr_count(r == R1 ? out : r2out,
+		    (unsigned)(uintptr_t)is->is_engine), 0);
+		ck_assert_int_eq(addr_count(r == R1 ? out : r2out,
+		    (unsigned)(uintptr_t)is), 0);
+	}
+}
+END_TEST
+
 static Suite *
 ike_suite(void)
 {
@@ -714,6 +770,7 @@ ike_suite(void)
 	tcase_add_checked_fixture(tc, setup, pair_close);
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, test_wireshark_keys_internal);
+	tcase_add_test(tc, test_debug_no_addresses);
 	suite_add_tcase(s, tc);
 	/* Alone in its case, so tests/ike_seed.sh can run just it. */
 	tc = tcase_create("seed001");
