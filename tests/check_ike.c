@@ -739,6 +739,32 @@ START_TEST(test_debug_no_addresses)
 }
 END_TEST
 
+/*
+ * Type 6 keys end to end (issue 19): R1 stores its key encrypted; R2,
+ * given the same master key, is configured with R1's type 6 line as
+ * saved, and the tunnel comes up: the key IKE uses is the decrypted one
+ * (the cipher text as a key would fail MM5).
+ */
+START_TEST(test_type6_tunnel)
+{
+	char		 key[160];
+	const char	*out, *p;
+
+	pair_config(R1, "key config-key password-encrypt testkey123\n"
+	    "password encryption aes");
+	pair_crypto_cfg(R1, "3des", "cisco", "permit ip host 1.1.1.1 host 2.2.2.2");
+	out = fx_run(&pair[R1], "show running-config");
+	ck_assert_ptr_null(strstr(out, "crypto isakmp key cisco "));
+	ck_assert_ptr_nonnull(p = strstr(out, "crypto isakmp key 6 "));
+	p += strlen("crypto isakmp key ");
+	snprintf(key, sizeof(key), "%.*s", (int)(strchr(p + 2, ' ') - p), p);
+	pair_config(R2, "key config-key password-encrypt testkey123");
+	pair_crypto_cfg(R2, "3des", key, "permit ip host 2.2.2.2 host 1.1.1.1");
+	out = pair_run_wait(R1, "ping 2.2.2.2 source loopback0");
+	ck_assert_msg(strstr(out, ".!!!!") != NULL, "%s", out);
+}
+END_TEST
+
 static Suite *
 ike_suite(void)
 {
@@ -771,6 +797,7 @@ ike_suite(void)
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, test_wireshark_keys_internal);
 	tcase_add_test(tc, test_debug_no_addresses);
+	tcase_add_test(tc, test_type6_tunnel);
 	suite_add_tcase(s, tc);
 	/* Alone in its case, so tests/ike_seed.sh can run just it. */
 	tc = tcase_create("seed001");
