@@ -1,6 +1,7 @@
 # libFuzzer smoke runs of the fuzz targets (fuzz/run.sh builds them).
 TESTS += tests/fuzz_smoke.sh
 EXTRA_DIST += tests/fuzz_smoke.sh fuzz/run.sh fuzz/reach.h fuzz/mkseeds.py \
+	fuzz/campaign.sh \
 	fuzz/fuzz_cmdline.c fuzz/fuzz_config.c fuzz/fuzz_isakmp.c \
 	fuzz/fuzz_ike.c fuzz/corpus/isakmp fuzz/corpus/ike \
 	fuzz/fuzz_esp.c fuzz/corpus/esp fuzz/fuzz_net.c fuzz/corpus/net \
