@@ -83,10 +83,17 @@ struct psk {
 	unsigned	 pk_plen6;	/* IPV6 */
 	char		*pk_host;	/* HOST */
 	char		*pk_key;
-	bool		 pk_encrypted;	/* entered as type 6 */
+	bool		 pk_encrypted;	/* shown as type 6 (pk_cipher) */
 	bool		 pk_no_xauth;
+	char		*pk_cipher;	/* type 6 text; pk_key the clear */
 	TAILQ_ENTRY(psk) pk_entry;
 };
+/* The key as the configuration shows it (after "6 " when encrypted). */
+static inline const char *
+psk_shown(const struct psk *k)
+{
+	return k->pk_cipher != NULL ? k->pk_cipher : k->pk_key;
+}
 
 /*
  * The keys of one keyring (the global `crypto isakmp key` ones form the
@@ -367,6 +374,8 @@ struct crypto {
 	size_t				  c_policies_cap;
 
 	struct psk_store		  c_keys;	/* keyring "default" */
+	char				 *c_master_key;	/* key config-key */
+	bool				  c_pw_aes;	/* password encryption aes */
 	unsigned			  c_ka_interval; /* 0: off */
 	unsigned			  c_ka_retry;	/* 0: default (2) */
 	enum ike_keepalive_mode		  c_ka_mode;

@@ -425,7 +425,7 @@ ike_am_respond(struct crypto *c, const struct sa_addr *local,
 		ike_dbg_peer(p, NULL);
 	ike_debug12(c, p->p_dbg, IKE_DBG12_BARE,
 	    "insert sa successfully sa = %08X",
-	    (unsigned)(uintptr_t)p->p_sa);
+	    ike_dbg_obj_id(p, IKE_OBJ_SA));
 	ike_debug(c, p->p_dbg, " processing SA payload. message ID = 0");
 	if (!take_id(p, ike_pld_find(m, ISAKMP_PL_ID), &id)) {
 		mode_failure(p, "Bad Aggressive Mode message");
@@ -548,7 +548,7 @@ r_am3(struct ike_p1 *p, const struct isakmp_msg *m, uint8_t *plain)
 		ike_debug(p->p_c, p->p_dbg, " processing NOTIFY INITIAL_CONTACT "
 		    "protocol 1");
 		ike_debug_text(p->p_c, "        spi 0, message ID = 0, sa = %08X",
-		    (unsigned)(uintptr_t)p->p_sa);
+		    ike_dbg_obj_id(p, IKE_OBJ_SA));
 	}
 	if (!am_auth(p, ike_pld_find(am3, ISAKMP_PL_HASH))) {
 		mode_failure(p, "Authentication failed");

@@ -289,6 +289,12 @@ void	ike_dbg_psk(struct ike_p1 *);
 void	ike_dbg_auth(struct ike_p1 *, bool ok);
 void	ike_dbg_peer_insert(struct ike_p1 *);
 void	ike_dbg_hmac(struct ike_p1 *);
+/* What IOS's debug lines print as a structure's heap address: never
+ * ours (an address-layout leak to whoever may debug), an identifier of
+ * the ISAKMP SA's structure of that kind, the same each time, printed as
+ * IOS prints its addresses (eight hex digits). */
+enum ike_dbg_obj { IKE_OBJ_PEER, IKE_OBJ_SA, IKE_OBJ_CFG };
+unsigned ike_dbg_obj_id(const struct ike_p1 *, enum ike_dbg_obj);
 /* ike_profile.c: "Scanning profiles for xauth ..." and its verdict. */
 void	ike_dbg_scan_profiles(struct ike_p1 *);
 /* "Authentication by xauth preshared" for a client profile's peer. */

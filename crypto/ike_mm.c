@@ -281,7 +281,7 @@ mm_begin(struct crypto *c, const struct ike_request *rq)
 	ike_dbg_peer(p, "isakmp_initiator");
 	ike_debug_raw(c, " set new node 0 to QM_IDLE");
 	ike_debug_raw(c, " Find a dup sa in the avl tree during calling "
-	    "isadb_insert sa = %08X", (unsigned)(uintptr_t)p->p_sa);
+	    "isadb_insert sa = %08X", ike_dbg_obj_id(p, IKE_OBJ_SA));
 	ike_debug(c, 0, "Can not start Aggressive mode, trying Main mode.");
 	if ((p->p_psk = ike_psk_copy(c, &rq->rq_local, &rq->rq_peer)) == NULL) {
 		ike_debug(c, 0, "No pre-shared key with %s!", peer);
@@ -485,7 +485,7 @@ ike_mm_respond(struct crypto *c, const struct sa_addr *local,
 	ike_dbg_peer(p, "crypto_isakmp_process_block");
 	ike_debug12(c, p->p_dbg, IKE_DBG12_BARE,
 	    "insert sa successfully sa = %08X",
-	    (unsigned)(uintptr_t)p->p_sa);
+	    ike_dbg_obj_id(p, IKE_OBJ_SA));
 	ike_dbg_fsm(p, "IKE_MESG_FROM_PEER, IKE_MM_EXCH", FSM_READY, FSM_R_MM1);
 	p->p_state = FSM_R_MM1;
 	ike_debug(c, p->p_dbg, " processing SA payload. message ID = 0");

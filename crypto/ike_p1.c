@@ -38,13 +38,22 @@ ike_p1_hdr(const struct ike_p1 *p, struct isakmp_hdr *h, uint8_t exchange)
 	h->ih_exchange = exchange;
 }
 
-/* IOS's peer-struct lines: the values are its heap addresses, ours the
- * state's. */
+/* From the SA's conn-id (unique among the router's ISAKMP SAs), in the
+ * range and alignment of a 7200's heap, one 16 MB band per kind. */
+unsigned
+ike_dbg_obj_id(const struct ike_p1 *p, enum ike_dbg_obj kind)
+{
+	return 0x64000000u + ((unsigned)kind << 24) +
+	    ((p->p_sa->is_connid & 0x3ffffu) << 6);
+}
+
+/* IOS's peer-struct lines: the values are its heap addresses, ours an
+ * identifier of the state (ike_dbg_obj_id). */
 void
 ike_dbg_peer(struct ike_p1 *p, const char *for_what)
 {
 	char		peer[SA_TEXT_LEN];
-	unsigned	addr = (unsigned)(uintptr_t)p;
+	unsigned	addr = ike_dbg_obj_id(p, IKE_OBJ_PEER);
 
 	/* 12.x makes its peer struct later, if at all (seed 002's hub:
 	 * for a client's configuration, ike_dbg_client_peer). */
@@ -101,7 +110,7 @@ ike_dbg_peer_insert(struct ike_p1 *p)
 	else
 		ike_debug_raw(p->p_c, " Trying to insert a peer %s/%s/500/,  "
 		    "and inserted successfully %08X.", local, peer,
-		    (unsigned)(uintptr_t)p);
+		    ike_dbg_obj_id(p, IKE_OBJ_PEER));
 }
 
 void

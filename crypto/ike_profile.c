@@ -129,9 +129,10 @@ ike_dbg_client_peer(struct ike_p1 *p)
 	ike_debug_raw(p->p_c, " Created a peer struct for %s, peer port %u",
 	    peer, p->p_sa->is_rport);
 	ike_debug_raw(p->p_c, " Locking peer struct 0x%08X, IKE refcount 1 "
-	    "for crypto_ikmp_config_initialize_sa", (unsigned)(uintptr_t)p);
+	    "for crypto_ikmp_config_initialize_sa",
+	    ike_dbg_obj_id(p, IKE_OBJ_PEER));
 	ike_debug(p->p_c, p->p_dbg, "Setting client config settings %08X",
-	    (unsigned)(uintptr_t)&p->p_cfgaddr);
+	    ike_dbg_obj_id(p, IKE_OBJ_CFG));
 	ike_debug(p->p_c, p->p_dbg, "(Re)Setting client xauth list and "
 	    "state");
 }

@@ -142,11 +142,15 @@ sa_add(struct crypto *c, struct ipsec_flow *fl, enum ipsec_dir dir,
 	ps->ps_esp = esp_sa_new(&ep);
 	ps->ps_enc_keylen = esp_enc_keylen(ts->ts_enc, bits);
 	ps->ps_auth_keylen = esp_auth_keylen(ts->ts_auth);
-	if (ps->ps_enc_keylen + ps->ps_auth_keylen <= sizeof(ps->ps_keys))
+	/* A second copy of the keys only for `test crypto wireshark-keys`,
+	 * which exists only under `service internal`. */
+	if (c->c_sys->sy_service_internal && ps->ps_enc_keylen +
+	    ps->ps_auth_keylen <= sizeof(ps->ps_keys)) {
 		memcpy(ps->ps_keys, keymat, ps->ps_enc_keylen +
 		    ps->ps_auth_keylen);
-	ps->ps_ws_enc = ipsec_ws_enc(ts->ts_enc);
-	ps->ps_ws_auth = ipsec_ws_auth(ts->ts_auth);
+		ps->ps_ws_enc = ipsec_ws_enc(ts->ts_enc);
+		ps->ps_ws_auth = ipsec_ws_auth(ts->ts_auth);
+	}
 	strbuf_init(&words);
 	transform_config_text(ts, &words);
 	snprintf(ps->ps_transform, sizeof(ps->ps_transform), "%s",

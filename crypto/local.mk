@@ -55,4 +55,5 @@ libiosh_a_SOURCES += \
 	crypto/ipsec_mtu.c crypto/ipsec_mtu_cmd.c crypto/ipsec_replay.c \
 	crypto/ipsec_spd.c crypto/ipsec_spd.h \
 	crypto/ipsec_tunnel.c \
-	crypto/wskeys.c
+	crypto/wskeys.c \
+	crypto/type6.c crypto/type6.h

@@ -151,9 +151,10 @@ struct ipsec_sa {
 	char			 ps_transform[48];	/* "esp-3des esp-md5-hmac" */
 	bool			 ps_transport;
 	bool			 ps_udp;	/* ESP in UDP (NAT-T) */
-	/* The keys, for `test crypto wireshark-keys` only: Wireshark's
-	 * names of the algorithms, encryption key then integrity key.
-	 * Wiped when the SA goes. */
+	/* The keys, for `test crypto wireshark-keys` only, kept only when
+	 * `service internal` was on as the SA was made (ps_ws_enc NULL
+	 * otherwise): Wireshark's names of the algorithms, encryption key
+	 * then integrity key.  Wiped when the SA goes. */
 	const char		*ps_ws_enc, *ps_ws_auth;
 	uint8_t			 ps_keys[96];
 	size_t			 ps_enc_keylen, ps_auth_keylen;

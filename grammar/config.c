@@ -115,6 +115,10 @@ static const struct cmd_def config_defs[] = {
 	  "Add time zone information to timestamp\n"
 	  "Include year in timestamp",
 	  cmd_service_timestamps, CMD_NO | CMD_DEFAULT },
+	{ "service internal",
+	  "Modify use of network based services\n"
+	  "Enable internal commands",
+	  cmd_service_internal, CMD_NO | CMD_DEFAULT },
 	{ "service password-encryption",
 	  "Modify use of network based services\n"
 	  "Encrypt system passwords",

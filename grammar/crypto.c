@@ -37,6 +37,22 @@
 	"Specify client network address configuration"
 
 static const struct cmd_def crypto_config_defs[] = {
+	{ "key config-key password-encrypt WORD$master",
+	  "Key management\n"
+	  "Set a private configuration key\n"
+	  "Set a private configuration key for password encryption\n"
+	  "Enter a value of the config-key",
+	  key_config_key_cmd, 0, NULL },
+	{ "key config-key password-encrypt",
+	  "Key management\n"
+	  "Set a private configuration key\n"
+	  "Set a private configuration key for password encryption",
+	  key_config_key_cmd, CMD_NO, NULL },
+	{ "password encryption aes",
+	  "Configure password encryption\n"
+	  "Configure password encryption\n"
+	  "Enable password encryption using AES",
+	  password_encryption_aes_cmd, CMD_NO | CMD_DEFAULT, NULL },
 	{ "crypto isakmp policy <1-10000>$priority",
 	  "Encryption module\n"
 	  "Configure ISAKMP policy\n"
@@ -367,7 +383,7 @@ static const struct cmd_def crypto_exec_defs[] = {
 	  "Encryption module\n"
 	  "Write Wireshark's IKEv1 and ESP key tables for the SAs\n"
 	  "Directory to write them into",
-	  test_crypto_wireshark_keys_cmd, 0, NULL },
+	  test_crypto_wireshark_keys_cmd, CMD_HIDDEN, NULL },
 	{ "clear crypto isakmp",
 	  "Reset functions\n"
 	  "Encryption module\n"

@@ -42,6 +42,7 @@ int	cmd_ip_domain_lookup(struct vty *, const struct cmd_args *);
 int	cmd_service_timestamps(struct vty *, const struct cmd_args *);
 int	cmd_line(struct vty *, const struct cmd_args *);
 
+int	cmd_service_internal(struct vty *, const struct cmd_args *);
 int	cmd_service_password_encryption(struct vty *,
 	    const struct cmd_args *);
 

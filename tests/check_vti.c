@@ -101,6 +101,9 @@ gre_over_map(const char *mode)
 		    "%s\n mode %s\n", map_xf, mode);
 		pair_config(r, text);
 		pair_config(r, tun_cfg[r]);
+		/* wire_esp decrypts with R2's keys: SAs keep them only
+		 * under service internal. */
+		pair_config(r, "service internal");
 	}
 	pair_run_for(1);
 	for (r = 0; r < PAIR_NR; r++) {
