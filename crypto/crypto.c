@@ -40,7 +40,6 @@ crypto_free(struct crypto *c)
 	ike_detach(c);
 	isakmp_policy_free_all(c);
 	psk_store_free(&c->c_keys);
-	type6_free(c);
 	keyring_free_all(c);
 	isakmp_profile_free_all(c);
 	transform_free_all(c);

@@ -374,7 +374,6 @@ struct crypto {
 	size_t				  c_policies_cap;
 
 	struct psk_store		  c_keys;	/* keyring "default" */
-	char				 *c_master_key;	/* key config-key */
 	bool				  c_pw_aes;	/* password encryption aes */
 	unsigned			  c_ka_interval; /* 0: off */
 	unsigned			  c_ka_retry;	/* 0: default (2) */

@@ -137,7 +137,7 @@ psk_encrypt(const struct crypto *c, struct psk *k)
 	struct strbuf	sb;
 
 	strbuf_init(&sb);
-	type6_encrypt(c->c_master_key, k->pk_key, &sb);
+	type6_encrypt(c->c_sys->sy_master_key, k->pk_key, &sb);
 	free(k->pk_cipher);
 	k->pk_cipher = strbuf_steal(&sb);
 	k->pk_encrypted = true;
@@ -150,9 +150,9 @@ psk_type6_in(struct vty *vty, const struct crypto *c, struct psk *k)
 
 	k->pk_cipher = NULL;
 	if (k->pk_encrypted) {
-		if ((plain = type6_decrypt(c->c_master_key, k->pk_key)) ==
+		if ((plain = type6_decrypt(c->c_sys->sy_master_key, k->pk_key)) ==
 		    NULL) {
-			vty_out(vty, c->c_master_key == NULL ?
+			vty_out(vty, c->c_sys->sy_master_key == NULL ?
 			    "%% Master key not configured: type 6 key not "
 			    "used\n" :
 			    "%% Invalid type 6 key: it does not decrypt with "
@@ -164,7 +164,7 @@ psk_type6_in(struct vty *vty, const struct crypto *c, struct psk *k)
 		return true;
 	}
 	k->pk_key = xstrdup(k->pk_key);
-	if (c->c_pw_aes && c->c_master_key != NULL)
+	if (c->c_pw_aes && c->c_sys->sy_master_key != NULL)
 		psk_encrypt(c, k);
 	return true;
 }
@@ -194,7 +194,7 @@ encrypt_all(struct crypto *c, bool all)
 {
 	struct keyring	*kr;
 
-	if (c->c_master_key == NULL)
+	if (c->c_sys->sy_master_key == NULL)
 		return;
 	store_encrypt(c, &c->c_keys, all);
 	TAILQ_FOREACH(kr, &c->c_keyrings, kr_entry)
@@ -218,8 +218,15 @@ key_config_key_cmd(struct vty *vty, const struct cmd_args *m)
 		vty_out(vty, "%% Incomplete command.\n\n");
 		return CMD_WARNING;
 	}
-	xsecret_set(&c->c_master_key, cmd_negated(m) ? NULL :
+	xsecret_set(&c->c_sys->sy_master_key, cmd_negated(m) ? NULL :
 	    cmd_arg(m, "master"));
+	/* Saved at once, as IOS writes private NVRAM: type 6 keys in a
+	 * saved configuration decrypt after a restart. */
+	if (c->c_sys->sy_private_save != NULL &&
+	    !c->c_sys->sy_private_save(c->c_sys->sy_hook_arg,
+	    c->c_sys->sy_master_key))
+		vty_out(vty, "%% Could not save the master key to private "
+		    "NVRAM\n");
 	encrypt_all(c, c->c_pw_aes);
 	return CMD_SUCCESS;
 }
@@ -242,11 +249,4 @@ type6_nvgen(const struct crypto *c, struct strbuf *sb)
 {
 	if (c->c_pw_aes)
 		nv_line(sb, 0, "password encryption aes");
-}
-
-void
-type6_free(struct crypto *c)
-{
-	xsecret_free(c->c_master_key);
-	c->c_master_key = NULL;
 }

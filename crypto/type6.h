@@ -38,8 +38,7 @@ char	*type6_decrypt(const char *master, const char *cipher);
  * stored.  psk_type6_done frees what it made. */
 bool	psk_type6_in(struct vty *, const struct crypto *, struct psk *k);
 void	psk_type6_done(struct psk *k);
-/* `password encryption aes` for crypto's section; the master key wiped. */
+/* `password encryption aes` for crypto's section. */
 void	type6_nvgen(const struct crypto *, struct strbuf *);
-void	type6_free(struct crypto *);
 
 #endif

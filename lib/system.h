@@ -44,6 +44,11 @@ struct system {
 	struct crypto		*sy_crypto;	/* crypto/crypto.h */
 	struct dataplane	*sy_dp;		/* dataplane/dp.h */
 	const char		*sy_hostname;	/* the router's, for DHCP */
+	/* `key config-key password-encrypt`: the master key of type 6
+	 * keys, kept where IOS keeps it, in private NVRAM: never in the
+	 * configuration, through reloads, and (the shell's hook below) in
+	 * the nvram directory's private-config. */
+	char			*sy_master_key;
 	/* Installed by the shell: a syslog message ("%FAC-SEV-MNEM: text")
 	 * and a debug line, each stamped and sent to every console. */
 	void	(*sy_log)(void *arg, const char *facility, int severity,
@@ -53,6 +58,9 @@ struct system {
 	 * `aaa authentication login LIST` methods (crypto's XAUTH). */
 	enum sys_auth	(*sy_auth_login)(void *arg, const char *list,
 		    const char *user, const char *password);
+	/* Installed by the shell: keep MASTER in private NVRAM (NULL:
+	 * remove it).  False when it could not be written. */
+	bool	(*sy_private_save)(void *arg, const char *master);
 	void	 *sy_hook_arg;
 };
 

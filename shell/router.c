@@ -19,6 +19,7 @@
 #include "shell/cmds.h"
 #include "shell/router.h"
 #include "shell/session.h"
+#include "shell/startup.h"
 
 static int
 add_tables(struct cmd_set *set, const struct cmd_table *const *tables,
@@ -229,6 +230,7 @@ router_init(struct router *r, const char *argv0, char *err, size_t errlen)
 	r->r_sys.sy_log = sys_log_hook;
 	r->r_sys.sy_debug = sys_debug_hook;
 	r->r_sys.sy_auth_login = sys_auth_hook;
+	r->r_sys.sy_private_save = startup_private_save;
 	r->r_sys.sy_hook_arg = r;
 	router_config_new(r);
 	image_path(r, argv0);
@@ -269,6 +271,7 @@ router_free(struct router *r)
 			cmd_set_free(r->r_neg_sets[i]);
 	}
 	router_config_free(r);
+	startup_private_free(r);
 	if (r->r_loop != NULL)
 		evloop_free(r->r_loop);
 	free(r->r_image);

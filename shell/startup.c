@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "lib/clock.h"
+#include "lib/xalloc.h"
 #include "shell/cmds.h"
 #include "shell/nvram.h"
 #include "shell/router.h"
@@ -67,6 +68,66 @@ startup_apply(struct router *r, const char *text, struct strbuf *report)
 	strbuf_free(&line);
 }
 
+#define NVRAM_PRIVATE	"private-config"
+#define PRIVATE_KEY	"key config-key password-encrypt "
+
+/* Forget a secret, its bytes first. */
+static void
+secret_free(char *s)
+{
+	if (s != NULL) {
+		explicit_bzero(s, strlen(s));
+		free(s);
+	}
+}
+
+bool
+startup_private_save(void *arg, const char *master)
+{
+	struct router	*r = arg;
+	struct strbuf	 text;
+	int		 rc;
+
+	if (r->r_nvram_dir == NULL)
+		return true;	/* no nvram: kept in memory, as asked */
+	if (master == NULL)
+		return nvram_remove(r->r_nvram_dir, NVRAM_PRIVATE) == 0;
+	strbuf_init(&text);
+	strbuf_printf(&text, PRIVATE_KEY "%s\n", master);
+	rc = nvram_write(r->r_nvram_dir, NVRAM_PRIVATE, text.sb_buf,
+	    text.sb_len);
+	explicit_bzero(text.sb_buf, text.sb_len);
+	strbuf_free(&text);
+	return rc == 0;
+}
+
+/* The master key from private NVRAM, if one was saved. */
+static void
+private_load(struct router *r)
+{
+	struct strbuf	 text;
+	char		*nl;
+
+	strbuf_init(&text);
+	if (nvram_read(r->r_nvram_dir, NVRAM_PRIVATE, &text) > 0 &&
+	    strncmp(text.sb_buf, PRIVATE_KEY, strlen(PRIVATE_KEY)) == 0) {
+		if ((nl = strchr(text.sb_buf, '\n')) != NULL)
+			*nl = '\0';
+		secret_free(r->r_sys.sy_master_key);
+		r->r_sys.sy_master_key = xstrdup(text.sb_buf +
+		    strlen(PRIVATE_KEY));
+	}
+	explicit_bzero(text.sb_buf, text.sb_len);
+	strbuf_free(&text);
+}
+
+void
+startup_private_free(struct router *r)
+{
+	secret_free(r->r_sys.sy_master_key);
+	r->r_sys.sy_master_key = NULL;
+}
+
 int
 startup_load(struct router *r, struct strbuf *report)
 {
@@ -77,6 +138,7 @@ startup_load(struct router *r, struct strbuf *report)
 		return 0;
 	/* What a write killed mid-way left (none of ours is under way). */
 	(void)nvram_reap(r->r_nvram_dir);
+	private_load(r);
 	strbuf_init(&text);
 	rc = nvram_read(r->r_nvram_dir, NVRAM_STARTUP, &text);
 	if (rc < 0)

@@ -22,6 +22,13 @@ void	startup_apply(struct router *, const char *text, struct strbuf *report);
 /* Load the startup-config, if there is one: 0, or -1 (errno) when it
  * cannot be read (REPORT says so). */
 int	startup_load(struct router *, struct strbuf *report);
+/* Private NVRAM (DIR/private-config, mode 0600): the type 6 master key,
+ * which IOS keeps out of every configuration.  Save MASTER there (NULL:
+ * remove it) — the system's sy_private_save hook; load it back into the
+ * system at start (startup_load does, before the startup-config). */
+bool	startup_private_save(void *router, const char *master);
+/* The master key wiped (router_free). */
+void	startup_private_free(struct router *);
 /* Save the running configuration as nvram:NAME: 0, or -1 (errno). */
 int	startup_save(struct router *, const char *name);
 /* Whether the running configuration differs from what a reload restores. */

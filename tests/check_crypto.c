@@ -370,6 +370,17 @@ cipher_after(const char *text, const char *prefix, char *buf, size_t len)
  * decrypts only with the master key, and a type 6 line pasted back (a
  * saved configuration) gives the same key and the same line.
  */
+/* The key IKE would use with PEER (an IPv4 address, host order). */
+static const char *
+psk_for(struct crypto *c, uint32_t peer)
+{
+	struct sa_addr	l, p;
+
+	sa_addr_v4(&l, 0);
+	sa_addr_v4(&p, peer);
+	return ike_psk_for(c, &l, &p);
+}
+
 START_TEST(test_type6_keys)
 {
 	struct crypto	*c = fx.fx_rt.r_sys.sy_crypto;
@@ -379,7 +390,7 @@ START_TEST(test_type6_keys)
 	ck_assert_str_eq(fx_run(&fx, "crypto isakmp key 6 "
 	    "x7l1zyKcoRaUgdktmZ8jxip8hK62LEWN address 10.1.1.1"),
 	    "% Master key not configured: type 6 key not used\n");
-	ck_assert_ptr_null(ike_psk_for(c, 0, 0x0a010101));
+	ck_assert_ptr_null(psk_for(c, 0x0a010101));
 	assert_crypto_text("");
 	ck_assert_str_eq(fx_run(&fx, "crypto isakmp key cisco123 address "
 	    "10.1.1.1"), "");
@@ -409,8 +420,8 @@ START_TEST(test_type6_keys)
 	text = crypto_text();
 	ck_assert_ptr_nonnull(strstr(text, c1));
 	free(text);
-	ck_assert_str_eq(ike_psk_for(c, 0, 0x0a010101), "cisco123");
-	ck_assert_str_eq(ike_psk_for(c, 0, 0x03030303), "secret3");
+	ck_assert_str_eq(psk_for(c, 0x0a010101), "cisco123");
+	ck_assert_str_eq(psk_for(c, 0x03030303), "secret3");
 	ck_assert_ptr_nonnull(plain = type6_decrypt("testkey123", c1));
 	ck_assert_str_eq(plain, "cisco123");
 	xsecret_free(plain);
@@ -424,7 +435,7 @@ START_TEST(test_type6_keys)
 	snprintf(line, sizeof(line), "crypto isakmp key 6 %s address "
 	    "4.4.4.4", c1);
 	ck_assert_str_eq(fx_run(&fx, line), "");
-	ck_assert_str_eq(ike_psk_for(c, 0, 0x04040404), "cisco123");
+	ck_assert_str_eq(psk_for(c, 0x04040404), "cisco123");
 	text = crypto_text();
 	snprintf(line, sizeof(line), "crypto isakmp key 6 %s address "
 	    "4.4.4.4\n", c1);
@@ -437,7 +448,7 @@ START_TEST(test_type6_keys)
 	    "5.5.5.5", c1);
 	ck_assert_str_eq(fx_run(&fx, line), "% Invalid type 6 key: it does "
 	    "not decrypt with the master key\n");
-	ck_assert_ptr_null(ike_psk_for(c, 0, 0x05050505));
+	ck_assert_ptr_null(psk_for(c, 0x05050505));
 	/* The new master key re-encrypted what was stored. */
 	text = crypto_text();
 	ck_assert_ptr_null(strstr(text, c1));

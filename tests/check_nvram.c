@@ -288,7 +288,7 @@ START_TEST(test_reap_stale_temporaries)
 {
 	static const char	text[] = "hostname Reaped\n";
 	struct strbuf		 report;
-	char			 name[128], want[128], *files;
+	char			 name[sizeof(nvdir) + 300], want[128], *files;
 	pid_t			 dead;
 	FILE			*f;
 	int			 i;
@@ -382,6 +382,73 @@ START_TEST(test_load_on_start)
 	ck_assert_str_eq(fx_prompt(&fx), "Booted>");
 	free(before);
 	free(after);
+}
+END_TEST
+
+/* The type 6 master key lives in private NVRAM (0600, never in a
+ * configuration): a saved configuration's type 6 keys load after a
+ * restart and after a reload; `no key config-key` removes it. */
+START_TEST(test_private_nvram_master_key)
+{
+	static const char *const lines[] = {
+		"key config-key password-encrypt Mast3rKey",
+		"password encryption aes",
+		"crypto isakmp key cisco123 address 10.1.1.1",
+		NULL,
+	};
+	struct strbuf	 report, priv;
+	struct stat	 st;
+	char		*before, *after, path[sizeof(nvdir) + 32];
+
+	configure(lines);
+	fx_run(&fx, "write memory");
+	before = running();
+	ck_assert_ptr_null(strstr(before, "Mast3rKey"));
+	ck_assert_ptr_null(strstr(before, "cisco123"));
+	ck_assert_ptr_nonnull(strstr(before, "crypto isakmp key 6 "));
+	snprintf(path, sizeof(path), "%s/private-config", nvdir);
+	ck_assert_int_eq(stat(path, &st), 0);
+	ck_assert_uint_eq(st.st_mode & 0777, 0600);
+	strbuf_init(&priv);
+	ck_assert_int_eq(nvram_read(nvdir, "private-config", &priv), 1);
+	ck_assert_str_eq(priv.sb_buf,
+	    "key config-key password-encrypt Mast3rKey\n");
+	strbuf_free(&priv);
+
+	/* A new process: the type 6 key decrypts, nothing is reported. */
+	fx_close(&fx);
+	fx_open(&fx, nvdir);
+	strbuf_init(&report);
+	ck_assert_int_eq(startup_load(&fx.fx_rt, &report), 0);
+	ck_assert_str_eq(report.sb_buf, "");
+	after = running();
+	ck_assert_str_eq(after, before);
+	free(after);
+
+	/* A reload keeps it too. */
+	fx_run(&fx, "enable");
+	strbuf_reset(&report);
+	startup_reload(&fx.fx_rt, &report);
+	ck_assert_str_eq(report.sb_buf, "");
+	after = running();
+	ck_assert_str_eq(after, before);
+	free(after);
+
+	/* Removed: the saved type 6 key is refused at the next start. */
+	fx_run(&fx, "enable");
+	fx_run(&fx, "configure terminal");
+	ck_assert_str_eq(fx_run(&fx, "no key config-key password-encrypt"),
+	    "");
+	fx_run(&fx, "end");
+	ck_assert_int_eq(stat(path, &st), -1);
+	fx_close(&fx);
+	fx_open(&fx, nvdir);
+	strbuf_reset(&report);
+	ck_assert_int_eq(startup_load(&fx.fx_rt, &report), 0);
+	ck_assert_ptr_nonnull(strstr(report.sb_buf,
+	    "% Master key not configured: type 6 key not used"));
+	strbuf_free(&report);
+	free(before);
 }
 END_TEST
 
@@ -511,6 +578,7 @@ nvram_suite(void)
 	tcase_add_test(tc, test_reap_stale_temporaries);
 	tcase_add_test(tc, test_copy_question);
 	tcase_add_test(tc, test_load_on_start);
+	tcase_add_test(tc, test_private_nvram_master_key);
 	tcase_add_test(tc, test_load_reports_errors);
 	tcase_add_test(tc, test_erase);
 	tcase_add_test(tc, test_show_startup);
