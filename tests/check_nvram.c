@@ -568,6 +568,9 @@ nvram_suite(void)
 	Suite	*s = suite_create("nvram");
 	TCase	*tc = tcase_create("nvram");
 
+	/* Each test forks and writes files with fsync: seconds on a loaded
+	 * machine under ASan, not the default 4. */
+	tcase_set_timeout(tc, 60);
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_type7_pairs);
 	tcase_add_test(tc, test_type7_round_trip);
