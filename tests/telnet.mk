@@ -6,6 +6,11 @@ tests_check_telnet_SOURCES = tests/check_telnet.c
 tests_check_telnet_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_check_telnet_LDADD = $(TEST_LIBS)
 EXTRA_DIST += tests/expect_telnet.sh tests/expect/telnet.exp
+# The SSH vty (issue 21): OpenSSH's client through sshpass against iosh
+# --ssh: no key refused, crypto key generate rsa, the line password,
+# login local, wrong passwords, transport input telnet.
+TESTS += tests/ssh.sh
+EXTRA_DIST += tests/ssh.sh
 
 # The lab tool: the CCIE 13-1 lab started with iosh-lab, a ping across its
 # serial link, and an expect user on R1's console.
