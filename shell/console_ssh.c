@@ -38,6 +38,7 @@ struct ssh_conn {
 	bool				 sc_shell;	/* the exec has begun */
 	bool				 sc_peer_closed; /* the client's close */
 	unsigned			 sc_fails;	/* passwords refused */
+	struct ev_timer			*sc_timer;	/* ip ssh time-out */
 	struct ssh_server_callbacks_struct  sc_scb;
 	struct ssh_channel_callbacks_struct sc_ccb;
 };
@@ -57,6 +58,11 @@ struct ssh_server {
 #define SSH_HMACS	"hmac-sha2-256,hmac-sha1"
 /* How long a closing session may take to say goodbye. */
 #define SSH_CLOSE_MS	200
+
+/* IOS's default `ip ssh time-out`: a connection that has not reached
+ * the exec by then is closed, so no client holds a vty line with a
+ * half-done handshake. */
+#define SSH_AUTH_TIMEOUT_MS	(120 * 1000)
 
 /* IOS's default `ip ssh authentication-retries`. */
 #define SSH_AUTH_RETRIES	3
@@ -128,6 +134,8 @@ sc_free(void *arg)
 	unsigned	 i;
 
 	evloop_del_fd(sc->sc_srv->ss_loop, sc->sc_fd);
+	if (sc->sc_timer != NULL)
+		evloop_timer_cancel(sc->sc_srv->ss_loop, sc->sc_timer);
 	if (sc->sc_chan != NULL) {
 		if (!sc->sc_vc->vc_dead) {
 			/* The client's `exit` status: 0, the exec ended.  The
@@ -245,6 +253,8 @@ sc_shell_req(ssh_session s, ssh_channel ch, void *ud)
 	if (!sc->sc_authed || sc->sc_shell)
 		return 1;
 	sc->sc_shell = true;
+	evloop_timer_cancel(sc->sc_srv->ss_loop, sc->sc_timer);
+	sc->sc_timer = NULL;
 	vc_start_exec(sc->sc_vc);
 	return 0;
 }
@@ -282,6 +292,16 @@ sc_chan_open(ssh_session s, void *ud)
 	ssh_callbacks_init(&sc->sc_ccb);
 	ssh_set_channel_callbacks(sc->sc_chan, &sc->sc_ccb);
 	return sc->sc_chan;
+}
+
+static void
+sc_timeout(void *arg)
+{
+	struct ssh_conn	*sc = arg;
+
+	sc->sc_timer = NULL;
+	sc->sc_vc->vc_dead = true;
+	vc_flush(sc->sc_vc);
 }
 
 static void
@@ -375,6 +395,8 @@ ss_accept(int lfd, short revents, void *arg)
 	vty_addrs(fd, peer, sizeof(peer), &lport);
 	sc->sc_vc = vc_new(ss->ss_hub, (unsigned)n, &sc_transport, sc, peer,
 	    lport);
+	sc->sc_timer = evloop_timer_add(ss->ss_loop, SSH_AUTH_TIMEOUT_MS,
+	    sc_timeout, sc);
 	sc_io(fd, POLLIN, sc);
 }
 

@@ -41,6 +41,8 @@ start() {
 	for _ in $(seq 50); do
 		port=$(sed -n 's/^iosh: ssh vty on 127\.0\.0\.1:\([0-9]*\)$/\1/p' \
 		    "$tmp/err")
+		tport=$(sed -n 's/^iosh: telnet vty on 127\.0\.0\.1:\([0-9]*\)$/\1/p' \
+		    "$tmp/err")
 		[ -n "$port" ] && break
 		sleep 0.1
 	done
@@ -158,7 +160,31 @@ vty admin vtypw </dev/null
 [ "$st" -eq 255 ] || bad "login local with the line's password: ssh exited $st"
 has 'admin@127.0.0.1: Permission denied (password).' "login local, line password"
 
-# 6. transport input telnet: SSH is refused, as IOS refuses it.
+# 6. SSH and telnet share the five vty lines: three SSH and two telnet
+# sessions held open, a sixth (SSH) is reset.
+holders=
+for i in 1 2 3; do
+	(sleep 2; printf 'exit\n') | timeout 10 sshpass -p cisco ssh -tt \
+	    -p "$port" -o StrictHostKeyChecking=no \
+	    -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR admin@127.0.0.1 \
+	    >"$tmp/hold$i" 2>&1 &
+	holders="$holders $!"
+done
+for i in 4 5; do
+	(sleep 2) | timeout 10 telnet 127.0.0.1 "$tport" >"$tmp/hold$i" 2>&1 &
+	holders="$holders $!"
+done
+sleep 1
+vty admin cisco </dev/null
+[ "$st" -eq 255 ] && grep -q 'Connection reset by' "$tmp/out" ||
+    bad "a sixth session (SSH) was not refused: $st $(cat "$tmp/out")"
+for h in $holders; do
+	wait "$h"
+done
+grep -q 'R1#' "$tmp/hold1" || bad "a held SSH session: $(cat "$tmp/hold1")"
+grep -q 'Username:' "$tmp/hold5" || bad "a held telnet session: $(cat "$tmp/hold5")"
+
+# 7. transport input telnet: SSH is refused, as IOS refuses it.
 printf 'configure terminal\nline vty 0 4\ntransport input telnet\nend\nexit\n' >"$tmp/typed"
 vty admin cisco <"$tmp/typed"
 [ "$st" -eq 0 ] || bad "transport input over SSH: ssh exited $st"
@@ -168,5 +194,5 @@ grep -q 'Connection reset by' "$tmp/out" ||
     bad "transport input telnet: not refused: $(cat "$tmp/out")"
 stop
 
-[ "$fail" -eq 0 ] && echo "ssh: no key refused; key 1024 bits 0600; line password, login local (privilege 15), wrong passwords and transport input telnet as IOS"
+[ "$fail" -eq 0 ] && echo "ssh: no key refused; key 1024 bits 0600; line password, login local (privilege 15), wrong passwords, a sixth vty refused across SSH and telnet, transport input telnet as IOS"
 exit "$fail"
