@@ -9,6 +9,8 @@
  * Every connection ends through vc_free (the vty's), which calls back
  * sc_free for the libssh objects: one path, whatever ended it.
  */
+#include <sys/queue.h>
+
 #include <errno.h>
 #include <poll.h>
 #include <stdbool.h>
@@ -39,6 +41,8 @@ struct ssh_conn {
 	bool				 sc_peer_closed; /* the client's close */
 	unsigned			 sc_fails;	/* passwords refused */
 	struct ev_timer			*sc_timer;	/* ip ssh time-out */
+	bool				 sc_lingering;	/* vty gone, closing */
+	LIST_ENTRY(ssh_conn)		 sc_linger;
 	struct ssh_server_callbacks_struct  sc_scb;
 	struct ssh_channel_callbacks_struct sc_ccb;
 };
@@ -50,6 +54,7 @@ struct ssh_server {
 	int			 ss_fd;
 	struct strbuf		 ss_addr;	/* "ADDR:PORT" */
 	unsigned long		 ss_refused;
+	LIST_HEAD(, ssh_conn)	 ss_lingering;	/* closing, vty freed */
 };
 
 /* What a 15.x IOS offers (its `show ssh` names them): AES in counter
@@ -57,7 +62,7 @@ struct ssh_server {
 #define SSH_CIPHERS	"aes128-ctr,aes192-ctr,aes256-ctr"
 #define SSH_HMACS	"hmac-sha2-256,hmac-sha1"
 /* How long a closing session may take to say goodbye. */
-#define SSH_CLOSE_MS	200
+#define SSH_CLOSE_MS	1000
 
 /* IOS's default `ip ssh time-out`: a connection that has not reached
  * the exec by then is closed, so no client holds a vty line with a
@@ -127,39 +132,88 @@ sc_events(void *arg, bool in, bool out)
 	    POLLOUT : 0));
 }
 
+/* The last of a connection, its vty gone. */
 static void
-sc_free(void *arg)
+sc_destroy(struct ssh_conn *sc)
 {
-	struct ssh_conn	*sc = arg;
-	unsigned	 i;
+	struct evloop	*loop = sc->sc_srv->ss_loop;
 
-	evloop_del_fd(sc->sc_srv->ss_loop, sc->sc_fd);
+	evloop_del_fd(loop, sc->sc_fd);
 	if (sc->sc_timer != NULL)
-		evloop_timer_cancel(sc->sc_srv->ss_loop, sc->sc_timer);
-	if (sc->sc_chan != NULL) {
-		if (!sc->sc_vc->vc_dead) {
-			/* The client's `exit` status: 0, the exec ended.  The
-			 * client's own close is awaited (a little): OpenSSH
-			 * reports "closed by remote host" and 255 when the
-			 * connection ends first. */
-			ssh_channel_request_send_exit_status(sc->sc_chan, 0);
-			ssh_channel_send_eof(sc->sc_chan);
-			ssh_channel_close(sc->sc_chan);
-			for (i = 0; i < SSH_CLOSE_MS / 20 && sc->sc_ev != NULL &&
-			    !sc->sc_peer_closed &&
-			    ssh_event_dopoll(sc->sc_ev, 20) != SSH_ERROR; i++)
-				continue;
-		}
+		evloop_timer_cancel(loop, sc->sc_timer);
+	if (sc->sc_lingering)
+		LIST_REMOVE(sc, sc_linger);
+	if (sc->sc_chan != NULL)
 		ssh_channel_free(sc->sc_chan);
-	}
 	if (sc->sc_ev != NULL) {
 		ssh_event_remove_session(sc->sc_ev, sc->sc_sess);
 		ssh_event_free(sc->sc_ev);
 	}
-	/* Tries to say goodbye, then closes the socket (libssh owns it). */
+	/* Says goodbye if it can, then closes the socket (libssh's). */
 	ssh_disconnect(sc->sc_sess);
 	ssh_free(sc->sc_sess);
 	free(sc);
+}
+
+static void
+sc_linger_end(void *arg)
+{
+	struct ssh_conn	*sc = arg;
+
+	sc->sc_timer = NULL;
+	sc_destroy(sc);
+}
+
+/* Closing: the client's own channel close, then the end. */
+static void
+sc_linger_io(int fd, short revents, void *arg)
+{
+	struct ssh_conn	*sc = arg;
+
+	(void)revents;
+	if (ssh_event_dopoll(sc->sc_ev, 0) == SSH_ERROR ||
+	    sc->sc_peer_closed ||
+	    (ssh_get_status(sc->sc_sess) & (SSH_CLOSED | SSH_CLOSED_ERROR))) {
+		sc_destroy(sc);
+		return;
+	}
+	evloop_set_events(sc->sc_srv->ss_loop, fd, POLLIN |
+	    ((ssh_get_poll_flags(sc->sc_sess) & SSH_WRITE_PENDING) ?
+	    POLLOUT : 0));
+}
+
+/*
+ * The vty is freed.  When its exec ended (`exit`, a reload), the client
+ * gets its exit status and the channel's EOF and close, and the
+ * connection lingers (SSH_CLOSE_MS at most, off the vty line) for the
+ * client's close: OpenSSH reports "closed by remote host" and exits 255
+ * when the connection ends first.
+ */
+static void
+sc_free(void *arg)
+{
+	struct ssh_conn	*sc = arg;
+	struct evloop	*loop = sc->sc_srv->ss_loop;
+	bool		 dead = sc->sc_vc->vc_dead;
+
+	sc->sc_vc = NULL;
+	if (dead || sc->sc_chan == NULL || sc->sc_ev == NULL ||
+	    sc->sc_peer_closed) {
+		sc_destroy(sc);
+		return;
+	}
+	ssh_channel_request_send_exit_status(sc->sc_chan, 0);
+	ssh_channel_send_eof(sc->sc_chan);
+	ssh_channel_close(sc->sc_chan);
+	if (sc->sc_timer != NULL)
+		evloop_timer_cancel(loop, sc->sc_timer);
+	sc->sc_timer = evloop_timer_add(loop, SSH_CLOSE_MS, sc_linger_end, sc);
+	evloop_del_fd(loop, sc->sc_fd);
+	if (evloop_add_fd(loop, sc->sc_fd, POLLIN | POLLOUT, sc_linger_io,
+	    sc) < 0)
+		abort();
+	sc->sc_lingering = true;
+	LIST_INSERT_HEAD(&sc->sc_srv->ss_lingering, sc, sc_linger);
 }
 
 static const struct vc_transport sc_transport = {
@@ -187,6 +241,8 @@ sc_auth_password(ssh_session s, const char *user, const char *pw, void *ud)
 	enum login_step		 step;
 
 	(void)s;
+	if (vc == NULL)
+		return SSH_AUTH_DENIED;
 	strbuf_init(&out);
 	login_free(&vc->vc_login);
 	step = login_start(&vc->vc_login, r, LINE_VTY0 + vc->vc_vty, &out);
@@ -214,7 +270,7 @@ sc_data(ssh_session s, ssh_channel ch, void *data, uint32_t len,
 	(void)s;
 	(void)ch;
 	(void)is_stderr;
-	if (sc->sc_shell)
+	if (sc->sc_shell && sc->sc_vc != NULL)
 		vc_input(sc->sc_vc, data, len);
 	return (int)len;
 }
@@ -230,7 +286,8 @@ sc_pty(ssh_session s, ssh_channel ch, const char *term, int cols, int rows,
 	(void)term;
 	(void)px;
 	(void)py;
-	vc_window(sc->sc_vc, cols > 0 ? (unsigned)cols : 0,
+	if (sc->sc_vc != NULL)
+		vc_window(sc->sc_vc, cols > 0 ? (unsigned)cols : 0,
 	    rows > 0 ? (unsigned)rows : 0);
 	return 0;
 }
@@ -250,7 +307,7 @@ sc_shell_req(ssh_session s, ssh_channel ch, void *ud)
 
 	(void)s;
 	(void)ch;
-	if (!sc->sc_authed || sc->sc_shell)
+	if (!sc->sc_authed || sc->sc_shell || sc->sc_vc == NULL)
 		return 1;
 	sc->sc_shell = true;
 	evloop_timer_cancel(sc->sc_srv->ss_loop, sc->sc_timer);
@@ -269,7 +326,7 @@ sc_chan_end(ssh_session s, ssh_channel ch, void *ud)
 	(void)s;
 	(void)ch;
 	sc->sc_peer_closed = true;
-	if (sc->sc_vc->vc_state != VC_CLOSING)
+	if (sc->sc_vc != NULL && sc->sc_vc->vc_state != VC_CLOSING)
 		sc->sc_vc->vc_dead = true;
 }
 
@@ -409,6 +466,7 @@ ssh_server_new(struct router *r, const char *spec, struct strbuf *err)
 	ss->ss_router = r;
 	ss->ss_loop = r->r_loop;
 	ss->ss_hub = vty_hub_get(r);
+	LIST_INIT(&ss->ss_lingering);
 	strbuf_init(&ss->ss_addr);
 	if ((ss->ss_fd = vty_listen(spec, &ss->ss_addr, err)) < 0 ||
 	    evloop_add_fd(r->r_loop, ss->ss_fd, POLLIN, ss_accept, ss) < 0) {
@@ -439,6 +497,8 @@ ssh_server_free(struct ssh_server *ss)
 		if (vc->vc_tp == &sc_transport)
 			vc_free(vc);
 	}
+	while (!LIST_EMPTY(&ss->ss_lingering))
+		sc_destroy(LIST_FIRST(&ss->ss_lingering));
 	if (ss->ss_fd >= 0) {
 		evloop_del_fd(ss->ss_loop, ss->ss_fd);
 		close(ss->ss_fd);
