@@ -83,7 +83,7 @@ static const struct cmd_def config_defs[] = {
 	  "Define the default domain name\n"
 	  "Default domain name",
 	  cmd_ip_domain_name, CMD_NO | CMD_DEFAULT },
-	{ "ip ssh version <1-2>$version",
+	{ "ip ssh version <1-2>$ver",
 	  "Global IP configuration subcommands\n"
 	  "Configure ssh options\n"
 	  "Specify protocol version to be supported\n"
@@ -139,6 +139,20 @@ static const struct cmd_def config_defs[] = {
 };
 
 static const struct cmd_def config_neg_defs[] = {
+	{ "ip domain name",
+	  "Global IP configuration subcommands\n"
+	  "IP DNS Resolver\n"
+	  "Define the default domain name",
+	  cmd_ip_domain_name, CMD_NO | CMD_DEFAULT },
+	{ "ip domain-name",
+	  "Global IP configuration subcommands\n"
+	  "Define the default domain name",
+	  cmd_ip_domain_name, CMD_NO | CMD_DEFAULT },
+	{ "ip ssh version",
+	  "Global IP configuration subcommands\n"
+	  "Configure ssh options\n"
+	  "Specify protocol version to be supported",
+	  cmd_ip_ssh_version, CMD_NO | CMD_DEFAULT },
 	{ "version",
 	  "Version",
 	  cmd_version, CMD_NO | CMD_DEFAULT },

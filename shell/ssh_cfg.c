@@ -3,10 +3,7 @@
  * `show ip ssh` and `show ssh`.  The key is libssh's (it is what the
  * server presents); its file is the PEM libssh writes, created 0600.
  */
-#include <sys/stat.h>
-
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,6 +18,7 @@
 #include "lib/xalloc.h"
 #include "shell/cmds.h"
 #include "shell/log.h"
+#include "shell/nvram.h"
 #include "shell/router.h"
 #include "shell/session.h"
 #include "shell/ssh_cfg.h"
@@ -74,30 +72,20 @@ ssh_hostkey_free(struct router *r)
 	r->r_hostkey_name = NULL;
 }
 
-/* The private key into the nvram directory, readable by its owner only. */
+/* The private key into the nvram directory, readable by its owner only
+ * (nvram_write creates the directory, and the file with mkstemp: 0600). */
 static int
 hostkey_save(const struct router *r, ssh_key key)
 {
-	struct strbuf	 path;
-	char		*pem = NULL;
-	size_t		 len;
-	int		 fd, rv = -1;
+	char	*pem = NULL;
+	int	 rv;
 
 	if (r->r_nvram_dir == NULL)
 		return 0;
 	if (ssh_pki_export_privkey_base64(key, NULL, NULL, NULL, &pem) !=
 	    SSH_OK)
 		return -1;
-	strbuf_init(&path);
-	hostkey_path(r, &path);
-	len = strlen(pem);
-	fd = open(path.sb_buf, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-	if (fd >= 0 && fchmod(fd, 0600) == 0 &&
-	    write(fd, pem, len) == (ssize_t)len)
-		rv = 0;
-	if (fd >= 0 && close(fd) < 0)
-		rv = -1;
-	strbuf_free(&path);
+	rv = nvram_write(r->r_nvram_dir, HOSTKEY_FILE, pem, strlen(pem));
 	ssh_string_free_char(pem);
 	return rv;
 }
@@ -239,7 +227,7 @@ cmd_ip_domain_name(struct vty *vty, const struct cmd_args *m)
 int
 cmd_ip_ssh_version(struct vty *vty, const struct cmd_args *m)
 {
-	unsigned	v = (unsigned)cmd_arg_num(m, "version", 2);
+	unsigned	v = (unsigned)cmd_arg_num(m, "ver", 2);
 
 	if (!cmd_negated(m) && v == 1) {
 		/* libssh speaks version 2 only. */
