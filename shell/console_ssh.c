@@ -40,6 +40,7 @@ struct ssh_conn {
 	bool				 sc_shell;	/* the exec has begun */
 	bool				 sc_peer_closed; /* the client's close */
 	unsigned			 sc_fails;	/* passwords refused */
+	char				*sc_user;	/* SSH's user name */
 	struct ev_timer			*sc_timer;	/* ip ssh time-out */
 	bool				 sc_lingering;	/* vty gone, closing */
 	LIST_ENTRY(ssh_conn)		 sc_linger;
@@ -152,6 +153,7 @@ sc_destroy(struct ssh_conn *sc)
 	/* Says goodbye if it can, then closes the socket (libssh's). */
 	ssh_disconnect(sc->sc_sess);
 	ssh_free(sc->sc_sess);
+	free(sc->sc_user);
 	free(sc);
 }
 
@@ -253,6 +255,8 @@ sc_auth_password(ssh_session s, const char *user, const char *pw, void *ud)
 	strbuf_free(&out);
 	if (step == LOGIN_DONE) {
 		sc->sc_authed = true;
+		/* show ssh names the SSH user, whatever `login` checked. */
+		xstrset(&sc->sc_user, user);
 		return SSH_AUTH_SUCCESS;
 	}
 	login_block_fail(r, user, vc->vc_peer, vc->vc_lport);
@@ -520,6 +524,6 @@ ssh_conn_info(const struct vty_conn *vc, const char **cipher,
 	sc = vc->vc_tparg;
 	*cipher = ssh_get_cipher_out(sc->sc_sess);
 	*hmac = ssh_get_hmac_out(sc->sc_sess);
-	*user = vc->vc_login.lg_user;
+	*user = sc->sc_user;
 	return sc->sc_shell;
 }

@@ -146,7 +146,7 @@ grep -q '^Processor board ID IOSH' "$tmp/out" ||
 grep -q '^R1 uptime is ' "$tmp/out" || bad "show version over SSH: uptime"
 grep -q '^\*  2 vty 0 .* 127\.0\.0\.1$' "$tmp/out" ||
     bad "show users: the SSH session on vty 0: $(cat "$tmp/out")"
-grep -q '^0          2\.0     IN   aes[0-9]*-ctr ' "$tmp/out" ||
+grep -q '^0          2\.0     IN   aes[0-9]*-ctr  *hmac-sha[0-9-]* *Session started *anyone$' "$tmp/out" ||
     bad "show ssh: the session's IN row: $(cat "$tmp/out")"
 has '%No SSHv1 server connections running.' "show ssh"
 
