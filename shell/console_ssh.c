@@ -394,6 +394,22 @@ sc_io(int fd, short revents, void *arg)
 		vc_free(vc);
 }
 
+/* The bind takes the router's key as its own: a copy it frees. */
+static int
+bind_key(ssh_bind bind, ssh_key key)
+{
+	ssh_key	dup;
+
+	if ((dup = ssh_key_dup(key)) == NULL)
+		return SSH_ERROR;
+	if (ssh_bind_options_set(bind, SSH_BIND_OPTIONS_IMPORT_KEY, dup) !=
+	    SSH_OK) {
+		ssh_key_free(dup);
+		return SSH_ERROR;
+	}
+	return SSH_OK;
+}
+
 static void
 ss_accept(int lfd, short revents, void *arg)
 {
@@ -421,8 +437,6 @@ ss_accept(int lfd, short revents, void *arg)
 	sc->sc_fd = fd;
 	sc->sc_sess = ssh_new();
 	if (bind == NULL || sc->sc_sess == NULL ||
-	    ssh_bind_options_set(bind, SSH_BIND_OPTIONS_IMPORT_KEY,
-	    ssh_key_dup(key)) != SSH_OK ||
 	    ssh_bind_options_set(bind, SSH_BIND_OPTIONS_CIPHERS_C_S,
 	    SSH_CIPHERS) != SSH_OK ||
 	    ssh_bind_options_set(bind, SSH_BIND_OPTIONS_CIPHERS_S_C,
@@ -431,13 +445,14 @@ ss_accept(int lfd, short revents, void *arg)
 	    SSH_HMACS) != SSH_OK ||
 	    ssh_bind_options_set(bind, SSH_BIND_OPTIONS_HMAC_S_C,
 	    SSH_HMACS) != SSH_OK ||
+	    bind_key(bind, key) != SSH_OK ||
 	    ssh_bind_accept_fd(bind, sc->sc_sess, fd) != SSH_OK) {
-		/* The session owns the socket once accept_fd has run. */
+		/* The session owns the socket once accept_fd has set it. */
+		if (sc->sc_sess == NULL || ssh_get_fd(sc->sc_sess) != fd)
+			close(fd);
 		ssh_bind_free(bind);
 		if (sc->sc_sess != NULL)
 			ssh_free(sc->sc_sess);
-		else
-			close(fd);
 		free(sc);
 		ss->ss_refused++;
 		return;
