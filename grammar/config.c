@@ -98,6 +98,12 @@ static const struct cmd_def config_defs[] = {
 	  "Provide number of modulus bits on the command line\n"
 	  "size of the key modulus [360-4096]",
 	  cmd_crypto_key_generate_rsa, 0 },
+	{ "crypto key zeroize rsa",
+	  "Encryption module\n"
+	  "Long term key operations\n"
+	  "Remove keys\n"
+	  "Remove RSA keys",
+	  cmd_crypto_key_zeroize_rsa, 0 },
 	{ "ip domain lookup",
 	  "Global IP configuration subcommands\n"
 	  "IP DNS Resolver\n"

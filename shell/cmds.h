@@ -80,6 +80,7 @@ int	cmd_terminal_monitor(struct vty *, const struct cmd_args *);
 int	cmd_ip_domain_name(struct vty *, const struct cmd_args *);
 int	cmd_ip_ssh_version(struct vty *, const struct cmd_args *);
 int	cmd_crypto_key_generate_rsa(struct vty *, const struct cmd_args *);
+int	cmd_crypto_key_zeroize_rsa(struct vty *, const struct cmd_args *);
 int	cmd_show_ip_ssh(struct vty *, const struct cmd_args *);
 int	cmd_show_ssh(struct vty *, const struct cmd_args *);
 

@@ -209,6 +209,50 @@ cmd_crypto_key_generate_rsa(struct vty *vty, const struct cmd_args *m)
 	return CMD_SUCCESS;
 }
 
+static void
+log_disabled(void *arg)
+{
+	struct router	*r = arg;
+
+	log_msg(r, "SSH", 5, "DISABLED", "SSH %s has been disabled",
+	    r->r_ssh_version == 2 ? "2.0" : "1.99");
+}
+
+static const char zeroize_q[] = "Do you really want to remove these keys? "
+    "[yes/no]: ";
+
+static void
+zeroize_answer(struct vty *vty, void *arg, const char *answer)
+{
+	struct router	*r = vty->v_router;
+
+	(void)arg;
+	if (strcmp(answer, "yes") != 0 && strcmp(answer, "y") != 0)
+		return;
+	ssh_hostkey_free(r);
+	if (r->r_nvram_dir != NULL &&
+	    nvram_remove(r->r_nvram_dir, HOSTKEY_FILE) < 0)
+		vty_out(vty, "%% Could not remove the RSA keys from nvram: "
+		    "%s\n", strerror(errno));
+	evloop_timer_add(r->r_loop, 0, log_disabled, r);
+}
+
+/* crypto key zeroize rsa: new SSH connections are refused again. */
+int
+cmd_crypto_key_zeroize_rsa(struct vty *vty, const struct cmd_args *m)
+{
+	(void)m;
+	if (ssh_hostkey(vty->v_router) == NULL) {
+		vty_out(vty, "%% No Signature RSA Keys found in "
+		    "configuration.\n");
+		return CMD_WARNING;
+	}
+	vty_out(vty, "%% All keys will be removed.\n%% All router certs "
+	    "issued using these keys will also be removed.\n");
+	vty_ask(vty, zeroize_q, zeroize_answer, NULL, NULL);
+	return CMD_SUCCESS;
+}
+
 /* ip domain name NAME, ip domain-name NAME */
 int
 cmd_ip_domain_name(struct vty *vty, const struct cmd_args *m)
