@@ -268,9 +268,9 @@ install(struct crypto *c, size_t from, size_t to)
 	snprintf(rq.rq_ifname, sizeof(rq.rq_ifname), "Serial1/2");
 	snprintf(rq.rq_map, sizeof(rq.rq_map), "TST");
 	rq.rq_seq = 10;
-	rq.rq_local = 0x0c010101;
+	sa_addr_v4(&rq.rq_local, 0x0c010101);
 	for (i = from; i < to; i++) {
-		rq.rq_peer = 0x0d000000 + (uint32_t)i;
+		sa_addr_v4(&rq.rq_peer, 0x0d000000 + (uint32_t)i);
 		ipsec_ident_set(&rq.rq_lid, 0x0a000000 + (uint32_t)i, 0, 0, 0);
 		ipsec_ident_set(&rq.rq_rid, 0x0b000000 + (uint32_t)i, 0, 0, 0);
 		fl = ipsec_flow_create(c, &rq, 0);

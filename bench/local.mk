@@ -5,7 +5,7 @@ BENCHES = bench/config_load.sh bench/iperf_interop.sh
 # OpenSSL in the same run (bench/dh_bench.c, bench/esp_bench.c), and IKE
 # setups between two routers beside the DH bound (bench/ike_bench.c).
 BENCH_PROGS = bench/dh_bench bench/esp_bench bench/ike_bench \
-	bench/fastpath_bench bench/esp_alg_bench
+	bench/fastpath_bench bench/esp_alg_bench bench/nat_bench
 EXTRA_PROGRAMS = $(BENCH_PROGS)
 bench_dh_bench_SOURCES = bench/dh_bench.c bench/benchlib.c bench/benchlib.h
 bench_dh_bench_LDADD = libiosh.a $(CRYPTO_LIBS)
@@ -15,6 +15,16 @@ bench_esp_bench_LDADD = libiosh.a $(CRYPTO_LIBS)
 bench_esp_alg_bench_SOURCES = bench/esp_alg_bench.c bench/benchlib.c \
 	bench/benchlib.h
 bench_esp_alg_bench_LDADD = libiosh.a $(CRYPTO_LIBS)
+# esp-seal beside Crypto++'s SEAL (test-only dependency, as check_seal).
+if HAVE_CRYPTOPP
+BENCH_PROGS += bench/seal_bench
+bench_seal_bench_SOURCES = bench/seal_bench.c bench/benchlib.c \
+	bench/benchlib.h tests/seal_cryptopp.cc
+bench_seal_bench_CXXFLAGS = $(CRYPTOPP_CFLAGS)
+bench_seal_bench_LDADD = libiosh.a $(CRYPTO_LIBS) $(CRYPTOPP_LIBS)
+else
+EXTRA_DIST += bench/seal_bench.c
+endif
 bench_ike_bench_SOURCES = bench/ike_bench.c
 bench_ike_bench_LDADD = libiosh.a $(READLINE_LIBS) $(CRYPTO_LIBS) \
 	$(PCAP_LIBS) $(TELNET_LIBS) $(SSH_LIBS)
@@ -23,6 +33,12 @@ bench_ike_bench_LDADD = libiosh.a $(READLINE_LIBS) $(CRYPTO_LIBS) \
 bench_fastpath_bench_SOURCES = bench/fastpath_bench.c bench/benchlib.c \
 	bench/benchlib.h tests/memlab.c tests/memlab.h
 bench_fastpath_bench_LDADD = libiosh.a $(READLINE_LIBS) $(CRYPTO_LIBS) \
+	$(PCAP_LIBS) $(TELNET_LIBS) $(SSH_LIBS)
+# PAT: translations made per second, and a packet's translation with 100
+# and 100,000 translations in the table (bench/nat_bench.c).
+bench_nat_bench_SOURCES = bench/nat_bench.c bench/benchlib.c \
+	bench/benchlib.h
+bench_nat_bench_LDADD = libiosh.a $(READLINE_LIBS) $(CRYPTO_LIBS) \
 	$(PCAP_LIBS) $(TELNET_LIBS) $(SSH_LIBS)
 CLEANFILES = $(BENCH_PROGS)
 EXTRA_DIST += $(BENCHES) bench/local.mk

@@ -13,6 +13,7 @@
 
 #include "crypto/cmds.h"
 #include "crypto/crypto_int.h"
+#include "crypto/esp.h"
 #include "lib/cmdarg.h"
 #include "lib/inet4.h"
 #include "lib/nvgen.h"
@@ -372,6 +373,30 @@ ipsec_set_lifetime_cmd(struct vty *vty, const struct cmd_args *m)
 	return CMD_SUCCESS;
 }
 
+/* `set security-association replay window-size [N]|disable`: this
+ * entry's own, over the global one (ipsec_replay.c); `no` goes back to
+ * the global one. */
+int
+ipsec_set_replay_cmd(struct vty *vty, const struct cmd_args *m)
+{
+	static const char *const words[] = { "128", "256", "512", "1024" };
+	struct ipsec_params	*pp = params_of(vty);
+	size_t			 i;
+
+	pp->pp_replay = 0;
+	if (cmd_negated(m))
+		return CMD_SUCCESS;
+	if (cmd_has(m, "disable")) {
+		pp->pp_replay = ESP_REPLAY_OFF;
+		return CMD_SUCCESS;
+	}
+	pp->pp_replay = 64;
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (cmd_has(m, words[i]))
+			pp->pp_replay = 128 << i;
+	return CMD_SUCCESS;
+}
+
 int
 cmap_match_address_cmd(struct vty *vty, const struct cmd_args *m)
 {
@@ -414,6 +439,11 @@ ipsec_params_nvgen(const struct ipsec_params *pp, unsigned indent,
 	if (pp->pp_kilobytes != 0)
 		nv_line(sb, indent, "set security-association lifetime "
 		    "kilobytes %lu", pp->pp_kilobytes);
+	if (pp->pp_replay == ESP_REPLAY_OFF)
+		nv_line(sb, indent, "set security-association replay disable");
+	else if (pp->pp_replay != 0)
+		nv_line(sb, indent, "set security-association replay "
+		    "window-size %d", pp->pp_replay);
 	if (pp->pp_ntsets > 0) {
 		strbuf_pad(sb, ' ', indent);
 		strbuf_puts(sb, "set transform-set");

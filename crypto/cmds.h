@@ -85,6 +85,10 @@ int	ipsec_set_tset_cmd(struct vty *, const struct cmd_args *);
 int	ipsec_set_pfs_cmd(struct vty *, const struct cmd_args *);
 int	ipsec_set_isakmp_profile_cmd(struct vty *, const struct cmd_args *);
 int	ipsec_set_lifetime_cmd(struct vty *, const struct cmd_args *);
+int	ipsec_set_replay_cmd(struct vty *, const struct cmd_args *);
+
+/* Global configuration (ipsec_replay.c). */
+int	crypto_ipsec_replay_cmd(struct vty *, const struct cmd_args *);
 
 /* Global and interface configuration (ipsec_mtu_cmd.c). */
 int	crypto_ipsec_df_bit_cmd(struct vty *, const struct cmd_args *);
@@ -103,6 +107,9 @@ int	crypto_logging_session_cmd(struct vty *, const struct cmd_args *);
 int	crypto_natt_cmd(struct vty *, const struct cmd_args *);
 int	crypto_ipsec_lifetime_cmd(struct vty *, const struct cmd_args *);
 int	test_crypto_wireshark_keys_cmd(struct vty *, const struct cmd_args *);
+/* crypto/type6.c (global configuration). */
+int	key_config_key_cmd(struct vty *, const struct cmd_args *);
+int	password_encryption_aes_cmd(struct vty *, const struct cmd_args *);
 int	clear_crypto_isakmp_cmd(struct vty *, const struct cmd_args *);
 int	clear_crypto_sa_cmd(struct vty *, const struct cmd_args *);
 int	show_isakmp_sa_cmd(struct vty *, const struct cmd_args *);

@@ -8,6 +8,7 @@
 
 #include "crypto/crypto.h"
 #include "crypto/crypto_int.h"
+#include "crypto/type6.h"
 #include "crypto/ike.h"
 #include "lib/nvgen.h"
 #include "lib/xalloc.h"
@@ -39,6 +40,7 @@ crypto_free(struct crypto *c)
 	ike_detach(c);
 	isakmp_policy_free_all(c);
 	psk_store_free(&c->c_keys);
+	type6_free(c);
 	keyring_free_all(c);
 	isakmp_profile_free_all(c);
 	transform_free_all(c);
@@ -60,6 +62,7 @@ crypto_nvgen(const struct crypto *c, enum nv_section sec, struct strbuf *sb)
 {
 	static void (*const groups[])(const struct crypto *,
 	    struct strbuf *) = {
+		type6_nvgen,
 		keyring_nvgen,
 		NULL,		/* policies and keys: one group */
 		client_group_nvgen,

@@ -83,10 +83,17 @@ struct psk {
 	unsigned	 pk_plen6;	/* IPV6 */
 	char		*pk_host;	/* HOST */
 	char		*pk_key;
-	bool		 pk_encrypted;	/* entered as type 6 */
+	bool		 pk_encrypted;	/* shown as type 6 (pk_cipher) */
 	bool		 pk_no_xauth;
+	char		*pk_cipher;	/* type 6 text; pk_key the clear */
 	TAILQ_ENTRY(psk) pk_entry;
 };
+/* The key as the configuration shows it (after "6 " when encrypted). */
+static inline const char *
+psk_shown(const struct psk *k)
+{
+	return k->pk_cipher != NULL ? k->pk_cipher : k->pk_key;
+}
 
 /*
  * The keys of one keyring (the global `crypto isakmp key` ones form the
@@ -113,6 +120,8 @@ const struct psk *psk_lookup_v4(const struct psk_store *, uint32_t addr);
 const struct psk *psk_lookup_v6(const struct psk_store *,
 	    const uint8_t addr[16]);
 const struct psk *psk_lookup_host(const struct psk_store *, const char *);
+/* psk_lookup_v4 or psk_lookup_v6 as A's family says. */
+const struct psk *psk_lookup(const struct psk_store *, const struct sa_addr *a);
 /* A key template from the peer part of a match ($addr [$mask], $prefix
  * or $host) and $secret; its strings point into the match. */
 struct cmd_args;
@@ -132,7 +141,7 @@ void	local_addr_free(struct local_addr *);
 void	local_addr_nvgen(const struct local_addr *, struct strbuf *,
 	    unsigned indent);
 bool	local_addr_admits(const struct crypto *, const struct local_addr *,
-	    uint32_t local);
+	    const struct sa_addr *local);
 
 struct keyring {
 	char			*kr_name;
@@ -267,6 +276,8 @@ struct ipsec_params {
 	unsigned	 pp_pfs;		/* DH group, 0: no PFS */
 	unsigned	 pp_seconds;		/* 0: global default */
 	unsigned long	 pp_kilobytes;		/* 0: global default */
+	int		 pp_replay;		/* 0: global; a window, or
+						 * ESP_REPLAY_OFF */
 	char		*pp_isakmp_profile;
 };
 
@@ -363,6 +374,8 @@ struct crypto {
 	size_t				  c_policies_cap;
 
 	struct psk_store		  c_keys;	/* keyring "default" */
+	char				 *c_master_key;	/* key config-key */
+	bool				  c_pw_aes;	/* password encryption aes */
 	unsigned			  c_ka_interval; /* 0: off */
 	unsigned			  c_ka_retry;	/* 0: default (2) */
 	enum ike_keepalive_mode		  c_ka_mode;
@@ -376,6 +389,8 @@ struct crypto {
 	uint8_t				  c_df_bit;	/* enum dp_crypto_df,
 							 * UNSET: copy */
 	bool				  c_frag_after;	/* ... after-encryption */
+	int				  c_replay_window; /* 0: 64 */
+	bool				  c_replay_off;	/* replay disable */
 
 	struct ntab			  c_keyring_idx;
 	TAILQ_HEAD(, keyring)		  c_keyrings;
@@ -466,6 +481,13 @@ void	ipsec_profile_init(struct crypto *);
 void	ipsec_profile_free_all(struct crypto *);
 void	ipsec_profile_nvgen(const struct crypto *, struct strbuf *);
 void	ipsec_params_free(struct ipsec_params *);
+/* crypto/ipsec_replay.c: the global anti-replay setting, as
+ * esp_params.ep_replay takes it, and its running-config line. */
+int	ipsec_replay_param(const struct crypto *);
+/* The same for an entry's or profile's PARAMS: their own, else global. */
+int	ipsec_params_replay(const struct crypto *,
+	    const struct ipsec_params *);
+void	ipsec_replay_nvgen(const struct crypto *, struct strbuf *);
 /* crypto/ipsec_lifetime.c: the global SA lifetimes. */
 void	ipsec_lifetime_nvgen(const struct crypto *, struct strbuf *);
 /* The lifetimes PARAMS negotiate: their own, else the global ones. */

@@ -19,6 +19,7 @@
 #include "crypto/esp.h"
 #include "crypto/esp_alg.h"
 #include "crypto/ike_cipher.h"
+#include "crypto/seal.h"
 #include "lib/bytes.h"
 #include "lib/xalloc.h"
 
@@ -29,7 +30,9 @@ struct esp_sa {
 	struct esp_alg	 sa_alg;	/* keyed cipher and MAC contexts */
 	uint32_t	 sa_seq;	/* last sent */
 	uint32_t	 sa_rseq;	/* highest received and verified */
-	uint64_t	 sa_window;	/* bit i: sa_rseq - i was received */
+	unsigned	 sa_wsize;	/* replay window, 0: no checking */
+	/* Bit s % sa_wsize: sequence s (within the window) was received. */
+	uint64_t	 sa_window[ESP_REPLAY_MAX / 64];
 	bool		 sa_fixed_iv;	/* sa_iv set for the next packet */
 	uint8_t		 sa_iv[16];
 	size_t		 sa_pool_used;
@@ -57,6 +60,9 @@ esp_enc_keylen(enum ts_enc t, unsigned keybits)
 	if (t == TS_ENC_GCM || t == TS_ENC_GMAC)
 		return keybits == 128 || keybits == 192 || keybits == 256 ?
 		    keybits / 8 + 4 : 0;
+	/* Document 50880: SEAL's key is 160 bits. */
+	if (t == TS_ENC_SEAL)
+		return SEAL_KEY_LEN;
 	return enc_map(t, &e) ? ike_cipher_keylen(e, keybits) : 0;
 }
 
@@ -79,9 +85,16 @@ esp_sa_new(const struct esp_params *p)
 {
 	struct esp_sa		*sa;
 
+	/* A window IOS offers: 64, 128, 256, 512 or 1024. */
+	if (p->ep_replay != 0 && p->ep_replay != ESP_REPLAY_OFF &&
+	    (p->ep_replay < 64 || p->ep_replay > ESP_REPLAY_MAX ||
+	    (p->ep_replay & (p->ep_replay - 1)) != 0))
+		return NULL;
 	sa = xcalloc(1, sizeof(*sa));
 	sa->sa_spi = p->ep_spi;
 	sa->sa_pool_used = IV_POOL;
+	sa->sa_wsize = p->ep_replay == 0 ? ESP_REPLAY_WINDOW :
+	    p->ep_replay == ESP_REPLAY_OFF ? 0 : (unsigned)p->ep_replay;
 	if (esp_alg_init(&sa->sa_alg, p) < 0) {
 		esp_sa_free(sa);
 		return NULL;
@@ -115,6 +128,14 @@ uint32_t
 esp_sa_seq(const struct esp_sa *sa)
 {
 	return sa->sa_seq;
+}
+
+unsigned
+esp_sa_replay_window(const struct esp_sa *sa)
+{
+	/* RFC 4303 §3.4.3: anti-replay needs integrity (esp-null alone
+	 * has none, and IOS shows "replay detection support: N"). */
+	return sa->sa_alg.al_icv_len != 0 ? sa->sa_wsize : 0;
 }
 
 size_t
@@ -235,35 +256,39 @@ crypto:
 	return ESP_ERR_CRYPTO;
 }
 
+#define WBIT(sa, s)	((sa)->sa_window[((s) % (sa)->sa_wsize) / 64])
+#define WMASK(s)	((uint64_t)1 << ((s) % 64))
+
 /* Whether SEQ may be accepted: not 0, not left of the window, not seen. */
 static bool
 replay_ok(const struct esp_sa *sa, uint32_t seq)
 {
-	uint32_t	diff;
-
 	if (seq == 0)
 		return false;
 	if (seq > sa->sa_rseq)
 		return true;
-	diff = sa->sa_rseq - seq;
-	if (diff >= ESP_REPLAY_WINDOW)
+	if (sa->sa_rseq - seq >= sa->sa_wsize)
 		return false;
-	return (sa->sa_window & ((uint64_t)1 << diff)) == 0;
+	return (WBIT(sa, seq) & WMASK(seq)) == 0;
 }
 
-/* Record SEQ (verified) in the window, sliding it right if SEQ is new. */
+/* Record SEQ (verified) in the window; a new right edge first forgets
+ * the sequence numbers that now fall out on the left. */
 static void
 replay_update(struct esp_sa *sa, uint32_t seq)
 {
-	uint32_t	diff;
+	uint32_t	s;
 
 	if (seq > sa->sa_rseq) {
-		diff = seq - sa->sa_rseq;
-		sa->sa_window = diff < ESP_REPLAY_WINDOW ?
-		    sa->sa_window << diff | 1 : 1;
+		if (seq - sa->sa_rseq >= sa->sa_wsize)
+			memset(sa->sa_window, 0, sizeof(sa->sa_window));
+		else
+			for (s = sa->sa_rseq + 1; s != seq; s++)
+				WBIT(sa, s) &= ~WMASK(s);
 		sa->sa_rseq = seq;
-	} else
-		sa->sa_window |= (uint64_t)1 << (sa->sa_rseq - seq);
+		WBIT(sa, seq) &= ~WMASK(seq);
+	}
+	WBIT(sa, seq) |= WMASK(seq);
 }
 
 static enum esp_result
@@ -305,9 +330,7 @@ esp_decap_nh(struct esp_sa *sa, uint8_t *pkt, size_t len, int want,
 		return ESP_ERR_SPI;
 	}
 	seq = get32(pkt + 4);
-	/* RFC 4303 §3.4.3: anti-replay needs integrity (esp-null alone
-	 * has none, and IOS shows "replay detection support: N"). */
-	if (icvlen != 0 && !replay_ok(sa, seq))
+	if (esp_sa_replay_window(sa) != 0 && !replay_ok(sa, seq))
 		return recv_fail(sa, ESP_ERR_REPLAY, &sa->sa_stats.es_replay);
 	body = pkt + ESP_HDR_LEN + ivlen;
 	blen = len - ESP_HDR_LEN - ivlen - icvlen;
@@ -319,10 +342,10 @@ esp_decap_nh(struct esp_sa *sa, uint8_t *pkt, size_t len, int want,
 	}
 	if (r == 0)
 		return recv_fail(sa, ESP_ERR_AUTH, &sa->sa_stats.es_auth_fail);
-	if (icvlen != 0) {
+	if (esp_sa_replay_window(sa) != 0)
 		replay_update(sa, seq);
+	if (icvlen != 0)
 		sa->sa_stats.es_verify++;
-	}
 	sa->sa_stats.es_decrypt++;
 	pad = body[blen - 2];
 	if (pad + 2 > blen)

@@ -4,8 +4,9 @@
  * with an explicit random IV (RFC 2405, 2451, 3602) and esp-md5-hmac /
  * esp-sha-hmac with a 96-bit ICV (RFC 2403, 2404), and the algorithms of
  * esp_alg.h (esp-null, esp-sha256/384/512-hmac, esp-gcm, esp-gmac); 32-bit sequence
- * numbers and a 64-packet anti-replay window (RFC 4303 §3.4.3, the
- * bitmap of RFC 4303 Appendix A / RFC 2401 Appendix C).
+ * numbers and an anti-replay window of 64 packets or, as configured, up
+ * to 1024 or none (RFC 4303 §3.4.3 and Appendix A; the bitmap is a ring
+ * indexed by sequence number modulo the window, as RFC 6479 §2 does).
  *
  * Each SA keeps its EVP cipher and MAC contexts, keyed once: the packet
  * path allocates nothing.  ESP here starts at the SPI: the caller puts
@@ -25,6 +26,7 @@
 #define ESP_ICV_LEN		12	/* HMAC-MD5-96, HMAC-SHA1-96 (others: esp_alg.h) */
 #define ESP_REPLAY_WINDOW	64
 #define ESP_NEXT_IPV4		4	/* next header of tunnel mode */
+#define ESP_NEXT_IPV6		41	/* the same, an IPv6 datagram */
 #define ESP_NEXT_NONE		59	/* RFC 4303 §2.6's dummy packet */
 
 /* What IKE negotiated for one SA; keys are KEYMAT, cipher key first. */
@@ -35,7 +37,14 @@ struct esp_params {
 	enum ts_auth	 ep_auth;		/* MD5, SHA, SHA-256/384/512 */
 	const uint8_t	*ep_enc_key;		/* esp_enc_keylen() bytes */
 	const uint8_t	*ep_auth_key;		/* esp_auth_keylen() bytes */
+	/* Anti-replay window: 0 IOS's default (ESP_REPLAY_WINDOW), a
+	 * power of two up to ESP_REPLAY_MAX, or ESP_REPLAY_OFF (`crypto
+	 * ipsec security-association replay window-size N|disable`). */
+	int		 ep_replay;
 };
+
+#define ESP_REPLAY_MAX		1024
+#define ESP_REPLAY_OFF		(-1)
 
 /* Per-SA counters, the source of show crypto ipsec sa's #pkts lines. */
 struct esp_stats {
@@ -77,6 +86,9 @@ uint32_t	 esp_sa_spi(const struct esp_sa *);
 const struct esp_stats *esp_sa_stats(const struct esp_sa *);
 /* The next outbound sequence number; the replay window's right edge. */
 uint32_t	 esp_sa_seq(const struct esp_sa *);
+/* The anti-replay window in packets; 0 when checking is off (disabled,
+ * or no ICV to check it with). */
+unsigned	 esp_sa_replay_window(const struct esp_sa *);
 /* The IV length (show crypto ipsec sa's "iv size"). */
 size_t		 esp_sa_iv_len(const struct esp_sa *);
 /* The ICV length: 12 (HMAC-96), 16/24/32 (RFC 4868), 16 (GCM, GMAC),

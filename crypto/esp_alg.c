@@ -1,6 +1,35 @@
 /*
- * esp_alg: ESP's ciphers and ICVs with OpenSSL 3 EVP (esp_alg.h).
+ * esp_alg: ESP's ciphers and ICVs with OpenSSL 3 EVP (esp_alg.h), and
+ * SEAL (seal.c), which OpenSSL does not have.
+ *
+ * esp-seal as IOS frames it.  What public sources say, and where:
+ *  - the cipher is SEAL 3.0 with a 160-bit key (Cisco document 50880,
+ *    seed 004: "SEAL encryption uses a 160-bit encryption key"), so the
+ *    cipher's KEYMAT is 20 bytes (esp_enc_keylen);
+ *  - the packet has no IV ("IV size: 0 bytes" in seed 004's show crypto
+ *    ipsec sa for esp-seal esp-sha-hmac SAs);
+ *  - an authentication transform is mandatory ("SEAL encryption is
+ *    especially weak when it comes to protecting against modifications",
+ *    document 50880), and manual keying is refused because "such a
+ *    configuration would reuse the same keystream for each reboot" (ibid.):
+ *    the keystream depends on the key and on something that restarts with
+ *    the SA.
+ * What no public source found says, and is inferred here:
+ *  - SEAL's 32-bit position n is the packet's ESP sequence number (the
+ *    only per-packet value in the header when there is no IV, unique per
+ *    SA, restarting at 1 with each SA: what the reboot remark implies);
+ *    the keystream from byte 0 of position n is XORed over the body
+ *    (payload, padding, pad length, next header);
+ *  - the body is padded to 4 bytes (RFC 4303 §2.4 for a cipher with no
+ *    block size), padding 1, 2, 3, ... as for every ESP transform;
+ *  - keystream words are big-endian (Crypto++'s SEAL-3.0-BE, and the
+ *    7200's own byte order), L = 32768 bits per position;
+ *  - the HMAC (encrypt-then-MAC, RFC 4303 §3.3.4) covers SPI, sequence
+ *    and the encrypted body, as for the CBC ciphers.
+ * A body longer than one position's 4096 bytes would run into the
+ * keystream of the next sequence number, so it is refused.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include <openssl/core_names.h>
@@ -11,6 +40,9 @@
 #include "crypto/esp.h"
 #include "crypto/esp_alg.h"
 #include "crypto/ike_cipher.h"
+#include "crypto/seal.h"
+#include "lib/bytes.h"
+#include "lib/xalloc.h"
 
 #define GCM_ICV		16	/* RFC 4106 §3: ESP_AES_GCM_16 */
 #define GCM_IV		8	/* RFC 4106 §3.1 */
@@ -117,12 +149,27 @@ gcm_init(struct esp_alg *al, const struct esp_params *p)
 	return 0;
 }
 
+/* SEAL: no IV, 4-byte alignment, and never without an HMAC. */
+static int
+seal_alg_init(struct esp_alg *al, const struct esp_params *p)
+{
+	if (p->ep_auth == TS_AUTH_NONE)
+		return -1;
+	al->al_kind = ESP_ALG_SEAL;
+	al->al_align = 4;
+	al->al_seal = xmalloc(sizeof(*al->al_seal));
+	seal_init(al->al_seal, p->ep_enc_key);
+	return hmac_init(al, p);
+}
+
 int
 esp_alg_init(struct esp_alg *al, const struct esp_params *p)
 {
 	memset(al, 0, sizeof(*al));
 	if (p->ep_enc == TS_ENC_GCM || p->ep_enc == TS_ENC_GMAC)
 		return gcm_init(al, p);
+	if (p->ep_enc == TS_ENC_SEAL)
+		return seal_alg_init(al, p);
 	/* esp-null alone is legal (RFC 2410 + RFC 4303 §3.2: integrity
 	 * only is optional); an SA with neither is not. */
 	if (p->ep_enc == TS_ENC_NONE)
@@ -138,6 +185,10 @@ esp_alg_free(struct esp_alg *al)
 	EVP_CIPHER_CTX_free(al->al_enc);
 	EVP_CIPHER_CTX_free(al->al_dec);
 	EVP_MAC_CTX_free(al->al_mac);
+	if (al->al_seal != NULL) {
+		OPENSSL_cleanse(al->al_seal, sizeof(*al->al_seal));
+		free(al->al_seal);
+	}
 	OPENSSL_cleanse(al, sizeof(*al));
 }
 
@@ -146,7 +197,7 @@ esp_alg_counter_iv(const struct esp_alg *al)
 {
 	/* RFC 4106 §3.1: the IV must not repeat under one key; a counter
 	 * guarantees it where random 64-bit values only make it likely. */
-	return al->al_kind != ESP_ALG_CBC;
+	return al->al_kind == ESP_ALG_GCM || al->al_kind == ESP_ALG_GMAC;
 }
 
 /* The truncated HMAC of LEN bytes at P. */
@@ -197,6 +248,12 @@ esp_alg_seal(struct esp_alg *al, uint8_t *pkt, size_t blen)
 	uint8_t	*body = pkt + ESP_HDR_LEN + al->al_iv_len;
 	int	 n;
 
+	if (al->al_kind == ESP_ALG_SEAL) {
+		if (blen > SEAL_L_BYTES)
+			return -1;
+		seal_xor(al->al_seal, get32(pkt + 4), body, blen);
+		return hmac_icv(al, pkt, ESP_HDR_LEN + blen, body + blen);
+	}
 	if (al->al_kind != ESP_ALG_CBC) {
 		if (gcm_run(al, al->al_enc, 1, pkt, blen) < 0 ||
 		    !EVP_CipherFinal_ex(al->al_enc, body + blen, &n) ||
@@ -223,6 +280,16 @@ esp_alg_open(struct esp_alg *al, uint8_t *pkt, size_t blen)
 	uint8_t	*body = pkt + ESP_HDR_LEN + al->al_iv_len;
 	int	 n;
 
+	if (al->al_kind == ESP_ALG_SEAL) {
+		/* Longer than a position: no peer of ours sent it. */
+		if (blen > SEAL_L_BYTES ||
+		    hmac_icv(al, pkt, ESP_HDR_LEN + blen, mac) < 0)
+			return -1;
+		if (CRYPTO_memcmp(mac, body + blen, al->al_icv_len) != 0)
+			return 0;
+		seal_xor(al->al_seal, get32(pkt + 4), body, blen);
+		return 1;
+	}
 	if (al->al_kind != ESP_ALG_CBC) {
 		memcpy(mac, body + blen, GCM_ICV);
 		if (gcm_run(al, al->al_dec, 0, pkt, blen) < 0 ||

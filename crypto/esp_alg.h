@@ -9,7 +9,9 @@
  *  - AES-GCM with a 16-byte ICV (esp-gcm, RFC 4106), the combined mode:
  *    8-byte explicit IV, nonce = 4-byte salt || IV, AAD = SPI || sequence;
  *  - AES-GMAC (esp-gmac, RFC 4543): the same nonce, nothing encrypted,
- *    the AAD is SPI || sequence || IV || payload and the tag is the ICV.
+ *    the AAD is SPI || sequence || IV || payload and the tag is the ICV;
+ *  - SEAL 3.0 (esp-seal, seal.h), a keystream XORed over the body, then
+ *    the HMAC as for CBC; see esp_alg.c for the framing and its sources.
  *
  * For GCM and GMAC the salt is the last 4 bytes of the cipher's KEYMAT
  * (RFC 4106 §8.1, RFC 4543 §7): esp_enc_keylen() counts them.  Contexts
@@ -25,11 +27,13 @@
 #include <openssl/evp.h>
 
 struct esp_params;
+struct seal_key;
 
 enum esp_alg_kind {
 	ESP_ALG_CBC,		/* CBC cipher or none, then HMAC or none */
 	ESP_ALG_GCM,		/* RFC 4106 */
-	ESP_ALG_GMAC		/* RFC 4543 */
+	ESP_ALG_GMAC,		/* RFC 4543 */
+	ESP_ALG_SEAL		/* IOS's esp-seal, then an HMAC */
 };
 
 struct esp_alg {
@@ -41,6 +45,7 @@ struct esp_alg {
 	EVP_CIPHER_CTX		*al_dec;
 	EVP_MAC_CTX		*al_mac;	/* CBC with an HMAC only */
 	uint8_t			 al_salt[4];	/* GCM, GMAC */
+	struct seal_key		*al_seal;	/* SEAL only */
 };
 
 #define ESP_ALG_MAX_ICV		32	/* HMAC-SHA-512-256 */

@@ -111,19 +111,20 @@ ike_random(void *buf, size_t len)
  * address in the negotiation.
  */
 const char *
-ike_psk_for(struct crypto *c, uint32_t local, uint32_t peer)
+ike_psk_for(struct crypto *c, const struct sa_addr *local,
+    const struct sa_addr *peer)
 {
 	const struct psk	*best, *k;
 	const struct keyring	*kr;
 
-	char			 a[16];
+	char			 a[SA_TEXT_LEN];
 
-	best = psk_lookup_v4(&c->c_keys, peer);
+	best = psk_lookup(&c->c_keys, peer);
 	/* IOS tells the search when there are keyrings to search (seed
 	 * 002's hub: "... in default", "... in spokes : success"). */
 	if (TAILQ_EMPTY(&c->c_keyrings))
 		return best != NULL ? best->pk_key : NULL;
-	ip4_text(peer, a);
+	sa_text(peer, a);
 	ike_debug_raw(c, " Looking for a matching key for %s in default%s", a,
 	    best != NULL ? " : success" : "");
 	TAILQ_FOREACH(kr, &c->c_keyrings, kr_entry) {
@@ -131,10 +132,11 @@ ike_psk_for(struct crypto *c, uint32_t local, uint32_t peer)
 		 * negotiations on that address (issue 15). */
 		if (!local_addr_admits(c, &kr->kr_local, local))
 			continue;
-		k = psk_lookup_v4(&kr->kr_keys, peer);
+		k = psk_lookup(&kr->kr_keys, peer);
 		ike_debug_raw(c, " Looking for a matching key for %s in %s%s",
 		    a, kr->kr_name, k != NULL ? " : success" : "");
-		if (k != NULL && (best == NULL || k->pk_mask > best->pk_mask))
+		if (k != NULL && (best == NULL || (k->pk_kind == PSK_IPV6 ?
+		    k->pk_plen6 > best->pk_plen6 : k->pk_mask > best->pk_mask)))
 			best = k;
 	}
 	return best != NULL ? best->pk_key : NULL;
@@ -154,6 +156,34 @@ ike_take_nonce(const struct isakmp_pld *pl, uint8_t *dst, size_t *len)
 
 /* ---- Sending and retransmission. ---- */
 
+/* The addresses of a datagram received on 500 or 4500. */
+void
+ike_udp_meta_addrs(const struct dp_udp_meta *um, struct sa_addr *src,
+    struct sa_addr *dst)
+{
+	if (um->um_v6) {
+		sa_addr_v6(src, um->um_src6);
+		sa_addr_v6(dst, um->um_dst6);
+		return;
+	}
+	sa_addr_v4(src, um->um_src);
+	sa_addr_v4(dst, um->um_dst);
+}
+
+/* dp_udp_send, or dp_udp6_send, from LOCAL to PEER. */
+int
+ike_udp_send(struct dataplane *dp, const struct sa_addr *local,
+    uint16_t sport, const struct sa_addr *peer, uint16_t dport,
+    const uint8_t *data, size_t len)
+{
+	if (peer->sa_family == 6)
+		return dp_udp6_send(dp, local->sa_family == 6 ?
+		    local->sa_addr : NULL, sport, peer->sa_addr, dport, data,
+		    len);
+	return dp_udp_send(dp, sa_addr_get4(local), sport, sa_addr_get4(peer),
+	    dport, data, len);
+}
+
 static void
 tx_raw(struct ike_p1 *p, const uint8_t *msg, size_t len)
 {
@@ -163,15 +193,15 @@ tx_raw(struct ike_p1 *p, const uint8_t *msg, size_t len)
 	if (dp == NULL)
 		return;
 	if (p->p_sa->is_lport != ISAKMP_NATT_PORT) {
-		(void)dp_udp_send(dp, p->p_local, p->p_sa->is_lport,
-		    p->p_peer, p->p_sa->is_rport, msg, len);
+		(void)ike_udp_send(dp, &p->p_local, p->p_sa->is_lport,
+		    &p->p_peer, p->p_sa->is_rport, msg, len);
 		return;
 	}
 	/* On 4500 IKE goes behind the non-ESP marker (RFC 3948 2.2). */
 	buf = xmalloc(len + 4);
 	memset(buf, 0, 4);
 	memcpy(buf + 4, msg, len);
-	(void)dp_udp_send(dp, p->p_local, ISAKMP_NATT_PORT, p->p_peer,
+	(void)ike_udp_send(dp, &p->p_local, ISAKMP_NATT_PORT, &p->p_peer,
 	    p->p_sa->is_rport, buf, len + 4);
 	free(buf);
 }
@@ -179,15 +209,16 @@ tx_raw(struct ike_p1 *p, const uint8_t *msg, size_t len)
 static void
 dbg_send(struct ike_p1 *p, const char *state_name)
 {
-	char	peer[16];
+	char	peer[SA_TEXT_LEN];
 
-	ip4_text(p->p_peer, peer);
+	sa_text(&p->p_peer, peer);
 	ike_debug(p->p_c, p->p_dbg, " sending packet to %s my_port %u "
 	    "peer_port %u (%s) %s", peer, p->p_sa->is_lport,
 	    p->p_sa->is_rport, p->p_sa->is_initiator ? "I" : "R", state_name);
 	/* 15.x's line; 12.x has none. */
 	if (!ike_debug_v12(p->p_c))
-		ike_debug(p->p_c, p->p_dbg, "Sending an IKE IPv4 Packet.");
+		ike_debug(p->p_c, p->p_dbg, "Sending an IKE IPv%d Packet.",
+		    p->p_peer.sa_family == 6 ? 6 : 4);
 }
 
 struct rexmit_ctx {
@@ -265,12 +296,12 @@ rexmit(void *arg)
 	 * as the packets it sends and receives do. */
 	const char		*st = ike_xauth_busy(p) ? "CONF_XAUTH" :
 				    isakmp_state_name(p->p_sa->is_state);
-	char			 peer[16];
+	char			 peer[SA_TEXT_LEN];
 
 	free(rc);
 	tx->tx_timer = NULL;
 	tx->tx_timer_arg = NULL;
-	ip4_text(p->p_peer, peer);
+	sa_text(&p->p_peer, peer);
 	if (tx->tx_count >= IKE_REXMIT_MAX && tx != &p->p_tx) {
 		/* Quick Mode gives up alone: phase 1 stays. */
 		q = (struct ike_qm *)(void *)((char *)tx -
@@ -340,26 +371,24 @@ ike_decrypt_msg(struct ike_p1 *p, const struct isakmp_msg *m,
 /* ---- Phase-1 state. ---- */
 
 struct ike_p1 *
-ike_p1_new(struct crypto *c, uint32_t local, uint32_t peer,
-    const uint8_t icookie[8], bool initiator)
+ike_p1_new(struct crypto *c, const struct sa_addr *local,
+    const struct sa_addr *peer, const uint8_t icookie[8], bool initiator)
 {
 	struct ike_p1		*p;
 	struct isakmp_sa	*is;
-	struct sa_addr		 a;
 
 	p = xcalloc(1, sizeof(*p));
 	is = sadb_isakmp_new(&c->c_sadb, icookie);
-	sa_addr_v4(&is->is_local, local);
-	sa_addr_v4(&a, peer);
-	sadb_isakmp_set_peer(&c->c_sadb, is, &a);
+	is->is_local = *local;
+	sadb_isakmp_set_peer(&c->c_sadb, is, peer);
 	is->is_lport = is->is_rport = ISAKMP_PORT;
 	is->is_state = ISK_MM_NO_STATE;
 	is->is_initiator = initiator;
 	is->is_engine = p;
 	p->p_c = c;
 	p->p_sa = is;
-	p->p_local = local;
-	p->p_peer = peer;
+	p->p_local = *local;
+	p->p_peer = *peer;
 	p->p_state = FSM_READY;
 	/* 12.x numbers the SA's debug lines from the start ("ISAKMP
 	 * (0:1): processing SA payload"), 15.x once the keys exist. */
@@ -401,11 +430,11 @@ ike_qm_find(struct ike_p1 *p, uint32_t msgid)
 void
 ike_session_status(struct ike_p1 *p, bool up)
 {
-	char	peer[16];
+	char	peer[SA_TEXT_LEN];
 
 	if (!p->p_c->c_log_session || !sys_version_15(p->p_c->c_sys))
 		return;
-	ip4_text(p->p_peer, peer);
+	sa_text(&p->p_peer, peer);
 	sys_log(p->p_c->c_sys, "CRYPTO", 5, "SESSION_STATUS", "Crypto tunnel "
 	    "is %s Peer %s:500       Id: %s", up ? "UP  . " : "DOWN.", peer,
 	    peer);
@@ -419,10 +448,10 @@ ike_initial_contact(struct ike_p1 *p)
 	struct isakmp_sa	*is, *next;
 	struct ipsec_flow	*fl, *fnext;
 	struct sadb_peer	*pe;
-	char			 l[16], r[16];
+	char			 l[SA_TEXT_LEN], r[SA_TEXT_LEN];
 
-	ip4_text(p->p_local, l);
-	ip4_text(p->p_peer, r);
+	sa_text(&p->p_local, l);
+	sa_text(&p->p_peer, r);
 	ike_debug(c, p->p_dbg, "Process initial contact,");
 	ike_debug_text(c, "bring down existing phase 1 and 2 SA's with local "
 	    "%s remote %s remote port 500", l, r);
@@ -451,8 +480,8 @@ natka_tick(void *arg)
 
 	p->p_natka_timer = NULL;
 	if (dp != NULL)
-		(void)dp_udp_send(dp, p->p_local, ISAKMP_NATT_PORT, p->p_peer,
-		    p->p_sa->is_rport, &ka, 1);
+		(void)ike_udp_send(dp, &p->p_local, ISAKMP_NATT_PORT,
+		    &p->p_peer, p->p_sa->is_rport, &ka, 1);
 	ike_natka_start(p);
 }
 
@@ -496,9 +525,9 @@ ike_p1_free(struct ike_p1 *p)
 void
 ike_p1_fail(struct ike_p1 *p, const char *why)
 {
-	char	peer[16];
+	char	peer[SA_TEXT_LEN];
 
-	ip4_text(p->p_peer, peer);
+	sa_text(&p->p_peer, peer);
 	ike_debug(p->p_c, p->p_dbg, "deleting SA reason \"%s\" state (%s) %s "
 	    "(peer %s)", why, p->p_sa->is_initiator ? "I" : "R",
 	    isakmp_state_name(p->p_sa->is_state), peer);
@@ -635,7 +664,7 @@ info_read(struct ike_p1 *p, const struct isakmp_msg *m, uint8_t *plain)
 	struct isakmp_notify	 n;
 	uint8_t			 iv[16], mid[4];
 	unsigned		 i, k;
-	char			 pa[IP4_TEXT_LEN];
+	char			 pa[SA_TEXT_LEN];
 
 	if (m->im_encrypted) {
 		if (p->p_state != FSM_P1_COMPLETE ||
@@ -670,12 +699,12 @@ info_read(struct ike_p1 *p, const struct isakmp_msg *m, uint8_t *plain)
 			ike_debug(p->p_c, p->p_dbg, "deleting SA reason \"%s\" "
 			    "state (%s) QM_IDLE (peer %s)", "No reason",
 			    p->p_sa->is_initiator ? "I" : "R",
-			    ip4_text(p->p_peer, pa));
+			    sa_text(&p->p_peer, pa));
 			ike_p1_free(p);
 			return;
 		}
 		for (k = 0; k < d.d_nspi && d.d_spisize == 4; k++) {
-			ipsec_delete_by_peer_spi(p->p_c, p->p_peer,
+			ipsec_delete_by_peer_spi(p->p_c, &p->p_peer,
 			    get32(isakmp_delete_spi(&d, k)));
 		}
 	}
@@ -697,9 +726,11 @@ static void
 dbg_received(struct crypto *c, uint32_t dbg, const struct dp_udp_meta *um,
     const char *who, const char *state)
 {
-	char	a[16];
+	char		a[SA_TEXT_LEN];
+	struct sa_addr	src, dst;
 
-	ip4_text(um->um_src, a);
+	ike_udp_meta_addrs(um, &src, &dst);
+	sa_text(&src, a);
 	ike_debug_sp(c, dbg, " received packet from %s dport %u sport %u "
 	    "Global (%s) %s", a, um->um_dport, um->um_sport, who, state);
 }
@@ -747,7 +778,9 @@ ike_input(struct crypto *c, const struct dp_udp_meta *um, const uint8_t *data,
 	struct ike_qm		*q;
 	static const uint8_t	 zero[8];
 	bool			 natt = um->um_dport == ISAKMP_NATT_PORT;
+	struct sa_addr		 src, dst;
 
+	ike_udp_meta_addrs(um, &src, &dst);
 	if ((!natt && um->um_sport != ISAKMP_PORT) ||
 	    isakmp_decode(&m, data, len) != ISAKMP_OK) {
 		c->c_ike_bad++;
@@ -756,7 +789,7 @@ ike_input(struct crypto *c, const struct dp_udp_meta *um, const uint8_t *data,
 	/* A first message again (rcookie zero) belongs to the SA it made. */
 	if (memcmp(m.im_hdr.ih_rcookie, zero, 8) == 0)
 		is = sadb_isakmp_find_icookie(&c->c_sadb, m.im_hdr.ih_icookie,
-		    um->um_src);
+		    &src);
 	else
 		is = sadb_isakmp_find(&c->c_sadb, m.im_hdr.ih_icookie,
 		    m.im_hdr.ih_rcookie);
@@ -765,18 +798,18 @@ ike_input(struct crypto *c, const struct dp_udp_meta *um, const uint8_t *data,
 		    (m.im_hdr.ih_exchange == ISAKMP_XCHG_IDPROT ||
 		    m.im_hdr.ih_exchange == ISAKMP_XCHG_AGGRESSIVE) &&
 		    !m.im_encrypted && !natt) {
-			if (!ike_cac_admit(c, um->um_dst, um->um_src))
+			if (!ike_cac_admit(c, &dst, &src))
 				return;
 			dbg_received(c, 0, um, "N", "NEW SA");
 			(m.im_hdr.ih_exchange == ISAKMP_XCHG_IDPROT ?
-			    ike_mm_respond : ike_am_respond)(c, um->um_dst,
-			    um->um_src, &m, data, len);
+			    ike_mm_respond : ike_am_respond)(c, &dst, &src,
+			    &m, data, len);
 		} else
 			c->c_ike_bad++;
 		return;
 	}
 	p = is->is_engine;
-	if (p->p_peer != um->um_src) {
+	if (!sa_addr_eq(&p->p_peer, &src)) {
 		c->c_ike_bad++;
 		return;
 	}

@@ -37,9 +37,9 @@
 static void
 mode_failure(struct ike_p1 *p, const char *why)
 {
-	char	peer[16];
+	char	peer[SA_TEXT_LEN];
 
-	ip4_text(p->p_peer, peer);
+	sa_text(&p->p_peer, peer);
 	sys_log(p->p_c->c_sys, "CRYPTO", 6, "IKMP_MODE_FAILURE", "Processing "
 	    "of Aggressive mode failed with peer at %s", peer);
 	ike_p1_fail(p, why);
@@ -50,7 +50,8 @@ mode_failure(struct ike_p1 *p, const char *why)
 static bool
 take_id(struct ike_p1 *p, const struct isakmp_pld *pl, struct isakmp_id *id)
 {
-	char	name[IKE_PEER_ID_MAX + 1];
+	char		name[IKE_PEER_ID_MAX + 1];
+	struct sa_addr	a;
 
 	if (pl == NULL || isakmp_id_parse(pl, id) != ISAKMP_OK ||
 	    pl->pl_bodylen > sizeof(p->p_pid))
@@ -60,10 +61,10 @@ take_id(struct ike_p1 *p, const struct isakmp_pld *pl, struct isakmp_id *id)
 	p->p_pidlen = pl->pl_bodylen;
 	switch (id->id_type) {
 	case IPSEC_ID_IPV4_ADDR:
-		if (id->id_len != 4)
+	case IPSEC_ID_IPV6_ADDR:
+		if (!ike_id_addr(id, &a))
 			return false;
-		ike_dbg_id(p, pl->pl_next, get32(id->id_data),
-		    (unsigned)pl->pl_len);
+		ike_dbg_id(p, pl->pl_next, &a, (unsigned)pl->pl_len);
 		return true;
 	case IPSEC_ID_FQDN:
 	case IPSEC_ID_USER_FQDN:
@@ -115,7 +116,7 @@ am_key(struct ike_p1 *p, const struct isakmp_id *id)
 	char				 name[IKE_PEER_ID_MAX + 1];
 
 	if (id->id_type != IPSEC_ID_KEY_ID)
-		return ike_psk_copy(p->p_c, p->p_local, p->p_peer);
+		return ike_psk_copy(p->p_c, &p->p_local, &p->p_peer);
 	memcpy(name, id->id_data, id->id_len);
 	name[id->id_len] = '\0';
 	if ((cg = crypto_client_group_find(p->p_c, name)) == NULL ||
@@ -152,9 +153,9 @@ am_auth(struct ike_p1 *p, const struct isakmp_pld *h)
 static void
 dbg_authenticated(struct ike_p1 *p)
 {
-	char	peer[16];
+	char	peer[SA_TEXT_LEN];
 
-	ip4_text(p->p_peer, peer);
+	sa_text(&p->p_peer, peer);
 	ike_debug(p->p_c, p->p_dbg, "SA has been authenticated with %s", peer);
 	ike_dbg_peer_insert(p);
 }
@@ -244,20 +245,20 @@ ike_am_initiate(struct crypto *c, const struct ike_request *rq,
 	struct isakmp_build		 b;
 	struct isakmp_hdr		 h;
 	uint8_t				 msg[IKE_MSG_MAX], icookie[8];
-	char				 peer[16];
+	char				 peer[SA_TEXT_LEN];
 	size_t				 len, saoff;
 
 	ike_random(icookie, sizeof(icookie));
-	ip4_text(rq->rq_peer, peer);
+	sa_text(&rq->rq_peer, peer);
 	ike_debug(c, 0, " SA request profile is %s", profile);
-	p = ike_p1_new(c, rq->rq_local, rq->rq_peer, icookie, true);
+	p = ike_p1_new(c, &rq->rq_local, &rq->rq_peer, icookie, true);
 	p->p_req = *rq;
 	p->p_has_req = true;
 	snprintf(p->p_sa->is_ifname, sizeof(p->p_sa->is_ifname), "%s",
 	    rq->rq_ifname);
 	ike_dbg_peer(p, "isakmp_initiator");
 	p->p_sa->is_state = ISK_AG_NO_STATE;
-	if ((p->p_psk = ike_psk_copy(c, rq->rq_local, rq->rq_peer)) == NULL) {
+	if ((p->p_psk = ike_psk_copy(c, &rq->rq_local, &rq->rq_peer)) == NULL) {
 		ike_debug(c, 0, "No pre-shared key with %s!", peer);
 		ike_p1_fail(p, "No pre-shared key");
 		return;
@@ -395,8 +396,9 @@ i_am2(struct ike_p1 *p, const struct isakmp_msg *m)
 /* ---- Responder. ---- */
 
 void
-ike_am_respond(struct crypto *c, uint32_t local, uint32_t peer,
-    const struct isakmp_msg *m, const uint8_t *raw, size_t len)
+ike_am_respond(struct crypto *c, const struct sa_addr *local,
+    const struct sa_addr *peer, const struct isakmp_msg *m, const uint8_t *raw,
+    size_t len)
 {
 	const struct isakmp_pld	*sa = ike_pld_find(m, ISAKMP_PL_SA);
 	struct ike_p1		*p;
@@ -405,7 +407,7 @@ ike_am_respond(struct crypto *c, uint32_t local, uint32_t peer,
 	struct isakmp_hdr	 h;
 	struct isakmp_id	 id;
 	uint8_t			 msg[IKE_MSG_MAX], hv[IKE_PRF_MAX];
-	char			 a[16], l[16];
+	char			 a[SA_TEXT_LEN], l[SA_TEXT_LEN];
 	size_t			 out;
 
 	/* Blocked: dropped and counted before any state is made. */
@@ -416,14 +418,14 @@ ike_am_respond(struct crypto *c, uint32_t local, uint32_t peer,
 	p = ike_p1_new(c, local, peer, m->im_hdr.ih_icookie, false);
 	ike_random(p->p_sa->is_rcookie, 8);
 	p->p_sa->is_state = ISK_AG_NO_STATE;
-	ip4_text(peer, a);
-	ip4_text(local, l);
+	sa_text(peer, a);
+	sa_text(local, l);
 	/* 12.x: the ports as the SA is made, a peer struct later. */
 	if (ike_debug_v12(c))
 		ike_dbg_peer(p, NULL);
 	ike_debug12(c, p->p_dbg, IKE_DBG12_BARE,
 	    "insert sa successfully sa = %08X",
-	    (unsigned)(uintptr_t)p->p_sa);
+	    ike_dbg_obj_id(p, IKE_OBJ_SA));
 	ike_debug(c, p->p_dbg, " processing SA payload. message ID = 0");
 	if (!take_id(p, ike_pld_find(m, ISAKMP_PL_ID), &id)) {
 		mode_failure(p, "Bad Aggressive Mode message");
@@ -519,7 +521,7 @@ r_am3(struct ike_p1 *p, const struct isakmp_msg *m, uint8_t *plain)
 	struct isakmp_msg	 pm;
 	const struct isakmp_msg	*am3 = m;
 	uint8_t			 iv[16];
-	char			 peer[16];
+	char			 peer[SA_TEXT_LEN];
 	bool			 ic;
 
 	if (m->im_encrypted) {
@@ -529,7 +531,7 @@ r_am3(struct ike_p1 *p, const struct isakmp_msg *m, uint8_t *plain)
 		    ike_pld_find(&pm, ISAKMP_PL_HASH) == NULL) {
 			/* Another key: AM3 does not decrypt.  Our AM2 goes
 			 * on being retransmitted, then the SA dies. */
-			ip4_text(p->p_peer, peer);
+			sa_text(&p->p_peer, peer);
 			sys_log(p->p_c->c_sys, "CRYPTO", 4, "IKMP_BAD_MESSAGE",
 			    "IKE message from %s failed its sanity check or "
 			    "is malformed", peer);
@@ -546,7 +548,7 @@ r_am3(struct ike_p1 *p, const struct isakmp_msg *m, uint8_t *plain)
 		ike_debug(p->p_c, p->p_dbg, " processing NOTIFY INITIAL_CONTACT "
 		    "protocol 1");
 		ike_debug_text(p->p_c, "        spi 0, message ID = 0, sa = %08X",
-		    (unsigned)(uintptr_t)p->p_sa);
+		    ike_dbg_obj_id(p, IKE_OBJ_SA));
 	}
 	if (!am_auth(p, ike_pld_find(am3, ISAKMP_PL_HASH))) {
 		mode_failure(p, "Authentication failed");

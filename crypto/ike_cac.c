@@ -66,24 +66,25 @@ ike_cac_nego_limit(const struct crypto *c)
 }
 
 static bool
-deny(struct crypto *c, uint32_t local, uint32_t peer, uint64_t *counter,
-    const char *why)
+deny(struct crypto *c, const struct sa_addr *local,
+    const struct sa_addr *peer, uint64_t *counter, const char *why)
 {
-	char	l[16], r[16];
+	char	l[SA_TEXT_LEN], r[SA_TEXT_LEN];
 
 	c->c_cac_in_rejected++;
 	(*counter)++;
 	if (!ratelog_ok(&c->c_rl_cac, clock_mono_ms()))
 		return false;
-	ip4_text(peer, r);
-	ip4_text(local, l);
+	sa_text(peer, r);
+	sa_text(local, l);
 	sys_log(c->c_sys, "CRYPTO", 4, "IKE_DENIED", "IKE denied from %s to "
 	    "%s. Reason: %s", r, l, why);
 	return false;
 }
 
 bool
-ike_cac_admit(struct crypto *c, uint32_t local, uint32_t peer)
+ike_cac_admit(struct crypto *c, const struct sa_addr *local,
+    const struct sa_addr *peer)
 {
 	struct isakmp_sa	*is;
 

@@ -85,11 +85,11 @@ static void
 send_rut(struct ike_p1 *p)
 {
 	uint8_t	seq[4];
-	char	peer[16];
+	char	peer[SA_TEXT_LEN];
 
 	p->p_dpd_seq++;
 	put32(seq, p->p_dpd_seq);
-	ip4_text(p->p_peer, peer);
+	sa_text(&p->p_peer, peer);
 	ike_debug(p->p_c, p->p_dbg, "DPD/R_U_THERE sent to peer %s, sequence "
 	    "0x%X", peer, p->p_dpd_seq);
 	ike_notify_data(p, ISAKMP_N_DPD_R_U_THERE, seq, sizeof(seq));
@@ -102,9 +102,9 @@ dead(struct ike_p1 *p)
 {
 	struct crypto		*c = p->p_c;
 	struct ipsec_flow	*fl, *next;
-	char			 a[16];
+	char			 a[SA_TEXT_LEN];
 
-	ip4_text(p->p_peer, a);
+	sa_text(&p->p_peer, a);
 	ike_debug(c, p->p_dbg, "peer %s not responding!", a);
 	ike_debug(c, p->p_dbg, "deleting SA reason \"No reason\" state (%s) "
 	    "QM_IDLE (peer %s)", p->p_sa->is_initiator ? "I" : "R", a);
@@ -146,13 +146,13 @@ dpd_tick(void *arg)
 void
 ike_dpd_input(struct ike_p1 *p, const struct isakmp_notify *n)
 {
-	char		peer[16];
+	char		peer[SA_TEXT_LEN];
 	uint32_t	seq;
 
 	if (n->n_datalen != 4)
 		return;
 	seq = get32(n->n_data);
-	ip4_text(p->p_peer, peer);
+	sa_text(&p->p_peer, peer);
 	if (n->n_type == ISAKMP_N_DPD_R_U_THERE) {
 		ike_debug(p->p_c, p->p_dbg, "DPD/R_U_THERE received from peer "
 		    "%s, sequence 0x%X", peer, seq);

@@ -87,6 +87,7 @@ struct ike_proposal {
 	unsigned		 op_pfs;		/* 0: no PFS */
 	uint32_t		 op_life_s;
 	uint64_t		 op_life_kb;
+	int			 op_replay;	/* esp_params.ep_replay */
 };
 
 /* What started a negotiation: a packet that hit a crypto map entry. */
@@ -94,7 +95,7 @@ struct ike_request {
 	char			 rq_ifname[48];
 	char			 rq_map[64];
 	unsigned		 rq_seq;
-	uint32_t		 rq_local, rq_peer;	/* host order */
+	struct sa_addr		 rq_local, rq_peer;
 	struct sa_ident		 rq_lid, rq_rid;	/* proxy identities */
 	struct ike_proposal	 rq_prop;	/* initiator: what to offer */
 	/* Responder through an `ipsec-isakmp dynamic` entry: the flow is
@@ -135,6 +136,7 @@ struct ike_qm {
 	uint32_t		 q_spi_in;	/* ours, the peer sends with it */
 	uint32_t		 q_spi_out;	/* the peer's */
 	uint32_t		 q_life_s;
+	int			 q_replay;	/* esp_params.ep_replay */
 	uint64_t		 q_life_kb;
 	unsigned		 q_pfs;
 	struct ike_dh		*q_dh;
@@ -148,7 +150,7 @@ struct ike_p1 {
 	struct crypto		*p_c;
 	struct isakmp_sa	*p_sa;
 	enum ike_fsm		 p_state;
-	uint32_t		 p_local, p_peer;	/* host order */
+	struct sa_addr		 p_local, p_peer;
 	uint32_t		 p_dbg;		/* conn-id debug shows: 0
 						 * until the keys exist */
 	/* The initiator's SA payload body (without the generic header),
@@ -218,6 +220,11 @@ struct ike_p1 {
 };
 
 /* ike.c */
+void	ike_udp_meta_addrs(const struct dp_udp_meta *, struct sa_addr *src,
+	    struct sa_addr *dst);
+int	ike_udp_send(struct dataplane *, const struct sa_addr *local,
+	    uint16_t sport, const struct sa_addr *peer, uint16_t dport,
+	    const uint8_t *data, size_t len);
 void	ike_dbg_fsm(struct ike_p1 *, const char *input, enum ike_fsm from,
 	    enum ike_fsm to);
 void	ike_dbg_node_fsm(struct ike_qm *, const char *input, enum ike_fsm from,
@@ -232,7 +239,8 @@ void	ike_tx_stop(struct crypto *, struct ike_tx *);
  * again) if it is the one answered before. */
 bool	ike_tx_note_rx(struct ike_p1 *, struct ike_tx *, const uint8_t *raw,
 	    size_t len);
-struct ike_p1 *ike_p1_new(struct crypto *, uint32_t local, uint32_t peer,
+struct ike_p1 *ike_p1_new(struct crypto *, const struct sa_addr *local,
+	    const struct sa_addr *peer,
 	    const uint8_t icookie[8], bool initiator);
 /* Tear down phase 1, its Quick Modes and its ISAKMP SA. */
 void	ike_p1_free(struct ike_p1 *);
@@ -244,10 +252,12 @@ void	ike_natka_start(struct ike_p1 *);
 void	ike_initial_contact(struct ike_p1 *);
 struct ike_qm *ike_qm_find(struct ike_p1 *, uint32_t msgid);
 void	ike_qm_free(struct ike_qm *);
-const char *ike_psk_for(struct crypto *, uint32_t local, uint32_t peer);
+const char *ike_psk_for(struct crypto *, const struct sa_addr *local,
+	    const struct sa_addr *peer);
 /* ike_proposal.c: a copy of the key for PEER (or NULL), to be freed by
  * xsecret_free. */
-char	*ike_psk_copy(struct crypto *, uint32_t local, uint32_t peer);
+char	*ike_psk_copy(struct crypto *, const struct sa_addr *local,
+	    const struct sa_addr *peer);
 void	ike_random(void *, size_t);
 bool	ike_take_nonce(const struct isakmp_pld *, uint8_t *dst, size_t *len);
 /* Encrypt the payloads after the header of MSG in place (padding added)
@@ -279,6 +289,12 @@ void	ike_dbg_psk(struct ike_p1 *);
 void	ike_dbg_auth(struct ike_p1 *, bool ok);
 void	ike_dbg_peer_insert(struct ike_p1 *);
 void	ike_dbg_hmac(struct ike_p1 *);
+/* What IOS's debug lines print as a structure's heap address: never
+ * ours (an address-layout leak to whoever may debug), an identifier of
+ * the ISAKMP SA's structure of that kind, the same each time, printed as
+ * IOS prints its addresses (eight hex digits). */
+enum ike_dbg_obj { IKE_OBJ_PEER, IKE_OBJ_SA, IKE_OBJ_CFG };
+unsigned ike_dbg_obj_id(const struct ike_p1 *, enum ike_dbg_obj);
 /* ike_profile.c: "Scanning profiles for xauth ..." and its verdict. */
 void	ike_dbg_scan_profiles(struct ike_p1 *);
 /* "Authentication by xauth preshared" for a client profile's peer. */
@@ -286,7 +302,11 @@ void	ike_dbg_xauth_auth(struct ike_p1 *);
 /* 12.x's peer-struct and client-config lines for such a peer. */
 void	ike_dbg_client_peer(struct ike_p1 *);
 /* An ID_IPV4_ADDR payload's block (NEXT: the payload after it). */
-void	ike_dbg_id(struct ike_p1 *, uint8_t next, uint32_t addr, unsigned len);
+void	ike_dbg_id(struct ike_p1 *, uint8_t next, const struct sa_addr *addr,
+	    unsigned len);
+/* An ID_IPV4_ADDR or ID_IPV6_ADDR identity's address into A; false for
+ * any other identity. */
+bool	ike_id_addr(const struct isakmp_id *, struct sa_addr *a);
 void	ike_dbg_id_name(struct ike_p1 *, uint8_t next, uint8_t type,
 	    const char *name, unsigned len);
 /* Our phase-1 ID (self-identity): its debug block and type's name. */
@@ -328,7 +348,8 @@ void	ike_mm_rekey(struct ike_p1 *);
 void	ike_p1_retire(struct ike_p1 *);
 void	ike_mm_input(struct ike_p1 *, const struct isakmp_msg *,
 	    const uint8_t *raw, size_t len);
-void	ike_mm_respond(struct crypto *, uint32_t local, uint32_t peer,
+void	ike_mm_respond(struct crypto *, const struct sa_addr *local,
+	    const struct sa_addr *peer,
 	    const struct isakmp_msg *, const uint8_t *raw, size_t len);
 
 /* ike_am.c: Aggressive Mode (PSK), for a peer whose isakmp profile says
@@ -338,7 +359,8 @@ void	ike_mm_respond(struct crypto *, uint32_t local, uint32_t peer,
 void	ike_initiate(struct crypto *, const struct ike_request *);
 void	ike_am_initiate(struct crypto *, const struct ike_request *,
 	    const char *profile);
-void	ike_am_respond(struct crypto *, uint32_t local, uint32_t peer,
+void	ike_am_respond(struct crypto *, const struct sa_addr *local,
+	    const struct sa_addr *peer,
 	    const struct isakmp_msg *, const uint8_t *raw, size_t len);
 void	ike_am_input(struct ike_p1 *, const struct isakmp_msg *);
 
@@ -379,6 +401,10 @@ void	ipsec_ident_set(struct sa_ident *, uint32_t addr, uint32_t wild,
 	    uint8_t proto, uint16_t port);
 /* Whether IPv4 address A is inside ID's prefix. */
 bool	ipsec_ident_has(const struct sa_ident *, uint32_t a);
+/* The same for an IPv6 address (16 bytes): false for an IPv4 ident. */
+bool	ipsec_ident_has6(const struct sa_ident *, const uint8_t a[16]);
+/* " (type=1)", " (type=4)" after a proxy in IPSEC's debug; "" for IPv6. */
+const char *ipsec_ident_type_text(const struct sa_ident *);
 bool	ipsec_ident_eq(const struct sa_ident *, const struct sa_ident *);
 void	ipsec_ident_fmt(const struct sa_ident *, char *buf, size_t len);
 
@@ -428,7 +454,8 @@ enum dp_crypto_verdict ipsec_inbound(void *crypto, struct dp_iface *in,
 /* ike_profile.c: the isakmp profile the peer's identity matches (IS_ADDR:
  * an ID_IPV4_ADDR of ADDR), its name into p_profile and IOS's debug
  * lines; false if the profile's key search finds no key for the peer. */
-bool	ike_profile_choose(struct ike_p1 *, bool is_addr, uint32_t addr);
+bool	ike_profile_choose(struct ike_p1 *, bool is_addr,
+	    const struct sa_addr *addr);
 /* The profile whose `match identity group` names GROUP (an Aggressive
  * Mode ID_KEY_ID), into p_profile with seed 002's line; false if none. */
 bool	ike_profile_choose_group(struct ike_p1 *, const char *group);
@@ -457,7 +484,8 @@ bool	ike_group_full(struct ike_p1 *);
 /* ipsec_policy.c */
 /* The flow of the crypto map entry the proxies of REQ select (responder),
  * or false: "map_db_find_best did not find matching map". */
-bool	ipsec_find_entry(struct crypto *, uint32_t local, uint32_t peer,
+bool	ipsec_find_entry(struct crypto *, const struct sa_addr *local,
+	    const struct sa_addr *peer,
 	    const char *profile, const struct sa_ident *lid,
 	    const struct sa_ident *rid,
 	    struct ike_request *req, const struct cmap_entry **entry);
@@ -473,7 +501,8 @@ void	ipsec_out_start(struct crypto *, const struct ike_request *,
 enum dp_crypto_verdict ipsec_tunnel_output(void *, struct dp_iface *,
 	    const uint8_t *, size_t);
 bool	ipsec_tunnel_sa(void *, struct dp_iface *, bool start);
-bool	ipsec_tunnel_find_entry(struct crypto *, uint32_t local, uint32_t peer,
+bool	ipsec_tunnel_find_entry(struct crypto *, const struct sa_addr *local,
+	    const struct sa_addr *peer,
 	    const struct sa_ident *lid, const struct sa_ident *rid,
 	    struct ike_request *, const struct cmap_entry **);
 /* The entry of RQ's tunnel ("Tunnel0-head-0"), NULL if not a tunnel's. */
@@ -508,7 +537,8 @@ struct ipsec_flow *ipsec_flow_create(struct crypto *,
  * other; NULL if none. */
 struct ike_p1 *ipsec_peer_p1(struct crypto *, const struct sa_addr *peer);
 /* The peer deleted its SA with SPI (ours outbound): drop the flow. */
-void	ipsec_delete_by_peer_spi(struct crypto *, uint32_t peer, uint32_t spi);
+void	ipsec_delete_by_peer_spi(struct crypto *, const struct sa_addr *peer,
+	    uint32_t spi);
 /* A flow and its SAs go (ESP state freed first). */
 void	ipsec_flow_drop(struct crypto *, struct ipsec_flow *);
 
@@ -588,7 +618,8 @@ const char	*ipsec_ws_enc(enum ts_enc);
 const char	*ipsec_ws_auth(enum ts_auth);
 
 /* ike_cac.c: call admission of new phase-1 requests. */
-bool	 ike_cac_admit(struct crypto *, uint32_t local, uint32_t peer);
+bool	 ike_cac_admit(struct crypto *, const struct sa_addr *local,
+	    const struct sa_addr *peer);
 unsigned ike_cac_negotiating(const struct crypto *);
 unsigned ike_cac_nego_limit(const struct crypto *);
 void	 ike_cac_nvgen(const struct crypto *, struct strbuf *);

@@ -113,6 +113,8 @@ auth_check(struct ike_p1 *p, const struct isakmp_msg *m)
 	const struct isakmp_pld	*id = ike_pld_find(m, ISAKMP_PL_ID);
 	const struct isakmp_pld	*h = ike_pld_find(m, ISAKMP_PL_HASH);
 	struct isakmp_id	 idv;
+	struct sa_addr		 ida;
+	bool			 is_addr;
 	uint8_t			 want[IKE_PRF_MAX];
 	size_t			 hl = ike_hash_len(p->p_hash);
 	int			 rc;
@@ -120,9 +122,9 @@ auth_check(struct ike_p1 *p, const struct isakmp_msg *m)
 	if (id == NULL || h == NULL || isakmp_id_parse(id, &idv) != ISAKMP_OK)
 		return false;
 	ike_debug(p->p_c, p->p_dbg, " processing ID payload. message ID = 0");
-	if (idv.id_type == IPSEC_ID_IPV4_ADDR && idv.id_len == 4)
-		ike_dbg_id(p, id->pl_next, get32(idv.id_data),
-		    (unsigned)id->pl_len);
+	is_addr = ike_id_addr(&idv, &ida);
+	if (is_addr)
+		ike_dbg_id(p, id->pl_next, &ida, (unsigned)id->pl_len);
 	if (p->p_sa->is_initiator)
 		ike_debug(p->p_c, 0, ": peer matches *none* of the profiles");
 	else if (is_name_id(&idv)) {
@@ -130,8 +132,7 @@ auth_check(struct ike_p1 *p, const struct isakmp_msg *m)
 			ike_dbg_auth(p, false);
 			return false;
 		}
-	} else if (!ike_profile_choose(p, idv.id_type == IPSEC_ID_IPV4_ADDR &&
-	    idv.id_len == 4, idv.id_len == 4 ? get32(idv.id_data) : 0)) {
+	} else if (!ike_profile_choose(p, is_addr, &ida)) {
 		/* Its profile's keyring has no key for it. */
 		ike_dbg_auth(p, false);
 		return false;
@@ -163,7 +164,7 @@ open_msg(struct ike_p1 *p, const struct isakmp_msg *m, uint8_t *plain,
     struct isakmp_msg *pm)
 {
 	uint8_t	iv[16];
-	char	peer[16];
+	char	peer[SA_TEXT_LEN];
 
 	/* The IV moves on only with a message that reads well: a forged
 	 * or garbled one must not spoil the real one that follows. */
@@ -174,7 +175,7 @@ open_msg(struct ike_p1 *p, const struct isakmp_msg *m, uint8_t *plain,
 		memcpy(p->p_iv, iv, sizeof(iv));
 		return true;
 	}
-	ip4_text(p->p_peer, peer);
+	sa_text(&p->p_peer, peer);
 	sys_log(p->p_c->c_sys, "CRYPTO", 4, "IKMP_BAD_MESSAGE", "IKE message "
 	    "from %s failed its sanity check or is malformed", peer);
 	return false;
@@ -266,13 +267,13 @@ mm_begin(struct crypto *c, const struct ike_request *rq)
 	struct isakmp_build	 b;
 	struct isakmp_hdr	 h;
 	uint8_t			 msg[IKE_MSG_MAX], icookie[8];
-	char			 peer[16];
+	char			 peer[SA_TEXT_LEN];
 	size_t			 len, saoff;
 
 	ike_random(icookie, sizeof(icookie));
-	ip4_text(rq->rq_peer, peer);
+	sa_text(&rq->rq_peer, peer);
 	ike_debug(c, 0, " SA request profile is (NULL)");
-	p = ike_p1_new(c, rq->rq_local, rq->rq_peer, icookie, true);
+	p = ike_p1_new(c, &rq->rq_local, &rq->rq_peer, icookie, true);
 	p->p_req = *rq;
 	p->p_has_req = true;
 	snprintf(p->p_sa->is_ifname, sizeof(p->p_sa->is_ifname), "%s",
@@ -280,9 +281,9 @@ mm_begin(struct crypto *c, const struct ike_request *rq)
 	ike_dbg_peer(p, "isakmp_initiator");
 	ike_debug_raw(c, " set new node 0 to QM_IDLE");
 	ike_debug_raw(c, " Find a dup sa in the avl tree during calling "
-	    "isadb_insert sa = %08X", (unsigned)(uintptr_t)p->p_sa);
+	    "isadb_insert sa = %08X", ike_dbg_obj_id(p, IKE_OBJ_SA));
 	ike_debug(c, 0, "Can not start Aggressive mode, trying Main mode.");
-	if ((p->p_psk = ike_psk_copy(c, rq->rq_local, rq->rq_peer)) == NULL) {
+	if ((p->p_psk = ike_psk_copy(c, &rq->rq_local, &rq->rq_peer)) == NULL) {
 		ike_debug(c, 0, "No pre-shared key with %s!", peer);
 		ike_p1_fail(p, "No pre-shared key");
 		return NULL;
@@ -436,7 +437,7 @@ static void
 i_mm6(struct ike_p1 *p, const struct isakmp_msg *m, uint8_t *plain)
 {
 	struct isakmp_msg	pm;
-	char			peer[16];
+	char			peer[SA_TEXT_LEN];
 	struct ike_request	rq;
 
 	if (!open_msg(p, m, plain, &pm))
@@ -445,7 +446,7 @@ i_mm6(struct ike_p1 *p, const struct isakmp_msg *m, uint8_t *plain)
 		ike_p1_fail(p, "Authentication failed");
 		return;
 	}
-	ip4_text(p->p_peer, peer);
+	sa_text(&p->p_peer, peer);
 	ike_debug(p->p_c, p->p_dbg, "SA has been authenticated with %s", peer);
 	ike_dbg_peer_insert(p);
 	ike_dbg_fsm(p, "IKE_MESG_FROM_PEER, IKE_MM_EXCH", FSM_I_MM5, FSM_I_MM6);
@@ -465,8 +466,9 @@ i_mm6(struct ike_p1 *p, const struct isakmp_msg *m, uint8_t *plain)
 /* ---- Responder. ---- */
 
 void
-ike_mm_respond(struct crypto *c, uint32_t local, uint32_t peer,
-    const struct isakmp_msg *m, const uint8_t *raw, size_t len)
+ike_mm_respond(struct crypto *c, const struct sa_addr *local,
+    const struct sa_addr *peer, const struct isakmp_msg *m, const uint8_t *raw,
+    size_t len)
 {
 	const struct isakmp_pld	*sa = ike_pld_find(m, ISAKMP_PL_SA);
 	struct ike_p1		*p;
@@ -475,7 +477,7 @@ ike_mm_respond(struct crypto *c, uint32_t local, uint32_t peer,
 	struct isakmp_hdr	 h;
 	struct isakmp_notify	 n;
 	uint8_t			 msg[IKE_MSG_MAX];
-	char			 a[16], l[16];
+	char			 a[SA_TEXT_LEN], l[SA_TEXT_LEN];
 	size_t			 out;
 
 	p = ike_p1_new(c, local, peer, m->im_hdr.ih_icookie, false);
@@ -483,13 +485,13 @@ ike_mm_respond(struct crypto *c, uint32_t local, uint32_t peer,
 	ike_dbg_peer(p, "crypto_isakmp_process_block");
 	ike_debug12(c, p->p_dbg, IKE_DBG12_BARE,
 	    "insert sa successfully sa = %08X",
-	    (unsigned)(uintptr_t)p->p_sa);
+	    ike_dbg_obj_id(p, IKE_OBJ_SA));
 	ike_dbg_fsm(p, "IKE_MESG_FROM_PEER, IKE_MM_EXCH", FSM_READY, FSM_R_MM1);
 	p->p_state = FSM_R_MM1;
 	ike_debug(c, p->p_dbg, " processing SA payload. message ID = 0");
 	ike_read_vids(p, m);
-	ip4_text(peer, a);
-	ip4_text(local, l);
+	sa_text(peer, a);
+	sa_text(local, l);
 	if ((p->p_psk = ike_psk_copy(c, local, peer)) != NULL) {
 		ike_dbg_psk(p);
 		ike_debug12(c, p->p_dbg, IKE_DBG12_NOCOLON,
@@ -557,7 +559,7 @@ static void
 r_mm5(struct ike_p1 *p, const struct isakmp_msg *m, uint8_t *plain)
 {
 	struct isakmp_msg	pm;
-	char			peer[16];
+	char			peer[SA_TEXT_LEN];
 
 	if (!open_msg(p, m, plain, &pm))
 		return;
@@ -566,7 +568,7 @@ r_mm5(struct ike_p1 *p, const struct isakmp_msg *m, uint8_t *plain)
 		ike_p1_fail(p, "Authentication failed");
 		return;
 	}
-	ip4_text(p->p_peer, peer);
+	sa_text(&p->p_peer, peer);
 	ike_debug(p->p_c, p->p_dbg, "SA has been authenticated with %s", peer);
 	if (ike_pld_find(&pm, ISAKMP_PL_NOTIFY) != NULL)
 		ike_initial_contact(p);

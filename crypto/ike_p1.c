@@ -38,13 +38,22 @@ ike_p1_hdr(const struct ike_p1 *p, struct isakmp_hdr *h, uint8_t exchange)
 	h->ih_exchange = exchange;
 }
 
-/* IOS's peer-struct lines: the values are its heap addresses, ours the
- * state's. */
+/* From the SA's conn-id (unique among the router's ISAKMP SAs), in the
+ * range and alignment of a 7200's heap, one 16 MB band per kind. */
+unsigned
+ike_dbg_obj_id(const struct ike_p1 *p, enum ike_dbg_obj kind)
+{
+	return 0x64000000u + ((unsigned)kind << 24) +
+	    ((p->p_sa->is_connid & 0x3ffffu) << 6);
+}
+
+/* IOS's peer-struct lines: the values are its heap addresses, ours an
+ * identifier of the state (ike_dbg_obj_id). */
 void
 ike_dbg_peer(struct ike_p1 *p, const char *for_what)
 {
-	char		peer[16];
-	unsigned	addr = (unsigned)(uintptr_t)p;
+	char		peer[SA_TEXT_LEN];
+	unsigned	addr = ike_dbg_obj_id(p, IKE_OBJ_PEER);
 
 	/* 12.x makes its peer struct later, if at all (seed 002's hub:
 	 * for a client's configuration, ike_dbg_client_peer). */
@@ -53,7 +62,7 @@ ike_dbg_peer(struct ike_p1 *p, const char *for_what)
 		    p->p_sa->is_lport, p->p_sa->is_rport);
 		return;
 	}
-	ip4_text(p->p_peer, peer);
+	sa_text(&p->p_peer, peer);
 	ike_debug_raw(p->p_c, " Created a peer struct for %s, peer port 500",
 	    peer);
 	ike_debug_raw(p->p_c, " New peer created peer = 0x%08X peer_handle = "
@@ -91,25 +100,25 @@ ike_dbg_hmac(struct ike_p1 *p)
 void
 ike_dbg_peer_insert(struct ike_p1 *p)
 {
-	char	local[16], peer[16];
+	char	local[SA_TEXT_LEN], peer[SA_TEXT_LEN];
 
-	ip4_text(p->p_local, local);
-	ip4_text(p->p_peer, peer);
+	sa_text(&p->p_local, local);
+	sa_text(&p->p_peer, peer);
 	if (ike_debug_v12(p->p_c))
 		ike_debug_raw(p->p_c, " Trying to insert a peer %s/%s/500/,  "
 		    "and inserted successfully.", local, peer);
 	else
 		ike_debug_raw(p->p_c, " Trying to insert a peer %s/%s/500/,  "
 		    "and inserted successfully %08X.", local, peer,
-		    (unsigned)(uintptr_t)p);
+		    ike_dbg_obj_id(p, IKE_OBJ_PEER));
 }
 
 void
 ike_dbg_psk(struct ike_p1 *p)
 {
-	char	peer[16];
+	char	peer[SA_TEXT_LEN];
 
-	ip4_text(p->p_peer, peer);
+	sa_text(&p->p_peer, peer);
 	ike_debug(p->p_c, p->p_dbg, "found peer pre-shared key matching %s",
 	    peer);
 }
@@ -231,6 +240,15 @@ ike_p1_build_ke_nonce(struct ike_p1 *p, struct isakmp_build *b, const uint8_t *g
 /* Our identity's type and, for a name, the name: ID_IPV4_ADDR unless
  * our profile's `self-identity` says fqdn (the router's hostname) or
  * user-fqdn NAME (issue 15). */
+/* An address identity is of our address's family (seed 003: type 5,
+ * ID_IPV6_ADDR, over IPv6). */
+static uint8_t
+addr_id_type(const struct ike_p1 *p)
+{
+	return p->p_local.sa_family == 6 ? IPSEC_ID_IPV6_ADDR :
+	    IPSEC_ID_IPV4_ADDR;
+}
+
 static uint8_t
 own_id_wanted(const struct ike_p1 *p, const char **name)
 {
@@ -246,7 +264,7 @@ own_id_wanted(const struct ike_p1 *p, const char **name)
 		*name = pr->pr_self_user;
 		return IPSEC_ID_USER_FQDN;
 	}
-	return IPSEC_ID_IPV4_ADDR;
+	return addr_id_type(p);
 }
 
 /* A name too long for the ID we keep (p_oid) is not sent: our address
@@ -258,7 +276,7 @@ own_id(const struct ike_p1 *p, const char **name)
 
 	if (*name != NULL && strlen(*name) > IKE_PEER_ID_MAX) {
 		*name = NULL;
-		t = IPSEC_ID_IPV4_ADDR;
+		t = addr_id_type(p);
 	}
 	return t;
 }
@@ -273,6 +291,8 @@ ike_p1_id_type_text(const struct ike_p1 *p)
 		return "ID_FQDN";
 	case IPSEC_ID_USER_FQDN:
 		return "ID_USER_FQDN";
+	case IPSEC_ID_IPV6_ADDR:
+		return "ID_IPV6_ADDR";
 	}
 	return "ID_IPV4_ADDR";
 }
@@ -284,8 +304,8 @@ ike_dbg_own_id(struct ike_p1 *p, uint8_t next, unsigned len)
 	const char	*name;
 	uint8_t		 t = own_id(p, &name);
 
-	if (t == IPSEC_ID_IPV4_ADDR)
-		ike_dbg_id(p, next, p->p_local, len);
+	if (t == IPSEC_ID_IPV4_ADDR || t == IPSEC_ID_IPV6_ADDR)
+		ike_dbg_id(p, next, &p->p_local, len);
 	else
 		ike_dbg_id_name(p, next, t, name, len);
 }
@@ -310,15 +330,13 @@ ike_p1_build_id(struct ike_p1 *p, struct isakmp_build *b)
 {
 	struct isakmp_id	id;
 	const char		*name;
-	uint8_t			a[4];
 	size_t			off;
 
-	put32(a, p->p_local);
 	id.id_type = own_id(p, &name);
 	id.id_proto = 17;
 	id.id_port = ISAKMP_PORT;
-	id.id_data = a;
-	id.id_len = 4;
+	id.id_data = p->p_local.sa_addr;
+	id.id_len = p->p_local.sa_family == 6 ? 16 : 4;
 	if (name != NULL) {
 		id.id_data = (const uint8_t *)name;
 		id.id_len = strlen(name);
@@ -328,15 +346,29 @@ ike_p1_build_id(struct ike_p1 *p, struct isakmp_build *b)
 	return off;
 }
 
-void
-ike_dbg_id(struct ike_p1 *p, uint8_t next, uint32_t addr, unsigned len)
+bool
+ike_id_addr(const struct isakmp_id *id, struct sa_addr *a)
 {
-	char	a[16];
+	if (id->id_type == IPSEC_ID_IPV4_ADDR && id->id_len == 4)
+		sa_addr_v4(a, get32(id->id_data));
+	else if (id->id_type == IPSEC_ID_IPV6_ADDR && id->id_len == 16)
+		sa_addr_v6(a, id->id_data);
+	else
+		return false;
+	return true;
+}
 
-	ip4_text(addr, a);
+void
+ike_dbg_id(struct ike_p1 *p, uint8_t next, const struct sa_addr *addr,
+    unsigned len)
+{
+	char	a[SA_TEXT_LEN];
+
+	sa_text(addr, a);
 	ike_debug_sp(p->p_c, p->p_dbg, " ID payload");
 	ike_debug_text(p->p_c, "        next-payload : %u", next);
-	ike_debug_text(p->p_c, "        type         : 1");
+	ike_debug_text(p->p_c, "        type         : %u",
+	    addr->sa_family == 6 ? IPSEC_ID_IPV6_ADDR : IPSEC_ID_IPV4_ADDR);
 	ike_debug_text(p->p_c, "        address      : %s", a);
 	ike_debug_text(p->p_c, "        protocol     : 17");
 	ike_debug_text(p->p_c, "        port         : 500");

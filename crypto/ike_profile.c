@@ -28,11 +28,16 @@ id_addr_covers(const struct id_addr *ia, uint32_t addr)
 /* The first profile, in configuration order, that matches ADDR, among
  * those whose local-address admits LOCAL (issue 15). */
 static const struct isakmp_profile *
-profile_by_addr(const struct crypto *c, uint32_t local, uint32_t addr)
+profile_by_addr(const struct crypto *c, const struct sa_addr *local,
+    const struct sa_addr *a)
 {
 	const struct isakmp_profile	*pr;
 	size_t				 i;
+	uint32_t			 addr = sa_addr_get4(a);
 
+	/* `match identity address` takes IPv4 addresses only. */
+	if (a->sa_family == 6)
+		return NULL;
 	TAILQ_FOREACH(pr, &c->c_profiles, pr_entry)
 		for (i = 0; i < pr->pr_nids &&
 		    local_addr_admits(c, &pr->pr_local, local); i++)
@@ -49,17 +54,17 @@ profile_key(struct ike_p1 *p, const struct isakmp_profile *pr)
 	struct crypto		*c = p->p_c;
 	const struct keyring	*kr;
 	const struct psk	*k;
-	char			 a[16];
+	char			 a[SA_TEXT_LEN];
 
-	ip4_text(p->p_peer, a);
-	k = psk_lookup_v4(&c->c_keys, p->p_peer);
+	sa_text(&p->p_peer, a);
+	k = psk_lookup(&c->c_keys, &p->p_peer);
 	ike_debug_raw(c, " Looking for a matching key for %s in default%s", a,
 	    k != NULL ? " : success" : "");
 	if (k != NULL || pr->pr_keyring == NULL ||
 	    (kr = crypto_keyring_find(c, pr->pr_keyring)) == NULL ||
-	    !local_addr_admits(c, &kr->kr_local, p->p_local))
+	    !local_addr_admits(c, &kr->kr_local, &p->p_local))
 		return k;
-	k = psk_lookup_v4(&kr->kr_keys, p->p_peer);
+	k = psk_lookup(&kr->kr_keys, &p->p_peer);
 	ike_debug_raw(c, " Looking for a matching key for %s in %s%s", a,
 	    kr->kr_name, k != NULL ? " : success" : "");
 	if (k != NULL)
@@ -116,29 +121,30 @@ void
 ike_dbg_client_peer(struct ike_p1 *p)
 {
 	const struct isakmp_profile	*pr = ike_profile_of(p);
-	char				 peer[16];
+	char				 peer[SA_TEXT_LEN];
 
 	if (pr == NULL || pr->pr_client_auth == NULL)
 		return;
-	ip4_text(p->p_peer, peer);
+	sa_text(&p->p_peer, peer);
 	ike_debug_raw(p->p_c, " Created a peer struct for %s, peer port %u",
 	    peer, p->p_sa->is_rport);
 	ike_debug_raw(p->p_c, " Locking peer struct 0x%08X, IKE refcount 1 "
-	    "for crypto_ikmp_config_initialize_sa", (unsigned)(uintptr_t)p);
+	    "for crypto_ikmp_config_initialize_sa",
+	    ike_dbg_obj_id(p, IKE_OBJ_PEER));
 	ike_debug(p->p_c, p->p_dbg, "Setting client config settings %08X",
-	    (unsigned)(uintptr_t)&p->p_cfgaddr);
+	    ike_dbg_obj_id(p, IKE_OBJ_CFG));
 	ike_debug(p->p_c, p->p_dbg, "(Re)Setting client xauth list and "
 	    "state");
 }
 
 bool
-ike_profile_choose(struct ike_p1 *p, bool is_addr, uint32_t addr)
+ike_profile_choose(struct ike_p1 *p, bool is_addr, const struct sa_addr *addr)
 {
 	const struct isakmp_profile	*pr = NULL;
 
 	p->p_profile[0] = '\0';
 	if (is_addr)
-		pr = profile_by_addr(p->p_c, p->p_local, addr);
+		pr = profile_by_addr(p->p_c, &p->p_local, addr);
 	if (pr == NULL) {
 		ike_debug(p->p_c, 0, ": peer matches *none* of the profiles");
 		return true;
@@ -157,7 +163,7 @@ ike_profile_choose_group(struct ike_p1 *p, const char *group)
 
 	TAILQ_FOREACH(pr, &p->p_c->c_profiles, pr_entry)
 		for (i = 0; i < pr->pr_ngroups &&
-		    local_addr_admits(p->p_c, &pr->pr_local, p->p_local); i++)
+		    local_addr_admits(p->p_c, &pr->pr_local, &p->p_local); i++)
 			if (strcmp(pr->pr_groups[i], group) == 0) {
 				snprintf(p->p_profile, sizeof(p->p_profile),
 				    "%s", pr->pr_name);
@@ -191,7 +197,7 @@ ike_profile_choose_name(struct ike_p1 *p, uint8_t type, const char *name)
 
 	p->p_profile[0] = '\0';
 	TAILQ_FOREACH(pr, &p->p_c->c_profiles, pr_entry)
-		if (local_addr_admits(p->p_c, &pr->pr_local, p->p_local) &&
+		if (local_addr_admits(p->p_c, &pr->pr_local, &p->p_local) &&
 		    profile_id_matches(pr, type, name))
 			break;
 	if (pr == NULL) {

@@ -15,7 +15,8 @@
 #include "crypto/ike_int.h"
 
 char *
-ike_psk_copy(struct crypto *c, uint32_t local, uint32_t peer)
+ike_psk_copy(struct crypto *c, const struct sa_addr *local,
+    const struct sa_addr *peer)
 {
 	const char	*key = ike_psk_for(c, local, peer);
 
@@ -46,6 +47,7 @@ ipsec_proposal_of(struct crypto *c, const struct cmap_entry *ce,
 			ts_copy(&op->op_ts[op->op_nts++], ts);
 	op->op_pfs = ce->ce_params.pp_pfs;
 	ipsec_entry_lifetimes(c, ce, &op->op_life_s, &op->op_life_kb);
+	op->op_replay = ipsec_params_replay(c, &ce->ce_params);
 }
 
 bool

@@ -81,6 +81,8 @@ esp_id(const struct transform_set *ts)
 		return IPSEC_ESP_3DES;
 	case TS_ENC_NULL:
 		return IPSEC_ESP_NULL;
+	case TS_ENC_SEAL:
+		return IPSEC_ESP_SEAL;
 	case TS_ENC_GCM:
 		return IPSEC_ESP_AES_GCM_16;
 	case TS_ENC_GMAC:
@@ -163,8 +165,24 @@ static void
 build_ident(struct isakmp_build *b, const struct sa_ident *id)
 {
 	struct isakmp_id	v;
-	uint8_t			d[8];
+	uint8_t			d[32];
+	unsigned		i;
 
+	/* IPv6: ID_IPV6_ADDR, or ID_IPV6_ADDR_SUBNET (seed 003's ::/0). */
+	if (id->id_addr.sa_family == 6) {
+		memset(d, 0, sizeof(d));
+		memcpy(d, id->id_addr.sa_addr, 16);
+		for (i = 0; i < id->id_plen && i < 128; i++)
+			d[16 + i / 8] |= (uint8_t)(0x80 >> (i % 8));
+		v.id_type = id->id_plen == 128 ? IPSEC_ID_IPV6_ADDR :
+		    IPSEC_ID_IPV6_SUBNET;
+		v.id_proto = id->id_proto;
+		v.id_port = id->id_port;
+		v.id_data = d;
+		v.id_len = id->id_plen == 128 ? 16 : 32;
+		isakmp_build_id(b, &v);
+		return;
+	}
 	put32(d, ident_v4(id));
 	put32(d + 4, plen_mask(id->id_plen));
 	v.id_type = id->id_plen == 32 ? IPSEC_ID_IPV4_ADDR :
@@ -174,6 +192,31 @@ build_ident(struct isakmp_build *b, const struct sa_ident *id)
 	v.id_data = d;
 	v.id_len = id->id_plen == 32 ? 4 : 8;
 	isakmp_build_id(b, &v);
+}
+
+/* An IPv6 identity: the mask contiguous, the address within it. */
+static bool
+ident_read6(const struct isakmp_id *v, struct sa_ident *id)
+{
+	unsigned	plen = 128, i;
+	uint8_t		a[16];
+
+	memcpy(a, v->id_data, 16);
+	if (v->id_type == IPSEC_ID_IPV6_SUBNET) {
+		for (plen = 0; plen < 128 &&
+		    (v->id_data[16 + plen / 8] & (0x80 >> (plen % 8))); plen++)
+			;
+		for (i = plen; i < 128; i++) {
+			if (v->id_data[16 + i / 8] & (0x80 >> (i % 8)))
+				return false;
+			a[i / 8] &= (uint8_t)~(0x80 >> (i % 8));
+		}
+	}
+	sa_addr_v6(&id->id_addr, a);
+	id->id_plen = plen;
+	id->id_proto = v->id_proto;
+	id->id_port = v->id_port;
+	return true;
 }
 
 static bool
@@ -186,6 +229,9 @@ ident_read(const struct isakmp_pld *pl, struct sa_ident *id)
 	if (pl == NULL || isakmp_id_parse(pl, &v) != ISAKMP_OK)
 		return false;
 	memset(id, 0, sizeof(*id));
+	if ((v.id_type == IPSEC_ID_IPV6_ADDR && v.id_len == 16) ||
+	    (v.id_type == IPSEC_ID_IPV6_SUBNET && v.id_len == 32))
+		return ident_read6(&v, id);
 	if (v.id_type == IPSEC_ID_IPV4_ADDR && v.id_len == 4)
 		plen = 32;
 	else if (v.id_type == IPSEC_ID_IPV4_SUBNET && v.id_len == 8) {
@@ -285,10 +331,10 @@ static void
 dbg_validate(struct ike_qm *q)
 {
 	struct crypto	*c = q->q_p1->p_c;
-	char		 l[16], r[16], lp[40], rp[40];
+	char		 l[SA_TEXT_LEN], r[SA_TEXT_LEN], lp[64], rp[64];
 
-	ip4_text(q->q_p1->p_local, l);
-	ip4_text(q->q_p1->p_peer, r);
+	sa_text(&q->q_p1->p_local, l);
+	sa_text(&q->q_p1->p_peer, r);
 	ipsec_ident_fmt(&q->q_req.rq_lid, lp, sizeof(lp));
 	ipsec_ident_fmt(&q->q_req.rq_rid, rp, sizeof(rp));
 	ike_ipsec_debug(c, "IPSEC(validate_proposal_request): proposal part "
@@ -297,10 +343,10 @@ dbg_validate(struct ike_qm *q)
 	    "# 1,");
 	ike_ipsec_debug(c, "  (key eng. msg.) INBOUND local= %s:0, remote= "
 	    "%s:0,", l, r);
-	ike_ipsec_debug(c, "    local_proxy= %s (type=%d),", lp,
-	    q->q_req.rq_lid.id_plen == 32 ? 1 : 4);
-	ike_ipsec_debug(c, "    remote_proxy= %s (type=%d),", rp,
-	    q->q_req.rq_rid.id_plen == 32 ? 1 : 4);
+	ike_ipsec_debug(c, "    local_proxy= %s%s,", lp,
+	    ipsec_ident_type_text(&q->q_req.rq_lid));
+	ike_ipsec_debug(c, "    remote_proxy= %s%s,", rp,
+	    ipsec_ident_type_text(&q->q_req.rq_rid));
 	ike_ipsec_debug(c, "    protocol= ESP, transform= NONE  (Tunnel),");
 	ike_ipsec_debug(c, "    lifedur= 0s and 0kb,");
 	ike_ipsec_debug(c, "    spi= 0x0(0), conn_id= 0, keysize= 0, flags= "
@@ -310,10 +356,10 @@ dbg_validate(struct ike_qm *q)
 void
 ipsec_dbg_proxy_match(struct crypto *c, const struct ike_request *rq)
 {
-	char	s[16], d[16];
+	char	s[SA_TEXT_LEN], d[SA_TEXT_LEN];
 
-	ip4_text(ident_v4(&rq->rq_lid), s);
-	ip4_text(ident_v4(&rq->rq_rid), d);
+	sa_text(&rq->rq_lid.id_addr, s);
+	sa_text(&rq->rq_rid.id_addr, d);
 	ike_ipsec_debug(c, "Crypto mapdb : proxy_match");
 	ike_ipsec_debug(c, "        src addr     : %s", s);
 	ike_ipsec_debug(c, "        dst addr     : %s", d);
@@ -328,12 +374,13 @@ dbg_creating(struct ike_qm *q)
 {
 	struct ike_p1	*p = q->q_p1;
 	struct crypto	*c = p->p_c;
-	char		 l[16], r[16], lp[16], rp[16];
+	char		 l[SA_TEXT_LEN], r[SA_TEXT_LEN];
+	char		 lp[SA_TEXT_LEN], rp[SA_TEXT_LEN];
 
-	ip4_text(p->p_local, l);
-	ip4_text(p->p_peer, r);
-	ip4_text(ident_v4(&q->q_req.rq_lid), lp);
-	ip4_text(ident_v4(&q->q_req.rq_rid), rp);
+	sa_text(&p->p_local, l);
+	sa_text(&p->p_peer, r);
+	sa_text(&q->q_req.rq_lid.id_addr, lp);
+	sa_text(&q->q_req.rq_rid.id_addr, rp);
 	ike_debug(c, p->p_dbg, " Creating IPSec SAs");
 	ike_debug_text(c, "        inbound SA from %s to %s (f/i)  0/ 0", r, l);
 	ike_debug_text(c, "        (proxy %s to %s)", rp, lp);
@@ -484,6 +531,7 @@ ike_qm_initiate(struct ike_p1 *p, const struct ike_request *rq)
 	q->q_pfs = op->op_pfs;
 	q->q_life_s = op->op_life_s;
 	q->q_life_kb = op->op_life_kb;
+	q->q_replay = op->op_replay;
 	ike_debug(c, p->p_dbg, "beginning Quick Mode exchange, M-ID of %u",
 	    msgid);
 	ike_debug(c, p->p_dbg, "QM Initiator gets spi");
@@ -712,10 +760,10 @@ static void
 r_refuse(struct ike_qm *q, uint16_t notify, const char *why)
 {
 	struct ike_p1	*p = q->q_p1;
-	char		 l[16], r[16];
+	char		 l[SA_TEXT_LEN], r[SA_TEXT_LEN];
 
-	ip4_text(p->p_local, l);
-	ip4_text(p->p_peer, r);
+	sa_text(&p->p_local, l);
+	sa_text(&p->p_peer, r);
 	ike_debug(p->p_c, p->p_dbg, " phase 2 SA policy not acceptable! "
 	    "(local %s remote %s)", l, r);
 	ike_notify(p, notify, ISAKMP_PROTO_ISAKMP, NULL, 0);
@@ -754,7 +802,7 @@ r_qm1(struct ike_qm *q, const struct isakmp_msg *pm)
 		qm_fail(q, "QM rejected");
 		return;
 	}
-	if (ipsec_find_entry(c, p->p_local, p->p_peer, p->p_profile, &cr,
+	if (ipsec_find_entry(c, &p->p_local, &p->p_peer, p->p_profile, &cr,
 	    &ci, &q->q_req, &ce)) {
 		ipsec_proposal_of(c, ce, &q->q_req.rq_prop);
 		n = proposal_sets(op, sets);
@@ -794,6 +842,7 @@ r_qm1(struct ike_qm *q, const struct isakmp_msg *pm)
 	q->q_pfs = op->op_pfs;
 	q->q_life_s = op->op_life_s;
 	q->q_life_kb = op->op_life_kb;
+	q->q_replay = op->op_replay;
 	/* The shorter lifetime wins; a shorter one of ours is announced. */
 	shorter = (of.po_life_s != 0 && q->q_life_s < of.po_life_s) ||
 	    (of.po_life_kb != 0 && q->q_life_kb < of.po_life_kb);

@@ -52,10 +52,10 @@ ke_msg(struct ike_qm *q, const char *dir, bool with_mask, uint32_t life_s,
 {
 	struct crypto	*c = q->q_p1->p_c;
 	struct strbuf	 words;
-	char		 l[16], r[16], lp[64], rp[64];
+	char		 l[SA_TEXT_LEN], r[SA_TEXT_LEN], lp[64], rp[64];
 
-	ip4_text(q->q_p1->p_local, l);
-	ip4_text(q->q_p1->p_peer, r);
+	sa_text(&q->q_p1->p_local, l);
+	sa_text(&q->q_p1->p_peer, r);
 	proxy_text(&q->q_req.rq_lid, with_mask, lp, sizeof(lp));
 	proxy_text(&q->q_req.rq_rid, with_mask, rp, sizeof(rp));
 	strbuf_init(&words);
@@ -99,10 +99,10 @@ void
 ike_qm12_dbg_spi(struct ike_qm *q)
 {
 	struct crypto	*c = q->q_p1->p_c;
-	char		 l[16], r[16];
+	char		 l[SA_TEXT_LEN], r[SA_TEXT_LEN];
 
-	ip4_text(q->q_p1->p_local, l);
-	ip4_text(q->q_p1->p_peer, r);
+	sa_text(&q->q_p1->p_local, l);
+	sa_text(&q->q_p1->p_peer, r);
 	ike_ipsec_debug(c, "IPSEC(key_engine): got a queue event...");
 	ike_ipsec_debug(c, "IPSEC(spi_response): getting spi %u for SA from "
 	    "%s to %s for prot 3", q->q_spi_in, l, r);
@@ -114,11 +114,11 @@ ike_qm12_dbg_creating(struct ike_qm *q, const struct ipsec_sa *in,
 {
 	struct ike_p1	*p = q->q_p1;
 	struct crypto	*c = p->p_c;
-	char		 l[16], r[16], lp[16], rp[16];
+	char		 l[SA_TEXT_LEN], r[SA_TEXT_LEN], lp[16], rp[16];
 	int		 i;
 
-	ip4_text(p->p_local, l);
-	ip4_text(p->p_peer, r);
+	sa_text(&p->p_local, l);
+	sa_text(&p->p_peer, r);
 	ip4_text(get32(q->q_req.rq_lid.id_addr.sa_addr), lp);
 	ip4_text(get32(q->q_req.rq_rid.id_addr.sa_addr), rp);
 	ike_debug(c, p->p_dbg, " Creating IPSec SAs");
@@ -155,7 +155,7 @@ ike_qm12_dbg_installed(struct ike_qm *q, const struct ipsec_sa *in,
     const struct ipsec_sa *out)
 {
 	struct crypto	*c = q->q_p1->p_c;
-	char		 s[16], d[16];
+	char		 s[16], d[SA_TEXT_LEN];
 	int		 i;
 
 	ike_ipsec_debug(c, "IPSEC(key_engine): got a queue event...");
@@ -174,7 +174,7 @@ ike_qm12_dbg_installed(struct ike_qm *q, const struct ipsec_sa *in,
 	for (i = 0; i < 2; i++) {
 		const struct ipsec_sa	*ps = i == 0 ? in : out;
 
-		ip4_text(i == 0 ? q->q_p1->p_local : q->q_p1->p_peer, d);
+		sa_text(i == 0 ? &q->q_p1->p_local : &q->q_p1->p_peer, d);
 		ike_ipsec_debug(c, "IPSEC(create_sa): sa created,");
 		ike_ipsec_debug(c, "  (sa) sa_dest= %s, sa_prot= 50,", d);
 		ike_ipsec_debug(c, "    sa_spi= 0x%X(%u),", ps->ps_spi,

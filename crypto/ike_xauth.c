@@ -122,7 +122,7 @@ cfg_initiate(struct ike_p1 *p, struct isakmp_build *b, uint8_t *msg,
 {
 	ike_dbg_hmac(p);
 	ike_debug(p->p_c, p->p_dbg, "initiating peer config to %s. ID = %d",
-	    ip4_text(p->p_peer, (char[IP4_TEXT_LEN]){ 0 }),
+	    sa_text(&p->p_peer, (char[SA_TEXT_LEN]){ 0 }),
 	    sid(p->p_cfg_msgid));
 	return cfg_send(p, b, msg, cap, hoff, p->p_cfg_iv, node, true);
 }
@@ -230,7 +230,7 @@ xauth_reply(struct ike_p1 *p, const struct ike_cfgmsg *cm)
 {
 	const struct isakmp_attr	*u, *w;
 	char				 pass[IKE_CFG_STR_MAX + 1];
-	char				 peer[IP4_TEXT_LEN];
+	char				 peer[SA_TEXT_LEN];
 	enum sys_auth			 r = SYS_AUTH_FAIL;
 
 	ike_tx_stop(p->p_c, &p->p_tx);
@@ -259,7 +259,7 @@ xauth_reply(struct ike_p1 *p, const struct ike_cfgmsg *cm)
 		xauth_set(p, true);
 		return;
 	}
-	ip4_text(p->p_peer, peer);
+	sa_text(&p->p_peer, peer);
 	sys_log(p->p_c->c_sys, "CRYPTO", 6, "IKMP_NOT_AUTHENTICATED",
 	    "XAUTH user %s from %s failed", p->p_user, peer);
 	/* Another try, until IOS's count is spent: then the bad news. */
@@ -364,7 +364,7 @@ cfg_attr(struct ike_p1 *p, struct isakmp_build *b,
     const struct client_group *cg, uint16_t t)
 {
 	uint8_t		 v[4];
-	char		 a[IP4_TEXT_LEN], ver[160];
+	char		 a[SA_TEXT_LEN], ver[160];
 	uint64_t	 up;
 
 	switch (t) {
@@ -444,7 +444,7 @@ cfg_request(struct ike_p1 *p, uint32_t msgid, uint8_t *iv,
 	const struct client_group	*cg;
 	struct isakmp_build		 b;
 	uint8_t				 msg[IKE_MSG_MAX];
-	char				 a[IP4_TEXT_LEN];
+	char				 a[SA_TEXT_LEN];
 	const char			*name;
 	size_t				 hoff;
 	unsigned			 i;
@@ -470,7 +470,7 @@ cfg_request(struct ike_p1 *p, uint32_t msgid, uint8_t *iv,
 		(void)cfg_attr(p, &b, cg, cm->cm_attrs[i].at_type);
 	ike_dbg_hmac(p);
 	ike_debug(p->p_c, p->p_dbg, "responding to peer config from %s. "
-	    "ID = %d", ip4_text(p->p_peer, a), sid(msgid));
+	    "ID = %d", sa_text(&p->p_peer, a), sid(msgid));
 	if (p->p_cfgaddr == 0) {
 		/* No address for the client: IOS refuses it. */
 		cfg_drop(p, "no address in the pool");
@@ -561,11 +561,11 @@ ike_xauth_input(struct ike_p1 *p, const struct isakmp_msg *m)
 	uint8_t			 plain[IKE_MSG_MAX], mid[4], iv[16];
 	uint8_t			 want[IKE_PRF_MAX];
 	size_t			 restlen, hl = ike_hash_len(p->p_hash);
-	char			 peer[IP4_TEXT_LEN];
+	char			 peer[SA_TEXT_LEN];
 	uint32_t		 msgid = m->im_hdr.ih_msgid;
 	bool			 ours = msgid == p->p_cfg_msgid;
 
-	ip4_text(p->p_peer, peer);
+	sa_text(&p->p_peer, peer);
 	if (!m->im_encrypted || m->im_bodylen > IKE_MSG_MAX || msgid == 0)
 		goto bad;
 	put32(mid, msgid);

@@ -25,7 +25,8 @@ map_client(const struct ike_p1 *p)
 	for (ifp = dp_iface_first(p->p_c->c_sys->sy_dp); ifp != NULL;
 	    ifp = dp_iface_next(ifp))
 		if (dp_iface_crypto_map(ifp) != NULL &&
-		    dp_iface_ipv4(ifp, &a, &m) && a == p->p_local)
+		    dp_iface_ipv4(ifp, &a, &m) &&
+		    p->p_local.sa_family == 4 && a == sa_addr_get4(&p->p_local))
 			return crypto_map_client_find(p->p_c,
 			    dp_iface_crypto_map(ifp));
 	return NULL;
@@ -38,15 +39,16 @@ static bool
 key_no_xauth(const struct ike_p1 *p)
 {
 	const struct crypto	*c = p->p_c;
-	const struct psk	*k = psk_lookup_v4(&c->c_keys, p->p_peer), *o;
+	const struct psk	*k = psk_lookup(&c->c_keys, &p->p_peer), *o;
 	const struct keyring	*kr;
 
 	if (k == NULL || !k->pk_no_xauth)
 		return false;
 	TAILQ_FOREACH(kr, &c->c_keyrings, kr_entry)
-		if (local_addr_admits(c, &kr->kr_local, p->p_local) &&
-		    (o = psk_lookup_v4(&kr->kr_keys, p->p_peer)) != NULL &&
-		    o->pk_mask > k->pk_mask)
+		if (local_addr_admits(c, &kr->kr_local, &p->p_local) &&
+		    (o = psk_lookup(&kr->kr_keys, &p->p_peer)) != NULL &&
+		    (o->pk_kind == PSK_IPV6 ? o->pk_plen6 > k->pk_plen6 :
+		    o->pk_mask > k->pk_mask))
 			return false;
 	return true;
 }

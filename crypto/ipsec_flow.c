@@ -27,7 +27,7 @@
 uint32_t
 ipsec_flow_key(const struct ike_request *rq, struct sa_addr *peer)
 {
-	sa_addr_v4(peer, rq->rq_peer);
+	*peer = rq->rq_peer;
 	return sadb_flow_hash(rq->rq_ifname, rq->rq_map, peer, &rq->rq_lid,
 	    &rq->rq_rid);
 }
@@ -70,8 +70,8 @@ ipsec_flow_create(struct crypto *c, const struct ike_request *rq,
 	snprintf(fl->fl_map, sizeof(fl->fl_map), "%s", rq->rq_map);
 	snprintf(fl->fl_idb, sizeof(fl->fl_idb), "%s", rq->rq_ifname);
 	ipsec_tunnel_flow_idb(c, fl);
-	sa_addr_v4(&fl->fl_local_addr, rq->rq_local);
-	sa_addr_v4(&fl->fl_peer, rq->rq_peer);
+	fl->fl_local_addr = rq->rq_local;
+	fl->fl_peer = rq->rq_peer;
 	fl->fl_peer_port = ISAKMP_PORT;
 	fl->fl_lident = rq->rq_lid;
 	fl->fl_rident = rq->rq_rid;
@@ -140,16 +140,15 @@ ipsec_clear(struct crypto *c)
  * a newer pair (the peer retired the old one after a rekey) stays.
  */
 void
-ipsec_delete_by_peer_spi(struct crypto *c, uint32_t peer, uint32_t spi)
+ipsec_delete_by_peer_spi(struct crypto *c, const struct sa_addr *peer,
+    uint32_t spi)
 {
 	struct ipsec_flow	*fl, *next;
 	struct ipsec_sa		*ps, *in;
 	struct ipsec_pair	*pr;
 	struct sadb_peer	*pe;
-	struct sa_addr		 a;
 
-	sa_addr_v4(&a, peer);
-	if ((pe = sadb_peer_find(&c->c_sadb, &a)) == NULL)
+	if ((pe = sadb_peer_find(&c->c_sadb, peer)) == NULL)
 		return;
 	for (fl = TAILQ_FIRST(&pe->pe_flows); fl != NULL; fl = next) {
 		next = TAILQ_NEXT(fl, fl_pentry);

@@ -53,10 +53,42 @@ ipsec_ident_has(const struct sa_ident *id, uint32_t a)
 	    get32(id->id_addr.sa_addr);
 }
 
+bool
+ipsec_ident_has6(const struct sa_ident *id, const uint8_t a[16])
+{
+	unsigned	i;
+
+	if (id->id_addr.sa_family != 6)
+		return false;
+	for (i = 0; i < id->id_plen && i < 128; i++)
+		if (((a[i / 8] ^ id->id_addr.sa_addr[i / 8]) >> (7 - i % 8)) &
+		    1)
+			return false;
+	return true;
+}
+
+const char *
+ipsec_ident_type_text(const struct sa_ident *id)
+{
+	/* Seed 003's IPv6 proxies carry no type. */
+	if (id->id_addr.sa_family == 6)
+		return "";
+	return id->id_plen == 32 ? " (type=1)" : " (type=4)";
+}
+
 void
 ipsec_ident_fmt(const struct sa_ident *id, char *buf, size_t len)
 {
-	char		a[16], m[16];
+	char		a[SA_TEXT_LEN], m[16];
+
+	/* IPv6: a prefix length, and protocol "any" as 256 (seed 003's
+	 * "local_proxy= ::/0/256/0"). */
+	if (id->id_addr.sa_family == 6) {
+		snprintf(buf, len, "%s/%u/%u/%u", sa_text(&id->id_addr, a),
+		    id->id_plen, id->id_proto != 0 ? id->id_proto : 256,
+		    id->id_port);
+		return;
+	}
 
 	ip4_text(get32(id->id_addr.sa_addr), a);
 	ip4_text(ipsec_plen_mask(id->id_plen), m);
@@ -93,6 +125,6 @@ ipsec_transport_ok(const struct ike_request *rq,
 	    rq->rq_lid.id_plen == 32 && rq->rq_rid.id_plen == 32 &&
 	    rq->rq_lid.id_addr.sa_family == 4 &&
 	    rq->rq_rid.id_addr.sa_family == 4 &&
-	    get32(rq->rq_lid.id_addr.sa_addr) == rq->rq_local &&
-	    get32(rq->rq_rid.id_addr.sa_addr) == rq->rq_peer;
+	    sa_addr_eq(&rq->rq_lid.id_addr, &rq->rq_local) &&
+	    sa_addr_eq(&rq->rq_rid.id_addr, &rq->rq_peer);
 }

@@ -21,6 +21,7 @@
 #include "lib/system.h"
 
 #define IP_HDR		20
+#define IP6_HDR		40
 #define IPPROTO_TCP_NUM	6
 #define IPPROTO_ESP_NUM	50
 #define IPPROTO_UDP_NUM	17
@@ -95,6 +96,69 @@ recv_error(struct crypto *c, const struct ipsec_sa *ps, enum esp_result r,
 	}
 }
 
+/* The inner datagram (tunnel mode) against the flow's proxies, either
+ * family: an IPv6 one's addresses only (a VTI's ::/0 both ways). */
+static bool
+inner_selected6(const struct ipsec_flow *fl, const uint8_t *in, size_t len)
+{
+	if (len >= IP6_HDR && (in[0] >> 4) == 6)
+		return ipsec_ident_has6(&fl->fl_rident, in + 8) &&
+		    ipsec_ident_has6(&fl->fl_lident, in + 24);
+	/* IPv4 under IPv6 proxies is outside them (no v4-overlay). */
+	return fl->fl_rident.id_addr.sa_family != 6 &&
+	    inner_selected(fl, in, len);
+}
+
+/*
+ * ESP over IPv6 (next header 50 straight after the fixed header): a
+ * `tunnel mode ipsec ipv6` VTI's SAs, tunnel mode, the inner datagram
+ * IPv4 or IPv6.  The counters and errors are IPv4's.
+ */
+static void
+esp_input6(struct crypto *c, struct dp_iface *in, const uint8_t *ip,
+    size_t len)
+{
+	struct ipsec_sa		*ps;
+	struct ipsec_flow	*fl;
+	const uint8_t		*inner;
+	uint8_t			 next;
+	size_t			 ilen;
+	enum esp_result		 r;
+
+	if (len < IP6_HDR + ESP_HDR_LEN || ip[6] != IPPROTO_ESP_NUM) {
+		c->c_esp_bad++;
+		return;
+	}
+	if ((ps = sadb_sa_find_in(&c->c_sadb, get32(ip + IP6_HDR))) == NULL ||
+	    ps->ps_esp == NULL || ps->ps_flow->fl_peer.sa_family != 6) {
+		c->c_esp_bad++;
+		return;
+	}
+	fl = ps->ps_flow;
+	memmove(c->c_rxbuf, ip + IP6_HDR, len - IP6_HDR);
+	if ((r = esp_decap_nh(ps->ps_esp, c->c_rxbuf, len - IP6_HDR, -1,
+	    &inner, &ilen, &next)) != ESP_OK) {
+		fl->fl_stats.fs_recv_errors++;
+		recv_error(c, ps, r, get32(ip + IP6_HDR + 4));
+		return;
+	}
+	if ((next != ESP_NEXT_IPV4 && next != ESP_NEXT_IPV6) ||
+	    !inner_selected6(fl, inner, ilen)) {
+		fl->fl_stats.fs_recv_errors++;
+		fl->fl_stats.fs_recv_policy++;
+		return;
+	}
+	fl->fl_last_in_ms = clock_mono_ms();
+	fl->fl_stats.fs_decaps++;
+	fl->fl_stats.fs_decrypt++;
+	if (esp_sa_icv_len(ps->ps_esp) != 0)
+		fl->fl_stats.fs_verify++;
+	ps->ps_bytes += ilen;
+	ipsec_rekey_confirmed(ps);
+	ipsec_rekey_volume(ps);
+	ipsec_tunnel_received(c, fl, in, inner, ilen);
+}
+
 void
 ipsec_esp_input(void *arg, struct dp_iface *in, const uint8_t *ip, size_t len)
 {
@@ -109,6 +173,10 @@ ipsec_esp_input(void *arg, struct dp_iface *in, const uint8_t *ip, size_t len)
 	enum esp_result		 r;
 	char			 s[16], d[16];
 
+	if (len > 0 && (ip[0] >> 4) == 6) {
+		esp_input6(c, in, ip, len);
+		return;
+	}
 	/* ESP in UDP (the dataplane checked it is 4500 and no IKE). */
 	if (ip[9] == IPPROTO_UDP_NUM && len >= hl + UDP_HDR)
 		hl += UDP_HDR;

@@ -37,6 +37,8 @@ ipsec_lifetime_nvgen(const struct crypto *c, struct strbuf *sb)
 	if (c->c_ipsec_life_kb != 0)
 		nv_line(sb, 0, "crypto ipsec security-association lifetime "
 		    "kilobytes %lu", c->c_ipsec_life_kb);
+	/* The other global security-association parameter. */
+	ipsec_replay_nvgen(c, sb);
 }
 
 void

@@ -80,7 +80,8 @@ ipsec_mtu_refresh_all(struct crypto *c)
 size_t
 ipsec_mtu_inner(const struct ipsec_flow *fl, const struct ipsec_sa *ps)
 {
-	size_t	hdr = IP_HDR + (ps->ps_udp ? UDP_HDR : 0);
+	size_t	hdr = (fl->fl_peer.sa_family == 6 ? 40 : IP_HDR) +
+		    (ps->ps_udp ? UDP_HDR : 0);
 	size_t	least = hdr + ESP_HDR_LEN + esp_sa_iv_len(ps->ps_esp) + 2 +
 		    esp_sa_icv_len(ps->ps_esp);
 	size_t	l;
@@ -163,7 +164,9 @@ ipsec_mtu_out(struct crypto *c, const struct dp_iface *ifp,
 		fl->fl_inner_key = key;
 	}
 	inner = fl->fl_inner_mtu;
-	if (len <= inner)
+	/* An IPv6 datagram (a VTI's) is not cut by a router and has no DF
+	 * bit to read: it goes whole, as the tunnel's MTU let it in. */
+	if (len <= inner || (ip[0] >> 4) == 6)
 		return encap(c, fl, ps, ip, len, inplace);
 	if ((ip[6] & IP_DF) && fl->fl_df_mode != DP_DF_CLEAR) {
 		/* Answered, not lost: the sender hears the tunnel's MTU. */

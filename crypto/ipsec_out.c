@@ -29,6 +29,7 @@
 #include "lib/system.h"
 
 #define IP_HDR		20
+#define IP6_HDR		40
 #define IPPROTO_ESP_NUM	50
 #define IPPROTO_UDP_NUM	17
 #define UDP_HDR		8
@@ -48,7 +49,7 @@ negotiating(struct crypto *c, const struct ike_request *rq,
 	struct sa_addr		 peer;
 
 	*done = NULL;
-	sa_addr_v4(&peer, rq->rq_peer);
+	peer = rq->rq_peer;
 	if ((pe = sadb_peer_find(&c->c_sadb, &peer)) == NULL)
 		return false;
 	TAILQ_FOREACH(is, &pe->pe_isakmp, is_pentry) {
@@ -74,7 +75,7 @@ dbg_sa_request(struct crypto *c, const struct ike_request *rq,
 {
 	const struct transform_set	*ts = NULL;
 	struct strbuf			 words;
-	char				 l[16], r[16], lp[40], rp[40];
+	char				 l[SA_TEXT_LEN], r[SA_TEXT_LEN], lp[64], rp[64];
 	uint32_t			 sec;
 	uint64_t			 kb;
 
@@ -86,17 +87,17 @@ dbg_sa_request(struct crypto *c, const struct ike_request *rq,
 	if (ts != NULL)
 		transform_config_text(ts, &words);
 	ipsec_entry_lifetimes(c, ce, &sec, &kb);
-	ip4_text(rq->rq_local, l);
-	ip4_text(rq->rq_peer, r);
+	sa_text(&rq->rq_local, l);
+	sa_text(&rq->rq_peer, r);
 	ipsec_ident_fmt(&rq->rq_lid, lp, sizeof(lp));
 	ipsec_ident_fmt(&rq->rq_rid, rp, sizeof(rp));
 	ike_ipsec_debug(c, "IPSEC(sa_request): ,");
 	ike_ipsec_debug(c, "  (key eng. msg.) OUTBOUND local= %s:500, "
 	    "remote= %s:500,", l, r);
-	ike_ipsec_debug(c, "    local_proxy= %s (type=%d),", lp,
-	    rq->rq_lid.id_plen == 32 ? 1 : 4);
-	ike_ipsec_debug(c, "    remote_proxy= %s (type=%d),", rp,
-	    rq->rq_rid.id_plen == 32 ? 1 : 4);
+	ike_ipsec_debug(c, "    local_proxy= %s%s,", lp,
+	    ipsec_ident_type_text(&rq->rq_lid));
+	ike_ipsec_debug(c, "    remote_proxy= %s%s,", rp,
+	    ipsec_ident_type_text(&rq->rq_rid));
 	ike_ipsec_debug(c, "    protocol= ESP, transform= %s  (%s),",
 	    words.sb_buf, ipsec_transport_ok(rq, ts) ? "Transport" :
 	    "Tunnel");
@@ -185,6 +186,45 @@ encap_transport(struct crypto *c, struct ipsec_flow *fl, struct ipsec_sa *ps,
 	return esp_sent(c, fl, ps, out, IP_HDR + elen, len);
 }
 
+/*
+ * ESP over IPv6 (a `tunnel mode ipsec ipv6` VTI, issue 16): tunnel mode,
+ * the inner datagram IPv4 or IPv6 (next header 4 or 41), under an outer
+ * IPv6 header from the tunnel source to its destination (next header
+ * 50, hop limit 255).  No NAT-T over IPv6.
+ */
+static enum dp_crypto_verdict
+encap6(struct crypto *c, struct ipsec_flow *fl, struct ipsec_sa *ps,
+    uint8_t *ip, size_t len, bool inplace)
+{
+	uint8_t		*out;
+	size_t		 pre = IP6_HDR + ESP_HDR_LEN + esp_sa_iv_len(ps->ps_esp);
+	size_t		 cap = esp_encap_len(ps->ps_esp, len) + IP6_HDR, elen;
+	uint8_t		 next = (ip[0] >> 4) == 6 ? ESP_NEXT_IPV6 :
+			    ESP_NEXT_IPV4;
+
+	if (cap > PKT_MAX) {
+		fl->fl_stats.fs_send_errors++;
+		return DP_CRYPTO_DROP;
+	}
+	if (inplace && (pre + DP_LINK_ROOM > DP_HEADROOM ||
+	    cap - pre - len > DP_TAILROOM))
+		inplace = false;
+	out = inplace ? ip - pre : c->c_txbuf + DP_LINK_ROOM;
+	if (esp_encap_nh(ps->ps_esp, ip, len, next, out + IP6_HDR,
+	    cap - IP6_HDR, &elen) != ESP_OK) {
+		fl->fl_stats.fs_send_errors++;
+		return DP_CRYPTO_DROP;
+	}
+	memset(out, 0, IP6_HDR);
+	out[0] = 0x60;
+	put16(out + 4, (uint16_t)elen);
+	out[6] = IPPROTO_ESP_NUM;
+	out[7] = 255;
+	memcpy(out + 8, fl->fl_local_addr.sa_addr, 16);
+	memcpy(out + 24, fl->fl_peer.sa_addr, 16);
+	return esp_sent(c, fl, ps, out, IP6_HDR + elen, len);
+}
+
 static enum dp_crypto_verdict
 encap(struct crypto *c, struct ipsec_flow *fl, struct ipsec_sa *ps,
     uint8_t *ip, size_t len, bool inplace)
@@ -196,6 +236,8 @@ encap(struct crypto *c, struct ipsec_flow *fl, struct ipsec_sa *ps,
 	uint8_t		 tos = ip[1], df = ipsec_mtu_outer_df(fl, ip);
 	static uint16_t	 ident;
 
+	if (fl->fl_peer.sa_family == 6)
+		return encap6(c, fl, ps, ip, len, inplace);
 	if (transport_pkt(fl, ps, ip, len))
 		return encap_transport(c, fl, ps, ip, len, inplace);
 	if (cap > PKT_MAX) {

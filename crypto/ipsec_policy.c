@@ -100,23 +100,24 @@ dynamic_entry(struct crypto *c, const char *name, const char *profile,
 
 static void
 request_set(struct ike_request *rq, struct dp_iface *ifp,
-    const struct cmap *cm, const struct cmap_entry *ce, uint32_t local,
-    uint32_t peer, const struct sa_ident *lid, const struct sa_ident *rid)
+    const struct cmap *cm, const struct cmap_entry *ce,
+    const struct sa_addr *local, const struct sa_addr *peer,
+    const struct sa_ident *lid, const struct sa_ident *rid)
 {
 	memset(rq, 0, sizeof(*rq));
 	snprintf(rq->rq_ifname, sizeof(rq->rq_ifname), "%s",
 	    dp_iface_name(ifp));
 	snprintf(rq->rq_map, sizeof(rq->rq_map), "%s", cm->cm_name);
 	rq->rq_seq = ce->ce_seq;
-	rq->rq_local = local;
-	rq->rq_peer = peer;
+	rq->rq_local = *local;
+	rq->rq_peer = *peer;
 	rq->rq_lid = *lid;
 	rq->rq_rid = *rid;
 }
 
 bool
-ipsec_find_entry(struct crypto *c, uint32_t local, uint32_t peer,
-    const char *profile, const struct sa_ident *lid, const struct sa_ident *rid,
+ipsec_find_entry(struct crypto *c, const struct sa_addr *local,
+    const struct sa_addr *peer, const char *profile, const struct sa_ident *lid, const struct sa_ident *rid,
     struct ike_request *rq, const struct cmap_entry **entry)
 {
 	struct dataplane	*dp = c->c_sys->sy_dp;
@@ -131,9 +132,12 @@ ipsec_find_entry(struct crypto *c, uint32_t local, uint32_t peer,
 	/* A tunnel's policy first: its proxies are its own. */
 	if (ipsec_tunnel_find_entry(c, local, peer, lid, rid, rq, entry))
 		return true;
+	/* Crypto maps are IPv4's (`set peer A.B.C.D`). */
+	if (local->sa_family == 6 || peer->sa_family == 6)
+		return false;
 	for (ifp = dp_iface_first(dp); ifp != NULL; ifp = dp_iface_next(ifp)) {
 		if (dp_iface_crypto_map(ifp) == NULL || !dp_iface_ipv4(ifp,
-		    &a, &m) || a != local ||
+		    &a, &m) || a != sa_addr_get4(local) ||
 		    (cm = crypto_map_find(c, dp_iface_crypto_map(ifp))) == NULL)
 			continue;
 		for (i = 0; i < cm->cm_n; i++) {
@@ -147,7 +151,7 @@ ipsec_find_entry(struct crypto *c, uint32_t local, uint32_t peer,
 				*entry = de;
 				return true;
 			}
-			if (ce->ce_acl == NULL || !entry_has_peer(ce, peer) ||
+			if (ce->ce_acl == NULL || !entry_has_peer(ce, sa_addr_get4(peer)) ||
 			    (acl = dp_acl_find(dp, ce->ce_acl)) == NULL)
 				continue;
 			for (r = 0; r < dp_acl_count(acl); r++) {

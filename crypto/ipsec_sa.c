@@ -137,15 +137,20 @@ sa_add(struct crypto *c, struct ipsec_flow *fl, enum ipsec_dir dir,
 	ep.ep_auth = ts->ts_auth;
 	ep.ep_enc_key = keymat;
 	ep.ep_auth_key = keymat + esp_enc_keylen(ts->ts_enc, bits);
+	ep.ep_replay = q->q_replay;
 	ps = sadb_sa_new(&c->c_sadb, fl, dir, spi);
 	ps->ps_esp = esp_sa_new(&ep);
 	ps->ps_enc_keylen = esp_enc_keylen(ts->ts_enc, bits);
 	ps->ps_auth_keylen = esp_auth_keylen(ts->ts_auth);
-	if (ps->ps_enc_keylen + ps->ps_auth_keylen <= sizeof(ps->ps_keys))
+	/* A second copy of the keys only for `test crypto wireshark-keys`,
+	 * which exists only under `service internal`. */
+	if (c->c_sys->sy_service_internal && ps->ps_enc_keylen +
+	    ps->ps_auth_keylen <= sizeof(ps->ps_keys)) {
 		memcpy(ps->ps_keys, keymat, ps->ps_enc_keylen +
 		    ps->ps_auth_keylen);
-	ps->ps_ws_enc = ipsec_ws_enc(ts->ts_enc);
-	ps->ps_ws_auth = ipsec_ws_auth(ts->ts_auth);
+		ps->ps_ws_enc = ipsec_ws_enc(ts->ts_enc);
+		ps->ps_ws_auth = ipsec_ws_auth(ts->ts_auth);
+	}
 	strbuf_init(&words);
 	transform_config_text(ts, &words);
 	snprintf(ps->ps_transform, sizeof(ps->ps_transform), "%s",
@@ -197,11 +202,12 @@ ipsec_install(struct ike_qm *q, const uint8_t *keymat_in,
 }
 
 static void
-dbg_create_sa(struct crypto *c, const struct ipsec_sa *ps, uint32_t dest)
+dbg_create_sa(struct crypto *c, const struct ipsec_sa *ps,
+    const struct sa_addr *dest)
 {
-	char	d[16];
+	char	d[SA_TEXT_LEN];
 
-	ip4_text(dest, d);
+	sa_text(dest, d);
 	ike_ipsec_debug(c, "IPSEC(create_sa): sa created,");
 	ike_ipsec_debug(c, "  (sa) sa_dest= %s, sa_proto= 50,", d);
 	ike_ipsec_debug(c, "    sa_spi= 0x%X(%u),", ps->ps_spi, ps->ps_spi);
@@ -227,13 +233,13 @@ ipsec_installed_debug(struct ike_qm *q)
 {
 	struct crypto		*c = q->q_p1->p_c;
 	struct ipsec_sa		*in, *out;
-	char			 peer[16], s[16], d[16];
+	char			 peer[SA_TEXT_LEN], s[SA_TEXT_LEN], d[SA_TEXT_LEN];
 
 	if (!ipsec_installed_pair(q, &in, &out))
 		return;
-	ip4_text(q->q_p1->p_peer, peer);
-	ip4_text(get32(q->q_req.rq_lid.id_addr.sa_addr), s);
-	ip4_text(get32(q->q_req.rq_rid.id_addr.sa_addr), d);
+	sa_text(&q->q_p1->p_peer, peer);
+	sa_text(&q->q_req.rq_lid.id_addr, s);
+	sa_text(&q->q_req.rq_rid.id_addr, d);
 	ike_ipsec_debug(c, "IPSEC(key_engine): got a queue event with 1 KMI "
 	    "message(s)");
 	ipsec_dbg_proxy_match(c, &q->q_req);
@@ -242,8 +248,8 @@ ipsec_installed_debug(struct ike_qm *q)
 	ike_ipsec_debug(c, "IPSEC(policy_db_add_ident): src %s, dest %s, "
 	    "dest_port %u", s, d, q->q_req.rq_rid.id_port);
 	ike_ipsec_debug(c, "%s", "");
-	dbg_create_sa(c, in, q->q_p1->p_local);
-	dbg_create_sa(c, out, q->q_p1->p_peer);
+	dbg_create_sa(c, in, &q->q_p1->p_local);
+	dbg_create_sa(c, out, &q->q_p1->p_peer);
 	ike_ipsec_debug(c, "IPSEC(update_current_outbound_sa): get enable SA "
 	    "peer %s current outbound sa to SPI %X", peer, out->ps_spi);
 	ike_ipsec_debug(c, "IPSEC(update_current_outbound_sa): updated peer "

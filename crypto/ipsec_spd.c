@@ -89,7 +89,7 @@ entry_compile(struct crypto *c, struct spd_entry *se,
 	se->se_source = SPD_CRYPTO_MAP;
 	se->se_ce = ce;
 	rq.rq_seq = ce->ce_seq;
-	rq.rq_peer = ce->ce_peers[0];
+	sa_addr_v4(&rq.rq_peer, ce->ce_peers[0]);
 	n = dp_acl_count(se->se_acl);
 	se->se_sels = xcalloc(n, sizeof(*se->se_sels));
 	for (i = 0; i < n && dp_acl_rule(se->se_acl, i, &ru); i++)
@@ -103,7 +103,7 @@ iface_compile(struct crypto *c, struct dp_iface *ifp, const struct cmap *cm)
 {
 	struct spd_iface	*si = xcalloc(1, sizeof(*si));
 	struct ike_request	 rq;
-	uint32_t		 mask;
+	uint32_t		 mask, local;
 	size_t			 i;
 
 	si->si_ifp = ifp;
@@ -112,7 +112,8 @@ iface_compile(struct crypto *c, struct dp_iface *ifp, const struct cmap *cm)
 	memset(&rq, 0, sizeof(rq));
 	snprintf(rq.rq_ifname, sizeof(rq.rq_ifname), "%s", dp_iface_name(ifp));
 	snprintf(rq.rq_map, sizeof(rq.rq_map), "%s", cm->cm_name);
-	si->si_has_local = dp_iface_ipv4(ifp, &rq.rq_local, &mask);
+	si->si_has_local = dp_iface_ipv4(ifp, &local, &mask);
+	sa_addr_v4(&rq.rq_local, local);
 	si->si_entries = xcalloc(cm->cm_n, sizeof(*si->si_entries));
 	for (i = 0; i < cm->cm_n; i++)
 		if (entry_compile(c, &si->si_entries[si->si_n],
@@ -360,7 +361,7 @@ ipsec_spd_dyn_add(struct crypto *c, struct ipsec_flow *fl,
 	if (rq->rq_rri && dp != NULL) {
 		sd->sd_rri_net = ss->ss_dst;
 		sd->sd_rri_len = rq->rq_rid.id_plen;
-		sd->sd_rri_nh = rq->rq_peer;
+		sd->sd_rri_nh = sa_addr_get4(&rq->rq_peer);
 		sd->sd_rri = dp_route_inject(dp, sd->sd_rri_net,
 		    sd->sd_rri_len, sd->sd_rri_nh, true);
 	}

@@ -37,7 +37,8 @@
 
 struct tun_pol {
 	uint64_t		 tp_dp_gen, tp_cfg_gen;	/* 0: never made */
-	uint32_t		 tp_src, tp_dst;
+	uint32_t		 tp_src, tp_dst;	/* 0 over IPv6 */
+	struct sa_addr		 tp_src_addr, tp_dst_addr;
 	bool			 tp_ok;
 	bool			 tp_vti;
 	struct dp_iface		*tp_ifp, *tp_srcif;
@@ -77,11 +78,21 @@ tp_get(struct crypto *c, struct dp_iface *t)
 	struct ipsec_tunnels		*tt;
 	struct tun_pol			*tp;
 	struct dp_iface			*srcif;
-	uint32_t			 s, d;
+	uint32_t			 s = 0, d = 0;
+	uint8_t				 s6[16], d6[16];
+	struct sa_addr			 sa, da;
 	size_t				 i = dp_iface_index(t), n;
 
-	if ((name = dp_iface_tunnel_protection(t)) == NULL ||
-	    !dp_iface_tunnel_ends(t, &s, &d, &srcif))
+	if ((name = dp_iface_tunnel_protection(t)) == NULL)
+		return NULL;
+	/* `tunnel mode ipsec ipv6`: IKE and ESP between IPv6 ends. */
+	if (dp_iface_tunnel_ends(t, &s, &d, &srcif)) {
+		sa_addr_v4(&sa, s);
+		sa_addr_v4(&da, d);
+	} else if (dp_iface_tunnel_ends6(t, s6, d6, &srcif)) {
+		sa_addr_v6(&sa, s6);
+		sa_addr_v6(&da, d6);
+	} else
 		return NULL;
 	if (c->c_tunnels == NULL)
 		c->c_tunnels = xcalloc(1, sizeof(*c->c_tunnels));
@@ -96,7 +107,8 @@ tp_get(struct crypto *c, struct dp_iface *t)
 	tp = &tt->tt_pol[i];
 	if (tp->tp_cfg_gen == c->c_cfg_gen + 1 &&
 	    tp->tp_dp_gen == dp_generation(dp) && tp->tp_ifp == t &&
-	    tp->tp_src == s && tp->tp_dst == d)
+	    sa_addr_eq(&tp->tp_src_addr, &sa) &&
+	    sa_addr_eq(&tp->tp_dst_addr, &da))
 		return tp->tp_ok ? tp : NULL;
 	memset(tp, 0, sizeof(*tp));
 	tp->tp_cfg_gen = c->c_cfg_gen + 1;
@@ -104,6 +116,8 @@ tp_get(struct crypto *c, struct dp_iface *t)
 	tp->tp_ifp = t;
 	tp->tp_src = s;
 	tp->tp_dst = d;
+	tp->tp_src_addr = sa;
+	tp->tp_dst_addr = da;
 	if ((ip = crypto_ipsec_profile_find(c, name)) == NULL)
 		return NULL;
 	tp->tp_ok = true;
@@ -128,9 +142,15 @@ tp_get(struct crypto *c, struct dp_iface *t)
 	snprintf(tp->tp_rq.rq_map, sizeof(tp->tp_rq.rq_map), "%s",
 	    tp->tp_mapname);
 	tp->tp_rq.rq_seq = TUN_MAP_SEQ;
-	tp->tp_rq.rq_local = s;
-	tp->tp_rq.rq_peer = d;
-	if (tp->tp_vti) {
+	tp->tp_rq.rq_local = sa;
+	tp->tp_rq.rq_peer = da;
+	if (tp->tp_vti && sa.sa_family == 6) {
+		/* The whole of IPv6 both ways (seed 003's ::/0/0/0). */
+		memset(&tp->tp_rq.rq_lid, 0, sizeof(tp->tp_rq.rq_lid));
+		memset(&tp->tp_rq.rq_rid, 0, sizeof(tp->tp_rq.rq_rid));
+		tp->tp_rq.rq_lid.id_addr.sa_family = 6;
+		tp->tp_rq.rq_rid.id_addr.sa_family = 6;
+	} else if (tp->tp_vti) {
 		ipsec_ident_set(&tp->tp_rq.rq_lid, 0, 0xffffffffu, 0, 0);
 		ipsec_ident_set(&tp->tp_rq.rq_rid, 0, 0xffffffffu, 0, 0);
 	} else {
@@ -150,6 +170,13 @@ ipsec_tunnel_output(void *arg, struct dp_iface *t, const uint8_t *ip,
 
 	/* Protection named but not there: nothing leaves in clear. */
 	if (tp == NULL)
+		return DP_CRYPTO_DROP;
+	/* A VTI's proxies are the whole of its transport's family
+	 * (0.0.0.0/0 or ::/0): a datagram of the other family is outside
+	 * them and has no SA (IPv4 over an IPv6 VTI would be IOS's later
+	 * `v4-overlay`, not done here). */
+	if (tp->tp_vti && len > 0 && ((ip[0] >> 4) == 6) !=
+	    (tp->tp_rq.rq_lid.id_addr.sa_family == 6))
 		return DP_CRYPTO_DROP;
 	return ipsec_out_flow(c, tp->tp_srcif, &tp->tp_rq, &tp->tp_peer_addr,
 	    tp->tp_hash, &tp->tp_ce, (uint8_t *)(uintptr_t)ip, len);
@@ -173,7 +200,8 @@ ipsec_tunnel_sa(void *arg, struct dp_iface *t, bool start)
 	 * crossing each other's INITIAL-CONTACT take each other down: the
 	 * end with the lower address begins, the other only if nothing has
 	 * come for TUN_WAIT_POLLS of the dataplane's one-second polls. */
-	if (start && (tp->tp_rq.rq_local < tp->tp_rq.rq_peer ||
+	if (start && (memcmp(tp->tp_rq.rq_local.sa_addr,
+	    tp->tp_rq.rq_peer.sa_addr, 16) < 0 ||
 	    ++tp->tp_polls > TUN_WAIT_POLLS)) {
 		tp->tp_polls = 0;
 		ipsec_out_start(c, &tp->tp_rq, &tp->tp_ce);
@@ -182,7 +210,8 @@ ipsec_tunnel_sa(void *arg, struct dp_iface *t, bool start)
 }
 
 bool
-ipsec_tunnel_find_entry(struct crypto *c, uint32_t local, uint32_t peer,
+ipsec_tunnel_find_entry(struct crypto *c, const struct sa_addr *local,
+    const struct sa_addr *peer,
     const struct sa_ident *lid, const struct sa_ident *rid,
     struct ike_request *rq, const struct cmap_entry **entry)
 {
@@ -193,7 +222,8 @@ ipsec_tunnel_find_entry(struct crypto *c, uint32_t local, uint32_t peer,
 	for (ifp = dp_iface_first(dp); ifp != NULL; ifp = dp_iface_next(ifp)) {
 		if (dp_iface_tunnel_protection(ifp) == NULL ||
 		    (tp = tp_get(c, ifp)) == NULL ||
-		    tp->tp_rq.rq_local != local || tp->tp_rq.rq_peer != peer ||
+		    !sa_addr_eq(&tp->tp_rq.rq_local, local) ||
+		    !sa_addr_eq(&tp->tp_rq.rq_peer, peer) ||
 		    !ipsec_ident_eq(&tp->tp_rq.rq_lid, lid) ||
 		    !ipsec_ident_eq(&tp->tp_rq.rq_rid, rid))
 			continue;
@@ -253,12 +283,14 @@ ipsec_tunnel_flow_idb(struct crypto *c, struct ipsec_flow *fl)
 {
 	struct dp_iface	*t, *srcif;
 	uint32_t	 s, d;
+	uint8_t		 s6[16], d6[16];
 
 	/* A tunnel's ESP leaves by its source's interface: the path MTU
 	 * and `ip mtu idb` are that one's, as IOS shows (seed 003). */
 	if (strncmp(fl->fl_ifname, "Tunnel", 6) == 0 &&
 	    (t = dp_iface_find(c->c_sys->sy_dp, fl->fl_ifname)) != NULL &&
-	    dp_iface_tunnel_ends(t, &s, &d, &srcif) && srcif != NULL) {
+	    (dp_iface_tunnel_ends(t, &s, &d, &srcif) ||
+	    dp_iface_tunnel_ends6(t, s6, d6, &srcif)) && srcif != NULL) {
 		snprintf(fl->fl_idb, sizeof(fl->fl_idb), "%s",
 		    dp_iface_name(srcif));
 		fl->fl_ip_mtu = fl->fl_mtu = dp_iface_ip_mtu(srcif);

@@ -14,6 +14,7 @@
 
 #include "crypto/cmds.h"
 #include "crypto/crypto_int.h"
+#include "crypto/type6.h"
 #include "crypto/ike_int.h"
 #include "lib/cmdarg.h"
 #include "lib/inet4.h"
@@ -35,6 +36,7 @@ psk_free(struct psk *k)
 {
 	free(k->pk_host);
 	xsecret_free(k->pk_key);
+	free(k->pk_cipher);
 	free(k);
 }
 
@@ -113,6 +115,7 @@ psk_store_set(struct psk_store *ps, const struct psk *tmpl)
 
 	if ((k = psk_search(ps, tmpl, &pos)) != NULL) {
 		xsecret_set(&k->pk_key, tmpl->pk_key);
+		xstrset(&k->pk_cipher, tmpl->pk_cipher);
 		k->pk_encrypted = tmpl->pk_encrypted;
 		k->pk_no_xauth = tmpl->pk_no_xauth;
 		return;
@@ -121,6 +124,7 @@ psk_store_set(struct psk_store *ps, const struct psk *tmpl)
 	*k = *tmpl;
 	k->pk_host = tmpl->pk_host ? xstrdup(tmpl->pk_host) : NULL;
 	k->pk_key = xstrdup(tmpl->pk_key);
+	k->pk_cipher = tmpl->pk_cipher ? xstrdup(tmpl->pk_cipher) : NULL;
 	if (ps->ps_n == ps->ps_cap) {
 		cap = ps->ps_cap ? ps->ps_cap * 2 : 16;
 		if ((nv = reallocarray(ps->ps_sorted, cap, sizeof(*nv))) ==
@@ -217,6 +221,14 @@ psk_lookup_v6(const struct psk_store *ps, const uint8_t addr[16])
 }
 
 const struct psk *
+psk_lookup(const struct psk_store *ps, const struct sa_addr *a)
+{
+	if (a->sa_family == 6)
+		return psk_lookup_v6(ps, a->sa_addr);
+	return psk_lookup_v4(ps, sa_addr_get4(a));
+}
+
+const struct psk *
 psk_lookup_host(const struct psk_store *ps, const char *host)
 {
 	struct psk	probe;
@@ -300,8 +312,12 @@ crypto_isakmp_key_cmd(struct vty *vty, const struct cmd_args *m)
 	psk_from_args(m, &tmpl);
 	if (cmd_negated(m))
 		psk_store_del(&c->c_keys, &tmpl);
-	else
+	else if (!psk_type6_in(vty, c, &tmpl))	/* crypto/type6.c */
+		return CMD_WARNING;
+	else {
 		psk_store_set(&c->c_keys, &tmpl);
+		psk_type6_done(&tmpl);
+	}
 	return CMD_SUCCESS;
 }
 
@@ -376,7 +392,7 @@ isakmp_key_nvgen(const struct crypto *c, struct strbuf *sb)
 
 	TAILQ_FOREACH(k, &c->c_keys.ps_list, pk_entry) {
 		strbuf_printf(sb, "crypto isakmp key %s%s ",
-		    k->pk_encrypted ? "6 " : "", k->pk_key);
+		    k->pk_encrypted ? "6 " : "", psk_shown(k));
 		strbuf_puts(sb, k->pk_kind == PSK_HOST ? "hostname " :
 		    k->pk_kind == PSK_IPV6 ? "address ipv6 " : "address ");
 		psk_peer_text(k, sb);

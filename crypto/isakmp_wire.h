@@ -80,7 +80,9 @@
 #define IPSEC_ESP_3DES		3
 #define IPSEC_ESP_NULL		11
 #define IPSEC_ESP_AES		12	/* RFC 3602 */
-#define IPSEC_ESP_SEAL		13	/* what IOS's esp-seal sends */
+/* IOS's esp-seal: seed 004 names it ESP_SEAL but no public source found
+ * gives its number (IANA's 13 is ESP_AES-CTR, RFC 3686); unconfirmed. */
+#define IPSEC_ESP_SEAL		13
 #define IPSEC_ESP_AES_GCM_16	20	/* RFC 4106 */
 #define IPSEC_ESP_NULL_AES_GMAC	23	/* RFC 4543 §9 */
 #define IPSEC_IPCOMP_LZS	3

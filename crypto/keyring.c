@@ -8,6 +8,7 @@
 
 #include "crypto/cmds.h"
 #include "crypto/crypto_int.h"
+#include "crypto/type6.h"
 #include "lib/cmdarg.h"
 #include "lib/nvgen.h"
 #include "lib/system.h"
@@ -92,8 +93,12 @@ keyring_psk_cmd(struct vty *vty, const struct cmd_args *m)
 	psk_from_args(m, &tmpl);
 	if (cmd_negated(m))
 		psk_store_del(&kr->kr_keys, &tmpl);
-	else
+	else if (!psk_type6_in(vty, vty->v_sys->sy_crypto, &tmpl))
+		return CMD_WARNING;	/* crypto/type6.c */
+	else {
 		psk_store_set(&kr->kr_keys, &tmpl);
+		psk_type6_done(&tmpl);
+	}
 	return CMD_SUCCESS;
 }
 
@@ -128,7 +133,7 @@ keyring_nvgen(const struct crypto *c, struct strbuf *sb)
 			    "  pre-shared-key address ");
 			psk_peer_text(k, sb);
 			strbuf_printf(sb, " key %s%s\n",
-			    k->pk_encrypted ? "6 " : "", k->pk_key);
+			    k->pk_encrypted ? "6 " : "", psk_shown(k));
 		}
 	}
 }

@@ -36,6 +36,7 @@ libiosh_a_SOURCES += \
 # The IKE key material and ESP (crypto primitives on OpenSSL 3 EVP).
 libiosh_a_SOURCES += \
 	crypto/esp.c crypto/esp.h crypto/esp_alg.c crypto/esp_alg.h \
+	crypto/seal.c crypto/seal.h \
 	crypto/ike_cipher.c crypto/ike_cipher.h \
 	crypto/ike_dh.c crypto/ike_dh.h \
 	crypto/ike_keys.c crypto/ike_keys.h \
@@ -51,7 +52,8 @@ libiosh_a_SOURCES += \
 	crypto/ipsec_policy.c \
 	crypto/ipsec_flow.c crypto/ipsec_sa.c crypto/ipsec_ident.c \
 	crypto/ipsec_rekey.c \
-	crypto/ipsec_mtu.c crypto/ipsec_mtu_cmd.c \
+	crypto/ipsec_mtu.c crypto/ipsec_mtu_cmd.c crypto/ipsec_replay.c \
 	crypto/ipsec_spd.c crypto/ipsec_spd.h \
 	crypto/ipsec_tunnel.c \
-	crypto/wskeys.c
+	crypto/wskeys.c \
+	crypto/type6.c crypto/type6.h

@@ -71,13 +71,17 @@ local_addr_nvgen(const struct local_addr *la, struct strbuf *sb,
 
 bool
 local_addr_admits(const struct crypto *c, const struct local_addr *la,
-    uint32_t local)
+    const struct sa_addr *local)
 {
 	const struct dp_iface	*ifp;
 	uint32_t		 a, mask;
 
+	/* local-address names an IPv4 address or interface: an IPv6
+	 * negotiation is admitted only where none is set. */
 	if (la->la_if == NULL)
-		return la->la_addr == 0 || la->la_addr == local;
+		return la->la_addr == 0 || (local->sa_family == 4 &&
+		    la->la_addr == sa_addr_get4(local));
 	ifp = dp_iface_find(c->c_sys->sy_dp, la->la_if);
-	return ifp != NULL && dp_iface_ipv4(ifp, &a, &mask) && a == local;
+	return ifp != NULL && local->sa_family == 4 &&
+	    dp_iface_ipv4(ifp, &a, &mask) && a == sa_addr_get4(local);
 }

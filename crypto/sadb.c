@@ -59,6 +59,32 @@ sa_addr_fmt(const struct sa_addr *a, char *buf, size_t len)
 	snprintf(buf, len, "%s", tmp);
 }
 
+const char *
+sa_text(const struct sa_addr *a, char buf[SA_TEXT_LEN])
+{
+	sa_addr_fmt(a, buf, SA_TEXT_LEN);
+	return buf;
+}
+
+uint32_t
+sa_addr_get4(const struct sa_addr *a)
+{
+	uint32_t	n;
+
+	if (a->sa_family == 6)
+		return 0;
+	memcpy(&n, a->sa_addr, 4);
+	return ntohl(n);
+}
+
+void
+sa_addr_v6(struct sa_addr *a, const uint8_t v6[16])
+{
+	memset(a, 0, sizeof(*a));
+	a->sa_family = 6;
+	memcpy(a->sa_addr, v6, 16);
+}
+
 bool
 sa_addr_eq(const struct sa_addr *a, const struct sa_addr *b)
 {
@@ -255,16 +281,14 @@ sadb_isakmp_find(const struct sadb *db, const uint8_t icookie[8],
 
 struct isakmp_sa *
 sadb_isakmp_find_icookie(const struct sadb *db, const uint8_t icookie[8],
-    uint32_t peer)
+    const struct sa_addr *peer)
 {
 	struct isakmp_sa	*is;
-	struct sa_addr		 a;
 
-	sa_addr_v4(&a, peer);
 	for (is = db->db_isakmp_hash[cookie_hash(icookie)]; is != NULL;
 	    is = is->is_hnext)
 		if (memcmp(is->is_icookie, icookie, 8) == 0 &&
-		    sa_addr_eq(&is->is_remote, &a))
+		    sa_addr_eq(&is->is_remote, peer))
 			return is;
 	return NULL;
 }

@@ -36,6 +36,14 @@ struct sa_addr {
 void	sa_addr_v4(struct sa_addr *, uint32_t host_order);
 void	sa_addr_fmt(const struct sa_addr *, char *buf, size_t len);
 bool	sa_addr_eq(const struct sa_addr *, const struct sa_addr *);
+/* The engine's peers and local addresses are sa_addrs (IKE runs over
+ * IPv4 and IPv6): IOS's text of A into BUF, returned; A's IPv4 address
+ * in host order (0 for IPv6); an IPv6 address from 16 network-order
+ * bytes. */
+#define SA_TEXT_LEN	46	/* INET6_ADDRSTRLEN */
+const char *sa_text(const struct sa_addr *, char buf[SA_TEXT_LEN]);
+uint32_t sa_addr_get4(const struct sa_addr *);
+void	sa_addr_v6(struct sa_addr *, const uint8_t a[16]);
 
 /* ISAKMP SA states, with the names IOS shows and debugs. */
 enum isakmp_state {
@@ -143,9 +151,10 @@ struct ipsec_sa {
 	char			 ps_transform[48];	/* "esp-3des esp-md5-hmac" */
 	bool			 ps_transport;
 	bool			 ps_udp;	/* ESP in UDP (NAT-T) */
-	/* The keys, for `test crypto wireshark-keys` only: Wireshark's
-	 * names of the algorithms, encryption key then integrity key.
-	 * Wiped when the SA goes. */
+	/* The keys, for `test crypto wireshark-keys` only, kept only when
+	 * `service internal` was on as the SA was made (ps_ws_enc NULL
+	 * otherwise): Wireshark's names of the algorithms, encryption key
+	 * then integrity key.  Wiped when the SA goes. */
 	const char		*ps_ws_enc, *ps_ws_auth;
 	uint8_t			 ps_keys[96];
 	size_t			 ps_enc_keylen, ps_auth_keylen;
@@ -257,7 +266,7 @@ struct isakmp_sa	*sadb_isakmp_find(const struct sadb *,
 /* By initiator cookie and peer alone: a first message sent again finds
  * the SA it created, whose responder cookie is set by now. */
 struct isakmp_sa	*sadb_isakmp_find_icookie(const struct sadb *,
-			    const uint8_t icookie[8], uint32_t peer);
+			    const uint8_t icookie[8], const struct sa_addr *peer);
 void			 sadb_isakmp_free(struct sadb *, struct isakmp_sa *);
 /* Set the SA's remote address and file it under that peer. */
 void			 sadb_isakmp_set_peer(struct sadb *, struct isakmp_sa *,

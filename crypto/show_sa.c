@@ -280,11 +280,12 @@ sa_block(const struct ipsec_sa *ps, bool ios15, uint64_t now_ms,
 			    ps->ps_rcookie[i + 2], ps->ps_rcookie[i + 3]);
 		strbuf_putc(sb, '\n');
 	}
-	/* IOS detects replays only on authenticated SAs. */
+	/* IOS detects replays only on authenticated SAs, and not with
+	 * `crypto ipsec security-association replay disable`. */
 	strbuf_printf(sb, "        IV size: %u bytes\n"
 	    "        replay detection support: %s\n", ps->ps_iv_size,
-	    ps->ps_esp == NULL || esp_sa_icv_len(ps->ps_esp) != 0 ? "Y" :
-	    "N");
+	    ps->ps_esp == NULL || esp_sa_replay_window(ps->ps_esp) != 0 ?
+	    "Y" : "N");
 	if (ios15)
 		strbuf_puts(sb, "        Status: ACTIVE\n");
 	strbuf_putc(sb, '\n');

@@ -7,7 +7,10 @@
  * only offers the kinds not yet used, as IOS's parser does, so a second
  * encryption transform gets IOS's caret; the one rule the grammar cannot
  * express, esp-seal's need of an authentication transform, is checked
- * here.  Transforms are kept by kind and rendered in IOS's order.
+ * here (document 50880; its message is not in the seeds).  Its other
+ * two rules do not arise: iosh has only the software crypto engine, so
+ * the warning IOS gives when an accelerator would ignore esp-seal never
+ * applies, and it has no manually keyed crypto maps to refuse.  Transforms are kept by kind and rendered in IOS's order.
  */
 #include <stdlib.h>
 #include <string.h>

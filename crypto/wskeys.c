@@ -10,7 +10,16 @@
  *	esp_sa			protocol, source, destination, SPI, cipher,
  *				key, integrity algorithm, key (quoted)
  *
- * The keys are secrets: the files are created mode 0600.
+ * The keys are secrets.  The command is an internal one, as IOS hides
+ * its internal test commands: it does not exist (IOS's caret under
+ * `wireshark-keys`, never listed by `?`) until `service internal` is
+ * configured, and an SA keeps the second copy of its keys this needs
+ * only when `service internal` was on as it was made.  (IOS has no
+ * console-only commands; `service internal` is its way, and it is one
+ * line in the configuration a privileged user must add on purpose.)
+ * DIRECTORY must not be a symbolic link; each file is created anew, mode
+ * 0600, with O_EXCL|O_NOFOLLOW after what had its name was unlinked (a
+ * symbolic link there is removed, never followed).
  */
 #include <sys/stat.h>
 
@@ -27,17 +36,16 @@
 #include "lib/vty.h"
 
 static FILE *
-create(struct vty *vty, const char *dir, const char *name)
+create(struct vty *vty, int dfd, const char *dir, const char *name)
 {
-	char	path[4096];
-	FILE	*fp;
-	int	fd;
+	FILE	*fp = NULL;
+	int	fd = -1;
 
-	snprintf(path, sizeof(path), "%s/%s", dir, name);
-	if ((fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0600)) < 0 ||
-	    (fp = fdopen(fd, "w")) == NULL) {
-		vty_out(vty, "%% %s: %s\n", path, strerror(errno));
-		if (fd >= 0)
+	if ((unlinkat(dfd, name, 0) < 0 && errno != ENOENT) ||
+	    (fd = openat(dfd, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW |
+	    O_CLOEXEC, 0600)) < 0 || (fp = fdopen(fd, "w")) == NULL) {
+		vty_out(vty, "%% %s/%s: %s\n", dir, name, strerror(errno));
+		if (fp == NULL && fd >= 0)
 			close(fd);
 		return NULL;
 	}
@@ -106,16 +114,24 @@ test_crypto_wireshark_keys_cmd(struct vty *vty, const struct cmd_args *m)
 	const struct ipsec_sa	*ps;
 	FILE			*ike, *esp;
 	char			 a[64], b[64];
-	unsigned		 ni = 0, ne = 0;
+	unsigned		 ni = 0, ne = 0, nk = 0;
+	int			 dfd;
 
-	if (mkdir(dir, 0700) < 0 && errno != EEXIST) {
+	if (!vty->v_sys->sy_service_internal) {
+		vty_invalid(vty, cmd_arg_off(m, "wireshark-keys"));
+		return CMD_WARNING;
+	}
+	if ((mkdir(dir, 0700) < 0 && errno != EEXIST) || (dfd = open(dir,
+	    O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)) < 0) {
 		vty_out(vty, "%% %s: %s\n", dir, strerror(errno));
 		return CMD_WARNING;
 	}
-	if ((ike = create(vty, dir, "ikev1_decryption_table")) == NULL)
-		return CMD_WARNING;
-	if ((esp = create(vty, dir, "esp_sa")) == NULL) {
-		fclose(ike);
+	ike = create(vty, dfd, dir, "ikev1_decryption_table");
+	esp = ike != NULL ? create(vty, dfd, dir, "esp_sa") : NULL;
+	close(dfd);
+	if (esp == NULL) {
+		if (ike != NULL)
+			fclose(ike);
 		return CMD_WARNING;
 	}
 	TAILQ_FOREACH(is, &c->c_sadb.db_isakmp, is_entry) {
@@ -132,10 +148,18 @@ test_crypto_wireshark_keys_cmd(struct vty *vty, const struct cmd_args *m)
 		sa_addr_fmt(&fl->fl_local_addr, a, sizeof(a));
 		sa_addr_fmt(&fl->fl_peer, b, sizeof(b));
 		TAILQ_FOREACH(ps, &fl->fl_in, ps_entry) {
+			if (ps->ps_ws_enc == NULL) {
+				nk++;
+				continue;
+			}
 			esp_row(esp, ps, b, a);
 			ne++;
 		}
 		TAILQ_FOREACH(ps, &fl->fl_out, ps_entry) {
+			if (ps->ps_ws_enc == NULL) {
+				nk++;
+				continue;
+			}
 			esp_row(esp, ps, a, b);
 			ne++;
 		}
@@ -145,5 +169,8 @@ test_crypto_wireshark_keys_cmd(struct vty *vty, const struct cmd_args *m)
 		return CMD_WARNING;
 	}
 	vty_out(vty, "Wrote %u ISAKMP and %u ESP keys to %s\n", ni, ne, dir);
+	if (nk > 0)
+		vty_out(vty, "%u ESP SAs made before service internal kept no "
+		    "keys\n", nk);
 	return CMD_SUCCESS;
 }

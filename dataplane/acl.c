@@ -895,18 +895,17 @@ numbered_sorted(const struct dataplane *dp, struct dp_acl ***out)
 }
 
 void
-acl_nvgen(const struct dataplane *dp, struct strbuf *sb)
+acl_nvgen(const struct dataplane *dp, bool named, struct strbuf *sb)
 {
 	struct dp_acl	*acl, **v;
 	struct strbuf	 e;
 	size_t		 i, j, n;
-	bool		 named = false;
 
 	strbuf_init(&e);
-	for (acl = dp->d_acl_first; acl != NULL; acl = acl->acl_next) {
+	for (acl = dp->d_acl_first; named && acl != NULL;
+	    acl = acl->acl_next) {
 		if (acl->acl_numbered)
 			continue;
-		named = true;
 		nv_line(sb, 0, "ip access-list %s %s",
 		    acl->acl_extended ? "extended" : "standard",
 		    acl->acl_name);
@@ -917,9 +916,7 @@ acl_nvgen(const struct dataplane *dp, struct strbuf *sb)
 			nv_line(sb, 1, "%s", e.sb_buf);
 		}
 	}
-	n = numbered_sorted(dp, &v);
-	if (named && n > 0)
-		nv_line(sb, 0, "!");
+	n = named ? 0 : numbered_sorted(dp, &v);
 	for (i = 0; i < n; i++)
 		for (j = 0; j < v[i]->acl_n; j++) {
 			strbuf_reset(&e);
@@ -928,7 +925,8 @@ acl_nvgen(const struct dataplane *dp, struct strbuf *sb)
 			nv_line(sb, 0, "access-list %s %s", v[i]->acl_name,
 			    e.sb_buf);
 		}
-	free(v);
+	if (!named)
+		free(v);
 	strbuf_free(&e);
 }
 

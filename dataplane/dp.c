@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "dataplane/dp_int.h"
+#include "dataplane/nat.h"
 #include "lib/inet4.h"
 #include "lib/nvgen.h"
 #include "lib/xalloc.h"
@@ -57,6 +58,7 @@ dp_new(struct system *sys)
 	dp = xcalloc(1, sizeof(*dp));
 	dp->d_sys = sys;
 	fwd_init(dp);
+	nat_init(dp);
 	return dp;
 }
 
@@ -73,6 +75,7 @@ dp_free(struct dataplane *dp)
 	fwd_free(dp);
 	acl_free_all(dp);
 	route_free_all(dp);
+	nat_free(dp);
 	free(dp);
 }
 
@@ -91,8 +94,9 @@ dp_nvgen(const struct dataplane *dp, enum nv_section sec, struct strbuf *sb)
 	case NV_IP:
 		route_nvgen(dp, sec, sb);
 		break;
+	case NV_ACL_NAMED:
 	case NV_ACL:
-		acl_nvgen(dp, sb);
+		acl_nvgen(dp, sec == NV_ACL_NAMED, sb);
 		break;
 	default:
 		break;

@@ -50,7 +50,12 @@ void		 dp_iface_set_tunnel_shared(struct dp_iface *, bool);
  * otherwise or for another interface. */
 bool		 dp_iface_tunnel_ends(const struct dp_iface *, uint32_t *src,
 		    uint32_t *dst, struct dp_iface **srcif);
-/* `tunnel mode ipsec ipv4`: a VTI, whose packets go into ESP directly. */
+/* The same for a tunnel whose outer addresses are IPv6 ones (`tunnel
+ * mode ipsec ipv6`), which dp_iface_tunnel_ends does not give. */
+bool		 dp_iface_tunnel_ends6(const struct dp_iface *, uint8_t src[16],
+		    uint8_t dst[16], struct dp_iface **srcif);
+/* `tunnel mode ipsec ipv4|ipv6`: a VTI, whose packets go into ESP
+ * directly. */
 bool		 dp_iface_tunnel_vti(const struct dp_iface *);
 /* Decide the tunnels' line protocols again, soon (crypto: a VTI's SAs
  * came or went). */
@@ -220,6 +225,8 @@ struct dp_echo6_req {
 	size_t		er6_size;	/* IPv6 datagram size, header included */
 	uint8_t		er6_hlim;	/* 0: 64 */
 	uint16_t	er6_pattern;
+	/* A link-local destination is on this interface (NULL: none). */
+	struct dp_iface	*er6_ifp;
 };
 
 int		 dp_echo6_send(struct dataplane *, const struct dp_echo6_req *);
@@ -238,9 +245,12 @@ void		 dp_echo_unlisten(struct dataplane *, uint16_t id);
  * keepalive 0xff is dropped).
  */
 struct dp_udp_meta {
-	uint32_t	 um_src, um_dst;	/* host order */
+	uint32_t	 um_src, um_dst;	/* host order; 0 over IPv6 */
 	uint16_t	 um_sport, um_dport;
 	struct dp_iface	*um_ifp;	/* received on; NULL: the router's own */
+	/* Over IPv6 (the same endpoints serve both): the addresses. */
+	bool		 um_v6;
+	uint8_t		 um_src6[16], um_dst6[16];
 };
 
 typedef void	(*dp_udp_fn)(void *arg, const struct dp_udp_meta *,
@@ -256,6 +266,11 @@ void		 dp_udp_unbind(struct dataplane *, uint16_t port);
 int		 dp_udp_send(struct dataplane *, uint32_t src, uint16_t sport,
 		    uint32_t dst, uint16_t dport, const uint8_t *data,
 		    size_t len);
+/* The same over IPv6 (SRC NULL or ::, the outgoing interface's
+ * address), hop limit 255. */
+int		 dp_udp6_send(struct dataplane *, const uint8_t *src,
+		    uint16_t sport, const uint8_t *dst, uint16_t dport,
+		    const uint8_t *data, size_t len);
 
 /*
  * The crypto hook.  Crypto registers its operations (the dataplane never
@@ -351,5 +366,10 @@ int		 dp_ip_output(struct dataplane *, const uint8_t *ip, size_t len);
  * header in the DP_LINK_ROOM bytes before it, which must be writable). */
 #define DP_LINK_ROOM	16
 int		 dp_ip_output_buf(struct dataplane *, uint8_t *ip, size_t len);
+
+/* `show debugging`'s lines for the dataplane's debugs (`debug ip nat`),
+ * and `undebug all` for them. */
+void		 dp_show_debugging(const struct dataplane *, struct strbuf *);
+void		 dp_debug_all_off(struct dataplane *);
 
 #endif

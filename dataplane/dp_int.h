@@ -33,6 +33,7 @@ struct moncap;
 struct wire;
 struct dhcpc;
 struct dhcps;
+struct nat;
 
 /* Interface types, in the order IOS lists them. */
 enum if_type {
@@ -138,6 +139,10 @@ struct dp_iface {
 	bool			 if_tun_ready;
 	bool			 if_tun_recur;	/* down: recursive routing */
 	uint32_t		 if_tun_saddr, if_tun_daddr;
+	/* `tunnel mode ipsec ipv6`: the outer addresses are IPv6 ones
+	 * (if_tun_saddr/daddr zero). */
+	bool			 if_tun_v6;
+	uint8_t			 if_tun_saddr6[16], if_tun_daddr6[16];
 	struct dp_iface		*if_tun_srcif;	/* valid while if_tun_up */
 	char			*if_tun_protection;
 	bool			 if_tun_prot_shared;	/* ... shared */
@@ -237,14 +242,6 @@ struct rt6_route {
 	char		*r6_ifname;
 };
 
-struct nat_rule {
-	bool		 nr_static;
-	char		*nr_list;	/* list ACL */
-	char		*nr_ifname;	/* list: interface */
-	bool		 nr_overload;
-	uint32_t	 nr_local, nr_global;	/* static */
-};
-
 /* A connected subnet, for IOS's overlap check without a scan. */
 struct if_subnet {
 	uint32_t	 sn_lo, sn_hi;
@@ -264,8 +261,7 @@ struct dataplane {
 	struct rt6_route *d_rt6;
 	size_t		  d_nrt6;
 	bool		  d_ipv6_unicast_routing;
-	struct nat_rule	 *d_nat;
-	size_t		  d_nnat;
+	struct nat	 *d_nat;	/* NAT: rules, pools, table (nat.h) */
 	struct fwd	 *d_fwd;	/* the packet path's state (fwd.c) */
 	struct moncap	 *d_moncaps;	/* capture points, by name (moncap.c) */
 	uint64_t	  d_gen;	/* dp_generation() */
@@ -318,7 +314,9 @@ void		 iface_set_dhcp_addr(struct dp_iface *, uint32_t addr,
 
 /* acl.c */
 void		 acl_free_all(struct dataplane *);
-void		 acl_nvgen(const struct dataplane *, struct strbuf *);
+/* The named ACLs' blocks (NAMED) or the numbered access-list lines. */
+void		 acl_nvgen(const struct dataplane *, bool named,
+		    struct strbuf *);
 void		 acl_show(const struct dataplane *, const char *name,
 		    struct strbuf *);
 void		 ace_text(const struct ace *, bool extended, bool pad,
@@ -428,6 +426,7 @@ void		 arp_free_all(struct dataplane *);
 /* fwd.c: the packet path's state. */
 struct fwd;
 struct echo_listener;
+struct trace;
 struct udp_ep;
 /*
  * A route lookup remembered (route.c) and whether an address is the
@@ -462,6 +461,7 @@ struct fwd {
 	struct nd_entry		**f_nd;		/* IPv6 neighbours, hashed */
 	size_t			 f_narp;
 	struct echo_listener	*f_echo;	/* a handful: ping sessions */
+	struct trace		*f_traces;	/* traceroutes running */
 	struct udp_ep		*f_udp;		/* sorted by port */
 	size_t			 f_nudp;
 	const struct dp_crypto_ops *f_crypto;
@@ -578,6 +578,13 @@ void		 ip6_input(struct dataplane *, struct dp_iface *,
 		    const uint8_t *, size_t);
 struct dp_iface	*route6_lookup(const struct dataplane *, const uint8_t *dst,
 		    uint8_t *nh);
+/* The router's own datagram P out (its source filled when zero). */
+int		 ip6_send(struct dataplane *, uint8_t *p, size_t len);
+/* The same with a link-local destination on IFP (NULL: routed only). */
+int		 ip6_send_on(struct dataplane *, struct dp_iface *ifp, uint8_t *p,
+		    size_t len);
+/* The pseudo-header's sum of the datagram P for upper protocol NXT. */
+uint32_t	 ip6_pseudo(const uint8_t *p, size_t plen, uint8_t nxt);
 
 /* nd.c */
 void		 nd_input(struct dp_iface *, const uint8_t *, size_t);
@@ -599,6 +606,19 @@ void		 reasm_free(struct dataplane *);
 /* udp.c */
 void		 udp_input(struct dataplane *, struct dp_iface *,
 		    const uint8_t *ip, size_t len);
+/* Is the router's UDP PORT bound (IKE's 500, 4500)?  NAT never hands
+ * it out on the router's own address. */
+bool		 udp_bound(const struct dataplane *, uint16_t port);
+/* A UDP datagram for one of the router's IPv6 addresses. */
+void		 udp6_input(struct dataplane *, struct dp_iface *,
+		    const uint8_t *ip, size_t len);
+/* dp_udp_send with the IP TTL given (traceroute's probes). */
+int		 udp_send_ttl(struct dataplane *, uint32_t src, uint16_t sport,
+		    uint32_t dst, uint16_t dport, const uint8_t *data,
+		    size_t len, uint8_t ttl);
+/* traceroute.c: an ICMP error that quotes one of its UDP probes. */
+void		 trace_icmp_error(struct dataplane *, const uint8_t *ip,
+		    const uint8_t *icmp, size_t ilen);
 /* A UDP datagram out of IFP to the link's next hop NH, routing and the
  * source check bypassed: DHCP's client speaks from 0.0.0.0 before it has
  * an address, and both sides broadcast on the interface a message came

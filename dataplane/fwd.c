@@ -129,6 +129,9 @@ dp_ip_output(struct dataplane *dp, const uint8_t *ip, size_t len)
 int
 dp_ip_output_buf(struct dataplane *dp, uint8_t *ip, size_t len)
 {
+	/* ESP over IPv6 (a `tunnel mode ipsec ipv6` VTI's). */
+	if (len >= 40 && (ip[0] >> 4) == 6)
+		return ip6_send(dp, ip, len);
 	if (len < 20 || len > IP4_MAXLEN || (ip[0] >> 4) != 4)
 		return DP_SEND_DROPPED;
 	return ip4_send(dp, ip, len, IP4_OWN | IP4_NOCRYPTO | IP4_ROOM);

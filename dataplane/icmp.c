@@ -299,6 +299,7 @@ icmp_input(struct dataplane *dp, struct dp_iface *ifp, const uint8_t *ip,
 	case 5:			/* redirect */
 	case 12:		/* parameter problem */
 		echo_error(dp, ip, len, icmp, ilen);
+		trace_icmp_error(dp, ip, icmp, ilen);
 		return;
 	default:
 		return;

@@ -16,6 +16,10 @@
  *	the router's own (echo, ICMP errors, UDP, crypto's ESP): source
  *	chosen, route lookup, or the local queue when it is for the router
  *	itself -> transmit.
+ *	NAT (nat.c): outside to inside after the input ACL and the
+ *	crypto check or decryption, before routing; inside to outside
+ *	after routing, before the outbound access group and the crypto
+ *	map.  The router's own packets are never translated.
  *	transmit: outbound access group (forwarded packets only, as IOS)
  *	-> crypto map classification -> MTU (fragments, or "fragmentation
  *	needed" when DF is set) -> link layer.
@@ -28,6 +32,7 @@
 #include <string.h>
 
 #include "dataplane/dp_int.h"
+#include "dataplane/nat.h"
 
 #define IP_DF		0x4000
 #define IP_MF		0x2000
@@ -328,6 +333,10 @@ ip4_forward(struct dataplane *dp, struct dp_iface *in, const uint8_t *ip,
 	 * build around it in place. */
 	memcpy(copy, ip, len);
 	ip4_dec_ttl(copy);
+	/* Inside to outside: NAT after routing, before the output ACL
+	 * and the crypto map (IOS's order of operation). */
+	if (!nat_out(dp, in, out, copy, len))
+		return;
 	(void)ip4_transmit(dp, in, out, nh, copy, len, IP4_ROOM | IP4_FWDBUF);
 }
 
@@ -368,6 +377,9 @@ ip4_receive(struct dataplane *dp, struct dp_iface *ifp, const uint8_t *ip,
 	    f->f_crypto->co_inbound(f->f_crypto_arg, ifp, ip, len) ==
 	    DP_CRYPTO_DROP)
 		return;
+	/* Outside to inside: NAT after the input ACL and decryption,
+	 * before routing (IOS's order of operation). */
+	ip = nat_in(dp, ifp, ip, len);
 	dst = get32(ip + 16);
 	if (ip4_own(dp, dst) || ip4_iface_bcast(ifp, dst)) {
 		ip4_local(dp, ifp, ip, len);

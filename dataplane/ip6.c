@@ -212,8 +212,8 @@ ip6_header(uint8_t *p, size_t plen, uint8_t nxt, uint8_t hlim,
 	memcpy(p + 24, dst, 16);
 }
 
-static uint32_t
-pseudo6(const uint8_t *p, size_t plen, uint8_t nxt)
+uint32_t
+ip6_pseudo(const uint8_t *p, size_t plen, uint8_t nxt)
 {
 	uint32_t	sum = (uint32_t)(plen >> 16) + (plen & 0xffff) + nxt;
 	size_t		i;
@@ -229,13 +229,21 @@ icmp6_checksum(uint8_t *p)
 	size_t	plen = get16(p + 4);
 
 	put16(p + 42, 0);
-	put16(p + 42, in_cksum(p + IP6_HDRLEN, plen, pseudo6(p, plen,
+	put16(p + 42, in_cksum(p + IP6_HDRLEN, plen, ip6_pseudo(p, plen,
 	    IPP_ICMPV6)));
 }
 
-/* Send the router's own datagram (source filled when zero). */
-static int
+int
 ip6_send(struct dataplane *dp, uint8_t *p, size_t len)
+{
+	return ip6_send_on(dp, NULL, p, len);
+}
+
+/* A link-local destination has no route: it is on the interface the
+ * caller names (an answer's, ping's source interface). */
+int
+ip6_send_on(struct dataplane *dp, struct dp_iface *ifp, uint8_t *p,
+    size_t len)
 {
 	static const uint8_t	 zero[16];
 	struct dp_iface		*out;
@@ -249,7 +257,10 @@ ip6_send(struct dataplane *dp, uint8_t *p, size_t len)
 		fwd_local(dp, p, len);
 		return DP_SEND_OK;
 	}
-	if ((out = route6_lookup(dp, p + 24, nh)) == NULL)
+	if (ifp != NULL && ll_scope(p + 24) && p[24] != 0xff) {
+		out = ifp;
+		memcpy(nh, p + 24, 16);
+	} else if ((out = route6_lookup(dp, p + 24, nh)) == NULL)
 		return DP_SEND_NO_ROUTE;
 	if (memcmp(p + 8, zero, 16) == 0)
 		ip6_iface_source(out, p + 24, p + 8);
@@ -317,7 +328,7 @@ dp_echo6_send(struct dataplane *dp, const struct dp_echo6_req *er)
 		p[i] = (uint8_t)(((i - 48) & 1) ? er->er6_pattern :
 		    er->er6_pattern >> 8);
 	echo_sent(dp, er->er6_id, er->er6_pattern);
-	rc = ip6_send(dp, p, len);
+	rc = ip6_send_on(dp, er->er6_ifp, p, len);
 	free(p);
 	return rc;
 }
@@ -331,7 +342,7 @@ icmp6_input(struct dataplane *dp, struct dp_iface *in, const uint8_t *ip,
 	struct dp_echo_ev	 ev;
 	uint8_t			*r;
 
-	if (ilen < 8 || in_cksum(icmp, ilen, pseudo6(ip, ilen,
+	if (ilen < 8 || in_cksum(icmp, ilen, ip6_pseudo(ip, ilen,
 	    IPP_ICMPV6)) != 0)
 		return;
 	memset(&ev, 0, sizeof(ev));
@@ -350,7 +361,7 @@ icmp6_input(struct dataplane *dp, struct dp_iface *in, const uint8_t *ip,
 			memcpy(r + 8, ip + 24, 16);
 		r[7] = 64;
 		r[40] = ICMP6_ECHOREPLY;
-		(void)ip6_send(dp, r, len);
+		(void)ip6_send_on(dp, in, r, len);
 		free(r);
 		return;
 	case ICMP6_ECHOREPLY:
@@ -428,6 +439,13 @@ ip6_input(struct dataplane *dp, struct dp_iface *in, const uint8_t *ip,
 	if (ip6_own(dp, in, ip + 24) || ip6_joined(in, ip + 24)) {
 		if (ip[6] == IPP_ICMPV6)
 			icmp6_input(dp, in, ip, len);
+		else if (ip[6] == IPP_UDP && ip[24] != 0xff)
+			udp6_input(dp, in, ip, len);
+		else if (ip[6] == IPP_ESP && ip[24] != 0xff &&
+		    dp->d_fwd->f_crypto != NULL &&
+		    dp->d_fwd->f_crypto->co_esp_input != NULL)
+			dp->d_fwd->f_crypto->co_esp_input(
+			    dp->d_fwd->f_crypto_arg, in, ip, len);
 		else if (ip[24] != 0xff)
 			icmp6_error(dp, in, ip, len, ICMP6_UNREACH, 4, 0);
 		return;

@@ -6,6 +6,7 @@ libiosh_a_SOURCES += \
 	dataplane/acl.c dataplane/acl_names.h \
 	dataplane/route.c \
 	dataplane/route_show.c \
+	dataplane/traceroute.c \
 	dataplane/show.c
 # The packet path: attachments, link layer, ARP, IPv4, ICMP, ACLs on
 # interfaces, UDP endpoints, the crypto hook.
@@ -13,6 +14,8 @@ libiosh_a_SOURCES += \
 	dataplane/attach.c dataplane/link.c dataplane/arp.c dataplane/fwd.c \
 	dataplane/ip4.c dataplane/icmp.c dataplane/udp.c dataplane/filter.c \
 	dataplane/reasm.c \
+	dataplane/nat.c dataplane/nat.h dataplane/nat_cmd.c \
+	dataplane/nat_show.c \
 	dataplane/dhcp_msg.c dataplane/dhcp_msg.h \
 	dataplane/dhcp_client.c dataplane/dhcp_server.c \
 	dataplane/ip6.c dataplane/nd.c dataplane/tunnel.c

@@ -9,6 +9,7 @@
  */
 #include <arpa/inet.h>
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -90,6 +91,8 @@ ping_source(struct vty *vty, struct dataplane *dp, struct ping_opts *po,
 	if (po->po_v6) {
 		ip6_iface_source(ifp, po->po_dst6, po->po_src6);
 		po->po_has_src = true;
+		snprintf(po->po_ifname6, sizeof(po->po_ifname6), "%s",
+		    ifp->if_name);
 		return true;
 	}
 	if (!dp_iface_ipv4(ifp, &po->po_src, &mask)) {
@@ -175,6 +178,9 @@ ping_send(void *arg)
 		er6.er6_seq = pg->pg_seq;
 		er6.er6_size = pg->pg_o.po_size;
 		er6.er6_pattern = pg->pg_o.po_pattern;
+		if (pg->pg_o.po_ifname6[0] != '\0')
+			er6.er6_ifp = dp_iface_find(pg->pg_dp,
+			    pg->pg_o.po_ifname6);
 		(void)dp_echo6_send(pg->pg_dp, &er6);
 	} else {
 		memset(&er, 0, sizeof(er));
@@ -282,7 +288,11 @@ ping_start(struct vty *vty, struct dataplane *dp, const struct ping_opts *po)
 	vty_out(vty, "Type escape sequence to abort.\n");
 	vty_out(vty, "Sending %lu, %zu-byte ICMP Echos to %s, timeout is %u "
 	    "seconds:\n", po->po_repeat, po->po_size, dst, po->po_timeout);
-	if (po->po_has_src)
+	if (po->po_has_src && po->po_v6 && po->po_dst6[0] == 0xfe &&
+	    (po->po_dst6[1] & 0xc0) == 0x80 && po->po_ifname6[0] != '\0')
+		vty_out(vty, "Packet sent with a source address of %s%%%s\n",
+		    src, po->po_ifname6);
+	else if (po->po_has_src)
 		vty_out(vty, "Packet sent with a source address of %s\n", src);
 	if (po->po_df)
 		vty_out(vty, "Packet sent with the DF bit set\n");

@@ -26,6 +26,9 @@ struct ping_opts {
 	bool		po_has_src;	/* po_src / po_src6 given */
 	uint32_t	po_src;
 	uint8_t		po_src6[16];
+	/* A link-local destination: out of the source interface, named
+	 * (IOS's "FE80::23:2%Tunnel23"); "" for none. */
+	char		po_ifname6[48];
 	unsigned long	po_repeat;	/* IOS: 5 */
 	size_t		po_size;	/* datagram bytes, IOS: 100 */
 	unsigned	po_timeout;	/* seconds, IOS: 2 */

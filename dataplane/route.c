@@ -16,6 +16,7 @@
 
 #include "dataplane/cmds.h"
 #include "dataplane/dp_int.h"
+#include "dataplane/nat.h"
 #include "lib/cmdarg.h"
 #include "lib/inet4.h"
 #include "lib/nvgen.h"
@@ -110,11 +111,6 @@ route_free_all(struct dataplane *dp)
 	for (i = 0; i < dp->d_nrt6; i++)
 		free(dp->d_rt6[i].r6_ifname);
 	free(dp->d_rt6);
-	for (i = 0; i < dp->d_nnat; i++) {
-		free(dp->d_nat[i].nr_list);
-		free(dp->d_nat[i].nr_ifname);
-	}
-	free(dp->d_nat);
 }
 
 static bool
@@ -315,108 +311,6 @@ dp_ipv6_route_cmd(struct vty *vty, const struct cmd_args *m)
 	dp->d_rt6[i] = r;
 	dp->d_nrt6++;
 	return CMD_SUCCESS;
-}
-
-/* NAT rules: one per list (list rules), one per inside address
- * (static ones). */
-
-static struct nat_rule *
-nat_find(struct dataplane *dp, const struct nat_rule *key)
-{
-	size_t	i;
-
-	for (i = 0; i < dp->d_nnat; i++)
-		if (dp->d_nat[i].nr_static == key->nr_static &&
-		    (key->nr_static ? dp->d_nat[i].nr_local == key->nr_local :
-		    strcmp(dp->d_nat[i].nr_list, key->nr_list) == 0))
-			return &dp->d_nat[i];
-	return NULL;
-}
-
-static int
-nat_set(struct vty *vty, const struct cmd_args *m, struct nat_rule *key)
-{
-	struct dataplane	*dp = vty->v_sys->sy_dp;
-	struct nat_rule		*r = nat_find(dp, key);
-
-	if (NEGATED(m)) {
-		if (r != NULL) {
-			free(r->nr_list);
-			free(r->nr_ifname);
-			memmove(r, r + 1, (size_t)(&dp->d_nat[dp->d_nnat] -
-			    (r + 1)) * sizeof(*r));
-			dp->d_nnat--;
-		}
-		free(key->nr_list);
-		free(key->nr_ifname);
-		return CMD_SUCCESS;
-	}
-	if (r == NULL) {
-		dp->d_nat = realloc(dp->d_nat, (dp->d_nnat + 1) *
-		    sizeof(*dp->d_nat));
-		if (dp->d_nat == NULL)
-			abort();
-		r = &dp->d_nat[dp->d_nnat++];
-	} else {
-		free(r->nr_list);
-		free(r->nr_ifname);
-	}
-	*r = *key;
-	return CMD_SUCCESS;
-}
-
-int
-dp_ip_nat_list_cmd(struct vty *vty, const struct cmd_args *m)
-{
-	struct nat_rule	key;
-	char		ifname[IF_NAMELEN];
-
-	if (!ifname_arg(vty, m, "ifname", ifname, sizeof(ifname)))
-		return CMD_WARNING;
-	memset(&key, 0, sizeof(key));
-	key.nr_list = xstrdup(cmd_arg(m, "acl"));
-	key.nr_ifname = xstrdup(ifname);
-	key.nr_overload = cmd_has(m, "overload");
-	return nat_set(vty, m, &key);
-}
-
-int
-dp_ip_nat_static_cmd(struct vty *vty, const struct cmd_args *m)
-{
-	struct nat_rule	key;
-
-	memset(&key, 0, sizeof(key));
-	key.nr_static = true;
-	ip4_parse(cmd_arg(m, "local"), &key.nr_local);
-	ip4_parse(cmd_arg(m, "global"), &key.nr_global);
-	return nat_set(vty, m, &key);
-}
-
-/* Rendering. */
-
-static void
-nat_nvgen(const struct dataplane *dp, struct strbuf *sb)
-{
-	const struct nat_rule	*r;
-	char			 l[16], g[16];
-	size_t			 i;
-
-	for (i = 0; i < dp->d_nnat; i++) {
-		r = &dp->d_nat[i];
-		if (r->nr_static)
-			continue;
-		nv_line(sb, 0, "ip nat inside source list %s interface %s%s",
-		    r->nr_list, r->nr_ifname,
-		    r->nr_overload ? " overload" : "");
-	}
-	for (i = 0; i < dp->d_nnat; i++) {
-		r = &dp->d_nat[i];
-		if (!r->nr_static)
-			continue;
-		ip4_text(r->nr_local, l);
-		ip4_text(r->nr_global, g);
-		nv_line(sb, 0, "ip nat inside source static %s %s", l, g);
-	}
 }
 
 /* Every static route in address order (then by prefix length). */

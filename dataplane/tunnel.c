@@ -36,6 +36,7 @@
  * and /10318471 ("Tunnel source ... (FastEthernet0), destination
  * UNKNOWN", "Key 0x186A0, sequencing disabled").
  */
+#include <arpa/inet.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -68,7 +69,8 @@ bool
 tunnel_vti(const struct dp_iface *ifp)
 {
 	return ifp->if_id.id_type == IFT_TUNNEL &&
-	    ifp->if_tun_mode == TUN_IPSEC_IPV4;
+	    (ifp->if_tun_mode == TUN_IPSEC_IPV4 ||
+	    ifp->if_tun_mode == TUN_IPSEC_IPV6);
 }
 
 static size_t
@@ -113,6 +115,72 @@ tun_source(struct dataplane *dp, const struct dp_iface *t,
 	return ifp->if_addr.a_addr;
 }
 
+/* The IPv6 source of T (an interface's first global address, or one of
+ * the router's) and its interface; false if none is up. */
+static bool
+tun_source6(struct dataplane *dp, const struct dp_iface *t, uint8_t *a,
+    struct dp_iface **srcif)
+{
+	struct dp_iface	*ifp;
+	size_t		 i, k;
+
+	*srcif = NULL;
+	if (t->if_tun_src == NULL)
+		return false;
+	if (inet_pton(AF_INET6, t->if_tun_src, a) == 1) {
+		for (i = 0; i < dp->d_nifs; i++)
+			for (k = 0; k < dp->d_ifs[i]->if_nv6; k++)
+				if (memcmp(dp->d_ifs[i]->if_v6[k].a6_addr, a,
+				    16) == 0) {
+					*srcif = dp->d_ifs[i];
+					return iface_proto_up(*srcif);
+				}
+		return false;
+	}
+	ifp = dp_iface_find(dp, t->if_tun_src);
+	if (ifp == NULL || ifp == t || !iface_proto_up(ifp))
+		return false;
+	for (k = 0; k < ifp->if_nv6; k++)
+		if (!ifp->if_v6[k].a6_link_local) {
+			memcpy(a, ifp->if_v6[k].a6_addr, 16);
+			*srcif = ifp;
+			return true;
+		}
+	return false;
+}
+
+/* tun_decide for `tunnel mode ipsec ipv6`: the same rules over IPv6. */
+static bool
+tun_decide6(struct dataplane *dp, struct dp_iface *t, bool *recur)
+{
+	struct dp_iface	*out, *srcif;
+	uint8_t		 s[16], d[16], nh[16];
+	bool		 was = t->if_tun_up;
+
+	if (t->if_tun_dst == NULL || inet_pton(AF_INET6, t->if_tun_dst, d) != 1 ||
+	    !tun_source6(dp, t, s, &srcif)) {
+		return false;
+	}
+	t->if_tun_up = true;
+	out = route6_lookup(dp, d, nh);
+	t->if_tun_up = was;
+	if (out == t) {
+		*recur = true;
+		return false;
+	}
+	if (out == NULL || out->if_id.id_type == IFT_TUNNEL)
+		return false;
+	t->if_tun_v6 = true;
+	t->if_tun_saddr = t->if_tun_daddr = 0;
+	memcpy(t->if_tun_saddr6, s, 16);
+	memcpy(t->if_tun_daddr6, d, 16);
+	t->if_tun_srcif = srcif;
+	t->if_tun_ready = true;
+	return tun_crypto(dp) != NULL &&
+	    tun_crypto(dp)->co_tunnel_sa != NULL &&
+	    tun_crypto(dp)->co_tunnel_sa(dp->d_fwd->f_crypto_arg, t, false);
+}
+
 /* What T's line protocol should be; *RECUR when a route through T itself
  * is what keeps it down. */
 static bool
@@ -124,6 +192,9 @@ tun_decide(struct dataplane *dp, struct dp_iface *t, bool *recur)
 
 	*recur = false;
 	t->if_tun_ready = false;
+	t->if_tun_v6 = false;
+	if (!t->if_shutdown && t->if_tun_mode == TUN_IPSEC_IPV6)
+		return tun_decide6(dp, t, recur);
 	if (t->if_shutdown || (t->if_tun_mode != TUN_GRE_IP &&
 	    !tunnel_vti(t)) ||
 	    t->if_tun_dst == NULL || !ip4_parse(t->if_tun_dst, &d) ||
@@ -277,7 +348,8 @@ tun_vti_output(struct dp_iface *t, uint16_t ethertype, const uint8_t *ip,
 	const struct dp_crypto_ops	*co = tun_crypto(dp);
 	enum dp_crypto_verdict		 v = DP_CRYPTO_DROP;
 
-	if (t->if_tun_up && ethertype == ETHERTYPE_IP && dp->d_tun_depth == 0 &&
+	if (t->if_tun_up && (ethertype == ETHERTYPE_IP ||
+	    ethertype == ETHERTYPE_IPV6) && dp->d_tun_depth == 0 &&
 	    co != NULL && co->co_tunnel_output != NULL) {
 		t->if_attach.at_opkts++;
 		t->if_attach.at_obytes += len;
@@ -429,10 +501,25 @@ dp_iface_tunnel_ends(const struct dp_iface *t, uint32_t *src, uint32_t *dst,
     struct dp_iface **srcif)
 {
 	tunnel_sync(t->if_dp);
-	if (t->if_id.id_type != IFT_TUNNEL || !t->if_tun_ready)
+	if (t->if_id.id_type != IFT_TUNNEL || !t->if_tun_ready ||
+	    t->if_tun_v6)
 		return false;
 	*src = t->if_tun_saddr;
 	*dst = t->if_tun_daddr;
+	*srcif = t->if_tun_srcif;
+	return true;
+}
+
+bool
+dp_iface_tunnel_ends6(const struct dp_iface *t, uint8_t src[16],
+    uint8_t dst[16], struct dp_iface **srcif)
+{
+	tunnel_sync(t->if_dp);
+	if (t->if_id.id_type != IFT_TUNNEL || !t->if_tun_ready ||
+	    !t->if_tun_v6)
+		return false;
+	memcpy(src, t->if_tun_saddr6, 16);
+	memcpy(dst, t->if_tun_daddr6, 16);
 	*srcif = t->if_tun_srcif;
 	return true;
 }
@@ -453,6 +540,15 @@ int
 dp_tunnel_input(struct dataplane *dp, struct dp_iface *t, const uint8_t *ip,
     size_t len)
 {
+	/* An IPv6 datagram (a VTI carries either family). */
+	if (len >= 40 && (ip[0] >> 4) == 6 && t->if_tun_up &&
+	    (size_t)get16(ip + 4) + 40 <= len) {
+		t->if_attach.at_ipkts++;
+		t->if_attach.at_ibytes += len;
+		t->if_attach.at_last_in = clock_mono_ms();
+		ip6_input(dp, t, ip, len);
+		return 0;
+	}
 	if (len < 20 || (ip[0] >> 4) != 4 || (size_t)(ip[0] & 15) * 4 > len ||
 	    get16(ip + 2) > len || !t->if_tun_up)
 		return -1;
@@ -491,12 +587,15 @@ void
 tunnel_show(const struct dp_iface *t, struct strbuf *sb)
 {
 	bool	v15 = sys_version_15(t->if_dp->d_sys);
-	char	a[16];
+	char	a[46];
 
 	if (!tunnel_gre(t) && !tunnel_vti(t))
 		return;
 	strbuf_puts(sb, "  Tunnel source ");
-	if (t->if_tun_up) {
+	if (t->if_tun_up && t->if_tun_v6) {
+		ip6_fmt(t->if_tun_saddr6, a);
+		strbuf_puts(sb, a);
+	} else if (t->if_tun_up) {
 		ip4_text(t->if_tun_saddr, a);
 		strbuf_puts(sb, a);
 	} else if (t->if_tun_src != NULL && ip4_parse(t->if_tun_src,
@@ -510,6 +609,7 @@ tunnel_show(const struct dp_iface *t, struct strbuf *sb)
 	strbuf_printf(sb, ", destination %s\n",
 	    t->if_tun_dst != NULL ? t->if_tun_dst : "UNKNOWN");
 	strbuf_printf(sb, "  Tunnel protocol/transport %s\n",
+	    t->if_tun_mode == TUN_IPSEC_IPV6 ? "IPSEC/IPV6" :
 	    tunnel_vti(t) ? "IPSEC/IP" : t->if_tun_mode == TUN_GRE_IPV6 ?
 	    "GRE/IPv6" : "GRE/IP");
 	if (t->if_tun_haskey)

@@ -61,6 +61,15 @@ dp_udp_bind(struct dataplane *dp, uint16_t port, dp_udp_fn fn, void *arg)
 	return 0;
 }
 
+bool
+udp_bound(const struct dataplane *dp, uint16_t port)
+{
+	bool	found;
+
+	(void)udp_pos(dp->d_fwd, port, &found);
+	return found;
+}
+
 void
 dp_udp_unbind(struct dataplane *dp, uint16_t port)
 {
@@ -87,6 +96,13 @@ int
 dp_udp_send(struct dataplane *dp, uint32_t src, uint16_t sport, uint32_t dst,
     uint16_t dport, const uint8_t *data, size_t len)
 {
+	return udp_send_ttl(dp, src, sport, dst, dport, data, len, 255);
+}
+
+int
+udp_send_ttl(struct dataplane *dp, uint32_t src, uint16_t sport, uint32_t dst,
+    uint16_t dport, const uint8_t *data, size_t len, uint8_t ttl)
+{
 	size_t		 ulen = UDP_HDRLEN + len;
 	uint8_t		*ip, *u;
 	uint16_t	 sum;
@@ -100,7 +116,7 @@ dp_udp_send(struct dataplane *dp, uint32_t src, uint16_t sport, uint32_t dst,
 	if (!ip4_own(dp, src))
 		return DP_SEND_NO_SOURCE;
 	ip = xmalloc(20 + ulen);
-	ip4_header(dp, ip, 20 + ulen, IPP_UDP, src, dst, 255, 0, false);
+	ip4_header(dp, ip, 20 + ulen, IPP_UDP, src, dst, ttl, 0, false);
 	u = ip + 20;
 	put16(u, sport);
 	put16(u + 2, dport);
@@ -184,4 +200,82 @@ udp_input(struct dataplane *dp, struct dp_iface *ifp, const uint8_t *ip,
 		return;
 	}
 	icmp_error(dp, ifp, ip, len, ICMP_UNREACH, ICMP_UNREACH_PORT, 0);
+}
+
+#define IP6_HDRLEN	40
+
+int
+dp_udp6_send(struct dataplane *dp, const uint8_t *src, uint16_t sport,
+    const uint8_t *dst, uint16_t dport, const uint8_t *data, size_t len)
+{
+	static const uint8_t	 any[16];
+	size_t			 ulen = UDP_HDRLEN + len;
+	uint8_t			*p, *u, nh[16];
+	uint16_t		 sum;
+	struct dp_iface		*out;
+	int			 rc;
+
+	if (ulen > 65535)
+		return DP_SEND_DROPPED;
+	p = xmalloc(IP6_HDRLEN + ulen);
+	ip6_header(p, ulen, IPP_UDP, 255, src, dst);
+	u = p + IP6_HDRLEN;
+	put16(u, sport);
+	put16(u + 2, dport);
+	put16(u + 4, (uint16_t)ulen);
+	put16(u + 6, 0);
+	memcpy(u + UDP_HDRLEN, data, len);
+	/* The checksum covers the source, which ip6_send would choose:
+	 * choose it here (the outgoing interface's address). */
+	if (memcmp(p + 8, any, 16) == 0) {
+		if ((out = route6_lookup(dp, dst, nh)) == NULL) {
+			free(p);
+			return DP_SEND_NO_ROUTE;
+		}
+		ip6_iface_source(out, dst, p + 8);
+	}
+	sum = in_cksum(u, ulen, ip6_pseudo(p, ulen, IPP_UDP));
+	put16(u + 6, sum == 0 ? 0xffff : sum);
+	rc = ip6_send(dp, p, IP6_HDRLEN + ulen);
+	free(p);
+	return rc;
+}
+
+void
+udp6_input(struct dataplane *dp, struct dp_iface *ifp, const uint8_t *ip,
+    size_t len)
+{
+	const struct fwd	*f = dp->d_fwd;
+	const uint8_t		*u = ip + IP6_HDRLEN;
+	size_t			 ulen, pos;
+	struct dp_udp_meta	 um;
+	bool			 found;
+
+	if (len - IP6_HDRLEN < UDP_HDRLEN)
+		return;
+	ulen = get16(u + 4);
+	/* IPv6 makes the checksum mandatory (RFC 8200 8.1). */
+	if (ulen < UDP_HDRLEN || ulen > len - IP6_HDRLEN ||
+	    get16(u + 6) == 0 ||
+	    in_cksum(u, ulen, ip6_pseudo(ip, ulen, IPP_UDP)) != 0)
+		return;
+	memset(&um, 0, sizeof(um));
+	um.um_v6 = true;
+	memcpy(um.um_src6, ip + 8, 16);
+	memcpy(um.um_dst6, ip + 24, 16);
+	um.um_sport = get16(u);
+	um.um_dport = get16(u + 2);
+	um.um_ifp = ifp;
+	pos = udp_pos(f, um.um_dport, &found);
+	if (!found) {
+		icmp6_error(dp, ifp, ip, len, 1, 4, 0);	/* port unreachable */
+		return;
+	}
+	/* NAT-T's ESP in UDP is IPv4's: over IPv6 only IKE behind the
+	 * non-ESP marker is taken on 4500. */
+	if (um.um_dport == NATT_PORT && !(ulen - UDP_HDRLEN >= 4 &&
+	    get32(u + UDP_HDRLEN) == 0))
+		return;
+	f->f_udp[pos].ue_fn(f->f_udp[pos].ue_arg, &um, u + UDP_HDRLEN,
+	    ulen - UDP_HDRLEN);
 }

@@ -5,12 +5,16 @@
  * line of them goes through cmd_match(); `?` and TAB run cmd_describe() and
  * cmd_complete() on whatever is on the line.  The grammar below exercises
  * every token type, optional parts, alternatives, prefixes and tails.
+ *
+ * Reached (reach.h): lines that matched a command ("matched"), and whose
+ * `?` listed something ("help").
  */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "parser/cmd.h"
+#include "fuzz/reach.h"
 
 static const struct cmd_def fuzz_cmds[] = {
 	{ "show version", "Show\nVersion", NULL, CMD_FILTER },
@@ -38,6 +42,7 @@ static const struct cmd_def fuzz_tail = {
 };
 
 static struct cmd_set *fuzz_set;
+static struct reach	 reached[] = { { "matched", 0 }, { "help", 0 } };
 
 static void
 fuzz_init(void)
@@ -54,6 +59,8 @@ fuzz_init(void)
 	    cmd_set_add_prefix(fuzz_set, "default", "Default", fuzz_set,
 	    CMD_DEFAULT, 0x2) < 0)
 		abort();
+	reach_init("fuzz_cmdline", reached,
+	    sizeof(reached) / sizeof(reached[0]));
 }
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
@@ -73,12 +80,17 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	memcpy(line, data, size);
 	line[size] = '\0';	/* an embedded NUL just ends the line early */
 
+	reach_inputs++;
 	cmd_match(fuzz_set, line, &m);
+	if (m.cm_status == CMD_MATCH_OK)
+		reached[0].r_n++;
 	cmd_match_free(&m);
 
 	cmd_describe(fuzz_set, line, &h);
 	strbuf_init(&sb);
 	cmd_help_render(&h, 80, &sb);
+	if (h.ch_nitems > 0)
+		reached[1].r_n++;
 	strbuf_free(&sb);
 	cmd_help_free(&h);
 

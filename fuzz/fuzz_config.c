@@ -9,6 +9,10 @@
  * so a finding reproduces from its input alone.  The nvram is a private
  * temporary directory, emptied after each input, so `write memory` and
  * `reload` in an input touch nothing else and carry nothing over.
+ *
+ * Reached (reach.h): inputs whose `show running-config` came out longer
+ * than an empty router's ("built": the grammar took a line and a handler
+ * built an object).
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -20,6 +24,7 @@
 #include "shell/nvram.h"
 #include "shell/router.h"
 #include "shell/session.h"
+#include "fuzz/reach.h"
 
 static struct router	 rt;
 static char		 nvram[] = "/tmp/iosh-fuzz-nvram.XXXXXX";
@@ -33,6 +38,32 @@ discard(void *arg, const char *text, size_t len)
 }
 
 static const struct console_ops discard_ops = { discard, discard };
+
+static size_t		 counted, empty_len;
+static struct reach	 reached[] = { { "built", 0 } };
+
+static void
+count(void *arg, const char *text, size_t len)
+{
+	(void)arg;
+	(void)text;
+	counted += len;
+}
+
+static const struct console_ops count_ops = { count, count };
+
+/* How long the router's running-config is. */
+static size_t
+runcfg_len(void)
+{
+	struct session	*s = session_new(&rt, &count_ops, NULL);
+
+	session_execute(s, "enable");
+	counted = 0;
+	session_execute(s, "show running-config");
+	session_free(s);
+	return counted;
+}
 
 /* After every input: what the input built must render and show. */
 static const char *const probes[] = {
@@ -68,6 +99,8 @@ fuzz_init(void)
 	if ((rt.r_nvram_dir = strdup(nvram)) == NULL)
 		abort();
 	atexit(fuzz_cleanup);
+	empty_len = runcfg_len();
+	reach_init("fuzz_config", reached, 1);
 }
 
 /* Feed one line; an `exit` from exec ends the session: start another. */
@@ -111,6 +144,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		s = feed(s, probes[i]);
 	session_free(s);
 	free(text);
+	reach_inputs++;
+	if (runcfg_len() > empty_len)
+		reached[0].r_n++;
 
 	router_config_free(&rt);
 	router_config_new(&rt);

@@ -5,16 +5,20 @@
  * malformed without reading past it.  What parses is rebuilt; the
  * rebuilt message must parse again and rebuild to the same bytes
  * (the builder and the parser agree).
+ *
+ * Reached (reach.h): inputs that parsed ("parsed").
  */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "dataplane/dhcp_msg.h"
+#include "fuzz/reach.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 
 static uint8_t	out1[DHCP_MAX_LEN], out2[DHCP_MAX_LEN];
+static struct reach	reached[] = { { "parsed", 0 } };
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
@@ -22,8 +26,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 	struct dhcp_msg	m, m2;
 	size_t		l1, l2;
 
+	if (reach_inputs++ == 0)
+		reach_init("fuzz_dhcp", reached, 1);
 	if (!dhcp_parse(data, len, &m))
 		return 0;
+	reached[0].r_n++;
 	if (m.dm_type == 0)
 		m.dm_type = DHCPINFORM;	/* BOOTP: the builder always types */
 	l1 = dhcp_build(&m, out1);

@@ -19,11 +19,14 @@
 #include "crypto/isakmp_pld.h"
 #include "crypto/isakmp_rebuild.h"
 #include "crypto/isakmp_sa.h"
+#include "fuzz/reach.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 
 static uint8_t	out1[70000], out2[70000];
 static volatile uint64_t sink;
+/* Reached (reach.h): inputs that decoded and rebuilt ("rebuilt"). */
+static struct reach	reached[] = { { "rebuilt", 0 } };
 
 static void
 walk_attrs(struct isakmp_iter *it)
@@ -112,6 +115,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	unsigned	i;
 	int		valid = 1;
 
+	if (reach_inputs++ == 0)
+		reach_init("fuzz_isakmp", reached, 1);
 	if (decode(&m, data, size) != 0)
 		return (0);
 	for (i = 0; i < m.im_npld; i++) {
@@ -131,5 +136,6 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (isakmp_rebuild(&m, out2, sizeof(out2), &len2) != ISAKMP_OK ||
 	    len2 != len1 || memcmp(out1, out2, len1) != 0)
 		abort();
+	reached[0].r_n++;
 	return (0);
 }

@@ -2,6 +2,7 @@
  * config: global configuration commands, and the forms of them IOS
  * accepts only after "no" or "default" (without their argument).
  */
+#include "grammar/dp_grammar.h"
 #include "grammar/modes.h"
 #include "shell/cmds.h"
 
@@ -45,6 +46,30 @@ static const struct cmd_def config_defs[] = {
 	  "Set syslog server logging level\n"
 	  LEVELS_HELP,
 	  cmd_logging, CMD_NO | CMD_DEFAULT },
+	{ "logging host A.B.C.D$addr [transport udp port <1-65535>$udpport]",
+	  "Modify message logging facilities\n"
+	  "Set syslog server IP address and parameters\n"
+	  "IP address of the syslog server\n"
+	  "Specify the transport protocol (default=UDP)\n"
+	  "UDP protocol\n"
+	  "Specify the UDP port number (default=514)\n"
+	  "UDP port number",
+	  cmd_logging_host, CMD_NO | CMD_DEFAULT },
+	{ "logging A.B.C.D$addr",
+	  "Modify message logging facilities\n"
+	  "IP address of the logging host",
+	  cmd_logging_host, CMD_NO | CMD_DEFAULT },
+	{ "logging source-interface " IF_TYPES " WORD$num",
+	  "Modify message logging facilities\n"
+	  "Specify interface for source address in logging transactions\n"
+	  IF_TYPES_HELP
+	  "Interface number",
+	  cmd_logging_source_if, CMD_NO | CMD_DEFAULT },
+	{ "logging source-interface WORD$name",
+	  "Modify message logging facilities\n"
+	  "Specify interface for source address in logging transactions\n"
+	  "Interface name and number",
+	  cmd_logging_source_if, CMD_NO | CMD_DEFAULT | CMD_HIDDEN },
 	{ "login block-for <1-65535>$block attempts <1-65535>$tries "
 	  "within <1-65535>$watch",
 	  "Enable secure login checking\n"
@@ -122,6 +147,10 @@ static const struct cmd_def config_defs[] = {
 	  "Add time zone information to timestamp\n"
 	  "Include year in timestamp",
 	  cmd_service_timestamps, CMD_NO | CMD_DEFAULT },
+	{ "service internal",
+	  "Modify use of network based services\n"
+	  "Enable internal commands",
+	  cmd_service_internal, CMD_NO | CMD_DEFAULT },
 	{ "service password-encryption",
 	  "Modify use of network based services\n"
 	  "Encrypt system passwords",
@@ -145,6 +174,10 @@ static const struct cmd_def config_defs[] = {
 };
 
 static const struct cmd_def config_neg_defs[] = {
+	{ "logging source-interface",
+	  "Modify message logging facilities\n"
+	  "Specify interface for source address in logging transactions",
+	  cmd_logging_source_if, CMD_NO | CMD_DEFAULT },
 	{ "ip domain name",
 	  "Global IP configuration subcommands\n"
 	  "IP DNS Resolver\n"

@@ -37,6 +37,22 @@
 	"Specify client network address configuration"
 
 static const struct cmd_def crypto_config_defs[] = {
+	{ "key config-key password-encrypt WORD$master",
+	  "Key management\n"
+	  "Set a private configuration key\n"
+	  "Set a private configuration key for password encryption\n"
+	  "Enter a value of the config-key",
+	  key_config_key_cmd, 0, NULL },
+	{ "key config-key password-encrypt",
+	  "Key management\n"
+	  "Set a private configuration key\n"
+	  "Set a private configuration key for password encryption",
+	  key_config_key_cmd, CMD_NO, NULL },
+	{ "password encryption aes",
+	  "Configure password encryption\n"
+	  "Configure password encryption\n"
+	  "Enable password encryption using AES",
+	  password_encryption_aes_cmd, CMD_NO | CMD_DEFAULT, NULL },
 	{ "crypto isakmp policy <1-10000>$priority",
 	  "Encryption module\n"
 	  "Configure ISAKMP policy\n"
@@ -108,6 +124,20 @@ static const struct cmd_def crypto_config_defs[] = {
 	  "Volume-based key duration\n"
 	  "Security association duration in kilobytes",
 	  crypto_ipsec_lifetime_cmd, CMD_NO | CMD_DEFAULT, NULL },
+	{ "crypto ipsec security-association replay "
+	  "(window-size [(64|128|256|512|1024)]|disable)",
+	  "Encryption module\n"
+	  "Configure IPSEC policy\n"
+	  "Security association parameters\n"
+	  "Set replay checking.\n"
+	  "Set replay window size.\n"
+	  "Window size of 64\n"
+	  "Window size of 128\n"
+	  "Window size of 256\n"
+	  "Window size of 512\n"
+	  "Window size of 1024\n"
+	  "Disable replay checking.",
+	  crypto_ipsec_replay_cmd, CMD_NO | CMD_DEFAULT, NULL },
 	{ "crypto ipsec df-bit (clear|copy|set)",
 	  "Encryption module\n"
 	  "Configure IPSEC policy\n"
@@ -234,6 +264,14 @@ static const struct cmd_def crypto_config_neg_defs[] = {
 	  "Time-based key duration in seconds\n"
 	  "Volume-based key duration",
 	  crypto_ipsec_lifetime_cmd, CMD_NO | CMD_DEFAULT, NULL },
+	{ "crypto ipsec security-association replay (window-size|disable)",
+	  "Encryption module\n"
+	  "Configure IPSEC policy\n"
+	  "Security association parameters\n"
+	  "Set replay checking.\n"
+	  "Set replay window size.\n"
+	  "Disable replay checking.",
+	  crypto_ipsec_replay_cmd, CMD_NO | CMD_DEFAULT, NULL },
 	{ "crypto dynamic-map WORD$name",
 	  "Encryption module\n"
 	  "Specify a dynamic crypto map template\n"
@@ -345,7 +383,7 @@ static const struct cmd_def crypto_exec_defs[] = {
 	  "Encryption module\n"
 	  "Write Wireshark's IKEv1 and ESP key tables for the SAs\n"
 	  "Directory to write them into",
-	  test_crypto_wireshark_keys_cmd, 0, NULL },
+	  test_crypto_wireshark_keys_cmd, CMD_HIDDEN, NULL },
 	{ "clear crypto isakmp",
 	  "Reset functions\n"
 	  "Encryption module\n"

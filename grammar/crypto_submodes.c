@@ -115,7 +115,20 @@ static const struct cmd_def isakmp_policy_neg_defs[] = {
 	  "Security association duration in seconds\n"			\
 	  "Volume-based key duration\n"					\
 	  "SA Lifetime in kilobytes",					\
-	  ipsec_set_lifetime_cmd, NEG, NULL }
+	  ipsec_set_lifetime_cmd, NEG, NULL },				\
+	{ "set security-association replay "				\
+	  "(window-size [(64|128|256|512|1024)]|disable)",		\
+	  SET_HELP							\
+	  "Security association parameters\n"				\
+	  "Set replay checking.\n"					\
+	  "Set replay window size.\n"					\
+	  "Window size of 64\n"						\
+	  "Window size of 128\n"					\
+	  "Window size of 256\n"					\
+	  "Window size of 512\n"					\
+	  "Window size of 1024\n"					\
+	  "Disable replay checking.",					\
+	  ipsec_set_replay_cmd, NEG, NULL }
 
 #define IPSEC_SET_NEG_DEFS						\
 	{ "set transform-set",						\
@@ -132,7 +145,14 @@ static const struct cmd_def isakmp_policy_neg_defs[] = {
 	  "security association lifetime\n"				\
 	  "Time-based key duration in seconds\n"			\
 	  "Volume-based key duration",					\
-	  ipsec_set_lifetime_cmd, NEG, NULL }
+	  ipsec_set_lifetime_cmd, NEG, NULL },				\
+	{ "set security-association replay (window-size|disable)",	\
+	  SET_HELP							\
+	  "Security association parameters\n"				\
+	  "Set replay checking.\n"					\
+	  "Set replay window size.\n"					\
+	  "Disable replay checking.",					\
+	  ipsec_set_replay_cmd, NEG, NULL }
 
 static const struct cmd_def crypto_map_defs[] = {
 	{ "description LINE$text",

@@ -36,28 +36,6 @@ static const struct cmd_def dp_config_defs[] = {
 	  "Name of the next hop\n"
 	  "permanent route",
 	  dp_ip_route_cmd, NEG, NULL },
-	{ "ip nat inside source list (<1-2699>$acl|WORD$acl) interface "
-	  "WORD$ifname [overload]",
-	  IP_HELP
-	  "NAT configuration commands\n"
-	  "Inside address translation\n"
-	  "Source address translation\n"
-	  "Specify access list describing local addresses\n"
-	  "Access list number for local addresses\n"
-	  "Access list name for local addresses\n"
-	  "Specify interface for global address\n"
-	  "Interface name and number\n"
-	  "Overload an address translation",
-	  dp_ip_nat_list_cmd, NEG, NULL },
-	{ "ip nat inside source static A.B.C.D$local A.B.C.D$global",
-	  IP_HELP
-	  "NAT configuration commands\n"
-	  "Inside address translation\n"
-	  "Source address translation\n"
-	  "Specify static local->global mapping\n"
-	  "Inside local IP address\n"
-	  "Inside global IP address",
-	  dp_ip_nat_static_cmd, NEG, NULL },
 	{ "ipv6 unicast-routing",
 	  "Global IPv6 configuration commands\n"
 	  "Enable unicast routing",
@@ -151,6 +129,13 @@ static const struct cmd_def dp_exec_defs[] = {
 	  "Interface status and configuration\n"
 	  "Interface name and number",
 	  dp_show_interfaces_cmd, CMD_FILTER | CMD_HIDDEN, NULL },
+	{ "traceroute [ip] A.B.C.D$dst [source WORD$src]",
+	  "Trace route to destination\n"
+	  "IP Trace\n"
+	  "Trace route to destination address or hostname\n"
+	  "specify source address or name\n"
+	  "A.B.C.D or interface name",
+	  dp_traceroute_cmd, 0, NULL },
 	{ "show ip route [(static|connected)]",
 	  SHOW_IP
 	  "IP routing table\n"

@@ -8,7 +8,7 @@ libiosh_a_SOURCES += \
 	grammar/filter.c \
 	grammar/crypto.c grammar/crypto_submodes.c grammar/crypto_transform.h \
 	grammar/interface.c grammar/acl.c grammar/ip.c grammar/dp_grammar.h \
-	grammar/dhcp.c \
+	grammar/dhcp.c grammar/nat.c \
 	grammar/monitor.c \
 	grammar/passive.c \
 	grammar/aaa.c \

@@ -25,7 +25,7 @@ struct cmd_table {
 
 #define CMD_TABLE(defs)	{ (defs), sizeof(defs) / sizeof((defs)[0]) }
 
-#define MODE_MAX_TABLES	10
+#define MODE_MAX_TABLES	12
 
 struct mode_info {
 	mode_id			 mi_id;
@@ -90,6 +90,8 @@ extern const struct cmd_table	 monitor_exec_table;
 extern const struct cmd_table	 dp_config_table, dp_config_neg_table;
 extern const struct cmd_table	 dhcp_config_table, dhcp_pool_table;
 extern const struct cmd_table	 dhcp_pool_neg_table, dhcp_exec_table;
+extern const struct cmd_table	 nat_config_table, nat_exec_table;
+extern const struct cmd_table	 nat_config_neg_table;
 extern const struct cmd_table	 interface_table, interface_neg_table;
 extern const struct cmd_table	 ext_nacl_table, std_nacl_table, nacl_neg_table;
 extern const struct cmd_table	 acl_config_table, acl_config_neg_table;

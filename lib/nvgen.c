@@ -18,5 +18,5 @@ nv_line(struct strbuf *sb, unsigned indent, const char *fmt, ...)
 bool
 nv_section_closed(enum nv_section sec)
 {
-	return sec != NV_IP_POOL && sec != NV_AAA;
+	return sec != NV_IP_POOL && sec != NV_AAA && sec != NV_SYSLOG;
 }

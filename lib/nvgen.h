@@ -30,7 +30,10 @@ enum nv_section {
 	NV_INTERFACE,	/* interface ...				*/
 	NV_IP_POOL,	/* ip local pool (no "!" follows: NV_IP continues) */
 	NV_IP,		/* ip http, ip classless, ip nat, ip route	*/
-	NV_ACL,		/* ip access-list ..., access-list ...		*/
+	NV_ACL_NAMED,	/* ip access-list ...				*/
+	NV_SYSLOG,	/* logging trap|source-interface|host (no "!":
+			 * the numbered access-lists follow at once)	*/
+	NV_ACL,		/* access-list ...				*/
 	NV_TRAILER,	/* call rsvp-sync, mgcp, dial-peer, control-plane */
 	NV_LINE,	/* line con/aux/vty				*/
 	NV_COUNT

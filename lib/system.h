@@ -37,6 +37,9 @@ enum sys_auth {
 struct system {
 	struct ios_version	 sy_version;
 	bool			 sy_password_encryption; /* service p-e */
+	/* `service internal`: iosh's test commands that reveal secrets
+	 * (test crypto wireshark-keys) exist, and SAs keep what they need. */
+	bool			 sy_service_internal;
 	struct evloop		*sy_loop;
 	struct crypto		*sy_crypto;	/* crypto/crypto.h */
 	struct dataplane	*sy_dp;		/* dataplane/dp.h */

@@ -102,6 +102,14 @@ cmd_service_timestamps(struct vty *vty, const struct cmd_args *m)
 	return CMD_SUCCESS;
 }
 
+/* `service internal`, as IOS: what it hides is refused until it is on. */
+int
+cmd_service_internal(struct vty *vty, const struct cmd_args *m)
+{
+	vty->v_sys->sy_service_internal = !cmd_negated(m);
+	return CMD_SUCCESS;
+}
+
 int
 cmd_service_password_encryption(struct vty *vty, const struct cmd_args *m)
 {

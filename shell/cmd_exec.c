@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include "crypto/crypto.h"
+#include "dataplane/dp.h"
 #include "grammar/modes.h"
 #include "lib/clock.h"
 #include "parser/cmd.h"
@@ -155,6 +156,7 @@ cmd_show_debugging(struct vty *vty, const struct cmd_args *m)
 
 	(void)m;
 	strbuf_init(&sb);
+	dp_show_debugging(vty->v_sys->sy_dp, &sb);
 	crypto_show_debugging(vty->v_sys->sy_crypto, &sb);
 	strbuf_add(&vty->v_out, sb.sb_buf, sb.sb_len);
 	strbuf_free(&sb);
@@ -166,6 +168,7 @@ cmd_undebug_all(struct vty *vty, const struct cmd_args *m)
 {
 	(void)m;
 	crypto_debug_all_off(vty->v_sys->sy_crypto);
+	dp_debug_all_off(vty->v_sys->sy_dp);
 	vty_out(vty, "All possible debugging has been turned off\n");
 	return CMD_SUCCESS;
 }

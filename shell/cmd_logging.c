@@ -2,9 +2,14 @@
  * cmd_logging: the `logging` configuration commands and `show logging`.
  * The settings and the buffer are shell/logging.c's.
  */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "dataplane/dp.h"
 #include "grammar/modes.h"
+#include "lib/inet4.h"
+#include "lib/xalloc.h"
 #include "lib/vty.h"
 #include "parser/cmd.h"
 #include "shell/cmds.h"
@@ -58,6 +63,51 @@ cmd_logging(struct vty *vty, const struct cmd_args *m)
 	return CMD_SUCCESS;
 }
 
+/* `logging host A.B.C.D [transport udp port N]`, 12.x's `logging
+ * A.B.C.D`, and their `no` forms. */
+int
+cmd_logging_host(struct vty *vty, const struct cmd_args *m)
+{
+	struct logging	*lg = &vty->v_router->r_logging;
+	uint32_t	 addr;
+
+	if (!ip4_parse(cmd_arg(m, "addr"), &addr)) {
+		vty_invalid(vty, cmd_arg_off(m, "addr"));
+		return CMD_WARNING;
+	}
+	if (!logging_host(lg, addr, (uint16_t)cmd_arg_num(m, "udpport",
+	    LOG_SYSLOG_PORT), cmd_has(m, "host"), cmd_negated(m))) {
+		vty_out(vty, "%% Cannot add more than %d logging hosts\n",
+		    LOG_HOSTS_MAX);
+		return CMD_WARNING;
+	}
+	return CMD_SUCCESS;
+}
+
+/* `logging source-interface IF`: syslog datagrams leave from its address. */
+int
+cmd_logging_source_if(struct vty *vty, const struct cmd_args *m)
+{
+	struct logging	*lg = &vty->v_router->r_logging;
+	struct dp_iface	*ifp;
+	const char	*arg = cmd_has(m, "name") ? "name" : "num";
+	char		 name[64];
+
+	if (cmd_negated(m)) {
+		free(lg->lg_source_if);
+		lg->lg_source_if = NULL;
+		return CMD_SUCCESS;
+	}
+	snprintf(name, sizeof(name), "%s%s", cmd_has(m, "type") ?
+	    cmd_arg(m, "type") : "", cmd_arg(m, arg));
+	if ((ifp = dp_iface_find(vty->v_sys->sy_dp, name)) == NULL) {
+		vty_invalid(vty, cmd_arg_off(m, arg));
+		return CMD_WARNING;
+	}
+	xstrset(&lg->lg_source_if, dp_iface_name(ifp));
+	return CMD_SUCCESS;
+}
+
 /* "level debugging, 26 messages logged, xml disabled," and its second
  * line, or "disabled" for a destination that is off. */
 static void
@@ -89,6 +139,8 @@ cmd_show_logging(struct vty *vty, const struct cmd_args *m)
 {
 	const struct logging	*lg = &vty->v_router->r_logging;
 	bool			 buf = lg->lg_buffered.ld_state == LOGD_ON;
+	char			 a[16];
+	size_t			 i;
 
 	(void)m;
 	vty_out(vty, "Syslog logging: %s (0 messages dropped, 0 messages "
@@ -116,7 +168,22 @@ cmd_show_logging(struct vty *vty, const struct cmd_args *m)
 		vty_out(vty, "    Trap logging: level %s, %llu message lines "
 		    "logged\n", logging_level_name(logging_level(&lg->lg_trap,
 		    LOG_LEVEL_INFO)), (unsigned long long)lg->lg_trap.ld_count);
-	vty_out(vty, "        Logging Source-Interface:       VRF Name:\n\n");
+	for (i = 0; i < lg->lg_nhosts; i++) {
+		ip4_text(lg->lg_hosts[i].lh_addr, a);
+		vty_out(vty, "        Logging to %s  (udp port %u, audit "
+		    "disabled,\n              link up),\n"
+		    "              %llu message lines logged,\n"
+		    "              0 message lines rate-limited,\n"
+		    "              0 message lines dropped-by-MD,\n"
+		    "              xml disabled, sequence number disabled\n"
+		    "              filtering disabled\n", a,
+		    lg->lg_hosts[i].lh_port,
+		    (unsigned long long)lg->lg_hosts[i].lh_sent);
+	}
+	vty_out(vty, "        Logging Source-Interface:       VRF Name:\n");
+	if (lg->lg_source_if != NULL)
+		vty_out(vty, "        %s\n", lg->lg_source_if);
+	vty_out(vty, "\n");
 	if (buf) {
 		vty_out(vty, "Log Buffer (%u bytes):\n\n", lg->lg_buf_size != 0 ?
 		    lg->lg_buf_size : LOG_BUF_DEFAULT);

@@ -42,6 +42,7 @@ int	cmd_ip_domain_lookup(struct vty *, const struct cmd_args *);
 int	cmd_service_timestamps(struct vty *, const struct cmd_args *);
 int	cmd_line(struct vty *, const struct cmd_args *);
 
+int	cmd_service_internal(struct vty *, const struct cmd_args *);
 int	cmd_service_password_encryption(struct vty *,
 	    const struct cmd_args *);
 
@@ -94,6 +95,8 @@ int	cmd_reload(struct vty *, const struct cmd_args *);
 /* The running configuration (shell/runcfg.c). */
 int	cmd_show_running_config(struct vty *, const struct cmd_args *);
 /* shell/cmd_logging.c */
+int	cmd_logging_host(struct vty *, const struct cmd_args *);
+int	cmd_logging_source_if(struct vty *, const struct cmd_args *);
 int	cmd_show_logging(struct vty *, const struct cmd_args *);
 /* shell/cmd_show.c */
 int	cmd_show_clock(struct vty *, const struct cmd_args *);

@@ -4,14 +4,26 @@
  * higher: the console line (`logging console`, default debugging), every
  * vty with `terminal monitor` (`logging monitor`, default debugging), the
  * buffer (`logging buffered`, off on a router until configured, then 4096
- * bytes at debugging), and is counted against the trap level (`logging
- * trap`, default informational; iosh sends no syslog datagrams yet, so the
- * count is what `show logging` reports).  `no logging on` leaves only the
- * console, as IOS does.
+ * bytes at debugging), and the syslog servers (`logging host`) when it is
+ * at the trap level or below (`logging trap`, default informational).
+ * `no logging on` leaves only the console, as IOS does.
+ *
+ * A syslog datagram is what IOS sends: "<PRI>N: " and the message as the
+ * console shows it (its timestamp, "%FAC-SEV-MNEMONIC: text"), without the
+ * newline; PRI is facility local7 (23) * 8 + severity, N the router's count
+ * of message lines logged.  It leaves from the source interface's address
+ * (`logging source-interface`) or the outgoing one, UDP source port 514 as
+ * RFC 3164 section 2 recommends (IOS's own choice of source port is not
+ * in the documents we have).
  */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "dataplane/dp.h"
+#include "lib/inet4.h"
 #include "lib/nvgen.h"
+#include "lib/xalloc.h"
 #include "shell/logging.h"
 #include "shell/router.h"
 #include "shell/session.h"
@@ -44,6 +56,68 @@ void
 logging_free(struct logging *lg)
 {
 	strbuf_free(&lg->lg_buf);
+	free(lg->lg_source_if);
+	lg->lg_source_if = NULL;
+}
+
+bool
+logging_host(struct logging *lg, uint32_t addr, uint16_t port, bool host_kw,
+    bool remove)
+{
+	size_t	i;
+
+	for (i = 0; i < lg->lg_nhosts; i++)
+		if (lg->lg_hosts[i].lh_addr == addr)
+			break;
+	if (remove) {
+		if (i < lg->lg_nhosts) {
+			memmove(&lg->lg_hosts[i], &lg->lg_hosts[i + 1],
+			    (lg->lg_nhosts - i - 1) * sizeof(lg->lg_hosts[0]));
+			lg->lg_nhosts--;
+		}
+		return true;
+	}
+	if (i == lg->lg_nhosts) {
+		if (lg->lg_nhosts == LOG_HOSTS_MAX)
+			return false;
+		memset(&lg->lg_hosts[i], 0, sizeof(lg->lg_hosts[i]));
+		lg->lg_nhosts++;
+	}
+	lg->lg_hosts[i].lh_addr = addr;
+	lg->lg_hosts[i].lh_port = port;
+	lg->lg_hosts[i].lh_host_kw = host_kw;
+	return true;
+}
+
+/* One message line to every syslog server. */
+static void
+syslog_send(struct router *r, int severity, const struct strbuf *sb)
+{
+	struct logging	*lg = &r->r_logging;
+	struct dataplane *dp = r->r_sys.sy_dp;
+	struct dp_iface	*ifp;
+	struct strbuf	 dgram;
+	uint32_t	 src = 0, mask;
+	size_t		 i, len = sb->sb_len;
+
+	if (lg->lg_nhosts == 0 || dp == NULL)
+		return;
+	if (lg->lg_source_if != NULL &&
+	    ((ifp = dp_iface_find(dp, lg->lg_source_if)) == NULL ||
+	    !dp_iface_ipv4(ifp, &src, &mask)))
+		src = 0;
+	while (len > 0 && sb->sb_buf[len - 1] == '\n')
+		len--;
+	strbuf_init(&dgram);
+	strbuf_printf(&dgram, "<%d>%llu: ", LOG_FACILITY_LOCAL7 * 8 + severity,
+	    (unsigned long long)lg->lg_trap.ld_count);
+	strbuf_add(&dgram, sb->sb_buf, len);
+	for (i = 0; i < lg->lg_nhosts; i++)
+		if (dp_udp_send(dp, src, LOG_SYSLOG_PORT,
+		    lg->lg_hosts[i].lh_addr, lg->lg_hosts[i].lh_port,
+		    (const uint8_t *)dgram.sb_buf, dgram.sb_len) == DP_SEND_OK)
+			lg->lg_hosts[i].lh_sent++;
+	strbuf_free(&dgram);
 }
 
 unsigned
@@ -108,9 +182,11 @@ logging_deliver(struct router *r, int severity, const struct strbuf *sb)
 		lg->lg_buffered.ld_count++;
 		buffer_add(lg, sb);
 	}
-	if (severity >= 0 && (unsigned)severity <= logging_level(&lg->lg_trap,
-	    LOG_LEVEL_INFO))
+	if (lg->lg_trap.ld_state != LOGD_OFF && severity >= 0 &&
+	    (unsigned)severity <= logging_level(&lg->lg_trap, LOG_LEVEL_INFO)) {
 		lg->lg_trap.ld_count++;
+		syslog_send(r, severity, sb);
+	}
 }
 
 /* `logging X [LEVEL]` or `no logging X`, as it was configured. */
@@ -142,9 +218,30 @@ logging_nvgen(const struct logging *lg, struct strbuf *sb)
 	dest_nvgen(&lg->lg_monitor, "monitor", sb);
 	if (!lg->lg_on)
 		nv_line(sb, 0, "no logging on");
-	if (lg->lg_trap.ld_state == LOGD_ON &&
+}
+
+void
+logging_nvgen_hosts(const struct logging *lg, struct strbuf *sb)
+{
+	char	a[16];
+	size_t	i;
+
+	if (lg->lg_trap.ld_state == LOGD_OFF)
+		nv_line(sb, 0, "no logging trap");
+	else if (lg->lg_trap.ld_state == LOGD_ON &&
 	    lg->lg_trap.ld_level != LOG_LEVEL_NONE &&
 	    lg->lg_trap.ld_level != LOG_LEVEL_INFO)
 		nv_line(sb, 0, "logging trap %s",
 		    logging_level_name(lg->lg_trap.ld_level));
+	if (lg->lg_source_if != NULL)
+		nv_line(sb, 0, "logging source-interface %s", lg->lg_source_if);
+	for (i = 0; i < lg->lg_nhosts; i++) {
+		ip4_text(lg->lg_hosts[i].lh_addr, a);
+		strbuf_printf(sb, "logging %s%s", lg->lg_hosts[i].lh_host_kw ?
+		    "host " : "", a);
+		if (lg->lg_hosts[i].lh_port != LOG_SYSLOG_PORT)
+			strbuf_printf(sb, " transport udp port %u",
+			    lg->lg_hosts[i].lh_port);
+		strbuf_putc(sb, '\n');
+	}
 }

@@ -1,7 +1,8 @@
 /*
  * logging: where syslog and debug messages go, and what `show logging`
  * tells of it — `logging on`, `logging console|monitor|buffered|trap
- * [LEVEL]`, the buffer itself and each destination's count.  shell/log.c
+ * [LEVEL]`, `logging host`, the buffer itself and each destination's
+ * count.  shell/log.c
  * builds each message; logging_deliver() sends it where these settings say.
  */
 #ifndef IOSH_SHELL_LOGGING_H
@@ -32,6 +33,19 @@ struct log_dest {
 	uint64_t		ld_count;	/* messages it took */
 };
 
+#define LOG_HOSTS_MAX		16
+#define LOG_SYSLOG_PORT		514
+#define LOG_FACILITY_LOCAL7	23	/* IOS's default `logging facility` */
+
+/* `logging host A.B.C.D [transport udp port N]`: a syslog server. */
+struct log_host {
+	uint32_t	lh_addr;	/* host order */
+	uint16_t	lh_port;
+	uint64_t	lh_sent;	/* message lines sent to it */
+	bool		lh_host_kw;	/* typed as `logging host`, not 12.x's
+					 * bare `logging A.B.C.D` */
+};
+
 struct logging {
 	bool		 lg_on;		/* `logging on` (default) */
 	struct log_dest	 lg_console;	/* default on, debugging */
@@ -40,6 +54,9 @@ struct logging {
 	struct log_dest	 lg_trap;	/* default informational */
 	unsigned	 lg_buf_size;	/* 0: not typed */
 	struct strbuf	 lg_buf;	/* the buffer: whole lines, oldest first */
+	struct log_host	 lg_hosts[LOG_HOSTS_MAX];
+	size_t		 lg_nhosts;
+	char		*lg_source_if;	/* logging source-interface, or NULL */
 };
 
 void	logging_init(struct logging *);
@@ -53,7 +70,12 @@ unsigned logging_level(const struct log_dest *, unsigned dflt);
  * that takes it: the console line, vtys with `terminal monitor`, the
  * buffer; and count it against the trap level. */
 void	logging_deliver(struct router *, int severity, const struct strbuf *);
-/* The `logging` lines of the running configuration. */
+/* Add or remove a syslog server; false when the table is full. */
+bool	logging_host(struct logging *, uint32_t addr, uint16_t port,
+	    bool host_kw, bool remove);
+/* The `logging` lines of the running configuration: the destinations'
+ * (near its top), and the syslog servers' (before the numbered ACLs). */
 void	logging_nvgen(const struct logging *, struct strbuf *);
+void	logging_nvgen_hosts(const struct logging *, struct strbuf *);
 
 #endif

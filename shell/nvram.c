@@ -3,10 +3,14 @@
  * contents go to a temporary file in the same directory (so rename(2)
  * cannot cross file systems), are flushed to disk, and replace the old
  * file in one rename; the directory is then flushed so the rename itself
- * survives a crash.
+ * survives a crash.  Every failure removes the temporary file; what a
+ * killed process leaves behind is named after its pid, so that the next
+ * start (nvram_reap) can tell it from a live process's write.
  */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,6 +20,8 @@
 
 #include "lib/xalloc.h"
 #include "shell/nvram.h"
+
+#define TMP_PREFIX	".tmp."
 
 static char *
 path_join(const char *dir, const char *name, const char *prefix)
@@ -70,17 +76,18 @@ write_all(int fd, const char *text, size_t len)
 int
 nvram_write(const char *dir, const char *name, const char *text, size_t len)
 {
-	char	*tmp, *path;
-	int	 fd, dfd, saved;
+	struct strbuf	 sb;
+	char		*tmp, *path;
+	int		 fd, dfd, saved;
 
 	if (mkdirs(dir) < 0)
 		return -1;
-	/* Hidden, so a directory listing never shows a half-written file. */
-	tmp = path_join(dir, name, ".tmp.");
-	tmp = realloc(tmp, strlen(tmp) + sizeof(".XXXXXX"));
-	if (tmp == NULL)
-		abort();
-	strcat(tmp, ".XXXXXX");
+	/* Hidden, so a directory listing never shows a half-written file;
+	 * DIR/.tmp.NAME.PID.XXXXXX, the pid for nvram_reap. */
+	strbuf_init(&sb);
+	strbuf_printf(&sb, "%s/" TMP_PREFIX "%s.%ld.XXXXXX", dir, name,
+	    (long)getpid());
+	tmp = strbuf_steal(&sb);
 	path = path_join(dir, name, "");
 	if ((fd = mkstemp(tmp)) < 0)
 		goto fail;
@@ -108,6 +115,58 @@ fail:
 	free(tmp);
 	free(path);
 	return -1;
+}
+
+/* The pid in a temporary file's name, .tmp.NAME.PID.XXXXXX; 0 when it has
+ * none (a name from before pids were written: stale by now). */
+static long
+tmp_pid(const char *file)
+{
+	size_t		 len = strlen(file);
+	const char	*end, *p;
+	long		 pid = 0;
+
+	if (len < sizeof(TMP_PREFIX) + 8 || file[len - 7] != '.')
+		return 0;
+	end = file + len - 7;
+	for (p = end; p > file && p[-1] >= '0' && p[-1] <= '9'; p--)
+		;
+	if (p == end || p[-1] != '.' || end - p > 9)
+		return 0;
+	for (; p < end; p++)
+		pid = pid * 10 + (*p - '0');
+	return pid;
+}
+
+unsigned
+nvram_reap(const char *dir)
+{
+	DIR		*d;
+	struct dirent	*de;
+	struct strbuf	 sb;
+	long		 pid;
+	unsigned	 n = 0;
+
+	if ((d = opendir(dir)) == NULL)
+		return 0;
+	strbuf_init(&sb);
+	while ((de = readdir(d)) != NULL) {
+		if (strncmp(de->d_name, TMP_PREFIX, sizeof(TMP_PREFIX) - 1) != 0)
+			continue;
+		pid = tmp_pid(de->d_name);
+		/* kill(pid, 0): ESRCH when no such process; EPERM means one
+		 * runs (another user's). */
+		if (pid > 0 && pid != (long)getpid() &&
+		    (kill((pid_t)pid, 0) == 0 || errno != ESRCH))
+			continue;
+		strbuf_reset(&sb);
+		strbuf_printf(&sb, "%s/%s", dir, de->d_name);
+		if (unlink(sb.sb_buf) == 0)
+			n++;
+	}
+	closedir(d);
+	strbuf_free(&sb);
+	return n;
 }
 
 int

@@ -23,6 +23,14 @@ int	nvram_write(const char *dir, const char *name, const char *text,
 	    size_t len);
 /* Read DIR/NAME into OUT: 1, 0 when it does not exist, -1 (errno). */
 int	nvram_read(const char *dir, const char *name, struct strbuf *out);
+/*
+ * Remove the temporary files a write left in DIR when its process died
+ * between creating and renaming one (kill -9, power loss): those of a
+ * process that no longer runs, or of this one (a write in this process
+ * never outlives its call).  Another live iosh's write in progress is
+ * left alone.  Returns how many were removed.
+ */
+unsigned nvram_reap(const char *dir);
 /* Remove DIR/NAME: 0 (also when it did not exist) or -1 (errno). */
 int	nvram_remove(const char *dir, const char *name);
 /* $HOME/.iosh/nvram (malloc'd), the directory when --nvram is not given. */

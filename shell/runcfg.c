@@ -52,6 +52,8 @@ shell_nvgen(const struct router *r, enum nv_section sec, struct strbuf *sb)
 		timestamps_nvgen(&r->r_ts_log, "log", sb);
 		nv_line(sb, 0, "%sservice password-encryption",
 		    sy->sy_password_encryption ? "" : "no ");
+		if (sy->sy_service_internal)
+			nv_line(sb, 0, "service internal");
 		break;
 	case NV_HOSTNAME:
 		nv_line(sb, 0, "hostname %s", r->r_hostname);
@@ -88,6 +90,8 @@ runcfg_render(const struct router *r, struct strbuf *sb)
 		passive_nvgen(r, sec, sb);
 		if (sec == NV_LOGGING)
 			logging_nvgen(&r->r_logging, sb);
+		if (sec == NV_SYSLOG)
+			logging_nvgen_hosts(&r->r_logging, sb);
 		enable_nvgen(r, sec, sb);
 		aaa_nvgen(r, sec, sb);
 		dp_nvgen(r->r_sys.sy_dp, sec, sb);

@@ -75,6 +75,8 @@ startup_load(struct router *r, struct strbuf *report)
 
 	if (r->r_nvram_dir == NULL)
 		return 0;
+	/* What a write killed mid-way left (none of ours is under way). */
+	(void)nvram_reap(r->r_nvram_dir);
 	strbuf_init(&text);
 	rc = nvram_read(r->r_nvram_dir, NVRAM_STARTUP, &text);
 	if (rc < 0)

@@ -7,11 +7,12 @@
 # malformed or carry a bad checksum.  Skipped
 # (77) when tshark is not installed.
 set -u
+. "${top_srcdir:-.}/tests/skip.sh"
 
 builddir=${top_builddir:-.}
 tool=$(cd "$builddir" && pwd -P)/tests/wire_tool
 check_capture=$(cd "$builddir" && pwd -P)/tests/check_capture
-command -v tshark >/dev/null 2>&1 || { echo "SKIP: no tshark"; exit 77; }
+command -v tshark >/dev/null 2>&1 || skip "no tshark"
 tmp=$(mktemp -d) || exit 99
 trap 'rm -rf "$tmp"' EXIT
 

@@ -91,7 +91,8 @@ tunnel_up(void)
 
 	TAILQ_FOREACH(is, &c->c_sadb.db_isakmp, is_entry)
 		if (is->is_state == ISK_QM_IDLE && is->is_engine != NULL &&
-		    ((struct ike_p1 *)is->is_engine)->p_peer == 0x0c010102)
+		    sa_addr_get4(&((struct ike_p1 *)is->is_engine)->p_peer) ==
+		    0x0c010102)
 			p1 = true;
 	fl = TAILQ_FIRST(&c->c_sadb.db_flows);
 	return p1 && fl != NULL && !TAILQ_EMPTY(&fl->fl_in);

@@ -11,6 +11,8 @@
 
 #include "crypto/crypto.h"
 #include "crypto/crypto_int.h"
+#include "crypto/ike_int.h"
+#include "crypto/type6.h"
 #include "lib/clock.h"
 #include "lib/nvgen.h"
 #include "shell/cmds.h"
@@ -277,7 +279,7 @@ static const char hub_lines[] =
     " set transform-set myset\n"
     " set isakmp-profile L2L\n"
     "crypto map mymap 10 ipsec-isakmp dynamic dynmap\n"
-    "crypto isakmp key 6 secret hostname peer.example.com\n"
+    "crypto isakmp key secret hostname peer.example.com\n"
     "crypto isakmp key cisco address ipv6 2001:DB8::1/64\n"
     "crypto isakmp key any address 10.0.0.0 255.0.0.0 no-xauth\n"
     "ip local pool ippool 10.5.5.1 10.5.5.254\n"
@@ -295,7 +297,7 @@ static const char hub_rendered[] =
     " encr 3des\n"
     " authentication pre-share\n"
     " group 2\n"
-    "crypto isakmp key 6 secret hostname peer.example.com\n"
+    "crypto isakmp key secret hostname peer.example.com\n"
     "crypto isakmp key cisco address ipv6 2001:db8::/64\n"
     "crypto isakmp key any address 10.0.0.0 255.0.0.0 no-xauth\n"
     "crypto isakmp keepalive 10 5 periodic\n"
@@ -346,6 +348,106 @@ static const char hub_rendered[] =
     "crypto map mymap 10 ipsec-isakmp dynamic dynmap\n"
     "ip local pool ippool 10.5.5.1 10.5.5.254\n"
     "ip local pool ippool 10.6.6.1\n";
+
+/* The cipher text of the type 6 key on the line of TEXT that starts with
+ * PREFIX (up to the next space), into BUF. */
+static const char *
+cipher_after(const char *text, const char *prefix, char *buf, size_t len)
+{
+	const char	*p = strstr(text, prefix);
+
+	ck_assert_msg(p != NULL, "no \"%s\" in %s", prefix, text);
+	p += strlen(prefix);
+	snprintf(buf, len, "%.*s", (int)strcspn(p, " \n"), p);
+	return buf;
+}
+
+/*
+ * Type 6 keys (issue 19): a type 6 key without the master key is refused
+ * and never used as clear text; `key config-key password-encrypt` and
+ * `password encryption aes` store the global and keyring keys encrypted
+ * (the master key never shown), IKE gets the clear key, the cipher text
+ * decrypts only with the master key, and a type 6 line pasted back (a
+ * saved configuration) gives the same key and the same line.
+ */
+START_TEST(test_type6_keys)
+{
+	struct crypto	*c = fx.fx_rt.r_sys.sy_crypto;
+	char		 c1[128], c2[128], line[256], *text, *plain, saved;
+
+	config();
+	ck_assert_str_eq(fx_run(&fx, "crypto isakmp key 6 "
+	    "x7l1zyKcoRaUgdktmZ8jxip8hK62LEWN address 10.1.1.1"),
+	    "% Master key not configured: type 6 key not used\n");
+	ck_assert_ptr_null(ike_psk_for(c, 0, 0x0a010101));
+	assert_crypto_text("");
+	ck_assert_str_eq(fx_run(&fx, "crypto isakmp key cisco123 address "
+	    "10.1.1.1"), "");
+	ck_assert_str_eq(fx_run(&fx, "crypto keyring KR"), "");
+	ck_assert_str_eq(fx_run(&fx, "pre-shared-key address 3.3.3.3 key "
+	    "secret3"), "");
+	ck_assert_str_eq(fx_run(&fx, "exit"), "");
+	/* The master key alone encrypts nothing. */
+	ck_assert_str_eq(fx_run(&fx, "key config-key password-encrypt "
+	    "testkey123"), "");
+	text = crypto_text();
+	ck_assert_ptr_nonnull(strstr(text,
+	    "crypto isakmp key cisco123 address 10.1.1.1\n"));
+	free(text);
+	ck_assert_str_eq(fx_run(&fx, "password encryption aes"), "");
+	text = crypto_text();
+	ck_assert_ptr_null(strstr(text, "cisco123"));
+	ck_assert_ptr_null(strstr(text, "secret3"));
+	ck_assert_ptr_null(strstr(text, "testkey123"));
+	ck_assert_ptr_nonnull(strstr(text, "password encryption aes\n!\n"
+	    "crypto keyring KR\n"));
+	cipher_after(text, "crypto isakmp key 6 ", c1, sizeof(c1));
+	cipher_after(text, "pre-shared-key address 3.3.3.3 key 6 ", c2,
+	    sizeof(c2));
+	free(text);
+	/* Shown the same each time (the running-config is compared). */
+	text = crypto_text();
+	ck_assert_ptr_nonnull(strstr(text, c1));
+	free(text);
+	ck_assert_str_eq(ike_psk_for(c, 0, 0x0a010101), "cisco123");
+	ck_assert_str_eq(ike_psk_for(c, 0, 0x03030303), "secret3");
+	ck_assert_ptr_nonnull(plain = type6_decrypt("testkey123", c1));
+	ck_assert_str_eq(plain, "cisco123");
+	xsecret_free(plain);
+	ck_assert_ptr_null(type6_decrypt("testkey124", c1));
+	saved = c1[3];
+	c1[3] = saved == 'A' ? 'B' : 'A';	/* damaged: the tag fails */
+	ck_assert_ptr_null(type6_decrypt("testkey123", c1));
+	c1[3] = saved;
+
+	/* Pasted back: decrypted for use, shown as it was. */
+	snprintf(line, sizeof(line), "crypto isakmp key 6 %s address "
+	    "4.4.4.4", c1);
+	ck_assert_str_eq(fx_run(&fx, line), "");
+	ck_assert_str_eq(ike_psk_for(c, 0, 0x04040404), "cisco123");
+	text = crypto_text();
+	snprintf(line, sizeof(line), "crypto isakmp key 6 %s address "
+	    "4.4.4.4\n", c1);
+	ck_assert_ptr_nonnull(strstr(text, line));
+	free(text);
+	/* Another master key cannot read it: refused, not taken as clear. */
+	ck_assert_str_eq(fx_run(&fx, "key config-key password-encrypt "
+	    "otherkey99"), "");
+	snprintf(line, sizeof(line), "crypto isakmp key 6 %s address "
+	    "5.5.5.5", c1);
+	ck_assert_str_eq(fx_run(&fx, line), "% Invalid type 6 key: it does "
+	    "not decrypt with the master key\n");
+	ck_assert_ptr_null(ike_psk_for(c, 0, 0x05050505));
+	/* The new master key re-encrypted what was stored. */
+	text = crypto_text();
+	ck_assert_ptr_null(strstr(text, c1));
+	cipher_after(text, "crypto isakmp key 6 ", c2, sizeof(c2));
+	free(text);
+	ck_assert_ptr_nonnull(plain = type6_decrypt("otherkey99", c2));
+	ck_assert_str_eq(plain, "cisco123");
+	xsecret_free(plain);
+}
+END_TEST
 
 START_TEST(test_render_and_round_trip)
 {
@@ -459,6 +561,60 @@ START_TEST(test_no_forms_issue15)
 }
 END_TEST
 
+/* `crypto ipsec security-association replay`: its running-config line
+ * (IOS's default 64 not rendered; the last of window-size and disable
+ * wins), its `no` forms, and a size IOS does not offer refused. */
+START_TEST(test_replay_cfg)
+{
+	const char	*steps[][2] = {
+		{ "crypto ipsec security-association replay window-size 1024",
+		  "crypto ipsec security-association replay window-size 1024\n" },
+		{ "crypto ipsec security-association replay disable",
+		  "crypto ipsec security-association replay disable\n" },
+		{ "no crypto ipsec security-association replay disable", "" },
+		{ "crypto ipsec security-association replay window-size 256",
+		  "crypto ipsec security-association replay window-size 256\n" },
+		{ "crypto ipsec security-association replay window-size", "" },
+		{ "crypto ipsec security-association replay window-size 128",
+		  "crypto ipsec security-association replay window-size 128\n" },
+		{ "no crypto ipsec security-association replay window-size", "" },
+	};
+	char		*text;
+	size_t		 i;
+
+	config();
+	for (i = 0; i < sizeof(steps) / sizeof(steps[0]); i++) {
+		ck_assert_str_eq(fx_run(&fx, steps[i][0]), "");
+		text = crypto_text();
+		ck_assert_msg(steps[i][1][0] == '\0' ?
+		    strstr(text, "replay") == NULL :
+		    strstr(text, steps[i][1]) != NULL,
+		    "after %s:\n%s", steps[i][0], text);
+		free(text);
+	}
+	ck_assert(strstr(fx_run(&fx, "crypto ipsec security-association "
+	    "replay window-size 2048"), "% Invalid input") != NULL);
+	/* A crypto map entry's own, under its lifetimes. */
+	fx_run(&fx, "crypto map M 10 ipsec-isakmp");
+	fx_run_quiet(&fx, "set security-association lifetime seconds 1800\n"
+	    "set security-association replay window-size 512\n");
+	text = crypto_text();
+	ck_assert_msg(strstr(text, " set security-association lifetime "
+	    "seconds 1800\n set security-association replay window-size "
+	    "512\n") != NULL, "%s", text);
+	free(text);
+	fx_run_quiet(&fx, "set security-association replay disable\n");
+	text = crypto_text();
+	ck_assert_msg(strstr(text, " set security-association replay "
+	    "disable\n") != NULL && strstr(text, "512") == NULL, "%s", text);
+	free(text);
+	fx_run_quiet(&fx, "no set security-association replay disable\n");
+	text = crypto_text();
+	ck_assert_msg(strstr(text, "replay") == NULL, "%s", text);
+	free(text);
+}
+END_TEST
+
 START_TEST(test_no_forms)
 {
 	char	*text;
@@ -468,7 +624,7 @@ START_TEST(test_no_forms)
 	fx_run_quiet(&fx, "crypto isakmp policy 10\nno encryption\nno group\n"
 	    "no authentication\nexit\n"
 	    "no crypto isakmp key cisco address ipv6 2001:db8::/64\n"
-	    "no crypto isakmp key 6 secret hostname peer.example.com\n"
+	    "no crypto isakmp key secret hostname peer.example.com\n"
 	    "no crypto isakmp key any address 10.0.0.0 255.0.0.0\n"
 	    "no crypto isakmp keepalive\n"
 	    "no crypto isakmp nat keepalive\n"
@@ -704,11 +860,13 @@ crypto_suite(void)
 	tcase_add_test(tc, test_render_and_round_trip);
 	tcase_add_test(tc, test_errors_change_nothing);
 	tcase_add_test(tc, test_no_forms);
+	tcase_add_test(tc, test_replay_cfg);
 	tcase_add_test(tc, test_no_forms_issue15);
 	tcase_add_test(tc, test_debug);
 	tcase_add_test(tc, test_accessors);
 	tcase_add_test(tc, test_scale);
 	tcase_add_test(tc, test_show_ip_local_pool);
+	tcase_add_test(tc, test_type6_keys);
 	suite_add_tcase(s, tc);
 	return s;
 }

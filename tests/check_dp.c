@@ -136,7 +136,6 @@ static const char cfg_rendered[] =
     " permit udp host 200.100.1.1 host 200.56.4.1 eq isakmp\n"
     " permit icmp any any echo-reply\n"
     " deny   ip any any log\n"
-    "!\n"
     "access-list 1 permit 10.1.1.0 0.0.0.255\n"
     "access-list 100 remark crypto\n"
     "access-list 100 permit ip host 1.1.1.1 host 2.2.2.2\n";

@@ -329,7 +329,7 @@ START_TEST(test_match_in)
 	ss = ipsec_spd_match_in(R(0), s12, ip, n, &se);
 	ck_assert_ptr_nonnull(ss);
 	ck_assert_uint_eq(se->se_ce->ce_seq, 10);
-	ck_assert_uint_eq(ss->ss_rq.rq_peer, 0x0c010102);
+	ck_assert_uint_eq(sa_addr_get4(&ss->ss_rq.rq_peer), 0x0c010102);
 	ck_assert_ptr_null(ipsec_spd_match_in(R(0), fa, ip, n, NULL));
 	n = clear_pkt(ip, 0x01010101, 0x02020202, 1, 0, 0);
 	ck_assert_ptr_null(ipsec_spd_match_in(R(0), s12, ip, n, NULL));

@@ -11,6 +11,7 @@
  * telling the peer.
  */
 #include <sys/socket.h>
+#include <sys/stat.h>
 
 #include <netinet/in.h>
 #include <arpa/inet.h>
@@ -21,6 +22,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "crypto/ike_int.h"
 #include "dataplane/dp.h"
 #include "dataplane/wire.h"
 #include "lib/clock.h"
@@ -563,6 +565,206 @@ START_TEST(test_rekey_seconds)
 }
 END_TEST
 
+/* Whether any of R's IPsec SAs keeps a copy of its keys. */
+static bool
+sa_keys_kept(int r)
+{
+	static const uint8_t		 zero[sizeof(((struct ipsec_sa *)0)->ps_keys)];
+	const struct crypto		*c = pair[r].fx_rt.r_sys.sy_crypto;
+	const struct ipsec_flow		*fl;
+	const struct ipsec_sa		*ps;
+	int				 n = 0;
+
+	TAILQ_FOREACH(fl, &c->c_sadb.db_flows, fl_entry) {
+		TAILQ_FOREACH(ps, &fl->fl_in, ps_entry)
+			n += ps->ps_ws_enc != NULL ||
+			    memcmp(ps->ps_keys, zero, sizeof(zero)) != 0;
+		TAILQ_FOREACH(ps, &fl->fl_out, ps_entry)
+			n += ps->ps_ws_enc != NULL ||
+			    memcmp(ps->ps_keys, zero, sizeof(zero)) != 0;
+	}
+	return n > 0;
+}
+
+static char *
+slurp(const char *path)
+{
+	static char	buf[4096];
+	FILE		*fp;
+	size_t		 n;
+
+	ck_assert_ptr_nonnull(fp = fopen(path, "r"));
+	n = fread(buf, 1, sizeof(buf) - 1, fp);
+	buf[n] = '\0';
+	fclose(fp);
+	return buf;
+}
+
+/*
+ * `test crypto wireshark-keys` is an internal command (issue 19): without
+ * `service internal` it does not exist (IOS's caret under its word, no
+ * file written) and SAs keep no second copy of their keys; SAs made under
+ * `service internal` do, and the files are created anew, mode 0600: a
+ * symbolic link planted under a file's name is replaced, not followed,
+ * and a directory that is a symbolic link is refused.
+ */
+START_TEST(test_wireshark_keys_internal)
+{
+	char		 dir[] = "/tmp/check_ike_ws.XXXXXX", out_dir[64];
+	char		 cmd[128], path[256], victim[128], link_dir[64];
+	const char	*out;
+	struct stat	 st;
+	FILE		*fp;
+
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	snprintf(out_dir, sizeof(out_dir), "%s/ws", dir);
+	snprintf(cmd, sizeof(cmd), "test crypto wireshark-keys %s", out_dir);
+	/* Neither listed by `?` nor run. */
+	ck_assert_ptr_null(strstr(fx_run(&pair[R1], "test crypto ?"),
+	    "wireshark-keys"));
+	out = fx_run(&pair[R1], cmd);
+	ck_assert_uint_eq(strspn(out, " "), strlen(fx_prompt(&pair[R1])) +
+	    strlen("test crypto "));
+	ck_assert_str_eq(out + strspn(out, " "),
+	    "^\n% Invalid input detected at '^' marker.\n\n");
+	ck_assert_int_eq(stat(out_dir, &st), -1);
+
+	pair_crypto_cfg(R1, "3des", "cisco", "permit ip host 1.1.1.1 host 2.2.2.2");
+	pair_crypto_cfg(R2, "3des", "cisco", "permit ip host 2.2.2.2 host 1.1.1.1");
+	out = pair_run_wait(R1, "ping 2.2.2.2 source loopback0");
+	ck_assert_msg(strstr(out, ".!!!!") != NULL, "%s", out);
+	ck_assert(!sa_keys_kept(R1));
+	ck_assert(!sa_keys_kept(R2));
+	pair_config(R1, "service internal");
+	ck_assert_ptr_nonnull(strstr(fx_run(&pair[R1], "show running-config"),
+	    "\nno service password-encryption\nservice internal\n"));
+	snprintf(path, sizeof(path), "Wrote 1 ISAKMP and 0 ESP keys to %s\n"
+	    "2 ESP SAs made before service internal kept no keys\n", out_dir);
+	ck_assert_str_eq(fx_run(&pair[R1], cmd), path);
+
+	/* New SAs under service internal keep their keys. */
+	fx_run(&pair[R1], "clear crypto sa");
+	pair_run_for(1);
+	out = pair_run_wait(R1, "ping 2.2.2.2 source loopback0");
+	ck_assert_msg(strstr(out, "!!!!") != NULL, "%s", out);
+	ck_assert(sa_keys_kept(R1));
+	ck_assert(!sa_keys_kept(R2));
+	snprintf(victim, sizeof(victim), "%s/victim", dir);
+	ck_assert_ptr_nonnull(fp = fopen(victim, "w"));
+	fputs("keep\n", fp);
+	fclose(fp);
+	snprintf(path, sizeof(path), "%s/esp_sa", out_dir);
+	ck_assert_int_eq(unlink(path), 0);
+	ck_assert_int_eq(symlink(victim, path), 0);
+	snprintf(path, sizeof(path), "Wrote 1 ISAKMP and 2 ESP keys to %s\n",
+	    out_dir);
+	ck_assert_str_eq(fx_run(&pair[R1], cmd), path);
+	ck_assert_str_eq(slurp(victim), "keep\n");
+	snprintf(path, sizeof(path), "%s/esp_sa", out_dir);
+	ck_assert_int_eq(lstat(path, &st), 0);
+	ck_assert(S_ISREG(st.st_mode));
+	ck_assert_uint_eq(st.st_mode & 07777, 0600);
+	ck_assert_ptr_nonnull(strstr(slurp(path),
+	    "\"IPv4\",\"12.1.1.1\",\"12.1.1.2\",\"0x"));
+	snprintf(path, sizeof(path), "%s/ikev1_decryption_table", out_dir);
+	ck_assert_int_eq(lstat(path, &st), 0);
+	ck_assert_uint_eq(st.st_mode & 07777, 0600);
+
+	/* A directory that is a symbolic link is refused (O_NOFOLLOW with
+	 * O_DIRECTORY: ENOTDIR on Linux). */
+	snprintf(link_dir, sizeof(link_dir), "%s/ln", dir);
+	ck_assert_int_eq(symlink(out_dir, link_dir), 0);
+	snprintf(cmd, sizeof(cmd), "test crypto wireshark-keys %s", link_dir);
+	snprintf(path, sizeof(path), "%% %s: Not a directory\n", link_dir);
+	ck_assert_str_eq(fx_run(&pair[R1], cmd), path);
+
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+	ck_assert_int_eq(system(cmd), 0);
+}
+END_TEST
+
+/* How many times the eight hex digits of ADDR appear in TEXT. */
+static int
+addr_count(const char *text, unsigned addr)
+{
+	char		 hex[9];
+	const char	*p;
+	int		 n = 0;
+
+	snprintf(hex, sizeof(hex), "%08X", addr);
+	for (p = text; (p = strstr(p, hex)) != NULL; p++)
+		n++;
+	return n;
+}
+
+/*
+ * No heap address in the debug lines (issue 19): where IOS prints its
+ * structures' addresses, both ends print identifiers made from the SA's
+ * conn-id (1001: 0x6400FA40 for the peer struct), never where our state
+ * lives.
+ */
+START_TEST(test_debug_no_addresses)
+{
+	const struct crypto	*c;
+	const struct isakmp_sa	*is;
+	const char		*out;
+	char			 r2out[65536];
+	int			 r;
+
+	pair_crypto_cfg(R1, "3des", "cisco", "permit ip host 1.1.1.1 host 2.2.2.2");
+	pair_crypto_cfg(R2, "3des", "cisco", "permit ip host 2.2.2.2 host 1.1.1.1");
+	for (r = 0; r < PAIR_NR; r++)
+		fx_run(&pair[r], "debug crypto isakmp");
+	pair[R2].fx_out.sb_len = 0;
+	out = pair_run_wait(R1, "ping 2.2.2.2 source loopback0");
+	snprintf(r2out, sizeof(r2out), "%s", pair[R2].fx_out.sb_buf);
+	ck_assert_msg(strstr(out, " New peer created peer = 0x6400FA40 "
+	    "peer_handle = 0x800003E9\n") != NULL, "%s", out);
+	ck_assert(strstr(out, " Locking peer struct 0x6400FA40, refcount 1 "
+	    "for isakmp_initiator\n") != NULL);
+	ck_assert(strstr(out, "/12.1.1.2/500/,  and inserted successfully "
+	    "6400FA40.\n") != NULL);
+	ck_assert_msg(strstr(r2out, " Locking peer struct 0x6400FA40, "
+	    "refcount 1 for crypto_isakmp_process_block\n") != NULL, "%s",
+	    r2out);
+	for (r = 0; r < PAIR_NR; r++) {
+		c = pair[r].fx_rt.r_sys.sy_crypto;
+		ck_assert_ptr_nonnull(is = TAILQ_FIRST(&c->c_sadb.db_isakmp));
+		ck_assert_ptr_nonnull(is->is_engine);
+		ck_assert_int_eq(addr_count(r == R1 ? out : r2out,
+		    (unsigned)(uintptr_t)is->is_engine), 0);
+		ck_assert_int_eq(addr_count(r == R1 ? out : r2out,
+		    (unsigned)(uintptr_t)is), 0);
+	}
+}
+END_TEST
+
+/*
+ * Type 6 keys end to end (issue 19): R1 stores its key encrypted; R2,
+ * given the same master key, is configured with R1's type 6 line as
+ * saved, and the tunnel comes up: the key IKE uses is the decrypted one
+ * (the cipher text as a key would fail MM5).
+ */
+START_TEST(test_type6_tunnel)
+{
+	char		 key[160];
+	const char	*out, *p;
+
+	pair_config(R1, "key config-key password-encrypt testkey123\n"
+	    "password encryption aes");
+	pair_crypto_cfg(R1, "3des", "cisco", "permit ip host 1.1.1.1 host 2.2.2.2");
+	out = fx_run(&pair[R1], "show running-config");
+	ck_assert_ptr_null(strstr(out, "crypto isakmp key cisco "));
+	ck_assert_ptr_nonnull(p = strstr(out, "crypto isakmp key 6 "));
+	p += strlen("crypto isakmp key ");
+	snprintf(key, sizeof(key), "%.*s", (int)(strchr(p + 2, ' ') - p), p);
+	pair_config(R2, "key config-key password-encrypt testkey123");
+	pair_crypto_cfg(R2, "3des", key, "permit ip host 2.2.2.2 host 1.1.1.1");
+	out = pair_run_wait(R1, "ping 2.2.2.2 source loopback0");
+	ck_assert_msg(strstr(out, ".!!!!") != NULL, "%s", out);
+}
+END_TEST
+
 static Suite *
 ike_suite(void)
 {
@@ -588,6 +790,14 @@ ike_suite(void)
 	tcase_set_timeout(tc, 300);
 	tcase_add_test(tc, test_rekey_kilobytes);
 	tcase_add_test(tc, test_rekey_seconds);
+	suite_add_tcase(s, tc);
+	/* Issue 19: secrets and addresses kept from vty users. */
+	tc = tcase_create("wskeys");
+	tcase_add_checked_fixture(tc, setup, pair_close);
+	tcase_set_timeout(tc, 60);
+	tcase_add_test(tc, test_wireshark_keys_internal);
+	tcase_add_test(tc, test_debug_no_addresses);
+	tcase_add_test(tc, test_type6_tunnel);
 	suite_add_tcase(s, tc);
 	/* Alone in its case, so tests/ike_seed.sh can run just it. */
 	tc = tcase_create("seed001");

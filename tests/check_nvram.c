@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "lib/clock.h"
@@ -259,6 +260,75 @@ START_TEST(test_write_memory)
 }
 END_TEST
 
+/* A write that fails leaves no temporary file: here the rename, over a
+ * directory that holds the name. */
+START_TEST(test_write_failure_leaves_nothing)
+{
+	char	path[sizeof(nvdir) + 32], *files;
+
+	fx_run(&fx, "enable");
+	snprintf(path, sizeof(path), "%s/a", tmpdir);
+	ck_assert_int_eq(mkdir(path, 0700), 0);
+	ck_assert_int_eq(mkdir(nvdir, 0700), 0);
+	snprintf(path, sizeof(path), "%s/startup-config", nvdir);
+	ck_assert_int_eq(mkdir(path, 0700), 0);
+	ck_assert_str_eq(fx_run(&fx, "write memory"),
+	    "Building configuration...\n"
+	    "%Error opening nvram:/startup-config (Is a directory)\n");
+	files = listing();
+	ck_assert_str_eq(files, "startup-config\n");
+	free(files);
+}
+END_TEST
+
+/* Stale temporary files of a killed write go at start: one from before
+ * pids were in the name, one of a process that exited, one of this
+ * process; one of a process still running (pid 1) stays. */
+START_TEST(test_reap_stale_temporaries)
+{
+	static const char	text[] = "hostname Reaped\n";
+	struct strbuf		 report;
+	char			 name[128], want[128], *files;
+	pid_t			 dead;
+	FILE			*f;
+	int			 i;
+	const char		*stale[4];
+	char			 buf[4][64];
+
+	dead = fork();
+	ck_assert_int_ge(dead, 0);
+	if (dead == 0)
+		_exit(0);
+	ck_assert_int_eq(waitpid(dead, NULL, 0), dead);
+	ck_assert_int_eq(nvram_write(nvdir, NVRAM_STARTUP, text,
+	    sizeof(text) - 1), 0);
+	snprintf(buf[0], sizeof(buf[0]), ".tmp.startup-config.Ab3xYz");
+	snprintf(buf[1], sizeof(buf[1]), ".tmp.startup-config.%ld.Qw9rTy",
+	    (long)dead);
+	snprintf(buf[2], sizeof(buf[2]), ".tmp.backup-config.%ld.Zx8cVb",
+	    (long)getpid());
+	snprintf(buf[3], sizeof(buf[3]), ".tmp.startup-config.1.Lk4jHg");
+	for (i = 0; i < 4; i++) {
+		stale[i] = buf[i];
+		snprintf(name, sizeof(name), "%s/%s", nvdir, stale[i]);
+		ck_assert_ptr_nonnull(f = fopen(name, "w"));
+		fputs("hostname Half", f);
+		fclose(f);
+	}
+	strbuf_init(&report);
+	ck_assert_int_eq(startup_load(&fx.fx_rt, &report), 0);
+	ck_assert_str_eq(report.sb_buf, "");
+	strbuf_free(&report);
+	ck_assert_str_eq(fx_prompt(&fx), "Reaped>");
+	files = listing();
+	snprintf(want, sizeof(want), "%s\nstartup-config\n", stale[3]);
+	ck_assert_str_eq(files, want);
+	free(files);
+	/* Nothing else to reap: the live one is still not ours. */
+	ck_assert_uint_eq(nvram_reap(nvdir), 0);
+}
+END_TEST
+
 START_TEST(test_copy_question)
 {
 	char	*cfg, *saved;
@@ -437,6 +507,8 @@ nvram_suite(void)
 	tcase_add_test(tc, test_type7_invalid);
 	tcase_add_test(tc, test_password_encryption);
 	tcase_add_test(tc, test_write_memory);
+	tcase_add_test(tc, test_write_failure_leaves_nothing);
+	tcase_add_test(tc, test_reap_stale_temporaries);
 	tcase_add_test(tc, test_copy_question);
 	tcase_add_test(tc, test_load_on_start);
 	tcase_add_test(tc, test_load_reports_errors);

@@ -3,7 +3,8 @@
  * between two iosh routers: CCIE lab 13-1's pair (tests/pair.c) with seed
  * 001's crypto configuration and its transform set redefined, tunnel
  * mode.  For each of esp-gcm and esp-gmac 128/192/256, the SHA-2 HMACs
- * and esp-null with and without an HMAC: Quick Mode agrees, pings pass
+ * esp-null with and without an HMAC and esp-seal with MD5, SHA-1 and
+ * SHA-256 HMACs: Quick Mode agrees, pings pass
  * (the first echo starts IKE), both routers' #pkts counters say 4 each
  * way, and show crypto ipsec sa names the transform and its IV size.
  * Then what does not agree (GCM key sizes) and what the parser refuses
@@ -43,6 +44,9 @@ static const struct {
 	{ "esp-null esp-sha512-hmac", 0 },
 	{ "esp-null esp-md5-hmac", 0 },
 	{ "esp-null", 0 },
+	{ "esp-seal esp-sha-hmac", 0 },		/* seed 004 */
+	{ "esp-seal esp-md5-hmac", 0 },
+	{ "esp-seal esp-sha256-hmac", 0 },
 };
 
 /* Both routers with seed 001's crypto and transform set TSET = XF. */
@@ -155,6 +159,54 @@ START_TEST(test_debug_and_show)
 }
 END_TEST
 
+/*
+ * `crypto ipsec security-association replay disable` on R2: its SAs from
+ * then on check no sequence numbers (show: "replay detection support:
+ * N"), R1's still do; traffic passes both ways.  Then `window-size
+ * 1024` instead, after a clear: checked again; then the crypto map
+ * entry's `set security-association replay disable` over it.
+ */
+START_TEST(test_replay_disable)
+{
+	const char	*out;
+
+	both("esp-aes esp-sha-hmac", "esp-aes esp-sha-hmac");
+	pair_config(R2, "crypto ipsec security-association replay disable\n");
+	out = pair_run_wait(R1, "ping 2.2.2.2 source loopback0");
+	ck_assert_msg(strstr(out, "Success rate is 80 percent (4/5)") != NULL,
+	    "%s", out);
+	out = fx_run(&pair[R2], "show crypto ipsec sa");
+	ck_assert_msg(strstr(out, "replay detection support: Y") == NULL &&
+	    strstr(out, "replay detection support: N\n") != NULL &&
+	    strstr(out, "#pkts decaps: 4, #pkts decrypt: 4, #pkts verify: "
+	    "4\n") != NULL, "%s", out);
+	out = fx_run(&pair[R1], "show crypto ipsec sa");
+	ck_assert_msg(strstr(out, "replay detection support: N") == NULL,
+	    "%s", out);
+	pair_config(R2, "crypto ipsec security-association replay "
+	    "window-size 1024\n");
+	fx_run(&pair[R1], "clear crypto sa");
+	fx_run(&pair[R2], "clear crypto sa");
+	out = pair_run_wait(R1, "ping 2.2.2.2 source loopback0");
+	ck_assert_msg(strstr(out, "Success rate is 80 percent (4/5)") != NULL,
+	    "%s", out);
+	out = fx_run(&pair[R2], "show crypto ipsec sa");
+	ck_assert_msg(strstr(out, "replay detection support: N") == NULL &&
+	    strstr(out, "replay detection support: Y\n") != NULL, "%s", out);
+	/* The map entry's own setting wins over the global one. */
+	pair_config(R2, "crypto map TST 10 ipsec-isakmp\n"
+	    " set security-association replay disable\n");
+	fx_run(&pair[R1], "clear crypto sa");
+	fx_run(&pair[R2], "clear crypto sa");
+	out = pair_run_wait(R1, "ping 2.2.2.2 source loopback0");
+	ck_assert_msg(strstr(out, "Success rate is 80 percent (4/5)") != NULL,
+	    "%s", out);
+	out = fx_run(&pair[R2], "show crypto ipsec sa");
+	ck_assert_msg(strstr(out, "replay detection support: Y") == NULL &&
+	    strstr(out, "replay detection support: N\n") != NULL, "%s", out);
+}
+END_TEST
+
 /* IOS's answer to LINE typed at R1(config)#: the caret under BAD. */
 static void
 assert_caret(const char *line, const char *bad)
@@ -212,6 +264,7 @@ transforms_suite(void)
 	tcase_add_test(tc, test_mismatch);
 	tcase_add_test(tc, test_debug_and_show);
 	tcase_add_test(tc, test_gcm_takes_no_hmac);
+	tcase_add_test(tc, test_replay_disable);
 	suite_add_tcase(s, tc);
 	return s;
 }

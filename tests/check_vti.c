@@ -11,7 +11,9 @@
  * {Transport, }, and on the wire ESP follows the GRE packet's own header
  * — the serials' byte counters measure each ESP packet's size, and one
  * captured packet is decrypted here to read ESP's next header (47, or 4
- * in tunnel mode).  A transport set between subnets runs in tunnel mode.
+ * in tunnel mode); the same with esp-seal esp-sha-hmac (seed 004's set,
+ * no IV, 4-byte padding).  A transport set between subnets runs in
+ * tunnel mode.
  *
  * `tunnel protection ipsec profile PRO` instead of a map: on the GRE
  * tunnel (transport mode, `interface: Tunnel0`, `Tunnel0-head-0`, the
@@ -77,6 +79,12 @@ serial_in_bytes(int r)
 	return before(out, " bytes, 0 no buffer");
 }
 
+/* The map's transform set, as configured and as wire_esp() decrypts it
+ * (esp-3des esp-md5-hmac but in test_gre_map_transport_seal). */
+static const char	*map_xf = "esp-3des esp-md5-hmac";
+static enum ts_enc	 map_enc = TS_ENC_3DES;
+static enum ts_auth	 map_auth = TS_AUTH_MD5;
+
 /* GRE tunnels up on both routers, a crypto map protecting GRE between
  * the endpoints, its transform set in mode MODE. */
 static void
@@ -90,9 +98,12 @@ gre_over_map(const char *mode)
 		    "permit gre host 12.1.1.1 host 12.1.1.2" :
 		    "permit gre host 12.1.1.2 host 12.1.1.1");
 		snprintf(text, sizeof(text), "crypto ipsec transform-set TSET "
-		    "esp-3des esp-md5-hmac\n mode %s\n", mode);
+		    "%s\n mode %s\n", map_xf, mode);
 		pair_config(r, text);
 		pair_config(r, tun_cfg[r]);
+		/* wire_esp decrypts with R2's keys: SAs keep them only
+		 * under service internal. */
+		pair_config(r, "service internal");
 	}
 	pair_run_for(1);
 	for (r = 0; r < PAIR_NR; r++) {
@@ -205,8 +216,8 @@ wire_esp(uint8_t outer[20], uint8_t *inner, size_t *ilen, uint8_t *next)
 	    get32(ip + 20)));
 	memset(&ep, 0, sizeof(ep));
 	ep.ep_spi = ps->ps_spi;
-	ep.ep_enc = TS_ENC_3DES;
-	ep.ep_auth = TS_AUTH_MD5;
+	ep.ep_enc = map_enc;
+	ep.ep_auth = map_auth;
 	ep.ep_enc_key = ps->ps_keys;
 	ep.ep_auth_key = ps->ps_keys + ps->ps_enc_keylen;
 	ck_assert_ptr_nonnull(sa = esp_sa_new(&ep));
@@ -236,6 +247,36 @@ START_TEST(test_gre_map_transport)
 	ck_assert_uint_eq(get32(inner), 0x00000800);
 	ck_assert_uint_eq(inner[4], 0x45);
 	ck_assert_uint_eq(get32(inner + 4 + 12), 0x0a010101);
+}
+END_TEST
+
+/*
+ * esp-seal esp-sha-hmac in transport mode: no IV, the body padded to 4
+ * bytes, so 20 + 8 + 108 (GRE 4 + 100 + 2, padded to 4) + 12 = 148 on
+ * the wire; one captured packet decrypted with the SA's KEYMAT reads the
+ * GRE packet with next header 47.
+ */
+#define SEAL_TRANSPORT_FRAME	(4 + 148)
+
+START_TEST(test_gre_map_transport_seal)
+{
+	uint8_t	outer[20], inner[2048], next;
+	size_t	ilen;
+
+	map_xf = "esp-seal esp-sha-hmac";
+	map_enc = TS_ENC_SEAL;
+	map_auth = TS_AUTH_SHA;
+	check_gre_over_map("transport", "        in use settings ={Transport, }"
+	    "\n", SEAL_TRANSPORT_FRAME);
+	wire_esp(outer, inner, &ilen, &next);
+	ck_assert_uint_eq(get16(outer + 2), 148);
+	ck_assert_uint_eq(next, 47);
+	ck_assert_uint_eq(ilen, 4 + 100);
+	ck_assert_uint_eq(get32(inner), 0x00000800);
+	ck_assert_uint_eq(get32(inner + 4 + 12), 0x0a010101);
+	map_xf = "esp-3des esp-md5-hmac";
+	map_enc = TS_ENC_3DES;
+	map_auth = TS_AUTH_MD5;
 }
 END_TEST
 
@@ -534,6 +575,7 @@ vti_suite(void)
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, test_gre_map_transport);
 	tcase_add_test(tc, test_gre_map_tunnel);
+	tcase_add_test(tc, test_gre_map_transport_seal);
 	tcase_add_test(tc, test_transport_set_subnets_tunnel);
 	tcase_add_test(tc, test_gre_protection_transport);
 	tcase_add_test(tc, test_vti);

@@ -14,16 +14,17 @@
 # Root, namespaces, dnsmasq and busybox are required: otherwise exit 77.
 # Every wait is bounded; the namespace and the daemons go in the trap.
 set -u
+. "${top_srcdir:-.}/tests/skip.sh"
 
 builddir=${top_builddir:-.}
 iosh=$(cd "$builddir" && pwd -P)/iosh
-[ "$(id -u)" -eq 0 ] || { echo "SKIP: not root"; exit 77; }
-command -v ip >/dev/null 2>&1 || { echo "SKIP: no ip(8)"; exit 77; }
-command -v dnsmasq >/dev/null 2>&1 || { echo "SKIP: no dnsmasq"; exit 77; }
-command -v busybox >/dev/null 2>&1 || { echo "SKIP: no busybox"; exit 77; }
+[ "$(id -u)" -eq 0 ] || skip "not root"
+command -v ip >/dev/null 2>&1 || skip "no ip(8)"
+command -v dnsmasq >/dev/null 2>&1 || skip "no dnsmasq"
+command -v busybox >/dev/null 2>&1 || skip "no busybox"
 ns=iosh-dhcp-$$
 tmp=$(mktemp -d) || exit 99
-ip netns add "$ns" 2>/dev/null || { rm -rf "$tmp"; echo "SKIP: no netns"; exit 77; }
+ip netns add "$ns" 2>/dev/null || { rm -rf "$tmp"; skip "no netns"; }
 cleanup() {
 	[ -f "$tmp/dnsmasq.pid" ] && kill "$(cat "$tmp/dnsmasq.pid")" 2>/dev/null
 	ip netns del "$ns" 2>/dev/null
@@ -43,10 +44,10 @@ in_ns() {
 }
 
 in_ns ip link set lo up || fail "lo up"
-in_ns ip tuntap add dev tap0 mode tap || { echo "SKIP: no tuntap"; exit 77; }
+in_ns ip tuntap add dev tap0 mode tap || skip "no tuntap"
 in_ns ip addr add 10.98.1.1/24 dev tap0 || fail "address tap0"
 in_ns ip link set tap0 up || fail "tap0 up"
-in_ns ip link add v0 type veth peer name v1 || { echo "SKIP: no veth"; exit 77; }
+in_ns ip link add v0 type veth peer name v1 || skip "no veth"
 in_ns ip link set v0 up || fail "v0 up"
 in_ns ip link set v1 up || fail "v1 up"
 

@@ -1,8 +1,11 @@
 # libFuzzer smoke runs of the fuzz targets (fuzz/run.sh builds them).
 TESTS += tests/fuzz_smoke.sh
-EXTRA_DIST += tests/fuzz_smoke.sh fuzz/run.sh \
+EXTRA_DIST += tests/fuzz_smoke.sh fuzz/run.sh fuzz/reach.h fuzz/mkseeds.py \
+	fuzz/campaign.sh \
 	fuzz/fuzz_cmdline.c fuzz/fuzz_config.c fuzz/fuzz_isakmp.c \
 	fuzz/fuzz_ike.c fuzz/corpus/isakmp fuzz/corpus/ike \
+	fuzz/fuzz_esp.c fuzz/corpus/esp fuzz/fuzz_net.c fuzz/corpus/net \
+	fuzz/fuzz_telnet.c fuzz/corpus/telnet \
 	fuzz/fuzz_dhcp.c fuzz/corpus/dhcp \
 	fuzz/corpus/cmdline/s1 fuzz/corpus/cmdline/s2 fuzz/corpus/cmdline/s3 \
 	fuzz/corpus/cmdline/s4 fuzz/corpus/cmdline/s5 fuzz/corpus/cmdline/s6 \

@@ -10,3 +10,11 @@ tests_check_fwd_LDADD = $(TEST_LIBS)
 tests_fwd_tool_SOURCES = tests/fwd_tool.c
 tests_fwd_tool_LDADD = $(TEST_LIBS)
 EXTRA_DIST += tests/fwd_netns.sh
+# traceroute across three routers (time exceeded, port unreachable's rate
+# limit, unreachables, the escape sequence).
+check_PROGRAMS += tests/check_traceroute
+TESTS += tests/check_traceroute
+tests_check_traceroute_SOURCES = tests/check_traceroute.c tests/fixture.c \
+	tests/fixture.h
+tests_check_traceroute_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+tests_check_traceroute_LDADD = $(TEST_LIBS)

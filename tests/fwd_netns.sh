@@ -19,16 +19,17 @@
 # Root and namespaces are required: otherwise exit 77 (skip).  Every wait
 # is bounded and the namespace goes away in the trap.
 set -u
+. "${top_srcdir:-.}/tests/skip.sh"
 
 builddir=${top_builddir:-.}
 iosh=$(cd "$builddir" && pwd -P)/iosh
 tool=$(cd "$builddir" && pwd -P)/tests/fwd_tool
-[ "$(id -u)" -eq 0 ] || { echo "SKIP: not root"; exit 77; }
-command -v ip >/dev/null 2>&1 || { echo "SKIP: no ip(8)"; exit 77; }
-command -v ping >/dev/null 2>&1 || { echo "SKIP: no ping(8)"; exit 77; }
+[ "$(id -u)" -eq 0 ] || skip "not root"
+command -v ip >/dev/null 2>&1 || skip "no ip(8)"
+command -v ping >/dev/null 2>&1 || skip "no ping(8)"
 ns=iosh-fwd-$$
 tmp=$(mktemp -d) || exit 99
-ip netns add "$ns" 2>/dev/null || { rm -rf "$tmp"; echo "SKIP: no netns"; exit 77; }
+ip netns add "$ns" 2>/dev/null || { rm -rf "$tmp"; skip "no netns"; }
 trap 'ip netns del "$ns" 2>/dev/null; rm -rf "$tmp"' EXIT
 
 fail() {
@@ -43,11 +44,11 @@ in_ns() {
 }
 
 in_ns ip link set lo up || fail "lo up"
-in_ns ip tuntap add dev tap0 mode tap || { echo "SKIP: no tuntap"; exit 77; }
+in_ns ip tuntap add dev tap0 mode tap || skip "no tuntap"
 in_ns ip addr add 10.99.1.1/24 dev tap0 || fail "address tap0"
 in_ns ip -6 addr add 2001:db8:99::1/64 dev tap0 nodad || fail "v6 tap0"
 in_ns ip link set tap0 up || fail "tap0 up"
-in_ns ip link add v0 type veth peer name v1 || { echo "SKIP: no veth"; exit 77; }
+in_ns ip link add v0 type veth peer name v1 || skip "no veth"
 in_ns ip addr add 10.99.0.1/24 dev v0 || fail "address v0"
 in_ns ip link set v0 up || fail "v0 up"
 in_ns ip link set v1 up || fail "v1 up"
@@ -166,7 +167,7 @@ in_ns ping -c 3 -W 2 10.99.1.2 >"$tmp/ping-cap.out" 2>&1 ||
 grep -q "3 received" "$tmp/ping-cap.out" ||
     fail "capture run: not 3 replies: $(cat "$tmp/ping-cap.out")"
 wait "$tpid" || fail "fwd_tool"
-command -v tshark >/dev/null 2>&1 || { echo "SKIP: no tshark"; exit 77; }
+command -v tshark >/dev/null 2>&1 || skip "no tshark"
 export HOME="$tmp"
 n=$(timeout 30 tshark -n -r "$tmp/tap.pcap" -Y icmp 2>/dev/null | wc -l)
 [ "$n" -ge 6 ] || fail "capture: $n ICMP packets, expected 6"

@@ -18,16 +18,17 @@
 # (setup.sh installs it) the capture check always runs.  Every wait is
 # bounded; the namespace goes away in the trap.
 set -u
+. "${top_srcdir:-.}/tests/skip.sh"
 
 builddir=${top_builddir:-.}
 iosh=$(cd "$builddir" && pwd -P)/iosh
-[ "$(id -u)" -eq 0 ] || { echo "SKIP: not root"; exit 77; }
-command -v ip >/dev/null 2>&1 || { echo "SKIP: no ip(8)"; exit 77; }
-command -v ping >/dev/null 2>&1 || { echo "SKIP: no ping(8)"; exit 77; }
+[ "$(id -u)" -eq 0 ] || skip "not root"
+command -v ip >/dev/null 2>&1 || skip "no ip(8)"
+command -v ping >/dev/null 2>&1 || skip "no ping(8)"
 ns=iosh-gre-$$
 tmp=$(mktemp -d) || exit 99
 cpid= gpid=
-ip netns add "$ns" 2>/dev/null || { rm -rf "$tmp"; echo "SKIP: no netns"; exit 77; }
+ip netns add "$ns" 2>/dev/null || { rm -rf "$tmp"; skip "no netns"; }
 trap '[ -n "$cpid" ] && kill "$cpid" 2>/dev/null; [ -n "$gpid" ] && kill "$gpid" 2>/dev/null; ip netns del "$ns" 2>/dev/null; rm -rf "$tmp"' EXIT
 export HOME="$tmp"	# tshark as root wants a home it never needs
 
@@ -43,7 +44,7 @@ in_ns() {
 }
 
 in_ns ip link set lo up || fail "lo up"
-in_ns ip tuntap add dev tap0 mode tap || { echo "SKIP: no tuntap"; exit 77; }
+in_ns ip tuntap add dev tap0 mode tap || skip "no tuntap"
 in_ns ip addr add 10.98.1.1/24 dev tap0 || fail "address tap0"
 in_ns ip link set tap0 up || fail "tap0 up"
 # Linux's GRE driver when the kernel has it; otherwise tests/gre_tun, the
@@ -70,7 +71,7 @@ in_ns ip addr add 10.98.10.1/24 dev lo || fail "address 10.98.10.1 on lo"
 in_ns ip route add 10.98.20.0/24 dev gre1 || fail "route via gre1"
 
 capture=
-if command -v dumpcap >/dev/null 2>&1 && command -v tshark >/dev/null 2>&1
+if have dumpcap tshark
 then
 	capture=$tmp/gre.pcap
 	timeout 40 ip netns exec "$ns" dumpcap -q -i tap0 -w "$capture" \

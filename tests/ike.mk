@@ -52,6 +52,17 @@ tests_check_am_SOURCES = tests/check_am.c tests/pair.c tests/pair.h \
 	tests/fixture.c tests/fixture.h
 tests_check_am_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_check_am_LDADD = $(TEST_LIBS)
+# Seed 004 (esp-seal esp-sha-hmac between two 12.3 routers): tunnel,
+# traffic, R1's show crypto map / show debugging / show crypto ipsec sa.
+check_PROGRAMS += tests/check_seed004
+TESTS += tests/check_seed004
+tests_check_seed004_SOURCES = tests/check_seed004.c tests/pair.c tests/pair.h \
+	tests/fixture.c tests/fixture.h
+tests_check_seed004_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+tests_check_seed004_LDADD = $(TEST_LIBS)
+TESTS += tests/ike_seed004.sh
+EXTRA_DIST += tests/ike_seed004.sh tests/ike_seed004.sed \
+	golden/crypto/seed004-r1.debug golden/crypto/seed004-r1.diff
 # Seed 002's hub debug transcripts, line for line (tests/ike_seed002.sh):
 # the spoke's LAN-to-LAN initiation in process (tests/check_seed002.c).
 check_PROGRAMS += tests/check_seed002

@@ -16,7 +16,7 @@ out=${1:?usage: ike_seed002_client.sh TRANSCRIPT}
 
 . "${top_srcdir:-.}/tests/interop_lib.sh"
 
-command -v vpnc >/dev/null || { echo "SKIP: vpnc missing"; exit 77; }
+command -v vpnc >/dev/null || skip "vpnc missing"
 
 vpnc_cleanup() {
 	[ -f "$D/vpnc.pid" ] && kill "$(cat "$D/vpnc.pid")" 2>/dev/null
@@ -24,9 +24,9 @@ vpnc_cleanup() {
 }
 trap vpnc_cleanup EXIT
 
-ip netns add "$ns" 2>/dev/null || { echo "SKIP: no netns"; exit 77; }
+ip netns add "$ns" 2>/dev/null || skip "no netns"
 in_ns ip link set lo up || fail "lo up"
-in_ns ip tuntap add dev tap0 mode tap || { echo "SKIP: no tuntap"; exit 77; }
+in_ns ip tuntap add dev tap0 mode tap || skip "no tuntap"
 in_ns ip addr add 10.51.82.100/32 dev tap0 || fail "10.51.82.100"
 in_ns ip link set tap0 up || fail "tap0 up"
 in_ns ip route add 10.48.67.181/32 dev tap0 src 10.51.82.100 ||

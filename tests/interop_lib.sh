@@ -21,11 +21,12 @@
 # strongSwan's charon with the kernel-libipsec and openssl plugins: exits
 # 77 without them.  The namespace and every process go on exit.
 set -u
+. "${top_srcdir:-.}/tests/skip.sh"
 
 builddir=$(cd "${top_builddir:-.}" && pwd -P)
 iosh=$builddir/iosh
 charon=/usr/lib/ipsec/charon
-[ "$(id -u)" -eq 0 ] || { echo "SKIP: not root"; exit 77; }
+[ "$(id -u)" -eq 0 ] || skip "not root"
 
 ns=iosh-ss-$$
 D=$(mktemp -d) || exit 99
@@ -84,11 +85,11 @@ since() {
 
 # The namespace and tap0; iosh on it, configured and ARP done.
 ns_start() {
-	ip netns add "$ns" 2>/dev/null || { echo "SKIP: no netns"; exit 77; }
+	ip netns add "$ns" 2>/dev/null || skip "no netns"
 	in_ns ip link set lo up || fail "lo up"
 	in_ns ip addr add 2.2.2.2/32 dev lo || fail "2.2.2.2"
 	in_ns ip tuntap add dev tap0 mode tap ||
-	    { echo "SKIP: no tuntap"; exit 77; }
+	    skip "no tuntap"
 	in_ns ip addr add 12.1.1.2/24 dev tap0 || fail "12.1.1.2"
 	in_ns ip link set tap0 up || fail "tap0 up"
 }
@@ -101,7 +102,9 @@ iosh_start() {
 	    <"$D/in" >"$D/out" 2>&1 &
 	echo $! >"$D/iosh.pid"
 	exec 3>"$D/in"
-	send enable "configure terminal" "hostname R1" \
+	# service internal: the tests write Wireshark's keys
+	# (test crypto wireshark-keys, an internal command).
+	send enable "configure terminal" "hostname R1" "service internal" \
 	    "interface Loopback0" " ip address 1.1.1.1 255.255.255.255" \
 	    "interface FastEthernet0/0" " ip address 12.1.1.1 255.255.255.0" \
 	    " no shutdown" "ip route 2.2.2.2 255.255.255.255 12.1.1.2" "end"
@@ -116,8 +119,7 @@ ss_charon() {
 	[ -x "$charon" ] && command -v swanctl >/dev/null &&
 	    [ -f /usr/lib/ipsec/plugins/libstrongswan-kernel-libipsec.so ] &&
 	    [ -f /usr/lib/ipsec/plugins/libstrongswan-openssl.so ] ||
-	    { echo "SKIP: strongSwan (charon, kernel-libipsec, openssl)" \
-	    "missing"; exit 77; }
+	    skip "strongSwan (charon, kernel-libipsec, openssl) missing"
 	cat >"$D/strongswan.conf" <<EOC
 charon {
     load = random nonce openssl pem pkcs1 x509 pubkey hmac md5 sha1 sha2 aes gmp kernel-libipsec kernel-netlink socket-default vici${SS_PLUGINS:+ $SS_PLUGINS}
@@ -149,7 +151,7 @@ exec $charon" >"$D/charon.stdout" 2>&1 &
 		sleep 0.1
 	done
 	[ -S "$D/charon.vici" ] || fail "charon did not start"
-	if [ "${1:-}" = capture ] && command -v tshark >/dev/null; then
+	if [ "${1:-}" = capture ] && have tshark; then
 		ip netns exec "$ns" timeout 300 tshark -q -n -i tap0 \
 		    -w "$D/cap.pcap" >/dev/null 2>&1 &
 		echo $! >"$D/tshark.pid"

@@ -17,7 +17,7 @@
 root=${LIBRESWAN_ROOT:-/opt/iosh-libreswan}
 P=$root/usr/libexec/ipsec
 [ -x "$P/pluto" ] && [ -x "$P/whack" ] && command -v certutil >/dev/null ||
-    { echo "SKIP: Libreswan tree ($root) or certutil missing"; exit 77; }
+    skip "Libreswan tree ($root) or certutil missing"
 
 ns_start
 mkdir -p "$D/lsw/run" "$D/lsw/nss"

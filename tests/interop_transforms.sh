@@ -38,7 +38,7 @@ xf_show=(AES_GCM_16-128 AES_GCM_16-192 AES_GCM_16-256
     NULL/HMAC_SHA1_96 NULL/HMAC_SHA2_256_128)
 xf_ws=(1 1 1 1 1 1 1 1 1)
 
-command -v tshark >/dev/null 2>&1 || { echo "SKIP: no tshark"; exit 77; }
+command -v tshark >/dev/null 2>&1 || skip "no tshark"
 export HOME=$D
 ss_start
 ok=0

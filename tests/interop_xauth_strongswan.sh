@@ -42,8 +42,8 @@ fail() {
 # The XAUTH client (xauth-generic: the password from the secrets) and
 # the mode-config/Unity attribute handlers.
 SS_PLUGINS="attr unity xauth-generic"
-[ -f /usr/lib/ipsec/plugins/libstrongswan-xauth-generic.so ] || {
-	echo "SKIP: libcharon-extauth-plugins (xauth-generic) missing"; exit 77; }
+[ -f /usr/lib/ipsec/plugins/libstrongswan-xauth-generic.so ] ||
+    skip "libcharon-extauth-plugins (xauth-generic) missing"
 if [ -n "${SS_PUSH:-}" ]; then
 	cfgmode=initiate pull=no pull_word=push
 else

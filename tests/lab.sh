@@ -13,6 +13,7 @@
 # Real clock, local ports only (a base derived from the pid, so parallel
 # runs do not collide), everything bounded in time.
 set -u
+. "${top_srcdir:-.}/tests/skip.sh"
 
 builddir=$(cd "${top_builddir:-.}" && pwd -P)
 srcdir=$(cd "${top_srcdir:-.}" && pwd -P)
@@ -105,9 +106,11 @@ grep -q "login failed: wrong password" "$tmp/wrong" ||
     fail "wrong password: $(cat "$tmp/wrong")"
 
 # An expect user on R1's console (telnet).
-if [ -n "${EXPECT:-}" ] && command -v telnet >/dev/null 2>&1; then
+if [ -n "${EXPECT:-}" ] && have telnet; then
 	IOSH_LAB=$lab "$EXPECT" -f "$srcdir/tests/expect/lab.exp" ||
 	    fail "lab.exp"
+elif [ "${IOSH_REQUIRE_TOOLS:-}" = 1 ]; then
+	fail "expect missing (IOSH_REQUIRE_TOOLS=1: lab.exp must run)"
 else
 	echo "expect or telnet missing: lab.exp skipped"
 fi

@@ -19,12 +19,13 @@
 # skips (77) without them.  Everything bounded in time; the namespace,
 # vpnc and the routers go on exit.
 set -u
+. "${top_srcdir:-.}/tests/skip.sh"
 
 builddir=$(cd "${top_builddir:-.}" && pwd -P)
 srcdir=$(cd "${top_srcdir:-.}" && pwd -P)
 lab=$builddir/iosh-lab
-[ "$(id -u)" -eq 0 ] || { echo "SKIP: not root"; exit 77; }
-command -v vpnc >/dev/null || { echo "SKIP: vpnc missing"; exit 77; }
+[ "$(id -u)" -eq 0 ] || skip "not root"
+command -v vpnc >/dev/null || skip "vpnc missing"
 
 ns=iosh-lab2-$$
 tmp=$(mktemp -d) || exit 99
@@ -68,10 +69,10 @@ ex() {
 	in_ns "$lab" -t 50 exec "$r" "$@"
 }
 
-ip netns add "$ns" 2>/dev/null || { echo "SKIP: no netns"; exit 77; }
+ip netns add "$ns" 2>/dev/null || skip "no netns"
 in_ns ip link set lo up || fail "lo up"
 in_ns ip tuntap add dev iosh-vpn0 mode tap ||
-    { echo "SKIP: no tuntap"; exit 77; }
+    skip "no tuntap"
 in_ns ip addr add 10.51.82.100/24 dev iosh-vpn0 || fail "10.51.82.100"
 in_ns ip link set iosh-vpn0 up || fail "iosh-vpn0 up"
 in_ns ip route add 10.48.67.160/27 via 10.51.82.1 || fail "route"

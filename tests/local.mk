@@ -17,3 +17,7 @@ include $(srcdir)/tests/ikecrypto.mk
 # The dependency rules of docs/ARCHITECTURE.md, against the includes.
 TESTS += tests/layering.sh
 EXTRA_DIST += tests/layering.sh
+
+# A missing tool: SKIP on a workstation, FAIL in CI (tests/skip.sh).
+TESTS += tests/require_tools.sh
+EXTRA_DIST += tests/skip.sh tests/require_tools.sh

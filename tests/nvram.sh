@@ -79,3 +79,46 @@ for want in '^Persist>enable$' '^hostname Persist$' \
 	}
 done
 echo "ok: write memory, kill -9, restart: the configuration is back"
+
+# kill -9 at a moment picked from a seeded sequence (0 to 40 ms after the
+# first of a burst of saves answered [OK]), ROUNDS times (6 here, about
+# 1.5 s each; NVRAM_KILL_ROUNDS=200 for the long run): what is left is always a whole
+# startup-config that loads, and the next start removes the temporary
+# file the killed write may have left (nvram_reap).
+rounds=${NVRAM_KILL_ROUNDS:-6}
+left=0
+r=0
+while [ "$r" -lt "$rounds" ]; do
+	r=$((r + 1))
+	delay=$(awk -v s="$r" 'BEGIN { srand(s); printf "%.3f", rand() * 0.04 }')
+	printf 'enable\nconfigure terminal\nhostname Round%d\nend\n' "$r" \
+	    >"$tmp/in3"
+	i=0
+	while [ $i -lt 100 ]; do echo "write memory"; i=$((i + 1)); done \
+	    >>"$tmp/in3"
+	"$iosh" --clock 1700000000 --nvram "$tmp/nv" <"$tmp/in3" \
+	    >"$tmp/out1" 2>&1 &
+	pid=$!
+	i=0
+	until grep -q '^\[OK\]$' "$tmp/out1" 2>/dev/null; do
+		i=$((i + 1))
+		[ "$i" -gt 1000 ] && fail "round $r: no [OK]"
+		sleep 0.01
+	done
+	sleep "$delay"
+	kill -9 "$pid" 2>/dev/null
+	wait "$pid" 2>/dev/null
+	pid=
+	ls -A "$tmp/nv" | grep -q '^\.tmp\.' && left=$((left + 1))
+	printf 'enable\nshow running-config\n' |
+	    timeout 10 "$iosh" --clock 1700000000 --nvram "$tmp/nv" \
+	    >"$tmp/out3" 2>&1 || fail "round $r: iosh on what was saved"
+	grep -q '^hostname \(Persist\|Round[0-9]*\)$' "$tmp/out3" &&
+	    grep -q '^end$' "$tmp/out3" ||
+	    fail "round $r: not a whole configuration: $(cat "$tmp/out3")"
+	grep -q '^%' "$tmp/out3" && fail "round $r: $(grep '^%' "$tmp/out3")"
+	[ "$(ls -A "$tmp/nv")" = "startup-config" ] ||
+	    fail "round $r: after restart nvram holds: $(ls -A "$tmp/nv")"
+done
+echo "ok: $rounds kills at random moments: startup-config whole each time;" \
+    "$left temporary files left by a kill, all removed at the next start"

@@ -34,9 +34,10 @@
 # (tests/interop_lib.sh says which); skips (77) without them.  Every wait
 # is bounded; the namespaces and every process go in the trap.
 
-[ "$(id -u)" -eq 0 ] || { echo "SKIP: not root"; exit 77; }
+. "${top_srcdir:-.}/tests/skip.sh"
+[ "$(id -u)" -eq 0 ] || skip "not root"
 for t in ip ping iperf3 ethtool; do
-	command -v $t >/dev/null 2>&1 || { echo "SKIP: no $t"; exit 77; }
+	command -v $t >/dev/null 2>&1 || skip "no $t"
 done
 . "${top_srcdir:-.}/tests/interop_lib.sh"
 
@@ -64,10 +65,10 @@ in_b() {
 # offloads: pcap must see every segment as it is on the wire, checksum
 # filled in, at most the MTU.
 veth() {
-	ip netns add "$1" 2>/dev/null || { echo "SKIP: no netns"; exit 77; }
+	ip netns add "$1" 2>/dev/null || skip "no netns"
 	timeout 30 ip netns exec "$1" ip link set lo up
 	ip link add "$2" netns "$1" type veth peer name "$5" netns "$ns" ||
-	    { echo "SKIP: no veth"; exit 77; }
+	    skip "no veth"
 	timeout 30 ip netns exec "$1" ip addr add "$3"/24 dev "$2"
 	timeout 30 ip netns exec "$1" ip link set "$2" mtu 1500 up
 	timeout 30 ip netns exec "$1" ip route add default via "$4"

@@ -22,12 +22,13 @@
 # 77 (skip).  Every wait is bounded; the namespaces and the routers go in
 # the trap.
 set -u
+. "${top_srcdir:-.}/tests/skip.sh"
 
 builddir=${top_builddir:-.}
 iosh=$(cd "$builddir" && pwd -P)/iosh
-[ "$(id -u)" -eq 0 ] || { echo "SKIP: not root"; exit 77; }
+[ "$(id -u)" -eq 0 ] || skip "not root"
 for t in ip ping iperf3 ethtool; do
-	command -v $t >/dev/null 2>&1 || { echo "SKIP: no $t"; exit 77; }
+	command -v $t >/dev/null 2>&1 || skip "no $t"
 done
 ha=iosh-pmtu-a-$$
 hb=iosh-pmtu-b-$$
@@ -46,7 +47,7 @@ cleanup() {
 }
 trap cleanup EXIT
 for n in $ha $hb $rt; do
-	ip netns add "$n" 2>/dev/null || { echo "SKIP: no netns"; exit 77; }
+	ip netns add "$n" 2>/dev/null || skip "no netns"
 	ip -n "$n" link set lo up
 done
 
@@ -68,7 +69,7 @@ in_ns() {
 # filled in, at most the MTU.
 veth() {
 	ip link add "$2" type veth peer name "$3" ||
-	    { echo "SKIP: no veth"; exit 77; }
+	    skip "no veth"
 	ip link set "$2" netns "$1"
 	ip link set "$3" netns "$rt"
 	in_ns "$1" ip addr add "$4"/24 dev "$2"

@@ -21,3 +21,10 @@ EXTRA_DIST += tests/transcripts.sh tests/man.sh \
 	golden/shell/prefixes.in golden/shell/prefixes.out \
 	golden/shell/timestamps.in golden/shell/timestamps.out \
 	golden/shell/translating.in golden/shell/translating.out
+# Syslog to a server: R1 logs to R2, which listens on UDP 514.
+check_PROGRAMS += tests/check_logging
+TESTS += tests/check_logging
+tests_check_logging_SOURCES = tests/check_logging.c tests/pair.c \
+	tests/pair.h tests/fixture.c tests/fixture.h
+tests_check_logging_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+tests_check_logging_LDADD = $(TEST_LIBS)

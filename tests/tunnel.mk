@@ -21,3 +21,12 @@ tests_check_vti_SOURCES = tests/check_vti.c tests/pair.c tests/pair.h \
 	tests/fixture.c tests/fixture.h
 tests_check_vti_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_check_vti_LDADD = $(TEST_LIBS)
+
+# Seed 003: a `tunnel mode ipsec ipv6` VTI, IKE and ESP over IPv6, between
+# two iosh routers (tests/check_vti6.c).
+check_PROGRAMS += tests/check_vti6
+TESTS += tests/check_vti6
+tests_check_vti6_SOURCES = tests/check_vti6.c tests/pair.c tests/pair.h \
+	tests/fixture.c tests/fixture.h
+tests_check_vti6_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+tests_check_vti6_LDADD = $(TEST_LIBS)

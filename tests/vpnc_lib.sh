@@ -13,7 +13,7 @@
 #				(KEEP=dir keeps the whole logs).
 # Skips (77) without vpnc; kills vpnc (its pid file) on exit.
 
-command -v vpnc >/dev/null || { echo "SKIP: vpnc missing"; exit 77; }
+command -v vpnc >/dev/null || skip "vpnc missing"
 
 fail() {
 	echo "FAIL: $*"

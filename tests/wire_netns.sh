@@ -7,13 +7,14 @@
 # Root and namespaces are required: otherwise exit 77 (skip).  Every wait
 # is bounded and the namespace goes away in the trap.
 set -u
+. "${top_srcdir:-.}/tests/skip.sh"
 
 builddir=${top_builddir:-.}
 tool=$(cd "$builddir" && pwd -P)/tests/wire_tool
-[ "$(id -u)" -eq 0 ] || { echo "SKIP: not root"; exit 77; }
-command -v ip >/dev/null 2>&1 || { echo "SKIP: no ip(8)"; exit 77; }
+[ "$(id -u)" -eq 0 ] || skip "not root"
+command -v ip >/dev/null 2>&1 || skip "no ip(8)"
 ns=iosh-wire-$$
-ip netns add "$ns" 2>/dev/null || { echo "SKIP: no netns"; exit 77; }
+ip netns add "$ns" 2>/dev/null || skip "no netns"
 trap 'ip netns del "$ns" 2>/dev/null' EXIT
 
 fail() {
@@ -25,11 +26,11 @@ in_ns() {
 }
 
 in_ns ip link set lo up || fail "lo up"
-in_ns ip link add v0 type veth peer name v1 || { echo "SKIP: no veth"; exit 77; }
+in_ns ip link add v0 type veth peer name v1 || skip "no veth"
 in_ns ip addr add 10.99.0.1/24 dev v0 || fail "address v0"
 in_ns ip link set v0 up || fail "v0 up"
 in_ns ip link set v1 up || fail "v1 up"
-in_ns ip tuntap add dev tap0 mode tap || { echo "SKIP: no tuntap"; exit 77; }
+in_ns ip tuntap add dev tap0 mode tap || skip "no tuntap"
 in_ns ip addr add 10.99.1.1/24 dev tap0 || fail "address tap0"
 in_ns ip link set tap0 up || fail "tap0 up"
 

@@ -1,0 +1,13 @@
+# NAT (issue 18): seed 000's PAT router on mem: wires, every datagram
+# written and read by the test, and seed 000's NAT exemption for the VPN
+# between two routers with a crypto map (tests/check_nat.c).
+check_PROGRAMS += tests/check_nat
+TESTS += tests/check_nat
+tests_check_nat_SOURCES = tests/check_nat.c tests/pair.c tests/pair.h \
+	tests/fixture.c tests/fixture.h
+tests_check_nat_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+tests_check_nat_LDADD = $(TEST_LIBS)
+# Linux hosts in namespaces behind iosh's PAT: ping, nc UDP and TCP to an
+# outside namespace, judged by tshark there (translated source, checksums).
+TESTS += tests/nat_netns.sh
+EXTRA_DIST += tests/nat_netns.sh
