@@ -97,6 +97,38 @@ static const struct cmd_def config_defs[] = {
 	  "Global IP configuration subcommands\n"
 	  "Enable IP Domain Name System hostname translation",
 	  cmd_ip_domain_lookup, CMD_NO | CMD_DEFAULT },
+	{ "ip domain name WORD$dname",
+	  "Global IP configuration subcommands\n"
+	  "IP DNS Resolver\n"
+	  "Define the default domain name\n"
+	  "Default domain name",
+	  cmd_ip_domain_name, CMD_NO | CMD_DEFAULT },
+	{ "ip domain-name WORD$dname",
+	  "Global IP configuration subcommands\n"
+	  "Define the default domain name\n"
+	  "Default domain name",
+	  cmd_ip_domain_name, CMD_NO | CMD_DEFAULT },
+	{ "ip ssh version <1-2>$ver",
+	  "Global IP configuration subcommands\n"
+	  "Configure ssh options\n"
+	  "Specify protocol version to be supported\n"
+	  "Protocol version",
+	  cmd_ip_ssh_version, CMD_NO | CMD_DEFAULT },
+	{ "crypto key generate rsa [general-keys] [modulus <360-4096>$bits]",
+	  "Encryption module\n"
+	  "Long term key operations\n"
+	  "Generate new keys\n"
+	  "Generate RSA keys\n"
+	  "Generate a general purpose RSA key pair for signing and encryption\n"
+	  "Provide number of modulus bits on the command line\n"
+	  "size of the key modulus [360-4096]",
+	  cmd_crypto_key_generate_rsa, 0 },
+	{ "crypto key zeroize rsa",
+	  "Encryption module\n"
+	  "Long term key operations\n"
+	  "Remove keys\n"
+	  "Remove RSA keys",
+	  cmd_crypto_key_zeroize_rsa, 0 },
 	{ "ip domain lookup",
 	  "Global IP configuration subcommands\n"
 	  "IP DNS Resolver\n"
@@ -146,6 +178,20 @@ static const struct cmd_def config_neg_defs[] = {
 	  "Modify message logging facilities\n"
 	  "Specify interface for source address in logging transactions",
 	  cmd_logging_source_if, CMD_NO | CMD_DEFAULT },
+	{ "ip domain name",
+	  "Global IP configuration subcommands\n"
+	  "IP DNS Resolver\n"
+	  "Define the default domain name",
+	  cmd_ip_domain_name, CMD_NO | CMD_DEFAULT },
+	{ "ip domain-name",
+	  "Global IP configuration subcommands\n"
+	  "Define the default domain name",
+	  cmd_ip_domain_name, CMD_NO | CMD_DEFAULT },
+	{ "ip ssh version",
+	  "Global IP configuration subcommands\n"
+	  "Configure ssh options\n"
+	  "Specify protocol version to be supported",
+	  cmd_ip_ssh_version, CMD_NO | CMD_DEFAULT },
 	{ "version",
 	  "Version",
 	  cmd_version, CMD_NO | CMD_DEFAULT },

@@ -32,6 +32,15 @@ static const struct cmd_def exec_user_defs[] = {
 	  "Show running system information\n"
 	  "Show current privilege level",
 	  cmd_show_privilege, CMD_FILTER },
+	{ "show ip ssh",
+	  "Show running system information\n"
+	  "IP information\n"
+	  "Information on SSH",
+	  cmd_show_ip_ssh, CMD_FILTER },
+	{ "show ssh",
+	  "Show running system information\n"
+	  "Status of SSH server connections",
+	  cmd_show_ssh, CMD_FILTER },
 	{ "show users",
 	  "Show running system information\n"
 	  "Display information about terminal lines",

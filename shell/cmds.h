@@ -77,6 +77,13 @@ int	cmd_username(struct vty *, const struct cmd_args *);
 int	cmd_enable_secret(struct vty *, const struct cmd_args *);
 int	cmd_enable_password(struct vty *, const struct cmd_args *);
 int	cmd_terminal_monitor(struct vty *, const struct cmd_args *);
+/* shell/ssh_cfg.c */
+int	cmd_ip_domain_name(struct vty *, const struct cmd_args *);
+int	cmd_ip_ssh_version(struct vty *, const struct cmd_args *);
+int	cmd_crypto_key_generate_rsa(struct vty *, const struct cmd_args *);
+int	cmd_crypto_key_zeroize_rsa(struct vty *, const struct cmd_args *);
+int	cmd_show_ip_ssh(struct vty *, const struct cmd_args *);
+int	cmd_show_ssh(struct vty *, const struct cmd_args *);
 
 /* nvram (shell/cmd_nvram.c). */
 int	cmd_copy_run_start(struct vty *, const struct cmd_args *);

@@ -20,10 +20,12 @@
 #include "lib/clock.h"
 #include "lib/xalloc.h"
 #include "shell/console.h"
+#include "shell/console_ssh.h"
 #include "shell/console_telnet.h"
 #include "shell/nvram.h"
 #include "shell/router.h"
 #include "shell/startup.h"
+#include "shell/vty_conn.h"
 
 static void
 usage(FILE *fp)
@@ -31,7 +33,8 @@ usage(FILE *fp)
 	fprintf(fp,
 	    "usage: iosh [--attach NAME=SPEC]... [--clock EPOCH_SECONDS] "
 	    "[--nvram DIR]\n"
-	    "            [--telnet [ADDR:]PORT] [--help] [--version]\n"
+	    "            [--telnet [ADDR:]PORT] [--ssh [ADDR:]PORT] [--help] "
+	    "[--version]\n"
 	    "\n"
 	    "  --attach NAME=SPEC     put interface NAME on a wire: "
 	    "udp:LPORT:HOST:RPORT,\n"
@@ -63,6 +66,7 @@ main(int argc, char **argv)
 		{ "clock",	required_argument,	NULL,	'c' },
 		{ "help",	no_argument,		NULL,	'h' },
 		{ "nvram",	required_argument,	NULL,	'n' },
+		{ "ssh",	required_argument,	NULL,	's' },
 		{ "telnet",	required_argument,	NULL,	't' },
 		{ "version",	no_argument,		NULL,	'V' },
 		{ NULL,		0,			NULL,	0 },
@@ -70,8 +74,9 @@ main(int argc, char **argv)
 	struct router	 r;
 	struct strbuf	 report;
 	struct telnet_server *ts = NULL;
+	struct ssh_server *ss = NULL;
 	char		 err[256], *end, *nvram = NULL, *eq;
-	const char	*telnet = NULL;
+	const char	*telnet = NULL, *ssh = NULL;
 	char		**attach = NULL;
 	size_t		 nattach = 0, i;
 	long long	 epoch;
@@ -109,6 +114,9 @@ main(int argc, char **argv)
 		case 'n':
 			free(nvram);
 			nvram = xstrdup(optarg);
+			break;
+		case 's':
+			ssh = optarg;
 			break;
 		case 't':
 			telnet = optarg;
@@ -162,17 +170,31 @@ main(int argc, char **argv)
 		telnet_server_addr(ts, &report);
 		fprintf(stderr, "iosh: telnet vty on %s\n", report.sb_buf);
 	}
+	if (ssh != NULL) {
+		strbuf_reset(&report);
+		if ((ss = ssh_server_new(&r, ssh, &report)) == NULL) {
+			fprintf(stderr, "iosh: --ssh: %s\n", report.sb_buf);
+			strbuf_free(&report);
+			telnet_server_free(ts);
+			router_free(&r);
+			return 1;
+		}
+		strbuf_reset(&report);
+		ssh_server_addr(ss, &report);
+		fprintf(stderr, "iosh: ssh vty on %s\n", report.sb_buf);
+	}
 	strbuf_free(&report);
 	fflush(stdout);
 	if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO))
 		rc = console_tty_run(&r);
 	else
 		rc = console_line_run(&r);
-	if (ts != NULL) {
+	if (ts != NULL || ss != NULL) {
 		fflush(stdout);
-		if (telnet_server_run(ts) < 0)
+		if (vty_serve(&r) < 0)
 			rc = 1;
 		telnet_server_free(ts);
+		ssh_server_free(ss);
 	}
 	router_free(&r);
 	return rc;

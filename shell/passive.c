@@ -35,6 +35,8 @@ global_nvgen(const struct router *r, bool v15, struct strbuf *sb)
 		nv_line(sb, 0, "ip subnet-zero");
 	if (!r->r_domain_lookup)
 		nv_line(sb, 0, "no ip domain lookup");
+	if (r->r_domain_name != NULL)
+		nv_line(sb, 0, "ip domain name %s", r->r_domain_name);
 	if (pa->pa_cef)
 		nv_line(sb, 0, "ip cef");
 	if (pa->pa_audit_max_events != 0)

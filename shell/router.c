@@ -18,6 +18,7 @@
 #include "parser/cmd.h"
 #include "shell/cmds.h"
 #include "shell/router.h"
+#include "shell/ssh_cfg.h"
 #include "shell/session.h"
 #include "shell/startup.h"
 
@@ -212,6 +213,9 @@ router_config_free(struct router *r)
 	r->r_sys.sy_dp = NULL;
 	for (i = 0; i < LINE_COUNT; i++)
 		line_cfg_clear(&r->r_lines[i]);
+	free(r->r_domain_name);
+	r->r_domain_name = NULL;
+	r->r_ssh_version = 0;
 	aaa_clear(&r->r_aaa);
 	enable_clear(&r->r_enable);
 	logging_free(&r->r_logging);
@@ -272,6 +276,7 @@ router_free(struct router *r)
 	}
 	router_config_free(r);
 	startup_private_free(r);
+	ssh_hostkey_free(r);
 	if (r->r_loop != NULL)
 		evloop_free(r->r_loop);
 	free(r->r_image);

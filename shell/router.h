@@ -25,6 +25,8 @@
 struct evloop;
 struct session;
 struct cmd_set;
+struct vty_hub;
+struct ssh_key_struct;
 
 /* `--attach NAME=SPEC`: kept by the router, applied to every dataplane. */
 struct router_attach {
@@ -54,6 +56,14 @@ struct router {
 	char		*r_nvram_dir;		/* --nvram; NULL: none */
 	struct router_attach *r_attach;		/* --attach, in order */
 	size_t		 r_nattach;
+	struct vty_hub	*r_vty_hub;		/* vty lines served (vty_conn.h) */
+	char		*r_domain_name;		/* `ip domain name`; NULL: none */
+	unsigned	 r_ssh_version;		/* `ip ssh version`; 0: 1.99 */
+	/* The RSA host key (shell/ssh_cfg.c): not configuration, it lives
+	 * in the private NVRAM and outlasts a reload, as IOS's does. */
+	struct ssh_key_struct *r_hostkey;
+	char		*r_hostkey_name;	/* "R1.example.com" */
+	bool		 r_hostkey_loaded;	/* the nvram copy was looked for */
 };
 
 /*

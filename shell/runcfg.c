@@ -61,6 +61,12 @@ shell_nvgen(const struct router *r, enum nv_section sec, struct strbuf *sb)
 	case NV_GLOBAL:
 		login_block_nvgen(&r->r_login_block, sb);
 		break;
+	case NV_CRYPTO:
+		/* A 15.x router prints it after the usernames, above the
+		 * crypto sections. */
+		if (r->r_ssh_version != 0)
+			nv_line(sb, 0, "ip ssh version %u", r->r_ssh_version);
+		break;
 	case NV_LINE:
 		lines_render(r->r_lines, sb);
 		break;

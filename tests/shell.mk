@@ -15,6 +15,7 @@ EXTRA_DIST += tests/transcripts.sh tests/man.sh \
 	golden/shell/filters.in golden/shell/filters.out \
 	golden/shell/help.in golden/shell/help.out \
 	golden/shell/hostname.in golden/shell/hostname.out \
+	golden/shell/ssh.in golden/shell/ssh.out \
 	golden/shell/logging.in golden/shell/logging.out \
 	golden/shell/incomplete.in golden/shell/incomplete.out \
 	golden/shell/prefixes.in golden/shell/prefixes.out \

@@ -6,6 +6,23 @@ tests_check_telnet_SOURCES = tests/check_telnet.c
 tests_check_telnet_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_check_telnet_LDADD = $(TEST_LIBS)
 EXTRA_DIST += tests/expect_telnet.sh tests/expect/telnet.exp
+# The SSH vty (issue 21): OpenSSH's client through sshpass against iosh
+# --ssh: no key refused, crypto key generate rsa, the line password,
+# login local, wrong passwords, transport input telnet.
+TESTS += tests/ssh.sh
+EXTRA_DIST += tests/ssh.sh
+# Netmiko's cisco_ios (SSH) and cisco_ios_telnet against iosh: enable,
+# send_config_set, save_config, use_textfsm with the ntc-templates vendored
+# in tests/data/ntc-templates (show version, ip interface brief, interfaces
+# description, users, clock).
+TESTS += tests/netmiko.sh
+EXTRA_DIST += tests/netmiko.sh tests/netmiko_iosh.py \
+	tests/data/ntc-templates/LICENSE tests/data/ntc-templates/index \
+	tests/data/ntc-templates/cisco_ios_show_version.textfsm \
+	tests/data/ntc-templates/cisco_ios_show_ip_interface_brief.textfsm \
+	tests/data/ntc-templates/cisco_ios_show_interfaces_description.textfsm \
+	tests/data/ntc-templates/cisco_ios_show_users.textfsm \
+	tests/data/ntc-templates/cisco_ios_show_clock.textfsm
 
 # The lab tool: the CCIE 13-1 lab started with iosh-lab, a ping across its
 # serial link, and an expect user on R1's console.

@@ -1,0 +1,69 @@
+#!/bin/sh
+# Netmiko (Debian python3-netmiko) against `iosh --ssh --telnet`: the
+# checks are tests/netmiko_iosh.py's, with the ntc-templates vendored in
+# tests/data/ntc-templates (NET_TEXTFSM).  Skipped (77) only when
+# Netmiko or TextFSM does not import under /usr/bin/python3.
+set -u
+
+srcdir=${top_srcdir:-.}
+builddir=${top_builddir:-.}
+iosh="$builddir/iosh"
+py=/usr/bin/python3
+if ! "$py" -c 'import netmiko, textfsm' 2>/dev/null; then
+	echo "netmiko or textfsm not importable: skipping the Netmiko test"
+	exit 77
+fi
+
+tmp=$(mktemp -d)
+pid=
+cleanup() {
+	[ -n "$pid" ] && kill "$pid" 2>/dev/null
+	rm -rf "$tmp"
+}
+trap cleanup EXIT
+
+mkdir "$tmp/nv"
+cat >"$tmp/nv/startup-config" <<'EOF'
+hostname R1
+ip domain name example.com
+enable secret class
+username oper secret op
+interface Loopback0
+ description managed-by-iosh
+ ip address 10.0.0.1 255.255.255.255
+line vty 0 4
+ login local
+EOF
+printf 'enable\nclass\nconfigure terminal\ncrypto key generate rsa modulus 1024\nend\n' \
+    >"$tmp/in"
+"$iosh" --clock 1700000000 --nvram "$tmp/nv" --ssh 127.0.0.1:0 \
+    --telnet 127.0.0.1:0 <"$tmp/in" >"$tmp/console" 2>"$tmp/err" &
+pid=$!
+ssh_port= telnet_port=
+for _ in $(seq 50); do
+	ssh_port=$(sed -n 's/^iosh: ssh vty on 127\.0\.0\.1:\([0-9]*\)$/\1/p' "$tmp/err")
+	telnet_port=$(sed -n 's/^iosh: telnet vty on 127\.0\.0\.1:\([0-9]*\)$/\1/p' "$tmp/err")
+	[ -n "$ssh_port" ] && [ -n "$telnet_port" ] &&
+	    grep -q '%SSH-5-ENABLED' "$tmp/console" && break
+	sleep 0.1
+done
+if ! grep -q '%SSH-5-ENABLED' "$tmp/console"; then
+	echo "FAIL: iosh did not start with a key: $(cat "$tmp/err" "$tmp/console")"
+	exit 1
+fi
+
+SSH_PORT=$ssh_port TELNET_PORT=$telnet_port NVRAM=$tmp/nv \
+    NET_TEXTFSM=$(cd "$srcdir/tests/data/ntc-templates" && pwd) \
+    IOSH_VERSION=$("$iosh" --version | sed 's/^iosh //') \
+    timeout 60 "$py" "$srcdir/tests/netmiko_iosh.py"
+rc=$?
+
+kill -TERM "$pid"
+wait "$pid"
+st=$?
+pid=
+if [ "$st" -ne 0 ]; then
+	echo "FAIL: iosh exited $st after SIGTERM: $(cat "$tmp/err")"
+	rc=1
+fi
+exit "$rc"

@@ -1,0 +1,128 @@
+"""Netmiko against iosh, as a network engineer's script drives IOS.
+
+Run by tests/netmiko.sh with SSH_PORT, TELNET_PORT, NVRAM and NET_TEXTFSM
+(the ntc-templates vendored in tests/data/ntc-templates) in the
+environment.  Over SSH (`cisco_ios`) and telnet (`cisco_ios_telnet`) as
+user oper (privilege 1, `login local`): enable() with the enable secret,
+send_command, send_config_set, save_config, and send_command with
+use_textfsm=True whose parsed rows must carry iosh's live state.  Prints
+one line per check; exits 1 on the first failure.
+"""
+import os
+import sys
+
+from netmiko import ConnectHandler
+
+FAILED = []
+
+
+def check(what, got, want):
+    if got != want:
+        FAILED.append(what)
+        print("FAIL: %s: got %r, want %r" % (what, got, want))
+    else:
+        print("ok: %s" % what)
+
+
+def row(rows, key, value):
+    """The parsed row whose KEY is VALUE (or None)."""
+    for r in rows:
+        if r.get(key) == value:
+            return r
+    return None
+
+
+def session(device_type, port, loopback):
+    conn = ConnectHandler(device_type=device_type, host="127.0.0.1",
+                          port=port, username="oper", password="op",
+                          secret="class", timeout=10, fast_cli=True)
+    tag = device_type
+    check(tag + ": prompt before enable", conn.find_prompt(), "R1>")
+    conn.enable()
+    check(tag + ": prompt after enable()", conn.find_prompt(), "R1#")
+
+    out = conn.send_command("show privilege")
+    check(tag + ": show privilege", out.strip(),
+          "Current privilege level is 15")
+
+    out = conn.send_config_set([
+        "interface " + loopback["name"],
+        "description " + loopback["desc"],
+        "ip address %s 255.255.255.255" % loopback["ip"],
+    ])
+    check(tag + ": send_config_set left config mode",
+          conn.find_prompt(), "R1#")
+    check(tag + ": send_config_set had no error", "%" in out, False)
+
+    out = conn.save_config()
+    check(tag + ": save_config [OK]", "[OK]" in out, True)
+    with open(os.path.join(os.environ["NVRAM"], "startup-config")) as f:
+        saved = f.read()
+    check(tag + ": startup-config has the new description",
+          " description %s\n" % loopback["desc"] in saved, True)
+
+    ver = conn.send_command("show version", use_textfsm=True)
+    check(tag + ": show version parsed", isinstance(ver, list) and
+          len(ver) == 1, True)
+    if isinstance(ver, list) and ver:
+        v = ver[0]
+        check(tag + ": version.hostname", v["hostname"], "R1")
+        check(tag + ": version.software_image", v["software_image"],
+              "IOSH-LINUX")
+        check(tag + ": version.version", v["version"],
+              os.environ["IOSH_VERSION"])
+        check(tag + ": version.hardware", v["hardware"],
+              ["IOSH-LINUX"])
+        check(tag + ": version.serial is the board ID",
+              len(v["serial"]) == 1 and v["serial"][0].startswith("IOSH"),
+              True)
+        check(tag + ": version.config_register", v["config_register"],
+              "0x2102")
+        check(tag + ": version.reload_reason", v["reload_reason"],
+              "power-on")
+
+    brief = conn.send_command("show ip interface brief", use_textfsm=True)
+    r = row(brief, "interface", loopback["name"]) \
+        if isinstance(brief, list) else None
+    check(tag + ": ip interface brief row of " + loopback["name"],
+          r and (r["ip_address"], r["status"], r["proto"]),
+          (loopback["ip"], "up", "up"))
+    r = row(brief, "interface", "Loopback0") \
+        if isinstance(brief, list) else None
+    check(tag + ": ip interface brief row of Loopback0",
+          r and (r["ip_address"], r["status"], r["proto"]),
+          ("10.0.0.1", "up", "up"))
+
+    desc = conn.send_command("show interfaces description",
+                             use_textfsm=True)
+    r = row(desc, "port", loopback["short"]) \
+        if isinstance(desc, list) else None
+    check(tag + ": interfaces description row",
+          r and (r["status"], r["protocol"], r["description"]),
+          ("up", "up", loopback["desc"]))
+
+    users = conn.send_command("show users", use_textfsm=True)
+    me = [u for u in users if u["line"].startswith("*")] \
+        if isinstance(users, list) else []
+    check(tag + ": show users marks this session (vty, oper, 127.0.0.1)",
+          [(u["line"].split()[-2], u["user"], u["location"]) for u in me],
+          [("vty", "oper", "127.0.0.1")])
+
+    clock = conn.send_command("show clock", use_textfsm=True)
+    check(tag + ": show clock parsed",
+          isinstance(clock, list) and len(clock) == 1 and
+          clock[0]["year"] == "2023" and clock[0]["month"] == "Nov", True)
+    conn.disconnect()
+
+
+session("cisco_ios", int(os.environ["SSH_PORT"]),
+        {"name": "Loopback1", "short": "Lo1", "ip": "10.9.9.1",
+         "desc": "set-by-netmiko-over-ssh"})
+session("cisco_ios_telnet", int(os.environ["TELNET_PORT"]),
+        {"name": "Loopback2", "short": "Lo2", "ip": "10.9.9.2",
+         "desc": "set-by-netmiko-over-telnet"})
+if FAILED:
+    print("netmiko: %d checks failed" % len(FAILED))
+    sys.exit(1)
+print("netmiko: cisco_ios (SSH) and cisco_ios_telnet: enable, "
+      "send_config_set, save_config and five ntc-templates parse as IOS")
