@@ -49,11 +49,8 @@ struct ssh_conn {
 };
 
 struct ssh_server {
-	struct vty_hub		*ss_hub;
+	struct vty_listener	 ss_l;
 	struct router		*ss_router;
-	struct evloop		*ss_loop;
-	int			 ss_fd;
-	struct strbuf		 ss_addr;	/* "ADDR:PORT" */
 	unsigned long		 ss_refused;
 	LIST_HEAD(, ssh_conn)	 ss_lingering;	/* closing, vty freed */
 };
@@ -128,7 +125,7 @@ sc_events(void *arg, bool in, bool out)
 	 * keep-alives arrive there; keys of a busy vty wait in vc_input. */
 	(void)in;
 	(void)out;
-	evloop_set_events(sc->sc_srv->ss_loop, sc->sc_fd, POLLIN |
+	evloop_set_events(sc->sc_srv->ss_l.vl_loop, sc->sc_fd, POLLIN |
 	    ((ssh_get_poll_flags(sc->sc_sess) & SSH_WRITE_PENDING) ?
 	    POLLOUT : 0));
 }
@@ -137,7 +134,7 @@ sc_events(void *arg, bool in, bool out)
 static void
 sc_destroy(struct ssh_conn *sc)
 {
-	struct evloop	*loop = sc->sc_srv->ss_loop;
+	struct evloop	*loop = sc->sc_srv->ss_l.vl_loop;
 
 	evloop_del_fd(loop, sc->sc_fd);
 	if (sc->sc_timer != NULL)
@@ -179,7 +176,7 @@ sc_linger_io(int fd, short revents, void *arg)
 		sc_destroy(sc);
 		return;
 	}
-	evloop_set_events(sc->sc_srv->ss_loop, fd, POLLIN |
+	evloop_set_events(sc->sc_srv->ss_l.vl_loop, fd, POLLIN |
 	    ((ssh_get_poll_flags(sc->sc_sess) & SSH_WRITE_PENDING) ?
 	    POLLOUT : 0));
 }
@@ -195,7 +192,7 @@ static void
 sc_free(void *arg)
 {
 	struct ssh_conn	*sc = arg;
-	struct evloop	*loop = sc->sc_srv->ss_loop;
+	struct evloop	*loop = sc->sc_srv->ss_l.vl_loop;
 	bool		 dead = sc->sc_vc->vc_dead;
 
 	sc->sc_vc = NULL;
@@ -314,7 +311,7 @@ sc_shell_req(ssh_session s, ssh_channel ch, void *ud)
 	if (!sc->sc_authed || sc->sc_shell || sc->sc_vc == NULL)
 		return 1;
 	sc->sc_shell = true;
-	evloop_timer_cancel(sc->sc_srv->ss_loop, sc->sc_timer);
+	evloop_timer_cancel(sc->sc_srv->ss_l.vl_loop, sc->sc_timer);
 	sc->sc_timer = NULL;
 	vc_start_exec(sc->sc_vc);
 	return 0;
@@ -426,7 +423,7 @@ ss_accept(int lfd, short revents, void *arg)
 		return;
 	/* No RSA key yet: IOS has no SSH server to answer with. */
 	if ((key = ssh_hostkey(ss->ss_router)) == NULL ||
-	    (n = vty_hub_pick(ss->ss_hub, TRANSPORT_SSH)) < 0) {
+	    (n = vty_hub_pick(ss->ss_l.vl_hub, TRANSPORT_SSH)) < 0) {
 		vty_refuse(fd);
 		ss->ss_refused++;
 		return;
@@ -466,12 +463,12 @@ ss_accept(int lfd, short revents, void *arg)
 	ssh_callbacks_init(&sc->sc_scb);
 	ssh_set_server_callbacks(sc->sc_sess, &sc->sc_scb);
 	ssh_set_auth_methods(sc->sc_sess, SSH_AUTH_METHOD_PASSWORD);
-	if (evloop_add_fd(ss->ss_loop, fd, POLLIN, sc_io, sc) < 0)
+	if (evloop_add_fd(ss->ss_l.vl_loop, fd, POLLIN, sc_io, sc) < 0)
 		abort();
 	vty_addrs(fd, peer, sizeof(peer), &lport);
-	sc->sc_vc = vc_new(ss->ss_hub, (unsigned)n, &sc_transport, sc, peer,
+	sc->sc_vc = vc_new(ss->ss_l.vl_hub, (unsigned)n, &sc_transport, sc, peer,
 	    lport);
-	sc->sc_timer = evloop_timer_add(ss->ss_loop, SSH_AUTH_TIMEOUT_MS,
+	sc->sc_timer = evloop_timer_add(ss->ss_l.vl_loop, SSH_AUTH_TIMEOUT_MS,
 	    sc_timeout, sc);
 	sc_io(fd, POLLIN, sc);
 }
@@ -483,15 +480,9 @@ ssh_server_new(struct router *r, const char *spec, struct strbuf *err)
 
 	ss = xcalloc(1, sizeof(*ss));
 	ss->ss_router = r;
-	ss->ss_loop = r->r_loop;
-	ss->ss_hub = vty_hub_get(r);
 	LIST_INIT(&ss->ss_lingering);
-	strbuf_init(&ss->ss_addr);
-	if ((ss->ss_fd = vty_listen(spec, &ss->ss_addr, err)) < 0 ||
-	    evloop_add_fd(r->r_loop, ss->ss_fd, POLLIN, ss_accept, ss) < 0) {
-		if (err->sb_len == 0)
-			strbuf_printf(err, "%s: %s", spec, strerror(errno));
-		ssh_server_free(ss);
+	if (!vty_listener_open(&ss->ss_l, r, spec, ss_accept, ss, err)) {
+		free(ss);
 		return NULL;
 	}
 	return ss;
@@ -500,30 +491,17 @@ ssh_server_new(struct router *r, const char *spec, struct strbuf *err)
 void
 ssh_server_addr(const struct ssh_server *ss, struct strbuf *out)
 {
-	strbuf_puts(out, ss->ss_addr.sb_buf);
+	strbuf_puts(out, ss->ss_l.vl_addr.sb_buf);
 }
 
 void
 ssh_server_free(struct ssh_server *ss)
 {
-	struct vty_conn	*vc, *next;
-
 	if (ss == NULL)
 		return;
-	for (vc = TAILQ_FIRST(vty_hub_conns(ss->ss_hub)); vc != NULL;
-	    vc = next) {
-		next = TAILQ_NEXT(vc, vc_entry);
-		if (vc->vc_tp == &sc_transport)
-			vc_free(vc);
-	}
+	vty_listener_close(&ss->ss_l, &sc_transport);
 	while (!LIST_EMPTY(&ss->ss_lingering))
 		sc_destroy(LIST_FIRST(&ss->ss_lingering));
-	if (ss->ss_fd >= 0) {
-		evloop_del_fd(ss->ss_loop, ss->ss_fd);
-		close(ss->ss_fd);
-	}
-	vty_hub_put(ss->ss_hub);
-	strbuf_free(&ss->ss_addr);
 	free(ss);
 }
 

@@ -29,10 +29,7 @@ struct telnet_conn {
 };
 
 struct telnet_server {
-	struct vty_hub		*ts_hub;
-	struct evloop		*ts_loop;
-	int			 ts_fd;
-	struct strbuf		 ts_addr;	/* "ADDR:PORT" */
+	struct vty_listener	 ts_l;
 	unsigned long		 ts_refused;	/* connections refused */
 };
 
@@ -80,7 +77,7 @@ tc_events(void *arg, bool in, bool out)
 {
 	struct telnet_conn	*tc = arg;
 
-	evloop_set_events(tc->tc_srv->ts_loop, tc->tc_fd,
+	evloop_set_events(tc->tc_srv->ts_l.vl_loop, tc->tc_fd,
 	    (in ? POLLIN : 0) | (out ? POLLOUT : 0));
 }
 
@@ -89,7 +86,7 @@ tc_free(void *arg)
 {
 	struct telnet_conn	*tc = arg;
 
-	evloop_del_fd(tc->tc_srv->ts_loop, tc->tc_fd);
+	evloop_del_fd(tc->tc_srv->ts_l.vl_loop, tc->tc_fd);
 	close(tc->tc_fd);
 	telnet_free(tc->tc_tn);
 	free(tc);
@@ -166,7 +163,7 @@ ts_accept(int lfd, short revents, void *arg)
 	(void)revents;
 	if ((fd = vty_accept(lfd)) < 0)
 		return;
-	if ((n = vty_hub_pick(ts->ts_hub, TRANSPORT_TELNET)) < 0) {
+	if ((n = vty_hub_pick(ts->ts_l.vl_hub, TRANSPORT_TELNET)) < 0) {
 		vty_refuse(fd);
 		ts->ts_refused++;
 		return;
@@ -175,11 +172,11 @@ ts_accept(int lfd, short revents, void *arg)
 	tc->tc_srv = ts;
 	tc->tc_fd = fd;
 	if ((tc->tc_tn = telnet_init(tc_telopts, tc_event, 0, tc)) == NULL ||
-	    evloop_add_fd(ts->ts_loop, fd, POLLIN, tc_io, tc) < 0)
+	    evloop_add_fd(ts->ts_l.vl_loop, fd, POLLIN, tc_io, tc) < 0)
 		abort();
 	vty_addrs(fd, peer, sizeof(peer), &lport);
 	/* The negotiation goes first; vc_new's login dialog follows it. */
-	tc->tc_vc = vc_new(ts->ts_hub, (unsigned)n, &tc_transport, tc, peer,
+	tc->tc_vc = vc_new(ts->ts_l.vl_hub, (unsigned)n, &tc_transport, tc, peer,
 	    lport);
 	telnet_negotiate(tc->tc_tn, TELNET_WILL, TELNET_TELOPT_ECHO);
 	telnet_negotiate(tc->tc_tn, TELNET_WILL, TELNET_TELOPT_SGA);
@@ -193,14 +190,8 @@ telnet_server_new(struct router *r, const char *spec, struct strbuf *err)
 	struct telnet_server	*ts;
 
 	ts = xcalloc(1, sizeof(*ts));
-	ts->ts_loop = r->r_loop;
-	ts->ts_hub = vty_hub_get(r);
-	strbuf_init(&ts->ts_addr);
-	if ((ts->ts_fd = vty_listen(spec, &ts->ts_addr, err)) < 0 ||
-	    evloop_add_fd(r->r_loop, ts->ts_fd, POLLIN, ts_accept, ts) < 0) {
-		if (err->sb_len == 0)
-			strbuf_printf(err, "%s: %s", spec, strerror(errno));
-		telnet_server_free(ts);
+	if (!vty_listener_open(&ts->ts_l, r, spec, ts_accept, ts, err)) {
+		free(ts);
 		return NULL;
 	}
 	return ts;
@@ -209,7 +200,7 @@ telnet_server_new(struct router *r, const char *spec, struct strbuf *err)
 void
 telnet_server_addr(const struct telnet_server *ts, struct strbuf *out)
 {
-	strbuf_puts(out, ts->ts_addr.sb_buf);
+	strbuf_puts(out, ts->ts_l.vl_addr.sb_buf);
 }
 
 void
@@ -220,7 +211,7 @@ telnet_server_stats(const struct telnet_server *ts,
 
 	memset(st, 0, sizeof(*st));
 	st->tst_refused = ts->ts_refused;
-	TAILQ_FOREACH(vc, vty_hub_conns(ts->ts_hub), vc_entry) {
+	TAILQ_FOREACH(vc, vty_hub_conns(ts->ts_l.vl_hub), vc_entry) {
 		if (vc->vc_tp != &tc_transport)
 			continue;
 		st->tst_sessions++;
@@ -231,27 +222,14 @@ telnet_server_stats(const struct telnet_server *ts,
 void
 telnet_server_free(struct telnet_server *ts)
 {
-	struct vty_conn	*vc, *next;
-
 	if (ts == NULL)
 		return;
-	for (vc = TAILQ_FIRST(vty_hub_conns(ts->ts_hub)); vc != NULL;
-	    vc = next) {
-		next = TAILQ_NEXT(vc, vc_entry);
-		if (vc->vc_tp == &tc_transport)
-			vc_free(vc);
-	}
-	if (ts->ts_fd >= 0) {
-		evloop_del_fd(ts->ts_loop, ts->ts_fd);
-		close(ts->ts_fd);
-	}
-	vty_hub_put(ts->ts_hub);
-	strbuf_free(&ts->ts_addr);
+	vty_listener_close(&ts->ts_l, &tc_transport);
 	free(ts);
 }
 
 int
 telnet_server_run(struct telnet_server *ts)
 {
-	return vty_serve(vty_hub_router(ts->ts_hub));
+	return vty_serve(vty_hub_router(ts->ts_l.vl_hub));
 }

@@ -909,7 +909,7 @@ spec_split(const char *spec, char *host, size_t hostlen, const char **port)
 	return 0;
 }
 
-int
+static int
 vty_listen(const char *spec, struct strbuf *addr, struct strbuf *err)
 {
 	struct addrinfo		 hints, *ai;
@@ -951,6 +951,49 @@ vty_listen(const char *spec, struct strbuf *addr, struct strbuf *err)
 	strbuf_printf(addr, ss.ss_family == AF_INET6 ? "[%s]:%s" :
 	    "%s:%s", name, serv);
 	return fd;
+}
+
+bool
+vty_listener_open(struct vty_listener *vl, struct router *r, const char *spec,
+    ev_io_fn accept, void *arg, struct strbuf *err)
+{
+	vl->vl_loop = r->r_loop;
+	vl->vl_hub = vty_hub_get(r);
+	strbuf_init(&vl->vl_addr);
+	if ((vl->vl_fd = vty_listen(spec, &vl->vl_addr, err)) >= 0 &&
+	    evloop_add_fd(vl->vl_loop, vl->vl_fd, POLLIN, accept, arg) == 0)
+		return true;
+	if (err->sb_len == 0)
+		strbuf_printf(err, "%s: %s", spec, strerror(errno));
+	if (vl->vl_fd >= 0)
+		close(vl->vl_fd);
+	vl->vl_fd = -1;
+	vty_hub_put(vl->vl_hub);
+	vl->vl_hub = NULL;
+	strbuf_free(&vl->vl_addr);
+	return false;
+}
+
+void
+vty_listener_close(struct vty_listener *vl, const struct vc_transport *tp)
+{
+	struct vty_conn	*vc, *next;
+
+	if (vl->vl_hub == NULL)
+		return;
+	for (vc = TAILQ_FIRST(vty_hub_conns(vl->vl_hub)); vc != NULL;
+	    vc = next) {
+		next = TAILQ_NEXT(vc, vc_entry);
+		if (vc->vc_tp == tp)
+			vc_free(vc);
+	}
+	if (vl->vl_fd >= 0) {
+		evloop_del_fd(vl->vl_loop, vl->vl_fd);
+		close(vl->vl_fd);
+	}
+	vty_hub_put(vl->vl_hub);
+	vl->vl_hub = NULL;
+	strbuf_free(&vl->vl_addr);
 }
 
 

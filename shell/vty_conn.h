@@ -15,6 +15,7 @@
 #include <netinet/in.h>
 #include <stdbool.h>
 
+#include "lib/evloop.h"
 #include "lib/strbuf.h"
 #include "shell/lines.h"
 #include "shell/login.h"
@@ -124,10 +125,26 @@ void		 vc_free(struct vty_conn *);
 /* Bytes allocated to the connection's buffers. */
 size_t		 vc_buffered(const struct vty_conn *);
 
-/* Listen on "[ADDR:]PORT" (ADDR defaults to 127.0.0.1); the fd, or -1
- * with the reason in ERR.  ADDR receives "ADDR:PORT" as bound. */
-int		 vty_listen(const char *spec, struct strbuf *addr,
+/*
+ * A transport's listening socket on the router's vty lines: what the
+ * telnet and SSH servers both hold.  Open listens on "[ADDR:]PORT" (ADDR
+ * defaults to 127.0.0.1) and calls ACCEPT(fd, revents, ARG) as
+ * connections come; false with the reason in ERR (the listener is then
+ * closed already).  Close ends the sessions of transport TP and lets the
+ * socket and the lines go.
+ */
+struct vty_listener {
+	struct vty_hub	*vl_hub;
+	struct evloop	*vl_loop;
+	int		 vl_fd;
+	struct strbuf	 vl_addr;	/* "ADDR:PORT" as bound */
+};
+
+bool		 vty_listener_open(struct vty_listener *, struct router *,
+		    const char *spec, ev_io_fn accept, void *arg,
 		    struct strbuf *err);
+void		 vty_listener_close(struct vty_listener *,
+		    const struct vc_transport *tp);
 /* Accept a connection: non-blocking, close-on-exec, no Nagle; or -1. */
 int		 vty_accept(int lfd);
 /* Refuse an accepted connection with a reset, as IOS refuses it. */
