@@ -27,19 +27,19 @@ EXTRA_DIST += bench/seal_bench.c
 endif
 bench_ike_bench_SOURCES = bench/ike_bench.c
 bench_ike_bench_LDADD = libiosh.a $(READLINE_LIBS) $(CRYPTO_LIBS) \
-	$(PCAP_LIBS) $(TELNET_LIBS) $(SSH_LIBS)
+	$(PCAP_LIBS) $(TELNET_LIBS)
 # The whole ESP data path in memory beside esp.c, and the outbound
 # lookup at 1, 1,000 and 50,000 flows (bench/fastpath_bench.c).
 bench_fastpath_bench_SOURCES = bench/fastpath_bench.c bench/benchlib.c \
 	bench/benchlib.h tests/memlab.c tests/memlab.h
 bench_fastpath_bench_LDADD = libiosh.a $(READLINE_LIBS) $(CRYPTO_LIBS) \
-	$(PCAP_LIBS) $(TELNET_LIBS) $(SSH_LIBS)
+	$(PCAP_LIBS) $(TELNET_LIBS)
 # PAT: translations made per second, and a packet's translation with 100
 # and 100,000 translations in the table (bench/nat_bench.c).
 bench_nat_bench_SOURCES = bench/nat_bench.c bench/benchlib.c \
 	bench/benchlib.h
 bench_nat_bench_LDADD = libiosh.a $(READLINE_LIBS) $(CRYPTO_LIBS) \
-	$(PCAP_LIBS) $(TELNET_LIBS) $(SSH_LIBS)
+	$(PCAP_LIBS) $(TELNET_LIBS)
 CLEANFILES = $(BENCH_PROGS)
 EXTRA_DIST += $(BENCHES) bench/local.mk
 bench: all $(BENCH_PROGS)

@@ -110,6 +110,31 @@ inner_selected6(const struct ipsec_flow *fl, const uint8_t *in, size_t len)
 }
 
 /*
+ * A datagram that came out of SA PS whole and as selected (either outer
+ * family): counted, the SA's life and rekey told, handed on.
+ */
+static void
+esp_accepted(struct crypto *c, struct ipsec_sa *ps, struct dp_iface *in,
+    const uint8_t *inner, size_t ilen)
+{
+	struct ipsec_flow	*fl = ps->ps_flow;
+
+	fl->fl_last_in_ms = clock_mono_ms();
+	fl->fl_stats.fs_decaps++;
+	fl->fl_stats.fs_decrypt++;
+	/* Verified only where there is an ICV (esp-null alone has none). */
+	if (esp_sa_icv_len(ps->ps_esp) != 0)
+		fl->fl_stats.fs_verify++;
+	ps->ps_bytes += ilen;
+	/* The peer sends on this SA: it has the pair (rekey). */
+	ipsec_rekey_confirmed(ps);
+	ipsec_rekey_volume(ps);
+	/* An inner header the dataplane refuses (a length longer than
+	 * what was carried, a bad checksum) is a receive error too. */
+	ipsec_tunnel_received(c, fl, in, inner, ilen);
+}
+
+/*
  * ESP over IPv6 (next header 50 straight after the fixed header): a
  * `tunnel mode ipsec ipv6` VTI's SAs, tunnel mode, the inner datagram
  * IPv4 or IPv6.  The counters and errors are IPv4's.
@@ -148,15 +173,7 @@ esp_input6(struct crypto *c, struct dp_iface *in, const uint8_t *ip,
 		fl->fl_stats.fs_recv_policy++;
 		return;
 	}
-	fl->fl_last_in_ms = clock_mono_ms();
-	fl->fl_stats.fs_decaps++;
-	fl->fl_stats.fs_decrypt++;
-	if (esp_sa_icv_len(ps->ps_esp) != 0)
-		fl->fl_stats.fs_verify++;
-	ps->ps_bytes += ilen;
-	ipsec_rekey_confirmed(ps);
-	ipsec_rekey_volume(ps);
-	ipsec_tunnel_received(c, fl, in, inner, ilen);
+	esp_accepted(c, ps, in, inner, ilen);
 }
 
 void
@@ -236,17 +253,5 @@ ipsec_esp_input(void *arg, struct dp_iface *in, const uint8_t *ip, size_t len)
 		fl->fl_stats.fs_recv_policy++;
 		return;
 	}
-	fl->fl_last_in_ms = clock_mono_ms();
-	fl->fl_stats.fs_decaps++;
-	fl->fl_stats.fs_decrypt++;
-	/* Verified only where there is an ICV (esp-null alone has none). */
-	if (esp_sa_icv_len(ps->ps_esp) != 0)
-		fl->fl_stats.fs_verify++;
-	ps->ps_bytes += ilen;
-	/* The peer sends on this SA: it has the pair (rekey). */
-	ipsec_rekey_confirmed(ps);
-	ipsec_rekey_volume(ps);
-	/* An inner header the dataplane refuses (a length longer than
-	 * what was carried, a bad checksum) is a receive error too. */
-	ipsec_tunnel_received(c, fl, in, inner, ilen);
+	esp_accepted(c, ps, in, inner, ilen);
 }

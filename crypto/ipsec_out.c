@@ -153,6 +153,27 @@ esp_sent(struct crypto *c, struct ipsec_flow *fl, struct ipsec_sa *ps,
 	return DP_CRYPTO_CONSUMED;
 }
 
+/*
+ * Where an ESP packet of CAP bytes is built: in place, PRE bytes in front
+ * of the DLEN bytes at DATA, when INPLACE and the buffer's room allows it
+ * (HEADROOM bytes before DATA, DP_TAILROOM after the datagram; the link
+ * header still fits before), else in the transmit buffer.  NULL, counted
+ * as a send error, when the packet would be too long.
+ */
+static uint8_t *
+encap_dest(struct crypto *c, struct ipsec_flow *fl, uint8_t *data,
+    size_t dlen, size_t headroom, size_t pre, size_t cap, bool inplace)
+{
+	if (cap > PKT_MAX) {
+		fl->fl_stats.fs_send_errors++;
+		return NULL;
+	}
+	if (inplace && pre + DP_LINK_ROOM <= headroom &&
+	    cap - pre - dlen <= DP_TAILROOM)
+		return data - pre;
+	return c->c_txbuf + DP_LINK_ROOM;
+}
+
 static enum dp_crypto_verdict
 encap_transport(struct crypto *c, struct ipsec_flow *fl, struct ipsec_sa *ps,
     uint8_t *ip, size_t len, bool inplace)
@@ -162,16 +183,11 @@ encap_transport(struct crypto *c, struct ipsec_flow *fl, struct ipsec_sa *ps,
 	size_t		 pre = IP_HDR + ESP_HDR_LEN + esp_sa_iv_len(ps->ps_esp);
 	size_t		 cap = esp_encap_len(ps->ps_esp, plen) + IP_HDR;
 
-	if (cap > PKT_MAX) {
-		fl->fl_stats.fs_send_errors++;
+	if ((out = encap_dest(c, fl, ip + IP_HDR, plen, DP_HEADROOM + IP_HDR,
+	    pre, cap, inplace)) == NULL)
 		return DP_CRYPTO_DROP;
-	}
 	/* The new header overlaps the old one when built in place. */
 	memcpy(h, ip, IP_HDR);
-	if (inplace && (pre - IP_HDR + DP_LINK_ROOM > DP_HEADROOM ||
-	    cap - pre - plen > DP_TAILROOM))
-		inplace = false;
-	out = inplace ? ip + IP_HDR - pre : c->c_txbuf + DP_LINK_ROOM;
 	if (esp_encap_nh(ps->ps_esp, ip + IP_HDR, plen, h[9], out + IP_HDR,
 	    cap - IP_HDR, &elen) != ESP_OK) {
 		fl->fl_stats.fs_send_errors++;
@@ -202,14 +218,9 @@ encap6(struct crypto *c, struct ipsec_flow *fl, struct ipsec_sa *ps,
 	uint8_t		 next = (ip[0] >> 4) == 6 ? ESP_NEXT_IPV6 :
 			    ESP_NEXT_IPV4;
 
-	if (cap > PKT_MAX) {
-		fl->fl_stats.fs_send_errors++;
+	if ((out = encap_dest(c, fl, ip, len, DP_HEADROOM, pre, cap,
+	    inplace)) == NULL)
 		return DP_CRYPTO_DROP;
-	}
-	if (inplace && (pre + DP_LINK_ROOM > DP_HEADROOM ||
-	    cap - pre - len > DP_TAILROOM))
-		inplace = false;
-	out = inplace ? ip - pre : c->c_txbuf + DP_LINK_ROOM;
 	if (esp_encap_nh(ps->ps_esp, ip, len, next, out + IP6_HDR,
 	    cap - IP6_HDR, &elen) != ESP_OK) {
 		fl->fl_stats.fs_send_errors++;
@@ -240,14 +251,9 @@ encap(struct crypto *c, struct ipsec_flow *fl, struct ipsec_sa *ps,
 		return encap6(c, fl, ps, ip, len, inplace);
 	if (transport_pkt(fl, ps, ip, len))
 		return encap_transport(c, fl, ps, ip, len, inplace);
-	if (cap > PKT_MAX) {
-		fl->fl_stats.fs_send_errors++;
+	if ((out = encap_dest(c, fl, ip, len, DP_HEADROOM, pre, cap,
+	    inplace)) == NULL)
 		return DP_CRYPTO_DROP;
-	}
-	if (inplace && (pre + DP_LINK_ROOM > DP_HEADROOM ||
-	    cap - pre - len > DP_TAILROOM))
-		inplace = false;
-	out = inplace ? ip - pre : c->c_txbuf + DP_LINK_ROOM;
 	if (esp_encap(ps->ps_esp, ip, len, out + hdr, cap - hdr,
 	    &elen) != ESP_OK) {
 		fl->fl_stats.fs_send_errors++;

@@ -6,7 +6,7 @@ iosh_lab_SOURCES = lab/iosh_lab.c lab/labstate.c lab/labstate.h \
 	lab/topology.c lab/topology.h lab/vtyclient.c lab/vtyclient.h \
 	lib/xalloc.c lib/xalloc.h
 iosh_lab_CPPFLAGS = $(AM_CPPFLAGS) -DIOSH_LABS_DIR='"$(pkgdatadir)/labs"'
-iosh_lab_LDADD = $(TELNET_LIBS) $(SSH_LIBS)
+iosh_lab_LDADD = $(TELNET_LIBS)
 
 ccie_13_1dir = $(pkgdatadir)/labs/ccie-13-1
 dist_ccie_13_1_DATA = labs/ccie-13-1/topology labs/ccie-13-1/R1.cfg \

@@ -215,12 +215,25 @@ sc_free(void *arg)
 	LIST_INSERT_HEAD(&sc->sc_srv->ss_lingering, sc, sc_linger);
 }
 
+/* What `show ssh` says of the session: its cipher, MAC and user. */
+static bool
+sc_info(void *arg, const char **cipher, const char **hmac, const char **user)
+{
+	struct ssh_conn	*sc = arg;
+
+	*cipher = ssh_get_cipher_out(sc->sc_sess);
+	*hmac = ssh_get_hmac_out(sc->sc_sess);
+	*user = sc->sc_user;
+	return sc->sc_shell;
+}
+
 static const struct vc_transport sc_transport = {
 	.vt_kind = TRANSPORT_SSH,
 	.vt_encode = sc_encode,
 	.vt_write = sc_write,
 	.vt_events = sc_events,
 	.vt_free = sc_free,
+	.vt_info = sc_info,
 };
 
 /*
@@ -391,17 +404,18 @@ sc_io(int fd, short revents, void *arg)
 		vc_free(vc);
 }
 
-/* The bind takes the router's key as its own: a copy it frees. */
+/* The bind takes the router's key (its PEM, ssh_cfg.c's) as its own. */
 static int
-bind_key(ssh_bind bind, ssh_key key)
+bind_key(ssh_bind bind, const char *pem)
 {
-	ssh_key	dup;
+	ssh_key	key = NULL;
 
-	if ((dup = ssh_key_dup(key)) == NULL)
+	if (ssh_pki_import_privkey_base64(pem, NULL, NULL, NULL, &key) !=
+	    SSH_OK)
 		return SSH_ERROR;
-	if (ssh_bind_options_set(bind, SSH_BIND_OPTIONS_IMPORT_KEY, dup) !=
+	if (ssh_bind_options_set(bind, SSH_BIND_OPTIONS_IMPORT_KEY, key) !=
 	    SSH_OK) {
-		ssh_key_free(dup);
+		ssh_key_free(key);
 		return SSH_ERROR;
 	}
 	return SSH_OK;
@@ -413,7 +427,7 @@ ss_accept(int lfd, short revents, void *arg)
 	struct ssh_server	*ss = arg;
 	struct ssh_conn		*sc;
 	ssh_bind		 bind;
-	ssh_key			 key;
+	const char		*pem;
 	char			 peer[INET6_ADDRSTRLEN];
 	unsigned		 lport;
 	int			 fd, n;
@@ -422,7 +436,7 @@ ss_accept(int lfd, short revents, void *arg)
 	if ((fd = vty_accept(lfd)) < 0)
 		return;
 	/* No RSA key yet: IOS has no SSH server to answer with. */
-	if ((key = ssh_hostkey(ss->ss_router)) == NULL ||
+	if ((pem = ssh_hostkey_pem(ss->ss_router)) == NULL ||
 	    (n = vty_hub_pick(ss->ss_l.vl_hub, TRANSPORT_SSH)) < 0) {
 		vty_refuse(fd);
 		ss->ss_refused++;
@@ -442,7 +456,7 @@ ss_accept(int lfd, short revents, void *arg)
 	    SSH_HMACS) != SSH_OK ||
 	    ssh_bind_options_set(bind, SSH_BIND_OPTIONS_HMAC_S_C,
 	    SSH_HMACS) != SSH_OK ||
-	    bind_key(bind, key) != SSH_OK ||
+	    bind_key(bind, pem) != SSH_OK ||
 	    ssh_bind_accept_fd(bind, sc->sc_sess, fd) != SSH_OK) {
 		/* The session owns the socket once accept_fd has set it. */
 		if (sc->sc_sess == NULL || ssh_get_fd(sc->sc_sess) != fd)
@@ -505,18 +519,3 @@ ssh_server_free(struct ssh_server *ss)
 	free(ss);
 }
 
-/* What `show ssh` says of a vty's SSH connection; false if not one. */
-bool
-ssh_conn_info(const struct vty_conn *vc, const char **cipher,
-    const char **hmac, const char **user)
-{
-	struct ssh_conn	*sc;
-
-	if (vc->vc_tp != &sc_transport)
-		return false;
-	sc = vc->vc_tparg;
-	*cipher = ssh_get_cipher_out(sc->sc_sess);
-	*hmac = ssh_get_hmac_out(sc->sc_sess);
-	*user = sc->sc_user;
-	return sc->sc_shell;
-}

@@ -26,7 +26,6 @@ struct evloop;
 struct session;
 struct cmd_set;
 struct vty_hub;
-struct ssh_key_struct;
 
 /* `--attach NAME=SPEC`: kept by the router, applied to every dataplane. */
 struct router_attach {
@@ -61,7 +60,7 @@ struct router {
 	unsigned	 r_ssh_version;		/* `ip ssh version`; 0: 1.99 */
 	/* The RSA host key (shell/ssh_cfg.c): not configuration, it lives
 	 * in the private NVRAM and outlasts a reload, as IOS's does. */
-	struct ssh_key_struct *r_hostkey;
+	char		*r_hostkey;		/* its private PEM, or NULL */
 	char		*r_hostkey_name;	/* "R1.example.com" */
 	bool		 r_hostkey_loaded;	/* the nvram copy was looked for */
 };

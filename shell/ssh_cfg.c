@@ -1,7 +1,11 @@
 /*
  * ssh_cfg: `ip domain name`, `crypto key generate rsa`, `ip ssh version`,
- * `show ip ssh` and `show ssh`.  The key is libssh's (it is what the
- * server presents); its file is the PEM libssh writes, created 0600.
+ * `show ip ssh` and `show ssh`.  The RSA key is made and kept with
+ * OpenSSL (a PKCS#8 PEM, its file created 0600) and handed to libssh as
+ * PEM by console_ssh.c, the one file that links libssh: the tests and
+ * the rest of iosh do not load it (its constructor initializes OpenSSL,
+ * which would keep tests/check_fastpath from counting OpenSSL's
+ * allocations).
  */
 #include <errno.h>
 #include <stdio.h>
@@ -9,7 +13,11 @@
 #include <string.h>
 #include <unistd.h>
 
-#include <libssh/libssh.h>
+#include <openssl/bio.h>
+#include <openssl/bn.h>
+#include <openssl/core_names.h>
+#include <openssl/evp.h>
+#include <openssl/pem.h>
 
 #include "lib/cmdarg.h"
 #include "lib/clock.h"
@@ -40,54 +48,132 @@ hostkey_label(const struct router *r, struct strbuf *sb)
 	    r->r_domain_name != NULL ? r->r_domain_name : "");
 }
 
-ssh_key
-ssh_hostkey(struct router *r)
+const char *
+ssh_hostkey_pem(struct router *r)
 {
-	struct strbuf	path, label;
+	struct strbuf	path, pem, label;
 
 	if (r->r_hostkey == NULL && !r->r_hostkey_loaded &&
 	    r->r_nvram_dir != NULL) {
 		r->r_hostkey_loaded = true;
 		strbuf_init(&path);
+		strbuf_init(&pem);
 		hostkey_path(r, &path);
-		if (access(path.sb_buf, R_OK) == 0 &&
-		    ssh_pki_import_privkey_file(path.sb_buf, NULL, NULL, NULL,
-		    &r->r_hostkey) == SSH_OK) {
+		if (nvram_read(r->r_nvram_dir, HOSTKEY_FILE, &pem) > 0 &&
+		    strstr(pem.sb_buf, "PRIVATE KEY-----") != NULL) {
+			r->r_hostkey = strbuf_steal(&pem);
 			strbuf_init(&label);
 			hostkey_label(r, &label);
 			xstrset(&r->r_hostkey_name, label.sb_buf);
 			strbuf_free(&label);
 		}
+		strbuf_free(&pem);
 		strbuf_free(&path);
 	}
 	return r->r_hostkey;
 }
 
+/* Forget the key, its bytes first. */
 void
 ssh_hostkey_free(struct router *r)
 {
-	ssh_key_free(r->r_hostkey);
+	if (r->r_hostkey != NULL) {
+		explicit_bzero(r->r_hostkey, strlen(r->r_hostkey));
+		free(r->r_hostkey);
+	}
 	r->r_hostkey = NULL;
 	free(r->r_hostkey_name);
 	r->r_hostkey_name = NULL;
 }
 
+/* An RSA key of BITS as its private PEM (malloc'd), or NULL. */
+static char *
+hostkey_make(unsigned bits)
+{
+	EVP_PKEY	*pk;
+	BIO		*bio;
+	char		*data, *pem = NULL;
+	long		 n;
+
+	if ((pk = EVP_PKEY_Q_keygen(NULL, NULL, "RSA", (size_t)bits)) == NULL)
+		return NULL;
+	if ((bio = BIO_new(BIO_s_secmem())) != NULL &&
+	    PEM_write_bio_PrivateKey(bio, pk, NULL, NULL, 0, NULL, NULL) == 1 &&
+	    (n = BIO_get_mem_data(bio, &data)) > 0) {
+		pem = xmalloc((size_t)n + 1);
+		memcpy(pem, data, (size_t)n);
+		pem[n] = '\0';
+	}
+	BIO_free(bio);
+	EVP_PKEY_free(pk);
+	return pem;
+}
+
+/* An SSH mpint: length, then the magnitude big-endian, a zero byte first
+ * when its top bit is set (RFC 4251 section 5). */
+static void
+put_mpint(struct strbuf *sb, const BIGNUM *bn)
+{
+	uint8_t	buf[1024 + 1];
+	int	n = BN_num_bytes(bn);
+	size_t	len;
+
+	buf[0] = 0;
+	if (n <= 0 || n > 1024)
+		n = 0;
+	BN_bn2bin(bn, buf + 1);
+	len = (size_t)n + (n > 0 && (buf[1] & 0x80) ? 1 : 0);
+	strbuf_putc(sb, (char)(len >> 24));
+	strbuf_putc(sb, (char)(len >> 16));
+	strbuf_putc(sb, (char)(len >> 8));
+	strbuf_putc(sb, (char)len);
+	strbuf_add(sb, (const char *)(buf + 1 + n - len), len);
+}
+
+/* The public key in SECSH form (RFC 4253 section 6.6, "ssh-rsa"), base64,
+ * appended to OUT; false when PEM is not an RSA key. */
+static bool
+hostkey_secsh(const char *pem, struct strbuf *out)
+{
+	BIO		*bio;
+	EVP_PKEY	*pk = NULL;
+	BIGNUM		*e = NULL, *n = NULL;
+	struct strbuf	 blob;
+	unsigned char	*b64;
+	bool		 ok = false;
+
+	if ((bio = BIO_new_mem_buf(pem, -1)) != NULL)
+		pk = PEM_read_bio_PrivateKey(bio, NULL, NULL, NULL);
+	BIO_free(bio);
+	if (pk == NULL || EVP_PKEY_get_bn_param(pk, OSSL_PKEY_PARAM_RSA_E, &e)
+	    != 1 || EVP_PKEY_get_bn_param(pk, OSSL_PKEY_PARAM_RSA_N, &n) != 1)
+		goto out;
+	strbuf_init(&blob);
+	strbuf_add(&blob, "\0\0\0\7ssh-rsa", 11);
+	put_mpint(&blob, e);
+	put_mpint(&blob, n);
+	b64 = xmalloc(4 * ((blob.sb_len + 2) / 3) + 1);
+	EVP_EncodeBlock(b64, (const unsigned char *)blob.sb_buf,
+	    (int)blob.sb_len);
+	strbuf_puts(out, (const char *)b64);
+	free(b64);
+	strbuf_free(&blob);
+	ok = true;
+out:
+	BN_free(e);
+	BN_free(n);
+	EVP_PKEY_free(pk);
+	return ok;
+}
+
 /* The private key into the nvram directory, readable by its owner only
  * (nvram_write creates the directory, and the file with mkstemp: 0600). */
 static int
-hostkey_save(const struct router *r, ssh_key key)
+hostkey_save(const struct router *r, const char *pem)
 {
-	char	*pem = NULL;
-	int	 rv;
-
 	if (r->r_nvram_dir == NULL)
 		return 0;
-	if (ssh_pki_export_privkey_base64(key, NULL, NULL, NULL, &pem) !=
-	    SSH_OK)
-		return -1;
-	rv = nvram_write(r->r_nvram_dir, HOSTKEY_FILE, pem, strlen(pem));
-	ssh_string_free_char(pem);
-	return rv;
+	return nvram_write(r->r_nvram_dir, HOSTKEY_FILE, pem, strlen(pem));
 }
 
 static void
@@ -105,13 +191,13 @@ hostkey_generate(struct vty *vty, unsigned bits)
 {
 	struct router	*r = vty->v_router;
 	struct strbuf	 label;
-	ssh_key		 key = NULL;
+	char		*key;
 	uint64_t	 t0 = clock_mono_ms();
-	bool		 had = ssh_hostkey(r) != NULL;
+	bool		 had = ssh_hostkey_pem(r) != NULL;
 
 	vty_out(vty, "%% Generating %u bit RSA keys, keys will be "
 	    "non-exportable...\n", bits);
-	if (ssh_pki_generate(SSH_KEYTYPE_RSA, (int)bits, &key) != SSH_OK) {
+	if ((key = hostkey_make(bits)) == NULL) {
 		vty_out(vty, "%% Key generation failed\n");
 		return;
 	}
@@ -198,7 +284,7 @@ cmd_crypto_key_generate_rsa(struct vty *vty, const struct cmd_args *m)
 		vty_out(vty, "%% Please define a domain-name first.\n");
 		return CMD_WARNING;
 	}
-	if (ssh_hostkey(r) != NULL) {
+	if (ssh_hostkey_pem(r) != NULL) {
 		vty_out(vty, "%% You already have RSA keys defined named "
 		    "%s.\n", r->r_hostkey_name);
 		vty_ask(vty, replace_q, replace_answer,
@@ -242,7 +328,7 @@ int
 cmd_crypto_key_zeroize_rsa(struct vty *vty, const struct cmd_args *m)
 {
 	(void)m;
-	if (ssh_hostkey(vty->v_router) == NULL) {
+	if (ssh_hostkey_pem(vty->v_router) == NULL) {
 		vty_out(vty, "%% No Signature RSA Keys found in "
 		    "configuration.\n");
 		return CMD_WARNING;
@@ -286,8 +372,8 @@ int
 cmd_show_ip_ssh(struct vty *vty, const struct cmd_args *m)
 {
 	struct router	*r = vty->v_router;
-	ssh_key		 key = ssh_hostkey(r);
-	char		*b64 = NULL;
+	const char	*key = ssh_hostkey_pem(r);
+	struct strbuf	 b64;
 
 	(void)m;
 	vty_out(vty, "SSH %s - version %s\n", key != NULL ? "Enabled" :
@@ -299,12 +385,12 @@ cmd_show_ip_ssh(struct vty *vty, const struct cmd_args *m)
 	vty_out(vty, "Authentication timeout: 120 secs; Authentication "
 	    "retries: 3\n");
 	vty_out(vty, "Minimum expected Diffie Hellman key size : 2048 bits\n");
-	if (key != NULL && ssh_pki_export_pubkey_base64(key, &b64) ==
-	    SSH_OK) {
+	strbuf_init(&b64);
+	if (key != NULL && hostkey_secsh(key, &b64))
 		vty_out(vty, "IOS Keys in SECSH format(ssh-rsa, base64 "
-		    "encoded): %s\nssh-rsa %s\n", r->r_hostkey_name, b64);
-		ssh_string_free_char(b64);
-	}
+		    "encoded): %s\nssh-rsa %s\n", r->r_hostkey_name,
+		    b64.sb_buf);
+	strbuf_free(&b64);
 	return CMD_SUCCESS;
 }
 
@@ -320,7 +406,9 @@ cmd_show_ssh(struct vty *vty, const struct cmd_args *m)
 	(void)m;
 	if (r->r_vty_hub != NULL) {
 		TAILQ_FOREACH(vc, vty_hub_conns(r->r_vty_hub), vc_entry) {
-			if (!ssh_conn_info(vc, &cipher, &hmac, &user))
+			if (vc->vc_tp->vt_info == NULL ||
+			    !vc->vc_tp->vt_info(vc->vc_tparg, &cipher, &hmac,
+			    &user))
 				continue;
 			if (!any)
 				vty_out(vty, "Connection Version Mode "

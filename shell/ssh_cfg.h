@@ -10,16 +10,12 @@
 #include <stdbool.h>
 
 struct router;
-struct ssh_key_struct;
-struct vty_conn;
 
-/* The host key, read from the nvram directory the first time; NULL
- * until one is generated (SSH is then disabled, as on IOS). */
-struct ssh_key_struct	*ssh_hostkey(struct router *);
-void			 ssh_hostkey_free(struct router *);
-/* console_ssh.c: VC's SSH cipher, MAC and user, when it is an SSH exec. */
-bool			 ssh_conn_info(const struct vty_conn *,
-			    const char **cipher, const char **hmac,
-			    const char **user);
+/* The host key's private PEM (PKCS#8), read from the nvram directory the
+ * first time; NULL until one is generated (SSH is then disabled, as on
+ * IOS).  What console_ssh.c hands to libssh: the key is made and kept
+ * with OpenSSL, so the rest of iosh does not link libssh. */
+const char	*ssh_hostkey_pem(struct router *);
+void		 ssh_hostkey_free(struct router *);
 
 #endif

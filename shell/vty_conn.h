@@ -38,6 +38,11 @@ struct vc_transport {
 	void	(*vt_events)(void *arg, bool in, bool out);
 	/* The connection is being freed: close the transport. */
 	void	(*vt_free)(void *arg);
+	/* Optional (SSH): what `show ssh` tells of a session in its exec —
+	 * cipher, MAC and user; false before the exec.  Through this the
+	 * shell reaches the transport without linking it. */
+	bool	(*vt_info)(void *arg, const char **cipher, const char **hmac,
+		    const char **user);
 };
 
 enum vc_state {
