@@ -64,7 +64,7 @@ extern const struct cmd_table	 config_table, config_neg_table;
 extern const struct cmd_table	 line_table, line_neg_table;
 extern const struct cmd_table	 submode_table;
 extern const struct cmd_table	 empty_table;	/* a mode with no commands */
-extern const struct cmd_table	 passive_table;
+extern const struct cmd_table	 passive_table, passive_neg_table;
 extern const struct cmd_table	 aaa_table, aaa_neg_table;
 extern const struct cmd_table	 nvram_exec_table;
 /* the vty lines: grammar/vty.c */

@@ -75,9 +75,93 @@ static const struct cmd_def passive_defs[] = {
 	  "ISA controller\n"
 	  "ISA controller slot/port (<0-9>/<0-9>)",
 	  cmd_controller_isa, NEG },
+	{ "ip domain name WORD$dname",
+	  "Global IP configuration subcommands\n"
+	  "IP DNS Resolver\n"
+	  "Define the default domain name\n"
+	  "Default domain name",
+	  cmd_ip_domain_name, NEG },
+	{ "ip domain-name WORD$dname",
+	  "Global IP configuration subcommands\n"
+	  "Define the default domain name\n"
+	  "Default domain name",
+	  cmd_ip_domain_name, NEG },
+	{ "ip icmp rate-limit unreachable",
+	  "Global IP configuration subcommands\n"
+	  "ICMP options\n"
+	  "rate limit generation of ICMP messages\n"
+	  "Set the rate limit for unreachable ICMP messages",
+	  cmd_platform_flag, NEG },
+	{ "ipv6 cef",
+	  "Global IPv6 configuration commands\n"
+	  "Cisco Express Forwarding for IPv6",
+	  cmd_platform_flag, NEG },
+	{ "multilink bundle-name authenticated",
+	  "PPP multilink global configuration\n"
+	  "Select method for naming multilink bundles\n"
+	  "Peer's authenticated name",
+	  cmd_platform_flag, NEG },
+	{ "ip forward-protocol nd",
+	  "Global IP configuration subcommands\n"
+	  "Controls forwarding of physical and directed IP broadcasts\n"
+	  "Sun's Network Disk protocol",
+	  cmd_platform_flag, NEG },
+	{ "ip tcp synwait-time <5-300>$secs",
+	  "Global IP configuration subcommands\n"
+	  "Global TCP parameters\n"
+	  "Set time to wait on new TCP connections\n"
+	  "Wait time",
+	  cmd_platform_number, NEG },
+	{ "mmi polling-interval <1-3600>$secs",
+	  "Configure MMI options\n"
+	  "Configure MMI polling interval\n"
+	  "Polling interval in seconds",
+	  cmd_platform_number, NEG },
+	{ "mmi snmp-timeout <1-3600>$secs",
+	  "Configure MMI options\n"
+	  "Configure MMI SNMP timeout\n"
+	  "SNMP timeout in seconds",
+	  cmd_platform_number, NEG },
+	{ "mmi auto-configure",
+	  "Configure MMI options\n"
+	  "Configure MMI auto-configuration",
+	  cmd_platform_flag, NEG },
+	{ "mmi pvc",
+	  "Configure MMI options\n"
+	  "Configure MMI PVC",
+	  cmd_platform_flag, NEG },
+	{ "redundancy",
+	  "Enter redundancy mode",
+	  cmd_redundancy, NEG },
 	{ "control-plane",
 	  "Configure control plane services",
 	  cmd_control_plane, NEG },
+};
+
+/* The forms IOS takes after "no" without their argument. */
+static const struct cmd_def passive_neg_defs[] = {
+	{ "ip domain name",
+	  "Global IP configuration subcommands\n"
+	  "IP DNS Resolver\n"
+	  "Define the default domain name",
+	  cmd_ip_domain_name, NEG },
+	{ "ip domain-name",
+	  "Global IP configuration subcommands\n"
+	  "Define the default domain name",
+	  cmd_ip_domain_name, NEG },
+	{ "ip tcp synwait-time",
+	  "Global IP configuration subcommands\n"
+	  "Global TCP parameters\n"
+	  "Set time to wait on new TCP connections",
+	  cmd_platform_number, NEG },
+	{ "mmi polling-interval",
+	  "Configure MMI options\n"
+	  "Configure MMI polling interval",
+	  cmd_platform_number, NEG },
+	{ "mmi snmp-timeout",
+	  "Configure MMI options\n"
+	  "Configure MMI SNMP timeout",
+	  cmd_platform_number, NEG },
 };
 
 static const struct cmd_def nvram_exec_defs[] = {
@@ -105,7 +189,15 @@ static const struct cmd_def nvram_exec_defs[] = {
 	{ "reload",
 	  "Halt and perform a cold restart",
 	  cmd_reload, 0 },
+	/* Hidden as IOS hides its own service commands: the configured
+	 * lines iosh stores without acting on them (issue 20). */
+	{ "show iosh inert",
+	  "Show running system information\n"
+	  "iosh internals\n"
+	  "Configured lines that have no effect in iosh",
+	  cmd_show_iosh_inert, CMD_HIDDEN | CMD_FILTER },
 };
 
 const struct cmd_table passive_table = CMD_TABLE(passive_defs);
+const struct cmd_table passive_neg_table = CMD_TABLE(passive_neg_defs);
 const struct cmd_table nvram_exec_table = CMD_TABLE(nvram_exec_defs);

@@ -12,6 +12,7 @@
 #include "shell/cmds.h"
 #include "shell/errors.h"
 #include "shell/passive.h"
+#include "shell/runcfg.h"
 #include "shell/router.h"
 #include "shell/session.h"
 
@@ -187,5 +188,122 @@ cmd_controller_isa(struct vty *vty, const struct cmd_args *m)
 	pa_of(vty)->pa_controller[slot * 10 + port] = !NEGATED(m);
 	if (!NEGATED(m))
 		vty_enter(vty, MODE_CONFIG_CONTROLLER, NULL);
+	return CMD_SUCCESS;
+}
+
+int
+cmd_ip_domain_name(struct vty *vty, const struct cmd_args *m)
+{
+	struct passive	*pa = pa_of(vty);
+	const char	*name = cmd_arg(m, "dname");
+
+	if (NEGATED(m)) {
+		pa->pa_domain_name[0] = '\0';
+		return CMD_SUCCESS;
+	}
+	if (strlen(name) >= DOMAIN_NAME_MAX)
+		return invalid_at(vty, m, "dname");
+	strcpy(pa->pa_domain_name, name);
+	pa->pa_domain_dash = cmd_has(m, "domain-name");
+	return CMD_SUCCESS;
+}
+
+/* The on/off platform lines.  Three are on by default in IOS and render
+ * only as their "no" form; the others render only when on. */
+int
+cmd_platform_flag(struct vty *vty, const struct cmd_args *m)
+{
+	struct passive	*pa = pa_of(vty);
+	bool		 on = !NEGATED(m);
+
+	if (cmd_has(m, "icmp"))
+		pa->pa_icmp_rl_off = cmd_is_no(m);
+	else if (cmd_has(m, "ipv6"))
+		pa->pa_ipv6_cef_off = cmd_is_no(m);
+	else if (cmd_has(m, "multilink"))
+		pa->pa_multilink_auth = on;
+	else if (cmd_has(m, "forward-protocol"))
+		pa->pa_forward_nd = on;
+	else if (cmd_has(m, "auto-configure"))
+		pa->pa_mmi_noauto = cmd_is_no(m);
+	else if (cmd_has(m, "pvc"))
+		pa->pa_mmi_nopvc = cmd_is_no(m);
+	return CMD_SUCCESS;
+}
+
+int
+cmd_platform_number(struct vty *vty, const struct cmd_args *m)
+{
+	struct passive	*pa = pa_of(vty);
+	unsigned	 v = NEGATED(m) ? 0 :
+	    (unsigned)cmd_arg_num(m, "secs", 0);
+
+	if (cmd_has(m, "synwait-time"))
+		pa->pa_tcp_synwait = v;
+	else if (cmd_has(m, "polling-interval"))
+		pa->pa_mmi_poll = v;
+	else
+		pa->pa_mmi_snmp = v;
+	return CMD_SUCCESS;
+}
+
+int
+cmd_redundancy(struct vty *vty, const struct cmd_args *m)
+{
+	pa_of(vty)->pa_redundancy = !NEGATED(m);
+	if (!NEGATED(m))
+		vty_enter(vty, MODE_CONFIG_RED, NULL);
+	return CMD_SUCCESS;
+}
+
+/* Lines passive_nvgen renders that are not inert: defaults IOS prints
+ * whatever was configured (ip http, 12.x's subnet-zero and classless,
+ * where iosh does what the line says) and `no ip domain lookup`, which
+ * iosh acts on (an unknown word in exec is not looked up).  The "!"
+ * separators go too. */
+static void
+passive_strip_defaults(struct strbuf *sb)
+{
+	static const char *const acted[] = {
+		"no ip http server", "no ip http secure-server",
+		"ip subnet-zero", "ip classless", "no ip domain lookup", "!",
+	};
+	struct strbuf	 out;
+	const char	*p = sb->sb_buf, *nl;
+	size_t		 i, len;
+	bool		 keep;
+
+	strbuf_init(&out);
+	for (; *p != '\0'; p = nl + 1) {
+		nl = strchr(p, '\n');
+		len = (size_t)(nl - p);
+		keep = true;
+		for (i = 0; i < sizeof(acted) / sizeof(acted[0]); i++)
+			if (strlen(acted[i]) == len &&
+			    strncmp(p, acted[i], len) == 0)
+				keep = false;
+		if (keep)
+			strbuf_printf(&out, "%.*s\n", (int)len, p);
+	}
+	strbuf_free(sb);
+	*sb = out;
+}
+
+/* `show iosh inert`: every configured line iosh stores and renders but
+ * does not act on, in running-config order: what passive_nvgen renders,
+ * since that is exactly the set of stored-but-inert lines. */
+int
+cmd_show_iosh_inert(struct vty *vty, const struct cmd_args *m)
+{
+	struct strbuf	sb;
+	int		sec;
+
+	(void)m;
+	strbuf_init(&sb);
+	for (sec = 0; sec < NV_COUNT; sec++)
+		passive_nvgen(vty->v_router, (enum nv_section)sec, &sb);
+	passive_strip_defaults(&sb);
+	vty_out(vty, "%s", sb.sb_buf != NULL ? sb.sb_buf : "");
+	strbuf_free(&sb);
 	return CMD_SUCCESS;
 }

@@ -17,6 +17,7 @@ enum {
 	MODE_CONFIG_LINE,	/* Router(config-line)#		*/
 	MODE_CONFIG_CONTROLLER,	/* Router(config-controller)#	*/
 	MODE_CONFIG_CP,		/* Router(config-cp)#		*/
+	MODE_CONFIG_RED,	/* Router(config-red)#		*/
 	MODE_CONFIG_DP_CORLIST,	/* Router(config-dp-corlist)#	*/
 	MODE_CONFIG_MGCP_PROFILE, /* Router(config-mgcp-profile)# */
 };
@@ -63,6 +64,11 @@ int	cmd_call_rsvp_sync(struct vty *, const struct cmd_args *);
 int	cmd_dial_peer_cor(struct vty *, const struct cmd_args *);
 int	cmd_mgcp_profile(struct vty *, const struct cmd_args *);
 int	cmd_control_plane(struct vty *, const struct cmd_args *);
+int	cmd_ip_domain_name(struct vty *, const struct cmd_args *);
+int	cmd_platform_flag(struct vty *, const struct cmd_args *);
+int	cmd_platform_number(struct vty *, const struct cmd_args *);
+int	cmd_redundancy(struct vty *, const struct cmd_args *);
+int	cmd_show_iosh_inert(struct vty *, const struct cmd_args *);
 int	cmd_controller_isa(struct vty *, const struct cmd_args *);
 
 /* AAA and usernames (shell/aaa.c). */
@@ -102,6 +108,7 @@ int	cmd_version(struct vty *, const struct cmd_args *);
 /* Line configuration (shell/cmd_line.c). */
 int	cmd_line_exec_timeout(struct vty *, const struct cmd_args *);
 int	cmd_line_logging_sync(struct vty *, const struct cmd_args *);
+int	cmd_line_stopbits(struct vty *, const struct cmd_args *);
 int	cmd_line_password(struct vty *, const struct cmd_args *);
 int	cmd_line_login(struct vty *, const struct cmd_args *);
 int	cmd_line_length(struct vty *, const struct cmd_args *);

@@ -22,6 +22,20 @@ timezone_nvgen(const struct passive *pa, bool v15, struct strbuf *sb)
 	strbuf_putc(sb, '\n');
 }
 
+/* The MMI lines 15.x prints right after the AAA lines. */
+static void
+mmi_nvgen(const struct passive *pa, struct strbuf *sb)
+{
+	if (pa->pa_mmi_poll != 0)
+		nv_line(sb, 0, "mmi polling-interval %u", pa->pa_mmi_poll);
+	if (pa->pa_mmi_noauto)
+		nv_line(sb, 0, "no mmi auto-configure");
+	if (pa->pa_mmi_nopvc)
+		nv_line(sb, 0, "no mmi pvc");
+	if (pa->pa_mmi_snmp != 0)
+		nv_line(sb, 0, "mmi snmp-timeout %u", pa->pa_mmi_snmp);
+}
+
 static void
 global_nvgen(const struct router *r, bool v15, struct strbuf *sb)
 {
@@ -29,14 +43,24 @@ global_nvgen(const struct router *r, bool v15, struct strbuf *sb)
 
 	if (v15)
 		timezone_nvgen(pa, v15, sb);
+	mmi_nvgen(pa, sb);
 	if (!pa->pa_subnet_zero)
 		nv_line(sb, 0, "no ip subnet-zero");
 	else if (!v15)
 		nv_line(sb, 0, "ip subnet-zero");
+	if (pa->pa_icmp_rl_off)
+		nv_line(sb, 0, "no ip icmp rate-limit unreachable");
 	if (!r->r_domain_lookup)
 		nv_line(sb, 0, "no ip domain lookup");
+	if (pa->pa_domain_name[0] != '\0')
+		nv_line(sb, 0, "ip domain%s%s", pa->pa_domain_dash ? "-name " :
+		    " name ", pa->pa_domain_name);
 	if (pa->pa_cef)
 		nv_line(sb, 0, "ip cef");
+	if (pa->pa_ipv6_cef_off)
+		nv_line(sb, 0, "no ipv6 cef");
+	if (pa->pa_multilink_auth)
+		nv_line(sb, 0, "multilink bundle-name authenticated");
 	if (pa->pa_audit_max_events != 0)
 		nv_line(sb, 0, "ip audit po max-events %u",
 		    pa->pa_audit_max_events);
@@ -44,6 +68,8 @@ global_nvgen(const struct router *r, bool v15, struct strbuf *sb)
 		nv_line(sb, 0, "ftp-server write-enable");
 	else if (pa->pa_ftp_write == TRI_OFF)
 		nv_line(sb, 0, "no ftp-server write-enable");
+	if (pa->pa_tcp_synwait != 0)
+		nv_line(sb, 0, "ip tcp synwait-time %u", pa->pa_tcp_synwait);
 }
 
 static void
@@ -108,9 +134,13 @@ passive_nvgen(const struct router *r, enum nv_section sec, struct strbuf *sb)
 		global_nvgen(r, v15, sb);
 		break;
 	case NV_CONTROLLER:
+		if (pa->pa_redundancy)
+			nv_line(sb, 0, "redundancy");
 		controller_nvgen(pa, sb);
 		break;
 	case NV_IP:
+		if (pa->pa_forward_nd)
+			nv_line(sb, 0, "ip forward-protocol nd");
 		nv_line(sb, 0, "%sip http server", pa->pa_http ? "" : "no ");
 		nv_line(sb, 0, "%sip http secure-server",
 		    pa->pa_http_secure ? "" : "no ");

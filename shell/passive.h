@@ -17,6 +17,7 @@ enum tristate {
 };
 
 #define TZ_NAME_MAX	32
+#define DOMAIN_NAME_MAX	64
 #define CONTROLLER_MAX	100		/* ISA <0-9>/<0-9> */
 
 struct passive {
@@ -38,6 +39,19 @@ struct passive {
 	bool		 pa_cor_custom;		/* dial-peer cor custom */
 	bool		 pa_control_plane;	/* control-plane */
 	bool		 pa_controller[CONTROLLER_MAX]; /* controller ISA s/p */
+	/* Platform lines real running-configs carry (issue 20). */
+	char		 pa_domain_name[DOMAIN_NAME_MAX]; /* ip domain name */
+	bool		 pa_domain_dash;	/* typed as 12.x's ip domain-name */
+	bool		 pa_icmp_rl_off;	/* no ip icmp rate-limit unreachable */
+	bool		 pa_ipv6_cef_off;	/* no ipv6 cef */
+	bool		 pa_multilink_auth;	/* multilink bundle-name authenticated */
+	unsigned	 pa_tcp_synwait;	/* ip tcp synwait-time, 0: default 30 */
+	bool		 pa_forward_nd;		/* ip forward-protocol nd */
+	bool		 pa_redundancy;		/* redundancy */
+	unsigned	 pa_mmi_poll;		/* mmi polling-interval, 0: unset */
+	bool		 pa_mmi_noauto;		/* no mmi auto-configure */
+	bool		 pa_mmi_nopvc;		/* no mmi pvc */
+	unsigned	 pa_mmi_snmp;		/* mmi snmp-timeout, 0: unset */
 };
 
 /* IOS defaults. */

@@ -61,6 +61,7 @@ START_TEST(test_prompts)
 		{ MODE_IPSEC_PROFILE,		"Router(ipsec-profile)#" },
 		{ MODE_CONFIG_CONTROLLER,	"Router(config-controller)#" },
 		{ MODE_CONFIG_CP,		"Router(config-cp)#" },
+		{ MODE_CONFIG_RED,		"Router(config-red)#" },
 		{ MODE_CONFIG_DP_CORLIST,	"Router(config-dp-corlist)#" },
 		{ MODE_CONFIG_MGCP_PROFILE,	"Router(config-mgcp-profile)#" },
 		{ MODE_DHCP_CONFIG,		"Router(dhcp-config)#" },

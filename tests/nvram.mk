@@ -12,4 +12,5 @@ EXTRA_DIST += tests/nvram.sh \
 	golden/passive/aaa.in golden/passive/aaa.out \
 	golden/passive/globals.in golden/passive/globals.out \
 	golden/passive/lines.in golden/passive/lines.out \
+	golden/passive/platform.in golden/passive/platform.out \
 	golden/passive/version15.in golden/passive/version15.out
