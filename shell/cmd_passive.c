@@ -11,6 +11,7 @@
 #include "parser/cmd.h"
 #include "shell/cmds.h"
 #include "shell/errors.h"
+#include "dataplane/dp.h"
 #include "shell/passive.h"
 #include "shell/runcfg.h"
 #include "shell/router.h"
@@ -303,6 +304,7 @@ cmd_show_iosh_inert(struct vty *vty, const struct cmd_args *m)
 	for (sec = 0; sec < NV_COUNT; sec++)
 		passive_nvgen(vty->v_router, (enum nv_section)sec, &sb);
 	passive_strip_defaults(&sb);
+	dp_inert_nvgen(vty->v_router->r_sys.sy_dp, &sb);
 	vty_out(vty, "%s", sb.sb_buf != NULL ? sb.sb_buf : "");
 	strbuf_free(&sb);
 	return CMD_SUCCESS;
