@@ -18,6 +18,8 @@ enum {
 	MODE_CONFIG_CONTROLLER,	/* Router(config-controller)#	*/
 	MODE_CONFIG_CP,		/* Router(config-cp)#		*/
 	MODE_CONFIG_RED,	/* Router(config-red)#		*/
+	MODE_CONFIG_ROUTER,	/* Router(config-router)#	*/
+	MODE_CONFIG_ROUTER_AF,	/* Router(config-router-af)#	*/
 	MODE_CONFIG_DP_CORLIST,	/* Router(config-dp-corlist)#	*/
 	MODE_CONFIG_MGCP_PROFILE, /* Router(config-mgcp-profile)# */
 };
@@ -68,6 +70,12 @@ int	cmd_ip_domain_name(struct vty *, const struct cmd_args *);
 int	cmd_platform_flag(struct vty *, const struct cmd_args *);
 int	cmd_platform_number(struct vty *, const struct cmd_args *);
 int	cmd_redundancy(struct vty *, const struct cmd_args *);
+
+/* Routing protocol blocks, stored not acted on (shell/routing.c). */
+int	cmd_router(struct vty *, const struct cmd_args *);
+int	cmd_router_line(struct vty *, const struct cmd_args *);
+int	cmd_router_af(struct vty *, const struct cmd_args *);
+int	cmd_router_exit_af(struct vty *, const struct cmd_args *);
 int	cmd_show_iosh_inert(struct vty *, const struct cmd_args *);
 int	cmd_controller_isa(struct vty *, const struct cmd_args *);
 

@@ -27,6 +27,7 @@ libiosh_a_SOURCES += \
 	shell/passive.c shell/passive.h \
 	shell/password.c shell/password.h \
 	shell/router.c shell/router.h \
+	shell/routing.c shell/routing.h \
 	shell/runcfg.c shell/runcfg.h \
 	shell/session.c shell/session.h \
 	shell/startup.c shell/startup.h \

@@ -138,6 +138,9 @@ passive_nvgen(const struct router *r, enum nv_section sec, struct strbuf *sb)
 			nv_line(sb, 0, "redundancy");
 		controller_nvgen(pa, sb);
 		break;
+	case NV_ROUTER:
+		routing_nvgen(&r->r_routing, sb);
+		break;
 	case NV_IP:
 		if (pa->pa_forward_nd)
 			nv_line(sb, 0, "ip forward-protocol nd");

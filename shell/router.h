@@ -19,6 +19,7 @@
 #include "shell/logging.h"
 #include "shell/login_block.h"
 #include "shell/passive.h"
+#include "shell/routing.h"
 
 #define ROUTER_HOSTNAME_MAX	64
 
@@ -47,6 +48,7 @@ struct router {
 	char		*r_image;		/* the executable, for show version */
 	struct system	 r_sys;			/* version, crypto, dataplane */
 	struct passive	 r_passive;		/* lines stored, not acted on */
+	struct routing	 r_routing;		/* router blocks, not acted on */
 	struct logging	 r_logging;		/* logging ... and its buffer */
 	struct aaa	 r_aaa;			/* aaa ..., username ... */
 	struct enable_pw r_enable;		/* enable secret/password */
