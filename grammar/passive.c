@@ -133,6 +133,14 @@ static const struct cmd_def passive_defs[] = {
 	{ "redundancy",
 	  "Enter redundancy mode",
 	  cmd_redundancy, NEG },
+	{ "banner (exec|incoming|login|motd) LINE$text",
+	  "Define a login banner\n"
+	  "Set EXEC process creation banner\n"
+	  "Set incoming terminal line banner\n"
+	  "Set login banner\n"
+	  "Set Message of the Day banner\n"
+	  "c banner-text c, where 'c' is a delimiting character",
+	  cmd_banner, NEG },
 	{ "control-plane",
 	  "Configure control plane services",
 	  cmd_control_plane, NEG },
@@ -140,6 +148,13 @@ static const struct cmd_def passive_defs[] = {
 
 /* The forms IOS takes after "no" without their argument. */
 static const struct cmd_def passive_neg_defs[] = {
+	{ "banner (exec|incoming|login|motd)",
+	  "Define a login banner\n"
+	  "Set EXEC process creation banner\n"
+	  "Set incoming terminal line banner\n"
+	  "Set login banner\n"
+	  "Set Message of the Day banner",
+	  cmd_banner, NEG },
 	{ "ip domain name",
 	  "Global IP configuration subcommands\n"
 	  "IP DNS Resolver\n"

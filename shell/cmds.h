@@ -70,6 +70,7 @@ int	cmd_ip_domain_name(struct vty *, const struct cmd_args *);
 int	cmd_platform_flag(struct vty *, const struct cmd_args *);
 int	cmd_platform_number(struct vty *, const struct cmd_args *);
 int	cmd_redundancy(struct vty *, const struct cmd_args *);
+int	cmd_banner(struct vty *, const struct cmd_args *);
 
 /* Routing protocol blocks, stored not acted on (shell/routing.c). */
 int	cmd_router(struct vty *, const struct cmd_args *);

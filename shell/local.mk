@@ -9,6 +9,7 @@ libiosh_a_SOURCES += \
 	shell/cmd_passive.c \
 	shell/cmd_show.c \
 	shell/aaa.c shell/aaa.h \
+	shell/banner.c shell/banner.h \
 	shell/console.h \
 	shell/console_line.c \
 	shell/console_telnet.c shell/console_telnet.h \

@@ -154,6 +154,15 @@ passive_nvgen(const struct router *r, enum nv_section sec, struct strbuf *sb)
 		break;
 	case NV_TRAILER:
 		trailer_nvgen(pa, sb);
+		/* IOS prints the banners after control-plane, a "!" between. */
+		if ((pa->pa_control_plane || pa->pa_rsvp_sync ||
+		    pa->pa_mgcp_default || pa->pa_cor_custom) &&
+		    (r->r_banners.bn_text[BANNER_EXEC] != NULL ||
+		    r->r_banners.bn_text[BANNER_INCOMING] != NULL ||
+		    r->r_banners.bn_text[BANNER_LOGIN] != NULL ||
+		    r->r_banners.bn_text[BANNER_MOTD] != NULL))
+			nv_line(sb, 0, "!");
+		banners_nvgen(&r->r_banners, sb);
 		break;
 	default:
 		break;

@@ -13,6 +13,7 @@
 #include "lib/system.h"
 #include "lib/vty.h"
 #include "shell/aaa.h"
+#include "shell/banner.h"
 #include "shell/enable.h"
 #include "shell/lines.h"
 #include "shell/log.h"
@@ -49,6 +50,7 @@ struct router {
 	struct system	 r_sys;			/* version, crypto, dataplane */
 	struct passive	 r_passive;		/* lines stored, not acted on */
 	struct routing	 r_routing;		/* router blocks, not acted on */
+	struct banners	 r_banners;		/* banner exec|incoming|login|motd */
 	struct logging	 r_logging;		/* logging ... and its buffer */
 	struct aaa	 r_aaa;			/* aaa ..., username ... */
 	struct enable_pw r_enable;		/* enable secret/password */

@@ -14,4 +14,5 @@ EXTRA_DIST += tests/nvram.sh \
 	golden/passive/lines.in golden/passive/lines.out \
 	golden/passive/platform.in golden/passive/platform.out \
 	golden/passive/routing.in golden/passive/routing.out \
+	golden/passive/banner.in golden/passive/banner.out \
 	golden/passive/version15.in golden/passive/version15.out
