@@ -46,6 +46,149 @@ static const struct cmd_def router_config_defs[] = {
 	  "Enable a routing process\n"
 	  "Routing Information Protocol (RIP)",
 	  cmd_router, NEG },
+	{ "route-map WORD$name [permit|deny] [<0-65535>$seq]",
+	  "Create route-map or enter route-map command mode\n"
+	  "Route map tag\n"
+	  "Route map permits set operations\n"
+	  "Route map denies set operations\n"
+	  "Sequence to insert to/delete from existing route-map entry",
+	  cmd_route_map, NEG },
+	{ "ip prefix-list WORD$name [seq <1-4294967294>$seqno] (permit|deny) "
+	  "WORD$prefix [ge <1-32>$gemin] [le <1-32>$lemax]",
+	  "Global IP configuration subcommands\n"
+	  "Build a prefix list\n"
+	  "Name of a prefix list\n"
+	  "sequence number of an entry\n"
+	  "Sequence number\n"
+	  "Specify packets to forward\n"
+	  "Specify packets to reject\n"
+	  "IP prefix <network>/<length>, e.g., 35.0.0.0/8\n"
+	  "Minimum prefix length to be matched\n"
+	  "Minimum prefix length\n"
+	  "Maximum prefix length to be matched\n"
+	  "Maximum prefix length",
+	  cmd_prefix_list, NEG },
+	{ "ip prefix-list WORD$name description LINE$text",
+	  "Global IP configuration subcommands\n"
+	  "Build a prefix list\n"
+	  "Name of a prefix list\n"
+	  "Prefix-list specific description\n"
+	  "Up to 80 characters describing this prefix-list",
+	  cmd_community_list, NEG },
+	{ "ip community-list (standard|expanded) WORD$name (permit|deny) "
+	  "LINE$match",
+	  "Global IP configuration subcommands\n"
+	  "Add a community list entry\n"
+	  "Add a standard community-list entry\n"
+	  "Add an expanded community-list entry\n"
+	  "Community list name\n"
+	  "Specify community to accept\n"
+	  "Specify community to reject\n"
+	  "Community number or regular expression",
+	  cmd_community_list, NEG },
+	{ "ip community-list (<1-99>$num|<100-500>$num) (permit|deny) "
+	  "LINE$match",
+	  "Global IP configuration subcommands\n"
+	  "Add a community list entry\n"
+	  "Community list number (standard)\n"
+	  "Community list number (expanded)\n"
+	  "Specify community to accept\n"
+	  "Specify community to reject\n"
+	  "Community number or regular expression",
+	  cmd_community_list, NEG },
+	{ "ip bgp-community new-format",
+	  "Global IP configuration subcommands\n"
+	  "format for BGP community\n"
+	  "select aa:nn format for BGP community",
+	  cmd_bgp_community_fmt, NEG },
+};
+
+/* The forms IOS takes after "no" without the rest of the line. */
+static const struct cmd_def router_config_neg_defs[] = {
+	{ "ip prefix-list WORD$name",
+	  "Global IP configuration subcommands\n"
+	  "Build a prefix list\n"
+	  "Name of a prefix list",
+	  cmd_prefix_list, NEG },
+	{ "ip community-list (standard|expanded) WORD$name",
+	  "Global IP configuration subcommands\n"
+	  "Add a community list entry\n"
+	  "Add a standard community-list entry\n"
+	  "Add an expanded community-list entry\n"
+	  "Community list name",
+	  cmd_community_list, NEG },
+};
+
+static const struct cmd_def route_map_defs[] = {
+	{ "match ip address (<1-199>$acl|<1300-2699>$acl|WORD$acl)",
+	  "Match values from routing table\n"
+	  "IP specific information\n"
+	  "Match address of route or match packet\n"
+	  "IP access-list number\n"
+	  "IP access-list number (expanded range)\n"
+	  "IP access-list name",
+	  cmd_router_line, NEG },
+	{ "match ip address prefix-list WORD$list",
+	  "Match values from routing table\n"
+	  "IP specific information\n"
+	  "Match address of route or match packet\n"
+	  "Match entries of prefix-lists\n"
+	  "IP prefix-list name",
+	  cmd_router_line, NEG },
+	{ "match community WORD$list [exact-match]",
+	  "Match values from routing table\n"
+	  "Match BGP community list\n"
+	  "Named Access List\n"
+	  "Do exact matching of communities",
+	  cmd_router_line, NEG },
+	{ "match interface WORD$ifname",
+	  "Match values from routing table\n"
+	  "Match first hop interface of route\n"
+	  "Interface name",
+	  cmd_router_line, NEG },
+	{ "set metric <0-4294967295>$metric",
+	  "Set values in destination routing protocol\n"
+	  "Metric value for destination routing protocol\n"
+	  "Metric value or Bandwidth in Kbits per second",
+	  cmd_router_line, NEG },
+	{ "set local-preference <0-4294967295>$pref",
+	  "Set values in destination routing protocol\n"
+	  "BGP local preference path attribute\n"
+	  "Preference value",
+	  cmd_router_line, NEG },
+	{ "set community LINE$communities",
+	  "Set values in destination routing protocol\n"
+	  "BGP community attribute\n"
+	  "community-number, aa:nn, internet, local-AS, no-advertise, "
+	  "no-export, additive",
+	  cmd_router_line, NEG },
+	{ "set ip next-hop A.B.C.D$nh",
+	  "Set values in destination routing protocol\n"
+	  "IP specific information\n"
+	  "Next hop address\n"
+	  "IP address of next hop",
+	  cmd_router_line, NEG },
+	{ "set as-path prepend LINE$path",
+	  "Set values in destination routing protocol\n"
+	  "Prepend string for a BGP AS-path attribute\n"
+	  "Prepend to the as-path\n"
+	  "AS number",
+	  cmd_router_line, NEG },
+	{ "set origin (igp|incomplete)",
+	  "Set values in destination routing protocol\n"
+	  "BGP origin code\n"
+	  "local IGP\n"
+	  "unknown heritage",
+	  cmd_router_line, NEG },
+	{ "set weight <0-65535>$weight",
+	  "Set values in destination routing protocol\n"
+	  "BGP weight for routing table\n"
+	  "Weight value",
+	  cmd_router_line, NEG },
+	{ "description LINE$text",
+	  "Route-map comment\n"
+	  "Comment up to 100 characters",
+	  cmd_router_line, NEG },
 };
 
 static const struct cmd_def router_defs[] = {
@@ -311,3 +454,6 @@ static const struct cmd_def router_af_defs[] = {
 const struct cmd_table router_config_table = CMD_TABLE(router_config_defs);
 const struct cmd_table router_table = CMD_TABLE(router_defs);
 const struct cmd_table router_af_table = CMD_TABLE(router_af_defs);
+const struct cmd_table router_config_neg_table =
+    CMD_TABLE(router_config_neg_defs);
+const struct cmd_table route_map_table = CMD_TABLE(route_map_defs);

@@ -20,6 +20,7 @@ enum {
 	MODE_CONFIG_RED,	/* Router(config-red)#		*/
 	MODE_CONFIG_ROUTER,	/* Router(config-router)#	*/
 	MODE_CONFIG_ROUTER_AF,	/* Router(config-router-af)#	*/
+	MODE_CONFIG_ROUTE_MAP,	/* Router(config-route-map)#	*/
 	MODE_CONFIG_DP_CORLIST,	/* Router(config-dp-corlist)#	*/
 	MODE_CONFIG_MGCP_PROFILE, /* Router(config-mgcp-profile)# */
 };
@@ -77,6 +78,10 @@ int	cmd_router(struct vty *, const struct cmd_args *);
 int	cmd_router_line(struct vty *, const struct cmd_args *);
 int	cmd_router_af(struct vty *, const struct cmd_args *);
 int	cmd_router_exit_af(struct vty *, const struct cmd_args *);
+int	cmd_route_map(struct vty *, const struct cmd_args *);
+int	cmd_prefix_list(struct vty *, const struct cmd_args *);
+int	cmd_community_list(struct vty *, const struct cmd_args *);
+int	cmd_bgp_community_fmt(struct vty *, const struct cmd_args *);
 int	cmd_show_iosh_inert(struct vty *, const struct cmd_args *);
 int	cmd_controller_isa(struct vty *, const struct cmd_args *);
 

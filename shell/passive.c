@@ -139,11 +139,13 @@ passive_nvgen(const struct router *r, enum nv_section sec, struct strbuf *sb)
 		controller_nvgen(pa, sb);
 		break;
 	case NV_ROUTER:
-		routing_nvgen(&r->r_routing, sb);
+		routing_nvgen(&r->r_routing, false, sb);
 		break;
 	case NV_IP:
 		if (pa->pa_forward_nd)
 			nv_line(sb, 0, "ip forward-protocol nd");
+		if (r->r_routing.rt_bgp_community_new)
+			nv_line(sb, 0, "ip bgp-community new-format");
 		nv_line(sb, 0, "%sip http server", pa->pa_http ? "" : "no ");
 		nv_line(sb, 0, "%sip http secure-server",
 		    pa->pa_http_secure ? "" : "no ");
@@ -152,7 +154,24 @@ passive_nvgen(const struct router *r, enum nv_section sec, struct strbuf *sb)
 		else if (!v15)
 			nv_line(sb, 0, "ip classless");
 		break;
+	case NV_SYSLOG:
+		routing_lists_nvgen(&r->r_routing, sb);
+		break;
 	case NV_TRAILER:
+		/* The route-maps close the section of the access-lists. */
+		if (r->r_routing.rt_n != 0) {
+			size_t	len = sb->sb_len;
+
+			routing_nvgen(&r->r_routing, true, sb);
+			if (sb->sb_len != len && (pa->pa_control_plane ||
+			    pa->pa_rsvp_sync || pa->pa_mgcp_default ||
+			    pa->pa_cor_custom ||
+			    r->r_banners.bn_text[BANNER_EXEC] != NULL ||
+			    r->r_banners.bn_text[BANNER_INCOMING] != NULL ||
+			    r->r_banners.bn_text[BANNER_LOGIN] != NULL ||
+			    r->r_banners.bn_text[BANNER_MOTD] != NULL))
+				nv_line(sb, 0, "!");
+		}
 		trailer_nvgen(pa, sb);
 		/* IOS prints the banners after control-plane, a "!" between. */
 		if ((pa->pa_control_plane || pa->pa_rsvp_sync ||

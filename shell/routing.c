@@ -5,6 +5,7 @@
  * ("no auto-summary", "no passive-interface Gi0/1" under
  * "passive-interface default") and is stored as typed.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -36,6 +37,9 @@ routing_free(struct routing *rt)
 		block_free(rt->rt_blocks[i]);
 	free(rt->rt_blocks);
 	free(rt->rt_af);
+	for (i = 0; i < rt->rt_nlists; i++)
+		free(rt->rt_lists[i].rl_text);
+	free(rt->rt_lists);
 	memset(rt, 0, sizeof(*rt));
 }
 
@@ -52,23 +56,34 @@ block_cmp(const void *a, const void *b)
 	const struct rt_block	*x = *(struct rt_block *const *)a;
 	const struct rt_block	*y = *(struct rt_block *const *)b;
 
+	size_t			 nx, ny;
+
 	if (x->rb_order != y->rb_order)
 		return x->rb_order < y->rb_order ? -1 : 1;
-	return strcmp(x->rb_head, y->rb_head);
+	if (x->rb_order != RB_ROUTE_MAP)
+		return strcmp(x->rb_head, y->rb_head);
+	/* route-map NAME: by name, then by sequence number. */
+	nx = strcspn(x->rb_head + 10, " ");
+	ny = strcspn(y->rb_head + 10, " ");
+	if (nx != ny || strncmp(x->rb_head + 10, y->rb_head + 10, nx) != 0)
+		return strcmp(x->rb_head, y->rb_head);
+	return x->rb_seq < y->rb_seq ? -1 : x->rb_seq > y->rb_seq;
 }
 
 void
-routing_nvgen(const struct routing *rt, struct strbuf *sb)
+routing_nvgen(const struct routing *rt, bool route_maps, struct strbuf *sb)
 {
 	struct rt_block	**v;
-	size_t		  i, j;
+	size_t		  i, j, n = 0;
 
 	if (rt->rt_n == 0)
 		return;
 	v = xcalloc(rt->rt_n, sizeof(*v));
-	memcpy(v, rt->rt_blocks, rt->rt_n * sizeof(*v));
-	qsort(v, rt->rt_n, sizeof(*v), block_cmp);
-	for (i = 0; i < rt->rt_n; i++) {
+	for (i = 0; i < rt->rt_n; i++)
+		if ((rt->rt_blocks[i]->rb_order == RB_ROUTE_MAP) == route_maps)
+			v[n++] = rt->rt_blocks[i];
+	qsort(v, n, sizeof(*v), block_cmp);
+	for (i = 0; i < n; i++) {
 		if (i > 0)
 			nv_line(sb, 0, "!");
 		nv_line(sb, 0, "%s", v[i]->rb_head);
@@ -95,25 +110,23 @@ rt_of(struct vty *vty)
 	return &vty->v_router->r_routing;
 }
 
-/* `router ospf N`, `router eigrp N|NAME`, `router bgp N`, `router rip`. */
-int
-cmd_router(struct vty *vty, const struct cmd_args *m)
+/* Open (or with NEG remove) the block headed TEXT; SAME, when set, finds
+ * an existing block to take the new head (a route-map entry whose action
+ * changed). */
+static int
+block_open(struct vty *vty, const char *text, unsigned order,
+    unsigned long seq, bool neg, bool (*same)(const struct rt_block *,
+    const char *, unsigned long))
 {
 	struct routing	*rt = rt_of(vty);
-	struct strbuf	 head;
 	struct rt_block	*b = NULL;
 	size_t		 i;
-	char		*text;
 
-	strbuf_init(&head);
-	cmd_args_canon(m, &head);
-	text = head.sb_buf;
-	if (cmd_negated(m))
-		text += strlen(cmd_is_no(m) ? "no " : "default ");
 	for (i = 0; i < rt->rt_n; i++)
-		if (strcmp(rt->rt_blocks[i]->rb_head, text) == 0)
+		if (strcmp(rt->rt_blocks[i]->rb_head, text) == 0 ||
+		    (same != NULL && same(rt->rt_blocks[i], text, seq)))
 			b = rt->rt_blocks[i];
-	if (cmd_negated(m)) {
+	if (neg) {
 		if (b != NULL) {
 			for (i = 0; rt->rt_blocks[i] != b; i++)
 				;
@@ -124,24 +137,86 @@ cmd_router(struct vty *vty, const struct cmd_args *m)
 			if (rt->rt_cur == b)
 				rt->rt_cur = NULL;
 		}
-		strbuf_free(&head);
 		return CMD_SUCCESS;
 	}
 	if (b == NULL) {
 		b = xcalloc(1, sizeof(*b));
-		b->rb_head = xstrdup(text);
-		b->rb_order = cmd_has(m, "eigrp") ? 0 : cmd_has(m, "ospf") ?
-		    1 : cmd_has(m, "rip") ? 2 : 3;
+		b->rb_order = order;
+		b->rb_seq = seq;
 		rt->rt_blocks = xreallocarray(rt->rt_blocks, rt->rt_n + 1,
 		    sizeof(b));
 		rt->rt_blocks[rt->rt_n++] = b;
 	}
-	strbuf_free(&head);
+	xstrset(&b->rb_head, text);
 	rt->rt_cur = b;
 	free(rt->rt_af);
 	rt->rt_af = NULL;
-	vty_enter(vty, MODE_CONFIG_ROUTER, b);
+	vty_enter(vty, order == RB_ROUTE_MAP ? MODE_CONFIG_ROUTE_MAP :
+	    MODE_CONFIG_ROUTER, b);
 	return CMD_SUCCESS;
+}
+
+/* `router ospf N`, `router eigrp N|NAME`, `router bgp N`, `router rip`. */
+int
+cmd_router(struct vty *vty, const struct cmd_args *m)
+{
+	struct strbuf	 head;
+	unsigned	 order;
+	int		 rc;
+
+	strbuf_init(&head);
+	cmd_args_canon(m, &head);
+	order = cmd_has(m, "eigrp") ? 0 : cmd_has(m, "ospf") ? 1 :
+	    cmd_has(m, "rip") ? 2 : 3;
+	rc = block_open(vty, head.sb_buf + (cmd_is_no(m) ? 3 :
+	    cmd_is_default(m) ? 8 : 0), order, 0, cmd_negated(m), NULL);
+	strbuf_free(&head);
+	return rc;
+}
+
+/* The same route-map entry: name and sequence, whatever the action. */
+static bool
+same_entry(const struct rt_block *b, const char *text, unsigned long seq)
+{
+	size_t	n = strcspn(text + 10, " ");
+
+	return b->rb_order == RB_ROUTE_MAP && b->rb_seq == seq &&
+	    strncmp(b->rb_head, text, 10 + n) == 0 && b->rb_head[10 + n] == ' ';
+}
+
+/* `route-map NAME [permit|deny] [<0-65535>]`: permit and 10 by default,
+ * printed in full as IOS prints them. */
+int
+cmd_route_map(struct vty *vty, const struct cmd_args *m)
+{
+	struct strbuf	 head;
+	unsigned long	 seq = (unsigned long)cmd_arg_num(m, "seq", 10);
+	int		 rc;
+
+	/* `no route-map NAME`: every entry of the map. */
+	if (cmd_negated(m) && !cmd_has(m, "seq") && !cmd_has(m, "permit") &&
+	    !cmd_has(m, "deny")) {
+		struct routing	*rt = rt_of(vty);
+		size_t		 i;
+
+		strbuf_init(&head);
+		strbuf_printf(&head, "route-map %s ", cmd_arg(m, "name"));
+		for (i = rt->rt_n; i-- > 0;)
+			if (rt->rt_blocks[i]->rb_order == RB_ROUTE_MAP &&
+			    strncmp(rt->rt_blocks[i]->rb_head, head.sb_buf,
+			    head.sb_len) == 0)
+				(void)block_open(vty, rt->rt_blocks[i]->rb_head,
+				    RB_ROUTE_MAP, 0, true, NULL);
+		strbuf_free(&head);
+		return CMD_SUCCESS;
+	}
+	strbuf_init(&head);
+	strbuf_printf(&head, "route-map %s %s %lu", cmd_arg(m, "name"),
+	    cmd_has(m, "deny") ? "deny" : "permit", seq);
+	rc = block_open(vty, head.sb_buf, RB_ROUTE_MAP, seq, cmd_negated(m),
+	    same_entry);
+	strbuf_free(&head);
+	return rc;
 }
 
 /* Whether the block holds TEXT at INDENT; its index in *AT. */
@@ -269,5 +344,133 @@ cmd_router_exit_af(struct vty *vty, const struct cmd_args *m)
 	free(rt->rt_af);
 	rt->rt_af = NULL;
 	vty_enter(vty, MODE_CONFIG_ROUTER, rt->rt_cur);
+	return CMD_SUCCESS;
+}
+
+void
+routing_lists_nvgen(const struct routing *rt, struct strbuf *sb)
+{
+	size_t	i;
+
+	for (i = 0; i < rt->rt_nlists; i++)
+		nv_line(sb, 0, "%s", rt->rt_lists[i].rl_text);
+}
+
+/* Store TEXT (canonical) in the lists, or remove it: a "no" of a list's
+ * name alone (TEXT a prefix of its lines) removes the whole list. */
+static void
+lists_set(struct routing *rt, const char *text, bool remove)
+{
+	size_t	i, len = strlen(text);
+
+	for (i = 0; i < rt->rt_nlists; i++) {
+		const char *l = rt->rt_lists[i].rl_text;
+
+		if (remove ? strncmp(l, text, len) == 0 &&
+		    (l[len] == '\0' || l[len] == ' ') : strcmp(l, text) == 0) {
+			if (!remove)
+				return;
+			free(rt->rt_lists[i].rl_text);
+			memmove(&rt->rt_lists[i], &rt->rt_lists[i + 1],
+			    (rt->rt_nlists - i - 1) * sizeof(*rt->rt_lists));
+			rt->rt_nlists--;
+			i--;
+		}
+	}
+	if (remove)
+		return;
+	rt->rt_lists = xreallocarray(rt->rt_lists, rt->rt_nlists + 1,
+	    sizeof(*rt->rt_lists));
+	rt->rt_lists[rt->rt_nlists].rl_text = xstrdup(text);
+	rt->rt_lists[rt->rt_nlists].rl_indent = 0;
+	rt->rt_nlists++;
+}
+
+/* `ip community-list ...`: kept as typed (keywords in full). */
+int
+cmd_community_list(struct vty *vty, const struct cmd_args *m)
+{
+	struct strbuf	line;
+
+	strbuf_init(&line);
+	cmd_args_canon(m, &line);
+	lists_set(rt_of(vty), line.sb_buf + (cmd_is_no(m) ? 3 :
+	    cmd_is_default(m) ? 8 : 0), cmd_negated(m));
+	strbuf_free(&line);
+	return CMD_SUCCESS;
+}
+
+/* A.B.C.D/<0-32>, the prefix of a prefix-list entry. */
+static bool
+prefix_valid(const char *p)
+{
+	unsigned	a, b, c, d, len;
+	char		end;
+
+	return sscanf(p, "%u.%u.%u.%u/%u%c", &a, &b, &c, &d, &len,
+	    &end) == 5 && a < 256 && b < 256 && c < 256 && d < 256 &&
+	    len <= 32 && strspn(p, "0123456789./") == strlen(p);
+}
+
+/* `ip prefix-list NAME [seq N] permit|deny A.B.C.D/M [ge N] [le N]`:
+ * IOS numbers an entry typed without seq 5 above the list's last one,
+ * and always prints the number. */
+int
+cmd_prefix_list(struct vty *vty, const struct cmd_args *m)
+{
+	struct routing	*rt = rt_of(vty);
+	const char	*name = cmd_arg(m, "name"), *pfx = cmd_arg(m, "prefix");
+	struct strbuf	 line, head;
+	unsigned long	 seq = 0, s;
+	size_t		 i;
+
+	strbuf_init(&head);
+	strbuf_printf(&head, "ip prefix-list %s seq ", name);
+	if (cmd_has(m, "seq"))
+		seq = (unsigned long)cmd_arg_num(m, "seqno", 5);
+	else
+		for (i = 0; i < rt->rt_nlists; i++)
+			if (strncmp(rt->rt_lists[i].rl_text, head.sb_buf,
+			    head.sb_len) == 0 && sscanf(rt->rt_lists[i].rl_text +
+			    head.sb_len, "%lu", &s) == 1 && s > seq)
+				seq = s;
+	if (!cmd_has(m, "seq"))
+		seq += 5;
+	if (pfx != NULL && !prefix_valid(pfx)) {
+		strbuf_free(&head);
+		vty_invalid(vty, cmd_arg_off(m, "prefix"));
+		return CMD_WARNING;
+	}
+	strbuf_init(&line);
+	if (pfx == NULL) {		/* no ip prefix-list NAME */
+		strbuf_printf(&line, "ip prefix-list %s", name);
+		lists_set(rt, line.sb_buf, true);
+	} else {
+		strbuf_printf(&line, "%s%lu %s %s", head.sb_buf, seq,
+		    cmd_has(m, "permit") ? "permit" : "deny", pfx);
+		if (cmd_has(m, "ge"))
+			strbuf_printf(&line, " ge %s", cmd_arg(m, "gemin"));
+		if (cmd_has(m, "le"))
+			strbuf_printf(&line, " le %s", cmd_arg(m, "lemax"));
+		if (cmd_negated(m))
+			lists_set(rt, line.sb_buf, true);
+		else {
+			/* A sequence number names one entry: replaced. */
+			strbuf_reset(&head);
+			strbuf_printf(&head, "ip prefix-list %s seq %lu", name,
+			    seq);
+			lists_set(rt, head.sb_buf, true);
+			lists_set(rt, line.sb_buf, false);
+		}
+	}
+	strbuf_free(&line);
+	strbuf_free(&head);
+	return CMD_SUCCESS;
+}
+
+int
+cmd_bgp_community_fmt(struct vty *vty, const struct cmd_args *m)
+{
+	rt_of(vty)->rt_bgp_community_new = !cmd_negated(m);
 	return CMD_SUCCESS;
 }

@@ -64,6 +64,7 @@ START_TEST(test_prompts)
 		{ MODE_CONFIG_RED,		"Router(config-red)#" },
 		{ MODE_CONFIG_ROUTER,		"Router(config-router)#" },
 		{ MODE_CONFIG_ROUTER_AF,	"Router(config-router-af)#" },
+		{ MODE_CONFIG_ROUTE_MAP,	"Router(config-route-map)#" },
 		{ MODE_CONFIG_DP_CORLIST,	"Router(config-dp-corlist)#" },
 		{ MODE_CONFIG_MGCP_PROFILE,	"Router(config-mgcp-profile)#" },
 		{ MODE_DHCP_CONFIG,		"Router(dhcp-config)#" },

@@ -15,4 +15,5 @@ EXTRA_DIST += tests/nvram.sh \
 	golden/passive/platform.in golden/passive/platform.out \
 	golden/passive/routing.in golden/passive/routing.out \
 	golden/passive/banner.in golden/passive/banner.out \
+	golden/passive/policy.in golden/passive/policy.out \
 	golden/passive/version15.in golden/passive/version15.out
