@@ -219,6 +219,8 @@ cmd_platform_flag(struct vty *vty, const struct cmd_args *m)
 
 	if (cmd_has(m, "icmp"))
 		pa->pa_icmp_rl_off = cmd_is_no(m);
+	else if (cmd_has(m, "ioam"))
+		pa->pa_ioam_timestamp = on;
 	else if (cmd_has(m, "ipv6"))
 		pa->pa_ipv6_cef_off = cmd_is_no(m);
 	else if (cmd_has(m, "multilink"))
@@ -229,6 +231,24 @@ cmd_platform_flag(struct vty *vty, const struct cmd_args *m)
 		pa->pa_mmi_noauto = cmd_is_no(m);
 	else if (cmd_has(m, "pvc"))
 		pa->pa_mmi_nopvc = cmd_is_no(m);
+	else if (cmd_has(m, "punt-keepalive"))
+		pa->pa_no_punt_keepalive = cmd_is_no(m);
+	else if (cmd_has(m, "console"))
+		pa->pa_console_serial = on;
+	else if (cmd_has(m, "subscriber"))
+		pa->pa_subscriber_tmpl = on;
+	else if (cmd_has(m, "diagnostic"))
+		pa->pa_diag_minimal = on;
+	else if (cmd_has(m, "spanning-tree"))
+		pa->pa_stp_extend = on;
+	else if (cmd_has(m, "cdp"))
+		pa->pa_no_cdp_log_duplex = cmd_is_no(m);
+	else if (cmd_has(m, "authentication"))
+		pa->pa_http_auth_local = on;
+	else if (cmd_has(m, "ioam"))
+		pa->pa_ioam_timestamp = on;
+	else if (cmd_has(m, "scheduler"))
+		pa->pa_no_sched_allocate = cmd_is_no(m);
 	return CMD_SUCCESS;
 }
 
@@ -307,5 +327,69 @@ cmd_show_iosh_inert(struct vty *vty, const struct cmd_args *m)
 	dp_inert_nvgen(vty->v_router->r_sys.sy_dp, &sb);
 	vty_out(vty, "%s", sb.sb_buf != NULL ? sb.sb_buf : "");
 	strbuf_free(&sb);
+	return CMD_SUCCESS;
+}
+
+int
+cmd_license_udi(struct vty *vty, const struct cmd_args *m)
+{
+	struct passive	*pa = pa_of(vty);
+	const char	*pid = cmd_arg(m, "udipid"), *sn = cmd_arg(m, "udisn");
+
+	if (NEGATED(m)) {
+		pa->pa_udi_pid[0] = pa->pa_udi_sn[0] = '\0';
+		return CMD_SUCCESS;
+	}
+	if (strlen(pid) >= TZ_NAME_MAX)
+		return invalid_at(vty, m, "udipid");
+	if (strlen(sn) >= TZ_NAME_MAX)
+		return invalid_at(vty, m, "udisn");
+	strcpy(pa->pa_udi_pid, pid);
+	strcpy(pa->pa_udi_sn, sn);
+	return CMD_SUCCESS;
+}
+
+/* virtual-service NAME: the CSR1000v's management service, one name. */
+int
+cmd_virtual_service(struct vty *vty, const struct cmd_args *m)
+{
+	pa_of(vty)->pa_virtual_service = !NEGATED(m);
+	if (NEGATED(m))
+		return CMD_SUCCESS;
+	if (strcmp(cmd_arg(m, "svc"), "csr_mgmt") != 0)
+		return invalid_at(vty, m, "svc");
+	vty_enter(vty, MODE_CONFIG_VIRT_SERV, NULL);
+	return CMD_SUCCESS;
+}
+
+/* ntp server ADDR|NAME: kept in the order configured, once each. */
+int
+cmd_ntp_server(struct vty *vty, const struct cmd_args *m)
+{
+	struct passive	*pa = pa_of(vty);
+	const char	*srv = cmd_arg(m, "ntpsrv");
+	size_t		 i, free_at = NTP_MAX;
+
+	if (strlen(srv) >= DOMAIN_NAME_MAX)
+		return invalid_at(vty, m, "ntpsrv");
+	for (i = 0; i < NTP_MAX; i++) {
+		if (strcmp(pa->pa_ntp[i], srv) == 0) {
+			if (NEGATED(m)) {
+				memmove(pa->pa_ntp[i], pa->pa_ntp[i + 1],
+				    (NTP_MAX - i - 1) * DOMAIN_NAME_MAX);
+				pa->pa_ntp[NTP_MAX - 1][0] = '\0';
+			}
+			return CMD_SUCCESS;
+		}
+		if (pa->pa_ntp[i][0] == '\0' && free_at == NTP_MAX)
+			free_at = i;
+	}
+	if (NEGATED(m))
+		return CMD_SUCCESS;
+	if (free_at == NTP_MAX) {
+		vty_out(vty, "%%NTP: Maximum number of servers reached\n");
+		return CMD_WARNING;
+	}
+	strcpy(pa->pa_ntp[free_at], srv);
 	return CMD_SUCCESS;
 }

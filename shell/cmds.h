@@ -18,6 +18,7 @@ enum {
 	MODE_CONFIG_CONTROLLER,	/* Router(config-controller)#	*/
 	MODE_CONFIG_CP,		/* Router(config-cp)#		*/
 	MODE_CONFIG_RED,	/* Router(config-red)#		*/
+	MODE_CONFIG_VIRT_SERV,	/* Router(config-virt-serv)#	*/
 	MODE_CONFIG_ROUTER,	/* Router(config-router)#	*/
 	MODE_CONFIG_ROUTER_AF,	/* Router(config-router-af)#	*/
 	MODE_CONFIG_ROUTE_MAP,	/* Router(config-route-map)#	*/
@@ -72,6 +73,9 @@ int	cmd_platform_flag(struct vty *, const struct cmd_args *);
 int	cmd_platform_number(struct vty *, const struct cmd_args *);
 int	cmd_redundancy(struct vty *, const struct cmd_args *);
 int	cmd_banner(struct vty *, const struct cmd_args *);
+int	cmd_license_udi(struct vty *, const struct cmd_args *);
+int	cmd_virtual_service(struct vty *, const struct cmd_args *);
+int	cmd_ntp_server(struct vty *, const struct cmd_args *);
 
 /* Routing protocol blocks, stored not acted on (shell/routing.c). */
 int	cmd_router(struct vty *, const struct cmd_args *);

@@ -59,8 +59,17 @@ global_nvgen(const struct router *r, bool v15, struct strbuf *sb)
 		nv_line(sb, 0, "ip cef");
 	if (pa->pa_ipv6_cef_off)
 		nv_line(sb, 0, "no ipv6 cef");
+	if (pa->pa_subscriber_tmpl)
+		nv_line(sb, 0, "subscriber templating");
 	if (pa->pa_multilink_auth)
 		nv_line(sb, 0, "multilink bundle-name authenticated");
+	if (pa->pa_udi_pid[0] != '\0')
+		nv_line(sb, 0, "license udi pid %s sn %s", pa->pa_udi_pid,
+		    pa->pa_udi_sn);
+	if (pa->pa_diag_minimal)
+		nv_line(sb, 0, "diagnostic bootup level minimal");
+	if (pa->pa_stp_extend)
+		nv_line(sb, 0, "spanning-tree extend system-id");
 	if (pa->pa_audit_max_events != 0)
 		nv_line(sb, 0, "ip audit po max-events %u",
 		    pa->pa_audit_max_events);
@@ -68,8 +77,20 @@ global_nvgen(const struct router *r, bool v15, struct strbuf *sb)
 		nv_line(sb, 0, "ftp-server write-enable");
 	else if (pa->pa_ftp_write == TRI_OFF)
 		nv_line(sb, 0, "no ftp-server write-enable");
-	if (pa->pa_tcp_synwait != 0)
-		nv_line(sb, 0, "ip tcp synwait-time %u", pa->pa_tcp_synwait);
+}
+
+/* After the lines, as IOS prints them: ntp, then the scheduler. */
+static void
+ntp_nvgen(const struct passive *pa, struct strbuf *sb)
+{
+	size_t	i;
+
+	if (pa->pa_ntp[0][0] != '\0' || pa->pa_no_sched_allocate)
+		nv_line(sb, 0, "!");
+	for (i = 0; i < NTP_MAX && pa->pa_ntp[i][0] != '\0'; i++)
+		nv_line(sb, 0, "ntp server %s", pa->pa_ntp[i]);
+	if (pa->pa_no_sched_allocate)
+		nv_line(sb, 0, "no scheduler allocate");
 }
 
 static void
@@ -120,6 +141,16 @@ passive_nvgen(const struct router *r, enum nv_section sec, struct strbuf *sb)
 	bool			 v15 = sys_version_15(&r->r_sys);
 
 	switch (sec) {
+	case NV_VERSION:
+		if (pa->pa_no_punt_keepalive)
+			nv_line(sb, 0, "no platform punt-keepalive "
+			    "disable-kernel-core");
+		if (pa->pa_console_serial)
+			nv_line(sb, 0, "platform console serial");
+		break;
+	case NV_LINE:
+		ntp_nvgen(pa, sb);
+		break;
 	case NV_BOOT:
 		if (pa->pa_boot_start)
 			nv_line(sb, 0, "boot-start-marker");
@@ -136,10 +167,20 @@ passive_nvgen(const struct router *r, enum nv_section sec, struct strbuf *sb)
 	case NV_CONTROLLER:
 		if (pa->pa_redundancy)
 			nv_line(sb, 0, "redundancy");
+		if (pa->pa_no_cdp_log_duplex)
+			nv_line(sb, 0, "no cdp log mismatch duplex");
+		if (pa->pa_tcp_synwait != 0)
+			nv_line(sb, 0, "ip tcp synwait-time %u",
+			    pa->pa_tcp_synwait);
 		controller_nvgen(pa, sb);
 		break;
 	case NV_ROUTER:
 		routing_nvgen(&r->r_routing, false, sb);
+		if (pa->pa_virtual_service) {
+			if (r->r_routing.rt_n != 0)
+				nv_line(sb, 0, "!");
+			nv_line(sb, 0, "virtual-service csr_mgmt");
+		}
 		break;
 	case NV_IP:
 		if (pa->pa_forward_nd)
@@ -147,8 +188,12 @@ passive_nvgen(const struct router *r, enum nv_section sec, struct strbuf *sb)
 		if (r->r_routing.rt_bgp_community_new)
 			nv_line(sb, 0, "ip bgp-community new-format");
 		nv_line(sb, 0, "%sip http server", pa->pa_http ? "" : "no ");
+		if (pa->pa_http_auth_local)
+			nv_line(sb, 0, "ip http authentication local");
 		nv_line(sb, 0, "%sip http secure-server",
 		    pa->pa_http_secure ? "" : "no ");
+		if (pa->pa_ioam_timestamp)
+			nv_line(sb, 0, "ipv6 ioam timestamp");
 		if (!pa->pa_classless)
 			nv_line(sb, 0, "no ip classless");
 		else if (!v15)

@@ -18,6 +18,7 @@ enum tristate {
 
 #define TZ_NAME_MAX	32
 #define DOMAIN_NAME_MAX	64
+#define NTP_MAX		8
 #define CONTROLLER_MAX	100		/* ISA <0-9>/<0-9> */
 
 struct passive {
@@ -52,6 +53,20 @@ struct passive {
 	bool		 pa_mmi_noauto;		/* no mmi auto-configure */
 	bool		 pa_mmi_nopvc;		/* no mmi pvc */
 	unsigned	 pa_mmi_snmp;		/* mmi snmp-timeout, 0: unset */
+	/* The platform lines IOS-XE (CSR1000v) running-configs carry. */
+	bool		 pa_no_punt_keepalive;	/* no platform punt-keepalive ... */
+	bool		 pa_console_serial;	/* platform console serial */
+	bool		 pa_subscriber_tmpl;	/* subscriber templating */
+	char		 pa_udi_pid[TZ_NAME_MAX]; /* license udi pid P sn S */
+	char		 pa_udi_sn[TZ_NAME_MAX];
+	bool		 pa_diag_minimal;	/* diagnostic bootup level minimal */
+	bool		 pa_stp_extend;		/* spanning-tree extend system-id */
+	bool		 pa_no_cdp_log_duplex;	/* no cdp log mismatch duplex */
+	bool		 pa_virtual_service;	/* virtual-service csr_mgmt */
+	bool		 pa_http_auth_local;	/* ip http authentication local */
+	bool		 pa_ioam_timestamp;	/* ipv6 ioam timestamp */
+	bool		 pa_no_sched_allocate;	/* no scheduler allocate */
+	char		 pa_ntp[NTP_MAX][DOMAIN_NAME_MAX]; /* ntp server, in order */
 };
 
 /* IOS defaults. */

@@ -62,6 +62,7 @@ START_TEST(test_prompts)
 		{ MODE_CONFIG_CONTROLLER,	"Router(config-controller)#" },
 		{ MODE_CONFIG_CP,		"Router(config-cp)#" },
 		{ MODE_CONFIG_RED,		"Router(config-red)#" },
+		{ MODE_CONFIG_VIRT_SERV,	"Router(config-virt-serv)#" },
 		{ MODE_CONFIG_ROUTER,		"Router(config-router)#" },
 		{ MODE_CONFIG_ROUTER_AF,	"Router(config-router-af)#" },
 		{ MODE_CONFIG_ROUTE_MAP,	"Router(config-route-map)#" },
