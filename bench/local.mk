@@ -1,6 +1,6 @@
 # Benchmarks: `make bench` runs each and prints its ratios.  They are not
 # tests (figures depend on the machine); `make check` does not run them.
-BENCHES = bench/config_load.sh bench/iperf_interop.sh
+BENCHES = bench/config_load.sh bench/config_corpus.sh bench/iperf_interop.sh
 # Programs built only for `make bench`: crypto/ primitives beside plain
 # OpenSSL in the same run (bench/dh_bench.c, bench/esp_bench.c), and IKE
 # setups between two routers beside the DH bound (bench/ike_bench.c).

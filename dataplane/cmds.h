@@ -70,6 +70,7 @@ int	if_duplex_cmd(struct vty *, const struct cmd_args *);
 int	if_duplex_word_cmd(struct vty *, const struct cmd_args *);
 int	if_speed_cmd(struct vty *, const struct cmd_args *);
 int	if_cdp_cmd(struct vty *, const struct cmd_args *);
+int	if_inert_cmd(struct vty *, const struct cmd_args *);
 int	if_keepalive_cmd(struct vty *, const struct cmd_args *);
 int	if_ilmi_keepalive_cmd(struct vty *, const struct cmd_args *);
 int	if_ipv6_address_cmd(struct vty *, const struct cmd_args *);

@@ -26,6 +26,8 @@ void		 dp_free(struct dataplane *);
 /* Render the dataplane objects that belong to SECTION. */
 void		 dp_nvgen(const struct dataplane *, enum nv_section,
 		    struct strbuf *);
+/* The interface lines iosh stores but does not act on (show iosh inert). */
+void		 dp_inert_nvgen(const struct dataplane *, struct strbuf *);
 
 /* Interfaces, in IOS order (by type, then slot/port numbers). */
 struct dp_iface	*dp_iface_first(const struct dataplane *);

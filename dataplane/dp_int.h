@@ -124,6 +124,12 @@ struct dp_iface {
 	bool			 if_no_keepalive;
 	unsigned		 if_keepalive;	/* seconds, 10 by default */
 	bool			 if_no_cdp;
+	/* Stored, rendered, not acted on (issue 20): the link's media, its
+	 * autonegotiation, DEC MOP. */
+	unsigned		 if_media;	/* 0 unset, else IF_MEDIA_* */
+	int			 if_negotiation; /* 0 unset, 1 on, -1 "no" */
+	bool			 if_no_mop;	/* no mop enabled */
+	bool			 if_no_mop_sysid; /* no mop sysid */
 	char			*if_tun_src;	/* interface name or address */
 	char			*if_tun_dst;	/* IPv4 or IPv6 address, as IOS
 						 * prints it */

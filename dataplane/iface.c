@@ -751,6 +751,65 @@ if_cdp_cmd(struct vty *vty, const struct cmd_args *m)
 	return CMD_SUCCESS;
 }
 
+/* media-type, negotiation auto, mop: stored as typed for the running-
+ * config (iosh's links have no media, autonegotiation or MOP). */
+static const char *const if_media_names[] = {
+	"", "rj45", "sfp", "gbic", "auto-select",
+};
+
+int
+if_inert_cmd(struct vty *vty, const struct cmd_args *m)
+{
+	struct dp_iface	*ifp = vty->v_ctx;
+	size_t		 i;
+
+	if (cmd_has(m, "media-type")) {
+		ifp->if_media = 0;
+		for (i = 1; i < sizeof(if_media_names) /
+		    sizeof(if_media_names[0]); i++)
+			if (!cmd_negated(m) && cmd_has(m, if_media_names[i]))
+				ifp->if_media = (unsigned)i;
+	} else if (cmd_has(m, "negotiation"))
+		ifp->if_negotiation = cmd_is_default(m) ? 0 :
+		    cmd_is_no(m) ? -1 : 1;
+	else if (cmd_has(m, "enabled"))
+		ifp->if_no_mop = cmd_is_no(m);
+	else
+		ifp->if_no_mop_sysid = cmd_is_no(m);
+	return CMD_SUCCESS;
+}
+
+/* The stored-but-inert lines of one interface, for `show iosh inert`. */
+static void
+inert_lines(const struct dp_iface *ifp, struct strbuf *sb)
+{
+	if (ifp->if_media != 0)
+		nv_line(sb, 1, "media-type %s", if_media_names[ifp->if_media]);
+	if (ifp->if_negotiation != 0)
+		nv_line(sb, 1, "%snegotiation auto",
+		    ifp->if_negotiation < 0 ? "no " : "");
+	if (ifp->if_no_mop)
+		nv_line(sb, 1, "no mop enabled");
+	if (ifp->if_no_mop_sysid)
+		nv_line(sb, 1, "no mop sysid");
+}
+
+void
+dp_inert_nvgen(const struct dataplane *dp, struct strbuf *sb)
+{
+	struct strbuf	lines;
+	size_t		i;
+
+	for (i = 0; i < dp->d_nifs; i++) {
+		strbuf_init(&lines);
+		inert_lines(dp->d_ifs[i], &lines);
+		if (lines.sb_len != 0)
+			strbuf_printf(sb, "interface %s\n%s",
+			    dp->d_ifs[i]->if_name, lines.sb_buf);
+		strbuf_free(&lines);
+	}
+}
+
 int
 if_keepalive_cmd(struct vty *vty, const struct cmd_args *m)
 {
@@ -1019,6 +1078,7 @@ link_lines(const struct dp_iface *ifp, struct strbuf *sb)
 		    ifp->if_duplex == DUPLEX_FULL ? "full" : "half");
 	if (ifp->if_clock_rate != 0)
 		nv_line(sb, 1, "clock rate %u", ifp->if_clock_rate);
+	inert_lines(ifp, sb);
 	if (ifp->if_no_keepalive)
 		nv_line(sb, 1, "no keepalive");
 	else if (ifp->if_keepalive != KEEPALIVE_DEFAULT)

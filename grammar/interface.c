@@ -146,6 +146,22 @@ static const struct cmd_def interface_defs[] = {
 	  "Set the interface Maximum Transmission Unit (MTU)\n"
 	  "MTU (bytes)",
 	  if_mtu_cmd, NEG, NULL },
+	{ "media-type (rj45|sfp|gbic|auto-select)",
+	  "Interface media type\n"
+	  "Use RJ45 connector\n"
+	  "Use SFP connector\n"
+	  "Use GBIC connector\n"
+	  "Use whichever connector is attached",
+	  if_inert_cmd, NEG, NULL },
+	{ "negotiation auto",
+	  "Select autonegotiation mode\n"
+	  "Enable link autonegotiation",
+	  if_inert_cmd, NEG, NULL },
+	{ "mop (enabled|sysid)",
+	  "DEC MOP server commands\n"
+	  "Enable MOP for interface\n"
+	  "Send out MOP periodic system ID messages",
+	  if_inert_cmd, NEG, NULL },
 	{ "clock rate <300-8000000>$bps",
 	  "Configure serial interface clock\n"
 	  "Configure serial interface clock speed\n"
@@ -160,6 +176,9 @@ static const struct cmd_def interface_defs[] = {
 };
 
 static const struct cmd_def interface_neg_defs[] = {
+	{ "media-type",
+	  "Interface media type",
+	  if_inert_cmd, NEG, NULL },
 	{ "ip address",
 	  "Interface Internet Protocol config commands\n"
 	  "Set the IP address of an interface",

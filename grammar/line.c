@@ -34,6 +34,12 @@ static const struct cmd_def line_defs[] = {
 	  "Use default escape character\n"
 	  "Disable escape entirely",
 	  cmd_line_escape, NEG },
+	{ "stopbits (1|1.5|2)",
+	  "Set async line stop bits\n"
+	  "One stop bit\n"
+	  "One and one-half stop bits\n"
+	  "Two stop bits",
+	  cmd_line_stopbits, NEG },
 	{ "length <0-512>$lines",
 	  "Set number of lines on a screen\n"
 	  "Number of lines on screen (0 for no pausing)",
@@ -65,6 +71,9 @@ static const struct cmd_def line_neg_defs[] = {
 	{ "password",
 	  "Set a password",
 	  cmd_line_password, NEG },
+	{ "stopbits",
+	  "Set async line stop bits",
+	  cmd_line_stopbits, NEG },
 	{ "length",
 	  "Set number of lines on a screen",
 	  cmd_line_length, NEG },

@@ -11,5 +11,6 @@ libiosh_a_SOURCES += \
 	grammar/dhcp.c grammar/nat.c \
 	grammar/monitor.c \
 	grammar/passive.c \
+	grammar/router.c \
 	grammar/aaa.c \
 	grammar/vty.c

@@ -25,7 +25,7 @@ struct cmd_table {
 
 #define CMD_TABLE(defs)	{ (defs), sizeof(defs) / sizeof((defs)[0]) }
 
-#define MODE_MAX_TABLES	12
+#define MODE_MAX_TABLES	14
 
 struct mode_info {
 	mode_id			 mi_id;
@@ -64,7 +64,9 @@ extern const struct cmd_table	 config_table, config_neg_table;
 extern const struct cmd_table	 line_table, line_neg_table;
 extern const struct cmd_table	 submode_table;
 extern const struct cmd_table	 empty_table;	/* a mode with no commands */
-extern const struct cmd_table	 passive_table;
+extern const struct cmd_table	 passive_table, passive_neg_table;
+extern const struct cmd_table	 router_config_table, router_table, router_af_table;
+extern const struct cmd_table	 router_config_neg_table, route_map_table;
 extern const struct cmd_table	 aaa_table, aaa_neg_table;
 extern const struct cmd_table	 nvram_exec_table;
 /* the vty lines: grammar/vty.c */

@@ -28,6 +28,7 @@ enum nv_section {
 	NV_CRYPTO,	/* crypto keyring/isakmp/ipsec/dynamic-map/map	*/
 	NV_CONTROLLER,	/* controller ...				*/
 	NV_INTERFACE,	/* interface ...				*/
+	NV_ROUTER,	/* router ospf|eigrp|rip|bgp (stored, inert)	*/
 	NV_IP_POOL,	/* ip local pool (no "!" follows: NV_IP continues) */
 	NV_IP,		/* ip http, ip classless, ip nat, ip route	*/
 	NV_ACL_NAMED,	/* ip access-list ...				*/

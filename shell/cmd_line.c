@@ -61,6 +61,21 @@ cmd_line_logging_sync(struct vty *vty, const struct cmd_args *m)
 	return each_line(vty, m, set_logging_sync);
 }
 
+/* Stored for the async lines; iosh's console has no stop bits to set. */
+static void
+set_stopbits(struct line_cfg *lc, const struct line_cfg *dflt,
+    const struct cmd_args *m, bool neg)
+{
+	lc->lc_stopbits = neg ? dflt->lc_stopbits : cmd_has(m, "1") ? 2 :
+	    cmd_has(m, "1.5") ? 3 : 4;
+}
+
+int
+cmd_line_stopbits(struct vty *vty, const struct cmd_args *m)
+{
+	return each_line(vty, m, set_stopbits);
+}
+
 int
 cmd_line_password(struct vty *vty, const struct cmd_args *m)
 {

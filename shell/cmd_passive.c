@@ -11,7 +11,9 @@
 #include "parser/cmd.h"
 #include "shell/cmds.h"
 #include "shell/errors.h"
+#include "dataplane/dp.h"
 #include "shell/passive.h"
+#include "shell/runcfg.h"
 #include "shell/router.h"
 #include "shell/session.h"
 
@@ -187,5 +189,190 @@ cmd_controller_isa(struct vty *vty, const struct cmd_args *m)
 	pa_of(vty)->pa_controller[slot * 10 + port] = !NEGATED(m);
 	if (!NEGATED(m))
 		vty_enter(vty, MODE_CONFIG_CONTROLLER, NULL);
+	return CMD_SUCCESS;
+}
+
+/* The on/off platform lines.  Three are on by default in IOS and render
+ * only as their "no" form; the others render only when on. */
+int
+cmd_platform_flag(struct vty *vty, const struct cmd_args *m)
+{
+	struct passive	*pa = pa_of(vty);
+	bool		 on = !NEGATED(m);
+
+	if (cmd_has(m, "icmp"))
+		pa->pa_icmp_rl_off = cmd_is_no(m);
+	else if (cmd_has(m, "ioam"))
+		pa->pa_ioam_timestamp = on;
+	else if (cmd_has(m, "ipv6"))
+		pa->pa_ipv6_cef_off = cmd_is_no(m);
+	else if (cmd_has(m, "multilink"))
+		pa->pa_multilink_auth = on;
+	else if (cmd_has(m, "forward-protocol"))
+		pa->pa_forward_nd = on;
+	else if (cmd_has(m, "auto-configure"))
+		pa->pa_mmi_noauto = cmd_is_no(m);
+	else if (cmd_has(m, "pvc"))
+		pa->pa_mmi_nopvc = cmd_is_no(m);
+	else if (cmd_has(m, "punt-keepalive"))
+		pa->pa_no_punt_keepalive = cmd_is_no(m);
+	else if (cmd_has(m, "console"))
+		pa->pa_console_serial = on;
+	else if (cmd_has(m, "subscriber"))
+		pa->pa_subscriber_tmpl = on;
+	else if (cmd_has(m, "diagnostic"))
+		pa->pa_diag_minimal = on;
+	else if (cmd_has(m, "spanning-tree"))
+		pa->pa_stp_extend = on;
+	else if (cmd_has(m, "cdp"))
+		pa->pa_no_cdp_log_duplex = cmd_is_no(m);
+	else if (cmd_has(m, "authentication"))
+		pa->pa_http_auth_local = on;
+	else if (cmd_has(m, "ioam"))
+		pa->pa_ioam_timestamp = on;
+	else if (cmd_has(m, "scheduler"))
+		pa->pa_no_sched_allocate = cmd_is_no(m);
+	return CMD_SUCCESS;
+}
+
+int
+cmd_platform_number(struct vty *vty, const struct cmd_args *m)
+{
+	struct passive	*pa = pa_of(vty);
+	unsigned	 v = NEGATED(m) ? 0 :
+	    (unsigned)cmd_arg_num(m, "secs", 0);
+
+	if (cmd_has(m, "synwait-time"))
+		pa->pa_tcp_synwait = v;
+	else if (cmd_has(m, "polling-interval"))
+		pa->pa_mmi_poll = v;
+	else
+		pa->pa_mmi_snmp = v;
+	return CMD_SUCCESS;
+}
+
+int
+cmd_redundancy(struct vty *vty, const struct cmd_args *m)
+{
+	pa_of(vty)->pa_redundancy = !NEGATED(m);
+	if (!NEGATED(m))
+		vty_enter(vty, MODE_CONFIG_RED, NULL);
+	return CMD_SUCCESS;
+}
+
+/* Lines passive_nvgen renders that are not inert: defaults IOS prints
+ * whatever was configured (ip http, 12.x's subnet-zero and classless,
+ * where iosh does what the line says) and `no ip domain lookup`, which
+ * iosh acts on (an unknown word in exec is not looked up).  The "!"
+ * separators go too. */
+static void
+passive_strip_defaults(struct strbuf *sb)
+{
+	static const char *const acted[] = {
+		"no ip http server", "no ip http secure-server",
+		"ip subnet-zero", "ip classless", "no ip domain lookup", "!",
+	};
+	struct strbuf	 out;
+	const char	*p = sb->sb_buf, *nl;
+	size_t		 i, len;
+	bool		 keep;
+
+	strbuf_init(&out);
+	for (; *p != '\0'; p = nl + 1) {
+		nl = strchr(p, '\n');
+		len = (size_t)(nl - p);
+		keep = true;
+		for (i = 0; i < sizeof(acted) / sizeof(acted[0]); i++)
+			if (strlen(acted[i]) == len &&
+			    strncmp(p, acted[i], len) == 0)
+				keep = false;
+		if (keep)
+			strbuf_printf(&out, "%.*s\n", (int)len, p);
+	}
+	strbuf_free(sb);
+	*sb = out;
+}
+
+/* `show iosh inert`: every configured line iosh stores and renders but
+ * does not act on, in running-config order: what passive_nvgen renders,
+ * since that is exactly the set of stored-but-inert lines. */
+int
+cmd_show_iosh_inert(struct vty *vty, const struct cmd_args *m)
+{
+	struct strbuf	sb;
+	int		sec;
+
+	(void)m;
+	strbuf_init(&sb);
+	for (sec = 0; sec < NV_COUNT; sec++)
+		passive_nvgen(vty->v_router, (enum nv_section)sec, &sb);
+	passive_strip_defaults(&sb);
+	dp_inert_nvgen(vty->v_router->r_sys.sy_dp, &sb);
+	vty_out(vty, "%s", sb.sb_buf != NULL ? sb.sb_buf : "");
+	strbuf_free(&sb);
+	return CMD_SUCCESS;
+}
+
+int
+cmd_license_udi(struct vty *vty, const struct cmd_args *m)
+{
+	struct passive	*pa = pa_of(vty);
+	const char	*pid = cmd_arg(m, "udipid"), *sn = cmd_arg(m, "udisn");
+
+	if (NEGATED(m)) {
+		pa->pa_udi_pid[0] = pa->pa_udi_sn[0] = '\0';
+		return CMD_SUCCESS;
+	}
+	if (strlen(pid) >= TZ_NAME_MAX)
+		return invalid_at(vty, m, "udipid");
+	if (strlen(sn) >= TZ_NAME_MAX)
+		return invalid_at(vty, m, "udisn");
+	strcpy(pa->pa_udi_pid, pid);
+	strcpy(pa->pa_udi_sn, sn);
+	return CMD_SUCCESS;
+}
+
+/* virtual-service NAME: the CSR1000v's management service, one name. */
+int
+cmd_virtual_service(struct vty *vty, const struct cmd_args *m)
+{
+	pa_of(vty)->pa_virtual_service = !NEGATED(m);
+	if (NEGATED(m))
+		return CMD_SUCCESS;
+	if (strcmp(cmd_arg(m, "svc"), "csr_mgmt") != 0)
+		return invalid_at(vty, m, "svc");
+	vty_enter(vty, MODE_CONFIG_VIRT_SERV, NULL);
+	return CMD_SUCCESS;
+}
+
+/* ntp server ADDR|NAME: kept in the order configured, once each. */
+int
+cmd_ntp_server(struct vty *vty, const struct cmd_args *m)
+{
+	struct passive	*pa = pa_of(vty);
+	const char	*srv = cmd_arg(m, "ntpsrv");
+	size_t		 i, free_at = NTP_MAX;
+
+	if (strlen(srv) >= DOMAIN_NAME_MAX)
+		return invalid_at(vty, m, "ntpsrv");
+	for (i = 0; i < NTP_MAX; i++) {
+		if (strcmp(pa->pa_ntp[i], srv) == 0) {
+			if (NEGATED(m)) {
+				memmove(pa->pa_ntp[i], pa->pa_ntp[i + 1],
+				    (NTP_MAX - i - 1) * DOMAIN_NAME_MAX);
+				pa->pa_ntp[NTP_MAX - 1][0] = '\0';
+			}
+			return CMD_SUCCESS;
+		}
+		if (pa->pa_ntp[i][0] == '\0' && free_at == NTP_MAX)
+			free_at = i;
+	}
+	if (NEGATED(m))
+		return CMD_SUCCESS;
+	if (free_at == NTP_MAX) {
+		vty_out(vty, "%%NTP: Maximum number of servers reached\n");
+		return CMD_WARNING;
+	}
+	strcpy(pa->pa_ntp[free_at], srv);
 	return CMD_SUCCESS;
 }

@@ -17,6 +17,11 @@ enum {
 	MODE_CONFIG_LINE,	/* Router(config-line)#		*/
 	MODE_CONFIG_CONTROLLER,	/* Router(config-controller)#	*/
 	MODE_CONFIG_CP,		/* Router(config-cp)#		*/
+	MODE_CONFIG_RED,	/* Router(config-red)#		*/
+	MODE_CONFIG_VIRT_SERV,	/* Router(config-virt-serv)#	*/
+	MODE_CONFIG_ROUTER,	/* Router(config-router)#	*/
+	MODE_CONFIG_ROUTER_AF,	/* Router(config-router-af)#	*/
+	MODE_CONFIG_ROUTE_MAP,	/* Router(config-route-map)#	*/
 	MODE_CONFIG_DP_CORLIST,	/* Router(config-dp-corlist)#	*/
 	MODE_CONFIG_MGCP_PROFILE, /* Router(config-mgcp-profile)# */
 };
@@ -64,6 +69,24 @@ int	cmd_call_rsvp_sync(struct vty *, const struct cmd_args *);
 int	cmd_dial_peer_cor(struct vty *, const struct cmd_args *);
 int	cmd_mgcp_profile(struct vty *, const struct cmd_args *);
 int	cmd_control_plane(struct vty *, const struct cmd_args *);
+int	cmd_platform_flag(struct vty *, const struct cmd_args *);
+int	cmd_platform_number(struct vty *, const struct cmd_args *);
+int	cmd_redundancy(struct vty *, const struct cmd_args *);
+int	cmd_banner(struct vty *, const struct cmd_args *);
+int	cmd_license_udi(struct vty *, const struct cmd_args *);
+int	cmd_virtual_service(struct vty *, const struct cmd_args *);
+int	cmd_ntp_server(struct vty *, const struct cmd_args *);
+
+/* Routing protocol blocks, stored not acted on (shell/routing.c). */
+int	cmd_router(struct vty *, const struct cmd_args *);
+int	cmd_router_line(struct vty *, const struct cmd_args *);
+int	cmd_router_af(struct vty *, const struct cmd_args *);
+int	cmd_router_exit_af(struct vty *, const struct cmd_args *);
+int	cmd_route_map(struct vty *, const struct cmd_args *);
+int	cmd_prefix_list(struct vty *, const struct cmd_args *);
+int	cmd_community_list(struct vty *, const struct cmd_args *);
+int	cmd_bgp_community_fmt(struct vty *, const struct cmd_args *);
+int	cmd_show_iosh_inert(struct vty *, const struct cmd_args *);
 int	cmd_controller_isa(struct vty *, const struct cmd_args *);
 
 /* AAA and usernames (shell/aaa.c). */
@@ -110,6 +133,7 @@ int	cmd_version(struct vty *, const struct cmd_args *);
 /* Line configuration (shell/cmd_line.c). */
 int	cmd_line_exec_timeout(struct vty *, const struct cmd_args *);
 int	cmd_line_logging_sync(struct vty *, const struct cmd_args *);
+int	cmd_line_stopbits(struct vty *, const struct cmd_args *);
 int	cmd_line_password(struct vty *, const struct cmd_args *);
 int	cmd_line_login(struct vty *, const struct cmd_args *);
 int	cmd_line_length(struct vty *, const struct cmd_args *);

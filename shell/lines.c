@@ -18,6 +18,7 @@ line_cfg_default(struct line_cfg *lc, unsigned index)
 		.lc_length = 24,
 		.lc_width = 80,
 		.lc_escape = ESCAPE_DEFAULT,
+		.lc_stopbits = 4,
 		.lc_transport = index >= LINE_VTY0 ? TRANSPORT_ALL :
 		    TRANSPORT_NONE,
 		/* A vty asks for its password out of the box: with none
@@ -54,7 +55,8 @@ line_cfg_equal(const struct line_cfg *a, const struct line_cfg *b)
 	    a->lc_length == b->lc_length &&
 	    a->lc_width == b->lc_width &&
 	    a->lc_escape == b->lc_escape &&
-	    a->lc_transport == b->lc_transport;
+	    a->lc_transport == b->lc_transport &&
+	    a->lc_stopbits == b->lc_stopbits;
 }
 
 static const char *const transport_names[] = {
@@ -90,6 +92,10 @@ line_body(const struct line_cfg *lc, unsigned index, struct strbuf *sb)
 		nv_line(sb, 1, "login local");
 	else if (dflt.lc_login != LOGIN_NONE)
 		nv_line(sb, 1, "no login");
+	/* Stop bits are an async setting: a vty has none to render. */
+	if (lc->lc_stopbits != dflt.lc_stopbits && index < LINE_VTY0)
+		nv_line(sb, 1, "stopbits %s", lc->lc_stopbits == 2 ? "1" :
+		    lc->lc_stopbits == 3 ? "1.5" : "2");
 	if (lc->lc_length != dflt.lc_length)
 		nv_line(sb, 1, "length %u", lc->lc_length);
 	if (lc->lc_width != dflt.lc_width)

@@ -48,6 +48,7 @@ struct line_cfg {
 	unsigned		 lc_width;	/* default 80 */
 	unsigned		 lc_escape;	/* ESCAPE_* or a character */
 	enum line_transport	 lc_transport;
+	unsigned		 lc_stopbits;	/* in half bits: 2, 3, 4 (default) */
 };
 
 /* The range of lines a config-line session edits, indices inclusive. */

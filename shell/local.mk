@@ -9,6 +9,7 @@ libiosh_a_SOURCES += \
 	shell/cmd_passive.c \
 	shell/cmd_show.c \
 	shell/aaa.c shell/aaa.h \
+	shell/banner.c shell/banner.h \
 	shell/console.h \
 	shell/console_line.c \
 	shell/console_telnet.c shell/console_telnet.h \
@@ -29,6 +30,7 @@ libiosh_a_SOURCES += \
 	shell/passive.c shell/passive.h \
 	shell/password.c shell/password.h \
 	shell/router.c shell/router.h \
+	shell/routing.c shell/routing.h \
 	shell/runcfg.c shell/runcfg.h \
 	shell/session.c shell/session.h \
 	shell/startup.c shell/startup.h \

@@ -22,6 +22,20 @@ timezone_nvgen(const struct passive *pa, bool v15, struct strbuf *sb)
 	strbuf_putc(sb, '\n');
 }
 
+/* The MMI lines 15.x prints right after the AAA lines. */
+static void
+mmi_nvgen(const struct passive *pa, struct strbuf *sb)
+{
+	if (pa->pa_mmi_poll != 0)
+		nv_line(sb, 0, "mmi polling-interval %u", pa->pa_mmi_poll);
+	if (pa->pa_mmi_noauto)
+		nv_line(sb, 0, "no mmi auto-configure");
+	if (pa->pa_mmi_nopvc)
+		nv_line(sb, 0, "no mmi pvc");
+	if (pa->pa_mmi_snmp != 0)
+		nv_line(sb, 0, "mmi snmp-timeout %u", pa->pa_mmi_snmp);
+}
+
 static void
 global_nvgen(const struct router *r, bool v15, struct strbuf *sb)
 {
@@ -29,16 +43,33 @@ global_nvgen(const struct router *r, bool v15, struct strbuf *sb)
 
 	if (v15)
 		timezone_nvgen(pa, v15, sb);
+	mmi_nvgen(pa, sb);
 	if (!pa->pa_subnet_zero)
 		nv_line(sb, 0, "no ip subnet-zero");
 	else if (!v15)
 		nv_line(sb, 0, "ip subnet-zero");
+	if (pa->pa_icmp_rl_off)
+		nv_line(sb, 0, "no ip icmp rate-limit unreachable");
 	if (!r->r_domain_lookup)
 		nv_line(sb, 0, "no ip domain lookup");
 	if (r->r_domain_name != NULL)
-		nv_line(sb, 0, "ip domain name %s", r->r_domain_name);
+		nv_line(sb, 0, "ip domain%s%s", r->r_domain_dash ? "-name " :
+		    " name ", r->r_domain_name);
 	if (pa->pa_cef)
 		nv_line(sb, 0, "ip cef");
+	if (pa->pa_ipv6_cef_off)
+		nv_line(sb, 0, "no ipv6 cef");
+	if (pa->pa_subscriber_tmpl)
+		nv_line(sb, 0, "subscriber templating");
+	if (pa->pa_multilink_auth)
+		nv_line(sb, 0, "multilink bundle-name authenticated");
+	if (pa->pa_udi_pid[0] != '\0')
+		nv_line(sb, 0, "license udi pid %s sn %s", pa->pa_udi_pid,
+		    pa->pa_udi_sn);
+	if (pa->pa_diag_minimal)
+		nv_line(sb, 0, "diagnostic bootup level minimal");
+	if (pa->pa_stp_extend)
+		nv_line(sb, 0, "spanning-tree extend system-id");
 	if (pa->pa_audit_max_events != 0)
 		nv_line(sb, 0, "ip audit po max-events %u",
 		    pa->pa_audit_max_events);
@@ -46,6 +77,20 @@ global_nvgen(const struct router *r, bool v15, struct strbuf *sb)
 		nv_line(sb, 0, "ftp-server write-enable");
 	else if (pa->pa_ftp_write == TRI_OFF)
 		nv_line(sb, 0, "no ftp-server write-enable");
+}
+
+/* After the lines, as IOS prints them: ntp, then the scheduler. */
+static void
+ntp_nvgen(const struct passive *pa, struct strbuf *sb)
+{
+	size_t	i;
+
+	if (pa->pa_ntp[0][0] != '\0' || pa->pa_no_sched_allocate)
+		nv_line(sb, 0, "!");
+	for (i = 0; i < NTP_MAX && pa->pa_ntp[i][0] != '\0'; i++)
+		nv_line(sb, 0, "ntp server %s", pa->pa_ntp[i]);
+	if (pa->pa_no_sched_allocate)
+		nv_line(sb, 0, "no scheduler allocate");
 }
 
 static void
@@ -96,6 +141,16 @@ passive_nvgen(const struct router *r, enum nv_section sec, struct strbuf *sb)
 	bool			 v15 = sys_version_15(&r->r_sys);
 
 	switch (sec) {
+	case NV_VERSION:
+		if (pa->pa_no_punt_keepalive)
+			nv_line(sb, 0, "no platform punt-keepalive "
+			    "disable-kernel-core");
+		if (pa->pa_console_serial)
+			nv_line(sb, 0, "platform console serial");
+		break;
+	case NV_LINE:
+		ntp_nvgen(pa, sb);
+		break;
 	case NV_BOOT:
 		if (pa->pa_boot_start)
 			nv_line(sb, 0, "boot-start-marker");
@@ -110,19 +165,68 @@ passive_nvgen(const struct router *r, enum nv_section sec, struct strbuf *sb)
 		global_nvgen(r, v15, sb);
 		break;
 	case NV_CONTROLLER:
+		if (pa->pa_redundancy)
+			nv_line(sb, 0, "redundancy");
+		if (pa->pa_no_cdp_log_duplex)
+			nv_line(sb, 0, "no cdp log mismatch duplex");
+		if (pa->pa_tcp_synwait != 0)
+			nv_line(sb, 0, "ip tcp synwait-time %u",
+			    pa->pa_tcp_synwait);
 		controller_nvgen(pa, sb);
 		break;
+	case NV_ROUTER:
+		routing_nvgen(&r->r_routing, false, sb);
+		if (pa->pa_virtual_service) {
+			if (r->r_routing.rt_n != 0)
+				nv_line(sb, 0, "!");
+			nv_line(sb, 0, "virtual-service csr_mgmt");
+		}
+		break;
 	case NV_IP:
+		if (pa->pa_forward_nd)
+			nv_line(sb, 0, "ip forward-protocol nd");
+		if (r->r_routing.rt_bgp_community_new)
+			nv_line(sb, 0, "ip bgp-community new-format");
 		nv_line(sb, 0, "%sip http server", pa->pa_http ? "" : "no ");
+		if (pa->pa_http_auth_local)
+			nv_line(sb, 0, "ip http authentication local");
 		nv_line(sb, 0, "%sip http secure-server",
 		    pa->pa_http_secure ? "" : "no ");
+		if (pa->pa_ioam_timestamp)
+			nv_line(sb, 0, "ipv6 ioam timestamp");
 		if (!pa->pa_classless)
 			nv_line(sb, 0, "no ip classless");
 		else if (!v15)
 			nv_line(sb, 0, "ip classless");
 		break;
+	case NV_SYSLOG:
+		routing_lists_nvgen(&r->r_routing, sb);
+		break;
 	case NV_TRAILER:
+		/* The route-maps close the section of the access-lists. */
+		if (r->r_routing.rt_n != 0) {
+			size_t	len = sb->sb_len;
+
+			routing_nvgen(&r->r_routing, true, sb);
+			if (sb->sb_len != len && (pa->pa_control_plane ||
+			    pa->pa_rsvp_sync || pa->pa_mgcp_default ||
+			    pa->pa_cor_custom ||
+			    r->r_banners.bn_text[BANNER_EXEC] != NULL ||
+			    r->r_banners.bn_text[BANNER_INCOMING] != NULL ||
+			    r->r_banners.bn_text[BANNER_LOGIN] != NULL ||
+			    r->r_banners.bn_text[BANNER_MOTD] != NULL))
+				nv_line(sb, 0, "!");
+		}
 		trailer_nvgen(pa, sb);
+		/* IOS prints the banners after control-plane, a "!" between. */
+		if ((pa->pa_control_plane || pa->pa_rsvp_sync ||
+		    pa->pa_mgcp_default || pa->pa_cor_custom) &&
+		    (r->r_banners.bn_text[BANNER_EXEC] != NULL ||
+		    r->r_banners.bn_text[BANNER_INCOMING] != NULL ||
+		    r->r_banners.bn_text[BANNER_LOGIN] != NULL ||
+		    r->r_banners.bn_text[BANNER_MOTD] != NULL))
+			nv_line(sb, 0, "!");
+		banners_nvgen(&r->r_banners, sb);
 		break;
 	default:
 		break;

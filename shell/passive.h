@@ -17,6 +17,8 @@ enum tristate {
 };
 
 #define TZ_NAME_MAX	32
+#define DOMAIN_NAME_MAX	64
+#define NTP_MAX		8
 #define CONTROLLER_MAX	100		/* ISA <0-9>/<0-9> */
 
 struct passive {
@@ -38,6 +40,31 @@ struct passive {
 	bool		 pa_cor_custom;		/* dial-peer cor custom */
 	bool		 pa_control_plane;	/* control-plane */
 	bool		 pa_controller[CONTROLLER_MAX]; /* controller ISA s/p */
+	/* Platform lines real running-configs carry (issue 20). */
+	bool		 pa_icmp_rl_off;	/* no ip icmp rate-limit unreachable */
+	bool		 pa_ipv6_cef_off;	/* no ipv6 cef */
+	bool		 pa_multilink_auth;	/* multilink bundle-name authenticated */
+	unsigned	 pa_tcp_synwait;	/* ip tcp synwait-time, 0: default 30 */
+	bool		 pa_forward_nd;		/* ip forward-protocol nd */
+	bool		 pa_redundancy;		/* redundancy */
+	unsigned	 pa_mmi_poll;		/* mmi polling-interval, 0: unset */
+	bool		 pa_mmi_noauto;		/* no mmi auto-configure */
+	bool		 pa_mmi_nopvc;		/* no mmi pvc */
+	unsigned	 pa_mmi_snmp;		/* mmi snmp-timeout, 0: unset */
+	/* The platform lines IOS-XE (CSR1000v) running-configs carry. */
+	bool		 pa_no_punt_keepalive;	/* no platform punt-keepalive ... */
+	bool		 pa_console_serial;	/* platform console serial */
+	bool		 pa_subscriber_tmpl;	/* subscriber templating */
+	char		 pa_udi_pid[TZ_NAME_MAX]; /* license udi pid P sn S */
+	char		 pa_udi_sn[TZ_NAME_MAX];
+	bool		 pa_diag_minimal;	/* diagnostic bootup level minimal */
+	bool		 pa_stp_extend;		/* spanning-tree extend system-id */
+	bool		 pa_no_cdp_log_duplex;	/* no cdp log mismatch duplex */
+	bool		 pa_virtual_service;	/* virtual-service csr_mgmt */
+	bool		 pa_http_auth_local;	/* ip http authentication local */
+	bool		 pa_ioam_timestamp;	/* ipv6 ioam timestamp */
+	bool		 pa_no_sched_allocate;	/* no scheduler allocate */
+	char		 pa_ntp[NTP_MAX][DOMAIN_NAME_MAX]; /* ntp server, in order */
 };
 
 /* IOS defaults. */

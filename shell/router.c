@@ -220,6 +220,8 @@ router_config_free(struct router *r)
 	enable_clear(&r->r_enable);
 	logging_free(&r->r_logging);
 	login_block_free(r);
+	routing_free(&r->r_routing);
+	banners_free(&r->r_banners);
 }
 
 int

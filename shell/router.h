@@ -13,12 +13,14 @@
 #include "lib/system.h"
 #include "lib/vty.h"
 #include "shell/aaa.h"
+#include "shell/banner.h"
 #include "shell/enable.h"
 #include "shell/lines.h"
 #include "shell/log.h"
 #include "shell/logging.h"
 #include "shell/login_block.h"
 #include "shell/passive.h"
+#include "shell/routing.h"
 
 #define ROUTER_HOSTNAME_MAX	64
 
@@ -48,6 +50,8 @@ struct router {
 	char		*r_image;		/* the executable, for show version */
 	struct system	 r_sys;			/* version, crypto, dataplane */
 	struct passive	 r_passive;		/* lines stored, not acted on */
+	struct routing	 r_routing;		/* router blocks, not acted on */
+	struct banners	 r_banners;		/* banner exec|incoming|login|motd */
 	struct logging	 r_logging;		/* logging ... and its buffer */
 	struct aaa	 r_aaa;			/* aaa ..., username ... */
 	struct enable_pw r_enable;		/* enable secret/password */
@@ -57,6 +61,7 @@ struct router {
 	size_t		 r_nattach;
 	struct vty_hub	*r_vty_hub;		/* vty lines served (vty_conn.h) */
 	char		*r_domain_name;		/* `ip domain name`; NULL: none */
+	bool		 r_domain_dash;		/* typed as `ip domain-name` */
 	unsigned	 r_ssh_version;		/* `ip ssh version`; 0: 1.99 */
 	/* The RSA host key (shell/ssh_cfg.c): not configuration, it lives
 	 * in the private NVRAM and outlasts a reload, as IOS's does. */

@@ -348,8 +348,11 @@ cmd_ip_domain_name(struct vty *vty, const struct cmd_args *m)
 	if (cmd_negated(m)) {
 		free(r->r_domain_name);
 		r->r_domain_name = NULL;
-	} else
+	} else {
 		xstrset(&r->r_domain_name, cmd_arg(m, "dname"));
+		/* Rendered as typed: 12.x's form round-trips. */
+		r->r_domain_dash = cmd_has(m, "domain-name");
+	}
 	return CMD_SUCCESS;
 }
 

@@ -12,3 +12,9 @@ EXTRA_DIST += tests/seeds.sh \
 	golden/seeds/003-r3.in golden/seeds/003-r3.out \
 	golden/seeds/004-r1.in golden/seeds/004-r1.out \
 	golden/seeds/004-r2.in golden/seeds/004-r2.out
+
+# The corpus of real public running-configs (issue 20): twelve of them
+# load at no less than the acceptance figure reached and round-trip
+# (tests/config_corpus.sh, through bench/config_corpus.sh).
+TESTS += tests/config_corpus.sh
+EXTRA_DIST += tests/config_corpus.sh tests/data/configs

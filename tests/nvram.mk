@@ -12,4 +12,8 @@ EXTRA_DIST += tests/nvram.sh \
 	golden/passive/aaa.in golden/passive/aaa.out \
 	golden/passive/globals.in golden/passive/globals.out \
 	golden/passive/lines.in golden/passive/lines.out \
+	golden/passive/platform.in golden/passive/platform.out \
+	golden/passive/routing.in golden/passive/routing.out \
+	golden/passive/banner.in golden/passive/banner.out \
+	golden/passive/policy.in golden/passive/policy.out \
 	golden/passive/version15.in golden/passive/version15.out

@@ -1,0 +1,476 @@
+/*
+ * routing: the stored `router ...` blocks (shell/routing.h) and the
+ * handlers of their modes.  A "no" line removes the line it negates when
+ * the block has it; otherwise it is itself a configuration line IOS keeps
+ * ("no auto-summary", "no passive-interface Gi0/1" under
+ * "passive-interface default") and is stored as typed.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "grammar/modes.h"
+#include "lib/xalloc.h"
+#include "parser/cmd.h"
+#include "shell/cmds.h"
+#include "shell/router.h"
+#include "shell/routing.h"
+
+static void
+block_free(struct rt_block *b)
+{
+	size_t	i;
+
+	for (i = 0; i < b->rb_n; i++)
+		free(b->rb_lines[i].rl_text);
+	free(b->rb_lines);
+	free(b->rb_head);
+	free(b);
+}
+
+void
+routing_free(struct routing *rt)
+{
+	size_t	i;
+
+	for (i = 0; i < rt->rt_n; i++)
+		block_free(rt->rt_blocks[i]);
+	free(rt->rt_blocks);
+	free(rt->rt_af);
+	for (i = 0; i < rt->rt_nlists; i++)
+		free(rt->rt_lists[i].rl_text);
+	free(rt->rt_lists);
+	memset(rt, 0, sizeof(*rt));
+}
+
+static bool
+is_af(const struct rt_line *l)
+{
+	return l->rl_indent == 1 &&
+	    strncmp(l->rl_text, "address-family ", 15) == 0;
+}
+
+static int
+block_cmp(const void *a, const void *b)
+{
+	const struct rt_block	*x = *(struct rt_block *const *)a;
+	const struct rt_block	*y = *(struct rt_block *const *)b;
+
+	size_t			 nx, ny;
+
+	if (x->rb_order != y->rb_order)
+		return x->rb_order < y->rb_order ? -1 : 1;
+	if (x->rb_order != RB_ROUTE_MAP)
+		return strcmp(x->rb_head, y->rb_head);
+	/* route-map NAME: by name, then by sequence number. */
+	nx = strcspn(x->rb_head + 10, " ");
+	ny = strcspn(y->rb_head + 10, " ");
+	if (nx != ny || strncmp(x->rb_head + 10, y->rb_head + 10, nx) != 0)
+		return strcmp(x->rb_head, y->rb_head);
+	return x->rb_seq < y->rb_seq ? -1 : x->rb_seq > y->rb_seq;
+}
+
+void
+routing_nvgen(const struct routing *rt, bool route_maps, struct strbuf *sb)
+{
+	struct rt_block	**v;
+	size_t		  i, j, n = 0;
+
+	if (rt->rt_n == 0)
+		return;
+	v = xcalloc(rt->rt_n, sizeof(*v));
+	for (i = 0; i < rt->rt_n; i++)
+		if ((rt->rt_blocks[i]->rb_order == RB_ROUTE_MAP) == route_maps)
+			v[n++] = rt->rt_blocks[i];
+	qsort(v, n, sizeof(*v), block_cmp);
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			nv_line(sb, 0, "!");
+		nv_line(sb, 0, "%s", v[i]->rb_head);
+		for (j = 0; j < v[i]->rb_n; j++) {
+			/* IOS separates the address-families with " !" and
+			 * closes each with exit-address-family. */
+			if (is_af(&v[i]->rb_lines[j]))
+				nv_line(sb, 1, "!");
+			nv_line(sb, v[i]->rb_lines[j].rl_indent, "%s",
+			    v[i]->rb_lines[j].rl_text);
+			if (v[i]->rb_lines[j].rl_indent == 2 ||
+			    is_af(&v[i]->rb_lines[j]))
+				if (j + 1 == v[i]->rb_n ||
+				    v[i]->rb_lines[j + 1].rl_indent != 2)
+					nv_line(sb, 1, "exit-address-family");
+		}
+	}
+	free(v);
+}
+
+static struct routing *
+rt_of(struct vty *vty)
+{
+	return &vty->v_router->r_routing;
+}
+
+/* Open (or with NEG remove) the block headed TEXT; SAME, when set, finds
+ * an existing block to take the new head (a route-map entry whose action
+ * changed). */
+static int
+block_open(struct vty *vty, const char *text, unsigned order,
+    unsigned long seq, bool neg, bool (*same)(const struct rt_block *,
+    const char *, unsigned long))
+{
+	struct routing	*rt = rt_of(vty);
+	struct rt_block	*b = NULL;
+	size_t		 i;
+
+	for (i = 0; i < rt->rt_n; i++)
+		if (strcmp(rt->rt_blocks[i]->rb_head, text) == 0 ||
+		    (same != NULL && same(rt->rt_blocks[i], text, seq)))
+			b = rt->rt_blocks[i];
+	if (neg) {
+		if (b != NULL) {
+			for (i = 0; rt->rt_blocks[i] != b; i++)
+				;
+			memmove(&rt->rt_blocks[i], &rt->rt_blocks[i + 1],
+			    (rt->rt_n - i - 1) * sizeof(b));
+			rt->rt_n--;
+			block_free(b);
+			if (rt->rt_cur == b)
+				rt->rt_cur = NULL;
+		}
+		return CMD_SUCCESS;
+	}
+	if (b == NULL) {
+		b = xcalloc(1, sizeof(*b));
+		b->rb_order = order;
+		b->rb_seq = seq;
+		rt->rt_blocks = xreallocarray(rt->rt_blocks, rt->rt_n + 1,
+		    sizeof(b));
+		rt->rt_blocks[rt->rt_n++] = b;
+	}
+	xstrset(&b->rb_head, text);
+	rt->rt_cur = b;
+	free(rt->rt_af);
+	rt->rt_af = NULL;
+	vty_enter(vty, order == RB_ROUTE_MAP ? MODE_CONFIG_ROUTE_MAP :
+	    MODE_CONFIG_ROUTER, b);
+	return CMD_SUCCESS;
+}
+
+/* `router ospf N`, `router eigrp N|NAME`, `router bgp N`, `router rip`. */
+int
+cmd_router(struct vty *vty, const struct cmd_args *m)
+{
+	struct strbuf	 head;
+	unsigned	 order;
+	int		 rc;
+
+	strbuf_init(&head);
+	cmd_args_canon(m, &head);
+	order = cmd_has(m, "eigrp") ? 0 : cmd_has(m, "ospf") ? 1 :
+	    cmd_has(m, "rip") ? 2 : 3;
+	rc = block_open(vty, head.sb_buf + (cmd_is_no(m) ? 3 :
+	    cmd_is_default(m) ? 8 : 0), order, 0, cmd_negated(m), NULL);
+	strbuf_free(&head);
+	return rc;
+}
+
+/* The same route-map entry: name and sequence, whatever the action. */
+static bool
+same_entry(const struct rt_block *b, const char *text, unsigned long seq)
+{
+	size_t	n = strcspn(text + 10, " ");
+
+	return b->rb_order == RB_ROUTE_MAP && b->rb_seq == seq &&
+	    strncmp(b->rb_head, text, 10 + n) == 0 && b->rb_head[10 + n] == ' ';
+}
+
+/* `route-map NAME [permit|deny] [<0-65535>]`: permit and 10 by default,
+ * printed in full as IOS prints them. */
+int
+cmd_route_map(struct vty *vty, const struct cmd_args *m)
+{
+	struct strbuf	 head;
+	unsigned long	 seq = (unsigned long)cmd_arg_num(m, "seq", 10);
+	int		 rc;
+
+	/* `no route-map NAME`: every entry of the map. */
+	if (cmd_negated(m) && !cmd_has(m, "seq") && !cmd_has(m, "permit") &&
+	    !cmd_has(m, "deny")) {
+		struct routing	*rt = rt_of(vty);
+		size_t		 i;
+
+		strbuf_init(&head);
+		strbuf_printf(&head, "route-map %s ", cmd_arg(m, "name"));
+		for (i = rt->rt_n; i-- > 0;)
+			if (rt->rt_blocks[i]->rb_order == RB_ROUTE_MAP &&
+			    strncmp(rt->rt_blocks[i]->rb_head, head.sb_buf,
+			    head.sb_len) == 0)
+				(void)block_open(vty, rt->rt_blocks[i]->rb_head,
+				    RB_ROUTE_MAP, 0, true, NULL);
+		strbuf_free(&head);
+		return CMD_SUCCESS;
+	}
+	strbuf_init(&head);
+	strbuf_printf(&head, "route-map %s %s %lu", cmd_arg(m, "name"),
+	    cmd_has(m, "deny") ? "deny" : "permit", seq);
+	rc = block_open(vty, head.sb_buf, RB_ROUTE_MAP, seq, cmd_negated(m),
+	    same_entry);
+	strbuf_free(&head);
+	return rc;
+}
+
+/* Whether the block holds TEXT at INDENT; its index in *AT. */
+static bool
+block_find(const struct rt_block *b, const char *text, unsigned indent,
+    size_t *at)
+{
+	size_t	i;
+
+	for (i = 0; i < b->rb_n; i++)
+		if (b->rb_lines[i].rl_indent == indent &&
+		    strcmp(b->rb_lines[i].rl_text, text) == 0) {
+			*at = i;
+			return true;
+		}
+	return false;
+}
+
+/* Where a new line goes: a block line before the first address-family,
+ * an address-family line at the end of its section (AF: its header). */
+static size_t
+block_slot(const struct rt_block *b, unsigned indent, const char *af)
+{
+	size_t	i, at;
+
+	if (indent == 1) {
+		for (i = 0; i < b->rb_n; i++)
+			if (is_af(&b->rb_lines[i]))
+				return i;
+		return b->rb_n;
+	}
+	if (af == NULL || !block_find(b, af, 1, &at))
+		return b->rb_n;
+	for (i = at + 1; i < b->rb_n && b->rb_lines[i].rl_indent == 2; i++)
+		;
+	return i;
+}
+
+static void
+block_insert(struct rt_block *b, size_t at, const char *text,
+    unsigned indent)
+{
+	b->rb_lines = xreallocarray(b->rb_lines, b->rb_n + 1,
+	    sizeof(*b->rb_lines));
+	memmove(&b->rb_lines[at + 1], &b->rb_lines[at],
+	    (b->rb_n - at) * sizeof(*b->rb_lines));
+	b->rb_lines[at].rl_text = xstrdup(text);
+	b->rb_lines[at].rl_indent = indent;
+	b->rb_n++;
+}
+
+/* Remove line AT, with its address-family section when it heads one. */
+static void
+block_remove(struct rt_block *b, size_t at)
+{
+	size_t	end = at + 1, i;
+
+	if (is_af(&b->rb_lines[at]))
+		while (end < b->rb_n && b->rb_lines[end].rl_indent == 2)
+			end++;
+	for (i = at; i < end; i++)
+		free(b->rb_lines[i].rl_text);
+	memmove(&b->rb_lines[at], &b->rb_lines[end],
+	    (b->rb_n - end) * sizeof(*b->rb_lines));
+	b->rb_n -= end - at;
+}
+
+/* A line of the block, at the depth of the mode it was typed in. */
+int
+cmd_router_line(struct vty *vty, const struct cmd_args *m)
+{
+	struct routing	*rt = rt_of(vty);
+	struct rt_block	*b = rt->rt_cur;
+	struct strbuf	 line;
+	unsigned	 indent = vty->v_mode == MODE_CONFIG_ROUTER_AF ? 2 : 1;
+	const char	*pos;
+	size_t		 at;
+
+	if (b == NULL)
+		return CMD_WARNING;
+	strbuf_init(&line);
+	cmd_args_canon(m, &line);
+	pos = line.sb_buf + (cmd_is_no(m) ? 3 : cmd_is_default(m) ? 8 : 0);
+	if (cmd_negated(m) && block_find(b, pos, indent, &at))
+		block_remove(b, at);
+	else if (!cmd_is_default(m) && !block_find(b, line.sb_buf, indent,
+	    &at))
+		block_insert(b, block_slot(b, indent, rt->rt_af),
+		    line.sb_buf, indent);
+	strbuf_free(&line);
+	return CMD_SUCCESS;
+}
+
+/* `address-family ...`: its section of the block, then the nested mode. */
+int
+cmd_router_af(struct vty *vty, const struct cmd_args *m)
+{
+	struct routing	*rt = rt_of(vty);
+	struct strbuf	 line;
+	size_t		 at;
+
+	if (rt->rt_cur == NULL)
+		return CMD_WARNING;
+	if (cmd_negated(m))
+		return cmd_router_line(vty, m);
+	strbuf_init(&line);
+	cmd_args_canon(m, &line);
+	if (!block_find(rt->rt_cur, line.sb_buf, 1, &at))
+		block_insert(rt->rt_cur, rt->rt_cur->rb_n, line.sb_buf, 1);
+	free(rt->rt_af);
+	rt->rt_af = xstrdup(line.sb_buf);
+	strbuf_free(&line);
+	vty_enter(vty, MODE_CONFIG_ROUTER_AF, rt->rt_cur);
+	return CMD_SUCCESS;
+}
+
+/* `exit-address-family`: back to the block; rendering closes each
+ * section with it, as IOS does. */
+int
+cmd_router_exit_af(struct vty *vty, const struct cmd_args *m)
+{
+	struct routing	*rt = rt_of(vty);
+
+	(void)m;
+	free(rt->rt_af);
+	rt->rt_af = NULL;
+	vty_enter(vty, MODE_CONFIG_ROUTER, rt->rt_cur);
+	return CMD_SUCCESS;
+}
+
+void
+routing_lists_nvgen(const struct routing *rt, struct strbuf *sb)
+{
+	size_t	i;
+
+	for (i = 0; i < rt->rt_nlists; i++)
+		nv_line(sb, 0, "%s", rt->rt_lists[i].rl_text);
+}
+
+/* Store TEXT (canonical) in the lists, or remove it: a "no" of a list's
+ * name alone (TEXT a prefix of its lines) removes the whole list. */
+static void
+lists_set(struct routing *rt, const char *text, bool remove)
+{
+	size_t	i, len = strlen(text);
+
+	for (i = 0; i < rt->rt_nlists; i++) {
+		const char *l = rt->rt_lists[i].rl_text;
+
+		if (remove ? strncmp(l, text, len) == 0 &&
+		    (l[len] == '\0' || l[len] == ' ') : strcmp(l, text) == 0) {
+			if (!remove)
+				return;
+			free(rt->rt_lists[i].rl_text);
+			memmove(&rt->rt_lists[i], &rt->rt_lists[i + 1],
+			    (rt->rt_nlists - i - 1) * sizeof(*rt->rt_lists));
+			rt->rt_nlists--;
+			i--;
+		}
+	}
+	if (remove)
+		return;
+	rt->rt_lists = xreallocarray(rt->rt_lists, rt->rt_nlists + 1,
+	    sizeof(*rt->rt_lists));
+	rt->rt_lists[rt->rt_nlists].rl_text = xstrdup(text);
+	rt->rt_lists[rt->rt_nlists].rl_indent = 0;
+	rt->rt_nlists++;
+}
+
+/* `ip community-list ...`: kept as typed (keywords in full). */
+int
+cmd_community_list(struct vty *vty, const struct cmd_args *m)
+{
+	struct strbuf	line;
+
+	strbuf_init(&line);
+	cmd_args_canon(m, &line);
+	lists_set(rt_of(vty), line.sb_buf + (cmd_is_no(m) ? 3 :
+	    cmd_is_default(m) ? 8 : 0), cmd_negated(m));
+	strbuf_free(&line);
+	return CMD_SUCCESS;
+}
+
+/* A.B.C.D/<0-32>, the prefix of a prefix-list entry. */
+static bool
+prefix_valid(const char *p)
+{
+	unsigned	a, b, c, d, len;
+	char		end;
+
+	return sscanf(p, "%u.%u.%u.%u/%u%c", &a, &b, &c, &d, &len,
+	    &end) == 5 && a < 256 && b < 256 && c < 256 && d < 256 &&
+	    len <= 32 && strspn(p, "0123456789./") == strlen(p);
+}
+
+/* `ip prefix-list NAME [seq N] permit|deny A.B.C.D/M [ge N] [le N]`:
+ * IOS numbers an entry typed without seq 5 above the list's last one,
+ * and always prints the number. */
+int
+cmd_prefix_list(struct vty *vty, const struct cmd_args *m)
+{
+	struct routing	*rt = rt_of(vty);
+	const char	*name = cmd_arg(m, "name"), *pfx = cmd_arg(m, "prefix");
+	struct strbuf	 line, head;
+	unsigned long	 seq = 0, s;
+	size_t		 i;
+
+	strbuf_init(&head);
+	strbuf_printf(&head, "ip prefix-list %s seq ", name);
+	if (cmd_has(m, "seq"))
+		seq = (unsigned long)cmd_arg_num(m, "seqno", 5);
+	else
+		for (i = 0; i < rt->rt_nlists; i++)
+			if (strncmp(rt->rt_lists[i].rl_text, head.sb_buf,
+			    head.sb_len) == 0 && sscanf(rt->rt_lists[i].rl_text +
+			    head.sb_len, "%lu", &s) == 1 && s > seq)
+				seq = s;
+	if (!cmd_has(m, "seq"))
+		seq += 5;
+	if (pfx != NULL && !prefix_valid(pfx)) {
+		strbuf_free(&head);
+		vty_invalid(vty, cmd_arg_off(m, "prefix"));
+		return CMD_WARNING;
+	}
+	strbuf_init(&line);
+	if (pfx == NULL) {		/* no ip prefix-list NAME */
+		strbuf_printf(&line, "ip prefix-list %s", name);
+		lists_set(rt, line.sb_buf, true);
+	} else {
+		strbuf_printf(&line, "%s%lu %s %s", head.sb_buf, seq,
+		    cmd_has(m, "permit") ? "permit" : "deny", pfx);
+		if (cmd_has(m, "ge"))
+			strbuf_printf(&line, " ge %s", cmd_arg(m, "gemin"));
+		if (cmd_has(m, "le"))
+			strbuf_printf(&line, " le %s", cmd_arg(m, "lemax"));
+		if (cmd_negated(m))
+			lists_set(rt, line.sb_buf, true);
+		else {
+			/* A sequence number names one entry: replaced. */
+			strbuf_reset(&head);
+			strbuf_printf(&head, "ip prefix-list %s seq %lu", name,
+			    seq);
+			lists_set(rt, head.sb_buf, true);
+			lists_set(rt, line.sb_buf, false);
+		}
+	}
+	strbuf_free(&line);
+	strbuf_free(&head);
+	return CMD_SUCCESS;
+}
+
+int
+cmd_bgp_community_fmt(struct vty *vty, const struct cmd_args *m)
+{
+	rt_of(vty)->rt_bgp_community_new = !cmd_negated(m);
+	return CMD_SUCCESS;
+}
