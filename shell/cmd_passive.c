@@ -262,15 +262,19 @@ cmd_redundancy(struct vty *vty, const struct cmd_args *m)
 
 /* Lines passive_nvgen renders that are not inert: defaults IOS prints
  * whatever was configured (ip http, 12.x's subnet-zero and classless,
- * where iosh does what the line says) and `no ip domain lookup`, which
- * iosh acts on (an unknown word in exec is not looked up).  The "!"
- * separators go too. */
+ * where iosh does what the line says), `no ip domain lookup`, which
+ * iosh acts on (an unknown word in exec is not looked up), and `ip
+ * domain name`, the RSA keys' name (ssh_cfg.c).  The "!" separators go
+ * too. */
 static void
 passive_strip_defaults(struct strbuf *sb)
 {
 	static const char *const acted[] = {
 		"no ip http server", "no ip http secure-server",
 		"ip subnet-zero", "ip classless", "no ip domain lookup", "!",
+	};
+	static const char *const acted_prefix[] = {
+		"ip domain name ", "ip domain-name ",
 	};
 	struct strbuf	 out;
 	const char	*p = sb->sb_buf, *nl;
@@ -285,6 +289,11 @@ passive_strip_defaults(struct strbuf *sb)
 		for (i = 0; i < sizeof(acted) / sizeof(acted[0]); i++)
 			if (strlen(acted[i]) == len &&
 			    strncmp(p, acted[i], len) == 0)
+				keep = false;
+		for (i = 0; i < sizeof(acted_prefix) / sizeof(acted_prefix[0]);
+		    i++)
+			if (strncmp(p, acted_prefix[i], strlen(acted_prefix[i]))
+			    == 0)
 				keep = false;
 		if (keep)
 			strbuf_printf(&out, "%.*s\n", (int)len, p);
