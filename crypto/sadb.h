@@ -311,6 +311,15 @@ void	sadb_show_isakmp_detail(const struct sadb *,
 	    const struct ios_version *v, uint64_t now_ms, struct strbuf *);
 void	sadb_show_ipsec_detail(const struct sadb *,
 	    const struct ios_version *v, uint64_t now_ms, struct strbuf *);
+/* `show crypto ipsec sa peer ADDR | map NAME [detail]`: the flows with
+ * that peer, or of that crypto map (NULL fields: any). */
+struct sadb_ipsec_sel {
+	const struct sa_addr	*sel_peer;
+	const char		*sel_map;
+};
+void	sadb_show_ipsec_sel(const struct sadb *, const struct ios_version *v,
+	    bool detail, const struct sadb_ipsec_sel *, uint64_t now_ms,
+	    struct strbuf *);
 void	sadb_show_ipsec(const struct sadb *, const struct ios_version *v,
 	    uint64_t now_ms, struct strbuf *);
 void	sadb_show_isakmp_peers(const struct sadb *, struct strbuf *);

@@ -375,9 +375,19 @@ show_ipsec_sa_cmd(struct vty *vty, const struct cmd_args *m)
 {
 	const struct crypto	*c = vty->v_sys->sy_crypto;
 
+	struct sadb_ipsec_sel	 sel = { NULL, NULL };
+	struct sa_addr		 peer;
+	uint32_t		 a;
+
 	ipsec_mtu_refresh_all(vty->v_sys->sy_crypto);
-	(cmd_has(m, "detail") ? sadb_show_ipsec_detail : sadb_show_ipsec)(
-	    &c->c_sadb, &vty->v_sys->sy_version, clock_mono_ms(), &vty->v_out);
+	if (cmd_has(m, "peer")) {
+		(void)ip4_parse(cmd_arg(m, "peeraddr"), &a);
+		sa_addr_v4(&peer, a);
+		sel.sel_peer = &peer;
+	}
+	sel.sel_map = cmd_arg(m, "mapname");
+	sadb_show_ipsec_sel(&c->c_sadb, &vty->v_sys->sy_version,
+	    cmd_has(m, "detail"), &sel, clock_mono_ms(), &vty->v_out);
 	return CMD_SUCCESS;
 }
 

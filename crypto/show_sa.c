@@ -439,22 +439,32 @@ flows_sorted(const struct sadb *db, int (*cmp)(const void *, const void *))
 
 /* Flows grouped under their interface (interfaces by name), each
  * interface's in the order they were built. */
+/* The flows of `show crypto ipsec sa`, by interface, each interface's
+ * header before its first flow shown; SEL (NULL: all) picks flows, as
+ * `peer ADDR` and `map NAME` do. */
 static void
 show_ipsec(const struct sadb *db, const struct ios_version *v, bool detail,
-    uint64_t now_ms, struct strbuf *sb)
+    const struct sadb_ipsec_sel *sel, uint64_t now_ms, struct strbuf *sb)
 {
 	const struct ipsec_flow	**fv;
+	const char		 *last_if = NULL;
 	char			  l[48];
 	bool			  ios15 = v15(v);
 	size_t			  i;
 
 	fv = flows_sorted(db, flow_cmp_if);
 	for (i = 0; i < db->db_nflows; i++) {
-		if (i == 0 || strcmp(fv[i - 1]->fl_ifname, fv[i]->fl_ifname))
+		if (sel != NULL && ((sel->sel_peer != NULL &&
+		    !sa_addr_eq(&fv[i]->fl_peer, sel->sel_peer)) ||
+		    (sel->sel_map != NULL &&
+		    strcmp(fv[i]->fl_map, sel->sel_map) != 0)))
+			continue;
+		if (last_if == NULL || strcmp(last_if, fv[i]->fl_ifname) != 0)
 			strbuf_printf(sb, "\ninterface: %s\n    Crypto map tag: "
 			    "%s, local addr%s %s\n", fv[i]->fl_ifname,
 			    fv[i]->fl_map, ios15 ? "" : ".",
 			    addr(&fv[i]->fl_local_addr, l, sizeof(l)));
+		last_if = fv[i]->fl_ifname;
 		flow_block(fv[i], ios15, detail, now_ms, sb);
 	}
 	free(fv);
@@ -465,14 +475,22 @@ void
 sadb_show_ipsec(const struct sadb *db, const struct ios_version *v,
     uint64_t now_ms, struct strbuf *sb)
 {
-	show_ipsec(db, v, false, now_ms, sb);
+	show_ipsec(db, v, false, NULL, now_ms, sb);
 }
 
 void
 sadb_show_ipsec_detail(const struct sadb *db, const struct ios_version *v,
     uint64_t now_ms, struct strbuf *sb)
 {
-	show_ipsec(db, v, true, now_ms, sb);
+	show_ipsec(db, v, true, NULL, now_ms, sb);
+}
+
+void
+sadb_show_ipsec_sel(const struct sadb *db, const struct ios_version *v,
+    bool detail, const struct sadb_ipsec_sel *sel, uint64_t now_ms,
+    struct strbuf *sb)
+{
+	show_ipsec(db, v, detail, sel, now_ms, sb);
 }
 
 /* "host 1.1.1.1", "10.1.0.0/255.255.0.0", as the IPSEC FLOW line says. */

@@ -378,6 +378,24 @@ static const struct cmd_def crypto_exec_defs[] = {
 	  "IPSEC SA table\n"
 	  "Detailed information on SA table",
 	  show_ipsec_sa_cmd, CMD_FILTER, NULL },
+	{ "show crypto ipsec sa peer A.B.C.D$peeraddr [detail]",
+	  "Show running system information\n"
+	  "Encryption module\n"
+	  "Show IPSEC policy\n"
+	  "IPSEC SA table\n"
+	  "Show SAs with peer\n"
+	  "Peer's IP address\n"
+	  "Detailed information on SA table",
+	  show_ipsec_sa_cmd, CMD_FILTER, NULL },
+	{ "show crypto ipsec sa map WORD$mapname [detail]",
+	  "Show running system information\n"
+	  "Encryption module\n"
+	  "Show IPSEC policy\n"
+	  "IPSEC SA table\n"
+	  "IPSEC SAs for a specific crypto map\n"
+	  "Crypto map tag\n"
+	  "Detailed information on SA table",
+	  show_ipsec_sa_cmd, CMD_FILTER, NULL },
 	{ "test crypto wireshark-keys WORD$dir",
 	  "Test subsystems, memory, and interfaces\n"
 	  "Encryption module\n"

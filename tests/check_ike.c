@@ -76,6 +76,7 @@ sa_count(int r)
 START_TEST(test_lab_13_1)
 {
 	const char	*out;
+	char		*all;
 	int		 n, a, b, c, end = 0;
 
 	pair_crypto_cfg(0, "3des", "cisco", "permit ip host 1.1.1.1 host 2.2.2.2");
@@ -103,6 +104,19 @@ START_TEST(test_lab_13_1)
 	    "local addr 12.1.1.1\n") != NULL);
 	ck_assert(strstr(out, "        transform: esp-3des esp-md5-hmac ,\n")
 	    != NULL);
+	/* The same flows asked for by peer or by map; none for others. */
+	all = strdup(out);
+	ck_assert_str_eq(fx_run(&pair[0], "show crypto ipsec sa peer "
+	    "12.1.1.2"), all);
+	ck_assert_str_eq(fx_run(&pair[0], "show crypto ipsec sa map TST"),
+	    all);
+	ck_assert_str_eq(fx_run(&pair[0], "show crypto ipsec sa peer "
+	    "12.1.1.9"), "\n");
+	ck_assert_str_eq(fx_run(&pair[0], "show crypto ipsec sa map OTHER"),
+	    "\n");
+	ck_assert_str_eq(fx_run(&pair[0], "show crypto ipsec sa peer "
+	    "12.1.1.2 detail"), fx_run(&pair[0], "show crypto ipsec sa detail"));
+	free(all);
 	/* The responder decapsulated four and encapsulated four replies. */
 	out = fx_run(&pair[1], "show crypto ipsec sa");
 	ck_assert_msg(strstr(out, "#pkts encaps: 4, #pkts encrypt: 4") !=
