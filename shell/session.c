@@ -250,25 +250,70 @@ hist_add(struct session *s, const char *line)
 	(*hist)[(*n)++] = copy;
 }
 
-bool
-session_execute(struct session *s, const char *line)
+/*
+ * The length of the UTF-8 space character at P (U+00A0 no-break space,
+ * U+2000..U+200A, U+202F, U+205F, U+3000), or 0.  Configurations pasted
+ * from web pages carry them between words; IOS's parser would see
+ * garbage, a user sees a space.
+ */
+static size_t
+unicode_space(const unsigned char *p)
 {
-	const char	*p = line;
+	if (p[0] == 0xc2 && p[1] == 0xa0)
+		return 2;
+	if (p[0] == 0xe2 && p[1] == 0x80 && ((p[2] >= 0x80 && p[2] <= 0x8a) ||
+	    p[2] == 0xaf))
+		return 3;
+	if (p[0] == 0xe2 && p[1] == 0x81 && p[2] == 0x9f)
+		return 3;
+	if (p[0] == 0xe3 && p[1] == 0x80 && p[2] == 0x80)
+		return 3;
+	return 0;
+}
+
+/* LINE with each Unicode space made an ASCII one (malloc'd). */
+static char *
+plain_spaces(const char *line)
+{
+	const unsigned char	*p = (const unsigned char *)line;
+	char			*out = xmalloc(strlen(line) + 1), *o = out;
+	size_t			 n;
+
+	while (*p != '\0') {
+		if ((n = unicode_space(p)) > 0) {
+			*o++ = ' ';
+			p += n;
+		} else
+			*o++ = (char)*p++;
+	}
+	*o = '\0';
+	return out;
+}
+
+bool
+session_execute(struct session *s, const char *typed)
+{
+	char		*line;
+	const char	*p;
+	bool		 go_on = true;
 
 	s->s_input_ms = clock_mono_ms();
 	if (s->s_answer != NULL) {
-		answer(s, line);
+		answer(s, typed);
 		return true;
 	}
+	p = line = plain_spaces(typed);
 	while (*p == ' ' || *p == '\t')
 		p++;
-	if (*p == '\0')
-		return true;
-	hist_add(s, line);
-	/* A comment, as in a pasted configuration: echoed, never run. */
-	if (*p == '!')
-		return true;
-	return dispatch_line(s, line);
+	/* A blank line; a comment, as in a pasted configuration: echoed,
+	 * never run. */
+	if (*p != '\0') {
+		hist_add(s, line);
+		if (*p != '!')
+			go_on = dispatch_line(s, line);
+	}
+	free(line);
+	return go_on;
 }
 
 void
