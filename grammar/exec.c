@@ -82,6 +82,22 @@ static const struct cmd_def exec_priv_defs[] = {
 	  "Show running system information\n"
 	  "Show the contents of logging buffers",
 	  cmd_show_logging, CMD_FILTER },
+	{ "dir [flash:]",
+	  "List files on a filesystem\n"
+	  "Directory or file name",
+	  cmd_dir, CMD_FILTER },
+	{ "show flash:",
+	  "Show running system information\n"
+	  "display information about flash: file system",
+	  cmd_dir, CMD_FILTER },
+	{ "more WORD$url",
+	  "Display the contents of a file\n"
+	  "File to display",
+	  cmd_more, CMD_FILTER },
+	{ "delete WORD$url",
+	  "Delete a file\n"
+	  "URL of the file to be deleted",
+	  cmd_delete, 0 },
 	{ "write terminal",
 	  "Write running configuration to memory, network, or terminal\n"
 	  "Write to terminal",

@@ -6,13 +6,17 @@
 #include "grammar/modes.h"
 
 const struct cmd_def filter_tail = {
-	"\\| (begin|count|exclude|include|section) LINE",
+	"\\| (append|begin|count|exclude|include|redirect|section|tee) LINE",
 	"Output modifiers\n"
+	"Append redirected output to URL (URLs supporting append operation "
+	"only)\n"
 	"Begin with the line that matches\n"
 	"Count number of lines which match regexp\n"
 	"Exclude lines that match\n"
 	"Include lines that match\n"
+	"Redirect output to URL\n"
 	"Filter a section of output\n"
-	"Regular Expression",
+	"Copy output to URL\n"
+	"Regular Expression or URL",
 	NULL, 0
 };

@@ -121,6 +121,10 @@ int	cmd_show_running_config(struct vty *, const struct cmd_args *);
 int	cmd_logging_host(struct vty *, const struct cmd_args *);
 int	cmd_logging_source_if(struct vty *, const struct cmd_args *);
 int	cmd_show_logging(struct vty *, const struct cmd_args *);
+/* shell/flash.c */
+int	cmd_dir(struct vty *, const struct cmd_args *);
+int	cmd_more(struct vty *, const struct cmd_args *);
+int	cmd_delete(struct vty *, const struct cmd_args *);
 /* shell/cmd_show.c */
 int	cmd_show_clock(struct vty *, const struct cmd_args *);
 int	cmd_show_privilege(struct vty *, const struct cmd_args *);

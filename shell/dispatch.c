@@ -13,6 +13,7 @@
 #include "shell/dispatch.h"
 #include "shell/errors.h"
 #include "shell/filter.h"
+#include "shell/flash.h"
 #include "shell/log.h"
 #include "shell/router.h"
 #include "shell/session.h"
@@ -70,6 +71,26 @@ reach(const struct cmd_match *m, const char *line)
 	}
 }
 
+/* `| redirect URL`, `| append URL`, `| tee URL`: the output to a file
+ * of flash: (shell/flash.c), and with tee to the console as well. */
+static void
+to_file(struct session *s, const char *kw, const char *url,
+    const struct strbuf *text)
+{
+	struct strbuf	err, name;
+
+	strbuf_init(&err);
+	strbuf_init(&name);
+	strbuf_add(&name, url, strcspn(url, " \t"));
+	if (flash_write(s->s_router, name.sb_buf, text->sb_buf, text->sb_len,
+	    strcmp(kw, "append") == 0, &err) < 0)
+		emit(s, &err);
+	else if (strcmp(kw, "tee") == 0)
+		emit(s, text);
+	strbuf_free(&name);
+	strbuf_free(&err);
+}
+
 /* Send the command's output through its output modifier, if it has one. */
 static void
 output(struct session *s, const struct cmd_match *m)
@@ -86,6 +107,11 @@ output(struct session *s, const struct cmd_match *m)
 			re = m->cm_a.as_v[i].ca_value;
 		else if (strcmp(m->cm_a.as_v[i].ca_value, "|") != 0)
 			kw = m->cm_a.as_v[i].ca_value;
+	}
+	if (kw != NULL && re != NULL && (strcmp(kw, "redirect") == 0 ||
+	    strcmp(kw, "append") == 0 || strcmp(kw, "tee") == 0)) {
+		to_file(s, kw, re, text);
+		return;
 	}
 	if (kw == NULL || re == NULL || filter_kind_parse(kw, &kind) != 0) {
 		emit(s, text);

@@ -19,6 +19,7 @@ libiosh_a_SOURCES += \
 	shell/enable.c shell/enable.h \
 	shell/errors.c shell/errors.h \
 	shell/filter.c shell/filter.h \
+	shell/flash.c shell/flash.h \
 	shell/lines.c shell/lines.h \
 	shell/log.c shell/log.h \
 	shell/logging.c shell/logging.h \

@@ -33,9 +33,8 @@ path_join(const char *dir, const char *name, const char *prefix)
 	return strbuf_steal(&sb);
 }
 
-/* mkdir -p DIR. */
-static int
-mkdirs(const char *dir)
+int
+nvram_mkdirs(const char *dir)
 {
 	char	*p, *s, c;
 	int	 rc = 0;
@@ -80,7 +79,7 @@ nvram_write(const char *dir, const char *name, const char *text, size_t len)
 	char		*tmp, *path;
 	int		 fd, dfd, saved;
 
-	if (mkdirs(dir) < 0)
+	if (nvram_mkdirs(dir) < 0)
 		return -1;
 	/* Hidden, so a directory listing never shows a half-written file;
 	 * DIR/.tmp.NAME.PID.XXXXXX, the pid for nvram_reap. */

@@ -21,6 +21,8 @@
  */
 int	nvram_write(const char *dir, const char *name, const char *text,
 	    size_t len);
+/* mkdir -p DIR (each level 0700): 0, or -1 (errno). */
+int	nvram_mkdirs(const char *dir);
 /* Read DIR/NAME into OUT: 1, 0 when it does not exist, -1 (errno). */
 int	nvram_read(const char *dir, const char *name, struct strbuf *out);
 /*

@@ -452,6 +452,54 @@ START_TEST(test_private_nvram_master_key)
 }
 END_TEST
 
+/* flash: in the nvram directory: output modifiers write files there,
+ * dir lists them, more reads them, delete removes them; nothing outside
+ * the directory is reachable. */
+START_TEST(test_flash)
+{
+	struct stat	 st;
+	char		 path[sizeof(nvdir) + 32];
+	const char	*out;
+	long		 total, freeb;
+	int		 end = 0;
+
+	fx_run(&fx, "enable");
+	ck_assert_str_eq(fx_run(&fx, "show privilege | redirect flash:p.txt"),
+	    "");
+	ck_assert_str_eq(fx_run(&fx, "show privilege | tee flash:t.txt"),
+	    "Current privilege level is 15\n");
+	ck_assert_str_eq(fx_run(&fx, "show privilege | append flash:t.txt"),
+	    "");
+	ck_assert_str_eq(fx_run(&fx, "more flash:t.txt"),
+	    "Current privilege level is 15\n"
+	    "Current privilege level is 15\n");
+	snprintf(path, sizeof(path), "%s/flash/p.txt", nvdir);
+	ck_assert_int_eq(stat(path, &st), 0);
+	ck_assert_uint_eq(st.st_mode & 0777, 0600);
+	out = fx_run(&fx, "dir");
+	ck_assert_msg(strncmp(out, "Directory of flash:/\n\n"
+	    "    1  -rw-          30  ", 47) == 0, "%s", out);
+	ck_assert_msg(strstr(out, " +00:00  p.txt\n    2  -rw-          60  ")
+	    != NULL && strstr(out, " +00:00  t.txt\n\n") != NULL, "%s", out);
+	ck_assert_msg(sscanf(strstr(out, "t.txt\n\n") + 7, "%ld bytes total "
+	    "(%ld bytes free)\n%n", &total, &freeb, &end) == 2 &&
+	    end > 0 && freeb <= total, "%s", out);
+	ck_assert_str_eq(fx_run(&fx, "show flash:"), fx_run(&fx, "dir"));
+	ck_assert_str_eq(fx_run(&fx, "delete flash:p.txt"), "");
+	ck_assert_str_eq(fx_run(&fx, "delete flash:p.txt"),
+	    "%Error deleting flash:p.txt (No such file or directory)\n");
+	ck_assert_str_eq(fx_run(&fx, "more flash:p.txt"),
+	    "%Error opening flash:p.txt (No such file or directory)\n");
+	ck_assert_str_eq(fx_run(&fx, "show clock | redirect flash:../x"),
+	    "%Error opening flash:../x (Invalid argument)\n");
+	ck_assert_str_eq(fx_run(&fx, "more flash:/.hidden"),
+	    "%Error opening flash:/.hidden (Invalid argument)\n");
+	ck_assert_str_eq(fx_run(&fx, "show clock | redirect tftp://1.2.3.4/x"),
+	    "%Error opening tftp://1.2.3.4/x (Invalid argument): iosh has "
+	    "the flash: file system only\n");
+}
+END_TEST
+
 START_TEST(test_load_reports_errors)
 {
 	static const char	text[] =
@@ -582,6 +630,7 @@ nvram_suite(void)
 	tcase_add_test(tc, test_copy_question);
 	tcase_add_test(tc, test_load_on_start);
 	tcase_add_test(tc, test_private_nvram_master_key);
+	tcase_add_test(tc, test_flash);
 	tcase_add_test(tc, test_load_reports_errors);
 	tcase_add_test(tc, test_erase);
 	tcase_add_test(tc, test_show_startup);
