@@ -93,6 +93,7 @@ int	dp_show_ip_interface_brief_cmd(struct vty *, const struct cmd_args *);
 int	dp_show_ip_interface_cmd(struct vty *, const struct cmd_args *);
 int	dp_show_interfaces_cmd(struct vty *, const struct cmd_args *);
 int	dp_traceroute_cmd(struct vty *, const struct cmd_args *);
+int	dp_show_protocols_cmd(struct vty *, const struct cmd_args *);
 int	dp_show_interfaces_description_cmd(struct vty *,
 	    const struct cmd_args *);
 int	dp_show_ip_route_cmd(struct vty *, const struct cmd_args *);

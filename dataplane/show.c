@@ -29,6 +29,34 @@ proto_text(const struct dp_iface *ifp)
 }
 
 /*
+ * `show protocols`: IP routing's global state, then each interface's
+ * status and primary IPv4 address, as IOS lists them.
+ */
+int
+dp_show_protocols_cmd(struct vty *vty, const struct cmd_args *m)
+{
+	struct dataplane	*dp = vty->v_sys->sy_dp;
+	const struct dp_iface	*ifp;
+	char			 a[16];
+	size_t			 i;
+
+	(void)m;
+	tunnel_sync(dp);
+	vty_out(vty, "Global values:\n"
+	    "  Internet Protocol routing is enabled\n");
+	for (i = 0; i < dp->d_nifs; i++) {
+		ifp = dp->d_ifs[i];
+		vty_out(vty, "%s is %s, line protocol is %s\n", ifp->if_name,
+		    status_text(ifp), proto_text(ifp));
+		if (iface_has_v4(ifp))
+			vty_out(vty, "  Internet address is %s/%u\n",
+			    ip4_text(ifp->if_addr.a_addr, a),
+			    ip4_masklen(ifp->if_addr.a_mask));
+	}
+	return CMD_SUCCESS;
+}
+
+/*
  * `show interfaces description`: one row per interface, short name,
  * status ("admin down" for a shut interface), protocol and description,
  * in the columns a 15.x router prints (the protocol column padded even

@@ -119,6 +119,10 @@ static const struct cmd_def dp_exec_defs[] = {
 	  IF_TYPES_HELP
 	  "Interface number",
 	  dp_show_interfaces_cmd, CMD_FILTER, NULL },
+	{ "show protocols",
+	  "Show running system information\n"
+	  "Active network routing protocols",
+	  dp_show_protocols_cmd, CMD_FILTER, NULL },
 	{ "show interfaces description",
 	  "Show running system information\n"
 	  "Interface status and configuration\n"
