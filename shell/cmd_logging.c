@@ -143,9 +143,10 @@ cmd_show_logging(struct vty *vty, const struct cmd_args *m)
 	size_t			 i;
 
 	(void)m;
-	vty_out(vty, "Syslog logging: %s (0 messages dropped, 0 messages "
+	vty_out(vty, "Syslog logging: %s (%llu messages dropped, 0 messages "
 	    "rate-limited, 0 flushes, 0 overruns, xml disabled, filtering "
-	    "disabled)\n\n", lg->lg_on ? "enabled" : "disabled");
+	    "disabled)\n\n", lg->lg_on ? "enabled" : "disabled",
+	    (unsigned long long)lg->lg_dropped);
 	vty_out(vty, "No Active Message Discriminator.\n\n\n\n");
 	vty_out(vty, "No Inactive Message Discriminator.\n\n\n");
 	dest_show(vty, "Console logging:", &lg->lg_console, true,

@@ -11,7 +11,10 @@
  * A syslog datagram is what IOS sends: "<PRI>N: " and the message as the
  * console shows it (its timestamp, "%FAC-SEV-MNEMONIC: text"), without the
  * newline; PRI is facility local7 (23) * 8 + severity, N the router's count
- * of message lines logged.  It leaves from the source interface's address
+ * of message lines logged.  Datagrams are queued and sent from a timer of
+ * the event loop (never from inside the dataplane's handling of the
+ * packet that caused the message), a full queue counted as dropped.
+ * Each leaves from the source interface's address
  * (`logging source-interface`) or the outgoing one, UDP source port 514 as
  * RFC 3164 section 2 recommends (IOS's own choice of source port is not
  * in the documents we have).
@@ -21,6 +24,8 @@
 #include <string.h>
 
 #include "dataplane/dp.h"
+#include "lib/bytes.h"
+#include "lib/evloop.h"
 #include "lib/inet4.h"
 #include "lib/nvgen.h"
 #include "lib/xalloc.h"
@@ -50,12 +55,17 @@ logging_init(struct logging *lg)
 	lg->lg_buffered.ld_level = LOG_LEVEL_NONE;
 	lg->lg_trap.ld_level = LOG_LEVEL_NONE;
 	strbuf_init(&lg->lg_buf);
+	strbuf_init(&lg->lg_outq);
 }
 
 void
 logging_free(struct logging *lg)
 {
 	strbuf_free(&lg->lg_buf);
+	strbuf_free(&lg->lg_outq);
+	if (lg->lg_flush != NULL)
+		evloop_timer_cancel(lg->lg_loop, lg->lg_flush);
+	lg->lg_flush = NULL;
 	free(lg->lg_source_if);
 	lg->lg_source_if = NULL;
 }
@@ -89,34 +99,67 @@ logging_host(struct logging *lg, uint32_t addr, uint16_t port, bool host_kw,
 	return true;
 }
 
-/* One message line to every syslog server. */
+#define LOG_OUTQ_MAX	65536	/* bytes of datagrams waiting */
+
+/* The datagrams queued, to every syslog server (a timer of the loop). */
+static void
+syslog_flush(void *arg)
+{
+	struct router	*r = arg;
+	struct logging	*lg = &r->r_logging;
+	struct dataplane *dp = r->r_sys.sy_dp;
+	struct dp_iface	*ifp;
+	uint32_t	 src = 0, mask;
+	size_t		 off = 0, i, len;
+
+	lg->lg_flush = NULL;
+	if (lg->lg_source_if != NULL && dp != NULL &&
+	    ((ifp = dp_iface_find(dp, lg->lg_source_if)) == NULL ||
+	    !dp_iface_ipv4(ifp, &src, &mask)))
+		src = 0;
+	while (dp != NULL && off + 4 <= lg->lg_outq.sb_len) {
+		len = get32((const uint8_t *)lg->lg_outq.sb_buf + off);
+		off += 4;
+		for (i = 0; i < lg->lg_nhosts; i++)
+			if (dp_udp_send(dp, src, LOG_SYSLOG_PORT,
+			    lg->lg_hosts[i].lh_addr, lg->lg_hosts[i].lh_port,
+			    (const uint8_t *)lg->lg_outq.sb_buf + off, len) ==
+			    DP_SEND_OK)
+				lg->lg_hosts[i].lh_sent++;
+		off += len;
+	}
+	strbuf_reset(&lg->lg_outq);
+}
+
+/* One message line for the syslog servers, queued for syslog_flush. */
 static void
 syslog_send(struct router *r, int severity, const struct strbuf *sb)
 {
 	struct logging	*lg = &r->r_logging;
-	struct dataplane *dp = r->r_sys.sy_dp;
-	struct dp_iface	*ifp;
 	struct strbuf	 dgram;
-	uint32_t	 src = 0, mask;
-	size_t		 i, len = sb->sb_len;
+	uint8_t		 len4[4];
+	size_t		 len = sb->sb_len;
 
-	if (lg->lg_nhosts == 0 || dp == NULL)
+	if (lg->lg_nhosts == 0 || r->r_sys.sy_dp == NULL)
 		return;
-	if (lg->lg_source_if != NULL &&
-	    ((ifp = dp_iface_find(dp, lg->lg_source_if)) == NULL ||
-	    !dp_iface_ipv4(ifp, &src, &mask)))
-		src = 0;
 	while (len > 0 && sb->sb_buf[len - 1] == '\n')
 		len--;
 	strbuf_init(&dgram);
 	strbuf_printf(&dgram, "<%d>%llu: ", LOG_FACILITY_LOCAL7 * 8 + severity,
 	    (unsigned long long)lg->lg_trap.ld_count);
 	strbuf_add(&dgram, sb->sb_buf, len);
-	for (i = 0; i < lg->lg_nhosts; i++)
-		if (dp_udp_send(dp, src, LOG_SYSLOG_PORT,
-		    lg->lg_hosts[i].lh_addr, lg->lg_hosts[i].lh_port,
-		    (const uint8_t *)dgram.sb_buf, dgram.sb_len) == DP_SEND_OK)
-			lg->lg_hosts[i].lh_sent++;
+	if (lg->lg_outq.sb_len + 4 + dgram.sb_len > LOG_OUTQ_MAX)
+		lg->lg_dropped++;
+	else {
+		put32(len4, (uint32_t)dgram.sb_len);
+		strbuf_add(&lg->lg_outq, (const char *)len4, 4);
+		strbuf_add(&lg->lg_outq, dgram.sb_buf, dgram.sb_len);
+		if (lg->lg_flush == NULL) {
+			lg->lg_loop = r->r_loop;
+			lg->lg_flush = evloop_timer_add(r->r_loop, 0,
+			    syslog_flush, r);
+		}
+	}
 	strbuf_free(&dgram);
 }
 

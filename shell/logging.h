@@ -14,6 +14,8 @@
 #include "lib/strbuf.h"
 
 struct router;
+struct evloop;
+struct ev_timer;
 
 #define LOG_LEVEL_NONE		8	/* no level typed */
 #define LOG_LEVEL_DEBUG		7
@@ -57,6 +59,13 @@ struct logging {
 	struct log_host	 lg_hosts[LOG_HOSTS_MAX];
 	size_t		 lg_nhosts;
 	char		*lg_source_if;	/* logging source-interface, or NULL */
+	/* Syslog datagrams wait here for a timer of the event loop: a
+	 * message logged while the dataplane handles a packet (an ACL's
+	 * log, a crypto error) must not send a packet from inside it. */
+	struct strbuf	 lg_outq;	/* records: 4-byte length, datagram */
+	struct ev_timer	*lg_flush;
+	struct evloop	*lg_loop;
+	uint64_t	 lg_dropped;	/* the queue was full */
 };
 
 void	logging_init(struct logging *);

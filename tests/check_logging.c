@@ -116,6 +116,28 @@ START_TEST(test_syslog_datagrams)
 }
 END_TEST
 
+/* A message logged while the dataplane handles a packet (an ACL's log
+ * line for a denied echo) reaches the server too: queued, sent from the
+ * event loop, not from inside the packet's handling. */
+START_TEST(test_logged_inside_the_dataplane)
+{
+	pair_config(R1, "access-list 101 deny icmp any any log\n"
+	    "access-list 101 permit ip any any\n"
+	    "interface Serial1/2\n ip access-group 101 in\n"
+	    "logging host 12.1.1.2\n");
+	pair_drain();
+	ngot = 0;
+	pair_run_wait(R2, "ping 1.1.1.1 repeat 1");
+	pair_drain();
+	ck_assert_uint_eq(ngot, 1);
+	ck_assert_msg(strstr(got[0].text, ": %SEC-6-IPACCESSLOGDP: list 101 "
+	    "denied icmp 12.1.1.2 -> 1.1.1.1 (8/0), 1 packet") != NULL, "%s",
+	    got[0].text);
+	ck_assert_msg(strncmp(got[0].text, "<190>", 5) == 0, "%s",
+	    got[0].text);
+}
+END_TEST
+
 START_TEST(test_bad_input)
 {
 	/* 12.x's bare form stays as typed; a port other than 514 shows. */
@@ -141,6 +163,7 @@ logging_suite(void)
 
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_syslog_datagrams);
+	tcase_add_test(tc, test_logged_inside_the_dataplane);
 	tcase_add_test(tc, test_bad_input);
 	suite_add_tcase(s, tc);
 	return s;
