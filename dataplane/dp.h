@@ -20,6 +20,8 @@ struct dataplane;
 struct dp_iface;
 struct dp_acl;
 struct system;
+struct vty;
+struct cmd_args;
 
 struct dataplane *dp_new(struct system *);
 void		 dp_free(struct dataplane *);
@@ -35,6 +37,10 @@ struct dp_iface	*dp_iface_next(const struct dp_iface *);
 /* By name as IOS accepts it ("Serial1/2", "serial 1/2", "s1/2", "f0/0"). */
 struct dp_iface	*dp_iface_find(const struct dataplane *, const char *name);
 const char	*dp_iface_name(const struct dp_iface *);	/* "Serial1/2" */
+/* The existing interface a command names, as `TYPE$type WORD$num` ("Loopback
+ * 0") or `WORD$name` ("Loopback0", "lo0"); NULL, with the caret under the
+ * word (vty_invalid), when it names none, as IOS's parser answers. */
+struct dp_iface	*dp_iface_named(struct vty *, const struct cmd_args *);
 /* The crypto map applied with `crypto map NAME` (NULL: none).  The
  * interface renders it as its last line; crypto owns the command. */
 const char	*dp_iface_crypto_map(const struct dp_iface *);

@@ -122,12 +122,11 @@ dp_show_ip_interface_brief_cmd(struct vty *vty, const struct cmd_args *m)
 	return CMD_SUCCESS;
 }
 
-/* The interface NAME names, or IOS's error. */
-static const struct dp_iface *
-named(struct vty *vty, const struct cmd_args *m)
+struct dp_iface *
+dp_iface_named(struct vty *vty, const struct cmd_args *m)
 {
-	const struct dataplane	*dp = vty->v_sys->sy_dp;
-	const struct dp_iface	*ifp;
+	struct dataplane	*dp = vty->v_sys->sy_dp;
+	struct dp_iface		*ifp;
 	char			 canon[IF_NAMELEN];
 	struct if_id		 id;
 	const char		*type = cmd_arg(m, "type");
@@ -142,7 +141,7 @@ named(struct vty *vty, const struct cmd_args *m)
 		return NULL;
 	/* IOS's parser knows the interfaces: one that does not exist is
 	 * invalid input, like a misspelt word. */
-	if ((ifp = iface_get((struct dataplane *)dp, &id, false)) == NULL)
+	if ((ifp = iface_get(dp, &id, false)) == NULL)
 		vty_invalid(vty, cmd_arg_off(m, type != NULL ? "num" : "name"));
 	return ifp;
 }
@@ -212,7 +211,7 @@ dp_show_ip_interface_cmd(struct vty *vty, const struct cmd_args *m)
 	size_t			 i;
 
 	if (one_named(m)) {
-		if ((ifp = named(vty, m)) == NULL)
+		if ((ifp = dp_iface_named(vty, m)) == NULL)
 			return CMD_WARNING;
 		ip_interface(ifp, &vty->v_out);
 		return CMD_SUCCESS;
@@ -358,7 +357,7 @@ dp_show_interfaces_cmd(struct vty *vty, const struct cmd_args *m)
 
 	tunnel_sync((struct dataplane *)dp);	/* tunnels' protocols now */
 	if (one_named(m)) {
-		if ((ifp = named(vty, m)) == NULL)
+		if ((ifp = dp_iface_named(vty, m)) == NULL)
 			return CMD_WARNING;
 		interface_long(ifp, &vty->v_out);
 		return CMD_SUCCESS;

@@ -90,20 +90,14 @@ cmd_logging_source_if(struct vty *vty, const struct cmd_args *m)
 {
 	struct logging	*lg = &vty->v_router->r_logging;
 	struct dp_iface	*ifp;
-	const char	*arg = cmd_has(m, "name") ? "name" : "num";
-	char		 name[64];
 
 	if (cmd_negated(m)) {
 		free(lg->lg_source_if);
 		lg->lg_source_if = NULL;
 		return CMD_SUCCESS;
 	}
-	snprintf(name, sizeof(name), "%s%s", cmd_has(m, "type") ?
-	    cmd_arg(m, "type") : "", cmd_arg(m, arg));
-	if ((ifp = dp_iface_find(vty->v_sys->sy_dp, name)) == NULL) {
-		vty_invalid(vty, cmd_arg_off(m, arg));
+	if ((ifp = dp_iface_named(vty, m)) == NULL)
 		return CMD_WARNING;
-	}
 	xstrset(&lg->lg_source_if, dp_iface_name(ifp));
 	return CMD_SUCCESS;
 }
@@ -114,10 +108,7 @@ static void
 dest_show(struct vty *vty, const char *label, const struct log_dest *d,
     bool on_by_default, const char *indent)
 {
-	bool	on = d->ld_state == LOGD_ON ||
-	    (d->ld_state == LOGD_DEFAULT && on_by_default);
-
-	if (!on) {
+	if (!logging_dest_on(d, on_by_default)) {
 		vty_out(vty, "    %s disabled\n", label);
 		return;
 	}
@@ -138,7 +129,7 @@ int
 cmd_show_logging(struct vty *vty, const struct cmd_args *m)
 {
 	const struct logging	*lg = &vty->v_router->r_logging;
-	bool			 buf = lg->lg_buffered.ld_state == LOGD_ON;
+	bool			 buf = logging_dest_on(&lg->lg_buffered, false);
 	char			 a[16];
 	size_t			 i;
 

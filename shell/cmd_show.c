@@ -142,16 +142,11 @@ cmd_show_running_config_interface(struct vty *vty, const struct cmd_args *m)
 {
 	struct dp_iface	*ifp;
 	struct strbuf	 all, want, block;
-	const char	*at, *end, *arg = cmd_has(m, "name") ? "name" : "num";
-	char		 name[64];
+	const char	*at, *end;
 
 	/* "Loopback 0" as two words, or "Loopback0"/"lo0" as one. */
-	snprintf(name, sizeof(name), "%s%s", cmd_has(m, "type") ?
-	    cmd_arg(m, "type") : "", cmd_arg(m, arg));
-	if ((ifp = dp_iface_find(vty->v_sys->sy_dp, name)) == NULL) {
-		vty_invalid(vty, cmd_arg_off(m, arg));
+	if ((ifp = dp_iface_named(vty, m)) == NULL)
 		return CMD_WARNING;
-	}
 	strbuf_init(&all);
 	strbuf_init(&want);
 	strbuf_init(&block);

@@ -75,22 +75,33 @@ flash_dir(const struct router *r, bool create, struct strbuf *path,
 	return true;
 }
 
+/* DIR/flash/NAME for URL into PATH (the directory made when CREATE), or
+ * false with IOS's answer in ERR. */
+static bool
+flash_path(const struct router *r, const char *url, bool create,
+    struct strbuf *path, struct strbuf *err)
+{
+	const char	*name;
+
+	if ((name = flash_name(url, err)) == NULL ||
+	    !flash_dir(r, create, path, err, url))
+		return false;
+	strbuf_printf(path, "/%s", name);
+	return true;
+}
+
 int
 flash_write(const struct router *r, const char *url, const char *text,
     size_t len, bool append, struct strbuf *err)
 {
 	struct strbuf	 path;
-	const char	*name;
 	ssize_t		 n;
 	size_t		 off = 0;
 	int		 fd, rc = -1;
 
-	if ((name = flash_name(url, err)) == NULL)
-		return -1;
 	strbuf_init(&path);
-	if (!flash_dir(r, true, &path, err, url))
+	if (!flash_path(r, url, true, &path, err))
 		goto out;
-	strbuf_printf(&path, "/%s", name);
 	fd = open(path.sb_buf, O_WRONLY | O_CREAT | O_NOFOLLOW | O_CLOEXEC |
 	    (append ? O_APPEND : O_TRUNC), 0600);
 	if (fd < 0) {
@@ -189,7 +200,7 @@ int
 cmd_more(struct vty *vty, const struct cmd_args *m)
 {
 	struct strbuf	 path, err, text;
-	const char	*url = cmd_arg(m, "url"), *name;
+	const char	*url = cmd_arg(m, "url");
 	char		 buf[4096];
 	ssize_t		 n;
 	int		 fd;
@@ -197,10 +208,8 @@ cmd_more(struct vty *vty, const struct cmd_args *m)
 	strbuf_init(&path);
 	strbuf_init(&err);
 	strbuf_init(&text);
-	if ((name = flash_name(url, &err)) == NULL ||
-	    !flash_dir(vty->v_router, false, &path, &err, url))
+	if (!flash_path(vty->v_router, url, false, &path, &err))
 		goto fail;
-	strbuf_printf(&path, "/%s", name);
 	if ((fd = open(path.sb_buf, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)) < 0) {
 		strbuf_printf(&err, "%%Error opening %s (%s)\n", url,
 		    errno == ENOENT ? "No such file or directory" :
@@ -229,23 +238,19 @@ int
 cmd_delete(struct vty *vty, const struct cmd_args *m)
 {
 	struct strbuf	 path, err;
-	const char	*url = cmd_arg(m, "url"), *name;
+	const char	*url = cmd_arg(m, "url");
 	int		 rc = CMD_SUCCESS;
 
 	strbuf_init(&path);
 	strbuf_init(&err);
-	if ((name = flash_name(url, &err)) == NULL ||
-	    !flash_dir(vty->v_router, false, &path, &err, url)) {
+	if (!flash_path(vty->v_router, url, false, &path, &err)) {
 		vty_out(vty, "%s", err.sb_buf);
 		rc = CMD_WARNING;
-	} else {
-		strbuf_printf(&path, "/%s", name);
-		if (unlink(path.sb_buf) < 0) {
-			vty_out(vty, "%%Error deleting %s (%s)\n", url,
-			    errno == ENOENT ? "No such file or directory" :
-			    strerror(errno));
-			rc = CMD_WARNING;
-		}
+	} else if (unlink(path.sb_buf) < 0) {
+		vty_out(vty, "%%Error deleting %s (%s)\n", url,
+		    errno == ENOENT ? "No such file or directory" :
+		    strerror(errno));
+		rc = CMD_WARNING;
 	}
 	strbuf_free(&err);
 	strbuf_free(&path);

@@ -169,15 +169,19 @@ logging_level(const struct log_dest *d, unsigned dflt)
 	return d->ld_level != LOG_LEVEL_NONE ? d->ld_level : dflt;
 }
 
+bool
+logging_dest_on(const struct log_dest *d, bool on_by_default)
+{
+	return d->ld_state == LOGD_ON ||
+	    (d->ld_state == LOGD_DEFAULT && on_by_default);
+}
+
 /* Whether destination D (on unless turned off, or off unless turned on)
  * takes a message of SEVERITY. */
 static bool
 dest_takes(const struct log_dest *d, bool on_by_default, int severity)
 {
-	bool	on = d->ld_state == LOGD_ON ||
-	    (d->ld_state == LOGD_DEFAULT && on_by_default);
-
-	return on && severity >= 0 &&
+	return logging_dest_on(d, on_by_default) && severity >= 0 &&
 	    (unsigned)severity <= logging_level(d, LOG_LEVEL_DEBUG);
 }
 

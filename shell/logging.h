@@ -73,6 +73,9 @@ void	logging_free(struct logging *);
 /* The level names, "emergencies" (0) .. "debugging" (7); NULL for
  * LOG_LEVEL_NONE. */
 const char *logging_level_name(unsigned level);
+/* Whether destination D is on: configured on, or never configured and
+ * on by IOS's default (ON_BY_DEFAULT: console, monitor). */
+bool	logging_dest_on(const struct log_dest *, bool on_by_default);
 /* The level a destination passes: up to and including it. */
 unsigned logging_level(const struct log_dest *, unsigned dflt);
 /* Send one message of SEVERITY (a debug line is 7) to each destination
