@@ -6,7 +6,10 @@
  * adapted only to the lab's wiring: R2 (2001:DB8::2) and R3 (2001:DB8::3)
  * on Ethernet0/0, a udp: wire (tests/pair.c), frozen clock; a global
  * address (2001:DB8:23::/64) is added on both tunnels beside the seed's
- * link-local one, to ping across.
+ * link-local one, to ping across.  Each router's debug transcript of
+ * the tunnel's first exchange goes to $IKE_TRANSCRIPT.r2 (the initiator)
+ * and $IKE_TRANSCRIPT.r3 (the responder) when IKE_TRANSCRIPT is set
+ * (tests/ike_seed003.sh compares them with the seed's).
  */
 #include <check.h>
 #include <stdio.h>
@@ -125,6 +128,22 @@ static const char *const responder_lines[] = {
 	NULL
 };
 
+/* R's output so far to $IKE_TRANSCRIPT.NAME, when set. */
+static void
+write_transcript(int r, const char *name)
+{
+	const char	*base = getenv("IKE_TRANSCRIPT");
+	char		 path[4096];
+	FILE		*fp;
+
+	if (base == NULL)
+		return;
+	snprintf(path, sizeof(path), "%s.%s", base, name);
+	ck_assert((fp = fopen(path, "w")) != NULL);
+	fputs(pair[r].fx_out.sb_buf, fp);
+	ck_assert_int_eq(fclose(fp), 0);
+}
+
 static void
 setup(void)
 {
@@ -149,6 +168,8 @@ START_TEST(test_seed003_vti6)
 	for (r = 0; r < PAIR_NR; r++)
 		pair_config(r, seed003_tunnel[r]);
 	pair_run_for(3);
+	write_transcript(SR2, "r2");
+	write_transcript(SR3, "r3");
 	/* Seed 003's IPv6 lines, in its order (its "2001: DB8" is the
 	 * web page's smiley for "2001:DB8"; timestamps aside). */
 	ck_assert_msg(pair_lines_in_order(SR2, initiator_lines) == NULL,

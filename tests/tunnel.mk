@@ -30,3 +30,8 @@ tests_check_vti6_SOURCES = tests/check_vti6.c tests/pair.c tests/pair.h \
 	tests/fixture.c tests/fixture.h
 tests_check_vti6_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_check_vti6_LDADD = $(TEST_LIBS)
+# Seed 003's two debug transcripts, line for line (tests/ike_seed003.sh).
+TESTS += tests/ike_seed003.sh
+EXTRA_DIST += tests/ike_seed003.sh tests/ike_seed003.sed \
+	golden/crypto/seed003-r2.debug golden/crypto/seed003-r2.diff \
+	golden/crypto/seed003-r3.debug golden/crypto/seed003-r3.diff
