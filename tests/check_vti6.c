@@ -244,6 +244,62 @@ START_TEST(test_seed003_vti6)
 END_TEST
 
 /*
+ * Who begins IKE, and when (seed 003, the initiator's transcript): R2's
+ * `IPSEC(sa_request)` is stamped 08:33:43.245, the millisecond of its
+ * "%CRYPTO-6-ISAKMP_ON_OFF: ISAKMP is ON", which IOS logs when the
+ * tunnel protection is applied; the tunnel's line protocol comes up only
+ * at 43.309, after the SAs, so nothing could be routed into Tunnel23
+ * before IKE: an IOS 15.2 VTI begins IKE from its configuration (the
+ * tunnel's ends resolving), not from a packet.  R3, configured before,
+ * had nothing under way ("Created a peer struct" when R2's MM1 came),
+ * which is iosh's rule for the end with the higher address: it waits
+ * (ipsec_tunnel.c), so that two Main Modes do not cross.  Here: R3
+ * configured first begins nothing in 10 s; R2 configured next begins at
+ * once, with no time passing and no packet sent into either tunnel, and
+ * both tunnels are up before a second has gone.
+ */
+START_TEST(test_seed003_who_initiates)
+{
+	const char	*out;
+	int		 r;
+
+	out = pair_run_wait(SR2, "ping 2001:DB8::3");
+	ck_assert_msg(strstr(out, PING_OK("..!!!")) != NULL, "%s", out);
+	for (r = 0; r < PAIR_NR; r++) {
+		fx_run(&pair[r], "debug crypto ipsec");
+		strbuf_reset(&pair[r].fx_out);
+	}
+	pair_config(SR3, seed003_tunnel[SR3]);
+	pair_run_for(10);
+	ck_assert_msg(!pair_has(SR3, "IPSEC(sa_request)") &&
+	    !pair_has(SR2, "received packet"), "%s", pair[SR3].fx_out.sb_buf);
+	out = fx_run(&pair[SR3], "show interfaces Tunnel23");
+	ck_assert_msg(strstr(out, "Tunnel23 is up, line protocol is down \n")
+	    == out, "%s", out);
+	strbuf_reset(&pair[SR3].fx_out);
+	pair_config(SR2, seed003_tunnel[SR2]);
+	pair_drain();
+	/* R2's first debug line after its configuration is the VTI's
+	 * sa_request; R3 only answers (its first line is QM1's proposal). */
+	ck_assert_msg(strstr(pair[SR2].fx_out.sb_buf, "00:00:15: "
+	    "%SYS-5-CONFIG_I: Configured from console by console\n"
+	    "00:00:15: IPSEC(sa_request): ,\n") == pair[SR2].fx_out.sb_buf,
+	    "%s", pair[SR2].fx_out.sb_buf);
+	ck_assert_msg(strstr(pair[SR3].fx_out.sb_buf, "00:00:15: "
+	    "IPSEC(validate_proposal_request): proposal part # 1\n") ==
+	    pair[SR3].fx_out.sb_buf && !pair_has(SR3, "IPSEC(sa_request)"),
+	    "%s", pair[SR3].fx_out.sb_buf);
+	ck_assert_msg(pair_has(SR2, "00:00:15: " UP_MSG) &&
+	    pair_has(SR3, "00:00:15: " UP_MSG), "%s", pair[SR2].fx_out.sb_buf);
+	for (r = 0; r < PAIR_NR; r++) {
+		out = fx_run(&pair[r], "show interfaces Tunnel23");
+		ck_assert_msg(strstr(out, "     0 packets output, 0 bytes, ")
+		    != NULL, "%s", out);
+	}
+}
+END_TEST
+
+/*
  * The keys by longest IPv6 prefix: a wrong key for ::/0 beside the right
  * one for the peer's /128, globally on R2 and in a keyring on R3 (its
  * /128 beating the global ::/0).  The tunnel comes up only if both
@@ -283,6 +339,7 @@ vti6_suite(void)
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, test_seed003_vti6);
 	tcase_add_test(tc, test_seed003_key_prefix);
+	tcase_add_test(tc, test_seed003_who_initiates);
 	suite_add_tcase(s, tc);
 	return s;
 }
