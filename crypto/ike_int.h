@@ -392,6 +392,8 @@ void	ike_qm_input(struct ike_p1 *, const struct isakmp_msg *,
 void	ike_vid_build(struct crypto *, uint32_t dbg, struct isakmp_build *,
 	    bool mm1, bool mm2_natt, bool mm4);
 void	ike_vid_read(struct ike_p1 *, const struct isakmp_pld *);
+/* Whether NAT traversal is spoken with PEER: never over IPv6. */
+bool	ike_natt_family(const struct sa_addr *peer);
 void	ike_natd_build(struct ike_p1 *, struct isakmp_build *);
 void	ike_natd_check(struct ike_p1 *, const struct isakmp_msg *);
 
@@ -513,6 +515,8 @@ void	ipsec_tunnel_received(struct crypto *, struct ipsec_flow *,
 	    struct dp_iface *in, const uint8_t *, size_t);
 /* FL is a tunnel interface's (`tunnel protection`). */
 bool	ipsec_tunnel_flow(const struct ipsec_flow *);
+/* RQ is a tunnel's own (its interface's "TunnelN-head-0" map). */
+bool	ipsec_tunnel_req(const struct ike_request *);
 /* FL's SAs came or went: a VTI's line protocol follows. */
 void	ipsec_tunnel_changed(struct crypto *, const struct ipsec_flow *);
 void	ipsec_tunnel_free(struct crypto *);

@@ -139,6 +139,14 @@ auth_check(struct ike_p1 *p, const struct isakmp_msg *m)
 	}
 	ike_debug(p->p_c, p->p_dbg, " processing HASH payload. message ID = "
 	    "0");
+	/* 15.2's responder reads MM5's INITIAL-CONTACT here (seed 003). */
+	if (!p->p_sa->is_initiator && !ike_debug_v12(p->p_c) &&
+	    ike_pld_find(m, ISAKMP_PL_NOTIFY) != NULL) {
+		ike_debug(p->p_c, p->p_dbg, " processing NOTIFY INITIAL_CONTACT "
+		    "protocol 1");
+		ike_debug_text(p->p_c, "        spi 0, message ID = 0, sa = "
+		    "0x%X", ike_dbg_obj_id(p, IKE_OBJ_SA));
+	}
 	ike_dbg_hmac(p);
 	if (p->p_sa->is_initiator)
 		rc = ike_hash_r(&p->p_keys, p->p_gxi, p->p_gxr, p->p_glen,
@@ -294,7 +302,7 @@ mm_begin(struct crypto *c, const struct ike_request *rq)
 	saoff = b.ib_len + ISAKMP_GEN_LEN;
 	ike_p1_build_offer(c, &b, 0);
 	ike_p1_keep_sai(p, msg + saoff, b.ib_len - saoff);
-	ike_vid_build(c, 0, &b, true, false, false);
+	ike_vid_build(c, 0, &b, ike_natt_family(&rq->rq_peer), false, false);
 	if (isakmp_build_finish(&b, &len) != ISAKMP_OK) {
 		ike_p1_fail(p, "Cannot build Main Mode");
 		return NULL;
@@ -560,6 +568,7 @@ r_mm5(struct ike_p1 *p, const struct isakmp_msg *m, uint8_t *plain)
 {
 	struct isakmp_msg	pm;
 	char			peer[SA_TEXT_LEN];
+	bool			ic;
 
 	if (!open_msg(p, m, plain, &pm))
 		return;
@@ -570,11 +579,20 @@ r_mm5(struct ike_p1 *p, const struct isakmp_msg *m, uint8_t *plain)
 	}
 	sa_text(&p->p_peer, peer);
 	ike_debug(p->p_c, p->p_dbg, "SA has been authenticated with %s", peer);
-	if (ike_pld_find(&pm, ISAKMP_PL_NOTIFY) != NULL)
+	ic = ike_pld_find(&pm, ISAKMP_PL_NOTIFY) != NULL;
+	/* 15.2 says the verdict again before the initial contact, and its
+	 * key engine takes the message that brings the old SAs down
+	 * (seed 003's responder). */
+	if (ic && !ike_debug_v12(p->p_c))
+		ike_dbg_auth(p, true);
+	if (ic)
 		ike_initial_contact(p);
 	ike_dbg_peer_insert(p);
 	ike_dbg_fsm(p, "IKE_MESG_INTERNAL, IKE_PROCESS_MAIN_MODE", FSM_R_MM5,
 	    FSM_R_MM5);
+	if (ic && !ike_debug_v12(p->p_c))
+		ike_ipsec_debug(p->p_c, "IPSEC(key_engine): got a queue event "
+		    "with 1 KMI message(s)");
 	if (!send_auth(p, false)) {
 		ike_p1_fail(p, "Cannot build Main Mode");
 		return;
@@ -588,8 +606,10 @@ r_mm5(struct ike_p1 *p, const struct isakmp_msg *m, uint8_t *plain)
 		ike_xauth_start(p);
 		return;
 	}
-	ike_dbg_fsm(p, "IKE_MESG_INTERNAL, IKE_PHASE1_COMPLETE",
-	    FSM_P1_COMPLETE, FSM_P1_COMPLETE);
+	/* 12.x's responder says it (seed 004), 15.2's does not (seed 003). */
+	if (ike_debug_v12(p->p_c))
+		ike_dbg_fsm(p, "IKE_MESG_INTERNAL, IKE_PHASE1_COMPLETE",
+		    FSM_P1_COMPLETE, FSM_P1_COMPLETE);
 }
 
 void

@@ -349,8 +349,10 @@ dbg_validate(struct ike_qm *q)
 	    ipsec_ident_type_text(&q->q_req.rq_rid));
 	ike_ipsec_debug(c, "    protocol= ESP, transform= NONE  (Tunnel),");
 	ike_ipsec_debug(c, "    lifedur= 0s and 0kb,");
-	ike_ipsec_debug(c, "    spi= 0x0(0), conn_id= 0, keysize= 0, flags= "
-	    "0x0");
+	/* The key length the proposal carries: 128 for seed 003's esp-aes,
+	 * 0 for seed 001's esp-3des. */
+	ike_ipsec_debug(c, "    spi= 0x0(0), conn_id= 0, keysize= %u, flags= "
+	    "0x0", q->q_ts.ts_keylen);
 }
 
 void
@@ -358,6 +360,10 @@ ipsec_dbg_proxy_match(struct crypto *c, const struct ike_request *rq)
 {
 	char	s[SA_TEXT_LEN], d[SA_TEXT_LEN];
 
+	/* A tunnel's proxies are its own, not looked up in the crypto map
+	 * database: seed 003 prints no proxy_match. */
+	if (ipsec_tunnel_req(rq))
+		return;
 	sa_text(&rq->rq_lid.id_addr, s);
 	sa_text(&rq->rq_rid.id_addr, d);
 	ike_ipsec_debug(c, "Crypto mapdb : proxy_match");
@@ -589,9 +595,9 @@ qm_open(struct ike_qm *q, const struct isakmp_msg *m, uint8_t *plain,
 	    pm->im_pld[0].pl_bodylen != hl)
 		return false;
 	ike_dbg_hmac(p);
-	/* 12.x's responder does not say it of the third message. */
-	if (!ike_debug_v12(p->p_c) || q->q_initiator ||
-	    q->q_state == FSM_QM_READY)
+	/* The responder does not say it of the third message (seed 002's
+	 * 12.x and seed 003's 15.2). */
+	if (q->q_initiator || q->q_state == FSM_QM_READY)
 		ike_debug(p->p_c, p->p_dbg, " processing HASH payload. "
 		    "message ID = %u", q->q_msgid);
 	put32(mid, q->q_msgid);
@@ -790,10 +796,8 @@ r_qm1(struct ike_qm *q, const struct isakmp_msg *pm)
 	size_t				 n = 0, hoff, len;
 	bool				 shorter, v12 = ike_debug_v12(c);
 
-	/* 12.x moves the node on only once it has asked for the SPI. */
-	if (!v12)
-		ike_dbg_node_fsm(q, "IKE_MESG_FROM_PEER, IKE_QM_EXCH",
-		    FSM_QM_READY, FSM_QM_R_QM1, true);
+	/* The node moves on only once the SPI is asked for (12.x, and
+	 * seed 003's 15.2 responder). */
 	ike_debug(c, p->p_dbg, " processing SA payload. message ID = %u",
 	    q->q_msgid);
 	/* The proxies choose the crypto map entry whose sets are offered. */
@@ -874,8 +878,11 @@ r_qm1(struct ike_qm *q, const struct isakmp_msg *pm)
 		    FSM_QM_READY, FSM_QM_SPI_STARVE, true);
 		ike_qm12_dbg_spi(q);
 		ike_debug_raw(c, " received ke message (2/1)");
-	} else
+	} else {
 		ike_debug(c, p->p_dbg, "QM Responder gets spi");
+		ike_dbg_node_fsm(q, "IKE_MESG_FROM_PEER, IKE_QM_EXCH",
+		    FSM_QM_READY, FSM_QM_SPI_STARVE, true);
+	}
 	ike_random(q->q_nr, IKE_NONCE_LEN);
 	q->q_nrlen = IKE_NONCE_LEN;
 
@@ -913,8 +920,8 @@ r_qm1(struct ike_qm *q, const struct isakmp_msg *pm)
 		return;
 	}
 	ike_send(p, &q->q_tx, msg, len, "QM_IDLE", true);
-	ike_dbg_node_fsm(q, "IKE_MESG_FROM_IPSEC, IPSEC_INSTALL_DONE",
-	    FSM_QM_R_QM1, FSM_QM_R_QM2, true);
+	ike_dbg_node_fsm(q, "IKE_MESG_INTERNAL, IKE_GOT_SPI",
+	    FSM_QM_SPI_STARVE, FSM_QM_R_QM2, true);
 	q->q_state = FSM_QM_R_QM2;
 	ipsec_installed_debug(q);
 }
@@ -943,6 +950,12 @@ r_qm3(struct ike_qm *q)
 		    "reason \"QM done (await)\"", q->q_msgid);
 		ike_dbg_node_fsm(q, "IKE_MESG_FROM_PEER, IKE_QM_EXCH",
 		    FSM_QM_R_QM2, FSM_QM_PHASE2_COMPLETE, true);
+		/* The key engine told the outbound SA may be used (seed
+		 * 003's responder). */
+		ike_ipsec_debug(p->p_c, "IPSEC(key_engine): got a queue "
+		    "event with 1 KMI message(s)");
+		ike_ipsec_debug(p->p_c, "IPSEC(key_engine_enable_outbound): "
+		    "rec'd enable notify from ISAKMP");
 	}
 	/* The initiator has the pair: our side may send on it (rekey). */
 	if ((ps = sadb_sa_find_in(&p->p_c->c_sadb, q->q_spi_in)) != NULL)
@@ -970,10 +983,10 @@ ike_qm_input(struct ike_p1 *p, const struct isakmp_msg *m, const uint8_t *raw,
 			return;
 		}
 		fresh = true;
-		/* 12.x names the new exchange (seed 002's hub). */
-		if (ike_debug_v12(p->p_c))
-			ike_debug_raw(p->p_c, " set new node %d to QM_IDLE",
-			    (int)q->q_msgid);
+		/* The responder names the new exchange (seed 002's hub,
+		 * seed 003's 15.2). */
+		ike_debug_raw(p->p_c, " set new node %d to QM_IDLE",
+		    (int)q->q_msgid);
 	}
 	if (!qm_open(q, m, plain, &pm)) {
 		if (fresh)

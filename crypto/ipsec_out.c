@@ -103,8 +103,10 @@ dbg_sa_request(struct crypto *c, const struct ike_request *rq,
 	    "Tunnel");
 	ike_ipsec_debug(c, "    lifedur= %us and %llukb,", sec,
 	    (unsigned long long)kb);
-	ike_ipsec_debug(c, "    spi= 0x0(0), conn_id= 0, keysize= 0, flags= "
-	    "0x0");
+	/* The set's key length: 128 for seed 003's esp-aes, 0 for seed
+	 * 001's esp-3des. */
+	ike_ipsec_debug(c, "    spi= 0x0(0), conn_id= 0, keysize= %u, flags= "
+	    "0x0", ts != NULL ? ts->ts_keylen : 0);
 	strbuf_free(&words);
 }
 

@@ -242,6 +242,18 @@ ipsec_installed_debug(struct ike_qm *q)
 	sa_text(&q->q_req.rq_rid.id_addr, d);
 	ike_ipsec_debug(c, "IPSEC(key_engine): got a queue event with 1 KMI "
 	    "message(s)");
+	/* A tunnel's SAs (seed 003, both ends): its map is found, no crypto
+	 * map database is asked, no policy entry added and no outbound SA
+	 * announced — the tunnel is the policy.  A crypto map's: seed 001. */
+	if (ipsec_tunnel_req(&q->q_req)) {
+		ike_ipsec_debug(c, "IPSEC(crypto_ipsec_create_ipsec_sas): Map "
+		    "found %s", q->q_req.rq_map);
+		ike_ipsec_debug(c, "IPSEC(crypto_ipsec_sa_find_ident_head): "
+		    "reconnecting with the same proxies and peer %s", peer);
+		dbg_create_sa(c, in, &q->q_p1->p_local);
+		dbg_create_sa(c, out, &q->q_p1->p_peer);
+		return;
+	}
 	ipsec_dbg_proxy_match(c, &q->q_req);
 	ike_ipsec_debug(c, "IPSEC(crypto_ipsec_sa_find_ident_head): "
 	    "reconnecting with the same proxies and peer %s", peer);

@@ -270,6 +270,16 @@ ipsec_tunnel_flow(const struct ipsec_flow *fl)
 	return strncmp(fl->fl_ifname, "Tunnel", 6) == 0;
 }
 
+bool
+ipsec_tunnel_req(const struct ike_request *rq)
+{
+	size_t	n = strlen(rq->rq_ifname);
+
+	return strncmp(rq->rq_ifname, "Tunnel", 6) == 0 &&
+	    strncmp(rq->rq_map, rq->rq_ifname, n) == 0 &&
+	    strcmp(rq->rq_map + n, "-head-0") == 0;
+}
+
 void
 ipsec_tunnel_changed(struct crypto *c, const struct ipsec_flow *fl)
 {

@@ -104,7 +104,8 @@ static const char *const responder_lines[] = {
 	"ISAKMP:(1001):Input = IKE_MESG_FROM_PEER, IKE_AM_EXCH",
 	"ISAKMP:(1001):Old State = IKE_R_AM2  New State = IKE_P1_COMPLETE",
 	/* Quick Mode over the Aggressive Mode SA, unchanged. */
-	"ISAKMP:(1001):Old State = IKE_QM_READY  New State = IKE_QM_R_QM1",
+	"ISAKMP:(1001):Old State = IKE_QM_READY  New State = "
+	    "IKE_QM_SPI_STARVE",
 	NULL
 };
 
