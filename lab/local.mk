@@ -15,3 +15,11 @@ dist_ccie_13_1_DATA = labs/ccie-13-1/topology labs/ccie-13-1/R1.cfg \
 seed_002dir = $(pkgdatadir)/labs/seed-002
 dist_seed_002_DATA = labs/seed-002/topology labs/seed-002/Hub.cfg \
 	labs/seed-002/ISP.cfg labs/seed-002/Spoke.cfg
+
+seed_003dir = $(pkgdatadir)/labs/seed-003
+dist_seed_003_DATA = labs/seed-003/topology labs/seed-003/R2.cfg \
+	labs/seed-003/R3.cfg
+
+seed_003_ipv4dir = $(pkgdatadir)/labs/seed-003-ipv4
+dist_seed_003_ipv4_DATA = labs/seed-003-ipv4/topology \
+	labs/seed-003-ipv4/R2.cfg labs/seed-003-ipv4/R3.cfg

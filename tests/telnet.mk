@@ -33,6 +33,10 @@ EXTRA_DIST += tests/lab.sh tests/expect/lab.exp
 # XAUTH and mode-config, the hub's SAs for both peers.
 TESTS += tests/lab_seed002.sh
 EXTRA_DIST += tests/lab_seed002.sh
+# Seed 003's labs (IPv6 and IPv4 VTIs): the tunnel up by itself, pings
+# across it, the VTI's SAs.
+TESTS += tests/lab_seed003.sh
+EXTRA_DIST += tests/lab_seed003.sh
 
 # The lab's topology file: routers, links, attach lines and their errors.
 check_PROGRAMS += tests/check_topology
