@@ -1,10 +1,11 @@
 #!/bin/sh
 # Seed 003's labs end to end (labs/seed-003, labs/seed-003-ipv4): `iosh-lab
 # start` brings up R2 and R3 (two iosh processes, their Ethernet0/0 on a
-# udp: link on 127.0.0.1) with the seed's configurations; with no command
-# typed, R2 begins IKE and Tunnel23 comes up on both (within 25 s: the
-# first MM1 waits for neighbour discovery, then for its retransmission);
-# then, over IPv6, R2 pings R3's link-local FE80::23:3 out of Tunnel23
+# udp: link on 127.0.0.1) with the seed's configurations; R2 begins IKE
+# by itself (its first MM1, sent at boot before R3 listened, would wait
+# 10 s for its retransmission: after a ping finds the neighbours, `clear
+# crypto session` on R2 makes it begin again) and Tunnel23 comes up on
+# both; then, over IPv6, R2 pings R3's link-local FE80::23:3 out of Tunnel23
 # (the seed's `do ping fe80::23:3`, source named as IOS asks for it) and
 # the global 2001:DB8:23::3, 5/5 each, and show crypto ipsec sa is the
 # VTI's (Tunnel23-head-0, ::/0 idents, 10 echoes each way); over IPv4,
