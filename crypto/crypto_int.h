@@ -332,8 +332,8 @@ const struct ipsec_profile *crypto_ipsec_profile_find(const struct crypto *,
  * (ipsec_tunnel.c): its map and entry, its ends; false if none. */
 struct dp_iface;
 bool	ipsec_tunnel_map(struct crypto *, struct dp_iface *,
-	    const struct cmap **, const struct cmap_entry **, uint32_t *src,
-	    uint32_t *dst, bool *vti);
+	    const struct cmap **, const struct cmap_entry **,
+	    struct sa_addr *src, struct sa_addr *dst, bool *vti);
 
 /* ---- Local pools (crypto/pool.c) ---- */
 

@@ -173,8 +173,12 @@ ipsec_tunnel_output(void *arg, struct dp_iface *t, const uint8_t *ip,
 		return DP_CRYPTO_DROP;
 	/* A VTI's proxies are the whole of its transport's family
 	 * (0.0.0.0/0 or ::/0): a datagram of the other family is outside
-	 * them and has no SA (IPv4 over an IPv6 VTI would be IOS's later
-	 * `v4-overlay`, not done here). */
+	 * them and has no SA, so it is dropped.  IPv4 across an IPv6 VTI
+	 * needs IOS XE's later `tunnel mode ipsec ipv6 v4-overlay` (its
+	 * IPsec guide: "IPv6 tunnel mode and IPv4-overlay-IPv6 do not
+	 * allow IPv4 addresses"); seed 003's 15.2(1)T has no such keyword
+	 * (iosh refuses it as 15.2 does, with the caret) and the seed's
+	 * IPv4 address on Tunnel23 carries nothing. */
 	if (tp->tp_vti && len > 0 && ((ip[0] >> 4) == 6) !=
 	    (tp->tp_rq.rq_lid.id_addr.sa_family == 6))
 		return DP_CRYPTO_DROP;
@@ -309,7 +313,8 @@ ipsec_tunnel_flow_idb(struct crypto *c, struct ipsec_flow *fl)
 
 bool
 ipsec_tunnel_map(struct crypto *c, struct dp_iface *t, const struct cmap **cm,
-    const struct cmap_entry **ce, uint32_t *src, uint32_t *dst, bool *vti)
+    const struct cmap_entry **ce, struct sa_addr *src, struct sa_addr *dst,
+    bool *vti)
 {
 	struct tun_pol	*tp = tp_get(c, t);
 
@@ -317,8 +322,8 @@ ipsec_tunnel_map(struct crypto *c, struct dp_iface *t, const struct cmap **cm,
 		return false;
 	*cm = &tp->tp_map;
 	*ce = &tp->tp_ce;
-	*src = tp->tp_src;
-	*dst = tp->tp_dst;
+	*src = tp->tp_src_addr;
+	*dst = tp->tp_dst_addr;
 	*vti = tp->tp_vti;
 	return true;
 }

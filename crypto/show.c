@@ -265,32 +265,66 @@ tunnel_map_out(struct vty *vty, struct dp_iface *t)
 	const struct cmap	*cm;
 	const struct cmap_entry	*ce;
 	const char		*profile = dp_iface_tunnel_protection(t);
+	const char		*fam;
 	bool			 v15 = sys_version_15(vty->v_sys), vti;
-	uint32_t		 src, dst;
-	char			 a[16], b[16];
+	struct sa_addr		 src, dst;
+	char			 a[SA_TEXT_LEN], b[SA_TEXT_LEN];
 
 	if (!ipsec_tunnel_map(vty->v_sys->sy_crypto, t, &cm, &ce, &src, &dst,
 	    &vti))
 		return;
-	vty_out(vty, "Crypto Map %s\"%s\" 65536 ipsec-isakmp\n",
-	    v15 ? "IPv4 " : "", cm->cm_name);
+	/* `tunnel mode ipsec ipv6` (seed 003): an IPv6 map, its ACL the
+	 * one seed 003's debug names ("...-head-0-ACL"). */
+	fam = !v15 ? "" : dst.sa_family == 6 ? "IPv6 " : "IPv4 ";
+	vty_out(vty, "Crypto Map %s\"%s\" 65536 ipsec-isakmp\n", fam,
+	    cm->cm_name);
 	vty_out(vty, "        Profile name: %s\n", profile);
 	params_out(vty, &ce->ce_params);
 	vty_out(vty, "\n");
-	vty_out(vty, "Crypto Map %s\"%s\" %u ipsec-isakmp\n",
-	    v15 ? "IPv4 " : "", cm->cm_name, ce->ce_seq);
+	vty_out(vty, "Crypto Map %s\"%s\" %u ipsec-isakmp\n", fam,
+	    cm->cm_name, ce->ce_seq);
 	vty_out(vty, "        Map is a PROFILE INSTANCE.\n");
-	vty_out(vty, "        Peer = %s\n", ip4_text(dst, a));
-	vty_out(vty, "        Extended IP access list\n");
-	if (vti)
+	vty_out(vty, "        Peer = %s\n", sa_text(&dst, a));
+	if (dst.sa_family == 6) {
+		vty_out(vty, "        IPv6 access list %s-ACL\n", cm->cm_name);
+		vty_out(vty, "            permit ipv6 any any\n");
+	} else if (vti) {
+		vty_out(vty, "        Extended IP access list\n");
 		vty_out(vty, "            access-list  permit ip any any\n");
-	else
+	} else {
+		vty_out(vty, "        Extended IP access list\n");
 		vty_out(vty, "            access-list  permit gre host %s host "
-		    "%s\n", ip4_text(src, b), a);
+		    "%s\n", sa_text(&src, b), a);
+	}
 	vty_out(vty, "        Current peer: %s\n", a);
 	params_out(vty, &ce->ce_params);
 	vty_out(vty, "        Interfaces using crypto map %s:\n", cm->cm_name);
 	vty_out(vty, "                %s\n\n", dp_iface_name(t));
+}
+
+/* `show crypto ipsec profile [NAME]`: each profile's parameters as its
+ * map entry shows them (IOS's form, as genieparser's IOS XE samples
+ * print it, less XE's default profile and IKEv2 lines). */
+int
+show_ipsec_profile_cmd(struct vty *vty, const struct cmd_args *m)
+{
+	const struct crypto		*c = vty->v_sys->sy_crypto;
+	const char			*name = cmd_arg(m, "name");
+	const struct ipsec_profile	*ip;
+	bool				 first = true;
+
+	TAILQ_FOREACH(ip, &c->c_ipsec_profiles, ip_entry) {
+		if (name != NULL && strcmp(name, ip->ip_name) != 0)
+			continue;
+		vty_out(vty, "%sIPSEC profile %s\n", first ? "" : "\n",
+		    ip->ip_name);
+		if (ip->ip_params.pp_isakmp_profile != NULL)
+			vty_out(vty, "        ISAKMP Profile: %s\n",
+			    ip->ip_params.pp_isakmp_profile);
+		params_out(vty, &ip->ip_params);
+		first = false;
+	}
+	return CMD_SUCCESS;
 }
 
 int

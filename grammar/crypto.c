@@ -445,6 +445,13 @@ static const struct cmd_def crypto_exec_defs[] = {
 	  "Crypto maps with a given tag\n"
 	  "Crypto map tag",
 	  show_crypto_map_cmd, CMD_FILTER, NULL },
+	{ "show crypto ipsec profile [WORD$name]",
+	  "Show running system information\n"
+	  "Encryption module\n"
+	  "Show IPSEC policy\n"
+	  "Show ipsec profile information\n"
+	  "ipsec profile name",
+	  show_ipsec_profile_cmd, CMD_FILTER, NULL },
 	{ "show crypto ipsec transform-set [tag WORD$tagname]",
 	  "Show running system information\n"
 	  "Encryption module\n"

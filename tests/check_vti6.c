@@ -240,6 +240,51 @@ START_TEST(test_seed003_vti6)
 	    "  Tunnel protocol/transport IPSEC/IPV6\n") != NULL, "%s", out);
 	ck_assert_msg(strstr(out, "     13 packets input, 1300 bytes, 0 no "
 	    "buffer\n") != NULL, "%s", out);
+	/* The profile, and the IPv6 map IOS builds from it for the tunnel
+	 * (its ACL's name from seed 003's "sadb root initialize" line). */
+	ck_assert_str_eq(fx_run(&pair[SR2], "show crypto ipsec profile PRO"),
+	    "IPSEC profile PRO\n"
+	    "        Security association lifetime: 4608000 kilobytes/3600 seconds\n"
+	    "        Responder-Only (Y/N): N\n"
+	    "        PFS (Y/N): N\n"
+	    "        Mixed-mode : Disabled\n"
+	    "        Transform sets={\n"
+	    "                TRA:  { esp-aes esp-sha-hmac  } ,\n"
+	    "        }\n");
+	ck_assert_str_eq(fx_run(&pair[SR2], "show crypto map tag "
+	    "Tunnel23-head-0"),
+	    "Crypto Map IPv6 \"Tunnel23-head-0\" 65536 ipsec-isakmp\n"
+	    "        Profile name: PRO\n"
+	    "        Security association lifetime: 4608000 kilobytes/3600 seconds\n"
+	    "        Responder-Only (Y/N): N\n"
+	    "        PFS (Y/N): N\n"
+	    "        Mixed-mode : Disabled\n"
+	    "        Transform sets={\n"
+	    "                TRA:  { esp-aes esp-sha-hmac  } ,\n"
+	    "        }\n"
+	    "\n"
+	    "Crypto Map IPv6 \"Tunnel23-head-0\" 65537 ipsec-isakmp\n"
+	    "        Map is a PROFILE INSTANCE.\n"
+	    "        Peer = 2001:DB8::3\n"
+	    "        IPv6 access list Tunnel23-head-0-ACL\n"
+	    "            permit ipv6 any any\n"
+	    "        Current peer: 2001:DB8::3\n"
+	    "        Security association lifetime: 4608000 kilobytes/3600 seconds\n"
+	    "        Responder-Only (Y/N): N\n"
+	    "        PFS (Y/N): N\n"
+	    "        Mixed-mode : Disabled\n"
+	    "        Transform sets={\n"
+	    "                TRA:  { esp-aes esp-sha-hmac  } ,\n"
+	    "        }\n"
+	    "        Interfaces using crypto map Tunnel23-head-0:\n"
+	    "                Tunnel23\n\n");
+	/* IPv4 across `tunnel mode ipsec ipv6` is IOS XE's later `tunnel
+	 * mode ipsec ipv6 v4-overlay`; 15.2(1)T has no such keyword. */
+	fx_run(&pair[SR2], "configure terminal");
+	fx_run(&pair[SR2], "interface Tunnel23");
+	ck_assert_str_eq(fx_run(&pair[SR2], "tunnel mode ipsec ipv6 "
+	    "v4-overlay"), fx_invalid_at(37));
+	fx_run(&pair[SR2], "end");
 }
 END_TEST
 
