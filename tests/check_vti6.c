@@ -345,6 +345,67 @@ START_TEST(test_seed003_who_initiates)
 END_TEST
 
 /*
+ * Bad input on seed 003's tunnels: an IPv6 VTI with no source or
+ * destination stays down, in IOS's words (as check_tunnel shows for
+ * GRE); a route to the tunnel's destination through the tunnel itself
+ * takes it down once with %TUN-5-RECURDOWN instead of looping, and it
+ * comes back when the route goes.
+ */
+START_TEST(test_seed003_bad_input)
+{
+	const char	*out;
+	int		 r;
+	static const char *const recur[] = {
+		"%TUN-5-RECURDOWN: Tunnel23 temporarily disabled due to "
+		    "recursive routing",
+		"%LINEPROTO-5-UPDOWN: Line protocol on Interface Tunnel23, "
+		    "changed state to down",
+		NULL
+	};
+
+	pair_config(SR2, "interface Tunnel24\n tunnel mode ipsec ipv6\n"
+	    " tunnel protection ipsec profile PRO\n");
+	pair_run_for(3);
+	ck_assert_msg(!pair_has(SR2, "Tunnel24") &&
+	    !pair_has(SR2, "IPSEC(sa_request)"), "%s",
+	    pair[SR2].fx_out.sb_buf);
+	out = fx_run(&pair[SR2], "show interfaces Tunnel24");
+	ck_assert_msg(strstr(out, "Tunnel24 is up, line protocol is down \n")
+	    == out, "%s", out);
+	ck_assert_msg(strstr(out, "  Tunnel source UNKNOWN, destination "
+	    "UNKNOWN\n  Tunnel protocol/transport IPSEC/IPV6\n") != NULL,
+	    "%s", out);
+	pair_config(SR2, "no interface Tunnel24\n");
+
+	out = pair_run_wait(SR2, "ping 2001:DB8::3");
+	ck_assert_msg(strstr(out, PING_OK("..!!!")) != NULL, "%s", out);
+	for (r = 0; r < PAIR_NR; r++)
+		pair_config(r, seed003_tunnel[r]);
+	pair_run_for(3);
+	ck_assert_msg(pair_has(SR2, UP_MSG), "%s", pair[SR2].fx_out.sb_buf);
+	strbuf_reset(&pair[SR2].fx_out);
+	pair_config(SR2, "ipv6 unicast-routing\n"
+	    "ipv6 route 2001:DB8::3/128 Tunnel23\n");
+	pair_run_for(2);
+	ck_assert_msg(pair_lines_in_order(SR2, recur) == NULL, "%s",
+	    pair[SR2].fx_out.sb_buf);
+	out = fx_run(&pair[SR2], "show interfaces Tunnel23");
+	ck_assert_msg(strstr(out, "Tunnel23 is up, line protocol is down \n")
+	    == out, "%s", out);
+	/* Down, once: no flapping, no second message. */
+	strbuf_reset(&pair[SR2].fx_out);
+	pair_run_for(5);
+	ck_assert_msg(!pair_has(SR2, "UPDOWN") && !pair_has(SR2, "RECUR"),
+	    "%s", pair[SR2].fx_out.sb_buf);
+	pair_config(SR2, "no ipv6 route 2001:DB8::3/128 Tunnel23\n");
+	pair_run_for(2);
+	ck_assert_msg(pair_has(SR2, UP_MSG), "%s", pair[SR2].fx_out.sb_buf);
+	out = pair_run_wait(SR2, "ping 2001:DB8:23::3");
+	ck_assert_msg(strstr(out, PING_OK("!!!!!")) != NULL, "%s", out);
+}
+END_TEST
+
+/*
  * The keys by longest IPv6 prefix: a wrong key for ::/0 beside the right
  * one for the peer's /128, globally on R2 and in a keyring on R3 (its
  * /128 beating the global ::/0).  The tunnel comes up only if both
@@ -385,6 +446,7 @@ vti6_suite(void)
 	tcase_add_test(tc, test_seed003_vti6);
 	tcase_add_test(tc, test_seed003_key_prefix);
 	tcase_add_test(tc, test_seed003_who_initiates);
+	tcase_add_test(tc, test_seed003_bad_input);
 	suite_add_tcase(s, tc);
 	return s;
 }
