@@ -25,6 +25,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "crypto/ike_debug.h"
 #include "crypto/ike_int.h"
 #include "dataplane/dp.h"
 #include "lib/bytes.h"
@@ -50,6 +51,7 @@ struct tun_pol {
 	struct sa_addr		 tp_peer_addr;
 	uint32_t		 tp_hash;
 	unsigned		 tp_polls;	/* without SAs, waiting */
+	bool			 tp_rooted;	/* its SA database announced */
 };
 
 struct ipsec_tunnels {
@@ -186,6 +188,48 @@ ipsec_tunnel_output(void *arg, struct dp_iface *t, const uint8_t *ip,
 	    tp->tp_hash, &tp->tp_ce, (uint8_t *)(uintptr_t)ip, len);
 }
 
+/*
+ * The SA database IOS makes for an IPv6 tunnel's policy when it first
+ * asks for SAs, as seed 003's initiator prints it before its sa_request
+ * (the "%s" is IOS's own, printed as is): the ident's MTU set from a
+ * first guess 40 bytes (an IPv6 header) short to the source interface's.
+ * IPv4 tunnels' forms are not in the references: not printed.
+ */
+static void
+dbg_sadb_root(struct crypto *c, struct dp_iface *t, struct tun_pol *tp)
+{
+	const struct ike_request	*rq = &tp->tp_rq;
+	char				 l[SA_TEXT_LEN], r[SA_TEXT_LEN];
+	char				 lp[64], rp[64];
+	unsigned			 mtu = tp->tp_srcif != NULL ?
+					    dp_iface_ip_mtu(tp->tp_srcif) : 1500;
+	int				 i;
+
+	if (tp->tp_rooted || rq->rq_peer.sa_family != 6 ||
+	    !crypto_debug_on(c, CRYPTO_DEBUG_IPSEC))
+		return;
+	tp->tp_rooted = true;
+	sa_text(&rq->rq_local, l);
+	sa_text(&rq->rq_peer, r);
+	ipsec_ident_fmt(&rq->rq_lid, lp, sizeof(lp));
+	ipsec_ident_fmt(&rq->rq_rid, rp, sizeof(rp));
+	ike_ipsec_debug(c, "IPSEC(sa ident sadb root initialize created IPv6 "
+	    "ACL %%s) : %s-%u-%s-ACL-6-IPSECV6-ACL", rq->rq_map, rq->rq_seq,
+	    rq->rq_map);
+	/* Not our address: an identifier of the tunnel. */
+	ike_ipsec_debug(c, "IPSEC(recalculate_mtu) : reset sadb_root %X mtu "
+	    "to %u", 0x7000000u + (unsigned)dp_iface_index(t) * 0x100u, mtu);
+	for (i = 0; i < 2; i++) {
+		ike_ipsec_debug(c, "IPSEC(adjust_mtu)%s: adjusting %s mtu from "
+		    "%u to %u,", i == 0 ? " " : "", i == 0 ? "ident ip" :
+		    "path", mtu - 40, mtu);
+		ike_ipsec_debug(c, "  (identity) local= %s:0, remote= %s:0,",
+		    l, r);
+		ike_ipsec_debug(c, "    local_proxy= %s,", lp);
+		ike_ipsec_debug(c, "    remote_proxy= %s", rp);
+	}
+}
+
 bool
 ipsec_tunnel_sa(void *arg, struct dp_iface *t, bool start)
 {
@@ -208,6 +252,8 @@ ipsec_tunnel_sa(void *arg, struct dp_iface *t, bool start)
 	    tp->tp_rq.rq_peer.sa_addr, 16) < 0 ||
 	    ++tp->tp_polls > TUN_WAIT_POLLS)) {
 		tp->tp_polls = 0;
+		if (fl == NULL)
+			dbg_sadb_root(c, t, tp);
 		ipsec_out_start(c, &tp->tp_rq, &tp->tp_ce);
 	}
 	return false;

@@ -30,8 +30,6 @@
 #   - "ISAKMP: Scanning profiles": the initiator's line in the same seed,
 #     seed 001's, seed 002's and seed 004's responders have the blank;
 # the initiator (R2):
-#   - the SA database made for the tunnel ("sadb root initialize",
-#     "recalculate_mtu", the two "adjust_mtu" blocks);
 #   - "Find a dup sa in the avl tree" (seed 001's initiator, whose first
 #     SA was still there) where 15.2(1)T says "insert sa successfully";
 #   - the seed leaves out QM3's "sending packet to" line.
@@ -43,7 +41,9 @@
 # Mode responder waiting for its SPI (IKE_QM_SPI_STARVE, IKE_GOT_SPI,
 # "set new node", the enable notify after QM3, no HASH line for QM3) and
 # its MM5 (the INITIAL-CONTACT notify, the verdict twice, the key
-# engine's event); no IKE_PHASE1_COMPLETE line on the 15.x responder.
+# engine's event); no IKE_PHASE1_COMPLETE line on the 15.x responder;
+# the initiator's SA database for the tunnel before its sa_request
+# ("sadb root initialize", "recalculate_mtu", "adjust_mtu").
 set -u
 
 srcdir=${top_srcdir:-.}
