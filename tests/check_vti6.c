@@ -144,30 +144,78 @@ write_transcript(int r, const char *name)
 	ck_assert_int_eq(fclose(fp), 0);
 }
 
+/* Profile PRO's parameters, as show crypto ipsec profile and the
+ * tunnel's map render them. */
+#define PRO_PARAMS \
+	"        Security association lifetime: 4608000 kilobytes/3600 " \
+	"seconds\n" \
+	"        Responder-Only (Y/N): N\n" \
+	"        PFS (Y/N): N\n" \
+	"        Mixed-mode : Disabled\n" \
+	"        Transform sets={\n" \
+	"                TRA:  { esp-aes esp-sha-hmac  } ,\n" \
+	"        }\n"
+
 static void
 setup(void)
 {
 	pair_open_on(seed003_base, "Ethernet0/0", "Ethernet0/0");
 }
 
-START_TEST(test_seed003_vti6)
+/* Neighbour discovery first: as on IOS, a datagram that asks for a
+ * neighbour is lost (R2 asks for R3, then R3 for R2 on the way back),
+ * and MM1 would wait for its retransmission. */
+static void
+neighbours(void)
 {
-	const char	*out;
-	int		 r;
+	const char	*out = pair_run_wait(SR2, "ping 2001:DB8::3");
 
-	/* Neighbour discovery first: as on IOS, a datagram that asks for
-	 * a neighbour is lost (R2 asks for R3, then R3 for R2 on the way
-	 * back), and MM1 would wait for its retransmission. */
-	out = pair_run_wait(SR2, "ping 2001:DB8::3");
 	ck_assert_msg(strstr(out, PING_OK("..!!!")) != NULL, "%s", out);
+}
+
+/* CMD (a debug) on both routers, their output cleared. */
+static void
+both_debug(const char *cmd)
+{
+	int	r;
+
 	for (r = 0; r < PAIR_NR; r++) {
-		fx_run(&pair[r], "debug crypto isakmp");
-		fx_run(&pair[r], "debug crypto ipsec");
+		fx_run(&pair[r], cmd);
 		strbuf_reset(&pair[r].fx_out);
 	}
+}
+
+/* The seed's Tunnel23 on both routers, three seconds for IKE. */
+static void
+tunnels(void)
+{
+	int	r;
+
 	for (r = 0; r < PAIR_NR; r++)
 		pair_config(r, seed003_tunnel[r]);
 	pair_run_for(3);
+}
+
+/* Both said their tunnel came up; R2 pings R3's global tunnel address. */
+static void
+tunnels_up_ping(void)
+{
+	const char	*out;
+
+	ck_assert_msg(pair_has(SR2, UP_MSG), "%s", pair[SR2].fx_out.sb_buf);
+	ck_assert_msg(pair_has(SR3, UP_MSG), "%s", pair[SR3].fx_out.sb_buf);
+	out = pair_run_wait(SR2, "ping 2001:DB8:23::3");
+	ck_assert_msg(strstr(out, PING_OK("!!!!!")) != NULL, "%s", out);
+}
+
+START_TEST(test_seed003_vti6)
+{
+	const char	*out;
+
+	neighbours();
+	both_debug("debug crypto isakmp");
+	both_debug("debug crypto ipsec");
+	tunnels();
 	write_transcript(SR2, "r2");
 	write_transcript(SR3, "r3");
 	/* Seed 003's IPv6 lines, in its order (its "2001: DB8" is the
@@ -178,10 +226,7 @@ START_TEST(test_seed003_vti6)
 	ck_assert_msg(pair_lines_in_order(SR3, responder_lines) == NULL,
 	    "no \"%s\" in order in:\n%s",
 	    pair_lines_in_order(SR3, responder_lines), pair[SR3].fx_out.sb_buf);
-	ck_assert_msg(pair_has(SR2, UP_MSG), "%s", pair[SR2].fx_out.sb_buf);
-	ck_assert_msg(pair_has(SR3, UP_MSG), "%s", pair[SR3].fx_out.sb_buf);
-	out = pair_run_wait(SR2, "ping 2001:DB8:23::3");
-	ck_assert_msg(strstr(out, PING_OK("!!!!!")) != NULL, "%s", out);
+	tunnels_up_ping();
 	out = pair_run_wait(SR3, "ping 2001:DB8:23::2 repeat 3");
 	ck_assert_msg(strstr(out, PING_OK("!!!")) != NULL, "%s", out);
 	/* The seed's link-local addresses, out of the tunnel. */
@@ -244,24 +289,12 @@ START_TEST(test_seed003_vti6)
 	 * (its ACL's name from seed 003's "sadb root initialize" line). */
 	ck_assert_str_eq(fx_run(&pair[SR2], "show crypto ipsec profile PRO"),
 	    "IPSEC profile PRO\n"
-	    "        Security association lifetime: 4608000 kilobytes/3600 seconds\n"
-	    "        Responder-Only (Y/N): N\n"
-	    "        PFS (Y/N): N\n"
-	    "        Mixed-mode : Disabled\n"
-	    "        Transform sets={\n"
-	    "                TRA:  { esp-aes esp-sha-hmac  } ,\n"
-	    "        }\n");
+	    PRO_PARAMS);
 	ck_assert_str_eq(fx_run(&pair[SR2], "show crypto map tag "
 	    "Tunnel23-head-0"),
 	    "Crypto Map IPv6 \"Tunnel23-head-0\" 65536 ipsec-isakmp\n"
 	    "        Profile name: PRO\n"
-	    "        Security association lifetime: 4608000 kilobytes/3600 seconds\n"
-	    "        Responder-Only (Y/N): N\n"
-	    "        PFS (Y/N): N\n"
-	    "        Mixed-mode : Disabled\n"
-	    "        Transform sets={\n"
-	    "                TRA:  { esp-aes esp-sha-hmac  } ,\n"
-	    "        }\n"
+	    PRO_PARAMS
 	    "\n"
 	    "Crypto Map IPv6 \"Tunnel23-head-0\" 65537 ipsec-isakmp\n"
 	    "        Map is a PROFILE INSTANCE.\n"
@@ -269,13 +302,7 @@ START_TEST(test_seed003_vti6)
 	    "        IPv6 access list Tunnel23-head-0-ACL\n"
 	    "            permit ipv6 any any\n"
 	    "        Current peer: 2001:DB8::3\n"
-	    "        Security association lifetime: 4608000 kilobytes/3600 seconds\n"
-	    "        Responder-Only (Y/N): N\n"
-	    "        PFS (Y/N): N\n"
-	    "        Mixed-mode : Disabled\n"
-	    "        Transform sets={\n"
-	    "                TRA:  { esp-aes esp-sha-hmac  } ,\n"
-	    "        }\n"
+	    PRO_PARAMS
 	    "        Interfaces using crypto map Tunnel23-head-0:\n"
 	    "                Tunnel23\n\n");
 	/* IPv4 across `tunnel mode ipsec ipv6` is IOS XE's later `tunnel
@@ -308,12 +335,8 @@ START_TEST(test_seed003_who_initiates)
 	const char	*out;
 	int		 r;
 
-	out = pair_run_wait(SR2, "ping 2001:DB8::3");
-	ck_assert_msg(strstr(out, PING_OK("..!!!")) != NULL, "%s", out);
-	for (r = 0; r < PAIR_NR; r++) {
-		fx_run(&pair[r], "debug crypto ipsec");
-		strbuf_reset(&pair[r].fx_out);
-	}
+	neighbours();
+	both_debug("debug crypto ipsec");
 	pair_config(SR3, seed003_tunnel[SR3]);
 	pair_run_for(10);
 	ck_assert_msg(!pair_has(SR3, "IPSEC(sa_request)") &&
@@ -359,7 +382,6 @@ END_TEST
 START_TEST(test_seed003_bad_input)
 {
 	const char	*out;
-	int		 r;
 	static const char *const recur[] = {
 		"%TUN-5-RECURDOWN: Tunnel23 temporarily disabled due to "
 		    "recursive routing",
@@ -382,12 +404,9 @@ START_TEST(test_seed003_bad_input)
 	    "%s", out);
 	pair_config(SR2, "no interface Tunnel24\n");
 
-	out = pair_run_wait(SR2, "ping 2001:DB8::3");
-	ck_assert_msg(strstr(out, PING_OK("..!!!")) != NULL, "%s", out);
-	for (r = 0; r < PAIR_NR; r++)
-		pair_config(r, seed003_tunnel[r]);
-	pair_run_for(3);
-	ck_assert_msg(pair_has(SR2, UP_MSG), "%s", pair[SR2].fx_out.sb_buf);
+	neighbours();
+	tunnels();
+	tunnels_up_ping();
 	strbuf_reset(&pair[SR2].fx_out);
 	pair_config(SR2, "ipv6 unicast-routing\n"
 	    "ipv6 route 2001:DB8::3/128 Tunnel23\n");
@@ -418,11 +437,9 @@ END_TEST
  */
 START_TEST(test_seed003_key_prefix)
 {
-	const char	*out;
-	int		 r;
+	int	r;
 
-	out = pair_run_wait(SR2, "ping 2001:DB8::3");
-	ck_assert_msg(strstr(out, PING_OK("..!!!")) != NULL, "%s", out);
+	neighbours();
 	for (r = 0; r < PAIR_NR; r++)
 		pair_config(r, "no crypto isakmp key cisco address ipv6 ::/0\n"
 		    "crypto isakmp key wrong address ipv6 ::/0\n");
@@ -430,13 +447,8 @@ START_TEST(test_seed003_key_prefix)
 	    "2001:DB8::3/128\n");
 	pair_config(SR3, "crypto keyring KR\n"
 	    " pre-shared-key address ipv6 2001:DB8::2/128 key cisco\n");
-	for (r = 0; r < PAIR_NR; r++)
-		pair_config(r, seed003_tunnel[r]);
-	pair_run_for(3);
-	ck_assert_msg(pair_has(SR2, UP_MSG), "%s", pair[SR2].fx_out.sb_buf);
-	ck_assert_msg(pair_has(SR3, UP_MSG), "%s", pair[SR3].fx_out.sb_buf);
-	out = pair_run_wait(SR2, "ping 2001:DB8:23::3");
-	ck_assert_msg(strstr(out, PING_OK("!!!!!")) != NULL, "%s", out);
+	tunnels();
+	tunnels_up_ping();
 }
 END_TEST
 

@@ -13,16 +13,7 @@
 # Real clock, local ports only (a base derived from the pid, so parallel
 # runs do not collide), everything bounded in time.
 set -u
-. "${top_srcdir:-.}/tests/skip.sh"
-
-builddir=$(cd "${top_builddir:-.}" && pwd -P)
-srcdir=$(cd "${top_srcdir:-.}" && pwd -P)
-lab=$builddir/iosh-lab
-tmp=$(mktemp -d) || exit 99
-IOSH_LAB_HOME=$tmp/home
-export IOSH_LAB_HOME
-base=$((30000 + ($$ % 300) * 100))
-trap '"$lab" stop >/dev/null 2>&1; rm -rf "$tmp"' EXIT
+. "${top_srcdir:-.}/tests/lab_lib.sh"
 
 fail() {
 	echo "FAIL: $*"

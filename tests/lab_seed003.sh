@@ -13,16 +13,7 @@
 # No root needed: real clock, local ports from the pid, every wait
 # bounded; the routers go on exit.
 set -u
-. "${top_srcdir:-.}/tests/skip.sh"
-
-builddir=$(cd "${top_builddir:-.}" && pwd -P)
-srcdir=$(cd "${top_srcdir:-.}" && pwd -P)
-lab=$builddir/iosh-lab
-tmp=$(mktemp -d) || exit 99
-IOSH_LAB_HOME=$tmp/home
-export IOSH_LAB_HOME
-base=$((30000 + ($$ % 300) * 100))
-trap 'timeout 20 "$lab" stop >/dev/null 2>&1; rm -rf "$tmp"' EXIT
+. "${top_srcdir:-.}/tests/lab_lib.sh"
 
 fail() {
 	echo "FAIL: $*"

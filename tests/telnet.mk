@@ -27,7 +27,7 @@ EXTRA_DIST += tests/netmiko.sh tests/netmiko_iosh.py \
 # The lab tool: the CCIE 13-1 lab started with iosh-lab, a ping across its
 # serial link, and an expect user on R1's console.
 TESTS += tests/lab.sh
-EXTRA_DIST += tests/lab.sh tests/expect/lab.exp
+EXTRA_DIST += tests/lab.sh tests/lab_lib.sh tests/expect/lab.exp
 # Seed 002's lab (root, a namespace, vpnc): the spoke's DHCP address, the
 # LAN-to-LAN tunnel from its first ping, vpnc on the ISP's tap through
 # XAUTH and mode-config, the hub's SAs for both peers.
