@@ -158,11 +158,41 @@ split(const struct cmd_args *m, struct word *w, size_t max, char **store)
 	return n;
 }
 
+/* A link-local destination names no interface: IOS asks which one and
+ * takes its name as `interface` does (seed 003: "Output Interface:
+ * tunnel23", then "... source address of FE80::23:2%Tunnel23"). */
+struct oif_ask {
+	struct dataplane	*oa_dp;
+	struct ping_opts	 oa_o;
+};
+
+static void
+oif_answer(struct vty *vty, void *arg, const char *answer)
+{
+	struct oif_ask	*oa = arg;
+	bool		 bad;
+
+	if (dp_iface_find(oa->oa_dp, answer) == NULL ||
+	    !ping_source(vty, oa->oa_dp, &oa->oa_o, answer, &bad))
+		vty_out(vty, "%% Invalid interface. Use full interface name "
+		    "without spaces (e.g. Serial0/1)\n");
+	else
+		ping_start(vty, oa->oa_dp, &oa->oa_o);
+	free(oa);
+}
+
+static bool
+link_local6(const uint8_t *a)
+{
+	return a[0] == 0xfe && (a[1] & 0xc0) == 0x80;
+}
+
 int
 dp_ping_cmd(struct vty *vty, const struct cmd_args *m)
 {
 	struct dataplane	*dp = vty->v_sys->sy_dp;
 	struct ping_opts	 po;
+	struct oif_ask		*oa;
 	struct word		 w[64];
 	struct in_addr		 a4;
 	const char		*dst;
@@ -208,6 +238,13 @@ dp_ping_cmd(struct vty *vty, const struct cmd_args *m)
 			i++;
 	}
 	free(store);
+	if (po.po_v6 && link_local6(po.po_dst6) && po.po_ifname6[0] == '\0') {
+		oa = xcalloc(1, sizeof(*oa));
+		oa->oa_dp = dp;
+		oa->oa_o = po;
+		vty_ask(vty, "Output Interface: ", oif_answer, oa, free);
+		return CMD_SUCCESS;
+	}
 	return ping_start(vty, dp, &po);
 fail:
 	free(store);

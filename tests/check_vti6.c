@@ -229,6 +229,18 @@ START_TEST(test_seed003_vti6)
 	tunnels_up_ping();
 	out = pair_run_wait(SR3, "ping 2001:DB8:23::2 repeat 3");
 	ck_assert_msg(strstr(out, PING_OK("!!!")) != NULL, "%s", out);
+	/* The seed's `do ping fe80::23:3`: IOS asks for the interface. */
+	pair_run_wait(SR2, "ping FE80::23:3");
+	ck_assert_str_eq(fx_prompt(&pair[SR2]), "Output Interface: ");
+	out = pair_run_wait(SR2, "tunnel23");
+	ck_assert_msg(strstr(out, "Type escape sequence to abort.\n"
+	    "Sending 5, 100-byte ICMP Echos to FE80::23:3, timeout is 2 "
+	    "seconds:\n"
+	    "Packet sent with a source address of FE80::23:2%Tunnel23\n"
+	    "!!!!!\nSuccess rate is 100 percent (5/5)") == out, "%s", out);
+	pair_run_wait(SR2, "ping FE80::23:3");
+	ck_assert_str_eq(pair_run_wait(SR2, "Tunnel99"), "% Invalid interface. "
+	    "Use full interface name without spaces (e.g. Serial0/1)\n");
 	/* The seed's link-local addresses, out of the tunnel. */
 	out = pair_run_wait(SR2, "ping FE80::23:3 source Tunnel23");
 	ck_assert_msg(strstr(out, "Sending 5, 100-byte ICMP Echos to "
@@ -249,7 +261,7 @@ START_TEST(test_seed003_vti6)
 	    " dst: 2001:DB8::3\n"
 	    " src: 2001:DB8::2\n"
 	    " state: QM_IDLE         conn-id:   1001 status: ACTIVE\n\n");
-	/* The VTI form (seed 003's `sh crypto ipsec sa`): 5 + 3 + 5
+	/* The VTI form (seed 003's `sh crypto ipsec sa`): 5 + 5 + 3 + 5
 	 * echoes and their replies each way. */
 	out = fx_run(&pair[SR2], "show crypto ipsec sa");
 	ck_assert_msg(strstr(out, "\ninterface: Tunnel23\n"
@@ -259,8 +271,8 @@ START_TEST(test_seed003_vti6)
 	    "   remote ident (addr/mask/prot/port): (::/0/0/0)\n"
 	    "   current_peer 2001:DB8::3 port 500\n"
 	    "     PERMIT, flags={origin_is_acl,}\n"
-	    "    #pkts encaps: 13, #pkts encrypt: 13, #pkts digest: 13\n"
-	    "    #pkts decaps: 13, #pkts decrypt: 13, #pkts verify: 13\n") ==
+	    "    #pkts encaps: 18, #pkts encrypt: 18, #pkts digest: 18\n"
+	    "    #pkts decaps: 18, #pkts decrypt: 18, #pkts verify: 18\n") ==
 	    out, "%s", out);
 	ck_assert_msg(strstr(out, "    #send errors 0, #recv errors 0\n\n"
 	    "     local crypto endpt.: 2001:DB8::2,\n"
@@ -273,9 +285,9 @@ START_TEST(test_seed003_vti6)
 	    "        in use settings ={Tunnel, }\n") != NULL &&
 	    strstr(out, "Transport") == NULL, "%s", out);
 	out = fx_run(&pair[SR3], "show crypto ipsec sa");
-	ck_assert_msg(strstr(out, "    #pkts encaps: 13, #pkts encrypt: 13, "
-	    "#pkts digest: 13\n    #pkts decaps: 13, #pkts decrypt: 13, "
-	    "#pkts verify: 13\n") != NULL, "%s", out);
+	ck_assert_msg(strstr(out, "    #pkts encaps: 18, #pkts encrypt: 18, "
+	    "#pkts digest: 18\n    #pkts decaps: 18, #pkts decrypt: 18, "
+	    "#pkts verify: 18\n") != NULL, "%s", out);
 	/* What came out of the SAs was received on the tunnel. */
 	out = fx_run(&pair[SR3], "show interfaces Tunnel23");
 	ck_assert_msg(strstr(out, "Tunnel23 is up, line protocol is up \n") ==
@@ -283,7 +295,7 @@ START_TEST(test_seed003_vti6)
 	ck_assert_msg(strstr(out, "  Tunnel source 2001:DB8::3 (Ethernet0/0), "
 	    "destination 2001:DB8::2\n"
 	    "  Tunnel protocol/transport IPSEC/IPV6\n") != NULL, "%s", out);
-	ck_assert_msg(strstr(out, "     13 packets input, 1300 bytes, 0 no "
+	ck_assert_msg(strstr(out, "     18 packets input, 1800 bytes, 0 no "
 	    "buffer\n") != NULL, "%s", out);
 	/* The profile, and the IPv6 map IOS builds from it for the tunnel
 	 * (its ACL's name from seed 003's "sadb root initialize" line). */
