@@ -590,7 +590,6 @@ int		 ip6_send(struct dataplane *, uint8_t *p, size_t len);
 int		 ip6_send_on(struct dataplane *, struct dp_iface *ifp, uint8_t *p,
 		    size_t len);
 /* The pseudo-header's sum of the datagram P for upper protocol NXT. */
-uint32_t	 ip6_pseudo(const uint8_t *p, size_t plen, uint8_t nxt);
 
 /* nd.c */
 void		 nd_input(struct dp_iface *, const uint8_t *, size_t);

@@ -212,17 +212,6 @@ ip6_header(uint8_t *p, size_t plen, uint8_t nxt, uint8_t hlim,
 	memcpy(p + 24, dst, 16);
 }
 
-uint32_t
-ip6_pseudo(const uint8_t *p, size_t plen, uint8_t nxt)
-{
-	uint32_t	sum = (uint32_t)(plen >> 16) + (plen & 0xffff) + nxt;
-	size_t		i;
-
-	for (i = 8; i < 40; i += 2)
-		sum += get16(p + i);
-	return sum;
-}
-
 void
 icmp6_checksum(uint8_t *p)
 {

@@ -10,7 +10,8 @@
 #				the same in steps (to add links between)
 #   ss_conns IKE ESP [KEY] [LOCAL_TS] [REMOTE_TS]
 #				strongSwan's connection "lab" (proposals in
-#				its words), loaded
+#				its words), loaded; between SS_LOCAL and
+#				SS_REMOTE (12.1.1.2 and 12.1.1.1 unless set)
 #   IOSH_ATTACH		more --attach arguments for iosh_start
 #   SS_PLUGINS		more plugins for charon's load list
 #   ios_crypto ENC HASH GROUP TSET [PFS] [KEY] [ACL]
@@ -169,13 +170,14 @@ ss_start() {
 # defaults come out as), with the proposals given.
 ss_conns() {
 	local ike=$1 esp=$2 key=${3:-cisco} lts=${4:-2.2.2.2/32}
-	local rts=${5:-1.1.1.1/32}
+	local rts=${5:-1.1.1.1/32} la=${SS_LOCAL:-12.1.1.2}
+	local ra=${SS_REMOTE:-12.1.1.1}
 	cat >"$D/swanctl.conf" <<EOC
 connections {
     lab {
         version = 1
-        local_addrs = 12.1.1.2
-        remote_addrs = 12.1.1.1
+        local_addrs = $la
+        remote_addrs = $ra
         proposals = $ike
         dpd_delay = 0s
         rekey_time = 77760s
@@ -183,11 +185,11 @@ connections {
         rand_time = 0s
         local {
             auth = psk
-            id = 12.1.1.2
+            id = $la
         }
         remote {
             auth = psk
-            id = 12.1.1.1
+            id = $ra
         }
         children {
             lab {
@@ -205,8 +207,8 @@ connections {
 }
 secrets {
     ike-lab {
-        id-1 = 12.1.1.1
-        id-2 = 12.1.1.2
+        id-1 = $ra
+        id-2 = $la
         secret = $key
     }
 }
