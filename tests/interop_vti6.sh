@@ -19,7 +19,10 @@
 # tunnel is moved to ::2 (now iosh is the higher end and waits) and
 # strongSwan begins.  Each time the line protocol comes up, iosh's and
 # Linux's pings cross the tunnel both ways, and `show crypto ipsec sa`
-# shows the VTI's IPv6 form over UDP 4500.
+# shows the VTI's IPv6 form over UDP 4500.  tshark, on tap0, dissects
+# all of it without a malformed packet and, with the keys of `test
+# crypto wireshark-keys` (iosh writes IPv6 SAs as Wireshark's "IPv6"
+# rows), decrypts phase 1 and every ESP packet.
 #
 # Needs root, namespaces, TUN/TAP and strongSwan (tests/interop_lib.sh
 # says which); skips (77) without them.  Every wait is bounded.
@@ -32,7 +35,7 @@ ns_start
 # the tunnel, and the counters below are exact.
 in_ns sysctl -qw net.ipv6.conf.default.addr_gen_mode=1 ||
     fail "addr_gen_mode"
-ss_charon
+ss_charon capture
 iosh_start
 for a in 2001:db8:12::9/64 2001:db8:12::2/64; do
 	in_ns ip -6 addr add "$a" dev tap0 nodad || fail "address $a"
@@ -116,8 +119,15 @@ tunnel_passes() {
 	ours_out=$(sed -n \
 	    's/^     current outbound spi: 0x\([0-9A-F]*\)(.*/\1/p' "$D/show")
 	ss_in=$(sed -n 's/^    in  \([0-9a-f]*\),.*/\1/p' "$D/sas")
-	[ -n "$ss_in" ] && [ "$(echo "$ours_out" | tr A-F a-f)" = "$ss_in" ] ||
+	# One flow, one SA each way: one SPI each (IOS prints no zeros
+	# before it, strongSwan 8 digits).
+	[ -n "$ss_in" ] && [ "$(echo "$ours_out" | wc -w)" -eq 1 ] &&
+	    [ "$(printf %08x "0x$ours_out")" = "$ss_in" ] ||
 	    fail "SPI iosh out $ours_out, strongSwan in $ss_in"
+	m=$(mark)
+	send "test crypto wireshark-keys $D/ws-$role"
+	wait_for "^Wrote 1 ISAKMP and 2 ESP keys to $D/ws-$role$" "$m" 10 ||
+	    fail "test crypto wireshark-keys"
 	# 10 + 3 echoes each way, nothing else on the SAs.
 	grep -q '#pkts encaps: 13, #pkts encrypt: 13, #pkts digest: 13' \
 	    "$D/show" && grep -q \
@@ -144,6 +154,47 @@ swan --initiate --child lab >"$D/init.out" 2>&1 ||
     fail "swanctl --initiate: $(tail -5 "$D/init.out")"
 tunnel_passes 2001:DB8:12::2 i "$m"
 
+# tshark's view of both tunnels: IKE over IPv6 on 500, then on 4500
+# behind the non-ESP marker, ESP in UDP over IPv6; none malformed, and
+# with the keys iosh wrote phase 1's identities and every ESP packet
+# open, ICVs correct, ICMPv6 inside.
+kill "$(cat "$D/tshark.pid")" 2>/dev/null
+rm -f "$D/tshark.pid"
+sleep 1
+mkdir -p "$D/ws"
+cat "$D/ws-r/esp_sa" "$D/ws-i/esp_sa" | grep -v '^#' >"$D/ws/esp_sa"
+cat "$D/ws-r/ikev1_decryption_table" "$D/ws-i/ikev1_decryption_table" |
+    grep -v '^#' >"$D/ws/ikev1_decryption_table"
+# One pass (tshark is slow to start): its protocol stacks are counted.
+WIRESHARK_CONFIG_DIR=$D/ws timeout 30 tshark -n -r "$D/cap.pcap" -V \
+    -o esp.enable_encryption_decode:TRUE \
+    -o esp.enable_authentication_check:TRUE >"$D/decoded" 2>&1 ||
+    fail "tshark: $(tail -5 "$D/decoded")"
+stacks() {
+	grep -c "^    \[Protocols in frame: $1\]$" "$D/decoded"
+}
+n_isakmp=$(stacks 'eth:ethertype:ipv6:udp:isakmp')
+n_natt=$(stacks 'eth:ethertype:ipv6:udp:udpencap:isakmp')
+n_esp=$(stacks 'eth:ethertype:ipv6:udp:udpencap:esp:ipv6:icmpv6:data')
+bad=$(grep -Ec '_ws\.malformed|Malformed Packet|Severity level: Error' \
+    "$D/decoded")
+# Main Mode 6 and Quick Mode 3 each time, MM5 on from 4500 (and the two
+# deletes of strongSwan's --terminate); 26 ESP each time.
+[ "$n_isakmp" -eq 8 ] && [ "$n_natt" -eq 12 ] && [ "$n_esp" -eq 52 ] ||
+    fail "capture: $n_isakmp ISAKMP on 500, $n_natt on 4500, $n_esp ESP"
+[ "$bad" -eq 0 ] || fail "tshark: malformed or in error: \
+$(grep -E -B30 '_ws\.malformed|Malformed Packet|Severity level: Error' \
+"$D/decoded" | head -40)"
+n_icv=$(grep -c 'ESP ICV: .*\[correct\]' "$D/decoded")
+n_echo=$(grep -c 'Internet Control Message Protocol v6' "$D/decoded")
+n_id=$(grep -c 'Identification Data:2001:db8:12::' "$D/decoded")
+[ "$n_icv" -eq "$n_esp" ] || fail "ESP ICV: $n_icv correct of $n_esp"
+[ "$n_echo" -ge "$n_esp" ] || fail "decrypted ICMPv6: $n_echo"
+[ "$n_id" -eq 4 ] || fail "decrypted phase-1 identities: $n_id \
+$(grep 'Identification Data' "$D/decoded")"
+echo "tshark: $n_isakmp ISAKMP over IPv6 on 500, $n_natt on 4500, $n_esp" \
+    "ESP-in-UDP over IPv6, none malformed; with iosh's keys $n_icv ICVs" \
+    "correct, $n_id phase-1 identities decrypted"
 echo "strongSwan IPv6 VTI interop: ESP in UDP over IPv6, iosh initiating" \
     "then strongSwan, 10/10 and 3/3 across each time, SPIs agree"
 exit 0
