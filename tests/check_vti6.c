@@ -252,6 +252,29 @@ START_TEST(test_seed003_key_prefix)
 }
 END_TEST
 
+/*
+ * Seed 003's tunnel as tshark is to see it (tests/capture_tshark.sh:
+ * CAPTURE_DIR set, this case alone): R2's Ethernet0/0 from IKE's first
+ * message over IPv6 to ESP over IPv6 both ways, and R2's keys.
+ */
+START_TEST(test_seed003_capture)
+{
+	const char	*out;
+	int		 r;
+
+	out = pair_run_wait(SR2, "ping 2001:DB8::3");
+	ck_assert_msg(strstr(out, PING_OK("..!!!")) != NULL, "%s", out);
+	pair_capture_start(SR2, "Ethernet0/0");
+	for (r = 0; r < PAIR_NR; r++)
+		pair_config(r, seed003_tunnel[r]);
+	pair_run_for(3);
+	ck_assert_msg(pair_has(SR2, UP_MSG), "%s", pair[SR2].fx_out.sb_buf);
+	out = pair_run_wait(SR2, "ping 2001:DB8:23::3");
+	ck_assert_msg(strstr(out, PING_OK("!!!!!")) != NULL, "%s", out);
+	pair_capture_save(SR2, "vti6", 1, 2);
+}
+END_TEST
+
 static Suite *
 vti6_suite(void)
 {
@@ -262,6 +285,11 @@ vti6_suite(void)
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, test_seed003_vti6);
 	tcase_add_test(tc, test_seed003_key_prefix);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("capture");
+	tcase_add_checked_fixture(tc, setup, pair_close);
+	tcase_set_timeout(tc, 60);
+	tcase_add_test(tc, test_seed003_capture);
 	suite_add_tcase(s, tc);
 	return s;
 }
