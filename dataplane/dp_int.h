@@ -665,6 +665,8 @@ int		 tunnel_output(struct dp_iface *, uint16_t ethertype,
 /* GRE (protocol 47) for one of the router's addresses, received on IN. */
 void		 tunnel_input(struct dataplane *, struct dp_iface *in,
 		    const uint8_t *ip, size_t len);
+void		 tunnel_input6(struct dataplane *, struct dp_iface *in,
+		    const uint8_t *ip, size_t len);
 /* `show interfaces TunnelN`'s tunnel lines. */
 void		 tunnel_show(const struct dp_iface *, struct strbuf *);
 void		 tunnel_nvgen(const struct dp_iface *, struct strbuf *);

@@ -430,6 +430,8 @@ ip6_input(struct dataplane *dp, struct dp_iface *in, const uint8_t *ip,
 			icmp6_input(dp, in, ip, len);
 		else if (ip[6] == IPP_UDP && ip[24] != 0xff)
 			udp6_input(dp, in, ip, len);
+		else if (ip[6] == IPP_GRE && ip[24] != 0xff)
+			tunnel_input6(dp, in, ip, len);
 		else if (ip[6] == IPP_ESP && ip[24] != 0xff &&
 		    dp->d_fwd->f_crypto != NULL &&
 		    dp->d_fwd->f_crypto->co_esp_input != NULL)
