@@ -17,6 +17,9 @@
 #   ios_crypto ENC HASH GROUP TSET [PFS] [KEY] [ACL]
 #				iosh's policy 10, key, transform set, map
 #   send LINE...; mark; wait_for RE OFFSET SECONDS; fail WHY
+#   ss_capture_stop		tshark's capture on tap0 ended, file complete
+#   ws_keys OUT DIR...		the key tables `test crypto wireshark-keys`
+#				wrote into each DIR, merged into OUT
 #
 # Needs root, network namespaces and TUN/TAP, and for ss_start
 # strongSwan's charon with the kernel-libipsec and openssl plugins: exits
@@ -244,4 +247,21 @@ ss_clear() {
 	sleep 0.5
 	swan --terminate --ike lab >/dev/null 2>&1
 	sleep 0.3
+}
+
+ss_capture_stop() {
+	kill "$(cat "$D/tshark.pid")" 2>/dev/null
+	rm -f "$D/tshark.pid"
+	sleep 1
+}
+
+ws_keys() {
+	local out=$1 f d
+	shift
+	mkdir -p "$out"
+	for f in esp_sa ikev1_decryption_table; do
+		for d in "$@"; do
+			grep -v '^#' "$d/$f"
+		done >"$out/$f"
+	done
 }

@@ -158,13 +158,8 @@ tunnel_passes 2001:DB8:12::2 i "$m"
 # behind the non-ESP marker, ESP in UDP over IPv6; none malformed, and
 # with the keys iosh wrote phase 1's identities and every ESP packet
 # open, ICVs correct, ICMPv6 inside.
-kill "$(cat "$D/tshark.pid")" 2>/dev/null
-rm -f "$D/tshark.pid"
-sleep 1
-mkdir -p "$D/ws"
-cat "$D/ws-r/esp_sa" "$D/ws-i/esp_sa" | grep -v '^#' >"$D/ws/esp_sa"
-cat "$D/ws-r/ikev1_decryption_table" "$D/ws-i/ikev1_decryption_table" |
-    grep -v '^#' >"$D/ws/ikev1_decryption_table"
+ss_capture_stop
+ws_keys "$D/ws" "$D/ws-r" "$D/ws-i"
 # One pass (tshark is slow to start): its protocol stacks are counted.
 WIRESHARK_CONFIG_DIR=$D/ws timeout 30 tshark -n -r "$D/cap.pcap" -V \
     -o esp.enable_encryption_decode:TRUE \
