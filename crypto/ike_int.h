@@ -541,6 +541,7 @@ void	ipsec_delete_by_peer_spi(struct crypto *, const struct sa_addr *peer,
 	    uint32_t spi);
 /* A flow and its SAs go (ESP state freed first). */
 void	ipsec_flow_drop(struct crypto *, struct ipsec_flow *);
+void	ipsec_flow_clear(struct crypto *, struct ipsec_flow *);
 
 /* ipsec_sa.c: SA installation and lifetimes. */
 /*
