@@ -133,24 +133,42 @@ setup(void)
 	pair_open_on(seed003_base, "Ethernet0/0", "Ethernet0/0");
 }
 
+/* Neighbour discovery first: as on IOS, a datagram that asks for a
+ * neighbour is lost (R2 asks for R3, then R3 for R2 on the way back),
+ * and MM1 would wait for its retransmission. */
+static void
+nd_first(void)
+{
+	const char	*out = pair_run_wait(SR2, "ping 2001:DB8::3");
+
+	ck_assert_msg(strstr(out, PING_OK("..!!!")) != NULL, "%s", out);
+}
+
+/* Seed 003's Tunnel23 on both, up with its SAs within 3 s. */
+static void
+tunnels_up(void)
+{
+	int	r;
+
+	for (r = 0; r < PAIR_NR; r++)
+		pair_config(r, seed003_tunnel[r]);
+	pair_run_for(3);
+	ck_assert_msg(pair_has(SR2, UP_MSG), "%s", pair[SR2].fx_out.sb_buf);
+	ck_assert_msg(pair_has(SR3, UP_MSG), "%s", pair[SR3].fx_out.sb_buf);
+}
+
 START_TEST(test_seed003_vti6)
 {
 	const char	*out;
 	int		 r;
 
-	/* Neighbour discovery first: as on IOS, a datagram that asks for
-	 * a neighbour is lost (R2 asks for R3, then R3 for R2 on the way
-	 * back), and MM1 would wait for its retransmission. */
-	out = pair_run_wait(SR2, "ping 2001:DB8::3");
-	ck_assert_msg(strstr(out, PING_OK("..!!!")) != NULL, "%s", out);
+	nd_first();
 	for (r = 0; r < PAIR_NR; r++) {
 		fx_run(&pair[r], "debug crypto isakmp");
 		fx_run(&pair[r], "debug crypto ipsec");
 		strbuf_reset(&pair[r].fx_out);
 	}
-	for (r = 0; r < PAIR_NR; r++)
-		pair_config(r, seed003_tunnel[r]);
-	pair_run_for(3);
+	tunnels_up();
 	/* Seed 003's IPv6 lines, in its order (its "2001: DB8" is the
 	 * web page's smiley for "2001:DB8"; timestamps aside). */
 	ck_assert_msg(pair_lines_in_order(SR2, initiator_lines) == NULL,
@@ -159,8 +177,6 @@ START_TEST(test_seed003_vti6)
 	ck_assert_msg(pair_lines_in_order(SR3, responder_lines) == NULL,
 	    "no \"%s\" in order in:\n%s",
 	    pair_lines_in_order(SR3, responder_lines), pair[SR3].fx_out.sb_buf);
-	ck_assert_msg(pair_has(SR2, UP_MSG), "%s", pair[SR2].fx_out.sb_buf);
-	ck_assert_msg(pair_has(SR3, UP_MSG), "%s", pair[SR3].fx_out.sb_buf);
 	out = pair_run_wait(SR2, "ping 2001:DB8:23::3");
 	ck_assert_msg(strstr(out, PING_OK("!!!!!")) != NULL, "%s", out);
 	out = pair_run_wait(SR3, "ping 2001:DB8:23::2 repeat 3");
@@ -235,8 +251,7 @@ START_TEST(test_seed003_key_prefix)
 	const char	*out;
 	int		 r;
 
-	out = pair_run_wait(SR2, "ping 2001:DB8::3");
-	ck_assert_msg(strstr(out, PING_OK("..!!!")) != NULL, "%s", out);
+	nd_first();
 	for (r = 0; r < PAIR_NR; r++)
 		pair_config(r, "no crypto isakmp key cisco address ipv6 ::/0\n"
 		    "crypto isakmp key wrong address ipv6 ::/0\n");
@@ -244,11 +259,7 @@ START_TEST(test_seed003_key_prefix)
 	    "2001:DB8::3/128\n");
 	pair_config(SR3, "crypto keyring KR\n"
 	    " pre-shared-key address ipv6 2001:DB8::2/128 key cisco\n");
-	for (r = 0; r < PAIR_NR; r++)
-		pair_config(r, seed003_tunnel[r]);
-	pair_run_for(3);
-	ck_assert_msg(pair_has(SR2, UP_MSG), "%s", pair[SR2].fx_out.sb_buf);
-	ck_assert_msg(pair_has(SR3, UP_MSG), "%s", pair[SR3].fx_out.sb_buf);
+	tunnels_up();
 	out = pair_run_wait(SR2, "ping 2001:DB8:23::3");
 	ck_assert_msg(strstr(out, PING_OK("!!!!!")) != NULL, "%s", out);
 }
@@ -265,12 +276,8 @@ START_TEST(test_seed003_destination_moved)
 	const char	*out;
 	int		 r;
 
-	out = pair_run_wait(SR2, "ping 2001:DB8::3");
-	ck_assert_msg(strstr(out, PING_OK("..!!!")) != NULL, "%s", out);
-	for (r = 0; r < PAIR_NR; r++)
-		pair_config(r, seed003_tunnel[r]);
-	pair_run_for(3);
-	ck_assert_msg(pair_has(SR3, UP_MSG), "%s", pair[SR3].fx_out.sb_buf);
+	nd_first();
+	tunnels_up();
 	out = pair_run_wait(SR2, "ping 2001:DB8:23::3 repeat 2");
 	ck_assert_msg(strstr(out, PING_OK("!!")) != NULL, "%s", out);
 	for (r = 0; r < PAIR_NR; r++)
@@ -295,15 +302,10 @@ END_TEST
 START_TEST(test_seed003_capture)
 {
 	const char	*out;
-	int		 r;
 
-	out = pair_run_wait(SR2, "ping 2001:DB8::3");
-	ck_assert_msg(strstr(out, PING_OK("..!!!")) != NULL, "%s", out);
+	nd_first();
 	pair_capture_start(SR2, "Ethernet0/0");
-	for (r = 0; r < PAIR_NR; r++)
-		pair_config(r, seed003_tunnel[r]);
-	pair_run_for(3);
-	ck_assert_msg(pair_has(SR2, UP_MSG), "%s", pair[SR2].fx_out.sb_buf);
+	tunnels_up();
 	out = pair_run_wait(SR2, "ping 2001:DB8:23::3");
 	ck_assert_msg(strstr(out, PING_OK("!!!!!")) != NULL, "%s", out);
 	pair_capture_save(SR2, "vti6", 1, 2);

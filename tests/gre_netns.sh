@@ -30,9 +30,9 @@ command -v ip >/dev/null 2>&1 || skip "no ip(8)"
 command -v ping >/dev/null 2>&1 || skip "no ping(8)"
 ns=iosh-gre-$$
 tmp=$(mktemp -d) || exit 99
-cpid= gpid= gpid6=
+cpid= gpids=
 ip netns add "$ns" 2>/dev/null || { rm -rf "$tmp"; skip "no netns"; }
-trap '[ -n "$cpid" ] && kill "$cpid" 2>/dev/null; [ -n "$gpid" ] && kill "$gpid" 2>/dev/null; [ -n "$gpid6" ] && kill "$gpid6" 2>/dev/null; ip netns del "$ns" 2>/dev/null; rm -rf "$tmp"' EXIT
+trap '[ -n "$cpid" ] && kill "$cpid" 2>/dev/null; for p in $gpids; do kill "$p" 2>/dev/null; done; ip netns del "$ns" 2>/dev/null; rm -rf "$tmp"' EXIT
 export HOME="$tmp"	# tshark as root wants a home it never needs
 
 fail() {
@@ -54,37 +54,32 @@ in_ns ip link set tap0 up || fail "tap0 up"
 # same endpoint in user space (a TUN device joined to a raw GRE socket of
 # this namespace's stack: this CI's kernel is built without ip_gre and
 # cannot load modules).  Above the encapsulation it is Linux either way.
-if in_ns ip tunnel add gre1 mode gre local 10.98.1.1 remote 10.98.1.2 \
-    ttl 255 2>/dev/null; then
-	peer="Linux ip_gre"
-else
-	peer="tests/gre_tun"
-	timeout 45 ip netns exec "$ns" "$builddir/tests/gre_tun" 10.98.1.1 \
-	    10.98.1.2 gre1 40 2>"$tmp/gre_tun.out" &
-	gpid=$!
+# far_end DEV MODE LOCAL REMOTE TTLWORD: the tunnel DEV; which one it is
+# in $peer, gre_tun's pid appended to $gpids.
+far_end() {
+	if in_ns ip tunnel add "$1" mode "$2" local "$3" remote "$4" \
+	    "$5" 255 2>/dev/null; then
+		peer="Linux $2"
+		return
+	fi
+	peer="tests/gre_tun ($2)"
+	timeout 45 ip netns exec "$ns" "$builddir/tests/gre_tun" "$3" "$4" \
+	    "$1" 40 2>"$tmp/gre_tun-$1.out" &
+	gpids="$gpids $!"
 	i=0
-	until in_ns ip link show gre1 >/dev/null 2>&1 || [ $i -ge 50 ]; do
+	until in_ns ip link show "$1" >/dev/null 2>&1 || [ $i -ge 50 ]; do
 		sleep 0.1
 		i=$((i + 1))
 	done
-fi
+}
+far_end gre1 gre 10.98.1.1 10.98.1.2 ttl
+peer4=$peer
 # The IPv6 one the same way (ip6gre, or gre_tun given IPv6 ends).
 in_ns ip -6 addr add 2001:db8:98::1/64 dev tap0 nodad ||
     fail "address 2001:db8:98::1"
-if in_ns ip -6 tunnel add gre6 mode ip6gre local 2001:db8:98::1 \
-    remote 2001:db8:98::2 hoplimit 255 2>/dev/null; then
-	peer6="Linux ip6gre"
-else
-	peer6="tests/gre_tun (IPv6)"
-	timeout 45 ip netns exec "$ns" "$builddir/tests/gre_tun" \
-	    2001:db8:98::1 2001:db8:98::2 gre6 40 2>"$tmp/gre_tun6.out" &
-	gpid6=$!
-	i=0
-	until in_ns ip link show gre6 >/dev/null 2>&1 || [ $i -ge 50 ]; do
-		sleep 0.1
-		i=$((i + 1))
-	done
-fi
+far_end gre6 ip6gre 2001:db8:98::1 2001:db8:98::2 hoplimit
+peer6=$peer
+peer=$peer4
 in_ns ip addr add 172.30.1.1/30 dev gre6 || fail "address gre6 ($peer6)"
 in_ns ip link set gre6 up || fail "gre6 up"
 in_ns ip addr add 172.30.0.1/30 dev gre1 || fail "address gre1 ($peer)"
@@ -170,7 +165,7 @@ grep -q "^Tunnel1  *172.30.1.2  *YES manual up  *up$" "$tmp/iosh.out" ||
 [ -n "$capture" ] || { echo "PASS (no tshark: capture not judged)"; exit 0; }
 kill "$cpid" 2>/dev/null
 wait "$cpid" 2>/dev/null
-cpid= gpid= gpid6=
+cpid= gpids=
 n=$(timeout 30 tshark -n -r "$capture" -Y "gre && ip.src == 10.98.1.2 && icmp" \
     2>/dev/null | wc -l)
 [ "$n" -ge 10 ] || fail "tshark: $n GRE packets from iosh with ICMP inside"
