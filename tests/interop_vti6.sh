@@ -28,6 +28,8 @@
 # says which); skips (77) without them.  Every wait is bounded.
 
 . "${top_srcdir:-.}/tests/interop_lib.sh"
+# tshark judges the capture: without it the test cannot say all it says.
+have tshark || skip "no tshark"
 
 ns_start
 # No link-local address on libipsec's TUN device (made when charon
