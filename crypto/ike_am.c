@@ -286,7 +286,7 @@ ike_am_initiate(struct crypto *c, const struct ike_request *rq,
 	saoff = ike_p1_build_id(p, &b);
 	p->p_oidlen = b.ib_len - saoff;
 	memcpy(p->p_oid, msg + saoff, p->p_oidlen);
-	ike_vid_build(c, 0, &b, ike_natt_family(&p->p_peer), false, true);
+	ike_vid_build(c, 0, &b, true, false, true);
 	if (isakmp_build_finish(&b, &len) != ISAKMP_OK) {
 		ike_p1_fail(p, "Cannot build Aggressive Mode");
 		return;

@@ -392,8 +392,6 @@ void	ike_qm_input(struct ike_p1 *, const struct isakmp_msg *,
 void	ike_vid_build(struct crypto *, uint32_t dbg, struct isakmp_build *,
 	    bool mm1, bool mm2_natt, bool mm4);
 void	ike_vid_read(struct ike_p1 *, const struct isakmp_pld *);
-/* Whether NAT traversal is spoken with PEER: never over IPv6. */
-bool	ike_natt_family(const struct sa_addr *peer);
 void	ike_natd_build(struct ike_p1 *, struct isakmp_build *);
 void	ike_natd_check(struct ike_p1 *, const struct isakmp_msg *);
 
@@ -545,6 +543,7 @@ void	ipsec_delete_by_peer_spi(struct crypto *, const struct sa_addr *peer,
 	    uint32_t spi);
 /* A flow and its SAs go (ESP state freed first). */
 void	ipsec_flow_drop(struct crypto *, struct ipsec_flow *);
+void	ipsec_flow_clear(struct crypto *, struct ipsec_flow *);
 
 /* ipsec_sa.c: SA installation and lifetimes. */
 /*

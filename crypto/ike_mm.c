@@ -302,7 +302,7 @@ mm_begin(struct crypto *c, const struct ike_request *rq)
 	saoff = b.ib_len + ISAKMP_GEN_LEN;
 	ike_p1_build_offer(c, &b, 0);
 	ike_p1_keep_sai(p, msg + saoff, b.ib_len - saoff);
-	ike_vid_build(c, 0, &b, ike_natt_family(&rq->rq_peer), false, false);
+	ike_vid_build(c, 0, &b, true, false, false);
 	if (isakmp_build_finish(&b, &len) != ISAKMP_OK) {
 		ike_p1_fail(p, "Cannot build Main Mode");
 		return NULL;

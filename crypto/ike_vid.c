@@ -69,18 +69,13 @@ ike_vid_build(struct crypto *c, uint32_t dbg, struct isakmp_build *b,
 }
 
 /*
- * NAT-T is IPv4's: seed 003's IOS 15.2 peers over IPv6 offer no NAT-T
- * vendor ID in MM1 (no "constructed NAT-T vendor-... ID"), answer none in
- * MM2 and send no NAT-D in MM3/MM4, and Cisco's IPsec NAT-Traversal
- * restrictions say it is "not supported for IPv6 traffic".  An IPv6
- * peer's offer is read and left unanswered.
+ * NAT-T over IPv6 too, unlike seed 003's IOS 15.2 peers (over IPv6 they
+ * offer no NAT-T vendor ID and send no NAT-D; Cisco's NAT-Traversal
+ * restrictions say it is "not supported for IPv6 traffic"): a peer whose
+ * ESP travels only in UDP (strongSwan's kernel-libipsec) could not reach
+ * an IPv6 VTI otherwise, and RFC 3947 is family-neutral.  The lines it
+ * adds to seed 003's transcripts are frozen in tests/ike_seed003.sh.
  */
-bool
-ike_natt_family(const struct sa_addr *peer)
-{
-	return peer->sa_family != 6;
-}
-
 void
 ike_vid_read(struct ike_p1 *p, const struct isakmp_pld *pl)
 {
@@ -107,8 +102,7 @@ ike_vid_read(struct ike_p1 *p, const struct isakmp_pld *pl)
 			ike_debug_sp(p->p_c, p->p_dbg, " vendor ID is NAT-T %s",
 			    natt[i].seen);
 			/* Not offered ourselves: the peer's offer is moot. */
-			if (i == 0 && !p->p_c->c_natt_off &&
-			    ike_natt_family(&p->p_peer))
+			if (i == 0 && !p->p_c->c_natt_off)
 				p->p_natt = true;
 			return;
 		}

@@ -116,22 +116,30 @@ ipsec_peer_p1(struct crypto *c, const struct sa_addr *peer)
 	return best;
 }
 
+/* FL goes, its peer told (each inbound SA's delete, under a live
+ * phase 1), as `clear crypto sa` does. */
 void
-ipsec_clear(struct crypto *c)
+ipsec_flow_clear(struct crypto *c, struct ipsec_flow *fl)
 {
-	struct ipsec_flow	*fl;
 	struct ipsec_sa		*ps;
 	struct ike_p1		*p;
 	uint8_t			 spi[4];
 
-	while ((fl = TAILQ_FIRST(&c->c_sadb.db_flows)) != NULL) {
-		TAILQ_FOREACH(ps, &fl->fl_in, ps_entry)
-			if ((p = ipsec_peer_p1(c, &fl->fl_peer)) != NULL) {
-				put32(spi, ps->ps_spi);
-				ike_delete_notify(p, ISAKMP_PROTO_ESP, spi, 4);
-			}
-		ipsec_flow_drop(c, fl);
-	}
+	TAILQ_FOREACH(ps, &fl->fl_in, ps_entry)
+		if ((p = ipsec_peer_p1(c, &fl->fl_peer)) != NULL) {
+			put32(spi, ps->ps_spi);
+			ike_delete_notify(p, ISAKMP_PROTO_ESP, spi, 4);
+		}
+	ipsec_flow_drop(c, fl);
+}
+
+void
+ipsec_clear(struct crypto *c)
+{
+	struct ipsec_flow	*fl;
+
+	while ((fl = TAILQ_FIRST(&c->c_sadb.db_flows)) != NULL)
+		ipsec_flow_clear(c, fl);
 }
 
 /*

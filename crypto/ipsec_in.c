@@ -135,7 +135,8 @@ esp_accepted(struct crypto *c, struct ipsec_sa *ps, struct dp_iface *in,
 }
 
 /*
- * ESP over IPv6 (next header 50 straight after the fixed header): a
+ * ESP over IPv6 (next header 50 straight after the fixed header, or in
+ * UDP 4500 after it: the dataplane checked the port and the marker): a
  * `tunnel mode ipsec ipv6` VTI's SAs, tunnel mode, the inner datagram
  * IPv4 or IPv6.  The counters and errors are IPv4's.
  */
@@ -147,24 +148,30 @@ esp_input6(struct crypto *c, struct dp_iface *in, const uint8_t *ip,
 	struct ipsec_flow	*fl;
 	const uint8_t		*inner;
 	uint8_t			 next;
-	size_t			 ilen;
+	size_t			 ilen, hl = IP6_HDR;
 	enum esp_result		 r;
 
-	if (len < IP6_HDR + ESP_HDR_LEN || ip[6] != IPPROTO_ESP_NUM) {
+	if (len >= IP6_HDR + UDP_HDR && ip[6] == IPPROTO_UDP_NUM)
+		hl += UDP_HDR;
+	else if (len < IP6_HDR || ip[6] != IPPROTO_ESP_NUM) {
 		c->c_esp_bad++;
 		return;
 	}
-	if ((ps = sadb_sa_find_in(&c->c_sadb, get32(ip + IP6_HDR))) == NULL ||
+	if (len < hl + ESP_HDR_LEN) {
+		c->c_esp_bad++;
+		return;
+	}
+	if ((ps = sadb_sa_find_in(&c->c_sadb, get32(ip + hl))) == NULL ||
 	    ps->ps_esp == NULL || ps->ps_flow->fl_peer.sa_family != 6) {
 		c->c_esp_bad++;
 		return;
 	}
 	fl = ps->ps_flow;
-	memmove(c->c_rxbuf, ip + IP6_HDR, len - IP6_HDR);
-	if ((r = esp_decap_nh(ps->ps_esp, c->c_rxbuf, len - IP6_HDR, -1,
+	memmove(c->c_rxbuf, ip + hl, len - hl);
+	if ((r = esp_decap_nh(ps->ps_esp, c->c_rxbuf, len - hl, -1,
 	    &inner, &ilen, &next)) != ESP_OK) {
 		fl->fl_stats.fs_recv_errors++;
-		recv_error(c, ps, r, get32(ip + IP6_HDR + 4));
+		recv_error(c, ps, r, get32(ip + hl + 4));
 		return;
 	}
 	if ((next != ESP_NEXT_IPV4 && next != ESP_NEXT_IPV6) ||

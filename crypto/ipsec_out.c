@@ -208,33 +208,48 @@ encap_transport(struct crypto *c, struct ipsec_flow *fl, struct ipsec_sa *ps,
  * ESP over IPv6 (a `tunnel mode ipsec ipv6` VTI, issue 16): tunnel mode,
  * the inner datagram IPv4 or IPv6 (next header 4 or 41), under an outer
  * IPv6 header from the tunnel source to its destination (next header
- * 50, hop limit 255).  No NAT-T over IPv6.
+ * 50, hop limit 255); after NAT-T, in UDP 4500 (RFC 3948) with the
+ * checksum IPv6 requires (RFC 8200 8.1: a zero one is dropped by the
+ * peer's UDP socket, where strongSwan's libipsec reads it).
  */
 static enum dp_crypto_verdict
 encap6(struct crypto *c, struct ipsec_flow *fl, struct ipsec_sa *ps,
     uint8_t *ip, size_t len, bool inplace)
 {
-	uint8_t		*out;
-	size_t		 pre = IP6_HDR + ESP_HDR_LEN + esp_sa_iv_len(ps->ps_esp);
-	size_t		 cap = esp_encap_len(ps->ps_esp, len) + IP6_HDR, elen;
+	uint8_t		*out, *u;
+	size_t		 hdr = IP6_HDR + (ps->ps_udp ? UDP_HDR : 0);
+	size_t		 pre = hdr + ESP_HDR_LEN + esp_sa_iv_len(ps->ps_esp);
+	size_t		 cap = esp_encap_len(ps->ps_esp, len) + hdr, elen;
 	uint8_t		 next = (ip[0] >> 4) == 6 ? ESP_NEXT_IPV6 :
 			    ESP_NEXT_IPV4;
+	uint16_t	 sum;
 
 	if ((out = encap_dest(c, fl, ip, len, DP_HEADROOM, pre, cap,
 	    inplace)) == NULL)
 		return DP_CRYPTO_DROP;
-	if (esp_encap_nh(ps->ps_esp, ip, len, next, out + IP6_HDR,
-	    cap - IP6_HDR, &elen) != ESP_OK) {
+	if (esp_encap_nh(ps->ps_esp, ip, len, next, out + hdr,
+	    cap - hdr, &elen) != ESP_OK) {
 		fl->fl_stats.fs_send_errors++;
 		return DP_CRYPTO_DROP;
 	}
-	memset(out, 0, IP6_HDR);
+	elen += hdr - IP6_HDR;
+	memset(out, 0, hdr);
 	out[0] = 0x60;
 	put16(out + 4, (uint16_t)elen);
 	out[6] = IPPROTO_ESP_NUM;
 	out[7] = 255;
 	memcpy(out + 8, fl->fl_local_addr.sa_addr, 16);
 	memcpy(out + 24, fl->fl_peer.sa_addr, 16);
+	if (ps->ps_udp) {
+		out[6] = IPPROTO_UDP_NUM;
+		u = out + IP6_HDR;
+		put16(u, ISAKMP_NATT_PORT);
+		put16(u + 2, fl->fl_peer_port);
+		put16(u + 4, (uint16_t)elen);
+		sum = in_cksum(u, elen, ip6_pseudo(out, elen,
+		    IPPROTO_UDP_NUM));
+		put16(u + 6, sum == 0 ? 0xffff : sum);
+	}
 	return esp_sent(c, fl, ps, out, IP6_HDR + elen, len);
 }
 

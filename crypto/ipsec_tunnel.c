@@ -52,6 +52,10 @@ struct tun_pol {
 	uint32_t		 tp_hash;
 	unsigned		 tp_polls;	/* without SAs, waiting */
 	bool			 tp_rooted;	/* its SA database announced */
+	/* The destination before `tunnel destination` moved it: its flows
+	 * on this tunnel go at the next poll (ipsec_tunnel_sa). */
+	bool			 tp_stale;
+	struct sa_addr		 tp_stale_peer;
 };
 
 struct ipsec_tunnels {
@@ -82,8 +86,9 @@ tp_get(struct crypto *c, struct dp_iface *t)
 	struct dp_iface			*srcif;
 	uint32_t			 s = 0, d = 0;
 	uint8_t				 s6[16], d6[16];
-	struct sa_addr			 sa, da;
+	struct sa_addr			 sa, da, stale_peer;
 	size_t				 i = dp_iface_index(t), n;
+	bool				 stale;
 
 	if ((name = dp_iface_tunnel_protection(t)) == NULL)
 		return NULL;
@@ -112,7 +117,16 @@ tp_get(struct crypto *c, struct dp_iface *t)
 	    sa_addr_eq(&tp->tp_src_addr, &sa) &&
 	    sa_addr_eq(&tp->tp_dst_addr, &da))
 		return tp->tp_ok ? tp : NULL;
+	if (tp->tp_ok && tp->tp_ifp == t && !tp->tp_stale &&
+	    !sa_addr_eq(&tp->tp_dst_addr, &da)) {
+		tp->tp_stale = true;
+		tp->tp_stale_peer = tp->tp_dst_addr;
+	}
+	stale = tp->tp_stale;
+	stale_peer = tp->tp_stale_peer;
 	memset(tp, 0, sizeof(*tp));
+	tp->tp_stale = stale;
+	tp->tp_stale_peer = stale_peer;
 	tp->tp_cfg_gen = c->c_cfg_gen + 1;
 	tp->tp_dp_gen = dp_generation(dp);
 	tp->tp_ifp = t;
@@ -230,6 +244,27 @@ dbg_sadb_root(struct crypto *c, struct dp_iface *t, struct tun_pol *tp)
 	}
 }
 
+/*
+ * The tunnel's destination moved: its SAs with the old one go, that
+ * peer told, as IOS tears the old crypto session down.  From the poll
+ * only (no caller holds a flow then).
+ */
+static void
+tp_drop_stale(struct crypto *c, struct tun_pol *tp)
+{
+	struct sadb_peer	*pe;
+	struct ipsec_flow	*fl, *next;
+
+	tp->tp_stale = false;
+	if ((pe = sadb_peer_find(&c->c_sadb, &tp->tp_stale_peer)) == NULL)
+		return;
+	for (fl = TAILQ_FIRST(&pe->pe_flows); fl != NULL; fl = next) {
+		next = TAILQ_NEXT(fl, fl_pentry);
+		if (strcmp(fl->fl_ifname, tp->tp_rq.rq_ifname) == 0)
+			ipsec_flow_clear(c, fl);
+	}
+}
+
 bool
 ipsec_tunnel_sa(void *arg, struct dp_iface *t, bool start)
 {
@@ -240,6 +275,8 @@ ipsec_tunnel_sa(void *arg, struct dp_iface *t, bool start)
 
 	if (tp == NULL)
 		return false;
+	if (start && tp->tp_stale)
+		tp_drop_stale(c, tp);
 	fl = ipsec_flow_find_h(c, &tp->tp_rq, &tp->tp_peer_addr, tp->tp_hash);
 	if (fl != NULL && (ps = ipsec_flow_out_sa(fl)) != NULL &&
 	    ps->ps_esp != NULL)

@@ -91,11 +91,13 @@ ipsec_ws_auth(enum ts_auth a)
 	}
 }
 
-/* One esp_sa row: the SA from SRC to DST. */
+/* One esp_sa row: the SA from SRC to DST, over IPv4 or (an IPv6 VTI's)
+ * IPv6, Wireshark's first column. */
 static void
 esp_row(FILE *fp, const struct ipsec_sa *ps, const char *src, const char *dst)
 {
-	fprintf(fp, "\"IPv4\",\"%s\",\"%s\",\"0x%08x\",\"%s\",\"0x", src, dst,
+	fprintf(fp, "\"IPv%c\",\"%s\",\"%s\",\"0x%08x\",\"%s\",\"0x",
+	    ps->ps_flow->fl_peer.sa_family == 6 ? '6' : '4', src, dst,
 	    ps->ps_spi, ps->ps_ws_enc);
 	hex(fp, ps->ps_keys, ps->ps_enc_keylen);
 	fprintf(fp, "\",\"%s\",\"0x", ps->ps_ws_auth);

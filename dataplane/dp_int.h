@@ -590,7 +590,6 @@ int		 ip6_send(struct dataplane *, uint8_t *p, size_t len);
 int		 ip6_send_on(struct dataplane *, struct dp_iface *ifp, uint8_t *p,
 		    size_t len);
 /* The pseudo-header's sum of the datagram P for upper protocol NXT. */
-uint32_t	 ip6_pseudo(const uint8_t *p, size_t plen, uint8_t nxt);
 
 /* nd.c */
 void		 nd_input(struct dp_iface *, const uint8_t *, size_t);
@@ -665,6 +664,8 @@ int		 tunnel_output(struct dp_iface *, uint16_t ethertype,
 		    const uint8_t *ip, size_t len);
 /* GRE (protocol 47) for one of the router's addresses, received on IN. */
 void		 tunnel_input(struct dataplane *, struct dp_iface *in,
+		    const uint8_t *ip, size_t len);
+void		 tunnel_input6(struct dataplane *, struct dp_iface *in,
 		    const uint8_t *ip, size_t len);
 /* `show interfaces TunnelN`'s tunnel lines. */
 void		 tunnel_show(const struct dp_iface *, struct strbuf *);

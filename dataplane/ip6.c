@@ -212,17 +212,6 @@ ip6_header(uint8_t *p, size_t plen, uint8_t nxt, uint8_t hlim,
 	memcpy(p + 24, dst, 16);
 }
 
-uint32_t
-ip6_pseudo(const uint8_t *p, size_t plen, uint8_t nxt)
-{
-	uint32_t	sum = (uint32_t)(plen >> 16) + (plen & 0xffff) + nxt;
-	size_t		i;
-
-	for (i = 8; i < 40; i += 2)
-		sum += get16(p + i);
-	return sum;
-}
-
 void
 icmp6_checksum(uint8_t *p)
 {
@@ -441,6 +430,8 @@ ip6_input(struct dataplane *dp, struct dp_iface *in, const uint8_t *ip,
 			icmp6_input(dp, in, ip, len);
 		else if (ip[6] == IPP_UDP && ip[24] != 0xff)
 			udp6_input(dp, in, ip, len);
+		else if (ip[6] == IPP_GRE && ip[24] != 0xff)
+			tunnel_input6(dp, in, ip, len);
 		else if (ip[6] == IPP_ESP && ip[24] != 0xff &&
 		    dp->d_fwd->f_crypto != NULL &&
 		    dp->d_fwd->f_crypto->co_esp_input != NULL)

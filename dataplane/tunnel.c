@@ -78,7 +78,8 @@ tun_overhead(const struct dp_iface *ifp)
 {
 	if (tunnel_vti(ifp))
 		return 0;	/* crypto's ESP: its own path MTU */
-	return 20 + GRE_HDRLEN + (ifp->if_tun_haskey ? 4 : 0);
+	return (ifp->if_tun_mode == TUN_GRE_IPV6 ? 40 : 20) + GRE_HDRLEN +
+	    (ifp->if_tun_haskey ? 4 : 0);
 }
 
 static const struct dp_crypto_ops *
@@ -149,7 +150,8 @@ tun_source6(struct dataplane *dp, const struct dp_iface *t, uint8_t *a,
 	return false;
 }
 
-/* tun_decide for `tunnel mode ipsec ipv6`: the same rules over IPv6. */
+/* tun_decide for `tunnel mode ipsec ipv6` and `tunnel mode gre ipv6`:
+ * the same rules over IPv6. */
 static bool
 tun_decide6(struct dataplane *dp, struct dp_iface *t, bool *recur)
 {
@@ -176,6 +178,8 @@ tun_decide6(struct dataplane *dp, struct dp_iface *t, bool *recur)
 	memcpy(t->if_tun_daddr6, d, 16);
 	t->if_tun_srcif = srcif;
 	t->if_tun_ready = true;
+	if (!tunnel_vti(t))
+		return true;
 	return tun_crypto(dp) != NULL &&
 	    tun_crypto(dp)->co_tunnel_sa != NULL &&
 	    tun_crypto(dp)->co_tunnel_sa(dp->d_fwd->f_crypto_arg, t, false);
@@ -193,7 +197,8 @@ tun_decide(struct dataplane *dp, struct dp_iface *t, bool *recur)
 	*recur = false;
 	t->if_tun_ready = false;
 	t->if_tun_v6 = false;
-	if (!t->if_shutdown && t->if_tun_mode == TUN_IPSEC_IPV6)
+	if (!t->if_shutdown && (t->if_tun_mode == TUN_IPSEC_IPV6 ||
+	    t->if_tun_mode == TUN_GRE_IPV6))
 		return tun_decide6(dp, t, recur);
 	if (t->if_shutdown || (t->if_tun_mode != TUN_GRE_IP &&
 	    !tunnel_vti(t)) ||
@@ -364,6 +369,57 @@ tun_vti_output(struct dp_iface *t, uint16_t ethertype, const uint8_t *ip,
 	return -1;
 }
 
+/* The GRE header at G: flags, protocol, the key if T has one. */
+static void
+gre_header(const struct dp_iface *t, uint8_t *g, uint16_t ethertype)
+{
+	put16(g, t->if_tun_haskey ? GRE_KEY : 0);
+	put16(g + 2, ethertype);
+	if (t->if_tun_haskey)
+		put32(g + 4, t->if_tun_key);
+}
+
+/* The packet of LEN bytes went into T: counted as IOS counts it. */
+static void
+tun_counted_out(struct dp_iface *t, size_t len)
+{
+	t->if_attach.at_opkts++;
+	t->if_attach.at_obytes += len;
+	t->if_attach.at_last_out = clock_mono_ms();
+}
+
+/*
+ * `tunnel mode gre ipv6`: the inner datagram (HL bytes of room before it
+ * at O) under GRE and an outer IPv6 header from the tunnel's source to
+ * its destination (next header 47, hop limit 255), out through ip6_send
+ * as the router's own.  No tunnel protection over it (crypto's tunnel
+ * policy is GRE between IPv4 ends): a protected one carries nothing.
+ */
+static int
+tun_gre6_output(struct dp_iface *t, uint16_t ethertype, uint8_t *o,
+    size_t hl, size_t len)
+{
+	struct dataplane	*dp = t->if_dp;
+	int			 rc;
+
+	if (t->if_tun_protection != NULL) {
+		t->if_attach.at_odrops++;
+		return -1;
+	}
+	ip6_header(o, hl - 40 + len, IPP_GRE, TUN_TTL, t->if_tun_saddr6,
+	    t->if_tun_daddr6);
+	gre_header(t, o + 40, ethertype);
+	tun_counted_out(t, len);
+	dp->d_tun_depth++;
+	rc = ip6_send(dp, o, hl + len);
+	dp->d_tun_depth--;
+	if (rc != DP_SEND_OK) {
+		t->if_attach.at_odrops++;
+		return -1;
+	}
+	return 0;
+}
+
 int
 tunnel_output(struct dp_iface *t, uint16_t ethertype, const uint8_t *ip,
     size_t len)
@@ -386,17 +442,14 @@ tunnel_output(struct dp_iface *t, uint16_t ethertype, const uint8_t *ip,
 	tos = ethertype == ETHERTYPE_IP ? ip[1] :
 	    (uint8_t)((get16(ip) >> 4) & 0xff);
 	memcpy(o + hl, ip, len);
+	if (t->if_tun_v6)
+		return tun_gre6_output(t, ethertype, o, hl, len);
 	ip4_header(dp, o, hl + len, IPP_GRE, t->if_tun_saddr, t->if_tun_daddr,
 	    TUN_TTL, tos, false);
 	g = o + 20;
-	put16(g, t->if_tun_haskey ? GRE_KEY : 0);
-	put16(g + 2, ethertype);
-	if (t->if_tun_haskey)
-		put32(g + 4, t->if_tun_key);
+	gre_header(t, g, ethertype);
 	/* The tunnel counts what went into it, as IOS's counters do. */
-	t->if_attach.at_opkts++;
-	t->if_attach.at_obytes += len;
-	t->if_attach.at_last_out = clock_mono_ms();
+	tun_counted_out(t, len);
 	dp->d_tun_depth++;
 	/* `tunnel protection`: crypto takes the GRE packet (its policy is
 	 * the tunnel's, whatever the physical interface's crypto map). */
@@ -441,59 +494,115 @@ tun_match(struct dataplane *dp, uint32_t src, uint32_t dst, bool haskey,
 	return NULL;
 }
 
+/* The GRE header at G (LEN bytes of GRE packet): its length in *OFF,
+ * its key; false if it is not one we take (RFC 2784 version 0). */
+static bool
+gre_parse(const uint8_t *g, size_t len, size_t *off, bool *haskey,
+    uint32_t *key)
+{
+	uint16_t	flags;
+
+	*off = GRE_HDRLEN;
+	*key = 0;
+	if (len < GRE_HDRLEN)
+		return false;
+	flags = get16(g);
+	if (flags & GRE_CSUM) {
+		if (len < *off + 4 || in_cksum(g, len, 0) != 0)
+			return false;
+		*off += 4;
+	}
+	if (flags & GRE_KEY) {
+		if (len < *off + 4)
+			return false;
+		*key = get32(g + *off);
+		*off += 4;
+	}
+	if (flags & GRE_SEQ)
+		*off += 4;
+	*haskey = (flags & GRE_KEY) != 0;
+	return len >= *off && (flags & GRE_VERMASK) == 0;
+}
+
+/* The inner datagram of GRE packet G (LEN bytes, header OFF) received on
+ * tunnel T: its counters, then IPv4 or IPv6 input on T. */
+static void
+gre_deliver(struct dataplane *dp, struct dp_iface *t, const uint8_t *g,
+    size_t off, size_t len)
+{
+	t->if_attach.at_ipkts++;
+	t->if_attach.at_ibytes += len - off;
+	t->if_attach.at_last_in = clock_mono_ms();
+	switch (get16(g + 2)) {
+	case ETHERTYPE_IP:
+		ip4_receive(dp, t, g + off, len - off, 0);
+		return;
+	case ETHERTYPE_IPV6:
+		ip6_input(dp, t, g + off, len - off);
+		return;
+	default:
+		t->if_attach.at_idrops++;
+		return;
+	}
+}
+
 void
 tunnel_input(struct dataplane *dp, struct dp_iface *in, const uint8_t *ip,
     size_t len)
 {
-	size_t		 hl = (size_t)(ip[0] & 15) * 4, off = GRE_HDRLEN;
+	size_t		 hl = (size_t)(ip[0] & 15) * 4, off;
 	const uint8_t	*g = ip + hl;
 	struct dp_iface	*t;
-	uint16_t	 flags;
-	uint32_t	 key = 0;
+	bool		 haskey;
+	uint32_t	 key;
 
 	tunnel_sync(dp);
-	if (len < hl + GRE_HDRLEN)
-		goto drop;
-	flags = get16(g);
-	if (flags & GRE_CSUM) {
-		if (len < hl + off + 4 || in_cksum(g, len - hl, 0) != 0)
-			goto drop;
-		off += 4;
+	if (len < hl || !gre_parse(g, len - hl, &off, &haskey, &key)) {
+		dp->d_gre_drops++;
+		return;
 	}
-	if (flags & GRE_KEY) {
-		if (len < hl + off + 4)
-			goto drop;
-		key = get32(g + off);
-		off += 4;
-	}
-	if (flags & GRE_SEQ)
-		off += 4;
-	if (len < hl + off || (flags & GRE_VERMASK) != 0)
-		goto drop;
-	t = tun_match(dp, get32(ip + 12), get32(ip + 16),
-	    (flags & GRE_KEY) != 0, key);
+	t = tun_match(dp, get32(ip + 12), get32(ip + 16), haskey, key);
 	if (t == NULL) {
 		dp->d_gre_drops++;
 		icmp_error(dp, in, ip, len, ICMP_UNREACH, ICMP_UNREACH_PROTO,
 		    0);
 		return;
 	}
-	t->if_attach.at_ipkts++;
-	t->if_attach.at_ibytes += len - hl - off;
-	t->if_attach.at_last_in = clock_mono_ms();
-	switch (get16(g + 2)) {
-	case ETHERTYPE_IP:
-		ip4_receive(dp, t, g + off, len - hl - off, 0);
-		return;
-	case ETHERTYPE_IPV6:
-		ip6_input(dp, t, g + off, len - hl - off);
-		return;
-	default:
-		t->if_attach.at_idrops++;
+	gre_deliver(dp, t, g, off, len - hl);
+}
+
+/* GRE over IPv6 (next header 47 straight after the fixed header) for one
+ * of the router's addresses: the `tunnel mode gre ipv6` tunnel whose
+ * destination sent it to its source, with the same key. */
+void
+tunnel_input6(struct dataplane *dp, struct dp_iface *in, const uint8_t *ip,
+    size_t len)
+{
+	const uint8_t	*g = ip + 40;
+	struct dp_iface	*t;
+	bool		 haskey;
+	uint32_t	 key;
+	size_t		 off, i;
+
+	tunnel_sync(dp);
+	if (len < 40 || !gre_parse(g, len - 40, &off, &haskey, &key)) {
+		dp->d_gre_drops++;
 		return;
 	}
-drop:
+	for (i = 0; i < dp->d_nifs; i++) {
+		t = dp->d_ifs[i];
+		if (t->if_id.id_type == IFT_TUNNEL && t->if_tun_up &&
+		    t->if_tun_v6 && tunnel_gre(t) &&
+		    memcmp(t->if_tun_daddr6, ip + 8, 16) == 0 &&
+		    memcmp(t->if_tun_saddr6, ip + 24, 16) == 0 &&
+		    t->if_tun_haskey == haskey &&
+		    (!haskey || t->if_tun_key == key)) {
+			gre_deliver(dp, t, g, off, len - 40);
+			return;
+		}
+	}
 	dp->d_gre_drops++;
+	icmp6_error(dp, in, ip, len, 1, 4, 0);	/* as ip6_input: unreachable */
 }
 
 bool
@@ -566,9 +675,11 @@ tun_transport_mtu(const struct dp_iface *t)
 {
 	const struct dp_iface	*out;
 	uint32_t		 nh, mtu = 1500;
+	uint8_t			 nh6[16];
 
-	if (t->if_tun_up && (out = route_lookup(t->if_dp, t->if_tun_daddr,
-	    &nh)) != NULL && out != t)
+	if (t->if_tun_up && (t->if_tun_v6 ? (out = route6_lookup(t->if_dp,
+	    t->if_tun_daddr6, nh6)) : (out = route_lookup(t->if_dp,
+	    t->if_tun_daddr, &nh))) != NULL && out != t)
 		mtu = iface_mtu(out);
 	return mtu - (uint32_t)tun_overhead(t);
 }

@@ -266,16 +266,22 @@ udp6_input(struct dataplane *dp, struct dp_iface *ifp, const uint8_t *ip,
 	um.um_sport = get16(u);
 	um.um_dport = get16(u + 2);
 	um.um_ifp = ifp;
+	/* On 4500 what lacks the non-ESP marker is ESP in UDP (RFC 3948)
+	 * over IPv6 as over IPv4: strongSwan's libipsec sends no other
+	 * ESP.  A NAT keepalive is dropped. */
+	if (um.um_dport == NATT_PORT && f->f_crypto != NULL &&
+	    f->f_crypto->co_esp_input != NULL &&
+	    !(ulen - UDP_HDRLEN >= 4 && get32(u + UDP_HDRLEN) == 0)) {
+		if (!(ulen - UDP_HDRLEN == 1 && u[UDP_HDRLEN] == 0xff))
+			f->f_crypto->co_esp_input(f->f_crypto_arg, ifp, ip,
+			    IP6_HDRLEN + ulen);
+		return;
+	}
 	pos = udp_pos(f, um.um_dport, &found);
 	if (!found) {
 		icmp6_error(dp, ifp, ip, len, 1, 4, 0);	/* port unreachable */
 		return;
 	}
-	/* NAT-T's ESP in UDP is IPv4's: over IPv6 only IKE behind the
-	 * non-ESP marker is taken on 4500. */
-	if (um.um_dport == NATT_PORT && !(ulen - UDP_HDRLEN >= 4 &&
-	    get32(u + UDP_HDRLEN) == 0))
-		return;
 	f->f_udp[pos].ue_fn(f->f_udp[pos].ue_arg, &um, u + UDP_HDRLEN,
 	    ulen - UDP_HDRLEN);
 }

@@ -47,3 +47,14 @@ in_cksum(const uint8_t *p, size_t len, uint32_t sum)
 		acc = (acc & 0xffff) + (acc >> 16);
 	return (uint16_t)~acc;
 }
+
+uint32_t
+ip6_pseudo(const uint8_t *p, size_t plen, uint8_t nxt)
+{
+	uint32_t	sum = (uint32_t)(plen >> 16) + (plen & 0xffff) + nxt;
+	size_t		i;
+
+	for (i = 8; i < 40; i += 2)
+		sum += get16(p + i);
+	return sum;
+}

@@ -20,5 +20,9 @@ bool		 ip4_parse(const char *s, uint32_t *out);
 /* The Internet checksum (RFC 1071) of P, SUM a partial sum already
  * taken (a pseudo-header); in host order, ready for put16. */
 uint16_t	 in_cksum(const uint8_t *p, size_t len, uint32_t sum);
+/* The partial sum of the pseudo-header of the IPv6 datagram P (its
+ * addresses, PLEN, next header NXT; RFC 8200 8.1) for in_cksum: the
+ * dataplane's UDP and ICMPv6, and crypto's ESP in UDP over IPv6. */
+uint32_t	 ip6_pseudo(const uint8_t *p, size_t plen, uint8_t nxt);
 
 #endif

@@ -4,8 +4,15 @@
 # (IPv4, SLARP keepalive); then what `monitor capture ... export` wrote in
 # tests/check_capture (ARP both ways, echo and reply on Ethernet; an echo
 # request on a serial link; an empty capture).  No packet may be reported
-# malformed or carry a bad checksum.  Skipped
-# (77) when tshark is not installed.
+# malformed or carry a bad checksum.  Then two iosh routers' IPsec, with
+# the keys `test crypto wireshark-keys` wrote beside each capture
+# (tests/pair.c's pair_capture_save): seed 003's IPv6 VTI in
+# tests/check_vti6 (ISAKMP over IPv6, ESP over IPv6 with ICMPv6 inside)
+# and GRE over IPsec with a crypto map in transport mode in
+# tests/check_vti (ESP right after the GRE packet's IPv4 header, GRE
+# inside): every message dissected, phase 1 and every ESP packet
+# decrypted, every ICV correct.  Skipped (77) when tshark is not
+# installed.
 set -u
 . "${top_srcdir:-.}/tests/skip.sh"
 
@@ -58,4 +65,44 @@ check cli/eth.pcap 4 "ARP ARP ICMP ICMP"
 grep -q "Echo (ping) reply" "$tmp/cli/eth.pcap.txt" || fail "no echo reply"
 check cli/hdlc.pcap 1 "ICMP"
 check cli/empty.pcap 0 ""
+
+# $1 the Check binary whose "capture" case writes $2.pcap and $2-keys;
+# then "COUNT STACK" pairs: frames with each protocol stack, exactly.
+check_ipsec() {
+	bin=$(cd "$builddir" && pwd -P)/tests/$1 name=$2 n_esp=0
+	shift 2
+	mkdir -p "$tmp/ipsec"
+	CAPTURE_DIR="$tmp/ipsec" CK_RUN_CASE=capture timeout 60 "$bin" \
+	    >"$tmp/$name.log" 2>&1 || fail "$name: $(cat "$tmp/$name.log")"
+	WIRESHARK_CONFIG_DIR="$tmp/ipsec/$name-keys" timeout 30 tshark -n \
+	    -r "$tmp/ipsec/$name.pcap" -V -o ip.check_checksum:TRUE \
+	    -o esp.enable_encryption_decode:TRUE \
+	    -o esp.enable_authentication_check:TRUE >"$tmp/$name.txt" 2>&1 ||
+	    fail "tshark cannot read $name.pcap: $(tail -3 "$tmp/$name.txt")"
+	! grep -Eq 'Malformed|Severity level: Error' "$tmp/$name.txt" ||
+	    fail "$name: malformed or in error: $(grep -E -B20 \
+	    'Malformed|Severity level: Error' "$tmp/$name.txt" | head -30)"
+	total=0
+	while [ $# -gt 0 ]; do
+		got=$(grep -c "^    \[Protocols in frame: $2\]$" \
+		    "$tmp/$name.txt")
+		[ "$got" -eq "$1" ] || fail "$name: $got frames $2, not $1"
+		case $2 in *:esp:*) n_esp=$((n_esp + $1)) ;; esac
+		total=$((total + $1))
+		shift 2
+	done
+	got=$(grep -c '^Frame ' "$tmp/$name.txt")
+	[ "$got" -eq "$total" ] || fail "$name: $got frames, not $total"
+	got=$(grep -c 'ESP ICV: .*\[correct\]' "$tmp/$name.txt")
+	[ "$got" -eq "$n_esp" ] || fail "$name: $got ICVs correct of $n_esp"
+	# Phase 1 decrypted: both ends' identities (MM5, MM6).
+	got=$(grep -c 'Identification Data:' "$tmp/$name.txt")
+	[ "$got" -ge 2 ] || fail "$name: no phase-1 identity decrypted"
+}
+# Main Mode 6 + Quick Mode 3; 5 echoes and replies (R2 asked first).
+check_ipsec check_vti6 vti6 9 eth:ethertype:ipv6:udp:isakmp \
+    10 eth:ethertype:ipv6:esp:ipv6:icmpv6:data
+# The same over the serial; the first echo started IKE and was lost.
+check_ipsec check_vti gre_map 9 chdlc:ip:udp:isakmp \
+    8 chdlc:ip:esp:gre:ip:icmp:data
 exit 0

@@ -64,6 +64,20 @@ before(const char *out, const char *what)
 	return strtoul(q, NULL, 10);
 }
 
+/* OUT (show interfaces) counted N packets of 100 bytes each way. */
+static void
+tun_counted(const char *out, unsigned n)
+{
+	char	in[64], o[64];
+
+	snprintf(in, sizeof(in), "     %u packets input, %u bytes, 0 no "
+	    "buffer\n", n, n * 100);
+	snprintf(o, sizeof(o), "     %u packets output, %u bytes, 0 "
+	    "underruns\n", n, n * 100);
+	ck_assert_msg(strstr(out, in) != NULL && strstr(out, o) != NULL,
+	    "%s", out);
+}
+
 START_TEST(test_gre_ping_counters)
 {
 	const char	*out;
@@ -97,10 +111,7 @@ START_TEST(test_gre_ping_counters)
 	    "  Last input ") != NULL, "%s", out);
 	ck_assert_msg(strstr(out, "  MTU 17916 bytes, BW 100 Kbit/sec, DLY "
 	    "50000 usec, \n") != NULL, "%s", out);
-	ck_assert_msg(strstr(out, "     10 packets input, 1000 bytes, 0 no "
-	    "buffer\n") != NULL, "%s", out);
-	ck_assert_msg(strstr(out, "     10 packets output, 1000 bytes, 0 "
-	    "underruns\n") != NULL, "%s", out);
+	tun_counted(out, 10);
 	ck_assert_msg(strstr(out, "  Output queue: 0/0 (size/max)\n") != NULL,
 	    "%s", out);
 	/* Each went over the serial in GRE: 4 HDLC + 20 + 4 + 100. */
@@ -268,6 +279,70 @@ START_TEST(test_ip_mtu)
 }
 END_TEST
 
+/*
+ * `tunnel mode gre ipv6`: the same tunnel over an IPv6 transport (the
+ * serials' 2001:DB8:12::1 and ::2): IPv4 and IPv6 inside GRE inside
+ * IPv6, the line protocol from the IPv6 ends, IOS's GRE/IPv6 line and a
+ * transport MTU 20 bytes under GRE/IP's (40-byte header: 1456), a DF
+ * datagram larger answered "fragmentation needed".  Counters: 5 + 5
+ * IPv4 echoes and replies of 100 bytes, 5 + 5 IPv6 ones.
+ */
+START_TEST(test_gre_ipv6)
+{
+	static const char *const v6[PAIR_NR] = {
+		"ipv6 unicast-routing\n"
+		"interface Serial1/2\n ipv6 address 2001:DB8:12::1/64\n"
+		"interface Tunnel0\n ipv6 address 2001:DB8:23::1/64\n"
+		" tunnel mode gre ipv6\n"
+		" tunnel destination 2001:DB8:12::2\n",
+		"ipv6 unicast-routing\n"
+		"interface Serial1/1\n ipv6 address 2001:DB8:12::2/64\n"
+		"interface Tunnel0\n ipv6 address 2001:DB8:23::2/64\n"
+		" tunnel source Serial1/1\n tunnel mode gre ipv6\n"
+		" tunnel destination 2001:DB8:12::1\n",
+	};
+	const char	*out;
+	int		 r;
+
+	for (r = 0; r < PAIR_NR; r++) {
+		pair_config(r, tun_cfg[r]);
+		pair_config(r, v6[r]);
+	}
+	pair_run_for(1);
+	for (r = 0; r < PAIR_NR; r++)
+		ck_assert_msg(pair_has(r, UP_MSG), "%s", pair[r].fx_out.sb_buf);
+	out = pair_run_wait(R1, "ping 10.2.2.2 source 10.1.1.1");
+	ck_assert_msg(strstr(out, "\n!!!!!\nSuccess rate is 100 percent "
+	    "(5/5)") != NULL, "%s", out);
+	out = pair_run_wait(R2, "ping 2001:DB8:23::1");
+	ck_assert_msg(strstr(out, "\n!!!!!\nSuccess rate is 100 percent "
+	    "(5/5)") != NULL, "%s", out);
+	out = pair_run_wait(R1, "ping 10.2.2.2 source 10.1.1.1 size 1457 "
+	    "df-bit repeat 1");
+	ck_assert_msg(strstr(out, "\nM\nSuccess rate is 0 percent") != NULL,
+	    "%s", out);
+	out = fx_run(&pair[R1], "show interfaces Tunnel0");
+	ck_assert_msg(strstr(out, "Tunnel0 is up, line protocol is up \n")
+	    == out, "%s", out);
+	ck_assert_msg(strstr(out, "  Keepalive not set\n"
+	    "  Tunnel source 2001:DB8:12::1 (Serial1/2), destination "
+	    "2001:DB8:12::2\n"
+	    "  Tunnel protocol/transport GRE/IPv6\n"
+	    "    Key disabled, sequencing disabled\n"
+	    "    Checksumming of packets disabled\n"
+	    "  Tunnel TTL 255, Fast tunneling enabled\n"
+	    "  Tunnel transport MTU 1456 bytes\n") != NULL, "%s", out);
+	tun_counted(out, 10);
+	/* GRE over IPv4 to the same ends no longer matches: R2 back to
+	 * `tunnel mode gre ip` leaves R1's IPv6 GRE unanswered. */
+	pair_config(R2, "interface Tunnel0\n tunnel mode gre ip\n");
+	pair_run_for(1);
+	out = pair_run_wait(R1, "ping 10.2.2.2 source 10.1.1.1 repeat 2");
+	ck_assert_msg(strstr(out, "\n..\nSuccess rate is 0 percent") != NULL,
+	    "%s", out);
+}
+END_TEST
+
 static Suite *
 tunnel_suite(void)
 {
@@ -282,6 +357,7 @@ tunnel_suite(void)
 	tcase_add_test(tc, test_no_endpoints_stays_down);
 	tcase_add_test(tc, test_key);
 	tcase_add_test(tc, test_ip_mtu);
+	tcase_add_test(tc, test_gre_ipv6);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -565,6 +565,23 @@ START_TEST(test_vti_rekey)
 }
 END_TEST
 
+/*
+ * GRE over IPsec with the map, transport mode, as tshark is to see it
+ * (tests/capture_tshark.sh: CAPTURE_DIR set, this case alone): R1's
+ * serial from before IKE to the last echo, and R1's keys.
+ */
+START_TEST(test_gre_map_capture)
+{
+	const char	*out;
+
+	pair_capture_start(R1, "Serial1/2");
+	gre_over_map("transport");
+	out = pair_run_wait(R1, "ping 10.2.2.2 source 10.1.1.1");
+	ck_assert_msg(strstr(out, PING_OK(".!!!!")) != NULL, "%s", out);
+	pair_capture_save(R1, "gre_map", 1, 2);
+}
+END_TEST
+
 static Suite *
 vti_suite(void)
 {
@@ -581,6 +598,11 @@ vti_suite(void)
 	tcase_add_test(tc, test_vti);
 	tcase_add_test(tc, test_vti_missing_profile);
 	tcase_add_test(tc, test_vti_rekey);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("capture");
+	tcase_add_checked_fixture(tc, setup, pair_close);
+	tcase_set_timeout(tc, 60);
+	tcase_add_test(tc, test_gre_map_capture);
 	suite_add_tcase(s, tc);
 	return s;
 }

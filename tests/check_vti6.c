@@ -57,6 +57,8 @@ static const char *const seed003_tunnel[PAIR_NR] = {
 
 #define UP_MSG	"%LINEPROTO-5-UPDOWN: Line protocol on Interface Tunnel23, " \
 		"changed state to up"
+#define DOWN_MSG "%LINEPROTO-5-UPDOWN: Line protocol on Interface " \
+		"Tunnel23, changed state to down"
 #define PING_OK(n) "\n" n "\nSuccess rate is "
 
 #define ID_BLOCK(addr) \
@@ -196,14 +198,21 @@ tunnels(void)
 	pair_run_for(3);
 }
 
-/* Both said their tunnel came up; R2 pings R3's global tunnel address. */
+/* Both said their tunnel came up. */
+static void
+tunnels_ok(void)
+{
+	ck_assert_msg(pair_has(SR2, UP_MSG), "%s", pair[SR2].fx_out.sb_buf);
+	ck_assert_msg(pair_has(SR3, UP_MSG), "%s", pair[SR3].fx_out.sb_buf);
+}
+
+/* ... and R2 pings R3's global tunnel address. */
 static void
 tunnels_up_ping(void)
 {
 	const char	*out;
 
-	ck_assert_msg(pair_has(SR2, UP_MSG), "%s", pair[SR2].fx_out.sb_buf);
-	ck_assert_msg(pair_has(SR3, UP_MSG), "%s", pair[SR3].fx_out.sb_buf);
+	tunnels_ok();
 	out = pair_run_wait(SR2, "ping 2001:DB8:23::3");
 	ck_assert_msg(strstr(out, PING_OK("!!!!!")) != NULL, "%s", out);
 }
@@ -464,6 +473,55 @@ START_TEST(test_seed003_key_prefix)
 }
 END_TEST
 
+/*
+ * `tunnel destination` moved on R2 (to 2001:DB8::4, where nobody
+ * answers): the SAs with R3 go at the tunnel's next poll, R3 told (its
+ * SAs go too, its line protocol down), instead of lingering under
+ * Tunnel23 beside the new destination's.
+ */
+START_TEST(test_seed003_destination_moved)
+{
+	const char	*out;
+	int		 r;
+
+	neighbours();
+	tunnels();
+	tunnels_ok();
+	out = pair_run_wait(SR2, "ping 2001:DB8:23::3 repeat 2");
+	ck_assert_msg(strstr(out, PING_OK("!!")) != NULL, "%s", out);
+	for (r = 0; r < PAIR_NR; r++)
+		strbuf_reset(&pair[r].fx_out);
+	pair_config(SR2, "interface Tunnel23\n"
+	    " tunnel destination 2001:DB8::4\n");
+	pair_run_for(2);
+	ck_assert_msg(pair_has(SR2, DOWN_MSG), "%s", pair[SR2].fx_out.sb_buf);
+	ck_assert_msg(pair_has(SR3, DOWN_MSG), "%s", pair[SR3].fx_out.sb_buf);
+	out = fx_run(&pair[SR2], "show crypto ipsec sa");
+	ck_assert_msg(strstr(out, "2001:DB8::3") == NULL, "%s", out);
+	out = fx_run(&pair[SR3], "show crypto ipsec sa");
+	ck_assert_msg(strstr(out, "current_peer") == NULL, "%s", out);
+}
+END_TEST
+
+/*
+ * Seed 003's tunnel as tshark is to see it (tests/capture_tshark.sh:
+ * CAPTURE_DIR set, this case alone): R2's Ethernet0/0 from IKE's first
+ * message over IPv6 to ESP over IPv6 both ways, and R2's keys.
+ */
+START_TEST(test_seed003_capture)
+{
+	const char	*out;
+
+	neighbours();
+	pair_capture_start(SR2, "Ethernet0/0");
+	tunnels();
+	tunnels_ok();
+	out = pair_run_wait(SR2, "ping 2001:DB8:23::3");
+	ck_assert_msg(strstr(out, PING_OK("!!!!!")) != NULL, "%s", out);
+	pair_capture_save(SR2, "vti6", 1, 2);
+}
+END_TEST
+
 static Suite *
 vti6_suite(void)
 {
@@ -482,7 +540,13 @@ vti6_suite(void)
 	tcase_add_test(more, test_seed003_key_prefix);
 	tcase_add_test(more, test_seed003_who_initiates);
 	tcase_add_test(more, test_seed003_bad_input);
+	tcase_add_test(more, test_seed003_destination_moved);
 	suite_add_tcase(s, more);
+	tc = tcase_create("capture");
+	tcase_add_checked_fixture(tc, setup, pair_close);
+	tcase_set_timeout(tc, 60);
+	tcase_add_test(tc, test_seed003_capture);
+	suite_add_tcase(s, tc);
 	return s;
 }
 

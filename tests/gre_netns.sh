@@ -11,9 +11,12 @@
 #    kernel GRE, Linux's gre1 is tests/gre_tun's TUN device);
 #  - iosh's `show interfaces Tunnel0` counted them and says its line
 #    protocol came up (%LINEPROTO-5-UPDOWN);
+#  - the same over IPv6 (`tunnel mode gre ipv6`, iosh's Tunnel1
+#    172.30.1.2/30 from 2001:db8:98::2 to Linux's 2001:db8:98::1, Linux's
+#    ip6gre or tests/gre_tun's IPv6 mode): pings both ways, GRE/IPv6;
 #  - dumpcap on tap0 captured the GRE both ways, and tshark dissects
-#    iosh's GRE (IPv4 in GRE in IPv4, ICMP inside) with no malformed packet
-#    or bad checksum.
+#    iosh's GRE (IPv4 in GRE in IPv4, and in IPv6, ICMP inside) with no
+#    malformed packet or bad checksum.
 # Root and namespaces are required (otherwise 77); with tshark installed
 # (setup.sh installs it) the capture check always runs.  Every wait is
 # bounded; the namespace goes away in the trap.
@@ -27,9 +30,9 @@ command -v ip >/dev/null 2>&1 || skip "no ip(8)"
 command -v ping >/dev/null 2>&1 || skip "no ping(8)"
 ns=iosh-gre-$$
 tmp=$(mktemp -d) || exit 99
-cpid= gpid=
+cpid= gpids=
 ip netns add "$ns" 2>/dev/null || { rm -rf "$tmp"; skip "no netns"; }
-trap '[ -n "$cpid" ] && kill "$cpid" 2>/dev/null; [ -n "$gpid" ] && kill "$gpid" 2>/dev/null; ip netns del "$ns" 2>/dev/null; rm -rf "$tmp"' EXIT
+trap '[ -n "$cpid" ] && kill "$cpid" 2>/dev/null; for p in $gpids; do kill "$p" 2>/dev/null; done; ip netns del "$ns" 2>/dev/null; rm -rf "$tmp"' EXIT
 export HOME="$tmp"	# tshark as root wants a home it never needs
 
 fail() {
@@ -51,20 +54,34 @@ in_ns ip link set tap0 up || fail "tap0 up"
 # same endpoint in user space (a TUN device joined to a raw GRE socket of
 # this namespace's stack: this CI's kernel is built without ip_gre and
 # cannot load modules).  Above the encapsulation it is Linux either way.
-if in_ns ip tunnel add gre1 mode gre local 10.98.1.1 remote 10.98.1.2 \
-    ttl 255 2>/dev/null; then
-	peer="Linux ip_gre"
-else
-	peer="tests/gre_tun"
-	timeout 45 ip netns exec "$ns" "$builddir/tests/gre_tun" 10.98.1.1 \
-	    10.98.1.2 gre1 40 2>"$tmp/gre_tun.out" &
-	gpid=$!
+# far_end DEV MODE LOCAL REMOTE TTLWORD: the tunnel DEV; which one it is
+# in $peer, gre_tun's pid appended to $gpids.
+far_end() {
+	if in_ns ip tunnel add "$1" mode "$2" local "$3" remote "$4" \
+	    "$5" 255 2>/dev/null; then
+		peer="Linux $2"
+		return
+	fi
+	peer="tests/gre_tun ($2)"
+	timeout 45 ip netns exec "$ns" "$builddir/tests/gre_tun" "$3" "$4" \
+	    "$1" 40 2>"$tmp/gre_tun-$1.out" &
+	gpids="$gpids $!"
 	i=0
-	until in_ns ip link show gre1 >/dev/null 2>&1 || [ $i -ge 50 ]; do
+	until in_ns ip link show "$1" >/dev/null 2>&1 || [ $i -ge 50 ]; do
 		sleep 0.1
 		i=$((i + 1))
 	done
-fi
+}
+far_end gre1 gre 10.98.1.1 10.98.1.2 ttl
+peer4=$peer
+# The IPv6 one the same way (ip6gre, or gre_tun given IPv6 ends).
+in_ns ip -6 addr add 2001:db8:98::1/64 dev tap0 nodad ||
+    fail "address 2001:db8:98::1"
+far_end gre6 ip6gre 2001:db8:98::1 2001:db8:98::2 hoplimit
+peer6=$peer
+peer=$peer4
+in_ns ip addr add 172.30.1.1/30 dev gre6 || fail "address gre6 ($peer6)"
+in_ns ip link set gre6 up || fail "gre6 up"
 in_ns ip addr add 172.30.0.1/30 dev gre1 || fail "address gre1 ($peer)"
 in_ns ip link set gre1 up || fail "gre1 up"
 in_ns ip addr add 10.98.10.1/24 dev lo || fail "address 10.98.10.1 on lo"
@@ -85,15 +102,21 @@ fi
 {
 	printf '%s\n' 'enable' 'configure terminal' \
 	    'interface FastEthernet0/0' 'ip address 10.98.1.2 255.255.255.0' \
+	    'ipv6 address 2001:DB8:98::2/64' \
 	    'interface Loopback1' 'ip address 10.98.20.1 255.255.255.0' \
 	    'interface Tunnel0' 'ip address 172.30.0.2 255.255.255.252' \
 	    'tunnel source FastEthernet0/0' 'tunnel destination 10.98.1.1' \
+	    'interface Tunnel1' 'ip address 172.30.1.2 255.255.255.252' \
+	    'tunnel source FastEthernet0/0' 'tunnel mode gre ipv6' \
+	    'tunnel destination 2001:DB8:98::1' \
 	    'exit' 'ip route 10.98.10.0 255.255.255.0 Tunnel0' 'end'
 	sleep 2
 	printf '%s\n' 'ping 172.30.0.1 repeat 5 timeout 1' \
-	    'ping 10.98.10.1 source Loopback1 repeat 5 timeout 1'
+	    'ping 10.98.10.1 source Loopback1 repeat 5 timeout 1' \
+	    'ping 172.30.1.1 repeat 5 timeout 1'
 	sleep 14
-	printf '%s\n' 'show interfaces Tunnel0' 'show ip interface brief'
+	printf '%s\n' 'show interfaces Tunnel0' 'show interfaces Tunnel1' \
+	    'show ip interface brief'
 } | in_ns "$iosh" --nvram "$tmp/nv" --attach FastEthernet0/0=tap:tap0 \
     >"$tmp/iosh.out" 2>&1 &
 rpid=$!
@@ -109,11 +132,13 @@ in_ns ping -c 3 -W 2 172.30.0.2 >"$tmp/ping-tun.out" 2>&1
 grep -q " 3 received" "$tmp/ping-tun.out" || fail "Linux -> Tunnel0"
 in_ns ping -c 3 -W 2 10.98.20.1 >"$tmp/ping-lo.out" 2>&1
 grep -q " 3 received" "$tmp/ping-lo.out" || fail "Linux -> Loopback1"
+in_ns ping -c 3 -W 2 172.30.1.2 >"$tmp/ping-tun6.out" 2>&1
+grep -q " 3 received" "$tmp/ping-tun6.out" || fail "Linux -> Tunnel1"
 wait "$rpid" || fail "iosh did not exit cleanly"
 
 grep -q "%LINEPROTO-5-UPDOWN: Line protocol on Interface Tunnel0, changed state to up" \
     "$tmp/iosh.out" || fail "no line protocol up message"
-for dst in 172.30.0.1 10.98.10.1; do
+for dst in 172.30.0.1 10.98.10.1 172.30.1.1; do
 	grep -A4 "^\(Router#\)\{0,1\}ping $dst " "$tmp/iosh.out" >"$tmp/block"
 	grep -Eqx '(!!!!!|\.!!!!)' "$tmp/block" || fail "iosh -> $dst"
 done
@@ -123,6 +148,10 @@ grep -q "^  Tunnel source 10.98.1.2 (FastEthernet0/0), destination 10.98.1.1$" \
     "$tmp/iosh.out" || fail "Tunnel source line"
 grep -q "^  Tunnel protocol/transport GRE/IP$" "$tmp/iosh.out" ||
     fail "transport line"
+grep -q "^  Tunnel source 2001:DB8:98::2 (FastEthernet0/0), destination 2001:DB8:98::1$" \
+    "$tmp/iosh.out" || fail "Tunnel1 source line"
+grep -q "^  Tunnel protocol/transport GRE/IPv6$" "$tmp/iosh.out" ||
+    fail "Tunnel1 transport line"
 # In: Linux's 1 + 3 + 3 echoes at least, 2 x 4 or 5 replies; out the same.
 in=$(sed -n 's/^     \([0-9]*\) packets input, .*/\1/p' "$tmp/iosh.out" | head -1)
 out=$(sed -n 's/^     \([0-9]*\) packets output, .*/\1/p' "$tmp/iosh.out" | head -1)
@@ -130,19 +159,28 @@ out=$(sed -n 's/^     \([0-9]*\) packets output, .*/\1/p' "$tmp/iosh.out" | head
 [ "${out:-0}" -ge 15 ] || fail "Tunnel0 output $out"
 grep -q "^Tunnel0  *172.30.0.2  *YES manual up  *up$" "$tmp/iosh.out" ||
     fail "show ip interface brief row"
+grep -q "^Tunnel1  *172.30.1.2  *YES manual up  *up$" "$tmp/iosh.out" ||
+    fail "show ip interface brief row of Tunnel1"
 
 [ -n "$capture" ] || { echo "PASS (no tshark: capture not judged)"; exit 0; }
 kill "$cpid" 2>/dev/null
 wait "$cpid" 2>/dev/null
-cpid= gpid=
+cpid= gpids=
 n=$(timeout 30 tshark -n -r "$capture" -Y "gre && ip.src == 10.98.1.2 && icmp" \
     2>/dev/null | wc -l)
 [ "$n" -ge 10 ] || fail "tshark: $n GRE packets from iosh with ICMP inside"
 n=$(timeout 30 tshark -n -r "$capture" -Y "gre && ip.src == 10.98.1.1 && icmp" \
     2>/dev/null | wc -l)
 [ "$n" -ge 10 ] || fail "tshark: $n GRE packets from Linux"
+# Over IPv6: iosh's 4 or 5 echoes and 3 replies, as many from Linux.
+n=$(timeout 30 tshark -n -r "$capture" \
+    -Y "gre && ipv6.src == 2001:db8:98::2 && icmp" 2>/dev/null | wc -l)
+[ "$n" -ge 7 ] || fail "tshark: $n GRE over IPv6 packets from iosh"
+n=$(timeout 30 tshark -n -r "$capture" \
+    -Y "gre && ipv6.src == 2001:db8:98::1 && icmp" 2>/dev/null | wc -l)
+[ "$n" -ge 7 ] || fail "tshark: $n GRE over IPv6 packets from Linux"
 bad=$(timeout 30 tshark -n -r "$capture" -o ip.check_checksum:TRUE \
     -Y "_ws.malformed || _ws.expert.severity >= error" 2>/dev/null)
 [ -z "$bad" ] || fail "tshark: malformed: $bad"
-echo "PASS (far end: $peer)"
+echo "PASS (far ends: $peer, $peer6)"
 exit 0

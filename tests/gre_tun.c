@@ -4,6 +4,10 @@
  *
  *	gre_tun LOCAL REMOTE IFNAME SECONDS
  *
+ * LOCAL and REMOTE IPv6 addresses make it an ip6gre endpoint instead
+ * (GRE straight after the IPv6 header, a raw IPv6 socket: the kernel
+ * hands it the GRE packet without the header; no ip6_gre module here).
+ *
  * Creates the TUN device IFNAME and joins it to a raw IPv4 socket of
  * protocol 47: what Linux routes into IFNAME leaves as GRE (RFC 2784, no
  * key, no checksum) from LOCAL to REMOTE; GRE from REMOTE has its header
@@ -52,17 +56,22 @@ tun_open(const char *name)
 	return fd;
 }
 
-/* The inner packet of the GRE datagram PKT (outer IPv4 header first). */
+/* The inner packet of the GRE datagram PKT (outer IPv4 header first,
+ * unless V6: then the GRE header itself). */
 static const uint8_t *
-gre_inner(const uint8_t *pkt, size_t len, size_t *inlen)
+gre_inner(const uint8_t *pkt, size_t len, size_t *inlen, int v6)
 {
-	size_t		 ihl, off;
+	size_t		 ihl = 0, off;
 	uint16_t	 flags, proto;
 
-	if (len < 20 || (pkt[0] >> 4) != 4)
-		return NULL;
-	ihl = (size_t)(pkt[0] & 0x0f) * 4;
-	if (ihl < 20 || len < ihl + 4)
+	if (!v6) {
+		if (len < 20 || (pkt[0] >> 4) != 4)
+			return NULL;
+		ihl = (size_t)(pkt[0] & 0x0f) * 4;
+		if (ihl < 20)
+			return NULL;
+	}
+	if (len < ihl + 4)
 		return NULL;
 	flags = (uint16_t)(pkt[ihl] << 8 | pkt[ihl + 1]);
 	proto = (uint16_t)(pkt[ihl + 2] << 8 | pkt[ihl + 3]);
@@ -84,12 +93,17 @@ gre_inner(const uint8_t *pkt, size_t len, size_t *inlen)
 int
 main(int argc, char *argv[])
 {
-	struct sockaddr_in	 local, remote, from;
+	struct sockaddr_storage	 local, remote, from;
+	struct sockaddr_in	*l4 = (struct sockaddr_in *)&local;
+	struct sockaddr_in	*r4 = (struct sockaddr_in *)&remote;
+	struct sockaddr_in6	*l6 = (struct sockaddr_in6 *)&local;
+	struct sockaddr_in6	*r6 = (struct sockaddr_in6 *)&remote;
 	struct pollfd		 pfd[2];
 	uint8_t			 buf[65536 + 4];
 	unsigned long		 out = 0, in = 0, bad = 0;
+	socklen_t		 alen;
 	time_t			 end;
-	int			 tun, raw;
+	int			 tun, raw, v6;
 
 	if (argc != 5) {
 		fprintf(stderr, "usage: gre_tun LOCAL REMOTE IFNAME SECONDS\n");
@@ -97,19 +111,31 @@ main(int argc, char *argv[])
 	}
 	memset(&local, 0, sizeof(local));
 	memset(&remote, 0, sizeof(remote));
-	local.sin_family = remote.sin_family = AF_INET;
-	if (inet_pton(AF_INET, argv[1], &local.sin_addr) != 1 ||
-	    inet_pton(AF_INET, argv[2], &remote.sin_addr) != 1) {
-		fprintf(stderr, "gre_tun: bad address\n");
-		return 2;
+	v6 = strchr(argv[1], ':') != NULL;
+	if (v6) {
+		l6->sin6_family = r6->sin6_family = AF_INET6;
+		alen = sizeof(*l6);
+		if (inet_pton(AF_INET6, argv[1], &l6->sin6_addr) != 1 ||
+		    inet_pton(AF_INET6, argv[2], &r6->sin6_addr) != 1) {
+			fprintf(stderr, "gre_tun: bad address\n");
+			return 2;
+		}
+	} else {
+		l4->sin_family = r4->sin_family = AF_INET;
+		alen = sizeof(*l4);
+		if (inet_pton(AF_INET, argv[1], &l4->sin_addr) != 1 ||
+		    inet_pton(AF_INET, argv[2], &r4->sin_addr) != 1) {
+			fprintf(stderr, "gre_tun: bad address\n");
+			return 2;
+		}
 	}
 	end = time(NULL) + atoi(argv[4]);
 	if ((tun = tun_open(argv[3])) == -1) {
 		perror("gre_tun: tun");
 		return 1;
 	}
-	if ((raw = socket(AF_INET, SOCK_RAW, IPPROTO_GRE)) == -1 ||
-	    bind(raw, (struct sockaddr *)&local, sizeof(local)) == -1) {
+	if ((raw = socket(v6 ? AF_INET6 : AF_INET, SOCK_RAW, IPPROTO_GRE)) ==
+	    -1 || bind(raw, (struct sockaddr *)&local, alen) == -1) {
 		perror("gre_tun: raw socket");
 		return 1;
 	}
@@ -128,8 +154,7 @@ main(int argc, char *argv[])
 				buf[2] = (buf[4] >> 4) == 6 ? 0x86 : 0x08;
 				buf[3] = (buf[4] >> 4) == 6 ? 0xdd : 0x00;
 				if (sendto(raw, buf, (size_t)n + 4, 0,
-				    (struct sockaddr *)&remote,
-				    sizeof(remote)) > 0)
+				    (struct sockaddr *)&remote, alen) > 0)
 					out++;
 			}
 		}
@@ -142,8 +167,12 @@ main(int argc, char *argv[])
 
 			if (n <= 0)
 				continue;
-			if (from.sin_addr.s_addr != remote.sin_addr.s_addr ||
-			    (inner = gre_inner(buf, (size_t)n, &ilen)) == NULL) {
+			if ((v6 ? memcmp(&((struct sockaddr_in6 *)&from)->
+			    sin6_addr, &r6->sin6_addr, 16) != 0 :
+			    ((struct sockaddr_in *)&from)->sin_addr.s_addr !=
+			    r4->sin_addr.s_addr) ||
+			    (inner = gre_inner(buf, (size_t)n, &ilen, v6)) ==
+			    NULL) {
 				bad++;
 				continue;
 			}

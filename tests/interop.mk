@@ -56,3 +56,7 @@ EXTRA_DIST += tests/interop_xauth_strongswan_push.sh
 # iosh's IPv4 VTI (tunnel protection) with strongSwan route-based.
 TESTS += tests/interop_vti.sh
 EXTRA_DIST += tests/interop_vti.sh
+# The same over IPv6 (seed 003's tunnel mode ipsec ipv6), ESP in UDP,
+# both ends beginning in turn.
+TESTS += tests/interop_vti6.sh
+EXTRA_DIST += tests/interop_vti6.sh

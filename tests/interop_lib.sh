@@ -10,12 +10,16 @@
 #				the same in steps (to add links between)
 #   ss_conns IKE ESP [KEY] [LOCAL_TS] [REMOTE_TS]
 #				strongSwan's connection "lab" (proposals in
-#				its words), loaded
+#				its words), loaded; between SS_LOCAL and
+#				SS_REMOTE (12.1.1.2 and 12.1.1.1 unless set)
 #   IOSH_ATTACH		more --attach arguments for iosh_start
 #   SS_PLUGINS		more plugins for charon's load list
 #   ios_crypto ENC HASH GROUP TSET [PFS] [KEY] [ACL]
 #				iosh's policy 10, key, transform set, map
 #   send LINE...; mark; wait_for RE OFFSET SECONDS; fail WHY
+#   ss_capture_stop		tshark's capture on tap0 ended, file complete
+#   ws_keys OUT DIR...		the key tables `test crypto wireshark-keys`
+#				wrote into each DIR, merged into OUT
 #
 # Needs root, network namespaces and TUN/TAP, and for ss_start
 # strongSwan's charon with the kernel-libipsec and openssl plugins: exits
@@ -169,13 +173,14 @@ ss_start() {
 # defaults come out as), with the proposals given.
 ss_conns() {
 	local ike=$1 esp=$2 key=${3:-cisco} lts=${4:-2.2.2.2/32}
-	local rts=${5:-1.1.1.1/32}
+	local rts=${5:-1.1.1.1/32} la=${SS_LOCAL:-12.1.1.2}
+	local ra=${SS_REMOTE:-12.1.1.1}
 	cat >"$D/swanctl.conf" <<EOC
 connections {
     lab {
         version = 1
-        local_addrs = 12.1.1.2
-        remote_addrs = 12.1.1.1
+        local_addrs = $la
+        remote_addrs = $ra
         proposals = $ike
         dpd_delay = 0s
         rekey_time = 77760s
@@ -183,11 +188,11 @@ connections {
         rand_time = 0s
         local {
             auth = psk
-            id = 12.1.1.2
+            id = $la
         }
         remote {
             auth = psk
-            id = 12.1.1.1
+            id = $ra
         }
         children {
             lab {
@@ -205,8 +210,8 @@ connections {
 }
 secrets {
     ike-lab {
-        id-1 = 12.1.1.1
-        id-2 = 12.1.1.2
+        id-1 = $ra
+        id-2 = $la
         secret = $key
     }
 }
@@ -242,4 +247,21 @@ ss_clear() {
 	sleep 0.5
 	swan --terminate --ike lab >/dev/null 2>&1
 	sleep 0.3
+}
+
+ss_capture_stop() {
+	kill "$(cat "$D/tshark.pid")" 2>/dev/null
+	rm -f "$D/tshark.pid"
+	sleep 1
+}
+
+ws_keys() {
+	local out=$1 f d
+	shift
+	mkdir -p "$out"
+	for f in esp_sa ikev1_decryption_table; do
+		for d in "$@"; do
+			grep -v '^#' "$d/$f"
+		done >"$out/$f"
+	done
 }

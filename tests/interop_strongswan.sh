@@ -110,9 +110,7 @@ tail -c +"$((m + 1))" "$D/out" |
 # phase 1 came up).
 if [ -f "$D/tshark.pid" ]; then
 	sleep 6
-	kill "$(cat "$D/tshark.pid")" 2>/dev/null
-	rm -f "$D/tshark.pid"
-	sleep 1
+	ss_capture_stop
 	n_isakmp=$(timeout 30 tshark -n -r "$D/cap.pcap" -Y isakmp 2>/dev/null |
 	    wc -l)
 	n_esp=$(timeout 30 tshark -n -r "$D/cap.pcap" -Y esp 2>/dev/null |
@@ -128,10 +126,7 @@ if [ -f "$D/tshark.pid" ]; then
 	[ "$n_ka" -ge 1 ] || fail "no NAT keepalive from iosh"
 	# With the keys iosh wrote, tshark opens both: phase 1's
 	# encrypted messages and every ESP packet, its ICV correct.
-	mkdir -p "$D/ws"
-	cat "$D/ws1/esp_sa" "$D/ws2/esp_sa" | grep -v '^#' >"$D/ws/esp_sa"
-	cat "$D/ws1/ikev1_decryption_table" "$D/ws2/ikev1_decryption_table" |
-	    grep -v '^#' >"$D/ws/ikev1_decryption_table"
+	ws_keys "$D/ws" "$D/ws1" "$D/ws2"
 	WIRESHARK_CONFIG_DIR=$D/ws timeout 30 tshark -n -r "$D/cap.pcap" -V \
 	    -o esp.enable_encryption_decode:TRUE \
 	    -o esp.enable_authentication_check:TRUE >"$D/decoded" 2>&1

@@ -3,7 +3,9 @@
  */
 #include <check.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "lib/clock.h"
 #include "lib/evloop.h"
@@ -158,4 +160,47 @@ pair_close(void)
 	for (r = 0; r < PAIR_NR; r++)
 		fx_close(&pair[r]);
 	clock_use_real();
+}
+
+void
+pair_capture_start(int r, const char *ifname)
+{
+	char	line[128];
+
+	pair_config(r, "service internal");
+	snprintf(line, sizeof(line), "monitor capture PAIR interface %s both",
+	    ifname);
+	ck_assert_str_eq(fx_run(&pair[r], line), "");
+	ck_assert_str_eq(fx_run(&pair[r], "monitor capture PAIR start"),
+	    "Started capture point : PAIR\n");
+}
+
+void
+pair_capture_save(int r, const char *name, unsigned ike, unsigned esp)
+{
+	const char	*dir = getenv("CAPTURE_DIR");
+	char		 tmp[] = "/tmp/pair_capture.XXXXXX", line[512];
+	char		 pcap[256], keys[256], want[512];
+
+	if (dir == NULL)
+		ck_assert_ptr_nonnull(dir = mkdtemp(tmp));
+	snprintf(pcap, sizeof(pcap), "%s/%s.pcap", dir, name);
+	snprintf(keys, sizeof(keys), "%s/%s-keys", dir, name);
+	ck_assert_str_eq(fx_run(&pair[r], "monitor capture PAIR stop"),
+	    "Stopped capture point : PAIR\n");
+	snprintf(line, sizeof(line), "monitor capture PAIR export %s", pcap);
+	ck_assert_str_eq(fx_run(&pair[r], line), "Exported Successfully\n");
+	snprintf(line, sizeof(line), "test crypto wireshark-keys %s", keys);
+	snprintf(want, sizeof(want), "Wrote %u ISAKMP and %u ESP keys to %s\n",
+	    ike, esp, keys);
+	ck_assert_str_eq(fx_run(&pair[r], line), want);
+	if (dir != tmp)
+		return;
+	snprintf(line, sizeof(line), "%s/esp_sa", keys);
+	ck_assert_int_eq(unlink(line), 0);
+	snprintf(line, sizeof(line), "%s/ikev1_decryption_table", keys);
+	ck_assert_int_eq(unlink(line), 0);
+	ck_assert_int_eq(rmdir(keys), 0);
+	ck_assert_int_eq(unlink(pcap), 0);
+	ck_assert_int_eq(rmdir(tmp), 0);
 }

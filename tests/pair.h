@@ -45,6 +45,16 @@ void		 pair_run_for(unsigned seconds);
 const char	*pair_run_wait(int r, const char *cmd);
 /* Whether R printed TEXT since its output was last cleared. */
 bool		 pair_has(int r, const char *text);
+/* Capture what R's interface IF sends and receives from now on (`monitor
+ * capture PAIR`), under `service internal` so that the SAs made from now
+ * on keep the keys Wireshark needs. */
+void		 pair_capture_start(int r, const char *ifname);
+/* Stop it and write NAME.pcap and NAME-keys/ (`test crypto wireshark-keys`,
+ * IKE ISAKMP and ESP keys expected) into $CAPTURE_DIR, for
+ * tests/capture_tshark.sh to judge; without CAPTURE_DIR into a
+ * directory removed again (the commands' success still asserted). */
+void		 pair_capture_save(int r, const char *name, unsigned ike,
+		    unsigned esp);
 /* Each of LINES (NULL-ended; whole lines, timestamps aside) in R's output
  * in that order: NULL, or the first line not found after the one
  * before it. */
