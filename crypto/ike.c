@@ -454,7 +454,7 @@ ike_initial_contact(struct ike_p1 *p)
 	sa_text(&p->p_peer, r);
 	ike_debug(c, p->p_dbg, "Process initial contact,");
 	ike_debug_text(c, "bring down existing phase 1 and 2 SA's with local "
-	    "%s remote %s remote port 500", l, r);
+	    "%s remote %s remote port %u", l, r, p->p_sa->is_rport);
 	/* Only this peer's SAs: P's own ISAKMP SA keeps the peer alive. */
 	pe = p->p_sa->is_pe;
 	for (is = TAILQ_FIRST(&pe->pe_isakmp); is != NULL; is = next) {
@@ -781,8 +781,9 @@ ike_input(struct crypto *c, const struct dp_udp_meta *um, const uint8_t *data,
 	struct sa_addr		 src, dst;
 
 	ike_udp_meta_addrs(um, &src, &dst);
-	if ((!natt && um->um_sport != ISAKMP_PORT) ||
-	    isakmp_decode(&m, data, len) != ISAKMP_OK) {
+	/* On 500 from any port: a NAT before the peer may have changed its
+	 * 500 (IOS: "received packet from X dport 500 sport 1024"). */
+	if (isakmp_decode(&m, data, len) != ISAKMP_OK) {
 		c->c_ike_bad++;
 		return;
 	}
@@ -803,7 +804,7 @@ ike_input(struct crypto *c, const struct dp_udp_meta *um, const uint8_t *data,
 			dbg_received(c, 0, um, "N", "NEW SA");
 			(m.im_hdr.ih_exchange == ISAKMP_XCHG_IDPROT ?
 			    ike_mm_respond : ike_am_respond)(c, &dst, &src,
-			    &m, data, len);
+			    um->um_sport, &m, data, len);
 		} else
 			c->c_ike_bad++;
 		return;
@@ -816,7 +817,7 @@ ike_input(struct crypto *c, const struct dp_udp_meta *um, const uint8_t *data,
 	if (natt && (is->is_lport != ISAKMP_NATT_PORT ||
 	    is->is_rport != um->um_sport)) {
 		is->is_lport = ISAKMP_NATT_PORT;
-		is->is_rport = um->um_sport;
+		ipsec_natt_follow(is, NULL, um->um_sport);
 		p->p_float = true;
 	}
 	p->p_rx_ms = clock_mono_ms();

@@ -348,8 +348,10 @@ void	ike_mm_rekey(struct ike_p1 *);
 void	ike_p1_retire(struct ike_p1 *);
 void	ike_mm_input(struct ike_p1 *, const struct isakmp_msg *,
 	    const uint8_t *raw, size_t len);
+/* A first message from PEER's port RPORT (a NAT may have changed 500):
+ * the SA answers there. */
 void	ike_mm_respond(struct crypto *, const struct sa_addr *local,
-	    const struct sa_addr *peer,
+	    const struct sa_addr *peer, uint16_t rport,
 	    const struct isakmp_msg *, const uint8_t *raw, size_t len);
 
 /* ike_am.c: Aggressive Mode (PSK), for a peer whose isakmp profile says
@@ -360,7 +362,7 @@ void	ike_initiate(struct crypto *, const struct ike_request *);
 void	ike_am_initiate(struct crypto *, const struct ike_request *,
 	    const char *profile);
 void	ike_am_respond(struct crypto *, const struct sa_addr *local,
-	    const struct sa_addr *peer,
+	    const struct sa_addr *peer, uint16_t rport,
 	    const struct isakmp_msg *, const uint8_t *raw, size_t len);
 void	ike_am_input(struct ike_p1 *, const struct isakmp_msg *);
 
@@ -541,6 +543,11 @@ void	ipsec_delete_by_peer_spi(struct crypto *, const struct sa_addr *peer,
 	    uint32_t spi);
 /* A flow and its SAs go (ESP state freed first). */
 void	ipsec_flow_drop(struct crypto *, struct ipsec_flow *);
+/* NAT-T: the peer behind a NAT came, authenticated, from PORT, a new
+ * mapping: the floated ISAKMP SA IS (NULL: gone) and the flows it keyed
+ * (and FL, if not NULL) send there from now on. */
+void	ipsec_natt_follow(struct isakmp_sa *is, struct ipsec_flow *fl,
+	    uint16_t port);
 
 /* ipsec_sa.c: SA installation and lifetimes. */
 /*

@@ -467,8 +467,8 @@ i_mm6(struct ike_p1 *p, const struct isakmp_msg *m, uint8_t *plain)
 
 void
 ike_mm_respond(struct crypto *c, const struct sa_addr *local,
-    const struct sa_addr *peer, const struct isakmp_msg *m, const uint8_t *raw,
-    size_t len)
+    const struct sa_addr *peer, uint16_t rport, const struct isakmp_msg *m,
+    const uint8_t *raw, size_t len)
 {
 	const struct isakmp_pld	*sa = ike_pld_find(m, ISAKMP_PL_SA);
 	struct ike_p1		*p;
@@ -481,6 +481,7 @@ ike_mm_respond(struct crypto *c, const struct sa_addr *local,
 	size_t			 out;
 
 	p = ike_p1_new(c, local, peer, m->im_hdr.ih_icookie, false);
+	p->p_sa->is_rport = rport;
 	ike_random(p->p_sa->is_rcookie, 8);
 	ike_dbg_peer(p, "crypto_isakmp_process_block");
 	ike_debug12(c, p->p_dbg, IKE_DBG12_BARE,
