@@ -11,3 +11,12 @@ tests_check_nat_LDADD = $(TEST_LIBS)
 # outside namespace, judged by tshark there (translated source, checksums).
 TESTS += tests/nat_netns.sh
 EXTRA_DIST += tests/nat_netns.sh
+# NAT-T through an iosh PAT: spoke, PAT router and hub in one process
+# (pair_open3); NAT-D, the float to 4500, ESP in UDP through the PAT,
+# NAT keepalives, the hub following a new port (tests/check_natt.c).
+check_PROGRAMS += tests/check_natt
+TESTS += tests/check_natt
+tests_check_natt_SOURCES = tests/check_natt.c tests/pair.c tests/pair.h \
+	tests/fixture.c tests/fixture.h
+tests_check_natt_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+tests_check_natt_LDADD = $(TEST_LIBS)
