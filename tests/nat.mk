@@ -20,3 +20,9 @@ tests_check_natt_SOURCES = tests/check_natt.c tests/pair.c tests/pair.h \
 	tests/fixture.c tests/fixture.h
 tests_check_natt_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_check_natt_LDADD = $(TEST_LIBS)
+# Seed 000's lab (labs/seed-000): SITEB, ISP and a Linksys-like iosh peer
+# under iosh-lab, an inside host and an Internet host on taps moved into
+# namespaces: the tunnel untranslated, PAT judged by tshark, the Firewall
+# ACL's drops, logs and counts.
+TESTS += tests/lab_seed000.sh
+EXTRA_DIST += tests/lab_seed000.sh
