@@ -121,8 +121,11 @@ ike_psk_for(struct crypto *c, const struct sa_addr *local,
 
 	best = psk_lookup(&c->c_keys, peer);
 	/* IOS tells the search when there are keyrings to search (seed
-	 * 002's hub: "... in default", "... in spokes : success"). */
-	if (TAILQ_EMPTY(&c->c_keyrings))
+	 * 002's hub: "... in default", "... in spokes : success"), and
+	 * 12.x always (seeds 000 and 004, global keys only: "... in
+	 * default : success"); 12.4T and 15 without keyrings say nothing
+	 * (seed 001). */
+	if (TAILQ_EMPTY(&c->c_keyrings) && !ike_debug_v12(c))
 		return best != NULL ? best->pk_key : NULL;
 	sa_text(peer, a);
 	ike_debug_raw(c, " Looking for a matching key for %s in default%s", a,

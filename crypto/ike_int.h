@@ -286,6 +286,8 @@ void	ike_p1_hdr(const struct ike_p1 *, struct isakmp_hdr *, uint8_t exchange);
 /* IOS's "Created a peer struct" block, and "found peer pre-shared key". */
 void	ike_dbg_peer(struct ike_p1 *, const char *for_what);
 void	ike_dbg_psk(struct ike_p1 *);
+/* The peer's identity matched no isakmp profile. */
+void	ike_dbg_no_profile(struct ike_p1 *);
 void	ike_dbg_auth(struct ike_p1 *, bool ok);
 void	ike_dbg_peer_insert(struct ike_p1 *);
 void	ike_dbg_hmac(struct ike_p1 *);

@@ -126,7 +126,7 @@ auth_check(struct ike_p1 *p, const struct isakmp_msg *m)
 	if (is_addr)
 		ike_dbg_id(p, id->pl_next, &ida, (unsigned)id->pl_len);
 	if (p->p_sa->is_initiator)
-		ike_debug(p->p_c, 0, ": peer matches *none* of the profiles");
+		ike_dbg_no_profile(p);
 	else if (is_name_id(&idv)) {
 		if (!mm_choose_name(p, id, &idv)) {
 			ike_dbg_auth(p, false);

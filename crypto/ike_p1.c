@@ -125,6 +125,20 @@ ike_dbg_psk(struct ike_p1 *p)
 	    peer);
 }
 
+/* 15.x numbers the line with the SA not yet known ("ISAKMP:(0):: peer
+ * matches *none* of the profiles", seed 001); 12.3 with the SA's
+ * ("ISAKMP (0:709): peer matches *none* of the profiles", seed 000), as
+ * it prints a profile that matched (seed 002). */
+void
+ike_dbg_no_profile(struct ike_p1 *p)
+{
+	if (ike_debug_v12(p->p_c))
+		ike_debug(p->p_c, p->p_dbg,
+		    " peer matches *none* of the profiles");
+	else
+		ike_debug(p->p_c, 0, ": peer matches *none* of the profiles");
+}
+
 /* ---- Building. ---- */
 
 static uint16_t
