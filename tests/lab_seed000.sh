@@ -142,8 +142,8 @@ awk '/local  ident \(addr\/mask\/prot\/port\): \(192\.168\.100\.0/ { on = 1 }
     >"$tmp/block"
 cat >"$tmp/block.want" <<END
    current_peer: 200.100.1.1:500
-    #pkts encaps: $tun, #pkts encrypt: $tun, #pkts digest: $tun
-    #pkts decaps: $tun, #pkts decrypt: $tun, #pkts verify: $tun
+    #pkts encaps: $tun, #pkts encrypt: $tun, #pkts digest $tun
+    #pkts decaps: $tun, #pkts decrypt: $tun, #pkts verify $tun
      local crypto endpt.: 200.56.4.1, remote crypto endpt.: 200.100.1.1
 END
 cmp -s "$tmp/block" "$tmp/block.want" ||
