@@ -6,6 +6,8 @@
 #
 #   ss_start [capture]	namespace, charon, iosh (and tshark on tap0)
 #   ns_start; iosh_start	the same without charon (other peers)
+#   iosh_spawn --attach ...	iosh alone, attached as given (its own
+#				addressing: the caller's namespace setup)
 #   ns_start; ss_charon [capture]; iosh_start
 #				the same in steps (to add links between)
 #   ss_conns IKE ESP [KEY] [LOCAL_TS] [REMOTE_TS]
@@ -94,14 +96,19 @@ ns_start() {
 	in_ns ip link set tap0 up || fail "tap0 up"
 }
 
-iosh_start() {
-	local m
+# iosh in the namespace, its nvram $D/nv, its console on fd 3; the
+# interfaces as the arguments attach them (--attach NAME=SPEC each).
+iosh_spawn() {
 	mkfifo "$D/in"
-	ip netns exec "$ns" timeout 600 "$iosh" --nvram "$D/nv" \
-	    --attach FastEthernet0/0=tap:tap0 ${IOSH_ATTACH:-} \
+	ip netns exec "$ns" timeout 600 "$iosh" --nvram "$D/nv" "$@" \
 	    <"$D/in" >"$D/out" 2>&1 &
 	echo $! >"$D/iosh.pid"
 	exec 3>"$D/in"
+}
+
+iosh_start() {
+	local m
+	iosh_spawn --attach FastEthernet0/0=tap:tap0 ${IOSH_ATTACH:-}
 	# service internal: the tests write Wireshark's keys
 	# (test crypto wireshark-keys, an internal command).
 	send enable "configure terminal" "hostname R1" "service internal" \

@@ -26,3 +26,9 @@ tests_check_natt_LDADD = $(TEST_LIBS)
 # ACL's drops, logs and counts.
 TESTS += tests/lab_seed000.sh
 EXTRA_DIST += tests/lab_seed000.sh
+# Seed 000's Linksys walk, live: strongSwan offering the WAG54G's four
+# Main Mode proposals to iosh running SITEB's configuration; iosh's debug
+# against the seed's, line by line, by a frozen explained difference.
+TESTS += tests/interop_seed000.sh
+EXTRA_DIST += tests/interop_seed000.sh golden/crypto/seed000-siteb.debug \
+	golden/crypto/seed000-siteb.diff
