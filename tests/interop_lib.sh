@@ -173,16 +173,18 @@ ss_start() {
 }
 
 # strongSwan's side of seed 001 (notes/interop: the lifetimes Cisco's
-# defaults come out as), with the proposals given.
+# defaults come out as), with the proposals given; SS_LOCAL, SS_REMOTE
+# and SS_LIFE (the child's lifetime) change its addresses and lifetime.
 ss_conns() {
 	local ike=$1 esp=$2 key=${3:-cisco} lts=${4:-2.2.2.2/32}
-	local rts=${5:-1.1.1.1/32}
+	local rts=${5:-1.1.1.1/32} l=${SS_LOCAL:-12.1.1.2}
+	local r=${SS_REMOTE:-12.1.1.1} life=${SS_LIFE:-3600}
 	cat >"$D/swanctl.conf" <<EOC
 connections {
     lab {
         version = 1
-        local_addrs = 12.1.1.2
-        remote_addrs = 12.1.1.1
+        local_addrs = $l
+        remote_addrs = $r
         proposals = $ike
         dpd_delay = 0s
         rekey_time = 77760s
@@ -190,11 +192,11 @@ connections {
         rand_time = 0s
         local {
             auth = psk
-            id = 12.1.1.2
+            id = $l
         }
         remote {
             auth = psk
-            id = 12.1.1.1
+            id = $r
         }
         children {
             lab {
@@ -202,8 +204,8 @@ connections {
                 local_ts = $lts
                 remote_ts = $rts
                 esp_proposals = $esp
-                life_time = 3600s
-                rekey_time = 3240s
+                life_time = ${life}s
+                rekey_time = $((life * 9 / 10))s
                 rand_time = 0s
                 start_action = none
             }
@@ -212,8 +214,8 @@ connections {
 }
 secrets {
     ike-lab {
-        id-1 = 12.1.1.1
-        id-2 = 12.1.1.2
+        id-1 = $r
+        id-2 = $l
         secret = $key
     }
 }

@@ -81,52 +81,14 @@ m=$(mark)
 send "ping 200.56.4.2 repeat 2"
 wait_for "^Success rate is" "$m" 15 || fail "ping 200.56.4.2"
 
-cat >"$D/swanctl.conf" <<EOC
-connections {
-    linksys {
-        version = 1
-        local_addrs = 200.100.1.1
-        remote_addrs = 200.56.4.1
-        proposals = 3des-sha1-modp1024, des-md5-modp768, 3des-sha1-modp1024, 3des-md5-modp1024
-        dpd_delay = 0s
-        rekey_time = 77760s
-        over_time = 8640s
-        rand_time = 0s
-        local {
-            auth = psk
-            id = 200.100.1.1
-        }
-        remote {
-            auth = psk
-            id = 200.56.4.1
-        }
-        children {
-            linksys {
-                mode = tunnel
-                local_ts = 172.18.30.0/24
-                remote_ts = 192.168.100.0/24
-                esp_proposals = 3des-sha1
-                life_time = 86400s
-                rekey_time = 77760s
-                rand_time = 0s
-                start_action = none
-            }
-        }
-    }
-}
-secrets {
-    ike-linksys {
-        id-1 = 200.56.4.1
-        id-2 = 200.100.1.1
-        secret = thisisasecretpassword
-    }
-}
-EOC
-swan --load-all --clear --file "$D/swanctl.conf" >"$D/load.out" 2>&1 ||
-    fail "swanctl --load-all: $(cat "$D/load.out")"
+# The WAG54G: its four proposals in the seed's order, 86400 s both
+# phases, the seed's key and LANs, no PFS.
+SS_LOCAL=200.100.1.1 SS_REMOTE=200.56.4.1 SS_LIFE=86400 ss_conns \
+    "3des-sha1-modp1024, des-md5-modp768, 3des-sha1-modp1024, 3des-md5-modp1024" \
+    3des-sha1 thisisasecretpassword 172.18.30.0/24 192.168.100.0/24
 send "debug crypto isakmp" "debug crypto ipsec"
 m=$(mark)
-swan --initiate --child linksys >"$D/initiate.out" 2>&1 ||
+swan --initiate --child lab >"$D/initiate.out" 2>&1 ||
     fail "initiate: $(cat "$D/initiate.out")"
 wait_for "IKE_QM_PHASE2_COMPLETE" "$m" 15 || fail "no Quick Mode"
 sleep 0.5

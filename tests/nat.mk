@@ -10,7 +10,7 @@ tests_check_nat_LDADD = $(TEST_LIBS)
 # Linux hosts in namespaces behind iosh's PAT: ping, nc UDP and TCP to an
 # outside namespace, judged by tshark there (translated source, checksums).
 TESTS += tests/nat_netns.sh
-EXTRA_DIST += tests/nat_netns.sh
+EXTRA_DIST += tests/nat_netns.sh tests/pat_judge.sh
 # NAT-T through an iosh PAT: spoke, PAT router and hub in one process
 # (pair_open3); NAT-D, the float to 4500, ESP in UDP through the PAT,
 # NAT keepalives, the hub following a new port (tests/check_natt.c).
