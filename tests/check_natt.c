@@ -9,7 +9,8 @@
  * knows the spoke only as 12.1.1.1.  NAT-D finds the NAT, both ends move
  * to 4500, ESP in UDP passes the PAT, the spoke's NAT keepalives keep
  * the mapping past the UDP timeout, and when the mapping is cleared the
- * next packet gets a new port, which the hub follows.
+ * next packet gets a new port, which the hub follows; without the
+ * keepalives the idle mapping times out and the same happens.
  */
 #include <check.h>
 #include <stdio.h>
@@ -188,6 +189,18 @@ START_TEST(test_natt_through_pat)
 	    "12.1.1.2:4500\n");
 	ck_show(R2, "show crypto ipsec sa", moved);
 	ck_hasnt(R2, "show crypto ipsec sa", "12.1.1.1:1024");
+
+	/* Without keepalives the idle mapping times out (it was the
+	 * keepalives that kept it): the next packet maps anew, to 1026,
+	 * and is followed the same way. */
+	pair_config(R1, "no crypto isakmp nat keepalive\n");
+	pair_run_for(400);
+	ck_assert_str_eq(run(R3, "show ip nat translations"), NAT_HEAD);
+	ck_ping("Success rate is 100 percent (5/5)");
+	ck_assert_str_eq(run(R3, "show ip nat translations"), NAT_HEAD
+	    "udp 12.1.1.1:1026      10.1.1.2:4500      12.1.1.2:4500      "
+	    "12.1.1.2:4500\n");
+	ck_has(R2, "show crypto ipsec sa", "   current_peer: 12.1.1.1:1026\n");
 	pair_close();
 }
 END_TEST
