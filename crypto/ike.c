@@ -819,8 +819,11 @@ ike_input(struct crypto *c, const struct dp_udp_meta *um, const uint8_t *data,
 	}
 	if (natt && (is->is_lport != ISAKMP_NATT_PORT ||
 	    is->is_rport != um->um_sport)) {
+		/* The flows follow only authenticated ESP (ipsec_in.c):
+		 * this message is not checked yet, its cookies are no
+		 * secret. */
 		is->is_lport = ISAKMP_NATT_PORT;
-		ipsec_natt_follow(is, NULL, um->um_sport);
+		is->is_rport = um->um_sport;
 		p->p_float = true;
 	}
 	p->p_rx_ms = clock_mono_ms();

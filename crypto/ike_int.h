@@ -545,9 +545,9 @@ void	ipsec_delete_by_peer_spi(struct crypto *, const struct sa_addr *peer,
 	    uint32_t spi);
 /* A flow and its SAs go (ESP state freed first). */
 void	ipsec_flow_drop(struct crypto *, struct ipsec_flow *);
-/* NAT-T: the peer behind a NAT came, authenticated, from PORT, a new
- * mapping: the floated ISAKMP SA IS (NULL: gone) and the flows it keyed
- * (and FL, if not NULL) send there from now on. */
+/* NAT-T: the peer behind a NAT came, authenticated (ESP that decrypted),
+ * from PORT, a new mapping: FL, the floated ISAKMP SA IS (NULL: gone)
+ * and the other flows it keyed send there from now on. */
 void	ipsec_natt_follow(struct isakmp_sa *is, struct ipsec_flow *fl,
 	    uint16_t port);
 
