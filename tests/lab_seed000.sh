@@ -153,23 +153,7 @@ grep -q "Crypto map tag: IPSEC, local addr. 200.56.4.1" "$tmp/ipsa" ||
     fail "crypto map tag: $(cat "$tmp/ipsa")"
 
 # --- PAT: ping, one UDP datagram, one TCP connection to the Internet.
-timeout 15 ip netns exec "$ho" nc -u -l -W 1 200.200.200.10 9000 \
-    >"$tmp/udp.got" 2>/dev/null &
-upid=$!
-timeout 15 ip netns exec "$ho" nc -l -N 200.200.200.10 8080 \
-    >"$tmp/tcp.got" 2>/dev/null &
-lpid=$!
-sleep 0.5
-in_ns "$hi" ping -c 3 -i 0.3 -W 2 200.200.200.10 >"$tmp/nping" 2>&1
-grep -q " 3 received" "$tmp/nping" || fail "ping through PAT: $(cat "$tmp/nping")"
-echo "udp through pat" | in_ns "$hi" nc -u -w 1 -p 5000 200.200.200.10 9000
-echo "tcp through pat" | in_ns "$hi" nc -N -w 3 -p 6000 200.200.200.10 8080 ||
-    fail "TCP through PAT and the Firewall"
-wait "$upid" 2>/dev/null
-wait "$lpid" 2>/dev/null
-upid= lpid=
-grep -qx "udp through pat" "$tmp/udp.got" || fail "UDP payload not received"
-grep -qx "tcp through pat" "$tmp/tcp.got" || fail "TCP payload not received"
+pat_flows "$hi" "$ho" 200.200.200.10
 
 ex SITEB 'show ip nat translations' >"$tmp/nat" || fail "exec nat"
 grep -Eq "^icmp 200\.56\.4\.1:[0-9]+ +192\.168\.100\.10:[0-9]+ +200\.200\.200\.10:[0-9]+ +200\.200\.200\.10:[0-9]+$" \
