@@ -121,8 +121,11 @@ ike_psk_for(struct crypto *c, const struct sa_addr *local,
 
 	best = psk_lookup(&c->c_keys, peer);
 	/* IOS tells the search when there are keyrings to search (seed
-	 * 002's hub: "... in default", "... in spokes : success"). */
-	if (TAILQ_EMPTY(&c->c_keyrings))
+	 * 002's hub: "... in default", "... in spokes : success"), and
+	 * 12.x always (seeds 000 and 004, global keys only: "... in
+	 * default : success"); 12.4T and 15 without keyrings say nothing
+	 * (seed 001). */
+	if (TAILQ_EMPTY(&c->c_keyrings) && !ike_debug_v12(c))
 		return best != NULL ? best->pk_key : NULL;
 	sa_text(peer, a);
 	ike_debug_raw(c, " Looking for a matching key for %s in default%s", a,
@@ -454,7 +457,7 @@ ike_initial_contact(struct ike_p1 *p)
 	sa_text(&p->p_peer, r);
 	ike_debug(c, p->p_dbg, "Process initial contact,");
 	ike_debug_text(c, "bring down existing phase 1 and 2 SA's with local "
-	    "%s remote %s remote port 500", l, r);
+	    "%s remote %s remote port %u", l, r, p->p_sa->is_rport);
 	/* Only this peer's SAs: P's own ISAKMP SA keeps the peer alive. */
 	pe = p->p_sa->is_pe;
 	for (is = TAILQ_FIRST(&pe->pe_isakmp); is != NULL; is = next) {
@@ -781,8 +784,9 @@ ike_input(struct crypto *c, const struct dp_udp_meta *um, const uint8_t *data,
 	struct sa_addr		 src, dst;
 
 	ike_udp_meta_addrs(um, &src, &dst);
-	if ((!natt && um->um_sport != ISAKMP_PORT) ||
-	    isakmp_decode(&m, data, len) != ISAKMP_OK) {
+	/* On 500 from any port: a NAT before the peer may have changed its
+	 * 500 (IOS: "received packet from X dport 500 sport 1024"). */
+	if (isakmp_decode(&m, data, len) != ISAKMP_OK) {
 		c->c_ike_bad++;
 		return;
 	}
@@ -803,7 +807,7 @@ ike_input(struct crypto *c, const struct dp_udp_meta *um, const uint8_t *data,
 			dbg_received(c, 0, um, "N", "NEW SA");
 			(m.im_hdr.ih_exchange == ISAKMP_XCHG_IDPROT ?
 			    ike_mm_respond : ike_am_respond)(c, &dst, &src,
-			    &m, data, len);
+			    um->um_sport, &m, data, len);
 		} else
 			c->c_ike_bad++;
 		return;
@@ -815,6 +819,9 @@ ike_input(struct crypto *c, const struct dp_udp_meta *um, const uint8_t *data,
 	}
 	if (natt && (is->is_lport != ISAKMP_NATT_PORT ||
 	    is->is_rport != um->um_sport)) {
+		/* The flows follow only authenticated ESP (ipsec_in.c):
+		 * this message is not checked yet, its cookies are no
+		 * secret. */
 		is->is_lport = ISAKMP_NATT_PORT;
 		is->is_rport = um->um_sport;
 		p->p_float = true;

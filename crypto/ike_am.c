@@ -397,8 +397,8 @@ i_am2(struct ike_p1 *p, const struct isakmp_msg *m)
 
 void
 ike_am_respond(struct crypto *c, const struct sa_addr *local,
-    const struct sa_addr *peer, const struct isakmp_msg *m, const uint8_t *raw,
-    size_t len)
+    const struct sa_addr *peer, uint16_t rport, const struct isakmp_msg *m,
+    const uint8_t *raw, size_t len)
 {
 	const struct isakmp_pld	*sa = ike_pld_find(m, ISAKMP_PL_SA);
 	struct ike_p1		*p;
@@ -416,6 +416,7 @@ ike_am_respond(struct crypto *c, const struct sa_addr *local,
 		return;
 	}
 	p = ike_p1_new(c, local, peer, m->im_hdr.ih_icookie, false);
+	p->p_sa->is_rport = rport;
 	ike_random(p->p_sa->is_rcookie, 8);
 	p->p_sa->is_state = ISK_AG_NO_STATE;
 	sa_text(peer, a);

@@ -286,6 +286,8 @@ void	ike_p1_hdr(const struct ike_p1 *, struct isakmp_hdr *, uint8_t exchange);
 /* IOS's "Created a peer struct" block, and "found peer pre-shared key". */
 void	ike_dbg_peer(struct ike_p1 *, const char *for_what);
 void	ike_dbg_psk(struct ike_p1 *);
+/* The peer's identity matched no isakmp profile. */
+void	ike_dbg_no_profile(struct ike_p1 *);
 void	ike_dbg_auth(struct ike_p1 *, bool ok);
 void	ike_dbg_peer_insert(struct ike_p1 *);
 void	ike_dbg_hmac(struct ike_p1 *);
@@ -348,8 +350,10 @@ void	ike_mm_rekey(struct ike_p1 *);
 void	ike_p1_retire(struct ike_p1 *);
 void	ike_mm_input(struct ike_p1 *, const struct isakmp_msg *,
 	    const uint8_t *raw, size_t len);
+/* A first message from PEER's port RPORT (a NAT may have changed 500):
+ * the SA answers there. */
 void	ike_mm_respond(struct crypto *, const struct sa_addr *local,
-	    const struct sa_addr *peer,
+	    const struct sa_addr *peer, uint16_t rport,
 	    const struct isakmp_msg *, const uint8_t *raw, size_t len);
 
 /* ike_am.c: Aggressive Mode (PSK), for a peer whose isakmp profile says
@@ -360,7 +364,7 @@ void	ike_initiate(struct crypto *, const struct ike_request *);
 void	ike_am_initiate(struct crypto *, const struct ike_request *,
 	    const char *profile);
 void	ike_am_respond(struct crypto *, const struct sa_addr *local,
-	    const struct sa_addr *peer,
+	    const struct sa_addr *peer, uint16_t rport,
 	    const struct isakmp_msg *, const uint8_t *raw, size_t len);
 void	ike_am_input(struct ike_p1 *, const struct isakmp_msg *);
 
@@ -544,6 +548,11 @@ void	ipsec_delete_by_peer_spi(struct crypto *, const struct sa_addr *peer,
 /* A flow and its SAs go (ESP state freed first). */
 void	ipsec_flow_drop(struct crypto *, struct ipsec_flow *);
 void	ipsec_flow_clear(struct crypto *, struct ipsec_flow *);
+/* NAT-T: the peer behind a NAT came, authenticated (ESP that decrypted),
+ * from PORT, a new mapping: FL, the floated ISAKMP SA IS (NULL: gone)
+ * and the other flows it keyed send there from now on. */
+void	ipsec_natt_follow(struct isakmp_sa *is, struct ipsec_flow *fl,
+	    uint16_t port);
 
 /* ipsec_sa.c: SA installation and lifetimes. */
 /*

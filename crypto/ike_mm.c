@@ -126,7 +126,7 @@ auth_check(struct ike_p1 *p, const struct isakmp_msg *m)
 	if (is_addr)
 		ike_dbg_id(p, id->pl_next, &ida, (unsigned)id->pl_len);
 	if (p->p_sa->is_initiator)
-		ike_debug(p->p_c, 0, ": peer matches *none* of the profiles");
+		ike_dbg_no_profile(p);
 	else if (is_name_id(&idv)) {
 		if (!mm_choose_name(p, id, &idv)) {
 			ike_dbg_auth(p, false);
@@ -475,8 +475,8 @@ i_mm6(struct ike_p1 *p, const struct isakmp_msg *m, uint8_t *plain)
 
 void
 ike_mm_respond(struct crypto *c, const struct sa_addr *local,
-    const struct sa_addr *peer, const struct isakmp_msg *m, const uint8_t *raw,
-    size_t len)
+    const struct sa_addr *peer, uint16_t rport, const struct isakmp_msg *m,
+    const uint8_t *raw, size_t len)
 {
 	const struct isakmp_pld	*sa = ike_pld_find(m, ISAKMP_PL_SA);
 	struct ike_p1		*p;
@@ -489,6 +489,7 @@ ike_mm_respond(struct crypto *c, const struct sa_addr *local,
 	size_t			 out;
 
 	p = ike_p1_new(c, local, peer, m->im_hdr.ih_icookie, false);
+	p->p_sa->is_rport = rport;
 	ike_random(p->p_sa->is_rcookie, 8);
 	ike_dbg_peer(p, "crypto_isakmp_process_block");
 	ike_debug12(c, p->p_dbg, IKE_DBG12_BARE,

@@ -63,13 +63,14 @@ ike_dbg_peer(struct ike_p1 *p, const char *for_what)
 		return;
 	}
 	sa_text(&p->p_peer, peer);
-	ike_debug_raw(p->p_c, " Created a peer struct for %s, peer port 500",
-	    peer);
+	ike_debug_raw(p->p_c, " Created a peer struct for %s, peer port %u",
+	    peer, p->p_sa->is_rport);
 	ike_debug_raw(p->p_c, " New peer created peer = 0x%08X peer_handle = "
 	    "0x%08X", addr, 0x80000000u | (p->p_sa->is_connid & 0xffff));
 	ike_debug_raw(p->p_c, " Locking peer struct 0x%08X, refcount 1 for "
 	    "%s", addr, for_what);
-	ike_debug_raw(p->p_c, " local port 500, remote port 500");
+	ike_debug_raw(p->p_c, " local port %u, remote port %u",
+	    p->p_sa->is_lport, p->p_sa->is_rport);
 }
 
 /* The verdict on the peer's HASH: on a line of its own in 15.x, on the
@@ -100,16 +101,17 @@ ike_dbg_hmac(struct ike_p1 *p)
 void
 ike_dbg_peer_insert(struct ike_p1 *p)
 {
-	char	local[SA_TEXT_LEN], peer[SA_TEXT_LEN];
+	char		local[SA_TEXT_LEN], peer[SA_TEXT_LEN];
+	unsigned	port = p->p_sa->is_rport;	/* a NAT's, if any */
 
 	sa_text(&p->p_local, local);
 	sa_text(&p->p_peer, peer);
 	if (ike_debug_v12(p->p_c))
-		ike_debug_raw(p->p_c, " Trying to insert a peer %s/%s/500/,  "
-		    "and inserted successfully.", local, peer);
+		ike_debug_raw(p->p_c, " Trying to insert a peer %s/%s/%u/,  "
+		    "and inserted successfully.", local, peer, port);
 	else
-		ike_debug_raw(p->p_c, " Trying to insert a peer %s/%s/500/,  "
-		    "and inserted successfully %08X.", local, peer,
+		ike_debug_raw(p->p_c, " Trying to insert a peer %s/%s/%u/,  "
+		    "and inserted successfully %08X.", local, peer, port,
 		    ike_dbg_obj_id(p, IKE_OBJ_PEER));
 }
 
@@ -121,6 +123,20 @@ ike_dbg_psk(struct ike_p1 *p)
 	sa_text(&p->p_peer, peer);
 	ike_debug(p->p_c, p->p_dbg, "found peer pre-shared key matching %s",
 	    peer);
+}
+
+/* 15.x numbers the line with the SA not yet known ("ISAKMP:(0):: peer
+ * matches *none* of the profiles", seed 001); 12.3 with the SA's
+ * ("ISAKMP (0:709): peer matches *none* of the profiles", seed 000), as
+ * it prints a profile that matched (seed 002). */
+void
+ike_dbg_no_profile(struct ike_p1 *p)
+{
+	if (ike_debug_v12(p->p_c))
+		ike_debug(p->p_c, p->p_dbg,
+		    " peer matches *none* of the profiles");
+	else
+		ike_debug(p->p_c, 0, ": peer matches *none* of the profiles");
 }
 
 /* ---- Building. ---- */

@@ -146,7 +146,7 @@ ike_profile_choose(struct ike_p1 *p, bool is_addr, const struct sa_addr *addr)
 	if (is_addr)
 		pr = profile_by_addr(p->p_c, &p->p_local, addr);
 	if (pr == NULL) {
-		ike_debug(p->p_c, 0, ": peer matches *none* of the profiles");
+		ike_dbg_no_profile(p);
 		return true;
 	}
 	snprintf(p->p_profile, sizeof(p->p_profile), "%s", pr->pr_name);
@@ -201,7 +201,7 @@ ike_profile_choose_name(struct ike_p1 *p, uint8_t type, const char *name)
 		    profile_id_matches(pr, type, name))
 			break;
 	if (pr == NULL) {
-		ike_debug(p->p_c, 0, ": peer matches *none* of the profiles");
+		ike_dbg_no_profile(p);
 		return true;
 	}
 	snprintf(p->p_profile, sizeof(p->p_profile), "%s", pr->pr_name);

@@ -108,14 +108,18 @@ ike_vid_read(struct ike_p1 *p, const struct isakmp_pld *pl)
 		}
 }
 
-/* HASH(CKY-I | CKY-R | IP | Port), RFC 3947 section 3.2. */
+/* HASH(CKY-I | CKY-R | IP | Port), RFC 3947 section 3.2: the address
+ * and port as the packets carry them (a NAT before the peer changes its
+ * 500 to another port, and only its port in a NAT that keeps the
+ * address). */
 static bool
-natd_hash(struct ike_p1 *p, const struct sa_addr *addr, uint8_t *out)
+natd_hash(struct ike_p1 *p, const struct sa_addr *addr, uint16_t port_no,
+    uint8_t *out)
 {
 	uint8_t			port[2];
 	struct ike_piece	pc[4];
 
-	put16(port, ISAKMP_PORT);
+	put16(port, port_no);
 	pc[0].ip_p = p->p_sa->is_icookie;
 	pc[0].ip_len = 8;
 	pc[1].ip_p = p->p_sa->is_rcookie;
@@ -134,9 +138,9 @@ ike_natd_build(struct ike_p1 *p, struct isakmp_build *b)
 	uint8_t	h[IKE_PRF_MAX];
 	size_t	len = ike_hash_len(p->p_hash);
 
-	if (natd_hash(p, &p->p_peer, h))
+	if (natd_hash(p, &p->p_peer, p->p_sa->is_rport, h))
 		isakmp_build_payload(b, ISAKMP_PL_NAT_D, h, len);
-	if (natd_hash(p, &p->p_local, h))
+	if (natd_hash(p, &p->p_local, p->p_sa->is_lport, h))
 		isakmp_build_payload(b, ISAKMP_PL_NAT_D, h, len);
 }
 
@@ -155,13 +159,15 @@ ike_natd_check(struct ike_p1 *p, const struct isakmp_msg *m)
 			continue;
 		ike_debug_raw(p->p_c, "received payload type 20");
 		if (n++ == 0) {
-			self_ok = natd_hash(p, &p->p_local, h) &&
+			self_ok = natd_hash(p, &p->p_local,
+			    p->p_sa->is_lport, h) &&
 			    m->im_pld[i].pl_bodylen == len &&
 			    memcmp(h, m->im_pld[i].pl_body, len) == 0;
 			ike_debug_sp(p->p_c, p->p_dbg, " His hash no match - "
 			    "this node %s NAT", self_ok ? "outside" : "inside");
 		} else {
-			peer_ok = natd_hash(p, &p->p_peer, h) &&
+			peer_ok = natd_hash(p, &p->p_peer,
+			    p->p_sa->is_rport, h) &&
 			    m->im_pld[i].pl_bodylen == len &&
 			    memcmp(h, m->im_pld[i].pl_body, len) == 0;
 			if (self_ok && peer_ok)

@@ -97,6 +97,32 @@ ipsec_flow_drop(struct crypto *c, struct ipsec_flow *fl)
 	sadb_flow_free(&c->c_sadb, fl);
 }
 
+/*
+ * When a NAT's mapping changes (it timed out, or was cleared), the peer
+ * behind it reappears on another port; what we send must follow, or it
+ * reaches a mapping that no longer exists.  Only the SAs of that ISAKMP
+ * SA move, found by their cookies: two peers behind one PAT share the
+ * address and differ by port alone.
+ */
+void
+ipsec_natt_follow(struct isakmp_sa *is, struct ipsec_flow *fl, uint16_t port)
+{
+	struct ipsec_flow	*f;
+	struct ipsec_sa		*ps;
+
+	if (fl != NULL)
+		fl->fl_peer_port = port;
+	if (is == NULL || is->is_lport != ISAKMP_NATT_PORT)
+		return;
+	is->is_rport = port;
+	TAILQ_FOREACH(f, &is->is_pe->pe_flows, fl_pentry)
+		if ((ps = TAILQ_LAST(&f->fl_in, ipsec_sa_list)) != NULL &&
+		    ps->ps_udp &&
+		    memcmp(ps->ps_icookie, is->is_icookie, 8) == 0 &&
+		    memcmp(ps->ps_rcookie, is->is_rcookie, 8) == 0)
+			f->fl_peer_port = port;
+}
+
 /* The peer's first ISAKMP SA with phase 1 complete, NULL if none. */
 struct ike_p1 *
 ipsec_peer_p1(struct crypto *c, const struct sa_addr *peer)

@@ -260,5 +260,11 @@ ipsec_esp_input(void *arg, struct dp_iface *in, const uint8_t *ip, size_t len)
 		fl->fl_stats.fs_recv_policy++;
 		return;
 	}
+	/* Authenticated ESP in UDP from a new port: the NAT before the
+	 * peer mapped it anew; replies go there. */
+	if (ip[9] == IPPROTO_UDP_NUM && ps->ps_udp &&
+	    get16(ip + hl - UDP_HDR) != fl->fl_peer_port)
+		ipsec_natt_follow(sadb_isakmp_find(&c->c_sadb, ps->ps_icookie,
+		    ps->ps_rcookie), fl, get16(ip + hl - UDP_HDR));
 	esp_accepted(c, ps, in, inner, ilen);
 }

@@ -332,9 +332,13 @@ detail_errors(const struct flow_stats *st, struct strbuf *sb)
 }
 
 static void
-flow_block(const struct ipsec_flow *fl, bool ios15, bool detail,
-    uint64_t now_ms, struct strbuf *sb)
+flow_block(const struct ipsec_flow *fl, const struct ios_version *v,
+    bool detail, uint64_t now_ms, struct strbuf *sb)
 {
+	bool			 ios15 = v15(v);
+	/* 12.4 put a colon after digest and verify; 12.3's have none
+	 * (seeds 000 and 002: "#pkts digest 0", "#pkts verify 189"). */
+	const char		*colon = has_status(v) ? ":" : "";
 	const struct flow_stats	*st = &fl->fl_stats;
 	char			 l[48], r[48];
 	uint32_t		 spi = current_out_spi(fl);
@@ -354,18 +358,18 @@ flow_block(const struct ipsec_flow *fl, bool ios15, bool detail,
 		strbuf_printf(sb, "\n   current_peer: %s:%u\n", r,
 		    fl->fl_peer_port);
 	strbuf_printf(sb, "     PERMIT, flags={%s}\n"
-	    "    #pkts encaps: %llu, #pkts encrypt: %llu, #pkts digest: %llu\n"
-	    "    #pkts decaps: %llu, #pkts decrypt: %llu, #pkts verify: %llu\n"
+	    "    #pkts encaps: %llu, #pkts encrypt: %llu, #pkts digest%s %llu\n"
+	    "    #pkts decaps: %llu, #pkts decrypt: %llu, #pkts verify%s %llu\n"
 	    "    #pkts compressed: 0, #pkts decompressed: 0\n"
 	    "    #pkts not compressed: 0, #pkts compr. failed: 0\n"
 	    "    #pkts not decompressed: 0, #pkts decompress failed: 0\n",
 	    fl->fl_from_acl ? "origin_is_acl," : "",
 	    (unsigned long long)st->fs_encaps,
 	    (unsigned long long)st->fs_encrypt,
-	    (unsigned long long)st->fs_digest,
+	    colon, (unsigned long long)st->fs_digest,
 	    (unsigned long long)st->fs_decaps,
 	    (unsigned long long)st->fs_decrypt,
-	    (unsigned long long)st->fs_verify);
+	    colon, (unsigned long long)st->fs_verify);
 	if (detail)
 		detail_errors(st, sb);
 	strbuf_printf(sb, "    #send errors %llu, #recv errors %llu\n\n",
@@ -465,7 +469,7 @@ show_ipsec(const struct sadb *db, const struct ios_version *v, bool detail,
 			    fv[i]->fl_map, ios15 ? "" : ".",
 			    addr(&fv[i]->fl_local_addr, l, sizeof(l)));
 		last_if = fv[i]->fl_ifname;
-		flow_block(fv[i], ios15, detail, now_ms, sb);
+		flow_block(fv[i], v, detail, now_ms, sb);
 	}
 	free(fv);
 	strbuf_putc(sb, '\n');

@@ -12,6 +12,10 @@ ccie_13_1dir = $(pkgdatadir)/labs/ccie-13-1
 dist_ccie_13_1_DATA = labs/ccie-13-1/topology labs/ccie-13-1/R1.cfg \
 	labs/ccie-13-1/R2.cfg
 
+seed_000dir = $(pkgdatadir)/labs/seed-000
+dist_seed_000_DATA = labs/seed-000/topology labs/seed-000/SITEB.cfg \
+	labs/seed-000/ISP.cfg labs/seed-000/Linksys.cfg
+
 seed_002dir = $(pkgdatadir)/labs/seed-002
 dist_seed_002_DATA = labs/seed-002/topology labs/seed-002/Hub.cfg \
 	labs/seed-002/ISP.cfg labs/seed-002/Spoke.cfg

@@ -10,7 +10,9 @@
  * drops and counts the pool's misses), timeouts on the frozen clock,
  * the exact show output; and, with two routers and a crypto map (pair.c),
  * seed 000's exemption: traffic to the VPN is not translated and is
- * encrypted, other traffic out of the same interface is.
+ * encrypted, other traffic out of the same interface is; with three
+ * (pair_open3), two of the crypto map IPSEC's six peers up at once and
+ * 12.3's show crypto isakmp sa / ipsec sa listing both.
  */
 #include <check.h>
 #include <stdio.h>
@@ -877,6 +879,145 @@ START_TEST(test_seed000_vpn_exempt)
 }
 END_TEST
 
+/*
+ * Seed 000's crypto map IPSEC with two of its six peers up at once, on
+ * one interface: R2 is SITEB (the seed's policies, keys, transform set
+ * and six entries; its inside LAN a loopback here, and entry 5's ACL
+ * xxxxxx, which the seed redacts, names 10.5.0.0/16), R3 is the first
+ * redacted peer 198.51.100.1 (its Fa0/0 also holds 200.56.4.2, SITEB's
+ * next hop) and the ISP of R1, the Linksys 200.100.1.1.  Each peer's
+ * ping brings up its own tunnel; 12.3's show crypto isakmp sa lists both
+ * SAs and show crypto ipsec sa both flows under the one interface and
+ * map, in the 12.3 layout the seed prints.
+ */
+static const char *const six_cfg[PAIR_MAX] = {
+	"hostname Linksys\n"
+	"interface Loopback0\n ip address 172.18.30.1 255.255.255.0\n"
+	"interface FastEthernet0/0\n ip address 200.100.1.1 255.255.255.252\n"
+	" no shutdown\n"
+	"ip route 0.0.0.0 0.0.0.0 200.100.1.2\n"
+	"crypto isakmp policy 1\n encr 3des\n authentication pre-share\n"
+	" group 2\n"
+	"crypto isakmp key thisisasecretpassword address 200.56.4.1\n"
+	"crypto ipsec transform-set T esp-3des esp-sha-hmac\n"
+	"ip access-list extended A\n"
+	" permit ip 172.18.30.0 0.0.0.255 192.168.100.0 0.0.0.255\n"
+	"crypto map M 10 ipsec-isakmp\n set peer 200.56.4.1\n"
+	" set transform-set T\n match address A\n"
+	"interface FastEthernet0/0\n crypto map M\n",
+	"version 12.3\n"
+	"hostname SITEB\n"
+	"crypto isakmp policy 1\n encr 3des\n authentication pre-share\n"
+	" group 5\n"
+	"crypto isakmp policy 2\n encr 3des\n hash md5\n"
+	" authentication pre-share\n group 5\n"
+	"crypto isakmp policy 3\n authentication pre-share\n group 5\n"
+	"crypto isakmp policy 4\n encr 3des\n authentication pre-share\n"
+	" group 2\n"
+	"crypto isakmp key xxxxxxxxx address 198.51.100.1\n"
+	"crypto isakmp key xxxxxxxxx address 198.51.100.2\n"
+	"crypto isakmp key xxxxxxxxx address 198.51.100.3\n"
+	"crypto isakmp key xxxxxxxxxx address 198.51.100.4\n"
+	"crypto isakmp key xxxxxxxxxx address 198.51.100.5\n"
+	"crypto isakmp key thisisasecretpassword address 200.100.1.1\n"
+	"crypto ipsec transform-set Default esp-3des esp-sha-hmac\n"
+	"crypto map IPSEC 5 ipsec-isakmp\n set peer 198.51.100.1\n"
+	" set transform-set Default\n match address xxxxxx\n"
+	"crypto map IPSEC 10 ipsec-isakmp\n set peer 198.51.100.2\n"
+	" set transform-set Default\n match address xxxxxx\n"
+	"crypto map IPSEC 15 ipsec-isakmp\n set peer 198.51.100.3\n"
+	" set transform-set Default\n set pfs group5\n match address xxxxxx\n"
+	"crypto map IPSEC 30 ipsec-isakmp\n set peer 198.51.100.4\n"
+	" set transform-set Default\n match address xxxxxx\n"
+	"crypto map IPSEC 40 ipsec-isakmp\n set peer 198.51.100.5\n"
+	" set transform-set Default\n match address xxxxxx\n"
+	"crypto map IPSEC 50 ipsec-isakmp\n set peer 198.51.100.6\n"
+	" set transform-set Default\n match address xxxxxx\n"
+	"crypto map IPSEC 60 ipsec-isakmp\n set peer 200.100.1.1\n"
+	" set transform-set Default\n match address SITEB_to_SITEA\n"
+	"interface Loopback0\n ip address 192.168.100.1 255.255.255.0\n"
+	"interface FastEthernet0/1\n ip address 200.56.4.1 255.255.255.252\n"
+	" ip nat outside\n no shutdown\n crypto map IPSEC\n"
+	"ip route 0.0.0.0 0.0.0.0 200.56.4.2\n"
+	"ip access-list extended SITEB_to_SITEA\n"
+	" permit ip 192.168.100.0 0.0.0.255 172.18.30.0 0.0.0.255\n"
+	"ip access-list extended xxxxxx\n"
+	" permit ip 192.168.100.0 0.0.0.255 10.5.0.0 0.0.255.255\n",
+	"hostname R3\n"
+	"interface Loopback0\n ip address 10.5.0.1 255.255.0.0\n"
+	"interface FastEthernet0/1\n ip address 200.100.1.2 255.255.255.252\n"
+	" no shutdown\n"
+	"interface FastEthernet0/0\n ip address 198.51.100.1 255.255.255.252\n"
+	" ip address 200.56.4.2 255.255.255.252 secondary\n no shutdown\n"
+	"ip route 192.168.100.0 255.255.255.0 200.56.4.1\n"
+	"ip route 200.56.4.0 255.255.255.252 FastEthernet0/0\n"
+	"crypto isakmp policy 1\n encr 3des\n authentication pre-share\n"
+	" group 5\n"
+	"crypto isakmp key xxxxxxxxx address 200.56.4.1\n"
+	"crypto ipsec transform-set T esp-3des esp-sha-hmac\n"
+	"ip access-list extended A\n"
+	" permit ip 10.5.0.0 0.0.255.255 192.168.100.0 0.0.0.255\n"
+	"crypto map M 10 ipsec-isakmp\n set peer 200.56.4.1\n"
+	" set transform-set T\n match address A\n"
+	"interface FastEthernet0/0\n crypto map M\n",
+};
+
+START_TEST(test_seed000_six_peers)
+{
+	static const char *const ifs[4] = { "FastEthernet0/0",
+	    "FastEthernet0/1", "FastEthernet0/0", "FastEthernet0/1" };
+	const char	*out;
+
+	pair_open3(six_cfg, ifs);
+	/* ARP first, so no first IKE message is lost to it. */
+	pair_run_wait(R3, "ping 200.56.4.1");
+	pair_run_wait(R2, "ping 200.56.4.2");
+	pair_run_wait(R1, "ping 200.100.1.2");
+	out = pair_run_wait(R3, "ping 192.168.100.1 source Loopback0");
+	ck_assert_msg(strstr(out, "Success rate is 80 percent") != NULL, "%s",
+	    out);
+	out = pair_run_wait(R1, "ping 192.168.100.1 source Loopback0");
+	ck_assert_msg(strstr(out, "Success rate is 80 percent") != NULL, "%s",
+	    out);
+	fx_run(&pair[R2], "terminal length 0");
+	/* 12.3's layout (seed 000): no status column, the slot. */
+	ck_assert_str_eq(fx_run(&pair[R2], "show crypto isakmp sa"),
+	    "dst             src             state          conn-id slot\n"
+	    "200.56.4.1      198.51.100.1    QM_IDLE              1    0\n"
+	    "200.56.4.1      200.100.1.1     QM_IDLE              2    0\n\n");
+	out = fx_run(&pair[R2], "show crypto ipsec sa");
+	/* One interface and map, then each peer's flow in the order made. */
+	ck_assert_ptr_nonnull(strstr(out, "\ninterface: FastEthernet0/1\n"
+	    "    Crypto map tag: IPSEC, local addr. 200.56.4.1\n\n"
+	    "   protected vrf:\n"
+	    "   local  ident (addr/mask/prot/port): "
+	    "(192.168.100.0/255.255.255.0/0/0)\n"
+	    "   remote ident (addr/mask/prot/port): "
+	    "(10.5.0.0/255.255.0.0/0/0)\n"
+	    "   current_peer: 198.51.100.1:500\n"
+	    "     PERMIT, flags={origin_is_acl,}\n"
+	    "    #pkts encaps: 4, #pkts encrypt: 4, #pkts digest 4\n"
+	    "    #pkts decaps: 4, #pkts decrypt: 4, #pkts verify 4\n"));
+	ck_assert_ptr_nonnull(strstr(out, "   protected vrf:\n"
+	    "   local  ident (addr/mask/prot/port): "
+	    "(192.168.100.0/255.255.255.0/0/0)\n"
+	    "   remote ident (addr/mask/prot/port): "
+	    "(172.18.30.0/255.255.255.0/0/0)\n"
+	    "   current_peer: 200.100.1.1:500\n"
+	    "     PERMIT, flags={origin_is_acl,}\n"
+	    "    #pkts encaps: 4, #pkts encrypt: 4, #pkts digest 4\n"
+	    "    #pkts decaps: 4, #pkts decrypt: 4, #pkts verify 4\n"));
+	ck_assert_ptr_nonnull(strstr(out, "     local crypto endpt.: "
+	    "200.56.4.1, remote crypto endpt.: 200.100.1.1\n"
+	    "     path mtu 1500, media mtu 1500\n"
+	    "     current outbound spi: "));
+	ck_assert_ptr_null(strstr(strstr(out, "interface:") + 1,
+	    "interface:"));
+	ck_assert_ptr_null(strstr(out, "current outbound spi: 0x"));
+	pair_close();
+}
+END_TEST
+
 static Suite *
 nat_suite(void)
 {
@@ -898,6 +1039,7 @@ nat_suite(void)
 	tcase_add_test(tc, test_outside_static);
 	suite_add_tcase(s, tc);
 	tcase_add_test(tv, test_seed000_vpn_exempt);
+	tcase_add_test(tv, test_seed000_six_peers);
 	tcase_set_timeout(tv, 60);
 	suite_add_tcase(s, tv);
 	return s;

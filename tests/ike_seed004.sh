@@ -25,12 +25,12 @@
 #     IDs a second time after the policy check, iosh once; its MM3 carries
 #     RFC NAT-D payloads (type 20, "No NAT Found"), not IOS's draft ones
 #     (type 17) and IOS's own vendor ID ("speaking to another IOS box!");
-#   - "Looking for a matching key ... in default : success" (MM1, MM3):
-#     iosh looks the key up once, at MM1 (issue 14), without this line;
+#   - "Looking for a matching key ... in default : success" at MM3:
+#     iosh looks the key up once, at MM1 (issue 14), and prints it there;
 #   - 12.3 mainline's forms where 12.3T differs (the version line cannot
 #     tell them apart, see above): "insert sa successfully" bare in 12.3T;
-#     "(0:1) local preshared key found" without the colon; "(0:0): : peer
-#     matches"; "SA authentication status: authenticated" on one line;
+#     "(0:1) local preshared key found" without the colon; "(0:1): peer
+#     matches" (seed 000's 12.3(6)); "SA authentication status: authenticated" on one line;
 #     "getting spi ... for SA from ..." on one line; "(f/i)  0/ 0" and
 #     "(proxy ... )" spacing; "got a queue event..." without the count;
 #     "add mtree" for "mtree_add_ident"; IPSEC(kei_proxy) printed twice

@@ -6,6 +6,8 @@
 #
 #   ss_start [capture]	namespace, charon, iosh (and tshark on tap0)
 #   ns_start; iosh_start	the same without charon (other peers)
+#   iosh_spawn --attach ...	iosh alone, attached as given (its own
+#				addressing: the caller's namespace setup)
 #   ns_start; ss_charon [capture]; iosh_start
 #				the same in steps (to add links between)
 #   ss_conns IKE ESP [KEY] [LOCAL_TS] [REMOTE_TS]
@@ -98,14 +100,19 @@ ns_start() {
 	in_ns ip link set tap0 up || fail "tap0 up"
 }
 
-iosh_start() {
-	local m
+# iosh in the namespace, its nvram $D/nv, its console on fd 3; the
+# interfaces as the arguments attach them (--attach NAME=SPEC each).
+iosh_spawn() {
 	mkfifo "$D/in"
-	ip netns exec "$ns" timeout 600 "$iosh" --nvram "$D/nv" \
-	    --attach FastEthernet0/0=tap:tap0 ${IOSH_ATTACH:-} \
+	ip netns exec "$ns" timeout 600 "$iosh" --nvram "$D/nv" "$@" \
 	    <"$D/in" >"$D/out" 2>&1 &
 	echo $! >"$D/iosh.pid"
 	exec 3>"$D/in"
+}
+
+iosh_start() {
+	local m
+	iosh_spawn --attach FastEthernet0/0=tap:tap0 ${IOSH_ATTACH:-}
 	# service internal: the tests write Wireshark's keys
 	# (test crypto wireshark-keys, an internal command).
 	send enable "configure terminal" "hostname R1" "service internal" \
@@ -170,17 +177,18 @@ ss_start() {
 }
 
 # strongSwan's side of seed 001 (notes/interop: the lifetimes Cisco's
-# defaults come out as), with the proposals given.
+# defaults come out as), with the proposals given; SS_LOCAL, SS_REMOTE
+# and SS_LIFE (the child's lifetime) change its addresses and lifetime.
 ss_conns() {
 	local ike=$1 esp=$2 key=${3:-cisco} lts=${4:-2.2.2.2/32}
-	local rts=${5:-1.1.1.1/32} la=${SS_LOCAL:-12.1.1.2}
-	local ra=${SS_REMOTE:-12.1.1.1}
+	local rts=${5:-1.1.1.1/32} l=${SS_LOCAL:-12.1.1.2}
+	local r=${SS_REMOTE:-12.1.1.1} life=${SS_LIFE:-3600}
 	cat >"$D/swanctl.conf" <<EOC
 connections {
     lab {
         version = 1
-        local_addrs = $la
-        remote_addrs = $ra
+        local_addrs = $l
+        remote_addrs = $r
         proposals = $ike
         dpd_delay = 0s
         rekey_time = 77760s
@@ -188,11 +196,11 @@ connections {
         rand_time = 0s
         local {
             auth = psk
-            id = $la
+            id = $l
         }
         remote {
             auth = psk
-            id = $ra
+            id = $r
         }
         children {
             lab {
@@ -200,8 +208,8 @@ connections {
                 local_ts = $lts
                 remote_ts = $rts
                 esp_proposals = $esp
-                life_time = 3600s
-                rekey_time = 3240s
+                life_time = ${life}s
+                rekey_time = $((life * 9 / 10))s
                 rand_time = 0s
                 start_action = none
             }
@@ -210,8 +218,8 @@ connections {
 }
 secrets {
     ike-lab {
-        id-1 = $ra
-        id-2 = $la
+        id-1 = $r
+        id-2 = $l
         secret = $key
     }
 }

@@ -218,16 +218,16 @@ block 10.1.0.0/255.255.0.0 <<END
    local  ident (addr/mask/prot/port): (10.1.0.0/255.255.0.0/0/0)
    remote ident (addr/mask/prot/port): (10.2.0.0/255.255.0.0/0/0)
    current_peer: 10.100.2.102:500
-    #pkts encaps: $l2l, #pkts encrypt: $l2l, #pkts digest: $l2l
-    #pkts decaps: $l2l, #pkts decrypt: $l2l, #pkts verify: $l2l
+    #pkts encaps: $l2l, #pkts encrypt: $l2l, #pkts digest $l2l
+    #pkts decaps: $l2l, #pkts decrypt: $l2l, #pkts verify $l2l
      local crypto endpt.: 10.48.67.181, remote crypto endpt.: 10.100.2.102
 END
 block 0.0.0.0/0.0.0.0 <<END
    local  ident (addr/mask/prot/port): (0.0.0.0/0.0.0.0/0/0)
    remote ident (addr/mask/prot/port): (10.5.5.1/255.255.255.255/0/0)
    current_peer: 10.51.82.100:500
-    #pkts encaps: 3, #pkts encrypt: 3, #pkts digest: 3
-    #pkts decaps: 3, #pkts decrypt: 3, #pkts verify: 3
+    #pkts encaps: 3, #pkts encrypt: 3, #pkts digest 3
+    #pkts decaps: 3, #pkts decrypt: 3, #pkts verify 3
      local crypto endpt.: 10.48.67.181, remote crypto endpt.: 10.51.82.100
 END
 # Two SAs each way, all of the map mymap.

@@ -12,7 +12,8 @@
 #include "shell/session.h"
 #include "tests/pair.h"
 
-struct fixture	pair[PAIR_NR];
+struct fixture	pair[PAIR_MAX];
+int		pair_n = PAIR_NR;
 
 const char *const pair_base_cfg[PAIR_NR] = {
 	"hostname R1\n"
@@ -55,16 +56,16 @@ pair_crypto_cfg(int r, const char *enc, const char *key, const char *rule)
 bool
 pair_drain(void)
 {
-	size_t	before[PAIR_NR];
+	size_t	before[PAIR_MAX];
 	bool	moved = false;
 	int	i, r;
 
 	for (i = 0; i < 50; i++) {
-		for (r = 0; r < PAIR_NR; r++)
+		for (r = 0; r < pair_n; r++)
 			before[r] = pair[r].fx_out.sb_len;
-		for (r = 0; r < PAIR_NR; r++)
+		for (r = 0; r < pair_n; r++)
 			evloop_once(pair[r].fx_rt.r_loop, 0);
-		for (r = 0; r < PAIR_NR; r++)
+		for (r = 0; r < pair_n; r++)
 			if (pair[r].fx_out.sb_len != before[r])
 				moved = true;
 	}
@@ -130,26 +131,60 @@ pair_open(const char *const cfg[PAIR_NR])
 	pair_open_on(cfg, "Serial1/2", "Serial1/1");
 }
 
+/* N routers up in privileged exec on the frozen clock (wires next). */
+static void
+open_routers(int n)
+{
+	int	r;
+
+	pair_n = n;
+	clock_use_frozen(FX_EPOCH_MS);
+	for (r = 0; r < pair_n; r++) {
+		fx_open(&pair[r], NULL);
+		fx_run(&pair[r], "enable");
+	}
+}
+
+/* Each router configured, a second gone, the output cleared. */
+static void
+configure_all(const char *const *cfg)
+{
+	int	r;
+
+	for (r = 0; r < pair_n; r++)
+		pair_config(r, cfg[r]);
+	pair_run_for(1);
+	for (r = 0; r < pair_n; r++)
+		strbuf_reset(&pair[r].fx_out);
+}
+
 void
 pair_open_on(const char *const cfg[PAIR_NR], const char *if1,
     const char *if2)
 {
-	int	p0, p1, r;
+	int	p0, p1;
 
-	clock_use_frozen(FX_EPOCH_MS);
+	open_routers(PAIR_NR);
 	p0 = fx_udp_port();
 	p1 = fx_udp_port();
-	for (r = 0; r < PAIR_NR; r++) {
-		fx_open(&pair[r], NULL);
-		fx_run(&pair[r], "enable");
-	}
 	fx_attach_udp(&pair[R1], if1, p0, p1);
 	fx_attach_udp(&pair[R2], if2, p1, p0);
-	for (r = 0; r < PAIR_NR; r++)
-		pair_config(r, (cfg != NULL ? cfg : pair_base_cfg)[r]);
-	pair_run_for(1);
-	for (r = 0; r < PAIR_NR; r++)
-		strbuf_reset(&pair[r].fx_out);
+	configure_all(cfg != NULL ? cfg : pair_base_cfg);
+}
+
+void
+pair_open3(const char *const cfg[PAIR_MAX], const char *const ifs[4])
+{
+	int	p[4], i;
+
+	open_routers(PAIR_MAX);
+	for (i = 0; i < 4; i++)
+		p[i] = fx_udp_port();
+	fx_attach_udp(&pair[R1], ifs[0], p[0], p[1]);
+	fx_attach_udp(&pair[R3], ifs[1], p[1], p[0]);
+	fx_attach_udp(&pair[R3], ifs[2], p[2], p[3]);
+	fx_attach_udp(&pair[R2], ifs[3], p[3], p[2]);
+	configure_all(cfg);
 }
 
 void
@@ -157,8 +192,9 @@ pair_close(void)
 {
 	int	r;
 
-	for (r = 0; r < PAIR_NR; r++)
+	for (r = 0; r < pair_n; r++)
 		fx_close(&pair[r]);
+	pair_n = PAIR_NR;
 	clock_use_real();
 }
 

@@ -16,8 +16,13 @@
 #define PAIR_NR	2
 #define R1	0
 #define R2	1
+/* pair_open3's third router, between the other two. */
+#define PAIR_MAX 3
+#define R3	2
 
-extern struct fixture		 pair[PAIR_NR];
+extern struct fixture		 pair[PAIR_MAX];
+/* How many routers are open: 2, or 3 after pair_open3. */
+extern int			 pair_n;
 /* Each router's interfaces and routes (no crypto). */
 extern const char *const	 pair_base_cfg[PAIR_NR];
 
@@ -29,6 +34,12 @@ void		 pair_open(const char *const cfg[PAIR_NR]);
  * required: it names and addresses them). */
 void		 pair_open_on(const char *const cfg[PAIR_NR], const char *if1,
 		    const char *if2);
+/* Three routers in a row: R1's interface IFS[0] on a wire to R3's
+ * IFS[1], R3's IFS[2] on another to R2's IFS[3] (R3 in the middle, a
+ * NAT or a transit router), each configured with CFG[r]; then as
+ * pair_open.  Every pair_* function then runs all three. */
+void		 pair_open3(const char *const cfg[PAIR_MAX],
+		    const char *const ifs[4]);
 void		 pair_close(void);
 /* Configure R: IOS's notes (a new crypto map) are fine, errors fail. */
 void		 pair_config(int r, const char *text);
