@@ -576,20 +576,27 @@ platform_short(const char *p)
 	return p;
 }
 
-/* The neighbours, oldest first as IOS lists them. */
+static int
+nbr_cmp(const void *a, const void *b)
+{
+	const struct cdp_nbr	*x = *(const struct cdp_nbr *const *)a;
+	const struct cdp_nbr	*y = *(const struct cdp_nbr *const *)b;
+	int			 c = ifid_cmp(&x->cn_local, &y->cn_local);
+
+	return c != 0 ? c : strcmp(x->cn_device, y->cn_device);
+}
+
+/* The neighbours by local port (IOS order), then device ID: the same
+ * table however the advertisements happened to arrive. */
 static size_t
 nbr_list(struct cdp *cd, const struct cdp_nbr **out, size_t max)
 {
 	const struct cdp_nbr	*n;
-	size_t			 k = 0, i;
+	size_t			 k = 0;
 
 	for (n = cd->cd_nbrs; n != NULL && k < max; n = n->cn_next)
 		out[k++] = n;
-	for (i = 0; i < k / 2; i++) {
-		n = out[i];
-		out[i] = out[k - 1 - i];
-		out[k - 1 - i] = n;
-	}
+	qsort(out, k, sizeof(*out), nbr_cmp);
 	return k;
 }
 

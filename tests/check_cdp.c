@@ -1,0 +1,294 @@
+/*
+ * check_cdp: CDP between three routers in one process — R1 and R2 on
+ * FastEthernet0/0 (802.3/SNAP frames on a udp: wire), R2 and R3 on
+ * Serial1/0 (Cisco HDLC), the clock frozen.  The neighbour tables are
+ * compared whole, in the 15.x and the 12.x layouts; the holdtime counts
+ * down with the clock, is refreshed by the next advertisement 60 s
+ * later, and an entry whose sender stopped (`no cdp enable`) is gone
+ * exactly 180 s after its last advertisement.
+ */
+#include <check.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "config.h"
+#include "lib/clock.h"
+#include "lib/evloop.h"
+#include "tests/fixture.h"
+
+#define NR	3
+
+static struct fixture	rt[NR];
+
+static const char *const cfg[NR] = {
+	"hostname R1\n"
+	"cdp run\n"
+	"interface FastEthernet0/0\n ip address 10.0.12.1 255.255.255.0\n"
+	" no shutdown\n",
+	"hostname R2\n"
+	"cdp run\n"
+	"interface FastEthernet0/0\n ip address 10.0.12.2 255.255.255.0\n"
+	" no shutdown\n"
+	"interface Serial1/0\n ip address 10.0.23.2 255.255.255.0\n"
+	" no shutdown\n",
+	"hostname R3\n"
+	"version 12.4\n"
+	"cdp run\n"
+	"interface Serial1/0\n ip address 10.0.23.3 255.255.255.0\n"
+	" no shutdown\n",
+};
+
+/* Each loop turned until nothing is left to read (udp: on loopback
+ * delivers at once). */
+static void
+drain(void)
+{
+	int	i, r;
+
+	for (i = 0; i < 8; i++)
+		for (r = 0; r < NR; r++)
+			evloop_once(rt[r].fx_rt.r_loop, 0);
+}
+
+/* SECONDS of frozen time, one second at a time, the wires drained. */
+static void
+run_for(unsigned seconds)
+{
+	unsigned	i;
+
+	for (i = 0; i < seconds; i++) {
+		clock_advance(1000);
+		drain();
+	}
+}
+
+static void
+setup(void)
+{
+	int	p[4], i;
+
+	clock_use_frozen(FX_EPOCH_MS);
+	for (i = 0; i < 4; i++)
+		p[i] = fx_udp_port();
+	for (i = 0; i < NR; i++) {
+		fx_open(&rt[i], NULL);
+		fx_run(&rt[i], "enable");
+	}
+	fx_attach_udp(&rt[0], "FastEthernet0/0", p[0], p[1]);
+	fx_attach_udp(&rt[1], "FastEthernet0/0", p[1], p[0]);
+	fx_attach_udp(&rt[1], "Serial1/0", p[2], p[3]);
+	fx_attach_udp(&rt[2], "Serial1/0", p[3], p[2]);
+	for (i = 0; i < NR; i++)
+		fx_config(&rt[i], cfg[i]);
+	/* The first advertisements leave on the next turn of each loop. */
+	drain();
+	for (i = 0; i < NR; i++)
+		strbuf_reset(&rt[i].fx_out);
+}
+
+static void
+teardown(void)
+{
+	int	i;
+
+	for (i = 0; i < NR; i++)
+		fx_close(&rt[i]);
+	clock_use_real();
+}
+
+static const char *
+run(int r, const char *cmd)
+{
+	strbuf_reset(&rt[r].fx_out);
+	return fx_run(&rt[r], cmd);
+}
+
+static void
+expect_neighbors15(int hold1, int hold3)
+{
+	char	want[1024];
+
+	snprintf(want, sizeof(want),
+	    "Capability Codes: R - Router, T - Trans Bridge, "
+	    "B - Source Route Bridge\n"
+	    "                  S - Switch, H - Host, I - IGMP, r - Repeater, "
+	    "P - Phone, \n"
+	    "                  D - Remote, C - CVTA, M - Two-port Mac Relay \n"
+	    "\n"
+	    "Device ID        Local Intrfce     Holdtme    Capability  "
+	    "Platform  Port ID\n"
+	    "R1               Fas 0/0            %3d           R       "
+	    "IOSH-LINU Fas 0/0\n"
+	    "R3               Ser 1/0            %3d           R       "
+	    "IOSH-LINU Ser 1/0\n"
+	    "\n"
+	    "Total cdp entries displayed : 2\n", hold1, hold3);
+	ck_assert_str_eq(run(1, "show cdp neighbors"), want);
+}
+
+START_TEST(test_neighbors)
+{
+	expect_neighbors15(180, 180);
+	run_for(30);
+	expect_neighbors15(150, 150);
+	/* 60 s after the first: refreshed. */
+	run_for(30);
+	expect_neighbors15(180, 180);
+}
+END_TEST
+
+START_TEST(test_neighbors_12x)
+{
+	run_for(5);
+	ck_assert_str_eq(run(2, "show cdp neighbors"),
+	    "Capability Codes: R - Router, T - Trans Bridge, "
+	    "B - Source Route Bridge\n"
+	    "                  S - Switch, H - Host, I - IGMP, r - Repeater\n"
+	    "\n"
+	    "Device ID        Local Intrfce     Holdtme    Capability  "
+	    "Platform  Port ID\n"
+	    "R2               Ser 1/0            175           R       "
+	    "IOSH-LINU Ser 1/0\n");
+}
+END_TEST
+
+START_TEST(test_detail)
+{
+	char	want[2048];
+
+	run_for(2);
+	snprintf(want, sizeof(want),
+	    "-------------------------\n"
+	    "Device ID: R2\n"
+	    "Entry address(es): \n"
+	    "  IP address: 10.0.12.2\n"
+	    "Platform: cisco IOSH-LINUX,  Capabilities: Router \n"
+	    "Interface: FastEthernet0/0,  Port ID (outgoing port): "
+	    "FastEthernet0/0\n"
+	    "Holdtime : 178 sec\n"
+	    "\n"
+	    "Version :\n"
+	    "iosh Software (IOSH-LINUX), Version %s, RELEASE SOFTWARE (iosh)\n"
+	    "Technical Support: see the README of the %s distribution\n"
+	    "\n"
+	    "advertisement version: 2\n"
+	    "Duplex: full\n"
+	    "Management address(es): \n"
+	    "  IP address: 10.0.12.2\n"
+	    "\n"
+	    "\n"
+	    "Total cdp entries displayed : 1\n", PACKAGE_VERSION,
+	    PACKAGE_NAME);
+	ck_assert_str_eq(run(0, "show cdp neighbors detail"), want);
+	/* The serial neighbour in 12.x: no duplex, no management lines. */
+	snprintf(want, sizeof(want),
+	    "-------------------------\n"
+	    "Device ID: R2\n"
+	    "Entry address(es): \n"
+	    "  IP address: 10.0.23.2\n"
+	    "Platform: cisco IOSH-LINUX,  Capabilities: Router \n"
+	    "Interface: Serial1/0,  Port ID (outgoing port): Serial1/0\n"
+	    "Holdtime : 178 sec\n"
+	    "\n"
+	    "Version :\n"
+	    "iosh Software (IOSH-LINUX), Version %s, RELEASE SOFTWARE (iosh)\n"
+	    "Technical Support: see the README of the %s distribution\n"
+	    "\n"
+	    "advertisement version: 2\n"
+	    "\n", PACKAGE_VERSION, PACKAGE_NAME);
+	ck_assert_str_eq(run(2, "show cdp neighbors detail"), want);
+}
+END_TEST
+
+START_TEST(test_global_and_interface)
+{
+	ck_assert_str_eq(run(1, "show cdp"),
+	    "Global CDP information:\n"
+	    "\tSending CDP packets every 60 seconds\n"
+	    "\tSending a holdtime value of 180 seconds\n"
+	    "\tSending CDPv2 advertisements is  enabled\n");
+	fx_config(&rt[1], "interface Serial1/1\n shutdown\n");
+	ck_assert_str_eq(run(1, "show cdp interface"),
+	    "FastEthernet0/0 is up, line protocol is up\n"
+	    "  Encapsulation ARPA\n"
+	    "  Sending CDP packets every 60 seconds\n"
+	    "  Holdtime is 180 seconds\n"
+	    "Serial1/0 is up, line protocol is up\n"
+	    "  Encapsulation HDLC\n"
+	    "  Sending CDP packets every 60 seconds\n"
+	    "  Holdtime is 180 seconds\n"
+	    "Serial1/1 is administratively down, line protocol is down\n"
+	    "  Encapsulation HDLC\n"
+	    "  Sending CDP packets every 60 seconds\n"
+	    "  Holdtime is 180 seconds\n");
+	fx_config(&rt[1], "interface Serial1/1\n no cdp enable\n");
+	ck_assert_ptr_null(strstr(run(1, "show cdp interface"), "Serial1/1"));
+	ck_assert_ptr_nonnull(strstr(run(1, "show running-config"),
+	    "interface Serial1/1\n no ip address\n shutdown\n"
+	    " no cdp enable\n"));
+	ck_assert_ptr_nonnull(strstr(run(1, "show running-config"),
+	    "\ncdp run\n"));
+	fx_config(&rt[1], "no cdp run");
+	ck_assert_str_eq(run(1, "show cdp neighbors"),
+	    "% CDP is not enabled\n");
+	ck_assert_str_eq(run(1, "show cdp"), "% CDP is not enabled\n");
+	ck_assert_ptr_null(strstr(run(1, "show running-config"), "cdp run"));
+	/* Back on: the table starts empty and fills from the next
+	 * advertisements (60 s after the first ones). */
+	fx_config(&rt[1], "cdp run");
+	ck_assert_ptr_null(strstr(run(1, "show cdp neighbors"), "R1 "));
+	run_for(60);
+	ck_assert_ptr_nonnull(strstr(run(1, "show cdp neighbors"),
+	    "R1               Fas 0/0            180"));
+}
+END_TEST
+
+START_TEST(test_holdtime_expiry)
+{
+	/* R1 stops advertising at once; R2 forgets it 180 s after the
+	 * last advertisement it heard, while R3 is refreshed. */
+	fx_config(&rt[0], "interface FastEthernet0/0\n no cdp enable\n");
+	run_for(179);
+	ck_assert_ptr_nonnull(strstr(run(1, "show cdp neighbors"),
+	    "R1               Fas 0/0              1           R"));
+	run_for(1);
+	ck_assert_ptr_null(strstr(run(1, "show cdp neighbors"), "R1 "));
+	ck_assert_ptr_nonnull(strstr(rt[1].fx_out.sb_buf,
+	    "R3               Ser 1/0            "));
+	ck_assert_ptr_nonnull(strstr(rt[1].fx_out.sb_buf,
+	    "Total cdp entries displayed : 1\n"));
+	/* `no cdp enable` stops listening too: R1's entry for R2 ran
+	 * out as well. */
+	ck_assert_ptr_nonnull(strstr(run(0, "show cdp neighbors"),
+	    "Total cdp entries displayed : 0\n"));
+}
+END_TEST
+
+static Suite *
+cdp_suite(void)
+{
+	Suite	*s = suite_create("cdp");
+	TCase	*tc = tcase_create("three routers");
+
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_set_timeout(tc, 60);
+	tcase_add_test(tc, test_neighbors);
+	tcase_add_test(tc, test_neighbors_12x);
+	tcase_add_test(tc, test_detail);
+	tcase_add_test(tc, test_global_and_interface);
+	tcase_add_test(tc, test_holdtime_expiry);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int
+main(void)
+{
+	SRunner	*sr = srunner_create(cdp_suite());
+	int	 failed;
+
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed == 0 ? 0 : 1;
+}
