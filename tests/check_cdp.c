@@ -9,7 +9,9 @@
  */
 #include <check.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "config.h"
 #include "lib/clock.h"
@@ -264,6 +266,45 @@ START_TEST(test_holdtime_expiry)
 }
 END_TEST
 
+/*
+ * The next advertisements heard by R2 on each wire, exported as pcap
+ * files: into CAPTURE_DIR when set (tests/capture_tshark.sh has tshark
+ * dissect them), else into a directory removed afterwards.
+ */
+START_TEST(test_capture)
+{
+	char		 tmp[] = "/tmp/check_cdp.XXXXXX", line[512];
+	const char	*dir = getenv("CAPTURE_DIR");
+	const char	*const name[2] = { "cdp-eth.pcap", "cdp-hdlc.pcap" };
+	int		 i;
+
+	ck_assert_ptr_nonnull(mkdtemp(tmp));
+	if (dir == NULL)
+		dir = tmp;
+	ck_assert_str_eq(run(1, "monitor capture E interface "
+	    "FastEthernet0/0 in"), "");
+	ck_assert_str_eq(run(1, "monitor capture S interface Serial1/0 in"),
+	    "");
+	ck_assert_str_eq(run(1, "monitor capture E start"),
+	    "Started capture point : E\n");
+	ck_assert_str_eq(run(1, "monitor capture S start"),
+	    "Started capture point : S\n");
+	run_for(60);
+	run(1, "monitor capture E stop");
+	run(1, "monitor capture S stop");
+	for (i = 0; i < 2; i++) {
+		snprintf(line, sizeof(line), "monitor capture %c export %s/%s",
+		    i == 0 ? 'E' : 'S', dir, name[i]);
+		ck_assert_str_eq(run(1, line), "Exported Successfully\n");
+		if (dir == tmp) {
+			snprintf(line, sizeof(line), "%s/%s", tmp, name[i]);
+			ck_assert_int_eq(unlink(line), 0);
+		}
+	}
+	ck_assert_int_eq(rmdir(tmp), 0);
+}
+END_TEST
+
 static Suite *
 cdp_suite(void)
 {
@@ -277,6 +318,7 @@ cdp_suite(void)
 	tcase_add_test(tc, test_detail);
 	tcase_add_test(tc, test_global_and_interface);
 	tcase_add_test(tc, test_holdtime_expiry);
+	tcase_add_test(tc, test_capture);
 	suite_add_tcase(s, tc);
 	return s;
 }
