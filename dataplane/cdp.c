@@ -57,6 +57,9 @@ static const uint8_t	cdp_snap[SNAP_LEN] = {
 };
 
 #define CDP_MAXADDR	4
+/* A wire full of forged device IDs must not grow the table without end:
+ * past this many neighbours a new one is dropped (IOS's "No memory"). */
+#define CDP_MAX_NBRS	1024
 
 struct cdp_nbr {
 	struct cdp_nbr	*cn_next;
@@ -77,7 +80,9 @@ struct cdp {
 	bool		 cd_run;
 	struct ev_timer	*cd_tick;
 	struct cdp_nbr	*cd_nbrs;	/* newest first */
-	uint64_t	 cd_out, cd_in, cd_bad_cksum, cd_invalid;
+	uint64_t	 cd_out, cd_in, cd_bad_cksum, cd_invalid, cd_accepted;
+	uint64_t	 cd_nomem;	/* new neighbours past CDP_MAX_NBRS */
+	size_t		 cd_nnbrs;
 };
 
 /* The interfaces CDP runs on: Ethernet (SNAP) and serial (HDLC). */
@@ -225,6 +230,7 @@ cdp_expire(struct cdp *cd, bool all)
 		if (all || now >= n->cn_expire_ms) {
 			*np = n->cn_next;
 			nbr_free(n);
+			cd->cd_nnbrs--;
 		} else
 			np = &n->cn_next;
 	}
@@ -421,9 +427,14 @@ cdp_input(struct dp_iface *ifp, const uint8_t *p, size_t len)
 		goto bad;
 	n = nbr_find(cd, &ifp->if_id, t.cn_device);
 	if (n == NULL) {
+		if (cd->cd_nnbrs >= CDP_MAX_NBRS) {
+			cd->cd_nomem++;
+			goto drop;
+		}
 		n = xcalloc(1, sizeof(*n));
 		n->cn_next = cd->cd_nbrs;
 		cd->cd_nbrs = n;
+		cd->cd_nnbrs++;
 	} else {
 		free(n->cn_device);
 		free(n->cn_port);
@@ -434,13 +445,21 @@ cdp_input(struct dp_iface *ifp, const uint8_t *p, size_t len)
 	t.cn_local = ifp->if_id;
 	t.cn_expire_ms = clock_mono_ms() + (uint64_t)p[1] * 1000;
 	*n = t;
+	cd->cd_accepted++;
 	return;
 bad:
 	cd->cd_invalid++;
+drop:
 	free(t.cn_device);
 	free(t.cn_port);
 	free(t.cn_platform);
 	free(t.cn_version);
+}
+
+uint64_t
+dp_cdp_accepted(const struct dataplane *dp)
+{
+	return dp->d_cdp != NULL ? dp->d_cdp->cd_accepted : 0;
 }
 
 bool
@@ -664,7 +683,6 @@ show_detail(struct vty *vty, const struct dataplane *dp,
 	vty_out(vty, "\n");
 }
 
-#define CDP_SHOW_MAX	1024
 
 int
 dp_show_cdp_neighbors_cmd(struct vty *vty, const struct cmd_args *m)
@@ -677,8 +695,8 @@ dp_show_cdp_neighbors_cmd(struct vty *vty, const struct cmd_args *m)
 	if (cdp_not_enabled(vty))
 		return CMD_SUCCESS;
 	cdp_expire(dp->d_cdp, false);
-	list = xcalloc(CDP_SHOW_MAX, sizeof(*list));
-	k = nbr_list(dp->d_cdp, list, CDP_SHOW_MAX);
+	list = xcalloc(CDP_MAX_NBRS, sizeof(*list));
+	k = nbr_list(dp->d_cdp, list, CDP_MAX_NBRS);
 	if (cmd_has(m, "detail")) {
 		for (i = 0; i < k; i++)
 			show_detail(vty, dp, list[i]);
