@@ -10,6 +10,7 @@ one line per check; exits 1 on the first failure.
 """
 import os
 import sys
+import time
 
 from netmiko import ConnectHandler
 
@@ -112,6 +113,27 @@ def session(device_type, port, loopback):
     check(tag + ": show clock parsed",
           isinstance(clock, list) and len(clock) == 1 and
           clock[0]["year"] == "2023" and clock[0]["month"] == "Nov", True)
+    # R2 on FastEthernet0/0's wire (tests/netmiko.sh) advertised itself
+    # once when it started; R1 may be asked before it arrived.
+    for _ in range(20):
+        cdp = conn.send_command("show cdp neighbors", use_textfsm=True)
+        if isinstance(cdp, list) and row(cdp, "neighbor_name", "R2"):
+            break
+        time.sleep(0.25)
+    r = row(cdp, "neighbor_name", "R2") if isinstance(cdp, list) else None
+    check(tag + ": cdp neighbors row of R2",
+          r and (r["local_interface"], r["capabilities"], r["platform"],
+                 r["neighbor_interface"]),
+          ("Fas 0/0", "R", "IOSH-LINU", "Fas 0/1"))
+    det = conn.send_command("show cdp neighbors detail", use_textfsm=True)
+    r = row(det, "neighbor_name", "R2") if isinstance(det, list) else None
+    check(tag + ": cdp neighbors detail row of R2",
+          r and (r["mgmt_address"], r["platform"], r["capabilities"],
+                 r["local_interface"], r["neighbor_interface"],
+                 r["neighbor_description"]),
+          ("10.0.12.2", "cisco IOSH-LINUX", "Router", "FastEthernet0/0",
+           "FastEthernet0/1", "iosh Software (IOSH-LINUX), Version %s, "
+           "RELEASE SOFTWARE (iosh)" % os.environ["IOSH_VERSION"]))
     conn.disconnect()
 
 
@@ -125,4 +147,4 @@ if FAILED:
     print("netmiko: %d checks failed" % len(FAILED))
     sys.exit(1)
 print("netmiko: cisco_ios (SSH) and cisco_ios_telnet: enable, "
-      "send_config_set, save_config and five ntc-templates parse as IOS")
+      "send_config_set, save_config and seven ntc-templates parse as IOS")
