@@ -37,6 +37,10 @@ EXTRA_DIST += tests/lab.sh tests/expect/lab.exp
 # LAN-to-LAN tunnel from its first ping, vpnc on the ISP's tap through
 # XAUTH and mode-config, the hub's SAs for both peers.
 TESTS += tests/lab_seed002.sh
+# iosh-lab graph: dot's SVG names every router, link and attachment of
+# seed-002 with interfaces and addresses; ccie-13-1's dot text; a PNG.
+TESTS += tests/lab_graph.sh
+EXTRA_DIST += tests/lab_graph.sh
 EXTRA_DIST += tests/lab_seed002.sh
 
 # The lab's topology file: routers, links, attach lines and their errors.
