@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "crypto/esp.h"
+#include "crypto/ike_int.h"
 #include "crypto/isakmp_wire.h"
 #include "crypto/sadb.h"
 #include "lib/inet4.h"
@@ -238,11 +239,18 @@ current_out_spi(const struct ipsec_flow *fl)
 	return ps != NULL ? ps->ps_spi : 0;
 }
 
+/*
+ * REL is the release's major number: 12, 15, or 16 and later — IOS XE's
+ * layout of the detail (replay window size, Status: ACTIVE(ACTIVE), the
+ * plaintext mtu, the tagged counters; as ntc-templates' samples of IOS XE
+ * routers show it).
+ */
 static void
-sa_block(const struct ipsec_sa *ps, bool ios15, uint64_t now_ms,
+sa_block(const struct ipsec_sa *ps, unsigned rel, uint64_t now_ms,
     struct strbuf *sb)
 {
 	const struct ipsec_flow	*fl = ps->ps_flow;
+	bool			 ios15 = rel >= 15;
 	uint64_t		 gone = now_ms > ps->ps_up_ms ?
 				    (now_ms - ps->ps_up_ms) / 1000 : 0;
 	uint64_t		 kb = ps->ps_bytes / 1024;
@@ -283,23 +291,30 @@ sa_block(const struct ipsec_sa *ps, bool ios15, uint64_t now_ms,
 	/* IOS detects replays only on authenticated SAs, and not with
 	 * `crypto ipsec security-association replay disable`. */
 	strbuf_printf(sb, "        IV size: %u bytes\n"
-	    "        replay detection support: %s\n", ps->ps_iv_size,
+	    "        replay detection support: %s", ps->ps_iv_size,
 	    ps->ps_esp == NULL || esp_sa_replay_window(ps->ps_esp) != 0 ?
 	    "Y" : "N");
-	if (ios15)
+	if (rel >= 16 && ps->ps_esp != NULL &&
+	    esp_sa_replay_window(ps->ps_esp) != 0)
+		strbuf_printf(sb, "  replay window size: %u",
+		    (unsigned)esp_sa_replay_window(ps->ps_esp));
+	strbuf_putc(sb, '\n');
+	if (rel >= 16)
+		strbuf_puts(sb, "        Status: ACTIVE(ACTIVE)\n");
+	else if (ios15)
 		strbuf_puts(sb, "        Status: ACTIVE\n");
 	strbuf_putc(sb, '\n');
 }
 
 static void
-sa_list(const struct ipsec_sa_list *l, const char *dir, bool ios15,
+sa_list(const struct ipsec_sa_list *l, const char *dir, unsigned rel,
     uint64_t now_ms, struct strbuf *sb)
 {
 	const struct ipsec_sa	*ps;
 
 	strbuf_printf(sb, "     %s esp sas:\n", dir);
 	TAILQ_FOREACH(ps, l, ps_entry)
-		sa_block(ps, ios15, now_ms, sb);
+		sa_block(ps, rel, now_ms, sb);
 	if (TAILQ_EMPTY(l))
 		strbuf_putc(sb, '\n');
 	strbuf_printf(sb, "     %s ah sas:\n\n     %s pcp sas:\n", dir, dir);
@@ -312,7 +327,7 @@ sa_list(const struct ipsec_sa_list *l, const char *dir, bool ios15,
  * no cause for (no sa, rollover, internal) are 0.
  */
 static void
-detail_errors(const struct flow_stats *st, struct strbuf *sb)
+detail_errors(const struct flow_stats *st, unsigned rel, struct strbuf *sb)
 {
 	strbuf_printf(sb,
 	    "    #pkts no sa (send) 0, #pkts invalid sa (rcv) 0\n"
@@ -321,21 +336,28 @@ detail_errors(const struct flow_stats *st, struct strbuf *sb)
 	    "    #pkts invalid identity (recv) %llu, #pkts invalid len (rcv) "
 	    "%llu\n"
 	    "    #pkts replay rollover (send): 0, #pkts replay rollover (rcv) 0\n"
-	    "    ##pkts replay failed (rcv): %llu\n"
-	    "    #pkts internal err (send): 0, #pkts internal err (recv) 0\n",
+	    "    ##pkts replay failed (rcv): %llu\n",
 	    (unsigned long long)st->fs_send_errors,
 	    (unsigned long long)st->fs_invalid_prot,
 	    (unsigned long long)st->fs_verify_fail,
 	    (unsigned long long)st->fs_recv_policy,
 	    (unsigned long long)st->fs_invalid_len,
 	    (unsigned long long)st->fs_replay_fail);
+	if (rel >= 16)
+		strbuf_puts(sb, "    #pkts tagged (send): 0, #pkts untagged "
+		    "(rcv): 0\n    #pkts not tagged (send): 0, #pkts not "
+		    "untagged (rcv): 0\n");
+	strbuf_puts(sb, "    #pkts internal err (send): 0, "
+	    "#pkts internal err (recv) 0\n");
 }
 
 static void
-flow_block(const struct ipsec_flow *fl, bool ios15, bool detail,
+flow_block(const struct ipsec_flow *fl, unsigned rel, bool detail,
     uint64_t now_ms, struct strbuf *sb)
 {
 	const struct flow_stats	*st = &fl->fl_stats;
+	const struct ipsec_sa	*out = TAILQ_LAST(&fl->fl_out, ipsec_sa_list);
+	bool			 ios15 = rel >= 15;
 	char			 l[48], r[48];
 	uint32_t		 spi = current_out_spi(fl);
 	bool			 six = fl->fl_local_addr.sa_family == 6;
@@ -367,18 +389,26 @@ flow_block(const struct ipsec_flow *fl, bool ios15, bool detail,
 	    (unsigned long long)st->fs_decrypt,
 	    (unsigned long long)st->fs_verify);
 	if (detail)
-		detail_errors(st, sb);
-	strbuf_printf(sb, "    #send errors %llu, #recv errors %llu\n\n",
-	    (unsigned long long)st->fs_send_errors,
-	    (unsigned long long)st->fs_recv_errors);
+		detail_errors(st, rel, sb);
+	/* IOS XE's detail has no summary line of the errors. */
+	if (!detail || rel < 16)
+		strbuf_printf(sb, "    #send errors %llu, #recv errors %llu\n",
+		    (unsigned long long)st->fs_send_errors,
+		    (unsigned long long)st->fs_recv_errors);
+	strbuf_putc(sb, '\n');
 	if (six)
 		strbuf_printf(sb, "     local crypto endpt.: %s,\n"
 		    "     remote crypto endpt.: %s\n", l, r);
 	else
 		strbuf_printf(sb, "     local crypto endpt.: %s, remote crypto "
 		    "endpt.: %s\n", l, r);
+	if (rel >= 16)
+		strbuf_printf(sb, "     plaintext mtu %zu,", out != NULL ?
+		    ipsec_mtu_inner(fl, out) : (size_t)fl->fl_mtu);
+	else if (ios15)
+		strbuf_puts(sb, "    ");
 	if (ios15) {
-		strbuf_printf(sb, "     path mtu %u, %s mtu %u, %s mtu idb %s\n"
+		strbuf_printf(sb, " path mtu %u, %s mtu %u, %s mtu idb %s\n"
 		    "     current outbound spi: 0x%X(%u)\n"
 		    "     PFS (Y/N): %s, DH group: ", fl->fl_mtu,
 		    six ? "ipv6" : "ip", fl->fl_ip_mtu, six ? "ipv6" : "ip",
@@ -392,9 +422,9 @@ flow_block(const struct ipsec_flow *fl, bool ios15, bool detail,
 		    "     current outbound spi: %X\n", fl->fl_mtu, fl->fl_ip_mtu,
 		    spi);
 	strbuf_putc(sb, '\n');
-	sa_list(&fl->fl_in, "inbound", ios15, now_ms, sb);
+	sa_list(&fl->fl_in, "inbound", rel, now_ms, sb);
 	strbuf_putc(sb, '\n');
-	sa_list(&fl->fl_out, "outbound", ios15, now_ms, sb);
+	sa_list(&fl->fl_out, "outbound", rel, now_ms, sb);
 }
 
 static int
@@ -465,7 +495,7 @@ show_ipsec(const struct sadb *db, const struct ios_version *v, bool detail,
 			    fv[i]->fl_map, ios15 ? "" : ".",
 			    addr(&fv[i]->fl_local_addr, l, sizeof(l)));
 		last_if = fv[i]->fl_ifname;
-		flow_block(fv[i], ios15, detail, now_ms, sb);
+		flow_block(fv[i], v->iv_major, detail, now_ms, sb);
 	}
 	free(fv);
 	strbuf_putc(sb, '\n');

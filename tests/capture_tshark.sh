@@ -65,7 +65,7 @@ check cli/empty.pcap 0 ""
 # Cisco HDLC between SLARP keepalives, each TLV where Wireshark looks
 # (the address twice: the addresses and the management address TLVs).
 mkdir "$tmp/cdp" || exit 99
-CAPTURE_DIR="$tmp/cdp" CK_RUN_TEST=test_capture timeout 60 "$check_cdp" \
+CAPTURE_DIR="$tmp/cdp" CK_RUN_CASE=capture timeout 60 "$check_cdp" \
     >"$tmp/cdp.log" 2>&1 || fail "check_cdp: $(cat "$tmp/cdp.log")"
 check cdp/cdp-eth.pcap 1 "CDP"
 check cdp/cdp-hdlc.pcap 7 "SLARP SLARP SLARP SLARP SLARP SLARP CDP"

@@ -318,6 +318,10 @@ cdp_suite(void)
 	tcase_add_test(tc, test_detail);
 	tcase_add_test(tc, test_global_and_interface);
 	tcase_add_test(tc, test_holdtime_expiry);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("capture");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, test_capture);
 	suite_add_tcase(s, tc);
 	return s;

@@ -80,7 +80,18 @@ fi
     >"$tmp/console2" 2>"$tmp/err2" &
 pid2=$!
 
-SSH_PORT=$ssh_port TELNET_PORT=$telnet_port NVRAM=$tmp/nv \
+# Two routers' IKE in tests/check_ike (CCIE lab 13-1, a tunnel up and
+# four echoes through it) leave R1's show crypto session detail and show
+# crypto ipsec sa detail (15.1, and IOS XE's layout under version 16.9)
+# in $tmp/ntc for the crypto templates.
+mkdir "$tmp/ntc"
+NTC_OUT="$tmp/ntc" CK_RUN_CASE=ntc \
+    timeout 60 "$builddir/tests/check_ike" >"$tmp/ntc.log" 2>&1 || {
+	echo "FAIL: check_ike ntc: $(cat "$tmp/ntc.log")"
+	exit 1
+}
+
+NTC_OUT=$tmp/ntc SSH_PORT=$ssh_port TELNET_PORT=$telnet_port NVRAM=$tmp/nv \
     NET_TEXTFSM=$(cd "$srcdir/tests/data/ntc-templates" && pwd) \
     IOSH_VERSION=$("$iosh" --version | sed 's/^iosh //') \
     timeout 60 "$py" "$srcdir/tests/netmiko_iosh.py"

@@ -13,6 +13,7 @@ import sys
 import time
 
 from netmiko import ConnectHandler
+from netmiko.utilities import get_structured_data
 
 FAILED = []
 
@@ -143,8 +144,54 @@ session("cisco_ios", int(os.environ["SSH_PORT"]),
 session("cisco_ios_telnet", int(os.environ["TELNET_PORT"]),
         {"name": "Loopback2", "short": "Lo2", "ip": "10.9.9.2",
          "desc": "set-by-netmiko-over-telnet"})
+def crypto_templates(ntc):
+    """R1's crypto shows from tests/check_ike through Netmiko's TextFSM."""
+    def parse(cmd, name):
+        with open(os.path.join(ntc, name)) as f:
+            return get_structured_data(f.read(), platform="cisco_ios",
+                                       command=cmd)
+
+    s = parse("show crypto session detail", "session_detail.txt")
+    check("crypto session detail: one session parsed",
+          isinstance(s, list) and len(s) == 1, True)
+    if isinstance(s, list) and s:
+        r = s[0]
+        check("crypto session detail row",
+              tuple(r[k] for k in ("interface", "session_status", "peer",
+                                   "port", "local_ip", "remote_ip",
+                                   "ikev1_status", "conn_id", "permit",
+                                   "src_host", "dst_host", "active_sa",
+                                   "origin")),
+              ("Serial1/2", "UP-ACTIVE", "12.1.1.2", "500", "12.1.1.1",
+               "12.1.1.2", "Active", "1001", "ip", "1.1.1.1", "2.2.2.2",
+               "2", "crypto map"))
+    sa = parse("show crypto ipsec sa detail", "ipsec_sa_detail_16.txt")
+    check("crypto ipsec sa detail (16.9): two SAs parsed",
+          isinstance(sa, list) and
+          [(r["sa_orientation"], r["sa_type"]) for r in sa],
+          [("inbound", "esp"), ("outbound", "esp")])
+    if isinstance(sa, list) and len(sa) == 2:
+        for r in sa:
+            check("crypto ipsec sa detail %s row" % r["sa_orientation"],
+                  tuple(r[k] for k in (
+                      "interface", "crypto_map_tag", "local_addr",
+                      "local_ident_addr", "remote_ident_addr",
+                      "current_peer", "port", "pkts_encaps", "pkts_decaps",
+                      "pkts_encaps_failed", "plaintext_mtu", "path_mtu",
+                      "ip_mtu_idb", "sa_transform", "sa_crypto_map",
+                      "sa_replay_window_size", "sa_status")),
+                  ("Serial1/2", "TST", "12.1.1.1", "1.1.1.1", "2.2.2.2",
+                   "12.1.1.2", "500", "4", "4", "1", "1446", "1500",
+                   "Serial1/2", "esp-3des esp-md5-hmac", "TST", "64",
+                   "ACTIVE(ACTIVE)"))
+        check("crypto ipsec sa detail: current outbound spi is the "
+              "outbound SA's", sa[0]["current_outbound_spi_hex"],
+              sa[1]["sa_spi_hex"])
+
+
+crypto_templates(os.environ["NTC_OUT"])
 if FAILED:
     print("netmiko: %d checks failed" % len(FAILED))
     sys.exit(1)
 print("netmiko: cisco_ios (SSH) and cisco_ios_telnet: enable, "
-      "send_config_set, save_config and seven ntc-templates parse as IOS")
+      "send_config_set, save_config and nine ntc-templates parse as IOS")
