@@ -438,6 +438,20 @@ static const struct cmd_def crypto_exec_defs[] = {
 	  "Remote IKE address\n"
 	  "IP address",
 	  clear_crypto_session_cmd, 0, NULL },
+	{ "show crypto dynamic-map [tag WORD$tagname]",
+	  "Show running system information\n"
+	  "Encryption module\n"
+	  "Crypto map templates\n"
+	  "Crypto map template tag\n"
+	  "Crypto map template tag",
+	  show_crypto_dynamic_map_cmd, CMD_FILTER, NULL },
+	{ "show crypto ipsec profile [WORD$name]",
+	  "Show running system information\n"
+	  "Encryption module\n"
+	  "Show IPSEC policy\n"
+	  "Show ipsec profile information\n"
+	  "ipsec profile name",
+	  show_ipsec_profile_cmd, CMD_FILTER, NULL },
 	{ "show crypto map [tag WORD$tagname]",
 	  "Show running system information\n"
 	  "Encryption module\n"
