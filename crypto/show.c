@@ -448,13 +448,16 @@ int
 show_crypto_session_cmd(struct vty *vty, const struct cmd_args *m)
 {
 	const struct crypto	*c = vty->v_sys->sy_crypto;
+	struct sa_addr		 peer;
+	uint32_t		 a;
 
-	if (cmd_has(m, "detail"))
-		sadb_show_session_detail(&c->c_sadb, &vty->v_sys->sy_version,
-		    clock_mono_ms(), &vty->v_out);
-	else
-		sadb_show_session(&c->c_sadb, &vty->v_sys->sy_version,
-		    &vty->v_out);
+	if (cmd_has(m, "remote")) {
+		(void)ip4_parse(cmd_arg(m, "remoteaddr"), &a);
+		sa_addr_v4(&peer, a);
+	}
+	sadb_show_session_remote(&c->c_sadb, &vty->v_sys->sy_version,
+	    cmd_has(m, "detail"), cmd_has(m, "remote") ? &peer : NULL,
+	    clock_mono_ms(), &vty->v_out);
 	return CMD_SUCCESS;
 }
 

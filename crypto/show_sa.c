@@ -631,6 +631,7 @@ struct session_view {
 	bool		 ios15;
 	bool		 detail;
 	uint64_t	 now_ms;
+	const struct sa_addr *remote;	/* `remote ADDR`: that peer only */
 };
 
 /*
@@ -819,6 +820,9 @@ show_session(const struct sadb *db, const struct session_view *sv,
 		    fv[i]->fl_ifname) == 0 && sa_addr_eq(&fv[j]->fl_peer,
 		    &fv[i]->fl_peer); j++)
 			;
+		if (sv->remote != NULL &&
+		    !sa_addr_eq(&fv[i]->fl_peer, sv->remote))
+			continue;
 		session_block(db, fv[i]->fl_ifname, &fv[i]->fl_peer,
 		    fv[i]->fl_peer_port, fv + i, j - i, sv, sb);
 	}
@@ -834,6 +838,9 @@ show_session(const struct sadb *db, const struct session_view *sv,
 		    iv[i]->is_ifname) == 0 && sa_addr_eq(&iv[j]->is_remote,
 		    &iv[i]->is_remote); j++)
 			;
+		if (sv->remote != NULL &&
+		    !sa_addr_eq(&iv[i]->is_remote, sv->remote))
+			continue;
 		session_block(db, iv[i]->is_ifname, &iv[i]->is_remote,
 		    iv[i]->is_rport, NULL, 0, sv, sb);
 	}
@@ -845,16 +852,22 @@ void
 sadb_show_session(const struct sadb *db, const struct ios_version *v,
     struct strbuf *sb)
 {
-	const struct session_view sv = { v15(v), false, 0 };
-
-	show_session(db, &sv, sb);
+	sadb_show_session_remote(db, v, false, NULL, 0, sb);
 }
 
 void
 sadb_show_session_detail(const struct sadb *db, const struct ios_version *v,
     uint64_t now_ms, struct strbuf *sb)
 {
-	const struct session_view sv = { v15(v), true, now_ms };
+	sadb_show_session_remote(db, v, true, NULL, now_ms, sb);
+}
+
+void
+sadb_show_session_remote(const struct sadb *db, const struct ios_version *v,
+    bool detail, const struct sa_addr *remote, uint64_t now_ms,
+    struct strbuf *sb)
+{
+	const struct session_view sv = { v15(v), detail, now_ms, remote };
 
 	show_session(db, &sv, sb);
 }

@@ -209,13 +209,20 @@ cdp_send(struct dp_iface *ifp)
 		ifp->if_dp->d_cdp->cd_out++;
 }
 
+/* The TLV strings N holds (a table entry, or one being parsed). */
 static void
-nbr_free(struct cdp_nbr *n)
+nbr_strings_free(struct cdp_nbr *n)
 {
 	free(n->cn_device);
 	free(n->cn_port);
 	free(n->cn_platform);
 	free(n->cn_version);
+}
+
+static void
+nbr_free(struct cdp_nbr *n)
+{
+	nbr_strings_free(n);
 	free(n);
 }
 
@@ -435,12 +442,8 @@ cdp_input(struct dp_iface *ifp, const uint8_t *p, size_t len)
 		n->cn_next = cd->cd_nbrs;
 		cd->cd_nbrs = n;
 		cd->cd_nnbrs++;
-	} else {
-		free(n->cn_device);
-		free(n->cn_port);
-		free(n->cn_platform);
-		free(n->cn_version);
-	}
+	} else
+		nbr_strings_free(n);
 	t.cn_next = n->cn_next;
 	t.cn_local = ifp->if_id;
 	t.cn_expire_ms = clock_mono_ms() + (uint64_t)p[1] * 1000;
@@ -450,10 +453,7 @@ cdp_input(struct dp_iface *ifp, const uint8_t *p, size_t len)
 bad:
 	cd->cd_invalid++;
 drop:
-	free(t.cn_device);
-	free(t.cn_port);
-	free(t.cn_platform);
-	free(t.cn_version);
+	nbr_strings_free(&t);
 }
 
 uint64_t

@@ -418,6 +418,14 @@ static const struct cmd_def crypto_exec_defs[] = {
 	  "Show crypto sessions (tunnels)\n"
 	  "Show detail crypto session information",
 	  show_crypto_session_cmd, CMD_FILTER, NULL },
+	{ "show crypto session remote A.B.C.D$remoteaddr [detail]",
+	  "Show running system information\n"
+	  "Encryption module\n"
+	  "Show crypto sessions (tunnels)\n"
+	  "Show crypto sessions for a remote IKE peer\n"
+	  "Remote IKE peer address\n"
+	  "Show detail crypto session information",
+	  show_crypto_session_cmd, CMD_FILTER, NULL },
 	{ "show crypto isakmp peers",
 	  "Show running system information\n"
 	  "Encryption module\n"

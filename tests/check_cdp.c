@@ -19,6 +19,13 @@
 #include "tests/fixture.h"
 
 #define NR	3
+/* The software version TLV of an iosh router, as detail prints it. */
+#define VERSION_LINES \
+	"Version :\n" \
+	"iosh Software (IOSH-LINUX), Version " PACKAGE_VERSION ", RELEASE " \
+	"SOFTWARE (iosh)\n" \
+	"Technical Support: see the README of the " PACKAGE_NAME \
+	" distribution\n"
 
 static struct fixture	rt[NR];
 
@@ -67,19 +74,15 @@ run_for(unsigned seconds)
 static void
 setup(void)
 {
-	int	p[4], i;
+	int	i;
 
 	clock_use_frozen(FX_EPOCH_MS);
-	for (i = 0; i < 4; i++)
-		p[i] = fx_udp_port();
 	for (i = 0; i < NR; i++) {
 		fx_open(&rt[i], NULL);
 		fx_run(&rt[i], "enable");
 	}
-	fx_attach_udp(&rt[0], "FastEthernet0/0", p[0], p[1]);
-	fx_attach_udp(&rt[1], "FastEthernet0/0", p[1], p[0]);
-	fx_attach_udp(&rt[1], "Serial1/0", p[2], p[3]);
-	fx_attach_udp(&rt[2], "Serial1/0", p[3], p[2]);
+	fx_wire(&rt[0], "FastEthernet0/0", &rt[1], "FastEthernet0/0");
+	fx_wire(&rt[1], "Serial1/0", &rt[2], "Serial1/0");
 	for (i = 0; i < NR; i++)
 		fx_config(&rt[i], cfg[i]);
 	/* The first advertisements leave on the next turn of each loop. */
@@ -169,9 +172,7 @@ START_TEST(test_detail)
 	    "FastEthernet0/0\n"
 	    "Holdtime : 178 sec\n"
 	    "\n"
-	    "Version :\n"
-	    "iosh Software (IOSH-LINUX), Version %s, RELEASE SOFTWARE (iosh)\n"
-	    "Technical Support: see the README of the %s distribution\n"
+	    VERSION_LINES
 	    "\n"
 	    "advertisement version: 2\n"
 	    "Duplex: full\n"
@@ -179,8 +180,7 @@ START_TEST(test_detail)
 	    "  IP address: 10.0.12.2\n"
 	    "\n"
 	    "\n"
-	    "Total cdp entries displayed : 1\n", PACKAGE_VERSION,
-	    PACKAGE_NAME);
+	    "Total cdp entries displayed : 1\n");
 	ck_assert_str_eq(run(0, "show cdp neighbors detail"), want);
 	/* The serial neighbour in 12.x: no duplex, no management lines. */
 	snprintf(want, sizeof(want),
@@ -192,12 +192,10 @@ START_TEST(test_detail)
 	    "Interface: Serial1/0,  Port ID (outgoing port): Serial1/0\n"
 	    "Holdtime : 178 sec\n"
 	    "\n"
-	    "Version :\n"
-	    "iosh Software (IOSH-LINUX), Version %s, RELEASE SOFTWARE (iosh)\n"
-	    "Technical Support: see the README of the %s distribution\n"
+	    VERSION_LINES
 	    "\n"
 	    "advertisement version: 2\n"
-	    "\n", PACKAGE_VERSION, PACKAGE_NAME);
+	    "\n");
 	ck_assert_str_eq(run(2, "show cdp neighbors detail"), want);
 }
 END_TEST

@@ -809,6 +809,7 @@ ntc_dump(const char *cmd, const char *file, const char *first)
 START_TEST(test_ntc_outputs)
 {
 	const char	*out;
+	char		*all;
 
 	pair_crypto_cfg(0, "3des", "cisco", "permit ip host 1.1.1.1 host 2.2.2.2");
 	pair_crypto_cfg(1, "3des", "cisco", "permit ip host 2.2.2.2 host 1.1.1.1");
@@ -818,6 +819,18 @@ START_TEST(test_ntc_outputs)
 	    "Crypto session current status\n");
 	ntc_dump("show crypto ipsec sa detail", "ipsec_sa_detail.txt",
 	    "\ninterface: Serial1/2\n");
+	/* `remote ADDR`: that peer's session, or none. */
+	all = strdup(fx_run(&pair[0], "show crypto session detail"));
+	ck_assert_str_eq(fx_run(&pair[0], "show crypto session remote "
+	    "12.1.1.2 detail"), all);
+	free(all);
+	all = strdup(fx_run(&pair[0], "show crypto session"));
+	ck_assert_ptr_nonnull(strstr(all, "Peer: 12.1.1.2 port 500 "));
+	ck_assert_str_eq(fx_run(&pair[0], "show crypto session remote "
+	    "12.1.1.2"), all);
+	free(all);
+	ck_assert_str_eq(fx_run(&pair[0], "show crypto session remote "
+	    "12.1.1.9"), "Crypto session current status\n\n");
 	fx_config(&pair[0], "version 16.9");
 	ntc_dump("show crypto ipsec sa detail", "ipsec_sa_detail_16.txt",
 	    "\ninterface: Serial1/2\n");
