@@ -82,6 +82,8 @@ struct cdp {
 	struct cdp_nbr	*cd_nbrs;	/* newest first */
 	uint64_t	 cd_out, cd_in, cd_bad_cksum, cd_invalid, cd_accepted;
 	uint64_t	 cd_nomem;	/* new neighbours past CDP_MAX_NBRS */
+	uint64_t	 cd_hdr_syntax;	/* too short, or an unknown version */
+	uint64_t	 cd_in_v1, cd_in_v2;	/* by the version byte */
 	size_t		 cd_nnbrs;
 };
 
@@ -373,9 +375,13 @@ cdp_input(struct dp_iface *ifp, const uint8_t *p, size_t len)
 		return;
 	cd->cd_in++;
 	if (len < CDP_HDRLEN || (p[0] != 1 && p[0] != 2)) {
-		cd->cd_invalid++;
+		cd->cd_hdr_syntax++;
 		return;
 	}
+	if (p[0] == 1)
+		cd->cd_in_v1++;
+	else
+		cd->cd_in_v2++;
 	if (cdp_cksum(p, len) != 0) {
 		cd->cd_bad_cksum++;
 		return;
@@ -556,16 +562,54 @@ dp_show_cdp_interface_cmd(struct vty *vty, const struct cmd_args *m)
 	return CMD_SUCCESS;
 }
 
-/* "Serial1/2" as the table writes it: "Ser 1/2". */
+/*
+ * `show cdp traffic`: what was sent and heard.  iosh sends only version 2
+ * and counts what it hears by the version byte.
+ */
+int
+dp_show_cdp_traffic_cmd(struct vty *vty, const struct cmd_args *m)
+{
+	const struct cdp	*cd = vty->v_sys->sy_dp->d_cdp;
+
+	(void)m;
+	if (cdp_not_enabled(vty))
+		return CMD_SUCCESS;
+	vty_out(vty, "CDP counters :\n"
+	    "\tTotal packets output: %llu, Input: %llu\n"
+	    "\tHdr syntax: %llu, Chksum error: %llu, Encaps failed: 0\n"
+	    "\tNo memory: %llu, Invalid packet: %llu, \n"
+	    "\tCDP version 1 advertisements output: 0, Input: %llu\n"
+	    "\tCDP version 2 advertisements output: %llu, Input: %llu\n",
+	    (unsigned long long)cd->cd_out, (unsigned long long)cd->cd_in,
+	    (unsigned long long)cd->cd_hdr_syntax,
+	    (unsigned long long)cd->cd_bad_cksum,
+	    (unsigned long long)cd->cd_nomem,
+	    (unsigned long long)cd->cd_invalid,
+	    (unsigned long long)cd->cd_in_v1,
+	    (unsigned long long)cd->cd_out,
+	    (unsigned long long)cd->cd_in_v2);
+	return CMD_SUCCESS;
+}
+
+/* "Serial1/2" as the table writes it: "Ser 1/2"; a port ID that is not
+ * an IOS interface name ("eth0", "Port 1") as it came. */
 static void
 port_short(const char *name, char *buf, size_t len)
 {
-	size_t	i = strcspn(name, "0123456789");
+	static const char *const types[] = {
+		"Ethernet", "FastEthernet", "GigabitEthernet",
+		"TenGigabitEthernet", "Serial", "ATM", "Tunnel", "Loopback",
+		"Port-channel", "Vlan",
+	};
+	size_t	i = strcspn(name, "0123456789"), t;
 
-	if (i < 3 || name[i] == '\0')
-		snprintf(buf, len, "%s", name);
-	else
-		snprintf(buf, len, "%.3s %s", name, name + i);
+	for (t = 0; t < sizeof(types) / sizeof(types[0]); t++)
+		if (i > 0 && name[i] != '\0' && strlen(types[t]) == i &&
+		    strncmp(name, types[t], i) == 0) {
+			snprintf(buf, len, "%.3s %s", name, name + i);
+			return;
+		}
+	snprintf(buf, len, "%s", name);
 }
 
 /* The seconds left of N's holdtime. */

@@ -138,6 +138,11 @@ static const struct cmd_def dp_exec_defs[] = {
 	  "CDP neighbor entries\n"
 	  "Show detailed information",
 	  dp_show_cdp_neighbors_cmd, CMD_FILTER, NULL },
+	{ "show cdp traffic",
+	  "Show running system information\n"
+	  "CDP information\n"
+	  "CDP statistics",
+	  dp_show_cdp_traffic_cmd, CMD_FILTER, NULL },
 	{ "show protocols",
 	  "Show running system information\n"
 	  "Active network routing protocols",

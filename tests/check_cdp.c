@@ -15,7 +15,10 @@
 
 #include "config.h"
 #include "lib/clock.h"
+#include "dataplane/dp.h"
+#include "dataplane/wire.h"
 #include "lib/evloop.h"
+#include "lib/inet4.h"
 #include "tests/fixture.h"
 
 #define NR	3
@@ -139,6 +142,115 @@ START_TEST(test_neighbors)
 	/* 60 s after the first: refreshed. */
 	run_for(30);
 	expect_neighbors15(180, 180);
+}
+END_TEST
+
+/*
+ * show cdp traffic: R2 sent one advertisement per port at start and one
+ * per port 60 s later, and heard R1's and R3's each time.
+ */
+START_TEST(test_traffic)
+{
+	static const char	fmt[] =
+	    "CDP counters :\n"
+	    "\tTotal packets output: %d, Input: %d\n"
+	    "\tHdr syntax: %d, Chksum error: %d, Encaps failed: 0\n"
+	    "\tNo memory: 0, Invalid packet: 0, \n"
+	    "\tCDP version 1 advertisements output: 0, Input: 0\n"
+	    "\tCDP version 2 advertisements output: %d, Input: %d\n";
+	char			want[512];
+
+	snprintf(want, sizeof(want), fmt, 2, 2, 0, 0, 2, 2);
+	ck_assert_str_eq(run(1, "show cdp traffic"), want);
+	run_for(60);
+	snprintf(want, sizeof(want), fmt, 4, 4, 0, 0, 4, 4);
+	ck_assert_str_eq(run(1, "show cdp traffic"), want);
+}
+END_TEST
+
+/* A CDP frame on Ethernet (802.3, LLC/SNAP) whose payload is P[0..LEN). */
+static size_t
+snap_frame(uint8_t *f, const uint8_t *p, size_t len)
+{
+	static const uint8_t	hdr[22] = {
+		0x01, 0x00, 0x0c, 0xcc, 0xcc, 0xcc,
+		0x02, 0x00, 0x00, 0x00, 0x00, 0x01, 0, 0,
+		0xaa, 0xaa, 0x03, 0x00, 0x00, 0x0c, 0x20, 0x00,
+	};
+
+	memcpy(f, hdr, sizeof(hdr));
+	f[12] = (uint8_t)((len + 8) >> 8);
+	f[13] = (uint8_t)(len + 8);
+	memcpy(f + 22, p, len);
+	return 22 + len;
+}
+
+/*
+ * Frames a host writes on a mem: wire to R3's FastEthernet0/0: a good
+ * advertisement (device "HOST", holdtime 30) enters the table; a broken
+ * checksum, an unknown version, a TLV running past the end and one
+ * without a device ID are counted and leave it as it was.
+ */
+START_TEST(test_malformed)
+{
+	uint8_t		 p[64], f[128];
+	struct wire	*w;
+	char		 err[256];
+	const char	*out;
+	size_t		 n;
+	uint16_t	 ck;
+
+	ck_assert_int_eq(router_attach(&rt[2].fx_rt, "FastEthernet0/0",
+	    "mem:cdp-host", err, sizeof(err)), 0);
+	fx_config(&rt[2], "interface FastEthernet0/0\n no shutdown\n");
+	w = dp_iface_wire(dp_iface_find(fx_dp(&rt[2]), "FastEthernet0/0"));
+	ck_assert_ptr_nonnull(w);
+	/* version 2, ttl 30, checksum, Device ID "HOST", Port ID "eth0" */
+	memcpy(p, "\x02\x1e\x00\x00\x00\x01\x00\x08HOST"
+	    "\x00\x03\x00\x08" "eth0", 20);
+	ck = in_cksum(p, 20, 0);
+	p[2] = (uint8_t)(ck >> 8);
+	p[3] = (uint8_t)ck;
+	n = snap_frame(f, p, 20);
+	ck_assert_int_eq(wire_mem_inject(w, f, n), 0);
+	f[22 + 19] ^= 1;			/* checksum broken */
+	ck_assert_int_eq(wire_mem_inject(w, f, n), 0);
+	f[22 + 19] ^= 1;
+	f[22] = 3;				/* version 3 */
+	ck_assert_int_eq(wire_mem_inject(w, f, n), 0);
+	f[22] = 2;
+	/* The port TLV says 9 bytes: past the end (checksum redone). */
+	p[15] = 9;
+	p[2] = p[3] = 0;
+	ck = in_cksum(p, 20, 0);
+	p[2] = (uint8_t)(ck >> 8);
+	p[3] = (uint8_t)ck;
+	ck_assert_int_eq(wire_mem_inject(w, f, snap_frame(f, p, 20)), 0);
+	/* No device ID: the port TLV alone. */
+	memcpy(p, "\x02\x1e\x00\x00\x00\x03\x00\x08" "eth0", 12);
+	ck = in_cksum(p, 12, 0);
+	p[2] = (uint8_t)(ck >> 8);
+	p[3] = (uint8_t)ck;
+	ck_assert_int_eq(wire_mem_inject(w, f, snap_frame(f, p, 12)), 0);
+	drain();
+	out = run(2, "show cdp neighbors");
+	/* No capabilities, no platform; a port ID that is no IOS interface
+	 * name stays as it came. */
+	ck_assert_msg(strstr(out, "\nHOST             Fas 0/0             "
+	    "30                             eth0\n") != NULL, "%s", out);
+	ck_assert_ptr_nonnull(strstr(out, "\nR2               Ser 1/0"));
+	ck_assert_str_eq(run(2, "show cdp traffic"),
+	    "CDP counters :\n"
+	    "\tTotal packets output: 1, Input: 6\n"
+	    "\tHdr syntax: 1, Chksum error: 1, Encaps failed: 0\n"
+	    "\tNo memory: 0, Invalid packet: 2, \n"
+	    "\tCDP version 1 advertisements output: 0, Input: 0\n"
+	    "\tCDP version 2 advertisements output: 1, Input: 5\n");
+	/* Its own holdtime: gone after 30 s, R2 stays. */
+	run_for(30);
+	out = run(2, "show cdp neighbors");
+	ck_assert_ptr_null(strstr(out, "HOST"));
+	ck_assert_ptr_nonnull(strstr(out, "\nR2               Ser 1/0"));
 }
 END_TEST
 
@@ -313,6 +425,8 @@ cdp_suite(void)
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, test_neighbors);
 	tcase_add_test(tc, test_neighbors_12x);
+	tcase_add_test(tc, test_traffic);
+	tcase_add_test(tc, test_malformed);
 	tcase_add_test(tc, test_detail);
 	tcase_add_test(tc, test_global_and_interface);
 	tcase_add_test(tc, test_holdtime_expiry);
