@@ -57,7 +57,7 @@ drain(void)
 {
 	int	i, r;
 
-	for (i = 0; i < 8; i++)
+	for (i = 0; i < 3; i++)
 		for (r = 0; r < NR; r++)
 			evloop_once(rt[r].fx_rt.r_loop, 0);
 }
