@@ -123,6 +123,7 @@ int	show_ip_local_pool_cmd(struct vty *, const struct cmd_args *);
 int	clear_crypto_session_cmd(struct vty *, const struct cmd_args *);
 int	show_isakmp_key_cmd(struct vty *, const struct cmd_args *);
 int	show_crypto_map_cmd(struct vty *, const struct cmd_args *);
+int	show_crypto_dynamic_map_cmd(struct vty *, const struct cmd_args *);
 int	show_ipsec_profile_cmd(struct vty *, const struct cmd_args *);
 int	show_transform_set_cmd(struct vty *, const struct cmd_args *);
 /* cd_data NULL: `debug`; non-NULL: `undebug` / `no debug`. */

@@ -325,6 +325,11 @@ void	sadb_show_ipsec(const struct sadb *, const struct ios_version *v,
 void	sadb_show_isakmp_peers(const struct sadb *, struct strbuf *);
 void	sadb_show_session_detail(const struct sadb *,
 	    const struct ios_version *v, uint64_t now_ms, struct strbuf *);
+/* The same for one peer (`show crypto session remote ADDR [detail]`;
+ * REMOTE NULL: all). */
+void	sadb_show_session_remote(const struct sadb *,
+	    const struct ios_version *, bool detail, const struct sa_addr *remote,
+	    uint64_t now_ms, struct strbuf *);
 void	sadb_show_session(const struct sadb *, const struct ios_version *v,
 	    struct strbuf *);
 

@@ -168,23 +168,15 @@ tset_group_out(void *arg, const char *group)
 
 static void	params_out(struct vty *, const struct ipsec_params *);
 
+/* An entry's peers, profile, ACL, current peer, parameters, RRI: the
+ * body `show crypto map` and `show crypto dynamic-map` share. */
 static void
-entry_out(struct vty *vty, const struct cmap *cm, const struct cmap_entry *ce)
+entry_body(struct vty *vty, const struct cmap_entry *ce)
 {
 	const struct ipsec_params	*pp = &ce->ce_params;
-	const struct dp_iface		*ifp;
-	const char			*map;
-	bool				 v15 = sys_version_15(vty->v_sys);
 	char				 a[16];
 	size_t				 i;
 
-	vty_out(vty, "Crypto Map %s\"%s\" %u ipsec-isakmp\n",
-	    v15 ? "IPv4 " : "", cm->cm_name, ce->ce_seq);
-	if (ce->ce_dynamic != NULL) {
-		vty_out(vty, "        Dynamic map template tag: %s\n",
-		    ce->ce_dynamic);
-		goto interfaces;
-	}
 	if (ce->ce_desc != NULL)
 		vty_out(vty, "        Description: %s\n", ce->ce_desc);
 	for (i = 0; i < ce->ce_npeers; i++)
@@ -203,7 +195,22 @@ entry_out(struct vty *vty, const struct cmap *cm, const struct cmap_entry *ce)
 	params_out(vty, pp);
 	if (ce->ce_rri)
 		vty_out(vty, "        Reverse Route Injection Enabled\n");
-interfaces:
+}
+
+static void
+entry_out(struct vty *vty, const struct cmap *cm, const struct cmap_entry *ce)
+{
+	const struct dp_iface		*ifp;
+	const char			*map;
+	bool				 v15 = sys_version_15(vty->v_sys);
+
+	vty_out(vty, "Crypto Map %s\"%s\" %u ipsec-isakmp\n",
+	    v15 ? "IPv4 " : "", cm->cm_name, ce->ce_seq);
+	if (ce->ce_dynamic != NULL)
+		vty_out(vty, "        Dynamic map template tag: %s\n",
+		    ce->ce_dynamic);
+	else
+		entry_body(vty, ce);
 	vty_out(vty, "        Interfaces using crypto map %s:\n", cm->cm_name);
 	for (ifp = dp_iface_first(vty->v_sys->sy_dp); ifp != NULL;
 	    ifp = dp_iface_next(ifp))
@@ -211,6 +218,31 @@ interfaces:
 		    strcmp(map, cm->cm_name) == 0)
 			vty_out(vty, "                %s\n", dp_iface_name(ifp));
 	vty_out(vty, "\n");
+}
+
+/*
+ * `show crypto dynamic-map [tag NAME]`: each entry of the dynamic maps
+ * as a template (IOS's header has no space before the quote).
+ */
+int
+show_crypto_dynamic_map_cmd(struct vty *vty, const struct cmd_args *m)
+{
+	const struct crypto	*c = vty->v_sys->sy_crypto;
+	const char		*tag = cmd_arg(m, "tagname");
+	const struct cmap	*cm;
+	size_t			 i;
+
+	TAILQ_FOREACH(cm, &c->c_dynmaps, cm_entry) {
+		if (tag != NULL && strcmp(tag, cm->cm_name) != 0)
+			continue;
+		for (i = 0; i < cm->cm_n; i++) {
+			vty_out(vty, "Crypto Map Template\"%s\" %u\n",
+			    cm->cm_name, cm->cm_entries[i]->ce_seq);
+			entry_body(vty, cm->cm_entries[i]);
+			vty_out(vty, "\n");
+		}
+	}
+	return CMD_SUCCESS;
 }
 
 /* An entry's lifetimes, PFS and transform sets. */
@@ -311,18 +343,16 @@ show_ipsec_profile_cmd(struct vty *vty, const struct cmd_args *m)
 	const struct crypto		*c = vty->v_sys->sy_crypto;
 	const char			*name = cmd_arg(m, "name");
 	const struct ipsec_profile	*ip;
-	bool				 first = true;
 
 	TAILQ_FOREACH(ip, &c->c_ipsec_profiles, ip_entry) {
 		if (name != NULL && strcmp(name, ip->ip_name) != 0)
 			continue;
-		vty_out(vty, "%sIPSEC profile %s\n", first ? "" : "\n",
-		    ip->ip_name);
+		vty_out(vty, "IPSEC profile %s\n", ip->ip_name);
 		if (ip->ip_params.pp_isakmp_profile != NULL)
 			vty_out(vty, "        ISAKMP Profile: %s\n",
 			    ip->ip_params.pp_isakmp_profile);
 		params_out(vty, &ip->ip_params);
-		first = false;
+		vty_out(vty, "\n");
 	}
 	return CMD_SUCCESS;
 }
@@ -429,13 +459,16 @@ int
 show_crypto_session_cmd(struct vty *vty, const struct cmd_args *m)
 {
 	const struct crypto	*c = vty->v_sys->sy_crypto;
+	struct sa_addr		 peer;
+	uint32_t		 a;
 
-	if (cmd_has(m, "detail"))
-		sadb_show_session_detail(&c->c_sadb, &vty->v_sys->sy_version,
-		    clock_mono_ms(), &vty->v_out);
-	else
-		sadb_show_session(&c->c_sadb, &vty->v_sys->sy_version,
-		    &vty->v_out);
+	if (cmd_has(m, "remote")) {
+		(void)ip4_parse(cmd_arg(m, "remoteaddr"), &a);
+		sa_addr_v4(&peer, a);
+	}
+	sadb_show_session_remote(&c->c_sadb, &vty->v_sys->sy_version,
+	    cmd_has(m, "detail"), cmd_has(m, "remote") ? &peer : NULL,
+	    clock_mono_ms(), &vty->v_out);
 	return CMD_SUCCESS;
 }
 

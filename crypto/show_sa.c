@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "crypto/esp.h"
+#include "crypto/ike_int.h"
 #include "crypto/isakmp_wire.h"
 #include "crypto/sadb.h"
 #include "lib/inet4.h"
@@ -238,11 +239,18 @@ current_out_spi(const struct ipsec_flow *fl)
 	return ps != NULL ? ps->ps_spi : 0;
 }
 
+/*
+ * REL is the release's major number: 12, 15, or 16 and later — IOS XE's
+ * layout of the detail (replay window size, Status: ACTIVE(ACTIVE), the
+ * plaintext mtu, the tagged counters; as ntc-templates' samples of IOS XE
+ * routers show it).
+ */
 static void
-sa_block(const struct ipsec_sa *ps, bool ios15, uint64_t now_ms,
+sa_block(const struct ipsec_sa *ps, unsigned rel, uint64_t now_ms,
     struct strbuf *sb)
 {
 	const struct ipsec_flow	*fl = ps->ps_flow;
+	bool			 ios15 = rel >= 15;
 	uint64_t		 gone = now_ms > ps->ps_up_ms ?
 				    (now_ms - ps->ps_up_ms) / 1000 : 0;
 	uint64_t		 kb = ps->ps_bytes / 1024;
@@ -283,23 +291,30 @@ sa_block(const struct ipsec_sa *ps, bool ios15, uint64_t now_ms,
 	/* IOS detects replays only on authenticated SAs, and not with
 	 * `crypto ipsec security-association replay disable`. */
 	strbuf_printf(sb, "        IV size: %u bytes\n"
-	    "        replay detection support: %s\n", ps->ps_iv_size,
+	    "        replay detection support: %s", ps->ps_iv_size,
 	    ps->ps_esp == NULL || esp_sa_replay_window(ps->ps_esp) != 0 ?
 	    "Y" : "N");
-	if (ios15)
+	if (rel >= 16 && ps->ps_esp != NULL &&
+	    esp_sa_replay_window(ps->ps_esp) != 0)
+		strbuf_printf(sb, "  replay window size: %u",
+		    (unsigned)esp_sa_replay_window(ps->ps_esp));
+	strbuf_putc(sb, '\n');
+	if (rel >= 16)
+		strbuf_puts(sb, "        Status: ACTIVE(ACTIVE)\n");
+	else if (ios15)
 		strbuf_puts(sb, "        Status: ACTIVE\n");
 	strbuf_putc(sb, '\n');
 }
 
 static void
-sa_list(const struct ipsec_sa_list *l, const char *dir, bool ios15,
+sa_list(const struct ipsec_sa_list *l, const char *dir, unsigned rel,
     uint64_t now_ms, struct strbuf *sb)
 {
 	const struct ipsec_sa	*ps;
 
 	strbuf_printf(sb, "     %s esp sas:\n", dir);
 	TAILQ_FOREACH(ps, l, ps_entry)
-		sa_block(ps, ios15, now_ms, sb);
+		sa_block(ps, rel, now_ms, sb);
 	if (TAILQ_EMPTY(l))
 		strbuf_putc(sb, '\n');
 	strbuf_printf(sb, "     %s ah sas:\n\n     %s pcp sas:\n", dir, dir);
@@ -312,7 +327,7 @@ sa_list(const struct ipsec_sa_list *l, const char *dir, bool ios15,
  * no cause for (no sa, rollover, internal) are 0.
  */
 static void
-detail_errors(const struct flow_stats *st, struct strbuf *sb)
+detail_errors(const struct flow_stats *st, unsigned rel, struct strbuf *sb)
 {
 	strbuf_printf(sb,
 	    "    #pkts no sa (send) 0, #pkts invalid sa (rcv) 0\n"
@@ -321,25 +336,32 @@ detail_errors(const struct flow_stats *st, struct strbuf *sb)
 	    "    #pkts invalid identity (recv) %llu, #pkts invalid len (rcv) "
 	    "%llu\n"
 	    "    #pkts replay rollover (send): 0, #pkts replay rollover (rcv) 0\n"
-	    "    ##pkts replay failed (rcv): %llu\n"
-	    "    #pkts internal err (send): 0, #pkts internal err (recv) 0\n",
+	    "    ##pkts replay failed (rcv): %llu\n",
 	    (unsigned long long)st->fs_send_errors,
 	    (unsigned long long)st->fs_invalid_prot,
 	    (unsigned long long)st->fs_verify_fail,
 	    (unsigned long long)st->fs_recv_policy,
 	    (unsigned long long)st->fs_invalid_len,
 	    (unsigned long long)st->fs_replay_fail);
+	if (rel >= 16)
+		strbuf_puts(sb, "    #pkts tagged (send): 0, #pkts untagged "
+		    "(rcv): 0\n    #pkts not tagged (send): 0, #pkts not "
+		    "untagged (rcv): 0\n");
+	strbuf_puts(sb, "    #pkts internal err (send): 0, "
+	    "#pkts internal err (recv) 0\n");
 }
 
 static void
 flow_block(const struct ipsec_flow *fl, const struct ios_version *v,
     bool detail, uint64_t now_ms, struct strbuf *sb)
 {
+	unsigned		 rel = v->iv_major;
 	bool			 ios15 = v15(v);
 	/* 12.4 put a colon after digest and verify; 12.3's have none
 	 * (seeds 000 and 002: "#pkts digest 0", "#pkts verify 189"). */
 	const char		*colon = has_status(v) ? ":" : "";
 	const struct flow_stats	*st = &fl->fl_stats;
+	const struct ipsec_sa	*out = TAILQ_LAST(&fl->fl_out, ipsec_sa_list);
 	char			 l[48], r[48];
 	uint32_t		 spi = current_out_spi(fl);
 	bool			 six = fl->fl_local_addr.sa_family == 6;
@@ -371,18 +393,26 @@ flow_block(const struct ipsec_flow *fl, const struct ios_version *v,
 	    (unsigned long long)st->fs_decrypt,
 	    colon, (unsigned long long)st->fs_verify);
 	if (detail)
-		detail_errors(st, sb);
-	strbuf_printf(sb, "    #send errors %llu, #recv errors %llu\n\n",
-	    (unsigned long long)st->fs_send_errors,
-	    (unsigned long long)st->fs_recv_errors);
+		detail_errors(st, rel, sb);
+	/* IOS XE's detail has no summary line of the errors. */
+	if (!detail || rel < 16)
+		strbuf_printf(sb, "    #send errors %llu, #recv errors %llu\n",
+		    (unsigned long long)st->fs_send_errors,
+		    (unsigned long long)st->fs_recv_errors);
+	strbuf_putc(sb, '\n');
 	if (six)
 		strbuf_printf(sb, "     local crypto endpt.: %s,\n"
 		    "     remote crypto endpt.: %s\n", l, r);
 	else
 		strbuf_printf(sb, "     local crypto endpt.: %s, remote crypto "
 		    "endpt.: %s\n", l, r);
+	if (rel >= 16)
+		strbuf_printf(sb, "     plaintext mtu %zu,", out != NULL ?
+		    ipsec_mtu_inner(fl, out) : (size_t)fl->fl_mtu);
+	else if (ios15)
+		strbuf_puts(sb, "    ");
 	if (ios15) {
-		strbuf_printf(sb, "     path mtu %u, %s mtu %u, %s mtu idb %s\n"
+		strbuf_printf(sb, " path mtu %u, %s mtu %u, %s mtu idb %s\n"
 		    "     current outbound spi: 0x%X(%u)\n"
 		    "     PFS (Y/N): %s, DH group: ", fl->fl_mtu,
 		    six ? "ipv6" : "ip", fl->fl_ip_mtu, six ? "ipv6" : "ip",
@@ -396,9 +426,9 @@ flow_block(const struct ipsec_flow *fl, const struct ios_version *v,
 		    "     current outbound spi: %X\n", fl->fl_mtu, fl->fl_ip_mtu,
 		    spi);
 	strbuf_putc(sb, '\n');
-	sa_list(&fl->fl_in, "inbound", ios15, now_ms, sb);
+	sa_list(&fl->fl_in, "inbound", rel, now_ms, sb);
 	strbuf_putc(sb, '\n');
-	sa_list(&fl->fl_out, "outbound", ios15, now_ms, sb);
+	sa_list(&fl->fl_out, "outbound", rel, now_ms, sb);
 }
 
 static int
@@ -605,6 +635,7 @@ struct session_view {
 	bool		 ios15;
 	bool		 detail;
 	uint64_t	 now_ms;
+	const struct sa_addr *remote;	/* `remote ADDR`: that peer only */
 };
 
 /*
@@ -793,6 +824,9 @@ show_session(const struct sadb *db, const struct session_view *sv,
 		    fv[i]->fl_ifname) == 0 && sa_addr_eq(&fv[j]->fl_peer,
 		    &fv[i]->fl_peer); j++)
 			;
+		if (sv->remote != NULL &&
+		    !sa_addr_eq(&fv[i]->fl_peer, sv->remote))
+			continue;
 		session_block(db, fv[i]->fl_ifname, &fv[i]->fl_peer,
 		    fv[i]->fl_peer_port, fv + i, j - i, sv, sb);
 	}
@@ -808,6 +842,9 @@ show_session(const struct sadb *db, const struct session_view *sv,
 		    iv[i]->is_ifname) == 0 && sa_addr_eq(&iv[j]->is_remote,
 		    &iv[i]->is_remote); j++)
 			;
+		if (sv->remote != NULL &&
+		    !sa_addr_eq(&iv[i]->is_remote, sv->remote))
+			continue;
 		session_block(db, iv[i]->is_ifname, &iv[i]->is_remote,
 		    iv[i]->is_rport, NULL, 0, sv, sb);
 	}
@@ -819,16 +856,22 @@ void
 sadb_show_session(const struct sadb *db, const struct ios_version *v,
     struct strbuf *sb)
 {
-	const struct session_view sv = { v15(v), false, 0 };
-
-	show_session(db, &sv, sb);
+	sadb_show_session_remote(db, v, false, NULL, 0, sb);
 }
 
 void
 sadb_show_session_detail(const struct sadb *db, const struct ios_version *v,
     uint64_t now_ms, struct strbuf *sb)
 {
-	const struct session_view sv = { v15(v), true, now_ms };
+	sadb_show_session_remote(db, v, true, NULL, now_ms, sb);
+}
+
+void
+sadb_show_session_remote(const struct sadb *db, const struct ios_version *v,
+    bool detail, const struct sa_addr *remote, uint64_t now_ms,
+    struct strbuf *sb)
+{
+	const struct session_view sv = { v15(v), detail, now_ms, remote };
 
 	show_session(db, &sv, sb);
 }

@@ -111,6 +111,13 @@ int	dp_show_moncap_cmd(struct vty *, const struct cmd_args *);
 int	dp_test_fault_cmd(struct vty *, const struct cmd_args *);
 int	dp_show_fault_cmd(struct vty *, const struct cmd_args *);
 
+/* CDP (cdp.c). */
+int	dp_cdp_run_cmd(struct vty *, const struct cmd_args *);
+int	dp_show_cdp_cmd(struct vty *, const struct cmd_args *);
+int	dp_show_cdp_interface_cmd(struct vty *, const struct cmd_args *);
+int	dp_show_cdp_neighbors_cmd(struct vty *, const struct cmd_args *);
+int	dp_show_cdp_traffic_cmd(struct vty *, const struct cmd_args *);
+
 /* The forwarder's (arp.c). */
 int	dp_show_arp_cmd(struct vty *, const struct cmd_args *);
 int	dp_show_ipv6_neighbors_cmd(struct vty *, const struct cmd_args *);

@@ -67,6 +67,7 @@ dp_free(struct dataplane *dp)
 {
 	if (dp == NULL)
 		return;
+	cdp_free(dp);
 	/* Wires first: nothing may arrive for a half-freed dataplane. */
 	iface_free_all(dp);
 	tunnel_free(dp);
@@ -97,6 +98,9 @@ dp_nvgen(const struct dataplane *dp, enum nv_section sec, struct strbuf *sb)
 	case NV_ACL_NAMED:
 	case NV_ACL:
 		acl_nvgen(dp, sec == NV_ACL_NAMED, sb);
+		/* IOS writes its cdp line after the access-lists. */
+		if (sec == NV_ACL)
+			cdp_nvgen(dp, sb);
 		break;
 	default:
 		break;

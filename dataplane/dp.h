@@ -173,6 +173,8 @@ int		 dp_hardware(struct dataplane *, const char *name, char *err,
 /* The wire an interface is attached to, NULL if none (for capture and
  * fault injection commands). */
 struct wire	*dp_iface_wire(const struct dp_iface *);
+/* CDP advertisements taken into the neighbour table so far (cdp.c). */
+uint64_t	 dp_cdp_accepted(const struct dataplane *);
 
 /*
  * ICMP echo, for `ping`.  dp_echo_send() builds one echo request as the

@@ -124,6 +124,8 @@ struct dp_iface {
 	bool			 if_no_keepalive;
 	unsigned		 if_keepalive;	/* seconds, 10 by default */
 	bool			 if_no_cdp;
+	uint64_t		 if_cdp_next;	/* cdp.c: next advertisement
+						 * (mono ms; 0: at once) */
 	/* Stored, rendered, not acted on (issue 20): the link's media, its
 	 * autonegotiation, DEC MOP. */
 	unsigned		 if_media;	/* 0 unset, else IF_MEDIA_* */
@@ -284,6 +286,7 @@ struct dataplane {
 	unsigned	  d_tun_depth;	/* tunnel_output nesting */
 	bool		  d_tun_syncing;	/* in tunnel_sync: crypto, asked
 						 * about a VTI, asks back */
+	struct cdp	 *d_cdp;	/* cdp.c: `cdp run`, neighbours */
 };
 
 /* Memory. */
@@ -674,6 +677,14 @@ void		 tunnel_nvgen(const struct dp_iface *, struct strbuf *);
  * it with a tunnel's state changed under it. */
 struct dp_iface	*route_lookup_fresh(const struct dataplane *, uint32_t dst,
 		    uint32_t *nh);
+
+/* cdp.c: CDP on Ethernet (true: the frame was CDP's, taken) and in
+ * Cisco HDLC (protocol 0x2000); its running-config line; dp_free's. */
+#define ETHERTYPE_CDP	0x2000
+bool		 cdp_ether_input(struct dp_iface *, const uint8_t *, size_t);
+void		 cdp_hdlc_input(struct dp_iface *, const uint8_t *, size_t);
+void		 cdp_nvgen(const struct dataplane *, struct strbuf *);
+void		 cdp_free(struct dataplane *);
 
 /* Address helpers. */
 unsigned	 ip4_masklen(uint32_t);

@@ -49,6 +49,8 @@ ether_input(struct dp_iface *ifp, const uint8_t *f, size_t len)
 		attach_count_in(ifp, len);
 		goto bad;
 	}
+	if (cdp_ether_input(ifp, f, len))
+		return;
 	bcast = memcmp(f, ether_bcast, 6) == 0;
 	/* IPv6 multicast (33:33:...) when IPv6 is on: ip6.c picks the
 	 * groups it is in. */
@@ -109,6 +111,9 @@ hdlc_input(struct dp_iface *ifp, const uint8_t *f, size_t len)
 		return;
 	case ETHERTYPE_SLARP:
 		slarp_input(ifp, f + HDLC_HDRLEN, len - HDLC_HDRLEN);
+		return;
+	case ETHERTYPE_CDP:
+		cdp_hdlc_input(ifp, f + HDLC_HDRLEN, len - HDLC_HDRLEN);
 		return;
 	default:
 		ifp->if_attach.at_idrops++;

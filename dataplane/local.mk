@@ -18,7 +18,8 @@ libiosh_a_SOURCES += \
 	dataplane/nat_show.c \
 	dataplane/dhcp_msg.c dataplane/dhcp_msg.h \
 	dataplane/dhcp_client.c dataplane/dhcp_server.c \
-	dataplane/ip6.c dataplane/nd.c dataplane/tunnel.c
+	dataplane/ip6.c dataplane/nd.c dataplane/tunnel.c \
+	dataplane/cdp.c
 # ping: the echo engine, its command line and the extended dialog.
 libiosh_a_SOURCES += \
 	dataplane/ping.c dataplane/ping.h dataplane/ping_cmd.c \

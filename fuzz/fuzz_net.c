@@ -15,7 +15,9 @@
  * Reached (reach.h): inputs after which the router sent an ARP frame
  * ("arp"), an IPv4 frame on Ethernet ("ip4": echo reply, ICMP error),
  * an IPv6 frame on Ethernet ("ip6": NA, NS, echo reply, ICMPv6 error),
- * or IPv4 in HDLC on the serial line ("hdlc").
+ * or IPv4 in HDLC on the serial line ("hdlc"), and inputs whose CDP
+ * advertisement (802.3/SNAP or HDLC; `cdp run` is on) the neighbour
+ * table took ("cdp").
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -34,7 +36,7 @@
 static struct router	 rt;
 static struct wire	*eth, *ser;
 static struct reach	 reached[] = {
-	{ "arp", 0 }, { "ip4", 0 }, { "ip6", 0 }, { "hdlc", 0 },
+	{ "arp", 0 }, { "ip4", 0 }, { "ip6", 0 }, { "hdlc", 0 }, { "cdp", 0 },
 };
 static unsigned		 sent[4];
 
@@ -80,7 +82,7 @@ static struct wire_mem_sink	ser_sink = { ser_sent, NULL };
 
 static const char *const cfg[] = {
 	"enable", "configure terminal", "no logging console",
-	"ipv6 unicast-routing",
+	"ipv6 unicast-routing", "cdp run",
 	"interface FastEthernet0/0", "ip address 10.0.0.1 255.255.255.0",
 	"ipv6 address 2001:DB8::1/64", "no shutdown", "exit",
 	"interface Serial1/0", "ip address 12.1.1.1 255.255.255.0",
@@ -134,6 +136,7 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	unsigned	before[4];
+	uint64_t	cdp_before;
 	int		i;
 
 	if (rt.r_loop == NULL)
@@ -142,11 +145,14 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	reach_inputs++;
 	memcpy(before, sent, sizeof(sent));
+	cdp_before = dp_cdp_accepted(rt.r_sys.sy_dp);
 	(void)wire_mem_inject((data[0] & 1) ? ser : eth, data + 1, size - 1);
 	for (i = 0; i < 4; i++)
 		evloop_once(rt.r_loop, 0);
 	for (i = 0; i < 4; i++)
 		if (sent[i] != before[i])
 			reached[i].r_n++;
+	if (dp_cdp_accepted(rt.r_sys.sy_dp) != cdp_before)
+		reached[4].r_n++;
 	return 0;
 }

@@ -418,6 +418,14 @@ static const struct cmd_def crypto_exec_defs[] = {
 	  "Show crypto sessions (tunnels)\n"
 	  "Show detail crypto session information",
 	  show_crypto_session_cmd, CMD_FILTER, NULL },
+	{ "show crypto session remote A.B.C.D$remoteaddr [detail]",
+	  "Show running system information\n"
+	  "Encryption module\n"
+	  "Show crypto sessions (tunnels)\n"
+	  "Show crypto sessions for a remote IKE peer\n"
+	  "Remote IKE peer address\n"
+	  "Show detail crypto session information",
+	  show_crypto_session_cmd, CMD_FILTER, NULL },
 	{ "show crypto isakmp peers",
 	  "Show running system information\n"
 	  "Encryption module\n"
@@ -438,13 +446,13 @@ static const struct cmd_def crypto_exec_defs[] = {
 	  "Remote IKE address\n"
 	  "IP address",
 	  clear_crypto_session_cmd, 0, NULL },
-	{ "show crypto map [tag WORD$tagname]",
+	{ "show crypto dynamic-map [tag WORD$tagname]",
 	  "Show running system information\n"
 	  "Encryption module\n"
-	  "Crypto maps\n"
-	  "Crypto maps with a given tag\n"
-	  "Crypto map tag",
-	  show_crypto_map_cmd, CMD_FILTER, NULL },
+	  "Crypto map templates\n"
+	  "Crypto map template tag\n"
+	  "Crypto map template tag",
+	  show_crypto_dynamic_map_cmd, CMD_FILTER, NULL },
 	{ "show crypto ipsec profile [WORD$name]",
 	  "Show running system information\n"
 	  "Encryption module\n"
@@ -452,6 +460,13 @@ static const struct cmd_def crypto_exec_defs[] = {
 	  "Show ipsec profile information\n"
 	  "ipsec profile name",
 	  show_ipsec_profile_cmd, CMD_FILTER, NULL },
+	{ "show crypto map [tag WORD$tagname]",
+	  "Show running system information\n"
+	  "Encryption module\n"
+	  "Crypto maps\n"
+	  "Crypto maps with a given tag\n"
+	  "Crypto map tag",
+	  show_crypto_map_cmd, CMD_FILTER, NULL },
 	{ "show crypto ipsec transform-set [tag WORD$tagname]",
 	  "Show running system information\n"
 	  "Encryption module\n"

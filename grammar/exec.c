@@ -41,6 +41,20 @@ static const struct cmd_def exec_user_defs[] = {
 	  "Show running system information\n"
 	  "Status of SSH server connections",
 	  cmd_show_ssh, CMD_FILTER },
+	{ "show inventory",
+	  "Show running system information\n"
+	  "Show the physical inventory",
+	  cmd_show_inventory, CMD_FILTER },
+	{ "telnet WORD$host [<1-65535>$port]",
+	  "Open a telnet connection\n"
+	  "IP address or hostname of a remote system\n"
+	  "Port number",
+	  cmd_telnet, 0 },
+	{ "connect WORD$host [<1-65535>$port]",
+	  "Open a terminal connection\n"
+	  "IP address or hostname of a remote system\n"
+	  "Port number",
+	  cmd_telnet, 0 },
 	{ "show users",
 	  "Show running system information\n"
 	  "Display information about terminal lines",

@@ -36,6 +36,10 @@ static const struct cmd_def dp_config_defs[] = {
 	  "Name of the next hop\n"
 	  "permanent route",
 	  dp_ip_route_cmd, NEG, NULL },
+	{ "cdp run",
+	  "Global CDP configuration subcommands\n"
+	  "Enable CDP",
+	  dp_cdp_run_cmd, NEG, NULL },
 	{ "ipv6 unicast-routing",
 	  "Global IPv6 configuration commands\n"
 	  "Enable unicast routing",
@@ -119,6 +123,26 @@ static const struct cmd_def dp_exec_defs[] = {
 	  IF_TYPES_HELP
 	  "Interface number",
 	  dp_show_interfaces_cmd, CMD_FILTER, NULL },
+	{ "show cdp",
+	  "Show running system information\n"
+	  "CDP information",
+	  dp_show_cdp_cmd, CMD_FILTER, NULL },
+	{ "show cdp interface",
+	  "Show running system information\n"
+	  "CDP information\n"
+	  "CDP interface status and configuration",
+	  dp_show_cdp_interface_cmd, CMD_FILTER, NULL },
+	{ "show cdp neighbors [detail]",
+	  "Show running system information\n"
+	  "CDP information\n"
+	  "CDP neighbor entries\n"
+	  "Show detailed information",
+	  dp_show_cdp_neighbors_cmd, CMD_FILTER, NULL },
+	{ "show cdp traffic",
+	  "Show running system information\n"
+	  "CDP information\n"
+	  "CDP statistics",
+	  dp_show_cdp_traffic_cmd, CMD_FILTER, NULL },
 	{ "show protocols",
 	  "Show running system information\n"
 	  "Active network routing protocols",

@@ -42,6 +42,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "lab/graph.h"
 #include "lab/labstate.h"
 #include "lab/topology.h"
 #include "lab/vtyclient.h"
@@ -80,6 +81,7 @@ usage_exit(int status)
 	    "       iosh-lab [-p PASSWORD] [-t SECONDS] exec ROUTER "
 	    "'command' ...\n"
 	    "       iosh-lab stop\n"
+	    "       iosh-lab [-o FILE.svg|FILE.png|FILE.dot] graph LAB\n"
 	    "       iosh-lab --help\n"
 	    "exec exits 1 when a command printed an IOS error (%% Invalid "
 	    "input, %% Incomplete\ncommand, %% Ambiguous command, "
@@ -307,6 +309,25 @@ router_wait(pid_t pid, unsigned port)
 	return false;
 }
 
+/* `graph LAB`: the topology drawn by Graphviz (lab/graph.c). */
+static void
+lab_graph(const char *lab, const char *outfile)
+{
+	struct topology	t;
+	char		dir[PATH_MAX], topo[PATH_MAX + 16], err[512];
+
+	lab_find(lab, dir, sizeof(dir));
+	snprintf(topo, sizeof(topo), "%s/topology", dir);
+	if (topo_load(&t, topo, err, sizeof(err)) != 0)
+		die("%s", err);
+	if (graph_render(&t, dir, strrchr(dir, '/') + 1, outfile, err,
+	    sizeof(err)) != 0) {
+		topo_free(&t);
+		die("%s", err);
+	}
+	topo_free(&t);
+}
+
 static void
 lab_start(const char *lab, bool reset, unsigned port_base)
 {
@@ -497,7 +518,7 @@ lab_stop(void)
 int
 main(int argc, char **argv)
 {
-	const char	*password = NULL;
+	const char	*password = NULL, *outfile = NULL;
 	bool		 reset = false;
 	long		 timeout = EXEC_TIMEOUT_S, base = 0;
 	char		*end;
@@ -506,12 +527,15 @@ main(int argc, char **argv)
 	if (argc > 1 && (strcmp(argv[1], "--help") == 0 ||
 	    strcmp(argv[1], "-h") == 0))
 		usage_exit(0);
-	while ((ch = getopt(argc, argv, "+b:p:rt:")) != -1) {
+	while ((ch = getopt(argc, argv, "+b:o:p:rt:")) != -1) {
 		switch (ch) {
 		case 'b':
 			base = strtol(optarg, &end, 10);
 			if (*end != '\0' || base < 1 || base > TOPO_PORT_BASE_MAX)
 				die("-b: a port, 1-%d", TOPO_PORT_BASE_MAX);
+			break;
+		case 'o':
+			outfile = optarg;
 			break;
 		case 'p':
 			password = optarg;
@@ -543,6 +567,8 @@ main(int argc, char **argv)
 		    (int)timeout);
 	else if (strcmp(argv[0], "stop") == 0 && argc == 1)
 		lab_stop();
+	else if (strcmp(argv[0], "graph") == 0 && argc == 2)
+		lab_graph(argv[1], outfile);
 	else
 		usage();
 	return 0;

@@ -3,6 +3,7 @@
 # the labs it ships.
 bin_PROGRAMS += iosh-lab
 iosh_lab_SOURCES = lab/iosh_lab.c lab/labstate.c lab/labstate.h \
+	lab/graph.c lab/graph.h \
 	lab/topology.c lab/topology.h lab/vtyclient.c lab/vtyclient.h \
 	lib/xalloc.c lib/xalloc.h
 iosh_lab_CPPFLAGS = $(AM_CPPFLAGS) -DIOSH_LABS_DIR='"$(pkgdatadir)/labs"'

@@ -76,6 +76,43 @@ board_id(const struct router *r, char *buf, size_t len)
 }
 
 /*
+ * `show inventory`: the chassis, as a router without modules lists it —
+ * iosh's platform as the PID, the board ID of show version as the serial
+ * number, no hardware version (VID) to claim.
+ */
+int
+cmd_show_inventory(struct vty *vty, const struct cmd_args *m)
+{
+	struct utsname	un;
+	char		id[16];
+
+	(void)m;
+	if (uname(&un) != 0)
+		strcpy(un.machine, "unknown");
+	board_id(vty->v_router, id, sizeof(id));
+	vty_out(vty, "NAME: \"Chassis\", DESCR: \"iosh IOSH-LINUX (%s) "
+	    "chassis\"\n", un.machine);
+	vty_out(vty, "PID: %-18s, VID: %-3s, SN: %s\n\n", "IOSH-LINUX", "",
+	    id);
+	return CMD_SUCCESS;
+}
+
+/*
+ * `telnet HOST [PORT]`, `connect HOST [PORT]` and a bare address at the
+ * exec prompt: iosh's dataplane has no TCP, so its lines carry no
+ * outbound connection — IOS's answer for a line whose transport output
+ * allows none, rather than a "Trying ..." that tries nothing.
+ */
+int
+cmd_telnet(struct vty *vty, const struct cmd_args *m)
+{
+	(void)m;
+	vty_out(vty, "%% telnet connections not permitted from this "
+	    "terminal\n");
+	return CMD_WARNING;
+}
+
+/*
  * `show version` in IOS's layout — image line, ROM, uptime, how the router
  * last started, image file, processor and memory, board ID, configuration
  * register — so tools that parse IOS's (ntc-templates, Netmiko) find each

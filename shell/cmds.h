@@ -125,6 +125,9 @@ int	cmd_show_logging(struct vty *, const struct cmd_args *);
 int	cmd_dir(struct vty *, const struct cmd_args *);
 int	cmd_more(struct vty *, const struct cmd_args *);
 int	cmd_delete(struct vty *, const struct cmd_args *);
+/* shell/cmd_exec.c: show inventory; telnet/connect (no outbound TCP). */
+int	cmd_show_inventory(struct vty *, const struct cmd_args *);
+int	cmd_telnet(struct vty *, const struct cmd_args *);
 /* shell/cmd_show.c */
 int	cmd_show_clock(struct vty *, const struct cmd_args *);
 int	cmd_show_privilege(struct vty *, const struct cmd_args *);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "grammar/modes.h"
+#include "lib/inet4.h"
 #include "parser/cmd.h"
 #include "shell/cmds.h"
 #include "shell/dispatch.h"
@@ -177,9 +178,17 @@ report(struct session *s, const char *line, const struct cmd_match *m)
 	switch (m->cm_status) {
 	case CMD_MATCH_INVALID:
 		if (exec && m->cm_nwords == 1) {
+			uint32_t	a;
+
 			kw = strndup(w, len);
-			error_unknown_host(&out, kw ? kw : "",
-			    s->s_router->r_domain_lookup);
+			/* An address is a connection to it (`telnet`), which
+			 * iosh's lines cannot make; a name is looked up. */
+			if (kw != NULL && ip4_parse(kw, &a))
+				strbuf_puts(&out, "% telnet connections not "
+				    "permitted from this terminal\n");
+			else
+				error_unknown_host(&out, kw ? kw : "",
+				    s->s_router->r_domain_lookup);
 			free(kw);
 			break;
 		}

@@ -19,6 +19,7 @@ set -u
 builddir=${top_builddir:-.}
 tool=$(cd "$builddir" && pwd -P)/tests/wire_tool
 check_capture=$(cd "$builddir" && pwd -P)/tests/check_capture
+check_cdp=$(cd "$builddir" && pwd -P)/tests/check_cdp
 command -v tshark >/dev/null 2>&1 || skip "no tshark"
 tmp=$(mktemp -d) || exit 99
 trap 'rm -rf "$tmp"' EXIT
@@ -105,4 +106,25 @@ check_ipsec check_vti6 vti6 9 eth:ethertype:ipv6:udp:isakmp \
 # The same over the serial; the first echo started IKE and was lost.
 check_ipsec check_vti gre_map 9 chdlc:ip:udp:isakmp \
     8 chdlc:ip:esp:gre:ip:icmp:data
+# CDP as iosh sends it (tests/check_cdp): R1's advertisement on Ethernet
+# (802.3, LLC/SNAP; an odd length, so IOS's checksum quirk) and R3's in
+# Cisco HDLC between SLARP keepalives, each TLV where Wireshark looks
+# (the address twice: the addresses and the management address TLVs).
+mkdir "$tmp/cdp" || exit 99
+CAPTURE_DIR="$tmp/cdp" CK_RUN_CASE=capture timeout 60 "$check_cdp" \
+    >"$tmp/cdp.log" 2>&1 || fail "check_cdp: $(cat "$tmp/cdp.log")"
+check cdp/cdp-eth.pcap 1 "CDP"
+check cdp/cdp-hdlc.pcap 7 "SLARP SLARP SLARP SLARP SLARP SLARP CDP"
+cdp_fields() {
+	timeout 30 tshark -n -r "$tmp/cdp/$1" -Y cdp -T fields -E "separator=;" \
+	    -e cdp.deviceid -e cdp.portid -e cdp.nrgyz.ip_address \
+	    -e cdp.checksum.status -e cdp.capabilities.router \
+	    -e cdp.platform 2>/dev/null
+}
+got=$(cdp_fields cdp-eth.pcap)
+[ "$got" = "R1;FastEthernet0/0;10.0.12.1,10.0.12.1;1;1;cisco IOSH-LINUX" ] ||
+    fail "CDP on Ethernet dissected as: $got"
+got=$(cdp_fields cdp-hdlc.pcap)
+[ "$got" = "R3;Serial1/0;10.0.23.3,10.0.23.3;1;1;cisco IOSH-LINUX" ] ||
+    fail "CDP on HDLC dissected as: $got"
 exit 0

@@ -201,6 +201,75 @@ START_TEST(test_show_crypto_map_15x)
 }
 END_TEST
 
+/*
+ * show crypto dynamic-map and show crypto ipsec profile: the entries'
+ * bodies as show crypto map prints them, under IOS's "Crypto Map
+ * Template" and "IPSEC profile" headers; a tag or name that matches
+ * nothing prints nothing.
+ */
+START_TEST(test_show_dynmap_ipsec_profile)
+{
+	fx_run(&fx, "enable");
+	fx_config(&fx,
+	    "crypto ipsec transform-set TS esp-aes esp-sha-hmac\n"
+	    "access-list 101 permit ip 10.1.1.0 0.0.0.255 10.2.2.0 0.0.0.255\n"
+	    "crypto dynamic-map DYN 10\n set transform-set TS\n"
+	    " match address 101\n reverse-route\n"
+	    "crypto dynamic-map DYN 20\n set transform-set TS\n"
+	    " set pfs group2\n"
+	    "crypto ipsec profile VTI\n set transform-set TS\n"
+	    " set pfs group14\n");
+	ck_assert_str_eq(fx_run(&fx, "show crypto dynamic-map"),
+	    "Crypto Map Template\"DYN\" 10\n"
+	    "        Extended IP access list 101\n"
+	    "            access-list 101 permit ip 10.1.1.0 0.0.0.255 "
+	    "10.2.2.0 0.0.0.255\n"
+	    "        Security association lifetime: 4608000 kilobytes/3600 "
+	    "seconds\n"
+	    "        Responder-Only (Y/N): N\n"
+	    "        PFS (Y/N): N\n"
+	    "        Mixed-mode : Disabled\n"
+	    "        Transform sets={\n"
+	    "                TS:  { esp-aes esp-sha-hmac  } ,\n"
+	    "        }\n"
+	    "        Reverse Route Injection Enabled\n"
+	    "\n"
+	    "Crypto Map Template\"DYN\" 20\n"
+	    "        No matching address list set.\n"
+	    "        Security association lifetime: 4608000 kilobytes/3600 "
+	    "seconds\n"
+	    "        Responder-Only (Y/N): N\n"
+	    "        PFS (Y/N): Y\n"
+	    "        DH group:  group2\n"
+	    "        Mixed-mode : Disabled\n"
+	    "        Transform sets={\n"
+	    "                TS:  { esp-aes esp-sha-hmac  } ,\n"
+	    "        }\n"
+	    "\n");
+	ck_assert_str_eq(fx_run(&fx, "show crypto dynamic-map tag NONE"), "");
+	ck_assert_ptr_nonnull(strstr(fx_run(&fx,
+	    "show crypto dynamic-map tag DYN"), "Template\"DYN\" 20\n"));
+	ck_assert_str_eq(fx_run(&fx, "show crypto ipsec profile VTI"),
+	    "IPSEC profile VTI\n"
+	    "        Security association lifetime: 4608000 kilobytes/3600 "
+	    "seconds\n"
+	    "        Responder-Only (Y/N): N\n"
+	    "        PFS (Y/N): Y\n"
+	    "        DH group:  group14\n"
+	    "        Mixed-mode : Disabled\n"
+	    "        Transform sets={\n"
+	    "                TS:  { esp-aes esp-sha-hmac  } ,\n"
+	    "        }\n"
+	    "\n");
+	ck_assert_str_eq(fx_run(&fx, "show crypto ipsec profile OTHER"), "");
+	/* The global lifetime is the one in force. */
+	fx_config(&fx, "crypto ipsec security-association lifetime seconds "
+	    "1800\n");
+	ck_assert_ptr_nonnull(strstr(fx_run(&fx, "show crypto ipsec profile"),
+	    "lifetime: 4608000 kilobytes/1800 seconds\n"));
+}
+END_TEST
+
 START_TEST(test_show_transform_set)
 {
 	config();
@@ -868,6 +937,7 @@ crypto_suite(void)
 	tcase_add_test(tc, test_show_crypto_map_12x);
 	tcase_add_test(tc, test_show_crypto_map_15x);
 	tcase_add_test(tc, test_show_transform_set);
+	tcase_add_test(tc, test_show_dynmap_ipsec_profile);
 	tcase_add_test(tc, test_render_and_round_trip);
 	tcase_add_test(tc, test_errors_change_nothing);
 	tcase_add_test(tc, test_no_forms);

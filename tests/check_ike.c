@@ -779,6 +779,76 @@ START_TEST(test_type6_tunnel)
 }
 END_TEST
 
+/*
+ * R1's output of CMD, written to NTC_OUT/FILE when NTC_OUT is set, and
+ * its first line checked.
+ */
+static void
+ntc_dump(const char *cmd, const char *file, const char *first)
+{
+	const char	*dir = getenv("NTC_OUT"), *out = fx_run(&pair[0], cmd);
+	char		 path[4096];
+	FILE		*fp;
+
+	ck_assert_msg(strncmp(out, first, strlen(first)) == 0, "%s", out);
+	if (dir == NULL)
+		return;
+	snprintf(path, sizeof(path), "%s/%s", dir, file);
+	ck_assert_ptr_nonnull(fp = fopen(path, "w"));
+	fputs(out, fp);
+	ck_assert_int_eq(fclose(fp), 0);
+}
+
+/*
+ * The lab's tunnel up, R1's detail shows for tests/netmiko.sh, which
+ * parses them with ntc-templates as Netmiko does (CK_RUN_CASE=ntc): the
+ * session in 15.1's layout, the SAs in IOS XE's too (version 16.9: the
+ * layout of the template's samples — plaintext mtu, replay window size,
+ * ACTIVE(ACTIVE), the tagged counters, no #send errors line).
+ */
+START_TEST(test_ntc_outputs)
+{
+	const char	*out;
+	char		*all;
+
+	pair_crypto_cfg(0, "3des", "cisco", "permit ip host 1.1.1.1 host 2.2.2.2");
+	pair_crypto_cfg(1, "3des", "cisco", "permit ip host 2.2.2.2 host 1.1.1.1");
+	out = pair_run_wait(0, "ping 2.2.2.2 source loopback0");
+	ck_assert_msg(strstr(out, "\n.!!!!\n") != NULL, "%s", out);
+	ntc_dump("show crypto session detail", "session_detail.txt",
+	    "Crypto session current status\n");
+	ntc_dump("show crypto ipsec sa detail", "ipsec_sa_detail.txt",
+	    "\ninterface: Serial1/2\n");
+	/* `remote ADDR`: that peer's session, or none. */
+	all = strdup(fx_run(&pair[0], "show crypto session detail"));
+	ck_assert_str_eq(fx_run(&pair[0], "show crypto session remote "
+	    "12.1.1.2 detail"), all);
+	free(all);
+	all = strdup(fx_run(&pair[0], "show crypto session"));
+	ck_assert_ptr_nonnull(strstr(all, "Peer: 12.1.1.2 port 500 "));
+	ck_assert_str_eq(fx_run(&pair[0], "show crypto session remote "
+	    "12.1.1.2"), all);
+	free(all);
+	ck_assert_str_eq(fx_run(&pair[0], "show crypto session remote "
+	    "12.1.1.9"), "Crypto session current status\n\n");
+	fx_config(&pair[0], "version 16.9");
+	ntc_dump("show crypto ipsec sa detail", "ipsec_sa_detail_16.txt",
+	    "\ninterface: Serial1/2\n");
+	out = fx_run(&pair[0], "show crypto ipsec sa detail");
+	ck_assert_msg(strstr(out, "     plaintext mtu 1446, path mtu 1500, "
+	    "ip mtu 1500, ip mtu idb Serial1/2\n") != NULL &&
+	    strstr(out, "        replay detection support: Y  replay window "
+	    "size: 64\n        Status: ACTIVE(ACTIVE)\n") != NULL &&
+	    strstr(out, "#send errors") == NULL, "%s", out);
+	/* Not in the detail of 15.x: the summary line is there. */
+	fx_config(&pair[0], "version 15.1");
+	ck_assert_ptr_nonnull(strstr(fx_run(&pair[0],
+	    "show crypto ipsec sa detail"), "    #send errors 1, "
+	    "#recv errors 0\n\n     local crypto endpt.: 12.1.1.1, remote "
+	    "crypto endpt.: 12.1.1.2\n     path mtu 1500, ip mtu 1500, "));
+}
+END_TEST
+
 static Suite *
 ike_suite(void)
 {
@@ -797,6 +867,11 @@ ike_suite(void)
 	tcase_add_test(tc, test_lifetime);
 	tcase_add_test(tc, test_version_12);
 	tcase_add_test(tc, test_no_natt);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("ntc");
+	tcase_add_checked_fixture(tc, setup, pair_close);
+	tcase_set_timeout(tc, 60);
+	tcase_add_test(tc, test_ntc_outputs);
 	suite_add_tcase(s, tc);
 	/* Rekeys under steady traffic: long in frozen time. */
 	tc = tcase_create("rekey");

@@ -41,19 +41,15 @@ static const char *const cfg[NR] = {
 static void
 setup(void)
 {
-	int	p[4], i;
+	int	i;
 
 	clock_use_frozen(FX_EPOCH_MS);
-	for (i = 0; i < 4; i++)
-		p[i] = fx_udp_port();
 	for (i = 0; i < NR; i++) {
 		fx_open(&rt[i], NULL);
 		fx_run(&rt[i], "enable");
 	}
-	fx_attach_udp(&rt[0], "Serial1/0", p[0], p[1]);
-	fx_attach_udp(&rt[1], "Serial1/0", p[1], p[0]);
-	fx_attach_udp(&rt[1], "Serial1/1", p[2], p[3]);
-	fx_attach_udp(&rt[2], "Serial1/1", p[3], p[2]);
+	fx_wire(&rt[0], "Serial1/0", &rt[1], "Serial1/0");
+	fx_wire(&rt[1], "Serial1/1", &rt[2], "Serial1/1");
 	for (i = 0; i < NR; i++)
 		fx_config(&rt[i], cfg[i]);
 	fx_pump(rt, NR);

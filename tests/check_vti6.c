@@ -310,7 +310,7 @@ START_TEST(test_seed003_vti6)
 	 * (its ACL's name from seed 003's "sadb root initialize" line). */
 	ck_assert_str_eq(fx_run(&pair[SR2], "show crypto ipsec profile PRO"),
 	    "IPSEC profile PRO\n"
-	    PRO_PARAMS);
+	    PRO_PARAMS "\n");
 	ck_assert_str_eq(fx_run(&pair[SR2], "show crypto map tag "
 	    "Tunnel23-head-0"),
 	    "Crypto Map IPv6 \"Tunnel23-head-0\" 65536 ipsec-isakmp\n"

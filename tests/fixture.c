@@ -178,6 +178,16 @@ fx_udp_port(void)
 }
 
 void
+fx_wire(struct fixture *a, const char *ifa, struct fixture *b,
+    const char *ifb)
+{
+	int	pa = fx_udp_port(), pb = fx_udp_port();
+
+	fx_attach_udp(a, ifa, pa, pb);
+	fx_attach_udp(b, ifb, pb, pa);
+}
+
+void
 fx_attach_udp(struct fixture *fx, const char *name, int lport, int rport)
 {
 	char	spec[64], err[256];

@@ -50,6 +50,10 @@ int		 fx_udp_port(void);
  * 127.0.0.1:RPORT (as `iosh --attach`). */
 void		 fx_attach_udp(struct fixture *, const char *name, int lport,
 		    int rport);
+/* A udp: wire between A's interface IFA and B's IFB (two ports of
+ * fx_udp_port), as a lab's link line makes one. */
+void		 fx_wire(struct fixture *a, const char *ifa, struct fixture *b,
+		    const char *ifb);
 /* Decode hex S, skipping blanks and newlines, into OUT (at most MAX
  * bytes); returns the byte count.  For known-answer vectors. */
 size_t		 fx_hex(const char *s, uint8_t *out, size_t max);

@@ -18,3 +18,10 @@ tests_check_traceroute_SOURCES = tests/check_traceroute.c tests/fixture.c \
 	tests/fixture.h
 tests_check_traceroute_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_check_traceroute_LDADD = $(TEST_LIBS)
+# CDP between three routers: Ethernet and serial neighbours, the 15.x and
+# 12.x tables, detail, holdtime countdown, refresh and expiry.
+check_PROGRAMS += tests/check_cdp
+TESTS += tests/check_cdp
+tests_check_cdp_SOURCES = tests/check_cdp.c tests/fixture.c tests/fixture.h
+tests_check_cdp_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+tests_check_cdp_LDADD = $(TEST_LIBS)

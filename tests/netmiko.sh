@@ -15,16 +15,36 @@ if ! "$py" -c 'import netmiko, textfsm' 2>/dev/null; then
 fi
 
 tmp=$(mktemp -d)
-pid=
+pid= pid2=
 cleanup() {
 	[ -n "$pid" ] && kill "$pid" 2>/dev/null
+	[ -n "$pid2" ] && kill "$pid2" 2>/dev/null
 	rm -rf "$tmp"
 }
 trap cleanup EXIT
 
-mkdir "$tmp/nv"
+# R1's FastEthernet0/0 and R2's FastEthernet0/1 share a udp: wire, so R1
+# has a CDP neighbour for show cdp neighbors [detail].
+ports=$("$py" -c 'import socket
+s = [socket.socket(socket.AF_INET, socket.SOCK_DGRAM) for _ in range(2)]
+for x in s: x.bind(("127.0.0.1", 0))
+print(" ".join(str(x.getsockname()[1]) for x in s))')
+set -- $ports
+p1=$1 p2=$2
+mkdir "$tmp/nv" "$tmp/nv2"
+cat >"$tmp/nv2/startup-config" <<'EOF'
+hostname R2
+cdp run
+interface FastEthernet0/1
+ ip address 10.0.12.2 255.255.255.0
+ no shutdown
+EOF
 cat >"$tmp/nv/startup-config" <<'EOF'
 hostname R1
+cdp run
+interface FastEthernet0/0
+ ip address 10.0.12.1 255.255.255.0
+ no shutdown
 ip domain name example.com
 enable secret class
 username oper secret op
@@ -37,7 +57,8 @@ EOF
 printf 'enable\nclass\nconfigure terminal\ncrypto key generate rsa modulus 1024\nend\n' \
     >"$tmp/in"
 "$iosh" --clock 1700000000 --nvram "$tmp/nv" --ssh 127.0.0.1:0 \
-    --telnet 127.0.0.1:0 <"$tmp/in" >"$tmp/console" 2>"$tmp/err" &
+    --telnet 127.0.0.1:0 --attach "FastEthernet0/0=udp:$p1:127.0.0.1:$p2" \
+    <"$tmp/in" >"$tmp/console" 2>"$tmp/err" &
 pid=$!
 ssh_port= telnet_port=
 for _ in $(seq 50); do
@@ -52,12 +73,33 @@ if ! grep -q '%SSH-5-ENABLED' "$tmp/console"; then
 	exit 1
 fi
 
-SSH_PORT=$ssh_port TELNET_PORT=$telnet_port NVRAM=$tmp/nv \
+# R2 after R1 listens: its first advertisement reaches R1 (the clock is
+# frozen, so it is the only one); --telnet keeps it running.
+"$iosh" --clock 1700000000 --nvram "$tmp/nv2" --telnet 127.0.0.1:0 \
+    --attach "FastEthernet0/1=udp:$p2:127.0.0.1:$p1" </dev/null \
+    >"$tmp/console2" 2>"$tmp/err2" &
+pid2=$!
+
+# Two routers' IKE in tests/check_ike (CCIE lab 13-1, a tunnel up and
+# four echoes through it) leave R1's show crypto session detail and show
+# crypto ipsec sa detail (15.1, and IOS XE's layout under version 16.9)
+# in $tmp/ntc for the crypto templates.
+mkdir "$tmp/ntc"
+NTC_OUT="$tmp/ntc" CK_RUN_CASE=ntc \
+    timeout 60 "$builddir/tests/check_ike" >"$tmp/ntc.log" 2>&1 || {
+	echo "FAIL: check_ike ntc: $(cat "$tmp/ntc.log")"
+	exit 1
+}
+
+NTC_OUT=$tmp/ntc SSH_PORT=$ssh_port TELNET_PORT=$telnet_port NVRAM=$tmp/nv \
     NET_TEXTFSM=$(cd "$srcdir/tests/data/ntc-templates" && pwd) \
     IOSH_VERSION=$("$iosh" --version | sed 's/^iosh //') \
     timeout 60 "$py" "$srcdir/tests/netmiko_iosh.py"
 rc=$?
 
+kill -TERM "$pid2"
+wait "$pid2"
+pid2=
 kill -TERM "$pid"
 wait "$pid"
 st=$?

@@ -10,8 +10,10 @@ one line per check; exits 1 on the first failure.
 """
 import os
 import sys
+import time
 
 from netmiko import ConnectHandler
+from netmiko.utilities import get_structured_data
 
 FAILED = []
 
@@ -112,6 +114,27 @@ def session(device_type, port, loopback):
     check(tag + ": show clock parsed",
           isinstance(clock, list) and len(clock) == 1 and
           clock[0]["year"] == "2023" and clock[0]["month"] == "Nov", True)
+    # R2 on FastEthernet0/0's wire (tests/netmiko.sh) advertised itself
+    # once when it started; R1 may be asked before it arrived.
+    for _ in range(20):
+        cdp = conn.send_command("show cdp neighbors", use_textfsm=True)
+        if isinstance(cdp, list) and row(cdp, "neighbor_name", "R2"):
+            break
+        time.sleep(0.25)
+    r = row(cdp, "neighbor_name", "R2") if isinstance(cdp, list) else None
+    check(tag + ": cdp neighbors row of R2",
+          r and (r["local_interface"], r["capabilities"], r["platform"],
+                 r["neighbor_interface"]),
+          ("Fas 0/0", "R", "IOSH-LINU", "Fas 0/1"))
+    det = conn.send_command("show cdp neighbors detail", use_textfsm=True)
+    r = row(det, "neighbor_name", "R2") if isinstance(det, list) else None
+    check(tag + ": cdp neighbors detail row of R2",
+          r and (r["mgmt_address"], r["platform"], r["capabilities"],
+                 r["local_interface"], r["neighbor_interface"],
+                 r["neighbor_description"]),
+          ("10.0.12.2", "cisco IOSH-LINUX", "Router", "FastEthernet0/0",
+           "FastEthernet0/1", "iosh Software (IOSH-LINUX), Version %s, "
+           "RELEASE SOFTWARE (iosh)" % os.environ["IOSH_VERSION"]))
     conn.disconnect()
 
 
@@ -121,8 +144,54 @@ session("cisco_ios", int(os.environ["SSH_PORT"]),
 session("cisco_ios_telnet", int(os.environ["TELNET_PORT"]),
         {"name": "Loopback2", "short": "Lo2", "ip": "10.9.9.2",
          "desc": "set-by-netmiko-over-telnet"})
+def crypto_templates(ntc):
+    """R1's crypto shows from tests/check_ike through Netmiko's TextFSM."""
+    def parse(cmd, name):
+        with open(os.path.join(ntc, name)) as f:
+            return get_structured_data(f.read(), platform="cisco_ios",
+                                       command=cmd)
+
+    s = parse("show crypto session detail", "session_detail.txt")
+    check("crypto session detail: one session parsed",
+          isinstance(s, list) and len(s) == 1, True)
+    if isinstance(s, list) and s:
+        r = s[0]
+        check("crypto session detail row",
+              tuple(r[k] for k in ("interface", "session_status", "peer",
+                                   "port", "local_ip", "remote_ip",
+                                   "ikev1_status", "conn_id", "permit",
+                                   "src_host", "dst_host", "active_sa",
+                                   "origin")),
+              ("Serial1/2", "UP-ACTIVE", "12.1.1.2", "500", "12.1.1.1",
+               "12.1.1.2", "Active", "1001", "ip", "1.1.1.1", "2.2.2.2",
+               "2", "crypto map"))
+    sa = parse("show crypto ipsec sa detail", "ipsec_sa_detail_16.txt")
+    check("crypto ipsec sa detail (16.9): two SAs parsed",
+          isinstance(sa, list) and
+          [(r["sa_orientation"], r["sa_type"]) for r in sa],
+          [("inbound", "esp"), ("outbound", "esp")])
+    if isinstance(sa, list) and len(sa) == 2:
+        for r in sa:
+            check("crypto ipsec sa detail %s row" % r["sa_orientation"],
+                  tuple(r[k] for k in (
+                      "interface", "crypto_map_tag", "local_addr",
+                      "local_ident_addr", "remote_ident_addr",
+                      "current_peer", "port", "pkts_encaps", "pkts_decaps",
+                      "pkts_encaps_failed", "plaintext_mtu", "path_mtu",
+                      "ip_mtu_idb", "sa_transform", "sa_crypto_map",
+                      "sa_replay_window_size", "sa_status")),
+                  ("Serial1/2", "TST", "12.1.1.1", "1.1.1.1", "2.2.2.2",
+                   "12.1.1.2", "500", "4", "4", "1", "1446", "1500",
+                   "Serial1/2", "esp-3des esp-md5-hmac", "TST", "64",
+                   "ACTIVE(ACTIVE)"))
+        check("crypto ipsec sa detail: current outbound spi is the "
+              "outbound SA's", sa[0]["current_outbound_spi_hex"],
+              sa[1]["sa_spi_hex"])
+
+
+crypto_templates(os.environ["NTC_OUT"])
 if FAILED:
     print("netmiko: %d checks failed" % len(FAILED))
     sys.exit(1)
 print("netmiko: cisco_ios (SSH) and cisco_ios_telnet: enable, "
-      "send_config_set, save_config and five ntc-templates parse as IOS")
+      "send_config_set, save_config and nine ntc-templates parse as IOS")

@@ -8,6 +8,7 @@ EXTRA_DIST += tests/transcripts.sh tests/man.sh \
 	golden/shell/abbrev.in golden/shell/abbrev.out \
 	golden/shell/basic.in golden/shell/basic.out \
 	golden/shell/comments.in golden/shell/comments.out \
+	golden/shell/connect.in golden/shell/connect.out \
 	golden/shell/errors.in golden/shell/errors.out \
 	golden/shell/everyday.in golden/shell/everyday.out \
 	golden/shell/exitend.in golden/shell/exitend.out \

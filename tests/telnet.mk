@@ -14,7 +14,8 @@ EXTRA_DIST += tests/ssh.sh
 # Netmiko's cisco_ios (SSH) and cisco_ios_telnet against iosh: enable,
 # send_config_set, save_config, use_textfsm with the ntc-templates vendored
 # in tests/data/ntc-templates (show version, ip interface brief, interfaces
-# description, users, clock).
+# description, users, clock, cdp neighbors [detail] of a second router on
+# a udp: wire).
 TESTS += tests/netmiko.sh
 EXTRA_DIST += tests/netmiko.sh tests/netmiko_iosh.py \
 	tests/data/ntc-templates/LICENSE tests/data/ntc-templates/index \
@@ -22,7 +23,11 @@ EXTRA_DIST += tests/netmiko.sh tests/netmiko_iosh.py \
 	tests/data/ntc-templates/cisco_ios_show_ip_interface_brief.textfsm \
 	tests/data/ntc-templates/cisco_ios_show_interfaces_description.textfsm \
 	tests/data/ntc-templates/cisco_ios_show_users.textfsm \
-	tests/data/ntc-templates/cisco_ios_show_clock.textfsm
+	tests/data/ntc-templates/cisco_ios_show_clock.textfsm \
+	tests/data/ntc-templates/cisco_ios_show_cdp_neighbors.textfsm \
+	tests/data/ntc-templates/cisco_ios_show_cdp_neighbors_detail.textfsm \
+	tests/data/ntc-templates/cisco_ios_show_crypto_session_detail.textfsm \
+	tests/data/ntc-templates/cisco_ios_show_crypto_ipsec_sa_detail.textfsm
 
 # The lab tool: the CCIE 13-1 lab started with iosh-lab, a ping across its
 # serial link, and an expect user on R1's console.
@@ -32,6 +37,10 @@ EXTRA_DIST += tests/lab.sh tests/lab_lib.sh tests/expect/lab.exp
 # LAN-to-LAN tunnel from its first ping, vpnc on the ISP's tap through
 # XAUTH and mode-config, the hub's SAs for both peers.
 TESTS += tests/lab_seed002.sh
+# iosh-lab graph: dot's SVG names every router, link and attachment of
+# seed-002 with interfaces and addresses; ccie-13-1's dot text; a PNG.
+TESTS += tests/lab_graph.sh
+EXTRA_DIST += tests/lab_graph.sh
 EXTRA_DIST += tests/lab_seed002.sh
 # Seed 003's labs (IPv6 and IPv4 VTIs): the tunnel up by itself, pings
 # across it, the VTI's SAs.

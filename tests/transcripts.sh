@@ -5,7 +5,8 @@
 # instead (review the diff before committing it).  GOLDEN=family limits
 # the run to golden/family/.  The only parts of the output that depend on the host
 # are replaced first: the image path, the version, the processor, its
-# memory and the board ID (from the nvram's path) in `show version`.
+# memory and the board ID (from the nvram's path) in `show version`, the
+# processor and board ID in `show inventory`.
 set -u
 
 srcdir=${top_srcdir:-.}
@@ -32,6 +33,8 @@ for in in "$srcdir"/golden/${GOLDEN:-*}/*.in; do
 	    -e "s|, Version $version, |, Version @VERSION@, |" \
 	    -e "s|^cisco IOSH-LINUX ($arch) processor (revision $version) with [0-9]*K/|cisco IOSH-LINUX (@ARCH@) processor (revision @VERSION@) with @MEM@K/|" \
 	    -e "s|^Processor board ID IOSH[0-9A-F]\{8\}$|Processor board ID @BOARD@|" \
+	    -e "s|^NAME: \"Chassis\", DESCR: \"iosh IOSH-LINUX ($arch) chassis\"$|NAME: \"Chassis\", DESCR: \"iosh IOSH-LINUX (@ARCH@) chassis\"|" \
+	    -e "s|, SN: IOSH[0-9A-F]\{8\}$|, SN: @BOARD@|" \
 	    "$tmp/raw" >"$tmp/out"
 	if [ -n "${REGEN:-}" ]; then
 		cp "$tmp/out" "${in%.in}.out"
