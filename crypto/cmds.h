@@ -18,6 +18,8 @@ enum {
 	MODE_CONF_ISA_PROF,	/* Router(conf-isa-prof)#	*/
 	MODE_CONFIG_ISAKMP_GROUP, /* Router(config-isakmp-group)# */
 	MODE_IPSEC_PROFILE,	/* Router(ipsec-profile)#	*/
+	MODE_CA_TRUSTPOINT,	/* Router(ca-trustpoint)#	*/
+	MODE_CONFIG_CERT_CHAIN,	/* Router(config-cert-chain)#	*/
 };
 
 /* Global configuration. */
@@ -36,6 +38,16 @@ int	crypto_dynamic_map_cmd(struct vty *, const struct cmd_args *);
 int	crypto_map_cmd(struct vty *, const struct cmd_args *);
 int	crypto_map_client_cmd(struct vty *, const struct cmd_args *);
 int	ip_local_pool_cmd(struct vty *, const struct cmd_args *);
+
+/* PKI, stored not acted on (pki.c); a trustpoint line's definition
+ * carries its slot, one of pki_slot_*. */
+int	crypto_pki_trustpoint_cmd(struct vty *, const struct cmd_args *);
+int	crypto_pki_tp_line_cmd(struct vty *, const struct cmd_args *);
+int	crypto_pki_chain_cmd(struct vty *, const struct cmd_args *);
+int	crypto_pki_certificate_cmd(struct vty *, const struct cmd_args *);
+extern const unsigned pki_slot_enroll, pki_slot_serial, pki_slot_fqdn,
+	pki_slot_ipaddr, pki_slot_subject, pki_slot_altname,
+	pki_slot_revocation, pki_slot_rsakeypair, pki_slot_autoenroll;
 
 /* config-isakmp. */
 int	isakmp_encryption_cmd(struct vty *, const struct cmd_args *);

@@ -46,6 +46,7 @@ crypto_free(struct crypto *c)
 	ipsec_profile_free_all(c);
 	cmap_free_all(c);
 	pool_free_all(c);
+	pki_free(c);
 	sadb_free(&c->c_sadb);
 	free(c);
 }

@@ -21,6 +21,10 @@ void		 crypto_free(struct crypto *);
 /* Render the crypto objects that belong to SECTION of the running config. */
 void		 crypto_nvgen(const struct crypto *, enum nv_section,
 		    struct strbuf *);
+/* `crypto pki trustpoint` and `certificate chain` blocks, stored but
+ * inert: the shell places them in its global lines, where IOS prints
+ * them (after multilink bundle-name, before license udi). */
+void		 crypto_pki_nvgen(const struct crypto *, struct strbuf *);
 /* The "Cryptographic Subsystem:" block of `show debugging` (nothing when
  * no crypto debug is on). */
 void		 crypto_show_debugging(const struct crypto *, struct strbuf *);

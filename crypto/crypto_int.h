@@ -408,6 +408,7 @@ struct crypto {
 	TAILQ_HEAD(, cmap_client)	  c_map_clients;
 	struct ntab			  c_pool_idx;
 	TAILQ_HEAD(, ip_pool)		  c_pools;
+	struct pki			 *c_pki;	/* pki.c, inert */
 
 	unsigned			  c_debug;	/* CRYPTO_DEBUG_* */
 	struct sadb			  c_sadb;	/* live SAs */
@@ -500,6 +501,10 @@ void	ipsec_params_nvgen(const struct ipsec_params *, unsigned indent,
 bool	ipsec_tset_in_use(const struct crypto *, const char *name);
 void	pool_init(struct crypto *);
 void	pool_free_all(struct crypto *);
+/* pki.c: the stored trustpoints and certificate chains. */
+void	pki_free(struct crypto *);
+/* Whether a certificate chain holds a certificate (rsa-sig needs one). */
+bool	pki_has_certificate(const struct crypto *);
 void	pool_nvgen(const struct crypto *, struct strbuf *);
 
 

@@ -12,5 +12,6 @@ libiosh_a_SOURCES += \
 	grammar/monitor.c \
 	grammar/passive.c \
 	grammar/router.c \
+	grammar/pki.c \
 	grammar/aaa.c \
 	grammar/vty.c

@@ -68,6 +68,9 @@ extern const struct cmd_table	 passive_table, passive_neg_table;
 extern const struct cmd_table	 router_config_table, router_table, router_af_table;
 extern const struct cmd_table	 router_config_neg_table, route_map_table;
 extern const struct cmd_table	 aaa_table, aaa_neg_table;
+/* PKI (stored, inert): grammar/pki.c */
+extern const struct cmd_table	 pki_config_table, pki_tp_table, pki_tp_neg_table;
+extern const struct cmd_table	 pki_chain_table;
 extern const struct cmd_table	 nvram_exec_table;
 /* the vty lines: grammar/vty.c */
 extern const struct cmd_table	 vty_exec_table;

@@ -5,6 +5,7 @@
  * prints the minutes of `clock timezone` and puts it after the AAA lines,
  * where 12.3 puts it before them.
  */
+#include "crypto/crypto.h"
 #include "lib/system.h"
 #include "shell/passive.h"
 #include "shell/router.h"
@@ -63,6 +64,7 @@ global_nvgen(const struct router *r, bool v15, struct strbuf *sb)
 		nv_line(sb, 0, "subscriber templating");
 	if (pa->pa_multilink_auth)
 		nv_line(sb, 0, "multilink bundle-name authenticated");
+	crypto_pki_nvgen(r->r_sys.sy_crypto, sb);
 	if (pa->pa_udi_pid[0] != '\0')
 		nv_line(sb, 0, "license udi pid %s sn %s", pa->pa_udi_pid,
 		    pa->pa_udi_sn);

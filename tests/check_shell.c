@@ -476,7 +476,7 @@ START_TEST(test_hostname)
 
 	fx_run(&fx, "enable");
 	fx_run(&fx, "configure terminal");
-	ck_assert_str_eq(fx_run(&fx, "hostname a_b"),
+	ck_assert_str_eq(fx_run(&fx, "hostname a.b"),
 	    "% Hostname contains one or more illegal characters.\n");
 	ck_assert_str_eq(fx.fx_rt.r_hostname, "Router");
 }
