@@ -57,6 +57,9 @@ struct if_id {
 };
 
 enum if_addr_kind { IFA_NONE, IFA_STATIC, IFA_DHCP };
+/* The slots of an interface's stored-but-inert lines (iface.c). */
+enum { IFI_VRF, IFI_TCP_MSS, IFI_OSPF_NET, IFI_OSPF_COST, IFI_VREASM,
+	IFI_N };
 enum if_duplex { DUPLEX_DEFAULT, DUPLEX_AUTO, DUPLEX_FULL, DUPLEX_HALF };
 enum if_nat { NAT_NONE, NAT_INSIDE, NAT_OUTSIDE };
 enum if_encap { ENCAP_DEFAULT, ENCAP_HDLC, ENCAP_PPP, ENCAP_FRAME_RELAY };
@@ -130,6 +133,9 @@ struct dp_iface {
 	int			 if_negotiation; /* 0 unset, 1 on, -1 "no" */
 	bool			 if_no_mop;	/* no mop enabled */
 	bool			 if_no_mop_sysid; /* no mop sysid */
+	/* Lines stored as typed (canonical) but not acted on, one per
+	 * slot, each rendered where IOS prints it (IFI_*). */
+	char			*if_inert[IFI_N];
 	char			*if_tun_src;	/* interface name or address */
 	char			*if_tun_dst;	/* IPv4 or IPv6 address, as IOS
 						 * prints it */

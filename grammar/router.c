@@ -96,6 +96,16 @@ static const struct cmd_def router_config_defs[] = {
 	  "Specify community to reject\n"
 	  "Community number or regular expression",
 	  cmd_community_list, NEG },
+	{ "vrf definition WORD$name",
+	  "VRF commands\n"
+	  "Define VRF\n"
+	  "VRF name",
+	  cmd_vrf, NEG },
+	{ "ip vrf WORD$name",
+	  "Global IP configuration subcommands\n"
+	  "Configure an IP VPN Routing/Forwarding instance\n"
+	  "VPN Routing/Forwarding instance name",
+	  cmd_vrf, NEG },
 	{ "ip bgp-community new-format",
 	  "Global IP configuration subcommands\n"
 	  "format for BGP community\n"
@@ -451,6 +461,53 @@ static const struct cmd_def router_af_defs[] = {
 	  cmd_router_line, NEG },
 };
 
+#define RT	"route-target (export|import|both) WORD$value"
+#define RT_H	"Specify Target VPN Extended Communities\n" \
+		"Export Target-VPN community\n" \
+		"Import Target-VPN community\n" \
+		"Both import and export Target-VPN community\n" \
+		"ASN:nn or IP-address:nn"
+
+/* vrf definition / ip vrf: (config-vrf). */
+static const struct cmd_def vrf_defs[] = {
+	{ "rd WORD$value",
+	  "Specify Route Distinguisher\n"
+	  "ASN:nn or IP-address:nn",
+	  cmd_vrf_rd, NEG },
+	{ RT, RT_H, cmd_vrf_rd, NEG },
+	{ "description LINE$text",
+	  "VRF specific description\n"
+	  "Up to 244 characters describing this VRF",
+	  cmd_router_line, NEG },
+	{ "address-family (ipv4|ipv6) [unicast|multicast]",
+	  "Enter Address Family command mode\n"
+	  "Address family\n"
+	  "Address family\n"
+	  "Address Family modifier\n"
+	  "Address Family modifier",
+	  cmd_router_af, NEG },
+};
+
+/* A VRF's address-family: (config-vrf-af). */
+static const struct cmd_def vrf_af_defs[] = {
+	{ "exit-address-family",
+	  "Exit from Address Family configuration mode",
+	  cmd_router_exit_af, 0 },
+	{ RT, RT_H, cmd_vrf_rd, NEG },
+	{ "import map WORD$map",
+	  "VPN import\n"
+	  "Route-map based VRF import\n"
+	  "Route-map name",
+	  cmd_router_line, NEG },
+	{ "export map WORD$map",
+	  "VPN export\n"
+	  "Route-map based VRF export\n"
+	  "Route-map name",
+	  cmd_router_line, NEG },
+};
+
+const struct cmd_table vrf_table = CMD_TABLE(vrf_defs);
+const struct cmd_table vrf_af_table = CMD_TABLE(vrf_af_defs);
 const struct cmd_table router_config_table = CMD_TABLE(router_config_defs);
 const struct cmd_table router_table = CMD_TABLE(router_defs);
 const struct cmd_table router_af_table = CMD_TABLE(router_af_defs);

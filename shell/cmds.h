@@ -24,6 +24,8 @@ enum {
 	MODE_CONFIG_ROUTE_MAP,	/* Router(config-route-map)#	*/
 	MODE_CONFIG_DP_CORLIST,	/* Router(config-dp-corlist)#	*/
 	MODE_CONFIG_MGCP_PROFILE, /* Router(config-mgcp-profile)# */
+	MODE_CONFIG_VRF,	/* Router(config-vrf)#		*/
+	MODE_CONFIG_VRF_AF,	/* Router(config-vrf-af)#	*/
 };
 
 /* Exec (shell/cmd_exec.c; enable: shell/enable.c). */
@@ -83,6 +85,9 @@ int	cmd_router_line(struct vty *, const struct cmd_args *);
 int	cmd_router_af(struct vty *, const struct cmd_args *);
 int	cmd_router_exit_af(struct vty *, const struct cmd_args *);
 int	cmd_route_map(struct vty *, const struct cmd_args *);
+/* `vrf definition NAME`, `ip vrf NAME` (stored, inert), their rd. */
+int	cmd_vrf(struct vty *, const struct cmd_args *);
+int	cmd_vrf_rd(struct vty *, const struct cmd_args *);
 int	cmd_prefix_list(struct vty *, const struct cmd_args *);
 int	cmd_community_list(struct vty *, const struct cmd_args *);
 int	cmd_bgp_community_fmt(struct vty *, const struct cmd_args *);

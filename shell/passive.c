@@ -60,6 +60,7 @@ global_nvgen(const struct router *r, bool v15, struct strbuf *sb)
 		nv_line(sb, 0, "ip cef");
 	if (pa->pa_ipv6_cef_off)
 		nv_line(sb, 0, "no ipv6 cef");
+	routing_vrf_nvgen(&r->r_routing, RB_IP_VRF, sb);
 	if (pa->pa_subscriber_tmpl)
 		nv_line(sb, 0, "subscriber templating");
 	if (pa->pa_multilink_auth)
@@ -158,6 +159,7 @@ passive_nvgen(const struct router *r, enum nv_section sec, struct strbuf *sb)
 			nv_line(sb, 0, "boot-start-marker");
 		if (pa->pa_boot_end)
 			nv_line(sb, 0, "boot-end-marker");
+		routing_vrf_nvgen(&r->r_routing, RB_VRF_DEF, sb);
 		break;
 	case NV_AAA:
 		if (!v15)

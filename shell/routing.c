@@ -70,8 +70,11 @@ block_cmp(const void *a, const void *b)
 	return x->rb_seq < y->rb_seq ? -1 : x->rb_seq > y->rb_seq;
 }
 
-void
-routing_nvgen(const struct routing *rt, bool route_maps, struct strbuf *sb)
+/* The blocks whose order is in [LO, HI], sorted; "!" between them, and
+ * around them with AROUND. */
+static void
+blocks_nvgen(const struct routing *rt, unsigned lo, unsigned hi, bool around,
+    struct strbuf *sb)
 {
 	struct rt_block	**v;
 	size_t		  i, j, n = 0;
@@ -80,11 +83,12 @@ routing_nvgen(const struct routing *rt, bool route_maps, struct strbuf *sb)
 		return;
 	v = xcalloc(rt->rt_n, sizeof(*v));
 	for (i = 0; i < rt->rt_n; i++)
-		if ((rt->rt_blocks[i]->rb_order == RB_ROUTE_MAP) == route_maps)
+		if (rt->rt_blocks[i]->rb_order >= lo &&
+		    rt->rt_blocks[i]->rb_order <= hi)
 			v[n++] = rt->rt_blocks[i];
 	qsort(v, n, sizeof(*v), block_cmp);
 	for (i = 0; i < n; i++) {
-		if (i > 0)
+		if (i > 0 || around)
 			nv_line(sb, 0, "!");
 		nv_line(sb, 0, "%s", v[i]->rb_head);
 		for (j = 0; j < v[i]->rb_n; j++) {
@@ -101,7 +105,24 @@ routing_nvgen(const struct routing *rt, bool route_maps, struct strbuf *sb)
 					nv_line(sb, 1, "exit-address-family");
 		}
 	}
+	if (n > 0 && around)
+		nv_line(sb, 0, "!");
 	free(v);
+}
+
+void
+routing_nvgen(const struct routing *rt, bool route_maps, struct strbuf *sb)
+{
+	if (route_maps)
+		blocks_nvgen(rt, RB_ROUTE_MAP, RB_ROUTE_MAP, false, sb);
+	else
+		blocks_nvgen(rt, 0, RB_ROUTE_MAP - 1, false, sb);
+}
+
+void
+routing_vrf_nvgen(const struct routing *rt, unsigned order, struct strbuf *sb)
+{
+	blocks_nvgen(rt, order, order, true, sb);
 }
 
 static struct routing *
@@ -152,7 +173,7 @@ block_open(struct vty *vty, const char *text, unsigned order,
 	free(rt->rt_af);
 	rt->rt_af = NULL;
 	vty_enter(vty, order == RB_ROUTE_MAP ? MODE_CONFIG_ROUTE_MAP :
-	    MODE_CONFIG_ROUTER, b);
+	    order >= RB_VRF_DEF ? MODE_CONFIG_VRF : MODE_CONFIG_ROUTER, b);
 	return CMD_SUCCESS;
 }
 
@@ -291,7 +312,8 @@ cmd_router_line(struct vty *vty, const struct cmd_args *m)
 	struct routing	*rt = rt_of(vty);
 	struct rt_block	*b = rt->rt_cur;
 	struct strbuf	 line;
-	unsigned	 indent = vty->v_mode == MODE_CONFIG_ROUTER_AF ? 2 : 1;
+	unsigned	 indent = vty->v_mode == MODE_CONFIG_ROUTER_AF ||
+			    vty->v_mode == MODE_CONFIG_VRF_AF ? 2 : 1;
 	const char	*pos;
 	size_t		 at;
 
@@ -329,7 +351,8 @@ cmd_router_af(struct vty *vty, const struct cmd_args *m)
 	free(rt->rt_af);
 	rt->rt_af = xstrdup(line.sb_buf);
 	strbuf_free(&line);
-	vty_enter(vty, MODE_CONFIG_ROUTER_AF, rt->rt_cur);
+	vty_enter(vty, vty->v_mode == MODE_CONFIG_VRF ? MODE_CONFIG_VRF_AF :
+	    MODE_CONFIG_ROUTER_AF, rt->rt_cur);
 	return CMD_SUCCESS;
 }
 
@@ -343,8 +366,60 @@ cmd_router_exit_af(struct vty *vty, const struct cmd_args *m)
 	(void)m;
 	free(rt->rt_af);
 	rt->rt_af = NULL;
-	vty_enter(vty, MODE_CONFIG_ROUTER, rt->rt_cur);
+	vty_enter(vty, vty->v_mode == MODE_CONFIG_VRF_AF ? MODE_CONFIG_VRF :
+	    MODE_CONFIG_ROUTER, rt->rt_cur);
 	return CMD_SUCCESS;
+}
+
+/* `vrf definition NAME` (IOS-XE's, multiprotocol) or `ip vrf NAME`:
+ * a block of its own kind, stored as the router blocks are. */
+int
+cmd_vrf(struct vty *vty, const struct cmd_args *m)
+{
+	struct strbuf	 head;
+	int		 rc;
+
+	strbuf_init(&head);
+	strbuf_printf(&head, "%s %s", cmd_has(m, "definition") ?
+	    "vrf definition" : "ip vrf", cmd_arg(m, "name"));
+	rc = block_open(vty, head.sb_buf, cmd_has(m, "definition") ?
+	    RB_VRF_DEF : RB_IP_VRF, 0, cmd_negated(m), NULL);
+	strbuf_free(&head);
+	return rc;
+}
+
+/* ASN:nn or A.B.C.D:nn, IOS's two forms of a route distinguisher or
+ * route target (nn up to 32 bits after an AS of 16, 16 after an
+ * address or a 32-bit AS). */
+static bool
+rd_valid(const char *s)
+{
+	unsigned long	a, n;
+	unsigned	b[4];
+	char		end;
+
+	if (sscanf(s, "%u.%u.%u.%u:%lu%c", &b[0], &b[1], &b[2], &b[3], &n,
+	    &end) == 5)
+		return b[0] < 256 && b[1] < 256 && b[2] < 256 && b[3] < 256 &&
+		    n <= 65535 && strspn(s, "0123456789.:") == strlen(s);
+	if (sscanf(s, "%lu:%lu%c", &a, &n, &end) != 2 ||
+	    strspn(s, "0123456789:") != strlen(s))
+		return false;
+	return a <= 65535 ? n <= 4294967295UL : a <= 4294967295UL &&
+	    n <= 65535;
+}
+
+/* `rd` and `route-target`: the value checked, then stored as a line. */
+int
+cmd_vrf_rd(struct vty *vty, const struct cmd_args *m)
+{
+	const char	*v = cmd_arg(m, "value");
+
+	if (v != NULL && !rd_valid(v)) {
+		vty_invalid(vty, cmd_arg_off(m, "value"));
+		return CMD_WARNING;
+	}
+	return cmd_router_line(vty, m);
 }
 
 void

@@ -28,6 +28,8 @@ struct rt_block {
 };
 
 #define RB_ROUTE_MAP	10
+#define RB_VRF_DEF	11	/* vrf definition NAME */
+#define RB_IP_VRF	12	/* ip vrf NAME */
 
 struct routing {
 	struct rt_block	**rt_blocks;
@@ -44,6 +46,9 @@ void	routing_free(struct routing *);
 /* The router blocks (ROUTE_MAPS false) or the route-maps, in IOS's
  * order, "!" between them. */
 void	routing_nvgen(const struct routing *, bool route_maps,
+	    struct strbuf *);
+/* The VRF blocks of ORDER (RB_VRF_DEF or RB_IP_VRF), each closed by "!". */
+void	routing_vrf_nvgen(const struct routing *, unsigned order,
 	    struct strbuf *);
 /* ip prefix-list and ip community-list lines. */
 void	routing_lists_nvgen(const struct routing *, struct strbuf *);
