@@ -316,6 +316,7 @@ cmd_show_iosh_inert(struct vty *vty, const struct cmd_args *m)
 	for (sec = 0; sec < NV_COUNT; sec++)
 		passive_nvgen(vty->v_router, (enum nv_section)sec, &sb);
 	passive_strip_defaults(&sb);
+	aaa_inert_nvgen(&vty->v_router->r_aaa, &sb);
 	dp_inert_nvgen(vty->v_router->r_sys.sy_dp, &sb);
 	vty_out(vty, "%s", sb.sb_buf != NULL ? sb.sb_buf : "");
 	strbuf_free(&sb);

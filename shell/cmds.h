@@ -97,6 +97,7 @@ int	cmd_controller_isa(struct vty *, const struct cmd_args *);
 /* AAA and usernames (shell/aaa.c). */
 int	cmd_aaa_new_model(struct vty *, const struct cmd_args *);
 int	cmd_aaa_authentication_login(struct vty *, const struct cmd_args *);
+int	cmd_aaa_authorization_exec(struct vty *, const struct cmd_args *);
 int	cmd_aaa_authorization_network(struct vty *, const struct cmd_args *);
 int	cmd_aaa_session_id(struct vty *, const struct cmd_args *);
 int	cmd_username(struct vty *, const struct cmd_args *);
