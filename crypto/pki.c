@@ -235,10 +235,10 @@ hexval(int ch)
 	return isdigit(ch) ? ch - '0' : toupper(ch) - 'A' + 10;
 }
 
-/* Append LINE's hex words; false (nothing taken) when one is not hex or
- * has an odd number of digits. */
+/* Append LINE's hex words; false (nothing taken, *BAD the offending
+ * word) when one is not hex or has an odd number of digits. */
 static bool
-read_hex(struct cert_read *cr, const char *line)
+read_hex(struct cert_read *cr, const char *line, const char **bad)
 {
 	const char	*p;
 	size_t		 n = 0, len;
@@ -246,6 +246,7 @@ read_hex(struct cert_read *cr, const char *line)
 	for (p = line; *p != '\0'; p += len) {
 		p += strspn(p, " \t");
 		len = strcspn(p, " \t");
+		*bad = p;
 		if (len % 2 != 0)
 			return false;
 		for (size_t i = 0; i < len; i++)
@@ -313,7 +314,7 @@ static void
 read_line(struct vty *vty, void *arg, const char *line)
 {
 	struct cert_read	*cr = arg;
-	const char		*p = line + strspn(line, " \t");
+	const char		*p = line + strspn(line, " \t"), *bad;
 
 	if (strncmp(p, "quit", 4) == 0 && p[4 + strspn(p + 4, " \t")] ==
 	    '\0') {
@@ -325,8 +326,13 @@ read_line(struct vty *vty, void *arg, const char *line)
 		read_free(cr);
 		return;
 	}
-	if (!read_hex(cr, p))
-		vty_invalid(vty, (size_t)(p - line));
+	/* A line that is not hex words is refused as the parser refuses a
+	 * word, the caret under its start (no line is being parsed here:
+	 * the marker is written out). */
+	if (!read_hex(cr, p, &bad))
+		vty_out(vty, "%*s^\n%% Invalid input detected at '^' "
+		    "marker.\n\n", (int)(strlen(cr->cr_prompt) +
+		    (size_t)(bad - line)), "");
 	vty_ask(vty, cr->cr_prompt, read_line, cr, read_free);
 }
 

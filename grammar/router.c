@@ -478,7 +478,7 @@ static const struct cmd_def vrf_defs[] = {
 	{ "description LINE$text",
 	  "VRF specific description\n"
 	  "Up to 244 characters describing this VRF",
-	  cmd_router_line, NEG },
+	  cmd_vrf_description, NEG },
 	{ "address-family (ipv4|ipv6) [unicast|multicast]",
 	  "Enter Address Family command mode\n"
 	  "Address family\n"

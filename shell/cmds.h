@@ -88,6 +88,7 @@ int	cmd_route_map(struct vty *, const struct cmd_args *);
 /* `vrf definition NAME`, `ip vrf NAME` (stored, inert), their rd. */
 int	cmd_vrf(struct vty *, const struct cmd_args *);
 int	cmd_vrf_rd(struct vty *, const struct cmd_args *);
+int	cmd_vrf_description(struct vty *, const struct cmd_args *);
 int	cmd_prefix_list(struct vty *, const struct cmd_args *);
 int	cmd_community_list(struct vty *, const struct cmd_args *);
 int	cmd_bgp_community_fmt(struct vty *, const struct cmd_args *);

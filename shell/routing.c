@@ -409,6 +409,31 @@ rd_valid(const char *s)
 	    n <= 65535;
 }
 
+/* A VRF's `description`: one, printed first whatever the order typed. */
+int
+cmd_vrf_description(struct vty *vty, const struct cmd_args *m)
+{
+	struct rt_block	*b = rt_of(vty)->rt_cur;
+	struct strbuf	 line;
+	size_t		 i;
+
+	if (b == NULL)
+		return CMD_WARNING;
+	for (i = 0; i < b->rb_n; i++)
+		if (b->rb_lines[i].rl_indent == 1 &&
+		    strncmp(b->rb_lines[i].rl_text, "description ", 12) == 0) {
+			block_remove(b, i);
+			break;
+		}
+	if (cmd_negated(m))
+		return CMD_SUCCESS;
+	strbuf_init(&line);
+	cmd_args_canon(m, &line);
+	block_insert(b, 0, line.sb_buf, 1);
+	strbuf_free(&line);
+	return CMD_SUCCESS;
+}
+
 /* `rd` and `route-target`: the value checked, then stored as a line. */
 int
 cmd_vrf_rd(struct vty *vty, const struct cmd_args *m)

@@ -16,4 +16,6 @@ EXTRA_DIST += tests/nvram.sh \
 	golden/passive/routing.in golden/passive/routing.out \
 	golden/passive/banner.in golden/passive/banner.out \
 	golden/passive/policy.in golden/passive/policy.out \
-	golden/passive/version15.in golden/passive/version15.out
+	golden/passive/version15.in golden/passive/version15.out \
+	golden/passive/pki.in golden/passive/pki.out \
+	golden/passive/vrf.in golden/passive/vrf.out
