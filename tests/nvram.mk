@@ -18,4 +18,5 @@ EXTRA_DIST += tests/nvram.sh \
 	golden/passive/policy.in golden/passive/policy.out \
 	golden/passive/version15.in golden/passive/version15.out \
 	golden/passive/pki.in golden/passive/pki.out \
-	golden/passive/vrf.in golden/passive/vrf.out
+	golden/passive/vrf.in golden/passive/vrf.out \
+	golden/passive/headers.in golden/passive/headers.out
