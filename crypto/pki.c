@@ -161,16 +161,8 @@ int
 crypto_pki_tp_line_cmd(struct vty *vty, const struct cmd_args *m)
 {
 	struct pki_tp	*tp = vty->v_ctx;
-	unsigned	 slot = *(const unsigned *)cmd_data(m);
-	struct strbuf	 line;
 
-	free(tp->tp_line[slot]);
-	tp->tp_line[slot] = NULL;
-	if (cmd_negated(m))
-		return CMD_SUCCESS;
-	strbuf_init(&line);
-	cmd_args_canon(m, &line);
-	tp->tp_line[slot] = strbuf_steal(&line);
+	cmd_args_store(m, &tp->tp_line[*(const unsigned *)cmd_data(m)]);
 	return CMD_SUCCESS;
 }
 

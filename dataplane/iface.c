@@ -792,16 +792,8 @@ int
 if_inert_line_cmd(struct vty *vty, const struct cmd_args *m)
 {
 	struct dp_iface	*ifp = vty->v_ctx;
-	unsigned	 slot = *(const unsigned *)cmd_data(m);
-	struct strbuf	 line;
 
-	free(ifp->if_inert[slot]);
-	ifp->if_inert[slot] = NULL;
-	if (cmd_negated(m))
-		return CMD_SUCCESS;
-	strbuf_init(&line);
-	cmd_args_canon(m, &line);
-	ifp->if_inert[slot] = strbuf_steal(&line);
+	cmd_args_store(m, &ifp->if_inert[*(const unsigned *)cmd_data(m)]);
 	return CMD_SUCCESS;
 }
 
