@@ -409,6 +409,7 @@ struct crypto {
 	struct ntab			  c_pool_idx;
 	TAILQ_HEAD(, ip_pool)		  c_pools;
 	struct pki			 *c_pki;	/* pki.c, inert */
+	struct ikev2			 *c_ikev2;	/* ikev2.c, inert */
 
 	unsigned			  c_debug;	/* CRYPTO_DEBUG_* */
 	struct sadb			  c_sadb;	/* live SAs */
@@ -503,6 +504,7 @@ void	pool_init(struct crypto *);
 void	pool_free_all(struct crypto *);
 /* pki.c: the stored trustpoints and certificate chains. */
 void	pki_free(struct crypto *);
+void	ikev2_free(struct crypto *);
 /* Whether a certificate chain holds a certificate (rsa-sig needs one). */
 bool	pki_has_certificate(const struct crypto *);
 void	pool_nvgen(const struct crypto *, struct strbuf *);

@@ -28,6 +28,7 @@ libiosh_a_SOURCES += \
 	crypto/keyring.c \
 	crypto/pool.c \
 	crypto/pki.c \
+	crypto/ikev2.c \
 	crypto/ratelog.c crypto/ratelog.h \
 	crypto/sadb.c crypto/sadb.h \
 	crypto/show.c \

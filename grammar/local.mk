@@ -13,5 +13,6 @@ libiosh_a_SOURCES += \
 	grammar/passive.c \
 	grammar/router.c \
 	grammar/pki.c \
+	grammar/ikev2.c \
 	grammar/aaa.c \
 	grammar/vty.c

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "crypto/crypto.h"
 #include "grammar/modes.h"
 #include "parser/cmd.h"
 #include "shell/cmds.h"
@@ -317,6 +318,7 @@ cmd_show_iosh_inert(struct vty *vty, const struct cmd_args *m)
 		passive_nvgen(vty->v_router, (enum nv_section)sec, &sb);
 	passive_strip_defaults(&sb);
 	aaa_inert_nvgen(&vty->v_router->r_aaa, &sb);
+	ikev2_nvgen(vty->v_router->r_sys.sy_crypto, &sb);
 	dp_inert_nvgen(vty->v_router->r_sys.sy_dp, &sb);
 	vty_out(vty, "%s", sb.sb_buf != NULL ? sb.sb_buf : "");
 	strbuf_free(&sb);

@@ -73,6 +73,12 @@ START_TEST(test_prompts)
 		{ MODE_CONFIG_CERT_CHAIN,	"Router(config-cert-chain)#" },
 		{ MODE_CONFIG_VRF,		"Router(config-vrf)#" },
 		{ MODE_CONFIG_VRF_AF,		"Router(config-vrf-af)#" },
+		{ MODE_IKEV2_PROPOSAL,	"Router(config-ikev2-proposal)#" },
+		{ MODE_IKEV2_POLICY,	"Router(config-ikev2-policy)#" },
+		{ MODE_IKEV2_KEYRING,	"Router(config-ikev2-keyring)#" },
+		{ MODE_IKEV2_KEYRING_PEER,
+		    "Router(config-ikev2-keyring-peer)#" },
+		{ MODE_IKEV2_PROFILE,	"Router(config-ikev2-profile)#" },
 	};
 	size_t	i, nmodes = 0;
 

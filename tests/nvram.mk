@@ -19,4 +19,5 @@ EXTRA_DIST += tests/nvram.sh \
 	golden/passive/version15.in golden/passive/version15.out \
 	golden/passive/pki.in golden/passive/pki.out \
 	golden/passive/vrf.in golden/passive/vrf.out \
-	golden/passive/headers.in golden/passive/headers.out
+	golden/passive/headers.in golden/passive/headers.out \
+	golden/passive/ikev2.in golden/passive/ikev2.out
