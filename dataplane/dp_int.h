@@ -373,6 +373,8 @@ void		 rt_walk(const struct rt_table *,
 		    void (*)(const struct rt_node *, void *), void *);
 /* The interface a route's path P leaves by toward DST, its next hop in
  * *NH; NULL if it does not resolve (DEPTH: recursion so far). */
+/* Whether P is a route to Null0: what it covers is dropped. */
+bool		 rt_path_discard(const struct rt_path *);
 struct dp_iface	*path_resolve(const struct dataplane *, const struct rt_node *,
 		    const struct rt_path *, uint32_t dst, uint32_t *nh,
 		    unsigned depth);
