@@ -26,6 +26,9 @@ enum {
 	MODE_CONFIG_MGCP_PROFILE, /* Router(config-mgcp-profile)# */
 	MODE_CONFIG_VRF,	/* Router(config-vrf)#		*/
 	MODE_CONFIG_VRF_AF,	/* Router(config-vrf-af)#	*/
+	/* The shell's second block (lib/vty.h). */
+	MODE_CONFIG_ROUTER_AF_IF = 48, /* Router(config-router-af-interface)# */
+	MODE_CONFIG_ROUTER_AF_TOPO, /* Router(config-router-af-topology)# */
 };
 
 /* Exec (shell/cmd_exec.c; enable: shell/enable.c). */
@@ -84,6 +87,10 @@ int	cmd_router(struct vty *, const struct cmd_args *);
 int	cmd_router_line(struct vty *, const struct cmd_args *);
 int	cmd_router_af(struct vty *, const struct cmd_args *);
 int	cmd_router_exit_af(struct vty *, const struct cmd_args *);
+/* Named EIGRP's `af-interface NAME|default` and `topology base` inside an
+ * address-family, and their exit-af-interface / exit-af-topology. */
+int	cmd_router_af_sub(struct vty *, const struct cmd_args *);
+int	cmd_router_exit_sub(struct vty *, const struct cmd_args *);
 int	cmd_route_map(struct vty *, const struct cmd_args *);
 /* `vrf definition NAME`, `ip vrf NAME` (stored, inert), their rd. */
 int	cmd_vrf(struct vty *, const struct cmd_args *);

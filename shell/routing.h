@@ -15,7 +15,8 @@
 
 struct rt_line {
 	char		*rl_text;	/* canonical, without indentation */
-	unsigned	 rl_indent;	/* 1 in the block, 2 in an address-family */
+	unsigned	 rl_indent;	/* 1 in the block, 2 in an address-family,
+					 * 3 in its af-interface or topology */
 };
 
 struct rt_block {
@@ -36,6 +37,7 @@ struct routing {
 	size_t		  rt_n;
 	struct rt_block	 *rt_cur;	/* the block being edited */
 	char		 *rt_af;	/* its address-family being edited */
+	char		 *rt_sub;	/* its af-interface / topology */
 	/* ip prefix-list / ip community-list lines, canonical, in order. */
 	struct rt_line	 *rt_lists;
 	size_t		  rt_nlists;

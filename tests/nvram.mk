@@ -20,4 +20,5 @@ EXTRA_DIST += tests/nvram.sh \
 	golden/passive/pki.in golden/passive/pki.out \
 	golden/passive/vrf.in golden/passive/vrf.out \
 	golden/passive/headers.in golden/passive/headers.out \
-	golden/passive/ikev2.in golden/passive/ikev2.out
+	golden/passive/ikev2.in golden/passive/ikev2.out \
+	golden/passive/eigrp_named.in golden/passive/eigrp_named.out
