@@ -112,6 +112,9 @@ const struct mode_info mode_table[MODE_MAX] = {
 	      cmd_exit_config, 0, NULL },
 	    { &router_af_table, &router_table, &submode_table, NULL },
 	    { NULL } },
+	SUBMODE(MODE_CONFIG_ARCHIVE, "config-archive", "(config-archive)#",
+	    "Archive configuration commands:",
+	    "Exit from archive configuration mode", &archive_table),
 	/* Named EIGRP's sections, under their address-family. */
 	[MODE_CONFIG_ROUTER_AF_IF] = { MODE_CONFIG_ROUTER_AF_IF,
 	    "config-router-af-interface", MODE_CONFIG_ROUTER_AF,

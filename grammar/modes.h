@@ -67,6 +67,7 @@ extern const struct cmd_table	 empty_table;	/* a mode with no commands */
 extern const struct cmd_table	 passive_table, passive_neg_table;
 extern const struct cmd_table	 router_config_table, router_table, router_af_table;
 extern const struct cmd_table	 router_af_if_table, router_af_topo_table;
+extern const struct cmd_table	 archive_table;
 extern const struct cmd_table	 router_config_neg_table, route_map_table;
 extern const struct cmd_table	 vrf_table, vrf_af_table;
 extern const struct cmd_table	 aaa_table, aaa_neg_table;

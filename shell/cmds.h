@@ -29,6 +29,7 @@ enum {
 	/* The shell's second block (lib/vty.h). */
 	MODE_CONFIG_ROUTER_AF_IF = 48, /* Router(config-router-af-interface)# */
 	MODE_CONFIG_ROUTER_AF_TOPO, /* Router(config-router-af-topology)# */
+	MODE_CONFIG_ARCHIVE,	/* Router(config-archive)#	*/
 };
 
 /* Exec (shell/cmd_exec.c; enable: shell/enable.c). */
@@ -91,6 +92,11 @@ int	cmd_router_exit_af(struct vty *, const struct cmd_args *);
  * address-family, and their exit-af-interface / exit-af-topology. */
 int	cmd_router_af_sub(struct vty *, const struct cmd_args *);
 int	cmd_router_exit_sub(struct vty *, const struct cmd_args *);
+/* snmp-server lines (snmp.c), `archive` and its lines (cmd_passive.c):
+ * stored, inert. */
+int	cmd_snmp_server(struct vty *, const struct cmd_args *);
+int	cmd_archive(struct vty *, const struct cmd_args *);
+int	cmd_archive_line(struct vty *, const struct cmd_args *);
 int	cmd_route_map(struct vty *, const struct cmd_args *);
 /* `vrf definition NAME`, `ip vrf NAME` (stored, inert), their rd. */
 int	cmd_vrf(struct vty *, const struct cmd_args *);

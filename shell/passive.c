@@ -71,6 +71,20 @@ global_nvgen(const struct router *r, bool v15, struct strbuf *sb)
 		    pa->pa_udi_sn);
 	if (pa->pa_diag_minimal)
 		nv_line(sb, 0, "diagnostic bootup level minimal");
+	if (pa->pa_archive) {
+		nv_line(sb, 0, "archive");
+		if (pa->pa_archive_path[0] != '\0')
+			nv_line(sb, 1, "path %s", pa->pa_archive_path);
+		if (pa->pa_archive_max != 0)
+			nv_line(sb, 1, "maximum %u", pa->pa_archive_max);
+		if (pa->pa_archive_wrmem)
+			nv_line(sb, 1, "write-memory");
+		if (pa->pa_archive_period != 0)
+			nv_line(sb, 1, "time-period %u", pa->pa_archive_period);
+		if (pa->pa_stp_extend || pa->pa_audit_max_events != 0 ||
+		    pa->pa_ftp_write == TRI_ON || pa->pa_ftp_write == TRI_OFF)
+			nv_line(sb, 0, "!");
+	}
 	if (pa->pa_stp_extend)
 		nv_line(sb, 0, "spanning-tree extend system-id");
 	if (pa->pa_audit_max_events != 0)
@@ -171,6 +185,8 @@ passive_nvgen(const struct router *r, enum nv_section sec, struct strbuf *sb)
 	case NV_CONTROLLER:
 		if (pa->pa_redundancy)
 			nv_line(sb, 0, "redundancy");
+		if (pa->pa_lldp_run)
+			nv_line(sb, 0, "lldp run");
 		if (pa->pa_no_cdp_log_duplex)
 			nv_line(sb, 0, "no cdp log mismatch duplex");
 		if (pa->pa_tcp_synwait != 0)
@@ -207,11 +223,15 @@ passive_nvgen(const struct router *r, enum nv_section sec, struct strbuf *sb)
 		routing_lists_nvgen(&r->r_routing, sb);
 		break;
 	case NV_TRAILER:
-		/* The route-maps close the section of the access-lists. */
-		if (r->r_routing.rt_n != 0) {
+		/* The route-maps close the section of the access-lists;
+		 * snmp-server follows them. */
+		if (r->r_routing.rt_n != 0 || r->r_snmp.sn_n != 0) {
 			size_t	len = sb->sb_len;
 
 			routing_nvgen(&r->r_routing, true, sb);
+			if (sb->sb_len != len && r->r_snmp.sn_n != 0)
+				nv_line(sb, 0, "!");
+			snmp_nvgen(&r->r_snmp, sb);
 			if (sb->sb_len != len && (pa->pa_control_plane ||
 			    pa->pa_rsvp_sync || pa->pa_mgcp_default ||
 			    pa->pa_cor_custom ||

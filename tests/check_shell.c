@@ -77,6 +77,7 @@ START_TEST(test_prompts)
 		    "Router(config-router-af-interface)#" },
 		{ MODE_CONFIG_ROUTER_AF_TOPO,
 		    "Router(config-router-af-topology)#" },
+		{ MODE_CONFIG_ARCHIVE,	"Router(config-archive)#" },
 		{ MODE_IKEV2_PROPOSAL,	"Router(config-ikev2-proposal)#" },
 		{ MODE_IKEV2_POLICY,	"Router(config-ikev2-policy)#" },
 		{ MODE_IKEV2_KEYRING,	"Router(config-ikev2-keyring)#" },

@@ -21,4 +21,5 @@ EXTRA_DIST += tests/nvram.sh \
 	golden/passive/vrf.in golden/passive/vrf.out \
 	golden/passive/headers.in golden/passive/headers.out \
 	golden/passive/ikev2.in golden/passive/ikev2.out \
-	golden/passive/eigrp_named.in golden/passive/eigrp_named.out
+	golden/passive/eigrp_named.in golden/passive/eigrp_named.out \
+	golden/passive/snmp.in golden/passive/snmp.out
