@@ -38,6 +38,7 @@ struct nat;
 /* Interface types, in the order IOS lists them. */
 enum if_type {
 	IFT_LOOPBACK,
+	IFT_PORT_CHANNEL,	/* an EtherChannel: up only with a wire */
 	IFT_TUNNEL,
 	IFT_ETHERNET,
 	IFT_FASTETHERNET,
@@ -59,7 +60,7 @@ struct if_id {
 enum if_addr_kind { IFA_NONE, IFA_STATIC, IFA_DHCP };
 /* The slots of an interface's stored-but-inert lines (iface.c). */
 enum { IFI_VRF, IFI_TCP_MSS, IFI_OSPF_NET, IFI_OSPF_COST, IFI_VREASM,
-	IFI_N };
+	IFI_CHANNEL, IFI_N };
 enum if_duplex { DUPLEX_DEFAULT, DUPLEX_AUTO, DUPLEX_FULL, DUPLEX_HALF };
 enum if_nat { NAT_NONE, NAT_INSIDE, NAT_OUTSIDE };
 enum if_encap { ENCAP_DEFAULT, ENCAP_HDLC, ENCAP_PPP, ENCAP_FRAME_RELAY };

@@ -289,6 +289,7 @@ iface_bandwidth(const struct dp_iface *ifp)
 {
 	static const uint32_t	bw[IFT_COUNT] = {
 		[IFT_LOOPBACK] = 8000000, [IFT_TUNNEL] = 9,
+		[IFT_PORT_CHANNEL] = 1000000,
 		[IFT_ETHERNET] = 10000, [IFT_FASTETHERNET] = 100000,
 		[IFT_GIGABITETHERNET] = 1000000, [IFT_SERIAL] = 1544,
 		[IFT_ATM] = 149760,
@@ -799,7 +800,7 @@ if_inert_line_cmd(struct vty *vty, const struct cmd_args *m)
 
 const unsigned ifi_slot_vrf = IFI_VRF, ifi_slot_tcp_mss = IFI_TCP_MSS,
     ifi_slot_ospf_net = IFI_OSPF_NET, ifi_slot_ospf_cost = IFI_OSPF_COST,
-    ifi_slot_vreasm = IFI_VREASM;
+    ifi_slot_vreasm = IFI_VREASM, ifi_slot_channel = IFI_CHANNEL;
 
 static void
 inert_slot(const struct dp_iface *ifp, unsigned slot, struct strbuf *sb)
@@ -1180,6 +1181,7 @@ iface_render(const struct dp_iface *ifp, struct strbuf *sb)
 		nv_line(sb, 1, "%satm ilmi-keepalive",
 		    ifp->if_ilmi_keepalive ? "" : "no ");
 	link_lines(ifp, sb);
+	inert_slot(ifp, IFI_CHANNEL, sb);
 	tunnel_lines(ifp, sb);
 	inert_slot(ifp, IFI_VREASM, sb);
 	if (ifp->if_crypto_map != NULL)

@@ -193,6 +193,16 @@ static const struct cmd_def interface_defs[] = {
 	  "Interface cost\n"
 	  "Cost",
 	  if_inert_line_cmd, NEG, &ifi_slot_ospf_cost },
+	{ "channel-group <1-64>$group mode (active|passive|on|auto|desirable)",
+	  "Etherchannel/port bundling configuration\n"
+	  "Channel group number\n"
+	  "Etherchannel Mode of the interface\n"
+	  "Enable LACP unconditionally\n"
+	  "Enable LACP only if a LACP device is detected\n"
+	  "Enable Etherchannel only\n"
+	  "Enable PAgP only if a PAgP device is detected\n"
+	  "Enable PAgP unconditionally",
+	  if_inert_line_cmd, NEG, &ifi_slot_channel },
 	{ "negotiation auto",
 	  "Select autonegotiation mode\n"
 	  "Enable link autonegotiation",
@@ -216,6 +226,9 @@ static const struct cmd_def interface_defs[] = {
 };
 
 static const struct cmd_def interface_neg_defs[] = {
+	{ "channel-group",
+	  "Etherchannel/port bundling configuration",
+	  if_inert_line_cmd, NEG, &ifi_slot_channel },
 	{ "vrf forwarding",
 	  "VPN Routing/Forwarding parameters on the interface\n"
 	  "Configure forwarding table",

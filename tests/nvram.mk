@@ -22,4 +22,5 @@ EXTRA_DIST += tests/nvram.sh \
 	golden/passive/headers.in golden/passive/headers.out \
 	golden/passive/ikev2.in golden/passive/ikev2.out \
 	golden/passive/eigrp_named.in golden/passive/eigrp_named.out \
-	golden/passive/snmp.in golden/passive/snmp.out
+	golden/passive/snmp.in golden/passive/snmp.out \
+	golden/passive/portchannel.in golden/passive/portchannel.out
