@@ -17,20 +17,15 @@
 #include "crypto/crypto_int.h"
 #include "lib/cmdarg.h"
 #include "lib/nvgen.h"
+#include "lib/slotlines.h"
 #include "lib/system.h"
 #include "lib/vty.h"
 #include "lib/xalloc.h"
 
-struct v2_line {
-	unsigned	 vl_slot;
-	char		*vl_text;	/* canonical */
-};
-
-/* A block's lines, or a keyring peer's. */
+/* A block's lines, or a keyring peer's: canonical, ranked by slot. */
 struct v2_lines {
-	char		*vs_name;
-	struct v2_line	*vs_l;
-	size_t		 vs_n;
+	char			*vs_name;
+	struct slotlines	 vs_lines;
 };
 
 struct v2_block {
@@ -79,11 +74,7 @@ v2_of(struct vty *vty)
 static void
 lines_free(struct v2_lines *vs)
 {
-	size_t	i;
-
-	for (i = 0; i < vs->vs_n; i++)
-		free(vs->vs_l[i].vl_text);
-	free(vs->vs_l);
+	slotlines_free(&vs->vs_lines);
 	free(vs->vs_name);
 }
 
@@ -211,7 +202,6 @@ ikev2_line_cmd(struct vty *vty, const struct cmd_args *m)
 	struct v2_lines	*vs;
 	struct strbuf	 line;
 	const char	*text;
-	size_t		 i, at;
 
 	if (v2->v2_cur == NULL)
 		return CMD_WARNING;
@@ -225,29 +215,9 @@ ikev2_line_cmd(struct vty *vty, const struct cmd_args *m)
 	    !cmd_has(m, "mask") && !cmd_negated(m))
 		strbuf_puts(&line, " 255.255.255.255");
 	text = line.sb_buf + (cmd_is_no(m) ? 3 : cmd_is_default(m) ? 8 : 0);
-	for (i = 0; i < vs->vs_n; i++)
-		if (vs->vs_l[i].vl_slot == slot && (!slot_multi(slot) ||
-		    strcmp(vs->vs_l[i].vl_text, text) == 0))
-			break;
-	if (i < vs->vs_n) {
-		free(vs->vs_l[i].vl_text);
-		memmove(&vs->vs_l[i], &vs->vs_l[i + 1],
-		    (vs->vs_n - i - 1) * sizeof(*vs->vs_l));
-		vs->vs_n--;
-	}
-	if (!cmd_negated(m)) {
-		/* After the lines of its slot and those before it. */
-		for (at = 0; at < vs->vs_n && vs->vs_l[at].vl_slot <= slot;
-		    at++)
-			;
-		vs->vs_l = xreallocarray(vs->vs_l, vs->vs_n + 1,
-		    sizeof(*vs->vs_l));
-		memmove(&vs->vs_l[at + 1], &vs->vs_l[at],
-		    (vs->vs_n - at) * sizeof(*vs->vs_l));
-		vs->vs_l[at].vl_slot = slot;
-		vs->vs_l[at].vl_text = xstrdup(text);
-		vs->vs_n++;
-	}
+	/* A slot of several lines replaces by the whole line. */
+	slotlines_set(&vs->vs_lines, slot, slot_multi(slot) ? text : NULL,
+	    cmd_negated(m) ? NULL : text);
 	strbuf_free(&line);
 	return CMD_SUCCESS;
 }
@@ -278,14 +248,16 @@ ikev2_nvgen(const struct crypto *c, struct strbuf *sb)
 				nv_line(sb, 0, "!");
 			nv_line(sb, 0, "crypto ikev2 %s %s", kinds[kind],
 			    b->vb_lines.vs_name);
-			for (j = 0; j < b->vb_lines.vs_n; j++)
-				nv_line(sb, 1, "%s", b->vb_lines.vs_l[j].vl_text);
+			for (j = 0; j < b->vb_lines.vs_lines.ss_n; j++)
+				nv_line(sb, 1, "%s",
+				    b->vb_lines.vs_lines.ss_l[j].sl_text);
 			for (j = 0; j < b->vb_npeers; j++) {
 				nv_line(sb, 1, "peer %s",
 				    b->vb_peers[j].vs_name);
-				for (k = 0; k < b->vb_peers[j].vs_n; k++)
-					nv_line(sb, 2, "%s",
-					    b->vb_peers[j].vs_l[k].vl_text);
+				for (k = 0; k < b->vb_peers[j].vs_lines.ss_n;
+				    k++)
+					nv_line(sb, 2, "%s", b->vb_peers[j].
+					    vs_lines.ss_l[k].sl_text);
 				nv_line(sb, 1, "!");
 			}
 		}

@@ -225,11 +225,11 @@ passive_nvgen(const struct router *r, enum nv_section sec, struct strbuf *sb)
 	case NV_TRAILER:
 		/* The route-maps close the section of the access-lists;
 		 * snmp-server follows them. */
-		if (r->r_routing.rt_n != 0 || r->r_snmp.sn_n != 0) {
+		if (r->r_routing.rt_n != 0 || r->r_snmp.sn_lines.ss_n != 0) {
 			size_t	len = sb->sb_len;
 
 			routing_nvgen(&r->r_routing, true, sb);
-			if (sb->sb_len != len && r->r_snmp.sn_n != 0)
+			if (sb->sb_len != len && r->r_snmp.sn_lines.ss_n != 0)
 				nv_line(sb, 0, "!");
 			snmp_nvgen(&r->r_snmp, sb);
 			if (sb->sb_len != len && (pa->pa_control_plane ||

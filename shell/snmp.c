@@ -17,14 +17,7 @@ enum { SNMP_COMMUNITY, SNMP_LOCATION, SNMP_CONTACT, SNMP_TRAPS, SNMP_HOST };
 void
 snmp_free(struct snmp *sn)
 {
-	size_t	i;
-
-	for (i = 0; i < sn->sn_n; i++) {
-		free(sn->sn_l[i].sl_key);
-		free(sn->sn_l[i].sl_text);
-	}
-	free(sn->sn_l);
-	memset(sn, 0, sizeof(*sn));
+	slotlines_free(&sn->sn_lines);
 }
 
 void
@@ -32,8 +25,8 @@ snmp_nvgen(const struct snmp *sn, struct strbuf *sb)
 {
 	size_t	i;
 
-	for (i = 0; i < sn->sn_n; i++)
-		nv_line(sb, 0, "%s", sn->sn_l[i].sl_text);
+	for (i = 0; i < sn->sn_lines.ss_n; i++)
+		nv_line(sb, 0, "%s", sn->sn_lines.ss_l[i].sl_text);
 }
 
 int
@@ -46,7 +39,6 @@ cmd_snmp_server(struct vty *vty, const struct cmd_args *m)
 			    cmd_has(m, "traps") ? SNMP_TRAPS : SNMP_HOST;
 	struct strbuf	 line, key;
 	const char	*text;
-	size_t		 i, at;
 
 	strbuf_init(&line);
 	strbuf_init(&key);
@@ -71,29 +63,8 @@ cmd_snmp_server(struct vty *vty, const struct cmd_args *m)
 		    "contact");
 	else
 		strbuf_puts(&key, text);
-	for (i = 0; i < sn->sn_n; i++)
-		if (sn->sn_l[i].sl_rank == rank &&
-		    strcmp(sn->sn_l[i].sl_key, key.sb_buf) == 0) {
-			free(sn->sn_l[i].sl_key);
-			free(sn->sn_l[i].sl_text);
-			memmove(&sn->sn_l[i], &sn->sn_l[i + 1],
-			    (sn->sn_n - i - 1) * sizeof(*sn->sn_l));
-			sn->sn_n--;
-			break;
-		}
-	if (!cmd_negated(m)) {
-		for (at = 0; at < sn->sn_n && sn->sn_l[at].sl_rank <= rank;
-		    at++)
-			;
-		sn->sn_l = xreallocarray(sn->sn_l, sn->sn_n + 1,
-		    sizeof(*sn->sn_l));
-		memmove(&sn->sn_l[at + 1], &sn->sn_l[at],
-		    (sn->sn_n - at) * sizeof(*sn->sn_l));
-		sn->sn_l[at].sl_rank = rank;
-		sn->sn_l[at].sl_key = xstrdup(key.sb_buf);
-		sn->sn_l[at].sl_text = xstrdup(text);
-		sn->sn_n++;
-	}
+	slotlines_set(&sn->sn_lines, rank, key.sb_buf, cmd_negated(m) ? NULL :
+	    text);
 	strbuf_free(&key);
 	strbuf_free(&line);
 	return CMD_SUCCESS;

@@ -9,17 +9,11 @@
 
 #include <stddef.h>
 
+#include "lib/slotlines.h"
 #include "lib/strbuf.h"
 
-struct snmp_line {
-	unsigned	 sl_rank;	/* SNMP_* below: IOS's order */
-	char		*sl_key;	/* what a new line replaces by */
-	char		*sl_text;
-};
-
 struct snmp {
-	struct snmp_line	*sn_l;
-	size_t			 sn_n;
+	struct slotlines	sn_lines;	/* ranked SNMP_* (snmp.c) */
 };
 
 void	snmp_free(struct snmp *);
