@@ -287,6 +287,11 @@ static const struct cmd_def router_defs[] = {
 	  "Generate AS set path information\n"
 	  "Filter more specific routes from updates",
 	  cmd_router_line, NEG },
+	{ "eigrp router-id A.B.C.D$id",
+	  "EIGRP specific commands\n"
+	  "Router ID for this EIGRP process\n"
+	  "EIGRP Router-ID in IP address format",
+	  cmd_router_line, NEG },
 	{ "bgp router-id A.B.C.D$id",
 	  "BGP specific commands\n"
 	  "Override configured router identifier (peers will reset)\n"
