@@ -18,6 +18,13 @@ enum {
 	MODE_CONF_ISA_PROF,	/* Router(conf-isa-prof)#	*/
 	MODE_CONFIG_ISAKMP_GROUP, /* Router(config-isakmp-group)# */
 	MODE_IPSEC_PROFILE,	/* Router(ipsec-profile)#	*/
+	MODE_CA_TRUSTPOINT,	/* Router(ca-trustpoint)#	*/
+	MODE_CONFIG_CERT_CHAIN,	/* Router(config-cert-chain)#	*/
+	MODE_IKEV2_PROPOSAL,	/* Router(config-ikev2-proposal)# */
+	MODE_IKEV2_POLICY,	/* Router(config-ikev2-policy)#	*/
+	MODE_IKEV2_KEYRING,	/* Router(config-ikev2-keyring)# */
+	MODE_IKEV2_KEYRING_PEER, /* Router(config-ikev2-keyring-peer)# */
+	MODE_IKEV2_PROFILE,	/* Router(config-ikev2-profile)# */
 };
 
 /* Global configuration. */
@@ -36,6 +43,28 @@ int	crypto_dynamic_map_cmd(struct vty *, const struct cmd_args *);
 int	crypto_map_cmd(struct vty *, const struct cmd_args *);
 int	crypto_map_client_cmd(struct vty *, const struct cmd_args *);
 int	ip_local_pool_cmd(struct vty *, const struct cmd_args *);
+
+/* PKI, stored not acted on (pki.c); a trustpoint line's definition
+ * carries its slot, one of pki_slot_*. */
+int	crypto_pki_trustpoint_cmd(struct vty *, const struct cmd_args *);
+int	crypto_pki_tp_line_cmd(struct vty *, const struct cmd_args *);
+int	crypto_pki_chain_cmd(struct vty *, const struct cmd_args *);
+int	crypto_pki_certificate_cmd(struct vty *, const struct cmd_args *);
+extern const unsigned pki_slot_enroll, pki_slot_serial, pki_slot_fqdn,
+	pki_slot_ipaddr, pki_slot_subject, pki_slot_altname,
+	pki_slot_revocation, pki_slot_rsakeypair, pki_slot_autoenroll;
+
+/* IKEv2 blocks, stored not acted on (ikev2.c); a sub-mode line's
+ * definition carries its slot, &ikev2_slot[V2S_*], in IOS's order. */
+enum { V2S_DESC, V2S_ENC, V2S_INTEG, V2S_GROUP, V2S_FVRF, V2S_LOCAL,
+	V2S_PROPOSAL, V2S_ADDR, V2S_IDENT, V2S_PSK, V2S_PSK_LOCAL,
+	V2S_PSK_REMOTE, V2S_IDREMOTE, V2S_IDLOCAL, V2S_AUTH_REMOTE,
+	V2S_AUTH_LOCAL, V2S_KEYRING, V2S_LIFETIME, V2S_DPD, V2S_N };
+extern const unsigned ikev2_slot[V2S_N];
+int	crypto_ikev2_cmd(struct vty *, const struct cmd_args *);
+int	ikev2_peer_cmd(struct vty *, const struct cmd_args *);
+int	ikev2_peer_exit_cmd(struct vty *, const struct cmd_args *);
+int	ikev2_line_cmd(struct vty *, const struct cmd_args *);
 
 /* config-isakmp. */
 int	isakmp_encryption_cmd(struct vty *, const struct cmd_args *);

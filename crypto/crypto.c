@@ -46,6 +46,8 @@ crypto_free(struct crypto *c)
 	ipsec_profile_free_all(c);
 	cmap_free_all(c);
 	pool_free_all(c);
+	pki_free(c);
+	ikev2_free(c);
 	sadb_free(&c->c_sadb);
 	free(c);
 }
@@ -62,6 +64,7 @@ crypto_nvgen(const struct crypto *c, enum nv_section sec, struct strbuf *sb)
 	static void (*const groups[])(const struct crypto *,
 	    struct strbuf *) = {
 		type6_nvgen,
+		ikev2_nvgen,
 		keyring_nvgen,
 		NULL,		/* policies and keys: one group */
 		client_group_nvgen,

@@ -21,6 +21,14 @@ void		 crypto_free(struct crypto *);
 /* Render the crypto objects that belong to SECTION of the running config. */
 void		 crypto_nvgen(const struct crypto *, enum nv_section,
 		    struct strbuf *);
+/* `crypto pki trustpoint` and `certificate chain` blocks, stored but
+ * inert: the shell places them in its global lines, where IOS prints
+ * them (after multilink bundle-name, before license udi). */
+void		 crypto_pki_nvgen(const struct crypto *, struct strbuf *);
+/* The `crypto ikev2 proposal|policy|keyring|profile` blocks, stored but
+ * not acted on (iosh speaks IKEv1 only): rendered in NV_CRYPTO and by
+ * `show iosh inert`. */
+void		 ikev2_nvgen(const struct crypto *, struct strbuf *);
 /* The "Cryptographic Subsystem:" block of `show debugging` (nothing when
  * no crypto debug is on). */
 void		 crypto_show_debugging(const struct crypto *, struct strbuf *);

@@ -408,6 +408,8 @@ struct crypto {
 	TAILQ_HEAD(, cmap_client)	  c_map_clients;
 	struct ntab			  c_pool_idx;
 	TAILQ_HEAD(, ip_pool)		  c_pools;
+	struct pki			 *c_pki;	/* pki.c, inert */
+	struct ikev2			 *c_ikev2;	/* ikev2.c, inert */
 
 	unsigned			  c_debug;	/* CRYPTO_DEBUG_* */
 	struct sadb			  c_sadb;	/* live SAs */
@@ -500,6 +502,11 @@ void	ipsec_params_nvgen(const struct ipsec_params *, unsigned indent,
 bool	ipsec_tset_in_use(const struct crypto *, const char *name);
 void	pool_init(struct crypto *);
 void	pool_free_all(struct crypto *);
+/* pki.c: the stored trustpoints and certificate chains. */
+void	pki_free(struct crypto *);
+void	ikev2_free(struct crypto *);
+/* Whether a certificate chain holds a certificate (rsa-sig needs one). */
+bool	pki_has_certificate(const struct crypto *);
 void	pool_nvgen(const struct crypto *, struct strbuf *);
 
 

@@ -572,6 +572,33 @@ ike_read_vids(struct ike_p1 *p, const struct isakmp_msg *m)
 			ike_vid_read(p, &m->im_pld[i]);
 }
 
+/*
+ * A policy that authenticates with RSA (`authentication rsa-sig`, or
+ * rsa-encr) may be stored, but iosh's IKE holds no key pair or
+ * certificate it can sign or decrypt with (crypto/pki.c keeps
+ * certificates inert, with no private key: a stored certificate is no
+ * more usable than none): when the transform chosen is
+ * such a policy's, the negotiation fails here rather than going on with
+ * the pre-shared key, and says so as IOS does when it has neither a
+ * certificate nor keys for the peer.  The text is IOS's debug line "No
+ * cert, and no keys (public or pre-shared) with remote peer A.B.C.D" as
+ * remembered from IOS 12.x/15.x `debug crypto isakmp` captures; the
+ * `search` corpora (pages, issues) did not hold a copy to confirm it:
+ * UNCONFIRMED.
+ */
+static bool
+rsa_usable(struct ike_p1 *p, const struct ike_p1_sel *sel)
+{
+	char	peer[SA_TEXT_LEN];
+
+	if (sel->ps_policy->ip_auth == IKE_AUTH_PRE_SHARE || sel->ps_xauth)
+		return true;
+	sa_text(&p->p_peer, peer);
+	ike_debug(p->p_c, p->p_dbg, "No cert, and no keys (public or "
+	    "pre-shared) with remote peer %s", peer);
+	return false;
+}
+
 /* The transform the SA payload SA chose, against our policies. */
 bool
 ike_p1_choose(struct ike_p1 *p, const struct isakmp_pld *sa, struct ike_p1_sel *sel)
@@ -585,7 +612,9 @@ ike_p1_choose(struct ike_p1 *p, const struct isakmp_pld *sa, struct ike_p1_sel *
 	isakmp_sa_props(&sp, &it);
 	if (!isakmp_prop_next(&it, &pr) || pr.pr_proto != ISAKMP_PROTO_ISAKMP)
 		return false;
-	return ike_p1_select(p->p_c, p->p_dbg, &pr, sel);
+	if (!ike_p1_select(p->p_c, p->p_dbg, &pr, sel))
+		return false;
+	return rsa_usable(p, sel);
 }
 
 bool

@@ -27,6 +27,8 @@ libiosh_a_SOURCES += \
 	crypto/isakmp_wire.h \
 	crypto/keyring.c \
 	crypto/pool.c \
+	crypto/pki.c \
+	crypto/ikev2.c \
 	crypto/ratelog.c crypto/ratelog.h \
 	crypto/sadb.c crypto/sadb.h \
 	crypto/show.c \

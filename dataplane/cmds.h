@@ -71,6 +71,10 @@ int	if_duplex_word_cmd(struct vty *, const struct cmd_args *);
 int	if_speed_cmd(struct vty *, const struct cmd_args *);
 int	if_cdp_cmd(struct vty *, const struct cmd_args *);
 int	if_inert_cmd(struct vty *, const struct cmd_args *);
+/* The interface lines kept in a slot (the definition's argument). */
+int	if_inert_line_cmd(struct vty *, const struct cmd_args *);
+extern const unsigned ifi_slot_vrf, ifi_slot_tcp_mss, ifi_slot_ospf_net,
+	ifi_slot_ospf_cost, ifi_slot_vreasm, ifi_slot_channel;
 int	if_keepalive_cmd(struct vty *, const struct cmd_args *);
 int	if_ilmi_keepalive_cmd(struct vty *, const struct cmd_args *);
 int	if_ipv6_address_cmd(struct vty *, const struct cmd_args *);

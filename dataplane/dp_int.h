@@ -38,6 +38,7 @@ struct nat;
 /* Interface types, in the order IOS lists them. */
 enum if_type {
 	IFT_LOOPBACK,
+	IFT_PORT_CHANNEL,	/* an EtherChannel: up only with a wire */
 	IFT_TUNNEL,
 	IFT_ETHERNET,
 	IFT_FASTETHERNET,
@@ -57,6 +58,9 @@ struct if_id {
 };
 
 enum if_addr_kind { IFA_NONE, IFA_STATIC, IFA_DHCP };
+/* The slots of an interface's stored-but-inert lines (iface.c). */
+enum { IFI_VRF, IFI_TCP_MSS, IFI_OSPF_NET, IFI_OSPF_COST, IFI_VREASM,
+	IFI_CHANNEL, IFI_N };
 enum if_duplex { DUPLEX_DEFAULT, DUPLEX_AUTO, DUPLEX_FULL, DUPLEX_HALF };
 enum if_nat { NAT_NONE, NAT_INSIDE, NAT_OUTSIDE };
 enum if_encap { ENCAP_DEFAULT, ENCAP_HDLC, ENCAP_PPP, ENCAP_FRAME_RELAY };
@@ -132,6 +136,9 @@ struct dp_iface {
 	int			 if_negotiation; /* 0 unset, 1 on, -1 "no" */
 	bool			 if_no_mop;	/* no mop enabled */
 	bool			 if_no_mop_sysid; /* no mop sysid */
+	/* Lines stored as typed (canonical) but not acted on, one per
+	 * slot, each rendered where IOS prints it (IFI_*). */
+	char			*if_inert[IFI_N];
 	char			*if_tun_src;	/* interface name or address */
 	char			*if_tun_dst;	/* IPv4 or IPv6 address, as IOS
 						 * prints it */
@@ -370,6 +377,8 @@ void		 rt_walk(const struct rt_table *,
 		    void (*)(const struct rt_node *, void *), void *);
 /* The interface a route's path P leaves by toward DST, its next hop in
  * *NH; NULL if it does not resolve (DEPTH: recursion so far). */
+/* Whether P is a route to Null0: what it covers is dropped. */
+bool		 rt_path_discard(const struct rt_path *);
 struct dp_iface	*path_resolve(const struct dataplane *, const struct rt_node *,
 		    const struct rt_path *, uint32_t dst, uint32_t *nh,
 		    unsigned depth);

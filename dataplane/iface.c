@@ -200,6 +200,8 @@ iface_free(struct dp_iface *ifp)
 	if (ifp->if_attach.at_wire != NULL)
 		attach_close(ifp);
 	free(ifp->if_descr);
+	for (size_t k = 0; k < IFI_N; k++)
+		free(ifp->if_inert[k]);
 	free(ifp->if_sec);
 	free(ifp->if_acl_in);
 	free(ifp->if_acl_out);
@@ -287,6 +289,7 @@ iface_bandwidth(const struct dp_iface *ifp)
 {
 	static const uint32_t	bw[IFT_COUNT] = {
 		[IFT_LOOPBACK] = 8000000, [IFT_TUNNEL] = 9,
+		[IFT_PORT_CHANNEL] = 1000000,
 		[IFT_ETHERNET] = 10000, [IFT_FASTETHERNET] = 100000,
 		[IFT_GIGABITETHERNET] = 1000000, [IFT_SERIAL] = 1544,
 		[IFT_ATM] = 149760,
@@ -779,7 +782,45 @@ if_inert_cmd(struct vty *vty, const struct cmd_args *m)
 	return CMD_SUCCESS;
 }
 
+static void	inert_lines(const struct dp_iface *, struct strbuf *);
+
+/* An interface line iosh stores but does not act on, in its slot (the
+ * definition's argument): `vrf forwarding` (iosh has one routing table:
+ * the interface stays in it), `ip tcp adjust-mss` (no TCP MSS rewrite),
+ * `ip virtual-reassembly` (NAT follows fragments by their first one
+ * without it), `ip ospf ...` (no OSPF). */
+int
+if_inert_line_cmd(struct vty *vty, const struct cmd_args *m)
+{
+	struct dp_iface	*ifp = vty->v_ctx;
+
+	cmd_args_store(m, &ifp->if_inert[*(const unsigned *)cmd_data(m)]);
+	return CMD_SUCCESS;
+}
+
+const unsigned ifi_slot_vrf = IFI_VRF, ifi_slot_tcp_mss = IFI_TCP_MSS,
+    ifi_slot_ospf_net = IFI_OSPF_NET, ifi_slot_ospf_cost = IFI_OSPF_COST,
+    ifi_slot_vreasm = IFI_VREASM, ifi_slot_channel = IFI_CHANNEL;
+
+static void
+inert_slot(const struct dp_iface *ifp, unsigned slot, struct strbuf *sb)
+{
+	if (ifp->if_inert[slot] != NULL)
+		nv_line(sb, 1, "%s", ifp->if_inert[slot]);
+}
+
 /* The stored-but-inert lines of one interface, for `show iosh inert`. */
+static void
+inert_lines_all(const struct dp_iface *ifp, struct strbuf *sb)
+{
+	unsigned	slot;
+
+	for (slot = 0; slot < IFI_N; slot++)
+		inert_slot(ifp, slot, sb);
+	inert_lines(ifp, sb);
+}
+
+/* media-type, negotiation, mop: among the link lines. */
 static void
 inert_lines(const struct dp_iface *ifp, struct strbuf *sb)
 {
@@ -802,7 +843,7 @@ dp_inert_nvgen(const struct dataplane *dp, struct strbuf *sb)
 
 	for (i = 0; i < dp->d_nifs; i++) {
 		strbuf_init(&lines);
-		inert_lines(dp->d_ifs[i], &lines);
+		inert_lines_all(dp->d_ifs[i], &lines);
 		if (lines.sb_len != 0)
 			strbuf_printf(sb, "interface %s\n%s",
 			    dp->d_ifs[i]->if_name, lines.sb_buf);
@@ -1095,6 +1136,7 @@ iface_render(const struct dp_iface *ifp, struct strbuf *sb)
 	nv_line(sb, 0, "interface %s", ifp->if_name);
 	if (ifp->if_descr != NULL)
 		nv_line(sb, 1, "description %s", ifp->if_descr);
+	inert_slot(ifp, IFI_VRF, sb);
 	if (ifp->if_mtu != 0)
 		nv_line(sb, 1, "mtu %u", ifp->if_mtu);
 	if (ifp->if_bandwidth != 0)
@@ -1125,6 +1167,9 @@ iface_render(const struct dp_iface *ifp, struct strbuf *sb)
 		    ifp->if_nat == NAT_INSIDE ? "inside" : "outside");
 	if (ifp->if_no_mroute_cache)
 		nv_line(sb, 1, "no ip mroute-cache");
+	inert_slot(ifp, IFI_TCP_MSS, sb);
+	inert_slot(ifp, IFI_OSPF_NET, sb);
+	inert_slot(ifp, IFI_OSPF_COST, sb);
 	v6_lines(ifp, sb);
 	if (ifp->if_encap != ENCAP_DEFAULT)
 		nv_line(sb, 1, "encapsulation %s",
@@ -1136,7 +1181,9 @@ iface_render(const struct dp_iface *ifp, struct strbuf *sb)
 		nv_line(sb, 1, "%satm ilmi-keepalive",
 		    ifp->if_ilmi_keepalive ? "" : "no ");
 	link_lines(ifp, sb);
+	inert_slot(ifp, IFI_CHANNEL, sb);
 	tunnel_lines(ifp, sb);
+	inert_slot(ifp, IFI_VREASM, sb);
 	if (ifp->if_crypto_map != NULL)
 		nv_line(sb, 1, "crypto map %s", ifp->if_crypto_map);
 	if (ifp->if_crypto_df != DP_DF_UNSET)

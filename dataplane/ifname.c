@@ -24,6 +24,7 @@ static const struct {
 	bool		 it_virtual;	/* one number, no slot */
 } if_types[IFT_COUNT] = {
 	[IFT_LOOPBACK] =	{ "Loopback", "Lo", true },
+	[IFT_PORT_CHANNEL] =	{ "Port-channel", "Po", true },
 	[IFT_TUNNEL] =		{ "Tunnel", "Tu", true },
 	[IFT_ETHERNET] =	{ "Ethernet", "Et", false },
 	[IFT_FASTETHERNET] =	{ "FastEthernet", "Fa", false },

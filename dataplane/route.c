@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "dataplane/cmds.h"
 #include "dataplane/dp_int.h"
@@ -148,6 +149,23 @@ path_add(struct rt_node *n)
 	return p;
 }
 
+/* Null0, the discard interface every IOS router has ("Null0", "nu0",
+ * "null0" as IOS abbreviates it); its only number is 0. */
+static bool
+null_name(const char *s)
+{
+	size_t	len = strcspn(s, "0123456789");
+
+	return len >= 2 && len <= 4 && strncasecmp(s, "Null", len) == 0 &&
+	    strcmp(s + len, "0") == 0;
+}
+
+bool
+rt_path_discard(const struct rt_path *p)
+{
+	return p->rp_ifname != NULL && strcmp(p->rp_ifname, "Null0") == 0;
+}
+
 int
 dp_ip_route_cmd(struct vty *vty, const struct cmd_args *m)
 {
@@ -170,7 +188,9 @@ dp_ip_route_cmd(struct vty *vty, const struct cmd_args *m)
 		return CMD_WARNING;
 	}
 	if ((v = cmd_arg(m, "ifname")) != NULL) {
-		if (!ifname_arg(vty, m, "ifname", ifname, sizeof(ifname)))
+		if (null_name(v))
+			snprintf(ifname, sizeof(ifname), "Null0");
+		else if (!ifname_arg(vty, m, "ifname", ifname, sizeof(ifname)))
 			return CMD_WARNING;
 		ifp = ifname;
 		v = cmd_arg(m, "ifnh");
@@ -448,22 +468,32 @@ path_resolve(const struct dataplane *dp, const struct rt_node *n,
 	return lookup_depth(dp, p->rp_nexthop, nh, depth + 1, n);
 }
 
+/* The node's best path's interface; *DISCARD when that path is Null0's
+ * (the destination is dropped, never looked up in a shorter prefix). */
 static struct dp_iface *
 node_resolve(const struct dataplane *dp, const struct rt_node *n,
-    uint32_t dst, uint32_t *nh, unsigned depth)
+    uint32_t dst, uint32_t *nh, unsigned depth, bool *discard)
 {
 	struct dp_iface	*ifp, *best = NULL;
 	unsigned	 dist = ~0U;
 	uint32_t	 h;
 	size_t		 i;
 
+	*discard = false;
 	for (i = 0; i < n->rn_npaths; i++) {
 		if (n->rn_paths[i].rp_distance >= dist)
 			continue;
+		if (rt_path_discard(&n->rn_paths[i])) {
+			best = NULL;
+			*discard = true;
+			dist = n->rn_paths[i].rp_distance;
+			continue;
+		}
 		ifp = path_resolve(dp, n, &n->rn_paths[i], dst, &h, depth);
 		if (ifp == NULL)
 			continue;
 		best = ifp;
+		*discard = false;
 		*nh = h;
 		dist = n->rn_paths[i].rp_distance;
 	}
@@ -480,7 +510,7 @@ lookup_depth(const struct dataplane *dp, uint32_t dst, uint32_t *nh,
 	unsigned		 clen = 0;
 	int			 len;
 	size_t			 pos;
-	bool			 found;
+	bool			 found, discard;
 
 	conn = route_connected(dp, dst, &clen);
 	for (len = 32; len >= 0 && (conn == NULL || len > (int)clen); len--) {
@@ -493,8 +523,11 @@ lookup_depth(const struct dataplane *dp, uint32_t dst, uint32_t *nh,
 		n = &t->rt_nodes[len][pos];
 		if (n == exclude)
 			continue;
-		if ((ifp = node_resolve(dp, n, dst, nh, depth)) != NULL)
+		if ((ifp = node_resolve(dp, n, dst, nh, depth, &discard)) !=
+		    NULL)
 			return ifp;
+		if (discard)
+			return NULL;
 	}
 	if (conn != NULL)
 		*nh = dst;

@@ -95,8 +95,8 @@ rib_static(const struct rt_node *n, void *arg)
 	code = n->rn_len == 0 ? "S*" : "S";
 	for (i = 0; i < n->rn_npaths; i++)
 		if (n->rn_paths[i].rp_distance < best &&
-		    path_resolve(r->r_dp, n, &n->rn_paths[i], n->rn_net, &nh,
-		    0) != NULL)
+		    (rt_path_discard(&n->rn_paths[i]) || path_resolve(r->r_dp, n, &n->rn_paths[i], n->rn_net, &nh,
+		    0) != NULL))
 			best = n->rn_paths[i].rp_distance;
 	for (i = 0; i < n->rn_npaths; i++) {
 		p = &n->rn_paths[i];
@@ -105,7 +105,8 @@ rib_static(const struct rt_node *n, void *arg)
 		ip4_text(p->rp_nexthop, h);
 		if (p->rp_ifname != NULL) {
 			ifp = dp_iface_find(r->r_dp, p->rp_ifname);
-			if (ifp == NULL || !iface_proto_up(ifp))
+			if (!rt_path_discard(p) &&
+			    (ifp == NULL || !iface_proto_up(ifp)))
 				continue;
 			if (p->rp_nexthop == 0)
 				e = rib_add(r, n->rn_net, n->rn_len, code,

@@ -229,6 +229,8 @@ hardware(const struct dp_iface *ifp)
 		return "Loopback";
 	case IFT_TUNNEL:
 		return "Tunnel";
+	case IFT_PORT_CHANNEL:
+		return "EtherChannel";
 	case IFT_ETHERNET:
 		return "AmdP2";
 	case IFT_FASTETHERNET:

@@ -57,6 +57,13 @@ static const struct cmd_def aaa_defs[] = {
 	  "For network services. (PPP, SLIP, ARAP)\n"
 	  LIST_HELP "\n" NET_HELP "\n" NET_HELP "\n" NET_HELP "\n" NET_HELP,
 	  cmd_aaa_authorization_network, NEG },
+	{ "aaa authorization exec " LIST " " NET_METHOD " [" NET_METHOD
+	  " [" NET_METHOD " [" NET_METHOD "]]]",
+	  "Authentication, Authorization and Accounting.\n"
+	  "Authorization configurations parameters.\n"
+	  "For starting an exec (shell).\n"
+	  LIST_HELP "\n" NET_HELP "\n" NET_HELP "\n" NET_HELP "\n" NET_HELP,
+	  cmd_aaa_authorization_exec, NEG },
 	{ "aaa session-id (common|unique)",
 	  "Authentication, Authorization and Accounting.\n"
 	  "AAA Session ID\n"
@@ -92,6 +99,12 @@ static const struct cmd_def aaa_neg_defs[] = {
 	  "For network services. (PPP, SLIP, ARAP)\n"
 	  LIST_HELP,
 	  cmd_aaa_authorization_network, NEG },
+	{ "aaa authorization exec " LIST,
+	  "Authentication, Authorization and Accounting.\n"
+	  "Authorization configurations parameters.\n"
+	  "For starting an exec (shell).\n"
+	  LIST_HELP,
+	  cmd_aaa_authorization_exec, NEG },
 	{ "aaa session-id",
 	  "Authentication, Authorization and Accounting.\n"
 	  "AAA Session ID",

@@ -7,13 +7,14 @@
 
 #define IF_TYPES							\
 	"(ATM$type|Ethernet$type|FastEthernet$type|GigabitEthernet$type|" \
-	"Loopback$type|Serial$type|Tunnel$type)"
+	"Loopback$type|Port-channel$type|Serial$type|Tunnel$type)"
 #define IF_TYPES_HELP							\
 	"ATM interface\n"						\
 	"IEEE 802.3\n"							\
 	"FastEthernet IEEE 802.3\n"					\
 	"GigabitEthernet IEEE 802.3z\n"					\
 	"Loopback interface\n"						\
+	"Ethernet Channel of interfaces\n"				\
 	"Serial\n"							\
 	"Tunnel interface\n"
 

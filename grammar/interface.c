@@ -153,6 +153,56 @@ static const struct cmd_def interface_defs[] = {
 	  "Use GBIC connector\n"
 	  "Use whichever connector is attached",
 	  if_inert_cmd, NEG, NULL },
+	{ "vrf forwarding WORD$vrf",
+	  "VPN Routing/Forwarding parameters on the interface\n"
+	  "Configure forwarding table\n"
+	  "VRF name",
+	  if_inert_line_cmd, NEG, &ifi_slot_vrf },
+	{ "ip vrf forwarding WORD$vrf",
+	  "Interface Internet Protocol config commands\n"
+	  "VPN Routing/Forwarding parameters on the interface\n"
+	  "Configure forwarding table\n"
+	  "VRF name",
+	  if_inert_line_cmd, NEG, &ifi_slot_vrf },
+	{ "ip tcp adjust-mss <500-1460>$mss",
+	  "Interface Internet Protocol config commands\n"
+	  "TCP header compression and other parameters\n"
+	  "Adjust the mss of transit packets\n"
+	  "Maximum segment size in bytes",
+	  if_inert_line_cmd, NEG, &ifi_slot_tcp_mss },
+	{ "ip virtual-reassembly [in|out]",
+	  "Interface Internet Protocol config commands\n"
+	  "Virtual Reassembly\n"
+	  "Inbound Virtual Reassembly\n"
+	  "Outbound Virtual Reassembly",
+	  if_inert_line_cmd, NEG, &ifi_slot_vreasm },
+	{ "ip ospf network (broadcast|non-broadcast|point-to-point|"
+	  "point-to-multipoint [non-broadcast])",
+	  "Interface Internet Protocol config commands\n"
+	  "OSPF interface commands\n"
+	  "Network type\n"
+	  "Specify OSPF broadcast multi-access network\n"
+	  "Specify OSPF NBMA network\n"
+	  "Specify OSPF point-to-point network\n"
+	  "Specify OSPF point-to-multipoint network\n"
+	  "Specify non-broadcast point-to-multipoint network",
+	  if_inert_line_cmd, NEG, &ifi_slot_ospf_net },
+	{ "ip ospf cost <1-65535>$cost",
+	  "Interface Internet Protocol config commands\n"
+	  "OSPF interface commands\n"
+	  "Interface cost\n"
+	  "Cost",
+	  if_inert_line_cmd, NEG, &ifi_slot_ospf_cost },
+	{ "channel-group <1-64>$group mode (active|passive|on|auto|desirable)",
+	  "Etherchannel/port bundling configuration\n"
+	  "Channel group number\n"
+	  "Etherchannel Mode of the interface\n"
+	  "Enable LACP unconditionally\n"
+	  "Enable LACP only if a LACP device is detected\n"
+	  "Enable Etherchannel only\n"
+	  "Enable PAgP only if a PAgP device is detected\n"
+	  "Enable PAgP unconditionally",
+	  if_inert_line_cmd, NEG, &ifi_slot_channel },
 	{ "negotiation auto",
 	  "Select autonegotiation mode\n"
 	  "Enable link autonegotiation",
@@ -176,6 +226,28 @@ static const struct cmd_def interface_defs[] = {
 };
 
 static const struct cmd_def interface_neg_defs[] = {
+	{ "channel-group",
+	  "Etherchannel/port bundling configuration",
+	  if_inert_line_cmd, NEG, &ifi_slot_channel },
+	{ "vrf forwarding",
+	  "VPN Routing/Forwarding parameters on the interface\n"
+	  "Configure forwarding table",
+	  if_inert_line_cmd, NEG, &ifi_slot_vrf },
+	{ "ip tcp adjust-mss",
+	  "Interface Internet Protocol config commands\n"
+	  "TCP header compression and other parameters\n"
+	  "Adjust the mss of transit packets",
+	  if_inert_line_cmd, NEG, &ifi_slot_tcp_mss },
+	{ "ip ospf network",
+	  "Interface Internet Protocol config commands\n"
+	  "OSPF interface commands\n"
+	  "Network type",
+	  if_inert_line_cmd, NEG, &ifi_slot_ospf_net },
+	{ "ip ospf cost",
+	  "Interface Internet Protocol config commands\n"
+	  "OSPF interface commands\n"
+	  "Interface cost",
+	  if_inert_line_cmd, NEG, &ifi_slot_ospf_cost },
 	{ "media-type",
 	  "Interface media type",
 	  if_inert_cmd, NEG, NULL },

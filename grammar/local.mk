@@ -12,5 +12,7 @@ libiosh_a_SOURCES += \
 	grammar/monitor.c \
 	grammar/passive.c \
 	grammar/router.c \
+	grammar/pki.c \
+	grammar/ikev2.c \
 	grammar/aaa.c \
 	grammar/vty.c

@@ -66,8 +66,19 @@ extern const struct cmd_table	 submode_table;
 extern const struct cmd_table	 empty_table;	/* a mode with no commands */
 extern const struct cmd_table	 passive_table, passive_neg_table;
 extern const struct cmd_table	 router_config_table, router_table, router_af_table;
+extern const struct cmd_table	 router_af_if_table, router_af_topo_table;
+extern const struct cmd_table	 archive_table;
 extern const struct cmd_table	 router_config_neg_table, route_map_table;
+extern const struct cmd_table	 vrf_table, vrf_af_table;
 extern const struct cmd_table	 aaa_table, aaa_neg_table;
+/* PKI (stored, inert): grammar/pki.c */
+extern const struct cmd_table	 pki_config_table, pki_tp_table, pki_tp_neg_table;
+extern const struct cmd_table	 pki_chain_table;
+/* IKEv2 blocks (stored, inert): grammar/ikev2.c */
+extern const struct cmd_table	 ikev2_config_table, ikev2_proposal_table,
+				 ikev2_proposal_neg_table, ikev2_policy_table,
+				 ikev2_keyring_table, ikev2_peer_table,
+				 ikev2_profile_table, ikev2_profile_neg_table;
 extern const struct cmd_table	 nvram_exec_table;
 /* the vty lines: grammar/vty.c */
 extern const struct cmd_table	 vty_exec_table;

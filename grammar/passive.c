@@ -6,6 +6,7 @@
 #include "grammar/modes.h"
 #include "shell/cmds.h"
 
+#define SNMP_H	"Modify SNMP engine parameters\n"
 #define NEG	(CMD_NO | CMD_DEFAULT)
 
 
@@ -187,6 +188,68 @@ static const struct cmd_def passive_defs[] = {
 	{ "redundancy",
 	  "Enter redundancy mode",
 	  cmd_redundancy, NEG },
+	{ "lldp run",
+	  "Global LLDP configuration subcommands\n"
+	  "Enable LLDP",
+	  cmd_platform_flag, NEG },
+	{ "archive",
+	  "Archive the configuration",
+	  cmd_archive, NEG },
+	{ "snmp-server community WORD$name [(RO|RW)] "
+	  "[(<1-99>$acl|<1300-1999>$acl|WORD$acl)]",
+	  SNMP_H
+	  "Enable SNMP; set community string and access privs\n"
+	  "SNMP community string\n"
+	  "Read-only access with this community string\n"
+	  "Read-write access with this community string\n"
+	  "Std IP accesslist allowing access with this community string\n"
+	  "Expanded IP accesslist allowing access with this community string\n"
+	  "Access-list name",
+	  cmd_snmp_server, NEG },
+	{ "snmp-server location LINE$text",
+	  SNMP_H
+	  "Text for mib object sysLocation\n"
+	  "The physical location of this node",
+	  cmd_snmp_server, NEG },
+	{ "snmp-server contact LINE$text",
+	  SNMP_H
+	  "Text for mib object sysContact\n"
+	  "identification of the contact person for this managed node",
+	  cmd_snmp_server, NEG },
+	{ "snmp-server enable traps [(snmp [authentication] [linkdown] "
+	  "[linkup] [coldstart] [warmstart]|config|entity|syslog|tty|bgp|"
+	  "eigrp|ospf|ipsec|isakmp)]",
+	  SNMP_H
+	  "Enable SNMP Traps\n"
+	  "Enable SNMP Traps\n"
+	  "Enable SNMP traps\n"
+	  "Enable authentication trap\n"
+	  "Enable SNMP linkDown trap\n"
+	  "Enable SNMP linkUp trap\n"
+	  "Enable coldStart trap\n"
+	  "Enable warmStart trap\n"
+	  "Enable SNMP config traps\n"
+	  "Enable SNMP entity traps\n"
+	  "Enable SNMP syslog traps\n"
+	  "Enable SNMP tty traps\n"
+	  "Enable BGP traps\n"
+	  "Enable SNMP EIGRP traps\n"
+	  "Enable OSPF traps\n"
+	  "Enable IPsec traps\n"
+	  "Enable ISAKMP traps",
+	  cmd_snmp_server, NEG },
+	{ "snmp-server host A.B.C.D$host [(traps|informs)] [version (1|2c)] "
+	  "WORD$hostcomm",
+	  SNMP_H
+	  "Specify hosts to receive SNMP notifications\n"
+	  "IP address of SNMP notification host\n"
+	  "Send Trap messages to this host\n"
+	  "Send Inform messages to this host\n"
+	  "SNMP version to use for notification messages\n"
+	  "Use SNMPv1\n"
+	  "Use SNMPv2c\n"
+	  "SNMPv1/v2c community string or SNMPv3 user name",
+	  cmd_snmp_server, NEG },
 	{ "banner (exec|incoming|login|motd) LINE$text",
 	  "Define a login banner\n"
 	  "Set EXEC process creation banner\n"
@@ -222,6 +285,31 @@ static const struct cmd_def passive_neg_defs[] = {
 	  "Configure MMI options\n"
 	  "Configure MMI SNMP timeout",
 	  cmd_platform_number, NEG },
+	{ "snmp-server (location$kw|contact$kw)",
+	  SNMP_H
+	  "Text for mib object sysLocation\n"
+	  "Text for mib object sysContact",
+	  cmd_snmp_server, NEG },
+};
+
+/* (config-archive) */
+static const struct cmd_def archive_defs[] = {
+	{ "path WORD$url",
+	  "path for backups\n"
+	  "The URL of the archive (e.g. flash:archive)",
+	  cmd_archive_line, NEG },
+	{ "write-memory",
+	  "Enable automatic backup generation during write memory",
+	  cmd_archive_line, NEG },
+	{ "maximum <1-14>$n",
+	  "maximum number of backup copies\n"
+	  "maximum number of backup copies",
+	  cmd_archive_line, NEG },
+	{ "time-period <1-525600>$mins",
+	  "Period of time in minutes to automatically archive the "
+	  "running-config\n"
+	  "Number of minutes to wait between archive creation",
+	  cmd_archive_line, NEG },
 };
 
 static const struct cmd_def nvram_exec_defs[] = {
@@ -260,4 +348,5 @@ static const struct cmd_def nvram_exec_defs[] = {
 
 const struct cmd_table passive_table = CMD_TABLE(passive_defs);
 const struct cmd_table passive_neg_table = CMD_TABLE(passive_neg_defs);
+const struct cmd_table archive_table = CMD_TABLE(archive_defs);
 const struct cmd_table nvram_exec_table = CMD_TABLE(nvram_exec_defs);

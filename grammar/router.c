@@ -23,6 +23,23 @@
 		"Route map reference\n" \
 		"Pointer to route-map entries"
 
+/* The redistribute lines of a router block and of named EIGRP's
+ * topology base. */
+#define REDISTRIBUTE_ROWS \
+	{ "redistribute (connected|static|rip) " RDS_TAIL, \
+	  "Redistribute information from another routing protocol\n" \
+	  "Connected\n" \
+	  "Static routes\n" \
+	  "Routing Information Protocol (RIP)\n" RDS_TAIL_H, \
+	  cmd_router_line, NEG }, \
+	{ "redistribute (ospf|eigrp|bgp) <1-4294967295>$proc " RDS_TAIL, \
+	  "Redistribute information from another routing protocol\n" \
+	  "Open Shortest Path First (OSPF)\n" \
+	  "Enhanced Interior Gateway Routing Protocol (EIGRP)\n" \
+	  "Border Gateway Protocol (BGP)\n" \
+	  "Process ID or autonomous system number\n" RDS_TAIL_H, \
+	  cmd_router_line, NEG }
+
 static const struct cmd_def router_config_defs[] = {
 	{ "router ospf <1-65535>$pid [vrf WORD$vrf]",
 	  "Enable a routing process\n"
@@ -96,6 +113,16 @@ static const struct cmd_def router_config_defs[] = {
 	  "Specify community to reject\n"
 	  "Community number or regular expression",
 	  cmd_community_list, NEG },
+	{ "vrf definition WORD$name",
+	  "VRF commands\n"
+	  "Define VRF\n"
+	  "VRF name",
+	  cmd_vrf, NEG },
+	{ "ip vrf WORD$name",
+	  "Global IP configuration subcommands\n"
+	  "Configure an IP VPN Routing/Forwarding instance\n"
+	  "VPN Routing/Forwarding instance name",
+	  cmd_vrf, NEG },
 	{ "ip bgp-community new-format",
 	  "Global IP configuration subcommands\n"
 	  "format for BGP community\n"
@@ -217,18 +244,13 @@ static const struct cmd_def router_defs[] = {
 	  "Suppress routing updates on all interfaces\n"
 	  "Interface name",
 	  cmd_router_line, NEG },
-	{ "redistribute (connected|static|rip) " RDS_TAIL,
-	  "Redistribute information from another routing protocol\n"
-	  "Connected\n"
-	  "Static routes\n"
-	  "Routing Information Protocol (RIP)\n" RDS_TAIL_H,
-	  cmd_router_line, NEG },
-	{ "redistribute (ospf|eigrp|bgp) <1-4294967295>$proc " RDS_TAIL,
-	  "Redistribute information from another routing protocol\n"
-	  "Open Shortest Path First (OSPF)\n"
-	  "Enhanced Interior Gateway Routing Protocol (EIGRP)\n"
-	  "Border Gateway Protocol (BGP)\n"
-	  "Process ID or autonomous system number\n" RDS_TAIL_H,
+	REDISTRIBUTE_ROWS,
+	{ "distribute-list route-map WORD$map (in|out)",
+	  "Filter networks in routing updates\n"
+	  "Filter prefixes based on the route-map\n"
+	  "route-map name\n"
+	  "Filter incoming routing updates\n"
+	  "Filter outgoing routing updates",
 	  cmd_router_line, NEG },
 	{ "maximum-paths [eibgp] <1-32>$paths",
 	  "Forward packets over multiple paths\n"
@@ -264,6 +286,11 @@ static const struct cmd_def router_defs[] = {
 	  "Aggregate mask\n"
 	  "Generate AS set path information\n"
 	  "Filter more specific routes from updates",
+	  cmd_router_line, NEG },
+	{ "eigrp router-id A.B.C.D$id",
+	  "EIGRP specific commands\n"
+	  "Router ID for this EIGRP process\n"
+	  "EIGRP Router-ID in IP address format",
 	  cmd_router_line, NEG },
 	{ "bgp router-id A.B.C.D$id",
 	  "BGP specific commands\n"
@@ -425,6 +452,16 @@ static const struct cmd_def router_defs[] = {
 	  "Specify parameters for a VPN Routing/Forwarding instance\n"
 	  "VPN Routing/Forwarding instance name",
 	  cmd_router_af, NEG },
+	{ "address-family ipv4 [unicast] vrf WORD$vrf autonomous-system "
+	  "<1-65535>$asn",
+	  "Enter Address Family command mode\n"
+	  "Address family\n"
+	  "Address Family modifier\n"
+	  "Specify parameters for a VPN Routing/Forwarding instance\n"
+	  "VPN Routing/Forwarding instance name\n"
+	  "Specify autonomous-system number\n"
+	  "Autonomous System",
+	  cmd_router_af, NEG },
 	{ "address-family ipv4 unicast autonomous-system <1-65535>$asn",
 	  "Enter Address Family command mode\n"
 	  "Address family\n"
@@ -449,11 +486,130 @@ static const struct cmd_def router_af_defs[] = {
 	  "Router ID for this EIGRP process\n"
 	  "EIGRP Router-ID in IP address format",
 	  cmd_router_line, NEG },
+	{ "af-interface (default|WORD$ifname)",
+	  "Enter Address Family interface configuration\n"
+	  "Address family default interface configuration\n"
+	  "Interface name",
+	  cmd_router_af_sub, NEG },
+	{ "topology base",
+	  "Topology configuration mode\n"
+	  "Base topology",
+	  cmd_router_af_sub, NEG },
 };
 
+/* Named EIGRP's af-interface: (config-router-af-interface). */
+static const struct cmd_def router_af_if_defs[] = {
+	{ "exit-af-interface",
+	  "Exit from Address Family Interface configuration mode",
+	  cmd_router_exit_sub, 0 },
+	{ "passive-interface",
+	  "Suppress address updates on an interface",
+	  cmd_router_line, NEG },
+	{ "hello-interval <1-65535>$secs",
+	  "Configures hello interval\n"
+	  "Seconds between hello transmissions",
+	  cmd_router_line, NEG },
+	{ "hold-time <1-65535>$secs",
+	  "Configures hold time\n"
+	  "Seconds before neighbor is considered down",
+	  cmd_router_line, NEG },
+	{ "summary-address A.B.C.D$addr A.B.C.D$mask",
+	  "Perform address summarization\n"
+	  "IP address\n"
+	  "IP network mask",
+	  cmd_router_line, NEG },
+	{ "authentication key-chain WORD$chain",
+	  "authentication subcommands\n"
+	  "key-chain\n"
+	  "name of key-chain",
+	  cmd_router_line, NEG },
+	{ "authentication mode (md5|hmac-sha-256 LINE$key)",
+	  "authentication subcommands\n"
+	  "authentication mode\n"
+	  "Keyed message digest\n"
+	  "HMAC-SHA-256 Authentication\n"
+	  "password",
+	  cmd_router_line, NEG },
+};
+
+/* Named EIGRP's topology base: (config-router-af-topology). */
+static const struct cmd_def router_af_topo_defs[] = {
+	{ "exit-af-topology",
+	  "Exit from Address Family Topology configuration mode",
+	  cmd_router_exit_sub, 0 },
+	REDISTRIBUTE_ROWS,
+	{ "distribute-list route-map WORD$map (in|out)",
+	  "Filter entries in eigrp updates\n"
+	  "Filter prefixes based on the route-map\n"
+	  "route-map name\n"
+	  "Filter incoming updates\n"
+	  "Filter outgoing updates",
+	  cmd_router_line, NEG },
+	{ "variance <1-128>$mult",
+	  "Control load balancing variance\n"
+	  "Metric variance multiplier",
+	  cmd_router_line, NEG },
+	{ "maximum-paths <1-32>$paths",
+	  "Forward packets over multiple paths\n"
+	  "Number of paths",
+	  cmd_router_line, NEG },
+	{ "auto-summary",
+	  "Enable automatic network number summarization",
+	  cmd_router_line, NEG },
+};
+
+#define RT	"route-target (export|import|both) WORD$value"
+#define RT_H	"Specify Target VPN Extended Communities\n" \
+		"Export Target-VPN community\n" \
+		"Import Target-VPN community\n" \
+		"Both import and export Target-VPN community\n" \
+		"ASN:nn or IP-address:nn"
+
+/* vrf definition / ip vrf: (config-vrf). */
+static const struct cmd_def vrf_defs[] = {
+	{ "rd WORD$value",
+	  "Specify Route Distinguisher\n"
+	  "ASN:nn or IP-address:nn",
+	  cmd_vrf_rd, NEG },
+	{ RT, RT_H, cmd_vrf_rd, NEG },
+	{ "description LINE$text",
+	  "VRF specific description\n"
+	  "Up to 244 characters describing this VRF",
+	  cmd_vrf_description, NEG },
+	{ "address-family (ipv4|ipv6) [unicast|multicast]",
+	  "Enter Address Family command mode\n"
+	  "Address family\n"
+	  "Address family\n"
+	  "Address Family modifier\n"
+	  "Address Family modifier",
+	  cmd_router_af, NEG },
+};
+
+/* A VRF's address-family: (config-vrf-af). */
+static const struct cmd_def vrf_af_defs[] = {
+	{ "exit-address-family",
+	  "Exit from Address Family configuration mode",
+	  cmd_router_exit_af, 0 },
+	{ RT, RT_H, cmd_vrf_rd, NEG },
+	{ "import map WORD$map",
+	  "VPN import\n"
+	  "Route-map based VRF import\n"
+	  "Route-map name",
+	  cmd_router_line, NEG },
+	{ "export map WORD$map",
+	  "VPN export\n"
+	  "Route-map based VRF export\n"
+	  "Route-map name",
+	  cmd_router_line, NEG },
+};
+
+const struct cmd_table vrf_table = CMD_TABLE(vrf_defs);
+const struct cmd_table vrf_af_table = CMD_TABLE(vrf_af_defs);
 const struct cmd_table router_config_table = CMD_TABLE(router_config_defs);
 const struct cmd_table router_table = CMD_TABLE(router_defs);
 const struct cmd_table router_af_table = CMD_TABLE(router_af_defs);
+const struct cmd_table router_af_if_table = CMD_TABLE(router_af_if_defs);
+const struct cmd_table router_af_topo_table = CMD_TABLE(router_af_topo_defs);
 const struct cmd_table router_config_neg_table =
     CMD_TABLE(router_config_neg_defs);
 const struct cmd_table route_map_table = CMD_TABLE(route_map_defs);

@@ -88,3 +88,17 @@ cmd_args_canon(const struct cmd_args *a, struct strbuf *sb)
 		first = false;
 	}
 }
+
+void
+cmd_args_store(const struct cmd_args *a, char **slot)
+{
+	struct strbuf	line;
+
+	free(*slot);
+	*slot = NULL;
+	if (cmd_negated(a))
+		return;
+	strbuf_init(&line);
+	cmd_args_canon(a, &line);
+	*slot = strbuf_steal(&line);
+}

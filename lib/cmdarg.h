@@ -70,5 +70,8 @@ const void	*cmd_data(const struct cmd_args *);
  * in full, typed values as typed, separated by single spaces.
  */
 void		 cmd_args_canon(const struct cmd_args *, struct strbuf *);
+/* A stored line kept as IOS keeps it: *SLOT freed, then set to the
+ * canonical line unless the line was negated (then NULL). */
+void		 cmd_args_store(const struct cmd_args *, char **slot);
 
 #endif

@@ -3,6 +3,7 @@ libiosh_a_SOURCES += \
 	lib/cmdarg.c lib/cmdarg.h \
 	lib/evloop.c lib/evloop.h \
 	lib/nvgen.c lib/nvgen.h \
+	lib/slotlines.c lib/slotlines.h \
 	lib/strbuf.c lib/strbuf.h \
 	lib/system.c lib/system.h \
 	lib/vty.c lib/vty.h \

@@ -16,13 +16,14 @@
 /*
  * A CLI mode, by number.  lib/ knows none of them: each subsystem declares
  * the modes it owns in its cmds.h, numbered in a block of its own (shell
- * from 0, dataplane from 16, crypto from 32), and grammar/modes.c gives
+ * from 0 and again from 48, dataplane from 16, crypto from 32), and
+ * grammar/modes.c gives
  * each its row (parent, prompt, the tables its commands come from); two
  * owners claiming one number is a compile-time warning there
  * (-Woverride-init) and a failure of check_shell.
  */
 typedef unsigned	mode_id;
-#define MODE_MAX	48		/* every mode number is below */
+#define MODE_MAX	64		/* every mode number is below */
 #define MODE_NONE	MODE_MAX	/* no mode: an exec mode's parent */
 
 struct router;

@@ -220,6 +220,12 @@ cmd_aaa_authentication_login(struct vty *vty, const struct cmd_args *m)
 }
 
 int
+cmd_aaa_authorization_exec(struct vty *vty, const struct cmd_args *m)
+{
+	return method_list(vty, m, AAA_AUTHOR_EXEC);
+}
+
+int
 cmd_aaa_authorization_network(struct vty *vty, const struct cmd_args *m)
 {
 	return method_list(vty, m, AAA_AUTHOR_NETWORK);
@@ -244,25 +250,39 @@ users_nvgen(const struct aaa *aa, struct strbuf *sb)
 
 static const char *const list_kinds[] = {
 	[AAA_AUTHEN_LOGIN] = "authentication login",
+	[AAA_AUTHOR_EXEC] = "authorization exec",
 	[AAA_AUTHOR_NETWORK] = "authorization network",
 };
 
 static void
-lists_nvgen(const struct aaa *aa, struct strbuf *sb)
+kind_nvgen(const struct aaa *aa, unsigned kind, struct strbuf *sb)
 {
 	const struct aaa_list	*al;
-	unsigned		 kind;
 	size_t			 i;
 
-	/* Authentication lists before authorization, as IOS groups them. */
+	for (i = 0; i < aa->aa_nlists; i++) {
+		al = &aa->aa_lists[i];
+		if (al->al_kind == kind)
+			nv_line(sb, 0, "aaa %s %s %s", list_kinds[kind],
+			    al->al_name, al->al_methods);
+	}
+}
+
+void
+aaa_inert_nvgen(const struct aaa *aa, struct strbuf *sb)
+{
+	kind_nvgen(aa, AAA_AUTHOR_EXEC, sb);
+}
+
+static void
+lists_nvgen(const struct aaa *aa, struct strbuf *sb)
+{
+	unsigned	kind;
+
+	/* Authentication lists before authorization, exec before network,
+	 * as IOS groups them. */
 	for (kind = AAA_AUTHEN_LOGIN; kind <= AAA_AUTHOR_NETWORK; kind++)
-		for (i = 0; i < aa->aa_nlists; i++) {
-			al = &aa->aa_lists[i];
-			if (al->al_kind == kind)
-				nv_line(sb, 0, "aaa %s %s %s",
-				    list_kinds[kind], al->al_name,
-				    al->al_methods);
-		}
+		kind_nvgen(aa, kind, sb);
 }
 
 void

@@ -14,6 +14,7 @@
 
 enum aaa_list_kind {
 	AAA_AUTHEN_LOGIN,	/* aaa authentication login NAME ... */
+	AAA_AUTHOR_EXEC,	/* aaa authorization exec NAME ... (inert) */
 	AAA_AUTHOR_NETWORK,	/* aaa authorization network NAME ... */
 };
 
@@ -48,6 +49,9 @@ void	aaa_clear(struct aaa *);
  */
 enum sys_auth	aaa_login_check(const struct aaa *, const char *list,
 		    const char *user, const char *password);
+/* The `aaa authorization exec` lists, for `show iosh inert`: a local
+ * user's privilege level applies at login whether or not one is set. */
+void	aaa_inert_nvgen(const struct aaa *, struct strbuf *);
 /* `service password-encryption` turned on: clear passwords to type 7. */
 void	aaa_encrypt_passwords(struct aaa *);
 

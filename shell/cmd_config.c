@@ -38,7 +38,10 @@ router_hostname_valid(const char *name)
 	    !isalpha((unsigned char)name[0]))
 		return false;
 	for (i = 1; i < len; i++)
-		if (!isalnum((unsigned char)name[i]) && name[i] != '-')
+		/* Underscores too: IOS 15.7 and IOS-XE 16.4 captures carry
+		 * `hostname d3_pe` (tests/data/configs). */
+		if (!isalnum((unsigned char)name[i]) && name[i] != '-' &&
+		    name[i] != '_')
 			return false;
 	return true;
 }

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "crypto/crypto.h"
 #include "grammar/modes.h"
 #include "parser/cmd.h"
 #include "shell/cmds.h"
@@ -232,6 +233,47 @@ cmd_platform_flag(struct vty *vty, const struct cmd_args *m)
 		pa->pa_ioam_timestamp = on;
 	else if (cmd_has(m, "scheduler"))
 		pa->pa_no_sched_allocate = cmd_is_no(m);
+	else if (cmd_has(m, "lldp"))
+		pa->pa_lldp_run = on;
+	return CMD_SUCCESS;
+}
+
+/* `archive`: its mode; `no archive` forgets its lines. */
+int
+cmd_archive(struct vty *vty, const struct cmd_args *m)
+{
+	struct passive	*pa = pa_of(vty);
+
+	if (NEGATED(m)) {
+		pa->pa_archive = pa->pa_archive_wrmem = false;
+		pa->pa_archive_path[0] = '\0';
+		pa->pa_archive_max = pa->pa_archive_period = 0;
+		return CMD_SUCCESS;
+	}
+	pa->pa_archive = true;
+	vty_enter(vty, MODE_CONFIG_ARCHIVE, NULL);
+	return CMD_SUCCESS;
+}
+
+/* path, write-memory, maximum, time-period under `archive`. */
+int
+cmd_archive_line(struct vty *vty, const struct cmd_args *m)
+{
+	struct passive	*pa = pa_of(vty);
+	const char	*url = cmd_arg(m, "url");
+
+	if (cmd_has(m, "path")) {
+		if (!NEGATED(m) && strlen(url) >= sizeof(pa->pa_archive_path))
+			return invalid_at(vty, m, "url");
+		strcpy(pa->pa_archive_path, NEGATED(m) ? "" : url);
+	} else if (cmd_has(m, "write-memory"))
+		pa->pa_archive_wrmem = !NEGATED(m);
+	else if (cmd_has(m, "maximum"))
+		pa->pa_archive_max = NEGATED(m) ? 0 :
+		    (unsigned)cmd_arg_num(m, "n", 0);
+	else
+		pa->pa_archive_period = NEGATED(m) ? 0 :
+		    (unsigned)cmd_arg_num(m, "mins", 0);
 	return CMD_SUCCESS;
 }
 
@@ -316,6 +358,8 @@ cmd_show_iosh_inert(struct vty *vty, const struct cmd_args *m)
 	for (sec = 0; sec < NV_COUNT; sec++)
 		passive_nvgen(vty->v_router, (enum nv_section)sec, &sb);
 	passive_strip_defaults(&sb);
+	aaa_inert_nvgen(&vty->v_router->r_aaa, &sb);
+	ikev2_nvgen(vty->v_router->r_sys.sy_crypto, &sb);
 	dp_inert_nvgen(vty->v_router->r_sys.sy_dp, &sb);
 	vty_out(vty, "%s", sb.sb_buf != NULL ? sb.sb_buf : "");
 	strbuf_free(&sb);

@@ -24,6 +24,12 @@ enum {
 	MODE_CONFIG_ROUTE_MAP,	/* Router(config-route-map)#	*/
 	MODE_CONFIG_DP_CORLIST,	/* Router(config-dp-corlist)#	*/
 	MODE_CONFIG_MGCP_PROFILE, /* Router(config-mgcp-profile)# */
+	MODE_CONFIG_VRF,	/* Router(config-vrf)#		*/
+	MODE_CONFIG_VRF_AF,	/* Router(config-vrf-af)#	*/
+	/* The shell's second block (lib/vty.h). */
+	MODE_CONFIG_ROUTER_AF_IF = 48, /* Router(config-router-af-interface)# */
+	MODE_CONFIG_ROUTER_AF_TOPO, /* Router(config-router-af-topology)# */
+	MODE_CONFIG_ARCHIVE,	/* Router(config-archive)#	*/
 };
 
 /* Exec (shell/cmd_exec.c; enable: shell/enable.c). */
@@ -82,7 +88,20 @@ int	cmd_router(struct vty *, const struct cmd_args *);
 int	cmd_router_line(struct vty *, const struct cmd_args *);
 int	cmd_router_af(struct vty *, const struct cmd_args *);
 int	cmd_router_exit_af(struct vty *, const struct cmd_args *);
+/* Named EIGRP's `af-interface NAME|default` and `topology base` inside an
+ * address-family, and their exit-af-interface / exit-af-topology. */
+int	cmd_router_af_sub(struct vty *, const struct cmd_args *);
+int	cmd_router_exit_sub(struct vty *, const struct cmd_args *);
+/* snmp-server lines (snmp.c), `archive` and its lines (cmd_passive.c):
+ * stored, inert. */
+int	cmd_snmp_server(struct vty *, const struct cmd_args *);
+int	cmd_archive(struct vty *, const struct cmd_args *);
+int	cmd_archive_line(struct vty *, const struct cmd_args *);
 int	cmd_route_map(struct vty *, const struct cmd_args *);
+/* `vrf definition NAME`, `ip vrf NAME` (stored, inert), their rd. */
+int	cmd_vrf(struct vty *, const struct cmd_args *);
+int	cmd_vrf_rd(struct vty *, const struct cmd_args *);
+int	cmd_vrf_description(struct vty *, const struct cmd_args *);
 int	cmd_prefix_list(struct vty *, const struct cmd_args *);
 int	cmd_community_list(struct vty *, const struct cmd_args *);
 int	cmd_bgp_community_fmt(struct vty *, const struct cmd_args *);
@@ -92,6 +111,7 @@ int	cmd_controller_isa(struct vty *, const struct cmd_args *);
 /* AAA and usernames (shell/aaa.c). */
 int	cmd_aaa_new_model(struct vty *, const struct cmd_args *);
 int	cmd_aaa_authentication_login(struct vty *, const struct cmd_args *);
+int	cmd_aaa_authorization_exec(struct vty *, const struct cmd_args *);
 int	cmd_aaa_authorization_network(struct vty *, const struct cmd_args *);
 int	cmd_aaa_session_id(struct vty *, const struct cmd_args *);
 int	cmd_username(struct vty *, const struct cmd_args *);

@@ -32,6 +32,7 @@ libiosh_a_SOURCES += \
 	shell/password.c shell/password.h \
 	shell/router.c shell/router.h \
 	shell/routing.c shell/routing.h \
+	shell/snmp.c shell/snmp.h \
 	shell/runcfg.c shell/runcfg.h \
 	shell/session.c shell/session.h \
 	shell/startup.c shell/startup.h \

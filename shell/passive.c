@@ -5,6 +5,7 @@
  * prints the minutes of `clock timezone` and puts it after the AAA lines,
  * where 12.3 puts it before them.
  */
+#include "crypto/crypto.h"
 #include "lib/system.h"
 #include "shell/passive.h"
 #include "shell/router.h"
@@ -59,15 +60,31 @@ global_nvgen(const struct router *r, bool v15, struct strbuf *sb)
 		nv_line(sb, 0, "ip cef");
 	if (pa->pa_ipv6_cef_off)
 		nv_line(sb, 0, "no ipv6 cef");
+	routing_vrf_nvgen(&r->r_routing, RB_IP_VRF, sb);
 	if (pa->pa_subscriber_tmpl)
 		nv_line(sb, 0, "subscriber templating");
 	if (pa->pa_multilink_auth)
 		nv_line(sb, 0, "multilink bundle-name authenticated");
+	crypto_pki_nvgen(r->r_sys.sy_crypto, sb);
 	if (pa->pa_udi_pid[0] != '\0')
 		nv_line(sb, 0, "license udi pid %s sn %s", pa->pa_udi_pid,
 		    pa->pa_udi_sn);
 	if (pa->pa_diag_minimal)
 		nv_line(sb, 0, "diagnostic bootup level minimal");
+	if (pa->pa_archive) {
+		nv_line(sb, 0, "archive");
+		if (pa->pa_archive_path[0] != '\0')
+			nv_line(sb, 1, "path %s", pa->pa_archive_path);
+		if (pa->pa_archive_max != 0)
+			nv_line(sb, 1, "maximum %u", pa->pa_archive_max);
+		if (pa->pa_archive_wrmem)
+			nv_line(sb, 1, "write-memory");
+		if (pa->pa_archive_period != 0)
+			nv_line(sb, 1, "time-period %u", pa->pa_archive_period);
+		if (pa->pa_stp_extend || pa->pa_audit_max_events != 0 ||
+		    pa->pa_ftp_write == TRI_ON || pa->pa_ftp_write == TRI_OFF)
+			nv_line(sb, 0, "!");
+	}
 	if (pa->pa_stp_extend)
 		nv_line(sb, 0, "spanning-tree extend system-id");
 	if (pa->pa_audit_max_events != 0)
@@ -156,6 +173,7 @@ passive_nvgen(const struct router *r, enum nv_section sec, struct strbuf *sb)
 			nv_line(sb, 0, "boot-start-marker");
 		if (pa->pa_boot_end)
 			nv_line(sb, 0, "boot-end-marker");
+		routing_vrf_nvgen(&r->r_routing, RB_VRF_DEF, sb);
 		break;
 	case NV_AAA:
 		if (!v15)
@@ -167,6 +185,8 @@ passive_nvgen(const struct router *r, enum nv_section sec, struct strbuf *sb)
 	case NV_CONTROLLER:
 		if (pa->pa_redundancy)
 			nv_line(sb, 0, "redundancy");
+		if (pa->pa_lldp_run)
+			nv_line(sb, 0, "lldp run");
 		if (pa->pa_no_cdp_log_duplex)
 			nv_line(sb, 0, "no cdp log mismatch duplex");
 		if (pa->pa_tcp_synwait != 0)
@@ -203,11 +223,15 @@ passive_nvgen(const struct router *r, enum nv_section sec, struct strbuf *sb)
 		routing_lists_nvgen(&r->r_routing, sb);
 		break;
 	case NV_TRAILER:
-		/* The route-maps close the section of the access-lists. */
-		if (r->r_routing.rt_n != 0) {
+		/* The route-maps close the section of the access-lists;
+		 * snmp-server follows them. */
+		if (r->r_routing.rt_n != 0 || r->r_snmp.sn_lines.ss_n != 0) {
 			size_t	len = sb->sb_len;
 
 			routing_nvgen(&r->r_routing, true, sb);
+			if (sb->sb_len != len && r->r_snmp.sn_lines.ss_n != 0)
+				nv_line(sb, 0, "!");
+			snmp_nvgen(&r->r_snmp, sb);
 			if (sb->sb_len != len && (pa->pa_control_plane ||
 			    pa->pa_rsvp_sync || pa->pa_mgcp_default ||
 			    pa->pa_cor_custom ||

@@ -64,6 +64,12 @@ struct passive {
 	bool		 pa_http_auth_local;	/* ip http authentication local */
 	bool		 pa_ioam_timestamp;	/* ipv6 ioam timestamp */
 	bool		 pa_no_sched_allocate;	/* no scheduler allocate */
+	bool		 pa_lldp_run;		/* lldp run */
+	bool		 pa_archive;		/* archive */
+	char		 pa_archive_path[DOMAIN_NAME_MAX]; /*  path URL */
+	bool		 pa_archive_wrmem;	/*  write-memory */
+	unsigned	 pa_archive_max;	/*  maximum N, 0: unset */
+	unsigned	 pa_archive_period;	/*  time-period N, 0: unset */
 	char		 pa_ntp[NTP_MAX][DOMAIN_NAME_MAX]; /* ntp server, in order */
 };
 

@@ -221,6 +221,7 @@ router_config_free(struct router *r)
 	logging_free(&r->r_logging);
 	login_block_free(r);
 	routing_free(&r->r_routing);
+	snmp_free(&r->r_snmp);
 	banners_free(&r->r_banners);
 }
 

@@ -21,6 +21,7 @@
 #include "shell/login_block.h"
 #include "shell/passive.h"
 #include "shell/routing.h"
+#include "shell/snmp.h"
 
 #define ROUTER_HOSTNAME_MAX	64
 
@@ -51,6 +52,7 @@ struct router {
 	struct system	 r_sys;			/* version, crypto, dataplane */
 	struct passive	 r_passive;		/* lines stored, not acted on */
 	struct routing	 r_routing;		/* router blocks, not acted on */
+	struct snmp	 r_snmp;		/* snmp-server lines, inert */
 	struct banners	 r_banners;		/* banner exec|incoming|login|motd */
 	struct logging	 r_logging;		/* logging ... and its buffer */
 	struct aaa	 r_aaa;			/* aaa ..., username ... */

@@ -37,6 +37,7 @@ routing_free(struct routing *rt)
 		block_free(rt->rt_blocks[i]);
 	free(rt->rt_blocks);
 	free(rt->rt_af);
+	free(rt->rt_sub);
 	for (i = 0; i < rt->rt_nlists; i++)
 		free(rt->rt_lists[i].rl_text);
 	free(rt->rt_lists);
@@ -48,6 +49,15 @@ is_af(const struct rt_line *l)
 {
 	return l->rl_indent == 1 &&
 	    strncmp(l->rl_text, "address-family ", 15) == 0;
+}
+
+/* Named EIGRP's sections inside an address-family. */
+static bool
+is_sub(const struct rt_line *l)
+{
+	return l->rl_indent == 2 &&
+	    (strncmp(l->rl_text, "af-interface ", 13) == 0 ||
+	    strncmp(l->rl_text, "topology ", 9) == 0);
 }
 
 static int
@@ -70,8 +80,11 @@ block_cmp(const void *a, const void *b)
 	return x->rb_seq < y->rb_seq ? -1 : x->rb_seq > y->rb_seq;
 }
 
-void
-routing_nvgen(const struct routing *rt, bool route_maps, struct strbuf *sb)
+/* The blocks whose order is in [LO, HI], sorted; "!" between them, and
+ * around them with AROUND. */
+static void
+blocks_nvgen(const struct routing *rt, unsigned lo, unsigned hi, bool around,
+    struct strbuf *sb)
 {
 	struct rt_block	**v;
 	size_t		  i, j, n = 0;
@@ -80,28 +93,57 @@ routing_nvgen(const struct routing *rt, bool route_maps, struct strbuf *sb)
 		return;
 	v = xcalloc(rt->rt_n, sizeof(*v));
 	for (i = 0; i < rt->rt_n; i++)
-		if ((rt->rt_blocks[i]->rb_order == RB_ROUTE_MAP) == route_maps)
+		if (rt->rt_blocks[i]->rb_order >= lo &&
+		    rt->rt_blocks[i]->rb_order <= hi)
 			v[n++] = rt->rt_blocks[i];
 	qsort(v, n, sizeof(*v), block_cmp);
 	for (i = 0; i < n; i++) {
-		if (i > 0)
+		const struct rt_line	*l, *next, *sec = NULL;
+
+		if (i > 0 || around)
 			nv_line(sb, 0, "!");
 		nv_line(sb, 0, "%s", v[i]->rb_head);
 		for (j = 0; j < v[i]->rb_n; j++) {
+			l = &v[i]->rb_lines[j];
+			next = j + 1 < v[i]->rb_n ? l + 1 : NULL;
 			/* IOS separates the address-families with " !" and
-			 * closes each with exit-address-family. */
-			if (is_af(&v[i]->rb_lines[j]))
+			 * closes each with exit-address-family; inside, named
+			 * EIGRP's af-interface and topology sections likewise,
+			 * "  !" and exit-af-interface|topology. */
+			if (is_af(l))
 				nv_line(sb, 1, "!");
-			nv_line(sb, v[i]->rb_lines[j].rl_indent, "%s",
-			    v[i]->rb_lines[j].rl_text);
-			if (v[i]->rb_lines[j].rl_indent == 2 ||
-			    is_af(&v[i]->rb_lines[j]))
-				if (j + 1 == v[i]->rb_n ||
-				    v[i]->rb_lines[j + 1].rl_indent != 2)
-					nv_line(sb, 1, "exit-address-family");
+			if (is_sub(l)) {
+				nv_line(sb, 2, "!");
+				sec = l;
+			}
+			nv_line(sb, l->rl_indent, "%s", l->rl_text);
+			if (sec != NULL && (l->rl_indent == 3 || l == sec) &&
+			    (next == NULL || next->rl_indent != 3))
+				nv_line(sb, 2, "exit-af-%s", sec->rl_text[0] ==
+				    'a' ? "interface" : "topology");
+			if ((l->rl_indent >= 2 || is_af(l)) &&
+			    (next == NULL || next->rl_indent < 2))
+				nv_line(sb, 1, "exit-address-family");
 		}
 	}
+	if (n > 0 && around)
+		nv_line(sb, 0, "!");
 	free(v);
+}
+
+void
+routing_nvgen(const struct routing *rt, bool route_maps, struct strbuf *sb)
+{
+	if (route_maps)
+		blocks_nvgen(rt, RB_ROUTE_MAP, RB_ROUTE_MAP, false, sb);
+	else
+		blocks_nvgen(rt, 0, RB_ROUTE_MAP - 1, false, sb);
+}
+
+void
+routing_vrf_nvgen(const struct routing *rt, unsigned order, struct strbuf *sb)
+{
+	blocks_nvgen(rt, order, order, true, sb);
 }
 
 static struct routing *
@@ -151,8 +193,10 @@ block_open(struct vty *vty, const char *text, unsigned order,
 	rt->rt_cur = b;
 	free(rt->rt_af);
 	rt->rt_af = NULL;
+	free(rt->rt_sub);
+	rt->rt_sub = NULL;
 	vty_enter(vty, order == RB_ROUTE_MAP ? MODE_CONFIG_ROUTE_MAP :
-	    MODE_CONFIG_ROUTER, b);
+	    order >= RB_VRF_DEF ? MODE_CONFIG_VRF : MODE_CONFIG_ROUTER, b);
 	return CMD_SUCCESS;
 }
 
@@ -219,14 +263,50 @@ cmd_route_map(struct vty *vty, const struct cmd_args *m)
 	return rc;
 }
 
-/* Whether the block holds TEXT at INDENT; its index in *AT. */
+/* The lines [*LO, *HI) of the section a line at INDENT goes in: the
+ * block, address-family AF, or AF's section SUB (af-interface, topology);
+ * false when that section is not there. */
 static bool
-block_find(const struct rt_block *b, const char *text, unsigned indent,
-    size_t *at)
+block_section(const struct rt_block *b, unsigned indent, const char *af,
+    const char *sub, size_t *lo, size_t *hi)
 {
 	size_t	i;
 
+	*lo = 0;
+	*hi = b->rb_n;
+	if (indent == 1)
+		return true;
 	for (i = 0; i < b->rb_n; i++)
+		if (b->rb_lines[i].rl_indent == 1 && af != NULL &&
+		    strcmp(b->rb_lines[i].rl_text, af) == 0)
+			break;
+	if (i == b->rb_n)
+		return false;
+	for (*lo = *hi = i + 1; *hi < b->rb_n &&
+	    b->rb_lines[*hi].rl_indent >= 2; (*hi)++)
+		;
+	if (indent == 2)
+		return true;
+	for (i = *lo; i < *hi; i++)
+		if (b->rb_lines[i].rl_indent == 2 && sub != NULL &&
+		    strcmp(b->rb_lines[i].rl_text, sub) == 0)
+			break;
+	if (i == *hi)
+		return false;
+	for (*lo = *hi = i + 1; *hi < b->rb_n &&
+	    b->rb_lines[*hi].rl_indent == 3; (*hi)++)
+		;
+	return true;
+}
+
+/* Whether [LO, HI) holds TEXT at INDENT; its index in *AT. */
+static bool
+block_find(const struct rt_block *b, size_t lo, size_t hi, const char *text,
+    unsigned indent, size_t *at)
+{
+	size_t	i;
+
+	for (i = lo; i < hi; i++)
 		if (b->rb_lines[i].rl_indent == indent &&
 		    strcmp(b->rb_lines[i].rl_text, text) == 0) {
 			*at = i;
@@ -235,24 +315,31 @@ block_find(const struct rt_block *b, const char *text, unsigned indent,
 	return false;
 }
 
-/* Where a new line goes: a block line before the first address-family,
- * an address-family line at the end of its section (AF: its header). */
+/* Where a new line goes in its section [LO, HI): a block line before the
+ * first address-family, an af-interface or topology section before the
+ * address-family's other lines (af-interfaces before the topology),
+ * anything else at the section's end. */
 static size_t
-block_slot(const struct rt_block *b, unsigned indent, const char *af)
+block_slot(const struct rt_block *b, size_t lo, size_t hi,
+    const struct rt_line *l)
 {
-	size_t	i, at;
+	size_t	i;
 
-	if (indent == 1) {
+	if (l->rl_indent == 1) {
 		for (i = 0; i < b->rb_n; i++)
 			if (is_af(&b->rb_lines[i]))
 				return i;
 		return b->rb_n;
 	}
-	if (af == NULL || !block_find(b, af, 1, &at))
-		return b->rb_n;
-	for (i = at + 1; i < b->rb_n && b->rb_lines[i].rl_indent == 2; i++)
-		;
-	return i;
+	if (is_sub(l)) {
+		/* The af-interfaces, then topology base, as IOS prints. */
+		for (i = lo; i < hi && ((is_sub(&b->rb_lines[i]) &&
+		    (l->rl_text[0] != 'a' || b->rb_lines[i].rl_text[0] == 'a')) ||
+		    b->rb_lines[i].rl_indent == 3); i++)
+			;
+		return i;
+	}
+	return hi;
 }
 
 static void
@@ -268,14 +355,16 @@ block_insert(struct rt_block *b, size_t at, const char *text,
 	b->rb_n++;
 }
 
-/* Remove line AT, with its address-family section when it heads one. */
+/* Remove line AT, with the section it heads (an address-family's, an
+ * af-interface's or topology's). */
 static void
 block_remove(struct rt_block *b, size_t at)
 {
-	size_t	end = at + 1, i;
+	size_t		end = at + 1, i;
+	unsigned	deeper = b->rb_lines[at].rl_indent + 1;
 
-	if (is_af(&b->rb_lines[at]))
-		while (end < b->rb_n && b->rb_lines[end].rl_indent == 2)
+	if (is_af(&b->rb_lines[at]) || is_sub(&b->rb_lines[at]))
+		while (end < b->rb_n && b->rb_lines[end].rl_indent >= deeper)
 			end++;
 	for (i = at; i < end; i++)
 		free(b->rb_lines[i].rl_text);
@@ -284,29 +373,96 @@ block_remove(struct rt_block *b, size_t at)
 	b->rb_n -= end - at;
 }
 
+static unsigned
+mode_indent(const struct vty *vty)
+{
+	switch (vty->v_mode) {
+	case MODE_CONFIG_ROUTER_AF:
+	case MODE_CONFIG_VRF_AF:
+		return 2;
+	case MODE_CONFIG_ROUTER_AF_IF:
+	case MODE_CONFIG_ROUTER_AF_TOPO:
+		return 3;
+	default:
+		return 1;
+	}
+}
+
+/* Store (or with "no" remove) the canonical line of M at INDENT in its
+ * section; its index in *AT when it is there after. */
+static bool
+block_line(struct routing *rt, const struct cmd_args *m, unsigned indent,
+    size_t *at)
+{
+	struct rt_block	*b = rt->rt_cur;
+	struct strbuf	 line;
+	struct rt_line	 l;
+	const char	*pos;
+	size_t		 lo, hi;
+	bool		 there;
+
+	if (b == NULL || !block_section(b, indent, rt->rt_af, rt->rt_sub, &lo,
+	    &hi))
+		return false;
+	strbuf_init(&line);
+	cmd_args_canon(m, &line);
+	pos = line.sb_buf + (cmd_is_no(m) ? 3 : cmd_is_default(m) ? 8 : 0);
+	if (cmd_negated(m) && block_find(b, lo, hi, pos, indent, at)) {
+		block_remove(b, *at);
+		there = false;
+	} else if (cmd_is_default(m))
+		there = false;
+	else if (!(there = block_find(b, lo, hi, line.sb_buf, indent, at))) {
+		l.rl_text = line.sb_buf;
+		l.rl_indent = indent;
+		*at = block_slot(b, lo, hi, &l);
+		block_insert(b, *at, line.sb_buf, indent);
+		there = true;
+	}
+	strbuf_free(&line);
+	return there;
+}
+
 /* A line of the block, at the depth of the mode it was typed in. */
 int
 cmd_router_line(struct vty *vty, const struct cmd_args *m)
 {
+	size_t	at;
+
+	if (rt_of(vty)->rt_cur == NULL)
+		return CMD_WARNING;
+	(void)block_line(rt_of(vty), m, mode_indent(vty), &at);
+	return CMD_SUCCESS;
+}
+
+/* `af-interface NAME|default`, `topology base`: a section of the
+ * address-family, then its mode. */
+int
+cmd_router_af_sub(struct vty *vty, const struct cmd_args *m)
+{
 	struct routing	*rt = rt_of(vty);
-	struct rt_block	*b = rt->rt_cur;
-	struct strbuf	 line;
-	unsigned	 indent = vty->v_mode == MODE_CONFIG_ROUTER_AF ? 2 : 1;
-	const char	*pos;
 	size_t		 at;
 
-	if (b == NULL)
+	if (rt->rt_cur == NULL)
 		return CMD_WARNING;
-	strbuf_init(&line);
-	cmd_args_canon(m, &line);
-	pos = line.sb_buf + (cmd_is_no(m) ? 3 : cmd_is_default(m) ? 8 : 0);
-	if (cmd_negated(m) && block_find(b, pos, indent, &at))
-		block_remove(b, at);
-	else if (!cmd_is_default(m) && !block_find(b, line.sb_buf, indent,
-	    &at))
-		block_insert(b, block_slot(b, indent, rt->rt_af),
-		    line.sb_buf, indent);
-	strbuf_free(&line);
+	if (!block_line(rt, m, 2, &at) || cmd_negated(m))
+		return CMD_SUCCESS;
+	xstrset(&rt->rt_sub, rt->rt_cur->rb_lines[at].rl_text);
+	vty_enter(vty, cmd_has(m, "topology") ? MODE_CONFIG_ROUTER_AF_TOPO :
+	    MODE_CONFIG_ROUTER_AF_IF, rt->rt_cur);
+	return CMD_SUCCESS;
+}
+
+/* exit-af-interface, exit-af-topology: back to the address-family. */
+int
+cmd_router_exit_sub(struct vty *vty, const struct cmd_args *m)
+{
+	struct routing	*rt = rt_of(vty);
+
+	(void)m;
+	free(rt->rt_sub);
+	rt->rt_sub = NULL;
+	vty_enter(vty, MODE_CONFIG_ROUTER_AF, rt->rt_cur);
 	return CMD_SUCCESS;
 }
 
@@ -324,12 +480,15 @@ cmd_router_af(struct vty *vty, const struct cmd_args *m)
 		return cmd_router_line(vty, m);
 	strbuf_init(&line);
 	cmd_args_canon(m, &line);
-	if (!block_find(rt->rt_cur, line.sb_buf, 1, &at))
+	if (!block_find(rt->rt_cur, 0, rt->rt_cur->rb_n, line.sb_buf, 1, &at))
 		block_insert(rt->rt_cur, rt->rt_cur->rb_n, line.sb_buf, 1);
 	free(rt->rt_af);
 	rt->rt_af = xstrdup(line.sb_buf);
+	free(rt->rt_sub);
+	rt->rt_sub = NULL;
 	strbuf_free(&line);
-	vty_enter(vty, MODE_CONFIG_ROUTER_AF, rt->rt_cur);
+	vty_enter(vty, vty->v_mode == MODE_CONFIG_VRF ? MODE_CONFIG_VRF_AF :
+	    MODE_CONFIG_ROUTER_AF, rt->rt_cur);
 	return CMD_SUCCESS;
 }
 
@@ -343,8 +502,87 @@ cmd_router_exit_af(struct vty *vty, const struct cmd_args *m)
 	(void)m;
 	free(rt->rt_af);
 	rt->rt_af = NULL;
-	vty_enter(vty, MODE_CONFIG_ROUTER, rt->rt_cur);
+	free(rt->rt_sub);
+	rt->rt_sub = NULL;
+	vty_enter(vty, vty->v_mode == MODE_CONFIG_VRF_AF ? MODE_CONFIG_VRF :
+	    MODE_CONFIG_ROUTER, rt->rt_cur);
 	return CMD_SUCCESS;
+}
+
+/* `vrf definition NAME` (IOS-XE's, multiprotocol) or `ip vrf NAME`:
+ * a block of its own kind, stored as the router blocks are. */
+int
+cmd_vrf(struct vty *vty, const struct cmd_args *m)
+{
+	struct strbuf	 head;
+	int		 rc;
+
+	strbuf_init(&head);
+	strbuf_printf(&head, "%s %s", cmd_has(m, "definition") ?
+	    "vrf definition" : "ip vrf", cmd_arg(m, "name"));
+	rc = block_open(vty, head.sb_buf, cmd_has(m, "definition") ?
+	    RB_VRF_DEF : RB_IP_VRF, 0, cmd_negated(m), NULL);
+	strbuf_free(&head);
+	return rc;
+}
+
+/* ASN:nn or A.B.C.D:nn, IOS's two forms of a route distinguisher or
+ * route target (nn up to 32 bits after an AS of 16, 16 after an
+ * address or a 32-bit AS). */
+static bool
+rd_valid(const char *s)
+{
+	unsigned long	a, n;
+	unsigned	b[4];
+	char		end;
+
+	if (sscanf(s, "%u.%u.%u.%u:%lu%c", &b[0], &b[1], &b[2], &b[3], &n,
+	    &end) == 5)
+		return b[0] < 256 && b[1] < 256 && b[2] < 256 && b[3] < 256 &&
+		    n <= 65535 && strspn(s, "0123456789.:") == strlen(s);
+	if (sscanf(s, "%lu:%lu%c", &a, &n, &end) != 2 ||
+	    strspn(s, "0123456789:") != strlen(s))
+		return false;
+	return a <= 65535 ? n <= 4294967295UL : a <= 4294967295UL &&
+	    n <= 65535;
+}
+
+/* A VRF's `description`: one, printed first whatever the order typed. */
+int
+cmd_vrf_description(struct vty *vty, const struct cmd_args *m)
+{
+	struct rt_block	*b = rt_of(vty)->rt_cur;
+	struct strbuf	 line;
+	size_t		 i;
+
+	if (b == NULL)
+		return CMD_WARNING;
+	for (i = 0; i < b->rb_n; i++)
+		if (b->rb_lines[i].rl_indent == 1 &&
+		    strncmp(b->rb_lines[i].rl_text, "description ", 12) == 0) {
+			block_remove(b, i);
+			break;
+		}
+	if (cmd_negated(m))
+		return CMD_SUCCESS;
+	strbuf_init(&line);
+	cmd_args_canon(m, &line);
+	block_insert(b, 0, line.sb_buf, 1);
+	strbuf_free(&line);
+	return CMD_SUCCESS;
+}
+
+/* `rd` and `route-target`: the value checked, then stored as a line. */
+int
+cmd_vrf_rd(struct vty *vty, const struct cmd_args *m)
+{
+	const char	*v = cmd_arg(m, "value");
+
+	if (v != NULL && !rd_valid(v)) {
+		vty_invalid(vty, cmd_arg_off(m, "value"));
+		return CMD_WARNING;
+	}
+	return cmd_router_line(vty, m);
 }
 
 void

@@ -15,7 +15,8 @@
 
 struct rt_line {
 	char		*rl_text;	/* canonical, without indentation */
-	unsigned	 rl_indent;	/* 1 in the block, 2 in an address-family */
+	unsigned	 rl_indent;	/* 1 in the block, 2 in an address-family,
+					 * 3 in its af-interface or topology */
 };
 
 struct rt_block {
@@ -28,12 +29,15 @@ struct rt_block {
 };
 
 #define RB_ROUTE_MAP	10
+#define RB_VRF_DEF	11	/* vrf definition NAME */
+#define RB_IP_VRF	12	/* ip vrf NAME */
 
 struct routing {
 	struct rt_block	**rt_blocks;
 	size_t		  rt_n;
 	struct rt_block	 *rt_cur;	/* the block being edited */
 	char		 *rt_af;	/* its address-family being edited */
+	char		 *rt_sub;	/* its af-interface / topology */
 	/* ip prefix-list / ip community-list lines, canonical, in order. */
 	struct rt_line	 *rt_lists;
 	size_t		  rt_nlists;
@@ -44,6 +48,9 @@ void	routing_free(struct routing *);
 /* The router blocks (ROUTE_MAPS false) or the route-maps, in IOS's
  * order, "!" between them. */
 void	routing_nvgen(const struct routing *, bool route_maps,
+	    struct strbuf *);
+/* The VRF blocks of ORDER (RB_VRF_DEF or RB_IP_VRF), each closed by "!". */
+void	routing_vrf_nvgen(const struct routing *, unsigned order,
 	    struct strbuf *);
 /* ip prefix-list and ip community-list lines. */
 void	routing_lists_nvgen(const struct routing *, struct strbuf *);

@@ -15,6 +15,7 @@
 #include "dataplane/dp_int.h"
 #include "lib/clock.h"
 #include "lib/evloop.h"
+#include "lib/inet4.h"
 #include "lib/nvgen.h"
 #include "shell/router.h"
 #include "shell/runcfg.h"
@@ -262,6 +263,36 @@ START_TEST(test_show_interfaces)
 	    "  Description: mgmt\n"
 	    "  Internet address is 1.1.1.1/32\n"
 	    "  MTU 1514 bytes, BW 8000000 Kbit/sec, DLY 5000 usec, \n"));
+}
+END_TEST
+
+/* ip route ... Null0: what it covers is dropped (no route for the
+ * forwarder), never sent by the shorter default route; shown as IOS
+ * shows it, rendered back; Null1 is no interface. */
+START_TEST(test_null0_route)
+{
+	uint32_t	dst, nh = 0;
+
+	fx_run_quiet(&fx, "interface Loopback0\n"
+	    " ip address 1.1.1.1 255.255.255.0\n"
+	    "ip route 0.0.0.0 0.0.0.0 1.1.1.2\n"
+	    "ip route 10.0.0.0 255.0.0.0 nu0\n");
+	ck_assert_ptr_nonnull(strstr(fx_run(&fx,
+	    "ip route 11.0.0.0 255.0.0.0 Null1"), "% Invalid input"));
+	fx_run(&fx, "end");
+	ip4_parse("10.9.9.9", &dst);
+	ck_assert_ptr_null(route_lookup(fx_dp(&fx), dst, &nh));
+	ip4_parse("11.9.9.9", &dst);
+	ck_assert_ptr_nonnull(route_lookup(fx_dp(&fx), dst, &nh));
+	ck_assert_ptr_nonnull(strstr(fx_run(&fx, "show ip route"),
+	    "S     10.0.0.0/8 is directly connected, Null0\n"));
+	ck_assert_ptr_nonnull(strstr(fx_run(&fx, "show running-config"),
+	    "\nip route 0.0.0.0 0.0.0.0 1.1.1.2\n"
+	    "ip route 10.0.0.0 255.0.0.0 Null0\n"));
+	fx_run(&fx, "configure terminal");
+	fx_run_quiet(&fx, "no ip route 10.0.0.0 255.0.0.0 Null0\n");
+	ip4_parse("10.9.9.9", &dst);
+	ck_assert_ptr_nonnull(route_lookup(fx_dp(&fx), dst, &nh));
 }
 END_TEST
 
@@ -672,6 +703,7 @@ dp_suite(void)
 	tcase_add_test(tc, test_interface_names);
 	tcase_add_test(tc, test_show_interfaces);
 	tcase_add_test(tc, test_show_ip_route);
+	tcase_add_test(tc, test_null0_route);
 	tcase_add_test(tc, test_show_access_lists);
 	tcase_add_test(tc, test_named_sequences);
 	tcase_add_test(tc, test_errors_change_nothing);

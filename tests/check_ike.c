@@ -210,6 +210,40 @@ START_TEST(test_policy_mismatch)
 }
 END_TEST
 
+/* Both policies say rsa-sig (keys are configured too): iosh has no
+ * certificate or key pair to sign with, so R2 refuses the transform with
+ * IOS's "no cert, and no keys" line and the negotiation fails as a policy
+ * mismatch does, instead of going on with the pre-shared key. */
+START_TEST(test_rsa_sig_no_cert)
+{
+	int	r;
+
+	for (r = 0; r < 2; r++) {
+		pair_crypto_cfg(r, "3des", "cisco", r == 0 ?
+		    "permit ip host 1.1.1.1 host 2.2.2.2" :
+		    "permit ip host 2.2.2.2 host 1.1.1.1");
+		pair_config(r, "crypto isakmp policy 10\n"
+		    " authentication rsa-sig\n");
+		fx_run(&pair[r], "debug crypto isakmp");
+	}
+	pair_run_wait(0, "ping 2.2.2.2 source loopback0 repeat 1");
+	ck_assert(pair_has(1, "ISAKMP:(0):atts are acceptable. Next payload "
+	    "is 0\n"));
+	ck_assert(pair_has(1, "ISAKMP:(0):No cert, and no keys (public or "
+	    "pre-shared) with remote peer 12.1.1.1\n"));
+	ck_assert(pair_has(1, "ISAKMP:(0): phase 1 SA policy not acceptable! "
+	    "(local 12.1.1.2 remote 12.1.1.1)\n"));
+	ck_assert(pair_has(1, "%CRYPTO-6-IKMP_MODE_FAILURE: Processing of Main "
+	    "mode failed with peer at 12.1.1.1\n"));
+	ck_assert(!pair_has(1, "SA is doing pre-shared key"));
+	ck_assert(!pair_has(0, "SA is doing pre-shared key"));
+	ck_assert_int_eq(isakmp_rows(1), 0);
+	pair_run_for(70);
+	ck_assert_int_eq(isakmp_rows(0), 0);
+	ck_assert(!pair_has(0, "IKMP_MODE_FAILURE: Processing of Quick"));
+}
+END_TEST
+
 /* R2's ACL does not mirror R1's: phase 1 stays, Quick Mode fails. */
 START_TEST(test_proxy_mismatch)
 {
@@ -860,6 +894,7 @@ ike_suite(void)
 	tcase_add_test(tc, test_lab_13_1);
 	tcase_add_test(tc, test_wrong_psk);
 	tcase_add_test(tc, test_policy_mismatch);
+	tcase_add_test(tc, test_rsa_sig_no_cert);
 	tcase_add_test(tc, test_proxy_mismatch);
 	tcase_add_test(tc, test_loss);
 	tcase_add_test(tc, test_strong_suite);

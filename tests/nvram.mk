@@ -16,4 +16,11 @@ EXTRA_DIST += tests/nvram.sh \
 	golden/passive/routing.in golden/passive/routing.out \
 	golden/passive/banner.in golden/passive/banner.out \
 	golden/passive/policy.in golden/passive/policy.out \
-	golden/passive/version15.in golden/passive/version15.out
+	golden/passive/version15.in golden/passive/version15.out \
+	golden/passive/pki.in golden/passive/pki.out \
+	golden/passive/vrf.in golden/passive/vrf.out \
+	golden/passive/headers.in golden/passive/headers.out \
+	golden/passive/ikev2.in golden/passive/ikev2.out \
+	golden/passive/eigrp_named.in golden/passive/eigrp_named.out \
+	golden/passive/snmp.in golden/passive/snmp.out \
+	golden/passive/portchannel.in golden/passive/portchannel.out
