@@ -102,28 +102,39 @@ cbc_init(struct esp_alg *al, const struct esp_params *p)
 	return 0;
 }
 
-static int
-hmac_init(struct esp_alg *al, const struct esp_params *p)
+EVP_MAC_CTX *
+esp_alg_hmac_new(enum ts_auth a, const uint8_t *key, size_t *icv)
 {
 	OSSL_PARAM	 params[2];
 	EVP_MAC		*hmac;
-	const char	*md = hmac_digest(p->ep_auth, &al->al_icv_len);
+	EVP_MAC_CTX	*ctx;
+	const char	*md = hmac_digest(a, icv);
 
-	if (p->ep_auth == TS_AUTH_NONE)
-		return 0;
 	if (md == NULL)
-		return -1;
+		return NULL;
 	params[0] = OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST,
 	    (char *)md, 0);
 	params[1] = OSSL_PARAM_construct_end();
 	if ((hmac = EVP_MAC_fetch(NULL, "HMAC", NULL)) == NULL)
-		return -1;
-	al->al_mac = EVP_MAC_CTX_new(hmac);
+		return NULL;
+	ctx = EVP_MAC_CTX_new(hmac);
 	EVP_MAC_free(hmac);
-	if (al->al_mac == NULL || !EVP_MAC_init(al->al_mac, p->ep_auth_key,
-	    esp_auth_keylen(p->ep_auth), params))
-		return -1;
-	return 0;
+	if (ctx != NULL && !EVP_MAC_init(ctx, key, esp_auth_keylen(a),
+	    params)) {
+		EVP_MAC_CTX_free(ctx);
+		return NULL;
+	}
+	return ctx;
+}
+
+static int
+hmac_init(struct esp_alg *al, const struct esp_params *p)
+{
+	if (p->ep_auth == TS_AUTH_NONE)
+		return 0;
+	al->al_mac = esp_alg_hmac_new(p->ep_auth, p->ep_auth_key,
+	    &al->al_icv_len);
+	return al->al_mac != NULL ? 0 : -1;
 }
 
 /* GCM and GMAC: one AES-GCM context per direction, keyed with the key
