@@ -46,16 +46,13 @@ clear_peer(struct crypto *c, struct sadb_peer *pe)
 	struct isakmp_sa	*is, *inext;
 	struct ipsec_sa		*ps;
 	struct ike_p1		*p;
-	uint8_t			 spi[16];
 	bool			 ike = !TAILQ_EMPTY(&pe->pe_isakmp);
 
 	for (fl = TAILQ_FIRST(&pe->pe_flows); fl != NULL; fl = fnext) {
 		fnext = TAILQ_NEXT(fl, fl_pentry);
 		TAILQ_FOREACH(ps, &fl->fl_in, ps_entry)
-			if ((p = ipsec_peer_p1(c, &fl->fl_peer)) != NULL) {
-				put32(spi, ps->ps_spi);
-				ike_delete_notify(p, ISAKMP_PROTO_ESP, spi, 4);
-			}
+			if ((p = ipsec_peer_p1(c, &fl->fl_peer)) != NULL)
+				ipsec_sa_delete_notify(p, ps);
 		ipsec_flow_drop(c, fl);
 	}
 	if (!ike)

@@ -122,14 +122,11 @@ ipsec_clear(struct crypto *c)
 	struct ipsec_flow	*fl;
 	struct ipsec_sa		*ps;
 	struct ike_p1		*p;
-	uint8_t			 spi[4];
 
 	while ((fl = TAILQ_FIRST(&c->c_sadb.db_flows)) != NULL) {
 		TAILQ_FOREACH(ps, &fl->fl_in, ps_entry)
-			if ((p = ipsec_peer_p1(c, &fl->fl_peer)) != NULL) {
-				put32(spi, ps->ps_spi);
-				ike_delete_notify(p, ISAKMP_PROTO_ESP, spi, 4);
-			}
+			if ((p = ipsec_peer_p1(c, &fl->fl_peer)) != NULL)
+				ipsec_sa_delete_notify(p, ps);
 		ipsec_flow_drop(c, fl);
 	}
 }
@@ -153,7 +150,7 @@ ipsec_delete_by_peer_spi(struct crypto *c, const struct sa_addr *peer,
 	for (fl = TAILQ_FIRST(&pe->pe_flows); fl != NULL; fl = next) {
 		next = TAILQ_NEXT(fl, fl_pentry);
 		TAILQ_FOREACH(ps, &fl->fl_out, ps_entry)
-			if (ps->ps_spi == spi)
+			if (ps->ps_spi == spi || ps->ps_ah_spi == spi)
 				break;
 		if (ps == NULL)
 			continue;

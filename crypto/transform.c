@@ -63,6 +63,8 @@ crypto_transform_find(const struct crypto *c, const char *name)
 
 static const char *const ah_kw[] = {
 	[TS_AH_MD5] = "ah-md5-hmac", [TS_AH_SHA] = "ah-sha-hmac",
+	[TS_AH_SHA256] = "ah-sha256-hmac", [TS_AH_SHA384] = "ah-sha384-hmac",
+	[TS_AH_SHA512] = "ah-sha512-hmac",
 };
 static const char *const enc_kw[] = {
 	[TS_ENC_DES] = "esp-des", [TS_ENC_3DES] = "esp-3des",
@@ -95,7 +97,7 @@ tset_from_args(const struct cmd_args *m, struct transform_set *ts)
 		a = &m->as_v[i];
 		if (!a->ca_keyword)
 			continue;
-		for (k = TS_AH_MD5; k <= TS_AH_SHA; k++)
+		for (k = TS_AH_MD5; k <= TS_AH_SHA512; k++)
 			if (strcmp(a->ca_value, ah_kw[k]) == 0)
 				ts->ts_ah = k;
 		for (k = TS_ENC_DES; k <= TS_ENC_GMAC; k++)

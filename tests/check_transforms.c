@@ -115,6 +115,189 @@ START_TEST(test_tunnel)
 }
 END_TEST
 
+/*
+ * AH (RFC 4302) alone and in front of ESP, tunnel and transport mode.
+ * Tunnel: loopback to loopback as above.  Transport: the ACL names the
+ * serial addresses themselves (the crypto endpoints) and both sets say
+ * `mode transport`, so pings between them get AH after their own
+ * header.  Both routers count 4 packets each way, digested and
+ * verified, encrypted only where there is ESP; the ah sas blocks carry
+ * the AH SPIs and the AH transform, the esp sas blocks ESP's; no
+ * receive error.
+ */
+static const struct {
+	const char	*xf;
+	bool		 transport;
+} ahxf[] = {
+	{ "ah-md5-hmac", false },
+	{ "ah-sha-hmac", false },
+	{ "ah-sha256-hmac", false },
+	{ "ah-sha384-hmac", false },
+	{ "ah-sha512-hmac", false },
+	{ "ah-sha-hmac esp-aes 256 esp-sha-hmac", false },
+	{ "ah-sha256-hmac esp-gcm", false },
+	{ "ah-md5-hmac", true },
+	{ "ah-sha512-hmac", true },
+	{ "ah-sha-hmac esp-aes 256 esp-sha-hmac", true },
+};
+
+/* The first block of list HEAD ("inbound ah sas:") in OUT, up to the next
+ * list: a copy in a static buffer. */
+static const char *
+sa_list_text(const char *out, const char *head)
+{
+	static char	 buf[2048];
+	const char	*p = strstr(out, head), *e;
+
+	ck_assert_msg(p != NULL, "%s", out);
+	p += strlen(head);
+	e = strstr(p, " sas:\n");
+	e = e != NULL ? e : p + strlen(p);
+	ck_assert(e - p < (long)sizeof(buf));
+	memcpy(buf, p, (size_t)(e - p));
+	buf[e - p] = '\0';
+	return buf;
+}
+
+/* Both routers with transform set XF, tunnel mode between the loopbacks
+ * or transport mode between the serial addresses (ICMP only); R1's
+ * first ping (the first echo starts IKE). */
+static const char *
+ah_pair(const char *set, bool transport)
+{
+	char	line[160];
+
+	if (transport) {
+		pair_crypto_cfg(R1, "3des", "cisco",
+		    "permit icmp host 12.1.1.1 host 12.1.1.2");
+		pair_crypto_cfg(R2, "3des", "cisco",
+		    "permit icmp host 12.1.1.2 host 12.1.1.1");
+	} else {
+		pair_crypto_cfg(R1, "3des", "cisco",
+		    "permit ip host 1.1.1.1 host 2.2.2.2");
+		pair_crypto_cfg(R2, "3des", "cisco",
+		    "permit ip host 2.2.2.2 host 1.1.1.1");
+	}
+	snprintf(line, sizeof(line), "crypto ipsec transform-set TSET %s\n%s",
+	    set, transport ? " mode transport\n" : "");
+	pair_config(R1, line);
+	pair_config(R2, line);
+	return pair_run_wait(R1, transport ? "ping 12.1.1.2" :
+	    "ping 2.2.2.2 source loopback0");
+}
+
+START_TEST(test_ah)
+{
+	const char	*out, *l, *ahw;
+	char		 want[200], ahname[32], espw[64];
+	bool		 esp = strstr(ahxf[_i].xf, "esp-") != NULL;
+	bool		 tr = ahxf[_i].transport;
+	int		 r;
+
+	out = ah_pair(ahxf[_i].xf, tr);
+	ck_assert_msg(strstr(out, "\n.!!!!\nSuccess rate is 80 percent "
+	    "(4/5)") != NULL, "%s: %s", ahxf[_i].xf, out);
+	sscanf(ahxf[_i].xf, "%31s", ahname);
+	ahw = strchr(ahxf[_i].xf, ' ');
+	snprintf(espw, sizeof(espw), "%s", ahw != NULL ? ahw + 1 : "");
+	for (r = R1; r <= R2; r++) {
+		out = fx_run(&pair[r], "show crypto ipsec sa");
+		snprintf(want, sizeof(want), "    #pkts encaps: 4, #pkts "
+		    "encrypt: %d, #pkts digest: 4\n    #pkts decaps: 4, "
+		    "#pkts decrypt: %d, #pkts verify: 4\n", esp ? 4 : 0,
+		    esp ? 4 : 0);
+		ck_assert_msg(strstr(out, want) != NULL, "%s: %s",
+		    ahxf[_i].xf, out);
+		ck_assert_msg(strstr(out, "    #send errors 0, #recv errors "
+		    "0\n") != NULL || (r == R1 && strstr(out,
+		    "    #send errors 1, #recv errors 0\n") != NULL),
+		    "%s", out);
+		snprintf(want, sizeof(want), "        transform: %s ,\n"
+		    "        in use settings ={%s, }\n", ahname,
+		    tr ? "Transport" : "Tunnel");
+		/* One AH SA each way, no IV line in it. */
+		l = sa_list_text(out, "inbound ah sas:\n");
+		ck_assert_msg(strstr(l, want) != NULL &&
+		    strstr(l, "IV size") == NULL &&
+		    strstr(l, "replay detection support: Y\n") != NULL,
+		    "%s", out);
+		l = sa_list_text(out, "outbound ah sas:\n");
+		ck_assert_msg(strstr(l, want) != NULL, "%s", out);
+		l = sa_list_text(out, "inbound esp sas:\n");
+		if (esp) {
+			snprintf(want, sizeof(want), "        transform: %s "
+			    ",\n", espw);
+			ck_assert_msg(strstr(l, want) != NULL, "%s", out);
+		} else
+			ck_assert_msg(strcmp(l, "\n     inbound") == 0 ||
+			    strstr(l, "spi:") == NULL, "%s", out);
+	}
+	/* A full-size datagram both ways, 20 more. */
+	out = pair_run_wait(R1, tr ? "ping 12.1.1.2 repeat 20 size 1400" :
+	    "ping 2.2.2.2 source loopback0 repeat 20 size 1400");
+	ck_assert_msg(strstr(out, "\n!!!!!!!!!!!!!!!!!!!!\nSuccess rate is "
+	    "100 percent (20/20)") != NULL, "%s", out);
+	out = fx_run(&pair[R2], "show crypto ipsec sa");
+	snprintf(want, sizeof(want), "#pkts decaps: 24, #pkts decrypt: %d, "
+	    "#pkts verify: 24\n", esp ? 24 : 0);
+	ck_assert_msg(strstr(out, want) != NULL, "%s", out);
+}
+END_TEST
+
+/*
+ * With CAPTURE_DIR set (tests/capture_tshark.sh runs this case): R1's
+ * serial link captured while AH alone and the AH+ESP bundle carry pings,
+ * tunnel and transport mode, exported as DIR/NAME.pcap, with the ESP keys
+ * of R1's SAs (`test crypto wireshark-keys DIR/NAME`) beside it, for
+ * tshark to dissect and decrypt.  Without CAPTURE_DIR the capture is
+ * still taken and exported to a directory removed afterwards.
+ */
+static const struct {
+	const char	*name, *xf;
+	bool		 transport;
+} capxf[] = {
+	{ "ah_tunnel", "ah-sha256-hmac", false },
+	{ "ah_transport", "ah-md5-hmac", true },
+	{ "bundle_tunnel", "ah-sha-hmac esp-aes 256 esp-sha-hmac", false },
+	{ "bundle_transport", "ah-sha512-hmac esp-3des esp-sha-hmac", true },
+};
+
+START_TEST(test_ah_capture)
+{
+	char		 tmpl[] = "/tmp/check_transforms.XXXXXX", cmd[256];
+	char		 want[256];
+	const char	*dir = getenv("CAPTURE_DIR"), *out;
+	bool		 own = dir == NULL;
+
+	if (own)
+		ck_assert_ptr_nonnull(dir = mkdtemp(tmpl));
+	pair_config(R1, "service internal\n");
+	ck_assert_str_eq(fx_run(&pair[R1],
+	    "monitor capture CAP interface Serial1/2 both"), "");
+	ck_assert_str_eq(fx_run(&pair[R1], "monitor capture CAP start"),
+	    "Started capture point : CAP\n");
+	out = ah_pair(capxf[_i].xf, capxf[_i].transport);
+	ck_assert_msg(strstr(out, "Success rate is 80 percent (4/5)") != NULL,
+	    "%s", out);
+	ck_assert_str_eq(fx_run(&pair[R1], "monitor capture CAP stop"),
+	    "Stopped capture point : CAP\n");
+	snprintf(cmd, sizeof(cmd), "monitor capture CAP export %s/%s.pcap",
+	    dir, capxf[_i].name);
+	ck_assert_str_eq(fx_run(&pair[R1], cmd), "Exported Successfully\n");
+	snprintf(cmd, sizeof(cmd), "test crypto wireshark-keys %s/%s", dir,
+	    capxf[_i].name);
+	/* AH alone has no ESP keys to write. */
+	snprintf(want, sizeof(want), "Wrote 1 ISAKMP and %d ESP keys to "
+	    "%s/%s\n", strstr(capxf[_i].xf, "esp-") != NULL ? 2 : 0, dir,
+	    capxf[_i].name);
+	ck_assert_str_eq(fx_run(&pair[R1], cmd), want);
+	if (own) {
+		snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+		ck_assert_int_eq(system(cmd), 0);
+	}
+}
+END_TEST
+
 /* esp-gcm 256 offered, esp-gcm 128 configured: the key length decides,
  * no SA; and GCM against GMAC of the same size neither. */
 START_TEST(test_mismatch)
@@ -261,10 +444,17 @@ transforms_suite(void)
 	tcase_add_checked_fixture(tc, setup, pair_close);
 	tcase_set_timeout(tc, 120);
 	tcase_add_loop_test(tc, test_tunnel, 0, sizeof(xf) / sizeof(xf[0]));
+	tcase_add_loop_test(tc, test_ah, 0, sizeof(ahxf) / sizeof(ahxf[0]));
 	tcase_add_test(tc, test_mismatch);
 	tcase_add_test(tc, test_debug_and_show);
 	tcase_add_test(tc, test_gcm_takes_no_hmac);
 	tcase_add_test(tc, test_replay_disable);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("ah capture");
+	tcase_add_checked_fixture(tc, setup, pair_close);
+	tcase_set_timeout(tc, 60);
+	tcase_add_loop_test(tc, test_ah_capture, 0,
+	    sizeof(capxf) / sizeof(capxf[0]));
 	suite_add_tcase(s, tc);
 	return s;
 }
