@@ -80,6 +80,7 @@ cbc_init(struct esp_alg *al, const struct esp_params *p)
 	enum ike_enc		 e;
 
 	switch (p->ep_enc) {
+	case TS_ENC_NONE:	/* an HMAC alone: ESP_NULL on the wire */
 	case TS_ENC_NULL:
 		/* RFC 2410: no IV; RFC 4303 §2.4 still aligns to 4. */
 		al->al_align = 4;
@@ -182,8 +183,10 @@ esp_alg_init(struct esp_alg *al, const struct esp_params *p)
 	if (p->ep_enc == TS_ENC_SEAL)
 		return seal_alg_init(al, p);
 	/* esp-null alone is legal (RFC 2410 + RFC 4303 §3.2: integrity
-	 * only is optional); an SA with neither is not. */
-	if (p->ep_enc == TS_ENC_NONE)
+	 * only is optional), and so is an HMAC without a cipher (a set of
+	 * `esp-sha-hmac` alone, ESP_NULL with it); an SA with neither is
+	 * not. */
+	if (p->ep_enc == TS_ENC_NONE && p->ep_auth == TS_AUTH_NONE)
 		return -1;
 	if (cbc_init(al, p) < 0 || hmac_init(al, p) < 0)
 		return -1;

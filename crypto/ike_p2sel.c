@@ -231,6 +231,7 @@ esp_id(enum ts_enc e)
 	case TS_ENC_3DES:	return IPSEC_ESP_3DES;
 	case TS_ENC_AES:	return IPSEC_ESP_AES;
 	case TS_ENC_SEAL:	return IPSEC_ESP_SEAL;
+	case TS_ENC_NONE:	/* an ESP HMAC alone: ESP_NULL */
 	case TS_ENC_NULL:	return IPSEC_ESP_NULL;
 	case TS_ENC_GCM:	return IPSEC_ESP_AES_GCM_16;
 	case TS_ENC_GMAC:	return IPSEC_ESP_NULL_AES_GMAC;

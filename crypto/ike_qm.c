@@ -80,6 +80,7 @@ esp_id(const struct transform_set *ts)
 		return IPSEC_ESP_DES;
 	case TS_ENC_3DES:
 		return IPSEC_ESP_3DES;
+	case TS_ENC_NONE:	/* an ESP HMAC alone (RFC 2410's NULL) */
 	case TS_ENC_NULL:
 		return IPSEC_ESP_NULL;
 	case TS_ENC_SEAL:
