@@ -76,18 +76,6 @@ ah_sa_free(struct ah_sa *ah)
 	free(ah);
 }
 
-uint32_t
-ah_sa_spi(const struct ah_sa *ah)
-{
-	return ah->ah_spi;
-}
-
-uint32_t
-ah_sa_seq(const struct ah_sa *ah)
-{
-	return ah->ah_seq;
-}
-
 size_t
 ah_sa_icv_len(const struct ah_sa *ah)
 {
@@ -207,14 +195,6 @@ ah_out(struct ah_sa *ah, uint8_t *ip, size_t len, uint8_t next)
 	return ESP_OK;
 }
 
-static enum esp_result
-recv_fail(struct ah_sa *ah, enum esp_result r, uint64_t *counter)
-{
-	ah->ah_stats.es_recv_errors++;
-	(*counter)++;
-	return r;
-}
-
 enum esp_result
 ah_in(struct ah_sa *ah, const uint8_t *ip, size_t len, uint8_t *next,
     size_t *off)
@@ -226,20 +206,23 @@ ah_in(struct ah_sa *ah, const uint8_t *ip, size_t len, uint8_t *next,
 
 	/* The payload length must be the one this SA's ICV gives. */
 	if (hl < IP_HDR || len < hl + alen || a[1] != alen / 4 - 2)
-		return recv_fail(ah, ESP_ERR_LEN, &ah->ah_stats.es_bad_len);
+		return esp_stats_fail(&ah->ah_stats, ESP_ERR_LEN,
+		    &ah->ah_stats.es_bad_len);
 	if (get32(a + 4) != ah->ah_spi) {
 		ah->ah_stats.es_recv_errors++;
 		return ESP_ERR_SPI;
 	}
 	seq = get32(a + 8);
 	if (ah->ah_win.rw_size != 0 && !replay_win_ok(&ah->ah_win, seq))
-		return recv_fail(ah, ESP_ERR_REPLAY, &ah->ah_stats.es_replay);
+		return esp_stats_fail(&ah->ah_stats, ESP_ERR_REPLAY,
+		    &ah->ah_stats.es_replay);
 	if (icv(ah, ip, hl, len, mac) < 0) {
 		ah->ah_stats.es_recv_errors++;
 		return ESP_ERR_CRYPTO;
 	}
 	if (CRYPTO_memcmp(mac, a + AH_HDR_LEN, ah->ah_icv_len) != 0)
-		return recv_fail(ah, ESP_ERR_AUTH, &ah->ah_stats.es_auth_fail);
+		return esp_stats_fail(&ah->ah_stats, ESP_ERR_AUTH,
+		    &ah->ah_stats.es_auth_fail);
 	if (ah->ah_win.rw_size != 0)
 		replay_win_update(&ah->ah_win, seq);
 	ah->ah_stats.es_decaps++;

@@ -42,8 +42,6 @@ enum ts_auth	 ah_auth(enum ts_ah);
 
 struct ah_sa	*ah_sa_new(const struct ah_params *);
 void		 ah_sa_free(struct ah_sa *);
-uint32_t	 ah_sa_spi(const struct ah_sa *);
-uint32_t	 ah_sa_seq(const struct ah_sa *);
 size_t		 ah_sa_icv_len(const struct ah_sa *);
 unsigned	 ah_sa_replay_window(const struct ah_sa *);
 /* The AH header's length on IPv4, ICV included (a multiple of 4). */

@@ -248,12 +248,18 @@ crypto:
 	return ESP_ERR_CRYPTO;
 }
 
+enum esp_result
+esp_stats_fail(struct esp_stats *st, enum esp_result r, uint64_t *counter)
+{
+	st->es_recv_errors++;
+	(*counter)++;
+	return r;
+}
+
 static enum esp_result
 recv_fail(struct esp_sa *sa, enum esp_result r, uint64_t *counter)
 {
-	sa->sa_stats.es_recv_errors++;
-	(*counter)++;
-	return r;
+	return esp_stats_fail(&sa->sa_stats, r, counter);
 }
 
 enum esp_result
