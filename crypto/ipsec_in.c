@@ -157,8 +157,10 @@ esp_input6(struct crypto *c, struct dp_iface *in, const uint8_t *ip,
 		c->c_esp_bad++;
 		return;
 	}
+	/* No AH over IPv6: a bundle's ESP never comes alone. */
 	if ((ps = sadb_sa_find_in(&c->c_sadb, get32(ip + IP6_HDR))) == NULL ||
-	    ps->ps_esp == NULL || ps->ps_flow->fl_peer.sa_family != 6) {
+	    ps->ps_esp == NULL || ps->ps_ah != NULL ||
+	    ps->ps_flow->fl_peer.sa_family != 6) {
 		c->c_esp_bad++;
 		return;
 	}

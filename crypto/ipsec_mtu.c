@@ -156,9 +156,10 @@ ipsec_mtu_out(struct crypto *c, const struct dp_iface *ifp,
 	refresh(c, fl, ifp, clock_mono_ms());
 	/* The inner MTU is a walk over the padding (ipsec_mtu_inner): done
 	 * when what it depends on changes, not per packet. */
-	key = (uint32_t)fl->fl_mtu << 12 |
-	    (uint32_t)(ipsec_sa_encap_len(ps, 0) & 0x7ff) << 1 |
-	    (ps->ps_udp ? 1 : 0);
+	key = (uint32_t)fl->fl_mtu << 16 |
+	    (uint32_t)(ipsec_sa_pre(ps) & 0x7f) << 9 |
+	    (uint32_t)((ps->ps_esp != NULL ? esp_sa_icv_len(ps->ps_esp) : 0) &
+	    0x3f) << 3 | (ps->ps_udp ? 1 : 0);
 	if (fl->fl_inner_key != key) {
 		fl->fl_inner_mtu = (uint32_t)ipsec_mtu_inner(fl, ps);
 		fl->fl_inner_key = key;

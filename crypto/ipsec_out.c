@@ -70,20 +70,49 @@ negotiating(struct crypto *c, const struct ike_request *rq,
 	return false;
 }
 
+static void	dbg_sa_request1(struct crypto *, const struct ike_request *,
+		    const struct cmap_entry *, const struct transform_set *,
+		    const char *);
+
 static void
 dbg_sa_request(struct crypto *c, const struct ike_request *rq,
     const struct cmap_entry *ce)
 {
 	const struct transform_set	*ts = NULL;
-	struct strbuf			 words;
-	char				 l[SA_TEXT_LEN], r[SA_TEXT_LEN], lp[64], rp[64];
-	uint32_t			 sec;
-	uint64_t			 kb;
+	struct transform_set		 part;
 
 	if (!crypto_debug_on(c, CRYPTO_DEBUG_IPSEC))
 		return;
 	if (ce->ce_params.pp_ntsets > 0)
 		ts = crypto_transform_find(c, ce->ce_params.pp_tsets[0]);
+	/* One request per protocol of the set: AH's, then ESP's. */
+	if (ts != NULL && ts->ts_ah != TS_AH_NONE) {
+		part = *ts;
+		part.ts_enc = TS_ENC_NONE;
+		part.ts_auth = TS_AUTH_NONE;
+		dbg_sa_request1(c, rq, ce, &part, "AH");
+	}
+	if (ts == NULL || ts->ts_enc != TS_ENC_NONE ||
+	    ts->ts_auth != TS_AUTH_NONE) {
+		if (ts != NULL) {
+			part = *ts;
+			part.ts_ah = TS_AH_NONE;
+		}
+		dbg_sa_request1(c, rq, ce, ts != NULL ? &part : NULL, "ESP");
+	}
+}
+
+/* IOS's sa_request block for one protocol PROTO of the set TS. */
+static void
+dbg_sa_request1(struct crypto *c, const struct ike_request *rq,
+    const struct cmap_entry *ce, const struct transform_set *ts,
+    const char *proto)
+{
+	struct strbuf			 words;
+	char				 l[SA_TEXT_LEN], r[SA_TEXT_LEN], lp[64], rp[64];
+	uint32_t			 sec;
+	uint64_t			 kb;
+
 	strbuf_init(&words);
 	if (ts != NULL)
 		transform_config_text(ts, &words);
@@ -99,7 +128,7 @@ dbg_sa_request(struct crypto *c, const struct ike_request *rq,
 	    ipsec_ident_type_text(&rq->rq_lid));
 	ike_ipsec_debug(c, "    remote_proxy= %s%s,", rp,
 	    ipsec_ident_type_text(&rq->rq_rid));
-	ike_ipsec_debug(c, "    protocol= ESP, transform= %s  (%s),",
+	ike_ipsec_debug(c, "    protocol= %s, transform= %s  (%s),", proto,
 	    words.sb_buf, ipsec_transport_ok(rq, ts) ? "Transport" :
 	    "Tunnel");
 	ike_ipsec_debug(c, "    lifedur= %us and %llukb,", sec,

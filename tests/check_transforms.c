@@ -254,6 +254,43 @@ START_TEST(test_ah)
 END_TEST
 
 /*
+ * The debug lines of an AH+ESP bundle: R1's sa_request is one block per
+ * protocol, AH's first; R2 reads AH's part, then ESP's, under proposal 1,
+ * and finds them acceptable together.
+ */
+START_TEST(test_ah_debug)
+{
+	static const char *const r1[] = {
+		"IPSEC(sa_request): ,",
+		"    protocol= AH, transform= ah-sha-hmac  (Tunnel),",
+		"IPSEC(sa_request): ,",
+		"    protocol= ESP, transform= esp-aes 256 esp-sha-hmac  "
+		    "(Tunnel),",
+		NULL
+	};
+	static const char *const r2[] = {
+		"ISAKMP:(1001):Checking IPSec proposal 1",
+		"ISAKMP: transform 1, AH_SHA",
+		"ISAKMP:      authenticator is HMAC-SHA",
+		"ISAKMP: transform 1, ESP_AES",
+		"ISAKMP:      key length is 256",
+		"ISAKMP:(1001):atts are acceptable.",
+		NULL
+	};
+	const char	*miss;
+
+	fx_run(&pair[R1], "debug crypto ipsec");
+	fx_run(&pair[R2], "debug crypto isakmp");
+	strbuf_reset(&pair[R2].fx_out);
+	ah_pair("ah-sha-hmac esp-aes 256 esp-sha-hmac", false);
+	miss = pair_lines_in_order(R1, r1);
+	ck_assert_msg(miss == NULL, "%s: %s", miss, pair[R1].fx_out.sb_buf);
+	miss = pair_lines_in_order(R2, r2);
+	ck_assert_msg(miss == NULL, "%s: %s", miss, pair[R2].fx_out.sb_buf);
+}
+END_TEST
+
+/*
  * With CAPTURE_DIR set (tests/capture_tshark.sh runs this case): R1's
  * serial link captured while AH alone and the AH+ESP bundle carry pings,
  * tunnel and transport mode, exported as DIR/NAME.pcap, with the ESP keys
@@ -557,6 +594,7 @@ transforms_suite(void)
 	tcase_set_timeout(tc, 120);
 	tcase_add_loop_test(tc, test_tunnel, 0, sizeof(xf) / sizeof(xf[0]));
 	tcase_add_loop_test(tc, test_ah, 0, sizeof(ahxf) / sizeof(ahxf[0]));
+	tcase_add_test(tc, test_ah_debug);
 	tcase_add_test(tc, test_mismatch);
 	tcase_add_test(tc, test_debug_and_show);
 	tcase_add_test(tc, test_gcm_takes_no_hmac);
