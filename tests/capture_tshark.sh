@@ -5,7 +5,7 @@
 # tests/check_capture (ARP both ways, echo and reply on Ethernet; an echo
 # request on a serial link; an empty capture).  No packet may be reported
 # malformed or carry a bad checksum.  Then AH (issue 17): the serial link
-# of tests/check_transforms' "ah capture" case, AH alone and AH+ESP, tunnel
+# of tests/check_walk's "ah capture" case, AH alone and AH+ESP, tunnel
 # and transport mode: every AH packet dissected, none malformed, the ICMP
 # under AH alone read in clear, and with the keys iosh wrote (`test crypto
 # wireshark-keys`) the ESP under AH decrypted to ICMP with every ICV
@@ -18,7 +18,7 @@ set -u
 builddir=${top_builddir:-.}
 tool=$(cd "$builddir" && pwd -P)/tests/wire_tool
 check_capture=$(cd "$builddir" && pwd -P)/tests/check_capture
-check_transforms=$(cd "$builddir" && pwd -P)/tests/check_transforms
+check_walk=$(cd "$builddir" && pwd -P)/tests/check_walk
 command -v tshark >/dev/null 2>&1 || skip "no tshark"
 tmp=$(mktemp -d) || exit 99
 trap 'rm -rf "$tmp"' EXIT
@@ -68,8 +68,8 @@ check cli/empty.pcap 0 ""
 
 mkdir "$tmp/ah" || exit 99
 CAPTURE_DIR="$tmp/ah" CK_RUN_CASE="ah capture" timeout 120 \
-    "$check_transforms" >"$tmp/ah.log" 2>&1 ||
-    fail "check_transforms: $(cat "$tmp/ah.log")"
+    "$check_walk" >"$tmp/ah.log" 2>&1 ||
+    fail "check_walk: $(cat "$tmp/ah.log")"
 # $1 the case; $2 1 if ESP follows AH.  An echo's first packet starts IKE:
 # 4 echoes and 4 replies, each under AH.
 ah_check() {
