@@ -233,7 +233,10 @@ const struct client_group *crypto_client_group_find(const struct crypto *,
 
 /* ---- Transform sets (crypto/transform.c) ---- */
 
-enum ts_ah { TS_AH_NONE, TS_AH_MD5, TS_AH_SHA };
+enum ts_ah {
+	TS_AH_NONE, TS_AH_MD5, TS_AH_SHA, TS_AH_SHA256, TS_AH_SHA384,
+	TS_AH_SHA512
+};
 enum ts_enc {
 	TS_ENC_NONE, TS_ENC_DES, TS_ENC_3DES, TS_ENC_AES, TS_ENC_SEAL,
 	TS_ENC_NULL, TS_ENC_GCM, TS_ENC_GMAC
@@ -417,6 +420,9 @@ struct crypto {
 	bool				  c_natt_bound;	/* and 4500 */
 	uint64_t			  c_ike_bad;	/* ISAKMP dropped */
 	uint64_t			  c_esp_bad;	/* ESP dropped */
+	/* The SA whose AH was just verified, while the ESP it carried is
+	 * decapsulated (ipsec_in.c): an AH+ESP SA takes ESP only so. */
+	const void			 *c_ah_done;
 	/* ipsec_in.c: the per-packet messages, one a minute each. */
 	struct ratelog			  c_rl_inv_spi;	/* RECVD_PKT_INV_SPI */
 	struct ratelog			  c_rl_replay;	/* PKT_REPLAY_ERR */

@@ -18,6 +18,7 @@
 
 #include "crypto/esp.h"
 #include "crypto/esp_alg.h"
+#include "crypto/replay_win.h"
 #include "crypto/ike_cipher.h"
 #include "crypto/seal.h"
 #include "lib/bytes.h"
@@ -29,10 +30,7 @@ struct esp_sa {
 	uint32_t	 sa_spi;
 	struct esp_alg	 sa_alg;	/* keyed cipher and MAC contexts */
 	uint32_t	 sa_seq;	/* last sent */
-	uint32_t	 sa_rseq;	/* highest received and verified */
-	unsigned	 sa_wsize;	/* replay window, 0: no checking */
-	/* Bit s % sa_wsize: sequence s (within the window) was received. */
-	uint64_t	 sa_window[ESP_REPLAY_MAX / 64];
+	struct replay_win sa_win;	/* inbound */
 	bool		 sa_fixed_iv;	/* sa_iv set for the next packet */
 	uint8_t		 sa_iv[16];
 	size_t		 sa_pool_used;
@@ -85,17 +83,11 @@ esp_sa_new(const struct esp_params *p)
 {
 	struct esp_sa		*sa;
 
-	/* A window IOS offers: 64, 128, 256, 512 or 1024. */
-	if (p->ep_replay != 0 && p->ep_replay != ESP_REPLAY_OFF &&
-	    (p->ep_replay < 64 || p->ep_replay > ESP_REPLAY_MAX ||
-	    (p->ep_replay & (p->ep_replay - 1)) != 0))
-		return NULL;
 	sa = xcalloc(1, sizeof(*sa));
 	sa->sa_spi = p->ep_spi;
 	sa->sa_pool_used = IV_POOL;
-	sa->sa_wsize = p->ep_replay == 0 ? ESP_REPLAY_WINDOW :
-	    p->ep_replay == ESP_REPLAY_OFF ? 0 : (unsigned)p->ep_replay;
-	if (esp_alg_init(&sa->sa_alg, p) < 0) {
+	if (replay_win_init(&sa->sa_win, p->ep_replay) < 0 ||
+	    esp_alg_init(&sa->sa_alg, p) < 0) {
 		esp_sa_free(sa);
 		return NULL;
 	}
@@ -135,7 +127,7 @@ esp_sa_replay_window(const struct esp_sa *sa)
 {
 	/* RFC 4303 §3.4.3: anti-replay needs integrity (esp-null alone
 	 * has none, and IOS shows "replay detection support: N"). */
-	return sa->sa_alg.al_icv_len != 0 ? sa->sa_wsize : 0;
+	return sa->sa_alg.al_icv_len != 0 ? sa->sa_win.rw_size : 0;
 }
 
 size_t
@@ -256,47 +248,18 @@ crypto:
 	return ESP_ERR_CRYPTO;
 }
 
-#define WBIT(sa, s)	((sa)->sa_window[((s) % (sa)->sa_wsize) / 64])
-#define WMASK(s)	((uint64_t)1 << ((s) % 64))
-
-/* Whether SEQ may be accepted: not 0, not left of the window, not seen. */
-static bool
-replay_ok(const struct esp_sa *sa, uint32_t seq)
+enum esp_result
+esp_stats_fail(struct esp_stats *st, enum esp_result r, uint64_t *counter)
 {
-	if (seq == 0)
-		return false;
-	if (seq > sa->sa_rseq)
-		return true;
-	if (sa->sa_rseq - seq >= sa->sa_wsize)
-		return false;
-	return (WBIT(sa, seq) & WMASK(seq)) == 0;
-}
-
-/* Record SEQ (verified) in the window; a new right edge first forgets
- * the sequence numbers that now fall out on the left. */
-static void
-replay_update(struct esp_sa *sa, uint32_t seq)
-{
-	uint32_t	s;
-
-	if (seq > sa->sa_rseq) {
-		if (seq - sa->sa_rseq >= sa->sa_wsize)
-			memset(sa->sa_window, 0, sizeof(sa->sa_window));
-		else
-			for (s = sa->sa_rseq + 1; s != seq; s++)
-				WBIT(sa, s) &= ~WMASK(s);
-		sa->sa_rseq = seq;
-		WBIT(sa, seq) &= ~WMASK(seq);
-	}
-	WBIT(sa, seq) |= WMASK(seq);
+	st->es_recv_errors++;
+	(*counter)++;
+	return r;
 }
 
 static enum esp_result
 recv_fail(struct esp_sa *sa, enum esp_result r, uint64_t *counter)
 {
-	sa->sa_stats.es_recv_errors++;
-	(*counter)++;
-	return r;
+	return esp_stats_fail(&sa->sa_stats, r, counter);
 }
 
 enum esp_result
@@ -330,7 +293,7 @@ esp_decap_nh(struct esp_sa *sa, uint8_t *pkt, size_t len, int want,
 		return ESP_ERR_SPI;
 	}
 	seq = get32(pkt + 4);
-	if (esp_sa_replay_window(sa) != 0 && !replay_ok(sa, seq))
+	if (esp_sa_replay_window(sa) != 0 && !replay_win_ok(&sa->sa_win, seq))
 		return recv_fail(sa, ESP_ERR_REPLAY, &sa->sa_stats.es_replay);
 	body = pkt + ESP_HDR_LEN + ivlen;
 	blen = len - ESP_HDR_LEN - ivlen - icvlen;
@@ -343,7 +306,7 @@ esp_decap_nh(struct esp_sa *sa, uint8_t *pkt, size_t len, int want,
 	if (r == 0)
 		return recv_fail(sa, ESP_ERR_AUTH, &sa->sa_stats.es_auth_fail);
 	if (esp_sa_replay_window(sa) != 0)
-		replay_update(sa, seq);
+		replay_win_update(&sa->sa_win, seq);
 	if (icvlen != 0)
 		sa->sa_stats.es_verify++;
 	sa->sa_stats.es_decrypt++;

@@ -74,6 +74,11 @@ enum esp_result {
 
 struct esp_sa;
 
+/* A packet refused on receipt: counted in ES's receive errors and in
+ * COUNTER (one of ES's), R returned.  AH (ah.c) counts the same way. */
+enum esp_result	esp_stats_fail(struct esp_stats *, enum esp_result,
+		    uint64_t *counter);
+
 /* Key lengths of a transform (0: not supported here). */
 size_t	esp_enc_keylen(enum ts_enc, unsigned keybits);
 size_t	esp_auth_keylen(enum ts_auth);

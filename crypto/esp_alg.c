@@ -80,6 +80,7 @@ cbc_init(struct esp_alg *al, const struct esp_params *p)
 	enum ike_enc		 e;
 
 	switch (p->ep_enc) {
+	case TS_ENC_NONE:	/* an HMAC alone: ESP_NULL on the wire */
 	case TS_ENC_NULL:
 		/* RFC 2410: no IV; RFC 4303 §2.4 still aligns to 4. */
 		al->al_align = 4;
@@ -102,28 +103,39 @@ cbc_init(struct esp_alg *al, const struct esp_params *p)
 	return 0;
 }
 
-static int
-hmac_init(struct esp_alg *al, const struct esp_params *p)
+EVP_MAC_CTX *
+esp_alg_hmac_new(enum ts_auth a, const uint8_t *key, size_t *icv)
 {
 	OSSL_PARAM	 params[2];
 	EVP_MAC		*hmac;
-	const char	*md = hmac_digest(p->ep_auth, &al->al_icv_len);
+	EVP_MAC_CTX	*ctx;
+	const char	*md = hmac_digest(a, icv);
 
-	if (p->ep_auth == TS_AUTH_NONE)
-		return 0;
 	if (md == NULL)
-		return -1;
+		return NULL;
 	params[0] = OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST,
 	    (char *)md, 0);
 	params[1] = OSSL_PARAM_construct_end();
 	if ((hmac = EVP_MAC_fetch(NULL, "HMAC", NULL)) == NULL)
-		return -1;
-	al->al_mac = EVP_MAC_CTX_new(hmac);
+		return NULL;
+	ctx = EVP_MAC_CTX_new(hmac);
 	EVP_MAC_free(hmac);
-	if (al->al_mac == NULL || !EVP_MAC_init(al->al_mac, p->ep_auth_key,
-	    esp_auth_keylen(p->ep_auth), params))
-		return -1;
-	return 0;
+	if (ctx != NULL && !EVP_MAC_init(ctx, key, esp_auth_keylen(a),
+	    params)) {
+		EVP_MAC_CTX_free(ctx);
+		return NULL;
+	}
+	return ctx;
+}
+
+static int
+hmac_init(struct esp_alg *al, const struct esp_params *p)
+{
+	if (p->ep_auth == TS_AUTH_NONE)
+		return 0;
+	al->al_mac = esp_alg_hmac_new(p->ep_auth, p->ep_auth_key,
+	    &al->al_icv_len);
+	return al->al_mac != NULL ? 0 : -1;
 }
 
 /* GCM and GMAC: one AES-GCM context per direction, keyed with the key
@@ -171,8 +183,10 @@ esp_alg_init(struct esp_alg *al, const struct esp_params *p)
 	if (p->ep_enc == TS_ENC_SEAL)
 		return seal_alg_init(al, p);
 	/* esp-null alone is legal (RFC 2410 + RFC 4303 §3.2: integrity
-	 * only is optional); an SA with neither is not. */
-	if (p->ep_enc == TS_ENC_NONE)
+	 * only is optional), and so is an HMAC without a cipher (a set of
+	 * `esp-sha-hmac` alone, ESP_NULL with it); an SA with neither is
+	 * not. */
+	if (p->ep_enc == TS_ENC_NONE && p->ep_auth == TS_AUTH_NONE)
 		return -1;
 	if (cbc_init(al, p) < 0 || hmac_init(al, p) < 0)
 		return -1;

@@ -26,6 +26,8 @@
 
 #include <openssl/evp.h>
 
+#include "crypto/crypto_int.h"
+
 struct esp_params;
 struct seal_key;
 
@@ -49,6 +51,11 @@ struct esp_alg {
 };
 
 #define ESP_ALG_MAX_ICV		32	/* HMAC-SHA-512-256 */
+
+/* An HMAC context keyed with KEY (esp_auth_keylen() bytes); *ICV gets
+ * the ICV length (RFC 2403/2404's 12, RFC 4868's half the hash).  AH
+ * (ah.c) uses it as well.  NULL: unsupported or OpenSSL failed. */
+EVP_MAC_CTX *esp_alg_hmac_new(enum ts_auth, const uint8_t *key, size_t *icv);
 
 /* 0, or -1: unsupported transform or OpenSSL failure. */
 int	esp_alg_init(struct esp_alg *, const struct esp_params *);

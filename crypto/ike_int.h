@@ -134,7 +134,12 @@ struct ike_qm {
 	struct ike_request	 q_req;
 	struct transform_set	 q_ts;		/* agreed on: a copy */
 	uint32_t		 q_spi_in;	/* ours, the peer sends with it */
-	uint32_t		 q_spi_out;	/* the peer's */
+	uint32_t		 q_spi_out;	/* the peer's (ESP's, or AH's
+						 * when the set has no ESP) */
+	/* An AH+ESP bundle: the peer's AH SPI.  Our inbound AH SPI is
+	 * q_spi_in as well (SAs are told apart by protocol and SPI, RFC
+	 * 4301 §4.1, and we pick our inbound SPIs). */
+	uint32_t		 q_ah_spi_out;
 	uint32_t		 q_life_s;
 	int			 q_replay;	/* esp_params.ep_replay */
 	uint64_t		 q_life_kb;
@@ -575,6 +580,15 @@ struct ipsec_pair {
 	struct ev_timer		*pr_hard, *pr_soft, *pr_del;
 };
 
+/* Whether PS can carry packets (its ESP or AH state was made). */
+bool	ipsec_sa_ready(const struct ipsec_sa *);
+/* What PS puts between the IP header and the payload it protects (AH,
+ * ESP's header and IV), and its whole encapsulation of LEN bytes (no IP
+ * header): AH's length plus ESP's, or the bare payload's for AH alone. */
+size_t	ipsec_sa_pre(const struct ipsec_sa *);
+size_t	ipsec_sa_encap_len(const struct ipsec_sa *, size_t len);
+/* DELETE notifies for the inbound SA (its ESP and AH SPIs) to P's peer. */
+void	ipsec_sa_delete_notify(struct ike_p1 *, const struct ipsec_sa *in);
 /* Quick Mode is done: install the SAs of Q. */
 void	ipsec_install(struct ike_qm *, const uint8_t *keymat_in,
 	    const uint8_t *keymat_out);

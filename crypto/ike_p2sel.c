@@ -32,6 +32,10 @@ ah_name(uint8_t id)
 	switch (id) {
 	case IPSEC_AH_MD5:	return "AH_MD5";
 	case IPSEC_AH_SHA:	return "AH_SHA";
+	/* Not seen in a seed: IOS's spelling for these is a guess. */
+	case IPSEC_AH_SHA2_256:	return "AH_SHA256";
+	case IPSEC_AH_SHA2_384:	return "AH_SHA384";
+	case IPSEC_AH_SHA2_512:	return "AH_SHA512";
 	default:		return NULL;
 	}
 }
@@ -227,6 +231,7 @@ esp_id(enum ts_enc e)
 	case TS_ENC_3DES:	return IPSEC_ESP_3DES;
 	case TS_ENC_AES:	return IPSEC_ESP_AES;
 	case TS_ENC_SEAL:	return IPSEC_ESP_SEAL;
+	case TS_ENC_NONE:	/* an ESP HMAC alone: ESP_NULL */
 	case TS_ENC_NULL:	return IPSEC_ESP_NULL;
 	case TS_ENC_GCM:	return IPSEC_ESP_AES_GCM_16;
 	case TS_ENC_GMAC:	return IPSEC_ESP_NULL_AES_GMAC;
@@ -243,6 +248,19 @@ auth_alg(enum ts_auth a)
 	case TS_AUTH_SHA256:	return IPSEC_AUTH_HMAC_SHA2_256;
 	case TS_AUTH_SHA384:	return IPSEC_AUTH_HMAC_SHA2_384;
 	case TS_AUTH_SHA512:	return IPSEC_AUTH_HMAC_SHA2_512;
+	default:		return 0;
+	}
+}
+
+uint8_t
+ike_p2_ah_id(enum ts_ah a)
+{
+	switch (a) {
+	case TS_AH_MD5:		return IPSEC_AH_MD5;
+	case TS_AH_SHA:		return IPSEC_AH_SHA;
+	case TS_AH_SHA256:	return IPSEC_AH_SHA2_256;
+	case TS_AH_SHA384:	return IPSEC_AH_SHA2_384;
+	case TS_AH_SHA512:	return IPSEC_AH_SHA2_512;
 	default:		return 0;
 	}
 }
@@ -270,8 +288,7 @@ matches(const struct p2_offer *of, const struct transform_set *ts,
 		return false;
 	if (of->po_ah != (ts->ts_ah != TS_AH_NONE))
 		return false;
-	if (of->po_ah && of->po_ah_id != (ts->ts_ah == TS_AH_MD5 ?
-	    IPSEC_AH_MD5 : IPSEC_AH_SHA))
+	if (of->po_ah && of->po_ah_id != ike_p2_ah_id(ts->ts_ah))
 		return false;
 	/* A transport-mode set falls back to tunnel, as IOS's does; a
 	 * tunnel-mode set does not accept transport. */
@@ -299,7 +316,10 @@ ike_p2_offer_text(const struct p2_offer *of, struct strbuf *sb)
 
 	if (of->po_ah) {
 		strbuf_puts(sb, of->po_ah_id == IPSEC_AH_MD5 ? "ah-md5-hmac" :
-		    "ah-sha-hmac");
+		    of->po_ah_id == IPSEC_AH_SHA ? "ah-sha-hmac" :
+		    of->po_ah_id == IPSEC_AH_SHA2_256 ? "ah-sha256-hmac" :
+		    of->po_ah_id == IPSEC_AH_SHA2_384 ? "ah-sha384-hmac" :
+		    "ah-sha512-hmac");
 		sep = " ";
 	}
 	if (!of->po_esp)

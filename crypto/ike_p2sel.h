@@ -16,6 +16,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "crypto/crypto_int.h"
 #include "crypto/isakmp_sa.h"
 #include "lib/strbuf.h"
 
@@ -51,6 +52,8 @@ bool	ike_p2_read(const struct crypto *, uint32_t connid,
  * offered when non-zero), or NULL. */
 const struct transform_set *ike_p2_match(const struct p2_offer *,
 	    const struct transform_set *const *sets, size_t n, unsigned pfs);
+/* The AH transform ID of a transform set's AH (RFC 2407 §4.4.3). */
+uint8_t	ike_p2_ah_id(enum ts_ah);
 /* "esp-des esp-sha-hmac", the offer in transform-set words. */
 void	ike_p2_offer_text(const struct p2_offer *, struct strbuf *);
 

@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "crypto/ah.h"
 #include "crypto/esp.h"
 #include "crypto/ike_debug.h"
 #include "crypto/ike_int.h"
@@ -79,6 +80,7 @@ esp_id(const struct transform_set *ts)
 		return IPSEC_ESP_DES;
 	case TS_ENC_3DES:
 		return IPSEC_ESP_3DES;
+	case TS_ENC_NONE:	/* an ESP HMAC alone (RFC 2410's NULL) */
 	case TS_ENC_NULL:
 		return IPSEC_ESP_NULL;
 	case TS_ENC_SEAL:
@@ -119,17 +121,29 @@ offer_is_transport(const struct p2_offer *of)
 	    of->po_encaps == IPSEC_ENCAP_UDP_TRANSPORT_DRAFT;
 }
 
-/* One ESP proposal for TS, attributes in IOS's order.  TS's ts_transport
- * is the mode to offer (the responder: the one it accepted). */
+/* One protocol's proposal for TS (ESP, or AH), attributes in IOS's
+ * order.  TS's ts_transport is the mode to offer (the responder: the one
+ * it accepted). */
 static void
-build_prop(struct ike_qm *q, struct isakmp_build *b, uint8_t no,
-    const struct transform_set *ts)
+build_part(struct ike_qm *q, struct isakmp_build *b, uint8_t no,
+    const struct transform_set *ts, bool ah)
 {
-	uint8_t	spi[4];
+	struct transform_set	 as;
+	uint8_t			 spi[4];
 
 	put32(spi, q->q_spi_in);
-	isakmp_build_prop_begin(b, no, ISAKMP_PROTO_ESP, spi, 4);
-	isakmp_build_xf_begin(b, 1, esp_id(ts));
+	isakmp_build_prop_begin(b, no, ah ? ISAKMP_PROTO_AH : ISAKMP_PROTO_ESP,
+	    spi, 4);
+	/* AH's transform carries its HMAC as the authentication
+	 * attribute too (RFC 2407 §4.5: it must match the transform). */
+	if (ah) {
+		memset(&as, 0, sizeof(as));
+		as.ts_auth = ah_auth(ts->ts_ah);
+		as.ts_transport = ts->ts_transport;
+		isakmp_build_xf_begin(b, 1, ike_p2_ah_id(ts->ts_ah));
+		ts = &as;
+	} else
+		isakmp_build_xf_begin(b, 1, esp_id(ts));
 	/* Behind NAT-T the modes are RFC 3947's UDP-encapsulated ones. */
 	if (q->q_p1->p_float)
 		isakmp_build_attr_tv(b, IPSEC_ATTR_ENCAP_MODE,
@@ -159,6 +173,26 @@ build_prop(struct ike_qm *q, struct isakmp_build *b, uint8_t no,
 		    (uint16_t)q->q_pfs);
 	isakmp_build_end(b);
 	isakmp_build_end(b);
+}
+
+/* The proposal for TS: AH's part first, then ESP's, one number (RFC
+ * 2409 §5.5's AH-and-ESP example, RFC 2408 §4.2 logical AND). */
+static void
+build_prop(struct ike_qm *q, struct isakmp_build *b, uint8_t no,
+    const struct transform_set *ts)
+{
+	if (ts->ts_ah != TS_AH_NONE)
+		build_part(q, b, no, ts, true);
+	if (ts->ts_enc != TS_ENC_NONE || ts->ts_auth != TS_AUTH_NONE)
+		build_part(q, b, no, ts, false);
+}
+
+/* The peer's SPIs from the offer or answer OF. */
+static void
+take_spis(struct ike_qm *q, const struct p2_offer *of)
+{
+	q->q_ah_spi_out = of->po_ah ? get32(of->po_ah_spi) : 0;
+	q->q_spi_out = of->po_esp ? get32(of->po_esp_spi) : q->q_ah_spi_out;
 }
 
 static void
@@ -402,20 +436,23 @@ dbg_creating(struct ike_qm *q)
 	    (unsigned long long)q->q_life_kb);
 }
 
-/* KEYMAT for both directions, then the SAs. */
+/* KEYMAT for both directions, then the SAs: ESP's, then AH's after it
+ * (its own KEYMAT, protocol 2 and the AH SPI, RFC 2409 §5.5). */
 static bool
 install(struct ike_qm *q)
 {
 	struct ike_p1	*p = q->q_p1;
-	uint8_t		 gqm[IKE_DH_MAX_LEN], kin[128], kout[128];
-	uint8_t		 spi_in[4], spi_out[4];
-	size_t		 glen = 0, need;
+	uint8_t		 gqm[IKE_DH_MAX_LEN], kin[192], kout[192];
+	uint8_t		 spi_in[4], spi_out[4], ah_out[4];
+	size_t		 glen = 0, need, ahneed;
 	const uint8_t	*ni = q->q_ni, *nr = q->q_nr;
-	bool		 ok;
+	bool		 ok, esp = q->q_ts.ts_enc != TS_ENC_NONE ||
+			    q->q_ts.ts_auth != TS_AUTH_NONE;
 
-	need = esp_enc_keylen(q->q_ts.ts_enc, q->q_ts.ts_keylen ?
-	    q->q_ts.ts_keylen : 128) + esp_auth_keylen(q->q_ts.ts_auth);
-	if (need > sizeof(kin))
+	need = esp ? esp_enc_keylen(q->q_ts.ts_enc, q->q_ts.ts_keylen ?
+	    q->q_ts.ts_keylen : 128) + esp_auth_keylen(q->q_ts.ts_auth) : 0;
+	ahneed = ah_keylen(q->q_ts.ts_ah);
+	if (need + ahneed > sizeof(kin))
 		return false;
 	if (q->q_pfs != 0) {
 		glen = ike_dh_secret_len(q->q_pfs);
@@ -425,10 +462,18 @@ install(struct ike_qm *q)
 	}
 	put32(spi_in, q->q_spi_in);
 	put32(spi_out, q->q_spi_out);
-	ok = ike_keymat(&p->p_keys, glen ? gqm : NULL, glen, ISAKMP_PROTO_ESP,
-	    spi_in, ni, q->q_nilen, nr, q->q_nrlen, kin, need) == 0 &&
+	put32(ah_out, q->q_ah_spi_out);
+	ok = (!esp || (ike_keymat(&p->p_keys, glen ? gqm : NULL, glen,
+	    ISAKMP_PROTO_ESP, spi_in, ni, q->q_nilen, nr, q->q_nrlen, kin,
+	    need) == 0 &&
 	    ike_keymat(&p->p_keys, glen ? gqm : NULL, glen, ISAKMP_PROTO_ESP,
-	    spi_out, ni, q->q_nilen, nr, q->q_nrlen, kout, need) == 0;
+	    spi_out, ni, q->q_nilen, nr, q->q_nrlen, kout, need) == 0)) &&
+	    (ahneed == 0 || (ike_keymat(&p->p_keys, glen ? gqm : NULL, glen,
+	    ISAKMP_PROTO_AH, spi_in, ni, q->q_nilen, nr, q->q_nrlen,
+	    kin + need, ahneed) == 0 &&
+	    ike_keymat(&p->p_keys, glen ? gqm : NULL, glen, ISAKMP_PROTO_AH,
+	    ah_out, ni, q->q_nilen, nr, q->q_nrlen, kout + need,
+	    ahneed) == 0));
 	explicit_bzero(gqm, sizeof(gqm));
 	if (ok)
 		ipsec_install(q, kin, kout);
@@ -466,7 +511,10 @@ build_responder_lifetime(struct ike_qm *q, struct isakmp_build *b)
 	    "%llu kb", q->q_life_s, (unsigned long long)q->q_life_kb);
 	isakmp_build_begin(b, ISAKMP_PL_NOTIFY);
 	isakmp_build_u32(b, ISAKMP_DOI_IPSEC);
-	isakmp_build_u8(b, ISAKMP_PROTO_ESP);
+	/* AH alone: the SA the notify is about is AH's. */
+	isakmp_build_u8(b, q->q_ts.ts_enc == TS_ENC_NONE &&
+	    q->q_ts.ts_auth == TS_AUTH_NONE ? ISAKMP_PROTO_AH :
+	    ISAKMP_PROTO_ESP);
 	isakmp_build_u8(b, 4);
 	isakmp_build_u16(b, IPSEC_N_RESPONDER_LIFETIME);
 	isakmp_build_put(b, spi, 4);
@@ -724,7 +772,7 @@ i_qm2(struct ike_qm *q, const struct isakmp_msg *pm)
 	q->q_ts.ts_transport = offer_is_transport(&of);
 	dbg_validate(q);
 	ipsec_dbg_proxy_match(c, &q->q_req);
-	q->q_spi_out = get32(of.po_esp_spi);
+	take_spis(q, &of);
 	if (of.po_life_s != 0 && of.po_life_s < q->q_life_s)
 		q->q_life_s = of.po_life_s;
 	if (of.po_life_kb != 0 && of.po_life_kb < q->q_life_kb)
@@ -854,7 +902,7 @@ r_qm1(struct ike_qm *q, const struct isakmp_msg *pm)
 		q->q_life_s = of.po_life_s;
 	if (of.po_life_kb != 0 && of.po_life_kb < q->q_life_kb)
 		q->q_life_kb = of.po_life_kb;
-	q->q_spi_out = get32(of.po_esp_spi);
+	take_spis(q, &of);
 	if (v12)
 		ike_qm12_dbg_validate(q);
 	else {

@@ -149,13 +149,10 @@ ipsec_flow_clear(struct crypto *c, struct ipsec_flow *fl)
 {
 	struct ipsec_sa		*ps;
 	struct ike_p1		*p;
-	uint8_t			 spi[4];
 
 	TAILQ_FOREACH(ps, &fl->fl_in, ps_entry)
-		if ((p = ipsec_peer_p1(c, &fl->fl_peer)) != NULL) {
-			put32(spi, ps->ps_spi);
-			ike_delete_notify(p, ISAKMP_PROTO_ESP, spi, 4);
-		}
+		if ((p = ipsec_peer_p1(c, &fl->fl_peer)) != NULL)
+			ipsec_sa_delete_notify(p, ps);
 	ipsec_flow_drop(c, fl);
 }
 
@@ -187,7 +184,7 @@ ipsec_delete_by_peer_spi(struct crypto *c, const struct sa_addr *peer,
 	for (fl = TAILQ_FIRST(&pe->pe_flows); fl != NULL; fl = next) {
 		next = TAILQ_NEXT(fl, fl_pentry);
 		TAILQ_FOREACH(ps, &fl->fl_out, ps_entry)
-			if (ps->ps_spi == spi)
+			if (ps->ps_spi == spi || ps->ps_ah_spi == spi)
 				break;
 		if (ps == NULL)
 			continue;

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "crypto/ah.h"
 #include "crypto/esp.h"
 #include "crypto/ike.h"
 #include "crypto/ike_debug.h"
@@ -121,9 +122,11 @@ esp_accepted(struct crypto *c, struct ipsec_sa *ps, struct dp_iface *in,
 
 	fl->fl_last_in_ms = clock_mono_ms();
 	fl->fl_stats.fs_decaps++;
-	fl->fl_stats.fs_decrypt++;
-	/* Verified only where there is an ICV (esp-null alone has none). */
-	if (esp_sa_icv_len(ps->ps_esp) != 0)
+	/* AH alone decrypts nothing.  Verified only where there is an ICV
+	 * (esp-null alone has none). */
+	if (ps->ps_esp != NULL)
+		fl->fl_stats.fs_decrypt++;
+	if (ps->ps_ah != NULL || esp_sa_icv_len(ps->ps_esp) != 0)
 		fl->fl_stats.fs_verify++;
 	ps->ps_bytes += ilen;
 	/* The peer sends on this SA: it has the pair (rekey). */
@@ -161,8 +164,10 @@ esp_input6(struct crypto *c, struct dp_iface *in, const uint8_t *ip,
 		c->c_esp_bad++;
 		return;
 	}
+	/* No AH over IPv6: a bundle's ESP never comes alone. */
 	if ((ps = sadb_sa_find_in(&c->c_sadb, get32(ip + hl))) == NULL ||
-	    ps->ps_esp == NULL || ps->ps_flow->fl_peer.sa_family != 6) {
+	    ps->ps_esp == NULL || ps->ps_ah != NULL ||
+	    ps->ps_flow->fl_peer.sa_family != 6) {
 		c->c_esp_bad++;
 		return;
 	}
@@ -183,6 +188,96 @@ esp_input6(struct crypto *c, struct dp_iface *in, const uint8_t *ip,
 	esp_accepted(c, ps, in, inner, ilen);
 }
 
+/* IOS's log line for an SPI we have no SA for, once a minute. */
+static void
+invalid_spi(struct crypto *c, const uint8_t *ip, unsigned prot, uint32_t spi)
+{
+	char	s[16], d[16];
+
+	c->c_esp_bad++;
+	if (!ratelog_ok(&c->c_rl_inv_spi, clock_mono_ms()))
+		return;
+	ip4_text(get32(ip + 16), d);
+	ip4_text(get32(ip + 12), s);
+	sys_log(c->c_sys, "CRYPTO", 4, "RECVD_PKT_INV_SPI", "decaps: rec'd "
+	    "IPSEC packet has invalid spi for destaddr=%s, prot=%u, "
+	    "spi=0x%X(%u), srcaddr=%s", d, prot, spi, spi, s);
+}
+
+static void
+recv_policy(struct ipsec_flow *fl)
+{
+	fl->fl_stats.fs_recv_errors++;
+	fl->fl_stats.fs_recv_policy++;
+}
+
+/*
+ * AH (RFC 4302) for one of our addresses over IPv4: the SA by SPI (in
+ * an AH+ESP bundle ESP's as well: we chose one SPI for both), the ICV
+ * over the datagram with its mutable fields zeroed, then what AH
+ * carried under the datagram's own header, AH taken out: ESP of the
+ * same SA (the bundle, decapsulated next, from c_fragbuf, which is idle
+ * on input), or for AH alone the inner datagram (tunnel mode) or the
+ * payload (transport mode), in c_rxbuf.
+ */
+static void
+ah_input(struct crypto *c, struct dp_iface *in, const uint8_t *ip, size_t len)
+{
+	struct ipsec_sa		*ps;
+	struct ipsec_flow	*fl;
+	size_t			 hl = (size_t)(ip[0] & 15) * 4, off, plen;
+	uint8_t			 h[60], next, *buf;
+	enum esp_result		 r;
+
+	if (hl < IP_HDR || len < hl + AH_HDR_LEN) {
+		c->c_esp_bad++;
+		return;
+	}
+	if ((ps = sadb_sa_find_in(&c->c_sadb, get32(ip + hl + 4))) == NULL ||
+	    ps->ps_ah == NULL || ps->ps_flow->fl_peer.sa_family == 6) {
+		invalid_spi(c, ip, IPPROTO_AH_NUM, get32(ip + hl + 4));
+		return;
+	}
+	fl = ps->ps_flow;
+	if ((r = ah_in(ps->ps_ah, ip, len, &next, &off)) != ESP_OK) {
+		fl->fl_stats.fs_recv_errors++;
+		recv_error(c, ps, r, get32(ip + hl + 8));
+		return;
+	}
+	/* A bundle's AH carries its ESP, AH alone anything but ESP. */
+	if ((next == IPPROTO_ESP_NUM) != (ps->ps_esp != NULL) ||
+	    (ps->ps_esp == NULL && !ps->ps_transport &&
+	    next != ESP_NEXT_IPV4)) {
+		recv_policy(fl);
+		return;
+	}
+	plen = len - off;
+	buf = next == IPPROTO_ESP_NUM ? c->c_fragbuf : c->c_rxbuf;
+	/* IP may lie in c_rxbuf (AH inside ESP): moved, never copied. */
+	memcpy(h, ip, hl);
+	memmove(buf + hl, ip + off, plen);
+	memcpy(buf, h, hl);
+	put16(buf + 2, (uint16_t)(hl + plen));
+	buf[9] = next;
+	put16(buf + 10, 0);
+	put16(buf + 10, in_cksum(buf, hl, 0));
+	if (next == IPPROTO_ESP_NUM) {
+		c->c_ah_done = ps;
+		ipsec_esp_input(c, in, buf, hl + plen);
+		c->c_ah_done = NULL;
+		return;
+	}
+	if (next == ESP_NEXT_IPV4) {
+		memmove(buf, buf + hl, plen);
+		hl = 0;
+	}
+	if (!inner_selected(fl, buf, hl + plen)) {
+		recv_policy(fl);
+		return;
+	}
+	esp_accepted(c, ps, in, buf, hl + plen);
+}
+
 void
 ipsec_esp_input(void *arg, struct dp_iface *in, const uint8_t *ip, size_t len)
 {
@@ -195,10 +290,13 @@ ipsec_esp_input(void *arg, struct dp_iface *in, const uint8_t *ip, size_t len)
 	uint32_t		 spi;
 	uint8_t			 next;
 	enum esp_result		 r;
-	char			 s[16], d[16];
 
 	if (len > 0 && (ip[0] >> 4) == 6) {
 		esp_input6(c, in, ip, len);
+		return;
+	}
+	if (ip[9] == IPPROTO_AH_NUM) {
+		ah_input(c, in, ip, len);
 		return;
 	}
 	/* ESP in UDP (the dataplane checked it is 4500 and no IKE). */
@@ -215,17 +313,15 @@ ipsec_esp_input(void *arg, struct dp_iface *in, const uint8_t *ip, size_t len)
 	spi = get32(ip + hl);
 	if ((ps = sadb_sa_find_in(&c->c_sadb, spi)) == NULL ||
 	    ps->ps_esp == NULL) {
-		c->c_esp_bad++;
-		if (!ratelog_ok(&c->c_rl_inv_spi, clock_mono_ms()))
-			return;
-		ip4_text(get32(ip + 16), d);
-		ip4_text(get32(ip + 12), s);
-		sys_log(c->c_sys, "CRYPTO", 4, "RECVD_PKT_INV_SPI", "decaps: "
-		    "rec'd IPSEC packet has invalid spi for destaddr=%s, "
-		    "prot=50, spi=0x%X(%u), srcaddr=%s", d, spi, spi, s);
+		invalid_spi(c, ip, IPPROTO_ESP_NUM, spi);
 		return;
 	}
 	fl = ps->ps_flow;
+	/* An AH+ESP SA takes ESP only as its AH brought it. */
+	if (ps->ps_ah != NULL && c->c_ah_done != ps) {
+		recv_policy(fl);
+		return;
+	}
 	/* Decrypted in place in the preallocated buffer: no malloc. */
 	buf = c->c_rxbuf;
 	memmove(buf, ip + hl, len - hl);	/* ESP in ESP: IP may lie in it */

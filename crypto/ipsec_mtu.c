@@ -82,8 +82,8 @@ ipsec_mtu_inner(const struct ipsec_flow *fl, const struct ipsec_sa *ps)
 {
 	size_t	hdr = (fl->fl_peer.sa_family == 6 ? 40 : IP_HDR) +
 		    (ps->ps_udp ? UDP_HDR : 0);
-	size_t	least = hdr + ESP_HDR_LEN + esp_sa_iv_len(ps->ps_esp) + 2 +
-		    esp_sa_icv_len(ps->ps_esp);
+	size_t	least = hdr + ipsec_sa_pre(ps) + (ps->ps_esp != NULL ? 2 +
+		    esp_sa_icv_len(ps->ps_esp) : 0);
 	size_t	l;
 
 	if (fl->fl_mtu < least + MTU_MIN)
@@ -91,7 +91,7 @@ ipsec_mtu_inner(const struct ipsec_flow *fl, const struct ipsec_sa *ps)
 	/* The padding makes the size a step function: walk down at most a
 	 * block from the length that needs no padding. */
 	for (l = fl->fl_mtu - least; l > MTU_MIN &&
-	    hdr + esp_encap_len(ps->ps_esp, l) > fl->fl_mtu; l--)
+	    hdr + ipsec_sa_encap_len(ps, l) > fl->fl_mtu; l--)
 		;
 	return l;
 }
@@ -156,9 +156,10 @@ ipsec_mtu_out(struct crypto *c, const struct dp_iface *ifp,
 	refresh(c, fl, ifp, clock_mono_ms());
 	/* The inner MTU is a walk over the padding (ipsec_mtu_inner): done
 	 * when what it depends on changes, not per packet. */
-	key = (uint32_t)fl->fl_mtu << 12 |
-	    (uint32_t)esp_sa_icv_len(ps->ps_esp) << 6 |
-	    (uint32_t)esp_sa_iv_len(ps->ps_esp) << 1 | (ps->ps_udp ? 1 : 0);
+	key = (uint32_t)fl->fl_mtu << 16 |
+	    (uint32_t)(ipsec_sa_pre(ps) & 0x7f) << 9 |
+	    (uint32_t)((ps->ps_esp != NULL ? esp_sa_icv_len(ps->ps_esp) : 0) &
+	    0x3f) << 3 | (ps->ps_udp ? 1 : 0);
 	if (fl->fl_inner_key != key) {
 		fl->fl_inner_mtu = (uint32_t)ipsec_mtu_inner(fl, ps);
 		fl->fl_inner_key = key;

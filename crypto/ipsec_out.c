@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "crypto/ah.h"
 #include "crypto/esp.h"
 #include "crypto/ike.h"
 #include "crypto/ike_debug.h"
@@ -69,20 +70,49 @@ negotiating(struct crypto *c, const struct ike_request *rq,
 	return false;
 }
 
+static void	dbg_sa_request1(struct crypto *, const struct ike_request *,
+		    const struct cmap_entry *, const struct transform_set *,
+		    const char *);
+
 static void
 dbg_sa_request(struct crypto *c, const struct ike_request *rq,
     const struct cmap_entry *ce)
 {
 	const struct transform_set	*ts = NULL;
-	struct strbuf			 words;
-	char				 l[SA_TEXT_LEN], r[SA_TEXT_LEN], lp[64], rp[64];
-	uint32_t			 sec;
-	uint64_t			 kb;
+	struct transform_set		 part;
 
 	if (!crypto_debug_on(c, CRYPTO_DEBUG_IPSEC))
 		return;
 	if (ce->ce_params.pp_ntsets > 0)
 		ts = crypto_transform_find(c, ce->ce_params.pp_tsets[0]);
+	/* One request per protocol of the set: AH's, then ESP's. */
+	if (ts != NULL && ts->ts_ah != TS_AH_NONE) {
+		part = *ts;
+		part.ts_enc = TS_ENC_NONE;
+		part.ts_auth = TS_AUTH_NONE;
+		dbg_sa_request1(c, rq, ce, &part, "AH");
+	}
+	if (ts == NULL || ts->ts_enc != TS_ENC_NONE ||
+	    ts->ts_auth != TS_AUTH_NONE) {
+		if (ts != NULL) {
+			part = *ts;
+			part.ts_ah = TS_AH_NONE;
+		}
+		dbg_sa_request1(c, rq, ce, ts != NULL ? &part : NULL, "ESP");
+	}
+}
+
+/* IOS's sa_request block for one protocol PROTO of the set TS. */
+static void
+dbg_sa_request1(struct crypto *c, const struct ike_request *rq,
+    const struct cmap_entry *ce, const struct transform_set *ts,
+    const char *proto)
+{
+	struct strbuf			 words;
+	char				 l[SA_TEXT_LEN], r[SA_TEXT_LEN], lp[64], rp[64];
+	uint32_t			 sec;
+	uint64_t			 kb;
+
 	strbuf_init(&words);
 	if (ts != NULL)
 		transform_config_text(ts, &words);
@@ -98,7 +128,7 @@ dbg_sa_request(struct crypto *c, const struct ike_request *rq,
 	    ipsec_ident_type_text(&rq->rq_lid));
 	ike_ipsec_debug(c, "    remote_proxy= %s%s,", rp,
 	    ipsec_ident_type_text(&rq->rq_rid));
-	ike_ipsec_debug(c, "    protocol= ESP, transform= %s  (%s),",
+	ike_ipsec_debug(c, "    protocol= %s, transform= %s  (%s),", proto,
 	    words.sb_buf, ipsec_transport_ok(rq, ts) ? "Transport" :
 	    "Tunnel");
 	ike_ipsec_debug(c, "    lifedur= %us and %llukb,", sec,
@@ -146,8 +176,10 @@ esp_sent(struct crypto *c, struct ipsec_flow *fl, struct ipsec_sa *ps,
 {
 	fl->fl_last_out_ms = clock_mono_ms();
 	fl->fl_stats.fs_encaps++;
-	fl->fl_stats.fs_encrypt++;
-	if (esp_sa_icv_len(ps->ps_esp) != 0)
+	/* AH alone encrypts nothing; it and ESP's ICV are digests. */
+	if (ps->ps_esp != NULL)
+		fl->fl_stats.fs_encrypt++;
+	if (ps->ps_ah != NULL || esp_sa_icv_len(ps->ps_esp) != 0)
 		fl->fl_stats.fs_digest++;
 	ps->ps_bytes += len;
 	if (dp_ip_output_buf(c->c_sys->sy_dp, out, total) != DP_SEND_OK)
@@ -176,31 +208,77 @@ encap_dest(struct crypto *c, struct ipsec_flow *fl, uint8_t *data,
 	return c->c_txbuf + DP_LINK_ROOM;
 }
 
+/*
+ * What PS protects, at OUT (CAP bytes) after the IP header and AH's
+ * room: ESP around the payload IN (LEN bytes, next header NEXT), or for
+ * AH alone the payload itself.  *OLEN gets the length written.
+ */
+static enum esp_result
+body_out(struct ipsec_sa *ps, const uint8_t *in, size_t len, uint8_t next,
+    uint8_t *out, size_t cap, size_t *olen)
+{
+	if (ps->ps_esp != NULL)
+		return esp_encap_nh(ps->ps_esp, in, len, next, out, cap, olen);
+	if (len > cap)
+		return ESP_ERR_LEN;
+	if (out != in)
+		memmove(out, in, len);
+	*olen = len;
+	return ESP_OK;
+}
+
+/*
+ * The datagram OUT (TOTAL bytes, its IPv4 header final but for the
+ * protocol) gets its AH if PS has one (RFC 4302: protocol 51, AH's next
+ * header ESP or NEXT); 0, or -1 counted as a send error.
+ */
+static int
+ah_finish(struct ipsec_flow *fl, struct ipsec_sa *ps, uint8_t *out,
+    size_t total, uint8_t next)
+{
+	if (ps->ps_ah == NULL)
+		return 0;
+	out[9] = IPPROTO_AH_NUM;
+	put16(out + 10, 0);
+	if (ah_out(ps->ps_ah, out, total, ps->ps_esp != NULL ?
+	    IPPROTO_ESP_NUM : next) != ESP_OK) {
+		fl->fl_stats.fs_send_errors++;
+		return -1;
+	}
+	return 0;
+}
+
 static enum dp_crypto_verdict
 encap_transport(struct crypto *c, struct ipsec_flow *fl, struct ipsec_sa *ps,
     uint8_t *ip, size_t len, bool inplace)
 {
 	uint8_t		 h[IP_HDR], *out;
 	size_t		 plen = len - IP_HDR, elen;
-	size_t		 pre = IP_HDR + ESP_HDR_LEN + esp_sa_iv_len(ps->ps_esp);
-	size_t		 cap = esp_encap_len(ps->ps_esp, plen) + IP_HDR;
+	size_t		 ahl = ps->ps_ah != NULL ? ah_sa_len(ps->ps_ah) : 0;
+	size_t		 pre = IP_HDR + ipsec_sa_pre(ps);
+	size_t		 cap = ipsec_sa_encap_len(ps, plen) + IP_HDR;
 
 	if ((out = encap_dest(c, fl, ip + IP_HDR, plen, DP_HEADROOM + IP_HDR,
 	    pre, cap, inplace)) == NULL)
 		return DP_CRYPTO_DROP;
 	/* The new header overlaps the old one when built in place. */
 	memcpy(h, ip, IP_HDR);
-	if (esp_encap_nh(ps->ps_esp, ip + IP_HDR, plen, h[9], out + IP_HDR,
-	    cap - IP_HDR, &elen) != ESP_OK) {
+	if (body_out(ps, ip + IP_HDR, plen, h[9], out + IP_HDR + ahl,
+	    cap - IP_HDR - ahl, &elen) != ESP_OK) {
 		fl->fl_stats.fs_send_errors++;
 		return DP_CRYPTO_DROP;
 	}
+	elen += ahl;
 	memcpy(out, h, IP_HDR);
 	put16(out + 2, (uint16_t)(IP_HDR + elen));
 	out[6] = ipsec_mtu_outer_df(fl, h);
 	out[7] = 0;
 	out[9] = IPPROTO_ESP_NUM;
 	put16(out + 10, 0);
+	/* RFC 4302 §3.1.1: in transport mode AH follows the packet's own
+	 * header, its next header the packet's protocol. */
+	if (ah_finish(fl, ps, out, IP_HDR + elen, h[9]) < 0)
+		return DP_CRYPTO_DROP;
 	return esp_sent(c, fl, ps, out, IP_HDR + elen, len);
 }
 
@@ -218,12 +296,18 @@ encap6(struct crypto *c, struct ipsec_flow *fl, struct ipsec_sa *ps,
 {
 	uint8_t		*out, *u;
 	size_t		 hdr = IP6_HDR + (ps->ps_udp ? UDP_HDR : 0);
-	size_t		 pre = hdr + ESP_HDR_LEN + esp_sa_iv_len(ps->ps_esp);
-	size_t		 cap = esp_encap_len(ps->ps_esp, len) + hdr, elen;
+	size_t		 pre = hdr + ipsec_sa_pre(ps);
+	size_t		 cap = ipsec_sa_encap_len(ps, len) + hdr, elen;
 	uint8_t		 next = (ip[0] >> 4) == 6 ? ESP_NEXT_IPV6 :
 			    ESP_NEXT_IPV4;
 	uint16_t	 sum;
 
+	/* AH over IPv6 (its extension-header rules) is not done: an SA
+	 * with AH on an IPv6 peer carries nothing. */
+	if (ps->ps_esp == NULL || ps->ps_ah != NULL) {
+		fl->fl_stats.fs_send_errors++;
+		return DP_CRYPTO_DROP;
+	}
 	if ((out = encap_dest(c, fl, ip, len, DP_HEADROOM, pre, cap,
 	    inplace)) == NULL)
 		return DP_CRYPTO_DROP;
@@ -259,8 +343,9 @@ encap(struct crypto *c, struct ipsec_flow *fl, struct ipsec_sa *ps,
 {
 	uint8_t		*out;
 	size_t		 hdr = IP_HDR + (ps->ps_udp ? UDP_HDR : 0), elen;
-	size_t		 pre = hdr + ESP_HDR_LEN + esp_sa_iv_len(ps->ps_esp);
-	size_t		 cap = esp_encap_len(ps->ps_esp, len) + hdr;
+	size_t		 ahl = ps->ps_ah != NULL ? ah_sa_len(ps->ps_ah) : 0;
+	size_t		 pre = hdr + ipsec_sa_pre(ps);
+	size_t		 cap = ipsec_sa_encap_len(ps, len) + hdr;
 	uint8_t		 tos = ip[1], df = ipsec_mtu_outer_df(fl, ip);
 	static uint16_t	 ident;
 
@@ -271,11 +356,17 @@ encap(struct crypto *c, struct ipsec_flow *fl, struct ipsec_sa *ps,
 	if ((out = encap_dest(c, fl, ip, len, DP_HEADROOM, pre, cap,
 	    inplace)) == NULL)
 		return DP_CRYPTO_DROP;
-	if (esp_encap(ps->ps_esp, ip, len, out + hdr, cap - hdr,
-	    &elen) != ESP_OK) {
+	/* AH cannot pass a NAT (RFC 3948 is ESP's): not in UDP. */
+	if (ahl != 0 && ps->ps_udp) {
 		fl->fl_stats.fs_send_errors++;
 		return DP_CRYPTO_DROP;
 	}
+	if (body_out(ps, ip, len, ESP_NEXT_IPV4, out + hdr + ahl,
+	    cap - hdr - ahl, &elen) != ESP_OK) {
+		fl->fl_stats.fs_send_errors++;
+		return DP_CRYPTO_DROP;
+	}
+	elen += ahl;
 	memset(out, 0, hdr);
 	out[0] = 0x45;
 	out[1] = tos;				/* TOS copied */
@@ -294,6 +385,8 @@ encap(struct crypto *c, struct ipsec_flow *fl, struct ipsec_sa *ps,
 	}
 	memcpy(out + 12, fl->fl_local_addr.sa_addr, 4);
 	memcpy(out + 16, fl->fl_peer.sa_addr, 4);
+	if (ah_finish(fl, ps, out, IP_HDR + elen, ESP_NEXT_IPV4) < 0)
+		return DP_CRYPTO_DROP;
 	return esp_sent(c, fl, ps, out, IP_HDR + elen, len);
 }
 
@@ -333,7 +426,7 @@ protect(struct crypto *c, struct dp_iface *ifp, uint8_t *ip, size_t len,
 				continue;
 			fl = sd->sd_flow;
 			if ((ps = ipsec_flow_out_sa(fl)) != NULL &&
-			    ps->ps_esp != NULL) {
+			    ipsec_sa_ready(ps)) {
 				v = ipsec_mtu_out(c, ifp, fl, ps, ip, len,
 				    inplace, encap);
 				ipsec_rekey_volume(ps);
@@ -353,12 +446,12 @@ protect(struct crypto *c, struct dp_iface *ifp, uint8_t *ip, size_t len,
 			fl = ipsec_flow_create(c, &ss->ss_rq,
 			    se->se_ce->ce_params.pp_pfs);
 		if ((ps = ipsec_flow_out_sa(fl)) != NULL &&
-		    ps->ps_esp != NULL && ps->ps_bytes / 1024 >= ps->ps_life_kb &&
+		    ipsec_sa_ready(ps) && ps->ps_bytes / 1024 >= ps->ps_life_kb &&
 		    ps->ps_expiry != NULL) {
 			ipsec_sa_expire_volume(c, ps);
 			ps = ipsec_flow_out_sa(fl);
 		}
-		if (ps != NULL && ps->ps_esp != NULL) {
+		if (ps != NULL && ipsec_sa_ready(ps)) {
 			v = ipsec_mtu_out(c, ifp, fl, ps, ip, len, inplace,
 			    encap);
 			/* The soft volume lifetime: a successor now. */
@@ -419,12 +512,12 @@ ipsec_out_flow(struct crypto *c, struct dp_iface *ifp,
 	if ((fl = ipsec_flow_find_h(c, rq, peer, h)) == NULL)
 		fl = ipsec_flow_create(c, rq, ce->ce_params.pp_pfs);
 	if ((ps = ipsec_flow_out_sa(fl)) != NULL &&
-	    ps->ps_esp != NULL && ps->ps_bytes / 1024 >= ps->ps_life_kb &&
+	    ipsec_sa_ready(ps) && ps->ps_bytes / 1024 >= ps->ps_life_kb &&
 	    ps->ps_expiry != NULL) {
 		ipsec_sa_expire_volume(c, ps);
 		ps = ipsec_flow_out_sa(fl);
 	}
-	if (ps != NULL && ps->ps_esp != NULL) {
+	if (ps != NULL && ipsec_sa_ready(ps)) {
 		v = ipsec_mtu_out(c, ifp, fl, ps, ip, len, false, encap);
 		ipsec_rekey_volume(ps);
 		return v;

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "crypto/ah.h"
 #include "crypto/esp.h"
 #include "crypto/ike.h"
 #include "crypto/ike_debug.h"
@@ -31,6 +32,8 @@ ipsec_sa_release(struct crypto *c, struct ipsec_sa *ps)
 
 	esp_sa_free(ps->ps_esp);
 	ps->ps_esp = NULL;
+	ah_sa_free(ps->ps_ah);
+	ps->ps_ah = NULL;
 	if (ps->ps_flow != NULL)
 		ipsec_tunnel_changed(c, ps->ps_flow);
 	if (pr == NULL)
@@ -60,13 +63,10 @@ ipsec_pair_delete(struct ipsec_pair *pr)
 	struct ipsec_sa		*in = pr->pr_in, *out = pr->pr_out;
 	struct ipsec_flow	*fl = pr->pr_flow;
 	struct ike_p1		*p;
-	uint8_t			 spi[4];
 
 	if (in != NULL && (p = ipsec_peer_p1(c, &pr->pr_flow->fl_peer)) !=
-	    NULL) {
-		put32(spi, in->ps_spi);
-		ike_delete_notify(p, ISAKMP_PROTO_ESP, spi, 4);
-	}
+	    NULL)
+		ipsec_sa_delete_notify(p, in);
 	ike_ipsec_debug(c, "IPSEC(delete_sa): deleting SA,");
 	/* The last release frees PR. */
 	if (in != NULL) {
@@ -81,6 +81,23 @@ ipsec_pair_delete(struct ipsec_pair *pr)
 	if (fl->fl_dyn != NULL && TAILQ_EMPTY(&fl->fl_in) &&
 	    TAILQ_EMPTY(&fl->fl_out))
 		ipsec_flow_drop(c, fl);
+}
+
+/* Tell the peer the inbound SA IN is gone: its ESP SPI and, with AH,
+ * its AH SPI (RFC 2408 §3.15: one DELETE per protocol). */
+void
+ipsec_sa_delete_notify(struct ike_p1 *p, const struct ipsec_sa *in)
+{
+	uint8_t	spi[4];
+
+	if (in->ps_ah_spi != 0) {
+		put32(spi, in->ps_ah_spi);
+		ike_delete_notify(p, ISAKMP_PROTO_AH, spi, 4);
+	}
+	if (in->ps_ah_spi == 0 || in->ps_esp != NULL) {
+		put32(spi, in->ps_spi);
+		ike_delete_notify(p, ISAKMP_PROTO_ESP, spi, 4);
+	}
 }
 
 /* The volume lifetime of OUT is spent: as on the timer. */
@@ -101,6 +118,26 @@ sa_expired(void *arg)
 	ipsec_pair_delete(pr);
 }
 
+bool
+ipsec_sa_ready(const struct ipsec_sa *ps)
+{
+	return ps->ps_esp != NULL || ps->ps_ah != NULL;
+}
+
+size_t
+ipsec_sa_pre(const struct ipsec_sa *ps)
+{
+	return (ps->ps_ah != NULL ? ah_sa_len(ps->ps_ah) : 0) +
+	    (ps->ps_esp != NULL ? ESP_HDR_LEN + esp_sa_iv_len(ps->ps_esp) : 0);
+}
+
+size_t
+ipsec_sa_encap_len(const struct ipsec_sa *ps, size_t len)
+{
+	return (ps->ps_ah != NULL ? ah_sa_len(ps->ps_ah) : 0) +
+	    (ps->ps_esp != NULL ? esp_encap_len(ps->ps_esp, len) : len);
+}
+
 /* The SA outbound traffic of FL uses: the newest, unless it waits for
  * the peer to have it too (a responder's rekey before QM3). */
 struct ipsec_sa *
@@ -110,7 +147,7 @@ ipsec_flow_out_sa(struct ipsec_flow *fl)
 	struct ipsec_pair	*pr;
 
 	TAILQ_FOREACH_REVERSE(ps, &fl->fl_out, ipsec_sa_list, ps_entry)
-		if (ps->ps_esp != NULL && ((pr = ps->ps_expiry) == NULL ||
+		if (ipsec_sa_ready(ps) && ((pr = ps->ps_expiry) == NULL ||
 		    !pr->pr_standby))
 			return ps;
 	return TAILQ_LAST(&fl->fl_out, ipsec_sa_list);
@@ -121,7 +158,9 @@ sa_add(struct crypto *c, struct ipsec_flow *fl, enum ipsec_dir dir,
     uint32_t spi, const struct ike_qm *q, const uint8_t *keymat)
 {
 	const struct transform_set	*ts = &q->q_ts;
+	struct transform_set		 one;
 	struct esp_params		 ep;
+	struct ah_params		 ap;
 	struct ipsec_sa			*ps;
 	struct strbuf			 words;
 	unsigned			 bits = ts->ts_enc == TS_ENC_AES ||
@@ -139,20 +178,43 @@ sa_add(struct crypto *c, struct ipsec_flow *fl, enum ipsec_dir dir,
 	ep.ep_auth_key = keymat + esp_enc_keylen(ts->ts_enc, bits);
 	ep.ep_replay = q->q_replay;
 	ps = sadb_sa_new(&c->c_sadb, fl, dir, spi);
-	ps->ps_esp = esp_sa_new(&ep);
-	ps->ps_enc_keylen = esp_enc_keylen(ts->ts_enc, bits);
-	ps->ps_auth_keylen = esp_auth_keylen(ts->ts_auth);
+	if (ts->ts_enc != TS_ENC_NONE || ts->ts_auth != TS_AUTH_NONE) {
+		ps->ps_esp = esp_sa_new(&ep);
+		ps->ps_enc_keylen = esp_enc_keylen(ts->ts_enc, bits);
+		ps->ps_auth_keylen = esp_auth_keylen(ts->ts_auth);
+	}
+	if (ts->ts_ah != TS_AH_NONE) {
+		memset(&ap, 0, sizeof(ap));
+		ap.ap_spi = ps->ps_ah_spi = dir == IPSEC_IN ? spi :
+		    q->q_ah_spi_out;
+		ap.ap_alg = ts->ts_ah;
+		ap.ap_key = keymat + ps->ps_enc_keylen + ps->ps_auth_keylen;
+		ap.ap_replay = q->q_replay;
+		ps->ps_ah = ah_sa_new(&ap);
+	}
 	/* A second copy of the keys only for `test crypto wireshark-keys`,
 	 * which exists only under `service internal`. */
-	if (c->c_sys->sy_service_internal && ps->ps_enc_keylen +
-	    ps->ps_auth_keylen <= sizeof(ps->ps_keys)) {
+	if (c->c_sys->sy_service_internal && ps->ps_esp != NULL &&
+	    ps->ps_enc_keylen + ps->ps_auth_keylen <= sizeof(ps->ps_keys)) {
 		memcpy(ps->ps_keys, keymat, ps->ps_enc_keylen +
 		    ps->ps_auth_keylen);
 		ps->ps_ws_enc = ipsec_ws_enc(ts->ts_enc);
 		ps->ps_ws_auth = ipsec_ws_auth(ts->ts_auth);
 	}
+	/* Each protocol's SA shows its own transforms (IOS's ah sas and
+	 * esp sas blocks); AH alone names AH in the debug lines too. */
+	one = *ts;
+	one.ts_enc = TS_ENC_NONE;
+	one.ts_auth = TS_AUTH_NONE;
 	strbuf_init(&words);
-	transform_config_text(ts, &words);
+	transform_config_text(&one, &words);
+	snprintf(ps->ps_ah_transform, sizeof(ps->ps_ah_transform), "%s",
+	    words.sb_buf);
+	one = *ts;
+	if (ps->ps_esp != NULL)
+		one.ts_ah = TS_AH_NONE;
+	strbuf_reset(&words);
+	transform_config_text(&one, &words);
 	snprintf(ps->ps_transform, sizeof(ps->ps_transform), "%s",
 	    words.sb_buf);
 	strbuf_free(&words);
@@ -209,7 +271,8 @@ dbg_create_sa(struct crypto *c, const struct ipsec_sa *ps,
 
 	sa_text(dest, d);
 	ike_ipsec_debug(c, "IPSEC(create_sa): sa created,");
-	ike_ipsec_debug(c, "  (sa) sa_dest= %s, sa_proto= 50,", d);
+	ike_ipsec_debug(c, "  (sa) sa_dest= %s, sa_proto= %u,", d,
+	    ps->ps_esp == NULL && ps->ps_ah != NULL ? 51 : 50);
 	ike_ipsec_debug(c, "    sa_spi= 0x%X(%u),", ps->ps_spi, ps->ps_spi);
 	ike_ipsec_debug(c, "    sa_trans= %s , sa_conn_id= %u",
 	    ps->ps_transform, ps->ps_connid);

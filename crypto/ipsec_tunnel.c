@@ -279,7 +279,7 @@ ipsec_tunnel_sa(void *arg, struct dp_iface *t, bool start)
 		tp_drop_stale(c, tp);
 	fl = ipsec_flow_find_h(c, &tp->tp_rq, &tp->tp_peer_addr, tp->tp_hash);
 	if (fl != NULL && (ps = ipsec_flow_out_sa(fl)) != NULL &&
-	    ps->ps_esp != NULL)
+	    ipsec_sa_ready(ps))
 		return true;
 	/* Both ends of a VTI would begin at once, and two Main Modes
 	 * crossing each other's INITIAL-CONTACT take each other down: the

@@ -76,6 +76,9 @@
 #define ISAKMP_XF_KEY_IKE	1
 #define IPSEC_AH_MD5		2
 #define IPSEC_AH_SHA		3
+#define IPSEC_AH_SHA2_256	5	/* RFC 4868 §4 (IANA) */
+#define IPSEC_AH_SHA2_384	6
+#define IPSEC_AH_SHA2_512	7
 #define IPSEC_ESP_DES		2
 #define IPSEC_ESP_3DES		3
 #define IPSEC_ESP_NULL		11

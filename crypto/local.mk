@@ -38,6 +38,7 @@ libiosh_a_SOURCES += \
 # The IKE key material and ESP (crypto primitives on OpenSSL 3 EVP).
 libiosh_a_SOURCES += \
 	crypto/esp.c crypto/esp.h crypto/esp_alg.c crypto/esp_alg.h \
+	crypto/ah.c crypto/ah.h crypto/replay_win.c crypto/replay_win.h \
 	crypto/seal.c crypto/seal.h \
 	crypto/ike_cipher.c crypto/ike_cipher.h \
 	crypto/ike_dh.c crypto/ike_dh.h \

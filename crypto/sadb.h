@@ -168,6 +168,11 @@ struct ipsec_sa {
 	uint8_t			 ps_icookie[8], ps_rcookie[8];	/* 12.x */
 	void			*ps_esp;	/* the ESP transform state; the
 						 * engine frees it before the SA */
+	/* AH (alone, or in front of ESP): its state, freed likewise, and
+	 * its SPI (inbound: ps_spi too; outbound: the peer's AH SPI). */
+	void			*ps_ah;
+	uint32_t		 ps_ah_spi;
+	char			 ps_ah_transform[20];	/* "ah-sha-hmac" */
 	void			*ps_expiry;	/* the engine's lifetime timer,
 						 * cancelled before the SA goes */
 	TAILQ_ENTRY(ipsec_sa)	 ps_entry;	/* in its flow */

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "crypto/ah.h"
 #include "crypto/esp.h"
 #include "crypto/ike_int.h"
 #include "crypto/isakmp_wire.h"
@@ -246,11 +247,13 @@ current_out_spi(const struct ipsec_flow *fl)
  * routers show it).
  */
 static void
-sa_block(const struct ipsec_sa *ps, unsigned rel, uint64_t now_ms,
+sa_block(const struct ipsec_sa *ps, bool ah, unsigned rel, uint64_t now_ms,
     struct strbuf *sb)
 {
 	const struct ipsec_flow	*fl = ps->ps_flow;
 	bool			 ios15 = rel >= 15;
+	const void		*has;
+	unsigned		 win;
 	uint64_t		 gone = now_ms > ps->ps_up_ms ?
 				    (now_ms - ps->ps_up_ms) / 1000 : 0;
 	uint64_t		 kb = ps->ps_bytes / 1024;
@@ -258,8 +261,9 @@ sa_block(const struct ipsec_sa *ps, unsigned rel, uint64_t now_ms,
 
 	strbuf_printf(sb, "      spi: 0x%X(%u)\n"
 	    "        transform: %s ,\n"
-	    "        in use settings ={%s%s, }\n", ps->ps_spi, ps->ps_spi,
-	    ps->ps_transform, ps->ps_transport ? "Transport" : "Tunnel",
+	    "        in use settings ={%s%s, }\n", ah ? ps->ps_ah_spi :
+	    ps->ps_spi, ah ? ps->ps_ah_spi : ps->ps_spi,
+	    ah ? ps->ps_ah_transform : ps->ps_transform, ps->ps_transport ? "Transport" : "Tunnel",
 	    ps->ps_udp ? " UDP-Encaps" : "");
 	if (ios15)
 		strbuf_printf(sb, "        conn id: %u, flow_id: SW:%u, "
@@ -290,14 +294,16 @@ sa_block(const struct ipsec_sa *ps, unsigned rel, uint64_t now_ms,
 	}
 	/* IOS detects replays only on authenticated SAs, and not with
 	 * `crypto ipsec security-association replay disable`. */
-	strbuf_printf(sb, "        IV size: %u bytes\n"
-	    "        replay detection support: %s", ps->ps_iv_size,
-	    ps->ps_esp == NULL || esp_sa_replay_window(ps->ps_esp) != 0 ?
-	    "Y" : "N");
-	if (rel >= 16 && ps->ps_esp != NULL &&
-	    esp_sa_replay_window(ps->ps_esp) != 0)
-		strbuf_printf(sb, "  replay window size: %u",
-		    (unsigned)esp_sa_replay_window(ps->ps_esp));
+	/* An AH SA has no IV, and IOS prints no IV line for it. */
+	if (!ah)
+		strbuf_printf(sb, "        IV size: %u bytes\n", ps->ps_iv_size);
+	has = ah ? (const void *)ps->ps_ah : (const void *)ps->ps_esp;
+	win = ps->ps_ah != NULL && ah ? ah_sa_replay_window(ps->ps_ah) :
+	    ps->ps_esp != NULL && !ah ? esp_sa_replay_window(ps->ps_esp) : 0;
+	strbuf_printf(sb, "        replay detection support: %s",
+	    has == NULL || win != 0 ? "Y" : "N");
+	if (rel >= 16 && has != NULL && win != 0)
+		strbuf_printf(sb, "  replay window size: %u", win);
 	strbuf_putc(sb, '\n');
 	if (rel >= 16)
 		strbuf_puts(sb, "        Status: ACTIVE(ACTIVE)\n");
@@ -306,18 +312,34 @@ sa_block(const struct ipsec_sa *ps, unsigned rel, uint64_t now_ms,
 	strbuf_putc(sb, '\n');
 }
 
+/* The SAs of one protocol (AH: those with an AH part) in list L. */
+static void
+sa_proto(const struct ipsec_sa_list *l, bool ah, unsigned rel, uint64_t now_ms,
+    struct strbuf *sb)
+{
+	const struct ipsec_sa	*ps;
+	bool			 any = false;
+
+	TAILQ_FOREACH(ps, l, ps_entry) {
+		if (ah ? ps->ps_ah_spi == 0 : ps->ps_esp == NULL &&
+		    ps->ps_ah_spi != 0)
+			continue;
+		sa_block(ps, ah, rel, now_ms, sb);
+		any = true;
+	}
+	if (!any)
+		strbuf_putc(sb, '\n');
+}
+
 static void
 sa_list(const struct ipsec_sa_list *l, const char *dir, unsigned rel,
     uint64_t now_ms, struct strbuf *sb)
 {
-	const struct ipsec_sa	*ps;
-
 	strbuf_printf(sb, "     %s esp sas:\n", dir);
-	TAILQ_FOREACH(ps, l, ps_entry)
-		sa_block(ps, rel, now_ms, sb);
-	if (TAILQ_EMPTY(l))
-		strbuf_putc(sb, '\n');
-	strbuf_printf(sb, "     %s ah sas:\n\n     %s pcp sas:\n", dir, dir);
+	sa_proto(l, false, rel, now_ms, sb);
+	strbuf_printf(sb, "     %s ah sas:\n", dir);
+	sa_proto(l, true, rel, now_ms, sb);
+	strbuf_printf(sb, "     %s pcp sas:\n", dir);
 }
 
 /*

@@ -150,6 +150,8 @@ test_crypto_wireshark_keys_cmd(struct vty *vty, const struct cmd_args *m)
 		sa_addr_fmt(&fl->fl_local_addr, a, sizeof(a));
 		sa_addr_fmt(&fl->fl_peer, b, sizeof(b));
 		TAILQ_FOREACH(ps, &fl->fl_in, ps_entry) {
+			if (ps->ps_esp == NULL)	/* AH alone: no ESP */
+				continue;
 			if (ps->ps_ws_enc == NULL) {
 				nk++;
 				continue;
@@ -158,6 +160,8 @@ test_crypto_wireshark_keys_cmd(struct vty *vty, const struct cmd_args *m)
 			ne++;
 		}
 		TAILQ_FOREACH(ps, &fl->fl_out, ps_entry) {
+			if (ps->ps_esp == NULL)	/* AH alone: no ESP */
+				continue;
 			if (ps->ps_ws_enc == NULL) {
 				nk++;
 				continue;

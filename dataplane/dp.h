@@ -306,7 +306,8 @@ struct dp_crypto_ops {
 	enum dp_crypto_verdict (*co_outbound)(void *arg, struct dp_iface *out,
 			    const uint8_t *ip, size_t len);
 	/* ESP for one of the router's addresses: IP protocol 50, or UDP
-	 * 4500 without the non-ESP marker (UDP header left in place). */
+	 * 4500 without the non-ESP marker (UDP header left in place); AH
+	 * (IP protocol 51) as well. */
 	void		(*co_esp_input)(void *arg, struct dp_iface *in,
 			    const uint8_t *ip, size_t len);
 	/* Optional.  An IPv4 datagram received on IN, an interface with

@@ -517,6 +517,7 @@ void		 fwd_local(struct dataplane *, const uint8_t *, size_t);
 #define IPP_UDP	17
 #define IPP_GRE	47
 #define IPP_ESP	50
+#define IPP_AH	51
 #define IPP_ICMPV6	58
 
 /* The packet's path flags. */

@@ -301,6 +301,7 @@ ip4_local(struct dataplane *dp, struct dp_iface *ifp, const uint8_t *ip,
 		tunnel_input(dp, ifp, ip, len);
 		return;
 	case IPP_ESP:
+	case IPP_AH:	/* crypto's too: the same hook tells them apart */
 		if (f->f_crypto != NULL && f->f_crypto->co_esp_input != NULL) {
 			f->f_crypto->co_esp_input(f->f_crypto_arg, ifp, ip,
 			    len);

@@ -12,10 +12,15 @@
 #ifndef IOSH_GRAMMAR_CRYPTO_TRANSFORM_H
 #define IOSH_GRAMMAR_CRYPTO_TRANSFORM_H
 
-#define TS_AH_S	"(ah-md5-hmac|ah-sha-hmac)"
+#define TS_AH_S							\
+	"(ah-md5-hmac|ah-sha-hmac|ah-sha256-hmac|ah-sha384-hmac|"	\
+	"ah-sha512-hmac)"
 #define TS_AH_H							\
 	"\nAH-HMAC-MD5 transform"					\
-	"\nAH-HMAC-SHA transform"
+	"\nAH-HMAC-SHA transform"					\
+	"\nAH-HMAC-SHA256 transform"					\
+	"\nAH-HMAC-SHA384 transform"					\
+	"\nAH-HMAC-SHA512 transform"
 #define TS_EN_S	"(esp-3des|esp-aes [128|192|256]|esp-des|esp-null|esp-seal)"
 #define TS_EN_H							\
 	"\nESP transform using 3DES(EDE) cipher (168 bits)"		\

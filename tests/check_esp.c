@@ -9,7 +9,13 @@
  * not from esp.c.  The newer transforms: RFC 4868's AUTH256/384/512-1
  * vectors through esp-null with the HMAC, draft-mcgrew-gcm-test-01's ESP
  * packets for esp-gcm 128/192/256, esp-gmac's ICV against a fresh GCM
- * context, and round trips of each with their sizes.
+ * context, and round trips of each with their sizes.  AH (crypto/ah.c):
+ * for each of its five HMACs the ICV of a packet ah_out protected equals
+ * an OpenSSL one-shot HMAC the test computes over its own copy with RFC
+ * 4302 §3.3.3.1.1's mutable fields zeroed; the receiver accepts the
+ * packet after a router changed TOS, flags, TTL, checksum and a mutable
+ * option (timestamp) and refuses it, counted, replayed or with an
+ * address, an immutable option (router alert) or a payload byte changed.
  */
 #include <check.h>
 #include <stdio.h>
@@ -18,6 +24,7 @@
 
 #include <openssl/evp.h>
 
+#include "crypto/ah.h"
 #include "crypto/esp.h"
 #include "crypto/esp_alg.h"
 #include "lib/bytes.h"
@@ -792,6 +799,118 @@ START_TEST(test_new_round_trip)
 }
 END_TEST
 
+static const struct {
+	enum ts_ah	 alg;
+	const char	*md;
+	size_t		 icv;
+} ahv[] = {
+	{ TS_AH_MD5, "MD5", 12 }, { TS_AH_SHA, "SHA1", 12 },
+	{ TS_AH_SHA256, "SHA2-256", 16 }, { TS_AH_SHA384, "SHA2-384", 24 },
+	{ TS_AH_SHA512, "SHA2-512", 32 },
+};
+
+/* A tunnel-mode AH datagram: a 28-byte header (a timestamp option, then
+ * a router alert), AH's room, a 40-byte inner packet; its length. */
+static size_t
+ah_packet(uint8_t *p, size_t alen)
+{
+	size_t	i, len = 28 + alen + 40;
+
+	memset(p, 0, len);
+	p[0] = 0x47;
+	p[1] = 0x10;
+	put16(p + 2, (uint16_t)len);
+	put16(p + 4, 0x1234);
+	put16(p + 6, 0x4000);
+	p[8] = 64;
+	p[9] = IPPROTO_AH_NUM;
+	put32(p + 12, 0x0a000001);
+	put32(p + 16, 0x0a000002);
+	p[20] = 68;		/* timestamp: 4 bytes, mutable */
+	p[21] = 4;
+	p[22] = 5;
+	p[24] = 148;		/* router alert: immutable */
+	p[25] = 4;
+	for (i = 28 + alen; i < len; i++)
+		p[i] = (uint8_t)i;
+	return len;
+}
+
+START_TEST(test_ah_icv)
+{
+	struct ah_params	 ap;
+	struct ah_sa		*out, *in;
+	uint8_t			 key[64], p[256], q[256], md[EVP_MAX_MD_SIZE];
+	size_t			 len, alen, hl = 28, n, off, i;
+	uint8_t			 next;
+
+	for (i = 0; i < sizeof(key); i++)
+		key[i] = (uint8_t)(i * 7 + 1);
+	memset(&ap, 0, sizeof(ap));
+	ap.ap_spi = 0x1000;
+	ap.ap_alg = ahv[_i].alg;
+	ap.ap_key = key;
+	out = ah_sa_new(&ap);
+	in = ah_sa_new(&ap);
+	ck_assert(out != NULL && in != NULL);
+	ck_assert_uint_eq(ah_sa_icv_len(out), ahv[_i].icv);
+	alen = ah_sa_len(out);
+	ck_assert_uint_eq(alen, 12 + ahv[_i].icv);
+	len = ah_packet(p, alen);
+	ck_assert_int_eq(ah_out(out, p, len, 4), ESP_OK);
+	ck_assert_uint_eq(p[hl], 4);
+	ck_assert_uint_eq(p[hl + 1], alen / 4 - 2);
+	ck_assert_uint_eq(get32(p + hl + 4), 0x1000);
+	ck_assert_uint_eq(get32(p + hl + 8), 1);
+	/* The ICV over our own copy, mutable fields and the timestamp
+	 * option zeroed, the ICV field zeroed. */
+	memcpy(q, p, len);
+	q[1] = 0;
+	put16(q + 6, 0);
+	q[8] = 0;
+	put16(q + 10, 0);
+	memset(q + 20, 0, 4);
+	memset(q + hl + 12, 0, alen - 12);
+	ck_assert_ptr_nonnull(EVP_Q_mac(NULL, "HMAC", NULL, ahv[_i].md, NULL,
+	    key, ah_keylen(ahv[_i].alg), q, len, md, sizeof(md), &n));
+	ck_assert_mem_eq(md, p + hl + 12, ahv[_i].icv);
+	/* A router on the way: TOS, flags, TTL, checksum, timestamp. */
+	p[1] = 0xb8;
+	put16(p + 6, 0);
+	p[8] = 3;
+	put16(p + 10, 0xbeef);
+	p[23] = 0x99;
+	ck_assert_int_eq(ah_in(in, p, len, &next, &off), ESP_OK);
+	ck_assert_uint_eq(next, 4);
+	ck_assert_uint_eq(off, hl + alen);
+	ck_assert_int_eq(ah_in(in, p, len, &next, &off), ESP_ERR_REPLAY);
+	/* What AH protects, changed: refused each time. */
+	len = ah_packet(p, alen);
+	ck_assert_int_eq(ah_out(out, p, len, 4), ESP_OK);
+	memcpy(q, p, len);
+	q[15] ^= 1;			/* source address */
+	ck_assert_int_eq(ah_in(in, q, len, &next, &off), ESP_ERR_AUTH);
+	memcpy(q, p, len);
+	q[26] = 1;			/* router alert's value */
+	ck_assert_int_eq(ah_in(in, q, len, &next, &off), ESP_ERR_AUTH);
+	memcpy(q, p, len);
+	q[len - 1] ^= 0x80;		/* the inner packet */
+	ck_assert_int_eq(ah_in(in, q, len, &next, &off), ESP_ERR_AUTH);
+	memcpy(q, p, len);
+	q[hl + 1]++;			/* AH's length */
+	ck_assert_int_eq(ah_in(in, q, len, &next, &off), ESP_ERR_LEN);
+	ck_assert_int_eq(ah_in(in, p, len, &next, &off), ESP_OK);
+	ck_assert_uint_eq(ah_sa_stats(in)->es_verify, 2);
+	ck_assert_uint_eq(ah_sa_stats(in)->es_auth_fail, 3);
+	ck_assert_uint_eq(ah_sa_stats(in)->es_replay, 1);
+	ck_assert_uint_eq(ah_sa_stats(in)->es_bad_len, 1);
+	ck_assert_uint_eq(ah_sa_stats(in)->es_recv_errors, 5);
+	ck_assert_uint_eq(ah_sa_stats(out)->es_digest, 2);
+	ah_sa_free(out);
+	ah_sa_free(in);
+}
+END_TEST
+
 static Suite *
 esp_suite(void)
 {
@@ -811,6 +930,7 @@ esp_suite(void)
 	tcase_add_loop_test(tc, test_gcm_vector, 0, 3);
 	tcase_add_test(tc, test_gmac_icv);
 	tcase_add_loop_test(tc, test_new_round_trip, 0, 10);
+	tcase_add_loop_test(tc, test_ah_icv, 0, 5);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "crypto/ah.h"
 #include "crypto/esp.h"
 #include "crypto/ike_int.h"
 #include "dataplane/dp.h"
@@ -276,6 +277,32 @@ START_TEST(test_esp_outside_selectors)
 END_TEST
 
 /*
+ * show crypto ipsec sa detail's counters after one packet accepted, 3
+ * replays and 2 tampered packets (and IDENT outside the selectors): one
+ * decrypted if DECRYPT (ESP), RECV receive errors in all.
+ */
+static const char *
+detail_counters(int decrypt, int ident, int recv)
+{
+	static char	buf[1024];
+
+	snprintf(buf, sizeof(buf),
+	    "    #pkts decaps: 1, #pkts decrypt: %d, #pkts verify: 1\n"
+	    "    #pkts compressed: 0, #pkts decompressed: 0\n"
+	    "    #pkts not compressed: 0, #pkts compr. failed: 0\n"
+	    "    #pkts not decompressed: 0, #pkts decompress failed: 0\n"
+	    "    #pkts no sa (send) 0, #pkts invalid sa (rcv) 0\n"
+	    "    #pkts encaps failed (send) 1, #pkts decaps failed (rcv) 0\n"
+	    "    #pkts invalid prot (recv) 0, #pkts verify failed: 2\n"
+	    "    #pkts invalid identity (recv) %d, #pkts invalid len (rcv) 0\n"
+	    "    #pkts replay rollover (send): 0, #pkts replay rollover (rcv) 0\n"
+	    "    ##pkts replay failed (rcv): 3\n"
+	    "    #pkts internal err (send): 0, #pkts internal err (recv) 0\n"
+	    "    #send errors 1, #recv errors %d\n", decrypt, ident, recv);
+	return buf;
+}
+
+/*
  * Issue 19: a replayed ESP packet is counted as "##pkts replay failed",
  * a tampered one as "#pkts verify failed" (show crypto ipsec sa detail),
  * and the replay is logged as IOS logs it, once a minute; ESP with an
@@ -320,19 +347,8 @@ START_TEST(test_esp_replay_tamper)
 	ck_assert_uint_eq(fl->fl_stats.fs_replay_fail, 3);
 	ck_assert_uint_eq(fl->fl_stats.fs_verify_fail, 2);
 	out = fx_run(&pair[0], "show crypto ipsec sa detail");
-	ck_assert_msg(strstr(out,
-	    "    #pkts decaps: 1, #pkts decrypt: 1, #pkts verify: 1\n"
-	    "    #pkts compressed: 0, #pkts decompressed: 0\n"
-	    "    #pkts not compressed: 0, #pkts compr. failed: 0\n"
-	    "    #pkts not decompressed: 0, #pkts decompress failed: 0\n"
-	    "    #pkts no sa (send) 0, #pkts invalid sa (rcv) 0\n"
-	    "    #pkts encaps failed (send) 1, #pkts decaps failed (rcv) 0\n"
-	    "    #pkts invalid prot (recv) 0, #pkts verify failed: 2\n"
-	    "    #pkts invalid identity (recv) 0, #pkts invalid len (rcv) 0\n"
-	    "    #pkts replay rollover (send): 0, #pkts replay rollover (rcv) 0\n"
-	    "    ##pkts replay failed (rcv): 3\n"
-	    "    #pkts internal err (send): 0, #pkts internal err (recv) 0\n"
-	    "    #send errors 1, #recv errors 5\n") != NULL, "%s", out);
+	ck_assert_msg(strstr(out, detail_counters(1, 0, 5)) != NULL, "%s",
+	    out);
 	/* Without detail, IOS's plain layout. */
 	out = fx_run(&pair[0], "show crypto ipsec sa");
 	ck_assert_msg(strstr(out, "replay failed") == NULL &&
@@ -361,6 +377,83 @@ START_TEST(test_esp_replay_tamper)
 	ck_assert_int_eq(count(0, "RECVD_PKT_INV_SPI"), 1);
 	ck_assert_uint_eq(crypto_of(0)->c_rl_inv_spi.rl_suppressed, 999);
 	ck_assert_uint_eq(crypto_of(0)->c_rl_inv_spi.rl_logged, 1);
+}
+END_TEST
+
+/* INNER in AH on R2's newest outbound SA (tunnel mode, AH alone), from
+ * 12.1.1.2 to R1, into PKT (512 bytes); its length. */
+static size_t
+ah_make(const uint8_t *inner, size_t ilen, uint8_t *pkt)
+{
+	struct crypto		*c = crypto_of(1);
+	struct ipsec_flow	*fl = TAILQ_FIRST(&c->c_sadb.db_flows);
+	struct ipsec_sa		*ps;
+	size_t			 alen, len;
+
+	ck_assert(fl != NULL);
+	ps = TAILQ_LAST(&fl->fl_out, ipsec_sa_list);
+	ck_assert(ps != NULL && ps->ps_ah != NULL && ps->ps_esp == NULL);
+	alen = ah_sa_len(ps->ps_ah);
+	len = 20 + alen + ilen;
+	memcpy(pkt + 20 + alen, inner, ilen);
+	ip_header(pkt, len, 51, 0x0c010102, 0x0c010101);
+	ck_assert_int_eq(ah_out(ps->ps_ah, pkt, len, 4), ESP_OK);
+	return len;
+}
+
+/*
+ * AH's receive errors as ESP's (issue 17): with `ah-sha-hmac` alone, a
+ * replayed AH packet is "##pkts replay failed" and logged once, a
+ * tampered one (a byte of the inner packet) "#pkts verify failed", one
+ * whose inner packet is outside the SA's selectors "#pkts invalid
+ * identity"; decrypt stays 0 (nothing is encrypted), and an unknown AH
+ * SPI is logged with prot=51.
+ */
+START_TEST(test_ah_replay_tamper)
+{
+	struct dataplane	*dp0 = pair[0].fx_rt.r_sys.sy_dp;
+	const uint8_t		 data[4] = "echo";
+	uint8_t			 p[64], ah[512], bad[512];
+	const char		*out;
+	struct ipsec_flow	*fl;
+	size_t			 n, i;
+
+	pair_crypto_cfg(0, "3des", "cisco", "permit udp host 1.1.1.1 host 2.2.2.2 eq 7");
+	pair_crypto_cfg(1, "3des", "cisco", "permit udp host 2.2.2.2 eq 7 host 1.1.1.1");
+	pair_config(0, "crypto ipsec transform-set TSET ah-sha-hmac\n");
+	pair_config(1, "crypto ipsec transform-set TSET ah-sha-hmac\n");
+	pair_run_for(1);
+	ck_assert_int_eq(dp_udp_send(dp0, 0x01010101, 1024, 0x02020202, 7,
+	    data, sizeof(data)), DP_SEND_DROPPED);
+	pair_run_for(5);
+	fl = TAILQ_FIRST(&crypto_of(0)->c_sadb.db_flows);
+	ck_assert(fl != NULL && !TAILQ_EMPTY(&fl->fl_in));
+	n = ah_make(p, inner(p, 17, 0x02020202, 7, 9), ah);
+	strbuf_reset(&pair[0].fx_out);
+	for (i = 0; i < 4; i++)
+		send_from_r2(ah, n);
+	ck_assert_int_eq(count(0, "%CRYPTO-4-PKT_REPLAY_ERR"), 1);
+	n = ah_make(p, inner(p, 17, 0x02020202, 7, 9), bad);
+	bad[n - 1] ^= 0x01;
+	send_from_r2(bad, n);
+	send_from_r2(bad, n);
+	/* Verified, but not what the SA is for: another source port. */
+	n = ah_make(p, inner(p, 17, 0x02020202, 8, 9), bad);
+	send_from_r2(bad, n);
+	ck_assert_uint_eq(fl->fl_stats.fs_replay_fail, 3);
+	ck_assert_uint_eq(fl->fl_stats.fs_verify_fail, 2);
+	ck_assert_uint_eq(fl->fl_stats.fs_recv_policy, 1);
+	out = fx_run(&pair[0], "show crypto ipsec sa detail");
+	ck_assert_msg(strstr(out, detail_counters(0, 1, 6)) != NULL, "%s",
+	    out);
+	ck_assert_msg(strstr(out, "     inbound ah sas:\n      spi: 0x") !=
+	    NULL, "%s", out);
+	/* An unknown AH SPI: logged with AH's protocol number. */
+	put32(ah + 24, 0xdeadbeef);
+	send_from_r2(ah, n);
+	ck_assert_int_eq(count(0, "%CRYPTO-4-RECVD_PKT_INV_SPI: decaps: "
+	    "rec'd IPSEC packet has invalid spi for destaddr=12.1.1.1, "
+	    "prot=51, spi=0xDEADBEEF(3735928559), srcaddr=12.1.1.2\n"), 1);
 }
 END_TEST
 
@@ -398,6 +491,7 @@ inbound_suite(void)
 	tcase_add_test(tc, test_cleartext_dropped);
 	tcase_add_test(tc, test_esp_outside_selectors);
 	tcase_add_test(tc, test_esp_replay_tamper);
+	tcase_add_test(tc, test_ah_replay_tamper);
 	tcase_add_test(tc, test_ike_esp_exempt);
 	suite_add_tcase(s, tc);
 	return s;

@@ -115,6 +115,140 @@ START_TEST(test_tunnel)
 }
 END_TEST
 
+/*
+ * AH (RFC 4302) alone and in front of ESP, tunnel and transport mode.
+ * Tunnel: loopback to loopback as above.  Transport: the ACL names the
+ * serial addresses themselves (the crypto endpoints) and both sets say
+ * `mode transport`, so pings between them get AH after their own
+ * header.  Both routers count 4 packets each way, digested and
+ * verified, encrypted only where there is ESP; the ah sas blocks carry
+ * the AH SPIs and the AH transform, the esp sas blocks ESP's; no
+ * receive error.  (Each AH HMAC alone runs in both modes in check_walk.)
+ */
+static const struct {
+	const char	*xf;
+	bool		 transport;
+} ahxf[] = {
+	{ "ah-sha256-hmac", false },
+	{ "ah-sha-hmac esp-aes 256 esp-sha-hmac", false },
+	{ "ah-sha256-hmac esp-gcm", false },
+	{ "ah-md5-hmac", true },
+	{ "ah-sha-hmac esp-aes 256 esp-sha-hmac", true },
+};
+
+/* The first block of list HEAD ("inbound ah sas:") in OUT, up to the next
+ * list: a copy in a static buffer. */
+static const char *
+sa_list_text(const char *out, const char *head)
+{
+	static char	 buf[2048];
+	const char	*p = strstr(out, head), *e;
+
+	ck_assert_msg(p != NULL, "%s", out);
+	p += strlen(head);
+	e = strstr(p, " sas:\n");
+	e = e != NULL ? e : p + strlen(p);
+	ck_assert(e - p < (long)sizeof(buf));
+	memcpy(buf, p, (size_t)(e - p));
+	buf[e - p] = '\0';
+	return buf;
+}
+
+START_TEST(test_ah)
+{
+	const char	*out, *l, *ahw;
+	char		 want[200], ahname[32], espw[64];
+	bool		 esp = strstr(ahxf[_i].xf, "esp-") != NULL;
+	bool		 tr = ahxf[_i].transport;
+	int		 r;
+
+	out = pair_set_ping(ahxf[_i].xf, tr, 5);
+	ck_assert_msg(strstr(out, "\n.!!!!\nSuccess rate is 80 percent "
+	    "(4/5)") != NULL, "%s: %s", ahxf[_i].xf, out);
+	sscanf(ahxf[_i].xf, "%31s", ahname);
+	ahw = strchr(ahxf[_i].xf, ' ');
+	snprintf(espw, sizeof(espw), "%s", ahw != NULL ? ahw + 1 : "");
+	for (r = R1; r <= R2; r++) {
+		out = fx_run(&pair[r], "show crypto ipsec sa");
+		snprintf(want, sizeof(want), "    #pkts encaps: 4, #pkts "
+		    "encrypt: %d, #pkts digest: 4\n    #pkts decaps: 4, "
+		    "#pkts decrypt: %d, #pkts verify: 4\n", esp ? 4 : 0,
+		    esp ? 4 : 0);
+		ck_assert_msg(strstr(out, want) != NULL, "%s: %s",
+		    ahxf[_i].xf, out);
+		ck_assert_msg(strstr(out, "    #send errors 0, #recv errors "
+		    "0\n") != NULL || (r == R1 && strstr(out,
+		    "    #send errors 1, #recv errors 0\n") != NULL),
+		    "%s", out);
+		snprintf(want, sizeof(want), "        transform: %s ,\n"
+		    "        in use settings ={%s, }\n", ahname,
+		    tr ? "Transport" : "Tunnel");
+		/* One AH SA each way, no IV line in it. */
+		l = sa_list_text(out, "inbound ah sas:\n");
+		ck_assert_msg(strstr(l, want) != NULL &&
+		    strstr(l, "IV size") == NULL &&
+		    strstr(l, "replay detection support: Y\n") != NULL,
+		    "%s", out);
+		l = sa_list_text(out, "outbound ah sas:\n");
+		ck_assert_msg(strstr(l, want) != NULL, "%s", out);
+		l = sa_list_text(out, "inbound esp sas:\n");
+		if (esp) {
+			snprintf(want, sizeof(want), "        transform: %s "
+			    ",\n", espw);
+			ck_assert_msg(strstr(l, want) != NULL, "%s", out);
+		} else
+			ck_assert_msg(strcmp(l, "\n     inbound") == 0 ||
+			    strstr(l, "spi:") == NULL, "%s", out);
+	}
+	/* A full-size datagram both ways, 20 more. */
+	out = pair_run_wait(R1, tr ? "ping 12.1.1.2 repeat 20 size 1400" :
+	    "ping 2.2.2.2 source loopback0 repeat 20 size 1400");
+	ck_assert_msg(strstr(out, "\n!!!!!!!!!!!!!!!!!!!!\nSuccess rate is "
+	    "100 percent (20/20)") != NULL, "%s", out);
+	out = fx_run(&pair[R2], "show crypto ipsec sa");
+	snprintf(want, sizeof(want), "#pkts decaps: 24, #pkts decrypt: %d, "
+	    "#pkts verify: 24\n", esp ? 24 : 0);
+	ck_assert_msg(strstr(out, want) != NULL, "%s", out);
+}
+END_TEST
+
+/*
+ * The debug lines of an AH+ESP bundle: R1's sa_request is one block per
+ * protocol, AH's first; R2 reads AH's part, then ESP's, under proposal 1,
+ * and finds them acceptable together.
+ */
+START_TEST(test_ah_debug)
+{
+	static const char *const r1[] = {
+		"IPSEC(sa_request): ,",
+		"    protocol= AH, transform= ah-sha-hmac  (Tunnel),",
+		"IPSEC(sa_request): ,",
+		"    protocol= ESP, transform= esp-aes 256 esp-sha-hmac  "
+		    "(Tunnel),",
+		NULL
+	};
+	static const char *const r2[] = {
+		"ISAKMP:(1001):Checking IPSec proposal 1",
+		"ISAKMP: transform 1, AH_SHA",
+		"ISAKMP:      authenticator is HMAC-SHA",
+		"ISAKMP: transform 1, ESP_AES",
+		"ISAKMP:      key length is 256",
+		"ISAKMP:(1001):atts are acceptable.",
+		NULL
+	};
+	const char	*miss;
+
+	fx_run(&pair[R1], "debug crypto ipsec");
+	fx_run(&pair[R2], "debug crypto isakmp");
+	strbuf_reset(&pair[R2].fx_out);
+	pair_set_ping("ah-sha-hmac esp-aes 256 esp-sha-hmac", false, 5);
+	miss = pair_lines_in_order(R1, r1);
+	ck_assert_msg(miss == NULL, "%s: %s", miss, pair[R1].fx_out.sb_buf);
+	miss = pair_lines_in_order(R2, r2);
+	ck_assert_msg(miss == NULL, "%s: %s", miss, pair[R2].fx_out.sb_buf);
+}
+END_TEST
+
 /* esp-gcm 256 offered, esp-gcm 128 configured: the key length decides,
  * no SA; and GCM against GMAC of the same size neither. */
 START_TEST(test_mismatch)
@@ -223,7 +357,8 @@ assert_caret(const char *line, const char *bad)
 
 /* esp-gcm and esp-gmac authenticate by themselves: the parser offers no
  * ESP authentication transform after or before them (the caret), a
- * second cipher neither; AH and compression still go with them. */
+ * second cipher neither; AH still goes with them (compression is
+ * refused whatever it goes with: check_walk). */
 START_TEST(test_gcm_takes_no_hmac)
 {
 	fx_run(&pair[R1], "configure terminal");
@@ -238,16 +373,16 @@ START_TEST(test_gcm_takes_no_hmac)
 	ck_assert_ptr_null(crypto_transform_find(pair[R1].fx_rt.r_sys.sy_crypto,
 	    "X"));
 	ck_assert_str_eq(fx_run(&pair[R1],
-	    "crypto ipsec transform-set X esp-gmac 192 comp-lzs"), "");
+	    "crypto ipsec transform-set X esp-gmac 192 ah-sha384-hmac"), "");
 	fx_run(&pair[R1], "exit");
 	ck_assert_str_eq(fx_run(&pair[R1],
 	    "crypto ipsec transform-set Y esp-aes 256 esp-sha512-hmac"), "");
 	fx_run(&pair[R1], "end");
 	ck_assert_str_eq(fx_run(&pair[R1],
 	    "show crypto ipsec transform-set tag X"),
-	    "Transform set X: { esp-gmac 192 }\n"
+	    "Transform set X: { ah-sha384-hmac  }\n"
 	    "   will negotiate = { Tunnel,  },\n"
-	    "   { comp-lzs  }\n"
+	    "   { esp-gmac 192 }\n"
 	    "   will negotiate = { Tunnel,  },\n\n");
 }
 END_TEST
@@ -261,6 +396,8 @@ transforms_suite(void)
 	tcase_add_checked_fixture(tc, setup, pair_close);
 	tcase_set_timeout(tc, 120);
 	tcase_add_loop_test(tc, test_tunnel, 0, sizeof(xf) / sizeof(xf[0]));
+	tcase_add_loop_test(tc, test_ah, 0, sizeof(ahxf) / sizeof(ahxf[0]));
+	tcase_add_test(tc, test_ah_debug);
 	tcase_add_test(tc, test_mismatch);
 	tcase_add_test(tc, test_debug_and_show);
 	tcase_add_test(tc, test_gcm_takes_no_hmac);

@@ -53,6 +53,34 @@ pair_crypto_cfg(int r, const char *enc, const char *key, const char *rule)
 	pair_config(r, text);
 }
 
+const char *
+pair_set_ping(const char *set, bool transport, int n)
+{
+	char	line[160];
+
+	if (transport) {
+		pair_crypto_cfg(R1, "3des", "cisco",
+		    "permit icmp host 12.1.1.1 host 12.1.1.2");
+		pair_crypto_cfg(R2, "3des", "cisco",
+		    "permit icmp host 12.1.1.2 host 12.1.1.1");
+	} else {
+		pair_crypto_cfg(R1, "3des", "cisco",
+		    "permit ip host 1.1.1.1 host 2.2.2.2");
+		pair_crypto_cfg(R2, "3des", "cisco",
+		    "permit ip host 2.2.2.2 host 1.1.1.1");
+	}
+	snprintf(line, sizeof(line), "crypto ipsec transform-set TSET %s\n%s",
+	    set, transport ? " mode transport\n" : "");
+	pair_config(R1, line);
+	pair_config(R2, line);
+	/* A 1 s timeout: the first echo, dropped while IKE runs, costs
+	 * half the frozen time (and polling) of IOS's default 2 s. */
+	snprintf(line, sizeof(line), transport ? "ping 12.1.1.2 repeat %d "
+	    "timeout 1" : "ping 2.2.2.2 source loopback0 repeat %d timeout 1",
+	    n);
+	return pair_run_wait(R1, line);
+}
+
 bool
 pair_drain(void)
 {

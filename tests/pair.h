@@ -47,6 +47,12 @@ void		 pair_config(int r, const char *text);
  * the ISAKMP encryption, the key, access-list 100's one rule. */
 void		 pair_crypto_cfg(int r, const char *enc, const char *key,
 		    const char *rule);
+/* Both routers with seed 001's crypto and transform set TSET = SET: in
+ * tunnel mode between the loopbacks, or in transport mode between the
+ * serial addresses (ICMP only, `mode transport`); then R1's ping of N
+ * echoes, timeout 1 s (the first starts IKE), to the other end, its
+ * output. */
+const char	*pair_set_ping(const char *set, bool transport, int n);
 /* Run both loops until nothing moves; true if anything did. */
 bool		 pair_drain(void);
 /* Let SECONDS of frozen time pass, 100 ms at a time, traffic drained. */
