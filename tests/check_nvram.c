@@ -6,6 +6,8 @@
  */
 #include <check.h>
 #include <dirent.h>
+#include <signal.h>
+#include <time.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -500,6 +502,125 @@ START_TEST(test_flash)
 }
 END_TEST
 
+/*
+ * `write memory` under kill -9 at random moments, KILL_ROUNDS times
+ * (issue 19).  The router holds KILL_IFACES interfaces with 234-character
+ * descriptions (a ~47 KB configuration: each save renders it, writes it
+ * to a temporary file, fsyncs it and renames it over the old one).  Per
+ * round the hostname changes, a child forked from this router saves
+ * back to back, and is killed with SIGKILL after a delay drawn from a
+ * seeded sequence (0 to KILL_SAVES times a save's time, measured first,
+ * from the moment the child begins); what nvram then holds must be a
+ * whole configuration — byte for byte the file before the round or this
+ * round's configuration — and nvram_reap (what the next start runs)
+ * removes the temporary file a kill inside a save left.  At the end the
+ * file loads into a fresh router without an error line and renders back
+ * byte for byte: every file seen was one of those.  Temporary files left
+ * show that kills landed inside saves.
+ */
+#define KILL_ROUNDS	200
+#define KILL_IFACES	150
+#define KILL_SAVES	2	/* the delay spans about two saves */
+
+static double
+ms_since(const struct timespec *t0)
+{
+	struct timespec	t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)(t.tv_sec - t0->tv_sec) * 1e3 +
+	    (double)(t.tv_nsec - t0->tv_nsec) / 1e6;
+}
+
+START_TEST(test_write_memory_kill9)
+{
+	struct strbuf	 report;
+	char		 line[320], desc[240], *prev, *now, *want, *files;
+	unsigned short	 xs[3] = { 19, 200, 9 };	/* erand48's seed */
+	unsigned	 r, i, torn = 0, moved = 0;
+	pid_t		 pid;
+	int		 st, go[2];
+	char		 c;
+	struct timespec	 t0, start;
+	double		 spread;
+
+	clock_gettime(CLOCK_MONOTONIC, &start);
+	fx_run(&fx, "enable");
+	fx_run(&fx, "configure terminal");
+	for (i = 0; i < KILL_IFACES; i++) {
+		snprintf(line, sizeof(line), "interface Loopback%u", i);
+		ck_assert_str_eq(fx_run(&fx, line), "");
+		memset(desc, 'a' + (char)(i % 26), 234);
+		desc[234] = '\0';
+		snprintf(line, sizeof(line), "description %s", desc);
+		ck_assert_str_eq(fx_run(&fx, line), "");
+		snprintf(line, sizeof(line),
+		    "ip address 10.%u.%u.1 255.255.255.255", i / 250, i % 250);
+		ck_assert_str_eq(fx_run(&fx, line), "");
+	}
+	fx_run(&fx, "end");
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	for (i = 0; i < 10; i++)
+		fx_run(&fx, "write memory");
+	spread = ms_since(&t0) / 10 * KILL_SAVES;
+	prev = startup();
+	ck_assert_uint_gt(strlen(prev), 45000);
+	for (r = 1; r <= KILL_ROUNDS; r++) {
+		fx_run(&fx, "configure terminal");
+		snprintf(line, sizeof(line), "hostname Round%u", r);
+		fx_run(&fx, line);
+		fx_run(&fx, "end");
+		want = running();
+		ck_assert_int_eq(pipe(go), 0);
+		if ((pid = fork()) == 0) {
+			/* Saving from now on: the delay counts from here,
+			 * not from the fork (slow under ASan). */
+			(void)write(go[1], "", 1);
+			for (i = 0; i < 1000; i++)
+				(void)fx_run(&fx, "write memory");
+			_exit(0);
+		}
+		ck_assert_int_gt(pid, 0);
+		close(go[1]);
+		ck_assert_int_eq(read(go[0], &c, 1), 1);
+		close(go[0]);
+		usleep((useconds_t)(erand48(xs) * spread * 1000));
+		ck_assert_int_eq(kill(pid, SIGKILL), 0);
+		ck_assert_int_eq(waitpid(pid, &st, 0), pid);
+		ck_assert(WIFSIGNALED(st) && WTERMSIG(st) == SIGKILL);
+		now = startup();
+		ck_assert_msg(strcmp(now, prev) == 0 || strcmp(now, want) == 0,
+		    "round %u: nvram holds %zu bytes, neither whole file", r,
+		    strlen(now));
+		moved += strcmp(now, prev) != 0;
+		torn += nvram_reap(nvdir);
+		files = listing();
+		ck_assert_str_eq(files, "startup-config\n");
+		free(files);
+		free(prev);
+		free(want);
+		prev = now;
+	}
+	fx_close(&fx);
+	fx_open(&fx, nvdir);
+	strbuf_init(&report);
+	ck_assert_int_eq(startup_load(&fx.fx_rt, &report), 0);
+	ck_assert_str_eq(report.sb_buf, "");
+	strbuf_free(&report);
+	now = running();
+	ck_assert_str_eq(now, prev);
+	/* Both outcomes happened: kills before a save finished and after. */
+	ck_assert_uint_gt(moved, 0);
+	ck_assert_uint_lt(moved, KILL_ROUNDS);
+	fprintf(stderr, "write memory kill -9: %u rounds in %.1f s (a save "
+	    "%.1f ms), %u saw a new file, %u temporary files left by kills "
+	    "inside a save\n", KILL_ROUNDS, ms_since(&start) / 1e3,
+	    spread / KILL_SAVES, moved, torn);
+	free(now);
+	free(prev);
+}
+END_TEST
+
 START_TEST(test_load_reports_errors)
 {
 	static const char	text[] =
@@ -632,6 +753,7 @@ nvram_suite(void)
 	tcase_add_test(tc, test_private_nvram_master_key);
 	tcase_add_test(tc, test_flash);
 	tcase_add_test(tc, test_load_reports_errors);
+	tcase_add_test(tc, test_write_memory_kill9);
 	tcase_add_test(tc, test_erase);
 	tcase_add_test(tc, test_show_startup);
 	tcase_add_test(tc, test_reload);
