@@ -3,9 +3,10 @@
  * of its events: options, NAWS, the escape keys) and the vty line
  * editor, before and after login.
  *
- * One router serves its vty lines on 127.0.0.1 (`line vty 0 4`,
- * `password cisco`, `login`).  Each input is one connection over
- * loopback: the server's "Password: " awaited, then, when the first
+ * One router serves its vty lines (`line vty 0 4`, `password cisco`,
+ * `login`).  Each input is one connection, a socketpair the telnet
+ * server adopts as if it had accepted it (telnet_server_adopt: no TCP
+ * handshake per input): the server's "Password: " awaited, then, when the first
  * byte is odd, the right password and the exec prompt; the rest of the
  * input is written as the client's bytes while the server's output is
  * read and judged; the connection is closed and the server left with no
@@ -43,7 +44,6 @@
 
 static struct router		 rt;
 static struct telnet_server	*ts;
-static unsigned short		 port;
 static struct reach		 reached[] = {
 	{ "login", 0 }, { "echo", 0 }, { "exec", 0 },
 };
@@ -67,7 +67,7 @@ static void
 fuzz_init(void)
 {
 	struct session	*s;
-	struct strbuf	 e, addr;
+	struct strbuf	 e;
 	char		 err[256];
 	size_t		 i;
 
@@ -81,15 +81,12 @@ fuzz_init(void)
 		session_execute(s, cfg[i]);
 	session_free(s);
 	strbuf_init(&e);
-	strbuf_init(&addr);
+	/* Its listener is not used: connections are adopted. */
 	if ((ts = telnet_server_new(&rt, "127.0.0.1:0", &e)) == NULL) {
 		fprintf(stderr, "fuzz_telnet: %s\n", e.sb_buf);
 		abort();
 	}
-	telnet_server_addr(ts, &addr);
-	port = (unsigned short)atoi(strrchr(addr.sb_buf, ':') + 1);
 	strbuf_free(&e);
-	strbuf_free(&addr);
 	reach_init("fuzz_telnet", reached,
 	    sizeof(reached) / sizeof(reached[0]));
 }
@@ -170,12 +167,11 @@ int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct sockaddr_in	 sin = { .sin_family = AF_INET };
 	struct telnet_stats	 st;
 	struct strbuf		 out;
 	size_t			 mark;
 	bool			 login;
-	int			 fd, i;
+	int			 fd, sv[2], i;
 
 	if (ts == NULL)
 		fuzz_init();
@@ -183,12 +179,14 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	reach_inputs++;
 	login = data[0] & 1;
-	sin.sin_port = htons(port);
-	sin.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-	if ((fd = socket(AF_INET, SOCK_STREAM, 0)) < 0 ||
-	    connect(fd, (struct sockaddr *)&sin, sizeof(sin)) != 0 ||
-	    fcntl(fd, F_SETFL, O_NONBLOCK) != 0)
+	/* A socketpair the server adopts as if it had accepted it: what
+	 * it serves is the same, without TCP's handshake and teardown on
+	 * every input. */
+	if (socketpair(AF_UNIX, SOCK_STREAM, 0, sv) != 0 ||
+	    telnet_server_adopt(ts, sv[1]) != 0 ||
+	    fcntl(sv[0], F_SETFL, O_NONBLOCK) != 0)
 		abort();
+	fd = sv[0];
 	strbuf_init(&out);
 	wait_for(fd, &out, "Password: ");
 	if (login) {

@@ -9,6 +9,8 @@
 #                               on UDP 500 and 4500 (non-ESP marker)
 #   fuzz/run.sh dhcp 300        the DHCP/BOOTP codec on datagrams
 #   fuzz/run.sh esp 300         ESP inbound on a known SA (seed 001's tunnel)
+#   fuzz/run.sh ikex 300        the IKE engine stateful: a whole exchange
+#                               between two routers, one step mutated
 #   fuzz/run.sh net 300         a router's frame input: Ethernet, ARP,
 #                               IPv4, ICMP, UDP, IPv6, ICMPv6, ND; HDLC/SLARP
 #   fuzz/run.sh telnet 300      the telnet protocol and the vty line editor,
@@ -18,6 +20,8 @@
 # $FUZZ_OUT/TARGET/ (default fuzz/out/) and make the script exit non-zero.
 # With FUZZ_REACH=1 a target exits 1 when it did not reach the code it
 # names (fuzz/reach.h); the smoke test of `make check` sets it.
+# FUZZ_RUNS=N stops a run after N inputs (whichever of it and SECONDS
+# comes first); FUZZ_JOBS is how many compilers build the objects (2).
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 target=${1:?usage: fuzz/run.sh TARGET [SECONDS]}
@@ -33,7 +37,7 @@ cmdline)
 	    "$top"/parser/*.c "$top/lib/strbuf.c" "$top/lib/cmdarg.c" \
 	    "$top/lib/xalloc.c"
 	;;
-config|ike|net|telnet|esp)
+config|ike|ikex|net|telnet|esp)
 	# Every module but main(), compiled once into $FUZZ_OUT/obj for
 	# all the whole-router targets (again when a source or header is
 	# newer than the archive); config.h holds only the package name
@@ -55,18 +59,18 @@ config|ike|net|telnet|esp)
 	    "$obj/config.h" -newer "$obj/iosh.a" -name '*.[ch]' -print |
 	    head -1)" ]; then
 		rm -f "$obj"/*.o "$obj/iosh.a"
-		# Two compilers at once: the machine is shared.
+		# Two compilers at once at most: the machine is shared.
 		# shellcheck disable=SC2086
-		echo "$srcs" | xargs -P 2 -I{} sh -c 'f={}; d=${f%/*}; \
+		echo "$srcs" | xargs -P "${FUZZ_JOBS:-2}" -I{} sh -c 'f={}; d=${f%/*}; \
 		    clang -g -O1 -I"$1" -I"$2" -fsanitize=fuzzer-no-link $3 \
 		    -c "$f" -o "$1/${d##*/}_$(basename "$f" .c).o"' \
 		    sh "$obj" "$top" "$san"
 		ar rcs "$obj/iosh.a.new" "$obj"/*.o
 		mv "$obj/iosh.a.new" "$obj/iosh.a"
 	fi
-	# esp runs seed 001's two routers of tests/memlab.c.
+	# esp and ikex run seed 001's two routers of tests/memlab.c.
 	extra=
-	[ "$target" = esp ] && extra="$top/tests/memlab.c"
+	case $target in esp|ikex) extra="$top/tests/memlab.c" ;; esac
 	# shellcheck disable=SC2086
 	clang -g -O1 -I"$obj" -I"$top" -fsanitize=fuzzer $san \
 	    -o "$out/fuzz_$target" "$top/fuzz/fuzz_$target.c" $extra \
@@ -93,4 +97,5 @@ dhcp)
 	;;
 esac
 "$out/fuzz_$target" -max_total_time="$secs" -max_len=4096 \
+    ${FUZZ_RUNS:+-runs="$FUZZ_RUNS"} \
     -artifact_prefix="$out/" "$out/corpus" "$top/fuzz/corpus/$target"

@@ -66,6 +66,11 @@ struct ccmd {
 	int			 c_nnodes;
 	int			 c_start;
 	int			 c_end;
+	/* The token nodes a line's first word may match (ccmd_next of
+	 * c_start), found once at compile: every line's walk begins with
+	 * them for every command of its mode. */
+	int			*c_first;
+	int			 c_nfirst;
 };
 
 struct cmd_prefix {
@@ -130,6 +135,8 @@ struct walk {
 	struct path	*wk_paths;	/* candidates for the next word */
 	size_t		 wk_npaths;
 	size_t		 wk_cap;
+	enum tok_rank	*wk_rank;	/* per candidate, for the word now */
+	size_t		 wk_rankcap;
 	struct trace	**wk_traces;	/* every trace allocated, to free */
 	size_t		 wk_ntraces;
 	size_t		 wk_captr;

@@ -238,6 +238,18 @@ line_check_fn(void *arg, int node)
 		lc->lc_bad = 1;
 }
 
+static void
+first_fn(void *arg, int node)
+{
+	struct ccmd	*c = arg;
+
+	c->c_first = realloc(c->c_first, (size_t)(c->c_nfirst + 1) *
+	    sizeof(*c->c_first));
+	if (c->c_first == NULL)
+		abort();
+	c->c_first[c->c_nfirst++] = node;
+}
+
 int
 ccmd_compile(struct ccmd *c, const struct cmd_def *def,
     const char *tail_syntax, const char *tail_help, char *err, size_t errlen)
@@ -342,6 +354,7 @@ ccmd_compile(struct ccmd *c, const struct cmd_def *def,
 		ccmd_free(c);
 		return -1;
 	}
+	ccmd_next(c, c->c_start, first_fn, c);
 	return 0;
 }
 
@@ -359,6 +372,7 @@ ccmd_free(struct ccmd *c)
 		free(c->c_nodes[i].n_next);
 	free(c->c_toks);
 	free(c->c_nodes);
+	free(c->c_first);
 	memset(c, 0, sizeof(*c));
 }
 
@@ -384,11 +398,17 @@ next_visit(const struct ccmd *c, int node, unsigned char *seen,
 void
 ccmd_next(const struct ccmd *c, int node, void (*fn)(void *, int), void *arg)
 {
-	unsigned char	*seen;
+	unsigned char	 stack[256], *seen = stack;
 
-	seen = xcalloc((size_t)c->c_nnodes, 1);
+	/* Called for every command of a mode on each word a line's walk
+	 * begins: a command's graph is small, so no allocation for it. */
+	if ((size_t)c->c_nnodes > sizeof(stack))
+		seen = xcalloc((size_t)c->c_nnodes, 1);
+	else
+		memset(stack, 0, (size_t)c->c_nnodes);
 	next_visit(c, node, seen, fn, arg);
-	free(seen);
+	if (seen != stack)
+		free(seen);
 }
 
 /* --- cmd_set -------------------------------------------------------- */

@@ -233,6 +233,7 @@ push_set(struct walk *wk, const struct cmd_set *set, unsigned need,
 {
 	struct path	p;
 	size_t		i;
+	int		k;
 
 	for (i = 0; i < set->s_ncmds; i++) {
 		if ((set->s_cmds[i].c_def->cd_flags & need) != need)
@@ -241,7 +242,12 @@ push_set(struct walk *wk, const struct cmd_set *set, unsigned need,
 		p.pa_cmd = &set->s_cmds[i];
 		p.pa_set = set;
 		p.pa_pfx = pfx;
-		push_next(wk, &p, p.pa_cmd->c_start, tr);
+		p.pa_trace = tr;
+		/* push_next from c_start, its result kept by the compiler. */
+		for (k = 0; k < p.pa_cmd->c_nfirst; k++) {
+			p.pa_node = p.pa_cmd->c_first[k];
+			walk_push(wk, &p);
+		}
 	}
 }
 
@@ -317,9 +323,17 @@ walk_run(struct walk *wk, const struct cmd_set *set, const char *line,
 		w = line + wk->wk_words[wi].w_off;
 		best = RANK_NONE;
 		best_prog = 0;
+		/* Each candidate's rank once: the loops below ask again. */
+		if (wk->wk_rankcap < wk->wk_npaths) {
+			wk->wk_rankcap = wk->wk_npaths;
+			free(wk->wk_rank);
+			wk->wk_rank = xcalloc(wk->wk_rankcap,
+			    sizeof(*wk->wk_rank));
+		}
 		for (i = 0; i < wk->wk_npaths; i++) {
 			r = path_rank(&wk->wk_paths[i], w,
 			    wk->wk_words[wi].w_len, &progress);
+			wk->wk_rank[i] = r;
 			if (r > best)
 				best = r;
 			if (progress > best_prog)
@@ -337,9 +351,7 @@ walk_run(struct walk *wk, const struct cmd_set *set, const char *line,
 			for (i = 0; i < wk->wk_npaths; i++) {
 				const char *kw = path_keyword(&wk->wk_paths[i]);
 
-				if (kw == NULL || path_rank(&wk->wk_paths[i], w,
-				    wk->wk_words[wi].w_len, &progress) !=
-				    RANK_PREFIX)
+				if (kw == NULL || wk->wk_rank[i] != RANK_PREFIX)
 					continue;
 				if (kw1 != NULL && strcmp(kw1, kw) != 0) {
 					wk->wk_status = CMD_MATCH_AMBIGUOUS;
@@ -358,8 +370,7 @@ walk_run(struct walk *wk, const struct cmd_set *set, const char *line,
 		for (i = 0; i < ncur; i++) {
 			struct trace	*tr;
 
-			if (path_rank(&cur[i], w, wk->wk_words[wi].w_len,
-			    &progress) != best)
+			if (wk->wk_rank[i] != best)
 				continue;
 			if (cur[i].pa_cmd == NULL) {
 				tr = walk_trace(wk, NULL, cur[i].pa_pfx, wi,
@@ -396,6 +407,7 @@ walk_free(struct walk *wk)
 		free(wk->wk_traces[i]);
 	free(wk->wk_traces);
 	free(wk->wk_paths);
+	free(wk->wk_rank);
 	memset(wk, 0, sizeof(*wk));
 }
 

@@ -7,6 +7,7 @@
 #include <sys/socket.h>
 
 #include <errno.h>
+#include <fcntl.h>
 #include <poll.h>
 #include <stdbool.h>
 #include <stdlib.h>
@@ -151,18 +152,37 @@ tc_io(int fd, short revents, void *arg)
 		vc_free(vc);
 }
 
+static void	ts_take(struct telnet_server *, int fd);
+
 static void
 ts_accept(int lfd, short revents, void *arg)
 {
-	struct telnet_server	*ts = arg;
+	int	fd;
+
+	(void)revents;
+	if ((fd = vty_accept(lfd)) >= 0)
+		ts_take(arg, fd);
+}
+
+int
+telnet_server_adopt(struct telnet_server *ts, int fd)
+{
+	if (fcntl(fd, F_SETFL, O_NONBLOCK) < 0 ||
+	    fcntl(fd, F_SETFD, FD_CLOEXEC) < 0)
+		return -1;
+	ts_take(ts, fd);
+	return 0;
+}
+
+/* A connection on FD: a vty line for it, or refused. */
+static void
+ts_take(struct telnet_server *ts, int fd)
+{
 	struct telnet_conn	*tc;
 	char			 peer[INET6_ADDRSTRLEN];
 	unsigned		 lport;
-	int			 fd, n;
+	int			 n;
 
-	(void)revents;
-	if ((fd = vty_accept(lfd)) < 0)
-		return;
 	if ((n = vty_hub_pick(ts->ts_l.vl_hub, TRANSPORT_TELNET)) < 0) {
 		vty_refuse(fd);
 		ts->ts_refused++;

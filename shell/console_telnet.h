@@ -27,6 +27,9 @@ void			 telnet_server_addr(const struct telnet_server *,
  * SIGINT or SIGHUP; returns -1 when the loop fails.
  */
 int			 telnet_server_run(struct telnet_server *);
+/* FD, a connected stream socket (a socketpair's end: the fuzz target),
+ * served as if accepted; 0, or -1 when it cannot be made non-blocking. */
+int			 telnet_server_adopt(struct telnet_server *, int fd);
 /* What a test (or a show command) counts of the server. */
 struct telnet_stats {
 	unsigned	tst_sessions;	/* connections open */

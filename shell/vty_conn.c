@@ -668,13 +668,46 @@ vc_key(struct vty_conn *vc, unsigned char c)
 		break;
 	}
 }
+/* How many of BUF's LEN bytes, from the first, vc_key would only ring
+ * the bell for: printable keys (not '?', help in exec) at a full line,
+ * outside an escape sequence, while the line is edited or a login
+ * question asked. */
+static size_t
+vc_bell_run(const struct vty_conn *vc, const char *buf, size_t len)
+{
+	size_t	n = 0;
+
+	if ((vc->vc_state != VC_EDIT && vc->vc_state != VC_LOGIN) ||
+	    vc->vc_esc != ESC_NONE || vc->vc_line.sb_len < VC_LINE_MAX)
+		return 0;
+	while (n < len && buf[n] >= ' ' && buf[n] < KEY_DEL && buf[n] != '?')
+		n++;
+	return n;
+}
+
 void
 vc_input(struct vty_conn *vc, const char *buf, size_t len)
 {
-	size_t	i;
+	static char	bells[512];
+	size_t		i, run, k;
 
-	for (i = 0; i < len && vc->vc_state != VC_CLOSING; i++)
+	if (bells[0] == '\0')
+		memset(bells, '\a', sizeof(bells));
+	for (i = 0; i < len && vc->vc_state != VC_CLOSING; i++) {
+		/* A flood past the full line: each key rings the bell
+		 * (vc_insert), a run of them in one write each 512, not a
+		 * send per key — 200 MB without a newline costs the server
+		 * little more than reading them. */
+		if ((run = vc_bell_run(vc, buf + i, len - i)) > 1) {
+			vc->vc_cr = false;
+			for (k = 0; k < run; k += sizeof(bells))
+				vc_send(vc, bells, run - k < sizeof(bells) ?
+				    run - k : sizeof(bells));
+			i += run - 1;
+			continue;
+		}
 		vc_key(vc, (unsigned char)buf[i]);
+	}
 }
 
 void

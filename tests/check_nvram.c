@@ -6,9 +6,12 @@
  */
 #include <check.h>
 #include <dirent.h>
+#include <signal.h>
+#include <time.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -67,6 +70,25 @@ startup(void)
 	strbuf_init(&sb);
 	ck_assert_int_eq(nvram_read(nvdir, NVRAM_STARTUP, &sb), 1);
 	return strbuf_steal(&sb);
+}
+
+/* A restart on the same nvram: the startup-config loads without an
+ * error line and renders back as WANT. */
+static void
+restart_loads(const char *want)
+{
+	struct strbuf	 report;
+	char		*after;
+
+	fx_close(&fx);
+	fx_open(&fx, nvdir);
+	strbuf_init(&report);
+	ck_assert_int_eq(startup_load(&fx.fx_rt, &report), 0);
+	ck_assert_str_eq(report.sb_buf, "");
+	strbuf_free(&report);
+	after = running();
+	ck_assert_str_eq(after, want);
+	free(after);
 }
 
 static void
@@ -365,23 +387,14 @@ START_TEST(test_load_on_start)
 		"exec-timeout 0 0",
 		NULL,
 	};
-	struct strbuf	 report;
-	char		*before, *after;
+	char	*before;
 
 	configure(lines);
 	fx_run(&fx, "write memory");
 	before = running();
-	fx_close(&fx);
-	fx_open(&fx, nvdir);
-	strbuf_init(&report);
-	ck_assert_int_eq(startup_load(&fx.fx_rt, &report), 0);
-	ck_assert_str_eq(report.sb_buf, "");
-	strbuf_free(&report);
-	after = running();
-	ck_assert_str_eq(after, before);
+	restart_loads(before);
 	ck_assert_str_eq(fx_prompt(&fx), "Booted>");
 	free(before);
-	free(after);
 }
 END_TEST
 
@@ -497,6 +510,145 @@ START_TEST(test_flash)
 	ck_assert_str_eq(fx_run(&fx, "show clock | redirect tftp://1.2.3.4/x"),
 	    "%Error opening tftp://1.2.3.4/x (Invalid argument): iosh has "
 	    "the flash: file system only\n");
+}
+END_TEST
+
+/*
+ * `write memory` under kill -9 at random moments, KILL_ROUNDS times
+ * (issue 19).  The router holds KILL_IFACES interfaces with 234-character
+ * descriptions (a ~47 KB configuration: each save renders it, writes it
+ * to a temporary file, fsyncs it and renames it over the old one).  Per
+ * round the hostname changes, a child forked from this router saves
+ * back to back, and is killed with SIGKILL after a delay drawn from a
+ * seeded sequence (0 to the time a forked child takes for KILL_SAVES
+ * saves, measured first); what nvram then holds must be a
+ * whole configuration — byte for byte the file before the round or this
+ * round's configuration — and nvram_reap (what the next start runs)
+ * removes the temporary file a kill inside a save left.  At the end the
+ * file loads into a fresh router without an error line and renders back
+ * byte for byte: every file seen was one of those.  Temporary files left
+ * show that kills landed inside saves.
+ */
+#define KILL_ROUNDS	200
+#define KILL_IFACES	150
+#define KILL_SAVES	2	/* the delays span two saves */
+
+static double
+ms_since(const struct timespec *t0)
+{
+	struct timespec	t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)(t.tv_sec - t0->tv_sec) * 1e3 +
+	    (double)(t.tv_nsec - t0->tv_nsec) / 1e6;
+}
+
+/* CPU seconds of this process and its reaped children (the wall time
+ * of the kill test depends on the machine's load; this does not). */
+static double
+cpu_s(void)
+{
+	struct rusage	ru, rc;
+
+	ck_assert_int_eq(getrusage(RUSAGE_SELF, &ru), 0);
+	ck_assert_int_eq(getrusage(RUSAGE_CHILDREN, &rc), 0);
+	return (double)(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec +
+	    rc.ru_utime.tv_sec + rc.ru_stime.tv_sec) +
+	    (double)(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec +
+	    rc.ru_utime.tv_usec + rc.ru_stime.tv_usec) / 1e6;
+}
+
+/* A child of this router that saves SAVES times and exits; returned
+ * once it has begun (the fork is slow under ASan: the delays count from
+ * the first save). */
+static pid_t
+saver(unsigned saves)
+{
+	pid_t	pid;
+	int	go[2];
+	char	c;
+
+	ck_assert_int_eq(pipe(go), 0);
+	if ((pid = fork()) == 0) {
+		(void)write(go[1], "", 1);
+		while (saves-- > 0)
+			(void)fx_run(&fx, "write memory");
+		_exit(0);
+	}
+	ck_assert_int_gt(pid, 0);
+	close(go[1]);
+	ck_assert_int_eq(read(go[0], &c, 1), 1);
+	close(go[0]);
+	return pid;
+}
+
+START_TEST(test_write_memory_kill9)
+{
+	char		 line[320], desc[240], *prev, *now, *want, *files;
+	unsigned short	 xs[3] = { 19, 200, 9 };	/* erand48's seed */
+	unsigned	 r, i, torn = 0, moved = 0;
+	pid_t		 pid;
+	int		 st;
+	struct timespec	 t0, start;
+	double		 spread;
+
+	clock_gettime(CLOCK_MONOTONIC, &start);
+	fx_run(&fx, "enable");
+	fx_run(&fx, "configure terminal");
+	for (i = 0; i < KILL_IFACES; i++) {
+		snprintf(line, sizeof(line), "interface Loopback%u", i);
+		ck_assert_str_eq(fx_run(&fx, line), "");
+		memset(desc, 'a' + (char)(i % 26), 234);
+		desc[234] = '\0';
+		snprintf(line, sizeof(line), "description %s", desc);
+		ck_assert_str_eq(fx_run(&fx, line), "");
+		snprintf(line, sizeof(line),
+		    "ip address 10.%u.%u.1 255.255.255.255", i / 250, i % 250);
+		ck_assert_str_eq(fx_run(&fx, line), "");
+	}
+	fx_run(&fx, "end");
+	fx_run(&fx, "write memory");
+	prev = startup();
+	ck_assert_uint_gt(strlen(prev), 45000);
+	/* The window: KILL_SAVES saves in a freshly forked child (its
+	 * first save pays the copy-on-write of the heap). */
+	pid = saver(KILL_SAVES);
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	ck_assert_int_eq(waitpid(pid, &st, 0), pid);
+	spread = ms_since(&t0);
+	for (r = 1; r <= KILL_ROUNDS; r++) {
+		fx_run(&fx, "configure terminal");
+		snprintf(line, sizeof(line), "hostname Round%u", r);
+		fx_run(&fx, line);
+		fx_run(&fx, "end");
+		want = running();
+		pid = saver(1000);
+		usleep((useconds_t)(erand48(xs) * spread * 1000));
+		ck_assert_int_eq(kill(pid, SIGKILL), 0);
+		ck_assert_int_eq(waitpid(pid, &st, 0), pid);
+		ck_assert(WIFSIGNALED(st) && WTERMSIG(st) == SIGKILL);
+		now = startup();
+		ck_assert_msg(strcmp(now, prev) == 0 || strcmp(now, want) == 0,
+		    "round %u: nvram holds %zu bytes, neither whole file", r,
+		    strlen(now));
+		moved += strcmp(now, prev) != 0;
+		torn += nvram_reap(nvdir);
+		files = listing();
+		ck_assert_str_eq(files, "startup-config\n");
+		free(files);
+		free(prev);
+		free(want);
+		prev = now;
+	}
+	restart_loads(prev);
+	/* Both outcomes happened: kills before a save finished and after. */
+	ck_assert_uint_gt(moved, 0);
+	ck_assert_uint_lt(moved, KILL_ROUNDS);
+	fprintf(stderr, "write memory kill -9: %u rounds in %.1f s, %.1f s of "
+	    "CPU (a save %.1f ms), %u saw a new file, %u temporary files left "
+	    "by kills inside a save\n", KILL_ROUNDS, ms_since(&start) / 1e3,
+	    cpu_s(), spread / KILL_SAVES, moved, torn);
+	free(prev);
 }
 END_TEST
 
@@ -618,7 +770,8 @@ nvram_suite(void)
 
 	/* Each test forks and writes files with fsync: seconds on a loaded
 	 * machine under ASan, not the default 4. */
-	tcase_set_timeout(tc, 60);
+	/* The kill -9 test sleeps as long as saves take: slow when loaded. */
+	tcase_set_timeout(tc, 120);
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_type7_pairs);
 	tcase_add_test(tc, test_type7_round_trip);
@@ -632,6 +785,7 @@ nvram_suite(void)
 	tcase_add_test(tc, test_private_nvram_master_key);
 	tcase_add_test(tc, test_flash);
 	tcase_add_test(tc, test_load_reports_errors);
+	tcase_add_test(tc, test_write_memory_kill9);
 	tcase_add_test(tc, test_erase);
 	tcase_add_test(tc, test_show_startup);
 	tcase_add_test(tc, test_reload);

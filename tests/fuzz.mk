@@ -4,6 +4,7 @@ EXTRA_DIST += tests/fuzz_smoke.sh fuzz/run.sh fuzz/reach.h fuzz/mkseeds.py \
 	fuzz/campaign.sh \
 	fuzz/fuzz_cmdline.c fuzz/fuzz_config.c fuzz/fuzz_isakmp.c \
 	fuzz/fuzz_ike.c fuzz/corpus/isakmp fuzz/corpus/ike \
+	fuzz/fuzz_ikex.c fuzz/corpus/ikex \
 	fuzz/fuzz_esp.c fuzz/corpus/esp fuzz/fuzz_net.c fuzz/corpus/net \
 	fuzz/fuzz_telnet.c fuzz/corpus/telnet \
 	fuzz/fuzz_dhcp.c fuzz/corpus/dhcp \

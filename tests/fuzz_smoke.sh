@@ -13,7 +13,7 @@ have clang || skip "clang not installed"
 FUZZ_OUT=$(cd "$top_builddir" && pwd)/fuzz-out
 FUZZ_REACH=1
 export FUZZ_OUT FUZZ_REACH
-for target in cmdline config isakmp ike dhcp esp net telnet; do
+for target in cmdline config isakmp ike ikex dhcp esp net telnet; do
 	log="$FUZZ_OUT.$target.log"
 	"$top_srcdir/fuzz/run.sh" "$target" "${FUZZ_SMOKE_SECONDS:-4}" \
 	    >"$log" 2>&1 || { tail -40 "$log"; exit 1; }

@@ -73,9 +73,12 @@ memlab_pump(struct memlab *ml)
 				memmove(q->mq_len, q->mq_len + 1,
 				    (q->mq_n - 1) * sizeof(*q->mq_len));
 				q->mq_n--;
+				moved = true;
+				if (ml->ml_tap != NULL && (len = ml->ml_tap(ml,
+				    r, frame, len)) == 0)
+					continue;
 				(void)wire_mem_inject(ml->ml_ser[1 - r], frame,
 				    len);
-				moved = true;
 			}
 		}
 	}

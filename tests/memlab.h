@@ -35,6 +35,12 @@ struct memlab {
 	struct wire		*ml_lan;	/* R1 FastEthernet0/0 */
 	struct wire_mem_sink	 ml_sink[2];
 	struct memlab_q		 ml_q[2];	/* sent by R1, by R2 */
+	/* When set, memlab_pump shows it each frame a router sent on its
+	 * serial wire (FROM: 0 R1, 1 R2) before the other receives it: it
+	 * may rewrite the frame in place (MEMLAB_FRAME bytes) and returns
+	 * its length, 0 to drop it (fuzz/fuzz_ikex.c mutates IKE there). */
+	size_t			(*ml_tap)(struct memlab *, int from,
+				    uint8_t *frame, size_t len);
 };
 
 /* Both routers configured as seed 001 (TRANSFORM: "esp-3des

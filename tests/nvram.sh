@@ -82,7 +82,9 @@ echo "ok: write memory, kill -9, restart: the configuration is back"
 
 # kill -9 at a moment picked from a seeded sequence (0 to 40 ms after the
 # first of a burst of saves answered [OK]), ROUNDS times (6 here, about
-# 1.5 s each; NVRAM_KILL_ROUNDS=200 for the long run): what is left is always a whole
+# 1.5 s each, whole iosh processes; tests/check_nvram's
+# test_write_memory_kill9 does 200 rounds on forked routers, a kill
+# inside a save most rounds): what is left is always a whole
 # startup-config that loads, and the next start removes the temporary
 # file the killed write may have left (nvram_reap).
 rounds=${NVRAM_KILL_ROUNDS:-6}
