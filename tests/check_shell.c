@@ -264,11 +264,13 @@ START_TEST(test_help)
 	strbuf_init(&sb);
 	session_help(fx.fx_sess, "", &sb);
 	ck_assert_str_eq(sb.sb_buf, "Exec commands:\n"
+	    "  connect     Open a terminal connection\n"
 	    "  enable      Turn on privileged commands\n"
 	    "  exit        Exit from the EXEC\n"
 	    "  logout      Exit from the EXEC\n"
 	    "  ping        Send echo messages\n"
 	    "  show        Show running system information\n"
+	    "  telnet      Open a telnet connection\n"
 	    "  terminal    Set terminal line parameters\n"
 	    "  traceroute  Trace route to destination\n"
 	    "\n");
