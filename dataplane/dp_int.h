@@ -315,6 +315,21 @@ bool		 ifname_arg(struct vty *, const struct cmd_args *,
 
 /* iface.c */
 struct dp_iface	*iface_get(struct dataplane *, const struct if_id *, bool make);
+/* A physical interface's keepalive period, seconds (IOS's default). */
+#define KEEPALIVE_DEFAULT	10
+/* The subnet index (IOS's overlap check): the interface whose subnet
+ * overlaps ADDR/MASK, EXCEPT's primary excepted; add, remove. */
+struct dp_iface	*subnet_overlap(const struct dataplane *, uint32_t addr,
+		    uint32_t mask, const struct dp_iface *except);
+void		 subnet_add(struct dataplane *, struct dp_iface *,
+		    uint32_t addr, uint32_t mask);
+void		 subnet_del(struct dataplane *, const struct dp_iface *,
+		    uint32_t addr, uint32_t mask);
+/* IFP's IPv4 addresses gone: its DHCP lease released, its subnets out
+ * of the index. */
+void		 iface_clear_v4(struct dp_iface *);
+/* A virtual interface removed (`no interface`). */
+void		 iface_delete(struct dataplane *, struct dp_iface *);
 void		 iface_free_all(struct dataplane *);
 void		 iface_nvgen(const struct dataplane *, struct strbuf *);
 bool		 iface_up(const struct dp_iface *);

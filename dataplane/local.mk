@@ -3,6 +3,7 @@ libiosh_a_SOURCES += \
 	dataplane/dp.c dataplane/dp.h dataplane/dp_int.h dataplane/cmds.h \
 	dataplane/ifname.c \
 	dataplane/iface.c \
+	dataplane/iface_cmd.c \
 	dataplane/acl.c dataplane/acl_names.h \
 	dataplane/route.c \
 	dataplane/route_show.c \
