@@ -437,6 +437,11 @@ uint8_t	ipsec_mtu_outer_df(const struct ipsec_flow *, const uint8_t *inner);
 /* Whether TS in RQ's flow runs in transport mode (ipsec_ident.c). */
 bool	ipsec_transport_ok(const struct ike_request *,
 	    const struct transform_set *);
+/* Transport mode through a NAT: the host idents LID (ours) and RID (the
+ * peer's) as the addresses LOCAL and PEER we see; false if unchanged. */
+bool	ipsec_ident_natt(const struct sa_addr *local,
+	    const struct sa_addr *peer, struct sa_ident *lid,
+	    struct sa_ident *rid);
 /* The largest inner packet PS carries within FL's path MTU. */
 size_t	ipsec_mtu_inner(const struct ipsec_flow *, const struct ipsec_sa *);
 /* The dataplane's co_frag_needed: ICMP about our ESP lowers path MTU. */

@@ -836,13 +836,14 @@ r_qm1(struct ike_qm *q, const struct isakmp_msg *pm)
 	struct isakmp_sa_pl		 sp;
 	struct isakmp_iter		 it;
 	struct p2_offer			 of;
-	struct sa_ident			 ci, cr;
+	struct sa_ident			 ci, cr, lci, lcr;
 	struct isakmp_build		 b;
 	struct isakmp_hdr		 h;
 	struct strbuf			 words;
 	uint8_t				 msg[IKE_MSG_MAX];
 	size_t				 n = 0, hoff, len;
 	bool				 shorter, v12 = ike_debug_v12(c);
+	bool				 natted = false;
 
 	/* The node moves on only once the SPI is asked for (12.x, and
 	 * seed 003's 15.2 responder). */
@@ -854,8 +855,15 @@ r_qm1(struct ike_qm *q, const struct isakmp_msg *pm)
 		qm_fail(q, "QM rejected");
 		return;
 	}
-	if (ipsec_find_entry(c, &p->p_local, &p->p_peer, p->p_profile, &cr,
-	    &ci, &q->q_req, &ce)) {
+	/* Host proxies a NAT changed (transport mode after NAT-T) are
+	 * looked up as the ends we see, if nothing takes them as sent. */
+	lci = ci;
+	lcr = cr;
+	if (ipsec_find_entry(c, &p->p_local, &p->p_peer, p->p_profile, &lcr,
+	    &lci, &q->q_req, &ce) || (p->p_float &&
+	    ipsec_ident_natt(&p->p_local, &p->p_peer, &lcr, &lci) &&
+	    (natted = ipsec_find_entry(c, &p->p_local, &p->p_peer,
+	    p->p_profile, &lcr, &lci, &q->q_req, &ce)))) {
 		ipsec_proposal_of(c, ce, &q->q_req.rq_prop);
 		n = proposal_sets(op, sets);
 	}
@@ -885,6 +893,11 @@ r_qm1(struct ike_qm *q, const struct isakmp_msg *pm)
 	}
 	if (ts == NULL) {
 		r_refuse(q, ISAKMP_N_NO_PROPOSAL_CHOSEN, "QM rejected");
+		return;
+	}
+	/* Proxies moved for the NAT hold for transport mode only. */
+	if (natted && !offer_is_transport(&of)) {
+		r_refuse(q, ISAKMP_N_INVALID_ID_INFORMATION, "QM rejected");
 		return;
 	}
 	q->q_ts = *ts;

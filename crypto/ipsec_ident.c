@@ -128,3 +128,28 @@ ipsec_transport_ok(const struct ike_request *rq,
 	    sa_addr_eq(&rq->rq_lid.id_addr, &rq->rq_local) &&
 	    sa_addr_eq(&rq->rq_rid.id_addr, &rq->rq_peer);
 }
+
+/*
+ * Transport mode through a NAT (RFC 3947 §5.2): the initiator's host
+ * identities are the addresses it has, and a NAT changed one of them (a
+ * spoke's private source, or its public address as the hub names it).
+ * Proxies that are both hosts are taken as the ends this SA runs
+ * between — ours LOCAL, the peer's PEER as we see them — as strongSwan
+ * does ("changing received traffic selectors ... due to NAT") and as
+ * RFC 3948's transport mode needs, the packets' own headers being the
+ * NAT's.  The caller keeps this only for a transport-mode offer.
+ */
+bool
+ipsec_ident_natt(const struct sa_addr *local, const struct sa_addr *peer,
+    struct sa_ident *lid, struct sa_ident *rid)
+{
+	if (lid->id_plen != 32 || rid->id_plen != 32 ||
+	    lid->id_addr.sa_family != 4 || rid->id_addr.sa_family != 4 ||
+	    local->sa_family != 4 || peer->sa_family != 4 ||
+	    (sa_addr_eq(&lid->id_addr, local) &&
+	    sa_addr_eq(&rid->id_addr, peer)))
+		return false;
+	lid->id_addr = *local;
+	rid->id_addr = *peer;
+	return true;
+}

@@ -278,6 +278,35 @@ ah_input(struct crypto *c, struct dp_iface *in, const uint8_t *ip, size_t len)
 	esp_accepted(c, ps, in, buf, hl + plen);
 }
 
+/*
+ * Transport mode after NAT-T (RFC 3948 §3.1.2): a TCP or UDP checksum
+ * inside was taken over the addresses the sender's header had, and the
+ * NAT changed that header (it cannot reach the checksum under ESP).  The
+ * receiver must fix it; ESP's ICV has already vouched for the payload,
+ * so it is taken again over the header IP (LEN bytes, no options) now
+ * carries, as the RFC allows in place of NAT-OA's incremental update.
+ * A UDP checksum of zero (none) stays zero; a fragment is left alone.
+ */
+static void
+natt_l4_fix(uint8_t *ip, size_t len)
+{
+	size_t		 l4 = len - IP_HDR, at;
+	uint16_t	 sum;
+
+	if ((get16(ip + 6) & 0x3fff) != 0)
+		return;
+	if (ip[9] == IPPROTO_TCP_NUM && l4 >= 20)
+		at = IP_HDR + 16;
+	else if (ip[9] == IPPROTO_UDP_NUM && l4 >= UDP_HDR &&
+	    get16(ip + IP_HDR + 6) != 0)
+		at = IP_HDR + 6;
+	else
+		return;
+	put16(ip + at, 0);
+	sum = in_cksum(ip + IP_HDR, l4, ip4_pseudo(ip, l4, ip[9]));
+	put16(ip + at, sum == 0 && ip[9] == IPPROTO_UDP_NUM ? 0xffff : sum);
+}
+
 void
 ipsec_esp_input(void *arg, struct dp_iface *in, const uint8_t *ip, size_t len)
 {
@@ -290,6 +319,7 @@ ipsec_esp_input(void *arg, struct dp_iface *in, const uint8_t *ip, size_t len)
 	uint32_t		 spi;
 	uint8_t			 next;
 	enum esp_result		 r;
+	bool			 udp;
 
 	if (len > 0 && (ip[0] >> 4) == 6) {
 		esp_input6(c, in, ip, len);
@@ -300,7 +330,7 @@ ipsec_esp_input(void *arg, struct dp_iface *in, const uint8_t *ip, size_t len)
 		return;
 	}
 	/* ESP in UDP (the dataplane checked it is 4500 and no IKE). */
-	if (ip[9] == IPPROTO_UDP_NUM && len >= hl + UDP_HDR)
+	if ((udp = ip[9] == IPPROTO_UDP_NUM && len >= hl + UDP_HDR))
 		hl += UDP_HDR;
 	else if (ip[9] != IPPROTO_ESP_NUM) {
 		c->c_esp_bad++;
@@ -332,10 +362,12 @@ ipsec_esp_input(void *arg, struct dp_iface *in, const uint8_t *ip, size_t len)
 		return;
 	}
 	/* Transport mode (RFC 4303 §3.1.1): the outer header is the
-	 * packet's own, its protocol ESP's next header.  The payload moves
-	 * up behind it (the ESP header and IV may be shorter than it). */
+	 * packet's own, its protocol ESP's next header (RFC 3948 §3.1.2:
+	 * in UDP too, the UDP header dropped).  The payload moves up
+	 * behind it (the ESP header and IV may be shorter than it). */
 	if (next != ESP_NEXT_IPV4) {
-		if (hl != IP_HDR || ilen + IP_HDR > PKT_MAX) {
+		if (hl - (udp ? UDP_HDR : 0) != IP_HDR ||
+		    ilen + IP_HDR > PKT_MAX) {
 			fl->fl_stats.fs_recv_errors++;
 			return;
 		}
@@ -347,6 +379,8 @@ ipsec_esp_input(void *arg, struct dp_iface *in, const uint8_t *ip, size_t len)
 		put16(buf + 10, in_cksum(buf, IP_HDR, 0));
 		inner = buf;
 		ilen += IP_HDR;
+		if (udp)
+			natt_l4_fix(buf, ilen);
 	}
 	/* The inner packet must be what the SA was made for.  IOS 15's
 	 * `show crypto ipsec sa` has no line of its own for it: it is a

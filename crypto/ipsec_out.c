@@ -152,14 +152,15 @@ dbg_sa_request1(struct crypto *c, const struct ike_request *rq,
  * Transport mode (RFC 4303 §3.1.1) when the SA was negotiated so and the
  * packet is between the crypto endpoints themselves (IOS's rule: GRE
  * from the tunnel source to the destination): ESP follows the packet's
- * own header, whose protocol becomes 50 and is ESP's next header.  A
- * header with options goes in tunnel mode, as anything else does.
+ * own header, whose protocol becomes 50 and is ESP's next header (after
+ * NAT-T, RFC 3948 §2.1: UDP 4500 first, the protocol 17).  A header
+ * with options goes in tunnel mode, as anything else does.
  */
 static bool
 transport_pkt(const struct ipsec_flow *fl, const struct ipsec_sa *ps,
     const uint8_t *ip, size_t len)
 {
-	return ps->ps_transport && !ps->ps_udp && len >= IP_HDR &&
+	return ps->ps_transport && len >= IP_HDR &&
 	    ip[0] == 0x45 &&
 	    memcmp(ip + 12, fl->fl_local_addr.sa_addr, 4) == 0 &&
 	    memcmp(ip + 16, fl->fl_peer.sa_addr, 4) == 0;
@@ -253,28 +254,44 @@ encap_transport(struct crypto *c, struct ipsec_flow *fl, struct ipsec_sa *ps,
     uint8_t *ip, size_t len, bool inplace)
 {
 	uint8_t		 h[IP_HDR], *out;
+	size_t		 hdr = IP_HDR + (ps->ps_udp ? UDP_HDR : 0);
 	size_t		 plen = len - IP_HDR, elen;
 	size_t		 ahl = ps->ps_ah != NULL ? ah_sa_len(ps->ps_ah) : 0;
-	size_t		 pre = IP_HDR + ipsec_sa_pre(ps);
-	size_t		 cap = ipsec_sa_encap_len(ps, plen) + IP_HDR;
+	size_t		 pre = hdr + ipsec_sa_pre(ps);
+	size_t		 cap = ipsec_sa_encap_len(ps, plen) + hdr;
 
+	/* AH cannot pass a NAT (RFC 3948 is ESP's): not in UDP. */
+	if (ahl != 0 && ps->ps_udp) {
+		fl->fl_stats.fs_send_errors++;
+		return DP_CRYPTO_DROP;
+	}
 	if ((out = encap_dest(c, fl, ip + IP_HDR, plen, DP_HEADROOM + IP_HDR,
 	    pre, cap, inplace)) == NULL)
 		return DP_CRYPTO_DROP;
 	/* The new header overlaps the old one when built in place. */
 	memcpy(h, ip, IP_HDR);
-	if (body_out(ps, ip + IP_HDR, plen, h[9], out + IP_HDR + ahl,
-	    cap - IP_HDR - ahl, &elen) != ESP_OK) {
+	if (body_out(ps, ip + IP_HDR, plen, h[9], out + hdr + ahl,
+	    cap - hdr - ahl, &elen) != ESP_OK) {
 		fl->fl_stats.fs_send_errors++;
 		return DP_CRYPTO_DROP;
 	}
-	elen += ahl;
+	elen += ahl + hdr - IP_HDR;
 	memcpy(out, h, IP_HDR);
 	put16(out + 2, (uint16_t)(IP_HDR + elen));
 	out[6] = ipsec_mtu_outer_df(fl, h);
 	out[7] = 0;
 	out[9] = IPPROTO_ESP_NUM;
 	put16(out + 10, 0);
+	if (ps->ps_udp) {
+		/* RFC 3948 §2.1: the UDP checksum zero, the inner TCP/UDP
+		 * one left as the packet's own addresses made it (the
+		 * receiver fixes it after the NAT, ipsec_in.c). */
+		out[9] = IPPROTO_UDP_NUM;
+		put16(out + IP_HDR, ISAKMP_NATT_PORT);
+		put16(out + IP_HDR + 2, fl->fl_peer_port);
+		put16(out + IP_HDR + 4, (uint16_t)elen);
+		put16(out + IP_HDR + 6, 0);
+	}
 	/* RFC 4302 §3.1.1: in transport mode AH follows the packet's own
 	 * header, its next header the packet's protocol. */
 	if (ah_finish(fl, ps, out, IP_HDR + elen, h[9]) < 0)

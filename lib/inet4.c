@@ -49,6 +49,13 @@ in_cksum(const uint8_t *p, size_t len, uint32_t sum)
 }
 
 uint32_t
+ip4_pseudo(const uint8_t *ip, size_t len, uint8_t proto)
+{
+	return (uint32_t)get16(ip + 12) + get16(ip + 14) + get16(ip + 16) +
+	    get16(ip + 18) + proto + (uint32_t)len;
+}
+
+uint32_t
 ip6_pseudo(const uint8_t *p, size_t plen, uint8_t nxt)
 {
 	uint32_t	sum = (uint32_t)(plen >> 16) + (plen & 0xffff) + nxt;

@@ -24,5 +24,8 @@ uint16_t	 in_cksum(const uint8_t *p, size_t len, uint32_t sum);
  * addresses, PLEN, next header NXT; RFC 8200 8.1) for in_cksum: the
  * dataplane's UDP and ICMPv6, and crypto's ESP in UDP over IPv6. */
 uint32_t	 ip6_pseudo(const uint8_t *p, size_t plen, uint8_t nxt);
+/* The same for the IPv4 datagram IP: its addresses, the LEN bytes after
+ * its header, protocol PROTO (RFC 793 3.1, RFC 768). */
+uint32_t	 ip4_pseudo(const uint8_t *ip, size_t len, uint8_t proto);
 
 #endif

@@ -205,6 +205,92 @@ START_TEST(test_natt_through_pat)
 }
 END_TEST
 
+/*
+ * GRE over IPsec in transport mode through the PAT (issue 16, RFC 3948
+ * transport mode): the spoke's GRE runs from its private 10.1.1.2 to
+ * the hub, the hub's to the PAT's 12.1.1.1.  NAT-D finds the NAT, Quick
+ * Mode offers UDP-encapsulated transport, the hub takes the spoke's
+ * host proxies (10.1.1.2, changed by the NAT) as the ends it sees; ESP
+ * follows each GRE packet's own header inside UDP 4500, and each end
+ * gives the packet back with the header the NAT left (GRE from 12.1.1.1
+ * at the hub, to 10.1.1.2 at the spoke), which is its tunnel's.
+ */
+static void
+natt_gre(int r)
+{
+	char	text[1024];
+
+	snprintf(text, sizeof(text),
+	    "crypto isakmp policy 10\n hash md5\n authentication pre-share\n"
+	    " group 2\n encryption 3des\n"
+	    "crypto isakmp key cisco address %s\n"
+	    "crypto ipsec transform-set TSET esp-3des esp-md5-hmac\n"
+	    " mode transport\n"
+	    "crypto ipsec profile PRO\n set transform-set TSET\n"
+	    "interface Tunnel0\n ip address 172.16.0.%d 255.255.255.0\n"
+	    " tunnel source %s\n tunnel destination %s\n"
+	    " tunnel protection ipsec profile PRO\n",
+	    r == R1 ? "12.1.1.2" : "12.1.1.1", r == R1 ? 1 : 2,
+	    r == R1 ? "Serial1/2" : "Serial1/1",
+	    r == R1 ? "12.1.1.2" : "12.1.1.1");
+	pair_config(r, text);
+}
+
+START_TEST(test_natt_transport_gre)
+{
+	static const char *const hub_sa[] = {
+		"interface: Tunnel0",
+		"    Crypto map tag: Tunnel0-head-0, local addr. 12.1.1.2",
+		"   local  ident (addr/mask/prot/port): "
+		    "(12.1.1.2/255.255.255.255/47/0)",
+		"   remote ident (addr/mask/prot/port): "
+		    "(12.1.1.1/255.255.255.255/47/0)",
+		"   current_peer: 12.1.1.1:1024",
+		"    #pkts encaps: 7, #pkts encrypt: 7, #pkts digest 7",
+		"    #pkts decaps: 7, #pkts decrypt: 7, #pkts verify 7",
+		"    #send errors 0, #recv errors 0",
+		"        in use settings ={Transport UDP-Encaps, }",
+		"        in use settings ={Transport UDP-Encaps, }", NULL
+	};
+	static const char *const spoke_sa[] = {
+		"   local  ident (addr/mask/prot/port): "
+		    "(10.1.1.2/255.255.255.255/47/0)",
+		"   remote ident (addr/mask/prot/port): "
+		    "(12.1.1.2/255.255.255.255/47/0)",
+		"   current_peer: 12.1.1.2:4500",
+		"    #pkts encaps: 7, #pkts encrypt: 7, #pkts digest 7",
+		"    #pkts decaps: 7, #pkts decrypt: 7, #pkts verify 7",
+		/* The first echo, dropped while IKE ran. */
+		"    #send errors 1, #recv errors 0",
+		"        in use settings ={Transport UDP-Encaps, }",
+		"        in use settings ={Transport UDP-Encaps, }", NULL
+	};
+	const char	*out;
+	int		 r;
+
+	pair_open3(natt_cfg, natt_ifs);
+	natt_gre(R1);
+	natt_gre(R2);
+	for (r = 0; r < PAIR_MAX; r++)
+		run(r, "terminal length 0");
+	out = pair_run_wait(R1, "ping 172.16.0.2");
+	ck_assert_msg(strstr(out, "Success rate is 80 percent (4/5)") != NULL,
+	    "%s", out);
+	out = pair_run_wait(R2, "ping 172.16.0.1 repeat 3");
+	ck_assert_msg(strstr(out, "Success rate is 100 percent (3/3)") !=
+	    NULL, "%s", out);
+	/* Only ESP in UDP crossed the PAT: 500 and 4500 mapped, no GRE. */
+	ck_assert_str_eq(run(R3, "show ip nat translations"), NAT_HEAD
+	    "udp 12.1.1.1:1         10.1.1.2:500       12.1.1.2:500       "
+	    "12.1.1.2:500\n"
+	    "udp 12.1.1.1:1024      10.1.1.2:4500      12.1.1.2:4500      "
+	    "12.1.1.2:4500\n");
+	ck_show(R2, "show crypto ipsec sa", hub_sa);
+	ck_show(R1, "show crypto ipsec sa", spoke_sa);
+	pair_close();
+}
+END_TEST
+
 static Suite *
 natt_suite(void)
 {
@@ -212,6 +298,7 @@ natt_suite(void)
 	TCase	*tc = tcase_create("through pat");
 
 	tcase_add_test(tc, test_natt_through_pat);
+	tcase_add_test(tc, test_natt_transport_gre);
 	tcase_set_timeout(tc, 60);
 	suite_add_tcase(s, tc);
 	return s;
