@@ -53,6 +53,15 @@ isakmp_on_off(struct vty *vty, bool before)
 		    after ? "ON" : "OFF");
 }
 
+/*
+ * A profile that does not exist is refused, the line not kept.  IOS
+ * 15.2's own words were not found; these are IOS XE's, as its
+ * configuration interface returns them for this command (17.x, quoted in
+ * netascode/terraform-iosxe-nac-iosxe#230) — unconfirmed for 15.x.
+ */
+#define NO_PROFILE_MSG	"It seems IPSec profile doesn't exist or attempting " \
+	"to remove when referred by tunnel config\n"
+
 /* The profile becomes the tunnel's policy (ipsec_tunnel.c); IOS says
  * ISAKMP is on as for a crypto map. */
 int
@@ -61,6 +70,11 @@ if_tunnel_protection_cmd(struct vty *vty, const struct cmd_args *m)
 	struct dp_iface	*ifp = vty->v_ctx;
 	bool		 before = any_crypto_map(vty->v_sys->sy_dp);
 
+	if (!cmd_negated(m) && crypto_ipsec_profile_find(vty->v_sys->sy_crypto,
+	    cmd_arg(m, "name")) == NULL) {
+		vty_out(vty, NO_PROFILE_MSG);
+		return CMD_WARNING;
+	}
 	if (cmd_negated(m))
 		dp_iface_set_tunnel_protection(ifp, NULL);
 	else {

@@ -343,6 +343,38 @@ START_TEST(test_gre_ipv6)
 }
 END_TEST
 
+/* `tunnel protection` naming a profile that does not exist: refused
+ * with IOS XE's words (crypto/iface.c: 15.2's not found), the line not
+ * kept, ISAKMP not turned on, the tunnel carrying GRE in clear still. */
+START_TEST(test_protection_missing_profile)
+{
+	const char	*out;
+
+	tunnels_up();
+	fx_run(&pair[R1], "configure terminal");
+	fx_run(&pair[R1], "interface Tunnel0");
+	ck_assert_str_eq(fx_run(&pair[R1], "tunnel protection ipsec profile "
+	    "NOPE"), "It seems IPSec profile doesn't exist or attempting to "
+	    "remove when referred by tunnel config\n");
+	fx_run(&pair[R1], "end");
+	out = fx_run(&pair[R1], "show running-config interface Tunnel0");
+	ck_assert_msg(strstr(out, "tunnel protection") == NULL, "%s", out);
+	ck_assert_msg(!pair_has(R1, "ISAKMP is ON"), "%s",
+	    pair[R1].fx_out.sb_buf);
+	out = pair_run_wait(R1, "ping 10.2.2.2 source 10.1.1.1");
+	ck_assert_msg(strstr(out, "\n!!!!!\nSuccess rate is 100 percent "
+	    "(5/5)") != NULL, "%s", out);
+	/* Once the profile exists the same line is taken. */
+	pair_config(R1, "crypto ipsec transform-set TSET esp-3des "
+	    "esp-md5-hmac\ncrypto ipsec profile NOPE\n set transform-set "
+	    "TSET\ninterface Tunnel0\n tunnel protection ipsec profile "
+	    "NOPE\n");
+	out = fx_run(&pair[R1], "show running-config interface Tunnel0");
+	ck_assert_msg(strstr(out, " tunnel protection ipsec profile NOPE\n")
+	    != NULL, "%s", out);
+}
+END_TEST
+
 static Suite *
 tunnel_suite(void)
 {
@@ -358,6 +390,7 @@ tunnel_suite(void)
 	tcase_add_test(tc, test_key);
 	tcase_add_test(tc, test_ip_mtu);
 	tcase_add_test(tc, test_gre_ipv6);
+	tcase_add_test(tc, test_protection_missing_profile);
 	suite_add_tcase(s, tc);
 	return s;
 }
