@@ -98,13 +98,16 @@ recv_error(struct crypto *c, const struct ipsec_sa *ps, enum esp_result r,
 }
 
 /* The inner datagram (tunnel mode) against the flow's proxies, either
- * family: an IPv6 one's addresses only (a VTI's ::/0 both ways). */
+ * family: an IPv6 one's addresses (a VTI's ::/0 both ways) and, when the
+ * proxies name one, its next header (GRE over IPv6's 47). */
 static bool
 inner_selected6(const struct ipsec_flow *fl, const uint8_t *in, size_t len)
 {
 	if (len >= IP6_HDR && (in[0] >> 4) == 6)
 		return ipsec_ident_has6(&fl->fl_rident, in + 8) &&
-		    ipsec_ident_has6(&fl->fl_lident, in + 24);
+		    ipsec_ident_has6(&fl->fl_lident, in + 24) &&
+		    (fl->fl_lident.id_proto == 0 ||
+		    in[6] == fl->fl_lident.id_proto);
 	/* IPv4 under IPv6 proxies is outside them (no v4-overlay). */
 	return fl->fl_rident.id_addr.sa_family != 6 &&
 	    inner_selected(fl, in, len);

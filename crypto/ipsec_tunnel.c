@@ -169,6 +169,16 @@ tp_get(struct crypto *c, struct dp_iface *t)
 	} else if (tp->tp_vti) {
 		ipsec_ident_set(&tp->tp_rq.rq_lid, 0, 0xffffffffu, 0, 0);
 		ipsec_ident_set(&tp->tp_rq.rq_rid, 0, 0xffffffffu, 0, 0);
+	} else if (sa.sa_family == 6) {
+		/* `tunnel mode gre ipv6`: the GRE packets between the two
+		 * IPv6 ends, in tunnel mode (no IPv6 transport here). */
+		memset(&tp->tp_rq.rq_lid, 0, sizeof(tp->tp_rq.rq_lid));
+		memset(&tp->tp_rq.rq_rid, 0, sizeof(tp->tp_rq.rq_rid));
+		tp->tp_rq.rq_lid.id_addr = sa;
+		tp->tp_rq.rq_rid.id_addr = da;
+		tp->tp_rq.rq_lid.id_plen = tp->tp_rq.rq_rid.id_plen = 128;
+		tp->tp_rq.rq_lid.id_proto = IPPROTO_GRE_NUM;
+		tp->tp_rq.rq_rid.id_proto = IPPROTO_GRE_NUM;
 	} else {
 		ipsec_ident_set(&tp->tp_rq.rq_lid, s, 0, IPPROTO_GRE_NUM, 0);
 		ipsec_ident_set(&tp->tp_rq.rq_rid, d, 0, IPPROTO_GRE_NUM, 0);

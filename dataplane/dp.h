@@ -349,8 +349,8 @@ struct dp_crypto_ops {
 void		 dp_crypto_register(struct dataplane *,
 		    const struct dp_crypto_ops *ops, void *arg);
 /* A decapsulated packet, processed as if received on IN (inbound ACL,
- * local delivery or forwarding; no co_inbound check).  -1 if its header
- * is bad. */
+ * local delivery or forwarding; no co_inbound check), IPv4 or IPv6.  -1
+ * if its header is bad. */
 int		 dp_ip_input(struct dataplane *, struct dp_iface *in,
 		    const uint8_t *ip, size_t len);
 /* The IPv4 datagram IP cannot go on whole (it would not fit in a tunnel

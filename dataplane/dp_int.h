@@ -291,6 +291,7 @@ struct dataplane {
 	struct ev_timer	 *d_tun_timer;
 	uint64_t	  d_gre_drops;	/* GRE for no tunnel of ours */
 	unsigned	  d_tun_depth;	/* tunnel_output nesting */
+	bool		  d_decap6;	/* ip6_input of what crypto gave back */
 	bool		  d_tun_syncing;	/* in tunnel_sync: crypto, asked
 						 * about a VTI, asks back */
 	struct cdp	 *d_cdp;	/* cdp.c: `cdp run`, neighbours */

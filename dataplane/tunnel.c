@@ -392,9 +392,35 @@ tun_counted_out(struct dp_iface *t, size_t len)
  * `tunnel mode gre ipv6`: the inner datagram (HL bytes of room before it
  * at O) under GRE and an outer IPv6 header from the tunnel's source to
  * its destination (next header 47, hop limit 255), out through ip6_send
- * as the router's own.  No tunnel protection over it (crypto's tunnel
- * policy is GRE between IPv4 ends): a protected one carries nothing.
+ * as the router's own, or to crypto under `tunnel protection` (GRE
+ * between the IPv6 ends, ESP over IPv6 in tunnel mode).
  */
+/*
+ * `tunnel protection`: crypto takes the GRE packet O (TOTAL bytes, either
+ * family; its policy is the tunnel's, whatever the physical interface's
+ * crypto map).  0 consumed, -1 dropped, 1 to go on in clear (no crypto).
+ */
+static int
+tun_protect(struct dp_iface *t, uint8_t *o, size_t total)
+{
+	struct dataplane		*dp = t->if_dp;
+	const struct dp_crypto_ops	*co;
+
+	if (t->if_tun_protection == NULL || (co = tun_crypto(dp)) == NULL ||
+	    co->co_tunnel_output == NULL)
+		return 1;
+	switch (co->co_tunnel_output(dp->d_fwd->f_crypto_arg, t, o, total)) {
+	case DP_CRYPTO_CONSUMED:
+		return 0;
+	case DP_CRYPTO_DROP:
+		t->if_attach.at_odrops++;
+		return -1;
+	case DP_CRYPTO_PASS:
+		break;
+	}
+	return 1;
+}
+
 static int
 tun_gre6_output(struct dp_iface *t, uint16_t ethertype, uint8_t *o,
     size_t hl, size_t len)
@@ -402,15 +428,15 @@ tun_gre6_output(struct dp_iface *t, uint16_t ethertype, uint8_t *o,
 	struct dataplane	*dp = t->if_dp;
 	int			 rc;
 
-	if (t->if_tun_protection != NULL) {
-		t->if_attach.at_odrops++;
-		return -1;
-	}
 	ip6_header(o, hl - 40 + len, IPP_GRE, TUN_TTL, t->if_tun_saddr6,
 	    t->if_tun_daddr6);
 	gre_header(t, o + 40, ethertype);
 	tun_counted_out(t, len);
 	dp->d_tun_depth++;
+	if ((rc = tun_protect(t, o, hl + len)) <= 0) {
+		dp->d_tun_depth--;
+		return rc;
+	}
 	rc = ip6_send(dp, o, hl + len);
 	dp->d_tun_depth--;
 	if (rc != DP_SEND_OK) {
@@ -427,7 +453,6 @@ tunnel_output(struct dp_iface *t, uint16_t ethertype, const uint8_t *ip,
 	struct dataplane	*dp = t->if_dp;
 	size_t			 hl = tun_overhead(t);
 	uint8_t			*o = dp->d_fwd->f_tunbuf + DP_HEADROOM, *g;
-	const struct dp_crypto_ops *co;
 	uint8_t			 tos;
 	int			 rc;
 
@@ -451,22 +476,10 @@ tunnel_output(struct dp_iface *t, uint16_t ethertype, const uint8_t *ip,
 	/* The tunnel counts what went into it, as IOS's counters do. */
 	tun_counted_out(t, len);
 	dp->d_tun_depth++;
-	/* `tunnel protection`: crypto takes the GRE packet (its policy is
-	 * the tunnel's, whatever the physical interface's crypto map). */
-	if (t->if_tun_protection != NULL && (co = tun_crypto(dp)) != NULL &&
-	    co->co_tunnel_output != NULL)
-		switch (co->co_tunnel_output(dp->d_fwd->f_crypto_arg, t, o,
-		    hl + len)) {
-		case DP_CRYPTO_CONSUMED:
-			dp->d_tun_depth--;
-			return 0;
-		case DP_CRYPTO_DROP:
-			dp->d_tun_depth--;
-			t->if_attach.at_odrops++;
-			return -1;
-		case DP_CRYPTO_PASS:
-			break;
-		}
+	if ((rc = tun_protect(t, o, hl + len)) <= 0) {
+		dp->d_tun_depth--;
+		return rc;
+	}
 	rc = ip4_send(dp, o, hl + len, IP4_OWN | IP4_ROOM | IP4_FWDBUF);
 	dp->d_tun_depth--;
 	if (rc != DP_SEND_OK) {
@@ -597,6 +610,12 @@ tunnel_input6(struct dataplane *dp, struct dp_iface *in, const uint8_t *ip,
 		    memcmp(t->if_tun_saddr6, ip + 24, 16) == 0 &&
 		    t->if_tun_haskey == haskey &&
 		    (!haskey || t->if_tun_key == key)) {
+			/* A protected tunnel takes GRE out of its SA only
+			 * (no inbound crypto check over IPv6 otherwise). */
+			if (t->if_tun_protection != NULL && !dp->d_decap6) {
+				dp->d_gre_drops++;
+				return;
+			}
 			gre_deliver(dp, t, g, off, len - 40);
 			return;
 		}

@@ -287,9 +287,8 @@ END_TEST
  * datagram larger answered "fragmentation needed".  Counters: 5 + 5
  * IPv4 echoes and replies of 100 bytes, 5 + 5 IPv6 ones.
  */
-START_TEST(test_gre_ipv6)
-{
-	static const char *const v6[PAIR_NR] = {
+/* Tunnel0 in `tunnel mode gre ipv6` between the serials' IPv6 ends. */
+static const char *const gre6_cfg[PAIR_NR] = {
 		"ipv6 unicast-routing\n"
 		"interface Serial1/2\n ipv6 address 2001:DB8:12::1/64\n"
 		"interface Tunnel0\n ipv6 address 2001:DB8:23::1/64\n"
@@ -300,7 +299,11 @@ START_TEST(test_gre_ipv6)
 		"interface Tunnel0\n ipv6 address 2001:DB8:23::2/64\n"
 		" tunnel source Serial1/1\n tunnel mode gre ipv6\n"
 		" tunnel destination 2001:DB8:12::1\n",
-	};
+};
+
+START_TEST(test_gre_ipv6)
+{
+	const char *const	*v6 = gre6_cfg;
 	const char	*out;
 	int		 r;
 
@@ -375,6 +378,63 @@ START_TEST(test_protection_missing_profile)
 }
 END_TEST
 
+/*
+ * `tunnel protection` on `tunnel mode gre ipv6` (issue 16): the GRE
+ * packets between the two IPv6 ends are the proxies (host to host,
+ * protocol 47), IKE and ESP run over IPv6, ESP in tunnel mode (no IPv6
+ * transport mode here, whatever the set asks).  IPv4 and IPv6 across.
+ */
+START_TEST(test_gre_ipv6_protected)
+{
+	static const char *const sa[] = {
+		"interface: Tunnel0",
+		"    Crypto map tag: Tunnel0-head-0, local addr 2001:DB8:12::1",
+		"   local  ident (addr/mask/prot/port): "
+		    "(2001:DB8:12::1/128/47/0)",
+		"   remote ident (addr/mask/prot/port): "
+		    "(2001:DB8:12::2/128/47/0)",
+		"   current_peer 2001:DB8:12::2 port 500",
+		"    #pkts encaps: 9, #pkts encrypt: 9, #pkts digest: 9",
+		"    #pkts decaps: 9, #pkts decrypt: 9, #pkts verify: 9",
+		/* The first echo, dropped while IKE ran. */
+		"    #send errors 1, #recv errors 0",
+		"        in use settings ={Tunnel, }",
+		"        in use settings ={Tunnel, }", NULL
+	};
+	const char	*out, *miss;
+	int		 r;
+
+	for (r = 0; r < PAIR_NR; r++) {
+		pair_config(r, tun_cfg[r]);
+		pair_config(r, gre6_cfg[r]);
+		pair_config(r, "crypto isakmp policy 10\n authentication "
+		    "pre-share\ncrypto isakmp key cisco address ipv6 ::/0\n"
+		    "crypto ipsec transform-set TRA esp-aes esp-sha-hmac\n"
+		    " mode transport\n"
+		    "crypto ipsec profile PRO\n set transform-set TRA\n"
+		    "interface Tunnel0\n tunnel protection ipsec profile PRO\n");
+	}
+	pair_run_for(1);
+	out = pair_run_wait(R1, "ping 10.2.2.2 source 10.1.1.1");
+	ck_assert_msg(strstr(out, "\n.!!!!\nSuccess rate is 80 percent "
+	    "(4/5)") != NULL, "%s", out);
+	out = pair_run_wait(R2, "ping 2001:DB8:23::1");
+	ck_assert_msg(strstr(out, "\n!!!!!\nSuccess rate is 100 percent "
+	    "(5/5)") != NULL, "%s", out);
+	strbuf_reset(&pair[R1].fx_out);
+	fx_run(&pair[R1], "show crypto ipsec sa");
+	miss = pair_lines_in_order(R1, sa);
+	ck_assert_msg(miss == NULL, "no \"%s\" in %s", miss,
+	    pair[R1].fx_out.sb_buf);
+	/* GRE over IPv6 in clear to the protected tunnel: not taken. */
+	pair_config(R2, "interface Tunnel0\n no tunnel protection ipsec "
+	    "profile PRO\n");
+	out = pair_run_wait(R2, "ping 2001:DB8:23::1 repeat 2");
+	ck_assert_msg(strstr(out, "Success rate is 0 percent (0/2)") != NULL,
+	    "%s", out);
+}
+END_TEST
+
 static Suite *
 tunnel_suite(void)
 {
@@ -391,6 +451,7 @@ tunnel_suite(void)
 	tcase_add_test(tc, test_ip_mtu);
 	tcase_add_test(tc, test_gre_ipv6);
 	tcase_add_test(tc, test_protection_missing_profile);
+	tcase_add_test(tc, test_gre_ipv6_protected);
 	suite_add_tcase(s, tc);
 	return s;
 }
