@@ -409,6 +409,13 @@ tun_protect(struct dp_iface *t, uint8_t *o, size_t total)
 	if (t->if_tun_protection == NULL || (co = tun_crypto(dp)) == NULL ||
 	    co->co_tunnel_output == NULL)
 		return 1;
+	/* In tunnel mode ESP carries the header as it is, so its checksum
+	 * is made now, not by ip4_send (a peer's stack drops a zero one:
+	 * strongSwan's libipsec hands the packet to Linux's). */
+	if ((o[0] >> 4) == 4) {
+		put16(o + 10, 0);
+		put16(o + 10, in_cksum(o, (size_t)(o[0] & 15) * 4, 0));
+	}
 	switch (co->co_tunnel_output(dp->d_fwd->f_crypto_arg, t, o, total)) {
 	case DP_CRYPTO_CONSUMED:
 		return 0;

@@ -60,3 +60,8 @@ EXTRA_DIST += tests/interop_vti.sh
 # both ends beginning in turn.
 TESTS += tests/interop_vti6.sh
 EXTRA_DIST += tests/interop_vti6.sh
+# GRE over IPsec: iosh's GRE tunnel with tunnel protection (a mode
+# transport set) and Linux's GRE (tests/gre_tun) protected by strongSwan
+# in tunnel mode, the only mode libipsec has.
+TESTS += tests/interop_gre_ipsec.sh
+EXTRA_DIST += tests/interop_gre_ipsec.sh

@@ -16,6 +16,9 @@
 #				SS_REMOTE (12.1.1.2 and 12.1.1.1 unless set)
 #   IOSH_ATTACH		more --attach arguments for iosh_start
 #   SS_PLUGINS		more plugins for charon's load list
+#   SS_PLUGIN_CONF, SS_INSTALL_ROUTES
+#				plugins' settings in charon's strongswan.conf,
+#				and its install_routes (yes unless set)
 #   ios_crypto ENC HASH GROUP TSET [PFS] [KEY] [ACL]
 #				iosh's policy 10, key, transform set, map
 #   send LINE...; mark; wait_for RE OFFSET SECONDS; fail WHY
@@ -134,7 +137,7 @@ ss_charon() {
 	cat >"$D/strongswan.conf" <<EOC
 charon {
     load = random nonce openssl pem pkcs1 x509 pubkey hmac md5 sha1 sha2 aes gmp kernel-libipsec kernel-netlink socket-default vici${SS_PLUGINS:+ $SS_PLUGINS}
-    install_routes = yes
+    install_routes = ${SS_INSTALL_ROUTES:-yes}
     filelog {
         main {
             path = $D/charon.log
@@ -145,7 +148,7 @@ charon {
         }
     }
     syslog { daemon { default = -1 } }
-    plugins { vici { socket = unix://$D/charon.vici } }
+    plugins { vici { socket = unix://$D/charon.vici } ${SS_PLUGIN_CONF:-}}
 }
 swanctl {
     load = random nonce openssl pem pkcs1 x509 pubkey
