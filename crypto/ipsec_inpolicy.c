@@ -57,7 +57,7 @@ bool
 ipsec_own_traffic(const uint8_t *ip, size_t len)
 {
 	size_t		hl;
-	uint16_t	dport;
+	uint16_t	sport, dport;
 
 	if (len < 20)
 		return false;
@@ -67,8 +67,12 @@ ipsec_own_traffic(const uint8_t *ip, size_t len)
 	if (ip[9] != IPPROTO_UDP_NUM || len < hl + 4 ||
 	    (get16(ip + 6) & 0x1fff) != 0)
 		return false;
+	/* Either port: behind a PAT the peer's IKE is on another port
+	 * (12.1.1.1:1, :1024), ours stays 500 or 4500. */
+	sport = get16(ip + hl);
 	dport = get16(ip + hl + 2);
-	return dport == IKE_PORT || dport == NATT_PORT;
+	return dport == IKE_PORT || dport == NATT_PORT ||
+	    sport == IKE_PORT || sport == NATT_PORT;
 }
 
 /* Whether this flow's message is due (and if so, remember it). */

@@ -291,6 +291,87 @@ START_TEST(test_natt_transport_gre)
 }
 END_TEST
 
+/* A crypto map in transport mode between the spoke's own address and
+ * the hub's (R the router, its peer and ACL as the ends see each other). */
+static void
+natt_transport_map(int r)
+{
+	char	text[1024];
+
+	snprintf(text, sizeof(text),
+	    "crypto isakmp policy 10\n hash md5\n authentication pre-share\n"
+	    " group 2\n encryption 3des\n"
+	    "crypto isakmp key cisco address %s\n"
+	    "crypto ipsec transform-set TSET esp-3des esp-md5-hmac\n"
+	    " mode transport\n"
+	    "access-list 100 permit ip host %s host %s\n"
+	    "crypto map TST 10 ipsec-isakmp\n set peer %s\n"
+	    " match address 100\n set transform-set TSET\n"
+	    "interface %s\n crypto map TST\n",
+	    r == R1 ? "12.1.1.2" : "12.1.1.1",
+	    r == R1 ? "10.1.1.2" : "12.1.1.2",
+	    r == R1 ? "12.1.1.2" : "12.1.1.1",
+	    r == R1 ? "12.1.1.2" : "12.1.1.1",
+	    r == R1 ? "Serial1/2" : "Serial1/1");
+	pair_config(r, text);
+}
+
+/*
+ * TCP/UDP inside transport mode after the NAT (RFC 3948 §3.1.2): the
+ * spoke's syslog message (UDP 514 from 10.1.1.2) carries the checksum
+ * its own header made; the hub receives it under the header the PAT
+ * left (from 12.1.1.1), which must be fixed or its UDP drops the
+ * datagram unanswered (encaps 4, not 5, without natt_l4_fix).  Fixed,
+ * the hub answers port unreachable, through the SA too.  The crypto map
+ * covers the PAT's address, so the hub's IKE to the peer's PAT ports
+ * (1, 1024) must stay out of it (ipsec_own_traffic by source port).
+ */
+START_TEST(test_natt_transport_udp)
+{
+	static const char *const hub_sa[] = {
+		"   local  ident (addr/mask/prot/port): "
+		    "(12.1.1.2/255.255.255.255/0/0)",
+		"   remote ident (addr/mask/prot/port): "
+		    "(12.1.1.1/255.255.255.255/0/0)",
+		"   current_peer: 12.1.1.1:1024",
+		/* 4 echo replies and 1 port unreachable (the second
+		 * within IOS's 500 ms unreachable rate: not sent). */
+		"    #pkts encaps: 5, #pkts encrypt: 5, #pkts digest 5",
+		/* 4 echoes and the 2 syslog datagrams. */
+		"    #pkts decaps: 6, #pkts decrypt: 6, #pkts verify 6",
+		"    #send errors 0, #recv errors 0",
+		"        in use settings ={Transport UDP-Encaps, }", NULL
+	};
+	static const char *const spoke_sa[] = {
+		"   local  ident (addr/mask/prot/port): "
+		    "(10.1.1.2/255.255.255.255/0/0)",
+		"   remote ident (addr/mask/prot/port): "
+		    "(12.1.1.2/255.255.255.255/0/0)",
+		"    #pkts encaps: 6, #pkts encrypt: 6, #pkts digest 6",
+		"    #pkts decaps: 5, #pkts decrypt: 5, #pkts verify 5",
+		"    #send errors 1, #recv errors 0",
+		"        in use settings ={Transport UDP-Encaps, }", NULL
+	};
+	const char	*out;
+
+	pair_open3(natt_cfg, natt_ifs);
+	natt_transport_map(R1);
+	natt_transport_map(R2);
+	run(R1, "terminal length 0");
+	run(R2, "terminal length 0");
+	out = pair_run_wait(R1, "ping 12.1.1.2");
+	ck_assert_msg(strstr(out, "Success rate is 80 percent (4/5)") != NULL,
+	    "%s", out);
+	pair_config(R1, "logging host 12.1.1.2\n");
+	run(R1, "configure terminal");
+	run(R1, "end");
+	pair_run_for(2);
+	ck_show(R2, "show crypto ipsec sa", hub_sa);
+	ck_show(R1, "show crypto ipsec sa", spoke_sa);
+	pair_close();
+}
+END_TEST
+
 static Suite *
 natt_suite(void)
 {
@@ -299,6 +380,7 @@ natt_suite(void)
 
 	tcase_add_test(tc, test_natt_through_pat);
 	tcase_add_test(tc, test_natt_transport_gre);
+	tcase_add_test(tc, test_natt_transport_udp);
 	tcase_set_timeout(tc, 60);
 	suite_add_tcase(s, tc);
 	return s;
