@@ -215,25 +215,36 @@ END_TEST
  * gives the packet back with the header the NAT left (GRE from 12.1.1.1
  * at the hub, to 10.1.1.2 at the spoke), which is its tunnel's.
  */
+/* R's policy, key (for its peer as it sees it) and `mode transport`
+ * set; then REST, its use of them. */
 static void
-natt_gre(int r)
+natt_transport_cfg(int r, const char *rest)
 {
-	char	text[1024];
+	char	text[512];
 
 	snprintf(text, sizeof(text),
 	    "crypto isakmp policy 10\n hash md5\n authentication pre-share\n"
 	    " group 2\n encryption 3des\n"
 	    "crypto isakmp key cisco address %s\n"
 	    "crypto ipsec transform-set TSET esp-3des esp-md5-hmac\n"
-	    " mode transport\n"
+	    " mode transport\n", r == R1 ? "12.1.1.2" : "12.1.1.1");
+	pair_config(r, text);
+	pair_config(r, rest);
+}
+
+static void
+natt_gre(int r)
+{
+	char	text[512];
+
+	snprintf(text, sizeof(text),
 	    "crypto ipsec profile PRO\n set transform-set TSET\n"
 	    "interface Tunnel0\n ip address 172.16.0.%d 255.255.255.0\n"
 	    " tunnel source %s\n tunnel destination %s\n"
 	    " tunnel protection ipsec profile PRO\n",
-	    r == R1 ? "12.1.1.2" : "12.1.1.1", r == R1 ? 1 : 2,
-	    r == R1 ? "Serial1/2" : "Serial1/1",
+	    r == R1 ? 1 : 2, r == R1 ? "Serial1/2" : "Serial1/1",
 	    r == R1 ? "12.1.1.2" : "12.1.1.1");
-	pair_config(r, text);
+	natt_transport_cfg(r, text);
 }
 
 START_TEST(test_natt_transport_gre)
@@ -296,24 +307,18 @@ END_TEST
 static void
 natt_transport_map(int r)
 {
-	char	text[1024];
+	char	text[512];
 
 	snprintf(text, sizeof(text),
-	    "crypto isakmp policy 10\n hash md5\n authentication pre-share\n"
-	    " group 2\n encryption 3des\n"
-	    "crypto isakmp key cisco address %s\n"
-	    "crypto ipsec transform-set TSET esp-3des esp-md5-hmac\n"
-	    " mode transport\n"
 	    "access-list 100 permit ip host %s host %s\n"
 	    "crypto map TST 10 ipsec-isakmp\n set peer %s\n"
 	    " match address 100\n set transform-set TSET\n"
 	    "interface %s\n crypto map TST\n",
-	    r == R1 ? "12.1.1.2" : "12.1.1.1",
 	    r == R1 ? "10.1.1.2" : "12.1.1.2",
 	    r == R1 ? "12.1.1.2" : "12.1.1.1",
 	    r == R1 ? "12.1.1.2" : "12.1.1.1",
 	    r == R1 ? "Serial1/2" : "Serial1/1");
-	pair_config(r, text);
+	natt_transport_cfg(r, text);
 }
 
 /*

@@ -346,6 +346,15 @@ START_TEST(test_gre_ipv6)
 }
 END_TEST
 
+/* R's CMD (a ping) printed WANT (its marks and rate). */
+static void
+ck_ping(int r, const char *cmd, const char *want)
+{
+	const char	*out = pair_run_wait(r, cmd);
+
+	ck_assert_msg(strstr(out, want) != NULL, "%s", out);
+}
+
 /* `tunnel protection` naming a profile that does not exist: refused
  * with IOS XE's words (crypto/iface.c: 15.2's not found), the line not
  * kept, ISAKMP not turned on, the tunnel carrying GRE in clear still. */
@@ -364,9 +373,8 @@ START_TEST(test_protection_missing_profile)
 	ck_assert_msg(strstr(out, "tunnel protection") == NULL, "%s", out);
 	ck_assert_msg(!pair_has(R1, "ISAKMP is ON"), "%s",
 	    pair[R1].fx_out.sb_buf);
-	out = pair_run_wait(R1, "ping 10.2.2.2 source 10.1.1.1");
-	ck_assert_msg(strstr(out, "\n!!!!!\nSuccess rate is 100 percent "
-	    "(5/5)") != NULL, "%s", out);
+	ck_ping(R1, "ping 10.2.2.2 source 10.1.1.1",
+	    "\n!!!!!\nSuccess rate is 100 percent (5/5)");
 	/* Once the profile exists the same line is taken. */
 	pair_config(R1, "crypto ipsec transform-set TSET esp-3des "
 	    "esp-md5-hmac\ncrypto ipsec profile NOPE\n set transform-set "
@@ -401,7 +409,7 @@ START_TEST(test_gre_ipv6_protected)
 		"        in use settings ={Tunnel, }",
 		"        in use settings ={Tunnel, }", NULL
 	};
-	const char	*out, *miss;
+	const char	*miss;
 	int		 r;
 
 	for (r = 0; r < PAIR_NR; r++) {
@@ -415,12 +423,10 @@ START_TEST(test_gre_ipv6_protected)
 		    "interface Tunnel0\n tunnel protection ipsec profile PRO\n");
 	}
 	pair_run_for(1);
-	out = pair_run_wait(R1, "ping 10.2.2.2 source 10.1.1.1");
-	ck_assert_msg(strstr(out, "\n.!!!!\nSuccess rate is 80 percent "
-	    "(4/5)") != NULL, "%s", out);
-	out = pair_run_wait(R2, "ping 2001:DB8:23::1");
-	ck_assert_msg(strstr(out, "\n!!!!!\nSuccess rate is 100 percent "
-	    "(5/5)") != NULL, "%s", out);
+	ck_ping(R1, "ping 10.2.2.2 source 10.1.1.1",
+	    "\n.!!!!\nSuccess rate is 80 percent (4/5)");
+	ck_ping(R2, "ping 2001:DB8:23::1",
+	    "\n!!!!!\nSuccess rate is 100 percent (5/5)");
 	strbuf_reset(&pair[R1].fx_out);
 	fx_run(&pair[R1], "show crypto ipsec sa");
 	miss = pair_lines_in_order(R1, sa);
@@ -429,9 +435,8 @@ START_TEST(test_gre_ipv6_protected)
 	/* GRE over IPv6 in clear to the protected tunnel: not taken. */
 	pair_config(R2, "interface Tunnel0\n no tunnel protection ipsec "
 	    "profile PRO\n");
-	out = pair_run_wait(R2, "ping 2001:DB8:23::1 repeat 2");
-	ck_assert_msg(strstr(out, "Success rate is 0 percent (0/2)") != NULL,
-	    "%s", out);
+	ck_ping(R2, "ping 2001:DB8:23::1 repeat 2",
+	    "Success rate is 0 percent (0/2)");
 }
 END_TEST
 

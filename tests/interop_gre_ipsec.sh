@@ -50,6 +50,8 @@ for k in all default tap0 lo ipsec0; do
 done
 timeout 40 ip netns exec "$ns" "$builddir/tests/gre_tun" 12.1.1.2 12.1.1.1 \
     gre1 35 2>"$D/gre_tun.out" &
+gpid=$!
+trap 'kill "$gpid" 2>/dev/null; ss_cleanup' EXIT
 for i in $(seq 1 50); do
 	in_ns ip link show gre1 >/dev/null 2>&1 && break
 	sleep 0.1
@@ -95,11 +97,7 @@ send "ping 2.2.2.2 source loopback0 repeat 10"
 wait_for "^Success rate is 100 percent \(10/10\)" "$m" 20 ||
     fail "iosh's pings through Tunnel0"
 
-m=$(mark)
-send "show crypto ipsec sa" "show interfaces Tunnel0"
-wait_for "Tunnel protection via IPSec" "$m" 10 || fail "show commands"
-since "$m" >"$D/show"
-for line in '^interface: Tunnel0$' \
+tunnel_shows '^interface: Tunnel0$' \
     '^    Crypto map tag: Tunnel0-head-0, local addr 12.1.1.1$' \
     '^   local  ident \(addr/mask/prot/port\): \(12.1.1.1/255.255.255.255/47/0\)$' \
     '^   remote ident \(addr/mask/prot/port\): \(12.1.1.2/255.255.255.255/47/0\)$' \
@@ -109,9 +107,7 @@ for line in '^interface: Tunnel0$' \
     '^    #send errors 0, #recv errors 0$' \
     '^        in use settings =\{Tunnel UDP-Encaps, \}$' \
     '^Tunnel0 is up, line protocol is up $' \
-    '^  Tunnel protocol/transport GRE/IP$'; do
-	grep -Eq "$line" "$D/show" || fail "show: no $line in $(cat "$D/show")"
-done
+    '^  Tunnel protocol/transport GRE/IP$'
 grep -q 'in use settings ={Transport' "$D/show" &&
     fail "transport claimed: $(cat "$D/show")"
 swan --list-sas >"$D/sas" 2>&1 || fail "swanctl --list-sas"

@@ -22,6 +22,8 @@
 #   ios_crypto ENC HASH GROUP TSET [PFS] [KEY] [ACL]
 #				iosh's policy 10, key, transform set, map
 #   send LINE...; mark; wait_for RE OFFSET SECONDS; fail WHY
+#   tunnel_shows RE...	`show crypto ipsec sa` and `show interfaces
+#				Tunnel0` in $D/show, each RE found in it
 #   ss_capture_stop		tshark's capture on tap0 ended, file complete
 #   ws_keys OUT DIR...		the key tables `test crypto wireshark-keys`
 #				wrote into each DIR, merged into OUT
@@ -258,6 +260,18 @@ ss_clear() {
 	sleep 0.5
 	swan --terminate --ike lab >/dev/null 2>&1
 	sleep 0.3
+}
+
+tunnel_shows() {
+	local m line
+	m=$(mark)
+	send "show crypto ipsec sa" "show interfaces Tunnel0"
+	wait_for "Tunnel protection via IPSec" "$m" 10 || fail "show commands"
+	since "$m" >"$D/show"
+	for line in "$@"; do
+		grep -Eq "$line" "$D/show" ||
+		    fail "show: no $line in $(cat "$D/show")"
+	done
 }
 
 ss_capture_stop() {
