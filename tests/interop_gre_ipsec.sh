@@ -22,11 +22,14 @@
 # iosh's SAs run in tunnel mode over UDP 4500, `show crypto ipsec sa`
 # says so ({Tunnel UDP-Encaps, }, the mode in use, not the set's), pings
 # pass both ways and both sides count them.  iosh as initiator asks for
-# transport only, as IOS does; libipsec could not install that (above),
-# so it is not exercised here (check_vti, check_natt: transport between
-# iosh routers).  Found by this test: iosh handed its GRE packets to
-# crypto with a zero IPv4 header checksum (ip4_send makes it), which
-# tunnel mode carried to Linux, which dropped them.
+# transport only, as IOS does (one "(Transport)" proposal per set in its
+# sa_request); this strongSwan's tunnel-mode child answers it "no
+# matching CHILD_SA config found" (measured: `clear crypto sa`, then a
+# ping from iosh, 0/5), and libipsec could not install transport anyway
+# (above), so only strongSwan begins here (check_vti, check_natt:
+# transport between iosh routers).  Found by this test: iosh handed its
+# GRE packets to crypto with a zero IPv4 header checksum (ip4_send makes
+# it), which tunnel mode carried to Linux, which dropped them.
 #
 # Needs root, namespaces, TUN/TAP and strongSwan (tests/interop_lib.sh
 # says which); skips (77) without them.  Every wait is bounded.
