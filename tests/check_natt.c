@@ -76,6 +76,15 @@ ck_hasnt(int r, const char *cmd, const char *text)
     "Pro Inside global      Inside local       Outside local      "	\
     "Outside global\n"
 
+/* The spoke's first mappings: R3's own IKE holds 500 and 4500 on
+ * 12.1.1.1, so its 500 gets the first free low port, its 4500 the first
+ * high one. */
+#define NAT_FIRST	NAT_HEAD					\
+    "udp 12.1.1.1:1         10.1.1.2:500       12.1.1.2:500       "	\
+    "12.1.1.2:500\n"							\
+    "udp 12.1.1.1:1024      10.1.1.2:4500      12.1.1.2:4500      "	\
+    "12.1.1.2:4500\n"
+
 /* Each of LINES in R's output, in order. */
 static void
 ck_lines(int r, const char *const *lines)
@@ -160,13 +169,7 @@ START_TEST(test_natt_through_pat)
 	ck_lines(R2, hub_natd);
 	run(R1, "undebug all");
 	run(R2, "undebug all");
-	/* R3's own IKE holds 500 and 4500 on 12.1.1.1: the spoke's 500
-	 * got the first free low port, its 4500 the first high one. */
-	ck_assert_str_eq(run(R3, "show ip nat translations"), NAT_HEAD
-	    "udp 12.1.1.1:1         10.1.1.2:500       12.1.1.2:500       "
-	    "12.1.1.2:500\n"
-	    "udp 12.1.1.1:1024      10.1.1.2:4500      12.1.1.2:4500      "
-	    "12.1.1.2:4500\n");
+	ck_assert_str_eq(run(R3, "show ip nat translations"), NAT_FIRST);
 	ck_show(R2, "show crypto ipsec sa", hub_sa);
 	ck_show(R1, "show crypto ipsec sa", spoke_sa);
 
@@ -291,11 +294,7 @@ START_TEST(test_natt_transport_gre)
 	ck_assert_msg(strstr(out, "Success rate is 100 percent (3/3)") !=
 	    NULL, "%s", out);
 	/* Only ESP in UDP crossed the PAT: 500 and 4500 mapped, no GRE. */
-	ck_assert_str_eq(run(R3, "show ip nat translations"), NAT_HEAD
-	    "udp 12.1.1.1:1         10.1.1.2:500       12.1.1.2:500       "
-	    "12.1.1.2:500\n"
-	    "udp 12.1.1.1:1024      10.1.1.2:4500      12.1.1.2:4500      "
-	    "12.1.1.2:4500\n");
+	ck_assert_str_eq(run(R3, "show ip nat translations"), NAT_FIRST);
 	ck_show(R2, "show crypto ipsec sa", hub_sa);
 	ck_show(R1, "show crypto ipsec sa", spoke_sa);
 	pair_close();

@@ -67,15 +67,9 @@ in_ns ip addr add 172.30.0.1/30 dev gre1 && in_ns ip link set gre1 up ||
 in_ns ip route add 1.1.1.1/32 dev gre1 src 2.2.2.2 || fail "route 1.1.1.1"
 in_ns ip rule add ipproto gre lookup 100 || fail "ip rule ipproto gre"
 
-send "configure terminal" "no ip route 2.2.2.2 255.255.255.255 12.1.1.2" \
-    "crypto isakmp policy 10" " encryption 3des" " hash md5" \
-    " authentication pre-share" " group 2" \
-    "crypto isakmp key cisco address 12.1.1.2" \
-    "crypto isakmp nat keepalive 5" \
-    "crypto ipsec transform-set TSET esp-3des esp-md5-hmac" \
-    " mode transport" \
-    "crypto ipsec profile PRO" " set transform-set TSET" \
-    "interface Tunnel0" " ip address 172.30.0.2 255.255.255.252" \
+send "configure terminal" "no ip route 2.2.2.2 255.255.255.255 12.1.1.2"
+ios_profile " mode transport"
+send "interface Tunnel0" " ip address 172.30.0.2 255.255.255.252" \
     " tunnel source FastEthernet0/0" " tunnel destination 12.1.1.2" \
     " tunnel protection ipsec profile PRO" \
     "ip route 2.2.2.2 255.255.255.255 Tunnel0" "end"

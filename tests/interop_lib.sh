@@ -21,6 +21,9 @@
 #				and its install_routes (yes unless set)
 #   ios_crypto ENC HASH GROUP TSET [PFS] [KEY] [ACL]
 #				iosh's policy 10, key, transform set, map
+#   ios_profile [MODELINE]	(in configuration mode) policy 10, key, NAT
+#				keepalives, set TSET (its mode line), profile
+#				PRO, for Tunnel0's tunnel protection
 #   send LINE...; mark; wait_for RE OFFSET SECONDS; fail WHY
 #   tunnel_shows RE...	`show crypto ipsec sa` and `show interfaces
 #				Tunnel0` in $D/show, each RE found in it
@@ -251,6 +254,15 @@ ios_crypto() {
 		send " no set pfs"
 	fi
 	send "interface FastEthernet0/0" " crypto map TST" "end"
+}
+
+ios_profile() {
+	send "crypto isakmp policy 10" " encryption 3des" " hash md5" \
+	    " authentication pre-share" " group 2" \
+	    "crypto isakmp key cisco address 12.1.1.2" \
+	    "crypto isakmp nat keepalive 5" \
+	    "crypto ipsec transform-set TSET esp-3des esp-md5-hmac" "$@" \
+	    "crypto ipsec profile PRO" " set transform-set TSET"
 }
 
 # Both sides forget every SA (iosh tells strongSwan; strongSwan's are

@@ -29,14 +29,9 @@ swan --load-all --clear --file "$D/swanctl.conf" >"$D/load.out" 2>&1 ||
     fail "swanctl --load-all: $(cat "$D/load.out")"
 
 m=$(mark)
-send "configure terminal" "no ip route 2.2.2.2 255.255.255.255 12.1.1.2" \
-    "crypto isakmp policy 10" " encryption 3des" " hash md5" \
-    " authentication pre-share" " group 2" \
-    "crypto isakmp key cisco address 12.1.1.2" \
-    "crypto isakmp nat keepalive 5" \
-    "crypto ipsec transform-set TSET esp-3des esp-md5-hmac" \
-    "crypto ipsec profile PRO" " set transform-set TSET" \
-    "interface Tunnel0" " ip address 172.16.0.1 255.255.255.0" \
+send "configure terminal" "no ip route 2.2.2.2 255.255.255.255 12.1.1.2"
+ios_profile
+send "interface Tunnel0" " ip address 172.16.0.1 255.255.255.0" \
     " tunnel source FastEthernet0/0" " tunnel destination 12.1.1.2" \
     " tunnel mode ipsec ipv4" " tunnel protection ipsec profile PRO" \
     "ip route 2.2.2.2 255.255.255.255 Tunnel0" "end"
