@@ -78,6 +78,11 @@ hardware(struct dataplane *dp, const char *name, char *err, size_t errlen)
 		    "no attachment", canon);
 		return NULL;
 	}
+	if (id.id_sub != 0 || id.id_type == IFT_EMBEDDED_SE) {
+		snprintf(err, errlen, "%s cannot be attached%s", canon,
+		    id.id_sub != 0 ? ": attach its main interface" : "");
+		return NULL;
+	}
 	if (id.id_type == IFT_ATM) {
 		snprintf(err, errlen, "%s: ATM interfaces cannot be attached",
 		    canon);
@@ -113,6 +118,7 @@ dp_attach(struct dataplane *dp, const char *name, const char *spec,
 	dp->d_rt_gen++;		/* its line protocol: routes through it */
 	ifp->if_attach.at_spec = xstrdup(spec);
 	attach_mac(ifp, spec);
+	dot1q_mac_sync(ifp);
 	link_attached(ifp);
 	return 0;
 }
@@ -151,6 +157,8 @@ attach_send(struct dp_iface *ifp, const uint8_t *frame, size_t len)
 {
 	struct if_attach	*at = &ifp->if_attach;
 
+	if (ifp->if_id.id_sub != 0)
+		return dot1q_send(ifp, frame, len);
 	if (at->at_wire == NULL || !iface_up(ifp)) {
 		at->at_odrops++;
 		return -1;
