@@ -156,7 +156,10 @@ if_dot1q_cmd(struct vty *vty, const struct cmd_args *m)
 	struct dp_iface	*ifp = vty->v_ctx, *p, *other;
 	uint16_t	 vid = (uint16_t)cmd_arg_num(m, "vlan", 0);
 
-	if (ifp->if_id.id_sub == 0 || !link_ethernet(ifp)) {
+	/* Ethernet ports and EtherChannels (a Port-channel is never up in
+	 * iosh: its subinterfaces are stored, down). */
+	if (ifp->if_id.id_sub == 0 || (!link_ethernet(ifp) &&
+	    ifp->if_id.id_type != IFT_PORT_CHANNEL)) {
 		vty_invalid(vty, cmd_arg_off(m, "dot1Q"));
 		return CMD_WARNING;
 	}
