@@ -261,6 +261,7 @@ iface_proto_up(const struct dp_iface *ifp)
 		return dot1q_proto_up(ifp);
 	switch (ifp->if_id.id_type) {
 	case IFT_LOOPBACK:
+	case IFT_NULL:		/* up/up, as IOS's Null0 */
 		return true;
 	case IFT_TUNNEL:
 		return ifp->if_tun_up;	/* tunnel.c decides it */

@@ -129,8 +129,11 @@ num_parse(const char *s, struct if_id *id)
 			return false;
 		s = end + 1;
 	}
-	/* Null has only Null0. */
+	/* Null has only Null0; VLANs are 1-4094. */
 	if (id->id_type == IFT_NULL && id->id_num[0] != 0)
+		return false;
+	if (id->id_type == IFT_VLAN && (id->id_num[0] < 1 ||
+	    id->id_num[0] > 4094))
 		return false;
 	return !ifname_virtual(id->id_type) || id->id_nnum == 1;
 }
