@@ -66,7 +66,7 @@ extern const unsigned cs_slot_db_level, cs_slot_db_url, cs_slot_db_archive,
 enum { V2S_DESC, V2S_ENC, V2S_INTEG, V2S_GROUP, V2S_FVRF, V2S_LOCAL,
 	V2S_PROPOSAL, V2S_ADDR, V2S_IDENT, V2S_PSK, V2S_PSK_LOCAL,
 	V2S_PSK_REMOTE, V2S_IDREMOTE, V2S_IDLOCAL, V2S_AUTH_REMOTE,
-	V2S_AUTH_LOCAL, V2S_KEYRING, V2S_LIFETIME, V2S_DPD, V2S_N };
+	V2S_AUTH_LOCAL, V2S_KEYRING, V2S_IVRF, V2S_LIFETIME, V2S_DPD, V2S_N };
 extern const unsigned ikev2_slot[V2S_N];
 int	crypto_ikev2_cmd(struct vty *, const struct cmd_args *);
 int	ikev2_peer_cmd(struct vty *, const struct cmd_args *);

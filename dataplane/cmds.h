@@ -75,7 +75,7 @@ int	if_inert_cmd(struct vty *, const struct cmd_args *);
 /* The interface lines kept in a slot (the definition's argument). */
 int	if_inert_line_cmd(struct vty *, const struct cmd_args *);
 extern const unsigned ifi_slot_vrf, ifi_slot_tcp_mss, ifi_slot_ospf_net,
-	ifi_slot_ospf_cost, ifi_slot_vreasm, ifi_slot_channel;
+	ifi_slot_ospf_cost, ifi_slot_vreasm, ifi_slot_channel, ifi_slot_ospf_area;
 /* The listed inert lines (iface_lines.c): the definition's argument is
  * the line's kind. */
 int	if_line_cmd(struct vty *, const struct cmd_args *);

@@ -69,7 +69,7 @@ struct if_id {
 enum if_addr_kind { IFA_NONE, IFA_STATIC, IFA_DHCP };
 /* The slots of an interface's stored-but-inert lines (iface.c). */
 enum { IFI_VRF, IFI_TCP_MSS, IFI_OSPF_NET, IFI_OSPF_COST, IFI_VREASM,
-	IFI_CHANNEL, IFI_N };
+	IFI_CHANNEL, IFI_OSPF_AREA, IFI_N };
 /* Where the listed inert lines of iface_lines.c render. */
 enum { IFL_ADDR, IFL_IP_EARLY, IFL_IP, IFL_PPP, IFL_LINK, IFL_TUNNEL };
 struct if_line_def;

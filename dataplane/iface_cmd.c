@@ -402,7 +402,8 @@ if_inert_line_cmd(struct vty *vty, const struct cmd_args *m)
 
 const unsigned ifi_slot_vrf = IFI_VRF, ifi_slot_tcp_mss = IFI_TCP_MSS,
     ifi_slot_ospf_net = IFI_OSPF_NET, ifi_slot_ospf_cost = IFI_OSPF_COST,
-    ifi_slot_vreasm = IFI_VREASM, ifi_slot_channel = IFI_CHANNEL;
+    ifi_slot_vreasm = IFI_VREASM, ifi_slot_channel = IFI_CHANNEL,
+    ifi_slot_ospf_area = IFI_OSPF_AREA;
 
 static void
 inert_slot(const struct dp_iface *ifp, unsigned slot, struct strbuf *sb)
@@ -815,6 +816,7 @@ iface_render(const struct dp_iface *ifp, struct strbuf *sb)
 	inert_slot(ifp, IFI_TCP_MSS, sb);
 	inert_slot(ifp, IFI_OSPF_NET, sb);
 	inert_slot(ifp, IFI_OSPF_COST, sb);
+	inert_slot(ifp, IFI_OSPF_AREA, sb);
 	v6_lines(ifp, sb);
 	if (ifp->if_encap != ENCAP_DEFAULT)
 		nv_line(sb, 1, "encapsulation %s",

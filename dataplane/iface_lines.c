@@ -38,8 +38,10 @@ DEF(ifl_proxy_arp,	IFL_IP_EARLY, 1, true, true);
 /* DMVPN (NHRP), after ip mtu / ip nat, before ip tcp adjust-mss; the
  * order of IOS 15's captures (unconfirmed where they disagree). */
 DEF(ifl_nhrp_auth,	IFL_IP, 0, true, false);
+/* map and map multicast: one list in the order typed, as a 15.4
+ * capture interleaves them. */
 DEF(ifl_nhrp_map,	IFL_IP, 1, false, false);
-DEF(ifl_nhrp_mcast,	IFL_IP, 2, false, false);
+DEF(ifl_nhrp_mcast,	IFL_IP, 1, false, false);
 DEF(ifl_nhrp_netid,	IFL_IP, 3, true, false);
 DEF(ifl_nhrp_hold,	IFL_IP, 4, true, false);
 DEF(ifl_nhrp_nhs,	IFL_IP, 5, false, false);

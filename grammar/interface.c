@@ -403,6 +403,14 @@ static const struct cmd_def interface_defs[] = {
 	  "Interface cost\n"
 	  "Cost",
 	  if_inert_line_cmd, NEG, &ifi_slot_ospf_cost },
+	{ "ip ospf <1-65535>$pid area (<0-4294967295>$area|A.B.C.D$area)",
+	  IP_H
+	  "OSPF interface commands\n"
+	  "Process ID\n"
+	  "Set the OSPF area ID\n"
+	  "OSPF area ID as a decimal value\n"
+	  "OSPF area ID in IP address format",
+	  if_inert_line_cmd, NEG, &ifi_slot_ospf_area },
 	{ "channel-group <1-64>$group mode (active|passive|on|auto|desirable)",
 	  "Etherchannel/port bundling configuration\n"
 	  "Channel group number\n"

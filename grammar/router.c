@@ -546,6 +546,9 @@ static const struct cmd_def router_af_if_defs[] = {
 	  "Configures hello interval\n"
 	  "Seconds between hello transmissions",
 	  cmd_router_line, NEG },
+	{ "split-horizon",
+	  "Perform split horizon",
+	  cmd_router_line, NEG },
 	{ "hold-time <1-65535>$secs",
 	  "Configures hold time\n"
 	  "Seconds before neighbor is considered down",
