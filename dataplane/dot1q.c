@@ -17,7 +17,6 @@
 #include "dataplane/cmds.h"
 #include "dataplane/dp_int.h"
 #include "lib/cmdarg.h"
-#include "lib/clock.h"
 #include "lib/nvgen.h"
 #include "lib/vty.h"
 
@@ -113,39 +112,28 @@ dot1q_input(struct dp_iface *parent, const uint8_t *f, size_t len)
 	return true;
 }
 
-/* A subinterface's Ethernet frame, out on its parent's wire. */
+/* A subinterface's Ethernet frame, out on its parent's wire: 0, or -1
+ * dropped (attach_send counts it for the subinterface). */
 int
 dot1q_send(struct dp_iface *sub, const uint8_t *f, size_t len)
 {
-	struct if_attach	*at = &sub->if_attach;
-	struct dp_iface		*p = dot1q_parent(sub);
-	uint8_t			*t;
-	int			 rc;
+	struct dp_iface	*p = dot1q_parent(sub);
+	uint8_t		*t;
+	int		 rc;
 
 	if (p == NULL || sub->if_dot1q == 0 || !iface_up(sub) ||
-	    len < ETHER_HDRLEN) {
-		at->at_odrops++;
+	    len < ETHER_HDRLEN)
 		return -1;
-	}
 	if (sub->if_dot1q_native)
-		rc = attach_send(p, f, len);
-	else {
-		t = xmalloc(len + VLAN_TAGLEN);
-		memcpy(t, f, 12);
-		put16(t + 12, ETHERTYPE_VLAN);
-		put16(t + 14, sub->if_dot1q);
-		memcpy(t + 16, f + 12, len - 12);
-		rc = attach_send(p, t, len + VLAN_TAGLEN);
-		free(t);
-	}
-	if (rc < 0) {
-		at->at_odrops++;
-		return -1;
-	}
-	at->at_opkts++;
-	at->at_obytes += len;
-	at->at_last_out = clock_mono_ms();
-	return 0;
+		return attach_send(p, f, len);
+	t = xmalloc(len + VLAN_TAGLEN);
+	memcpy(t, f, 12);
+	put16(t + 12, ETHERTYPE_VLAN);
+	put16(t + 14, sub->if_dot1q);
+	memcpy(t + 16, f + 12, len - 12);
+	rc = attach_send(p, t, len + VLAN_TAGLEN);
+	free(t);
+	return rc;
 }
 
 /* `encapsulation dot1Q <1-4094> [native]` on an Ethernet subinterface;

@@ -991,6 +991,16 @@ START_TEST(test_ping_loss)
 }
 END_TEST
 
+/* R1 pings DST twice: the first goes while ARP resolves (dropped). */
+static void
+ping_twice(const char *dst)
+{
+	ping(0, dst, 0, 0, 100);
+	fx_pump(fx, NR);
+	ping(0, dst, 1, 0, 100);
+	fx_pump(fx, NR);
+}
+
 /*
  * 802.1Q subinterfaces (issue 20): R1 and R2 talk VLAN 100 on
  * Fa0/0.100 over their Fa0/0 wire; R1's native-VLAN subinterface
@@ -1041,10 +1051,7 @@ START_TEST(test_dot1q)
 	    "FastEthernet0/0.101")));	/* no VLAN yet */
 	ck_assert_int_eq(dp_echo_listen(fx_dp(&fx[0]), 7, hear, &h), 0);
 	/* Tagged: ARP, then the echo and its reply. */
-	ping(0, "10.100.0.2", 0, 0, 100);
-	fx_pump(fx, NR);
-	ping(0, "10.100.0.2", 1, 0, 100);
-	fx_pump(fx, NR);
+	ping_twice("10.100.0.2");
 	ck_assert_int_eq(h.n, 1);
 	ck_assert_uint_eq(h.ev[0].ev_from, A("10.100.0.2"));
 	/* R2's subinterface took the ARP request and the echo (tag off:
@@ -1056,10 +1063,7 @@ START_TEST(test_dot1q)
 	ck_assert_uint_eq(r2->if_attach.at_ibytes, 182);
 	/* Native: untagged, to R2's main interface. */
 	h.n = 0;
-	ping(0, "10.5.0.2", 0, 0, 100);
-	fx_pump(fx, NR);
-	ping(0, "10.5.0.2", 1, 0, 100);
-	fx_pump(fx, NR);
+	ping_twice("10.5.0.2");
 	ck_assert_int_eq(h.n, 1);
 	ck_assert_uint_eq(h.ev[0].ev_from, A("10.5.0.2"));
 	ck_assert_uint_eq(r2sub->if_attach.at_ipkts, 2);
