@@ -133,7 +133,24 @@ if_line_cmd(struct vty *vty, const struct cmd_args *m)
 	size_t				 i;
 
 	strbuf_init(&line);
-	cmd_args_canon(m, &line);
+	if (d == &ifl_unnumbered && !cmd_negated(m)) {
+		/* The interface as IOS prints it ("lo0", "Loopback 0":
+		 * Loopback0). */
+		char		name[IF_NAMELEN];
+		struct if_id	id;
+
+		if (cmd_arg(m, "type") != NULL ? !ifname_parse(cmd_arg(m,
+		    "type"), cmd_arg(m, "num"), &id) : !ifname_parse(cmd_arg(m,
+		    "name"), NULL, &id)) {
+			strbuf_free(&line);
+			vty_invalid(vty, cmd_arg_off(m, cmd_arg(m, "type") !=
+			    NULL ? "num" : "name"));
+			return CMD_WARNING;
+		}
+		ifname_format(&id, name, sizeof(name));
+		strbuf_printf(&line, "ip unnumbered %s", name);
+	} else
+		cmd_args_canon(m, &line);
 	text = line.sb_buf + (cmd_is_no(m) ? 3 : cmd_is_default(m) ? 8 : 0);
 	/* Stored: the line, or its "no" form for the lines IOS keeps so. */
 	store = d->ld_no_form ? cmd_is_no(m) : !cmd_negated(m);
