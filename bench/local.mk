@@ -4,6 +4,8 @@ BENCHES = bench/config_load.sh bench/config_corpus.sh bench/iperf_interop.sh
 # Programs built only for `make bench`: crypto/ primitives beside plain
 # OpenSSL in the same run (bench/dh_bench.c, bench/esp_bench.c), and IKE
 # setups between two routers beside the DH bound (bench/ike_bench.c).
+# Captures whose repositories state no licence: listed, fetched on demand.
+EXTRA_DIST += bench/config_corpus.fetch bench/config_corpus_fetch.sh
 BENCH_PROGS = bench/dh_bench bench/esp_bench bench/ike_bench \
 	bench/fastpath_bench bench/esp_alg_bench bench/nat_bench
 EXTRA_PROGRAMS = $(BENCH_PROGS)

@@ -25,6 +25,7 @@ enum {
 	MODE_IKEV2_KEYRING,	/* Router(config-ikev2-keyring)# */
 	MODE_IKEV2_KEYRING_PEER, /* Router(config-ikev2-keyring-peer)# */
 	MODE_IKEV2_PROFILE,	/* Router(config-ikev2-profile)# */
+	MODE_CS_SERVER,		/* Router(cs-server)#		*/
 };
 
 /* Global configuration. */
@@ -53,13 +54,19 @@ int	crypto_pki_certificate_cmd(struct vty *, const struct cmd_args *);
 extern const unsigned pki_slot_enroll, pki_slot_serial, pki_slot_fqdn,
 	pki_slot_ipaddr, pki_slot_subject, pki_slot_altname,
 	pki_slot_revocation, pki_slot_rsakeypair, pki_slot_autoenroll;
+/* `crypto pki server`: its lines use the trustpoint's line handler. */
+int	crypto_pki_server_cmd(struct vty *, const struct cmd_args *);
+int	crypto_pki_cs_neg_cmd(struct vty *, const struct cmd_args *);
+extern const unsigned cs_slot_db_level, cs_slot_db_url, cs_slot_db_archive,
+	cs_slot_issuer, cs_slot_grant, cs_slot_hash, cs_slot_life_crl,
+	cs_slot_life_cert, cs_slot_life_ca, cs_slot_cdp_url, cs_slot_shutdown;
 
 /* IKEv2 blocks, stored not acted on (ikev2.c); a sub-mode line's
  * definition carries its slot, &ikev2_slot[V2S_*], in IOS's order. */
 enum { V2S_DESC, V2S_ENC, V2S_INTEG, V2S_GROUP, V2S_FVRF, V2S_LOCAL,
 	V2S_PROPOSAL, V2S_ADDR, V2S_IDENT, V2S_PSK, V2S_PSK_LOCAL,
 	V2S_PSK_REMOTE, V2S_IDREMOTE, V2S_IDLOCAL, V2S_AUTH_REMOTE,
-	V2S_AUTH_LOCAL, V2S_KEYRING, V2S_LIFETIME, V2S_DPD, V2S_N };
+	V2S_AUTH_LOCAL, V2S_KEYRING, V2S_IVRF, V2S_LIFETIME, V2S_DPD, V2S_N };
 extern const unsigned ikev2_slot[V2S_N];
 int	crypto_ikev2_cmd(struct vty *, const struct cmd_args *);
 int	ikev2_peer_cmd(struct vty *, const struct cmd_args *);

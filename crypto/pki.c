@@ -29,10 +29,17 @@
 /* A trustpoint's lines, in the order IOS renders them. */
 enum { TP_ENROLL, TP_SERIAL, TP_FQDN, TP_IPADDR, TP_SUBJECT, TP_ALTNAME,
 	TP_REVOCATION, TP_RSAKEYPAIR, TP_AUTOENROLL, TP_NSLOT };
+/* A certificate server's (`crypto pki server`), likewise (the order of
+ * Cisco's configuration guide examples; unconfirmed against a capture). */
+enum { CS_DB_LEVEL, CS_DB_URL, CS_DB_ARCHIVE, CS_ISSUER, CS_GRANT, CS_HASH,
+	CS_LIFE_CRL, CS_LIFE_CERT, CS_LIFE_CA, CS_CDP_URL, CS_SHUTDOWN,
+	CS_NSLOT };
+#define PKI_NSLOT	((int)CS_NSLOT > (int)TP_NSLOT ? (int)CS_NSLOT : (int)TP_NSLOT)
 
+/* A trustpoint, or a certificate server: a name and its lines. */
 struct pki_tp {
 	char	*tp_name;
-	char	*tp_line[TP_NSLOT];	/* canonical, NULL: not configured */
+	char	*tp_line[PKI_NSLOT];	/* canonical, NULL: not configured */
 };
 
 struct pki_cert {
@@ -51,6 +58,8 @@ struct pki_chain {
 struct pki {
 	struct pki_tp		**pk_tps;	/* in the order created */
 	size_t			  pk_ntps;
+	struct pki_tp		**pk_servers;	/* crypto pki server */
+	size_t			  pk_nservers;
 	struct pki_chain	**pk_chains;
 	size_t			  pk_nchains;
 };
@@ -83,7 +92,7 @@ tp_free(struct pki_tp *tp)
 {
 	size_t	i;
 
-	for (i = 0; i < TP_NSLOT; i++)
+	for (i = 0; i < PKI_NSLOT; i++)
 		free(tp->tp_line[i]);
 	free(tp->tp_name);
 	free(tp);
@@ -101,6 +110,9 @@ pki_free(struct crypto *c)
 		tp_free(pk->pk_tps[i]);
 	for (i = 0; i < pk->pk_nchains; i++)
 		chain_free(pk->pk_chains[i]);
+	for (i = 0; i < pk->pk_nservers; i++)
+		tp_free(pk->pk_servers[i]);
+	free(pk->pk_servers);
 	free(pk->pk_tps);
 	free(pk->pk_chains);
 	free(pk);
@@ -127,33 +139,52 @@ pki_has_certificate(const struct crypto *c)
 			break;						\
 } while (0)
 
-int
-crypto_pki_trustpoint_cmd(struct vty *vty, const struct cmd_args *m)
+/* Open (or with "no" remove) the named block NAME of the list *V (N
+ * long), then enter MODE to edit it. */
+static int
+named_block(struct vty *vty, const struct cmd_args *m, struct pki_tp ***v,
+    size_t *n, int mode)
 {
-	struct pki	*pk = pki_of(vty->v_sys->sy_crypto);
 	const char	*name = cmd_arg(m, "name");
 	struct pki_tp	*tp;
 	size_t		 at;
 
-	FIND(pk->pk_tps, pk->pk_ntps, tp_name, name, &at);
+	FIND(*v, *n, tp_name, name, &at);
 	if (cmd_negated(m)) {
-		if (at == pk->pk_ntps)
+		if (at == *n)
 			return CMD_SUCCESS;
-		tp_free(pk->pk_tps[at]);
-		memmove(&pk->pk_tps[at], &pk->pk_tps[at + 1],
-		    (pk->pk_ntps - at - 1) * sizeof(tp));
-		pk->pk_ntps--;
+		tp_free((*v)[at]);
+		memmove(&(*v)[at], &(*v)[at + 1], (*n - at - 1) * sizeof(tp));
+		(*n)--;
 		return CMD_SUCCESS;
 	}
-	if (at == pk->pk_ntps) {
+	if (at == *n) {
 		tp = xcalloc(1, sizeof(*tp));
 		tp->tp_name = xstrdup(name);
-		pk->pk_tps = xreallocarray(pk->pk_tps, pk->pk_ntps + 1,
-		    sizeof(tp));
-		pk->pk_tps[pk->pk_ntps++] = tp;
+		*v = xreallocarray(*v, *n + 1, sizeof(tp));
+		(*v)[(*n)++] = tp;
 	}
-	vty_enter(vty, MODE_CA_TRUSTPOINT, pk->pk_tps[at]);
+	vty_enter(vty, mode, (*v)[at]);
 	return CMD_SUCCESS;
+}
+
+int
+crypto_pki_trustpoint_cmd(struct vty *vty, const struct cmd_args *m)
+{
+	struct pki	*pk = pki_of(vty->v_sys->sy_crypto);
+
+	return named_block(vty, m, &pk->pk_tps, &pk->pk_ntps,
+	    MODE_CA_TRUSTPOINT);
+}
+
+/* `crypto pki server NAME`: an IOS certificate server, stored. */
+int
+crypto_pki_server_cmd(struct vty *vty, const struct cmd_args *m)
+{
+	struct pki	*pk = pki_of(vty->v_sys->sy_crypto);
+
+	return named_block(vty, m, &pk->pk_servers, &pk->pk_nservers,
+	    MODE_CS_SERVER);
 }
 
 /* A trustpoint line; the definition's argument is its slot (TP_*). */
@@ -171,6 +202,27 @@ const unsigned pki_slot_enroll = TP_ENROLL, pki_slot_serial = TP_SERIAL,
     pki_slot_subject = TP_SUBJECT, pki_slot_altname = TP_ALTNAME,
     pki_slot_revocation = TP_REVOCATION, pki_slot_rsakeypair = TP_RSAKEYPAIR,
     pki_slot_autoenroll = TP_AUTOENROLL;
+/* `no database archive|level|url`: IOS archives the server's key by
+ * default, so "no database archive" is itself a line it keeps. */
+int
+crypto_pki_cs_neg_cmd(struct vty *vty, const struct cmd_args *m)
+{
+	struct pki_tp	*cs = vty->v_ctx;
+	char		**slot = &cs->tp_line[cmd_has(m, "archive") ?
+			    CS_DB_ARCHIVE : cmd_has(m, "level") ? CS_DB_LEVEL :
+			    CS_DB_URL];
+
+	xstrset(slot, cmd_has(m, "archive") && cmd_is_no(m) ?
+	    "no database archive" : NULL);
+	return CMD_SUCCESS;
+}
+
+const unsigned cs_slot_db_level = CS_DB_LEVEL, cs_slot_db_url = CS_DB_URL,
+    cs_slot_db_archive = CS_DB_ARCHIVE, cs_slot_issuer = CS_ISSUER,
+    cs_slot_grant = CS_GRANT, cs_slot_hash = CS_HASH,
+    cs_slot_life_crl = CS_LIFE_CRL, cs_slot_life_cert = CS_LIFE_CERT,
+    cs_slot_life_ca = CS_LIFE_CA, cs_slot_cdp_url = CS_CDP_URL,
+    cs_slot_shutdown = CS_SHUTDOWN;
 
 int
 crypto_pki_chain_cmd(struct vty *vty, const struct cmd_args *m)
@@ -401,9 +453,18 @@ crypto_pki_nvgen(const struct crypto *c, struct strbuf *sb)
 	const struct pki	*pk = c->c_pki;
 	size_t			 i, j;
 
-	if (pk == NULL || pk->pk_ntps + pk->pk_nchains == 0)
+	if (pk == NULL || pk->pk_ntps + pk->pk_nchains + pk->pk_nservers == 0)
 		return;
 	nv_line(sb, 0, "!");
+	for (i = 0; i < pk->pk_nservers; i++) {
+		nv_line(sb, 0, "crypto pki server %s",
+		    pk->pk_servers[i]->tp_name);
+		for (j = 0; j < CS_NSLOT; j++)
+			if (pk->pk_servers[i]->tp_line[j] != NULL)
+				nv_line(sb, 1, "%s",
+				    pk->pk_servers[i]->tp_line[j]);
+		nv_line(sb, 0, "!");
+	}
 	for (i = 0; i < pk->pk_ntps; i++) {
 		nv_line(sb, 0, "crypto pki trustpoint %s",
 		    pk->pk_tps[i]->tp_name);

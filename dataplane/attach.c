@@ -78,6 +78,11 @@ hardware(struct dataplane *dp, const char *name, char *err, size_t errlen)
 		    "no attachment", canon);
 		return NULL;
 	}
+	if (id.id_sub != 0 || id.id_type == IFT_EMBEDDED_SE) {
+		snprintf(err, errlen, "%s cannot be attached%s", canon,
+		    id.id_sub != 0 ? ": attach its main interface" : "");
+		return NULL;
+	}
 	if (id.id_type == IFT_ATM) {
 		snprintf(err, errlen, "%s: ATM interfaces cannot be attached",
 		    canon);
@@ -113,6 +118,7 @@ dp_attach(struct dataplane *dp, const char *name, const char *spec,
 	dp->d_rt_gen++;		/* its line protocol: routes through it */
 	ifp->if_attach.at_spec = xstrdup(spec);
 	attach_mac(ifp, spec);
+	dot1q_mac_sync(ifp);
 	link_attached(ifp);
 	return 0;
 }
@@ -145,17 +151,13 @@ attach_count_in(struct dp_iface *ifp, size_t len)
 	ifp->if_attach.at_last_in = clock_mono_ms();
 }
 
-/* The frame on the medium, counted as output. */
-int
-attach_send(struct dp_iface *ifp, const uint8_t *frame, size_t len)
+/* IFP's output counters for a frame of LEN sent (RC 0) or dropped. */
+static int
+count_out(struct dp_iface *ifp, int rc, size_t len)
 {
 	struct if_attach	*at = &ifp->if_attach;
 
-	if (at->at_wire == NULL || !iface_up(ifp)) {
-		at->at_odrops++;
-		return -1;
-	}
-	if (wire_send(at->at_wire, frame, len) < 0) {
+	if (rc < 0) {
 		at->at_odrops++;
 		return -1;
 	}
@@ -163,4 +165,18 @@ attach_send(struct dp_iface *ifp, const uint8_t *frame, size_t len)
 	at->at_obytes += len;
 	at->at_last_out = clock_mono_ms();
 	return 0;
+}
+
+/* The frame on the medium, counted as output (a subinterface's: on its
+ * parent's wire, counted by both). */
+int
+attach_send(struct dp_iface *ifp, const uint8_t *frame, size_t len)
+{
+	struct if_attach	*at = &ifp->if_attach;
+
+	if (ifp->if_id.id_sub != 0)
+		return count_out(ifp, dot1q_send(ifp, frame, len), len);
+	if (at->at_wire == NULL || !iface_up(ifp))
+		return count_out(ifp, -1, len);
+	return count_out(ifp, wire_send(at->at_wire, frame, len), len);
 }

@@ -18,6 +18,7 @@ enum {
 	MODE_CONFIG_EXT_NACL,	/* Router(config-ext-nacl)#	*/
 	MODE_CONFIG_STD_NACL,	/* Router(config-std-nacl)#	*/
 	MODE_DHCP_CONFIG,	/* Router(dhcp-config)#		*/
+	MODE_CONFIG_SUBIF,	/* Router(config-subif)#	*/
 };
 
 /* Global configuration. */
@@ -74,7 +75,22 @@ int	if_inert_cmd(struct vty *, const struct cmd_args *);
 /* The interface lines kept in a slot (the definition's argument). */
 int	if_inert_line_cmd(struct vty *, const struct cmd_args *);
 extern const unsigned ifi_slot_vrf, ifi_slot_tcp_mss, ifi_slot_ospf_net,
-	ifi_slot_ospf_cost, ifi_slot_vreasm, ifi_slot_channel;
+	ifi_slot_ospf_cost, ifi_slot_vreasm, ifi_slot_channel, ifi_slot_ospf_area;
+/* The listed inert lines (iface_lines.c): the definition's argument is
+ * the line's kind. */
+int	if_line_cmd(struct vty *, const struct cmd_args *);
+struct if_line_def;
+extern const struct if_line_def ifl_unnumbered, ifl_negotiated,
+	ifl_unreachables, ifl_proxy_arp, ifl_nhrp_auth, ifl_nhrp_map,
+	ifl_nhrp_mcast, ifl_nhrp_netid, ifl_nhrp_hold, ifl_nhrp_nhs,
+	ifl_nhrp_redirect, ifl_nhrp_shortcut, ifl_split_horizon,
+	ifl_next_hop_self, ifl_dialer_pool, ifl_dialer_group, ifl_ppp_auth,
+	ifl_chap_host, ifl_chap_pass, ifl_pap_sent, ifl_ipcp_dns,
+	ifl_ipcp_route, ifl_multilink, ifl_ml_group, ifl_pppoe_enable,
+	ifl_pppoe_client, ifl_bridge_group, ifl_tun_pmtud, ifl_tun_vrf,
+	ifl_tun_ttl, ifl_tun_tos, ifl_igmp_join, ifl_igmp_version;
+/* encapsulation dot1Q (dot1q.c). */
+int	if_dot1q_cmd(struct vty *, const struct cmd_args *);
 int	if_keepalive_cmd(struct vty *, const struct cmd_args *);
 int	if_ilmi_keepalive_cmd(struct vty *, const struct cmd_args *);
 int	if_ipv6_address_cmd(struct vty *, const struct cmd_args *);

@@ -39,12 +39,20 @@ struct nat;
 enum if_type {
 	IFT_LOOPBACK,
 	IFT_PORT_CHANNEL,	/* an EtherChannel: up only with a wire */
+	IFT_MULTILINK,		/* a PPP bundle: stored, never up */
 	IFT_TUNNEL,
+	IFT_EMBEDDED_SE,	/* a service module's port: never up */
 	IFT_ETHERNET,
 	IFT_FASTETHERNET,
 	IFT_GIGABITETHERNET,
+	IFT_TENGIGABITETHERNET,
 	IFT_SERIAL,
 	IFT_ATM,
+	IFT_VIRTUAL_TEMPLATE,	/* cloned per session on IOS: never up here */
+	IFT_VLAN,		/* a switch port's SVI: up with a wire */
+	IFT_DIALER,		/* PPPoE/dialer: stored, never up */
+	IFT_BVI,		/* bridging: stored, never up */
+	IFT_NULL,		/* Null0: its lines only (routes: route.c) */
 	IFT_COUNT
 };
 
@@ -55,16 +63,25 @@ struct if_id {
 	enum if_type	id_type;
 	unsigned	id_nnum;
 	uint32_t	id_num[IF_MAXNUM];
+	uint32_t	id_sub;		/* .N of a subinterface; 0: none */
 };
 
 enum if_addr_kind { IFA_NONE, IFA_STATIC, IFA_DHCP };
 /* The slots of an interface's stored-but-inert lines (iface.c). */
 enum { IFI_VRF, IFI_TCP_MSS, IFI_OSPF_NET, IFI_OSPF_COST, IFI_VREASM,
-	IFI_CHANNEL, IFI_N };
+	IFI_CHANNEL, IFI_OSPF_AREA, IFI_N };
+/* Where the listed inert lines of iface_lines.c render. */
+enum { IFL_ADDR, IFL_IP_EARLY, IFL_IP, IFL_PPP, IFL_LINK, IFL_TUNNEL };
+struct if_line_def;
+struct if_line {
+	const struct if_line_def *il_def;
+	char			 *il_text;	/* canonical */
+};
 enum if_duplex { DUPLEX_DEFAULT, DUPLEX_AUTO, DUPLEX_FULL, DUPLEX_HALF };
 enum if_nat { NAT_NONE, NAT_INSIDE, NAT_OUTSIDE };
 enum if_encap { ENCAP_DEFAULT, ENCAP_HDLC, ENCAP_PPP, ENCAP_FRAME_RELAY };
-enum tun_mode { TUN_GRE_IP, TUN_IPSEC_IPV4, TUN_IPSEC_IPV6, TUN_GRE_IPV6 };
+enum tun_mode { TUN_GRE_IP, TUN_IPSEC_IPV4, TUN_IPSEC_IPV6, TUN_GRE_IPV6,
+	TUN_GRE_MULTIPOINT };
 
 struct if_v4 {
 	uint32_t	a_addr;
@@ -139,6 +156,13 @@ struct dp_iface {
 	/* Lines stored as typed (canonical) but not acted on, one per
 	 * slot, each rendered where IOS prints it (IFI_*). */
 	char			*if_inert[IFI_N];
+	struct if_line		*if_lines;	/* iface_lines.c, in order */
+	size_t			 if_nlines;
+	bool			 if_vt_tunnel;	/* Virtual-Template N type tunnel */
+	/* A subinterface's 802.1Q VLAN (0: none yet) and whether it is the
+	 * native one, untagged on the parent's wire (dot1q.c). */
+	uint16_t		 if_dot1q;
+	bool			 if_dot1q_native;
 	char			*if_tun_src;	/* interface name or address */
 	char			*if_tun_dst;	/* IPv4 or IPv6 address, as IOS
 						 * prints it */
@@ -429,6 +453,21 @@ void		 attach_count_in(struct dp_iface *, size_t);
  * dp_free frees them all. */
 void		 moncap_wire_gone(struct dataplane *, struct wire *);
 void		 moncap_free_all(struct dataplane *);
+
+/* dot1q.c: 802.1Q subinterfaces on their parent's wire. */
+struct dp_iface	*dot1q_parent(const struct dp_iface *);
+bool		 dot1q_proto_up(const struct dp_iface *);
+void		 dot1q_mac_sync(const struct dp_iface *);
+bool		 dot1q_input(struct dp_iface *, const uint8_t *, size_t);
+int		 dot1q_send(struct dp_iface *, const uint8_t *, size_t);
+void		 dot1q_nvgen(const struct dp_iface *, struct strbuf *);
+
+/* iface_lines.c: the listed inert lines, by group (IFL_*). */
+void		 if_lines_render(const struct dp_iface *, unsigned group,
+		    struct strbuf *);
+bool		 if_lines_has(const struct dp_iface *, unsigned group);
+void		 if_lines_drop_group(struct dp_iface *, unsigned group);
+void		 if_lines_free(struct dp_iface *);
 
 /* link.c */
 bool		 link_ethernet(const struct dp_iface *);

@@ -209,6 +209,7 @@ iface_free(struct dp_iface *ifp)
 	free(ifp->if_tun_dst);
 	free(ifp->if_tun_protection);
 	free(ifp->if_crypto_map);
+	if_lines_free(ifp);
 	free(ifp);
 }
 
@@ -256,8 +257,11 @@ iface_proto_up(const struct dp_iface *ifp)
 {
 	if (ifp->if_shutdown)
 		return false;
+	if (ifp->if_id.id_sub != 0)
+		return dot1q_proto_up(ifp);
 	switch (ifp->if_id.id_type) {
 	case IFT_LOOPBACK:
+	case IFT_NULL:		/* up/up, as IOS's Null0 */
 		return true;
 	case IFT_TUNNEL:
 		return ifp->if_tun_up;	/* tunnel.c decides it */
@@ -288,7 +292,10 @@ iface_bandwidth(const struct dp_iface *ifp)
 {
 	static const uint32_t	bw[IFT_COUNT] = {
 		[IFT_LOOPBACK] = 8000000, [IFT_TUNNEL] = 9,
-		[IFT_PORT_CHANNEL] = 1000000,
+		[IFT_PORT_CHANNEL] = 1000000, [IFT_MULTILINK] = 1544,
+		[IFT_EMBEDDED_SE] = 1000000, [IFT_TENGIGABITETHERNET] = 10000000,
+		[IFT_VIRTUAL_TEMPLATE] = 100000, [IFT_VLAN] = 1000000,
+		[IFT_DIALER] = 56, [IFT_BVI] = 10000, [IFT_NULL] = 10000000,
 		[IFT_ETHERNET] = 10000, [IFT_FASTETHERNET] = 100000,
 		[IFT_GIGABITETHERNET] = 1000000, [IFT_SERIAL] = 1544,
 		[IFT_ATM] = 149760,

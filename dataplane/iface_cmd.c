@@ -35,8 +35,13 @@ dp_interface_cmd(struct vty *vty, const struct cmd_args *m)
 		vty_invalid(vty, cmd_arg_off(m, type != NULL ? "num" : "name"));
 		return CMD_WARNING;
 	}
+	/* `type tunnel`: a Virtual-Template's kind (DVTI, EzVPN). */
+	if (cmd_has(m, "vttun") && id.id_type != IFT_VIRTUAL_TEMPLATE) {
+		vty_invalid(vty, cmd_arg_off(m, "vt"));
+		return CMD_WARNING;
+	}
 	if (NEGATED(m)) {
-		if (!ifname_virtual(id.id_type)) {
+		if (!ifname_virtual(id.id_type) && id.id_sub == 0) {
 			vty_out(vty, "%% Removal of physical interfaces is "
 			    "not permitted\n");
 			return CMD_WARNING;
@@ -45,8 +50,20 @@ dp_interface_cmd(struct vty *vty, const struct cmd_args *m)
 			iface_delete(dp, ifp);
 		return CMD_SUCCESS;
 	}
+	if (id.id_sub != 0) {
+		/* A subinterface of the port, which exists with it. */
+		struct if_id	main = id;
+
+		main.id_sub = 0;
+		(void)iface_get(dp, &main, true);
+	}
 	ifp = iface_get(dp, &id, true);
-	vty_enter(vty, MODE_CONFIG_IF, ifp);
+	if (id.id_sub != 0)
+		dot1q_mac_sync(dot1q_parent(ifp));
+	if (cmd_has(m, "vttun"))
+		ifp->if_vt_tunnel = true;
+	vty_enter(vty, id.id_sub != 0 ? MODE_CONFIG_SUBIF : MODE_CONFIG_IF,
+	    ifp);
 	return CMD_SUCCESS;
 }
 
@@ -147,6 +164,7 @@ if_ip_address_cmd(struct vty *vty, const struct cmd_args *m)
 	}
 	if (!addr_check(vty, ifp, a, mk, false))
 		return CMD_WARNING;
+	if_lines_drop_group(ifp, IFL_ADDR);
 	if (ifp->if_addr_kind == IFA_STATIC)
 		subnet_del(ifp->if_dp, ifp, ifp->if_addr.a_addr,
 		    ifp->if_addr.a_mask);
@@ -172,6 +190,7 @@ if_ip_address_dhcp_cmd(struct vty *vty, const struct cmd_args *m)
 	if (ifp->if_addr_kind == IFA_DHCP)
 		return CMD_SUCCESS;
 	iface_clear_v4(ifp);
+	if_lines_drop_group(ifp, IFL_ADDR);
 	ifp->if_addr_kind = IFA_DHCP;
 	dhcpc_start(ifp);
 	return CMD_SUCCESS;
@@ -196,6 +215,7 @@ if_no_ip_address_cmd(struct vty *vty, const struct cmd_args *m)
 {
 	(void)m;
 	iface_clear_v4(vty->v_ctx);
+	if_lines_drop_group(vty->v_ctx, IFL_ADDR);
 	return CMD_SUCCESS;
 }
 
@@ -364,6 +384,7 @@ if_inert_cmd(struct vty *vty, const struct cmd_args *m)
 }
 
 static void	inert_lines(const struct dp_iface *, struct strbuf *);
+static void	iface_render(const struct dp_iface *, struct strbuf *);
 
 /* An interface line iosh stores but does not act on, in its slot (the
  * definition's argument): `vrf forwarding` (iosh has one routing table:
@@ -381,7 +402,8 @@ if_inert_line_cmd(struct vty *vty, const struct cmd_args *m)
 
 const unsigned ifi_slot_vrf = IFI_VRF, ifi_slot_tcp_mss = IFI_TCP_MSS,
     ifi_slot_ospf_net = IFI_OSPF_NET, ifi_slot_ospf_cost = IFI_OSPF_COST,
-    ifi_slot_vreasm = IFI_VREASM, ifi_slot_channel = IFI_CHANNEL;
+    ifi_slot_vreasm = IFI_VREASM, ifi_slot_channel = IFI_CHANNEL,
+    ifi_slot_ospf_area = IFI_OSPF_AREA;
 
 static void
 inert_slot(const struct dp_iface *ifp, unsigned slot, struct strbuf *sb)
@@ -396,9 +418,35 @@ inert_lines_all(const struct dp_iface *ifp, struct strbuf *sb)
 {
 	unsigned	slot;
 
+	size_t		i;
+
 	for (slot = 0; slot < IFI_N; slot++)
 		inert_slot(ifp, slot, sb);
 	inert_lines(ifp, sb);
+	for (i = 0; i < ifp->if_nlines; i++)
+		nv_line(sb, 1, "%s", ifp->if_lines[i].il_text);
+	/* mGRE needs NHRP to find its ends: the tunnel stays down. */
+	if (ifp->if_tun_mode == TUN_GRE_MULTIPOINT)
+		nv_line(sb, 1, "tunnel mode gre multipoint");
+}
+
+/* The interface types iosh stores but never brings up (no PPP, no
+ * dialer, no bridging, no switch ports, no service module, no cloned
+ * virtual-access): every line of theirs is inert. */
+static bool
+never_up(const struct dp_iface *ifp)
+{
+	switch (ifp->if_id.id_type) {
+	case IFT_MULTILINK:
+	case IFT_EMBEDDED_SE:
+	case IFT_VIRTUAL_TEMPLATE:
+	case IFT_VLAN:
+	case IFT_DIALER:
+	case IFT_BVI:
+		return true;
+	default:
+		return false;
+	}
 }
 
 /* media-type, negotiation, mop: among the link lines. */
@@ -423,6 +471,10 @@ dp_inert_nvgen(const struct dataplane *dp, struct strbuf *sb)
 	size_t		i;
 
 	for (i = 0; i < dp->d_nifs; i++) {
+		if (never_up(dp->d_ifs[i])) {
+			iface_render(dp->d_ifs[i], sb);
+			continue;
+		}
 		strbuf_init(&lines);
 		inert_lines_all(dp->d_ifs[i], &lines);
 		if (lines.sb_len != 0)
@@ -580,7 +632,9 @@ if_tunnel_mode_cmd(struct vty *vty, const struct cmd_args *m)
 {
 	struct dp_iface	*ifp = vty->v_ctx;
 
-	if (NEGATED(m) || cmd_has(m, "gre"))
+	if (cmd_has(m, "multipoint") && !NEGATED(m))
+		ifp->if_tun_mode = TUN_GRE_MULTIPOINT;
+	else if (NEGATED(m) || cmd_has(m, "gre"))
 		ifp->if_tun_mode = cmd_has(m, "gre") && cmd_has(m, "ipv6") ?
 		    TUN_GRE_IPV6 : TUN_GRE_IP;
 	else
@@ -669,12 +723,15 @@ tunnel_lines(const struct dp_iface *ifp, struct strbuf *sb)
 		nv_line(sb, 1, "tunnel source %s", ifp->if_tun_src);
 	if (ifp->if_tun_mode == TUN_GRE_IPV6)
 		nv_line(sb, 1, "tunnel mode gre ipv6");
+	else if (ifp->if_tun_mode == TUN_GRE_MULTIPOINT)
+		nv_line(sb, 1, "tunnel mode gre multipoint");
 	else if (ifp->if_tun_mode != TUN_GRE_IP)
 		nv_line(sb, 1, "tunnel mode ipsec %s",
 		    ifp->if_tun_mode == TUN_IPSEC_IPV6 ? "ipv6" : "ipv4");
 	if (ifp->if_tun_dst != NULL)
 		nv_line(sb, 1, "tunnel destination %s", ifp->if_tun_dst);
 	tunnel_nvgen(ifp, sb);
+	if_lines_render(ifp, IFL_TUNNEL, sb);
 	if (ifp->if_tun_protection != NULL)
 		nv_line(sb, 1, "tunnel protection ipsec profile %s%s",
 		    ifp->if_tun_protection, ifp->if_tun_prot_shared ?
@@ -714,9 +771,11 @@ iface_render(const struct dp_iface *ifp, struct strbuf *sb)
 {
 	size_t	i;
 
-	nv_line(sb, 0, "interface %s", ifp->if_name);
+	nv_line(sb, 0, "interface %s%s", ifp->if_name,
+	    ifp->if_vt_tunnel ? " type tunnel" : "");
 	if (ifp->if_descr != NULL)
 		nv_line(sb, 1, "description %s", ifp->if_descr);
+	dot1q_nvgen(ifp, sb);
 	inert_slot(ifp, IFI_VRF, sb);
 	if (ifp->if_mtu != 0)
 		nv_line(sb, 1, "mtu %u", ifp->if_mtu);
@@ -732,7 +791,11 @@ iface_render(const struct dp_iface *ifp, struct strbuf *sb)
 		nv_line(sb, 1, "ip address dhcp");
 		break;
 	case IFA_NONE:
-		nv_line(sb, 1, "no ip address");
+		/* ip unnumbered, ip address negotiated; Null0 has none. */
+		if (if_lines_has(ifp, IFL_ADDR))
+			if_lines_render(ifp, IFL_ADDR, sb);
+		else if (ifp->if_id.id_type != IFT_NULL)
+			nv_line(sb, 1, "no ip address");
 		break;
 	}
 	if (ifp->if_acl_in != NULL)
@@ -741,6 +804,7 @@ iface_render(const struct dp_iface *ifp, struct strbuf *sb)
 		nv_line(sb, 1, "ip access-group %s out", ifp->if_acl_out);
 	if (ifp->if_no_redirects)
 		nv_line(sb, 1, "no ip redirects");
+	if_lines_render(ifp, IFL_IP_EARLY, sb);
 	if (ifp->if_ip_mtu != 0)
 		nv_line(sb, 1, "ip mtu %u", ifp->if_ip_mtu);
 	if (ifp->if_nat != NAT_NONE)
@@ -748,13 +812,16 @@ iface_render(const struct dp_iface *ifp, struct strbuf *sb)
 		    ifp->if_nat == NAT_INSIDE ? "inside" : "outside");
 	if (ifp->if_no_mroute_cache)
 		nv_line(sb, 1, "no ip mroute-cache");
+	if_lines_render(ifp, IFL_IP, sb);
 	inert_slot(ifp, IFI_TCP_MSS, sb);
 	inert_slot(ifp, IFI_OSPF_NET, sb);
 	inert_slot(ifp, IFI_OSPF_COST, sb);
+	inert_slot(ifp, IFI_OSPF_AREA, sb);
 	v6_lines(ifp, sb);
 	if (ifp->if_encap != ENCAP_DEFAULT)
 		nv_line(sb, 1, "encapsulation %s",
 		    ifp->if_encap == ENCAP_PPP ? "ppp" : "frame-relay");
+	if_lines_render(ifp, IFL_PPP, sb);
 	if (ifp->if_shutdown)
 		nv_line(sb, 1, "shutdown");
 	/* IOS leaves ILMI keepalives off on an ATM port and says so. */
@@ -762,6 +829,7 @@ iface_render(const struct dp_iface *ifp, struct strbuf *sb)
 		nv_line(sb, 1, "%satm ilmi-keepalive",
 		    ifp->if_ilmi_keepalive ? "" : "no ");
 	link_lines(ifp, sb);
+	if_lines_render(ifp, IFL_LINK, sb);
 	inert_slot(ifp, IFI_CHANNEL, sb);
 	tunnel_lines(ifp, sb);
 	inert_slot(ifp, IFI_VREASM, sb);

@@ -22,15 +22,31 @@ static const struct {
 	const char	*it_name;
 	const char	*it_short;	/* in IOS's short tables (Fa0/0) */
 	bool		 it_virtual;	/* one number, no slot */
+	/* Taken when a prefix also fits another type ("e0/0" Ethernet,
+	 * not Embedded-Service-Engine; "t0" Tunnel, not TenGigabit...). */
+	bool		 it_prefer;
+	bool		 it_subif;	/* has subinterfaces (.N) */
 } if_types[IFT_COUNT] = {
-	[IFT_LOOPBACK] =	{ "Loopback", "Lo", true },
-	[IFT_PORT_CHANNEL] =	{ "Port-channel", "Po", true },
-	[IFT_TUNNEL] =		{ "Tunnel", "Tu", true },
-	[IFT_ETHERNET] =	{ "Ethernet", "Et", false },
-	[IFT_FASTETHERNET] =	{ "FastEthernet", "Fa", false },
-	[IFT_GIGABITETHERNET] =	{ "GigabitEthernet", "Gi", false },
-	[IFT_SERIAL] =		{ "Serial", "Se", false },
-	[IFT_ATM] =		{ "ATM", "AT", false },
+	[IFT_LOOPBACK] =	{ "Loopback", "Lo", true, false, false },
+	[IFT_PORT_CHANNEL] =	{ "Port-channel", "Po", true, false, true },
+	[IFT_MULTILINK] =	{ "Multilink", "Mu", true, false, false },
+	[IFT_TUNNEL] =		{ "Tunnel", "Tu", true, true, false },
+	[IFT_EMBEDDED_SE] =	{ "Embedded-Service-Engine", "Em", false,
+				  false, false },
+	[IFT_ETHERNET] =	{ "Ethernet", "Et", false, true, true },
+	[IFT_FASTETHERNET] =	{ "FastEthernet", "Fa", false, false, true },
+	[IFT_GIGABITETHERNET] =	{ "GigabitEthernet", "Gi", false, false,
+				  true },
+	[IFT_TENGIGABITETHERNET] = { "TenGigabitEthernet", "Te", false, false,
+				  true },
+	[IFT_SERIAL] =		{ "Serial", "Se", false, false, true },
+	[IFT_ATM] =		{ "ATM", "AT", false, false, true },
+	[IFT_VIRTUAL_TEMPLATE] = { "Virtual-Template", "Vt", true, false,
+				  false },
+	[IFT_VLAN] =		{ "Vlan", "Vl", true, false, false },
+	[IFT_DIALER] =		{ "Dialer", "Di", true, false, false },
+	[IFT_BVI] =		{ "BVI", "BV", true, false, false },
+	[IFT_NULL] =		{ "Null", "Nu", true, false, false },
 };
 
 #define IF_VIRTUAL_MAX	2147483647UL
@@ -61,7 +77,7 @@ ifname_virtual(enum if_type t)
 static bool
 type_lookup(const char *text, size_t len, enum if_type *out)
 {
-	unsigned	i, found = 0;
+	unsigned	i, found = 0, preferred = 0;
 
 	if (len == 0)
 		return false;
@@ -72,13 +88,18 @@ type_lookup(const char *text, size_t len, enum if_type *out)
 				*out = i;
 				return true;
 			}
-			*out = i;
+			if (preferred == 0)
+				*out = i;
+			if (if_types[i].it_prefer) {
+				*out = i;
+				preferred++;
+			}
 			found++;
 		}
-	return found == 1;
+	return found == 1 || preferred == 1;
 }
 
-/* "1/2", "0", "1/0/3" within the limits of the type. */
+/* "1/2", "0", "1/0/3", "0/1.100" within the limits of the type. */
 static bool
 num_parse(const char *s, struct if_id *id)
 {
@@ -86,6 +107,7 @@ num_parse(const char *s, struct if_id *id)
 	char		*end;
 
 	id->id_nnum = 0;
+	id->id_sub = 0;
 	for (;;) {
 		if (!isdigit((unsigned char)*s) || id->id_nnum == IF_MAXNUM)
 			return false;
@@ -94,12 +116,25 @@ num_parse(const char *s, struct if_id *id)
 		    IF_SLOT_MAX))
 			return false;
 		id->id_num[id->id_nnum++] = (uint32_t)v;
+		if (*end == '.' && if_types[id->id_type].it_subif &&
+		    isdigit((unsigned char)end[1])) {
+			v = strtoul(end + 1, &end, 10);
+			if (v == 0 || v > 4294967295UL || *end != '\0')
+				return false;
+			id->id_sub = (uint32_t)v;
+		}
 		if (*end == '\0')
 			break;
-		if (*end != '/')
+		if (*end != '/' || id->id_sub != 0)
 			return false;
 		s = end + 1;
 	}
+	/* Null has only Null0; VLANs are 1-4094. */
+	if (id->id_type == IFT_NULL && id->id_num[0] != 0)
+		return false;
+	if (id->id_type == IFT_VLAN && (id->id_num[0] < 1 ||
+	    id->id_num[0] > 4094))
+		return false;
 	return !ifname_virtual(id->id_type) || id->id_nnum == 1;
 }
 
@@ -129,6 +164,8 @@ ifname_format(const struct if_id *id, char *buf, size_t len)
 	for (i = 0; i < id->id_nnum && off < len; i++)
 		off += (size_t)snprintf(buf + off, len - off, "%s%u",
 		    i > 0 ? "/" : "", id->id_num[i]);
+	if (id->id_sub != 0 && off < len)
+		(void)snprintf(buf + off, len - off, ".%u", id->id_sub);
 }
 
 int
@@ -143,6 +180,9 @@ ifid_cmp(const struct if_id *a, const struct if_id *b)
 			return a->id_num[i] < b->id_num[i] ? -1 : 1;
 	if (a->id_nnum != b->id_nnum)
 		return a->id_nnum < b->id_nnum ? -1 : 1;
+	/* A subinterface right after its parent, by number. */
+	if (a->id_sub != b->id_sub)
+		return a->id_sub < b->id_sub ? -1 : 1;
 	return 0;
 }
 

@@ -176,6 +176,13 @@ route6_depth(const struct dataplane *dp, const uint8_t *dst, uint8_t *nh,
 		    r->r6_len))
 			continue;
 		ifp = NULL;
+		/* Null0: the prefix is discarded, never routed by a shorter
+		 * one (as route.c's IPv4 Null0 routes). */
+		if (r->r6_ifname != NULL && strcmp(r->r6_ifname, "Null0") == 0) {
+			best = NULL;
+			blen = (int)r->r6_len;
+			continue;
+		}
 		if (r->r6_ifname != NULL) {
 			ifp = dp_iface_find(dp, r->r6_ifname);
 			if (ifp != NULL && !iface_proto_up(ifp))

@@ -34,6 +34,7 @@ link_ethernet(const struct dp_iface *ifp)
 	case IFT_ETHERNET:
 	case IFT_FASTETHERNET:
 	case IFT_GIGABITETHERNET:
+	case IFT_TENGIGABITETHERNET:
 		return true;
 	default:
 		return false;
@@ -60,6 +61,8 @@ ether_input(struct dp_iface *ifp, const uint8_t *f, size_t len)
 	attach_count_in(ifp, len);
 	if (bcast)
 		ifp->if_attach.at_ibcast++;
+	if (dot1q_input(ifp, f, len))
+		return;
 	switch (get16(f + 12)) {
 	case ETHERTYPE_IP:
 		ip4_input(ifp->if_dp, ifp, f + ETHER_HDRLEN,

@@ -4,6 +4,8 @@ libiosh_a_SOURCES += \
 	dataplane/ifname.c \
 	dataplane/iface.c \
 	dataplane/iface_cmd.c \
+	dataplane/iface_lines.c \
+	dataplane/dot1q.c \
 	dataplane/acl.c dataplane/acl_names.h \
 	dataplane/route.c \
 	dataplane/route_show.c \

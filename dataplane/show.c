@@ -239,8 +239,24 @@ hardware(const struct dp_iface *ifp)
 		return "iGbE";
 	case IFT_SERIAL:
 		return "M4T";
-	default:
+	case IFT_ATM:
 		return "ATM";
+	/* The stored-only types, as IOS 15 names their hardware
+	 * (unconfirmed). */
+	case IFT_TENGIGABITETHERNET:
+		return "BUILT-IN-2T+6X1GE";
+	case IFT_VLAN:
+		return "EtherSVI";
+	case IFT_BVI:
+		return "BVI";
+	case IFT_MULTILINK:
+		return "multilink group interface";
+	case IFT_VIRTUAL_TEMPLATE:
+		return "Virtual Template interface";
+	case IFT_EMBEDDED_SE:
+		return "PSE2";
+	default:
+		return "Unknown";
 	}
 }
 

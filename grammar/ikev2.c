@@ -213,6 +213,10 @@ static const struct cmd_def ikev2_profile_defs[] = {
 	  "Use local keyring for PSK lookup\n"
 	  "Keyring name",
 	  ikev2_line_cmd, NEG, SLOT(V2S_KEYRING) },
+	{ "ivrf WORD$vrf",
+	  "Inside VRF\n"
+	  "VRF name",
+	  ikev2_line_cmd, NEG, SLOT(V2S_IVRF) },
 	{ "lifetime <120-86400>$secs",
 	  "Set lifetime for IKE SAs\n"
 	  "Lifetime in seconds",

@@ -11,7 +11,216 @@
 
 #define NEG	(CMD_NO | CMD_DEFAULT)
 
+#define IP_H	"Interface Internet Protocol config commands\n"
+#define NHRP_H	"NBMA Next Hop Resolution Protocol\n"
+#define PPP_H	"Point-to-Point Protocol\n"
+#define DIALER_H "Dial-on-demand routing (DDR) commands\n"
+#define TUN_H	"protocol-over-protocol tunneling\n"
+
 static const struct cmd_def interface_defs[] = {
+	{ "encapsulation dot1Q <1-4094>$vlan [native]",
+	  "Set encapsulation type for an interface\n"
+	  "IEEE 802.1Q Virtual LAN\n"
+	  "IEEE 802.1Q VLAN ID required\n"
+	  "Make this as native vlan",
+	  if_dot1q_cmd, NEG, NULL },
+	{ "ip unnumbered " IF_TYPES " WORD$num",
+	  IP_H
+	  "Enable IP processing without an explicit address\n"
+	  IF_TYPES_HELP
+	  "Interface number",
+	  if_line_cmd, NEG, &ifl_unnumbered },
+	{ "ip unnumbered WORD$name",
+	  IP_H
+	  "Enable IP processing without an explicit address\n"
+	  "Interface name and number",
+	  if_line_cmd, NEG | CMD_HIDDEN, &ifl_unnumbered },
+	{ "ip address negotiated [previous]",
+	  IP_H
+	  "Set the IP address of an interface\n"
+	  "IP Address negotiated over PPP\n"
+	  "IPCP attempts to negotiate previously assigned address",
+	  if_line_cmd, NEG, &ifl_negotiated },
+	{ "ip unreachables",
+	  IP_H
+	  "Enable sending ICMP Unreachable messages",
+	  if_line_cmd, NEG, &ifl_unreachables },
+	{ "ip proxy-arp",
+	  IP_H
+	  "Enable proxy ARP",
+	  if_line_cmd, NEG, &ifl_proxy_arp },
+	{ "ip nhrp authentication WORD$key",
+	  IP_H NHRP_H
+	  "Authentication string\n"
+	  "Authentication string",
+	  if_line_cmd, NEG, &ifl_nhrp_auth },
+	{ "ip nhrp map A.B.C.D$proto A.B.C.D$nbma",
+	  IP_H NHRP_H
+	  "Map dest IP addresses to NBMA addresses\n"
+	  "IP address of destination\n"
+	  "IP NBMA address",
+	  if_line_cmd, NEG, &ifl_nhrp_map },
+	{ "ip nhrp map multicast (dynamic|A.B.C.D$nbma)",
+	  IP_H NHRP_H
+	  "Map dest IP addresses to NBMA addresses\n"
+	  "Use this NBMA mapping for broadcasts/multicasts\n"
+	  "Dynamically learn destinations from client registrations on "
+	  "hub\n"
+	  "IP NBMA address",
+	  if_line_cmd, NEG, &ifl_nhrp_mcast },
+	{ "ip nhrp network-id <1-4294967295>$id",
+	  IP_H NHRP_H
+	  "NBMA network identifier\n"
+	  "network identifier",
+	  if_line_cmd, NEG, &ifl_nhrp_netid },
+	{ "ip nhrp holdtime <1-65535>$secs",
+	  IP_H NHRP_H
+	  "Advertised holdtime\n"
+	  "number of seconds",
+	  if_line_cmd, NEG, &ifl_nhrp_hold },
+	{ "ip nhrp nhs A.B.C.D$nhs [nbma A.B.C.D$nbma] [multicast]",
+	  IP_H NHRP_H
+	  "Specify a next hop server\n"
+	  "Protocol address of next hop server\n"
+	  "NBMA address of next hop server\n"
+	  "NBMA address\n"
+	  "Use this NBMA mapping for broadcasts/multicasts",
+	  if_line_cmd, NEG, &ifl_nhrp_nhs },
+	{ "ip nhrp redirect",
+	  IP_H NHRP_H
+	  "Enable NHRP redirect",
+	  if_line_cmd, NEG, &ifl_nhrp_redirect },
+	{ "ip nhrp shortcut",
+	  IP_H NHRP_H
+	  "Enable shortcut switching",
+	  if_line_cmd, NEG, &ifl_nhrp_shortcut },
+	{ "ip split-horizon eigrp <1-65535>$as",
+	  IP_H
+	  "Perform split horizon\n"
+	  "Enhanced Interior Gateway Routing Protocol (EIGRP)\n"
+	  "Autonomous system number",
+	  if_line_cmd, NEG, &ifl_split_horizon },
+	{ "ip next-hop-self eigrp <1-65535>$as",
+	  IP_H
+	  "Configure EIGRP next-hop-self\n"
+	  "Enhanced Interior Gateway Routing Protocol (EIGRP)\n"
+	  "Autonomous system number",
+	  if_line_cmd, NEG, &ifl_next_hop_self },
+	{ "ip igmp version (1|2|3)",
+	  IP_H
+	  "IGMP interface commands\n"
+	  "IGMP version\n"
+	  "IGMP version 1\n"
+	  "IGMP version 2\n"
+	  "IGMP version 3",
+	  if_line_cmd, NEG, &ifl_igmp_version },
+	{ "ip igmp join-group A.B.C.D$group [source A.B.C.D$src]",
+	  IP_H
+	  "IGMP interface commands\n"
+	  "IGMP join multicast group\n"
+	  "IP group address\n"
+	  "Include SSM source\n"
+	  "Source address",
+	  if_line_cmd, NEG, &ifl_igmp_join },
+	{ "dialer pool <1-255>$pool",
+	  DIALER_H
+	  "Specify dialer pool to be used\n"
+	  "Dialer pool number",
+	  if_line_cmd, NEG, &ifl_dialer_pool },
+	{ "dialer-group <1-10>$group",
+	  "Assign interface to dialer-list\n"
+	  "Dialer list number",
+	  if_line_cmd, NEG, &ifl_dialer_group },
+	{ "ppp authentication (chap [pap]|pap [chap]) [callin]",
+	  PPP_H
+	  "Set PPP link authentication method\n"
+	  "Challenge Handshake Authentication Protocol (CHAP)\n"
+	  "Password Authentication Protocol (PAP)\n"
+	  "Password Authentication Protocol (PAP)\n"
+	  "Challenge Handshake Authentication Protocol (CHAP)\n"
+	  "Authenticate remote on incoming call only",
+	  if_line_cmd, NEG, &ifl_ppp_auth },
+	{ "ppp chap hostname WORD$host",
+	  PPP_H
+	  "Set CHAP authentication parameters\n"
+	  "Set alternate CHAP hostname\n"
+	  "Alternate CHAP hostname",
+	  if_line_cmd, NEG, &ifl_chap_host },
+	{ "ppp chap password [(0|7)] WORD$pass",
+	  PPP_H
+	  "Set CHAP authentication parameters\n"
+	  "Set default CHAP password\n"
+	  "Specifies an UNENCRYPTED password will follow\n"
+	  "Specifies a HIDDEN password will follow\n"
+	  "Default PPP authentication password",
+	  if_line_cmd, NEG, &ifl_chap_pass },
+	{ "ppp pap sent-username WORD$user password [(0|7)] WORD$pass",
+	  PPP_H
+	  "Set PAP authentication parameters\n"
+	  "Set outbound PAP username\n"
+	  "Outbound PAP username\n"
+	  "Set outbound PAP password\n"
+	  "Specifies an UNENCRYPTED password will follow\n"
+	  "Specifies a HIDDEN password will follow\n"
+	  "Outbound PAP password",
+	  if_line_cmd, NEG, &ifl_pap_sent },
+	{ "ppp ipcp dns request",
+	  PPP_H
+	  "Set IPCP negotiation options\n"
+	  "Specify DNS negotiation options\n"
+	  "Request server addresses from peer",
+	  if_line_cmd, NEG, &ifl_ipcp_dns },
+	{ "ppp ipcp route default",
+	  PPP_H
+	  "Set IPCP negotiation options\n"
+	  "Install routes for IPCP\n"
+	  "Install default route through this interface",
+	  if_line_cmd, NEG, &ifl_ipcp_route },
+	{ "ppp multilink",
+	  PPP_H
+	  "Make interface multilink capable",
+	  if_line_cmd, NEG, &ifl_multilink },
+	{ "ppp multilink group <1-2147483647>$group",
+	  PPP_H
+	  "Make interface multilink capable\n"
+	  "Put interface in a multilink bundle\n"
+	  "Multilink group number",
+	  if_line_cmd, NEG, &ifl_ml_group },
+	{ "pppoe enable [group (global|WORD$group)]",
+	  "pppoe interface subcommands\n"
+	  "Enable pppoe\n"
+	  "attach a BBA group\n"
+	  "attach global PPPoE group\n"
+	  "BBA group name",
+	  if_line_cmd, NEG, &ifl_pppoe_enable },
+	{ "pppoe-client dial-pool-number <1-255>$pool",
+	  "pppoe client\n"
+	  "set dial pool number\n"
+	  "dial pool number",
+	  if_line_cmd, NEG, &ifl_pppoe_client },
+	{ "bridge-group <1-255>$group",
+	  "Transparent bridging interface parameters\n"
+	  "Assign an interface to a Bridge Group.",
+	  if_line_cmd, NEG, &ifl_bridge_group },
+	{ "tunnel path-mtu-discovery",
+	  TUN_H
+	  "Enable Path MTU Discovery on tunnel",
+	  if_line_cmd, NEG, &ifl_tun_pmtud },
+	{ "tunnel vrf WORD$vrf",
+	  TUN_H
+	  "set tunnel vrf membership\n"
+	  "VRF name",
+	  if_line_cmd, NEG, &ifl_tun_vrf },
+	{ "tunnel ttl <1-255>$ttl",
+	  TUN_H
+	  "set time to live\n"
+	  "TTL",
+	  if_line_cmd, NEG, &ifl_tun_ttl },
+	{ "tunnel tos <0-255>$tos",
+	  TUN_H
+	  "set type of service byte\n"
+	  "TOS",
+	  if_line_cmd, NEG, &ifl_tun_tos },
 	{ "description LINE",
 	  "Interface specific description\n"
 	  "Up to 240 characters describing this interface",
@@ -118,12 +327,13 @@ static const struct cmd_def interface_defs[] = {
 	  "ip address\n"
 	  "IPv6 address",
 	  if_tunnel_destination_cmd, NEG, NULL },
-	{ "tunnel mode (gre (ip|ipv6)|ipsec (ipv4|ipv6))",
+	{ "tunnel mode (gre (ip|ipv6|multipoint)|ipsec (ipv4|ipv6))",
 	  "protocol-over-protocol tunneling\n"
 	  "tunnel encapsulation method\n"
 	  "generic route encapsulation protocol\n"
 	  "over IP\n"
 	  "over IPv6\n"
+	  "over IPv4 (multipoint)\n"
 	  "IPSec tunnel encapsulation\n"
 	  "over IPv4\n"
 	  "over IPv6",
@@ -193,6 +403,14 @@ static const struct cmd_def interface_defs[] = {
 	  "Interface cost\n"
 	  "Cost",
 	  if_inert_line_cmd, NEG, &ifi_slot_ospf_cost },
+	{ "ip ospf <1-65535>$pid area (<0-4294967295>$area|A.B.C.D$area)",
+	  IP_H
+	  "OSPF interface commands\n"
+	  "Process ID\n"
+	  "Set the OSPF area ID\n"
+	  "OSPF area ID as a decimal value\n"
+	  "OSPF area ID in IP address format",
+	  if_inert_line_cmd, NEG, &ifi_slot_ospf_area },
 	{ "channel-group <1-64>$group mode (active|passive|on|auto|desirable)",
 	  "Etherchannel/port bundling configuration\n"
 	  "Channel group number\n"
@@ -226,6 +444,63 @@ static const struct cmd_def interface_defs[] = {
 };
 
 static const struct cmd_def interface_neg_defs[] = {
+	{ "encapsulation dot1Q",
+	  "Set encapsulation type for an interface\n"
+	  "IEEE 802.1Q Virtual LAN",
+	  if_dot1q_cmd, NEG, NULL },
+	{ "ip unnumbered",
+	  IP_H
+	  "Enable IP processing without an explicit address",
+	  if_line_cmd, NEG, &ifl_unnumbered },
+	{ "ip nhrp authentication",
+	  IP_H NHRP_H
+	  "Authentication string",
+	  if_line_cmd, NEG, &ifl_nhrp_auth },
+	{ "ip nhrp network-id",
+	  IP_H NHRP_H
+	  "NBMA network identifier",
+	  if_line_cmd, NEG, &ifl_nhrp_netid },
+	{ "ip nhrp holdtime",
+	  IP_H NHRP_H
+	  "Advertised holdtime",
+	  if_line_cmd, NEG, &ifl_nhrp_hold },
+	{ "dialer pool",
+	  DIALER_H
+	  "Specify dialer pool to be used",
+	  if_line_cmd, NEG, &ifl_dialer_pool },
+	{ "dialer-group",
+	  "Assign interface to dialer-list",
+	  if_line_cmd, NEG, &ifl_dialer_group },
+	{ "ppp authentication",
+	  PPP_H
+	  "Set PPP link authentication method",
+	  if_line_cmd, NEG, &ifl_ppp_auth },
+	{ "ppp chap hostname",
+	  PPP_H
+	  "Set CHAP authentication parameters\n"
+	  "Set alternate CHAP hostname",
+	  if_line_cmd, NEG, &ifl_chap_host },
+	{ "ppp chap password",
+	  PPP_H
+	  "Set CHAP authentication parameters\n"
+	  "Set default CHAP password",
+	  if_line_cmd, NEG, &ifl_chap_pass },
+	{ "ppp multilink group",
+	  PPP_H
+	  "Make interface multilink capable\n"
+	  "Put interface in a multilink bundle",
+	  if_line_cmd, NEG, &ifl_ml_group },
+	{ "pppoe-client dial-pool-number",
+	  "pppoe client\n"
+	  "set dial pool number",
+	  if_line_cmd, NEG, &ifl_pppoe_client },
+	{ "bridge-group",
+	  "Transparent bridging interface parameters",
+	  if_line_cmd, NEG, &ifl_bridge_group },
+	{ "tunnel vrf",
+	  TUN_H
+	  "set tunnel vrf membership",
+	  if_line_cmd, NEG, &ifl_tun_vrf },
 	{ "channel-group",
 	  "Etherchannel/port bundling configuration",
 	  if_inert_line_cmd, NEG, &ifi_slot_channel },

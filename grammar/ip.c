@@ -13,14 +13,18 @@
 #define IFACE_HELP "Select an interface to configure\n"
 
 static const struct cmd_def dp_config_defs[] = {
-	{ "interface " IF_TYPES " WORD$num",
+	{ "interface " IF_TYPES " WORD$num [type$vt tunnel$vttun]",
 	  IFACE_HELP
 	  IF_TYPES_HELP
-	  "Interface number",
+	  "Interface number\n"
+	  "type of the virtual-template\n"
+	  "Tunnel interface",
 	  dp_interface_cmd, CMD_NO, NULL },
-	{ "interface WORD$name",
+	{ "interface WORD$name [type$vt tunnel$vttun]",
 	  IFACE_HELP
-	  "Interface name and number",
+	  "Interface name and number\n"
+	  "type of the virtual-template\n"
+	  "Tunnel interface",
 	  dp_interface_cmd, CMD_NO | CMD_HIDDEN, NULL },
 	{ "ip route A.B.C.D$prefix A.B.C.D$mask (A.B.C.D$nh|WORD$ifname "
 	  "[A.B.C.D$ifnh]) [<1-255>$distance] [name WORD$rtname] [permanent]",

@@ -74,6 +74,8 @@ extern const struct cmd_table	 aaa_table, aaa_neg_table;
 /* PKI (stored, inert): grammar/pki.c */
 extern const struct cmd_table	 pki_config_table, pki_tp_table, pki_tp_neg_table;
 extern const struct cmd_table	 pki_chain_table;
+extern const struct cmd_table	 pki_cs_table;
+extern const struct cmd_table	 pki_cs_neg_table;
 /* IKEv2 blocks (stored, inert): grammar/ikev2.c */
 extern const struct cmd_table	 ikev2_config_table, ikev2_proposal_table,
 				 ikev2_proposal_neg_table, ikev2_policy_table,

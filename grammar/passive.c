@@ -3,6 +3,7 @@
  * on, each named here in full (never a catch-all), and the nvram commands
  * of privileged exec.
  */
+#include "grammar/dp_grammar.h"
 #include "grammar/modes.h"
 #include "shell/cmds.h"
 
@@ -261,6 +262,49 @@ static const struct cmd_def passive_defs[] = {
 	{ "control-plane",
 	  "Configure control plane services",
 	  cmd_control_plane, NEG },
+	{ "ip multicast-routing",
+	  "Global IP configuration subcommands\n"
+	  "Enable IP multicast forwarding",
+	  cmd_platform_flag, NEG },
+	{ "ip scp server enable",
+	  "Global IP configuration subcommands\n"
+	  "Scp commands\n"
+	  "Configure SCP server\n"
+	  "Enable SCP server",
+	  cmd_platform_flag, NEG },
+	{ "ip tftp source-interface " IF_TYPES " WORD$num",
+	  "Global IP configuration subcommands\n"
+	  "tftp configuration commands\n"
+	  "Specify interface for source address in TFTP connections\n"
+	  IF_TYPES_HELP
+	  "Interface number",
+	  cmd_tftp_source, NEG },
+	{ "ip tftp source-interface WORD$name",
+	  "Global IP configuration subcommands\n"
+	  "tftp configuration commands\n"
+	  "Specify interface for source address in TFTP connections\n"
+	  "Interface name and number",
+	  cmd_tftp_source, NEG | CMD_HIDDEN },
+	{ "bridge irb",
+	  "Bridge Group.\n"
+	  "Enable integrated routing and bridging",
+	  cmd_platform_flag, NEG },
+	{ "bridge <1-255>$group protocol ieee",
+	  "Bridge Group.\n"
+	  "Bridge Group number for Bridging.\n"
+	  "Specify spanning tree protocol\n"
+	  "IEEE 802.1 compatible Spanning Tree",
+	  cmd_bridge, NEG },
+	{ "bridge <1-255>$group route ip",
+	  "Bridge Group.\n"
+	  "Bridge Group number for Bridging.\n"
+	  "Routing protocol\n"
+	  "Internet Protocol",
+	  cmd_bridge, NEG },
+	{ "voice-card <0-9>$slot",
+	  "Configure a specific voice-card\n"
+	  "voice-card slot number",
+	  cmd_voice_card, NEG },
 };
 
 /* The forms IOS takes after "no" without their argument. */

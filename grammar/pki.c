@@ -23,6 +23,96 @@ static const struct cmd_def pki_config_defs[] = {
 	  "Enter certificate chain configuration mode\n"
 	  "Trustpoint name",
 	  crypto_pki_chain_cmd, NEG, NULL },
+	{ "crypto pki server WORD$name",
+	  PKI_H
+	  "Enable IOS Certificate server\n"
+	  "Certificate Server Name",
+	  crypto_pki_server_cmd, NEG, NULL },
+};
+
+/* (cs-server): the certificate server's lines, one slot each. */
+static const struct cmd_def pki_cs_defs[] = {
+	{ "database level (minimum|names|complete)",
+	  "Configure Certificate Server Database parameters\n"
+	  "Specify the level of certificate information to store\n"
+	  "Minimum information required to issue new certificates\n"
+	  "Minimum information plus serial number and subject name\n"
+	  "Each issued certificate saved to the database",
+	  crypto_pki_tp_line_cmd, NEG, &cs_slot_db_level },
+	{ "database url WORD$url",
+	  "Configure Certificate Server Database parameters\n"
+	  "Specify the Certificate Server Database location\n"
+	  "Certificate Server Database location URL",
+	  crypto_pki_tp_line_cmd, NEG, &cs_slot_db_url },
+	{ "database archive (pkcs12|pem) [password [(0|7)] WORD$pw]",
+	  "Configure Certificate Server Database parameters\n"
+	  "Specify the Certificate Server Key Archive Format\n"
+	  "Archive in PKCS12 format\n"
+	  "Archive in PEM format\n"
+	  "Specify the password\n"
+	  "Specifies an UNENCRYPTED password will follow\n"
+	  "Specifies an ENCRYPTED password will follow\n"
+	  "The password",
+	  crypto_pki_tp_line_cmd, NEG, &cs_slot_db_archive },
+	{ "issuer-name LINE$dn",
+	  "Configure the Certificate Server Issuer Name\n"
+	  "The Certificate Server Issuer Name",
+	  crypto_pki_tp_line_cmd, NEG, &cs_slot_issuer },
+	{ "grant (auto|none|ra-auto)",
+	  "Certificate Server Enrollment Request Grant Operation\n"
+	  "Automatically grant incoming enrollment requests\n"
+	  "Automatically reject incoming enrollment requests\n"
+	  "Automatically grant RA-authorized requests",
+	  crypto_pki_tp_line_cmd, NEG, &cs_slot_grant },
+	{ "hash (md5|sha1|sha256|sha384|sha512)",
+	  "Hash algorithm\n"
+	  "use md5 hash algorithm\n"
+	  "use sha1 hash algorithm\n"
+	  "use sha256 hash algorithm\n"
+	  "use sha384 hash algorithm\n"
+	  "use sha512 hash algorithm",
+	  crypto_pki_tp_line_cmd, NEG, &cs_slot_hash },
+	{ "lifetime crl <1-336>$hours",
+	  "Configure the lifetime of the Certificate Server objects\n"
+	  "Certificate Revocation List lifetime\n"
+	  "Lifetime in hours",
+	  crypto_pki_tp_line_cmd, NEG, &cs_slot_life_crl },
+	{ "lifetime certificate <1-1825>$days",
+	  "Configure the lifetime of the Certificate Server objects\n"
+	  "Issued Certificate lifetime\n"
+	  "Lifetime in days",
+	  crypto_pki_tp_line_cmd, NEG, &cs_slot_life_cert },
+	{ "lifetime ca-certificate <1-7305>$days",
+	  "Configure the lifetime of the Certificate Server objects\n"
+	  "Certificate Server Certificate lifetime\n"
+	  "Lifetime in days",
+	  crypto_pki_tp_line_cmd, NEG, &cs_slot_life_ca },
+	{ "cdp-url WORD$url",
+	  "CRL Distribution Point to be included in the issued "
+	  "certificates\n"
+	  "CDP URL",
+	  crypto_pki_tp_line_cmd, NEG, &cs_slot_cdp_url },
+	{ "shutdown",
+	  "Shutdown the Certificate Server",
+	  crypto_pki_tp_line_cmd, NEG, &cs_slot_shutdown },
+};
+
+static const struct cmd_def pki_cs_neg_defs[] = {
+	{ "database archive",
+	  "Configure Certificate Server Database parameters\n"
+	  "Specify the Certificate Server Key Archive Format",
+	  crypto_pki_cs_neg_cmd, NEG, NULL },
+	{ "database (level$kw|url$kw)",
+	  "Configure Certificate Server Database parameters\n"
+	  "Specify the level of certificate information to store\n"
+	  "Specify the Certificate Server Database location",
+	  crypto_pki_cs_neg_cmd, NEG, NULL },
+	{ "issuer-name",
+	  "Configure the Certificate Server Issuer Name",
+	  crypto_pki_tp_line_cmd, NEG, &cs_slot_issuer },
+	{ "grant",
+	  "Certificate Server Enrollment Request Grant Operation",
+	  crypto_pki_tp_line_cmd, NEG, &cs_slot_grant },
 };
 
 static const struct cmd_def pki_tp_defs[] = {
@@ -110,3 +200,5 @@ const struct cmd_table pki_config_table = CMD_TABLE(pki_config_defs);
 const struct cmd_table pki_tp_table = CMD_TABLE(pki_tp_defs);
 const struct cmd_table pki_tp_neg_table = CMD_TABLE(pki_tp_neg_defs);
 const struct cmd_table pki_chain_table = CMD_TABLE(pki_chain_defs);
+const struct cmd_table pki_cs_table = CMD_TABLE(pki_cs_defs);
+const struct cmd_table pki_cs_neg_table = CMD_TABLE(pki_cs_neg_defs);

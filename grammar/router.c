@@ -207,6 +207,12 @@ static const struct cmd_def route_map_defs[] = {
 	  "local IGP\n"
 	  "unknown heritage",
 	  cmd_router_line, NEG },
+	{ "set extcommunity rt LINE$rts",
+	  "Set values in destination routing protocol\n"
+	  "BGP extended community attribute\n"
+	  "Route Target extended community\n"
+	  "VPN extended community, ASN:nn or IP-address:nn [additive]",
+	  cmd_router_line, NEG },
 	{ "set weight <0-65535>$weight",
 	  "Set values in destination routing protocol\n"
 	  "BGP weight for routing table\n"
@@ -291,6 +297,37 @@ static const struct cmd_def router_defs[] = {
 	  "EIGRP specific commands\n"
 	  "Router ID for this EIGRP process\n"
 	  "EIGRP Router-ID in IP address format",
+	  cmd_router_line, NEG },
+	{ "area (<0-4294967295>$area|A.B.C.D$area) nssa "
+	  "default-information-originate [no-summary]",
+	  "OSPF area parameters\n"
+	  "OSPF area ID as a decimal value\n"
+	  "OSPF area ID in IP address format\n"
+	  "Specify a NSSA area\n"
+	  "Originate Type 7 default into NSSA area\n"
+	  "Do not send summary LSA into NSSA",
+	  cmd_router_line, NEG },
+	{ "bgp confederation identifier <1-4294967295>$as",
+	  "BGP specific commands\n"
+	  "AS confederation parameters\n"
+	  "as number\n"
+	  "Set routing domain confederation AS",
+	  cmd_router_line, NEG },
+	{ "bgp confederation peers <1-4294967295>$as [<1-4294967295>$as2] "
+	  "[<1-4294967295>$as3] [<1-4294967295>$as4]",
+	  "BGP specific commands\n"
+	  "AS confederation parameters\n"
+	  "Peer ASs in BGP confederation\n"
+	  "AS number\n"
+	  "AS number\n"
+	  "AS number\n"
+	  "AS number",
+	  cmd_router_line, NEG },
+	{ "bgp router-id vrf auto-assign",
+	  "BGP specific commands\n"
+	  "Override configured router identifier (peers will reset)\n"
+	  "vrf-specific router id configuration\n"
+	  "Automatically assign per-vrf bgp router id",
 	  cmd_router_line, NEG },
 	{ "bgp router-id A.B.C.D$id",
 	  "BGP specific commands\n"
@@ -508,6 +545,9 @@ static const struct cmd_def router_af_if_defs[] = {
 	{ "hello-interval <1-65535>$secs",
 	  "Configures hello interval\n"
 	  "Seconds between hello transmissions",
+	  cmd_router_line, NEG },
+	{ "split-horizon",
+	  "Perform split horizon",
 	  cmd_router_line, NEG },
 	{ "hold-time <1-65535>$secs",
 	  "Configures hold time\n"

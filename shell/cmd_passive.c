@@ -4,6 +4,7 @@
  * IOS makes modes (controller, control-plane, dial-peer cor custom, mgcp
  * profile) enter their (empty) sub-mode as IOS does.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -235,6 +236,51 @@ cmd_platform_flag(struct vty *vty, const struct cmd_args *m)
 		pa->pa_no_sched_allocate = cmd_is_no(m);
 	else if (cmd_has(m, "lldp"))
 		pa->pa_lldp_run = on;
+	else if (cmd_has(m, "multicast-routing"))
+		pa->pa_mcast_routing = on;
+	else if (cmd_has(m, "scp"))
+		pa->pa_scp_server = on;
+	else if (cmd_has(m, "irb"))
+		pa->pa_bridge_irb = on;
+	return CMD_SUCCESS;
+}
+
+/* `bridge N protocol ieee`, `bridge N route ip`: bridging, stored. */
+int
+cmd_bridge(struct vty *vty, const struct cmd_args *m)
+{
+	unsigned char	*b = &pa_of(vty)->pa_bridge[cmd_arg_num(m, "group",
+			    0)];
+	unsigned char	 bit = cmd_has(m, "protocol") ? 1 : 2;
+
+	*b = (unsigned char)(NEGATED(m) ? *b & ~bit : *b | bit);
+	return CMD_SUCCESS;
+}
+
+/* `ip tftp source-interface IF`: iosh has no TFTP client. */
+int
+cmd_tftp_source(struct vty *vty, const struct cmd_args *m)
+{
+	struct passive	*pa = pa_of(vty);
+	struct dp_iface	*ifp;
+
+	pa->pa_tftp_src[0] = '\0';
+	if (NEGATED(m))
+		return CMD_SUCCESS;
+	if ((ifp = dp_iface_named(vty, m)) == NULL)
+		return CMD_WARNING;
+	snprintf(pa->pa_tftp_src, sizeof(pa->pa_tftp_src), "%s",
+	    dp_iface_name(ifp));
+	return CMD_SUCCESS;
+}
+
+/* `voice-card N`: a DSP card's (empty) mode, as IOS prints it. */
+int
+cmd_voice_card(struct vty *vty, const struct cmd_args *m)
+{
+	pa_of(vty)->pa_voice_card[cmd_arg_num(m, "slot", 0)] = !NEGATED(m);
+	if (!NEGATED(m))
+		vty_enter(vty, MODE_CONFIG_VOICECARD, NULL);
 	return CMD_SUCCESS;
 }
 

@@ -151,9 +151,14 @@ cmd_show_running_config_interface(struct vty *vty, const struct cmd_args *m)
 	strbuf_init(&want);
 	strbuf_init(&block);
 	runcfg_render(vty->v_router, &all);
-	strbuf_printf(&want, "\ninterface %s\n", dp_iface_name(ifp));
+	strbuf_printf(&want, "\ninterface %s", dp_iface_name(ifp));
 	strbuf_puts(&block, "!\n");
-	if ((at = strstr(all.sb_buf, want.sb_buf)) != NULL) {
+	/* The name ends the line, or " type tunnel" follows it. */
+	for (at = strstr(all.sb_buf, want.sb_buf); at != NULL &&
+	    at[want.sb_len] != '\n' && at[want.sb_len] != ' ';
+	    at = strstr(at + 1, want.sb_buf))
+		;
+	if (at != NULL) {
 		at++;
 		/* The block ends where the section's "!" closes it. */
 		if ((end = strstr(at, "\n!\n")) == NULL)

@@ -30,6 +30,7 @@ enum {
 	MODE_CONFIG_ROUTER_AF_IF = 48, /* Router(config-router-af-interface)# */
 	MODE_CONFIG_ROUTER_AF_TOPO, /* Router(config-router-af-topology)# */
 	MODE_CONFIG_ARCHIVE,	/* Router(config-archive)#	*/
+	MODE_CONFIG_VOICECARD,	/* Router(config-voicecard)#	*/
 };
 
 /* Exec (shell/cmd_exec.c; enable: shell/enable.c). */
@@ -76,6 +77,9 @@ int	cmd_dial_peer_cor(struct vty *, const struct cmd_args *);
 int	cmd_mgcp_profile(struct vty *, const struct cmd_args *);
 int	cmd_control_plane(struct vty *, const struct cmd_args *);
 int	cmd_platform_flag(struct vty *, const struct cmd_args *);
+int	cmd_bridge(struct vty *, const struct cmd_args *);
+int	cmd_tftp_source(struct vty *, const struct cmd_args *);
+int	cmd_voice_card(struct vty *, const struct cmd_args *);
 int	cmd_platform_number(struct vty *, const struct cmd_args *);
 int	cmd_redundancy(struct vty *, const struct cmd_args *);
 int	cmd_banner(struct vty *, const struct cmd_args *);

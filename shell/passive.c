@@ -37,6 +37,8 @@ mmi_nvgen(const struct passive *pa, struct strbuf *sb)
 		nv_line(sb, 0, "mmi snmp-timeout %u", pa->pa_mmi_snmp);
 }
 
+static void	voice_card_nvgen(const struct passive *, struct strbuf *);
+
 static void
 global_nvgen(const struct router *r, bool v15, struct strbuf *sb)
 {
@@ -56,6 +58,8 @@ global_nvgen(const struct router *r, bool v15, struct strbuf *sb)
 	if (r->r_domain_name != NULL)
 		nv_line(sb, 0, "ip domain%s%s", r->r_domain_dash ? "-name " :
 		    " name ", r->r_domain_name);
+	if (pa->pa_mcast_routing)
+		nv_line(sb, 0, "ip multicast-routing ");
 	if (pa->pa_cef)
 		nv_line(sb, 0, "ip cef");
 	if (pa->pa_ipv6_cef_off)
@@ -65,6 +69,7 @@ global_nvgen(const struct router *r, bool v15, struct strbuf *sb)
 		nv_line(sb, 0, "subscriber templating");
 	if (pa->pa_multilink_auth)
 		nv_line(sb, 0, "multilink bundle-name authenticated");
+	voice_card_nvgen(pa, sb);
 	crypto_pki_nvgen(r->r_sys.sy_crypto, sb);
 	if (pa->pa_udi_pid[0] != '\0')
 		nv_line(sb, 0, "license udi pid %s sn %s", pa->pa_udi_pid,
@@ -94,6 +99,39 @@ global_nvgen(const struct router *r, bool v15, struct strbuf *sb)
 		nv_line(sb, 0, "ftp-server write-enable");
 	else if (pa->pa_ftp_write == TRI_OFF)
 		nv_line(sb, 0, "no ftp-server write-enable");
+	if (pa->pa_bridge_irb)
+		nv_line(sb, 0, "bridge irb");
+}
+
+/* voice-card N, each an empty block closed by "!". */
+static void
+voice_card_nvgen(const struct passive *pa, struct strbuf *sb)
+{
+	unsigned	i;
+
+	for (i = 0; i < sizeof(pa->pa_voice_card); i++)
+		if (pa->pa_voice_card[i]) {
+			nv_line(sb, 0, "!");
+			nv_line(sb, 0, "voice-card %u", i);
+		}
+}
+
+/* bridge N protocol ieee / route ip, before control-plane. */
+static void
+bridge_nvgen(const struct passive *pa, struct strbuf *sb)
+{
+	unsigned	i;
+	bool		any = false;
+
+	for (i = 0; i < 256; i++) {
+		if (pa->pa_bridge[i] & 1)
+			nv_line(sb, 0, "bridge %u protocol ieee", i);
+		if (pa->pa_bridge[i] & 2)
+			nv_line(sb, 0, "bridge %u route ip", i);
+		any = any || pa->pa_bridge[i] != 0;
+	}
+	if (any)
+		nv_line(sb, 0, "!");
 }
 
 /* After the lines, as IOS prints them: ntp, then the scheduler. */
@@ -212,6 +250,9 @@ passive_nvgen(const struct router *r, enum nv_section sec, struct strbuf *sb)
 			nv_line(sb, 0, "ip http authentication local");
 		nv_line(sb, 0, "%sip http secure-server",
 		    pa->pa_http_secure ? "" : "no ");
+		if (pa->pa_tftp_src[0] != '\0')
+			nv_line(sb, 0, "ip tftp source-interface %s",
+			    pa->pa_tftp_src);
 		if (pa->pa_ioam_timestamp)
 			nv_line(sb, 0, "ipv6 ioam timestamp");
 		if (!pa->pa_classless)
@@ -222,7 +263,13 @@ passive_nvgen(const struct router *r, enum nv_section sec, struct strbuf *sb)
 	case NV_SYSLOG:
 		routing_lists_nvgen(&r->r_routing, sb);
 		break;
+	case NV_CRYPTO:
+		/* After `ip ssh version`, as IOS 15 prints it. */
+		if (pa->pa_scp_server)
+			nv_line(sb, 0, "ip scp server enable");
+		break;
 	case NV_TRAILER:
+		bridge_nvgen(pa, sb);
 		/* The route-maps close the section of the access-lists;
 		 * snmp-server follows them. */
 		if (r->r_routing.rt_n != 0 || r->r_snmp.sn_lines.ss_n != 0) {

@@ -71,6 +71,13 @@ struct passive {
 	unsigned	 pa_archive_max;	/*  maximum N, 0: unset */
 	unsigned	 pa_archive_period;	/*  time-period N, 0: unset */
 	char		 pa_ntp[NTP_MAX][DOMAIN_NAME_MAX]; /* ntp server, in order */
+	bool		 pa_mcast_routing;	/* ip multicast-routing */
+	bool		 pa_scp_server;		/* ip scp server enable */
+	char		 pa_tftp_src[TZ_NAME_MAX + 16]; /* ip tftp source-interface */
+	bool		 pa_bridge_irb;		/* bridge irb */
+	/* bridge N protocol ieee (1), bridge N route ip (2), by group. */
+	unsigned char	 pa_bridge[256];
+	bool		 pa_voice_card[10];	/* voice-card N */
 };
 
 /* IOS defaults. */

@@ -5,6 +5,8 @@
  * bad wildcard included), the ACL matcher and its hit counters, and the
  * accessors crypto uses.
  */
+#include <arpa/inet.h>
+
 #include <check.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -293,6 +295,35 @@ START_TEST(test_null0_route)
 	fx_run_quiet(&fx, "no ip route 10.0.0.0 255.0.0.0 Null0\n");
 	ip4_parse("10.9.9.9", &dst);
 	ck_assert_ptr_nonnull(route_lookup(fx_dp(&fx), dst, &nh));
+}
+END_TEST
+
+/* ipv6 route ... Null0 (issue 20): the prefix is discarded, never
+ * routed by the shorter default; a longer route inside it still wins;
+ * removing it lets the default route take it again. */
+START_TEST(test_null0_route6)
+{
+	uint8_t		dst[16], nh[16];
+
+	fx_run_quiet(&fx, "ipv6 unicast-routing\n"
+	    "interface Loopback0\n"
+	    " ipv6 address 2001:DB8:FF::1/64\n"
+	    "ipv6 route ::/0 2001:DB8:FF::2\n"
+	    "ipv6 route 2001:DB8::/32 null0\n"
+	    "ipv6 route 2001:DB8:1::/48 2001:DB8:FF::3\n");
+	fx_run(&fx, "end");
+	inet_pton(AF_INET6, "2001:db8:2::1", dst);
+	ck_assert_ptr_null(route6_lookup(fx_dp(&fx), dst, nh));
+	inet_pton(AF_INET6, "2001:db8:1::1", dst);
+	ck_assert_ptr_nonnull(route6_lookup(fx_dp(&fx), dst, nh));
+	inet_pton(AF_INET6, "2001:db9::1", dst);
+	ck_assert_ptr_nonnull(route6_lookup(fx_dp(&fx), dst, nh));
+	ck_assert_ptr_nonnull(strstr(fx_run(&fx, "show running-config"),
+	    "\nipv6 route 2001:DB8::/32 Null0\n"));
+	fx_run(&fx, "configure terminal");
+	fx_run_quiet(&fx, "no ipv6 route 2001:DB8::/32 Null0\n");
+	inet_pton(AF_INET6, "2001:db8:2::1", dst);
+	ck_assert_ptr_nonnull(route6_lookup(fx_dp(&fx), dst, nh));
 }
 END_TEST
 
@@ -704,6 +735,7 @@ dp_suite(void)
 	tcase_add_test(tc, test_show_interfaces);
 	tcase_add_test(tc, test_show_ip_route);
 	tcase_add_test(tc, test_null0_route);
+	tcase_add_test(tc, test_null0_route6);
 	tcase_add_test(tc, test_show_access_lists);
 	tcase_add_test(tc, test_named_sequences);
 	tcase_add_test(tc, test_errors_change_nothing);

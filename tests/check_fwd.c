@@ -991,6 +991,115 @@ START_TEST(test_ping_loss)
 }
 END_TEST
 
+/* R1 pings DST twice: the first goes while ARP resolves (dropped). */
+static void
+ping_twice(const char *dst)
+{
+	ping(0, dst, 0, 0, 100);
+	fx_pump(fx, NR);
+	ping(0, dst, 1, 0, 100);
+	fx_pump(fx, NR);
+}
+
+/*
+ * 802.1Q subinterfaces (issue 20): R1 and R2 talk VLAN 100 on
+ * Fa0/0.100 over their Fa0/0 wire; R1's native-VLAN subinterface
+ * reaches R2's main interface untagged; a VLAN R2 has no subinterface
+ * for is dropped and counted; the frames on a third wire carry the tag.
+ */
+START_TEST(test_dot1q)
+{
+	struct heard	 h = { 0 };
+	struct dp_iface	*r2, *r2sub;
+	uint8_t		 f[256];
+	uint64_t	 drops;
+	int		 fd, p1 = fx_udp_port();
+	struct sockaddr_in sin;
+	ssize_t		 n;
+
+	fx_config(&fx[0], "interface FastEthernet0/0.100\n"
+	    " encapsulation dot1Q 100\n"
+	    " ip address 10.100.0.1 255.255.255.0\n"
+	    "interface FastEthernet0/0.5\n"
+	    " encapsulation dot1Q 5 native\n"
+	    " ip address 10.5.0.1 255.255.255.0\n"
+	    "interface FastEthernet0/0.7\n"
+	    " encapsulation dot1Q 7\n"
+	    " ip address 10.7.0.1 255.255.255.0\n");
+	fx_config(&fx[1], "interface FastEthernet0/0.100\n"
+	    " encapsulation dot1Q 100\n"
+	    " ip address 10.100.0.2 255.255.255.0\n"
+	    "interface FastEthernet0/0\n"
+	    " ip address 10.5.0.2 255.255.255.0 secondary\n");
+	ck_assert_str_eq(fx_run(&fx[1], "show running-config interface "
+	    "FastEthernet0/0.100"), "Building configuration...\n\n"
+	    "Current configuration : 98 bytes\n!\n"
+	    "interface FastEthernet0/0.100\n encapsulation dot1Q 100\n"
+	    " ip address 10.100.0.2 255.255.255.0\nend\n\n");
+	/* A VLAN has one subinterface per port. */
+	fx_run(&fx[1], "configure terminal");
+	fx_run(&fx[1], "interface FastEthernet0/0.101");
+	ck_assert_str_eq(fx_run(&fx[1], "encapsulation dot1Q 100"),
+	    "Configuration of multiple subinterfaces of the same main\n"
+	    "interface with the same VID (100) is not permitted.\n"
+	    "This VID is already configured on FastEthernet0/0.100.\n");
+	fx_run(&fx[1], "end");
+	r2 = dp_iface_find(fx_dp(&fx[1]), "FastEthernet0/0");
+	r2sub = dp_iface_find(fx_dp(&fx[1]), "FastEthernet0/0.100");
+	ck_assert(iface_proto_up(r2sub));
+	ck_assert(!iface_proto_up(dp_iface_find(fx_dp(&fx[1]),
+	    "FastEthernet0/0.101")));	/* no VLAN yet */
+	ck_assert_int_eq(dp_echo_listen(fx_dp(&fx[0]), 7, hear, &h), 0);
+	/* Tagged: ARP, then the echo and its reply. */
+	ping_twice("10.100.0.2");
+	ck_assert_int_eq(h.n, 1);
+	ck_assert_uint_eq(h.ev[0].ev_from, A("10.100.0.2"));
+	/* R2's subinterface took the ARP request and the echo (tag off:
+	 * 60 + 114 bytes); its port counted them with their tags. */
+	ck_assert_uint_eq(r2sub->if_attach.at_ipkts, 2);
+	ck_assert_uint_eq(r2sub->if_attach.at_ibytes, 174);
+	ck_assert_uint_eq(r2sub->if_attach.at_opkts, 2);
+	ck_assert_uint_eq(r2->if_attach.at_ipkts, 2);
+	ck_assert_uint_eq(r2->if_attach.at_ibytes, 182);
+	/* Native: untagged, to R2's main interface. */
+	h.n = 0;
+	ping_twice("10.5.0.2");
+	ck_assert_int_eq(h.n, 1);
+	ck_assert_uint_eq(h.ev[0].ev_from, A("10.5.0.2"));
+	ck_assert_uint_eq(r2sub->if_attach.at_ipkts, 2);
+	/* VLAN 7: R2 has no subinterface for it, drops the ARP request. */
+	drops = r2->if_attach.at_idrops;
+	h.n = 0;
+	ping(0, "10.7.0.2", 0, 0, 100);
+	fx_pump(fx, NR);
+	ck_assert_uint_eq(r2->if_attach.at_idrops, drops + 1);
+	ck_assert_int_eq(h.n, 0);
+	/* On the wire: R1's Fa0/1.100 asks ARP with tag 100. */
+	fd = socket(AF_INET, SOCK_DGRAM, 0);
+	ck_assert_int_ge(fd, 0);
+	memset(&sin, 0, sizeof(sin));
+	sin.sin_family = AF_INET;
+	sin.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	sin.sin_port = htons((uint16_t)p1);
+	ck_assert_int_eq(bind(fd, (struct sockaddr *)&sin, sizeof(sin)), 0);
+	fx_attach_udp(&fx[0], "FastEthernet0/1", fx_udp_port(), p1);
+	fx_config(&fx[0], "interface FastEthernet0/1.100\n"
+	    " encapsulation dot1Q 100\n"
+	    " ip address 10.101.0.1 255.255.255.0\n");
+	ping(0, "10.101.0.2", 0, 0, 100);
+	fx_pump(fx, NR);
+	n = recv(fd, f, sizeof(f), MSG_DONTWAIT);
+	close(fd);
+	ck_assert_int_eq(n, 64);	/* ARP's 60, and the tag */
+	ck_assert_uint_eq(get16(f + 12), 0x8100);
+	ck_assert_uint_eq(get16(f + 14), 100);
+	ck_assert_uint_eq(get16(f + 16), 0x0806);
+	ck_assert_mem_eq(f + 6, dp_iface_find(fx_dp(&fx[0]),
+	    "FastEthernet0/1")->if_attach.at_mac, 6);
+	dp_echo_unlisten(fx_dp(&fx[0]), 7);
+}
+END_TEST
+
 static Suite *
 fwd_suite(void)
 {
@@ -1016,6 +1125,12 @@ fwd_suite(void)
 	tcase_add_test(tc, test_ipv6);
 	tcase_add_test(tc, test_garbage_frames);
 	tcase_add_test(tc, test_ping_loss);
+	suite_add_tcase(s, tc);
+	/* A case of its own, to be run alone (CK_RUN_CASE=dot1q). */
+	tc = tcase_create("dot1q");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_set_timeout(tc, 30);
+	tcase_add_test(tc, test_dot1q);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -18,3 +18,7 @@ EXTRA_DIST += tests/seeds.sh \
 # (tests/config_corpus.sh, through bench/config_corpus.sh).
 TESTS += tests/config_corpus.sh
 EXTRA_DIST += tests/config_corpus.sh tests/data/configs
+# Issue 20's configuration families, one file each: accepted, rendered in
+# the file's order and form, round-tripped.
+TESTS += tests/config_families.sh
+EXTRA_DIST += tests/config_families.sh tests/data/families

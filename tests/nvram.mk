@@ -23,4 +23,6 @@ EXTRA_DIST += tests/nvram.sh \
 	golden/passive/ikev2.in golden/passive/ikev2.out \
 	golden/passive/eigrp_named.in golden/passive/eigrp_named.out \
 	golden/passive/snmp.in golden/passive/snmp.out \
-	golden/passive/portchannel.in golden/passive/portchannel.out
+	golden/passive/portchannel.in golden/passive/portchannel.out \
+	golden/passive/interfaces20.in golden/passive/interfaces20.out \
+	golden/passive/dmvpn.in golden/passive/dmvpn.out
