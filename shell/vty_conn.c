@@ -829,6 +829,7 @@ vc_new(struct vty_hub *vh, unsigned n, const struct vc_transport *tp,
 	pager_init(&vc->vc_pager);
 	vc->vc_sess = session_new(r, &vc_ops, vc);
 	vc->vc_sess->s_line = LINE_VTY0 + n;
+	r->r_line_uses[LINE_VTY0 + n]++;
 	vc->vc_sess->s_vty.v_term_length = lc->lc_length;
 	vc->vc_sess->s_vty.v_term_width = lc->lc_width;
 	TAILQ_INSERT_TAIL(&vh->vh_conns, vc, vc_entry);
