@@ -33,8 +33,9 @@ usage(FILE *fp)
 	fprintf(fp,
 	    "usage: iosh [--attach NAME=SPEC]... [--clock EPOCH_SECONDS] "
 	    "[--nvram DIR]\n"
-	    "            [--telnet [ADDR:]PORT] [--ssh [ADDR:]PORT] [--help] "
-	    "[--version]\n"
+	    "            [--telnet [ADDR:]PORT] [--ssh [ADDR:]PORT] "
+	    "[--console [ADDR:]PORT]\n"
+	    "            [--help] [--version]\n"
 	    "\n"
 	    "  --attach NAME=SPEC     put interface NAME on a wire: "
 	    "udp:LPORT:HOST:RPORT,\n"
@@ -54,6 +55,10 @@ usage(FILE *fp)
 	    "until SIGTERM,\n"
 	    "                         SIGINT or SIGHUP, after its console "
 	    "input ends\n"
+	    "  --console [ADDR:]PORT  serve line con 0 over telnet, one "
+	    "connection at a\n"
+	    "                         time, as a terminal server or GNS3 "
+	    "gives a console\n"
 	    "  --help                 show this help\n"
 	    "  --version              show the version\n");
 }
@@ -64,6 +69,7 @@ main(int argc, char **argv)
 	static const struct option	 opts[] = {
 		{ "attach",	required_argument,	NULL,	'a' },
 		{ "clock",	required_argument,	NULL,	'c' },
+		{ "console",	required_argument,	NULL,	'C' },
 		{ "help",	no_argument,		NULL,	'h' },
 		{ "nvram",	required_argument,	NULL,	'n' },
 		{ "ssh",	required_argument,	NULL,	's' },
@@ -73,10 +79,10 @@ main(int argc, char **argv)
 	};
 	struct router	 r;
 	struct strbuf	 report;
-	struct telnet_server *ts = NULL;
+	struct telnet_server *ts = NULL, *cs = NULL;
 	struct ssh_server *ss = NULL;
 	char		 err[256], *end, *nvram = NULL, *eq;
-	const char	*telnet = NULL, *ssh = NULL;
+	const char	*telnet = NULL, *ssh = NULL, *console = NULL;
 	char		**attach = NULL;
 	size_t		 nattach = 0, i;
 	long long	 epoch;
@@ -107,6 +113,9 @@ main(int argc, char **argv)
 				return 2;
 			}
 			clock_use_frozen((int64_t)epoch * 1000);
+			break;
+		case 'C':
+			console = optarg;
 			break;
 		case 'h':
 			usage(stdout);
@@ -170,12 +179,26 @@ main(int argc, char **argv)
 		telnet_server_addr(ts, &report);
 		fprintf(stderr, "iosh: telnet vty on %s\n", report.sb_buf);
 	}
+	if (console != NULL) {
+		strbuf_reset(&report);
+		if ((cs = telnet_console_new(&r, console, &report)) == NULL) {
+			fprintf(stderr, "iosh: --console: %s\n", report.sb_buf);
+			strbuf_free(&report);
+			telnet_server_free(ts);
+			router_free(&r);
+			return 1;
+		}
+		strbuf_reset(&report);
+		telnet_server_addr(cs, &report);
+		fprintf(stderr, "iosh: telnet console on %s\n", report.sb_buf);
+	}
 	if (ssh != NULL) {
 		strbuf_reset(&report);
 		if ((ss = ssh_server_new(&r, ssh, &report)) == NULL) {
 			fprintf(stderr, "iosh: --ssh: %s\n", report.sb_buf);
 			strbuf_free(&report);
 			telnet_server_free(ts);
+			telnet_server_free(cs);
 			router_free(&r);
 			return 1;
 		}
@@ -189,10 +212,11 @@ main(int argc, char **argv)
 		rc = console_tty_run(&r);
 	else
 		rc = console_line_run(&r);
-	if (ts != NULL || ss != NULL) {
+	if (ts != NULL || ss != NULL || cs != NULL) {
 		fflush(stdout);
 		if (vty_serve(&r) < 0)
 			rc = 1;
+		telnet_server_free(cs);
 		telnet_server_free(ts);
 		ssh_server_free(ss);
 	}
