@@ -114,9 +114,12 @@ tty_co_output(void *arg, const char *text, size_t len)
 }
 
 /*
- * co_async: a log or debug message.  Over a line being typed it is
- * printed above the line, which is then drawn again (IOS's `logging
- * synchronous`); at --More-- it waits for the pager to finish.
+ * co_async: a log or debug message.  Over a line being typed it starts on
+ * a line of its own below it, the prompt and the line typed staying where
+ * they were, as on IOS; then the prompt and the line are drawn again
+ * below the message (IOS's `logging synchronous`; without it IOS leaves
+ * the cursor under the message, which readline, owning the line being
+ * edited, cannot).  At --More-- it waits for the pager to finish.
  */
 static void
 tty_co_async(void *arg, const char *text, size_t len)
@@ -125,11 +128,12 @@ tty_co_async(void *arg, const char *text, size_t len)
 
 	switch (t->t_state) {
 	case TTY_EDIT:
-		rl_clear_visible_line();
+		rl_crlf();
 		tty_write(text, len);
 		if (len > 0 && text[len - 1] != '\n')
 			tty_puts("\n");
-		rl_forced_update_display();
+		rl_on_new_line();
+		rl_redisplay();
 		break;
 	case TTY_BUSY:
 	case TTY_RUN:
