@@ -92,9 +92,10 @@ static const struct cmd_def exec_priv_defs[] = {
 	{ "disable",
 	  "Turn off privileged commands",
 	  cmd_disable, 0 },
-	{ "show running-config",
+	{ "show running-config [all]",
 	  "Show running system information\n"
-	  "Current operating configuration",
+	  "Current operating configuration\n"
+	  "Configuration with defaults",
 	  cmd_show_running_config, CMD_FILTER },
 	{ "show running-config interface " IF_TYPES " WORD$num",
 	  "Show running system information\n"
