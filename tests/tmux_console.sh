@@ -11,7 +11,9 @@
 #  - a log message while a line is typed (a vty configured through a
 #    telnet client in a second tmux window): the typed line stays, the
 #    message starts on its own line, then the prompt and the typed text
-#    again (line con 0 has logging synchronous).
+#    again (line con 0 has logging synchronous);
+#  - exec-timeout on line con 0 ends the exec: "con0 is now available",
+#    RETURN gives the prompt back.
 # Every wait is bounded; the tmux server is this test's own (-L).
 set -u
 . "${top_srcdir:-.}/tests/skip.sh"
@@ -140,5 +142,23 @@ TS: %SYS-5-CONFIG_I: Configured from console by vty0 (127.0.0.1)
 Router#sh
 END
 cmp -s "$tmp/log.want" "$tmp/log.ts" || fail "log over a typed line: $(cat "$tmp/log")"
-echo "tmux: ? help, TAB, --More--, a log message over a typed line: ok"
+
+# exec-timeout on line con 0 (a second router, 0 1: a second idle): the
+# exec ends with IOS's words; RETURN gives a prompt again.
+tmux -L "$sock" kill-session -t iosh
+mkdir "$tmp/nv2"
+printf 'line con 0\n exec-timeout 0 1\nend\n' >"$tmp/nv2/startup-config"
+tmux -L "$sock" -f /dev/null new-session -d -s iosh -x 80 -y 24 \
+    "exec '$builddir/iosh' --nvram '$tmp/nv2'" || fail "tmux new-session"
+wait_line '^Press RETURN to get started\.$'
+screen | sed '/^$/d' | tail -3 >"$tmp/idle"
+cat >"$tmp/idle.want" <<'END'
+Router>
+Router con0 is now available
+Press RETURN to get started.
+END
+cmp -s "$tmp/idle.want" "$tmp/idle" || fail "exec-timeout: $(cat "$tmp/idle")"
+keys Enter
+last_is "Router>"
+echo "tmux: ? help, TAB, --More--, a log message over a typed line, exec-timeout: ok"
 exit 0
