@@ -63,6 +63,30 @@ usage(FILE *fp)
 	    "  --version              show the version\n");
 }
 
+/* A telnet server on SPEC for the vty lines, or with CONSOLE for line con
+ * 0, said where on stderr; NULL after saying why. */
+static struct telnet_server *
+telnet_open(struct router *r, const char *spec, bool console)
+{
+	const char		*what = console ? "console" : "vty";
+	struct telnet_server	*srv;
+	struct strbuf		 sb;
+
+	strbuf_init(&sb);
+	srv = console ? telnet_console_new(r, spec, &sb) :
+	    telnet_server_new(r, spec, &sb);
+	if (srv == NULL)
+		fprintf(stderr, "iosh: --%s: %s\n", console ? "console" :
+		    "telnet", sb.sb_buf);
+	else {
+		strbuf_reset(&sb);
+		telnet_server_addr(srv, &sb);
+		fprintf(stderr, "iosh: telnet %s on %s\n", what, sb.sb_buf);
+	}
+	strbuf_free(&sb);
+	return srv;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -168,29 +192,12 @@ main(int argc, char **argv)
 	startup_load(&r, &report);
 	fputs(report.sb_buf, stdout);
 	strbuf_reset(&report);
-	if (telnet != NULL) {
-		if ((ts = telnet_server_new(&r, telnet, &report)) == NULL) {
-			fprintf(stderr, "iosh: --telnet: %s\n", report.sb_buf);
-			strbuf_free(&report);
-			router_free(&r);
-			return 1;
-		}
-		strbuf_reset(&report);
-		telnet_server_addr(ts, &report);
-		fprintf(stderr, "iosh: telnet vty on %s\n", report.sb_buf);
-	}
-	if (console != NULL) {
-		strbuf_reset(&report);
-		if ((cs = telnet_console_new(&r, console, &report)) == NULL) {
-			fprintf(stderr, "iosh: --console: %s\n", report.sb_buf);
-			strbuf_free(&report);
-			telnet_server_free(ts);
-			router_free(&r);
-			return 1;
-		}
-		strbuf_reset(&report);
-		telnet_server_addr(cs, &report);
-		fprintf(stderr, "iosh: telnet console on %s\n", report.sb_buf);
+	if ((telnet != NULL && (ts = telnet_open(&r, telnet, false)) == NULL) ||
+	    (console != NULL && (cs = telnet_open(&r, console, true)) == NULL)) {
+		strbuf_free(&report);
+		telnet_server_free(ts);
+		router_free(&r);
+		return 1;
 	}
 	if (ssh != NULL) {
 		strbuf_reset(&report);
