@@ -242,6 +242,19 @@ vc_hangup(void *arg)
 {
 	struct vty_conn	*vc = arg;
 
+	/* The console's cable stays plugged through a reboot: the line
+	 * waits for RETURN, as a router that has booted does. */
+	if (vc->vc_line_no == LINE_CON) {
+		login_free(&vc->vc_login);
+		memset(&vc->vc_login, 0, sizeof(vc->vc_login));
+		strbuf_reset(&vc->vc_line);
+		pager_free(&vc->vc_pager);
+		pager_init(&vc->vc_pager);
+		vc_puts(vc, "\n\nPress RETURN to get started!\n\n");
+		vc->vc_state = VC_IDLE;
+		vc_idle_arm(vc);
+		return;
+	}
 	vc->vc_hungup = true;
 	vc_close(vc);
 }
@@ -285,6 +298,9 @@ static void
 vc_after(struct vty_conn *vc)
 {
 	vc->vc_busy = false;
+	/* A reload on the console: it waits for RETURN (vc_hangup). */
+	if (vc->vc_state == VC_IDLE)
+		return;
 	if (!vc_page(vc))
 		vc_prompt(vc);
 }

@@ -582,6 +582,21 @@ START_TEST(test_console_login)
 	send_str(fc, "cisco\r\n");
 	wait_for(fc, &c, "Router>");
 	ck_assert_str_eq(c.sb_buf, "\r\nRouter>");
+	/* A reload keeps the console connected: it waits for RETURN, then
+	 * the default configuration (no login) gives the prompt. */
+	send_str(fc, "enable\r\nreload\r\n");
+	wait_for(fc, &c, "[yes/no]: ");
+	send_str(fc, "no\r\n");
+	wait_for(fc, &c, "[confirm]");
+	strbuf_reset(&c);
+	send_str(fc, "\r\n");
+	wait_for(fc, &c, "Press RETURN to get started!\r\n\r\n");
+	ck_assert_str_eq(strstr(c.sb_buf, "\r\n\r\nPress"),
+	    "\r\n\r\nPress RETURN to get started!\r\n\r\n");
+	strbuf_reset(&c);
+	send_str(fc, "\r\n");
+	wait_for(fc, &c, "Router>");
+	ck_assert_str_eq(c.sb_buf, "\r\nRouter>");
 	close(fc);
 	pump(10);
 	strbuf_free(&c);
