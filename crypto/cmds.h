@@ -161,6 +161,8 @@ int	show_isakmp_key_cmd(struct vty *, const struct cmd_args *);
 int	show_crypto_map_cmd(struct vty *, const struct cmd_args *);
 int	show_crypto_dynamic_map_cmd(struct vty *, const struct cmd_args *);
 int	show_ipsec_profile_cmd(struct vty *, const struct cmd_args *);
+/* crypto/show_profile.c */
+int	show_isakmp_profile_cmd(struct vty *, const struct cmd_args *);
 int	show_transform_set_cmd(struct vty *, const struct cmd_args *);
 /* cd_data NULL: `debug`; non-NULL: `undebug` / `no debug`. */
 int	crypto_debug_cmd(struct vty *, const struct cmd_args *);

@@ -208,6 +208,7 @@ void	profile_id_nvgen_match(const struct isakmp_profile *,
 	    struct strbuf *);
 void	profile_id_nvgen_keepalive(const struct isakmp_profile *,
 	    struct strbuf *);
+void	profile_id_show_match(const struct isakmp_profile *, struct strbuf *);
 /* Whether PR's `match identity host|user` admits ID TYPE's NAME. */
 bool	profile_id_matches(const struct isakmp_profile *, uint8_t type,
 	    const char *name);

@@ -189,19 +189,24 @@ isakmp_policy_nvgen(const struct crypto *c, struct strbuf *sb)
 		nv_line(sb, 0, "crypto isakmp policy %u", p->ip_priority);
 		if (p->ip_enc == IKE_ENC_3DES)
 			nv_line(sb, 1, "encr 3des");
+		else if (p->ip_enc == IKE_ENC_DES && c->c_sys->sy_nv_all)
+			nv_line(sb, 1, "encr des");
 		else if (p->ip_enc == IKE_ENC_AES && p->ip_keylen == 128)
 			nv_line(sb, 1, "encr aes");
 		else if (p->ip_enc == IKE_ENC_AES)
 			nv_line(sb, 1, "encr aes %u", p->ip_keylen);
-		if (p->ip_hash != IKE_HASH_SHA)
+		if (p->ip_hash != IKE_HASH_SHA || c->c_sys->sy_nv_all)
 			nv_line(sb, 1, "hash %s", hash_kw[p->ip_hash]);
 		if (p->ip_auth == IKE_AUTH_PRE_SHARE)
 			nv_line(sb, 1, "authentication pre-share");
 		else if (p->ip_auth == IKE_AUTH_RSA_ENCR)
 			nv_line(sb, 1, "authentication rsa-encr");
-		if (p->ip_group != IKE_DEFAULT_GROUP)
+		else if (c->c_sys->sy_nv_all)
+			nv_line(sb, 1, "authentication rsa-sig");
+		if (p->ip_group != IKE_DEFAULT_GROUP || c->c_sys->sy_nv_all)
 			nv_line(sb, 1, "group %u", p->ip_group);
-		if (p->ip_lifetime != IKE_DEFAULT_LIFETIME)
+		if (p->ip_lifetime != IKE_DEFAULT_LIFETIME ||
+		    c->c_sys->sy_nv_all)
 			nv_line(sb, 1, "lifetime %u", p->ip_lifetime);
 	}
 }

@@ -134,6 +134,18 @@ profile_id_nvgen_match(const struct isakmp_profile *pr, struct strbuf *sb)
 		    pr->pr_names[i].in_name);
 }
 
+/* The same identities in `show crypto isakmp profile`'s list. */
+void
+profile_id_show_match(const struct isakmp_profile *pr, struct strbuf *sb)
+{
+	size_t	i;
+
+	for (i = 0; i < pr->pr_nnames; i++)
+		strbuf_printf(sb, "    %s%s\n",
+		    kind_text[pr->pr_names[i].in_kind],
+		    pr->pr_names[i].in_name);
+}
+
 void
 profile_id_nvgen_keepalive(const struct isakmp_profile *pr,
     struct strbuf *sb)

@@ -32,6 +32,7 @@ libiosh_a_SOURCES += \
 	crypto/ratelog.c crypto/ratelog.h \
 	crypto/sadb.c crypto/sadb.h \
 	crypto/show.c \
+	crypto/show_profile.c \
 	crypto/show_sa.c \
 	crypto/transform.c \
 	crypto/util.c

@@ -337,5 +337,10 @@ void	sadb_show_session_remote(const struct sadb *,
 	    uint64_t now_ms, struct strbuf *);
 void	sadb_show_session(const struct sadb *, const struct ios_version *v,
 	    struct strbuf *);
+/* `show crypto session brief`: a row per session, DP naming interfaces. */
+struct dataplane;
+void	sadb_show_session_brief(const struct sadb *,
+	    const struct ios_version *, const struct dataplane *,
+	    uint64_t now_ms, struct strbuf *);
 
 #endif

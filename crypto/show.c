@@ -462,6 +462,11 @@ show_crypto_session_cmd(struct vty *vty, const struct cmd_args *m)
 	struct sa_addr		 peer;
 	uint32_t		 a;
 
+	if (cmd_has(m, "brief")) {
+		sadb_show_session_brief(&c->c_sadb, &vty->v_sys->sy_version,
+		    vty->v_sys->sy_dp, clock_mono_ms(), &vty->v_out);
+		return CMD_SUCCESS;
+	}
 	if (cmd_has(m, "remote")) {
 		(void)ip4_parse(cmd_arg(m, "remoteaddr"), &a);
 		sa_addr_v4(&peer, a);

@@ -17,6 +17,7 @@
 #include "crypto/ike_int.h"
 #include "crypto/isakmp_wire.h"
 #include "crypto/sadb.h"
+#include "dataplane/dp.h"
 #include "lib/inet4.h"
 #include "lib/xalloc.h"
 
@@ -658,7 +659,39 @@ struct session_view {
 	bool		 detail;
 	uint64_t	 now_ms;
 	const struct sa_addr *remote;	/* `remote ADDR`: that peer only */
+	const struct dataplane *brief;	/* `brief`: one row per session, the
+					 * interface's short name from it */
 };
+
+/*
+ * `show crypto session brief`'s row, as a 15.x router prints it:
+ *
+ *	Peer            I/F          Username        Group/Phase1_id          Uptime   Status
+ *	10.255.0.46     Tu0                          R14                      00:10:53 UA
+ *
+ * Status: U(p) or D(own), then A(ctive), I(dle), N(egotiating) or K (no
+ * IKE); "UK" and "DN" follow the legend, unconfirmed by a capture.
+ */
+static void
+session_row(const struct session_view *sv, const char *ifname,
+    const struct sa_addr *peer, const struct isakmp_sess *ss,
+    const char *st, uint64_t up_ms, struct strbuf *sb)
+{
+	char		 a[48], i[32], id[48], t[32];
+	const char	*code;
+
+	code = strcmp(st, "UP-ACTIVE") == 0 ? "UA" :
+	    strcmp(st, "UP-IDLE") == 0 ? "UI" :
+	    strcmp(st, "UP-NO-IKE") == 0 ? "UK" :
+	    strcmp(st, "DOWN-NEGOTIATING") == 0 ? "DN" : "D";
+	dp_ifname_short(sv->brief, ifname, i, sizeof(i));
+	uptime(up_ms != 0 && sv->now_ms > up_ms ?
+	    (sv->now_ms - up_ms) / 1000 : 0, t, sizeof(t));
+	strbuf_printf(sb, "%-15s %-12s %-15s %-24s %-8s %s\n",
+	    addr(peer, a, sizeof(a)), i,
+	    ss != NULL ? ss->s_user : "", phase1_id(ss, peer, id, sizeof(id)),
+	    t, code);
+}
 
 /*
  * One block per interface and peer: the peer's ISAKMP SAs, then its
@@ -716,6 +749,10 @@ session_block(const struct sadb *db, const char *ifname,
 		if ((ps = TAILQ_FIRST(&fv[i]->fl_in)) != NULL &&
 		    (up_ms == 0 || ps->ps_up_ms < up_ms))
 			up_ms = ps->ps_up_ms;
+	if (sv->brief != NULL) {
+		session_row(sv, ifname, peer, ss, st, up_ms, sb);
+		return;
+	}
 	strbuf_printf(sb, "Interface: %s\n", ifname);
 	if (ss != NULL && ss->s_user[0] != '\0')
 		strbuf_printf(sb, "Username: %s\n", ss->s_user);
@@ -828,7 +865,13 @@ show_session(const struct sadb *db, const struct session_view *sv,
 	const struct isakmp_sa	**iv, *is;
 	size_t			  i, j, n = db->db_nflows, ni = 0;
 
-	strbuf_puts(sb, "Crypto session current status\n\n");
+	if (sv->brief != NULL)
+		strbuf_puts(sb, "Status: A- Active, U - Up, D - Down, I - "
+		    "Idle, S - Standby, N - Negotiating \n        K - No IKE\n"
+		    "ivrf = (none)\nPeer            I/F          Username      "
+		    "  Group/Phase1_id          Uptime   Status\n");
+	else
+		strbuf_puts(sb, "Crypto session current status\n\n");
 	/* The legend: a 15.x router's capture; 12.4T's second line is
 	 * without cTCP and F (unconfirmed, see the report of issue 15). */
 	if (sv->detail && sv->ios15)
@@ -893,7 +936,17 @@ sadb_show_session_remote(const struct sadb *db, const struct ios_version *v,
     bool detail, const struct sa_addr *remote, uint64_t now_ms,
     struct strbuf *sb)
 {
-	const struct session_view sv = { v15(v), detail, now_ms, remote };
+	const struct session_view sv = { v15(v), detail, now_ms, remote,
+	    NULL };
+
+	show_session(db, &sv, sb);
+}
+
+void
+sadb_show_session_brief(const struct sadb *db, const struct ios_version *v,
+    const struct dataplane *dp, uint64_t now_ms, struct strbuf *sb)
+{
+	const struct session_view sv = { v15(v), false, now_ms, NULL, dp };
 
 	show_session(db, &sv, sb);
 }

@@ -36,6 +36,10 @@ struct dp_iface	*dp_iface_first(const struct dataplane *);
 struct dp_iface	*dp_iface_next(const struct dp_iface *);
 /* By name as IOS accepts it ("Serial1/2", "serial 1/2", "s1/2", "f0/0"). */
 struct dp_iface	*dp_iface_find(const struct dataplane *, const char *name);
+/* NAME as IOS's short tables print it ("Fa0/0", "Tu0"); NAME itself if
+ * no such interface. */
+void		 dp_ifname_short(const struct dataplane *, const char *name,
+		    char *buf, size_t len);
 const char	*dp_iface_name(const struct dp_iface *);	/* "Serial1/2" */
 /* The existing interface a command names, as `TYPE$type WORD$num` ("Loopback
  * 0") or `WORD$name` ("Loopback0", "lo0"); NULL, with the caret under the

@@ -11,6 +11,7 @@
  * O(log n) with tens of thousands of tunnels.
  */
 #include <arpa/inet.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -336,6 +337,18 @@ dp_iface_find(const struct dataplane *dp, const char *name)
 	    !ifname_parse(canon, NULL, &id))
 		return NULL;
 	return iface_get((struct dataplane *)dp, &id, false);
+}
+
+void
+dp_ifname_short(const struct dataplane *dp, const char *name, char *buf,
+    size_t len)
+{
+	const struct dp_iface	*ifp = dp_iface_find(dp, name);
+
+	if (ifp != NULL)
+		ifname_short(ifp, buf, len);
+	else
+		snprintf(buf, len, "%s", name);
 }
 
 const char *

@@ -418,6 +418,12 @@ static const struct cmd_def crypto_exec_defs[] = {
 	  "Show crypto sessions (tunnels)\n"
 	  "Show detail crypto session information",
 	  show_crypto_session_cmd, CMD_FILTER, NULL },
+	{ "show crypto session brief",
+	  "Show running system information\n"
+	  "Encryption module\n"
+	  "Show crypto sessions (tunnels)\n"
+	  "Show crypto sessions in brief",
+	  show_crypto_session_cmd, CMD_FILTER, NULL },
 	{ "show crypto session remote A.B.C.D$remoteaddr [detail]",
 	  "Show running system information\n"
 	  "Encryption module\n"
@@ -453,6 +459,14 @@ static const struct cmd_def crypto_exec_defs[] = {
 	  "Crypto map template tag\n"
 	  "Crypto map template tag",
 	  show_crypto_dynamic_map_cmd, CMD_FILTER, NULL },
+	{ "show crypto isakmp profile [tag WORD$name]",
+	  "Show running system information\n"
+	  "Encryption module\n"
+	  "Show ISAKMP\n"
+	  "Show ISAKMP profiles\n"
+	  "Show the profile with the specified tag\n"
+	  "ISAKMP profile name",
+	  show_isakmp_profile_cmd, CMD_FILTER, NULL },
 	{ "show crypto ipsec profile [WORD$name]",
 	  "Show running system information\n"
 	  "Encryption module\n"

@@ -55,6 +55,23 @@ static const struct cmd_def exec_user_defs[] = {
 	  "IP address or hostname of a remote system\n"
 	  "Port number",
 	  cmd_telnet, 0 },
+	{ "show line",
+	  "Show running system information\n"
+	  "TTY line information",
+	  cmd_show_line, CMD_FILTER },
+	{ "show terminal",
+	  "Show running system information\n"
+	  "Display terminal configuration parameters",
+	  cmd_show_terminal, CMD_FILTER },
+	{ "show hosts",
+	  "Show running system information\n"
+	  "IP domain-name, lookup style, nameservers, and host table",
+	  cmd_show_hosts, CMD_FILTER },
+	{ "show ip protocols",
+	  "Show running system information\n"
+	  "IP information\n"
+	  "IP routing protocol process parameters and statistics",
+	  cmd_show_ip_protocols, CMD_FILTER },
 	{ "show users",
 	  "Show running system information\n"
 	  "Display information about terminal lines",
@@ -75,9 +92,10 @@ static const struct cmd_def exec_priv_defs[] = {
 	{ "disable",
 	  "Turn off privileged commands",
 	  cmd_disable, 0 },
-	{ "show running-config",
+	{ "show running-config [all]",
 	  "Show running system information\n"
-	  "Current operating configuration",
+	  "Current operating configuration\n"
+	  "Configuration with defaults",
 	  cmd_show_running_config, CMD_FILTER },
 	{ "show running-config interface " IF_TYPES " WORD$num",
 	  "Show running system information\n"

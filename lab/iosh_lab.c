@@ -7,7 +7,7 @@
  *					127.0.0.1 (port-base + N; -b moves
  *					port-base, e.g. for two labs at once)
  *	iosh-lab status			the routers, their ports and processes
- *	iosh-lab console ROUTER		telnet to the router's console
+ *	iosh-lab console ROUTER		telnet to the router's console line
  *	iosh-lab [-p PW] [-t SEC] exec ROUTER 'command' ...
  *					run the commands on the router's vty,
  *					print their output (for scripts)
@@ -211,12 +211,12 @@ static pid_t
 router_spawn(const struct topology *t, size_t r, const char *iosh,
     const char *rdir)
 {
-	char	 nvram[PATH_MAX + 16], log[PATH_MAX + 16], telnet[32];
+	char	 nvram[PATH_MAX + 16], log[PATH_MAX + 16], telnet[32], con[32];
 	/* Every link could have both ends on this router (a cable looped
 	 * back): two specs per link, two words per spec. */
 	char	 specs[2 * TOPO_LINKS_MAX + TOPO_ATTACH_MAX]
 		     [TOPO_NAME_MAX + TOPO_SPEC_MAX + 2];
-	char	*argv[8 + 4 * TOPO_LINKS_MAX + 2 * TOPO_ATTACH_MAX];
+	char	*argv[10 + 4 * TOPO_LINKS_MAX + 2 * TOPO_ATTACH_MAX];
 	size_t	 l, argc = 0, ns = 0;
 	int	 end, fd;
 	pid_t	 pid;
@@ -230,6 +230,13 @@ router_spawn(const struct topology *t, size_t r, const char *iosh,
 	argv[argc++] = nvram;
 	argv[argc++] = "--telnet";
 	argv[argc++] = telnet;
+	/* Line con 0 on a port of its own, as GNS3 gives a router's
+	 * console: no vty password, log messages without terminal
+	 * monitor. */
+	snprintf(con, sizeof(con), "127.0.0.1:%u",
+	    topo_console_port(t, r) + TOPO_CON_LINE_OFFSET);
+	argv[argc++] = "--console";
+	argv[argc++] = con;
 	for (l = 0; l < t->t_nlinks; l++)
 		for (end = 0; end < 2; end++) {
 			if (t->t_links[l].tl_router[end] != r)
@@ -388,8 +395,10 @@ lab_start(const char *lab, bool reset, unsigned port_base)
 	}
 	printf("lab %s started from %s\n", st.ls_name, dir);
 	for (r = 0; r < st.ls_nrouters; r++)
-		printf("  %-8s console: telnet 127.0.0.1 %u\n",
-		    st.ls_routers[r].lr_name, st.ls_routers[r].lr_port);
+		printf("  %-8s console: telnet 127.0.0.1 %u, vty: telnet "
+		    "127.0.0.1 %u\n", st.ls_routers[r].lr_name,
+		    st.ls_routers[r].lr_port + TOPO_CON_LINE_OFFSET,
+		    st.ls_routers[r].lr_port);
 	printf("iosh-lab console ROUTER opens one; iosh-lab stop ends the "
 	    "lab.\n");
 	lab_state_free(&st);
@@ -439,7 +448,8 @@ lab_console(const char *router)
 	char			 port[8];
 
 	load_running(&st);
-	snprintf(port, sizeof(port), "%u", find_router(&st, router)->lr_port);
+	snprintf(port, sizeof(port), "%u", find_router(&st, router)->lr_port +
+	    TOPO_CON_LINE_OFFSET);
 	execlp("telnet", "telnet", "127.0.0.1", port, (char *)NULL);
 	die("telnet: %s", strerror(errno));
 }

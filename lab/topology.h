@@ -16,9 +16,11 @@
  *					Ethernet interface); iosh's --attach
  *
  * An interface of a router is wired once: by one link end or one attach.
- * Routers are numbered in the order they appear (from 1): R1's console is
- * port-base + 1.  Link N (from 0) uses UDP ports port-base + 100 + 2N on
- * its first end and the next one on its second.
+ * Routers are numbered in the order they appear (from 1): R1's vty lines
+ * answer telnet on port-base + 1, its console line (line con 0, as GNS3
+ * gives it) on port-base + 901.  Link N (from 0) uses UDP ports
+ * port-base + 100 + 2N on its first end and the next one on its second
+ * (below port-base + 900: TOPO_LINKS_MAX).
  */
 #ifndef IOSH_LAB_TOPOLOGY_H
 #define IOSH_LAB_TOPOLOGY_H
@@ -68,6 +70,8 @@ void		 topo_free(struct topology *);
 /* Index of router NAME (case-insensitive), or -1. */
 int		 topo_router(const struct topology *, const char *name);
 unsigned	 topo_console_port(const struct topology *, size_t router);
+/* The router's line con 0 (iosh --console): its vty port + this. */
+#define TOPO_CON_LINE_OFFSET	900
 /* The --attach spec of interface END (0 or 1) of link L:
  * "Serial1/2=udp:2100:127.0.0.1:2101". */
 void		 topo_attach_spec(const struct topology *, size_t link,

@@ -40,6 +40,9 @@ struct system {
 	/* `service internal`: iosh's test commands that reveal secrets
 	 * (test crypto wireshark-keys) exist, and SAs keep what they need. */
 	bool			 sy_service_internal;
+	/* Set only while `show running-config all` renders: the renderers
+	 * that know their defaults print them too. */
+	bool			 sy_nv_all;
 	struct evloop		*sy_loop;
 	struct crypto		*sy_crypto;	/* crypto/crypto.h */
 	struct dataplane	*sy_dp;		/* dataplane/dp.h */

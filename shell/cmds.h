@@ -160,6 +160,11 @@ int	cmd_write_terminal(struct vty *, const struct cmd_args *);
 int	cmd_show_running_config_interface(struct vty *,
 	    const struct cmd_args *);
 int	cmd_version(struct vty *, const struct cmd_args *);
+/* shell/show_line.c, show_hosts.c, show_protocols.c */
+int	cmd_show_line(struct vty *, const struct cmd_args *);
+int	cmd_show_terminal(struct vty *, const struct cmd_args *);
+int	cmd_show_hosts(struct vty *, const struct cmd_args *);
+int	cmd_show_ip_protocols(struct vty *, const struct cmd_args *);
 
 /* Line configuration (shell/cmd_line.c). */
 int	cmd_line_exec_timeout(struct vty *, const struct cmd_args *);

@@ -35,6 +35,7 @@ struct line_console {
 	bool		 lc_ended;	/* the session has exited */
 	bool		 lc_waiting;	/* a command is running */
 	bool		 lc_eof;	/* the input has ended */
+	bool		 lc_at_prompt;	/* the prompt is the last thing out */
 };
 
 static void	lc_drain(struct line_console *);
@@ -55,12 +56,36 @@ lc_stream(void *arg, const char *text, size_t len)
 }
 
 static void	lc_done(void *);
+static void	lc_prompt(struct line_console *);
 
-/* Log and debug messages come when they come: out at once, even when
- * stdout is a file or a pipe (stdio would hold them until a prompt). */
+/*
+ * Log and debug messages come when they come: out at once, even when
+ * stdout is a file or a pipe (stdio would hold them until a prompt).  One
+ * that comes while the console waits at its prompt starts on a line of
+ * its own, as IOS prints it, never glued to the prompt (where a script
+ * reading the console would miss the next prompt); with `logging
+ * synchronous` on line con 0 the prompt (and the text before a `?`) is
+ * printed again below it.
+ */
+static void
+lc_async(void *arg, const char *text, size_t len)
+{
+	struct line_console	*lc = arg;
+
+	if (!lc->lc_at_prompt) {
+		lc_stream(arg, text, len);
+		return;
+	}
+	lc->lc_at_prompt = false;
+	fputc('\n', stdout);
+	lc_stream(arg, text, len);
+	if (lc->lc_router->r_lines[LINE_CON].lc_logging_sync)
+		lc_prompt(lc);
+}
+
 static const struct console_ops lc_ops = {
 	.co_output = lc_write,
-	.co_async = lc_stream,
+	.co_async = lc_async,
 	.co_stream = lc_stream,
 	.co_done = lc_done,
 };
@@ -76,6 +101,7 @@ lc_prompt(struct line_console *lc)
 	fputs(prompt.sb_buf, stdout);
 	fflush(stdout);
 	strbuf_free(&prompt);
+	lc->lc_at_prompt = true;
 }
 
 /* One line read (without its newline), after the prompt was printed. */
@@ -86,6 +112,7 @@ lc_line(struct line_console *lc, const char *text, size_t len)
 
 	if (len > 0 && text[len - 1] == '\r')
 		len--;
+	lc->lc_at_prompt = false;
 	if (len == 1 && text[0] == CTRL_Z) {
 		fputs("^Z\n", stdout);
 		strbuf_reset(&lc->lc_pending);

@@ -32,6 +32,7 @@ struct telnet_conn {
 struct telnet_server {
 	struct vty_listener	 ts_l;
 	unsigned long		 ts_refused;	/* connections refused */
+	bool			 ts_console;	/* serves line con 0 */
 };
 
 /* What iosh negotiates; libtelnet answers the peer from this table. */
@@ -183,7 +184,13 @@ ts_take(struct telnet_server *ts, int fd)
 	unsigned		 lport;
 	int			 n;
 
-	if ((n = vty_hub_pick(ts->ts_l.vl_hub, TRANSPORT_TELNET)) < 0) {
+	/* The console is one line: a second connection is refused while
+	 * the first holds it. */
+	if (ts->ts_console)
+		n = vty_hub_con_free(ts->ts_l.vl_hub) ? 0 : -1;
+	else
+		n = vty_hub_pick(ts->ts_l.vl_hub, TRANSPORT_TELNET);
+	if (n < 0) {
 		vty_refuse(fd);
 		ts->ts_refused++;
 		return;
@@ -196,8 +203,9 @@ ts_take(struct telnet_server *ts, int fd)
 		abort();
 	vty_addrs(fd, peer, sizeof(peer), &lport);
 	/* The negotiation goes first; vc_new's login dialog follows it. */
-	tc->tc_vc = vc_new(ts->ts_l.vl_hub, (unsigned)n, &tc_transport, tc, peer,
-	    lport);
+	tc->tc_vc = ts->ts_console ? vc_new_con(ts->ts_l.vl_hub,
+	    &tc_transport, tc, peer, lport) : vc_new(ts->ts_l.vl_hub,
+	    (unsigned)n, &tc_transport, tc, peer, lport);
 	telnet_negotiate(tc->tc_tn, TELNET_WILL, TELNET_TELOPT_ECHO);
 	telnet_negotiate(tc->tc_tn, TELNET_WILL, TELNET_TELOPT_SGA);
 	telnet_negotiate(tc->tc_tn, TELNET_DO, TELNET_TELOPT_NAWS);
@@ -214,6 +222,16 @@ telnet_server_new(struct router *r, const char *spec, struct strbuf *err)
 		free(ts);
 		return NULL;
 	}
+	return ts;
+}
+
+struct telnet_server *
+telnet_console_new(struct router *r, const char *spec, struct strbuf *err)
+{
+	struct telnet_server	*ts = telnet_server_new(r, spec, err);
+
+	if (ts != NULL)
+		ts->ts_console = true;
 	return ts;
 }
 

@@ -19,6 +19,11 @@ struct telnet_server;
  */
 struct telnet_server	*telnet_server_new(struct router *, const char *spec,
 			    struct strbuf *err);
+/* The same for line con 0, as a terminal server or GNS3 gives a router's
+ * console port: one connection at a time, no login unless `line con 0`
+ * asks one, log messages without `terminal monitor`. */
+struct telnet_server	*telnet_console_new(struct router *, const char *spec,
+			    struct strbuf *err);
 /* "ADDR:PORT" the server listens on, the chosen port filled in. */
 void			 telnet_server_addr(const struct telnet_server *,
 			    struct strbuf *);

@@ -42,6 +42,7 @@ enum tty_state {
 	TTY_BUSY,	/* a command, a help listing or Ctrl-Z is running */
 	TTY_MORE,	/* the pager waits at --More-- for a key */
 	TTY_RUN,	/* a command runs on (ping): only Ctrl-^ counts */
+	TTY_IDLE,	/* exec-timeout ended the exec: RETURN starts one */
 };
 
 /* The key that ended the line readline hands over. */
@@ -61,6 +62,7 @@ struct tty {
 	enum tty_key	 t_key;
 	bool		 t_rl;		/* the readline handler is installed */
 	bool		 t_done;	/* the session has ended */
+	struct ev_timer	*t_idle;	/* line con 0's exec-timeout */
 };
 
 /* Readline's callbacks carry no argument: the one console on the tty. */
@@ -114,9 +116,12 @@ tty_co_output(void *arg, const char *text, size_t len)
 }
 
 /*
- * co_async: a log or debug message.  Over a line being typed it is
- * printed above the line, which is then drawn again (IOS's `logging
- * synchronous`); at --More-- it waits for the pager to finish.
+ * co_async: a log or debug message.  Over a line being typed it starts on
+ * a line of its own below it, the prompt and the line typed staying where
+ * they were, as on IOS; then the prompt and the line are drawn again
+ * below the message (IOS's `logging synchronous`; without it IOS leaves
+ * the cursor under the message, which readline, owning the line being
+ * edited, cannot).  At --More-- it waits for the pager to finish.
  */
 static void
 tty_co_async(void *arg, const char *text, size_t len)
@@ -125,14 +130,16 @@ tty_co_async(void *arg, const char *text, size_t len)
 
 	switch (t->t_state) {
 	case TTY_EDIT:
-		rl_clear_visible_line();
+		rl_crlf();
 		tty_write(text, len);
 		if (len > 0 && text[len - 1] != '\n')
 			tty_puts("\n");
-		rl_forced_update_display();
+		rl_on_new_line();
+		rl_redisplay();
 		break;
 	case TTY_BUSY:
 	case TTY_RUN:
+	case TTY_IDLE:
 		/* Keep it in order with the output the command queued. */
 		if (pager_pending(&t->t_pager))
 			pager_add(&t->t_pager, text, len);
@@ -186,12 +193,15 @@ tty_page(struct tty *t)
 
 static void	tty_line(char *);
 
+static void	tty_idle_arm(struct tty *);
+
 static void
 tty_install(struct tty *t)
 {
 	rl_callback_handler_install(tty_prompt(t), tty_line);
 	t->t_rl = true;
 	t->t_state = TTY_EDIT;
+	tty_idle_arm(t);
 }
 
 static void
@@ -422,6 +432,17 @@ tty_input(int fd, short revents, void *arg)
 		tty_end(t);
 		return;
 	}
+	if (t->t_state == TTY_IDLE) {
+		if ((n = read(fd, &c, 1)) == 1) {
+			if (c == '\r' || c == '\n') {
+				tty_puts("\n");
+				tty_install(t);
+			}
+		} else if (n == 0 || (errno != EINTR && errno != EAGAIN))
+			tty_end(t);
+		return;
+	}
+	tty_idle_arm(t);
 	if (t->t_state == TTY_RUN) {
 		/* Keys typed during a ping are dropped; Ctrl-^ stops it. */
 		if ((n = read(fd, &c, 1)) == 1) {
@@ -441,6 +462,54 @@ tty_input(int fd, short revents, void *arg)
 		tty_more_key(t, c);
 	else if (n == 0 || (errno != EINTR && errno != EAGAIN))
 		tty_end(t);
+}
+
+/*
+ * `exec-timeout` on line con 0: that long without a key at the prompt and
+ * the exec ends as IOS ends it on its console — back to user exec, the
+ * line typed dropped, and
+ *
+ *	Router con0 is now available
+ *
+ *	Press RETURN to get started.
+ *
+ * until RETURN gives a prompt again.
+ */
+static void
+tty_idle_fire(void *arg)
+{
+	struct tty	*t = arg;
+	struct strbuf	 msg;
+
+	t->t_idle = NULL;
+	if (t->t_state != TTY_EDIT) {
+		tty_idle_arm(t);
+		return;
+	}
+	rl_replace_line("", 0);
+	tty_remove(t);
+	session_reset(t->t_sess);
+	strbuf_init(&msg);
+	strbuf_printf(&msg, "\n\n\n%s con0 is now available\n\n\n\n\n\n\n"
+	    "Press RETURN to get started.\n\n",
+	    t->t_sess->s_router->r_hostname);
+	tty_write(msg.sb_buf, msg.sb_len);
+	strbuf_free(&msg);
+	t->t_state = TTY_IDLE;
+}
+
+static void
+tty_idle_arm(struct tty *t)
+{
+	const struct line_cfg	*lc = &t->t_sess->s_router->r_lines[LINE_CON];
+	uint64_t		 ms;
+
+	if (t->t_idle != NULL)
+		evloop_timer_cancel(t->t_loop, t->t_idle);
+	t->t_idle = NULL;
+	ms = ((uint64_t)lc->lc_exec_min * 60 + lc->lc_exec_sec) * 1000;
+	if (ms > 0 && t->t_state != TTY_IDLE)
+		t->t_idle = evloop_timer_add(t->t_loop, ms, tty_idle_fire, t);
 }
 
 static void
@@ -638,6 +707,8 @@ console_tty_run(struct router *r)
 
 	evloop_del_fd(t.t_loop, tty_winch[0]);
 	evloop_del_fd(t.t_loop, STDIN_FILENO);
+	if (t.t_idle != NULL)
+		evloop_timer_cancel(t.t_loop, t.t_idle);
 	rl_redisplay_function = rl_redisplay;
 	if (t.t_rl)
 		tty_remove(&t);

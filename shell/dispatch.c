@@ -33,11 +33,17 @@ dispatch_flush(struct session *s)
 	strbuf_reset(&s->s_vty.v_out);
 }
 
+/* IOS names who configured: "by console", or "by vty0 (10.0.0.1)". */
 void
 dispatch_config_left(struct session *s)
 {
-	log_msg(s->s_router, "SYS", 5, "CONFIG_I", "Configured from %s by %s",
-	    "console", "console");
+	if (s->s_line >= LINE_VTY0)
+		log_msg(s->s_router, "SYS", 5, "CONFIG_I", "Configured from "
+		    "console by vty%u (%s)", s->s_line - LINE_VTY0,
+		    s->s_location);
+	else
+		log_msg(s->s_router, "SYS", 5, "CONFIG_I", "Configured from "
+		    "console by console");
 }
 
 /* Offset just past word N of LINE. */

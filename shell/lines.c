@@ -68,16 +68,18 @@ static const char *const transport_names[] = {
 
 /* The sub-commands of one line that differ from its defaults. */
 static void
-line_body(const struct line_cfg *lc, unsigned index, struct strbuf *sb)
+line_body(const struct line_cfg *lc, unsigned index, bool all,
+    struct strbuf *sb)
 {
 	struct line_cfg	dflt;
 
+	/* ALL: the settings with a value print it, default or not. */
 	line_cfg_default(&dflt, index);
-	if (lc->lc_exec_min != dflt.lc_exec_min ||
+	if (all || lc->lc_exec_min != dflt.lc_exec_min ||
 	    lc->lc_exec_sec != dflt.lc_exec_sec)
 		nv_line(sb, 1, "exec-timeout %u %u", lc->lc_exec_min,
 		    lc->lc_exec_sec);
-	if (lc->lc_privilege != dflt.lc_privilege)
+	if (all || lc->lc_privilege != dflt.lc_privilege)
 		nv_line(sb, 1, "privilege level %u", lc->lc_privilege);
 	if (lc->lc_password.pw_text != NULL) {
 		strbuf_puts(sb, " password ");
@@ -93,20 +95,20 @@ line_body(const struct line_cfg *lc, unsigned index, struct strbuf *sb)
 	else if (dflt.lc_login != LOGIN_NONE)
 		nv_line(sb, 1, "no login");
 	/* Stop bits are an async setting: a vty has none to render. */
-	if (lc->lc_stopbits != dflt.lc_stopbits && index < LINE_VTY0)
+	if ((all || lc->lc_stopbits != dflt.lc_stopbits) && index < LINE_VTY0)
 		nv_line(sb, 1, "stopbits %s", lc->lc_stopbits == 2 ? "1" :
 		    lc->lc_stopbits == 3 ? "1.5" : "2");
-	if (lc->lc_length != dflt.lc_length)
+	if (all || lc->lc_length != dflt.lc_length)
 		nv_line(sb, 1, "length %u", lc->lc_length);
-	if (lc->lc_width != dflt.lc_width)
+	if (all || lc->lc_width != dflt.lc_width)
 		nv_line(sb, 1, "width %u", lc->lc_width);
 	if (lc->lc_escape == ESCAPE_BREAK)
 		nv_line(sb, 1, "escape-character BREAK");
 	else if (lc->lc_escape == ESCAPE_NONE)
 		nv_line(sb, 1, "escape-character NONE");
-	else if (lc->lc_escape != dflt.lc_escape)
+	else if (all || lc->lc_escape != dflt.lc_escape)
 		nv_line(sb, 1, "escape-character %u", lc->lc_escape);
-	if (lc->lc_transport != dflt.lc_transport)
+	if (all || lc->lc_transport != dflt.lc_transport)
 		nv_line(sb, 1, "transport input %s",
 		    transport_names[lc->lc_transport]);
 }
@@ -124,7 +126,7 @@ line_is_default(const struct line_cfg *lc, unsigned index)
 /* The vty lines FIRST..LAST (0-based), in runs of equal settings. */
 static void
 vty_range(const struct line_cfg *lines, unsigned first, unsigned last,
-    bool skip_default, struct strbuf *sb)
+    bool skip_default, bool all, struct strbuf *sb)
 {
 	const struct line_cfg	*lc;
 	unsigned		 i, end;
@@ -140,17 +142,17 @@ vty_range(const struct line_cfg *lines, unsigned first, unsigned last,
 			nv_line(sb, 0, "line vty %u", i);
 		else
 			nv_line(sb, 0, "line vty %u %u", i, end);
-		line_body(lc, LINE_VTY0 + i, sb);
+		line_body(lc, LINE_VTY0 + i, all, sb);
 	}
 }
 
 void
-lines_render(const struct line_cfg *lines, struct strbuf *sb)
+lines_render(const struct line_cfg *lines, bool all, struct strbuf *sb)
 {
 	nv_line(sb, 0, "line con 0");
-	line_body(&lines[LINE_CON], LINE_CON, sb);
+	line_body(&lines[LINE_CON], LINE_CON, all, sb);
 	nv_line(sb, 0, "line aux 0");
-	line_body(&lines[LINE_AUX], LINE_AUX, sb);
-	vty_range(lines, 0, LINE_VTY_SHOWN - 1, false, sb);
-	vty_range(lines, LINE_VTY_SHOWN, LINE_NVTY - 1, true, sb);
+	line_body(&lines[LINE_AUX], LINE_AUX, all, sb);
+	vty_range(lines, 0, LINE_VTY_SHOWN - 1, false, all, sb);
+	vty_range(lines, LINE_VTY_SHOWN, LINE_NVTY - 1, true, all, sb);
 }

@@ -63,7 +63,8 @@ void	line_cfg_clear(struct line_cfg *);
 /* Whether two lines would render the same sub-commands. */
 bool	line_cfg_equal(const struct line_cfg *, const struct line_cfg *);
 /* `line con 0`, `line aux 0`, `line vty 0 4` ... with their sub-commands,
- * consecutive vty lines of equal settings grouped as IOS groups them. */
-void	lines_render(const struct line_cfg *lines, struct strbuf *);
+ * consecutive vty lines of equal settings grouped as IOS groups them;
+ * ALL (show running-config all): each line's defaults too. */
+void	lines_render(const struct line_cfg *lines, bool all, struct strbuf *);
 
 #endif

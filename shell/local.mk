@@ -8,6 +8,9 @@ libiosh_a_SOURCES += \
 	shell/cmd_nvram.c \
 	shell/cmd_passive.c \
 	shell/cmd_show.c \
+	shell/show_line.c \
+	shell/show_hosts.c \
+	shell/show_protocols.c \
 	shell/aaa.c shell/aaa.h \
 	shell/banner.c shell/banner.h \
 	shell/console.h \

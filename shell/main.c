@@ -33,8 +33,9 @@ usage(FILE *fp)
 	fprintf(fp,
 	    "usage: iosh [--attach NAME=SPEC]... [--clock EPOCH_SECONDS] "
 	    "[--nvram DIR]\n"
-	    "            [--telnet [ADDR:]PORT] [--ssh [ADDR:]PORT] [--help] "
-	    "[--version]\n"
+	    "            [--telnet [ADDR:]PORT] [--ssh [ADDR:]PORT] "
+	    "[--console [ADDR:]PORT]\n"
+	    "            [--help] [--version]\n"
 	    "\n"
 	    "  --attach NAME=SPEC     put interface NAME on a wire: "
 	    "udp:LPORT:HOST:RPORT,\n"
@@ -54,8 +55,36 @@ usage(FILE *fp)
 	    "until SIGTERM,\n"
 	    "                         SIGINT or SIGHUP, after its console "
 	    "input ends\n"
+	    "  --console [ADDR:]PORT  serve line con 0 over telnet, one "
+	    "connection at a\n"
+	    "                         time, as a terminal server or GNS3 "
+	    "gives a console\n"
 	    "  --help                 show this help\n"
 	    "  --version              show the version\n");
+}
+
+/* A telnet server on SPEC for the vty lines, or with CONSOLE for line con
+ * 0, said where on stderr; NULL after saying why. */
+static struct telnet_server *
+telnet_open(struct router *r, const char *spec, bool console)
+{
+	const char		*what = console ? "console" : "vty";
+	struct telnet_server	*srv;
+	struct strbuf		 sb;
+
+	strbuf_init(&sb);
+	srv = console ? telnet_console_new(r, spec, &sb) :
+	    telnet_server_new(r, spec, &sb);
+	if (srv == NULL)
+		fprintf(stderr, "iosh: --%s: %s\n", console ? "console" :
+		    "telnet", sb.sb_buf);
+	else {
+		strbuf_reset(&sb);
+		telnet_server_addr(srv, &sb);
+		fprintf(stderr, "iosh: telnet %s on %s\n", what, sb.sb_buf);
+	}
+	strbuf_free(&sb);
+	return srv;
 }
 
 int
@@ -64,6 +93,7 @@ main(int argc, char **argv)
 	static const struct option	 opts[] = {
 		{ "attach",	required_argument,	NULL,	'a' },
 		{ "clock",	required_argument,	NULL,	'c' },
+		{ "console",	required_argument,	NULL,	'C' },
 		{ "help",	no_argument,		NULL,	'h' },
 		{ "nvram",	required_argument,	NULL,	'n' },
 		{ "ssh",	required_argument,	NULL,	's' },
@@ -73,10 +103,10 @@ main(int argc, char **argv)
 	};
 	struct router	 r;
 	struct strbuf	 report;
-	struct telnet_server *ts = NULL;
+	struct telnet_server *ts = NULL, *cs = NULL;
 	struct ssh_server *ss = NULL;
 	char		 err[256], *end, *nvram = NULL, *eq;
-	const char	*telnet = NULL, *ssh = NULL;
+	const char	*telnet = NULL, *ssh = NULL, *console = NULL;
 	char		**attach = NULL;
 	size_t		 nattach = 0, i;
 	long long	 epoch;
@@ -107,6 +137,9 @@ main(int argc, char **argv)
 				return 2;
 			}
 			clock_use_frozen((int64_t)epoch * 1000);
+			break;
+		case 'C':
+			console = optarg;
 			break;
 		case 'h':
 			usage(stdout);
@@ -159,16 +192,12 @@ main(int argc, char **argv)
 	startup_load(&r, &report);
 	fputs(report.sb_buf, stdout);
 	strbuf_reset(&report);
-	if (telnet != NULL) {
-		if ((ts = telnet_server_new(&r, telnet, &report)) == NULL) {
-			fprintf(stderr, "iosh: --telnet: %s\n", report.sb_buf);
-			strbuf_free(&report);
-			router_free(&r);
-			return 1;
-		}
-		strbuf_reset(&report);
-		telnet_server_addr(ts, &report);
-		fprintf(stderr, "iosh: telnet vty on %s\n", report.sb_buf);
+	if ((telnet != NULL && (ts = telnet_open(&r, telnet, false)) == NULL) ||
+	    (console != NULL && (cs = telnet_open(&r, console, true)) == NULL)) {
+		strbuf_free(&report);
+		telnet_server_free(ts);
+		router_free(&r);
+		return 1;
 	}
 	if (ssh != NULL) {
 		strbuf_reset(&report);
@@ -176,6 +205,7 @@ main(int argc, char **argv)
 			fprintf(stderr, "iosh: --ssh: %s\n", report.sb_buf);
 			strbuf_free(&report);
 			telnet_server_free(ts);
+			telnet_server_free(cs);
 			router_free(&r);
 			return 1;
 		}
@@ -189,10 +219,11 @@ main(int argc, char **argv)
 		rc = console_tty_run(&r);
 	else
 		rc = console_line_run(&r);
-	if (ts != NULL || ss != NULL) {
+	if (ts != NULL || ss != NULL || cs != NULL) {
 		fflush(stdout);
 		if (vty_serve(&r) < 0)
 			rc = 1;
+		telnet_server_free(cs);
 		telnet_server_free(ts);
 		ssh_server_free(ss);
 	}

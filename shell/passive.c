@@ -55,6 +55,8 @@ global_nvgen(const struct router *r, bool v15, struct strbuf *sb)
 		nv_line(sb, 0, "no ip icmp rate-limit unreachable");
 	if (!r->r_domain_lookup)
 		nv_line(sb, 0, "no ip domain lookup");
+	else if (r->r_sys.sy_nv_all)
+		nv_line(sb, 0, "ip domain lookup");
 	if (r->r_domain_name != NULL)
 		nv_line(sb, 0, "ip domain%s%s", r->r_domain_dash ? "-name " :
 		    " name ", r->r_domain_name);

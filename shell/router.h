@@ -62,6 +62,8 @@ struct router {
 	struct router_attach *r_attach;		/* --attach, in order */
 	size_t		 r_nattach;
 	struct vty_hub	*r_vty_hub;		/* vty lines served (vty_conn.h) */
+	/* Connections each line took since start (show line's Uses). */
+	unsigned	 r_line_uses[LINE_COUNT];
 	char		*r_domain_name;		/* `ip domain name`; NULL: none */
 	bool		 r_domain_dash;		/* typed as `ip domain-name` */
 	unsigned	 r_ssh_version;		/* `ip ssh version`; 0: 1.99 */

@@ -82,21 +82,33 @@ block_cmp(const void *a, const void *b)
 
 /* The blocks whose order is in [LO, HI], sorted; "!" between them, and
  * around them with AROUND. */
-static void
-blocks_nvgen(const struct routing *rt, unsigned lo, unsigned hi, bool around,
-    struct strbuf *sb)
+size_t
+routing_sorted(const struct routing *rt, unsigned lo, unsigned hi,
+    struct rt_block ***out)
 {
 	struct rt_block	**v;
-	size_t		  i, j, n = 0;
+	size_t		  i, n = 0;
 
-	if (rt->rt_n == 0)
-		return;
-	v = xcalloc(rt->rt_n, sizeof(*v));
+	v = xcalloc(rt->rt_n + 1, sizeof(*v));
 	for (i = 0; i < rt->rt_n; i++)
 		if (rt->rt_blocks[i]->rb_order >= lo &&
 		    rt->rt_blocks[i]->rb_order <= hi)
 			v[n++] = rt->rt_blocks[i];
 	qsort(v, n, sizeof(*v), block_cmp);
+	*out = v;
+	return n;
+}
+
+static void
+blocks_nvgen(const struct routing *rt, unsigned lo, unsigned hi, bool around,
+    struct strbuf *sb)
+{
+	struct rt_block	**v;
+	size_t		  i, j, n;
+
+	if (rt->rt_n == 0)
+		return;
+	n = routing_sorted(rt, lo, hi, &v);
 	for (i = 0; i < n; i++) {
 		const struct rt_line	*l, *next, *sec = NULL;
 

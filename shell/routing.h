@@ -45,6 +45,10 @@ struct routing {
 };
 
 void	routing_free(struct routing *);
+/* The blocks whose order is in [LO, HI], in IOS's order, in a malloc'd
+ * array the caller frees; their number. */
+size_t	routing_sorted(const struct routing *, unsigned lo, unsigned hi,
+	    struct rt_block ***);
 /* The router blocks (ROUTE_MAPS false) or the route-maps, in IOS's
  * order, "!" between them. */
 void	routing_nvgen(const struct routing *, bool route_maps,

@@ -68,7 +68,7 @@ shell_nvgen(const struct router *r, enum nv_section sec, struct strbuf *sb)
 			nv_line(sb, 0, "ip ssh version %u", r->r_ssh_version);
 		break;
 	case NV_LINE:
-		lines_render(r->r_lines, sb);
+		lines_render(r->r_lines, sy->sy_nv_all, sb);
 		break;
 	default:
 		break;
@@ -104,14 +104,17 @@ runcfg_render(const struct router *r, struct strbuf *sb)
 	nv_line(sb, 0, "end");
 }
 
+/* `show running-config [all]`: with all, the renderers that know their
+ * defaults print them too (as IOS's all does, for what iosh keeps). */
 int
 cmd_show_running_config(struct vty *vty, const struct cmd_args *m)
 {
 	struct strbuf	body;
 
-	(void)m;
 	strbuf_init(&body);
+	vty->v_router->r_sys.sy_nv_all = cmd_has(m, "all");
 	runcfg_render(vty->v_router, &body);
+	vty->v_router->r_sys.sy_nv_all = false;
 	vty_out(vty, "Building configuration...\n\n");
 	vty_out(vty, "Current configuration : %zu bytes\n", body.sb_len);
 	strbuf_add(&vty->v_out, body.sb_buf, body.sb_len);

@@ -100,6 +100,7 @@ session_new(struct router *r, const struct console_ops *ops, void *arg)
 	s->s_vty.v_finish = session_finish;
 	s->s_vty.v_ask = session_vask;
 	s->s_input_ms = clock_mono_ms();
+	s->s_start_ms = s->s_input_ms;
 	s->s_next = r->r_sessions;
 	r->r_sessions = s;
 	return s;

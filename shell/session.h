@@ -60,6 +60,7 @@ struct session {
 	char			*s_user;	/* `login local` name, or NULL */
 	char			 s_location[48]; /* vty: the client's address */
 	uint64_t		 s_input_ms;	/* last line typed (show users) */
+	uint64_t		 s_start_ms;	/* began (show terminal) */
 	struct session		*s_next;	/* router's session list */
 	/* A question asked with vty_ask(): its answer function's own
 	 * argument, freed if the session ends first. */

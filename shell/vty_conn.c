@@ -60,6 +60,7 @@ struct vty_hub {
 	unsigned		 vh_refs;	/* servers using it */
 	struct vty_conns	 vh_conns;
 	struct vty_conn		*vh_vty[LINE_VTY_SHOWN];
+	struct vty_conn		*vh_con;	/* line con 0 (--console) */
 };
 
 static void
@@ -188,7 +189,9 @@ vc_co_async(void *arg, const char *text, size_t len)
 	struct vty_conn	*vc = arg;
 	struct session	*sess = vc->vc_sess;
 
-	if (!sess->s_monitor)
+	/* The console line hears them by `logging console`'s level
+	 * (logging_deliver decides), without terminal monitor. */
+	if (!sess->s_monitor && sess->s_line != LINE_CON)
 		return;
 	switch (vc->vc_state) {
 	case VC_EDIT:
@@ -212,6 +215,7 @@ vc_co_async(void *arg, const char *text, size_t len)
 		break;
 	case VC_LOGIN:
 	case VC_DELAY:
+	case VC_IDLE:
 	case VC_CLOSING:
 		break;
 	}
@@ -238,6 +242,19 @@ vc_hangup(void *arg)
 {
 	struct vty_conn	*vc = arg;
 
+	/* The console's cable stays plugged through a reboot: the line
+	 * waits for RETURN, as a router that has booted does. */
+	if (vc->vc_line_no == LINE_CON) {
+		login_free(&vc->vc_login);
+		memset(&vc->vc_login, 0, sizeof(vc->vc_login));
+		strbuf_reset(&vc->vc_line);
+		pager_free(&vc->vc_pager);
+		pager_init(&vc->vc_pager);
+		vc_puts(vc, "\n\nPress RETURN to get started!\n\n");
+		vc->vc_state = VC_IDLE;
+		vc_idle_arm(vc);
+		return;
+	}
 	vc->vc_hungup = true;
 	vc_close(vc);
 }
@@ -281,6 +298,9 @@ static void
 vc_after(struct vty_conn *vc)
 {
 	vc->vc_busy = false;
+	/* A reload on the console: it waits for RETURN (vc_hangup). */
+	if (vc->vc_state == VC_IDLE)
+		return;
 	if (!vc_page(vc))
 		vc_prompt(vc);
 }
@@ -374,12 +394,14 @@ vc_start_exec(struct vty_conn *vc)
 	/* What `show users` says of this line. */
 	if (vc->vc_login.lg_user != NULL)
 		xstrset(&sess->s_user, vc->vc_login.lg_user);
+	/* The console's user is at its port: no location. */
 	snprintf(sess->s_location, sizeof(sess->s_location), "%s",
-	    vc->vc_peer);
+	    vc->vc_line_no == LINE_CON ? "" : vc->vc_peer);
 	sess->s_input_ms = clock_mono_ms();
 	if (vc->vc_login.lg_privilege >= 15)
 		vty_enter(&vc->vc_sess->s_vty, MODE_PRIV_EXEC, NULL);
 	vc_prompt(vc);
+	vc_idle_arm(vc);
 }
 
 static void	vc_key(struct vty_conn *, unsigned char);
@@ -457,7 +479,7 @@ vc_enter(struct vty_conn *vc, bool susp)
 		session_ctrl_z(vc->vc_sess);
 	free(line);
 	if (!alive) {
-		vc_close(vc);
+		vc_end_exec(vc);
 		return;
 	}
 	if (session_busy(vc->vc_sess)) {
@@ -605,6 +627,11 @@ vc_key(struct vty_conn *vc, unsigned char c)
 		return;
 	}
 	vc->vc_cr = c == '\r';
+	if (vc->vc_state == VC_IDLE) {
+		if (c == '\r' || c == '\n')
+			vc_login(vc);
+		return;
+	}
 	if (vc->vc_state == VC_MORE) {
 		vc_more_key(vc, c == '\r' ? '\n' : c);
 		return;
@@ -693,6 +720,7 @@ vc_input(struct vty_conn *vc, const char *buf, size_t len)
 
 	if (bells[0] == '\0')
 		memset(bells, '\a', sizeof(bells));
+	vc_idle_arm(vc);
 	for (i = 0; i < len && vc->vc_state != VC_CLOSING; i++) {
 		/* A flood past the full line: each key rings the bell
 		 * (vc_insert), a run of them in one write each 512, not a
@@ -731,9 +759,14 @@ vc_free(struct vty_conn *vc)
 		evloop_timer_cancel(loop, vc->vc_reap);
 	if (vc->vc_delay != NULL)
 		evloop_timer_cancel(loop, vc->vc_delay);
+	if (vc->vc_idle != NULL)
+		evloop_timer_cancel(loop, vc->vc_idle);
 	vc->vc_tp->vt_free(vc->vc_tparg);
 	TAILQ_REMOVE(&vh->vh_conns, vc, vc_entry);
-	vh->vh_vty[vc->vc_vty] = NULL;
+	if (vc->vc_line_no == LINE_CON)
+		vh->vh_con = NULL;
+	else
+		vh->vh_vty[vc->vc_vty] = NULL;
 	session_free(vc->vc_sess);
 	login_free(&vc->vc_login);
 	strbuf_free(&vc->vc_line);
@@ -805,15 +838,24 @@ vty_hub_pick(const struct vty_hub *vh, enum line_transport kind)
 	return -1;
 }
 
-struct vty_conn *
-vc_new(struct vty_hub *vh, unsigned n, const struct vc_transport *tp,
+bool
+vty_hub_con_free(const struct vty_hub *vh)
+{
+	return vh->vh_con == NULL;
+}
+
+/* A connection on LINE (LINE_CON, or LINE_VTY0 + N). */
+static struct vty_conn *
+vc_make(struct vty_hub *vh, unsigned line, const struct vc_transport *tp,
     void *arg, const char *peer, unsigned lport)
 {
 	struct router		*r = vh->vh_router;
-	const struct line_cfg	*lc = &r->r_lines[LINE_VTY0 + n];
+	const struct line_cfg	*lc = &r->r_lines[line];
+	unsigned		 n = line >= LINE_VTY0 ? line - LINE_VTY0 : 0;
 	struct vty_conn		*vc;
 
 	vc = xcalloc(1, sizeof(*vc));
+	vc->vc_line_no = line;
 	vc->vc_hub = vh;
 	vc->vc_tp = tp;
 	vc->vc_tparg = arg;
@@ -828,13 +870,96 @@ vc_new(struct vty_hub *vh, unsigned n, const struct vc_transport *tp,
 	vc->vc_lport = lport;
 	pager_init(&vc->vc_pager);
 	vc->vc_sess = session_new(r, &vc_ops, vc);
-	vc->vc_sess->s_line = LINE_VTY0 + n;
+	vc->vc_sess->s_line = line;
+	r->r_line_uses[line]++;
 	vc->vc_sess->s_vty.v_term_length = lc->lc_length;
 	vc->vc_sess->s_vty.v_term_width = lc->lc_width;
 	TAILQ_INSERT_TAIL(&vh->vh_conns, vc, vc_entry);
-	vh->vh_vty[n] = vc;
+	if (line == LINE_CON)
+		vh->vh_con = vc;
+	else
+		vh->vh_vty[n] = vc;
 	vc->vc_state = VC_LOGIN;
 	return vc;
+}
+
+struct vty_conn *
+vc_new(struct vty_hub *vh, unsigned n, const struct vc_transport *tp,
+    void *arg, const char *peer, unsigned lport)
+{
+	return vc_make(vh, LINE_VTY0 + n, tp, arg, peer, lport);
+}
+
+struct vty_conn *
+vc_new_con(struct vty_hub *vh, const struct vc_transport *tp, void *arg,
+    const char *peer, unsigned lport)
+{
+	return vc_make(vh, LINE_CON, tp, arg, peer, lport);
+}
+
+/*
+ * The exec ends on the line: a vty's connection closes; the console, a
+ * serial port that nobody hangs up, says it is available again and
+ * waits for RETURN (then its login, if `line con 0` asks one), as IOS:
+ *
+ *	R1 con0 is now available
+ *
+ *	Press RETURN to get started.
+ */
+void
+vc_end_exec(struct vty_conn *vc)
+{
+	struct strbuf	msg;
+
+	if (vc->vc_line_no != LINE_CON) {
+		vc_close(vc);
+		return;
+	}
+	session_reset(vc->vc_sess);
+	login_free(&vc->vc_login);
+	memset(&vc->vc_login, 0, sizeof(vc->vc_login));
+	strbuf_reset(&vc->vc_line);
+	strbuf_init(&msg);
+	strbuf_printf(&msg, "\n\n\n%s con0 is now available\n\n\n\n\n\n\n"
+	    "Press RETURN to get started.\n\n", vc->vc_hub->vh_router->r_hostname);
+	vc_sendbuf(vc, &msg);
+	strbuf_free(&msg);
+	vc->vc_state = VC_IDLE;
+	vc_idle_arm(vc);
+}
+
+static void
+vc_idle_fire(void *arg)
+{
+	struct vty_conn	*vc = arg;
+
+	vc->vc_idle = NULL;
+	/* A command running or output paged: the user is not idle. */
+	if (vc->vc_state != VC_EDIT && vc->vc_state != VC_LOGIN) {
+		vc_idle_arm(vc);
+		return;
+	}
+	vc_end_exec(vc);
+}
+
+/*
+ * `exec-timeout M S` of the line: idle that long in the exec (no key),
+ * the exec ends (vc_end_exec).  0 0 never; re-armed by every key.
+ */
+void
+vc_idle_arm(struct vty_conn *vc)
+{
+	struct router		*r = vc->vc_hub->vh_router;
+	const struct line_cfg	*lc = &r->r_lines[vc->vc_line_no];
+	uint64_t		 ms;
+
+	if (vc->vc_idle != NULL)
+		evloop_timer_cancel(r->r_loop, vc->vc_idle);
+	vc->vc_idle = NULL;
+	ms = ((uint64_t)lc->lc_exec_min * 60 + lc->lc_exec_sec) * 1000;
+	if (ms == 0 || vc->vc_state == VC_IDLE || vc->vc_state == VC_CLOSING)
+		return;
+	vc->vc_idle = evloop_timer_add(r->r_loop, ms, vc_idle_fire, vc);
 }
 
 void
@@ -844,7 +969,8 @@ vc_login(struct vty_conn *vc)
 	struct strbuf	 out;
 
 	strbuf_init(&out);
-	switch (login_start(&vc->vc_login, r, LINE_VTY0 + vc->vc_vty, &out)) {
+	vc->vc_state = VC_LOGIN;
+	switch (login_start(&vc->vc_login, r, vc->vc_line_no, &out)) {
 	case LOGIN_DONE:
 		strbuf_putc(&out, '\n');
 		vc_sendbuf(vc, &out);

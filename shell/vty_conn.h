@@ -52,6 +52,7 @@ enum vc_state {
 	VC_RUN,		/* a command runs on (ping); keys wait, but Ctrl-^ */
 	VC_DELAY,	/* `login delay`: keys wait until the next prompt */
 	VC_CLOSING,	/* output drains, then the connection closes */
+	VC_IDLE,	/* the console's exec ended: RETURN starts another */
 };
 
 /* Where an escape sequence (arrow keys) has got to. */
@@ -67,6 +68,8 @@ struct vty_conn {
 	const struct vc_transport *vc_tp;
 	void			*vc_tparg;
 	unsigned		 vc_vty;	/* vty N */
+	unsigned		 vc_line_no;	/* LINE_CON or LINE_VTY0 + N */
+	struct ev_timer		*vc_idle;	/* exec-timeout */
 	struct session		*vc_sess;
 	struct login		 vc_login;
 	enum vc_state		 vc_state;
@@ -109,6 +112,14 @@ int		 vty_hub_pick(const struct vty_hub *, enum line_transport);
 struct vty_conn	*vc_new(struct vty_hub *, unsigned n,
 		    const struct vc_transport *, void *arg, const char *peer,
 		    unsigned lport);
+/* The console line's connection (--console), when the line is free. */
+bool		 vty_hub_con_free(const struct vty_hub *);
+struct vty_conn	*vc_new_con(struct vty_hub *, const struct vc_transport *,
+		    void *arg, const char *peer, unsigned lport);
+/* The exec ends (exit, exec-timeout): a vty closes, the console waits
+ * for RETURN; arm the line's exec-timeout. */
+void		 vc_end_exec(struct vty_conn *);
+void		 vc_idle_arm(struct vty_conn *);
 /* The line's login dialog begins (telnet); an SSH transport has
  * authenticated the user itself and calls vc_start_exec instead. */
 void		 vc_login(struct vty_conn *);

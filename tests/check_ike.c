@@ -865,6 +865,14 @@ START_TEST(test_ntc_outputs)
 	free(all);
 	ck_assert_str_eq(fx_run(&pair[0], "show crypto session remote "
 	    "12.1.1.9"), "Crypto session current status\n\n");
+	/* brief: one row, the interface's short name, up since phase 1. */
+	ck_assert_str_eq(fx_run(&pair[0], "show crypto session brief"),
+	    "Status: A- Active, U - Up, D - Down, I - Idle, S - Standby, "
+	    "N - Negotiating \n        K - No IKE\nivrf = (none)\n"
+	    "Peer            I/F          Username        Group/Phase1_id"
+	    "          Uptime   Status\n"
+	    "12.1.1.2        Se1/2                        12.1.1.2       "
+	    "          00:00:02 UA\n");
 	fx_config(&pair[0], "version 16.9");
 	ntc_dump("show crypto ipsec sa detail", "ipsec_sa_detail_16.txt",
 	    "\ninterface: Serial1/2\n");

@@ -424,6 +424,185 @@ START_TEST(test_block_for)
 }
 END_TEST
 
+/*
+ * Line con 0 over telnet (--console), as GNS3 gives a router's console:
+ * no login unless `line con 0` asks one, log messages without terminal
+ * monitor (a vty without it hears none), `logging synchronous` drawing
+ * the prompt and the typed text again below a message, exec-timeout
+ * ending the exec with IOS's "con0 is now available", one connection at
+ * a time.  The telnet negotiation (IAC ...) is cut before comparing.
+ */
+static struct telnet_server	*cs;
+
+static int
+conn_to(struct telnet_server *srv)
+{
+	struct strbuf	addr;
+	unsigned short	save = port;
+	int		fd;
+
+	strbuf_init(&addr);
+	telnet_server_addr(srv, &addr);
+	port = (unsigned short)atoi(strrchr(addr.sb_buf, ':') + 1);
+	fd = conn();
+	port = save;
+	strbuf_free(&addr);
+	return fd;
+}
+
+/* SB without the telnet commands (IAC WILL/DO/WONT/DONT X). */
+static void
+no_iac(struct strbuf *sb)
+{
+	size_t	i, o = 0;
+
+	for (i = 0; i < sb->sb_len; i++) {
+		if ((unsigned char)sb->sb_buf[i] == 0xff && i + 2 < sb->sb_len) {
+			i += 2;
+			continue;
+		}
+		sb->sb_buf[o++] = sb->sb_buf[i];
+	}
+	sb->sb_len = o;
+	sb->sb_buf[o] = '\0';
+}
+
+static void
+console_setup(void)
+{
+	struct strbuf	e;
+
+	setup();
+	strbuf_init(&e);
+	cs = telnet_console_new(&rt, "127.0.0.1:0", &e);
+	ck_assert_msg(cs != NULL, "%s", e.sb_buf);
+	strbuf_free(&e);
+}
+
+static void
+console_teardown(void)
+{
+	telnet_server_free(cs);
+	teardown();
+}
+
+START_TEST(test_console_line)
+{
+	static const char *const cfg[] = { "line con 0", "exec-timeout 1 0",
+	    "logging synchronous", "line vty 0 4", "no login", NULL };
+	static const char *const log = "00:00:00: %SYS-5-CONFIG_I: "
+	    "Configured from console by console\r\n";
+	struct strbuf	c, v, other;
+	int		fc, fv, fo;
+
+	config(cfg);
+	strbuf_init(&c);
+	strbuf_init(&v);
+	strbuf_init(&other);
+	fc = conn_to(cs);
+	wait_for(fc, &c, "Router>");
+	no_iac(&c);
+	ck_assert_str_eq(c.sb_buf, "\r\nRouter>");
+	fv = conn_to(ts);
+	wait_for(fv, &v, "Router>");
+	/* The console is one line: a second connection is refused. */
+	fo = conn_to(cs);
+	pump(10);
+	ck_assert_int_eq(drain(fo, &other), -1);
+	ck_assert_uint_eq(other.sb_len, 0);
+	close(fo);
+	/* A log message while "sh" is typed: on its own line, then the
+	 * prompt and "sh" again (logging synchronous). */
+	send_str(fc, "sh");
+	strbuf_reset(&c);
+	wait_for(fc, &c, "sh");
+	strbuf_reset(&c);
+	strbuf_reset(&v);
+	run("enable");
+	run("configure terminal");
+	run("end");
+	run("disable");
+	wait_for(fc, &c, "Router>sh");
+	ck_assert_str_eq(c.sb_buf, "\r\n00:00:00: %SYS-5-CONFIG_I: "
+	    "Configured from console by console\r\nRouter>sh");
+	pump(10);
+	(void)drain(fv, &v);
+	ck_assert_msg(strstr(v.sb_buf, "%SYS") == NULL, "%s", v.sb_buf);
+	(void)log;
+	/* show line: the console and vty 0 in use, each used once. */
+	strbuf_reset(&c);
+	send_str(fc, " line\r\n");
+	wait_for(fc, &c, "\r\n\r\nRouter>");
+	ck_assert_msg(strstr(c.sb_buf, "\r\n*    0 CTY              -    -"
+	    "      -    -    -      1       0     0/0       -\r\n     1 AUX"
+	    "   9600/9600  -    -      -    -    -      0       0     0/0     "
+	    "  -\r\n*    2 VTY              -    -      -    -    -      1  "
+	    "     0     0/0       -\r\n     3 VTY") != NULL, "%s", c.sb_buf);
+	/* exec-timeout 1 0: a minute idle ends the exec; RETURN starts
+	 * another. */
+	strbuf_reset(&c);
+	clock_advance(59 * 1000);
+	pump(10);
+	(void)drain(fc, &c);
+	ck_assert_uint_eq(c.sb_len, 0);
+	clock_advance(1000);
+	wait_for(fc, &c, "RETURN to get started.\r\n\r\n");
+	ck_assert_str_eq(c.sb_buf, "\r\n\r\n\r\nRouter con0 is now "
+	    "available\r\n\r\n\r\n\r\n\r\n\r\n\r\nPress RETURN to get "
+	    "started.\r\n\r\n");
+	strbuf_reset(&c);
+	send_str(fc, "\r\n");
+	wait_for(fc, &c, "Router>");
+	ck_assert_str_eq(c.sb_buf, "\r\nRouter>");
+	close(fc);
+	close(fv);
+	pump(10);
+	strbuf_free(&c);
+	strbuf_free(&v);
+	strbuf_free(&other);
+}
+END_TEST
+
+/* `login` and `password` on line con 0: the console asks for it. */
+START_TEST(test_console_login)
+{
+	static const char *const cfg[] = { "line con 0", "password cisco",
+	    "login", NULL };
+	struct strbuf	c;
+	int		fc;
+
+	config(cfg);
+	strbuf_init(&c);
+	fc = conn_to(cs);
+	wait_for(fc, &c, "Password: ");
+	no_iac(&c);
+	ck_assert_str_eq(c.sb_buf, "\r\nUser Access Verification\r\n\r\n"
+	    "Password: ");
+	strbuf_reset(&c);
+	send_str(fc, "cisco\r\n");
+	wait_for(fc, &c, "Router>");
+	ck_assert_str_eq(c.sb_buf, "\r\nRouter>");
+	/* A reload keeps the console connected: it waits for RETURN, then
+	 * the default configuration (no login) gives the prompt. */
+	send_str(fc, "enable\r\nreload\r\n");
+	wait_for(fc, &c, "[yes/no]: ");
+	send_str(fc, "no\r\n");
+	wait_for(fc, &c, "[confirm]");
+	strbuf_reset(&c);
+	send_str(fc, "\r\n");
+	wait_for(fc, &c, "Press RETURN to get started!\r\n\r\n");
+	ck_assert_str_eq(strstr(c.sb_buf, "\r\n\r\nPress"),
+	    "\r\n\r\nPress RETURN to get started!\r\n\r\n");
+	strbuf_reset(&c);
+	send_str(fc, "\r\n");
+	wait_for(fc, &c, "Router>");
+	ck_assert_str_eq(c.sb_buf, "\r\nRouter>");
+	close(fc);
+	pump(10);
+	strbuf_free(&c);
+}
+END_TEST
+
 static Suite *
 vty_suite(void)
 {
@@ -436,6 +615,12 @@ vty_suite(void)
 	tcase_add_test(tc, test_flood_after_login_unread);
 	tcase_add_test(tc, test_sixth_refused);
 	tcase_add_test(tc, test_block_for);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("console");
+	tcase_add_checked_fixture(tc, console_setup, console_teardown);
+	tcase_set_timeout(tc, 30);
+	tcase_add_test(tc, test_console_line);
+	tcase_add_test(tc, test_console_login);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -5,8 +5,10 @@
 # holds the connected and static routes the ping used, and both ends'
 # serial counters grew by at least the five echoes (keepalives may add a
 # few, never more than one per 10 s each way); a wrong vty password is
-# refused; tests/expect/lab.exp logs into R1 through `iosh-lab console`
-# and runs show ip interface brief; `iosh-lab stop` ends both processes.
+# refused; tests/expect/lab.exp reaches R1's console line through
+# `iosh-lab console` (no password, log messages without terminal monitor,
+# `exit` leaves the line available) and runs show ip interface brief;
+# `iosh-lab stop` ends both processes.
 # The routers keep no descriptor of their starter's (a pipe left open on fd
 # 4 reaches EOF when `start` returns); `exec` exits 1 on a refused
 # command; `--help` is usage on stdout.
@@ -38,7 +40,7 @@ t0=$(date +%s)
 timeout 30 sh -c '"$1" -b "$2" start "$3" 4>&1 2>&1 | cat' sh "$lab" \
     "$base" "$srcdir/labs/ccie-13-1" >"$tmp/start" ||
     { cat "$tmp/start"; fail "iosh-lab start (or a router kept its pipe)"; }
-grep -q "^  R1       console: telnet 127.0.0.1 $((base + 1))$" "$tmp/start" ||
+grep -q "^  R1       console: telnet 127.0.0.1 $((base + 901)), vty: telnet 127.0.0.1 $((base + 1))$" "$tmp/start" ||
     fail "start did not report R1's console: $(cat "$tmp/start")"
 [ "$(timeout 10 "$lab" status | grep -c ' running$')" -eq 2 ] ||
     fail "status: $(timeout 10 "$lab" status)"

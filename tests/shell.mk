@@ -11,6 +11,7 @@ EXTRA_DIST += tests/transcripts.sh tests/man.sh \
 	golden/shell/connect.in golden/shell/connect.out \
 	golden/shell/errors.in golden/shell/errors.out \
 	golden/shell/everyday.in golden/shell/everyday.out \
+	golden/shell/lines.in golden/shell/lines.out \
 	golden/shell/exitend.in golden/shell/exitend.out \
 	golden/shell/fallback.in golden/shell/fallback.out \
 	golden/shell/filters.in golden/shell/filters.out \
