@@ -5,3 +5,8 @@
 # the source interface's address, filtered at the trap level.
 TESTS += tests/syslog_rsyslog.sh
 EXTRA_DIST += tests/syslog_rsyslog.sh
+# Ansible's cisco.ios collection (shipped in Debian's ansible package)
+# over network_cli/SSH: ios_command, ios_config with save_when modified
+# and again unchanged, ios_facts.
+TESTS += tests/ansible.sh
+EXTRA_DIST += tests/ansible.sh
