@@ -41,10 +41,18 @@ interface FastEthernet0/1
 EOF
 cat >"$tmp/nv/startup-config" <<'EOF'
 hostname R1
+service timestamps log datetime msec
+logging buffered 8192 informational
 cdp run
 interface FastEthernet0/0
+ description to-R2
  ip address 10.0.12.1 255.255.255.0
  no shutdown
+ip route 192.168.5.0 255.255.255.0 10.0.12.2
+ip access-list extended EDGE
+ permit tcp any host 10.0.12.1 eq 22
+ deny ip any any log
+access-list 10 permit 10.1.1.0 0.0.0.255
 ip domain name example.com
 enable secret class
 username oper secret op
