@@ -17,6 +17,7 @@
 # collection is missing.
 set -u
 . "${top_srcdir:-.}/tests/skip.sh"
+. "${top_srcdir:-.}/tests/iosh_lib.sh"
 
 srcdir=${top_srcdir:-.}
 builddir=${top_builddir:-.}
@@ -50,13 +51,7 @@ printf 'enable\nclass\nconfigure terminal\ncrypto key generate rsa modulus 1024\
 "$iosh" --clock 1700000000 --nvram "$tmp/nv" --ssh 127.0.0.1:0 \
     <"$tmp/in" >"$tmp/console" 2>"$tmp/err" &
 pid=$!
-port=
-for _ in $(seq 50); do
-	port=$(sed -n 's/^iosh: ssh vty on 127\.0\.0\.1:\([0-9]*\)$/\1/p' "$tmp/err")
-	[ -n "$port" ] && grep -q '%SSH-5-ENABLED' "$tmp/console" && break
-	sleep 0.1
-done
-grep -q '%SSH-5-ENABLED' "$tmp/console" ||
+port=$(ssh_port "$tmp/err" "$tmp/console") ||
     { echo "FAIL: iosh did not start with a key: $(cat "$tmp/err" "$tmp/console")"; exit 1; }
 
 cat >"$tmp/hosts" <<EOF
@@ -183,12 +178,6 @@ EOF
 rc=$?
 [ "$rc" -eq 0 ] || { echo "--- ansible stderr"; cat "$tmp/ansible.err"; }
 
-kill -TERM "$pid"
-wait "$pid"
-st=$?
+iosh_stop "$pid" "$tmp/err" || rc=1
 pid=
-if [ "$st" -ne 0 ]; then
-	echo "FAIL: iosh exited $st after SIGTERM: $(cat "$tmp/err")"
-	rc=1
-fi
 exit "$rc"

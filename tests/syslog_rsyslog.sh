@@ -20,6 +20,7 @@
 # required.  Every wait is bounded; namespaces and processes go in the trap.
 set -u
 . "${top_srcdir:-.}/tests/skip.sh"
+. "${top_srcdir:-.}/tests/iosh_lib.sh"
 
 builddir=${top_builddir:-.}
 iosh=$(cd "$builddir" && pwd -P)/iosh
@@ -50,15 +51,8 @@ trap cleanup EXIT
 
 fail() {
 	echo "FAIL: $*"
-	for f in "$tmp/received" "$tmp/router.out" "$tmp/rsyslog.err"; do
-		[ -f "$f" ] && { echo "--- $f"; cat "$f"; }
-	done
+	dump "$tmp/received" "$tmp/router.out" "$tmp/rsyslog.err"
 	exit 1
-}
-in_ns() {
-	n=$1
-	shift
-	timeout 10 ip netns exec "$n" "$@"
 }
 
 for n in $srv $rt; do
