@@ -15,7 +15,10 @@
 #  - from 10.255.0.1 (the source interface, not the outgoing one),
 #    facility local7 (PRI 189 = 23 * 8 + 5);
 #  - the informational %CRYPTO-6-ISAKMP_ON_OFF under `logging trap
-#    notifications` is not sent, and is once `logging trap informational`.
+#    notifications` is not sent, and is once `logging trap informational`;
+#  - a second server address (192.0.2.3, a second `logging host`) feeds
+#    rsyslog's Cisco IOS parser, pmciscoios, which finds each message's
+#    %FAC-SEV-MNEMONIC tag, text and timestamp.
 # Root, namespaces, veth and rsyslogd (./setup.sh installs rsyslog) are
 # required.  Every wait is bounded; namespaces and processes go in the trap.
 set -u
@@ -51,7 +54,7 @@ trap cleanup EXIT
 
 fail() {
 	echo "FAIL: $*"
-	dump "$tmp/received" "$tmp/router.out" "$tmp/rsyslog.err"
+	dump "$tmp/received" "$tmp/parsed" "$tmp/router.out" "$tmp/rsyslog.err"
 	exit 1
 }
 
@@ -62,6 +65,7 @@ done
 ip link add sl0 netns "$srv" type veth peer name rs0 netns "$rt" 2>/dev/null ||
     skip "no veth"
 ip -n "$srv" addr add 192.0.2.2/24 dev sl0
+ip -n "$srv" addr add 192.0.2.3/24 dev sl0
 ip -n "$srv" link set sl0 up
 ip -n "$rt" link set rs0 up
 # The datagrams come from the router's loopback: the server's route back
@@ -76,6 +80,14 @@ input(type="imudp" address="192.0.2.2" port="514")
 template(name="seen" type="string"
     string="%fromhost-ip%|%pri%|%syslogfacility-text%|%syslogseverity-text%|%rawmsg%\n")
 *.* action(type="omfile" file="$tmp/received" template="seen")
+module(load="pmciscoios")
+parser(name="ios" type="pmciscoios" present.origin="on")
+template(name="parsed" type="string"
+    string="%hostname%|%syslogtag%|%msg%|%timereported:::date-rfc3339%\n")
+ruleset(name="cisco" parser="ios") {
+	action(type="omfile" file="$tmp/parsed" template="parsed")
+}
+input(type="imudp" address="192.0.2.3" port="514" ruleset="cisco")
 EOF
 timeout 40 ip netns exec "$srv" "$rsyslogd" -n -f "$tmp/rsyslog.conf" \
     -i "$tmp/rsyslog.pid" >"$tmp/rsyslog.err" 2>&1 &
@@ -108,6 +120,11 @@ do
 	i=$((i + 1))
 done
 [ $i -lt 10 ] || fail "iosh does not answer 192.0.2.1"
+# iosh, as IOS, drops a datagram whose next hop it has still to resolve:
+# the second server address introduces itself too (its first echo's
+# reply is the datagram iosh drops while it asks for 192.0.2.3).
+in_ns "$srv" ping -c 3 -i 0.3 -W 1 -I 192.0.2.3 192.0.2.1 >"$tmp/ping3" 2>&1
+grep -q ' [1-3] received' "$tmp/ping3" || fail "iosh does not answer 192.0.2.3"
 i=0
 until in_ns "$srv" ss -Hlun 2>/dev/null | grep -q '192\.0\.2\.2:514 ' ||
     [ $i -ge 50 ]; do
@@ -121,6 +138,7 @@ configure terminal
 logging source-interface Loopback0
 logging trap notifications
 logging host 192.0.2.2
+logging host 192.0.2.3
 crypto map M 10 ipsec-isakmp
 interface Loopback0
  crypto map M
@@ -132,9 +150,9 @@ interface Loopback0
 end
 EOF
 
-# Three lines, 5 s at most.
+# Three lines in each file, 5 s at most.
 i=0
-until [ "$(wc -l 2>/dev/null <"$tmp/received" || echo 0)" -ge 3 ] ||
+until [ "$(cat "$tmp/received" "$tmp/parsed" 2>/dev/null | wc -l)" -ge 6 ] ||
     [ $i -ge 50 ]; do
 	sleep 0.1
 	i=$((i + 1))
@@ -187,7 +205,23 @@ grep -q 'ISAKMP is ON' "$tmp/received" &&
 # The header: "<189>N: 00000S: *Nov 14 22:13:20.000: %SYS-5-CONFIG_I: ".
 grep -Eq '^10\.255\.0\.1\|189\|local7\|notice\|<189>[0-9]+: [0-9]{6}: \*Nov 14 22:13:20\.000: %SYS-5-CONFIG_I: Configured from console by console$' \
     "$tmp/received" || fail "no CONFIG_I in IOS's wire format"
+# rsyslog's own Cisco IOS parser (pmciscoios) found the tag, the text
+# and the timestamp (its year is rsyslog's guess; IOS sends none) of each.
+# It has no field for the sequence number: with present.origin it reads
+# it in the origin's place, the only way it takes this form.
+sed 's/^[^ ]* \([0-9]*\): \*\([A-Z][a-z][a-z]\) \([0-9 ][0-9]\) \([0-9:.]*\): \(%[^ ]*\) /\1|\5| \2-\3T\4|/' \
+    "$tmp/expected" | awk -F'|' '{
+	split($3, d, "T"); split(d[1], md, "-")
+	m = index("JanFebMarAprMayJunJulAugSepOctNovDec", substr(md[1], 2)) + 2
+	printf "%s|%s|%s|%02d-%02d%s\n", $1, $2, " " $4, m / 3, md[2], "T" d[2]
+}' >"$tmp/parsed.want"
+sed 's/|[0-9]\{4\}-\([0-9-]*T[0-9:.]*\)[-+Z].*$/|\1/' "$tmp/parsed" \
+    >"$tmp/parsed.got"
+cmp -s "$tmp/parsed.want" "$tmp/parsed.got" || {
+	echo "--- pmciscoios, wanted"; cat "$tmp/parsed.want"
+	fail "rsyslog's pmciscoios did not parse them as IOS messages"
+}
 grep -Eq '^ +3 message lines logged,$' "$tmp/console" ||
     fail "show logging does not count 3 lines sent to 192.0.2.2"
-echo "PASS: rsyslog received 3 messages from 10.255.0.1 in IOS's format ($(sed -n 1p "$tmp/received" | cut -d'|' -f5))"
+echo "PASS: rsyslog received 3 messages from 10.255.0.1 in IOS's format, pmciscoios parsed them ($(sed -n 1p "$tmp/received" | cut -d'|' -f5))"
 exit 0

@@ -1,7 +1,8 @@
 # The tools around a router (issue 21): a real syslog server, Ansible,
 # GNS3's appliance schema and node entrypoint, `make install`.
 
-# rsyslog (root, namespaces) receives iosh's syslog in IOS's format from
+# rsyslog (root, namespaces) receives iosh's syslog in IOS's format (its
+# pmciscoios parser reads each message) from
 # the source interface's address, filtered at the trap level.
 TESTS += tests/syslog_rsyslog.sh
 EXTRA_DIST += tests/syslog_rsyslog.sh
