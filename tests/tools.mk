@@ -17,7 +17,8 @@ EXTRA_DIST += tests/ansible.sh
 # pseudo-terminal console.
 TESTS += tests/gns3.sh
 EXTRA_DIST += tests/gns3.sh tests/gns3_node.py \
-	tests/data/gns3/appliance_v8.json tests/data/gns3/LICENSE
+	tests/data/gns3/appliance_v8.json tests/data/gns3/LICENSE \
+	tests/data/gns3/README
 # make install DESTDIR=...: programs, man pages, every lab file where the
 # installed iosh-lab looks, README and docs/*.md, the GNS3 node; then
 # make uninstall leaves nothing.
