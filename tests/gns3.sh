@@ -83,13 +83,16 @@ grep -q "docker build -f gns3/Dockerfile -t $1 \." "$srcdir/docs/GNS3.md" ||
 pkgs=$(sed -n '/^FROM debian:[a-z-]*$/,$p' "$srcdir/gns3/Dockerfile" |
     tr -d '\\' | tr ' \t' '\n\n')
 for lib in $(readelf -d "$iosh" | sed -n 's/.*NEEDED.*\[\(.*\)\]/\1/p'); do
-	case $lib in
-	libc.so.*|libasan.so.*|libubsan.so.*|libclang_rt*|libm.so.*) continue ;;
-	esac
 	path=$(ldconfig -p | awk -v l="$lib" '$1 == l { print $NF; exit }')
 	pkg=$(dpkg -S "$path" 2>/dev/null | sed -n '1s/:.*//p')
 	[ -n "$pkg" ] || pkg=$(dpkg -S "$(readlink -f "$path")" 2>/dev/null |
 	    sed -n '1s/:.*//p')
+	# The C library is in every Debian image; the sanitizers' runtimes
+	# are this test build's, not the image's (it builds without them).
+	case $pkg in
+	libc6|libgcc-s1|libasan*|libubsan*|libclang-rt-*|libclang-common-*)
+		continue ;;
+	esac
 	echo "$pkgs" | grep -qx "$pkg" ||
 	    bad "iosh needs $lib ($pkg), not in the Dockerfile's packages"
 done
