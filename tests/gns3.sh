@@ -112,6 +112,8 @@ cleanup() {
 	rm -rf "$tmp"
 }
 trap cleanup EXIT
+# Killed (a harness timeout, a closed pipe): still clean up.
+trap 'exit 1' HUP INT PIPE TERM
 for n in $node $peer; do
 	ip netns add "$n" 2>/dev/null || skip "no netns"
 	ip -n "$n" link set lo up

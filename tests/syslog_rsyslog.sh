@@ -51,6 +51,8 @@ cleanup() {
 	rm -rf "$tmp"
 }
 trap cleanup EXIT
+# Killed (a harness timeout, a closed pipe): still clean up.
+trap 'exit 1' HUP INT PIPE TERM
 
 fail() {
 	echo "FAIL: $*"
