@@ -147,6 +147,10 @@ static const struct cmd_def config_defs[] = {
 	  "Add time zone information to timestamp\n"
 	  "Include year in timestamp",
 	  cmd_service_timestamps, CMD_NO | CMD_DEFAULT },
+	{ "service sequence-numbers",
+	  "Modify use of network based services\n"
+	  "Stamp logger messages with a sequence number",
+	  cmd_service_sequence_numbers, CMD_NO | CMD_DEFAULT },
 	{ "service internal",
 	  "Modify use of network based services\n"
 	  "Enable internal commands",

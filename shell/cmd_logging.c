@@ -84,6 +84,14 @@ cmd_logging_host(struct vty *vty, const struct cmd_args *m)
 	return CMD_SUCCESS;
 }
 
+/* `service sequence-numbers`: each message starts with its number. */
+int
+cmd_service_sequence_numbers(struct vty *vty, const struct cmd_args *m)
+{
+	vty->v_router->r_logging.lg_seq_on = !cmd_negated(m);
+	return CMD_SUCCESS;
+}
+
 /* `logging source-interface IF`: syslog datagrams leave from its address. */
 int
 cmd_logging_source_if(struct vty *vty, const struct cmd_args *m)

@@ -55,6 +55,7 @@ int	cmd_service_timestamps(struct vty *, const struct cmd_args *);
 int	cmd_line(struct vty *, const struct cmd_args *);
 
 int	cmd_service_internal(struct vty *, const struct cmd_args *);
+int	cmd_service_sequence_numbers(struct vty *, const struct cmd_args *);
 int	cmd_service_password_encryption(struct vty *,
 	    const struct cmd_args *);
 

@@ -65,6 +65,7 @@ log_msg(struct router *r, const char *facility, int severity,
 	va_list		 ap;
 
 	strbuf_init(&sb);
+	logging_seq(&r->r_logging, &sb);
 	log_stamp(&r->r_ts_log, clock_mono_ms() - r->r_boot_ms,
 	    clock_wall_ms(), &sb);
 	strbuf_printf(&sb, "%%%s-%d-%s: ", facility, severity, mnemonic);
@@ -83,6 +84,7 @@ log_debug(struct router *r, const char *fmt, ...)
 	va_list		 ap;
 
 	strbuf_init(&sb);
+	logging_seq(&r->r_logging, &sb);
 	log_stamp(&r->r_ts_debug, clock_mono_ms() - r->r_boot_ms,
 	    clock_wall_ms(), &sb);
 	va_start(ap, fmt);

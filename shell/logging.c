@@ -163,6 +163,19 @@ syslog_send(struct router *r, int severity, const struct strbuf *sb)
 	strbuf_free(&dgram);
 }
 
+/*
+ * IOS numbers the messages from 1 in six digits at least ("000161: *Jan
+ * 2 00:20:41: %LINK-3-UPDOWN: ..." in captures); the number counts only
+ * while the service is on, as a capture whose syslog counter ran ahead of
+ * the sequence number suggests (IOS's exact rule is not in our documents).
+ */
+void
+logging_seq(struct logging *lg, struct strbuf *sb)
+{
+	if (lg->lg_seq_on)
+		strbuf_printf(sb, "%06llu: ", (unsigned long long)++lg->lg_seq);
+}
+
 unsigned
 logging_level(const struct log_dest *d, unsigned dflt)
 {

@@ -66,6 +66,8 @@ struct logging {
 	struct ev_timer	*lg_flush;
 	struct evloop	*lg_loop;
 	uint64_t	 lg_dropped;	/* the queue was full */
+	bool		 lg_seq_on;	/* `service sequence-numbers` */
+	uint64_t	 lg_seq;	/* the last sequence number given */
 };
 
 void	logging_init(struct logging *);
@@ -82,6 +84,9 @@ unsigned logging_level(const struct log_dest *, unsigned dflt);
  * that takes it: the console line, vtys with `terminal monitor`, the
  * buffer; and count it against the trap level. */
 void	logging_deliver(struct router *, int severity, const struct strbuf *);
+/* A new message's sequence number, "000042: ", under `service
+ * sequence-numbers` (nothing otherwise): it precedes the timestamp. */
+void	logging_seq(struct logging *, struct strbuf *);
 /* Add or remove a syslog server; false when the table is full. */
 bool	logging_host(struct logging *, uint32_t addr, uint16_t port,
 	    bool host_kw, bool remove);

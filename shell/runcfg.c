@@ -52,6 +52,8 @@ shell_nvgen(const struct router *r, enum nv_section sec, struct strbuf *sb)
 		timestamps_nvgen(&r->r_ts_log, "log", sb);
 		nv_line(sb, 0, "%sservice password-encryption",
 		    sy->sy_password_encryption ? "" : "no ");
+		if (r->r_logging.lg_seq_on)
+			nv_line(sb, 0, "service sequence-numbers");
 		if (sy->sy_service_internal)
 			nv_line(sb, 0, "service internal");
 		break;

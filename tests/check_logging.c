@@ -4,7 +4,8 @@
  * dataplane as a syslog server would: each datagram is IOS's
  * "<PRI>N: <timestamp>: %FAC-SEV-MNEMONIC: text" from R1's address (or
  * the source interface's), the trap level filters, `no logging host`
- * stops, and show logging / the running-config say so in IOS's form.
+ * stops, and show logging / the running-config say so in IOS's form;
+ * `service sequence-numbers` numbers the messages.
  */
 #include <check.h>
 #include <stdio.h>
@@ -138,6 +139,38 @@ START_TEST(test_logged_inside_the_dataplane)
 }
 END_TEST
 
+/* `service sequence-numbers`: each message starts with its six-digit
+ * number, before the timestamp, on the wire as on the console; numbered
+ * from 1 once the service is on; `no` stops it. */
+START_TEST(test_sequence_numbers)
+{
+	pair_config(R1, "service sequence-numbers\n"
+	    "service timestamps log datetime msec\n"
+	    "logging host 12.1.1.2\n");
+	pair_drain();
+	ck_assert_uint_eq(ngot, 1);
+	ck_assert_str_eq(got[0].text, "<189>2: 000001: *Nov 14 22:13:21.123: "
+	    "%SYS-5-CONFIG_I: Configured from console by console");
+	ck_assert_str_eq(fx_run(&pair[R1], "show running-config | include "
+	    "service"), "service timestamps debug uptime\n"
+	    "service timestamps log datetime msec\n"
+	    "no service password-encryption\n"
+	    "service sequence-numbers\n");
+	pair_config(R1, "interface Loopback0\n");
+	pair_drain();
+	ck_assert_uint_eq(ngot, 2);
+	ck_assert_str_eq(got[1].text, "<189>3: 000002: *Nov 14 22:13:21.123: "
+	    "%SYS-5-CONFIG_I: Configured from console by console");
+	pair_config(R1, "no service sequence-numbers\n");
+	pair_drain();
+	ck_assert_uint_eq(ngot, 3);
+	ck_assert_str_eq(got[2].text, "<189>4: *Nov 14 22:13:21.123: "
+	    "%SYS-5-CONFIG_I: Configured from console by console");
+	ck_assert_str_eq(fx_run(&pair[R1], "show running-config | include "
+	    "sequence"), "");
+}
+END_TEST
+
 START_TEST(test_bad_input)
 {
 	/* 12.x's bare form stays as typed; a port other than 514 shows. */
@@ -164,6 +197,7 @@ logging_suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_syslog_datagrams);
 	tcase_add_test(tc, test_logged_inside_the_dataplane);
+	tcase_add_test(tc, test_sequence_numbers);
 	tcase_add_test(tc, test_bad_input);
 	suite_add_tcase(s, tc);
 	return s;

@@ -20,4 +20,4 @@ EXTRA_DIST += tests/layering.sh
 
 # A missing tool: SKIP on a workstation, FAIL in CI (tests/skip.sh).
 TESTS += tests/require_tools.sh
-EXTRA_DIST += tests/skip.sh tests/require_tools.sh
+EXTRA_DIST += tests/skip.sh tests/require_tools.sh tests/iosh_lib.sh

@@ -4,6 +4,7 @@
 # tests/data/ntc-templates (NET_TEXTFSM).  Skipped (77) only when
 # Netmiko or TextFSM does not import under /usr/bin/python3.
 set -u
+. "${top_srcdir:-.}/tests/iosh_lib.sh"
 
 srcdir=${top_srcdir:-.}
 builddir=${top_builddir:-.}
@@ -41,10 +42,18 @@ interface FastEthernet0/1
 EOF
 cat >"$tmp/nv/startup-config" <<'EOF'
 hostname R1
+service timestamps log datetime msec
+logging buffered 8192 informational
 cdp run
 interface FastEthernet0/0
+ description to-R2
  ip address 10.0.12.1 255.255.255.0
  no shutdown
+ip route 192.168.5.0 255.255.255.0 10.0.12.2
+ip access-list extended EDGE
+ permit tcp any host 10.0.12.1 eq 22
+ deny ip any any log
+access-list 10 permit 10.1.1.0 0.0.0.255
 ip domain name example.com
 enable secret class
 username oper secret op
@@ -60,18 +69,11 @@ printf 'enable\nclass\nconfigure terminal\ncrypto key generate rsa modulus 1024\
     --telnet 127.0.0.1:0 --attach "FastEthernet0/0=udp:$p1:127.0.0.1:$p2" \
     <"$tmp/in" >"$tmp/console" 2>"$tmp/err" &
 pid=$!
-ssh_port= telnet_port=
-for _ in $(seq 50); do
-	ssh_port=$(sed -n 's/^iosh: ssh vty on 127\.0\.0\.1:\([0-9]*\)$/\1/p' "$tmp/err")
-	telnet_port=$(sed -n 's/^iosh: telnet vty on 127\.0\.0\.1:\([0-9]*\)$/\1/p' "$tmp/err")
-	[ -n "$ssh_port" ] && [ -n "$telnet_port" ] &&
-	    grep -q '%SSH-5-ENABLED' "$tmp/console" && break
-	sleep 0.1
-done
-if ! grep -q '%SSH-5-ENABLED' "$tmp/console"; then
+ssh_port=$(ssh_port "$tmp/err" "$tmp/console") || {
 	echo "FAIL: iosh did not start with a key: $(cat "$tmp/err" "$tmp/console")"
 	exit 1
-fi
+}
+telnet_port=$(sed -n 's/^iosh: telnet vty on 127\.0\.0\.1:\([0-9]*\)$/\1/p' "$tmp/err")
 
 # R2 after R1 listens: its first advertisement reaches R1 (the clock is
 # frozen, so it is the only one); --telnet keeps it running.
@@ -100,12 +102,6 @@ rc=$?
 kill -TERM "$pid2"
 wait "$pid2"
 pid2=
-kill -TERM "$pid"
-wait "$pid"
-st=$?
+iosh_stop "$pid" "$tmp/err" || rc=1
 pid=
-if [ "$st" -ne 0 ]; then
-	echo "FAIL: iosh exited $st after SIGTERM: $(cat "$tmp/err")"
-	rc=1
-fi
 exit "$rc"

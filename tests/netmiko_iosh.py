@@ -135,15 +135,78 @@ def session(device_type, port, loopback):
           ("10.0.12.2", "cisco IOSH-LINUX", "Router", "FastEthernet0/0",
            "FastEthernet0/1", "iosh Software (IOSH-LINUX), Version %s, "
            "RELEASE SOFTWARE (iosh)" % os.environ["IOSH_VERSION"]))
+    more_rows(conn, tag, loopback)
     conn.disconnect()
 
 
+def more_rows(conn, tag, loopback):
+    """ip route, interfaces, access-lists and logging through TextFSM:
+    R1's startup-config (tests/netmiko.sh) and this session's loopback."""
+    routes = conn.send_command("show ip route", use_textfsm=True)
+    got = sorted((r["protocol"], r["network"], r["prefix_length"],
+                  r["distance"], r["metric"], r["nexthop_ip"],
+                  r["nexthop_if"]) for r in routes) \
+        if isinstance(routes, list) else routes
+    want = [("C", "10.0.0.1", "32", "", "", "", "Loopback0"),
+            ("C", "10.0.12.0", "24", "", "", "", "FastEthernet0/0"),
+            ("L", "10.0.12.1", "32", "", "", "", "FastEthernet0/0"),
+            ("S", "192.168.5.0", "24", "1", "0", "10.0.12.2", "")]
+    check(tag + ": ip route rows (connected, local, static)",
+          isinstance(got, list) and all(w in got for w in want) and
+          ("C", loopback["ip"], "32", "", "", "", loopback["name"]) in got,
+          True)
+
+    ifs = conn.send_command("show interfaces", use_textfsm=True)
+    r = row(ifs, "interface", "FastEthernet0/0") \
+        if isinstance(ifs, list) else None
+    check(tag + ": interfaces row of FastEthernet0/0",
+          r and (r["link_status"], r["protocol_status"], r["ip_address"],
+                 r["prefix_length"], r["description"], r["mtu"],
+                 r["encapsulation"], r["bandwidth"], r["mac_address"] ==
+                 r["bia"] != ""),
+          ("up", "up", "10.0.12.1", "24", "to-R2", "1500", "ARPA",
+           "100000 Kbit", True))
+    r = row(ifs, "interface", loopback["name"]) \
+        if isinstance(ifs, list) else None
+    check(tag + ": interfaces row of " + loopback["name"],
+          r and (r["link_status"], r["protocol_status"], r["ip_address"],
+                 r["prefix_length"], r["description"]),
+          ("up", "up", loopback["ip"], "32", loopback["desc"]))
+
+    acls = conn.send_command("show access-lists", use_textfsm=True)
+    check(tag + ": access-lists rows",
+          isinstance(acls, list) and
+          [(r["name"], r["type"], r["sn"], r["action"], r["protocol"],
+            r["source"], r["destination"]) for r in acls],
+          [("10", "Standard", "10", "permit", "",
+            "10.1.1.0, wildcard bits 0.0.0.255", ""),
+           ("EDGE", "Extended", "10", "permit", "tcp", "any",
+            "host 10.0.12.1"),
+           ("EDGE", "Extended", "20", "deny", "ip", "any", "any")])
+
+    # The buffer (logging buffered 8192 informational) under service
+    # timestamps log datetime msec, the clock frozen at 1700000000.
+    logs = conn.send_command("show logging", use_textfsm=True)
+    stamp = ("Nov", "14", "22:13:20.000")
+    want = [stamp + ("SYS", "5", "CONFIG_I"), stamp + ("SSH", "5", "ENABLED")]
+    want += [stamp + ("SYS", "5", "CONFIG_I")] * loopback["configs"]
+    check(tag + ": logging rows: the console's key, each send_config_set",
+          isinstance(logs, list) and
+          [(r["month"], r["day"], r["time"], r["facility"], r["severity"],
+            r["mnemonic"]) for r in logs], want)
+    check(tag + ": logging rows' messages",
+          isinstance(logs, list) and
+          [r["message"][0].split(" by ")[0] if r["mnemonic"] == "CONFIG_I"
+           else r["message"] for r in logs],
+          ["Configured from console", ["SSH 1.99 has been enabled"]] +
+          ["Configured from console"] * loopback["configs"])
+
 session("cisco_ios", int(os.environ["SSH_PORT"]),
         {"name": "Loopback1", "short": "Lo1", "ip": "10.9.9.1",
-         "desc": "set-by-netmiko-over-ssh"})
+         "desc": "set-by-netmiko-over-ssh", "configs": 1})
 session("cisco_ios_telnet", int(os.environ["TELNET_PORT"]),
         {"name": "Loopback2", "short": "Lo2", "ip": "10.9.9.2",
-         "desc": "set-by-netmiko-over-telnet"})
+         "desc": "set-by-netmiko-over-telnet", "configs": 2})
 def crypto_templates(ntc):
     """R1's crypto shows from tests/check_ike through Netmiko's TextFSM."""
     def parse(cmd, name):
@@ -194,4 +257,4 @@ if FAILED:
     print("netmiko: %d checks failed" % len(FAILED))
     sys.exit(1)
 print("netmiko: cisco_ios (SSH) and cisco_ios_telnet: enable, "
-      "send_config_set, save_config and nine ntc-templates parse as IOS")
+      "send_config_set, save_config and thirteen ntc-templates parse as IOS")

@@ -15,7 +15,7 @@ EXTRA_DIST += tests/ssh.sh
 # send_config_set, save_config, use_textfsm with the ntc-templates vendored
 # in tests/data/ntc-templates (show version, ip interface brief, interfaces
 # description, users, clock, cdp neighbors [detail] of a second router on
-# a udp: wire).
+# a udp: wire, ip route, interfaces, access-lists, logging).
 TESTS += tests/netmiko.sh
 EXTRA_DIST += tests/netmiko.sh tests/netmiko_iosh.py \
 	tests/data/ntc-templates/LICENSE tests/data/ntc-templates/index \
@@ -27,7 +27,11 @@ EXTRA_DIST += tests/netmiko.sh tests/netmiko_iosh.py \
 	tests/data/ntc-templates/cisco_ios_show_cdp_neighbors.textfsm \
 	tests/data/ntc-templates/cisco_ios_show_cdp_neighbors_detail.textfsm \
 	tests/data/ntc-templates/cisco_ios_show_crypto_session_detail.textfsm \
-	tests/data/ntc-templates/cisco_ios_show_crypto_ipsec_sa_detail.textfsm
+	tests/data/ntc-templates/cisco_ios_show_crypto_ipsec_sa_detail.textfsm \
+	tests/data/ntc-templates/cisco_ios_show_ip_route.textfsm \
+	tests/data/ntc-templates/cisco_ios_show_interfaces.textfsm \
+	tests/data/ntc-templates/cisco_ios_show_access-list.textfsm \
+	tests/data/ntc-templates/cisco_ios_show_logging.textfsm
 
 # The lab tool: the CCIE 13-1 lab started with iosh-lab, a ping across its
 # serial link, and an expect user on R1's console.
