@@ -174,6 +174,45 @@ START_TEST(test_udp_pair)
 }
 END_TEST
 
+/*
+ * A burst is read a batch per system call (recvmmsg): 100 frames queued
+ * on the socket take one readiness for WIRE_RX_BUDGET (64) of them in one
+ * batch, the next for the other 36, in order.
+ */
+START_TEST(test_udp_batch)
+{
+	struct evloop		*el = evloop_new();
+	struct sink		*sa = sink_new(0), *sb = sink_new(0);
+	struct wire		*a, *b;
+	const struct wire_stats	*st;
+	uint32_t		 i;
+
+	clock_use_real();
+	open_pair(el, &a, sa, &b, sb);
+	for (i = 0; i < 100; i++)
+		ck_assert_int_eq(wire_send(a, (const uint8_t *)&i, 4), 0);
+	ck_assert_int_eq(evloop_once(el, 1000), 0);
+	st = wire_stats(b);
+	ck_assert_uint_eq(sb->n, 64);
+	ck_assert_uint_eq(st->ws_in_frames, 64);
+	ck_assert_uint_eq(st->ws_in_bytes, 256);
+	ck_assert_uint_eq(st->ws_in_batches, 1);
+	ck_assert_int_eq(evloop_once(el, 1000), 0);
+	ck_assert_uint_eq(sb->n, 100);
+	ck_assert_uint_eq(st->ws_in_frames, 100);
+	ck_assert_uint_eq(st->ws_in_batches, 2);
+	for (i = 0; i < 100; i++)
+		ck_assert_uint_eq(sb->seq[i], i);
+	ck_assert_uint_eq(st->ws_in_drops + st->ws_in_errors, 0);
+	ck_assert_uint_eq(wire_stats(a)->ws_in_batches, 0);
+	wire_close(a);
+	wire_close(b);
+	sink_free(sa);
+	sink_free(sb);
+	evloop_free(el);
+}
+END_TEST
+
 START_TEST(test_udp_peer_down)
 {
 	struct evloop	*el = evloop_new();
@@ -892,6 +931,7 @@ wire_suite(void)
 	tc = tcase_create("udp");
 	tcase_add_test(tc, test_udp_pair);
 	tcase_add_test(tc, test_udp_peer_down);
+	tcase_add_test(tc, test_udp_batch);
 	tcase_add_test(tc, test_udp_ipv6);
 	tcase_add_test(tc, test_spec_errors);
 	tcase_add_test(tc, test_wire_fault);
