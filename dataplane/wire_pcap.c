@@ -20,6 +20,7 @@
 #include <sys/ioctl.h>
 #include <sys/socket.h>
 
+#include <linux/if_packet.h>
 #include <net/if.h>
 
 #include <errno.h>
@@ -74,7 +75,7 @@ pcap_wire_open(struct wire *w, const char *ifname, char *err, size_t errlen)
 {
 	char	 ebuf[PCAP_ERRBUF_SIZE];
 	pcap_t	*p;
-	int	 rv;
+	int	 rv, one = 1;
 
 	if (*ifname == '\0') {
 		snprintf(err, errlen, "pcap: expected pcap:IFNAME");
@@ -111,6 +112,11 @@ pcap_wire_open(struct wire *w, const char *ifname, char *err, size_t errlen)
 	if (pcap_setdirection(p, PCAP_D_IN) != 0)
 		return pcap_fail(p, ifname, "cannot ignore outgoing frames",
 		    err, errlen);
+	/* libpcap 1.10 drops outgoing frames in user space, after the
+	 * kernel copied each frame iosh sent into its ring: the kernel
+	 * (4.20+) can skip them.  Older kernels: libpcap still does. */
+	(void)setsockopt(pcap_get_selectable_fd(p), SOL_PACKET,
+	    PACKET_IGNORE_OUTGOING, &one, sizeof(one));
 	if (pcap_setnonblock(p, 1, ebuf) != 0) {
 		snprintf(err, errlen, "pcap: %s: %s", ifname, ebuf);
 		pcap_close(p);
