@@ -295,7 +295,7 @@ done
 want d && { measure linux linux "Linux forwarding"; med[d]=$result; }
 
 ratio() { awk -v a="${1:-0}" -v b="${2:-0}" 'BEGIN {
-	if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
+	if (a > 0 && b > 0) printf "%.2f", a / b; else print "n/a" }'; }
 for xf in aes 3des; do
 	echo "iperf_interop: $xf: iosh-iosh / strongSwan-strongSwan $(ratio "${med[a$xf]:-}" "${med[b$xf]:-}")," \
 	    "iosh-strongSwan / strongSwan-strongSwan $(ratio "${med[c$xf]:-}" "${med[b$xf]:-}")," \
