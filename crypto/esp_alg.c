@@ -73,6 +73,8 @@ gcm_cipher(unsigned bits)
 	}
 }
 
+static int	cbc_restart(EVP_CIPHER_CTX *, uint8_t *, size_t);
+
 static int
 cbc_init(struct esp_alg *al, const struct esp_params *p)
 {
@@ -93,13 +95,64 @@ cbc_init(struct esp_alg *al, const struct esp_params *p)
 	if ((c = ike_cipher_fetch(e, p->ep_keybits)) == NULL)
 		return -1;
 	al->al_iv_len = al->al_align = ike_cipher_block(e);
-	if ((al->al_enc = EVP_CIPHER_CTX_new()) == NULL ||
+	if (al->al_iv_len > sizeof(al->al_chain[0]) ||
+	    (al->al_enc = EVP_CIPHER_CTX_new()) == NULL ||
 	    (al->al_dec = EVP_CIPHER_CTX_new()) == NULL ||
 	    !EVP_CipherInit_ex2(al->al_enc, c, p->ep_enc_key, NULL, 1, NULL) ||
 	    !EVP_CipherInit_ex2(al->al_dec, c, p->ep_enc_key, NULL, 0, NULL) ||
-	    !EVP_CIPHER_CTX_set_padding(al->al_enc, 0) ||
-	    !EVP_CIPHER_CTX_set_padding(al->al_dec, 0))
+	    cbc_restart(al->al_enc, al->al_chain[0], al->al_iv_len) < 0 ||
+	    cbc_restart(al->al_dec, al->al_chain[1], al->al_iv_len) < 0)
 		return -1;
+	return 0;
+}
+
+/* Chain a keyed CBC context from a zero block again (after keying, or
+ * after a failed update left its state unknown). */
+static int
+cbc_restart(EVP_CIPHER_CTX *ctx, uint8_t *chain, size_t blk)
+{
+	memset(chain, 0, blk);
+	if (!EVP_CipherInit_ex2(ctx, NULL, NULL, chain, -1, NULL) ||
+	    !EVP_CIPHER_CTX_set_padding(ctx, 0))
+		return -1;
+	return 0;
+}
+
+static void
+xor_block(uint8_t *dst, const uint8_t *a, const uint8_t *b, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++)
+		dst[i] ^= a[i] ^ b[i];
+}
+
+/* CBC over BLEN bytes at BODY in place with the packet's IV, on a
+ * context that keeps chaining (see esp_alg.h). */
+static int
+cbc_run(EVP_CIPHER_CTX *ctx, uint8_t *chain, int enc, const uint8_t *iv,
+    size_t blk, uint8_t *body, size_t blen)
+{
+	uint8_t	last[EVP_MAX_BLOCK_LENGTH];
+	int	n;
+
+	if (blen < blk)
+		return -1;
+	if (enc)
+		xor_block(body, iv, chain, blk);
+	else
+		memcpy(last, body + blen - blk, blk);
+	if (!EVP_CipherUpdate(ctx, body, &n, body, (int)blen) ||
+	    (size_t)n != blen) {
+		(void)cbc_restart(ctx, chain, blk);
+		return -1;
+	}
+	if (enc) {
+		memcpy(chain, body + blen - blk, blk);
+	} else {
+		xor_block(body, chain, iv, blk);
+		memcpy(chain, last, blk);
+	}
 	return 0;
 }
 
@@ -276,10 +329,8 @@ esp_alg_seal(struct esp_alg *al, uint8_t *pkt, size_t blen)
 			return -1;
 		return 0;
 	}
-	if (al->al_enc != NULL && (!EVP_CipherInit_ex2(al->al_enc, NULL,
-	    NULL, pkt + ESP_HDR_LEN, 1, NULL) ||
-	    !EVP_CipherUpdate(al->al_enc, body, &n, body, (int)blen) ||
-	    (size_t)n != blen))
+	if (al->al_enc != NULL && cbc_run(al->al_enc, al->al_chain[0], 1,
+	    pkt + ESP_HDR_LEN, al->al_iv_len, body, blen) < 0)
 		return -1;
 	if (al->al_mac != NULL && hmac_icv(al, pkt, ESP_HDR_LEN +
 	    al->al_iv_len + blen, body + blen) < 0)
@@ -320,10 +371,8 @@ esp_alg_open(struct esp_alg *al, uint8_t *pkt, size_t blen)
 		if (CRYPTO_memcmp(mac, body + blen, al->al_icv_len) != 0)
 			return 0;
 	}
-	if (al->al_dec != NULL && (!EVP_CipherInit_ex2(al->al_dec, NULL,
-	    NULL, pkt + ESP_HDR_LEN, 0, NULL) ||
-	    !EVP_CipherUpdate(al->al_dec, body, &n, body, (int)blen) ||
-	    (size_t)n != blen))
+	if (al->al_dec != NULL && cbc_run(al->al_dec, al->al_chain[1], 0,
+	    pkt + ESP_HDR_LEN, al->al_iv_len, body, blen) < 0)
 		return -1;
 	return 1;
 }

@@ -16,6 +16,13 @@
  * For GCM and GMAC the salt is the last 4 bytes of the cipher's KEYMAT
  * (RFC 4106 §8.1, RFC 4543 §7): esp_enc_keylen() counts them.  Contexts
  * are keyed once; sealing and opening a packet allocate nothing.
+ *
+ * A CBC context is never re-initialised per packet (in OpenSSL 3 a
+ * re-init with a new IV walks the provider's parameters: EVP_CipherInit,
+ * the IV length and padding lookups were ~12% of an aes-sha packet): it
+ * keeps chaining from the last ciphertext block it saw (al_chain), and
+ * the packet's own IV is put in by XOR into the first block, before
+ * encryption (P1 ^ IV ^ chain) or after decryption (D(C1) ^ chain ^ IV).
  */
 #ifndef IOSH_CRYPTO_ESP_ALG_H
 #define IOSH_CRYPTO_ESP_ALG_H
@@ -47,6 +54,9 @@ struct esp_alg {
 	EVP_CIPHER_CTX		*al_dec;
 	EVP_MAC_CTX		*al_mac;	/* CBC with an HMAC only */
 	uint8_t			 al_salt[4];	/* GCM, GMAC */
+	/* CBC: each context's chaining value, the last ciphertext block
+	 * it encrypted or decrypted (zero after keying). */
+	uint8_t			 al_chain[2][EVP_MAX_BLOCK_LENGTH];
 	struct seal_key		*al_seal;	/* SEAL only */
 };
 

@@ -355,8 +355,13 @@ ipsec_esp_input(void *arg, struct dp_iface *in, const uint8_t *ip, size_t len)
 		recv_policy(fl);
 		return;
 	}
-	/* Decrypted in place in the preallocated buffer: no malloc. */
-	buf = c->c_rxbuf;
+	/* Decrypted in place in a preallocated buffer: no malloc.  A
+	 * tunnel's inner datagram lands where the dataplane forwards it
+	 * from (dp_fwd_slot), so this move is its only copy; AH's bundle
+	 * brings ESP in c_fragbuf and keeps c_rxbuf. */
+	buf = ps->ps_transport || ps->ps_ah != NULL ? c->c_rxbuf :
+	    dp_fwd_slot(c->c_sys->sy_dp) - ESP_HDR_LEN -
+	    esp_sa_iv_len(ps->ps_esp);
 	memmove(buf, ip + hl, len - hl);	/* ESP in ESP: IP may lie in it */
 	if ((r = esp_decap_nh(ps->ps_esp, buf, len - hl, ps->ps_transport ?
 	    -1 : ESP_NEXT_IPV4, &inner, &ilen, &next)) != ESP_OK) {

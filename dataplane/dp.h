@@ -381,6 +381,14 @@ int		 dp_ip_output(struct dataplane *, const uint8_t *ip, size_t len);
  * header in the DP_LINK_ROOM bytes before it, which must be writable). */
 #define DP_LINK_ROOM	16
 int		 dp_ip_output_buf(struct dataplane *, uint8_t *ip, size_t len);
+/*
+ * Where an IPv4 datagram handed to dp_ip_input is forwarded from without
+ * a copy: the forwarding buffer, DP_HEADROOM bytes into it, with room for
+ * the largest datagram and DP_TAILROOM after it (and DP_HEADROOM before,
+ * which the caller may use too).  Crypto decrypts a tunnel's packets so
+ * that the inner datagram lands here.  Valid until the next packet.
+ */
+uint8_t		*dp_fwd_slot(struct dataplane *);
 
 /* `show debugging`'s lines for the dataplane's debugs (`debug ip nat`),
  * and `undebug all` for them. */

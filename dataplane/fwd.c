@@ -134,6 +134,12 @@ dp_ip_output(struct dataplane *dp, const uint8_t *ip, size_t len)
 	return ip4_send(dp, copy, len, IP4_OWN | IP4_NOCRYPTO | IP4_ROOM);
 }
 
+uint8_t *
+dp_fwd_slot(struct dataplane *dp)
+{
+	return dp->d_fwd->f_fwdbuf + DP_HEADROOM;
+}
+
 int
 dp_ip_output_buf(struct dataplane *dp, uint8_t *ip, size_t len)
 {

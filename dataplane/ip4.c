@@ -331,8 +331,10 @@ ip4_forward(struct dataplane *dp, struct dp_iface *in, const uint8_t *ip,
 		return;
 	}
 	/* The one copy of a forwarded packet: crypto and the link layer
-	 * build around it in place. */
-	memcpy(copy, ip, len);
+	 * build around it in place.  None if it lies there already (a
+	 * tunnel's packet, decrypted into dp_fwd_slot); it may overlap. */
+	if (ip != copy)
+		memmove(copy, ip, len);
 	ip4_dec_ttl(copy);
 	/* Inside to outside: NAT after routing, before the output ACL
 	 * and the crypto map (IOS's order of operation). */

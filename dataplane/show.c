@@ -11,6 +11,7 @@
 
 #include "dataplane/cmds.h"
 #include "dataplane/dp_int.h"
+#include "dataplane/wire.h"
 #include "lib/cmdarg.h"
 #include "lib/inet4.h"
 #include "lib/system.h"
@@ -300,7 +301,16 @@ interface_long(const struct dp_iface *ifp, struct strbuf *sb)
 {
 	const struct if_attach	*at = &ifp->if_attach;
 	const uint8_t		*mac = at->at_mac;
+	struct wire_stats	 ws;
 	char			 a[16], in[32], out[32];
+
+	/* What the medium lost before the router saw it (pcap: the
+	 * kernel's ring) is the hardware's part of the input errors. */
+	memset(&ws, 0, sizeof(ws));
+	if (at->at_wire != NULL) {
+		wire_stats_refresh(at->at_wire);
+		ws = *wire_stats(at->at_wire);
+	}
 
 	strbuf_printf(sb, "%s is %s, line protocol is %s \n", ifp->if_name,
 	    status_text(ifp), proto_text(ifp));
@@ -353,10 +363,15 @@ interface_long(const struct dp_iface *ifp, struct strbuf *sb)
 	strbuf_printf(sb, "     %llu packets input, %llu bytes, 0 no buffer\n",
 	    (unsigned long long)at->at_ipkts,
 	    (unsigned long long)at->at_ibytes);
-	strbuf_printf(sb, "     Received %llu broadcasts, 0 runts, 0 giants, "
-	    "0 throttles\n", (unsigned long long)at->at_ibcast);
-	strbuf_printf(sb, "     %llu input errors, 0 CRC, 0 frame, 0 overrun, "
-	    "0 ignored, 0 abort\n", (unsigned long long)at->at_ierrors);
+	strbuf_printf(sb, "     Received %llu broadcasts, 0 runts, %llu giants, "
+	    "0 throttles\n", (unsigned long long)at->at_ibcast,
+	    (unsigned long long)ws.ws_in_drops);
+	/* As IOS, input errors include giants, overruns and ignored. */
+	strbuf_printf(sb, "     %llu input errors, 0 CRC, 0 frame, %llu overrun, "
+	    "%llu ignored, 0 abort\n", (unsigned long long)(at->at_ierrors +
+	    ws.ws_in_drops + ws.ws_in_overruns + ws.ws_in_ignored),
+	    (unsigned long long)ws.ws_in_overruns,
+	    (unsigned long long)ws.ws_in_ignored);
 	strbuf_printf(sb, "     %llu packets output, %llu bytes, "
 	    "0 underruns\n", (unsigned long long)at->at_opkts,
 	    (unsigned long long)at->at_obytes);

@@ -116,11 +116,30 @@ wire_stats(const struct wire *w)
 void
 wire_stats_clear(struct wire *w)
 {
+	/* Losses before the clearing must not surface after it. */
+	wire_stats_refresh(w);
 	memset(&w->w_stats, 0, sizeof(w->w_stats));
 	if (w->w_fault[WIRE_IN] != NULL)
 		fault_stats_clear(w->w_fault[WIRE_IN]);
 	if (w->w_fault[WIRE_OUT] != NULL)
 		fault_stats_clear(w->w_fault[WIRE_OUT]);
+}
+
+void
+wire_stats_refresh(struct wire *w)
+{
+	if (w != NULL && w->w_ops->wo_refresh != NULL)
+		w->w_ops->wo_refresh(w);
+}
+
+void
+wire_ring_drops(struct wire *w, uint32_t drop, uint32_t ifdrop)
+{
+	/* Unsigned 32-bit differences: right across a wrap. */
+	w->w_stats.ws_in_overruns += (uint32_t)(drop - w->w_ring_drop);
+	w->w_stats.ws_in_ignored += (uint32_t)(ifdrop - w->w_ring_ifdrop);
+	w->w_ring_drop = drop;
+	w->w_ring_ifdrop = ifdrop;
 }
 
 void

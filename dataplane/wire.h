@@ -61,6 +61,14 @@ struct wire_stats {
 	uint64_t	ws_out_drops;	/* medium full (EAGAIN, ENOBUFS) */
 	uint64_t	ws_in_errors;	/* read failed (e.g. peer port closed) */
 	uint64_t	ws_out_errors;	/* write failed otherwise */
+	/* pcap: frames the kernel lost before iosh read them: its capture
+	 * ring was full (IOS's "overrun"), or the host interface dropped
+	 * them ("ignored").  Read from pcap_stats by wire_stats_refresh. */
+	uint64_t	ws_in_overruns;
+	uint64_t	ws_in_ignored;
+	/* Reads that returned frames: fewer than ws_in_frames when the
+	 * medium hands over a batch per system call (recvmmsg, a ring). */
+	uint64_t	ws_in_batches;
 };
 
 /*
@@ -82,6 +90,9 @@ int		 wire_send(struct wire *, const uint8_t *frame, size_t len);
 const char	*wire_spec(const struct wire *);
 const struct wire_stats *wire_stats(const struct wire *);
 void		 wire_stats_clear(struct wire *);
+/* Bring the counters the kernel keeps (pcap: ring drops) up to date;
+ * `show interfaces` calls it, as reading them costs system calls. */
+void		 wire_stats_refresh(struct wire *);
 
 /*
  * Fault injection on one direction (see fault.h for SPEC: "loss=30,

@@ -23,6 +23,8 @@ struct wire_ops {
 	/* Write one frame: 0, or -1 with errno set. */
 	int		(*wo_send)(struct wire *, const uint8_t *, size_t);
 	void		(*wo_close)(struct wire *);
+	/* Optional: read the medium's own loss counters (wire_ring_drops). */
+	void		(*wo_refresh)(struct wire *);
 };
 
 struct wire {
@@ -38,6 +40,9 @@ struct wire {
 	struct capture		*w_capture;
 	unsigned		 w_capdirs;	/* WIRE_CAP_* copied into it */
 	uint8_t			*w_buf;		/* WIRE_FRAME_MAX bytes */
+	/* The kernel's cumulative 32-bit loss counters as last read, so
+	 * each refresh adds only what is new (and survives a wrap). */
+	uint32_t		 w_ring_drop, w_ring_ifdrop;
 };
 
 extern const struct wire_ops	wire_udp_ops;
@@ -48,6 +53,10 @@ extern const struct wire_ops	wire_mem_ops;
 /* A kind hands each frame it read to wire_input (counts, faults,
  * capture, then the rx callback).  CAPLEN < LEN: truncated, dropped. */
 void	wire_input(struct wire *, const uint8_t *, size_t caplen, size_t len);
+/* The medium's cumulative loss counters now (pcap_stats' ps_drop and
+ * ps_ifdrop, 32 bits that wrap): what grew since the last call goes to
+ * ws_in_overruns and ws_in_ignored. */
+void	wire_ring_drops(struct wire *, uint32_t drop, uint32_t ifdrop);
 /* Count the outcome of a read or write that failed with ERRNO_. */
 void	wire_count_error(struct wire *, enum wire_dir, int errno_);
 

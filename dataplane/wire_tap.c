@@ -67,6 +67,8 @@ tap_read(struct wire *w)
 				wire_count_error(w, WIRE_IN, errno);
 			return;
 		}
+		/* A TAP gives one frame per read(2). */
+		w->w_stats.ws_in_batches++;
 		wire_input(w, w->w_buf, (size_t)n, (size_t)n);
 	}
 }

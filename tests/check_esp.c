@@ -453,7 +453,7 @@ START_TEST(test_round_trip)
 	enum ts_auth	 a = _i % 2 ? TS_AUTH_SHA : TS_AUTH_MD5;
 	unsigned	 c = _i / 2;
 	uint8_t		 inner[1500], out[1600], copy[1600];
-	struct esp_sa	*o, *in;
+	struct esp_sa	*o, *in, *fresh;
 	const uint8_t	*p;
 	size_t		 len, olen, n, plens[] = { 20, 21, 64, 511, 1400 };
 
@@ -473,6 +473,16 @@ START_TEST(test_round_trip)
 		/* The ICV covers SPI to the end of the cipher text. */
 		icv96(a, akey20, out, olen - ESP_ICV_LEN, copy);
 		ck_assert_mem_eq(out + olen - ESP_ICV_LEN, copy, ESP_ICV_LEN);
+		/* The contexts chain from packet to packet (esp_alg.h): an
+		 * SA that saw nothing before reads each packet as well. */
+		fresh = sa_new(7, ciphers[c].e, ciphers[c].bits, a, ekey,
+		    akey20);
+		memcpy(copy, out, olen);
+		ck_assert_int_eq(esp_decap(fresh, copy, olen, &p, &len),
+		    ESP_OK);
+		ck_assert_uint_eq(len, plens[n]);
+		ck_assert_mem_eq(p, inner, len);
+		esp_sa_free(fresh);
 		ck_assert_int_eq(esp_decap(in, out, olen, &p, &len), ESP_OK);
 		ck_assert_uint_eq(len, plens[n]);
 		ck_assert_mem_eq(p, inner, len);

@@ -23,6 +23,7 @@
 #include "dataplane/dp.h"
 #include "dataplane/dp_int.h"
 #include "dataplane/wire.h"
+#include "dataplane/wire_impl.h"
 #include "lib/clock.h"
 #include "lib/evloop.h"
 #include "shell/router.h"
@@ -373,6 +374,38 @@ START_TEST(test_bad_checksum)
 	    "     2 input errors, 0 CRC, 0 frame, 0 overrun, 0 ignored, "
 	    "0 abort\n"
 	    "     0 packets output, 0 bytes, 0 underruns\n"));
+}
+END_TEST
+
+/*
+ * What the medium lost before the router read it (a pcap: wire's ring
+ * overflowing, the host interface dropping: pcap_stats' 32-bit ps_drop
+ * and ps_ifdrop) shows as overrun and ignored, inside input errors;
+ * only what grew since the last reading is added, across a wrap too.
+ */
+START_TEST(test_ring_drops)
+{
+	struct wire	*w = dp_iface_wire(dp_iface_find(fx_dp(&fx[2]),
+			    "s1/0"));
+
+	wire_ring_drops(w, 7, 2);
+	ck_assert_ptr_nonnull(strstr(fx_run(&fx[2], "show interfaces s1/0"),
+	    "     Received 0 broadcasts, 0 runts, 0 giants, 0 throttles\n"
+	    "     9 input errors, 0 CRC, 0 frame, 7 overrun, 2 ignored, "
+	    "0 abort\n"));
+	/* The kernel's counters wrap at 2^32: 0xfffffff0 -> 5 is 21 more. */
+	wire_ring_drops(w, 0xfffffff0u, 2);
+	wire_ring_drops(w, 5, 3);
+	ck_assert_uint_eq(wire_stats(w)->ws_in_overruns, 0xfffffff0ull + 21);
+	ck_assert_uint_eq(wire_stats(w)->ws_in_ignored, 3);
+	/* Cleared: only later losses count. */
+	wire_stats_clear(w);
+	wire_ring_drops(w, 6, 3);
+	ck_assert_uint_eq(wire_stats(w)->ws_in_overruns, 1);
+	ck_assert_uint_eq(wire_stats(w)->ws_in_ignored, 0);
+	ck_assert_ptr_nonnull(strstr(fx_run(&fx[2], "show interfaces s1/0"),
+	    "     1 input errors, 0 CRC, 0 frame, 1 overrun, 0 ignored, "
+	    "0 abort\n"));
 }
 END_TEST
 
@@ -1114,6 +1147,7 @@ fwd_suite(void)
 	tcase_add_test(tc, test_proxy_arp);
 	tcase_add_test(tc, test_unreachable);
 	tcase_add_test(tc, test_bad_checksum);
+	tcase_add_test(tc, test_ring_drops);
 	tcase_add_test(tc, test_slarp);
 	tcase_add_test(tc, test_acl_inbound);
 	tcase_add_test(tc, test_counters);

@@ -123,6 +123,17 @@ open_pair(struct evloop *el, struct wire **a, struct sink *sa,
 	*b = open_ok(el, spec, sb);
 }
 
+static void
+close_pair(struct evloop *el, struct wire *a, struct sink *sa, struct wire *b,
+    struct sink *sb)
+{
+	wire_close(a);
+	wire_close(b);
+	sink_free(sa);
+	sink_free(sb);
+	evloop_free(el);
+}
+
 /* --- udp wires -------------------------------------------------------- */
 
 START_TEST(test_udp_pair)
@@ -166,11 +177,42 @@ START_TEST(test_udp_pair)
 	/* Too big for any wire: refused and counted. */
 	ck_assert_int_eq(wire_send(a, big, WIRE_FRAME_MAX + 1), -1);
 
-	wire_close(a);
-	wire_close(b);
-	sink_free(sa);
-	sink_free(sb);
-	evloop_free(el);
+	close_pair(el, a, sa, b, sb);
+}
+END_TEST
+
+/*
+ * A burst is read a batch per system call (recvmmsg): 100 frames queued
+ * on the socket take one readiness for WIRE_RX_BUDGET (64) of them in one
+ * batch, the next for the other 36, in order.
+ */
+START_TEST(test_udp_batch)
+{
+	struct evloop		*el = evloop_new();
+	struct sink		*sa = sink_new(0), *sb = sink_new(0);
+	struct wire		*a, *b;
+	const struct wire_stats	*st;
+	uint32_t		 i;
+
+	clock_use_real();
+	open_pair(el, &a, sa, &b, sb);
+	for (i = 0; i < 100; i++)
+		ck_assert_int_eq(wire_send(a, (const uint8_t *)&i, 4), 0);
+	ck_assert_int_eq(evloop_once(el, 1000), 0);
+	st = wire_stats(b);
+	ck_assert_uint_eq(sb->n, 64);
+	ck_assert_uint_eq(st->ws_in_frames, 64);
+	ck_assert_uint_eq(st->ws_in_bytes, 256);
+	ck_assert_uint_eq(st->ws_in_batches, 1);
+	ck_assert_int_eq(evloop_once(el, 1000), 0);
+	ck_assert_uint_eq(sb->n, 100);
+	ck_assert_uint_eq(st->ws_in_frames, 100);
+	ck_assert_uint_eq(st->ws_in_batches, 2);
+	for (i = 0; i < 100; i++)
+		ck_assert_uint_eq(sb->seq[i], i);
+	ck_assert_uint_eq(st->ws_in_drops + st->ws_in_errors, 0);
+	ck_assert_uint_eq(wire_stats(a)->ws_in_batches, 0);
+	close_pair(el, a, sa, b, sb);
 }
 END_TEST
 
@@ -225,11 +267,7 @@ START_TEST(test_udp_ipv6)
 	wire_send(a, (const uint8_t *)"six", 3);
 	run_until(el, sb, 1);
 	ck_assert_str_eq(sb->all.sb_buf, "six|");
-	wire_close(a);
-	wire_close(b);
-	sink_free(sa);
-	sink_free(sb);
-	evloop_free(el);
+	close_pair(el, a, sa, b, sb);
 }
 END_TEST
 
@@ -717,11 +755,7 @@ START_TEST(test_wire_fault)
 	ck_assert_ptr_nonnull(wire_fault_stats(b, WIRE_IN));
 	wire_stats_clear(b);
 	ck_assert_uint_eq(wire_fault_stats(b, WIRE_IN)->fs_in, 0);
-	wire_close(a);
-	wire_close(b);
-	sink_free(sa);
-	sink_free(sb);
-	evloop_free(el);
+	close_pair(el, a, sa, b, sb);
 }
 END_TEST
 
@@ -875,11 +909,7 @@ START_TEST(test_wire_capture)
 	ck_assert_int_eq(memcmp(buf + 24 + 32 + 4, "out", 3), 0);
 	ck_assert_int_eq(memcmp(buf + 24 + 48 + 7, "in!", 3), 0);
 	unlink(path);
-	wire_close(a);
-	wire_close(b);
-	sink_free(sa);
-	sink_free(sb);
-	evloop_free(el);
+	close_pair(el, a, sa, b, sb);
 }
 END_TEST
 
@@ -892,6 +922,7 @@ wire_suite(void)
 	tc = tcase_create("udp");
 	tcase_add_test(tc, test_udp_pair);
 	tcase_add_test(tc, test_udp_peer_down);
+	tcase_add_test(tc, test_udp_batch);
 	tcase_add_test(tc, test_udp_ipv6);
 	tcase_add_test(tc, test_spec_errors);
 	tcase_add_test(tc, test_wire_fault);
