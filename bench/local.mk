@@ -25,7 +25,8 @@ bench_seal_bench_LDADD = libiosh.a $(CRYPTO_LIBS) $(CRYPTOPP_LIBS)
 else
 EXTRA_DIST += bench/seal_bench.c
 endif
-bench_ike_bench_SOURCES = bench/ike_bench.c bench/benchlib.c bench/benchlib.h
+bench_ike_bench_SOURCES = bench/ike_bench.c bench/benchlib.c bench/benchlib.h \
+	tests/memlab.c tests/memlab.h
 bench_ike_bench_LDADD = libiosh.a $(READLINE_LIBS) $(CRYPTO_LIBS) \
 	$(PCAP_LIBS) $(TELNET_LIBS)
 # The whole ESP data path in memory beside esp.c, and the outbound
