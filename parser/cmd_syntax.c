@@ -154,6 +154,7 @@ cp_token(struct compiler *cp)
 	else
 		t->t_help = strdup("");
 	c->c_ntoks++;
+	t->t_len = strlen(t->t_text);
 	if (t->t_text[0] == '\0')
 		cp_error(cp, "empty token");
 	else
@@ -429,6 +430,7 @@ cmd_set_free(struct cmd_set *set)
 
 	if (set == NULL)
 		return;
+	set_first_free(set);
 	for (i = 0; i < set->s_ncmds; i++)
 		ccmd_free(&set->s_cmds[i]);
 	for (i = 0; i < set->s_npfx; i++) {
@@ -466,6 +468,7 @@ cmd_set_add(struct cmd_set *set, const struct cmd_def *defs, size_t n,
 {
 	size_t	i;
 
+	set_first_free(set);
 	set->s_cmds = realloc(set->s_cmds, (set->s_ncmds + n + 1) *
 	    sizeof(*set->s_cmds));
 	if (set->s_cmds == NULL)
@@ -506,6 +509,7 @@ cmd_set_add_tail(struct cmd_set *set, unsigned flag,
 	struct ccmd	c;
 	size_t		i;
 
+	set_first_free(set);
 	free(set->s_tail_syntax);
 	free(set->s_tail_help);
 	set->s_tail_flag = flag;
