@@ -74,6 +74,11 @@ struct ccmd {
 	 * them for every command of its mode. */
 	int			*c_first;
 	int			 c_nfirst;
+	/* ccmd_next's answer per node, found on first use and kept (a
+	 * cache, so filled in through a const command): each word of a
+	 * line asked it again for every surviving candidate. */
+	int			**c_succ;
+	int			 *c_nsucc;	/* -1: not yet found */
 };
 
 struct cmd_prefix {
