@@ -526,7 +526,7 @@ life_expired(void *arg)
 void
 ike_p1_complete(struct ike_p1 *p, const char *input, enum ike_fsm from)
 {
-	p->p_sa->is_state = ISK_QM_IDLE;
+	sadb_isakmp_up(&p->p_c->c_sadb, p->p_sa);
 	p->p_sa->is_up_ms = clock_mono_ms();
 	/* The names `show crypto session` gives the peer. */
 	if (p->p_profile[0] != '\0' || p->p_group_name[0] != '\0') {
