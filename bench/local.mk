@@ -45,7 +45,8 @@ bench_nat_bench_LDADD = libiosh.a $(READLINE_LIBS) $(CRYPTO_LIBS) \
 # N spokes against one hub: setup rate, memory per tunnel, show times
 # over all of them (bench/scale_bench.c).
 bench_scale_bench_SOURCES = bench/scale_bench.c bench/benchlib.c \
-	bench/benchlib.h tests/memlab.c tests/memlab.h
+	bench/benchlib.h tests/memlab.c tests/memlab.h tests/spokes.c \
+	tests/spokes.h
 bench_scale_bench_LDADD = libiosh.a $(READLINE_LIBS) $(CRYPTO_LIBS) \
 	$(PCAP_LIBS) $(TELNET_LIBS)
 CLEANFILES = $(BENCH_PROGS)
