@@ -2,9 +2,9 @@
  * ike_prf: HMAC and hash of the IKEv1 hash algorithms (ike_prf.h).
  *
  * The HMAC implementation, a digest-bound HMAC context per hash and the
- * digests are fetched once and kept for the process; each prf duplicates
- * the context and keys it (IKE computes a handful per exchange; the packet
- * path, esp.c, keeps its keyed contexts).
+ * digests are fetched once and kept for the process; each prf keys the
+ * context of its hash anew (IKE computes a handful per exchange; the
+ * packet path, esp.c, keeps its keyed contexts).
  */
 #include <string.h>
 
@@ -43,7 +43,7 @@ ike_hash_len(enum ike_hash h)
 /*
  * The HMAC context of hash H with its digest already set, made once: a
  * new EVP_MAC_CTX per prf fetched the digest by name each time (about a
- * tenth of a group 19 setup).  Each prf duplicates it and keys the copy.
+ * tenth of a group 19 setup).  Each prf keys it anew.
  */
 static EVP_MAC_CTX *
 hmac_template(enum ike_hash h)
@@ -87,25 +87,25 @@ int
 ike_prf(enum ike_hash h, const uint8_t *key, size_t key_len,
     const struct ike_piece *pc, size_t n, uint8_t *out)
 {
-	EVP_MAC_CTX	*tmpl = hmac_template(h), *ctx;
+	EVP_MAC_CTX	*ctx = hmac_template(h);
 	size_t		 i, len;
-	int		 rc = -1;
 
-	if (tmpl == NULL || (ctx = EVP_MAC_CTX_dup(tmpl)) == NULL)
+	/* Keying the context again resets it: one context per hash for the
+	 * process, no allocation per prf (IKE runs on the event loop's one
+	 * thread, and no prf calls another). */
+	if (ctx == NULL)
 		return -1;
 	/* An empty key (a zero-length PSK) is still a key to HMAC. */
 	if (!EVP_MAC_init(ctx, key_len ? key : (const uint8_t *)"", key_len,
 	    NULL))
-		goto out;
+		return -1;
 	for (i = 0; i < n; i++)
 		if (pc[i].ip_len && !EVP_MAC_update(ctx, pc[i].ip_p,
 		    pc[i].ip_len))
-			goto out;
+			return -1;
 	if (EVP_MAC_final(ctx, out, &len, IKE_PRF_MAX) && len == ike_hash_len(h))
-		rc = 0;
-out:
-	EVP_MAC_CTX_free(ctx);
-	return rc;
+		return 0;
+	return -1;
 }
 
 int
