@@ -5,14 +5,17 @@
  *
  * The two routers live in this process, configured through their CLI as
  * in tests/check_ike.c and joined by a udp: serial wire on 127.0.0.1, so
- * every one of the nine messages crosses the kernel.  One setup: R1
+ * every one of the nine messages crosses the kernel; with IKE_BENCH_WIRE=mem
+ * on tests/memlab's mem: wires instead, no system call at all.  One setup: R1
  * clears its SAs (telling R2), an echo from 1.1.1.1 to 2.2.2.2 hits the
  * crypto map, and both loops run until R1 has an outbound IPsec SA.
  *
  * The bound is what the setup cannot avoid: each side makes a key pair
  * and derives the shared secret once (crypto/ike_dh, two sides per
  * setup); the ratio says how close the engine, codec, hashing, ciphers
- * and packet path come to it.  Wall-clock time, both routers on one core.
+ * and packet path come to it.  Both rates are in process CPU time (user +
+ * system, so the kernel's share of the udp: wire counts), both routers on
+ * one core: another job on the shared machine does not count against us.
  */
 #include <sys/socket.h>
 
@@ -25,18 +28,24 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "bench/benchlib.h"
 #include "crypto/crypto_int.h"
 #include "crypto/ike_dh.h"
 #include "dataplane/dp.h"
 #include "lib/evloop.h"
 #include "shell/router.h"
 #include "shell/session.h"
+#include "tests/memlab.h"
 
 #define SETUPS		60
 #define DH_ROUNDS	60
+#define ROUNDS		3
 
-static struct router	rt[2];
-static struct session	*ss[2];
+static struct router	udp_rt[2], *rt;
+static struct session	*udp_ss[2], **ss;
+/* IKE_BENCH_WIRE=mem: tests/memlab's two routers on mem: wires (seed
+ * 001's lab), no system call on the way; NULL on the udp: wire. */
+static struct memlab	*ml;
 
 static double
 now(void)
@@ -92,9 +101,25 @@ free_port(void)
 static void
 lab(void)
 {
-	char	err[256], spec[64];
-	int	p0 = free_port(), p1 = free_port(), r;
+	char		 err[256], spec[64];
+	const char	*w = getenv("IKE_BENCH_WIRE");
+	int		 p0, p1, r;
 
+	if (w != NULL && strcmp(w, "mem") == 0) {
+		if ((ml = calloc(1, sizeof(*ml))) == NULL ||
+		    memlab_open(ml, "esp-3des esp-sha-hmac", err,
+		    sizeof(err)) != 0) {
+			fprintf(stderr, "ike_bench: memlab: %s\n", err);
+			exit(1);
+		}
+		rt = ml->ml_rt;
+		ss = ml->ml_ss;
+		return;
+	}
+	rt = udp_rt;
+	ss = udp_ss;
+	p0 = free_port();
+	p1 = free_port();
 	for (r = 0; r < 2; r++) {
 		if (router_init(&rt[r], "ike_bench", err, sizeof(err)) != 0) {
 			fprintf(stderr, "ike_bench: %s\n", err);
@@ -151,6 +176,18 @@ tunnel_up(void)
 	return fl != NULL && TAILQ_FIRST(&fl->fl_out) != NULL;
 }
 
+/* Both routers' loops once, and on mem: the frames between them. */
+static void
+pump(void)
+{
+	if (ml != NULL) {
+		memlab_pump(ml);
+		return;
+	}
+	evloop_once(rt[0].r_loop, 0);
+	evloop_once(rt[1].r_loop, 0);
+}
+
 /* One setup from nothing; false if it did not finish in time. */
 static bool
 setup_once(void)
@@ -160,10 +197,8 @@ setup_once(void)
 	int			r;
 
 	run(0, "clear crypto sa\nclear crypto isakmp");
-	for (r = 0; r < 20; r++) {
-		evloop_once(rt[0].r_loop, 0);
-		evloop_once(rt[1].r_loop, 0);
-	}
+	for (r = 0; r < 20; r++)
+		pump();
 	memset(&er, 0, sizeof(er));
 	er.er_dst = 0x02020202;
 	er.er_src = 0x01010101;
@@ -174,8 +209,7 @@ setup_once(void)
 	while (!tunnel_up()) {
 		if (now() - t0 > 5)
 			return false;
-		evloop_once(rt[0].r_loop, 0);
-		evloop_once(rt[1].r_loop, 0);
+		pump();
 	}
 	return true;
 }
@@ -188,7 +222,7 @@ dh_bound(unsigned g)
 	const uint8_t	*pub;
 	uint8_t		 out[IKE_DH_MAX_LEN];
 	size_t		 len;
-	double		 t0 = now();
+	double		 t0 = cpu_now();
 	int		 i;
 
 	b = ike_dh_new(g);
@@ -203,39 +237,54 @@ dh_bound(unsigned g)
 		ike_dh_free(a);
 	}
 	ike_dh_free(b);
-	return DH_ROUNDS / (now() - t0);
+	return DH_ROUNDS / (cpu_now() - t0);
 }
 
+/* Groups from the command line (default 2 14 19); IKE_BENCH_SETUPS setups
+ * per round (default 60), ROUNDS rounds interleaved with the bound, medians. */
 int
-main(void)
+main(int argc, char **argv)
 {
-	static const unsigned	groups[] = { 2, 14, 19 };
-	double			t0, rate, bound;
-	size_t			i;
-	int			n;
+	static const unsigned	defgroups[] = { 2, 14, 19 };
+	const char		*e = getenv("IKE_BENCH_SETUPS");
+	int			setups = e != NULL ? atoi(e) : SETUPS;
+	double			t0, rate[ROUNDS], bound[ROUNDS], vr, vb;
+	unsigned		g;
+	int			i, k, n, ngroups;
 
+	ngroups = argc > 1 ? argc - 1 : 3;
 	lab();
 	printf("ike_bench: Main Mode + Quick Mode setups/s between two iosh "
-	    "routers (3des/sha, psk), beside the DH bound (2 x keygen+derive "
-	    "per setup)\n");
-	for (i = 0; i < sizeof(groups) / sizeof(groups[0]); i++) {
-		set_group(groups[i]);
+	    "routers (3des/sha, psk) on a %s wire, beside the DH bound (2 x "
+	    "keygen+derive per setup); median of %d rounds of %d\n",
+	    ml != NULL ? "mem:" : "udp:", ROUNDS, setups);
+	for (i = 0; i < ngroups; i++) {
+		g = argc > 1 ? (unsigned)atoi(argv[i + 1]) : defgroups[i];
+		set_group(g);
 		if (!setup_once()) {
-			fprintf(stderr, "ike_bench: group %u: no tunnel\n",
-			    groups[i]);
+			fprintf(stderr, "ike_bench: group %u: no tunnel\n", g);
 			return 1;
 		}
-		t0 = now();
-		for (n = 0; n < SETUPS; n++)
-			if (!setup_once()) {
-				fprintf(stderr, "ike_bench: group %u: setup %d "
-				    "failed\n", groups[i], n);
-				return 1;
-			}
-		rate = SETUPS / (now() - t0);
-		bound = dh_bound(groups[i]);
+		for (k = 0; k < ROUNDS; k++) {
+			t0 = cpu_now();
+			for (n = 0; n < setups; n++)
+				if (!setup_once()) {
+					fprintf(stderr, "ike_bench: group %u: "
+					    "setup %d failed\n", g, n);
+					return 1;
+				}
+			rate[k] = setups / (cpu_now() - t0);
+			bound[k] = dh_bound(g);
+		}
+		vr = median(rate, ROUNDS);
+		vb = median(bound, ROUNDS);
 		printf("  group %-2u  %8.1f setups/s  DH bound %8.1f/s  "
-		    "ratio %.2f\n", groups[i], rate, bound, rate / bound);
+		    "ratio %.2f\n", g, vr, vb, vr / vb);
+	}
+	if (ml != NULL) {
+		memlab_close(ml);
+		free(ml);
+		return 0;
 	}
 	session_free(ss[0]);
 	session_free(ss[1]);

@@ -7,7 +7,8 @@ BENCHES = bench/config_load.sh bench/config_corpus.sh bench/iperf_interop.sh
 # Captures whose repositories state no licence: listed, fetched on demand.
 EXTRA_DIST += bench/config_corpus.fetch bench/config_corpus_fetch.sh
 BENCH_PROGS = bench/dh_bench bench/esp_bench bench/ike_bench \
-	bench/fastpath_bench bench/esp_alg_bench bench/nat_bench
+	bench/fastpath_bench bench/esp_alg_bench bench/nat_bench \
+	bench/scale_bench
 EXTRA_PROGRAMS = $(BENCH_PROGS)
 bench_dh_bench_SOURCES = bench/dh_bench.c bench/benchlib.c bench/benchlib.h
 bench_dh_bench_LDADD = libiosh.a $(CRYPTO_LIBS)
@@ -27,7 +28,8 @@ bench_seal_bench_LDADD = libiosh.a $(CRYPTO_LIBS) $(CRYPTOPP_LIBS)
 else
 EXTRA_DIST += bench/seal_bench.c
 endif
-bench_ike_bench_SOURCES = bench/ike_bench.c
+bench_ike_bench_SOURCES = bench/ike_bench.c bench/benchlib.c bench/benchlib.h \
+	tests/memlab.c tests/memlab.h
 bench_ike_bench_LDADD = libiosh.a $(READLINE_LIBS) $(CRYPTO_LIBS) \
 	$(PCAP_LIBS) $(TELNET_LIBS)
 # The whole ESP data path in memory beside esp.c, and the outbound
@@ -41,6 +43,13 @@ bench_fastpath_bench_LDADD = libiosh.a $(READLINE_LIBS) $(CRYPTO_LIBS) \
 bench_nat_bench_SOURCES = bench/nat_bench.c bench/benchlib.c \
 	bench/benchlib.h
 bench_nat_bench_LDADD = libiosh.a $(READLINE_LIBS) $(CRYPTO_LIBS) \
+	$(PCAP_LIBS) $(TELNET_LIBS)
+# N spokes against one hub: setup rate, memory per tunnel, show times
+# over all of them (bench/scale_bench.c).
+bench_scale_bench_SOURCES = bench/scale_bench.c bench/benchlib.c \
+	bench/benchlib.h tests/memlab.c tests/memlab.h tests/spokes.c \
+	tests/spokes.h
+bench_scale_bench_LDADD = libiosh.a $(READLINE_LIBS) $(CRYPTO_LIBS) \
 	$(PCAP_LIBS) $(TELNET_LIBS)
 CLEANFILES = $(BENCH_PROGS)
 EXTRA_DIST += $(BENCHES) bench/local.mk

@@ -13,6 +13,7 @@
 #include <openssl/crypto.h>
 #include <openssl/rand.h>
 
+#include <pthread.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -97,11 +98,47 @@ ike_dbg_node_fsm(struct ike_qm *q, const char *input, enum ike_fsm from,
 	    ike_fsm_name(from), ike_fsm_name(to));
 }
 
+/*
+ * Cookies, nonces, SPIs and M-IDs come from a pool that RAND_bytes fills
+ * 512 bytes at a time: each RAND_bytes call costs a getpid() (OpenSSL's
+ * fork check) and a DRBG round, a few percent of a setup when called for
+ * every 4 or 8 bytes.  Bytes handed out are wiped from the pool; a forked
+ * child starts with an empty pool, so it never repeats its parent's.
+ */
+static uint8_t	rand_pool[512];
+static size_t	rand_left;
+
+static void
+rand_pool_forget(void)
+{
+	OPENSSL_cleanse(rand_pool, sizeof(rand_pool));
+	rand_left = 0;
+}
+
 void
 ike_random(void *buf, size_t len)
 {
-	if (RAND_bytes(buf, (int)len) != 1)
-		abort();
+	static bool	atfork;
+	uint8_t		*out = buf;
+	size_t		 n;
+
+	if (!atfork) {
+		(void)pthread_atfork(NULL, NULL, rand_pool_forget);
+		atfork = true;
+	}
+	while (len > 0) {
+		if (rand_left == 0) {
+			if (RAND_bytes(rand_pool, sizeof(rand_pool)) != 1)
+				abort();
+			rand_left = sizeof(rand_pool);
+		}
+		n = len < rand_left ? len : rand_left;
+		memcpy(out, rand_pool + sizeof(rand_pool) - rand_left, n);
+		OPENSSL_cleanse(rand_pool + sizeof(rand_pool) - rand_left, n);
+		rand_left -= n;
+		out += n;
+		len -= n;
+	}
 }
 
 /*
@@ -214,6 +251,8 @@ dbg_send(struct ike_p1 *p, const char *state_name)
 {
 	char	peer[SA_TEXT_LEN];
 
+	if (!ike_debugging(p->p_c))
+		return;	/* no formatting for nobody: a tenth of a setup */
 	sa_text(&p->p_peer, peer);
 	ike_debug(p->p_c, p->p_dbg, " sending packet to %s my_port %u "
 	    "peer_port %u (%s) %s", peer, p->p_sa->is_lport,
@@ -349,8 +388,8 @@ ike_encrypt_msg(struct ike_p1 *p, uint8_t *msg, size_t len, size_t cap,
 
 	if (ISAKMP_HDR_LEN + ike_padded_len(body, p->p_block) > cap)
 		abort();
-	if (ike_encrypt(p->p_enc, p->p_keybits, p->p_enckey, iv,
-	    msg + ISAKMP_HDR_LEN, body, &out) != 0)
+	if (ike_cbc_encrypt(&p->p_cbc, p->p_enc, p->p_keybits, p->p_enckey,
+	    iv, msg + ISAKMP_HDR_LEN, body, &out) != 0)
 		return 0;
 	msg[19] |= ISAKMP_FLAG_E;
 	isakmp_build_length(msg, (uint32_t)(ISAKMP_HDR_LEN + out));
@@ -364,8 +403,8 @@ ike_decrypt_msg(struct ike_p1 *p, const struct isakmp_msg *m,
 	if (m->im_bodylen == 0 || m->im_bodylen % p->p_block != 0)
 		return false;
 	memcpy(plain, m->im_body, m->im_bodylen);
-	if (ike_decrypt(p->p_enc, p->p_keybits, p->p_enckey, iv, plain,
-	    m->im_bodylen) != 0)
+	if (ike_cbc_decrypt(&p->p_cbc, p->p_enc, p->p_keybits, p->p_enckey,
+	    iv, plain, m->im_bodylen) != 0)
 		return false;
 	*out = *m;
 	return isakmp_decode_plain(out, plain, m->im_bodylen) == ISAKMP_OK;
@@ -517,6 +556,7 @@ ike_p1_free(struct ike_p1 *p)
 	if (p->p_natka_timer != NULL)
 		evloop_timer_cancel(c->c_sys->sy_loop, p->p_natka_timer);
 	ike_dh_free(p->p_dh);
+	ike_cbc_free(&p->p_cbc);
 	free(p->p_sai);
 	xsecret_free(p->p_psk);
 	p->p_sa->is_engine = NULL;
@@ -732,6 +772,8 @@ dbg_received(struct crypto *c, uint32_t dbg, const struct dp_udp_meta *um,
 	char		a[SA_TEXT_LEN];
 	struct sa_addr	src, dst;
 
+	if (!ike_debugging(c))
+		return;
 	ike_udp_meta_addrs(um, &src, &dst);
 	sa_text(&src, a);
 	ike_debug_sp(c, dbg, " received packet from %s dport %u sport %u "

@@ -30,12 +30,6 @@
  * (measured: 151 MB / 60,000), so at most ~2.5 MB of half-open state. */
 #define IKE_CAC_DEFAULT_NEGO	1000u
 
-static bool
-negotiating(const struct isakmp_sa *is)
-{
-	return is->is_state != ISK_QM_IDLE;
-}
-
 /* A responder SA whose peer never came back after our first reply. */
 static bool
 reclaimable(const struct isakmp_sa *is)
@@ -46,16 +40,12 @@ reclaimable(const struct isakmp_sa *is)
 	    is->is_state == ISK_AG_INIT_EXCH);
 }
 
+/* The SAs not yet up: every SA but those phase 1 completed (a walk of
+ * all SAs per request made setups at 10,000 tunnels half as fast). */
 unsigned
 ike_cac_negotiating(const struct crypto *c)
 {
-	const struct isakmp_sa	*is;
-	unsigned		 n = 0;
-
-	TAILQ_FOREACH(is, &c->c_sadb.db_isakmp, is_entry)
-		if (negotiating(is))
-			n++;
-	return n;
+	return (unsigned)(c->c_sadb.db_nisakmp - c->c_sadb.db_nup);
 }
 
 unsigned

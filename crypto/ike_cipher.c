@@ -3,6 +3,7 @@
  */
 #include <string.h>
 
+#include <openssl/crypto.h>
 #include <openssl/provider.h>
 
 #include "crypto/ike_cipher.h"
@@ -92,51 +93,118 @@ ike_padded_len(size_t len, size_t block)
 	return (len / block + 1) * block;
 }
 
-/* One CBC pass over BUF in place, without OpenSSL's padding. */
-static int
-cbc(enum ike_enc enc, unsigned keybits, const uint8_t *key, uint8_t *iv,
-    uint8_t *buf, size_t len, int encrypt)
+/* The context of CC for ENCRYPT, keyed with KEY; NULL on failure. */
+static EVP_CIPHER_CTX *
+cbc_ctx(struct ike_cbc *cc, enum ike_enc enc, unsigned keybits,
+    const uint8_t *key, int encrypt)
 {
 	const EVP_CIPHER	*c = ike_cipher_fetch(enc, keybits);
+	size_t			 klen = ike_cipher_keylen(enc, keybits);
+
+	if (c == NULL || klen == 0 || klen > IKE_KEY_MAX)
+		return NULL;
+	if (cc->cc_ctx[0] == NULL || cc->cc_enc != enc ||
+	    cc->cc_keybits != keybits || CRYPTO_memcmp(cc->cc_key, key,
+	    klen) != 0) {
+		ike_cbc_free(cc);
+		cc->cc_ctx[0] = EVP_CIPHER_CTX_new();
+		cc->cc_ctx[1] = EVP_CIPHER_CTX_new();
+		if (cc->cc_ctx[0] == NULL || cc->cc_ctx[1] == NULL ||
+		    !EVP_CipherInit_ex2(cc->cc_ctx[0], c, key, NULL, 0, NULL) ||
+		    !EVP_CipherInit_ex2(cc->cc_ctx[1], c, key, NULL, 1, NULL) ||
+		    !EVP_CIPHER_CTX_set_padding(cc->cc_ctx[0], 0) ||
+		    !EVP_CIPHER_CTX_set_padding(cc->cc_ctx[1], 0)) {
+			ike_cbc_free(cc);
+			return NULL;
+		}
+		cc->cc_enc = enc;
+		cc->cc_keybits = keybits;
+		memcpy(cc->cc_key, key, klen);
+	}
+	return cc->cc_ctx[encrypt];
+}
+
+void
+ike_cbc_free(struct ike_cbc *cc)
+{
+	EVP_CIPHER_CTX_free(cc->cc_ctx[0]);
+	EVP_CIPHER_CTX_free(cc->cc_ctx[1]);
+	OPENSSL_cleanse(cc, sizeof(*cc));
+}
+
+/* One CBC pass over BUF in place, without OpenSSL's padding; only the
+ * IV is set on the kept context, its key schedule stays. */
+static int
+cbc(struct ike_cbc *cc, enum ike_enc enc, unsigned keybits,
+    const uint8_t *key, uint8_t *iv, uint8_t *buf, size_t len, int encrypt)
+{
 	EVP_CIPHER_CTX		*ctx;
 	size_t			 block = ike_cipher_block(enc);
 	uint8_t			 last[IKE_BLOCK_MAX];
-	int			 n, ok;
+	int			 n;
 
-	if (c == NULL || len == 0 || len % block != 0 || len > INT32_MAX)
+	if (block == 0 || len == 0 || len % block != 0 || len > INT32_MAX)
 		return -1;
-	if ((ctx = EVP_CIPHER_CTX_new()) == NULL)
+	if ((ctx = cbc_ctx(cc, enc, keybits, key, encrypt)) == NULL)
 		return -1;
 	if (!encrypt)
 		memcpy(last, buf + len - block, block);
-	ok = EVP_CipherInit_ex2(ctx, c, key, iv, encrypt, NULL) &&
-	    EVP_CIPHER_CTX_set_padding(ctx, 0) &&
-	    EVP_CipherUpdate(ctx, buf, &n, buf, (int)len) && (size_t)n == len;
-	EVP_CIPHER_CTX_free(ctx);
-	if (!ok)
+	if (!EVP_CipherInit_ex2(ctx, NULL, NULL, iv, encrypt, NULL) ||
+	    !EVP_CipherUpdate(ctx, buf, &n, buf, (int)len) || (size_t)n != len)
 		return -1;
 	memcpy(iv, encrypt ? buf + len - block : last, block);
 	return 0;
 }
 
 int
-ike_encrypt(enum ike_enc enc, unsigned keybits, const uint8_t *key,
-    uint8_t *iv, uint8_t *buf, size_t len, size_t *out_len)
+ike_cbc_encrypt(struct ike_cbc *cc, enum ike_enc enc, unsigned keybits,
+    const uint8_t *key, uint8_t *iv, uint8_t *buf, size_t len,
+    size_t *out_len)
 {
 	size_t	block = ike_cipher_block(enc);
-	size_t	padded = ike_padded_len(len, block);
+	size_t	padded;
 
+	if (block == 0)
+		return -1;
+	padded = ike_padded_len(len, block);
 	memset(buf + len, 0, padded - len);
 	buf[padded - 1] = (uint8_t)(padded - len - 1);
-	if (cbc(enc, keybits, key, iv, buf, padded, 1))
+	if (cbc(cc, enc, keybits, key, iv, buf, padded, 1))
 		return -1;
 	*out_len = padded;
 	return 0;
 }
 
 int
+ike_cbc_decrypt(struct ike_cbc *cc, enum ike_enc enc, unsigned keybits,
+    const uint8_t *key, uint8_t *iv, uint8_t *buf, size_t len)
+{
+	return cbc(cc, enc, keybits, key, iv, buf, len, 0);
+}
+
+/* The one-shot forms: a context for this call alone. */
+int
+ike_encrypt(enum ike_enc enc, unsigned keybits, const uint8_t *key,
+    uint8_t *iv, uint8_t *buf, size_t len, size_t *out_len)
+{
+	struct ike_cbc	cc;
+	int		rc;
+
+	memset(&cc, 0, sizeof(cc));
+	rc = ike_cbc_encrypt(&cc, enc, keybits, key, iv, buf, len, out_len);
+	ike_cbc_free(&cc);
+	return rc;
+}
+
+int
 ike_decrypt(enum ike_enc enc, unsigned keybits, const uint8_t *key,
     uint8_t *iv, uint8_t *buf, size_t len)
 {
-	return cbc(enc, keybits, key, iv, buf, len, 0);
+	struct ike_cbc	cc;
+	int		rc;
+
+	memset(&cc, 0, sizeof(cc));
+	rc = ike_cbc_decrypt(&cc, enc, keybits, key, iv, buf, len);
+	ike_cbc_free(&cc);
+	return rc;
 }

@@ -184,6 +184,7 @@ struct ike_p1 {
 	size_t			 p_nilen, p_nrlen;
 	struct ike_keys		 p_keys;
 	uint8_t			 p_enckey[IKE_KEY_MAX];
+	struct ike_cbc		 p_cbc;		/* p_enckey's key schedules */
 	uint8_t			 p_iv[16];	/* phase 1's running IV */
 	size_t			 p_block;
 	bool			 p_natt;	/* the peer sent RFC 3947's VID */

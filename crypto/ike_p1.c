@@ -53,8 +53,11 @@ void
 ike_dbg_peer(struct ike_p1 *p, const char *for_what)
 {
 	char		peer[SA_TEXT_LEN];
-	unsigned	addr = ike_dbg_obj_id(p, IKE_OBJ_PEER);
+	unsigned	addr;
 
+	if (!ike_debugging(p->p_c))
+		return;
+	addr = ike_dbg_obj_id(p, IKE_OBJ_PEER);
 	/* 12.x makes its peer struct later, if at all (seed 002's hub:
 	 * for a client's configuration, ike_dbg_client_peer). */
 	if (ike_debug_v12(p->p_c)) {
@@ -104,6 +107,8 @@ ike_dbg_peer_insert(struct ike_p1 *p)
 	char		local[SA_TEXT_LEN], peer[SA_TEXT_LEN];
 	unsigned	port = p->p_sa->is_rport;	/* a NAT's, if any */
 
+	if (!ike_debugging(p->p_c))
+		return;
 	sa_text(&p->p_local, local);
 	sa_text(&p->p_peer, peer);
 	if (ike_debug_v12(p->p_c))
@@ -120,6 +125,8 @@ ike_dbg_psk(struct ike_p1 *p)
 {
 	char	peer[SA_TEXT_LEN];
 
+	if (!ike_debugging(p->p_c))
+		return;
 	sa_text(&p->p_peer, peer);
 	ike_debug(p->p_c, p->p_dbg, "found peer pre-shared key matching %s",
 	    peer);
@@ -519,7 +526,7 @@ life_expired(void *arg)
 void
 ike_p1_complete(struct ike_p1 *p, const char *input, enum ike_fsm from)
 {
-	p->p_sa->is_state = ISK_QM_IDLE;
+	sadb_isakmp_up(&p->p_c->c_sadb, p->p_sa);
 	p->p_sa->is_up_ms = clock_mono_ms();
 	/* The names `show crypto session` gives the peer. */
 	if (p->p_profile[0] != '\0' || p->p_group_name[0] != '\0') {

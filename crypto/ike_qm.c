@@ -367,6 +367,8 @@ dbg_validate(struct ike_qm *q)
 	struct crypto	*c = q->q_p1->p_c;
 	char		 l[SA_TEXT_LEN], r[SA_TEXT_LEN], lp[64], rp[64];
 
+	if (!crypto_debug_on(c, CRYPTO_DEBUG_IPSEC))
+		return;
 	sa_text(&q->q_p1->p_local, l);
 	sa_text(&q->q_p1->p_peer, r);
 	ipsec_ident_fmt(&q->q_req.rq_lid, lp, sizeof(lp));
@@ -396,7 +398,7 @@ ipsec_dbg_proxy_match(struct crypto *c, const struct ike_request *rq)
 
 	/* A tunnel's proxies are its own, not looked up in the crypto map
 	 * database: seed 003 prints no proxy_match. */
-	if (ipsec_tunnel_req(rq))
+	if (ipsec_tunnel_req(rq) || !crypto_debug_on(c, CRYPTO_DEBUG_IPSEC))
 		return;
 	sa_text(&rq->rq_lid.id_addr, s);
 	sa_text(&rq->rq_rid.id_addr, d);
@@ -417,6 +419,8 @@ dbg_creating(struct ike_qm *q)
 	char		 l[SA_TEXT_LEN], r[SA_TEXT_LEN];
 	char		 lp[SA_TEXT_LEN], rp[SA_TEXT_LEN];
 
+	if (!ike_debugging(c))
+		return;
 	sa_text(&p->p_local, l);
 	sa_text(&p->p_peer, r);
 	sa_text(&q->q_req.rq_lid.id_addr, lp);

@@ -269,6 +269,8 @@ dbg_create_sa(struct crypto *c, const struct ipsec_sa *ps,
 {
 	char	d[SA_TEXT_LEN];
 
+	if (!crypto_debug_on(c, CRYPTO_DEBUG_IPSEC))
+		return;
 	sa_text(dest, d);
 	ike_ipsec_debug(c, "IPSEC(create_sa): sa created,");
 	ike_ipsec_debug(c, "  (sa) sa_dest= %s, sa_proto= %u,", d,

@@ -306,12 +306,23 @@ sadb_isakmp_free(struct sadb *db, struct isakmp_sa *is)
 		}
 	TAILQ_REMOVE(&db->db_isakmp, is, is_entry);
 	db->db_nisakmp--;
+	if (is->is_up_counted)
+		db->db_nup--;
 	if (is->is_pe != NULL) {
 		TAILQ_REMOVE(&is->is_pe->pe_isakmp, is, is_pentry);
 		peer_put(db, is->is_pe);
 	}
 	free(is->is_sess);
 	free(is);
+}
+
+void
+sadb_isakmp_up(struct sadb *db, struct isakmp_sa *is)
+{
+	is->is_state = ISK_QM_IDLE;
+	if (!is->is_up_counted)
+		db->db_nup++;
+	is->is_up_counted = true;
 }
 
 struct isakmp_sess *

@@ -101,6 +101,7 @@ struct isakmp_sa {
 	enum isakmp_state	 is_state;
 	bool			 is_initiator;
 	bool			 is_dead;	/* deleted, kept until purged */
+	bool			 is_up_counted;	/* in db_nup (sadb_isakmp_up) */
 	uint32_t		 is_connid;	/* IOS conn-id (C-id) */
 	struct isakmp_suite	 is_suite;	/* valid from MM_SA_SETUP */
 	uint64_t		 is_up_ms;	/* clock_mono_ms at QM_IDLE */
@@ -240,6 +241,9 @@ struct sadb {
 	struct isakmp_sa_list	  db_isakmp;
 	struct isakmp_sa	**db_isakmp_hash;
 	size_t			  db_nisakmp;
+	size_t			  db_nup;	/* of them QM_IDLE, counted by
+						 * sadb_isakmp_up: call admission
+						 * asks per request */
 	struct ipsec_flow_list	  db_flows;
 	size_t			  db_nflows;
 	uint64_t		  db_flow_seq;
@@ -273,6 +277,8 @@ struct isakmp_sa	*sadb_isakmp_find(const struct sadb *,
 struct isakmp_sa	*sadb_isakmp_find_icookie(const struct sadb *,
 			    const uint8_t icookie[8], const struct sa_addr *peer);
 void			 sadb_isakmp_free(struct sadb *, struct isakmp_sa *);
+/* Phase 1 is up: QM_IDLE, and counted in db_nup. */
+void			 sadb_isakmp_up(struct sadb *, struct isakmp_sa *);
 /* Set the SA's remote address and file it under that peer. */
 void			 sadb_isakmp_set_peer(struct sadb *, struct isakmp_sa *,
 			    const struct sa_addr *);

@@ -591,6 +591,28 @@ ike_of(const struct isakmp_sa *is, const char *ifname,
 	    strcmp(is->is_ifname, ifname) == 0;
 }
 
+/*
+ * The ISAKMP SAs that may be PEER's: the peer's own list (*PER set), or
+ * every SA when the database has no entry for it.  A walk of every SA
+ * for each session block made `show crypto session` quadratic (32 s over
+ * 10,000 peers).
+ */
+static const struct isakmp_sa *
+ike_first(const struct sadb *db, const struct sa_addr *peer, bool *per)
+{
+	const struct sadb_peer	*pe = sadb_peer_find(db, peer);
+
+	*per = pe != NULL;
+	return pe != NULL ? TAILQ_FIRST(&pe->pe_isakmp) :
+	    TAILQ_FIRST(&db->db_isakmp);
+}
+
+static const struct isakmp_sa *
+ike_next(const struct isakmp_sa *is, bool per)
+{
+	return per ? TAILQ_NEXT(is, is_pentry) : TAILQ_NEXT(is, is_entry);
+}
+
 /* The names of a peer's session: its first live ISAKMP SA's that has
  * them (a phase-1 rekey's successor carries the same). */
 static const struct isakmp_sess *
@@ -718,12 +740,12 @@ session_block(const struct sadb *db, const char *ifname,
 	const struct ipsec_flow	*fl;
 	const struct ipsec_sa	*ps;
 	char			 l[48], r[48], t[32], cap[8];
-	bool			 ike_up = false, ike_any = false;
+	bool			 ike_up = false, ike_any = false, per;
 	size_t			 i, nsa = 0;
 	const char		*st;
 	uint64_t		 up_ms = 0;
 
-	TAILQ_FOREACH(is, &db->db_isakmp, is_entry)
+	for (is = ike_first(db, peer, &per); is != NULL; is = ike_next(is, per))
 		if (ike_of(is, ifname, peer)) {
 			if (first == NULL)
 				first = is;
@@ -776,7 +798,8 @@ session_block(const struct sadb *db, const char *ifname,
 		    phase1_id(ss, peer, t, sizeof(t)));
 	else
 		strbuf_putc(sb, '\n');
-	TAILQ_FOREACH(is, &db->db_isakmp, is_entry) {
+	for (is = ike_first(db, peer, &per); is != NULL;
+	    is = ike_next(is, per)) {
 		if (!ike_of(is, ifname, peer))
 			continue;
 		strbuf_printf(sb, "  %s SA: local %s/%u remote %s/%u %s \n",

@@ -43,6 +43,9 @@ struct tok {
 	char			*t_help;
 	unsigned long long	 t_lo, t_hi;	/* TOK_RANGE bounds */
 	int			 t_tail;	/* comes from the set's tail */
+	size_t			 t_len;		/* strlen(t_text); 0: not
+						 * known (a token made on
+						 * the fly) */
 };
 
 enum node_kind {
@@ -71,6 +74,11 @@ struct ccmd {
 	 * them for every command of its mode. */
 	int			*c_first;
 	int			 c_nfirst;
+	/* ccmd_next's answer per node, found on first use and kept (a
+	 * cache, so filled in through a const command): each word of a
+	 * line asked it again for every surviving candidate. */
+	int			**c_succ;
+	int			 *c_nsucc;	/* -1: not yet found */
 };
 
 struct cmd_prefix {
@@ -90,7 +98,15 @@ struct cmd_set {
 	unsigned		 s_tail_flag;
 	char			*s_tail_syntax;
 	char			*s_tail_help;
+	/* The first-word index (cmd_walk.c): made on a line's first walk
+	 * of the set, dropped when commands are added.  A cache, so it is
+	 * filled in through a const set. */
+	struct first_index	*s_first;
 };
+
+/* cmd_walk.c: free SET's first-word index (it is made again when
+ * needed). */
+void		 set_first_free(struct cmd_set *);
 
 /* cmd_syntax.c */
 int		 ccmd_compile(struct ccmd *, const struct cmd_def *,
@@ -137,9 +153,11 @@ struct walk {
 	size_t		 wk_cap;
 	enum tok_rank	*wk_rank;	/* per candidate, for the word now */
 	size_t		 wk_rankcap;
-	struct trace	**wk_traces;	/* every trace allocated, to free */
-	size_t		 wk_ntraces;
-	size_t		 wk_captr;
+	struct path	*wk_spare;	/* the other buffer of wk_paths */
+	size_t		 wk_sparecap;
+	struct trace	**wk_traces;	/* blocks of TRACE_BLOCK traces */
+	size_t		 wk_ntraces;	/* traces handed out */
+	size_t		 wk_captr;	/* block pointers room */
 	enum cmd_status	 wk_status;
 	size_t		 wk_err_off;
 	size_t		 wk_err_word;

@@ -154,6 +154,7 @@ cp_token(struct compiler *cp)
 	else
 		t->t_help = strdup("");
 	c->c_ntoks++;
+	t->t_len = strlen(t->t_text);
 	if (t->t_text[0] == '\0')
 		cp_error(cp, "empty token");
 	else
@@ -368,8 +369,13 @@ ccmd_free(struct ccmd *c)
 		free(c->c_toks[i].t_name);
 		free(c->c_toks[i].t_help);
 	}
-	for (i = 0; i < c->c_nnodes; i++)
+	for (i = 0; i < c->c_nnodes; i++) {
 		free(c->c_nodes[i].n_next);
+		if (c->c_succ != NULL)
+			free(c->c_succ[i]);
+	}
+	free(c->c_succ);
+	free(c->c_nsucc);
 	free(c->c_toks);
 	free(c->c_nodes);
 	free(c->c_first);
@@ -395,20 +401,46 @@ next_visit(const struct ccmd *c, int node, unsigned char *seen,
 	}
 }
 
+struct succ_acc {
+	int	*sa_v;
+	int	 sa_n;
+};
+
+static void
+succ_fn(void *arg, int node)
+{
+	struct succ_acc	*sa = arg;
+
+	sa->sa_v[sa->sa_n++] = node;
+}
+
 void
 ccmd_next(const struct ccmd *c, int node, void (*fn)(void *, int), void *arg)
 {
-	unsigned char	 stack[256], *seen = stack;
+	struct ccmd	*cc = (struct ccmd *)c;	/* the cache only */
+	struct succ_acc	 sa;
+	unsigned char	*seen;
+	int		 i;
 
-	/* Called for every command of a mode on each word a line's walk
-	 * begins: a command's graph is small, so no allocation for it. */
-	if ((size_t)c->c_nnodes > sizeof(stack))
+	if (cc->c_succ == NULL) {
+		cc->c_succ = xcalloc((size_t)c->c_nnodes, sizeof(*cc->c_succ));
+		cc->c_nsucc = xcalloc((size_t)c->c_nnodes,
+		    sizeof(*cc->c_nsucc));
+		for (i = 0; i < c->c_nnodes; i++)
+			cc->c_nsucc[i] = -1;
+	}
+	if (c->c_nsucc[node] < 0) {
+		/* Each node is reported once: at most c_nnodes of them. */
 		seen = xcalloc((size_t)c->c_nnodes, 1);
-	else
-		memset(stack, 0, (size_t)c->c_nnodes);
-	next_visit(c, node, seen, fn, arg);
-	if (seen != stack)
+		sa.sa_v = xcalloc((size_t)c->c_nnodes, sizeof(*sa.sa_v));
+		sa.sa_n = 0;
+		next_visit(c, node, seen, succ_fn, &sa);
 		free(seen);
+		cc->c_succ[node] = sa.sa_v;
+		cc->c_nsucc[node] = sa.sa_n;
+	}
+	for (i = 0; i < c->c_nsucc[node]; i++)
+		fn(arg, c->c_succ[node][i]);
 }
 
 /* --- cmd_set -------------------------------------------------------- */
@@ -429,6 +461,7 @@ cmd_set_free(struct cmd_set *set)
 
 	if (set == NULL)
 		return;
+	set_first_free(set);
 	for (i = 0; i < set->s_ncmds; i++)
 		ccmd_free(&set->s_cmds[i]);
 	for (i = 0; i < set->s_npfx; i++) {
@@ -466,6 +499,7 @@ cmd_set_add(struct cmd_set *set, const struct cmd_def *defs, size_t n,
 {
 	size_t	i;
 
+	set_first_free(set);
 	set->s_cmds = realloc(set->s_cmds, (set->s_ncmds + n + 1) *
 	    sizeof(*set->s_cmds));
 	if (set->s_cmds == NULL)
@@ -506,6 +540,7 @@ cmd_set_add_tail(struct cmd_set *set, unsigned flag,
 	struct ccmd	c;
 	size_t		i;
 
+	set_first_free(set);
 	free(set->s_tail_syntax);
 	free(set->s_tail_help);
 	set->s_tail_flag = flag;

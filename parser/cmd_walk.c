@@ -118,7 +118,7 @@ tok_rank(const struct tok *t, const char *w, size_t len, size_t *progress)
 	*progress = 0;
 	switch (t->t_type) {
 	case TOK_KEYWORD:
-		tl = strlen(t->t_text);
+		tl = t->t_len ? t->t_len : strlen(t->t_text);
 		for (i = 0; i < len && i < tl &&
 		    tolower((unsigned char)w[i]) ==
 		    tolower((unsigned char)t->t_text[i]); i++)
@@ -176,25 +176,34 @@ walk_push(struct walk *wk, const struct path *p)
 	wk->wk_paths[wk->wk_npaths++] = *p;
 }
 
+/* Traces come from blocks of TRACE_BLOCK, kept across the lines a walk
+ * is reused for: one allocation per token matched was a fifth of a
+ * configuration line's time in malloc. */
+#define TRACE_BLOCK	64
+
 static struct trace *
 walk_trace(struct walk *wk, const struct tok *t, const struct cmd_prefix *pfx,
     size_t word, struct trace *prev)
 {
 	struct trace	*tr;
+	size_t		 b = wk->wk_ntraces / TRACE_BLOCK;
 
-	tr = xcalloc(1, sizeof(*tr));
-	tr->tr_tok = t;
-	tr->tr_pfx = pfx;
-	tr->tr_word = word;
-	tr->tr_prev = prev;
-	if (wk->wk_ntraces == wk->wk_captr) {
-		wk->wk_captr = wk->wk_captr ? wk->wk_captr * 2 : 32;
+	if (b == wk->wk_captr) {
+		wk->wk_captr = wk->wk_captr ? wk->wk_captr * 2 : 4;
 		wk->wk_traces = realloc(wk->wk_traces, wk->wk_captr *
 		    sizeof(*wk->wk_traces));
 		if (wk->wk_traces == NULL)
 			abort();
+		memset(wk->wk_traces + b, 0, (wk->wk_captr - b) *
+		    sizeof(*wk->wk_traces));
 	}
-	wk->wk_traces[wk->wk_ntraces++] = tr;
+	if (wk->wk_traces[b] == NULL)
+		wk->wk_traces[b] = xcalloc(TRACE_BLOCK, sizeof(struct trace));
+	tr = &wk->wk_traces[b][wk->wk_ntraces++ % TRACE_BLOCK];
+	tr->tr_tok = t;
+	tr->tr_pfx = pfx;
+	tr->tr_word = word;
+	tr->tr_prev = prev;
 	return tr;
 }
 
@@ -226,29 +235,125 @@ push_next(struct walk *wk, const struct path *p, int node, struct trace *tr)
 	ccmd_next(p->pa_cmd, node, expand_fn, &ex);
 }
 
-/* Push the first tokens of SET's commands that carry NEED. */
+/*
+ * The first-word index of a set: for each first byte of a word (folded to
+ * lower case), the (command, first node) pairs that word can match — the
+ * keywords beginning with it and every non-keyword first token — in the
+ * set's order, which decides between commands that both match.  A word
+ * cannot match a keyword that begins with another letter, not even as a
+ * prefix, and such a candidate's progress (the error marker's place) is
+ * 0, so leaving it out changes no answer.  A line's walk began with every
+ * command of its mode (global configuration: hundreds).
+ */
+struct first_ent {
+	int	fe_cmd, fe_node;
+};
+struct first_index {
+	struct first_ent	*fi_ent[256];
+	int			 fi_n[256];
+};
+
+static void
+first_add(struct first_index *fi, int byte, int cmd, int node)
+{
+	fi->fi_ent[byte] = realloc(fi->fi_ent[byte], (size_t)(fi->fi_n[byte] +
+	    1) * sizeof(**fi->fi_ent));
+	if (fi->fi_ent[byte] == NULL)
+		abort();
+	fi->fi_ent[byte][fi->fi_n[byte]].fe_cmd = cmd;
+	fi->fi_ent[byte][fi->fi_n[byte]++].fe_node = node;
+}
+
+static const struct first_index *
+set_first(const struct cmd_set *set)
+{
+	struct first_index	*fi;
+	const struct ccmd	*c;
+	const struct tok	*t;
+	size_t			 i;
+	int			 k, b;
+
+	if (set->s_first != NULL)
+		return set->s_first;
+	fi = xcalloc(1, sizeof(*fi));
+	for (i = 0; i < set->s_ncmds; i++) {
+		c = &set->s_cmds[i];
+		for (k = 0; k < c->c_nfirst; k++) {
+			t = c->c_nodes[c->c_first[k]].n_kind == NODE_TOK ?
+			    &c->c_toks[c->c_nodes[c->c_first[k]].n_tok] : NULL;
+			if (t != NULL && t->t_type == TOK_KEYWORD) {
+				first_add(fi, tolower((unsigned char)
+				    t->t_text[0]), (int)i, c->c_first[k]);
+				continue;
+			}
+			for (b = 0; b < 256; b++)
+				first_add(fi, b, (int)i, c->c_first[k]);
+		}
+	}
+	((struct cmd_set *)set)->s_first = fi;
+	return fi;
+}
+
+void
+set_first_free(struct cmd_set *set)
+{
+	int	b;
+
+	if (set->s_first == NULL)
+		return;
+	for (b = 0; b < 256; b++)
+		free(set->s_first->fi_ent[b]);
+	free(set->s_first);
+	set->s_first = NULL;
+}
+
+/* Push the first tokens of SET's commands that carry NEED; FIRST is the
+ * first byte of the word they will be ranked against, -1 if none will be
+ * (help lists them all). */
 static void
 push_set(struct walk *wk, const struct cmd_set *set, unsigned need,
-    const struct cmd_prefix *pfx, struct trace *tr)
+    const struct cmd_prefix *pfx, struct trace *tr, int first)
 {
-	struct path	p;
-	size_t		i;
-	int		k;
+	const struct first_index	*fi;
+	const struct first_ent		*fe;
+	struct path			 p;
+	size_t				 i;
+	int				 k, b;
 
+	memset(&p, 0, sizeof(p));
+	p.pa_set = set;
+	p.pa_pfx = pfx;
+	p.pa_trace = tr;
+	if (first >= 0) {
+		fi = set_first(set);
+		b = tolower(first);
+		for (k = 0; k < fi->fi_n[b]; k++) {
+			fe = &fi->fi_ent[b][k];
+			p.pa_cmd = &set->s_cmds[fe->fe_cmd];
+			if ((p.pa_cmd->c_def->cd_flags & need) != need)
+				continue;
+			p.pa_node = fe->fe_node;
+			walk_push(wk, &p);
+		}
+		return;
+	}
 	for (i = 0; i < set->s_ncmds; i++) {
 		if ((set->s_cmds[i].c_def->cd_flags & need) != need)
 			continue;
-		memset(&p, 0, sizeof(p));
 		p.pa_cmd = &set->s_cmds[i];
-		p.pa_set = set;
-		p.pa_pfx = pfx;
-		p.pa_trace = tr;
 		/* push_next from c_start, its result kept by the compiler. */
 		for (k = 0; k < p.pa_cmd->c_nfirst; k++) {
 			p.pa_node = p.pa_cmd->c_first[k];
 			walk_push(wk, &p);
 		}
 	}
+}
+
+/* The first byte of word WI, -1 past the words walked. */
+static int
+word_first(const struct walk *wk, const char *line, size_t wi, size_t nwords)
+{
+	return wi < nwords ? (unsigned char)line[wk->wk_words[wi].w_off] : -1;
 }
 
 const struct tok *
@@ -307,7 +412,7 @@ walk_run(struct walk *wk, const struct cmd_set *set, const char *line,
     size_t nwords)
 {
 	struct path	*cur, p;
-	size_t		 ncur, i, wi, progress, best_prog;
+	size_t		 ncur, curcap, i, wi, progress, best_prog;
 	enum tok_rank	 r, best;
 	const char	*w, *kw1;
 
@@ -317,7 +422,7 @@ walk_run(struct walk *wk, const struct cmd_set *set, const char *line,
 		p.pa_pfx = &set->s_pfx[i];
 		walk_push(wk, &p);
 	}
-	push_set(wk, set, 0, NULL, NULL);
+	push_set(wk, set, 0, NULL, NULL, word_first(wk, line, 0, nwords));
 
 	for (wi = 0; wi < nwords; wi++) {
 		w = line + wk->wk_words[wi].w_off;
@@ -362,11 +467,14 @@ walk_run(struct walk *wk, const struct cmd_set *set, const char *line,
 				kw1 = kw;
 			}
 		}
-		/* Survivors advance; their successors become candidates. */
+		/* Survivors advance; their successors become candidates,
+		 * in the other buffer (no allocation per word). */
 		cur = wk->wk_paths;
 		ncur = wk->wk_npaths;
-		wk->wk_paths = NULL;
-		wk->wk_npaths = wk->wk_cap = 0;
+		curcap = wk->wk_cap;
+		wk->wk_paths = wk->wk_spare;
+		wk->wk_cap = wk->wk_sparecap;
+		wk->wk_npaths = 0;
 		for (i = 0; i < ncur; i++) {
 			struct trace	*tr;
 
@@ -376,7 +484,8 @@ walk_run(struct walk *wk, const struct cmd_set *set, const char *line,
 				tr = walk_trace(wk, NULL, cur[i].pa_pfx, wi,
 				    NULL);
 				push_set(wk, cur[i].pa_pfx->p_target,
-				    cur[i].pa_pfx->p_need, cur[i].pa_pfx, tr);
+				    cur[i].pa_pfx->p_need, cur[i].pa_pfx, tr,
+				    word_first(wk, line, wi + 1, nwords));
 				continue;
 			}
 			if (cur[i].pa_line) {
@@ -393,9 +502,20 @@ walk_run(struct walk *wk, const struct cmd_set *set, const char *line,
 			}
 			push_next(wk, &cur[i], cur[i].pa_node, tr);
 		}
-		free(cur);
+		wk->wk_spare = cur;
+		wk->wk_sparecap = curcap;
 	}
 	return 0;
+}
+
+/* Ready WK for another line, keeping its buffers. */
+static void
+walk_reset(struct walk *wk)
+{
+	wk->wk_npaths = 0;
+	wk->wk_ntraces = 0;
+	wk->wk_status = CMD_MATCH_OK;
+	wk->wk_err_off = wk->wk_err_word = 0;
 }
 
 void
@@ -403,10 +523,11 @@ walk_free(struct walk *wk)
 {
 	size_t	i;
 
-	for (i = 0; i < wk->wk_ntraces; i++)
+	for (i = 0; i < wk->wk_captr; i++)
 		free(wk->wk_traces[i]);
 	free(wk->wk_traces);
 	free(wk->wk_paths);
+	free(wk->wk_spare);
 	free(wk->wk_rank);
 	memset(wk, 0, sizeof(*wk));
 }
@@ -458,6 +579,37 @@ match_args(struct cmd_match *m, const struct walk *wk, const struct path *p,
 	}
 }
 
+/*
+ * The walk of the last line, kept with its buffers for the next: a walk
+ * per line (4 KB of words, paths, ranks, traces) was most of a line's
+ * allocations.  Taken while in use, so a match made meanwhile (none is
+ * today) would get a walk of its own.
+ */
+static struct walk	*spare_walk;
+
+static struct walk *
+walk_take(void)
+{
+	struct walk	*wk = spare_walk;
+
+	if (wk == NULL)
+		return xcalloc(1, sizeof(*wk));
+	spare_walk = NULL;
+	walk_reset(wk);
+	return wk;
+}
+
+static void
+walk_give(struct walk *wk)
+{
+	if (spare_walk == NULL) {
+		spare_walk = wk;
+		return;
+	}
+	walk_free(wk);
+	free(wk);
+}
+
 void
 cmd_match(const struct cmd_set *set, const char *line, struct cmd_match *m)
 {
@@ -465,7 +617,7 @@ cmd_match(const struct cmd_set *set, const char *line, struct cmd_match *m)
 	size_t		 i;
 
 	memset(m, 0, sizeof(*m));
-	wk = xcalloc(1, sizeof(*wk));
+	wk = walk_take();
 	wk->wk_nwords = cmd_lex(line, wk->wk_words, CMD_MAX_WORDS);
 	if (wk->wk_nwords > CMD_MAX_WORDS) {
 		m->cm_status = CMD_MATCH_INVALID;
@@ -473,21 +625,20 @@ cmd_match(const struct cmd_set *set, const char *line, struct cmd_match *m)
 		m->cm_err_off = wk->wk_words[CMD_MAX_WORDS - 1].w_off +
 		    wk->wk_words[CMD_MAX_WORDS - 1].w_len;
 		m->cm_nwords = CMD_MAX_WORDS + 1;
-		free(wk);
+		walk_give(wk);
 		return;
 	}
 	m->cm_nwords = wk->wk_nwords;
 	if (wk->wk_nwords == 0) {
 		m->cm_status = CMD_MATCH_EMPTY;
-		free(wk);
+		walk_give(wk);
 		return;
 	}
 	if (walk_run(wk, set, line, wk->wk_nwords) < 0) {
 		m->cm_status = wk->wk_status;
 		m->cm_err_off = wk->wk_err_off;
 		m->cm_err_word = wk->wk_err_word;
-		walk_free(wk);
-		free(wk);
+		walk_give(wk);
 		return;
 	}
 	m->cm_status = CMD_MATCH_INCOMPLETE;
@@ -514,8 +665,7 @@ cmd_match(const struct cmd_set *set, const char *line, struct cmd_match *m)
 		match_args(m, wk, p, line);
 		break;
 	}
-	walk_free(wk);
-	free(wk);
+	walk_give(wk);
 }
 
 void

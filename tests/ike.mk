@@ -111,3 +111,11 @@ tests_check_cac_SOURCES = tests/check_cac.c tests/pair.c tests/pair.h \
 	tests/fixture.h
 tests_check_cac_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_check_cac_LDADD = $(TEST_LIBS)
+# 200 spokes against one hub (tests/spokes.c; bench/scale_bench at the
+# size of a test): every tunnel kept, listed by each show, torn down.
+check_PROGRAMS += tests/check_scale
+TESTS += tests/check_scale
+tests_check_scale_SOURCES = tests/check_scale.c tests/spokes.c \
+	tests/spokes.h tests/memlab.c tests/memlab.h
+tests_check_scale_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+tests_check_scale_LDADD = $(TEST_LIBS)

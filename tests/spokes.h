@@ -1,0 +1,34 @@
+/*
+ * spokes: N IOS-like spokes against one iosh hub in this process, for
+ * bench/scale_bench.c and tests/check_scale.c.  The hub is tests/memlab's
+ * R2 made seed 002's hub (a wildcard keyring, dynamic crypto map DM in
+ * map HUB on Serial1/1 12.1.1.2/8, Loopback0 2.2.2.2, 3des/sha group 2
+ * psk, transform-set TSET esp-3des esp-sha-hmac); the spokes are memlab's
+ * R1, which takes spoke i's addresses (Serial1/2 12.2.0.1 + i, protected
+ * host 11.0.0.1 + i), brings its tunnel up through the engine, then
+ * forgets it with the wire to the hub cut: the hub keeps every tunnel,
+ * the process holds one spoke's state.
+ */
+#ifndef IOSH_TESTS_SPOKES_H
+#define IOSH_TESTS_SPOKES_H
+
+#include <stdbool.h>
+
+#include "tests/memlab.h"
+
+#define SPOKES_SPOKE	0	/* memlab's R1 */
+#define SPOKES_HUB	1	/* memlab's R2 */
+
+/* The lab, both routers configured; -1 with a message in ERR.  ML is
+ * large: not on the stack. */
+int	spokes_open(struct memlab *, char *err, size_t errlen);
+/* Spoke I up (and, if PING, one echo from its protected host to the
+ * hub's loopback through the tunnel), then forgotten by the spoke alone.
+ * False if the tunnel did not come up. */
+bool	spokes_up(struct memlab *, unsigned i, bool ping);
+/* Echo replies with the right data the spokes received so far. */
+unsigned spokes_replies(void);
+/* Cut (or join again) the wire from the spoke to the hub. */
+void	spokes_cut(bool);
+
+#endif
