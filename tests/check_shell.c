@@ -84,6 +84,9 @@ START_TEST(test_prompts)
 		{ MODE_IKEV2_KEYRING_PEER,
 		    "Router(config-ikev2-keyring-peer)#" },
 		{ MODE_IKEV2_PROFILE,	"Router(config-ikev2-profile)#" },
+		{ MODE_CS_SERVER,	"Router(cs-server)#" },
+		{ MODE_CONFIG_SUBIF,	"Router(config-subif)#" },
+		{ MODE_CONFIG_VOICECARD, "Router(config-voicecard)#" },
 	};
 	size_t	i, nmodes = 0;
 
