@@ -1068,6 +1068,24 @@ spec_split(const char *spec, char *host, size_t hostlen, const char **port)
 	return 0;
 }
 
+/* getaddrinfo's AI_NUMERICSERV takes "99999" and binds it modulo 65536
+ * (34463): only decimal digits up to 65535 are a port. */
+static bool
+port_valid(const char *port)
+{
+	unsigned long	 v = 0;
+	const char	*p;
+
+	if (*port == '\0' || strlen(port) > 5)
+		return false;
+	for (p = port; *p != '\0'; p++) {
+		if (*p < '0' || *p > '9')
+			return false;
+		v = v * 10 + (unsigned long)(*p - '0');
+	}
+	return v <= 65535;
+}
+
 static int
 vty_listen(const char *spec, struct strbuf *addr, struct strbuf *err)
 {
@@ -1079,7 +1097,8 @@ vty_listen(const char *spec, struct strbuf *addr, struct strbuf *err)
 	const char		*port;
 	int			 rc, fd, on = 1;
 
-	if (spec_split(spec, host, sizeof(host), &port) < 0 || *port == '\0') {
+	if (spec_split(spec, host, sizeof(host), &port) < 0 ||
+	    !port_valid(port)) {
 		strbuf_printf(err, "%s: expected [ADDR:]PORT", spec);
 		return -1;
 	}

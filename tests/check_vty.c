@@ -603,6 +603,31 @@ START_TEST(test_console_login)
 }
 END_TEST
 
+/* A port past 65535 is refused, not bound modulo 65536. */
+START_TEST(test_listen_port_range)
+{
+	static const char *bad[] = { "127.0.0.1:99999", "99999", "65536",
+	    "127.0.0.1:", "127.0.0.1:12a", "127.0.0.1:-1" };
+	struct telnet_server	*t;
+	struct strbuf		 e;
+	size_t			 i;
+
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		strbuf_init(&e);
+		t = telnet_server_new(&rt, bad[i], &e);
+		ck_assert_msg(t == NULL, "%s accepted", bad[i]);
+		ck_assert_str_eq(strstr(e.sb_buf, ": expected [ADDR:]PORT") +
+		    2, "expected [ADDR:]PORT");
+		strbuf_free(&e);
+	}
+	strbuf_init(&e);
+	t = telnet_server_new(&rt, "127.0.0.1:0", &e);
+	ck_assert_msg(t != NULL, "%s", e.sb_buf);
+	telnet_server_free(t);
+	strbuf_free(&e);
+}
+END_TEST
+
 static Suite *
 vty_suite(void)
 {
@@ -615,6 +640,7 @@ vty_suite(void)
 	tcase_add_test(tc, test_flood_after_login_unread);
 	tcase_add_test(tc, test_sixth_refused);
 	tcase_add_test(tc, test_block_for);
+	tcase_add_test(tc, test_listen_port_range);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("console");
 	tcase_add_checked_fixture(tc, console_setup, console_teardown);
