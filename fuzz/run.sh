@@ -45,6 +45,11 @@ config|ike|ikex|net|telnet|esp)
 	# configured in place, which rules out a VPATH build from it).
 	obj=$(dirname "$out")/obj
 	mkdir -p "$obj"
+	# Targets run side by side (one per core) share the archive: one
+	# checks and builds it at a time (unlocked, the second's config.h
+	# write raced the first's compare and rebuilt everything twice).
+	exec 9>"$obj/.lock"
+	flock 9
 	ver=$(sed -n 's/^AC_INIT(\[iosh\], *\[\([^]]*\)\].*/\1/p' \
 	    "$top/configure.ac")
 	printf '#define PACKAGE_NAME "iosh"\n#define PACKAGE_VERSION "%s"\n' \
@@ -68,6 +73,7 @@ config|ike|ikex|net|telnet|esp)
 		ar rcs "$obj/iosh.a.new" "$obj"/*.o
 		mv "$obj/iosh.a.new" "$obj/iosh.a"
 	fi
+	flock -u 9
 	# esp and ikex run seed 001's two routers of tests/memlab.c.
 	extra=
 	case $target in esp|ikex) extra="$top/tests/memlab.c" ;; esac
