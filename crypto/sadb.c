@@ -147,16 +147,50 @@ ident_eq(const struct sa_ident *a, const struct sa_ident *b)
 	    a->id_port == b->id_port && sa_addr_eq(&a->id_addr, &b->id_addr);
 }
 
+/*
+ * The four hash tables are 2 MB together (SADB_HASH buckets each).  A
+ * reload frees the SA database and builds a new one at once: the freed
+ * tables are kept for it (one set, zeroed when taken) instead of going
+ * back to the allocator — which maps and unmaps blocks that large, a
+ * TLB shootdown each time (most of what a configuration fuzz input cost
+ * under ASan).  iosh is single-threaded.
+ */
+static struct sadb_tables {
+	struct isakmp_sa	**st_isakmp;
+	struct ipsec_sa		**st_spi;
+	struct ipsec_flow	**st_flow;
+	struct sadb_peer	**st_peer;
+} spare;
+
 void
 sadb_init(struct sadb *db, const struct ios_version *v)
 {
 	memset(db, 0, sizeof(*db));
 	TAILQ_INIT(&db->db_isakmp);
 	TAILQ_INIT(&db->db_flows);
-	db->db_isakmp_hash = xcalloc(SADB_HASH, sizeof(*db->db_isakmp_hash));
-	db->db_spi_hash = xcalloc(SADB_HASH, sizeof(*db->db_spi_hash));
-	db->db_flow_hash = xcalloc(SADB_HASH, sizeof(*db->db_flow_hash));
-	db->db_peer_hash = xcalloc(SADB_HASH, sizeof(*db->db_peer_hash));
+	if (spare.st_isakmp != NULL) {
+		db->db_isakmp_hash = spare.st_isakmp;
+		db->db_spi_hash = spare.st_spi;
+		db->db_flow_hash = spare.st_flow;
+		db->db_peer_hash = spare.st_peer;
+		memset(&spare, 0, sizeof(spare));
+		memset(db->db_isakmp_hash, 0, SADB_HASH *
+		    sizeof(*db->db_isakmp_hash));
+		memset(db->db_spi_hash, 0, SADB_HASH *
+		    sizeof(*db->db_spi_hash));
+		memset(db->db_flow_hash, 0, SADB_HASH *
+		    sizeof(*db->db_flow_hash));
+		memset(db->db_peer_hash, 0, SADB_HASH *
+		    sizeof(*db->db_peer_hash));
+	} else {
+		db->db_isakmp_hash = xcalloc(SADB_HASH,
+		    sizeof(*db->db_isakmp_hash));
+		db->db_spi_hash = xcalloc(SADB_HASH, sizeof(*db->db_spi_hash));
+		db->db_flow_hash = xcalloc(SADB_HASH,
+		    sizeof(*db->db_flow_hash));
+		db->db_peer_hash = xcalloc(SADB_HASH,
+		    sizeof(*db->db_peer_hash));
+	}
 	db->db_version = v;
 }
 
@@ -183,10 +217,17 @@ sadb_free(struct sadb *db)
 		sadb_flow_free(db, fl);
 	while ((is = TAILQ_FIRST(&db->db_isakmp)) != NULL)
 		sadb_isakmp_free(db, is);
-	free(db->db_isakmp_hash);
-	free(db->db_spi_hash);
-	free(db->db_flow_hash);
-	free(db->db_peer_hash);
+	if (spare.st_isakmp == NULL) {
+		spare.st_isakmp = db->db_isakmp_hash;
+		spare.st_spi = db->db_spi_hash;
+		spare.st_flow = db->db_flow_hash;
+		spare.st_peer = db->db_peer_hash;
+	} else {
+		free(db->db_isakmp_hash);
+		free(db->db_spi_hash);
+		free(db->db_flow_hash);
+		free(db->db_peer_hash);
+	}
 	db->db_isakmp_hash = NULL;
 	db->db_spi_hash = NULL;
 	db->db_flow_hash = NULL;

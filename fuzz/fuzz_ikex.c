@@ -3,7 +3,8 @@
  * two iosh routers, one message of it replaced by the fuzzer's.
  *
  * Seed 001's two routers run in this process on mem: wires
- * (tests/memlab.c; pre-shared key, 3DES/MD5, group 2).  Each input plays
+ * (tests/memlab.c; pre-shared key, 3DES/MD5, group 2 — or group 19,
+ * see byte 0).  Each input plays
  * one exchange from nothing: an echo from one router's loopback to the
  * other's starts Main Mode (MM1..MM6), Quick Mode (QM1..QM3) follows,
  * and once the SAs are up `clear crypto sa` and `clear crypto isakmp`
@@ -12,7 +13,11 @@
  * message (the IPv4/UDP framing around it rebuilt valid):
  *
  *   byte 0	bit 0: which router initiates (R1 or R2), so both
- *		routers play both roles
+ *		routers play both roles; bit 1: the DH group of both
+ *		routers' policy 10 — clear: group 2 (1024-bit MODP, seed
+ *		001's), set: group 19 (P-256), so both KE checks and both
+ *		key computations are fuzzed, and the ECP exchange costs a
+ *		fraction of the MODP one per input
  *   byte 1	the step (modulo the steps of an unmutated exchange)
  *   byte 2	the mode (modulo 3):
  *		0 raw	the rest is the whole ISAKMP message
@@ -31,7 +36,10 @@
  *
  * When the exchange stalls after the mutated message, the clock moves
  * 10 s once: the sender's retransmission (the real message) meets the
- * state the mutated one left.  Between inputs both routers' ISAKMP and
+ * state the mutated one left.  The deletes are sent by what the two
+ * commands run, ipsec_clear() and ike_clear_isakmp(), called directly:
+ * parsing the command lines was a fifth of each input's time.  Between
+ * inputs both routers' ISAKMP and
  * IPsec SAs are cleared and the frames in flight dropped.  Deterministic:
  * the clock is frozen (moved only as said) and OpenSSL's random numbers
  * (cookies, nonces, DH keys, SPIs, IVs) come from a generator reseeded
@@ -69,6 +77,7 @@
 #define ISAKMP_AT	(HDLC_IP + 28)	/* after IPv4 (no options) + UDP */
 
 static struct memlab	 ml;
+static const unsigned	 groups[2] = { 2, 19 };
 static unsigned		 nsteps;	/* IKE datagrams of an exchange */
 static char		 names[STEPS_MAX][8];
 static struct reach	 reached[STEPS_MAX + 1];
@@ -244,13 +253,14 @@ build(int to, uint8_t *f, size_t cap)
 }
 
 /*
- * With FUZZ_IKEX_SEEDS=DIR, the first exchanges (each router initiating)
+ * With FUZZ_IKEX_SEEDS=DIR, the first exchanges (each router initiating,
+ * on group 2 and on group 19: r1-mm1-raw, r1-g19-mm1-raw, ...)
  * write a seed per step and mode into DIR: the datagram's message (raw),
  * and its first payload type and payload chain, decrypted when it was
  * encrypted (plain, hash).  The corpus in fuzz/corpus/ikex is made so.
  */
 static const char	*seed_dir;
-static int		 seed_role;
+static int		 seed_role;	/* byte 0: initiator, group */
 
 static void
 seed_write(unsigned step, unsigned mode, const uint8_t *body, uint8_t np,
@@ -259,8 +269,8 @@ seed_write(unsigned step, unsigned mode, const uint8_t *body, uint8_t np,
 	char	path[512];
 	FILE	*fp;
 
-	snprintf(path, sizeof(path), "%s/r%d-%s-%s", seed_dir, seed_role + 1,
-	    names[step], mode == 0 ? "raw" : mode == 1 ? "plain" : "hash");
+	snprintf(path, sizeof(path), "%s/r%d%s-%s-%s", seed_dir,
+	    (seed_role & 1) + 1, (seed_role & 2) ? "-g19" : "", names[step], mode == 0 ? "raw" : mode == 1 ? "plain" : "hash");
 	if ((fp = fopen(path, "w")) == NULL)
 		abort();
 	fputc(seed_role, fp);
@@ -350,6 +360,17 @@ reset(void)
 	rng_state = 0x1905;
 }
 
+/* Both routers' policy 10 on DH group G: what `crypto isakmp policy 10`
+ * / `group G` sets (isakmp_group_cmd), without parsing it per input. */
+static void
+use_group(unsigned g)
+{
+	int	r;
+
+	for (r = 0; r < 2; r++)
+		crypto_of(r)->c_policies[0]->ip_group = g;
+}
+
 /* One exchange begun by router I; true when the SAs came up. */
 static bool
 play(int i)
@@ -373,9 +394,9 @@ play(int i)
 	}
 	up = sas_up(0) && sas_up(1);
 	if (up) {
-		memlab_run(&ml, i, "clear crypto sa");
+		ipsec_clear(crypto_of(i));	/* clear crypto sa */
 		memlab_pump(&ml);
-		memlab_run(&ml, i, "clear crypto isakmp");
+		ike_clear_isakmp(crypto_of(i));	/* clear crypto isakmp */
 		for (k = 0; k < 2; k++)
 			memlab_pump(&ml);
 	}
@@ -415,12 +436,14 @@ fuzz_init(void)
 	}
 	reached[nsteps] = accepted[0];
 	if ((seed_dir = getenv("FUZZ_IKEX_SEEDS")) != NULL) {
-		for (seed_role = 0; seed_role < 2; seed_role++) {
+		for (seed_role = 0; seed_role < 4; seed_role++) {
+			use_group(groups[seed_role >> 1]);
 			reset();
 			memset(&x, 0, sizeof(x));
 			x.target = ~0u;
-			(void)play(seed_role);
+			(void)play(seed_role & 1);
 		}
+		use_group(groups[0]);
 		seed_dir = NULL;
 	}
 	reach_init("fuzz_ikex", reached, nsteps + 1);
@@ -438,6 +461,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (size - 3 > BODY_MAX)
 		size = BODY_MAX + 3;
 	reach_inputs++;
+	use_group(groups[(data[0] >> 1) & 1]);
 	reset();
 	memset(&x, 0, sizeof(x));
 	x.target = data[1] % nsteps;

@@ -45,6 +45,11 @@ config|ike|ikex|net|telnet|esp)
 	# configured in place, which rules out a VPATH build from it).
 	obj=$(dirname "$out")/obj
 	mkdir -p "$obj"
+	# Targets run side by side (one per core) share the archive: one
+	# checks and builds it at a time (unlocked, the second's config.h
+	# write raced the first's compare and rebuilt everything twice).
+	exec 9>"$obj/.lock"
+	flock 9
 	ver=$(sed -n 's/^AC_INIT(\[iosh\], *\[\([^]]*\)\].*/\1/p' \
 	    "$top/configure.ac")
 	printf '#define PACKAGE_NAME "iosh"\n#define PACKAGE_VERSION "%s"\n' \
@@ -68,6 +73,7 @@ config|ike|ikex|net|telnet|esp)
 		ar rcs "$obj/iosh.a.new" "$obj"/*.o
 		mv "$obj/iosh.a.new" "$obj/iosh.a"
 	fi
+	flock -u 9
 	# esp and ikex run seed 001's two routers of tests/memlab.c.
 	extra=
 	case $target in esp|ikex) extra="$top/tests/memlab.c" ;; esac
@@ -96,6 +102,20 @@ dhcp)
 	exit 2
 	;;
 esac
-"$out/fuzz_$target" -max_total_time="$secs" -max_len=4096 \
+# Inputs up to 4 KB; config's up to 3 KB: its cost grows with every line
+# (each one matched and run), and 3 KB holds its largest seed whole (seed
+# 000's site B, 2,892 bytes) — a longer input only repeats the grammar.
+maxlen=4096
+[ "$target" = config ] && maxlen=3072
+# ASan keeps freed memory unused until 256 MB more were freed (its
+# quarantine), so every allocation lands on cold, often new pages: that
+# was half of telnet's, config's and ikex's time per input.  32 MB holds
+# well over one input's frees (config, the most: ~2.4 MB an input; ikex
+# ~150 KB; telnet ~185 KB), so a use-after-free within an input, the only
+# kind that reproduces from its input, is still caught.  ASAN_OPTIONS
+# given by the caller win.
+ASAN_OPTIONS=${ASAN_OPTIONS:-quarantine_size_mb=32}
+export ASAN_OPTIONS
+"$out/fuzz_$target" -max_total_time="$secs" -max_len="$maxlen" \
     ${FUZZ_RUNS:+-runs="$FUZZ_RUNS"} \
     -artifact_prefix="$out/" "$out/corpus" "$top/fuzz/corpus/$target"
