@@ -133,7 +133,10 @@ sed -n 5p "$tmp/ping" | grep -Eq "^Success rate is $((l2l * 20)) percent \\($l2l
 # --- vpnc on the tap's host side.
 cat >"$tmp/script.sh" <<EOS
 #!/bin/sh
-env | sort >"$tmp/env.\$reason"
+# Written aside and renamed: the test polls for the file and must not
+# read it half written.
+env | sort >"$tmp/env.\$reason.part"
+mv "$tmp/env.\$reason.part" "$tmp/env.\$reason"
 if [ "\$reason" = connect ]; then
 	ip addr add "\$INTERNAL_IP4_ADDRESS/32" dev "\$TUNDEV"
 	ip link set "\$TUNDEV" up mtu 1400

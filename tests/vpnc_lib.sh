@@ -32,7 +32,10 @@ trap vpnc_cleanup EXIT
 vpnc_files() {
 	{
 		echo '#!/bin/sh'
-		echo "env | sort >\"$D/env.\$reason\""
+		# Written aside and renamed: the tests poll for the file
+		# and must not read it half written.
+		echo "env | sort >\"$D/env.\$reason.part\""
+		echo "mv \"$D/env.\$reason.part\" \"$D/env.\$reason\""
 		echo 'if [ "$reason" = connect ]; then'
 		echo '	ip addr add "$INTERNAL_IP4_ADDRESS/32" dev "$TUNDEV"'
 		echo '	ip link set "$TUNDEV" up mtu 1400'
