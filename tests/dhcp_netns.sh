@@ -31,6 +31,7 @@ cleanup() {
 	rm -rf "$tmp"
 }
 trap cleanup EXIT
+trap 'exit 1' HUP INT TERM	# a signal exits through the EXIT trap
 
 fail() {
 	echo "FAIL: $*"

@@ -31,6 +31,7 @@ ns=iosh-fwd-$$
 tmp=$(mktemp -d) || exit 99
 ip netns add "$ns" 2>/dev/null || { rm -rf "$tmp"; skip "no netns"; }
 trap 'ip netns del "$ns" 2>/dev/null; rm -rf "$tmp"' EXIT
+trap 'exit 1' HUP INT TERM	# a signal exits through the EXIT trap
 
 fail() {
 	echo "FAIL: $*"

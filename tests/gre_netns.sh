@@ -33,6 +33,7 @@ tmp=$(mktemp -d) || exit 99
 cpid= gpids=
 ip netns add "$ns" 2>/dev/null || { rm -rf "$tmp"; skip "no netns"; }
 trap '[ -n "$cpid" ] && kill "$cpid" 2>/dev/null; for p in $gpids; do kill "$p" 2>/dev/null; done; ip netns del "$ns" 2>/dev/null; rm -rf "$tmp"' EXIT
+trap 'exit 1' HUP INT TERM	# a signal exits through the EXIT trap
 export HOME="$tmp"	# tshark as root wants a home it never needs
 
 fail() {

@@ -57,6 +57,7 @@ ss_cleanup() {
 	rm -rf "$D"
 }
 trap ss_cleanup EXIT
+trap 'exit 1' HUP INT TERM	# a signal exits through the EXIT trap
 
 fail() {
 	echo "FAIL: $*"

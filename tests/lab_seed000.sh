@@ -58,6 +58,9 @@ cleanup() {
 	rm -rf "$tmp"
 }
 trap cleanup EXIT
+# A signal (make check's timeout, ^C) exits through the same cleanup:
+# dash runs the EXIT trap on exit, not on death by a signal.
+trap 'exit 1' HUP INT TERM
 
 fail() {
 	echo "FAIL: $*"

@@ -41,6 +41,7 @@ cleanup() {
 	rm -rf "$tmp"
 }
 trap cleanup EXIT
+trap 'exit 1' HUP INT TERM	# a signal exits through the EXIT trap
 for n in $hi $ho $rt; do
 	ip netns add "$n" 2>/dev/null || { echo "SKIP: no netns"; exit 77; }
 	ip -n "$n" link set lo up

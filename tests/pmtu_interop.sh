@@ -51,6 +51,7 @@ cleanup() {
 	ss_cleanup
 }
 trap cleanup EXIT
+trap 'exit 1' HUP INT TERM	# a signal exits through the EXIT trap
 
 in_a() {
 	timeout 30 ip netns exec "$ha" "$@"

@@ -46,6 +46,7 @@ cleanup() {
 	rm -rf "$tmp"
 }
 trap cleanup EXIT
+trap 'exit 1' HUP INT TERM	# a signal exits through the EXIT trap
 for n in $ha $hb $rt; do
 	ip netns add "$n" 2>/dev/null || skip "no netns"
 	ip -n "$n" link set lo up

@@ -28,6 +28,7 @@ vpnc_cleanup() {
 	ss_cleanup
 }
 trap vpnc_cleanup EXIT
+trap 'exit 1' HUP INT TERM	# a signal exits through the EXIT trap
 
 vpnc_files() {
 	{

@@ -16,6 +16,7 @@ command -v ip >/dev/null 2>&1 || skip "no ip(8)"
 ns=iosh-wire-$$
 ip netns add "$ns" 2>/dev/null || skip "no netns"
 trap 'ip netns del "$ns" 2>/dev/null' EXIT
+trap 'exit 1' HUP INT TERM	# a signal exits through the EXIT trap
 
 fail() {
 	echo "FAIL: $*"
