@@ -16,7 +16,7 @@ libiosh_a_SOURCES += \
 	shell/console.h \
 	shell/console_line.c \
 	shell/console_telnet.c shell/console_telnet.h \
-	shell/vty_conn.c shell/vty_conn.h \
+	shell/vty_conn.c shell/vty_conn.h shell/vty_listen.c \
 	shell/ssh_cfg.c shell/ssh_cfg.h \
 	shell/dispatch.c shell/dispatch.h \
 	shell/enable.c shell/enable.h \
