@@ -10,6 +10,14 @@
  * clears its SAs (telling R2), an echo from 1.1.1.1 to 2.2.2.2 hits the
  * crypto map, and both loops run until R1 has an outbound IPsec SA.
  *
+ * IKE_BENCH_WIRE=veth:NS1:IF1:NS2:IF2 (bench/ike_setup_interop.sh): each
+ * router in its own process and network namespace, FastEthernet0/0 a
+ * pcap: wire on that namespace's end of a veth — IKE as real UDP/500
+ * frames through the kernel, as two strongSwans exchange it.  R2 (a
+ * forked child) answers from its event loop; R1 (this process) waits in
+ * poll for each message.  Rates are then also given per wall second, and
+ * the CPU time counts both processes.
+ *
  * The bound is what the setup cannot avoid: each side makes a key pair
  * and derives the shared secret once (crypto/ike_dh, two sides per
  * setup); the ratio says how close the engine, codec, hashing, ciphers
@@ -17,11 +25,17 @@
  * system, so the kernel's share of the udp: wire counts), both routers on
  * one core: another job on the shared machine does not count against us.
  */
+#define _GNU_SOURCE	/* setns(2) */
+#include <sys/prctl.h>
 #include <sys/socket.h>
+#include <sys/wait.h>
 
 #include <netinet/in.h>
 #include <arpa/inet.h>
 
+#include <fcntl.h>
+#include <sched.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,12 +54,15 @@
 #define SETUPS		60
 #define DH_ROUNDS	60
 #define ROUNDS		3
+#define MAX_ROUNDS	9
 
 static struct router	udp_rt[2], *rt;
 static struct session	*udp_ss[2], **ss;
 /* IKE_BENCH_WIRE=mem: tests/memlab's two routers on mem: wires (seed
  * 001's lab), no system call on the way; NULL on the udp: wire. */
 static struct memlab	*ml;
+/* IKE_BENCH_WIRE=veth:...: R2's process (this one is R1 only), else 0. */
+static pid_t		 peer;
 
 static double
 now(void)
@@ -98,6 +115,157 @@ free_port(void)
 	return ntohs(sin.sin_port);
 }
 
+/* R1's (R == 0) or R2's crypto map tunnel on interface IF. */
+static void
+configure(int r, const char *ifname)
+{
+	char	text[1024];
+
+	snprintf(text, sizeof(text), "interface Loopback0\n"
+	    "ip address %s 255.255.255.255\n"
+	    "interface %s\nip address %s 255.255.255.0\n"
+	    "no shutdown\nexit\nip route %s 255.255.255.255 %s\n"
+	    "crypto isakmp key cisco address %s\n"
+	    "crypto ipsec transform-set T esp-3des esp-sha-hmac\nexit\n"
+	    "access-list 100 permit ip host %s host %s\n"
+	    "crypto map M 10 ipsec-isakmp\nset peer %s\n"
+	    "match address 100\nset transform-set T\nexit\n"
+	    "interface %s\ncrypto map M\nend",
+	    r ? "2.2.2.2" : "1.1.1.1", ifname, r ? "12.1.1.2" : "12.1.1.1",
+	    r ? "1.1.1.1" : "2.2.2.2", r ? "12.1.1.1" : "12.1.1.2",
+	    r ? "12.1.1.1" : "12.1.1.2", r ? "2.2.2.2" : "1.1.1.1",
+	    r ? "1.1.1.1" : "2.2.2.2", r ? "12.1.1.1" : "12.1.1.2", ifname);
+	run(r, text);
+}
+
+/* Into the network namespace NAME (`ip netns add NAME`). */
+static void
+enter_ns(const char *name)
+{
+	char	path[256];
+	int	fd;
+
+	snprintf(path, sizeof(path), "/var/run/netns/%s", name);
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0 ||
+	    setns(fd, CLONE_NEWNET) != 0) {
+		perror(path);
+		exit(1);
+	}
+	close(fd);
+}
+
+/* Router R alone in namespace NS, FastEthernet0/0 on pcap:IF. */
+static void
+veth_router(int r, const char *ns, const char *ifname)
+{
+	char	err[256], spec[64];
+
+	enter_ns(ns);
+	if (router_init(&rt[r], "ike_bench", err, sizeof(err)) != 0) {
+		fprintf(stderr, "ike_bench: %s\n", err);
+		exit(1);
+	}
+	ss[r] = session_new(&rt[r], &ops, NULL);
+	run(r, "enable\nconfigure terminal\nno logging console");
+	snprintf(spec, sizeof(spec), "pcap:%s", ifname);
+	if (router_attach(&rt[r], "FastEthernet0/0", spec, err,
+	    sizeof(err)) != 0) {
+		fprintf(stderr, "ike_bench: %s\n", err);
+		exit(1);
+	}
+	configure(r, "FastEthernet0/0");
+}
+
+/* veth:NS1:IF1:NS2:IF2 — R2 forked into NS2, answering every group
+ * (one ISAKMP policy each), until R1 ends it; R1 here, in NS1. */
+static void
+veth_lab(const char *spec)
+{
+	struct dp_echo_req	 er;
+	char			*f[5], *copy, *save = NULL;
+	double			 t1;
+	char			 c;
+	int			 i, ready[2];
+
+	if ((copy = strdup(spec + 5)) == NULL)
+		abort();
+	for (i = 0; i < 5; i++)
+		if ((f[i] = strtok_r(i ? NULL : copy, ":", &save)) == NULL)
+			break;
+	if (i != 4) {
+		fprintf(stderr, "ike_bench: expected veth:NS1:IF1:NS2:IF2\n");
+		exit(1);
+	}
+	rt = udp_rt;
+	ss = udp_ss;
+	fflush(stdout);
+	if (pipe(ready) != 0 || (peer = fork()) < 0) {
+		perror("ike_bench: fork");
+		exit(1);
+	}
+	if (peer == 0) {
+		(void)prctl(PR_SET_PDEATHSIG, SIGTERM);
+		veth_router(1, f[2], f[3]);
+		run(1, "configure terminal\n"
+		    "crypto isakmp policy 2\nencryption 3des\nhash sha\n"
+		    "authentication pre-share\ngroup 2\n"
+		    "crypto isakmp policy 14\nencryption 3des\nhash sha\n"
+		    "authentication pre-share\ngroup 14\n"
+		    "crypto isakmp policy 19\nencryption 3des\nhash sha\n"
+		    "authentication pre-share\ngroup 19\nend");
+		/* Configured and on the wire: R1 may begin. */
+		if (write(ready[1], "", 1) != 1)
+			exit(1);
+		for (;;)
+			(void)evloop_once(rt[1].r_loop, -1);
+	}
+	veth_router(0, f[0], f[1]);
+	free(copy);
+	if (read(ready[0], &c, 1) != 1) {
+		fprintf(stderr, "ike_bench: R2 did not start\n");
+		exit(1);
+	}
+	close(ready[0]);
+	close(ready[1]);
+	/* R2's MAC address before the first setup: Main Mode 1 sent to an
+	 * address without an ARP entry would be dropped and wait for its
+	 * retransmission.  Echoes to R2, outside the crypto ACL, learn it
+	 * (the first one's ARP request). */
+	for (i = 0; i < 3; i++) {
+		memset(&er, 0, sizeof(er));
+		er.er_dst = 0x0c010102;
+		er.er_src = 0x0c010101;
+		er.er_id = 98;
+		er.er_size = 100;
+		(void)dp_echo_send(rt[0].r_sys.sy_dp, &er);
+		for (t1 = now(); now() - t1 < 0.1; )
+			(void)evloop_once(rt[0].r_loop, 5);
+	}
+}
+
+/* CPU seconds of R2's process (0 without one). */
+static double
+peer_cpu(void)
+{
+	char		path[64], buf[1024], *p;
+	unsigned long	ut, st;
+	FILE		*fp;
+
+	if (peer <= 0)
+		return 0;
+	snprintf(path, sizeof(path), "/proc/%d/stat", (int)peer);
+	if ((fp = fopen(path, "r")) == NULL)
+		return 0;
+	p = fgets(buf, sizeof(buf), fp);
+	fclose(fp);
+	/* Fields 14 and 15, counted after the ")" that ends the name. */
+	if (p == NULL || (p = strrchr(buf, ')')) == NULL ||
+	    sscanf(p + 2, "%*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u "
+	    "%lu %lu", &ut, &st) != 2)
+		return 0;
+	return (double)(ut + st) / sysconf(_SC_CLK_TCK);
+}
+
 static void
 lab(void)
 {
@@ -105,6 +273,10 @@ lab(void)
 	const char	*w = getenv("IKE_BENCH_WIRE");
 	int		 p0, p1, r;
 
+	if (w != NULL && strncmp(w, "veth:", 5) == 0) {
+		veth_lab(w);
+		return;
+	}
 	if (w != NULL && strcmp(w, "mem") == 0) {
 		if ((ml = calloc(1, sizeof(*ml))) == NULL ||
 		    memlab_open(ml, "esp-3des esp-sha-hmac", err,
@@ -134,24 +306,8 @@ lab(void)
 	snprintf(spec, sizeof(spec), "udp:%d:127.0.0.1:%d", p1, p0);
 	if (router_attach(&rt[1], "Serial1/1", spec, err, sizeof(err)) != 0)
 		exit(1);
-	run(0, "interface Loopback0\nip address 1.1.1.1 255.255.255.255\n"
-	    "interface Serial1/2\nip address 12.1.1.1 255.255.255.0\n"
-	    "no shutdown\nexit\nip route 2.2.2.2 255.255.255.255 12.1.1.2\n"
-	    "crypto isakmp key cisco address 12.1.1.2\n"
-	    "crypto ipsec transform-set T esp-3des esp-sha-hmac\nexit\n"
-	    "access-list 100 permit ip host 1.1.1.1 host 2.2.2.2\n"
-	    "crypto map M 10 ipsec-isakmp\nset peer 12.1.1.2\n"
-	    "match address 100\nset transform-set T\nexit\n"
-	    "interface Serial1/2\ncrypto map M\nend");
-	run(1, "interface Loopback0\nip address 2.2.2.2 255.255.255.255\n"
-	    "interface Serial1/1\nip address 12.1.1.2 255.255.255.0\n"
-	    "no shutdown\nexit\nip route 1.1.1.1 255.255.255.255 12.1.1.1\n"
-	    "crypto isakmp key cisco address 12.1.1.1\n"
-	    "crypto ipsec transform-set T esp-3des esp-sha-hmac\nexit\n"
-	    "access-list 100 permit ip host 2.2.2.2 host 1.1.1.1\n"
-	    "crypto map M 10 ipsec-isakmp\nset peer 12.1.1.1\n"
-	    "match address 100\nset transform-set T\nexit\n"
-	    "interface Serial1/1\ncrypto map M\nend");
+	configure(0, "Serial1/2");
+	configure(1, "Serial1/1");
 }
 
 static void
@@ -163,7 +319,7 @@ set_group(unsigned g)
 	snprintf(text, sizeof(text), "configure terminal\n"
 	    "crypto isakmp policy 10\nencryption 3des\nhash sha\n"
 	    "authentication pre-share\ngroup %u\nend", g);
-	for (r = 0; r < 2; r++)
+	for (r = 0; r < (peer > 0 ? 1 : 2); r++)
 		run(r, text);
 }
 
@@ -176,12 +332,17 @@ tunnel_up(void)
 	return fl != NULL && TAILQ_FIRST(&fl->fl_out) != NULL;
 }
 
-/* Both routers' loops once, and on mem: the frames between them. */
+/* Both routers' loops once, and on mem: the frames between them; R1's
+ * alone with R2 in another process, waiting up to WAIT ms for it. */
 static void
-pump(void)
+pump(int wait)
 {
 	if (ml != NULL) {
 		memlab_pump(ml);
+		return;
+	}
+	if (peer > 0) {		/* R2 is another process: wait for it */
+		evloop_once(rt[0].r_loop, wait);
 		return;
 	}
 	evloop_once(rt[0].r_loop, 0);
@@ -198,7 +359,7 @@ setup_once(void)
 
 	run(0, "clear crypto sa\nclear crypto isakmp");
 	for (r = 0; r < 20; r++)
-		pump();
+		pump(0);
 	memset(&er, 0, sizeof(er));
 	er.er_dst = 0x02020202;
 	er.er_src = 0x01010101;
@@ -209,7 +370,7 @@ setup_once(void)
 	while (!tunnel_up()) {
 		if (now() - t0 > 5)
 			return false;
-		pump();
+		pump(5);
 	}
 	return true;
 }
@@ -241,23 +402,30 @@ dh_bound(unsigned g)
 }
 
 /* Groups from the command line (default 2 14 19); IKE_BENCH_SETUPS setups
- * per round (default 60), ROUNDS rounds interleaved with the bound, medians. */
+ * per round (default 60), IKE_BENCH_ROUNDS rounds (default 3) interleaved
+ * with the bound, medians. */
 int
 main(int argc, char **argv)
 {
 	static const unsigned	defgroups[] = { 2, 14, 19 };
 	const char		*e = getenv("IKE_BENCH_SETUPS");
 	int			setups = e != NULL ? atoi(e) : SETUPS;
-	double			t0, rate[ROUNDS], bound[ROUNDS], vr, vb;
+	const char		*er = getenv("IKE_BENCH_ROUNDS");
+	int			rounds = er != NULL ? atoi(er) : ROUNDS;
+	double			t0, w0, c0, rate[MAX_ROUNDS], vr, vb;
+	double			bound[MAX_ROUNDS], wall[MAX_ROUNDS];
 	unsigned		g;
 	int			i, k, n, ngroups;
 
 	ngroups = argc > 1 ? argc - 1 : 3;
+	if (rounds < 1 || rounds > MAX_ROUNDS)
+		rounds = ROUNDS;
 	lab();
 	printf("ike_bench: Main Mode + Quick Mode setups/s between two iosh "
 	    "routers (3des/sha, psk) on a %s wire, beside the DH bound (2 x "
 	    "keygen+derive per setup); median of %d rounds of %d\n",
-	    ml != NULL ? "mem:" : "udp:", ROUNDS, setups);
+	    ml != NULL ? "mem:" : peer > 0 ? "veth (pcap:, two processes)" :
+	    "udp:", rounds, setups);
 	for (i = 0; i < ngroups; i++) {
 		g = argc > 1 ? (unsigned)atoi(argv[i + 1]) : defgroups[i];
 		set_group(g);
@@ -265,25 +433,38 @@ main(int argc, char **argv)
 			fprintf(stderr, "ike_bench: group %u: no tunnel\n", g);
 			return 1;
 		}
-		for (k = 0; k < ROUNDS; k++) {
+		for (k = 0; k < rounds; k++) {
 			t0 = cpu_now();
+			c0 = peer_cpu();
+			w0 = now();
 			for (n = 0; n < setups; n++)
 				if (!setup_once()) {
 					fprintf(stderr, "ike_bench: group %u: "
 					    "setup %d failed\n", g, n);
 					return 1;
 				}
-			rate[k] = setups / (cpu_now() - t0);
+			wall[k] = setups / (now() - w0);
+			rate[k] = setups / (cpu_now() - t0 + peer_cpu() - c0);
 			bound[k] = dh_bound(g);
 		}
-		vr = median(rate, ROUNDS);
-		vb = median(bound, ROUNDS);
+		vr = median(rate, rounds);
+		vb = median(bound, rounds);
 		printf("  group %-2u  %8.1f setups/s  DH bound %8.1f/s  "
-		    "ratio %.2f\n", g, vr, vb, vr / vb);
+		    "ratio %.2f", g, vr, vb, vr / vb);
+		if (peer > 0)	/* the wire's latency is in this one */
+			printf("  wall %8.1f setups/s", median(wall, rounds));
+		printf("\n");
 	}
 	if (ml != NULL) {
 		memlab_close(ml);
 		free(ml);
+		return 0;
+	}
+	if (peer > 0) {
+		(void)kill(peer, SIGTERM);
+		(void)waitpid(peer, NULL, 0);
+		session_free(ss[0]);
+		router_free(&rt[0]);
 		return 0;
 	}
 	session_free(ss[0]);

@@ -1,6 +1,9 @@
 # Benchmarks: `make bench` runs each and prints its ratios.  They are not
 # tests (figures depend on the machine); `make check` does not run them.
-BENCHES = bench/config_load.sh bench/config_corpus.sh bench/iperf_interop.sh
+BENCHES = bench/config_load.sh bench/config_corpus.sh bench/iperf_interop.sh \
+	bench/ike_setup_interop.sh
+# ike_setup_interop.sh drives strongSwan's charon over vici with this.
+EXTRA_DIST += bench/vici_setups.py
 # Programs built only for `make bench`: crypto/ primitives beside plain
 # OpenSSL in the same run (bench/dh_bench.c, bench/esp_bench.c), and IKE
 # setups between two routers beside the DH bound (bench/ike_bench.c).
@@ -55,7 +58,9 @@ CLEANFILES = $(BENCH_PROGS)
 EXTRA_DIST += $(BENCHES) bench/local.mk
 bench: all $(BENCH_PROGS)
 	@for b in $(BENCHES); do \
-		IOSH=$(abs_top_builddir)/iosh $(SHELL) $(srcdir)/$$b || exit 1; \
+		IOSH=$(abs_top_builddir)/iosh \
+		IKE_BENCH=$(abs_top_builddir)/bench/ike_bench \
+		$(SHELL) $(srcdir)/$$b || exit 1; \
 	done
 	@for b in $(BENCH_PROGS); do ./$$b || exit 1; done
 .PHONY: bench

@@ -1,0 +1,179 @@
+#!/bin/bash
+# bench/ike_setup_interop.sh — sequential IKE setups per second over a real
+# wire, iosh <-> iosh beside strongSwan <-> strongSwan, in the same run:
+#
+#   namespace ${P}a: veth ia  <== one veth ==>  namespace ${P}b: veth ib
+#   12.1.1.1, behind it 1.1.1.1                12.1.1.2, behind it 2.2.2.2
+#
+# Both pairs: IKEv1 Main Mode + Quick Mode, pre-shared key, IKE 3des/sha/
+# modp1024 (group 2), ESP 3des-sha1 (iosh: esp-3des esp-sha-hmac), tunnel
+# 1.1.1.1/32 <-> 2.2.2.2/32, no PFS.  One setup = bring the tunnel up and
+# take it down again; BENCH_SETUPS (default 100) setups one after another
+# per round, BENCH_ROUNDS (3) rounds, medians.
+#
+#   (a) strongSwan: two charons (5.9.8, kernel-libipsec: its user-space ESP,
+#       the only one without kernel ESP here; it floats to UDP 4500 as the
+#       interop notes say), the veth's ends addressed in their namespaces.
+#       bench/vici_setups.py drives charon in ${P}a over one vici
+#       connection: `initiate` (answered once the CHILD_SA is up) then
+#       `terminate` (answered once the IKE_SA is gone), N times.  Debian
+#       ships no load-tester plugin.
+#   (b) iosh: bench/ike_bench with IKE_BENCH_WIRE=veth:..., each router in
+#       its own process in its own namespace, FastEthernet0/0 a pcap: wire
+#       on the veth (the namespaces hold no address then: iosh is the
+#       host).  One setup = `clear crypto sa` + `clear crypto isakmp`, an
+#       echo into the crypto map, wait for R1's outbound SA.  The program
+#       drives R1's engine through its CLI in-process and polls only its
+#       event loop, so what is timed is the IKE engine and the wire, not a
+#       console's prompt-and-echo or a script's sleeps.
+#
+# Printed: each round's setups/s (wall) and the CPU seconds of both ends
+# (both charons; both iosh processes), the medians, and the ratios iosh /
+# strongSwan per wall second (issue 22's target: >= 10) and per CPU
+# second.  A benchmark: needs root, ip netns, python3, strongSwan's charon
+# with kernel-libipsec and iosh's bench/ike_bench (IKE_BENCH=path; build
+# it without sanitizers: `make bench/ike_bench` in a -O2 build) and
+# exits 0 saying why when one is missing.
+set -u
+
+here=$(cd "$(dirname "$0")" && pwd)
+bench=${IKE_BENCH:-$here/ike_bench}
+charon=/usr/lib/ipsec/charon
+n=${BENCH_SETUPS:-100}
+rounds=${BENCH_ROUNDS:-3}
+P=${BENCH_NS_PREFIX:-t22d-}
+skip() { echo "ike_setup_interop: skipped: $*"; exit 0; }
+[ "$(id -u)" -eq 0 ] || skip "not root"
+command -v ip >/dev/null || skip "no ip (iproute2)"
+command -v python3 >/dev/null || skip "no python3"
+[ -x "$charon" ] && [ -f /usr/lib/ipsec/plugins/libstrongswan-kernel-libipsec.so ] ||
+    skip "no strongSwan charon with kernel-libipsec"
+[ -x "$bench" ] || skip "no $bench (make bench/ike_bench)"
+
+T=$(mktemp -d)
+down() {
+	for f in "$T"/*.pid; do [ -f "$f" ] && kill "$(cat "$f")" 2>/dev/null
+		rm -f "$f"; done
+	sleep 0.3
+	ip netns del "${P}a" 2>/dev/null
+	ip netns del "${P}b" 2>/dev/null
+	rm -rf "$T"
+}
+trap down EXIT
+trap 'exit 1' HUP INT TERM
+fail() { echo "ike_setup_interop: $*" >&2; exit 1; }
+load() { cut -d' ' -f1-3 /proc/loadavg; }
+med() { printf '%s\n' "$@" | sort -g | awk '{ a[NR] = $1 }
+	END { print a[int((NR + 1) / 2)] }'; }
+ticks() {	# pid -> utime + stime in clock ticks
+	awk '{ print $14 + $15 }' /proc/"$1"/stat 2>/dev/null || echo 0; }
+hz=$(getconf CLK_TCK)
+
+ip netns add "${P}a" || skip "no network namespaces"
+ip netns add "${P}b" || fail "netns ${P}b"
+ip link add ia netns "${P}a" type veth peer name ib netns "${P}b" ||
+    skip "no veth"
+for s in a b; do
+	ip -n "$P$s" link set lo up
+	ip -n "$P$s" link set "i$s" up
+done
+
+# --- (a) strongSwan <-> strongSwan -------------------------------------
+charon_up() {	# a|b LOCAL REMOTE LOCAL_TS REMOTE_TS
+	local d=$T/$1
+	mkdir -p "$d/run"
+	ip -n "$P$1" addr add "$2/24" dev "i$1"
+	ip -n "$P$1" addr add "$4/32" dev lo
+	cat >"$d/strongswan.conf" <<EOF
+charon {
+    load = random nonce openssl pem pkcs1 x509 pubkey hmac md5 sha1 sha2 aes gmp kernel-libipsec kernel-netlink socket-default vici
+    install_routes = yes
+    syslog { daemon { default = -1 } }
+    plugins { vici { socket = unix://$d/charon.vici } }
+}
+swanctl {
+    load = random nonce openssl pem pkcs1 x509 pubkey
+    socket = unix://$d/charon.vici
+}
+EOF
+	cat >"$d/swanctl.conf" <<EOF
+connections { gw { version = 1
+        aggressive = no
+        local_addrs = $2
+        remote_addrs = $3
+        proposals = 3des-sha1-modp1024
+        dpd_delay = 0s
+        local { auth = psk
+            id = $2 }
+        remote { auth = psk
+            id = $3 }
+        children { gw { local_ts = $4/32
+            remote_ts = $5/32
+            esp_proposals = 3des-sha1
+            start_action = none } } } }
+secrets { ike-gw { id-1 = $2
+    id-2 = $3
+    secret = cisco } }
+EOF
+	# Own mount namespace: charon's pid file (/var/run) is compiled in.
+	STRONGSWAN_CONF=$d/strongswan.conf ip netns exec "$P$1" unshare -m \
+	    --propagation private sh -c "mount --bind $d/run /run && \
+exec $charon" >"$d/charon.out" 2>&1 &
+	echo $! >"$T/charon-$1.pid"
+	for i in $(seq 1 50); do [ -S "$d/charon.vici" ] && break; sleep 0.1
+	done
+	STRONGSWAN_CONF=$d/strongswan.conf timeout 20 swanctl --load-all \
+	    --file "$d/swanctl.conf" >/dev/null 2>&1 || fail "charon in $P$1"
+}
+
+charon_up a 12.1.1.1 12.1.1.2 1.1.1.1 2.2.2.2
+charon_up b 12.1.1.2 12.1.1.1 2.2.2.2 1.1.1.1
+ca=$(cat "$T/charon-a.pid"); cb=$(cat "$T/charon-b.pid")
+# One setup first (charon's first one loads and warms what it needs).
+timeout 30 python3 "$here/vici_setups.py" "$T/a/charon.vici" gw gw 1 \
+    >/dev/null || fail "strongSwan: no tunnel: $(tail -3 "$T"/a/charon.out)"
+sw_rate="" sw_cpu=""
+for r in $(seq 1 "$rounds"); do
+	l=$(load)
+	t0=$(( $(ticks "$ca") + $(ticks "$cb") ))
+	out=$(timeout $((n + 60)) python3 "$here/vici_setups.py" \
+	    "$T/a/charon.vici" gw gw "$n") || fail "strongSwan round $r: $out"
+	t1=$(( $(ticks "$ca") + $(ticks "$cb") ))
+	w=$(echo "$out" | awk '{ print $4 }')
+	rate=$(awk -v n="$n" -v w="$w" 'BEGIN { printf "%.1f", n / w }')
+	cpu=$(awk -v n="$n" -v t=$((t1 - t0)) -v h="$hz" \
+	    'BEGIN { if (t > 0) printf "%.1f", n * h / t; else print 0 }')
+	printf 'ike_setup_interop: strongSwan-strongSwan round %d: %d setups in %.2f s: %8.1f setups/s wall, %8.1f per CPU second of both charons (%.2f s)  load %s\n' \
+	    "$r" "$n" "$w" "$rate" "$cpu" "$(awk -v t=$((t1 - t0)) -v h="$hz" 'BEGIN { print t / h }')" "$l"
+	sw_rate="$sw_rate $rate" sw_cpu="$sw_cpu $cpu"
+done
+kill "$ca" "$cb" 2>/dev/null
+rm -f "$T/charon-a.pid" "$T/charon-b.pid"
+sleep 0.5
+# iosh is the host on its veth end: no address for the kernel to answer.
+for s in a b; do
+	ip -n "$P$s" addr flush dev "i$s"
+	ip -n "$P$s" addr flush dev lo
+	ip -n "$P$s" addr add 127.0.0.1/8 dev lo
+done
+
+# --- (b) iosh <-> iosh ----------------------------------------------------
+io_rate="" io_cpu=""
+for r in $(seq 1 "$rounds"); do
+	l=$(load)
+	out=$(IKE_BENCH_WIRE="veth:${P}a:ia:${P}b:ib" IKE_BENCH_SETUPS=$n \
+	    IKE_BENCH_ROUNDS=1 timeout $((n + 60)) "$bench" 2 2>&1) ||
+	    fail "iosh round $r: $out"
+	rate=$(echo "$out" | awk '/group 2 / { print ($NF == "setups/s") ? $(NF - 1) : "" }')
+	cpu=$(echo "$out" | awk '/group 2 / { print $3 }')
+	[ -n "$rate" ] || fail "iosh round $r: $out"
+	printf 'ike_setup_interop: iosh-iosh round %d: %d setups: %8.1f setups/s wall, %8.1f per CPU second of both iosh processes  load %s\n' \
+	    "$r" "$n" "$rate" "$cpu" "$l"
+	io_rate="$io_rate $rate" io_cpu="$io_cpu $cpu"
+done
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {
+	if (a > 0 && b > 0) printf "%.1f", a / b; else print "n/a" }'; }
+msw=$(med $sw_rate) mswc=$(med $sw_cpu) mio=$(med $io_rate) mioc=$(med $io_cpu)
+echo "ike_setup_interop: medians of $rounds rounds of $n: strongSwan $msw setups/s wall ($mswc per CPU s), iosh $mio setups/s wall ($mioc per CPU s)"
+echo "ike_setup_interop: iosh / strongSwan: $(ratio "$mio" "$msw") per wall second (target >= 10), $(ratio "$mioc" "$mswc") per CPU second"
