@@ -6,9 +6,11 @@
  * context of its hash anew (IKE computes a handful per exchange; the
  * packet path, esp.c, keeps its keyed contexts).
  */
+#include <stdbool.h>
 #include <string.h>
 
 #include <openssl/core_names.h>
+#include <openssl/crypto.h>
 #include <openssl/evp.h>
 #include <openssl/params.h>
 
@@ -83,22 +85,62 @@ md_fetch(enum ike_hash h)
 	return cache[h];
 }
 
+/*
+ * The key hash H's context holds now, so that a prf with the same key
+ * again only resets it (EVP_MAC_init without a key copies the keyed
+ * inner state back) instead of hashing the key pads anew: IKE takes its
+ * prfs in runs under one key — SKEYID for SKEYID_d/a/e and HASH_I/R,
+ * SKEYID_e for the cipher key, SKEYID_a for a Quick Mode's three
+ * hashes, SKEYID_d for each SA's KEYMAT blocks.  Keys longer than the
+ * buffer (a long pre-shared key) are keyed every time.
+ */
+struct prf_key {
+	uint8_t	pk_key[IKE_PRF_MAX];
+	size_t	pk_len;
+	bool	pk_valid;
+};
+
+static bool
+same_key(struct prf_key *k, const uint8_t *key, size_t len)
+{
+	if (k->pk_valid && k->pk_len == len &&
+	    (len == 0 || memcmp(k->pk_key, key, len) == 0))
+		return true;
+	OPENSSL_cleanse(k->pk_key, sizeof(k->pk_key));
+	k->pk_valid = false;
+	return false;
+}
+
 int
 ike_prf(enum ike_hash h, const uint8_t *key, size_t key_len,
     const struct ike_piece *pc, size_t n, uint8_t *out)
 {
-	EVP_MAC_CTX	*ctx = hmac_template(h);
-	size_t		 i, len;
+	static struct prf_key	 keyed[IKE_HASH_SHA512 + 1];
+	EVP_MAC_CTX		*ctx = hmac_template(h);
+	struct prf_key		*k;
+	size_t			 i, len;
 
 	/* Keying the context again resets it: one context per hash for the
 	 * process, no allocation per prf (IKE runs on the event loop's one
 	 * thread, and no prf calls another). */
 	if (ctx == NULL)
 		return -1;
-	/* An empty key (a zero-length PSK) is still a key to HMAC. */
-	if (!EVP_MAC_init(ctx, key_len ? key : (const uint8_t *)"", key_len,
-	    NULL))
-		return -1;
+	k = &keyed[h];
+	if (same_key(k, key, key_len)) {
+		if (!EVP_MAC_init(ctx, NULL, 0, NULL))
+			return -1;
+	} else {
+		/* An empty key (a zero-length PSK) is still a key to HMAC. */
+		if (!EVP_MAC_init(ctx, key_len ? key : (const uint8_t *)"",
+		    key_len, NULL))
+			return -1;
+		if (key_len <= sizeof(k->pk_key)) {
+			if (key_len)
+				memcpy(k->pk_key, key, key_len);
+			k->pk_len = key_len;
+			k->pk_valid = true;
+		}
+	}
 	for (i = 0; i < n; i++)
 		if (pc[i].ip_len && !EVP_MAC_update(ctx, pc[i].ip_p,
 		    pc[i].ip_len))

@@ -288,6 +288,39 @@ START_TEST(test_prf_rfc2202)
 }
 END_TEST
 
+/* ike_prf keeps its context keyed between calls: the same key again
+ * only resets it, a key of the same length but other bytes keys it anew,
+ * a key longer than its buffer is keyed every time (RFC 2202 cases 1, 3
+ * and 6, each twice, interleaved). */
+START_TEST(test_prf_same_key)
+{
+	static const char	 t6[] = "Test Using Larger Than Block-Size Key - "
+				    "Hash Key First";
+	uint8_t			 k1[20], k3[20], k6[80], data[50];
+	uint8_t			 out[IKE_PRF_MAX];
+	struct ike_piece	 hi = { "Hi There", 8 }, dd = { data, 50 };
+	struct ike_piece	 p6 = { t6, sizeof(t6) - 1 };
+	int			 i;
+
+	memset(k1, 0x0b, sizeof(k1));
+	memset(k3, 0xaa, sizeof(k3));
+	memset(k6, 0xaa, sizeof(k6));
+	memset(data, 0xdd, sizeof(data));
+	for (i = 0; i < 2; i++) {
+		ck_assert_int_eq(ike_prf(IKE_HASH_SHA, k1, 20, &hi, 1, out), 0);
+		assert_hex(out, 20, "b617318655057264e28bc0b6fb378c8ef146be00");
+		ck_assert_int_eq(ike_prf(IKE_HASH_SHA, k1, 20, &hi, 1, out), 0);
+		assert_hex(out, 20, "b617318655057264e28bc0b6fb378c8ef146be00");
+		ck_assert_int_eq(ike_prf(IKE_HASH_SHA, k3, 20, &dd, 1, out), 0);
+		assert_hex(out, 20, "125d7342b9ac11cd91a39af48aa17b4f63f175d3");
+		ck_assert_int_eq(ike_prf(IKE_HASH_SHA, k6, 80, &p6, 1, out), 0);
+		assert_hex(out, 20, "aa4ae5e15272d00e95705637ce8a3b55ed402112");
+		ck_assert_int_eq(ike_prf(IKE_HASH_SHA, k6, 80, &p6, 1, out), 0);
+		assert_hex(out, 20, "aa4ae5e15272d00e95705637ce8a3b55ed402112");
+	}
+}
+END_TEST
+
 /* The schedule for one exchange, against Python's hmac (see the values'
  * recipe in tests/data/ikecrypto/keys.py). */
 static const struct {
@@ -637,6 +670,7 @@ ikecrypto_suite(void)
 	tcase_add_test(tc, test_modp_fixed);
 	tcase_add_test(tc, test_modp24_subgroup);
 	tcase_add_test(tc, test_prf_rfc2202);
+	tcase_add_test(tc, test_prf_same_key);
 	tcase_add_loop_test(tc, test_key_schedule, 0, 3);
 	tcase_add_test(tc, test_auth_hashes);
 	tcase_add_loop_test(tc, test_cipher_round_trip, 0, 5);
