@@ -387,6 +387,8 @@ ike_dbg_id(struct ike_p1 *p, uint8_t next, const struct sa_addr *addr,
 {
 	char	a[SA_TEXT_LEN];
 
+	if (!ike_debugging(p->p_c))
+		return;
 	sa_text(addr, a);
 	ike_debug_sp(p->p_c, p->p_dbg, " ID payload");
 	ike_debug_text(p->p_c, "        next-payload : %u", next);

@@ -122,7 +122,7 @@ attr(const struct crypto *c, const struct isakmp_attr *a,
 		if (a->at_tv) {
 			ike_debug_raw(c, "      life duration (basic) of %llu",
 			    (unsigned long long)a->at_num);
-		} else {
+		} else if (ike_debugging(c)) {
 			ike_debug_vpi(a, vpi, sizeof(vpi));
 			ike_debug_raw(c, "      life duration (VPI) of %s", vpi);
 		}

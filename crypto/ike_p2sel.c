@@ -113,7 +113,7 @@ attrs(const struct crypto *c, const struct isakmp_xf *xf,
 				ike_debug_raw(c, "      SA life duration "
 				    "(basic) of %llu",
 				    (unsigned long long)a.at_num);
-			else {
+			else if (ike_debugging(c)) {
 				ike_debug_vpi(&a, vpi, sizeof(vpi));
 				ike_debug_raw(c, "      SA life duration (VPI) "
 				    "of %s", vpi);

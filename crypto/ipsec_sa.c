@@ -300,7 +300,9 @@ ipsec_installed_debug(struct ike_qm *q)
 	struct ipsec_sa		*in, *out;
 	char			 peer[SA_TEXT_LEN], s[SA_TEXT_LEN], d[SA_TEXT_LEN];
 
-	if (!ipsec_installed_pair(q, &in, &out))
+	/* Debug off: not even the SAs' lookup and addresses as text. */
+	if (!crypto_debug_on(c, CRYPTO_DEBUG_IPSEC) ||
+	    !ipsec_installed_pair(q, &in, &out))
 		return;
 	sa_text(&q->q_p1->p_peer, peer);
 	sa_text(&q->q_req.rq_lid.id_addr, s);

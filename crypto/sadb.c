@@ -14,6 +14,8 @@
 #include <string.h>
 
 #include "crypto/sadb.h"
+#include "lib/bytes.h"
+#include "lib/inet4.h"
 #include "lib/xalloc.h"
 
 static const char *const state_names[ISK_COUNT] = {
@@ -54,8 +56,14 @@ sa_addr_fmt(const struct sa_addr *a, char *buf, size_t len)
 		for (p = tmp; *p != '\0'; p++)
 			if (*p >= 'a' && *p <= 'f')
 				*p -= 'a' - 'A';
-	} else
-		inet_ntop(AF_INET, a->sa_addr, tmp, sizeof(tmp));
+	} else {
+		/* The common case straight into BUF (see ip4_text). */
+		if (len >= IP4_TEXT_LEN) {
+			ip4_text(get32(a->sa_addr), buf);
+			return;
+		}
+		ip4_text(get32(a->sa_addr), tmp);
+	}
 	snprintf(buf, len, "%s", tmp);
 }
 

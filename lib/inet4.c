@@ -7,11 +7,27 @@
 #include "lib/bytes.h"
 #include "lib/inet4.h"
 
+/*
+ * Digit by digit, not snprintf: IKE names its peer in text on every
+ * message (SA lookups, debug lines built or not), and the format call
+ * was a percent of a group 19 setup.  Same text as "%u.%u.%u.%u".
+ */
 const char *
 ip4_text(uint32_t a, char buf[IP4_TEXT_LEN])
 {
-	snprintf(buf, IP4_TEXT_LEN, "%u.%u.%u.%u", a >> 24, (a >> 16) & 0xff,
-	    (a >> 8) & 0xff, a & 0xff);
+	char		*p = buf;
+	unsigned	 o;
+	int		 i;
+
+	for (i = 24; i >= 0; i -= 8) {
+		o = (a >> i) & 0xff;
+		if (o >= 100)
+			*p++ = (char)('0' + o / 100);
+		if (o >= 10)
+			*p++ = (char)('0' + o / 10 % 10);
+		*p++ = (char)('0' + o % 10);
+		*p++ = i ? '.' : '\0';
+	}
 	return buf;
 }
 
