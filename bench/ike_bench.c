@@ -11,12 +11,14 @@
  * crypto map, and both loops run until R1 has an outbound IPsec SA.
  *
  * IKE_BENCH_WIRE=veth:NS1:IF1:NS2:IF2 (bench/ike_setup_interop.sh): each
- * router in its own process and network namespace, FastEthernet0/0 a
- * pcap: wire on that namespace's end of a veth — IKE as real UDP/500
- * frames through the kernel, as two strongSwans exchange it.  R2 (a
- * forked child) answers from its event loop; R1 (this process) waits in
- * poll for each message.  Rates are then also given per wall second, and
- * the CPU time counts both processes.
+ * router in its own network namespace, FastEthernet0/0 a pcap: wire on
+ * that namespace's end of a veth — IKE as real UDP/500 frames through
+ * the kernel, as two strongSwans exchange it.  Both routers in this
+ * process (each wire opened inside its namespace), polled in turn; with
+ * IKE_BENCH_PROCS=2 R2 is a forked child answering from its event loop
+ * and R1 waits in poll for each message, so every message also waits for
+ * the scheduler to wake the other process.  Rates are then also given per
+ * wall second, and the CPU time counts both processes.
  *
  * The bound is what the setup cannot avoid: each side makes a key pair
  * and derives the shared secret once (crypto/ike_dh, two sides per
@@ -61,8 +63,10 @@ static struct session	*udp_ss[2], **ss;
 /* IKE_BENCH_WIRE=mem: tests/memlab's two routers on mem: wires (seed
  * 001's lab), no system call on the way; NULL on the udp: wire. */
 static struct memlab	*ml;
-/* IKE_BENCH_WIRE=veth:...: R2's process (this one is R1 only), else 0. */
+/* IKE_BENCH_WIRE=veth:... with IKE_BENCH_PROCS=2: R2's process (this
+ * one is R1 only), else 0. */
 static pid_t		 peer;
+static bool		 veth;		/* IKE_BENCH_WIRE=veth:... */
 
 static double
 now(void)
@@ -176,14 +180,39 @@ veth_router(int r, const char *ns, const char *ifname)
 	configure(r, "FastEthernet0/0");
 }
 
-/* veth:NS1:IF1:NS2:IF2 — R2 forked into NS2, answering every group
- * (one ISAKMP policy each), until R1 ends it; R1 here, in NS1. */
+static void	pump(int);
+
+/* R2's MAC address before the first setup: Main Mode 1 sent to an
+ * address without an ARP entry would be dropped and wait for its
+ * retransmission.  Echoes to R2, outside the crypto ACL, learn it (the
+ * first one's ARP request). */
+static void
+learn_arp(void)
+{
+	struct dp_echo_req	er;
+	double			t1;
+	int			i;
+
+	for (i = 0; i < 3; i++) {
+		memset(&er, 0, sizeof(er));
+		er.er_dst = 0x0c010102;
+		er.er_src = 0x0c010101;
+		er.er_id = 98;
+		er.er_size = 100;
+		(void)dp_echo_send(rt[0].r_sys.sy_dp, &er);
+		for (t1 = now(); now() - t1 < 0.1; )
+			pump(5);
+	}
+}
+
+/* veth:NS1:IF1:NS2:IF2 — R1 in NS1, R2 in NS2, here; or (IKE_BENCH_PROCS=2)
+ * R2 forked into NS2, answering every group (one ISAKMP policy each),
+ * until R1 ends it. */
 static void
 veth_lab(const char *spec)
 {
-	struct dp_echo_req	 er;
+	const char		*e;
 	char			*f[5], *copy, *save = NULL;
-	double			 t1;
 	char			 c;
 	int			 i, ready[2];
 
@@ -198,6 +227,14 @@ veth_lab(const char *spec)
 	}
 	rt = udp_rt;
 	ss = udp_ss;
+	veth = true;
+	if ((e = getenv("IKE_BENCH_PROCS")) == NULL || atoi(e) != 2) {
+		veth_router(0, f[0], f[1]);
+		veth_router(1, f[2], f[3]);
+		free(copy);
+		learn_arp();
+		return;
+	}
 	fflush(stdout);
 	if (pipe(ready) != 0 || (peer = fork()) < 0) {
 		perror("ike_bench: fork");
@@ -227,20 +264,7 @@ veth_lab(const char *spec)
 	}
 	close(ready[0]);
 	close(ready[1]);
-	/* R2's MAC address before the first setup: Main Mode 1 sent to an
-	 * address without an ARP entry would be dropped and wait for its
-	 * retransmission.  Echoes to R2, outside the crypto ACL, learn it
-	 * (the first one's ARP request). */
-	for (i = 0; i < 3; i++) {
-		memset(&er, 0, sizeof(er));
-		er.er_dst = 0x0c010102;
-		er.er_src = 0x0c010101;
-		er.er_id = 98;
-		er.er_size = 100;
-		(void)dp_echo_send(rt[0].r_sys.sy_dp, &er);
-		for (t1 = now(); now() - t1 < 0.1; )
-			(void)evloop_once(rt[0].r_loop, 5);
-	}
+	learn_arp();
 }
 
 /* CPU seconds of R2's process (0 without one). */
@@ -425,7 +449,7 @@ main(int argc, char **argv)
 	    "routers (3des/sha, psk) on a %s wire, beside the DH bound (2 x "
 	    "keygen+derive per setup); median of %d rounds of %d\n",
 	    ml != NULL ? "mem:" : peer > 0 ? "veth (pcap:, two processes)" :
-	    "udp:", rounds, setups);
+	    veth ? "veth (pcap:, one process)" : "udp:", rounds, setups);
 	for (i = 0; i < ngroups; i++) {
 		g = argc > 1 ? (unsigned)atoi(argv[i + 1]) : defgroups[i];
 		set_group(g);
@@ -451,7 +475,7 @@ main(int argc, char **argv)
 		vb = median(bound, rounds);
 		printf("  group %-2u  %8.1f setups/s  DH bound %8.1f/s  "
 		    "ratio %.2f", g, vr, vb, vr / vb);
-		if (peer > 0)	/* the wire's latency is in this one */
+		if (veth)	/* the wire's latency is in this one */
 			printf("  wall %8.1f setups/s", median(wall, rounds));
 		printf("\n");
 	}

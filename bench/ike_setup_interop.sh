@@ -19,13 +19,20 @@
 #       `terminate` (answered once the IKE_SA is gone), N times.  Debian
 #       ships no load-tester plugin.
 #   (b) iosh: bench/ike_bench with IKE_BENCH_WIRE=veth:..., each router in
-#       its own process in its own namespace, FastEthernet0/0 a pcap: wire
-#       on the veth (the namespaces hold no address then: iosh is the
-#       host).  One setup = `clear crypto sa` + `clear crypto isakmp`, an
-#       echo into the crypto map, wait for R1's outbound SA.  The program
-#       drives R1's engine through its CLI in-process and polls only its
-#       event loop, so what is timed is the IKE engine and the wire, not a
-#       console's prompt-and-echo or a script's sleeps.
+#       its own namespace, FastEthernet0/0 a pcap: wire on the veth (the
+#       namespaces hold no address then: iosh is the host).  One setup =
+#       `clear crypto sa` + `clear crypto isakmp`, an echo into the crypto
+#       map, wait for R1's outbound SA.  The program drives R1's engine
+#       through its CLI in-process and polls the routers' event loops, so
+#       what is timed is the IKE engine and the wire, not a console's
+#       prompt-and-echo or a script's sleeps.  Two ways, both printed:
+#       "one process" — both routers in one process, each wire opened in
+#       its namespace, polled in turn (the engine and the wire, and no
+#       wake-up of another process per message); "two processes"
+#       (IKE_BENCH_PROCS=2) — R2 a process of its own that sleeps in poll,
+#       as two daemons do, so each of the nine messages also waits for the
+#       scheduler to run the other side (on a loaded machine, the most of
+#       a setup's wall time).
 #
 # Printed: each round's setups/s (wall) and the CPU seconds of both ends
 # (both charons; both iosh processes), the medians, and the ratios iosh /
@@ -158,22 +165,30 @@ for s in a b; do
 done
 
 # --- (b) iosh <-> iosh ----------------------------------------------------
-io_rate="" io_cpu=""
-for r in $(seq 1 "$rounds"); do
-	l=$(load)
-	out=$(IKE_BENCH_WIRE="veth:${P}a:ia:${P}b:ib" IKE_BENCH_SETUPS=$n \
-	    IKE_BENCH_ROUNDS=1 timeout $((n + 60)) "$bench" 2 2>&1) ||
-	    fail "iosh round $r: $out"
-	rate=$(echo "$out" | awk '/group 2 / { print ($NF == "setups/s") ? $(NF - 1) : "" }')
-	cpu=$(echo "$out" | awk '/group 2 / { print $3 }')
-	[ -n "$rate" ] || fail "iosh round $r: $out"
-	printf 'ike_setup_interop: iosh-iosh round %d: %d setups: %8.1f setups/s wall, %8.1f per CPU second of both iosh processes  load %s\n' \
-	    "$r" "$n" "$rate" "$cpu" "$l"
-	io_rate="$io_rate $rate" io_cpu="$io_cpu $cpu"
-done
+iosh_rounds() {	# PROCS LABEL: sets io_rate, io_cpu
+	io_rate="" io_cpu=""
+	for r in $(seq 1 "$rounds"); do
+		l=$(load)
+		out=$(IKE_BENCH_WIRE="veth:${P}a:ia:${P}b:ib" IKE_BENCH_PROCS=$1 \
+		    IKE_BENCH_SETUPS=$n IKE_BENCH_ROUNDS=1 \
+		    timeout $((n + 60)) "$bench" 2 2>&1) ||
+		    fail "iosh round $r: $out"
+		rate=$(echo "$out" | awk '/group 2 / { print ($NF == "setups/s") ? $(NF - 1) : "" }')
+		cpu=$(echo "$out" | awk '/group 2 / { print $3 }')
+		[ -n "$rate" ] || fail "iosh round $r: $out"
+		printf 'ike_setup_interop: iosh-iosh (%s) round %d: %d setups: %8.1f setups/s wall, %8.1f per CPU second of both routers  load %s\n' \
+		    "$2" "$r" "$n" "$rate" "$cpu" "$l"
+		io_rate="$io_rate $rate" io_cpu="$io_cpu $cpu"
+	done
+}
+iosh_rounds 1 "one process"
+mio1=$(med $io_rate) mioc1=$(med $io_cpu)
+iosh_rounds 2 "two processes"
+mio2=$(med $io_rate) mioc2=$(med $io_cpu)
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {
 	if (a > 0 && b > 0) printf "%.1f", a / b; else print "n/a" }'; }
-msw=$(med $sw_rate) mswc=$(med $sw_cpu) mio=$(med $io_rate) mioc=$(med $io_cpu)
-echo "ike_setup_interop: medians of $rounds rounds of $n: strongSwan $msw setups/s wall ($mswc per CPU s), iosh $mio setups/s wall ($mioc per CPU s)"
-echo "ike_setup_interop: iosh / strongSwan: $(ratio "$mio" "$msw") per wall second (target >= 10), $(ratio "$mioc" "$mswc") per CPU second"
+msw=$(med $sw_rate) mswc=$(med $sw_cpu)
+echo "ike_setup_interop: medians of $rounds rounds of $n: strongSwan $msw setups/s wall ($mswc per CPU s); iosh one process $mio1 wall ($mioc1 per CPU s), two processes $mio2 wall ($mioc2 per CPU s)"
+echo "ike_setup_interop: iosh / strongSwan per wall second: $(ratio "$mio1" "$msw") one process, $(ratio "$mio2" "$msw") two processes (target >= 10)"
+echo "ike_setup_interop: iosh / strongSwan per CPU second: $(ratio "$mioc1" "$mswc") one process, $(ratio "$mioc2" "$mswc") two processes"
