@@ -617,8 +617,11 @@ void
 ike_mm_input(struct ike_p1 *p, const struct isakmp_msg *m, const uint8_t *raw,
     size_t len)
 {
-	/* MM5/MM6 decrypted (the identity and its hash), wiped after. */
+	/* MM5/MM6 decrypted (the identity and its hash), wiped after: only
+	 * those two messages write it, no more than their body's length
+	 * (ike_decrypt_msg), not the whole 4 KB. */
 	uint8_t	plain[IKE_MSG_MAX];
+	bool	used = false;
 
 	(void)raw;
 	(void)len;
@@ -631,15 +634,19 @@ ike_mm_input(struct ike_p1 *p, const struct isakmp_msg *m, const uint8_t *raw,
 		break;
 	case FSM_I_MM5:
 		i_mm6(p, m, plain);
+		used = true;
 		break;
 	case FSM_R_MM2:
 		r_mm3(p, m);
 		break;
 	case FSM_R_MM4:
 		r_mm5(p, m, plain);
+		used = true;
 		break;
 	default:
 		break;
 	}
-	OPENSSL_cleanse(plain, sizeof(plain));
+	if (used)
+		OPENSSL_cleanse(plain, m->im_bodylen < sizeof(plain) ?
+		    m->im_bodylen : sizeof(plain));
 }

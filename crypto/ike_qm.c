@@ -1063,6 +1063,8 @@ ike_qm_input(struct ike_p1 *p, const struct isakmp_msg *m, const uint8_t *raw,
 		i_qm2(q, &pm);
 	else if (!q->q_initiator && q->q_state == FSM_QM_R_QM2)
 		r_qm3(q);
-	/* The decrypted message (nonces, KE) leaves no copy behind. */
-	OPENSSL_cleanse(plain, sizeof(plain));
+	/* The decrypted message (nonces, KE) leaves no copy behind: it is
+	 * the body's length (ike_decrypt_msg), not the whole 4 KB. */
+	OPENSSL_cleanse(plain, m->im_bodylen < sizeof(plain) ?
+	    m->im_bodylen : sizeof(plain));
 }
