@@ -44,6 +44,7 @@
 set -u
 
 here=$(cd "$(dirname "$0")" && pwd)
+. "$here/charon_lib.sh"
 bench=${IKE_BENCH:-$here/ike_bench}
 charon=/usr/lib/ipsec/charon
 n=${BENCH_SETUPS:-100}
@@ -53,8 +54,7 @@ skip() { echo "ike_setup_interop: skipped: $*"; exit 0; }
 [ "$(id -u)" -eq 0 ] || skip "not root"
 command -v ip >/dev/null || skip "no ip (iproute2)"
 command -v python3 >/dev/null || skip "no python3"
-[ -x "$charon" ] && [ -f /usr/lib/ipsec/plugins/libstrongswan-kernel-libipsec.so ] ||
-    skip "no strongSwan charon with kernel-libipsec"
+charon_present || skip "no strongSwan charon with kernel-libipsec"
 [ -x "$bench" ] || skip "no $bench (make bench/ike_bench)"
 
 T=$(mktemp -d)
@@ -88,49 +88,10 @@ done
 # --- (a) strongSwan <-> strongSwan -------------------------------------
 charon_up() {	# a|b LOCAL REMOTE LOCAL_TS REMOTE_TS
 	local d=$T/$1
-	mkdir -p "$d/run"
 	ip -n "$P$1" addr add "$2/24" dev "i$1"
 	ip -n "$P$1" addr add "$4/32" dev lo
-	cat >"$d/strongswan.conf" <<EOF
-charon {
-    load = random nonce openssl pem pkcs1 x509 pubkey hmac md5 sha1 sha2 aes gmp kernel-libipsec kernel-netlink socket-default vici
-    install_routes = yes
-    syslog { daemon { default = -1 } }
-    plugins { vici { socket = unix://$d/charon.vici } }
-}
-swanctl {
-    load = random nonce openssl pem pkcs1 x509 pubkey
-    socket = unix://$d/charon.vici
-}
-EOF
-	cat >"$d/swanctl.conf" <<EOF
-connections { gw { version = 1
-        aggressive = no
-        local_addrs = $2
-        remote_addrs = $3
-        proposals = 3des-sha1-modp1024
-        dpd_delay = 0s
-        local { auth = psk
-            id = $2 }
-        remote { auth = psk
-            id = $3 }
-        children { gw { local_ts = $4/32
-            remote_ts = $5/32
-            esp_proposals = 3des-sha1
-            start_action = none } } } }
-secrets { ike-gw { id-1 = $2
-    id-2 = $3
-    secret = cisco } }
-EOF
-	# Own mount namespace: charon's pid file (/var/run) is compiled in.
-	STRONGSWAN_CONF=$d/strongswan.conf ip netns exec "$P$1" unshare -m \
-	    --propagation private sh -c "mount --bind $d/run /run && \
-exec $charon" >"$d/charon.out" 2>&1 &
-	echo $! >"$T/charon-$1.pid"
-	for i in $(seq 1 50); do [ -S "$d/charon.vici" ] && break; sleep 0.1
-	done
-	STRONGSWAN_CONF=$d/strongswan.conf timeout 20 swanctl --load-all \
-	    --file "$d/swanctl.conf" >/dev/null 2>&1 || fail "charon in $P$1"
+	charon_conf "$d" "$2" "$3" "$4/32" "$5/32" 3des-sha1-modp1024 3des-sha1
+	charon_start "$P$1" "$d" "$T/charon-$1.pid" || fail "charon in $P$1"
 }
 
 charon_up a 12.1.1.1 12.1.1.2 1.1.1.1 2.2.2.2

@@ -34,6 +34,7 @@
 set -u
 
 iosh=${IOSH:-$(cd "$(dirname "$0")/.." && pwd)/iosh}
+. "$(dirname "$0")/charon_lib.sh"
 charon=/usr/lib/ipsec/charon
 secs=${BENCH_SECONDS:-10}
 runs=${BENCH_RUNS:-3}
@@ -44,8 +45,7 @@ skip() { echo "iperf_interop: skipped: $*"; exit 0; }
 command -v iperf3 >/dev/null || skip "no iperf3"
 command -v ethtool >/dev/null || skip "no ethtool"
 command -v openssl >/dev/null || skip "no openssl"
-[ -x "$charon" ] && [ -f /usr/lib/ipsec/plugins/libstrongswan-kernel-libipsec.so ] ||
-    skip "no strongSwan with kernel-libipsec"
+charon_present || skip "no strongSwan with kernel-libipsec"
 [ -x "$iosh" ] || skip "no iosh at $iosh"
 
 T=$(mktemp -d)
@@ -110,44 +110,8 @@ charon_up() {	# g1|g2 LOCAL REMOTE
 	local d=$T/$1 lts rts
 	if [ "$1" = g1 ]; then lts=10.0.1.0/24; rts=10.0.2.0/24
 	else lts=10.0.2.0/24; rts=10.0.1.0/24; fi
-	mkdir -p "$d/run"
-	cat >"$d/strongswan.conf" <<EOF
-charon {
-    load = random nonce openssl pem pkcs1 x509 pubkey hmac md5 sha1 sha2 aes des gmp kernel-libipsec kernel-netlink socket-default vici
-    install_routes = yes
-    syslog { daemon { default = -1 } }
-    plugins { vici { socket = unix://$d/charon.vici } }
-}
-swanctl {
-    load = random nonce openssl pem pkcs1 x509 pubkey
-    socket = unix://$d/charon.vici
-}
-EOF
-	cat >"$d/swanctl.conf" <<EOF
-connections { gw { version = 1
-        local_addrs = $2
-        remote_addrs = $3
-        proposals = 3des-md5-modp1024
-        local { auth = psk
-            id = $2 }
-        remote { auth = psk
-            id = $3 }
-        children { gw { local_ts = $lts
-            remote_ts = $rts
-            esp_proposals = $esp_swan
-            start_action = none } } } }
-secrets { ike-gw { id-1 = $2
-    id-2 = $3
-    secret = cisco } }
-EOF
-	STRONGSWAN_CONF=$d/strongswan.conf ip netns exec "$P$1" unshare -m \
-	    --propagation private sh -c "mount --bind $d/run /run && \
-exec $charon" >"$d/charon.out" 2>&1 &
-	echo $! >"$T/charon-$1.pid"
-	for i in $(seq 1 50); do [ -S "$d/charon.vici" ] && break; sleep 0.1
-	done
-	STRONGSWAN_CONF=$d/strongswan.conf timeout 20 swanctl --load-all \
-	    --file "$d/swanctl.conf" >/dev/null 2>&1 || fail "charon $1"
+	charon_conf "$d" "$2" "$3" $lts $rts 3des-md5-modp1024 "$esp_swan"
+	charon_start "$P$1" "$d" "$T/charon-$1.pid" || fail "charon $1"
 }
 
 # iosh on pcap: wires (no addresses in its namespace: iosh is the host).

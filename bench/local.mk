@@ -2,8 +2,9 @@
 # tests (figures depend on the machine); `make check` does not run them.
 BENCHES = bench/config_load.sh bench/config_corpus.sh bench/iperf_interop.sh \
 	bench/ike_setup_interop.sh
-# ike_setup_interop.sh drives strongSwan's charon over vici with this.
-EXTRA_DIST += bench/vici_setups.py
+# ike_setup_interop.sh drives strongSwan's charon over vici with this;
+# both strongSwan benches start charon with charon_lib.sh.
+EXTRA_DIST += bench/vici_setups.py bench/charon_lib.sh
 # Programs built only for `make bench`: crypto/ primitives beside plain
 # OpenSSL in the same run (bench/dh_bench.c, bench/esp_bench.c), and IKE
 # setups between two routers beside the DH bound (bench/ike_bench.c).
