@@ -109,9 +109,12 @@ cbc_ctx(struct ike_cbc *cc, enum ike_enc enc, unsigned keybits,
 		ike_cbc_free(cc);
 		cc->cc_ctx[0] = EVP_CIPHER_CTX_new();
 		cc->cc_ctx[1] = EVP_CIPHER_CTX_new();
+		/* Both chain from a zero block (cc_chain, zeroed by the free). */
 		if (cc->cc_ctx[0] == NULL || cc->cc_ctx[1] == NULL ||
-		    !EVP_CipherInit_ex2(cc->cc_ctx[0], c, key, NULL, 0, NULL) ||
-		    !EVP_CipherInit_ex2(cc->cc_ctx[1], c, key, NULL, 1, NULL) ||
+		    !EVP_CipherInit_ex2(cc->cc_ctx[0], c, key, cc->cc_chain[0],
+		    0, NULL) ||
+		    !EVP_CipherInit_ex2(cc->cc_ctx[1], c, key, cc->cc_chain[1],
+		    1, NULL) ||
 		    !EVP_CIPHER_CTX_set_padding(cc->cc_ctx[0], 0) ||
 		    !EVP_CIPHER_CTX_set_padding(cc->cc_ctx[1], 0)) {
 			ike_cbc_free(cc);
@@ -132,27 +135,54 @@ ike_cbc_free(struct ike_cbc *cc)
 	OPENSSL_cleanse(cc, sizeof(*cc));
 }
 
-/* One CBC pass over BUF in place, without OpenSSL's padding; only the
- * IV is set on the kept context, its key schedule stays. */
+static void
+xor_in(uint8_t *dst, const uint8_t *a, const uint8_t *b, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++)
+		dst[i] ^= a[i] ^ b[i];
+}
+
+/*
+ * One CBC pass over BUF in place with IV, without OpenSSL's padding, on
+ * the kept context, which chains on from CHAIN (its last ciphertext
+ * block): encrypting, the first block goes in as P1 ^ IV ^ CHAIN, so the
+ * context's E(P1' ^ CHAIN) is E(P1 ^ IV); decrypting, the context gives
+ * D(C1) ^ CHAIN, and ^ CHAIN ^ IV makes it D(C1) ^ IV.  A failed update
+ * leaves the chain unknown: the context restarts from a zero block.
+ */
 static int
 cbc(struct ike_cbc *cc, enum ike_enc enc, unsigned keybits,
     const uint8_t *key, uint8_t *iv, uint8_t *buf, size_t len, int encrypt)
 {
 	EVP_CIPHER_CTX		*ctx;
 	size_t			 block = ike_cipher_block(enc);
-	uint8_t			 last[IKE_BLOCK_MAX];
+	uint8_t			 last[IKE_BLOCK_MAX], *chain;
 	int			 n;
 
 	if (block == 0 || len == 0 || len % block != 0 || len > INT32_MAX)
 		return -1;
 	if ((ctx = cbc_ctx(cc, enc, keybits, key, encrypt)) == NULL)
 		return -1;
-	if (!encrypt)
-		memcpy(last, buf + len - block, block);
-	if (!EVP_CipherInit_ex2(ctx, NULL, NULL, iv, encrypt, NULL) ||
-	    !EVP_CipherUpdate(ctx, buf, &n, buf, (int)len) || (size_t)n != len)
+	chain = cc->cc_chain[encrypt];
+	memcpy(last, buf + len - block, block);
+	if (encrypt)
+		xor_in(buf, iv, chain, block);
+	if (!EVP_CipherUpdate(ctx, buf, &n, buf, (int)len) ||
+	    (size_t)n != len) {
+		memset(chain, 0, block);
+		(void)EVP_CipherInit_ex2(ctx, NULL, NULL, chain, encrypt, NULL);
 		return -1;
-	memcpy(iv, encrypt ? buf + len - block : last, block);
+	}
+	if (encrypt) {
+		memcpy(chain, buf + len - block, block);
+		memcpy(iv, chain, block);
+	} else {
+		xor_in(buf, chain, iv, block);
+		memcpy(chain, last, block);
+		memcpy(iv, last, block);
+	}
 	return 0;
 }
 

@@ -55,14 +55,18 @@ int	ike_decrypt(enum ike_enc, unsigned keybits, const uint8_t *key,
  * The same, with the key schedules kept for the life of an ISAKMP SA: a
  * new cipher context and key schedule per message cost about a twelfth
  * of a setup.  The contexts are made on first use and made again only if
- * the cipher or key differ from the ones they hold; each message only
- * sets its IV.  Zeroed memory is an empty struct ike_cbc.
+ * the cipher or key differ from the ones they hold.  Neither is given a
+ * message's IV: each keeps chaining from the last ciphertext block it saw
+ * (cc_chain) and the IV goes in by XOR on the first block, as esp_alg.h
+ * tells (setting the IV walked the provider's parameters per message).
+ * Zeroed memory is an empty struct ike_cbc.
  */
 struct ike_cbc {
 	EVP_CIPHER_CTX	*cc_ctx[2];		/* decrypt, encrypt */
 	enum ike_enc	 cc_enc;
 	unsigned	 cc_keybits;
 	uint8_t		 cc_key[IKE_KEY_MAX];
+	uint8_t		 cc_chain[2][IKE_BLOCK_MAX];
 };
 int	ike_cbc_encrypt(struct ike_cbc *, enum ike_enc, unsigned keybits,
 	    const uint8_t *key, uint8_t *iv, uint8_t *buf, size_t len,

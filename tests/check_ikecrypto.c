@@ -479,6 +479,50 @@ START_TEST(test_cipher_round_trip)
 }
 END_TEST
 
+/* A kept struct ike_cbc chains its contexts from message to message and
+ * puts each message's IV in by XOR: three messages of different lengths
+ * and IVs, each direction, give exactly the one-shot forms' bytes and
+ * IVs; a key change starts it over. */
+START_TEST(test_cbc_kept_chains)
+{
+	static const size_t	 lens[] = { 20, 45, 8 };
+	struct ike_cbc		 enc, dec;
+	uint8_t			 key[24], key2[24], iv[8], iv1[8], ivd[8];
+	uint8_t			 a[64], b[64], orig[64];
+	size_t			 la, lb, i, k;
+
+	memset(&enc, 0, sizeof(enc));
+	memset(&dec, 0, sizeof(dec));
+	for (i = 0; i < sizeof(key); i++) {
+		key[i] = (uint8_t)(i * 7 + 3);
+		key2[i] = (uint8_t)(i * 5 + 1);
+	}
+	for (k = 0; k < 4; k++) {
+		const uint8_t	*kk = k == 3 ? key2 : key;
+		size_t		 n = lens[k % 3];
+
+		for (i = 0; i < n; i++)
+			orig[i] = a[i] = b[i] = (uint8_t)(i + 11 * k);
+		memset(iv, (int)(0x31 * (k + 1)), sizeof(iv));
+		memcpy(iv1, iv, sizeof(iv));
+		memcpy(ivd, iv, sizeof(iv));
+		ck_assert_int_eq(ike_cbc_encrypt(&enc, IKE_ENC_3DES, 0, kk, iv,
+		    a, n, &la), 0);
+		ck_assert_int_eq(ike_encrypt(IKE_ENC_3DES, 0, kk, iv1, b, n,
+		    &lb), 0);
+		ck_assert_uint_eq(la, lb);
+		ck_assert_mem_eq(a, b, la);
+		ck_assert_mem_eq(iv, iv1, 8);
+		ck_assert_int_eq(ike_cbc_decrypt(&dec, IKE_ENC_3DES, 0, kk, ivd,
+		    a, la), 0);
+		ck_assert_mem_eq(a, orig, n);
+		ck_assert_mem_eq(ivd, iv, 8);
+	}
+	ike_cbc_free(&enc);
+	ike_cbc_free(&dec);
+}
+END_TEST
+
 START_TEST(test_cipher_keys)
 {
 	ck_assert_uint_eq(ike_cipher_keylen(IKE_ENC_DES, 0), 8);
@@ -674,6 +718,7 @@ ikecrypto_suite(void)
 	tcase_add_loop_test(tc, test_key_schedule, 0, 3);
 	tcase_add_test(tc, test_auth_hashes);
 	tcase_add_loop_test(tc, test_cipher_round_trip, 0, 5);
+	tcase_add_test(tc, test_cbc_kept_chains);
 	tcase_add_test(tc, test_cipher_keys);
 	tcase_add_test(tc, test_strongswan_phase1_phase2);
 	suite_add_tcase(s, tc);
