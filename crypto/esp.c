@@ -1,8 +1,8 @@
 /*
  * esp: RFC 4303 ESP tunnel mode, CBC ciphers and HMAC-96 (esp.h).
  *
- * Per packet: an IV from the SA's pool of random bytes (refilled from
- * RAND_bytes a few dozen packets at a time: unpredictable IVs, RFC 3602
+ * Per packet: an IV from the process's pool of random bytes (rand_pool.c,
+ * refilled from RAND_bytes 4 KB at a time: unpredictable IVs, RFC 3602
  * §2.4, without a DRBG call per packet), the cipher context re-armed with
  * that IV only, and the HMAC context re-initialised with the key it
  * already holds.
@@ -14,17 +14,15 @@
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
 #include <openssl/params.h>
-#include <openssl/rand.h>
 
 #include "crypto/esp.h"
 #include "crypto/esp_alg.h"
 #include "crypto/replay_win.h"
 #include "crypto/ike_cipher.h"
+#include "crypto/rand_pool.h"
 #include "crypto/seal.h"
 #include "lib/bytes.h"
 #include "lib/xalloc.h"
-
-#define IV_POOL		512
 
 struct esp_sa {
 	uint32_t	 sa_spi;
@@ -33,8 +31,6 @@ struct esp_sa {
 	struct replay_win sa_win;	/* inbound */
 	bool		 sa_fixed_iv;	/* sa_iv set for the next packet */
 	uint8_t		 sa_iv[16];
-	size_t		 sa_pool_used;
-	uint8_t		 sa_pool[IV_POOL];
 	struct esp_stats sa_stats;
 };
 
@@ -85,7 +81,6 @@ esp_sa_new(const struct esp_params *p)
 
 	sa = xcalloc(1, sizeof(*sa));
 	sa->sa_spi = p->ep_spi;
-	sa->sa_pool_used = IV_POOL;
 	if (replay_win_init(&sa->sa_win, p->ep_replay) < 0 ||
 	    esp_alg_init(&sa->sa_alg, p) < 0) {
 		esp_sa_free(sa);
@@ -184,15 +179,7 @@ next_iv(struct esp_sa *sa, uint8_t *iv)
 	}
 	if (ivlen == 0)
 		return 0;
-	if (sa->sa_pool_used + ivlen > IV_POOL) {
-		if (RAND_bytes(sa->sa_pool, IV_POOL) != 1)
-			return -1;
-		sa->sa_pool_used = 0;
-	}
-	memcpy(iv, sa->sa_pool + sa->sa_pool_used, ivlen);
-	/* An IV is used once: erase it from the pool. */
-	memset(sa->sa_pool + sa->sa_pool_used, 0, ivlen);
-	sa->sa_pool_used += ivlen;
+	rand_pool_bytes(iv, ivlen);
 	return 0;
 }
 

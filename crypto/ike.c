@@ -11,9 +11,7 @@
  * packet is a duplicate of a previous packet").
  */
 #include <openssl/crypto.h>
-#include <openssl/rand.h>
 
-#include <pthread.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -24,6 +22,7 @@
 #include "crypto/ike.h"
 #include "crypto/ike_debug.h"
 #include "crypto/ike_int.h"
+#include "crypto/rand_pool.h"
 #include "crypto/ike_prf.h"
 #include "crypto/isakmp_build.h"
 #include "crypto/isakmp_pld.h"
@@ -98,47 +97,11 @@ ike_dbg_node_fsm(struct ike_qm *q, const char *input, enum ike_fsm from,
 	    ike_fsm_name(from), ike_fsm_name(to));
 }
 
-/*
- * Cookies, nonces, SPIs and M-IDs come from a pool that RAND_bytes fills
- * 512 bytes at a time: each RAND_bytes call costs a getpid() (OpenSSL's
- * fork check) and a DRBG round, a few percent of a setup when called for
- * every 4 or 8 bytes.  Bytes handed out are wiped from the pool; a forked
- * child starts with an empty pool, so it never repeats its parent's.
- */
-static uint8_t	rand_pool[512];
-static size_t	rand_left;
-
-static void
-rand_pool_forget(void)
-{
-	OPENSSL_cleanse(rand_pool, sizeof(rand_pool));
-	rand_left = 0;
-}
-
+/* Cookies, nonces, SPIs and M-IDs: the process's pool (rand_pool.c). */
 void
 ike_random(void *buf, size_t len)
 {
-	static bool	atfork;
-	uint8_t		*out = buf;
-	size_t		 n;
-
-	if (!atfork) {
-		(void)pthread_atfork(NULL, NULL, rand_pool_forget);
-		atfork = true;
-	}
-	while (len > 0) {
-		if (rand_left == 0) {
-			if (RAND_bytes(rand_pool, sizeof(rand_pool)) != 1)
-				abort();
-			rand_left = sizeof(rand_pool);
-		}
-		n = len < rand_left ? len : rand_left;
-		memcpy(out, rand_pool + sizeof(rand_pool) - rand_left, n);
-		OPENSSL_cleanse(rand_pool + sizeof(rand_pool) - rand_left, n);
-		rand_left -= n;
-		out += n;
-		len -= n;
-	}
+	rand_pool_bytes(buf, len);
 }
 
 /*
