@@ -185,6 +185,7 @@ const struct wire_ops wire_pcap_ops = {
 	.wo_open = pcap_wire_open,
 	.wo_read = pcap_wire_read,
 	.wo_send = pcap_wire_send,
+	.wo_send_many = wire_sendmmsg,
 	.wo_close = pcap_wire_close,
 	.wo_refresh = pcap_wire_refresh,
 };

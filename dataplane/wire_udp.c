@@ -233,5 +233,6 @@ const struct wire_ops wire_udp_ops = {
 	.wo_open = udp_open,
 	.wo_read = udp_read,
 	.wo_send = udp_send,
+	.wo_send_many = wire_sendmmsg,
 	.wo_close = udp_close,
 };

@@ -216,6 +216,78 @@ START_TEST(test_udp_batch)
 }
 END_TEST
 
+/* An rx callback that answers every frame on its own wire, as a router
+ * forwarding a batch does. */
+struct echo {
+	struct sink	*e_sink;
+	struct wire	*e_wire;
+	uint64_t	 e_out_at_rx;	/* ws_out_frames when the last came */
+};
+
+static void
+echo_rx(void *arg, const uint8_t *frame, size_t len)
+{
+	struct echo	*e = arg;
+
+	sink_rx(e->e_sink, frame, len);
+	e->e_out_at_rx = wire_stats(e->e_wire)->ws_out_frames;
+	ck_assert_int_eq(wire_send(e->e_wire, frame, len), 0);
+}
+
+/*
+ * Frames sent during a read batch leave in one sendmmsg when the batch
+ * ends: 100 frames reach b in two batches (64, 36); b answers each; its
+ * answers are queued (nothing written while the batch runs), then leave
+ * in one system call per batch — written before evloop_once returns —
+ * and reach a in order.  A frame sent outside a batch goes at once.
+ */
+START_TEST(test_udp_tx_batch)
+{
+	struct evloop		*el = evloop_new();
+	struct sink		*sa = sink_new(0), *sb = sink_new(0);
+	struct echo		 e;
+	struct wire		*a, *b;
+	const struct wire_stats	*st;
+	char			 spec[64];
+	int			 pa = free_udp_port(), pb = free_udp_port();
+	uint32_t		 i;
+
+	clock_use_real();
+	snprintf(spec, sizeof(spec), "udp:%d:127.0.0.1:%d", pa, pb);
+	a = open_ok(el, spec, sa);
+	snprintf(spec, sizeof(spec), "udp:%d:127.0.0.1:%d", pb, pa);
+	e.e_sink = sb;
+	e.e_out_at_rx = 99;
+	b = wire_open(el, spec, echo_rx, &e, spec, sizeof(spec));
+	ck_assert_ptr_nonnull(b);
+	e.e_wire = b;
+	st = wire_stats(b);
+	for (i = 0; i < 100; i++)
+		ck_assert_int_eq(wire_send(a, (const uint8_t *)&i, 4), 0);
+	/* Outside a batch: one write per frame, at once. */
+	ck_assert_uint_eq(wire_stats(a)->ws_out_frames, 100);
+	ck_assert_uint_eq(wire_stats(a)->ws_out_batches, 100);
+	ck_assert_int_eq(evloop_once(el, 1000), 0);
+	ck_assert_uint_eq(sb->n, 64);
+	ck_assert_uint_eq(e.e_out_at_rx, 0);	/* queued while it ran */
+	ck_assert_uint_eq(st->ws_out_frames, 64);
+	ck_assert_uint_eq(st->ws_out_bytes, 256);
+	ck_assert_uint_eq(st->ws_out_batches, 1);
+	ck_assert_int_eq(evloop_once(el, 1000), 0);
+	ck_assert_uint_eq(sb->n, 100);
+	ck_assert_uint_eq(e.e_out_at_rx, 64);
+	ck_assert_uint_eq(st->ws_out_frames, 100);
+	ck_assert_uint_eq(st->ws_out_batches, 2);
+	ck_assert_uint_eq(st->ws_out_drops + st->ws_out_errors, 0);
+	run_until(el, sa, 100);
+	ck_assert_uint_eq(sa->n, 100);
+	for (i = 0; i < 100; i++)
+		ck_assert_uint_eq(sa->seq[i], i);
+	ck_assert_uint_eq(wire_stats(a)->ws_in_batches, 2);
+	close_pair(el, a, sa, b, sb);
+}
+END_TEST
+
 START_TEST(test_udp_peer_down)
 {
 	struct evloop	*el = evloop_new();
@@ -923,6 +995,7 @@ wire_suite(void)
 	tcase_add_test(tc, test_udp_pair);
 	tcase_add_test(tc, test_udp_peer_down);
 	tcase_add_test(tc, test_udp_batch);
+	tcase_add_test(tc, test_udp_tx_batch);
 	tcase_add_test(tc, test_udp_ipv6);
 	tcase_add_test(tc, test_spec_errors);
 	tcase_add_test(tc, test_wire_fault);
