@@ -288,6 +288,85 @@ START_TEST(test_udp_tx_batch)
 }
 END_TEST
 
+/* Frames a batch sends to a dead peer, and what the wire said of them. */
+struct refused {
+	struct wire	*r_dead;
+	int		 r_owner;	/* its address names the sender */
+	unsigned	 r_fail;
+	size_t		 r_fail_bytes;
+};
+
+static void
+refused_rx(void *arg, const uint8_t *frame, size_t len)
+{
+	struct refused	*r = arg;
+	int		 i;
+
+	(void)frame;
+	(void)len;
+	for (i = 0; i < 3; i++)
+		ck_assert_int_eq(wire_send_owned(r->r_dead,
+		    (const uint8_t *)"refused", 7, &r->r_owner), 0);
+}
+
+static void
+refused_txfail(void *arg, void *owner, size_t len)
+{
+	struct refused	*r = arg;
+
+	ck_assert_ptr_eq(owner, &r->r_owner);
+	r->r_fail++;
+	r->r_fail_bytes += len;
+}
+
+/*
+ * A queued frame the medium refuses when the batch is written (a dead
+ * peer's ICMP makes the next send fail with ECONNREFUSED) is counted once,
+ * as an error, and reported with its owner, so the interface that counted
+ * it as output can take it back; the others still leave.
+ */
+START_TEST(test_udp_tx_refused)
+{
+	struct evloop		*el = evloop_new();
+	struct sink		*sa = sink_new(0), *sb = sink_new(0);
+	struct refused		 r;
+	struct wire		*a, *b;
+	const struct wire_stats	*st;
+	char			 spec[64];
+	int			 pa = free_udp_port(), pb = free_udp_port();
+
+	clock_use_real();
+	memset(&r, 0, sizeof(r));
+	snprintf(spec, sizeof(spec), "udp:%d:127.0.0.1:%d", pa, pb);
+	a = open_ok(el, spec, sa);
+	snprintf(spec, sizeof(spec), "udp:%d:127.0.0.1:%d", pb, pa);
+	b = wire_open(el, spec, refused_rx, &r, spec, sizeof(spec));
+	ck_assert_ptr_nonnull(b);
+	snprintf(spec, sizeof(spec), "udp:%d:127.0.0.1:%d", free_udp_port(),
+	    free_udp_port());
+	/* Watched after b, so b's batch meets the port's error before the
+	 * dead wire's own read would take it.  No rx: R is the argument
+	 * the txfail callback gets. */
+	r.r_dead = wire_open(el, spec, NULL, &r, spec, sizeof(spec));
+	ck_assert_ptr_nonnull(r.r_dead);
+	wire_set_txfail(r.r_dead, refused_txfail);
+	st = wire_stats(r.r_dead);
+	/* The first send reaches the kernel; the port's ICMP error waits. */
+	ck_assert_int_eq(wire_send(r.r_dead, (const uint8_t *)"first", 5), 0);
+	ck_assert_uint_eq(st->ws_out_frames, 1);
+	ck_assert_int_eq(wire_send(a, (const uint8_t *)"go", 2), 0);
+	ck_assert_int_eq(evloop_once(el, 1000), 0);
+	/* Every frame counted once: sent, or refused and reported. */
+	ck_assert_uint_ge(r.r_fail, 1);
+	ck_assert_uint_eq(st->ws_out_errors + st->ws_out_drops, r.r_fail);
+	ck_assert_uint_eq(st->ws_out_frames + r.r_fail, 4);
+	ck_assert_uint_eq(st->ws_out_bytes, 5 + 7 * (3 - r.r_fail));
+	ck_assert_uint_eq(r.r_fail_bytes, 7 * r.r_fail);
+	wire_close(r.r_dead);
+	close_pair(el, a, sa, b, sb);
+}
+END_TEST
+
 START_TEST(test_udp_peer_down)
 {
 	struct evloop	*el = evloop_new();
@@ -996,6 +1075,7 @@ wire_suite(void)
 	tcase_add_test(tc, test_udp_peer_down);
 	tcase_add_test(tc, test_udp_batch);
 	tcase_add_test(tc, test_udp_tx_batch);
+	tcase_add_test(tc, test_udp_tx_refused);
 	tcase_add_test(tc, test_udp_ipv6);
 	tcase_add_test(tc, test_spec_errors);
 	tcase_add_test(tc, test_wire_fault);
