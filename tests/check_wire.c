@@ -110,17 +110,26 @@ open_ok(struct evloop *el, const char *spec, struct sink *s)
 	return w;
 }
 
+/* a (frames to SA) and b (frames to RX(ARG)) joined on loopback. */
 static void
-open_pair(struct evloop *el, struct wire **a, struct sink *sa,
-    struct wire **b, struct sink *sb)
+open_pair_rx(struct evloop *el, struct wire **a, struct sink *sa,
+    struct wire **b, wire_rx_fn rx, void *arg)
 {
-	char	spec[64];
+	char	spec[64], err[256];
 	int	pa = free_udp_port(), pb = free_udp_port();
 
 	snprintf(spec, sizeof(spec), "udp:%d:127.0.0.1:%d", pa, pb);
 	*a = open_ok(el, spec, sa);
 	snprintf(spec, sizeof(spec), "udp:%d:localhost:%d", pb, pa);
-	*b = open_ok(el, spec, sb);
+	*b = wire_open(el, spec, rx, arg, err, sizeof(err));
+	ck_assert_msg(*b != NULL, "%s: %s", spec, err);
+}
+
+static void
+open_pair(struct evloop *el, struct wire **a, struct sink *sa,
+    struct wire **b, struct sink *sb)
+{
+	open_pair_rx(el, a, sa, b, sink_rx, sb);
 }
 
 static void
@@ -248,18 +257,12 @@ START_TEST(test_udp_tx_batch)
 	struct echo		 e;
 	struct wire		*a, *b;
 	const struct wire_stats	*st;
-	char			 spec[64];
-	int			 pa = free_udp_port(), pb = free_udp_port();
 	uint32_t		 i;
 
 	clock_use_real();
-	snprintf(spec, sizeof(spec), "udp:%d:127.0.0.1:%d", pa, pb);
-	a = open_ok(el, spec, sa);
-	snprintf(spec, sizeof(spec), "udp:%d:127.0.0.1:%d", pb, pa);
 	e.e_sink = sb;
 	e.e_out_at_rx = 99;
-	b = wire_open(el, spec, echo_rx, &e, spec, sizeof(spec));
-	ck_assert_ptr_nonnull(b);
+	open_pair_rx(el, &a, sa, &b, echo_rx, &e);
 	e.e_wire = b;
 	st = wire_stats(b);
 	for (i = 0; i < 100; i++)
@@ -333,15 +336,10 @@ START_TEST(test_udp_tx_refused)
 	struct wire		*a, *b;
 	const struct wire_stats	*st;
 	char			 spec[64];
-	int			 pa = free_udp_port(), pb = free_udp_port();
 
 	clock_use_real();
 	memset(&r, 0, sizeof(r));
-	snprintf(spec, sizeof(spec), "udp:%d:127.0.0.1:%d", pa, pb);
-	a = open_ok(el, spec, sa);
-	snprintf(spec, sizeof(spec), "udp:%d:127.0.0.1:%d", pb, pa);
-	b = wire_open(el, spec, refused_rx, &r, spec, sizeof(spec));
-	ck_assert_ptr_nonnull(b);
+	open_pair_rx(el, &a, sa, &b, refused_rx, &r);
 	snprintf(spec, sizeof(spec), "udp:%d:127.0.0.1:%d", free_udp_port(),
 	    free_udp_port());
 	/* Watched after b, so b's batch meets the port's error before the
