@@ -154,9 +154,36 @@ cpu_ticks() {	# pid file -> utime+stime of the process and its threads
 	awk '{ print $14 + $15 }' /proc/"$p"/stat 2>/dev/null || echo 0
 }
 
+# The kernel's softirq threads' CPU ticks, and the machine's softirq
+# ticks (/proc/stat; with tick accounting a tick in softirq is also
+# charged to the process it interrupted, so this one is not added).
+ksoftirqd_ticks() {
+	local t=0 p
+	for p in $(pgrep -x 'ksoftirqd/[0-9]*'); do
+		t=$(( t + $(awk '{ print $14 + $15 }' /proc/"$p"/stat) ))
+	done
+	echo "$t"
+}
+softirq_ticks() { awk '/^cpu / { print $8 }' /proc/stat; }
+
+# What the whole topology used during a run, against the cores there
+# are: both gateways, both iperf3 ends (iperf3 -V reports its own and
+# the server's CPU as % of the run) and the kernel's softirq threads.
+# Near 100% of all cores, a second thread in a gateway cannot add
+# throughput: there is no idle core for it (issue 22's worker thread).
+topology_cpu() {	# GW1_TICKS GW2_TICKS KSOFTIRQD_TICKS SOFTIRQ_TICKS HZ
+	awk -v a="$1" -v b="$2" -v k="$3" -v q="$4" -v h="$5" -v s="$secs" \
+	    -v n="$(nproc)" '
+	    /CPU Utilization/ { sub(/%.*/, "", $4); sub(/%.*/, "", $7)
+		ic = $4 / 100 * s; is = $7 / 100 * s }
+	    END { t = (a + b + k) / h + ic + is
+		printf "iperf_interop:   topology CPU: gateways %.1f + %.1f s, iperf3 client %.1f + server %.1f s, ksoftirqd %.1f s = %.1f s of %d x %d s (%.0f%% of the machine); softirq (machine, inside those) %.1f s\n",
+		    a / h, b / h, ic, is, k / h, t, n, s, 100 * t / (n * s), q / h }' "$T/iperf.out"
+}
+
 # One configuration: KIND1 KIND2 LABEL; sets $result (median Mbit/s).
 measure() {
-	local k1=$1 k2=$2 label=$3 i v l vals="" pcs="" c1 c2 hz pc retr
+	local k1=$1 k2=$2 label=$3 i v l vals="" pcs="" c1 c2 hz pc retr k st
 	hz=$(getconf CLK_TCK)
 	topology
 	gateway g1 "$k1"
@@ -188,10 +215,12 @@ measure() {
 		    perf record -q -g -o "$BENCH_PERF/${label// /_}.data" \
 		    -p "$(cat "$T"/*-g1.pid | head -1)" -- sleep "$secs" \
 		    >/dev/null 2>&1 &
-		ip netns exec "${P}c" timeout $((secs + 20)) iperf3 \
+		k=$(ksoftirqd_ticks); st=$(softirq_ticks)
+		ip netns exec "${P}c" timeout $((secs + 20)) iperf3 -V \
 		    -c 10.0.2.2 -t "$secs" -f m >"$T/iperf.out" 2>&1
-		v=$(awk '/receiver/ { print $(NF - 2) }' "$T/iperf.out")
-		retr=$(awk '/sender/ { print $(NF - 1) }' "$T/iperf.out")
+		k=$(( $(ksoftirqd_ticks) - k )); st=$(( $(softirq_ticks) - st ))
+		v=$(awk '/ receiver *$/ { print $(NF - 2) }' "$T/iperf.out")
+		retr=$(awk '/ sender *$/ { print $(NF - 1) }' "$T/iperf.out")
 		[ -n "$v" ] || v=0
 		c1=$(( $(cpu_ticks "$T/iosh-g1.pid") + $(cpu_ticks "$T/charon-g1.pid") - c1 ))
 		c2=$(( $(cpu_ticks "$T/iosh-g2.pid") + $(cpu_ticks "$T/charon-g2.pid") - c2 ))
@@ -204,6 +233,7 @@ measure() {
 		printf 'iperf_interop: %-28s run %d: %8.1f Mbit/s  %s retr  gateway CPU %.1f + %.1f s of %s s (%s Mbit/s per core)  load %s\n' \
 		    "$label" "$i" "$v" "${retr:-?}" "$(awk -v c="$c1" -v h="$hz" 'BEGIN { print c / h }')" \
 		    "$(awk -v c="$c2" -v h="$hz" 'BEGIN { print c / h }')" "$secs" "$pc" "$l"
+		topology_cpu "$c1" "$c2" "$k" "$st" "$hz"
 		vals="$vals $v"
 		pcs="$pcs $pc"
 	done

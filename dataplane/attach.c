@@ -47,6 +47,28 @@ attach_mac(struct dp_iface *ifp, const char *seed)
 	ifp->if_attach.at_mac[5] = (uint8_t)id->id_num[id->id_nnum - 1];
 }
 
+/* A frame counted as output that the medium refused when its batch was
+ * written (wire.h): an output drop after all, for the wire's interface
+ * and for the subinterface that sent it (LEN less its tag). */
+static void
+uncount_out(struct if_attach *at, size_t len)
+{
+	at->at_opkts--;
+	at->at_obytes -= len;
+	at->at_odrops++;
+}
+
+static void
+attach_txfail(void *arg, void *owner, size_t len)
+{
+	struct dp_iface	*ifp = arg, *sub = owner;
+
+	uncount_out(&ifp->if_attach, len);
+	if (sub != ifp)
+		uncount_out(&sub->if_attach, sub->if_dot1q_native ? len :
+		    len - VLAN_TAGLEN);
+}
+
 static void
 attach_rx(void *arg, const uint8_t *frame, size_t len)
 {
@@ -115,6 +137,7 @@ dp_attach(struct dataplane *dp, const char *name, const char *spec,
 	if (w == NULL)
 		return -1;
 	ifp->if_attach.at_wire = w;
+	wire_set_txfail(w, attach_txfail);
 	dp->d_rt_gen++;		/* its line protocol: routes through it */
 	ifp->if_attach.at_spec = xstrdup(spec);
 	attach_mac(ifp, spec);
@@ -167,16 +190,24 @@ count_out(struct dp_iface *ifp, int rc, size_t len)
 	return 0;
 }
 
+int
+attach_send_for(struct dp_iface *ifp, struct dp_iface *sub,
+    const uint8_t *frame, size_t len)
+{
+	struct if_attach	*at = &ifp->if_attach;
+
+	if (at->at_wire == NULL || !iface_up(ifp))
+		return count_out(ifp, -1, len);
+	return count_out(ifp, wire_send_owned(at->at_wire, frame, len, sub),
+	    len);
+}
+
 /* The frame on the medium, counted as output (a subinterface's: on its
  * parent's wire, counted by both). */
 int
 attach_send(struct dp_iface *ifp, const uint8_t *frame, size_t len)
 {
-	struct if_attach	*at = &ifp->if_attach;
-
 	if (ifp->if_id.id_sub != 0)
 		return count_out(ifp, dot1q_send(ifp, frame, len), len);
-	if (at->at_wire == NULL || !iface_up(ifp))
-		return count_out(ifp, -1, len);
-	return count_out(ifp, wire_send(at->at_wire, frame, len), len);
+	return attach_send_for(ifp, ifp, frame, len);
 }

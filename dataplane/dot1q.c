@@ -21,7 +21,6 @@
 #include "lib/vty.h"
 
 #define ETHERTYPE_VLAN	0x8100
-#define VLAN_TAGLEN	4
 
 struct dp_iface *
 dot1q_parent(const struct dp_iface *sub)
@@ -125,13 +124,13 @@ dot1q_send(struct dp_iface *sub, const uint8_t *f, size_t len)
 	    len < ETHER_HDRLEN)
 		return -1;
 	if (sub->if_dot1q_native)
-		return attach_send(p, f, len);
+		return attach_send_for(p, sub, f, len);
 	t = xmalloc(len + VLAN_TAGLEN);
 	memcpy(t, f, 12);
 	put16(t + 12, ETHERTYPE_VLAN);
 	put16(t + 14, sub->if_dot1q);
 	memcpy(t + 16, f + 12, len - 12);
-	rc = attach_send(p, t, len + VLAN_TAGLEN);
+	rc = attach_send_for(p, sub, t, len + VLAN_TAGLEN);
 	free(t);
 	return rc;
 }

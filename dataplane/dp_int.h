@@ -434,6 +434,7 @@ void		 route_dhcp_default(struct dataplane *, uint32_t nh);
  */
 #define ETHER_HDRLEN	14
 #define HDLC_HDRLEN	4
+#define VLAN_TAGLEN	4	/* an 802.1Q tag */
 #define IP4_MAXLEN	65535
 #define FRAME_MAX	(ETHER_HDRLEN + IP4_MAXLEN)
 
@@ -447,6 +448,9 @@ void		 route_dhcp_default(struct dataplane *, uint32_t nh);
 void		 attach_mac(struct dp_iface *, const char *seed);
 void		 attach_close(struct dp_iface *);
 int		 attach_send(struct dp_iface *, const uint8_t *, size_t);
+/* On PARENT's medium for SUB (a dot1q subinterface): both count it. */
+int		 attach_send_for(struct dp_iface *parent, struct dp_iface *sub,
+		    const uint8_t *, size_t);
 void		 attach_count_in(struct dp_iface *, size_t);
 
 /* moncap.c: capture points.  A wire going away stops the points on it;

@@ -6,6 +6,9 @@
  *	in:   medium -> counters -> fault[IN] -> capture -> rx callback
  *	out:  wire_send -> capture -> fault[OUT] -> medium -> counters
  */
+#define _GNU_SOURCE	/* sendmmsg(2) */
+#include <sys/socket.h>
+
 #include <errno.h>
 #include <poll.h>
 #include <stdio.h>
@@ -25,6 +28,35 @@ static const struct wire_ops *const wire_kinds[] = {
 	&wire_mem_ops,
 };
 
+/*
+ * Transmit batching.  While a wire's read batch is handed to the router
+ * (wire_batch_depth > 0), what the router sends on a wire whose kind
+ * writes many frames per system call is copied into that wire's queue;
+ * the wire joins the list of wires holding frames, and when the batch
+ * ends every queued frame leaves, in order, before the loop polls again.
+ * Measured (issue 22): one send per frame was half of a gateway's CPU.
+ * One loop per process: a process-wide list, no thread touches it.
+ */
+struct wire_txq {
+	struct iovec	 tq_iov[WIRE_TX_BATCH];
+	void		*tq_owner[WIRE_TX_BATCH];
+	unsigned	 tq_n;
+	size_t		 tq_used;
+	uint8_t		 tq_buf[WIRE_TXQ_BYTES];
+};
+
+static unsigned		 wire_batch_depth;
+static struct wire	*wire_txlist;
+
+static void
+wire_flush_all(void)
+{
+	struct wire	*w;
+
+	while ((w = wire_txlist) != NULL)
+		wire_flush(w);
+}
+
 static void
 wire_readable(int fd, short revents, void *arg)
 {
@@ -32,7 +64,10 @@ wire_readable(int fd, short revents, void *arg)
 
 	(void)fd;
 	(void)revents;
+	wire_batch_depth++;
 	w->w_ops->wo_read(w);
+	if (--wire_batch_depth == 0)
+		wire_flush_all();
 }
 
 struct wire *
@@ -91,6 +126,9 @@ wire_close(struct wire *w)
 {
 	if (w == NULL)
 		return;
+	/* Frames the router counted as sent still go out. */
+	wire_flush(w);
+	free(w->w_txq);
 	if (w->w_fd >= 0)
 		evloop_del_fd(w->w_el, w->w_fd);
 	w->w_ops->wo_close(w);
@@ -181,27 +219,128 @@ wire_input(struct wire *w, const uint8_t *frame, size_t caplen, size_t len)
 		wire_deliver(w, frame, len);
 }
 
-/* The end of the outbound path: the medium. */
-static int
-wire_xmit(struct wire *w, const uint8_t *frame, size_t len)
+int
+wire_sendmmsg(struct wire *w, const struct iovec *iov, unsigned n)
 {
+	struct mmsghdr	msg[WIRE_TX_BATCH];
+	unsigned	i;
+	int		rv;
+
+	if (n > WIRE_TX_BATCH)
+		n = WIRE_TX_BATCH;
+	memset(msg, 0, n * sizeof(msg[0]));
+	for (i = 0; i < n; i++) {
+		msg[i].msg_hdr.msg_iov = (struct iovec *)&iov[i];
+		msg[i].msg_hdr.msg_iovlen = 1;
+	}
+	do
+		rv = sendmmsg(w->w_fd, msg, n, 0);
+	while (rv < 0 && errno == EINTR);
+	if (rv == 0) {		/* not for n > 0; never loop on it */
+		errno = EIO;
+		rv = -1;
+	}
+	return rv;
+}
+
+/* Write the queue: sendmmsg sends the frames before the first it cannot
+ * take; that one is counted as refused (errno of the retry that fails on
+ * it) and the rest go on, so every frame is counted once, in order. */
+void
+wire_flush(struct wire *w)
+{
+	struct wire_txq	*q = w->w_txq;
+	struct wire	**pp;
+	unsigned	 i = 0, k;
+	int		 rv;
+
+	if (w->w_txlinked) {
+		for (pp = &wire_txlist; *pp != w; pp = &(*pp)->w_txnext)
+			;
+		*pp = w->w_txnext;
+		w->w_txlinked = false;
+	}
+	if (q == NULL)
+		return;
+	while (i < q->tq_n) {
+		rv = w->w_ops->wo_send_many(w, &q->tq_iov[i], q->tq_n - i);
+		if (rv < 0) {
+			wire_count_error(w, WIRE_OUT, errno);
+			if (w->w_txfail != NULL && q->tq_owner[i] != NULL)
+				w->w_txfail(w->w_arg, q->tq_owner[i],
+				    q->tq_iov[i].iov_len);
+			i++;
+			continue;
+		}
+		w->w_stats.ws_out_batches++;
+		for (k = 0; k < (unsigned)rv; k++, i++) {
+			w->w_stats.ws_out_frames++;
+			w->w_stats.ws_out_bytes += q->tq_iov[i].iov_len;
+		}
+	}
+	q->tq_n = 0;
+	q->tq_used = 0;
+}
+
+/* Copy the frame into W's queue, writing the queue first if it is full;
+ * 0, or -1 if the frame is too large to queue at all. */
+static int
+wire_queue(struct wire *w, const uint8_t *frame, size_t len, void *owner)
+{
+	struct wire_txq	*q;
+
+	if (len > WIRE_TXQ_BYTES)
+		return -1;
+	if (w->w_txq == NULL)
+		w->w_txq = xcalloc(1, sizeof(*w->w_txq));
+	q = w->w_txq;
+	if (q->tq_n == WIRE_TX_BATCH || q->tq_used + len > WIRE_TXQ_BYTES)
+		wire_flush(w);
+	memcpy(q->tq_buf + q->tq_used, frame, len);
+	q->tq_iov[q->tq_n].iov_base = q->tq_buf + q->tq_used;
+	q->tq_iov[q->tq_n].iov_len = len;
+	q->tq_owner[q->tq_n++] = owner;
+	q->tq_used += len;
+	if (!w->w_txlinked) {
+		w->w_txnext = wire_txlist;
+		wire_txlist = w;
+		w->w_txlinked = true;
+	}
+	return 0;
+}
+
+/* The end of the outbound path: the medium (or its queue during a read
+ * batch).  A frame sent at once while others wait would overtake them:
+ * the queue goes first. */
+static int
+wire_xmit(struct wire *w, const uint8_t *frame, size_t len, void *owner)
+{
+	if (w->w_ops->wo_send_many != NULL) {
+		if (wire_batch_depth > 0 &&
+		    wire_queue(w, frame, len, owner) == 0)
+			return 0;
+		wire_flush(w);
+	}
 	if (w->w_ops->wo_send(w, frame, len) < 0) {
 		wire_count_error(w, WIRE_OUT, errno);
 		return -1;
 	}
 	w->w_stats.ws_out_frames++;
 	w->w_stats.ws_out_bytes += len;
+	w->w_stats.ws_out_batches++;
 	return 0;
 }
 
+/* Frames fault injection releases: their sender has counted them sent. */
 static void
 wire_xmit_fault(void *arg, const uint8_t *frame, size_t len)
 {
-	(void)wire_xmit(arg, frame, len);
+	(void)wire_xmit(arg, frame, len, NULL);
 }
 
 int
-wire_send(struct wire *w, const uint8_t *frame, size_t len)
+wire_send_owned(struct wire *w, const uint8_t *frame, size_t len,
+    void *owner)
 {
 	if (len > WIRE_FRAME_MAX) {
 		w->w_stats.ws_out_drops++;
@@ -213,7 +352,19 @@ wire_send(struct wire *w, const uint8_t *frame, size_t len)
 		fault_input(w->w_fault[WIRE_OUT], frame, len);
 		return 0;
 	}
-	return wire_xmit(w, frame, len);
+	return wire_xmit(w, frame, len, owner);
+}
+
+int
+wire_send(struct wire *w, const uint8_t *frame, size_t len)
+{
+	return wire_send_owned(w, frame, len, NULL);
+}
+
+void
+wire_set_txfail(struct wire *w, wire_txfail_fn fn)
+{
+	w->w_txfail = fn;
 }
 
 int

@@ -25,9 +25,17 @@
  *
  * Received frames go to the rx callback as soon as they are read, from
  * a buffer the wire owns (valid only during the call): no allocation per
- * frame.  wire_send() writes at once or drops (counted); nothing queues
- * inside the wire except what fault injection delays.  The rx callback
- * may send on any wire but must not close the wire it was called for.
+ * frame.  wire_send() outside a read batch (a timer, a command) writes at
+ * once or drops (counted).  Inside one — while the event loop hands a
+ * wire's batch of received frames to the router — frames for udp: and
+ * pcap: wires are copied into the wire's queue and all leave in order,
+ * one sendmmsg(2) per wire, when that batch ends, before the loop polls
+ * again (ws_out_batches counts those calls); a frame the medium then
+ * refuses is counted as dropped then, and reported to the wire's
+ * wire_txfail_fn.  tap: and mem: write at once (a TAP takes one frame per
+ * write(2): nothing to gain).  Fault injection may delay frames too.  The
+ * rx callback may send on any wire but must not close the wire it was
+ * called for.
  */
 #ifndef IOSH_DATAPLANE_WIRE_H
 #define IOSH_DATAPLANE_WIRE_H
@@ -45,6 +53,9 @@ struct wire;
 #define WIRE_FRAME_MAX	65535
 
 typedef void	(*wire_rx_fn)(void *arg, const uint8_t *frame, size_t len);
+/* A queued frame of LEN bytes the medium refused after wire_send_owned
+ * had returned 0: ARG is the rx callback's, OWNER what the sender named. */
+typedef void	(*wire_txfail_fn)(void *arg, void *owner, size_t len);
 
 enum wire_dir {
 	WIRE_IN,		/* from the medium to the router */
@@ -69,6 +80,9 @@ struct wire_stats {
 	/* Reads that returned frames: fewer than ws_in_frames when the
 	 * medium hands over a batch per system call (recvmmsg, a ring). */
 	uint64_t	ws_in_batches;
+	/* Writes that put frames on the medium: one per frame sent at
+	 * once, one per sendmmsg(2) of a queued batch. */
+	uint64_t	ws_out_batches;
 };
 
 /*
@@ -85,6 +99,14 @@ void		 wire_close(struct wire *);
 /* Put one frame on the medium (through capture and output faults).
  * Returns 0 if sent or deliberately delayed/lost, -1 if dropped. */
 int		 wire_send(struct wire *, const uint8_t *frame, size_t len);
+/* The same, naming the frame's OWNER for the wire's txfail callback
+ * (set with wire_set_txfail; the sender's counters took the frame as
+ * sent when this returned 0, so a later refusal must reach them). */
+int		 wire_send_owned(struct wire *, const uint8_t *frame,
+		    size_t len, void *owner);
+void		 wire_set_txfail(struct wire *, wire_txfail_fn);
+/* Write what W queued now (wire_close and the end of a batch do). */
+void		 wire_flush(struct wire *);
 
 /* The spec as given ("udp:5000:127.0.0.1:5001"). */
 const char	*wire_spec(const struct wire *);

@@ -7,11 +7,22 @@
 #ifndef IOSH_DATAPLANE_WIRE_IMPL_H
 #define IOSH_DATAPLANE_WIRE_IMPL_H
 
+#include <sys/uio.h>
+
+#include <stdbool.h>
+
 #include "dataplane/wire.h"
 
 /* Frames read per readiness event, so one busy wire cannot starve the
  * others sharing the loop. */
 #define WIRE_RX_BUDGET	64
+
+/* Frames and bytes a wire queues during a read batch before it must
+ * write them (sendmmsg takes at most UIO_MAXIOV = 1024 at a time). */
+#define WIRE_TX_BATCH	64
+#define WIRE_TXQ_BYTES	(256 * 1024)
+
+struct wire_txq;
 
 struct wire_ops {
 	const char	*wo_kind;	/* "udp": the spec prefix */
@@ -22,6 +33,12 @@ struct wire_ops {
 	void		(*wo_read)(struct wire *);
 	/* Write one frame: 0, or -1 with errno set. */
 	int		(*wo_send)(struct wire *, const uint8_t *, size_t);
+	/* Optional: write N frames (one iovec each) in one system call;
+	 * returns how many of the first were sent (>= 1), or -1 with errno
+	 * set when the first was refused.  Kinds that have it queue what
+	 * the router sends during a read batch (see wire.c). */
+	int		(*wo_send_many)(struct wire *, const struct iovec *,
+			    unsigned n);
 	void		(*wo_close)(struct wire *);
 	/* Optional: read the medium's own loss counters (wire_ring_drops). */
 	void		(*wo_refresh)(struct wire *);
@@ -43,6 +60,12 @@ struct wire {
 	/* The kernel's cumulative 32-bit loss counters as last read, so
 	 * each refresh adds only what is new (and survives a wrap). */
 	uint32_t		 w_ring_drop, w_ring_ifdrop;
+	/* Transmit batching: frames waiting for the end of the read
+	 * batch (allocated on first use), the next wire holding some. */
+	struct wire_txq		*w_txq;
+	struct wire		*w_txnext;
+	bool			 w_txlinked;
+	wire_txfail_fn		 w_txfail;
 };
 
 extern const struct wire_ops	wire_udp_ops;
@@ -59,5 +82,8 @@ void	wire_input(struct wire *, const uint8_t *, size_t caplen, size_t len);
 void	wire_ring_drops(struct wire *, uint32_t drop, uint32_t ifdrop);
 /* Count the outcome of a read or write that failed with ERRNO_. */
 void	wire_count_error(struct wire *, enum wire_dir, int errno_);
+/* wo_send_many for a descriptor that needs no address per frame (a
+ * connected UDP socket, a bound packet socket): sendmmsg(2) on w_fd. */
+int	wire_sendmmsg(struct wire *, const struct iovec *, unsigned n);
 
 #endif

@@ -1,7 +1,10 @@
 /*
  * wire_pcap: share an existing Ethernet interface with the host through
  * libpcap — read in promiscuous, immediate, non-blocking mode and write
- * with pcap_inject().
+ * with pcap_inject(), or, for what the router sends during a read batch,
+ * with one sendmmsg(2) on libpcap's descriptor (a packet socket bound to
+ * the interface: no address per frame; pcap_inject is send(2) on it).
+ * PACKET_QDISC_BYPASS is not set: a veth's qdisc is noqueue already.
  *
  * Opened for forwarding: the snapshot length is the host interface's MTU
  * plus an Ethernet header with one VLAN tag, so a slot of libpcap's
@@ -185,6 +188,7 @@ const struct wire_ops wire_pcap_ops = {
 	.wo_open = pcap_wire_open,
 	.wo_read = pcap_wire_read,
 	.wo_send = pcap_wire_send,
+	.wo_send_many = wire_sendmmsg,
 	.wo_close = pcap_wire_close,
 	.wo_refresh = pcap_wire_refresh,
 };

@@ -5,6 +5,8 @@
  * Frames are read a batch per system call (recvmmsg into WIRE_RX_BUDGET
  * buffers of the largest frame, allocated once per wire): at the rates a
  * forwarding lab reaches, one recv(2) per frame was the loop's cost.
+ * What the router sends during a batch leaves in one sendmmsg(2) at its
+ * end (wire.c; the socket is connected: no address per frame).
  *
  * The socket is bound to LOCAL_PORT on the wildcard address and connected
  * to the peer, so the kernel drops datagrams from anyone else and a dead
@@ -233,5 +235,6 @@ const struct wire_ops wire_udp_ops = {
 	.wo_open = udp_open,
 	.wo_read = udp_read,
 	.wo_send = udp_send,
+	.wo_send_many = wire_sendmmsg,
 	.wo_close = udp_close,
 };

@@ -15,6 +15,7 @@
 #include <arpa/inet.h>
 
 #include <check.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1034,6 +1035,68 @@ ping_twice(const char *dst)
 	fx_pump(fx, NR);
 }
 
+/* A medium that refuses every batch (its buffers full). */
+static int
+refuse_many(struct wire *w, const struct iovec *iov, unsigned n)
+{
+	(void)w;
+	(void)iov;
+	(void)n;
+	errno = ENOBUFS;
+	return -1;
+}
+
+/*
+ * A frame the router counted as output, queued in a read batch (R2's
+ * echo reply on Fa0/0.100) and refused by the medium when the batch is
+ * written, is an output drop after all: the port and the subinterface
+ * that sent it take it back (packets, bytes) and count it dropped.
+ */
+START_TEST(test_tx_refused_counts)
+{
+	struct heard		 h = { 0 };
+	struct dp_iface		*r2, *r2sub;
+	struct wire		*w;
+	struct wire_ops		 refusing;
+	const struct wire_ops	*saved;
+	struct if_attach	 phys, sub;
+
+	fx_config(&fx[0], "interface FastEthernet0/0.100\n"
+	    " encapsulation dot1Q 100\n"
+	    " ip address 10.100.0.1 255.255.255.0\n");
+	fx_config(&fx[1], "interface FastEthernet0/0.100\n"
+	    " encapsulation dot1Q 100\n"
+	    " ip address 10.100.0.2 255.255.255.0\n");
+	ck_assert_int_eq(dp_echo_listen(fx_dp(&fx[0]), 7, hear, &h), 0);
+	ping_twice("10.100.0.2");
+	ck_assert_int_eq(h.n, 1);
+	r2 = dp_iface_find(fx_dp(&fx[1]), "FastEthernet0/0");
+	r2sub = dp_iface_find(fx_dp(&fx[1]), "FastEthernet0/0.100");
+	phys = r2->if_attach;
+	sub = r2sub->if_attach;
+	ck_assert_uint_eq(sub.at_opkts, 2);	/* ARP reply, echo reply */
+	w = dp_iface_wire(r2);
+	saved = w->w_ops;
+	refusing = *saved;
+	refusing.wo_send_many = refuse_many;
+	w->w_ops = &refusing;
+	ping(0, "10.100.0.2", 2, 0, 100);
+	fx_pump(fx, NR);
+	w->w_ops = saved;
+	ck_assert_int_eq(h.n, 1);		/* the reply never left */
+	ck_assert_uint_eq(r2sub->if_attach.at_ipkts, sub.at_ipkts + 1);
+	ck_assert_uint_eq(r2->if_attach.at_opkts, phys.at_opkts);
+	ck_assert_uint_eq(r2->if_attach.at_obytes, phys.at_obytes);
+	ck_assert_uint_eq(r2->if_attach.at_odrops, phys.at_odrops + 1);
+	ck_assert_uint_eq(r2sub->if_attach.at_opkts, sub.at_opkts);
+	ck_assert_uint_eq(r2sub->if_attach.at_obytes, sub.at_obytes);
+	ck_assert_uint_eq(r2sub->if_attach.at_odrops, sub.at_odrops + 1);
+	ck_assert_uint_eq(wire_stats(w)->ws_out_drops, 1);
+	ck_assert_ptr_nonnull(strstr(fx_run(&fx[1], "show interfaces "
+	    "FastEthernet0/0"), "; Total output drops: 1\n"));
+}
+END_TEST
+
 /*
  * 802.1Q subinterfaces (issue 20): R1 and R2 talk VLAN 100 on
  * Fa0/0.100 over their Fa0/0 wire; R1's native-VLAN subinterface
@@ -1165,6 +1228,7 @@ fwd_suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_set_timeout(tc, 30);
 	tcase_add_test(tc, test_dot1q);
+	tcase_add_test(tc, test_tx_refused_counts);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -110,17 +110,26 @@ open_ok(struct evloop *el, const char *spec, struct sink *s)
 	return w;
 }
 
+/* a (frames to SA) and b (frames to RX(ARG)) joined on loopback. */
 static void
-open_pair(struct evloop *el, struct wire **a, struct sink *sa,
-    struct wire **b, struct sink *sb)
+open_pair_rx(struct evloop *el, struct wire **a, struct sink *sa,
+    struct wire **b, wire_rx_fn rx, void *arg)
 {
-	char	spec[64];
+	char	spec[64], err[256];
 	int	pa = free_udp_port(), pb = free_udp_port();
 
 	snprintf(spec, sizeof(spec), "udp:%d:127.0.0.1:%d", pa, pb);
 	*a = open_ok(el, spec, sa);
 	snprintf(spec, sizeof(spec), "udp:%d:localhost:%d", pb, pa);
-	*b = open_ok(el, spec, sb);
+	*b = wire_open(el, spec, rx, arg, err, sizeof(err));
+	ck_assert_msg(*b != NULL, "%s: %s", spec, err);
+}
+
+static void
+open_pair(struct evloop *el, struct wire **a, struct sink *sa,
+    struct wire **b, struct sink *sb)
+{
+	open_pair_rx(el, a, sa, b, sink_rx, sb);
 }
 
 static void
@@ -212,6 +221,144 @@ START_TEST(test_udp_batch)
 		ck_assert_uint_eq(sb->seq[i], i);
 	ck_assert_uint_eq(st->ws_in_drops + st->ws_in_errors, 0);
 	ck_assert_uint_eq(wire_stats(a)->ws_in_batches, 0);
+	close_pair(el, a, sa, b, sb);
+}
+END_TEST
+
+/* An rx callback that answers every frame on its own wire, as a router
+ * forwarding a batch does. */
+struct echo {
+	struct sink	*e_sink;
+	struct wire	*e_wire;
+	uint64_t	 e_out_at_rx;	/* ws_out_frames when the last came */
+};
+
+static void
+echo_rx(void *arg, const uint8_t *frame, size_t len)
+{
+	struct echo	*e = arg;
+
+	sink_rx(e->e_sink, frame, len);
+	e->e_out_at_rx = wire_stats(e->e_wire)->ws_out_frames;
+	ck_assert_int_eq(wire_send(e->e_wire, frame, len), 0);
+}
+
+/*
+ * Frames sent during a read batch leave in one sendmmsg when the batch
+ * ends: 100 frames reach b in two batches (64, 36); b answers each; its
+ * answers are queued (nothing written while the batch runs), then leave
+ * in one system call per batch — written before evloop_once returns —
+ * and reach a in order.  A frame sent outside a batch goes at once.
+ */
+START_TEST(test_udp_tx_batch)
+{
+	struct evloop		*el = evloop_new();
+	struct sink		*sa = sink_new(0), *sb = sink_new(0);
+	struct echo		 e;
+	struct wire		*a, *b;
+	const struct wire_stats	*st;
+	uint32_t		 i;
+
+	clock_use_real();
+	e.e_sink = sb;
+	e.e_out_at_rx = 99;
+	open_pair_rx(el, &a, sa, &b, echo_rx, &e);
+	e.e_wire = b;
+	st = wire_stats(b);
+	for (i = 0; i < 100; i++)
+		ck_assert_int_eq(wire_send(a, (const uint8_t *)&i, 4), 0);
+	/* Outside a batch: one write per frame, at once. */
+	ck_assert_uint_eq(wire_stats(a)->ws_out_frames, 100);
+	ck_assert_uint_eq(wire_stats(a)->ws_out_batches, 100);
+	ck_assert_int_eq(evloop_once(el, 1000), 0);
+	ck_assert_uint_eq(sb->n, 64);
+	ck_assert_uint_eq(e.e_out_at_rx, 0);	/* queued while it ran */
+	ck_assert_uint_eq(st->ws_out_frames, 64);
+	ck_assert_uint_eq(st->ws_out_bytes, 256);
+	ck_assert_uint_eq(st->ws_out_batches, 1);
+	ck_assert_int_eq(evloop_once(el, 1000), 0);
+	ck_assert_uint_eq(sb->n, 100);
+	ck_assert_uint_eq(e.e_out_at_rx, 64);
+	ck_assert_uint_eq(st->ws_out_frames, 100);
+	ck_assert_uint_eq(st->ws_out_batches, 2);
+	ck_assert_uint_eq(st->ws_out_drops + st->ws_out_errors, 0);
+	run_until(el, sa, 100);
+	ck_assert_uint_eq(sa->n, 100);
+	for (i = 0; i < 100; i++)
+		ck_assert_uint_eq(sa->seq[i], i);
+	ck_assert_uint_eq(wire_stats(a)->ws_in_batches, 2);
+	close_pair(el, a, sa, b, sb);
+}
+END_TEST
+
+/* A batch that sends three frames, the middle one larger than a UDP
+ * datagram can be (65,507 bytes over IPv4), and what the wire said. */
+#define TOO_BIG	65520
+struct refused {
+	struct wire	*r_wire;
+	int		 r_owner;	/* its address names the sender */
+	unsigned	 r_fail;
+	size_t		 r_fail_bytes;
+};
+
+static void
+refused_rx(void *arg, const uint8_t *frame, size_t len)
+{
+	static uint8_t	 big[TOO_BIG];
+	struct refused	*r = arg;
+
+	(void)frame;
+	(void)len;
+	ck_assert_int_eq(wire_send_owned(r->r_wire, (const uint8_t *)"one",
+	    3, &r->r_owner), 0);
+	ck_assert_int_eq(wire_send_owned(r->r_wire, big, sizeof(big),
+	    &r->r_owner), 0);	/* queued: refused only when written */
+	ck_assert_int_eq(wire_send_owned(r->r_wire, (const uint8_t *)"three",
+	    5, &r->r_owner), 0);
+}
+
+static void
+refused_txfail(void *arg, void *owner, size_t len)
+{
+	struct refused	*r = arg;
+
+	ck_assert_ptr_eq(owner, &r->r_owner);
+	r->r_fail++;
+	r->r_fail_bytes += len;
+}
+
+/*
+ * A queued frame the medium refuses when the batch is written (EMSGSIZE)
+ * is counted once, as an error, and reported with its owner — so the
+ * interface that counted it as output can take it back — and the frames
+ * around it still leave, in order: sendmmsg sends "one" and stops; the
+ * next call fails on the big frame; the third sends "three".
+ */
+START_TEST(test_udp_tx_refused)
+{
+	struct evloop		*el = evloop_new();
+	struct sink		*sa = sink_new(1), *sb = sink_new(0);
+	struct refused		 r;
+	struct wire		*a, *b;
+	const struct wire_stats	*st;
+
+	clock_use_real();
+	memset(&r, 0, sizeof(r));
+	open_pair_rx(el, &a, sa, &b, refused_rx, &r);
+	r.r_wire = b;
+	wire_set_txfail(b, refused_txfail);
+	st = wire_stats(b);
+	ck_assert_int_eq(wire_send(a, (const uint8_t *)"go", 2), 0);
+	ck_assert_int_eq(evloop_once(el, 1000), 0);
+	ck_assert_uint_eq(r.r_fail, 1);
+	ck_assert_uint_eq(r.r_fail_bytes, TOO_BIG);
+	ck_assert_uint_eq(st->ws_out_errors, 1);
+	ck_assert_uint_eq(st->ws_out_drops, 0);
+	ck_assert_uint_eq(st->ws_out_frames, 2);
+	ck_assert_uint_eq(st->ws_out_bytes, 8);
+	ck_assert_uint_eq(st->ws_out_batches, 2);
+	run_until(el, sa, 2);
+	ck_assert_str_eq(sa->all.sb_buf, "one|three|");
 	close_pair(el, a, sa, b, sb);
 }
 END_TEST
@@ -923,6 +1070,8 @@ wire_suite(void)
 	tcase_add_test(tc, test_udp_pair);
 	tcase_add_test(tc, test_udp_peer_down);
 	tcase_add_test(tc, test_udp_batch);
+	tcase_add_test(tc, test_udp_tx_batch);
+	tcase_add_test(tc, test_udp_tx_refused);
 	tcase_add_test(tc, test_udp_ipv6);
 	tcase_add_test(tc, test_spec_errors);
 	tcase_add_test(tc, test_wire_fault);
