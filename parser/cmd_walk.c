@@ -12,6 +12,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "lib/inet4.h"
 #include "lib/xalloc.h"
 #include "parser/cmd_impl.h"
 
@@ -35,13 +36,31 @@ cmd_lex(const char *line, struct word *w, size_t max)
 	}
 }
 
-/* Length of the longest prefix of S made of characters in SET. */
+/* The characters of the typed tokens' words, a bit each: span_of asked
+ * strchr of every byte of a word for every typed candidate. */
+enum {
+	CH_DIGIT = 1, CH_DOT = 2, CH_SLASH = 4, CH_HEX = 8, CH_COLON = 16,
+};
+
+static unsigned char
+char_class(unsigned char c)
+{
+	if (c >= '0' && c <= '9')
+		return CH_DIGIT | CH_HEX;
+	if ((c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))
+		return CH_HEX;
+	return c == '.' ? CH_DOT : c == '/' ? CH_SLASH : c == ':' ? CH_COLON :
+	    0;
+}
+
+/* Length of the longest prefix of S made of characters in the classes
+ * SET (a character is in when any of its classes is). */
 static size_t
-span_of(const char *s, size_t len, const char *set)
+span_of(const char *s, size_t len, unsigned set)
 {
 	size_t	i;
 
-	for (i = 0; i < len && s[i] != '\0' && strchr(set, s[i]) != NULL; i++)
+	for (i = 0; i < len && (char_class((unsigned char)s[i]) & set); i++)
 		;
 	return i;
 }
@@ -71,6 +90,10 @@ valid_addr(int af, const char *s, size_t len)
 	char		buf[64];
 	unsigned char	out[16];
 
+	uint32_t	a;
+
+	if (af == AF_INET)
+		return ip4_parse_n(s, len, &a);
 	if (len == 0 || len >= sizeof(buf))
 		return 0;
 	memcpy(buf, s, len);
@@ -109,6 +132,14 @@ valid_mac(const char *s, size_t len)
 	return group == 2 && digits > 0;
 }
 
+/* tolower in the C locale, which is what the keywords are compared in
+ * (iosh never calls setlocale), without the call through the locale. */
+static inline int
+ascii_lower(char c)
+{
+	return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : (unsigned char)c;
+}
+
 enum tok_rank
 tok_rank(const struct tok *t, const char *w, size_t len, size_t *progress)
 {
@@ -119,16 +150,15 @@ tok_rank(const struct tok *t, const char *w, size_t len, size_t *progress)
 	switch (t->t_type) {
 	case TOK_KEYWORD:
 		tl = t->t_len ? t->t_len : strlen(t->t_text);
-		for (i = 0; i < len && i < tl &&
-		    tolower((unsigned char)w[i]) ==
-		    tolower((unsigned char)t->t_text[i]); i++)
+		for (i = 0; i < len && i < tl && (w[i] == t->t_text[i] ||
+		    ascii_lower(w[i]) == ascii_lower(t->t_text[i])); i++)
 			;
 		*progress = i;
 		if (i < len)
 			return RANK_NONE;
 		return len == tl ? RANK_EXACT : RANK_PREFIX;
 	case TOK_RANGE:
-		*progress = span_of(w, len, "0123456789");
+		*progress = span_of(w, len, CH_DIGIT);
 		if (*progress < len || parse_num(w, len, &v) < 0 ||
 		    v < t->t_lo || v > t->t_hi) {
 			if (*progress == len)
@@ -137,21 +167,22 @@ tok_rank(const struct tok *t, const char *w, size_t len, size_t *progress)
 		}
 		return RANK_TYPED;
 	case TOK_IPV4:
-		*progress = span_of(w, len, "0123456789.");
+		*progress = span_of(w, len, CH_DIGIT | CH_DOT);
 		return valid_addr(AF_INET, w, len) ? RANK_TYPED : RANK_NONE;
 	case TOK_IPV4_PREFIX:
-		*progress = span_of(w, len, "0123456789./");
+		*progress = span_of(w, len, CH_DIGIT | CH_DOT | CH_SLASH);
 		return valid_prefix(AF_INET, w, len, 32) ? RANK_TYPED :
 		    RANK_NONE;
 	case TOK_IPV6:
-		*progress = span_of(w, len, "0123456789abcdefABCDEF:.");
+		*progress = span_of(w, len, CH_HEX | CH_COLON | CH_DOT);
 		return valid_addr(AF_INET6, w, len) ? RANK_TYPED : RANK_NONE;
 	case TOK_IPV6_PREFIX:
-		*progress = span_of(w, len, "0123456789abcdefABCDEF:./");
+		*progress = span_of(w, len,
+		    CH_HEX | CH_COLON | CH_DOT | CH_SLASH);
 		return valid_prefix(AF_INET6, w, len, 128) ? RANK_TYPED :
 		    RANK_NONE;
 	case TOK_MAC:
-		*progress = span_of(w, len, "0123456789abcdefABCDEF.");
+		*progress = span_of(w, len, CH_HEX | CH_DOT);
 		return valid_mac(w, len) ? RANK_TYPED : RANK_NONE;
 	case TOK_WORD:
 	case TOK_LINE:
@@ -159,6 +190,22 @@ tok_rank(const struct tok *t, const char *w, size_t len, size_t *progress)
 		return RANK_ANY;
 	}
 	return RANK_NONE;
+}
+
+int
+tok_may_start(const struct tok *t, int b)
+{
+	switch (t->t_type) {
+	case TOK_KEYWORD:
+		return ascii_lower((char)b) == ascii_lower(t->t_text[0]);
+	case TOK_RANGE:
+		/* A word that is not all digits has progress 0. */
+		return b >= '0' && b <= '9';
+	case TOK_IPV4:
+		return (b >= '0' && b <= '9') || b == '.';
+	default:
+		return 1;
+	}
 }
 
 /* --- paths ----------------------------------------------------------- */
@@ -207,32 +254,37 @@ walk_trace(struct walk *wk, const struct tok *t, const struct cmd_prefix *pfx,
 	return tr;
 }
 
-struct expand {
-	struct walk	*ex_wk;
-	struct path	 ex_base;
-};
-
+/*
+ * Push the candidates that follow NODE of P's command.  NEXT is the first
+ * byte of the word they will be ranked against (-1: none will be, they
+ * are what `?` and TAB list): a successor no word beginning with it can
+ * match is left out (END too: it matches no word), as push_set leaves out
+ * the commands a line's first word cannot match.  Its rank would be
+ * RANK_NONE with progress 0, so no answer changes (not even the error's
+ * caret), and after a common first word ("ip", "crypto") most successors
+ * are such.
+ */
 static void
-expand_fn(void *arg, int node)
+push_next(struct walk *wk, const struct path *p, int node, struct trace *tr,
+    int next)
 {
-	struct expand	*ex = arg;
-	struct path	 p = ex->ex_base;
+	const struct ccmd	*c = p->pa_cmd;
+	const struct node	*n;
+	struct path		 q = *p;
+	const int		*succ;
+	int			 i, ns;
 
-	p.pa_node = node;
-	walk_push(ex->ex_wk, &p);
-}
-
-/* Push the candidates that follow NODE of P's command. */
-static void
-push_next(struct walk *wk, const struct path *p, int node, struct trace *tr)
-{
-	struct expand	ex;
-
-	ex.ex_wk = wk;
-	ex.ex_base = *p;
-	ex.ex_base.pa_trace = tr;
-	ex.ex_base.pa_line = 0;
-	ccmd_next(p->pa_cmd, node, expand_fn, &ex);
+	q.pa_trace = tr;
+	q.pa_line = 0;
+	succ = ccmd_succ(c, node, &ns);
+	for (i = 0; i < ns; i++) {
+		n = &c->c_nodes[succ[i]];
+		if (next >= 0 && (n->n_kind != NODE_TOK ||
+		    !tok_may_start(&c->c_toks[n->n_tok], next)))
+			continue;
+		q.pa_node = succ[i];
+		walk_push(wk, &q);
+	}
 }
 
 /*
@@ -414,6 +466,7 @@ walk_run(struct walk *wk, const struct cmd_set *set, const char *line,
 	struct path	*cur, p;
 	size_t		 ncur, curcap, i, wi, progress, best_prog;
 	enum tok_rank	 r, best;
+	int		 next;
 	const char	*w, *kw1;
 
 	wk->wk_status = CMD_MATCH_OK;
@@ -475,6 +528,7 @@ walk_run(struct walk *wk, const struct cmd_set *set, const char *line,
 		wk->wk_paths = wk->wk_spare;
 		wk->wk_cap = wk->wk_sparecap;
 		wk->wk_npaths = 0;
+		next = word_first(wk, line, wi + 1, nwords);
 		for (i = 0; i < ncur; i++) {
 			struct trace	*tr;
 
@@ -485,13 +539,19 @@ walk_run(struct walk *wk, const struct cmd_set *set, const char *line,
 				    NULL);
 				push_set(wk, cur[i].pa_pfx->p_target,
 				    cur[i].pa_pfx->p_need, cur[i].pa_pfx, tr,
-				    word_first(wk, line, wi + 1, nwords));
+				    next);
 				continue;
 			}
 			if (cur[i].pa_line) {
 				walk_push(wk, &cur[i]);
 				continue;
 			}
+			/* A survivor none of whose successors the next word
+			 * can match dies here, without a trace: after "ip",
+			 * a hundred commands of (config) survive. */
+			if (next >= 0 && path_tok(&cur[i])->t_type != TOK_LINE &&
+			    !ccmd_succ_may(cur[i].pa_cmd, cur[i].pa_node, next))
+				continue;
 			tr = walk_trace(wk, path_tok(&cur[i]), NULL, wi,
 			    cur[i].pa_trace);
 			if (path_tok(&cur[i])->t_type == TOK_LINE) {
@@ -500,7 +560,7 @@ walk_run(struct walk *wk, const struct cmd_set *set, const char *line,
 				p.pa_trace = tr;
 				walk_push(wk, &p);
 			}
-			push_next(wk, &cur[i], cur[i].pa_node, tr);
+			push_next(wk, &cur[i], cur[i].pa_node, tr, next);
 		}
 		wk->wk_spare = cur;
 		wk->wk_sparecap = curcap;
