@@ -107,6 +107,9 @@ struct cmd_set {
 	 * of the set, dropped when commands are added.  A cache, so it is
 	 * filled in through a const set. */
 	struct first_index	*s_first;
+	/* The walk's first step for recent first words (cmd_walk.c), the
+	 * same kind of cache, dropped with s_first. */
+	struct first_memo	*s_memo;
 };
 
 /* cmd_walk.c: free SET's first-word index (it is made again when

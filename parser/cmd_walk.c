@@ -8,7 +8,9 @@
  */
 #include <arpa/inet.h>
 #include <ctype.h>
+#include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -347,10 +349,151 @@ set_first(const struct cmd_set *set)
 	return fi;
 }
 
+/*
+ * The first step of the walk, kept for the last first words of a set.  A
+ * line's first step — the set's commands for its first byte, each ranked
+ * against the first word, the survivors' successors the second word can
+ * begin — depends on nothing but the set, the first word and the second
+ * word's first byte; a configuration says the same first word many times
+ * in a row (" permit" twenty times an ACL, "ip route" thousands), and on
+ * a common word ("ip", "crypto") the step was most of a line's walk.  A
+ * step that failed is kept too: a pasted configuration's "crypto map"
+ * after a map entry's lines fails in the entry's mode first, every time.
+ */
+static int	word_first(const struct walk *, const char *, size_t, size_t);
+
+#define MEMO_SLOTS	16
+#define MEMO_WORD	24	/* longer first words are not kept */
+
+struct memo_ent {
+	bool			 me_used;
+	char			 me_word[MEMO_WORD];
+	size_t			 me_len;
+	int			 me_next;	/* second word's first byte, -1 */
+	enum cmd_status		 me_status;	/* OK, or how it failed */
+	size_t			 me_err;	/* failed: caret - word offset */
+	struct trace		*me_tr;		/* the step's traces */
+	size_t			 me_ntr;
+	struct path		*me_paths;	/* pa_trace: an index in me_tr */
+	size_t			 me_npaths;
+};
+
+struct first_memo {
+	struct memo_ent	 fm_e[MEMO_SLOTS];
+};
+
+static void
+memo_ent_free(struct memo_ent *e)
+{
+	free(e->me_tr);
+	free(e->me_paths);
+	memset(e, 0, sizeof(*e));
+}
+
+static struct memo_ent *
+memo_slot(const struct cmd_set *set, const char *w, size_t len, int next)
+{
+	struct cmd_set	*cs = (struct cmd_set *)set;	/* a cache */
+	unsigned	 h = (unsigned)next * 31u + (unsigned)len;
+	size_t		 i;
+
+	if (cs->s_memo == NULL)
+		cs->s_memo = xcalloc(1, sizeof(*cs->s_memo));
+	for (i = 0; i < len; i++)
+		h = h * 33u + (unsigned char)w[i];
+	return &cs->s_memo->fm_e[h % MEMO_SLOTS];
+}
+
+/* The I-th trace handed out by WK in this line. */
+static struct trace *
+trace_at(const struct walk *wk, size_t i)
+{
+	return &wk->wk_traces[i / TRACE_BLOCK][i % TRACE_BLOCK];
+}
+
+/* Keep WK's first step (just taken) for word W of LEN, NEXT. */
+static void
+memo_record(struct walk *wk, const struct cmd_set *set, const char *w,
+    size_t len, int next)
+{
+	struct memo_ent	*e;
+	size_t		 i, k;
+
+	if (len >= MEMO_WORD)
+		return;
+	e = memo_slot(set, w, len, next);
+	memo_ent_free(e);
+	e->me_used = true;
+	memcpy(e->me_word, w, len);
+	e->me_len = len;
+	e->me_next = next;
+	e->me_status = wk->wk_status;
+	if (wk->wk_status != CMD_MATCH_OK) {
+		e->me_err = wk->wk_err_off - wk->wk_words[0].w_off;
+		return;
+	}
+	e->me_ntr = wk->wk_ntraces;
+	e->me_tr = xcalloc(e->me_ntr + 1, sizeof(*e->me_tr));
+	for (i = 0; i < e->me_ntr; i++)
+		e->me_tr[i] = *trace_at(wk, i);
+	e->me_npaths = wk->wk_npaths;
+	e->me_paths = xcalloc(e->me_npaths + 1, sizeof(*e->me_paths));
+	for (i = 0; i < e->me_npaths; i++) {
+		e->me_paths[i] = wk->wk_paths[i];
+		/* Every trace of the first step is the first of its chain. */
+		for (k = 0; k < e->me_ntr; k++)
+			if (wk->wk_paths[i].pa_trace == trace_at(wk, k))
+				break;
+		e->me_paths[i].pa_trace = (struct trace *)(uintptr_t)k;
+	}
+}
+
+/* WK's first step from the memo: 1 taken, -1 taken and failed (status
+ * set), 0 not kept. */
+static int
+memo_replay(struct walk *wk, const struct cmd_set *set, const char *line,
+    size_t nwords)
+{
+	const char		*w = line + wk->wk_words[0].w_off;
+	size_t			 len = wk->wk_words[0].w_len, i, k;
+	int			 next = word_first(wk, line, 1, nwords);
+	const struct memo_ent	*e;
+
+	if (len >= MEMO_WORD)
+		return 0;
+	e = memo_slot(set, w, len, next);
+	if (!e->me_used || e->me_len != len || e->me_next != next ||
+	    memcmp(e->me_word, w, len) != 0)
+		return 0;
+	if (e->me_status != CMD_MATCH_OK) {
+		wk->wk_status = e->me_status;
+		wk->wk_err_word = 0;
+		wk->wk_err_off = wk->wk_words[0].w_off + e->me_err;
+		return -1;
+	}
+	for (i = 0; i < e->me_ntr; i++)
+		(void)walk_trace(wk, e->me_tr[i].tr_tok, e->me_tr[i].tr_pfx,
+		    0, NULL);
+	for (i = 0; i < e->me_npaths; i++) {
+		walk_push(wk, &e->me_paths[i]);
+		k = (size_t)(uintptr_t)e->me_paths[i].pa_trace;
+		wk->wk_paths[wk->wk_npaths - 1].pa_trace = k < e->me_ntr ?
+		    trace_at(wk, k) : NULL;
+	}
+	return 1;
+}
+
 void
 set_first_free(struct cmd_set *set)
 {
 	int	b;
+
+	if (set->s_memo != NULL) {
+		for (b = 0; b < MEMO_SLOTS; b++)
+			memo_ent_free(&set->s_memo->fm_e[b]);
+		free(set->s_memo);
+		set->s_memo = NULL;
+	}
 
 	if (set->s_first == NULL)
 		return;
@@ -471,14 +614,27 @@ walk_run(struct walk *wk, const struct cmd_set *set, const char *line,
 	const char	*w, *kw1;
 
 	wk->wk_status = CMD_MATCH_OK;
-	for (i = 0; i < set->s_npfx; i++) {
-		memset(&p, 0, sizeof(p));
-		p.pa_pfx = &set->s_pfx[i];
-		walk_push(wk, &p);
+	wi = 0;
+	if (nwords > 0) {
+		switch (memo_replay(wk, set, line, nwords)) {
+		case 1:
+			wi = 1;
+			break;
+		case -1:
+			return -1;
+		}
 	}
-	push_set(wk, set, 0, NULL, NULL, word_first(wk, line, 0, nwords));
+	if (wi == 0) {
+		for (i = 0; i < set->s_npfx; i++) {
+			memset(&p, 0, sizeof(p));
+			p.pa_pfx = &set->s_pfx[i];
+			walk_push(wk, &p);
+		}
+		push_set(wk, set, 0, NULL, NULL, word_first(wk, line, 0,
+		    nwords));
+	}
 
-	for (wi = 0; wi < nwords; wi++) {
+	for (; wi < nwords; wi++) {
 		w = line + wk->wk_words[wi].w_off;
 		best = RANK_NONE;
 		best_prog = 0;
@@ -503,6 +659,9 @@ walk_run(struct walk *wk, const struct cmd_set *set, const char *line,
 			wk->wk_err_word = wi;
 			wk->wk_err_off = wk->wk_words[wi].w_off +
 			    (best_prog < wk->wk_words[wi].w_len ? best_prog : 0);
+			if (wi == 0)
+				memo_record(wk, set, w, wk->wk_words[0].w_len,
+				    word_first(wk, line, 1, nwords));
 			return -1;
 		}
 		if (best == RANK_PREFIX) {
@@ -516,6 +675,11 @@ walk_run(struct walk *wk, const struct cmd_set *set, const char *line,
 					wk->wk_status = CMD_MATCH_AMBIGUOUS;
 					wk->wk_err_word = wi;
 					wk->wk_err_off = wk->wk_words[wi].w_off;
+					if (wi == 0)
+						memo_record(wk, set, w,
+						    wk->wk_words[0].w_len,
+						    word_first(wk, line, 1,
+						    nwords));
 					return -1;
 				}
 				kw1 = kw;
@@ -565,6 +729,8 @@ walk_run(struct walk *wk, const struct cmd_set *set, const char *line,
 		}
 		wk->wk_spare = cur;
 		wk->wk_sparecap = curcap;
+		if (wi == 0)
+			memo_record(wk, set, w, wk->wk_words[0].w_len, next);
 	}
 	return 0;
 }
