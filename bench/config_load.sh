@@ -94,6 +94,8 @@ for r in $(seq "$rounds"); do
 	rm -rf "$tmp/nv"; mkdir "$tmp/nv"
 	cp "$tmp/startup_comments" "$tmp/nv/startup-config"
 	run start_cmt "$tmp/nv" /dev/null
+	rm -rf "$tmp/nv"; mkdir "$tmp/nv"
+	run empty "$tmp/nv" /dev/null
 done
 
 if grep '^% ' "$tmp/out.paste_cfg" | grep -v '^% NOTE: This new crypto map' |
@@ -119,9 +121,12 @@ for path in paste start; do
 	ratios=$(paste -d' ' "$tmp/${path}_cfg" "$tmp/${path}_cmt" |
 	    awk '{ printf "%s%.2f", (NR > 1 ? " " : ""), $1 / $3 }')
 	awk -v p="$path" -v n="$n" -v cc="$cc" -v cw="$cw" -v mc="$mc" \
-	    -v mw="$mw" -v rs="$ratios" 'BEGIN {
+	    -v mw="$mw" -v rs="$ratios" -v e="$(med "$tmp/empty" 1)" 'BEGIN {
 		printf "config_load: %-7s configuration %.2f s CPU (%.2f s wall, %.0f lines/CPU s); comments %.2f s CPU (%.2f s wall)\n", p, cc, cw, n / cc, mc, mw
 		printf "config_load: %-7s a configuration line costs %.2fx a comment line (CPU, medians; rounds: %s)\n", p, cc / mc, rs
+		# Both include starting iosh (router_init, dynamic linking):
+		# what the lines alone cost, beside it.
+		printf "config_load: %-7s of which starting iosh with no lines: %.2f s CPU\n", p, e
 	}'
 done
 echo "config_load: load $(cut -d' ' -f1-3 /proc/loadavg)"
