@@ -26,34 +26,29 @@ ip4_text(uint32_t a, char buf[IP4_TEXT_LEN])
 bool
 ip4_parse_n(const char *s, size_t len, uint32_t *out)
 {
-	uint32_t	a = 0, part = 0;
-	size_t		i;
-	int		parts = 0, digit = 0;
+	const char	*p = s, *end = s + len;
+	uint32_t	 a = 0, part;
+	int		 parts;
 
-	for (i = 0; i < len; i++) {
-		if (s[i] >= '0' && s[i] <= '9') {
-			if (digit && part == 0)
+	/* An octet at a time: digits, then a dot before the next. */
+	for (parts = 0; parts < 4; parts++) {
+		if (parts > 0 && (p == end || *p++ != '.'))
+			return false;
+		if (p == end || (unsigned)(*p - '0') > 9)
+			return false;
+		part = (uint32_t)(*p++ - '0');
+		while (p < end && (unsigned)(*p - '0') <= 9) {
+			if (part == 0)
 				return false;		/* a leading zero */
-			part = part * 10 + (uint32_t)(s[i] - '0');
+			part = part * 10 + (uint32_t)(*p++ - '0');
 			if (part > 255)
 				return false;
-			if (!digit) {
-				if (++parts > 4)
-					return false;
-				digit = 1;
-			}
-		} else if (s[i] == '.' && digit) {
-			if (parts == 4)
-				return false;
-			a = a << 8 | part;
-			part = 0;
-			digit = 0;
-		} else
-			return false;
+		}
+		a = a << 8 | part;
 	}
-	if (parts < 4)
+	if (p != end)
 		return false;
-	*out = a << 8 | part;
+	*out = a;
 	return true;
 }
 
