@@ -16,6 +16,8 @@
 const char	*ip4_text(uint32_t a, char buf[IP4_TEXT_LEN]);
 /* A dotted quad in *OUT (host order); false when S is not one. */
 bool		 ip4_parse(const char *s, uint32_t *out);
+/* The same on LEN bytes of S (no NUL needed). */
+bool		 ip4_parse_n(const char *s, size_t len, uint32_t *out);
 
 /* The Internet checksum (RFC 1071) of P, SUM a partial sum already
  * taken (a pseudo-header); in host order, ready for put16. */

@@ -11,6 +11,8 @@
 #ifndef IOSH_PARSER_CMD_IMPL_H
 #define IOSH_PARSER_CMD_IMPL_H
 
+#include <stdint.h>
+
 #include "parser/cmd.h"
 
 #define CMD_MAX_WORDS	256
@@ -79,6 +81,9 @@ struct ccmd {
 	 * line asked it again for every surviving candidate. */
 	int			**c_succ;
 	int			 *c_nsucc;	/* -1: not yet found */
+	/* Per node, found with c_succ: the first bytes of the words its
+	 * successors may match, a bitmap (ccmd_succ_may). */
+	uint64_t		(*c_smay)[4];
 };
 
 struct cmd_prefix {
@@ -102,6 +107,9 @@ struct cmd_set {
 	 * of the set, dropped when commands are added.  A cache, so it is
 	 * filled in through a const set. */
 	struct first_index	*s_first;
+	/* The walk's first step for recent first words (cmd_walk.c), the
+	 * same kind of cache, dropped with s_first. */
+	struct first_memo	*s_memo;
 };
 
 /* cmd_walk.c: free SET's first-word index (it is made again when
@@ -117,6 +125,11 @@ void		 ccmd_free(struct ccmd *);
  * epsilon nodes (END is reported with tok -1). */
 void		 ccmd_next(const struct ccmd *, int node,
 		    void (*fn)(void *, int node), void *arg);
+/* The same successors as an array (kept: found once per node). */
+const int	*ccmd_succ(const struct ccmd *, int node, int *n);
+/* Can a word beginning with byte B match (or begin to match) one of the
+ * successors of NODE? */
+int		 ccmd_succ_may(const struct ccmd *, int node, int b);
 
 /* cmd_walk.c */
 struct word {
@@ -126,6 +139,9 @@ struct word {
 size_t		 cmd_lex(const char *line, struct word *, size_t max);
 enum tok_rank	 tok_rank(const struct tok *, const char *word, size_t len,
 		    size_t *progress);
+/* False when no word beginning with byte B can match T, nor even begin
+ * to (tok_rank would give RANK_NONE with progress 0). */
+int		 tok_may_start(const struct tok *, int b);
 
 /* One live path: a token node of a command (or a prefix keyword). */
 struct path {

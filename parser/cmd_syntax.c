@@ -376,6 +376,7 @@ ccmd_free(struct ccmd *c)
 	}
 	free(c->c_succ);
 	free(c->c_nsucc);
+	free(c->c_smay);
 	free(c->c_toks);
 	free(c->c_nodes);
 	free(c->c_first);
@@ -414,8 +415,48 @@ succ_fn(void *arg, int node)
 	sa->sa_v[sa->sa_n++] = node;
 }
 
-void
-ccmd_next(const struct ccmd *c, int node, void (*fn)(void *, int), void *arg)
+/* The first bytes of the words some successor of NODE may match (or
+ * begin to): tok_may_start over them, in a bitmap.  END matches no word. */
+static void
+succ_may(struct ccmd *c, int node)
+{
+	uint64_t		*may = c->c_smay[node];
+	const struct node	*n;
+	const struct tok	*t;
+	int			 i, b;
+
+	for (i = 0; i < c->c_nsucc[node]; i++) {
+		n = &c->c_nodes[c->c_succ[node][i]];
+		if (n->n_kind != NODE_TOK)
+			continue;
+		t = &c->c_toks[n->n_tok];
+		if (t->t_type == TOK_KEYWORD) {
+			/* Its first letter in either case (found at
+			 * compile time for most nodes: keep it cheap). */
+			b = (unsigned char)t->t_text[0];
+			may[b / 64] |= 1ULL << (b % 64);
+			b = islower(b) ? toupper(b) : tolower(b);
+			may[b / 64] |= 1ULL << (b % 64);
+			continue;
+		}
+		for (b = 0; b < 256; b++)
+			if (tok_may_start(t, b))
+				may[b / 64] |= 1ULL << (b % 64);
+	}
+}
+
+int
+ccmd_succ_may(const struct ccmd *c, int node, int b)
+{
+	int	n;
+
+	if (c->c_nsucc == NULL || c->c_nsucc[node] < 0)
+		(void)ccmd_succ(c, node, &n);
+	return (c->c_smay[node][b / 64] >> (b % 64)) & 1;
+}
+
+const int *
+ccmd_succ(const struct ccmd *c, int node, int *n)
 {
 	struct ccmd	*cc = (struct ccmd *)c;	/* the cache only */
 	struct succ_acc	 sa;
@@ -426,6 +467,8 @@ ccmd_next(const struct ccmd *c, int node, void (*fn)(void *, int), void *arg)
 		cc->c_succ = xcalloc((size_t)c->c_nnodes, sizeof(*cc->c_succ));
 		cc->c_nsucc = xcalloc((size_t)c->c_nnodes,
 		    sizeof(*cc->c_nsucc));
+		cc->c_smay = xcalloc((size_t)c->c_nnodes,
+		    sizeof(*cc->c_smay));
 		for (i = 0; i < c->c_nnodes; i++)
 			cc->c_nsucc[i] = -1;
 	}
@@ -438,9 +481,21 @@ ccmd_next(const struct ccmd *c, int node, void (*fn)(void *, int), void *arg)
 		free(seen);
 		cc->c_succ[node] = sa.sa_v;
 		cc->c_nsucc[node] = sa.sa_n;
+		succ_may(cc, node);
 	}
-	for (i = 0; i < c->c_nsucc[node]; i++)
-		fn(arg, c->c_succ[node][i]);
+	*n = c->c_nsucc[node];
+	return c->c_succ[node];
+}
+
+void
+ccmd_next(const struct ccmd *c, int node, void (*fn)(void *, int), void *arg)
+{
+	const int	*succ;
+	int		 i, n;
+
+	succ = ccmd_succ(c, node, &n);
+	for (i = 0; i < n; i++)
+		fn(arg, succ[i]);
 }
 
 /* --- cmd_set -------------------------------------------------------- */

@@ -43,27 +43,50 @@ static const telnet_telopt_t tc_telopts[] = {
 	{ -1, 0, 0 }
 };
 
-/* The network virtual terminal's form: \n as CR LF, a lone \r as CR NUL;
- * libtelnet escapes IAC (its TELNET_EV_SEND appends to the vty's TX). */
+/*
+ * The network virtual terminal's form, appended to OUT: \n as CR LF, a
+ * lone \r as CR NUL, IAC (255) doubled.  The plain runs between those
+ * bytes go in with one append each: a byte-at-a-time append (and then
+ * libtelnet's telnet_send walking the copy again for IACs) was 13% of the
+ * telnet fuzz target and the same share of any large `show` over telnet.
+ * libtelnet only ever transforms what it sends when MCCP compression is
+ * on, which tc_telopts never negotiates, so its escaping is all it did.
+ */
+void
+telnet_nvt_encode(const char *text, size_t len, struct strbuf *out)
+{
+	size_t	i, run = 0;
+
+	for (i = 0; i < len; i++) {
+		const char	*esc;
+
+		switch ((unsigned char)text[i]) {
+		case '\n':
+			esc = "\r\n";
+			break;
+		case '\r':
+			esc = "\r\0";
+			break;
+		case 0xff:
+			esc = "\377\377";
+			break;
+		default:
+			continue;
+		}
+		strbuf_add(out, text + run, i - run);
+		strbuf_add(out, esc, 2);
+		run = i + 1;
+	}
+	strbuf_add(out, text + run, len - run);
+}
+
+/* Straight into the vty's TX, where libtelnet's negotiation goes too
+ * (TELNET_EV_SEND), so the two keep their order. */
 static void
 tc_encode(void *arg, const char *text, size_t len, struct strbuf *tx)
 {
-	struct telnet_conn	*tc = arg;
-	struct strbuf		 nvt;
-	size_t			 i;
-
-	(void)tx;
-	strbuf_init(&nvt);
-	for (i = 0; i < len; i++) {
-		if (text[i] == '\n')
-			strbuf_add(&nvt, "\r\n", 2);
-		else if (text[i] == '\r')
-			strbuf_add(&nvt, "\r\0", 2);
-		else
-			strbuf_putc(&nvt, text[i]);
-	}
-	telnet_send(tc->tc_tn, nvt.sb_buf, nvt.sb_len);
-	strbuf_free(&nvt);
+	(void)arg;
+	telnet_nvt_encode(text, len, tx);
 }
 
 static ssize_t

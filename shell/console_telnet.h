@@ -43,6 +43,10 @@ struct telnet_stats {
 };
 void			 telnet_server_stats(const struct telnet_server *,
 			    struct telnet_stats *);
+/* TEXT in the telnet NVT's form appended to OUT: \n as CR LF, \r as CR
+ * NUL, IAC doubled (what every vty's output goes through). */
+void			 telnet_nvt_encode(const char *text, size_t len,
+			    struct strbuf *out);
 /* Close every connection (their sessions freed) and the listener. */
 void			 telnet_server_free(struct telnet_server *);
 

@@ -281,7 +281,8 @@ plain_spaces(const char *line)
 	size_t			 n;
 
 	while (*p != '\0') {
-		if ((n = unicode_space(p)) > 0) {
+		/* Every such space begins with a byte of 0xc2 or above. */
+		if (*p >= 0xc2 && (n = unicode_space(p)) > 0) {
 			*o++ = ' ';
 			p += n;
 		} else

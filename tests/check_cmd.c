@@ -488,6 +488,83 @@ START_TEST(test_malformed)
 }
 END_TEST
 
+/* What a match answered, as text: status, caret, command, arguments. */
+static char *
+answer_text(const struct cmd_match *a)
+{
+	struct strbuf	sb;
+	size_t		i;
+
+	strbuf_init(&sb);
+	strbuf_printf(&sb, "%d %zu %zu %s %u", a->cm_status, a->cm_err_off,
+	    a->cm_err_word, a->cm_status == CMD_MATCH_OK ?
+	    a->cm_def->cd_syntax : "-", a->cm_a.as_prefixes);
+	for (i = 0; i < a->cm_a.as_n; i++)
+		strbuf_printf(&sb, " %s=%s@%zu", a->cm_a.as_v[i].ca_name,
+		    a->cm_a.as_v[i].ca_value, a->cm_a.as_v[i].ca_off);
+	return strbuf_steal(&sb);
+}
+
+/*
+ * The walk keeps its first step per first word (cmd_walk.c's memo): every
+ * answer — match, caret, arguments, `?` — is the same on a set that has
+ * seen the first word before as on a set that never has, whatever second
+ * word follows and wherever the first word sits in the line.
+ */
+START_TEST(test_first_step_memo)
+{
+	static const char *const lines[] = {
+		"crypto isakmp policy 5", "crypto isakmp key k address 1.2.3.4",
+		"crypto isakmp polizy 5", "  crypto   isakmp policy 7",
+		"crypto", "crypto ?", "crypto isakmp ?", "cryptx isakmp",
+		"in", "in ?", "int Loopback0", "in-keyword", "in-keyword x",
+		"no hostname", "no hostname r1", "no crypto isakmp policy 5",
+		"no cryptx", "do show version", "do sh", "do shx",
+		"description a b  c ", "description", "ip route 1.2.3.0/24 1.2.3.4",
+		"ip route 1.2.3.0/24 x", "encryption aes 128", "encryption aes 12",
+		"mac-address 0011.2233.4455", "hostname x y", "hostname",
+	};
+	struct cmd_set	*c;
+	char		*want[sizeof(lines) / sizeof(lines[0])], *got;
+	size_t		 i, round;
+
+	/* Each line on sets of its own: no memo yet. */
+	for (i = 0; i < sizeof(lines) / sizeof(lines[0]); i++) {
+		teardown();
+		setup();
+		if (strchr(lines[i], '?') != NULL) {
+			want[i] = help(cfg, lines[i], 80);
+			continue;
+		}
+		M(cfg, lines[i]);
+		want[i] = answer_text(&m);
+	}
+	/* All of them on one pair of sets, four times over. */
+	teardown();
+	setup();
+	c = cfg;
+	for (round = 0; round < 4; round++)
+		for (i = 0; i < sizeof(lines) / sizeof(lines[0]); i++) {
+			/* Odd rounds: each line twice in a row, the second
+			 * surely from the memo (others may evict it). */
+			if (round % 2 == 1 && strchr(lines[i], '?') == NULL)
+				M(c, lines[i]);
+			if (strchr(lines[i], '?') != NULL)
+				got = help(c, lines[i], 80);
+			else {
+				M(c, lines[i]);
+				got = answer_text(&m);
+			}
+			ck_assert_msg(strcmp(got, want[i]) == 0,
+			    "round %zu \"%s\": %s, not %s", round, lines[i],
+			    got, want[i]);
+			free(got);
+		}
+	for (i = 0; i < sizeof(lines) / sizeof(lines[0]); i++)
+		free(want[i]);
+}
+END_TEST
+
 static Suite *
 cmd_suite(void)
 {
@@ -511,6 +588,7 @@ cmd_suite(void)
 	tcase_add_test(tc, test_help_word_and_errors);
 	tcase_add_test(tc, test_tab);
 	tcase_add_test(tc, test_build_errors);
+	tcase_add_test(tc, test_first_step_memo);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("Limits");
 	tcase_add_checked_fixture(tc, setup, teardown);

@@ -1,6 +1,8 @@
 /*
- * Unit tests for lib/: strbuf, the injectable clock and the event loop.
+ * Unit tests for lib/: strbuf, the injectable clock, the event loop and
+ * ip4_parse_n against inet_pton.
  */
+#include <arpa/inet.h>
 #include <check.h>
 #include <poll.h>
 #include <stdlib.h>
@@ -9,6 +11,7 @@
 
 #include "lib/clock.h"
 #include "lib/evloop.h"
+#include "lib/inet4.h"
 #include "lib/strbuf.h"
 #include "lib/vty.h"
 
@@ -158,6 +161,50 @@ START_TEST(test_fd_watch)
 }
 END_TEST
 
+/* ip4_parse_n accepts exactly what inet_pton(AF_INET) accepts, with the
+ * same value: the edges by hand, then 200,000 words of digits and dots
+ * (seeded), and a word not followed by its NUL. */
+static void
+ip4_same(const char *w)
+{
+	struct in_addr	in;
+	uint32_t	a = 0;
+	bool		ok = inet_pton(AF_INET, w, &in) == 1;
+
+	ck_assert_msg(ip4_parse_n(w, strlen(w), &a) == ok, "\"%s\"", w);
+	if (ok)
+		ck_assert_uint_eq(a, ntohl(in.s_addr));
+}
+
+START_TEST(test_ip4_parse_n)
+{
+	static const char *const edge[] = {
+		"", "1.2.3.4", "0.0.0.0", "255.255.255.255", "256.1.1.1",
+		"1.2.3", "1.2.3.4.", ".1.2.3.4", "1..2.3", "01.2.3.4",
+		"1.2.3.04", "1.2.3.0", "10.0.250.1", "1.2.3.4.5", "1.2.3.4a",
+		"1.2.3.999", "1.2.3.2555", "a.b.c.d", "1.2.3. 4",
+	};
+	static const char	alpha[] = "0123456789..";
+	char			w[20];
+	uint32_t		a;
+	size_t			i, k, len;
+
+	for (i = 0; i < sizeof(edge) / sizeof(edge[0]); i++)
+		ip4_same(edge[i]);
+	srand(22);
+	for (i = 0; i < 200000; i++) {
+		len = (size_t)rand() % 17;
+		for (k = 0; k < len; k++)
+			w[k] = alpha[rand() % (int)(sizeof(alpha) - 1)];
+		w[len] = '\0';
+		ip4_same(w);
+	}
+	ck_assert(ip4_parse_n("10.1.2.3 255", 8, &a));
+	ck_assert_uint_eq(a, 0x0a010203);
+	ck_assert(!ip4_parse_n("10.1.2.3 255", 9, &a));
+}
+END_TEST
+
 static Suite *
 lib_suite(void)
 {
@@ -170,6 +217,7 @@ lib_suite(void)
 	tcase_add_test(tc, test_clock_frozen);
 	tcase_add_test(tc, test_timer_order_and_cancel);
 	tcase_add_test(tc, test_fd_watch);
+	tcase_add_test(tc, test_ip4_parse_n);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("Limits");
 	tcase_add_test(tc, test_strbuf_large);

@@ -3,7 +3,9 @@
  * `login local`, no password set, three tries), password comparison for
  * clear, type 7 and type 5 passwords, `enable` with and without enable
  * passwords on the console and on a vty, their rendering, and `terminal
- * monitor`.  The telnet protocol itself is driven by tests/expect/telnet.exp.
+ * monitor`; the NVT encoding of what a vty sends (exact bytes, and
+ * libtelnet's decoding of them back).  The telnet protocol itself is
+ * driven by tests/expect/telnet.exp.
  */
 #include <check.h>
 #include <stdlib.h>
@@ -11,7 +13,10 @@
 
 #include "grammar/modes.h"
 #include "lib/clock.h"
+#include <libtelnet.h>
+
 #include "shell/cmds.h"
+#include "shell/console_telnet.h"
 #include "shell/login.h"
 #include "shell/router.h"
 #include "shell/runcfg.h"
@@ -328,6 +333,53 @@ START_TEST(test_terminal_monitor)
 }
 END_TEST
 
+
+/* What a telnet client's libtelnet decodes from the bytes a vty sent. */
+static void
+decoded(telnet_t *tn, telnet_event_t *ev, void *arg)
+{
+	(void)tn;
+	if (ev->type == TELNET_EV_DATA)
+		strbuf_add(arg, ev->data.buffer, ev->data.size);
+}
+
+START_TEST(test_nvt_encode)
+{
+	/* Plain runs between every byte that needs escaping, escapes back
+	 * to back, one at each end. */
+	static const char	 in[] = "\377ab\ncd\r\r\377\377ef\r\n"
+	    "\n\000g\377";
+	static const char	 want[] = "\377\377ab\r\ncd\r\0\r\0"
+	    "\377\377\377\377ef\r\0\r\n\r\n\000g\377\377";
+	static const telnet_telopt_t none[] = { { -1, 0, 0 } };
+	struct strbuf		 out, back;
+	telnet_t		*tn;
+
+	strbuf_init(&out);
+	strbuf_init(&back);
+	telnet_nvt_encode(in, sizeof(in) - 1, &out);
+	ck_assert_uint_eq(out.sb_len, sizeof(want) - 1);
+	ck_assert_mem_eq(out.sb_buf, want, sizeof(want) - 1);
+	/* Appends: what was in OUT stays, and nothing is added for nothing. */
+	telnet_nvt_encode("x", 1, &out);
+	telnet_nvt_encode("", 0, &out);
+	ck_assert_uint_eq(out.sb_len, sizeof(want));
+	ck_assert_int_eq(out.sb_buf[sizeof(want) - 1], 'x');
+	/* A client's libtelnet takes IAC IAC for one data byte 255 and
+	 * passes CR LF and CR NUL on as they are (its users turn them into
+	 * line ends): the escapes decode, nothing else moves. */
+	tn = telnet_init(none, decoded, 0, &back);
+	ck_assert_ptr_nonnull(tn);
+	telnet_recv(tn, out.sb_buf, out.sb_len);
+	telnet_free(tn);
+	ck_assert_uint_eq(back.sb_len, 25);
+	ck_assert_mem_eq(back.sb_buf, "\377ab\r\ncd\r\0\r\0\377\377ef"
+	    "\r\0\r\n\r\n\000g\377x", 25);
+	strbuf_free(&out);
+	strbuf_free(&back);
+}
+END_TEST
+
 static Suite *
 telnet_suite(void)
 {
@@ -343,6 +395,7 @@ telnet_suite(void)
 	tcase_add_test(tc, test_login_local_secret);
 	tcase_add_test(tc, test_enable);
 	tcase_add_test(tc, test_terminal_monitor);
+	tcase_add_test(tc, test_nvt_encode);
 	suite_add_tcase(s, tc);
 	return s;
 }
