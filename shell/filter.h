@@ -5,6 +5,7 @@
 #ifndef IOSH_SHELL_FILTER_H
 #define IOSH_SHELL_FILTER_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "lib/strbuf.h"
@@ -25,6 +26,13 @@ int	filter_kind_parse(const char *keyword, enum filter_kind *);
  * is a literal underscore; bracket expressions are copied as they are.
  */
 void	filter_regex_translate(const char *ios, struct strbuf *posix);
+/*
+ * Whether POSIX extended expression RE is small enough to compile: the
+ * tree glibc builds for it is estimated first (repetitions copy what they
+ * repeat), so a short expression cannot take gigabytes.
+ */
+bool	filter_regex_small(const char *posix);
+
 /*
  * Filter TEXT (LEN bytes, lines ended by '\n') into OUT.  Returns -1, with
  * IOS's message in OUT, when RE is not a valid regular expression.

@@ -347,6 +347,34 @@ START_TEST(test_filters)
 }
 END_TEST
 
+/* fuzz_telnet's out-of-memory finding: repetitions of repetitions made
+ * glibc's regcomp copy trees exponentially (a and 40 '+'s: 1.3 GB). */
+START_TEST(test_regex_bounded)
+{
+	char	re[64];
+
+	memset(re, '+', sizeof(re) - 1);
+	re[0] = 'a';
+	re[sizeof(re) - 1] = '\0';
+	ck_assert_str_eq(filtered(FILTER_INCLUDE, re, config_text),
+	    "% Invalid regular expression\n");
+	ck_assert(!filter_regex_small("((((((((((((((((((((((a+)+)+)+)+)+)+)+"
+	    ")+)+)+)+)+)+)+)+)+)+)+)+)+)+)+"));
+	ck_assert(!filter_regex_small("(a{1000}){1000}"));
+	ck_assert(!filter_regex_small("[ab]{200}{200}"));
+	/* What IOS users type stays well inside the bound. */
+	ck_assert(filter_regex_small("a+"));
+	ck_assert(filter_regex_small("a{1000}"));
+	ck_assert(filter_regex_small("(^|$|[ ,{}()])(^|$|[ ,{}()])[0-9]+\\.[0-9]+"
+	    "(^|$|[ ,{}()])"));
+	ck_assert(filter_regex_small("^interface (Fast|Gigabit)Ethernet[0-9/]+$"));
+	ck_assert(filter_regex_small("a{x"));
+	ck_assert(filter_regex_small("a)b(c"));
+	ck_assert_str_eq(filtered(FILTER_INCLUDE, "Ether(net)+[0-9]+",
+	    config_text), "interface Ethernet0\ninterface Ethernet1\n");
+}
+END_TEST
+
 static const char *
 translated(const char *re)
 {
@@ -541,6 +569,7 @@ shell_suite(void)
 	tcase_add_test(tc, test_modes_and_prefixes);
 	tcase_add_test(tc, test_help);
 	tcase_add_test(tc, test_filters);
+	tcase_add_test(tc, test_regex_bounded);
 	tcase_add_test(tc, test_regex);
 	tcase_add_test(tc, test_uptime);
 	tcase_add_test(tc, test_log_stamps);
