@@ -140,7 +140,7 @@ main(int argc, char **argv)
 	printf("  clear crypto session     %8.3f s, then %zu ISAKMP SAs\n", t,
 	    (size_t)ml->ml_rt[SPOKES_HUB].r_sys.sy_crypto->c_sadb.db_nisakmp);
 	session_free(hs);
-	memlab_close(ml);
+	spokes_close(ml);
 	free(ml);
 	return spokes_replies() == pinged ? 0 : 1;
 }

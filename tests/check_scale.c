@@ -3,8 +3,11 @@
  * bench/scale_bench at a size for `make check`).  Every spoke's tunnel
  * stays on the hub after the spoke forgot it: 200 ISAKMP SAs in QM_IDLE,
  * 200 dynamic flows each with its pair of SAs, every show listing all of
- * them, a sample's pings answered through their tunnels, and `clear
- * crypto session` taking them all down.
+ * them, a sample's pings answered through their tunnels, then an
+ * ESP-protected echo from every spoke's host answered through its own
+ * tunnel (tests/spoke_esp.c) — each flow on the hub counting one more
+ * packet decrypted and one more encrypted — and `clear crypto session`
+ * taking them all down.
  */
 #include <check.h>
 #include <stdlib.h>
@@ -53,6 +56,7 @@ START_TEST(test_200_spokes)
 	struct memlab	*ml = calloc(1, sizeof(*ml));
 	struct session	*hs;
 	struct sadb	*db;
+	struct ipsec_flow *fl;
 	char		 err[256];
 	unsigned	 i, pinged = 0;
 
@@ -86,6 +90,18 @@ START_TEST(test_200_spokes)
 	ck_assert_uint_eq(occurrences(run(hs, "show crypto ipsec sa"),
 	    "current_peer 12.2.0."), N);
 
+	/* Every tunnel passes traffic: N of N answered, and each flow
+	 * saw it (the sample's flows their ping's too). */
+	ck_assert_uint_eq(spokes_count(), N);
+	ck_assert_uint_eq(spokes_echo_all(ml), N);
+	i = 0;
+	TAILQ_FOREACH(fl, &db->db_flows, fl_entry) {
+		ck_assert_uint_eq(fl->fl_stats.fs_decrypt, i % 20 == 0 ? 2 : 1);
+		ck_assert_uint_eq(fl->fl_stats.fs_encrypt, i % 20 == 0 ? 2 : 1);
+		i++;
+	}
+	ck_assert_uint_eq(i, N);
+
 	spokes_cut(true);
 	(void)run(hs, "clear crypto session");
 	memlab_pump(ml);
@@ -96,7 +112,7 @@ START_TEST(test_200_spokes)
 
 	session_free(hs);
 	strbuf_free(&out);
-	memlab_close(ml);
+	spokes_close(ml);
 	free(ml);
 }
 END_TEST

@@ -2,16 +2,20 @@
  * spokes: N spokes against one hub from one process (tests/spokes.h).
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "crypto/crypto_int.h"
 #include "dataplane/dp.h"
+#include "tests/spoke_esp.h"
 #include "tests/spokes.h"
 
 #define ECHO_ID	4242
 
 static bool	cut;		/* drop what the spoke sends */
 static unsigned	replies;
+static struct spoke_sa	*kept;	/* per tunnel, for spokes_echo_all */
+static unsigned		 nkept, capkept;
 
 static size_t
 tap(struct memlab *ml, int from, uint8_t *frame, size_t len)
@@ -49,8 +53,14 @@ spokes_open(struct memlab *ml, char *err, size_t errlen)
 	ml->ml_tap = tap;
 	cut = false;
 	replies = 0;
+	free(kept);
+	kept = NULL;
+	nkept = capkept = 0;
+	/* service internal: the spoke's SAs keep their keys, which
+	 * spoke_sa_take copies before the spoke forgets them. */
 	memlab_run(ml, SPOKES_SPOKE, "clear crypto sa\nclear crypto isakmp\n"
-	    "configure terminal\ncrypto isakmp policy 10\nhash sha\nend");
+	    "configure terminal\nservice internal\n"
+	    "crypto isakmp policy 10\nhash sha\nend");
 	memlab_run(ml, SPOKES_HUB, "clear crypto sa\nclear crypto isakmp\n"
 	    "configure terminal\ninterface Serial1/1\nno crypto map TST\n"
 	    "ip address 12.1.1.2 255.0.0.0\nexit\nno crypto map TST 10\n"
@@ -94,7 +104,7 @@ echo(struct memlab *ml, uint32_t src, uint16_t seq)
 	struct dp_echo_req	er;
 
 	memset(&er, 0, sizeof(er));
-	er.er_dst = 0x02020202;
+	er.er_dst = SPOKES_HUB_LOOP;
 	er.er_src = src;
 	er.er_id = ECHO_ID;
 	er.er_seq = seq;
@@ -107,10 +117,10 @@ bool
 spokes_up(struct memlab *ml, unsigned i, bool ping)
 {
 	char		text[512], ser[16], in[16];
-	uint32_t	inside = 0x0b000001u + i;
+	uint32_t	inside = SPOKES_INSIDE(i);
 	int		k;
 
-	ip_text(0x0c020001u + i, ser, sizeof(ser));
+	ip_text(SPOKES_SERIAL(i), ser, sizeof(ser));
 	ip_text(inside, in, sizeof(in));
 	snprintf(text, sizeof(text), "configure terminal\n"
 	    "interface Serial1/2\nip address %s 255.0.0.0\n"
@@ -128,9 +138,41 @@ spokes_up(struct memlab *ml, unsigned i, bool ping)
 		echo(ml, inside, 1);
 		memlab_pump(ml);
 	}
+	if (i == nkept) {
+		if (nkept == capkept) {
+			capkept = capkept ? 2 * capkept : 64;
+			if ((kept = reallocarray(kept, capkept,
+			    sizeof(*kept))) == NULL)
+				abort();
+		}
+		if (!spoke_sa_take(ml, SPOKES_SPOKE, &kept[nkept]))
+			return false;
+		nkept++;
+	}
 	cut = true;
 	memlab_run(ml, SPOKES_SPOKE, "clear crypto sa\nclear crypto isakmp");
 	memlab_pump(ml);
 	cut = false;
 	return true;
+}
+
+unsigned
+spokes_echo_all(struct memlab *ml)
+{
+	return spoke_esp_echo(ml, SPOKES_HUB, kept, nkept);
+}
+
+unsigned
+spokes_count(void)
+{
+	return nkept;
+}
+
+void
+spokes_close(struct memlab *ml)
+{
+	memlab_close(ml);
+	free(kept);
+	kept = NULL;
+	nkept = capkept = 0;
 }
