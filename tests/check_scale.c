@@ -19,6 +19,7 @@
 #include "tests/spokes.h"
 
 #define N	200
+#define NKEYS	40
 
 static struct strbuf	out;
 
@@ -117,6 +118,43 @@ START_TEST(test_200_spokes)
 }
 END_TEST
 
+/*
+ * A static-key hub: a `crypto isakmp key` per spoke's address and no
+ * wildcard, each spoke with its own key, so every setup needs the hub's
+ * lookup by address to find that spoke's key among all of them; every
+ * tunnel then passes traffic, and the running-config lists every key.
+ */
+START_TEST(test_static_key_hub)
+{
+	struct memlab	*ml = calloc(1, sizeof(*ml));
+	struct session	*hs;
+	char		 err[256];
+	unsigned	 i;
+
+	ck_assert_ptr_nonnull(ml);
+	ck_assert_msg(spokes_open(ml, err, sizeof(err)) == 0, "%s", err);
+	spokes_static_keys(ml, NKEYS);
+	for (i = 0; i < NKEYS; i++)
+		ck_assert_msg(spokes_up(ml, i, false), "spoke %u", i);
+	ck_assert_uint_eq(ml->ml_rt[SPOKES_HUB].r_sys.sy_crypto->c_sadb.db_nup,
+	    NKEYS);
+	ck_assert_uint_eq(spokes_echo_all(ml), NKEYS);
+
+	strbuf_init(&out);
+	hs = session_new(&ml->ml_rt[SPOKES_HUB], &capture, NULL);
+	(void)session_execute(hs, "enable");
+	ck_assert_uint_eq(occurrences(run(hs, "show running-config"),
+	    "crypto isakmp key k"), NKEYS);
+	ck_assert_ptr_nonnull(strstr(out.sb_buf,
+	    "crypto isakmp key k39 address 12.2.0.40\n"));
+	ck_assert_ptr_null(strstr(out.sb_buf, "crypto keyring"));
+	session_free(hs);
+	strbuf_free(&out);
+	spokes_close(ml);
+	free(ml);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -127,6 +165,7 @@ main(void)
 
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, test_200_spokes);
+	tcase_add_test(tc, test_static_key_hub);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);

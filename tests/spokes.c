@@ -16,6 +16,7 @@ static bool	cut;		/* drop what the spoke sends */
 static unsigned	replies;
 static struct spoke_sa	*kept;	/* per tunnel, for spokes_echo_all */
 static unsigned		 nkept, capkept;
+static bool		 static_keys;	/* spoke I's key is kI */
 
 static size_t
 tap(struct memlab *ml, int from, uint8_t *frame, size_t len)
@@ -56,6 +57,7 @@ spokes_open(struct memlab *ml, char *err, size_t errlen)
 	free(kept);
 	kept = NULL;
 	nkept = capkept = 0;
+	static_keys = false;
 	/* service internal: the spoke's SAs keep their keys, which
 	 * spoke_sa_take copies before the spoke forgets them. */
 	memlab_run(ml, SPOKES_SPOKE, "clear crypto sa\nclear crypto isakmp\n"
@@ -98,6 +100,25 @@ ip_text(uint32_t a, char *buf, size_t len)
 	    (a >> 8) & 255, a & 255);
 }
 
+void
+spokes_static_keys(struct memlab *ml, unsigned n)
+{
+	struct session	*s = ml->ml_ss[SPOKES_HUB];
+	char		 line[96], ser[16];
+	unsigned	 i;
+
+	(void)session_execute(s, "configure terminal");
+	(void)session_execute(s, "no crypto keyring spokes");
+	for (i = 0; i < n; i++) {
+		ip_text(SPOKES_SERIAL(i), ser, sizeof(ser));
+		snprintf(line, sizeof(line), "crypto isakmp key k%u address %s",
+		    i, ser);
+		(void)session_execute(s, line);
+	}
+	(void)session_execute(s, "end");
+	static_keys = true;
+}
+
 static void
 echo(struct memlab *ml, uint32_t src, uint16_t seq)
 {
@@ -116,17 +137,21 @@ echo(struct memlab *ml, uint32_t src, uint16_t seq)
 bool
 spokes_up(struct memlab *ml, unsigned i, bool ping)
 {
-	char		text[512], ser[16], in[16];
+	char		text[512], ser[16], in[16], key[64] = "";
 	uint32_t	inside = SPOKES_INSIDE(i);
 	int		k;
 
 	ip_text(SPOKES_SERIAL(i), ser, sizeof(ser));
 	ip_text(inside, in, sizeof(in));
+	if (static_keys)
+		snprintf(key, sizeof(key), "crypto isakmp key k%u address "
+		    "12.1.1.2\n", i);
 	snprintf(text, sizeof(text), "configure terminal\n"
 	    "interface Serial1/2\nip address %s 255.0.0.0\n"
 	    "interface Loopback0\nip address %s 255.255.255.255\n"
-	    "exit\nno access-list 100\n"
-	    "access-list 100 permit ip host %s host 2.2.2.2\nend", ser, in, in);
+	    "exit\nno access-list 100\n%s"
+	    "access-list 100 permit ip host %s host 2.2.2.2\nend", ser, in,
+	    key, in);
 	memlab_run(ml, SPOKES_SPOKE, text);
 	/* The first echo starts IKE and is lost, as IOS's first ping. */
 	echo(ml, inside, 0);
@@ -166,6 +191,12 @@ unsigned
 spokes_count(void)
 {
 	return nkept;
+}
+
+size_t
+spokes_kept_bytes(void)
+{
+	return capkept * sizeof(*kept);
 }
 
 void

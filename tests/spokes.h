@@ -30,6 +30,11 @@
 /* The lab, both routers configured; -1 with a message in ERR.  ML is
  * large: not on the stack. */
 int	spokes_open(struct memlab *, char *err, size_t errlen);
+/* Make the hub a static-key hub for spokes 0..N-1: `crypto isakmp key
+ * kI address <spoke I's Serial1/2>` each, its wildcard keyring gone;
+ * each spoke then uses its own key.  So the hub's running-config grows
+ * with its peers, as many real hubs' do. */
+void	spokes_static_keys(struct memlab *, unsigned n);
 /* Spoke I up (and, if PING, one echo from its protected host to the
  * hub's loopback through the tunnel), then forgotten by the spoke alone.
  * False if the tunnel did not come up. */
@@ -37,8 +42,10 @@ bool	spokes_up(struct memlab *, unsigned i, bool ping);
 /* After the setups: an ESP-protected echo through every tunnel that
  * came up (spoke_esp_echo); the number answered. */
 unsigned spokes_echo_all(struct memlab *);
-/* The tunnels spokes_up kept. */
+/* The tunnels spokes_up kept, and the bytes their ESP material takes
+ * in this process (not the hub's). */
 unsigned spokes_count(void);
+size_t	spokes_kept_bytes(void);
 /* The lab closed and the kept tunnels freed. */
 void	spokes_close(struct memlab *);
 /* Echo replies with the right data the spokes received so far. */
