@@ -61,22 +61,6 @@ sa_of(uint32_t spi, const uint8_t *keys)
 	return esp_sa_new(&ep);
 }
 
-static void
-ip_header(uint8_t *ip, size_t len, uint8_t proto, uint32_t src, uint32_t dst)
-{
-	uint16_t	c;
-
-	memset(ip, 0, 20);
-	ip[0] = 0x45;
-	put16(ip + 2, (uint16_t)len);
-	ip[8] = 255;
-	ip[9] = proto;
-	put32(ip + 12, src);
-	put32(ip + 16, dst);
-	c = in_cksum(ip, 20, 0);
-	put16(ip + 10, c);
-}
-
 /* Tunnel I's echo request: its data says which tunnel it is. */
 static void
 echo_request(uint8_t *ip, unsigned i)
@@ -84,7 +68,7 @@ echo_request(uint8_t *ip, unsigned i)
 	uint8_t		*icmp = ip + 20;
 	size_t		 k;
 
-	ip_header(ip, ECHO_LEN, 1, SPOKES_INSIDE(i), SPOKES_HUB_LOOP);
+	ip4_hdr(ip, ECHO_LEN, 1, SPOKES_INSIDE(i), SPOKES_HUB_LOOP);
 	memset(icmp, 0, 8);
 	icmp[0] = 8;
 	put16(icmp + 4, ESP_ECHO_ID);
@@ -113,7 +97,7 @@ esp_frame(struct spoke_sa *sk, unsigned i, uint8_t *f, size_t size)
 	if (esp_encap(sa, inner, sizeof(inner), f + HDLC_LEN + 20,
 	    size - HDLC_LEN - 20, &len) == ESP_OK) {
 		sk->sk_out_seq = esp_sa_seq(sa);
-		ip_header(f + HDLC_LEN, 20 + len, 50, SPOKES_SERIAL(i),
+		ip4_hdr(f + HDLC_LEN, 20 + len, 50, SPOKES_SERIAL(i),
 		    SPOKES_HUB_ADDR);
 		len += HDLC_LEN + 20;
 	} else
