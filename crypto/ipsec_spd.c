@@ -101,12 +101,6 @@ entry_compile(struct crypto *c, struct spd_entry *se,
 
 /* ---- The dynamic flows of an interface, indexed by remote proxy. ---- */
 
-static uint32_t
-plen_mask(unsigned plen)
-{
-	return plen == 0 ? 0 : ~0u << (32 - plen);
-}
-
 static size_t
 dyn_hash(uint32_t net, unsigned plen)
 {
@@ -165,7 +159,7 @@ dyn_find(const struct spd_iface *si, uint32_t remote, uint32_t local,
 	for (plen = 0; plen <= 32; plen++) {
 		if (si->si_dyn_plens[plen] == 0)
 			continue;
-		net = remote & plen_mask(plen);
+		net = remote & ipsec_plen_mask(plen);
 		for (sd = chash_first(&si->si_dyn_hash, dyn_hash(net, plen));
 		    sd != NULL; sd = sd->sd_hnext)
 			if (sd->sd_plen == plen && sd->sd_sel.ss_dst == net &&
