@@ -43,20 +43,48 @@ sa_addr_v4(struct sa_addr *a, uint32_t host_order)
 	memcpy(a->sa_addr, &n, 4);
 }
 
+/* The dotted quad of four bytes at P, NUL-terminated; its length.  By
+ * hand: the SA shows print two per line, 50,000 lines on a hub, and
+ * inet_ntop with the copy after it was a third of `show crypto isakmp
+ * sa`. */
+static size_t
+v4_text(const uint8_t *a, char *p)
+{
+	char	*s = p;
+	int	 i;
+
+	for (i = 0; i < 4; i++) {
+		if (a[i] >= 100)
+			*p++ = (char)('0' + a[i] / 100);
+		if (a[i] >= 10)
+			*p++ = (char)('0' + a[i] / 10 % 10);
+		*p++ = (char)('0' + a[i] % 10);
+		*p++ = i < 3 ? '.' : '\0';
+	}
+	return (size_t)(p - s - 1);
+}
+
 /* As IOS prints addresses: dotted quad, or IPv6 in upper case. */
 void
 sa_addr_fmt(const struct sa_addr *a, char *buf, size_t len)
 {
 	char	tmp[INET6_ADDRSTRLEN], *p;
+	size_t	n;
 
 	if (a->sa_family == 6) {
 		inet_ntop(AF_INET6, a->sa_addr, tmp, sizeof(tmp));
 		for (p = tmp; *p != '\0'; p++)
 			if (*p >= 'a' && *p <= 'f')
 				*p -= 'a' - 'A';
-	} else
-		inet_ntop(AF_INET, a->sa_addr, tmp, sizeof(tmp));
-	snprintf(buf, len, "%s", tmp);
+		snprintf(buf, len, "%s", tmp);
+		return;
+	}
+	if (len == 0)
+		return;
+	n = v4_text(a->sa_addr, tmp);
+	n = n < len - 1 ? n : len - 1;	/* as snprintf truncates */
+	memcpy(buf, tmp, n);
+	buf[n] = '\0';
 }
 
 const char *

@@ -681,6 +681,27 @@ START_TEST(test_hash_growth)
 }
 END_TEST
 
+/* IPv4 addresses in text as inet_ntop writes them, one to three digits
+ * each, and cut short as snprintf would in a short buffer. */
+START_TEST(test_addr_text)
+{
+	struct sa_addr	a;
+	char		buf[SA_TEXT_LEN];
+
+	sa_addr_v4(&a, IP(0, 9, 10, 255));
+	ck_assert_str_eq(sa_text(&a, buf), "0.9.10.255");
+	sa_addr_v4(&a, IP(100, 199, 200, 1));
+	ck_assert_str_eq(sa_text(&a, buf), "100.199.200.1");
+	sa_addr_v4(&a, IP(255, 255, 255, 255));
+	ck_assert_str_eq(sa_text(&a, buf), "255.255.255.255");
+	sa_addr_fmt(&a, buf, 5);
+	ck_assert_str_eq(buf, "255.");
+	memset(buf, 'x', sizeof(buf));
+	sa_addr_fmt(&a, buf, 0);
+	ck_assert_int_eq(buf[0], 'x');
+}
+END_TEST
+
 static Suite *
 sadb_suite(void)
 {
@@ -699,6 +720,7 @@ sadb_suite(void)
 	tcase_add_test(tc, test_hub_scale);
 	tcase_add_test(tc, test_flow_hash_and_peers);
 	tcase_add_test(tc, test_hash_growth);
+	tcase_add_test(tc, test_addr_text);
 	suite_add_tcase(s, tc);
 	return s;
 }
