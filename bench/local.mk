@@ -52,7 +52,7 @@ bench_nat_bench_LDADD = libiosh.a $(READLINE_LIBS) $(CRYPTO_LIBS) \
 # over all of them (bench/scale_bench.c).
 bench_scale_bench_SOURCES = bench/scale_bench.c bench/benchlib.c \
 	bench/benchlib.h tests/memlab.c tests/memlab.h tests/spokes.c \
-	tests/spokes.h
+	tests/spokes.h tests/spoke_esp.c tests/spoke_esp.h
 bench_scale_bench_LDADD = libiosh.a $(READLINE_LIBS) $(CRYPTO_LIBS) \
 	$(PCAP_LIBS) $(TELNET_LIBS)
 CLEANFILES = $(BENCH_PROGS)

@@ -1,12 +1,16 @@
 /*
- * scale_bench [N] [SAMPLE]: N IOS-like spokes (default 1,000) against one
- * iosh hub — dynamic crypto map, wildcard keyring — each bringing up its
- * own IKE (Main Mode + Quick Mode, 3des/sha, group 2, psk) and IPsec
- * tunnel; every SAMPLE-th spoke (default N/20) also pings the hub's
- * loopback through its tunnel.  Then, over all N tunnels on the hub, the
- * time of `show crypto isakmp sa`, `show crypto ipsec sa` and `show
- * crypto session` beside `show running-config`, the hub's memory per
- * tunnel, and the teardown (`clear crypto session`).
+ * scale_bench [N] [SAMPLE] [keys]: N IOS-like spokes (default 1,000)
+ * against one iosh hub — dynamic crypto map, wildcard keyring; with
+ * `keys` one `crypto isakmp key` per spoke's address instead (a
+ * static-key hub, whose running-config grows with its peers) — each
+ * bringing up its own IKE (Main Mode + Quick Mode, 3des/sha, group 2,
+ * psk) and IPsec tunnel; every SAMPLE-th spoke (default N/20) also pings
+ * the hub's loopback through its tunnel as it comes up.  After all the
+ * setups every tunnel carries an ESP-protected echo to the hub and back
+ * (tests/spoke_esp.c), N of N must answer.  Then, over all N tunnels on
+ * the hub, the time of `show crypto isakmp sa`, `show crypto ipsec sa`
+ * and `show crypto session` beside `show running-config`, the hub's
+ * memory per tunnel, and the teardown (`clear crypto session`).
  *
  * The spokes are one iosh router that takes each spoke's addresses, brings
  * its tunnel up through the engine like any IOS spoke, then forgets it
@@ -16,6 +20,8 @@
  * after.  Times are CPU seconds of this process (both ends of each
  * setup: the spoke's half is as costly as the hub's).
  */
+#include <sys/resource.h>
+
 #include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -55,6 +61,20 @@ timed(struct session *s, const char *cmd)
 	return cpu_now() - t0;
 }
 
+#define ROUNDS	5
+
+/* The median of ROUNDS runs of CMD. */
+static double
+timed_median(struct session *s, const char *cmd)
+{
+	double	v[ROUNDS];
+	int	r;
+
+	for (r = 0; r < ROUNDS; r++)
+		v[r] = timed(s, cmd);
+	return median(v, ROUNDS);
+}
+
 static long
 rss_kb(void)
 {
@@ -76,13 +96,16 @@ main(int argc, char **argv)
 	static const char *const shows[] = { "show running-config",
 		"show crypto isakmp sa", "show crypto ipsec sa",
 		"show crypto session" };
-	unsigned	 n = argc > 1 ? (unsigned)atoi(argv[1]) : 1000, i;
-	unsigned	 sample = argc > 2 ? (unsigned)atoi(argv[2]) : n / 20;
-	unsigned	 pinged = 0;
+	bool		 keys = argc > 1 && strcmp(argv[argc - 1], "keys") == 0;
+	int		 nargs = argc - keys;
+	unsigned	 n = nargs > 1 ? (unsigned)atoi(argv[1]) : 1000, i;
+	unsigned	 sample = nargs > 2 ? (unsigned)atoi(argv[2]) : n / 20;
+	unsigned	 pinged = 0, answered;
 	struct session	*hs;
+	struct rusage	 ru;
 	char		 err[256];
-	double		 t0, setup, runcfg = 0, t;
-	size_t		 heap0, heap1, k, runlines = 1;
+	double		 t0, setup, runcfg = 0, t, traffic;
+	size_t		 heap0, heap1, k, runlines = 1, mem;
 	long		 rss0, rss1;
 
 	if (sample == 0)
@@ -95,6 +118,16 @@ main(int argc, char **argv)
 	hs = session_new(&ml->ml_rt[SPOKES_HUB], &counting, NULL);
 	(void)session_execute(hs, "enable");
 	(void)session_execute(hs, "terminal length 0");
+	if (keys) {
+		malloc_trim(0);
+		heap0 = mallinfo2().uordblks;
+		t0 = cpu_now();
+		spokes_static_keys(ml, n);
+		t = cpu_now() - t0;
+		printf("scale_bench: hub keys: %u `crypto isakmp key` lines "
+		    "in %.2f s, heap +%.1f MB\n", n, t,
+		    (mallinfo2().uordblks - heap0) / 1e6);
+	}
 
 	malloc_trim(0);
 	heap0 = mallinfo2().uordblks;
@@ -108,39 +141,54 @@ main(int argc, char **argv)
 		pinged += i % sample == 0;
 	}
 	setup = cpu_now() - t0;
+	/* The hub's growth: the generator's kept ESP material is not. */
 	heap1 = mallinfo2().uordblks;
+	mem = heap1 > heap0 + spokes_kept_bytes() ? heap1 - heap0 -
+	    spokes_kept_bytes() : 0;	/* 0 under ASan: mallinfo2 is not its */
 	rss1 = rss_kb();
+	t0 = cpu_now();
+	answered = spokes_echo_all(ml);
+	traffic = cpu_now() - t0;
 
 	printf("scale_bench: %u spokes against one hub (3des/sha, group 2, "
-	    "psk; dynamic map, wildcard keyring), CPU seconds\n", n);
+	    "psk; dynamic map, %s), CPU seconds\n", n, keys ?
+	    "a crypto isakmp key per spoke" : "wildcard keyring");
 	printf("  setups: %u in %.2f s: %.0f/s (both ends; spoke "
 	    "reconfiguration included)\n", n, setup, n / setup);
-	printf("  pings through a sample: %u of %u answered\n",
+	printf("  pings through a sample at setup: %u of %u answered\n",
 	    spokes_replies(), pinged);
+	printf("  traffic: %u of %u tunnels answered an ESP echo through the "
+	    "hub, %.2f s (%.1f us/tunnel, both ends)\n", answered, n,
+	    traffic, traffic * 1e6 / n);
 	printf("  hub memory: heap +%.1f MB (%.0f bytes/tunnel), resident "
-	    "+%.1f MB (%.0f bytes/tunnel), resident now %.1f MB\n",
-	    (heap1 - heap0) / 1e6, (double)(heap1 - heap0) / n,
-	    (rss1 - rss0) / 1e3, (rss1 - rss0) * 1e3 / n, rss1 / 1e3);
-	/* The hub's configuration does not grow with dynamic peers: beside
-	 * its time, each show's time per line of output against show
-	 * running-config's. */
+	    "+%.1f MB (%.0f bytes/tunnel), resident after setup %.1f MB; "
+	    "generator's ESP material %.1f MB\n", mem / 1e6,
+	    (double)mem / n, (rss1 - rss0) / 1e3, (rss1 - rss0) * 1e3 / n,
+	    rss1 / 1e3, spokes_kept_bytes() / 1e6);
+	/* A dynamic hub's configuration does not grow with its peers:
+	 * beside its time, each show's time per line of output against
+	 * show running-config's; and, for the static-key hub, whose does,
+	 * the time ratio itself.  Medians of ROUNDS runs. */
 	for (k = 0; k < sizeof(shows) / sizeof(shows[0]); k++) {
-		t = timed(hs, shows[k]);
+		t = timed_median(hs, shows[k]);
 		if (k == 0) {
 			runcfg = t;
 			runlines = out_lines;
 		}
 		printf("  %-22s %8.4f s %8zu lines %6.2f us/line: %.2fx show "
-		    "running-config per line\n", shows[k], t, out_lines,
-		    t * 1e6 / out_lines, (t / out_lines) / (runcfg / runlines));
+		    "running-config per line, %.2fx its time\n", shows[k], t,
+		    out_lines, t * 1e6 / out_lines,
+		    (t / out_lines) / (runcfg / runlines), t / runcfg);
 	}
 	spokes_cut(true);	/* the spoke forgot its side already */
 	t = timed(hs, "clear crypto session");
 	memlab_pump(ml);
 	printf("  clear crypto session     %8.3f s, then %zu ISAKMP SAs\n", t,
 	    (size_t)ml->ml_rt[SPOKES_HUB].r_sys.sy_crypto->c_sadb.db_nisakmp);
+	getrusage(RUSAGE_SELF, &ru);
+	printf("  resident at most %.1f MB (getrusage)\n", ru.ru_maxrss / 1e3);
 	session_free(hs);
-	memlab_close(ml);
+	spokes_close(ml);
 	free(ml);
-	return spokes_replies() == pinged ? 0 : 1;
+	return spokes_replies() == pinged && answered == n ? 0 : 1;
 }

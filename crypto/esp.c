@@ -161,6 +161,12 @@ esp_sa_set_next_iv(struct esp_sa *sa, const uint8_t *iv)
 	sa->sa_fixed_iv = true;
 }
 
+void
+esp_sa_set_seq(struct esp_sa *sa, uint32_t last_sent)
+{
+	sa->sa_seq = last_sent;
+}
+
 static int
 next_iv(struct esp_sa *sa, uint8_t *iv)
 {

@@ -103,6 +103,10 @@ size_t		 esp_sa_icv_len(const struct esp_sa *);
 /* Use IV (esp_sa_iv_len() bytes) for the next packet instead of a random
  * one: for known-answer tests only. */
 void		 esp_sa_set_next_iv(struct esp_sa *, const uint8_t *iv);
+/* Continue after sequence number LAST_SENT: an SA rebuilt from its keys
+ * elsewhere (tests/spoke_esp.c's spokes) goes on where the peer's
+ * anti-replay window stands. */
+void		 esp_sa_set_seq(struct esp_sa *, uint32_t last_sent);
 
 /* Bytes esp_encap() writes for an inner packet of LEN bytes. */
 size_t	esp_encap_len(const struct esp_sa *, size_t len);

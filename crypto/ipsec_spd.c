@@ -32,6 +32,7 @@ spd_clear(struct ipsec_spd *spd)
 		for (j = 0; j < si->si_n; j++)
 			free(si->si_entries[j].se_sels);
 		free(si->si_entries);
+		chash_free(&si->si_dyn_hash);
 		free(si);
 	}
 	free(spd->spd_ifs);
@@ -98,6 +99,78 @@ entry_compile(struct crypto *c, struct spd_entry *se,
 	return true;
 }
 
+/* ---- The dynamic flows of an interface, indexed by remote proxy. ---- */
+
+static size_t
+dyn_hash(uint32_t net, unsigned plen)
+{
+	uint64_t	v = ((uint64_t)net << 6 | plen) * 0x9E3779B97F4A7C15ULL;
+
+	return (size_t)(v ^ (v >> 32));
+}
+
+static size_t
+dyn_key(const void *e)
+{
+	const struct spd_dyn	*sd = e;
+
+	return dyn_hash(sd->sd_sel.ss_dst, sd->sd_plen);
+}
+
+/* SD at the end of SI's list and in its index. */
+static void
+dyn_hang(struct spd_iface *si, struct spd_dyn *sd)
+{
+	TAILQ_INSERT_TAIL(&si->si_dyn, sd, sd_ientry);
+	sd->sd_si = si;
+	sd->sd_order = si->si_dyn_order++;
+	chash_insert(&si->si_dyn_hash, sd);
+	si->si_dyn_plens[sd->sd_plen]++;
+}
+
+static void
+dyn_unhang(struct spd_dyn *sd)
+{
+	struct spd_iface	*si = sd->sd_si;
+
+	TAILQ_REMOVE(&si->si_dyn, sd, sd_ientry);
+	chash_remove(&si->si_dyn_hash, sd);
+	si->si_dyn_plens[sd->sd_plen]--;
+	sd->sd_si = NULL;
+}
+
+/*
+ * The first of SI's dynamic flows (in list order, as a walk would find
+ * it) whose selector matches with sel_mirror(REMOTE, LOCAL, ...):
+ * REMOTE must fall in its remote proxy, so only the chain of REMOTE's
+ * prefix is read, for each prefix length in use.
+ */
+static bool	sel_mirror(const struct spd_sel *, uint32_t, uint32_t, uint8_t,
+		    bool, uint16_t, uint16_t);
+
+static const struct spd_dyn *
+dyn_find(const struct spd_iface *si, uint32_t remote, uint32_t local,
+    uint8_t proto, bool ports, uint16_t rport, uint16_t lport)
+{
+	const struct spd_dyn	*sd, *best = NULL;
+	unsigned		 plen;
+	uint32_t		 net;
+
+	for (plen = 0; plen <= 32; plen++) {
+		if (si->si_dyn_plens[plen] == 0)
+			continue;
+		net = remote & ipsec_plen_mask(plen);
+		for (sd = chash_first(&si->si_dyn_hash, dyn_hash(net, plen));
+		    sd != NULL; sd = sd->sd_hnext)
+			if (sd->sd_plen == plen && sd->sd_sel.ss_dst == net &&
+			    (best == NULL || sd->sd_order < best->sd_order) &&
+			    sel_mirror(&sd->sd_sel, remote, local, proto,
+			    ports, rport, lport))
+				best = sd;
+	}
+	return best;
+}
+
 static struct spd_iface *
 iface_compile(struct crypto *c, struct dp_iface *ifp, const struct cmap *cm)
 {
@@ -109,6 +182,8 @@ iface_compile(struct crypto *c, struct dp_iface *ifp, const struct cmap *cm)
 	si->si_ifp = ifp;
 	si->si_map = cm;
 	TAILQ_INIT(&si->si_dyn);
+	chash_init(&si->si_dyn_hash, offsetof(struct spd_dyn, sd_hnext),
+	    dyn_key);
 	memset(&rq, 0, sizeof(rq));
 	snprintf(rq.rq_ifname, sizeof(rq.rq_ifname), "%s", dp_iface_name(ifp));
 	snprintf(rq.rq_map, sizeof(rq.rq_map), "%s", cm->cm_name);
@@ -134,10 +209,8 @@ iface_link_dyn(struct ipsec_spd *spd, struct spd_iface *si)
 	TAILQ_FOREACH(sd, &spd->spd_dyn, sd_entry)
 		if (sd->sd_si == NULL && strcmp(sd->sd_sel.ss_rq.rq_ifname,
 		    dp_iface_name(si->si_ifp)) == 0 &&
-		    strcmp(sd->sd_sel.ss_rq.rq_map, si->si_map->cm_name) == 0) {
-			TAILQ_INSERT_TAIL(&si->si_dyn, sd, sd_ientry);
-			sd->sd_si = si;
-		}
+		    strcmp(sd->sd_sel.ss_rq.rq_map, si->si_map->cm_name) == 0)
+			dyn_hang(si, sd);
 }
 
 static struct ipsec_spd *
@@ -297,10 +370,9 @@ ipsec_spd_match_in(struct crypto *c, struct dp_iface *ifp, const uint8_t *ip,
 	 * like a static entry's from the moment its SAs are installed:
 	 * the client's assigned address or the spoke's protected network
 	 * arriving in clear is what should have come through ESP. */
-	TAILQ_FOREACH(sd, &si->si_dyn, sd_ientry)
-		if (sel_mirror(&sd->sd_sel, pk.pk_src, pk.pk_dst, pk.pk_proto,
-		    pk.pk_ports, pk.pk_sport, pk.pk_dport))
-			return &sd->sd_sel;
+	if ((sd = dyn_find(si, pk.pk_src, pk.pk_dst, pk.pk_proto,
+	    pk.pk_ports, pk.pk_sport, pk.pk_dport)) != NULL)
+		return &sd->sd_sel;
 	return NULL;
 }
 
@@ -341,6 +413,7 @@ ipsec_spd_dyn_add(struct crypto *c, struct ipsec_flow *fl,
 	ss->ss_dport_lo = rq->rq_rid.id_port;
 	ss->ss_dport_hi = rq->rq_rid.id_port != 0 ? rq->rq_rid.id_port :
 	    0xffff;
+	sd->sd_plen = 32 - (unsigned)__builtin_popcount(ss->ss_dst_wild);
 	ss->ss_rq = *rq;
 	ss->ss_flow_hash = ipsec_flow_key(rq, &ss->ss_peer);
 	sd->sd_flow = fl;
@@ -353,10 +426,8 @@ ipsec_spd_dyn_add(struct crypto *c, struct ipsec_flow *fl,
 	    (ifp = dp_iface_find(dp, rq->rq_ifname)) != NULL &&
 	    (i = dp_iface_index(ifp)) < spd->spd_nifs &&
 	    (si = spd->spd_ifs[i]) != NULL &&
-	    strcmp(si->si_map->cm_name, rq->rq_map) == 0) {
-		TAILQ_INSERT_TAIL(&si->si_dyn, sd, sd_ientry);
-		sd->sd_si = si;
-	}
+	    strcmp(si->si_map->cm_name, rq->rq_map) == 0)
+		dyn_hang(si, sd);
 	/* Reverse route injection: the remote proxy via the peer. */
 	if (rq->rq_rri && dp != NULL) {
 		sd->sd_rri_net = ss->ss_dst;
@@ -378,7 +449,7 @@ ipsec_spd_dyn_del(struct crypto *c, struct ipsec_flow *fl)
 		(void)dp_route_inject(c->c_sys->sy_dp, sd->sd_rri_net,
 		    sd->sd_rri_len, sd->sd_rri_nh, false);
 	if (sd->sd_si != NULL)
-		TAILQ_REMOVE(&sd->sd_si->si_dyn, sd, sd_ientry);
+		dyn_unhang(sd);
 	TAILQ_REMOVE(&c->c_spd->spd_dyn, sd, sd_entry);
 	c->c_spd->spd_ndyn--;
 	fl->fl_dyn = NULL;
@@ -387,25 +458,20 @@ ipsec_spd_dyn_del(struct crypto *c, struct ipsec_flow *fl)
 
 /*
  * The packet against SI's dynamic flows, forward (local proxy to
- * remote).  A walk of the interface's own list: a hub with many dynamic
- * peers would want them indexed by remote prefix (to come).
+ * remote): the chains of its destination's prefixes in SI's index.
  */
 const struct spd_dyn *
 ipsec_spd_dyn_match(const struct spd_iface *si, const uint8_t *ip,
     size_t len)
 {
-	const struct spd_dyn	*sd;
 	struct pkt_fields	 pk;
 
 	if (TAILQ_EMPTY(&si->si_dyn) || len < 20)
 		return NULL;
 	pkt_fields(ip, len, &pk);
 	/* sel_mirror with the packet's ends swapped is the forward match. */
-	TAILQ_FOREACH(sd, &si->si_dyn, sd_ientry)
-		if (sel_mirror(&sd->sd_sel, pk.pk_dst, pk.pk_src, pk.pk_proto,
-		    pk.pk_ports, pk.pk_dport, pk.pk_sport))
-			return sd;
-	return NULL;
+	return dyn_find(si, pk.pk_dst, pk.pk_src, pk.pk_proto, pk.pk_ports,
+	    pk.pk_dport, pk.pk_sport);
 }
 
 struct ipsec_flow *

@@ -32,6 +32,7 @@
 #include <stdint.h>
 
 #include "crypto/ike_int.h"
+#include "lib/chash.h"
 
 struct dp_acl;
 struct dp_iface;
@@ -78,6 +79,11 @@ struct spd_dyn {
 	struct spd_iface	*sd_si;		/* linked there, or NULL */
 	TAILQ_ENTRY(spd_dyn)	 sd_entry;	/* every one */
 	TAILQ_ENTRY(spd_dyn)	 sd_ientry;	/* its interface's */
+	/* In sd_si's index: the remote proxy's prefix length, the chain,
+	 * and the position in sd_si's list (first match wins). */
+	unsigned		 sd_plen;
+	void			*sd_hnext;
+	uint64_t		 sd_order;
 };
 TAILQ_HEAD(spd_dyn_list, spd_dyn);
 
@@ -97,6 +103,12 @@ struct spd_iface {
 	struct spd_entry	*si_entries;	/* in sequence order */
 	size_t			 si_n;
 	struct spd_dyn_list	 si_dyn;	/* SPD_DYNAMIC_MAP's flows */
+	/* si_dyn indexed by remote proxy (address and prefix length), and
+	 * how many there are of each length: a packet probes one chain per
+	 * length in use instead of walking a hub's thousands of flows. */
+	struct chash		 si_dyn_hash;
+	unsigned		 si_dyn_plens[33];
+	uint64_t		 si_dyn_order;
 };
 
 struct ipsec_spd {

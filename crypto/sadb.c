@@ -108,13 +108,13 @@ cookie_hash(const uint8_t c[8])
 	memcpy(&v, c, 8);
 	v ^= v >> 29;
 	v ^= v >> 17;
-	return (size_t)(v % SADB_HASH);
+	return (size_t)v;
 }
 
 static size_t
 spi_hash(uint32_t spi)
 {
-	return (size_t)((spi ^ (spi >> 16)) % SADB_HASH);
+	return (size_t)(spi ^ (spi >> 16));
 }
 
 /* FNV-1a over bytes, continued from H. */
@@ -155,50 +155,47 @@ ident_eq(const struct sa_ident *a, const struct sa_ident *b)
 	    a->id_port == b->id_port && sa_addr_eq(&a->id_addr, &b->id_addr);
 }
 
-/*
- * The four hash tables are 2 MB together (SADB_HASH buckets each).  A
- * reload frees the SA database and builds a new one at once: the freed
- * tables are kept for it (one set, zeroed when taken) instead of going
- * back to the allocator — which maps and unmaps blocks that large, a
- * TLB shootdown each time (most of what a configuration fuzz input cost
- * under ASan).  iosh is single-threaded.
- */
-static struct sadb_tables {
-	struct isakmp_sa	**st_isakmp;
-	struct ipsec_sa		**st_spi;
-	struct ipsec_flow	**st_flow;
-	struct sadb_peer	**st_peer;
-} spare;
+/* Each table's hash of its element, for chash's rehash and removal. */
+static size_t
+isakmp_key(const void *e)
+{
+	return cookie_hash(((const struct isakmp_sa *)e)->is_icookie);
+}
 
+static size_t
+spi_key(const void *e)
+{
+	return spi_hash(((const struct ipsec_sa *)e)->ps_spi);
+}
+
+static size_t
+flow_key(const void *e)
+{
+	return ((const struct ipsec_flow *)e)->fl_hash;
+}
+
+static size_t
+peer_key(const void *e)
+{
+	return addr_hash(FNV_INIT, &((const struct sadb_peer *)e)->pe_addr);
+}
+
+/* The tables start empty (no allocation on a router with no SA) and grow
+ * as SAs come. */
 void
 sadb_init(struct sadb *db, const struct ios_version *v)
 {
 	memset(db, 0, sizeof(*db));
 	TAILQ_INIT(&db->db_isakmp);
 	TAILQ_INIT(&db->db_flows);
-	if (spare.st_isakmp != NULL) {
-		db->db_isakmp_hash = spare.st_isakmp;
-		db->db_spi_hash = spare.st_spi;
-		db->db_flow_hash = spare.st_flow;
-		db->db_peer_hash = spare.st_peer;
-		memset(&spare, 0, sizeof(spare));
-		memset(db->db_isakmp_hash, 0, SADB_HASH *
-		    sizeof(*db->db_isakmp_hash));
-		memset(db->db_spi_hash, 0, SADB_HASH *
-		    sizeof(*db->db_spi_hash));
-		memset(db->db_flow_hash, 0, SADB_HASH *
-		    sizeof(*db->db_flow_hash));
-		memset(db->db_peer_hash, 0, SADB_HASH *
-		    sizeof(*db->db_peer_hash));
-	} else {
-		db->db_isakmp_hash = xcalloc(SADB_HASH,
-		    sizeof(*db->db_isakmp_hash));
-		db->db_spi_hash = xcalloc(SADB_HASH, sizeof(*db->db_spi_hash));
-		db->db_flow_hash = xcalloc(SADB_HASH,
-		    sizeof(*db->db_flow_hash));
-		db->db_peer_hash = xcalloc(SADB_HASH,
-		    sizeof(*db->db_peer_hash));
-	}
+	chash_init(&db->db_isakmp_hash, offsetof(struct isakmp_sa, is_hnext),
+	    isakmp_key);
+	chash_init(&db->db_spi_hash, offsetof(struct ipsec_sa, ps_hnext),
+	    spi_key);
+	chash_init(&db->db_flow_hash, offsetof(struct ipsec_flow, fl_hnext),
+	    flow_key);
+	chash_init(&db->db_peer_hash, offsetof(struct sadb_peer, pe_hnext),
+	    peer_key);
 	db->db_version = v;
 }
 
@@ -225,21 +222,10 @@ sadb_free(struct sadb *db)
 		sadb_flow_free(db, fl);
 	while ((is = TAILQ_FIRST(&db->db_isakmp)) != NULL)
 		sadb_isakmp_free(db, is);
-	if (spare.st_isakmp == NULL) {
-		spare.st_isakmp = db->db_isakmp_hash;
-		spare.st_spi = db->db_spi_hash;
-		spare.st_flow = db->db_flow_hash;
-		spare.st_peer = db->db_peer_hash;
-	} else {
-		free(db->db_isakmp_hash);
-		free(db->db_spi_hash);
-		free(db->db_flow_hash);
-		free(db->db_peer_hash);
-	}
-	db->db_isakmp_hash = NULL;
-	db->db_spi_hash = NULL;
-	db->db_flow_hash = NULL;
-	db->db_peer_hash = NULL;
+	chash_free(&db->db_isakmp_hash);
+	chash_free(&db->db_spi_hash);
+	chash_free(&db->db_flow_hash);
+	chash_free(&db->db_peer_hash);
 }
 
 /* ---- Peers. ---- */
@@ -249,7 +235,7 @@ sadb_peer_find(const struct sadb *db, const struct sa_addr *a)
 {
 	struct sadb_peer	*pe;
 
-	for (pe = db->db_peer_hash[addr_hash(FNV_INIT, a) % SADB_HASH];
+	for (pe = chash_first(&db->db_peer_hash, addr_hash(FNV_INIT, a));
 	    pe != NULL; pe = pe->pe_hnext)
 		if (sa_addr_eq(&pe->pe_addr, a))
 			return pe;
@@ -260,7 +246,6 @@ static struct sadb_peer *
 peer_get(struct sadb *db, const struct sa_addr *a)
 {
 	struct sadb_peer	*pe;
-	size_t			 h;
 
 	if ((pe = sadb_peer_find(db, a)) != NULL)
 		return pe;
@@ -268,9 +253,7 @@ peer_get(struct sadb *db, const struct sa_addr *a)
 	pe->pe_addr = *a;
 	TAILQ_INIT(&pe->pe_isakmp);
 	TAILQ_INIT(&pe->pe_flows);
-	h = addr_hash(FNV_INIT, a) % SADB_HASH;
-	pe->pe_hnext = db->db_peer_hash[h];
-	db->db_peer_hash[h] = pe;
+	chash_insert(&db->db_peer_hash, pe);
 	db->db_npeers++;
 	return pe;
 }
@@ -279,16 +262,9 @@ peer_get(struct sadb *db, const struct sa_addr *a)
 static void
 peer_put(struct sadb *db, struct sadb_peer *pe)
 {
-	struct sadb_peer	**pp;
-
 	if (!TAILQ_EMPTY(&pe->pe_isakmp) || !TAILQ_EMPTY(&pe->pe_flows))
 		return;
-	for (pp = &db->db_peer_hash[addr_hash(FNV_INIT, &pe->pe_addr) %
-	    SADB_HASH]; *pp != NULL; pp = &(*pp)->pe_hnext)
-		if (*pp == pe) {
-			*pp = pe->pe_hnext;
-			break;
-		}
+	chash_remove(&db->db_peer_hash, pe);
 	db->db_npeers--;
 	free(pe);
 }
@@ -297,14 +273,12 @@ struct isakmp_sa *
 sadb_isakmp_new(struct sadb *db, const uint8_t icookie[8])
 {
 	struct isakmp_sa	*is = xcalloc(1, sizeof(*is));
-	size_t			 h = cookie_hash(icookie);
 
 	numbering(db);
 	memcpy(is->is_icookie, icookie, 8);
 	is->is_connid = db->db_next_isakmp_id++;
 	is->is_state = ISK_MM_NO_STATE;
-	is->is_hnext = db->db_isakmp_hash[h];
-	db->db_isakmp_hash[h] = is;
+	chash_insert(&db->db_isakmp_hash, is);
 	TAILQ_INSERT_TAIL(&db->db_isakmp, is, is_entry);
 	db->db_nisakmp++;
 	return is;
@@ -317,7 +291,8 @@ sadb_isakmp_find(const struct sadb *db, const uint8_t icookie[8],
 	static const uint8_t	 zero[8];
 	struct isakmp_sa	*is;
 
-	for (is = db->db_isakmp_hash[cookie_hash(icookie)]; is != NULL;
+	for (is = chash_first(&db->db_isakmp_hash, cookie_hash(icookie));
+	    is != NULL;
 	    is = is->is_hnext) {
 		if (memcmp(is->is_icookie, icookie, 8) != 0)
 			continue;
@@ -334,7 +309,8 @@ sadb_isakmp_find_icookie(const struct sadb *db, const uint8_t icookie[8],
 {
 	struct isakmp_sa	*is;
 
-	for (is = db->db_isakmp_hash[cookie_hash(icookie)]; is != NULL;
+	for (is = chash_first(&db->db_isakmp_hash, cookie_hash(icookie));
+	    is != NULL;
 	    is = is->is_hnext)
 		if (memcmp(is->is_icookie, icookie, 8) == 0 &&
 		    sa_addr_eq(&is->is_remote, peer))
@@ -345,14 +321,7 @@ sadb_isakmp_find_icookie(const struct sadb *db, const uint8_t icookie[8],
 void
 sadb_isakmp_free(struct sadb *db, struct isakmp_sa *is)
 {
-	struct isakmp_sa	**pp;
-
-	for (pp = &db->db_isakmp_hash[cookie_hash(is->is_icookie)];
-	    *pp != NULL; pp = &(*pp)->is_hnext)
-		if (*pp == is) {
-			*pp = is->is_hnext;
-			break;
-		}
+	chash_remove(&db->db_isakmp_hash, is);
 	TAILQ_REMOVE(&db->db_isakmp, is, is_entry);
 	db->db_nisakmp--;
 	if (is->is_up_counted)
@@ -418,7 +387,6 @@ void
 sadb_flow_free(struct sadb *db, struct ipsec_flow *fl)
 {
 	struct ipsec_sa		 *ps;
-	struct ipsec_flow	**pp;
 
 	while ((ps = TAILQ_FIRST(&fl->fl_in)) != NULL)
 		sadb_sa_free(db, ps);
@@ -428,12 +396,7 @@ sadb_flow_free(struct sadb *db, struct ipsec_flow *fl)
 	db->db_nflows--;
 	if (fl->fl_hashed) {
 		db->db_flow_gen++;
-		for (pp = &db->db_flow_hash[fl->fl_hash % SADB_HASH];
-		    *pp != NULL; pp = &(*pp)->fl_hnext)
-			if (*pp == fl) {
-				*pp = fl->fl_hnext;
-				break;
-			}
+		chash_remove(&db->db_flow_hash, fl);
 		TAILQ_REMOVE(&fl->fl_pe->pe_flows, fl, fl_pentry);
 		peer_put(db, fl->fl_pe);
 	}
@@ -455,15 +418,11 @@ sadb_flow_hash(const char *ifname, const char *map,
 void
 sadb_flow_publish(struct sadb *db, struct ipsec_flow *fl)
 {
-	size_t	h;
-
 	if (fl->fl_hashed)
 		return;
 	fl->fl_hash = sadb_flow_hash(fl->fl_ifname, fl->fl_map, &fl->fl_peer,
 	    &fl->fl_lident, &fl->fl_rident);
-	h = fl->fl_hash % SADB_HASH;
-	fl->fl_hnext = db->db_flow_hash[h];
-	db->db_flow_hash[h] = fl;
+	chash_insert(&db->db_flow_hash, fl);
 	db->db_flow_gen++;
 	fl->fl_pe = peer_get(db, &fl->fl_peer);
 	TAILQ_INSERT_TAIL(&fl->fl_pe->pe_flows, fl, fl_pentry);
@@ -477,7 +436,7 @@ sadb_flow_lookup(const struct sadb *db, uint32_t h, const char *ifname,
 {
 	struct ipsec_flow	*fl;
 
-	for (fl = db->db_flow_hash[h % SADB_HASH]; fl != NULL;
+	for (fl = chash_first(&db->db_flow_hash, h); fl != NULL;
 	    fl = fl->fl_hnext)
 		if (fl->fl_hash == h && sa_addr_eq(&fl->fl_peer, peer) &&
 		    ident_eq(&fl->fl_lident, lid) &&
@@ -493,7 +452,6 @@ sadb_sa_new(struct sadb *db, struct ipsec_flow *fl, enum ipsec_dir dir,
     uint32_t spi)
 {
 	struct ipsec_sa	*ps = xcalloc(1, sizeof(*ps));
-	size_t		 h;
 
 	numbering(db);
 	ps->ps_flow = fl;
@@ -502,9 +460,7 @@ sadb_sa_new(struct sadb *db, struct ipsec_flow *fl, enum ipsec_dir dir,
 	ps->ps_connid = db->db_next_ipsec_id++;
 	ps->ps_flowid = db->db_next_flow_id++;
 	if (dir == IPSEC_IN) {
-		h = spi_hash(spi);
-		ps->ps_hnext = db->db_spi_hash[h];
-		db->db_spi_hash[h] = ps;
+		chash_insert(&db->db_spi_hash, ps);
 		TAILQ_INSERT_TAIL(&fl->fl_in, ps, ps_entry);
 	} else
 		TAILQ_INSERT_TAIL(&fl->fl_out, ps, ps_entry);
@@ -517,7 +473,7 @@ sadb_sa_find_in(const struct sadb *db, uint32_t spi)
 {
 	struct ipsec_sa	*ps;
 
-	for (ps = db->db_spi_hash[spi_hash(spi)]; ps != NULL;
+	for (ps = chash_first(&db->db_spi_hash, spi_hash(spi)); ps != NULL;
 	    ps = ps->ps_hnext)
 		if (ps->ps_spi == spi)
 			return ps;
@@ -527,15 +483,8 @@ sadb_sa_find_in(const struct sadb *db, uint32_t spi)
 void
 sadb_sa_free(struct sadb *db, struct ipsec_sa *ps)
 {
-	struct ipsec_sa	**pp;
-
 	if (ps->ps_dir == IPSEC_IN) {
-		for (pp = &db->db_spi_hash[spi_hash(ps->ps_spi)]; *pp != NULL;
-		    pp = &(*pp)->ps_hnext)
-			if (*pp == ps) {
-				*pp = ps->ps_hnext;
-				break;
-			}
+		chash_remove(&db->db_spi_hash, ps);
 		TAILQ_REMOVE(&ps->ps_flow->fl_in, ps, ps_entry);
 	} else
 		TAILQ_REMOVE(&ps->ps_flow->fl_out, ps, ps_entry);

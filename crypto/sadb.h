@@ -23,6 +23,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "lib/chash.h"
 #include "lib/strbuf.h"
 #include "lib/system.h"
 
@@ -95,22 +96,25 @@ struct isakmp_sess {
 };
 
 struct isakmp_sa {
-	uint8_t			 is_icookie[8], is_rcookie[8];
+	/* First, beside what the one-line show reads (the addresses,
+	 * state, conn-id): a walk of 50,000 SAs spread over a hub's heap
+	 * touches one cache line of each, not two. */
+	TAILQ_ENTRY(isakmp_sa)	 is_entry;
 	struct sa_addr		 is_local, is_remote;
-	uint16_t		 is_lport, is_rport;
-	enum isakmp_state	 is_state;
 	bool			 is_initiator;
 	bool			 is_dead;	/* deleted, kept until purged */
-	bool			 is_up_counted;	/* in db_nup (sadb_isakmp_up) */
+	enum isakmp_state	 is_state;
 	uint32_t		 is_connid;	/* IOS conn-id (C-id) */
+	uint16_t		 is_lport, is_rport;
+	bool			 is_up_counted;	/* in db_nup (sadb_isakmp_up) */
+	uint8_t			 is_icookie[8], is_rcookie[8];
 	struct isakmp_suite	 is_suite;	/* valid from MM_SA_SETUP */
 	uint64_t		 is_up_ms;	/* clock_mono_ms at QM_IDLE */
 	unsigned		 is_caps;	/* ISK_CAP_* */
 	char			 is_ifname[48];	/* where its crypto map is */
 	void			*is_engine;	/* the engine's exchange state;
 						 * it frees it before the SA */
-	TAILQ_ENTRY(isakmp_sa)	 is_entry;
-	struct isakmp_sa	*is_hnext;	/* icookie hash chain */
+	void			*is_hnext;	/* icookie hash chain */
 	struct sadb_peer	*is_pe;		/* NULL until the peer is set */
 	TAILQ_ENTRY(isakmp_sa)	 is_pentry;	/* in is_pe's list */
 	struct isakmp_sess	*is_sess;	/* NULL: none of it */
@@ -177,7 +181,7 @@ struct ipsec_sa {
 	void			*ps_expiry;	/* the engine's lifetime timer,
 						 * cancelled before the SA goes */
 	TAILQ_ENTRY(ipsec_sa)	 ps_entry;	/* in its flow */
-	struct ipsec_sa		*ps_hnext;	/* inbound SPI hash chain */
+	void			*ps_hnext;	/* inbound SPI hash chain */
 };
 
 TAILQ_HEAD(ipsec_sa_list, ipsec_sa);
@@ -214,7 +218,7 @@ struct ipsec_flow {
 	/* The key's hash (sadb_flow_hash) and chain, once published. */
 	uint32_t		 fl_hash;
 	bool			 fl_hashed;
-	struct ipsec_flow	*fl_hnext;
+	void			*fl_hnext;
 	struct sadb_peer	*fl_pe;		/* with fl_hashed */
 	TAILQ_ENTRY(ipsec_flow)	 fl_pentry;
 	/* A remote peer's flow through a dynamic map: its policy
@@ -232,14 +236,14 @@ struct sadb_peer {
 	struct sa_addr		 pe_addr;
 	struct isakmp_sa_list	 pe_isakmp;
 	struct ipsec_flow_list	 pe_flows;
-	struct sadb_peer	*pe_hnext;
+	void			*pe_hnext;
 };
-
-#define SADB_HASH	65536	/* buckets: a 50,000-tunnel hub, short chains */
 
 struct sadb {
 	struct isakmp_sa_list	  db_isakmp;
-	struct isakmp_sa	**db_isakmp_hash;
+	/* The hashes (lib/chash.h: empty on a router with no SA, growing
+	 * to a hub's tens of thousands) chain through the *_hnext fields. */
+	struct chash		  db_isakmp_hash;	/* by initiator cookie */
 	size_t			  db_nisakmp;
 	size_t			  db_nup;	/* of them QM_IDLE, counted by
 						 * sadb_isakmp_up: call admission
@@ -247,13 +251,13 @@ struct sadb {
 	struct ipsec_flow_list	  db_flows;
 	size_t			  db_nflows;
 	uint64_t		  db_flow_seq;
-	struct ipsec_sa		**db_spi_hash;
+	struct chash		  db_spi_hash;	/* inbound SAs by SPI */
 	size_t			  db_nsa;
-	struct ipsec_flow	**db_flow_hash;	/* by sadb_flow_hash */
+	struct chash		  db_flow_hash;	/* by sadb_flow_hash */
 	/* Moves when a flow enters or leaves db_flow_hash: a flow found
 	 * by key and remembered is still the answer while it stays. */
 	uint64_t		  db_flow_gen;
-	struct sadb_peer	**db_peer_hash;
+	struct chash		  db_peer_hash;	/* by address */
 	size_t			  db_npeers;
 	const struct ios_version *db_version;	/* the router's, live */
 	uint32_t		  db_next_isakmp_id;

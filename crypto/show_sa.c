@@ -56,6 +56,16 @@ status(const struct isakmp_sa *is)
 	return is->is_dead ? "ACTIVE (deleted)" : "ACTIVE";
 }
 
+/* TEXT then spaces to WIDTH (at least one): printf's "%-(WIDTH-1)s ". */
+static void
+column(struct strbuf *sb, const char *text, size_t width)
+{
+	size_t	n = strlen(text);
+
+	strbuf_add(sb, text, n);
+	strbuf_pad(sb, ' ', n < width - 1 ? width - n : 1);
+}
+
 void
 sadb_show_isakmp(const struct sadb *db, const struct ios_version *v,
     struct strbuf *sb)
@@ -82,14 +92,22 @@ sadb_show_isakmp(const struct sadb *db, const struct ios_version *v,
 	}
 	strbuf_puts(sb, "\nIPv4 Crypto ISAKMP SA\n"
 	    "dst             src             state          conn-id status\n");
+	/* A line per SA, 50,000 on a hub: put together without printf,
+	 * the same text as "%-15s %-15s %-15s %6u %s\n". */
 	TAILQ_FOREACH(is, &db->db_isakmp, is_entry) {
+		/* The next SA is elsewhere in the heap: fetched while this
+		 * line is put together. */
+		__builtin_prefetch(TAILQ_NEXT(is, is_entry));
 		if (is->is_remote.sa_family != 4)
 			continue;
 		dst_src(is, &dst, &src);
-		strbuf_printf(sb, "%-15s %-15s %-15s %6u %s\n",
-		    addr(dst, d, sizeof(d)), addr(src, s, sizeof(s)),
-		    isakmp_state_name(is->is_state), is->is_connid,
-		    status(is));
+		column(sb, addr(dst, d, sizeof(d)), 16);
+		column(sb, addr(src, s, sizeof(s)), 16);
+		column(sb, isakmp_state_name(is->is_state), 16);
+		snprintf(d, sizeof(d), "%6u ", is->is_connid);
+		strbuf_puts(sb, d);
+		strbuf_puts(sb, status(is));
+		strbuf_putc(sb, '\n');
 	}
 	strbuf_puts(sb, "\nIPv6 Crypto ISAKMP SA\n\n");
 	TAILQ_FOREACH(is, &db->db_isakmp, is_entry) {

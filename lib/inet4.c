@@ -113,3 +113,16 @@ ip6_pseudo(const uint8_t *p, size_t plen, uint8_t nxt)
 		sum += get16(p + i);
 	return sum;
 }
+
+void
+ip4_hdr(uint8_t *ip, size_t len, uint8_t proto, uint32_t src, uint32_t dst)
+{
+	memset(ip, 0, 20);
+	ip[0] = 0x45;
+	put16(ip + 2, (uint16_t)len);
+	ip[8] = 64;
+	ip[9] = proto;
+	put32(ip + 12, src);
+	put32(ip + 16, dst);
+	put16(ip + 10, in_cksum(ip, 20, 0));
+}

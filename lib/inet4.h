@@ -30,4 +30,10 @@ uint32_t	 ip6_pseudo(const uint8_t *p, size_t plen, uint8_t nxt);
  * its header, protocol PROTO (RFC 793 3.1, RFC 768). */
 uint32_t	 ip4_pseudo(const uint8_t *ip, size_t len, uint8_t proto);
 
+/* A 20-byte IPv4 header at IP for PROTO from SRC to DST, LEN bytes in
+ * all, TTL 64, identification 0, with its checksum: for the tests and
+ * load generators that build packets by hand. */
+void		 ip4_hdr(uint8_t *ip, size_t len, uint8_t proto, uint32_t src,
+		    uint32_t dst);
+
 #endif

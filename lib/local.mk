@@ -8,5 +8,6 @@ libiosh_a_SOURCES += \
 	lib/system.c lib/system.h \
 	lib/vty.c lib/vty.h \
 	lib/bytes.h \
+	lib/chash.c lib/chash.h \
 	lib/inet4.c lib/inet4.h \
 	lib/xalloc.c lib/xalloc.h

@@ -96,15 +96,21 @@ void
 strbuf_vprintf(struct strbuf *sb, const char *fmt, va_list ap)
 {
 	va_list	 ap2;
+	size_t	 room = sb->sb_cap - sb->sb_len;	/* with the NUL */
 	int	 n;
 
+	/* Formatted once where it fits (the common case: a renderer's
+	 * buffer has grown), twice only when it must grow first. */
 	va_copy(ap2, ap);
-	n = vsnprintf(NULL, 0, fmt, ap2);
+	n = vsnprintf(sb->sb_cap != 0 ? sb->sb_buf + sb->sb_len : NULL, room,
+	    fmt, ap2);
 	va_end(ap2);
 	if (n <= 0)
 		return;
-	strbuf_grow(sb, (size_t)n);
-	vsnprintf(sb->sb_buf + sb->sb_len, (size_t)n + 1, fmt, ap);
+	if ((size_t)n >= room) {
+		strbuf_grow(sb, (size_t)n);
+		vsnprintf(sb->sb_buf + sb->sb_len, (size_t)n + 1, fmt, ap);
+	}
 	sb->sb_len += (size_t)n;
 }
 

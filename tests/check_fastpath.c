@@ -350,6 +350,96 @@ START_TEST(test_match_in)
 }
 END_TEST
 
+/* A remote peer's flow through R2's dynamic entry TST 20: local proxy
+ * 2.2.2.2, remote REMOTE/PLEN, peer PEER. */
+static struct ipsec_flow *
+dyn_flow(uint32_t remote, unsigned plen, uint32_t peer)
+{
+	struct ipsec_flow	*fl = sadb_flow_new(&R(1)->c_sadb);
+	struct ike_request	 rq;
+
+	memset(&rq, 0, sizeof(rq));
+	snprintf(rq.rq_ifname, sizeof(rq.rq_ifname), "Serial1/1");
+	snprintf(rq.rq_map, sizeof(rq.rq_map), "TST");
+	rq.rq_seq = 20;
+	rq.rq_dynamic = true;
+	sa_addr_v4(&rq.rq_local, 0x0c010102);
+	sa_addr_v4(&rq.rq_peer, peer);
+	ipsec_ident_set(&rq.rq_lid, 0x02020202, 0, 0, 0);
+	ipsec_ident_set(&rq.rq_rid, remote, plen == 32 ? 0 : ~0u >> plen, 0,
+	    0);
+	ipsec_spd_dyn_add(R(1), fl, &rq);
+	return fl;
+}
+
+/* The dynamic flow R2 sends 2.2.2.2 -> DST under, NULL: none. */
+static struct ipsec_flow *
+dyn_out(uint32_t dst)
+{
+	struct dp_iface		*s11 = dp_iface_find(ml.ml_rt[1].r_sys.sy_dp,
+				    "Serial1/1");
+	const struct spd_dyn	*sd;
+	uint8_t			 ip[40];
+	size_t			 n = clear_pkt(ip, 0x02020202, dst, 1, 0, 0);
+
+	sd = ipsec_spd_dyn_match(ipsec_spd_iface(R(1), s11), ip, n);
+	return sd != NULL ? sd->sd_flow : NULL;
+}
+
+/*
+ * A dynamic entry's flows are found through their index by remote
+ * proxy as a walk of them in order would: a /24 made before a /32
+ * inside it takes the /32's packets, which go to the /32 once the /24
+ * is gone; an address of no flow finds none; the same after the SPD is
+ * compiled again (the flows hung anew); the cleartext check (mirror)
+ * finds the flow too.
+ */
+START_TEST(test_dyn_index)
+{
+	struct dp_iface		*s11 = dp_iface_find(ml.ml_rt[1].r_sys.sy_dp,
+				    "Serial1/1");
+	struct ipsec_flow	*net, *host5, *host7;
+	uint8_t			 ip[40];
+	size_t			 n;
+	uint64_t		 compiles;
+
+	memlab_run(&ml, 1, "configure terminal\ncrypto dynamic-map DM 10\n"
+	    "set transform-set TSET\nexit\n"
+	    "crypto map TST 20 ipsec-isakmp dynamic DM\nend");
+	ck_assert_ptr_nonnull(ipsec_spd_iface(R(1), s11));
+	net = dyn_flow(0x0b000000, 24, 0x0c030001);
+	host5 = dyn_flow(0x0b000005, 32, 0x0c030002);
+	host7 = dyn_flow(0x0b000107, 32, 0x0c030003);
+	ck_assert_ptr_eq(dyn_out(0x0b000005), net);
+	ck_assert_ptr_eq(dyn_out(0x0b0000fe), net);
+	ck_assert_ptr_eq(dyn_out(0x0b000107), host7);
+	ck_assert_ptr_null(dyn_out(0x0b000106));
+	ck_assert_ptr_null(dyn_out(0x0b000201));
+	n = clear_pkt(ip, 0x0b000107, 0x02020202, 1, 0, 0);
+	ck_assert_ptr_eq(ipsec_spd_match_in(R(1), s11, ip, n, NULL),
+	    &host7->fl_dyn->sd_sel);
+	n = clear_pkt(ip, 0x0b000109, 0x02020202, 1, 0, 0);
+	ck_assert_ptr_null(ipsec_spd_match_in(R(1), s11, ip, n, NULL));
+	ipsec_spd_dyn_del(R(1), net);
+	sadb_flow_free(&R(1)->c_sadb, net);
+	ck_assert_ptr_eq(dyn_out(0x0b000005), host5);
+	ck_assert_ptr_null(dyn_out(0x0b0000fe));
+	/* Compiled again: the same answers. */
+	compiles = R(1)->c_spd->spd_compiles;
+	memlab_run(&ml, 1, "configure terminal\n"
+	    "access-list 150 permit ip any any\nend");
+	ck_assert_ptr_eq(dyn_out(0x0b000005), host5);
+	ck_assert_uint_eq(R(1)->c_spd->spd_compiles, compiles + 1);
+	ck_assert_ptr_eq(dyn_out(0x0b000107), host7);
+	ck_assert_ptr_null(dyn_out(0x0b0000fe));
+	ipsec_spd_dyn_del(R(1), host5);
+	sadb_flow_free(&R(1)->c_sadb, host5);
+	ipsec_spd_dyn_del(R(1), host7);
+	sadb_flow_free(&R(1)->c_sadb, host7);
+	ck_assert_ptr_null(dyn_out(0x0b000107));
+}
+END_TEST
+
 static Suite *
 fastpath_suite(void)
 {
@@ -362,6 +452,7 @@ fastpath_suite(void)
 	    sizeof(fp_xf) / sizeof(fp_xf[0]));
 	tcase_add_test(tc, test_spd_follows_config);
 	tcase_add_test(tc, test_match_in);
+	tcase_add_test(tc, test_dyn_index);
 	suite_add_tcase(s, tc);
 	return s;
 }

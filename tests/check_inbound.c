@@ -143,22 +143,6 @@ START_TEST(test_cleartext_dropped)
 }
 END_TEST
 
-/* An IPv4 header for PROTO from SRC to DST, LEN bytes in all, with its
- * checksum. */
-static void
-ip_header(uint8_t *ip, size_t len, uint8_t proto, uint32_t src,
-    uint32_t dst)
-{
-	memset(ip, 0, 20);
-	ip[0] = 0x45;
-	put16(ip + 2, (uint16_t)len);
-	ip[8] = 64;
-	ip[9] = proto;
-	put32(ip + 12, src);
-	put32(ip + 16, dst);
-	put16(ip + 10, in_cksum(ip, 20, 0));
-}
-
 /* Send the IPv4 packet PKT (LEN bytes) from R2, as it stands. */
 static void
 send_from_r2(const uint8_t *pkt, size_t len)
@@ -183,7 +167,7 @@ esp_make(const uint8_t *inner, size_t ilen, uint8_t *pkt)
 	ck_assert(ps != NULL && ps->ps_esp != NULL);
 	ck_assert_int_eq(esp_encap(ps->ps_esp, inner, ilen, pkt + 20,
 	    512 - 20, &elen), ESP_OK);
-	ip_header(pkt, 20 + elen, 50, 0x0c010102, 0x0c010101);
+	ip4_hdr(pkt, 20 + elen, 50, 0x0c010102, 0x0c010101);
 	return 20 + elen;
 }
 
@@ -202,7 +186,7 @@ esp_from_r2(const uint8_t *inner, size_t ilen)
 	ck_assert(ps != NULL && ps->ps_esp != NULL);
 	ck_assert_int_eq(esp_encap(ps->ps_esp, inner, ilen, pkt + 20,
 	    sizeof(pkt) - 20, &elen), ESP_OK);
-	ip_header(pkt, 20 + elen, 50, 0x0c010102, 0x0c010101);
+	ip4_hdr(pkt, 20 + elen, 50, 0x0c010102, 0x0c010101);
 	ck_assert_int_eq(dp_ip_output(pair[1].fx_rt.r_sys.sy_dp, pkt, 20 + elen),
 	    DP_SEND_OK);
 	pair_drain();
@@ -214,7 +198,7 @@ inner(uint8_t *p, uint8_t proto, uint32_t src, uint16_t sport,
     uint16_t dport)
 {
 	memset(p, 0, 36);
-	ip_header(p, 36, proto, src, 0x01010101);
+	ip4_hdr(p, 36, proto, src, 0x01010101);
 	if (proto == 17) {
 		p[20] = (uint8_t)(sport >> 8);
 		p[21] = (uint8_t)sport;
@@ -396,7 +380,7 @@ ah_make(const uint8_t *inner, size_t ilen, uint8_t *pkt)
 	alen = ah_sa_len(ps->ps_ah);
 	len = 20 + alen + ilen;
 	memcpy(pkt + 20 + alen, inner, ilen);
-	ip_header(pkt, len, 51, 0x0c010102, 0x0c010101);
+	ip4_hdr(pkt, len, 51, 0x0c010102, 0x0c010101);
 	ck_assert_int_eq(ah_out(ps->ps_ah, pkt, len, 4), ESP_OK);
 	return len;
 }

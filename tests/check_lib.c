@@ -53,6 +53,37 @@ START_TEST(test_strbuf_large)
 }
 END_TEST
 
+/* strbuf_printf formats in place when the text fits with its NUL and
+ * grows first when it does not: at the edges of the capacity the text
+ * is whole either way. */
+START_TEST(test_strbuf_printf_fit)
+{
+	struct strbuf	sb;
+	char		s63[64];
+
+	memset(s63, 'a', 63);
+	s63[63] = '\0';
+	strbuf_init(&sb);
+	strbuf_printf(&sb, "%s", s63);	/* from no buffer at all */
+	ck_assert_uint_eq(sb.sb_cap, 64);
+	ck_assert_str_eq(sb.sb_buf, s63);
+	strbuf_printf(&sb, "%s", "");
+	ck_assert_uint_eq(sb.sb_len, 63);
+	strbuf_printf(&sb, "%c", 'b');	/* one more than the room */
+	ck_assert_uint_eq(sb.sb_cap, 128);
+	ck_assert_uint_eq(sb.sb_len, 64);
+	ck_assert_int_eq(sb.sb_buf[63], 'b');
+	strbuf_printf(&sb, "%s", s63);	/* exactly the room */
+	ck_assert_uint_eq(sb.sb_cap, 128);
+	ck_assert_uint_eq(sb.sb_len, 127);
+	ck_assert_uint_eq(strlen(sb.sb_buf), 127);
+	strbuf_printf(&sb, "%d", 12);
+	ck_assert_uint_eq(sb.sb_cap, 256);
+	ck_assert_str_eq(sb.sb_buf + 126, "a12");
+	strbuf_free(&sb);
+}
+END_TEST
+
 START_TEST(test_vty_out)
 {
 	struct vty	vty;
@@ -221,6 +252,7 @@ lib_suite(void)
 	suite_add_tcase(s, tc);
 	tc = tcase_create("Limits");
 	tcase_add_test(tc, test_strbuf_large);
+	tcase_add_test(tc, test_strbuf_printf_fit);
 	tcase_add_test(tc, test_timer_heap_many);
 	suite_add_tcase(s, tc);
 	return s;

@@ -600,6 +600,108 @@ START_TEST(test_flow_hash_and_peers)
 }
 END_TEST
 
+/* The longest chain of H, walked through the elements' chain fields. */
+static size_t
+longest_chain(const struct chash *h)
+{
+	size_t	 i, n, most = 0;
+	void	*e;
+
+	for (i = 0; i < h->ch_nb; i++) {
+		n = 0;
+		for (e = h->ch_b[i]; e != NULL;
+		    e = *(void **)((char *)e + h->ch_next))
+			n++;
+		most = n > most ? n : most;
+	}
+	return most;
+}
+
+/*
+ * The tables start without buckets and grow with the SAs: 50,000 inbound
+ * SAs with consecutive SPIs (what a peer that counts its SPIs up sends)
+ * and as many ISAKMP SAs double the buckets past the count, keep chains
+ * short, and every SA is found again, in between growths and after; half
+ * deleted, the other half is still found and the deleted ones are not.
+ * Two ISAKMP SAs with one initiator cookie: the newest answers first,
+ * before the table grows and after.
+ */
+START_TEST(test_hash_growth)
+{
+	struct ipsec_flow	*fl = sadb_flow_new(&db);
+	struct isakmp_sa	*old, *young;
+	struct ipsec_sa		*ps;
+	uint8_t			 ic[8], zero[8] = { 0 };
+	uint32_t		 i;
+
+	ck_assert_ptr_null(db.db_spi_hash.ch_b);
+	ck_assert_ptr_null(db.db_isakmp_hash.ch_b);
+	ck_assert_ptr_null(sadb_sa_find_in(&db, 1));
+	cookie(ic, 7);
+	old = sadb_isakmp_new(&db, ic);
+	young = sadb_isakmp_new(&db, ic);
+	ck_assert_uint_eq(db.db_isakmp_hash.ch_nb, CHASH_MIN);
+	ck_assert_ptr_eq(sadb_isakmp_find(&db, ic, zero), young);
+	for (i = 0; i < 50000; i++) {
+		(void)sadb_sa_new(&db, fl, IPSEC_IN, 0x1000 + i);
+		cookie(ic, 0x9E3779B97F4A7C15ULL * (i + 100));
+		(void)sadb_isakmp_new(&db, ic);
+		if (i == 1000)	/* mid-way, between two growths */
+			ck_assert_uint_eq(sadb_sa_find_in(&db, 0x1000 + 999)->
+			    ps_spi, 0x1000 + 999);
+	}
+	ck_assert_uint_eq(db.db_spi_hash.ch_n, 50000);
+	ck_assert_uint_eq(db.db_spi_hash.ch_nb, 65536);
+	ck_assert_uint_eq(db.db_isakmp_hash.ch_nb, 65536);
+	ck_assert_uint_le(longest_chain(&db.db_spi_hash), 2);
+	ck_assert_uint_le(longest_chain(&db.db_isakmp_hash), 8);
+	cookie(ic, 7);
+	ck_assert_ptr_eq(sadb_isakmp_find(&db, ic, zero), young);
+	sadb_isakmp_free(&db, young);
+	ck_assert_ptr_eq(sadb_isakmp_find(&db, ic, zero), old);
+	for (i = 0; i < 50000; i++)
+		ck_assert_uint_eq(sadb_sa_find_in(&db, 0x1000 + i)->ps_spi,
+		    0x1000 + i);
+	ck_assert_ptr_null(sadb_sa_find_in(&db, 0x1000 + 50000));
+	for (i = 0; i < 50000; i += 2)
+		sadb_sa_free(&db, sadb_sa_find_in(&db, 0x1000 + i));
+	ck_assert_uint_eq(db.db_spi_hash.ch_n, 25000);
+	ck_assert_uint_eq(db.db_nsa, 25000);
+	for (i = 0; i < 50000; i++) {
+		ps = sadb_sa_find_in(&db, 0x1000 + i);
+		if (i % 2 == 0)
+			ck_assert_ptr_null(ps);
+		else
+			ck_assert_uint_eq(ps->ps_spi, 0x1000 + i);
+	}
+	for (i = 0; i < 50000; i++) {
+		cookie(ic, 0x9E3779B97F4A7C15ULL * (i + 100));
+		ck_assert_ptr_nonnull(sadb_isakmp_find(&db, ic, zero));
+	}
+}
+END_TEST
+
+/* IPv4 addresses in text as inet_ntop writes them, one to three digits
+ * each, and cut short as snprintf would in a short buffer. */
+START_TEST(test_addr_text)
+{
+	struct sa_addr	a;
+	char		buf[SA_TEXT_LEN];
+
+	sa_addr_v4(&a, IP(0, 9, 10, 255));
+	ck_assert_str_eq(sa_text(&a, buf), "0.9.10.255");
+	sa_addr_v4(&a, IP(100, 199, 200, 1));
+	ck_assert_str_eq(sa_text(&a, buf), "100.199.200.1");
+	sa_addr_v4(&a, IP(255, 255, 255, 255));
+	ck_assert_str_eq(sa_text(&a, buf), "255.255.255.255");
+	sa_addr_fmt(&a, buf, 5);
+	ck_assert_str_eq(buf, "255.");
+	memset(buf, 'x', sizeof(buf));
+	sa_addr_fmt(&a, buf, 0);
+	ck_assert_int_eq(buf[0], 'x');
+}
+END_TEST
+
 static Suite *
 sadb_suite(void)
 {
@@ -617,6 +719,8 @@ sadb_suite(void)
 	tcase_add_test(tc, test_ipsec_sa_12x);
 	tcase_add_test(tc, test_hub_scale);
 	tcase_add_test(tc, test_flow_hash_and_peers);
+	tcase_add_test(tc, test_hash_growth);
+	tcase_add_test(tc, test_addr_text);
 	suite_add_tcase(s, tc);
 	return s;
 }

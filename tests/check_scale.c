@@ -3,8 +3,11 @@
  * bench/scale_bench at a size for `make check`).  Every spoke's tunnel
  * stays on the hub after the spoke forgot it: 200 ISAKMP SAs in QM_IDLE,
  * 200 dynamic flows each with its pair of SAs, every show listing all of
- * them, a sample's pings answered through their tunnels, and `clear
- * crypto session` taking them all down.
+ * them, a sample's pings answered through their tunnels, then an
+ * ESP-protected echo from every spoke's host answered through its own
+ * tunnel (tests/spoke_esp.c) — each flow on the hub counting one more
+ * packet decrypted and one more encrypted — and `clear crypto session`
+ * taking them all down.
  */
 #include <check.h>
 #include <stdlib.h>
@@ -16,6 +19,7 @@
 #include "tests/spokes.h"
 
 #define N	200
+#define NKEYS	40
 
 static struct strbuf	out;
 
@@ -53,6 +57,7 @@ START_TEST(test_200_spokes)
 	struct memlab	*ml = calloc(1, sizeof(*ml));
 	struct session	*hs;
 	struct sadb	*db;
+	struct ipsec_flow *fl;
 	char		 err[256];
 	unsigned	 i, pinged = 0;
 
@@ -86,6 +91,18 @@ START_TEST(test_200_spokes)
 	ck_assert_uint_eq(occurrences(run(hs, "show crypto ipsec sa"),
 	    "current_peer 12.2.0."), N);
 
+	/* Every tunnel passes traffic: N of N answered, and each flow
+	 * saw it (the sample's flows their ping's too). */
+	ck_assert_uint_eq(spokes_count(), N);
+	ck_assert_uint_eq(spokes_echo_all(ml), N);
+	i = 0;
+	TAILQ_FOREACH(fl, &db->db_flows, fl_entry) {
+		ck_assert_uint_eq(fl->fl_stats.fs_decrypt, i % 20 == 0 ? 2 : 1);
+		ck_assert_uint_eq(fl->fl_stats.fs_encrypt, i % 20 == 0 ? 2 : 1);
+		i++;
+	}
+	ck_assert_uint_eq(i, N);
+
 	spokes_cut(true);
 	(void)run(hs, "clear crypto session");
 	memlab_pump(ml);
@@ -96,7 +113,44 @@ START_TEST(test_200_spokes)
 
 	session_free(hs);
 	strbuf_free(&out);
-	memlab_close(ml);
+	spokes_close(ml);
+	free(ml);
+}
+END_TEST
+
+/*
+ * A static-key hub: a `crypto isakmp key` per spoke's address and no
+ * wildcard, each spoke with its own key, so every setup needs the hub's
+ * lookup by address to find that spoke's key among all of them; every
+ * tunnel then passes traffic, and the running-config lists every key.
+ */
+START_TEST(test_static_key_hub)
+{
+	struct memlab	*ml = calloc(1, sizeof(*ml));
+	struct session	*hs;
+	char		 err[256];
+	unsigned	 i;
+
+	ck_assert_ptr_nonnull(ml);
+	ck_assert_msg(spokes_open(ml, err, sizeof(err)) == 0, "%s", err);
+	spokes_static_keys(ml, NKEYS);
+	for (i = 0; i < NKEYS; i++)
+		ck_assert_msg(spokes_up(ml, i, false), "spoke %u", i);
+	ck_assert_uint_eq(ml->ml_rt[SPOKES_HUB].r_sys.sy_crypto->c_sadb.db_nup,
+	    NKEYS);
+	ck_assert_uint_eq(spokes_echo_all(ml), NKEYS);
+
+	strbuf_init(&out);
+	hs = session_new(&ml->ml_rt[SPOKES_HUB], &capture, NULL);
+	(void)session_execute(hs, "enable");
+	ck_assert_uint_eq(occurrences(run(hs, "show running-config"),
+	    "crypto isakmp key k"), NKEYS);
+	ck_assert_ptr_nonnull(strstr(out.sb_buf,
+	    "crypto isakmp key k39 address 12.2.0.40\n"));
+	ck_assert_ptr_null(strstr(out.sb_buf, "crypto keyring"));
+	session_free(hs);
+	strbuf_free(&out);
+	spokes_close(ml);
 	free(ml);
 }
 END_TEST
@@ -111,6 +165,7 @@ main(void)
 
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, test_200_spokes);
+	tcase_add_test(tc, test_static_key_hub);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);

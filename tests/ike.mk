@@ -116,6 +116,7 @@ tests_check_cac_LDADD = $(TEST_LIBS)
 check_PROGRAMS += tests/check_scale
 TESTS += tests/check_scale
 tests_check_scale_SOURCES = tests/check_scale.c tests/spokes.c \
-	tests/spokes.h tests/memlab.c tests/memlab.h
+	tests/spokes.h tests/spoke_esp.c tests/spoke_esp.h tests/memlab.c \
+	tests/memlab.h
 tests_check_scale_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_check_scale_LDADD = $(TEST_LIBS)

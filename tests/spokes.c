@@ -2,16 +2,21 @@
  * spokes: N spokes against one hub from one process (tests/spokes.h).
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "crypto/crypto_int.h"
 #include "dataplane/dp.h"
+#include "tests/spoke_esp.h"
 #include "tests/spokes.h"
 
 #define ECHO_ID	4242
 
 static bool	cut;		/* drop what the spoke sends */
 static unsigned	replies;
+static struct spoke_sa	*kept;	/* per tunnel, for spokes_echo_all */
+static unsigned		 nkept, capkept;
+static bool		 static_keys;	/* spoke I's key is kI */
 
 static size_t
 tap(struct memlab *ml, int from, uint8_t *frame, size_t len)
@@ -49,8 +54,15 @@ spokes_open(struct memlab *ml, char *err, size_t errlen)
 	ml->ml_tap = tap;
 	cut = false;
 	replies = 0;
+	free(kept);
+	kept = NULL;
+	nkept = capkept = 0;
+	static_keys = false;
+	/* service internal: the spoke's SAs keep their keys, which
+	 * spoke_sa_take copies before the spoke forgets them. */
 	memlab_run(ml, SPOKES_SPOKE, "clear crypto sa\nclear crypto isakmp\n"
-	    "configure terminal\ncrypto isakmp policy 10\nhash sha\nend");
+	    "configure terminal\nservice internal\n"
+	    "crypto isakmp policy 10\nhash sha\nend");
 	memlab_run(ml, SPOKES_HUB, "clear crypto sa\nclear crypto isakmp\n"
 	    "configure terminal\ninterface Serial1/1\nno crypto map TST\n"
 	    "ip address 12.1.1.2 255.0.0.0\nexit\nno crypto map TST 10\n"
@@ -88,13 +100,32 @@ ip_text(uint32_t a, char *buf, size_t len)
 	    (a >> 8) & 255, a & 255);
 }
 
+void
+spokes_static_keys(struct memlab *ml, unsigned n)
+{
+	struct session	*s = ml->ml_ss[SPOKES_HUB];
+	char		 line[96], ser[16];
+	unsigned	 i;
+
+	(void)session_execute(s, "configure terminal");
+	(void)session_execute(s, "no crypto keyring spokes");
+	for (i = 0; i < n; i++) {
+		ip_text(SPOKES_SERIAL(i), ser, sizeof(ser));
+		snprintf(line, sizeof(line), "crypto isakmp key k%u address %s",
+		    i, ser);
+		(void)session_execute(s, line);
+	}
+	(void)session_execute(s, "end");
+	static_keys = true;
+}
+
 static void
 echo(struct memlab *ml, uint32_t src, uint16_t seq)
 {
 	struct dp_echo_req	er;
 
 	memset(&er, 0, sizeof(er));
-	er.er_dst = 0x02020202;
+	er.er_dst = SPOKES_HUB_LOOP;
 	er.er_src = src;
 	er.er_id = ECHO_ID;
 	er.er_seq = seq;
@@ -106,17 +137,21 @@ echo(struct memlab *ml, uint32_t src, uint16_t seq)
 bool
 spokes_up(struct memlab *ml, unsigned i, bool ping)
 {
-	char		text[512], ser[16], in[16];
-	uint32_t	inside = 0x0b000001u + i;
+	char		text[512], ser[16], in[16], key[64] = "";
+	uint32_t	inside = SPOKES_INSIDE(i);
 	int		k;
 
-	ip_text(0x0c020001u + i, ser, sizeof(ser));
+	ip_text(SPOKES_SERIAL(i), ser, sizeof(ser));
 	ip_text(inside, in, sizeof(in));
+	if (static_keys)
+		snprintf(key, sizeof(key), "crypto isakmp key k%u address "
+		    "12.1.1.2\n", i);
 	snprintf(text, sizeof(text), "configure terminal\n"
 	    "interface Serial1/2\nip address %s 255.0.0.0\n"
 	    "interface Loopback0\nip address %s 255.255.255.255\n"
-	    "exit\nno access-list 100\n"
-	    "access-list 100 permit ip host %s host 2.2.2.2\nend", ser, in, in);
+	    "exit\nno access-list 100\n%s"
+	    "access-list 100 permit ip host %s host 2.2.2.2\nend", ser, in,
+	    key, in);
 	memlab_run(ml, SPOKES_SPOKE, text);
 	/* The first echo starts IKE and is lost, as IOS's first ping. */
 	echo(ml, inside, 0);
@@ -128,9 +163,47 @@ spokes_up(struct memlab *ml, unsigned i, bool ping)
 		echo(ml, inside, 1);
 		memlab_pump(ml);
 	}
+	if (i == nkept) {
+		if (nkept == capkept) {
+			capkept = capkept ? 2 * capkept : 64;
+			if ((kept = reallocarray(kept, capkept,
+			    sizeof(*kept))) == NULL)
+				abort();
+		}
+		if (!spoke_sa_take(ml, SPOKES_SPOKE, &kept[nkept]))
+			return false;
+		nkept++;
+	}
 	cut = true;
 	memlab_run(ml, SPOKES_SPOKE, "clear crypto sa\nclear crypto isakmp");
 	memlab_pump(ml);
 	cut = false;
 	return true;
+}
+
+unsigned
+spokes_echo_all(struct memlab *ml)
+{
+	return spoke_esp_echo(ml, SPOKES_HUB, kept, nkept);
+}
+
+unsigned
+spokes_count(void)
+{
+	return nkept;
+}
+
+size_t
+spokes_kept_bytes(void)
+{
+	return capkept * sizeof(*kept);
+}
+
+void
+spokes_close(struct memlab *ml)
+{
+	memlab_close(ml);
+	free(kept);
+	kept = NULL;
+	nkept = capkept = 0;
 }
