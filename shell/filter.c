@@ -113,8 +113,10 @@ rx_est_alt(struct rx_est *e)
 	size_t	n = 0;
 
 	while (*e->re_p != '\0' && *e->re_p != ')' && n <= RX_NODES_MAX) {
-		if (*e->re_p == '|')
+		if (*e->re_p == '|') {	/* "a|" ends here: recheck */
 			e->re_p++;
+			continue;
+		}
 		n = rx_sat(n, rx_est_piece(e), 1);
 	}
 	return n;

@@ -370,6 +370,13 @@ START_TEST(test_regex_bounded)
 	ck_assert(filter_regex_small("^interface (Fast|Gigabit)Ethernet[0-9/]+$"));
 	ck_assert(filter_regex_small("a{x"));
 	ck_assert(filter_regex_small("a)b(c"));
+	/* fuzz_telnet: an alternation ending the expression read past it. */
+	ck_assert(filter_regex_small("?|"));
+	ck_assert(filter_regex_small("(a|)|"));
+	ck_assert(filter_regex_small("\\"));
+	ck_assert(filter_regex_small("["));
+	ck_assert(filter_regex_small("a{"));
+	ck_assert(filter_regex_small("a{1,"));
 	ck_assert_str_eq(filtered(FILTER_INCLUDE, "Ether(net)+[0-9]+",
 	    config_text), "interface Ethernet0\ninterface Ethernet1\n");
 }
