@@ -35,7 +35,7 @@ cmdline)
 	clang -g -O1 -I"$top" -fsanitize=fuzzer $san \
 	    -o "$out/fuzz_$target" "$top/fuzz/fuzz_cmdline.c" \
 	    "$top"/parser/*.c "$top/lib/strbuf.c" "$top/lib/cmdarg.c" \
-	    "$top/lib/xalloc.c"
+	    "$top/lib/inet4.c" "$top/lib/xalloc.c"
 	;;
 config|ike|ikex|net|telnet|esp)
 	# Every module but main(), compiled once into $FUZZ_OUT/obj for
