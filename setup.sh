@@ -19,7 +19,7 @@ cd "$(dirname "$0")"
 
 # Debian packages the build and the tests need.
 PKGS="build-essential autoconf automake pkg-config libreadline-dev libssl-dev
-libpcap-dev libtelnet-dev check expect telnet tmux clang libclang-rt-14-dev tshark
+libpcap-dev libtelnet-dev libpcre2-dev check expect telnet tmux clang libclang-rt-14-dev tshark
 iproute2 iputils-ping strongswan-charon strongswan-swanctl
 libcharon-extra-plugins libcharon-extauth-plugins libstrongswan-standard-plugins libldns3
 libevent-pthreads-2.1-7 libnss3-tools iperf3 ethtool dnsmasq-base busybox vpnc

@@ -35,26 +35,26 @@ endif
 bench_ike_bench_SOURCES = bench/ike_bench.c bench/benchlib.c bench/benchlib.h \
 	tests/memlab.c tests/memlab.h
 bench_ike_bench_LDADD = libiosh.a $(READLINE_LIBS) $(CRYPTO_LIBS) \
-	$(PCAP_LIBS) $(TELNET_LIBS)
+	$(PCAP_LIBS) $(TELNET_LIBS) $(PCRE2_LIBS)
 # The whole ESP data path in memory beside esp.c, and the outbound
 # lookup at 1, 1,000 and 50,000 flows (bench/fastpath_bench.c).
 bench_fastpath_bench_SOURCES = bench/fastpath_bench.c bench/benchlib.c \
 	bench/benchlib.h tests/memlab.c tests/memlab.h
 bench_fastpath_bench_LDADD = libiosh.a $(READLINE_LIBS) $(CRYPTO_LIBS) \
-	$(PCAP_LIBS) $(TELNET_LIBS)
+	$(PCAP_LIBS) $(TELNET_LIBS) $(PCRE2_LIBS)
 # PAT: translations made per second, and a packet's translation with 100
 # and 100,000 translations in the table (bench/nat_bench.c).
 bench_nat_bench_SOURCES = bench/nat_bench.c bench/benchlib.c \
 	bench/benchlib.h
 bench_nat_bench_LDADD = libiosh.a $(READLINE_LIBS) $(CRYPTO_LIBS) \
-	$(PCAP_LIBS) $(TELNET_LIBS)
+	$(PCAP_LIBS) $(TELNET_LIBS) $(PCRE2_LIBS)
 # N spokes against one hub: setup rate, memory per tunnel, show times
 # over all of them (bench/scale_bench.c).
 bench_scale_bench_SOURCES = bench/scale_bench.c bench/benchlib.c \
 	bench/benchlib.h tests/memlab.c tests/memlab.h tests/spokes.c \
 	tests/spokes.h tests/spoke_esp.c tests/spoke_esp.h
 bench_scale_bench_LDADD = libiosh.a $(READLINE_LIBS) $(CRYPTO_LIBS) \
-	$(PCAP_LIBS) $(TELNET_LIBS)
+	$(PCAP_LIBS) $(TELNET_LIBS) $(PCRE2_LIBS)
 CLEANFILES = $(BENCH_PROGS)
 EXTRA_DIST += $(BENCHES) bench/local.mk
 bench: all $(BENCH_PROGS)

@@ -81,7 +81,7 @@ config|ike|ikex|net|telnet|esp)
 	clang -g -O1 -I"$obj" -I"$top" -fsanitize=fuzzer $san \
 	    -o "$out/fuzz_$target" "$top/fuzz/fuzz_$target.c" $extra \
 	    "$obj/iosh.a" \
-	    -lreadline -lcrypto -lpcap -ltelnet -lcrypt
+	    -lreadline -lcrypto -lpcap -ltelnet -lpcre2-8 -lcrypt
 	;;
 isakmp)
 	# shellcheck disable=SC2086

@@ -1,125 +1,121 @@
 /*
  * filter: output modifiers.  IOS applies the regular expression to each
  * line of the output on its own, case-sensitively; `_` is IOS's delimiter
- * class, which POSIX lacks, so it is rewritten before regcomp().
+ * class, which neither POSIX nor PCRE has, so it is rewritten first.
+ *
+ * Any vty user types these expressions, so neither compiling nor matching
+ * one may cost time or memory out of proportion to it.  glibc's regcomp
+ * failed both ways under fuzz_telnet: repetitions of repetitions copied
+ * its tree exponentially (`a` and 40 `+`s: 1.3 GB), and repeated groups
+ * of anchors multiplied its epsilon closures (33 `_`s, each IOS's
+ * `(^|$|[ ,{}()])`, with a `+`: 28 minutes in one regcomp, and `(\b)+`
+ * twelve times over a minute).  PCRE2 compiles in time linear in the
+ * pattern and refuses a compiled pattern past its size limit; its DFA
+ * matcher does not backtrack, so a line costs at most its length times
+ * the pattern's states, and both are bounded here.  The DFA matcher has
+ * no back references, which IOS's expressions lack as well; only whether
+ * a line matches is asked, so POSIX's leftmost-longest rule and Perl's
+ * leftmost-first one give the same answers.
  */
-#include <regex.h>
+#define PCRE2_CODE_UNIT_WIDTH	8
+#include <pcre2.h>
 #include <stdbool.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "shell/filter.h"
 
-/* What IOS's `_` matches, in POSIX extended syntax. */
-#define REGEX_DELIM	"(^|$|[ ,{}()])"
+/* What IOS's `_` matches. */
+#define REGEX_DELIM	"(?:^|$|[ ,{}()])"
 
-/*
- * glibc's regcomp builds a tree in which a repeated expression is copied:
- * `x+` holds x twice, `x{n,m}` as many times as m (or n) says, so stacked
- * or nested repetitions grow exponentially — `a` and 40 `+`s, typed after
- * `| include` on any vty, took 1.3 GB (fuzz_telnet's out-of-memory
- * finding).  An expression whose estimated tree passes RX_NODES_MAX is
- * refused as invalid before regcomp sees it; an IOS line's expressions
- * stay far below it (`_` alone is 7 nodes).
- */
-#define RX_NODES_MAX	20000
+/* A compiled expression is at most this large (bytes of PCRE2 code): 200
+ * `_`s fit; the DFA keeps at most one state per item of it. */
+#define RX_CODE_MAX	16384
+#define RX_NEST_MAX	64	/* parentheses inside parentheses */
+/* Backstops for what the DFA matcher does recursively (assertions,
+ * atomic groups): calls, nesting, heap (KiB). */
+#define RX_MATCH_LIMIT	1000000
+#define RX_DEPTH_LIMIT	64
+#define RX_HEAP_KB	1024
 
-struct rx_est {
-	const char	*re_p;
-	int		 re_depth;
+/* Options: `$` only at the end (a line has no newline), groups that do
+ * not capture (nothing reads them), bytes, not UTF-8, whatever the
+ * pattern asks. */
+#define RX_OPTIONS	(PCRE2_DOLLAR_ENDONLY | PCRE2_NO_AUTO_CAPTURE | \
+			 PCRE2_NEVER_UTF | PCRE2_NEVER_UCP | \
+			 PCRE2_NEVER_BACKSLASH_C)
+
+struct rx {
+	pcre2_code		*rx_code;
+	pcre2_match_data	*rx_md;
+	pcre2_match_context	*rx_mc;
+	int			*rx_ws;		/* the DFA's workspace */
+	size_t			 rx_wslen;	/* ints in it */
 };
 
-static size_t		 rx_est_alt(struct rx_est *);
 static const char	*copy_bracket(const char *, struct strbuf *);
 
-static size_t
-rx_sat(size_t a, size_t b, size_t mul)
+static void
+rx_free(struct rx *rx)
 {
-	size_t	v;
-
-	if (mul != 0 && a > (RX_NODES_MAX + 1) / mul)
-		return RX_NODES_MAX + 1;
-	v = a * (mul ? mul : 1) + b;
-	return v > RX_NODES_MAX ? RX_NODES_MAX + 1 : v;
+	pcre2_code_free(rx->rx_code);
+	pcre2_match_data_free(rx->rx_md);
+	pcre2_match_context_free(rx->rx_mc);
+	free(rx->rx_ws);
+	memset(rx, 0, sizeof(*rx));
 }
 
-/* The count in a {n}, {n,} or {n,m} bound at P (after the '{'); the
- * largest of its numbers, P left after the '}'; 0 if it is no bound. */
-static size_t
-rx_bound(const char **pp)
+/* Compile PATTERN (PCRE syntax) into RX within the bounds above; -1 if
+ * it is not a valid expression or is too large. */
+static int
+rx_compile(struct rx *rx, const char *pattern, size_t len)
 {
-	const char	*p = *pp;
-	size_t		 v = 0, max = 0;
-	bool		 digit = false;
+	pcre2_compile_context	*cc;
+	PCRE2_SIZE		 erroff;
+	size_t			 size = 0;
+	int			 err;
 
-	for (; *p != '\0' && *p != '}'; p++) {
-		if (*p >= '0' && *p <= '9') {
-			v = v > RX_NODES_MAX ? v : v * 10 + (size_t)(*p - '0');
-			digit = true;
-		} else if (*p == ',') {
-			max = v > max ? v : max;
-			v = 0;
-		} else
-			return 0;
-	}
-	if (*p != '}' || !digit)
-		return 0;
-	*pp = p + 1;
-	max = v > max ? v : max;
-	return max;
+	memset(rx, 0, sizeof(*rx));
+	if ((cc = pcre2_compile_context_create(NULL)) == NULL)
+		return -1;
+	pcre2_set_parens_nest_limit(cc, RX_NEST_MAX);
+	rx->rx_code = pcre2_compile((PCRE2_SPTR)pattern, len, RX_OPTIONS,
+	    &err, &erroff, cc);
+	pcre2_compile_context_free(cc);
+	if (rx->rx_code == NULL ||
+	    pcre2_pattern_info(rx->rx_code, PCRE2_INFO_SIZE, &size) != 0 ||
+	    size > RX_CODE_MAX)
+		goto fail;
+	/* Each active DFA state takes three ints, in two lists (this
+	 * character's and the next's); there are no more states than
+	 * bytes of code. */
+	rx->rx_wslen = 6 * size + 64;
+	if ((rx->rx_ws = calloc(rx->rx_wslen, sizeof(int))) == NULL ||
+	    (rx->rx_md = pcre2_match_data_create(1, NULL)) == NULL ||
+	    (rx->rx_mc = pcre2_match_context_create(NULL)) == NULL)
+		goto fail;
+	pcre2_set_match_limit(rx->rx_mc, RX_MATCH_LIMIT);
+	pcre2_set_depth_limit(rx->rx_mc, RX_DEPTH_LIMIT);
+	pcre2_set_heap_limit(rx->rx_mc, RX_HEAP_KB);
+	return 0;
+fail:
+	rx_free(rx);
+	return -1;
 }
 
-static size_t
-rx_est_piece(struct rx_est *e)
+/* 1 if the line matches, 0 if not, -1 if the matcher gave up (an item
+ * the DFA does not do, such as a back reference, or a limit). */
+static int
+rx_match(struct rx *rx, const char *line, size_t len)
 {
-	struct strbuf	 skip;
-	const char	*p = e->re_p;
-	size_t		 n = 1, b;
+	int	rc;
 
-	if (*p == '(') {
-		e->re_p++;
-		if (++e->re_depth > 64)
-			return RX_NODES_MAX + 1;
-		n = rx_est_alt(e) + 1;
-		e->re_depth--;
-		if (*e->re_p == ')')
-			e->re_p++;
-	} else if (*p == '[') {
-		strbuf_init(&skip);
-		e->re_p = copy_bracket(p, &skip);
-		strbuf_free(&skip);
-	} else if (*p == '\\' && p[1] != '\0')
-		e->re_p += 2;
-	else
-		e->re_p++;
-	for (;;) {
-		p = e->re_p;
-		if (*p == '*' || *p == '?')
-			n = rx_sat(n, 1, 1);
-		else if (*p == '+')
-			n = rx_sat(n, 1, 2);
-		else if (*p == '{' && (p++, (b = rx_bound(&p)) != 0)) {
-			n = rx_sat(n, 1, b + 1);
-			e->re_p = p;
-			continue;
-		} else
-			return n;
-		e->re_p++;
-	}
-}
-
-static size_t
-rx_est_alt(struct rx_est *e)
-{
-	size_t	n = 0;
-
-	while (*e->re_p != '\0' && *e->re_p != ')' && n <= RX_NODES_MAX) {
-		if (*e->re_p == '|') {	/* "a|" ends here: recheck */
-			e->re_p++;
-			continue;
-		}
-		n = rx_sat(n, rx_est_piece(e), 1);
-	}
-	return n;
+	rc = pcre2_dfa_match(rx->rx_code, (PCRE2_SPTR)line, len, 0,
+	    PCRE2_DFA_SHORTEST, rx->rx_md, rx->rx_mc, rx->rx_ws,
+	    rx->rx_wslen);
+	if (rc >= 0)
+		return 1;
+	return rc == PCRE2_ERROR_NOMATCH ? 0 : -1;
 }
 
 static const struct {
@@ -146,13 +142,18 @@ filter_kind_parse(const char *word, enum filter_kind *kind)
 	return -1;
 }
 
-/* Copy the bracket expression at P (which starts with '['); return its end. */
+/*
+ * Copy the bracket expression at P (which starts with '['); return its
+ * end.  A backslash in a bracket is a member (POSIX), where PCRE would
+ * take it as an escape: it is doubled.
+ */
 static const char *
 copy_bracket(const char *p, struct strbuf *out)
 {
-	const char	*start = p;
+	const char	*run;
 
-	p++;
+	strbuf_putc(out, *p++);
+	run = p;
 	if (*p == '^')
 		p++;
 	if (*p == ']')		/* a leading ']' is a member, not the end */
@@ -168,11 +169,15 @@ copy_bracket(const char *p, struct strbuf *out)
 				continue;
 			}
 		}
+		if (*p == '\\') {
+			strbuf_add(out, run, (size_t)(p + 1 - run));
+			run = p;	/* the backslash again */
+		}
 		p++;
 	}
 	if (*p == ']')
 		p++;
-	strbuf_add(out, start, (size_t)(p - start));
+	strbuf_add(out, run, (size_t)(p - run));
 	return p;
 }
 
@@ -198,22 +203,6 @@ filter_regex_translate(const char *re, struct strbuf *out)
 	}
 }
 
-bool
-filter_regex_small(const char *posix)
-{
-	struct rx_est	e = { posix, 0 };
-	size_t		n = 0;
-
-	/* A stray ')' ends rx_est_alt early: go on after it (regcomp
-	 * judges it). */
-	while (*e.re_p != '\0' && n <= RX_NODES_MAX) {
-		n = rx_sat(n, rx_est_alt(&e), 1);
-		if (*e.re_p == ')')
-			e.re_p++;
-	}
-	return n <= RX_NODES_MAX;
-}
-
 static size_t
 indent_of(const char *line, size_t len)
 {
@@ -224,42 +213,36 @@ indent_of(const char *line, size_t len)
 	return n;
 }
 
-static bool
-line_matches(const regex_t *rx, const char *line, size_t len,
-    struct strbuf *tmp)
-{
-	strbuf_reset(tmp);
-	strbuf_add(tmp, line, len);
-	return regexec(rx, tmp->sb_buf, 0, NULL, 0) == 0;
-}
-
 int
 filter_apply(enum filter_kind kind, const char *re, const char *text,
     size_t len, struct strbuf *out)
 {
-	struct strbuf	 posix, tmp;
-	regex_t		 rx;
+	struct strbuf	 pattern;
+	struct rx	 rx;
 	const char	*p, *end = text + len, *nl;
-	size_t		 n, matches = 0, sect_indent = 0;
-	bool		 begun = false, in_section = false, m;
+	size_t		 n, matches = 0, sect_indent = 0, out_len = out->sb_len;
+	bool		 begun = false, in_section = false;
+	int		 m, rc;
 
-	strbuf_init(&posix);
-	filter_regex_translate(re, &posix);
-	if (!filter_regex_small(posix.sb_buf) ||
-	    regcomp(&rx, posix.sb_buf, REG_EXTENDED | REG_NOSUB) != 0) {
-		strbuf_free(&posix);
-		strbuf_puts(out, "% Invalid regular expression\n");
-		return -1;
-	}
-	strbuf_free(&posix);
-	strbuf_init(&tmp);
+	strbuf_init(&pattern);
+	filter_regex_translate(re, &pattern);
+	rc = rx_compile(&rx, pattern.sb_buf, pattern.sb_len);
+	strbuf_free(&pattern);
+	if (rc != 0)
+		goto invalid;
 	for (p = text; p < end; p = nl) {
 		if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
 			nl = end;
 		n = (size_t)(nl - p);
 		if (nl < end)
 			nl++;
-		m = line_matches(&rx, p, n, &tmp);
+		if ((m = rx_match(&rx, p, n)) < 0) {
+			/* Nothing of a half-filtered output is shown. */
+			rx_free(&rx);
+			out->sb_len = out_len;
+			out->sb_buf[out_len] = '\0';
+			goto invalid;
+		}
 		switch (kind) {
 		case FILTER_INCLUDE:
 		case FILTER_EXCLUDE:
@@ -292,7 +275,9 @@ filter_apply(enum filter_kind kind, const char *re, const char *text,
 	if (kind == FILTER_COUNT)
 		strbuf_printf(out, "Number of lines which match regexp = %zu\n",
 		    matches);
-	strbuf_free(&tmp);
-	regfree(&rx);
+	rx_free(&rx);
 	return 0;
+invalid:
+	strbuf_puts(out, "% Invalid regular expression\n");
+	return -1;
 }

@@ -21,21 +21,17 @@ enum filter_kind {
 /* The modifier keyword ("include") as parsed; -1 if unknown. */
 int	filter_kind_parse(const char *keyword, enum filter_kind *);
 /*
- * Translate an IOS regular expression to POSIX extended syntax: `_`
- * matches a delimiter (space , { } ( ) or either end of the line), `\_`
- * is a literal underscore; bracket expressions are copied as they are.
+ * Translate an IOS regular expression to PCRE syntax: `_` matches a
+ * delimiter (space , { } ( ) or either end of the line), `\_` is a
+ * literal underscore; a backslash in a bracket expression is a member,
+ * as in POSIX.
  */
-void	filter_regex_translate(const char *ios, struct strbuf *posix);
-/*
- * Whether POSIX extended expression RE is small enough to compile: the
- * tree glibc builds for it is estimated first (repetitions copy what they
- * repeat), so a short expression cannot take gigabytes.
- */
-bool	filter_regex_small(const char *posix);
+void	filter_regex_translate(const char *ios, struct strbuf *pcre);
 
 /*
  * Filter TEXT (LEN bytes, lines ended by '\n') into OUT.  Returns -1, with
- * IOS's message in OUT, when RE is not a valid regular expression.
+ * IOS's message in OUT (and nothing of TEXT), when RE is not a valid
+ * regular expression or is too large to match in bounded time.
  */
 int	filter_apply(enum filter_kind, const char *re, const char *text,
 	    size_t len, struct strbuf *out);

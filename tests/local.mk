@@ -1,6 +1,6 @@
 # Unit tests (Check) link libiosh.a; transcript and expect tests run ./iosh.
 TEST_LIBS = libiosh.a $(CHECK_LIBS) $(READLINE_LIBS) $(CRYPTO_LIBS) $(PCAP_LIBS) \
-	$(TELNET_LIBS)
+	$(TELNET_LIBS) $(PCRE2_LIBS)
 AM_TESTS_ENVIRONMENT = \
 	top_srcdir='$(top_srcdir)'; top_builddir='$(top_builddir)'; \
 	EXPECT='$(EXPECT)'; export top_srcdir top_builddir EXPECT;
