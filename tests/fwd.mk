@@ -4,9 +4,17 @@
 # capture read by tshark (root only; skipped otherwise).
 check_PROGRAMS += tests/check_fwd tests/fwd_tool
 TESTS += tests/check_fwd tests/fwd_netns.sh
-tests_check_fwd_SOURCES = tests/check_fwd.c tests/fixture.c tests/fixture.h
+tests_check_fwd_SOURCES = tests/check_fwd.c tests/fwd_topo.c \
+	tests/fwd_topo.h tests/fixture.c tests/fixture.h
 tests_check_fwd_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_check_fwd_LDADD = $(TEST_LIBS)
+# 802.1Q subinterfaces on the same three routers (tests/fwd_topo.c).
+check_PROGRAMS += tests/check_dot1q
+TESTS += tests/check_dot1q
+tests_check_dot1q_SOURCES = tests/check_dot1q.c tests/fwd_topo.c \
+	tests/fwd_topo.h tests/fixture.c tests/fixture.h
+tests_check_dot1q_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+tests_check_dot1q_LDADD = $(TEST_LIBS)
 tests_fwd_tool_SOURCES = tests/fwd_tool.c
 tests_fwd_tool_LDADD = $(TEST_LIBS)
 EXTRA_DIST += tests/fwd_netns.sh
