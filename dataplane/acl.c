@@ -305,13 +305,12 @@ addr_from(const struct cmd_args *m, const char *side, struct ace_addr *a)
 		return;
 	}
 	if (v != NULL && strcmp(v, "host") == 0) {
-		ip4_parse(cmd_arg(m, arg_name(k, side, "host")), &a->aa_addr);
+		cmd_arg_ip4(m, arg_name(k, side, "host"), &a->aa_addr);
 		a->aa_wild = 0;
 		return;
 	}
-	ip4_parse(cmd_arg(m, arg_name(k, side, "addr")), &a->aa_addr);
-	if ((v = cmd_arg(m, arg_name(k, side, "wild"))) != NULL)
-		ip4_parse(v, &wild);
+	cmd_arg_ip4(m, arg_name(k, side, "addr"), &a->aa_addr);
+	cmd_arg_ip4(m, arg_name(k, side, "wild"), &wild);
 	/* IOS clears the address bits the wildcard ignores. */
 	a->aa_wild = wild;
 	a->aa_addr &= ~wild;

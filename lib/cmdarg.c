@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "lib/cmdarg.h"
+#include "lib/inet4.h"
 
 const char *
 cmd_arg_nth(const struct cmd_args *a, const char *name, unsigned n)
@@ -25,6 +26,22 @@ const char *
 cmd_arg(const struct cmd_args *a, const char *name)
 {
 	return cmd_arg_nth(a, name, 0);
+}
+
+bool
+cmd_arg_ip4(const struct cmd_args *a, const char *name, uint32_t *out)
+{
+	size_t	i;
+
+	for (i = 0; i < a->as_n; i++)
+		if (a->as_v[i].ca_name[0] == name[0] &&
+		    strcmp(a->as_v[i].ca_name, name) == 0) {
+			if (!a->as_v[i].ca_ip4ok)
+				return ip4_parse(a->as_v[i].ca_value, out);
+			*out = a->as_v[i].ca_ip4;
+			return true;
+		}
+	return false;
 }
 
 bool
