@@ -416,8 +416,11 @@ ace_from(struct vty *vty, const struct cmd_args *m, bool extended,
 		if (cmd_arg(m, "icode") != NULL)
 			e->ace_icmp_code = (int)cmd_arg_num(m, "icode", 0);
 	}
-	/* A number that has a name is printed by it, as IOS does. */
-	for (i = 0; i < NELEM(icmp_names); i++)
+	/* A number that has a name is printed by it, as IOS does (every
+	 * name has a type: a rule without one, most rules, has no name and
+	 * skips the walk of the table, a fifth of a rule's building). */
+	for (i = 0; e->ace_icmp_type != ACE_ICMP_ANY &&
+	    i < NELEM(icmp_names); i++)
 		if (icmp_names[i].in_type == e->ace_icmp_type &&
 		    icmp_names[i].in_code == e->ace_icmp_code)
 			e->ace_icmp_name = (int)i;
