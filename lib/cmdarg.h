@@ -14,6 +14,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "lib/strbuf.h"
 
@@ -33,6 +34,8 @@ struct cmd_arg {
 	size_t		 ca_off;	/* offset of the word in the line */
 	bool		 ca_keyword;	/* a keyword rather than a typed value */
 	bool		 ca_tail;	/* matched by the set's tail (`| ...`) */
+	bool		 ca_ip4ok;	/* an IPv4 token: ca_ip4 holds it */
+	uint32_t	 ca_ip4;	/* host order, as ip4_parse gives it */
 };
 
 struct cmd_args {
@@ -55,6 +58,11 @@ bool		 cmd_has(const struct cmd_args *, const char *name);
 /* The value bound to NAME as a number (the grammar checked its range). */
 unsigned long long cmd_arg_num(const struct cmd_args *, const char *name,
 		    unsigned long long dflt);
+/* The IPv4 address bound to NAME into *OUT (host order); false when
+ * absent or not an address.  The matcher has parsed the IPv4 tokens'
+ * words already: this hands over its value, other words are parsed. */
+bool		 cmd_arg_ip4(const struct cmd_args *, const char *name,
+		    uint32_t *out);
 /* Offset in the line of the word bound to NAME (0 when absent). */
 size_t		 cmd_arg_off(const struct cmd_args *, const char *name);
 /* The line began with "no" / "default" / either (IOS treats most

@@ -174,6 +174,13 @@ struct walk {
 	struct trace	**wk_traces;	/* blocks of TRACE_BLOCK traces */
 	size_t		 wk_ntraces;	/* traces handed out */
 	size_t		 wk_captr;	/* block pointers room */
+	/* Per word: is it an IPv4 address (-1: not yet asked), and its
+	 * value.  Every IPv4 token a word meets gets the same answer (an
+	 * ACL rule's address meets several), and the handler is handed the
+	 * value instead of parsing the text again (cmd_arg_ip4). */
+	signed char	 wk_ip4ok[CMD_MAX_WORDS];
+	size_t		 wk_ip4prog[CMD_MAX_WORDS];
+	uint32_t	 wk_ip4[CMD_MAX_WORDS];
 	enum cmd_status	 wk_status;
 	size_t		 wk_err_off;
 	size_t		 wk_err_word;

@@ -292,11 +292,23 @@ plain_spaces(const char *line)
 	return out;
 }
 
+/* Whether LINE holds a byte a Unicode space can begin with. */
+static bool
+has_high_byte(const char *line)
+{
+	const unsigned char	*p;
+
+	for (p = (const unsigned char *)line; *p != '\0'; p++)
+		if (*p >= 0xc2)
+			return true;
+	return false;
+}
+
 bool
 session_execute(struct session *s, const char *typed)
 {
-	char		*line;
-	const char	*p;
+	char		*copy = NULL;
+	const char	*p, *line = typed;
 	bool		 go_on = true;
 
 	s->s_input_ms = clock_mono_ms();
@@ -304,7 +316,11 @@ session_execute(struct session *s, const char *typed)
 		answer(s, typed);
 		return true;
 	}
-	p = line = plain_spaces(typed);
+	/* A copy only when there is a Unicode space to replace: the copy
+	 * per line was a twentieth of loading a configuration. */
+	if (has_high_byte(typed))
+		line = copy = plain_spaces(typed);
+	p = line;
 	while (*p == ' ' || *p == '\t')
 		p++;
 	/* A blank line; a comment, as in a pasted configuration: echoed,
@@ -314,7 +330,7 @@ session_execute(struct session *s, const char *typed)
 		if (*p != '!')
 			go_on = dispatch_line(s, line);
 	}
-	free(line);
+	free(copy);
 	return go_on;
 }
 

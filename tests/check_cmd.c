@@ -235,6 +235,35 @@ START_TEST(test_addresses)
 }
 END_TEST
 
+/* The handler is handed the value the matcher parsed (cmd_arg_ip4); a
+ * WORD that holds an address is parsed from its text. */
+START_TEST(test_arg_ip4)
+{
+	uint32_t	a = 7;
+
+	ck_assert_int_eq(M(cfg, "crypto isakmp key 1.2.3.4 address "
+	    "12.1.1.2 255.255.255.0"), CMD_MATCH_OK);
+	ck_assert(cmd_arg_ip4(&m.cm_a, "peer", &a));
+	ck_assert_uint_eq(a, 0x0c010102U);
+	ck_assert(cmd_arg_ip4(&m.cm_a, "mask", &a));
+	ck_assert_uint_eq(a, 0xffffff00U);
+	ck_assert(cmd_arg_ip4(&m.cm_a, "secret", &a));	/* a WORD */
+	ck_assert_uint_eq(a, 0x01020304U);
+	a = 7;
+	ck_assert(!cmd_arg_ip4(&m.cm_a, "key", &a));	/* a keyword */
+	ck_assert(!cmd_arg_ip4(&m.cm_a, "peer6", &a));	/* absent */
+	ck_assert_uint_eq(a, 7);
+	/* The same words again: the first step from the memo. */
+	ck_assert_int_eq(M(cfg, "crypto isakmp key 1.2.3.4 address "
+	    "0.0.0.0 0.0.0.0"), CMD_MATCH_OK);
+	ck_assert(cmd_arg_ip4(&m.cm_a, "peer", &a));
+	ck_assert_uint_eq(a, 0);
+	a = 7;
+	ck_assert(cmd_arg_ip4(&m.cm_a, "mask", &a));
+	ck_assert_uint_eq(a, 0);
+}
+END_TEST
+
 START_TEST(test_optional_and_alternatives)
 {
 	ck_assert_int_eq(M(cfg, "encryption aes"), CMD_MATCH_OK);
@@ -574,6 +603,7 @@ cmd_suite(void)
 	tc = tcase_create("Core");
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_abbreviation_and_case);
+	tcase_add_test(tc, test_arg_ip4);
 	tcase_add_test(tc, test_exact_beats_longer);
 	tcase_add_test(tc, test_typed_beats_word);
 	tcase_add_test(tc, test_ranges);

@@ -563,6 +563,21 @@ START_TEST(test_log_stamps)
 }
 END_TEST
 
+/* A space pasted from a web page (U+00A0, U+3000) is a space; a line
+ * without one runs as typed (session_execute copies only the former). */
+START_TEST(test_unicode_space)
+{
+	fx_run(&fx, "enable");
+	fx_run(&fx, "configure terminal");
+	ck_assert_str_eq(fx_run(&fx, "hostname\xc2\xa0R2"), "");
+	ck_assert_str_eq(fx.fx_rt.r_hostname, "R2");
+	ck_assert_str_eq(fx_run(&fx, "hostname\xe3\x80\x80R3"), "");
+	ck_assert_str_eq(fx.fx_rt.r_hostname, "R3");
+	ck_assert_str_eq(fx_run(&fx, "hostname R4"), "");
+	ck_assert_str_eq(fx.fx_rt.r_hostname, "R4");
+}
+END_TEST
+
 START_TEST(test_hostname)
 {
 	char	name[80];
@@ -633,6 +648,7 @@ shell_suite(void)
 	tcase_add_test(tc, test_uptime);
 	tcase_add_test(tc, test_log_stamps);
 	tcase_add_test(tc, test_hostname);
+	tcase_add_test(tc, test_unicode_space);
 	tcase_add_test(tc, test_history);
 	suite_add_tcase(s, tc);
 	return s;
