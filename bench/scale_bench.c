@@ -9,7 +9,8 @@
  * setups every tunnel carries an ESP-protected echo to the hub and back
  * (tests/spoke_esp.c), N of N must answer.  Then, over all N tunnels on
  * the hub, the time of `show crypto isakmp sa`, `show crypto ipsec sa`
- * and `show crypto session` beside `show running-config`, the hub's
+ * and `show crypto session` beside `show running-config` (and the ratio
+ * of the first to it, round by round, with the median), the hub's
  * memory per tunnel, and the teardown (`clear crypto session`).
  *
  * The spokes are one iosh router that takes each spoke's addresses, brings
@@ -73,6 +74,30 @@ timed_median(struct session *s, const char *cmd)
 	for (r = 0; r < ROUNDS; r++)
 		v[r] = timed(s, cmd);
 	return median(v, ROUNDS);
+}
+
+/*
+ * Issue 22's target, `show crypto isakmp sa` within 2x `show
+ * running-config` (of a static-key hub, whose configuration grows with
+ * its peers): the two timed back to back in each round, the ratio of
+ * each round and their median.
+ */
+#define RATIO_ROUNDS	9
+
+static void
+ratio_rounds(struct session *s)
+{
+	double	r[RATIO_ROUNDS], cfg, isk;
+	int	i;
+
+	printf("  isakmp sa / running-config, %d rounds:", RATIO_ROUNDS);
+	for (i = 0; i < RATIO_ROUNDS; i++) {
+		cfg = timed(s, "show running-config");
+		isk = timed(s, "show crypto isakmp sa");
+		r[i] = isk / cfg;
+		printf(" %.2f", r[i]);
+	}
+	printf(", median %.2fx\n", median(r, RATIO_ROUNDS));
 }
 
 static long
@@ -180,6 +205,7 @@ main(int argc, char **argv)
 		    out_lines, t * 1e6 / out_lines,
 		    (t / out_lines) / (runcfg / runlines), t / runcfg);
 	}
+	ratio_rounds(hs);
 	spokes_cut(true);	/* the spoke forgot its side already */
 	t = timed(hs, "clear crypto session");
 	memlab_pump(ml);

@@ -31,6 +31,7 @@ libiosh_a_SOURCES += \
 	crypto/ikev2.c \
 	crypto/ratelog.c crypto/ratelog.h \
 	crypto/sadb.c crypto/sadb.h \
+	crypto/isakmp_slab.c crypto/isakmp_slab.h \
 	crypto/show.c \
 	crypto/show_profile.c \
 	crypto/show_sa.c \

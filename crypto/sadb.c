@@ -188,6 +188,7 @@ sadb_init(struct sadb *db, const struct ios_version *v)
 	memset(db, 0, sizeof(*db));
 	TAILQ_INIT(&db->db_isakmp);
 	TAILQ_INIT(&db->db_flows);
+	LIST_INIT(&db->db_isk_slabs.ss_avail);
 	chash_init(&db->db_isakmp_hash, offsetof(struct isakmp_sa, is_hnext),
 	    isakmp_key);
 	chash_init(&db->db_spi_hash, offsetof(struct ipsec_sa, ps_hnext),
@@ -226,6 +227,7 @@ sadb_free(struct sadb *db)
 	chash_free(&db->db_spi_hash);
 	chash_free(&db->db_flow_hash);
 	chash_free(&db->db_peer_hash);
+	isk_slab_fini(&db->db_isk_slabs);
 }
 
 /* ---- Peers. ---- */
@@ -272,9 +274,11 @@ peer_put(struct sadb *db, struct sadb_peer *pe)
 struct isakmp_sa *
 sadb_isakmp_new(struct sadb *db, const uint8_t icookie[8])
 {
-	struct isakmp_sa	*is = xcalloc(1, sizeof(*is));
+	struct isk_slab		*sl;
+	struct isakmp_sa	*is = isk_slab_alloc(&db->db_isk_slabs, &sl);
 
 	numbering(db);
+	is->is_slab = sl;
 	memcpy(is->is_icookie, icookie, 8);
 	is->is_connid = db->db_next_isakmp_id++;
 	is->is_state = ISK_MM_NO_STATE;
@@ -331,7 +335,7 @@ sadb_isakmp_free(struct sadb *db, struct isakmp_sa *is)
 		peer_put(db, is->is_pe);
 	}
 	free(is->is_sess);
-	free(is);
+	isk_slab_free(&db->db_isk_slabs, is->is_slab, is);
 }
 
 void

@@ -23,6 +23,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "crypto/isakmp_slab.h"
 #include "lib/chash.h"
 #include "lib/strbuf.h"
 #include "lib/system.h"
@@ -118,6 +119,7 @@ struct isakmp_sa {
 	struct sadb_peer	*is_pe;		/* NULL until the peer is set */
 	TAILQ_ENTRY(isakmp_sa)	 is_pentry;	/* in is_pe's list */
 	struct isakmp_sess	*is_sess;	/* NULL: none of it */
+	struct isk_slab		*is_slab;	/* where it lives */
 };
 
 /* IS's session names, made empty on first use. */
@@ -241,6 +243,9 @@ struct sadb_peer {
 
 struct sadb {
 	struct isakmp_sa_list	  db_isakmp;
+	/* Where they live: in creation order, so the show's walk of
+	 * db_isakmp reads memory in order (isakmp_slab.h). */
+	struct isk_slabs	  db_isk_slabs;
 	/* The hashes (lib/chash.h: empty on a router with no SA, growing
 	 * to a hub's tens of thousands) chain through the *_hnext fields. */
 	struct chash		  db_isakmp_hash;	/* by initiator cookie */

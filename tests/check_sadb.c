@@ -702,6 +702,62 @@ START_TEST(test_addr_text)
 }
 END_TEST
 
+/*
+ * ISAKMP SAs come from slabs of 64 in creation order (isakmp_slab.c):
+ * SAs made one after another lie side by side; a freed slot is the next
+ * SA's; an emptied slab is kept as the spare, a second one goes.  The
+ * show's line, put together by hand, is printf's for the widest fields.
+ */
+START_TEST(test_isakmp_slab)
+{
+	struct isakmp_sa	*sa[200], *is;
+	uint8_t			 ic[8];
+	char			 want[128];
+	int			 i;
+
+	for (i = 0; i < 200; i++) {
+		cookie(ic, 0x5000 + (uint64_t)i);
+		sa[i] = sadb_isakmp_new(&db, ic);
+	}
+	ck_assert_uint_eq(db.db_isk_slabs.ss_nslabs, 4);
+	for (i = 1; i < 200; i++)
+		if (i % 64 != 0)
+			ck_assert_ptr_eq(sa[i], sa[i - 1] + 1);
+	for (i = 10; i < 192; i++)	/* slabs 1 and 2 emptied */
+		sadb_isakmp_free(&db, sa[i]);
+	ck_assert_uint_eq(db.db_isk_slabs.ss_nslabs, 3);	/* + spare */
+	ck_assert_uint_eq(db.db_nisakmp, 18);
+	cookie(ic, 0x5000 + 3);
+	ck_assert_ptr_eq(sadb_isakmp_find(&db, ic, ic), sa[3]);
+	/* Slab 0's freed slots first, the last freed the first reused;
+	 * zeroed, and last in the list as the newest. */
+	cookie(ic, 0x6000);
+	is = sadb_isakmp_new(&db, ic);
+	ck_assert_ptr_eq(is, sa[63]);
+	ck_assert_ptr_eq(TAILQ_LAST(&db.db_isakmp, isakmp_sa_list), is);
+	ck_assert_uint_eq(is->is_connid, 1001 + 200);
+	ck_assert(!is->is_dead && is->is_pe == NULL && is->is_sess == NULL);
+	sa_addr_v4(&is->is_local, IP(100, 199, 200, 1));
+	sadb_isakmp_set_peer(&db, is, &(struct sa_addr){ 4,
+	    { 255, 255, 255, 255 } });
+	is->is_state = ISK_AG_INIT_EXCH;
+	is->is_dead = true;
+	is->is_connid = 4294967295U;
+	sadb_show_isakmp(&db, &v15, &out);
+	snprintf(want, sizeof(want), "%-15s %-15s %-15s %6u %s\n",
+	    "100.199.200.1", "255.255.255.255", "AG_INIT_EXCH", 4294967295U,
+	    "ACTIVE (deleted)");
+	ck_assert_ptr_nonnull(strstr(out.sb_buf, want));
+	for (i = 0; i < 10; i++)
+		sadb_isakmp_free(&db, sa[i]);
+	for (i = 192; i < 200; i++)
+		sadb_isakmp_free(&db, sa[i]);
+	sadb_isakmp_free(&db, sa[63]);
+	ck_assert_uint_eq(db.db_nisakmp, 0);
+	ck_assert_uint_eq(db.db_isk_slabs.ss_nslabs, 1);	/* the spare */
+}
+END_TEST
+
 static Suite *
 sadb_suite(void)
 {
@@ -721,6 +777,7 @@ sadb_suite(void)
 	tcase_add_test(tc, test_flow_hash_and_peers);
 	tcase_add_test(tc, test_hash_growth);
 	tcase_add_test(tc, test_addr_text);
+	tcase_add_test(tc, test_isakmp_slab);
 	suite_add_tcase(s, tc);
 	return s;
 }
