@@ -47,10 +47,12 @@ help_add(struct cmd_help *h, const char *word, const char *help)
 	for (i = 0; i < h->ch_nitems; i++)
 		if (strcmp(h->ch_items[i].hi_word, word) == 0)
 			return;
-	h->ch_items = realloc(h->ch_items, (h->ch_nitems + 1) *
-	    sizeof(*h->ch_items));
-	if (h->ch_items == NULL)
-		abort();
+	/* Room for 8, then doubled: the capacity is implied by the count
+	 * (a realloc per item copied the listing once per word listed). */
+	if (h->ch_nitems == 0 || (h->ch_nitems >= 8 &&
+	    (h->ch_nitems & (h->ch_nitems - 1)) == 0))
+		h->ch_items = xreallocarray(h->ch_items, h->ch_nitems ?
+		    h->ch_nitems * 2 : 8, sizeof(*h->ch_items));
 	h->ch_items[h->ch_nitems].hi_word = word;
 	h->ch_items[h->ch_nitems].hi_help = help;
 	h->ch_nitems++;
@@ -100,7 +102,7 @@ cmd_describe(const struct cmd_set *set, const char *line, struct cmd_help *h)
 	int		 partial, keyword;
 
 	memset(h, 0, sizeof(*h));
-	wk = xcalloc(1, sizeof(*wk));
+	wk = walk_take();
 	if (help_walk(set, line, wk, &partial, h) < 0)
 		goto done;
 	if (partial) {
@@ -144,8 +146,7 @@ cmd_describe(const struct cmd_set *set, const char *line, struct cmd_help *h)
 		    sizeof(*h->ch_items), item_cmp);
 	/* Help strings point into the set, which outlives the listing. */
 done:
-	walk_free(wk);
-	free(wk);
+	walk_give(wk);
 }
 
 void

@@ -191,6 +191,10 @@ struct walk {
 int		 walk_run(struct walk *, const struct cmd_set *,
 		    const char *line, size_t nwords);
 void		 walk_free(struct walk *);
+/* A walk for one line, its buffers kept from the last one given back
+ * (execution, `?` and TAB all take one per line). */
+struct walk	*walk_take(void);
+void		 walk_give(struct walk *);
 const struct tok *path_tok(const struct path *);
 /* Can this candidate path end the command here? */
 int		 path_can_end(const struct path *);

@@ -851,7 +851,7 @@ match_args(struct cmd_match *m, const struct walk *wk, const struct path *p,
  */
 static struct walk	*spare_walk;
 
-static struct walk *
+struct walk *
 walk_take(void)
 {
 	struct walk	*wk = spare_walk;
@@ -863,7 +863,7 @@ walk_take(void)
 	return wk;
 }
 
-static void
+void
 walk_give(struct walk *wk)
 {
 	if (spare_walk == NULL) {

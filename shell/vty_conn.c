@@ -55,6 +55,13 @@
  */
 #define VC_LINE_MAX	1024
 #define VC_TX_MAX	(64 * 1024)
+/*
+ * What the keys of one read produce (echoes, help, a command's output) is
+ * written once, when they are all handled, or whenever this much waits:
+ * a write per key echoed was a system call and a TCP segment per byte a
+ * client pasted, and a quarter of the telnet fuzz target's time.
+ */
+#define VC_BATCH_MAX	(16 * 1024)
 
 struct vty_hub {
 	struct router		*vh_router;
@@ -135,7 +142,8 @@ vc_send(struct vty_conn *vc, const char *text, size_t len)
 	if (vc->vc_dead || vc->vc_hungup || len == 0)
 		return;
 	vc->vc_tp->vt_encode(vc->vc_tparg, text, len, &vc->vc_tx);
-	vc_flush(vc);
+	if (!vc->vc_batch || vc->vc_tx.sb_len >= VC_BATCH_MAX)
+		vc_flush(vc);
 }
 
 static void
@@ -722,6 +730,7 @@ vc_input(struct vty_conn *vc, const char *buf, size_t len)
 	if (bells[0] == '\0')
 		memset(bells, '\a', sizeof(bells));
 	vc_idle_arm(vc);
+	vc->vc_batch = true;
 	for (i = 0; i < len && vc->vc_state != VC_CLOSING; i++) {
 		/* A flood past the full line: each key rings the bell
 		 * (vc_insert), a run of them in one write each 512, not a
@@ -737,6 +746,8 @@ vc_input(struct vty_conn *vc, const char *buf, size_t len)
 		}
 		vc_key(vc, (unsigned char)buf[i]);
 	}
+	vc->vc_batch = false;
+	vc_flush(vc);
 }
 
 void

@@ -78,6 +78,7 @@ struct vty_conn {
 	bool			 vc_cr;		/* CR read: drop its LF/NUL */
 	bool			 vc_dead;	/* the transport failed */
 	bool			 vc_hungup;	/* dropped by the router: mute */
+	bool			 vc_batch;	/* in vc_input: send at its end */
 	struct ev_timer		*vc_reap;	/* frees a dead connection */
 	struct strbuf		 vc_line;	/* the line being typed */
 	size_t			 vc_hist;	/* history entry shown */
