@@ -467,13 +467,9 @@ struct crypto {
 #define IPSEC_TXBUF_LEN	(DP_LINK_ROOM + IPSEC_PKT_MAX)
 #define IPSEC_RXBUF_LEN	IPSEC_PKT_MAX
 #define IPSEC_FRAGBUF_LEN IPSEC_PKT_MAX
-/* *BP, made (LEN bytes) when still NULL. */
-uint8_t	*ipsec_buf_make(uint8_t **bp, size_t len);
-#define IPSEC_BUF(c, name, len) \
-	((c)->name != NULL ? (c)->name : ipsec_buf_make(&(c)->name, (len)))
-#define ipsec_txbuf(c)		IPSEC_BUF(c, c_txbuf, IPSEC_TXBUF_LEN)
-#define ipsec_rxbuf(c)		IPSEC_BUF(c, c_rxbuf, IPSEC_RXBUF_LEN)
-#define ipsec_fragbuf(c)	IPSEC_BUF(c, c_fragbuf, IPSEC_FRAGBUF_LEN)
+#define ipsec_txbuf(c)		XBUF((c)->c_txbuf, IPSEC_TXBUF_LEN)
+#define ipsec_rxbuf(c)		XBUF((c)->c_rxbuf, IPSEC_RXBUF_LEN)
+#define ipsec_fragbuf(c)	XBUF((c)->c_fragbuf, IPSEC_FRAGBUF_LEN)
 
 /* ipsec_mtu.c: every flow's MTUs read again from its interface (show). */
 void	ipsec_mtu_refresh_all(struct crypto *);

@@ -572,7 +572,7 @@ static const struct dp_crypto_ops ipsec_ops = {
 void
 ipsec_attach(struct crypto *c)
 {
-	/* The packet buffers come on first use (ipsec_buf_make). */
+	/* The packet buffers come on first use (ipsec_txbuf() & co.). */
 	/* A new dataplane (reload): the tunnels' policies point into the
 	 * old one's interfaces. */
 	ipsec_tunnel_free(c);
@@ -603,10 +603,4 @@ ipsec_detach(struct crypto *c)
 	free(c->c_rxbuf);
 	free(c->c_fragbuf);
 	c->c_txbuf = c->c_rxbuf = c->c_fragbuf = NULL;
-}
-
-uint8_t *
-ipsec_buf_make(uint8_t **bp, size_t len)
-{
-	return *bp = xmalloc(len);
 }

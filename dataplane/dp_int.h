@@ -567,15 +567,12 @@ struct fwd {
 #define FWD_FRAGBUF_LEN	(DP_LINK_ROOM + IP4_MAXLEN)
 #define FWD_TUNBUF_LEN	(DP_HEADROOM + TUN_HDRMAX + IP4_MAXLEN + DP_TAILROOM)
 
-/* *BP, made (LEN zeroed bytes, freed by fwd_free) when still NULL. */
-uint8_t		*fwd_buf_make(uint8_t **bp, size_t len);
-#define FWD_BUF(f, name, len) \
-	((f)->name != NULL ? (f)->name : fwd_buf_make(&(f)->name, (len)))
-#define fwd_frame(f)	FWD_BUF(f, f_frame, FWD_FRAME_LEN)
-#define fwd_fwdbuf(f)	FWD_BUF(f, f_fwdbuf, FWD_FWDBUF_LEN)
-#define fwd_outbuf(f)	FWD_BUF(f, f_outbuf, FWD_OUTBUF_LEN)
-#define fwd_fragbuf(f)	FWD_BUF(f, f_fragbuf, FWD_FRAGBUF_LEN)
-#define fwd_tunbuf(f)	FWD_BUF(f, f_tunbuf, FWD_TUNBUF_LEN)
+/* Made on first use (XBUF), freed by fwd_free. */
+#define fwd_frame(f)	XBUF((f)->f_frame, FWD_FRAME_LEN)
+#define fwd_fwdbuf(f)	XBUF((f)->f_fwdbuf, FWD_FWDBUF_LEN)
+#define fwd_outbuf(f)	XBUF((f)->f_outbuf, FWD_OUTBUF_LEN)
+#define fwd_fragbuf(f)	XBUF((f)->f_fragbuf, FWD_FRAGBUF_LEN)
+#define fwd_tunbuf(f)	XBUF((f)->f_tunbuf, FWD_TUNBUF_LEN)
 
 #define ARP_HASH	1024
 #define ACL_LOG_SLOTS	256

@@ -61,12 +61,6 @@ fwd_free(struct dataplane *dp)
 	dp->d_fwd = NULL;
 }
 
-uint8_t *
-fwd_buf_make(uint8_t **bp, size_t len)
-{
-	return *bp = xcalloc(1, len);
-}
-
 static void
 fwd_local_run(void *arg)
 {
