@@ -455,11 +455,21 @@ struct crypto {
 	 * (ipsec_tunnel.c). */
 	struct ipsec_tunnels		 *c_tunnels;
 	/* Packet buffers of ESP out (when the packet is not in the
-	 * dataplane's own buffer) and in: nothing allocated per packet. */
+	 * dataplane's own buffer) and in: nothing allocated per packet.
+	 * Each is made on first use (ipsec_txbuf() & co.) and wiped and
+	 * freed by ipsec_detach; one never used costs nothing. */
 	uint8_t				 *c_txbuf, *c_rxbuf;
 	/* Fragments of an inner packet cut before encryption. */
 	uint8_t				 *c_fragbuf;
 };
+
+#define IPSEC_PKT_MAX	65535	/* the longest IP datagram */
+#define IPSEC_TXBUF_LEN	(DP_LINK_ROOM + IPSEC_PKT_MAX)
+#define IPSEC_RXBUF_LEN	IPSEC_PKT_MAX
+#define IPSEC_FRAGBUF_LEN IPSEC_PKT_MAX
+#define ipsec_txbuf(c)		XBUF((c)->c_txbuf, IPSEC_TXBUF_LEN)
+#define ipsec_rxbuf(c)		XBUF((c)->c_rxbuf, IPSEC_RXBUF_LEN)
+#define ipsec_fragbuf(c)	XBUF((c)->c_fragbuf, IPSEC_FRAGBUF_LEN)
 
 /* ipsec_mtu.c: every flow's MTUs read again from its interface (show). */
 void	ipsec_mtu_refresh_all(struct crypto *);

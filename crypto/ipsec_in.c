@@ -27,7 +27,7 @@
 #define IPPROTO_ESP_NUM	50
 #define IPPROTO_UDP_NUM	17
 #define UDP_HDR		8
-#define PKT_MAX		65535
+#define PKT_MAX		IPSEC_PKT_MAX
 
 /*
  * The inner packet against the SA's selectors (RFC 4301 §5.2, step 4):
@@ -175,7 +175,7 @@ esp_input6(struct crypto *c, struct dp_iface *in, const uint8_t *ip,
 		return;
 	}
 	fl = ps->ps_flow;
-	memmove(c->c_rxbuf, ip + hl, len - hl);
+	memmove(ipsec_rxbuf(c), ip + hl, len - hl);
 	if ((r = esp_decap_nh(ps->ps_esp, c->c_rxbuf, len - hl, -1,
 	    &inner, &ilen, &next)) != ESP_OK) {
 		fl->fl_stats.fs_recv_errors++;
@@ -255,7 +255,7 @@ ah_input(struct crypto *c, struct dp_iface *in, const uint8_t *ip, size_t len)
 		return;
 	}
 	plen = len - off;
-	buf = next == IPPROTO_ESP_NUM ? c->c_fragbuf : c->c_rxbuf;
+	buf = next == IPPROTO_ESP_NUM ? ipsec_fragbuf(c) : ipsec_rxbuf(c);
 	/* IP may lie in c_rxbuf (AH inside ESP): moved, never copied. */
 	memcpy(h, ip, hl);
 	memmove(buf + hl, ip + off, plen);
@@ -359,7 +359,7 @@ ipsec_esp_input(void *arg, struct dp_iface *in, const uint8_t *ip, size_t len)
 	 * tunnel's inner datagram lands where the dataplane forwards it
 	 * from (dp_fwd_slot), so this move is its only copy; AH's bundle
 	 * brings ESP in c_fragbuf and keeps c_rxbuf. */
-	buf = ps->ps_transport || ps->ps_ah != NULL ? c->c_rxbuf :
+	buf = ps->ps_transport || ps->ps_ah != NULL ? ipsec_rxbuf(c) :
 	    dp_fwd_slot(c->c_sys->sy_dp) - ESP_HDR_LEN -
 	    esp_sa_iv_len(ps->ps_esp);
 	memmove(buf, ip + hl, len - hl);	/* ESP in ESP: IP may lie in it */

@@ -120,7 +120,7 @@ fragment(struct crypto *c, struct ipsec_flow *fl, struct ipsec_sa *ps,
 	uint16_t	 fl0 = get16(ip + 6);
 	uint16_t	 off0 = fl0 & IP_OFFMASK;
 	bool		 more;
-	uint8_t		*f = c->c_fragbuf;
+	uint8_t		*f = ipsec_fragbuf(c);
 	enum dp_crypto_verdict v = DP_CRYPTO_DROP;
 
 	if (chunk == 0)

@@ -34,7 +34,7 @@
 #define IPPROTO_ESP_NUM	50
 #define IPPROTO_UDP_NUM	17
 #define UDP_HDR		8
-#define PKT_MAX		65535
+#define PKT_MAX		IPSEC_PKT_MAX
 
 /* ---- Outbound. ---- */
 
@@ -206,7 +206,7 @@ encap_dest(struct crypto *c, struct ipsec_flow *fl, uint8_t *data,
 	if (inplace && pre + DP_LINK_ROOM <= headroom &&
 	    cap - pre - dlen <= DP_TAILROOM)
 		return data - pre;
-	return c->c_txbuf + DP_LINK_ROOM;
+	return ipsec_txbuf(c) + DP_LINK_ROOM;
 }
 
 /*
@@ -572,12 +572,7 @@ static const struct dp_crypto_ops ipsec_ops = {
 void
 ipsec_attach(struct crypto *c)
 {
-	/* The packet buffers, once: nothing is allocated per packet. */
-	if (c->c_txbuf == NULL) {
-		c->c_txbuf = xmalloc(DP_LINK_ROOM + PKT_MAX);
-		c->c_rxbuf = xmalloc(PKT_MAX);
-		c->c_fragbuf = xmalloc(PKT_MAX);
-	}
+	/* The packet buffers come on first use (ipsec_txbuf() & co.). */
 	/* A new dataplane (reload): the tunnels' policies point into the
 	 * old one's interfaces. */
 	ipsec_tunnel_free(c);
@@ -596,12 +591,14 @@ ipsec_detach(struct crypto *c)
 		ipsec_flow_drop(c, fl);
 	ipsec_spd_free(c);
 	ipsec_tunnel_free(c);
-	/* Decrypted and clear packets leave no copy in freed memory. */
-	if (c->c_txbuf != NULL) {
-		OPENSSL_cleanse(c->c_txbuf, DP_LINK_ROOM + PKT_MAX);
-		OPENSSL_cleanse(c->c_rxbuf, PKT_MAX);
-		OPENSSL_cleanse(c->c_fragbuf, PKT_MAX);
-	}
+	/* Decrypted and clear packets leave no copy in freed memory;
+	 * a buffer never made held none. */
+	if (c->c_txbuf != NULL)
+		OPENSSL_cleanse(c->c_txbuf, IPSEC_TXBUF_LEN);
+	if (c->c_rxbuf != NULL)
+		OPENSSL_cleanse(c->c_rxbuf, IPSEC_RXBUF_LEN);
+	if (c->c_fragbuf != NULL)
+		OPENSSL_cleanse(c->c_fragbuf, IPSEC_FRAGBUF_LEN);
 	free(c->c_txbuf);
 	free(c->c_rxbuf);
 	free(c->c_fragbuf);

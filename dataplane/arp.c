@@ -84,7 +84,7 @@ static void
 arp_send(struct dp_iface *ifp, uint16_t op, const uint8_t *tha,
     uint32_t spa, uint32_t tpa, const uint8_t *dst)
 {
-	uint8_t	*f = ifp->if_dp->d_fwd->f_frame, *a = f + ETHER_HDRLEN;
+	uint8_t	*f = fwd_frame(ifp->if_dp->d_fwd), *a = f + ETHER_HDRLEN;
 
 	memcpy(f, dst, 6);
 	memcpy(f + 6, ifp->if_attach.at_mac, 6);

@@ -190,7 +190,7 @@ cdp_build(const struct dp_iface *ifp, uint8_t *p)
 static void
 cdp_send(struct dp_iface *ifp)
 {
-	uint8_t	*f = ifp->if_dp->d_fwd->f_frame;
+	uint8_t	*f = fwd_frame(ifp->if_dp->d_fwd);
 	size_t	 n;
 
 	if (link_ethernet(ifp)) {

@@ -528,12 +528,14 @@ struct own_cached {
 };
 
 struct fwd {
-	uint8_t			 f_frame[FRAME_MAX];	/* link output */
+	/* The packet buffers (FWD_*_LEN bytes each) are made on first
+	 * use, through fwd_frame() & co.: a configuration that never
+	 * passes a packet maps none of them (the fuzzer's reset). */
+	uint8_t			*f_frame;	/* link output */
 	struct rt_cached	 f_rtc[RTC_SLOTS];
 	struct own_cached	 f_ownc[OWNC_SLOTS];
 	/* The forwarding copy: IPv4 at DP_HEADROOM (see dp.h), IPv6 at 0. */
-	uint8_t			 f_fwdbuf[DP_HEADROOM + IP4_MAXLEN +
-				    DP_TAILROOM];
+	uint8_t			*f_fwdbuf;
 	struct arp_entry	**f_arp;	/* hashed by address */
 	struct nd_entry		**f_nd;		/* IPv6 neighbours, hashed */
 	size_t			 f_narp;
@@ -548,17 +550,29 @@ struct fwd {
 	struct acl_log		*f_acl_log;	/* ACL_LOG_SLOTS flows */
 	/* dp_ip_output copies into f_outbuf at DP_LINK_ROOM; fragments
 	 * are built in f_fragbuf the same way: no allocation per packet. */
-	uint8_t			 f_outbuf[DP_LINK_ROOM + IP4_MAXLEN];
-	uint8_t			 f_fragbuf[DP_LINK_ROOM + IP4_MAXLEN];
+	uint8_t			*f_outbuf;
+	uint8_t			*f_fragbuf;
 	struct ev_timer		*f_acl_timer;	/* the 5-minute sweep */
 	struct reasm		*f_reasm;	/* reasm.c, made on first use */
 	uint16_t		 f_ip_id;
 	/* tunnel.c: an encapsulated packet, built with DP_HEADROOM free
 	 * before its outer header and DP_TAILROOM after it, so crypto can
 	 * protect it in place (GRE over IPsec). */
-	uint8_t			 f_tunbuf[DP_HEADROOM + TUN_HDRMAX +
-				    IP4_MAXLEN + DP_TAILROOM];
+	uint8_t			*f_tunbuf;
 };
+
+#define FWD_FRAME_LEN	FRAME_MAX
+#define FWD_FWDBUF_LEN	(DP_HEADROOM + IP4_MAXLEN + DP_TAILROOM)
+#define FWD_OUTBUF_LEN	(DP_LINK_ROOM + IP4_MAXLEN)
+#define FWD_FRAGBUF_LEN	(DP_LINK_ROOM + IP4_MAXLEN)
+#define FWD_TUNBUF_LEN	(DP_HEADROOM + TUN_HDRMAX + IP4_MAXLEN + DP_TAILROOM)
+
+/* Made on first use (XBUF), freed by fwd_free. */
+#define fwd_frame(f)	XBUF((f)->f_frame, FWD_FRAME_LEN)
+#define fwd_fwdbuf(f)	XBUF((f)->f_fwdbuf, FWD_FWDBUF_LEN)
+#define fwd_outbuf(f)	XBUF((f)->f_outbuf, FWD_OUTBUF_LEN)
+#define fwd_fragbuf(f)	XBUF((f)->f_fragbuf, FWD_FRAGBUF_LEN)
+#define fwd_tunbuf(f)	XBUF((f)->f_tunbuf, FWD_TUNBUF_LEN)
 
 #define ARP_HASH	1024
 #define ACL_LOG_SLOTS	256

@@ -52,6 +52,11 @@ fwd_free(struct dataplane *dp)
 	free(f->f_arp);
 	free(f->f_udp);
 	free(f->f_acl_log);
+	free(f->f_frame);
+	free(f->f_fwdbuf);
+	free(f->f_outbuf);
+	free(f->f_fragbuf);
+	free(f->f_tunbuf);
 	free(f);
 	dp->d_fwd = NULL;
 }
@@ -126,7 +131,7 @@ dp_ip_input(struct dataplane *dp, struct dp_iface *in, const uint8_t *ip,
 int
 dp_ip_output(struct dataplane *dp, const uint8_t *ip, size_t len)
 {
-	uint8_t	*copy = dp->d_fwd->f_outbuf + DP_LINK_ROOM;
+	uint8_t	*copy = fwd_outbuf(dp->d_fwd) + DP_LINK_ROOM;
 
 	if (len < 20 || len > IP4_MAXLEN || (ip[0] >> 4) != 4)
 		return DP_SEND_DROPPED;
@@ -137,7 +142,7 @@ dp_ip_output(struct dataplane *dp, const uint8_t *ip, size_t len)
 uint8_t *
 dp_fwd_slot(struct dataplane *dp)
 {
-	return dp->d_fwd->f_fwdbuf + DP_HEADROOM;
+	return fwd_fwdbuf(dp->d_fwd) + DP_HEADROOM;
 }
 
 int

@@ -172,7 +172,7 @@ ip4_fragment(struct dp_iface *out, uint32_t nh, const uint8_t *ip,
 	size_t		 hl = (size_t)(ip[0] & 15) * 4, chunk, pos, n;
 	uint16_t	 off0 = get16(ip + 6) & IP_OFFMASK;
 	bool		 mf0 = (get16(ip + 6) & IP_MF) != 0, more;
-	uint8_t		*f = out->if_dp->d_fwd->f_fragbuf + DP_LINK_ROOM;
+	uint8_t		*f = fwd_fragbuf(out->if_dp->d_fwd) + DP_LINK_ROOM;
 	int		 rc = 0;
 
 	chunk = (mtu - hl) & ~(size_t)7;
@@ -318,7 +318,7 @@ ip4_forward(struct dataplane *dp, struct dp_iface *in, const uint8_t *ip,
 {
 	struct dp_iface	*out;
 	uint32_t	 dst = get32(ip + 16), nh;
-	uint8_t		*copy = dp->d_fwd->f_fwdbuf + DP_HEADROOM;
+	uint8_t		*copy = fwd_fwdbuf(dp->d_fwd) + DP_HEADROOM;
 
 	if (dst >= 0xe0000000U || dst == 0)
 		return;		/* multicast, class E: not routed */

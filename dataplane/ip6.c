@@ -396,7 +396,7 @@ ip6_forward(struct dataplane *dp, struct dp_iface *in, const uint8_t *ip,
     size_t len)
 {
 	struct dp_iface	*out;
-	uint8_t		 nh[16], *copy = dp->d_fwd->f_fwdbuf;
+	uint8_t		 nh[16], *copy = fwd_fwdbuf(dp->d_fwd);
 
 	if (!dp->d_ipv6_unicast_routing || ip[24] == 0xff || ll_scope(ip + 24))
 		return;

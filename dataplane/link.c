@@ -138,7 +138,7 @@ slarp_keepalive(void *arg)
 {
 	struct dp_iface		*ifp = arg;
 	struct if_attach	*at = &ifp->if_attach;
-	uint8_t			*f = ifp->if_dp->d_fwd->f_frame;
+	uint8_t			*f = fwd_frame(ifp->if_dp->d_fwd);
 
 	at->at_keepalive = evloop_timer_add(ifp->if_dp->d_sys->sy_loop,
 	    (uint64_t)ifp->if_keepalive * 1000, slarp_keepalive, ifp);
@@ -221,7 +221,7 @@ int
 link_output_ip4(struct dp_iface *ifp, uint32_t nh, const uint8_t *ip,
     size_t len)
 {
-	uint8_t	*f = ifp->if_dp->d_fwd->f_frame;
+	uint8_t	*f = fwd_frame(ifp->if_dp->d_fwd);
 	int	 hl;
 
 	if (len > IP4_MAXLEN)
@@ -259,7 +259,7 @@ int
 link_send6(struct dp_iface *ifp, const uint8_t *dmac, const uint8_t *ip,
     size_t len)
 {
-	uint8_t	*f = ifp->if_dp->d_fwd->f_frame;
+	uint8_t	*f = fwd_frame(ifp->if_dp->d_fwd);
 
 	if (len > IP4_MAXLEN)
 		return -1;

@@ -459,7 +459,7 @@ tunnel_output(struct dp_iface *t, uint16_t ethertype, const uint8_t *ip,
 {
 	struct dataplane	*dp = t->if_dp;
 	size_t			 hl = tun_overhead(t);
-	uint8_t			*o = dp->d_fwd->f_tunbuf + DP_HEADROOM, *g;
+	uint8_t			*o = fwd_tunbuf(dp->d_fwd) + DP_HEADROOM, *g;
 	uint8_t			 tos;
 	int			 rc;
 

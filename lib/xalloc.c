@@ -26,6 +26,12 @@ xcalloc(size_t n, size_t size)
 	return check(calloc(n != 0 ? n : 1, size != 0 ? size : 1));
 }
 
+uint8_t *
+xbuf_make(uint8_t **p, size_t len)
+{
+	return *p = xcalloc(1, len);
+}
+
 void *
 xreallocarray(void *p, size_t n, size_t size)
 {

@@ -8,6 +8,7 @@
 #define IOSH_LIB_XALLOC_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 void	*xmalloc(size_t);
 void	*xcalloc(size_t n, size_t size);
@@ -16,5 +17,9 @@ char	*xstrdup(const char *);
 char	*xstrndup(const char *, size_t);
 /* Replace *DST by a copy of SRC (NULL clears it). */
 void	 xstrset(char **dst, const char *src);
+/* A buffer made on first use: the lvalue P, made LEN zeroed bytes (by
+ * xbuf_make) when still NULL.  The owner frees it. */
+uint8_t	*xbuf_make(uint8_t **p, size_t len);
+#define XBUF(p, len)	((p) != NULL ? (p) : xbuf_make(&(p), (len)))
 
 #endif
