@@ -194,6 +194,9 @@ logging_suite(void)
 	Suite	*s = suite_create("logging");
 	TCase	*tc = tcase_create("syslog");
 
+	/* Each case builds routers (about a CPU second under ASan): Check's
+	 * 4 s default failed them in a loaded `make -j distcheck`. */
+	tcase_set_timeout(tc, 30);
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_syslog_datagrams);
 	tcase_add_test(tc, test_logged_inside_the_dataplane);

@@ -238,6 +238,9 @@ p1sel_suite(void)
 	Suite	*s = suite_create("p1sel");
 	TCase	*tc = tcase_create("p1sel");
 
+	/* Each case builds routers (about a CPU second under ASan): Check's
+	 * 4 s default failed them in a loaded `make -j distcheck`. */
+	tcase_set_timeout(tc, 30);
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_seed000_walk);
 	tcase_add_test(tc, test_seed001_accept);

@@ -219,6 +219,9 @@ p2sel_suite(void)
 	Suite	*s = suite_create("p2sel");
 	TCase	*tc = tcase_create("p2sel");
 
+	/* Each case builds routers (about a CPU second under ASan): Check's
+	 * 4 s default failed them in a loaded `make -j distcheck`. */
+	tcase_set_timeout(tc, 30);
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_seed001);
 	tcase_add_test(tc, test_aes_and_two_proposals);

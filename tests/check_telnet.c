@@ -386,6 +386,9 @@ telnet_suite(void)
 	Suite	*s = suite_create("telnet");
 	TCase	*tc = tcase_create("vty");
 
+	/* Each case builds routers (about a CPU second under ASan): Check's
+	 * 4 s default failed them in a loaded `make -j distcheck`. */
+	tcase_set_timeout(tc, 30);
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_password_matches);
 	tcase_add_test(tc, test_login_line);
