@@ -96,14 +96,33 @@ cbc_init(struct esp_alg *al, const struct esp_params *p)
 		return -1;
 	al->al_iv_len = al->al_align = ike_cipher_block(e);
 	if (al->al_iv_len > sizeof(al->al_chain[0]) ||
-	    (al->al_enc = EVP_CIPHER_CTX_new()) == NULL ||
-	    (al->al_dec = EVP_CIPHER_CTX_new()) == NULL ||
-	    !EVP_CipherInit_ex2(al->al_enc, c, p->ep_enc_key, NULL, 1, NULL) ||
-	    !EVP_CipherInit_ex2(al->al_dec, c, p->ep_enc_key, NULL, 0, NULL) ||
-	    cbc_restart(al->al_enc, al->al_chain[0], al->al_iv_len) < 0 ||
-	    cbc_restart(al->al_dec, al->al_chain[1], al->al_iv_len) < 0)
+	    (size_t)EVP_CIPHER_get_key_length(c) > sizeof(al->al_key))
 		return -1;
+	/* Keyed on first use (cbc_ctx): see esp_alg.h. */
+	al->al_cbc = c;
+	memcpy(al->al_key, p->ep_enc_key, EVP_CIPHER_get_key_length(c));
 	return 0;
+}
+
+/* The CBC context of direction ENC (1 seal, 0 open), keyed the first
+ * time it is asked for; NULL if OpenSSL failed (the packet is dropped,
+ * and the next one tries again). */
+static EVP_CIPHER_CTX *
+cbc_ctx(struct esp_alg *al, int enc)
+{
+	EVP_CIPHER_CTX	**ctx = enc ? &al->al_enc : &al->al_dec;
+
+	if (*ctx != NULL)
+		return *ctx;
+	if ((*ctx = EVP_CIPHER_CTX_new()) == NULL)
+		return NULL;
+	if (!EVP_CipherInit_ex2(*ctx, al->al_cbc, al->al_key, NULL, enc,
+	    NULL) || cbc_restart(*ctx, al->al_chain[enc ? 0 : 1],
+	    al->al_iv_len) < 0) {
+		EVP_CIPHER_CTX_free(*ctx);
+		*ctx = NULL;
+	}
+	return *ctx;
 }
 
 /* Chain a keyed CBC context from a zero block again (after keying, or
@@ -338,8 +357,9 @@ gcm_run(struct esp_alg *al, EVP_CIPHER_CTX *ctx, int enc, uint8_t *pkt,
 int
 esp_alg_seal(struct esp_alg *al, uint8_t *pkt, size_t blen)
 {
-	uint8_t	*body = pkt + ESP_HDR_LEN + al->al_iv_len;
-	int	 n;
+	EVP_CIPHER_CTX	*ctx;
+	uint8_t		*body = pkt + ESP_HDR_LEN + al->al_iv_len;
+	int		 n;
 
 	if (al->al_kind == ESP_ALG_SEAL) {
 		if (blen > SEAL_L_BYTES)
@@ -355,8 +375,9 @@ esp_alg_seal(struct esp_alg *al, uint8_t *pkt, size_t blen)
 			return -1;
 		return 0;
 	}
-	if (al->al_enc != NULL && cbc_run(al->al_enc, al->al_chain[0], 1,
-	    pkt + ESP_HDR_LEN, al->al_iv_len, body, blen) < 0)
+	if (al->al_cbc != NULL && ((ctx = cbc_ctx(al, 1)) == NULL ||
+	    cbc_run(ctx, al->al_chain[0], 1, pkt + ESP_HDR_LEN,
+	    al->al_iv_len, body, blen) < 0))
 		return -1;
 	if (al->al_mac != NULL && hmac_icv(al, pkt, ESP_HDR_LEN +
 	    al->al_iv_len + blen, body + blen) < 0)
@@ -367,9 +388,10 @@ esp_alg_seal(struct esp_alg *al, uint8_t *pkt, size_t blen)
 int
 esp_alg_open(struct esp_alg *al, uint8_t *pkt, size_t blen)
 {
-	uint8_t	 mac[ESP_ALG_MAX_ICV];
-	uint8_t	*body = pkt + ESP_HDR_LEN + al->al_iv_len;
-	int	 n;
+	EVP_CIPHER_CTX	*ctx;
+	uint8_t		 mac[ESP_ALG_MAX_ICV];
+	uint8_t		*body = pkt + ESP_HDR_LEN + al->al_iv_len;
+	int		 n;
 
 	if (al->al_kind == ESP_ALG_SEAL) {
 		/* Longer than a position: no peer of ours sent it. */
@@ -397,8 +419,9 @@ esp_alg_open(struct esp_alg *al, uint8_t *pkt, size_t blen)
 		if (CRYPTO_memcmp(mac, body + blen, al->al_icv_len) != 0)
 			return 0;
 	}
-	if (al->al_dec != NULL && cbc_run(al->al_dec, al->al_chain[1], 0,
-	    pkt + ESP_HDR_LEN, al->al_iv_len, body, blen) < 0)
+	if (al->al_cbc != NULL && ((ctx = cbc_ctx(al, 0)) == NULL ||
+	    cbc_run(ctx, al->al_chain[1], 0, pkt + ESP_HDR_LEN,
+	    al->al_iv_len, body, blen) < 0))
 		return -1;
 	return 1;
 }

@@ -216,13 +216,17 @@ evloop_timer_count(const struct evloop *el)
 	return (unsigned)el->el_ntimers;
 }
 
-/* Fire every timer that is due; returns how many fired. */
+/* Fire every timer that is due; returns how many fired.  *NOWP (if not
+ * NULL) gets the clock reading they were judged by. */
 static int
-evloop_fire_timers(struct evloop *el)
+evloop_fire_timers(struct evloop *el, uint64_t *nowp)
 {
 	struct ev_timer	*t;
 	uint64_t	 now = clock_mono_ms();
 	int		 n = 0;
+
+	if (nowp != NULL)
+		*nowp = now;
 
 	while (el->el_ntimers > 0 && el->el_heap[0]->et_when <= now) {
 		t = el->el_heap[0];
@@ -237,17 +241,18 @@ evloop_fire_timers(struct evloop *el)
 int
 evloop_once(struct evloop *el, int timeout_ms)
 {
-	struct pollfd	*pfd;
+	struct pollfd	 few[8], *pfd;
 	struct ev_fd	 ef;
 	size_t		 i, n;
 	uint64_t	 now, wait;
-	int		 rv;
+	int		 rv, fired;
 	bool		 skip;
 
-	if (evloop_fire_timers(el) > 0)
+	/* One clock read serves the timers and the wait: if a timer fired,
+	 * the wait is 0 whatever the clock says now. */
+	if ((fired = evloop_fire_timers(el, &now)) > 0)
 		timeout_ms = 0;
 	if (el->el_ntimers > 0) {
-		now = clock_mono_ms();
 		wait = el->el_heap[0]->et_when > now ?
 		    el->el_heap[0]->et_when - now : 0;
 		if (timeout_ms < 0 || wait < (uint64_t)timeout_ms)
@@ -259,7 +264,10 @@ evloop_once(struct evloop *el, int timeout_ms)
 	if (skip)
 		timeout_ms = 0;
 	n = el->el_nfds;
-	pfd = xreallocarray(NULL, n ? n : 1, sizeof(*pfd));
+	/* A router watches a handful of descriptors (none on mem: wires):
+	 * no allocation per iteration for those. */
+	pfd = n <= sizeof(few) / sizeof(few[0]) ? few :
+	    xreallocarray(NULL, n, sizeof(*pfd));
 	for (i = 0; i < n; i++) {
 		pfd[i].fd = el->el_fds[i].ef_fd;
 		pfd[i].events = el->el_fds[i].ef_events;
@@ -269,7 +277,8 @@ evloop_once(struct evloop *el, int timeout_ms)
 	 * test or benchmark): no system call. */
 	rv = n == 0 && timeout_ms == 0 ? 0 : poll(pfd, n, timeout_ms);
 	if (rv < 0 && errno != EINTR) {
-		free(pfd);
+		if (pfd != few)
+			free(pfd);
 		return -1;
 	}
 	if (rv == 0 && skip && el->el_ntimers > 0) {
@@ -293,8 +302,14 @@ evloop_once(struct evloop *el, int timeout_ms)
 		if (el->el_stop)
 			break;
 	}
-	free(pfd);
-	evloop_fire_timers(el);
+	if (pfd != few)
+		free(pfd);
+	/* Nothing ran, nothing waited and the clock did not jump since the
+	 * timers were judged (routers pumped on mem: wires): no second
+	 * clock read to find the same. */
+	if (fired == 0 && rv == 0 && n == 0 && timeout_ms == 0 && !skip)
+		return 0;
+	evloop_fire_timers(el, NULL);
 	return 0;
 }
 
