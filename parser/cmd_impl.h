@@ -234,13 +234,15 @@ void		 arg_fill(struct cmd_match *, const struct arg_tmpl *,
 #define LMEMO_KEY	256
 
 struct lmemo_key {
-	unsigned char	 k_buf[LMEMO_KEY];
-	size_t		 k_len;
 	uint32_t	 k_hash;
+	size_t		 k_len;		/* the key's length (cmd_memo.c) */
+	uint64_t	 k_ip4[2];	/* per word: an IPv4 address, as a
+					 * class (a word takes 2 bytes of
+					 * the key at least) */
 };
 
-/* LINE's key into K (its IPv4 words parsed into WK's wk_ip4ok/wk_ip4);
- * false when the line is not kept (too long). */
+/* LINE's key into K (its IPv4 words parsed into WK's wk_ip4ok/wk_ip4,
+ * which mark the class); false when the line is not kept (too long). */
 bool		 lmemo_key(const struct cmd_set *, struct walk *,
 		    const char *line, struct lmemo_key *);
 /* The kept answer for K into M (its words in WK); false if none. */
@@ -248,6 +250,7 @@ bool		 lmemo_replay(const struct cmd_set *, const struct lmemo_key *,
 		    const struct walk *, const char *line, struct cmd_match *);
 /* Keep M, a CMD_MATCH_OK answer of N arguments TMPL, for K. */
 void		 lmemo_record(const struct cmd_set *, const struct lmemo_key *,
+		    const struct walk *, const char *line,
 		    const struct cmd_match *, const struct arg_tmpl *, size_t n);
 void		 lmemo_free(struct cmd_set *);
 /* Every set's memo is stale once any set changes or is freed (a prefix's

@@ -122,43 +122,111 @@ set_memo(const struct cmd_set *set)
 	return cs->s_lmemo;
 }
 
+/* Up to 8 bytes of W from I on, as a number (for the hash). */
+static inline uint64_t
+load8(const char *w, size_t len)
+{
+	uint64_t	v = 0;
+
+	memcpy(&v, w, len < 8 ? len : 8);
+	return v;
+}
+
+/*
+ * The key is not written out per line: its hash comes from each word's
+ * length (or class) and first and last 8 bytes, and a kept key is
+ * compared word by word in place (key_eq); it is written only when an
+ * answer is kept.  Copying and hashing every byte was most of the
+ * memo's cost.
+ */
 bool
 lmemo_key(const struct cmd_set *set, struct walk *wk, const char *line,
     struct lmemo_key *k)
 {
 	const struct line_memo	*lm = set_memo(set);
 	const char		*w;
-	size_t			 wi, len;
-	uint32_t		 h = 2166136261u;	/* FNV-1a */
-	unsigned		 tag;
+	size_t			 wi, len, total = 0;
+	uint64_t		 h = 0x9e3779b97f4a7c15ull;
 
-	k->k_len = 0;
+	k->k_ip4[0] = k->k_ip4[1] = 0;
 	for (wi = 0; wi < wk->wk_nwords; wi++) {
 		w = line + wk->wk_words[wi].w_off;
 		len = wk->wk_words[wi].w_len;
 		/* A dotted quad is 7 to 15 bytes and begins with a digit. */
-		wk->wk_ip4ok[wi] = -1;
 		if (lm->lm_ip4 && len >= 7 && len <= 15 && w[0] >= '0' &&
 		    w[0] <= '9' && ip4_parse_n(w, len, &wk->wk_ip4[wi])) {
 			wk->wk_ip4ok[wi] = 1;
 			wk->wk_ip4prog[wi] = len;
-			tag = LMEMO_IP4;
-			len = 0;
-		} else if (len >= LMEMO_IP4)
+			h = (h ^ LMEMO_IP4) * 0x100000001b3ull;
+			total += 2;
+			if (total > LMEMO_KEY)
+				return false;
+			k->k_ip4[wi / 64] |= 1ull << wi % 64;
+			continue;
+		}
+		wk->wk_ip4ok[wi] = -1;
+		total += 2 + len;
+		if (len >= LMEMO_IP4 || total > LMEMO_KEY)
 			return false;
-		else
-			tag = (unsigned)len;
-		if (k->k_len + 2 + len > LMEMO_KEY)
-			return false;
-		k->k_buf[k->k_len++] = (unsigned char)(tag >> 8);
-		k->k_buf[k->k_len++] = (unsigned char)tag;
-		memcpy(k->k_buf + k->k_len, w, len);
-		k->k_len += len;
+		h = (h ^ len) * 0x100000001b3ull;
+		h = (h ^ load8(w, len)) * 0x100000001b3ull;
+		if (len > 8)
+			h = (h ^ load8(w + len - 8, 8)) * 0x100000001b3ull;
 	}
-	for (wi = 0; wi < k->k_len; wi++)
-		h = (h ^ k->k_buf[wi]) * 16777619u;
-	k->k_hash = h;
+	k->k_hash = (uint32_t)(h ^ h >> 32);
+	k->k_len = total;
 	return true;
+}
+
+/* Is WK's word WI an IPv4 address by K? */
+static inline bool
+key_ip4(const struct lmemo_key *k, size_t wi)
+{
+	return (k->k_ip4[wi / 64] >> wi % 64 & 1) != 0;
+}
+
+/* Is the kept key KEY (of K's length) the key of WK's line? */
+static bool
+key_eq(const unsigned char *key, const struct lmemo_key *k,
+    const struct walk *wk, const char *line)
+{
+	size_t		wi, len;
+	unsigned	tag;
+
+	for (wi = 0; wi < wk->wk_nwords; wi++) {
+		tag = (unsigned)key[0] << 8 | key[1];
+		key += 2;
+		if (key_ip4(k, wi)) {
+			if (tag != LMEMO_IP4)
+				return false;
+			continue;
+		}
+		len = wk->wk_words[wi].w_len;
+		if (tag != len || memcmp(key, line + wk->wk_words[wi].w_off,
+		    len) != 0)
+			return false;
+		key += len;
+	}
+	return true;
+}
+
+/* Write the key K of WK's line into KEY.  (WK's walk has asked its own
+ * IPv4 questions since: the classes are K's.) */
+static void
+key_write(unsigned char *key, const struct lmemo_key *k,
+    const struct walk *wk, const char *line)
+{
+	size_t		wi, len;
+	unsigned	tag;
+
+	for (wi = 0; wi < wk->wk_nwords; wi++) {
+		len = key_ip4(k, wi) ? 0 : wk->wk_words[wi].w_len;
+		tag = key_ip4(k, wi) ? LMEMO_IP4 : (unsigned)len;
+		*key++ = (unsigned char)(tag >> 8);
+		*key++ = (unsigned char)tag;
+		memcpy(key, line + wk->wk_words[wi].w_off, len);
+		key += len;
+	}
 }
 
 static struct lmemo_ent *
@@ -175,8 +243,7 @@ lmemo_replay(const struct cmd_set *set, const struct lmemo_key *k,
 	const struct lmemo_ent	*e = slot_of(set, k);
 
 	if (e->le_gen != lmemo_gen || e->le_hash != k->k_hash ||
-	    e->le_klen != k->k_len || memcmp(e->le_key, k->k_buf,
-	    k->k_len) != 0)
+	    e->le_klen != k->k_len || !key_eq(e->le_key, k, wk, line))
 		return false;
 	m->cm_status = CMD_MATCH_OK;
 	m->cm_def = e->le_def;
@@ -197,7 +264,8 @@ ent_free(struct lmemo_ent *e)
 
 void
 lmemo_record(const struct cmd_set *set, const struct lmemo_key *k,
-    const struct cmd_match *m, const struct arg_tmpl *tmpl, size_t n)
+    const struct walk *wk, const char *line, const struct cmd_match *m,
+    const struct arg_tmpl *tmpl, size_t n)
 {
 	struct lmemo_ent	*e = slot_of(set, k);
 
@@ -206,7 +274,7 @@ lmemo_record(const struct cmd_set *set, const struct lmemo_key *k,
 	e->le_hash = k->k_hash;
 	e->le_klen = k->k_len;
 	e->le_key = xmalloc(k->k_len + 1);
-	memcpy(e->le_key, k->k_buf, k->k_len);
+	key_write(e->le_key, k, wk, line);
 	e->le_def = m->cm_def;
 	e->le_set = m->cm_set;
 	e->le_pfx = m->cm_a.as_prefixes;

@@ -970,7 +970,7 @@ match_line(const struct cmd_set *set, const char *line, struct cmd_match *m,
 		n = match_tmpl(p, tmpl);
 		arg_fill(m, tmpl, n, wk, line);
 		if (keyed)
-			lmemo_record(set, &key, m, tmpl, n);
+			lmemo_record(set, &key, wk, line, m, tmpl, n);
 		break;
 	}
 	walk_give(wk);
