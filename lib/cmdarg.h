@@ -40,10 +40,26 @@ struct cmd_arg {
 
 struct cmd_args {
 	unsigned	 as_prefixes;	/* PFX_* */
+	/* A bit per name bound (cmd_name_bit), 0: not known.  A handler
+	 * asks a dozen names of a line, most of them absent: the bit
+	 * answers those without reading the arguments. */
+	uint64_t	 as_names;
 	const void	*as_data;	/* the command definition's own argument */
 	size_t		 as_n;
 	struct cmd_arg	 as_v[CMD_MAX_ARGS];	/* every token, in line order */
 };
+
+/* NAME's bit in as_names: its first three bytes (a name that shares
+ * them with another shares its bit, and is looked for). */
+static inline uint64_t
+cmd_name_bit(const char *name)
+{
+	unsigned	h = (unsigned char)name[0] * 33u;
+
+	if (name[0] != '\0' && name[1] != '\0')
+		h = (h + (unsigned char)name[1]) * 33u + (unsigned char)name[2];
+	return 1ull << (h % 64);
+}
 
 /* A command's handler: CMD_SUCCESS, CMD_WARNING ... (lib/vty.h). */
 typedef int	(*cmd_fn)(struct vty *, const struct cmd_args *);

@@ -807,9 +807,11 @@ match_tmpl(const struct path *p, struct arg_tmpl *t)
 		a->at_word = (unsigned)r->tr_word;
 		if (r->tr_tok == NULL) {
 			a->at_name = a->at_kw = r->tr_pfx->p_kw;
+			a->at_nbit = cmd_name_bit(a->at_name);
 			continue;
 		}
 		a->at_name = r->tr_tok->t_name;
+		a->at_nbit = cmd_name_bit(a->at_name);
 		a->at_tail = r->tr_tok->t_tail;
 		if (r->tr_tok->t_type == TOK_KEYWORD)
 			a->at_kw = r->tr_tok->t_text;
@@ -838,6 +840,7 @@ arg_fill(struct cmd_match *m, const struct arg_tmpl *t, size_t n,
 
 		a->ca_off = w->w_off;
 		a->ca_name = at->at_name;
+		m->cm_a.as_names |= at->at_nbit;
 		a->ca_tail = at->at_tail;
 		if (at->at_kw != NULL) {
 			a->ca_value = at->at_kw;

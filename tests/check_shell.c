@@ -802,6 +802,37 @@ match_text(const struct cmd_match *m)
 	return strbuf_steal(&sb);
 }
 
+/* The handlers' questions answered by as_names as by reading every
+ * argument: each name bound (each of its values), and names that are
+ * not. */
+static void
+names_check(const struct cmd_args *a)
+{
+	static const char *const absent[] = { "", "x", "src", "srcaddr",
+	    "log", "log-input", "established", "seq", "dst", "LINE", "no" };
+	static struct cmd_args	 plain;
+	const char		*name;
+	uint32_t		 v1, v2;
+	bool			 ok1, ok2;
+	size_t			 i;
+	unsigned		 n;
+
+	plain = *a;
+	plain.as_names = 0;
+	for (i = 0; i < a->as_n + sizeof(absent) / sizeof(absent[0]); i++) {
+		name = i < a->as_n ? a->as_v[i].ca_name : absent[i - a->as_n];
+		for (n = 0; n < 3; n++)
+			ck_assert_ptr_eq(cmd_arg_nth(a, name, n),
+			    cmd_arg_nth(&plain, name, n));
+		ck_assert_uint_eq(cmd_arg_off(a, name), cmd_arg_off(&plain,
+		    name));
+		v1 = v2 = 7;
+		ok1 = cmd_arg_ip4(a, name, &v1);
+		ok2 = cmd_arg_ip4(&plain, name, &v2);
+		ck_assert(ok1 == ok2 && v1 == v2);
+	}
+}
+
 /* LINE on SET: the memo's answer (asked twice: the second is surely
  * kept, unless another shape took its slot) equals the walk's. */
 static unsigned
@@ -818,6 +849,8 @@ memo_check(const struct cmd_set *set, const char *line)
 	for (round = 0; round < 2; round++) {
 		cmd_match(set, line, &m);
 		got = match_text(&m);
+		if (m.cm_status == CMD_MATCH_OK)
+			names_check(&m.cm_a);
 		cmd_match_free(&m);
 		ck_assert_msg(strcmp(got, want) == 0, "%s: \"%s\": memo %s, "
 		    "walk %s", cmd_set_name(set), line, got, want);
@@ -833,7 +866,8 @@ memo_check(const struct cmd_set *set, const char *line)
  * dropped, a stray word added), on the mode's set and its "no" set; then
  * seeded lines of random words.  Every answer of cmd_match — status,
  * caret, command, arguments with their values, offsets and IPv4 values —
- * must be the walk's, exactly.  Many of them come from the memo: the
+ * must be the walk's, exactly, and a handler's name lookups the same
+ * with as_names as without.  Many of them come from the memo: the
  * test counts the matches and fails if too few lines matched for it to
  * mean anything.
  */
