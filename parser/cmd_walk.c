@@ -840,7 +840,11 @@ arg_fill(struct cmd_match *m, const struct arg_tmpl *t, size_t n,
 
 		a->ca_off = w->w_off;
 		a->ca_name = at->at_name;
-		m->cm_a.as_names |= at->at_nbit;
+		if (!(m->cm_a.as_names >> at->at_nbit & 1)) {
+			m->cm_a.as_names |= 1ull << at->at_nbit;
+			m->cm_a.as_first[at->at_nbit] =
+			    (unsigned char)(m->cm_a.as_n - 1);
+		}
 		a->ca_tail = at->at_tail;
 		if (at->at_kw != NULL) {
 			a->ca_value = at->at_kw;
