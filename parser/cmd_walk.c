@@ -821,15 +821,51 @@ match_tmpl(const struct path *p, struct arg_tmpl *t)
 	return n;
 }
 
+/*
+ * The store of the last match freed, kept for the next (as the walk is):
+ * a malloc and free per line were a tenth of what a line kept by the
+ * line memo costs.
+ */
+static char	*spare_store;
+static size_t	 spare_storecap;
+
+static void
+store_take(struct cmd_match *m, size_t need)
+{
+	if (spare_store != NULL && spare_storecap >= need) {
+		m->cm_store = spare_store;
+		m->cm_storecap = spare_storecap;
+		spare_store = NULL;
+		return;
+	}
+	m->cm_storecap = need < 256 ? 256 : need;
+	m->cm_store = xmalloc(m->cm_storecap);
+}
+
+static void
+store_give(struct cmd_match *m)
+{
+	if (spare_store == NULL) {
+		spare_store = m->cm_store;
+		spare_storecap = m->cm_storecap;
+	} else
+		free(m->cm_store);
+	m->cm_store = NULL;
+	m->cm_storecap = 0;
+}
+
 void
 arg_fill(struct cmd_match *m, const struct arg_tmpl *t, size_t n,
     const struct walk *wk, const char *line)
 {
-	size_t			 i, len, total;
+	const struct word	*last = &wk->wk_words[wk->wk_nwords - 1];
+	size_t			 i, len;
 	char			*s;
 
-	total = strlen(line) * 2 + CMD_MAX_ARGS + 2;
-	m->cm_store = xmalloc(total);
+	/* The values are words and at most one LINE, which ends with the
+	 * last word (its trailing blanks dropped): never more than twice
+	 * the line up to there, with a NUL each. */
+	store_take(m, (last->w_off + last->w_len) * 2 + CMD_MAX_ARGS + 2);
 	s = m->cm_store;
 	for (i = 0; i < n; i++) {
 		const struct arg_tmpl	*at = &t[i];
@@ -922,6 +958,7 @@ match_line(const struct cmd_set *set, const char *line, struct cmd_match *m,
 	 * lexer. */
 	memset(m, 0, offsetof(struct cmd_match, cm_a.as_v));
 	m->cm_store = NULL;
+	m->cm_storecap = 0;
 	wk = walk_take();
 	wk->wk_nwords = cmd_lex(line, wk->wk_words, CMD_MAX_WORDS);
 	if (wk->wk_nwords > CMD_MAX_WORDS) {
@@ -999,7 +1036,7 @@ cmd_match_walk(const struct cmd_set *set, const char *line,
 void
 cmd_match_free(struct cmd_match *m)
 {
-	free(m->cm_store);
-	m->cm_store = NULL;
+	if (m->cm_store != NULL)
+		store_give(m);
 	m->cm_a.as_n = 0;
 }
