@@ -113,6 +113,9 @@ struct cmd_set {
 	/* Whole lines matched before, by their shape (cmd_memo.c), the
 	 * same kind of cache, dropped with s_first. */
 	struct line_memo	*s_lmemo;
+	/* One of its keywords could be a dotted quad (cmd_memo.c), found
+	 * as commands are added. */
+	bool			 s_kwip4;
 };
 
 /* cmd_walk.c: free SET's first-word index (it is made again when
@@ -254,6 +257,8 @@ void		 lmemo_record(const struct cmd_set *, const struct lmemo_key *,
 		    const struct walk *, const char *line,
 		    const struct cmd_match *, const struct arg_tmpl *, size_t n);
 void		 lmemo_free(struct cmd_set *);
+/* Does compiled command C have a keyword a dotted quad could be? */
+bool		 lmemo_cmd_kwip4(const struct ccmd *);
 /* Every set's memo is stale once any set changes or is freed (a prefix's
  * target is another set). */
 void		 lmemo_stale(void);

@@ -45,11 +45,13 @@ struct lmemo_ent {
 	uint32_t		 le_hash;
 	size_t			 le_klen;
 	unsigned char		*le_key;
+	size_t			 le_kcap;	/* le_key's size */
 	const struct cmd_def	*le_def;
 	const struct cmd_set	*le_set;	/* the set cm_def is in */
 	unsigned		 le_pfx;	/* as_prefixes */
 	size_t			 le_nargs;
 	struct arg_tmpl		*le_args;
+	size_t			 le_acap;	/* le_args' room */
 };
 
 struct line_memo {
@@ -75,35 +77,31 @@ kw_ip4_like(const char *kw)
 	return kw[0] >= '0' && kw[0] <= '9' && strchr(kw, '.') != NULL;
 }
 
-static bool
-set_ip4_safe(const struct cmd_set *set)
+bool
+lmemo_cmd_kwip4(const struct ccmd *c)
 {
-	const struct ccmd	*c;
-	size_t			 i;
-	int			 k;
+	int	k;
 
-	for (i = 0; i < set->s_ncmds; i++) {
-		c = &set->s_cmds[i];
-		for (k = 0; k < c->c_ntoks; k++)
-			if (c->c_toks[k].t_type == TOK_KEYWORD &&
-			    kw_ip4_like(c->c_toks[k].t_text))
-				return false;
-	}
-	return true;
+	for (k = 0; k < c->c_ntoks; k++)
+		if (c->c_toks[k].t_type == TOK_KEYWORD &&
+		    kw_ip4_like(c->c_toks[k].t_text))
+			return true;
+	return false;
 }
 
 /* May SET's lines stand their IPv4 words as one class?  Its keywords,
- * its prefixes' and their targets' (prefixes do not nest). */
+ * its prefixes' and their targets' (prefixes do not nest); the sets'
+ * keywords were looked at as they were compiled (s_kwip4). */
 static bool
 lmemo_ip4_safe(const struct cmd_set *set)
 {
 	size_t	i;
 
-	if (!set_ip4_safe(set))
+	if (set->s_kwip4)
 		return false;
 	for (i = 0; i < set->s_npfx; i++)
 		if (kw_ip4_like(set->s_pfx[i].p_kw) ||
-		    !set_ip4_safe(set->s_pfx[i].p_target))
+		    set->s_pfx[i].p_target->s_kwip4)
 			return false;
 	return true;
 }
@@ -269,17 +267,26 @@ lmemo_record(const struct cmd_set *set, const struct lmemo_key *k,
 {
 	struct lmemo_ent	*e = slot_of(set, k);
 
-	ent_free(e);
+	/* The slot's buffers are kept when large enough: lines of new
+	 * shapes (a fuzzer's, every line) replace answers all the time. */
+	if (e->le_kcap < k->k_len + 1) {
+		free(e->le_key);
+		e->le_kcap = k->k_len + 1 < 64 ? 64 : k->k_len + 1;
+		e->le_key = xmalloc(e->le_kcap);
+	}
+	if (e->le_acap < n + 1) {
+		free(e->le_args);
+		e->le_acap = n + 1 < 12 ? 12 : n + 1;
+		e->le_args = xcalloc(e->le_acap, sizeof(*e->le_args));
+	}
 	e->le_gen = lmemo_gen;
 	e->le_hash = k->k_hash;
 	e->le_klen = k->k_len;
-	e->le_key = xmalloc(k->k_len + 1);
 	key_write(e->le_key, k, wk, line);
 	e->le_def = m->cm_def;
 	e->le_set = m->cm_set;
 	e->le_pfx = m->cm_a.as_prefixes;
 	e->le_nargs = n;
-	e->le_args = xcalloc(n + 1, sizeof(*e->le_args));
 	memcpy(e->le_args, tmpl, n * sizeof(*tmpl));
 }
 

@@ -565,6 +565,7 @@ cmd_set_add(struct cmd_set *set, const struct cmd_def *defs, size_t n,
 		if (set_compile(set, &set->s_cmds[set->s_ncmds], &defs[i],
 		    err, errlen) < 0)
 			return -1;
+		set->s_kwip4 |= lmemo_cmd_kwip4(&set->s_cmds[set->s_ncmds]);
 		set->s_ncmds++;
 	}
 	return 0;
@@ -615,6 +616,7 @@ cmd_set_add_tail(struct cmd_set *set, unsigned flag,
 			return -1;
 		ccmd_free(&set->s_cmds[i]);
 		set->s_cmds[i] = c;
+		set->s_kwip4 |= lmemo_cmd_kwip4(&c);
 	}
 	return 0;
 }
