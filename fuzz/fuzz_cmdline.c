@@ -6,6 +6,10 @@
  * cmd_complete() on whatever is on the line.  The grammar below exercises
  * every token type, optional parts, alternatives, prefixes and tails.
  *
+ * Every line is matched twice more: by the walk alone and again by
+ * cmd_match, whose line memo has kept a matched line's answer by then;
+ * any difference from the walk's aborts (parser/cmd_memo.c).
+ *
  * Reached (reach.h): lines that matched a command ("matched"), and whose
  * `?` listed something ("help").
  */
@@ -14,6 +18,7 @@
 #include <string.h>
 
 #include "parser/cmd.h"
+#include "parser/cmd_impl.h"
 #include "fuzz/reach.h"
 
 static const struct cmd_def fuzz_cmds[] = {
@@ -63,12 +68,43 @@ fuzz_init(void)
 	    sizeof(reached) / sizeof(reached[0]));
 }
 
+/* Abort unless A and B answer alike, every field a handler or the
+ * shell reads. */
+static void
+same_answer(const struct cmd_match *a, const struct cmd_match *b)
+{
+	size_t	i;
+
+	if (a->cm_status != b->cm_status || a->cm_nwords != b->cm_nwords ||
+	    a->cm_err_off != b->cm_err_off ||
+	    a->cm_err_word != b->cm_err_word)
+		abort();
+	if (a->cm_status != CMD_MATCH_OK)
+		return;
+	if (a->cm_def != b->cm_def || a->cm_set != b->cm_set ||
+	    a->cm_a.as_prefixes != b->cm_a.as_prefixes ||
+	    a->cm_a.as_data != b->cm_a.as_data ||
+	    a->cm_a.as_n != b->cm_a.as_n ||
+	    a->cm_a.as_names != b->cm_a.as_names)
+		abort();
+	for (i = 0; i < a->cm_a.as_n; i++) {
+		const struct cmd_arg *x = &a->cm_a.as_v[i], *y = &b->cm_a.as_v[i];
+
+		if (strcmp(x->ca_name, y->ca_name) != 0 ||
+		    strcmp(x->ca_value, y->ca_value) != 0 ||
+		    x->ca_off != y->ca_off || x->ca_keyword != y->ca_keyword ||
+		    x->ca_tail != y->ca_tail || x->ca_ip4ok != y->ca_ip4ok ||
+		    (x->ca_ip4ok && x->ca_ip4 != y->ca_ip4))
+			abort();
+	}
+}
+
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct cmd_match	 m;
+	struct cmd_match	 m, w;
 	struct cmd_help		 h;
 	struct strbuf		 sb;
 	char			*line, *c;
@@ -84,7 +120,13 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	cmd_match(fuzz_set, line, &m);
 	if (m.cm_status == CMD_MATCH_OK)
 		reached[0].r_n++;
+	cmd_match_walk(fuzz_set, line, &w);
+	same_answer(&m, &w);
 	cmd_match_free(&m);
+	cmd_match(fuzz_set, line, &m);
+	same_answer(&m, &w);
+	cmd_match_free(&m);
+	cmd_match_free(&w);
 
 	cmd_describe(fuzz_set, line, &h);
 	strbuf_init(&sb);

@@ -7,6 +7,18 @@
 #include "lib/cmdarg.h"
 #include "lib/inet4.h"
 
+/* The first argument that may be bound to NAME: as_n when none is. */
+static inline size_t
+name_from(const struct cmd_args *a, const char *name)
+{
+	unsigned	b;
+
+	if (a->as_names == 0)
+		return 0;
+	b = cmd_name_bit(name);
+	return a->as_names >> b & 1 ? a->as_first[b] : a->as_n;
+}
+
 /* strcmp(A, B) == 0 for the short names of arguments: a loop in place
  * costs less than the call (a dozen names asked a line, each against
  * every argument, many sharing a first byte: "src", "srcaddr"). */
@@ -26,7 +38,7 @@ cmd_arg_nth(const struct cmd_args *a, const char *name, unsigned n)
 
 	/* Handlers ask a dozen names of a line, most absent, and strcmp of
 	 * each against every argument was 7% of a configuration load. */
-	for (i = 0; i < a->as_n; i++)
+	for (i = name_from(a, name); i < a->as_n; i++)
 		if (name_eq(a->as_v[i].ca_name, name) && n-- == 0)
 			return a->as_v[i].ca_value;
 	return NULL;
@@ -43,7 +55,7 @@ cmd_arg_ip4(const struct cmd_args *a, const char *name, uint32_t *out)
 {
 	size_t	i;
 
-	for (i = 0; i < a->as_n; i++)
+	for (i = name_from(a, name); i < a->as_n; i++)
 		if (name_eq(a->as_v[i].ca_name, name)) {
 			if (!a->as_v[i].ca_ip4ok)
 				return ip4_parse(a->as_v[i].ca_value, out);
@@ -73,7 +85,7 @@ cmd_arg_off(const struct cmd_args *a, const char *name)
 {
 	size_t	i;
 
-	for (i = 0; i < a->as_n; i++)
+	for (i = name_from(a, name); i < a->as_n; i++)
 		if (name_eq(a->as_v[i].ca_name, name))
 			return a->as_v[i].ca_off;
 	return 0;

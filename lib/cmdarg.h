@@ -40,10 +40,34 @@ struct cmd_arg {
 
 struct cmd_args {
 	unsigned	 as_prefixes;	/* PFX_* */
+	/* A bit per name bound (cmd_name_bit), 0: not known; per bit set,
+	 * the first argument whose name has it.  A handler asks a dozen
+	 * names of a line, most of them absent: the bit answers those
+	 * without reading the arguments, and the index finds the others
+	 * without reading those before. */
+	uint64_t	 as_names;
+	unsigned char	 as_first[64];
 	const void	*as_data;	/* the command definition's own argument */
 	size_t		 as_n;
 	struct cmd_arg	 as_v[CMD_MAX_ARGS];	/* every token, in line order */
 };
+
+/* NAME's bit in as_names, from its first, second and fourth bytes
+ * (hashing the whole name per question cost more than the scan it
+ * saves; "srcaddr" and "srcwild", asked of one line, differ in the
+ * fourth). */
+static inline unsigned
+cmd_name_bit(const char *name)
+{
+	unsigned	h = (unsigned char)name[0];
+
+	if (name[0] != '\0' && name[1] != '\0') {
+		h = h * 7u + (unsigned char)name[1];
+		if (name[2] != '\0')
+			h = h * 7u + (unsigned char)name[3];
+	}
+	return h % 64;
+}
 
 /* A command's handler: CMD_SUCCESS, CMD_WARNING ... (lib/vty.h). */
 typedef int	(*cmd_fn)(struct vty *, const struct cmd_args *);

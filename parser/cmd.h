@@ -102,6 +102,7 @@ struct cmd_match {
 	struct cmd_args		 cm_a;		/* OK: what its handler is given
 						 * (lib/cmdarg.h) */
 	char			*cm_store;	/* owns the strings in cm_a */
+	size_t			 cm_storecap;	/* its size */
 };
 
 /* Match LINE against SET.  Pure: no handler runs.  Free with cmd_match_free. */

@@ -110,6 +110,12 @@ struct cmd_set {
 	/* The walk's first step for recent first words (cmd_walk.c), the
 	 * same kind of cache, dropped with s_first. */
 	struct first_memo	*s_memo;
+	/* Whole lines matched before, by their shape (cmd_memo.c), the
+	 * same kind of cache, dropped with s_first. */
+	struct line_memo	*s_lmemo;
+	/* One of its keywords could be a dotted quad (cmd_memo.c), found
+	 * as commands are added. */
+	bool			 s_kwip4;
 };
 
 /* cmd_walk.c: free SET's first-word index (it is made again when
@@ -132,6 +138,11 @@ const int	*ccmd_succ(const struct ccmd *, int node, int *n);
 int		 ccmd_succ_may(const struct ccmd *, int node, int b);
 
 /* cmd_walk.c */
+/* Match LINE by the walk alone, the line memo neither asked nor fed: the
+ * answer the memo must give (tests compare the two). */
+void		 cmd_match_walk(const struct cmd_set *, const char *line,
+		    struct cmd_match *);
+
 struct word {
 	size_t	w_off;
 	size_t	w_len;
@@ -198,5 +209,58 @@ void		 walk_give(struct walk *);
 const struct tok *path_tok(const struct path *);
 /* Can this candidate path end the command here? */
 int		 path_can_end(const struct path *);
+
+/*
+ * One argument of a matched line as the walk found it, without the line's
+ * text: what the handler is given is this plus the words (arg_fill).  The
+ * line memo keeps a matched line's list.
+ */
+struct arg_tmpl {
+	const char	*at_name;
+	unsigned	 at_nbit;	/* cmd_name_bit(at_name) */
+	const char	*at_kw;		/* keyword's full text; NULL: typed */
+	unsigned	 at_word;	/* the word it matched */
+	bool		 at_tail;	/* from the set's tail */
+	bool		 at_ip4;	/* an IPv4 token */
+	bool		 at_line;	/* LINE: the rest of the line */
+};
+
+/* Fill M's arguments (and cm_store) from N templates, the words of WK
+ * and LINE. */
+void		 arg_fill(struct cmd_match *, const struct arg_tmpl *,
+		    size_t n, const struct walk *, const char *line);
+
+/*
+ * cmd_memo.c: the line memo.  A line's key is its words, each valid IPv4
+ * address standing as one class (every such word ranks alike against
+ * every token, see cmd_memo.c); a matched line's answer is kept per key.
+ */
+#define LMEMO_KEY	256
+
+struct lmemo_key {
+	uint32_t	 k_hash;
+	size_t		 k_len;		/* the key's length (cmd_memo.c) */
+	uint64_t	 k_ip4[2];	/* per word: an IPv4 address, as a
+					 * class (a word takes 2 bytes of
+					 * the key at least) */
+};
+
+/* LINE's key into K (its IPv4 words parsed into WK's wk_ip4ok/wk_ip4,
+ * which mark the class); false when the line is not kept (too long). */
+bool		 lmemo_key(const struct cmd_set *, struct walk *,
+		    const char *line, struct lmemo_key *);
+/* The kept answer for K into M (its words in WK); false if none. */
+bool		 lmemo_replay(const struct cmd_set *, const struct lmemo_key *,
+		    const struct walk *, const char *line, struct cmd_match *);
+/* Keep M, a CMD_MATCH_OK answer of N arguments TMPL, for K. */
+void		 lmemo_record(const struct cmd_set *, const struct lmemo_key *,
+		    const struct walk *, const char *line,
+		    const struct cmd_match *, const struct arg_tmpl *, size_t n);
+void		 lmemo_free(struct cmd_set *);
+/* Does compiled command C have a keyword a dotted quad could be? */
+bool		 lmemo_cmd_kwip4(const struct ccmd *);
+/* Every set's memo is stale once any set changes or is freed (a prefix's
+ * target is another set). */
+void		 lmemo_stale(void);
 
 #endif

@@ -516,6 +516,7 @@ cmd_set_free(struct cmd_set *set)
 
 	if (set == NULL)
 		return;
+	lmemo_stale();
 	set_first_free(set);
 	for (i = 0; i < set->s_ncmds; i++)
 		ccmd_free(&set->s_cmds[i]);
@@ -554,6 +555,7 @@ cmd_set_add(struct cmd_set *set, const struct cmd_def *defs, size_t n,
 {
 	size_t	i;
 
+	lmemo_stale();
 	set_first_free(set);
 	set->s_cmds = realloc(set->s_cmds, (set->s_ncmds + n + 1) *
 	    sizeof(*set->s_cmds));
@@ -563,6 +565,7 @@ cmd_set_add(struct cmd_set *set, const struct cmd_def *defs, size_t n,
 		if (set_compile(set, &set->s_cmds[set->s_ncmds], &defs[i],
 		    err, errlen) < 0)
 			return -1;
+		set->s_kwip4 |= lmemo_cmd_kwip4(&set->s_cmds[set->s_ncmds]);
 		set->s_ncmds++;
 	}
 	return 0;
@@ -575,6 +578,8 @@ cmd_set_add_prefix(struct cmd_set *set, const char *keyword,
 {
 	struct cmd_prefix	*p;
 
+	lmemo_stale();
+	set_first_free(set);
 	set->s_pfx = realloc(set->s_pfx, (set->s_npfx + 1) *
 	    sizeof(*set->s_pfx));
 	if (set->s_pfx == NULL)
@@ -595,6 +600,7 @@ cmd_set_add_tail(struct cmd_set *set, unsigned flag,
 	struct ccmd	c;
 	size_t		i;
 
+	lmemo_stale();
 	set_first_free(set);
 	free(set->s_tail_syntax);
 	free(set->s_tail_help);
@@ -610,6 +616,7 @@ cmd_set_add_tail(struct cmd_set *set, unsigned flag,
 			return -1;
 		ccmd_free(&set->s_cmds[i]);
 		set->s_cmds[i] = c;
+		set->s_kwip4 |= lmemo_cmd_kwip4(&c);
 	}
 	return 0;
 }

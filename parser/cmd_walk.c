@@ -494,6 +494,8 @@ set_first_free(struct cmd_set *set)
 {
 	int	b;
 
+	lmemo_free(set);
+
 	if (set->s_memo != NULL) {
 		for (b = 0; b < MEMO_SLOTS; b++)
 			memo_ent_free(&set->s_memo->fm_e[b]);
@@ -787,49 +789,114 @@ walk_free(struct walk *wk)
 
 /* --- cmd_match -------------------------------------------------------- */
 
-static void
-match_args(struct cmd_match *m, const struct walk *wk, const struct path *p,
-    const char *line)
+/* The arguments of candidate P's trace as templates into T (at most
+ * CMD_MAX_ARGS); returns how many. */
+static size_t
+match_tmpl(const struct path *p, struct arg_tmpl *t)
 {
 	const struct trace	*tr, *rev[CMD_MAX_ARGS];
-	size_t			 n = 0, i, len, total;
-	char			*s;
+	size_t			 n = 0, i;
 
 	for (tr = p->pa_trace; tr != NULL && n < CMD_MAX_ARGS; tr = tr->tr_prev)
 		rev[n++] = tr;
-	total = strlen(line) * 2 + CMD_MAX_ARGS + 2;
-	m->cm_store = xmalloc(total);
+	for (i = 0; i < n; i++) {
+		const struct trace	*r = rev[n - 1 - i];
+		struct arg_tmpl		*a = &t[i];
+
+		memset(a, 0, sizeof(*a));
+		a->at_word = (unsigned)r->tr_word;
+		if (r->tr_tok == NULL) {
+			a->at_name = a->at_kw = r->tr_pfx->p_kw;
+			a->at_nbit = cmd_name_bit(a->at_name);
+			continue;
+		}
+		a->at_name = r->tr_tok->t_name;
+		a->at_nbit = cmd_name_bit(a->at_name);
+		a->at_tail = r->tr_tok->t_tail;
+		if (r->tr_tok->t_type == TOK_KEYWORD)
+			a->at_kw = r->tr_tok->t_text;
+		a->at_ip4 = r->tr_tok->t_type == TOK_IPV4;
+		a->at_line = r->tr_tok->t_type == TOK_LINE;
+	}
+	return n;
+}
+
+/*
+ * The store of the last match freed, kept for the next (as the walk is):
+ * a malloc and free per line were a tenth of what a line kept by the
+ * line memo costs.
+ */
+static char	*spare_store;
+static size_t	 spare_storecap;
+
+static void
+store_take(struct cmd_match *m, size_t need)
+{
+	if (spare_store != NULL && spare_storecap >= need) {
+		m->cm_store = spare_store;
+		m->cm_storecap = spare_storecap;
+		spare_store = NULL;
+		return;
+	}
+	m->cm_storecap = need < 256 ? 256 : need;
+	m->cm_store = xmalloc(m->cm_storecap);
+}
+
+static void
+store_give(struct cmd_match *m)
+{
+	if (spare_store == NULL) {
+		spare_store = m->cm_store;
+		spare_storecap = m->cm_storecap;
+	} else
+		free(m->cm_store);
+	m->cm_store = NULL;
+	m->cm_storecap = 0;
+}
+
+void
+arg_fill(struct cmd_match *m, const struct arg_tmpl *t, size_t n,
+    const struct walk *wk, const char *line)
+{
+	const struct word	*last = &wk->wk_words[wk->wk_nwords - 1];
+	size_t			 i, len;
+	char			*s;
+
+	/* The values are words and at most one LINE, which ends with the
+	 * last word (its trailing blanks dropped): never more than twice
+	 * the line up to there, with a NUL each. */
+	store_take(m, (last->w_off + last->w_len) * 2 + CMD_MAX_ARGS + 2);
 	s = m->cm_store;
 	for (i = 0; i < n; i++) {
-		const struct trace	*t = rev[n - 1 - i];
+		const struct arg_tmpl	*at = &t[i];
 		struct cmd_arg		*a = &m->cm_a.as_v[m->cm_a.as_n++];
-		const struct word	*w = &wk->wk_words[t->tr_word];
+		const struct word	*w = &wk->wk_words[at->at_word];
 
 		memset(a, 0, sizeof(*a));	/* cmd_match cleared the rest */
 
 		a->ca_off = w->w_off;
-		if (t->tr_tok == NULL) {
-			a->ca_name = a->ca_value = t->tr_pfx->p_kw;
+		a->ca_name = at->at_name;
+		if (!(m->cm_a.as_names >> at->at_nbit & 1)) {
+			m->cm_a.as_names |= 1ull << at->at_nbit;
+			m->cm_a.as_first[at->at_nbit] =
+			    (unsigned char)(m->cm_a.as_n - 1);
+		}
+		a->ca_tail = at->at_tail;
+		if (at->at_kw != NULL) {
+			a->ca_value = at->at_kw;
 			a->ca_keyword = true;
 			continue;
 		}
-		a->ca_name = t->tr_tok->t_name;
-		a->ca_tail = t->tr_tok->t_tail;
-		if (t->tr_tok->t_type == TOK_KEYWORD) {
-			a->ca_value = t->tr_tok->t_text;
-			a->ca_keyword = true;
-			continue;
-		}
-		if (t->tr_tok->t_type == TOK_IPV4) {
+		if (at->at_ip4) {
 			/* The walk's value (parsed here if the first-step
 			 * memo answered for the word). */
-			a->ca_ip4ok = wk->wk_ip4ok[t->tr_word] == 1 ||
-			    (wk->wk_ip4ok[t->tr_word] < 0 && ip4_parse_n(line +
+			a->ca_ip4ok = wk->wk_ip4ok[at->at_word] == 1 ||
+			    (wk->wk_ip4ok[at->at_word] < 0 && ip4_parse_n(line +
 			    w->w_off, w->w_len, &a->ca_ip4));
-			if (wk->wk_ip4ok[t->tr_word] == 1)
-				a->ca_ip4 = wk->wk_ip4[t->tr_word];
+			if (wk->wk_ip4ok[at->at_word] == 1)
+				a->ca_ip4 = wk->wk_ip4[at->at_word];
 		}
-		if (t->tr_tok->t_type == TOK_LINE) {
+		if (at->at_line) {
 			len = strlen(line + w->w_off);
 			while (len > 0 && (line[w->w_off + len - 1] == ' ' ||
 			    line[w->w_off + len - 1] == '\t'))
@@ -874,17 +941,24 @@ walk_give(struct walk *wk)
 	free(wk);
 }
 
-void
-cmd_match(const struct cmd_set *set, const char *line, struct cmd_match *m)
+/* Match LINE against SET; USE_MEMO: ask the line memo first and keep
+ * what the walk matched in it. */
+static void
+match_line(const struct cmd_set *set, const char *line, struct cmd_match *m,
+    bool use_memo)
 {
 	struct walk	*wk;
-	size_t		 i;
+	struct arg_tmpl	 tmpl[CMD_MAX_ARGS];
+	struct lmemo_key key;
+	size_t		 i, n;
+	bool		 keyed = false;
 
 	/* All but the arguments' slots (2.5 KB), each cleared as it is
-	 * filled (match_args): clearing them per line cost more than the
+	 * filled (arg_fill): clearing them per line cost more than the
 	 * lexer. */
 	memset(m, 0, offsetof(struct cmd_match, cm_a.as_v));
 	m->cm_store = NULL;
+	m->cm_storecap = 0;
 	wk = walk_take();
 	wk->wk_nwords = cmd_lex(line, wk->wk_words, CMD_MAX_WORDS);
 	if (wk->wk_nwords > CMD_MAX_WORDS) {
@@ -901,6 +975,13 @@ cmd_match(const struct cmd_set *set, const char *line, struct cmd_match *m)
 		m->cm_status = CMD_MATCH_EMPTY;
 		walk_give(wk);
 		return;
+	}
+	if (use_memo) {
+		keyed = lmemo_key(set, wk, line, &key);
+		if (keyed && lmemo_replay(set, &key, wk, line, m)) {
+			walk_give(wk);
+			return;
+		}
 	}
 	if (walk_run(wk, set, line, wk->wk_nwords) < 0) {
 		m->cm_status = wk->wk_status;
@@ -930,16 +1011,32 @@ cmd_match(const struct cmd_set *set, const char *line, struct cmd_match *m)
 		m->cm_set = p->pa_set;
 		m->cm_a.as_prefixes = p->pa_pfx ? p->pa_pfx->p_bit : 0;
 		m->cm_a.as_data = m->cm_def->cd_data;
-		match_args(m, wk, p, line);
+		n = match_tmpl(p, tmpl);
+		arg_fill(m, tmpl, n, wk, line);
+		if (keyed)
+			lmemo_record(set, &key, wk, line, m, tmpl, n);
 		break;
 	}
 	walk_give(wk);
 }
 
 void
+cmd_match(const struct cmd_set *set, const char *line, struct cmd_match *m)
+{
+	match_line(set, line, m, true);
+}
+
+void
+cmd_match_walk(const struct cmd_set *set, const char *line,
+    struct cmd_match *m)
+{
+	match_line(set, line, m, false);
+}
+
+void
 cmd_match_free(struct cmd_match *m)
 {
-	free(m->cm_store);
-	m->cm_store = NULL;
+	if (m->cm_store != NULL)
+		store_give(m);
 	m->cm_a.as_n = 0;
 }

@@ -594,6 +594,54 @@ START_TEST(test_first_step_memo)
 }
 END_TEST
 
+/*
+ * The line memo stands every valid IPv4 word of a line as one class.  A
+ * set whose keyword a dotted quad could be (or begin) must not: "t
+ * 1.2.3.4" is the keyword there, "t 1.2.3.5" the address, in either
+ * order.  And a memo's answers do not outlive a change to the set.
+ */
+START_TEST(test_line_memo_guards)
+{
+	static const struct cmd_def dotted[] = {
+		{ "t 1.2.3.4", "T\nThe keyword", fn, 0 },
+		{ "t A.B.C.D$a", "T\nAn address", fn, 0 },
+	};
+	static const struct cmd_def more[] = {
+		{ "interface foo", "Interface\nThe interface foo", fn, 0 },
+	};
+	static const char *const order[][2] = {
+		{ "t 1.2.3.4", "t 1.2.3.5" }, { "t 1.2.3.5", "t 1.2.3.4" },
+	};
+	struct cmd_set	*d;
+	size_t		 i, k;
+
+	for (i = 0; i < 2; i++) {
+		d = cmd_set_new("dotted");
+		ck_assert_int_eq(cmd_set_add(d, dotted, 2, err, sizeof(err)), 0);
+		for (k = 0; k < 4; k++) {
+			const char *line = order[i][k % 2];
+
+			ck_assert_int_eq(M(d, line), CMD_MATCH_OK);
+			if (strcmp(line, "t 1.2.3.4") == 0)
+				ck_assert_str_eq(m.cm_def->cd_syntax,
+				    "t 1.2.3.4");
+			else
+				ck_assert_str_eq(cmd_arg(&m.cm_a, "a"),
+				    "1.2.3.5");
+		}
+		cmd_set_free(d);
+	}
+	/* Kept, then the set changes: the next line is walked again. */
+	for (k = 0; k < 2; k++) {
+		ck_assert_int_eq(M(cfg, "interface foo"), CMD_MATCH_OK);
+		ck_assert_str_eq(m.cm_def->cd_syntax, "interface WORD");
+	}
+	ck_assert_int_eq(cmd_set_add(cfg, more, 1, err, sizeof(err)), 0);
+	ck_assert_int_eq(M(cfg, "interface foo"), CMD_MATCH_OK);
+	ck_assert_str_eq(m.cm_def->cd_syntax, "interface foo");
+}
+END_TEST
+
 static Suite *
 cmd_suite(void)
 {
@@ -619,6 +667,7 @@ cmd_suite(void)
 	tcase_add_test(tc, test_tab);
 	tcase_add_test(tc, test_build_errors);
 	tcase_add_test(tc, test_first_step_memo);
+	tcase_add_test(tc, test_line_memo_guards);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("Limits");
 	tcase_add_checked_fixture(tc, setup, teardown);

@@ -14,6 +14,7 @@
 #include "grammar/modes.h"
 #include "lib/clock.h"
 #include "parser/cmd.h"
+#include "parser/cmd_impl.h"
 #include "shell/cmds.h"
 #include "shell/errors.h"
 #include "shell/filter.h"
@@ -638,6 +639,315 @@ START_TEST(test_history)
 }
 END_TEST
 
+/* --- the line memo (parser/cmd_memo.c) against the walk ------------- */
+
+/* A small seeded generator (xorshift64*): the same lines every run. */
+static uint64_t
+rnd(uint64_t *st)
+{
+	*st ^= *st >> 12;
+	*st ^= *st << 25;
+	*st ^= *st >> 27;
+	return *st * 0x2545f4914f6cdd1dull;
+}
+
+static unsigned
+rndn(uint64_t *st, unsigned n)
+{
+	return (unsigned)(rnd(st) % n);
+}
+
+/* An IPv4 word from VAL: mostly valid addresses (other values each
+ * time), sometimes a near miss. */
+static void
+gen_ip4(struct strbuf *sb, uint64_t *val, bool valid)
+{
+	static const char *const bad[] = { "1.2.3", "256.1.1.1", "01.2.3.4",
+	    "1.2.3.4.5", "1..2.3", "1.2.3.4/24", "10.0.0.x" };
+
+	if (valid)
+		strbuf_printf(sb, "%u.%u.%u.%u", rndn(val, 256), rndn(val, 256),
+		    rndn(val, 256), rndn(val, 256));
+	else
+		strbuf_puts(sb, bad[rndn(val, sizeof(bad) / sizeof(bad[0]))]);
+}
+
+/*
+ * Expand the syntax at *S (up to a closing ')' ']' or '|' at its level)
+ * into SB: a random alternative of each group, keywords whole or
+ * abbreviated or in capitals, typed tokens given values.  ST decides the
+ * line's shape (and every value but IPv4 addresses'), VAL the addresses:
+ * the same ST with another VAL gives a line of the same shape with other
+ * addresses, which the memo must answer as the walk does.
+ */
+static void
+gen_seq(const char **s, struct strbuf *sb, uint64_t *st, uint64_t *val)
+{
+	static const char *const words[] = { "x", "ip", "no", "1", "a.b",
+	    "Loopback0", "ACL1", "host", "any", "10.1.1.1", "permit" };
+	char		 tok[128];
+	size_t		 n;
+	unsigned long long lo, hi;
+
+	for (;;) {
+		while (**s == ' ')
+			(*s)++;
+		if (**s == '\0' || **s == ')' || **s == ']' || **s == '|')
+			return;
+		if (**s == '(' || **s == '[') {
+			char		 close = **s == '(' ? ')' : ']';
+			struct strbuf	 alt[32];
+			size_t		 na = 0, i, pick;
+
+			(*s)++;
+			for (;;) {
+				strbuf_init(&alt[na]);
+				gen_seq(s, &alt[na], st, val);
+				if (na < 31)
+					na++;
+				else
+					strbuf_free(&alt[na]);
+				if (**s == '|') {
+					(*s)++;
+					continue;
+				}
+				if (**s == close)
+					(*s)++;
+				break;
+			}
+			pick = rndn(st, (unsigned)na + (close == ']'));
+			if (pick < na && alt[pick].sb_len > 0) {
+				if (sb->sb_len > 0)
+					strbuf_putc(sb, ' ');
+				strbuf_puts(sb, alt[pick].sb_buf);
+			}
+			for (i = 0; i < na; i++)
+				strbuf_free(&alt[i]);
+			continue;
+		}
+		for (n = 0; **s != '\0' && **s != ' ' && **s != ')' &&
+		    **s != ']' && !(**s == '|' && (n == 0 || tok[n - 1] !=
+		    '\\')); (*s)++)
+			if (n < sizeof(tok) - 1)
+				tok[n++] = **s;
+		tok[n] = '\0';
+		if (strchr(tok, '$') != NULL)
+			*strchr(tok, '$') = '\0';
+		if (sb->sb_len > 0)
+			strbuf_putc(sb, ' ');
+		if (strcmp(tok, "\\|") == 0)
+			strbuf_putc(sb, '|');
+		else if (tok[0] == '<' && sscanf(tok, "<%llu-%llu>", &lo,
+		    &hi) == 2)
+			strbuf_printf(sb, "%llu", rndn(st, 8) == 0 ? hi + 1 :
+			    lo + rnd(st) % (hi - lo + 1));
+		else if (strcmp(tok, "A.B.C.D") == 0)
+			gen_ip4(sb, val, rndn(st, 10) != 0);
+		else if (strcmp(tok, "A.B.C.D/M") == 0) {
+			gen_ip4(sb, val, true);
+			strbuf_printf(sb, "/%u", rndn(st, 34));
+		} else if (strcmp(tok, "X:X:X:X::X") == 0)
+			strbuf_puts(sb, rndn(st, 2) ? "2001:db8::1" : "1.2.3.4");
+		else if (strncmp(tok, "X:X:X:X::X/", 11) == 0)
+			strbuf_puts(sb, "2001:db8::/64");
+		else if (strcmp(tok, "H.H.H") == 0)
+			strbuf_puts(sb, rndn(st, 2) ? "0011.2233.4455" :
+			    "1.2.3.4");
+		else if (strcmp(tok, "WORD") == 0)
+			strbuf_puts(sb, words[rndn(st, sizeof(words) /
+			    sizeof(words[0]))]);
+		else if (strcmp(tok, "LINE") == 0)
+			strbuf_puts(sb, rndn(st, 2) ? "some text  here " :
+			    "1.2.3.4");
+		else {
+			/* A keyword: whole, a prefix, or in capitals. */
+			switch (rndn(st, 4)) {
+			case 0:
+				tok[1 + rndn(st, (unsigned)n)] = '\0';
+				break;
+			case 1:
+				for (n = 0; tok[n] != '\0'; n++)
+					if (tok[n] >= 'a' && tok[n] <= 'z')
+						tok[n] = (char)(tok[n] - 32);
+				break;
+			}
+			strbuf_puts(sb, tok);
+		}
+	}
+}
+
+/* Everything a match answers, as text. */
+static char *
+match_text(const struct cmd_match *m)
+{
+	struct strbuf	sb;
+	size_t		i;
+
+	strbuf_init(&sb);
+	strbuf_printf(&sb, "%d err %zu/%zu words %zu def %s set %s pfx %u",
+	    (int)m->cm_status, m->cm_err_off, m->cm_err_word, m->cm_nwords,
+	    m->cm_def ? m->cm_def->cd_syntax : "-",
+	    m->cm_set ? cmd_set_name(m->cm_set) : "-", m->cm_a.as_prefixes);
+	if (m->cm_status == CMD_MATCH_OK) {
+		strbuf_printf(&sb, " data %p", m->cm_a.as_data);
+		for (i = 0; i < m->cm_a.as_n; i++) {
+			const struct cmd_arg *a = &m->cm_a.as_v[i];
+
+			strbuf_printf(&sb, " [%s=%s@%zu k%d t%d i%d:%u]",
+			    a->ca_name, a->ca_value, a->ca_off, a->ca_keyword,
+			    a->ca_tail, a->ca_ip4ok, a->ca_ip4ok ? a->ca_ip4 :
+			    0);
+		}
+	}
+	return strbuf_steal(&sb);
+}
+
+/* The handlers' questions answered by as_names as by reading every
+ * argument: each name bound (each of its values), and names that are
+ * not. */
+static void
+names_check(const struct cmd_args *a)
+{
+	static const char *const absent[] = { "", "x", "src", "srcaddr",
+	    "log", "log-input", "established", "seq", "dst", "LINE", "no" };
+	static struct cmd_args	 plain;
+	const char		*name;
+	uint32_t		 v1, v2;
+	bool			 ok1, ok2;
+	size_t			 i;
+	unsigned		 n;
+
+	plain = *a;
+	plain.as_names = 0;
+	for (i = 0; i < a->as_n + sizeof(absent) / sizeof(absent[0]); i++) {
+		name = i < a->as_n ? a->as_v[i].ca_name : absent[i - a->as_n];
+		for (n = 0; n < 3; n++)
+			ck_assert_ptr_eq(cmd_arg_nth(a, name, n),
+			    cmd_arg_nth(&plain, name, n));
+		ck_assert_uint_eq(cmd_arg_off(a, name), cmd_arg_off(&plain,
+		    name));
+		v1 = v2 = 7;
+		ok1 = cmd_arg_ip4(a, name, &v1);
+		ok2 = cmd_arg_ip4(&plain, name, &v2);
+		ck_assert(ok1 == ok2 && v1 == v2);
+	}
+}
+
+/* LINE on SET: the memo's answer (asked twice: the second is surely
+ * kept, unless another shape took its slot) equals the walk's. */
+static unsigned
+memo_check(const struct cmd_set *set, const char *line)
+{
+	struct cmd_match	 m;
+	char			*want, *got;
+	unsigned		 ok, round;
+
+	cmd_match_walk(set, line, &m);
+	want = match_text(&m);
+	ok = m.cm_status == CMD_MATCH_OK;
+	cmd_match_free(&m);
+	for (round = 0; round < 2; round++) {
+		cmd_match(set, line, &m);
+		got = match_text(&m);
+		if (m.cm_status == CMD_MATCH_OK)
+			names_check(&m.cm_a);
+		cmd_match_free(&m);
+		ck_assert_msg(strcmp(got, want) == 0, "%s: \"%s\": memo %s, "
+		    "walk %s", cmd_set_name(set), line, got, want);
+		free(got);
+	}
+	free(want);
+	return ok;
+}
+
+/*
+ * Every command of every mode, expanded at random 6 times, each shape
+ * with 3 sets of addresses in turn, and random mutations of it (a word
+ * dropped, a stray word added), on the mode's set and its "no" set; then
+ * seeded lines of random words.  Every answer of cmd_match — status,
+ * caret, command, arguments with their values, offsets and IPv4 values —
+ * must be the walk's, exactly, and a handler's name lookups the same
+ * with as_names as without.  Many of them come from the memo: the
+ * test counts the matches and fails if too few lines matched for it to
+ * mean anything.
+ */
+START_TEST(test_line_memo)
+{
+	static const char *const soup[] = { "ip", "route", "permit", "deny",
+	    "host", "any", "10.0.0.1", "255.255.255.0", "0.0.0.255", "1.2.3",
+	    "no", "do", "crypto", "map", "VPN", "10", "set", "peer", "ipsec-isakmp",
+	    "access-list", "interface", "Loopback1", "description", "x", "|",
+	    "include", "sh", "show", "version", "eq", "80", "tcp", "log",
+	    "address", "key", "k1", "default", "1.1.1.1", "i", "p", "258.1.1.1" };
+	const struct mode_info	*mi;
+	const struct cmd_set	*sets[2];
+	struct strbuf		 line, mut;
+	uint64_t		 st, val, seed = 0x7422a;
+	unsigned		 matched = 0, lines = 0, v, rep;
+	size_t			 i, t, k, si, w;
+	const char		*s;
+
+	for (i = 0; i < MODE_MAX; i++) {
+		mi = mode_info((mode_id)i);
+		if (mi->mi_name == NULL)
+			continue;
+		sets[0] = fx.fx_rt.r_sets[i];
+		sets[1] = fx.fx_rt.r_neg_sets[i];
+		for (t = 0; mi->mi_tables[t] != NULL; t++)
+		for (k = 0; k < mi->mi_tables[t]->ct_n; k++)
+		for (rep = 0; rep < 6; rep++) {
+			st = ++seed * 0x9e3779b97f4a7c15ull;
+			for (v = 0; v < 3; v++) {
+				uint64_t	shape = st;
+
+				val = seed * 31 + v + 1;
+				strbuf_init(&line);
+				s = mi->mi_tables[t]->ct_defs[k].cd_syntax;
+				gen_seq(&s, &line, &shape, &val);
+				for (si = 0; si < 2; si++) {
+					if (sets[si] == NULL)
+						continue;
+					matched += memo_check(sets[si],
+					    line.sb_buf);
+					lines++;
+				}
+				/* A mutation: the line less its last word, or
+				 * with a word of the soup appended. */
+				strbuf_init(&mut);
+				strbuf_puts(&mut, line.sb_buf);
+				if (rndn(&shape, 2) && strrchr(mut.sb_buf, ' '))
+					*strrchr(mut.sb_buf, ' ') = '\0';
+				else
+					strbuf_printf(&mut, " %s", soup[rndn(
+					    &shape, sizeof(soup) /
+					    sizeof(soup[0]))]);
+				matched += memo_check(sets[0], mut.sb_buf);
+				lines++;
+				strbuf_free(&mut);
+				strbuf_free(&line);
+			}
+		}
+	}
+	/* Random words: the same seeded soup on the configuration modes. */
+	st = 0x5eed;
+	for (i = 0; i < 20000; i++) {
+		size_t	n = 1 + rndn(&st, 7);
+
+		strbuf_init(&line);
+		for (w = 0; w < n; w++)
+			strbuf_printf(&line, "%s%s", w ? " " : "",
+			    soup[rndn(&st, sizeof(soup) / sizeof(soup[0]))]);
+		si = rndn(&st, 4) == 0 ? MODE_CONFIG_EXT_NACL : MODE_CONFIG;
+		matched += memo_check(fx.fx_rt.r_sets[si], line.sb_buf);
+		matched += memo_check(fx.fx_rt.r_neg_sets[si], line.sb_buf);
+		lines += 2;
+		strbuf_free(&line);
+	}
+	ck_assert_msg(matched > lines / 10, "only %u of %u lines matched",
+	    matched, lines);
+}
+END_TEST
+
 static Suite *
 shell_suite(void)
 {
@@ -662,6 +972,7 @@ shell_suite(void)
 	tcase_add_test(tc, test_hostname);
 	tcase_add_test(tc, test_unicode_space);
 	tcase_add_test(tc, test_history);
+	tcase_add_test(tc, test_line_memo);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -1,0 +1,304 @@
+/*
+ * cmd_memo.c: the line memo — a matched line's answer kept by the line's
+ * shape, so that a line of a shape seen before is not walked again.
+ *
+ * A large configuration says the same thing many times over with other
+ * addresses: an ACL's " permit ip A W B W" rules, thousands of "ip route
+ * A M G", a crypto map's " set peer A".  The walk (cmd_walk.c) ranks the
+ * candidates of every word of such a line and builds its traces: most of
+ * a configuration line's cost.  Its answer depends on nothing but the set
+ * and the words, and every valid IPv4 address ranks alike against every
+ * token (tok_rank): RANK_TYPED for an IPv4 token, RANK_ANY for WORD and
+ * LINE, RANK_NONE for the others — a range, prefix, IPv6 or MAC token
+ * cannot take a dotted quad, and a keyword cannot unless it begins with
+ * one (lmemo_ip4_safe refuses the class to a set that has such a
+ * keyword).  The candidates the walk leaves out by a word's first byte
+ * are ones that would rank RANK_NONE: they change an error's caret,
+ * never a match.  So two lines whose words are equal but for valid IPv4
+ * addresses match the same command with the same arguments, the
+ * addresses' values aside; the key stands each such word as one class.
+ *
+ * Only matches are kept (CMD_MATCH_OK): errors, ambiguity and incomplete
+ * lines are walked each time, their carets as before.  `?` and TAB never
+ * ask the memo.  A set's memo is LMEMO_SLOTS answers, one per slot by the
+ * key's hash (a recent shape replaces an older one of its slot); any
+ * change to any set (commands, prefixes, tail, a set freed) makes every
+ * kept answer stale, since an answer may lie in a prefix's target set.
+ */
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lib/inet4.h"
+#include "lib/xalloc.h"
+#include "parser/cmd_impl.h"
+
+#define LMEMO_SLOTS	64
+
+/* A key's word: two bytes of length and the text, or this length alone
+ * for a valid IPv4 address. */
+#define LMEMO_IP4	0xffff
+
+struct lmemo_ent {
+	unsigned long		 le_gen;	/* lmemo_gen when kept; 0: none */
+	uint32_t		 le_hash;
+	size_t			 le_klen;
+	unsigned char		*le_key;
+	size_t			 le_kcap;	/* le_key's size */
+	const struct cmd_def	*le_def;
+	const struct cmd_set	*le_set;	/* the set cm_def is in */
+	unsigned		 le_pfx;	/* as_prefixes */
+	size_t			 le_nargs;
+	struct arg_tmpl		*le_args;
+	size_t			 le_acap;	/* le_args' room */
+};
+
+struct line_memo {
+	unsigned long		 lm_gen;	/* when lm_ip4 was decided */
+	bool			 lm_ip4;	/* IPv4 words as one class */
+	struct lmemo_ent	 lm_e[LMEMO_SLOTS];
+};
+
+/* Moves whenever a set changes; starts above 0, the unused entries'. */
+static unsigned long	lmemo_gen = 1;
+
+void
+lmemo_stale(void)
+{
+	lmemo_gen++;
+}
+
+/* A keyword a valid IPv4 address could be (a prefix of): it begins with a
+ * digit and holds a dot. */
+static bool
+kw_ip4_like(const char *kw)
+{
+	return kw[0] >= '0' && kw[0] <= '9' && strchr(kw, '.') != NULL;
+}
+
+bool
+lmemo_cmd_kwip4(const struct ccmd *c)
+{
+	int	k;
+
+	for (k = 0; k < c->c_ntoks; k++)
+		if (c->c_toks[k].t_type == TOK_KEYWORD &&
+		    kw_ip4_like(c->c_toks[k].t_text))
+			return true;
+	return false;
+}
+
+/* May SET's lines stand their IPv4 words as one class?  Its keywords,
+ * its prefixes' and their targets' (prefixes do not nest); the sets'
+ * keywords were looked at as they were compiled (s_kwip4). */
+static bool
+lmemo_ip4_safe(const struct cmd_set *set)
+{
+	size_t	i;
+
+	if (set->s_kwip4)
+		return false;
+	for (i = 0; i < set->s_npfx; i++)
+		if (kw_ip4_like(set->s_pfx[i].p_kw) ||
+		    set->s_pfx[i].p_target->s_kwip4)
+			return false;
+	return true;
+}
+
+static struct line_memo *
+set_memo(const struct cmd_set *set)
+{
+	struct cmd_set	*cs = (struct cmd_set *)set;	/* a cache */
+
+	if (cs->s_lmemo == NULL)
+		cs->s_lmemo = xcalloc(1, sizeof(*cs->s_lmemo));
+	if (cs->s_lmemo->lm_gen != lmemo_gen) {
+		cs->s_lmemo->lm_gen = lmemo_gen;
+		cs->s_lmemo->lm_ip4 = lmemo_ip4_safe(set);
+	}
+	return cs->s_lmemo;
+}
+
+/* Up to 8 bytes of W from I on, as a number (for the hash). */
+static inline uint64_t
+load8(const char *w, size_t len)
+{
+	uint64_t	v = 0;
+
+	memcpy(&v, w, len < 8 ? len : 8);
+	return v;
+}
+
+/*
+ * The key is not written out per line: its hash comes from each word's
+ * length (or class) and first and last 8 bytes, and a kept key is
+ * compared word by word in place (key_eq); it is written only when an
+ * answer is kept.  Copying and hashing every byte was most of the
+ * memo's cost.
+ */
+bool
+lmemo_key(const struct cmd_set *set, struct walk *wk, const char *line,
+    struct lmemo_key *k)
+{
+	const struct line_memo	*lm = set_memo(set);
+	const char		*w;
+	size_t			 wi, len, total = 0;
+	uint64_t		 h = 0x9e3779b97f4a7c15ull;
+
+	k->k_ip4[0] = k->k_ip4[1] = 0;
+	for (wi = 0; wi < wk->wk_nwords; wi++) {
+		w = line + wk->wk_words[wi].w_off;
+		len = wk->wk_words[wi].w_len;
+		/* A dotted quad is 7 to 15 bytes and begins with a digit. */
+		if (lm->lm_ip4 && len >= 7 && len <= 15 && w[0] >= '0' &&
+		    w[0] <= '9' && ip4_parse_n(w, len, &wk->wk_ip4[wi])) {
+			wk->wk_ip4ok[wi] = 1;
+			wk->wk_ip4prog[wi] = len;
+			h = (h ^ LMEMO_IP4) * 0x100000001b3ull;
+			total += 2;
+			if (total > LMEMO_KEY)
+				return false;
+			k->k_ip4[wi / 64] |= 1ull << wi % 64;
+			continue;
+		}
+		wk->wk_ip4ok[wi] = -1;
+		total += 2 + len;
+		if (len >= LMEMO_IP4 || total > LMEMO_KEY)
+			return false;
+		h = (h ^ len) * 0x100000001b3ull;
+		h = (h ^ load8(w, len)) * 0x100000001b3ull;
+		if (len > 8)
+			h = (h ^ load8(w + len - 8, 8)) * 0x100000001b3ull;
+	}
+	k->k_hash = (uint32_t)(h ^ h >> 32);
+	k->k_len = total;
+	return true;
+}
+
+/* Is WK's word WI an IPv4 address by K? */
+static inline bool
+key_ip4(const struct lmemo_key *k, size_t wi)
+{
+	return (k->k_ip4[wi / 64] >> wi % 64 & 1) != 0;
+}
+
+/* Is the kept key KEY (of K's length) the key of WK's line? */
+static bool
+key_eq(const unsigned char *key, const struct lmemo_key *k,
+    const struct walk *wk, const char *line)
+{
+	size_t		wi, len;
+	unsigned	tag;
+
+	for (wi = 0; wi < wk->wk_nwords; wi++) {
+		tag = (unsigned)key[0] << 8 | key[1];
+		key += 2;
+		if (key_ip4(k, wi)) {
+			if (tag != LMEMO_IP4)
+				return false;
+			continue;
+		}
+		len = wk->wk_words[wi].w_len;
+		if (tag != len || memcmp(key, line + wk->wk_words[wi].w_off,
+		    len) != 0)
+			return false;
+		key += len;
+	}
+	return true;
+}
+
+/* Write the key K of WK's line into KEY.  (WK's walk has asked its own
+ * IPv4 questions since: the classes are K's.) */
+static void
+key_write(unsigned char *key, const struct lmemo_key *k,
+    const struct walk *wk, const char *line)
+{
+	size_t		wi, len;
+	unsigned	tag;
+
+	for (wi = 0; wi < wk->wk_nwords; wi++) {
+		len = key_ip4(k, wi) ? 0 : wk->wk_words[wi].w_len;
+		tag = key_ip4(k, wi) ? LMEMO_IP4 : (unsigned)len;
+		*key++ = (unsigned char)(tag >> 8);
+		*key++ = (unsigned char)tag;
+		memcpy(key, line + wk->wk_words[wi].w_off, len);
+		key += len;
+	}
+}
+
+static struct lmemo_ent *
+slot_of(const struct cmd_set *set, const struct lmemo_key *k)
+{
+	return &set_memo(set)->lm_e[(k->k_hash ^ k->k_hash >> 16) %
+	    LMEMO_SLOTS];
+}
+
+bool
+lmemo_replay(const struct cmd_set *set, const struct lmemo_key *k,
+    const struct walk *wk, const char *line, struct cmd_match *m)
+{
+	const struct lmemo_ent	*e = slot_of(set, k);
+
+	if (e->le_gen != lmemo_gen || e->le_hash != k->k_hash ||
+	    e->le_klen != k->k_len || !key_eq(e->le_key, k, wk, line))
+		return false;
+	m->cm_status = CMD_MATCH_OK;
+	m->cm_def = e->le_def;
+	m->cm_set = e->le_set;
+	m->cm_a.as_prefixes = e->le_pfx;
+	m->cm_a.as_data = e->le_def->cd_data;
+	arg_fill(m, e->le_args, e->le_nargs, wk, line);
+	return true;
+}
+
+static void
+ent_free(struct lmemo_ent *e)
+{
+	free(e->le_key);
+	free(e->le_args);
+	memset(e, 0, sizeof(*e));
+}
+
+void
+lmemo_record(const struct cmd_set *set, const struct lmemo_key *k,
+    const struct walk *wk, const char *line, const struct cmd_match *m,
+    const struct arg_tmpl *tmpl, size_t n)
+{
+	struct lmemo_ent	*e = slot_of(set, k);
+
+	/* The slot's buffers are kept when large enough: lines of new
+	 * shapes (a fuzzer's, every line) replace answers all the time. */
+	if (e->le_kcap < k->k_len + 1) {
+		free(e->le_key);
+		e->le_kcap = k->k_len + 1 < 64 ? 64 : k->k_len + 1;
+		e->le_key = xmalloc(e->le_kcap);
+	}
+	if (e->le_acap < n + 1) {
+		free(e->le_args);
+		e->le_acap = n + 1 < 12 ? 12 : n + 1;
+		e->le_args = xcalloc(e->le_acap, sizeof(*e->le_args));
+	}
+	e->le_gen = lmemo_gen;
+	e->le_hash = k->k_hash;
+	e->le_klen = k->k_len;
+	key_write(e->le_key, k, wk, line);
+	e->le_def = m->cm_def;
+	e->le_set = m->cm_set;
+	e->le_pfx = m->cm_a.as_prefixes;
+	e->le_nargs = n;
+	memcpy(e->le_args, tmpl, n * sizeof(*tmpl));
+}
+
+void
+lmemo_free(struct cmd_set *set)
+{
+	size_t	i;
+
+	if (set->s_lmemo == NULL)
+		return;
+	for (i = 0; i < LMEMO_SLOTS; i++)
+		ent_free(&set->s_lmemo->lm_e[i]);
+	free(set->s_lmemo);
+	set->s_lmemo = NULL;
+}
