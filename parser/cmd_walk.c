@@ -263,6 +263,15 @@ walk_trace(struct walk *wk, const struct tok *t, const struct cmd_prefix *pfx,
 	return tr;
 }
 
+/* NODE's token in C, NULL if it is not a token node. */
+static const struct tok *
+node_tok(const struct ccmd *c, int node)
+{
+	const struct node	*n = &c->c_nodes[node];
+
+	return n->n_kind == NODE_TOK ? &c->c_toks[n->n_tok] : NULL;
+}
+
 /*
  * Push the candidates that follow NODE of P's command.  NEXT is the first
  * byte of the word they will be ranked against (-1: none will be, they
@@ -292,6 +301,7 @@ push_next(struct walk *wk, const struct path *p, int node, struct trace *tr,
 		    !tok_may_start(&c->c_toks[n->n_tok], next)))
 			continue;
 		q.pa_node = succ[i];
+		q.pa_tok = node_tok(c, succ[i]);
 		walk_push(wk, &q);
 	}
 }
@@ -560,6 +570,7 @@ push_set(struct walk *wk, const struct cmd_set *set, unsigned need,
 			if ((p.pa_cmd->c_def->cd_flags & need) != need)
 				continue;
 			p.pa_node = fe->fe_node;
+			p.pa_tok = node_tok(p.pa_cmd, fe->fe_node);
 			walk_push(wk, &p);
 		}
 		return;
@@ -571,6 +582,7 @@ push_set(struct walk *wk, const struct cmd_set *set, unsigned need,
 		/* push_next from c_start, its result kept by the compiler. */
 		for (k = 0; k < p.pa_cmd->c_nfirst; k++) {
 			p.pa_node = p.pa_cmd->c_first[k];
+			p.pa_tok = node_tok(p.pa_cmd, p.pa_node);
 			walk_push(wk, &p);
 		}
 	}
@@ -586,12 +598,7 @@ word_first(const struct walk *wk, const char *line, size_t wi, size_t nwords)
 const struct tok *
 path_tok(const struct path *p)
 {
-	const struct node	*n;
-
-	if (p->pa_cmd == NULL)
-		return NULL;
-	n = &p->pa_cmd->c_nodes[p->pa_node];
-	return n->n_kind == NODE_TOK ? &p->pa_cmd->c_toks[n->n_tok] : NULL;
+	return p->pa_tok;
 }
 
 int
@@ -765,12 +772,12 @@ walk_run(struct walk *wk, const struct cmd_set *set, const char *line,
 			/* A survivor none of whose successors the next word
 			 * can match dies here, without a trace: after "ip",
 			 * a hundred commands of (config) survive. */
-			if (next >= 0 && path_tok(&cur[i])->t_type != TOK_LINE &&
+			if (next >= 0 && cur[i].pa_tok->t_type != TOK_LINE &&
 			    !ccmd_succ_may(cur[i].pa_cmd, cur[i].pa_node, next))
 				continue;
-			tr = walk_trace(wk, path_tok(&cur[i]), NULL, wi,
+			tr = walk_trace(wk, cur[i].pa_tok, NULL, wi,
 			    cur[i].pa_trace);
-			if (path_tok(&cur[i])->t_type == TOK_LINE) {
+			if (cur[i].pa_tok->t_type == TOK_LINE) {
 				p = cur[i];
 				p.pa_line = 1;
 				p.pa_trace = tr;
