@@ -9,7 +9,9 @@
 # modp1024 (group 2), ESP 3des-sha1 (iosh: esp-3des esp-sha-hmac), tunnel
 # 1.1.1.1/32 <-> 2.2.2.2/32, no PFS.  One setup = bring the tunnel up and
 # take it down again; BENCH_SETUPS (default 100) setups one after another
-# per round, BENCH_ROUNDS (3) rounds, medians.
+# per round, BENCH_ROUNDS (3) rounds, medians.  BENCH_IKE_CIPHER=aes gives
+# both pairs IKE aes-128 (strongSwan aes128-sha1-modp1024, iosh's policy
+# `encryption aes`: IKE_BENCH_CIPHER) instead of 3des; ESP stays 3des-sha1.
 #
 #   (a) strongSwan: two charons (5.9.8, kernel-libipsec: its user-space ESP,
 #       the only one without kernel ESP here; it floats to UDP 4500 as the
@@ -76,6 +78,15 @@ ticks() {	# pid -> utime + stime in clock ticks
 	awk '{ print $14 + $15 }' /proc/"$1"/stat 2>/dev/null || echo 0; }
 hz=$(getconf CLK_TCK)
 
+case "${BENCH_IKE_CIPHER:-3des}" in
+3des)	ike_alg=3des ;;
+aes)	ike_alg=aes128 ;;
+*)	fail "BENCH_IKE_CIPHER: aes or 3des" ;;
+esac
+IKE_BENCH_CIPHER=${BENCH_IKE_CIPHER:-3des}
+export IKE_BENCH_CIPHER
+echo "ike_setup_interop: IKE $ike_alg/sha1/modp1024, ESP 3des-sha1, both pairs"
+
 ip netns add "${P}a" || skip "no network namespaces"
 ip netns add "${P}b" || fail "netns ${P}b"
 ip link add ia netns "${P}a" type veth peer name ib netns "${P}b" ||
@@ -90,7 +101,8 @@ charon_up() {	# a|b LOCAL REMOTE LOCAL_TS REMOTE_TS
 	local d=$T/$1
 	ip -n "$P$1" addr add "$2/24" dev "i$1"
 	ip -n "$P$1" addr add "$4/32" dev lo
-	charon_conf "$d" "$2" "$3" "$4/32" "$5/32" 3des-sha1-modp1024 3des-sha1
+	charon_conf "$d" "$2" "$3" "$4/32" "$5/32" "$ike_alg-sha1-modp1024" \
+	    3des-sha1
 	charon_start "$P$1" "$d" "$T/charon-$1.pid" || fail "charon in $P$1"
 }
 
