@@ -287,10 +287,21 @@ tunnel_shows() {
 	done
 }
 
+# dumpcap hands the kernel's buffered frames to the file only when its
+# read times out or the buffer fills: stopped at once, the last frames
+# sent (on a fast machine, the last echoes a moment ago) would be missing
+# from the file.  So wait for that read first, then stop it and wait
+# (bounded) until it has closed the file.
 ss_capture_stop() {
-	kill "$(cat "$D/tshark.pid")" 2>/dev/null
-	rm -f "$D/tshark.pid"
+	local pid i
+	pid=$(cat "$D/tshark.pid")
 	sleep 1
+	kill "$pid" 2>/dev/null
+	for i in $(seq 1 50); do
+		kill -0 "$pid" 2>/dev/null || break
+		sleep 0.1
+	done
+	rm -f "$D/tshark.pid"
 }
 
 ws_keys() {
