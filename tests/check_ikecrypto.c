@@ -241,6 +241,53 @@ START_TEST(test_modp24_subgroup)
 }
 END_TEST
 
+/* The keygen context and the peer key are kept per group (ike_dh.c):
+ * keys one after another from the one context still differ, three
+ * parties agree pairwise in any order, and a peer value refused between
+ * two derives (out of range, off the curve) leaves nothing behind. */
+static const unsigned fresh[] = { 2, 14, 19, 20, 24 };
+
+START_TEST(test_dh_fresh_keys)
+{
+	uint8_t		 s1[IKE_DH_MAX_LEN], s2[IKE_DH_MAX_LEN];
+	uint8_t		 bad[2 * IKE_DH_MAX_LEN];
+	struct ike_dh	*k[3];
+	const uint8_t	*p[3];
+	size_t		 len[3], sl;
+	unsigned	 g = fresh[_i];
+	int		 a, b;
+
+	sl = ike_dh_secret_len(g);
+	for (a = 0; a < 3; a++) {
+		ck_assert_ptr_nonnull(k[a] = ike_dh_new(g));
+		p[a] = ike_dh_public(k[a], &len[a]);
+		ck_assert_uint_eq(len[a], ike_dh_pub_len(g));
+	}
+	ck_assert(memcmp(p[0], p[1], len[0]) != 0);
+	ck_assert(memcmp(p[1], p[2], len[0]) != 0);
+	ck_assert(memcmp(p[0], p[2], len[0]) != 0);
+	for (a = 0; a < 3; a++)
+		for (b = a + 1; b < 3; b++) {
+			ck_assert_int_eq(ike_dh_derive(k[a], p[b], len[b], s1,
+			    sl), 0);
+			/* Refused in between: all ones is above p - 1 and
+			 * not a point on the curve. */
+			memset(bad, 0xff, len[a]);
+			ck_assert_int_eq(ike_dh_derive(k[b], bad, len[a], s2,
+			    sl), -1);
+			ck_assert_int_eq(ike_dh_derive(k[b], p[a], len[a], s2,
+			    sl), 0);
+			ck_assert_mem_eq(s1, s2, sl);
+		}
+	/* Different pairs, different secrets. */
+	ck_assert_int_eq(ike_dh_derive(k[0], p[1], len[1], s1, sl), 0);
+	ck_assert_int_eq(ike_dh_derive(k[0], p[2], len[2], s2, sl), 0);
+	ck_assert(memcmp(s1, s2, sl) != 0);
+	for (a = 0; a < 3; a++)
+		ike_dh_free(k[a]);
+}
+END_TEST
+
 /* ---- prf and key schedule ---- */
 
 /* RFC 2202 test cases 1-3 (the HMAC-MD5/SHA1 cases RFC 2403/2404 use;
@@ -713,6 +760,7 @@ ikecrypto_suite(void)
 	tcase_add_loop_test(tc, test_modp_agree, 0, 7);
 	tcase_add_test(tc, test_modp_fixed);
 	tcase_add_test(tc, test_modp24_subgroup);
+	tcase_add_loop_test(tc, test_dh_fresh_keys, 0, 5);
 	tcase_add_test(tc, test_prf_rfc2202);
 	tcase_add_test(tc, test_prf_same_key);
 	tcase_add_loop_test(tc, test_key_schedule, 0, 3);
