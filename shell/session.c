@@ -2,6 +2,7 @@
  * session: a CLI session's state (mode, history, terminal) and the entry
  * points a console calls: a typed line, Ctrl-Z, `?` and TAB.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -292,14 +293,26 @@ plain_spaces(const char *line)
 	return out;
 }
 
-/* Whether LINE holds a byte a Unicode space can begin with. */
+/*
+ * Whether LINE holds a byte a Unicode space can begin with.  Eight bytes
+ * at a time for the bit every such byte has (0x80), then the bytes of a
+ * word that has it: a byte at a time this scan was 4% of a configuration
+ * load, whose lines are ASCII.
+ */
 static bool
 has_high_byte(const char *line)
 {
-	const unsigned char	*p;
+	const unsigned char	*p = (const unsigned char *)line;
+	size_t			 len = strlen(line), i;
+	uint64_t		 v;
 
-	for (p = (const unsigned char *)line; *p != '\0'; p++)
-		if (*p >= 0xc2)
+	for (i = 0; i + 8 <= len; i += 8) {
+		memcpy(&v, p + i, 8);
+		if ((v & 0x8080808080808080ull) != 0)
+			break;
+	}
+	for (; i < len; i++)
+		if (p[i] >= 0xc2)
 			return true;
 	return false;
 }
