@@ -240,15 +240,23 @@ hist_add(struct session *s, const char *line)
 	len = strlen(line);
 	while (len > 0 && (line[len - 1] == ' ' || line[len - 1] == '\t'))
 		len--;
-	if ((copy = strndup(line, len)) == NULL)
-		abort();
 	if (*n == HIST_MAX) {
-		free((*hist)[0]);
+		/* The oldest line's buffer takes the new one: a line pasted
+		 * or loaded is then no malloc and free, whose freed chunks a
+		 * configuration's larger allocations (an ACL's rules growing)
+		 * made malloc sweep again and again. */
+		copy = xreallocarray((*hist)[0], len + 1, 1);
 		memmove(*hist, *hist + 1, (HIST_MAX - 1) * sizeof(**hist));
 		(*n)--;
-	} else if ((*hist = realloc(*hist, (*n + 1) * sizeof(**hist))) ==
-	    NULL)
-		abort();
+		memcpy(copy, line, len);
+		copy[len] = '\0';
+	} else {
+		if ((copy = strndup(line, len)) == NULL)
+			abort();
+		if ((*hist = realloc(*hist, (*n + 1) * sizeof(**hist))) ==
+		    NULL)
+			abort();
+	}
 	(*hist)[(*n)++] = copy;
 }
 
