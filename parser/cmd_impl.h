@@ -269,7 +269,8 @@ struct lmemo_key {
 };
 
 /* LINE's key into K (its IPv4 words parsed into WK's wk_ip4ok/wk_ip4,
- * which mark the class); false when the line is not kept (too long). */
+ * which mark the class, and every word's digest into wk_dig); false when
+ * the line is not kept (too long). */
 bool		 lmemo_key(const struct cmd_set *, struct walk *,
 		    const char *line, struct lmemo_key *);
 /* The kept answer for K into M (its words in WK), or for K with some

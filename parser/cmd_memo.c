@@ -147,8 +147,8 @@ set_memo(const struct cmd_set *set)
 	return cs->s_lmemo;
 }
 
-/* Up to 8 bytes of W from I on, as a number (for the hash).  A whole 8
- * is one load; fewer a copy of a variable length, which is a call. */
+/* Up to 8 bytes of W, as a number (for the hash).  A whole 8 is one
+ * load; fewer a copy of a variable length, which is a call. */
 static inline uint64_t
 load8(const char *w, size_t len)
 {
