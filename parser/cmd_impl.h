@@ -168,6 +168,15 @@ struct path {
 	struct trace		*pa_trace;	/* tokens matched so far */
 };
 
+/* The words the line memo may stand as a class, past its IPv4 class
+ * (cmd_memo.c): only the first LMEMO_FREE_MAX of a line. */
+#define LMEMO_FREE_MAX	64
+enum {
+	LMEMO_FREE_NONE,	/* the word as typed (or an IPv4 class) */
+	LMEMO_FREE_WORD,	/* any word of its first byte */
+	LMEMO_FREE_NUM,		/* any number of its first byte in bounds */
+};
+
 struct trace {
 	const struct tok	*tr_tok;	/* NULL for a prefix keyword */
 	const struct cmd_prefix	*tr_pfx;
@@ -196,6 +205,14 @@ struct walk {
 	signed char	 wk_ip4ok[CMD_MAX_WORDS];
 	size_t		 wk_ip4prog[CMD_MAX_WORDS];
 	uint32_t	 wk_ip4[CMD_MAX_WORDS];
+	/* Per word, for the line memo (cmd_memo.c): its digest (length,
+	 * first and last 8 bytes), found as the key is; and after a walk,
+	 * how the memo may stand it (LMEMO_FREE_*: every candidate it met
+	 * ranks it alike whatever it says), with the bounds a number must
+	 * keep (the ranges it met). */
+	uint64_t	 wk_dig[CMD_MAX_WORDS];
+	unsigned char	 wk_free[LMEMO_FREE_MAX];
+	unsigned long long wk_flo[LMEMO_FREE_MAX], wk_fhi[LMEMO_FREE_MAX];
 	enum cmd_status	 wk_status;
 	size_t		 wk_err_off;
 	size_t		 wk_err_word;
@@ -247,16 +264,22 @@ struct lmemo_key {
 	uint64_t	 k_ip4[2];	/* per word: an IPv4 address, as a
 					 * class (a word takes 2 bytes of
 					 * the key at least) */
+	/* Words (of the first 64) standing as LMEMO_FREE_WORD or _NUM. */
+	uint64_t	 k_fword, k_fnum;
 };
 
 /* LINE's key into K (its IPv4 words parsed into WK's wk_ip4ok/wk_ip4,
- * which mark the class); false when the line is not kept (too long). */
+ * which mark the class, and every word's digest into wk_dig); false when
+ * the line is not kept (too long). */
 bool		 lmemo_key(const struct cmd_set *, struct walk *,
 		    const char *line, struct lmemo_key *);
-/* The kept answer for K into M (its words in WK); false if none. */
+/* The kept answer for K into M (its words in WK), or for K with some
+ * words as the classes a walk found free in a line of this shape before;
+ * false if none. */
 bool		 lmemo_replay(const struct cmd_set *, const struct lmemo_key *,
 		    const struct walk *, const char *line, struct cmd_match *);
-/* Keep M, a CMD_MATCH_OK answer of N arguments TMPL, for K. */
+/* Keep M, a CMD_MATCH_OK answer of N arguments TMPL, for K with the
+ * words WK's walk found free as their class. */
 void		 lmemo_record(const struct cmd_set *, const struct lmemo_key *,
 		    const struct walk *, const char *line,
 		    const struct cmd_match *, const struct arg_tmpl *, size_t n);

@@ -18,6 +18,18 @@
  * addresses match the same command with the same arguments, the
  * addresses' values aside; the key stands each such word as one class.
  *
+ * A walk also finds words that any other word would have walked alike
+ * (step_free in cmd_walk.c): a name where only WORD or LINE tokens could
+ * take it ("crypto map VPN", "ip access-list extended ACL7", a
+ * description), a number where only ranges that took it could ("crypto
+ * map VPN 10", "crypto isakmp policy 5").  Such an answer is kept under
+ * a key that stands those words as their class (the first byte, which
+ * decided the candidates, and for a number the bounds it must keep), and
+ * the set remembers the shape (which words, of how many) so that a line
+ * missing its own key is tried under the shapes seen: a configuration's
+ * thousand map entries, keys and ACL headers are then walked once, not
+ * once each.
+ *
  * Only matches are kept (CMD_MATCH_OK): errors, ambiguity and incomplete
  * lines are walked each time, their carets as before.  `?` and TAB never
  * ask the memo.  A set's memo is LMEMO_SLOTS answers, one per slot by the
@@ -35,10 +47,15 @@
 #include "parser/cmd_impl.h"
 
 #define LMEMO_SLOTS	64
+/* Shapes of free words a set remembers (the most recent). */
+#define LMEMO_SHAPES	8
 
 /* A key's word: two bytes of length and the text, or this length alone
- * for a valid IPv4 address. */
+ * for a valid IPv4 address; or one of these and the word's first byte
+ * for a free word (a free number's bounds after it, 8 bytes each). */
 #define LMEMO_IP4	0xffff
+#define LMEMO_FWORD	0xfffe
+#define LMEMO_FNUM	0xfffd
 
 struct lmemo_ent {
 	unsigned long		 le_gen;	/* lmemo_gen when kept; 0: none */
@@ -54,10 +71,18 @@ struct lmemo_ent {
 	size_t			 le_acap;	/* le_args' room */
 };
 
+/* Which words of a line of NWORDS stood free in an answer kept. */
+struct lmemo_shape {
+	size_t			 ls_nwords;	/* 0: none */
+	uint64_t		 ls_fword, ls_fnum;
+};
+
 struct line_memo {
 	unsigned long		 lm_gen;	/* when lm_ip4 was decided */
 	bool			 lm_ip4;	/* IPv4 words as one class */
 	struct lmemo_ent	 lm_e[LMEMO_SLOTS];
+	struct lmemo_shape	 lm_shape[LMEMO_SHAPES];
+	unsigned		 lm_nextshape;	/* the one replaced next */
 };
 
 /* Moves whenever a set changes; starts above 0, the unused entries'. */
@@ -116,26 +141,79 @@ set_memo(const struct cmd_set *set)
 	if (cs->s_lmemo->lm_gen != lmemo_gen) {
 		cs->s_lmemo->lm_gen = lmemo_gen;
 		cs->s_lmemo->lm_ip4 = lmemo_ip4_safe(set);
+		memset(cs->s_lmemo->lm_shape, 0,
+		    sizeof(cs->s_lmemo->lm_shape));
 	}
 	return cs->s_lmemo;
 }
 
-/* Up to 8 bytes of W from I on, as a number (for the hash). */
+/* Up to 8 bytes of W, as a number (for the hash).  A whole 8 is one
+ * load; fewer a copy of a variable length, which is a call. */
 static inline uint64_t
 load8(const char *w, size_t len)
 {
 	uint64_t	v = 0;
 
-	memcpy(&v, w, len < 8 ? len : 8);
+	if (len >= 8)
+		memcpy(&v, w, 8);
+	else
+		memcpy(&v, w, len);
 	return v;
 }
 
 /*
+ * The last IPv4 answers by word: a configuration says its masks,
+ * wildcards and next hops over and over (0.0.0.255 in every ACL rule,
+ * 255.255.255.0 in every route), and parsing each address again was 8%
+ * of a load.  A word of 7 to 15 bytes is its first 8 and last 8 bytes
+ * and its length, exactly.  One matcher runs at a time (the walk and the
+ * store are kept the same way, cmd_walk.c).
+ */
+#define IP4_SEEN	64
+
+static struct {
+	uint64_t	 is_lo, is_hi;
+	size_t		 is_len;	/* 0: none */
+	bool		 is_ok;
+	uint32_t	 is_a;
+} ip4_seen[IP4_SEEN];
+
+/* ip4_parse_n of W (7 to 15 bytes), asked of the table first. */
+static bool
+ip4_word(const char *w, size_t len, uint32_t *a)
+{
+	uint64_t	lo = load8(w, len), hi = len > 8 ? load8(w + len - 8,
+			    8) : 0;
+	size_t		i = (size_t)(((lo ^ hi * 31 ^ len) *
+			    0x9e3779b97f4a7c15ull) >> 58);
+
+	if (ip4_seen[i].is_len != len || ip4_seen[i].is_lo != lo ||
+	    ip4_seen[i].is_hi != hi) {
+		ip4_seen[i].is_len = len;
+		ip4_seen[i].is_lo = lo;
+		ip4_seen[i].is_hi = hi;
+		ip4_seen[i].is_ok = ip4_parse_n(w, len, &ip4_seen[i].is_a);
+	}
+	*a = ip4_seen[i].is_a;
+	return ip4_seen[i].is_ok;
+}
+
+/* A free word's digest: its class and first byte. */
+static inline uint64_t
+free_dig(unsigned tag, const char *w)
+{
+	return (uint64_t)tag << 8 | (unsigned char)w[0];
+}
+
+#define DIG_IP4		((uint64_t)LMEMO_IP4)
+
+/*
  * The key is not written out per line: its hash comes from each word's
- * length (or class) and first and last 8 bytes, and a kept key is
- * compared word by word in place (key_eq); it is written only when an
- * answer is kept.  Copying and hashing every byte was most of the
- * memo's cost.
+ * digest (its length and first and last 8 bytes, or its class), and a
+ * kept key is compared word by word in place (key_eq); it is written only
+ * when an answer is kept.  Copying and hashing every byte was most of the
+ * memo's cost.  The words' digests stay in WK (wk_dig) for the hash of
+ * the same line under a shape of free words (key_shape).
  */
 bool
 lmemo_key(const struct cmd_set *set, struct walk *wk, const char *line,
@@ -144,18 +222,20 @@ lmemo_key(const struct cmd_set *set, struct walk *wk, const char *line,
 	const struct line_memo	*lm = set_memo(set);
 	const char		*w;
 	size_t			 wi, len, total = 0;
-	uint64_t		 h = 0x9e3779b97f4a7c15ull;
+	uint64_t		 h = 0x9e3779b97f4a7c15ull, d;
 
 	k->k_ip4[0] = k->k_ip4[1] = 0;
+	k->k_fword = k->k_fnum = 0;
 	for (wi = 0; wi < wk->wk_nwords; wi++) {
 		w = line + wk->wk_words[wi].w_off;
 		len = wk->wk_words[wi].w_len;
 		/* A dotted quad is 7 to 15 bytes and begins with a digit. */
 		if (lm->lm_ip4 && len >= 7 && len <= 15 && w[0] >= '0' &&
-		    w[0] <= '9' && ip4_parse_n(w, len, &wk->wk_ip4[wi])) {
+		    w[0] <= '9' && ip4_word(w, len, &wk->wk_ip4[wi])) {
 			wk->wk_ip4ok[wi] = 1;
 			wk->wk_ip4prog[wi] = len;
-			h = (h ^ LMEMO_IP4) * 0x100000001b3ull;
+			wk->wk_dig[wi] = DIG_IP4;
+			h = (h ^ DIG_IP4) * 0x100000001b3ull;
 			total += 2;
 			if (total > LMEMO_KEY)
 				return false;
@@ -164,12 +244,14 @@ lmemo_key(const struct cmd_set *set, struct walk *wk, const char *line,
 		}
 		wk->wk_ip4ok[wi] = -1;
 		total += 2 + len;
-		if (len >= LMEMO_IP4 || total > LMEMO_KEY)
+		if (len >= LMEMO_FNUM || total > LMEMO_KEY)
 			return false;
-		h = (h ^ len) * 0x100000001b3ull;
-		h = (h ^ load8(w, len)) * 0x100000001b3ull;
+		d = (len ^ load8(w, len)) * 0x100000001b3ull;
 		if (len > 8)
-			h = (h ^ load8(w + len - 8, 8)) * 0x100000001b3ull;
+			d = (d ^ load8(w + len - 8, 8)) * 0x100000001b3ull;
+		d = d << 16 | len;	/* never a class's digest */
+		wk->wk_dig[wi] = d;
+		h = (h ^ d) * 0x100000001b3ull;
 	}
 	k->k_hash = (uint32_t)(h ^ h >> 32);
 	k->k_len = total;
@@ -183,25 +265,133 @@ key_ip4(const struct lmemo_key *k, size_t wi)
 	return (k->k_ip4[wi / 64] >> wi % 64 & 1) != 0;
 }
 
+/* Is word W of LEN a number a free number's key may stand for (the
+ * walk's ranges read 19 digits without overflow)? */
+static bool
+word_num(const char *w, size_t len, unsigned long long *v)
+{
+	unsigned long long	n = 0;
+	size_t			i;
+
+	if (len == 0 || len > 19)
+		return false;
+	for (i = 0; i < len; i++) {
+		if ((unsigned)(w[i] - '0') > 9)
+			return false;
+		n = n * 10 + (unsigned)(w[i] - '0');
+	}
+	*v = n;
+	return true;
+}
+
+/*
+ * K (the line's own key, from lmemo_key) with the words of FWORD and
+ * FNUM free, into K2; false when the line cannot have that shape (a word
+ * of FNUM is not a number).
+ */
+static bool
+key_shape(const struct lmemo_key *k, uint64_t fword, uint64_t fnum,
+    const struct walk *wk, const char *line, struct lmemo_key *k2)
+{
+	const char		*w;
+	size_t			 wi, len, total = 0;
+	uint64_t		 h = 0x9e3779b97f4a7c15ull, d;
+	unsigned long long	 v;
+
+	*k2 = *k;
+	k2->k_fword = fword;
+	k2->k_fnum = fnum;
+	for (wi = 0; wi < wk->wk_nwords; wi++) {
+		w = line + wk->wk_words[wi].w_off;
+		len = wk->wk_words[wi].w_len;
+		if (wi < 64 && (fword >> wi & 1)) {
+			d = free_dig(LMEMO_FWORD, w);
+			total += 3;
+		} else if (wi < 64 && (fnum >> wi & 1)) {
+			if (!word_num(w, len, &v))
+				return false;
+			d = free_dig(LMEMO_FNUM, w);
+			total += 3 + 16;
+		} else {
+			d = wk->wk_dig[wi];
+			total += key_ip4(k, wi) ? 2 : 2 + len;
+		}
+		h = (h ^ d) * 0x100000001b3ull;
+	}
+	if (total > LMEMO_KEY)
+		return false;
+	k2->k_hash = (uint32_t)(h ^ h >> 32);
+	k2->k_len = total;
+	return true;
+}
+
+/* How K stands word WI: LMEMO_FREE_*. */
+static inline int
+key_free(const struct lmemo_key *k, size_t wi)
+{
+	if (wi >= 64)
+		return LMEMO_FREE_NONE;
+	return (k->k_fword >> wi & 1) ? LMEMO_FREE_WORD :
+	    (k->k_fnum >> wi & 1) ? LMEMO_FREE_NUM : LMEMO_FREE_NONE;
+}
+
+static uint64_t
+get64(const unsigned char *p)
+{
+	uint64_t	v = 0;
+	int		i;
+
+	for (i = 0; i < 8; i++)
+		v = v << 8 | p[i];
+	return v;
+}
+
+static void
+put64(unsigned char *p, uint64_t v)
+{
+	int	i;
+
+	for (i = 7; i >= 0; i--, v >>= 8)
+		p[i] = (unsigned char)v;
+}
+
 /* Is the kept key KEY (of K's length) the key of WK's line? */
 static bool
 key_eq(const unsigned char *key, const struct lmemo_key *k,
     const struct walk *wk, const char *line)
 {
-	size_t		wi, len;
-	unsigned	tag;
+	size_t			wi, len;
+	unsigned		tag;
+	const char		*w;
+	unsigned long long	v;
 
 	for (wi = 0; wi < wk->wk_nwords; wi++) {
 		tag = (unsigned)key[0] << 8 | key[1];
 		key += 2;
+		w = line + wk->wk_words[wi].w_off;
+		switch (key_free(k, wi)) {
+		case LMEMO_FREE_WORD:
+			if (tag != LMEMO_FWORD || key[0] != (unsigned char)w[0])
+				return false;
+			key++;
+			continue;
+		case LMEMO_FREE_NUM:
+			/* key_shape found the word a number. */
+			if (tag != LMEMO_FNUM || key[0] != (unsigned char)w[0])
+				return false;
+			(void)word_num(w, wk->wk_words[wi].w_len, &v);
+			if (v < get64(key + 1) || v > get64(key + 9))
+				return false;
+			key += 17;
+			continue;
+		}
 		if (key_ip4(k, wi)) {
 			if (tag != LMEMO_IP4)
 				return false;
 			continue;
 		}
 		len = wk->wk_words[wi].w_len;
-		if (tag != len || memcmp(key, line + wk->wk_words[wi].w_off,
-		    len) != 0)
+		if (tag != len || memcmp(key, w, len) != 0)
 			return false;
 		key += len;
 	}
@@ -216,32 +406,73 @@ key_write(unsigned char *key, const struct lmemo_key *k,
 {
 	size_t		wi, len;
 	unsigned	tag;
+	const char	*w;
 
 	for (wi = 0; wi < wk->wk_nwords; wi++) {
+		w = line + wk->wk_words[wi].w_off;
+		switch (key_free(k, wi)) {
+		case LMEMO_FREE_WORD:
+		case LMEMO_FREE_NUM:
+			tag = key_free(k, wi) == LMEMO_FREE_WORD ?
+			    LMEMO_FWORD : LMEMO_FNUM;
+			*key++ = (unsigned char)(tag >> 8);
+			*key++ = (unsigned char)tag;
+			*key++ = (unsigned char)w[0];
+			if (tag == LMEMO_FNUM) {
+				put64(key, wk->wk_flo[wi]);
+				put64(key + 8, wk->wk_fhi[wi]);
+				key += 16;
+			}
+			continue;
+		}
 		len = key_ip4(k, wi) ? 0 : wk->wk_words[wi].w_len;
 		tag = key_ip4(k, wi) ? LMEMO_IP4 : (unsigned)len;
 		*key++ = (unsigned char)(tag >> 8);
 		*key++ = (unsigned char)tag;
-		memcpy(key, line + wk->wk_words[wi].w_off, len);
+		memcpy(key, w, len);
 		key += len;
 	}
 }
 
 static struct lmemo_ent *
-slot_of(const struct cmd_set *set, const struct lmemo_key *k)
+slot_of(const struct line_memo *lm, const struct lmemo_key *k)
 {
-	return &set_memo(set)->lm_e[(k->k_hash ^ k->k_hash >> 16) %
+	return (struct lmemo_ent *)&lm->lm_e[(k->k_hash ^ k->k_hash >> 16) %
 	    LMEMO_SLOTS];
+}
+
+/* The answer kept for K, NULL if none. */
+static const struct lmemo_ent *
+lookup(const struct line_memo *lm, const struct lmemo_key *k,
+    const struct walk *wk, const char *line)
+{
+	const struct lmemo_ent	*e = slot_of(lm, k);
+
+	if (e->le_gen != lmemo_gen || e->le_hash != k->k_hash ||
+	    e->le_klen != k->k_len || !key_eq(e->le_key, k, wk, line))
+		return NULL;
+	return e;
 }
 
 bool
 lmemo_replay(const struct cmd_set *set, const struct lmemo_key *k,
     const struct walk *wk, const char *line, struct cmd_match *m)
 {
-	const struct lmemo_ent	*e = slot_of(set, k);
+	const struct line_memo	*lm = set_memo(set);
+	const struct lmemo_shape *ls;
+	const struct lmemo_ent	*e;
+	struct lmemo_key	 k2;
+	unsigned		 i;
 
-	if (e->le_gen != lmemo_gen || e->le_hash != k->k_hash ||
-	    e->le_klen != k->k_len || !key_eq(e->le_key, k, wk, line))
+	/* The line's own key, then the shapes of free words seen. */
+	e = lookup(lm, k, wk, line);
+	for (i = 0; e == NULL && i < LMEMO_SHAPES; i++) {
+		ls = &lm->lm_shape[i];
+		if (ls->ls_nwords == wk->wk_nwords && key_shape(k,
+		    ls->ls_fword, ls->ls_fnum, wk, line, &k2))
+			e = lookup(lm, &k2, wk, line);
+	}
+	if (e == NULL)
 		return false;
 	m->cm_status = CMD_MATCH_OK;
 	m->cm_def = e->le_def;
@@ -260,12 +491,49 @@ ent_free(struct lmemo_ent *e)
 	memset(e, 0, sizeof(*e));
 }
 
+/* Remember the shape FWORD, FNUM of lines of NWORDS in LM. */
+static void
+shape_add(struct line_memo *lm, size_t nwords, uint64_t fword, uint64_t fnum)
+{
+	struct lmemo_shape	*ls;
+	unsigned		 i;
+
+	for (i = 0; i < LMEMO_SHAPES; i++) {
+		ls = &lm->lm_shape[i];
+		if (ls->ls_nwords == nwords && ls->ls_fword == fword &&
+		    ls->ls_fnum == fnum)
+			return;
+	}
+	ls = &lm->lm_shape[lm->lm_nextshape++ % LMEMO_SHAPES];
+	ls->ls_nwords = nwords;
+	ls->ls_fword = fword;
+	ls->ls_fnum = fnum;
+}
+
 void
-lmemo_record(const struct cmd_set *set, const struct lmemo_key *k,
+lmemo_record(const struct cmd_set *set, const struct lmemo_key *k0,
     const struct walk *wk, const char *line, const struct cmd_match *m,
     const struct arg_tmpl *tmpl, size_t n)
 {
-	struct lmemo_ent	*e = slot_of(set, k);
+	struct line_memo	*lm = set_memo(set);
+	struct lmemo_key	 ks;
+	const struct lmemo_key	*k = k0;
+	struct lmemo_ent	*e;
+	uint64_t		 fword = 0, fnum = 0;
+	size_t			 wi;
+
+	/* The words the walk found free stand as their class. */
+	for (wi = 0; wi < wk->wk_nwords && wi < LMEMO_FREE_MAX; wi++) {
+		if (wk->wk_free[wi] == LMEMO_FREE_WORD)
+			fword |= 1ull << wi;
+		else if (wk->wk_free[wi] == LMEMO_FREE_NUM)
+			fnum |= 1ull << wi;
+	}
+	if ((fword | fnum) != 0 && key_shape(k0, fword, fnum, wk, line, &ks)) {
+		shape_add(lm, wk->wk_nwords, fword, fnum);
+		k = &ks;
+	}
+	e = slot_of(lm, k);
 
 	/* The slot's buffers are kept when large enough: lines of new
 	 * shapes (a fuzzer's, every line) replace answers all the time. */

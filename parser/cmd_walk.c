@@ -659,6 +659,60 @@ path_keyword(const struct path *p)
 	return t != NULL && t->t_type == TOK_KEYWORD ? t->t_text : NULL;
 }
 
+/*
+ * How the line memo may stand word WI (W of LEN) of a walk, from the
+ * candidates it met (wk_paths, ranked in wk_rank).  Those candidates
+ * depend on the words before it and on its first byte only (push_set,
+ * push_next and the survivors' test take the next word's first byte), so
+ * when each of them ranks any word alike — WORD, LINE, a LINE going on —
+ * any word of that first byte walks the same from here: LMEMO_FREE_WORD.
+ * When they are those and ranges that all took it, any number in every
+ * range's bounds does: LMEMO_FREE_NUM with the bounds.  A keyword, a
+ * prefix, END or another typed token among them: the word as typed.
+ */
+static void
+step_free(struct walk *wk, size_t wi, const char *w, size_t len)
+{
+	const struct path	*p;
+	unsigned long long	 lo = 0, hi = ~0ULL;
+	bool			 any = true;
+	bool			 num = len <= 19 && span_of(w, len, CH_DIGIT) ==
+				    len;
+	size_t			 i;
+
+	wk->wk_free[wi] = LMEMO_FREE_NONE;
+	for (i = 0; i < wk->wk_npaths; i++) {
+		p = &wk->wk_paths[i];
+		if (p->pa_cmd != NULL && p->pa_line)
+			continue;
+		if (p->pa_cmd == NULL || p->pa_tok == NULL)
+			return;
+		switch (p->pa_tok->t_type) {
+		case TOK_WORD:
+		case TOK_LINE:
+			continue;
+		case TOK_RANGE:
+			any = false;
+			if (!num || wk->wk_rank[i] != RANK_TYPED)
+				return;
+			if (p->pa_tok->t_lo > lo)
+				lo = p->pa_tok->t_lo;
+			if (p->pa_tok->t_hi < hi)
+				hi = p->pa_tok->t_hi;
+			continue;
+		default:
+			return;
+		}
+	}
+	if (any)
+		wk->wk_free[wi] = LMEMO_FREE_WORD;
+	else {
+		wk->wk_free[wi] = LMEMO_FREE_NUM;
+		wk->wk_flo[wi] = lo;
+		wk->wk_fhi[wi] = hi;
+	}
+}
+
 int
 walk_run(struct walk *wk, const struct cmd_set *set, const char *line,
     size_t nwords)
@@ -670,6 +724,9 @@ walk_run(struct walk *wk, const struct cmd_set *set, const char *line,
 	const char	*w, *kw1;
 
 	wk->wk_status = CMD_MATCH_OK;
+	/* A word the memo's first step takes is kept as typed. */
+	memset(wk->wk_free, LMEMO_FREE_NONE, nwords < LMEMO_FREE_MAX ?
+	    nwords : LMEMO_FREE_MAX);
 	wi = 0;
 	if (nwords > 0) {
 		switch (memo_replay(wk, set, line, nwords)) {
@@ -743,6 +800,8 @@ walk_run(struct walk *wk, const struct cmd_set *set, const char *line,
 				kw1 = kw;
 			}
 		}
+		if (wi < LMEMO_FREE_MAX)
+			step_free(wk, wi, w, wk->wk_words[wi].w_len);
 		/* Survivors advance; their successors become candidates,
 		 * in the other buffer (no allocation per word). */
 		cur = wk->wk_paths;

@@ -169,6 +169,19 @@ nvram_reap(const char *dir)
 }
 
 int
+nvram_open(const char *dir, const char *name)
+{
+	char	*path = path_join(dir, name, "");
+	int	 fd, saved;
+
+	fd = open(path, O_RDONLY);
+	saved = errno;
+	free(path);
+	errno = saved;
+	return fd;
+}
+
+int
 nvram_read(const char *dir, const char *name, struct strbuf *out)
 {
 	char	*path = path_join(dir, name, ""), buf[8192];

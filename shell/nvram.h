@@ -25,6 +25,9 @@ int	nvram_write(const char *dir, const char *name, const char *text,
 int	nvram_mkdirs(const char *dir);
 /* Read DIR/NAME into OUT: 1, 0 when it does not exist, -1 (errno). */
 int	nvram_read(const char *dir, const char *name, struct strbuf *out);
+/* DIR/NAME opened for reading: a descriptor, or -1 (errno; ENOENT when
+ * it does not exist). */
+int	nvram_open(const char *dir, const char *name);
 /*
  * Remove the temporary files a write left in DIR when its process died
  * between creating and renaming one (kill -9, power loss): those of a

@@ -2,8 +2,10 @@
  * startup: the running configuration against nvram:startup-config.
  */
 #include <errno.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "lib/clock.h"
 #include "lib/xalloc.h"
@@ -31,41 +33,128 @@ discard(void *arg, const char *text, size_t len)
 
 static const struct console_ops load_ops = { collect, discard };
 
+/* A load under way: its session, what a line printed, its prompt. */
+struct loader {
+	struct session	*ld_s;
+	struct strbuf	 ld_out, ld_prompt;
+	struct strbuf	*ld_report;
+};
+
+static void
+loader_init(struct loader *ld, struct router *r, struct strbuf *report)
+{
+	strbuf_init(&ld->ld_out);
+	strbuf_init(&ld->ld_prompt);
+	ld->ld_report = report;
+	ld->ld_s = session_new(r, &load_ops, &ld->ld_out);
+	vty_enter(&ld->ld_s->s_vty, MODE_CONFIG, NULL);
+}
+
+static void
+loader_free(struct loader *ld)
+{
+	session_free(ld->ld_s);
+	strbuf_free(&ld->ld_out);
+	strbuf_free(&ld->ld_prompt);
+}
+
+/* Run LINE (LEN bytes, NUL-terminated, the loader's to change: a CR
+ * before its end is dropped); false at `end`. */
+static bool
+loader_line(struct loader *ld, char *line, size_t len)
+{
+	if (len > 0 && line[len - 1] == '\r')
+		line[--len] = '\0';
+	if (strcmp(line, "end") == 0)
+		return false;
+	strbuf_reset(&ld->ld_out);
+	strbuf_reset(&ld->ld_prompt);
+	session_prompt(ld->ld_s, &ld->ld_prompt);
+	session_execute(ld->ld_s, line);
+	if (ld->ld_out.sb_len > 0)
+		strbuf_printf(ld->ld_report, "%s%s\n%s", ld->ld_prompt.sb_buf,
+		    line, ld->ld_out.sb_buf);
+	return true;
+}
+
 void
 startup_apply(struct router *r, const char *text, struct strbuf *report)
 {
-	struct strbuf	 out, prompt, line;
-	struct session	*s;
+	struct loader	 ld;
+	struct strbuf	 line;
 	const char	*p, *nl;
 	size_t		 len;
 
-	strbuf_init(&out);
-	strbuf_init(&prompt);
+	loader_init(&ld, r, report);
 	strbuf_init(&line);
-	s = session_new(r, &load_ops, &out);
-	vty_enter(&s->s_vty, MODE_CONFIG, NULL);
 	for (p = text; *p != '\0'; p = nl + (*nl != '\0')) {
 		if ((nl = strchr(p, '\n')) == NULL)
 			nl = p + strlen(p);
 		len = (size_t)(nl - p);
-		if (len > 0 && p[len - 1] == '\r')
-			len--;
 		strbuf_reset(&line);
 		strbuf_add(&line, p, len);
-		if (strcmp(line.sb_buf, "end") == 0)
+		if (!loader_line(&ld, line.sb_buf, len))
 			break;
-		strbuf_reset(&out);
-		strbuf_reset(&prompt);
-		session_prompt(s, &prompt);
-		session_execute(s, line.sb_buf);
-		if (out.sb_len > 0)
-			strbuf_printf(report, "%s%s\n%s", prompt.sb_buf,
-			    line.sb_buf, out.sb_buf);
 	}
-	session_free(s);
-	strbuf_free(&out);
-	strbuf_free(&prompt);
 	strbuf_free(&line);
+	loader_free(&ld);
+}
+
+/*
+ * The lines read from FD run as they come, a buffer at a time, as
+ * startup_apply runs a text's (a NUL ends the text there, as it ends
+ * the string): holding a 100,000-line startup-config whole cost its
+ * size in fresh pages — a page fault and a zeroed page per 4 KB, and
+ * the copies of the buffer's growth — beside what its lines make.
+ * Returns 0, or -1 (errno) when a read failed (the lines before it
+ * have run).
+ */
+#define LOAD_CHUNK	65536
+
+static int
+load_fd(struct loader *ld, int fd)
+{
+	size_t	 cap = LOAD_CHUNK, have = 0, end;
+	char	*buf = xmalloc(cap + 1), *p, *nl, *z;
+	bool	 eof = false, go_on = true;
+	ssize_t	 n;
+	int	 rc = 0;
+
+	while (go_on && !eof) {
+		if (have == cap) {	/* a line longer than the buffer */
+			cap *= 2;
+			buf = xreallocarray(buf, cap + 1, 1);
+		}
+		if ((n = read(fd, buf + have, cap - have)) < 0) {
+			if (errno == EINTR)
+				continue;
+			rc = -1;
+			break;
+		}
+		end = have + (size_t)n;
+		if (n == 0)
+			eof = true;
+		else if ((z = memchr(buf + have, '\0', (size_t)n)) != NULL) {
+			end = (size_t)(z - buf);
+			eof = true;
+		}
+		for (p = buf; go_on && (nl = memchr(p, '\n', (size_t)(buf +
+		    end - p))) != NULL; p = nl + 1) {
+			*nl = '\0';
+			go_on = loader_line(ld, p, (size_t)(nl - p));
+		}
+		if (!go_on)
+			break;
+		have = (size_t)(buf + end - p);
+		memmove(buf, p, have);
+	}
+	/* The last line, without a newline. */
+	if (go_on && rc == 0 && have > 0) {
+		buf[have] = '\0';
+		(void)loader_line(ld, buf, have);
+	}
+	free(buf);
+	return rc;
 }
 
 #define NVRAM_PRIVATE	"private-config"
@@ -131,23 +220,30 @@ startup_private_free(struct router *r)
 int
 startup_load(struct router *r, struct strbuf *report)
 {
-	struct strbuf	text;
-	int		rc;
+	struct loader	ld;
+	int		fd, rc, err = 0;
 
 	if (r->r_nvram_dir == NULL)
 		return 0;
 	/* What a write killed mid-way left (none of ours is under way). */
 	(void)nvram_reap(r->r_nvram_dir);
 	private_load(r);
-	strbuf_init(&text);
-	rc = nvram_read(r->r_nvram_dir, NVRAM_STARTUP, &text);
+	if ((fd = nvram_open(r->r_nvram_dir, NVRAM_STARTUP)) < 0) {
+		if (errno == ENOENT)
+			return 0;
+		rc = -1;
+		err = errno;
+	} else {
+		loader_init(&ld, r, report);
+		if ((rc = load_fd(&ld, fd)) < 0)
+			err = errno;
+		loader_free(&ld);
+		close(fd);
+	}
 	if (rc < 0)
 		strbuf_printf(report, "%%Error opening nvram:/%s (%s)\n",
-		    NVRAM_STARTUP, strerror(errno));
-	else if (rc > 0)
-		startup_apply(r, text.sb_buf, report);
-	strbuf_free(&text);
-	return rc < 0 ? -1 : 0;
+		    NVRAM_STARTUP, strerror(err));
+	return rc;
 }
 
 int

@@ -642,6 +642,77 @@ START_TEST(test_line_memo_guards)
 }
 END_TEST
 
+/*
+ * The line memo stands a word as a class when every candidate it met
+ * ranks any word alike (WORD, LINE) or, for a number, when only ranges
+ * that took it did; the class keeps the word's first byte, which chose
+ * the candidates, and a number's bounds.  Each line's answer must be the
+ * walk's whatever lines came before: a word whose first byte brings a
+ * keyword in, a number outside the bounds of the ranges that took the
+ * first, a number where one range of two takes it.
+ */
+START_TEST(test_line_memo_free)
+{
+	static const struct cmd_def defs[] = {
+		{ "u WORD$w", "U\nA word", fn, 0 },
+		{ "u kx", "U\nThe keyword kx", fn, 0 },
+		{ "s WORD$w <1-10>$n", "S\nA word\nA number", fn, 0 },
+		{ "s WORD$w <5-20>$m", "S\nA word\nAnother number", fn, 0 },
+		{ "d LINE$l", "D\nText", fn, 0 },
+	};
+	static const char *const lines[] = {
+		"u ab", "u kx", "u ka", "u k", "u abc", "u a", "u kx", "u zz",
+		"s a 7", "s b 8", "s a 3", "s a 15", "s a 21", "s a 0",
+		"s a 10", "s a 5", "s abc 9", "s a 007", "s a 7x",
+		"s a 99999999999999999999", "s a 6",
+		"d one two 3", "d one two 4", "d o t f", "d 1.2.3.4 x y",
+	};
+	const size_t	 nl = sizeof(lines) / sizeof(lines[0]);
+	struct cmd_set	*set;
+	char		*want[sizeof(lines) / sizeof(lines[0])], *got;
+	size_t		 i, round;
+
+	/* Each line on a set of its own: no memo yet. */
+	for (i = 0; i < nl; i++) {
+		set = cmd_set_new("free");
+		ck_assert_int_eq(cmd_set_add(set, defs, sizeof(defs) /
+		    sizeof(defs[0]), err, sizeof(err)), 0);
+		M(set, lines[i]);
+		want[i] = answer_text(&m);
+		cmd_match_free(&m);
+		cmd_set_free(set);
+	}
+	/* All of them on one set, twice over. */
+	set = cmd_set_new("free");
+	ck_assert_int_eq(cmd_set_add(set, defs, sizeof(defs) / sizeof(defs[0]),
+	    err, sizeof(err)), 0);
+	for (round = 0; round < 2; round++)
+	for (i = 0; i < nl; i++) {
+		M(set, lines[i]);
+		got = answer_text(&m);
+		ck_assert_msg(strcmp(got, want[i]) == 0, "round %zu \"%s\": "
+		    "%s, not %s", round, lines[i], got, want[i]);
+		free(got);
+	}
+	for (i = 0; i < nl; i++)
+		free(want[i]);
+	/* What the walk says, for the record. */
+	ck_assert_int_eq(M(set, "u k"), CMD_MATCH_OK);
+	ck_assert_str_eq(m.cm_def->cd_syntax, "u kx");
+	ck_assert_int_eq(M(set, "u ka"), CMD_MATCH_OK);
+	ck_assert_str_eq(cmd_arg(&m.cm_a, "w"), "ka");
+	ck_assert_int_eq(M(set, "s a 3"), CMD_MATCH_OK);
+	ck_assert_str_eq(cmd_arg(&m.cm_a, "n"), "3");
+	ck_assert_int_eq(M(set, "s a 15"), CMD_MATCH_OK);
+	ck_assert_str_eq(cmd_arg(&m.cm_a, "m"), "15");
+	ck_assert_int_eq(M(set, "s a 21"), CMD_MATCH_INVALID);
+	ck_assert_int_eq(M(set, "d one two 4"), CMD_MATCH_OK);
+	ck_assert_str_eq(cmd_arg(&m.cm_a, "l"), "one two 4");
+	cmd_match_free(&m);
+	cmd_set_free(set);
+}
+END_TEST
+
 static Suite *
 cmd_suite(void)
 {
@@ -668,6 +739,7 @@ cmd_suite(void)
 	tcase_add_test(tc, test_build_errors);
 	tcase_add_test(tc, test_first_step_memo);
 	tcase_add_test(tc, test_line_memo_guards);
+	tcase_add_test(tc, test_line_memo_free);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("Limits");
 	tcase_add_checked_fixture(tc, setup, teardown);

@@ -671,6 +671,64 @@ START_TEST(test_load_reports_errors)
 }
 END_TEST
 
+/*
+ * The startup-config is read a buffer (64 KB) at a time, its lines run as
+ * they come: a text of many buffers — a line longer than one, CRLF line
+ * ends, a last line without its newline — loads as startup_apply runs
+ * the same text whole; a NUL ends the text where it ends the string.
+ */
+START_TEST(test_load_streamed)
+{
+	struct strbuf	 text, report, report2;
+	char		*streamed, *whole;
+	size_t		 i;
+
+	strbuf_init(&text);
+	strbuf_puts(&text, "hostname Streamed\r\n!");
+	for (i = 0; i < 100000; i++)
+		strbuf_putc(&text, 'x');
+	strbuf_puts(&text, "\n");
+	for (i = 1; i <= 3000; i++)
+		strbuf_printf(&text, "interface Loopback%zu\r\n"
+		    " ip address 10.%zu.%zu.1 255.255.255.0\n", i, i / 250,
+		    i % 250);
+	strbuf_puts(&text, "bogus line\nip route 0.0.0.0 0.0.0.0 10.0.1.2");
+	ck_assert_int_eq(nvram_write(nvdir, NVRAM_STARTUP, text.sb_buf,
+	    text.sb_len), 0);
+	strbuf_init(&report);
+	ck_assert_int_eq(startup_load(&fx.fx_rt, &report), 0);
+	streamed = running();
+	fx_close(&fx);
+	fx_open(&fx, NULL);
+	strbuf_init(&report2);
+	startup_apply(&fx.fx_rt, text.sb_buf, &report2);
+	whole = running();
+	ck_assert_str_eq(streamed, whole);
+	ck_assert_str_eq(report.sb_buf, report2.sb_buf);
+	ck_assert_ptr_nonnull(strstr(streamed, "interface Loopback3000\n"
+	    " ip address 10.12.0.1 255.255.255.0\n"));
+	ck_assert_ptr_nonnull(strstr(streamed,
+	    "ip route 0.0.0.0 0.0.0.0 10.0.1.2\n"));
+	ck_assert_ptr_nonnull(strstr(report.sb_buf, "#bogus line\n"));
+	free(streamed);
+	free(whole);
+	strbuf_free(&report);
+	strbuf_free(&report2);
+
+	/* A NUL: the line before it runs, nothing after. */
+	fx_close(&fx);
+	fx_open(&fx, nvdir);
+	ck_assert_int_eq(nvram_write(nvdir, NVRAM_STARTUP,
+	    "hostname A\nhostname B\0hostname C\n", 33), 0);
+	strbuf_init(&report);
+	ck_assert_int_eq(startup_load(&fx.fx_rt, &report), 0);
+	ck_assert_str_eq(report.sb_buf, "");
+	ck_assert_str_eq(fx.fx_rt.r_hostname, "B");
+	strbuf_free(&report);
+	strbuf_free(&text);
+}
+END_TEST
+
 START_TEST(test_erase)
 {
 	fx_run(&fx, "enable");
@@ -785,6 +843,7 @@ nvram_suite(void)
 	tcase_add_test(tc, test_private_nvram_master_key);
 	tcase_add_test(tc, test_flash);
 	tcase_add_test(tc, test_load_reports_errors);
+	tcase_add_test(tc, test_load_streamed);
 	tcase_add_test(tc, test_write_memory_kill9);
 	tcase_add_test(tc, test_erase);
 	tcase_add_test(tc, test_show_startup);

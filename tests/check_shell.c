@@ -676,9 +676,9 @@ gen_ip4(struct strbuf *sb, uint64_t *val, bool valid)
  * Expand the syntax at *S (up to a closing ')' ']' or '|' at its level)
  * into SB: a random alternative of each group, keywords whole or
  * abbreviated or in capitals, typed tokens given values.  ST decides the
- * line's shape (and every value but IPv4 addresses'), VAL the addresses:
- * the same ST with another VAL gives a line of the same shape with other
- * addresses, which the memo must answer as the walk does.
+ * line's shape, VAL the addresses, WORDs and numbers: the same ST with
+ * another VAL gives a line of the same shape with other addresses, names
+ * and numbers, which the memo must answer as the walk does.
  */
 static void
 gen_seq(const char **s, struct strbuf *sb, uint64_t *st, uint64_t *val)
@@ -739,8 +739,10 @@ gen_seq(const char **s, struct strbuf *sb, uint64_t *st, uint64_t *val)
 			strbuf_putc(sb, '|');
 		else if (tok[0] == '<' && sscanf(tok, "<%llu-%llu>", &lo,
 		    &hi) == 2)
+			/* The number from VAL: lines of one shape with
+			 * other numbers (the memo's free numbers). */
 			strbuf_printf(sb, "%llu", rndn(st, 8) == 0 ? hi + 1 :
-			    lo + rnd(st) % (hi - lo + 1));
+			    lo + rnd(val) % (hi - lo + 1));
 		else if (strcmp(tok, "A.B.C.D") == 0)
 			gen_ip4(sb, val, rndn(st, 10) != 0);
 		else if (strcmp(tok, "A.B.C.D/M") == 0) {
@@ -754,7 +756,8 @@ gen_seq(const char **s, struct strbuf *sb, uint64_t *st, uint64_t *val)
 			strbuf_puts(sb, rndn(st, 2) ? "0011.2233.4455" :
 			    "1.2.3.4");
 		else if (strcmp(tok, "WORD") == 0)
-			strbuf_puts(sb, words[rndn(st, sizeof(words) /
+			/* From VAL too (the memo's free words). */
+			strbuf_puts(sb, words[rndn(val, sizeof(words) /
 			    sizeof(words[0]))]);
 		else if (strcmp(tok, "LINE") == 0)
 			strbuf_puts(sb, rndn(st, 2) ? "some text  here " :
