@@ -601,6 +601,7 @@ struct fwd {
 	uint8_t			*f_tunbuf;
 	struct fc_entry		 f_fc[FC_SLOTS];
 	struct fc_rec		 f_fcrec;
+	uint64_t		 f_fc_hits;	/* packets it forwarded */
 	/* crypto's generation (dp_crypto_gen): its configuration, which
 	 * the cookies point into; NULL: none registered. */
 	const uint64_t		*f_crypto_gen;

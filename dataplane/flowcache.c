@@ -183,6 +183,7 @@ fc_forward(struct dataplane *dp, struct dp_iface *in, const uint8_t *ip,
 	ip4_dec_ttl(copy);
 	for (i = 0; i < e->fe_nhits; i++)
 		(*e->fe_hits[i])++;
+	f->f_fc_hits++;
 	switch (f->f_crypto->co_fast_out(f->f_crypto_arg, e->fe_out,
 	    e->fe_cookie, copy, len)) {
 	case DP_CRYPTO_CONSUMED:
