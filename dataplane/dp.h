@@ -373,9 +373,6 @@ void		 dp_crypto_gen(struct dataplane *, const uint64_t *gen);
  * dataplane is recording the packet's walk. */
 void		 dp_fast_note(struct dataplane *, struct dp_iface *out,
 		    const void *cookie);
-/* Every cached decision stale (crypto: something the cookies depend on
- * changed outside its generation). */
-void		 dp_fast_flush(struct dataplane *);
 /* A decapsulated packet, processed as if received on IN (inbound ACL,
  * local delivery or forwarding; no co_inbound check), IPv4 or IPv6.  -1
  * if its header is bad. */

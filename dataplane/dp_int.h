@@ -308,8 +308,8 @@ struct dataplane {
 	 * interface shut or opened, a wire attached or closed (route.c). */
 	uint64_t	  d_rt_gen;
 	/* Moves with what else the flow cache's entries depend on
-	 * (fc_flush: crypto's hook registered or gone, a flush asked by
-	 * crypto, `clear` commands that reset what an entry points at). */
+	 * (fc_flush: crypto's hook or its generation registered or
+	 * gone: the cookies are its). */
 	uint64_t	  d_fc_gen;
 	struct dhcps	 *d_dhcps;	/* DHCP server: pools, bindings */
 	bool		  d_dhcp_bound;	/* UDP 67/68 bound (dhcp_client.c) */

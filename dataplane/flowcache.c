@@ -24,8 +24,8 @@
  *    `crypto map` bindings;
  *  - d_rt_gen: static routes, interfaces shut or opened, wires attached
  *    or closed (the route it remembers);
- *  - d_fc_gen (fc_flush): crypto's hook registered or gone (the cookie's
- *    owner), and crypto's own asking (dp_fast_flush);
+ *  - d_fc_gen (fc_flush): crypto's hook or its generation registered
+ *    or gone (the cookies' owner);
  *  - crypto's generation (dp_crypto_gen): crypto map entries, their
  *    peers and ACL names, transform sets — what the SPD, and so the
  *    cookie, is compiled from; the compiled SPD is rebuilt, and the
@@ -69,12 +69,6 @@ void
 fc_flush(struct dataplane *dp)
 {
 	dp->d_fc_gen++;
-}
-
-void
-dp_fast_flush(struct dataplane *dp)
-{
-	fc_flush(dp);
 }
 
 void

@@ -65,14 +65,14 @@ wire_flush_all(void)
  * per frame was the largest single cost of a small packet's path
  * outside ESP (issue 22).  Nested batches share the outer one's.
  */
-static void
+void
 wire_batch_begin(void)
 {
 	wire_batch_depth++;
 	clock_hold();
 }
 
-static void
+void
 wire_batch_end(void)
 {
 	clock_release();
@@ -90,21 +90,6 @@ wire_readable(int fd, short revents, void *arg)
 	wire_batch_begin();
 	w->w_ops->wo_read(w);
 	wire_batch_end();
-}
-
-int
-wire_mem_inject_batch(struct wire *w, const uint8_t *const *frames,
-    const size_t *lens, size_t n)
-{
-	size_t	i;
-
-	if (w == NULL || w->w_ops != &wire_mem_ops)
-		return -1;
-	wire_batch_begin();
-	for (i = 0; i < n; i++)
-		wire_input(w, frames[i], lens[i], lens[i]);
-	wire_batch_end();
-	return 0;
 }
 
 struct wire *
