@@ -445,8 +445,11 @@ ip4_receive(struct dataplane *dp, struct dp_iface *ifp, const uint8_t *ip,
 	if (dp->d_tun_gen != dp->d_gen + dp->d_rt_gen + 1)
 		tunnel_sync(dp);	/* tunnels' line protocols, first */
 	/* From a wire: the flow's cached decision, or the ordinary walk
-	 * recorded to make one (flowcache.c). */
-	if (flags == 0 && ifp != NULL && !dp->d_fwd->f_fcrec.fr_on) {
+	 * recorded to make one (flowcache.c).  ESP and AH never are one
+	 * (crypto passes them in clear unclassified): the ESP a router
+	 * receives for itself does not pay for a lookup that must miss. */
+	if (flags == 0 && ifp != NULL && ip[9] != IPP_ESP &&
+	    ip[9] != IPP_AH && !dp->d_fwd->f_fcrec.fr_on) {
 		if (fc_forward(dp, ifp, ip, len))
 			return;
 		fc_rec_begin(dp, ifp, ip, len);
