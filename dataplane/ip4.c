@@ -457,8 +457,9 @@ ip4_receive(struct dataplane *dp, struct dp_iface *ifp, const uint8_t *ip,
 		fc_rec_end(dp);
 		return;
 	}
-	/* Received inside another packet's walk (crypto handing back what
-	 * it decrypted): that walk is not one decision. */
+	/* Not from a wire, ESP or AH, or received inside another packet's
+	 * walk (what crypto decrypted or a tunnel decapsulated, handed
+	 * back): a walk being recorded is then not one decision. */
 	fc_rec_abort(dp);
 	ip4_walk(dp, ifp, ip, len, flags);
 	return;
