@@ -408,6 +408,56 @@ encap(struct crypto *c, struct ipsec_flow *fl, struct ipsec_sa *ps,
 }
 
 /*
+ * A packet the static entry SE's selector SS protects, out of IFP: its
+ * flow (found by its precomputed hash, made if none), the flow's
+ * outbound SA checked against its lifetime in kilobytes, then the path
+ * MTU and ESP; no SA: IKE begins and the packet is dropped.  What
+ * protect() does after classifying, and what the dataplane's flow cache
+ * asks for a flow's next packets (fast_out): the SA is looked up per
+ * packet, so a rekey, an expiry or `clear crypto sa` between two
+ * packets takes effect on the second one either way.
+ */
+static enum dp_crypto_verdict
+protect_sel(struct crypto *c, struct dp_iface *ifp,
+    const struct spd_entry *se, const struct spd_sel *ss, uint8_t *ip,
+    size_t len, bool inplace)
+{
+	struct ipsec_flow	*fl;
+	struct ipsec_sa		*ps;
+	struct ike_request	 rq;
+	struct ike_p1		*done;
+	enum dp_crypto_verdict	 v;
+
+	if ((fl = ipsec_spd_flow(c, ss)) == NULL)
+		fl = ipsec_flow_create(c, &ss->ss_rq,
+		    se->se_ce->ce_params.pp_pfs);
+	if ((ps = ipsec_flow_out_sa(fl)) != NULL &&
+	    ipsec_sa_ready(ps) && ps->ps_bytes / 1024 >= ps->ps_life_kb &&
+	    ps->ps_expiry != NULL) {
+		ipsec_sa_expire_volume(c, ps);
+		ps = ipsec_flow_out_sa(fl);
+	}
+	if (ps != NULL && ipsec_sa_ready(ps)) {
+		v = ipsec_mtu_out(c, ifp, fl, ps, ip, len, inplace, encap);
+		/* The soft volume lifetime: a successor now. */
+		ipsec_rekey_volume(ps);
+		return v;
+	}
+	fl->fl_stats.fs_send_errors++;
+	if (!negotiating(c, &ss->ss_rq, &done)) {
+		/* The negotiation offers the entry as it is now. */
+		rq = ss->ss_rq;
+		ipsec_proposal_of(c, se->se_ce, &rq.rq_prop);
+		dbg_sa_request(c, &rq, se->se_ce);
+		if (done != NULL)
+			ike_qm_initiate(done, &rq);
+		else
+			ike_initiate(c, &rq);
+	}
+	return DP_CRYPTO_DROP;
+}
+
+/*
  * The compiled policy of the interface: the first entry whose ACL
  * permits the packet (the dataplane classifies, counting the rule's
  * hit) names the flow through the rule's precompiled request; the flow
@@ -423,10 +473,8 @@ protect(struct crypto *c, struct dp_iface *ifp, uint8_t *ip, size_t len,
 	const struct spd_dyn	*sd;
 	struct ipsec_flow	*fl;
 	struct ipsec_sa		*ps;
-	struct ike_request	 rq;
-	struct ike_p1		*done;
 	size_t			 i;
-	bool			 permit;
+	bool			 permit, dyn = false;
 	int			 r;
 	enum dp_crypto_verdict	 v;
 
@@ -437,7 +485,10 @@ protect(struct crypto *c, struct dp_iface *ifp, uint8_t *ip, size_t len,
 	for (i = 0; i < si->si_n; i++) {
 		se = &si->si_entries[i];
 		if (se->se_source == SPD_DYNAMIC_MAP) {
-			/* Remote peers' flows through this entry. */
+			/* Remote peers' flows through this entry: they come
+			 * and go with SAs, so what follows it is not a
+			 * decision the flow cache may keep. */
+			dyn = true;
 			if ((sd = ipsec_spd_dyn_match(si, ip, len)) == NULL ||
 			    sd->sd_seq != se->se_ce->ce_seq)
 				continue;
@@ -459,34 +510,13 @@ protect(struct crypto *c, struct dp_iface *ifp, uint8_t *ip, size_t len,
 		if (!si->si_has_local)
 			return DP_CRYPTO_DROP;
 		ss = &se->se_sels[r];
-		if ((fl = ipsec_spd_flow(c, ss)) == NULL)
-			fl = ipsec_flow_create(c, &ss->ss_rq,
-			    se->se_ce->ce_params.pp_pfs);
-		if ((ps = ipsec_flow_out_sa(fl)) != NULL &&
-		    ipsec_sa_ready(ps) && ps->ps_bytes / 1024 >= ps->ps_life_kb &&
-		    ps->ps_expiry != NULL) {
-			ipsec_sa_expire_volume(c, ps);
-			ps = ipsec_flow_out_sa(fl);
-		}
-		if (ps != NULL && ipsec_sa_ready(ps)) {
-			v = ipsec_mtu_out(c, ifp, fl, ps, ip, len, inplace,
-			    encap);
-			/* The soft volume lifetime: a successor now. */
-			ipsec_rekey_volume(ps);
-			return v;
-		}
-		fl->fl_stats.fs_send_errors++;
-		if (!negotiating(c, &ss->ss_rq, &done)) {
-			/* The negotiation offers the entry as it is now. */
-			rq = ss->ss_rq;
-			ipsec_proposal_of(c, se->se_ce, &rq.rq_prop);
-			dbg_sa_request(c, &rq, se->se_ce);
-			if (done != NULL)
-				ike_qm_initiate(done, &rq);
-			else
-				ike_initiate(c, &rq);
-		}
-		return DP_CRYPTO_DROP;
+		/* A forwarded packet's decision, for the flow cache: the
+		 * selector depends only on the packet's addresses, protocol
+		 * and ports and on the configuration (the SPD's
+		 * generations), as long as no dynamic entry came before. */
+		if (inplace && !dyn)
+			dp_fast_note(c->c_sys->sy_dp, ifp, ss);
+		return protect_sel(c, ifp, se, ss, ip, len, inplace);
 	}
 	return DP_CRYPTO_PASS;
 }
@@ -559,6 +589,18 @@ outbound_inplace(void *arg, struct dp_iface *ifp, uint8_t *ip, size_t len)
 	return protect(arg, ifp, ip, len, true);
 }
 
+/* A forwarded packet of a flow whose selector protect() noted
+ * (dp_fast_note): the dataplane checked that nothing it was compiled
+ * from changed since (c_cfg_gen, dp_generation: dp_crypto_gen). */
+static enum dp_crypto_verdict
+fast_out(void *arg, struct dp_iface *ifp, const void *cookie, uint8_t *ip,
+    size_t len)
+{
+	const struct spd_sel	*ss = cookie;
+
+	return protect_sel(arg, ifp, ss->ss_se, ss, ip, len, true);
+}
+
 static const struct dp_crypto_ops ipsec_ops = {
 	.co_outbound = outbound,
 	.co_esp_input = ipsec_esp_input,
@@ -567,6 +609,7 @@ static const struct dp_crypto_ops ipsec_ops = {
 	.co_outbound_inplace = outbound_inplace,
 	.co_tunnel_output = ipsec_tunnel_output,
 	.co_tunnel_sa = ipsec_tunnel_sa,
+	.co_fast_out = fast_out,
 };
 
 void
@@ -576,8 +619,12 @@ ipsec_attach(struct crypto *c)
 	/* A new dataplane (reload): the tunnels' policies point into the
 	 * old one's interfaces. */
 	ipsec_tunnel_free(c);
-	if (c->c_sys->sy_dp != NULL)
+	if (c->c_sys->sy_dp != NULL) {
 		dp_crypto_register(c->c_sys->sy_dp, &ipsec_ops, c);
+		/* The flow cache's decisions are selectors of the SPD,
+		 * compiled from what c_cfg_gen counts. */
+		dp_crypto_gen(c->c_sys->sy_dp, &c->c_cfg_gen);
+	}
 }
 
 void

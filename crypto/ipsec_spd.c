@@ -93,8 +93,10 @@ entry_compile(struct crypto *c, struct spd_entry *se,
 	sa_addr_v4(&rq.rq_peer, ce->ce_peers[0]);
 	n = dp_acl_count(se->se_acl);
 	se->se_sels = xcalloc(n, sizeof(*se->se_sels));
-	for (i = 0; i < n && dp_acl_rule(se->se_acl, i, &ru); i++)
+	for (i = 0; i < n && dp_acl_rule(se->se_acl, i, &ru); i++) {
 		sel_compile(&se->se_sels[i], &ru, &rq);
+		se->se_sels[i].ss_se = se;
+	}
 	se->se_nsels = i;
 	return true;
 }

@@ -62,6 +62,10 @@ struct spd_sel {
 	 * database's db_flow_gen + 1 is ss_flow_gen (0: not looked up). */
 	struct ipsec_flow *ss_flow;
 	uint64_t	 ss_flow_gen;
+	/* Its entry (a static one's rules only; NULL in a struct
+	 * spd_dyn): what the dataplane's flow cache hands back with the
+	 * selector (dp_fast_note, ipsec_out.c). */
+	const struct spd_entry *ss_se;
 };
 
 /*

@@ -621,7 +621,7 @@ dp_acl_classify(struct dp_acl *acl, const uint8_t *ip, size_t len,
     bool *permit)
 {
 	struct acl_pkt	 pk;
-	const struct ace *e;
+	struct ace	*e;
 	int		 n = 0;
 	size_t		 i;
 
@@ -631,6 +631,9 @@ dp_acl_classify(struct dp_acl *acl, const uint8_t *ip, size_t len,
 	acl_pkt_from_ip(&pk, ip, len);
 	if ((e = acl_match(acl, &pk)) == NULL)
 		return -1;
+	/* The flow cache counts it again for the flow's next packets. */
+	if (acl->acl_dp != NULL)
+		fc_rec_hit(acl->acl_dp, &e->ace_hits);
 	*permit = e->ace_kind == ACE_PERMIT;
 	for (i = 0; &acl->acl_ace[i] != e; i++)
 		if (acl->acl_ace[i].ace_kind != ACE_REMARK)

@@ -347,11 +347,32 @@ struct dp_crypto_ops {
 	 * VTI negotiates as soon as it can). */
 	bool		(*co_tunnel_sa)(void *arg, struct dp_iface *t,
 			    bool start);
+	/* Optional: the flow cache.  A forwarded packet whose decision
+	 * crypto noted (dp_fast_note) for a packet of the same flow: the
+	 * rest of what co_outbound_inplace would do after classifying it,
+	 * under the decision COOKIE (the packet in the dataplane's buffer,
+	 * as for co_outbound_inplace).  Called only while the
+	 * configuration crypto compiled the cookie from is unchanged
+	 * (dp_crypto_gen). */
+	enum dp_crypto_verdict (*co_fast_out)(void *arg, struct dp_iface *out,
+			    const void *cookie, uint8_t *ip, size_t len);
 };
 
 /* OPS NULL unregisters.  OPS must outlive the registration. */
 void		 dp_crypto_register(struct dataplane *,
 		    const struct dp_crypto_ops *ops, void *arg);
+/* Crypto's configuration generation (it grows with every change to what
+ * the cookies of dp_fast_note point into); the flow cache compares it
+ * beside its own.  NULL: none. */
+void		 dp_crypto_gen(struct dataplane *, const uint64_t *gen);
+/* From co_outbound_inplace: the packet being classified out of OUT
+ * takes the decision COOKIE, which co_fast_out will be given for the
+ * next packets of its flow (addresses, protocol, TOS, ports, the
+ * interface it came in on).  Only for a decision that depends on
+ * nothing but those and crypto's configuration; ignored unless the
+ * dataplane is recording the packet's walk. */
+void		 dp_fast_note(struct dataplane *, struct dp_iface *out,
+		    const void *cookie);
 /* A decapsulated packet, processed as if received on IN (inbound ACL,
  * local delivery or forwarding; no co_inbound check), IPv4 or IPv6.  -1
  * if its header is bad. */

@@ -307,6 +307,10 @@ struct dataplane {
 	/* Moves with what else a route lookup reads: static routes, an
 	 * interface shut or opened, a wire attached or closed (route.c). */
 	uint64_t	  d_rt_gen;
+	/* Moves with what else the flow cache's entries depend on
+	 * (fc_flush: crypto's hook or its generation registered or
+	 * gone: the cookies are its). */
+	uint64_t	  d_fc_gen;
 	struct dhcps	 *d_dhcps;	/* DHCP server: pools, bindings */
 	bool		  d_dhcp_bound;	/* UDP 67/68 bound (dhcp_client.c) */
 	/* tunnel.c: route_gen() when the tunnels' line protocols were
@@ -527,6 +531,42 @@ struct own_cached {
 	bool			 oc_own;
 };
 
+/*
+ * The flow cache (flowcache.c): the whole decision for a forwarded IPv4
+ * packet that leaves protected — its key (the interface it came in on,
+ * addresses, protocol, TOS, ports), the interface the route chose, the
+ * hit counters of the crypto ACL rules the classification matched, and
+ * crypto's decision (its compiled selector, opaque here) — filled by
+ * recording the first packet's walk through the ordinary path, valid
+ * while fc_gen() is what it was then.
+ */
+#define FC_SLOTS	256
+#define FC_HITS		4	/* crypto ACL rules counted per packet */
+
+struct fc_entry {
+	uint64_t		 fe_gen;	/* fc_gen() when filled; 0 empty */
+	struct dp_iface		*fe_in, *fe_out;
+	uint32_t		 fe_nh;		/* the route's next hop */
+	uint32_t		 fe_src, fe_dst;
+	uint32_t		 fe_ports;	/* the first 4 bytes of TCP/UDP */
+	uint8_t			 fe_proto, fe_tos;
+	uint8_t			 fe_tcpf;	/* TCP's ACK and RST bits */
+	uint8_t			 fe_nhits;
+	uint64_t		*fe_hits[FC_HITS];
+	const void		*fe_cookie;	/* crypto's */
+};
+
+/* The walk being recorded (fc_rec_*): what it has seen so far. */
+struct fc_rec {
+	bool			 fr_on;		/* a walk is being recorded */
+	bool			 fr_bad;	/* it did something not cached */
+	/* Inside crypto's classification of the recorded packet: the
+	 * rules counted now are its own. */
+	bool			 fr_classifying;
+	uint64_t		 fr_gen;	/* fc_gen() when it began */
+	struct fc_entry		 fr_e;
+};
+
 struct fwd {
 	/* The packet buffers (FWD_*_LEN bytes each) are made on first
 	 * use, through fwd_frame() & co.: a configuration that never
@@ -559,6 +599,12 @@ struct fwd {
 	 * before its outer header and DP_TAILROOM after it, so crypto can
 	 * protect it in place (GRE over IPsec). */
 	uint8_t			*f_tunbuf;
+	struct fc_entry		 f_fc[FC_SLOTS];
+	struct fc_rec		 f_fcrec;
+	uint64_t		 f_fc_hits;	/* packets it forwarded */
+	/* crypto's generation (dp_crypto_gen): its configuration, which
+	 * the cookies point into; NULL: none registered. */
+	const uint64_t		*f_crypto_gen;
 };
 
 #define FWD_FRAME_LEN	FRAME_MAX
@@ -583,6 +629,33 @@ void		 fwd_free(struct dataplane *);
 /* Deliver a packet (IPv4 or IPv6) of the router to itself through the
  * event loop. */
 void		 fwd_local(struct dataplane *, const uint8_t *, size_t);
+
+/* flowcache.c */
+/* The value every entry is checked against: d_gen + d_rt_gen +
+ * d_fc_gen + crypto's generation, + 1 (0 is an empty slot).  Each term
+ * only grows, so the sum moves whenever any of them does. */
+uint64_t	 fc_gen(const struct dataplane *);
+/* Forward IP (received on IN, its header checked, LEN its total length)
+ * by its cached decision: true if it was (sent, or dropped as the
+ * ordinary path would have), false if the ordinary path must take it
+ * (nothing done). */
+bool		 fc_forward(struct dataplane *, struct dp_iface *in,
+		    const uint8_t *ip, size_t len);
+/* Recording the ordinary path's walk of one packet: begin (IN, IP as
+ * received), what it saw (the route's interface; a rule's hit counter;
+ * something the cache cannot replay), end (the entry filled if crypto
+ * noted its decision). */
+void		 fc_rec_begin(struct dataplane *, struct dp_iface *in,
+		    const uint8_t *ip, size_t len);
+void		 fc_rec_route(struct dataplane *, struct dp_iface *out,
+		    uint32_t nh);
+/* Around co_outbound_inplace for the recorded packet. */
+void		 fc_rec_classify(struct dataplane *, bool on);
+void		 fc_rec_hit(struct dataplane *, uint64_t *hits);
+void		 fc_rec_abort(struct dataplane *);
+void		 fc_rec_end(struct dataplane *);
+/* Every entry stale at once (d_fc_gen++). */
+void		 fc_flush(struct dataplane *);
 
 /* ip4.c */
 #define IPP_ICMP	1
@@ -618,6 +691,13 @@ uint32_t	 ip4_source(const struct dataplane *, uint32_t dst);
  * source set): routed, sent; enum dp_send_result. */
 int		 ip4_send(struct dataplane *, uint8_t *ip, size_t len,
 		    unsigned flags);
+/* The end of ip4_transmit, after the access group and crypto: MTU
+ * (fragments, or "fragmentation needed") and the link layer. */
+int		 ip4_link_out(struct dataplane *, struct dp_iface *in,
+		    struct dp_iface *out, uint32_t nh, uint8_t *ip, size_t len,
+		    unsigned flags);
+/* A forwarded datagram's TTL down by one, its checksum updated. */
+void		 ip4_dec_ttl(uint8_t *ip);
 /* A fresh header: 20 bytes, checksum left to ip4_send. */
 void		 ip4_header(struct dataplane *, uint8_t *ip, size_t len,
 		    uint8_t proto, uint32_t src, uint32_t dst, uint8_t ttl,

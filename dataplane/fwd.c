@@ -105,6 +105,10 @@ dp_crypto_register(struct dataplane *dp, const struct dp_crypto_ops *ops,
 {
 	dp->d_fwd->f_crypto = ops;
 	dp->d_fwd->f_crypto_arg = ops != NULL ? arg : NULL;
+	/* The cached decisions are the old owner's cookies. */
+	if (ops == NULL)
+		dp->d_fwd->f_crypto_gen = NULL;
+	fc_flush(dp);
 }
 
 int

@@ -18,6 +18,7 @@
 #include "dataplane/capture.h"
 #include "dataplane/fault.h"
 #include "dataplane/wire_impl.h"
+#include "lib/clock.h"
 #include "lib/evloop.h"
 #include "lib/xalloc.h"
 
@@ -57,6 +58,28 @@ wire_flush_all(void)
 		wire_flush(w);
 }
 
+/*
+ * A read batch: what the router sends meanwhile is queued (above), and
+ * the clock is read once for the whole batch — the frames of one
+ * readiness arrived together, and a clock read (~20-30 ns under KVM)
+ * per frame was the largest single cost of a small packet's path
+ * outside ESP (issue 22).  Nested batches share the outer one's.
+ */
+void
+wire_batch_begin(void)
+{
+	wire_batch_depth++;
+	clock_hold();
+}
+
+void
+wire_batch_end(void)
+{
+	clock_release();
+	if (--wire_batch_depth == 0)
+		wire_flush_all();
+}
+
 static void
 wire_readable(int fd, short revents, void *arg)
 {
@@ -64,10 +87,9 @@ wire_readable(int fd, short revents, void *arg)
 
 	(void)fd;
 	(void)revents;
-	wire_batch_depth++;
+	wire_batch_begin();
 	w->w_ops->wo_read(w);
-	if (--wire_batch_depth == 0)
-		wire_flush_all();
+	wire_batch_end();
 }
 
 struct wire *

@@ -159,5 +159,10 @@ int		 wire_mem_sink(struct wire *, struct wire_mem_sink *);
 /* FRAME arrives as if read from the medium (faults, capture, rx). */
 int		 wire_mem_inject(struct wire *, const uint8_t *frame,
 		    size_t len);
+/* N frames arriving together, as a read batch of udp: or pcap: does:
+ * one instant of the clock for all, frames the router sends on those
+ * wires meanwhile queued until the batch ends. */
+int		 wire_mem_inject_batch(struct wire *, const uint8_t *const *frames,
+		    const size_t *lens, size_t n);
 
 #endif

@@ -76,6 +76,11 @@ extern const struct wire_ops	wire_mem_ops;
 /* A kind hands each frame it read to wire_input (counts, faults,
  * capture, then the rx callback).  CAPLEN < LEN: truncated, dropped. */
 void	wire_input(struct wire *, const uint8_t *, size_t caplen, size_t len);
+/* Around the frames of one read: what the router sends meanwhile waits
+ * for the end (written then, one sendmmsg per wire), and the clock is
+ * read once for all of them.  Nest. */
+void	wire_batch_begin(void);
+void	wire_batch_end(void);
 /* The medium's cumulative loss counters now (pcap_stats' ps_drop and
  * ps_ifdrop, 32 bits that wrap): what grew since the last call goes to
  * ws_in_overruns and ws_in_ignored. */

@@ -69,3 +69,19 @@ wire_mem_inject(struct wire *w, const uint8_t *frame, size_t len)
 	wire_input(w, frame, len, len);
 	return 0;
 }
+
+/* As a read batch of a descriptor's wire (wire_readable). */
+int
+wire_mem_inject_batch(struct wire *w, const uint8_t *const *frames,
+    const size_t *lens, size_t n)
+{
+	size_t	i;
+
+	if (w == NULL || w->w_ops != &wire_mem_ops)
+		return -1;
+	wire_batch_begin();
+	for (i = 0; i < n; i++)
+		wire_input(w, frames[i], lens[i], lens[i]);
+	wire_batch_end();
+	return 0;
+}

@@ -21,6 +21,7 @@
 #include "crypto/ike_int.h"
 #include "crypto/ipsec_spd.h"
 #include "dataplane/dp.h"
+#include "dataplane/dp_int.h"
 #include "lib/clock.h"
 #include "tests/fixture.h"
 #include "tests/memlab.h"
@@ -290,6 +291,92 @@ START_TEST(test_spd_follows_config)
 }
 END_TEST
 
+/* The SPI of the last ESP frame R1 sent (HDLC 4, IPv4 20). */
+static uint32_t
+last_spi(void)
+{
+	const uint8_t	*p = esp[nesp - 1] + 4 + 20;
+
+	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 |
+	    (uint32_t)p[2] << 8 | p[3];
+}
+
+/*
+ * The flow cache (dataplane/flowcache.c): a flow's second packet takes
+ * the first one's decision, counts what the ordinary path counts, and a
+ * change between two packets — a route, the SAs cleared, the crypto
+ * ACL — takes effect on the second.
+ */
+START_TEST(test_flow_cache)
+{
+	struct dataplane	*dp = ml.ml_rt[0].r_sys.sy_dp;
+	struct fwd		*f = dp->d_fwd;
+	struct dp_acl		*acl = dp_acl_find(dp, "100");
+	uint64_t		 hits0, acl0, errs0, enc0;
+	unsigned long		 clear0;
+	uint32_t		 spi0;
+
+	acl0 = acl->acl_ace[0].ace_hits;
+	enc0 = flow(0)->fl_stats.fs_encaps;
+	hits0 = f->f_fc_hits;
+	send_lan(100);		/* the ordinary path, recorded */
+	send_lan(100);		/* the cached decision */
+	send_lan(100);
+	ck_assert_uint_eq(nesp, 3);
+	ck_assert_uint_eq(f->f_fc_hits, hits0 + 2);
+	/* The crypto ACL's rule counted three packets, as without it. */
+	ck_assert_uint_eq(acl->acl_ace[0].ace_hits, acl0 + 3);
+	ck_assert_uint_eq(flow(0)->fl_stats.fs_encaps, enc0 + 3);
+	spi0 = last_spi();
+
+	/* The route goes between two packets: the second has none. */
+	memlab_run(&ml, 0, "configure terminal\n"
+	    "no ip route 2.2.2.2 255.255.255.255 12.1.1.2\nend");
+	send_lan(100);
+	ck_assert_uint_eq(nesp, 3);
+	ck_assert_uint_eq(nclear, 0);
+	memlab_run(&ml, 0, "configure terminal\n"
+	    "ip route 2.2.2.2 255.255.255.255 12.1.1.2\nend");
+	send_lan(100);
+	send_lan(100);
+	ck_assert_uint_eq(nesp, 5);
+	ck_assert_uint_eq(last_spi(), spi0);
+	ck_assert_uint_eq(acl->acl_ace[0].ace_hits, acl0 + 5);
+
+	/* The SAs cleared between two packets: the second, through the
+	 * cache still (the SA is looked up per packet), has none — a send
+	 * error, Quick Mode begun, no ESP — and once IKE is done the next
+	 * ones go under the new SA.  R2 hears R1 meanwhile. */
+	memlab_run(&ml, 0, "clear crypto sa");
+	(void)wire_mem_sink(ml.ml_ser[0], &ml.ml_sink[0]);
+	hits0 = f->f_fc_hits;
+	ml.ml_q[0].mq_n = 0;
+	send_lan(100);
+	ck_assert_uint_eq(f->f_fc_hits, hits0 + 1);
+	ck_assert_uint_eq(ml.ml_q[0].mq_n, 1);
+	ck_assert_uint_eq(ml.ml_q[0].mq_buf[0][4 + 9], 17);	/* IKE */
+	errs0 = flow(0)->fl_stats.fs_send_errors;
+	ck_assert_uint_ge(errs0, 1);
+	memlab_pump(&ml);
+	(void)wire_mem_sink(ml.ml_ser[0], &cap_sink);
+	send_lan(100);
+	send_lan(100);
+	ck_assert_uint_eq(nesp, 7);
+	ck_assert_uint_ne(last_spi(), spi0);
+	ck_assert_uint_eq(flow(0)->fl_stats.fs_send_errors, errs0);
+	ck_assert_uint_eq(f->f_fc_hits, hits0 + 3);
+
+	/* The crypto ACL no longer covers the flow: in clear at once. */
+	memlab_run(&ml, 0, "configure terminal\nno access-list 100\n"
+	    "access-list 100 permit ip host 1.1.1.1 host 2.2.2.3\nend");
+	clear0 = nclear;
+	send_lan(100);
+	ck_assert_uint_eq(nesp, 7);
+	ck_assert_uint_eq(nclear, clear0 + 1);
+	ck_assert_uint_eq(inject_fail, 0);
+}
+END_TEST
+
 /* A cleartext IPv4 packet SRC:SPORT -> DST:DPORT, protocol PROTO. */
 static size_t
 clear_pkt(uint8_t *ip, uint32_t src, uint32_t dst, uint8_t proto,
@@ -453,6 +540,7 @@ fastpath_suite(void)
 	tcase_add_test(tc, test_spd_follows_config);
 	tcase_add_test(tc, test_match_in);
 	tcase_add_test(tc, test_dyn_index);
+	tcase_add_test(tc, test_flow_cache);
 	suite_add_tcase(s, tc);
 	return s;
 }

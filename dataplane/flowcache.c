@@ -1,0 +1,291 @@
+/*
+ * flowcache: the forwarding decision of a protected flow, remembered.
+ *
+ * A forwarded IPv4 packet that leaves through a crypto map walks the
+ * inbound checks, the route, NAT, the outbound access group, the SPD
+ * (each entry's ACL classified in turn) before ESP: ~1,000 instructions
+ * that decide the same thing for every packet of a flow.  The first
+ * packet of a flow walks the ordinary path while it is recorded
+ * (fc_rec_*): the route's interface, the crypto ACL rules it counted,
+ * and crypto's decision (dp_fast_note: its compiled selector).  The next
+ * packets with the same key — the interface they came in on, source,
+ * destination, protocol, TOS, TCP/UDP ports or ICMP type and code, TCP's
+ * ACK and RST bits (what an ACL may look at) — take the entry: TTL,
+ * the forwarding copy, the rules' hit counters, and crypto's
+ * co_fast_out, which does what protect() does after classifying
+ * (the flow by its hash, its SA, lifetimes, path MTU, ESP).
+ *
+ * Nothing the entry holds can go stale unseen.  It is valid while
+ * fc_gen() equals what it was when the entry was filled, a sum of
+ * counters that only grow:
+ *  - d_gen: ACLs (the rules' counters it points at are reallocated when
+ *    an ACL changes), interfaces created or deleted (the pointers it
+ *    holds), addresses (the packet might be the router's own now),
+ *    `crypto map` bindings;
+ *  - d_rt_gen: static routes, interfaces shut or opened, wires attached
+ *    or closed (the route it remembers);
+ *  - d_fc_gen (fc_flush): crypto's hook or its generation registered
+ *    or gone (the cookies' owner);
+ *  - crypto's generation (dp_crypto_gen): crypto map entries, their
+ *    peers and ACL names, transform sets — what the SPD, and so the
+ *    cookie, is compiled from; the compiled SPD is rebuilt, and the
+ *    cookies it held freed, only when this or d_gen moves.
+ * What is looked up again per packet needs no invalidation: the SA (a
+ * rekey, an expiry, `clear crypto sa` take effect on the next packet as
+ * on the ordinary path, which looks the flow and its SA up by hash the
+ * same way), the SA's lifetime in kilobytes, the path MTU, and the link
+ * layer (ARP is asked per packet by link_output_ip4_room).  The
+ * interface properties the ordinary path tests per packet (an access
+ * group, NAT inside/outside, the crypto map) are tested again too:
+ * setting them need not move any generation.
+ *
+ * Not cached (the ordinary path every time): packets with IP options or
+ * fragments, for the router, from an interface with an inbound access
+ * group, `crypto map` (the inbound policy check) or `ip nat outside`,
+ * through NAT or an outbound access group, what crypto did not note
+ * (IKE's own traffic, dynamic map entries, no entry matching), and any
+ * walk during which another packet was received.
+ *
+ * Direct-mapped, FC_SLOTS entries in struct fwd: a collision replaces
+ * the older flow, nothing is allocated.
+ */
+#include <string.h>
+
+#include "dataplane/dp_int.h"
+
+#define IP_MF_OFF	0x3fff	/* MF and the fragment offset */
+#define TCP_ACK_RST	0x14
+
+uint64_t
+fc_gen(const struct dataplane *dp)
+{
+	const struct fwd	*f = dp->d_fwd;
+
+	return dp->d_gen + dp->d_rt_gen + dp->d_fc_gen +
+	    (f->f_crypto_gen != NULL ? *f->f_crypto_gen : 0) + 1;
+}
+
+void
+fc_flush(struct dataplane *dp)
+{
+	dp->d_fc_gen++;
+}
+
+void
+dp_crypto_gen(struct dataplane *dp, const uint64_t *gen)
+{
+	dp->d_fwd->f_crypto_gen = gen;
+	fc_flush(dp);
+}
+
+/*
+ * The packet's key into E (false: not a packet the cache takes).  The
+ * header was checked (ip4_receive): LEN is its total length.
+ */
+static bool
+fc_key(struct fc_entry *e, struct dp_iface *in, const uint8_t *ip,
+    size_t len)
+{
+	const uint8_t	*l4 = ip + 20;
+
+	if (ip[0] != 0x45 || (get16(ip + 6) & IP_MF_OFF) != 0)
+		return false;
+	e->fe_in = in;
+	e->fe_src = get32(ip + 12);
+	e->fe_dst = get32(ip + 16);
+	e->fe_proto = ip[9];
+	e->fe_tos = ip[1];
+	e->fe_ports = 0;
+	e->fe_tcpf = 0;
+	switch (ip[9]) {
+	case IPP_TCP:
+		if (len < 20 + 14)
+			return false;
+		e->fe_ports = get32(l4);
+		e->fe_tcpf = l4[13] & TCP_ACK_RST;
+		break;
+	case IPP_UDP:
+		if (len < 20 + 4)
+			return false;
+		e->fe_ports = get32(l4);
+		break;
+	case IPP_ICMP:
+		if (len < 20 + 2)
+			return false;
+		e->fe_ports = (uint32_t)get16(l4) << 16;
+		break;
+	default:
+		break;
+	}
+	return true;
+}
+
+static struct fc_entry *
+fc_slot(struct fwd *f, const struct fc_entry *k)
+{
+	uint32_t	h = k->fe_src * 2654435761U ^ k->fe_dst * 2246822519U ^
+			    k->fe_ports * 3266489917U ^ k->fe_proto;
+
+	return &f->f_fc[(h ^ h >> 16) & (FC_SLOTS - 1)];
+}
+
+static bool
+fc_same(const struct fc_entry *a, const struct fc_entry *b)
+{
+	return a->fe_in == b->fe_in && a->fe_src == b->fe_src &&
+	    a->fe_dst == b->fe_dst && a->fe_ports == b->fe_ports &&
+	    a->fe_proto == b->fe_proto && a->fe_tos == b->fe_tos &&
+	    a->fe_tcpf == b->fe_tcpf;
+}
+
+/* What the ordinary path tests per packet on these interfaces and the
+ * cache does not replay: an access group, NAT, the inbound policy
+ * check; and the crypto map the decision is for. */
+static bool
+fc_ifaces_plain(const struct fwd *f, const struct dp_iface *in,
+    const struct dp_iface *out)
+{
+	return in->if_acl_in == NULL && in->if_crypto_map == NULL &&
+	    in->if_nat == NAT_NONE && out->if_acl_out == NULL &&
+	    out->if_nat == NAT_NONE && out->if_crypto_map != NULL &&
+	    f->f_crypto != NULL && f->f_crypto->co_fast_out != NULL;
+}
+
+bool
+fc_forward(struct dataplane *dp, struct dp_iface *in, const uint8_t *ip,
+    size_t len)
+{
+	struct fwd		*f = dp->d_fwd;
+	struct fc_entry		 k, *e;
+	uint8_t			*copy;
+	unsigned		 i;
+
+	if (!fc_key(&k, in, ip, len))
+		return false;
+	e = fc_slot(f, &k);
+	if (e->fe_gen != fc_gen(dp) || !fc_same(e, &k) ||
+	    !fc_ifaces_plain(f, in, e->fe_out))
+		return false;
+	/* Time exceeded: the ordinary path answers it. */
+	if (ip[8] <= 1)
+		return false;
+	/* ip4_forward's copy and TTL, then its rules' counters as the
+	 * classification would have counted them. */
+	copy = fwd_fwdbuf(f) + DP_HEADROOM;
+	if (ip != copy)
+		memmove(copy, ip, len);
+	ip4_dec_ttl(copy);
+	for (i = 0; i < e->fe_nhits; i++)
+		(*e->fe_hits[i])++;
+	f->f_fc_hits++;
+	switch (f->f_crypto->co_fast_out(f->f_crypto_arg, e->fe_out,
+	    e->fe_cookie, copy, len)) {
+	case DP_CRYPTO_CONSUMED:
+	case DP_CRYPTO_DROP:
+		break;
+	case DP_CRYPTO_PASS:
+		(void)ip4_link_out(dp, in, e->fe_out, e->fe_nh, copy, len,
+		    IP4_ROOM | IP4_FWDBUF);
+		break;
+	}
+	return true;
+}
+
+void
+fc_rec_begin(struct dataplane *dp, struct dp_iface *in, const uint8_t *ip,
+    size_t len)
+{
+	struct fc_rec	*r = &dp->d_fwd->f_fcrec;
+
+	memset(r, 0, sizeof(*r));
+	r->fr_on = true;
+	r->fr_gen = fc_gen(dp);
+	if (in->if_acl_in != NULL || in->if_crypto_map != NULL ||
+	    in->if_nat != NAT_NONE || !fc_key(&r->fr_e, in, ip, len))
+		r->fr_bad = true;
+}
+
+void
+fc_rec_route(struct dataplane *dp, struct dp_iface *out, uint32_t nh)
+{
+	struct fc_rec	*r = &dp->d_fwd->f_fcrec;
+
+	if (!r->fr_on)
+		return;
+	if (r->fr_e.fe_out != NULL)	/* routed twice: not one decision */
+		r->fr_bad = true;
+	r->fr_e.fe_out = out;
+	r->fr_e.fe_nh = nh;
+}
+
+void
+fc_rec_classify(struct dataplane *dp, bool on)
+{
+	struct fc_rec	*r = &dp->d_fwd->f_fcrec;
+
+	if (r->fr_on)
+		r->fr_classifying = on;
+}
+
+void
+fc_rec_hit(struct dataplane *dp, uint64_t *hits)
+{
+	struct fc_rec	*r;
+
+	if (dp->d_fwd == NULL)
+		return;
+	r = &dp->d_fwd->f_fcrec;
+	/* Only the recorded packet's classification counts: a packet the
+	 * router makes meanwhile (an ICMP error) is classified too. */
+	if (!r->fr_on || !r->fr_classifying)
+		return;
+	if (r->fr_e.fe_nhits == FC_HITS)
+		r->fr_bad = true;
+	else
+		r->fr_e.fe_hits[r->fr_e.fe_nhits++] = hits;
+}
+
+void
+fc_rec_abort(struct dataplane *dp)
+{
+	struct fc_rec	*r = &dp->d_fwd->f_fcrec;
+
+	if (r->fr_on)
+		r->fr_bad = true;
+}
+
+void
+dp_fast_note(struct dataplane *dp, struct dp_iface *out, const void *cookie)
+{
+	struct fc_rec	*r = &dp->d_fwd->f_fcrec;
+
+	if (!r->fr_on || !r->fr_classifying)
+		return;
+	/* Noted once, for the interface the route chose. */
+	if (r->fr_e.fe_cookie != NULL || out != r->fr_e.fe_out)
+		r->fr_bad = true;
+	r->fr_e.fe_cookie = cookie;
+	/* What follows (ESP, an ICMP error, IKE) is not classification. */
+	r->fr_classifying = false;
+}
+
+void
+fc_rec_end(struct dataplane *dp)
+{
+	struct fwd	*f = dp->d_fwd;
+	struct fc_rec	*r = &f->f_fcrec;
+	struct fc_entry	*e;
+
+	if (r->fr_on && !r->fr_bad && r->fr_e.fe_cookie != NULL &&
+	    r->fr_e.fe_out != NULL &&
+	    fc_ifaces_plain(f, r->fr_e.fe_in, r->fr_e.fe_out) &&
+	    r->fr_gen == fc_gen(dp)) {
+		/* Under the generation the walk began and ended with: a
+		 * change during the walk (IKE begun, a flush) leaves no
+		 * entry behind. */
+		e = fc_slot(f, &r->fr_e);
+		*e = r->fr_e;
+		e->fe_gen = r->fr_gen;
+	}
+	r->fr_on = false;
+}
