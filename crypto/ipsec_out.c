@@ -408,6 +408,34 @@ encap(struct crypto *c, struct ipsec_flow *fl, struct ipsec_sa *ps,
 }
 
 /*
+ * FL's packet out of IFP through its outbound SA, the SA first checked
+ * against its lifetime in kilobytes (expired: its successor, if any);
+ * false, counted as a send error, when the flow has no SA ready (the
+ * caller begins IKE and drops the packet).
+ */
+static bool
+flow_send(struct crypto *c, struct dp_iface *ifp, struct ipsec_flow *fl,
+    uint8_t *ip, size_t len, bool inplace, enum dp_crypto_verdict *v)
+{
+	struct ipsec_sa	*ps;
+
+	if ((ps = ipsec_flow_out_sa(fl)) != NULL &&
+	    ipsec_sa_ready(ps) && ps->ps_bytes / 1024 >= ps->ps_life_kb &&
+	    ps->ps_expiry != NULL) {
+		ipsec_sa_expire_volume(c, ps);
+		ps = ipsec_flow_out_sa(fl);
+	}
+	if (ps != NULL && ipsec_sa_ready(ps)) {
+		*v = ipsec_mtu_out(c, ifp, fl, ps, ip, len, inplace, encap);
+		/* The soft volume lifetime: a successor now. */
+		ipsec_rekey_volume(ps);
+		return true;
+	}
+	fl->fl_stats.fs_send_errors++;
+	return false;
+}
+
+/*
  * A packet the static entry SE's selector SS protects, out of IFP: its
  * flow (found by its precomputed hash, made if none), the flow's
  * outbound SA checked against its lifetime in kilobytes, then the path
@@ -423,7 +451,6 @@ protect_sel(struct crypto *c, struct dp_iface *ifp,
     size_t len, bool inplace)
 {
 	struct ipsec_flow	*fl;
-	struct ipsec_sa		*ps;
 	struct ike_request	 rq;
 	struct ike_p1		*done;
 	enum dp_crypto_verdict	 v;
@@ -431,19 +458,8 @@ protect_sel(struct crypto *c, struct dp_iface *ifp,
 	if ((fl = ipsec_spd_flow(c, ss)) == NULL)
 		fl = ipsec_flow_create(c, &ss->ss_rq,
 		    se->se_ce->ce_params.pp_pfs);
-	if ((ps = ipsec_flow_out_sa(fl)) != NULL &&
-	    ipsec_sa_ready(ps) && ps->ps_bytes / 1024 >= ps->ps_life_kb &&
-	    ps->ps_expiry != NULL) {
-		ipsec_sa_expire_volume(c, ps);
-		ps = ipsec_flow_out_sa(fl);
-	}
-	if (ps != NULL && ipsec_sa_ready(ps)) {
-		v = ipsec_mtu_out(c, ifp, fl, ps, ip, len, inplace, encap);
-		/* The soft volume lifetime: a successor now. */
-		ipsec_rekey_volume(ps);
+	if (flow_send(c, ifp, fl, ip, len, inplace, &v))
 		return v;
-	}
-	fl->fl_stats.fs_send_errors++;
 	if (!negotiating(c, &ss->ss_rq, &done)) {
 		/* The negotiation offers the entry as it is now. */
 		rq = ss->ss_rq;
@@ -553,23 +569,12 @@ ipsec_out_flow(struct crypto *c, struct dp_iface *ifp,
     const struct cmap_entry *ce, uint8_t *ip, size_t len)
 {
 	struct ipsec_flow	*fl;
-	struct ipsec_sa		*ps;
 	enum dp_crypto_verdict	 v;
 
 	if ((fl = ipsec_flow_find_h(c, rq, peer, h)) == NULL)
 		fl = ipsec_flow_create(c, rq, ce->ce_params.pp_pfs);
-	if ((ps = ipsec_flow_out_sa(fl)) != NULL &&
-	    ipsec_sa_ready(ps) && ps->ps_bytes / 1024 >= ps->ps_life_kb &&
-	    ps->ps_expiry != NULL) {
-		ipsec_sa_expire_volume(c, ps);
-		ps = ipsec_flow_out_sa(fl);
-	}
-	if (ps != NULL && ipsec_sa_ready(ps)) {
-		v = ipsec_mtu_out(c, ifp, fl, ps, ip, len, false, encap);
-		ipsec_rekey_volume(ps);
+	if (flow_send(c, ifp, fl, ip, len, false, &v))
 		return v;
-	}
-	fl->fl_stats.fs_send_errors++;
 	ipsec_out_start(c, rq, ce);
 	return DP_CRYPTO_DROP;
 }
