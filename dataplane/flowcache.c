@@ -17,15 +17,15 @@
  *
  * Nothing the entry holds can go stale unseen.  It is valid while
  * fc_gen() equals what it was when the entry was filled, a sum of
- * counters that only grow:
+ * counters that only grow while crypto's owner stays (fc_flush):
  *  - d_gen: ACLs (the rules' counters it points at are reallocated when
  *    an ACL changes), interfaces created or deleted (the pointers it
  *    holds), addresses (the packet might be the router's own now),
  *    `crypto map` bindings;
  *  - d_rt_gen: static routes, interfaces shut or opened, wires attached
  *    or closed (the route it remembers);
- *  - d_fc_gen (fc_flush): crypto's hook or its generation registered
- *    or gone (the cookies' owner);
+ *  - d_fc_gen (fc_flush, which also empties the table): crypto's hook
+ *    or its generation registered or gone (the cookies' owner);
  *  - crypto's generation (dp_crypto_gen): crypto map entries, their
  *    peers and ACL names, transform sets — what the SPD, and so the
  *    cookie, is compiled from; the compiled SPD is rebuilt, and the
@@ -65,9 +65,19 @@ fc_gen(const struct dataplane *dp)
 	    (f->f_crypto_gen != NULL ? *f->f_crypto_gen : 0) + 1;
 }
 
+/*
+ * Crypto's hook or its generation came or went: every entry dropped, not
+ * only outdated.  The sum fc_gen() only grows while its terms do, and
+ * the crypto term does not when its owner changes (a new owner's
+ * counter starts anew, none counts 0), so a sum seen before could come
+ * back with another owner's cookies in the entries it validated.
+ * d_fc_gen still moves: a walk being recorded across this leaves no
+ * entry (fc_rec_end compares the generation).
+ */
 void
 fc_flush(struct dataplane *dp)
 {
+	memset(dp->d_fwd->f_fc, 0, sizeof(dp->d_fwd->f_fc));
 	dp->d_fc_gen++;
 }
 
