@@ -38,41 +38,13 @@
 #define IP_MF		0x2000
 #define IP_OFFMASK	0x1fff
 
-/*
- * The checksum of a 20-byte header, in the machine's byte order: the
- * ones' complement sum does not depend on it (RFC 1071 2.B), so the
- * words are added as they lie and the result stored as it is.  Every
- * forwarded ESP packet has its header checked on the way in and made
- * on the way out: in_cksum's byte-by-byte loads were ~60 instructions
- * each time, this is a third of that.
- */
-static inline uint16_t
-hdr20_cksum(const uint8_t *ip)
-{
-	uint32_t	w[5];
-	uint64_t	a;
-
-	memcpy(w, ip, sizeof(w));
-	a = (uint64_t)w[0] + w[1] + w[2] + w[3] + w[4];
-	a = (a & 0xffffffffU) + (a >> 32);
-	a = (a & 0xffff) + (a >> 16);
-	a = (a & 0xffff) + (a >> 16);
-	a = (a & 0xffff) + (a >> 16);
-	return (uint16_t)~a;
-}
-
 static void
 ip4_checksum(uint8_t *ip)
 {
-	size_t		hl = (size_t)(ip[0] & 15) * 4;
-	uint16_t	sum;
+	size_t	hl = (size_t)(ip[0] & 15) * 4;
 
 	put16(ip + 10, 0);
-	if (hl == 20) {
-		sum = hdr20_cksum(ip);
-		memcpy(ip + 10, &sum, 2);
-	} else
-		put16(ip + 10, in_cksum(ip, hl, 0));
+	put16(ip + 10, in_cksum(ip, hl, 0));
 }
 
 /* TTL down by one and the checksum updated for it (RFC 1624 eqn. 3),
@@ -439,7 +411,7 @@ ip4_receive(struct dataplane *dp, struct dp_iface *ifp, const uint8_t *ip,
 	hl = (size_t)(ip[0] & 15) * 4;
 	tot = get16(ip + 2);
 	if (hl < 20 || hl > len || tot < hl || tot > len ||
-	    (hl == 20 ? hdr20_cksum(ip) : in_cksum(ip, hl, 0)) != 0)
+	    in_cksum(ip, hl, 0) != 0)
 		goto bad;
 	len = tot;		/* Ethernet pads short frames */
 	if (dp->d_tun_gen != dp->d_gen + dp->d_rt_gen + 1)

@@ -74,23 +74,43 @@ ip4_parse(const char *s, uint32_t *out)
 	return ip4_parse_n(s, strlen(s), out);
 }
 
-/* Four bytes at a time: 2^16 = 1 modulo 0xffff, so summing 32-bit words
- * and folding is the one's complement sum of the 16-bit words (RFC 1071
- * §2(B)); a forwarded packet's header is summed twice. */
+/*
+ * Four bytes at a time, each loaded as it lies in memory: 2^16 = 1
+ * modulo 0xffff, so summing 32-bit words and folding is the one's
+ * complement sum of the 16-bit words, and that sum does not depend on
+ * the byte order it is taken in (RFC 1071 2(B)): the machine's order's
+ * sum, folded and brought to network order (ntohs), is the sum of the
+ * big-endian words, to which SUM (a sum of big-endian words, as
+ * ip4_pseudo's) is added.  Byte-by-byte big-endian loads were three
+ * times the instructions, and every forwarded packet's header is summed
+ * on the way in and each ESP packet's on the way out.
+ */
 uint16_t
 in_cksum(const uint8_t *p, size_t len, uint32_t sum)
 {
-	uint64_t	acc = sum;
+	uint64_t	acc = 0;
+	uint32_t	w;
+	uint16_t	h;
+	uint8_t		last[2] = { 0, 0 };
 
-	for (; len >= 4; p += 4, len -= 4)
-		acc += get32(p);
+	for (; len >= 4; p += 4, len -= 4) {
+		memcpy(&w, p, 4);
+		acc += w;
+	}
 	if (len >= 2) {
-		acc += get16(p);
+		memcpy(&h, p, 2);
+		acc += h;
 		p += 2;
 		len -= 2;
 	}
-	if (len == 1)
-		acc += (uint32_t)p[0] << 8;
+	if (len == 1) {		/* the high byte of a last word */
+		last[0] = p[0];
+		memcpy(&h, last, 2);
+		acc += h;
+	}
+	while (acc >> 16)
+		acc = (acc & 0xffff) + (acc >> 16);
+	acc = (uint64_t)ntohs((uint16_t)acc) + sum;
 	while (acc >> 16)
 		acc = (acc & 0xffff) + (acc >> 16);
 	return (uint16_t)~acc;
