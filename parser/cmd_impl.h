@@ -220,6 +220,9 @@ struct walk {
 
 /* Walk the first NWORDS words of LINE; wk_paths are then the candidates
  * for the word after them.  Returns 0, or -1 with wk_status set. */
+/* S (LEN bytes, 1 to 20) as a decimal number without overflow: 0, or
+ * -1 (cmd_walk.c; the line memo reads free numbers with it). */
+int		 parse_num(const char *s, size_t len, unsigned long long *v);
 int		 walk_run(struct walk *, const struct cmd_set *,
 		    const char *line, size_t nwords);
 void		 walk_free(struct walk *);

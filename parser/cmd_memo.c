@@ -52,10 +52,13 @@
 
 /* A key's word: two bytes of length and the text, or this length alone
  * for a valid IPv4 address; or one of these and the word's first byte
- * for a free word (a free number's bounds after it, 8 bytes each). */
+ * for a free word (a free number's bounds after it, 8 bytes each, in
+ * the machine's order: a key never leaves the process). */
 #define LMEMO_IP4	0xffff
 #define LMEMO_FWORD	0xfffe
 #define LMEMO_FNUM	0xfffd
+_Static_assert(sizeof(unsigned long long) == 8,
+    "a free number's bounds are 8 bytes each in a key");
 
 struct lmemo_ent {
 	unsigned long		 le_gen;	/* lmemo_gen when kept; 0: none */
@@ -265,23 +268,13 @@ key_ip4(const struct lmemo_key *k, size_t wi)
 	return (k->k_ip4[wi / 64] >> wi % 64 & 1) != 0;
 }
 
-/* Is word W of LEN a number a free number's key may stand for (the
- * walk's ranges read 19 digits without overflow)? */
+/* Is word W of LEN a number a free number's key may stand for: what
+ * step_free (cmd_walk.c) took for one, up to 19 digits, which the walk's
+ * ranges read without overflow? */
 static bool
 word_num(const char *w, size_t len, unsigned long long *v)
 {
-	unsigned long long	n = 0;
-	size_t			i;
-
-	if (len == 0 || len > 19)
-		return false;
-	for (i = 0; i < len; i++) {
-		if ((unsigned)(w[i] - '0') > 9)
-			return false;
-		n = n * 10 + (unsigned)(w[i] - '0');
-	}
-	*v = n;
-	return true;
+	return len <= 19 && parse_num(w, len, v) == 0;
 }
 
 /*
@@ -335,26 +328,6 @@ key_free(const struct lmemo_key *k, size_t wi)
 	    (k->k_fnum >> wi & 1) ? LMEMO_FREE_NUM : LMEMO_FREE_NONE;
 }
 
-static uint64_t
-get64(const unsigned char *p)
-{
-	uint64_t	v = 0;
-	int		i;
-
-	for (i = 0; i < 8; i++)
-		v = v << 8 | p[i];
-	return v;
-}
-
-static void
-put64(unsigned char *p, uint64_t v)
-{
-	int	i;
-
-	for (i = 7; i >= 0; i--, v >>= 8)
-		p[i] = (unsigned char)v;
-}
-
 /* Is the kept key KEY (of K's length) the key of WK's line? */
 static bool
 key_eq(const unsigned char *key, const struct lmemo_key *k,
@@ -363,7 +336,7 @@ key_eq(const unsigned char *key, const struct lmemo_key *k,
 	size_t			wi, len;
 	unsigned		tag;
 	const char		*w;
-	unsigned long long	v;
+	unsigned long long	v, lo, hi;
 
 	for (wi = 0; wi < wk->wk_nwords; wi++) {
 		tag = (unsigned)key[0] << 8 | key[1];
@@ -380,7 +353,9 @@ key_eq(const unsigned char *key, const struct lmemo_key *k,
 			if (tag != LMEMO_FNUM || key[0] != (unsigned char)w[0])
 				return false;
 			(void)word_num(w, wk->wk_words[wi].w_len, &v);
-			if (v < get64(key + 1) || v > get64(key + 9))
+			memcpy(&lo, key + 1, sizeof(lo));
+			memcpy(&hi, key + 9, sizeof(hi));
+			if (v < lo || v > hi)
 				return false;
 			key += 17;
 			continue;
@@ -419,8 +394,8 @@ key_write(unsigned char *key, const struct lmemo_key *k,
 			*key++ = (unsigned char)tag;
 			*key++ = (unsigned char)w[0];
 			if (tag == LMEMO_FNUM) {
-				put64(key, wk->wk_flo[wi]);
-				put64(key + 8, wk->wk_fhi[wi]);
+				memcpy(key, &wk->wk_flo[wi], 8);
+				memcpy(key + 8, &wk->wk_fhi[wi], 8);
 				key += 16;
 			}
 			continue;

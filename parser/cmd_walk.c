@@ -74,7 +74,7 @@ span_of(const char *s, size_t len, unsigned set)
 	return i;
 }
 
-static int
+int
 parse_num(const char *s, size_t len, unsigned long long *v)
 {
 	unsigned long long	n = 0;
