@@ -77,26 +77,44 @@ loader_line(struct loader *ld, char *line, size_t len)
 	return true;
 }
 
+/*
+ * Run the whole lines of BUF (END bytes; each newline becomes a NUL) and
+ * return how many bytes they took: what is left is a line not yet ended.
+ * *GO_ON false once `end` ran.
+ */
+static size_t
+loader_lines(struct loader *ld, char *buf, size_t end, bool *go_on)
+{
+	char	*p, *nl;
+
+	for (p = buf; *go_on && (nl = memchr(p, '\n', (size_t)(buf + end -
+	    p))) != NULL; p = nl + 1) {
+		*nl = '\0';
+		*go_on = loader_line(ld, p, (size_t)(nl - p));
+	}
+	return (size_t)(p - buf);
+}
+
+/* The last line of a text, without a newline (LEN bytes, NUL-terminated). */
+static void
+loader_last(struct loader *ld, char *line, size_t len, bool go_on)
+{
+	if (go_on && len > 0)
+		(void)loader_line(ld, line, len);
+}
+
 void
 startup_apply(struct router *r, const char *text, struct strbuf *report)
 {
 	struct loader	 ld;
-	struct strbuf	 line;
-	const char	*p, *nl;
-	size_t		 len;
+	char		*buf = xstrdup(text);
+	size_t		 len = strlen(buf), done;
+	bool		 go_on = true;
 
 	loader_init(&ld, r, report);
-	strbuf_init(&line);
-	for (p = text; *p != '\0'; p = nl + (*nl != '\0')) {
-		if ((nl = strchr(p, '\n')) == NULL)
-			nl = p + strlen(p);
-		len = (size_t)(nl - p);
-		strbuf_reset(&line);
-		strbuf_add(&line, p, len);
-		if (!loader_line(&ld, line.sb_buf, len))
-			break;
-	}
-	strbuf_free(&line);
+	done = loader_lines(&ld, buf, len, &go_on);
+	loader_last(&ld, buf + done, len - done, go_on);
+	free(buf);
 	loader_free(&ld);
 }
 
@@ -114,8 +132,8 @@ startup_apply(struct router *r, const char *text, struct strbuf *report)
 static int
 load_fd(struct loader *ld, int fd)
 {
-	size_t	 cap = LOAD_CHUNK, have = 0, end;
-	char	*buf = xmalloc(cap + 1), *p, *nl, *z;
+	size_t	 cap = LOAD_CHUNK, have = 0, end, done;
+	char	*buf = xmalloc(cap + 1), *z;
 	bool	 eof = false, go_on = true;
 	ssize_t	 n;
 	int	 rc = 0;
@@ -138,20 +156,13 @@ load_fd(struct loader *ld, int fd)
 			end = (size_t)(z - buf);
 			eof = true;
 		}
-		for (p = buf; go_on && (nl = memchr(p, '\n', (size_t)(buf +
-		    end - p))) != NULL; p = nl + 1) {
-			*nl = '\0';
-			go_on = loader_line(ld, p, (size_t)(nl - p));
-		}
-		if (!go_on)
-			break;
-		have = (size_t)(buf + end - p);
-		memmove(buf, p, have);
+		done = loader_lines(ld, buf, end, &go_on);
+		have = end - done;
+		memmove(buf, buf + done, have);
 	}
-	/* The last line, without a newline. */
-	if (go_on && rc == 0 && have > 0) {
+	if (rc == 0) {
 		buf[have] = '\0';
-		(void)loader_line(ld, buf, have);
+		loader_last(ld, buf, have, go_on);
 	}
 	free(buf);
 	return rc;
