@@ -556,6 +556,25 @@ struct fc_entry {
 	const void		*fe_cookie;	/* crypto's */
 };
 
+/*
+ * The egress of the router's own datagrams (egress.c): for one source
+ * and destination, the route's interface and next hop and the link
+ * header, valid while d_gen + d_rt_gen is what it was when filled.
+ */
+#define EG_BITS		6
+#define EG_SLOTS	(1 << EG_BITS)
+
+struct eg_entry {
+	uint64_t		 eg_gen;	/* d_gen + d_rt_gen + 1; 0 empty */
+	uint32_t		 eg_src, eg_dst;
+	struct dp_iface		*eg_out;
+	uint32_t		 eg_nh;
+	uint32_t		 eg_sum;	/* the addresses' 16-bit words */
+	uint8_t			 eg_hl;		/* ETHER_HDRLEN or HDLC_HDRLEN */
+	bool			 eg_arp;	/* the MAC asked of ARP per packet */
+	uint8_t			 eg_hdr[ETHER_HDRLEN];
+};
+
 /* The walk being recorded (fc_rec_*): what it has seen so far. */
 struct fc_rec {
 	bool			 fr_on;		/* a walk is being recorded */
@@ -601,6 +620,7 @@ struct fwd {
 	uint8_t			*f_tunbuf;
 	struct fc_entry		 f_fc[FC_SLOTS];
 	struct fc_rec		 f_fcrec;
+	struct eg_entry		 f_eg[EG_SLOTS];	/* egress.c */
 	uint64_t		 f_fc_hits;	/* packets it forwarded */
 	/* crypto's generation (dp_crypto_gen): its configuration, which
 	 * the cookies point into; NULL: none registered. */
@@ -629,6 +649,11 @@ void		 fwd_free(struct dataplane *);
 /* Deliver a packet (IPv4 or IPv6) of the router to itself through the
  * event loop. */
 void		 fwd_local(struct dataplane *, const uint8_t *, size_t);
+
+/* egress.c: crypto's datagram IP (its header filled but the checksum,
+ * the source ours, DP_LINK_ROOM writable before it) sent as ip4_send
+ * with IP4_OWN | IP4_NOCRYPTO | IP4_ROOM sends it; enum dp_send_result. */
+int		 eg_send(struct dataplane *, uint8_t *ip, size_t len);
 
 /* flowcache.c */
 /* The value every entry is checked against: d_gen + d_rt_gen +

@@ -140,7 +140,7 @@ dp_ip_output(struct dataplane *dp, const uint8_t *ip, size_t len)
 	if (len < 20 || len > IP4_MAXLEN || (ip[0] >> 4) != 4)
 		return DP_SEND_DROPPED;
 	memcpy(copy, ip, len);
-	return ip4_send(dp, copy, len, IP4_OWN | IP4_NOCRYPTO | IP4_ROOM);
+	return eg_send(dp, copy, len);
 }
 
 uint8_t *
@@ -157,5 +157,6 @@ dp_ip_output_buf(struct dataplane *dp, uint8_t *ip, size_t len)
 		return ip6_send(dp, ip, len);
 	if (len < 20 || len > IP4_MAXLEN || (ip[0] >> 4) != 4)
 		return DP_SEND_DROPPED;
-	return ip4_send(dp, ip, len, IP4_OWN | IP4_NOCRYPTO | IP4_ROOM);
+	/* The same peer packet after packet: its egress remembered. */
+	return eg_send(dp, ip, len);
 }

@@ -15,6 +15,7 @@ libiosh_a_SOURCES += \
 # interfaces, UDP endpoints, the crypto hook.
 libiosh_a_SOURCES += \
 	dataplane/attach.c dataplane/link.c dataplane/arp.c dataplane/fwd.c \
+	dataplane/egress.c \
 	dataplane/flowcache.c \
 	dataplane/ip4.c dataplane/icmp.c dataplane/udp.c dataplane/filter.c \
 	dataplane/reasm.c \
