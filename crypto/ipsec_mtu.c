@@ -145,12 +145,10 @@ fragment(struct crypto *c, struct ipsec_flow *fl, struct ipsec_sa *ps,
 	return v;
 }
 
-enum dp_crypto_verdict
-ipsec_mtu_out(struct crypto *c, const struct dp_iface *ifp,
-    struct ipsec_flow *fl, struct ipsec_sa *ps, uint8_t *ip, size_t len,
-    bool inplace, ipsec_encap_fn encap)
+size_t
+ipsec_mtu_inner_out(struct crypto *c, const struct dp_iface *ifp,
+    struct ipsec_flow *fl, const struct ipsec_sa *ps)
 {
-	size_t		inner;
 	uint32_t	key;
 
 	refresh(c, fl, ifp, clock_mono_ms());
@@ -164,7 +162,16 @@ ipsec_mtu_out(struct crypto *c, const struct dp_iface *ifp,
 		fl->fl_inner_mtu = (uint32_t)ipsec_mtu_inner(fl, ps);
 		fl->fl_inner_key = key;
 	}
-	inner = fl->fl_inner_mtu;
+	return fl->fl_inner_mtu;
+}
+
+enum dp_crypto_verdict
+ipsec_mtu_out(struct crypto *c, const struct dp_iface *ifp,
+    struct ipsec_flow *fl, struct ipsec_sa *ps, uint8_t *ip, size_t len,
+    bool inplace, ipsec_encap_fn encap)
+{
+	size_t	inner = ipsec_mtu_inner_out(c, ifp, fl, ps);
+
 	/* An IPv6 datagram (a VTI's) is not cut by a router and has no DF
 	 * bit to read: it goes whole, as the tunnel's MTU let it in. */
 	if (len <= inner || (ip[0] >> 4) == 6)
