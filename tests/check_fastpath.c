@@ -377,6 +377,119 @@ START_TEST(test_flow_cache)
 }
 END_TEST
 
+/*
+ * The ESP packet's remembered egress (dataplane/egress.c): a route
+ * between two packets moves it on the second — the peer's address
+ * routed to Null0 leaves nothing on the serial wire — and back again.
+ */
+START_TEST(test_egress_follows_route)
+{
+	struct dp_iface	*s12 = dp_iface_find(ml.ml_rt[0].r_sys.sy_dp,
+			    "Serial1/2");
+	uint64_t	 opk0, enc0, err0;
+
+	/* The tunnel's traffic by an interface route: only the ESP
+	 * packet's own route, to the peer 12.1.1.2, changes below. */
+	memlab_run(&ml, 0, "configure terminal\n"
+	    "no ip route 2.2.2.2 255.255.255.255 12.1.1.2\n"
+	    "ip route 2.2.2.2 255.255.255.255 Serial1/2\nend");
+	send_lan(100);		/* the egress remembered */
+	send_lan(100);		/* and taken */
+	ck_assert_uint_eq(nesp, 2);
+	opk0 = s12->if_attach.at_opkts;
+	enc0 = flow(0)->fl_stats.fs_encaps;
+	err0 = flow(0)->fl_stats.fs_send_errors;
+	memlab_run(&ml, 0, "configure terminal\n"
+	    "ip route 12.1.1.2 255.255.255.255 Null0\nend");
+	send_lan(100);
+	/* Built, then discarded by the route: a send error, no frame. */
+	ck_assert_uint_eq(nesp, 2);
+	ck_assert_uint_eq(s12->if_attach.at_opkts, opk0);
+	ck_assert_uint_eq(flow(0)->fl_stats.fs_encaps, enc0 + 1);
+	ck_assert_uint_eq(flow(0)->fl_stats.fs_send_errors, err0 + 1);
+	memlab_run(&ml, 0, "configure terminal\n"
+	    "no ip route 12.1.1.2 255.255.255.255 Null0\nend");
+	send_lan(100);
+	ck_assert_uint_eq(nesp, 3);
+	ck_assert_uint_eq(s12->if_attach.at_opkts, opk0 + 1);
+	ck_assert_uint_eq(flow(0)->fl_stats.fs_send_errors, err0 + 1);
+	ck_assert_uint_eq(nclear, 0);
+	ck_assert_uint_eq(inject_fail, 0);
+}
+END_TEST
+
+/* R1's ESP frame K into R2's Serial1/1. */
+static void
+to_r2(size_t k)
+{
+	if (wire_mem_inject(ml.ml_ser[1], esp[k], esp_len[k]) != 0)
+		inject_fail++;
+}
+
+/*
+ * ESP for R2 goes straight to crypto (ip4_esp_lane) only while nothing
+ * stands between, decided per packet: an inbound access group applied
+ * between two packets filters the second (its deny counted), and gone,
+ * the third is decapsulated; `clear crypto sa` leaves the next one an
+ * invalid SPI; after a new Quick Mode the new SA's packets are taken.
+ */
+START_TEST(test_esp_lane_follows_changes)
+{
+	struct dataplane	*dp1 = ml.ml_rt[1].r_sys.sy_dp;
+	struct dp_acl		*acl;
+	uint64_t		 dec0, bad0;
+	uint32_t		 spi0;
+
+	send_lan(100);
+	send_lan(100);
+	send_lan(100);
+	send_lan(100);
+	ck_assert_uint_eq(nesp, 4);
+	spi0 = last_spi();
+	dec0 = flow(1)->fl_stats.fs_decaps;
+	to_r2(0);
+	ck_assert_uint_eq(flow(1)->fl_stats.fs_decaps, dec0 + 1);
+
+	memlab_run(&ml, 1, "configure terminal\n"
+	    "access-list 101 deny esp any any\n"
+	    "access-list 101 permit ip any any\n"
+	    "interface Serial1/1\nip access-group 101 in\nend");
+	acl = dp_acl_find(dp1, "101");
+	ck_assert_ptr_nonnull(acl);
+	to_r2(1);
+	ck_assert_uint_eq(flow(1)->fl_stats.fs_decaps, dec0 + 1);
+	ck_assert_uint_eq(acl->acl_ace[0].ace_hits, 1);
+	memlab_run(&ml, 1, "configure terminal\ninterface Serial1/1\n"
+	    "no ip access-group 101 in\nend");
+	to_r2(2);
+	ck_assert_uint_eq(flow(1)->fl_stats.fs_decaps, dec0 + 2);
+	ck_assert_uint_eq(acl->acl_ace[0].ace_hits, 1);
+
+	/* The SAs gone between two packets: an invalid SPI. */
+	bad0 = R(1)->c_esp_bad;
+	memlab_run(&ml, 1, "clear crypto sa");
+	to_r2(3);
+	ck_assert_uint_eq(R(1)->c_esp_bad, bad0 + 1);
+
+	/* R1 hears the deletes and negotiates anew; the new SA's ESP is
+	 * decapsulated. */
+	(void)wire_mem_sink(ml.ml_ser[0], &ml.ml_sink[0]);
+	memlab_pump(&ml);
+	send_lan(100);
+	memlab_pump(&ml);
+	(void)wire_mem_sink(ml.ml_ser[0], &cap_sink);
+	nesp = 0;
+	send_lan(100);
+	ck_assert_uint_eq(nesp, 1);
+	ck_assert_uint_ne(last_spi(), spi0);
+	dec0 = flow(1)->fl_stats.fs_decaps;
+	to_r2(0);
+	ck_assert_uint_eq(flow(1)->fl_stats.fs_decaps, dec0 + 1);
+	ck_assert_uint_eq(R(1)->c_esp_bad, bad0 + 1);
+	ck_assert_uint_eq(inject_fail, 0);
+}
+END_TEST
+
 /* A cleartext IPv4 packet SRC:SPORT -> DST:DPORT, protocol PROTO. */
 static size_t
 clear_pkt(uint8_t *ip, uint32_t src, uint32_t dst, uint8_t proto,
@@ -541,6 +654,8 @@ fastpath_suite(void)
 	tcase_add_test(tc, test_match_in);
 	tcase_add_test(tc, test_dyn_index);
 	tcase_add_test(tc, test_flow_cache);
+	tcase_add_test(tc, test_egress_follows_route);
+	tcase_add_test(tc, test_esp_lane_follows_changes);
 	suite_add_tcase(s, tc);
 	return s;
 }
