@@ -401,26 +401,24 @@ ip4_walk(struct dataplane *dp, struct dp_iface *ifp, const uint8_t *ip,
 }
 
 /*
- * ESP or AH from a wire for one of the router's addresses, straight to
- * crypto: ip4_walk's questions have known answers for them when the
- * interface has no inbound access group and is not `ip nat outside` —
- * crypto's inbound policy check exempts ESP and AH always
- * (ipsec_own_traffic), NAT leaves the datagram as it is, and local
- * delivery hands them to co_esp_input.  False: the ordinary walk (an
- * access group, NAT, a fragment, not ours, no crypto).
+ * A datagram for one of the router's addresses whose walk (ip4_walk)
+ * has known answers, straight to local delivery: the interface has no
+ * inbound access group and is not `ip nat outside` (NAT would leave it
+ * as it is), and crypto's inbound policy check does not apply — to ESP
+ * and AH, which it exempts always (ipsec_own_traffic), or to what crypto
+ * decapsulated (IP4_DECAP), which it never asks about.  That is the ESP
+ * a gateway receives and, for the router itself, what it carried.  False:
+ * the ordinary walk (an access group, NAT, a fragment, not ours).
  */
 static bool
-ip4_esp_lane(struct dataplane *dp, struct dp_iface *ifp, const uint8_t *ip,
+ip4_local_lane(struct dataplane *dp, struct dp_iface *ifp, const uint8_t *ip,
     size_t len)
 {
-	const struct fwd	*f = dp->d_fwd;
-
 	if (ifp->if_acl_in != NULL || ifp->if_nat == NAT_OUTSIDE ||
 	    (get16(ip + 6) & (IP_MF | IP_OFFMASK)) != 0 ||
-	    f->f_crypto == NULL || f->f_crypto->co_esp_input == NULL ||
 	    !ip4_own(dp, get32(ip + 16)))
 		return false;
-	f->f_crypto->co_esp_input(f->f_crypto_arg, ifp, ip, len);
+	ip4_local(dp, ifp, ip, len);
 	return true;
 }
 
@@ -457,8 +455,9 @@ ip4_receive(struct dataplane *dp, struct dp_iface *ifp, const uint8_t *ip,
 	 * walk (what crypto decrypted or a tunnel decapsulated, handed
 	 * back): a walk being recorded is then not one decision. */
 	fc_rec_abort(dp);
-	if (flags == 0 && ifp != NULL && (ip[9] == IPP_ESP ||
-	    ip[9] == IPP_AH) && ip4_esp_lane(dp, ifp, ip, len))
+	if (ifp != NULL && (flags == IP4_DECAP || (flags == 0 &&
+	    (ip[9] == IPP_ESP || ip[9] == IPP_AH))) &&
+	    ip4_local_lane(dp, ifp, ip, len))
 		return;
 	ip4_walk(dp, ifp, ip, len, flags);
 	return;

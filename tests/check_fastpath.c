@@ -427,11 +427,13 @@ to_r2(size_t k)
 }
 
 /*
- * ESP for R2 goes straight to crypto (ip4_esp_lane) only while nothing
+ * ESP for R2 goes straight to crypto (ip4_local_lane) only while nothing
  * stands between, decided per packet: an inbound access group applied
  * between two packets filters the second (its deny counted), and gone,
- * the third is decapsulated; `clear crypto sa` leaves the next one an
- * invalid SPI; after a new Quick Mode the new SA's packets are taken.
+ * the third is decapsulated; one that lets ESP in filters the inner
+ * packet it carried (IP4_DECAP's lane asks the same); `clear crypto sa`
+ * leaves the next one an invalid SPI; after a new Quick Mode the new
+ * SA's packets are taken.
  */
 START_TEST(test_esp_lane_follows_changes)
 {
@@ -444,7 +446,8 @@ START_TEST(test_esp_lane_follows_changes)
 	send_lan(100);
 	send_lan(100);
 	send_lan(100);
-	ck_assert_uint_eq(nesp, 4);
+	send_lan(100);
+	ck_assert_uint_eq(nesp, 5);
 	spi0 = last_spi();
 	dec0 = flow(1)->fl_stats.fs_decaps;
 	to_r2(0);
@@ -465,10 +468,26 @@ START_TEST(test_esp_lane_follows_changes)
 	ck_assert_uint_eq(flow(1)->fl_stats.fs_decaps, dec0 + 2);
 	ck_assert_uint_eq(acl->acl_ace[0].ace_hits, 1);
 
+	/* An access group that lets ESP in filters what it carried too:
+	 * decapsulated, then the inner TCP denied. */
+	memlab_run(&ml, 1, "configure terminal\n"
+	    "access-list 102 permit esp any any\n"
+	    "access-list 102 deny tcp any any\n"
+	    "access-list 102 permit ip any any\n"
+	    "interface Serial1/1\nip access-group 102 in\nend");
+	acl = dp_acl_find(dp1, "102");
+	ck_assert_ptr_nonnull(acl);
+	to_r2(3);
+	ck_assert_uint_eq(flow(1)->fl_stats.fs_decaps, dec0 + 3);
+	ck_assert_uint_eq(acl->acl_ace[0].ace_hits, 1);
+	ck_assert_uint_eq(acl->acl_ace[1].ace_hits, 1);
+	memlab_run(&ml, 1, "configure terminal\ninterface Serial1/1\n"
+	    "no ip access-group 102 in\nend");
+
 	/* The SAs gone between two packets: an invalid SPI. */
 	bad0 = R(1)->c_esp_bad;
 	memlab_run(&ml, 1, "clear crypto sa");
-	to_r2(3);
+	to_r2(4);
 	ck_assert_uint_eq(R(1)->c_esp_bad, bad0 + 1);
 
 	/* R1 hears the deletes and negotiates anew; the new SA's ESP is
