@@ -92,6 +92,10 @@ eg_send(struct dataplane *dp, uint8_t *ip, size_t len)
 	uint32_t	 src = get32(ip + 12), dst = get32(ip + 16), sum;
 	uint8_t		*f;
 
+	/* No packet state (a dataplane being freed): the ordinary way,
+	 * which does without it. */
+	if (dp->d_fwd == NULL)
+		return ip4_send(dp, ip, len, IP4_OWN | IP4_NOCRYPTO | IP4_ROOM);
 	if (dp->d_tun_gen != dp->d_gen + dp->d_rt_gen + 1)
 		tunnel_sync(dp);	/* tunnels' line protocols, first */
 	e = eg_slot(dp->d_fwd, dst);

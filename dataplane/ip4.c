@@ -455,6 +455,8 @@ ip4_receive(struct dataplane *dp, struct dp_iface *ifp, const uint8_t *ip,
 	 * walk (what crypto decrypted or a tunnel decapsulated, handed
 	 * back): a walk being recorded is then not one decision. */
 	fc_rec_abort(dp);
+	/* ESP, AH or a decapsulated datagram for us: local delivery at
+	 * once when the walk's answers are known (ip4_local_lane). */
 	if (ifp != NULL && (flags == IP4_DECAP || (flags == 0 &&
 	    (ip[9] == IPP_ESP || ip[9] == IPP_AH))) &&
 	    ip4_local_lane(dp, ifp, ip, len))
