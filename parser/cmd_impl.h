@@ -241,7 +241,8 @@ int		 path_can_end(const struct path *);
  */
 struct arg_tmpl {
 	const char	*at_name;
-	unsigned	 at_nbit;	/* cmd_name_bit(at_name) */
+	uint64_t	 at_nkey;	/* cmd_name_key(at_name) */
+	unsigned	 at_nbit;	/* cmd_name_bit(at_nkey) */
 	const char	*at_kw;		/* keyword's full text; NULL: typed */
 	unsigned	 at_word;	/* the word it matched */
 	bool		 at_tail;	/* from the set's tail */

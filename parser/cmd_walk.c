@@ -896,11 +896,13 @@ match_tmpl(const struct path *p, struct arg_tmpl *t)
 		a->at_word = (unsigned)r->tr_word;
 		if (r->tr_tok == NULL) {
 			a->at_name = a->at_kw = r->tr_pfx->p_kw;
-			a->at_nbit = cmd_name_bit(a->at_name);
+			a->at_nkey = cmd_name_key(a->at_name);
+			a->at_nbit = cmd_name_bit(a->at_nkey);
 			continue;
 		}
 		a->at_name = r->tr_tok->t_name;
-		a->at_nbit = cmd_name_bit(a->at_name);
+		a->at_nkey = cmd_name_key(a->at_name);
+		a->at_nbit = cmd_name_bit(a->at_nkey);
 		a->at_tail = r->tr_tok->t_tail;
 		if (r->tr_tok->t_type == TOK_KEYWORD)
 			a->at_kw = r->tr_tok->t_text;
@@ -965,6 +967,7 @@ arg_fill(struct cmd_match *m, const struct arg_tmpl *t, size_t n,
 
 		a->ca_off = w->w_off;
 		a->ca_name = at->at_name;
+		a->ca_nkey = at->at_nkey;
 		if (!(m->cm_a.as_names >> at->at_nbit & 1)) {
 			m->cm_a.as_names |= 1ull << at->at_nbit;
 			m->cm_a.as_first[at->at_nbit] =
