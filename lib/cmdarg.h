@@ -55,28 +55,39 @@ struct cmd_args {
 	struct cmd_arg	 as_v[CMD_MAX_ARGS];	/* every token, in line order */
 };
 
+/* The questions below are inline even where the compiler would not
+ * inline them (a handler of many questions), or a literal name's key is
+ * computed at each question: 47 M instructions more for the bench's
+ * configuration, for ~74 KB less text (of 870 KB). */
+#define CMD_INLINE	static inline __attribute__((always_inline))
+
 /*
  * NAME's key: its first 8 bytes (fewer, zero-padded, when it is shorter)
- * as a number.  Two names of fewer than 8 bytes are equal exactly when
- * their keys are; longer ones when their keys and the bytes after the
- * 8th are.  The handlers ask by literal names, and for a literal the
- * compiler folds this (and cmd_name_bit) to a constant, so that finding
+ * as a number, the first byte lowest.  Two names of fewer than 8 bytes
+ * are equal exactly when their keys are; longer ones when their keys and
+ * the bytes after the 8th are.  The handlers ask by literal names, and
+ * for a literal the compiler folds this (and cmd_name_bit) to a
+ * constant — byte by byte under the length, which it folds, where a
+ * memcpy into the number it left as stores and a load — so that finding
  * a name costs a compare of one number per argument: comparing the names
  * byte by byte was ~40 M of the ~100 M instructions the handlers of a
  * 100,000-line configuration took.
  */
-static inline uint64_t
+#define CMD_NAME_BYTE(name, n, i) \
+	((n) > (i) ? (uint64_t)(unsigned char)(name)[i] << (8 * (i)) : 0)
+CMD_INLINE uint64_t
 cmd_name_key(const char *name)
 {
-	size_t		n = strlen(name);
-	uint64_t	k = 0;
+	size_t	n = strlen(name);
 
-	memcpy(&k, name, n < 8 ? n : 8);
-	return k;
+	return CMD_NAME_BYTE(name, n, 0) | CMD_NAME_BYTE(name, n, 1) |
+	    CMD_NAME_BYTE(name, n, 2) | CMD_NAME_BYTE(name, n, 3) |
+	    CMD_NAME_BYTE(name, n, 4) | CMD_NAME_BYTE(name, n, 5) |
+	    CMD_NAME_BYTE(name, n, 6) | CMD_NAME_BYTE(name, n, 7);
 }
 
 /* A name's bit in as_names, from its key (a constant for a literal). */
-static inline unsigned
+CMD_INLINE unsigned
 cmd_name_bit(uint64_t key)
 {
 	return (unsigned)((key * 0x9e3779b97f4a7c15ull) >> 58);
@@ -87,7 +98,7 @@ typedef int	(*cmd_fn)(struct vty *, const struct cmd_args *);
 
 /* The index of the first argument bound to NAME at or after FROM, as_n
  * when none; the name's length N and key K (cmd_name_key) given. */
-static inline size_t
+CMD_INLINE size_t
 cmd_arg_find(const struct cmd_args *a, const char *name, size_t n,
     uint64_t k, size_t from)
 {
@@ -104,7 +115,7 @@ cmd_arg_find(const struct cmd_args *a, const char *name, size_t n,
  * name's bit answers an absent name without reading the arguments, and
  * its first argument is where the search starts; inline, so that a
  * literal's length, key and bit are constants. */
-static inline size_t
+CMD_INLINE size_t
 cmd_arg_index(const struct cmd_args *a, const char *name)
 {
 	uint64_t	k = cmd_name_key(name);
@@ -118,7 +129,7 @@ cmd_arg_index(const struct cmd_args *a, const char *name)
 }
 
 /* The N-th (0-based) value bound to NAME; NULL when absent. */
-static inline const char *
+CMD_INLINE const char *
 cmd_arg_nth(const struct cmd_args *a, const char *name, unsigned n)
 {
 	size_t	i = cmd_arg_index(a, name);
@@ -130,7 +141,7 @@ cmd_arg_nth(const struct cmd_args *a, const char *name, unsigned n)
 }
 
 /* The value bound to NAME; NULL when absent. */
-static inline const char *
+CMD_INLINE const char *
 cmd_arg(const struct cmd_args *a, const char *name)
 {
 	size_t	i = cmd_arg_index(a, name);
@@ -139,14 +150,14 @@ cmd_arg(const struct cmd_args *a, const char *name)
 }
 
 /* Whether NAME was matched (an optional keyword typed). */
-static inline bool
+CMD_INLINE bool
 cmd_has(const struct cmd_args *a, const char *name)
 {
 	return cmd_arg_index(a, name) < a->as_n;
 }
 
 /* The value bound to NAME as a number (the grammar checked its range). */
-static inline unsigned long long
+CMD_INLINE unsigned long long
 cmd_arg_num(const struct cmd_args *a, const char *name,
     unsigned long long dflt)
 {
@@ -162,7 +173,7 @@ bool		 cmd_arg_ip4_parse(const struct cmd_arg *, uint32_t *out);
 /* The IPv4 address bound to NAME into *OUT (host order); false when
  * absent or not an address.  The matcher has parsed the IPv4 tokens'
  * words already: this hands over its value, other words are parsed. */
-static inline bool
+CMD_INLINE bool
 cmd_arg_ip4(const struct cmd_args *a, const char *name, uint32_t *out)
 {
 	size_t	i = cmd_arg_index(a, name);
@@ -176,7 +187,7 @@ cmd_arg_ip4(const struct cmd_args *a, const char *name, uint32_t *out)
 }
 
 /* Offset in the line of the word bound to NAME (0 when absent). */
-static inline size_t
+CMD_INLINE size_t
 cmd_arg_off(const struct cmd_args *a, const char *name)
 {
 	size_t	i = cmd_arg_index(a, name);
