@@ -229,7 +229,7 @@ ace_remove(struct dp_acl *acl, size_t pos)
 }
 
 /* Same rule, counters and sequence aside. */
-static bool
+static inline bool
 ace_same(const struct ace *a, const struct ace *b)
 {
 	return a->ace_kind == b->ace_kind && a->ace_proto == b->ace_proto &&

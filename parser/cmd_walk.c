@@ -978,6 +978,7 @@ arg_fill(struct cmd_match *m, const struct arg_tmpl *t, size_t n,
 			    (unsigned char)(m->cm_a.as_n - 1);
 		}
 		a->ca_tail = at->at_tail;
+		m->cm_tail |= at->at_tail;
 		a->ca_ip4ok = false;
 		a->ca_ip4 = 0;
 		if (at->at_kw != NULL) {
