@@ -1080,7 +1080,7 @@ match_line(const struct cmd_set *set, const char *line, struct cmd_match *m,
 	}
 	if (use_memo) {
 		keyed = lmemo_key(set, wk, line, &key);
-		if (keyed && lmemo_replay(set, &key, wk, line, m)) {
+		if (keyed && lmemo_replay(&key, wk, line, m)) {
 			walk_give(wk);
 			return;
 		}
