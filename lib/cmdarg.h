@@ -166,7 +166,7 @@ cmd_arg_num(const struct cmd_args *a, const char *name,
 	return i < a->as_n ? strtoull(a->as_v[i].ca_value, NULL, 10) : dflt;
 }
 
-/* Argument I's IPv4 address into *OUT, parsing a word the matcher did
+/* The IPv4 address A's word spells into *OUT, for a word the matcher did
  * not take for an IPv4 token (cmd_arg_ip4's rare case). */
 bool		 cmd_arg_ip4_parse(const struct cmd_arg *, uint32_t *out);
 
