@@ -229,7 +229,7 @@ ace_remove(struct dp_acl *acl, size_t pos)
 }
 
 /* Same rule, counters and sequence aside. */
-static bool
+static inline bool
 ace_same(const struct ace *a, const struct ace *b)
 {
 	return a->ace_kind == b->ace_kind && a->ace_proto == b->ace_proto &&
@@ -282,37 +282,37 @@ acl_add(struct vty *vty, struct dp_acl *acl, struct ace *e, uint32_t seq)
 
 /* Compiling a typed rule. */
 
-/* The names a rule's side binds (grammar/acl.c's SRC and DST), as
- * constants: built per rule from the side's name, they cost a strlen and
- * two copies each (snprintf before that was a tenth of loading ACLs). */
-struct side_names {
-	const char	*sn_side, *sn_host, *sn_addr, *sn_wild;
-};
-static const struct side_names src_names = { "src", "srchost", "srcaddr",
-	"srcwild" };
-static const struct side_names dst_names = { "dst", "dsthost", "dstaddr",
-	"dstwild" };
-
+/* Side SRC's (else the destination's) address of a rule (grammar/acl.c's
+ * SRC and DST bind these names).  The names are literals at each call,
+ * so that their keys are constants (lib/cmdarg.h): built per rule from
+ * the side's name they cost a strlen and copies each. */
 static void
-addr_from(const struct cmd_args *m, const struct side_names *sn,
-    struct ace_addr *a)
+addr_from(const struct cmd_args *m, bool src, struct ace_addr *a)
 {
 	const char	*v;
 	uint32_t	 wild = 0;
 
-	v = cmd_arg(m, sn->sn_side);
+	v = src ? cmd_arg(m, "src") : cmd_arg(m, "dst");
 	if (v != NULL && strcmp(v, "any") == 0) {
 		a->aa_addr = 0;
 		a->aa_wild = 0xffffffffU;
 		return;
 	}
 	if (v != NULL && strcmp(v, "host") == 0) {
-		cmd_arg_ip4(m, sn->sn_host, &a->aa_addr);
+		if (src)
+			cmd_arg_ip4(m, "srchost", &a->aa_addr);
+		else
+			cmd_arg_ip4(m, "dsthost", &a->aa_addr);
 		a->aa_wild = 0;
 		return;
 	}
-	cmd_arg_ip4(m, sn->sn_addr, &a->aa_addr);
-	cmd_arg_ip4(m, sn->sn_wild, &wild);
+	if (src) {
+		cmd_arg_ip4(m, "srcaddr", &a->aa_addr);
+		cmd_arg_ip4(m, "srcwild", &wild);
+	} else {
+		cmd_arg_ip4(m, "dstaddr", &a->aa_addr);
+		cmd_arg_ip4(m, "dstwild", &wild);
+	}
 	/* IOS clears the address bits the wildcard ignores. */
 	a->aa_wild = wild;
 	a->aa_addr &= ~wild;
@@ -337,7 +337,8 @@ ports_from(const struct cmd_args *m, char side, unsigned proto,
 	char		 k[8] = { side };
 	const char	*op;
 
-	/* "sop", "sp1", "sp2" (no snprintf: see side_names). */
+	/* "sop", "sp1", "sp2", built in place (no snprintf): a tcp or udp
+	 * rule's names. */
 	memcpy(k + 1, "op", 3);
 	memset(p, 0, sizeof(*p));
 	if ((op = cmd_arg(m, k)) == NULL) {
@@ -381,7 +382,7 @@ ace_from(struct vty *vty, const struct cmd_args *m, bool extended,
 	e->ace_icmp_type = e->ace_icmp_code = ACE_ICMP_ANY;
 	e->ace_icmp_name = -1;
 	e->ace_log = cmd_has(m, "log-input") ? 2 : cmd_has(m, "log") ? 1 : 0;
-	addr_from(m, &src_names, &e->ace_src);
+	addr_from(m, true, &e->ace_src);
 	if (!extended) {
 		e->ace_proto = ACE_PROTO_IP;
 		e->ace_dst.aa_wild = 0xffffffffU;
@@ -393,7 +394,7 @@ ace_from(struct vty *vty, const struct cmd_args *m, bool extended,
 	else
 		n = (int)cmd_arg_num(m, "protonum", 0);
 	e->ace_proto = (unsigned)n;
-	addr_from(m, &dst_names, &e->ace_dst);
+	addr_from(m, false, &e->ace_dst);
 	/* Only tcp and udp rules have ports, only tcp ones established,
 	 * only icmp ones a type (grammar/acl.c's EXT): a rule of another
 	 * protocol, most of a configuration's, asks none of those names. */

@@ -99,6 +99,8 @@ struct cmd_match {
 	size_t			 cm_nwords;	/* words in the line */
 	const struct cmd_def	*cm_def;	/* OK: the command */
 	const struct cmd_set	*cm_set;	/* OK: the set cm_def is in */
+	bool			 cm_tail;	/* OK: an argument is the
+						 * tail's (an output modifier) */
 	struct cmd_args		 cm_a;		/* OK: what its handler is given
 						 * (lib/cmdarg.h) */
 	char			*cm_store;	/* owns the strings in cm_a */

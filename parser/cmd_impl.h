@@ -241,7 +241,8 @@ int		 path_can_end(const struct path *);
  */
 struct arg_tmpl {
 	const char	*at_name;
-	unsigned	 at_nbit;	/* cmd_name_bit(at_name) */
+	uint64_t	 at_nkey;	/* cmd_name_key(at_name) */
+	unsigned	 at_nbit;	/* cmd_name_bit(at_nkey) */
 	const char	*at_kw;		/* keyword's full text; NULL: typed */
 	unsigned	 at_word;	/* the word it matched */
 	bool		 at_tail;	/* from the set's tail */
@@ -269,6 +270,8 @@ struct lmemo_key {
 					 * the key at least) */
 	/* Words (of the first 64) standing as LMEMO_FREE_WORD or _NUM. */
 	uint64_t	 k_fword, k_fnum;
+	/* The set's memo, found once per line (lmemo_key) for the replay. */
+	const struct line_memo *k_lm;
 };
 
 /* LINE's key into K (its IPv4 words parsed into WK's wk_ip4ok/wk_ip4,
@@ -276,11 +279,11 @@ struct lmemo_key {
  * the line is not kept (too long). */
 bool		 lmemo_key(const struct cmd_set *, struct walk *,
 		    const char *line, struct lmemo_key *);
-/* The kept answer for K into M (its words in WK), or for K with some
- * words as the classes a walk found free in a line of this shape before;
- * false if none. */
-bool		 lmemo_replay(const struct cmd_set *, const struct lmemo_key *,
-		    const struct walk *, const char *line, struct cmd_match *);
+/* The kept answer for K (of the set K's memo is) into M (its words in
+ * WK), or for K with some words as the classes a walk found free in a
+ * line of this shape before; false if none. */
+bool		 lmemo_replay(const struct lmemo_key *, const struct walk *,
+		    const char *line, struct cmd_match *);
 /* Keep M, a CMD_MATCH_OK answer of N arguments TMPL, for K with the
  * words WK's walk found free as their class. */
 void		 lmemo_record(const struct cmd_set *, const struct lmemo_key *,

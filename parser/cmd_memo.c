@@ -229,6 +229,7 @@ lmemo_key(const struct cmd_set *set, struct walk *wk, const char *line,
 
 	k->k_ip4[0] = k->k_ip4[1] = 0;
 	k->k_fword = k->k_fnum = 0;
+	k->k_lm = lm;
 	for (wi = 0; wi < wk->wk_nwords; wi++) {
 		w = line + wk->wk_words[wi].w_off;
 		len = wk->wk_words[wi].w_len;
@@ -430,10 +431,10 @@ lookup(const struct line_memo *lm, const struct lmemo_key *k,
 }
 
 bool
-lmemo_replay(const struct cmd_set *set, const struct lmemo_key *k,
-    const struct walk *wk, const char *line, struct cmd_match *m)
+lmemo_replay(const struct lmemo_key *k, const struct walk *wk,
+    const char *line, struct cmd_match *m)
 {
-	const struct line_memo	*lm = set_memo(set);
+	const struct line_memo	*lm = k->k_lm;
 	const struct lmemo_shape *ls;
 	const struct lmemo_ent	*e;
 	struct lmemo_key	 k2;

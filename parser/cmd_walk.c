@@ -896,11 +896,13 @@ match_tmpl(const struct path *p, struct arg_tmpl *t)
 		a->at_word = (unsigned)r->tr_word;
 		if (r->tr_tok == NULL) {
 			a->at_name = a->at_kw = r->tr_pfx->p_kw;
-			a->at_nbit = cmd_name_bit(a->at_name);
+			a->at_nkey = cmd_name_key(a->at_name);
+			a->at_nbit = cmd_name_bit(a->at_nkey);
 			continue;
 		}
 		a->at_name = r->tr_tok->t_name;
-		a->at_nbit = cmd_name_bit(a->at_name);
+		a->at_nkey = cmd_name_key(a->at_name);
+		a->at_nbit = cmd_name_bit(a->at_nkey);
 		a->at_tail = r->tr_tok->t_tail;
 		if (r->tr_tok->t_type == TOK_KEYWORD)
 			a->at_kw = r->tr_tok->t_text;
@@ -948,34 +950,43 @@ arg_fill(struct cmd_match *m, const struct arg_tmpl *t, size_t n,
     const struct walk *wk, const char *line)
 {
 	const struct word	*last = &wk->wk_words[wk->wk_nwords - 1];
-	size_t			 i, len;
-	char			*s;
+	size_t			 i, len, end = last->w_off + last->w_len;
+	char			*s, *l;
 
-	/* The values are words and at most one LINE, which ends with the
-	 * last word (its trailing blanks dropped): never more than twice
-	 * the line up to there, with a NUL each. */
-	store_take(m, (last->w_off + last->w_len) * 2 + CMD_MAX_ARGS + 2);
+	/* The line up to its last word is copied once, and a word's value
+	 * is its place in the copy, ended where it ends (on a blank, or the
+	 * copy's end): a copy per argument was a call each.  A LINE, which
+	 * runs over the words after it (the tail's too), is copied after
+	 * that: no more than the line again, with a NUL. */
+	store_take(m, end * 2 + 2);
 	s = m->cm_store;
+	memcpy(s, line, end);
+	s[end] = '\0';
+	l = s + end + 1;
 	for (i = 0; i < n; i++) {
 		const struct arg_tmpl	*at = &t[i];
 		struct cmd_arg		*a = &m->cm_a.as_v[m->cm_a.as_n++];
 		const struct word	*w = &wk->wk_words[at->at_word];
 
-		memset(a, 0, sizeof(*a));	/* cmd_match cleared the rest */
-
+		/* Every field is set (cmd_match cleared none of them). */
 		a->ca_off = w->w_off;
 		a->ca_name = at->at_name;
+		a->ca_nkey = at->at_nkey;
 		if (!(m->cm_a.as_names >> at->at_nbit & 1)) {
 			m->cm_a.as_names |= 1ull << at->at_nbit;
 			m->cm_a.as_first[at->at_nbit] =
 			    (unsigned char)(m->cm_a.as_n - 1);
 		}
 		a->ca_tail = at->at_tail;
+		m->cm_tail |= at->at_tail;
+		a->ca_ip4ok = false;
+		a->ca_ip4 = 0;
 		if (at->at_kw != NULL) {
 			a->ca_value = at->at_kw;
 			a->ca_keyword = true;
 			continue;
 		}
+		a->ca_keyword = false;
 		if (at->at_ip4) {
 			/* The walk's value (parsed here if the first-step
 			 * memo answered for the word). */
@@ -990,12 +1001,14 @@ arg_fill(struct cmd_match *m, const struct arg_tmpl *t, size_t n,
 			while (len > 0 && (line[w->w_off + len - 1] == ' ' ||
 			    line[w->w_off + len - 1] == '\t'))
 				len--;
-		} else
-			len = w->w_len;
-		memcpy(s, line + w->w_off, len);
-		s[len] = '\0';
-		a->ca_value = s;
-		s += len + 1;
+			memcpy(l, line + w->w_off, len);
+			l[len] = '\0';
+			a->ca_value = l;
+			l += len + 1;
+			continue;
+		}
+		s[w->w_off + w->w_len] = '\0';
+		a->ca_value = s + w->w_off;
 	}
 }
 
@@ -1067,7 +1080,7 @@ match_line(const struct cmd_set *set, const char *line, struct cmd_match *m,
 	}
 	if (use_memo) {
 		keyed = lmemo_key(set, wk, line, &key);
-		if (keyed && lmemo_replay(set, &key, wk, line, m)) {
+		if (keyed && lmemo_replay(&key, wk, line, m)) {
 			walk_give(wk);
 			return;
 		}

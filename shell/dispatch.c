@@ -107,6 +107,11 @@ output(struct session *s, const struct cmd_match *m)
 	enum filter_kind	 kind;
 	size_t			 i;
 
+	/* Most lines have no modifier: their arguments are not read. */
+	if (!m->cm_tail) {
+		emit(s, text);
+		return;
+	}
 	for (i = 0; i < m->cm_a.as_n; i++) {
 		if (!m->cm_a.as_v[i].ca_tail)
 			continue;

@@ -792,7 +792,8 @@ match_text(const struct cmd_match *m)
 	    m->cm_def ? m->cm_def->cd_syntax : "-",
 	    m->cm_set ? cmd_set_name(m->cm_set) : "-", m->cm_a.as_prefixes);
 	if (m->cm_status == CMD_MATCH_OK) {
-		strbuf_printf(&sb, " data %p", m->cm_a.as_data);
+		strbuf_printf(&sb, " data %p tail %d", m->cm_a.as_data,
+		    m->cm_tail);
 		for (i = 0; i < m->cm_a.as_n; i++) {
 			const struct cmd_arg *a = &m->cm_a.as_v[i];
 
