@@ -153,9 +153,12 @@ ipsec_flow_out_sa(struct ipsec_flow *fl)
 	return TAILQ_LAST(&fl->fl_out, ipsec_sa_list);
 }
 
+/* One SA of Q's pair; TWIN, the pair's SA made before it (NULL for the
+ * first), lends it the transform texts. */
 static struct ipsec_sa *
 sa_add(struct crypto *c, struct ipsec_flow *fl, enum ipsec_dir dir,
-    uint32_t spi, const struct ike_qm *q, const uint8_t *keymat)
+    uint32_t spi, const struct ike_qm *q, const uint8_t *keymat,
+    const struct ipsec_sa *twin)
 {
 	const struct transform_set	*ts = &q->q_ts;
 	struct transform_set		 one;
@@ -202,22 +205,31 @@ sa_add(struct crypto *c, struct ipsec_flow *fl, enum ipsec_dir dir,
 		ps->ps_ws_auth = ipsec_ws_auth(ts->ts_auth);
 	}
 	/* Each protocol's SA shows its own transforms (IOS's ah sas and
-	 * esp sas blocks); AH alone names AH in the debug lines too. */
-	one = *ts;
-	one.ts_enc = TS_ENC_NONE;
-	one.ts_auth = TS_AUTH_NONE;
-	strbuf_init(&words);
-	transform_config_text(&one, &words);
-	snprintf(ps->ps_ah_transform, sizeof(ps->ps_ah_transform), "%s",
-	    words.sb_buf);
-	one = *ts;
-	if (ps->ps_esp != NULL)
-		one.ts_ah = TS_AH_NONE;
-	strbuf_reset(&words);
-	transform_config_text(&one, &words);
-	snprintf(ps->ps_transform, sizeof(ps->ps_transform), "%s",
-	    words.sb_buf);
-	strbuf_free(&words);
+	 * esp sas blocks); AH alone names AH in the debug lines too.  The
+	 * pair's second SA has the first's transforms: copied, not
+	 * formatted again (two texts through a strbuf, ~1% of a setup). */
+	if (twin != NULL) {
+		memcpy(ps->ps_ah_transform, twin->ps_ah_transform,
+		    sizeof(ps->ps_ah_transform));
+		memcpy(ps->ps_transform, twin->ps_transform,
+		    sizeof(ps->ps_transform));
+	} else {
+		one = *ts;
+		one.ts_enc = TS_ENC_NONE;
+		one.ts_auth = TS_AUTH_NONE;
+		strbuf_init(&words);
+		transform_config_text(&one, &words);
+		snprintf(ps->ps_ah_transform, sizeof(ps->ps_ah_transform),
+		    "%s", words.sb_buf);
+		one = *ts;
+		if (ps->ps_esp != NULL)
+			one.ts_ah = TS_AH_NONE;
+		strbuf_reset(&words);
+		transform_config_text(&one, &words);
+		snprintf(ps->ps_transform, sizeof(ps->ps_transform), "%s",
+		    words.sb_buf);
+		strbuf_free(&words);
+	}
 	ps->ps_transport = ts->ts_transport;
 	ps->ps_udp = q->q_p1->p_float;
 	ps->ps_life_sec = q->q_life_s;
@@ -246,8 +258,9 @@ ipsec_install(struct ike_qm *q, const uint8_t *keymat_in,
 	pr->pr_flow = fl;
 	pr->pr_req = q->q_req;
 	pr->pr_initiator = q->q_initiator;
-	pr->pr_in = sa_add(c, fl, IPSEC_IN, q->q_spi_in, q, keymat_in);
-	pr->pr_out = sa_add(c, fl, IPSEC_OUT, q->q_spi_out, q, keymat_out);
+	pr->pr_in = sa_add(c, fl, IPSEC_IN, q->q_spi_in, q, keymat_in, NULL);
+	pr->pr_out = sa_add(c, fl, IPSEC_OUT, q->q_spi_out, q, keymat_out,
+	    pr->pr_in);
 	pr->pr_in->ps_expiry = pr->pr_out->ps_expiry = pr;
 	/* The pair lives as long as its lifetime in seconds. */
 	pr->pr_hard = evloop_timer_add(c->c_sys->sy_loop,
