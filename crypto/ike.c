@@ -520,6 +520,7 @@ ike_p1_free(struct ike_p1 *p)
 		evloop_timer_cancel(c->c_sys->sy_loop, p->p_natka_timer);
 	ike_dh_free(p->p_dh);
 	ike_cbc_free(&p->p_cbc);
+	ike_prf_forget();	/* this SA's keys may be the prf's last */
 	free(p->p_sai);
 	xsecret_free(p->p_psk);
 	p->p_sa->is_engine = NULL;

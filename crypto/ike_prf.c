@@ -47,11 +47,12 @@ ike_hash_len(enum ike_hash h)
  * new EVP_MAC_CTX per prf fetched the digest by name each time (about a
  * tenth of a group 19 setup).  Each prf keys it anew.
  */
+static EVP_MAC_CTX	*tmpl[IKE_HASH_SHA512 + 1];
+
 static EVP_MAC_CTX *
 hmac_template(enum ike_hash h)
 {
 	static EVP_MAC		*hmac;
-	static EVP_MAC_CTX	*tmpl[IKE_HASH_SHA512 + 1];
 	OSSL_PARAM		 params[2];
 	const char		*md = md_name(h);
 
@@ -100,6 +101,8 @@ struct prf_key {
 	bool	pk_valid;
 };
 
+static struct prf_key	keyed[IKE_HASH_SHA512 + 1];
+
 static bool
 same_key(struct prf_key *k, const uint8_t *key, size_t len)
 {
@@ -115,7 +118,6 @@ int
 ike_prf(enum ike_hash h, const uint8_t *key, size_t key_len,
     const struct ike_piece *pc, size_t n, uint8_t *out)
 {
-	static struct prf_key	 keyed[IKE_HASH_SHA512 + 1];
 	EVP_MAC_CTX		*ctx = hmac_template(h);
 	struct prf_key		*k;
 	size_t			 i, len;
@@ -148,6 +150,28 @@ ike_prf(enum ike_hash h, const uint8_t *key, size_t key_len,
 	if (EVP_MAC_final(ctx, out, &len, IKE_PRF_MAX) && len == ike_hash_len(h))
 		return 0;
 	return -1;
+}
+
+/*
+ * What the contexts hold is the last key a prf took, an SA's SKEYID_a or
+ * SKEYID_d as often as not; kept for the process it would outlive the SA
+ * it belongs to.  Keying each context with the empty key replaces its
+ * inner and outer states (and OpenSSL frees its copy of the key clearing
+ * it); the next prf keys its context anew.
+ */
+void
+ike_prf_forget(void)
+{
+	unsigned	h;
+
+	for (h = 0; h <= IKE_HASH_SHA512; h++) {
+		OPENSSL_cleanse(keyed[h].pk_key, sizeof(keyed[h].pk_key));
+		keyed[h].pk_len = 0;
+		keyed[h].pk_valid = false;
+		if (tmpl[h] != NULL)
+			(void)EVP_MAC_init(tmpl[h], (const uint8_t *)"", 0,
+			    NULL);
+	}
 }
 
 int

@@ -28,6 +28,9 @@ size_t	ike_hash_len(enum ike_hash);
 /* OUT = prf(KEY, pieces) = HMAC-HASH; ike_hash_len() bytes.  0 or -1. */
 int	ike_prf(enum ike_hash, const uint8_t *key, size_t key_len,
 	    const struct ike_piece *, size_t npieces, uint8_t *out);
+/* Wipes the key ike_prf keeps its contexts keyed with between calls
+ * (an ISAKMP SA's keys must not outlive it: ike_p1_free asks). */
+void	ike_prf_forget(void);
 /* OUT = HASH(pieces), the plain hash (the phase-1 and phase-2 IVs). */
 int	ike_hash(enum ike_hash, const struct ike_piece *, size_t npieces,
 	    uint8_t *out);

@@ -337,8 +337,8 @@ END_TEST
 
 /* ike_prf keeps its context keyed between calls: the same key again
  * only resets it, a key of the same length but other bytes keys it anew,
- * a key longer than its buffer is keyed every time (RFC 2202 cases 1, 3
- * and 6, each twice, interleaved). */
+ * a key longer than its buffer is keyed every time, a forgotten key is
+ * keyed again (RFC 2202 cases 1, 3 and 6, each twice, interleaved). */
 START_TEST(test_prf_same_key)
 {
 	static const char	 t6[] = "Test Using Larger Than Block-Size Key - "
@@ -364,6 +364,13 @@ START_TEST(test_prf_same_key)
 		assert_hex(out, 20, "aa4ae5e15272d00e95705637ce8a3b55ed402112");
 		ck_assert_int_eq(ike_prf(IKE_HASH_SHA, k6, 80, &p6, 1, out), 0);
 		assert_hex(out, 20, "aa4ae5e15272d00e95705637ce8a3b55ed402112");
+		/* Forgotten (an ISAKMP SA freed): the same key again is
+		 * keyed anew, not taken for the one kept. */
+		ck_assert_int_eq(ike_prf(IKE_HASH_SHA, k3, 20, &dd, 1, out), 0);
+		ike_prf_forget();
+		ck_assert_int_eq(ike_prf(IKE_HASH_SHA, k3, 20, &dd, 1, out), 0);
+		assert_hex(out, 20, "125d7342b9ac11cd91a39af48aa17b4f63f175d3");
+		ike_prf_forget();
 	}
 }
 END_TEST
