@@ -226,14 +226,34 @@ esp_alg_hmac_new(enum ts_auth a, const uint8_t *key, size_t *icv)
 	return ctx;
 }
 
+/* The HMAC is made on first use (hmac_ctx; see esp_alg.h): here only
+ * whether the algorithm is one we have, its ICV length and the key. */
 static int
 hmac_init(struct esp_alg *al, const struct esp_params *p)
 {
 	if (p->ep_auth == TS_AUTH_NONE)
 		return 0;
-	al->al_mac = esp_alg_hmac_new(p->ep_auth, p->ep_auth_key,
-	    &al->al_icv_len);
-	return al->al_mac != NULL ? 0 : -1;
+	if (hmac_digest(p->ep_auth, &al->al_icv_len) == NULL ||
+	    esp_auth_keylen(p->ep_auth) > sizeof(al->al_auth_key))
+		return -1;
+	al->al_auth = p->ep_auth;
+	memcpy(al->al_auth_key, p->ep_auth_key, esp_auth_keylen(p->ep_auth));
+	return 0;
+}
+
+/* The SA's HMAC context, made and keyed the first time it is asked for;
+ * NULL if OpenSSL failed (the packet is dropped, and the next one tries
+ * again). */
+static EVP_MAC_CTX *
+hmac_ctx(struct esp_alg *al)
+{
+	size_t	icv;
+
+	if (al->al_mac == NULL &&
+	    (al->al_mac = esp_alg_hmac_new(al->al_auth, al->al_auth_key,
+	    &icv)) != NULL)
+		OPENSSL_cleanse(al->al_auth_key, sizeof(al->al_auth_key));
+	return al->al_mac;
 }
 
 /* GCM and GMAC: one AES-GCM context per direction, keyed with the key
@@ -316,12 +336,13 @@ esp_alg_counter_iv(const struct esp_alg *al)
 static int
 hmac_icv(struct esp_alg *al, const uint8_t *p, size_t len, uint8_t *out)
 {
-	uint8_t	md[EVP_MAX_MD_SIZE];
-	size_t	n;
+	EVP_MAC_CTX	*mac = hmac_ctx(al);
+	uint8_t		 md[EVP_MAX_MD_SIZE];
+	size_t		 n;
 
-	if (!EVP_MAC_init(al->al_mac, NULL, 0, NULL) ||
-	    !EVP_MAC_update(al->al_mac, p, len) ||
-	    !EVP_MAC_final(al->al_mac, md, &n, sizeof(md)))
+	if (mac == NULL || !EVP_MAC_init(mac, NULL, 0, NULL) ||
+	    !EVP_MAC_update(mac, p, len) ||
+	    !EVP_MAC_final(mac, md, &n, sizeof(md)))
 		return -1;
 	memcpy(out, md, al->al_icv_len);
 	return 0;
@@ -379,7 +400,7 @@ esp_alg_seal(struct esp_alg *al, uint8_t *pkt, size_t blen)
 	    cbc_run(ctx, al->al_chain[0], 1, pkt + ESP_HDR_LEN,
 	    al->al_iv_len, body, blen) < 0))
 		return -1;
-	if (al->al_mac != NULL && hmac_icv(al, pkt, ESP_HDR_LEN +
+	if (al->al_auth != TS_AUTH_NONE && hmac_icv(al, pkt, ESP_HDR_LEN +
 	    al->al_iv_len + blen, body + blen) < 0)
 		return -1;
 	return 0;
@@ -412,7 +433,7 @@ esp_alg_open(struct esp_alg *al, uint8_t *pkt, size_t blen)
 		/* A failing final is the tag mismatch (the only check). */
 		return EVP_CipherFinal_ex(al->al_dec, body + blen, &n) ? 1 : 0;
 	}
-	if (al->al_mac != NULL) {
+	if (al->al_auth != TS_AUTH_NONE) {
 		if (hmac_icv(al, pkt, ESP_HDR_LEN + al->al_iv_len + blen,
 		    mac) < 0)
 			return -1;
