@@ -99,6 +99,7 @@ struct prf_key {
 	uint8_t	pk_key[IKE_PRF_MAX];
 	size_t	pk_len;
 	bool	pk_valid;
+	bool	pk_held;	/* the context took a key since forgotten */
 };
 
 static struct prf_key	keyed[IKE_HASH_SHA512 + 1];
@@ -136,6 +137,7 @@ ike_prf(enum ike_hash h, const uint8_t *key, size_t key_len,
 		if (!EVP_MAC_init(ctx, key_len ? key : (const uint8_t *)"",
 		    key_len, NULL))
 			return -1;
+		k->pk_held = true;
 		if (key_len <= sizeof(k->pk_key)) {
 			if (key_len)
 				memcpy(k->pk_key, key, key_len);
@@ -157,7 +159,9 @@ ike_prf(enum ike_hash h, const uint8_t *key, size_t key_len,
  * SKEYID_d as often as not; kept for the process it would outlive the SA
  * it belongs to.  Keying each context with the empty key replaces its
  * inner and outer states (and OpenSSL frees its copy of the key clearing
- * it); the next prf keys its context anew.
+ * it); the next prf keys its context anew.  A context that took no key
+ * since it was last forgotten holds none (two SAs freed one after the
+ * other: the second costs nothing).
  */
 void
 ike_prf_forget(void)
@@ -165,6 +169,9 @@ ike_prf_forget(void)
 	unsigned	h;
 
 	for (h = 0; h <= IKE_HASH_SHA512; h++) {
+		if (!keyed[h].pk_held)
+			continue;
+		keyed[h].pk_held = false;
 		OPENSSL_cleanse(keyed[h].pk_key, sizeof(keyed[h].pk_key));
 		keyed[h].pk_len = 0;
 		keyed[h].pk_valid = false;
