@@ -8,8 +8,9 @@
  * to 1024 or none (RFC 4303 §3.4.3 and Appendix A; the bitmap is a ring
  * indexed by sequence number modulo the window, as RFC 6479 §2 does).
  *
- * Each SA keeps its EVP cipher and MAC contexts, keyed once: the packet
- * path allocates nothing.  ESP here starts at the SPI: the caller puts
+ * Each SA keeps its EVP cipher and MAC contexts, keyed once (CBC's and
+ * the HMAC's on the SA's first packet, esp_alg.h): the packet path
+ * allocates nothing after that.  ESP here starts at the SPI: the caller puts
  * the outer IPv4 header (protocol 50) or the UDP header of RFC 3948 in
  * front of esp_encap()'s output, and hands esp_decap() the bytes after it.
  */

@@ -15,7 +15,8 @@
  *
  * For GCM and GMAC the salt is the last 4 bytes of the cipher's KEYMAT
  * (RFC 4106 §8.1, RFC 4543 §7): esp_enc_keylen() counts them.  Contexts
- * are keyed once; sealing and opening a packet allocate nothing.
+ * are keyed once; sealing and opening a packet allocate nothing once
+ * they are (CBC's and the HMAC's are made on first use: below).
  *
  * A CBC context is never re-initialised per packet (in OpenSSL 3 a
  * re-init with a new IV walks the provider's parameters: EVP_CipherInit,
