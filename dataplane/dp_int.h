@@ -401,6 +401,15 @@ bool		 acl_permits(struct dp_acl *, const struct acl_pkt *);
 struct ace	*acl_match(struct dp_acl *, const struct acl_pkt *);
 
 /* route.c */
+/* The generation of everything a route lookup reads (d_gen: addresses,
+ * interfaces; d_rt_gen: routes, shut, wires, 802.1Q).  Both counters
+ * only grow: their sum moves whenever either does; +1 keeps an empty slot
+ * (0) from ever matching. */
+static inline uint64_t
+route_gen(const struct dataplane *dp)
+{
+	return dp->d_gen + dp->d_rt_gen + 1;
+}
 /* Where a datagram for DST leaves: the interface and the next hop (DST
  * itself on a connected subnet or an interface route); NULL: no route. */
 /* Remembered per destination (f_rtc) until d_gen or d_rt_gen moves. */
@@ -478,6 +487,10 @@ void		 if_lines_drop_group(struct dp_iface *, unsigned group);
 void		 if_lines_free(struct dp_iface *);
 
 /* link.c */
+/* The link header of an IPv4 datagram to NH out of IFP, written to end
+ * at END (the datagram's first byte): its length; 0 while ARP resolves;
+ * -1 when IFP has no link layer. */
+int		 link_hdr4(struct dp_iface *, uint32_t nh, uint8_t *end);
 bool		 link_ethernet(const struct dp_iface *);
 void		 link_input(struct dp_iface *, const uint8_t *, size_t);
 void		 link_attached(struct dp_iface *);

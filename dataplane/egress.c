@@ -36,12 +36,6 @@
 
 #include "dataplane/dp_int.h"
 
-static uint64_t
-eg_gen(const struct dataplane *dp)
-{
-	return dp->d_gen + dp->d_rt_gen + 1;
-}
-
 static struct eg_entry *
 eg_slot(struct fwd *f, uint32_t dst)
 {
@@ -49,33 +43,25 @@ eg_slot(struct fwd *f, uint32_t dst)
 }
 
 /* The ordinary walk's decision for IP (source SRC, destination DST) into
- * E; false if it is not one to keep. */
+ * E; false if it is not one to keep.  The link header is link_hdr4's
+ * (an Ethernet neighbour's MAC, which eg_send asks of ARP per packet,
+ * as it was when filled). */
 static bool
 eg_fill(struct dataplane *dp, struct eg_entry *e, const uint8_t *ip,
     uint32_t src, uint32_t dst)
 {
 	struct dp_iface	*out;
 	uint32_t	 nh;
+	int		 hl;
 
 	if (ip[0] != 0x45 || src == 0 || !ip4_own(dp, src) ||
 	    ip4_own(dp, dst) || (out = route_lookup(dp, dst, &nh)) == NULL ||
-	    out->if_id.id_sub != 0)
-		return false;
-	memset(e, 0, sizeof(*e));
-	if (link_ethernet(out)) {
-		e->eg_arp = !ip4_iface_bcast(out, nh);
-		memset(e->eg_hdr, 0xff, 6);	/* or the neighbour's MAC */
-		memcpy(e->eg_hdr + 6, out->if_attach.at_mac, 6);
-		put16(e->eg_hdr + 12, ETHERTYPE_IP);
-		e->eg_hl = ETHER_HDRLEN;
-	} else if (out->if_id.id_type == IFT_SERIAL) {
-		e->eg_hdr[0] = ip4_iface_bcast(out, nh) ? 0x8f : 0x0f;
-		e->eg_hdr[1] = 0;
-		put16(e->eg_hdr + 2, ETHERTYPE_IP);
-		e->eg_hl = HDLC_HDRLEN;
-	} else
-		return false;	/* tunnels, loopbacks */
-	e->eg_gen = eg_gen(dp);
+	    out->if_id.id_sub != 0 ||
+	    (hl = link_hdr4(out, nh, e->eg_hdr + sizeof(e->eg_hdr))) <= 0)
+		return false;	/* tunnels, loopbacks; ARP not answered */
+	e->eg_hl = (uint8_t)hl;
+	e->eg_arp = link_ethernet(out) && !ip4_iface_bcast(out, nh);
+	e->eg_gen = route_gen(dp);
 	e->eg_src = src;
 	e->eg_dst = dst;
 	e->eg_out = out;
@@ -95,18 +81,18 @@ eg_send(struct dataplane *dp, uint8_t *ip, size_t len)
 	/* No packet state (a dataplane being freed): the ordinary way,
 	 * which does without it. */
 	if (dp->d_fwd == NULL)
-		return ip4_send(dp, ip, len, IP4_OWN | IP4_NOCRYPTO | IP4_ROOM);
-	if (dp->d_tun_gen != dp->d_gen + dp->d_rt_gen + 1)
+		goto ordinary;
+	if (dp->d_tun_gen != route_gen(dp))
 		tunnel_sync(dp);	/* tunnels' line protocols, first */
 	e = eg_slot(dp->d_fwd, dst);
-	if ((e->eg_gen != eg_gen(dp) || e->eg_src != src ||
+	if ((e->eg_gen != route_gen(dp) || e->eg_src != src ||
 	    e->eg_dst != dst || ip[0] != 0x45) &&
 	    !eg_fill(dp, e, ip, src, dst))
-		return ip4_send(dp, ip, len, IP4_OWN | IP4_NOCRYPTO | IP4_ROOM);
+		goto ordinary;
 	/* Too long for the link: fragments or "fragmentation needed",
 	 * the ordinary way. */
 	if (len > iface_ip_mtu(e->eg_out) || len > IP4_MAXLEN)
-		return ip4_send(dp, ip, len, IP4_OWN | IP4_NOCRYPTO | IP4_ROOM);
+		goto ordinary;
 	/* The header's checksum: the addresses' sum kept, the rest now. */
 	sum = e->eg_sum + get16(ip) + get16(ip + 2) + get16(ip + 4) +
 	    get16(ip + 6) + get16(ip + 8);
@@ -114,11 +100,13 @@ eg_send(struct dataplane *dp, uint8_t *ip, size_t len)
 	sum = (sum & 0xffff) + (sum >> 16);
 	put16(ip + 10, (uint16_t)~sum);
 	f = ip - e->eg_hl;
-	memcpy(f, e->eg_hdr, e->eg_hl);
+	memcpy(f, e->eg_hdr + sizeof(e->eg_hdr) - e->eg_hl, e->eg_hl);
 	/* An unresolved neighbour: dropped while ARP asks, as the
 	 * ordinary path does (ip4_send says sent). */
 	if (e->eg_arp && !arp_resolve(e->eg_out, e->eg_nh, f))
 		return DP_SEND_OK;
 	return attach_send(e->eg_out, f, e->eg_hl + len) == 0 ? DP_SEND_OK :
 	    DP_SEND_DROPPED;
+ordinary:
+	return ip4_send(dp, ip, len, IP4_OWN | IP4_NOCRYPTO | IP4_ROOM);
 }

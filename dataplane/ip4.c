@@ -257,7 +257,7 @@ ip4_send(struct dataplane *dp, uint8_t *ip, size_t len, unsigned flags)
 	struct dp_iface	*out;
 	uint32_t	 src = get32(ip + 12), dst = get32(ip + 16), nh;
 
-	if (dp->d_tun_gen != dp->d_gen + dp->d_rt_gen + 1)
+	if (dp->d_tun_gen != route_gen(dp))
 		tunnel_sync(dp);	/* tunnels' line protocols, first */
 	if (src != 0 && !ip4_own(dp, src))
 		return DP_SEND_NO_SOURCE;
@@ -436,7 +436,7 @@ ip4_receive(struct dataplane *dp, struct dp_iface *ifp, const uint8_t *ip,
 	    in_cksum(ip, hl, 0) != 0)
 		goto bad;
 	len = tot;		/* Ethernet pads short frames */
-	if (dp->d_tun_gen != dp->d_gen + dp->d_rt_gen + 1)
+	if (dp->d_tun_gen != route_gen(dp))
 		tunnel_sync(dp);	/* tunnels' line protocols, first */
 	/* From a wire: the flow's cached decision, or the ordinary walk
 	 * recorded to make one (flowcache.c).  ESP and AH never are one

@@ -180,7 +180,7 @@ link_detached(struct dp_iface *ifp)
  * at END (the datagram's first byte): its length; 0 while ARP resolves
  * (the datagram is dropped, as IOS); -1 when IFP has no link layer.
  */
-static int
+int
 link_hdr4(struct dp_iface *ifp, uint32_t nh, uint8_t *end)
 {
 	uint8_t	*f, mac[6];

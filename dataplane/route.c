@@ -532,14 +532,6 @@ lookup_depth(const struct dataplane *dp, uint32_t dst, uint32_t *nh,
 	return conn;
 }
 
-/* Both counters only grow: their sum moves whenever either does; +1
- * keeps an empty slot (0) from ever matching. */
-static uint64_t
-route_gen(const struct dataplane *dp)
-{
-	return dp->d_gen + dp->d_rt_gen + 1;
-}
-
 struct dp_iface *
 route_lookup_fresh(const struct dataplane *dp, uint32_t dst, uint32_t *nh)
 {

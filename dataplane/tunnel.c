@@ -244,9 +244,9 @@ tunnel_sync(struct dataplane *dp)
 	/* A change moves d_rt_gen, which may change another tunnel's
 	 * route: again until nothing moves (a few passes at most). */
 	for (pass = 0; pass < 4; pass++) {
-		if (dp->d_tun_gen == dp->d_gen + dp->d_rt_gen + 1)
+		if (dp->d_tun_gen == route_gen(dp))
 			break;
-		dp->d_tun_gen = dp->d_gen + dp->d_rt_gen + 1;
+		dp->d_tun_gen = route_gen(dp);
 		for (i = 0; i < dp->d_nifs; i++) {
 			t = dp->d_ifs[i];
 			if (t->if_id.id_type != IFT_TUNNEL)
