@@ -578,13 +578,15 @@ struct fc_entry {
 #define EG_SLOTS	(1 << EG_BITS)
 
 struct eg_entry {
-	uint64_t		 eg_gen;	/* d_gen + d_rt_gen + 1; 0 empty */
+	uint64_t		 eg_gen;	/* route_gen(); 0 empty */
 	uint32_t		 eg_src, eg_dst;
 	struct dp_iface		*eg_out;
 	uint32_t		 eg_nh;
 	uint32_t		 eg_sum;	/* the addresses' 16-bit words */
 	uint8_t			 eg_hl;		/* ETHER_HDRLEN or HDLC_HDRLEN */
 	bool			 eg_arp;	/* the MAC asked of ARP per packet */
+	/* link_hdr4's header, its last eg_hl bytes (it writes a header
+	 * to end where the datagram begins). */
 	uint8_t			 eg_hdr[ETHER_HDRLEN];
 };
 
