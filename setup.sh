@@ -79,8 +79,18 @@ run)
 	exec ./iosh-lab console R1
 	;;
 test)
+	# A failing test's own log is in the distcheck tree, which CI does
+	# not keep: print it, so a failure that does not recur can be read.
 	make -s -j"$(nproc)" distcheck \
-	    DISTCHECK_CONFIGURE_FLAGS="--enable-sanitizers --quiet"
+	    DISTCHECK_CONFIGURE_FLAGS="--enable-sanitizers --quiet" || {
+		rc=$?
+		for t in $(find . -path '*/_build/*' -name '*.trs' \
+		    -exec grep -l '^:test-result: FAIL\|^:test-result: ERROR' {} +); do
+			echo "==== ${t%.trs}.log" >&2
+			tail -n 60 "${t%.trs}.log" >&2
+		done
+		exit "$rc"
+	}
 	;;
 *)
 	echo "usage: $0 [run|test]" >&2
