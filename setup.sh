@@ -24,7 +24,7 @@ iproute2 iputils-ping strongswan-charon strongswan-swanctl
 libcharon-extra-plugins libcharon-extauth-plugins libstrongswan-standard-plugins libldns3
 libevent-pthreads-2.1-7 libnss3-tools iperf3 ethtool dnsmasq-base busybox vpnc
 groff-base bsdextrautils libcrypto++-dev netcat-openbsd libssh-dev
-openssh-client sshpass python3-netmiko python3-textfsm graphviz rsyslog
+openssh-client sshpass python3-paramiko python3-netmiko python3-textfsm graphviz rsyslog
 ansible python3-jsonschema"
 
 missing=""

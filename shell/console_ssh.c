@@ -12,6 +12,7 @@
 #include <sys/queue.h>
 
 #include <errno.h>
+#include <fcntl.h>
 #include <poll.h>
 #include <stdbool.h>
 #include <stdlib.h>
@@ -32,7 +33,7 @@
 struct ssh_conn {
 	struct ssh_server		*sc_srv;
 	struct vty_conn			*sc_vc;
-	int				 sc_fd;
+	int				 sc_fd;		/* ours: see ss_accept */
 	ssh_session			 sc_sess;
 	ssh_event			 sc_ev;		/* after the key exchange */
 	ssh_channel			 sc_chan;
@@ -148,9 +149,11 @@ sc_destroy(struct ssh_conn *sc)
 		ssh_event_remove_session(sc->sc_ev, sc->sc_sess);
 		ssh_event_free(sc->sc_ev);
 	}
-	/* Says goodbye if it can, then closes the socket (libssh's). */
+	/* Says goodbye if it can, then closes libssh's copy of the socket;
+	 * ours goes last, after the event loop has let go of it. */
 	ssh_disconnect(sc->sc_sess);
 	ssh_free(sc->sc_sess);
+	close(sc->sc_fd);
 	free(sc->sc_user);
 	free(sc);
 }
@@ -431,7 +434,7 @@ ss_accept(int lfd, short revents, void *arg)
 	const char		*pem;
 	char			 peer[INET6_ADDRSTRLEN];
 	unsigned		 lport;
-	int			 fd, n;
+	int			 fd, sfd, n;
 
 	(void)revents;
 	if ((fd = vty_accept(lfd)) < 0)
@@ -439,6 +442,18 @@ ss_accept(int lfd, short revents, void *arg)
 	/* No RSA key yet: IOS has no SSH server to answer with. */
 	if ((pem = ssh_hostkey_pem(ss->ss_router)) == NULL ||
 	    (n = vty_hub_pick(ss->ss_l.vl_hub, TRANSPORT_SSH)) < 0) {
+		vty_refuse(fd);
+		ss->ss_refused++;
+		return;
+	}
+	/*
+	 * libssh closes the socket it was given when a read or write on it
+	 * fails (a client that left while its `exit` was answered), and the
+	 * event loop would then poll that number until the connection's end
+	 * and meet it again as the next accept's: it gets a duplicate, and
+	 * the number the loop polls closes only in sc_destroy.
+	 */
+	if ((sfd = fcntl(fd, F_DUPFD_CLOEXEC, 0)) < 0) {
 		vty_refuse(fd);
 		ss->ss_refused++;
 		return;
@@ -458,10 +473,11 @@ ss_accept(int lfd, short revents, void *arg)
 	    ssh_bind_options_set(bind, SSH_BIND_OPTIONS_HMAC_S_C,
 	    SSH_HMACS) != SSH_OK ||
 	    bind_key(bind, pem) != SSH_OK ||
-	    ssh_bind_accept_fd(bind, sc->sc_sess, fd) != SSH_OK) {
-		/* The session owns the socket once accept_fd has set it. */
-		if (sc->sc_sess == NULL || ssh_get_fd(sc->sc_sess) != fd)
-			close(fd);
+	    ssh_bind_accept_fd(bind, sc->sc_sess, sfd) != SSH_OK) {
+		/* The session owns its copy once accept_fd has set it. */
+		if (sc->sc_sess == NULL || ssh_get_fd(sc->sc_sess) != sfd)
+			close(sfd);
+		close(fd);
 		ssh_bind_free(bind);
 		if (sc->sc_sess != NULL)
 			ssh_free(sc->sc_sess);

@@ -10,7 +10,7 @@ EXTRA_DIST += tests/expect_telnet.sh tests/expect/telnet.exp
 # --ssh: no key refused, crypto key generate rsa, the line password,
 # login local, wrong passwords, transport input telnet.
 TESTS += tests/ssh.sh
-EXTRA_DIST += tests/ssh.sh
+EXTRA_DIST += tests/ssh.sh tests/ssh_leave.py
 # Netmiko's cisco_ios (SSH) and cisco_ios_telnet against iosh: enable,
 # send_config_set, save_config, use_textfsm with the ntc-templates vendored
 # in tests/data/ntc-templates (show version, ip interface brief, interfaces
