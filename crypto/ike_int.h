@@ -113,7 +113,7 @@ struct ike_tx {
 	unsigned	 tx_count;	/* retransmissions so far */
 	struct ev_timer	*tx_timer;
 	void		*tx_timer_arg;
-	uint8_t		 tx_rxhash[20];	/* digest of the message it answered */
+	uint64_t	 tx_rxsum;	/* ike_msgsum of the message it answered */
 	bool		 tx_has_rx;
 	/* tx_buf is the answer to that message, to send again when it
 	 * comes again.  False when the message answered tx_buf instead (a

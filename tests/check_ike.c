@@ -290,6 +290,31 @@ START_TEST(test_loss)
 END_TEST
 
 /*
+ * A wire that duplicates frames: each side tells a message it already
+ * answered (ike_msgsum of the last one) from a new one, answers the copy
+ * with its last message again and drops it, and the tunnel comes up.
+ */
+START_TEST(test_duplicates)
+{
+	const char	*out;
+
+	pair_crypto_cfg(0, "3des", "cisco", "permit ip host 1.1.1.1 host 2.2.2.2");
+	pair_crypto_cfg(1, "3des", "cisco", "permit ip host 2.2.2.2 host 1.1.1.1");
+	fx_run(&pair[0], "test interface Serial1/2 fault both dup=30,seed=7");
+	fx_run(&pair[0], "debug crypto isakmp");
+	out = pair_run_wait(0, "ping 2.2.2.2 source loopback0");
+	ck_assert_msg(strstr(out, "packet is a duplicate of a previous "
+	    "packet.") != NULL, "%s", out);
+	ck_assert(strstr(out, "retransmitting due to retransmit phase") !=
+	    NULL);
+	ck_assert(strstr(out, "!") != NULL);
+	ck_assert_int_eq(isakmp_rows(0), 1);
+	out = fx_run(&pair[0], "show crypto isakmp sa");
+	ck_assert(strstr(out, "QM_IDLE") != NULL);
+}
+END_TEST
+
+/*
  * The other algorithms: aes 256 / sha256 / group 14 for phase 1, esp-aes
  * 256 esp-sha-hmac with PFS group 5 for phase 2; R2's key from a keyring
  * (longest match wins over the global wildcard); `crypto logging
@@ -905,6 +930,7 @@ ike_suite(void)
 	tcase_add_test(tc, test_rsa_sig_no_cert);
 	tcase_add_test(tc, test_proxy_mismatch);
 	tcase_add_test(tc, test_loss);
+	tcase_add_test(tc, test_duplicates);
 	tcase_add_test(tc, test_strong_suite);
 	tcase_add_test(tc, test_dpd);
 	tcase_add_test(tc, test_lifetime);

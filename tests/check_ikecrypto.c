@@ -17,6 +17,7 @@
 #include "crypto/ike_cipher.h"
 #include "crypto/ike_dh.h"
 #include "crypto/ike_keys.h"
+#include "crypto/ike_msgsum.h"
 #include "crypto/ike_prf.h"
 #include "crypto/isakmp_msg.h"
 #include "tests/fixture.h"
@@ -756,6 +757,42 @@ START_TEST(test_strongswan_phase1_phase2)
 }
 END_TEST
 
+/*
+ * The duplicate check's fingerprint: SipHash-2-4 against the reference
+ * vectors of its paper (key 00..0f, messages 00 01 .. of each length:
+ * empty, short of a word, one word, the paper's 15 bytes, 63 and 64);
+ * and ike_msgsum tells messages one bit apart, and the same bytes again
+ * alike.
+ */
+START_TEST(test_msgsum)
+{
+	static const struct { size_t n; uint64_t h; } v[] = {
+		{ 0, 0x726fdb47dd0e0e31ULL }, { 7, 0xab0200f58b01d137ULL },
+		{ 8, 0x93f5f5799a932462ULL }, { 15, 0xa129ca6149be45e5ULL },
+		{ 63, 0x958a324ceb064572ULL }, { 64, 0xacd2c40b8502cad8ULL },
+	};
+	uint8_t		key[16], msg[300];
+	uint64_t	h;
+	size_t		i;
+
+	for (i = 0; i < sizeof(key); i++)
+		key[i] = (uint8_t)i;
+	for (i = 0; i < sizeof(msg); i++)
+		msg[i] = (uint8_t)i;
+	for (i = 0; i < sizeof(v) / sizeof(v[0]); i++)
+		ck_assert_msg(ike_siphash24(key, msg, v[i].n) == v[i].h,
+		    "length %zu", v[i].n);
+	h = ike_msgsum(msg, sizeof(msg));
+	ck_assert(ike_msgsum(msg, sizeof(msg)) == h);
+	msg[150] ^= 0x10;
+	ck_assert(ike_msgsum(msg, sizeof(msg)) != h);
+	msg[150] ^= 0x10;
+	ck_assert(ike_msgsum(msg, sizeof(msg) - 1) != h);
+	/* Under the process's own key, not a fixed one. */
+	ck_assert(ike_siphash24(key, msg, sizeof(msg)) != h);
+}
+END_TEST
+
 static Suite *
 ikecrypto_suite(void)
 {
@@ -776,6 +813,7 @@ ikecrypto_suite(void)
 	tcase_add_test(tc, test_cbc_kept_chains);
 	tcase_add_test(tc, test_cipher_keys);
 	tcase_add_test(tc, test_strongswan_phase1_phase2);
+	tcase_add_test(tc, test_msgsum);
 	suite_add_tcase(s, tc);
 	return s;
 }
