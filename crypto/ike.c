@@ -723,8 +723,12 @@ info_input(struct ike_p1 *p, const struct isakmp_msg *m)
 	uint8_t	plain[IKE_MSG_MAX];
 
 	info_read(p, m, plain);
-	/* No decrypted message is left behind (p may be gone by now). */
-	OPENSSL_cleanse(plain, sizeof(plain));
+	/* No decrypted message is left behind (p may be gone by now): the
+	 * body's length is what ike_decrypt_msg wrote, not the whole 4 KB
+	 * (two deletes a teardown). */
+	if (m->im_encrypted)
+		OPENSSL_cleanse(plain, m->im_bodylen < sizeof(plain) ?
+		    m->im_bodylen : sizeof(plain));
 }
 
 /* ---- Receiving. ---- */
