@@ -375,51 +375,6 @@ ike_decrypt_msg(struct ike_p1 *p, const struct isakmp_msg *m,
 
 /* ---- Phase-1 state. ---- */
 
-/*
- * A zeroed block of SIZE bytes: the one kept in *SLOT if any (wiped when
- * it was given back), else a new one.  spare_give wipes a block and
- * keeps it in an empty *SLOT, else frees it.  Phase-1 and Quick Mode
- * states (3 KB, 1.4 KB) come and go with every exchange, and glibc
- * merges all its fast bins before each request of 1 KB or more; a
- * process keeps one of each.  Under AddressSanitizer every block is
- * freed, so a use after free is still seen.
- */
-static void *
-spare_take(void **slot, size_t size)
-{
-	void	*b = *slot;
-
-	if (b == NULL)
-		return xcalloc(1, size);
-	*slot = NULL;
-	return b;
-}
-
-static void
-spare_give(void **slot, void *b, size_t size)
-{
-	explicit_bzero(b, size);
-#ifndef __SANITIZE_ADDRESS__
-	if (*slot == NULL) {
-		*slot = b;
-		return;
-	}
-#else
-	(void)slot;
-#endif
-	free(b);
-}
-
-static void	*qm_spare;
-
-struct ike_qm *
-ike_qm_alloc(void)
-{
-	return spare_take(&qm_spare, sizeof(struct ike_qm));
-}
-
-static void	*p1_spare;
-
 struct ike_p1 *
 ike_p1_new(struct crypto *c, const struct sa_addr *local,
     const struct sa_addr *peer, const uint8_t icookie[8], bool initiator)
@@ -427,7 +382,7 @@ ike_p1_new(struct crypto *c, const struct sa_addr *local,
 	struct ike_p1		*p;
 	struct isakmp_sa	*is;
 
-	p = spare_take(&p1_spare, sizeof(*p));
+	p = xcalloc(1, sizeof(*p));
 	is = sadb_isakmp_new(&c->c_sadb, icookie);
 	is->is_local = *local;
 	sadb_isakmp_set_peer(&c->c_sadb, is, peer);
@@ -459,8 +414,9 @@ ike_qm_free(struct ike_qm *q)
 		}
 	ike_tx_clear(q->q_p1->p_c, &q->q_tx);
 	ike_dh_free(q->q_dh);
-	/* Its nonces and IV went into KEYMAT: wiped, kept or freed. */
-	spare_give(&qm_spare, q, sizeof(*q));
+	/* Its nonces and IV went into KEYMAT: no copy in freed memory. */
+	OPENSSL_cleanse(q, sizeof(*q));
+	free(q);
 }
 
 struct ike_qm *
@@ -569,7 +525,8 @@ ike_p1_free(struct ike_p1 *p)
 	xsecret_free(p->p_psk);
 	p->p_sa->is_engine = NULL;
 	sadb_isakmp_free(&c->c_sadb, p->p_sa);
-	spare_give(&p1_spare, p, sizeof(*p));
+	explicit_bzero(p, sizeof(*p));
+	free(p);
 }
 
 void

@@ -245,8 +245,6 @@ void	ike_tx_stop(struct crypto *, struct ike_tx *);
  * again) if it is the one answered before. */
 bool	ike_tx_note_rx(struct ike_p1 *, struct ike_tx *, const uint8_t *raw,
 	    size_t len);
-/* A zeroed Quick Mode state for qm_new; ike_qm_free gives it back. */
-struct ike_qm *ike_qm_alloc(void);
 struct ike_p1 *ike_p1_new(struct crypto *, const struct sa_addr *local,
 	    const struct sa_addr *peer,
 	    const uint8_t icookie[8], bool initiator);

@@ -50,7 +50,7 @@ qm_new(struct ike_p1 *p, uint32_t msgid, bool initiator)
 {
 	struct ike_qm	*q;
 
-	q = ike_qm_alloc();
+	q = xcalloc(1, sizeof(*q));
 	q->q_p1 = p;
 	q->q_msgid = msgid;
 	q->q_initiator = initiator;
