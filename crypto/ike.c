@@ -22,6 +22,7 @@
 #include "crypto/ike.h"
 #include "crypto/ike_debug.h"
 #include "crypto/ike_int.h"
+#include "crypto/ike_msgsum.h"
 #include "crypto/rand_pool.h"
 #include "crypto/ike_prf.h"
 #include "crypto/isakmp_build.h"
@@ -271,13 +272,12 @@ void
 ike_send(struct ike_p1 *p, struct ike_tx *tx, const uint8_t *msg,
     size_t len, const char *state_name, bool rexmit_on)
 {
-	bool	had_rx = tx->tx_has_rx;
-	uint8_t	rxhash[20];
+	bool		had_rx = tx->tx_has_rx;
+	uint64_t	rxsum = tx->tx_rxsum;
 
-	memcpy(rxhash, tx->tx_rxhash, sizeof(rxhash));
 	ike_tx_clear(p->p_c, tx);
 	tx->tx_has_rx = had_rx;
-	memcpy(tx->tx_rxhash, rxhash, sizeof(rxhash));
+	tx->tx_rxsum = rxsum;
 	tx->tx_buf = xmalloc(len);
 	memcpy(tx->tx_buf, msg, len);
 	tx->tx_len = len;
@@ -723,8 +723,12 @@ info_input(struct ike_p1 *p, const struct isakmp_msg *m)
 	uint8_t	plain[IKE_MSG_MAX];
 
 	info_read(p, m, plain);
-	/* No decrypted message is left behind (p may be gone by now). */
-	OPENSSL_cleanse(plain, sizeof(plain));
+	/* No decrypted message is left behind (p may be gone by now): the
+	 * body's length is what ike_decrypt_msg wrote, not the whole 4 KB
+	 * (two deletes a teardown). */
+	if (m->im_encrypted)
+		OPENSSL_cleanse(plain, m->im_bodylen < sizeof(plain) ?
+		    m->im_bodylen : sizeof(plain));
 }
 
 /* ---- Receiving. ---- */
@@ -750,12 +754,9 @@ bool
 ike_tx_note_rx(struct ike_p1 *p, struct ike_tx *tx, const uint8_t *raw,
     size_t len)
 {
-	struct ike_piece	pc = { raw, len };
-	uint8_t			h[IKE_PRF_MAX];
+	uint64_t	sum = ike_msgsum(raw, len);
 
-	if (ike_hash(IKE_HASH_SHA, &pc, 1, h) != 0)
-		return false;
-	if (tx->tx_has_rx && memcmp(h, tx->tx_rxhash, 20) == 0) {
+	if (tx->tx_has_rx && sum == tx->tx_rxsum) {
 		ike_debug(p->p_c, p->p_dbg, " phase %d packet is a duplicate "
 		    "of a previous packet.", tx == &p->p_tx ? 1 : 2);
 		if (tx->tx_buf != NULL && tx->tx_answers_rx) {
@@ -766,7 +767,7 @@ ike_tx_note_rx(struct ike_p1 *p, struct ike_tx *tx, const uint8_t *raw,
 		}
 		return true;
 	}
-	memcpy(tx->tx_rxhash, h, 20);
+	tx->tx_rxsum = sum;
 	tx->tx_has_rx = true;
 	return false;
 }

@@ -323,7 +323,7 @@ send_am3(struct ike_p1 *p, bool initial_contact)
 		isakmp_build_notify(&b, &n);
 	}
 	if (p->p_natt)
-		ike_natd_build(p, &b);
+		ike_natd_build(p, &b, NULL);
 	if (isakmp_build_finish(&b, &len) != ISAKMP_OK ||
 	    (len = ike_encrypt_msg(p, msg, len, sizeof(msg), p->p_iv)) == 0)
 		return false;
@@ -371,7 +371,7 @@ i_am2(struct ike_p1 *p, const struct isakmp_msg *m)
 		return;
 	}
 	dbg_authenticated(p);
-	ike_natd_check(p, m);
+	ike_natd_check(p, m, NULL);
 	if (p->p_natt && (p->p_sa->is_caps & ISK_CAP_NATT)) {
 		p->p_sa->is_lport = p->p_sa->is_rport = ISAKMP_NATT_PORT;
 		p->p_float = true;
@@ -502,7 +502,7 @@ ike_am_respond(struct crypto *c, const struct sa_addr *local,
 	isakmp_build_payload(&b, ISAKMP_PL_HASH, hv, ike_hash_len(p->p_hash));
 	ike_vid_build(c, p->p_dbg, &b, false, false, true);
 	if (p->p_natt)
-		ike_natd_build(p, &b);
+		ike_natd_build(p, &b, NULL);
 	if (isakmp_build_finish(&b, &out) != ISAKMP_OK) {
 		ike_p1_fail(p, "Cannot build Aggressive Mode");
 		return;
@@ -558,7 +558,7 @@ r_am3(struct ike_p1 *p, const struct isakmp_msg *m, uint8_t *plain)
 	if (ic)
 		ike_initial_contact(p);
 	dbg_authenticated(p);
-	ike_natd_check(p, am3);
+	ike_natd_check(p, am3, NULL);
 	ike_p1_complete(p, "IKE_MESG_FROM_PEER, IKE_AM_EXCH", FSM_R_AM2);
 	ike_xauth_decide(p);
 	ike_xauth_start(p);

@@ -113,7 +113,7 @@ struct ike_tx {
 	unsigned	 tx_count;	/* retransmissions so far */
 	struct ev_timer	*tx_timer;
 	void		*tx_timer_arg;
-	uint8_t		 tx_rxhash[20];	/* digest of the message it answered */
+	uint64_t	 tx_rxsum;	/* ike_msgsum of the message it answered */
 	bool		 tx_has_rx;
 	/* tx_buf is the answer to that message, to send again when it
 	 * comes again.  False when the message answered tx_buf instead (a
@@ -402,8 +402,17 @@ void	ike_qm_input(struct ike_p1 *, const struct isakmp_msg *,
 void	ike_vid_build(struct crypto *, uint32_t dbg, struct isakmp_build *,
 	    bool mm1, bool mm2_natt, bool mm4);
 void	ike_vid_read(struct ike_p1 *, const struct isakmp_pld *);
-void	ike_natd_build(struct ike_p1 *, struct isakmp_build *);
-void	ike_natd_check(struct ike_p1 *, const struct isakmp_msg *);
+/* Our two NAT-D hashes (the peer's address as we send to it, ours),
+ * each made on first use: a responder's MM3 check and its MM4 hash the
+ * same two.  Zeroed before the first call; NULL for one call's own. */
+struct ike_natd {
+	uint8_t	nd_h[2][IKE_PRF_MAX];
+	bool	nd_made[2], nd_ok[2];
+};
+void	ike_natd_build(struct ike_p1 *, struct isakmp_build *,
+	    struct ike_natd *);
+void	ike_natd_check(struct ike_p1 *, const struct isakmp_msg *,
+	    struct ike_natd *);
 
 /* ipsec_ident.c: proxy identities. */
 uint32_t ipsec_plen_mask(unsigned plen);

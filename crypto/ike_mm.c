@@ -239,9 +239,10 @@ send_auth(struct ike_p1 *p, bool initial_contact)
 	return true;
 }
 
-/* MM3 (initiator) or MM4 (responder): KE, NONCE, VIDs, NAT-D. */
+/* MM3 (initiator) or MM4 (responder): KE, NONCE, VIDs, NAT-D (ND's if
+ * the responder's MM3 check made them, else made here). */
 static bool
-send_ke(struct ike_p1 *p, const char *state)
+send_ke(struct ike_p1 *p, const char *state, struct ike_natd *nd)
 {
 	struct isakmp_build	 b;
 	struct isakmp_hdr	 h;
@@ -256,7 +257,7 @@ send_ke(struct ike_p1 *p, const char *state)
 		ike_p1_build_ke_nonce(p, &b, p->p_gxr, p->p_nr, p->p_nrlen);
 	ike_vid_build(p->p_c, p->p_dbg, &b, false, false, true);
 	if (p->p_natt)
-		ike_natd_build(p, &b);
+		ike_natd_build(p, &b, nd);
 	if (isakmp_build_finish(&b, &len) != ISAKMP_OK)
 		return false;
 	/* Both sides retransmit until the next message comes (or die). */
@@ -367,7 +368,7 @@ i_mm2(struct ike_p1 *p, const struct isakmp_msg *m)
 	ike_read_vids(p, m);
 	ike_dbg_fsm(p, "IKE_MESG_INTERNAL, IKE_PROCESS_MAIN_MODE", FSM_I_MM2,
 	    FSM_I_MM2);
-	if (!ike_p1_make_ke(p) || !send_ke(p, "MM_SA_SETUP")) {
+	if (!ike_p1_make_ke(p) || !send_ke(p, "MM_SA_SETUP", NULL)) {
 		ike_p1_fail(p, "Cannot build Main Mode");
 		return;
 	}
@@ -420,7 +421,7 @@ i_mm4(struct ike_p1 *p, const struct isakmp_msg *m)
 	if (!take_ke_nonce(p, m))
 		return;
 	ike_read_vids(p, m);
-	ike_natd_check(p, m);
+	ike_natd_check(p, m, NULL);
 	/* A NAT on the way (or a peer that says so): on to 4500. */
 	if (p->p_natt && (p->p_sa->is_caps & ISK_CAP_NATT)) {
 		p->p_sa->is_lport = p->p_sa->is_rport = ISAKMP_NATT_PORT;
@@ -547,14 +548,17 @@ ike_mm_respond(struct crypto *c, const struct sa_addr *local,
 static void
 r_mm3(struct ike_p1 *p, const struct isakmp_msg *m)
 {
+	struct ike_natd	nd;
+
 	ike_dbg_fsm(p, "IKE_MESG_FROM_PEER, IKE_MM_EXCH", FSM_R_MM2, FSM_R_MM3);
 	if (!take_ke_nonce(p, m))
 		return;
 	ike_read_vids(p, m);
-	ike_natd_check(p, m);
+	memset(&nd, 0, sizeof(nd));
+	ike_natd_check(p, m, &nd);
 	ike_dbg_fsm(p, "IKE_MESG_INTERNAL, IKE_PROCESS_MAIN_MODE", FSM_R_MM3,
 	    FSM_R_MM3);
-	if (!send_ke(p, "MM_KEY_EXCH")) {
+	if (!send_ke(p, "MM_KEY_EXCH", &nd)) {
 		ike_p1_fail(p, "Cannot build Main Mode");
 		return;
 	}

@@ -7,6 +7,7 @@
  * packet path, esp.c, keeps its keyed contexts).
  */
 #include <stdbool.h>
+#include <stdint.h>
 #include <string.h>
 
 #include <openssl/core_names.h>
@@ -115,13 +116,43 @@ same_key(struct prf_key *k, const uint8_t *key, size_t len)
 	return false;
 }
 
+/*
+ * The pieces of a prf or hash input copied into BUF (CAP bytes) as one
+ * run; SIZE_MAX when they do not fit.  Each EVP update walks four layers
+ * (EVP_MAC, the provider's HMAC, EVP_Digest, the provider's digest),
+ * ~300 instructions before a byte is hashed, and IKE's inputs come in 2
+ * to 6 pieces of a few dozen bytes: one update costs less than the
+ * copy.  The caller wipes BUF's first bytes (g^xy, a KEYMAT block);
+ * inputs that do not fit leave nothing in it.
+ */
+#define GATHER_MAX	1024	/* a MODP 2048 HASH_I's text fits */
+
+static size_t
+gather(const struct ike_piece *pc, size_t n, uint8_t *buf, size_t cap)
+{
+	size_t	i, len = 0;
+
+	for (i = 0; i < n; i++) {
+		if (pc[i].ip_len > cap - len) {
+			explicit_bzero(buf, len);	/* what was copied */
+			return SIZE_MAX;
+		}
+		if (pc[i].ip_len)
+			memcpy(buf + len, pc[i].ip_p, pc[i].ip_len);
+		len += pc[i].ip_len;
+	}
+	return len;
+}
+
 int
 ike_prf(enum ike_hash h, const uint8_t *key, size_t key_len,
     const struct ike_piece *pc, size_t n, uint8_t *out)
 {
 	EVP_MAC_CTX		*ctx = hmac_template(h);
 	struct prf_key		*k;
-	size_t			 i, len;
+	uint8_t			 buf[GATHER_MAX];
+	size_t			 i, len, all;
+	bool			 ok = true;
 
 	/* Keying the context again resets it: one context per hash for the
 	 * process, no allocation per prf (IKE runs on the event loop's one
@@ -145,11 +176,15 @@ ike_prf(enum ike_hash h, const uint8_t *key, size_t key_len,
 			k->pk_valid = true;
 		}
 	}
-	for (i = 0; i < n; i++)
-		if (pc[i].ip_len && !EVP_MAC_update(ctx, pc[i].ip_p,
-		    pc[i].ip_len))
-			return -1;
-	if (EVP_MAC_final(ctx, out, &len, IKE_PRF_MAX) && len == ike_hash_len(h))
+	if ((all = gather(pc, n, buf, sizeof(buf))) != SIZE_MAX) {
+		ok = all == 0 || EVP_MAC_update(ctx, buf, all);
+		explicit_bzero(buf, all);
+	} else
+		for (i = 0; ok && i < n; i++)
+			ok = pc[i].ip_len == 0 || EVP_MAC_update(ctx, pc[i].ip_p,
+			    pc[i].ip_len);
+	if (ok && EVP_MAC_final(ctx, out, &len, IKE_PRF_MAX) &&
+	    len == ike_hash_len(h))
 		return 0;
 	return -1;
 }
@@ -186,8 +221,10 @@ ike_hash(enum ike_hash h, const struct ike_piece *pc, size_t n, uint8_t *out)
 {
 	static EVP_MD_CTX	*ctx;
 	const EVP_MD		*md = md_fetch(h);
-	size_t			 i;
+	uint8_t			 buf[GATHER_MAX];
+	size_t			 i, all;
 	unsigned		 len;
+	bool			 ok = true;
 
 	/* One context for the process: DigestInit resets it, and IKE runs
 	 * on the event loop's one thread. */
@@ -195,10 +232,13 @@ ike_hash(enum ike_hash h, const struct ike_piece *pc, size_t n, uint8_t *out)
 		return -1;
 	if (!EVP_DigestInit_ex2(ctx, md, NULL))
 		return -1;
-	for (i = 0; i < n; i++)
-		if (!EVP_DigestUpdate(ctx, pc[i].ip_p, pc[i].ip_len))
-			return -1;
-	if (EVP_DigestFinal_ex(ctx, out, &len) && len == ike_hash_len(h))
+	if ((all = gather(pc, n, buf, sizeof(buf))) != SIZE_MAX) {
+		ok = EVP_DigestUpdate(ctx, buf, all);
+		explicit_bzero(buf, all);
+	} else
+		for (i = 0; ok && i < n; i++)
+			ok = EVP_DigestUpdate(ctx, pc[i].ip_p, pc[i].ip_len);
+	if (ok && EVP_DigestFinal_ex(ctx, out, &len) && len == ike_hash_len(h))
 		return 0;
 	return -1;
 }

@@ -131,43 +131,70 @@ natd_hash(struct ike_p1 *p, const struct sa_addr *addr, uint16_t port_no,
 	return ike_hash(p->p_hash, pc, 4, out) == 0;
 }
 
+#define NATD_PEER	0
+#define NATD_SELF	1
+
+/* ND's hash WHICH, made now if it is not yet; NULL if it failed. */
+static const uint8_t *
+natd_get(struct ike_p1 *p, struct ike_natd *nd, int which)
+{
+	if (!nd->nd_made[which]) {
+		nd->nd_made[which] = true;
+		nd->nd_ok[which] = which == NATD_PEER ?
+		    natd_hash(p, &p->p_peer, p->p_sa->is_rport, nd->nd_h[which]) :
+		    natd_hash(p, &p->p_local, p->p_sa->is_lport,
+		    nd->nd_h[which]);
+	}
+	return nd->nd_ok[which] ? nd->nd_h[which] : NULL;
+}
+
 /* The peer's address as we send to it, then ours. */
 void
-ike_natd_build(struct ike_p1 *p, struct isakmp_build *b)
+ike_natd_build(struct ike_p1 *p, struct isakmp_build *b, struct ike_natd *nd)
 {
-	uint8_t	h[IKE_PRF_MAX];
-	size_t	len = ike_hash_len(p->p_hash);
+	struct ike_natd	 own;
+	const uint8_t	*h;
+	size_t		 len = ike_hash_len(p->p_hash);
 
-	if (natd_hash(p, &p->p_peer, p->p_sa->is_rport, h))
+	if (nd == NULL) {
+		memset(&own, 0, sizeof(own));
+		nd = &own;
+	}
+	if ((h = natd_get(p, nd, NATD_PEER)) != NULL)
 		isakmp_build_payload(b, ISAKMP_PL_NAT_D, h, len);
-	if (natd_hash(p, &p->p_local, p->p_sa->is_lport, h))
+	if ((h = natd_get(p, nd, NATD_SELF)) != NULL)
 		isakmp_build_payload(b, ISAKMP_PL_NAT_D, h, len);
 }
 
 /* The peer's NAT-D payloads: the first hashes us as it sees us, the
  * second itself.  Both as computed here: no NAT on the path. */
 void
-ike_natd_check(struct ike_p1 *p, const struct isakmp_msg *m)
+ike_natd_check(struct ike_p1 *p, const struct isakmp_msg *m,
+    struct ike_natd *nd)
 {
-	uint8_t		h[IKE_PRF_MAX];
-	size_t		len = ike_hash_len(p->p_hash);
-	unsigned	i, n = 0;
-	bool		self_ok = true, peer_ok = true;
+	struct ike_natd	 own;
+	const uint8_t	*h;
+	size_t		 len = ike_hash_len(p->p_hash);
+	unsigned	 i, n = 0;
+	bool		 self_ok = true, peer_ok = true;
+
+	if (nd == NULL) {
+		memset(&own, 0, sizeof(own));
+		nd = &own;
+	}
 
 	for (i = 0; i < m->im_npld; i++) {
 		if (m->im_pld[i].pl_type != ISAKMP_PL_NAT_D)
 			continue;
 		ike_debug_raw(p->p_c, "received payload type 20");
 		if (n++ == 0) {
-			self_ok = natd_hash(p, &p->p_local,
-			    p->p_sa->is_lport, h) &&
+			self_ok = (h = natd_get(p, nd, NATD_SELF)) != NULL &&
 			    m->im_pld[i].pl_bodylen == len &&
 			    memcmp(h, m->im_pld[i].pl_body, len) == 0;
 			ike_debug_sp(p->p_c, p->p_dbg, " His hash no match - "
 			    "this node %s NAT", self_ok ? "outside" : "inside");
 		} else {
-			peer_ok = natd_hash(p, &p->p_peer,
-			    p->p_sa->is_rport, h) &&
+			peer_ok = (h = natd_get(p, nd, NATD_PEER)) != NULL &&
 			    m->im_pld[i].pl_bodylen == len &&
 			    memcmp(h, m->im_pld[i].pl_body, len) == 0;
 			if (self_ok && peer_ok)

@@ -153,6 +153,59 @@ ipsec_flow_out_sa(struct ipsec_flow *fl)
 	return TAILQ_LAST(&fl->fl_out, ipsec_sa_list);
 }
 
+/*
+ * PS's transform texts, from TS: those of the last set an SA was made
+ * with when TS has the same transforms (a hub's tunnels mostly share one
+ * set), else formatted and kept for the next.  The memo is keyed by
+ * every field transform_config_text reads, and whether the SA carries
+ * ESP (ipsec_sa.h: ESP and AH show their own transforms); it holds only
+ * the texts, for the process.
+ */
+static void
+sa_texts(struct ipsec_sa *ps, const struct transform_set *ts)
+{
+	static struct {
+		bool		valid, esp, comp;
+		enum ts_ah	ah;
+		enum ts_enc	enc;
+		enum ts_auth	auth;
+		unsigned	keylen;
+		char		ah_text[sizeof(ps->ps_ah_transform)];
+		char		text[sizeof(ps->ps_transform)];
+	} last;
+	struct transform_set	one;
+	struct strbuf		words;
+	bool			esp = ps->ps_esp != NULL;
+
+	if (!last.valid || last.esp != esp || last.comp != ts->ts_comp ||
+	    last.ah != ts->ts_ah || last.enc != ts->ts_enc ||
+	    last.auth != ts->ts_auth || last.keylen != ts->ts_keylen) {
+		one = *ts;
+		one.ts_enc = TS_ENC_NONE;
+		one.ts_auth = TS_AUTH_NONE;
+		strbuf_init(&words);
+		transform_config_text(&one, &words);
+		snprintf(last.ah_text, sizeof(last.ah_text), "%s",
+		    words.sb_buf);
+		one = *ts;
+		if (esp)
+			one.ts_ah = TS_AH_NONE;
+		strbuf_reset(&words);
+		transform_config_text(&one, &words);
+		snprintf(last.text, sizeof(last.text), "%s", words.sb_buf);
+		strbuf_free(&words);
+		last.valid = true;
+		last.esp = esp;
+		last.comp = ts->ts_comp;
+		last.ah = ts->ts_ah;
+		last.enc = ts->ts_enc;
+		last.auth = ts->ts_auth;
+		last.keylen = ts->ts_keylen;
+	}
+	memcpy(ps->ps_ah_transform, last.ah_text, sizeof(ps->ps_ah_transform));
+	memcpy(ps->ps_transform, last.text, sizeof(ps->ps_transform));
+}
+
 /* One SA of Q's pair; TWIN, the pair's SA made before it (NULL for the
  * first), lends it the transform texts. */
 static struct ipsec_sa *
@@ -161,11 +214,9 @@ sa_add(struct crypto *c, struct ipsec_flow *fl, enum ipsec_dir dir,
     const struct ipsec_sa *twin)
 {
 	const struct transform_set	*ts = &q->q_ts;
-	struct transform_set		 one;
 	struct esp_params		 ep;
 	struct ah_params		 ap;
 	struct ipsec_sa			*ps;
-	struct strbuf			 words;
 	unsigned			 bits = ts->ts_enc == TS_ENC_AES ||
 					    ts->ts_enc == TS_ENC_GCM ||
 					    ts->ts_enc == TS_ENC_GMAC ?
@@ -213,23 +264,8 @@ sa_add(struct crypto *c, struct ipsec_flow *fl, enum ipsec_dir dir,
 		    sizeof(ps->ps_ah_transform));
 		memcpy(ps->ps_transform, twin->ps_transform,
 		    sizeof(ps->ps_transform));
-	} else {
-		one = *ts;
-		one.ts_enc = TS_ENC_NONE;
-		one.ts_auth = TS_AUTH_NONE;
-		strbuf_init(&words);
-		transform_config_text(&one, &words);
-		snprintf(ps->ps_ah_transform, sizeof(ps->ps_ah_transform),
-		    "%s", words.sb_buf);
-		one = *ts;
-		if (ps->ps_esp != NULL)
-			one.ts_ah = TS_AH_NONE;
-		strbuf_reset(&words);
-		transform_config_text(&one, &words);
-		snprintf(ps->ps_transform, sizeof(ps->ps_transform), "%s",
-		    words.sb_buf);
-		strbuf_free(&words);
-	}
+	} else
+		sa_texts(ps, ts);
 	ps->ps_transport = ts->ts_transport;
 	ps->ps_udp = q->q_p1->p_float;
 	ps->ps_life_sec = q->q_life_s;

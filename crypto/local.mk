@@ -46,6 +46,7 @@ libiosh_a_SOURCES += \
 	crypto/ike_dh.c crypto/ike_dh.h \
 	crypto/ike_keys.c crypto/ike_keys.h \
 	crypto/ike_prf.c crypto/ike_prf.h \
+	crypto/ike_msgsum.c crypto/ike_msgsum.h \
 	crypto/rand_pool.c crypto/rand_pool.h
 # The IKEv1 engine: Main and Quick Mode, vendor IDs and NAT-D, crypto
 # maps on the packet path (ike_int.h lists the files' roles).

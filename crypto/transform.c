@@ -185,6 +185,8 @@ transform_mode_cmd(struct vty *vty, const struct cmd_args *m)
 	return CMD_SUCCESS;
 }
 
+/* ipsec_sa.c's sa_texts keeps the last set's texts keyed by the fields
+ * read here: a field this starts to read goes into its key too. */
 void
 transform_config_text(const struct transform_set *ts, struct strbuf *sb)
 {

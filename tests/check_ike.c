@@ -290,6 +290,74 @@ START_TEST(test_loss)
 END_TEST
 
 /*
+ * A wire that duplicates frames: each side tells a message it already
+ * answered (ike_msgsum of the last one) from a new one, answers the copy
+ * with its last message again and drops it, and the tunnel comes up.
+ */
+START_TEST(test_duplicates)
+{
+	const char	*out;
+
+	pair_crypto_cfg(0, "3des", "cisco", "permit ip host 1.1.1.1 host 2.2.2.2");
+	pair_crypto_cfg(1, "3des", "cisco", "permit ip host 2.2.2.2 host 1.1.1.1");
+	fx_run(&pair[0], "test interface Serial1/2 fault both dup=30,seed=7");
+	fx_run(&pair[0], "debug crypto isakmp");
+	out = pair_run_wait(0, "ping 2.2.2.2 source loopback0");
+	ck_assert_msg(strstr(out, "packet is a duplicate of a previous "
+	    "packet.") != NULL, "%s", out);
+	ck_assert(strstr(out, "retransmitting due to retransmit phase") !=
+	    NULL);
+	ck_assert(strstr(out, "!") != NULL);
+	ck_assert_int_eq(isakmp_rows(0), 1);
+	out = fx_run(&pair[0], "show crypto isakmp sa");
+	ck_assert(strstr(out, "QM_IDLE") != NULL);
+}
+END_TEST
+
+/*
+ * An SA's transform texts come from a memo of the last transform set
+ * (ipsec_sa.c): a set changed between two setups — cipher, AES key
+ * length, AH added — shows the new set's transforms, each protocol its
+ * own.
+ */
+START_TEST(test_transform_changed)
+{
+	static const struct { const char *set, *esp, *ah; } v[] = {
+		{ "esp-3des esp-sha-hmac", "esp-3des esp-sha-hmac", NULL },
+		{ "esp-aes esp-sha-hmac", "esp-aes esp-sha-hmac", NULL },
+		{ "esp-aes 256 esp-sha-hmac", "esp-aes 256 esp-sha-hmac", NULL },
+		{ "ah-sha-hmac esp-aes 256 esp-sha-hmac",
+		  "esp-aes 256 esp-sha-hmac", "ah-sha-hmac" },
+	};
+	char		 want[96];
+	const char	*out;
+	size_t		 i;
+
+	for (i = 0; i < sizeof(v) / sizeof(v[0]); i++) {
+		fx_run(&pair[0], "clear crypto sa");
+		pair_run_for(1);
+		out = pair_set_ping(v[i].set, false, 5);
+		ck_assert_msg(strstr(out, "!") != NULL, "%s: %s", v[i].set, out);
+		out = fx_run(&pair[0], "show crypto ipsec sa");
+		snprintf(want, sizeof(want), "transform: %s ,\n", v[i].esp);
+		ck_assert_msg(strstr(out, want) != NULL, "%s: %s", want, out);
+		if (v[i].ah != NULL) {
+			snprintf(want, sizeof(want), "transform: %s ,\n",
+			    v[i].ah);
+			ck_assert_msg(strstr(out, want) != NULL, "%s: %s",
+			    want, out);
+		}
+		if (i > 0 && strcmp(v[i - 1].esp, v[i].esp) != 0) {
+			snprintf(want, sizeof(want), "transform: %s ,\n",
+			    v[i - 1].esp);
+			ck_assert_msg(strstr(out, want) == NULL, "%s: %s",
+			    want, out);
+		}
+	}
+}
+END_TEST
+
+/*
  * The other algorithms: aes 256 / sha256 / group 14 for phase 1, esp-aes
  * 256 esp-sha-hmac with PFS group 5 for phase 2; R2's key from a keyring
  * (longest match wins over the global wildcard); `crypto logging
@@ -905,6 +973,8 @@ ike_suite(void)
 	tcase_add_test(tc, test_rsa_sig_no_cert);
 	tcase_add_test(tc, test_proxy_mismatch);
 	tcase_add_test(tc, test_loss);
+	tcase_add_test(tc, test_duplicates);
+	tcase_add_test(tc, test_transform_changed);
 	tcase_add_test(tc, test_strong_suite);
 	tcase_add_test(tc, test_dpd);
 	tcase_add_test(tc, test_lifetime);

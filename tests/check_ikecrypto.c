@@ -17,6 +17,7 @@
 #include "crypto/ike_cipher.h"
 #include "crypto/ike_dh.h"
 #include "crypto/ike_keys.h"
+#include "crypto/ike_msgsum.h"
 #include "crypto/ike_prf.h"
 #include "crypto/isakmp_msg.h"
 #include "tests/fixture.h"
@@ -332,6 +333,53 @@ START_TEST(test_prf_rfc2202)
 	assert_hex(out, 64, "164b7a7bfcf819e2e395fbe73b56e0a387bd64222e831fd6"
 	    "10270cd7ea2505549758bf75c05a994a6d034f65f8f0e6fdcaeab1a34d4a6b4b"
 	    "636e070a38bce737");
+}
+END_TEST
+
+/*
+ * A prf's or hash's input in pieces — empty ones among them — gives what
+ * the same bytes give in one piece (Python's hmac and hashlib), whether
+ * the pieces fit the buffer they are gathered into (ike_prf.c: up to 1
+ * KB, hashed in one update) or not (hashed piece by piece).
+ */
+START_TEST(test_prf_pieces)
+{
+	static const struct {
+		size_t		 len;
+		const char	*hmac_sha1, *sha256;
+	} v[] = {
+		{ 100, "df7da62475c39a29f80b46e9a243bd229160fdd6",
+		  "56fee4b12b280ea1e7c1b550002bb18b342ccbd7229cd4b147ea07aa1a691294" },
+		{ 1024, "8d28e635bc380d81a739ea7d7c4f2e3bd2692c9d",
+		  "41a8df8d7a09deeda1ce604e394aca7e77f054f4937b3e51c882a84f67de6d1d" },
+		{ 1025, "fbadcfff41d10dd6067b0c0cf2dc8b982217e718",
+		  "b778381f84f79a377597f33eca0b8bda205bd46f0091686f0a5f072b62bea13e" },
+		{ 3000, "967ee0159b9bace3c3e72e0141648ed41bcd76e3",
+		  "7291514d2492fd7ff49e10ba7df95d19d31d199b89d74bcb62cebdee1bc1a498" },
+	};
+	static uint8_t		 m[3000];
+	struct ike_piece	 pc[5];
+	uint8_t			 out[IKE_PRF_MAX];
+	size_t			 i, k;
+
+	for (i = 0; i < sizeof(m); i++)
+		m[i] = (uint8_t)(i * 7);
+	for (k = 0; k < sizeof(v) / sizeof(v[0]); k++) {
+		pc[0] = (struct ike_piece){ m, 1 };
+		pc[1] = (struct ike_piece){ m + 1, 0 };
+		pc[2] = (struct ike_piece){ m + 1, 20 };
+		pc[3] = (struct ike_piece){ m + 21, 64 };
+		pc[4] = (struct ike_piece){ m + 85, v[k].len - 85 };
+		ck_assert_int_eq(ike_prf(IKE_HASH_SHA,
+		    (const uint8_t *)"kept key", 8, pc, 5, out), 0);
+		assert_hex(out, 20, v[k].hmac_sha1);
+		ck_assert_int_eq(ike_hash(IKE_HASH_SHA256, pc, 5, out), 0);
+		assert_hex(out, 32, v[k].sha256);
+		pc[0] = (struct ike_piece){ m, v[k].len };
+		ck_assert_int_eq(ike_prf(IKE_HASH_SHA,
+		    (const uint8_t *)"kept key", 8, pc, 1, out), 0);
+		assert_hex(out, 20, v[k].hmac_sha1);
+	}
 }
 END_TEST
 
@@ -756,6 +804,42 @@ START_TEST(test_strongswan_phase1_phase2)
 }
 END_TEST
 
+/*
+ * The duplicate check's fingerprint: SipHash-2-4 against the reference
+ * vectors of its paper (key 00..0f, messages 00 01 .. of each length:
+ * empty, short of a word, one word, the paper's 15 bytes, 63 and 64);
+ * and ike_msgsum tells messages one bit apart, and the same bytes again
+ * alike.
+ */
+START_TEST(test_msgsum)
+{
+	static const struct { size_t n; uint64_t h; } v[] = {
+		{ 0, 0x726fdb47dd0e0e31ULL }, { 7, 0xab0200f58b01d137ULL },
+		{ 8, 0x93f5f5799a932462ULL }, { 15, 0xa129ca6149be45e5ULL },
+		{ 63, 0x958a324ceb064572ULL }, { 64, 0xacd2c40b8502cad8ULL },
+	};
+	uint8_t		key[16], msg[300];
+	uint64_t	h;
+	size_t		i;
+
+	for (i = 0; i < sizeof(key); i++)
+		key[i] = (uint8_t)i;
+	for (i = 0; i < sizeof(msg); i++)
+		msg[i] = (uint8_t)i;
+	for (i = 0; i < sizeof(v) / sizeof(v[0]); i++)
+		ck_assert_msg(ike_siphash24(key, msg, v[i].n) == v[i].h,
+		    "length %zu", v[i].n);
+	h = ike_msgsum(msg, sizeof(msg));
+	ck_assert(ike_msgsum(msg, sizeof(msg)) == h);
+	msg[150] ^= 0x10;
+	ck_assert(ike_msgsum(msg, sizeof(msg)) != h);
+	msg[150] ^= 0x10;
+	ck_assert(ike_msgsum(msg, sizeof(msg) - 1) != h);
+	/* Under the process's own key, not a fixed one. */
+	ck_assert(ike_siphash24(key, msg, sizeof(msg)) != h);
+}
+END_TEST
+
 static Suite *
 ikecrypto_suite(void)
 {
@@ -770,12 +854,14 @@ ikecrypto_suite(void)
 	tcase_add_loop_test(tc, test_dh_fresh_keys, 0, 5);
 	tcase_add_test(tc, test_prf_rfc2202);
 	tcase_add_test(tc, test_prf_same_key);
+	tcase_add_test(tc, test_prf_pieces);
 	tcase_add_loop_test(tc, test_key_schedule, 0, 3);
 	tcase_add_test(tc, test_auth_hashes);
 	tcase_add_loop_test(tc, test_cipher_round_trip, 0, 5);
 	tcase_add_test(tc, test_cbc_kept_chains);
 	tcase_add_test(tc, test_cipher_keys);
 	tcase_add_test(tc, test_strongswan_phase1_phase2);
+	tcase_add_test(tc, test_msgsum);
 	suite_add_tcase(s, tc);
 	return s;
 }
