@@ -433,7 +433,7 @@ ip4_receive(struct dataplane *dp, struct dp_iface *ifp, const uint8_t *ip,
 	hl = (size_t)(ip[0] & 15) * 4;
 	tot = get16(ip + 2);
 	if (hl < 20 || hl > len || tot < hl || tot > len ||
-	    in_cksum(ip, hl, 0) != 0)
+	    (hl == 20 ? !in_cksum_ok20(ip) : in_cksum(ip, hl, 0) != 0))
 		goto bad;
 	len = tot;		/* Ethernet pads short frames */
 	if (dp->d_tun_gen != route_gen(dp))
