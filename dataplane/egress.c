@@ -105,8 +105,10 @@ eg_send(struct dataplane *dp, uint8_t *ip, size_t len)
 	 * ordinary path does (ip4_send says sent). */
 	if (e->eg_arp && !arp_resolve(e->eg_out, e->eg_nh, f))
 		return DP_SEND_OK;
-	return attach_send(e->eg_out, f, e->eg_hl + len) == 0 ? DP_SEND_OK :
-	    DP_SEND_DROPPED;
+	/* attach_send's, without its subinterface test: eg_fill keeps
+	 * none. */
+	return attach_send_for(e->eg_out, e->eg_out, f, e->eg_hl + len) == 0 ?
+	    DP_SEND_OK : DP_SEND_DROPPED;
 ordinary:
 	return ip4_send(dp, ip, len, IP4_OWN | IP4_NOCRYPTO | IP4_ROOM);
 }

@@ -333,8 +333,8 @@ wire_queue(struct wire *w, const uint8_t *frame, size_t len, void *owner)
 
 /* The end of the outbound path: the medium (or its queue during a read
  * batch).  A frame sent at once while others wait would overtake them:
- * the queue goes first. */
-static int
+ * the queue goes first.  Inline: wire_send_owned's every frame. */
+static inline int
 wire_xmit(struct wire *w, const uint8_t *frame, size_t len, void *owner)
 {
 	if (w->w_ops->wo_send_many != NULL) {
