@@ -799,8 +799,34 @@ int		 ip4_send(struct dataplane *, uint8_t *ip, size_t len,
 int		 ip4_link_out(struct dataplane *, struct dp_iface *in,
 		    struct dp_iface *out, uint32_t nh, uint8_t *ip, size_t len,
 		    unsigned flags);
+/*
+ * The header at IP, whose bytes 8 to 11 (TTL, protocol, checksum) were
+ * W, with the TTL down by one and the checksum updated for it (RFC 1624
+ * eqn. 3), not summed again: the header was verified on receipt, and
+ * with a correct checksum this is what ip4_checksum would write.  W is
+ * read before the flow cache's copy (reading the copy back would wait
+ * for its stores; the source may overlap it).  Inline: every forwarded
+ * datagram.
+ */
+static inline void
+ip4_dec_ttl_w(uint8_t *ip, uint32_t w)
+{
+	uint32_t	sum, ttl = ((w >> 24) - 1) & 0xff;
+
+	sum = (uint16_t)~w + (uint16_t)~(w >> 16) +
+	    (ttl << 8 | ((w >> 16) & 0xff));
+	sum = (sum & 0xffff) + (sum >> 16);
+	sum = (sum & 0xffff) + (sum >> 16);
+	ip[8] = (uint8_t)ttl;
+	put16(ip + 10, (uint16_t)~sum);
+}
+
 /* A forwarded datagram's TTL down by one, its checksum updated. */
-void		 ip4_dec_ttl(uint8_t *ip);
+static inline void
+ip4_dec_ttl(uint8_t *ip)
+{
+	ip4_dec_ttl_w(ip, get32(ip + 8));
+}
 /* A fresh header: 20 bytes, checksum left to ip4_send. */
 void		 ip4_header(struct dataplane *, uint8_t *ip, size_t len,
 		    uint8_t proto, uint32_t src, uint32_t dst, uint8_t ttl,

@@ -47,21 +47,6 @@ ip4_checksum(uint8_t *ip)
 	put16(ip + 10, in_cksum(ip, hl, 0));
 }
 
-/* TTL down by one and the checksum updated for it (RFC 1624 eqn. 3),
- * not summed again: the header was verified on receipt, and with a
- * correct checksum this is what ip4_checksum would write. */
-void
-ip4_dec_ttl(uint8_t *ip)
-{
-	uint32_t	sum;
-
-	sum = (uint16_t)~get16(ip + 10) + (uint16_t)~get16(ip + 8);
-	ip[8]--;
-	sum += get16(ip + 8);
-	sum = (sum & 0xffff) + (sum >> 16);
-	sum = (sum & 0xffff) + (sum >> 16);
-	put16(ip + 10, (uint16_t)~sum);
-}
 
 void
 ip4_header(struct dataplane *dp, uint8_t *ip, size_t len, uint8_t proto,
