@@ -81,11 +81,8 @@ esp_sa_new(const struct esp_params *p)
 
 	sa = xcalloc(1, sizeof(*sa));
 	sa->sa_spi = p->ep_spi;
-	/* The body's alignment is a power of two (4, or the cipher's
-	 * block of 8 or 16): body_len and esp_decap_nh mask by it. */
 	if (replay_win_init(&sa->sa_win, p->ep_replay) < 0 ||
-	    esp_alg_init(&sa->sa_alg, p) < 0 || sa->sa_alg.al_align == 0 ||
-	    (sa->sa_alg.al_align & (sa->sa_alg.al_align - 1)) != 0) {
+	    esp_alg_init(&sa->sa_alg, p) < 0) {
 		esp_sa_free(sa);
 		return NULL;
 	}
@@ -141,16 +138,13 @@ esp_sa_icv_len(const struct esp_sa *sa)
 }
 
 /* Cipher text: the packet, padding, pad length and next header, in
- * whole blocks (RFC 4303 §2.4; the blocks are at least 4 bytes).  A
- * mask, not a division: the block is a power of two (esp_sa_new), and a
- * division by a variable is tens of cycles on every packet, asked twice
- * on the way out (the room, then ESP). */
+ * whole blocks (RFC 4303 §2.4; the blocks are at least 4 bytes). */
 static size_t
 body_len(const struct esp_sa *sa, size_t len)
 {
 	size_t	a = sa->sa_alg.al_align;
 
-	return (len + 2 + a - 1) & ~(a - 1);
+	return (len + 2 + a - 1) / a * a;
 }
 
 size_t
@@ -292,7 +286,7 @@ esp_decap_to(struct esp_sa *sa, uint8_t *pkt, size_t len, int want,
 	int		 r;
 
 	if (len < ESP_HDR_LEN + ivlen + align + icvlen ||
-	    ((len - ESP_HDR_LEN - ivlen - icvlen) & (align - 1)) != 0 ||
+	    (len - ESP_HDR_LEN - ivlen - icvlen) % align != 0 ||
 	    len > INT32_MAX)
 		return recv_fail(sa, ESP_ERR_LEN, &sa->sa_stats.es_bad_len);
 	if (get32(pkt) != sa->sa_spi) {
