@@ -645,7 +645,9 @@ struct eg_entry {
 	uint32_t		 eg_src, eg_dst;
 	struct dp_iface		*eg_out;
 	uint32_t		 eg_nh;
-	uint32_t		 eg_sum;	/* the addresses' 16-bit words */
+	/* The addresses' two 32-bit words as they lie in memory, summed
+	 * in the machine's order (RFC 1071 2(B), as in_cksum). */
+	uint64_t		 eg_msum;
 	uint8_t			 eg_hl;		/* ETHER_HDRLEN or HDLC_HDRLEN */
 	bool			 eg_arp;	/* the MAC asked of ARP per packet */
 	/* link_hdr4's header, its last eg_hl bytes (it writes a header
