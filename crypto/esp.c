@@ -269,6 +269,14 @@ enum esp_result
 esp_decap_nh(struct esp_sa *sa, uint8_t *pkt, size_t len, int want,
     const uint8_t **inner, size_t *inner_len, uint8_t *next)
 {
+	return esp_decap_to(sa, pkt, len, want, NULL, inner, inner_len, next);
+}
+
+/* OUT NULL: in place (esp_decap_nh). */
+enum esp_result
+esp_decap_to(struct esp_sa *sa, uint8_t *pkt, size_t len, int want,
+    uint8_t *out, const uint8_t **inner, size_t *inner_len, uint8_t *next)
+{
 	size_t		 ivlen = sa->sa_alg.al_iv_len;
 	size_t		 icvlen = sa->sa_alg.al_icv_len;
 	size_t		 align = sa->sa_alg.al_align;
@@ -288,11 +296,11 @@ esp_decap_nh(struct esp_sa *sa, uint8_t *pkt, size_t len, int want,
 	seq = get32(pkt + 4);
 	if (esp_sa_replay_window(sa) != 0 && !replay_win_ok(&sa->sa_win, seq))
 		return recv_fail(sa, ESP_ERR_REPLAY, &sa->sa_stats.es_replay);
-	body = pkt + ESP_HDR_LEN + ivlen;
+	body = out != NULL ? out : pkt + ESP_HDR_LEN + ivlen;
 	blen = len - ESP_HDR_LEN - ivlen - icvlen;
 	/* The ICV is checked before the window moves; CBC bodies are
 	 * decrypted only once it holds, GCM's in the same pass. */
-	if ((r = esp_alg_open(&sa->sa_alg, pkt, blen)) < 0) {
+	if ((r = esp_alg_open_to(&sa->sa_alg, pkt, blen, body)) < 0) {
 		sa->sa_stats.es_recv_errors++;
 		return ESP_ERR_CRYPTO;
 	}

@@ -142,5 +142,12 @@ enum esp_result	esp_decap(struct esp_sa *, uint8_t *pkt, size_t len,
 enum esp_result	esp_decap_nh(struct esp_sa *, uint8_t *pkt, size_t len,
 		    int want, const uint8_t **inner, size_t *inner_len,
 		    uint8_t *next);
+/* esp_decap_nh with the body decrypted into OUT (its length and the
+ * ICV's room), which does not overlap PKT, and PKT left as it was: the
+ * dataplane's received ESP goes straight where the inner packet is
+ * forwarded from, not moved there first.  *INNER points into OUT. */
+enum esp_result	esp_decap_to(struct esp_sa *, uint8_t *pkt, size_t len,
+		    int want, uint8_t *out, const uint8_t **inner,
+		    size_t *inner_len, uint8_t *next);
 
 #endif

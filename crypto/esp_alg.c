@@ -146,11 +146,12 @@ xor_block(uint8_t *dst, const uint8_t *a, const uint8_t *b, size_t n)
 		dst[i] ^= a[i] ^ b[i];
 }
 
-/* CBC over BLEN bytes at BODY in place with the packet's IV, on a
- * context that keeps chaining (see esp_alg.h). */
+/* CBC over BLEN bytes at BODY with the packet's IV, on a context that
+ * keeps chaining (see esp_alg.h), into OUT: BODY itself, or (decrypting)
+ * a buffer apart from the packet. */
 static int
 cbc_run(EVP_CIPHER_CTX *ctx, uint8_t *chain, int enc, const uint8_t *iv,
-    size_t blk, uint8_t *body, size_t blen)
+    size_t blk, uint8_t *body, size_t blen, uint8_t *out)
 {
 	uint8_t	last[EVP_MAX_BLOCK_LENGTH];
 	int	n;
@@ -161,15 +162,15 @@ cbc_run(EVP_CIPHER_CTX *ctx, uint8_t *chain, int enc, const uint8_t *iv,
 		xor_block(body, iv, chain, blk);
 	else
 		memcpy(last, body + blen - blk, blk);
-	if (!EVP_CipherUpdate(ctx, body, &n, body, (int)blen) ||
+	if (!EVP_CipherUpdate(ctx, out, &n, body, (int)blen) ||
 	    (size_t)n != blen) {
 		(void)cbc_restart(ctx, chain, blk);
 		return -1;
 	}
 	if (enc) {
-		memcpy(chain, body + blen - blk, blk);
+		memcpy(chain, out + blen - blk, blk);
 	} else {
-		xor_block(body, chain, iv, blk);
+		xor_block(out, chain, iv, blk);
 		memcpy(chain, last, blk);
 	}
 	return 0;
@@ -351,14 +352,14 @@ hmac_icv(struct esp_alg *al, const uint8_t *p, size_t len, uint8_t *out)
 /*
  * One AES-GCM pass over a packet: nonce salt || IV, AAD SPI || sequence
  * (GCM) or the whole packet up to the ICV (GMAC), then the body
- * encrypted or decrypted in place (GCM only).
+ * encrypted or decrypted (GCM only) at BODY: in the packet, or a copy of
+ * its body apart from it.
  */
 static int
 gcm_run(struct esp_alg *al, EVP_CIPHER_CTX *ctx, int enc, uint8_t *pkt,
-    size_t blen)
+    uint8_t *body, size_t blen)
 {
 	uint8_t	 nonce[GCM_SALT + GCM_IV];
-	uint8_t	*body = pkt + ESP_HDR_LEN + GCM_IV;
 	int	 n;
 
 	memcpy(nonce, al->al_salt, GCM_SALT);
@@ -389,7 +390,7 @@ esp_alg_seal(struct esp_alg *al, uint8_t *pkt, size_t blen)
 		return hmac_icv(al, pkt, ESP_HDR_LEN + blen, body + blen);
 	}
 	if (al->al_kind != ESP_ALG_CBC) {
-		if (gcm_run(al, al->al_enc, 1, pkt, blen) < 0 ||
+		if (gcm_run(al, al->al_enc, 1, pkt, body, blen) < 0 ||
 		    !EVP_CipherFinal_ex(al->al_enc, body + blen, &n) ||
 		    !EVP_CIPHER_CTX_ctrl(al->al_enc, EVP_CTRL_AEAD_GET_TAG,
 		    GCM_ICV, body + blen))
@@ -398,7 +399,7 @@ esp_alg_seal(struct esp_alg *al, uint8_t *pkt, size_t blen)
 	}
 	if (al->al_cbc != NULL && ((ctx = cbc_ctx(al, 1)) == NULL ||
 	    cbc_run(ctx, al->al_chain[0], 1, pkt + ESP_HDR_LEN,
-	    al->al_iv_len, body, blen) < 0))
+	    al->al_iv_len, body, blen, body) < 0))
 		return -1;
 	if (al->al_auth != TS_AUTH_NONE && hmac_icv(al, pkt, ESP_HDR_LEN +
 	    al->al_iv_len + blen, body + blen) < 0)
@@ -408,6 +409,13 @@ esp_alg_seal(struct esp_alg *al, uint8_t *pkt, size_t blen)
 
 int
 esp_alg_open(struct esp_alg *al, uint8_t *pkt, size_t blen)
+{
+	return esp_alg_open_to(al, pkt, blen, pkt + ESP_HDR_LEN +
+	    al->al_iv_len);
+}
+
+int
+esp_alg_open_to(struct esp_alg *al, uint8_t *pkt, size_t blen, uint8_t *out)
 {
 	EVP_CIPHER_CTX	*ctx;
 	uint8_t		 mac[ESP_ALG_MAX_ICV];
@@ -421,17 +429,23 @@ esp_alg_open(struct esp_alg *al, uint8_t *pkt, size_t blen)
 			return -1;
 		if (CRYPTO_memcmp(mac, body + blen, al->al_icv_len) != 0)
 			return 0;
-		seal_xor(al->al_seal, get32(pkt + 4), body, blen);
+		if (out != body)
+			memcpy(out, body, blen);
+		seal_xor(al->al_seal, get32(pkt + 4), out, blen);
 		return 1;
 	}
 	if (al->al_kind != ESP_ALG_CBC) {
 		memcpy(mac, body + blen, GCM_ICV);
-		if (gcm_run(al, al->al_dec, 0, pkt, blen) < 0 ||
+		/* GCM decrypts in place: in the copy.  GMAC's body is
+		 * clear text, copied as it is. */
+		if (out != body)
+			memcpy(out, body, blen);
+		if (gcm_run(al, al->al_dec, 0, pkt, out, blen) < 0 ||
 		    !EVP_CIPHER_CTX_ctrl(al->al_dec, EVP_CTRL_AEAD_SET_TAG,
 		    GCM_ICV, mac))
 			return -1;
 		/* A failing final is the tag mismatch (the only check). */
-		return EVP_CipherFinal_ex(al->al_dec, body + blen, &n) ? 1 : 0;
+		return EVP_CipherFinal_ex(al->al_dec, out + blen, &n) ? 1 : 0;
 	}
 	if (al->al_auth != TS_AUTH_NONE) {
 		if (hmac_icv(al, pkt, ESP_HDR_LEN + al->al_iv_len + blen,
@@ -440,9 +454,14 @@ esp_alg_open(struct esp_alg *al, uint8_t *pkt, size_t blen)
 		if (CRYPTO_memcmp(mac, body + blen, al->al_icv_len) != 0)
 			return 0;
 	}
-	if (al->al_cbc != NULL && ((ctx = cbc_ctx(al, 0)) == NULL ||
+	if (al->al_cbc == NULL) {	/* ESP_NULL: clear text */
+		if (out != body)
+			memcpy(out, body, blen);
+		return 1;
+	}
+	if ((ctx = cbc_ctx(al, 0)) == NULL ||
 	    cbc_run(ctx, al->al_chain[1], 0, pkt + ESP_HDR_LEN,
-	    al->al_iv_len, body, blen) < 0))
+	    al->al_iv_len, body, blen, out) < 0)
 		return -1;
 	return 1;
 }

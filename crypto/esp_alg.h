@@ -95,5 +95,10 @@ int	esp_alg_seal(struct esp_alg *, uint8_t *pkt, size_t blen);
  * place.  1: verified and decrypted, 0: ICV mismatch, -1: OpenSSL failed.
  */
 int	esp_alg_open(struct esp_alg *, uint8_t *pkt, size_t blen);
+/* The same with the body decrypted into OUT (BLEN bytes, and the ICV's
+ * room after them for GCM's final), which is the body itself or does
+ * not overlap the packet; the packet is left as it was. */
+int	esp_alg_open_to(struct esp_alg *, uint8_t *pkt, size_t blen,
+	    uint8_t *out);
 
 #endif

@@ -64,6 +64,14 @@ inner_selected(const struct ipsec_flow *fl, const uint8_t *in, size_t len)
 	    (l->id_port == 0 || l->id_port == get16(in + hl + 2));
 }
 
+/* Whether the N bytes at A and at B do not overlap. */
+static bool
+apart(const uint8_t *a, const uint8_t *b, size_t n)
+{
+	return (uintptr_t)a + n <= (uintptr_t)b ||
+	    (uintptr_t)b + n <= (uintptr_t)a;
+}
+
 /*
  * An ESP packet its SA refused, split as `show crypto ipsec sa detail`
  * counts it; a replay is logged as IOS logs it, once a minute.
@@ -355,16 +363,27 @@ ipsec_esp_input(void *arg, struct dp_iface *in, const uint8_t *ip, size_t len)
 		recv_policy(fl);
 		return;
 	}
-	/* Decrypted in place in a preallocated buffer: no malloc.  A
-	 * tunnel's inner datagram lands where the dataplane forwards it
-	 * from (dp_fwd_slot), so this move is its only copy; AH's bundle
-	 * brings ESP in c_fragbuf and keeps c_rxbuf. */
-	buf = ps->ps_transport || ps->ps_ah != NULL ? ipsec_rxbuf(c) :
-	    dp_fwd_slot(c->c_sys->sy_dp) - ESP_HDR_LEN -
-	    esp_sa_iv_len(ps->ps_esp);
-	memmove(buf, ip + hl, len - hl);	/* ESP in ESP: IP may lie in it */
-	if ((r = esp_decap_nh(ps->ps_esp, buf, len - hl, ps->ps_transport ?
-	    -1 : ESP_NEXT_IPV4, &inner, &ilen, &next)) != ESP_OK) {
+	/* A tunnel's inner datagram is decrypted straight from the packet
+	 * where the dataplane forwards it from (dp_fwd_slot): no copy,
+	 * the packet left as it is (esp_decap_to).  ESP in ESP, whose
+	 * packet may lie there, and transport mode or AH's bundle (AH
+	 * brings ESP in c_fragbuf and keeps c_rxbuf) are moved into a
+	 * preallocated buffer and decrypted in place: no malloc. */
+	buf = dp_fwd_slot(c->c_sys->sy_dp);
+	if (!ps->ps_transport && ps->ps_ah == NULL &&
+	    apart(ip + hl, buf, len - hl))
+		r = esp_decap_to(ps->ps_esp, (uint8_t *)(uintptr_t)(ip + hl),
+		    len - hl, ESP_NEXT_IPV4, buf, &inner, &ilen, &next);
+	else {
+		buf = ps->ps_transport || ps->ps_ah != NULL ?
+		    ipsec_rxbuf(c) : buf - ESP_HDR_LEN -
+		    esp_sa_iv_len(ps->ps_esp);
+		memmove(buf, ip + hl, len - hl);
+		r = esp_decap_nh(ps->ps_esp, buf, len - hl,
+		    ps->ps_transport ? -1 : ESP_NEXT_IPV4, &inner, &ilen,
+		    &next);
+	}
+	if (r != ESP_OK) {
 		fl->fl_stats.fs_recv_errors++;
 		recv_error(c, ps, r, get32(ip + hl + 4));
 		return;

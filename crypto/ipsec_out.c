@@ -229,6 +229,42 @@ body_out(struct ipsec_sa *ps, const uint8_t *in, size_t len, uint8_t next,
 }
 
 /*
+ * The outer IPv4 header at OUT (in UDP 4500 when the SA is), ELEN bytes
+ * after it: every byte written (no memset: a call per packet for 20
+ * bytes); the checksum is the dataplane's.  ELEN comes back with the
+ * UDP header in it.
+ */
+static size_t
+outer4(struct ipsec_flow *fl, const struct ipsec_sa *ps, uint8_t *out,
+    size_t elen, uint8_t tos, uint8_t df)
+{
+	static uint16_t	 ident;
+
+	out[0] = 0x45;
+	out[1] = tos;				/* TOS copied */
+	if (ps->ps_udp)
+		elen += UDP_HDR;
+	put16(out + 2, (uint16_t)(IP_HDR + elen));
+	put16(out + 4, ++ident);
+	out[6] = df;				/* crypto ipsec df-bit */
+	out[7] = 0;
+	out[8] = 255;
+	out[9] = IPPROTO_ESP_NUM;
+	put16(out + 10, 0);
+	if (ps->ps_udp) {
+		/* RFC 3948: ESP in UDP 4500, checksum zero. */
+		out[9] = IPPROTO_UDP_NUM;
+		put16(out + IP_HDR, ISAKMP_NATT_PORT);
+		put16(out + IP_HDR + 2, fl->fl_peer_port);
+		put16(out + IP_HDR + 4, (uint16_t)elen);
+		put16(out + IP_HDR + 6, 0);
+	}
+	memcpy(out + 12, fl->fl_local_addr.sa_addr, 4);
+	memcpy(out + 16, fl->fl_peer.sa_addr, 4);
+	return elen;
+}
+
+/*
  * The datagram OUT (TOTAL bytes, its IPv4 header final but for the
  * protocol) gets its AH if PS has one (RFC 4302: protocol 51, AH's next
  * header ESP or NEXT); 0, or -1 counted as a send error.
@@ -364,7 +400,6 @@ encap(struct crypto *c, struct ipsec_flow *fl, struct ipsec_sa *ps,
 	size_t		 pre = hdr + ipsec_sa_pre(ps);
 	size_t		 cap = ipsec_sa_encap_len(ps, len) + hdr;
 	uint8_t		 tos = ip[1], df = ipsec_mtu_outer_df(fl, ip);
-	static uint16_t	 ident;
 
 	if (fl->fl_peer.sa_family == 6)
 		return encap6(c, fl, ps, ip, len, inplace);
@@ -383,31 +418,37 @@ encap(struct crypto *c, struct ipsec_flow *fl, struct ipsec_sa *ps,
 		fl->fl_stats.fs_send_errors++;
 		return DP_CRYPTO_DROP;
 	}
-	elen += ahl;
-	/* Every byte of the header written (no memset: a call per packet
-	 * for 20 bytes); the checksum is the dataplane's. */
-	out[0] = 0x45;
-	out[1] = tos;				/* TOS copied */
-	elen += hdr - IP_HDR;
-	put16(out + 2, (uint16_t)(IP_HDR + elen));
-	put16(out + 4, ++ident);
-	out[6] = df;				/* crypto ipsec df-bit */
-	out[7] = 0;
-	out[8] = 255;
-	out[9] = IPPROTO_ESP_NUM;
-	put16(out + 10, 0);
-	if (ps->ps_udp) {
-		/* RFC 3948: ESP in UDP 4500, checksum zero. */
-		out[9] = IPPROTO_UDP_NUM;
-		put16(out + IP_HDR, ISAKMP_NATT_PORT);
-		put16(out + IP_HDR + 2, fl->fl_peer_port);
-		put16(out + IP_HDR + 4, (uint16_t)elen);
-		put16(out + IP_HDR + 6, 0);
-	}
-	memcpy(out + 12, fl->fl_local_addr.sa_addr, 4);
-	memcpy(out + 16, fl->fl_peer.sa_addr, 4);
+	elen = outer4(fl, ps, out, elen + ahl, tos, df);
 	if (ah_finish(fl, ps, out, IP_HDR + elen, ESP_NEXT_IPV4) < 0)
 		return DP_CRYPTO_DROP;
+	return esp_sent(c, fl, ps, out, IP_HDR + elen, len);
+}
+
+/*
+ * encap for what fast_out took: ESP alone in tunnel mode to an IPv4
+ * peer, in place.  encap's tests of the other cases and its lengths
+ * through ipsec_sa_pre and ipsec_sa_encap_len (AH's part, then ESP's)
+ * are left out: ESP's lengths are asked of ESP.
+ */
+static enum dp_crypto_verdict
+encap_esp4(struct crypto *c, struct ipsec_flow *fl, struct ipsec_sa *ps,
+    uint8_t *ip, size_t len)
+{
+	uint8_t		*out;
+	size_t		 hdr = IP_HDR + (ps->ps_udp ? UDP_HDR : 0), elen;
+	size_t		 pre = hdr + ESP_HDR_LEN + esp_sa_iv_len(ps->ps_esp);
+	size_t		 cap = hdr + esp_encap_len(ps->ps_esp, len);
+	uint8_t		 tos = ip[1], df = ipsec_mtu_outer_df(fl, ip);
+
+	if ((out = encap_dest(c, fl, ip, len, DP_HEADROOM, pre, cap,
+	    true)) == NULL)
+		return DP_CRYPTO_DROP;
+	if (esp_encap_nh(ps->ps_esp, ip, len, ESP_NEXT_IPV4, out + hdr,
+	    cap - hdr, &elen) != ESP_OK) {
+		fl->fl_stats.fs_send_errors++;
+		return DP_CRYPTO_DROP;
+	}
+	elen = outer4(fl, ps, out, elen, tos, df);
 	return esp_sent(c, fl, ps, out, IP_HDR + elen, len);
 }
 
@@ -627,7 +668,7 @@ fast_out(void *arg, struct dp_iface *ifp, const void *cookie, uint8_t *ip,
 	    ps->ps_bytes / 1024 >= ps->ps_life_kb ||
 	    len > ipsec_mtu_inner_out(c, ifp, fl, ps))
 		return protect_sel(c, ifp, ss->ss_se, ss, ip, len, true);
-	v = encap(c, fl, ps, ip, len, true);
+	v = encap_esp4(c, fl, ps, ip, len);
 	/* The soft volume lifetime: a successor now (as flow_send). */
 	ipsec_rekey_volume(ps);
 	return v;

@@ -165,15 +165,6 @@ attach_close(struct dp_iface *ifp)
 	ifp->if_attach.at_spec = NULL;
 }
 
-/* A frame the interface takes (its hardware would filter the others). */
-void
-attach_count_in(struct dp_iface *ifp, size_t len)
-{
-	ifp->if_attach.at_ipkts++;
-	ifp->if_attach.at_ibytes += len;
-	ifp->if_attach.at_last_in = clock_mono_ms();
-}
-
 /* IFP's output counters for a frame of LEN sent (RC 0) or dropped. */
 static int
 count_out(struct dp_iface *ifp, int rc, size_t len)

@@ -20,7 +20,6 @@
 #include "lib/nvgen.h"
 #include "lib/vty.h"
 
-#define ETHERTYPE_VLAN	0x8100
 
 struct dp_iface *
 dot1q_parent(const struct dp_iface *sub)

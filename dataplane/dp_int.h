@@ -19,6 +19,7 @@
 
 #include "dataplane/dp.h"
 #include "lib/bytes.h"
+#include "lib/clock.h"
 #include "lib/inet4.h"
 #include "lib/xalloc.h"
 
@@ -361,12 +362,53 @@ void		 iface_clear_v4(struct dp_iface *);
 void		 iface_delete(struct dataplane *, struct dp_iface *);
 void		 iface_free_all(struct dataplane *);
 void		 iface_nvgen(const struct dataplane *, struct strbuf *);
-bool		 iface_up(const struct dp_iface *);
 bool		 iface_proto_up(const struct dp_iface *);
-uint32_t	 iface_mtu(const struct dp_iface *);
+/* A tunnel's default MTU (the release's); iface_mtu's other case. */
+uint32_t	 iface_mtu_tunnel(const struct dp_iface *);
+/* A tunnel's IPv4 MTU without `ip mtu` (its transport MTU less its
+ * header for GRE and VTI); iface_ip_mtu's other case. */
+uint32_t	 tunnel_ip_mtu(const struct dp_iface *);
+
+/*
+ * The three below are asked for every packet sent (the egress's MTU
+ * test, crypto's inner MTU, the interface up): inline, as the calls
+ * across files cost more than their tests (issue 22).
+ */
+static inline bool
+iface_up(const struct dp_iface *ifp)
+{
+	return !ifp->if_shutdown;
+}
+
+/* `mtu`, or the interface type's default. */
+static inline uint32_t
+iface_mtu(const struct dp_iface *ifp)
+{
+	if (ifp->if_mtu != 0)
+		return ifp->if_mtu;
+	switch (ifp->if_id.id_type) {
+	case IFT_LOOPBACK:
+		return 1514;
+	case IFT_TUNNEL:
+		return iface_mtu_tunnel(ifp);
+	case IFT_ATM:
+		return 4470;
+	default:
+		return 1500;
+	}
+}
+
 /* The IPv4 MTU: `ip mtu`, a tunnel's transport MTU less its header, or
  * iface_mtu(). */
-uint32_t	 iface_ip_mtu(const struct dp_iface *);
+static inline uint32_t
+iface_ip_mtu(const struct dp_iface *ifp)
+{
+	if (ifp->if_ip_mtu != 0)
+		return ifp->if_ip_mtu;
+	if (ifp->if_id.id_type == IFT_TUNNEL)
+		return tunnel_ip_mtu(ifp);
+	return iface_mtu(ifp);
+}
 uint32_t	 iface_bandwidth(const struct dp_iface *);
 /* The DHCP client's lease: IFP's primary address (0: none). */
 void		 iface_set_dhcp_addr(struct dp_iface *, uint32_t addr,
@@ -455,6 +497,7 @@ void		 route_dhcp_default(struct dataplane *, uint32_t nh);
 #define ETHERTYPE_ARP	0x0806
 #define ETHERTYPE_IPV6	0x86dd
 #define ETHERTYPE_SLARP	0x8035
+#define ETHERTYPE_VLAN	0x8100
 #define TUN_HDRMAX	28	/* outer IPv4 + GRE with a key */
 
 /* attach.c */
@@ -464,7 +507,16 @@ int		 attach_send(struct dp_iface *, const uint8_t *, size_t);
 /* On PARENT's medium for SUB (a dot1q subinterface): both count it. */
 int		 attach_send_for(struct dp_iface *parent, struct dp_iface *sub,
 		    const uint8_t *, size_t);
-void		 attach_count_in(struct dp_iface *, size_t);
+
+/* A frame the interface takes (its hardware would filter the others);
+ * inline: every frame received is counted. */
+static inline void
+attach_count_in(struct dp_iface *ifp, size_t len)
+{
+	ifp->if_attach.at_ipkts++;
+	ifp->if_attach.at_ibytes += len;
+	ifp->if_attach.at_last_in = clock_mono_ms();
+}
 
 /* moncap.c: capture points.  A wire going away stops the points on it;
  * dp_free frees them all. */
@@ -476,6 +528,17 @@ struct dp_iface	*dot1q_parent(const struct dp_iface *);
 bool		 dot1q_proto_up(const struct dp_iface *);
 void		 dot1q_mac_sync(const struct dp_iface *);
 bool		 dot1q_input(struct dp_iface *, const uint8_t *, size_t);
+/* Whether PARENT may have subinterfaces: one follows it in d_ifs (its
+ * subinterfaces come right after it, dot1q_sub's walk).  False: an
+ * untagged frame is PARENT's own, without dot1q_input's call. */
+static inline bool
+dot1q_may_have(const struct dp_iface *parent)
+{
+	const struct dataplane	*dp = parent->if_dp;
+
+	return parent->if_idx + 1 < dp->d_nifs &&
+	    dp->d_ifs[parent->if_idx + 1]->if_id.id_sub != 0;
+}
 int		 dot1q_send(struct dp_iface *, const uint8_t *, size_t);
 void		 dot1q_nvgen(const struct dp_iface *, struct strbuf *);
 
@@ -582,7 +645,9 @@ struct eg_entry {
 	uint32_t		 eg_src, eg_dst;
 	struct dp_iface		*eg_out;
 	uint32_t		 eg_nh;
-	uint32_t		 eg_sum;	/* the addresses' 16-bit words */
+	/* The addresses' two 32-bit words as they lie in memory, summed
+	 * in the machine's order (RFC 1071 2(B), as in_cksum). */
+	uint64_t		 eg_msum;
 	uint8_t			 eg_hl;		/* ETHER_HDRLEN or HDLC_HDRLEN */
 	bool			 eg_arp;	/* the MAC asked of ARP per packet */
 	/* link_hdr4's header, its last eg_hl bytes (it writes a header
@@ -736,8 +801,34 @@ int		 ip4_send(struct dataplane *, uint8_t *ip, size_t len,
 int		 ip4_link_out(struct dataplane *, struct dp_iface *in,
 		    struct dp_iface *out, uint32_t nh, uint8_t *ip, size_t len,
 		    unsigned flags);
+/*
+ * The header at IP, whose bytes 8 to 11 (TTL, protocol, checksum) were
+ * W, with the TTL down by one and the checksum updated for it (RFC 1624
+ * eqn. 3), not summed again: the header was verified on receipt, and
+ * with a correct checksum this is what ip4_checksum would write.  W is
+ * read before the flow cache's copy (reading the copy back would wait
+ * for its stores; the source may overlap it).  Inline: every forwarded
+ * datagram.
+ */
+static inline void
+ip4_dec_ttl_w(uint8_t *ip, uint32_t w)
+{
+	uint32_t	sum, ttl = ((w >> 24) - 1) & 0xff;
+
+	sum = (uint16_t)~w + (uint16_t)~(w >> 16) +
+	    (ttl << 8 | ((w >> 16) & 0xff));
+	sum = (sum & 0xffff) + (sum >> 16);
+	sum = (sum & 0xffff) + (sum >> 16);
+	ip[8] = (uint8_t)ttl;
+	put16(ip + 10, (uint16_t)~sum);
+}
+
 /* A forwarded datagram's TTL down by one, its checksum updated. */
-void		 ip4_dec_ttl(uint8_t *ip);
+static inline void
+ip4_dec_ttl(uint8_t *ip)
+{
+	ip4_dec_ttl_w(ip, get32(ip + 8));
+}
 /* A fresh header: 20 bytes, checksum left to ip4_send. */
 void		 ip4_header(struct dataplane *, uint8_t *ip, size_t len,
 		    uint8_t proto, uint32_t src, uint32_t dst, uint8_t ttl,

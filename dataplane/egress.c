@@ -36,6 +36,10 @@
 
 #include "dataplane/dp_int.h"
 
+/* eg_send writes eg_hdr whole before the datagram. */
+_Static_assert(ETHER_HDRLEN <= DP_LINK_ROOM,
+    "the link header's room holds an Ethernet header");
+
 static struct eg_entry *
 eg_slot(struct fwd *f, uint32_t dst)
 {
@@ -51,7 +55,7 @@ eg_fill(struct dataplane *dp, struct eg_entry *e, const uint8_t *ip,
     uint32_t src, uint32_t dst)
 {
 	struct dp_iface	*out;
-	uint32_t	 nh;
+	uint32_t	 nh, a, b;
 	int		 hl;
 
 	if (ip[0] != 0x45 || src == 0 || !ip4_own(dp, src) ||
@@ -66,8 +70,9 @@ eg_fill(struct dataplane *dp, struct eg_entry *e, const uint8_t *ip,
 	e->eg_dst = dst;
 	e->eg_out = out;
 	e->eg_nh = nh;
-	e->eg_sum = (src >> 16) + (src & 0xffff) + (dst >> 16) +
-	    (dst & 0xffff);
+	memcpy(&a, ip + 12, 4);
+	memcpy(&b, ip + 16, 4);
+	e->eg_msum = (uint64_t)a + b;
 	return true;
 }
 
@@ -75,7 +80,9 @@ int
 eg_send(struct dataplane *dp, uint8_t *ip, size_t len)
 {
 	struct eg_entry	*e;
-	uint32_t	 src = get32(ip + 12), dst = get32(ip + 16), sum;
+	uint32_t	 src = get32(ip + 12), dst = get32(ip + 16), a, b;
+	uint64_t	 sum;
+	uint16_t	 h;
 	uint8_t		*f;
 
 	/* No packet state (a dataplane being freed): the ordinary way,
@@ -93,20 +100,32 @@ eg_send(struct dataplane *dp, uint8_t *ip, size_t len)
 	 * the ordinary way. */
 	if (len > iface_ip_mtu(e->eg_out) || len > IP4_MAXLEN)
 		goto ordinary;
-	/* The header's checksum: the addresses' sum kept, the rest now. */
-	sum = e->eg_sum + get16(ip) + get16(ip + 2) + get16(ip + 4) +
-	    get16(ip + 6) + get16(ip + 8);
+	/* The header's checksum: the addresses' sum kept, the rest now,
+	 * all in the machine's order (two words and a half loaded as they
+	 * lie, folded), so the result is stored as it is. */
+	memcpy(&a, ip, 4);
+	memcpy(&b, ip + 4, 4);
+	memcpy(&h, ip + 8, 2);
+	sum = e->eg_msum + a + b + h;
+	sum = (sum & 0xffffffff) + (sum >> 32);
 	sum = (sum & 0xffff) + (sum >> 16);
 	sum = (sum & 0xffff) + (sum >> 16);
-	put16(ip + 10, (uint16_t)~sum);
+	sum = (sum & 0xffff) + (sum >> 16);
+	h = (uint16_t)~sum;
+	memcpy(ip + 10, &h, 2);
+	/* The link header: eg_hdr whole, a fixed copy; for HDLC's four
+	 * bytes, the ten before them land in the DP_LINK_ROOM bytes
+	 * before the datagram that the caller leaves writable. */
 	f = ip - e->eg_hl;
-	memcpy(f, e->eg_hdr + sizeof(e->eg_hdr) - e->eg_hl, e->eg_hl);
+	memcpy(ip - sizeof(e->eg_hdr), e->eg_hdr, sizeof(e->eg_hdr));
 	/* An unresolved neighbour: dropped while ARP asks, as the
 	 * ordinary path does (ip4_send says sent). */
 	if (e->eg_arp && !arp_resolve(e->eg_out, e->eg_nh, f))
 		return DP_SEND_OK;
-	return attach_send(e->eg_out, f, e->eg_hl + len) == 0 ? DP_SEND_OK :
-	    DP_SEND_DROPPED;
+	/* attach_send's, without its subinterface test: eg_fill keeps
+	 * none. */
+	return attach_send_for(e->eg_out, e->eg_out, f, e->eg_hl + len) == 0 ?
+	    DP_SEND_OK : DP_SEND_DROPPED;
 ordinary:
 	return ip4_send(dp, ip, len, IP4_OWN | IP4_NOCRYPTO | IP4_ROOM);
 }

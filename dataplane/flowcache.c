@@ -92,7 +92,7 @@ dp_crypto_gen(struct dataplane *dp, const uint64_t *gen)
  * The packet's key into E (false: not a packet the cache takes).  The
  * header was checked (ip4_receive): LEN is its total length.
  */
-static bool
+static inline bool
 fc_key(struct fc_entry *e, struct dp_iface *in, const uint8_t *ip,
     size_t len)
 {
@@ -168,6 +168,7 @@ fc_forward(struct dataplane *dp, struct dp_iface *in, const uint8_t *ip,
 	struct fwd		*f = dp->d_fwd;
 	struct fc_entry		 k, *e;
 	uint8_t			*copy;
+	uint32_t		 w;
 	unsigned		 i;
 
 	if (!fc_key(&k, in, ip, len))
@@ -182,9 +183,10 @@ fc_forward(struct dataplane *dp, struct dp_iface *in, const uint8_t *ip,
 	/* ip4_forward's copy and TTL, then its rules' counters as the
 	 * classification would have counted them. */
 	copy = fwd_fwdbuf(f) + DP_HEADROOM;
+	w = get32(ip + 8);
 	if (ip != copy)
 		memmove(copy, ip, len);
-	ip4_dec_ttl(copy);
+	ip4_dec_ttl_w(copy, w);
 	for (i = 0; i < e->fe_nhits; i++)
 		(*e->fe_hits[i])++;
 	f->f_fc_hits++;

@@ -242,12 +242,6 @@ iface_free_all(struct dataplane *dp)
 
 /* State and defaults. */
 
-bool
-iface_up(const struct dp_iface *ifp)
-{
-	return !ifp->if_shutdown;
-}
-
 /*
  * A loopback is up as soon as it is; a physical interface needs its
  * attachment (no cable, no protocol); a tunnel's protocol comes up with
@@ -272,20 +266,9 @@ iface_proto_up(const struct dp_iface *ifp)
 }
 
 uint32_t
-iface_mtu(const struct dp_iface *ifp)
+iface_mtu_tunnel(const struct dp_iface *ifp)
 {
-	if (ifp->if_mtu != 0)
-		return ifp->if_mtu;
-	switch (ifp->if_id.id_type) {
-	case IFT_LOOPBACK:
-		return 1514;
-	case IFT_TUNNEL:
-		return sys_version_15(ifp->if_dp->d_sys) ? 17916 : 1514;
-	case IFT_ATM:
-		return 4470;
-	default:
-		return 1500;
-	}
+	return sys_version_15(ifp->if_dp->d_sys) ? 17916 : 1514;
 }
 
 uint32_t

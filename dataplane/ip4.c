@@ -47,21 +47,6 @@ ip4_checksum(uint8_t *ip)
 	put16(ip + 10, in_cksum(ip, hl, 0));
 }
 
-/* TTL down by one and the checksum updated for it (RFC 1624 eqn. 3),
- * not summed again: the header was verified on receipt, and with a
- * correct checksum this is what ip4_checksum would write. */
-void
-ip4_dec_ttl(uint8_t *ip)
-{
-	uint32_t	sum;
-
-	sum = (uint16_t)~get16(ip + 10) + (uint16_t)~get16(ip + 8);
-	ip[8]--;
-	sum += get16(ip + 8);
-	sum = (sum & 0xffff) + (sum >> 16);
-	sum = (sum & 0xffff) + (sum >> 16);
-	put16(ip + 10, (uint16_t)~sum);
-}
 
 void
 ip4_header(struct dataplane *dp, uint8_t *ip, size_t len, uint8_t proto,
@@ -433,7 +418,7 @@ ip4_receive(struct dataplane *dp, struct dp_iface *ifp, const uint8_t *ip,
 	hl = (size_t)(ip[0] & 15) * 4;
 	tot = get16(ip + 2);
 	if (hl < 20 || hl > len || tot < hl || tot > len ||
-	    in_cksum(ip, hl, 0) != 0)
+	    (hl == 20 ? !in_cksum_ok20(ip) : in_cksum(ip, hl, 0) != 0))
 		goto bad;
 	len = tot;		/* Ethernet pads short frames */
 	if (dp->d_tun_gen != route_gen(dp))

@@ -50,7 +50,8 @@ ether_input(struct dp_iface *ifp, const uint8_t *f, size_t len)
 		attach_count_in(ifp, len);
 		goto bad;
 	}
-	if (cdp_ether_input(ifp, f, len))
+	/* CDP's address is a group one: a unicast frame is not asked. */
+	if ((f[0] & 1) != 0 && cdp_ether_input(ifp, f, len))
 		return;
 	bcast = memcmp(f, ether_bcast, 6) == 0;
 	/* IPv6 multicast (33:33:...) when IPv6 is on: ip6.c picks the
@@ -61,7 +62,10 @@ ether_input(struct dp_iface *ifp, const uint8_t *f, size_t len)
 	attach_count_in(ifp, len);
 	if (bcast)
 		ifp->if_attach.at_ibcast++;
-	if (dot1q_input(ifp, f, len))
+	/* Untagged on an interface no subinterface follows: nothing for
+	 * 802.1Q to take (dot1q_sub would find no native VLAN's). */
+	if ((get16(f + 12) == ETHERTYPE_VLAN || dot1q_may_have(ifp)) &&
+	    dot1q_input(ifp, f, len))
 		return;
 	switch (get16(f + 12)) {
 	case ETHERTYPE_IP:

@@ -711,10 +711,8 @@ tun_transport_mtu(const struct dp_iface *t)
 }
 
 uint32_t
-iface_ip_mtu(const struct dp_iface *ifp)
+tunnel_ip_mtu(const struct dp_iface *ifp)
 {
-	if (ifp->if_ip_mtu != 0)
-		return ifp->if_ip_mtu;
 	if (tunnel_gre(ifp) || tunnel_vti(ifp))
 		return tun_transport_mtu(ifp);
 	return iface_mtu(ifp);

@@ -214,8 +214,9 @@ wire_count_error(struct wire *w, enum wire_dir dir, int errno_)
 		w->w_stats.ws_in_errors++;
 }
 
-/* The end of the inbound path: what the router receives. */
-static void
+/* The end of the inbound path: what the router receives.  Inline in
+ * wire_input: every frame. */
+static inline void
 wire_deliver(void *arg, const uint8_t *frame, size_t len)
 {
 	struct wire	*w = arg;
@@ -333,8 +334,8 @@ wire_queue(struct wire *w, const uint8_t *frame, size_t len, void *owner)
 
 /* The end of the outbound path: the medium (or its queue during a read
  * batch).  A frame sent at once while others wait would overtake them:
- * the queue goes first. */
-static int
+ * the queue goes first.  Inline: wire_send_owned's every frame. */
+static inline int
 wire_xmit(struct wire *w, const uint8_t *frame, size_t len, void *owner)
 {
 	if (w->w_ops->wo_send_many != NULL) {

@@ -733,6 +733,7 @@ static const struct {
 	enum ts_auth	 a;
 	size_t		 iv, align, icv;
 } new_xf[] = {
+	{ TS_ENC_AES, 128, TS_AUTH_SHA, 16, 16, 12 },
 	{ TS_ENC_GCM, 128, TS_AUTH_NONE, 8, 4, 16 },
 	{ TS_ENC_GCM, 192, TS_AUTH_NONE, 8, 4, 16 },
 	{ TS_ENC_GCM, 256, TS_AUTH_NONE, 8, 4, 16 },
@@ -921,6 +922,65 @@ START_TEST(test_ah_icv)
 }
 END_TEST
 
+/*
+ * esp_decap_to (the dataplane's received ESP, decrypted straight into
+ * the forwarding slot): every transform gives what esp_decap gives, into
+ * the buffer asked, and leaves the packet as it was — also when it is
+ * refused; a CBC context's chaining goes on across packets decrypted
+ * either way.
+ */
+START_TEST(test_decap_to)
+{
+	static const size_t	 lens[] = { 20, 23, 64, 511, 1400 };
+	uint8_t			 ek[36], ak[64], inner[1400], pkt[1600];
+	uint8_t			 copy[1600], dst[1600];
+	struct esp_sa		*o, *in;
+	const uint8_t		*got;
+	size_t			 i, olen, glen;
+	uint8_t			 next;
+
+	memset(ek, 0x33, sizeof(ek));
+	memset(ak, 0x44, sizeof(ak));
+	for (i = 0; i < sizeof(inner); i++)
+		inner[i] = (uint8_t)(i * 13 + 1);
+	o = sa_new(0x3002, new_xf[_i].e, new_xf[_i].bits, new_xf[_i].a, ek,
+	    ak);
+	in = sa_new(0x3002, new_xf[_i].e, new_xf[_i].bits, new_xf[_i].a, ek,
+	    ak);
+	for (i = 0; i < 2 * sizeof(lens) / sizeof(lens[0]); i++) {
+		ck_assert_int_eq(esp_encap(o, inner, lens[i / 2], pkt,
+		    sizeof(pkt), &olen), ESP_OK);
+		memcpy(copy, pkt, olen);
+		memset(dst, 0xee, sizeof(dst));
+		if (i & 1) {		/* in place, between them */
+			ck_assert_int_eq(esp_decap(in, pkt, olen, &got,
+			    &glen), ESP_OK);
+		} else {
+			ck_assert_int_eq(esp_decap_to(in, pkt, olen,
+			    ESP_NEXT_IPV4, dst, &got, &glen, &next), ESP_OK);
+			ck_assert_ptr_eq(got, dst);
+			ck_assert_uint_eq(next, ESP_NEXT_IPV4);
+			ck_assert_mem_eq(pkt, copy, olen);
+		}
+		ck_assert_uint_eq(glen, lens[i / 2]);
+		ck_assert_mem_eq(got, inner, lens[i / 2]);
+	}
+	/* Refused (the last byte flipped): counted as esp_decap counts
+	 * it, the packet untouched. */
+	ck_assert_int_eq(esp_encap(o, inner, 64, pkt, sizeof(pkt), &olen),
+	    ESP_OK);
+	pkt[olen - 1] ^= 0x80;
+	memcpy(copy, pkt, olen);
+	ck_assert_int_ne(esp_decap_to(in, pkt, olen, ESP_NEXT_IPV4, dst, &got,
+	    &glen, &next), ESP_OK);
+	ck_assert_mem_eq(pkt, copy, olen);
+	ck_assert_uint_eq(esp_sa_stats(in)->es_recv_errors, 1);
+	ck_assert_uint_eq(esp_sa_stats(in)->es_decaps, 10);
+	esp_sa_free(o);
+	esp_sa_free(in);
+}
+END_TEST
+
 static Suite *
 esp_suite(void)
 {
@@ -939,7 +999,8 @@ esp_suite(void)
 	tcase_add_loop_test(tc, test_rfc4868_auth, 0, 3);
 	tcase_add_loop_test(tc, test_gcm_vector, 0, 3);
 	tcase_add_test(tc, test_gmac_icv);
-	tcase_add_loop_test(tc, test_new_round_trip, 0, 10);
+	tcase_add_loop_test(tc, test_new_round_trip, 0, 11);
+	tcase_add_loop_test(tc, test_decap_to, 0, 11);
 	tcase_add_loop_test(tc, test_ah_icv, 0, 5);
 	suite_add_tcase(s, tc);
 	return s;

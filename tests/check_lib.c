@@ -1,6 +1,6 @@
 /*
  * Unit tests for lib/: strbuf, the injectable clock, the event loop and
- * ip4_parse_n against inet_pton.
+ * ip4_parse_n against inet_pton, in_cksum_ok20 against in_cksum.
  */
 #include <arpa/inet.h>
 #include <check.h>
@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "lib/bytes.h"
 #include "lib/clock.h"
 #include "lib/evloop.h"
 #include "lib/inet4.h"
@@ -240,6 +241,43 @@ START_TEST(test_ip4_parse_n)
 }
 END_TEST
 
+/* The 20-byte header's check answers as in_cksum's whole sum does: on
+ * headers made right (ip4_hdr, then one word changed to keep the sum),
+ * on the sums that fold to zero and to all ones, and on random bytes
+ * (almost all wrong). */
+START_TEST(test_in_cksum_ok20)
+{
+	uint8_t		h[20];
+	uint32_t	x = 22;
+	size_t		i, k;
+
+	ip4_hdr(h, 84, 50, 0x0a000001, 0xc0a80101);
+	ck_assert(in_cksum_ok20(h) && in_cksum(h, 20, 0) == 0);
+	h[8]--;				/* TTL */
+	ck_assert(!in_cksum_ok20(h));
+	h[10]++;			/* RFC 1624: the sum follows */
+	ck_assert(in_cksum_ok20(h) && in_cksum(h, 20, 0) == 0);
+	memset(h, 0, sizeof(h));	/* a sum of zero is wrong */
+	ck_assert(!in_cksum_ok20(h) && in_cksum(h, 20, 0) != 0);
+	memset(h, 0xff, sizeof(h));	/* all ones: right */
+	ck_assert(in_cksum_ok20(h) && in_cksum(h, 20, 0) == 0);
+	h[0] = 0xfe;			/* 0xfeff + 9 * 0xffff */
+	ck_assert(!in_cksum_ok20(h) && in_cksum(h, 20, 0) != 0);
+	for (i = 0; i < 100000; i++) {
+		for (k = 0; k < sizeof(h); k++) {
+			x = x * 1103515245 + 12345;
+			h[k] = (uint8_t)(x >> 16);
+		}
+		if (i & 1)		/* half of them right */
+			ip4_hdr(h, get16(h + 2), h[9], get32(h + 12),
+			    get32(h + 16));
+		if (in_cksum_ok20(h) != (in_cksum(h, 20, 0) == 0))
+			break;
+	}
+	ck_assert_uint_eq(i, 100000);
+}
+END_TEST
+
 static Suite *
 lib_suite(void)
 {
@@ -253,6 +291,7 @@ lib_suite(void)
 	tcase_add_test(tc, test_timer_order_and_cancel);
 	tcase_add_test(tc, test_fd_watch);
 	tcase_add_test(tc, test_ip4_parse_n);
+	tcase_add_test(tc, test_in_cksum_ok20);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("Limits");
 	tcase_add_test(tc, test_strbuf_large);
