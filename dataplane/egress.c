@@ -81,7 +81,6 @@ eg_send(struct dataplane *dp, uint8_t *ip, size_t len)
 {
 	struct eg_entry	*e;
 	uint32_t	 src = get32(ip + 12), dst = get32(ip + 16), a, b;
-	uint64_t	 sum;
 	uint16_t	 h;
 	uint8_t		*f;
 
@@ -106,12 +105,7 @@ eg_send(struct dataplane *dp, uint8_t *ip, size_t len)
 	memcpy(&a, ip, 4);
 	memcpy(&b, ip + 4, 4);
 	memcpy(&h, ip + 8, 2);
-	sum = e->eg_msum + a + b + h;
-	sum = (sum & 0xffffffff) + (sum >> 32);
-	sum = (sum & 0xffff) + (sum >> 16);
-	sum = (sum & 0xffff) + (sum >> 16);
-	sum = (sum & 0xffff) + (sum >> 16);
-	h = (uint16_t)~sum;
+	h = (uint16_t)~in_cksum_fold(e->eg_msum + a + b + h);
 	memcpy(ip + 10, &h, 2);
 	/* The link header: eg_hdr whole, a fixed copy; for HDLC's four
 	 * bytes, the ten before them land in the DP_LINK_ROOM bytes

@@ -108,9 +108,7 @@ in_cksum(const uint8_t *p, size_t len, uint32_t sum)
 		memcpy(&h, last, 2);
 		acc += h;
 	}
-	while (acc >> 16)
-		acc = (acc & 0xffff) + (acc >> 16);
-	acc = (uint64_t)ntohs((uint16_t)acc) + sum;
+	acc = (uint64_t)ntohs(in_cksum_fold(acc)) + sum;
 	while (acc >> 16)
 		acc = (acc & 0xffff) + (acc >> 16);
 	return (uint16_t)~acc;
