@@ -976,6 +976,13 @@ shell_suite(void)
 	tcase_add_test(tc, test_hostname);
 	tcase_add_test(tc, test_unicode_space);
 	tcase_add_test(tc, test_history);
+	suite_add_tcase(s, tc);
+	/* The memo against the walk over every command's shapes: ~19 CPU
+	 * seconds under ASan alone, so 30 s timed out in a loaded `make -j
+	 * distcheck` (stop 23's CI). */
+	tc = tcase_create("memo");
+	tcase_set_timeout(tc, 120);
+	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_line_memo);
 	suite_add_tcase(s, tc);
 	return s;
