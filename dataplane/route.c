@@ -53,7 +53,16 @@ rt_node(struct rt_table *t, uint32_t net, unsigned len, bool make)
 	size_t		 pos;
 	bool		 found;
 
-	pos = rt_pos(t, len, net, &found);
+	/* A configuration lists its routes in address order (the running
+	 * configuration renders them so): a network past the last of its
+	 * length goes at the end without a search, which was a third of
+	 * the handler. */
+	if (t->rt_n[len] > 0 && t->rt_nodes[len][t->rt_n[len] - 1].rn_net <
+	    net) {
+		pos = t->rt_n[len];
+		found = false;
+	} else
+		pos = rt_pos(t, len, net, &found);
 	if (found)
 		return &t->rt_nodes[len][pos];
 	if (!make)
