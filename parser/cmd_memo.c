@@ -89,11 +89,10 @@ struct line_memo {
 	struct lmemo_ent	 lm_e[LMEMO_SLOTS];
 	struct lmemo_shape	 lm_shape[LMEMO_SHAPES];
 	unsigned		 lm_nextshape;	/* the one replaced next */
-	/* The slots of the last answers given (NULL: none); a slot may
-	 * hold another answer since, or a stale one: each is only a
-	 * guess, checked. */
+	/* The slots of the last answers given, the latest first (NULL:
+	 * none); a slot may hold another answer since, or a stale one:
+	 * each is only a guess, checked. */
 	const struct lmemo_ent	*lm_recent[LMEMO_RECENT];
-	unsigned		 lm_nextrecent;	/* the one replaced next */
 };
 
 /* Moves whenever a set changes; starts above 0, the unused entries'. */
@@ -142,8 +141,19 @@ lmemo_ip4_safe(const struct cmd_set *set)
 	return true;
 }
 
-static struct line_memo *
+static struct line_memo *set_memo_new(const struct cmd_set *);
+
+/* SET's memo, current (a call only when it is made or stale). */
+static inline struct line_memo *
 set_memo(const struct cmd_set *set)
+{
+	if (set->s_lmemo != NULL && set->s_lmemo->lm_gen == lmemo_gen)
+		return set->s_lmemo;
+	return set_memo_new(set);
+}
+
+static struct line_memo *
+set_memo_new(const struct cmd_set *set)
 {
 	struct cmd_set	*cs = (struct cmd_set *)set;	/* a cache */
 
@@ -503,17 +513,19 @@ lookup(const struct line_memo *lm, const struct lmemo_key *k,
 	return e;
 }
 
-/* Remember E among LM's recent answers. */
+/* E goes first among LM's recent answers (most recent first: a run of
+ * lines of one shape, routes, then tries one key). */
 static void
 recent_add(const struct line_memo *clm, const struct lmemo_ent *e)
 {
 	struct line_memo	*lm = (struct line_memo *)clm;	/* a cache */
 	unsigned		 i;
 
-	for (i = 0; i < LMEMO_RECENT; i++)
-		if (lm->lm_recent[i] == e)
-			return;
-	lm->lm_recent[lm->lm_nextrecent++ % LMEMO_RECENT] = e;
+	for (i = 0; i < LMEMO_RECENT - 1 && lm->lm_recent[i] != e; i++)
+		;
+	for (; i > 0; i--)
+		lm->lm_recent[i] = lm->lm_recent[i - 1];
+	lm->lm_recent[0] = e;
 }
 
 /*
@@ -529,6 +541,48 @@ recent_add(const struct line_memo *clm, const struct lmemo_ent *e)
  * too): any line with the key walks to the kept answer (cmd_memo.c's
  * comment), so the answer is right whichever key found it.
  */
+/*
+ * The dotted quad at P, ended by a byte that ends a word: its length,
+ * its value into *OUT; 0 when the word is not one.  ip4_parse_n's
+ * grammar (inet_pton's: four parts of 0-255, no leading zero) read in
+ * place as the word is, a part's digits unrolled: a line of a kept key
+ * says where its addresses are, and finding each one's end a byte at a
+ * time and then asking the IPv4 table (a hash, a compare, ip4_parse_n
+ * when it misses: every route's own destination) was a third of
+ * reading such a line.
+ */
+static inline size_t
+ip4_scan(const unsigned char *p, uint32_t *out)
+{
+	uint32_t	a = 0, part;
+	unsigned	d, k;
+	size_t		i = 0;
+
+	for (k = 0; k < 4; k++) {
+		if (k > 0 && p[i++] != '.')
+			return 0;
+		if ((d = (unsigned)p[i] - '0') > 9)
+			return 0;
+		part = d;
+		if ((d = (unsigned)p[++i] - '0') <= 9) {
+			if (part == 0)
+				return 0;		/* a leading zero */
+			part = part * 10 + d;
+			if ((d = (unsigned)p[++i] - '0') <= 9) {
+				part = part * 10 + d;
+				i++;
+				if (part > 255)
+					return 0;
+			}
+		}
+		a = a << 8 | part;
+	}
+	if (!cmd_word_end[p[i]])
+		return 0;
+	*out = a;
+	return i;
+}
+
 static bool
 key_read(const unsigned char *key, size_t len, struct walk *wk,
     const char *line)
@@ -558,36 +612,32 @@ key_read(const unsigned char *key, size_t len, struct walk *wk,
 			if (!cmd_word_end[l[i]])
 				return false;
 			wk->wk_ip4ok[wi] = -1;
+		} else if (tag == LMEMO_IP4) {
+			/* A valid address, read as it is lexed. */
+			if ((n = ip4_scan(l + off, &wk->wk_ip4[wi])) == 0)
+				return false;
+			i += n;
+			wk->wk_ip4ok[wi] = 1;
+			wk->wk_ip4prog[wi] = n;
 		} else {
 			while (!cmd_word_end[l[i]])
 				i++;
 			n = i - off;
-			if (tag == LMEMO_IP4) {
-				/* The byte after the word is in the line:
-				 * a word of 7 is one load, as lmemo_key's. */
-				if (n < 7 || n > 15 || l[off] < '0' ||
-				    l[off] > '9' || !ip4_word(line + off, n,
-				    n >= 8 ? ld8(line + off) : short8(line +
-				    off, n, true), n > 8 ? ld8(line + i - 8) :
-				    0, &wk->wk_ip4[wi]))
+			/* A free word or number: its first byte, a number's
+			 * bounds. */
+			if (l[off] != key[0])
+				return false;
+			if (tag == LMEMO_FNUM) {
+				if (!word_num(line + off, n, &v))
 					return false;
-				wk->wk_ip4ok[wi] = 1;
-				wk->wk_ip4prog[wi] = n;
-			} else {
-				if (l[off] != key[0])
+				memcpy(&lo, key + 1, sizeof(lo));
+				memcpy(&hi, key + 9, sizeof(hi));
+				if (v < lo || v > hi)
 					return false;
-				if (tag == LMEMO_FNUM) {
-					if (!word_num(line + off, n, &v))
-						return false;
-					memcpy(&lo, key + 1, sizeof(lo));
-					memcpy(&hi, key + 9, sizeof(hi));
-					if (v < lo || v > hi)
-						return false;
-					key += 16;
-				}
-				key++;
-				wk->wk_ip4ok[wi] = -1;
+				key += 16;
 			}
+			key++;
+			wk->wk_ip4ok[wi] = -1;
 		}
 		wk->wk_words[wi].w_off = off;
 		wk->wk_words[wi].w_len = i - off;
@@ -625,6 +675,8 @@ lmemo_recent(const struct cmd_set *set, struct walk *wk, const char *line,
 		e = lm->lm_recent[i];
 		if (e != NULL && e->le_gen == lmemo_gen &&
 		    key_read(e->le_key, e->le_klen, wk, line)) {
+			if (i > 0)
+				recent_add(lm, e);
 			ent_answer(e, wk, line, m);
 			return true;
 		}

@@ -677,6 +677,11 @@ START_TEST(test_line_memo_recent)
 		"addr 1.2.3.4", "addr1.2.3.4", "addr 1.2.3.4 word",
 		"addr w word",
 		"addr 1.2.3.x", "addr 1.2.3.5", "addr 1.2.3.4 wor",
+		"addr 1.2.3.04", "addr 1.2.3.256", "addr 01.2.3.4",
+		"addr 1.2.3.4.", "addr 1..2.3", "addr 1.2.3.255",
+		"addr 0.0.0.0", "addr 255.255.255.255", "addr 1.2.3.2555",
+		"addr 1.2.3.4\t", "addr 1.2.3", "addr 100.200.300.1",
+		"addr 9.99.199.249", "addr 1.2.3.4x", "addr 1.2.3.",
 		"", "   ", "permit", "name",
 	};
 	const size_t	 nl = sizeof(lines) / sizeof(lines[0]);
