@@ -339,6 +339,16 @@ START_TEST(test_route_order)
 	ip4_parse("10.0.8.9", &dst);
 	ck_assert_ptr_nonnull(route_lookup(fx_dp(&fx), dst, &nh));
 	ck_assert_str_eq(ip4_text(nh, buf), "1.1.1.7");
+	/* A path given again takes the new line's name, or none. */
+	fx_run_quiet(&fx, "ip route 10.0.8.0 255.255.255.0 1.1.1.7 name n8\n");
+	fx_run(&fx, "end");
+	ck_assert_ptr_nonnull(strstr(fx_run(&fx, "show running-config"),
+	    "\nip route 10.0.8.0 255.255.255.0 1.1.1.7 name n8\n"));
+	fx_run(&fx, "configure terminal");
+	fx_run_quiet(&fx, "ip route 10.0.8.0 255.255.255.0 1.1.1.7\n");
+	fx_run(&fx, "end");
+	ck_assert_ptr_nonnull(strstr(fx_run(&fx, "show running-config"),
+	    "\nip route 10.0.8.0 255.255.255.0 1.1.1.7\n"));
 }
 END_TEST
 
