@@ -53,7 +53,16 @@ rt_node(struct rt_table *t, uint32_t net, unsigned len, bool make)
 	size_t		 pos;
 	bool		 found;
 
-	pos = rt_pos(t, len, net, &found);
+	/* A configuration lists its routes in address order (the running
+	 * configuration renders them so): a network past the last of its
+	 * length goes at the end without a search, which was a third of
+	 * the handler. */
+	if (t->rt_n[len] > 0 && t->rt_nodes[len][t->rt_n[len] - 1].rn_net <
+	    net) {
+		pos = t->rt_n[len];
+		found = false;
+	} else
+		pos = rt_pos(t, len, net, &found);
 	if (found)
 		return &t->rt_nodes[len][pos];
 	if (!make)
@@ -142,8 +151,14 @@ path_add(struct rt_node *n)
 {
 	struct rt_path	*p;
 
-	n->rn_paths = xreallocarray(n->rn_paths, n->rn_npaths + 1,
-	    sizeof(*n->rn_paths));
+	/* A node's first path (nearly every route's only one) is a malloc,
+	 * not a realloc of nothing through reallocarray. */
+	if (n->rn_npaths == 0) {
+		free(n->rn_paths);
+		n->rn_paths = xmalloc(sizeof(*n->rn_paths));
+	} else
+		n->rn_paths = xreallocarray(n->rn_paths, n->rn_npaths + 1,
+		    sizeof(*n->rn_paths));
 	p = &n->rn_paths[n->rn_npaths++];
 	memset(p, 0, sizeof(*p));
 	return p;
@@ -213,9 +228,13 @@ dp_ip_route_cmd(struct vty *vty, const struct cmd_args *m)
 	}
 	p = i < n->rn_npaths ? &n->rn_paths[i] : path_add(n);
 	p->rp_nexthop = nh;
-	xstrset(&p->rp_ifname, ifp);
+	/* Most routes name neither: no call to set nothing to nothing. */
+	if (p->rp_ifname != NULL || ifp != NULL)
+		xstrset(&p->rp_ifname, ifp);
 	p->rp_distance = (unsigned)cmd_arg_num(m, "distance", 1);
-	xstrset(&p->rp_name, cmd_arg(m, "rtname"));
+	v = cmd_arg(m, "rtname");
+	if (p->rp_name != NULL || v != NULL)
+		xstrset(&p->rp_name, v);
 	p->rp_permanent = cmd_has(m, "permanent");
 	return CMD_SUCCESS;
 }

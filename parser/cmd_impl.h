@@ -148,6 +148,8 @@ struct word {
 	size_t	w_len;
 };
 size_t		 cmd_lex(const char *line, struct word *, size_t max);
+/* The bytes that end a word: NUL, space, tab. */
+extern const bool cmd_word_end[256];
 enum tok_rank	 tok_rank(const struct tok *, const char *word, size_t len,
 		    size_t *progress);
 /* False when no word beginning with byte B can match T, nor even begin
@@ -211,6 +213,9 @@ struct walk {
 	 * ranks it alike whatever it says), with the bounds a number must
 	 * keep (the ranges it met). */
 	uint64_t	 wk_dig[CMD_MAX_WORDS];
+	/* Per word, found with its digest: its first 8 bytes and (past 8)
+	 * its last 8 as numbers (cmd_memo.c). */
+	uint64_t	 wk_lo[CMD_MAX_WORDS], wk_hi[CMD_MAX_WORDS];
 	unsigned char	 wk_free[LMEMO_FREE_MAX];
 	unsigned long long wk_flo[LMEMO_FREE_MAX], wk_fhi[LMEMO_FREE_MAX];
 	enum cmd_status	 wk_status;
@@ -283,6 +288,11 @@ bool		 lmemo_key(const struct cmd_set *, struct walk *,
  * WK), or for K with some words as the classes a walk found free in a
  * line of this shape before; false if none. */
 bool		 lmemo_replay(const struct lmemo_key *, const struct walk *,
+		    const char *line, struct cmd_match *);
+/* The answer of one of the last kept answers SET gave whose key LINE
+ * has, into M (LINE's words into WK as it is compared); false if none
+ * (WK's words are then not LINE's). */
+bool		 lmemo_recent(const struct cmd_set *, struct walk *,
 		    const char *line, struct cmd_match *);
 /* Keep M, a CMD_MATCH_OK answer of N arguments TMPL, for K with the
  * words WK's walk found free as their class. */

@@ -80,12 +80,19 @@ struct lmemo_shape {
 	uint64_t		 ls_fword, ls_fnum;
 };
 
+/* Answers a set gave last, tried first (lmemo_recent). */
+#define LMEMO_RECENT	4
+
 struct line_memo {
 	unsigned long		 lm_gen;	/* when lm_ip4 was decided */
 	bool			 lm_ip4;	/* IPv4 words as one class */
 	struct lmemo_ent	 lm_e[LMEMO_SLOTS];
 	struct lmemo_shape	 lm_shape[LMEMO_SHAPES];
 	unsigned		 lm_nextshape;	/* the one replaced next */
+	/* The slots of the last answers given, the latest first (NULL:
+	 * none); a slot may hold another answer since, or a stale one:
+	 * each is only a guess, checked. */
+	const struct lmemo_ent	*lm_recent[LMEMO_RECENT];
 };
 
 /* Moves whenever a set changes; starts above 0, the unused entries'. */
@@ -134,8 +141,19 @@ lmemo_ip4_safe(const struct cmd_set *set)
 	return true;
 }
 
-static struct line_memo *
+static struct line_memo *set_memo_new(const struct cmd_set *);
+
+/* SET's memo, current (a call only when it is made or stale). */
+static inline struct line_memo *
 set_memo(const struct cmd_set *set)
+{
+	if (set->s_lmemo != NULL && set->s_lmemo->lm_gen == lmemo_gen)
+		return set->s_lmemo;
+	return set_memo_new(set);
+}
+
+static struct line_memo *
+set_memo_new(const struct cmd_set *set)
 {
 	struct cmd_set	*cs = (struct cmd_set *)set;	/* a cache */
 
@@ -150,17 +168,51 @@ set_memo(const struct cmd_set *set)
 	return cs->s_lmemo;
 }
 
-/* Up to 8 bytes of W, as a number (for the hash).  A whole 8 is one
- * load; fewer a copy of a variable length, which is a call. */
-static inline uint64_t
-load8(const char *w, size_t len)
-{
-	uint64_t	v = 0;
+/*
+ * A word as numbers: its first 8 bytes (fewer, zero-padded) and, for a
+ * word of more than 8, its last 8 — with its length, exactly the word
+ * when it has no more than 16.  They are the word's hash, its IPv4
+ * table entry and what a kept key's word is compared with (key_eq).
+ *
+ * A short word is one load of the 8 bytes where it begins, masked to
+ * its length, when those 8 bytes lie in the line (its text up to the
+ * blank or NUL after its last word): copying fewer than 8 bytes was a
+ * call to memcpy and then a load of what it had just stored byte by
+ * byte, which stalls (store forwarding) — a third of the key's time.  A
+ * short word at the line's end is gathered a byte at a time, into the
+ * number the load and mask give (the bytes in memory order: the load's
+ * order is the machine's, so on a big-endian machine every short word
+ * is gathered).
+ */
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define WORD_LOAD_MASKED	1
+#else
+#define WORD_LOAD_MASKED	0
+#endif
 
-	if (len >= 8)
-		memcpy(&v, w, 8);
-	else
-		memcpy(&v, w, len);
+static inline uint64_t
+ld8(const void *p)
+{
+	uint64_t	v;
+
+	memcpy(&v, p, 8);
+	return v;
+}
+
+/* The first LEN (< 8) bytes at P as the number a masked load gives;
+ * ROOM: whether 8 bytes may be read at P. */
+static inline uint64_t
+short8(const void *p, size_t len, bool room)
+{
+	const unsigned char	*b = p;
+	uint64_t		 v = 0;
+	size_t			 i;
+
+	if (WORD_LOAD_MASKED && room)
+		return ld8(p) & ((1ull << (8 * len)) - 1);
+	for (i = 0; i < len; i++)
+		v |= (uint64_t)b[i] << (WORD_LOAD_MASKED ? 8 * i :
+		    56 - 8 * i);
 	return v;
 }
 
@@ -181,12 +233,11 @@ static struct {
 	uint32_t	 is_a;
 } ip4_seen[IP4_SEEN];
 
-/* ip4_parse_n of W (7 to 15 bytes), asked of the table first. */
+/* ip4_parse_n of W (7 to 15 bytes, whose numbers are LO and HI), asked
+ * of the table first. */
 static bool
-ip4_word(const char *w, size_t len, uint32_t *a)
+ip4_word(const char *w, size_t len, uint64_t lo, uint64_t hi, uint32_t *a)
 {
-	uint64_t	lo = load8(w, len), hi = len > 8 ? load8(w + len - 8,
-			    8) : 0;
 	size_t		i = (size_t)(((lo ^ hi * 31 ^ len) *
 			    0x9e3779b97f4a7c15ull) >> 58);
 
@@ -223,19 +274,32 @@ lmemo_key(const struct cmd_set *set, struct walk *wk, const char *line,
     struct lmemo_key *k)
 {
 	const struct line_memo	*lm = set_memo(set);
+	const struct word	*last = &wk->wk_words[wk->wk_nwords - 1];
+	/* The line's text runs at least to the byte after its last word. */
+	size_t			 room = last->w_off + last->w_len + 1;
 	const char		*w;
-	size_t			 wi, len, total = 0;
-	uint64_t		 h = 0x9e3779b97f4a7c15ull, d;
+	size_t			 wi, len, off, total = 0;
+	uint64_t		 h = 0x9e3779b97f4a7c15ull, d, lo, hi;
 
 	k->k_ip4[0] = k->k_ip4[1] = 0;
 	k->k_fword = k->k_fnum = 0;
 	k->k_lm = lm;
 	for (wi = 0; wi < wk->wk_nwords; wi++) {
-		w = line + wk->wk_words[wi].w_off;
+		off = wk->wk_words[wi].w_off;
+		w = line + off;
 		len = wk->wk_words[wi].w_len;
+		if (len >= 8) {
+			lo = ld8(w);
+			hi = len > 8 ? ld8(w + len - 8) : 0;
+		} else {
+			lo = short8(w, len, off + 8 <= room);
+			hi = 0;
+		}
+		wk->wk_lo[wi] = lo;
+		wk->wk_hi[wi] = hi;
 		/* A dotted quad is 7 to 15 bytes and begins with a digit. */
 		if (lm->lm_ip4 && len >= 7 && len <= 15 && w[0] >= '0' &&
-		    w[0] <= '9' && ip4_word(w, len, &wk->wk_ip4[wi])) {
+		    w[0] <= '9' && ip4_word(w, len, lo, hi, &wk->wk_ip4[wi])) {
 			wk->wk_ip4ok[wi] = 1;
 			wk->wk_ip4prog[wi] = len;
 			wk->wk_dig[wi] = DIG_IP4;
@@ -250,9 +314,9 @@ lmemo_key(const struct cmd_set *set, struct walk *wk, const char *line,
 		total += 2 + len;
 		if (len >= LMEMO_FNUM || total > LMEMO_KEY)
 			return false;
-		d = (len ^ load8(w, len)) * 0x100000001b3ull;
+		d = (len ^ lo) * 0x100000001b3ull;
 		if (len > 8)
-			d = (d ^ load8(w + len - 8, 8)) * 0x100000001b3ull;
+			d = (d ^ hi) * 0x100000001b3ull;
 		d = d << 16 | len;	/* never a class's digest */
 		wk->wk_dig[wi] = d;
 		h = (h ^ d) * 0x100000001b3ull;
@@ -329,6 +393,24 @@ key_free(const struct lmemo_key *k, size_t wi)
 	    (k->k_fnum >> wi & 1) ? LMEMO_FREE_NUM : LMEMO_FREE_NONE;
 }
 
+/* A kept key's bytes are followed by this many more (KEY_PAD), so that
+ * a word of it is compared by whole 8-byte loads. */
+#define KEY_PAD		8
+
+/* Are LEN bytes at KEY (a kept key's, with KEY_PAD after the key) word W,
+ * whose numbers are LO and HI?  Up to 16 bytes, the numbers are the
+ * word: compared without a call to memcmp per word. */
+static inline bool
+word_eq(const unsigned char *key, const char *w, size_t len, uint64_t lo,
+    uint64_t hi)
+{
+	if (len < 8)
+		return short8(key, len, true) == lo;
+	if (len <= 16)
+		return ld8(key) == lo && (len == 8 || ld8(key + len - 8) == hi);
+	return memcmp(key, w, len) == 0;
+}
+
 /* Is the kept key KEY (of K's length) the key of WK's line? */
 static bool
 key_eq(const unsigned char *key, const struct lmemo_key *k,
@@ -367,7 +449,8 @@ key_eq(const unsigned char *key, const struct lmemo_key *k,
 			continue;
 		}
 		len = wk->wk_words[wi].w_len;
-		if (tag != len || memcmp(key, w, len) != 0)
+		if (tag != len || !word_eq(key, w, len, wk->wk_lo[wi],
+		    wk->wk_hi[wi]))
 			return false;
 		key += len;
 	}
@@ -430,6 +513,177 @@ lookup(const struct line_memo *lm, const struct lmemo_key *k,
 	return e;
 }
 
+/* E goes first among LM's recent answers (most recent first: a run of
+ * lines of one shape, routes, then tries one key). */
+static void
+recent_add(const struct line_memo *clm, const struct lmemo_ent *e)
+{
+	struct line_memo	*lm = (struct line_memo *)clm;	/* a cache */
+	unsigned		 i;
+
+	for (i = 0; i < LMEMO_RECENT - 1 && lm->lm_recent[i] != e; i++)
+		;
+	for (; i > 0; i--)
+		lm->lm_recent[i] = lm->lm_recent[i - 1];
+	lm->lm_recent[0] = e;
+}
+
+/*
+ * Has LINE the key KEY (LEN bytes) — each word as the key stands it:
+ * its text, an IPv4 address, any word of a first byte, a number of a
+ * first byte within bounds?  Its words go into WK as they are read
+ * (with the IPv4 words' values, as lmemo_key gives them), so the line
+ * is read once; the comparison follows the key, which is the same from
+ * line to line of a run (an ACL's rules, routes), where a lexer, a key
+ * and a compare each asked of every word what kind it is.  A word the
+ * key stands as a class matches whatever the line's key would have
+ * said of it (a free word of a shape not among the set's recent ones
+ * too): any line with the key walks to the kept answer (cmd_memo.c's
+ * comment), so the answer is right whichever key found it.
+ */
+/*
+ * The dotted quad at P, ended by a byte that ends a word: its length,
+ * its value into *OUT; 0 when the word is not one.  ip4_parse_n's
+ * grammar (inet_pton's: four parts of 0-255, no leading zero) read in
+ * place as the word is, a part's digits unrolled: a line of a kept key
+ * says where its addresses are, and finding each one's end a byte at a
+ * time and then asking the IPv4 table (a hash, a compare, ip4_parse_n
+ * when it misses: every route's own destination) was a third of
+ * reading such a line.
+ */
+static inline size_t
+ip4_scan(const unsigned char *p, uint32_t *out)
+{
+	uint32_t	a = 0, part;
+	unsigned	d, k;
+	size_t		i = 0;
+
+	for (k = 0; k < 4; k++) {
+		if (k > 0 && p[i++] != '.')
+			return 0;
+		if ((d = (unsigned)p[i] - '0') > 9)
+			return 0;
+		part = d;
+		if ((d = (unsigned)p[++i] - '0') <= 9) {
+			if (part == 0)
+				return 0;		/* a leading zero */
+			part = part * 10 + d;
+			if ((d = (unsigned)p[++i] - '0') <= 9) {
+				part = part * 10 + d;
+				i++;
+				if (part > 255)
+					return 0;
+			}
+		}
+		a = a << 8 | part;
+	}
+	if (!cmd_word_end[p[i]])
+		return 0;
+	*out = a;
+	return i;
+}
+
+static bool
+key_read(const unsigned char *key, size_t len, struct walk *wk,
+    const char *line)
+{
+	const unsigned char	*end = key + len;
+	const unsigned char	*l = (const unsigned char *)line;
+	size_t			 i = 0, off, wi = 0, n;
+	unsigned		 tag;
+	unsigned long long	 v, lo, hi;
+
+	for (; key < end; wi++) {
+		while (l[i] == ' ' || l[i] == '\t')
+			i++;
+		if (l[i] == '\0')
+			return false;
+		tag = (unsigned)key[0] << 8 | key[1];
+		key += 2;
+		off = i;
+		if (tag < LMEMO_FNUM) {
+			/* Its text: no byte of a key's word ends a word, so
+			 * the compare stops at the line's end. */
+			for (n = 0; n < tag; n++)
+				if (l[i + n] != key[n])
+					return false;
+			i += tag;
+			key += tag;
+			if (!cmd_word_end[l[i]])
+				return false;
+			wk->wk_ip4ok[wi] = -1;
+		} else if (tag == LMEMO_IP4) {
+			/* A valid address, read as it is lexed. */
+			if ((n = ip4_scan(l + off, &wk->wk_ip4[wi])) == 0)
+				return false;
+			i += n;
+			wk->wk_ip4ok[wi] = 1;
+			wk->wk_ip4prog[wi] = n;
+		} else {
+			while (!cmd_word_end[l[i]])
+				i++;
+			n = i - off;
+			/* A free word or number: its first byte, a number's
+			 * bounds. */
+			if (l[off] != key[0])
+				return false;
+			if (tag == LMEMO_FNUM) {
+				if (!word_num(line + off, n, &v))
+					return false;
+				memcpy(&lo, key + 1, sizeof(lo));
+				memcpy(&hi, key + 9, sizeof(hi));
+				if (v < lo || v > hi)
+					return false;
+				key += 16;
+			}
+			key++;
+			wk->wk_ip4ok[wi] = -1;
+		}
+		wk->wk_words[wi].w_off = off;
+		wk->wk_words[wi].w_len = i - off;
+	}
+	while (l[i] == ' ' || l[i] == '\t')
+		i++;
+	if (l[i] != '\0')
+		return false;
+	wk->wk_nwords = wi;
+	return true;
+}
+
+/* M is E's answer for WK's line. */
+static void
+ent_answer(const struct lmemo_ent *e, const struct walk *wk,
+    const char *line, struct cmd_match *m)
+{
+	m->cm_status = CMD_MATCH_OK;
+	m->cm_def = e->le_def;
+	m->cm_set = e->le_set;
+	m->cm_a.as_prefixes = e->le_pfx;
+	m->cm_a.as_data = e->le_def->cd_data;
+	arg_fill(m, e->le_args, e->le_nargs, wk, line);
+}
+
+bool
+lmemo_recent(const struct cmd_set *set, struct walk *wk, const char *line,
+    struct cmd_match *m)
+{
+	const struct line_memo	*lm = set_memo(set);
+	const struct lmemo_ent	*e;
+	unsigned		 i;
+
+	for (i = 0; i < LMEMO_RECENT; i++) {
+		e = lm->lm_recent[i];
+		if (e != NULL && e->le_gen == lmemo_gen &&
+		    key_read(e->le_key, e->le_klen, wk, line)) {
+			if (i > 0)
+				recent_add(lm, e);
+			ent_answer(e, wk, line, m);
+			return true;
+		}
+	}
+	return false;
+}
+
 bool
 lmemo_replay(const struct lmemo_key *k, const struct walk *wk,
     const char *line, struct cmd_match *m)
@@ -450,12 +704,8 @@ lmemo_replay(const struct lmemo_key *k, const struct walk *wk,
 	}
 	if (e == NULL)
 		return false;
-	m->cm_status = CMD_MATCH_OK;
-	m->cm_def = e->le_def;
-	m->cm_set = e->le_set;
-	m->cm_a.as_prefixes = e->le_pfx;
-	m->cm_a.as_data = e->le_def->cd_data;
-	arg_fill(m, e->le_args, e->le_nargs, wk, line);
+	recent_add(lm, e);
+	ent_answer(e, wk, line, m);
 	return true;
 }
 
@@ -513,9 +763,9 @@ lmemo_record(const struct cmd_set *set, const struct lmemo_key *k0,
 
 	/* The slot's buffers are kept when large enough: lines of new
 	 * shapes (a fuzzer's, every line) replace answers all the time. */
-	if (e->le_kcap < k->k_len + 1) {
+	if (e->le_kcap < k->k_len + KEY_PAD) {
 		free(e->le_key);
-		e->le_kcap = k->k_len + 1 < 64 ? 64 : k->k_len + 1;
+		e->le_kcap = k->k_len + KEY_PAD < 64 ? 64 : k->k_len + KEY_PAD;
 		e->le_key = xmalloc(e->le_kcap);
 	}
 	if (e->le_acap < n + 1) {
@@ -527,11 +777,13 @@ lmemo_record(const struct cmd_set *set, const struct lmemo_key *k0,
 	e->le_hash = k->k_hash;
 	e->le_klen = k->k_len;
 	key_write(e->le_key, k, wk, line);
+	memset(e->le_key + k->k_len, 0, KEY_PAD);
 	e->le_def = m->cm_def;
 	e->le_set = m->cm_set;
 	e->le_pfx = m->cm_a.as_prefixes;
 	e->le_nargs = n;
 	memcpy(e->le_args, tmpl, n * sizeof(*tmpl));
+	recent_add(lm, e);
 }
 
 void

@@ -222,12 +222,13 @@ answer(struct session *s, const char *line)
 		dispatch_flush(s);
 }
 
-/* Remember LINE (trailing blanks dropped) in the history of its mode. */
+/* Remember LINE (LEN bytes; trailing blanks dropped) in the history of
+ * its mode. */
 static void
-hist_add(struct session *s, const char *line)
+hist_add(struct session *s, const char *line, size_t len)
 {
 	char	***hist;
-	size_t	  *n, len;
+	size_t	  *n;
 	char	  *copy;
 
 	if (mode_info(s->s_vty.v_mode)->mi_flags & MODE_F_EXEC) {
@@ -237,7 +238,6 @@ hist_add(struct session *s, const char *line)
 		hist = &s->s_chist;
 		n = &s->s_nchist;
 	}
-	len = strlen(line);
 	while (len > 0 && (line[len - 1] == ' ' || line[len - 1] == '\t'))
 		len--;
 	if (*n == HIST_MAX) {
@@ -308,16 +308,25 @@ plain_spaces(const char *line)
  * load, whose lines are ASCII.
  */
 static bool
-has_high_byte(const char *line)
+has_high_byte(const char *line, size_t len)
 {
 	const unsigned char	*p = (const unsigned char *)line;
-	size_t			 len = strlen(line), i;
+	size_t			 i;
 	uint64_t		 v;
 
 	for (i = 0; i + 8 <= len; i += 8) {
 		memcpy(&v, p + i, 8);
 		if ((v & 0x8080808080808080ull) != 0)
 			break;
+	}
+	/* The last bytes (fewer than 8) by one load of the line's last 8
+	 * when it has them and none before had the bit. */
+	if (i == len)
+		return false;
+	if (i > 0 && i + 8 > len) {
+		memcpy(&v, p + len - 8, 8);
+		if ((v & 0x8080808080808080ull) == 0)
+			return false;
 	}
 	for (; i < len; i++)
 		if (p[i] >= 0xc2)
@@ -330,6 +339,7 @@ session_execute(struct session *s, const char *typed)
 {
 	char		*copy = NULL;
 	const char	*p, *line = typed;
+	size_t		 len;
 	bool		 go_on = true;
 
 	s->s_input_ms = clock_mono_ms();
@@ -339,15 +349,18 @@ session_execute(struct session *s, const char *typed)
 	}
 	/* A copy only when there is a Unicode space to replace: the copy
 	 * per line was a twentieth of loading a configuration. */
-	if (has_high_byte(typed))
+	len = strlen(typed);
+	if (has_high_byte(typed, len)) {
 		line = copy = plain_spaces(typed);
+		len = strlen(line);
+	}
 	p = line;
 	while (*p == ' ' || *p == '\t')
 		p++;
 	/* A blank line; a comment, as in a pasted configuration: echoed,
 	 * never run. */
 	if (*p != '\0') {
-		hist_add(s, line);
+		hist_add(s, line, len);
 		if (*p != '!')
 			go_on = dispatch_line(s, line);
 	}

@@ -643,6 +643,94 @@ START_TEST(test_line_memo_guards)
 END_TEST
 
 /*
+ * The answers a set gave last are tried first, the line read as it is
+ * compared with their keys (lmemo_recent): a line that has nearly such
+ * a key — a keyword longer or cut short, a word more or less, an
+ * address that is not one, a number out of the bounds, a first byte
+ * that brings a keyword in — must get the walk's answer, whatever lines
+ * of that shape came before; blanks and tabs around the words change
+ * nothing.
+ */
+START_TEST(test_line_memo_recent)
+{
+	static const struct cmd_def defs[] = {
+		{ "permit A.B.C.D$a A.B.C.D$w", "P\nAddr\nWild", fn, 0 },
+		{ "permit A.B.C.D$a any", "P\nAddr\nAny", fn, 0 },
+		{ "name WORD$n <1-100>$q", "N\nName\nSeq", fn, 0 },
+		{ "name kw <1-100>$q", "N\nKw\nSeq", fn, 0 },
+		{ "addr A.B.C.D$a", "A\nAddr", fn, 0 },
+		{ "addr WORD$w word", "A\nWord\nWord", fn, 0 },
+	};
+	static const char *const lines[] = {
+		"permit 1.2.3.4 0.0.0.255", "permit 1.2.3.5 0.0.0.255",
+		"permit 1.2.3.5 0.0.0.256", "permit 1.2.3.5 0.0.0.2555",
+		"permit 1.2.3.5 0.0.0.25", "permit 1.2.3.5 0.0.0.25 x",
+		"permit 1.2.3.5", "permitx 1.2.3.5 0.0.0.255",
+		"permi 1.2.3.5 0.0.0.255", "permit 1.2.3.5 any",
+		"permit 1.2.3.6 anyx", "permit 1.2.3.6 an",
+		"  permit\t1.2.3.7   0.0.0.255 \t", "permit 1.2.3.8 0.0.0.255",
+		"permit 1.2.3 0.0.0.255", "permit 1.2.3.4.5 0.0.0.255",
+		"permit 999.2.3.4 0.0.0.255", "permit 1.2.3.9 0.0.0.255",
+		"name abc 5", "name abd 6", "name abd 101", "name abd 0",
+		"name kw 7", "name kx 8", "name k 9", "name abd 10 x",
+		"name abd", "name abe 100", "name abe 0100", "namea 7",
+		"addr 1.2.3.4", "addr1.2.3.4", "addr 1.2.3.4 word",
+		"addr w word",
+		"addr 1.2.3.x", "addr 1.2.3.5", "addr 1.2.3.4 wor",
+		"addr 1.2.3.04", "addr 1.2.3.256", "addr 01.2.3.4",
+		"addr 1.2.3.4.", "addr 1..2.3", "addr 1.2.3.255",
+		"addr 0.0.0.0", "addr 255.255.255.255", "addr 1.2.3.2555",
+		"addr 1.2.3.4\t", "addr 1.2.3", "addr 100.200.300.1",
+		"addr 9.99.199.249", "addr 1.2.3.4x", "addr 1.2.3.",
+		"", "   ", "permit", "name",
+	};
+	const size_t	 nl = sizeof(lines) / sizeof(lines[0]);
+	struct cmd_set	*set;
+	char		*want[sizeof(lines) / sizeof(lines[0])], *got;
+	size_t		 i, round;
+
+	for (i = 0; i < nl; i++) {
+		set = cmd_set_new("recent");
+		ck_assert_int_eq(cmd_set_add(set, defs, sizeof(defs) /
+		    sizeof(defs[0]), err, sizeof(err)), 0);
+		M(set, lines[i]);
+		want[i] = answer_text(&m);
+		cmd_match_free(&m);
+		cmd_set_free(set);
+	}
+	set = cmd_set_new("recent");
+	ck_assert_int_eq(cmd_set_add(set, defs, sizeof(defs) / sizeof(defs[0]),
+	    err, sizeof(err)), 0);
+	for (round = 0; round < 3; round++)
+	for (i = 0; i < nl; i++) {
+		M(set, lines[i]);
+		got = answer_text(&m);
+		ck_assert_msg(strcmp(got, want[i]) == 0, "round %zu \"%s\": "
+		    "%s, not %s", round, lines[i], got, want[i]);
+		free(got);
+	}
+	for (i = 0; i < nl; i++)
+		free(want[i]);
+	/* What the walk says, for the record. */
+	ck_assert_int_eq(M(set, "permit 1.2.3.5 0.0.0.255"), CMD_MATCH_OK);
+	ck_assert_int_eq(M(set, "permit 1.2.3.5 0.0.0.256"), CMD_MATCH_INVALID);
+	ck_assert_int_eq(M(set, "permitx 1.2.3.5 0.0.0.255"),
+	    CMD_MATCH_INVALID);
+	ck_assert_int_eq(M(set, "name abe 101"), CMD_MATCH_INVALID);
+	ck_assert_int_eq(M(set, "addr 1.2.3.4"), CMD_MATCH_OK);
+	ck_assert_int_eq(M(set, "addr1.2.3.4"), CMD_MATCH_INVALID);
+	ck_assert_int_eq(M(set, "name k 9"), CMD_MATCH_OK);
+	ck_assert_str_eq(m.cm_def->cd_syntax, "name kw <1-100>$q");
+	ck_assert_int_eq(M(set, "  permit\t1.2.3.7   0.0.0.255 \t"),
+	    CMD_MATCH_OK);
+	ck_assert_str_eq(cmd_arg(&m.cm_a, "w"), "0.0.0.255");
+	ck_assert_int_eq(cmd_arg_off(&m.cm_a, "a"), 9);
+	cmd_match_free(&m);
+	cmd_set_free(set);
+}
+END_TEST
+
+/*
  * The line memo stands a word as a class when every candidate it met
  * ranks any word alike (WORD, LINE) or, for a number, when only ranges
  * that took it did; the class keeps the word's first byte, which chose
@@ -740,6 +828,7 @@ cmd_suite(void)
 	tcase_add_test(tc, test_first_step_memo);
 	tcase_add_test(tc, test_line_memo_guards);
 	tcase_add_test(tc, test_line_memo_free);
+	tcase_add_test(tc, test_line_memo_recent);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("Limits");
 	tcase_add_checked_fixture(tc, setup, teardown);

@@ -298,6 +298,60 @@ START_TEST(test_null0_route)
 }
 END_TEST
 
+/* Routes of a length are kept in address order whatever order they are
+ * given in: ascending (a saved configuration's order, which goes at the
+ * end without a search), then one below the first, one between, one the
+ * same as the last (a second path), one past the end; each found by a
+ * lookup, rendered in order, removed. */
+START_TEST(test_route_order)
+{
+	uint32_t	dst, nh = 0;
+	char		buf[IP4_TEXT_LEN];
+
+	fx_run_quiet(&fx, "interface Loopback0\n"
+	    " ip address 1.1.1.1 255.255.255.0\n"
+	    "ip route 10.0.2.0 255.255.255.0 1.1.1.2\n"
+	    "ip route 10.0.4.0 255.255.255.0 1.1.1.2\n"
+	    "ip route 10.0.6.0 255.255.255.0 1.1.1.2\n"
+	    "ip route 10.0.1.0 255.255.255.0 1.1.1.3\n"
+	    "ip route 10.0.5.0 255.255.255.0 1.1.1.4\n"
+	    "ip route 10.0.6.0 255.255.255.0 1.1.1.5\n"
+	    "ip route 10.0.7.0 255.255.255.0 1.1.1.6\n");
+	fx_run(&fx, "end");
+	ck_assert_ptr_nonnull(strstr(fx_run(&fx, "show running-config"),
+	    "\nip route 10.0.1.0 255.255.255.0 1.1.1.3\n"
+	    "ip route 10.0.2.0 255.255.255.0 1.1.1.2\n"
+	    "ip route 10.0.4.0 255.255.255.0 1.1.1.2\n"
+	    "ip route 10.0.5.0 255.255.255.0 1.1.1.4\n"
+	    "ip route 10.0.6.0 255.255.255.0 1.1.1.2\n"
+	    "ip route 10.0.6.0 255.255.255.0 1.1.1.5\n"
+	    "ip route 10.0.7.0 255.255.255.0 1.1.1.6\n"));
+	ip4_parse("10.0.5.9", &dst);
+	ck_assert_ptr_nonnull(route_lookup(fx_dp(&fx), dst, &nh));
+	ck_assert_str_eq(ip4_text(nh, buf), "1.1.1.4");
+	ip4_parse("10.0.3.9", &dst);
+	ck_assert_ptr_null(route_lookup(fx_dp(&fx), dst, &nh));
+	fx_run(&fx, "configure terminal");
+	fx_run_quiet(&fx, "no ip route 10.0.7.0 255.255.255.0 1.1.1.6\n"
+	    "ip route 10.0.8.0 255.255.255.0 1.1.1.7\n");
+	ip4_parse("10.0.7.9", &dst);
+	ck_assert_ptr_null(route_lookup(fx_dp(&fx), dst, &nh));
+	ip4_parse("10.0.8.9", &dst);
+	ck_assert_ptr_nonnull(route_lookup(fx_dp(&fx), dst, &nh));
+	ck_assert_str_eq(ip4_text(nh, buf), "1.1.1.7");
+	/* A path given again takes the new line's name, or none. */
+	fx_run_quiet(&fx, "ip route 10.0.8.0 255.255.255.0 1.1.1.7 name n8\n");
+	fx_run(&fx, "end");
+	ck_assert_ptr_nonnull(strstr(fx_run(&fx, "show running-config"),
+	    "\nip route 10.0.8.0 255.255.255.0 1.1.1.7 name n8\n"));
+	fx_run(&fx, "configure terminal");
+	fx_run_quiet(&fx, "ip route 10.0.8.0 255.255.255.0 1.1.1.7\n");
+	fx_run(&fx, "end");
+	ck_assert_ptr_nonnull(strstr(fx_run(&fx, "show running-config"),
+	    "\nip route 10.0.8.0 255.255.255.0 1.1.1.7\n"));
+}
+END_TEST
+
 /* ipv6 route ... Null0 (issue 20): the prefix is discarded, never
  * routed by the shorter default; a longer route inside it still wins;
  * removing it lets the default route take it again. */
@@ -735,6 +789,7 @@ dp_suite(void)
 	tcase_add_test(tc, test_show_interfaces);
 	tcase_add_test(tc, test_show_ip_route);
 	tcase_add_test(tc, test_null0_route);
+	tcase_add_test(tc, test_route_order);
 	tcase_add_test(tc, test_null0_route6);
 	tcase_add_test(tc, test_show_access_lists);
 	tcase_add_test(tc, test_named_sequences);

@@ -585,6 +585,14 @@ START_TEST(test_unicode_space)
 	ck_assert_str_eq(fx.fx_rt.r_hostname, "R3");
 	ck_assert_str_eq(fx_run(&fx, "hostname R4"), "");
 	ck_assert_str_eq(fx.fx_rt.r_hostname, "R4");
+	/* One in the last bytes after whole 8-byte blocks of ASCII, at the
+	 * line's very end, and a line of two whole blocks. */
+	ck_assert_str_eq(fx_run(&fx, "hostname        \xe3\x80\x80R5"), "");
+	ck_assert_str_eq(fx.fx_rt.r_hostname, "R5");
+	ck_assert_str_eq(fx_run(&fx, "hostname R6\xe3\x80\x80"), "");
+	ck_assert_str_eq(fx.fx_rt.r_hostname, "R6");
+	ck_assert_str_eq(fx_run(&fx, "hostname      R7"), "");
+	ck_assert_str_eq(fx.fx_rt.r_hostname, "R7");
 }
 END_TEST
 
