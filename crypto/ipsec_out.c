@@ -228,6 +228,18 @@ body_out(struct ipsec_sa *ps, const uint8_t *in, size_t len, uint8_t next,
 	return ESP_OK;
 }
 
+/* RFC 3948: the UDP header (port 4500 to the peer's, checksum zero)
+ * between OUT's IPv4 header and its ESP of ELEN bytes with the UDP. */
+static void
+natt_udp(uint8_t *out, const struct ipsec_flow *fl, size_t elen)
+{
+	out[9] = IPPROTO_UDP_NUM;
+	put16(out + IP_HDR, ISAKMP_NATT_PORT);
+	put16(out + IP_HDR + 2, fl->fl_peer_port);
+	put16(out + IP_HDR + 4, (uint16_t)elen);
+	put16(out + IP_HDR + 6, 0);
+}
+
 /*
  * The outer IPv4 header at OUT (in UDP 4500 when the SA is), ELEN bytes
  * after it: every byte written (no memset: a call per packet for 20
@@ -251,14 +263,8 @@ outer4(struct ipsec_flow *fl, const struct ipsec_sa *ps, uint8_t *out,
 	out[8] = 255;
 	out[9] = IPPROTO_ESP_NUM;
 	put16(out + 10, 0);
-	if (ps->ps_udp) {
-		/* RFC 3948: ESP in UDP 4500, checksum zero. */
-		out[9] = IPPROTO_UDP_NUM;
-		put16(out + IP_HDR, ISAKMP_NATT_PORT);
-		put16(out + IP_HDR + 2, fl->fl_peer_port);
-		put16(out + IP_HDR + 4, (uint16_t)elen);
-		put16(out + IP_HDR + 6, 0);
-	}
+	if (ps->ps_udp)
+		natt_udp(out, fl, elen);
 	memcpy(out + 12, fl->fl_local_addr.sa_addr, 4);
 	memcpy(out + 16, fl->fl_peer.sa_addr, 4);
 	return elen;
@@ -318,16 +324,11 @@ encap_transport(struct crypto *c, struct ipsec_flow *fl, struct ipsec_sa *ps,
 	out[7] = 0;
 	out[9] = IPPROTO_ESP_NUM;
 	put16(out + 10, 0);
-	if (ps->ps_udp) {
-		/* RFC 3948 §2.1: the UDP checksum zero, the inner TCP/UDP
-		 * one left as the packet's own addresses made it (the
-		 * receiver fixes it after the NAT, ipsec_in.c). */
-		out[9] = IPPROTO_UDP_NUM;
-		put16(out + IP_HDR, ISAKMP_NATT_PORT);
-		put16(out + IP_HDR + 2, fl->fl_peer_port);
-		put16(out + IP_HDR + 4, (uint16_t)elen);
-		put16(out + IP_HDR + 6, 0);
-	}
+	/* RFC 3948 §2.1: the inner TCP/UDP checksum is left as the
+	 * packet's own addresses made it (the receiver fixes it after the
+	 * NAT, ipsec_in.c). */
+	if (ps->ps_udp)
+		natt_udp(out, fl, elen);
 	/* RFC 4302 §3.1.1: in transport mode AH follows the packet's own
 	 * header, its next header the packet's protocol. */
 	if (ah_finish(fl, ps, out, IP_HDR + elen, h[9]) < 0)
