@@ -205,6 +205,12 @@ struct ipsec_flow {
 	uint64_t		 fl_pmtu_ms;	/* when it was learned */
 	uint8_t			 fl_df_mode;	/* enum dp_crypto_df in force */
 	bool			 fl_frag_after;	/* fragment after encryption */
+	/* The four above as refresh() left them for fl_mtu_ifp under
+	 * generation fl_mtu_gen, until fl_mtu_until (a learned path MTU's
+	 * age); ipsec_mtu_forget() when they are written elsewhere. */
+	const struct dp_iface	*fl_mtu_ifp;
+	uint64_t		 fl_mtu_gen;
+	uint64_t		 fl_mtu_until;
 	/* ipsec_mtu_inner as last computed, for the path MTU, IV length
 	 * and encapsulation in fl_inner_key (0: none yet). */
 	uint32_t		 fl_inner_key;
