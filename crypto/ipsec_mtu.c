@@ -179,22 +179,16 @@ fragment(struct crypto *c, struct ipsec_flow *fl, struct ipsec_sa *ps,
 
 size_t
 ipsec_mtu_inner_out(struct crypto *c, const struct dp_iface *ifp,
-    struct ipsec_flow *fl, const struct ipsec_sa *ps)
+    struct ipsec_flow *fl, struct ipsec_sa *ps)
 {
-	uint32_t	key;
-
 	refresh_kept(c, fl, ifp);
 	/* The inner MTU is a walk over the padding (ipsec_mtu_inner): done
-	 * when what it depends on changes, not per packet. */
-	key = (uint32_t)fl->fl_mtu << 16 |
-	    (uint32_t)(ipsec_sa_pre(ps) & 0x7f) << 9 |
-	    (uint32_t)((ps->ps_esp != NULL ? esp_sa_icv_len(ps->ps_esp) : 0) &
-	    0x3f) << 3 | (ps->ps_udp ? 1 : 0);
-	if (fl->fl_inner_key != key) {
-		fl->fl_inner_mtu = (uint32_t)ipsec_mtu_inner(fl, ps);
-		fl->fl_inner_key = key;
+	 * when the path MTU changes, not per packet. */
+	if (ps->ps_inner_for != fl->fl_mtu) {
+		ps->ps_inner_mtu = (uint32_t)ipsec_mtu_inner(fl, ps);
+		ps->ps_inner_for = fl->fl_mtu;
 	}
-	return fl->fl_inner_mtu;
+	return ps->ps_inner_mtu;
 }
 
 enum dp_crypto_verdict

@@ -172,6 +172,12 @@ struct ipsec_sa {
 	uint64_t		 ps_bytes;	/* protected so far */
 	uint64_t		 ps_up_ms;
 	unsigned		 ps_iv_size;
+	/* ipsec_mtu_inner as last computed for its flow's path MTU
+	 * ps_inner_for (0: not yet): what else it reads — the SA's
+	 * transforms and ESP in UDP, the flow's peer — is set once, before
+	 * the SA carries a packet. */
+	uint32_t		 ps_inner_for;
+	uint32_t		 ps_inner_mtu;
 	uint8_t			 ps_icookie[8], ps_rcookie[8];	/* 12.x */
 	void			*ps_esp;	/* the ESP transform state; the
 						 * engine frees it before the SA */
@@ -211,10 +217,6 @@ struct ipsec_flow {
 	const struct dp_iface	*fl_mtu_ifp;
 	uint64_t		 fl_mtu_gen;
 	uint64_t		 fl_mtu_until;
-	/* ipsec_mtu_inner as last computed, for the path MTU, IV length
-	 * and encapsulation in fl_inner_key (0: none yet). */
-	uint32_t		 fl_inner_key;
-	uint32_t		 fl_inner_mtu;
 	char			 fl_idb[48];	/* the interface packets leave by */
 	uint32_t		 fl_sibling;	/* IOS's sibling_flags */
 	struct flow_stats	 fl_stats;
