@@ -378,16 +378,19 @@ refused_at(void)
 	return h.ev.ev_kind == DP_ECHO_FRAG_NEEDED ? h.ev.ev_mtu : 0;
 }
 
-/* R1's encapsulations for one 1447-byte echo without DF: 2 fragmented
- * before encryption, 1 after.  A packet first, so that what the flow
- * keeps was filled after the show that counts (show reads it again). */
+/* R1's encapsulations for a 1447-byte echo without DF sent after CFG:
+ * 2 fragmented before encryption, 1 after.  An echo before CFG fills
+ * what the flow keeps (FILL encapsulations, the mode before), after
+ * the show that counts: show reads it all again itself. */
 static unsigned long
-encaps_1447(void)
+encaps_after(const char *cfg, unsigned long fill)
 {
 	unsigned long	before = encaps(0);
 
 	(void)echo(1447, false);
-	return encaps(0) - before;
+	pair_config(0, cfg);
+	(void)echo(1447, false);
+	return encaps(0) - before - fill;
 }
 
 /*
@@ -415,23 +418,17 @@ START_TEST(test_kept_mtu_follows_changes)
 	ck_assert_uint_eq(refused_at(), 0);
 	pair_config(0, "interface Serial1/2\n no crypto ipsec df-bit clear");
 	ck_assert_uint_eq(refused_at(), 1446);
-	ck_assert_uint_eq(encaps_1447(), 2);
-	(void)echo(1447, false);
-	pair_config(0, "crypto ipsec fragmentation after-encryption");
-	ck_assert_uint_eq(encaps_1447(), 1);
-	(void)echo(1447, false);
-	pair_config(0, "interface Serial1/2\n crypto ipsec fragmentation "
-	    "before-encryption");
-	ck_assert_uint_eq(encaps_1447(), 2);
-	(void)echo(1447, false);
-	pair_config(0, "no crypto ipsec fragmentation after-encryption\n"
-	    "interface Serial1/2\n crypto ipsec fragmentation "
-	    "after-encryption");
-	ck_assert_uint_eq(encaps_1447(), 1);
+	ck_assert_uint_eq(encaps_after("crypto ipsec fragmentation "
+	    "after-encryption", 2), 1);
+	ck_assert_uint_eq(encaps_after("interface Serial1/2\n crypto ipsec "
+	    "fragmentation before-encryption", 1), 2);
+	ck_assert_uint_eq(encaps_after("no crypto ipsec fragmentation "
+	    "after-encryption\ninterface Serial1/2\n crypto ipsec "
+	    "fragmentation after-encryption", 2), 1);
+	ck_assert_uint_eq(encaps_after("interface Serial1/2\n no crypto ipsec "
+	    "fragmentation after-encryption", 1), 2);
 	/* A learned path MTU, then its age: ten minutes on, the interface's
 	 * again on the next packet. */
-	pair_config(0, "interface Serial1/2\n no crypto ipsec fragmentation "
-	    "after-encryption");
 	icmp_about_esp(out_spi(0), 1300);
 	ck_assert_uint_eq(refused_at(), 1246);
 	pair_run_for(600);
