@@ -392,6 +392,7 @@ struct crypto {
 	uint8_t				  c_df_bit;	/* enum dp_crypto_df,
 							 * UNSET: copy */
 	bool				  c_frag_after;	/* ... after-encryption */
+	uint64_t			  c_mtu_gen;	/* either changed */
 	int				  c_replay_window; /* 0: 64 */
 	bool				  c_replay_off;	/* replay disable */
 

@@ -445,7 +445,10 @@ enum dp_crypto_verdict ipsec_mtu_out(struct crypto *, const struct dp_iface *,
 /* FL's inner MTU under PS, its modes first refreshed from IFP as
  * ipsec_mtu_out does: the longest IPv4 packet it hands to ENCAP whole. */
 size_t	ipsec_mtu_inner_out(struct crypto *, const struct dp_iface *,
-	    struct ipsec_flow *, const struct ipsec_sa *);
+	    struct ipsec_flow *, struct ipsec_sa *);
+/* FL's path MTU and modes were written outside ipsec_mtu.c: read them
+ * again on its next packet. */
+void	ipsec_mtu_forget(struct ipsec_flow *);
 /* The outer header's DF byte (ip[6]) for INNER under FL's df-bit mode. */
 uint8_t	ipsec_mtu_outer_df(const struct ipsec_flow *, const uint8_t *inner);
 /* Whether TS in RQ's flow runs in transport mode (ipsec_ident.c). */

@@ -63,6 +63,36 @@ refresh(const struct crypto *c, struct ipsec_flow *fl,
 	    fr == DP_FRAG_AFTER;
 }
 
+/*
+ * refresh() for a packet: its answers are kept while nothing they are
+ * read from changed — the interface's settings and routes
+ * (dp_iface_mtu_gen), the global df-bit and fragmentation (c_mtu_gen),
+ * and a learned path MTU's age (fl_mtu_until) — instead of three calls
+ * into the dataplane per packet.
+ */
+static void
+refresh_kept(const struct crypto *c, struct ipsec_flow *fl,
+    const struct dp_iface *ifp)
+{
+	uint64_t	now = clock_mono_ms();
+	uint64_t	gen = dp_iface_mtu_gen(ifp);
+
+	if (gen != 0 && fl->fl_mtu_ifp == ifp &&
+	    fl->fl_mtu_gen == gen + c->c_mtu_gen && now < fl->fl_mtu_until)
+		return;
+	refresh(c, fl, ifp, now);
+	fl->fl_mtu_ifp = gen != 0 ? ifp : NULL;
+	fl->fl_mtu_gen = gen + c->c_mtu_gen;
+	fl->fl_mtu_until = fl->fl_pmtu != 0 ? fl->fl_pmtu_ms + PMTU_AGE_MS :
+	    UINT64_MAX;
+}
+
+void
+ipsec_mtu_forget(struct ipsec_flow *fl)
+{
+	fl->fl_mtu_ifp = NULL;
+}
+
 void
 ipsec_mtu_refresh_all(struct crypto *c)
 {
@@ -73,8 +103,10 @@ ipsec_mtu_refresh_all(struct crypto *c)
 	if (c->c_sys->sy_dp == NULL)
 		return;
 	TAILQ_FOREACH(fl, &c->c_sadb.db_flows, fl_entry)
-		if ((ifp = dp_iface_find(c->c_sys->sy_dp, fl->fl_idb)) != NULL)
+		if ((ifp = dp_iface_find(c->c_sys->sy_dp, fl->fl_idb)) != NULL) {
 			refresh(c, fl, ifp, now);
+			ipsec_mtu_forget(fl);
+		}
 }
 
 size_t
@@ -147,22 +179,16 @@ fragment(struct crypto *c, struct ipsec_flow *fl, struct ipsec_sa *ps,
 
 size_t
 ipsec_mtu_inner_out(struct crypto *c, const struct dp_iface *ifp,
-    struct ipsec_flow *fl, const struct ipsec_sa *ps)
+    struct ipsec_flow *fl, struct ipsec_sa *ps)
 {
-	uint32_t	key;
-
-	refresh(c, fl, ifp, clock_mono_ms());
+	refresh_kept(c, fl, ifp);
 	/* The inner MTU is a walk over the padding (ipsec_mtu_inner): done
-	 * when what it depends on changes, not per packet. */
-	key = (uint32_t)fl->fl_mtu << 16 |
-	    (uint32_t)(ipsec_sa_pre(ps) & 0x7f) << 9 |
-	    (uint32_t)((ps->ps_esp != NULL ? esp_sa_icv_len(ps->ps_esp) : 0) &
-	    0x3f) << 3 | (ps->ps_udp ? 1 : 0);
-	if (fl->fl_inner_key != key) {
-		fl->fl_inner_mtu = (uint32_t)ipsec_mtu_inner(fl, ps);
-		fl->fl_inner_key = key;
+	 * when the path MTU changes, not per packet. */
+	if (ps->ps_inner_for != fl->fl_mtu) {
+		ps->ps_inner_mtu = (uint32_t)ipsec_mtu_inner(fl, ps);
+		ps->ps_inner_for = fl->fl_mtu;
 	}
-	return fl->fl_inner_mtu;
+	return ps->ps_inner_mtu;
 }
 
 enum dp_crypto_verdict
@@ -222,6 +248,7 @@ ipsec_mtu_learn(void *arg, const uint8_t *quote, size_t qlen, uint16_t mtu)
 			fl->fl_pmtu = mtu;
 			fl->fl_pmtu_ms = clock_mono_ms();
 			fl->fl_mtu = mtu;
+			ipsec_mtu_forget(fl);
 		}
 	}
 }

@@ -36,6 +36,7 @@ int
 crypto_ipsec_df_bit_cmd(struct vty *vty, const struct cmd_args *m)
 {
 	vty->v_sys->sy_crypto->c_df_bit = (uint8_t)df_of(m);
+	vty->v_sys->sy_crypto->c_mtu_gen++;	/* flows' kept modes */
 	return CMD_SUCCESS;
 }
 
@@ -43,6 +44,7 @@ int
 crypto_ipsec_fragmentation_cmd(struct vty *vty, const struct cmd_args *m)
 {
 	vty->v_sys->sy_crypto->c_frag_after = frag_of(m) == DP_FRAG_AFTER;
+	vty->v_sys->sy_crypto->c_mtu_gen++;	/* flows' kept modes */
 	return CMD_SUCCESS;
 }
 

@@ -404,6 +404,7 @@ ipsec_tunnel_flow_idb(struct crypto *c, struct ipsec_flow *fl)
 		snprintf(fl->fl_idb, sizeof(fl->fl_idb), "%s",
 		    dp_iface_name(srcif));
 		fl->fl_ip_mtu = fl->fl_mtu = dp_iface_ip_mtu(srcif);
+		ipsec_mtu_forget(fl);
 	}
 }
 

@@ -172,6 +172,12 @@ struct ipsec_sa {
 	uint64_t		 ps_bytes;	/* protected so far */
 	uint64_t		 ps_up_ms;
 	unsigned		 ps_iv_size;
+	/* ipsec_mtu_inner as last computed for its flow's path MTU
+	 * ps_inner_for (0: not yet): what else it reads — the SA's
+	 * transforms and ESP in UDP, the flow's peer — is set once, before
+	 * the SA carries a packet. */
+	uint32_t		 ps_inner_for;
+	uint32_t		 ps_inner_mtu;
 	uint8_t			 ps_icookie[8], ps_rcookie[8];	/* 12.x */
 	void			*ps_esp;	/* the ESP transform state; the
 						 * engine frees it before the SA */
@@ -205,10 +211,12 @@ struct ipsec_flow {
 	uint64_t		 fl_pmtu_ms;	/* when it was learned */
 	uint8_t			 fl_df_mode;	/* enum dp_crypto_df in force */
 	bool			 fl_frag_after;	/* fragment after encryption */
-	/* ipsec_mtu_inner as last computed, for the path MTU, IV length
-	 * and encapsulation in fl_inner_key (0: none yet). */
-	uint32_t		 fl_inner_key;
-	uint32_t		 fl_inner_mtu;
+	/* The four above as refresh() left them for fl_mtu_ifp under
+	 * generation fl_mtu_gen, until fl_mtu_until (a learned path MTU's
+	 * age); ipsec_mtu_forget() when they are written elsewhere. */
+	const struct dp_iface	*fl_mtu_ifp;
+	uint64_t		 fl_mtu_gen;
+	uint64_t		 fl_mtu_until;
 	char			 fl_idb[48];	/* the interface packets leave by */
 	uint32_t		 fl_sibling;	/* IOS's sibling_flags */
 	struct flow_stats	 fl_stats;

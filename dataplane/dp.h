@@ -90,6 +90,14 @@ void		 dp_iface_set_crypto_df(struct dp_iface *, enum dp_crypto_df);
 enum dp_crypto_frag dp_iface_crypto_frag(const struct dp_iface *);
 void		 dp_iface_set_crypto_frag(struct dp_iface *,
 		    enum dp_crypto_frag);
+/*
+ * A number that changes whenever any of the three answers above may
+ * change for IFP (`mtu`, `ip mtu`, the two crypto settings, and what
+ * d_gen and d_rt_gen count), so crypto can keep them per flow instead
+ * of asking per packet.  0: not to be kept (a tunnel, whose MTU follows
+ * its transport's route and its mode).
+ */
+uint64_t	 dp_iface_mtu_gen(const struct dp_iface *);
 /* Its primary IPv4 address and mask (host order); false if none. */
 bool		 dp_iface_ipv4(const struct dp_iface *, uint32_t *addr,
 		    uint32_t *mask);

@@ -369,6 +369,7 @@ void
 dp_iface_set_crypto_df(struct dp_iface *ifp, enum dp_crypto_df df)
 {
 	ifp->if_crypto_df = df;
+	ifp->if_dp->d_gen++;	/* crypto's kept path MTU (mtu_gen) */
 }
 
 enum dp_crypto_frag
@@ -381,6 +382,15 @@ void
 dp_iface_set_crypto_frag(struct dp_iface *ifp, enum dp_crypto_frag fr)
 {
 	ifp->if_crypto_frag = fr;
+	ifp->if_dp->d_gen++;	/* crypto's kept path MTU (mtu_gen) */
+}
+
+uint64_t
+dp_iface_mtu_gen(const struct dp_iface *ifp)
+{
+	if (ifp->if_id.id_type == IFT_TUNNEL)
+		return 0;
+	return route_gen(ifp->if_dp);
 }
 
 size_t

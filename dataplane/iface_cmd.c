@@ -655,8 +655,10 @@ if_bandwidth_cmd(struct vty *vty, const struct cmd_args *m)
 int
 if_mtu_cmd(struct vty *vty, const struct cmd_args *m)
 {
-	((struct dp_iface *)vty->v_ctx)->if_mtu = NEGATED(m) ? 0 :
-	    (uint32_t)cmd_arg_num(m, "bytes", 0);
+	struct dp_iface	*ifp = vty->v_ctx;
+
+	ifp->if_mtu = NEGATED(m) ? 0 : (uint32_t)cmd_arg_num(m, "bytes", 0);
+	ifp->if_dp->d_gen++;	/* crypto's kept path MTU (mtu_gen) */
 	return CMD_SUCCESS;
 }
 

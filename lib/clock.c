@@ -9,8 +9,8 @@
 static int	clock_frozen;		/* non-zero: use clock_epoch_ms */
 static int64_t	clock_epoch_ms;		/* the frozen wall time */
 static uint64_t	clock_mono_frozen;	/* the frozen monotonic time */
-static unsigned	clock_holds;		/* clock_hold() depth */
-static uint64_t	clock_held_ms;		/* what they answer */
+unsigned	clock_holds;		/* clock_hold() depth */
+uint64_t	clock_held_ms;		/* what they answer */
 
 void
 clock_use_real(void)
@@ -42,8 +42,8 @@ clock_advance(uint64_t ms)
 	clock_held_ms += ms;	/* a test moving time inside a hold */
 }
 
-static uint64_t
-mono_read(void)
+uint64_t
+clock_mono_read(void)
 {
 	struct timespec	ts;
 
@@ -51,26 +51,6 @@ mono_read(void)
 		return clock_mono_frozen;
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (uint64_t)ts.tv_sec * 1000 + (uint64_t)ts.tv_nsec / 1000000;
-}
-
-uint64_t
-clock_mono_ms(void)
-{
-	return clock_holds != 0 ? clock_held_ms : mono_read();
-}
-
-void
-clock_hold(void)
-{
-	if (clock_holds++ == 0)
-		clock_held_ms = mono_read();
-}
-
-void
-clock_release(void)
-{
-	if (clock_holds > 0)
-		clock_holds--;
 }
 
 int64_t

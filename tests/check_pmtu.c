@@ -367,6 +367,75 @@ START_TEST(test_learned_pmtu)
 }
 END_TEST
 
+/* The inner MTU a 1447-byte DF echo is refused with ("fragmentation
+ * needed"), 0 if it went through. */
+static unsigned
+refused_at(void)
+{
+	struct heard	h = echo(1447, true);
+
+	ck_assert_int_eq(h.n, 1);
+	return h.ev.ev_kind == DP_ECHO_FRAG_NEEDED ? h.ev.ev_mtu : 0;
+}
+
+/* R1's encapsulations for a 1447-byte echo without DF sent after CFG:
+ * 2 fragmented before encryption, 1 after.  An echo before CFG fills
+ * what the flow keeps (FILL encapsulations, the mode before), after
+ * the show that counts: show reads it all again itself. */
+static unsigned long
+encaps_after(const char *cfg, unsigned long fill)
+{
+	unsigned long	before = encaps(0);
+
+	(void)echo(1447, false);
+	pair_config(0, cfg);
+	(void)echo(1447, false);
+	return encaps(0) - before - fill;
+}
+
+/*
+ * A flow keeps its path MTU and modes between packets (ipsec_mtu.c's
+ * refresh_kept): each input changed between two packets — the
+ * interface's `mtu` (a crypto map's path starts from it, not from `ip
+ * mtu`), `crypto ipsec df-bit` and `fragmentation` globally and on the
+ * interface, a learned path MTU and its age — and the next packet
+ * follows.  No show between a change and its packet.
+ */
+START_TEST(test_kept_mtu_follows_changes)
+{
+	tunnel_up();
+	ck_assert_uint_eq(refused_at(), 1446);
+	pair_config(0, "interface Serial1/2\n mtu 1400");
+	/* 1350 + 2 is 1352: 20 + 8 + 8 + 1352 + 12 = 1400. */
+	ck_assert_uint_eq(refused_at(), 1350);
+	pair_config(0, "interface Serial1/2\n no mtu");
+	ck_assert_uint_eq(refused_at(), 1446);
+	pair_config(0, "crypto ipsec df-bit clear");
+	ck_assert_uint_eq(refused_at(), 0);
+	pair_config(0, "no crypto ipsec df-bit clear");
+	ck_assert_uint_eq(refused_at(), 1446);
+	pair_config(0, "interface Serial1/2\n crypto ipsec df-bit clear");
+	ck_assert_uint_eq(refused_at(), 0);
+	pair_config(0, "interface Serial1/2\n no crypto ipsec df-bit clear");
+	ck_assert_uint_eq(refused_at(), 1446);
+	ck_assert_uint_eq(encaps_after("crypto ipsec fragmentation "
+	    "after-encryption", 2), 1);
+	ck_assert_uint_eq(encaps_after("interface Serial1/2\n crypto ipsec "
+	    "fragmentation before-encryption", 1), 2);
+	ck_assert_uint_eq(encaps_after("no crypto ipsec fragmentation "
+	    "after-encryption\ninterface Serial1/2\n crypto ipsec "
+	    "fragmentation after-encryption", 2), 1);
+	ck_assert_uint_eq(encaps_after("interface Serial1/2\n no crypto ipsec "
+	    "fragmentation after-encryption", 1), 2);
+	/* A learned path MTU, then its age: ten minutes on, the interface's
+	 * again on the next packet. */
+	icmp_about_esp(out_spi(0), 1300);
+	ck_assert_uint_eq(refused_at(), 1246);
+	pair_run_for(600);
+	ck_assert_uint_eq(refused_at(), 1446);
+}
+END_TEST
+
 static Suite *
 pmtu_suite(void)
 {
@@ -381,6 +450,7 @@ pmtu_suite(void)
 	tcase_add_test(tc, test_df_bit_clear);
 	tcase_add_test(tc, test_show_mtu);
 	tcase_add_test(tc, test_learned_pmtu);
+	tcase_add_test(tc, test_kept_mtu_follows_changes);
 	suite_add_tcase(s, tc);
 	return s;
 }
