@@ -249,15 +249,16 @@ struct dp_acl {
 #define ACL_HASH	4096
 
 /* Static routes. */
+/* The pointers first, the flags last: 32 bytes, not 48 with padding. */
 struct rt_path {
-	uint32_t	rp_nexthop;	/* 0: none */
 	char		*rp_ifname;	/* NULL: none */
-	unsigned	rp_distance;
 	char		*rp_name;
-	bool		rp_permanent;
+	uint32_t	rp_nexthop;	/* 0: none */
+	unsigned	rp_distance;
 	/* Installed by a subsystem (crypto's reverse route injection),
 	 * not configured: counted, never in the running configuration. */
 	unsigned	rp_injected;
+	bool		rp_permanent;
 	bool		rp_dhcp;	/* learned from a DHCP offer: not
 					 * configuration, never rendered */
 };
@@ -269,9 +270,19 @@ struct rt_node {
 	size_t		 rn_npaths;
 };
 
+/* A node's path when it has one only (route.c's path pool). */
+union rt_slot {
+	struct rt_path	 rs_path;
+	union rt_slot	*rs_next;	/* on the free list */
+};
+
 struct rt_table {
 	struct rt_node	*rt_nodes[33];	/* per prefix length, by network */
 	size_t		 rt_n[33], rt_cap[33];
+	/* The paths of one-path nodes, nearly every route's, come from
+	 * blocks, not a malloc each (a node of several has an array). */
+	struct rt_slab	*rt_slabs;
+	union rt_slot	*rt_free;
 };
 
 struct rt6_route {
