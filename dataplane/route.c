@@ -285,7 +285,10 @@ dp_ip_route_cmd(struct vty *vty, const struct cmd_args *m)
 		cmd_arg_ip4(m, "ifnh", &nh);
 	} else
 		cmd_arg_ip4(m, "nh", &nh);
-	n = rt_node(&dp->d_rt, net, ip4_masklen(mask), !NEGATED(m));
+	/* The mask is contiguous (above): its length is where its lowest
+	 * one bit is, not ip4_masklen's walk of its ones, a bit a turn. */
+	n = rt_node(&dp->d_rt, net, mask == 0 ? 0 :
+	    32 - (unsigned)__builtin_ctz(mask), !NEGATED(m));
 	if (n == NULL)
 		return CMD_SUCCESS;
 	dp->d_rt_gen++;		/* remembered lookups are stale */

@@ -411,6 +411,24 @@ START_TEST(test_route_paths)
 	ip4_parse("20.0.200.1", &dst);
 	ck_assert_ptr_nonnull(route_lookup(fx_dp(&fx), dst, &nh));
 	ck_assert_str_eq(ip4_text(nh, buf), "1.1.1.2");
+	/* The prefix lengths at the ends: a host route inside the /24, a
+	 * /1 and the default, each taken for what it alone covers. */
+	fx_run(&fx, "configure terminal");
+	fx_run_quiet(&fx, "ip route 10.0.9.7 255.255.255.255 1.1.1.6\n"
+	    "ip route 128.0.0.0 128.0.0.0 1.1.1.7\n"
+	    "ip route 0.0.0.0 0.0.0.0 1.1.1.8\n");
+	ip4_parse("10.0.9.7", &dst);
+	ck_assert_ptr_nonnull(route_lookup(fx_dp(&fx), dst, &nh));
+	ck_assert_str_eq(ip4_text(nh, buf), "1.1.1.6");
+	ip4_parse("10.0.9.8", &dst);
+	ck_assert_ptr_nonnull(route_lookup(fx_dp(&fx), dst, &nh));
+	ck_assert_str_eq(ip4_text(nh, buf), "1.1.1.3");
+	ip4_parse("200.1.1.1", &dst);
+	ck_assert_ptr_nonnull(route_lookup(fx_dp(&fx), dst, &nh));
+	ck_assert_str_eq(ip4_text(nh, buf), "1.1.1.7");
+	ip4_parse("100.1.1.1", &dst);
+	ck_assert_ptr_nonnull(route_lookup(fx_dp(&fx), dst, &nh));
+	ck_assert_str_eq(ip4_text(nh, buf), "1.1.1.8");
 }
 END_TEST
 
