@@ -228,14 +228,16 @@ ace_remove(struct dp_acl *acl, size_t pos)
 	acl->acl_n--;
 }
 
-/* Same rule, counters and sequence aside. */
+/* Same rule, counters and sequence aside.  The addresses first: an
+ * ACL's rules differ there far more often than in action or protocol,
+ * and every rule added is compared with every rule before it. */
 static inline bool
 ace_same(const struct ace *a, const struct ace *b)
 {
-	return a->ace_kind == b->ace_kind && a->ace_proto == b->ace_proto &&
-	    a->ace_src.aa_addr == b->ace_src.aa_addr &&
-	    a->ace_src.aa_wild == b->ace_src.aa_wild &&
+	return a->ace_src.aa_addr == b->ace_src.aa_addr &&
 	    a->ace_dst.aa_addr == b->ace_dst.aa_addr &&
+	    a->ace_kind == b->ace_kind && a->ace_proto == b->ace_proto &&
+	    a->ace_src.aa_wild == b->ace_src.aa_wild &&
 	    a->ace_dst.aa_wild == b->ace_dst.aa_wild &&
 	    memcmp(&a->ace_sport, &b->ace_sport, sizeof(a->ace_sport)) == 0 &&
 	    memcmp(&a->ace_dport, &b->ace_dport, sizeof(a->ace_dport)) == 0 &&
