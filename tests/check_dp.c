@@ -594,6 +594,32 @@ START_TEST(test_named_sequences)
 }
 END_TEST
 
+/* A rule typed again without a sequence number is kept once (IOS); one
+ * that differs from an earlier one only in its action, its protocol or
+ * a wildcard is a rule of its own. */
+START_TEST(test_acl_rule_twice)
+{
+	fx_run_quiet(&fx, "ip access-list extended TW\n"
+	    " permit ip 10.0.0.0 0.0.0.255 10.1.0.0 0.0.0.255\n"
+	    " permit ip 10.0.0.0 0.0.0.255 10.2.0.0 0.0.0.255\n"
+	    " permit ip 10.0.0.0 0.0.0.255 10.1.0.0 0.0.0.255\n"
+	    " deny ip 10.0.0.0 0.0.0.255 10.1.0.0 0.0.0.255\n"
+	    " permit udp 10.0.0.0 0.0.0.255 10.1.0.0 0.0.0.255\n"
+	    " permit ip 10.0.0.0 0.0.0.127 10.1.0.0 0.0.0.255\n"
+	    " permit ip 10.0.0.0 0.0.0.255 10.1.0.0 0.0.0.127\n"
+	    " deny ip 10.0.0.0 0.0.0.255 10.1.0.0 0.0.0.255\n");
+	fx_run(&fx, "end");
+	ck_assert_str_eq(fx_run(&fx, "show access-lists TW"),
+	    "Extended IP access list TW\n"
+	    "    10 permit ip 10.0.0.0 0.0.0.255 10.1.0.0 0.0.0.255\n"
+	    "    20 permit ip 10.0.0.0 0.0.0.255 10.2.0.0 0.0.0.255\n"
+	    "    30 deny ip 10.0.0.0 0.0.0.255 10.1.0.0 0.0.0.255\n"
+	    "    40 permit udp 10.0.0.0 0.0.0.255 10.1.0.0 0.0.0.255\n"
+	    "    50 permit ip 10.0.0.0 0.0.0.127 10.1.0.0 0.0.0.255\n"
+	    "    60 permit ip 10.0.0.0 0.0.0.255 10.1.0.0 0.0.0.127\n");
+}
+END_TEST
+
 /* Every rejected line leaves the configuration as it was. */
 START_TEST(test_errors_change_nothing)
 {
@@ -874,6 +900,7 @@ dp_suite(void)
 	tcase_add_test(tc, test_null0_route6);
 	tcase_add_test(tc, test_show_access_lists);
 	tcase_add_test(tc, test_named_sequences);
+	tcase_add_test(tc, test_acl_rule_twice);
 	tcase_add_test(tc, test_errors_change_nothing);
 	tcase_add_test(tc, test_no_forms);
 	tcase_add_test(tc, test_crypto_setters);
