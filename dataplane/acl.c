@@ -57,11 +57,14 @@ nn_num(const struct name_num *t, size_t n, const char *name)
 {
 	size_t	i;
 
-	/* The first byte before the call: every rule looks its protocol
-	 * up ("ip" is the sixth name), and a port name. */
+	/* The first two bytes before the call: every rule looks its
+	 * protocol up ("ip" is the sixth name, just after "igmp"),
+	 * and a port name.  A name's second byte is there when its first
+	 * is not its end. */
 	for (i = 0; i < n; i++)
-		if (t[i].nn_name[0] == name[0] && strcmp(t[i].nn_name,
-		    name) == 0)
+		if (t[i].nn_name[0] == name[0] && (name[0] == '\0' ||
+		    t[i].nn_name[1] == name[1]) &&
+		    strcmp(t[i].nn_name, name) == 0)
 			return t[i].nn_num;
 	return -1;
 }
@@ -207,8 +210,10 @@ ace_insert(struct dp_acl *acl, size_t pos, const struct ace *e)
 		if (acl->acl_ace == NULL)
 			abort();
 	}
-	memmove(&acl->acl_ace[pos + 1], &acl->acl_ace[pos],
-	    (acl->acl_n - pos) * sizeof(*acl->acl_ace));
+	/* A rule at the end, nearly every one, moves none. */
+	if (pos < acl->acl_n)
+		memmove(&acl->acl_ace[pos + 1], &acl->acl_ace[pos],
+		    (acl->acl_n - pos) * sizeof(*acl->acl_ace));
 	acl->acl_ace[pos] = *e;
 	acl->acl_n++;
 	acl->acl_dp->d_gen++;
