@@ -203,8 +203,14 @@ seq_pos(const struct dp_acl *acl, uint32_t seq)
 static void
 ace_insert(struct dp_acl *acl, size_t pos, const struct ace *e)
 {
+	/* Half again, not twice: an ACL's array is most of a large
+	 * configuration's memory, and every page of it the load touches is
+	 * a fault (a third of the bench's, at 20 rules an ACL with room for
+	 * 32); room for 27 is 16% fewer pages, and still a constant number
+	 * of copies per rule however long the ACL. */
 	if (acl->acl_n == acl->acl_cap) {
-		acl->acl_cap = acl->acl_cap ? acl->acl_cap * 2 : 8;
+		acl->acl_cap = acl->acl_cap ? acl->acl_cap + acl->acl_cap / 2 :
+		    8;
 		acl->acl_ace = realloc(acl->acl_ace, acl->acl_cap *
 		    sizeof(*acl->acl_ace));
 		if (acl->acl_ace == NULL)
