@@ -406,7 +406,7 @@ ace_from(struct vty *vty, const struct cmd_args *m, bool extended,
 		n = nn_num(protocols, NELEM(protocols), proto);
 	else
 		n = (int)cmd_arg_num(m, "protonum", 0);
-	e->ace_proto = (unsigned)n;
+	e->ace_proto = (uint16_t)n;
 	addr_from(m, false, &e->ace_dst);
 	/* Only tcp and udp rules have ports, only tcp ones established,
 	 * only icmp ones a type (grammar/acl.c's EXT): a rule of another
@@ -436,9 +436,9 @@ ace_from(struct vty *vty, const struct cmd_args *m, bool extended,
 		e->ace_icmp_type = icmp_names[i].in_type;
 		e->ace_icmp_code = icmp_names[i].in_code;
 	} else if (cmd_arg(m, "itype") != NULL) {
-		e->ace_icmp_type = (int)cmd_arg_num(m, "itype", 0);
+		e->ace_icmp_type = (int16_t)cmd_arg_num(m, "itype", 0);
 		if (cmd_arg(m, "icode") != NULL)
-			e->ace_icmp_code = (int)cmd_arg_num(m, "icode", 0);
+			e->ace_icmp_code = (int16_t)cmd_arg_num(m, "icode", 0);
 	}
 	/* A number that has a name is printed by it, as IOS does (every
 	 * name has a type: a rule without one, most rules, has no name and
@@ -447,7 +447,7 @@ ace_from(struct vty *vty, const struct cmd_args *m, bool extended,
 	    i < NELEM(icmp_names); i++)
 		if (icmp_names[i].in_type == e->ace_icmp_type &&
 		    icmp_names[i].in_code == e->ace_icmp_code)
-			e->ace_icmp_name = (int)i;
+			e->ace_icmp_name = (int16_t)i;
 	return true;
 }
 
@@ -531,7 +531,7 @@ ace_text(const struct ace *e, bool extended, bool pad, bool show,
 	    NULL)
 		strbuf_puts(sb, p);
 	else
-		strbuf_printf(sb, "%u", e->ace_proto);
+		strbuf_printf(sb, "%u", (unsigned)e->ace_proto);
 	strbuf_putc(sb, ' ');
 	addr_text(&e->ace_src, true, show, sb);
 	ports_text(e->ace_proto, &e->ace_sport, sb);
