@@ -57,11 +57,14 @@ nn_num(const struct name_num *t, size_t n, const char *name)
 {
 	size_t	i;
 
-	/* The first byte before the call: every rule looks its protocol
-	 * up ("ip" is the sixth name), and a port name. */
+	/* The first two bytes before the call: every rule looks its
+	 * protocol up ("ip" is the sixth name, just after "igmp"),
+	 * and a port name.  A name's second byte is there when its first
+	 * is not its end. */
 	for (i = 0; i < n; i++)
-		if (t[i].nn_name[0] == name[0] && strcmp(t[i].nn_name,
-		    name) == 0)
+		if (t[i].nn_name[0] == name[0] && (name[0] == '\0' ||
+		    t[i].nn_name[1] == name[1]) &&
+		    strcmp(t[i].nn_name, name) == 0)
 			return t[i].nn_num;
 	return -1;
 }
@@ -200,15 +203,23 @@ seq_pos(const struct dp_acl *acl, uint32_t seq)
 static void
 ace_insert(struct dp_acl *acl, size_t pos, const struct ace *e)
 {
+	/* Half again, not twice: an ACL's array is most of a large
+	 * configuration's memory, and every page of it the load touches is
+	 * a fault (a third of the bench's, at 20 rules an ACL with room for
+	 * 32); room for 27 is 16% fewer pages, and still a constant number
+	 * of copies per rule however long the ACL. */
 	if (acl->acl_n == acl->acl_cap) {
-		acl->acl_cap = acl->acl_cap ? acl->acl_cap * 2 : 8;
+		acl->acl_cap = acl->acl_cap ? acl->acl_cap + acl->acl_cap / 2 :
+		    8;
 		acl->acl_ace = realloc(acl->acl_ace, acl->acl_cap *
 		    sizeof(*acl->acl_ace));
 		if (acl->acl_ace == NULL)
 			abort();
 	}
-	memmove(&acl->acl_ace[pos + 1], &acl->acl_ace[pos],
-	    (acl->acl_n - pos) * sizeof(*acl->acl_ace));
+	/* A rule at the end, nearly every one, moves none. */
+	if (pos < acl->acl_n)
+		memmove(&acl->acl_ace[pos + 1], &acl->acl_ace[pos],
+		    (acl->acl_n - pos) * sizeof(*acl->acl_ace));
 	acl->acl_ace[pos] = *e;
 	acl->acl_n++;
 	acl->acl_dp->d_gen++;
@@ -228,14 +239,16 @@ ace_remove(struct dp_acl *acl, size_t pos)
 	acl->acl_n--;
 }
 
-/* Same rule, counters and sequence aside. */
+/* Same rule, counters and sequence aside.  The addresses first: an
+ * ACL's rules differ there far more often than in action or protocol,
+ * and every rule added is compared with every rule before it. */
 static inline bool
 ace_same(const struct ace *a, const struct ace *b)
 {
-	return a->ace_kind == b->ace_kind && a->ace_proto == b->ace_proto &&
-	    a->ace_src.aa_addr == b->ace_src.aa_addr &&
-	    a->ace_src.aa_wild == b->ace_src.aa_wild &&
+	return a->ace_src.aa_addr == b->ace_src.aa_addr &&
 	    a->ace_dst.aa_addr == b->ace_dst.aa_addr &&
+	    a->ace_kind == b->ace_kind && a->ace_proto == b->ace_proto &&
+	    a->ace_src.aa_wild == b->ace_src.aa_wild &&
 	    a->ace_dst.aa_wild == b->ace_dst.aa_wild &&
 	    memcmp(&a->ace_sport, &b->ace_sport, sizeof(a->ace_sport)) == 0 &&
 	    memcmp(&a->ace_dport, &b->ace_dport, sizeof(a->ace_dport)) == 0 &&
@@ -393,7 +406,7 @@ ace_from(struct vty *vty, const struct cmd_args *m, bool extended,
 		n = nn_num(protocols, NELEM(protocols), proto);
 	else
 		n = (int)cmd_arg_num(m, "protonum", 0);
-	e->ace_proto = (unsigned)n;
+	e->ace_proto = (uint16_t)n;
 	addr_from(m, false, &e->ace_dst);
 	/* Only tcp and udp rules have ports, only tcp ones established,
 	 * only icmp ones a type (grammar/acl.c's EXT): a rule of another
@@ -423,9 +436,9 @@ ace_from(struct vty *vty, const struct cmd_args *m, bool extended,
 		e->ace_icmp_type = icmp_names[i].in_type;
 		e->ace_icmp_code = icmp_names[i].in_code;
 	} else if (cmd_arg(m, "itype") != NULL) {
-		e->ace_icmp_type = (int)cmd_arg_num(m, "itype", 0);
+		e->ace_icmp_type = (int16_t)cmd_arg_num(m, "itype", 0);
 		if (cmd_arg(m, "icode") != NULL)
-			e->ace_icmp_code = (int)cmd_arg_num(m, "icode", 0);
+			e->ace_icmp_code = (int16_t)cmd_arg_num(m, "icode", 0);
 	}
 	/* A number that has a name is printed by it, as IOS does (every
 	 * name has a type: a rule without one, most rules, has no name and
@@ -434,7 +447,7 @@ ace_from(struct vty *vty, const struct cmd_args *m, bool extended,
 	    i < NELEM(icmp_names); i++)
 		if (icmp_names[i].in_type == e->ace_icmp_type &&
 		    icmp_names[i].in_code == e->ace_icmp_code)
-			e->ace_icmp_name = (int)i;
+			e->ace_icmp_name = (int16_t)i;
 	return true;
 }
 
@@ -518,7 +531,7 @@ ace_text(const struct ace *e, bool extended, bool pad, bool show,
 	    NULL)
 		strbuf_puts(sb, p);
 	else
-		strbuf_printf(sb, "%u", e->ace_proto);
+		strbuf_printf(sb, "%u", (unsigned)e->ace_proto);
 	strbuf_putc(sb, ' ');
 	addr_text(&e->ace_src, true, show, sb);
 	ports_text(e->ace_proto, &e->ace_sport, sb);

@@ -213,25 +213,32 @@ struct ace_addr {
 	uint32_t	aa_wild;
 };
 
+/* Both ACL structures are narrow, without padding (ace_same compares
+ * ports by memcmp): a large configuration's rules are most of its
+ * memory, and every page of them a fault as it loads. */
 struct ace_ports {
-	enum port_op	ap_op;
+	uint16_t	ap_op;		/* enum port_op */
 	uint16_t	ap_lo, ap_hi;	/* the matching range, compiled */
 	uint16_t	ap_p1, ap_p2;	/* as typed, for rendering */
 };
 
+/* 72 bytes, not 88: the fields a match reads in the first 72 still. */
 struct ace {
+	struct ace_addr	ace_src, ace_dst;
+	uint64_t	ace_hits;
+	char		*ace_remark;	/* NULL: a bare "remark" */
 	uint32_t	ace_seq;	/* remarks: the entry they follow */
 	enum ace_kind	ace_kind;
-	char		*ace_remark;	/* NULL: a bare "remark" */
-	unsigned	ace_proto;	/* 0-255 or ACE_PROTO_IP */
-	struct ace_addr	ace_src, ace_dst;
 	struct ace_ports ace_sport, ace_dport;
+	uint16_t	ace_proto;	/* 0-255 or ACE_PROTO_IP */
+	int16_t		ace_icmp_type, ace_icmp_code;	/* ACE_ICMP_ANY */
+	int16_t		ace_icmp_name;	/* index in the name table, or -1 */
 	bool		ace_established;
-	int		ace_icmp_type, ace_icmp_code;	/* ACE_ICMP_ANY */
-	int		ace_icmp_name;	/* index in the name table, or -1 */
-	unsigned	ace_log;	/* 0, 1 log, 2 log-input */
-	uint64_t	ace_hits;
+	uint8_t		ace_log;	/* 0, 1 log, 2 log-input */
 };
+
+_Static_assert(sizeof(struct ace_ports) == 10, "ace_ports has padding");
+_Static_assert(sizeof(struct ace) == 72, "struct ace grew");
 
 struct dp_acl {
 	char		*acl_name;
@@ -249,15 +256,16 @@ struct dp_acl {
 #define ACL_HASH	4096
 
 /* Static routes. */
+/* The pointers first, the flags last: 32 bytes, not 48 with padding. */
 struct rt_path {
-	uint32_t	rp_nexthop;	/* 0: none */
 	char		*rp_ifname;	/* NULL: none */
-	unsigned	rp_distance;
 	char		*rp_name;
-	bool		rp_permanent;
+	uint32_t	rp_nexthop;	/* 0: none */
+	unsigned	rp_distance;
 	/* Installed by a subsystem (crypto's reverse route injection),
 	 * not configured: counted, never in the running configuration. */
 	unsigned	rp_injected;
+	bool		rp_permanent;
 	bool		rp_dhcp;	/* learned from a DHCP offer: not
 					 * configuration, never rendered */
 };
@@ -269,9 +277,19 @@ struct rt_node {
 	size_t		 rn_npaths;
 };
 
+/* A node's path when it has one only (route.c's path pool). */
+union rt_slot {
+	struct rt_path	 rs_path;
+	union rt_slot	*rs_next;	/* on the free list */
+};
+
 struct rt_table {
 	struct rt_node	*rt_nodes[33];	/* per prefix length, by network */
 	size_t		 rt_n[33], rt_cap[33];
+	/* The paths of one-path nodes, nearly every route's, come from
+	 * blocks, not a malloc each (a node of several has an array). */
+	struct rt_slab	*rt_slabs;
+	union rt_slot	*rt_free;
 };
 
 struct rt6_route {

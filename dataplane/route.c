@@ -90,13 +90,66 @@ path_free(struct rt_path *p)
 	free(p->rp_name);
 }
 
+/*
+ * The path pool.  A node with one path has it in a slot, one with
+ * several an array of its own (so rn_npaths says which): 40,000 routes
+ * were 40,000 mallocs and as many frees, each with its header.
+ */
+#define RT_SLAB	127
+
+struct rt_slab {
+	struct rt_slab	*sl_next;
+	union rt_slot	 sl_slot[RT_SLAB];
+};
+
+static struct rt_path *
+slot_get(struct rt_table *t)
+{
+	struct rt_slab	*sl;
+	union rt_slot	*s;
+	size_t		 i;
+
+	if (t->rt_free == NULL) {
+		sl = xmalloc(sizeof(*sl));
+		sl->sl_next = t->rt_slabs;
+		t->rt_slabs = sl;
+		for (i = RT_SLAB; i-- > 0; ) {
+			sl->sl_slot[i].rs_next = t->rt_free;
+			t->rt_free = &sl->sl_slot[i];
+		}
+	}
+	s = t->rt_free;
+	t->rt_free = s->rs_next;
+	return &s->rs_path;
+}
+
 static void
-rt_node_remove(struct rt_table *t, const struct rt_node *n)
+slot_put(struct rt_table *t, struct rt_path *p)
+{
+	union rt_slot	*s = (union rt_slot *)p;
+
+	s->rs_next = t->rt_free;
+	t->rt_free = s;
+}
+
+/* N's paths' storage, its paths already freed. */
+static void
+paths_release(struct rt_table *t, struct rt_node *n)
+{
+	if (n->rn_npaths == 1)
+		slot_put(t, n->rn_paths);
+	else
+		free(n->rn_paths);
+	n->rn_paths = NULL;
+}
+
+static void
+rt_node_remove(struct rt_table *t, struct rt_node *n)
 {
 	unsigned	len = n->rn_len;
 	size_t		pos = (size_t)(n - t->rt_nodes[len]);
 
-	free(n->rn_paths);
+	paths_release(t, n);
 	memmove(&t->rt_nodes[len][pos], &t->rt_nodes[len][pos + 1],
 	    (t->rt_n[len] - pos - 1) * sizeof(*n));
 	t->rt_n[len]--;
@@ -106,18 +159,27 @@ void
 route_free_all(struct dataplane *dp)
 {
 	struct rt_table	*t = &dp->d_rt;
+	struct rt_slab	*sl;
+	struct rt_node	*n;
 	size_t		 i, j;
 	unsigned	 len;
 
 	dp->d_rt_gen++;		/* remembered lookups are stale */
 	for (len = 0; len <= 32; len++) {
 		for (i = 0; i < t->rt_n[len]; i++) {
-			for (j = 0; j < t->rt_nodes[len][i].rn_npaths; j++)
-				path_free(&t->rt_nodes[len][i].rn_paths[j]);
-			free(t->rt_nodes[len][i].rn_paths);
+			n = &t->rt_nodes[len][i];
+			for (j = 0; j < n->rn_npaths; j++)
+				path_free(&n->rn_paths[j]);
+			if (n->rn_npaths > 1)
+				free(n->rn_paths);
 		}
 		free(t->rt_nodes[len]);
 	}
+	while ((sl = t->rt_slabs) != NULL) {
+		t->rt_slabs = sl->sl_next;
+		free(sl);
+	}
+	t->rt_free = NULL;
 	for (i = 0; i < dp->d_nrt6; i++)
 		free(dp->d_rt6[i].r6_ifname);
 	free(dp->d_rt6);
@@ -137,25 +199,37 @@ path_same(const struct rt_path *a, uint32_t nh, const char *ifname)
 static void
 path_remove(struct rt_table *t, struct rt_node *n, size_t i)
 {
+	struct rt_path	*one;
+
 	path_free(&n->rn_paths[i]);
+	if (n->rn_npaths == 1) {
+		rt_node_remove(t, n);
+		return;
+	}
 	memmove(&n->rn_paths[i], &n->rn_paths[i + 1],
 	    (n->rn_npaths - i - 1) * sizeof(*n->rn_paths));
-	n->rn_npaths--;
-	if (n->rn_npaths == 0)
-		rt_node_remove(t, n);
+	if (--n->rn_npaths == 1) {
+		/* Back to one: into a slot, as one-path nodes are. */
+		one = slot_get(t);
+		*one = n->rn_paths[0];
+		free(n->rn_paths);
+		n->rn_paths = one;
+	}
 }
 
 /* A new, zeroed path at the end of N's. */
 static struct rt_path *
-path_add(struct rt_node *n)
+path_add(struct rt_table *t, struct rt_node *n)
 {
 	struct rt_path	*p;
 
-	/* A node's first path (nearly every route's only one) is a malloc,
-	 * not a realloc of nothing through reallocarray. */
-	if (n->rn_npaths == 0) {
-		free(n->rn_paths);
-		n->rn_paths = xmalloc(sizeof(*n->rn_paths));
+	if (n->rn_npaths == 0)
+		n->rn_paths = slot_get(t);
+	else if (n->rn_npaths == 1) {
+		p = xreallocarray(NULL, 2, sizeof(*p));
+		p[0] = n->rn_paths[0];
+		slot_put(t, n->rn_paths);
+		n->rn_paths = p;
 	} else
 		n->rn_paths = xreallocarray(n->rn_paths, n->rn_npaths + 1,
 		    sizeof(*n->rn_paths));
@@ -211,7 +285,10 @@ dp_ip_route_cmd(struct vty *vty, const struct cmd_args *m)
 		cmd_arg_ip4(m, "ifnh", &nh);
 	} else
 		cmd_arg_ip4(m, "nh", &nh);
-	n = rt_node(&dp->d_rt, net, ip4_masklen(mask), !NEGATED(m));
+	/* The mask is contiguous (above): its length is where its lowest
+	 * one bit is, not ip4_masklen's walk of its ones, a bit a turn. */
+	n = rt_node(&dp->d_rt, net, mask == 0 ? 0 :
+	    32 - (unsigned)__builtin_ctz(mask), !NEGATED(m));
 	if (n == NULL)
 		return CMD_SUCCESS;
 	dp->d_rt_gen++;		/* remembered lookups are stale */
@@ -226,7 +303,7 @@ dp_ip_route_cmd(struct vty *vty, const struct cmd_args *m)
 			rt_node_remove(&dp->d_rt, n);
 		return CMD_SUCCESS;
 	}
-	p = i < n->rn_npaths ? &n->rn_paths[i] : path_add(n);
+	p = i < n->rn_npaths ? &n->rn_paths[i] : path_add(&dp->d_rt, n);
 	p->rp_nexthop = nh;
 	/* Most routes name neither: no call to set nothing to nothing. */
 	if (p->rp_ifname != NULL || ifp != NULL)
@@ -265,7 +342,7 @@ dp_route_inject(struct dataplane *dp, uint32_t net, unsigned len,
 		return true;
 	}
 	if (i == n->rn_npaths) {
-		p = path_add(n);
+		p = path_add(&dp->d_rt, n);
 		p->rp_nexthop = nh;
 		p->rp_distance = 1;
 	}
@@ -601,7 +678,7 @@ route_dhcp_default(struct dataplane *dp, uint32_t nh)
 		return;
 	}
 	if (i == n->rn_npaths)
-		(void)path_add(n);
+		(void)path_add(&dp->d_rt, n);
 	n->rn_paths[i].rp_nexthop = nh;
 	n->rn_paths[i].rp_distance = 254;
 	n->rn_paths[i].rp_dhcp = true;

@@ -551,36 +551,47 @@ recent_add(const struct line_memo *clm, const struct lmemo_ent *e)
  * when it misses: every route's own destination) was a third of
  * reading such a line.
  */
+/* One part of ip4_scan's address at P: the byte after it, or NULL; the
+ * part's value shifted into *A.  A byte is read only after a digit, so
+ * never past the line's end. */
+static inline const unsigned char *
+ip4_part(const unsigned char *p, uint32_t *a)
+{
+	unsigned	d0, d1, d2, v;
+
+	if ((d0 = (unsigned)p[0] - '0') > 9)
+		return NULL;
+	if ((d1 = (unsigned)p[1] - '0') > 9) {
+		*a = *a << 8 | d0;
+		return p + 1;
+	}
+	if (d0 == 0)
+		return NULL;		/* a leading zero */
+	if ((d2 = (unsigned)p[2] - '0') > 9) {
+		*a = *a << 8 | (d0 * 10 + d1);
+		return p + 2;
+	}
+	if ((v = d0 * 100 + d1 * 10 + d2) > 255)
+		return NULL;
+	*a = *a << 8 | v;
+	return p + 3;
+}
+
+/* The four parts spelt out, not a loop: the loop's count and its "a dot
+ * before every part but the first" were a fifth of an address's reading. */
 static inline size_t
 ip4_scan(const unsigned char *p, uint32_t *out)
 {
-	uint32_t	a = 0, part;
-	unsigned	d, k;
-	size_t		i = 0;
+	const unsigned char	*q;
+	uint32_t		 a = 0;
 
-	for (k = 0; k < 4; k++) {
-		if (k > 0 && p[i++] != '.')
-			return 0;
-		if ((d = (unsigned)p[i] - '0') > 9)
-			return 0;
-		part = d;
-		if ((d = (unsigned)p[++i] - '0') <= 9) {
-			if (part == 0)
-				return 0;		/* a leading zero */
-			part = part * 10 + d;
-			if ((d = (unsigned)p[++i] - '0') <= 9) {
-				part = part * 10 + d;
-				i++;
-				if (part > 255)
-					return 0;
-			}
-		}
-		a = a << 8 | part;
-	}
-	if (!cmd_word_end[p[i]])
+	if ((q = ip4_part(p, &a)) == NULL || *q != '.' ||
+	    (q = ip4_part(q + 1, &a)) == NULL || *q != '.' ||
+	    (q = ip4_part(q + 1, &a)) == NULL || *q != '.' ||
+	    (q = ip4_part(q + 1, &a)) == NULL || !cmd_word_end[*q])
 		return 0;
 	*out = a;
-	return i;
+	return (size_t)(q - p);
 }
 
 static bool

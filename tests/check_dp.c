@@ -352,6 +352,86 @@ START_TEST(test_route_order)
 }
 END_TEST
 
+/* A network's paths as they come and go: one, three, two, back to one
+ * (route.c keeps a lone path in its pool, several in an array), two
+ * again; each path keeps its own name, the one left is the one routed.
+ * Then 300 networks (more than a block of the pool), every other one
+ * removed and given again: what is freed is taken again, and nothing
+ * leaks at the end (AddressSanitizer). */
+START_TEST(test_route_paths)
+{
+	struct strbuf	sb;
+	uint32_t	dst, nh = 0;
+	char		buf[IP4_TEXT_LEN];
+	const char	*rc;
+	int		i, k;
+
+	fx_run_quiet(&fx, "interface Loopback0\n"
+	    " ip address 1.1.1.1 255.255.255.0\n"
+	    "ip route 10.0.9.0 255.255.255.0 1.1.1.2 name a\n"
+	    "ip route 10.0.9.0 255.255.255.0 1.1.1.3 name b\n"
+	    "ip route 10.0.9.0 255.255.255.0 1.1.1.4 name c\n"
+	    "no ip route 10.0.9.0 255.255.255.0 1.1.1.2\n"
+	    "no ip route 10.0.9.0 255.255.255.0 1.1.1.4\n");
+	fx_run(&fx, "end");
+	rc = fx_run(&fx, "show running-config");
+	ck_assert_ptr_nonnull(strstr(rc,
+	    "\nip route 10.0.9.0 255.255.255.0 1.1.1.3 name b\n"));
+	ck_assert_ptr_null(strstr(rc, "1.1.1.2 name a"));
+	ck_assert_ptr_null(strstr(rc, "1.1.1.4 name c"));
+	ip4_parse("10.0.9.9", &dst);
+	ck_assert_ptr_nonnull(route_lookup(fx_dp(&fx), dst, &nh));
+	ck_assert_str_eq(ip4_text(nh, buf), "1.1.1.3");
+	fx_run(&fx, "configure terminal");
+	fx_run_quiet(&fx, "ip route 10.0.9.0 255.255.255.0 1.1.1.5 name e\n");
+	fx_run(&fx, "end");
+	ck_assert_ptr_nonnull(strstr(fx_run(&fx, "show running-config"),
+	    "\nip route 10.0.9.0 255.255.255.0 1.1.1.3 name b\n"
+	    "ip route 10.0.9.0 255.255.255.0 1.1.1.5 name e\n"));
+	fx_run(&fx, "configure terminal");
+	for (k = 0; k < 3; k++) {
+		strbuf_init(&sb);
+		for (i = 0; i < 300; i++)
+			if (k == 0 || i % 2 == 0)
+				strbuf_printf(&sb, "%sip route 20.%d.%d.0 "
+				    "255.255.255.0 1.1.1.%d name r%d\n",
+				    k == 1 ? "no " : "", i / 250, i % 250,
+				    2 + i % 200, i);
+		fx_run_quiet(&fx, sb.sb_buf);
+		strbuf_free(&sb);
+	}
+	fx_run(&fx, "end");
+	rc = fx_run(&fx, "show running-config");
+	ck_assert_ptr_nonnull(strstr(rc,
+	    "\nip route 20.0.0.0 255.255.255.0 1.1.1.2 name r0\n"
+	    "ip route 20.0.1.0 255.255.255.0 1.1.1.3 name r1\n"));
+	ck_assert_ptr_nonnull(strstr(rc,
+	    "\nip route 20.1.48.0 255.255.255.0 1.1.1.100 name r298\n"
+	    "ip route 20.1.49.0 255.255.255.0 1.1.1.101 name r299\n"));
+	ip4_parse("20.0.200.1", &dst);
+	ck_assert_ptr_nonnull(route_lookup(fx_dp(&fx), dst, &nh));
+	ck_assert_str_eq(ip4_text(nh, buf), "1.1.1.2");
+	/* The prefix lengths at the ends: a host route inside the /24, a
+	 * /1 and the default, each taken for what it alone covers. */
+	fx_run(&fx, "configure terminal");
+	fx_run_quiet(&fx, "ip route 10.0.9.7 255.255.255.255 1.1.1.6\n"
+	    "ip route 128.0.0.0 128.0.0.0 1.1.1.7\n"
+	    "ip route 0.0.0.0 0.0.0.0 1.1.1.8\n");
+	ip4_parse("10.0.9.7", &dst);
+	ck_assert_ptr_nonnull(route_lookup(fx_dp(&fx), dst, &nh));
+	ck_assert_str_eq(ip4_text(nh, buf), "1.1.1.6");
+	ip4_parse("10.0.9.8", &dst);
+	ck_assert_ptr_nonnull(route_lookup(fx_dp(&fx), dst, &nh));
+	ck_assert_str_eq(ip4_text(nh, buf), "1.1.1.3");
+	ip4_parse("200.1.1.1", &dst);
+	ck_assert_ptr_nonnull(route_lookup(fx_dp(&fx), dst, &nh));
+	ck_assert_str_eq(ip4_text(nh, buf), "1.1.1.7");
+	ip4_parse("100.1.1.1", &dst);
+	ck_assert_ptr_nonnull(route_lookup(fx_dp(&fx), dst, &nh));
+	ck_assert_str_eq(ip4_text(nh, buf), "1.1.1.8");
+}
+END_TEST
+
 /* ipv6 route ... Null0 (issue 20): the prefix is discarded, never
  * routed by the shorter default; a longer route inside it still wins;
  * removing it lets the default route take it again. */
@@ -511,6 +591,32 @@ START_TEST(test_named_sequences)
 	    "exists\n");
 	fx_run_quiet(&fx, "no ip access-list extended FOO");
 	ck_assert_ptr_null(dp_acl_find(fx.fx_rt.r_sys.sy_dp, "FOO"));
+}
+END_TEST
+
+/* A rule typed again without a sequence number is kept once (IOS); one
+ * that differs from an earlier one only in its action, its protocol or
+ * a wildcard is a rule of its own. */
+START_TEST(test_acl_rule_twice)
+{
+	fx_run_quiet(&fx, "ip access-list extended TW\n"
+	    " permit ip 10.0.0.0 0.0.0.255 10.1.0.0 0.0.0.255\n"
+	    " permit ip 10.0.0.0 0.0.0.255 10.2.0.0 0.0.0.255\n"
+	    " permit ip 10.0.0.0 0.0.0.255 10.1.0.0 0.0.0.255\n"
+	    " deny ip 10.0.0.0 0.0.0.255 10.1.0.0 0.0.0.255\n"
+	    " permit udp 10.0.0.0 0.0.0.255 10.1.0.0 0.0.0.255\n"
+	    " permit ip 10.0.0.0 0.0.0.127 10.1.0.0 0.0.0.255\n"
+	    " permit ip 10.0.0.0 0.0.0.255 10.1.0.0 0.0.0.127\n"
+	    " deny ip 10.0.0.0 0.0.0.255 10.1.0.0 0.0.0.255\n");
+	fx_run(&fx, "end");
+	ck_assert_str_eq(fx_run(&fx, "show access-lists TW"),
+	    "Extended IP access list TW\n"
+	    "    10 permit ip 10.0.0.0 0.0.0.255 10.1.0.0 0.0.0.255\n"
+	    "    20 permit ip 10.0.0.0 0.0.0.255 10.2.0.0 0.0.0.255\n"
+	    "    30 deny ip 10.0.0.0 0.0.0.255 10.1.0.0 0.0.0.255\n"
+	    "    40 permit udp 10.0.0.0 0.0.0.255 10.1.0.0 0.0.0.255\n"
+	    "    50 permit ip 10.0.0.0 0.0.0.127 10.1.0.0 0.0.0.255\n"
+	    "    60 permit ip 10.0.0.0 0.0.0.255 10.1.0.0 0.0.0.127\n");
 }
 END_TEST
 
@@ -790,9 +896,11 @@ dp_suite(void)
 	tcase_add_test(tc, test_show_ip_route);
 	tcase_add_test(tc, test_null0_route);
 	tcase_add_test(tc, test_route_order);
+	tcase_add_test(tc, test_route_paths);
 	tcase_add_test(tc, test_null0_route6);
 	tcase_add_test(tc, test_show_access_lists);
 	tcase_add_test(tc, test_named_sequences);
+	tcase_add_test(tc, test_acl_rule_twice);
 	tcase_add_test(tc, test_errors_change_nothing);
 	tcase_add_test(tc, test_no_forms);
 	tcase_add_test(tc, test_crypto_setters);

@@ -890,7 +890,8 @@ START_TEST(test_line_memo)
 	    "no", "do", "crypto", "map", "VPN", "10", "set", "peer", "ipsec-isakmp",
 	    "access-list", "interface", "Loopback1", "description", "x", "|",
 	    "include", "sh", "show", "version", "eq", "80", "tcp", "log",
-	    "address", "key", "k1", "default", "1.1.1.1", "i", "p", "258.1.1.1" };
+	    "address", "key", "k1", "default", "1.1.1.1", "i", "p", "258.1.1.1",
+	    "10.0.0.01", "1.1.1.256", "1.2.3.4.5", "9.99.199.255", "1.1.1.1x" };
 	const struct mode_info	*mi;
 	const struct cmd_set	*sets[2];
 	struct strbuf		 line, mut;
