@@ -535,6 +535,46 @@ answer_text(const struct cmd_match *a)
 }
 
 /*
+ * The NL LINES on one set of DEFS, ROUNDS times over, answer each as it
+ * does on a set of its own (no memo yet); the set, for the caller's own
+ * checks.
+ */
+static struct cmd_set *
+memo_as_fresh(const char *name, const struct cmd_def *defs, size_t ndefs,
+    const char *const *lines, size_t nl, size_t rounds)
+{
+	struct cmd_set	*set;
+	char		**want, *got;
+	size_t		 i, round;
+
+	ck_assert_ptr_nonnull(want = calloc(nl, sizeof(*want)));
+	for (i = 0; i < nl; i++) {
+		set = cmd_set_new(name);
+		ck_assert_int_eq(cmd_set_add(set, defs, ndefs, err,
+		    sizeof(err)), 0);
+		M(set, lines[i]);
+		want[i] = answer_text(&m);
+		cmd_match_free(&m);
+		cmd_set_free(set);
+	}
+	set = cmd_set_new(name);
+	ck_assert_int_eq(cmd_set_add(set, defs, ndefs, err, sizeof(err)), 0);
+	for (round = 0; round < rounds; round++)
+		for (i = 0; i < nl; i++) {
+			M(set, lines[i]);
+			got = answer_text(&m);
+			ck_assert_msg(strcmp(got, want[i]) == 0,
+			    "round %zu \"%s\": %s, not %s", round, lines[i],
+			    got, want[i]);
+			free(got);
+		}
+	for (i = 0; i < nl; i++)
+		free(want[i]);
+	free(want);
+	return set;
+}
+
+/*
  * The walk keeps its first step per first word (cmd_walk.c's memo): every
  * answer — match, caret, arguments, `?` — is the same on a set that has
  * seen the first word before as on a set that never has, whatever second
@@ -684,33 +724,10 @@ START_TEST(test_line_memo_recent)
 		"addr 9.99.199.249", "addr 1.2.3.4x", "addr 1.2.3.",
 		"", "   ", "permit", "name",
 	};
-	const size_t	 nl = sizeof(lines) / sizeof(lines[0]);
 	struct cmd_set	*set;
-	char		*want[sizeof(lines) / sizeof(lines[0])], *got;
-	size_t		 i, round;
 
-	for (i = 0; i < nl; i++) {
-		set = cmd_set_new("recent");
-		ck_assert_int_eq(cmd_set_add(set, defs, sizeof(defs) /
-		    sizeof(defs[0]), err, sizeof(err)), 0);
-		M(set, lines[i]);
-		want[i] = answer_text(&m);
-		cmd_match_free(&m);
-		cmd_set_free(set);
-	}
-	set = cmd_set_new("recent");
-	ck_assert_int_eq(cmd_set_add(set, defs, sizeof(defs) / sizeof(defs[0]),
-	    err, sizeof(err)), 0);
-	for (round = 0; round < 3; round++)
-	for (i = 0; i < nl; i++) {
-		M(set, lines[i]);
-		got = answer_text(&m);
-		ck_assert_msg(strcmp(got, want[i]) == 0, "round %zu \"%s\": "
-		    "%s, not %s", round, lines[i], got, want[i]);
-		free(got);
-	}
-	for (i = 0; i < nl; i++)
-		free(want[i]);
+	set = memo_as_fresh("recent", defs, sizeof(defs) / sizeof(defs[0]),
+	    lines, sizeof(lines) / sizeof(lines[0]), 3);
 	/* What the walk says, for the record. */
 	ck_assert_int_eq(M(set, "permit 1.2.3.5 0.0.0.255"), CMD_MATCH_OK);
 	ck_assert_int_eq(M(set, "permit 1.2.3.5 0.0.0.256"), CMD_MATCH_INVALID);
@@ -755,35 +772,10 @@ START_TEST(test_line_memo_free)
 		"s a 99999999999999999999", "s a 6",
 		"d one two 3", "d one two 4", "d o t f", "d 1.2.3.4 x y",
 	};
-	const size_t	 nl = sizeof(lines) / sizeof(lines[0]);
 	struct cmd_set	*set;
-	char		*want[sizeof(lines) / sizeof(lines[0])], *got;
-	size_t		 i, round;
 
-	/* Each line on a set of its own: no memo yet. */
-	for (i = 0; i < nl; i++) {
-		set = cmd_set_new("free");
-		ck_assert_int_eq(cmd_set_add(set, defs, sizeof(defs) /
-		    sizeof(defs[0]), err, sizeof(err)), 0);
-		M(set, lines[i]);
-		want[i] = answer_text(&m);
-		cmd_match_free(&m);
-		cmd_set_free(set);
-	}
-	/* All of them on one set, twice over. */
-	set = cmd_set_new("free");
-	ck_assert_int_eq(cmd_set_add(set, defs, sizeof(defs) / sizeof(defs[0]),
-	    err, sizeof(err)), 0);
-	for (round = 0; round < 2; round++)
-	for (i = 0; i < nl; i++) {
-		M(set, lines[i]);
-		got = answer_text(&m);
-		ck_assert_msg(strcmp(got, want[i]) == 0, "round %zu \"%s\": "
-		    "%s, not %s", round, lines[i], got, want[i]);
-		free(got);
-	}
-	for (i = 0; i < nl; i++)
-		free(want[i]);
+	set = memo_as_fresh("free", defs, sizeof(defs) / sizeof(defs[0]),
+	    lines, sizeof(lines) / sizeof(lines[0]), 2);
 	/* What the walk says, for the record. */
 	ck_assert_int_eq(M(set, "u k"), CMD_MATCH_OK);
 	ck_assert_str_eq(m.cm_def->cd_syntax, "u kx");
