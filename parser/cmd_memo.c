@@ -528,29 +528,6 @@ recent_add(const struct line_memo *clm, const struct lmemo_ent *e)
 	lm->lm_recent[0] = e;
 }
 
-/*
- * Has LINE the key KEY (LEN bytes) — each word as the key stands it:
- * its text, an IPv4 address, any word of a first byte, a number of a
- * first byte within bounds?  Its words go into WK as they are read
- * (with the IPv4 words' values, as lmemo_key gives them), so the line
- * is read once; the comparison follows the key, which is the same from
- * line to line of a run (an ACL's rules, routes), where a lexer, a key
- * and a compare each asked of every word what kind it is.  A word the
- * key stands as a class matches whatever the line's key would have
- * said of it (a free word of a shape not among the set's recent ones
- * too): any line with the key walks to the kept answer (cmd_memo.c's
- * comment), so the answer is right whichever key found it.
- */
-/*
- * The dotted quad at P, ended by a byte that ends a word: its length,
- * its value into *OUT; 0 when the word is not one.  ip4_parse_n's
- * grammar (inet_pton's: four parts of 0-255, no leading zero) read in
- * place as the word is, a part's digits unrolled: a line of a kept key
- * says where its addresses are, and finding each one's end a byte at a
- * time and then asking the IPv4 table (a hash, a compare, ip4_parse_n
- * when it misses: every route's own destination) was a third of
- * reading such a line.
- */
 /* One part of ip4_scan's address at P: the byte after it, or NULL; the
  * part's value shifted into *A.  A byte is read only after a digit, so
  * never past the line's end. */
@@ -577,8 +554,18 @@ ip4_part(const unsigned char *p, uint32_t *a)
 	return p + 3;
 }
 
-/* The four parts spelt out, not a loop: the loop's count and its "a dot
- * before every part but the first" were a fifth of an address's reading. */
+/*
+ * The dotted quad at P, ended by a byte that ends a word: its length,
+ * its value into *OUT; 0 when the word is not one.  ip4_parse_n's
+ * grammar (inet_pton's: four parts of 0-255, no leading zero) read in
+ * place as the word is, a part's digits unrolled: a line of a kept key
+ * says where its addresses are, and finding each one's end a byte at a
+ * time and then asking the IPv4 table (a hash, a compare, ip4_parse_n
+ * when it misses: every route's own destination) was a third of
+ * reading such a line.  The four parts are spelt out, not a loop: the
+ * loop's count and its "a dot before every part but the first" were a
+ * fifth of an address's reading.
+ */
 static inline size_t
 ip4_scan(const unsigned char *p, uint32_t *out)
 {
@@ -594,6 +581,19 @@ ip4_scan(const unsigned char *p, uint32_t *out)
 	return (size_t)(q - p);
 }
 
+/*
+ * Has LINE the key KEY (LEN bytes) — each word as the key stands it:
+ * its text, an IPv4 address, any word of a first byte, a number of a
+ * first byte within bounds?  Its words go into WK as they are read
+ * (with the IPv4 words' values, as lmemo_key gives them), so the line
+ * is read once; the comparison follows the key, which is the same from
+ * line to line of a run (an ACL's rules, routes), where a lexer, a key
+ * and a compare each asked of every word what kind it is.  A word the
+ * key stands as a class matches whatever the line's key would have
+ * said of it (a free word of a shape not among the set's recent ones
+ * too): any line with the key walks to the kept answer (cmd_memo.c's
+ * comment), so the answer is right whichever key found it.
+ */
 static bool
 key_read(const unsigned char *key, size_t len, struct walk *wk,
     const char *line)
