@@ -290,6 +290,9 @@ struct rt_table {
 	 * blocks, not a malloc each (a node of several has an array). */
 	struct rt_slab	*rt_slabs;
 	union rt_slot	*rt_free;
+	/* A path has had a name or a node several paths: until then the
+	 * table is freed by its arrays and blocks alone (route_free_all). */
+	bool		 rt_owned;
 };
 
 struct rt6_route {
