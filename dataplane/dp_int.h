@@ -317,6 +317,9 @@ struct dataplane {
 	size_t		  d_nsubnets, d_capsubnets;
 	struct dp_acl	 *d_acl_hash[ACL_HASH];
 	struct dp_acl	 *d_acl_first, *d_acl_last;
+	/* Entries of the ACL an entry was last added to: a new ACL's first
+	 * array is made that size (ace_insert). */
+	size_t		  d_acl_seen;
 	size_t		  d_nacls;
 	struct rt_table	  d_rt;
 	struct rt6_route *d_rt6;

@@ -395,6 +395,65 @@ START_TEST(test_free_owned)
 }
 END_TEST
 
+/*
+ * A new ACL's first array has the room of the entries the ACL before it
+ * filled (ace_insert), between 8 and 64: the bench's 2,000 ACLs of 20
+ * rules are each made once at their size.  The entries are the same
+ * whatever the room.
+ */
+static void
+acl_lines(struct strbuf *sb, const char *name, unsigned n)
+{
+	unsigned	i;
+
+	strbuf_printf(sb, "ip access-list extended %s\n", name);
+	for (i = 1; i <= n; i++)
+		strbuf_printf(sb, " permit ip host 10.0.%u.%u any\n", i / 250,
+		    i % 250);
+}
+
+START_TEST(test_acl_first_room)
+{
+	static const struct {
+		const char	*name;
+		unsigned	 n;	/* entries */
+		size_t		 cap;	/* room after its first entry */
+	} acls[] = {
+		{ "FIRST", 20, 8 },	/* nothing seen: the least */
+		{ "SAME", 20, 20 },	/* the last one's size */
+		{ "BIG", 100, 20 },
+		{ "AFTERBIG", 3, 64 },	/* the most */
+		{ "SMALL", 2, 8 },	/* the last one had 3: the least */
+		{ "LAST", 1, 8 },
+	};
+	struct dataplane	*dp = fx_dp(&fx);
+	struct dp_acl		*acl;
+	struct strbuf		 sb;
+	size_t			 i;
+
+	for (i = 0; i < sizeof(acls) / sizeof(acls[0]); i++) {
+		strbuf_init(&sb);
+		acl_lines(&sb, acls[i].name, 1);
+		fx_run_quiet(&fx, sb.sb_buf);
+		ck_assert_ptr_nonnull(acl = dp_acl_find(dp, acls[i].name));
+		ck_assert_uint_eq(acl->acl_cap, acls[i].cap);
+		strbuf_reset(&sb);
+		acl_lines(&sb, acls[i].name, acls[i].n);
+		fx_run_quiet(&fx, sb.sb_buf);
+		ck_assert_uint_eq(acl->acl_n, acls[i].n);
+		ck_assert_uint_eq(acl->acl_nrules, acls[i].n);
+		ck_assert_uint_ge(acl->acl_cap, acls[i].n);
+		strbuf_free(&sb);
+	}
+	/* The last rules of BIG, as given, where the array grew. */
+	fx_run(&fx, "end");
+	ck_assert_ptr_nonnull(strstr(fx_run(&fx, "show running-config"),
+	    " permit ip host 10.0.0.99 any\n"
+	    " permit ip host 10.0.0.100 any\n"
+	    "ip access-list extended AFTERBIG\n"));
+}
+END_TEST
+
 /* A network's paths as they come and go: one, three, two, back to one
  * (route.c keeps a lone path in its pool, several in an array), two
  * again; each path keeps its own name, the one left is the one routed.
@@ -941,6 +1000,7 @@ dp_suite(void)
 	tcase_add_test(tc, test_route_order);
 	tcase_add_test(tc, test_route_paths);
 	tcase_add_test(tc, test_free_owned);
+	tcase_add_test(tc, test_acl_first_room);
 	tcase_add_test(tc, test_null0_route6);
 	tcase_add_test(tc, test_show_access_lists);
 	tcase_add_test(tc, test_named_sequences);
