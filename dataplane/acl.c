@@ -136,8 +136,13 @@ acl_release(struct dp_acl *acl)
 {
 	size_t	i;
 
-	for (i = 0; i < acl->acl_n; i++)
-		free(acl->acl_ace[i].ace_remark);
+	/* Only remarks have text to free: an ACL without any (acl_nrules
+	 * counts the others) is not read again, where reading every rule
+	 * of a large configuration's ACLs at exit was a cache miss per
+	 * line of rules. */
+	if (acl->acl_nrules < acl->acl_n)
+		for (i = 0; i < acl->acl_n; i++)
+			free(acl->acl_ace[i].ace_remark);
 	free(acl->acl_ace);
 	free(acl->acl_name);
 	free(acl);
@@ -200,17 +205,32 @@ seq_pos(const struct dp_acl *acl, uint32_t seq)
 	return lo;
 }
 
+/* A new ACL's first array: room for as many entries as the ACL filled
+ * before it, within these bounds. */
+#define ACE_FIRST_MIN	8
+#define ACE_FIRST_MAX	64
+
+static size_t
+ace_first_cap(const struct dataplane *dp)
+{
+	if (dp->d_acl_seen < ACE_FIRST_MIN)
+		return ACE_FIRST_MIN;
+	return dp->d_acl_seen < ACE_FIRST_MAX ? dp->d_acl_seen : ACE_FIRST_MAX;
+}
+
 static void
 ace_insert(struct dp_acl *acl, size_t pos, const struct ace *e)
 {
 	/* Half again, not twice: an ACL's array is most of a large
 	 * configuration's memory, and every page of it the load touches is
 	 * a fault (a third of the bench's, at 20 rules an ACL with room for
-	 * 32); room for 27 is 16% fewer pages, and still a constant number
-	 * of copies per rule however long the ACL. */
+	 * 32).  A configuration's ACLs tend to be alike, so a new one is
+	 * given first the room the last one filled (up to 64 entries, 4.5
+	 * KB): 2,000 ACLs of 20 rules took 8, 12, 18 then 27 (a quarter of
+	 * their room empty, three copies each), now 20. */
 	if (acl->acl_n == acl->acl_cap) {
 		acl->acl_cap = acl->acl_cap ? acl->acl_cap + acl->acl_cap / 2 :
-		    8;
+		    ace_first_cap(acl->acl_dp);
 		acl->acl_ace = realloc(acl->acl_ace, acl->acl_cap *
 		    sizeof(*acl->acl_ace));
 		if (acl->acl_ace == NULL)
@@ -222,6 +242,7 @@ ace_insert(struct dp_acl *acl, size_t pos, const struct ace *e)
 		    (acl->acl_n - pos) * sizeof(*acl->acl_ace));
 	acl->acl_ace[pos] = *e;
 	acl->acl_n++;
+	acl->acl_dp->d_acl_seen = acl->acl_n;
 	acl->acl_dp->d_gen++;
 	if (e->ace_kind != ACE_REMARK)
 		acl->acl_nrules++;

@@ -290,6 +290,9 @@ struct rt_table {
 	 * blocks, not a malloc each (a node of several has an array). */
 	struct rt_slab	*rt_slabs;
 	union rt_slot	*rt_free;
+	/* A path has had a name or a node several paths: until then the
+	 * table is freed by its arrays and blocks alone (route_free_all). */
+	bool		 rt_owned;
 };
 
 struct rt6_route {
@@ -314,6 +317,9 @@ struct dataplane {
 	size_t		  d_nsubnets, d_capsubnets;
 	struct dp_acl	 *d_acl_hash[ACL_HASH];
 	struct dp_acl	 *d_acl_first, *d_acl_last;
+	/* Entries of the ACL an entry was last added to: a new ACL's first
+	 * array is made that size (ace_insert). */
+	size_t		  d_acl_seen;
 	size_t		  d_nacls;
 	struct rt_table	  d_rt;
 	struct rt6_route *d_rt6;

@@ -11,6 +11,9 @@ struct router;
 
 /* Serve stdin/stdout in line mode; returns when input ends or the session exits. */
 int	console_line_run(struct router *);
+/* Give stdout, when it is not a terminal, line mode's large buffer; called
+ * before anything is written to it. */
+void	console_line_stdout(void);
 /* Serve the controlling tty with readline; same return rule. */
 int	console_tty_run(struct router *);
 

@@ -112,6 +112,7 @@ main(int argc, char **argv)
 	long long	 epoch;
 	int		 ch, rc;
 
+	console_line_stdout();
 	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		switch (ch) {
 		case 'a':
