@@ -39,6 +39,7 @@ struct line_console {
 };
 
 static void	lc_drain(struct line_console *);
+static void	lc_finish(struct line_console *);
 
 /*
  * stdout's buffer when it is a file or a pipe.  stdio's own is a block
@@ -58,7 +59,6 @@ console_line_stdout(void)
 	if (!isatty(STDOUT_FILENO))
 		(void)setvbuf(stdout, lc_obuf, _IOFBF, sizeof(lc_obuf));
 }
-static void	lc_finish(struct line_console *);
 
 static void
 lc_write(void *arg, const char *text, size_t len)
