@@ -8,6 +8,8 @@
  * 15.x, local) routes of interfaces whose protocol is up, and the static
  * routes whose next hop or interface resolves.
  */
+#include <sanitizer/asan_interface.h>	/* no-ops without ASan */
+
 #include <arpa/inet.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -93,7 +95,10 @@ path_free(struct rt_path *p)
 /*
  * The path pool.  A node with one path has it in a slot, one with
  * several an array of its own (so rn_npaths says which): 40,000 routes
- * were 40,000 mallocs and as many frees, each with its header.
+ * were 40,000 mallocs and as many frees, each with its header.  A slot
+ * on the free list is poisoned for ASan, as a freed block would be, so
+ * that a path read after its route was removed is still reported
+ * although the pool keeps (and soon hands out again) its memory.
  */
 #define RT_SLAB	127
 
@@ -117,8 +122,10 @@ slot_get(struct rt_table *t)
 			sl->sl_slot[i].rs_next = t->rt_free;
 			t->rt_free = &sl->sl_slot[i];
 		}
+		ASAN_POISON_MEMORY_REGION(sl->sl_slot, sizeof(sl->sl_slot));
 	}
 	s = t->rt_free;
+	ASAN_UNPOISON_MEMORY_REGION(s, sizeof(*s));
 	t->rt_free = s->rs_next;
 	return &s->rs_path;
 }
@@ -130,6 +137,7 @@ slot_put(struct rt_table *t, struct rt_path *p)
 
 	s->rs_next = t->rt_free;
 	t->rt_free = s;
+	ASAN_POISON_MEMORY_REGION(s, sizeof(*s));
 }
 
 /* N's paths' storage, its paths already freed. */
@@ -179,6 +187,7 @@ route_free_all(struct dataplane *dp)
 	}
 	while ((sl = t->rt_slabs) != NULL) {
 		t->rt_slabs = sl->sl_next;
+		ASAN_UNPOISON_MEMORY_REGION(sl->sl_slot, sizeof(sl->sl_slot));
 		free(sl);
 	}
 	t->rt_free = NULL;

@@ -8,6 +8,7 @@
 #include <arpa/inet.h>
 
 #include <check.h>
+#include <sanitizer/asan_interface.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -392,6 +393,62 @@ START_TEST(test_free_owned)
 	    "ip access-list extended NOTED\n"
 	    " remark kept until exit\n"
 	    " permit ip any any\n"));
+}
+END_TEST
+
+/*
+ * A removed route's path goes back to the pool (route.c), which keeps its
+ * memory: under ASan the slot is poisoned until a route takes it again,
+ * so that reading a removed route's path is reported as a use after free
+ * would be.  Without ASan only the reuse is checked.
+ */
+static struct rt_node *
+node_of(struct rt_table *t, const char *net, unsigned len)
+{
+	uint32_t	a = ntohl(inet_addr(net));
+	size_t		i;
+
+	for (i = 0; i < t->rt_n[len]; i++)
+		if (t->rt_nodes[len][i].rn_net == a)
+			return &t->rt_nodes[len][i];
+	return NULL;
+}
+
+static bool
+poisoned(const void *p)
+{
+#if defined(__SANITIZE_ADDRESS__)
+	return __asan_address_is_poisoned(p) != 0;
+#else
+	(void)p;
+	return false;
+#endif
+}
+
+START_TEST(test_route_slot_poisoned)
+{
+	struct rt_table	*t = &fx_dp(&fx)->d_rt;
+	struct rt_path	*p;
+	struct rt_node	*n;
+
+	fx_run_quiet(&fx, "ip route 10.0.8.0 255.255.255.0 1.1.1.2\n"
+	    "ip route 10.0.9.0 255.255.255.0 1.1.1.2\n");
+	ck_assert_ptr_nonnull(n = node_of(t, "10.0.9.0", 24));
+	ck_assert_uint_eq(n->rn_npaths, 1);
+	p = n->rn_paths;
+	ck_assert(!poisoned(p));
+	fx_run_quiet(&fx, "no ip route 10.0.9.0 255.255.255.0 1.1.1.2\n");
+	ck_assert_ptr_null(node_of(t, "10.0.9.0", 24));
+#if defined(__SANITIZE_ADDRESS__)
+	ck_assert(poisoned(p));
+	ck_assert(poisoned((char *)p + sizeof(*p) - 1));
+#endif
+	/* The next route takes the slot last freed, readable again. */
+	fx_run_quiet(&fx, "ip route 10.0.10.0 255.255.255.0 1.1.1.3\n");
+	ck_assert_ptr_nonnull(n = node_of(t, "10.0.10.0", 24));
+	ck_assert_ptr_eq(n->rn_paths, p);
+	ck_assert(!poisoned(p));
+	ck_assert_uint_eq(p->rp_nexthop, ntohl(inet_addr("1.1.1.3")));
 }
 END_TEST
 
@@ -1000,6 +1057,7 @@ dp_suite(void)
 	tcase_add_test(tc, test_route_order);
 	tcase_add_test(tc, test_route_paths);
 	tcase_add_test(tc, test_free_owned);
+	tcase_add_test(tc, test_route_slot_poisoned);
 	tcase_add_test(tc, test_acl_first_room);
 	tcase_add_test(tc, test_null0_route6);
 	tcase_add_test(tc, test_show_access_lists);
