@@ -641,6 +641,22 @@ outbound_inplace(void *arg, struct dp_iface *ifp, uint8_t *ip, size_t len)
 }
 
 /*
+ * What a run (fast_out's RUN) re-uses is valid while this is unchanged:
+ * the flows (db_flow_gen: the selector's flow), the SAs (db_sa_gen: the
+ * flow's outbound SA and its transforms), the configuration the
+ * selector and the modes come from (c_cfg_gen) and the global df-bit
+ * and fragmentation settings (c_mtu_gen).  Each only grows.  The
+ * interface's MTU and routes move the flow cache's generation, which
+ * the dataplane compares per packet, run or not.
+ */
+static inline uint64_t
+ipsec_run_gen(const struct crypto *c)
+{
+	return c->c_sadb.db_flow_gen + c->c_sadb.db_sa_gen + c->c_cfg_gen +
+	    c->c_mtu_gen;
+}
+
+/*
  * A forwarded packet of a flow whose selector protect() noted
  * (dp_fast_note): the dataplane checked that nothing it was compiled
  * from changed since (c_cfg_gen, dp_generation: dp_crypto_gen).  The
@@ -651,24 +667,47 @@ outbound_inplace(void *arg, struct dp_iface *ifp, uint8_t *ip, size_t len)
  * ipsec_mtu_out, which decide the same; anything else (no SA yet, the
  * lifetime reached, AH, transport mode, IPv6, a packet to fragment or
  * refuse) goes their way.
+ *
+ * In a burst's run (RUN: the packet before was the previous frame
+ * received, with this selector, nothing between them) the flow, its SA
+ * and the inner MTU the last packet found in the common case are taken
+ * again while ipsec_run_gen() is unchanged: between two packets of a
+ * run nothing but the first packet's own sending ran, and the clock
+ * stood still (the read's held instant: a learned path MTU's age is
+ * what it was).  What that sending changes is asked per packet still:
+ * the SA's bytes against its lifetime, the packet's length against the
+ * inner MTU, the soft volume rekey.
  */
 static enum dp_crypto_verdict
 fast_out(void *arg, struct dp_iface *ifp, const void *cookie, uint8_t *ip,
-    size_t len)
+    size_t len, bool run)
 {
 	struct crypto		*c = arg;
 	const struct spd_sel	*ss = cookie;
+	struct ipsec_run	*r = &c->c_run;
 	struct ipsec_flow	*fl;
 	struct ipsec_sa		*ps;
 	enum dp_crypto_verdict	 v;
 
+	if (run && r->r_sel == ss && r->r_gen == ipsec_run_gen(c)) {
+		fl = r->r_fl;
+		ps = r->r_ps;
+		if (ps->ps_bytes / 1024 < ps->ps_life_kb && len <= r->r_inner)
+			goto common;
+	}
+	r->r_sel = NULL;
 	if ((fl = ipsec_spd_flow(c, ss)) == NULL ||
 	    (ps = ipsec_flow_out_sa(fl)) == NULL || ps->ps_esp == NULL ||
 	    ps->ps_ah != NULL || ps->ps_transport ||
 	    fl->fl_peer.sa_family == 6 ||
 	    ps->ps_bytes / 1024 >= ps->ps_life_kb ||
-	    len > ipsec_mtu_inner_out(c, ifp, fl, ps))
+	    len > (r->r_inner = ipsec_mtu_inner_out(c, ifp, fl, ps)))
 		return protect_sel(c, ifp, ss->ss_se, ss, ip, len, true);
+	r->r_sel = ss;
+	r->r_fl = fl;
+	r->r_ps = ps;
+	r->r_gen = ipsec_run_gen(c);
+common:
 	v = encap_esp4(c, fl, ps, ip, len);
 	/* The soft volume lifetime: a successor now (as flow_send). */
 	ipsec_rekey_volume(ps);

@@ -129,6 +129,7 @@ ipsec_rekey_installed(struct ipsec_pair *old, struct ipsec_pair *new)
 	if (!new->pr_initiator) {
 		/* The peer switches when it has QM2; we when it shows it. */
 		new->pr_standby = true;
+		c->c_sadb.db_sa_gen++;
 		return;
 	}
 	old->pr_rekeying = true;
@@ -156,6 +157,8 @@ ipsec_rekey_confirmed(struct ipsec_sa *ps)
 {
 	struct ipsec_pair	*pr = ps->ps_expiry;
 
-	if (pr != NULL)
+	if (pr != NULL && pr->pr_standby) {
 		pr->pr_standby = false;
+		pr->pr_c->c_sadb.db_sa_gen++;
+	}
 }

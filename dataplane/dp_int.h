@@ -720,6 +720,14 @@ struct fwd {
 	struct fc_rec		 f_fcrec;
 	struct eg_entry		 f_eg[EG_SLOTS];	/* egress.c */
 	uint64_t		 f_fc_hits;	/* packets it forwarded */
+	/* A burst (attach_rx_burst: one read of a wire) being received,
+	 * nested depth, and its run (flowcache.c): the entry the frame
+	 * before took, and that frame's number in f_rx_seq, which counts
+	 * every frame received from a wire. */
+	unsigned		 f_burst;
+	uint64_t		 f_rx_seq;
+	const struct fc_entry	*f_run_e;
+	uint64_t		 f_run_seq;
 	/* crypto's generation (dp_crypto_gen): its configuration, which
 	 * the cookies point into; NULL: none registered. */
 	const uint64_t		*f_crypto_gen;
@@ -758,6 +766,17 @@ int		 eg_send(struct dataplane *, uint8_t *ip, size_t len);
  * d_fc_gen + crypto's generation, + 1 (0 is an empty slot).  Each term
  * only grows, so the sum moves whenever any of them does. */
 uint64_t	 fc_gen(const struct dataplane *);
+/* Around the frames of one read of a wire (attach_rx_burst), nested:
+ * consecutive frames of one flow inside make a run (fc_forward). */
+void		 fc_burst_begin(struct dataplane *);
+void		 fc_burst_end(struct dataplane *);
+/* Every frame received from a wire, burst or not, before its link
+ * layer sees it: what is between two frames of a run. */
+static inline void
+fc_rx_frame(struct dataplane *dp)
+{
+	dp->d_fwd->f_rx_seq++;
+}
 /* Forward IP (received on IN, its header checked, LEN its total length)
  * by its cached decision: true if it was (sent, or dropped as the
  * ordinary path would have), false if the ordinary path must take it
