@@ -726,7 +726,7 @@ struct fwd {
 	 * every frame received from a wire. */
 	unsigned		 f_burst;
 	uint64_t		 f_rx_seq;
-	const struct fc_entry	*f_run_e;
+	struct fc_entry		*f_run_e;
 	uint64_t		 f_run_seq;
 	/* crypto's generation (dp_crypto_gen): its configuration, which
 	 * the cookies point into; NULL: none registered. */

@@ -204,10 +204,12 @@ fc_forward(struct dataplane *dp, struct dp_iface *in, const uint8_t *ip,
 
 	if (!fc_key(&k, in, ip, len))
 		return false;
-	e = fc_slot(f, &k);
-	run = e == f->f_run_e && f->f_run_seq + 1 == seq;
-	if (e->fe_gen != fc_gen(dp) || !fc_same(e, &k) ||
-	    (!run && !fc_ifaces_plain(f, in, e->fe_out)))
+	/* The run's entry is the slot of its key: compared, not hashed. */
+	run = f->f_run_e != NULL && f->f_run_seq + 1 == seq &&
+	    fc_same(f->f_run_e, &k);
+	e = run ? f->f_run_e : fc_slot(f, &k);
+	if (e->fe_gen != fc_gen(dp) || (!run && (!fc_same(e, &k) ||
+	    !fc_ifaces_plain(f, in, e->fe_out))))
 		return false;
 	/* Time exceeded: the ordinary path answers it. */
 	if (ip[8] <= 1)
