@@ -720,6 +720,7 @@ struct fwd {
 	struct fc_rec		 f_fcrec;
 	struct eg_entry		 f_eg[EG_SLOTS];	/* egress.c */
 	uint64_t		 f_fc_hits;	/* packets it forwarded */
+	uint64_t		 f_fc_runs;	/* of them, continuing a run */
 	/* A burst (attach_rx_burst: one read of a wire) being received,
 	 * nested depth, and its run (flowcache.c): the entry the frame
 	 * before took, and that frame's number in f_rx_seq, which counts

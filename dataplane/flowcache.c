@@ -224,6 +224,7 @@ fc_forward(struct dataplane *dp, struct dp_iface *in, const uint8_t *ip,
 	for (i = 0; i < e->fe_nhits; i++)
 		(*e->fe_hits[i])++;
 	f->f_fc_hits++;
+	f->f_fc_runs += run;
 	/* The next frame of this burst may continue the run. */
 	f->f_run_e = f->f_burst != 0 ? e : NULL;
 	f->f_run_seq = seq;

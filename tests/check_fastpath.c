@@ -659,6 +659,239 @@ START_TEST(test_dyn_index)
 }
 END_TEST
 
+/* ---- Bursts: one read of a wire, its runs (flowcache.c) ---- */
+
+#define BO_MAX	64
+
+/* What left R1's Serial1/2, in order: ESP as (SPI's rank, sequence
+ * number, length), anything else as its protocol. */
+struct burst_out {
+	size_t		 n;
+	uint32_t	 spis[8];
+	size_t		 nspis;
+	uint32_t	 what[BO_MAX][3];
+};
+
+static struct burst_out	bo;
+static bool		lan_acl_pending;
+
+static void
+burst_cap(void *arg, const uint8_t *f, size_t len)
+{
+	const uint8_t	*ip = f + 4;
+	uint32_t	 spi, *w;
+	size_t		 i;
+
+	(void)arg;
+	if (bo.n == BO_MAX || len < 4 + 20)
+		return;
+	w = bo.what[bo.n++];
+	w[2] = (uint32_t)len;
+	if (ip[9] != 50 || len < 4 + 20 + 8 ||
+	    (get16(ip + 6) & 0x1fff) != 0) {	/* a later fragment */
+		w[0] = 1000 + ip[9];
+		w[1] = get16(ip + 6);
+		return;
+	}
+	spi = get32(ip + 20);
+	for (i = 0; i < bo.nspis && bo.spis[i] != spi; i++)
+		;
+	if (i == bo.nspis && bo.nspis < 8)
+		bo.spis[bo.nspis++] = spi;
+	w[0] = (uint32_t)i;
+	w[1] = get32(ip + 24);
+}
+
+/* What R1 sends on its LAN: the first frame, when asked, applies an
+ * inbound access group to FastEthernet0/0 — between two frames of a
+ * burst, from the processing of the frame between them. */
+static void
+lan_cap(void *arg, const uint8_t *f, size_t len)
+{
+	(void)arg;
+	(void)f;
+	(void)len;
+	if (!lan_acl_pending)
+		return;
+	lan_acl_pending = false;
+	memlab_run(&ml, 0, "configure terminal\n"
+	    "access-list 150 deny tcp any any eq 80\n"
+	    "access-list 150 permit ip any any\n"
+	    "interface FastEthernet0/0\nip access-group 150 in\nend");
+}
+
+static struct wire_mem_sink	burst_sink = { burst_cap, NULL };
+static struct wire_mem_sink	lan_sink = { lan_cap, NULL };
+
+#define BF_N	24
+static uint8_t	bf[BF_N][14 + 1500];
+static size_t	bf_len[BF_N], bf_n;
+
+/* A TCP frame from SRC to 2.2.2.2, ports SPORT > 80 (flow A) or
+ * SPORT > 443 (B); TTL and checksum as asked. */
+static void
+bframe(uint32_t src, uint16_t sport, uint16_t dport, size_t len, uint8_t ttl,
+    bool bad)
+{
+	uint8_t	*ip = bf[bf_n] + 14;
+
+	bf_len[bf_n] = memlab_frame(&ml, bf[bf_n], src, 0x02020202, 6, len);
+	put16(ip + 20, sport);
+	put16(ip + 22, dport);
+	ip[8] = ttl;
+	put16(ip + 10, 0);
+	put16(ip + 10, (uint16_t)(in_cksum(ip, 20, 0) ^ (bad ? 1 : 0)));
+	bf_n++;
+}
+
+/* The counters a burst must leave as the same frames one at a time do. */
+struct burst_counts {
+	uint64_t	v[16];
+};
+
+static void
+burst_counts(struct burst_counts *bc)
+{
+	struct dataplane	*dp = ml.ml_rt[0].r_sys.sy_dp;
+	struct dp_iface		*fa = dp_iface_find(dp, "FastEthernet0/0");
+	struct dp_iface		*s12 = dp_iface_find(dp, "Serial1/2");
+	struct dp_acl		*a100 = dp_acl_find(dp, "100");
+	struct dp_acl		*a150 = dp_acl_find(dp, "150");
+	const struct ipsec_flow	*fl = flow(0);
+
+	memset(bc, 0, sizeof(*bc));
+	bc->v[0] = fa->if_attach.at_ipkts;
+	bc->v[1] = fa->if_attach.at_ibytes;
+	bc->v[2] = fa->if_attach.at_ierrors;
+	bc->v[3] = s12->if_attach.at_opkts;
+	bc->v[4] = s12->if_attach.at_obytes;
+	bc->v[5] = s12->if_attach.at_odrops;
+	bc->v[6] = a100->acl_ace[0].ace_hits;
+	bc->v[7] = a150 != NULL ? a150->acl_ace[0].ace_hits : 0;
+	bc->v[8] = fl->fl_stats.fs_encaps;
+	bc->v[9] = fl->fl_stats.fs_encrypt;
+	bc->v[10] = fl->fl_stats.fs_digest;
+	bc->v[11] = fl->fl_stats.fs_send_errors;
+	bc->v[12] = dp->d_fwd->f_fc_hits;
+	bc->v[13] = R(0)->c_sadb.db_nsa;
+}
+
+/*
+ * The burst's frames: flows A and B mixed, a frame with a bad checksum
+ * and one to refragment inside A's run, a frame whose processing (its
+ * ICMP error's ARP request on the LAN) applies an access group that
+ * then filters A, B taken the ordinary way under it; then, the group
+ * gone, A's run across its SA's soft volume lifetime (Quick Mode begun
+ * mid-run) and its hard one (the SA gone mid-run: a send error).
+ */
+static void
+burst_play(bool burst, struct burst_out *out, struct burst_counts *bc,
+    uint64_t *runs)
+{
+	const uint8_t		*fp[BF_N];
+	struct ipsec_sa		*ps;
+	struct ipsec_pair	*pr;
+	struct fwd		*f;
+	char			 err[256];
+	size_t			 i;
+
+	memlab_close(&ml);
+	ck_assert_msg(memlab_open(&ml, "esp-3des esp-md5-hmac", err,
+	    sizeof(err)) == 0, "%s", err);
+	f = ml.ml_rt[0].r_sys.sy_dp->d_fwd;
+	memlab_run(&ml, 0, "configure terminal\ninterface Serial1/2\n"
+	    "ip mtu 900\nend");
+	memset(&bo, 0, sizeof(bo));
+	(void)wire_mem_sink(ml.ml_ser[0], &burst_sink);
+	(void)wire_mem_sink(ml.ml_lan, &lan_sink);
+	bf_n = 0;
+	bframe(0x01010101, 1000, 80, 100, 64, false);		/* A */
+	bframe(0x01010101, 1000, 80, 100, 64, false);
+	bframe(0x01010101, 1000, 443, 100, 64, false);		/* B */
+	bframe(0x01010101, 1000, 80, 100, 64, false);
+	bframe(0x01010101, 1000, 80, 100, 64, false);
+	bframe(0x01010101, 1000, 80, 100, 64, true);		/* bad sum */
+	bframe(0x01010101, 1000, 80, 100, 64, false);
+	bframe(0x01010101, 1000, 80, 1400, 64, false);		/* > MTU */
+	bframe(0x01010101, 1000, 80, 100, 64, false);
+	bframe(0x01010101, 1000, 443, 100, 64, false);
+	bframe(0x01010101, 1000, 443, 100, 64, false);
+	bframe(0x0a000005, 1000, 80, 100, 1, false);		/* ARP */
+	bframe(0x01010101, 1000, 80, 100, 64, false);		/* denied */
+	bframe(0x01010101, 1000, 443, 100, 64, false);
+	bframe(0x01010101, 1000, 443, 100, 64, false);
+	lan_acl_pending = true;
+	f->f_fc_runs = 0;
+	for (i = 0; i < bf_n; i++)
+		fp[i] = bf[i];
+	if (burst)
+		(void)wire_mem_inject_batch(ml.ml_lan, fp, bf_len, bf_n);
+	else
+		for (i = 0; i < bf_n; i++)
+			(void)wire_mem_inject(ml.ml_lan, fp[i], bf_len[i]);
+	ck_assert(!lan_acl_pending);
+
+	/* The second burst: A alone, its SA about to run out. */
+	memlab_run(&ml, 0, "configure terminal\ninterface FastEthernet0/0\n"
+	    "no ip access-group 150 in\nend");
+	ps = TAILQ_LAST(&flow(0)->fl_out, ipsec_sa_list);
+	ck_assert_ptr_nonnull(ps->ps_expiry);
+	pr = ps->ps_expiry;
+	pr->pr_initiator = true;
+	pr->pr_soft_kb = ps->ps_bytes / 1024 + 1;
+	ps->ps_life_kb = ps->ps_bytes / 1024 + 3;
+	bf_n = 0;
+	for (i = 0; i < 8; i++)
+		bframe(0x01010101, 1000, 80, 800, 64, false);
+	for (i = 0; i < bf_n; i++)
+		fp[i] = bf[i];
+	if (burst)
+		(void)wire_mem_inject_batch(ml.ml_lan, fp, bf_len, bf_n);
+	else
+		for (i = 0; i < bf_n; i++)
+			(void)wire_mem_inject(ml.ml_lan, fp[i], bf_len[i]);
+	*out = bo;
+	burst_counts(bc);
+	*runs = f->f_fc_runs;
+}
+
+START_TEST(test_burst_as_frames)
+{
+	static struct burst_out	one, all;
+	struct burst_counts	c1, c2;
+	uint64_t		r1, r2;
+	size_t			i;
+
+	burst_play(false, &one, &c1, &r1);
+	burst_play(true, &all, &c2, &r2);
+	/* One at a time there is no run; in the bursts A's and B's
+	 * consecutive frames make runs. */
+	ck_assert_uint_eq(r1, 0);
+	ck_assert_uint_ge(r2, 5);
+	ck_assert_uint_eq(one.n, all.n);
+	for (i = 0; i < one.n; i++) {
+		ck_assert_msg(one.what[i][0] == all.what[i][0] &&
+		    one.what[i][1] == all.what[i][1] &&
+		    one.what[i][2] == all.what[i][2], "frame %zu: %u %u %u "
+		    "one at a time, %u %u %u in bursts", i, one.what[i][0],
+		    one.what[i][1], one.what[i][2], all.what[i][0],
+		    all.what[i][1], all.what[i][2]);
+	}
+	for (i = 0; i < 16; i++)
+		ck_assert_msg(c1.v[i] == c2.v[i], "counter %zu: %llu one at "
+		    "a time, %llu in bursts", i, (unsigned long long)c1.v[i],
+		    (unsigned long long)c2.v[i]);
+	/* The script did what it says: fragments, denials, IKE, an SA
+	 * gone (a send error), more than one SPI. */
+	ck_assert_uint_ge(c1.v[2], 1);
+	ck_assert_uint_ge(c1.v[7], 1);
+	ck_assert_uint_ge(c1.v[11], 1);
+	for (i = 0; i < one.n && one.what[i][0] != 1000 + 17; i++)
+		;
+	ck_assert_uint_lt(i, one.n);
+}
+END_TEST
+
 static Suite *
 fastpath_suite(void)
 {
@@ -675,6 +908,7 @@ fastpath_suite(void)
 	tcase_add_test(tc, test_flow_cache);
 	tcase_add_test(tc, test_egress_follows_route);
 	tcase_add_test(tc, test_esp_lane_follows_changes);
+	tcase_add_test(tc, test_burst_as_frames);
 	suite_add_tcase(s, tc);
 	return s;
 }
