@@ -725,8 +725,9 @@ static struct wire_mem_sink	lan_sink = { lan_cap, NULL };
 static uint8_t	bf[BF_N][14 + 1500];
 static size_t	bf_len[BF_N], bf_n;
 
-/* A TCP frame from SRC to 2.2.2.2, ports SPORT > 80 (flow A) or
- * SPORT > 443 (B); TTL and checksum as asked. */
+/* A TCP frame from SRC to 2.2.2.2, ports SPORT to DPORT (80: flow A,
+ * 443: B, both under access-list 100's rule); TTL as asked, the header
+ * checksum wrong when BAD. */
 static void
 bframe(uint32_t src, uint16_t sport, uint16_t dport, size_t len, uint8_t ttl,
     bool bad)
@@ -776,7 +777,9 @@ burst_counts(struct burst_counts *bc)
 
 /*
  * The burst's frames: flows A and B mixed, a frame with a bad checksum
- * and one to refragment inside A's run, a frame whose processing (its
+ * inside A's run and, under `mtu 900` on Serial1/2 (the path MTU
+ * crypto reads), two larger than the inner MTU in A's runs (cut before
+ * encryption; with DF, answered "fragmentation needed"), a frame whose processing (its
  * ICMP error's ARP request on the LAN) applies an access group that
  * then filters A, B taken the ordinary way under it; then, the group
  * gone, A's run across its SA's soft volume lifetime (Quick Mode begun
@@ -800,7 +803,7 @@ burst_play(bool burst, struct burst_out *out, struct burst_counts *bc,
 	/* The access list exists before: applying it mid-burst moves no
 	 * generation (the flow cache asks the interfaces per packet). */
 	memlab_run(&ml, 0, "configure terminal\ninterface Serial1/2\n"
-	    "ip mtu 900\nexit\naccess-list 150 deny tcp any any eq 80\n"
+	    "mtu 900\nexit\naccess-list 150 deny tcp any any eq 80\n"
 	    "access-list 150 permit ip any any\nend");
 	memset(&bo, 0, sizeof(bo));
 	(void)wire_mem_sink(ml.ml_ser[0], &burst_sink);
