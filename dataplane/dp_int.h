@@ -666,6 +666,7 @@ struct eg_entry {
 	/* The addresses' two 32-bit words as they lie in memory, summed
 	 * in the machine's order (RFC 1071 2(B), as in_cksum). */
 	uint64_t		 eg_msum;
+	uint32_t		 eg_mtu;	/* eg_out's IP MTU */
 	uint8_t			 eg_hl;		/* ETHER_HDRLEN or HDLC_HDRLEN */
 	bool			 eg_arp;	/* the MAC asked of ARP per packet */
 	/* link_hdr4's header, its last eg_hl bytes (it writes a header

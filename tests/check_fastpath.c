@@ -413,6 +413,17 @@ START_TEST(test_egress_follows_route)
 	ck_assert_uint_eq(nesp, 3);
 	ck_assert_uint_eq(s12->if_attach.at_opkts, opk0 + 1);
 	ck_assert_uint_eq(flow(0)->fl_stats.fs_send_errors, err0 + 1);
+	/* The egress keeps the interface's IP MTU: `ip mtu` between two
+	 * packets cuts the second's ESP packet (crypto's inner MTU follows
+	 * `mtu`, so it is built whole). */
+	send_lan(700);
+	ck_assert_uint_eq(nesp, 4);
+	memlab_run(&ml, 0, "configure terminal\ninterface Serial1/2\n"
+	    "ip mtu 600\nend");
+	send_lan(700);
+	ck_assert_uint_eq(nesp, 6);
+	ck_assert_uint_le(esp_len[4], 4 + 600);
+	ck_assert_uint_le(esp_len[5], 4 + 600);
 	ck_assert_uint_eq(nclear, 0);
 	ck_assert_uint_eq(inject_fail, 0);
 }
