@@ -459,6 +459,9 @@ struct crypto {
 		struct ipsec_flow	*r_fl;
 		struct ipsec_sa		*r_ps;
 		size_t			 r_inner;	/* the inner MTU */
+		size_t			 r_pre;		/* outer header, ESP, IV */
+		uint64_t		 r_soft;	/* the soft volume, bytes */
+		bool			 r_digest;	/* #pkts digest counted */
 		uint64_t		 r_gen;		/* ipsec_run_gen() */
 	}				  c_run;
 	/* Tunnel interfaces' `tunnel protection` policies

@@ -645,6 +645,9 @@ void	ipsec_rekey_arm(struct ipsec_pair *, uint32_t life_s, uint64_t life_kb);
 void	ipsec_rekey_installed(struct ipsec_pair *old, struct ipsec_pair *new);
 /* PS carried more bytes: its soft volume lifetime may be reached. */
 void	ipsec_rekey_volume(struct ipsec_sa *);
+/* The bytes below which ipsec_rekey_volume(PS) does nothing, whatever
+ * else: its pair's soft volume lifetime (UINT64_MAX: none). */
+uint64_t ipsec_rekey_volume_from(const struct ipsec_sa *);
 /* The peer has the SAs of PS's pair (QM3, or ESP received on it). */
 void	ipsec_rekey_confirmed(struct ipsec_sa *);
 /* ike_proposal.c: what entry CE offers now, copied into PR (transform

@@ -152,6 +152,18 @@ ipsec_rekey_volume(struct ipsec_sa *ps)
 	rekey_start(pr);
 }
 
+uint64_t
+ipsec_rekey_volume_from(const struct ipsec_sa *ps)
+{
+	const struct ipsec_pair	*pr = ps->ps_expiry;
+
+	/* ipsec_rekey_volume's ps_bytes / 1024 < pr_soft_kb, in bytes. */
+	if (pr == NULL || pr->pr_soft_kb == 0 ||
+	    pr->pr_soft_kb > UINT64_MAX / 1024)
+		return UINT64_MAX;
+	return pr->pr_soft_kb * 1024;
+}
+
 void
 ipsec_rekey_confirmed(struct ipsec_sa *ps)
 {
