@@ -80,6 +80,22 @@ wire_batch_end(void)
 		wire_flush_all();
 }
 
+void
+wire_read_begin(struct wire *w)
+{
+	wire_batch_begin();
+	if (w->w_rxs != NULL)
+		w->w_rxs(w->w_arg, true);
+}
+
+void
+wire_read_end(struct wire *w)
+{
+	if (w->w_rxs != NULL)
+		w->w_rxs(w->w_arg, false);
+	wire_batch_end();
+}
+
 static void
 wire_readable(int fd, short revents, void *arg)
 {
@@ -87,9 +103,9 @@ wire_readable(int fd, short revents, void *arg)
 
 	(void)fd;
 	(void)revents;
-	wire_batch_begin();
+	wire_read_begin(w);
 	w->w_ops->wo_read(w);
-	wire_batch_end();
+	wire_read_end(w);
 }
 
 struct wire *
@@ -415,9 +431,10 @@ wire_set_txfail(struct wire *w, wire_txfail_fn fn)
 }
 
 void
-wire_set_rx_burst(struct wire *w, wire_rxb_fn fn)
+wire_set_rx_burst(struct wire *w, wire_rxb_fn fn, wire_rxs_fn scope)
 {
 	w->w_rxb = fn;
+	w->w_rxs = scope;
 }
 
 int

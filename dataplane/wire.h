@@ -40,6 +40,7 @@
 #ifndef IOSH_DATAPLANE_WIRE_H
 #define IOSH_DATAPLANE_WIRE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -109,10 +110,15 @@ int		 wire_send(struct wire *, const uint8_t *frame, size_t len);
 int		 wire_send_owned(struct wire *, const uint8_t *frame,
 		    size_t len, void *owner);
 void		 wire_set_txfail(struct wire *, wire_txfail_fn);
+/* Around each read of the medium, however its frames are handed over:
+ * SCOPE(ARG, true) before the first, SCOPE(ARG, false) after the last
+ * (nothing else runs between them but the router's own handling). */
+typedef void	(*wire_rxs_fn)(void *arg, bool begin);
 /* Hand W's reads to RXB(ARG) a read at a time, when nothing sits
  * between the medium and the router (no input fault, no input
- * capture); otherwise, and without it, frame by frame to RX. */
-void		 wire_set_rx_burst(struct wire *, wire_rxb_fn);
+ * capture); otherwise, and without it, frame by frame to RX.  SCOPE
+ * (may be NULL) brackets every read, a pcap: ring's and a TAP's too. */
+void		 wire_set_rx_burst(struct wire *, wire_rxb_fn, wire_rxs_fn);
 /* Write what W queued now (wire_close and the end of a batch do). */
 void		 wire_flush(struct wire *);
 

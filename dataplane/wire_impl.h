@@ -52,6 +52,7 @@ struct wire {
 	void			*w_priv;	/* the kind's own state */
 	wire_rx_fn		 w_rx;
 	wire_rxb_fn		 w_rxb;		/* optional: a read at once */
+	wire_rxs_fn		 w_rxs;		/* optional: around a read */
 	void			*w_arg;
 	struct wire_stats	 w_stats;
 	struct fault		*w_fault[2];	/* by enum wire_dir */
@@ -88,6 +89,9 @@ void	wire_input_burst(struct wire *, const uint8_t *const *frames,
  * read once for all of them.  Nest. */
 void	wire_batch_begin(void);
 void	wire_batch_end(void);
+/* Around one read of W's medium (wire_set_rx_burst's SCOPE). */
+void	wire_read_begin(struct wire *);
+void	wire_read_end(struct wire *);
 /* The medium's cumulative loss counters now (pcap_stats' ps_drop and
  * ps_ifdrop, 32 bits that wrap): what grew since the last call goes to
  * ws_in_overruns and ws_in_ignored. */

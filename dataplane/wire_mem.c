@@ -77,8 +77,8 @@ wire_mem_inject_batch(struct wire *w, const uint8_t *const *frames,
 {
 	if (w == NULL || w->w_ops != &wire_mem_ops)
 		return -1;
-	wire_batch_begin();
+	wire_read_begin(w);
 	wire_input_burst(w, frames, NULL, lens, n);
-	wire_batch_end();
+	wire_read_end(w);
 	return 0;
 }
