@@ -676,7 +676,8 @@ END_TEST
 #define BO_MAX	64
 
 /* What left R1's Serial1/2, in order: ESP as (SPI's rank, sequence
- * number, length), anything else as its protocol. */
+ * number, length); anything else, and a later fragment, as (1000 + its
+ * protocol, flags and offset, length). */
 struct burst_out {
 	size_t		 n;
 	uint32_t	 spis[8];
@@ -789,17 +790,17 @@ burst_counts(struct burst_counts *bc)
 
 /*
  * The burst's frames: flows A and B mixed, a frame with a bad checksum
- * inside A's run and, under `mtu 900` on Serial1/2 (the path MTU
- * crypto reads), two larger than the inner MTU in A's runs (cut before
- * encryption; with DF, answered "fragmentation needed"), a frame whose processing (its
- * ICMP error's ARP request on the LAN) applies an access group that
- * then filters A, B taken the ordinary way under it; then, the group
- * gone, A's run across its SA's soft volume lifetime (Quick Mode begun
- * mid-run) and its hard one (the SA gone mid-run: a send error).
+ * inside A's run and, under `mtu 900` on Serial1/2 (the path MTU crypto
+ * reads), two larger than the inner MTU in A's runs (cut before
+ * encryption; with DF, answered "fragmentation needed"), a frame whose
+ * processing (its ICMP error's ARP request on the LAN) applies an
+ * access group that then filters A, B taken the ordinary way under it;
+ * then, the group gone, A's run across its SA's soft volume lifetime
+ * (Quick Mode begun mid-run) and its hard one (the SA gone mid-run:
+ * send errors).  MODE: 0 one frame at a time, 1 each part as one read,
+ * 2 the same with an input capture on the LAN's wire (its frames handed
+ * over one by one inside the read).
  */
-/* MODE: 0 one frame at a time, 1 each part as one read, 2 the same
- * with an input capture on the LAN's wire (its frames handed over one
- * by one inside the read). */
 static void
 burst_play(int mode, struct burst_out *out, struct burst_counts *bc,
     uint64_t *runs)
