@@ -452,6 +452,18 @@ struct crypto {
 	 * peers or its ACL name change. */
 	uint64_t			  c_cfg_gen;
 	struct ipsec_spd		 *c_spd;
+	/* fast_out's last decision in its common case (ipsec_out.c),
+	 * for the next packet of a burst's run. */
+	struct ipsec_run {
+		const void		*r_sel;		/* NULL: none */
+		struct ipsec_flow	*r_fl;
+		struct ipsec_sa		*r_ps;
+		size_t			 r_inner;	/* the inner MTU */
+		size_t			 r_pre;		/* outer header, ESP, IV */
+		uint64_t		 r_soft;	/* the soft volume, bytes */
+		bool			 r_digest;	/* #pkts digest counted */
+		uint64_t		 r_gen;		/* ipsec_run_gen() */
+	}				  c_run;
 	/* Tunnel interfaces' `tunnel protection` policies
 	 * (ipsec_tunnel.c). */
 	struct ipsec_tunnels		 *c_tunnels;

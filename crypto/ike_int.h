@@ -449,8 +449,20 @@ size_t	ipsec_mtu_inner_out(struct crypto *, const struct dp_iface *,
 /* FL's path MTU and modes were written outside ipsec_mtu.c: read them
  * again on its next packet. */
 void	ipsec_mtu_forget(struct ipsec_flow *);
-/* The outer header's DF byte (ip[6]) for INNER under FL's df-bit mode. */
-uint8_t	ipsec_mtu_outer_df(const struct ipsec_flow *, const uint8_t *inner);
+/* The outer header's DF byte (ip[6]) for INNER under FL's df-bit mode.
+ * Inline: every ESP packet asks it (issue 22). */
+static inline uint8_t
+ipsec_mtu_outer_df(const struct ipsec_flow *fl, const uint8_t *inner)
+{
+	switch (fl->fl_df_mode) {
+	case DP_DF_SET:
+		return 0x40;		/* DF in the flags byte */
+	case DP_DF_CLEAR:
+		return 0;
+	default:
+		return inner[6] & 0x40;
+	}
+}
 /* Whether TS in RQ's flow runs in transport mode (ipsec_ident.c). */
 bool	ipsec_transport_ok(const struct ike_request *,
 	    const struct transform_set *);
@@ -645,6 +657,9 @@ void	ipsec_rekey_arm(struct ipsec_pair *, uint32_t life_s, uint64_t life_kb);
 void	ipsec_rekey_installed(struct ipsec_pair *old, struct ipsec_pair *new);
 /* PS carried more bytes: its soft volume lifetime may be reached. */
 void	ipsec_rekey_volume(struct ipsec_sa *);
+/* The bytes below which ipsec_rekey_volume(PS) does nothing, whatever
+ * else: its pair's soft volume lifetime (UINT64_MAX: none). */
+uint64_t ipsec_rekey_volume_from(const struct ipsec_sa *);
 /* The peer has the SAs of PS's pair (QM3, or ESP received on it). */
 void	ipsec_rekey_confirmed(struct ipsec_sa *);
 /* ike_proposal.c: what entry CE offers now, copied into PR (transform

@@ -128,19 +128,6 @@ ipsec_mtu_inner(const struct ipsec_flow *fl, const struct ipsec_sa *ps)
 	return l;
 }
 
-uint8_t
-ipsec_mtu_outer_df(const struct ipsec_flow *fl, const uint8_t *inner)
-{
-	switch (fl->fl_df_mode) {
-	case DP_DF_SET:
-		return IP_DF;
-	case DP_DF_CLEAR:
-		return 0;
-	default:
-		return inner[6] & IP_DF;
-	}
-}
-
 /* IP in pieces of at most MTU bytes, equal but for the 8-byte rounding,
  * each built in c_fragbuf (nothing allocated) and passed through ENCAP. */
 static enum dp_crypto_verdict

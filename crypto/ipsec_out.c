@@ -166,26 +166,41 @@ transport_pkt(const struct ipsec_flow *fl, const struct ipsec_sa *ps,
 	    memcmp(ip + 16, fl->fl_peer.sa_addr, 4) == 0;
 }
 
+/* #pkts digest counts PS's packets only where it has an ICV (esp-null
+ * alone has none); AH alone encrypts nothing, it and ESP's ICV are
+ * digests. */
+static bool
+sa_digests(const struct ipsec_sa *ps)
+{
+	return ps->ps_ah != NULL || esp_sa_icv_len(ps->ps_esp) != 0;
+}
+
 /*
  * The ESP packet OUT (TOTAL bytes, LEN of them the payload protected)
- * leaves, counted as IOS counts it: #pkts digest only where the SA has
- * an ICV (esp-null alone has none).
+ * leaves, counted as IOS counts it; DIGEST: sa_digests(PS), which a
+ * run (fast_out) knows already.
  */
 static enum dp_crypto_verdict
-esp_sent(struct crypto *c, struct ipsec_flow *fl, struct ipsec_sa *ps,
-    uint8_t *out, size_t total, size_t len)
+esp_sent_as(struct crypto *c, struct ipsec_flow *fl, struct ipsec_sa *ps,
+    uint8_t *out, size_t total, size_t len, bool digest)
 {
 	fl->fl_last_out_ms = clock_mono_ms();
 	fl->fl_stats.fs_encaps++;
-	/* AH alone encrypts nothing; it and ESP's ICV are digests. */
 	if (ps->ps_esp != NULL)
 		fl->fl_stats.fs_encrypt++;
-	if (ps->ps_ah != NULL || esp_sa_icv_len(ps->ps_esp) != 0)
+	if (digest)
 		fl->fl_stats.fs_digest++;
 	ps->ps_bytes += len;
 	if (dp_ip_output_buf(c->c_sys->sy_dp, out, total) != DP_SEND_OK)
 		fl->fl_stats.fs_send_errors++;
 	return DP_CRYPTO_CONSUMED;
+}
+
+static enum dp_crypto_verdict
+esp_sent(struct crypto *c, struct ipsec_flow *fl, struct ipsec_sa *ps,
+    uint8_t *out, size_t total, size_t len)
+{
+	return esp_sent_as(c, fl, ps, out, total, len, sa_digests(ps));
 }
 
 /*
@@ -429,19 +444,22 @@ encap(struct crypto *c, struct ipsec_flow *fl, struct ipsec_sa *ps,
  * encap for what fast_out took: ESP alone in tunnel mode to an IPv4
  * peer, in place.  encap's tests of the other cases and its lengths
  * through ipsec_sa_pre and ipsec_sa_encap_len (AH's part, then ESP's)
- * are left out: ESP's lengths are asked of ESP.
+ * are left out: fast_out's run record R holds what comes before ESP's
+ * payload (outer header, ESP's header, IV) and whether the SA digests;
+ * ESP's length is asked of ESP.
  */
 static enum dp_crypto_verdict
-encap_esp4(struct crypto *c, struct ipsec_flow *fl, struct ipsec_sa *ps,
-    uint8_t *ip, size_t len)
+encap_esp4(struct crypto *c, const struct ipsec_run *r, uint8_t *ip,
+    size_t len)
 {
-	uint8_t		*out;
-	size_t		 hdr = IP_HDR + (ps->ps_udp ? UDP_HDR : 0), elen;
-	size_t		 pre = hdr + ESP_HDR_LEN + esp_sa_iv_len(ps->ps_esp);
-	size_t		 cap = hdr + esp_encap_len(ps->ps_esp, len);
-	uint8_t		 tos = ip[1], df = ipsec_mtu_outer_df(fl, ip);
+	struct ipsec_flow	*fl = r->r_fl;
+	struct ipsec_sa		*ps = r->r_ps;
+	uint8_t			*out;
+	size_t			 hdr = IP_HDR + (ps->ps_udp ? UDP_HDR : 0), elen;
+	size_t			 cap = hdr + esp_encap_len(ps->ps_esp, len);
+	uint8_t			 tos = ip[1], df = ipsec_mtu_outer_df(fl, ip);
 
-	if ((out = encap_dest(c, fl, ip, len, DP_HEADROOM, pre, cap,
+	if ((out = encap_dest(c, fl, ip, len, DP_HEADROOM, r->r_pre, cap,
 	    true)) == NULL)
 		return DP_CRYPTO_DROP;
 	if (esp_encap_nh(ps->ps_esp, ip, len, ESP_NEXT_IPV4, out + hdr,
@@ -450,7 +468,7 @@ encap_esp4(struct crypto *c, struct ipsec_flow *fl, struct ipsec_sa *ps,
 		return DP_CRYPTO_DROP;
 	}
 	elen = outer4(fl, ps, out, elen, tos, df);
-	return esp_sent(c, fl, ps, out, IP_HDR + elen, len);
+	return esp_sent_as(c, fl, ps, out, IP_HDR + elen, len, r->r_digest);
 }
 
 /*
@@ -641,6 +659,22 @@ outbound_inplace(void *arg, struct dp_iface *ifp, uint8_t *ip, size_t len)
 }
 
 /*
+ * What a run (fast_out's RUN) re-uses is valid while this is unchanged:
+ * the flows (db_flow_gen: the selector's flow), the SAs (db_sa_gen: the
+ * flow's outbound SA and its transforms), the configuration the
+ * selector and the modes come from (c_cfg_gen) and the global df-bit
+ * and fragmentation settings (c_mtu_gen).  Each only grows.  The
+ * interface's MTU and routes move the flow cache's generation, which
+ * the dataplane compares per packet, run or not.
+ */
+static inline uint64_t
+ipsec_run_gen(const struct crypto *c)
+{
+	return c->c_sadb.db_flow_gen + c->c_sadb.db_sa_gen + c->c_cfg_gen +
+	    c->c_mtu_gen;
+}
+
+/*
  * A forwarded packet of a flow whose selector protect() noted
  * (dp_fast_note): the dataplane checked that nothing it was compiled
  * from changed since (c_cfg_gen, dp_generation: dp_crypto_gen).  The
@@ -651,27 +685,55 @@ outbound_inplace(void *arg, struct dp_iface *ifp, uint8_t *ip, size_t len)
  * ipsec_mtu_out, which decide the same; anything else (no SA yet, the
  * lifetime reached, AH, transport mode, IPv6, a packet to fragment or
  * refuse) goes their way.
+ *
+ * In a burst's run (RUN: the packet before was the previous frame
+ * received, with this selector, nothing between them) the flow, its SA
+ * and the inner MTU the last packet found in the common case are taken
+ * again while ipsec_run_gen() is unchanged: between two packets of a
+ * run nothing but the first packet's own sending ran, and the clock
+ * stood still (the read's held instant: a learned path MTU's age is
+ * what it was).  What that sending changes is asked per packet still:
+ * the SA's bytes against its lifetime, the packet's length against the
+ * inner MTU, the soft volume rekey.
  */
 static enum dp_crypto_verdict
 fast_out(void *arg, struct dp_iface *ifp, const void *cookie, uint8_t *ip,
-    size_t len)
+    size_t len, bool run)
 {
 	struct crypto		*c = arg;
 	const struct spd_sel	*ss = cookie;
+	struct ipsec_run	*r = &c->c_run;
 	struct ipsec_flow	*fl;
 	struct ipsec_sa		*ps;
 	enum dp_crypto_verdict	 v;
 
+	if (run && r->r_sel == ss && r->r_gen == ipsec_run_gen(c)) {
+		ps = r->r_ps;
+		if (ps->ps_bytes / 1024 < ps->ps_life_kb && len <= r->r_inner)
+			goto common;
+	}
+	r->r_sel = NULL;
 	if ((fl = ipsec_spd_flow(c, ss)) == NULL ||
 	    (ps = ipsec_flow_out_sa(fl)) == NULL || ps->ps_esp == NULL ||
 	    ps->ps_ah != NULL || ps->ps_transport ||
 	    fl->fl_peer.sa_family == 6 ||
 	    ps->ps_bytes / 1024 >= ps->ps_life_kb ||
-	    len > ipsec_mtu_inner_out(c, ifp, fl, ps))
+	    len > (r->r_inner = ipsec_mtu_inner_out(c, ifp, fl, ps)))
 		return protect_sel(c, ifp, ss->ss_se, ss, ip, len, true);
-	v = encap_esp4(c, fl, ps, ip, len);
-	/* The soft volume lifetime: a successor now (as flow_send). */
-	ipsec_rekey_volume(ps);
+	r->r_sel = ss;
+	r->r_fl = fl;
+	r->r_ps = ps;
+	r->r_pre = IP_HDR + (ps->ps_udp ? UDP_HDR : 0) + ESP_HDR_LEN +
+	    esp_sa_iv_len(ps->ps_esp);
+	r->r_digest = sa_digests(ps);
+	r->r_soft = ipsec_rekey_volume_from(ps);
+	r->r_gen = ipsec_run_gen(c);
+common:
+	v = encap_esp4(c, r, ip, len);
+	/* The soft volume lifetime: a successor now (as flow_send), asked
+	 * only from the bytes where it can begin. */
+	if (ps->ps_bytes >= r->r_soft)
+		ipsec_rekey_volume(ps);
 	return v;
 }
 

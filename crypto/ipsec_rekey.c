@@ -129,6 +129,7 @@ ipsec_rekey_installed(struct ipsec_pair *old, struct ipsec_pair *new)
 	if (!new->pr_initiator) {
 		/* The peer switches when it has QM2; we when it shows it. */
 		new->pr_standby = true;
+		c->c_sadb.db_sa_gen++;
 		return;
 	}
 	old->pr_rekeying = true;
@@ -151,11 +152,25 @@ ipsec_rekey_volume(struct ipsec_sa *ps)
 	rekey_start(pr);
 }
 
+uint64_t
+ipsec_rekey_volume_from(const struct ipsec_sa *ps)
+{
+	const struct ipsec_pair	*pr = ps->ps_expiry;
+
+	/* ipsec_rekey_volume's ps_bytes / 1024 < pr_soft_kb, in bytes. */
+	if (pr == NULL || pr->pr_soft_kb == 0 ||
+	    pr->pr_soft_kb > UINT64_MAX / 1024)
+		return UINT64_MAX;
+	return pr->pr_soft_kb * 1024;
+}
+
 void
 ipsec_rekey_confirmed(struct ipsec_sa *ps)
 {
 	struct ipsec_pair	*pr = ps->ps_expiry;
 
-	if (pr != NULL)
+	if (pr != NULL && pr->pr_standby) {
 		pr->pr_standby = false;
+		pr->pr_c->c_sadb.db_sa_gen++;
+	}
 }

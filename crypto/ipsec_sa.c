@@ -34,6 +34,7 @@ ipsec_sa_release(struct crypto *c, struct ipsec_sa *ps)
 	ps->ps_esp = NULL;
 	ah_sa_free(ps->ps_ah);
 	ps->ps_ah = NULL;
+	c->c_sadb.db_sa_gen++;
 	if (ps->ps_flow != NULL)
 		ipsec_tunnel_changed(c, ps->ps_flow);
 	if (pr == NULL)

@@ -463,6 +463,7 @@ sadb_sa_new(struct sadb *db, struct ipsec_flow *fl, enum ipsec_dir dir,
 	ps->ps_spi = spi;
 	ps->ps_connid = db->db_next_ipsec_id++;
 	ps->ps_flowid = db->db_next_flow_id++;
+	db->db_sa_gen++;
 	if (dir == IPSEC_IN) {
 		chash_insert(&db->db_spi_hash, ps);
 		TAILQ_INSERT_TAIL(&fl->fl_in, ps, ps_entry);
@@ -493,6 +494,7 @@ sadb_sa_free(struct sadb *db, struct ipsec_sa *ps)
 	} else
 		TAILQ_REMOVE(&ps->ps_flow->fl_out, ps, ps_entry);
 	db->db_nsa--;
+	db->db_sa_gen++;
 	explicit_bzero(ps, sizeof(*ps));	/* it held keys */
 	free(ps);
 }

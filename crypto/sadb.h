@@ -270,6 +270,10 @@ struct sadb {
 	/* Moves when a flow enters or leaves db_flow_hash: a flow found
 	 * by key and remembered is still the answer while it stays. */
 	uint64_t		  db_flow_gen;
+	/* Moves when an SA is made or freed, loses its transforms, or its
+	 * pair goes in or out of standby: which SA a flow sends on and
+	 * what it carries may have changed (ipsec_out.c's run). */
+	uint64_t		  db_sa_gen;
 	struct chash		  db_peer_hash;	/* by address */
 	size_t			  db_npeers;
 	const struct ios_version *db_version;	/* the router's, live */

@@ -79,7 +79,45 @@ attach_rx(void *arg, const uint8_t *frame, size_t len)
 		return;
 	/* The packet's time, read once for all who ask on its way. */
 	clock_hold();
+	fc_rx_frame(ifp->if_dp);
 	link_input(ifp, frame, len);
+	clock_release();
+}
+
+/* Around one read of the wire, its frames handed over one by one
+ * (attach_rx: a pcap: ring's, a TAP's, any behind an input fault or
+ * capture) or at once (attach_rx_burst): one burst, whose consecutive
+ * frames of a flow make a run (flowcache.c). */
+static void
+attach_rx_scope(void *arg, bool begin)
+{
+	struct dp_iface	*ifp = arg;
+
+	if (begin)
+		fc_burst_begin(ifp->if_dp);
+	else
+		fc_burst_end(ifp->if_dp);
+}
+
+/* One read of the wire at once: attach_rx's per frame, as one burst
+ * (it is inside attach_rx_scope's too when the wire brackets it). */
+static void
+attach_rx_burst(void *arg, const uint8_t *const *frames, const size_t *lens,
+    size_t n)
+{
+	struct dp_iface		*ifp = arg;
+	struct dataplane	*dp = ifp->if_dp;
+	size_t			 i;
+
+	clock_hold();
+	fc_burst_begin(dp);
+	for (i = 0; i < n; i++) {
+		if (!iface_up(ifp))
+			continue;
+		fc_rx_frame(dp);
+		link_input(ifp, frames[i], lens[i]);
+	}
+	fc_burst_end(dp);
 	clock_release();
 }
 
@@ -138,6 +176,7 @@ dp_attach(struct dataplane *dp, const char *name, const char *spec,
 		return -1;
 	ifp->if_attach.at_wire = w;
 	wire_set_txfail(w, attach_txfail);
+	wire_set_rx_burst(w, attach_rx_burst, attach_rx_scope);
 	dp->d_rt_gen++;		/* its line protocol: routes through it */
 	ifp->if_attach.at_spec = xstrdup(spec);
 	attach_mac(ifp, spec);

@@ -363,7 +363,14 @@ struct dp_crypto_ops {
 	 * configuration crypto compiled the cookie from is unchanged
 	 * (dp_crypto_gen). */
 	enum dp_crypto_verdict (*co_fast_out)(void *arg, struct dp_iface *out,
-			    const void *cookie, uint8_t *ip, size_t len);
+			    const void *cookie, uint8_t *ip, size_t len,
+			    bool run);
+	/* RUN (flowcache.c, a burst's run): the packet before this one was
+	 * the previous frame the router received, in the same read of the
+	 * same wire, and it was handed here with the same COOKIE — nothing
+	 * else was received, and no command or timer ran, in between.
+	 * What crypto decided for that packet it may take again, as far
+	 * as that packet's own sending changed nothing it decided on. */
 };
 
 /* OPS NULL unregisters.  OPS must outlive the registration. */

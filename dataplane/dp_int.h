@@ -672,6 +672,7 @@ struct eg_entry {
 	/* The addresses' two 32-bit words as they lie in memory, summed
 	 * in the machine's order (RFC 1071 2(B), as in_cksum). */
 	uint64_t		 eg_msum;
+	uint32_t		 eg_mtu;	/* eg_out's IP MTU */
 	uint8_t			 eg_hl;		/* ETHER_HDRLEN or HDLC_HDRLEN */
 	bool			 eg_arp;	/* the MAC asked of ARP per packet */
 	/* link_hdr4's header, its last eg_hl bytes (it writes a header
@@ -726,6 +727,15 @@ struct fwd {
 	struct fc_rec		 f_fcrec;
 	struct eg_entry		 f_eg[EG_SLOTS];	/* egress.c */
 	uint64_t		 f_fc_hits;	/* packets it forwarded */
+	uint64_t		 f_fc_runs;	/* of them, continuing a run */
+	/* A burst (attach_rx_burst: one read of a wire) being received,
+	 * nested depth, and its run (flowcache.c): the entry the frame
+	 * before took, and that frame's number in f_rx_seq, which counts
+	 * every frame received from a wire. */
+	unsigned		 f_burst;
+	uint64_t		 f_rx_seq;
+	struct fc_entry		*f_run_e;
+	uint64_t		 f_run_seq;
 	/* crypto's generation (dp_crypto_gen): its configuration, which
 	 * the cookies point into; NULL: none registered. */
 	const uint64_t		*f_crypto_gen;
@@ -764,6 +774,17 @@ int		 eg_send(struct dataplane *, uint8_t *ip, size_t len);
  * d_fc_gen + crypto's generation, + 1 (0 is an empty slot).  Each term
  * only grows, so the sum moves whenever any of them does. */
 uint64_t	 fc_gen(const struct dataplane *);
+/* Around the frames of one read of a wire (attach_rx_burst), nested:
+ * consecutive frames of one flow inside make a run (fc_forward). */
+void		 fc_burst_begin(struct dataplane *);
+void		 fc_burst_end(struct dataplane *);
+/* Every frame received from a wire, burst or not, before its link
+ * layer sees it: what is between two frames of a run. */
+static inline void
+fc_rx_frame(struct dataplane *dp)
+{
+	dp->d_fwd->f_rx_seq++;
+}
 /* Forward IP (received on IN, its header checked, LEN its total length)
  * by its cached decision: true if it was (sent, or dropped as the
  * ordinary path would have), false if the ordinary path must take it

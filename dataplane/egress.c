@@ -23,12 +23,14 @@
  *    is the next hop a broadcast), interfaces created or deleted (the
  *    pointer kept);
  *  - d_rt_gen: routes, interfaces shut or opened, wires attached or
- *    closed, 802.1Q encapsulations (the route and the link kept).
- * What is asked again per packet needs no generation: the IP MTU (`ip
- * mtu`/`mtu` move none: larger datagrams go the ordinary way, which
- * fragments or answers), ARP (an Ethernet next hop's MAC is resolved
- * per packet, so its aging and replies act at once), and whether the
- * interface is up with a wire (attach_send_for).  Not kept: tunnels and
+ *    closed, 802.1Q encapsulations (the route and the link kept);
+ *  - `mtu` and `ip mtu` move d_gen too: the interface's IP MTU is kept
+ *    (larger datagrams go the ordinary way, which fragments or answers;
+ *    tunnels, whose MTU follows their transport, are not kept).
+ * What is asked again per packet needs no generation: ARP (an Ethernet
+ * next hop's MAC is resolved per packet, so its aging and replies act
+ * at once), and whether the interface is up with a wire
+ * (attach_send_for).  Not kept: tunnels and
  * subinterfaces (their own output paths), loopbacks, IP options,
  * datagrams for the router itself or without a source.
  */
@@ -64,6 +66,7 @@ eg_fill(struct dataplane *dp, struct eg_entry *e, const uint8_t *ip,
 	    (hl = link_hdr4(out, nh, e->eg_hdr + sizeof(e->eg_hdr))) <= 0)
 		return false;	/* tunnels, loopbacks; ARP not answered */
 	e->eg_hl = (uint8_t)hl;
+	e->eg_mtu = iface_ip_mtu(out);
 	e->eg_arp = link_ethernet(out) && !ip4_iface_bcast(out, nh);
 	e->eg_gen = route_gen(dp);
 	e->eg_src = src;
@@ -97,7 +100,7 @@ eg_send(struct dataplane *dp, uint8_t *ip, size_t len)
 		goto ordinary;
 	/* Too long for the link: fragments or "fragmentation needed",
 	 * the ordinary way. */
-	if (len > iface_ip_mtu(e->eg_out) || len > IP4_MAXLEN)
+	if (len > e->eg_mtu || len > IP4_MAXLEN)
 		goto ordinary;
 	/* The header's checksum: the addresses' sum kept, the rest now,
 	 * all in the machine's order (two words and a half loaded as they

@@ -161,6 +161,35 @@ fc_ifaces_plain(const struct fwd *f, const struct dp_iface *in,
 	    f->f_crypto != NULL && f->f_crypto->co_fast_out != NULL;
 }
 
+/*
+ * A burst: the frames of one read of a wire, handed over together
+ * (attach_rx_burst).  Inside it, a frame that takes the same entry as
+ * the frame received just before it continues that frame's run: no
+ * command, timer or other packet ran between the two (each frame from
+ * a wire moves f_rx_seq; a burst's end and a nested one's beginning
+ * end the run), so what only those change need not be asked again:
+ * the interfaces' access groups, NAT and crypto map (fc_ifaces_plain),
+ * and what crypto decided (co_fast_out's RUN).  fc_gen() is still
+ * compared per packet: a packet's own sending may move it.
+ */
+void
+fc_burst_begin(struct dataplane *dp)
+{
+	struct fwd	*f = dp->d_fwd;
+
+	f->f_burst++;
+	f->f_run_e = NULL;
+}
+
+void
+fc_burst_end(struct dataplane *dp)
+{
+	struct fwd	*f = dp->d_fwd;
+
+	f->f_burst--;
+	f->f_run_e = NULL;
+}
+
 bool
 fc_forward(struct dataplane *dp, struct dp_iface *in, const uint8_t *ip,
     size_t len)
@@ -168,14 +197,19 @@ fc_forward(struct dataplane *dp, struct dp_iface *in, const uint8_t *ip,
 	struct fwd		*f = dp->d_fwd;
 	struct fc_entry		 k, *e;
 	uint8_t			*copy;
+	uint64_t		 seq = f->f_rx_seq;
 	uint32_t		 w;
 	unsigned		 i;
+	bool			 run;
 
 	if (!fc_key(&k, in, ip, len))
 		return false;
-	e = fc_slot(f, &k);
-	if (e->fe_gen != fc_gen(dp) || !fc_same(e, &k) ||
-	    !fc_ifaces_plain(f, in, e->fe_out))
+	/* The run's entry is the slot of its key: compared, not hashed. */
+	run = f->f_run_e != NULL && f->f_run_seq + 1 == seq &&
+	    fc_same(f->f_run_e, &k);
+	e = run ? f->f_run_e : fc_slot(f, &k);
+	if (e->fe_gen != fc_gen(dp) || (!run && (!fc_same(e, &k) ||
+	    !fc_ifaces_plain(f, in, e->fe_out))))
 		return false;
 	/* Time exceeded: the ordinary path answers it. */
 	if (ip[8] <= 1)
@@ -190,8 +224,12 @@ fc_forward(struct dataplane *dp, struct dp_iface *in, const uint8_t *ip,
 	for (i = 0; i < e->fe_nhits; i++)
 		(*e->fe_hits[i])++;
 	f->f_fc_hits++;
+	f->f_fc_runs += run;
+	/* The next frame of this burst may continue the run. */
+	f->f_run_e = f->f_burst != 0 ? e : NULL;
+	f->f_run_seq = seq;
 	switch (f->f_crypto->co_fast_out(f->f_crypto_arg, e->fe_out,
-	    e->fe_cookie, copy, len)) {
+	    e->fe_cookie, copy, len, run)) {
 	case DP_CRYPTO_CONSUMED:
 	case DP_CRYPTO_DROP:
 		break;

@@ -658,7 +658,7 @@ if_mtu_cmd(struct vty *vty, const struct cmd_args *m)
 	struct dp_iface	*ifp = vty->v_ctx;
 
 	ifp->if_mtu = NEGATED(m) ? 0 : (uint32_t)cmd_arg_num(m, "bytes", 0);
-	ifp->if_dp->d_gen++;	/* crypto's kept path MTU (mtu_gen) */
+	ifp->if_dp->d_gen++;	/* crypto's kept path MTU, the egress's */
 	return CMD_SUCCESS;
 }
 

@@ -799,6 +799,6 @@ if_ip_mtu_cmd(struct vty *vty, const struct cmd_args *m)
 
 	ifp->if_ip_mtu = cmd_negated(m) ? 0 :
 	    (uint32_t)cmd_arg_num(m, "bytes", 0);
-	ifp->if_dp->d_gen++;	/* a tunnel's MTU feeds crypto's path MTU */
+	ifp->if_dp->d_gen++;	/* crypto's path MTU (tunnels), the egress's */
 	return CMD_SUCCESS;
 }

@@ -80,6 +80,22 @@ wire_batch_end(void)
 		wire_flush_all();
 }
 
+void
+wire_read_begin(struct wire *w)
+{
+	wire_batch_begin();
+	if (w->w_rxs != NULL)
+		w->w_rxs(w->w_arg, true);
+}
+
+void
+wire_read_end(struct wire *w)
+{
+	if (w->w_rxs != NULL)
+		w->w_rxs(w->w_arg, false);
+	wire_batch_end();
+}
+
 static void
 wire_readable(int fd, short revents, void *arg)
 {
@@ -87,9 +103,9 @@ wire_readable(int fd, short revents, void *arg)
 
 	(void)fd;
 	(void)revents;
-	wire_batch_begin();
+	wire_read_begin(w);
 	w->w_ops->wo_read(w);
-	wire_batch_end();
+	wire_read_end(w);
 }
 
 struct wire *
@@ -242,6 +258,30 @@ wire_input(struct wire *w, const uint8_t *frame, size_t caplen, size_t len)
 		wire_deliver(w, frame, len);
 }
 
+void
+wire_input_burst(struct wire *w, const uint8_t *const *frames,
+    const size_t *caplens, const size_t *lens, size_t n)
+{
+	size_t	i, bytes = 0;
+	bool	whole = w->w_rxb != NULL && w->w_fault[WIRE_IN] == NULL &&
+		    (w->w_capture == NULL || !(w->w_capdirs & WIRE_CAP_IN));
+
+	for (i = 0; whole && caplens != NULL && i < n; i++)
+		whole = caplens[i] >= lens[i];
+	if (!whole) {
+		for (i = 0; i < n; i++)
+			wire_input(w, frames[i], caplens != NULL ?
+			    caplens[i] : lens[i], lens[i]);
+		return;
+	}
+	/* wire_input's counters, for the read as a whole. */
+	for (i = 0; i < n; i++)
+		bytes += lens[i];
+	w->w_stats.ws_in_frames += n;
+	w->w_stats.ws_in_bytes += bytes;
+	w->w_rxb(w->w_arg, frames, lens, n);
+}
+
 int
 wire_sendmmsg(struct wire *w, const struct iovec *iov, unsigned n)
 {
@@ -388,6 +428,13 @@ void
 wire_set_txfail(struct wire *w, wire_txfail_fn fn)
 {
 	w->w_txfail = fn;
+}
+
+void
+wire_set_rx_burst(struct wire *w, wire_rxb_fn fn, wire_rxs_fn scope)
+{
+	w->w_rxb = fn;
+	w->w_rxs = scope;
 }
 
 int

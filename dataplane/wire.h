@@ -40,6 +40,7 @@
 #ifndef IOSH_DATAPLANE_WIRE_H
 #define IOSH_DATAPLANE_WIRE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -53,6 +54,10 @@ struct wire;
 #define WIRE_FRAME_MAX	65535
 
 typedef void	(*wire_rx_fn)(void *arg, const uint8_t *frame, size_t len);
+/* The frames one read of the medium returned, in order (each valid
+ * during the call only): wire_set_rx_burst. */
+typedef void	(*wire_rxb_fn)(void *arg, const uint8_t *const *frames,
+		    const size_t *lens, size_t n);
 /* A queued frame of LEN bytes the medium refused after wire_send_owned
  * had returned 0: ARG is the rx callback's, OWNER what the sender named. */
 typedef void	(*wire_txfail_fn)(void *arg, void *owner, size_t len);
@@ -105,6 +110,15 @@ int		 wire_send(struct wire *, const uint8_t *frame, size_t len);
 int		 wire_send_owned(struct wire *, const uint8_t *frame,
 		    size_t len, void *owner);
 void		 wire_set_txfail(struct wire *, wire_txfail_fn);
+/* Around each read of the medium, however its frames are handed over:
+ * SCOPE(ARG, true) before the first, SCOPE(ARG, false) after the last
+ * (nothing else runs between them but the router's own handling). */
+typedef void	(*wire_rxs_fn)(void *arg, bool begin);
+/* Hand W's reads to RXB(ARG) a read at a time, when nothing sits
+ * between the medium and the router (no input fault, no input
+ * capture); otherwise, and without it, frame by frame to RX.  SCOPE
+ * (may be NULL) brackets every read, a pcap: ring's and a TAP's too. */
+void		 wire_set_rx_burst(struct wire *, wire_rxb_fn, wire_rxs_fn);
 /* Write what W queued now (wire_close and the end of a batch do). */
 void		 wire_flush(struct wire *);
 

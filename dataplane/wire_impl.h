@@ -51,6 +51,8 @@ struct wire {
 	int			 w_fd;		/* watched on w_el; -1: none */
 	void			*w_priv;	/* the kind's own state */
 	wire_rx_fn		 w_rx;
+	wire_rxb_fn		 w_rxb;		/* optional: a read at once */
+	wire_rxs_fn		 w_rxs;		/* optional: around a read */
 	void			*w_arg;
 	struct wire_stats	 w_stats;
 	struct fault		*w_fault[2];	/* by enum wire_dir */
@@ -76,11 +78,20 @@ extern const struct wire_ops	wire_mem_ops;
 /* A kind hands each frame it read to wire_input (counts, faults,
  * capture, then the rx callback).  CAPLEN < LEN: truncated, dropped. */
 void	wire_input(struct wire *, const uint8_t *, size_t caplen, size_t len);
+/* The N frames of one read (CAPLENS NULL: all whole): to the burst
+ * callback at once when the wire has one and nothing (a fault, a
+ * capture, a truncated frame) must see them one by one; else each
+ * through wire_input. */
+void	wire_input_burst(struct wire *, const uint8_t *const *frames,
+	    const size_t *caplens, const size_t *lens, size_t n);
 /* Around the frames of one read: what the router sends meanwhile waits
  * for the end (written then, one sendmmsg per wire), and the clock is
  * read once for all of them.  Nest. */
 void	wire_batch_begin(void);
 void	wire_batch_end(void);
+/* Around one read of W's medium (wire_set_rx_burst's SCOPE). */
+void	wire_read_begin(struct wire *);
+void	wire_read_end(struct wire *);
 /* The medium's cumulative loss counters now (pcap_stats' ps_drop and
  * ps_ifdrop, 32 bits that wrap): what grew since the last call goes to
  * ws_in_overruns and ws_in_ignored. */

@@ -75,13 +75,10 @@ int
 wire_mem_inject_batch(struct wire *w, const uint8_t *const *frames,
     const size_t *lens, size_t n)
 {
-	size_t	i;
-
 	if (w == NULL || w->w_ops != &wire_mem_ops)
 		return -1;
-	wire_batch_begin();
-	for (i = 0; i < n; i++)
-		wire_input(w, frames[i], lens[i], lens[i]);
-	wire_batch_end();
+	wire_read_begin(w);
+	wire_input_burst(w, frames, NULL, lens, n);
+	wire_read_end(w);
 	return 0;
 }

@@ -180,7 +180,8 @@ static void
 udp_read(struct wire *w)
 {
 	struct udp_rx	*ur = w->w_priv;
-	size_t		 len;
+	const uint8_t	*frames[WIRE_RX_BUDGET];
+	size_t		 len, lens[WIRE_RX_BUDGET], caplens[WIRE_RX_BUDGET];
 	int		 i, n;
 
 	for (i = 0; i < WIRE_RX_BUDGET; i++) {
@@ -205,11 +206,16 @@ udp_read(struct wire *w)
 	}
 	if (n > 0)
 		w->w_stats.ws_in_batches++;
+	/* The read as one burst (wire_input_burst): its frames stay in
+	 * ur_buf until the next read. */
 	for (i = 0; i < n; i++) {
 		len = ur->ur_msg[i].msg_len;
-		wire_input(w, ur->ur_buf[i], len < WIRE_FRAME_MAX ? len :
-		    WIRE_FRAME_MAX, len);
+		frames[i] = ur->ur_buf[i];
+		lens[i] = len;
+		caplens[i] = len < WIRE_FRAME_MAX ? len : WIRE_FRAME_MAX;
 	}
+	if (n > 0)
+		wire_input_burst(w, frames, caplens, lens, (size_t)n);
 }
 
 static int

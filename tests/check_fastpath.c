@@ -20,6 +20,7 @@
 #include "crypto/crypto_int.h"
 #include "crypto/ike_int.h"
 #include "crypto/ipsec_spd.h"
+#include "dataplane/capture.h"
 #include "dataplane/dp.h"
 #include "dataplane/dp_int.h"
 #include "lib/clock.h"
@@ -413,6 +414,17 @@ START_TEST(test_egress_follows_route)
 	ck_assert_uint_eq(nesp, 3);
 	ck_assert_uint_eq(s12->if_attach.at_opkts, opk0 + 1);
 	ck_assert_uint_eq(flow(0)->fl_stats.fs_send_errors, err0 + 1);
+	/* The egress keeps the interface's IP MTU: `ip mtu` between two
+	 * packets cuts the second's ESP packet (crypto's inner MTU follows
+	 * `mtu`, so it is built whole). */
+	send_lan(700);
+	ck_assert_uint_eq(nesp, 4);
+	memlab_run(&ml, 0, "configure terminal\ninterface Serial1/2\n"
+	    "ip mtu 600\nend");
+	send_lan(700);
+	ck_assert_uint_eq(nesp, 6);
+	ck_assert_uint_le(esp_len[4], 4 + 600);
+	ck_assert_uint_le(esp_len[5], 4 + 600);
 	ck_assert_uint_eq(nclear, 0);
 	ck_assert_uint_eq(inject_fail, 0);
 }
@@ -659,6 +671,270 @@ START_TEST(test_dyn_index)
 }
 END_TEST
 
+/* ---- Bursts: one read of a wire, its runs (flowcache.c) ---- */
+
+#define BO_MAX	64
+
+/* What left R1's Serial1/2, in order: ESP as (SPI's rank, sequence
+ * number, length); anything else, and a later fragment, as (1000 + its
+ * protocol, flags and offset, length). */
+struct burst_out {
+	size_t		 n;
+	uint32_t	 spis[8];
+	size_t		 nspis;
+	uint32_t	 what[BO_MAX][3];
+};
+
+static struct burst_out	bo;
+static bool		lan_acl_pending;
+
+static void
+burst_cap(void *arg, const uint8_t *f, size_t len)
+{
+	const uint8_t	*ip = f + 4;
+	uint32_t	 spi, *w;
+	size_t		 i;
+
+	(void)arg;
+	if (bo.n == BO_MAX || len < 4 + 20)
+		return;
+	w = bo.what[bo.n++];
+	w[2] = (uint32_t)len;
+	if (ip[9] != 50 || len < 4 + 20 + 8 ||
+	    (get16(ip + 6) & 0x1fff) != 0) {	/* a later fragment */
+		w[0] = 1000 + ip[9];
+		w[1] = get16(ip + 6);
+		return;
+	}
+	spi = get32(ip + 20);
+	for (i = 0; i < bo.nspis && bo.spis[i] != spi; i++)
+		;
+	if (i == bo.nspis && bo.nspis < 8)
+		bo.spis[bo.nspis++] = spi;
+	w[0] = (uint32_t)i;
+	w[1] = get32(ip + 24);
+}
+
+/* What R1 sends on its LAN: the first frame, when asked, applies an
+ * inbound access group to FastEthernet0/0 — between two frames of a
+ * burst, from the processing of the frame between them. */
+static void
+lan_cap(void *arg, const uint8_t *f, size_t len)
+{
+	(void)arg;
+	(void)f;
+	(void)len;
+	if (!lan_acl_pending)
+		return;
+	lan_acl_pending = false;
+	memlab_run(&ml, 0, "configure terminal\n"
+	    "interface FastEthernet0/0\nip access-group 150 in\nend");
+}
+
+static struct wire_mem_sink	burst_sink = { burst_cap, NULL };
+static struct wire_mem_sink	lan_sink = { lan_cap, NULL };
+
+#define BF_N	32
+static uint8_t	bf[BF_N][14 + 1500];
+static size_t	bf_len[BF_N], bf_n;
+
+/* A TCP frame from SRC to 2.2.2.2, ports SPORT to DPORT (80: flow A,
+ * 443: B, both under access-list 100's rule); TTL as asked, the header
+ * checksum wrong when BAD. */
+static void
+bframe(uint32_t src, uint16_t sport, uint16_t dport, size_t len, uint8_t ttl,
+    bool bad)
+{
+	uint8_t	*ip = bf[bf_n] + 14;
+
+	bf_len[bf_n] = memlab_frame(&ml, bf[bf_n], src, 0x02020202, 6, len);
+	put16(ip + 20, sport);
+	put16(ip + 22, dport);
+	ip[8] = ttl;
+	put16(ip + 10, 0);
+	put16(ip + 10, (uint16_t)(in_cksum(ip, 20, 0) ^ (bad ? 1 : 0)));
+	bf_n++;
+}
+
+/* The counters a burst must leave as the same frames one at a time do. */
+struct burst_counts {
+	uint64_t	v[16];
+};
+
+static void
+burst_counts(struct burst_counts *bc)
+{
+	struct dataplane	*dp = ml.ml_rt[0].r_sys.sy_dp;
+	struct dp_iface		*fa = dp_iface_find(dp, "FastEthernet0/0");
+	struct dp_iface		*s12 = dp_iface_find(dp, "Serial1/2");
+	struct dp_acl		*a100 = dp_acl_find(dp, "100");
+	struct dp_acl		*a150 = dp_acl_find(dp, "150");
+	const struct ipsec_flow	*fl = flow(0);
+
+	memset(bc, 0, sizeof(*bc));
+	bc->v[0] = fa->if_attach.at_ipkts;
+	bc->v[1] = fa->if_attach.at_ibytes;
+	bc->v[2] = fa->if_attach.at_ierrors;
+	bc->v[3] = s12->if_attach.at_opkts;
+	bc->v[4] = s12->if_attach.at_obytes;
+	bc->v[5] = s12->if_attach.at_odrops;
+	bc->v[6] = a100->acl_ace[0].ace_hits;
+	bc->v[7] = a150 != NULL ? a150->acl_ace[0].ace_hits : 0;
+	bc->v[8] = fl->fl_stats.fs_encaps;
+	bc->v[9] = fl->fl_stats.fs_encrypt;
+	bc->v[10] = fl->fl_stats.fs_digest;
+	bc->v[11] = fl->fl_stats.fs_send_errors;
+	bc->v[12] = dp->d_fwd->f_fc_hits;
+	bc->v[13] = R(0)->c_sadb.db_nsa;
+}
+
+/*
+ * The burst's frames: flows A and B mixed, a frame with a bad checksum
+ * inside A's run and, under `mtu 900` on Serial1/2 (the path MTU crypto
+ * reads), two larger than the inner MTU in A's runs (cut before
+ * encryption; with DF, answered "fragmentation needed"), a frame whose
+ * processing (its ICMP error's ARP request on the LAN) applies an
+ * access group that then filters A, B taken the ordinary way under it;
+ * then, the group gone, A's run across its SA's soft volume lifetime
+ * (Quick Mode begun mid-run) and its hard one (the SA gone mid-run:
+ * send errors).  MODE: 0 one frame at a time, 1 each part as one read,
+ * 2 the same with an input capture on the LAN's wire (its frames handed
+ * over one by one inside the read).
+ */
+static void
+burst_play(int mode, struct burst_out *out, struct burst_counts *bc,
+    uint64_t *runs)
+{
+	struct capture		*cap = NULL;
+	bool			 burst = mode != 0;
+	const uint8_t		*fp[BF_N];
+	struct ipsec_sa		*ps;
+	struct ipsec_pair	*pr;
+	struct fwd		*f;
+	char			 err[256];
+	size_t			 i;
+
+	memlab_close(&ml);
+	ck_assert_msg(memlab_open(&ml, "esp-3des esp-md5-hmac", err,
+	    sizeof(err)) == 0, "%s", err);
+	f = ml.ml_rt[0].r_sys.sy_dp->d_fwd;
+	/* The access list exists before: applying it mid-burst moves no
+	 * generation (the flow cache asks the interfaces per packet). */
+	memlab_run(&ml, 0, "configure terminal\ninterface Serial1/2\n"
+	    "mtu 900\nexit\naccess-list 150 deny tcp any any eq 80\n"
+	    "access-list 150 permit ip any any\nend");
+	memset(&bo, 0, sizeof(bo));
+	(void)wire_mem_sink(ml.ml_ser[0], &burst_sink);
+	(void)wire_mem_sink(ml.ml_lan, &lan_sink);
+	bf_n = 0;
+	bframe(0x01010101, 1000, 80, 100, 64, false);		/* A */
+	bframe(0x01010101, 1000, 80, 100, 64, false);
+	bframe(0x01010101, 1000, 443, 100, 64, false);		/* B */
+	bframe(0x01010101, 1000, 80, 100, 64, false);
+	bframe(0x01010101, 1000, 80, 100, 64, false);
+	bframe(0x01010101, 1000, 80, 100, 64, true);		/* bad sum */
+	bframe(0x01010101, 1000, 80, 100, 64, false);
+	bframe(0x01010101, 1000, 80, 1400, 64, false);		/* > MTU */
+	bframe(0x01010101, 1000, 80, 100, 64, false);
+	bframe(0x01010101, 1000, 80, 1400, 64, false);		/* DF */
+	put16(bf[bf_n - 1] + 14 + 6, 0x4000);
+	put16(bf[bf_n - 1] + 14 + 10, 0);
+	put16(bf[bf_n - 1] + 14 + 10, in_cksum(bf[bf_n - 1] + 14, 20, 0));
+	bframe(0x01010101, 1000, 443, 100, 64, false);
+	bframe(0x01010101, 1000, 443, 100, 64, false);
+	bframe(0x01010101, 1000, 80, 100, 64, false);
+	bframe(0x0a000005, 1000, 80, 100, 1, false);		/* ARP */
+	bframe(0x01010101, 1000, 80, 100, 64, false);		/* denied */
+	bframe(0x01010101, 1000, 443, 100, 64, false);
+	bframe(0x01010101, 1000, 443, 100, 64, false);
+	lan_acl_pending = true;
+	f->f_fc_runs = 0;
+	if (mode == 2) {
+		cap = capture_open("/dev/null", 1, 0, err, sizeof(err));
+		ck_assert_msg(cap != NULL, "%s", err);
+		wire_set_capture(ml.ml_lan, cap, WIRE_CAP_IN);
+	}
+	for (i = 0; i < bf_n; i++)
+		fp[i] = bf[i];
+	if (burst)
+		(void)wire_mem_inject_batch(ml.ml_lan, fp, bf_len, bf_n);
+	else
+		for (i = 0; i < bf_n; i++)
+			(void)wire_mem_inject(ml.ml_lan, fp[i], bf_len[i]);
+	ck_assert(!lan_acl_pending);
+
+	/* The second burst: A alone, its SA about to run out. */
+	memlab_run(&ml, 0, "configure terminal\ninterface FastEthernet0/0\n"
+	    "no ip access-group 150 in\nend");
+	ps = TAILQ_LAST(&flow(0)->fl_out, ipsec_sa_list);
+	ck_assert_ptr_nonnull(ps->ps_expiry);
+	pr = ps->ps_expiry;
+	pr->pr_initiator = true;
+	pr->pr_soft_kb = ps->ps_bytes / 1024 + 1;
+	ps->ps_life_kb = ps->ps_bytes / 1024 + 3;
+	bf_n = 0;
+	for (i = 0; i < 8; i++)
+		bframe(0x01010101, 1000, 80, 800, 64, false);
+	for (i = 0; i < bf_n; i++)
+		fp[i] = bf[i];
+	if (burst)
+		(void)wire_mem_inject_batch(ml.ml_lan, fp, bf_len, bf_n);
+	else
+		for (i = 0; i < bf_n; i++)
+			(void)wire_mem_inject(ml.ml_lan, fp[i], bf_len[i]);
+	*out = bo;
+	burst_counts(bc);
+	*runs = f->f_fc_runs;
+	if (cap != NULL) {
+		wire_set_capture(ml.ml_lan, NULL, 0);
+		ck_assert_int_eq(capture_close(cap), 0);
+	}
+}
+
+START_TEST(test_burst_as_frames)
+{
+	static struct burst_out	one, all;
+	struct burst_counts	c1, c2;
+	uint64_t		r1, r2;
+	size_t			i, n;
+
+	burst_play(0, &one, &c1, &r1);
+	burst_play(_i, &all, &c2, &r2);
+	/* One at a time there is no run; in the bursts A's and B's
+	 * consecutive frames make runs. */
+	ck_assert_uint_eq(r1, 0);
+	ck_assert_uint_ge(r2, 5);
+	ck_assert_uint_eq(one.n, all.n);
+	for (i = 0; i < one.n; i++) {
+		ck_assert_msg(one.what[i][0] == all.what[i][0] &&
+		    one.what[i][1] == all.what[i][1] &&
+		    one.what[i][2] == all.what[i][2], "frame %zu: %u %u %u "
+		    "one at a time, %u %u %u in bursts", i, one.what[i][0],
+		    one.what[i][1], one.what[i][2], all.what[i][0],
+		    all.what[i][1], all.what[i][2]);
+	}
+	for (i = 0; i < 16; i++)
+		ck_assert_msg(c1.v[i] == c2.v[i], "counter %zu: %llu one at "
+		    "a time, %llu in bursts", i, (unsigned long long)c1.v[i],
+		    (unsigned long long)c2.v[i]);
+	/* The script did what it says: fragments, denials, IKE, an SA
+	 * gone (a send error), more than one SPI. */
+	ck_assert_uint_ge(c1.v[2], 1);
+	ck_assert_uint_ge(c1.v[7], 1);
+	ck_assert_uint_ge(c1.v[11], 1);
+	/* IKE twice: Quick Mode at the soft volume, right after the
+	 * second burst's first packet (860 bytes on the wire), and the
+	 * delete at the hard one. */
+	for (i = 0, n = 0; i < one.n; i++)
+		n += one.what[i][0] == 1000 + 17;
+	ck_assert_uint_eq(n, 2);
+	for (i = 0; i < one.n && one.what[i][2] != 4 + 856; i++)
+		;
+	ck_assert_uint_lt(i + 1, one.n);
+	ck_assert_uint_eq(one.what[i + 1][0], 1000 + 17);
+}
+END_TEST
+
 static Suite *
 fastpath_suite(void)
 {
@@ -675,6 +951,7 @@ fastpath_suite(void)
 	tcase_add_test(tc, test_flow_cache);
 	tcase_add_test(tc, test_egress_follows_route);
 	tcase_add_test(tc, test_esp_lane_follows_changes);
+	tcase_add_loop_test(tc, test_burst_as_frames, 1, 3);
 	suite_add_tcase(s, tc);
 	return s;
 }
