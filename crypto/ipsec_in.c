@@ -30,12 +30,13 @@
 #define PKT_MAX		IPSEC_PKT_MAX
 
 /* ipsec_ident_has (ipsec_ident.c) inline: every ESP packet asks it
- * twice, and the call was half of the test. */
+ * twice, and the call was half of the test.  Its mask without a branch:
+ * the top PLEN bits of 64 ones shifted by 32 - PLEN (0 to 32), none for
+ * a prefix length of 0. */
 static inline bool
 ident_has4(const struct sa_ident *id, uint32_t a)
 {
-	uint32_t	mask = id->id_plen == 0 ? 0 :
-			    0xffffffffu << (32 - id->id_plen);
+	uint32_t	mask = (uint32_t)(~(uint64_t)0 << (32 - id->id_plen));
 
 	return (a & mask) == get32(id->id_addr.sa_addr);
 }
