@@ -31,8 +31,8 @@
 
 /* ipsec_ident_has (ipsec_ident.c) inline: every ESP packet asks it
  * twice, and the call was half of the test.  Its mask without a branch:
- * the top PLEN bits of 64 ones shifted by 32 - PLEN (0 to 32), none for
- * a prefix length of 0. */
+ * the low 32 bits of 64 ones shifted left by 32 - PLEN (PLEN 0 to 32),
+ * PLEN ones from the top, none for a prefix length of 0. */
 static inline bool
 ident_has4(const struct sa_ident *id, uint32_t a)
 {
