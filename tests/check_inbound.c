@@ -506,6 +506,23 @@ echo_in(uint8_t *p, uint32_t dst, uint8_t ttl, size_t opt, size_t data,
 	return len + pad;
 }
 
+/* A TCP segment's first 20 bytes 2.2.2.2 -> DST with TTL (R1 has no TCP:
+ * for it, dropped without a word; forwarded, an ICMP error if anything). */
+static size_t
+tcp_in(uint8_t *p, uint32_t dst, uint8_t ttl)
+{
+	memset(p, 0, 40);
+	ip4_hdr(p, 40, 6, 0x02020202, dst);
+	p[8] = ttl;
+	put16(p + 10, 0);
+	put16(p + 10, in_cksum(p, 20, 0));
+	put16(p + 20, 1024);
+	put16(p + 22, 23);
+	p[32] = 0x50;
+	p[33] = 0x02;		/* SYN */
+	return 40;
+}
+
 /* The header's checksum again after a change to it. */
 static void
 recheck(uint8_t *p)
@@ -595,6 +612,13 @@ START_TEST(test_decap_handed_back)
 	decap_case(p, n, 1, 0, 0, 1, "options, a bad header checksum");
 	decap_case(p, echo_in(p, 0x01010104, 64, 0, 16, 0), 1, 1, 0, 0,
 	    "not for R1, no route: unreachable");
+	/* TCP tells local delivery (silence) from forwarding (an error). */
+	decap_case(p, tcp_in(p, 0x01010101, 64), 1, 0, 0, 0,
+	    "TCP for R1: dropped");
+	decap_case(p, tcp_in(p, 0x01010104, 64), 1, 1, 0, 0,
+	    "TCP not for R1: unreachable");
+	decap_case(p, tcp_in(p, 0x01010104, 1), 1, 1, 0, 0,
+	    "TCP not for R1, TTL 1: time exceeded");
 
 	/* The echo in two fragments: answered when whole. */
 	n = echo_in(p, 0x01010101, 64, 0, 16, 0);
