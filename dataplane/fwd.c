@@ -111,25 +111,6 @@ dp_crypto_register(struct dataplane *dp, const struct dp_crypto_ops *ops,
 	fc_flush(dp);
 }
 
-int
-dp_ip_input(struct dataplane *dp, struct dp_iface *in, const uint8_t *ip,
-    size_t len)
-{
-	/* GRE over IPv6 out of its SA (tunnel protection on `tunnel mode
-	 * gre ipv6`): the IPv6 datagram as if it came on IN. */
-	if (len >= 40 && (ip[0] >> 4) == 6) {
-		dp->d_decap6 = true;
-		ip6_input(dp, in, ip, len);
-		dp->d_decap6 = false;
-		return 0;
-	}
-	if (len < 20 || (ip[0] >> 4) != 4 || (size_t)(ip[0] & 15) * 4 > len ||
-	    get16(ip + 2) > len)
-		return -1;
-	ip4_receive(dp, in, ip, len, IP4_DECAP);
-	return 0;
-}
-
 /* Crypto's packets go out one at a time (nothing it sends comes back
  * to crypto's output on the way), so one preallocated copy serves. */
 int

@@ -117,9 +117,11 @@ own_lookup(const struct dataplane *dp, uint32_t addr)
 	    ip4_iface_addr(dp->d_subnets[lo - 1].sn_if, addr);
 }
 
-/* Remembered (f_ownc): addresses and subnets change only with d_gen. */
-bool
-ip4_own(const struct dataplane *dp, uint32_t addr)
+/* Remembered (f_ownc): addresses and subnets change only with d_gen.
+ * Inline where every ESP packet asks it twice (the local lane, on the
+ * ESP and on what it carried); ip4_own for the rest. */
+static inline __attribute__((always_inline)) bool
+own_cached(const struct dataplane *dp, uint32_t addr)
 {
 	struct own_cached	*oc;
 
@@ -132,6 +134,12 @@ ip4_own(const struct dataplane *dp, uint32_t addr)
 		oc->oc_own = own_lookup(dp, addr);
 	}
 	return oc->oc_own;
+}
+
+bool
+ip4_own(const struct dataplane *dp, uint32_t addr)
+{
+	return own_cached(dp, addr);
 }
 
 uint32_t
@@ -393,17 +401,26 @@ ip4_walk(struct dataplane *dp, struct dp_iface *ifp, const uint8_t *ip,
  * and AH, which it exempts always (ipsec_own_traffic), or to what crypto
  * decapsulated (IP4_DECAP), which it never asks about.  That is the ESP
  * a gateway receives and, for the router itself, what it carried.  False:
- * the ordinary walk (an access group, NAT, a fragment, not ours).
+ * the ordinary walk (an access group, NAT, a fragment, not ours).  ESP
+ * goes to crypto's hook at once, as ip4_local would send it (not a
+ * fragment: tested here).  Inline in both callers, ip4_receive and
+ * dp_ip_input: the calls cost as much as the lane's tests.
  */
-static bool
+static inline __attribute__((always_inline)) bool
 ip4_local_lane(struct dataplane *dp, struct dp_iface *ifp, const uint8_t *ip,
     size_t len)
 {
+	const struct fwd	*f = dp->d_fwd;
+
 	if (ifp->if_acl_in != NULL || ifp->if_nat == NAT_OUTSIDE ||
 	    (get16(ip + 6) & (IP_MF | IP_OFFMASK)) != 0 ||
-	    !ip4_own(dp, get32(ip + 16)))
+	    !own_cached(dp, get32(ip + 16)))
 		return false;
-	ip4_local(dp, ifp, ip, len);
+	if (ip[9] == IPP_ESP && f->f_crypto != NULL &&
+	    f->f_crypto->co_esp_input != NULL)
+		f->f_crypto->co_esp_input(f->f_crypto_arg, ifp, ip, len);
+	else
+		ip4_local(dp, ifp, ip, len);
 	return true;
 }
 
@@ -451,4 +468,56 @@ ip4_receive(struct dataplane *dp, struct dp_iface *ifp, const uint8_t *ip,
 bad:
 	if (ifp != NULL)
 		ifp->if_attach.at_ierrors++;
+}
+
+/*
+ * What crypto decapsulated (dp.h): dp_ip_input's length checks and
+ * ip4_receive's IP4_DECAP path in one call, here beside ip4_receive so
+ * that the lane and the walk are called straight: the checks in
+ * ip4_receive's order with its answers — -1 (crypto counts a receive
+ * error) where the header cannot be IPv4's (shorter than 20 bytes, a
+ * header or total length past what was carried), an input error on IN
+ * where ip4_receive finds one (IHL under 5, a total length under the
+ * header, the checksum), then the trim to the total length, the
+ * tunnels' line protocols, no flow cache (a decapsulated datagram is
+ * never a wire's flow: fc_rec_abort, as ip4_receive with flags), the
+ * local lane (no inbound access group, no `ip nat outside`, not a
+ * fragment, for one of our addresses) and otherwise the whole walk:
+ * the access group, NAT, local delivery or forwarding (TTL, options and
+ * the route there).  No crypto inbound check (IP4_DECAP): it came
+ * through ESP.
+ */
+int
+dp_ip_input(struct dataplane *dp, struct dp_iface *in, const uint8_t *ip,
+    size_t len)
+{
+	size_t	hl, tot;
+
+	/* GRE over IPv6 out of its SA (tunnel protection on `tunnel mode
+	 * gre ipv6`): the IPv6 datagram as if it came on IN. */
+	if (len >= 40 && (ip[0] >> 4) == 6) {
+		dp->d_decap6 = true;
+		ip6_input(dp, in, ip, len);
+		dp->d_decap6 = false;
+		return 0;
+	}
+	if (len < 20 || (ip[0] >> 4) != 4)
+		return -1;
+	hl = (size_t)(ip[0] & 15) * 4;
+	tot = get16(ip + 2);
+	if (hl > len || tot > len)
+		return -1;
+	if (hl < 20 || tot < hl ||
+	    (hl == 20 ? !in_cksum_ok20(ip) : in_cksum(ip, hl, 0) != 0)) {
+		if (in != NULL)
+			in->if_attach.at_ierrors++;
+		return 0;
+	}
+	len = tot;		/* what follows the total length is dropped */
+	if (dp->d_tun_gen != route_gen(dp))
+		tunnel_sync(dp);	/* tunnels' line protocols, first */
+	fc_rec_abort(dp);
+	if (in == NULL || !ip4_local_lane(dp, in, ip, len))
+		ip4_walk(dp, in, ip, len, IP4_DECAP);
+	return 0;
 }

@@ -464,6 +464,192 @@ START_TEST(test_ike_esp_exempt)
 }
 END_TEST
 
+/*
+ * What R1 decapsulated is handed back to its dataplane in one call
+ * (dp_ip_input: the header checks and the local lane or the walk,
+ * ip4.c).  Each inner datagram below must fare as a datagram received
+ * on Serial1/2 fares, counted where IOS counts it: a bad header is an
+ * input error of the interface (the ESP was still decapsulated), a
+ * total length past what ESP carried a receive error of the SA, bytes
+ * past the total length dropped, options and fragments taken, a
+ * datagram not for R1 forwarded (no route: unreachable), the interface's
+ * access group applied to what ESP carried.  An echo R1 answers shows as
+ * one more packet encapsulated (the reply goes back through the SA).
+ */
+
+/* An echo request 2.2.2.2 -> DST with TTL, OPT bytes of IP options
+ * (NOPs, then an end), DATA bytes of data and PAD bytes past its total
+ * length, its checksums right; its length with PAD. */
+static size_t
+echo_in(uint8_t *p, uint32_t dst, uint8_t ttl, size_t opt, size_t data,
+    size_t pad)
+{
+	size_t		hl = 20 + opt, len = hl + 8 + data, i;
+	uint16_t	sum;
+
+	memset(p, 0, len + pad);
+	ip4_hdr(p, len, 1, 0x02020202, dst);
+	p[0] = (uint8_t)(0x40 | hl / 4);
+	p[8] = ttl;
+	for (i = 20; i + 1 < hl; i++)
+		p[i] = 1;		/* NOP; the last byte: end of list */
+	put16(p + 10, 0);
+	put16(p + 10, in_cksum(p, hl, 0));
+	p[hl] = 8;
+	put16(p + hl + 4, 0x1234);
+	for (i = 0; i < data; i++)
+		p[hl + 8 + i] = (uint8_t)(0x40 + i);
+	sum = in_cksum(p + hl, 8 + data, 0);
+	put16(p + hl + 2, sum);
+	for (i = 0; i < pad; i++)
+		p[len + i] = 0xee;
+	return len + pad;
+}
+
+/* A TCP segment's first 20 bytes 2.2.2.2 -> DST with TTL (R1 has no TCP:
+ * for it, dropped without a word; forwarded, an ICMP error if anything). */
+static size_t
+tcp_in(uint8_t *p, uint32_t dst, uint8_t ttl)
+{
+	memset(p, 0, 40);
+	ip4_hdr(p, 40, 6, 0x02020202, dst);
+	p[8] = ttl;
+	put16(p + 10, 0);
+	put16(p + 10, in_cksum(p, 20, 0));
+	put16(p + 20, 1024);
+	put16(p + 22, 23);
+	p[32] = 0x50;
+	p[33] = 0x02;		/* SYN */
+	return 40;
+}
+
+/* The header's checksum again after a change to it. */
+static void
+recheck(uint8_t *p)
+{
+	put16(p + 10, 0);
+	put16(p + 10, in_cksum(p, (size_t)(p[0] & 15) * 4, 0));
+}
+
+/* R1's Serial1/2: its input errors, as show interfaces gives them. */
+static unsigned long long
+r1_in_errors(void)
+{
+	const char		*out = fx_run(&pair[0], "show interfaces Serial1/2");
+	const char		*at = strstr(out, " input errors");
+	unsigned long long	 n;
+
+	ck_assert_msg(at != NULL, "%s", out);
+	while (at > out && at[-1] != ' ')
+		at--;
+	ck_assert(sscanf(at, "%llu", &n) == 1);
+	return n;
+}
+
+/* One inner datagram into R1 through ESP, and what came of it: R1's
+ * flow counters moved by DEC decapsulated, ENC encapsulated (an answer),
+ * RECV receive errors, and Serial1/2's input errors by IERR. */
+static void
+decap_case(const uint8_t *p, size_t len, unsigned dec, unsigned enc,
+    unsigned recv, unsigned ierr, const char *what)
+{
+	struct ipsec_flow	*fl = TAILQ_FIRST(&crypto_of(0)->c_sadb.db_flows);
+	struct flow_stats	 st = fl->fl_stats;
+	unsigned long long	 ie = r1_in_errors();
+
+	esp_from_r2(p, len);
+	pair_run_for(1);
+	ck_assert_msg(fl->fl_stats.fs_decaps == st.fs_decaps + dec &&
+	    fl->fl_stats.fs_encaps == st.fs_encaps + enc &&
+	    fl->fl_stats.fs_recv_errors == st.fs_recv_errors + recv &&
+	    r1_in_errors() == ie + ierr, "%s: decaps +%llu, encaps +%llu, "
+	    "recv errors +%llu, input errors +%llu", what,
+	    (unsigned long long)(fl->fl_stats.fs_decaps - st.fs_decaps),
+	    (unsigned long long)(fl->fl_stats.fs_encaps - st.fs_encaps),
+	    (unsigned long long)(fl->fl_stats.fs_recv_errors -
+	    st.fs_recv_errors), r1_in_errors() - ie);
+}
+
+START_TEST(test_decap_handed_back)
+{
+	uint8_t		 p[256];
+	size_t		 n;
+	const char	*out;
+
+	pair_crypto_cfg(0, "3des", "cisco",
+	    "permit ip any 2.2.2.0 0.0.0.255");
+	pair_crypto_cfg(1, "3des", "cisco",
+	    "permit ip 2.2.2.0 0.0.0.255 any");
+	pair_run_for(1);
+	out = pair_run_wait(0, "ping 2.2.2.2 source loopback0 repeat 3 "
+	    "timeout 1");
+	ck_assert_msg(strstr(out, "!!") != NULL, "%s", out);
+	pair_run_for(1);
+
+	decap_case(p, echo_in(p, 0x01010101, 64, 0, 16, 0), 1, 1, 0, 0,
+	    "an echo for R1");
+	n = echo_in(p, 0x01010101, 64, 0, 16, 0);
+	p[10] ^= 0x40;
+	decap_case(p, n, 1, 0, 0, 1, "a bad header checksum");
+	n = echo_in(p, 0x01010101, 64, 0, 16, 0);
+	put16(p + 2, 16);
+	recheck(p);
+	decap_case(p, n, 1, 0, 0, 1, "a total length under the header");
+	n = echo_in(p, 0x01010101, 64, 0, 16, 0);
+	put16(p + 2, (uint16_t)(n + 1));
+	recheck(p);
+	decap_case(p, n, 1, 0, 1, 0, "a total length past what ESP carried");
+	n = echo_in(p, 0x01010101, 64, 0, 16, 0);
+	p[0] = 0x55;
+	recheck(p);
+	decap_case(p, n, 1, 0, 1, 0, "version 5");
+	decap_case(p, echo_in(p, 0x01010101, 64, 0, 16, 12), 1, 1, 0, 0,
+	    "bytes past the total length");
+	decap_case(p, echo_in(p, 0x01010101, 64, 8, 16, 0), 1, 1, 0, 0,
+	    "options");
+	n = echo_in(p, 0x01010101, 64, 8, 16, 0);
+	p[21] ^= 0x40;
+	decap_case(p, n, 1, 0, 0, 1, "options, a bad header checksum");
+	decap_case(p, echo_in(p, 0x01010104, 64, 0, 16, 0), 1, 1, 0, 0,
+	    "not for R1, no route: unreachable");
+	/* TCP tells local delivery (silence) from forwarding (an error). */
+	decap_case(p, tcp_in(p, 0x01010101, 64), 1, 0, 0, 0,
+	    "TCP for R1: dropped");
+	decap_case(p, tcp_in(p, 0x01010104, 64), 1, 1, 0, 0,
+	    "TCP not for R1: unreachable");
+	decap_case(p, tcp_in(p, 0x01010104, 1), 1, 1, 0, 0,
+	    "TCP not for R1, TTL 1: time exceeded");
+
+	/* The echo in two fragments: answered when whole. */
+	n = echo_in(p, 0x01010101, 64, 0, 16, 0);
+	put16(p + 2, 36);
+	put16(p + 6, 0x2000);
+	recheck(p);
+	decap_case(p, 36, 1, 0, 0, 0, "the first fragment");
+	memmove(p + 20, p + 36, 8);
+	put16(p + 2, 28);
+	put16(p + 6, 2);
+	recheck(p);
+	decap_case(p, 28, 1, 1, 0, 0, "the second fragment");
+
+	/* The access group of Serial1/2 lets ESP in and denies the echo
+	 * it carried: its rule counted, R1's "administratively prohibited"
+	 * the answer; gone, the echo is answered. */
+	pair_config(0, "access-list 120 permit esp any any\n"
+	    "access-list 120 deny icmp any host 1.1.1.1\n"
+	    "access-list 120 permit ip any any\n"
+	    "interface Serial1/2\n ip access-group 120 in\n");
+	decap_case(p, echo_in(p, 0x01010101, 64, 0, 16, 0), 1, 1, 0, 0,
+	    "denied by the access group (answered: prohibited)");
+	out = fx_run(&pair[0], "show access-lists 120");
+	ck_assert_msg(strstr(out, "deny icmp any host 1.1.1.1 (1 match)") !=
+	    NULL, "%s", out);
+	pair_config(0, "interface Serial1/2\n no ip access-group 120 in\n");
+	decap_case(p, echo_in(p, 0x01010101, 64, 0, 16, 0), 1, 1, 0, 0,
+	    "the access group gone");
+}
+END_TEST
+
 static Suite *
 inbound_suite(void)
 {
@@ -477,6 +663,7 @@ inbound_suite(void)
 	tcase_add_test(tc, test_esp_replay_tamper);
 	tcase_add_test(tc, test_ah_replay_tamper);
 	tcase_add_test(tc, test_ike_esp_exempt);
+	tcase_add_test(tc, test_decap_handed_back);
 	suite_add_tcase(s, tc);
 	return s;
 }
