@@ -60,23 +60,6 @@
 _Static_assert(sizeof(unsigned long long) == 8,
     "a free number's bounds are 8 bytes each in a key");
 
-/*
- * An address a kept key's IPv4 word took last, by its text: a run of
- * lines of one shape repeats most of its addresses at the same word (an
- * ACL's wildcards and destination, a route's mask), and comparing the
- * text is a fifth of parsing it again.  The text decides the value
- * (ip4_scan is a function of it), so a pair stays right whatever the
- * entry holds next.  Text with 8 bytes of room after it (text_eq's
- * loads), zero: none.
- */
-#define LMEMO_IPC	8
-
-struct lmemo_ip4 {
-	unsigned char		 li_text[16 + 8];
-	size_t			 li_len;	/* 0: none */
-	uint32_t		 li_a;
-};
-
 struct lmemo_ent {
 	unsigned long		 le_gen;	/* lmemo_gen when kept; 0: none */
 	uint32_t		 le_hash;
@@ -88,10 +71,9 @@ struct lmemo_ent {
 	unsigned		 le_pfx;	/* as_prefixes */
 	size_t			 le_nargs;
 	struct arg_tmpl		*le_args;
-	size_t			 le_acap;	/* le_args' room */
-	/* The last address read at each of the key's first LMEMO_IPC
-	 * IPv4 words (key_read): its text and value. */
-	struct lmemo_ip4	 le_ipc[LMEMO_IPC];
+	size_t			 le_acap;	/* le_args' and le_kept.ak_v's room */
+	bool			 le_haskept;	/* le_kept holds them */
+	struct arg_kept		 le_kept;	/* arg_fill_kept's */
 };
 
 /* Which words of a line of NWORDS stood free in an answer kept. */
@@ -602,33 +584,9 @@ ip4_scan(const unsigned char *p, uint32_t *out)
 }
 
 /*
- * Are the N bytes at L (ROOM bytes of the line readable there, its NUL
- * the last) the N bytes at T (with 8 bytes of room after them)?  Whole
- * 8-byte loads where the line has room, the last one overlapping the
- * one before for N of 8 or more; a byte at a time only for a short word
- * in the line's last 8 bytes (or on a big-endian machine, whose loads
- * short8's mask does not fit): comparing every word a byte at a time was
- * a seventh of reading a kept line.  N must not run past the line.
- */
-static inline bool
-text_eq(const unsigned char *l, size_t n, const unsigned char *t,
-    size_t room)
-{
-	size_t	k;
-
-	if (n >= 8) {
-		for (k = 0; k + 8 < n; k += 8)
-			if (ld8(l + k) != ld8(t + k))
-				return false;
-		return ld8(l + n - 8) == ld8(t + n - 8);
-	}
-	return short8(l, n, room >= 8) == short8(t, n, true);
-}
-
-/*
- * Has LINE (of LLEN bytes) the key of E — each word as the key stands
- * it: its text, an IPv4 address, any word of a first byte, a number of
- * a first byte within bounds?  Its words go into WK as they are read
+ * Has LINE the key KEY (LEN bytes) — each word as the key stands it:
+ * its text, an IPv4 address, any word of a first byte, a number of a
+ * first byte within bounds?  Its words go into WK as they are read
  * (with the IPv4 words' values, as lmemo_key gives them), so the line
  * is read once; the comparison follows the key, which is the same from
  * line to line of a run (an ACL's rules, routes), where a lexer, a key
@@ -636,20 +594,15 @@ text_eq(const unsigned char *l, size_t n, const unsigned char *t,
  * key stands as a class matches whatever the line's key would have
  * said of it (a free word of a shape not among the set's recent ones
  * too): any line with the key walks to the kept answer (cmd_memo.c's
- * comment), so the answer is right whichever key found it.  An IPv4
- * word whose text is the one E's word read last takes its value
- * (le_ipc); E is a cache here.
+ * comment), so the answer is right whichever key found it.
  */
 static bool
-key_read(const struct lmemo_ent *ce, struct walk *wk, const char *line,
-    size_t llen)
+key_read(const unsigned char *key, size_t len, struct walk *wk,
+    const char *line)
 {
-	struct lmemo_ent	*e = (struct lmemo_ent *)ce;	/* le_ipc */
-	const unsigned char	*key = e->le_key;
-	const unsigned char	*end = key + e->le_klen;
+	const unsigned char	*end = key + len;
 	const unsigned char	*l = (const unsigned char *)line;
-	struct lmemo_ip4	*c;
-	size_t			 i = 0, off, wi = 0, n, ipn = 0;
+	size_t			 i = 0, off, wi = 0, n;
 	unsigned		 tag;
 	unsigned long long	 v, lo, hi;
 
@@ -662,35 +615,20 @@ key_read(const struct lmemo_ent *ce, struct walk *wk, const char *line,
 		key += 2;
 		off = i;
 		if (tag < LMEMO_FNUM) {
-			/* Its text, and a word's end after it. */
-			if (tag > llen - i ||
-			    !text_eq(l + i, tag, key, llen + 1 - i))
-				return false;
+			/* Its text: no byte of a key's word ends a word, so
+			 * the compare stops at the line's end. */
+			for (n = 0; n < tag; n++)
+				if (l[i + n] != key[n])
+					return false;
 			i += tag;
 			key += tag;
 			if (!cmd_word_end[l[i]])
 				return false;
 			wk->wk_ip4ok[wi] = -1;
 		} else if (tag == LMEMO_IP4) {
-			/* A valid address: the text the word had last, or
-			 * read as it is lexed. */
-			c = ipn < LMEMO_IPC ? &e->le_ipc[ipn++] : NULL;
-			if (c != NULL && c->li_len != 0 &&
-			    c->li_len <= llen - i &&
-			    text_eq(l + i, c->li_len, c->li_text,
-			    llen + 1 - i) && cmd_word_end[l[i + c->li_len]]) {
-				n = c->li_len;
-				wk->wk_ip4[wi] = c->li_a;
-			} else {
-				if ((n = ip4_scan(l + off, &wk->wk_ip4[wi])) ==
-				    0)
-					return false;
-				if (c != NULL) {
-					memcpy(c->li_text, l + off, n);
-					c->li_len = n;
-					c->li_a = wk->wk_ip4[wi];
-				}
-			}
+			/* A valid address, read as it is lexed. */
+			if ((n = ip4_scan(l + off, &wk->wk_ip4[wi])) == 0)
+				return false;
 			i += n;
 			wk->wk_ip4ok[wi] = 1;
 			wk->wk_ip4prog[wi] = n;
@@ -735,7 +673,11 @@ ent_answer(const struct lmemo_ent *e, const struct walk *wk,
 	m->cm_set = e->le_set;
 	m->cm_a.as_prefixes = e->le_pfx;
 	m->cm_a.as_data = e->le_def->cd_data;
-	arg_fill(m, e->le_args, e->le_nargs, wk, line);
+	if (e->le_haskept)
+		arg_fill_kept(m, &e->le_kept, e->le_args, e->le_nargs, wk,
+		    line);
+	else
+		arg_fill(m, e->le_args, e->le_nargs, wk, line);
 }
 
 bool
@@ -745,12 +687,11 @@ lmemo_recent(const struct cmd_set *set, struct walk *wk, const char *line,
 	const struct line_memo	*lm = set_memo(set);
 	const struct lmemo_ent	*e;
 	unsigned		 i;
-	size_t			 llen = strlen(line);
 
 	for (i = 0; i < LMEMO_RECENT; i++) {
 		e = lm->lm_recent[i];
 		if (e != NULL && e->le_gen == lmemo_gen &&
-		    key_read(e, wk, line, llen)) {
+		    key_read(e->le_key, e->le_klen, wk, line)) {
 			if (i > 0)
 				recent_add(lm, e);
 			ent_answer(e, wk, line, m);
@@ -790,6 +731,7 @@ ent_free(struct lmemo_ent *e)
 {
 	free(e->le_key);
 	free(e->le_args);
+	free(e->le_kept.ak_v);
 	memset(e, 0, sizeof(*e));
 }
 
@@ -846,8 +788,11 @@ lmemo_record(const struct cmd_set *set, const struct lmemo_key *k0,
 	}
 	if (e->le_acap < n + 1) {
 		free(e->le_args);
+		free(e->le_kept.ak_v);
 		e->le_acap = n + 1 < 12 ? 12 : n + 1;
 		e->le_args = xcalloc(e->le_acap, sizeof(*e->le_args));
+		e->le_kept.ak_v = xcalloc(e->le_acap,
+		    sizeof(*e->le_kept.ak_v));
 	}
 	e->le_gen = lmemo_gen;
 	e->le_hash = k->k_hash;
@@ -859,6 +804,16 @@ lmemo_record(const struct cmd_set *set, const struct lmemo_key *k0,
 	e->le_pfx = m->cm_a.as_prefixes;
 	e->le_nargs = n;
 	memcpy(e->le_args, tmpl, n * sizeof(*tmpl));
+	/* M's arguments are the templates' alone (they are all it has):
+	 * kept for arg_fill_kept. */
+	e->le_haskept = m->cm_a.as_n == n;
+	if (e->le_haskept) {
+		memcpy(e->le_kept.ak_v, m->cm_a.as_v, n * sizeof(*m->cm_a.as_v));
+		memcpy(e->le_kept.ak_first, m->cm_a.as_first,
+		    sizeof(e->le_kept.ak_first));
+		e->le_kept.ak_names = m->cm_a.as_names;
+		e->le_kept.ak_tail = m->cm_tail;
+	}
 	recent_add(lm, e);
 }
 
