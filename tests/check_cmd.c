@@ -528,8 +528,9 @@ answer_text(const struct cmd_match *a)
 	size_t			 i;
 
 	strbuf_init(&sb);
-	strbuf_printf(&sb, "%d %zu %zu %s %u %d %#llx", a->cm_status,
-	    a->cm_err_off, a->cm_err_word, a->cm_status == CMD_MATCH_OK ?
+	strbuf_printf(&sb, "%d %zu %zu %zu %s %u %d %#llx", a->cm_status,
+	    a->cm_err_off, a->cm_err_word, a->cm_nwords,
+	    a->cm_status == CMD_MATCH_OK ?
 	    a->cm_def->cd_syntax : "-", a->cm_a.as_prefixes, a->cm_tail,
 	    (unsigned long long)a->cm_a.as_names);
 	for (i = 0; i < 64; i++)
@@ -808,6 +809,41 @@ START_TEST(test_line_memo_args)
 END_TEST
 
 /*
+ * A line whose first word the set refuses, by its kept first step, is
+ * answered from that step before the line memo is asked (match_line):
+ * the walk's status, caret (a keyword's typed part past its last good
+ * byte, an ambiguous word's start) and word count, wherever the word
+ * stands and whatever follows it.
+ */
+START_TEST(test_line_memo_refused)
+{
+	static const struct cmd_def defs[] = {
+		{ "permit A.B.C.D$a", "P\nAddr", fn, 0 },
+		{ "peer WORD$p", "Pe\nName", fn, 0 },
+		{ "deny A.B.C.D$a", "D\nAddr", fn, 0 },
+	};
+	static const char *const lines[] = {
+		"permix 1.2.3.4", "  permix 1.2.3.5 x", "\tpermix",
+		"permix 1.2.3.6", "pe 1.2.3.4", "  pe x y", "pe",
+		"ip access-list extended A", " ip access-list extended B",
+		"ip", "dex 1.2.3.4", "   dex", "permit 1.2.3.4",
+		"deny 1.2.3.4", "peer x",
+	};
+	struct cmd_set	*set;
+
+	set = memo_as_fresh("refused", defs, sizeof(defs) / sizeof(defs[0]),
+	    lines, sizeof(lines) / sizeof(lines[0]), 3);
+	/* For the record: the carets. */
+	ck_assert_int_eq(M(set, "  permix 1.2.3.5 x"), CMD_MATCH_INVALID);
+	ck_assert_uint_eq(m.cm_err_off, 7);
+	ck_assert_uint_eq(m.cm_nwords, 3);
+	ck_assert_int_eq(M(set, "  pe x y"), CMD_MATCH_AMBIGUOUS);
+	ck_assert_uint_eq(m.cm_err_off, 2);
+	cmd_set_free(set);
+}
+END_TEST
+
+/*
  * The line memo stands a word as a class when every candidate it met
  * ranks any word alike (WORD, LINE) or, for a number, when only ranges
  * that took it did; the class keeps the word's first byte, which chose
@@ -882,6 +918,7 @@ cmd_suite(void)
 	tcase_add_test(tc, test_line_memo_free);
 	tcase_add_test(tc, test_line_memo_recent);
 	tcase_add_test(tc, test_line_memo_args);
+	tcase_add_test(tc, test_line_memo_refused);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("Limits");
 	tcase_add_checked_fixture(tc, setup, teardown);
