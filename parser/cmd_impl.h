@@ -260,6 +260,23 @@ struct arg_tmpl {
 void		 arg_fill(struct cmd_match *, const struct arg_tmpl *,
 		    size_t n, const struct walk *, const char *line);
 
+/* What arg_fill gave a line of N templates in a match that had no
+ * arguments before (the line memo keeps it with the answer): the
+ * arguments but their offsets, values and addresses, the name bits and
+ * first arguments, the tail flag. */
+struct arg_kept {
+	struct cmd_arg	*ak_v;
+	uint64_t	 ak_names;
+	unsigned char	 ak_first[64];
+	bool		 ak_tail;
+};
+
+/* arg_fill of a match with no arguments yet, from what it gave another
+ * line of the same templates (K): the same arguments for this line. */
+void		 arg_fill_kept(struct cmd_match *, const struct arg_kept *,
+		    const struct arg_tmpl *, size_t n, const struct walk *,
+		    const char *line);
+
 /*
  * cmd_memo.c: the line memo.  A line's key is its words, each valid IPv4
  * address standing as one class (every such word ranks alike against

@@ -71,7 +71,9 @@ struct lmemo_ent {
 	unsigned		 le_pfx;	/* as_prefixes */
 	size_t			 le_nargs;
 	struct arg_tmpl		*le_args;
-	size_t			 le_acap;	/* le_args' room */
+	size_t			 le_acap;	/* le_args' and le_kept.ak_v's room */
+	bool			 le_haskept;	/* le_kept holds them */
+	struct arg_kept		 le_kept;	/* arg_fill_kept's */
 };
 
 /* Which words of a line of NWORDS stood free in an answer kept. */
@@ -671,7 +673,11 @@ ent_answer(const struct lmemo_ent *e, const struct walk *wk,
 	m->cm_set = e->le_set;
 	m->cm_a.as_prefixes = e->le_pfx;
 	m->cm_a.as_data = e->le_def->cd_data;
-	arg_fill(m, e->le_args, e->le_nargs, wk, line);
+	if (e->le_haskept)
+		arg_fill_kept(m, &e->le_kept, e->le_args, e->le_nargs, wk,
+		    line);
+	else
+		arg_fill(m, e->le_args, e->le_nargs, wk, line);
 }
 
 bool
@@ -725,6 +731,7 @@ ent_free(struct lmemo_ent *e)
 {
 	free(e->le_key);
 	free(e->le_args);
+	free(e->le_kept.ak_v);
 	memset(e, 0, sizeof(*e));
 }
 
@@ -781,8 +788,11 @@ lmemo_record(const struct cmd_set *set, const struct lmemo_key *k0,
 	}
 	if (e->le_acap < n + 1) {
 		free(e->le_args);
+		free(e->le_kept.ak_v);
 		e->le_acap = n + 1 < 12 ? 12 : n + 1;
 		e->le_args = xcalloc(e->le_acap, sizeof(*e->le_args));
+		e->le_kept.ak_v = xcalloc(e->le_acap,
+		    sizeof(*e->le_kept.ak_v));
 	}
 	e->le_gen = lmemo_gen;
 	e->le_hash = k->k_hash;
@@ -794,6 +804,16 @@ lmemo_record(const struct cmd_set *set, const struct lmemo_key *k0,
 	e->le_pfx = m->cm_a.as_prefixes;
 	e->le_nargs = n;
 	memcpy(e->le_args, tmpl, n * sizeof(*tmpl));
+	/* M's arguments are the templates' alone (they are all it has):
+	 * kept for arg_fill_kept. */
+	e->le_haskept = m->cm_a.as_n == n;
+	if (e->le_haskept) {
+		memcpy(e->le_kept.ak_v, m->cm_a.as_v, n * sizeof(*m->cm_a.as_v));
+		memcpy(e->le_kept.ak_first, m->cm_a.as_first,
+		    sizeof(e->le_kept.ak_first));
+		e->le_kept.ak_names = m->cm_a.as_names;
+		e->le_kept.ak_tail = m->cm_tail;
+	}
 	recent_add(lm, e);
 }
 

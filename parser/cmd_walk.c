@@ -487,22 +487,35 @@ memo_record(struct walk *wk, const struct cmd_set *set, const char *w,
 	}
 }
 
+/* The first step kept for WK's line (of NWORDS words), NULL if none. */
+static const struct memo_ent *
+memo_find(const struct walk *wk, const struct cmd_set *set, const char *line,
+    size_t nwords)
+{
+	const char		*w = line + wk->wk_words[0].w_off;
+	size_t			 len = wk->wk_words[0].w_len;
+	int			 next = word_first(wk, line, 1, nwords);
+	const struct memo_ent	*e;
+
+	if (len >= MEMO_WORD)
+		return NULL;
+	e = memo_slot(set, w, len, next);
+	if (!e->me_used || e->me_len != len || e->me_next != next ||
+	    memcmp(e->me_word, w, len) != 0)
+		return NULL;
+	return e;
+}
+
 /* WK's first step from the memo: 1 taken, -1 taken and failed (status
  * set), 0 not kept. */
 static int
 memo_replay(struct walk *wk, const struct cmd_set *set, const char *line,
     size_t nwords)
 {
-	const char		*w = line + wk->wk_words[0].w_off;
-	size_t			 len = wk->wk_words[0].w_len, i, k;
-	int			 next = word_first(wk, line, 1, nwords);
+	size_t			 i, k;
 	const struct memo_ent	*e;
 
-	if (len >= MEMO_WORD)
-		return 0;
-	e = memo_slot(set, w, len, next);
-	if (!e->me_used || e->me_len != len || e->me_next != next ||
-	    memcmp(e->me_word, w, len) != 0)
+	if ((e = memo_find(wk, set, line, nwords)) == NULL)
 		return 0;
 	if (e->me_status != CMD_MATCH_OK) {
 		wk->wk_status = e->me_status;
@@ -945,12 +958,66 @@ store_give(struct cmd_match *m)
 	m->cm_storecap = 0;
 }
 
+/* Where arg_fill and arg_fill_kept begin: the store taken, the line up
+ * to its last word copied into it and ended; the LINE values' room after
+ * it, into *LP. */
+static inline char *
+arg_store(struct cmd_match *m, const struct walk *wk, const char *line,
+    char **lp)
+{
+	const struct word	*last = &wk->wk_words[wk->wk_nwords - 1];
+	size_t			 end = last->w_off + last->w_len;
+	char			*s;
+
+	store_take(m, end * 2 + 2);
+	s = m->cm_store;
+	memcpy(s, line, end);
+	s[end] = '\0';
+	*lp = s + end + 1;
+	return s;
+}
+
+/* A typed argument's value (and address), of template AT and word W,
+ * into A: its word ended in place in the copy S, or a LINE copied at
+ * *LP. */
+static inline void
+arg_value(struct cmd_arg *a, const struct arg_tmpl *at, const struct word *w,
+    const struct walk *wk, const char *line, char *s, char **lp)
+{
+	size_t	len;
+	char	*l;
+
+	if (at->at_ip4) {
+		/* The walk's value (parsed here if the first-step memo
+		 * answered for the word). */
+		a->ca_ip4 = 0;
+		a->ca_ip4ok = wk->wk_ip4ok[at->at_word] == 1 ||
+		    (wk->wk_ip4ok[at->at_word] < 0 && ip4_parse_n(line +
+		    w->w_off, w->w_len, &a->ca_ip4));
+		if (wk->wk_ip4ok[at->at_word] == 1)
+			a->ca_ip4 = wk->wk_ip4[at->at_word];
+	}
+	if (at->at_line) {
+		l = *lp;
+		len = strlen(line + w->w_off);
+		while (len > 0 && (line[w->w_off + len - 1] == ' ' ||
+		    line[w->w_off + len - 1] == '\t'))
+			len--;
+		memcpy(l, line + w->w_off, len);
+		l[len] = '\0';
+		a->ca_value = l;
+		*lp = l + len + 1;
+		return;
+	}
+	s[w->w_off + w->w_len] = '\0';
+	a->ca_value = s + w->w_off;
+}
+
 void
 arg_fill(struct cmd_match *m, const struct arg_tmpl *t, size_t n,
     const struct walk *wk, const char *line)
 {
-	const struct word	*last = &wk->wk_words[wk->wk_nwords - 1];
-	size_t			 i, len, end = last->w_off + last->w_len;
+	size_t			 i;
 	size_t			 an = m->cm_a.as_n;
 	uint64_t		 names = m->cm_a.as_names;
 	bool			 tail = m->cm_tail;
@@ -964,11 +1031,7 @@ arg_fill(struct cmd_match *m, const struct arg_tmpl *t, size_t n,
 	 * name bits and the tail flag are kept in locals until the end: the
 	 * arguments' stores could be to them as far as the compiler knows,
 	 * so it read and wrote them again for every argument. */
-	store_take(m, end * 2 + 2);
-	s = m->cm_store;
-	memcpy(s, line, end);
-	s[end] = '\0';
-	l = s + end + 1;
+	s = arg_store(m, wk, line, &l);
 	for (i = 0; i < n; i++) {
 		const struct arg_tmpl	*at = &t[i];
 		struct cmd_arg		*a = &m->cm_a.as_v[an];
@@ -993,32 +1056,40 @@ arg_fill(struct cmd_match *m, const struct arg_tmpl *t, size_t n,
 			continue;
 		}
 		a->ca_keyword = false;
-		if (at->at_ip4) {
-			/* The walk's value (parsed here if the first-step
-			 * memo answered for the word). */
-			a->ca_ip4ok = wk->wk_ip4ok[at->at_word] == 1 ||
-			    (wk->wk_ip4ok[at->at_word] < 0 && ip4_parse_n(line +
-			    w->w_off, w->w_len, &a->ca_ip4));
-			if (wk->wk_ip4ok[at->at_word] == 1)
-				a->ca_ip4 = wk->wk_ip4[at->at_word];
-		}
-		if (at->at_line) {
-			len = strlen(line + w->w_off);
-			while (len > 0 && (line[w->w_off + len - 1] == ' ' ||
-			    line[w->w_off + len - 1] == '\t'))
-				len--;
-			memcpy(l, line + w->w_off, len);
-			l[len] = '\0';
-			a->ca_value = l;
-			l += len + 1;
-			continue;
-		}
-		s[w->w_off + w->w_len] = '\0';
-		a->ca_value = s + w->w_off;
+		arg_value(a, at, w, wk, line, s, &l);
 	}
 	m->cm_a.as_n = an;
 	m->cm_a.as_names = names;
 	m->cm_tail = tail;
+}
+
+void
+arg_fill_kept(struct cmd_match *m, const struct arg_kept *k,
+    const struct arg_tmpl *t, size_t n, const struct walk *wk,
+    const char *line)
+{
+	size_t		 i;
+	char		*s, *l;
+
+	/* What does not depend on the words is copied whole: a record's
+	 * name, key, keyword and flags set one by one, and the name bits
+	 * found one by one, were most of filling a kept line's arguments
+	 * (ten of them an ACL rule). */
+	s = arg_store(m, wk, line, &l);
+	memcpy(m->cm_a.as_v, k->ak_v, n * sizeof(*k->ak_v));
+	memcpy(m->cm_a.as_first, k->ak_first, sizeof(m->cm_a.as_first));
+	m->cm_a.as_names = k->ak_names;
+	m->cm_a.as_n = n;
+	m->cm_tail = k->ak_tail;
+	for (i = 0; i < n; i++) {
+		const struct arg_tmpl	*at = &t[i];
+		struct cmd_arg		*a = &m->cm_a.as_v[i];
+		const struct word	*w = &wk->wk_words[at->at_word];
+
+		a->ca_off = w->w_off;
+		if (at->at_kw == NULL)
+			arg_value(a, at, w, wk, line, s, &l);
+	}
 }
 
 /*
@@ -1061,6 +1132,7 @@ match_line(const struct cmd_set *set, const char *line, struct cmd_match *m,
 	struct walk	*wk;
 	struct arg_tmpl	 tmpl[CMD_MAX_ARGS];
 	struct lmemo_key key;
+	const struct memo_ent *fe;
 	size_t		 i, n;
 	bool		 keyed = false;
 
@@ -1102,6 +1174,19 @@ match_line(const struct cmd_set *set, const char *line, struct cmd_match *m,
 	m->cm_nwords = wk->wk_nwords;
 	if (wk->wk_nwords == 0) {
 		m->cm_status = CMD_MATCH_EMPTY;
+		walk_give(wk);
+		return;
+	}
+	/* A line whose first word the set refuses (its first step, kept,
+	 * says so) fails there in the walk; no line memo has it.  A
+	 * sub-mode refuses each line of its parent's so (6,600 of the
+	 * bench's configuration): keying it and looking it up was two
+	 * fifths of its cost. */
+	if (use_memo && (fe = memo_find(wk, set, line, wk->wk_nwords)) != NULL &&
+	    fe->me_status != CMD_MATCH_OK) {
+		m->cm_status = fe->me_status;
+		m->cm_err_word = 0;
+		m->cm_err_off = wk->wk_words[0].w_off + fe->me_err;
 		walk_give(wk);
 		return;
 	}

@@ -517,20 +517,32 @@ START_TEST(test_malformed)
 }
 END_TEST
 
-/* What a match answered, as text: status, caret, command, arguments. */
+/* What a match answered, as text: status, caret, command, arguments —
+ * every field a handler may read: the name bits and each one's first
+ * argument, the tail flag, each argument's key, kind and address. */
 static char *
 answer_text(const struct cmd_match *a)
 {
-	struct strbuf	sb;
-	size_t		i;
+	struct strbuf		 sb;
+	const struct cmd_arg	*v;
+	size_t			 i;
 
 	strbuf_init(&sb);
-	strbuf_printf(&sb, "%d %zu %zu %s %u", a->cm_status, a->cm_err_off,
-	    a->cm_err_word, a->cm_status == CMD_MATCH_OK ?
-	    a->cm_def->cd_syntax : "-", a->cm_a.as_prefixes);
-	for (i = 0; i < a->cm_a.as_n; i++)
-		strbuf_printf(&sb, " %s=%s@%zu", a->cm_a.as_v[i].ca_name,
-		    a->cm_a.as_v[i].ca_value, a->cm_a.as_v[i].ca_off);
+	strbuf_printf(&sb, "%d %zu %zu %zu %s %u %d %#llx", a->cm_status,
+	    a->cm_err_off, a->cm_err_word, a->cm_nwords,
+	    a->cm_status == CMD_MATCH_OK ?
+	    a->cm_def->cd_syntax : "-", a->cm_a.as_prefixes, a->cm_tail,
+	    (unsigned long long)a->cm_a.as_names);
+	for (i = 0; i < 64; i++)
+		if (a->cm_a.as_names >> i & 1)
+			strbuf_printf(&sb, " b%zu:%u", i, a->cm_a.as_first[i]);
+	for (i = 0; i < a->cm_a.as_n; i++) {
+		v = &a->cm_a.as_v[i];
+		strbuf_printf(&sb, " %s=%s@%zu/%#llx/%d%d%d/%#x", v->ca_name,
+		    v->ca_value, v->ca_off, (unsigned long long)v->ca_nkey,
+		    v->ca_keyword, v->ca_tail, v->ca_ip4ok,
+		    (unsigned)v->ca_ip4);
+	}
 	return strbuf_steal(&sb);
 }
 
@@ -748,6 +760,90 @@ START_TEST(test_line_memo_recent)
 END_TEST
 
 /*
+ * A line the memo answers gets the arguments the walk would give it
+ * (arg_fill_kept: the kept answer's arguments copied, then each one's
+ * offset, value and address set for this line): names bound twice, a
+ * name a keyword and a value share, optional keywords, a LINE, words
+ * moved by blanks, an address where the last line had another or none.
+ */
+START_TEST(test_line_memo_args)
+{
+	static const struct cmd_def defs[] = {
+		{ "route A.B.C.D$a A.B.C.D$a [tag <1-9>$t] [name WORD$n]",
+		    "R\nDst\nMask\nT\nTag\nN\nName", fn, 0 },
+		{ "peer A.B.C.D$p WORD$p", "P\nAddr\nName", fn, 0 },
+		{ "say kw WORD$kw LINE", "S\nKw\nW\nText", fn, 0 },
+		{ "addr IPV4MASK$m", "A\nAddr", fn, 0 },
+	};
+	static const char *const lines[] = {
+		"route 1.2.3.0 255.255.255.0", "route 1.2.4.0 255.255.0.0",
+		"route 10.2.4.0   255.255.0.0", "  route 1.2.3.0 0.0.0.0",
+		"route 1.2.3.0 255.255.255.0 tag 3",
+		"route 9.2.3.0 255.255.255.0 tag 4",
+		"route 9.2.3.0 255.255.255.0 tag 4 name x",
+		"route 9.2.3.1 255.255.255.0 tag 5 name yy",
+		"route 9.2.3.1 255.255.255.0 name yy",
+		"peer 1.1.1.1 a", "peer 1.1.1.2 bb", "peer  1.1.1.3\tccc",
+		"say kw w1 some text", "say kw w22 other  text  ",
+		"say kw x more", "say  kw y  z",
+		"addr 1.2.3.4/24", "addr 1.2.3.5/8", "addr  1.2.3.6/32",
+	};
+	struct cmd_set	*set;
+
+	set = memo_as_fresh("args", defs, sizeof(defs) / sizeof(defs[0]),
+	    lines, sizeof(lines) / sizeof(lines[0]), 3);
+	/* For the record: the second of a name bound twice, a LINE. */
+	ck_assert_int_eq(M(set, "route 9.2.3.1  255.255.0.0"), CMD_MATCH_OK);
+	ck_assert_int_eq(M(set, "route 9.2.3.2 255.255.255.0"), CMD_MATCH_OK);
+	ck_assert_str_eq(cmd_arg_nth(&m.cm_a, "a", 1), "255.255.255.0");
+	ck_assert_int_eq(cmd_arg_off(&m.cm_a, "a"), 6);
+	ck_assert_ptr_null(cmd_arg(&m.cm_a, "t"));
+	cmd_match_free(&m);
+	ck_assert_int_eq(M(set, "say kw w3  a b  "), CMD_MATCH_OK);
+	ck_assert_str_eq(cmd_arg(&m.cm_a, "kw"), "kw");
+	ck_assert_str_eq(cmd_arg_nth(&m.cm_a, "kw", 1), "w3");
+	ck_assert_str_eq(cmd_arg(&m.cm_a, "LINE"), "a b");
+	cmd_match_free(&m);
+	cmd_set_free(set);
+}
+END_TEST
+
+/*
+ * A line whose first word the set refuses, by its kept first step, is
+ * answered from that step before the line memo is asked (match_line):
+ * the walk's status, caret (a keyword's typed part past its last good
+ * byte, an ambiguous word's start) and word count, wherever the word
+ * stands and whatever follows it.
+ */
+START_TEST(test_line_memo_refused)
+{
+	static const struct cmd_def defs[] = {
+		{ "permit A.B.C.D$a", "P\nAddr", fn, 0 },
+		{ "peer WORD$p", "Pe\nName", fn, 0 },
+		{ "deny A.B.C.D$a", "D\nAddr", fn, 0 },
+	};
+	static const char *const lines[] = {
+		"permix 1.2.3.4", "  permix 1.2.3.5 x", "\tpermix",
+		"permix 1.2.3.6", "pe 1.2.3.4", "  pe x y", "pe",
+		"ip access-list extended A", " ip access-list extended B",
+		"ip", "dex 1.2.3.4", "   dex", "permit 1.2.3.4",
+		"deny 1.2.3.4", "peer x",
+	};
+	struct cmd_set	*set;
+
+	set = memo_as_fresh("refused", defs, sizeof(defs) / sizeof(defs[0]),
+	    lines, sizeof(lines) / sizeof(lines[0]), 3);
+	/* For the record: the carets. */
+	ck_assert_int_eq(M(set, "  permix 1.2.3.5 x"), CMD_MATCH_INVALID);
+	ck_assert_uint_eq(m.cm_err_off, 7);
+	ck_assert_uint_eq(m.cm_nwords, 3);
+	ck_assert_int_eq(M(set, "  pe x y"), CMD_MATCH_AMBIGUOUS);
+	ck_assert_uint_eq(m.cm_err_off, 2);
+	cmd_set_free(set);
+}
+END_TEST
+
+/*
  * The line memo stands a word as a class when every candidate it met
  * ranks any word alike (WORD, LINE) or, for a number, when only ranges
  * that took it did; the class keeps the word's first byte, which chose
@@ -821,6 +917,8 @@ cmd_suite(void)
 	tcase_add_test(tc, test_line_memo_guards);
 	tcase_add_test(tc, test_line_memo_free);
 	tcase_add_test(tc, test_line_memo_recent);
+	tcase_add_test(tc, test_line_memo_args);
+	tcase_add_test(tc, test_line_memo_refused);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("Limits");
 	tcase_add_checked_fixture(tc, setup, teardown);
