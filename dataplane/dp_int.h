@@ -645,12 +645,14 @@ struct own_cached {
 
 struct fc_entry {
 	uint64_t		 fe_gen;	/* fc_gen() when filled; 0 empty */
-	struct dp_iface		*fe_in, *fe_out;
+	/* The key (flowcache.c, fc_key): the interface it came in on,
+	 * and two words — source << 32 | destination; the first 4 bytes
+	 * of TCP/UDP (ICMP's type and code) << 32 | protocol << 16 |
+	 * TOS << 8 | TCP's ACK and RST bits. */
+	struct dp_iface		*fe_in;
+	uint64_t		 fe_addrs, fe_l4;
+	struct dp_iface		*fe_out;
 	uint32_t		 fe_nh;		/* the route's next hop */
-	uint32_t		 fe_src, fe_dst;
-	uint32_t		 fe_ports;	/* the first 4 bytes of TCP/UDP */
-	uint8_t			 fe_proto, fe_tos;
-	uint8_t			 fe_tcpf;	/* TCP's ACK and RST bits */
 	uint8_t			 fe_nhits;
 	uint64_t		*fe_hits[FC_HITS];
 	const void		*fe_cookie;	/* crypto's */
