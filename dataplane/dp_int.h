@@ -756,6 +756,18 @@ struct fwd {
 #define fwd_fragbuf(f)	XBUF((f)->f_fragbuf, FWD_FRAGBUF_LEN)
 #define fwd_tunbuf(f)	XBUF((f)->f_tunbuf, FWD_TUNBUF_LEN)
 
+/* A walk being recorded is not one decision (flowcache.c): what a
+ * packet's walk receives inside it (a decapsulated datagram, ESP).
+ * Inline: twice for every ESP packet a router receives, and a test. */
+static inline void
+fc_rec_abort(struct dataplane *dp)
+{
+	struct fc_rec	*r = &dp->d_fwd->f_fcrec;
+
+	if (r->fr_on)
+		r->fr_bad = true;
+}
+
 #define ARP_HASH	1024
 #define ACL_LOG_SLOTS	256
 #define ACL_LOG_MS	(5ULL * 60 * 1000)	/* IOS aggregates 5 minutes */
@@ -804,7 +816,6 @@ void		 fc_rec_route(struct dataplane *, struct dp_iface *out,
 /* Around co_outbound_inplace for the recorded packet. */
 void		 fc_rec_classify(struct dataplane *, bool on);
 void		 fc_rec_hit(struct dataplane *, uint64_t *hits);
-void		 fc_rec_abort(struct dataplane *);
 void		 fc_rec_end(struct dataplane *);
 /* Every entry stale at once (d_fc_gen++). */
 void		 fc_flush(struct dataplane *);

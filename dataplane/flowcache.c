@@ -304,15 +304,6 @@ fc_rec_hit(struct dataplane *dp, uint64_t *hits)
 }
 
 void
-fc_rec_abort(struct dataplane *dp)
-{
-	struct fc_rec	*r = &dp->d_fwd->f_fcrec;
-
-	if (r->fr_on)
-		r->fr_bad = true;
-}
-
-void
 dp_fast_note(struct dataplane *dp, struct dp_iface *out, const void *cookie)
 {
 	struct fc_rec	*r = &dp->d_fwd->f_fcrec;
