@@ -18,6 +18,7 @@
 #include <stdint.h>
 
 #include "dataplane/dp.h"
+#include "dataplane/wire.h"
 #include "lib/bytes.h"
 #include "lib/clock.h"
 #include "lib/inet4.h"
@@ -528,9 +529,37 @@ void		 route_dhcp_default(struct dataplane *, uint32_t nh);
 void		 attach_mac(struct dp_iface *, const char *seed);
 void		 attach_close(struct dp_iface *);
 int		 attach_send(struct dp_iface *, const uint8_t *, size_t);
-/* On PARENT's medium for SUB (a dot1q subinterface): both count it. */
-int		 attach_send_for(struct dp_iface *parent, struct dp_iface *sub,
-		    const uint8_t *, size_t);
+
+/* IFP's output counters for a frame of LEN sent (RC 0) or dropped. */
+static inline int
+attach_count_out(struct dp_iface *ifp, int rc, size_t len)
+{
+	struct if_attach	*at = &ifp->if_attach;
+
+	if (rc < 0) {
+		at->at_odrops++;
+		return -1;
+	}
+	at->at_opkts++;
+	at->at_obytes += len;
+	at->at_last_out = clock_mono_ms();
+	return 0;
+}
+
+/* On PARENT's medium for SUB (a dot1q subinterface): both count it.
+ * Inline: the egress (eg_send) sends every ESP packet through it, and
+ * the call cost as much as its tests. */
+static inline int
+attach_send_for(struct dp_iface *ifp, struct dp_iface *sub,
+    const uint8_t *frame, size_t len)
+{
+	struct if_attach	*at = &ifp->if_attach;
+
+	if (at->at_wire == NULL || !iface_up(ifp))
+		return attach_count_out(ifp, -1, len);
+	return attach_count_out(ifp, wire_send_owned(at->at_wire, frame, len,
+	    sub), len);
+}
 
 /* A frame the interface takes (its hardware would filter the others);
  * inline: every frame received is counted. */
