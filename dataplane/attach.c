@@ -204,40 +204,12 @@ attach_close(struct dp_iface *ifp)
 	ifp->if_attach.at_spec = NULL;
 }
 
-/* IFP's output counters for a frame of LEN sent (RC 0) or dropped. */
-static int
-count_out(struct dp_iface *ifp, int rc, size_t len)
-{
-	struct if_attach	*at = &ifp->if_attach;
-
-	if (rc < 0) {
-		at->at_odrops++;
-		return -1;
-	}
-	at->at_opkts++;
-	at->at_obytes += len;
-	at->at_last_out = clock_mono_ms();
-	return 0;
-}
-
-int
-attach_send_for(struct dp_iface *ifp, struct dp_iface *sub,
-    const uint8_t *frame, size_t len)
-{
-	struct if_attach	*at = &ifp->if_attach;
-
-	if (at->at_wire == NULL || !iface_up(ifp))
-		return count_out(ifp, -1, len);
-	return count_out(ifp, wire_send_owned(at->at_wire, frame, len, sub),
-	    len);
-}
-
 /* The frame on the medium, counted as output (a subinterface's: on its
  * parent's wire, counted by both). */
 int
 attach_send(struct dp_iface *ifp, const uint8_t *frame, size_t len)
 {
 	if (ifp->if_id.id_sub != 0)
-		return count_out(ifp, dot1q_send(ifp, frame, len), len);
+		return attach_count_out(ifp, dot1q_send(ifp, frame, len), len);
 	return attach_send_for(ifp, ifp, frame, len);
 }

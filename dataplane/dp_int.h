@@ -18,6 +18,7 @@
 #include <stdint.h>
 
 #include "dataplane/dp.h"
+#include "dataplane/wire.h"
 #include "lib/bytes.h"
 #include "lib/clock.h"
 #include "lib/inet4.h"
@@ -528,9 +529,37 @@ void		 route_dhcp_default(struct dataplane *, uint32_t nh);
 void		 attach_mac(struct dp_iface *, const char *seed);
 void		 attach_close(struct dp_iface *);
 int		 attach_send(struct dp_iface *, const uint8_t *, size_t);
-/* On PARENT's medium for SUB (a dot1q subinterface): both count it. */
-int		 attach_send_for(struct dp_iface *parent, struct dp_iface *sub,
-		    const uint8_t *, size_t);
+
+/* IFP's output counters for a frame of LEN sent (RC 0) or dropped. */
+static inline int
+attach_count_out(struct dp_iface *ifp, int rc, size_t len)
+{
+	struct if_attach	*at = &ifp->if_attach;
+
+	if (rc < 0) {
+		at->at_odrops++;
+		return -1;
+	}
+	at->at_opkts++;
+	at->at_obytes += len;
+	at->at_last_out = clock_mono_ms();
+	return 0;
+}
+
+/* On PARENT's medium for SUB (a dot1q subinterface): both count it.
+ * Inline: the egress (eg_send) sends every ESP packet through it, and
+ * the call cost as much as its tests. */
+static inline int
+attach_send_for(struct dp_iface *ifp, struct dp_iface *sub,
+    const uint8_t *frame, size_t len)
+{
+	struct if_attach	*at = &ifp->if_attach;
+
+	if (at->at_wire == NULL || !iface_up(ifp))
+		return attach_count_out(ifp, -1, len);
+	return attach_count_out(ifp, wire_send_owned(at->at_wire, frame, len,
+	    sub), len);
+}
 
 /* A frame the interface takes (its hardware would filter the others);
  * inline: every frame received is counted. */
@@ -645,12 +674,14 @@ struct own_cached {
 
 struct fc_entry {
 	uint64_t		 fe_gen;	/* fc_gen() when filled; 0 empty */
-	struct dp_iface		*fe_in, *fe_out;
+	/* The key (flowcache.c, fc_key): the interface it came in on,
+	 * and two words — source << 32 | destination; the first 4 bytes
+	 * of TCP/UDP (ICMP's type and code) << 32 | protocol << 16 |
+	 * TOS << 8 | TCP's ACK and RST bits. */
+	struct dp_iface		*fe_in;
+	uint64_t		 fe_addrs, fe_l4;
+	struct dp_iface		*fe_out;
 	uint32_t		 fe_nh;		/* the route's next hop */
-	uint32_t		 fe_src, fe_dst;
-	uint32_t		 fe_ports;	/* the first 4 bytes of TCP/UDP */
-	uint8_t			 fe_proto, fe_tos;
-	uint8_t			 fe_tcpf;	/* TCP's ACK and RST bits */
 	uint8_t			 fe_nhits;
 	uint64_t		*fe_hits[FC_HITS];
 	const void		*fe_cookie;	/* crypto's */
@@ -754,6 +785,18 @@ struct fwd {
 #define fwd_fragbuf(f)	XBUF((f)->f_fragbuf, FWD_FRAGBUF_LEN)
 #define fwd_tunbuf(f)	XBUF((f)->f_tunbuf, FWD_TUNBUF_LEN)
 
+/* A walk being recorded is not one decision (flowcache.c): what a
+ * packet's walk receives inside it (a decapsulated datagram, ESP).
+ * Inline: twice for every ESP packet a router receives, and a test. */
+static inline void
+fc_rec_abort(struct dataplane *dp)
+{
+	struct fc_rec	*r = &dp->d_fwd->f_fcrec;
+
+	if (r->fr_on)
+		r->fr_bad = true;
+}
+
 #define ARP_HASH	1024
 #define ACL_LOG_SLOTS	256
 #define ACL_LOG_MS	(5ULL * 60 * 1000)	/* IOS aggregates 5 minutes */
@@ -802,7 +845,6 @@ void		 fc_rec_route(struct dataplane *, struct dp_iface *out,
 /* Around co_outbound_inplace for the recorded packet. */
 void		 fc_rec_classify(struct dataplane *, bool on);
 void		 fc_rec_hit(struct dataplane *, uint64_t *hits);
-void		 fc_rec_abort(struct dataplane *);
 void		 fc_rec_end(struct dataplane *);
 /* Every entry stale at once (d_fc_gen++). */
 void		 fc_flush(struct dataplane *);

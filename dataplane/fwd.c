@@ -129,15 +129,3 @@ dp_fwd_slot(struct dataplane *dp)
 {
 	return fwd_fwdbuf(dp->d_fwd) + DP_HEADROOM;
 }
-
-int
-dp_ip_output_buf(struct dataplane *dp, uint8_t *ip, size_t len)
-{
-	/* ESP over IPv6 (a `tunnel mode ipsec ipv6` VTI's). */
-	if (len >= 40 && (ip[0] >> 4) == 6)
-		return ip6_send(dp, ip, len);
-	if (len < 20 || len > IP4_MAXLEN || (ip[0] >> 4) != 4)
-		return DP_SEND_DROPPED;
-	/* The same peer packet after packet: its egress remembered. */
-	return eg_send(dp, ip, len);
-}

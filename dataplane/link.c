@@ -50,10 +50,11 @@ ether_input(struct dp_iface *ifp, const uint8_t *f, size_t len)
 		attach_count_in(ifp, len);
 		goto bad;
 	}
-	/* CDP's address is a group one: a unicast frame is not asked. */
-	if ((f[0] & 1) != 0 && cdp_ether_input(ifp, f, len))
-		return;
+	/* CDP's address is a group one other than the broadcast: a
+	 * unicast or broadcast frame is not asked. */
 	bcast = memcmp(f, ether_bcast, 6) == 0;
+	if ((f[0] & 1) != 0 && !bcast && cdp_ether_input(ifp, f, len))
+		return;
 	/* IPv6 multicast (33:33:...) when IPv6 is on: ip6.c picks the
 	 * groups it is in. */
 	if (!bcast && memcmp(f, ifp->if_attach.at_mac, 6) != 0 &&

@@ -46,11 +46,18 @@ in_cksum_fold(uint64_t acc)
 static inline bool
 in_cksum_ok20(const uint8_t *p)
 {
-	uint32_t	w[5];
+	uint64_t	a, b;
+	uint32_t	c;
 
-	memcpy(w, p, sizeof(w));
-	return in_cksum_fold((uint64_t)w[0] + w[1] + w[2] + w[3] + w[4]) ==
-	    0xffff;
+	/* Loaded into registers, three loads: as an array GCC loads it
+	 * with a vector load and reads the words back from a copy on the
+	 * stack, a store-to-load round trip per header (perf: the
+	 * hottest instruction of ip4_receive and dp_ip_input). */
+	memcpy(&a, p, 8);
+	memcpy(&b, p + 8, 8);
+	memcpy(&c, p + 16, 4);
+	return in_cksum_fold((a & 0xffffffff) + (a >> 32) +
+	    (b & 0xffffffff) + (b >> 32) + c) == 0xffff;
 }
 
 /* The partial sum of the pseudo-header of the IPv6 datagram P (its

@@ -378,6 +378,72 @@ START_TEST(test_flow_cache)
 }
 END_TEST
 
+/* send_lan's 64-byte datagram with byte OFF of its IPv4 header and
+ * what follows set to VAL (none for OFF < 0), its checksum made anew. */
+static void
+send_lan_with(int off, uint8_t val)
+{
+	static uint8_t	frame[14 + 1500];
+	uint8_t		*ip = frame + 14;
+	size_t		 n;
+	uint16_t	 c;
+
+	n = memlab_frame(&ml, frame, 0x01010101, 0x02020202, 6, 64);
+	if (off >= 0) {
+		ip[off] = val;
+		ip[10] = ip[11] = 0;
+		c = in_cksum(ip, 20, 0);
+		ip[10] = (uint8_t)(c >> 8);
+		ip[11] = (uint8_t)c;
+	}
+	if (wire_mem_inject(ml.ml_lan, frame, n) != 0)
+		inject_fail++;
+}
+
+/*
+ * The flow cache's key (flowcache.c, fc_key): a datagram like a cached
+ * flow's but for one field the key holds — TOS, the protocol, a byte of
+ * the source or destination port, TCP's ACK bit — is another flow: its
+ * first packet walks the ordinary path (no hit) and is recorded, its
+ * second takes its own entry.  Each one is encapsulated either way.
+ */
+START_TEST(test_flow_key_fields)
+{
+	static const struct {
+		int	off;
+		uint8_t	val;
+	} other[] = {
+		{ 1, 0x10 },		/* TOS */
+		{ 9, 17 },		/* UDP: the same first 4 bytes after */
+		{ 20 + 0, 0x99 },	/* the source port's first byte */
+		{ 20 + 3, 0x99 },	/* the destination port's last byte */
+		{ 20 + 13, 0x31 },	/* TCP's flags: ACK added to 0x21 */
+	};
+	struct fwd	*f = ml.ml_rt[0].r_sys.sy_dp->d_fwd;
+	uint64_t	 hits;
+	size_t		 i, esp0;
+
+	for (i = 0; i < sizeof(other) / sizeof(other[0]); i++) {
+		/* The flow's entry in its slot (another flow whose key
+		 * hashes alike may have taken it): recorded if need be,
+		 * then taken. */
+		send_lan_with(-1, 0);
+		hits = f->f_fc_hits;
+		send_lan_with(-1, 0);
+		ck_assert_uint_eq(f->f_fc_hits, hits + 1);
+		esp0 = nesp;
+		send_lan_with(other[i].off, other[i].val);
+		ck_assert_msg(f->f_fc_hits == hits + 1, "byte %d: took "
+		    "another flow's entry", other[i].off);
+		send_lan_with(other[i].off, other[i].val);
+		ck_assert_uint_eq(f->f_fc_hits, hits + 2);
+		ck_assert_uint_eq(nesp, esp0 + 2);
+	}
+	ck_assert_uint_eq(nclear, 0);
+	ck_assert_uint_eq(inject_fail, 0);
+}
+END_TEST
+
 /*
  * The ESP packet's remembered egress (dataplane/egress.c): a route
  * between two packets moves it on the second — the peer's address
@@ -949,6 +1015,7 @@ fastpath_suite(void)
 	tcase_add_test(tc, test_match_in);
 	tcase_add_test(tc, test_dyn_index);
 	tcase_add_test(tc, test_flow_cache);
+	tcase_add_test(tc, test_flow_key_fields);
 	tcase_add_test(tc, test_egress_follows_route);
 	tcase_add_test(tc, test_esp_lane_follows_changes);
 	tcase_add_loop_test(tc, test_burst_as_frames, 1, 3);
