@@ -822,6 +822,23 @@ bframe(uint32_t src, uint16_t sport, uint16_t dport, size_t len, uint8_t ttl,
 	bf_n++;
 }
 
+/* The frames bframe made, into R1's LAN as one read (BURST) or one by
+ * one. */
+static void
+bframes_inject(bool burst)
+{
+	const uint8_t	*fp[BF_N];
+	size_t		 i;
+
+	for (i = 0; i < bf_n; i++)
+		fp[i] = bf[i];
+	if (burst)
+		(void)wire_mem_inject_batch(ml.ml_lan, fp, bf_len, bf_n);
+	else
+		for (i = 0; i < bf_n; i++)
+			(void)wire_mem_inject(ml.ml_lan, fp[i], bf_len[i]);
+}
+
 /* The counters a burst must leave as the same frames one at a time do. */
 struct burst_counts {
 	uint64_t	v[16];
@@ -873,7 +890,6 @@ burst_play(int mode, struct burst_out *out, struct burst_counts *bc,
 {
 	struct capture		*cap = NULL;
 	bool			 burst = mode != 0;
-	const uint8_t		*fp[BF_N];
 	struct ipsec_sa		*ps;
 	struct ipsec_pair	*pr;
 	struct fwd		*f;
@@ -920,13 +936,7 @@ burst_play(int mode, struct burst_out *out, struct burst_counts *bc,
 		ck_assert_msg(cap != NULL, "%s", err);
 		wire_set_capture(ml.ml_lan, cap, WIRE_CAP_IN);
 	}
-	for (i = 0; i < bf_n; i++)
-		fp[i] = bf[i];
-	if (burst)
-		(void)wire_mem_inject_batch(ml.ml_lan, fp, bf_len, bf_n);
-	else
-		for (i = 0; i < bf_n; i++)
-			(void)wire_mem_inject(ml.ml_lan, fp[i], bf_len[i]);
+	bframes_inject(burst);
 	ck_assert(!lan_acl_pending);
 
 	/* The second burst: A alone, its SA about to run out. */
@@ -941,13 +951,7 @@ burst_play(int mode, struct burst_out *out, struct burst_counts *bc,
 	bf_n = 0;
 	for (i = 0; i < 8; i++)
 		bframe(0x01010101, 1000, 80, 800, 64, false);
-	for (i = 0; i < bf_n; i++)
-		fp[i] = bf[i];
-	if (burst)
-		(void)wire_mem_inject_batch(ml.ml_lan, fp, bf_len, bf_n);
-	else
-		for (i = 0; i < bf_n; i++)
-			(void)wire_mem_inject(ml.ml_lan, fp[i], bf_len[i]);
+	bframes_inject(burst);
 	*out = bo;
 	burst_counts(bc);
 	*runs = f->f_fc_runs;
