@@ -33,6 +33,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "crypto/crypto_int.h"
 #include "crypto/ike_cipher.h"
@@ -554,8 +555,15 @@ const struct cmap_entry *ipsec_tunnel_entry(struct crypto *,
 /* A decapsulated packet of FL: on its VTI, or as if received on IN. */
 void	ipsec_tunnel_received(struct crypto *, struct ipsec_flow *,
 	    struct dp_iface *in, const uint8_t *, size_t);
-/* FL is a tunnel interface's (`tunnel protection`). */
-bool	ipsec_tunnel_flow(const struct ipsec_flow *);
+/* FL is a tunnel interface's (`tunnel protection`).  Inline, memcmp
+ * (two compares, not strncmp's call): every ESP packet received asks.
+ * fl_ifname is an array of 48 and "Tunnel" has no NUL in its 6 bytes,
+ * so the answer is strncmp's. */
+static inline bool
+ipsec_tunnel_flow(const struct ipsec_flow *fl)
+{
+	return memcmp(fl->fl_ifname, "Tunnel", 6) == 0;
+}
 /* RQ is a tunnel's own (its interface's "TunnelN-head-0" map). */
 bool	ipsec_tunnel_req(const struct ike_request *);
 /* FL's SAs came or went: a VTI's line protocol follows. */

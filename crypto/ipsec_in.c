@@ -163,7 +163,7 @@ esp_accepted(struct crypto *c, struct ipsec_sa *ps, struct dp_iface *in,
 	 * flow goes to ipsec_tunnel.c (its VTI); a crypto map's straight
 	 * back as if received on IN, as ipsec_tunnel_received would hand
 	 * it: one call fewer on every packet. */
-	if (memcmp(fl->fl_ifname, "Tunnel", 6) == 0)
+	if (ipsec_tunnel_flow(fl))
 		ipsec_tunnel_received(c, fl, in, inner, ilen);
 	else if (dp_ip_input(c->c_sys->sy_dp, in, inner, ilen) < 0)
 		fl->fl_stats.fs_recv_errors++;

@@ -352,22 +352,13 @@ ipsec_tunnel_received(struct crypto *c, struct ipsec_flow *fl,
 	struct dp_iface		*t = NULL;
 
 	/* A VTI's SA: received on the tunnel.  Others (GRE in ESP too)
-	 * as if on the interface it came by.  memcmp, which the compiler
-	 * makes two compares, not strncmp's call: every ESP packet
-	 * received asks (fl_ifname is an array of 48, "Tunnel" has no
-	 * NUL in its 6 bytes, so the answer is strncmp's). */
-	if (memcmp(fl->fl_ifname, "Tunnel", 6) == 0)
+	 * as if on the interface it came by. */
+	if (ipsec_tunnel_flow(fl))
 		t = dp_iface_find(dp, fl->fl_ifname);
 	if (t != NULL && dp_iface_tunnel_vti(t) ?
 	    dp_tunnel_input(dp, t, ip, len) < 0 :
 	    dp_ip_input(dp, in, ip, len) < 0)
 		fl->fl_stats.fs_recv_errors++;
-}
-
-bool
-ipsec_tunnel_flow(const struct ipsec_flow *fl)
-{
-	return strncmp(fl->fl_ifname, "Tunnel", 6) == 0;
 }
 
 bool
