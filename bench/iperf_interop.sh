@@ -90,26 +90,37 @@ veth() {
 	ip netns exec "$P$4" ethtool -K "$3" tx off >/dev/null 2>&1
 }
 
-# BENCH_HOST_NAPI=1, an experiment (issue 22, t25d), never the default:
-# the hosts' veth ends (c0, s0; never a gateway's own end, which iosh
-# reads) receive in a NAPI kernel thread of their own (GRO on, so that
-# the veth has NAPI, with a maximum size of 0, so that it merges
-# nothing; threaded); BENCH_HOST_NAPI=rt runs those threads SCHED_FIFO.
-# Without it the hosts' receive (the server's TCP and its wake-up, the
-# client's ACK processing and its next send) runs in the softirq of the
-# gateway's send and is billed to the gateway, where a real gateway's
-# frame leaves on a wire and that work is another machine's.  Measured
-# (3des, iosh-iosh): it moves that work out of the gateways but changes
-# the stream they carry: in a normal thread, waiting for a CPU, the
-# veth's 256-frame NAPI ring overflows (~3% of gateway 2's frames lost
-# on its send, ~1,000 retransmits a run, a third as many ACKs); SCHED_FIFO
-# keeps the stream but pre-empts the gateway on its own CPU at every
-# wake-up, which costs it more than the work moved.
+# BENCH_HOST_NAPI=1|rt, an experiment (issue 22, t25d), never the
+# default: the hosts' veth ends (c0, s0; never a gateway's own end,
+# which iosh reads) receive in a NAPI kernel thread of their own (GRO
+# on, so that the veth has NAPI, with a maximum size of 0, so that it
+# merges nothing; threaded); "rt" runs those threads SCHED_FIFO and
+# leaves NAPI scheduled 50 us after a poll.  Without it the hosts'
+# receive (the server's TCP and its wake-up, the client's ACK processing
+# and its next send) runs in the softirq of the gateway's send and is
+# billed to the gateway (gateway 2: ~4.5% of its CPU, and ~4.5% more at
+# the pre-emption that follows the server's wake-up), where a real
+# gateway's frame leaves on a wire and that work is another machine's.
+# Measured (3des, iosh-iosh): both move that work out of the gateways
+# but change the stream they carry, so neither is kept: "1" waits for a
+# CPU and the veth's 256-frame NAPI ring overflows (~3% of gateway 2's
+# frames refused on its send, ~1,000 retransmits a run, a third as many
+# ACKs); "rt" loses nothing but the server, reading batches, sends a
+# quarter as many ACKs (0.06-0.09 per data frame against 0.25-0.36),
+# so each gateway does less ESP per data frame.  (SCHED_FIFO without
+# the 50 us pre-empted the gateway at every wake-up: worse than before.)
 host_napi() {	# NS DEV
 	ip netns exec "$P$1" ethtool -K "$2" gro on >/dev/null 2>&1 &&
 	    ip -n "$P$1" link set "$2" gro_max_size 0 &&
 	    ip netns exec "$P$1" sh -c "echo 1 >/sys/class/net/$2/threaded" ||
 	    fail "threaded NAPI on $2"
+}
+# NAPI left scheduled for 50 us after a poll (the veth's sender wakes
+# nothing meanwhile): at most one wake-up per 50 us.
+host_defer() {	# NS DEV
+	ip netns exec "$P$1" sh -c "cd /sys/class/net/$2 &&
+	    echo 50000 >gro_flush_timeout && echo 1 >napi_defer_hard_irqs" ||
+	    fail "NAPI deferral on $2"
 }
 napi_pids() { pgrep '^napi/' | sort; }
 
@@ -127,7 +138,8 @@ topology() {
 		host_napi s s0
 		napi=$(comm -13 <(echo "$before") <(napi_pids))
 		[ "$BENCH_HOST_NAPI" = rt ] && for p in $napi; do
-			chrt -f -p 50 "$p" >/dev/null || fail "chrt $p"; done ;;
+			chrt -f -p 50 "$p" >/dev/null || fail "chrt $p"; done
+		[ "$BENCH_HOST_NAPI" = rt ] && host_defer c c0 && host_defer s s0 ;;
 	esac
 	ip -n "${P}c" link set c0 mtu 1400
 	ip -n "${P}s" link set s0 mtu 1400
@@ -216,20 +228,15 @@ ksoftirqd_ticks() {
 }
 softirq_ticks() { awk '/^cpu / { print $8 }' /proc/stat; }
 
-# The server's TCP segments in and out (its namespace's /proc/net/snmp),
-# the frames of its veth each way, and the bytes of the frames each way
-# as sent (gateway 2's lan end, the server's end: the receiving end of
-# a veth counts a frame's bytes without its Ethernet header when it has
-# NAPI): what the gateways carried each way, whatever the gateway kind.
-tcp_segs() {	# -> "InSegs OutSegs rx_frames tx_frames data_bytes data_frames ack_bytes"
+# The server's TCP segments in and out (its namespace's /proc/net/snmp)
+# and its veth's frames and bytes each way: what the gateways carried
+# each way, whatever the gateway kind.  (A veth with NAPI counts bytes
+# without the Ethernet header: BENCH_HOST_NAPI's sizes are 14 B short.)
+tcp_segs() {	# -> "InSegs OutSegs rx_bytes rx_frames tx_bytes tx_frames"
 	ip netns exec "${P}s" awk '/^Tcp: [0-9]/ { i = $11; o = $12 }
 	    END { printf "%d %d", i, o }' /proc/net/snmp
 	ip netns exec "${P}s" sh -c 'cd /sys/class/net/s0/statistics &&
-	    printf " %s %s" $(cat rx_packets tx_packets)'
-	ip netns exec "${P}g2" sh -c 'cd /sys/class/net/lan/statistics &&
-	    printf " %s %s" $(cat tx_bytes tx_packets)'
-	ip netns exec "${P}s" sh -c 'printf " %s\n" \
-	    $(cat /sys/class/net/s0/statistics/tx_bytes)'
+	    printf " %s %s %s %s\n" $(cat rx_bytes rx_packets tx_bytes tx_packets)'
 }
 
 # What the whole topology used during a run, against the cores there
@@ -309,12 +316,11 @@ measure() {
 		# frame carried forward (data), counted on the server's veth,
 		# and both sizes (IP bytes: the frame average less 14); the
 		# server's TCP segment counters beside them.
-		a=$(echo $seg | awk '{ rf = $10 - $3; tf = $11 - $4
-		    df = $13 - $6; ab = $14 - $7
+		a=$(echo $seg | awk '{ rf = $10 - $4; tf = $12 - $6
 		    printf "%.4f %.1f %.1f %d %d %d %d", (rf ? tf / rf : 0),
-			(tf ? ab / tf - 14 : 0),
-			(df ? ($12 - $5) / df - 14 : 0), rf, tf,
-			$8 - $1, $9 - $2 }')
+			(tf ? ($11 - $5) / tf - 14 : 0),
+			(rf ? ($9 - $3) / rf - 14 : 0), rf, tf,
+			$7 - $1, $8 - $2 }')
 		read -r ar al dl nd na si so <<<"$a"
 		printf 'iperf_interop:   server veth: %d frames in (data, %.1f B IP on average), %d out (ACKs, %.1f B): %.4f ACK per data frame; TCP segments in %d, out %d\n' \
 		    "$nd" "$dl" "$na" "$al" "$ar" "$si" "$so"
