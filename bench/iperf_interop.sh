@@ -257,7 +257,7 @@ topology_cpu() {	# GW1_TICKS GW2_TICKS KSOFTIRQD_TICKS SOFTIRQ_TICKS HZ
 # One configuration: KIND1 KIND2 LABEL; sets $result (median Mbit/s).
 measure() {
 	local k1=$1 k2=$2 label=$3 i v l vals="" pcs="" c1 c2 hz pc retr k st
-	local seg acks="" alens="" dlens="" a ar al dl nd na si so
+	local seg acks="" alens="" a ar al dl nd na si so
 	hz=$(getconf CLK_TCK)
 	topology
 	gateway g1 "$k1"
@@ -286,7 +286,7 @@ measure() {
 		# BENCH_PERF=DIR: a profile of each gateway during the first
 		# run (software clock: this VM has no cycle counter).
 		[ -n "${BENCH_PERF:-}" ] && [ "$i" = 1 ] && for g in g1 g2; do
-			[ -f "$T/iosh-$g.pid" -o -f "$T/charon-$g.pid" ] &&
+			{ [ -f "$T/iosh-$g.pid" ] || [ -f "$T/charon-$g.pid" ]; } &&
 			    perf record -q -e cpu-clock -g \
 			    -o "$BENCH_PERF/${label// /_}-$g.data" \
 			    -p "$(cat "$T"/*-$g.pid | head -1)" -- sleep "$secs" \
@@ -324,7 +324,7 @@ measure() {
 		read -r ar al dl nd na si so <<<"$a"
 		printf 'iperf_interop:   server veth: %d frames in (data, %.1f B IP on average), %d out (ACKs, %.1f B): %.4f ACK per data frame; TCP segments in %d, out %d\n' \
 		    "$nd" "$dl" "$na" "$al" "$ar" "$si" "$so"
-		acks="$acks $ar"; alens="$alens $al"; dlens="$dlens $dl"
+		acks="$acks $ar"; alens="$alens $al"
 		vals="$vals $v"
 		pcs="$pcs $pc"
 	done
@@ -352,7 +352,7 @@ measure() {
 	    END { if (NR) print a[int((NR + 1) / 2)]; else print "n/a" }')
 	printf 'iperf_interop: %-28s median %8.1f Mbit/s, %s Mbit/s per gateway core\n' \
 	    "$label" "$result" "$percore"
-	ack_r=$(median $acks); ack_len=$(median $alens); data_len=$(median $dlens)
+	ack_r=$(median $acks); ack_len=$(median $alens)
 	down
 }
 
