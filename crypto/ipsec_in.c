@@ -58,10 +58,20 @@ inner_selected(const struct ipsec_flow *fl, const uint8_t *in, size_t len)
 	size_t			 hl;
 	uint8_t			 proto;
 
+	uint64_t		 sd;
+
 	if (len < IP_HDR || (hl = (size_t)(in[0] & 15) * 4) < IP_HDR ||
 	    hl > len)
 		return false;
-	if (!ident_has4(r, get32(in + 12)) || !ident_has4(l, get32(in + 16)))
+	/* Both addresses in one test when the flow made it (published). */
+	if (fl->fl_sel_v4) {
+		memcpy(&sd, in + 12, 8);
+		if ((sd & fl->fl_sel_mask) != fl->fl_sel_addr)
+			return false;
+		if (!fl->fl_sel_l4)
+			return true;
+	} else if (!ident_has4(r, get32(in + 12)) ||
+	    !ident_has4(l, get32(in + 16)))
 		return false;
 	proto = in[9];
 	if ((r->id_proto != 0 && r->id_proto != proto) ||
