@@ -165,9 +165,12 @@ esp_accepted(struct crypto *c, struct ipsec_sa *ps, struct dp_iface *in,
 	if (ps->ps_ah != NULL || esp_sa_icv_len(ps->ps_esp) != 0)
 		fl->fl_stats.fs_verify++;
 	ps->ps_bytes += ilen;
-	/* The peer sends on this SA: it has the pair (rekey). */
-	ipsec_rekey_confirmed(ps);
-	ipsec_rekey_volume(ps);
+	/* The peer sends on this SA: it has the pair (rekey).  Both
+	 * calls do nothing for an SA without a pair (a static one). */
+	if (ps->ps_expiry != NULL) {
+		ipsec_rekey_confirmed(ps);
+		ipsec_rekey_volume(ps);
+	}
 	/* An inner header the dataplane refuses (a length longer than
 	 * what was carried) is a receive error too.  A tunnel interface's
 	 * flow goes to ipsec_tunnel.c (its VTI); a crypto map's straight
