@@ -155,6 +155,7 @@ esp_accepted(struct crypto *c, struct ipsec_sa *ps, struct dp_iface *in,
     const uint8_t *inner, size_t ilen)
 {
 	struct ipsec_flow	*fl = ps->ps_flow;
+	struct ipsec_pair	*pr;
 
 	fl->fl_last_in_ms = clock_mono_ms();
 	fl->fl_stats.fs_decaps++;
@@ -165,11 +166,16 @@ esp_accepted(struct crypto *c, struct ipsec_sa *ps, struct dp_iface *in,
 	if (ps->ps_ah != NULL || esp_sa_icv_len(ps->ps_esp) != 0)
 		fl->fl_stats.fs_verify++;
 	ps->ps_bytes += ilen;
-	/* The peer sends on this SA: it has the pair (rekey).  Both
-	 * calls do nothing for an SA without a pair (a static one). */
-	if (ps->ps_expiry != NULL) {
-		ipsec_rekey_confirmed(ps);
-		ipsec_rekey_volume(ps);
+	/* The peer sends on this SA: it has the pair (rekey).  Each call
+	 * only where it can do something — a standby pair; an initiator's
+	 * pair with a soft volume reached (ipsec_rekey_volume asks the rest
+	 * again) — not twice for every packet. */
+	if ((pr = ps->ps_expiry) != NULL) {
+		if (pr->pr_standby)
+			ipsec_rekey_confirmed(ps);
+		if (pr->pr_initiator && pr->pr_soft_kb != 0 &&
+		    ps->ps_bytes / 1024 >= pr->pr_soft_kb)
+			ipsec_rekey_volume(ps);
 	}
 	/* An inner header the dataplane refuses (a length longer than
 	 * what was carried) is a receive error too.  A tunnel interface's
