@@ -87,6 +87,25 @@ inner_selected(const struct ipsec_flow *fl, const uint8_t *in, size_t len)
 	    (l->id_port == 0 || l->id_port == get16(in + hl + 2));
 }
 
+/* The inbound SA of SPI (sadb_sa_find_in), or NULL: the last ESP
+ * packet's answer again while the SAs are as they were (c_spi_memo) —
+ * a stream's packets carry one SPI. */
+static inline struct ipsec_sa *
+spi_find(struct crypto *c, uint32_t spi)
+{
+	struct ipsec_sa	*ps;
+
+	if (c->c_spi_memo.sm_ps != NULL && c->c_spi_memo.sm_spi == spi &&
+	    c->c_spi_memo.sm_gen == c->c_sadb.db_sa_gen)
+		return c->c_spi_memo.sm_ps;
+	if ((ps = sadb_sa_find_in(&c->c_sadb, spi)) != NULL) {
+		c->c_spi_memo.sm_ps = ps;
+		c->c_spi_memo.sm_spi = spi;
+		c->c_spi_memo.sm_gen = c->c_sadb.db_sa_gen;
+	}
+	return ps;
+}
+
 /* Whether the N bytes at A and at B do not overlap. */
 static bool
 apart(const uint8_t *a, const uint8_t *b, size_t n)
@@ -392,7 +411,7 @@ ipsec_esp_input(void *arg, struct dp_iface *in, const uint8_t *ip, size_t len)
 		return;
 	}
 	spi = get32(ip + hl);
-	if ((ps = sadb_sa_find_in(&c->c_sadb, spi)) == NULL ||
+	if ((ps = spi_find(c, spi)) == NULL ||
 	    ps->ps_esp == NULL) {
 		invalid_spi(c, ip, IPPROTO_ESP_NUM, spi);
 		return;
