@@ -650,6 +650,60 @@ START_TEST(test_decap_handed_back)
 }
 END_TEST
 
+/*
+ * The inbound SA of the last ESP packet's SPI is kept (ipsec_in.c,
+ * c_spi_memo) while no SA is made or freed: a packet with another SPI
+ * straight after a good one is an unknown SPI, not the kept SA's (whose
+ * ICV it would fail); after `clear crypto sa` freed the kept SA, a
+ * packet with its SPI is an unknown SPI too (the kept pointer, used,
+ * would be freed memory: ASan reports it), and so after new SAs.
+ */
+START_TEST(test_spi_memo)
+{
+	uint8_t			 p[64], esp[512], old[512];
+	const char		*out;
+	struct ipsec_flow	*fl;
+	uint64_t		 bad0;
+	size_t			 n, nold;
+
+	pair_crypto_cfg(0, "3des", "cisco", "permit ip host 1.1.1.1 host 2.2.2.2");
+	pair_crypto_cfg(1, "3des", "cisco", "permit ip host 2.2.2.2 host 1.1.1.1");
+	pair_run_for(1);
+	out = pair_run_wait(0, "ping 2.2.2.2 source loopback0");
+	ck_assert_msg(strstr(out, "\n.!!!!\n") != NULL, "%s", out);
+	fl = TAILQ_FIRST(&crypto_of(0)->c_sadb.db_flows);
+	ck_assert(fl != NULL);
+	bad0 = crypto_of(0)->c_esp_bad;
+
+	/* Accepted (the SA kept), then another SPI at once. */
+	n = esp_make(p, inner(p, 1, 0x02020202, 0, 0), esp);
+	send_from_r2(esp, n);
+	ck_assert_uint_eq(fl->fl_stats.fs_decaps, 5);
+	n = esp_make(p, inner(p, 1, 0x02020202, 0, 0), esp);
+	nold = esp_make(p, inner(p, 1, 0x02020202, 0, 0), old);
+	put32(esp + 20, get32(esp + 20) ^ 1);
+	send_from_r2(esp, n);
+	ck_assert_uint_eq(crypto_of(0)->c_esp_bad, bad0 + 1);
+	ck_assert_uint_eq(fl->fl_stats.fs_verify_fail, 0);
+	ck_assert_uint_eq(fl->fl_stats.fs_recv_errors, 0);
+	/* The right SPI again: the SA, found afresh. */
+	put32(esp + 20, get32(esp + 20) ^ 1);
+	send_from_r2(esp, n);
+	ck_assert_uint_eq(fl->fl_stats.fs_decaps, 6);
+
+	/* R1's SAs and flow freed: the kept SA's SPI is unknown. */
+	fx_run(&pair[0], "clear crypto sa");
+	pair_drain();
+	send_from_r2(old, nold);
+	ck_assert_uint_eq(crypto_of(0)->c_esp_bad, bad0 + 2);
+	/* New SAs (other SPIs): the old one is still unknown. */
+	out = pair_run_wait(0, "ping 2.2.2.2 source loopback0");
+	ck_assert_msg(strstr(out, "!!!!\n") != NULL, "%s", out);
+	send_from_r2(old, nold);
+	ck_assert_uint_eq(crypto_of(0)->c_esp_bad, bad0 + 3);
+}
+END_TEST
+
 static Suite *
 inbound_suite(void)
 {
@@ -664,6 +718,7 @@ inbound_suite(void)
 	tcase_add_test(tc, test_ah_replay_tamper);
 	tcase_add_test(tc, test_ike_esp_exempt);
 	tcase_add_test(tc, test_decap_handed_back);
+	tcase_add_test(tc, test_spi_memo);
 	suite_add_tcase(s, tc);
 	return s;
 }
