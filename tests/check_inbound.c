@@ -704,6 +704,58 @@ START_TEST(test_spi_memo)
 }
 END_TEST
 
+/* The inbound SAs of R's flows. */
+static int
+in_sas(int r)
+{
+	struct ipsec_flow	*fl;
+	struct ipsec_sa		*ps;
+	int			 n = 0;
+
+	TAILQ_FOREACH(fl, &crypto_of(r)->c_sadb.db_flows, fl_entry)
+		TAILQ_FOREACH(ps, &fl->fl_in, ps_entry)
+			n++;
+	return n;
+}
+
+/*
+ * The soft volume lifetime reached by what an initiator receives alone
+ * (ipsec_in.c asks ipsec_rekey_volume only from it on): R1 brought the
+ * SAs up, then takes 440-byte UDP datagrams in ESP from R2 (R1 answers
+ * the first with one port unreachable, rate-limited after): at 90% of
+ * 2,560 KB (5,363 datagrams) R1 renegotiates, not one datagram before.
+ */
+START_TEST(test_rekey_inbound_volume)
+{
+	uint8_t		p[440];
+	const char	*out;
+	int		i;
+
+	for (i = 0; i < PAIR_NR; i++)
+		pair_config(i, "crypto ipsec security-association lifetime "
+		    "kilobytes 2560\n");
+	pair_crypto_cfg(0, "3des", "cisco", "permit ip host 1.1.1.1 host 2.2.2.2");
+	pair_crypto_cfg(1, "3des", "cisco", "permit ip host 2.2.2.2 host 1.1.1.1");
+	pair_run_for(1);
+	out = pair_run_wait(0, "ping 2.2.2.2 source loopback0 repeat 1");
+	ck_assert_int_eq(in_sas(0), 1);
+	memset(p, 0, sizeof(p));
+	ip4_hdr(p, sizeof(p), 17, 0x02020202, 0x01010101);
+	put16(p + 20, 1024);
+	put16(p + 22, 9);
+	put16(p + 24, sizeof(p) - 20);
+	/* 440 bytes counted a datagram (ps_bytes): 5,363 reach 2,304 KB. */
+	for (i = 0; i < 5362; i++)
+		esp_from_r2(p, sizeof(p));
+	pair_run_for(1);
+	ck_assert_int_eq(in_sas(0), 1);
+	esp_from_r2(p, sizeof(p));
+	pair_run_for(1);
+	ck_assert_int_eq(in_sas(0), 2);
+	(void)out;
+}
+END_TEST
+
 static Suite *
 inbound_suite(void)
 {
@@ -719,6 +771,7 @@ inbound_suite(void)
 	tcase_add_test(tc, test_ike_esp_exempt);
 	tcase_add_test(tc, test_decap_handed_back);
 	tcase_add_test(tc, test_spi_memo);
+	tcase_add_test(tc, test_rekey_inbound_volume);
 	suite_add_tcase(s, tc);
 	return s;
 }
