@@ -756,6 +756,43 @@ START_TEST(test_rekey_inbound_volume)
 }
 END_TEST
 
+/*
+ * A responder's new pair waits in standby (its outbound SA unused) until
+ * QM3 or the peer's first packet on it (ipsec_rekey_confirmed): an ESP
+ * packet accepted on the standby pair's inbound SA ends the wait, and
+ * the SAs' generation moves; one refused (outside the selectors) does
+ * not.
+ */
+START_TEST(test_standby_confirmed)
+{
+	struct crypto		*c;
+	struct ipsec_flow	*fl;
+	struct ipsec_pair	*pr;
+	uint8_t			 p[64];
+	uint64_t		 gen;
+
+	pair_crypto_cfg(0, "3des", "cisco", "permit ip host 1.1.1.1 host 2.2.2.2");
+	pair_crypto_cfg(1, "3des", "cisco", "permit ip host 2.2.2.2 host 1.1.1.1");
+	pair_run_for(1);
+	pair_run_wait(0, "ping 2.2.2.2 source loopback0 repeat 2");
+	c = crypto_of(0);
+	fl = TAILQ_FIRST(&c->c_sadb.db_flows);
+	ck_assert(fl != NULL && !TAILQ_EMPTY(&fl->fl_in));
+	pr = TAILQ_LAST(&fl->fl_in, ipsec_sa_list)->ps_expiry;
+	ck_assert(pr != NULL && !pr->pr_standby);
+	/* As ipsec_rekey_installed leaves a responder's new pair. */
+	pr->pr_standby = true;
+	c->c_sadb.db_sa_gen++;
+	gen = c->c_sadb.db_sa_gen;
+	esp_from_r2(p, inner(p, 1, 0x02020203, 0, 0));
+	ck_assert(pr->pr_standby);
+	ck_assert_uint_eq(c->c_sadb.db_sa_gen, gen);
+	esp_from_r2(p, inner(p, 1, 0x02020202, 0, 0));
+	ck_assert(!pr->pr_standby);
+	ck_assert_uint_eq(c->c_sadb.db_sa_gen, gen + 1);
+}
+END_TEST
+
 static Suite *
 inbound_suite(void)
 {
@@ -772,6 +809,7 @@ inbound_suite(void)
 	tcase_add_test(tc, test_decap_handed_back);
 	tcase_add_test(tc, test_spi_memo);
 	tcase_add_test(tc, test_rekey_inbound_volume);
+	tcase_add_test(tc, test_standby_confirmed);
 	suite_add_tcase(s, tc);
 	return s;
 }
