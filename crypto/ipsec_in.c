@@ -56,9 +56,8 @@ inner_selected(const struct ipsec_flow *fl, const uint8_t *in, size_t len)
 {
 	const struct sa_ident	*l = &fl->fl_lident, *r = &fl->fl_rident;
 	size_t			 hl;
-	uint8_t			 proto;
-
 	uint64_t		 sd;
+	uint8_t			 proto;
 
 	if (len < IP_HDR || (hl = (size_t)(in[0] & 15) * 4) < IP_HDR ||
 	    hl > len)
