@@ -425,6 +425,14 @@ struct crypto {
 	/* The SA whose AH was just verified, while the ESP it carried is
 	 * decapsulated (ipsec_in.c): an AH+ESP SA takes ESP only so. */
 	const void			 *c_ah_done;
+	/* ipsec_in.c: the inbound SA the last ESP packet's SPI found,
+	 * valid while db_sa_gen is what it was then (an SA made or freed
+	 * moves it, and only they change what the SPI hash holds). */
+	struct {
+		struct ipsec_sa		*sm_ps;		/* NULL: none */
+		uint32_t		 sm_spi;
+		uint64_t		 sm_gen;
+	}				  c_spi_memo;
 	/* ipsec_in.c: the per-packet messages, one a minute each. */
 	struct ratelog			  c_rl_inv_spi;	/* RECVD_PKT_INV_SPI */
 	struct ratelog			  c_rl_replay;	/* PKT_REPLAY_ERR */

@@ -56,12 +56,21 @@ inner_selected(const struct ipsec_flow *fl, const uint8_t *in, size_t len)
 {
 	const struct sa_ident	*l = &fl->fl_lident, *r = &fl->fl_rident;
 	size_t			 hl;
+	uint64_t		 sd;
 	uint8_t			 proto;
 
 	if (len < IP_HDR || (hl = (size_t)(in[0] & 15) * 4) < IP_HDR ||
 	    hl > len)
 		return false;
-	if (!ident_has4(r, get32(in + 12)) || !ident_has4(l, get32(in + 16)))
+	/* Both addresses in one test when the flow made it (published). */
+	if (fl->fl_sel_v4) {
+		memcpy(&sd, in + 12, 8);
+		if ((sd & fl->fl_sel_mask) != fl->fl_sel_addr)
+			return false;
+		if (!fl->fl_sel_l4)
+			return true;
+	} else if (!ident_has4(r, get32(in + 12)) ||
+	    !ident_has4(l, get32(in + 16)))
 		return false;
 	proto = in[9];
 	if ((r->id_proto != 0 && r->id_proto != proto) ||
@@ -75,6 +84,25 @@ inner_selected(const struct ipsec_flow *fl, const uint8_t *in, size_t len)
 		return false;
 	return (r->id_port == 0 || r->id_port == get16(in + hl)) &&
 	    (l->id_port == 0 || l->id_port == get16(in + hl + 2));
+}
+
+/* The inbound SA of SPI (sadb_sa_find_in), or NULL: the last ESP
+ * packet's answer again while the SAs are as they were (c_spi_memo) —
+ * a stream's packets carry one SPI. */
+static inline struct ipsec_sa *
+spi_find(struct crypto *c, uint32_t spi)
+{
+	struct ipsec_sa	*ps;
+
+	if (c->c_spi_memo.sm_ps != NULL && c->c_spi_memo.sm_spi == spi &&
+	    c->c_spi_memo.sm_gen == c->c_sadb.db_sa_gen)
+		return c->c_spi_memo.sm_ps;
+	if ((ps = sadb_sa_find_in(&c->c_sadb, spi)) != NULL) {
+		c->c_spi_memo.sm_ps = ps;
+		c->c_spi_memo.sm_spi = spi;
+		c->c_spi_memo.sm_gen = c->c_sadb.db_sa_gen;
+	}
+	return ps;
 }
 
 /* Whether the N bytes at A and at B do not overlap. */
@@ -145,6 +173,7 @@ esp_accepted(struct crypto *c, struct ipsec_sa *ps, struct dp_iface *in,
     const uint8_t *inner, size_t ilen)
 {
 	struct ipsec_flow	*fl = ps->ps_flow;
+	struct ipsec_pair	*pr;
 
 	fl->fl_last_in_ms = clock_mono_ms();
 	fl->fl_stats.fs_decaps++;
@@ -155,9 +184,17 @@ esp_accepted(struct crypto *c, struct ipsec_sa *ps, struct dp_iface *in,
 	if (ps->ps_ah != NULL || esp_sa_icv_len(ps->ps_esp) != 0)
 		fl->fl_stats.fs_verify++;
 	ps->ps_bytes += ilen;
-	/* The peer sends on this SA: it has the pair (rekey). */
-	ipsec_rekey_confirmed(ps);
-	ipsec_rekey_volume(ps);
+	/* The peer sends on this SA: it has the pair (rekey).  Each call
+	 * only where it can do something — a standby pair; an initiator's
+	 * pair with a soft volume reached (ipsec_rekey_volume asks the rest
+	 * again) — not twice for every packet. */
+	if ((pr = ps->ps_expiry) != NULL) {
+		if (pr->pr_standby)
+			ipsec_rekey_confirmed(ps);
+		if (pr->pr_initiator && pr->pr_soft_kb != 0 &&
+		    ps->ps_bytes / 1024 >= pr->pr_soft_kb)
+			ipsec_rekey_volume(ps);
+	}
 	/* An inner header the dataplane refuses (a length longer than
 	 * what was carried) is a receive error too.  A tunnel interface's
 	 * flow goes to ipsec_tunnel.c (its VTI); a crypto map's straight
@@ -373,7 +410,7 @@ ipsec_esp_input(void *arg, struct dp_iface *in, const uint8_t *ip, size_t len)
 		return;
 	}
 	spi = get32(ip + hl);
-	if ((ps = sadb_sa_find_in(&c->c_sadb, spi)) == NULL ||
+	if ((ps = spi_find(c, spi)) == NULL ||
 	    ps->ps_esp == NULL) {
 		invalid_spi(c, ip, IPPROTO_ESP_NUM, spi);
 		return;

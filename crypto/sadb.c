@@ -419,11 +419,35 @@ sadb_flow_hash(const char *ifname, const char *map,
 	return ident_hash(ident_hash(h, lid), rid);
 }
 
+/* ipsec_in.c's ident_has4 for both proxies at once (fl_sel_*): its
+ * mask of PLEN ones from the top and the address as stored, the remote
+ * proxy's where the source lies, the local one's at the destination. */
+static void
+flow_sel4(struct ipsec_flow *fl)
+{
+	const struct sa_ident	*r = &fl->fl_rident, *l = &fl->fl_lident;
+	uint8_t			 m[8], a[8];
+
+	fl->fl_sel_v4 = r->id_plen <= 32 && l->id_plen <= 32;
+	if (!fl->fl_sel_v4)
+		return;
+	put32(m, (uint32_t)(~(uint64_t)0 << (32 - r->id_plen)));
+	put32(m + 4, (uint32_t)(~(uint64_t)0 << (32 - l->id_plen)));
+	memcpy(a, r->id_addr.sa_addr, 4);
+	memcpy(a + 4, l->id_addr.sa_addr, 4);
+	memcpy(&fl->fl_sel_mask, m, 8);
+	memcpy(&fl->fl_sel_addr, a, 8);
+	fl->fl_sel_l4 = r->id_proto != 0 || l->id_proto != 0 ||
+	    r->id_port != 0 || l->id_port != 0;
+}
+
 void
 sadb_flow_publish(struct sadb *db, struct ipsec_flow *fl)
 {
 	if (fl->fl_hashed)
 		return;
+	/* The idents are the flow's key from here on: fixed. */
+	flow_sel4(fl);
 	fl->fl_hash = sadb_flow_hash(fl->fl_ifname, fl->fl_map, &fl->fl_peer,
 	    &fl->fl_lident, &fl->fl_rident);
 	chash_insert(&db->db_flow_hash, fl);

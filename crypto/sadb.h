@@ -203,6 +203,14 @@ struct ipsec_flow {
 	struct sa_addr		 fl_peer;
 	uint16_t		 fl_peer_port;
 	struct sa_ident		 fl_lident, fl_rident;
+	/* The IPv4 proxies' addresses as one test (sadb_flow_publish,
+	 * when both prefix lengths are at most 32): the inner header's
+	 * source and destination, its 8 bytes at offset 12 loaded as they
+	 * lie, ANDed with fl_sel_mask, equal fl_sel_addr exactly when the
+	 * remote proxy holds the source and the local one the destination
+	 * (ipsec_in.c).  fl_sel_l4: a proxy names a protocol or a port. */
+	uint64_t		 fl_sel_mask, fl_sel_addr;
+	bool			 fl_sel_v4, fl_sel_l4;
 	bool			 fl_from_acl;	/* flags={origin_is_acl,} */
 	unsigned		 fl_pfs_group;	/* 0: none */
 	unsigned		 fl_mtu;	/* path mtu: ip mtu, or learned */

@@ -650,6 +650,149 @@ START_TEST(test_decap_handed_back)
 }
 END_TEST
 
+/*
+ * The inbound SA of the last ESP packet's SPI is kept (ipsec_in.c,
+ * c_spi_memo) while no SA is made or freed: a packet with another SPI
+ * straight after a good one is an unknown SPI, not the kept SA's (whose
+ * ICV it would fail); after `clear crypto sa` freed the kept SA, a
+ * packet with its SPI is an unknown SPI too (the kept pointer, used,
+ * would be freed memory: ASan reports it), and so after new SAs.
+ */
+START_TEST(test_spi_memo)
+{
+	uint8_t			 p[64], esp[512], old[512];
+	const char		*out;
+	struct ipsec_flow	*fl;
+	uint64_t		 bad0;
+	size_t			 n, nold;
+
+	pair_crypto_cfg(0, "3des", "cisco", "permit ip host 1.1.1.1 host 2.2.2.2");
+	pair_crypto_cfg(1, "3des", "cisco", "permit ip host 2.2.2.2 host 1.1.1.1");
+	pair_run_for(1);
+	out = pair_run_wait(0, "ping 2.2.2.2 source loopback0");
+	ck_assert_msg(strstr(out, "\n.!!!!\n") != NULL, "%s", out);
+	fl = TAILQ_FIRST(&crypto_of(0)->c_sadb.db_flows);
+	ck_assert(fl != NULL);
+	bad0 = crypto_of(0)->c_esp_bad;
+
+	/* Accepted (the SA kept), then another SPI at once. */
+	n = esp_make(p, inner(p, 1, 0x02020202, 0, 0), esp);
+	send_from_r2(esp, n);
+	ck_assert_uint_eq(fl->fl_stats.fs_decaps, 5);
+	n = esp_make(p, inner(p, 1, 0x02020202, 0, 0), esp);
+	nold = esp_make(p, inner(p, 1, 0x02020202, 0, 0), old);
+	put32(esp + 20, get32(esp + 20) ^ 1);
+	send_from_r2(esp, n);
+	ck_assert_uint_eq(crypto_of(0)->c_esp_bad, bad0 + 1);
+	ck_assert_uint_eq(fl->fl_stats.fs_verify_fail, 0);
+	ck_assert_uint_eq(fl->fl_stats.fs_recv_errors, 0);
+	/* The right SPI again: the SA, found afresh. */
+	put32(esp + 20, get32(esp + 20) ^ 1);
+	send_from_r2(esp, n);
+	ck_assert_uint_eq(fl->fl_stats.fs_decaps, 6);
+
+	/* R1's SAs and flow freed: the kept SA's SPI is unknown. */
+	fx_run(&pair[0], "clear crypto sa");
+	pair_drain();
+	send_from_r2(old, nold);
+	ck_assert_uint_eq(crypto_of(0)->c_esp_bad, bad0 + 2);
+	/* New SAs (other SPIs): the old one is still unknown. */
+	out = pair_run_wait(0, "ping 2.2.2.2 source loopback0");
+	ck_assert_msg(strstr(out, "!!!!\n") != NULL, "%s", out);
+	send_from_r2(old, nold);
+	ck_assert_uint_eq(crypto_of(0)->c_esp_bad, bad0 + 3);
+}
+END_TEST
+
+/* The inbound SAs of R's flows. */
+static int
+in_sas(int r)
+{
+	struct ipsec_flow	*fl;
+	struct ipsec_sa		*ps;
+	int			 n = 0;
+
+	TAILQ_FOREACH(fl, &crypto_of(r)->c_sadb.db_flows, fl_entry)
+		TAILQ_FOREACH(ps, &fl->fl_in, ps_entry)
+			n++;
+	return n;
+}
+
+/*
+ * The soft volume lifetime reached by what an initiator receives alone
+ * (ipsec_in.c asks ipsec_rekey_volume only from it on): R1 brought the
+ * SAs up, then takes 440-byte UDP datagrams in ESP from R2 (R1 answers
+ * the first with one port unreachable, rate-limited after): at 90% of
+ * 2,560 KB (5,363 datagrams) R1 renegotiates, not one datagram before.
+ */
+START_TEST(test_rekey_inbound_volume)
+{
+	uint8_t		p[440];
+	const char	*out;
+	int		i;
+
+	for (i = 0; i < PAIR_NR; i++)
+		pair_config(i, "crypto ipsec security-association lifetime "
+		    "kilobytes 2560\n");
+	pair_crypto_cfg(0, "3des", "cisco", "permit ip host 1.1.1.1 host 2.2.2.2");
+	pair_crypto_cfg(1, "3des", "cisco", "permit ip host 2.2.2.2 host 1.1.1.1");
+	pair_run_for(1);
+	out = pair_run_wait(0, "ping 2.2.2.2 source loopback0 repeat 1");
+	ck_assert_int_eq(in_sas(0), 1);
+	memset(p, 0, sizeof(p));
+	ip4_hdr(p, sizeof(p), 17, 0x02020202, 0x01010101);
+	put16(p + 20, 1024);
+	put16(p + 22, 9);
+	put16(p + 24, sizeof(p) - 20);
+	/* 440 bytes counted a datagram (ps_bytes): 5,363 reach 2,304 KB. */
+	for (i = 0; i < 5362; i++)
+		esp_from_r2(p, sizeof(p));
+	pair_run_for(1);
+	ck_assert_int_eq(in_sas(0), 1);
+	esp_from_r2(p, sizeof(p));
+	pair_run_for(1);
+	ck_assert_int_eq(in_sas(0), 2);
+	(void)out;
+}
+END_TEST
+
+/*
+ * A responder's new pair waits in standby (its outbound SA unused) until
+ * QM3 or the peer's first packet on it (ipsec_rekey_confirmed): an ESP
+ * packet accepted on the standby pair's inbound SA ends the wait, and
+ * the SAs' generation moves; one refused (outside the selectors) does
+ * not.
+ */
+START_TEST(test_standby_confirmed)
+{
+	struct crypto		*c;
+	struct ipsec_flow	*fl;
+	struct ipsec_pair	*pr;
+	uint8_t			 p[64];
+	uint64_t		 gen;
+
+	pair_crypto_cfg(0, "3des", "cisco", "permit ip host 1.1.1.1 host 2.2.2.2");
+	pair_crypto_cfg(1, "3des", "cisco", "permit ip host 2.2.2.2 host 1.1.1.1");
+	pair_run_for(1);
+	pair_run_wait(0, "ping 2.2.2.2 source loopback0 repeat 2");
+	c = crypto_of(0);
+	fl = TAILQ_FIRST(&c->c_sadb.db_flows);
+	ck_assert(fl != NULL && !TAILQ_EMPTY(&fl->fl_in));
+	pr = TAILQ_LAST(&fl->fl_in, ipsec_sa_list)->ps_expiry;
+	ck_assert(pr != NULL && !pr->pr_standby);
+	/* As ipsec_rekey_installed leaves a responder's new pair. */
+	pr->pr_standby = true;
+	c->c_sadb.db_sa_gen++;
+	gen = c->c_sadb.db_sa_gen;
+	esp_from_r2(p, inner(p, 1, 0x02020203, 0, 0));
+	ck_assert(pr->pr_standby);
+	ck_assert_uint_eq(c->c_sadb.db_sa_gen, gen);
+	esp_from_r2(p, inner(p, 1, 0x02020202, 0, 0));
+	ck_assert(!pr->pr_standby);
+	ck_assert_uint_eq(c->c_sadb.db_sa_gen, gen + 1);
+}
+END_TEST
+
 static Suite *
 inbound_suite(void)
 {
@@ -664,6 +807,9 @@ inbound_suite(void)
 	tcase_add_test(tc, test_ah_replay_tamper);
 	tcase_add_test(tc, test_ike_esp_exempt);
 	tcase_add_test(tc, test_decap_handed_back);
+	tcase_add_test(tc, test_spi_memo);
+	tcase_add_test(tc, test_rekey_inbound_volume);
+	tcase_add_test(tc, test_standby_confirmed);
 	suite_add_tcase(s, tc);
 	return s;
 }

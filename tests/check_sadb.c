@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "crypto/ike_int.h"
 #include "crypto/isakmp_wire.h"
 #include "crypto/sadb.h"
 #include "lib/system.h"
@@ -758,6 +759,89 @@ START_TEST(test_isakmp_slab)
 }
 END_TEST
 
+/*
+ * A published flow's one-test selector (fl_sel_*, ipsec_in.c's inbound
+ * check): the inner header's source and destination, 8 bytes loaded as
+ * they lie and masked, equal fl_sel_addr exactly when the remote ident
+ * holds the source and the local one the destination (ipsec_ident_has,
+ * each on its own) — prefix lengths 0 to 32, idents with and without
+ * host bits, addresses at and beside the prefixes' edges; fl_sel_l4
+ * when either ident names a protocol or a port; none made for an IPv6
+ * prefix length.
+ */
+START_TEST(test_flow_sel4)
+{
+	struct ipsec_flow	*fl;
+	uint8_t			 hdr[20];
+	uint64_t		 sd;
+	uint32_t		 x = 0x9e3779b9, ra, la, src, dst;
+	unsigned		 i, rp, lp, hits = 0;
+	bool			 fast, ref;
+
+	for (i = 0; i < 40000; i++) {
+		x = x * 1103515245 + 12345;
+		rp = (x >> 8) % 33;
+		x = x * 1103515245 + 12345;
+		lp = (x >> 8) % 33;
+		x = x * 1103515245 + 12345;
+		ra = x ^ (x << 7);
+		x = x * 1103515245 + 12345;
+		la = x ^ (x >> 3);
+		/* Mostly idents as configured (host bits clear). */
+		if (i % 4 != 0) {
+			ra &= ipsec_plen_mask(rp);
+			la &= ipsec_plen_mask(lp);
+		}
+		/* Inside each prefix, or one bit off it. */
+		x = x * 1103515245 + 12345;
+		src = (ra & ipsec_plen_mask(rp)) | (x & ~ipsec_plen_mask(rp));
+		if (i % 3 == 1)
+			src ^= 1u << ((x >> 3) % 32);
+		x = x * 1103515245 + 12345;
+		dst = (la & ipsec_plen_mask(lp)) | (x & ~ipsec_plen_mask(lp));
+		if (i % 5 == 2)
+			dst ^= 1u << ((x >> 5) % 32);
+		if (i % 7 == 3) {
+			src = ra;
+			dst = la;
+		}
+		fl = sadb_flow_new(&db);
+		sa_addr_v4(&fl->fl_peer, IP(12, 1, 1, 2));
+		ipsec_ident_set(&fl->fl_rident, 0, 0, 0, 0);
+		ipsec_ident_set(&fl->fl_lident, 0, 0, 0, 0);
+		fl->fl_rident.id_plen = rp;
+		fl->fl_lident.id_plen = lp;
+		put32(fl->fl_rident.id_addr.sa_addr, ra);
+		put32(fl->fl_lident.id_addr.sa_addr, la);
+		fl->fl_rident.id_proto = i % 11 == 0 ? 17 : 0;
+		fl->fl_lident.id_port = i % 13 == 0 ? 7 : 0;
+		sadb_flow_publish(&db, fl);
+		ck_assert(fl->fl_sel_v4);
+		ck_assert(fl->fl_sel_l4 == (i % 11 == 0 || i % 13 == 0));
+		memset(hdr, 0, sizeof(hdr));
+		put32(hdr + 12, src);
+		put32(hdr + 16, dst);
+		memcpy(&sd, hdr + 12, 8);
+		fast = (sd & fl->fl_sel_mask) == fl->fl_sel_addr;
+		ref = ipsec_ident_has(&fl->fl_rident, src) &&
+		    ipsec_ident_has(&fl->fl_lident, dst);
+		ck_assert_msg(fast == ref, "case %u: /%u %08x /%u %08x, %08x "
+		    "-> %08x", i, rp, ra, lp, la, src, dst);
+		hits += ref;
+		sadb_flow_free(&db, fl);
+	}
+	/* Both answers, many times each. */
+	ck_assert_uint_gt(hits, 5000);
+	ck_assert_uint_lt(hits, 35000);
+	fl = sadb_flow_new(&db);
+	sa_addr_v4(&fl->fl_peer, IP(12, 1, 1, 2));
+	fl->fl_rident.id_plen = 64;
+	sadb_flow_publish(&db, fl);
+	ck_assert(!fl->fl_sel_v4);
+	sadb_flow_free(&db, fl);
+}
+END_TEST
+
 static Suite *
 sadb_suite(void)
 {
@@ -778,6 +862,7 @@ sadb_suite(void)
 	tcase_add_test(tc, test_hash_growth);
 	tcase_add_test(tc, test_addr_text);
 	tcase_add_test(tc, test_isakmp_slab);
+	tcase_add_test(tc, test_flow_sel4);
 	suite_add_tcase(s, tc);
 	return s;
 }
