@@ -468,6 +468,7 @@ struct crypto {
 		struct ipsec_sa		*r_ps;
 		size_t			 r_inner;	/* the inner MTU */
 		size_t			 r_pre;		/* outer header, ESP, IV */
+		size_t			 r_hdr;		/* outer header (+ UDP) */
 		uint64_t		 r_soft;	/* the soft volume, bytes */
 		bool			 r_digest;	/* #pkts digest counted */
 		uint64_t		 r_gen;		/* ipsec_run_gen() */

@@ -445,8 +445,11 @@ encap(struct crypto *c, struct ipsec_flow *fl, struct ipsec_sa *ps,
  * peer, in place.  encap's tests of the other cases and its lengths
  * through ipsec_sa_pre and ipsec_sa_encap_len (AH's part, then ESP's)
  * are left out: fast_out's run record R holds what comes before ESP's
- * payload (outer header, ESP's header, IV) and whether the SA digests;
- * ESP's length is asked of ESP.
+ * payload (outer header, ESP's header, IV) and whether the SA digests,
+ * and fast_out checked once, for any packet up to the inner MTU, that
+ * the packet built in place fits the buffer's room and PKT_MAX
+ * (run_fits): ESP is given the room there is and says how long the
+ * packet came out, without a length asked of it first (a division).
  */
 static enum dp_crypto_verdict
 encap_esp4(struct crypto *c, const struct ipsec_run *r, uint8_t *ip,
@@ -454,21 +457,39 @@ encap_esp4(struct crypto *c, const struct ipsec_run *r, uint8_t *ip,
 {
 	struct ipsec_flow	*fl = r->r_fl;
 	struct ipsec_sa		*ps = r->r_ps;
-	uint8_t			*out;
-	size_t			 hdr = IP_HDR + (ps->ps_udp ? UDP_HDR : 0), elen;
-	size_t			 cap = hdr + esp_encap_len(ps->ps_esp, len);
+	uint8_t			*out = ip - r->r_pre;
+	size_t			 elen;
 	uint8_t			 tos = ip[1], df = ipsec_mtu_outer_df(fl, ip);
 
-	if ((out = encap_dest(c, fl, ip, len, DP_HEADROOM, r->r_pre, cap,
-	    true)) == NULL)
-		return DP_CRYPTO_DROP;
-	if (esp_encap_nh(ps->ps_esp, ip, len, ESP_NEXT_IPV4, out + hdr,
-	    cap - hdr, &elen) != ESP_OK) {
+	if (esp_encap_nh(ps->ps_esp, ip, len, ESP_NEXT_IPV4, out + r->r_hdr,
+	    r->r_pre - r->r_hdr + len + DP_TAILROOM, &elen) != ESP_OK) {
 		fl->fl_stats.fs_send_errors++;
 		return DP_CRYPTO_DROP;
 	}
 	elen = outer4(fl, ps, out, elen, tos, df);
 	return esp_sent_as(c, fl, ps, out, IP_HDR + elen, len, r->r_digest);
+}
+
+/*
+ * Whether every packet of up to R's inner MTU gets its ESP in place, as
+ * encap_dest would decide it for each: the outer header, ESP's header
+ * and IV before the packet leave the link layer its room in the
+ * headroom, ESP's trailer (padding to the cipher's block, pad length,
+ * next header, ICV: at most a block + 1 + the ICV, which is what a
+ * packet of 0 bytes has beyond its header and IV, + 1) fits the
+ * tailroom, and the longest packet stays within PKT_MAX (the length
+ * only grows with the packet's).
+ */
+static bool
+run_fits(const struct ipsec_run *r)
+{
+	const struct esp_sa	*sa = r->r_ps->ps_esp;
+	size_t			 trailer = esp_encap_len(sa, 0) - ESP_HDR_LEN -
+				    esp_sa_iv_len(sa) + 1;
+
+	return r->r_pre + DP_LINK_ROOM <= DP_HEADROOM &&
+	    trailer <= DP_TAILROOM &&
+	    r->r_hdr + esp_encap_len(sa, r->r_inner) <= PKT_MAX;
 }
 
 /*
@@ -720,11 +741,14 @@ fast_out(void *arg, struct dp_iface *ifp, const void *cookie, uint8_t *ip,
 	    ps->ps_bytes / 1024 >= ps->ps_life_kb ||
 	    len > (r->r_inner = ipsec_mtu_inner_out(c, ifp, fl, ps)))
 		return protect_sel(c, ifp, ss->ss_se, ss, ip, len, true);
-	r->r_sel = ss;
 	r->r_fl = fl;
 	r->r_ps = ps;
-	r->r_pre = IP_HDR + (ps->ps_udp ? UDP_HDR : 0) + ESP_HDR_LEN +
-	    esp_sa_iv_len(ps->ps_esp);
+	r->r_hdr = IP_HDR + (ps->ps_udp ? UDP_HDR : 0);
+	r->r_pre = r->r_hdr + ESP_HDR_LEN + esp_sa_iv_len(ps->ps_esp);
+	/* Not in place (no SA met yet that would not be): encap's way. */
+	if (!run_fits(r))
+		return protect_sel(c, ifp, ss->ss_se, ss, ip, len, true);
+	r->r_sel = ss;
 	r->r_digest = sa_digests(ps);
 	r->r_soft = ipsec_rekey_volume_from(ps);
 	r->r_gen = ipsec_run_gen(c);

@@ -156,6 +156,33 @@ fc_same(const struct fc_entry *a, const struct fc_entry *b)
 	    a->fe_l4 == b->fe_l4;
 }
 
+/*
+ * ip4_forward's copy of a datagram of LEN bytes (20 or more) from SRC
+ * to DST: up to 64 bytes, the small packets (TCP's ACKs, a VoIP frame)
+ * that a gateway sees most, by four 16-byte words loaded, then stored
+ * (the head and the tail overlap for less than 64; all loads come first,
+ * so it is memmove's answer whatever the buffers); longer ones by
+ * memmove, for which the call is a small part of the cost.
+ */
+static inline void
+fc_copy(uint8_t *dst, const uint8_t *src, size_t len)
+{
+	uint8_t	a[16], b[16], y[16], z[16];
+
+	if (len > 64 || len < 32) {
+		memmove(dst, src, len);
+		return;
+	}
+	memcpy(a, src, 16);
+	memcpy(b, src + 16, 16);
+	memcpy(y, src + len - 32, 16);
+	memcpy(z, src + len - 16, 16);
+	memcpy(dst, a, 16);
+	memcpy(dst + 16, b, 16);
+	memcpy(dst + len - 32, y, 16);
+	memcpy(dst + len - 16, z, 16);
+}
+
 /* What the ordinary path tests per packet on these interfaces and the
  * cache does not replay: an access group, NAT, the inbound policy
  * check; and the crypto map the decision is for. */
@@ -227,7 +254,7 @@ fc_forward(struct dataplane *dp, struct dp_iface *in, const uint8_t *ip,
 	copy = fwd_fwdbuf(f) + DP_HEADROOM;
 	w = get32(ip + 8);
 	if (ip != copy)
-		memmove(copy, ip, len);
+		fc_copy(copy, ip, len);
 	ip4_dec_ttl_w(copy, w);
 	for (i = 0; i < e->fe_nhits; i++)
 		(*e->fe_hits[i])++;

@@ -1005,6 +1005,102 @@ START_TEST(test_burst_as_frames)
 }
 END_TEST
 
+/*
+ * Every length a flow's run may carry, in runs: UDP datagrams from 24
+ * bytes (the shortest the flow cache takes) to 100 and the last 40 up
+ * to the inner MTU, twice each, as reads of up to 64 frames.  Each
+ * leaves as one ESP packet built in place (the run's room, checked
+ * once: fast_out gives ESP the room there is and asks no length first)
+ * and, with esp-null, carries the datagram as it came in but for TTL
+ * and checksum (the forwarding copy: fc_copy's small sizes, their head
+ * and tail words); the next length, past the inner MTU, is cut in two
+ * (the ordinary path).  Run with esp-null esp-sha512-hmac (blocks of 4,
+ * a 32-byte ICV), esp-3des esp-md5-hmac (8) and esp-aes esp-sha-hmac
+ * (16).
+ */
+static const char	*fs_xf[] = { "esp-null esp-sha512-hmac",
+			    "esp-3des esp-md5-hmac", "esp-aes esp-sha-hmac" };
+
+static void
+fs_send(const size_t *lens, size_t n)
+{
+	static uint8_t	 fr[64][14 + 1500];
+	const uint8_t	*fp[64];
+	size_t		 fl[64], i, k;
+
+	for (i = 0; i < n; i += k) {
+		for (k = 0; k < 64 && i + k < n; k++) {
+			fl[k] = memlab_frame(&ml, fr[k], 0x01010101,
+			    0x02020202, 17, lens[i + k]);
+			fp[k] = fr[k];
+		}
+		(void)wire_mem_inject_batch(ml.ml_lan, fp, fl, k);
+	}
+}
+
+START_TEST(test_run_every_length)
+{
+	struct fwd		*f;
+	struct ipsec_flow	*fl;
+	struct ipsec_sa		*ps;
+	static size_t		 lens[2 * (77 + 41)];
+	size_t			 n = 0, inner, len, i, j, hdr;
+	uint64_t		 enc0, hits0, runs0, err0;
+	uint8_t			 want[1500];
+	char			 err[256];
+
+	memlab_close(&ml);
+	ck_assert_msg(memlab_open(&ml, fs_xf[_i], err, sizeof(err)) == 0,
+	    "%s", err);
+	(void)wire_mem_sink(ml.ml_ser[0], &cap_sink);
+	f = ml.ml_rt[0].r_sys.sy_dp->d_fwd;
+	send_lan(100);			/* the flow's SA and cache entry */
+	fs_send((size_t[]){ 100 }, 1);
+	fl = flow(0);
+	ps = TAILQ_LAST(&fl->fl_out, ipsec_sa_list);
+	inner = ipsec_mtu_inner(fl, ps);
+	ck_assert_uint_gt(inner, 1000);
+	for (len = 24; len <= 100; len++, n += 2)
+		lens[n] = lens[n + 1] = len;
+	for (len = inner - 40; len <= inner; len++, n += 2)
+		lens[n] = lens[n + 1] = len;
+	nesp = 0;
+	enc0 = fl->fl_stats.fs_encaps;
+	err0 = fl->fl_stats.fs_send_errors;
+	hits0 = f->f_fc_hits;
+	runs0 = f->f_fc_runs;
+	fs_send(lens, n);
+	ck_assert_uint_eq(nesp, n);
+	ck_assert_uint_eq(fl->fl_stats.fs_encaps, enc0 + n);
+	ck_assert_uint_eq(fl->fl_stats.fs_send_errors, err0);
+	ck_assert_uint_eq(f->f_fc_hits, hits0 + n);
+	ck_assert_uint_ge(f->f_fc_runs, runs0 + n - (n + 63) / 64);
+	/* crypto's side of the run was taken (run_fits). */
+	ck_assert_ptr_nonnull(R(0)->c_run.r_sel);
+	for (i = 0; i < n; i++) {
+		/* HDLC 4, outer IPv4 20, ESP 8, the IV, ESP's trailer. */
+		hdr = 4 + 20 + 8 + esp_sa_iv_len(ps->ps_esp);
+		ck_assert_uint_ge(esp_len[i], hdr + lens[i] + 2 +
+		    esp_sa_icv_len(ps->ps_esp));
+		ck_assert_uint_le(esp_len[i], hdr + lens[i] + 2 + 15 +
+		    esp_sa_icv_len(ps->ps_esp));
+		if (_i != 0)
+			continue;
+		(void)memlab_frame(&ml, want, 0x01010101, 0x02020202, 17,
+		    lens[i]);
+		for (j = 0; j < lens[i]; j++)
+			if (j != 8 && j != 10 && j != 11)
+				ck_assert_msg(esp[i][hdr + j] == want[14 + j],
+				    "length %zu, byte %zu", lens[i], j);
+		ck_assert_uint_eq(esp[i][hdr + 8], 63);
+	}
+	/* One byte more: cut before encryption, the ordinary way. */
+	nesp = 0;
+	fs_send((size_t[]){ inner + 1 }, 1);
+	ck_assert_uint_eq(nesp, 2);
+}
+END_TEST
+
 static Suite *
 fastpath_suite(void)
 {
@@ -1023,6 +1119,8 @@ fastpath_suite(void)
 	tcase_add_test(tc, test_egress_follows_route);
 	tcase_add_test(tc, test_esp_lane_follows_changes);
 	tcase_add_loop_test(tc, test_burst_as_frames, 1, 3);
+	tcase_add_loop_test(tc, test_run_every_length, 0,
+	    sizeof(fs_xf) / sizeof(fs_xf[0]));
 	suite_add_tcase(s, tc);
 	return s;
 }
