@@ -220,26 +220,35 @@ struct ace_addr {
 struct ace_ports {
 	uint16_t	ap_op;		/* enum port_op */
 	uint16_t	ap_lo, ap_hi;	/* the matching range, compiled */
-	uint16_t	ap_p1, ap_p2;	/* as typed, for rendering */
+	/* As typed, for rendering: the second of a range is ap_hi; the
+	 * first differs from ap_lo for gt and lt only. */
+	uint16_t	ap_p1;
 };
 
-/* 72 bytes, not 88: the fields a match reads in the first 72 still. */
+/*
+ * 56 bytes, not 72: a remark's text shares its room with the counter
+ * (a remark never matches, a rule never has text), the kind is a byte,
+ * a port range's second port is its ap_hi.  40,000 rules are 160 pages
+ * fewer to fault in.
+ */
 struct ace {
 	struct ace_addr	ace_src, ace_dst;
-	uint64_t	ace_hits;
-	char		*ace_remark;	/* NULL: a bare "remark" */
+	union {
+		uint64_t ace_hits;	/* rules */
+		char	*ace_remark;	/* remarks; NULL: a bare "remark" */
+	};
 	uint32_t	ace_seq;	/* remarks: the entry they follow */
-	enum ace_kind	ace_kind;
 	struct ace_ports ace_sport, ace_dport;
 	uint16_t	ace_proto;	/* 0-255 or ACE_PROTO_IP */
 	int16_t		ace_icmp_type, ace_icmp_code;	/* ACE_ICMP_ANY */
 	int16_t		ace_icmp_name;	/* index in the name table, or -1 */
+	uint8_t		ace_kind;	/* enum ace_kind */
 	bool		ace_established;
 	uint8_t		ace_log;	/* 0, 1 log, 2 log-input */
 };
 
-_Static_assert(sizeof(struct ace_ports) == 10, "ace_ports has padding");
-_Static_assert(sizeof(struct ace) == 72, "struct ace grew");
+_Static_assert(sizeof(struct ace_ports) == 8, "ace_ports has padding");
+_Static_assert(sizeof(struct ace) == 56, "struct ace grew");
 
 struct dp_acl {
 	char		*acl_name;

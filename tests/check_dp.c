@@ -928,6 +928,64 @@ ip4(uint8_t *p, uint32_t src, uint32_t dst, uint8_t proto, uint16_t sport,
 
 /* What crypto asks of an ACL: which rule a packet hits (remarks not
  * counted), permit or deny, and the rule's fields for proxy IDs. */
+/*
+ * A rule's counter and a remark's text share their room (struct ace):
+ * counting a rule leaves the remarks beside it whole, removing a remark
+ * leaves the rules' counts, and a port range or bound renders as typed
+ * (its second port is the range's top; gt and lt keep the one typed).
+ */
+START_TEST(test_acl_remark_counter)
+{
+	struct dp_acl	*acl;
+	uint8_t		 pkt[24];
+	bool		 permit;
+	const char	*out;
+
+	fx_run_quiet(&fx,
+	    "ip access-list extended RC\n"
+	    "remark first\n"
+	    "permit tcp any gt 65534 any lt 1\n"
+	    "remark second\n"
+	    "permit udp any range 10 20 any gt 65535\n"
+	    "permit tcp any lt 0 any neq 7\n"
+	    "remark\n"
+	    "permit ip any any\n"
+	    "exit\n");
+	acl = dp_acl_find(fx.fx_rt.r_sys.sy_dp, "RC");
+	ck_assert_ptr_nonnull(acl);
+	ip4(pkt, 0x01010101, 0x02020202, 17, 15, 9);
+	ck_assert_int_eq(dp_acl_classify(acl, pkt, sizeof(pkt), &permit), 3);
+	ip4(pkt, 0x01010101, 0x02020202, 6, 65535, 0);
+	ck_assert_int_eq(dp_acl_classify(acl, pkt, sizeof(pkt), &permit), 0);
+	ck_assert_int_eq(dp_acl_classify(acl, pkt, sizeof(pkt), &permit), 0);
+	ip4(pkt, 0x01010101, 0x02020202, 6, 65534, 0);
+	ck_assert_int_eq(dp_acl_classify(acl, pkt, sizeof(pkt), &permit), 3);
+	out = fx_run(&fx, "do show running-config | section RC");
+	ck_assert_ptr_nonnull(strstr(out,
+	    "ip access-list extended RC\n"
+	    " remark first\n"
+	    " permit tcp any gt 65534 any lt 1\n"
+	    " remark second\n"
+	    " permit udp any range 10 20 any gt 65535\n"
+	    " permit tcp any lt 0 any neq echo\n"
+	    " remark\n"
+	    " permit ip any any\n"));
+	fx_run_quiet(&fx, "ip access-list extended RC\nno remark second\n"
+	    "no remark\nexit\n");
+	out = fx_run(&fx, "do show access-lists RC");
+	ck_assert_str_eq(out,
+	    "Extended IP access list RC\n"
+	    "    10 permit tcp any gt 65534 any lt 1 (2 matches)\n"
+	    "    20 permit udp any range 10 20 any gt 65535\n"
+	    "    30 permit tcp any lt 0 any neq echo\n"
+	    "    40 permit ip any any (2 matches)\n");
+	ck_assert_ptr_nonnull(strstr(fx_run(&fx,
+	    "do show running-config | section RC"),
+	    " remark first\n permit tcp any gt 65534 any lt 1\n"
+	    " permit udp any range 10 20 any gt 65535\n"));
+}
+END_TEST
+
 START_TEST(test_crypto_acl)
 {
 	struct dp_acl	*acl;
@@ -1068,6 +1126,7 @@ dp_suite(void)
 	tcase_add_test(tc, test_crypto_setters);
 	tcase_add_test(tc, test_scale);
 	tcase_add_test(tc, test_crypto_acl);
+	tcase_add_test(tc, test_acl_remark_counter);
 	tcase_add_test(tc, test_ping_async);
 	suite_add_tcase(s, tc);
 	return s;
