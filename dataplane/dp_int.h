@@ -280,28 +280,40 @@ struct rt_path {
 					 * configuration, never rendered */
 };
 
+/*
+ * A prefix and its paths.  The one path nearly every route has is in the
+ * node itself (40 bytes, where a node of 24 and a path of 32 in a pool
+ * apart were 56 and a second cache line to read); a node of several
+ * paths points to an array of its own.  A path is the node's only as
+ * long as the node stays where it is: a route added or removed moves the
+ * nodes after it, so no path is kept across a change of the table.
+ */
 struct rt_node {
 	uint32_t	 rn_net;
-	unsigned	 rn_len;
-	struct rt_path	*rn_paths;
-	size_t		 rn_npaths;
+	uint32_t	 rn_len : 6;	/* 0-32 */
+	uint32_t	 rn_npaths : 26;	/* > 1: rn_many */
+	union {
+		struct rt_path	 rn_one;
+		struct rt_path	*rn_many;
+	};
 };
 
-/* A node's path when it has one only (route.c's path pool). */
-union rt_slot {
-	struct rt_path	 rs_path;
-	union rt_slot	*rs_next;	/* on the free list */
-};
+#define RT_MAXPATHS	((1U << 26) - 1)
+
+_Static_assert(sizeof(struct rt_node) == 40, "struct rt_node grew");
+
+/* N's paths, rn_npaths of them (the strchr convention on const). */
+static inline struct rt_path *
+rt_paths(const struct rt_node *n)
+{
+	return n->rn_npaths > 1 ? n->rn_many : (struct rt_path *)&n->rn_one;
+}
 
 struct rt_table {
 	struct rt_node	*rt_nodes[33];	/* per prefix length, by network */
 	size_t		 rt_n[33], rt_cap[33];
-	/* The paths of one-path nodes, nearly every route's, come from
-	 * blocks, not a malloc each (a node of several has an array). */
-	struct rt_slab	*rt_slabs;
-	union rt_slot	*rt_free;
 	/* A path has had a name or a node several paths: until then the
-	 * table is freed by its arrays and blocks alone (route_free_all). */
+	 * table is freed by its arrays alone (route_free_all). */
 	bool		 rt_owned;
 };
 

@@ -94,12 +94,12 @@ rib_static(const struct rt_node *n, void *arg)
 
 	code = n->rn_len == 0 ? "S*" : "S";
 	for (i = 0; i < n->rn_npaths; i++)
-		if (n->rn_paths[i].rp_distance < best &&
-		    (rt_path_discard(&n->rn_paths[i]) || path_resolve(r->r_dp, n, &n->rn_paths[i], n->rn_net, &nh,
+		if (rt_paths(n)[i].rp_distance < best &&
+		    (rt_path_discard(&rt_paths(n)[i]) || path_resolve(r->r_dp, n, &rt_paths(n)[i], n->rn_net, &nh,
 		    0) != NULL))
-			best = n->rn_paths[i].rp_distance;
+			best = rt_paths(n)[i].rp_distance;
 	for (i = 0; i < n->rn_npaths; i++) {
-		p = &n->rn_paths[i];
+		p = &rt_paths(n)[i];
 		if (p->rp_distance > best)
 			continue;
 		ip4_text(p->rp_nexthop, h);

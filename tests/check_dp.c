@@ -8,7 +8,6 @@
 #include <arpa/inet.h>
 
 #include <check.h>
-#include <sanitizer/asan_interface.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -397,10 +396,10 @@ START_TEST(test_free_owned)
 END_TEST
 
 /*
- * A removed route's path goes back to the pool (route.c), which keeps its
- * memory: under ASan the slot is poisoned until a route takes it again,
- * so that reading a removed route's path is reported as a use after free
- * would be.  Without ASan only the reuse is checked.
+ * A node's one path is in the node (route.c): a second path moves both
+ * into an array of the node's own, and removing one brings the other
+ * back into the node, its fields whole.  ASan reports the array read
+ * after it was freed.
  */
 static struct rt_node *
 node_of(struct rt_table *t, const char *net, unsigned len)
@@ -414,41 +413,56 @@ node_of(struct rt_table *t, const char *net, unsigned len)
 	return NULL;
 }
 
-static bool
-poisoned(const void *p)
-{
-#if defined(__SANITIZE_ADDRESS__)
-	return __asan_address_is_poisoned(p) != 0;
-#else
-	(void)p;
-	return false;
-#endif
-}
-
-START_TEST(test_route_slot_poisoned)
+START_TEST(test_route_path_inline)
 {
 	struct rt_table	*t = &fx_dp(&fx)->d_rt;
-	struct rt_path	*p;
 	struct rt_node	*n;
+	const char	*out;
 
 	fx_run_quiet(&fx, "ip route 10.0.8.0 255.255.255.0 1.1.1.2\n"
-	    "ip route 10.0.9.0 255.255.255.0 1.1.1.2\n");
+	    "ip route 10.0.9.0 255.255.255.0 1.1.1.2 7 name one\n");
+	ck_assert_ptr_nonnull(n = node_of(t, "10.0.9.0", 24));
+	ck_assert_uint_eq(n->rn_len, 24);
+	ck_assert_uint_eq(n->rn_npaths, 1);
+	ck_assert_ptr_eq(rt_paths(n), &n->rn_one);
+	ck_assert_uint_eq(n->rn_one.rp_nexthop, ntohl(inet_addr("1.1.1.2")));
+	ck_assert_uint_eq(n->rn_one.rp_distance, 7);
+	ck_assert_str_eq(n->rn_one.rp_name, "one");
+
+	/* Two paths: an array, the first path's fields carried over. */
+	fx_run_quiet(&fx, "ip route 10.0.9.0 255.255.255.0 1.1.1.3 permanent\n");
+	ck_assert_ptr_nonnull(n = node_of(t, "10.0.9.0", 24));
+	ck_assert_uint_eq(n->rn_npaths, 2);
+	ck_assert_ptr_eq(rt_paths(n), n->rn_many);
+	ck_assert_uint_eq(rt_paths(n)[0].rp_distance, 7);
+	ck_assert_str_eq(rt_paths(n)[0].rp_name, "one");
+	ck_assert(rt_paths(n)[1].rp_permanent);
+	ck_assert(t->rt_owned);
+
+	/* The first goes: the second back in the node, whole. */
+	fx_run_quiet(&fx, "no ip route 10.0.9.0 255.255.255.0 1.1.1.2\n");
 	ck_assert_ptr_nonnull(n = node_of(t, "10.0.9.0", 24));
 	ck_assert_uint_eq(n->rn_npaths, 1);
-	p = n->rn_paths;
-	ck_assert(!poisoned(p));
-	fx_run_quiet(&fx, "no ip route 10.0.9.0 255.255.255.0 1.1.1.2\n");
+	ck_assert_ptr_eq(rt_paths(n), &n->rn_one);
+	ck_assert_uint_eq(n->rn_one.rp_nexthop, ntohl(inet_addr("1.1.1.3")));
+	ck_assert_uint_eq(n->rn_one.rp_distance, 1);
+	ck_assert(n->rn_one.rp_permanent);
+	ck_assert_ptr_null(n->rn_one.rp_name);
+
+	/* A node before it goes: the node moves, its path with it. */
+	fx_run_quiet(&fx, "no ip route 10.0.8.0 255.255.255.0 1.1.1.2\n");
+	ck_assert_ptr_null(node_of(t, "10.0.8.0", 24));
+	ck_assert_ptr_nonnull(n = node_of(t, "10.0.9.0", 24));
+	ck_assert_uint_eq(n->rn_one.rp_nexthop, ntohl(inet_addr("1.1.1.3")));
+	fx_run(&fx, "end");
+	out = fx_run(&fx, "show running-config");
+	ck_assert_ptr_nonnull(strstr(out,
+	    "ip route 10.0.9.0 255.255.255.0 1.1.1.3 permanent\n"));
+	ck_assert_ptr_null(strstr(out, "10.0.8.0"));
+	ck_assert_ptr_null(strstr(out, "1.1.1.2"));
+	fx_run(&fx, "configure terminal");
+	fx_run_quiet(&fx, "no ip route 10.0.9.0 255.255.255.0 1.1.1.3\n");
 	ck_assert_ptr_null(node_of(t, "10.0.9.0", 24));
-#if defined(__SANITIZE_ADDRESS__)
-	ck_assert(poisoned(p));
-	ck_assert(poisoned((char *)p + sizeof(*p) - 1));
-#endif
-	/* The next route takes the slot last freed, readable again. */
-	fx_run_quiet(&fx, "ip route 10.0.10.0 255.255.255.0 1.1.1.3\n");
-	ck_assert_ptr_nonnull(n = node_of(t, "10.0.10.0", 24));
-	ck_assert_ptr_eq(n->rn_paths, p);
-	ck_assert(!poisoned(p));
-	ck_assert_uint_eq(p->rp_nexthop, ntohl(inet_addr("1.1.1.3")));
 }
 END_TEST
 
@@ -1115,7 +1129,7 @@ dp_suite(void)
 	tcase_add_test(tc, test_route_order);
 	tcase_add_test(tc, test_route_paths);
 	tcase_add_test(tc, test_free_owned);
-	tcase_add_test(tc, test_route_slot_poisoned);
+	tcase_add_test(tc, test_route_path_inline);
 	tcase_add_test(tc, test_acl_first_room);
 	tcase_add_test(tc, test_null0_route6);
 	tcase_add_test(tc, test_show_access_lists);
