@@ -106,6 +106,7 @@ struct if_attach {
 	struct wire	*at_wire;
 	char		*at_spec;
 	uint8_t		 at_mac[6];
+	bool		 at_unreach_sent;	/* (in the MAC's padding) */
 	uint64_t	 at_ipkts, at_ibytes, at_opkts, at_obytes;
 	uint64_t	 at_ibcast;	/* broadcasts received */
 	uint64_t	 at_ierrors;	/* bad headers, bad checksums */
@@ -113,11 +114,16 @@ struct if_attach {
 	uint64_t	 at_odrops;	/* total output drops */
 	uint64_t	 at_last_in, at_last_out;	/* mono ms */
 	uint64_t	 at_unreach_ms;	/* last ICMP unreachable sent */
-	bool		 at_unreach_sent;
 	struct ev_timer	*at_keepalive;	/* serial: the next SLARP keepalive */
 	uint32_t	 at_myseq, at_yourseq;
 };
 
+/*
+ * The fields in order of size within each group, without holes (592
+ * bytes were 488): a configuration of thousands of interfaces faults in
+ * every page of them as it loads.  The inert lines' slots are made on
+ * the first such line (if_inert_line_cmd), which few interfaces have.
+ */
 struct dp_iface {
 	struct dataplane	*if_dp;
 	size_t			 if_idx;	/* in d_ifs */
@@ -125,6 +131,9 @@ struct dp_iface {
 	char			 if_name[IF_NAMELEN];	/* "Serial1/2" */
 	char			*if_descr;
 	bool			 if_shutdown;
+	bool			 if_no_redirects;
+	bool			 if_no_mroute_cache;
+	bool			 if_ipv6_enable;
 	uint32_t		 if_mtu;	/* 0: the type's default */
 	uint32_t		 if_bandwidth;	/* 0: the type's default */
 	enum if_addr_kind	 if_addr_kind;
@@ -132,67 +141,67 @@ struct dp_iface {
 	struct if_v4		*if_sec;	/* secondary addresses */
 	size_t			 if_nsec;
 	char			*if_acl_in, *if_acl_out;
-	bool			 if_no_redirects;
 	enum if_nat		 if_nat;
-	bool			 if_no_mroute_cache;
+	enum if_encap		 if_encap;
 	struct if_v6		*if_v6;
 	size_t			 if_nv6;
-	bool			 if_ipv6_enable;
-	enum if_encap		 if_encap;
-	bool			 if_ilmi_keepalive;
 	enum if_duplex		 if_duplex;
-	bool			 if_duplex_word;	/* full-duplex/half-duplex */
 	unsigned		 if_speed;	/* 0 none, 1 auto, else Mb/s */
 	uint32_t		 if_clock_rate;
-	bool			 if_no_keepalive;
 	unsigned		 if_keepalive;	/* seconds, 10 by default */
+	bool			 if_ilmi_keepalive;
+	bool			 if_duplex_word;	/* full-duplex/half-duplex */
+	bool			 if_no_keepalive;
 	bool			 if_no_cdp;
-	uint64_t		 if_cdp_next;	/* cdp.c: next advertisement
-						 * (mono ms; 0: at once) */
 	/* Stored, rendered, not acted on (issue 20): the link's media, its
 	 * autonegotiation, DEC MOP. */
 	unsigned		 if_media;	/* 0 unset, else IF_MEDIA_* */
+	uint64_t		 if_cdp_next;	/* cdp.c: next advertisement
+						 * (mono ms; 0: at once) */
 	int			 if_negotiation; /* 0 unset, 1 on, -1 "no" */
 	bool			 if_no_mop;	/* no mop enabled */
 	bool			 if_no_mop_sysid; /* no mop sysid */
-	/* Lines stored as typed (canonical) but not acted on, one per
-	 * slot, each rendered where IOS prints it (IFI_*). */
-	char			*if_inert[IFI_N];
-	struct if_line		*if_lines;	/* iface_lines.c, in order */
-	size_t			 if_nlines;
 	bool			 if_vt_tunnel;	/* Virtual-Template N type tunnel */
 	/* A subinterface's 802.1Q VLAN (0: none yet) and whether it is the
 	 * native one, untagged on the parent's wire (dot1q.c). */
-	uint16_t		 if_dot1q;
 	bool			 if_dot1q_native;
-	char			*if_tun_src;	/* interface name or address */
-	char			*if_tun_dst;	/* IPv4 or IPv6 address, as IOS
-						 * prints it */
-	enum tun_mode		 if_tun_mode;
+	/* Lines stored as typed (canonical) but not acted on, one per
+	 * slot, each rendered where IOS prints it (IFI_*); NULL: none
+	 * yet, the IFI_N slots made with the first. */
+	char			**if_inert;
+	struct if_line		*if_lines;	/* iface_lines.c, in order */
+	size_t			 if_nlines;
+	uint16_t		 if_dot1q;
 	bool			 if_tun_haskey;	/* tunnel key N */
-	uint32_t		 if_tun_key;
-	uint32_t		 if_ip_mtu;	/* ip mtu; 0: the default */
 	/* GRE: the line protocol as tunnel_sync() last found it, and the
 	 * outer addresses it found (host order). */
 	bool			 if_tun_up;
+	enum tun_mode		 if_tun_mode;
+	char			*if_tun_src;	/* interface name or address */
+	char			*if_tun_dst;	/* IPv4 or IPv6 address, as IOS
+						 * prints it */
+	uint32_t		 if_tun_key;
+	uint32_t		 if_ip_mtu;	/* ip mtu; 0: the default */
 	/* The ends resolved (if_tun_saddr... valid): a GRE tunnel is up
 	 * then, a VTI once crypto has its SAs. */
 	bool			 if_tun_ready;
 	bool			 if_tun_recur;	/* down: recursive routing */
-	uint32_t		 if_tun_saddr, if_tun_daddr;
 	/* `tunnel mode ipsec ipv6`: the outer addresses are IPv6 ones
 	 * (if_tun_saddr/daddr zero). */
 	bool			 if_tun_v6;
+	bool			 if_tun_prot_shared;	/* ... shared */
+	uint32_t		 if_tun_saddr, if_tun_daddr;
 	uint8_t			 if_tun_saddr6[16], if_tun_daddr6[16];
+	enum dp_crypto_df	 if_crypto_df;	/* crypto ipsec df-bit */
 	struct dp_iface		*if_tun_srcif;	/* valid while if_tun_up */
 	char			*if_tun_protection;
-	bool			 if_tun_prot_shared;	/* ... shared */
 	char			*if_crypto_map;
-	enum dp_crypto_df	 if_crypto_df;	/* crypto ipsec df-bit */
 	enum dp_crypto_frag	 if_crypto_frag; /* ... fragmentation */
 	struct if_attach	 if_attach;
 	struct dhcpc		*if_dhcpc;	/* ip address dhcp: its client */
 };
+
+_Static_assert(sizeof(struct dp_iface) <= 488, "struct dp_iface grew");
 
 /* Does IFP hold an IPv4 address now: configured, or leased by DHCP? */
 static inline bool

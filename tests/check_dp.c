@@ -228,6 +228,73 @@ static const char brief[] =
     "ATM1/0                     unassigned      YES unset  "
     "administratively down down\n";
 
+/* ifname_format builds the name as the snprintf calls it replaced did:
+ * numbers at their widest, a subinterface, and a buffer too short cut
+ * the same way (NUL-terminated, its first LEN - 1 bytes). */
+START_TEST(test_ifname_format)
+{
+	struct if_id	id = { .id_type = IFT_TENGIGABITETHERNET, .id_nnum = 3,
+	    .id_num = { 0, 4294967295U, 10 }, .id_sub = 4294967295U };
+	char		buf[IF_NAMELEN], ref[IF_NAMELEN];
+	size_t		len;
+
+	ifname_format(&id, buf, sizeof(buf));
+	ck_assert_str_eq(buf, "TenGigabitEthernet0/4294967295/10.4294967295");
+	for (len = 1; len <= sizeof(buf); len++) {
+		memset(buf, 'x', sizeof(buf));
+		ifname_format(&id, buf, len);
+		snprintf(ref, len, "%s", "TenGigabitEthernet0/4294967295/10.4294967295");
+		ck_assert_str_eq(buf, ref);
+	}
+	id = (struct if_id){ .id_type = IFT_LOOPBACK, .id_nnum = 1,
+	    .id_num = { 2000 } };
+	ifname_format(&id, buf, sizeof(buf));
+	ck_assert_str_eq(buf, "Loopback2000");
+	id = (struct if_id){ .id_type = IFT_SERIAL, .id_nnum = 2,
+	    .id_num = { 1, 0 }, .id_sub = 7 };
+	ifname_format(&id, buf, sizeof(buf));
+	ck_assert_str_eq(buf, "Serial1/0.7");
+	id.id_nnum = 0;
+	id.id_sub = 0;
+	ifname_format(&id, buf, sizeof(buf));
+	ck_assert_str_eq(buf, "Serial");
+}
+END_TEST
+
+/* An interface's inert lines' slots are made with its first such line
+ * (if_inert_line_cmd): none before, the line rendered after, its `no`
+ * form leaving the slots empty, another interface without any. */
+START_TEST(test_inert_slots_lazy)
+{
+	struct dataplane	*dp = fx.fx_rt.r_sys.sy_dp;
+	struct dp_iface		*a, *b;
+	const char		*out;
+
+	fx_run_quiet(&fx, "interface Loopback1\n"
+	    "interface Loopback2\n ip tcp adjust-mss 1360\n exit\n");
+	ck_assert_ptr_nonnull(a = dp_iface_find(dp, "Loopback1"));
+	ck_assert_ptr_nonnull(b = dp_iface_find(dp, "Loopback2"));
+	ck_assert_ptr_null(a->if_inert);
+	ck_assert_ptr_nonnull(b->if_inert);
+	ck_assert_str_eq(b->if_inert[IFI_TCP_MSS], "ip tcp adjust-mss 1360");
+	ck_assert_ptr_null(b->if_inert[IFI_VRF]);
+	out = fx_run(&fx, "do show running-config");
+	ck_assert_ptr_nonnull(strstr(out, "interface Loopback1\n"
+	    " no ip address\n!\n"));
+	ck_assert_ptr_nonnull(strstr(out, "interface Loopback2\n"
+	    " no ip address\n ip tcp adjust-mss 1360\n!\n"));
+	/* A `no` form first: the slots made, empty. */
+	fx_run_quiet(&fx, "interface Loopback1\n no ip tcp adjust-mss\n"
+	    " exit\ninterface Loopback2\n no ip tcp adjust-mss 1360\n"
+	    " exit\n");
+	ck_assert_ptr_nonnull(a->if_inert);
+	ck_assert_ptr_null(a->if_inert[IFI_TCP_MSS]);
+	ck_assert_ptr_null(b->if_inert[IFI_TCP_MSS]);
+	out = fx_run(&fx, "do show running-config");
+	ck_assert_ptr_null(strstr(out, "adjust-mss"));
+}
+END_TEST
+
 START_TEST(test_show_interfaces)
 {
 	fx_run_quiet(&fx, cfg);
@@ -1123,6 +1190,8 @@ dp_suite(void)
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, test_render_and_round_trip);
 	tcase_add_test(tc, test_interface_names);
+	tcase_add_test(tc, test_ifname_format);
+	tcase_add_test(tc, test_inert_slots_lazy);
 	tcase_add_test(tc, test_show_interfaces);
 	tcase_add_test(tc, test_show_ip_route);
 	tcase_add_test(tc, test_null0_route);
