@@ -16,6 +16,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "dataplane/dp.h"
 #include "dataplane/wire.h"
@@ -275,23 +276,45 @@ struct dp_acl {
 #define ACL_HASH	4096
 
 /* Static routes. */
-/* The pointers first, the flags last: 32 bytes, not 48 with padding. */
+/*
+ * 24 bytes: an interface and a name, which most routes have neither of,
+ * share one block, "IFNAME\0NAME\0" as far as each is there (a node
+ * with its path in it is 32 bytes, half a cache line).
+ */
 struct rt_path {
-	char		*rp_ifname;	/* NULL: none */
-	char		*rp_name;
+	char		*rp_text;	/* NULL: neither (path_ifname) */
 	uint32_t	rp_nexthop;	/* 0: none */
-	unsigned	rp_distance;
 	/* Installed by a subsystem (crypto's reverse route injection),
 	 * not configured: counted, never in the running configuration. */
 	unsigned	rp_injected;
+	uint8_t		rp_distance;	/* 1-255 */
+	bool		rp_hasif, rp_hasname;	/* in rp_text */
 	bool		rp_permanent;
 	bool		rp_dhcp;	/* learned from a DHCP offer: not
 					 * configuration, never rendered */
 };
 
+_Static_assert(sizeof(struct rt_path) == 24, "struct rt_path grew");
+
+/* P's interface name, NULL: none. */
+static inline const char *
+path_ifname(const struct rt_path *p)
+{
+	return p->rp_hasif ? p->rp_text : NULL;
+}
+
+/* P's name (`name WORD`), NULL: none. */
+static inline const char *
+path_name(const struct rt_path *p)
+{
+	if (!p->rp_hasname)
+		return NULL;
+	return p->rp_hasif ? p->rp_text + strlen(p->rp_text) + 1 : p->rp_text;
+}
+
 /*
  * A prefix and its paths.  The one path nearly every route has is in the
- * node itself (40 bytes, where a node of 24 and a path of 32 in a pool
+ * node itself (32 bytes, where a node of 24 and a path of 32 in a pool
  * apart were 56 and a second cache line to read); a node of several
  * paths points to an array of its own.  A path is the node's only as
  * long as the node stays where it is: a route added or removed moves the
@@ -309,7 +332,7 @@ struct rt_node {
 
 #define RT_MAXPATHS	((1U << 26) - 1)
 
-_Static_assert(sizeof(struct rt_node) == 40, "struct rt_node grew");
+_Static_assert(sizeof(struct rt_node) == 32, "struct rt_node grew");
 
 /* N's paths, rn_npaths of them (the strchr convention on const). */
 static inline struct rt_path *

@@ -87,8 +87,26 @@ rt_node(struct rt_table *t, uint32_t net, unsigned len, bool make)
 static void
 path_free(struct rt_path *p)
 {
-	free(p->rp_ifname);
-	free(p->rp_name);
+	free(p->rp_text);
+}
+
+/* P's interface name and name, either NULL (either may be P's own). */
+static void
+path_text_set(struct rt_path *p, const char *ifname, const char *name)
+{
+	size_t	a = ifname != NULL ? strlen(ifname) + 1 : 0;
+	size_t	b = name != NULL ? strlen(name) + 1 : 0;
+	char	*t = NULL;
+
+	if (a + b > 0) {
+		t = xmalloc(a + b);
+		memcpy(t, ifname != NULL ? ifname : "", a);
+		memcpy(t + a, name != NULL ? name : "", b);
+	}
+	free(p->rp_text);
+	p->rp_text = t;
+	p->rp_hasif = ifname != NULL;
+	p->rp_hasname = name != NULL;
 }
 
 /* N's paths' storage, its paths already freed. */
@@ -141,9 +159,9 @@ path_same(const struct rt_path *a, uint32_t nh, const char *ifname)
 {
 	if (a->rp_nexthop != nh)
 		return false;
-	if (a->rp_ifname == NULL || ifname == NULL)
-		return a->rp_ifname == ifname;
-	return strcmp(a->rp_ifname, ifname) == 0;
+	if (!a->rp_hasif || ifname == NULL)
+		return a->rp_hasif == (ifname != NULL);
+	return strcmp(a->rp_text, ifname) == 0;
 }
 
 /* Path I of N goes; N goes with its last path. */
@@ -206,7 +224,7 @@ null_name(const char *s)
 bool
 rt_path_discard(const struct rt_path *p)
 {
-	return p->rp_ifname != NULL && strcmp(p->rp_ifname, "Null0") == 0;
+	return p->rp_hasif && strcmp(p->rp_text, "Null0") == 0;
 }
 
 int
@@ -259,16 +277,12 @@ dp_ip_route_cmd(struct vty *vty, const struct cmd_args *m)
 	}
 	p = i < n->rn_npaths ? &rt_paths(n)[i] : path_add(&dp->d_rt, n);
 	p->rp_nexthop = nh;
+	p->rp_distance = (uint8_t)cmd_arg_num(m, "distance", 1);
 	/* Most routes name neither: no call to set nothing to nothing. */
-	if (p->rp_ifname != NULL || ifp != NULL) {
-		dp->d_rt.rt_owned = true;	/* names to free */
-		xstrset(&p->rp_ifname, ifp);
-	}
-	p->rp_distance = (unsigned)cmd_arg_num(m, "distance", 1);
 	v = cmd_arg(m, "rtname");
-	if (p->rp_name != NULL || v != NULL) {
-		dp->d_rt.rt_owned = true;
-		xstrset(&p->rp_name, v);
+	if (p->rp_text != NULL || ifp != NULL || v != NULL) {
+		dp->d_rt.rt_owned = true;	/* names to free */
+		path_text_set(p, ifp, v);
 	}
 	p->rp_permanent = cmd_has(m, "permanent");
 	return CMD_SUCCESS;
@@ -425,16 +439,16 @@ route_line(const struct rt_node *n, void *arg)
 		if (p->rp_injected != 0 || p->rp_dhcp)
 			continue;
 		strbuf_printf(sb, "ip route %s %s", a, k);
-		if (p->rp_ifname != NULL)
-			strbuf_printf(sb, " %s", p->rp_ifname);
-		if (p->rp_nexthop != 0 || p->rp_ifname == NULL) {
+		if (p->rp_hasif)
+			strbuf_printf(sb, " %s", path_ifname(p));
+		if (p->rp_nexthop != 0 || !p->rp_hasif) {
 			ip4_text(p->rp_nexthop, h);
 			strbuf_printf(sb, " %s", h);
 		}
 		if (p->rp_distance != 1)
-			strbuf_printf(sb, " %u", p->rp_distance);
-		if (p->rp_name != NULL)
-			strbuf_printf(sb, " name %s", p->rp_name);
+			strbuf_printf(sb, " %u", (unsigned)p->rp_distance);
+		if (p->rp_hasname)
+			strbuf_printf(sb, " name %s", path_name(p));
 		if (p->rp_permanent)
 			strbuf_puts(sb, " permanent");
 		strbuf_putc(sb, '\n');
@@ -508,8 +522,8 @@ path_resolve(const struct dataplane *dp, const struct rt_node *n,
 {
 	struct dp_iface	*ifp;
 
-	if (p->rp_ifname != NULL) {
-		ifp = dp_iface_find(dp, p->rp_ifname);
+	if (p->rp_hasif) {
+		ifp = dp_iface_find(dp, path_ifname(p));
 		if (ifp == NULL || !iface_proto_up(ifp))
 			return NULL;
 		*nh = p->rp_nexthop != 0 ? p->rp_nexthop : dst;

@@ -494,7 +494,8 @@ START_TEST(test_route_path_inline)
 	ck_assert_ptr_eq(rt_paths(n), &n->rn_one);
 	ck_assert_uint_eq(n->rn_one.rp_nexthop, ntohl(inet_addr("1.1.1.2")));
 	ck_assert_uint_eq(n->rn_one.rp_distance, 7);
-	ck_assert_str_eq(n->rn_one.rp_name, "one");
+	ck_assert_str_eq(path_name(&n->rn_one), "one");
+	ck_assert_ptr_null(path_ifname(&n->rn_one));
 
 	/* Two paths: an array, the first path's fields carried over. */
 	fx_run_quiet(&fx, "ip route 10.0.9.0 255.255.255.0 1.1.1.3 permanent\n");
@@ -502,7 +503,7 @@ START_TEST(test_route_path_inline)
 	ck_assert_uint_eq(n->rn_npaths, 2);
 	ck_assert_ptr_eq(rt_paths(n), n->rn_many);
 	ck_assert_uint_eq(rt_paths(n)[0].rp_distance, 7);
-	ck_assert_str_eq(rt_paths(n)[0].rp_name, "one");
+	ck_assert_str_eq(path_name(&rt_paths(n)[0]), "one");
 	ck_assert(rt_paths(n)[1].rp_permanent);
 	ck_assert(t->rt_owned);
 
@@ -514,7 +515,8 @@ START_TEST(test_route_path_inline)
 	ck_assert_uint_eq(n->rn_one.rp_nexthop, ntohl(inet_addr("1.1.1.3")));
 	ck_assert_uint_eq(n->rn_one.rp_distance, 1);
 	ck_assert(n->rn_one.rp_permanent);
-	ck_assert_ptr_null(n->rn_one.rp_name);
+	ck_assert_ptr_null(path_name(&n->rn_one));
+	ck_assert_ptr_null(n->rn_one.rp_text);
 
 	/* A node before it goes: the node moves, its path with it. */
 	fx_run_quiet(&fx, "no ip route 10.0.8.0 255.255.255.0 1.1.1.2\n");
@@ -530,6 +532,55 @@ START_TEST(test_route_path_inline)
 	fx_run(&fx, "configure terminal");
 	fx_run_quiet(&fx, "no ip route 10.0.9.0 255.255.255.0 1.1.1.3\n");
 	ck_assert_ptr_null(node_of(t, "10.0.9.0", 24));
+}
+END_TEST
+
+/*
+ * A path's interface and name share one block (rp_text): each set, read
+ * and replaced alone or together, the other kept or dropped as the line
+ * says, and rendered as typed.
+ */
+START_TEST(test_route_path_text)
+{
+	struct rt_table	*t = &fx_dp(&fx)->d_rt;
+	struct rt_node	*n;
+	const char	*out;
+
+	fx_run_quiet(&fx, "interface Loopback3\n ip address 1.1.3.1 "
+	    "255.255.255.0\n exit\n"
+	    "ip route 10.0.7.0 255.255.255.0 Loopback3 name lo-route\n");
+	ck_assert_ptr_nonnull(n = node_of(t, "10.0.7.0", 24));
+	ck_assert_str_eq(path_ifname(&n->rn_one), "Loopback3");
+	ck_assert_str_eq(path_name(&n->rn_one), "lo-route");
+	/* The same path again, a name only: the interface kept. */
+	fx_run_quiet(&fx, "ip route 10.0.7.0 255.255.255.0 Loopback3 "
+	    "name other\n");
+	ck_assert_uint_eq(n->rn_npaths, 1);
+	ck_assert_str_eq(path_ifname(&n->rn_one), "Loopback3");
+	ck_assert_str_eq(path_name(&n->rn_one), "other");
+	/* The same path without a name: the name goes. */
+	fx_run_quiet(&fx, "ip route 10.0.7.0 255.255.255.0 Loopback3 250\n");
+	ck_assert_str_eq(path_ifname(&n->rn_one), "Loopback3");
+	ck_assert_ptr_null(path_name(&n->rn_one));
+	ck_assert_uint_eq(n->rn_one.rp_distance, 250);
+	/* A name without an interface, and Null0's discard. */
+	fx_run_quiet(&fx, "ip route 10.0.6.0 255.255.255.0 1.1.3.2 "
+	    "name bare\nip route 10.0.5.0 255.255.255.0 Null0 255\n");
+	ck_assert_ptr_nonnull(n = node_of(t, "10.0.6.0", 24));
+	ck_assert_ptr_null(path_ifname(&n->rn_one));
+	ck_assert_str_eq(path_name(&n->rn_one), "bare");
+	ck_assert_ptr_nonnull(n = node_of(t, "10.0.5.0", 24));
+	ck_assert(rt_path_discard(&n->rn_one));
+	ck_assert_uint_eq(n->rn_one.rp_distance, 255);
+	fx_run(&fx, "end");
+	out = fx_run(&fx, "show running-config");
+	ck_assert_ptr_nonnull(strstr(out,
+	    "ip route 10.0.5.0 255.255.255.0 Null0 255\n"
+	    "ip route 10.0.6.0 255.255.255.0 1.1.3.2 name bare\n"
+	    "ip route 10.0.7.0 255.255.255.0 Loopback3 250\n"));
+	out = fx_run(&fx, "show ip route static");
+	ck_assert_ptr_nonnull(strstr(out, "S        10.0.7.0 is directly "
+	    "connected, Loopback3\n"));
 }
 END_TEST
 
@@ -1199,6 +1250,7 @@ dp_suite(void)
 	tcase_add_test(tc, test_route_paths);
 	tcase_add_test(tc, test_free_owned);
 	tcase_add_test(tc, test_route_path_inline);
+	tcase_add_test(tc, test_route_path_text);
 	tcase_add_test(tc, test_acl_first_room);
 	tcase_add_test(tc, test_null0_route6);
 	tcase_add_test(tc, test_show_access_lists);
