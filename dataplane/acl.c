@@ -142,7 +142,8 @@ acl_release(struct dp_acl *acl)
 	 * line of rules. */
 	if (acl->acl_nrules < acl->acl_n)
 		for (i = 0; i < acl->acl_n; i++)
-			free(acl->acl_ace[i].ace_remark);
+			if (acl->acl_ace[i].ace_kind == ACE_REMARK)
+				free(acl->acl_ace[i].ace_remark);
 	free(acl->acl_ace);
 	free(acl->acl_name);
 	free(acl);
@@ -251,10 +252,12 @@ ace_insert(struct dp_acl *acl, size_t pos, const struct ace *e)
 static void
 ace_remove(struct dp_acl *acl, size_t pos)
 {
+	/* A rule's room for text is its counter. */
 	if (acl->acl_ace[pos].ace_kind != ACE_REMARK)
 		acl->acl_nrules--;
+	else
+		free(acl->acl_ace[pos].ace_remark);
 	acl->acl_dp->d_gen++;
-	free(acl->acl_ace[pos].ace_remark);
 	memmove(&acl->acl_ace[pos], &acl->acl_ace[pos + 1],
 	    (acl->acl_n - pos - 1) * sizeof(*acl->acl_ace));
 	acl->acl_n--;
@@ -397,8 +400,7 @@ ports_from(const struct cmd_args *m, char side, unsigned proto,
 	} else {
 		p->ap_op = PORT_RANGE;
 		memcpy(k + 1, "p2", 3);
-		p->ap_p2 = port_value(cmd_arg(m, k), proto);
-		p->ap_hi = p->ap_p2;
+		p->ap_hi = port_value(cmd_arg(m, k), proto);
 	}
 }
 
@@ -520,7 +522,7 @@ ports_text(unsigned proto, const struct ace_ports *p, struct strbuf *sb)
 	strbuf_printf(sb, " %s", ops[p->ap_op]);
 	port_text(proto, p->ap_p1, sb);
 	if (p->ap_op == PORT_RANGE)
-		port_text(proto, p->ap_p2, sb);
+		port_text(proto, p->ap_hi, sb);
 }
 
 /*
@@ -804,7 +806,8 @@ dp_access_list_cmd(struct vty *vty, const struct cmd_args *m)
 	made = dp_acl_find(dp, num) == NULL;
 	acl = acl_numbered(dp, num);
 	if (!acl_add(vty, acl, &e, 0)) {
-		free(e.ace_remark);
+		if (e.ace_kind == ACE_REMARK)
+			free(e.ace_remark);
 		if (made)
 			acl_delete(dp, acl);
 		return CMD_WARNING;

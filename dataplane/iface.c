@@ -200,8 +200,9 @@ iface_free(struct dp_iface *ifp)
 	if (ifp->if_attach.at_wire != NULL)
 		attach_close(ifp);
 	free(ifp->if_descr);
-	for (size_t k = 0; k < IFI_N; k++)
+	for (size_t k = 0; ifp->if_inert != NULL && k < IFI_N; k++)
 		free(ifp->if_inert[k]);
+	free(ifp->if_inert);
 	free(ifp->if_sec);
 	free(ifp->if_acl_in);
 	free(ifp->if_acl_out);

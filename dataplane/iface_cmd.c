@@ -396,6 +396,8 @@ if_inert_line_cmd(struct vty *vty, const struct cmd_args *m)
 {
 	struct dp_iface	*ifp = vty->v_ctx;
 
+	if (ifp->if_inert == NULL)
+		ifp->if_inert = xcalloc(IFI_N, sizeof(*ifp->if_inert));
 	cmd_args_store(m, &ifp->if_inert[*(const unsigned *)cmd_data(m)]);
 	return CMD_SUCCESS;
 }
@@ -408,7 +410,7 @@ const unsigned ifi_slot_vrf = IFI_VRF, ifi_slot_tcp_mss = IFI_TCP_MSS,
 static void
 inert_slot(const struct dp_iface *ifp, unsigned slot, struct strbuf *sb)
 {
-	if (ifp->if_inert[slot] != NULL)
+	if (ifp->if_inert != NULL && ifp->if_inert[slot] != NULL)
 		nv_line(sb, 1, "%s", ifp->if_inert[slot]);
 }
 

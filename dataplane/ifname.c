@@ -154,18 +154,52 @@ ifname_parse(const char *type, const char *num, struct if_id *id)
 	return num_parse(num != NULL ? num : type + len, id);
 }
 
+/* N in decimal at P; the end. */
+static char *
+put_u32(char *p, uint32_t n)
+{
+	char	d[10];
+	size_t	k = 0;
+
+	do
+		d[k++] = (char)('0' + n % 10);
+	while ((n /= 10) != 0);
+	while (k > 0)
+		*p++ = d[--k];
+	return p;
+}
+
+/* The name, built whole, then cut to LEN as snprintf would: a
+ * configuration's every interface made is named here, and the four
+ * snprintf calls were most of making one. */
 void
 ifname_format(const struct if_id *id, char *buf, size_t len)
 {
-	size_t		off;
-	unsigned	i;
+	char		 s[IF_NAMELEN + 4 * 11], *p = s;
+	const char	*t = if_types[id->id_type].it_name;
+	size_t		 n = strlen(t);
+	unsigned	 i;
 
-	off = (size_t)snprintf(buf, len, "%s", if_types[id->id_type].it_name);
-	for (i = 0; i < id->id_nnum && off < len; i++)
-		off += (size_t)snprintf(buf + off, len - off, "%s%u",
-		    i > 0 ? "/" : "", id->id_num[i]);
-	if (id->id_sub != 0 && off < len)
-		(void)snprintf(buf + off, len - off, ".%u", id->id_sub);
+	if (len == 0)
+		return;
+	if (n > IF_NAMELEN)
+		n = IF_NAMELEN;
+	memcpy(p, t, n);
+	p += n;
+	for (i = 0; i < id->id_nnum && i < IF_MAXNUM; i++) {
+		if (i > 0)
+			*p++ = '/';
+		p = put_u32(p, id->id_num[i]);
+	}
+	if (id->id_sub != 0) {
+		*p++ = '.';
+		p = put_u32(p, id->id_sub);
+	}
+	n = (size_t)(p - s);
+	if (n >= len)
+		n = len - 1;
+	memcpy(buf, s, n);
+	buf[n] = '\0';
 }
 
 int

@@ -8,7 +8,6 @@
  * 15.x, local) routes of interfaces whose protocol is up, and the static
  * routes whose next hop or interface resolves.
  */
-#include <sanitizer/asan_interface.h>	/* no-ops without ASan */
 
 #include <arpa/inet.h>
 #include <stdarg.h>
@@ -88,67 +87,34 @@ rt_node(struct rt_table *t, uint32_t net, unsigned len, bool make)
 static void
 path_free(struct rt_path *p)
 {
-	free(p->rp_ifname);
-	free(p->rp_name);
+	free(p->rp_text);
 }
 
-/*
- * The path pool.  A node with one path has it in a slot, one with
- * several an array of its own (so rn_npaths says which): 40,000 routes
- * were 40,000 mallocs and as many frees, each with its header.  A slot
- * on the free list is poisoned for ASan, as a freed block would be, so
- * that a path read after its route was removed is still reported
- * although the pool keeps (and soon hands out again) its memory.
- */
-#define RT_SLAB	127
-
-struct rt_slab {
-	struct rt_slab	*sl_next;
-	union rt_slot	 sl_slot[RT_SLAB];
-};
-
-static struct rt_path *
-slot_get(struct rt_table *t)
-{
-	struct rt_slab	*sl;
-	union rt_slot	*s;
-	size_t		 i;
-
-	if (t->rt_free == NULL) {
-		sl = xmalloc(sizeof(*sl));
-		sl->sl_next = t->rt_slabs;
-		t->rt_slabs = sl;
-		for (i = RT_SLAB; i-- > 0; ) {
-			sl->sl_slot[i].rs_next = t->rt_free;
-			t->rt_free = &sl->sl_slot[i];
-		}
-		ASAN_POISON_MEMORY_REGION(sl->sl_slot, sizeof(sl->sl_slot));
-	}
-	s = t->rt_free;
-	ASAN_UNPOISON_MEMORY_REGION(s, sizeof(*s));
-	t->rt_free = s->rs_next;
-	return &s->rs_path;
-}
-
+/* P's interface name and name, either NULL (either may be P's own). */
 static void
-slot_put(struct rt_table *t, struct rt_path *p)
+path_text_set(struct rt_path *p, const char *ifname, const char *name)
 {
-	union rt_slot	*s = (union rt_slot *)p;
+	size_t	a = ifname != NULL ? strlen(ifname) + 1 : 0;
+	size_t	b = name != NULL ? strlen(name) + 1 : 0;
+	char	*t = NULL;
 
-	s->rs_next = t->rt_free;
-	t->rt_free = s;
-	ASAN_POISON_MEMORY_REGION(s, sizeof(*s));
+	if (a + b > 0) {
+		t = xmalloc(a + b);
+		memcpy(t, ifname != NULL ? ifname : "", a);
+		memcpy(t + a, name != NULL ? name : "", b);
+	}
+	free(p->rp_text);
+	p->rp_text = t;
+	p->rp_hasif = ifname != NULL;
+	p->rp_hasname = name != NULL;
 }
 
 /* N's paths' storage, its paths already freed. */
 static void
-paths_release(struct rt_table *t, struct rt_node *n)
+paths_release(struct rt_node *n)
 {
-	if (n->rn_npaths == 1)
-		slot_put(t, n->rn_paths);
-	else
-		free(n->rn_paths);
-	n->rn_paths = NULL;
+	if (n->rn_npaths > 1)
+		free(n->rn_many);
 }
 
 static void
@@ -157,7 +123,7 @@ rt_node_remove(struct rt_table *t, struct rt_node *n)
 	unsigned	len = n->rn_len;
 	size_t		pos = (size_t)(n - t->rt_nodes[len]);
 
-	paths_release(t, n);
+	paths_release(n);
 	memmove(&t->rt_nodes[len][pos], &t->rt_nodes[len][pos + 1],
 	    (t->rt_n[len] - pos - 1) * sizeof(*n));
 	t->rt_n[len]--;
@@ -167,30 +133,22 @@ void
 route_free_all(struct dataplane *dp)
 {
 	struct rt_table	*t = &dp->d_rt;
-	struct rt_slab	*sl;
 	struct rt_node	*n;
 	size_t		 i, j;
 	unsigned	 len;
 
 	dp->d_rt_gen++;		/* remembered lookups are stale */
 	for (len = 0; len <= 32; len++) {
-		/* Nothing a node points to but its slot: the nodes are not
-		 * read (40,000 routes' nodes and paths, a cache miss each). */
+		/* Nothing a node points to: the nodes are not read (40,000
+		 * routes' nodes, a cache miss every other one). */
 		for (i = 0; t->rt_owned && i < t->rt_n[len]; i++) {
 			n = &t->rt_nodes[len][i];
 			for (j = 0; j < n->rn_npaths; j++)
-				path_free(&n->rn_paths[j]);
-			if (n->rn_npaths > 1)
-				free(n->rn_paths);
+				path_free(&rt_paths(n)[j]);
+			paths_release(n);
 		}
 		free(t->rt_nodes[len]);
 	}
-	while ((sl = t->rt_slabs) != NULL) {
-		t->rt_slabs = sl->sl_next;
-		ASAN_UNPOISON_MEMORY_REGION(sl->sl_slot, sizeof(sl->sl_slot));
-		free(sl);
-	}
-	t->rt_free = NULL;
 	for (i = 0; i < dp->d_nrt6; i++)
 		free(dp->d_rt6[i].r6_ifname);
 	free(dp->d_rt6);
@@ -201,30 +159,29 @@ path_same(const struct rt_path *a, uint32_t nh, const char *ifname)
 {
 	if (a->rp_nexthop != nh)
 		return false;
-	if (a->rp_ifname == NULL || ifname == NULL)
-		return a->rp_ifname == ifname;
-	return strcmp(a->rp_ifname, ifname) == 0;
+	if (!a->rp_hasif || ifname == NULL)
+		return a->rp_hasif == (ifname != NULL);
+	return strcmp(a->rp_text, ifname) == 0;
 }
 
 /* Path I of N goes; N goes with its last path. */
 static void
 path_remove(struct rt_table *t, struct rt_node *n, size_t i)
 {
-	struct rt_path	*one;
+	struct rt_path	*v;
 
-	path_free(&n->rn_paths[i]);
 	if (n->rn_npaths == 1) {
+		path_free(&n->rn_one);
 		rt_node_remove(t, n);
 		return;
 	}
-	memmove(&n->rn_paths[i], &n->rn_paths[i + 1],
-	    (n->rn_npaths - i - 1) * sizeof(*n->rn_paths));
+	v = n->rn_many;
+	path_free(&v[i]);
+	memmove(&v[i], &v[i + 1], (n->rn_npaths - i - 1) * sizeof(*v));
 	if (--n->rn_npaths == 1) {
-		/* Back to one: into a slot, as one-path nodes are. */
-		one = slot_get(t);
-		*one = n->rn_paths[0];
-		free(n->rn_paths);
-		n->rn_paths = one;
+		/* Back to one: in the node, as one-path nodes are. */
+		n->rn_one = v[0];
+		free(v);
 	}
 }
 
@@ -232,22 +189,25 @@ path_remove(struct rt_table *t, struct rt_node *n, size_t i)
 static struct rt_path *
 path_add(struct rt_table *t, struct rt_node *n)
 {
-	struct rt_path	*p;
+	struct rt_path	*v;
 
-	if (n->rn_npaths == 0)
-		n->rn_paths = slot_get(t);
-	else if (n->rn_npaths == 1) {
+	if (n->rn_npaths == RT_MAXPATHS)
+		abort();	/* 67 million next hops for one prefix */
+	if (n->rn_npaths == 0) {
+		n->rn_npaths = 1;
+		memset(&n->rn_one, 0, sizeof(n->rn_one));
+		return &n->rn_one;
+	}
+	if (n->rn_npaths == 1) {
 		t->rt_owned = true;	/* an array of its own */
-		p = xreallocarray(NULL, 2, sizeof(*p));
-		p[0] = n->rn_paths[0];
-		slot_put(t, n->rn_paths);
-		n->rn_paths = p;
+		v = xreallocarray(NULL, 2, sizeof(*v));
+		v[0] = n->rn_one;
 	} else
-		n->rn_paths = xreallocarray(n->rn_paths, n->rn_npaths + 1,
-		    sizeof(*n->rn_paths));
-	p = &n->rn_paths[n->rn_npaths++];
-	memset(p, 0, sizeof(*p));
-	return p;
+		v = xreallocarray(n->rn_many, n->rn_npaths + 1, sizeof(*v));
+	n->rn_many = v;
+	v += n->rn_npaths++;
+	memset(v, 0, sizeof(*v));
+	return v;
 }
 
 /* Null0, the discard interface every IOS router has ("Null0", "nu0",
@@ -264,7 +224,7 @@ null_name(const char *s)
 bool
 rt_path_discard(const struct rt_path *p)
 {
-	return p->rp_ifname != NULL && strcmp(p->rp_ifname, "Null0") == 0;
+	return p->rp_hasif && strcmp(p->rp_text, "Null0") == 0;
 }
 
 int
@@ -305,8 +265,8 @@ dp_ip_route_cmd(struct vty *vty, const struct cmd_args *m)
 		return CMD_SUCCESS;
 	dp->d_rt_gen++;		/* remembered lookups are stale */
 	for (i = 0; i < n->rn_npaths; i++)
-		if (path_same(&n->rn_paths[i], nh, ifp) &&
-		    n->rn_paths[i].rp_injected == 0 && !n->rn_paths[i].rp_dhcp)
+		if (path_same(&rt_paths(n)[i], nh, ifp) &&
+		    rt_paths(n)[i].rp_injected == 0 && !rt_paths(n)[i].rp_dhcp)
 			break;
 	if (NEGATED(m)) {
 		if (i < n->rn_npaths)
@@ -315,18 +275,14 @@ dp_ip_route_cmd(struct vty *vty, const struct cmd_args *m)
 			rt_node_remove(&dp->d_rt, n);
 		return CMD_SUCCESS;
 	}
-	p = i < n->rn_npaths ? &n->rn_paths[i] : path_add(&dp->d_rt, n);
+	p = i < n->rn_npaths ? &rt_paths(n)[i] : path_add(&dp->d_rt, n);
 	p->rp_nexthop = nh;
+	p->rp_distance = (uint8_t)cmd_arg_num(m, "distance", 1);
 	/* Most routes name neither: no call to set nothing to nothing. */
-	if (p->rp_ifname != NULL || ifp != NULL) {
-		dp->d_rt.rt_owned = true;	/* names to free */
-		xstrset(&p->rp_ifname, ifp);
-	}
-	p->rp_distance = (unsigned)cmd_arg_num(m, "distance", 1);
 	v = cmd_arg(m, "rtname");
-	if (p->rp_name != NULL || v != NULL) {
-		dp->d_rt.rt_owned = true;
-		xstrset(&p->rp_name, v);
+	if (p->rp_text != NULL || ifp != NULL || v != NULL) {
+		dp->d_rt.rt_owned = true;	/* names to free */
+		path_text_set(p, ifp, v);
 	}
 	p->rp_permanent = cmd_has(m, "permanent");
 	return CMD_SUCCESS;
@@ -347,13 +303,13 @@ dp_route_inject(struct dataplane *dp, uint32_t net, unsigned len,
 		return false;
 	dp->d_rt_gen++;		/* remembered lookups are stale */
 	for (i = 0; i < n->rn_npaths; i++)
-		if (path_same(&n->rn_paths[i], nh, NULL) &&
-		    n->rn_paths[i].rp_injected != 0)
+		if (path_same(&rt_paths(n)[i], nh, NULL) &&
+		    rt_paths(n)[i].rp_injected != 0)
 			break;
 	if (!add) {
 		if (i == n->rn_npaths)
 			return false;
-		if (--n->rn_paths[i].rp_injected == 0)
+		if (--rt_paths(n)[i].rp_injected == 0)
 			path_remove(&dp->d_rt, n, i);
 		return true;
 	}
@@ -362,7 +318,7 @@ dp_route_inject(struct dataplane *dp, uint32_t net, unsigned len,
 		p->rp_nexthop = nh;
 		p->rp_distance = 1;
 	}
-	n->rn_paths[i].rp_injected++;
+	rt_paths(n)[i].rp_injected++;
 	return true;
 }
 
@@ -479,20 +435,20 @@ route_line(const struct rt_node *n, void *arg)
 	ip4_text(n->rn_net, a);
 	ip4_text(ip4_lenmask(n->rn_len), k);
 	for (i = 0; i < n->rn_npaths; i++) {
-		p = &n->rn_paths[i];
+		p = &rt_paths(n)[i];
 		if (p->rp_injected != 0 || p->rp_dhcp)
 			continue;
 		strbuf_printf(sb, "ip route %s %s", a, k);
-		if (p->rp_ifname != NULL)
-			strbuf_printf(sb, " %s", p->rp_ifname);
-		if (p->rp_nexthop != 0 || p->rp_ifname == NULL) {
+		if (p->rp_hasif)
+			strbuf_printf(sb, " %s", path_ifname(p));
+		if (p->rp_nexthop != 0 || !p->rp_hasif) {
 			ip4_text(p->rp_nexthop, h);
 			strbuf_printf(sb, " %s", h);
 		}
 		if (p->rp_distance != 1)
-			strbuf_printf(sb, " %u", p->rp_distance);
-		if (p->rp_name != NULL)
-			strbuf_printf(sb, " name %s", p->rp_name);
+			strbuf_printf(sb, " %u", (unsigned)p->rp_distance);
+		if (p->rp_hasname)
+			strbuf_printf(sb, " name %s", path_name(p));
 		if (p->rp_permanent)
 			strbuf_puts(sb, " permanent");
 		strbuf_putc(sb, '\n');
@@ -566,8 +522,8 @@ path_resolve(const struct dataplane *dp, const struct rt_node *n,
 {
 	struct dp_iface	*ifp;
 
-	if (p->rp_ifname != NULL) {
-		ifp = dp_iface_find(dp, p->rp_ifname);
+	if (p->rp_hasif) {
+		ifp = dp_iface_find(dp, path_ifname(p));
 		if (ifp == NULL || !iface_proto_up(ifp))
 			return NULL;
 		*nh = p->rp_nexthop != 0 ? p->rp_nexthop : dst;
@@ -591,21 +547,21 @@ node_resolve(const struct dataplane *dp, const struct rt_node *n,
 
 	*discard = false;
 	for (i = 0; i < n->rn_npaths; i++) {
-		if (n->rn_paths[i].rp_distance >= dist)
+		if (rt_paths(n)[i].rp_distance >= dist)
 			continue;
-		if (rt_path_discard(&n->rn_paths[i])) {
+		if (rt_path_discard(&rt_paths(n)[i])) {
 			best = NULL;
 			*discard = true;
-			dist = n->rn_paths[i].rp_distance;
+			dist = rt_paths(n)[i].rp_distance;
 			continue;
 		}
-		ifp = path_resolve(dp, n, &n->rn_paths[i], dst, &h, depth);
+		ifp = path_resolve(dp, n, &rt_paths(n)[i], dst, &h, depth);
 		if (ifp == NULL)
 			continue;
 		best = ifp;
 		*discard = false;
 		*nh = h;
-		dist = n->rn_paths[i].rp_distance;
+		dist = rt_paths(n)[i].rp_distance;
 	}
 	return best;
 }
@@ -683,7 +639,7 @@ route_dhcp_default(struct dataplane *dp, uint32_t nh)
 	if (n == NULL)
 		return;
 	for (i = 0; i < n->rn_npaths; i++)
-		if (n->rn_paths[i].rp_dhcp)
+		if (rt_paths(n)[i].rp_dhcp)
 			break;
 	if (nh == 0) {
 		if (i < n->rn_npaths)
@@ -695,8 +651,8 @@ route_dhcp_default(struct dataplane *dp, uint32_t nh)
 	}
 	if (i == n->rn_npaths)
 		(void)path_add(&dp->d_rt, n);
-	n->rn_paths[i].rp_nexthop = nh;
-	n->rn_paths[i].rp_distance = 254;
-	n->rn_paths[i].rp_dhcp = true;
+	rt_paths(n)[i].rp_nexthop = nh;
+	rt_paths(n)[i].rp_distance = 254;
+	rt_paths(n)[i].rp_dhcp = true;
 	dp->d_gen++;
 }

@@ -94,36 +94,36 @@ rib_static(const struct rt_node *n, void *arg)
 
 	code = n->rn_len == 0 ? "S*" : "S";
 	for (i = 0; i < n->rn_npaths; i++)
-		if (n->rn_paths[i].rp_distance < best &&
-		    (rt_path_discard(&n->rn_paths[i]) || path_resolve(r->r_dp, n, &n->rn_paths[i], n->rn_net, &nh,
+		if (rt_paths(n)[i].rp_distance < best &&
+		    (rt_path_discard(&rt_paths(n)[i]) || path_resolve(r->r_dp, n, &rt_paths(n)[i], n->rn_net, &nh,
 		    0) != NULL))
-			best = n->rn_paths[i].rp_distance;
+			best = rt_paths(n)[i].rp_distance;
 	for (i = 0; i < n->rn_npaths; i++) {
-		p = &n->rn_paths[i];
+		p = &rt_paths(n)[i];
 		if (p->rp_distance > best)
 			continue;
 		ip4_text(p->rp_nexthop, h);
-		if (p->rp_ifname != NULL) {
-			ifp = dp_iface_find(r->r_dp, p->rp_ifname);
+		if (p->rp_hasif) {
+			ifp = dp_iface_find(r->r_dp, path_ifname(p));
 			if (!rt_path_discard(p) &&
 			    (ifp == NULL || !iface_proto_up(ifp)))
 				continue;
 			if (p->rp_nexthop == 0)
 				e = rib_add(r, n->rn_net, n->rn_len, code,
-				    "is directly connected, %s", p->rp_ifname);
+				    "is directly connected, %s", path_ifname(p));
 			else
 				e = rib_add(r, n->rn_net, n->rn_len, code,
-				    "[%u/0] via %s, %s", p->rp_distance, h,
-				    p->rp_ifname);
+				    "[%u/0] via %s, %s", (unsigned)p->rp_distance, h,
+				    path_ifname(p));
 			snprintf(e->re_ifname, sizeof(e->re_ifname), "%s",
-			    p->rp_ifname);
+			    path_ifname(p));
 		} else {
 			/* Shown only if the next hop resolves, as IOS. */
 			if (path_resolve(r->r_dp, n, p, n->rn_net, &nh, 0) ==
 			    NULL)
 				continue;
 			e = rib_add(r, n->rn_net, n->rn_len, code,
-			    "[%u/0] via %s", p->rp_distance, h);
+			    "[%u/0] via %s", (unsigned)p->rp_distance, h);
 		}
 		e->re_distance = p->rp_distance;
 		e->re_nexthop = p->rp_nexthop;

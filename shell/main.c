@@ -190,9 +190,7 @@ main(int argc, char **argv)
 	/* As IOS at boot: the startup-config loads quietly; only what goes
 	 * wrong is shown, before the first prompt. */
 	strbuf_init(&report);
-	startup_load(&r, &report);
-	fputs(report.sb_buf, stdout);
-	strbuf_reset(&report);
+	startup_load_to(&r, stdout);
 	if ((telnet != NULL && (ts = telnet_open(&r, telnet, false)) == NULL) ||
 	    (console != NULL && (cs = telnet_open(&r, console, true)) == NULL)) {
 		strbuf_free(&report);

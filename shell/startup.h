@@ -7,6 +7,7 @@
 #define IOSH_SHELL_STARTUP_H
 
 #include <stdbool.h>
+#include <stdio.h>
 
 #include "lib/strbuf.h"
 
@@ -22,6 +23,8 @@ void	startup_apply(struct router *, const char *text, struct strbuf *report);
 /* Load the startup-config, if there is one: 0, or -1 (errno) when it
  * cannot be read (REPORT says so). */
 int	startup_load(struct router *, struct strbuf *report);
+/* The same, the report written to FP as the lines run. */
+int	startup_load_to(struct router *, FILE *);
 /* Private NVRAM (DIR/private-config, mode 0600): the type 6 master key,
  * which IOS keeps out of every configuration.  Save MASTER there (NULL:
  * remove it) — the system's sy_private_save hook; load it back into the

@@ -8,7 +8,6 @@
 #include <arpa/inet.h>
 
 #include <check.h>
-#include <sanitizer/asan_interface.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -229,6 +228,73 @@ static const char brief[] =
     "ATM1/0                     unassigned      YES unset  "
     "administratively down down\n";
 
+/* ifname_format builds the name as the snprintf calls it replaced did:
+ * numbers at their widest, a subinterface, and a buffer too short cut
+ * the same way (NUL-terminated, its first LEN - 1 bytes). */
+START_TEST(test_ifname_format)
+{
+	struct if_id	id = { .id_type = IFT_TENGIGABITETHERNET, .id_nnum = 3,
+	    .id_num = { 0, 4294967295U, 10 }, .id_sub = 4294967295U };
+	char		buf[IF_NAMELEN], ref[IF_NAMELEN];
+	size_t		len;
+
+	ifname_format(&id, buf, sizeof(buf));
+	ck_assert_str_eq(buf, "TenGigabitEthernet0/4294967295/10.4294967295");
+	for (len = 1; len <= sizeof(buf); len++) {
+		memset(buf, 'x', sizeof(buf));
+		ifname_format(&id, buf, len);
+		snprintf(ref, len, "%s", "TenGigabitEthernet0/4294967295/10.4294967295");
+		ck_assert_str_eq(buf, ref);
+	}
+	id = (struct if_id){ .id_type = IFT_LOOPBACK, .id_nnum = 1,
+	    .id_num = { 2000 } };
+	ifname_format(&id, buf, sizeof(buf));
+	ck_assert_str_eq(buf, "Loopback2000");
+	id = (struct if_id){ .id_type = IFT_SERIAL, .id_nnum = 2,
+	    .id_num = { 1, 0 }, .id_sub = 7 };
+	ifname_format(&id, buf, sizeof(buf));
+	ck_assert_str_eq(buf, "Serial1/0.7");
+	id.id_nnum = 0;
+	id.id_sub = 0;
+	ifname_format(&id, buf, sizeof(buf));
+	ck_assert_str_eq(buf, "Serial");
+}
+END_TEST
+
+/* An interface's inert lines' slots are made with its first such line
+ * (if_inert_line_cmd): none before, the line rendered after, its `no`
+ * form leaving the slots empty, another interface without any. */
+START_TEST(test_inert_slots_lazy)
+{
+	struct dataplane	*dp = fx.fx_rt.r_sys.sy_dp;
+	struct dp_iface		*a, *b;
+	const char		*out;
+
+	fx_run_quiet(&fx, "interface Loopback1\n"
+	    "interface Loopback2\n ip tcp adjust-mss 1360\n exit\n");
+	ck_assert_ptr_nonnull(a = dp_iface_find(dp, "Loopback1"));
+	ck_assert_ptr_nonnull(b = dp_iface_find(dp, "Loopback2"));
+	ck_assert_ptr_null(a->if_inert);
+	ck_assert_ptr_nonnull(b->if_inert);
+	ck_assert_str_eq(b->if_inert[IFI_TCP_MSS], "ip tcp adjust-mss 1360");
+	ck_assert_ptr_null(b->if_inert[IFI_VRF]);
+	out = fx_run(&fx, "do show running-config");
+	ck_assert_ptr_nonnull(strstr(out, "interface Loopback1\n"
+	    " no ip address\n!\n"));
+	ck_assert_ptr_nonnull(strstr(out, "interface Loopback2\n"
+	    " no ip address\n ip tcp adjust-mss 1360\n!\n"));
+	/* A `no` form first: the slots made, empty. */
+	fx_run_quiet(&fx, "interface Loopback1\n no ip tcp adjust-mss\n"
+	    " exit\ninterface Loopback2\n no ip tcp adjust-mss 1360\n"
+	    " exit\n");
+	ck_assert_ptr_nonnull(a->if_inert);
+	ck_assert_ptr_null(a->if_inert[IFI_TCP_MSS]);
+	ck_assert_ptr_null(b->if_inert[IFI_TCP_MSS]);
+	out = fx_run(&fx, "do show running-config");
+	ck_assert_ptr_null(strstr(out, "adjust-mss"));
+}
+END_TEST
+
 START_TEST(test_show_interfaces)
 {
 	fx_run_quiet(&fx, cfg);
@@ -397,10 +463,10 @@ START_TEST(test_free_owned)
 END_TEST
 
 /*
- * A removed route's path goes back to the pool (route.c), which keeps its
- * memory: under ASan the slot is poisoned until a route takes it again,
- * so that reading a removed route's path is reported as a use after free
- * would be.  Without ASan only the reuse is checked.
+ * A node's one path is in the node (route.c): a second path moves both
+ * into an array of the node's own, and removing one brings the other
+ * back into the node, its fields whole.  ASan reports the array read
+ * after it was freed.
  */
 static struct rt_node *
 node_of(struct rt_table *t, const char *net, unsigned len)
@@ -414,41 +480,107 @@ node_of(struct rt_table *t, const char *net, unsigned len)
 	return NULL;
 }
 
-static bool
-poisoned(const void *p)
-{
-#if defined(__SANITIZE_ADDRESS__)
-	return __asan_address_is_poisoned(p) != 0;
-#else
-	(void)p;
-	return false;
-#endif
-}
-
-START_TEST(test_route_slot_poisoned)
+START_TEST(test_route_path_inline)
 {
 	struct rt_table	*t = &fx_dp(&fx)->d_rt;
-	struct rt_path	*p;
 	struct rt_node	*n;
+	const char	*out;
 
 	fx_run_quiet(&fx, "ip route 10.0.8.0 255.255.255.0 1.1.1.2\n"
-	    "ip route 10.0.9.0 255.255.255.0 1.1.1.2\n");
+	    "ip route 10.0.9.0 255.255.255.0 1.1.1.2 7 name one\n");
+	ck_assert_ptr_nonnull(n = node_of(t, "10.0.9.0", 24));
+	ck_assert_uint_eq(n->rn_len, 24);
+	ck_assert_uint_eq(n->rn_npaths, 1);
+	ck_assert_ptr_eq(rt_paths(n), &n->rn_one);
+	ck_assert_uint_eq(n->rn_one.rp_nexthop, ntohl(inet_addr("1.1.1.2")));
+	ck_assert_uint_eq(n->rn_one.rp_distance, 7);
+	ck_assert_str_eq(path_name(&n->rn_one), "one");
+	ck_assert_ptr_null(path_ifname(&n->rn_one));
+
+	/* Two paths: an array, the first path's fields carried over. */
+	fx_run_quiet(&fx, "ip route 10.0.9.0 255.255.255.0 1.1.1.3 permanent\n");
+	ck_assert_ptr_nonnull(n = node_of(t, "10.0.9.0", 24));
+	ck_assert_uint_eq(n->rn_npaths, 2);
+	ck_assert_ptr_eq(rt_paths(n), n->rn_many);
+	ck_assert_uint_eq(rt_paths(n)[0].rp_distance, 7);
+	ck_assert_str_eq(path_name(&rt_paths(n)[0]), "one");
+	ck_assert(rt_paths(n)[1].rp_permanent);
+	ck_assert(t->rt_owned);
+
+	/* The first goes: the second back in the node, whole. */
+	fx_run_quiet(&fx, "no ip route 10.0.9.0 255.255.255.0 1.1.1.2\n");
 	ck_assert_ptr_nonnull(n = node_of(t, "10.0.9.0", 24));
 	ck_assert_uint_eq(n->rn_npaths, 1);
-	p = n->rn_paths;
-	ck_assert(!poisoned(p));
-	fx_run_quiet(&fx, "no ip route 10.0.9.0 255.255.255.0 1.1.1.2\n");
+	ck_assert_ptr_eq(rt_paths(n), &n->rn_one);
+	ck_assert_uint_eq(n->rn_one.rp_nexthop, ntohl(inet_addr("1.1.1.3")));
+	ck_assert_uint_eq(n->rn_one.rp_distance, 1);
+	ck_assert(n->rn_one.rp_permanent);
+	ck_assert_ptr_null(path_name(&n->rn_one));
+	ck_assert_ptr_null(n->rn_one.rp_text);
+
+	/* A node before it goes: the node moves, its path with it. */
+	fx_run_quiet(&fx, "no ip route 10.0.8.0 255.255.255.0 1.1.1.2\n");
+	ck_assert_ptr_null(node_of(t, "10.0.8.0", 24));
+	ck_assert_ptr_nonnull(n = node_of(t, "10.0.9.0", 24));
+	ck_assert_uint_eq(n->rn_one.rp_nexthop, ntohl(inet_addr("1.1.1.3")));
+	fx_run(&fx, "end");
+	out = fx_run(&fx, "show running-config");
+	ck_assert_ptr_nonnull(strstr(out,
+	    "ip route 10.0.9.0 255.255.255.0 1.1.1.3 permanent\n"));
+	ck_assert_ptr_null(strstr(out, "10.0.8.0"));
+	ck_assert_ptr_null(strstr(out, "1.1.1.2"));
+	fx_run(&fx, "configure terminal");
+	fx_run_quiet(&fx, "no ip route 10.0.9.0 255.255.255.0 1.1.1.3\n");
 	ck_assert_ptr_null(node_of(t, "10.0.9.0", 24));
-#if defined(__SANITIZE_ADDRESS__)
-	ck_assert(poisoned(p));
-	ck_assert(poisoned((char *)p + sizeof(*p) - 1));
-#endif
-	/* The next route takes the slot last freed, readable again. */
-	fx_run_quiet(&fx, "ip route 10.0.10.0 255.255.255.0 1.1.1.3\n");
-	ck_assert_ptr_nonnull(n = node_of(t, "10.0.10.0", 24));
-	ck_assert_ptr_eq(n->rn_paths, p);
-	ck_assert(!poisoned(p));
-	ck_assert_uint_eq(p->rp_nexthop, ntohl(inet_addr("1.1.1.3")));
+}
+END_TEST
+
+/*
+ * A path's interface and name share one block (rp_text): each set, read
+ * and replaced alone or together, the other kept or dropped as the line
+ * says, and rendered as typed.
+ */
+START_TEST(test_route_path_text)
+{
+	struct rt_table	*t = &fx_dp(&fx)->d_rt;
+	struct rt_node	*n;
+	const char	*out;
+
+	fx_run_quiet(&fx, "interface Loopback3\n ip address 1.1.3.1 "
+	    "255.255.255.0\n exit\n"
+	    "ip route 10.0.7.0 255.255.255.0 Loopback3 name lo-route\n");
+	ck_assert_ptr_nonnull(n = node_of(t, "10.0.7.0", 24));
+	ck_assert_str_eq(path_ifname(&n->rn_one), "Loopback3");
+	ck_assert_str_eq(path_name(&n->rn_one), "lo-route");
+	/* The same path again, a name only: the interface kept. */
+	fx_run_quiet(&fx, "ip route 10.0.7.0 255.255.255.0 Loopback3 "
+	    "name other\n");
+	ck_assert_uint_eq(n->rn_npaths, 1);
+	ck_assert_str_eq(path_ifname(&n->rn_one), "Loopback3");
+	ck_assert_str_eq(path_name(&n->rn_one), "other");
+	/* The same path without a name: the name goes. */
+	fx_run_quiet(&fx, "ip route 10.0.7.0 255.255.255.0 Loopback3 250\n");
+	ck_assert_str_eq(path_ifname(&n->rn_one), "Loopback3");
+	ck_assert_ptr_null(path_name(&n->rn_one));
+	ck_assert_uint_eq(n->rn_one.rp_distance, 250);
+	/* A name without an interface, and Null0's discard. */
+	fx_run_quiet(&fx, "ip route 10.0.6.0 255.255.255.0 1.1.3.2 "
+	    "name bare\nip route 10.0.5.0 255.255.255.0 Null0 255\n");
+	ck_assert_ptr_nonnull(n = node_of(t, "10.0.6.0", 24));
+	ck_assert_ptr_null(path_ifname(&n->rn_one));
+	ck_assert_str_eq(path_name(&n->rn_one), "bare");
+	ck_assert_ptr_nonnull(n = node_of(t, "10.0.5.0", 24));
+	ck_assert(rt_path_discard(&n->rn_one));
+	ck_assert_uint_eq(n->rn_one.rp_distance, 255);
+	fx_run(&fx, "end");
+	out = fx_run(&fx, "show running-config");
+	ck_assert_ptr_nonnull(strstr(out,
+	    "ip route 10.0.5.0 255.255.255.0 Null0 255\n"
+	    "ip route 10.0.6.0 255.255.255.0 1.1.3.2 name bare\n"
+	    "ip route 10.0.7.0 255.255.255.0 Loopback3 250\n"));
+	out = fx_run(&fx, "show ip route static");
+	ck_assert_ptr_nonnull(strstr(out, "S        10.0.7.0 is directly "
+	    "connected, Loopback3\n"));
 }
 END_TEST
 
@@ -928,6 +1060,64 @@ ip4(uint8_t *p, uint32_t src, uint32_t dst, uint8_t proto, uint16_t sport,
 
 /* What crypto asks of an ACL: which rule a packet hits (remarks not
  * counted), permit or deny, and the rule's fields for proxy IDs. */
+/*
+ * A rule's counter and a remark's text share their room (struct ace):
+ * counting a rule leaves the remarks beside it whole, removing a remark
+ * leaves the rules' counts, and a port range or bound renders as typed
+ * (its second port is the range's top; gt and lt keep the one typed).
+ */
+START_TEST(test_acl_remark_counter)
+{
+	struct dp_acl	*acl;
+	uint8_t		 pkt[24];
+	bool		 permit;
+	const char	*out;
+
+	fx_run_quiet(&fx,
+	    "ip access-list extended RC\n"
+	    "remark first\n"
+	    "permit tcp any gt 65534 any lt 1\n"
+	    "remark second\n"
+	    "permit udp any range 10 20 any gt 65535\n"
+	    "permit tcp any lt 0 any neq 7\n"
+	    "remark\n"
+	    "permit ip any any\n"
+	    "exit\n");
+	acl = dp_acl_find(fx.fx_rt.r_sys.sy_dp, "RC");
+	ck_assert_ptr_nonnull(acl);
+	ip4(pkt, 0x01010101, 0x02020202, 17, 15, 9);
+	ck_assert_int_eq(dp_acl_classify(acl, pkt, sizeof(pkt), &permit), 3);
+	ip4(pkt, 0x01010101, 0x02020202, 6, 65535, 0);
+	ck_assert_int_eq(dp_acl_classify(acl, pkt, sizeof(pkt), &permit), 0);
+	ck_assert_int_eq(dp_acl_classify(acl, pkt, sizeof(pkt), &permit), 0);
+	ip4(pkt, 0x01010101, 0x02020202, 6, 65534, 0);
+	ck_assert_int_eq(dp_acl_classify(acl, pkt, sizeof(pkt), &permit), 3);
+	out = fx_run(&fx, "do show running-config | section RC");
+	ck_assert_ptr_nonnull(strstr(out,
+	    "ip access-list extended RC\n"
+	    " remark first\n"
+	    " permit tcp any gt 65534 any lt 1\n"
+	    " remark second\n"
+	    " permit udp any range 10 20 any gt 65535\n"
+	    " permit tcp any lt 0 any neq echo\n"
+	    " remark\n"
+	    " permit ip any any\n"));
+	fx_run_quiet(&fx, "ip access-list extended RC\nno remark second\n"
+	    "no remark\nexit\n");
+	out = fx_run(&fx, "do show access-lists RC");
+	ck_assert_str_eq(out,
+	    "Extended IP access list RC\n"
+	    "    10 permit tcp any gt 65534 any lt 1 (2 matches)\n"
+	    "    20 permit udp any range 10 20 any gt 65535\n"
+	    "    30 permit tcp any lt 0 any neq echo\n"
+	    "    40 permit ip any any (2 matches)\n");
+	ck_assert_ptr_nonnull(strstr(fx_run(&fx,
+	    "do show running-config | section RC"),
+	    " remark first\n permit tcp any gt 65534 any lt 1\n"
+	    " permit udp any range 10 20 any gt 65535\n"));
+}
+END_TEST
+
 START_TEST(test_crypto_acl)
 {
 	struct dp_acl	*acl;
@@ -1051,13 +1241,16 @@ dp_suite(void)
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, test_render_and_round_trip);
 	tcase_add_test(tc, test_interface_names);
+	tcase_add_test(tc, test_ifname_format);
+	tcase_add_test(tc, test_inert_slots_lazy);
 	tcase_add_test(tc, test_show_interfaces);
 	tcase_add_test(tc, test_show_ip_route);
 	tcase_add_test(tc, test_null0_route);
 	tcase_add_test(tc, test_route_order);
 	tcase_add_test(tc, test_route_paths);
 	tcase_add_test(tc, test_free_owned);
-	tcase_add_test(tc, test_route_slot_poisoned);
+	tcase_add_test(tc, test_route_path_inline);
+	tcase_add_test(tc, test_route_path_text);
 	tcase_add_test(tc, test_acl_first_room);
 	tcase_add_test(tc, test_null0_route6);
 	tcase_add_test(tc, test_show_access_lists);
@@ -1068,6 +1261,7 @@ dp_suite(void)
 	tcase_add_test(tc, test_crypto_setters);
 	tcase_add_test(tc, test_scale);
 	tcase_add_test(tc, test_crypto_acl);
+	tcase_add_test(tc, test_acl_remark_counter);
 	tcase_add_test(tc, test_ping_async);
 	suite_add_tcase(s, tc);
 	return s;

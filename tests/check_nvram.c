@@ -729,6 +729,64 @@ START_TEST(test_load_streamed)
 }
 END_TEST
 
+/*
+ * startup_load_to writes the report to a stream line by line (iosh's
+ * start): the same bytes as startup_load's report, lines that answer
+ * (a new crypto map's NOTE) and errors alike, the same configuration;
+ * and an unreadable startup-config's error line there too.
+ */
+START_TEST(test_load_to_stream)
+{
+	struct strbuf	 text, report;
+	char		*buf = NULL, *held, *streamed;
+	char		 path[sizeof(nvdir) + 32];
+	size_t		 len = 0, i;
+	FILE		*fp;
+
+	strbuf_init(&text);
+	for (i = 1; i <= 300; i++)
+		strbuf_printf(&text, "crypto map VPN %zu ipsec-isakmp\n"
+		    " set peer 10.0.%zu.1\nbogus %zu\n", i, i % 250, i);
+	strbuf_puts(&text, "hostname Streamed\nend\n");
+	ck_assert_int_eq(nvram_write(nvdir, NVRAM_STARTUP, text.sb_buf,
+	    text.sb_len), 0);
+	strbuf_init(&report);
+	ck_assert_int_eq(startup_load(&fx.fx_rt, &report), 0);
+	held = running();
+	fx_close(&fx);
+	fx_open(&fx, nvdir);
+	ck_assert_ptr_nonnull(fp = open_memstream(&buf, &len));
+	ck_assert_int_eq(startup_load_to(&fx.fx_rt, fp), 0);
+	ck_assert_int_eq(fclose(fp), 0);
+	streamed = running();
+	ck_assert_str_eq(streamed, held);
+	ck_assert_uint_eq(len, report.sb_len);
+	ck_assert_str_eq(buf, report.sb_buf);
+	ck_assert_ptr_nonnull(strstr(buf, "#crypto map VPN 300 ipsec-isakmp\n"
+	    "% NOTE: This new crypto map will remain disabled"));
+	ck_assert_ptr_nonnull(strstr(buf, "#bogus 300\n"));
+	free(buf);
+	free(held);
+	free(streamed);
+	strbuf_free(&report);
+	strbuf_free(&text);
+
+	/* Unreadable (a directory where the file was): the error line goes
+	 * to the stream. */
+	snprintf(path, sizeof(path), "%s/%s", nvdir, NVRAM_STARTUP);
+	ck_assert_int_eq(unlink(path), 0);
+	ck_assert_int_eq(mkdir(path, 0700), 0);
+	buf = NULL;
+	ck_assert_ptr_nonnull(fp = open_memstream(&buf, &len));
+	ck_assert_int_eq(startup_load_to(&fx.fx_rt, fp), -1);
+	ck_assert_int_eq(fclose(fp), 0);
+	ck_assert_str_eq(buf, "%Error opening nvram:/startup-config "
+	    "(Is a directory)\n");
+	free(buf);
+	ck_assert_int_eq(rmdir(path), 0);
+}
+END_TEST
+
 START_TEST(test_erase)
 {
 	fx_run(&fx, "enable");
@@ -831,6 +889,7 @@ nvram_suite(void)
 	/* The kill -9 test sleeps as long as saves take: slow when loaded. */
 	tcase_set_timeout(tc, 120);
 	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, test_load_to_stream);
 	tcase_add_test(tc, test_type7_pairs);
 	tcase_add_test(tc, test_type7_round_trip);
 	tcase_add_test(tc, test_type7_invalid);
