@@ -530,30 +530,47 @@ recent_add(const struct line_memo *clm, const struct lmemo_ent *e)
 	lm->lm_recent[0] = e;
 }
 
-/* One part of ip4_scan's address at P: the byte after it, or NULL; the
- * part's value shifted into *A.  A byte is read only after a digit, so
- * never past the line's end. */
+/* Whether C may follow a part of ip4_scan's address: a dot after the
+ * first three, a byte that ends a word after the last. */
+#define IP4_ENDS(c, last)	((last) ? cmd_word_end[(c)] : (c) == '.')
+
+/* One part of ip4_scan's address at P and the byte that must follow it
+ * (IP4_ENDS): the byte after that, or NULL; the part's value shifted
+ * into *A.  A byte is read only after a digit, so never past the line's
+ * end.  The follower is the byte already loaded to find the part's end
+ * (a part's last digit is where the next byte is not one), tested where
+ * it was read: read again after the part, it was held across the part
+ * in a spilled register. */
 static inline const unsigned char *
-ip4_part(const unsigned char *p, uint32_t *a)
+ip4_part(const unsigned char *p, uint32_t *a, bool last)
 {
-	unsigned	d0, d1, d2, v;
+	unsigned	d0, d1, d2, c, v;
 
 	if ((d0 = (unsigned)p[0] - '0') > 9)
 		return NULL;
-	if ((d1 = (unsigned)p[1] - '0') > 9) {
+	c = p[1];
+	if ((d1 = c - '0') > 9) {
+		if (!IP4_ENDS(c, last))
+			return NULL;
 		*a = *a << 8 | d0;
-		return p + 1;
+		return p + 2;
 	}
 	if (d0 == 0)
 		return NULL;		/* a leading zero */
-	if ((d2 = (unsigned)p[2] - '0') > 9) {
+	c = p[2];
+	if ((d2 = c - '0') > 9) {
+		if (!IP4_ENDS(c, last))
+			return NULL;
 		*a = *a << 8 | (d0 * 10 + d1);
-		return p + 2;
+		return p + 3;
 	}
 	if ((v = d0 * 100 + d1 * 10 + d2) > 255)
 		return NULL;
+	c = p[3];
+	if (!IP4_ENDS(c, last))
+		return NULL;
 	*a = *a << 8 | v;
-	return p + 3;
+	return p + 4;
 }
 
 /*
@@ -574,13 +591,14 @@ ip4_scan(const unsigned char *p, uint32_t *out)
 	const unsigned char	*q;
 	uint32_t		 a = 0;
 
-	if ((q = ip4_part(p, &a)) == NULL || *q != '.' ||
-	    (q = ip4_part(q + 1, &a)) == NULL || *q != '.' ||
-	    (q = ip4_part(q + 1, &a)) == NULL || *q != '.' ||
-	    (q = ip4_part(q + 1, &a)) == NULL || !cmd_word_end[*q])
+	if ((q = ip4_part(p, &a, false)) == NULL ||
+	    (q = ip4_part(q, &a, false)) == NULL ||
+	    (q = ip4_part(q, &a, false)) == NULL ||
+	    (q = ip4_part(q, &a, true)) == NULL)
 		return 0;
 	*out = a;
-	return (size_t)(q - p);
+	/* Q is past the byte that ended the word. */
+	return (size_t)(q - p) - 1;
 }
 
 /*

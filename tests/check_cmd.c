@@ -695,6 +695,85 @@ START_TEST(test_line_memo_guards)
 END_TEST
 
 /*
+ * An address of a kept key is read in place (cmd_memo.c's ip4_scan, each
+ * part tested with the byte that follows it): every part, at each of the
+ * four places, of one to four digits or none, out of range, with a
+ * leading zero, followed by a letter, a blank or the line's end, or
+ * with another byte where a dot belongs, gets the walk's answer — the address command for a valid address, WORD for
+ * any other word — after a valid address put the address key first.
+ */
+START_TEST(test_line_memo_ip4_parts)
+{
+	static const struct cmd_def defs[] = {
+		{ "addr A.B.C.D$a", "A\nAddr", fn, 0 },
+		{ "addr WORD$w", "A\nWord", fn, 0 },
+	};
+	static const char *const parts[] = {
+		"0", "1", "9", "00", "01", "09", "10", "99", "100", "199",
+		"200", "249", "250", "255", "256", "259", "260", "299", "300",
+		"999", "0100", "1000", "", "x", "1x", "12x", "123x", "1\t",
+		"12 ", "1.", ".1", "1x2", "12x3", "123x4", "1,2",
+	};
+	/* A dot replaced: four parts, three of them dotted. */
+	static const char *const undotted[] = {
+		"1x22.133.255", "1.22x133.255", "1.22.133x255", "255,1.2.3",
+		"1.255/2.3", "1.2.255:3", "0-1.2.3", "10.0-1.2", "1.2.0_0",
+	};
+	static const char *const other[] = { "1", "22", "133", "255" };
+	const size_t	np = sizeof(parts) / sizeof(parts[0]);
+	char		**lines;
+	size_t		 n = 0, k, j;
+	struct strbuf	 sb;
+	struct cmd_set	*set;
+
+	ck_assert_ptr_nonnull(lines = calloc(4 * np * 2 +
+	    2 * sizeof(undotted) / sizeof(undotted[0]), sizeof(*lines)));
+	for (k = 0; k < 4; k++)
+		for (j = 0; j < np; j++) {
+			/* A valid address first: the next line is read
+			 * against its key. */
+			strbuf_init(&sb);
+			strbuf_printf(&sb, "addr %s.%s.%s.%s",
+			    other[(j + 1) % 4], other[(j + 2) % 4],
+			    other[(j + 3) % 4], other[j % 4]);
+			lines[n++] = strbuf_steal(&sb);
+			strbuf_init(&sb);
+			strbuf_printf(&sb, "addr %s.%s.%s.%s",
+			    k == 0 ? parts[j] : other[(j + 1) % 4],
+			    k == 1 ? parts[j] : other[(j + 2) % 4],
+			    k == 2 ? parts[j] : other[(j + 3) % 4],
+			    k == 3 ? parts[j] : other[j % 4]);
+			lines[n++] = strbuf_steal(&sb);
+		}
+	for (j = 0; j < sizeof(undotted) / sizeof(undotted[0]); j++) {
+		strbuf_init(&sb);
+		strbuf_printf(&sb, "addr %s.1.%s.0", other[j % 4],
+		    other[(j + 1) % 4]);
+		lines[n++] = strbuf_steal(&sb);
+		strbuf_init(&sb);
+		strbuf_printf(&sb, "addr %s", undotted[j]);
+		lines[n++] = strbuf_steal(&sb);
+	}
+	set = memo_as_fresh("ip4parts", defs, sizeof(defs) / sizeof(defs[0]),
+	    (const char *const *)lines, n, 2);
+	/* What the walk says, for the record. */
+	ck_assert_int_eq(M(set, "addr 1.2.3.4"), CMD_MATCH_OK);
+	ck_assert_int_eq(M(set, "addr 10.200.3.255"), CMD_MATCH_OK);
+	ck_assert_int_eq(m.cm_a.as_v[1].ca_ip4ok, 1);
+	ck_assert_uint_eq(m.cm_a.as_v[1].ca_ip4, 0x0ac803ffu);
+	ck_assert_int_eq(M(set, "addr 10.200.3.256"), CMD_MATCH_OK);
+	ck_assert_str_eq(m.cm_def->cd_syntax, "addr WORD$w");
+	ck_assert_int_eq(M(set, "addr 10.2x0.3.25"), CMD_MATCH_OK);
+	ck_assert_str_eq(m.cm_def->cd_syntax, "addr WORD$w");
+	cmd_match_free(&m);
+	cmd_set_free(set);
+	for (k = 0; k < n; k++)
+		free(lines[k]);
+	free(lines);
+}
+END_TEST
+
+/*
  * The answers a set gave last are tried first, the line read as it is
  * compared with their keys (lmemo_recent): a line that has nearly such
  * a key — a keyword longer or cut short, a word more or less, an
@@ -917,6 +996,7 @@ cmd_suite(void)
 	tcase_add_test(tc, test_line_memo_guards);
 	tcase_add_test(tc, test_line_memo_free);
 	tcase_add_test(tc, test_line_memo_recent);
+	tcase_add_test(tc, test_line_memo_ip4_parts);
 	tcase_add_test(tc, test_line_memo_args);
 	tcase_add_test(tc, test_line_memo_refused);
 	suite_add_tcase(s, tc);
