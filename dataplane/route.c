@@ -232,7 +232,7 @@ dp_ip_route_cmd(struct vty *vty, const struct cmd_args *m)
 {
 	struct dataplane	*dp = vty->v_sys->sy_dp;
 	struct rt_node		*n;
-	struct rt_path		*p;
+	struct rt_path		*p, *ps;
 	uint32_t		 net, mask, nh = 0;
 	char			 ifname[IF_NAMELEN], *ifp = NULL;
 	const char		*v;
@@ -264,9 +264,10 @@ dp_ip_route_cmd(struct vty *vty, const struct cmd_args *m)
 	if (n == NULL)
 		return CMD_SUCCESS;
 	dp->d_rt_gen++;		/* remembered lookups are stale */
+	ps = rt_paths(n);
 	for (i = 0; i < n->rn_npaths; i++)
-		if (path_same(&rt_paths(n)[i], nh, ifp) &&
-		    rt_paths(n)[i].rp_injected == 0 && !rt_paths(n)[i].rp_dhcp)
+		if (path_same(&ps[i], nh, ifp) && ps[i].rp_injected == 0 &&
+		    !ps[i].rp_dhcp)
 			break;
 	if (NEGATED(m)) {
 		if (i < n->rn_npaths)
@@ -275,7 +276,7 @@ dp_ip_route_cmd(struct vty *vty, const struct cmd_args *m)
 			rt_node_remove(&dp->d_rt, n);
 		return CMD_SUCCESS;
 	}
-	p = i < n->rn_npaths ? &rt_paths(n)[i] : path_add(&dp->d_rt, n);
+	p = i < n->rn_npaths ? &ps[i] : path_add(&dp->d_rt, n);
 	p->rp_nexthop = nh;
 	p->rp_distance = (uint8_t)cmd_arg_num(m, "distance", 1);
 	/* Most routes name neither: no call to set nothing to nothing. */
@@ -302,14 +303,14 @@ dp_route_inject(struct dataplane *dp, uint32_t net, unsigned len,
 	if ((n = rt_node(&dp->d_rt, net, len, add)) == NULL)
 		return false;
 	dp->d_rt_gen++;		/* remembered lookups are stale */
+	p = rt_paths(n);
 	for (i = 0; i < n->rn_npaths; i++)
-		if (path_same(&rt_paths(n)[i], nh, NULL) &&
-		    rt_paths(n)[i].rp_injected != 0)
+		if (path_same(&p[i], nh, NULL) && p[i].rp_injected != 0)
 			break;
 	if (!add) {
 		if (i == n->rn_npaths)
 			return false;
-		if (--rt_paths(n)[i].rp_injected == 0)
+		if (--p[i].rp_injected == 0)
 			path_remove(&dp->d_rt, n, i);
 		return true;
 	}
@@ -317,8 +318,9 @@ dp_route_inject(struct dataplane *dp, uint32_t net, unsigned len,
 		p = path_add(&dp->d_rt, n);
 		p->rp_nexthop = nh;
 		p->rp_distance = 1;
-	}
-	rt_paths(n)[i].rp_injected++;
+	} else
+		p += i;
+	p->rp_injected++;
 	return true;
 }
 
@@ -540,28 +542,28 @@ static struct dp_iface *
 node_resolve(const struct dataplane *dp, const struct rt_node *n,
     uint32_t dst, uint32_t *nh, unsigned depth, bool *discard)
 {
-	struct dp_iface	*ifp, *best = NULL;
-	unsigned	 dist = ~0U;
-	uint32_t	 h;
-	size_t		 i;
+	const struct rt_path	*p = rt_paths(n), *end = p + n->rn_npaths;
+	struct dp_iface		*ifp, *best = NULL;
+	unsigned		 dist = ~0U;
+	uint32_t		 h;
 
 	*discard = false;
-	for (i = 0; i < n->rn_npaths; i++) {
-		if (rt_paths(n)[i].rp_distance >= dist)
+	for (; p < end; p++) {
+		if (p->rp_distance >= dist)
 			continue;
-		if (rt_path_discard(&rt_paths(n)[i])) {
+		if (rt_path_discard(p)) {
 			best = NULL;
 			*discard = true;
-			dist = rt_paths(n)[i].rp_distance;
+			dist = p->rp_distance;
 			continue;
 		}
-		ifp = path_resolve(dp, n, &rt_paths(n)[i], dst, &h, depth);
+		ifp = path_resolve(dp, n, p, dst, &h, depth);
 		if (ifp == NULL)
 			continue;
 		best = ifp;
 		*discard = false;
 		*nh = h;
-		dist = rt_paths(n)[i].rp_distance;
+		dist = p->rp_distance;
 	}
 	return best;
 }
@@ -633,6 +635,7 @@ void
 route_dhcp_default(struct dataplane *dp, uint32_t nh)
 {
 	struct rt_node	*n;
+	struct rt_path	*p;
 	size_t		 i;
 
 	n = rt_node(&dp->d_rt, 0, 0, nh != 0);
@@ -649,10 +652,9 @@ route_dhcp_default(struct dataplane *dp, uint32_t nh)
 		dp->d_gen++;
 		return;
 	}
-	if (i == n->rn_npaths)
-		(void)path_add(&dp->d_rt, n);
-	rt_paths(n)[i].rp_nexthop = nh;
-	rt_paths(n)[i].rp_distance = 254;
-	rt_paths(n)[i].rp_dhcp = true;
+	p = i == n->rn_npaths ? path_add(&dp->d_rt, n) : &rt_paths(n)[i];
+	p->rp_nexthop = nh;
+	p->rp_distance = 254;
+	p->rp_dhcp = true;
 	dp->d_gen++;
 }

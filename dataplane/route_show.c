@@ -93,11 +93,12 @@ rib_static(const struct rt_node *n, void *arg)
 	size_t			 i;
 
 	code = n->rn_len == 0 ? "S*" : "S";
-	for (i = 0; i < n->rn_npaths; i++)
-		if (rt_paths(n)[i].rp_distance < best &&
-		    (rt_path_discard(&rt_paths(n)[i]) || path_resolve(r->r_dp, n, &rt_paths(n)[i], n->rn_net, &nh,
-		    0) != NULL))
-			best = rt_paths(n)[i].rp_distance;
+	for (i = 0; i < n->rn_npaths; i++) {
+		p = &rt_paths(n)[i];
+		if (p->rp_distance < best && (rt_path_discard(p) ||
+		    path_resolve(r->r_dp, n, p, n->rn_net, &nh, 0) != NULL))
+			best = p->rp_distance;
+	}
 	for (i = 0; i < n->rn_npaths; i++) {
 		p = &rt_paths(n)[i];
 		if (p->rp_distance > best)
