@@ -843,10 +843,30 @@ START_TEST(test_line_memo_last)
 	struct strbuf	 sb;
 	struct cmd_set	*set, *fresh;
 
+	/* Runs of one address changed part by part: a difference after a
+	 * dot, at a dot, in the last part; the third line is compared with
+	 * the second, changed, one. */
+	static const char *const runs[][3] = {
+		{ "1.2.3.4", "1.2.345", "1.2.3.4" },
+		{ "1.2.3.4", "1.243.4", "1.2.3.4" },
+		{ "1.2.3.4", "132.3.4", "1.2.3.4" },
+		{ "1.2.3.4", "1.2.3.5", "1.2.3.45" },
+		{ "1.2.3.4", "1.2.33.4", "1.2.3.4" },
+		{ "10.200.30.40", "10.20.30.40", "10.20.30.41" },
+		{ "10.20.30.40", "10.200.30.40", "10.200.30.41" },
+		{ "1.2.3.4", "1.22.3.4", "1.22.3.5" },
+		{ "1.2.3.4", "1.2.3.04", "1.2.3.4" },
+		{ "1.2.3.4", "01.2.3.4", "1.2.3.4" },
+		{ "255.255.255.0", "255.255.255.00", "255.255.256.0" },
+		{ "1.2.3.4", "1.2.3.", "1.2.3.4" },
+		{ "1.2.3.4", "1.2.3.4.", "1.2.3.40" },
+		{ "9.9.9.9", "99.9.9.9", "99.9.9.99" },
+	};
+	const size_t	nr = sizeof(runs) / sizeof(runs[0]);
 	const size_t	nf = sizeof(first) / sizeof(first[0]);
 
 	ck_assert_ptr_nonnull(lines = calloc(3 * na * 2 + 2 * no + 1 +
-	    nf * 5, sizeof(*lines)));
+	    nf * 5 + nr * 6, sizeof(*lines)));
 	for (k = 0; k < 3; k++)
 		for (j = 0; j < na; j++) {
 			/* A valid line first: the next one is compared with
@@ -879,6 +899,20 @@ START_TEST(test_line_memo_last)
 			lines[n++] = strbuf_steal(&sb);
 		}
 	}
+	/* Each run in the first address and in the last (whose end is the
+	 * line's). */
+	for (j = 0; j < nr; j++)
+		for (h = 0; h < 3; h++) {
+			strbuf_init(&sb);
+			strbuf_printf(&sb, "route %s 5.6.7.8 9.9.9.9", runs[j][h]);
+			lines[n++] = strbuf_steal(&sb);
+		}
+	for (j = 0; j < nr; j++)
+		for (h = 0; h < 3; h++) {
+			strbuf_init(&sb);
+			strbuf_printf(&sb, "route 5.6.7.8 9.9.9.9 %s", runs[j][h]);
+			lines[n++] = strbuf_steal(&sb);
+		}
 	set = memo_as_fresh("last", defs, sizeof(defs) / sizeof(defs[0]),
 	    (const char *const *)lines, n, 2);
 	/* The same through cmd_match_len, which is given the length. */
