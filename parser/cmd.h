@@ -110,6 +110,10 @@ struct cmd_match {
 /* Match LINE against SET.  Pure: no handler runs.  Free with cmd_match_free. */
 void		 cmd_match(const struct cmd_set *, const char *line,
 		    struct cmd_match *);
+/* cmd_match of LINE, whose length (its NUL there) the caller has:
+ * the line memo compares a line eight bytes at a time. */
+void		 cmd_match_len(const struct cmd_set *, const char *line,
+		    size_t len, struct cmd_match *);
 void		 cmd_match_free(struct cmd_match *);
 
 /* `?` help. */

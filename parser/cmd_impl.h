@@ -308,9 +308,10 @@ bool		 lmemo_replay(const struct lmemo_key *, const struct walk *,
 		    const char *line, struct cmd_match *);
 /* The answer of one of the last kept answers SET gave whose key LINE
  * has, into M (LINE's words into WK as it is compared); false if none
- * (WK's words are then not LINE's). */
+ * (WK's words are then not LINE's).  LEN: LINE's length, or SIZE_MAX
+ * when the caller has not measured it. */
 bool		 lmemo_recent(const struct cmd_set *, struct walk *,
-		    const char *line, struct cmd_match *);
+		    const char *line, size_t len, struct cmd_match *);
 /* Keep M, a CMD_MATCH_OK answer of N arguments TMPL, for K with the
  * words WK's walk found free as their class. */
 void		 lmemo_record(const struct cmd_set *, const struct lmemo_key *,

@@ -60,6 +60,33 @@
 _Static_assert(sizeof(unsigned long long) == 8,
     "a free number's bounds are 8 bytes each in a key");
 
+/*
+ * The last line an answer was given for (lmemo_recent), kept with its
+ * words: the next line of a run (an ACL's rules, routes) is that line
+ * with other addresses, and is compared with it eight bytes at a time;
+ * only an address word where the two differ is read (ip4_scan).  Reading
+ * the line against the key word by word — its blanks, each keyword's
+ * bytes, each address's parts — was most of a memo-answered line's cost.
+ * Only for a key without free words (a free word's text is not in the
+ * key: another word there is another line), of lines of up to LAST_MAX
+ * bytes and LAST_WORDS words; anything else, and any line that is not
+ * the kept one with other addresses (another blank, a word more), is
+ * read by key_read.
+ */
+#define LAST_MAX	128
+#define LAST_WORDS	16
+
+struct lmemo_last {
+	size_t		 ll_len;		/* 0: none */
+	size_t		 ll_nwords;
+	size_t		 ll_nholes;
+	unsigned char	 ll_hole[LAST_WORDS];	/* its address words */
+	struct word	 ll_w[LAST_WORDS];
+	signed char	 ll_ip4ok[LAST_WORDS];	/* as key_read sets wk_ip4ok */
+	uint32_t	 ll_ip4[LAST_WORDS];	/* each address's value */
+	unsigned char	 ll_text[LAST_MAX];
+};
+
 struct lmemo_ent {
 	unsigned long		 le_gen;	/* lmemo_gen when kept; 0: none */
 	uint32_t		 le_hash;
@@ -74,6 +101,8 @@ struct lmemo_ent {
 	size_t			 le_acap;	/* le_args' and le_kept.ak_v's room */
 	bool			 le_haskept;	/* le_kept holds them */
 	struct arg_kept		 le_kept;	/* arg_fill_kept's */
+	bool			 le_fixed;	/* no free word in the key */
+	struct lmemo_last	*le_last;	/* NULL until wanted */
 };
 
 /* Which words of a line of NWORDS stood free in an answer kept. */
@@ -681,6 +710,196 @@ key_read(const unsigned char *key, size_t len, struct walk *wk,
 	return true;
 }
 
+/*
+ * How many bytes A (ALEN bytes, then its NUL) and B (BLEN bytes) have
+ * alike from their start, up to the shorter's length: eight bytes at a
+ * time, the last ones by a load of the last eight (whose first bytes
+ * were found alike already); a byte at a time on a big-endian machine,
+ * where a load's first byte is not its lowest, and below eight bytes.
+ * No load reaches past either's length.
+ */
+static inline size_t
+same_len(const unsigned char *a, size_t alen, const unsigned char *b,
+    size_t blen)
+{
+	size_t		n = alen < blen ? alen : blen, k = 0;
+	uint64_t	x;
+
+	if (!WORD_LOAD_MASKED || n < 8) {
+		while (k < n && a[k] == b[k])
+			k++;
+		return k;
+	}
+	for (; k + 8 <= n; k += 8)
+		if ((x = ld8(a + k) ^ ld8(b + k)) != 0)
+			return k + (size_t)__builtin_ctzll(x) / 8;
+	if (k == n)
+		return n;
+	k = n - 8;
+	x = ld8(a + k) ^ ld8(b + k);
+	return x != 0 ? k + (size_t)__builtin_ctzll(x) / 8 : n;
+}
+
+/* Copy an address's N bytes (7 to 15) from SRC to DST: two loads that
+ * may overlap, not a call to memcpy. */
+static inline void
+addr_copy(unsigned char *dst, const unsigned char *src, size_t n)
+{
+	uint64_t	v8, w8;
+	uint32_t	v4, w4;
+
+	if (n >= 8) {
+		memcpy(&v8, src, 8);
+		memcpy(&w8, src + n - 8, 8);
+		memcpy(dst, &v8, 8);
+		memcpy(dst + n - 8, &w8, 8);
+	} else {
+		memcpy(&v4, src, 4);
+		memcpy(&w4, src + n - 4, 4);
+		memcpy(dst, &v4, 4);
+		memcpy(dst + n - 4, &w4, 4);
+	}
+}
+
+/* WK's words are LL's but for the changed holes (CHANGED, a bit each,
+ * at NOFF, NLEN in the line), one of another length: the words after
+ * such a hole move by the difference. */
+static void
+last_moved(const struct lmemo_last *ll, struct walk *wk, uint32_t changed,
+    const size_t *noff, const size_t *nlen)
+{
+	const struct word	*w;
+	size_t			 wi, h = 0, pend = 0, lend = 0;
+
+	for (wi = 0; wi < ll->ll_nwords; wi++) {
+		w = &ll->ll_w[wi];
+		if (h < ll->ll_nholes && ll->ll_hole[h] == wi &&
+		    (changed >> h++ & 1)) {
+			pend = w->w_off + w->w_len;
+			lend = noff[h - 1] + nlen[h - 1];
+			wk->wk_words[wi].w_off = noff[h - 1];
+			wk->wk_words[wi].w_len = nlen[h - 1];
+			continue;
+		}
+		wk->wk_words[wi].w_off = lend + (w->w_off - pend);
+	}
+}
+
+/*
+ * Is LINE (LEN bytes) LL's line with other valid addresses in some of
+ * its address words, every other byte alike?  Then its words are LL's
+ * (those after an address of another length moved by the difference)
+ * and key_read would have read them so from the key: into WK as key_read
+ * gives them, and LL becomes LINE.  A difference outside an address
+ * word, or a word there that ip4_scan refuses, is false (key_read
+ * decides such a line).  A difference at the byte after an address
+ * (its end, moved: "10.0.0.1" against "10.0.0.12") is the address's.
+ */
+static bool
+last_read(struct lmemo_last *ll, struct walk *wk, const char *line,
+    size_t len)
+{
+	const unsigned char	*l = (const unsigned char *)line;
+	const struct word	*w;
+	size_t			 li = 0, pi = 0, h = 0, n, start;
+	uint32_t		 changed = 0, c;	/* a bit per hole */
+	uint32_t		 nval[LAST_WORDS];
+	size_t			 noff[LAST_WORDS], nlen[LAST_WORDS];
+	bool			 moved = false;
+
+	for (;;) {
+		n = same_len(l + li, len - li, ll->ll_text + pi,
+		    ll->ll_len - pi);
+		li += n;
+		pi += n;
+		if (li == len && pi == ll->ll_len)
+			break;
+		/* The first difference, at PI of the kept line: the holes
+		 * ended (with the byte after them) before it are alike. */
+		for (w = NULL; h < ll->ll_nholes; h++) {
+			w = &ll->ll_w[ll->ll_hole[h]];
+			if (w->w_off + w->w_len >= pi)
+				break;
+		}
+		if (h == ll->ll_nholes || pi < w->w_off)
+			return false;
+		/* The word begins where the kept one does, after the same
+		 * bytes: an address there, ended by a blank or the end. */
+		start = li - (pi - w->w_off);
+		if ((n = ip4_scan(l + start, &nval[h])) == 0)
+			return false;
+		changed |= 1u << h;
+		noff[h] = start;
+		nlen[h] = n;
+		moved |= n != w->w_len;
+		li = start + n;
+		pi = w->w_off + w->w_len;
+		h++;
+	}
+	/* The kept line's words, then the addresses' values (the changed
+	 * ones kept for the next line).  wk_ip4prog is the walk's (tok_rank)
+	 * and no walk follows a memo's answer: not set. */
+	for (h = 0; h < ll->ll_nwords; h++)
+		wk->wk_words[h] = ll->ll_w[h];
+	/* All LAST_WORDS (a constant copy, no call): past the line's words
+	 * wk_ip4ok is not read. */
+	memcpy(wk->wk_ip4ok, ll->ll_ip4ok, sizeof(ll->ll_ip4ok));
+	for (h = 0; h < ll->ll_nholes; h++)
+		wk->wk_ip4[ll->ll_hole[h]] = ll->ll_ip4[h];
+	wk->wk_nwords = ll->ll_nwords;
+	/* The changed addresses' values; the next line is compared with
+	 * this one: they are copied in, or the whole line when one's
+	 * length changed. */
+	for (c = changed; c != 0; c &= c - 1) {
+		h = (size_t)__builtin_ctz(c);
+		wk->wk_ip4[ll->ll_hole[h]] = ll->ll_ip4[h] = nval[h];
+		if (!moved)
+			addr_copy(ll->ll_text + noff[h], l + noff[h], nlen[h]);
+	}
+	if (!moved)
+		return true;
+	last_moved(ll, wk, changed, noff, nlen);
+	if (len > LAST_MAX) {
+		ll->ll_len = 0;
+		return true;
+	}
+	memcpy(ll->ll_text, l, len);
+	ll->ll_len = len;
+	memcpy(ll->ll_w, wk->wk_words, ll->ll_nwords * sizeof(*ll->ll_w));
+	return true;
+}
+
+/* Keep LINE (LEN bytes), whose words key_read has just read into WK
+ * from E's key, as E's last line. */
+static void
+last_keep(struct lmemo_ent *e, const struct walk *wk, const char *line,
+    size_t len)
+{
+	struct lmemo_last	*ll;
+	size_t			 wi;
+
+	if (len > LAST_MAX || wk->wk_nwords > LAST_WORDS) {
+		if (e->le_last != NULL)
+			e->le_last->ll_len = 0;
+		return;
+	}
+	if (e->le_last == NULL)
+		e->le_last = xcalloc(1, sizeof(*e->le_last));
+	ll = e->le_last;
+	memcpy(ll->ll_text, line, len);
+	ll->ll_len = len;
+	ll->ll_nwords = wk->wk_nwords;
+	ll->ll_nholes = 0;
+	for (wi = 0; wi < wk->wk_nwords; wi++) {
+		ll->ll_w[wi] = wk->wk_words[wi];
+		ll->ll_ip4ok[wi] = wk->wk_ip4ok[wi];
+		if (wk->wk_ip4ok[wi] == 1) {
+			ll->ll_ip4[ll->ll_nholes] = wk->wk_ip4[wi];
+			ll->ll_hole[ll->ll_nholes++] = (unsigned char)wi;
+		}
+	}
+}
+
 /* M is E's answer for WK's line. */
 static void
 ent_answer(const struct lmemo_ent *e, const struct walk *wk,
@@ -700,21 +919,32 @@ ent_answer(const struct lmemo_ent *e, const struct walk *wk,
 
 bool
 lmemo_recent(const struct cmd_set *set, struct walk *wk, const char *line,
-    struct cmd_match *m)
+    size_t len, struct cmd_match *m)
 {
 	const struct line_memo	*lm = set_memo(set);
 	const struct lmemo_ent	*e;
+	struct lmemo_ent	*me;
 	unsigned		 i;
 
 	for (i = 0; i < LMEMO_RECENT; i++) {
 		e = lm->lm_recent[i];
-		if (e != NULL && e->le_gen == lmemo_gen &&
-		    key_read(e->le_key, e->le_klen, wk, line)) {
-			if (i > 0)
-				recent_add(lm, e);
-			ent_answer(e, wk, line, m);
-			return true;
+		if (e == NULL || e->le_gen != lmemo_gen)
+			continue;
+		me = (struct lmemo_ent *)e;	/* its last line: a cache */
+		if (e->le_fixed && len == SIZE_MAX)
+			len = strlen(line);
+		if (!e->le_fixed || e->le_last == NULL ||
+		    e->le_last->ll_len == 0 ||
+		    !last_read(me->le_last, wk, line, len)) {
+			if (!key_read(e->le_key, e->le_klen, wk, line))
+				continue;
+			if (e->le_fixed)
+				last_keep(me, wk, line, len);
 		}
+		if (i > 0)
+			recent_add(lm, e);
+		ent_answer(e, wk, line, m);
+		return true;
 	}
 	return false;
 }
@@ -750,6 +980,7 @@ ent_free(struct lmemo_ent *e)
 	free(e->le_key);
 	free(e->le_args);
 	free(e->le_kept.ak_v);
+	free(e->le_last);
 	memset(e, 0, sizeof(*e));
 }
 
@@ -813,6 +1044,9 @@ lmemo_record(const struct cmd_set *set, const struct lmemo_key *k0,
 		    sizeof(*e->le_kept.ak_v));
 	}
 	e->le_gen = lmemo_gen;
+	e->le_fixed = (k->k_fword | k->k_fnum) == 0;
+	if (e->le_last != NULL)
+		e->le_last->ll_len = 0;	/* another key's */
 	e->le_hash = k->k_hash;
 	e->le_klen = k->k_len;
 	key_write(e->le_key, k, wk, line);

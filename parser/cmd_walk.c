@@ -959,8 +959,8 @@ walk_give(struct walk *wk)
 /* Match LINE against SET; USE_MEMO: ask the line memo first and keep
  * what the walk matched in it. */
 static void
-match_line(const struct cmd_set *set, const char *line, struct cmd_match *m,
-    bool use_memo)
+match_line(const struct cmd_set *set, const char *line, size_t len,
+    struct cmd_match *m, bool use_memo)
 {
 	struct walk	*wk;
 	struct arg_tmpl	 tmpl[CMD_MAX_ARGS];
@@ -989,7 +989,7 @@ match_line(const struct cmd_set *set, const char *line, struct cmd_match *m,
 	wk = walk_take();
 	/* First the answers the set gave last, each tried as the line is
 	 * read: the line is lexed as it is compared with their keys. */
-	if (use_memo && lmemo_recent(set, wk, line, m)) {
+	if (use_memo && lmemo_recent(set, wk, line, len, m)) {
 		m->cm_nwords = wk->wk_nwords;
 		walk_give(wk);
 		return;
@@ -1070,12 +1070,19 @@ match_line(const struct cmd_set *set, const char *line, struct cmd_match *m,
 void
 cmd_match(const struct cmd_set *set, const char *line, struct cmd_match *m)
 {
-	match_line(set, line, m, true);
+	match_line(set, line, SIZE_MAX, m, true);
+}
+
+void
+cmd_match_len(const struct cmd_set *set, const char *line, size_t len,
+    struct cmd_match *m)
+{
+	match_line(set, line, len, m, true);
 }
 
 void
 cmd_match_walk(const struct cmd_set *set, const char *line,
     struct cmd_match *m)
 {
-	match_line(set, line, m, false);
+	match_line(set, line, SIZE_MAX, m, false);
 }

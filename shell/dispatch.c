@@ -234,7 +234,7 @@ report(struct session *s, const char *line, const struct cmd_match *m)
 }
 
 bool
-dispatch_line(struct session *s, const char *line)
+dispatch_line(struct session *s, const char *line, size_t len)
 {
 	struct router		*r = s->s_router;
 	mode_id		 typed_in = s->s_vty.v_mode, mode, parent;
@@ -245,7 +245,7 @@ dispatch_line(struct session *s, const char *line)
 	bool			 alive;
 
 	for (mode = typed_in;; mode = parent) {
-		cmd_match(r->r_sets[mode], line, cur);
+		cmd_match_len(r->r_sets[mode], line, len, cur);
 		if (cur->cm_status == CMD_MATCH_OK ||
 		    cur->cm_status == CMD_MATCH_EMPTY) {
 			alive = true;

@@ -6,11 +6,12 @@
 #define IOSH_SHELL_DISPATCH_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 struct session;
 
-/* Run LINE in S; false when the session has ended. */
-bool	dispatch_line(struct session *, const char *line);
+/* Run LINE (LEN bytes) in S; false when the session has ended. */
+bool	dispatch_line(struct session *, const char *line, size_t len);
 /* Send what the session's vty holds to its console, and empty it. */
 void	dispatch_flush(struct session *);
 /* Leaving configuration mode: IOS logs %SYS-5-CONFIG_I. */

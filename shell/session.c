@@ -362,7 +362,7 @@ session_execute(struct session *s, const char *typed)
 	if (*p != '\0') {
 		hist_add(s, line, len);
 		if (*p != '!')
-			go_on = dispatch_line(s, line);
+			go_on = dispatch_line(s, line, len);
 	}
 	free(copy);
 	return go_on;

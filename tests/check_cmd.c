@@ -774,6 +774,182 @@ START_TEST(test_line_memo_ip4_parts)
 END_TEST
 
 /*
+ * A line of a run is compared with the last one its answer was given for
+ * (cmd_memo.c's last_read), eight bytes at a time, and only an address
+ * where the two differ is read: every line after a valid one — an
+ * address changed at each place, longer, shorter, not an address, one
+ * followed by a byte more, the blanks around the words changed, a word
+ * more or less, a keyword changed, a line longer than the memo keeps —
+ * must get the walk's answer (its arguments' offsets and values too),
+ * by cmd_match and by cmd_match_len.
+ */
+START_TEST(test_line_memo_last)
+{
+	static const struct cmd_def defs[] = {
+		{ "route A.B.C.D$d A.B.C.D$m A.B.C.D$g", "R\nD\nM\nG", fn, 0 },
+		{ "route A.B.C.D$d A.B.C.D$m A.B.C.D$g WORD$x", "R\nD\nM\nG\nX",
+		    fn, 0 },
+		{ "route WORD$a WORD$b WORD$c", "R\nA\nB\nC", fn, 0 },
+		{ "routes A.B.C.D$d", "R\nD", fn, 0 },
+	};
+	static const char *const addrs[] = {
+		"1.2.3.4", "10.20.30.40", "100.200.255.254", "1.2.3.45",
+		"1.2.3.5", "9.2.3.4", "0.0.0.0", "255.255.255.255",
+		"100.200.255.25", "10.20.30.4",
+		/* Not addresses: the walk's WORD. */
+		"1.2.3.4x", "1.2.3", "256.2.3.4", "01.2.3.4", "1.2.3.04",
+		"1.2.3.4.5", "1.2.3.", "x.2.3.4",
+	};
+	static const char *const base[] = {
+		"10.0.1.0", "255.255.255.0", "172.16.0.1", "10.0.12.0",
+		"255.255.0.0", "172.16.0.99",
+	};
+	static const char *const other[] = {
+		"route  10.0.1.0 255.255.255.0 172.16.0.1",
+		"route 10.0.1.0 255.255.255.0 172.16.0.1 ",
+		" route 10.0.1.0 255.255.255.0 172.16.0.1",
+		"route\t10.0.1.0 255.255.255.0\t172.16.0.1",
+		"route 10.0.1.0 255.255.255.0 172.16.0.1 x",
+		"route 10.0.1.0 255.255.255.0 172.16.0.12 x",
+		"route 10.0.1.0 255.255.255.0",
+		"route 10.0.1.0 255.255.255.0 172.16.0.",
+		"route 10.0.1.0 255.255.255.0 172.16.0.1x",
+		"routes 10.0.1.0",
+		"routx 10.0.1.0 255.255.255.0 172.16.0.1",
+		"route 10.0.1.0 255.255.255.0 172.16.0.1"
+		    "                                                  "
+		    "                                                  ",
+		"route 10.0.1.0  255.255.255.0 172.16.0.1",
+		"route 10.0.1.0 255.255.255.0  172.16.0.1",
+		"route 1.0.1.0 255.255.255.0 172.16.0.1",
+		"route 10.0.1.0 255.255.255.00 172.16.0.1",
+		/* Of the same length: the next line (the first again) is
+		 * compared with this one's text. */
+		"route 10.0.1.9 255.255.255.0 172.16.0.1",
+		"route 10.0.1.0 255.255.255.0 172.16.0.7",
+	};
+	/* First words of every length modulo 8: a difference in the last
+	 * bytes, after the last whole eight. */
+	static const char *const first[] = {
+		"1.2.3.4", "11.2.3.4", "111.2.3.4", "111.22.3.4",
+		"111.22.33.4", "111.22.33.44", "111.222.33.44",
+		"111.222.133.44",
+	};
+	const size_t	na = sizeof(addrs) / sizeof(addrs[0]);
+	const size_t	no = sizeof(other) / sizeof(other[0]);
+	char		**lines, *want, *got;
+	const char	*a[3];
+	size_t		 n = 0, k, j, h, i;
+	struct strbuf	 sb;
+	struct cmd_set	*set, *fresh;
+
+	/* Runs of one address changed part by part: a difference after a
+	 * dot, at a dot, in the last part; the third line is compared with
+	 * the second, changed, one. */
+	static const char *const runs[][3] = {
+		{ "1.2.3.4", "1.2.345", "1.2.3.4" },
+		{ "1.2.3.4", "1.243.4", "1.2.3.4" },
+		{ "1.2.3.4", "132.3.4", "1.2.3.4" },
+		{ "1.2.3.4", "1.2.3.5", "1.2.3.45" },
+		{ "1.2.3.4", "1.2.33.4", "1.2.3.4" },
+		{ "10.200.30.40", "10.20.30.40", "10.20.30.41" },
+		{ "10.20.30.40", "10.200.30.40", "10.200.30.41" },
+		{ "1.2.3.4", "1.22.3.4", "1.22.3.5" },
+		{ "1.2.3.4", "1.2.3.04", "1.2.3.4" },
+		{ "1.2.3.4", "01.2.3.4", "1.2.3.4" },
+		{ "255.255.255.0", "255.255.255.00", "255.255.256.0" },
+		{ "1.2.3.4", "1.2.3.", "1.2.3.4" },
+		{ "1.2.3.4", "1.2.3.4.", "1.2.3.40" },
+		{ "9.9.9.9", "99.9.9.9", "99.9.9.99" },
+	};
+	const size_t	nr = sizeof(runs) / sizeof(runs[0]);
+	const size_t	nf = sizeof(first) / sizeof(first[0]);
+
+	ck_assert_ptr_nonnull(lines = calloc(3 * na * 2 + 2 * no + 1 +
+	    nf * 5 + nr * 6, sizeof(*lines)));
+	for (k = 0; k < 3; k++)
+		for (j = 0; j < na; j++) {
+			/* A valid line first: the next one is compared with
+			 * it. */
+			for (h = 0; h < 3; h++)
+				a[h] = base[(j + h) % 6];
+			strbuf_init(&sb);
+			strbuf_printf(&sb, "route %s %s %s", a[0], a[1], a[2]);
+			lines[n++] = strbuf_steal(&sb);
+			a[k] = addrs[j];
+			strbuf_init(&sb);
+			strbuf_printf(&sb, "route %s %s %s", a[0], a[1], a[2]);
+			lines[n++] = strbuf_steal(&sb);
+		}
+	for (j = 0; j < no; j++) {
+		lines[n++] = strdup("route 10.0.1.0 255.255.255.0 172.16.0.1");
+		lines[n++] = strdup(other[j]);
+	}
+	lines[n++] = strdup("route 10.0.1.0 255.255.255.0 172.16.0.1");
+	for (j = 0; j < nf; j++) {
+		static const char *const last[] = {
+			"9.9.9.1", "9.9.9.2", "9.9.9.1 ab", "9.9.9.1 ac",
+			"9.9.9.1 abc",
+		};
+
+		for (h = 0; h < 5; h++) {
+			strbuf_init(&sb);
+			strbuf_printf(&sb, "route %s 5.6.7.8 %s", first[j],
+			    last[h]);
+			lines[n++] = strbuf_steal(&sb);
+		}
+	}
+	/* Each run in the first address and in the last (whose end is the
+	 * line's). */
+	for (j = 0; j < nr; j++)
+		for (h = 0; h < 3; h++) {
+			strbuf_init(&sb);
+			strbuf_printf(&sb, "route %s 5.6.7.8 9.9.9.9", runs[j][h]);
+			lines[n++] = strbuf_steal(&sb);
+		}
+	for (j = 0; j < nr; j++)
+		for (h = 0; h < 3; h++) {
+			strbuf_init(&sb);
+			strbuf_printf(&sb, "route 5.6.7.8 9.9.9.9 %s", runs[j][h]);
+			lines[n++] = strbuf_steal(&sb);
+		}
+	set = memo_as_fresh("last", defs, sizeof(defs) / sizeof(defs[0]),
+	    (const char *const *)lines, n, 2);
+	/* The same through cmd_match_len, which is given the length. */
+	for (i = 0; i < n; i++) {
+		fresh = cmd_set_new("last");
+		ck_assert_int_eq(cmd_set_add(fresh, defs,
+		    sizeof(defs) / sizeof(defs[0]), err, sizeof(err)), 0);
+		M(fresh, lines[i]);
+		want = answer_text(&m);
+		cmd_match_free(&m);
+		cmd_set_free(fresh);
+		cmd_match_len(set, lines[i], strlen(lines[i]), &m);
+		got = answer_text(&m);
+		cmd_match_free(&m);
+		ck_assert_msg(strcmp(got, want) == 0, "\"%s\": %s, not %s",
+		    lines[i], got, want);
+		free(got);
+		free(want);
+	}
+	/* What the walk says, for the record. */
+	ck_assert_int_eq(M(set, "route 1.2.3.4 5.6.7.8 9.10.11.12"),
+	    CMD_MATCH_OK);
+	ck_assert_int_eq(M(set, "route 1.2.3.4 5.6.7.8 9.10.11.123"),
+	    CMD_MATCH_OK);
+	ck_assert_str_eq(m.cm_def->cd_syntax,
+	    "route A.B.C.D$d A.B.C.D$m A.B.C.D$g");
+	ck_assert_uint_eq(m.cm_a.as_v[3].ca_ip4, 0x090a0b7bu);
+	ck_assert_uint_eq(m.cm_a.as_v[3].ca_off, 22);
+	cmd_match_free(&m);
+	cmd_set_free(set);
+	for (k = 0; k < n; k++)
+		free(lines[k]);
+	free(lines);
+}
+END_TEST
+
+/*
  * The answers a set gave last are tried first, the line read as it is
  * compared with their keys (lmemo_recent): a line that has nearly such
  * a key — a keyword longer or cut short, a word more or less, an
@@ -997,6 +1173,7 @@ cmd_suite(void)
 	tcase_add_test(tc, test_line_memo_free);
 	tcase_add_test(tc, test_line_memo_recent);
 	tcase_add_test(tc, test_line_memo_ip4_parts);
+	tcase_add_test(tc, test_line_memo_last);
 	tcase_add_test(tc, test_line_memo_args);
 	tcase_add_test(tc, test_line_memo_refused);
 	suite_add_tcase(s, tc);
