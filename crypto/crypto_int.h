@@ -427,10 +427,19 @@ struct crypto {
 	const void			 *c_ah_done;
 	/* ipsec_in.c: the inbound SA the last ESP packet's SPI found,
 	 * valid while db_sa_gen is what it was then (an SA made or freed
-	 * moves it, and only they change what the SPI hash holds). */
+	 * moves it, and only they change what the SPI hash holds), and
+	 * what ipsec_esp_input derives from it then: its ESP state, how
+	 * it is decrypted, whether it verifies an ICV — set as the SA is
+	 * made (sa_add) and cleared only as it is released, which moves
+	 * db_sa_gen too — and the dataplane's forwarding slot, made once
+	 * and kept as long as the dataplane. */
 	struct {
 		struct ipsec_sa		*sm_ps;		/* NULL: none */
+		void			*sm_esp;	/* sm_ps's ps_esp */
+		uint8_t			*sm_slot;	/* dp_fwd_slot */
 		uint32_t		 sm_spi;
+		bool			 sm_direct;	/* esp_decap_to */
+		bool			 sm_verify;	/* fs_verify */
 		uint64_t		 sm_gen;
 	}				  c_spi_memo;
 	/* ipsec_in.c: the per-packet messages, one a minute each. */

@@ -86,9 +86,22 @@ inner_selected(const struct ipsec_flow *fl, const uint8_t *in, size_t len)
 	    (l->id_port == 0 || l->id_port == get16(in + hl + 2));
 }
 
+/* Whether what came out of PS whole counts as verified (fs_verify):
+ * AH's ICV, or ESP's (esp-null alone has none). */
+static bool
+sa_verifies(const struct ipsec_sa *ps)
+{
+	return ps->ps_ah != NULL || esp_sa_icv_len(ps->ps_esp) != 0;
+}
+
 /* The inbound SA of SPI (sadb_sa_find_in), or NULL: the last ESP
  * packet's answer again while the SAs are as they were (c_spi_memo) —
- * a stream's packets carry one SPI. */
+ * a stream's packets carry one SPI.  Found, the memo holds it with what
+ * ipsec_esp_input asks of it for every packet: its ESP state, whether
+ * it is ESP alone in tunnel mode (decrypted straight into the
+ * forwarding slot), whether it verifies, and the slot.  Each is fixed
+ * from the SA's making (sa_add) to its release, and both move
+ * db_sa_gen, which the memo is checked against. */
 static inline struct ipsec_sa *
 spi_find(struct crypto *c, uint32_t spi)
 {
@@ -99,6 +112,12 @@ spi_find(struct crypto *c, uint32_t spi)
 		return c->c_spi_memo.sm_ps;
 	if ((ps = sadb_sa_find_in(&c->c_sadb, spi)) != NULL) {
 		c->c_spi_memo.sm_ps = ps;
+		c->c_spi_memo.sm_esp = ps->ps_esp;
+		c->c_spi_memo.sm_direct = ps->ps_esp != NULL &&
+		    !ps->ps_transport && ps->ps_ah == NULL;
+		c->c_spi_memo.sm_verify = ps->ps_esp != NULL &&
+		    sa_verifies(ps);
+		c->c_spi_memo.sm_slot = dp_fwd_slot(c->c_sys->sy_dp);
 		c->c_spi_memo.sm_spi = spi;
 		c->c_spi_memo.sm_gen = c->c_sadb.db_sa_gen;
 	}
@@ -164,24 +183,24 @@ inner_selected6(const struct ipsec_flow *fl, const uint8_t *in, size_t len)
 
 /*
  * A datagram that came out of SA PS whole and as selected (either outer
- * family): counted, the SA's life and rekey told, handed on.  Inline in
- * its callers (ipsec_esp_input's is the one every ESP packet takes): one
- * call and its register saves fewer a packet.
+ * family): counted, the SA's life and rekey told, handed on.  DECRYPT:
+ * PS has ESP (AH alone decrypts nothing); VERIFY: sa_verifies(PS), which
+ * ipsec_esp_input has in its memo.  Inline in its callers
+ * (ipsec_esp_input's is the one every ESP packet takes): one call and
+ * its register saves fewer a packet.
  */
 static inline __attribute__((always_inline)) void
 esp_accepted(struct crypto *c, struct ipsec_sa *ps, struct dp_iface *in,
-    const uint8_t *inner, size_t ilen)
+    const uint8_t *inner, size_t ilen, bool decrypt, bool verify)
 {
 	struct ipsec_flow	*fl = ps->ps_flow;
 	struct ipsec_pair	*pr;
 
 	fl->fl_last_in_ms = clock_mono_ms();
 	fl->fl_stats.fs_decaps++;
-	/* AH alone decrypts nothing.  Verified only where there is an ICV
-	 * (esp-null alone has none). */
-	if (ps->ps_esp != NULL)
+	if (decrypt)
 		fl->fl_stats.fs_decrypt++;
-	if (ps->ps_ah != NULL || esp_sa_icv_len(ps->ps_esp) != 0)
+	if (verify)
 		fl->fl_stats.fs_verify++;
 	ps->ps_bytes += ilen;
 	/* The peer sends on this SA: it has the pair (rekey).  Each call
@@ -254,7 +273,7 @@ esp_input6(struct crypto *c, struct dp_iface *in, const uint8_t *ip,
 		fl->fl_stats.fs_recv_policy++;
 		return;
 	}
-	esp_accepted(c, ps, in, inner, ilen);
+	esp_accepted(c, ps, in, inner, ilen, true, sa_verifies(ps));
 }
 
 /* IOS's log line for an SPI we have no SA for, once a minute. */
@@ -344,7 +363,7 @@ ah_input(struct crypto *c, struct dp_iface *in, const uint8_t *ip, size_t len)
 		recv_policy(fl);
 		return;
 	}
-	esp_accepted(c, ps, in, buf, hl + plen);
+	esp_accepted(c, ps, in, buf, hl + plen, false, true);
 }
 
 /*
@@ -384,26 +403,31 @@ ipsec_esp_input(void *arg, struct dp_iface *in, const uint8_t *ip, size_t len)
 	struct ipsec_flow	*fl;
 	const uint8_t		*inner;
 	uint8_t			*buf;
+	void			*esp;
 	size_t			 hl = (size_t)(ip[0] & 15) * 4, ilen;
 	uint32_t		 spi;
 	uint8_t			 next;
 	enum esp_result		 r;
-	bool			 udp;
+	bool			 udp = false, verify;
 
-	if (len > 0 && (ip[0] >> 4) == 6) {
-		esp_input6(c, in, ip, len);
-		return;
-	}
-	if (ip[9] == IPPROTO_AH_NUM) {
-		ah_input(c, in, ip, len);
-		return;
-	}
-	/* ESP in UDP (the dataplane checked it is 4500 and no IKE). */
-	if ((udp = ip[9] == IPPROTO_UDP_NUM && len >= hl + UDP_HDR))
-		hl += UDP_HDR;
-	else if (ip[9] != IPPROTO_ESP_NUM) {
-		c->c_esp_bad++;
-		return;
+	/* ESP straight over IPv4, what a gateway receives, tested first:
+	 * then IPv6, AH, and ESP in UDP (the dataplane checked it is 4500
+	 * and no IKE). */
+	if ((ip[0] >> 4) != 4 || ip[9] != IPPROTO_ESP_NUM) {
+		if (len > 0 && (ip[0] >> 4) == 6) {
+			esp_input6(c, in, ip, len);
+			return;
+		}
+		if (ip[9] == IPPROTO_AH_NUM) {
+			ah_input(c, in, ip, len);
+			return;
+		}
+		if ((udp = ip[9] == IPPROTO_UDP_NUM && len >= hl + UDP_HDR))
+			hl += UDP_HDR;
+		else if (ip[9] != IPPROTO_ESP_NUM) {
+			c->c_esp_bad++;
+			return;
+		}
 	}
 	if (len < hl + ESP_HDR_LEN) {
 		c->c_esp_bad++;
@@ -411,33 +435,33 @@ ipsec_esp_input(void *arg, struct dp_iface *in, const uint8_t *ip, size_t len)
 	}
 	spi = get32(ip + hl);
 	if ((ps = spi_find(c, spi)) == NULL ||
-	    ps->ps_esp == NULL) {
+	    (esp = c->c_spi_memo.sm_esp) == NULL) {
 		invalid_spi(c, ip, IPPROTO_ESP_NUM, spi);
 		return;
 	}
 	fl = ps->ps_flow;
-	/* An AH+ESP SA takes ESP only as its AH brought it. */
-	if (ps->ps_ah != NULL && c->c_ah_done != ps) {
-		recv_policy(fl);
-		return;
-	}
+	verify = c->c_spi_memo.sm_verify;
 	/* A tunnel's inner datagram is decrypted straight from the packet
 	 * where the dataplane forwards it from (dp_fwd_slot): no copy,
 	 * the packet left as it is (esp_decap_to).  ESP in ESP, whose
 	 * packet may lie there, and transport mode or AH's bundle (AH
 	 * brings ESP in c_fragbuf and keeps c_rxbuf) are moved into a
-	 * preallocated buffer and decrypted in place: no malloc. */
-	buf = dp_fwd_slot(c->c_sys->sy_dp);
-	if (!ps->ps_transport && ps->ps_ah == NULL &&
-	    apart(ip + hl, buf, len - hl))
-		r = esp_decap_to(ps->ps_esp, (uint8_t *)(uintptr_t)(ip + hl),
+	 * preallocated buffer and decrypted in place: no malloc.  (The
+	 * memo's sm_direct: not transport mode, no AH.) */
+	buf = c->c_spi_memo.sm_slot;
+	if (c->c_spi_memo.sm_direct && apart(ip + hl, buf, len - hl))
+		r = esp_decap_to(esp, (uint8_t *)(uintptr_t)(ip + hl),
 		    len - hl, ESP_NEXT_IPV4, buf, &inner, &ilen, &next);
 	else {
+		/* An AH+ESP SA takes ESP only as its AH brought it. */
+		if (ps->ps_ah != NULL && c->c_ah_done != ps) {
+			recv_policy(fl);
+			return;
+		}
 		buf = ps->ps_transport || ps->ps_ah != NULL ?
-		    ipsec_rxbuf(c) : buf - ESP_HDR_LEN -
-		    esp_sa_iv_len(ps->ps_esp);
+		    ipsec_rxbuf(c) : buf - ESP_HDR_LEN - esp_sa_iv_len(esp);
 		memmove(buf, ip + hl, len - hl);
-		r = esp_decap_nh(ps->ps_esp, buf, len - hl,
+		r = esp_decap_nh(esp, buf, len - hl,
 		    ps->ps_transport ? -1 : ESP_NEXT_IPV4, &inner, &ilen,
 		    &next);
 	}
@@ -481,5 +505,5 @@ ipsec_esp_input(void *arg, struct dp_iface *in, const uint8_t *ip, size_t len)
 	    get16(ip + hl - UDP_HDR) != fl->fl_peer_port)
 		ipsec_natt_follow(sadb_isakmp_find(&c->c_sadb, ps->ps_icookie,
 		    ps->ps_rcookie), fl, get16(ip + hl - UDP_HDR));
-	esp_accepted(c, ps, in, inner, ilen);
+	esp_accepted(c, ps, in, inner, ilen, true, verify);
 }

@@ -505,16 +505,19 @@ dp_ip_input(struct dataplane *dp, struct dp_iface *in, const uint8_t *ip,
 {
 	size_t	hl, tot;
 
-	/* GRE over IPv6 out of its SA (tunnel protection on `tunnel mode
-	 * gre ipv6`): the IPv6 datagram as if it came on IN. */
-	if (len >= 40 && (ip[0] >> 4) == 6) {
-		dp->d_decap6 = true;
-		ip6_input(dp, in, ip, len);
-		dp->d_decap6 = false;
-		return 0;
-	}
-	if (len < 20 || (ip[0] >> 4) != 4)
+	/* IPv4 tested first: what nearly every SA carries. */
+	if (len < 20 || (ip[0] >> 4) != 4) {
+		/* GRE over IPv6 out of its SA (tunnel protection on
+		 * `tunnel mode gre ipv6`): the IPv6 datagram as if it came
+		 * on IN. */
+		if (len >= 40 && (ip[0] >> 4) == 6) {
+			dp->d_decap6 = true;
+			ip6_input(dp, in, ip, len);
+			dp->d_decap6 = false;
+			return 0;
+		}
 		return -1;
+	}
 	hl = (size_t)(ip[0] & 15) * 4;
 	tot = get16(ip + 2);
 	if (hl > len || tot > len)

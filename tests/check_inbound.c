@@ -704,6 +704,57 @@ START_TEST(test_spi_memo)
 }
 END_TEST
 
+/*
+ * An AH+ESP SA takes ESP only as its AH brought it: ESP alone on such
+ * an SA, with its SPI, a good ICV and a fresh sequence number, is
+ * refused (#recv errors, invalid identity) and never decapsulated —
+ * also straight after bundles were accepted, when the SPI memo
+ * (ipsec_in.c, c_spi_memo) holds the SA and says how to decrypt it:
+ * the memo's "decrypt at once" must not cover an SA with AH.
+ */
+START_TEST(test_bundle_esp_alone)
+{
+	uint8_t			 p[64], esp[512];
+	const char		*out;
+	struct ipsec_flow	*fl;
+	struct ipsec_sa		*ps;
+	uint64_t		 decaps, policy;
+	size_t			 n;
+
+	pair_crypto_cfg(0, "3des", "cisco", "permit ip host 1.1.1.1 host 2.2.2.2");
+	pair_crypto_cfg(1, "3des", "cisco", "permit ip host 2.2.2.2 host 1.1.1.1");
+	pair_config(0, "crypto ipsec transform-set TSET ah-sha-hmac esp-3des "
+	    "esp-sha-hmac\n");
+	pair_config(1, "crypto ipsec transform-set TSET ah-sha-hmac esp-3des "
+	    "esp-sha-hmac\n");
+	pair_run_for(1);
+	out = pair_run_wait(0, "ping 2.2.2.2 source loopback0");
+	ck_assert_msg(strstr(out, "!!!!\n") != NULL, "%s", out);
+	fl = TAILQ_FIRST(&crypto_of(0)->c_sadb.db_flows);
+	ck_assert(fl != NULL);
+	ps = TAILQ_LAST(&fl->fl_in, ipsec_sa_list);
+	ck_assert(ps != NULL && ps->ps_ah != NULL && ps->ps_esp != NULL);
+	ck_assert_ptr_eq(crypto_of(0)->c_spi_memo.sm_ps, ps);
+	decaps = fl->fl_stats.fs_decaps;
+	policy = fl->fl_stats.fs_recv_policy;
+	ck_assert_uint_ge(decaps, 4);
+
+	/* ESP of the bundle's SA, without its AH, twice. */
+	n = esp_make(p, inner(p, 1, 0x02020202, 0, 0), esp);
+	send_from_r2(esp, n);
+	n = esp_make(p, inner(p, 1, 0x02020202, 0, 0), esp);
+	send_from_r2(esp, n);
+	ck_assert_uint_eq(fl->fl_stats.fs_decaps, decaps);
+	ck_assert_uint_eq(fl->fl_stats.fs_recv_policy, policy + 2);
+
+	/* The bundle itself still passes. */
+	out = pair_run_wait(0, "ping 2.2.2.2 source loopback0");
+	ck_assert_msg(strstr(out, "!!!!!\n") != NULL, "%s", out);
+	ck_assert_uint_eq(fl->fl_stats.fs_decaps, decaps + 5);
+	ck_assert_uint_eq(fl->fl_stats.fs_recv_policy, policy + 2);
+}
+END_TEST
+
 /* The inbound SAs of R's flows. */
 static int
 in_sas(int r)
@@ -808,6 +859,7 @@ inbound_suite(void)
 	tcase_add_test(tc, test_ike_esp_exempt);
 	tcase_add_test(tc, test_decap_handed_back);
 	tcase_add_test(tc, test_spi_memo);
+	tcase_add_test(tc, test_bundle_esp_alone);
 	tcase_add_test(tc, test_rekey_inbound_volume);
 	tcase_add_test(tc, test_standby_confirmed);
 	suite_add_tcase(s, tc);
