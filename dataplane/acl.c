@@ -40,9 +40,11 @@ struct icmp_name {
 
 #define NN(n, v, h)	{ n, v },
 #define ICMPN(n, t, c, h) { n, t, c },
+/* Looked up by name first to last: the protocols most rules name first
+ * ("ip" again in the list is never reached; by number both give "ip"). */
 static const struct name_num protocols[] = {
-	ACL_PROTOCOLS(NN) { "icmp", PROTO_ICMP }, { "tcp", PROTO_TCP },
-	{ "udp", PROTO_UDP },
+	{ "ip", ACE_PROTO_IP }, { "tcp", PROTO_TCP }, { "udp", PROTO_UDP },
+	{ "icmp", PROTO_ICMP }, ACL_PROTOCOLS(NN)
 };
 static const struct name_num tcp_ports[] = { ACL_TCP_PORTS(NN) };
 static const struct name_num udp_ports[] = { ACL_UDP_PORTS(NN) };
@@ -55,17 +57,22 @@ static const struct icmp_name icmp_names[] = { ACL_ICMP_TYPES(ICMPN) };
 static int
 nn_num(const struct name_num *t, size_t n, const char *name)
 {
-	size_t	i;
+	const char	*a, *b;
+	size_t		 i;
 
-	/* The first two bytes before the call: every rule looks its
-	 * protocol up ("ip" is the sixth name, just after "igmp"),
-	 * and a port name.  A name's second byte is there when its first
-	 * is not its end. */
-	for (i = 0; i < n; i++)
-		if (t[i].nn_name[0] == name[0] && (name[0] == '\0' ||
-		    t[i].nn_name[1] == name[1]) &&
-		    strcmp(t[i].nn_name, name) == 0)
+	/* Every rule looks its protocol up, a tcp or udp one its port
+	 * names: the first two bytes pass over the other names (every
+	 * name has two), the rest is compared in line — strcmp's call was
+	 * most of a rule's protocol lookup. */
+	for (i = 0; i < n; i++) {
+		a = t[i].nn_name;
+		if (a[0] != name[0] || a[1] != name[1])
+			continue;
+		for (a++, b = name + 1; *a == *b && *a != '\0'; a++, b++)
+			;
+		if (*a == *b)
 			return t[i].nn_num;
+	}
 	return -1;
 }
 
