@@ -277,24 +277,29 @@ struct dp_acl {
 
 /* Static routes. */
 /*
- * 24 bytes: an interface and a name, which most routes have neither of,
- * share one block, "IFNAME\0NAME\0" as far as each is there (a node
- * with its path in it is 32 bytes, half a cache line).
+ * 16 bytes: an interface and a name, which most routes have neither of,
+ * share one block, "IFNAME\0NAME\0" as far as each is there; the counts
+ * and flags share one word (a node with its path in it is 24 bytes: a
+ * large configuration's routes are most of its memory after its ACL
+ * rules, and every page of them a fault as it loads).
  */
 struct rt_path {
 	char		*rp_text;	/* NULL: neither (path_ifname) */
 	uint32_t	rp_nexthop;	/* 0: none */
 	/* Installed by a subsystem (crypto's reverse route injection),
-	 * not configured: counted, never in the running configuration. */
-	unsigned	rp_injected;
-	uint8_t		rp_distance;	/* 1-255 */
-	bool		rp_hasif, rp_hasname;	/* in rp_text */
-	bool		rp_permanent;
-	bool		rp_dhcp;	/* learned from a DHCP offer: not
+	 * not configured: counted (to RT_MAXINJECT), never in the running
+	 * configuration. */
+	uint32_t	rp_injected : 20;
+	uint32_t	rp_distance : 8;	/* 1-255 */
+	bool		rp_hasif : 1, rp_hasname : 1;	/* in rp_text */
+	bool		rp_permanent : 1;
+	bool		rp_dhcp : 1;	/* learned from a DHCP offer: not
 					 * configuration, never rendered */
 };
 
-_Static_assert(sizeof(struct rt_path) == 24, "struct rt_path grew");
+#define RT_MAXINJECT	((1U << 20) - 1)
+
+_Static_assert(sizeof(struct rt_path) == 16, "struct rt_path grew");
 
 /* P's interface name, NULL: none. */
 static inline const char *
@@ -314,7 +319,7 @@ path_name(const struct rt_path *p)
 
 /*
  * A prefix and its paths.  The one path nearly every route has is in the
- * node itself (32 bytes, where a node of 24 and a path of 32 in a pool
+ * node itself (24 bytes, where a node of 24 and a path of 32 in a pool
  * apart were 56 and a second cache line to read); a node of several
  * paths points to an array of its own.  A path is the node's only as
  * long as the node stays where it is: a route added or removed moves the
@@ -332,7 +337,7 @@ struct rt_node {
 
 #define RT_MAXPATHS	((1U << 26) - 1)
 
-_Static_assert(sizeof(struct rt_node) == 32, "struct rt_node grew");
+_Static_assert(sizeof(struct rt_node) == 24, "struct rt_node grew");
 
 /* N's paths, rn_npaths of them (the strchr convention on const). */
 static inline struct rt_path *
