@@ -236,10 +236,12 @@ struct ace_ports {
 };
 
 /*
- * 56 bytes, not 72: a remark's text shares its room with the counter
- * (a remark never matches, a rule never has text), the kind is a byte,
- * a port range's second port is its ap_hi.  40,000 rules are 160 pages
- * fewer to fault in.
+ * 48 bytes, not 72: a remark's text shares its room with the counter
+ * (a remark never matches, a rule never has text), a tcp or udp rule's
+ * ports with an icmp rule's message (no rule has both: read them by the
+ * protocol: acl.c's ace_has_ports, ace_is_icmp), the kind and its two
+ * flags one byte, a port range's second port is its ap_hi.  40,000 rules
+ * are 234 pages fewer to fault in.
  */
 struct ace {
 	struct ace_addr	ace_src, ace_dst;
@@ -248,17 +250,24 @@ struct ace {
 		char	*ace_remark;	/* remarks; NULL: a bare "remark" */
 	};
 	uint32_t	ace_seq;	/* remarks: the entry they follow */
-	struct ace_ports ace_sport, ace_dport;
 	uint16_t	ace_proto;	/* 0-255 or ACE_PROTO_IP */
-	int16_t		ace_icmp_type, ace_icmp_code;	/* ACE_ICMP_ANY */
-	int16_t		ace_icmp_name;	/* index in the name table, or -1 */
-	uint8_t		ace_kind;	/* enum ace_kind */
-	bool		ace_established;
-	uint8_t		ace_log;	/* 0, 1 log, 2 log-input */
+	uint8_t		ace_kind : 2;	/* enum ace_kind */
+	uint8_t		ace_log : 2;	/* 0, 1 log, 2 log-input */
+	bool		ace_established : 1;
+	/* Zeroed whole before either is set (ace_same compares it by
+	 * memcmp); a rule of another protocol has PORT_ANY ports. */
+	union {
+		struct {	/* tcp, udp */
+			struct ace_ports ace_sport, ace_dport;
+		};
+		struct {	/* icmp: ACE_ICMP_ANY */
+			int16_t	ace_icmp_type, ace_icmp_code;
+			int16_t	ace_icmp_name;	/* in the name table, or -1 */
+		};
+	};
 };
 
-_Static_assert(sizeof(struct ace_ports) == 8, "ace_ports has padding");
-_Static_assert(sizeof(struct ace) == 56, "struct ace grew");
+_Static_assert(sizeof(struct ace) == 48, "struct ace grew");
 
 struct dp_acl {
 	char		*acl_name;

@@ -780,6 +780,85 @@ START_TEST(test_acl_names_stored)
 }
 END_TEST
 
+/*
+ * A tcp or udp rule's ports and an icmp rule's message share their room
+ * (struct ace, 48 bytes): each rule renders, matches, compares and hands
+ * crypto its own — an icmp rule any port (crypto's proxy), a tcp rule no
+ * ICMP message, the same icmp rule typed twice one rule, another message
+ * another rule.
+ */
+START_TEST(test_acl_ports_icmp_share)
+{
+	struct dp_acl	*acl;
+	struct dp_rule	 ru;
+	uint8_t		 pkt[24];
+	bool		 permit;
+	const char	*out;
+
+	ck_assert_uint_eq(sizeof(struct ace), 48);
+	fx_run_quiet(&fx,
+	    "ip access-list extended PI\n"
+	    "permit icmp any any 3 13\n"
+	    "permit tcp any range 3 8 any eq 13\n"
+	    "permit icmp any any echo\n"
+	    "permit icmp any any echo\n"
+	    "permit icmp any any 8 1\n"
+	    "permit udp any eq 65535 any gt 1\n"
+	    "deny icmp any host 1.2.3.4 log\n"
+	    "exit\n");
+	out = fx_run(&fx, "do show running-config | section PI");
+	ck_assert_str_eq(out,
+	    "ip access-list extended PI\n"
+	    " permit icmp any any administratively-prohibited\n"
+	    " permit tcp any range 3 8 any eq daytime\n"
+	    " permit icmp any any echo\n"
+	    " permit icmp any any 8 1\n"
+	    " permit udp any eq 65535 any gt 1\n"
+	    " deny   icmp any host 1.2.3.4 log\n");
+	acl = dp_acl_find(fx.fx_rt.r_sys.sy_dp, "PI");
+	ck_assert_ptr_nonnull(acl);
+	ck_assert_uint_eq(acl->acl_n, 6);
+	/* icmp: any port to crypto; tcp and udp: their ports. */
+	ck_assert(dp_acl_rule(acl, 0, &ru));
+	ck_assert_uint_eq(ru.ru_proto, 1);
+	ck_assert_uint_eq(ru.ru_sport, 0);
+	ck_assert_uint_eq(ru.ru_sport_lo, 0);
+	ck_assert_uint_eq(ru.ru_sport_hi, 65535);
+	ck_assert_uint_eq(ru.ru_dport_lo, 0);
+	ck_assert_uint_eq(ru.ru_dport_hi, 65535);
+	ck_assert(!ru.ru_sport_neq && !ru.ru_dport_neq);
+	ck_assert(dp_acl_rule(acl, 1, &ru));
+	ck_assert_uint_eq(ru.ru_sport_lo, 3);
+	ck_assert_uint_eq(ru.ru_sport_hi, 8);
+	ck_assert_uint_eq(ru.ru_dport, 13);
+	ck_assert(dp_acl_rule(acl, 4, &ru));
+	ck_assert_uint_eq(ru.ru_sport, 65535);
+	ck_assert_uint_eq(ru.ru_dport_lo, 2);
+	ck_assert_uint_eq(ru.ru_dport_hi, 65535);
+	/* Packets: an ICMP message by its type and code; a tcp packet to
+	 * port 13 is not an ICMP echo. */
+	ip4(pkt, 0x01010101, 0x02020202, 1, 0x0800, 0);	/* echo 8/0 */
+	ck_assert_int_eq(dp_acl_classify(acl, pkt, sizeof(pkt), &permit), 2);
+	ip4(pkt, 0x01010101, 0x02020202, 1, 0x0801, 0);	/* 8/1 */
+	ck_assert_int_eq(dp_acl_classify(acl, pkt, sizeof(pkt), &permit), 2);
+	ip4(pkt, 0x01010101, 0x02020202, 1, 0x030d, 0);	/* 3/13 */
+	ck_assert_int_eq(dp_acl_classify(acl, pkt, sizeof(pkt), &permit), 0);
+	ip4(pkt, 0x01010101, 0x01020304, 1, 0x0302, 0);	/* 3/2 */
+	ck_assert_int_eq(dp_acl_classify(acl, pkt, sizeof(pkt), &permit), 5);
+	ck_assert(!permit);
+	ip4(pkt, 0x01010101, 0x02020202, 6, 5, 13);
+	ck_assert_int_eq(dp_acl_classify(acl, pkt, sizeof(pkt), &permit), 1);
+	ip4(pkt, 0x01010101, 0x02020202, 6, 9, 13);
+	ck_assert_int_eq(dp_acl_classify(acl, pkt, sizeof(pkt), &permit), -1);
+	/* Removed by its own fields only. */
+	fx_run_quiet(&fx, "ip access-list extended PI\n"
+	    "no permit icmp any any 8 2\nno permit icmp any any echo\nexit\n");
+	ck_assert_uint_eq(acl->acl_n, 5);
+	ck_assert_ptr_null(strstr(fx_run(&fx, "do show running-config | "
+	    "section PI"), " echo\n"));
+}
+END_TEST
+
 /* What crypto asks of an ACL: which rule a packet hits (remarks not
  * counted), permit or deny, and the rule's fields for proxy IDs. */
 /*
@@ -978,6 +1057,7 @@ dp_suite(void)
 	tcase_add_test(tc, test_crypto_acl);
 	tcase_add_test(tc, test_acl_remark_counter);
 	tcase_add_test(tc, test_acl_names_stored);
+	tcase_add_test(tc, test_acl_ports_icmp_share);
 	tcase_add_test(tc, test_ping_async);
 	suite_add_tcase(s, tc);
 	return s;
