@@ -233,10 +233,12 @@ crypto_map_cmd(struct vty *vty, const struct cmd_args *m)
 	c->c_cfg_gen++;
 	if (dyn != NULL)
 		return CMD_SUCCESS;
+	/* Text without a conversion: put, not formatted (half the
+	 * handler, a new map entry each). */
 	if (created)
-		vty_out(vty, "%% NOTE: This new crypto map will remain "
-		    "disabled until a peer\n        and a valid access list "
-		    "have been configured.\n");
+		strbuf_puts(&vty->v_out, "% NOTE: This new crypto map will "
+		    "remain disabled until a peer\n        and a valid access "
+		    "list have been configured.\n");
 	vty_enter(vty, MODE_CONFIG_CRYPTO_MAP, ce);
 	return CMD_SUCCESS;
 }
