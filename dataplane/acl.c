@@ -131,11 +131,12 @@ acl_make(struct dataplane *dp, const char *name, bool extended,
 {
 	struct dp_acl	*acl;
 	unsigned	 h = acl_hash(name);
+	size_t		 len = strlen(name);
 
-	acl = xcalloc(1, sizeof(*acl));
+	acl = xcalloc(1, sizeof(*acl) + len + 1);
 	acl->acl_dp = dp;
 	dp->d_gen++;
-	acl->acl_name = xstrdup(name);
+	memcpy(acl->acl_name, name, len + 1);
 	acl->acl_extended = extended;
 	acl->acl_numbered = numbered;
 	if (numbered)
@@ -166,7 +167,6 @@ acl_release(struct dp_acl *acl)
 			if (acl->acl_ace[i].ace_kind == ACE_REMARK)
 				free(acl->acl_ace[i].ace_remark);
 	free(acl->acl_ace);
-	free(acl->acl_name);
 	free(acl);
 }
 

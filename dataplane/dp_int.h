@@ -270,7 +270,6 @@ struct ace {
 _Static_assert(sizeof(struct ace) == 48, "struct ace grew");
 
 struct dp_acl {
-	char		*acl_name;
 	bool		 acl_extended;
 	bool		 acl_numbered;
 	unsigned long	 acl_number;
@@ -280,6 +279,8 @@ struct dp_acl {
 	struct dp_acl	*acl_hnext;	/* hash chain */
 	struct dataplane *acl_dp;	/* its generation changes with it */
 	struct dp_acl	*acl_prev, *acl_next;	/* creation order */
+	/* In the list's own block: one allocation a list, not two. */
+	char		 acl_name[];
 };
 
 #define ACL_HASH	4096
