@@ -279,7 +279,7 @@ cmap_set_peer_cmd(struct vty *vty, const struct cmd_args *m)
 	uint32_t		 peer = 0, *nv;
 	size_t			 i;
 
-	(void)ip4_parse(cmd_arg(m, "addr"), &peer);
+	(void)cmd_arg_ip4(m, "addr", &peer);	/* the matcher's value */
 	vty->v_sys->sy_crypto->c_cfg_gen++;
 
 	for (i = 0; i < ce->ce_npeers; i++)
