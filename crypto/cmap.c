@@ -233,10 +233,12 @@ crypto_map_cmd(struct vty *vty, const struct cmd_args *m)
 	c->c_cfg_gen++;
 	if (dyn != NULL)
 		return CMD_SUCCESS;
+	/* Text without a conversion: put, not formatted (half the
+	 * handler, a new map entry each). */
 	if (created)
-		vty_out(vty, "%% NOTE: This new crypto map will remain "
-		    "disabled until a peer\n        and a valid access list "
-		    "have been configured.\n");
+		strbuf_puts(&vty->v_out, "% NOTE: This new crypto map will "
+		    "remain disabled until a peer\n        and a valid access "
+		    "list have been configured.\n");
 	vty_enter(vty, MODE_CONFIG_CRYPTO_MAP, ce);
 	return CMD_SUCCESS;
 }
@@ -277,7 +279,7 @@ cmap_set_peer_cmd(struct vty *vty, const struct cmd_args *m)
 	uint32_t		 peer = 0, *nv;
 	size_t			 i;
 
-	(void)ip4_parse(cmd_arg(m, "addr"), &peer);
+	(void)cmd_arg_ip4(m, "addr", &peer);	/* the matcher's value */
 	vty->v_sys->sy_crypto->c_cfg_gen++;
 
 	for (i = 0; i < ce->ce_npeers; i++)

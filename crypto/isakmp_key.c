@@ -291,7 +291,8 @@ psk_from_args(const struct cmd_args *m, struct psk *tmpl)
 		tmpl->pk_host = (char *)s;
 	} else {
 		tmpl->pk_kind = PSK_IPV4;
-		(void)ip4_parse(cmd_arg(m, "addr"), &tmpl->pk_addr);
+		/* The matcher's value, not the word parsed again. */
+		(void)cmd_arg_ip4(m, "addr", &tmpl->pk_addr);
 		if ((s = cmd_arg(m, "mask")) != NULL)
 			(void)ip4_parse(s, &tmpl->pk_mask);
 		else

@@ -40,9 +40,11 @@ struct icmp_name {
 
 #define NN(n, v, h)	{ n, v },
 #define ICMPN(n, t, c, h) { n, t, c },
+/* Looked up by name first to last: the protocols most rules name first
+ * ("ip" again in the list is never reached; by number both give "ip"). */
 static const struct name_num protocols[] = {
-	ACL_PROTOCOLS(NN) { "icmp", PROTO_ICMP }, { "tcp", PROTO_TCP },
-	{ "udp", PROTO_UDP },
+	{ "ip", ACE_PROTO_IP }, { "tcp", PROTO_TCP }, { "udp", PROTO_UDP },
+	{ "icmp", PROTO_ICMP }, ACL_PROTOCOLS(NN)
 };
 static const struct name_num tcp_ports[] = { ACL_TCP_PORTS(NN) };
 static const struct name_num udp_ports[] = { ACL_UDP_PORTS(NN) };
@@ -52,20 +54,39 @@ static const struct icmp_name icmp_names[] = { ACL_ICMP_TYPES(ICMPN) };
 
 #define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
 
+/* A rule's ports and its ICMP message share their room (struct ace):
+ * each is read only for the protocols that have it. */
+static inline bool
+ace_has_ports(const struct ace *e)
+{
+	return e->ace_proto == PROTO_TCP || e->ace_proto == PROTO_UDP;
+}
+
+static inline bool
+ace_is_icmp(const struct ace *e)
+{
+	return e->ace_proto == PROTO_ICMP;
+}
+
 static int
 nn_num(const struct name_num *t, size_t n, const char *name)
 {
-	size_t	i;
+	const char	*a, *b;
+	size_t		 i;
 
-	/* The first two bytes before the call: every rule looks its
-	 * protocol up ("ip" is the sixth name, just after "igmp"),
-	 * and a port name.  A name's second byte is there when its first
-	 * is not its end. */
-	for (i = 0; i < n; i++)
-		if (t[i].nn_name[0] == name[0] && (name[0] == '\0' ||
-		    t[i].nn_name[1] == name[1]) &&
-		    strcmp(t[i].nn_name, name) == 0)
+	/* Every rule looks its protocol up, a tcp or udp one its port
+	 * names: the first two bytes pass over the other names (every
+	 * name has two), the rest is compared in line — strcmp's call was
+	 * most of a rule's protocol lookup. */
+	for (i = 0; i < n; i++) {
+		a = t[i].nn_name;
+		if (a[0] != name[0] || a[1] != name[1])
+			continue;
+		for (a++, b = name + 1; *a == *b && *a != '\0'; a++, b++)
+			;
+		if (*a == *b)
 			return t[i].nn_num;
+	}
 	return -1;
 }
 
@@ -110,11 +131,12 @@ acl_make(struct dataplane *dp, const char *name, bool extended,
 {
 	struct dp_acl	*acl;
 	unsigned	 h = acl_hash(name);
+	size_t		 len = strlen(name);
 
-	acl = xcalloc(1, sizeof(*acl));
+	acl = xcalloc(1, sizeof(*acl) + len + 1);
 	acl->acl_dp = dp;
 	dp->d_gen++;
-	acl->acl_name = xstrdup(name);
+	memcpy(acl->acl_name, name, len + 1);
 	acl->acl_extended = extended;
 	acl->acl_numbered = numbered;
 	if (numbered)
@@ -145,7 +167,6 @@ acl_release(struct dp_acl *acl)
 			if (acl->acl_ace[i].ace_kind == ACE_REMARK)
 				free(acl->acl_ace[i].ace_remark);
 	free(acl->acl_ace);
-	free(acl->acl_name);
 	free(acl);
 }
 
@@ -274,11 +295,9 @@ ace_same(const struct ace *a, const struct ace *b)
 	    a->ace_kind == b->ace_kind && a->ace_proto == b->ace_proto &&
 	    a->ace_src.aa_wild == b->ace_src.aa_wild &&
 	    a->ace_dst.aa_wild == b->ace_dst.aa_wild &&
-	    memcmp(&a->ace_sport, &b->ace_sport, sizeof(a->ace_sport)) == 0 &&
-	    memcmp(&a->ace_dport, &b->ace_dport, sizeof(a->ace_dport)) == 0 &&
-	    a->ace_established == b->ace_established &&
-	    a->ace_icmp_type == b->ace_icmp_type &&
-	    a->ace_icmp_code == b->ace_icmp_code &&
+	    /* the ports or the ICMP message, zeroed whole before */
+	    memcmp(&a->ace_sport, &b->ace_sport, 2 * sizeof(a->ace_sport)) ==
+	    0 && a->ace_established == b->ace_established &&
 	    a->ace_log == b->ace_log;
 }
 
@@ -404,19 +423,48 @@ ports_from(const struct cmd_args *m, char side, unsigned proto,
 	}
 }
 
+/* An icmp rule's message (E's ports' room, zeroed). */
+static bool
+icmp_from(const struct cmd_args *m, struct ace *e)
+{
+	const char	*v;
+	size_t		 i;
+
+	e->ace_icmp_type = e->ace_icmp_code = ACE_ICMP_ANY;
+	e->ace_icmp_name = -1;
+	e->ace_established = cmd_has(m, "established");
+	if ((v = cmd_arg(m, "iname")) != NULL) {
+		for (i = 0; i < NELEM(icmp_names); i++)
+			if (strcmp(icmp_names[i].in_name, v) == 0)
+				break;
+		e->ace_icmp_type = icmp_names[i].in_type;
+		e->ace_icmp_code = icmp_names[i].in_code;
+	} else if (cmd_arg(m, "itype") != NULL) {
+		e->ace_icmp_type = (int16_t)cmd_arg_num(m, "itype", 0);
+		if (cmd_arg(m, "icode") != NULL)
+			e->ace_icmp_code = (int16_t)cmd_arg_num(m, "icode", 0);
+	}
+	/* A number that has a name is printed by it, as IOS does (every
+	 * name has a type: a rule without one has no name and skips the
+	 * walk of the table). */
+	for (i = 0; e->ace_icmp_type != ACE_ICMP_ANY &&
+	    i < NELEM(icmp_names); i++)
+		if (icmp_names[i].in_type == e->ace_icmp_type &&
+		    icmp_names[i].in_code == e->ace_icmp_code)
+			e->ace_icmp_name = (int16_t)i;
+	return true;
+}
+
 /* The rule of a match; false (after IOS's message) if IOS refuses it. */
 static bool
 ace_from(struct vty *vty, const struct cmd_args *m, bool extended,
     struct ace *e)
 {
-	const char	*proto, *v;
+	const char	*proto;
 	int		 n;
-	size_t		 i;
 
 	memset(e, 0, sizeof(*e));
 	e->ace_kind = cmd_has(m, "permit") ? ACE_PERMIT : ACE_DENY;
-	e->ace_icmp_type = e->ace_icmp_code = ACE_ICMP_ANY;
-	e->ace_icmp_name = -1;
 	e->ace_log = cmd_has(m, "log-input") ? 2 : cmd_has(m, "log") ? 1 : 0;
 	addr_from(m, true, &e->ace_src);
 	if (!extended) {
@@ -434,8 +482,9 @@ ace_from(struct vty *vty, const struct cmd_args *m, bool extended,
 	/* Only tcp and udp rules have ports, only tcp ones established,
 	 * only icmp ones a type (grammar/acl.c's EXT): a rule of another
 	 * protocol, most of a configuration's, asks none of those names. */
-	if (e->ace_proto != PROTO_TCP && e->ace_proto != PROTO_UDP &&
-	    e->ace_proto != PROTO_ICMP) {
+	if (ace_is_icmp(e))
+		return icmp_from(m, e);
+	if (!ace_has_ports(e)) {
 		e->ace_sport.ap_hi = e->ace_dport.ap_hi = 65535;
 		return true;
 	}
@@ -452,25 +501,6 @@ ace_from(struct vty *vty, const struct cmd_args *m, bool extended,
 		return false;
 	}
 	e->ace_established = cmd_has(m, "established");
-	if ((v = cmd_arg(m, "iname")) != NULL) {
-		for (i = 0; i < NELEM(icmp_names); i++)
-			if (strcmp(icmp_names[i].in_name, v) == 0)
-				break;
-		e->ace_icmp_type = icmp_names[i].in_type;
-		e->ace_icmp_code = icmp_names[i].in_code;
-	} else if (cmd_arg(m, "itype") != NULL) {
-		e->ace_icmp_type = (int16_t)cmd_arg_num(m, "itype", 0);
-		if (cmd_arg(m, "icode") != NULL)
-			e->ace_icmp_code = (int16_t)cmd_arg_num(m, "icode", 0);
-	}
-	/* A number that has a name is printed by it, as IOS does (every
-	 * name has a type: a rule without one, most rules, has no name and
-	 * skips the walk of the table, a fifth of a rule's building). */
-	for (i = 0; e->ace_icmp_type != ACE_ICMP_ANY &&
-	    i < NELEM(icmp_names); i++)
-		if (icmp_names[i].in_type == e->ace_icmp_type &&
-		    icmp_names[i].in_code == e->ace_icmp_code)
-			e->ace_icmp_name = (int16_t)i;
 	return true;
 }
 
@@ -525,6 +555,19 @@ ports_text(unsigned proto, const struct ace_ports *p, struct strbuf *sb)
 		port_text(proto, p->ap_hi, sb);
 }
 
+/* An icmp rule's message: by its name when it has one. */
+static void
+icmp_text(const struct ace *e, struct strbuf *sb)
+{
+	if (e->ace_icmp_name >= 0)
+		strbuf_printf(sb, " %s", icmp_names[e->ace_icmp_name].in_name);
+	else if (e->ace_icmp_type != ACE_ICMP_ANY) {
+		strbuf_printf(sb, " %d", e->ace_icmp_type);
+		if (e->ace_icmp_code != ACE_ICMP_ANY)
+			strbuf_printf(sb, " %d", e->ace_icmp_code);
+	}
+}
+
 /*
  * One entry as IOS prints it.  PAD: the running configuration's
  * "deny   " (IOS aligns deny with permit there); SHOW: the form of
@@ -557,19 +600,16 @@ ace_text(const struct ace *e, bool extended, bool pad, bool show,
 		strbuf_printf(sb, "%u", (unsigned)e->ace_proto);
 	strbuf_putc(sb, ' ');
 	addr_text(&e->ace_src, true, show, sb);
-	ports_text(e->ace_proto, &e->ace_sport, sb);
+	if (ace_has_ports(e))
+		ports_text(e->ace_proto, &e->ace_sport, sb);
 	strbuf_putc(sb, ' ');
 	addr_text(&e->ace_dst, true, show, sb);
-	ports_text(e->ace_proto, &e->ace_dport, sb);
+	if (ace_has_ports(e))
+		ports_text(e->ace_proto, &e->ace_dport, sb);
 	if (e->ace_established)
 		strbuf_puts(sb, " established");
-	if (e->ace_icmp_name >= 0)
-		strbuf_printf(sb, " %s", icmp_names[e->ace_icmp_name].in_name);
-	else if (e->ace_icmp_type != ACE_ICMP_ANY) {
-		strbuf_printf(sb, " %d", e->ace_icmp_type);
-		if (e->ace_icmp_code != ACE_ICMP_ANY)
-			strbuf_printf(sb, " %d", e->ace_icmp_code);
-	}
+	if (ace_is_icmp(e))
+		icmp_text(e, sb);
 	if (e->ace_log)
 		strbuf_puts(sb, e->ace_log == 2 ? " log-input" : " log");
 }
@@ -600,13 +640,13 @@ acl_match(struct dp_acl *acl, const struct acl_pkt *pk)
 		if (e->ace_proto != ACE_PROTO_IP &&
 		    e->ace_proto != pk->pk_proto)
 			continue;
-		if ((e->ace_proto == PROTO_TCP || e->ace_proto == PROTO_UDP) &&
+		if (ace_has_ports(e) &&
 		    (!port_match(&e->ace_sport, pk->pk_sport) ||
 		    !port_match(&e->ace_dport, pk->pk_dport)))
 			continue;
 		if (e->ace_established && !pk->pk_established)
 			continue;
-		if (e->ace_proto == PROTO_ICMP &&
+		if (ace_is_icmp(e) &&
 		    ((e->ace_icmp_type != ACE_ICMP_ANY &&
 		    e->ace_icmp_type != pk->pk_icmp_type) ||
 		    (e->ace_icmp_code != ACE_ICMP_ANY &&
@@ -711,6 +751,10 @@ dp_acl_rule(const struct dp_acl *acl, size_t n, struct dp_rule *ru)
 		ru->ru_src_wild = e->ace_src.aa_wild;
 		ru->ru_dst = e->ace_dst.aa_addr;
 		ru->ru_dst_wild = e->ace_dst.aa_wild;
+		if (!ace_has_ports(e)) {	/* any port */
+			ru->ru_sport_hi = ru->ru_dport_hi = 65535;
+			return true;
+		}
 		if (e->ace_sport.ap_op == PORT_EQ)
 			ru->ru_sport = e->ace_sport.ap_lo;
 		if (e->ace_dport.ap_op == PORT_EQ)

@@ -121,7 +121,9 @@ uint64_t	 dp_generation(const struct dataplane *);
  * reverse route injection): NET/LEN via NH, shown by `show ip route` as
  * any static ("S"), left out of the running configuration.  Counted: as
  * many removals as additions take it away.  False if there was nothing
- * to remove (or LEN is not a prefix length).
+ * to remove, if an addition found the route added RT_MAXINJECT (about a
+ * million) times already (it is there, but this addition is not counted:
+ * its caller has nothing to remove), or if LEN is not a prefix length.
  */
 bool		 dp_route_inject(struct dataplane *, uint32_t net,
 		    unsigned len, uint32_t nh, bool add);

@@ -236,10 +236,12 @@ struct ace_ports {
 };
 
 /*
- * 56 bytes, not 72: a remark's text shares its room with the counter
- * (a remark never matches, a rule never has text), the kind is a byte,
- * a port range's second port is its ap_hi.  40,000 rules are 160 pages
- * fewer to fault in.
+ * 48 bytes, not 72: a remark's text shares its room with the counter
+ * (a remark never matches, a rule never has text), a tcp or udp rule's
+ * ports with an icmp rule's message (no rule has both: read them by the
+ * protocol: acl.c's ace_has_ports, ace_is_icmp), the kind and its two
+ * flags one byte, a port range's second port is its ap_hi.  40,000 rules
+ * are 234 pages fewer to fault in.
  */
 struct ace {
 	struct ace_addr	ace_src, ace_dst;
@@ -248,20 +250,26 @@ struct ace {
 		char	*ace_remark;	/* remarks; NULL: a bare "remark" */
 	};
 	uint32_t	ace_seq;	/* remarks: the entry they follow */
-	struct ace_ports ace_sport, ace_dport;
 	uint16_t	ace_proto;	/* 0-255 or ACE_PROTO_IP */
-	int16_t		ace_icmp_type, ace_icmp_code;	/* ACE_ICMP_ANY */
-	int16_t		ace_icmp_name;	/* index in the name table, or -1 */
-	uint8_t		ace_kind;	/* enum ace_kind */
-	bool		ace_established;
-	uint8_t		ace_log;	/* 0, 1 log, 2 log-input */
+	uint8_t		ace_kind : 2;	/* enum ace_kind */
+	uint8_t		ace_log : 2;	/* 0, 1 log, 2 log-input */
+	bool		ace_established : 1;
+	/* Zeroed whole before either is set (ace_same compares it by
+	 * memcmp); a rule of another protocol has PORT_ANY ports. */
+	union {
+		struct {	/* tcp, udp */
+			struct ace_ports ace_sport, ace_dport;
+		};
+		struct {	/* icmp: ACE_ICMP_ANY */
+			int16_t	ace_icmp_type, ace_icmp_code;
+			int16_t	ace_icmp_name;	/* in the name table, or -1 */
+		};
+	};
 };
 
-_Static_assert(sizeof(struct ace_ports) == 8, "ace_ports has padding");
-_Static_assert(sizeof(struct ace) == 56, "struct ace grew");
+_Static_assert(sizeof(struct ace) == 48, "struct ace grew");
 
 struct dp_acl {
-	char		*acl_name;
 	bool		 acl_extended;
 	bool		 acl_numbered;
 	unsigned long	 acl_number;
@@ -271,30 +279,37 @@ struct dp_acl {
 	struct dp_acl	*acl_hnext;	/* hash chain */
 	struct dataplane *acl_dp;	/* its generation changes with it */
 	struct dp_acl	*acl_prev, *acl_next;	/* creation order */
+	/* In the list's own block: one allocation a list, not two. */
+	char		 acl_name[];
 };
 
 #define ACL_HASH	4096
 
 /* Static routes. */
 /*
- * 24 bytes: an interface and a name, which most routes have neither of,
- * share one block, "IFNAME\0NAME\0" as far as each is there (a node
- * with its path in it is 32 bytes, half a cache line).
+ * 16 bytes: an interface and a name, which most routes have neither of,
+ * share one block, "IFNAME\0NAME\0" as far as each is there; the counts
+ * and flags share one word (a node with its path in it is 24 bytes: a
+ * large configuration's routes are most of its memory after its ACL
+ * rules, and every page of them a fault as it loads).
  */
 struct rt_path {
 	char		*rp_text;	/* NULL: neither (path_ifname) */
 	uint32_t	rp_nexthop;	/* 0: none */
 	/* Installed by a subsystem (crypto's reverse route injection),
-	 * not configured: counted, never in the running configuration. */
-	unsigned	rp_injected;
-	uint8_t		rp_distance;	/* 1-255 */
-	bool		rp_hasif, rp_hasname;	/* in rp_text */
-	bool		rp_permanent;
-	bool		rp_dhcp;	/* learned from a DHCP offer: not
+	 * not configured: counted (to RT_MAXINJECT), never in the running
+	 * configuration. */
+	uint32_t	rp_injected : 20;
+	uint32_t	rp_distance : 8;	/* 1-255 */
+	bool		rp_hasif : 1, rp_hasname : 1;	/* in rp_text */
+	bool		rp_permanent : 1;
+	bool		rp_dhcp : 1;	/* learned from a DHCP offer: not
 					 * configuration, never rendered */
 };
 
-_Static_assert(sizeof(struct rt_path) == 24, "struct rt_path grew");
+#define RT_MAXINJECT	((1U << 20) - 1)
+
+_Static_assert(sizeof(struct rt_path) == 16, "struct rt_path grew");
 
 /* P's interface name, NULL: none. */
 static inline const char *
@@ -314,7 +329,7 @@ path_name(const struct rt_path *p)
 
 /*
  * A prefix and its paths.  The one path nearly every route has is in the
- * node itself (32 bytes, where a node of 24 and a path of 32 in a pool
+ * node itself (24 bytes, where a node of 24 and a path of 32 in a pool
  * apart were 56 and a second cache line to read); a node of several
  * paths points to an array of its own.  A path is the node's only as
  * long as the node stays where it is: a route added or removed moves the
@@ -332,7 +347,7 @@ struct rt_node {
 
 #define RT_MAXPATHS	((1U << 26) - 1)
 
-_Static_assert(sizeof(struct rt_node) == 32, "struct rt_node grew");
+_Static_assert(sizeof(struct rt_node) == 24, "struct rt_node grew");
 
 /* N's paths, rn_npaths of them (the strchr convention on const). */
 static inline struct rt_path *

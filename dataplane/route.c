@@ -318,7 +318,9 @@ dp_route_inject(struct dataplane *dp, uint32_t net, unsigned len,
 		p = path_add(&dp->d_rt, n);
 		p->rp_nexthop = nh;
 		p->rp_distance = 1;
-	} else
+	} else if (p[i].rp_injected == RT_MAXINJECT)
+		return false;	/* the route is there; not counted */
+	else
 		p += i;
 	p->rp_injected++;
 	return true;

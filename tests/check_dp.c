@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dataplane/acl_names.h"
 #include "dataplane/cmds.h"
 #include "dataplane/dp.h"
 #include "dataplane/dp_int.h"
@@ -693,6 +694,171 @@ ip4(uint8_t *p, uint32_t src, uint32_t dst, uint8_t proto, uint16_t sport,
 	p[22] = dport >> 8; p[23] = dport & 0xff;
 }
 
+/*
+ * Every protocol and port name IOS takes is stored as its number: the
+ * rule renders by that name and matches packets of that number only.
+ * The names are looked up by their first two bytes and then in line
+ * (acl.c nn_num); "ip" / "ipinip", "esp" / "eigrp", "bootpc" /
+ * "bootps" share their first bytes.
+ */
+struct acl_name_case {
+	const char	*an_name;
+	int		 an_num;
+};
+
+#define ACL_CASE(n, v, h)	{ n, v },
+static const struct acl_name_case acl_protos[] = {
+	ACL_PROTOCOLS(ACL_CASE) { "icmp", 1 }, { "tcp", 6 }, { "udp", 17 },
+};
+static const struct acl_name_case acl_tcp[] = { ACL_TCP_PORTS(ACL_CASE) };
+static const struct acl_name_case acl_udp[] = { ACL_UDP_PORTS(ACL_CASE) };
+#undef ACL_CASE
+
+/* Rule I of ACL NAME hit by PKT (-1: none). */
+static int
+acl_hit(const char *name, const uint8_t *pkt)
+{
+	struct dp_acl	*acl = dp_acl_find(fx.fx_rt.r_sys.sy_dp, name);
+	bool		 permit;
+
+	ck_assert_ptr_nonnull(acl);
+	return dp_acl_classify(acl, pkt, 24, &permit);
+}
+
+/* A port name of PROTO: "permit PROTO any eq NAME any" renders so and
+ * hits a packet from that port, not the next one. */
+static void
+port_case(const char *proto, unsigned pnum, const struct acl_name_case *c)
+{
+	char		 line[128], want[128];
+	uint8_t		 pkt[24];
+
+	snprintf(line, sizeof(line), "ip access-list extended PN\n"
+	    "permit %s any eq %s any\nexit\n", proto, c->an_name);
+	fx_run_quiet(&fx, line);
+	snprintf(want, sizeof(want), "ip access-list extended PN\n"
+	    " permit %s any eq %s any\n", proto, c->an_name);
+	ck_assert_msg(strstr(fx_run(&fx, "do show running-config | section "
+	    "PN"), want) != NULL, "%s %s", proto, c->an_name);
+	ip4(pkt, 0x01010101, 0x02020202, (uint8_t)pnum, (uint16_t)c->an_num,
+	    9);
+	ck_assert_int_eq(acl_hit("PN", pkt), 0);
+	ip4(pkt, 0x01010101, 0x02020202, (uint8_t)pnum,
+	    (uint16_t)(c->an_num + 1), 9);
+	ck_assert_int_eq(acl_hit("PN", pkt), -1);
+	fx_run_quiet(&fx, "no ip access-list extended PN\n");
+}
+
+START_TEST(test_acl_names_stored)
+{
+	char		 line[96], want[96];
+	uint8_t		 pkt[24];
+	size_t		 i;
+	int		 p;
+
+	for (i = 0; i < sizeof(acl_protos) / sizeof(acl_protos[0]); i++) {
+		snprintf(line, sizeof(line), "ip access-list extended PR\n"
+		    "permit %s any any\nexit\n", acl_protos[i].an_name);
+		fx_run_quiet(&fx, line);
+		snprintf(want, sizeof(want), "ip access-list extended PR\n"
+		    " permit %s any any\n", acl_protos[i].an_name);
+		ck_assert_msg(strstr(fx_run(&fx, "do show running-config | "
+		    "section PR"), want) != NULL, "%s", acl_protos[i].an_name);
+		/* Its number's packets only ("ip": every protocol). */
+		for (p = 0; p < 256; p++) {
+			ip4(pkt, 0x01010101, 0x02020202, (uint8_t)p, 7, 9);
+			ck_assert_int_eq(acl_hit("PR", pkt),
+			    acl_protos[i].an_num == 256 ||
+			    acl_protos[i].an_num == p ? 0 : -1);
+		}
+		fx_run_quiet(&fx, "no ip access-list extended PR\n");
+	}
+	for (i = 0; i < sizeof(acl_tcp) / sizeof(acl_tcp[0]); i++)
+		port_case("tcp", 6, &acl_tcp[i]);
+	for (i = 0; i < sizeof(acl_udp) / sizeof(acl_udp[0]); i++)
+		port_case("udp", 17, &acl_udp[i]);
+}
+END_TEST
+
+/*
+ * A tcp or udp rule's ports and an icmp rule's message share their room
+ * (struct ace, 48 bytes): each rule renders, matches, compares and hands
+ * crypto its own — an icmp rule any port (crypto's proxy), a tcp rule no
+ * ICMP message, the same icmp rule typed twice one rule, another message
+ * another rule.
+ */
+START_TEST(test_acl_ports_icmp_share)
+{
+	struct dp_acl	*acl;
+	struct dp_rule	 ru;
+	uint8_t		 pkt[24];
+	bool		 permit;
+	const char	*out;
+
+	ck_assert_uint_eq(sizeof(struct ace), 48);
+	fx_run_quiet(&fx,
+	    "ip access-list extended PI\n"
+	    "permit icmp any any 3 13\n"
+	    "permit tcp any range 3 8 any eq 13\n"
+	    "permit icmp any any echo\n"
+	    "permit icmp any any echo\n"
+	    "permit icmp any any 8 1\n"
+	    "permit udp any eq 65535 any gt 1\n"
+	    "deny icmp any host 1.2.3.4 log\n"
+	    "exit\n");
+	out = fx_run(&fx, "do show running-config | section PI");
+	ck_assert_str_eq(out,
+	    "ip access-list extended PI\n"
+	    " permit icmp any any administratively-prohibited\n"
+	    " permit tcp any range 3 8 any eq daytime\n"
+	    " permit icmp any any echo\n"
+	    " permit icmp any any 8 1\n"
+	    " permit udp any eq 65535 any gt 1\n"
+	    " deny   icmp any host 1.2.3.4 log\n");
+	acl = dp_acl_find(fx.fx_rt.r_sys.sy_dp, "PI");
+	ck_assert_ptr_nonnull(acl);
+	ck_assert_uint_eq(acl->acl_n, 6);
+	/* icmp: any port to crypto; tcp and udp: their ports. */
+	ck_assert(dp_acl_rule(acl, 0, &ru));
+	ck_assert_uint_eq(ru.ru_proto, 1);
+	ck_assert_uint_eq(ru.ru_sport, 0);
+	ck_assert_uint_eq(ru.ru_sport_lo, 0);
+	ck_assert_uint_eq(ru.ru_sport_hi, 65535);
+	ck_assert_uint_eq(ru.ru_dport_lo, 0);
+	ck_assert_uint_eq(ru.ru_dport_hi, 65535);
+	ck_assert(!ru.ru_sport_neq && !ru.ru_dport_neq);
+	ck_assert(dp_acl_rule(acl, 1, &ru));
+	ck_assert_uint_eq(ru.ru_sport_lo, 3);
+	ck_assert_uint_eq(ru.ru_sport_hi, 8);
+	ck_assert_uint_eq(ru.ru_dport, 13);
+	ck_assert(dp_acl_rule(acl, 4, &ru));
+	ck_assert_uint_eq(ru.ru_sport, 65535);
+	ck_assert_uint_eq(ru.ru_dport_lo, 2);
+	ck_assert_uint_eq(ru.ru_dport_hi, 65535);
+	/* Packets: an ICMP message by its type and code; a tcp packet to
+	 * port 13 is not an ICMP echo. */
+	ip4(pkt, 0x01010101, 0x02020202, 1, 0x0800, 0);	/* echo 8/0 */
+	ck_assert_int_eq(dp_acl_classify(acl, pkt, sizeof(pkt), &permit), 2);
+	ip4(pkt, 0x01010101, 0x02020202, 1, 0x0801, 0);	/* 8/1 */
+	ck_assert_int_eq(dp_acl_classify(acl, pkt, sizeof(pkt), &permit), 2);
+	ip4(pkt, 0x01010101, 0x02020202, 1, 0x030d, 0);	/* 3/13 */
+	ck_assert_int_eq(dp_acl_classify(acl, pkt, sizeof(pkt), &permit), 0);
+	ip4(pkt, 0x01010101, 0x01020304, 1, 0x0302, 0);	/* 3/2 */
+	ck_assert_int_eq(dp_acl_classify(acl, pkt, sizeof(pkt), &permit), 5);
+	ck_assert(!permit);
+	ip4(pkt, 0x01010101, 0x02020202, 6, 5, 13);
+	ck_assert_int_eq(dp_acl_classify(acl, pkt, sizeof(pkt), &permit), 1);
+	ip4(pkt, 0x01010101, 0x02020202, 6, 9, 13);
+	ck_assert_int_eq(dp_acl_classify(acl, pkt, sizeof(pkt), &permit), -1);
+	/* Removed by its own fields only. */
+	fx_run_quiet(&fx, "ip access-list extended PI\n"
+	    "no permit icmp any any 8 2\nno permit icmp any any echo\nexit\n");
+	ck_assert_uint_eq(acl->acl_n, 5);
+	ck_assert_ptr_null(strstr(fx_run(&fx, "do show running-config | "
+	    "section PI"), " echo\n"));
+}
+END_TEST
+
 /* What crypto asks of an ACL: which rule a packet hits (remarks not
  * counted), permit or deny, and the rule's fields for proxy IDs. */
 /*
@@ -890,6 +1056,8 @@ dp_suite(void)
 	tcase_add_test(tc, test_scale);
 	tcase_add_test(tc, test_crypto_acl);
 	tcase_add_test(tc, test_acl_remark_counter);
+	tcase_add_test(tc, test_acl_names_stored);
+	tcase_add_test(tc, test_acl_ports_icmp_share);
 	tcase_add_test(tc, test_ping_async);
 	suite_add_tcase(s, tc);
 	return s;

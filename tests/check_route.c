@@ -241,6 +241,63 @@ START_TEST(test_route_path_text)
 }
 END_TEST
 
+/*
+ * A path's counts and flags share one word (struct rt_path, 16 bytes):
+ * each keeps its own value beside the others set to their largest, and
+ * an injected route's count stops at RT_MAXINJECT — the addition past it
+ * is refused (its caller has nothing to remove), the route stays, and as
+ * many removals as counted additions take it away.
+ */
+START_TEST(test_route_path_packed)
+{
+	struct dataplane	*dp = fx_dp(&fx);
+	struct rt_node		*n;
+	struct rt_path		*p;
+	uint32_t		 net = ntohl(inet_addr("10.0.3.0"));
+	uint32_t		 nh = ntohl(inet_addr("1.1.1.9"));
+
+	ck_assert_uint_eq(sizeof(struct rt_node), 24);
+	fx_run_quiet(&fx, "interface Loopback3\n ip address 1.1.3.1 "
+	    "255.255.255.0\n exit\n"
+	    "ip route 10.0.3.0 255.255.255.0 Loopback3 255 name n3 "
+	    "permanent\n");
+	ck_assert_ptr_nonnull(n = node_of(&dp->d_rt, "10.0.3.0", 24));
+	p = &n->rn_one;
+	ck_assert_uint_eq(p->rp_distance, 255);
+	ck_assert(p->rp_permanent && p->rp_hasif && p->rp_hasname);
+	ck_assert(!p->rp_dhcp);
+	ck_assert_uint_eq(p->rp_injected, 0);
+	/* An injected path beside it: counted, flags untouched. */
+	ck_assert(dp_route_inject(dp, net, 24, nh, true));
+	ck_assert_ptr_nonnull(n = node_of(&dp->d_rt, "10.0.3.0", 24));
+	ck_assert_uint_eq(n->rn_npaths, 2);
+	p = &rt_paths(n)[1];
+	ck_assert_uint_eq(p->rp_injected, 1);
+	ck_assert_uint_eq(p->rp_distance, 1);
+	ck_assert(!p->rp_permanent && !p->rp_hasif && !p->rp_hasname);
+	p->rp_injected = RT_MAXINJECT - 1;
+	ck_assert(dp_route_inject(dp, net, 24, nh, true));
+	ck_assert_uint_eq(p->rp_injected, RT_MAXINJECT);
+	ck_assert_uint_eq(p->rp_distance, 1);
+	ck_assert(!p->rp_permanent && !p->rp_hasif && !p->rp_dhcp);
+	ck_assert(!dp_route_inject(dp, net, 24, nh, true));
+	ck_assert_uint_eq(p->rp_injected, RT_MAXINJECT);
+	ck_assert(dp_route_inject(dp, net, 24, nh, false));
+	ck_assert_uint_eq(p->rp_injected, RT_MAXINJECT - 1);
+	p->rp_injected = 1;
+	ck_assert(dp_route_inject(dp, net, 24, nh, false));
+	ck_assert(!dp_route_inject(dp, net, 24, nh, false));
+	ck_assert_ptr_nonnull(n = node_of(&dp->d_rt, "10.0.3.0", 24));
+	ck_assert_uint_eq(n->rn_npaths, 1);
+	ck_assert_uint_eq(n->rn_one.rp_distance, 255);
+	ck_assert(n->rn_one.rp_permanent);
+	fx_run(&fx, "end");
+	ck_assert_ptr_nonnull(strstr(fx_run(&fx, "show running-config"),
+	    "ip route 10.0.3.0 255.255.255.0 Loopback3 255 name n3 "
+	    "permanent\n"));
+}
+END_TEST
+
 /* A network's paths as they come and go: one, three, two, back to one
  * (route.c keeps a lone path in its pool, several in an array), two
  * again; each path keeps its own name, the one left is the one routed.
@@ -414,6 +471,7 @@ route_suite(void)
 	tcase_add_test(tc, test_route_paths);
 	tcase_add_test(tc, test_route_path_inline);
 	tcase_add_test(tc, test_route_path_text);
+	tcase_add_test(tc, test_route_path_packed);
 	tcase_add_test(tc, test_null0_route6);
 	suite_add_tcase(s, tc);
 	return s;
