@@ -47,6 +47,78 @@ attach_mac(struct dp_iface *ifp, const char *seed)
 	ifp->if_attach.at_mac[5] = (uint8_t)id->id_num[id->id_nnum - 1];
 }
 
+/* One loop per process, one read at a time at each depth (dp_int.h). */
+struct attach_defer	attach_defer;
+
+/* The output counters deferred for ad_out, where they belong. */
+static void
+defer_out_flush(struct attach_defer *ad)
+{
+	struct if_attach	*at = &ad->ad_out->if_attach;
+
+	if (ad->ad_opkts != 0) {
+		at->at_opkts += ad->ad_opkts;
+		at->at_obytes += ad->ad_obytes;
+		at->at_last_out = clock_mono_ms();
+		ad->ad_opkts = ad->ad_obytes = 0;
+	}
+	if (ad->ad_wframes != 0) {
+		wire_count_out(at->at_wire, ad->ad_wframes, ad->ad_wbytes);
+		ad->ad_wframes = ad->ad_wbytes = 0;
+	}
+	ad->ad_out = NULL;
+}
+
+void
+attach_defer_flush(void)
+{
+	struct attach_defer	*ad = &attach_defer;
+	struct if_attach	*at;
+
+	if (ad->ad_ipkts != 0) {
+		at = &ad->ad_in->if_attach;
+		at->at_ipkts += ad->ad_ipkts;
+		at->at_ibytes += ad->ad_ibytes;
+		at->at_ibcast += ad->ad_ibcast;
+		at->at_last_in = clock_mono_ms();
+		ad->ad_ipkts = ad->ad_ibytes = ad->ad_ibcast = 0;
+	}
+	if (ad->ad_out != NULL)
+		defer_out_flush(ad);
+}
+
+/* The egress sends by IFP now: the last one's counts first. */
+void
+attach_defer_out(struct dp_iface *ifp)
+{
+	if (attach_defer.ad_out != NULL)
+		defer_out_flush(&attach_defer);
+	attach_defer.ad_out = ifp;
+}
+
+/* A read of IFP's wire begins (NULL: one whose counts are not
+ * deferred): what a read around it deferred goes first, for the
+ * record names one interface each way.  Returns that read's. */
+static struct dp_iface *
+defer_enter(struct dp_iface *ifp)
+{
+	struct dp_iface	*outer = attach_defer.ad_in;
+
+	if (outer != NULL)
+		attach_defer_flush();
+	attach_defer.ad_in = ifp;
+	return outer;
+}
+
+/* The read ends (its instant still held): its counts where they belong,
+ * the read around it (OUTER) deferring again. */
+static void
+defer_leave(struct dp_iface *outer)
+{
+	attach_defer_flush();
+	attach_defer.ad_in = outer;
+}
+
 /* A frame counted as output that the medium refused when its batch was
  * written (wire.h): an output drop after all, for the wire's interface
  * and for the subinterface that sent it (LEN less its tag). */
@@ -63,6 +135,9 @@ attach_txfail(void *arg, void *owner, size_t len)
 {
 	struct dp_iface	*ifp = arg, *sub = owner;
 
+	/* Taken back from what was counted: the counts first (a queue
+	 * full mid-read writes while the read defers them). */
+	attach_defer_flush();
 	uncount_out(&ifp->if_attach, len);
 	if (sub != ifp)
 		uncount_out(&sub->if_attach, sub->if_dot1q_native ? len :
@@ -72,15 +147,19 @@ attach_txfail(void *arg, void *owner, size_t len)
 static void
 attach_rx(void *arg, const uint8_t *frame, size_t len)
 {
-	struct dp_iface	*ifp = arg;
+	struct dp_iface	*ifp = arg, *outer;
 
 	/* A shut interface hears nothing, as a port that is down. */
 	if (!iface_up(ifp))
 		return;
 	/* The packet's time, read once for all who ask on its way. */
 	clock_hold();
+	/* Counted as it goes (a frame at a time: a pcap: ring's, a TAP's,
+	 * one behind a fault or capture, one a lab's wire delivers). */
+	outer = defer_enter(NULL);
 	fc_rx_frame(ifp->if_dp);
 	link_input(ifp, frame, len);
+	defer_leave(outer);
 	clock_release();
 }
 
@@ -107,9 +186,11 @@ attach_rx_burst(void *arg, const uint8_t *const *frames, const size_t *lens,
 {
 	struct dp_iface		*ifp = arg;
 	struct dataplane	*dp = ifp->if_dp;
+	struct dp_iface		*outer;
 	size_t			 i;
 
 	clock_hold();
+	outer = defer_enter(ifp);
 	fc_burst_begin(dp);
 	for (i = 0; i < n; i++) {
 		/* The next frame's first two lines on their way while this
@@ -125,6 +206,7 @@ attach_rx_burst(void *arg, const uint8_t *const *frames, const size_t *lens,
 		link_input(ifp, frames[i], lens[i]);
 	}
 	fc_burst_end(dp);
+	defer_leave(outer);
 	clock_release();
 }
 
@@ -202,6 +284,7 @@ dp_iface_wire(const struct dp_iface *ifp)
 void
 attach_close(struct dp_iface *ifp)
 {
+	attach_defer_flush();	/* the wire may hold deferred counts */
 	link_detached(ifp);
 	moncap_wire_gone(ifp->if_dp, ifp->if_attach.at_wire);
 	wire_close(ifp->if_attach.at_wire);
