@@ -56,17 +56,14 @@ defer_out_flush(struct attach_defer *ad)
 {
 	struct if_attach	*at = &ad->ad_out->if_attach;
 
-	if (ad->ad_opkts != 0) {
-		at->at_opkts += ad->ad_opkts;
-		at->at_obytes += ad->ad_obytes;
-		at->at_last_out = clock_mono_ms();
-		ad->ad_opkts = ad->ad_obytes = 0;
-	}
-	if (ad->ad_wframes != 0) {
-		wire_count_out(at->at_wire, ad->ad_wframes, ad->ad_wbytes);
-		ad->ad_wframes = ad->ad_wbytes = 0;
-	}
-	ad->ad_out = NULL;
+	if (ad->ad_opkts == 0)
+		return;
+	at->at_opkts += ad->ad_opkts;
+	at->at_obytes += ad->ad_obytes;
+	at->at_last_out = clock_mono_ms();
+	if (ad->ad_owed)
+		wire_count_out(at->at_wire, ad->ad_opkts, ad->ad_obytes);
+	ad->ad_opkts = ad->ad_obytes = 0;
 }
 
 void
@@ -83,17 +80,35 @@ attach_defer_flush(void)
 		at->at_last_in = clock_mono_ms();
 		ad->ad_ipkts = ad->ad_ibytes = ad->ad_ibcast = 0;
 	}
-	if (ad->ad_out != NULL)
+	if (ad->ad_out != NULL) {
 		defer_out_flush(ad);
+		ad->ad_out = NULL;
+	}
 }
 
-/* The egress sends by IFP now: the last one's counts first. */
-void
+/* The egress sends by IFP, not by ad_out: the last one's counts first;
+ * false outside a read (counted as they go). */
+bool
 attach_defer_out(struct dp_iface *ifp)
 {
-	if (attach_defer.ad_out != NULL)
-		defer_out_flush(&attach_defer);
-	attach_defer.ad_out = ifp;
+	struct attach_defer	*ad = &attach_defer;
+
+	if (ad->ad_in == NULL)
+		return false;
+	if (ad->ad_out != NULL)
+		defer_out_flush(ad);
+	ad->ad_out = ifp;
+	ad->ad_owed = 1;	/* a mem: wire's, a pcap: one's outside a batch */
+	return true;
+}
+
+/* ad_out's wire now counts (OWED 0) or leaves its counts to us (1)
+ * unlike the frames before (a fault or a queue): theirs first. */
+void
+attach_defer_owed(int owed)
+{
+	defer_out_flush(&attach_defer);
+	attach_defer.ad_owed = owed;
 }
 
 /* A read of IFP's wire begins (NULL: one whose counts are not

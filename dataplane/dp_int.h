@@ -602,12 +602,14 @@ struct attach_defer {
 	uint64_t	 ad_ipkts, ad_ibytes, ad_ibcast;
 	struct dp_iface	*ad_out;	/* NULL: none deferred */
 	uint64_t	 ad_opkts, ad_obytes;
-	/* Frames the wire wrote at once (wire_send_owed): its own. */
-	uint64_t	 ad_wframes, ad_wbytes;
+	/* 1: ad_out's wire wrote them at once (wire_send_owed) and is
+	 * owed their counts too; 0: it counted them (queued, faults). */
+	int		 ad_owed;
 };
 extern struct attach_defer	attach_defer;
 void		 attach_defer_flush(void);
-void		 attach_defer_out(struct dp_iface *);
+bool		 attach_defer_out(struct dp_iface *);
+void		 attach_defer_owed(int);
 
 /* IFP's output counters for a frame of LEN sent (RC 0) or dropped. */
 static inline int
@@ -649,20 +651,18 @@ attach_send_eg(struct dp_iface *ifp, const uint8_t *frame, size_t len)
 	struct if_attach	*at = &ifp->if_attach;
 	int			 rc;
 
-	if (ad->ad_in == NULL)
+	if (ad->ad_out != ifp && !attach_defer_out(ifp))
 		return attach_send_for(ifp, ifp, frame, len);
 	if (at->at_wire == NULL || !iface_up(ifp))
 		return attach_count_out(ifp, -1, len);
-	if (ad->ad_out != ifp)
-		attach_defer_out(ifp);
-	if ((rc = wire_send_owed(at->at_wire, frame, len, ifp)) < 0)
-		return attach_count_out(ifp, -1, len);
+	rc = wire_send_owed(at->at_wire, frame, len, ifp);
+	if (__builtin_expect(rc != ad->ad_owed, 0)) {
+		if (rc < 0)
+			return attach_count_out(ifp, -1, len);
+		attach_defer_owed(rc);
+	}
 	ad->ad_opkts++;
 	ad->ad_obytes += len;
-	if (rc > 0) {
-		ad->ad_wframes++;
-		ad->ad_wbytes += len;
-	}
 	return 0;
 }
 
