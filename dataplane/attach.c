@@ -102,13 +102,30 @@ attach_defer_out(struct dp_iface *ifp)
 	return true;
 }
 
-/* ad_out's wire now counts (OWED 0) or leaves its counts to us (1)
- * unlike the frames before (a fault or a queue): theirs first. */
-void
-attach_defer_owed(int owed)
+/* attach_send_eg's frame of LEN sent (RC 0: its wire counted it, 1: it
+ * is owed the counts, -1: dropped) otherwise than the frames before it,
+ * or after the record was flushed while it went: counted where it
+ * belongs, the record taking IFP's again. */
+int
+attach_defer_sent(struct dp_iface *ifp, int rc, size_t len)
 {
-	defer_out_flush(&attach_defer);
-	attach_defer.ad_owed = owed;
+	struct attach_defer	*ad = &attach_defer;
+
+	if (rc < 0)
+		return attach_count_out(ifp, -1, len);
+	if (ad->ad_out != ifp && !attach_defer_out(ifp)) {
+		/* Not in a read (no read ends inside a send): at once. */
+		if (rc > 0)
+			wire_count_out(ifp->if_attach.at_wire, 1, len);
+		return attach_count_out(ifp, 0, len);
+	}
+	if (rc != ad->ad_owed) {
+		defer_out_flush(ad);
+		ad->ad_owed = rc;
+	}
+	ad->ad_opkts++;
+	ad->ad_obytes += len;
+	return 0;
 }
 
 /* A read of IFP's wire begins (NULL: one whose counts are not

@@ -609,7 +609,7 @@ struct attach_defer {
 extern struct attach_defer	attach_defer;
 void		 attach_defer_flush(void);
 bool		 attach_defer_out(struct dp_iface *);
-void		 attach_defer_owed(int);
+int		 attach_defer_sent(struct dp_iface *, int rc, size_t len);
 
 /* IFP's output counters for a frame of LEN sent (RC 0) or dropped. */
 static inline int
@@ -656,11 +656,11 @@ attach_send_eg(struct dp_iface *ifp, const uint8_t *frame, size_t len)
 	if (at->at_wire == NULL || !iface_up(ifp))
 		return attach_count_out(ifp, -1, len);
 	rc = wire_send_owed(at->at_wire, frame, len, ifp);
-	if (__builtin_expect(rc != ad->ad_owed, 0)) {
-		if (rc < 0)
-			return attach_count_out(ifp, -1, len);
-		attach_defer_owed(rc);
-	}
+	/* Not as the frames before: refused, written otherwise, or the
+	 * record flushed while it went (a read inside this one, a full
+	 * queue written with a refusal). */
+	if (__builtin_expect(rc != ad->ad_owed || ad->ad_out != ifp, 0))
+		return attach_defer_sent(ifp, rc, len);
 	ad->ad_opkts++;
 	ad->ad_obytes += len;
 	return 0;
