@@ -66,6 +66,9 @@ defer_out_flush(struct attach_defer *ad)
 	ad->ad_opkts = ad->ad_obytes = 0;
 }
 
+/* The counts deferred, where they belong; the record still names the
+ * read's interface and the egress's (a flush inside a send, attach_txfail's,
+ * leaves the frame being sent to be counted there). */
 void
 attach_defer_flush(void)
 {
@@ -80,10 +83,8 @@ attach_defer_flush(void)
 		at->at_last_in = clock_mono_ms();
 		ad->ad_ipkts = ad->ad_ibytes = ad->ad_ibcast = 0;
 	}
-	if (ad->ad_out != NULL) {
+	if (ad->ad_out != NULL)
 		defer_out_flush(ad);
-		ad->ad_out = NULL;
-	}
 }
 
 /* The egress sends by IFP, not by ad_out: the last one's counts first;
@@ -102,10 +103,9 @@ attach_defer_out(struct dp_iface *ifp)
 	return true;
 }
 
-/* attach_send_eg's frame of LEN sent (RC 0: its wire counted it, 1: it
- * is owed the counts, -1: dropped) otherwise than the frames before it,
- * or after the record was flushed while it went: counted where it
- * belongs, the record taking IFP's again. */
+/* attach_send_eg's frame of LEN sent by ad_out == IFP otherwise than the
+ * frames before it (RC 0: its wire counted it, 1: it is owed the counts,
+ * -1: dropped): theirs first, then it. */
 int
 attach_defer_sent(struct dp_iface *ifp, int rc, size_t len)
 {
@@ -113,42 +113,45 @@ attach_defer_sent(struct dp_iface *ifp, int rc, size_t len)
 
 	if (rc < 0)
 		return attach_count_out(ifp, -1, len);
-	if (ad->ad_out != ifp && !attach_defer_out(ifp)) {
-		/* Not in a read (no read ends inside a send): at once. */
-		if (rc > 0)
-			wire_count_out(ifp->if_attach.at_wire, 1, len);
-		return attach_count_out(ifp, 0, len);
-	}
-	if (rc != ad->ad_owed) {
-		defer_out_flush(ad);
-		ad->ad_owed = rc;
-	}
+	defer_out_flush(ad);
+	ad->ad_owed = rc;
 	ad->ad_opkts++;
 	ad->ad_obytes += len;
 	return 0;
 }
 
 /* A read of IFP's wire begins (NULL: one whose counts are not
- * deferred): what a read around it deferred goes first, for the
- * record names one interface each way.  Returns that read's. */
-static struct dp_iface *
-defer_enter(struct dp_iface *ifp)
+ * deferred).  Inside another read (a lab's mem: wire delivers what a
+ * router sends at once), that read's counts go first and its record is
+ * kept in SAVED, to be taken again when this one ends (its egress
+ * sends the frame that began this read: counted there after).  True
+ * then. */
+static bool
+defer_enter(struct dp_iface *ifp, struct attach_defer *saved)
 {
-	struct dp_iface	*outer = attach_defer.ad_in;
+	struct attach_defer	*ad = &attach_defer;
 
-	if (outer != NULL)
-		attach_defer_flush();
-	attach_defer.ad_in = ifp;
-	return outer;
+	if (ad->ad_in == NULL) {	/* (and ad_out: none outside a read) */
+		ad->ad_in = ifp;
+		return false;
+	}
+	attach_defer_flush();
+	*saved = *ad;
+	memset(ad, 0, sizeof(*ad));
+	ad->ad_in = ifp;
+	return true;
 }
 
 /* The read ends (its instant still held): its counts where they belong,
- * the read around it (OUTER) deferring again. */
+ * the read around it (NESTED: SAVED) deferring again. */
 static void
-defer_leave(struct dp_iface *outer)
+defer_leave(bool nested, const struct attach_defer *saved)
 {
 	attach_defer_flush();
-	attach_defer.ad_in = outer;
+	if (nested)
+		attach_defer = *saved;
+	else
+		memset(&attach_defer, 0, sizeof(attach_defer));
 }
 
 /* A frame counted as output that the medium refused when its batch was
@@ -179,7 +182,9 @@ attach_txfail(void *arg, void *owner, size_t len)
 static void
 attach_rx(void *arg, const uint8_t *frame, size_t len)
 {
-	struct dp_iface	*ifp = arg, *outer;
+	struct dp_iface		*ifp = arg;
+	struct attach_defer	 saved;
+	bool			 nested;
 
 	/* A shut interface hears nothing, as a port that is down. */
 	if (!iface_up(ifp))
@@ -188,10 +193,10 @@ attach_rx(void *arg, const uint8_t *frame, size_t len)
 	clock_hold();
 	/* Counted as it goes (a frame at a time: a pcap: ring's, a TAP's,
 	 * one behind a fault or capture, one a lab's wire delivers). */
-	outer = defer_enter(NULL);
+	nested = defer_enter(NULL, &saved);
 	fc_rx_frame(ifp->if_dp);
 	link_input(ifp, frame, len);
-	defer_leave(outer);
+	defer_leave(nested, &saved);
 	clock_release();
 }
 
@@ -218,11 +223,12 @@ attach_rx_burst(void *arg, const uint8_t *const *frames, const size_t *lens,
 {
 	struct dp_iface		*ifp = arg;
 	struct dataplane	*dp = ifp->if_dp;
-	struct dp_iface		*outer;
+	struct attach_defer	 saved;
+	bool			 nested;
 	size_t			 i;
 
 	clock_hold();
-	outer = defer_enter(ifp);
+	nested = defer_enter(ifp, &saved);
 	fc_burst_begin(dp);
 	for (i = 0; i < n; i++) {
 		/* The next frame's first two lines on their way while this
@@ -238,7 +244,7 @@ attach_rx_burst(void *arg, const uint8_t *const *frames, const size_t *lens,
 		link_input(ifp, frames[i], lens[i]);
 	}
 	fc_burst_end(dp);
-	defer_leave(outer);
+	defer_leave(nested, &saved);
 	clock_release();
 }
 
