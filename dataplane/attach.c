@@ -47,6 +47,113 @@ attach_mac(struct dp_iface *ifp, const char *seed)
 	ifp->if_attach.at_mac[5] = (uint8_t)id->id_num[id->id_nnum - 1];
 }
 
+/* One loop per process, one read at a time at each depth (dp_int.h). */
+struct attach_defer	attach_defer;
+
+/* The output counters deferred for ad_out, where they belong. */
+static void
+defer_out_flush(struct attach_defer *ad)
+{
+	struct if_attach	*at = &ad->ad_out->if_attach;
+
+	if (ad->ad_opkts == 0)
+		return;
+	at->at_opkts += ad->ad_opkts;
+	at->at_obytes += ad->ad_obytes;
+	at->at_last_out = clock_mono_ms();
+	if (ad->ad_owed)
+		wire_count_out(at->at_wire, ad->ad_opkts, ad->ad_obytes);
+	ad->ad_opkts = ad->ad_obytes = 0;
+}
+
+/* The counts deferred, where they belong; the record still names the
+ * read's interface and the egress's (a flush inside a send, attach_txfail's,
+ * leaves the frame being sent to be counted there). */
+void
+attach_defer_flush(void)
+{
+	struct attach_defer	*ad = &attach_defer;
+	struct if_attach	*at;
+
+	if (ad->ad_ipkts != 0) {
+		at = &ad->ad_in->if_attach;
+		at->at_ipkts += ad->ad_ipkts;
+		at->at_ibytes += ad->ad_ibytes;
+		at->at_ibcast += ad->ad_ibcast;
+		at->at_last_in = clock_mono_ms();
+		ad->ad_ipkts = ad->ad_ibytes = ad->ad_ibcast = 0;
+	}
+	if (ad->ad_out != NULL)
+		defer_out_flush(ad);
+}
+
+/* The egress sends by IFP, not by ad_out: the last one's counts first;
+ * false outside a read (counted as they go). */
+bool
+attach_defer_out(struct dp_iface *ifp)
+{
+	struct attach_defer	*ad = &attach_defer;
+
+	if (ad->ad_in == NULL)
+		return false;
+	if (ad->ad_out != NULL)
+		defer_out_flush(ad);
+	ad->ad_out = ifp;
+	ad->ad_owed = 1;	/* a mem: wire's, a pcap: one's outside a batch */
+	return true;
+}
+
+/* attach_send_eg's frame of LEN sent by ad_out == IFP otherwise than the
+ * frames before it (RC 0: its wire counted it, 1: it is owed the counts,
+ * -1: dropped): theirs first, then it. */
+int
+attach_defer_sent(struct dp_iface *ifp, int rc, size_t len)
+{
+	struct attach_defer	*ad = &attach_defer;
+
+	if (rc < 0)
+		return attach_count_out(ifp, -1, len);
+	defer_out_flush(ad);
+	ad->ad_owed = rc;
+	ad->ad_opkts++;
+	ad->ad_obytes += len;
+	return 0;
+}
+
+/* A read of IFP's wire begins (NULL: one whose counts are not
+ * deferred).  Inside another read (a lab's mem: wire delivers what a
+ * router sends at once), that read's counts go first and its record is
+ * kept in SAVED, to be taken again when this one ends (its egress
+ * sends the frame that began this read: counted there after).  True
+ * then. */
+static bool
+defer_enter(struct dp_iface *ifp, struct attach_defer *saved)
+{
+	struct attach_defer	*ad = &attach_defer;
+
+	if (ad->ad_in == NULL) {	/* (and ad_out: none outside a read) */
+		ad->ad_in = ifp;
+		return false;
+	}
+	attach_defer_flush();
+	*saved = *ad;
+	memset(ad, 0, sizeof(*ad));
+	ad->ad_in = ifp;
+	return true;
+}
+
+/* The read ends (its instant still held): its counts where they belong,
+ * the read around it (NESTED: SAVED) deferring again. */
+static void
+defer_leave(bool nested, const struct attach_defer *saved)
+{
+	attach_defer_flush();
+	if (nested)
+		attach_defer = *saved;
+	else
+		memset(&attach_defer, 0, sizeof(attach_defer));
+}
+
 /* A frame counted as output that the medium refused when its batch was
  * written (wire.h): an output drop after all, for the wire's interface
  * and for the subinterface that sent it (LEN less its tag). */
@@ -63,6 +170,9 @@ attach_txfail(void *arg, void *owner, size_t len)
 {
 	struct dp_iface	*ifp = arg, *sub = owner;
 
+	/* Taken back from what was counted: the counts first (a queue
+	 * full mid-read writes while the read defers them). */
+	attach_defer_flush();
 	uncount_out(&ifp->if_attach, len);
 	if (sub != ifp)
 		uncount_out(&sub->if_attach, sub->if_dot1q_native ? len :
@@ -72,15 +182,21 @@ attach_txfail(void *arg, void *owner, size_t len)
 static void
 attach_rx(void *arg, const uint8_t *frame, size_t len)
 {
-	struct dp_iface	*ifp = arg;
+	struct dp_iface		*ifp = arg;
+	struct attach_defer	 saved;
+	bool			 nested;
 
 	/* A shut interface hears nothing, as a port that is down. */
 	if (!iface_up(ifp))
 		return;
 	/* The packet's time, read once for all who ask on its way. */
 	clock_hold();
+	/* Counted as it goes (a frame at a time: a pcap: ring's, a TAP's,
+	 * one behind a fault or capture, one a lab's wire delivers). */
+	nested = defer_enter(NULL, &saved);
 	fc_rx_frame(ifp->if_dp);
 	link_input(ifp, frame, len);
+	defer_leave(nested, &saved);
 	clock_release();
 }
 
@@ -107,9 +223,12 @@ attach_rx_burst(void *arg, const uint8_t *const *frames, const size_t *lens,
 {
 	struct dp_iface		*ifp = arg;
 	struct dataplane	*dp = ifp->if_dp;
+	struct attach_defer	 saved;
+	bool			 nested;
 	size_t			 i;
 
 	clock_hold();
+	nested = defer_enter(ifp, &saved);
 	fc_burst_begin(dp);
 	for (i = 0; i < n; i++) {
 		/* The next frame's first two lines on their way while this
@@ -125,6 +244,7 @@ attach_rx_burst(void *arg, const uint8_t *const *frames, const size_t *lens,
 		link_input(ifp, frames[i], lens[i]);
 	}
 	fc_burst_end(dp);
+	defer_leave(nested, &saved);
 	clock_release();
 }
 
@@ -202,6 +322,7 @@ dp_iface_wire(const struct dp_iface *ifp)
 void
 attach_close(struct dp_iface *ifp)
 {
+	attach_defer_flush();	/* the wire may hold deferred counts */
 	link_detached(ifp);
 	moncap_wire_gone(ifp->if_dp, ifp->if_attach.at_wire);
 	wire_close(ifp->if_attach.at_wire);

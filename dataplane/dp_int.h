@@ -598,6 +598,34 @@ void		 attach_mac(struct dp_iface *, const char *seed);
 void		 attach_close(struct dp_iface *);
 int		 attach_send(struct dp_iface *, const uint8_t *, size_t);
 
+/*
+ * Counters deferred for the length of a read (attach_rx_burst): the
+ * read's interface's input counters, and the output counters of the
+ * interface crypto's egress last sent by with its wire's, are kept here
+ * per packet (two lines, not four of the interfaces' and the wire's)
+ * and added where they belong (attach_defer_flush) when the read ends,
+ * when another read begins inside it (a lab's mem: wire delivers what a
+ * router sends to another at once), when the egress sends by another
+ * interface, before a refused frame's output is taken back
+ * (attach_txfail) and before an interface or its wire goes.  Counter
+ * readers (show commands, timers) run between reads, so they see what
+ * per-packet counting showed; the last input's and output's instant is
+ * the read's, held (clock_hold) until after the flush.
+ */
+struct attach_defer {
+	struct dp_iface	*ad_in;		/* the read's; NULL: not in one */
+	uint64_t	 ad_ipkts, ad_ibytes, ad_ibcast;
+	struct dp_iface	*ad_out;	/* NULL: none deferred */
+	uint64_t	 ad_opkts, ad_obytes;
+	/* 1: ad_out's wire wrote them at once (wire_send_owed) and is
+	 * owed their counts too; 0: it counted them (queued, faults). */
+	int		 ad_owed;
+};
+extern struct attach_defer	attach_defer;
+void		 attach_defer_flush(void);
+bool		 attach_defer_out(struct dp_iface *);
+int		 attach_defer_sent(struct dp_iface *, int rc, size_t len);
+
 /* IFP's output counters for a frame of LEN sent (RC 0) or dropped. */
 static inline int
 attach_count_out(struct dp_iface *ifp, int rc, size_t len)
@@ -629,14 +657,53 @@ attach_send_for(struct dp_iface *ifp, struct dp_iface *sub,
 	    sub), len);
 }
 
+/* crypto's egress (eg_send): attach_send_for's, its output counters
+ * and its wire's deferred inside a read (attach_defer). */
+static inline int
+attach_send_eg(struct dp_iface *ifp, const uint8_t *frame, size_t len)
+{
+	struct attach_defer	*ad = &attach_defer;
+	struct if_attach	*at = &ifp->if_attach;
+	int			 rc;
+
+	if (ad->ad_out != ifp && !attach_defer_out(ifp))
+		return attach_send_for(ifp, ifp, frame, len);
+	if (at->at_wire == NULL || !iface_up(ifp))
+		return attach_count_out(ifp, -1, len);
+	/* A read inside the send (a lab's wire) takes ad_out back when it
+	 * ends; a flush inside it (attach_txfail's) keeps it. */
+	rc = wire_send_owed(at->at_wire, frame, len, ifp);
+	if (__builtin_expect(rc != ad->ad_owed, 0))
+		return attach_defer_sent(ifp, rc, len);
+	ad->ad_opkts++;
+	ad->ad_obytes += len;
+	return 0;
+}
+
 /* A frame the interface takes (its hardware would filter the others);
- * inline: every frame received is counted. */
+ * inline: every frame received is counted (deferred: the read's
+ * interface inside a read). */
 static inline void
 attach_count_in(struct dp_iface *ifp, size_t len)
 {
+	if (ifp == attach_defer.ad_in) {
+		attach_defer.ad_ipkts++;
+		attach_defer.ad_ibytes += len;
+		return;
+	}
 	ifp->if_attach.at_ipkts++;
 	ifp->if_attach.at_ibytes += len;
 	ifp->if_attach.at_last_in = clock_mono_ms();
+}
+
+/* A broadcast frame attach_count_in counted. */
+static inline void
+attach_count_bcast(struct dp_iface *ifp)
+{
+	if (ifp == attach_defer.ad_in)
+		attach_defer.ad_ibcast++;
+	else
+		ifp->if_attach.at_ibcast++;
 }
 
 /* moncap.c: capture points.  A wire going away stops the points on it;

@@ -122,8 +122,8 @@ eg_send_in(struct dataplane *dp, uint8_t *ip, size_t len)
 	if (e->eg_arp && !arp_resolve(e->eg_out, e->eg_nh, f))
 		return DP_SEND_OK;
 	/* attach_send's, without its subinterface test: eg_fill keeps
-	 * none. */
-	return attach_send_for(e->eg_out, e->eg_out, f, e->eg_hl + len) == 0 ?
+	 * none; the counters deferred inside a read. */
+	return attach_send_eg(e->eg_out, f, e->eg_hl + len) == 0 ?
 	    DP_SEND_OK : DP_SEND_DROPPED;
 ordinary:
 	return ip4_send(dp, ip, len, IP4_OWN | IP4_NOCRYPTO | IP4_ROOM);

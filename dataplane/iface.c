@@ -196,6 +196,8 @@ iface_clear_v4(struct dp_iface *ifp)
 static void
 iface_free(struct dp_iface *ifp)
 {
+	/* A read's deferred counts may name it. */
+	attach_defer_flush();
 	dhcpc_stop(ifp, false);
 	if (ifp->if_attach.at_wire != NULL)
 		attach_close(ifp);

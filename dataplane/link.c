@@ -62,7 +62,7 @@ ether_input(struct dp_iface *ifp, const uint8_t *f, size_t len)
 		return;
 	attach_count_in(ifp, len);
 	if (bcast)
-		ifp->if_attach.at_ibcast++;
+		attach_count_bcast(ifp);
 	/* Untagged on an interface no subinterface follows: nothing for
 	 * 802.1Q to take (dot1q_sub would find no native VLAN's). */
 	if ((get16(f + 12) == ETHERTYPE_VLAN || dot1q_may_have(ifp)) &&
@@ -107,7 +107,7 @@ hdlc_input(struct dp_iface *ifp, const uint8_t *f, size_t len)
 		return;
 	}
 	if (f[0] == HDLC_BROADCAST)
-		ifp->if_attach.at_ibcast++;
+		attach_count_bcast(ifp);
 	switch (get16(f + 2)) {
 	case ETHERTYPE_IP:
 		ip4_input(ifp->if_dp, ifp, f + HDLC_HDRLEN,

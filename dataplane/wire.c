@@ -374,9 +374,12 @@ wire_queue(struct wire *w, const uint8_t *frame, size_t len, void *owner)
 
 /* The end of the outbound path: the medium (or its queue during a read
  * batch).  A frame sent at once while others wait would overtake them:
- * the queue goes first.  Inline: wire_send_owned's every frame. */
-static inline int
-wire_xmit(struct wire *w, const uint8_t *frame, size_t len, void *owner)
+ * the queue goes first.  Inline: wire_send_owned's every frame.  OWE:
+ * a frame written at once is not counted here but answered 1, for the
+ * caller to count (wire_count_out). */
+static inline __attribute__((always_inline)) int
+wire_xmit(struct wire *w, const uint8_t *frame, size_t len, void *owner,
+    bool owe)
 {
 	if (w->w_ops->wo_send_many != NULL) {
 		if (wire_batch_depth > 0 &&
@@ -388,6 +391,8 @@ wire_xmit(struct wire *w, const uint8_t *frame, size_t len, void *owner)
 		wire_count_error(w, WIRE_OUT, errno);
 		return -1;
 	}
+	if (owe)
+		return 1;
 	w->w_stats.ws_out_frames++;
 	w->w_stats.ws_out_bytes += len;
 	w->w_stats.ws_out_batches++;
@@ -398,12 +403,12 @@ wire_xmit(struct wire *w, const uint8_t *frame, size_t len, void *owner)
 static void
 wire_xmit_fault(void *arg, const uint8_t *frame, size_t len)
 {
-	(void)wire_xmit(arg, frame, len, NULL);
+	(void)wire_xmit(arg, frame, len, NULL, false);
 }
 
-int
-wire_send_owned(struct wire *w, const uint8_t *frame, size_t len,
-    void *owner)
+static inline __attribute__((always_inline)) int
+wire_send_in(struct wire *w, const uint8_t *frame, size_t len,
+    void *owner, bool owe)
 {
 	if (len > WIRE_FRAME_MAX) {
 		w->w_stats.ws_out_drops++;
@@ -415,7 +420,29 @@ wire_send_owned(struct wire *w, const uint8_t *frame, size_t len,
 		fault_input(w->w_fault[WIRE_OUT], frame, len);
 		return 0;
 	}
-	return wire_xmit(w, frame, len, owner);
+	return wire_xmit(w, frame, len, owner, owe);
+}
+
+int
+wire_send_owned(struct wire *w, const uint8_t *frame, size_t len,
+    void *owner)
+{
+	return wire_send_in(w, frame, len, owner, false);
+}
+
+int
+wire_send_owed(struct wire *w, const uint8_t *frame, size_t len,
+    void *owner)
+{
+	return wire_send_in(w, frame, len, owner, true);
+}
+
+void
+wire_count_out(struct wire *w, uint64_t frames, uint64_t bytes)
+{
+	w->w_stats.ws_out_frames += frames;
+	w->w_stats.ws_out_bytes += bytes;
+	w->w_stats.ws_out_batches += frames;
 }
 
 int

@@ -109,6 +109,12 @@ int		 wire_send(struct wire *, const uint8_t *frame, size_t len);
  * sent when this returned 0, so a later refusal must reach them). */
 int		 wire_send_owned(struct wire *, const uint8_t *frame,
 		    size_t len, void *owner);
+/* wire_send_owned's, but a frame written at once (not queued, not held
+ * by a fault) is not counted: 1, and the caller owes the wire its
+ * counts (wire_count_out, which takes each as one write). */
+int		 wire_send_owed(struct wire *, const uint8_t *frame,
+		    size_t len, void *owner);
+void		 wire_count_out(struct wire *, uint64_t frames, uint64_t bytes);
 void		 wire_set_txfail(struct wire *, wire_txfail_fn);
 /* Around each read of the medium, however its frames are handed over:
  * SCOPE(ARG, true) before the first, SCOPE(ARG, false) after the last
