@@ -196,8 +196,12 @@ iface_clear_v4(struct dp_iface *ifp)
 static void
 iface_free(struct dp_iface *ifp)
 {
-	/* A read's deferred counts may name it. */
+	/* A read's deferred counts may name it: added, and the egress's
+	 * record no longer names it (a later interface at its address is
+	 * another). */
 	attach_defer_flush();
+	if (attach_defer.ad_out == ifp)
+		attach_defer.ad_out = NULL;
 	dhcpc_stop(ifp, false);
 	if (ifp->if_attach.at_wire != NULL)
 		attach_close(ifp);

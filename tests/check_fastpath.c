@@ -19,6 +19,7 @@
 #include <openssl/crypto.h>
 
 #include "crypto/crypto_int.h"
+#include "crypto/esp.h"
 #include "crypto/ike_int.h"
 #include "crypto/ipsec_spd.h"
 #include "dataplane/capture.h"
