@@ -15,10 +15,13 @@
 # handlers, object lookups) costs per line over the bare path.  Times are
 # the iosh process's CPU time (user + system, /usr/bin/time), which
 # another job on a loaded machine does not inflate; the wall times are
-# printed beside them.  /usr/bin/time counts in 10 ms steps, about a
-# fifth of one load of 100,000 lines, so each figure is REPEAT loads
-# (default 20) back to back under one /usr/bin/time, divided by REPEAT.
-# ROUNDS rounds (default 5), medians.  Fails if any line was rejected.
+# printed beside them.  Each figure is REPEAT loads (default 20) divided
+# by REPEAT, each load timed by bash's `time` (the child's rusage, to
+# the millisecond); the five kinds of load take turns one load at a
+# time, so a minute of a slower machine (another job's burst, the
+# host's steal: the same binary's figures drifted by a fifth between
+# runs seconds apart) meets them alike.  ROUNDS rounds (default 5),
+# medians.  Fails if any line was rejected.
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 iosh=${IOSH:-$top/iosh}
@@ -78,35 +81,44 @@ grep -v -e '^enable$' -e '^configure terminal$' "$tmp/config" >"$tmp/startup"
 awk '{ print "!" }' "$tmp/startup" >"$tmp/startup_comments"
 ns=$(wc -l <"$tmp/startup")
 
-# run NAME NVRAM-DIR STDIN: REPEAT iosh processes one after the other
-# (a load leaves the nvram directory as it was), "cpu wall" of one
-# appended to $tmp/NAME.  /usr/bin/time's figures include the processes
-# its shell waited for.
-run() {
-	/usr/bin/time -f '%U %S %e' -o "$tmp/t" sh -c 'i=0
-	    while [ "$i" -lt "$1" ]; do
-		"$2" --nvram "$3" <"$4" >"$5" 2>&1; i=$((i + 1))
-	    done' sh "$repeat" "$iosh" "$2" "$3" "$tmp/out.$1"
-	awk -v k="$repeat" '{ printf "%.5f %.5f\n", ($1 + $2) / k, $3 / k }' \
-	    "$tmp/t" >>"$tmp/$1"
+# round: REPEAT turns of the five kinds of load, one iosh process each
+# (a load leaves the nvram directory as it was), each timed; "cpu wall"
+# of one load of each kind appended to $tmp/KIND.
+#   paste_cfg, paste_cmt: the configuration or its comments on stdin;
+#   start_cfg, start_cmt: as startup-config, stdin empty;
+#   empty: no lines at all.
+round() {
+	rm -rf "$tmp/nv0" "$tmp/nvc" "$tmp/nvm"
+	mkdir "$tmp/nv0" "$tmp/nvc" "$tmp/nvm"
+	cp "$tmp/startup" "$tmp/nvc/startup-config"
+	cp "$tmp/startup_comments" "$tmp/nvm/startup-config"
+	rm -f "$tmp"/t.*
+	bash -c 'TIMEFORMAT="%3U %3S %3R"
+	    iosh=$1 tmp=$2 i=0
+	    while [ "$i" -lt "$3" ]; do
+		for k in paste_cfg paste_cmt start_cfg start_cmt empty; do
+			case $k in
+			paste_cfg) nv=nv0 in=$tmp/config ;;
+			paste_cmt) nv=nv0 in=$tmp/comments ;;
+			start_cfg) nv=nvc in=/dev/null ;;
+			start_cmt) nv=nvm in=/dev/null ;;
+			empty) nv=nv0 in=/dev/null ;;
+			esac
+			{ time "$iosh" --nvram "$tmp/$nv" <"$in" \
+			    >"$tmp/out.$k" 2>&1; } 2>>"$tmp/t.$k"
+		done
+		i=$((i + 1))
+	    done' sh "$iosh" "$tmp" "$repeat"
+	for k in paste_cfg paste_cmt start_cfg start_cmt empty; do
+		awk -v k="$repeat" '{ c += $1 + $2; w += $3 }
+		    END { printf "%.5f %.5f\n", c / k, w / k }' \
+		    "$tmp/t.$k" >>"$tmp/$k"
+	done
 }
-
 echo "config_load: $n lines, $rounds rounds of $repeat loads, load $(cut -d' ' -f1-3 /proc/loadavg)"
 for r in $(seq "$rounds"); do
-	rm -rf "$tmp/nv"; mkdir "$tmp/nv"
-	run paste_cfg "$tmp/nv" "$tmp/config"
-	rm -rf "$tmp/nv"; mkdir "$tmp/nv"
-	run paste_cmt "$tmp/nv" "$tmp/comments"
-	rm -rf "$tmp/nv"; mkdir "$tmp/nv"
-	cp "$tmp/startup" "$tmp/nv/startup-config"
-	run start_cfg "$tmp/nv" /dev/null
-	rm -rf "$tmp/nv"; mkdir "$tmp/nv"
-	cp "$tmp/startup_comments" "$tmp/nv/startup-config"
-	run start_cmt "$tmp/nv" /dev/null
-	rm -rf "$tmp/nv"; mkdir "$tmp/nv"
-	run empty "$tmp/nv" /dev/null
+	round
 done
-
 if grep '^% ' "$tmp/out.paste_cfg" | grep -v '^% NOTE: This new crypto map' |
     head -5 | grep .; then
 	echo "config_load: lines were rejected (above)" >&2
