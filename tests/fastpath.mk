@@ -10,3 +10,12 @@ tests_check_fastpath_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_check_fastpath_LDFLAGS = -Wl,--wrap=malloc -Wl,--wrap=calloc \
 	-Wl,--wrap=realloc
 tests_check_fastpath_LDADD = $(TEST_LIBS)
+
+# The interface and wire counters deferred per read (attach_defer):
+# what every counter shows between reads and inside another router's.
+check_PROGRAMS += tests/check_defer
+TESTS += tests/check_defer
+tests_check_defer_SOURCES = tests/check_defer.c tests/memlab.c \
+	tests/memlab.h
+tests_check_defer_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+tests_check_defer_LDADD = $(TEST_LIBS)
