@@ -13,7 +13,7 @@
 # The comment lines cost only the path's reading (and the console's echo),
 # so config / comments is what the configuration model (matching,
 # handlers, object lookups) costs per line over the bare path.  Times are
-# the iosh process's CPU time (user + system, /usr/bin/time), which
+# the iosh process's CPU time (user + system), which
 # another job on a loaded machine does not inflate; the wall times are
 # printed beside them.  Each figure is REPEAT loads (default 20) divided
 # by REPEAT, each load timed by bash's `time` (the child's rusage, to
