@@ -184,23 +184,97 @@ lab_state_running(const struct lab_state *st)
 	return false;
 }
 
+/*
+ * When PID started (field 22 of /proc/PID/stat), 0 if it is gone or is a
+ * zombie; -1 without /proc.  An exiting process drops its memory first
+ * and its other resources (sockets, the console port) after: /proc's
+ * cmdline is already empty then, so is_iosh() says "gone" while the task
+ * still runs its exit.  The task's state says when it is over.
+ */
+static long long
+proc_start(pid_t pid)
+{
+	char		 path[64], buf[1024], *p;
+	FILE		*fp;
+	size_t		 n;
+	long long	 start;
+	int		 field;
+
+	snprintf(path, sizeof(path), "/proc/%ld/stat", (long)pid);
+	if ((fp = fopen(path, "r")) == NULL)
+		return access("/proc/self/stat", R_OK) == 0 ? 0 : -1;
+	n = fread(buf, 1, sizeof(buf) - 1, fp);
+	fclose(fp);
+	buf[n] = '\0';
+	/* The name (field 2) may hold spaces and ')': after the last ')'. */
+	if ((p = strrchr(buf, ')')) == NULL || p[1] != ' ')
+		return 0;
+	p += 2;
+	if (*p == 'Z' || *p == 'X' || *p == 'x')
+		return 0;
+	for (field = 3; field < 22 && p != NULL; field++)
+		if ((p = strchr(p, ' ')) != NULL)
+			p++;
+	if (p == NULL || sscanf(p, "%lld", &start) != 1)
+		return 0;
+	return start;
+}
+
+/* Whether every router in START (its start time, 0: not ours) is over;
+ * one with a new start time is another process on a reused number. */
+static bool
+routers_over(const struct lab_state *st, const long long *start)
+{
+	size_t	r;
+
+	for (r = 0; r < st->ls_nrouters; r++)
+		if (start[r] > 0 && proc_start(st->ls_routers[r].lr_pid) ==
+		    start[r])
+			return false;
+		else if (start[r] < 0 && kill(st->ls_routers[r].lr_pid, 0) == 0)
+			return false;
+	return true;
+}
+
+/* Wait up to WAIT_MS for the routers to be over; whether they are. */
+static bool
+routers_wait(const struct lab_state *st, const long long *start, int wait_ms)
+{
+	struct timespec	ts = { 0, 50 * 1000000L };
+	int		waited;
+
+	for (waited = 0; !routers_over(st, start); waited += 50) {
+		if (waited >= wait_ms)
+			return false;
+		nanosleep(&ts, NULL);
+	}
+	return true;
+}
+
 void
 lab_state_stop(struct lab_state *st, int wait_ms)
 {
-	struct timespec	ts = { 0, 50 * 1000000L };
-	char		path[4200];
-	size_t		r;
-	int		waited;
+	char		 path[4200];
+	long long	*start;
+	size_t		 r;
 
+	/* Which processes are the routers is settled once, before any of
+	 * them begins to exit. */
+	start = xcalloc(st->ls_nrouters + 1, sizeof(*start));
 	for (r = 0; r < st->ls_nrouters; r++)
-		if (is_iosh(st->ls_routers[r].lr_pid))
+		if (is_iosh(st->ls_routers[r].lr_pid)) {
+			start[r] = proc_start(st->ls_routers[r].lr_pid);
 			kill(st->ls_routers[r].lr_pid, SIGTERM);
-	for (waited = 0; waited < wait_ms && lab_state_running(st);
-	    waited += 50)
-		nanosleep(&ts, NULL);
-	for (r = 0; r < st->ls_nrouters; r++)
-		if (is_iosh(st->ls_routers[r].lr_pid))
-			kill(st->ls_routers[r].lr_pid, SIGKILL);
+		}
+	if (!routers_wait(st, start, wait_ms)) {
+		for (r = 0; r < st->ls_nrouters; r++)
+			if (start[r] != 0 &&
+			    proc_start(st->ls_routers[r].lr_pid) == start[r])
+				kill(st->ls_routers[r].lr_pid, SIGKILL);
+		/* SIGKILL too ends a process only when its exit is done. */
+		(void)routers_wait(st, start, wait_ms);
+	}
+	free(start);
 	snprintf(path, sizeof(path), "%s/current", st->ls_home);
 	unlink(path);
 }

@@ -39,8 +39,10 @@ int	lab_state_save(const struct lab_state *, char *err, size_t errlen);
 int	lab_state_load(struct lab_state *, char *err, size_t errlen);
 /* Whether one of its routers is still an iosh process. */
 bool	lab_state_running(const struct lab_state *);
-/* SIGTERM every router, SIGKILL what is left after WAIT_MS; the lab is
- * no longer current.  Nvram directories stay. */
+/* SIGTERM every router, SIGKILL what is left after WAIT_MS, and return
+ * when their exits are over (or WAIT_MS more has passed): a router is
+ * over when it is gone or a zombie, its ports closed.  The lab is no
+ * longer current.  Nvram directories stay. */
 void	lab_state_stop(struct lab_state *, int wait_ms);
 void	lab_state_router_dir(const struct lab_state *, const char *router,
 	    char *buf, size_t len);

@@ -58,6 +58,14 @@ tests_check_topology_SOURCES = tests/check_topology.c lab/topology.c \
 	lab/topology.h
 tests_check_topology_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_check_topology_LDADD = $(TEST_LIBS)
+# iosh-lab stop: it returns when the routers' exits are over (SIGKILL
+# after the wait for one deaf to SIGTERM), and leaves a reused pid alone.
+check_PROGRAMS += tests/check_labstate
+TESTS += tests/check_labstate
+tests_check_labstate_SOURCES = tests/check_labstate.c lab/labstate.c \
+	lab/labstate.h
+tests_check_labstate_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+tests_check_labstate_LDADD = $(TEST_LIBS)
 # The vty hardened (issue 19): floods, the sixth session, login block-for.
 check_PROGRAMS += tests/check_vty
 TESTS += tests/check_vty
