@@ -844,6 +844,68 @@ START_TEST(test_standby_confirmed)
 }
 END_TEST
 
+/*
+ * Issue 22 (t28b): the lane (co_esp_lane) tests an inner datagram's
+ * addresses against the flow's one masked test itself.  With host
+ * proxies and no protocol or port, a datagram from another source or
+ * to another destination is refused (#recv errors, invalid identity),
+ * never decapsulated or answered; one inside them is; ESP inside ESP
+ * (an unknown SPI) reaches crypto's hook again.
+ */
+START_TEST(test_lane_selectors)
+{
+	uint8_t			 p[64];
+	const char		*out;
+	struct ipsec_flow	*fl;
+	struct flow_stats	 st;
+	uint64_t		 bad0;
+	size_t			 n;
+
+	pair_crypto_cfg(0, "3des", "cisco", "permit ip host 1.1.1.1 host 2.2.2.2");
+	pair_crypto_cfg(1, "3des", "cisco", "permit ip host 2.2.2.2 host 1.1.1.1");
+	pair_run_for(1);
+	out = pair_run_wait(0, "ping 2.2.2.2 source loopback0");
+	ck_assert_msg(strstr(out, "\n.!!!!\n") != NULL, "%s", out);
+	fl = TAILQ_FIRST(&crypto_of(0)->c_sadb.db_flows);
+	ck_assert(fl != NULL);
+	st = fl->fl_stats;
+
+	esp_from_r2(p, inner(p, 1, 0x02020203, 0, 0));
+	n = inner(p, 1, 0x02020202, 0, 0);
+	put32(p + 16, 0x01010102);
+	recheck(p);
+	esp_from_r2(p, n);
+	n = inner(p, 1, 0x82020202, 0, 0);
+	esp_from_r2(p, n);
+	pair_run_for(1);
+	ck_assert_uint_eq(fl->fl_stats.fs_decaps, st.fs_decaps);
+	ck_assert_uint_eq(fl->fl_stats.fs_encaps, st.fs_encaps);
+	ck_assert_uint_eq(fl->fl_stats.fs_recv_errors, st.fs_recv_errors + 3);
+	ck_assert_uint_eq(fl->fl_stats.fs_recv_policy, st.fs_recv_policy + 3);
+
+	/* Inside: the echo answered (through ESP). */
+	n = inner(p, 1, 0x02020202, 0, 0);
+	put16(p + 22, in_cksum(p + 20, n - 20, 0));
+	esp_from_r2(p, n);
+	pair_run_for(1);
+	ck_assert_uint_eq(fl->fl_stats.fs_decaps, st.fs_decaps + 1);
+	ck_assert_uint_eq(fl->fl_stats.fs_encaps, st.fs_encaps + 1);
+	ck_assert_uint_eq(fl->fl_stats.fs_recv_errors, st.fs_recv_errors + 3);
+
+	/* ESP in ESP for R1, an SPI it does not know: decapsulated, then
+	 * the inner ESP an invalid SPI. */
+	bad0 = crypto_of(0)->c_esp_bad;
+	n = inner(p, 50, 0x02020202, 0, 0);
+	put32(p + 20, 0x1234);
+	put32(p + 24, 1);
+	esp_from_r2(p, n);
+	pair_run_for(1);
+	ck_assert_uint_eq(fl->fl_stats.fs_decaps, st.fs_decaps + 2);
+	ck_assert_uint_eq(crypto_of(0)->c_esp_bad, bad0 + 1);
+	ck_assert_uint_eq(fl->fl_stats.fs_recv_errors, st.fs_recv_errors + 3);
+}
+END_TEST
+
 static Suite *
 inbound_suite(void)
 {
@@ -862,6 +924,7 @@ inbound_suite(void)
 	tcase_add_test(tc, test_bundle_esp_alone);
 	tcase_add_test(tc, test_rekey_inbound_volume);
 	tcase_add_test(tc, test_standby_confirmed);
+	tcase_add_test(tc, test_lane_selectors);
 	suite_add_tcase(s, tc);
 	return s;
 }
