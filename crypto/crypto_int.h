@@ -439,6 +439,7 @@ struct crypto {
 		uint8_t			*sm_slot;	/* dp_fwd_slot */
 		uint32_t		 sm_spi;
 		bool			 sm_direct;	/* esp_decap_to */
+		bool			 sm_lane;	/* co_esp_lane's */
 		bool			 sm_verify;	/* fs_verify */
 		uint64_t		 sm_gen;
 	}				  c_spi_memo;

@@ -481,6 +481,9 @@ void	ipsec_mtu_learn(void *crypto, const uint8_t *quote, size_t qlen,
 /* ipsec_in.c: ESP received for the router (the dataplane's hook). */
 void	ipsec_esp_input(void *crypto, struct dp_iface *in, const uint8_t *ip,
 	    size_t len);
+/* The dataplane's co_esp_lane hook (ipsec_in.c). */
+const uint8_t *ipsec_esp_lane(void *crypto, struct dp_iface *in,
+	    const uint8_t *ip, size_t len, size_t *ilen);
 
 /* ipsec_inpolicy.c: cleartext against the interface's crypto map. */
 /* Whether a protect entry of IFP's crypto map, mirrored (the peer's side

@@ -115,6 +115,9 @@ spi_find(struct crypto *c, uint32_t spi)
 		c->c_spi_memo.sm_esp = ps->ps_esp;
 		c->c_spi_memo.sm_direct = ps->ps_esp != NULL &&
 		    !ps->ps_transport && ps->ps_ah == NULL;
+		/* A flow's interface is part of its key (fixed). */
+		c->c_spi_memo.sm_lane = c->c_spi_memo.sm_direct &&
+		    !ipsec_tunnel_flow(ps->ps_flow);
 		c->c_spi_memo.sm_verify = ps->ps_esp != NULL &&
 		    sa_verifies(ps);
 		c->c_spi_memo.sm_slot = dp_fwd_slot(c->c_sys->sy_dp);
@@ -506,4 +509,91 @@ ipsec_esp_input(void *arg, struct dp_iface *in, const uint8_t *ip, size_t len)
 		ipsec_natt_follow(sadb_isakmp_find(&c->c_sadb, ps->ps_icookie,
 		    ps->ps_rcookie), fl, get16(ip + hl - UDP_HDR));
 	esp_accepted(c, ps, in, inner, ilen, true, verify);
+}
+
+/* esp_accepted out of line, for ipsec_esp_lane's rare cases: its copy
+ * inline there would only take room in the hot function. */
+static __attribute__((noinline)) void
+lane_accepted(struct crypto *c, struct ipsec_sa *ps, struct dp_iface *in,
+    const uint8_t *inner, size_t ilen)
+{
+	esp_accepted(c, ps, in, inner, ilen, true, c->c_spi_memo.sm_verify);
+}
+
+/*
+ * The dataplane's co_esp_lane (dp.h): ESP straight over IPv4 from the
+ * local lane.  What a gateway receives — a header without options, the
+ * SPI the memo holds, an SA of ESP alone in tunnel mode for a crypto
+ * map (sm_lane) — is decrypted into the forwarding slot, checked
+ * against the SA's selectors and counted as ipsec_esp_input and
+ * esp_accepted do, and the inner datagram is returned instead of handed
+ * to dp_ip_input, when dp_ip_input would take its header as it is
+ * (version 4 and 20 bytes, a total length of 20 up to what was
+ * carried: none of its -1 cases) and no rekey call is due (they may
+ * send and receive, and so move what the dataplane asked before ESP).
+ * Everything else goes ipsec_esp_input's and esp_accepted's way, with
+ * the same counters in the same order (a memo miss fills the memo
+ * there), and NULL is returned.
+ */
+const uint8_t *
+ipsec_esp_lane(void *arg, struct dp_iface *in, const uint8_t *ip, size_t len,
+    size_t *ilenp)
+{
+	struct crypto		*c = arg;
+	struct ipsec_sa		*ps = c->c_spi_memo.sm_ps;
+	struct ipsec_flow	*fl;
+	struct ipsec_pair	*pr;
+	const uint8_t		*inner;
+	size_t			 ilen, tot;
+	uint64_t		 sd;
+	uint8_t			 next;
+	enum esp_result		 r;
+
+	/* sm_lane is set only with sm_ps (never NULL then). */
+	if (ip[0] != 0x45 || len < IP_HDR + ESP_HDR_LEN ||
+	    c->c_spi_memo.sm_spi != get32(ip + IP_HDR) ||
+	    c->c_spi_memo.sm_gen != c->c_sadb.db_sa_gen ||
+	    !c->c_spi_memo.sm_lane ||
+	    !apart(ip + IP_HDR, c->c_spi_memo.sm_slot, len - IP_HDR)) {
+		ipsec_esp_input(arg, in, ip, len);
+		return NULL;
+	}
+	if ((r = esp_decap_to(c->c_spi_memo.sm_esp,
+	    (uint8_t *)(uintptr_t)(ip + IP_HDR), len - IP_HDR, ESP_NEXT_IPV4,
+	    c->c_spi_memo.sm_slot, &inner, &ilen, &next)) != ESP_OK) {
+		ps->ps_flow->fl_stats.fs_recv_errors++;
+		recv_error(c, ps, r, get32(ip + IP_HDR + 4));
+		return NULL;
+	}
+	fl = ps->ps_flow;
+	pr = ps->ps_expiry;
+	/* The header dp_ip_input takes as it is, both addresses in the
+	 * flow's one test and no protocol or port to ask (inner_selected's
+	 * answer for such a header), no rekey call due: returned.  Any
+	 * other: inner_selected and esp_accepted, as ipsec_esp_input. */
+	if (inner[0] != 0x45 || (tot = get16(inner + 2)) < IP_HDR ||
+	    tot > ilen || !fl->fl_sel_v4 || fl->fl_sel_l4 ||
+	    (pr != NULL && (pr->pr_standby || (pr->pr_initiator &&
+	    pr->pr_soft_kb != 0 &&
+	    (ps->ps_bytes + ilen) / 1024 >= pr->pr_soft_kb)))) {
+		if (!inner_selected(fl, inner, ilen))
+			recv_policy(fl);
+		else
+			lane_accepted(c, ps, in, inner, ilen);
+		return NULL;
+	}
+	memcpy(&sd, inner + 12, 8);
+	if ((sd & fl->fl_sel_mask) != fl->fl_sel_addr) {
+		recv_policy(fl);
+		return NULL;
+	}
+	/* esp_accepted's counting, its rekey calls known not due. */
+	fl->fl_last_in_ms = clock_mono_ms();
+	fl->fl_stats.fs_decaps++;
+	fl->fl_stats.fs_decrypt++;
+	if (c->c_spi_memo.sm_verify)
+		fl->fl_stats.fs_verify++;
+	ps->ps_bytes += ilen;
+	*ilenp = tot;
+	return inner;
 }

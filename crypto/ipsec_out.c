@@ -764,6 +764,7 @@ common:
 static const struct dp_crypto_ops ipsec_ops = {
 	.co_outbound = outbound,
 	.co_esp_input = ipsec_esp_input,
+	.co_esp_lane = ipsec_esp_lane,
 	.co_inbound = ipsec_inbound,
 	.co_frag_needed = ipsec_mtu_learn,
 	.co_outbound_inplace = outbound_inplace,

@@ -373,6 +373,21 @@ struct dp_crypto_ops {
 	 * else was received, and no command or timer ran, in between.
 	 * What crypto decided for that packet it may take again, as far
 	 * as that packet's own sending changed nothing it decided on. */
+	/* Optional, used instead of co_esp_input by the local lane of a
+	 * wire's packet (ip4_receive): ESP straight over IPv4 (protocol 50,
+	 * the outer header checked) for one of the router's addresses, on
+	 * IN, which has no inbound access group and is not `ip nat
+	 * outside`.  As co_esp_input, but the datagram a crypto map's
+	 * tunnel-mode SA carried is not handed back with dp_ip_input but
+	 * returned, *ILEN its total length, when dp_ip_input would take
+	 * its header as it is (version 4, no options, a total length of
+	 * 20 up to what was carried) and crypto did nothing after
+	 * ip4_receive's tunnel and flow-cache steps that could move them
+	 * (no rekey call).  The dataplane then receives it as dp_ip_input
+	 * would, in the same call (ip4_decap_lane).  NULL: crypto did
+	 * everything, as co_esp_input. */
+	const uint8_t	*(*co_esp_lane)(void *arg, struct dp_iface *in,
+			    const uint8_t *ip, size_t len, size_t *ilen);
 };
 
 /* OPS NULL unregisters.  OPS must outlive the registration. */

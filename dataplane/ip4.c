@@ -436,6 +436,67 @@ ip4_local_lane(struct dataplane *dp, struct dp_iface *ifp, const uint8_t *ip,
 	return true;
 }
 
+/*
+ * What crypto's co_esp_lane returned: the datagram ESP carried, to be
+ * received on IFP as dp_ip_input would, in the frame of the ip4_receive
+ * that took the ESP (one call and one set of checks fewer for every
+ * ESP packet a gateway receives).  Known here, so not asked again:
+ * crypto saw a header of 20 bytes, version 4, a total length LEN of 20
+ * up to what was carried (dp_ip_input's -1 cases and its IHL and
+ * length checks); IFP is the interface the ESP came on, without an
+ * inbound access group or `ip nat outside` (the lane's own tests of
+ * it); the tunnels' line protocols and the flow cache's recording as
+ * ip4_receive left them (crypto did nothing in between that moves
+ * them).  The rest is dp_ip_input's: the header checksum (an input
+ * error), then the lane — not a fragment, for one of our addresses —
+ * or the walk, without crypto's inbound check (IP4_DECAP).
+ */
+static inline __attribute__((always_inline)) void
+ip4_decap_lane(struct dataplane *dp, struct dp_iface *ifp, const uint8_t *ip,
+    size_t len)
+{
+	const struct fwd	*f = dp->d_fwd;
+
+	if (!in_cksum_ok20(ip)) {
+		ifp->if_attach.at_ierrors++;
+		return;
+	}
+	if ((get16(ip + 6) & (IP_MF | IP_OFFMASK)) != 0 ||
+	    !own_cached(dp, get32(ip + 16)))
+		ip4_walk(dp, ifp, ip, len, IP4_DECAP);
+	else if (ip[9] == IPP_ESP && f->f_crypto != NULL &&
+	    f->f_crypto->co_esp_input != NULL)
+		f->f_crypto->co_esp_input(f->f_crypto_arg, ifp, ip, len);
+	else
+		ip4_local_whole(dp, ifp, ip, len);
+}
+
+/*
+ * ESP from a wire (or a tunnel's received packet) for one of our
+ * addresses, the lane's tests passed: crypto's co_esp_lane, which may
+ * return the datagram it carried for ip4_decap_lane; co_esp_input
+ * otherwise, as ip4_local_lane calls it.
+ */
+static inline __attribute__((always_inline)) void
+ip4_esp_lane(struct dataplane *dp, struct dp_iface *ifp, const uint8_t *ip,
+    size_t len)
+{
+	const struct fwd	*f = dp->d_fwd;
+	const uint8_t		*inner;
+	size_t			 ilen;
+
+	if (f->f_crypto == NULL)
+		ip4_local_whole(dp, ifp, ip, len);
+	else if (f->f_crypto->co_esp_lane != NULL) {
+		if ((inner = f->f_crypto->co_esp_lane(f->f_crypto_arg, ifp,
+		    ip, len, &ilen)) != NULL)
+			ip4_decap_lane(dp, ifp, inner, ilen);
+	} else if (f->f_crypto->co_esp_input != NULL)
+		f->f_crypto->co_esp_input(f->f_crypto_arg, ifp, ip, len);
+	else
+		ip4_local_whole(dp, ifp, ip, len);
+}
+
 void
 ip4_receive(struct dataplane *dp, struct dp_iface *ifp, const uint8_t *ip,
     size_t len, unsigned flags)
@@ -470,10 +531,18 @@ ip4_receive(struct dataplane *dp, struct dp_iface *ifp, const uint8_t *ip,
 	 * back): a walk being recorded is then not one decision. */
 	fc_rec_abort(dp);
 	/* ESP, AH or a decapsulated datagram for us: local delivery at
-	 * once when the walk's answers are known (ip4_local_lane). */
+	 * once when the walk's answers are known (ip4_local_lane); a
+	 * wire's ESP through co_esp_lane (ip4_esp_lane), what it carried
+	 * received here. */
+	if (ifp != NULL && flags == 0 && ip[9] == IPP_ESP &&
+	    ifp->if_acl_in == NULL && ifp->if_nat != NAT_OUTSIDE &&
+	    (get16(ip + 6) & (IP_MF | IP_OFFMASK)) == 0 &&
+	    own_cached(dp, get32(ip + 16))) {
+		ip4_esp_lane(dp, ifp, ip, len);
+		return;
+	}
 	if (ifp != NULL && (flags == IP4_DECAP || (flags == 0 &&
-	    (ip[9] == IPP_ESP || ip[9] == IPP_AH))) &&
-	    ip4_local_lane(dp, ifp, ip, len))
+	    ip[9] == IPP_AH)) && ip4_local_lane(dp, ifp, ip, len))
 		return;
 	ip4_walk(dp, ifp, ip, len, flags);
 	return;

@@ -1103,6 +1103,199 @@ START_TEST(test_run_every_length)
 }
 END_TEST
 
+/* ---- The inbound lane (co_esp_lane) against today's path. ---- */
+
+/* What R2 sent back on Serial1/1 during a play: frames and bytes. */
+static unsigned long	lp_out, lp_out_bytes;
+
+static void
+lp_capture(void *arg, const uint8_t *frame, size_t len)
+{
+	(void)arg;
+	(void)frame;
+	lp_out++;
+	lp_out_bytes += len;
+}
+
+static struct wire_mem_sink	lp_sink = { lp_capture, NULL };
+
+/* What a play leaves: R2's flow counters (show crypto ipsec sa), its
+ * inbound SA's bytes, its ESP errors, Serial1/1's counters (show
+ * interfaces) and the frames R2 sent back (answers, errors). */
+struct lane_result {
+	struct flow_stats	fs;
+	uint64_t		bytes, esp_bad, ipkts, ierrors, opkts;
+	unsigned long		out, out_bytes;
+};
+
+/* LAN packet K of the script into R1, encrypted to R2 (TTL one less):
+ * TCP, an echo, an echo whose TTL reaches R2 as 1, UDP to NTP's port,
+ * to DHCP's client port and to the discard port (IKE's are never
+ * encrypted by a crypto map: check_inbound sends those), a first
+ * fragment, a datagram with IP options, a large one. */
+static void
+lane_lan(int k)
+{
+	static const size_t	 len[] = { 64, 64, 64, 60, 60, 60, 64, 64,
+				    1400 };
+	static uint8_t		 fr[14 + 1500];
+	uint8_t			*ip = fr + 14;
+	size_t			 n, hl = 20;
+
+	n = memlab_frame(&ml, fr, 0x01010101, 0x02020202,
+	    k == 1 || k == 2 ? 1 : k >= 3 && k <= 5 ? 17 : 6, len[k]);
+	if (k == 1 || k == 2) {
+		ip[20] = 8;	/* echo request */
+		ip[21] = 0;
+		if (k == 2)
+			ip[8] = 2;
+	} else if (k >= 3 && k <= 5) {
+		put16(ip + 20, 1024);
+		put16(ip + 22, k == 3 ? 123 : k == 4 ? 68 : 9);
+		put16(ip + 24, (uint16_t)(len[k] - 20));
+		put16(ip + 26, 0);
+	} else if (k == 6)
+		put16(ip + 6, 0x2000);	/* MF: the first of two */
+	else if (k == 7) {
+		hl = 24;
+		ip[0] = 0x46;
+		memset(ip + 20, 1, 3);	/* NOPs, then end of list */
+		ip[23] = 0;
+	}
+	if (k == 1 || k == 2) {
+		put16(ip + 22, 0);
+		put16(ip + 22, in_cksum(ip + 20, len[k] - 20, 0));
+	}
+	put16(ip + 10, 0);
+	put16(ip + 10, in_cksum(ip, hl, 0));
+	if (wire_mem_inject(ml.ml_lan, fr, n) != 0)
+		inject_fail++;
+}
+
+/*
+ * One play: R1 encrypts the script's packets; R2 receives them in one
+ * read with, between them, a replay, a tampered ICV, a cleartext echo
+ * for its Serial1/1, an unknown SPI, a truncated packet and the same
+ * packets again (replays).  LANE false: R2's crypto hook without
+ * co_esp_lane, today's path (co_esp_input, esp_accepted, dp_ip_input).
+ */
+static void
+lane_play(bool lane, struct lane_result *res)
+{
+	static struct dp_crypto_ops	 ops;
+	static uint8_t			 fr[24][ESP_MAX];
+	struct dataplane		*dp1 = ml.ml_rt[1].r_sys.sy_dp;
+	const struct fwd		*f = dp1->d_fwd;
+	const struct dp_iface		*s11;
+	const uint8_t			*fp[24];
+	size_t				 fl[24], n = 0, i;
+	uint8_t				*ip;
+	struct ipsec_sa			*in;
+
+	if (!lane) {
+		ops = *f->f_crypto;
+		ops.co_esp_lane = NULL;
+		dp_crypto_register(dp1, &ops, f->f_crypto_arg);
+	}
+	/* The tunnel up (the first packet starts IKE). */
+	send_lan(64);
+	(void)wire_mem_sink(ml.ml_ser[0], &ml.ml_sink[0]);
+	memlab_pump(&ml);
+	(void)wire_mem_sink(ml.ml_ser[0], &cap_sink);
+	nesp = 0;
+	for (i = 0; i < 9; i++) {
+		lane_lan((int)i);
+		ck_assert_msg(nesp == i + 1, "LAN packet %zu: %zu ESP", i, nesp);
+	}
+#define LP_ADD(p, l)	do { memcpy(fr[n], (p), (l)); fl[n] = (l); \
+			    fp[n] = fr[n]; n++; } while (0)
+	LP_ADD(esp[0], esp_len[0]);
+	LP_ADD(esp[1], esp_len[1]);
+	LP_ADD(esp[1], esp_len[1]);		/* replayed */
+	LP_ADD(esp[2], esp_len[2]);
+	fr[n - 1][fl[n - 1] - 1] ^= 1;		/* its ICV tampered */
+	/* A cleartext echo 12.1.1.1 -> 12.1.1.2 (HDLC as ESP's). */
+	memcpy(fr[n], esp[0], 4);
+	ip = fr[n] + 4;
+	memset(ip, 0, 28);
+	ip4_hdr(ip, 28, 1, 0x0c010101, 0x0c010102);
+	ip[8] = 64;
+	put16(ip + 10, in_cksum(ip, 20, 0));
+	ip[20] = 8;
+	put16(ip + 22, in_cksum(ip + 20, 8, 0));
+	fl[n] = 4 + 28;
+	fp[n] = fr[n];
+	n++;
+	for (i = 2; i < 9; i++)
+		LP_ADD(esp[i], esp_len[i]);
+	LP_ADD(esp[0], esp_len[0]);		/* replayed */
+	LP_ADD(esp[3], esp_len[3]);
+	put32(fr[n - 1] + 4 + 20, get32(fr[n - 1] + 4 + 20) ^ 0x10);
+	LP_ADD(esp[4], esp_len[4] - 8);		/* cut short */
+#undef LP_ADD
+	(void)wire_mem_sink(ml.ml_ser[1], &lp_sink);
+	lp_out = lp_out_bytes = 0;
+	(void)wire_mem_inject_batch(ml.ml_ser[1], fp, fl, n);
+	memset(res, 0, sizeof(*res));
+	res->fs = flow(1)->fl_stats;
+	in = TAILQ_LAST(&flow(1)->fl_in, ipsec_sa_list);
+	ck_assert_ptr_nonnull(in);
+	res->bytes = in->ps_bytes;
+	res->esp_bad = R(1)->c_esp_bad;
+	s11 = dp_iface_find(dp1, "Serial1/1");
+	ck_assert_ptr_nonnull(s11);
+	res->ipkts = s11->if_attach.at_ipkts;
+	res->ierrors = s11->if_attach.at_ierrors;
+	res->opkts = s11->if_attach.at_opkts;
+	res->out = lp_out;
+	res->out_bytes = lp_out_bytes;
+}
+
+/*
+ * Issue 22 (t28b): ESP a wire brings for a crypto map's tunnel-mode SA
+ * returns its inner datagram to ip4_receive (co_esp_lane) instead of a
+ * nested dp_ip_input.  The same frames in one read, with the lane and
+ * without it (today's path), leave the same counters, the same frames
+ * sent back and the same shows: TCP dropped, echoes answered (TTL 1
+ * too), UDP to NTP's, DHCP's and an unused port, a fragment held for
+ * reassembly, options, a large datagram, replays, a tampered ICV, an
+ * unknown SPI, a truncated packet and a cleartext frame in between.
+ */
+START_TEST(test_esp_lane_as_before)
+{
+	static struct lane_result	with, without;
+
+	lane_play(true, &with);
+	teardown();
+	setup();
+	lane_play(false, &without);
+	ck_assert_msg(memcmp(&with.fs, &without.fs, sizeof(with.fs)) == 0,
+	    "flow counters: decaps %llu/%llu recv errors %llu/%llu replay "
+	    "%llu/%llu verify fail %llu/%llu", (unsigned long long)
+	    with.fs.fs_decaps, (unsigned long long)without.fs.fs_decaps,
+	    (unsigned long long)with.fs.fs_recv_errors,
+	    (unsigned long long)without.fs.fs_recv_errors,
+	    (unsigned long long)with.fs.fs_replay_fail,
+	    (unsigned long long)without.fs.fs_replay_fail,
+	    (unsigned long long)with.fs.fs_verify_fail,
+	    (unsigned long long)without.fs.fs_verify_fail);
+	ck_assert_uint_eq(with.bytes, without.bytes);
+	ck_assert_uint_eq(with.esp_bad, without.esp_bad);
+	ck_assert_uint_eq(with.ipkts, without.ipkts);
+	ck_assert_uint_eq(with.ierrors, without.ierrors);
+	ck_assert_uint_eq(with.opkts, without.opkts);
+	ck_assert_uint_eq(with.out, without.out);
+	ck_assert_uint_eq(with.out_bytes, without.out_bytes);
+	/* The script did what it says. */
+	ck_assert_uint_ge(with.fs.fs_decaps, 9);
+	ck_assert_uint_ge(with.fs.fs_replay_fail, 2);
+	ck_assert_uint_ge(with.fs.fs_verify_fail, 1);
+	ck_assert_uint_ge(with.esp_bad, 1);
+	ck_assert_uint_ge(with.out, 3);
+	ck_assert_uint_eq(inject_fail, 0);
+}
+END_TEST
+
 static Suite *
 fastpath_suite(void)
 {
@@ -1120,6 +1313,7 @@ fastpath_suite(void)
 	tcase_add_test(tc, test_flow_key_fields);
 	tcase_add_test(tc, test_egress_follows_route);
 	tcase_add_test(tc, test_esp_lane_follows_changes);
+	tcase_add_test(tc, test_esp_lane_as_before);
 	tcase_add_loop_test(tc, test_burst_as_frames, 1, 3);
 	tcase_add_loop_test(tc, test_run_every_length, 0,
 	    sizeof(fs_xf) / sizeof(fs_xf[0]));

@@ -546,18 +546,22 @@ r1_in_errors(void)
 	return n;
 }
 
-/* One inner datagram into R1 through ESP, and what came of it: R1's
- * flow counters moved by DEC decapsulated, ENC encapsulated (an answer),
- * RECV receive errors, and Serial1/2's input errors by IERR. */
+/* One inner datagram into R1 through ESP (RAW: P is the ESP packet,
+ * sent as it stands), and what came of it: R1's flow counters moved by
+ * DEC decapsulated, ENC encapsulated (an answer), RECV receive errors,
+ * and Serial1/2's input errors by IERR. */
 static void
-decap_case(const uint8_t *p, size_t len, unsigned dec, unsigned enc,
-    unsigned recv, unsigned ierr, const char *what)
+decap_case_as(bool raw, const uint8_t *p, size_t len, unsigned dec,
+    unsigned enc, unsigned recv, unsigned ierr, const char *what)
 {
 	struct ipsec_flow	*fl = TAILQ_FIRST(&crypto_of(0)->c_sadb.db_flows);
 	struct flow_stats	 st = fl->fl_stats;
 	unsigned long long	 ie = r1_in_errors();
 
-	esp_from_r2(p, len);
+	if (raw)
+		send_from_r2(p, len);
+	else
+		esp_from_r2(p, len);
 	pair_run_for(1);
 	ck_assert_msg(fl->fl_stats.fs_decaps == st.fs_decaps + dec &&
 	    fl->fl_stats.fs_encaps == st.fs_encaps + enc &&
@@ -568,6 +572,21 @@ decap_case(const uint8_t *p, size_t len, unsigned dec, unsigned enc,
 	    (unsigned long long)(fl->fl_stats.fs_encaps - st.fs_encaps),
 	    (unsigned long long)(fl->fl_stats.fs_recv_errors -
 	    st.fs_recv_errors), r1_in_errors() - ie);
+}
+
+static void
+decap_case(const uint8_t *p, size_t len, unsigned dec, unsigned enc,
+    unsigned recv, unsigned ierr, const char *what)
+{
+	decap_case_as(false, p, len, dec, enc, recv, ierr, what);
+}
+
+/* As decap_case, P being the ESP packet itself (a fragment of one). */
+static void
+decap_case_raw(const uint8_t *p, size_t len, unsigned dec, unsigned enc,
+    unsigned recv, unsigned ierr, const char *what)
+{
+	decap_case_as(true, p, len, dec, enc, recv, ierr, what);
 }
 
 START_TEST(test_decap_handed_back)
@@ -844,6 +863,160 @@ START_TEST(test_standby_confirmed)
 }
 END_TEST
 
+/*
+ * Issue 22 (t28b): the lane (co_esp_lane) tests an inner datagram's
+ * addresses against the flow's one masked test itself.  With host
+ * proxies and no protocol or port, a datagram from another source or
+ * to another destination is refused (#recv errors, invalid identity),
+ * never decapsulated or answered; one inside them is; ESP inside ESP
+ * (an unknown SPI) reaches crypto's hook again.
+ */
+START_TEST(test_lane_selectors)
+{
+	uint8_t			 p[64];
+	const char		*out;
+	struct ipsec_flow	*fl;
+	struct flow_stats	 st;
+	uint64_t		 bad0;
+	size_t			 n;
+
+	pair_crypto_cfg(0, "3des", "cisco", "permit ip host 1.1.1.1 host 2.2.2.2");
+	pair_crypto_cfg(1, "3des", "cisco", "permit ip host 2.2.2.2 host 1.1.1.1");
+	pair_run_for(1);
+	out = pair_run_wait(0, "ping 2.2.2.2 source loopback0");
+	ck_assert_msg(strstr(out, "\n.!!!!\n") != NULL, "%s", out);
+	fl = TAILQ_FIRST(&crypto_of(0)->c_sadb.db_flows);
+	ck_assert(fl != NULL);
+	st = fl->fl_stats;
+
+	esp_from_r2(p, inner(p, 1, 0x02020203, 0, 0));
+	n = inner(p, 1, 0x02020202, 0, 0);
+	put32(p + 16, 0x01010102);
+	recheck(p);
+	esp_from_r2(p, n);
+	n = inner(p, 1, 0x82020202, 0, 0);
+	esp_from_r2(p, n);
+	pair_run_for(1);
+	ck_assert_uint_eq(fl->fl_stats.fs_decaps, st.fs_decaps);
+	ck_assert_uint_eq(fl->fl_stats.fs_encaps, st.fs_encaps);
+	ck_assert_uint_eq(fl->fl_stats.fs_recv_errors, st.fs_recv_errors + 3);
+	ck_assert_uint_eq(fl->fl_stats.fs_recv_policy, st.fs_recv_policy + 3);
+
+	/* Inside: the echo answered (through ESP). */
+	n = inner(p, 1, 0x02020202, 0, 0);
+	put16(p + 22, in_cksum(p + 20, n - 20, 0));
+	esp_from_r2(p, n);
+	pair_run_for(1);
+	ck_assert_uint_eq(fl->fl_stats.fs_decaps, st.fs_decaps + 1);
+	ck_assert_uint_eq(fl->fl_stats.fs_encaps, st.fs_encaps + 1);
+	ck_assert_uint_eq(fl->fl_stats.fs_recv_errors, st.fs_recv_errors + 3);
+
+	/* ESP in ESP for R1, an SPI it does not know: decapsulated, then
+	 * the inner ESP an invalid SPI. */
+	bad0 = crypto_of(0)->c_esp_bad;
+	n = inner(p, 50, 0x02020202, 0, 0);
+	put32(p + 20, 0x1234);
+	put32(p + 24, 1);
+	esp_from_r2(p, n);
+	pair_run_for(1);
+	ck_assert_uint_eq(fl->fl_stats.fs_decaps, st.fs_decaps + 2);
+	ck_assert_uint_eq(crypto_of(0)->c_esp_bad, bad0 + 1);
+	ck_assert_uint_eq(fl->fl_stats.fs_recv_errors, st.fs_recv_errors + 3);
+}
+END_TEST
+
+/*
+ * Issue 22 (t28b): a wire's ESP takes the lane (co_esp_lane, its inner
+ * datagram received in ip4_receive) only when nothing stands between:
+ * ESP in two fragments is reassembled first (then decapsulated and its
+ * echo answered), and on an `ip nat outside` interface what ESP carried
+ * is translated before routing — TCP to R1's address, made the inside
+ * global of 10.9.9.9, is a datagram with no route (unreachable, through
+ * ESP), not TCP for R1 (dropped, silent).
+ */
+START_TEST(test_lane_not_taken)
+{
+	uint8_t		 p[256], esp[512], fr[512];
+	size_t		 n, half;
+
+	pair_crypto_cfg(0, "3des", "cisco",
+	    "permit ip any 2.2.2.0 0.0.0.255");
+	pair_crypto_cfg(1, "3des", "cisco",
+	    "permit ip 2.2.2.0 0.0.0.255 any");
+	pair_run_for(1);
+	ck_assert(strstr(pair_run_wait(0, "ping 2.2.2.2 source loopback0 "
+	    "repeat 3 timeout 1"), "!!") != NULL);
+	pair_run_for(1);
+
+	/* The ESP packet of an echo, in two fragments. */
+	n = esp_make(p, echo_in(p, 0x01010101, 64, 0, 16, 0), esp);
+	half = 20 + ((n - 20) / 2 & ~(size_t)7);
+	memcpy(fr, esp, half);
+	put16(fr + 2, (uint16_t)half);
+	put16(fr + 6, 0x2000);
+	recheck(fr);
+	decap_case_raw(fr, half, 0, 0, 0, 0, "the first ESP fragment");
+	memcpy(fr, esp, 20);
+	memcpy(fr + 20, esp + half, n - half);
+	put16(fr + 2, (uint16_t)(20 + n - half));
+	put16(fr + 6, (uint16_t)((half - 20) / 8));
+	recheck(fr);
+	decap_case_raw(fr, 20 + n - half, 1, 1, 0, 0,
+	    "the second ESP fragment: whole, decapsulated, answered");
+
+	decap_case(p, tcp_in(p, 0x01010101, 64), 1, 0, 0, 0,
+	    "TCP for R1: dropped");
+	pair_config(0, "ip nat inside source static 10.9.9.9 1.1.1.1\n"
+	    "interface Loopback0\n ip nat inside\n"
+	    "interface Serial1/2\n ip nat outside\n");
+	decap_case(p, tcp_in(p, 0x01010101, 64), 1, 1, 0, 0,
+	    "TCP to the inside global 1.1.1.1: to 10.9.9.9, no route");
+}
+END_TEST
+
+/*
+ * Issue 22 (t28b): co_esp_lane decrypts straight into the forwarding
+ * slot only from a packet that lies apart from it.  ESP that overlaps
+ * the slot (as a GRE tunnel's packet carried by ESP lies there) goes
+ * ipsec_esp_input's way, moved first: decapsulated whole, its echo
+ * answered, nothing returned to the dataplane.
+ */
+START_TEST(test_lane_overlap)
+{
+	struct dataplane	*dp0 = pair[0].fx_rt.r_sys.sy_dp;
+	struct dp_iface		*s12 = dp_iface_find(dp0, "Serial1/2");
+	struct ipsec_flow	*fl;
+	struct flow_stats	 st;
+	uint8_t			 p[64], esp[512], *at;
+	const uint8_t		*r;
+	size_t			 n, ilen;
+
+	pair_crypto_cfg(0, "3des", "cisco", "permit ip host 1.1.1.1 host 2.2.2.2");
+	pair_crypto_cfg(1, "3des", "cisco", "permit ip host 2.2.2.2 host 1.1.1.1");
+	pair_run_for(1);
+	ck_assert(strstr(pair_run_wait(0, "ping 2.2.2.2 source loopback0"),
+	    "!!!!") != NULL);
+	ck_assert_ptr_nonnull(s12);
+	fl = TAILQ_FIRST(&crypto_of(0)->c_sadb.db_flows);
+	/* The memo holds the SA (a packet through the lane). */
+	n = inner(p, 1, 0x02020202, 0, 0);
+	put16(p + 22, in_cksum(p + 20, n - 20, 0));
+	esp_from_r2(p, n);
+	pair_run_for(1);
+	st = fl->fl_stats;
+	n = esp_make(p, n, esp);
+	/* Its ESP header 8 bytes into the slot. */
+	at = dp_fwd_slot(dp0) - 20 + 8;
+	memmove(at, esp, n);
+	r = ipsec_esp_lane(crypto_of(0), s12, at, n, &ilen);
+	ck_assert_ptr_null(r);
+	pair_run_for(1);
+	ck_assert_uint_eq(fl->fl_stats.fs_decaps, st.fs_decaps + 1);
+	ck_assert_uint_eq(fl->fl_stats.fs_recv_errors, st.fs_recv_errors);
+	ck_assert_uint_eq(fl->fl_stats.fs_encaps, st.fs_encaps + 1);
+}
+END_TEST
+
 static Suite *
 inbound_suite(void)
 {
@@ -862,6 +1035,9 @@ inbound_suite(void)
 	tcase_add_test(tc, test_bundle_esp_alone);
 	tcase_add_test(tc, test_rekey_inbound_volume);
 	tcase_add_test(tc, test_standby_confirmed);
+	tcase_add_test(tc, test_lane_selectors);
+	tcase_add_test(tc, test_lane_not_taken);
+	tcase_add_test(tc, test_lane_overlap);
 	suite_add_tcase(s, tc);
 	return s;
 }
