@@ -582,6 +582,8 @@ void		 route_dhcp_default(struct dataplane *, uint32_t nh);
  */
 #define ETHER_HDRLEN	14
 #define HDLC_HDRLEN	4
+#define HDLC_UNICAST	0x0f	/* Cisco HDLC's address byte */
+#define HDLC_BROADCAST	0x8f
 #define VLAN_TAGLEN	4	/* an 802.1Q tag */
 #define IP4_MAXLEN	65535
 #define FRAME_MAX	(ETHER_HDRLEN + IP4_MAXLEN)
@@ -742,7 +744,20 @@ void		 if_lines_free(struct dp_iface *);
  * at END (the datagram's first byte): its length; 0 while ARP resolves;
  * -1 when IFP has no link layer. */
 int		 link_hdr4(struct dp_iface *, uint32_t nh, uint8_t *end);
-bool		 link_ethernet(const struct dp_iface *);
+/* The interface types that carry Ethernet II (inline: asked per frame). */
+static inline bool
+link_ethernet(const struct dp_iface *ifp)
+{
+	switch (ifp->if_id.id_type) {
+	case IFT_ETHERNET:
+	case IFT_FASTETHERNET:
+	case IFT_GIGABITETHERNET:
+	case IFT_TENGIGABITETHERNET:
+		return true;
+	default:
+		return false;
+	}
+}
 void		 link_input(struct dp_iface *, const uint8_t *, size_t);
 void		 link_attached(struct dp_iface *);
 void		 link_detached(struct dp_iface *);
@@ -951,7 +966,14 @@ int		 eg_send(struct dataplane *, uint8_t *ip, size_t len);
 /* The value every entry is checked against: d_gen + d_rt_gen +
  * d_fc_gen + crypto's generation, + 1 (0 is an empty slot).  Each term
  * only grows, so the sum moves whenever any of them does. */
-uint64_t	 fc_gen(const struct dataplane *);
+static inline uint64_t
+fc_gen(const struct dataplane *dp)
+{
+	const struct fwd	*f = dp->d_fwd;
+
+	return dp->d_gen + dp->d_rt_gen + dp->d_fc_gen +
+	    (f->f_crypto_gen != NULL ? *f->f_crypto_gen : 0) + 1;
+}
 /* Around the frames of one read of a wire (attach_rx_burst), nested:
  * consecutive frames of one flow inside make a run (fc_forward). */
 void		 fc_burst_begin(struct dataplane *);
@@ -969,6 +991,11 @@ fc_rx_frame(struct dataplane *dp)
  * (nothing done). */
 bool		 fc_forward(struct dataplane *, struct dp_iface *in,
 		    const uint8_t *ip, size_t len);
+/* A frame of IN's wire (counted by fc_rx_frame, IN up) that continues
+ * a run, taken from the link layer on in one step: true if it was, false
+ * if link_input must take it (nothing done). */
+bool		 fc_frame(struct dp_iface *in, const uint8_t *frame,
+		    size_t len);
 /* Recording the ordinary path's walk of one packet: begin (IN, IP as
  * received), what it saw (the route's interface; a rule's hit counter;
  * something the cache cannot replay), end (the entry filled if crypto
