@@ -582,8 +582,6 @@ void		 route_dhcp_default(struct dataplane *, uint32_t nh);
  */
 #define ETHER_HDRLEN	14
 #define HDLC_HDRLEN	4
-#define HDLC_UNICAST	0x0f	/* Cisco HDLC's address byte */
-#define HDLC_BROADCAST	0x8f
 #define VLAN_TAGLEN	4	/* an 802.1Q tag */
 #define IP4_MAXLEN	65535
 #define FRAME_MAX	(ETHER_HDRLEN + IP4_MAXLEN)

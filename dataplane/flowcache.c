@@ -293,12 +293,13 @@ fc_forward(struct dataplane *dp, struct dp_iface *in, const uint8_t *ip,
  * the first thing done (the input counters), so a refused frame is
  * taken whole by the layered path.
  *
- * The link: Ethernet II for the interface's own MAC (a unicast one: not
- * CDP's group) or the broadcast, type IPv4, no subinterface that could
- * claim it (802.1Q's native VLAN); Cisco HDLC unicast or broadcast,
- * IPv4.  A broadcast frame is counted as one, as the link layer counts
- * it (the datagram in it is a forwarded one, as the entry says: its
- * destination is not ours nor a subnet's broadcast under fc_gen()).  The header: ip4_receive's checks for a
+ * The link: Ethernet II (serial links' HDLC is left to the layered
+ * path) for the interface's own MAC (a unicast one: not CDP's group) or
+ * the broadcast, type IPv4, no subinterface that could claim it
+ * (802.1Q's native VLAN).  A broadcast frame is counted as one, as the
+ * link layer counts it (the datagram in it is a forwarded one, as the
+ * entry says: its destination is not ours nor a subnet's broadcast
+ * under fc_gen()).  The header: ip4_receive's checks for a
  * 20-byte header (a total length within the frame, the checksum), the
  * tunnels' line protocols current (ip4_receive would sync them first),
  * no walk being recorded.  Then fc_forward's run: the key the run's
@@ -316,24 +317,15 @@ fc_frame(struct dp_iface *in, const uint8_t *frame, size_t len)
 
 	if (e == NULL || f->f_run_seq + 1 != f->f_rx_seq || e->fe_in != in)
 		return false;
-	if (in->if_id.id_type == IFT_SERIAL) {
-		if (len < HDLC_HDRLEN + 20 || (frame[0] != HDLC_UNICAST &&
-		    frame[0] != HDLC_BROADCAST) || frame[1] != 0 ||
-		    get16(frame + 2) != ETHERTYPE_IP)
-			return false;
-		bcast = frame[0] == HDLC_BROADCAST;
-		ip = frame + HDLC_HDRLEN;
-		n = len - HDLC_HDRLEN;
-	} else if (link_ethernet(in)) {
-		bcast = memcmp(frame, fc_ether_bcast, 6) == 0;
-		if (len < ETHER_HDRLEN + 20 || (!bcast && ((frame[0] & 1) != 0 ||
-		    memcmp(frame, in->if_attach.at_mac, 6) != 0)) ||
-		    get16(frame + 12) != ETHERTYPE_IP || dot1q_may_have(in))
-			return false;
-		ip = frame + ETHER_HDRLEN;
-		n = len - ETHER_HDRLEN;
-	} else
+	if (!link_ethernet(in))
 		return false;
+	bcast = memcmp(frame, fc_ether_bcast, 6) == 0;
+	if (len < ETHER_HDRLEN + 20 || (!bcast && ((frame[0] & 1) != 0 ||
+	    memcmp(frame, in->if_attach.at_mac, 6) != 0)) ||
+	    get16(frame + 12) != ETHERTYPE_IP || dot1q_may_have(in))
+		return false;
+	ip = frame + ETHER_HDRLEN;
+	n = len - ETHER_HDRLEN;
 	tot = get16(ip + 2);
 	if (ip[0] != 0x45 || tot < 20 || tot > n || !in_cksum_ok20(ip) ||
 	    dp->d_tun_gen != route_gen(dp) || f->f_fcrec.fr_on ||

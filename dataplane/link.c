@@ -20,12 +20,12 @@
 #include "lib/evloop.h"
 #include "lib/system.h"
 
+#define HDLC_UNICAST	0x0f
+#define HDLC_BROADCAST	0x8f
 #define SLARP_KEEPALIVE	2
 #define SLARP_LEN	14	/* code, my sequence, your sequence, reliability */
 
 static const uint8_t	ether_bcast[6] = { 0xff, 0xff, 0xff, 0xff, 0xff, 0xff };
-
-
 
 static void
 ether_input(struct dp_iface *ifp, const uint8_t *f, size_t len)
