@@ -1064,9 +1064,9 @@ lane_sum(uint8_t *fr)
 	put16(ip + 10, in_cksum(ip, (size_t)(ip[0] & 15) * 4, 0));
 }
 
-/* What the lane test compares: R1's LAN and serial counters, the rules'
- * hits, the flow's and the flow cache's. */
-#define LANE_NV	20
+/* What the lane test compares: R1's LAN and serial counters (and a
+ * subinterface's), the rules' hits, the flow's and the flow cache's. */
+#define LANE_NV	23
 
 static void
 lane_counts(uint64_t *v)
@@ -1100,12 +1100,19 @@ lane_counts(uint64_t *v)
 	v[17] = R(0)->c_sadb.db_nsa;
 	v[18] = lane_lan_out;
 	v[19] = fa->if_attach.at_last_in;
+	if ((fa = dp_iface_find(dp, "FastEthernet0/0.5")) != NULL) {
+		v[20] = fa->if_attach.at_ipkts;
+		v[21] = fa->if_attach.at_ibytes;
+		v[22] = fa->if_attach.at_ierrors;
+	}
 }
 
 /* The changes the lane test makes mid-read: none; from the LAN sink
  * (between two frames) a route, the crypto ACL, the SAs, the crypto
  * map, NAT, an inbound access group; from the serial sink (inside a
- * run) a route and the crypto ACL. */
+ * run) a route and the crypto ACL; from either, the crypto map entry's
+ * ACL (crypto's generation alone); from the LAN sink, a subinterface on
+ * the native VLAN (802.1Q takes the untagged frames then). */
 static const struct {
 	const char	*lan, *ser;
 } lane_change[] = {
@@ -1126,6 +1133,13 @@ static const struct {
 	    "no ip route 2.2.2.2 255.255.255.255 12.1.1.2\nend" },
 	{ NULL, "configure terminal\nno access-list 100\n"
 	    "access-list 100 permit tcp any any eq 443\nend" },
+	{ "configure terminal\ncrypto map TST 10 ipsec-isakmp\n"
+	    "match address 150\nend", NULL },
+	{ NULL, "configure terminal\ncrypto map TST 10 ipsec-isakmp\n"
+	    "match address 150\nend" },
+	{ "configure terminal\ninterface FastEthernet0/0.5\n"
+	    "encapsulation dot1Q 1 native\n"
+	    "ip address 10.0.5.1 255.255.255.0\nend", NULL },
 };
 
 /*
@@ -1137,7 +1151,8 @@ static const struct {
  * CHANGE), a bad checksum, options, a fragment, another Ethernet type
  * (unknown, IPv6, 802.1Q), IP version 6, a total length past the
  * frame, for R1 itself, for the LAN's broadcast, a frame too short,
- * TTL 2; then the SA's hard volume lifetime reached mid-run.
+ * bytes after the datagram (Ethernet's pad), TTL 2; then the SA's hard
+ * volume lifetime reached mid-run.
  */
 static void
 lane_play(int mode, size_t change, struct burst_out *out, uint64_t *v,
@@ -1240,6 +1255,11 @@ lane_play(int mode, size_t change, struct burst_out *out, uint64_t *v,
 	bf_len[bf_n - 1] = 14 + 19;
 	lane_a();
 	lane_a();
+	(void)lane_a();					/* Ethernet's pad */
+	memset(bf[bf_n - 1] + bf_len[bf_n - 1], 0, 6);
+	bf_len[bf_n - 1] += 6;
+	lane_a();
+	lane_a();
 	fr = lane_a();					/* TTL 2 */
 	fr[14 + 8] = 2;
 	lane_sum(fr);
@@ -1297,9 +1317,12 @@ START_TEST(test_lane_as_layers)
 		    "one at a time, %llu in reads", change, i,
 		    (unsigned long long)v1[i], (unsigned long long)v2[i]);
 	/* The script did what it says (one at a time). */
-	ck_assert_uint_ge(v1[2], 5);		/* input errors */
+	ck_assert_uint_ge(v1[2] + v1[22], 5);	/* input errors */
 	ck_assert_uint_ge(v1[3], 20);		/* broadcasts */
 	ck_assert_uint_ge(v1[4], 1);		/* unknown protocol */
+	if (lane_change[change].lan != NULL &&
+	    strstr(lane_change[change].lan, "dot1Q") != NULL)
+		ck_assert_uint_gt(v1[20], 10);	/* the native VLAN's */
 	if (change == 0)
 		ck_assert_uint_ge(v1[15], 1);	/* the SA gone: send errors */
 	if (change == 1 || change == 7)		/* no route: fewer sent */
