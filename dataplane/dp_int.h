@@ -977,11 +977,15 @@ fc_gen(const struct dataplane *dp)
 void		 fc_burst_begin(struct dataplane *);
 void		 fc_burst_end(struct dataplane *);
 /* Every frame received from a wire, burst or not, before its link
- * layer sees it: what is between two frames of a run. */
-static inline void
+ * layer sees it: what is between two frames of a run.  True: the frame
+ * before it took the run's entry, so this one may continue the run
+ * (fc_frame), asked here where the count is at hand. */
+static inline bool
 fc_rx_frame(struct dataplane *dp)
 {
-	dp->d_fwd->f_rx_seq++;
+	struct fwd	*f = dp->d_fwd;
+
+	return ++f->f_rx_seq == f->f_run_seq + 1 && f->f_run_e != NULL;
 }
 /* Forward IP (received on IN, its header checked, LEN its total length)
  * by its cached decision: true if it was (sent, or dropped as the
@@ -989,9 +993,10 @@ fc_rx_frame(struct dataplane *dp)
  * (nothing done). */
 bool		 fc_forward(struct dataplane *, struct dp_iface *in,
 		    const uint8_t *ip, size_t len);
-/* A frame of IN's wire (counted by fc_rx_frame, IN up) that continues
- * a run, taken from the link layer on in one step: true if it was, false
- * if link_input must take it (nothing done). */
+/* A frame of IN's wire (IN up) that fc_rx_frame said may continue a
+ * run, taken from the link layer on in one step: true if it was, false
+ * if link_input must take it (nothing done).  Any other frame (an ESP
+ * packet received, a run's first) pays no call. */
 bool		 fc_frame(struct dp_iface *in, const uint8_t *frame,
 		    size_t len);
 /* Recording the ordinary path's walk of one packet: begin (IN, IP as

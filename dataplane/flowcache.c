@@ -283,8 +283,9 @@ fc_forward(struct dataplane *dp, struct dp_iface *in, const uint8_t *ip,
 }
 
 /*
- * A frame from IN's wire that continues a run, from the link layer to
- * crypto in one step: what link_input, ip4_receive and fc_forward do
+ * A frame from IN's wire that may continue a run (fc_rx_frame: the
+ * frame before it, the previous one received, took the run's entry),
+ * from the link layer to crypto in one step: what link_input, ip4_receive and fc_forward do
  * for it, in their order, without their calls and the tests whose
  * answers a run's frame has.  False, nothing done: the layered path
  * takes the frame (not a run's next frame, another link header, a
@@ -315,7 +316,7 @@ fc_frame(struct dp_iface *in, const uint8_t *frame, size_t len)
 	size_t			 n, tot;
 	bool			 bcast;
 
-	if (e == NULL || f->f_run_seq + 1 != f->f_rx_seq || e->fe_in != in)
+	if (e->fe_in != in)
 		return false;
 	if (!link_ethernet(in))
 		return false;
