@@ -742,7 +742,20 @@ void		 if_lines_free(struct dp_iface *);
  * at END (the datagram's first byte): its length; 0 while ARP resolves;
  * -1 when IFP has no link layer. */
 int		 link_hdr4(struct dp_iface *, uint32_t nh, uint8_t *end);
-bool		 link_ethernet(const struct dp_iface *);
+/* The interface types that carry Ethernet II (inline: asked per frame). */
+static inline bool
+link_ethernet(const struct dp_iface *ifp)
+{
+	switch (ifp->if_id.id_type) {
+	case IFT_ETHERNET:
+	case IFT_FASTETHERNET:
+	case IFT_GIGABITETHERNET:
+	case IFT_TENGIGABITETHERNET:
+		return true;
+	default:
+		return false;
+	}
+}
 void		 link_input(struct dp_iface *, const uint8_t *, size_t);
 void		 link_attached(struct dp_iface *);
 void		 link_detached(struct dp_iface *);
@@ -951,17 +964,28 @@ int		 eg_send(struct dataplane *, uint8_t *ip, size_t len);
 /* The value every entry is checked against: d_gen + d_rt_gen +
  * d_fc_gen + crypto's generation, + 1 (0 is an empty slot).  Each term
  * only grows, so the sum moves whenever any of them does. */
-uint64_t	 fc_gen(const struct dataplane *);
+static inline uint64_t
+fc_gen(const struct dataplane *dp)
+{
+	const struct fwd	*f = dp->d_fwd;
+
+	return dp->d_gen + dp->d_rt_gen + dp->d_fc_gen +
+	    (f->f_crypto_gen != NULL ? *f->f_crypto_gen : 0) + 1;
+}
 /* Around the frames of one read of a wire (attach_rx_burst), nested:
  * consecutive frames of one flow inside make a run (fc_forward). */
 void		 fc_burst_begin(struct dataplane *);
 void		 fc_burst_end(struct dataplane *);
 /* Every frame received from a wire, burst or not, before its link
- * layer sees it: what is between two frames of a run. */
-static inline void
+ * layer sees it: what is between two frames of a run.  True: the frame
+ * before it took the run's entry, so this one may continue the run
+ * (fc_frame), asked here where the count is at hand. */
+static inline bool
 fc_rx_frame(struct dataplane *dp)
 {
-	dp->d_fwd->f_rx_seq++;
+	struct fwd	*f = dp->d_fwd;
+
+	return ++f->f_rx_seq == f->f_run_seq + 1 && f->f_run_e != NULL;
 }
 /* Forward IP (received on IN, its header checked, LEN its total length)
  * by its cached decision: true if it was (sent, or dropped as the
@@ -969,6 +993,12 @@ fc_rx_frame(struct dataplane *dp)
  * (nothing done). */
 bool		 fc_forward(struct dataplane *, struct dp_iface *in,
 		    const uint8_t *ip, size_t len);
+/* A frame of IN's wire (IN up) that fc_rx_frame said may continue a
+ * run, taken from the link layer on in one step: true if it was, false
+ * if link_input must take it (nothing done).  Any other frame (an ESP
+ * packet received, a run's first) pays no call. */
+bool		 fc_frame(struct dp_iface *in, const uint8_t *frame,
+		    size_t len);
 /* Recording the ordinary path's walk of one packet: begin (IN, IP as
  * received), what it saw (the route's interface; a rule's hit counter;
  * something the cache cannot replay), end (the entry filled if crypto

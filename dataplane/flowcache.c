@@ -54,16 +54,10 @@
 #include "dataplane/dp_int.h"
 
 #define IP_MF_OFF	0x3fff	/* MF and the fragment offset */
+
+static const uint8_t	fc_ether_bcast[6] = { 0xff, 0xff, 0xff, 0xff, 0xff,
+			    0xff };
 #define TCP_ACK_RST	0x14
-
-uint64_t
-fc_gen(const struct dataplane *dp)
-{
-	const struct fwd	*f = dp->d_fwd;
-
-	return dp->d_gen + dp->d_rt_gen + dp->d_fc_gen +
-	    (f->f_crypto_gen != NULL ? *f->f_crypto_gen : 0) + 1;
-}
 
 /*
  * Crypto's hook or its generation came or went: every entry dropped, not
@@ -225,27 +219,19 @@ fc_burst_end(struct dataplane *dp)
 	f->f_run_e = NULL;
 }
 
-bool
-fc_forward(struct dataplane *dp, struct dp_iface *in, const uint8_t *ip,
-    size_t len)
+/*
+ * The cached decision taken for IP (LEN bytes, its header checked and
+ * its key E's, fc_gen() E's, received on IN): fc_forward's part after
+ * the lookup, inline in it and in fc_frame.  RUN: E is the run's.
+ */
+static inline __attribute__((always_inline)) bool
+fc_take(struct dataplane *dp, struct fwd *f, struct fc_entry *e,
+    struct dp_iface *in, const uint8_t *ip, size_t len, bool run)
 {
-	struct fwd		*f = dp->d_fwd;
-	struct fc_entry		 k, *e;
 	uint8_t			*copy;
-	uint64_t		 seq = f->f_rx_seq;
 	uint32_t		 w;
 	unsigned		 i;
-	bool			 run;
 
-	if (!fc_key(&k, in, ip, len))
-		return false;
-	/* The run's entry is the slot of its key: compared, not hashed. */
-	run = f->f_run_e != NULL && f->f_run_seq + 1 == seq &&
-	    fc_same(f->f_run_e, &k);
-	e = run ? f->f_run_e : fc_slot(f, &k);
-	if (e->fe_gen != fc_gen(dp) || (!run && (!fc_same(e, &k) ||
-	    !fc_ifaces_plain(f, in, e->fe_out))))
-		return false;
 	/* Time exceeded: the ordinary path answers it. */
 	if (ip[8] <= 1)
 		return false;
@@ -262,7 +248,7 @@ fc_forward(struct dataplane *dp, struct dp_iface *in, const uint8_t *ip,
 	f->f_fc_runs += run;
 	/* The next frame of this burst may continue the run. */
 	f->f_run_e = f->f_burst != 0 ? e : NULL;
-	f->f_run_seq = seq;
+	f->f_run_seq = f->f_rx_seq;
 	switch (f->f_crypto->co_fast_out(f->f_crypto_arg, e->fe_out,
 	    e->fe_cookie, copy, len, run)) {
 	case DP_CRYPTO_CONSUMED:
@@ -274,6 +260,83 @@ fc_forward(struct dataplane *dp, struct dp_iface *in, const uint8_t *ip,
 		break;
 	}
 	return true;
+}
+
+bool
+fc_forward(struct dataplane *dp, struct dp_iface *in, const uint8_t *ip,
+    size_t len)
+{
+	struct fwd		*f = dp->d_fwd;
+	struct fc_entry		 k, *e;
+	bool			 run;
+
+	if (!fc_key(&k, in, ip, len))
+		return false;
+	/* The run's entry is the slot of its key: compared, not hashed. */
+	run = f->f_run_e != NULL && f->f_run_seq + 1 == f->f_rx_seq &&
+	    fc_same(f->f_run_e, &k);
+	e = run ? f->f_run_e : fc_slot(f, &k);
+	if (e->fe_gen != fc_gen(dp) || (!run && (!fc_same(e, &k) ||
+	    !fc_ifaces_plain(f, in, e->fe_out))))
+		return false;
+	return fc_take(dp, f, e, in, ip, len, run);
+}
+
+/*
+ * A frame from IN's wire that may continue a run (fc_rx_frame: the
+ * frame before it, the previous one received, took the run's entry),
+ * from the link layer to crypto in one step: what link_input, ip4_receive and fc_forward do
+ * for it, in their order, without their calls and the tests whose
+ * answers a run's frame has.  False, nothing done: the layered path
+ * takes the frame (not a run's next frame, another link header, a
+ * header ip4_receive would refuse or walk, another key, the entry
+ * stale) and decides as ever.  Every test that can refuse comes before
+ * the first thing done (the input counters), so a refused frame is
+ * taken whole by the layered path.
+ *
+ * The link: Ethernet II (serial links' HDLC is left to the layered
+ * path) for the interface's own MAC (a unicast one: not CDP's group) or
+ * the broadcast, type IPv4, no subinterface that could claim it
+ * (802.1Q's native VLAN).  A broadcast frame is counted as one, as the
+ * link layer counts it (the datagram in it is a forwarded one, as the
+ * entry says: its destination is not ours nor a subnet's broadcast
+ * under fc_gen()).  The header: ip4_receive's checks for a
+ * 20-byte header (a total length within the frame, the checksum), the
+ * tunnels' line protocols current (ip4_receive would sync them first),
+ * no walk being recorded.  Then fc_forward's run: the key the run's
+ * entry's (fc_key: not a fragment, the protocol's ports), fc_gen().
+ */
+bool
+fc_frame(struct dp_iface *in, const uint8_t *frame, size_t len)
+{
+	struct dataplane	*dp = in->if_dp;
+	struct fwd		*f = dp->d_fwd;
+	struct fc_entry		 k, *e = f->f_run_e;
+	const uint8_t		*ip;
+	size_t			 n, tot;
+	bool			 bcast;
+
+	if (e->fe_in != in)
+		return false;
+	if (!link_ethernet(in))
+		return false;
+	bcast = memcmp(frame, fc_ether_bcast, 6) == 0;
+	if (len < ETHER_HDRLEN + 20 || (!bcast && ((frame[0] & 1) != 0 ||
+	    memcmp(frame, in->if_attach.at_mac, 6) != 0)) ||
+	    get16(frame + 12) != ETHERTYPE_IP || dot1q_may_have(in))
+		return false;
+	ip = frame + ETHER_HDRLEN;
+	n = len - ETHER_HDRLEN;
+	tot = get16(ip + 2);
+	if (ip[0] != 0x45 || tot < 20 || tot > n || !in_cksum_ok20(ip) ||
+	    dp->d_tun_gen != route_gen(dp) || f->f_fcrec.fr_on ||
+	    !fc_key(&k, in, ip, tot) || !fc_same(e, &k) ||
+	    e->fe_gen != fc_gen(dp) || ip[8] <= 1)
+		return false;
+	attach_count_in(in, len);
+	if (bcast)
+		attach_count_bcast(in);
+	return fc_take(dp, f, e, in, ip, tot, true);
 }
 
 void

@@ -27,20 +27,6 @@
 
 static const uint8_t	ether_bcast[6] = { 0xff, 0xff, 0xff, 0xff, 0xff, 0xff };
 
-bool
-link_ethernet(const struct dp_iface *ifp)
-{
-	switch (ifp->if_id.id_type) {
-	case IFT_ETHERNET:
-	case IFT_FASTETHERNET:
-	case IFT_GIGABITETHERNET:
-	case IFT_TENGIGABITETHERNET:
-		return true;
-	default:
-		return false;
-	}
-}
-
 static void
 ether_input(struct dp_iface *ifp, const uint8_t *f, size_t len)
 {

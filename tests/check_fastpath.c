@@ -802,7 +802,7 @@ lan_cap(void *arg, const uint8_t *f, size_t len)
 static struct wire_mem_sink	burst_sink = { burst_cap, NULL };
 static struct wire_mem_sink	lan_sink = { lan_cap, NULL };
 
-#define BF_N	32
+#define BF_N	64
 static uint8_t	bf[BF_N][14 + 1500];
 static size_t	bf_len[BF_N], bf_n;
 
@@ -1004,6 +1004,329 @@ START_TEST(test_burst_as_frames)
 		;
 	ck_assert_uint_lt(i + 1, one.n);
 	ck_assert_uint_eq(one.what[i + 1][0], 1000 + 17);
+}
+END_TEST
+
+/* ---- A run's next frame in one step (fc_frame) against the layers ---- */
+
+/* The command the lane test runs, from R1's LAN sink (the frame that
+ * makes R1 send there: between two frames of a read) or from its serial
+ * sink after the third frame there (inside a run: the packet's own
+ * sending). */
+static const char	*lane_lan_cmd, *lane_ser_cmd;
+static size_t		 lane_lan_out;
+
+static void
+lane_lan(void *arg, const uint8_t *f, size_t len)
+{
+	const char	*cmd = lane_lan_cmd;
+
+	(void)arg;
+	(void)f;
+	(void)len;
+	lane_lan_out++;
+	if (cmd == NULL)
+		return;
+	lane_lan_cmd = NULL;
+	memlab_run(&ml, 0, cmd);
+}
+
+static void
+lane_ser(void *arg, const uint8_t *f, size_t len)
+{
+	const char	*cmd = lane_ser_cmd;
+
+	burst_cap(arg, f, len);
+	if (cmd == NULL || bo.n != 3)
+		return;
+	lane_ser_cmd = NULL;
+	memlab_run(&ml, 0, cmd);
+}
+
+static struct wire_mem_sink	lane_lan_sink = { lane_lan, NULL };
+static struct wire_mem_sink	lane_ser_sink = { lane_ser, NULL };
+
+/* Flow A's frame (TCP 1.1.1.1:1000 to 2.2.2.2:80, 100 bytes). */
+static uint8_t *
+lane_a(void)
+{
+	bframe(0x01010101, 1000, 80, 100, 64, false);
+	return bf[bf_n - 1];
+}
+
+/* The last frame's IPv4 header checksum made right again. */
+static void
+lane_sum(uint8_t *fr)
+{
+	uint8_t	*ip = fr + 14;
+
+	put16(ip + 10, 0);
+	put16(ip + 10, in_cksum(ip, (size_t)(ip[0] & 15) * 4, 0));
+}
+
+/* What the lane test compares: R1's LAN and serial counters (and a
+ * subinterface's), the rules' hits, the flow's and the flow cache's. */
+#define LANE_NV	23
+
+static void
+lane_counts(uint64_t *v)
+{
+	struct dataplane	*dp = ml.ml_rt[0].r_sys.sy_dp;
+	struct dp_iface		*fa = dp_iface_find(dp, "FastEthernet0/0");
+	struct dp_iface		*s12 = dp_iface_find(dp, "Serial1/2");
+	struct dp_acl		*a100 = dp_acl_find(dp, "100");
+	struct dp_acl		*a150 = dp_acl_find(dp, "150");
+	const struct ipsec_flow	*fl = flow(0);
+	size_t			 i;
+
+	memset(v, 0, LANE_NV * sizeof(*v));
+	v[0] = fa->if_attach.at_ipkts;
+	v[1] = fa->if_attach.at_ibytes;
+	v[2] = fa->if_attach.at_ierrors;
+	v[3] = fa->if_attach.at_ibcast;
+	v[4] = fa->if_attach.at_idrops;
+	v[5] = fa->if_attach.at_opkts;
+	v[6] = s12->if_attach.at_opkts;
+	v[7] = s12->if_attach.at_obytes;
+	v[8] = s12->if_attach.at_odrops;
+	for (i = 0; a100 != NULL && i < a100->acl_n && i < 2; i++)
+		v[9 + i] = a100->acl_ace[i].ace_hits;
+	v[11] = a150 != NULL ? a150->acl_ace[0].ace_hits : 0;
+	v[12] = fl != NULL ? fl->fl_stats.fs_encaps : 0;
+	v[13] = fl != NULL ? fl->fl_stats.fs_encrypt : 0;
+	v[14] = fl != NULL ? fl->fl_stats.fs_digest : 0;
+	v[15] = fl != NULL ? fl->fl_stats.fs_send_errors : 0;
+	v[16] = dp->d_fwd->f_fc_hits;
+	v[17] = R(0)->c_sadb.db_nsa;
+	v[18] = lane_lan_out;
+	v[19] = fa->if_attach.at_last_in;
+	if ((fa = dp_iface_find(dp, "FastEthernet0/0.5")) != NULL) {
+		v[20] = fa->if_attach.at_ipkts;
+		v[21] = fa->if_attach.at_ibytes;
+		v[22] = fa->if_attach.at_ierrors;
+	}
+}
+
+/* The changes the lane test makes mid-read: none; from the LAN sink
+ * (between two frames) a route, the crypto ACL, the SAs, the crypto
+ * map, NAT, an inbound access group; from the serial sink (inside a
+ * run) a route and the crypto ACL; from either, the crypto map entry's
+ * ACL (crypto's generation alone); from the LAN sink, a subinterface on
+ * the native VLAN (802.1Q takes the untagged frames then). */
+static const struct {
+	const char	*lan, *ser;
+} lane_change[] = {
+	{ NULL, NULL },
+	{ "configure terminal\n"
+	    "no ip route 2.2.2.2 255.255.255.255 12.1.1.2\nend", NULL },
+	{ "configure terminal\nno access-list 100\n"
+	    "access-list 100 permit tcp any any eq 443\nend", NULL },
+	{ "clear crypto sa", NULL },
+	{ "configure terminal\ninterface Serial1/2\nno crypto map TST\nend",
+	    NULL },
+	{ "configure terminal\ninterface FastEthernet0/0\nip nat inside\n"
+	    "interface Serial1/2\nip nat outside\nexit\n"
+	    "ip nat inside source static 1.1.1.1 12.1.1.77\nend", NULL },
+	{ "configure terminal\ninterface FastEthernet0/0\n"
+	    "ip access-group 150 in\nend", NULL },
+	{ NULL, "configure terminal\n"
+	    "no ip route 2.2.2.2 255.255.255.255 12.1.1.2\nend" },
+	{ NULL, "configure terminal\nno access-list 100\n"
+	    "access-list 100 permit tcp any any eq 443\nend" },
+	{ "configure terminal\ncrypto map TST 10 ipsec-isakmp\n"
+	    "match address 150\nend", NULL },
+	{ NULL, "configure terminal\ncrypto map TST 10 ipsec-isakmp\n"
+	    "match address 150\nend" },
+	{ "configure terminal\ninterface FastEthernet0/0.5\n"
+	    "encapsulation dot1Q 1 native\n"
+	    "ip address 10.0.5.1 255.255.255.0\nend", NULL },
+};
+
+/*
+ * Flow A's frames as one read (MODE 1; 2: under an input capture, its
+ * frames handed over one by one inside the read) or one at a time
+ * (MODE 0: no run, the layered path for every frame), each odd frame
+ * between runs of A: unicast to R1's MAC, to another MAC, to CDP's
+ * group, TTL 1 (its ICMP error's ARP request on the LAN makes the
+ * CHANGE), a bad checksum, options, a fragment, another Ethernet type
+ * (unknown, IPv6, 802.1Q), IP version 6, a total length past the
+ * frame, for R1 itself, for the LAN's broadcast, a frame too short,
+ * bytes after the datagram (Ethernet's pad), TTL 2; then the SA's hard
+ * volume lifetime reached mid-run.
+ */
+static void
+lane_play(int mode, size_t change, struct burst_out *out, uint64_t *v,
+    uint64_t *runs)
+{
+	static const uint8_t	other[6] = { 0xca, 0, 0, 0, 0, 0x99 },
+				cdp[6] = { 0x01, 0x00, 0x0c, 0xcc, 0xcc, 0xcc };
+	struct dataplane	*dp;
+	struct dp_iface		*fa;
+	struct capture		*cap = NULL;
+	struct ipsec_sa		*ps;
+	struct fwd		*f;
+	uint8_t			*fr;
+	char			 err[256];
+	size_t			 i;
+
+	memlab_close(&ml);
+	ck_assert_msg(memlab_open(&ml, "esp-3des esp-md5-hmac", err,
+	    sizeof(err)) == 0, "%s", err);
+	dp = ml.ml_rt[0].r_sys.sy_dp;
+	f = dp->d_fwd;
+	fa = dp_iface_find(dp, "FastEthernet0/0");
+	memlab_run(&ml, 0, "configure terminal\n"
+	    "access-list 150 deny tcp any any eq 80\n"
+	    "access-list 150 permit ip any any\nend");
+	memset(&bo, 0, sizeof(bo));
+	lane_lan_out = 0;
+	(void)wire_mem_sink(ml.ml_ser[0], &lane_ser_sink);
+	(void)wire_mem_sink(ml.ml_lan, &lane_lan_sink);
+	bf_n = 0;
+	lane_a();
+	lane_a();
+	lane_a();
+	memcpy(lane_a(), fa->if_attach.at_mac, 6);
+	memcpy(lane_a(), fa->if_attach.at_mac, 6);
+	memcpy(lane_a(), fa->if_attach.at_mac, 6);
+	memcpy(lane_a(), other, 6);
+	lane_a();
+	lane_a();
+	memcpy(lane_a(), cdp, 6);
+	lane_a();
+	lane_a();
+	bframe(0x0a000005, 1000, 80, 100, 1, false);	/* ARP: the change */
+	lane_a();
+	lane_a();
+	lane_a();
+	fr = lane_a();					/* TTL 1 */
+	fr[14 + 8] = 1;
+	lane_sum(fr);
+	lane_a();
+	lane_a();
+	fr = lane_a();					/* bad checksum */
+	fr[14 + 10] ^= 1;
+	lane_a();
+	lane_a();
+	fr = lane_a();					/* options: a NOP */
+	memmove(fr + 14 + 24, fr + 14 + 20, 80);
+	memset(fr + 14 + 20, 1, 4);
+	fr[14] = 0x46;
+	put16(fr + 14 + 2, 104);
+	bf_len[bf_n - 1] += 4;
+	lane_sum(fr);
+	lane_a();
+	lane_a();
+	fr = lane_a();					/* a first fragment */
+	put16(fr + 14 + 6, 0x2000);
+	lane_sum(fr);
+	lane_a();
+	lane_a();
+	put16(lane_a() + 12, 0x9000);			/* not IP */
+	lane_a();
+	lane_a();
+	put16(lane_a() + 12, 0x86dd);
+	lane_a();
+	lane_a();
+	put16(lane_a() + 12, 0x8100);
+	lane_a();
+	lane_a();
+	fr = lane_a();					/* version 6 */
+	fr[14] = 0x65;
+	lane_sum(fr);
+	lane_a();
+	lane_a();
+	fr = lane_a();					/* past the frame */
+	put16(fr + 14 + 2, 200);
+	lane_sum(fr);
+	lane_a();
+	lane_a();
+	fr = lane_a();					/* for R1 */
+	put32(fr + 14 + 16, 0x0a000001);
+	lane_sum(fr);
+	lane_a();
+	lane_a();
+	fr = lane_a();					/* the LAN's broadcast */
+	put32(fr + 14 + 16, 0x0a0000ff);
+	lane_sum(fr);
+	lane_a();
+	lane_a();
+	(void)lane_a();					/* too short */
+	bf_len[bf_n - 1] = 14 + 19;
+	lane_a();
+	lane_a();
+	(void)lane_a();					/* Ethernet's pad */
+	memset(bf[bf_n - 1] + bf_len[bf_n - 1], 0, 6);
+	bf_len[bf_n - 1] += 6;
+	lane_a();
+	lane_a();
+	fr = lane_a();					/* TTL 2 */
+	fr[14 + 8] = 2;
+	lane_sum(fr);
+	lane_a();
+	ck_assert_uint_le(bf_n, BF_N);
+	lane_lan_cmd = lane_change[change].lan;
+	lane_ser_cmd = lane_change[change].ser;
+	f->f_fc_runs = 0;
+	if (mode == 2) {
+		cap = capture_open("/dev/null", 1, 0, err, sizeof(err));
+		ck_assert_msg(cap != NULL, "%s", err);
+		wire_set_capture(ml.ml_lan, cap, WIRE_CAP_IN);
+	}
+	bframes_inject(mode != 0);
+	ck_assert(lane_lan_cmd == NULL && lane_ser_cmd == NULL);
+	*runs = f->f_fc_runs;
+
+	/* The second read: A alone, its SA running out mid-run. */
+	if ((ps = flow(0) != NULL ? TAILQ_LAST(&flow(0)->fl_out,
+	    ipsec_sa_list) : NULL) != NULL)
+		ps->ps_life_kb = ps->ps_bytes / 1024 + 2;
+	bf_n = 0;
+	for (i = 0; i < 8; i++)
+		bframe(0x01010101, 1000, 80, 800, 64, false);
+	bframes_inject(mode != 0);
+	*out = bo;
+	lane_counts(v);
+	if (cap != NULL) {
+		wire_set_capture(ml.ml_lan, NULL, 0);
+		ck_assert_int_eq(capture_close(cap), 0);
+	}
+}
+
+START_TEST(test_lane_as_layers)
+{
+	static struct burst_out	one, all;
+	uint64_t		v1[LANE_NV], v2[LANE_NV], r1, r2;
+	size_t			change = (size_t)_i / 2, i;
+
+	lane_play(0, change, &one, v1, &r1);
+	lane_play(1 + _i % 2, change, &all, v2, &r2);
+	ck_assert_uint_eq(r1, 0);
+	if (change == 0)
+		ck_assert_uint_ge(r2, 20);
+	ck_assert_uint_eq(one.n, all.n);
+	for (i = 0; i < one.n; i++)
+		ck_assert_msg(one.what[i][0] == all.what[i][0] &&
+		    one.what[i][1] == all.what[i][1] &&
+		    one.what[i][2] == all.what[i][2], "change %zu, frame %zu: "
+		    "%u %u %u one at a time, %u %u %u in reads", change, i,
+		    one.what[i][0], one.what[i][1], one.what[i][2],
+		    all.what[i][0], all.what[i][1], all.what[i][2]);
+	for (i = 0; i < LANE_NV; i++)
+		ck_assert_msg(v1[i] == v2[i], "change %zu, counter %zu: %llu "
+		    "one at a time, %llu in reads", change, i,
+		    (unsigned long long)v1[i], (unsigned long long)v2[i]);
+	/* The script did what it says (one at a time). */
+	ck_assert_uint_ge(v1[2] + v1[22], 5);	/* input errors */
+	ck_assert_uint_ge(v1[3], 20);		/* broadcasts */
+	ck_assert_uint_ge(v1[4], 1);		/* unknown protocol */
+	if (lane_change[change].lan != NULL &&
+	    strstr(lane_change[change].lan, "dot1Q") != NULL)
+		ck_assert_uint_gt(v1[20], 10);	/* the native VLAN's */
+	if (change == 0)
+		ck_assert_uint_ge(v1[15], 1);	/* the SA gone: send errors */
+	if (change == 1 || change == 7)		/* no route: fewer sent */
+		ck_assert_uint_lt(v1[6], 40);
 }
 END_TEST
 
@@ -1315,6 +1638,8 @@ fastpath_suite(void)
 	tcase_add_test(tc, test_esp_lane_follows_changes);
 	tcase_add_test(tc, test_esp_lane_as_before);
 	tcase_add_loop_test(tc, test_burst_as_frames, 1, 3);
+	tcase_add_loop_test(tc, test_lane_as_layers, 0,
+	    2 * (int)(sizeof(lane_change) / sizeof(lane_change[0])));
 	tcase_add_loop_test(tc, test_run_every_length, 0,
 	    sizeof(fs_xf) / sizeof(fs_xf[0]));
 	suite_add_tcase(s, tc);
