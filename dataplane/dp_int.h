@@ -1030,6 +1030,8 @@ void		 fc_flush(struct dataplane *);
 				 * ESP, no inbound crypto policy check */
 #define IP4_ROOM	0x08	/* DP_LINK_ROOM writable before the packet */
 #define IP4_FWDBUF	0x10	/* in f_fwdbuf: DP_HEADROOM/TAILROOM around */
+#define IP4_L2BCAST	0x20	/* came in a link-layer broadcast: for the
+				 * router or nobody, never forwarded */
 
 void		 ip4_input(struct dataplane *, struct dp_iface *,
 		    const uint8_t *, size_t);

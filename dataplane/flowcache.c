@@ -55,8 +55,6 @@
 
 #define IP_MF_OFF	0x3fff	/* MF and the fragment offset */
 
-static const uint8_t	fc_ether_bcast[6] = { 0xff, 0xff, 0xff, 0xff, 0xff,
-			    0xff };
 #define TCP_ACK_RST	0x14
 
 /*
@@ -295,14 +293,12 @@ fc_forward(struct dataplane *dp, struct dp_iface *in, const uint8_t *ip,
  * taken whole by the layered path.
  *
  * The link: Ethernet II (serial links' HDLC is left to the layered
- * path) for the interface's own MAC (a unicast one: not CDP's group) or
- * the broadcast, type IPv4, no subinterface that could claim it
- * (802.1Q's native VLAN).  A broadcast frame is counted as one, as the
- * link layer counts it (the datagram in it is a forwarded one, as the
- * entry says: its destination is not ours nor a subnet's broadcast
- * under fc_gen()).  The header: ip4_receive's checks for a
- * 20-byte header (a total length within the frame, the checksum), the
- * tunnels' line protocols current (ip4_receive would sync them first),
+ * path) for the interface's own MAC (a unicast one: not CDP's group; a
+ * broadcast frame's datagram is never forwarded, RFC 1812 5.3.4), type
+ * IPv4, no subinterface that could claim it (802.1Q's native VLAN).
+ * The header: ip4_receive's checks for a 20-byte header (a total
+ * length within the frame, the checksum), the tunnels' line protocols
+ * current (ip4_receive would sync them first),
  * no walk being recorded.  Then fc_forward's run: the key the run's
  * entry's (fc_key: not a fragment, the protocol's ports), fc_gen().
  */
@@ -314,15 +310,13 @@ fc_frame(struct dp_iface *in, const uint8_t *frame, size_t len)
 	struct fc_entry		 k, *e = f->f_run_e;
 	const uint8_t		*ip;
 	size_t			 n, tot;
-	bool			 bcast;
 
 	if (e->fe_in != in)
 		return false;
 	if (!link_ethernet(in))
 		return false;
-	bcast = memcmp(frame, fc_ether_bcast, 6) == 0;
-	if (len < ETHER_HDRLEN + 20 || (!bcast && ((frame[0] & 1) != 0 ||
-	    memcmp(frame, in->if_attach.at_mac, 6) != 0)) ||
+	if (len < ETHER_HDRLEN + 20 ||
+	    memcmp(frame, in->if_attach.at_mac, 6) != 0 ||
 	    get16(frame + 12) != ETHERTYPE_IP || dot1q_may_have(in))
 		return false;
 	ip = frame + ETHER_HDRLEN;
@@ -334,8 +328,6 @@ fc_frame(struct dp_iface *in, const uint8_t *frame, size_t len)
 	    e->fe_gen != fc_gen(dp) || ip[8] <= 1)
 		return false;
 	attach_count_in(in, len);
-	if (bcast)
-		attach_count_bcast(in);
 	return fc_take(dp, f, e, in, ip, tot, true);
 }
 

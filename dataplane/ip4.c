@@ -401,6 +401,11 @@ ip4_walk(struct dataplane *dp, struct dp_iface *ifp, const uint8_t *ip,
 		ip4_local(dp, ifp, ip, len);
 		return;
 	}
+	/* RFC 1812 5.3.4: a router MUST NOT forward what it received as a
+	 * link-layer broadcast (iosh forwards no multicast) and SHOULD
+	 * discard it silently; a host's broadcast frame is for the LAN. */
+	if (flags & IP4_L2BCAST)
+		return;
 	if (ifp != NULL)
 		ip4_forward(dp, ifp, ip, len);
 }

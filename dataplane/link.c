@@ -56,8 +56,10 @@ ether_input(struct dp_iface *ifp, const uint8_t *f, size_t len)
 		return;
 	switch (get16(f + 12)) {
 	case ETHERTYPE_IP:
-		ip4_input(ifp->if_dp, ifp, f + ETHER_HDRLEN,
-		    len - ETHER_HDRLEN);
+		/* RFC 1812 5.3.4: what came as a link-layer broadcast is
+		 * never forwarded (ip4_walk). */
+		ip4_receive(ifp->if_dp, ifp, f + ETHER_HDRLEN,
+		    len - ETHER_HDRLEN, bcast ? IP4_L2BCAST : 0);
 		return;
 	case ETHERTYPE_ARP:
 		arp_input(ifp, f + ETHER_HDRLEN, len - ETHER_HDRLEN);

@@ -7,6 +7,7 @@
 
 #include "crypto/crypto_int.h"
 #include "dataplane/dp.h"
+#include "dataplane/dp_int.h"
 #include "lib/evloop.h"
 #include "lib/inet4.h"
 #include "tests/memlab.h"
@@ -195,10 +196,11 @@ memlab_frame(const struct memlab *ml, uint8_t *f, uint32_t src, uint32_t dst,
 	uint16_t	 c;
 	size_t		 i;
 
-	(void)ml;
 	memset(f, 0, 14 + len);
-	/* Broadcast: taken without knowing the interface's MAC. */
-	memset(f, 0xff, 6);
+	/* To R1's FastEthernet0/0: a router forwards nothing that came as
+	 * a link-layer broadcast (RFC 1812 5.3.4). */
+	memcpy(f, dp_iface_find(ml->ml_rt[0].r_sys.sy_dp,
+	    "FastEthernet0/0")->if_attach.at_mac, 6);
 	f[6] = 0x02;
 	f[12] = 0x08;
 	ip[0] = 0x45;

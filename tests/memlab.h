@@ -54,7 +54,7 @@ void	memlab_close(struct memlab *);
 void	memlab_pump(struct memlab *);
 /* Run configuration or exec lines on router R (0: R1, 1: R2). */
 void	memlab_run(struct memlab *, int r, const char *text);
-/* An Ethernet frame (broadcast MAC) into R1's Fa0/0 carrying an IPv4 datagram from
+/* An Ethernet frame to R1's Fa0/0 (its MAC) carrying an IPv4 datagram from
  * SRC to DST, protocol PROTO, LEN bytes long (header included), built
  * into FRAME (LEN + 14 bytes); returns the frame's length. */
 size_t	memlab_frame(const struct memlab *, uint8_t *frame, uint32_t src,
