@@ -66,6 +66,20 @@ count(int r, const char *text)
 	return n;
 }
 
+/* Seed 001's tunnel between the hosts 1.1.1.1 and 2.2.2.2 (3des), up
+ * from R1's first ping (the first echo lost to IKE). */
+static void
+tunnel_up(void)
+{
+	const char	*out;
+
+	pair_crypto_cfg(0, "3des", "cisco", "permit ip host 1.1.1.1 host 2.2.2.2");
+	pair_crypto_cfg(1, "3des", "cisco", "permit ip host 2.2.2.2 host 1.1.1.1");
+	pair_run_for(1);
+	out = pair_run_wait(0, "ping 2.2.2.2 source loopback0");
+	ck_assert_msg(strstr(out, "\n.!!!!\n") != NULL, "%s", out);
+}
+
 static const char	not_ipsec[] = "%CRYPTO-4-RECVD_PKT_NOT_IPSEC: Rec'd "
     "packet not an IPSEC packet. (ip) vrf/dest_addr= /1.1.1.1, src_addr= "
     "2.2.2.2, prot= 1\n";
@@ -88,11 +102,7 @@ START_TEST(test_cleartext_dropped)
 	const char	*out;
 	uint64_t	 t0;
 
-	pair_crypto_cfg(0, "3des", "cisco", "permit ip host 1.1.1.1 host 2.2.2.2");
-	pair_crypto_cfg(1, "3des", "cisco", "permit ip host 2.2.2.2 host 1.1.1.1");
-	pair_run_for(1);
-	out = pair_run_wait(0, "ping 2.2.2.2 source loopback0");
-	ck_assert_msg(strstr(out, "\n.!!!!\n") != NULL, "%s", out);
+	tunnel_up();
 	/* Through the tunnel, R2 to R1: decrypted packets are not held to
 	 * the check (they came through ESP), nothing is reported. */
 	strbuf_reset(&pair[0].fx_out);
@@ -685,11 +695,7 @@ START_TEST(test_spi_memo)
 	uint64_t		 bad0;
 	size_t			 n, nold;
 
-	pair_crypto_cfg(0, "3des", "cisco", "permit ip host 1.1.1.1 host 2.2.2.2");
-	pair_crypto_cfg(1, "3des", "cisco", "permit ip host 2.2.2.2 host 1.1.1.1");
-	pair_run_for(1);
-	out = pair_run_wait(0, "ping 2.2.2.2 source loopback0");
-	ck_assert_msg(strstr(out, "\n.!!!!\n") != NULL, "%s", out);
+	tunnel_up();
 	fl = TAILQ_FIRST(&crypto_of(0)->c_sadb.db_flows);
 	ck_assert(fl != NULL);
 	bad0 = crypto_of(0)->c_esp_bad;
@@ -874,17 +880,12 @@ END_TEST
 START_TEST(test_lane_selectors)
 {
 	uint8_t			 p[64];
-	const char		*out;
 	struct ipsec_flow	*fl;
 	struct flow_stats	 st;
 	uint64_t		 bad0;
 	size_t			 n;
 
-	pair_crypto_cfg(0, "3des", "cisco", "permit ip host 1.1.1.1 host 2.2.2.2");
-	pair_crypto_cfg(1, "3des", "cisco", "permit ip host 2.2.2.2 host 1.1.1.1");
-	pair_run_for(1);
-	out = pair_run_wait(0, "ping 2.2.2.2 source loopback0");
-	ck_assert_msg(strstr(out, "\n.!!!!\n") != NULL, "%s", out);
+	tunnel_up();
 	fl = TAILQ_FIRST(&crypto_of(0)->c_sadb.db_flows);
 	ck_assert(fl != NULL);
 	st = fl->fl_stats;
@@ -991,11 +992,7 @@ START_TEST(test_lane_overlap)
 	const uint8_t		*r;
 	size_t			 n, ilen;
 
-	pair_crypto_cfg(0, "3des", "cisco", "permit ip host 1.1.1.1 host 2.2.2.2");
-	pair_crypto_cfg(1, "3des", "cisco", "permit ip host 2.2.2.2 host 1.1.1.1");
-	pair_run_for(1);
-	ck_assert(strstr(pair_run_wait(0, "ping 2.2.2.2 source loopback0"),
-	    "!!!!") != NULL);
+	tunnel_up();
 	ck_assert_ptr_nonnull(s12);
 	fl = TAILQ_FIRST(&crypto_of(0)->c_sadb.db_flows);
 	/* The memo holds the SA (a packet through the lane). */
