@@ -918,6 +918,11 @@ struct fwd {
 	/* crypto's generation (dp_crypto_gen): its configuration, which
 	 * the cookies point into; NULL: none registered. */
 	const uint64_t		*f_crypto_gen;
+	/* The IPv4 datagram being received came in a link-layer broadcast
+	 * frame (ether_input, for the length of its ip4_receive): RFC 1122
+	 * 3.2.2 and RFC 1812 4.3.2.7 forbid an ICMP error about it, and
+	 * the errors are made deep inside its delivery (icmp_error). */
+	bool			 f_rx_l2bcast;
 };
 
 #define FWD_FRAME_LEN	FRAME_MAX

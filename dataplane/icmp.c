@@ -315,7 +315,10 @@ error_allowed(struct dataplane *dp, struct dp_iface *in, const uint8_t *ip,
 	uint32_t	src = get32(ip + 12), dst = get32(ip + 16);
 	uint8_t		t;
 
-	if (get16(ip + 6) & 0x1fff)
+	/* RFC 1122 3.2.2: never about a datagram that came in a
+	 * link-layer broadcast, a fragment but the first, or one for (or
+	 * from) a broadcast or multicast address. */
+	if (dp->d_fwd->f_rx_l2bcast || (get16(ip + 6) & 0x1fff))
 		return false;
 	if (src == 0 || src >= 0xe0000000U || (src >> 24) == 127 ||
 	    dst >= 0xe0000000U || ip4_iface_bcast(in, dst) ||
@@ -327,7 +330,6 @@ error_allowed(struct dataplane *dp, struct dp_iface *in, const uint8_t *ip,
 		    t != 14 && t != 15 && t != 16 && t != 17 && t != 18)
 			return false;
 	}
-	(void)dp;
 	return true;
 }
 

@@ -30,7 +30,8 @@ static const uint8_t	ether_bcast[6] = { 0xff, 0xff, 0xff, 0xff, 0xff, 0xff };
 static void
 ether_input(struct dp_iface *ifp, const uint8_t *f, size_t len)
 {
-	bool	bcast;
+	struct fwd	*fwd;
+	bool		 bcast, was;
 
 	if (len < ETHER_HDRLEN) {
 		attach_count_in(ifp, len);
@@ -57,9 +58,14 @@ ether_input(struct dp_iface *ifp, const uint8_t *f, size_t len)
 	switch (get16(f + 12)) {
 	case ETHERTYPE_IP:
 		/* RFC 1812 5.3.4: what came as a link-layer broadcast is
-		 * never forwarded (ip4_walk). */
+		 * never forwarded (ip4_walk), nor answered with an ICMP
+		 * error (icmp_error). */
+		fwd = ifp->if_dp->d_fwd;
+		was = fwd->f_rx_l2bcast;	/* nested: a wire looped back */
+		fwd->f_rx_l2bcast = bcast;
 		ip4_receive(ifp->if_dp, ifp, f + ETHER_HDRLEN,
 		    len - ETHER_HDRLEN, bcast ? IP4_L2BCAST : 0);
+		fwd->f_rx_l2bcast = was;
 		return;
 	case ETHERTYPE_ARP:
 		arp_input(ifp, f + ETHER_HDRLEN, len - ETHER_HDRLEN);

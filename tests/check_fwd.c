@@ -16,6 +16,7 @@
 
 #include <check.h>
 #include <errno.h>
+#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -842,6 +843,82 @@ START_TEST(test_garbage_frames)
 END_TEST
 
 /*
+ * RFC 1122 3.2.2 (and RFC 1812 4.3.2.7): no ICMP error about a datagram
+ * that came in a link-layer broadcast frame.  R0's datagrams to R1, each
+ * one R1 refuses with an error — its inbound ACL (administratively
+ * prohibited), an unknown protocol for R1's own address, a closed UDP
+ * port — sent in a frame to R1's MAC and then in a broadcast frame; the
+ * error rate limit's 500 ms passed before each, so only the frame's
+ * address decides.  What R1 sends is counted on its FastEthernet0/0.
+ */
+static size_t
+l2_frame(uint8_t *f, bool bcast, uint8_t proto, uint32_t dst)
+{
+	const struct dp_iface	*r0 = dp_iface_find(fx_dp(&fx[0]), "f0/0");
+	const struct dp_iface	*r1 = dp_iface_find(fx_dp(&fx[1]), "f0/0");
+	uint8_t			*ip = f + 14;
+
+	memset(f, 0, 14 + 28);
+	memcpy(f, bcast ? (const uint8_t *)"\xff\xff\xff\xff\xff\xff" :
+	    r1->if_attach.at_mac, 6);
+	memcpy(f + 6, r0->if_attach.at_mac, 6);
+	put16(f + 12, 0x0800);
+	ip[0] = 0x45;
+	put16(ip + 2, 28);
+	ip[8] = 64;
+	ip[9] = proto;
+	put32(ip + 12, A("10.0.12.1"));
+	put32(ip + 16, dst);
+	put16(ip + 10, in_cksum(ip, 20, 0));
+	if (proto == 1)
+		ip[20] = 8;	/* echo request */
+	else if (proto == 17) {
+		put16(ip + 20, 1025);
+		put16(ip + 22, 9);	/* discard: nobody listens */
+		put16(ip + 24, 8);
+	}
+	return 14 + 28;
+}
+
+START_TEST(test_no_error_for_l2_broadcast)
+{
+	static const struct { uint8_t proto; const char *dst; } c[] = {
+		{ 1, "2.2.2.2" },	/* denied by access-list 101 */
+		{ 200, "10.0.12.2" },	/* protocol unreachable */
+		{ 17, "10.0.12.2" },	/* port unreachable */
+	};
+	struct dp_iface	*eth = dp_iface_find(fx_dp(&fx[1]), "f0/0");
+	uint8_t		 f[14 + 28];
+	uint64_t	 o;
+	size_t		 i, k, len;
+
+	fx_config(&fx[1], "access-list 101 deny icmp host 10.0.12.1 host "
+	    "2.2.2.2\naccess-list 101 permit ip any any\n"
+	    "interface FastEthernet0/0\n ip access-group 101 in\n");
+	ping(0, "10.0.12.2", 0, 0, 100);	/* both ARP caches */
+	fx_pump(fx, NR);
+	for (i = 0; i < sizeof(c) / sizeof(c[0]); i++)
+		for (k = 0; k < 3; k++) {	/* unicast, broadcast, unicast */
+			clock_advance(600);
+			len = l2_frame(f, k == 1, c[i].proto, A(c[i].dst));
+			o = eth->if_attach.at_opkts;
+			link_input(eth, f, len);
+			ck_assert_msg(eth->if_attach.at_opkts - o ==
+			    (k == 1 ? 0 : 1), "case %zu, %s frame: %" PRIu64
+			    " sent", i, k == 1 ? "broadcast" : "unicast",
+			    eth->if_attach.at_opkts - o);
+		}
+	/* The broadcast frames' datagrams were received all the same:
+	 * the ACL saw all nine (the first ping's echo waited on ARP and
+	 * was not sent). */
+	ck_assert_str_eq(fx_run(&fx[1], "show access-lists 101"),
+	    "Extended IP access list 101\n"
+	    "    10 deny icmp host 10.0.12.1 host 2.2.2.2 (3 matches)\n"
+	    "    20 permit ip any any (6 matches)\n");
+}
+END_TEST
+
+/*
  * Run router R's asynchronous ping to its end.  Loopback udp: delivers
  * within the sendto(), so a few turns of every loop carry an echo and
  * its reply; when they add no mark, the echo outstanding was lost and
@@ -955,6 +1032,7 @@ fwd_suite(void)
 	tcase_add_test(tc, test_udp_and_crypto_hook);
 	tcase_add_test(tc, test_ipv6);
 	tcase_add_test(tc, test_garbage_frames);
+	tcase_add_test(tc, test_no_error_for_l2_broadcast);
 	tcase_add_test(tc, test_ping_loss);
 	suite_add_tcase(s, tc);
 	return s;
