@@ -301,7 +301,8 @@ END_TEST
 static const unsigned pooled[] = { 19 };
 static const unsigned unpooled[] = { 2, 14, 20, 21, 24 };
 
-/* A fresh public value of G that agrees with DH's. */
+/* DH's private value goes with its public value: DH and a fresh pair of
+ * G derive the same secret from each other's public values. */
 static void
 assert_agrees(struct ike_dh *dh, unsigned g)
 {
@@ -319,6 +320,7 @@ assert_agrees(struct ike_dh *dh, unsigned g)
 	ike_dh_free(peer);
 }
 
+/* More than a batch, so that the pool is filled at least twice. */
 #define POOL_KEYS	20
 
 START_TEST(test_dh_pool)
