@@ -28,7 +28,8 @@ bool	ike_dh_supported(unsigned group);
 size_t	ike_dh_pub_len(unsigned group);
 size_t	ike_dh_secret_len(unsigned group);
 
-/* A fresh key pair of GROUP; NULL if the group is unsupported or
+/* A fresh key pair of GROUP, never handed out before (group 19's are
+ * made a few at a time, ike_dh.c); NULL if the group is unsupported or
  * OpenSSL failed. */
 struct ike_dh *ike_dh_new(unsigned group);
 /* A key pair from a given private value (big-endian; for MODP any length
@@ -37,6 +38,9 @@ struct ike_dh *ike_dh_new(unsigned group);
 struct ike_dh *ike_dh_new_priv(unsigned group, const uint8_t *priv,
 	    size_t len);
 void	ike_dh_free(struct ike_dh *);
+/* How many key pairs of GROUP are made ahead and not yet handed out by
+ * ike_dh_new (the ECP groups make a few in a row, see ike_dh.c). */
+unsigned	ike_dh_pooled(unsigned group);
 
 unsigned	 ike_dh_group(const struct ike_dh *);
 /* Our public value in KE encoding; *LEN gets ike_dh_pub_len(). */

@@ -9,10 +9,13 @@
  * three Quick Mode messages (tests/data/ikecrypto/mm-qm-esp-in-udp.txt),
  * which the ISAKMP codec (crypto/isakmp_msg.h) then decodes.
  */
+#include <sys/wait.h>
+
 #include <check.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "crypto/ike_cipher.h"
 #include "crypto/ike_dh.h"
@@ -286,6 +289,99 @@ START_TEST(test_dh_fresh_keys)
 	ck_assert(memcmp(s1, s2, sl) != 0);
 	for (a = 0; a < 3; a++)
 		ike_dh_free(k[a]);
+}
+END_TEST
+
+/* Group 19's key pairs are made 16 at a time and handed out by
+ * ike_dh_new one by one (ike_dh.c's pool): every pair handed out is a
+ * new one whose private value matches its public value, the pool never
+ * holds more than one batch, the other groups make none ahead, and a
+ * child process never gets a pair its parent made (it would share the
+ * parent's private keys). */
+static const unsigned pooled[] = { 19 };
+static const unsigned unpooled[] = { 2, 14, 20, 21, 24 };
+
+/* DH's private value goes with its public value: DH and a fresh pair of
+ * G derive the same secret from each other's public values. */
+static void
+assert_agrees(struct ike_dh *dh, unsigned g)
+{
+	uint8_t		 s1[IKE_DH_MAX_LEN], s2[IKE_DH_MAX_LEN];
+	struct ike_dh	*peer;
+	const uint8_t	*p, *q;
+	size_t		 pl, ql, sl = ike_dh_secret_len(g);
+
+	ck_assert_ptr_nonnull(peer = ike_dh_new(g));
+	p = ike_dh_public(dh, &pl);
+	q = ike_dh_public(peer, &ql);
+	ck_assert_int_eq(ike_dh_derive(dh, q, ql, s1, sl), 0);
+	ck_assert_int_eq(ike_dh_derive(peer, p, pl, s2, sl), 0);
+	ck_assert_mem_eq(s1, s2, sl);
+	ike_dh_free(peer);
+}
+
+/* More than a batch, so that the pool is filled at least twice. */
+#define POOL_KEYS	20
+
+START_TEST(test_dh_pool)
+{
+	uint8_t		 pub[POOL_KEYS][2 * IKE_DH_MAX_LEN];
+	uint8_t		 cpub[2 * IKE_DH_MAX_LEN];
+	struct ike_dh	*k;
+	const uint8_t	*p;
+	unsigned	 g = pooled[_i], held, max = 0;
+	size_t		 len = ike_dh_pub_len(g);
+	int		 fd[2], st, i, j;
+	pid_t		 pid;
+
+	for (i = 0; i < POOL_KEYS; i++) {
+		ck_assert_ptr_nonnull(k = ike_dh_new(g));
+		p = ike_dh_public(k, &len);
+		memcpy(pub[i], p, len);
+		for (j = 0; j < i; j++)
+			ck_assert(memcmp(pub[i], pub[j], len) != 0);
+		if (i < 3 || i == POOL_KEYS - 1)
+			assert_agrees(k, g);
+		ike_dh_free(k);
+		if (ike_dh_pooled(g) > max)
+			max = ike_dh_pooled(g);
+	}
+	/* Some made ahead, at most a batch of 16 less the one handed out. */
+	ck_assert_uint_gt(max, 0);
+	ck_assert_uint_le(max, 15);
+	for (i = 0; i < (int)(sizeof(unpooled) / sizeof(unpooled[0])); i++) {
+		ck_assert_ptr_nonnull(k = ike_dh_new(unpooled[i]));
+		ck_assert_uint_eq(ike_dh_pooled(unpooled[i]), 0);
+		ike_dh_free(k);
+	}
+
+	/* A child's first pair is none of the parent's pooled ones. */
+	while (ike_dh_pooled(g) == 0) {
+		ck_assert_ptr_nonnull(k = ike_dh_new(g));
+		ike_dh_free(k);
+	}
+	held = ike_dh_pooled(g);
+	ck_assert_int_eq(pipe(fd), 0);
+	if ((pid = fork()) == 0) {
+		k = ike_dh_new(g);
+		p = k == NULL ? NULL : ike_dh_public(k, &len);
+		st = p != NULL && write(fd[1], p, len) == (ssize_t)len &&
+		    ike_dh_pooled(g) < 16 ? 0 : 1;
+		_exit(st);
+	}
+	ck_assert_int_ge(pid, 0);
+	close(fd[1]);
+	ck_assert_int_eq(read(fd[0], cpub, len), (ssize_t)len);
+	close(fd[0]);
+	ck_assert_int_eq(waitpid(pid, &st, 0), pid);
+	ck_assert(WIFEXITED(st) && WEXITSTATUS(st) == 0);
+	ck_assert_uint_eq(ike_dh_pooled(g), held);
+	for (i = 0; i < (int)held; i++) {
+		ck_assert_ptr_nonnull(k = ike_dh_new(g));
+		p = ike_dh_public(k, &len);
+		ck_assert(memcmp(p, cpub, len) != 0);
+		ike_dh_free(k);
+	}
 }
 END_TEST
 
@@ -852,6 +948,8 @@ ikecrypto_suite(void)
 	tcase_add_test(tc, test_modp_fixed);
 	tcase_add_test(tc, test_modp24_subgroup);
 	tcase_add_loop_test(tc, test_dh_fresh_keys, 0, 5);
+	tcase_add_loop_test(tc, test_dh_pool, 0,
+	    sizeof(pooled) / sizeof(pooled[0]));
 	tcase_add_test(tc, test_prf_rfc2202);
 	tcase_add_test(tc, test_prf_same_key);
 	tcase_add_test(tc, test_prf_pieces);
