@@ -42,11 +42,15 @@
 #include <openssl/param_build.h>
 
 #include "crypto/ike_dh.h"
+#include "lib/clock.h"
 #include "lib/xalloc.h"
 
 /* The most key pairs a group makes in a row (g_batch), and so the most
  * its pool holds. */
 #define DH_POOL_MAX	16
+/* How long a key pair made ahead may wait for its exchange: an idle
+ * router does not keep private keys for hours (ms). */
+#define DH_POOL_AGE_MS	60000
 
 struct dh_group {
 	unsigned	  g_num;
@@ -74,10 +78,11 @@ struct dh_group {
 	EVP_PKEY	 *g_peer;
 	uint8_t		  g_pm1[IKE_DH_MAX_LEN];	/* p-1, MODP */
 	/* Key pairs made ahead (see ike_dh_new): g_pool[0 .. g_pool_n),
-	 * made by process g_pool_pid. */
+	 * made by process g_pool_pid at g_pool_ms. */
 	struct ike_dh	 *g_pool[DH_POOL_MAX];
 	unsigned	  g_pool_n;
 	pid_t		  g_pool_pid;
+	uint64_t	  g_pool_ms;
 };
 
 static struct dh_group groups[] = {
@@ -314,24 +319,28 @@ pool_drain(struct dh_group *g)
  * two fills run without the table in the cache: on a 512 KB L2 a group
  * 19 setup's L2 misses fall by more than half (callgrind's model), its
  * time by ~3-5%.  Each pair is handed out once and freed (wiped) by its
- * user as before; between fills the pool holds at most g_batch - 1.  A
- * pool another process filled (this one was forked since) is freed,
- * never used: parent and child would share private keys.
+ * user as before; between fills the pool holds at most g_batch - 1,
+ * for at most DH_POOL_AGE_MS.  A pool another process filled (this one
+ * was forked since) is freed, never used: parent and child would share
+ * private keys.
  */
 static struct ike_dh *
 pool_take(struct dh_group *g)
 {
 	pid_t		 pid = getpid();
+	uint64_t	 now = clock_mono_ms();
 	struct ike_dh	*dh;
 	unsigned	 n = g->g_batch;
 
-	if (g->g_pool_pid != pid) {
+	if (g->g_pool_pid != pid || now - g->g_pool_ms > DH_POOL_AGE_MS) {
 		pool_drain(g);
 		g->g_pool_pid = pid;
 	}
-	if (g->g_pool_n == 0)
+	if (g->g_pool_n == 0) {
+		g->g_pool_ms = now;
 		while (g->g_pool_n < n && (dh = dh_keygen(g)) != NULL)
 			g->g_pool[g->g_pool_n++] = dh;
+	}
 	if (g->g_pool_n == 0)
 		return NULL;
 	dh = g->g_pool[--g->g_pool_n];

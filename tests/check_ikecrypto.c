@@ -23,6 +23,7 @@
 #include "crypto/ike_msgsum.h"
 #include "crypto/ike_prf.h"
 #include "crypto/isakmp_msg.h"
+#include "lib/clock.h"
 #include "tests/fixture.h"
 
 static void
@@ -382,6 +383,32 @@ START_TEST(test_dh_pool)
 		ck_assert(memcmp(p, cpub, len) != 0);
 		ike_dh_free(k);
 	}
+}
+END_TEST
+
+/* A pool's pairs wait at most a minute (DH_POOL_AGE_MS): after it the
+ * next ike_dh_new frees them and makes a new batch. */
+START_TEST(test_dh_pool_age)
+{
+	struct ike_dh	*k;
+	unsigned	 g = pooled[_i];
+
+	clock_use_frozen(0);
+	ck_assert_ptr_nonnull(k = ike_dh_new(g));	/* a new batch */
+	ike_dh_free(k);
+	while (ike_dh_pooled(g) != 15) {
+		ck_assert_ptr_nonnull(k = ike_dh_new(g));
+		ike_dh_free(k);
+	}
+	clock_advance(60000);
+	ck_assert_ptr_nonnull(k = ike_dh_new(g));	/* still in time */
+	ike_dh_free(k);
+	ck_assert_uint_eq(ike_dh_pooled(g), 14);
+	clock_advance(1);
+	ck_assert_ptr_nonnull(k = ike_dh_new(g));	/* too old: anew */
+	ike_dh_free(k);
+	ck_assert_uint_eq(ike_dh_pooled(g), 15);
+	clock_use_real();
 }
 END_TEST
 
@@ -949,6 +976,8 @@ ikecrypto_suite(void)
 	tcase_add_test(tc, test_modp24_subgroup);
 	tcase_add_loop_test(tc, test_dh_fresh_keys, 0, 5);
 	tcase_add_loop_test(tc, test_dh_pool, 0,
+	    sizeof(pooled) / sizeof(pooled[0]));
+	tcase_add_loop_test(tc, test_dh_pool_age, 0,
 	    sizeof(pooled) / sizeof(pooled[0]));
 	tcase_add_test(tc, test_prf_rfc2202);
 	tcase_add_test(tc, test_prf_same_key);
