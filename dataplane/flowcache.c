@@ -167,7 +167,7 @@ typedef uint16_t fc_v8 __attribute__((vector_size(16)));
  * (t29a: 1.5% of a 64-byte packet's path).  Longer ones by memmove,
  * for which the call is a small part of the cost, then the TTL.
  */
-static inline void
+static inline __attribute__((always_inline)) void
 fc_copy(uint8_t *dst, const uint8_t *src, size_t len, uint32_t w)
 {
 	fc_v8		a, b, y, z;
