@@ -1060,6 +1060,21 @@ int		 ip4_send(struct dataplane *, uint8_t *ip, size_t len,
 int		 ip4_link_out(struct dataplane *, struct dp_iface *in,
 		    struct dp_iface *out, uint32_t nh, uint8_t *ip, size_t len,
 		    unsigned flags);
+/* Bytes 8 to 11 of a header whose bytes 8 to 11 were W (in network
+ * order both), its TTL down by one and its checksum updated for it:
+ * ip4_dec_ttl_w's, for a caller that stores them with the rest. */
+static inline uint32_t
+ip4_ttl_w(uint32_t w)
+{
+	uint32_t	sum, ttl = ((w >> 24) - 1) & 0xff;
+
+	sum = (uint16_t)~w + (uint16_t)~(w >> 16) +
+	    (ttl << 8 | ((w >> 16) & 0xff));
+	sum = (sum & 0xffff) + (sum >> 16);
+	sum = (sum & 0xffff) + (sum >> 16);
+	return ttl << 24 | (w & 0xff0000) | (uint16_t)~sum;
+}
+
 /*
  * The header at IP, whose bytes 8 to 11 (TTL, protocol, checksum) were
  * W, with the TTL down by one and the checksum updated for it (RFC 1624
@@ -1072,14 +1087,10 @@ int		 ip4_link_out(struct dataplane *, struct dp_iface *in,
 static inline void
 ip4_dec_ttl_w(uint8_t *ip, uint32_t w)
 {
-	uint32_t	sum, ttl = ((w >> 24) - 1) & 0xff;
+	uint32_t	n = ip4_ttl_w(w);
 
-	sum = (uint16_t)~w + (uint16_t)~(w >> 16) +
-	    (ttl << 8 | ((w >> 16) & 0xff));
-	sum = (sum & 0xffff) + (sum >> 16);
-	sum = (sum & 0xffff) + (sum >> 16);
-	ip[8] = (uint8_t)ttl;
-	put16(ip + 10, (uint16_t)~sum);
+	ip[8] = (uint8_t)(n >> 24);
+	put16(ip + 10, (uint16_t)n);
 }
 
 /* A forwarded datagram's TTL down by one, its checksum updated. */

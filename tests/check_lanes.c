@@ -624,9 +624,10 @@ END_TEST
  * leaves as one ESP packet built in place (the run's room, checked
  * once: fast_out gives ESP the room there is and asks no length first)
  * and, with esp-null, carries the datagram as it came in but for TTL
- * and checksum (the forwarding copy: fc_copy's small sizes, their head
- * and tail words); the next length, past the inner MTU, is cut in two
- * (the ordinary path).  Run with esp-null esp-sha512-hmac (blocks of 4,
+ * and checksum, both right (the forwarding copy: fc_copy's small
+ * sizes, their head and tail words, the TTL and checksum in the
+ * first); the next length, past the inner MTU, is cut in two (the
+ * ordinary path).  Run with esp-null esp-sha512-hmac (blocks of 4,
  * a 32-byte ICV), esp-3des esp-md5-hmac (8) and esp-aes esp-sha-hmac
  * (16).
  */
@@ -705,6 +706,10 @@ START_TEST(test_run_every_length)
 				ck_assert_msg(esp[i][hdr + j] == want[14 + j],
 				    "length %zu, byte %zu", lens[i], j);
 		ck_assert_uint_eq(esp[i][hdr + 8], 63);
+		/* The checksum updated with the TTL (fc_copy writes both
+		 * into the header's first word for up to 64 bytes). */
+		ck_assert_msg(in_cksum(esp[i] + hdr, 20, 0) == 0,
+		    "length %zu: checksum", lens[i]);
 	}
 	/* One byte more: cut before encryption, the ordinary way. */
 	nesp = 0;
