@@ -237,6 +237,7 @@ attach_rx_burst(void *arg, const uint8_t *const *frames, const size_t *lens,
 		if (i + 1 < n) {
 			__builtin_prefetch(frames[i + 1]);
 			__builtin_prefetch(frames[i + 1] + 64);
+			__builtin_prefetch(frames[i + 1] + lens[i + 1] - 1);
 		}
 		if (!iface_up(ifp))
 			continue;
