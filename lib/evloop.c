@@ -37,6 +37,9 @@ struct evloop {
 	uint64_t	  el_seq;
 	int		  el_stop;
 	bool		  el_idle_advance;	/* see evloop_idle_advance() */
+	bool		(*el_idle_want)(void *);	/* evloop_idle_work() */
+	void		(*el_idle_fn)(void *);
+	void		 *el_idle_arg;
 };
 
 struct evloop *
@@ -273,9 +276,22 @@ evloop_once(struct evloop *el, int timeout_ms)
 		pfd[i].events = el->el_fds[i].ef_events;
 		pfd[i].revents = 0;
 	}
-	/* Nothing to watch and no wait (routers on mem: wires, pumped by a
-	 * test or benchmark): no system call. */
-	rv = n == 0 && timeout_ms == 0 ? 0 : poll(pfd, n, timeout_ms);
+	/* A wait to spend on idle work (evloop_idle_work): only if nothing
+	 * is ready now, so that what came never waits for it. */
+	if (timeout_ms != 0 && el->el_idle_fn != NULL && !el->el_idle_advance &&
+	    el->el_idle_want(el->el_idle_arg)) {
+		rv = n == 0 ? 0 : poll(pfd, n, 0);
+		if (rv == 0) {
+			if (pfd != few)
+				free(pfd);
+			el->el_idle_fn(el->el_idle_arg);
+			return 0;
+		}
+	} else
+		/* Nothing to watch and no wait (routers on mem: wires,
+		 * pumped by a test or benchmark): no system call. */
+		rv = n == 0 && timeout_ms == 0 ? 0 :
+		    poll(pfd, n, timeout_ms);
 	if (rv < 0 && errno != EINTR) {
 		if (pfd != few)
 			free(pfd);
@@ -311,6 +327,15 @@ evloop_once(struct evloop *el, int timeout_ms)
 		return 0;
 	evloop_fire_timers(el, NULL);
 	return 0;
+}
+
+void
+evloop_idle_work(struct evloop *el, bool (*want)(void *), void (*fn)(void *),
+    void *arg)
+{
+	el->el_idle_want = fn != NULL ? want : NULL;
+	el->el_idle_fn = want != NULL ? fn : NULL;
+	el->el_idle_arg = arg;
 }
 
 int

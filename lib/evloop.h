@@ -48,5 +48,16 @@ void		 evloop_stop(struct evloop *);
  * real clock.
  */
 void		 evloop_idle_advance(struct evloop *, bool on);
+/*
+ * Work worth doing while the loop would otherwise sleep (crypto's key
+ * pairs made before an exchange needs them): an iteration that would
+ * wait (TIMEOUT_MS not 0) and finds nothing ready asks WANT(ARG), and if
+ * it says yes runs FN(ARG) — one piece — and returns instead of waiting;
+ * the caller's next iteration waits.  Never with evloop_idle_advance
+ * on, so a scripted session runs the same way every time.  FN NULL:
+ * none.
+ */
+void		 evloop_idle_work(struct evloop *, bool (*want)(void *),
+		    void (*fn)(void *), void *arg);
 
 #endif

@@ -193,6 +193,67 @@ START_TEST(test_fd_watch)
 }
 END_TEST
 
+/* evloop_idle_work: run only when the iteration would wait, nothing is
+ * ready and the work is wanted; then the iteration returns at once. */
+static int	idle_wanted, idle_runs;
+
+static bool
+idle_want(void *arg)
+{
+	(void)arg;
+	return idle_wanted > 0;
+}
+
+static void
+idle_run(void *arg)
+{
+	(void)arg;
+	idle_runs++;
+	idle_wanted--;
+}
+
+START_TEST(test_idle_work)
+{
+	struct evloop	*el = evloop_new();
+	int		 p[2];
+
+	readable_calls = idle_runs = 0;
+	clock_use_real();
+	ck_assert_int_eq(pipe(p), 0);
+	ck_assert_int_eq(evloop_add_fd(el, p[0], POLLIN, on_readable, el), 0);
+	evloop_idle_work(el, idle_want, idle_run, NULL);
+	/* Ready descriptor first: its callback, no idle work. */
+	idle_wanted = 2;
+	ck_assert_int_eq(write(p[1], "abc", 3), 3);
+	ck_assert_int_eq(evloop_once(el, 10000), 0);
+	ck_assert_int_eq(readable_calls, 1);
+	ck_assert_int_eq(idle_runs, 0);
+	/* No wait asked: no idle work. */
+	ck_assert_int_eq(evloop_once(el, 0), 0);
+	ck_assert_int_eq(idle_runs, 0);
+	/* A wait with nothing ready: one piece each, instead of waiting
+	 * (10 s would time the test out); then, not wanted, the wait. */
+	ck_assert_int_eq(evloop_once(el, 10000), 0);
+	ck_assert_int_eq(evloop_once(el, -1), 0);
+	ck_assert_int_eq(idle_runs, 2);
+	ck_assert_int_eq(evloop_once(el, 1), 0);
+	ck_assert_int_eq(idle_runs, 2);
+	/* Scripted sessions (idle advance) never run it. */
+	idle_wanted = 1;
+	evloop_idle_advance(el, true);
+	ck_assert_int_eq(evloop_once(el, 1), 0);
+	ck_assert_int_eq(idle_runs, 2);
+	evloop_idle_advance(el, false);
+	/* Taken away: none. */
+	evloop_idle_work(el, NULL, NULL, NULL);
+	ck_assert_int_eq(evloop_once(el, 1), 0);
+	ck_assert_int_eq(idle_runs, 2);
+	close(p[0]);
+	close(p[1]);
+	evloop_free(el);
+}
+END_TEST
+
 /* ip4_parse_n accepts exactly what inet_pton(AF_INET) accepts, with the
  * same value: the edges by hand, then 200,000 words of digits and dots
  * (seeded), and a word not followed by its NUL. */
@@ -297,6 +358,7 @@ lib_suite(void)
 	tcase_add_test(tc, test_strbuf_large);
 	tcase_add_test(tc, test_strbuf_printf_fit);
 	tcase_add_test(tc, test_timer_heap_many);
+	tcase_add_test(tc, test_idle_work);
 	suite_add_tcase(s, tc);
 	return s;
 }
