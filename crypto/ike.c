@@ -24,6 +24,7 @@
 #include "crypto/ike_int.h"
 #include "crypto/ike_msgsum.h"
 #include "crypto/rand_pool.h"
+#include "crypto/ike_dh.h"
 #include "crypto/ike_prf.h"
 #include "crypto/isakmp_build.h"
 #include "crypto/isakmp_pld.h"
@@ -918,6 +919,12 @@ ike_attach(struct crypto *c)
 		c->c_ike_bound = true;
 	if (dp_udp_bind(dp, ISAKMP_NATT_PORT, udp4500_input, c) == 0)
 		c->c_natt_bound = true;
+	/* The loop's idle moments make the next Diffie-Hellman pair, so
+	 * that an exchange does not wait for it (the initiator's KE in
+	 * MM3, the responder's in MM4). */
+	if (c->c_sys->sy_loop != NULL)
+		evloop_idle_work(c->c_sys->sy_loop, ike_dh_idle_want,
+		    ike_dh_idle, NULL);
 	ipsec_attach(c);
 }
 
@@ -929,6 +936,8 @@ ike_detach(struct crypto *c)
 	struct dataplane	*dp = c->c_sys->sy_dp;
 
 	ipsec_detach(c);
+	if (c->c_sys->sy_loop != NULL)
+		evloop_idle_work(c->c_sys->sy_loop, NULL, NULL, NULL);
 	for (is = TAILQ_FIRST(&c->c_sadb.db_isakmp); is != NULL; is = next) {
 		next = TAILQ_NEXT(is, is_entry);
 		if ((p = is->is_engine) == NULL)

@@ -27,8 +27,10 @@
  * ECP points are checked to be on the curve by the import itself (the
  * NIST curves have cofactor 1, and x || y cannot encode infinity).
  *
- * Group 19's key pairs are made 16 at a time and handed out one by one
- * (pool_take); the other groups make each when asked.
+ * Key pairs made ahead (ike_dh_new, ike_dh_idle): group 19's 16 at a
+ * time when its pool is empty, and any group's while the event loop
+ * would wait, once the group has been asked for; none kept longer than
+ * a minute or across a fork.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -61,7 +63,7 @@ struct dh_group {
 	unsigned	  g_privbits;	/* MODP exponent */
 	bool		  g_check_q;	/* p-1 has small factors */
 	int		  g_nid;	/* ECP curve */
-	/* Key pairs made in a row when the pool is empty (pool_take);
+	/* Key pairs made in a row when the pool is empty (ike_dh_new);
 	 * 0: one at a time, as asked.  P-256 only: its keygen reads a
 	 * 148 KB table, which with the rest of a setup overflows a 512 KB
 	 * L2; MODP keygens are long exponentiations a refill barely
@@ -83,6 +85,8 @@ struct dh_group {
 	unsigned	  g_pool_n;
 	pid_t		  g_pool_pid;
 	uint64_t	  g_pool_ms;
+	/* ike_dh_new was asked for it: ike_dh_idle keeps a pair ready. */
+	bool		  g_used;
 };
 
 static struct dh_group groups[] = {
@@ -312,52 +316,106 @@ pool_drain(struct dh_group *g)
 	}
 }
 
-/*
- * A key pair from G's pool, filling it with g_batch new pairs when it is
- * empty.  Made in a row, each keygen after the first finds its code and
- * P-256's table where the one before left them, and the setups between
- * two fills run without the table in the cache: on a 512 KB L2 a group
- * 19 setup's L2 misses fall by more than half (callgrind's model), its
- * time by ~3-5%.  Each pair is handed out once and freed (wiped) by its
- * user as before; between fills the pool holds at most g_batch - 1,
- * for at most DH_POOL_AGE_MS.  A pool another process filled (this one
- * was forked since) is freed, never used: parent and child would share
- * private keys.
- */
-static struct ike_dh *
-pool_take(struct dh_group *g)
+/* G's pool as it may be used NOW: one another process filled (this
+ * one was forked since: parent and child would share private keys) or
+ * older than DH_POOL_AGE_MS is freed first. */
+static void
+pool_check(struct dh_group *g, uint64_t now)
 {
-	pid_t		 pid = getpid();
-	uint64_t	 now = clock_mono_ms();
-	struct ike_dh	*dh;
-	unsigned	 n = g->g_batch;
+	pid_t	pid = getpid();
 
 	if (g->g_pool_pid != pid || now - g->g_pool_ms > DH_POOL_AGE_MS) {
 		pool_drain(g);
 		g->g_pool_pid = pid;
 	}
-	if (g->g_pool_n == 0) {
-		g->g_pool_ms = now;
-		while (g->g_pool_n < n && (dh = dh_keygen(g)) != NULL)
-			g->g_pool[g->g_pool_n++] = dh;
-	}
-	if (g->g_pool_n == 0)
+}
+
+/* G's empty pool filled with up to N new pairs, made in a row. */
+static void
+pool_fill(struct dh_group *g, unsigned n, uint64_t now)
+{
+	struct ike_dh	*dh;
+
+	g->g_pool_ms = now;
+	while (g->g_pool_n < n && (dh = dh_keygen(g)) != NULL)
+		g->g_pool[g->g_pool_n++] = dh;
+}
+
+/*
+ * A key pair of GROUP, from its pool if one waits there.  Group 19's
+ * pool is filled with g_batch pairs when it is empty: made in a row,
+ * each keygen after the first finds its code and P-256's table where
+ * the one before left them, and the setups between two fills run
+ * without the table in the cache (on a 512 KB L2 a group 19 setup's L2
+ * misses fall by more than half in callgrind's model, its time by
+ * ~3-5%).  Any group's pool is also filled while the event loop would
+ * wait (ike_dh_idle), so that a sequential exchange finds its pair
+ * made.  Each pair is handed out once and freed (wiped) by its user.
+ */
+struct ike_dh *
+ike_dh_new(unsigned group)
+{
+	struct dh_group	*g = group_find(group);
+	uint64_t	 now;
+	struct ike_dh	*dh;
+
+	if (g == NULL || group_params(g) == NULL)
 		return NULL;
+	now = clock_mono_ms();
+	g->g_used = true;
+	pool_check(g, now);
+	if (g->g_pool_n == 0) {
+		if (g->g_batch <= 1)
+			return dh_keygen(g);
+		pool_fill(g, g->g_batch, now);
+		if (g->g_pool_n == 0)
+			return NULL;
+	}
 	dh = g->g_pool[--g->g_pool_n];
 	g->g_pool[g->g_pool_n] = NULL;
 	return dh;
 }
 
-struct ike_dh *
-ike_dh_new(unsigned group)
+/* A group ike_dh_new was asked for whose pool is empty or may not be
+ * used (another process's, too old); NULL: none. */
+static struct dh_group *
+idle_group(void)
 {
-	struct dh_group	*g = group_find(group);
+	uint64_t	now = clock_mono_ms();
+	pid_t		pid = getpid();
+	size_t		i;
 
-	if (g == NULL || group_params(g) == NULL)
-		return NULL;
-	if (g->g_batch <= 1)
-		return dh_keygen(g);
-	return pool_take(g);
+	for (i = 0; i < sizeof(groups) / sizeof(groups[0]); i++)
+		if (groups[i].g_used && (groups[i].g_pool_n == 0 ||
+		    groups[i].g_pool_pid != pid ||
+		    now - groups[i].g_pool_ms > DH_POOL_AGE_MS))
+			return &groups[i];
+	return NULL;
+}
+
+bool
+ike_dh_idle_want(void *arg)
+{
+	(void)arg;
+	return idle_group() != NULL;
+}
+
+/* One group's pool filled: a pair (g_batch for group 19).  A keygen
+ * that fails stops the asking until ike_dh_new is asked again: the
+ * loop must not spin on it. */
+void
+ike_dh_idle(void *arg)
+{
+	struct dh_group	*g = idle_group();
+	uint64_t	 now = clock_mono_ms();
+
+	(void)arg;
+	if (g == NULL)
+		return;
+	pool_check(g, now);
+	pool_fill(g, g->g_batch > 1 ? g->g_batch : 1, now);
+	if (g->g_pool_n == 0)
+		g->g_used = false;
 }
 
 /* A given private value and the public value computed from it. */

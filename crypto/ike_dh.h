@@ -28,9 +28,8 @@ bool	ike_dh_supported(unsigned group);
 size_t	ike_dh_pub_len(unsigned group);
 size_t	ike_dh_secret_len(unsigned group);
 
-/* A fresh key pair of GROUP, never handed out before (group 19's are
- * made a few at a time, ike_dh.c); NULL if the group is unsupported or
- * OpenSSL failed. */
+/* A fresh key pair of GROUP, never handed out before (some made ahead,
+ * ike_dh.c); NULL if the group is unsupported or OpenSSL failed. */
 struct ike_dh *ike_dh_new(unsigned group);
 /* A key pair from a given private value (big-endian; for MODP any length
  * up to the prime's, for ECP the scalar): known-answer tests and
@@ -39,8 +38,12 @@ struct ike_dh *ike_dh_new_priv(unsigned group, const uint8_t *priv,
 	    size_t len);
 void	ike_dh_free(struct ike_dh *);
 /* How many key pairs of GROUP are made ahead and not yet handed out by
- * ike_dh_new (the ECP groups make a few in a row, see ike_dh.c). */
+ * ike_dh_new (group 19 makes a few in a row, see ike_dh.c). */
 unsigned	ike_dh_pooled(unsigned group);
+/* Idle work for the event loop (evloop_idle_work; ARG unused): is there
+ * a group asked for before whose next pair is not made yet; make it. */
+bool	ike_dh_idle_want(void *arg);
+void	ike_dh_idle(void *arg);
 
 unsigned	 ike_dh_group(const struct ike_dh *);
 /* Our public value in KE encoding; *LEN gets ike_dh_pub_len(). */

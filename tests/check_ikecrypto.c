@@ -412,6 +412,69 @@ START_TEST(test_dh_pool_age)
 }
 END_TEST
 
+/* ike_dh_idle keeps one pair ready for a group asked for before (and
+ * group 19's batch), never across a fork or past a minute; the next
+ * ike_dh_new takes it. */
+START_TEST(test_dh_idle)
+{
+	struct ike_dh	*k;
+	const uint8_t	*p;
+	uint8_t		 pub[2 * IKE_DH_MAX_LEN];
+	size_t		 len;
+	int		 st;
+	pid_t		 pid;
+
+	clock_use_frozen(0);
+	ck_assert(!ike_dh_idle_want(NULL));	/* nothing asked for yet */
+	ck_assert_ptr_nonnull(k = ike_dh_new(2));
+	ike_dh_free(k);
+	ck_assert_uint_eq(ike_dh_pooled(2), 0);
+	ck_assert(ike_dh_idle_want(NULL));
+	ike_dh_idle(NULL);
+	ck_assert_uint_eq(ike_dh_pooled(2), 1);
+	ck_assert(!ike_dh_idle_want(NULL));
+	ike_dh_idle(NULL);			/* nothing to do */
+	ck_assert_uint_eq(ike_dh_pooled(2), 1);
+	/* A forked child wants its own, and never takes the parent's. */
+	if ((pid = fork()) == 0)
+		_exit(ike_dh_idle_want(NULL) && ike_dh_pooled(2) == 0 ? 0 : 1);
+	ck_assert_int_ge(pid, 0);
+	ck_assert_int_eq(waitpid(pid, &st, 0), pid);
+	ck_assert(WIFEXITED(st) && WEXITSTATUS(st) == 0);
+	/* The pair made ahead is the next one handed out, and agrees. */
+	ck_assert_ptr_nonnull(k = ike_dh_new(2));
+	ck_assert_uint_eq(ike_dh_pooled(2), 0);
+	p = ike_dh_public(k, &len);
+	memcpy(pub, p, len);
+	assert_agrees(k, 2);
+	ike_dh_free(k);
+	ike_dh_idle(NULL);
+	ck_assert_ptr_nonnull(k = ike_dh_new(2));
+	ck_assert(memcmp(ike_dh_public(k, &len), pub, len) != 0);
+	ike_dh_free(k);
+	/* Made ahead a minute ago: wanted anew, and replaced. */
+	ike_dh_idle(NULL);
+	ck_assert(!ike_dh_idle_want(NULL));
+	clock_advance(60001);
+	ck_assert(ike_dh_idle_want(NULL));
+	ike_dh_idle(NULL);
+	ck_assert_uint_eq(ike_dh_pooled(2), 1);
+	ck_assert(!ike_dh_idle_want(NULL));
+	/* Group 19 asked for: its batch. */
+	ck_assert_ptr_nonnull(k = ike_dh_new(19));
+	ike_dh_free(k);
+	while (ike_dh_pooled(19) > 0) {
+		ck_assert_ptr_nonnull(k = ike_dh_new(19));
+		ike_dh_free(k);
+	}
+	ck_assert(ike_dh_idle_want(NULL));
+	ike_dh_idle(NULL);
+	ck_assert_uint_eq(ike_dh_pooled(19), 16);
+	ck_assert(!ike_dh_idle_want(NULL));
+	clock_use_real();
+}
+END_TEST
+
 /* ---- prf and key schedule ---- */
 
 /* RFC 2202 test cases 1-3 (the HMAC-MD5/SHA1 cases RFC 2403/2404 use;
@@ -979,6 +1042,7 @@ ikecrypto_suite(void)
 	    sizeof(pooled) / sizeof(pooled[0]));
 	tcase_add_loop_test(tc, test_dh_pool_age, 0,
 	    sizeof(pooled) / sizeof(pooled[0]));
+	tcase_add_test(tc, test_dh_idle);
 	tcase_add_test(tc, test_prf_rfc2202);
 	tcase_add_test(tc, test_prf_same_key);
 	tcase_add_test(tc, test_prf_pieces);
