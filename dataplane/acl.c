@@ -16,6 +16,7 @@
 #include "dataplane/acl_names.h"
 #include "dataplane/cmds.h"
 #include "dataplane/dp_int.h"
+#include "dataplane/fwd.h"
 #include "lib/cmdarg.h"
 #include "lib/inet4.h"
 #include "lib/nvgen.h"

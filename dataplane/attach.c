@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "dataplane/dp_int.h"
+#include "dataplane/fwd.h"
 #include "dataplane/wire.h"
 #include "lib/clock.h"
 #include "lib/system.h"

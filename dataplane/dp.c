@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "dataplane/dp_int.h"
+#include "dataplane/fwd.h"
 #include "dataplane/nat.h"
 #include "lib/inet4.h"
 #include "lib/nvgen.h"

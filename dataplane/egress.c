@@ -37,6 +37,7 @@
 #include <string.h>
 
 #include "dataplane/dp_int.h"
+#include "dataplane/fwd.h"
 
 /* eg_send writes eg_hdr whole before the datagram. */
 _Static_assert(ETHER_HDRLEN <= DP_LINK_ROOM,

@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include "dataplane/dp_int.h"
+#include "dataplane/fwd.h"
 #include "lib/clock.h"
 #include "lib/evloop.h"
 #include "lib/inet4.h"

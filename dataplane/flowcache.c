@@ -52,6 +52,7 @@
 #include <string.h>
 
 #include "dataplane/dp_int.h"
+#include "dataplane/fwd.h"
 
 #define IP_MF_OFF	0x3fff	/* MF and the fragment offset */
 

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "dataplane/dp_int.h"
+#include "dataplane/fwd.h"
 #include "lib/evloop.h"
 #include "lib/system.h"
 #include "lib/xalloc.h"

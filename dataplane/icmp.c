@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "dataplane/dp_int.h"
+#include "dataplane/fwd.h"
 #include "lib/clock.h"
 #include "lib/xalloc.h"
 

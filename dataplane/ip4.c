@@ -32,6 +32,7 @@
 #include <string.h>
 
 #include "dataplane/dp_int.h"
+#include "dataplane/fwd.h"
 #include "dataplane/nat.h"
 
 #define IP_DF		0x4000

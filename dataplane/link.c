@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "dataplane/dp_int.h"
+#include "dataplane/fwd.h"
 #include "lib/evloop.h"
 #include "lib/system.h"
 

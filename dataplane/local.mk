@@ -1,6 +1,6 @@
 # dataplane/: interfaces, routes, ACLs, NAT; later the packet forwarder.
 libiosh_a_SOURCES += \
-	dataplane/dp.c dataplane/dp.h dataplane/dp_int.h dataplane/cmds.h \
+	dataplane/dp.c dataplane/dp.h dataplane/dp_int.h dataplane/fwd.h dataplane/cmds.h \
 	dataplane/ifname.c \
 	dataplane/iface.c \
 	dataplane/iface_cmd.c \

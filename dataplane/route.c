@@ -18,6 +18,7 @@
 
 #include "dataplane/cmds.h"
 #include "dataplane/dp_int.h"
+#include "dataplane/fwd.h"
 #include "dataplane/nat.h"
 #include "lib/cmdarg.h"
 #include "lib/inet4.h"

@@ -20,6 +20,7 @@
 #include "dataplane/cmds.h"
 #include "dataplane/dp.h"
 #include "dataplane/dp_int.h"
+#include "dataplane/fwd.h"
 #include "lib/bytes.h"
 #include "lib/clock.h"
 #include "lib/cmdarg.h"

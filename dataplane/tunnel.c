@@ -42,6 +42,7 @@
 
 #include "dataplane/cmds.h"
 #include "dataplane/dp_int.h"
+#include "dataplane/fwd.h"
 #include "lib/clock.h"
 #include "lib/cmdarg.h"
 #include "lib/evloop.h"

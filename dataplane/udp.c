@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "dataplane/dp_int.h"
+#include "dataplane/fwd.h"
 #include "lib/xalloc.h"
 
 #define UDP_HDRLEN	8

@@ -19,6 +19,7 @@
 #include "dataplane/capture.h"
 #include "dataplane/dp.h"
 #include "dataplane/dp_int.h"
+#include "dataplane/fwd.h"
 #include "dataplane/wire_impl.h"
 #include "lib/clock.h"
 #include "tests/fastpath_fixture.h"
