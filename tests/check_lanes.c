@@ -173,6 +173,42 @@ burst_counts(struct burst_counts *bc)
  * 2 the same with an input capture on the LAN's wire (its frames handed
  * over one by one inside the read).
  */
+/* Both players' lab: seed 001's routers anew, esp-3des esp-md5-hmac. */
+static void
+lab_reopen(void)
+{
+	char	err[256];
+
+	memlab_close(&ml);
+	ck_assert_msg(memlab_open(&ml, "esp-3des esp-md5-hmac", err,
+	    sizeof(err)) == 0, "%s", err);
+}
+
+/* Mode 2 plays under an input capture on R1's LAN (to /dev/null): the
+ * path a capture takes; NULL otherwise.  lan_capture_end takes it off. */
+static struct capture *
+lan_capture_in(int mode)
+{
+	struct capture	*cap;
+	char		 err[256];
+
+	if (mode != 2)
+		return NULL;
+	cap = capture_open("/dev/null", 1, 0, err, sizeof(err));
+	ck_assert_msg(cap != NULL, "%s", err);
+	wire_set_capture(ml.ml_lan, cap, WIRE_CAP_IN);
+	return cap;
+}
+
+static void
+lan_capture_end(struct capture *cap)
+{
+	if (cap != NULL) {
+		wire_set_capture(ml.ml_lan, NULL, 0);
+		ck_assert_int_eq(capture_close(cap), 0);
+	}
+}
+
 static void
 burst_play(int mode, struct burst_out *out, struct burst_counts *bc,
     uint64_t *runs)
@@ -182,12 +218,9 @@ burst_play(int mode, struct burst_out *out, struct burst_counts *bc,
 	struct ipsec_sa		*ps;
 	struct ipsec_pair	*pr;
 	struct fwd		*f;
-	char			 err[256];
 	size_t			 i;
 
-	memlab_close(&ml);
-	ck_assert_msg(memlab_open(&ml, "esp-3des esp-md5-hmac", err,
-	    sizeof(err)) == 0, "%s", err);
+	lab_reopen();
 	f = ml.ml_rt[0].r_sys.sy_dp->d_fwd;
 	/* The access list exists before: applying it mid-burst moves no
 	 * generation (the flow cache asks the interfaces per packet). */
@@ -220,11 +253,7 @@ burst_play(int mode, struct burst_out *out, struct burst_counts *bc,
 	bframe(0x01010101, 1000, 443, 100, 64, false);
 	lan_acl_pending = true;
 	f->f_fc_runs = 0;
-	if (mode == 2) {
-		cap = capture_open("/dev/null", 1, 0, err, sizeof(err));
-		ck_assert_msg(cap != NULL, "%s", err);
-		wire_set_capture(ml.ml_lan, cap, WIRE_CAP_IN);
-	}
+	cap = lan_capture_in(mode);
 	bframes_inject(burst);
 	ck_assert(!lan_acl_pending);
 
@@ -244,10 +273,7 @@ burst_play(int mode, struct burst_out *out, struct burst_counts *bc,
 	*out = bo;
 	burst_counts(bc);
 	*runs = f->f_fc_runs;
-	if (cap != NULL) {
-		wire_set_capture(ml.ml_lan, NULL, 0);
-		ck_assert_int_eq(capture_close(cap), 0);
-	}
+	lan_capture_end(cap);
 }
 
 START_TEST(test_burst_as_frames)
@@ -452,12 +478,9 @@ lane_play(int mode, size_t change, struct burst_out *out, uint64_t *v,
 	struct ipsec_sa		*ps;
 	struct fwd		*f;
 	uint8_t			*fr;
-	char			 err[256];
 	size_t			 i;
 
-	memlab_close(&ml);
-	ck_assert_msg(memlab_open(&ml, "esp-3des esp-md5-hmac", err,
-	    sizeof(err)) == 0, "%s", err);
+	lab_reopen();
 	dp = ml.ml_rt[0].r_sys.sy_dp;
 	f = dp->d_fwd;
 	memlab_run(&ml, 0, "configure terminal\n"
@@ -556,11 +579,7 @@ lane_play(int mode, size_t change, struct burst_out *out, uint64_t *v,
 	lane_lan_cmd = lane_change[change].lan;
 	lane_ser_cmd = lane_change[change].ser;
 	f->f_fc_runs = 0;
-	if (mode == 2) {
-		cap = capture_open("/dev/null", 1, 0, err, sizeof(err));
-		ck_assert_msg(cap != NULL, "%s", err);
-		wire_set_capture(ml.ml_lan, cap, WIRE_CAP_IN);
-	}
+	cap = lan_capture_in(mode);
 	bframes_inject(mode != 0);
 	ck_assert(lane_lan_cmd == NULL && lane_ser_cmd == NULL);
 	*runs = f->f_fc_runs;
@@ -575,10 +594,7 @@ lane_play(int mode, size_t change, struct burst_out *out, uint64_t *v,
 	bframes_inject(mode != 0);
 	*out = bo;
 	lane_counts(v);
-	if (cap != NULL) {
-		wire_set_capture(ml.ml_lan, NULL, 0);
-		ck_assert_int_eq(capture_close(cap), 0);
-	}
+	lan_capture_end(cap);
 }
 
 START_TEST(test_lane_as_layers)
