@@ -316,15 +316,22 @@ pool_drain(struct dh_group *g)
 	}
 }
 
-/* G's pool as it may be used NOW: one another process filled (this
- * one was forked since: parent and child would share private keys) or
- * older than DH_POOL_AGE_MS is freed first. */
+/* May G's pool be used by process PID at NOW?  Not if another process
+ * filled it (this one was forked since: parent and child would share
+ * private keys), nor if it is older than DH_POOL_AGE_MS. */
+static bool
+pool_usable(const struct dh_group *g, pid_t pid, uint64_t now)
+{
+	return g->g_pool_pid == pid && now - g->g_pool_ms <= DH_POOL_AGE_MS;
+}
+
+/* G's pool as it may be used NOW: freed first if it may not. */
 static void
 pool_check(struct dh_group *g, uint64_t now)
 {
 	pid_t	pid = getpid();
 
-	if (g->g_pool_pid != pid || now - g->g_pool_ms > DH_POOL_AGE_MS) {
+	if (!pool_usable(g, pid, now)) {
 		pool_drain(g);
 		g->g_pool_pid = pid;
 	}
@@ -387,8 +394,7 @@ idle_group(void)
 
 	for (i = 0; i < sizeof(groups) / sizeof(groups[0]); i++)
 		if (groups[i].g_used && (groups[i].g_pool_n == 0 ||
-		    groups[i].g_pool_pid != pid ||
-		    now - groups[i].g_pool_ms > DH_POOL_AGE_MS))
+		    !pool_usable(&groups[i], pid, now)))
 			return &groups[i];
 	return NULL;
 }
