@@ -189,71 +189,6 @@ next_iv(struct esp_sa *sa, uint8_t *iv)
 	return 0;
 }
 
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-#define ESP_LITTLE_ENDIAN	1
-#else
-#define ESP_LITTLE_ENDIAN	0
-#endif
-
-/* The padding (1, 2, ...) and the pad length as they end a 16-byte
- * block, by the pad length (0..15), the next header's byte left 0; with
- * 15 the block begins at padding byte 2 (byte 1 lies in the block
- * before). */
-static const uint8_t	trailer_tbl[16][16] = {
-	{ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 },
-	{ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0 },
-	{ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 2, 0 },
-	{ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 3, 3, 0 },
-	{ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 3, 4, 4, 0 },
-	{ 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 3, 4, 5, 5, 0 },
-	{ 0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 3, 4, 5, 6, 6, 0 },
-	{ 0, 0, 0, 0, 0, 0, 0, 1, 2, 3, 4, 5, 6, 7, 7, 0 },
-	{ 0, 0, 0, 0, 0, 0, 1, 2, 3, 4, 5, 6, 7, 8, 8, 0 },
-	{ 0, 0, 0, 0, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 9, 0 },
-	{ 0, 0, 0, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 10, 0 },
-	{ 0, 0, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 11, 0 },
-	{ 0, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 12, 0 },
-	{ 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 13, 0 },
-	{ 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 14, 0 },
-	{ 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 15, 0 },
-};
-
-/*
- * The last block of a body padded to 16 bytes (AES-CBC) built in
- * registers and stored as one 16-byte word: the packet's last bytes (read
- * as two words), the padding, the pad length and NEXT.  The cipher loads
- * each block as one 16-byte word; a block made of a loop's byte stores
- * still in the store buffer cannot be forwarded to that load, which waits
- * until they reach the cache.  LEN >= 16; PAD = the body's length - LEN -
- * 2 (0..15).  Little-endian: the packet's bytes move down the block by
- * shifting the two words right.
- */
-static void
-trailer16(uint8_t *body, size_t len, size_t pad, uint8_t next)
-{
-	typedef uint64_t	 v2 __attribute__((vector_size(16)));
-	size_t			 b = 8 * (pad + 2);	/* bits the packet moves */
-	uint64_t		 lo = 0, hi = 0;
-	v2			 t, v;
-
-	if (pad == 15)
-		body[len] = 1;
-	if (b < 64) {
-		memcpy(&lo, body + len - 16, 8);
-		memcpy(&hi, body + len - 8, 8);
-		lo = lo >> b | hi << (64 - b);
-		hi >>= b;
-	} else if (b < 128) {
-		memcpy(&hi, body + len - 8, 8);
-		lo = hi >> (b - 64);
-		hi = 0;
-	}
-	hi |= (uint64_t)next << 56;
-	memcpy(&t, trailer_tbl[pad], 16);
-	v = (v2){ lo, hi } | t;
-	memcpy(body + len + pad + 2 - 16, &v, 16);
-}
-
 enum esp_result
 esp_encap(struct esp_sa *sa, const uint8_t *inner, size_t len, uint8_t *out,
     size_t out_size, size_t *out_len)
@@ -287,14 +222,10 @@ esp_encap_nh(struct esp_sa *sa, const uint8_t *inner, size_t len,
 	if (body != inner)	/* the caller may have left the headroom */
 		memmove(body, inner, len);
 	pad = blen - len - 2;
-	if (ESP_LITTLE_ENDIAN && sa->sa_alg.al_align == 16 && len >= 16)
-		trailer16(body, len, pad, next);
-	else {
-		for (i = 0; i < pad; i++)
-			body[len + i] = (uint8_t)(i + 1);
-		body[blen - 2] = (uint8_t)pad;
-		body[blen - 1] = next;
-	}
+	for (i = 0; i < pad; i++)
+		body[len + i] = (uint8_t)(i + 1);
+	body[blen - 2] = (uint8_t)pad;
+	body[blen - 1] = next;
 	if (esp_alg_seal(&sa->sa_alg, out, blen) < 0)
 		goto crypto;
 	sa->sa_seq++;
