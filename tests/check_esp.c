@@ -981,6 +981,62 @@ START_TEST(test_decap_to)
 }
 END_TEST
 
+/*
+ * Every inner length from 0 to 100 (every pad length several times, the
+ * packet's tail in the last block or not), copied or in place, next
+ * header IPv4 or IPv6, AES-128 and 3DES: the cipher text decrypted
+ * independently of esp.c (EVP, the packet's IV) is the packet, the
+ * padding 1, 2, ..., the pad length and the next header, packet after
+ * packet of one SA (its chaining corrected per packet).
+ */
+START_TEST(test_encap_every_length)
+{
+	const EVP_CIPHER *ev = _i ? EVP_des_ede3_cbc() : EVP_aes_128_cbc();
+	size_t		 blk = _i ? 8 : 16, len, blen, olen, i, pad;
+	uint8_t		 inner[128], out[256], want[160], plain[160];
+	struct esp_sa	*o;
+	EVP_CIPHER_CTX	*c;
+	int		 n, k;
+
+	o = sa_new(9, _i ? TS_ENC_3DES : TS_ENC_AES, _i ? 0 : 128,
+	    TS_AUTH_SHA, ekey, akey20);
+	ck_assert_ptr_nonnull(c = EVP_CIPHER_CTX_new());
+	for (k = 0; k < 4; k++)
+		for (len = 0; len <= 100; len++) {
+			uint8_t	next = k & 1 ? ESP_NEXT_IPV4 : 41;
+
+			for (i = 0; i < len; i++)
+				inner[i] = (uint8_t)(len * 7 + i * 13 + k);
+			memset(out, 0xee, sizeof(out));
+			if (k & 2)	/* in place, as the fast path does */
+				memcpy(out + 8 + blk, inner, len);
+			ck_assert_int_eq(esp_encap_nh(o, k & 2 ? out + 8 +
+			    blk : inner, len, next, out, sizeof(out), &olen),
+			    ESP_OK);
+			blen = olen - 8 - blk - ESP_ICV_LEN;
+			ck_assert_uint_eq(blen % blk, 0);
+			pad = blen - len - 2;
+			ck_assert_uint_lt(pad, blk);
+			memcpy(want, inner, len);
+			for (i = 0; i < pad; i++)
+				want[len + i] = (uint8_t)(i + 1);
+			want[blen - 2] = (uint8_t)pad;
+			want[blen - 1] = next;
+			ck_assert(EVP_DecryptInit_ex2(c, ev, ekey, out + 8,
+			    NULL));
+			EVP_CIPHER_CTX_set_padding(c, 0);
+			ck_assert(EVP_DecryptUpdate(c, plain, &n, out + 8 +
+			    blk, (int)blen));
+			ck_assert_int_eq(n, (int)blen);
+			ck_assert_mem_eq(plain, want, blen);
+			/* Nothing written past the ICV. */
+			ck_assert_uint_eq(out[olen], 0xee);
+		}
+	EVP_CIPHER_CTX_free(c);
+	esp_sa_free(o);
+}
+END_TEST
+
 static Suite *
 esp_suite(void)
 {
@@ -995,6 +1051,7 @@ esp_suite(void)
 	tcase_add_test(tc, test_replay_sizes);
 	tcase_add_test(tc, test_padding);
 	tcase_add_loop_test(tc, test_round_trip, 0, 10);
+	tcase_add_loop_test(tc, test_encap_every_length, 0, 2);
 	tcase_add_test(tc, test_unsupported);
 	tcase_add_loop_test(tc, test_rfc4868_auth, 0, 3);
 	tcase_add_loop_test(tc, test_gcm_vector, 0, 3);
