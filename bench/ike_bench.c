@@ -24,8 +24,9 @@
  * and derives the shared secret once (crypto/ike_dh, two sides per
  * setup); the ratio says how close the engine, codec, hashing, ciphers
  * and packet path come to it.  Both are measured on the event loop's
- * thread alone: on mem: and for the bound, ike_dh's maker thread (key
- * pairs made ahead on another CPU, for the wall clock) is stopped.  On
+ * thread alone: on mem: (memlab stops it) and for the bound, ike_dh's
+ * maker thread (key pairs made ahead on another CPU, for the wall
+ * clock) is stopped.  On
  * veth: the setups run with it, as a router does, and their CPU time
  * counts its work too.  Both rates are in process CPU time (user +
  * system, so the kernel's share of the udp: wire counts), both routers on
@@ -490,8 +491,6 @@ main(int argc, char **argv)
 	if (rounds < 1 || rounds > MAX_ROUNDS)
 		rounds = ROUNDS;
 	lab();
-	if (ml != NULL)
-		ike_dh_maker_enable(false);
 	printf("ike_bench: Main Mode + Quick Mode setups/s between two iosh "
 	    "routers (IKE %s/sha, psk; ESP 3des/sha) on a %s wire, beside the DH bound (2 x "
 	    "keygen+derive per setup); median of %d rounds of %d\n",
