@@ -423,8 +423,9 @@ maker_group(void)
 		return NULL;
 	for (i = 0; i < sizeof(groups) / sizeof(groups[0]); i++) {
 		g = &groups[i];
-		if (g->g_used && g->g_params != NULL &&
-		    g->g_pool_pid == maker.mk_pid &&
+		/* g_used is set (under mk_lock) only once g_params is
+		 * built, which is never changed after. */
+		if (g->g_used && g->g_pool_pid == maker.mk_pid &&
 		    g->g_pool_n < maker_ahead(g))
 			return g;
 	}
