@@ -28,6 +28,7 @@ crypto_new(struct system *sys)
 	cmap_init(c);
 	pool_init(c);
 	sadb_init(&c->c_sadb, &sys->sy_version);
+	TAILQ_INIT(&c->c_ike_owed);
 	ike_attach(c);
 	return c;
 }

@@ -519,6 +519,8 @@ ike_p1_free(struct ike_p1 *p)
 		evloop_timer_cancel(c->c_sys->sy_loop, p->p_dpd_timer);
 	if (p->p_natka_timer != NULL)
 		evloop_timer_cancel(c->c_sys->sy_loop, p->p_natka_timer);
+	if (p->p_keys_owed)
+		TAILQ_REMOVE(&c->c_ike_owed, p, p_owed);
 	ike_dh_free(p->p_dh);
 	ike_cbc_free(&p->p_cbc);
 	ike_prf_forget();	/* this SA's keys may be the prf's last */
@@ -825,6 +827,9 @@ ike_input(struct crypto *c, const struct dp_udp_meta *um, const uint8_t *data,
 		c->c_ike_bad++;
 		return;
 	}
+	/* Whatever the peer sends next may need them (MM5 does). */
+	if (p->p_keys_owed && !ike_p1_keys_settle(p))
+		return;
 	if (natt && (is->is_lport != ISAKMP_NATT_PORT ||
 	    is->is_rport != um->um_sport)) {
 		/* The flows follow only authenticated ESP (ipsec_in.c):
@@ -919,12 +924,14 @@ ike_attach(struct crypto *c)
 		c->c_ike_bound = true;
 	if (dp_udp_bind(dp, ISAKMP_NATT_PORT, udp4500_input, c) == 0)
 		c->c_natt_bound = true;
-	/* The loop's idle moments make the next Diffie-Hellman pair, so
-	 * that an exchange does not wait for it (the initiator's KE in
-	 * MM3, the responder's in MM4). */
-	if (c->c_sys->sy_loop != NULL)
-		evloop_idle_work(c->c_sys->sy_loop, ike_dh_idle_want,
-		    ike_dh_idle, NULL);
+	/* The next Diffie-Hellman pair is made ahead, so that an exchange
+	 * does not wait for it (the initiator's KE in MM3, the responder's
+	 * in MM4): by the maker thread, or in the loop's idle moments. */
+	if (c->c_sys->sy_loop != NULL) {
+		ike_dh_maker_enable(true);
+		evloop_idle_work(c->c_sys->sy_loop, ike_idle_want, ike_idle,
+		    c);
+	}
 	ipsec_attach(c);
 }
 

@@ -30,8 +30,12 @@
  * Key pairs made ahead (ike_dh_new, ike_dh_idle): group 19's 16 at a
  * time when its pool is empty, and any group's while the event loop
  * would wait, once the group has been asked for; none kept longer than
- * a minute or across a fork.
+ * a minute or across a fork.  On a machine with more than one CPU a
+ * thread of its own makes them instead (the maker, below), so that an
+ * exchange's keygens run beside the event loop, not on it.
  */
+#include <pthread.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -87,6 +91,11 @@ struct dh_group {
 	uint64_t	  g_pool_ms;
 	/* ike_dh_new was asked for it: ike_dh_idle keeps a pair ready. */
 	bool		  g_used;
+	/* The maker's (below): its own keygen context, and the pool's
+	 * generation, new at each drain, so that a pair begun before a
+	 * drain is not put into the pool after it. */
+	EVP_PKEY_CTX	 *g_mkctx;
+	unsigned	  g_gen;
 };
 
 static struct dh_group groups[] = {
@@ -109,6 +118,34 @@ struct ike_dh {
 	size_t		 dh_pub_len;
 	uint8_t		 dh_pub[2 * IKE_DH_MAX_LEN];
 };
+
+/*
+ * The key pair maker: a thread that keeps, for each group asked for,
+ * pairs made ahead (maker_ahead), so that neither side of an exchange
+ * waits for a keygen on the event loop's thread: an initiator's MM3 and
+ * a responder's MM4 go out at once, and two routers on one machine make
+ * their pairs on the CPU the loop is not using.  ike_dh_maker_enable
+ * (crypto's ike_attach) allows it; the first ike_dh_new starts it, on a
+ * machine with more than one CPU (on one, the loop's idle moments do the
+ * same work, ike_dh_idle).  It shares the pools under mk_lock and keys
+ * with contexts of its own (g_mkctx).  It never reads the clock (a test's
+ * may be frozen): the loop's thread stamps a pool when it leaves it empty
+ * (g_pool_ms), so every pair in it was begun after its stamp, but one
+ * begun a keygen's time before; the loop's thread also frees a pool past
+ * DH_POOL_AGE_MS (ike_dh_new, ike_dh_idle), as without the maker.
+ */
+static struct {
+	pthread_mutex_t	mk_lock;
+	pthread_cond_t	mk_wake;	/* a pool to fill */
+	pthread_cond_t	mk_idle;	/* no keygen under way */
+	pid_t		mk_pid;		/* the process it runs in; 0: none */
+	bool		mk_failed;	/* cannot run here (one CPU, no thread) */
+	bool		mk_busy;	/* a keygen under way */
+	bool		mk_forking;	/* fork(2) waits for it: none begun */
+	bool		mk_enabled;	/* ike_dh_maker_enable */
+	bool		mk_atfork;	/* pthread_atfork done */
+} maker = { PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER,
+    PTHREAD_COND_INITIALIZER, 0, false, false, false, false, false };
 
 static struct dh_group *
 group_find(unsigned num)
@@ -263,16 +300,15 @@ dh_wrap(struct dh_group *g, EVP_PKEY *key)
 	return dh;
 }
 
-/* G's keygen context, with the exponent length set; NULL on failure. */
+/* A keygen context for G, with the exponent length set; NULL on
+ * failure. */
 static EVP_PKEY_CTX *
-group_genctx(struct dh_group *g)
+genctx_new(struct dh_group *g)
 {
 	EVP_PKEY_CTX	*ctx;
 	OSSL_PARAM	 len[2];
 	int		 bits;
 
-	if (g->g_genctx != NULL)
-		return g->g_genctx;
 	if ((ctx = EVP_PKEY_CTX_new_from_pkey(NULL, g->g_params, NULL)) ==
 	    NULL)
 		return NULL;
@@ -284,25 +320,32 @@ group_genctx(struct dh_group *g)
 		EVP_PKEY_CTX_free(ctx);
 		return NULL;
 	}
-	return g->g_genctx = ctx;
+	return ctx;
 }
 
-/* A fresh key pair of G (its parameters built); NULL on failure. */
+/* A fresh key pair of G (its parameters built) made with the keygen
+ * context *CTXP, made on first use; NULL on failure. */
 static struct ike_dh *
-dh_keygen(struct dh_group *g)
+keygen_with(struct dh_group *g, EVP_PKEY_CTX **ctxp)
 {
-	EVP_PKEY_CTX	*ctx;
 	EVP_PKEY	*key = NULL;
 
-	if ((ctx = group_genctx(g)) == NULL)
+	if (*ctxp == NULL && (*ctxp = genctx_new(g)) == NULL)
 		return NULL;
-	if (EVP_PKEY_keygen(ctx, &key) <= 0) {
+	if (EVP_PKEY_keygen(*ctxp, &key) <= 0) {
 		/* Not knowing what a failure left in it: a new one next. */
-		EVP_PKEY_CTX_free(ctx);
-		g->g_genctx = NULL;
+		EVP_PKEY_CTX_free(*ctxp);
+		*ctxp = NULL;
 		return NULL;
 	}
 	return dh_wrap(g, key);
+}
+
+/* A fresh key pair of G on the event loop's thread. */
+static struct ike_dh *
+dh_keygen(struct dh_group *g)
+{
+	return keygen_with(g, &g->g_genctx);
 }
 
 /* Free (wipe: OpenSSL clears a private key as it frees it) the key
@@ -310,6 +353,7 @@ dh_keygen(struct dh_group *g)
 static void
 pool_drain(struct dh_group *g)
 {
+	g->g_gen++;
 	while (g->g_pool_n > 0) {
 		ike_dh_free(g->g_pool[--g->g_pool_n]);
 		g->g_pool[g->g_pool_n] = NULL;
@@ -348,6 +392,187 @@ pool_fill(struct dh_group *g, unsigned n, uint64_t now)
 		g->g_pool[g->g_pool_n++] = dh;
 }
 
+/* ---- The maker (see the top of the file). ---- */
+
+/* How many pairs of G the maker keeps made: group 19 its batch, four of
+ * the others (two exchanges' worth when two routers of one process
+ * meet).  It is woken when half are taken, and makes them up in a row:
+ * one wake-up (two futex calls) for several pairs, not one a pair. */
+static unsigned
+maker_ahead(const struct dh_group *g)
+{
+	return g->g_batch > 1 ? g->g_batch : 4;
+}
+
+/* The maker runs in this process (not started here). */
+static bool
+maker_here(void)
+{
+	return maker.mk_pid != 0 && maker.mk_pid == getpid();
+}
+
+/* A group whose pool (this process's) wants a pair; NULL: none, or a
+ * fork is waiting.  Under mk_lock. */
+static struct dh_group *
+maker_group(void)
+{
+	struct dh_group	*g;
+	size_t		 i;
+
+	if (maker.mk_forking || !maker.mk_enabled)
+		return NULL;
+	for (i = 0; i < sizeof(groups) / sizeof(groups[0]); i++) {
+		g = &groups[i];
+		/* g_used is set (under mk_lock) only once g_params is
+		 * built, which is never changed after. */
+		if (g->g_used && g->g_pool_pid == maker.mk_pid &&
+		    g->g_pool_n < maker_ahead(g))
+			return g;
+	}
+	return NULL;
+}
+
+static void *
+maker_main(void *arg)
+{
+	struct dh_group	*g;
+	struct ike_dh	*dh;
+	unsigned	 gen;
+
+	(void)arg;
+	pthread_mutex_lock(&maker.mk_lock);
+	for (;;) {
+		if ((g = maker_group()) == NULL) {
+			pthread_cond_wait(&maker.mk_wake, &maker.mk_lock);
+			continue;
+		}
+		gen = g->g_gen;
+		maker.mk_busy = true;
+		pthread_mutex_unlock(&maker.mk_lock);
+		dh = keygen_with(g, &g->g_mkctx);
+		pthread_mutex_lock(&maker.mk_lock);
+		maker.mk_busy = false;
+		pthread_cond_broadcast(&maker.mk_idle);
+		if (dh == NULL)
+			g->g_used = false;	/* until asked again: no spin */
+		else if (g->g_gen == gen && g->g_pool_n < DH_POOL_MAX) {
+			g->g_pool[g->g_pool_n++] = dh;
+			dh = NULL;
+		}
+		ike_dh_free(dh);	/* begun before a drain */
+	}
+	return NULL;
+}
+
+/* fork(2) while the maker holds OpenSSL's locks in a keygen would leave
+ * them held in the child: the fork waits until none is under way, and no
+ * other begins before it is done.  The child has no maker (a thread does
+ * not cross a fork): its first ike_dh_new starts its own, and its pools
+ * are the parent's, never used (pool_check). */
+static void
+maker_prefork(void)
+{
+	pthread_mutex_lock(&maker.mk_lock);
+	maker.mk_forking = true;
+	while (maker.mk_busy)
+		pthread_cond_wait(&maker.mk_idle, &maker.mk_lock);
+}
+
+static void
+maker_postfork_parent(void)
+{
+	maker.mk_forking = false;
+	pthread_cond_signal(&maker.mk_wake);
+	pthread_mutex_unlock(&maker.mk_lock);
+}
+
+static void
+maker_postfork_child(void)
+{
+	maker.mk_forking = false;
+	pthread_cond_init(&maker.mk_wake, NULL);
+	pthread_cond_init(&maker.mk_idle, NULL);
+	pthread_mutex_unlock(&maker.mk_lock);
+}
+
+/* Is the maker running in this process?  Started here on first use if
+ * enabled and more than one CPU is online; not asked again if it cannot
+ * be.  Signals stay with the event loop's thread. */
+static bool
+maker_running(void)
+{
+	pthread_attr_t	attr;
+	pthread_t	thread;
+	sigset_t	all, old;
+	pid_t		pid;
+	int		rc;
+
+	if (!maker.mk_enabled || maker.mk_failed)
+		return false;
+	if (maker.mk_pid == (pid = getpid()))
+		return true;
+	if (sysconf(_SC_NPROCESSORS_ONLN) < 2 || (!maker.mk_atfork &&
+	    pthread_atfork(maker_prefork, maker_postfork_parent,
+	    maker_postfork_child) != 0)) {
+		maker.mk_failed = true;
+		return false;
+	}
+	maker.mk_atfork = true;
+	maker.mk_pid = pid;	/* before it runs: maker_group reads it */
+	sigfillset(&all);
+	pthread_sigmask(SIG_SETMASK, &all, &old);
+	pthread_attr_init(&attr);
+	pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+	rc = pthread_create(&thread, &attr, maker_main, NULL);
+	pthread_attr_destroy(&attr);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	if (rc != 0) {
+		maker.mk_pid = 0;
+		maker.mk_failed = true;
+		return false;
+	}
+	return true;
+}
+
+/* ike_dh_new with the maker: a pair it made, or one made here if none
+ * is ready yet (the exchange does not wait for the maker); either way
+ * the maker is told to make the pool up again. */
+static struct ike_dh *
+maker_take(struct dh_group *g, uint64_t now)
+{
+	struct ike_dh	*dh = NULL;
+
+	pthread_mutex_lock(&maker.mk_lock);
+	g->g_used = true;
+	pool_check(g, now);
+	if (g->g_pool_n > 0) {
+		dh = g->g_pool[--g->g_pool_n];
+		g->g_pool[g->g_pool_n] = NULL;
+	}
+	if (g->g_pool_n == 0)
+		g->g_pool_ms = now;	/* what comes is younger */
+	if (g->g_pool_n <= maker_ahead(g) / 2)
+		pthread_cond_signal(&maker.mk_wake);
+	pthread_mutex_unlock(&maker.mk_lock);
+	return dh != NULL ? dh : dh_keygen(g);
+}
+
+void
+ike_dh_maker_enable(bool on)
+{
+	size_t	i;
+
+	pthread_mutex_lock(&maker.mk_lock);
+	/* Stopped: what it made is freed, so that what follows on the
+	 * calling thread makes its own (a CPU-time bound counts them). */
+	if (maker.mk_enabled && !on && maker_here())
+		for (i = 0; i < sizeof(groups) / sizeof(groups[0]); i++)
+			pool_drain(&groups[i]);
+	maker.mk_enabled = on;
+	pthread_cond_signal(&maker.mk_wake);
+	pthread_mutex_unlock(&maker.mk_lock);
+}
+
 /*
  * A key pair of GROUP, from its pool if one waits there.  Group 19's
  * pool is filled with g_batch pairs when it is empty: made in a row,
@@ -358,6 +583,7 @@ pool_fill(struct dh_group *g, unsigned n, uint64_t now)
  * ~3-5%).  Any group's pool is also filled while the event loop would
  * wait (ike_dh_idle), so that a sequential exchange finds its pair
  * made.  Each pair is handed out once and freed (wiped) by its user.
+ * With the maker running, it makes them (maker_take).
  */
 struct ike_dh *
 ike_dh_new(unsigned group)
@@ -369,41 +595,72 @@ ike_dh_new(unsigned group)
 	if (g == NULL || group_params(g) == NULL)
 		return NULL;
 	now = clock_mono_ms();
+	if (maker_running())
+		return maker_take(g, now);
+	/* A maker stopped (ike_dh_maker_enable) may still put a pair. */
+	pthread_mutex_lock(&maker.mk_lock);
 	g->g_used = true;
 	pool_check(g, now);
-	if (g->g_pool_n == 0) {
-		if (g->g_batch <= 1)
-			return dh_keygen(g);
+	if (g->g_pool_n == 0 && g->g_batch > 1)
 		pool_fill(g, g->g_batch, now);
-		if (g->g_pool_n == 0)
-			return NULL;
+	dh = NULL;
+	if (g->g_pool_n > 0) {
+		dh = g->g_pool[--g->g_pool_n];
+		g->g_pool[g->g_pool_n] = NULL;
 	}
-	dh = g->g_pool[--g->g_pool_n];
-	g->g_pool[g->g_pool_n] = NULL;
-	return dh;
+	pthread_mutex_unlock(&maker.mk_lock);
+	return dh != NULL || g->g_batch > 1 ? dh : dh_keygen(g);
 }
 
-/* A group ike_dh_new was asked for whose pool is empty or may not be
- * used (another process's, too old); NULL: none. */
+/* A group ike_dh_new was asked for whose pool is empty (the maker fills
+ * those: not if MK) or may not be used (another process's, too old);
+ * NULL: none. */
 static struct dh_group *
-idle_group(void)
+idle_group(bool mk)
 {
 	uint64_t	now = clock_mono_ms();
 	pid_t		pid = getpid();
 	size_t		i;
 
 	for (i = 0; i < sizeof(groups) / sizeof(groups[0]); i++)
-		if (groups[i].g_used && (groups[i].g_pool_n == 0 ||
+		if (groups[i].g_used && ((!mk && groups[i].g_pool_n == 0) ||
 		    !pool_usable(&groups[i], pid, now)))
 			return &groups[i];
 	return NULL;
 }
 
+/* The maker runs in this process and makes pairs. */
+static bool
+maker_on(void)
+{
+	return maker.mk_enabled && maker_here();
+}
+
 bool
 ike_dh_idle_want(void *arg)
 {
+	bool	want;
+
 	(void)arg;
-	return idle_group() != NULL;
+	pthread_mutex_lock(&maker.mk_lock);
+	want = idle_group(maker_on()) != NULL;
+	pthread_mutex_unlock(&maker.mk_lock);
+	return want;
+}
+
+/* With the maker, a pool too old to use freed and asked for anew. */
+static void
+idle_maker(uint64_t now)
+{
+	struct dh_group	*g;
+
+	pthread_mutex_lock(&maker.mk_lock);
+	if ((g = idle_group(true)) != NULL) {
+		pool_check(g, now);
+		g->g_pool_ms = now;
+		pthread_cond_signal(&maker.mk_wake);
+	}
+	pthread_mutex_unlock(&maker.mk_lock);
 }
 
 /* One group's pool filled: a pair (g_batch for group 19).  A keygen
@@ -412,16 +669,22 @@ ike_dh_idle_want(void *arg)
 void
 ike_dh_idle(void *arg)
 {
-	struct dh_group	*g = idle_group();
+	struct dh_group	*g;
 	uint64_t	 now = clock_mono_ms();
 
 	(void)arg;
-	if (g == NULL)
+	if (maker_on()) {
+		idle_maker(now);
 		return;
-	pool_check(g, now);
-	pool_fill(g, g->g_batch > 1 ? g->g_batch : 1, now);
-	if (g->g_pool_n == 0)
-		g->g_used = false;
+	}
+	pthread_mutex_lock(&maker.mk_lock);
+	if ((g = idle_group(false)) != NULL) {
+		pool_check(g, now);
+		pool_fill(g, g->g_batch > 1 ? g->g_batch : 1, now);
+		if (g->g_pool_n == 0)
+			g->g_used = false;
+	}
+	pthread_mutex_unlock(&maker.mk_lock);
 }
 
 /* A given private value and the public value computed from it. */
@@ -517,8 +780,14 @@ unsigned
 ike_dh_pooled(unsigned group)
 {
 	const struct dh_group	*g = group_find(group);
+	unsigned		 n;
 
-	return g == NULL || g->g_pool_pid != getpid() ? 0 : g->g_pool_n;
+	if (g == NULL)
+		return 0;
+	pthread_mutex_lock(&maker.mk_lock);
+	n = g->g_pool_pid != getpid() ? 0 : g->g_pool_n;
+	pthread_mutex_unlock(&maker.mk_lock);
+	return n;
 }
 
 unsigned

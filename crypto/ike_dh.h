@@ -41,9 +41,16 @@ void	ike_dh_free(struct ike_dh *);
  * ike_dh_new (group 19 makes a few in a row, see ike_dh.c). */
 unsigned	ike_dh_pooled(unsigned group);
 /* Idle work for the event loop (evloop_idle_work; ARG unused): is there
- * a group asked for before whose next pair is not made yet; make it. */
+ * a group asked for before whose next pair is not made yet; make it.
+ * With the maker, only a pool too old to use is freed and asked anew. */
 bool	ike_dh_idle_want(void *arg);
 void	ike_dh_idle(void *arg);
+/* Key pairs may be made ahead on a thread of their own, the maker
+ * (ike_dh.c), started by the first ike_dh_new after ON on a machine with
+ * more than one CPU; !ON: ike_dh_new makes them on the calling thread
+ * again (a CPU-time benchmark's one core), and the pairs the maker made
+ * are freed. */
+void	ike_dh_maker_enable(bool on);
 
 unsigned	 ike_dh_group(const struct ike_dh *);
 /* Our public value in KE encoding; *LEN gets ike_dh_pub_len(). */

@@ -184,6 +184,10 @@ struct ike_p1 {
 	uint8_t			 p_ni[IKE_NONCE_LEN * 2], p_nr[IKE_NONCE_LEN * 2];
 	size_t			 p_nilen, p_nrlen;
 	struct ike_keys		 p_keys;
+	/* A responder's keys not derived yet: MM4 went first (ike_p1_keys_owe);
+	 * on crypto's c_ike_owed while so. */
+	bool			 p_keys_owed;
+	TAILQ_ENTRY(ike_p1)	 p_owed;
 	uint8_t			 p_enckey[IKE_KEY_MAX];
 	struct ike_cbc		 p_cbc;		/* p_enckey's key schedules */
 	uint8_t			 p_iv[16];	/* phase 1's running IV */
@@ -254,6 +258,15 @@ void	ike_p1_free(struct ike_p1 *);
 /* Cleared by hand: a delete to the peer if phase 1 is up, then freed. */
 void	ike_p1_clear(struct ike_p1 *);
 void	ike_p1_fail(struct ike_p1 *, const char *why);
+/* Keys (ike_p1_derive) owed: derived later by ike_p1_keys_settle.  False
+ * (derive now) while any crypto debug is on: its lines keep IOS's order. */
+bool	ike_p1_keys_owe(struct ike_p1 *);
+/* The keys owed derived; false if that failed (and the SA is gone). */
+bool	ike_p1_keys_settle(struct ike_p1 *);
+/* Idle work for the event loop (ARG: the crypto): owed keys first, then
+ * ike_dh's key pairs made ahead. */
+bool	ike_idle_want(void *arg);
+void	ike_idle(void *arg);
 void	ike_session_status(struct ike_p1 *, bool up);
 void	ike_natka_start(struct ike_p1 *);
 void	ike_initial_contact(struct ike_p1 *);

@@ -400,8 +400,16 @@ take_ke_nonce(struct ike_p1 *p, const struct isakmp_msg *m)
 		return false;
 	}
 	ike_dbg_psk(p);
-	/* The responder makes its own pair only now, knowing the group. */
-	if ((!ini && !ike_p1_make_ke(p)) || !ike_p1_derive(p)) {
+	/* The responder makes its own pair only now, knowing the group.
+	 * Its keys are not needed before MM5: MM4 goes first, so that the
+	 * two sides' Diffie-Hellman run at once, not one after the other. */
+	if (!ini && !ike_p1_make_ke(p)) {
+		ike_p1_fail(p, "Key derivation failed");
+		return false;
+	}
+	if (!ini && ike_p1_keys_owe(p))
+		return true;
+	if (!ike_p1_derive(p)) {
 		ike_p1_fail(p, "Key derivation failed");
 		return false;
 	}

@@ -434,6 +434,50 @@ ike_p1_derive(struct ike_p1 *p)
 	return ok;
 }
 
+bool
+ike_p1_keys_owe(struct ike_p1 *p)
+{
+	struct crypto	*c = p->p_c;
+
+	if (c->c_debug != 0)
+		return false;
+	p->p_keys_owed = true;
+	TAILQ_INSERT_TAIL(&c->c_ike_owed, p, p_owed);
+	return true;
+}
+
+bool
+ike_p1_keys_settle(struct ike_p1 *p)
+{
+	TAILQ_REMOVE(&p->p_c->c_ike_owed, p, p_owed);
+	p->p_keys_owed = false;
+	if (ike_p1_derive(p))
+		return true;
+	ike_p1_fail(p, "Key derivation failed");
+	return false;
+}
+
+bool
+ike_idle_want(void *arg)
+{
+	const struct crypto	*c = arg;
+
+	return !TAILQ_EMPTY(&c->c_ike_owed) || ike_dh_idle_want(NULL);
+}
+
+/* One piece: the oldest keys owed, else a key pair ahead. */
+void
+ike_idle(void *arg)
+{
+	struct crypto	*c = arg;
+	struct ike_p1	*p;
+
+	if ((p = TAILQ_FIRST(&c->c_ike_owed)) != NULL)
+		(void)ike_p1_keys_settle(p);
+	else
+		ike_dh_idle(NULL);
+}
+
 /* The negotiated suite, as show crypto isakmp sa detail names it. */
 void
 ike_p1_set_suite(struct ike_p1 *p, const struct ike_p1_sel *sel)

@@ -681,6 +681,115 @@ START_TEST(test_rekey_seconds)
 }
 END_TEST
 
+/* R2's one ISAKMP SA, or NULL. */
+static struct isakmp_sa *
+r2_isakmp(void)
+{
+	return TAILQ_FIRST(&pair[R2].fx_rt.r_sys.sy_crypto->c_sadb.db_isakmp);
+}
+
+/* Both loops turned once at a time (no time passing) until R2's ISAKMP
+ * SA has answered MM3 with MM4 (MM_KEY_EXCH); false if it never does. */
+static bool
+step_to_mm4(void)
+{
+	struct isakmp_sa	*is;
+	int			 i, r;
+
+	for (i = 0; i < 200; i++) {
+		for (r = 0; r < PAIR_NR; r++)
+			evloop_once(pair[r].fx_rt.r_loop, 0);
+		if ((is = r2_isakmp()) != NULL &&
+		    is->is_state == ISK_MM_KEY_EXCH)
+			return true;
+	}
+	return false;
+}
+
+/* R's running command (a ping) to its end, time passing as needed. */
+static const char *
+finish(int r)
+{
+	int	i;
+
+	for (i = 0; i < 10000 && session_busy(pair[r].fx_sess); i++) {
+		pair_drain();
+		clock_advance(100);
+	}
+	ck_assert(!session_busy(pair[r].fx_sess));
+	return pair[r].fx_out.sb_buf;
+}
+
+/*
+ * A Main Mode responder sends MM4 before it derives its keys, so that
+ * the two sides' Diffie-Hellman run at once (ike_p1_keys_owe): the keys
+ * are owed until the loop would wait (ike_idle) or the peer's next
+ * message comes (ike_input), and never while a crypto debug is on (its
+ * lines keep IOS's order).  An SA cleared while its keys are owed leaves
+ * the list.
+ */
+START_TEST(test_responder_keys_owed)
+{
+	struct crypto		*c2 = pair[R2].fx_rt.r_sys.sy_crypto;
+	struct ike_p1		*p;
+
+	pair_crypto_cfg(0, "3des", "cisco", "permit ip host 1.1.1.1 host 2.2.2.2");
+	pair_crypto_cfg(1, "3des", "cisco", "permit ip host 2.2.2.2 host 1.1.1.1");
+	/* Settled by the idle work. */
+	fx_run(&pair[R1], "ping 2.2.2.2 source loopback0");
+	ck_assert(step_to_mm4());
+	ck_assert_ptr_nonnull(p = TAILQ_FIRST(&c2->c_ike_owed));
+	ck_assert_ptr_eq(p, r2_isakmp()->is_engine);
+	ck_assert(p->p_keys_owed);
+	ck_assert_ptr_nonnull(p->p_dh);
+	ck_assert(ike_idle_want(c2));
+	ike_idle(c2);
+	ck_assert(TAILQ_EMPTY(&c2->c_ike_owed));
+	ck_assert(!p->p_keys_owed);
+	ck_assert_ptr_null(p->p_dh);		/* derived, freed */
+	ck_assert_ptr_nonnull(strstr(finish(R1), "!!!!"));
+	ck_assert_int_eq(isakmp_rows(R1), 1);
+	ck_assert_ptr_nonnull(strstr(fx_run(&pair[R2], "show crypto isakmp sa"),
+	    "QM_IDLE"));
+
+	/* Settled when MM5 comes. */
+	fx_run(&pair[R1], "clear crypto sa");
+	fx_run(&pair[R1], "clear crypto isakmp");
+	pair_run_for(1);
+	ck_assert_ptr_null(r2_isakmp());
+	fx_run(&pair[R1], "ping 2.2.2.2 source loopback0");
+	ck_assert(step_to_mm4());
+	ck_assert(!TAILQ_EMPTY(&c2->c_ike_owed));
+	ck_assert_ptr_nonnull(strstr(finish(R1), "!!!!"));
+	ck_assert(TAILQ_EMPTY(&c2->c_ike_owed));
+	ck_assert_ptr_nonnull(strstr(fx_run(&pair[R2], "show crypto isakmp sa"),
+	    "QM_IDLE"));
+
+	/* Cleared while owed: off the list with its SA. */
+	fx_run(&pair[R1], "clear crypto sa");
+	fx_run(&pair[R1], "clear crypto isakmp");
+	pair_run_for(1);
+	fx_run(&pair[R1], "ping 2.2.2.2 source loopback0");
+	ck_assert(step_to_mm4());
+	ck_assert(!TAILQ_EMPTY(&c2->c_ike_owed));
+	fx_run(&pair[R2], "clear crypto isakmp");
+	ck_assert(TAILQ_EMPTY(&c2->c_ike_owed));
+	ck_assert(!ike_idle_want(c2) || TAILQ_EMPTY(&c2->c_ike_owed));
+	finish(R1);
+
+	/* With a debug on, derived at once. */
+	fx_run(&pair[R1], "clear crypto sa");
+	fx_run(&pair[R1], "clear crypto isakmp");
+	pair_run_for(1);
+	fx_run(&pair[R2], "debug crypto ipsec");
+	fx_run(&pair[R1], "ping 2.2.2.2 source loopback0");
+	ck_assert(step_to_mm4());
+	ck_assert(TAILQ_EMPTY(&c2->c_ike_owed));
+	ck_assert_ptr_null(((struct ike_p1 *)r2_isakmp()->is_engine)->p_dh);
+	finish(R1);
+}
+END_TEST
+
 /* Whether any of R's IPsec SAs keeps a copy of its keys. */
 static bool
 sa_keys_kept(int r)
@@ -980,6 +1089,7 @@ ike_suite(void)
 	tcase_add_test(tc, test_lifetime);
 	tcase_add_test(tc, test_version_12);
 	tcase_add_test(tc, test_no_natt);
+	tcase_add_test(tc, test_responder_keys_owed);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("ntc");
 	tcase_add_checked_fixture(tc, setup, pair_close);

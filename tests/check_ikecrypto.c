@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "crypto/ike_cipher.h"
@@ -408,6 +409,129 @@ START_TEST(test_dh_pool_age)
 	ck_assert_ptr_nonnull(k = ike_dh_new(g));	/* too old: anew */
 	ike_dh_free(k);
 	ck_assert_uint_eq(ike_dh_pooled(g), 15);
+	clock_use_real();
+}
+END_TEST
+
+/* Until G's pool holds N pairs (the maker fills it), 10 s at most. */
+static bool
+pooled_within(unsigned g, unsigned n)
+{
+	struct timespec	ts = { 0, 1000000 };
+	int		i;
+
+	for (i = 0; i < 10000 && ike_dh_pooled(g) != n; i++)
+		nanosleep(&ts, NULL);
+	return ike_dh_pooled(g) == n;
+}
+
+/* The maker is woken when a pair handed out leaves G's pool at most half
+ * full (of FULL): pairs taken until one does, then the pool full again. */
+static bool
+refilled(unsigned g, unsigned full)
+{
+	struct ike_dh	*k;
+	int		 i;
+
+	for (i = 0; i < (int)full; i++) {
+		if ((k = ike_dh_new(g)) == NULL)
+			return false;
+		ike_dh_free(k);
+		if (ike_dh_pooled(g) <= full / 2)
+			break;
+	}
+	return pooled_within(g, full);
+}
+
+/*
+ * The maker (a thread, on this machine's two CPUs) keeps four pairs of a
+ * MODP group asked for made and group 19's sixteen, made up when half
+ * are taken; each handed out once
+ * and agreeing; a forked child never takes the parent's and starts its
+ * own; a pool a minute old is freed and made anew through the idle work;
+ * stopped, what it made is freed and ike_dh_new makes its own again.
+ */
+START_TEST(test_dh_maker)
+{
+	uint8_t		 pub[12][2 * IKE_DH_MAX_LEN];
+	struct ike_dh	*k;
+	const uint8_t	*p;
+	size_t		 len;
+	int		 fd[2], st, i, j;
+	pid_t		 pid;
+
+	if (sysconf(_SC_NPROCESSORS_ONLN) < 2)
+		return;		/* no maker on one CPU: test_dh_idle's path */
+	clock_use_frozen(0);
+	ike_dh_maker_enable(true);
+	ck_assert_ptr_nonnull(k = ike_dh_new(2));	/* made here */
+	ike_dh_free(k);
+	ck_assert(pooled_within(2, 4));
+	ck_assert(!ike_dh_idle_want(NULL));	/* the maker's work */
+	for (i = 0; i < 12; i++) {
+		ck_assert_ptr_nonnull(k = ike_dh_new(2));
+		p = ike_dh_public(k, &len);
+		memcpy(pub[i], p, len);
+		for (j = 0; j < i; j++)
+			ck_assert(memcmp(pub[i], pub[j], len) != 0);
+		if (i < 2)
+			assert_agrees(k, 2);
+		ike_dh_free(k);
+		ck_assert_uint_le(ike_dh_pooled(2), 4);
+	}
+	ck_assert(refilled(2, 4));
+	/* A child: none of the parent's, and a maker of its own. */
+	ck_assert_int_eq(pipe(fd), 0);
+	if ((pid = fork()) == 0) {
+		k = ike_dh_new(2);
+		p = k == NULL ? NULL : ike_dh_public(k, &len);
+		st = p != NULL && write(fd[1], p, len) == (ssize_t)len &&
+		    pooled_within(2, 4) ? 0 : 1;
+		_exit(st);
+	}
+	ck_assert_int_ge(pid, 0);
+	close(fd[1]);
+	ck_assert_int_eq(read(fd[0], pub[0], len), (ssize_t)len);
+	close(fd[0]);
+	ck_assert_int_eq(waitpid(pid, &st, 0), pid);
+	ck_assert(WIFEXITED(st) && WEXITSTATUS(st) == 0);
+	for (i = 0; i < 4; i++) {
+		ck_assert_ptr_nonnull(k = ike_dh_new(2));
+		ck_assert(memcmp(ike_dh_public(k, &len), pub[0], len) != 0);
+		ike_dh_free(k);
+	}
+	/* A minute old: freed and asked anew by the idle work. */
+	ck_assert(refilled(2, 4));
+	clock_advance(60001);
+	ck_assert(ike_dh_idle_want(NULL));
+	ike_dh_idle(NULL);
+	/* Freed: four keygens (a millisecond at least) to be full again. */
+	ck_assert_uint_lt(ike_dh_pooled(2), 4);
+	ck_assert(!ike_dh_idle_want(NULL));
+	ck_assert(pooled_within(2, 4));
+	/* Group 19: its batch, made up when half is gone. */
+	ck_assert_ptr_nonnull(k = ike_dh_new(19));
+	ike_dh_free(k);
+	ck_assert(pooled_within(19, 16));
+	for (i = 0; i < 6; i++) {	/* and one for assert_agrees' peer */
+		ck_assert_ptr_nonnull(k = ike_dh_new(19));
+		if (i == 0)
+			assert_agrees(k, 19);
+		ike_dh_free(k);
+	}
+	ck_assert_uint_eq(ike_dh_pooled(19), 9);	/* not woken */
+	ck_assert(refilled(19, 16));
+	/* Stopped: its pairs freed, ike_dh_new makes its own. */
+	ike_dh_maker_enable(false);
+	ck_assert_uint_eq(ike_dh_pooled(2), 0);
+	ck_assert_uint_eq(ike_dh_pooled(19), 0);
+	ck_assert_ptr_nonnull(k = ike_dh_new(2));
+	assert_agrees(k, 2);
+	ike_dh_free(k);
+	ck_assert_ptr_nonnull(k = ike_dh_new(19));	/* a batch, here */
+	ike_dh_free(k);
+	ck_assert_uint_eq(ike_dh_pooled(19), 15);
+	ck_assert_uint_eq(ike_dh_pooled(2), 0);
 	clock_use_real();
 }
 END_TEST
@@ -1043,6 +1167,7 @@ ikecrypto_suite(void)
 	tcase_add_loop_test(tc, test_dh_pool_age, 0,
 	    sizeof(pooled) / sizeof(pooled[0]));
 	tcase_add_test(tc, test_dh_idle);
+	tcase_add_test(tc, test_dh_maker);
 	tcase_add_test(tc, test_prf_rfc2202);
 	tcase_add_test(tc, test_prf_same_key);
 	tcase_add_test(tc, test_prf_pieces);
