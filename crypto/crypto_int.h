@@ -421,10 +421,6 @@ struct crypto {
 	bool				  c_ike_bound;	/* UDP 500 is IKE's */
 	bool				  c_natt_bound;	/* and 4500 */
 	uint64_t			  c_ike_bad;	/* ISAKMP dropped */
-	/* Main Mode responders whose keys are owed (ike_p1_keys_owe):
-	 * derived while the event loop would wait, or before the peer's
-	 * next message is read. */
-	TAILQ_HEAD(, ike_p1)		  c_ike_owed;
 	uint64_t			  c_esp_bad;	/* ESP dropped */
 	/* The SA whose AH was just verified, while the ESP it carried is
 	 * decapsulated (ipsec_in.c): an AH+ESP SA takes ESP only so. */
@@ -497,6 +493,11 @@ struct crypto {
 	uint8_t				 *c_txbuf, *c_rxbuf;
 	/* Fragments of an inner packet cut before encryption. */
 	uint8_t				 *c_fragbuf;
+	/* Main Mode responders whose keys are owed (ike_p1_keys_owe):
+	 * derived while the event loop would wait, or before the peer's
+	 * next message is read.  Last, so that the packet path's fields
+	 * above keep their cache lines. */
+	TAILQ_HEAD(, ike_p1)		  c_ike_owed;
 };
 
 #define IPSEC_PKT_MAX	65535	/* the longest IP datagram */
