@@ -24,11 +24,10 @@
  * and derives the shared secret once (crypto/ike_dh, two sides per
  * setup); the ratio says how close the engine, codec, hashing, ciphers
  * and packet path come to it.  Both are measured on the event loop's
- * thread alone: on mem: (memlab stops it) and for the bound, ike_dh's
- * maker thread (key pairs made ahead on another CPU, for the wall
- * clock) is stopped.  On
- * veth: the setups run with it, as a router does, and their CPU time
- * counts its work too.  Both rates are in process CPU time (user +
+ * thread alone: ike_dh's maker thread (key pairs made ahead on another
+ * CPU, for the wall clock) is stopped on mem: (by memlab) and for the
+ * bound.  On veth: the setups run with it, as a router does, and their
+ * CPU time counts its work too.  Both rates are in process CPU time (user +
  * system, so the kernel's share of the udp: wire counts), both routers on
  * one core: another job on the shared machine does not count against us.
  * IKE_BENCH_NOBOUND=1 skips the bound (setups/s only) so that a profile
