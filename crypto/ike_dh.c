@@ -348,16 +348,29 @@ dh_keygen(struct dh_group *g)
 	return keygen_with(g, &g->g_genctx);
 }
 
+/* The last pair of G's pool, out of it; NULL if it is empty. */
+static struct ike_dh *
+pool_pop(struct dh_group *g)
+{
+	struct ike_dh	*dh;
+
+	if (g->g_pool_n == 0)
+		return NULL;
+	dh = g->g_pool[--g->g_pool_n];
+	g->g_pool[g->g_pool_n] = NULL;
+	return dh;
+}
+
 /* Free (wipe: OpenSSL clears a private key as it frees it) the key
  * pairs G holds. */
 static void
 pool_drain(struct dh_group *g)
 {
+	struct ike_dh	*dh;
+
 	g->g_gen++;
-	while (g->g_pool_n > 0) {
-		ike_dh_free(g->g_pool[--g->g_pool_n]);
-		g->g_pool[g->g_pool_n] = NULL;
-	}
+	while ((dh = pool_pop(g)) != NULL)
+		ike_dh_free(dh);
 }
 
 /* May G's pool be used by process PID at NOW?  Not if another process
@@ -534,27 +547,15 @@ maker_running(void)
 	return true;
 }
 
-/* ike_dh_new with the maker: a pair it made, or one made here if none
- * is ready yet (the exchange does not wait for the maker); either way
- * the maker is told to make the pool up again. */
-static struct ike_dh *
-maker_take(struct dh_group *g, uint64_t now)
+/* A pair has just been taken from G's pool: the maker is told to make
+ * it up again once half is gone.  Under mk_lock. */
+static void
+maker_ask(struct dh_group *g, uint64_t now)
 {
-	struct ike_dh	*dh = NULL;
-
-	pthread_mutex_lock(&maker.mk_lock);
-	g->g_used = true;
-	pool_check(g, now);
-	if (g->g_pool_n > 0) {
-		dh = g->g_pool[--g->g_pool_n];
-		g->g_pool[g->g_pool_n] = NULL;
-	}
 	if (g->g_pool_n == 0)
 		g->g_pool_ms = now;	/* what comes is younger */
 	if (g->g_pool_n <= maker_ahead(g) / 2)
 		pthread_cond_signal(&maker.mk_wake);
-	pthread_mutex_unlock(&maker.mk_lock);
-	return dh != NULL ? dh : dh_keygen(g);
 }
 
 void
@@ -583,7 +584,8 @@ ike_dh_maker_enable(bool on)
  * ~3-5%).  Any group's pool is also filled while the event loop would
  * wait (ike_dh_idle), so that a sequential exchange finds its pair
  * made.  Each pair is handed out once and freed (wiped) by its user.
- * With the maker running, it makes them (maker_take).
+ * With the maker running, it makes them, and a pair none is ready for
+ * is made here: the exchange does not wait for the maker.
  */
 struct ike_dh *
 ike_dh_new(unsigned group)
@@ -591,34 +593,33 @@ ike_dh_new(unsigned group)
 	struct dh_group	*g = group_find(group);
 	uint64_t	 now;
 	struct ike_dh	*dh;
+	bool		 mk;
 
 	if (g == NULL || group_params(g) == NULL)
 		return NULL;
 	now = clock_mono_ms();
-	if (maker_running())
-		return maker_take(g, now);
-	/* A maker stopped (ike_dh_maker_enable) may still put a pair. */
+	mk = maker_running();
+	/* Even without it, a maker stopped (ike_dh_maker_enable) may still
+	 * put a pair. */
 	pthread_mutex_lock(&maker.mk_lock);
 	g->g_used = true;
 	pool_check(g, now);
-	if (g->g_pool_n == 0 && g->g_batch > 1)
+	if (!mk && g->g_pool_n == 0 && g->g_batch > 1)
 		pool_fill(g, g->g_batch, now);
-	dh = NULL;
-	if (g->g_pool_n > 0) {
-		dh = g->g_pool[--g->g_pool_n];
-		g->g_pool[g->g_pool_n] = NULL;
-	}
+	dh = pool_pop(g);
+	if (mk)
+		maker_ask(g, now);
 	pthread_mutex_unlock(&maker.mk_lock);
-	return dh != NULL || g->g_batch > 1 ? dh : dh_keygen(g);
+	/* A batch that could not be made is a failure, not one more try. */
+	return dh != NULL || (!mk && g->g_batch > 1) ? dh : dh_keygen(g);
 }
 
 /* A group ike_dh_new was asked for whose pool is empty (the maker fills
  * those: not if MK) or may not be used (another process's, too old);
  * NULL: none. */
 static struct dh_group *
-idle_group(bool mk)
+idle_group(bool mk, uint64_t now)
 {
-	uint64_t	now = clock_mono_ms();
 	pid_t		pid = getpid();
 	size_t		i;
 
@@ -643,7 +644,7 @@ ike_dh_idle_want(void *arg)
 
 	(void)arg;
 	pthread_mutex_lock(&maker.mk_lock);
-	want = idle_group(maker_on()) != NULL;
+	want = idle_group(maker_on(), clock_mono_ms()) != NULL;
 	pthread_mutex_unlock(&maker.mk_lock);
 	return want;
 }
@@ -655,7 +656,7 @@ idle_maker(uint64_t now)
 	struct dh_group	*g;
 
 	pthread_mutex_lock(&maker.mk_lock);
-	if ((g = idle_group(true)) != NULL) {
+	if ((g = idle_group(true, now)) != NULL) {
 		pool_check(g, now);
 		g->g_pool_ms = now;
 		pthread_cond_signal(&maker.mk_wake);
@@ -678,7 +679,7 @@ ike_dh_idle(void *arg)
 		return;
 	}
 	pthread_mutex_lock(&maker.mk_lock);
-	if ((g = idle_group(false)) != NULL) {
+	if ((g = idle_group(false, now)) != NULL) {
 		pool_check(g, now);
 		pool_fill(g, g->g_batch > 1 ? g->g_batch : 1, now);
 		if (g->g_pool_n == 0)
