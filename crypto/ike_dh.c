@@ -792,6 +792,20 @@ ike_dh_pooled(unsigned group)
 }
 
 unsigned
+ike_dh_pool_drains(unsigned group)
+{
+	struct dh_group	*g = group_find(group);
+	unsigned	 n;
+
+	if (g == NULL)
+		return 0;
+	pthread_mutex_lock(&maker.mk_lock);
+	n = g->g_gen;
+	pthread_mutex_unlock(&maker.mk_lock);
+	return n;
+}
+
+unsigned
 ike_dh_group(const struct ike_dh *dh)
 {
 	return dh->dh_group->g_num;

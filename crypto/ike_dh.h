@@ -40,6 +40,10 @@ void	ike_dh_free(struct ike_dh *);
 /* How many key pairs of GROUP are made ahead and not yet handed out by
  * ike_dh_new (group 19 makes a few in a row, see ike_dh.c). */
 unsigned	ike_dh_pooled(unsigned group);
+/* How many times GROUP's pool has been freed (too old, another
+ * process's, the maker stopped): a test's view of what the maker, which
+ * refills it at once, hides from ike_dh_pooled. */
+unsigned	ike_dh_pool_drains(unsigned group);
 /* Idle work for the event loop (evloop_idle_work; ARG unused): is there
  * a group asked for before whose next pair is not made yet; make it.
  * With the maker, only a pool too old to use is freed and asked anew. */

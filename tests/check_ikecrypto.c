@@ -433,14 +433,16 @@ refilled(unsigned g, unsigned full)
 	struct ike_dh	*k;
 	int		 i;
 
-	for (i = 0; i < (int)full; i++) {
+	/* The maker, awake already, may put pairs back between a take and
+	 * the count: a few more takes than FULL are allowed. */
+	for (i = 0; i < 100; i++) {
 		if ((k = ike_dh_new(g)) == NULL)
 			return false;
 		ike_dh_free(k);
 		if (ike_dh_pooled(g) <= full / 2)
 			break;
 	}
-	return pooled_within(g, full);
+	return i < 100 && pooled_within(g, full);
 }
 
 /*
@@ -457,6 +459,7 @@ START_TEST(test_dh_maker)
 	struct ike_dh	*k;
 	const uint8_t	*p;
 	size_t		 len;
+	unsigned	 drains;
 	int		 fd[2], st, i, j;
 	pid_t		 pid;
 
@@ -502,11 +505,11 @@ START_TEST(test_dh_maker)
 	}
 	/* A minute old: freed and asked anew by the idle work. */
 	ck_assert(refilled(2, 4));
+	drains = ike_dh_pool_drains(2);
 	clock_advance(60001);
 	ck_assert(ike_dh_idle_want(NULL));
 	ike_dh_idle(NULL);
-	/* Freed: four keygens (a millisecond at least) to be full again. */
-	ck_assert_uint_lt(ike_dh_pooled(2), 4);
+	ck_assert_uint_eq(ike_dh_pool_drains(2), drains + 1);	/* freed */
 	ck_assert(!ike_dh_idle_want(NULL));
 	ck_assert(pooled_within(2, 4));
 	/* Group 19: its batch, made up when half is gone. */
