@@ -424,6 +424,13 @@ maker_here(void)
 	return maker.mk_pid != 0 && maker.mk_pid == getpid();
 }
 
+/* The maker runs in this process and makes pairs. */
+static bool
+maker_on(void)
+{
+	return maker.mk_enabled && maker_here();
+}
+
 /* A group whose pool (this process's) wants a pair; NULL: none, or a
  * fork is waiting.  Under mk_lock. */
 static struct dh_group *
@@ -566,7 +573,7 @@ ike_dh_maker_enable(bool on)
 	pthread_mutex_lock(&maker.mk_lock);
 	/* Stopped: what it made is freed, so that what follows on the
 	 * calling thread makes its own (a CPU-time bound counts them). */
-	if (maker.mk_enabled && !on && maker_here())
+	if (!on && maker_on())
 		for (i = 0; i < sizeof(groups) / sizeof(groups[0]); i++)
 			pool_drain(&groups[i]);
 	maker.mk_enabled = on;
@@ -628,13 +635,6 @@ idle_group(bool mk, uint64_t now)
 		    !pool_usable(&groups[i], pid, now)))
 			return &groups[i];
 	return NULL;
-}
-
-/* The maker runs in this process and makes pairs. */
-static bool
-maker_on(void)
-{
-	return maker.mk_enabled && maker_here();
 }
 
 bool
